@@ -1,0 +1,69 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AccountsModule } from '@socle/accounts';
+import { ENTITIES } from '@socle/domain-catalog';
+import { AccessGuard } from '@socle/platform-auth';
+import { ConfigModule, SocleConfig } from '@socle/platform-config';
+import { DatabaseModule } from '@socle/platform-database';
+import { aliasLimitRule, depthLimitRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
+import { Metrics } from '@socle/platform-observability';
+import { QueueModule } from '@socle/platform-queue';
+import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
+import { formatError, requestLifecyclePlugin } from './graphql-plugins';
+import { HealthController } from './health.controller';
+
+/** Provides the GraphQL context factory to the GraphQL module's async factory. */
+@Module({ imports: [AccountsModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
+class GraphQLContextModule {}
+
+/** Composition root of the API: wiring only, no business rules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: SocleConfig, metrics: Metrics): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName: 'socle-api' }),
+        QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        AccountsModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [GraphQLContextModule],
+          inject: [GraphQLContextFactory],
+          useFactory: (contexts: GraphQLContextFactory): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            graphiql: false,
+            introspection: true, // refused per caller by queryLimitsPlugin
+            // Authentication is by bearer header, never cookies, so requests cannot be forged cross-site;
+            // this keeps GET queries usable by any GraphQL-over-HTTP client.
+            csrfPrevention: false,
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: false,
+            context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) => contexts.create(request, reply),
+            validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
+            plugins: [
+              queryLimitsPlugin<GraphQLContext>(
+                { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST },
+                { introspectionAllowed: (ctx) => config.publicIntrospection || ctx.state.principal.kind !== 'anonymous' },
+              ),
+              requestLifecyclePlugin({ metrics, publicIntrospection: config.publicIntrospection }),
+            ],
+            formatError,
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: Metrics, useValue: metrics },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useClass: SocleValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { SocleConfig } from '@socle/platform-config';
+import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
+import { AppModule } from './app.module';
+import { requestIdOf, STATE_KEY } from './graphql-context';
+import type { RequestState } from '@socle/platform-auth';
+
+type WithState = FastifyRequest & { requestId?: string; startedAt?: bigint; [STATE_KEY]?: RequestState };
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'the body is empty',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'the body is larger than the limit',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported Content-Type: send application/json',
+};
+
+/**
+ * Builds the API on Fastify (it kept 86 % of bare Apollo's throughput where
+ * Express kept 54 %). Shared by `main.ts`, the end-to-end tests and the benchmark.
+ */
+export async function createApp(config: SocleConfig, options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const metrics = new Metrics();
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false, trustProxy: true });
+  const fastify = adapter.getInstance();
+
+  fastify.addHook('onRequest', async (request: WithState, reply: FastifyReply) => {
+    request.requestId = requestIdOf(request);
+    request.startedAt = process.hrtime.bigint();
+    void reply.header('x-request-id', request.requestId);
+  });
+  fastify.addHook('onResponse', async (request: WithState, reply: FastifyReply) => {
+    const state = request[STATE_KEY];
+    // A unit of work still open here means the response left on an unusual path: never keep its changes.
+    if (state?.uow.isOpen) await state.uow.rollback().catch(() => undefined);
+    const seconds = Number(process.hrtime.bigint() - (request.startedAt ?? process.hrtime.bigint())) / 1e9;
+    const route = request.routeOptions?.url ?? 'unknown';
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ route }, seconds);
+    logger.info({
+      requestId: request.requestId, method: request.method, route, status: reply.statusCode, ms: Math.round(seconds * 1000),
+      userId: state?.principal.kind === 'user' ? state.principal.userId : undefined,
+      apiKeyId: state?.principal.kind === 'apiKey' ? state.principal.keyId : undefined,
+      organizationId: state?.access?.level === 'ORGANIZATION' ? state.access.context.organizationId : state?.requestedOrganizationId,
+      agencyId: state?.access?.context.agencyId,
+    }, 'request');
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, metrics), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  // Body errors (bad JSON, too large, wrong media type) happen before GraphQL: answer them in GraphQL's shape.
+  fastify.setErrorHandler((error: FastifyError, request: WithState, reply: FastifyReply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const message = status === 500 ? 'Internal server error.' : `Bad request: ${FASTIFY_CODES[error.code] ?? error.message}.`;
+    if (status === 500) logger.error({ requestId: request.requestId, err: error }, 'unhandled error');
+    void reply
+      .status(status)
+      .type('application/json; charset=utf-8')
+      .send({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL' : 'BAD_REQUEST', requestId: request.requestId } }] });
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,88 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError } from '@socle/platform-graphql';
+import type { Metrics } from '@socle/platform-observability';
+import type { GraphQLContext } from './graphql-context';
+
+/** Codes Apollo gives to request errors (parse, validation, variables); kept as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+]);
+
+const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
+
+/**
+ * Every error leaves with a stable `extensions.code`; anything unexpected
+ * becomes INTERNAL with no stack, SQL or message from inside.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) {
+    const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+    return { ...base, message: original.message, extensions };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    return { ...base, message: original.message, extensions: { code: HTTP_CODES[status] ?? 'INTERNAL' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    return { ...base, extensions: { code } };
+  }
+  return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
+}
+
+/**
+ * Closes the request's unit of work before the answer leaves: COMMIT when no
+ * error occurred, ROLLBACK otherwise (a failed mutation stores nothing partial).
+ * Adds the request id to errors, hides field suggestions from anonymous
+ * callers when introspection is private, logs unexpected errors, counts.
+ */
+export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntrospection: boolean }): ApolloServerPlugin<GraphQLContext> {
+  const logger = new Logger('GraphQL');
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors(ctx) {
+          for (const error of ctx.errors) {
+            const original = unwrapResolverError(error);
+            if (!(original instanceof AppError) && !(original instanceof HttpException) && !REQUEST_ERROR_CODES.has(String(error.extensions?.code))) {
+              logger.error(`request ${ctx.contextValue?.state?.requestId ?? '-'}: ${original instanceof Error ? original.stack : String(original)}`);
+            }
+          }
+        },
+        async willSendResponse(ctx) {
+          const state = ctx.contextValue?.state;
+          const body = ctx.response.body;
+          const result = body.kind === 'single' ? body.singleResult : undefined;
+          const hadErrors = (ctx.errors?.length ?? 0) > 0 || (result?.errors?.length ?? 0) > 0;
+          if (state?.uow.isOpen) {
+            try {
+              if (hadErrors) await state.uow.rollback();
+              else await state.uow.commit();
+            } catch (error) {
+              logger.error(`request ${state.requestId}: commit failed: ${String(error)}`);
+              if (result) {
+                result.data = null;
+                result.errors = [{ message: 'Internal server error.', extensions: { code: 'INTERNAL' } }];
+              }
+            }
+          }
+          if (result?.errors) {
+            const anonymous = !state || state.principal.kind === 'anonymous';
+            result.errors = result.errors.map((e) => {
+              options.metrics.graphqlErrors.inc({ code: String(e.extensions?.code ?? 'INTERNAL') });
+              const message = !options.publicIntrospection && anonymous ? e.message.replace(/ Did you mean .*\?$/, '') : e.message;
+              return { ...e, message, extensions: { ...e.extensions, requestId: state?.requestId ?? null } };
+            });
+          }
+          options.metrics.graphqlOperations.inc({ type: ctx.operation?.operation ?? 'unknown', outcome: hadErrors ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}

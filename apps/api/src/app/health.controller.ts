@@ -1,0 +1,47 @@
+import { Controller, Get, Header, HttpException, Inject } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import Redis from 'ioredis';
+import { DATA_SOURCE } from '@socle/platform-database';
+import { REDIS } from '@socle/platform-queue';
+import { Metrics } from '@socle/platform-observability';
+
+/** Liveness, readiness (PostgreSQL and Redis answer) and Prometheus metrics. */
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  async ready() {
+    const checks = await Promise.all([
+      this.check('postgres', () => this.dataSource.query('SELECT 1')),
+      this.check('redis', () => this.redis.ping()),
+    ]);
+    const body = { status: checks.every((c) => c.ok) ? 'ok' : 'unavailable', checks: Object.fromEntries(checks.map((c) => [c.name, c.ok ? 'ok' : c.error])) };
+    if (body.status !== 'ok') throw new HttpException(body, 503);
+    return body;
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  async prometheus(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+
+  private async check(name: string, probe: () => Promise<unknown>): Promise<{ name: string; ok: boolean; error?: string }> {
+    try {
+      await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000).unref())]);
+      return { name, ok: true };
+    } catch (error) {
+      return { name, ok: false, error: error instanceof Error ? error.message : 'failed' };
+    }
+  }
+}

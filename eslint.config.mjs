@@ -1,0 +1,87 @@
+// Lint holds the architecture: module-boundary tags say who may depend on whom,
+// and a few house rules keep tenant data access inside the tenancy layer.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const domainScopes = {
+  // Between domains one direction only: strategy <- policies <- content <- community;
+  // evaluation reads the others through their public APIs. Every domain may use accounts.
+  'scope:accounts': [],
+  'scope:strategy': ['scope:accounts'],
+  'scope:policies': ['scope:accounts', 'scope:strategy'],
+  'scope:content': ['scope:accounts', 'scope:strategy', 'scope:policies'],
+  'scope:community': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content'],
+  'scope:evaluation': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content', 'scope:community'],
+  // The catalog lists every domain's entities and migrations for the apps.
+  'scope:catalog': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content', 'scope:community', 'scope:evaluation'],
+};
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', '**/files/**', 'coverage/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:sdk', 'type:plugin'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:sdk'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
+            { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:sdk'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:sdk', 'type:plugin', 'type:app'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+            ...Object.entries(domainScopes).map(([sourceTag, allowed]) => ({
+              sourceTag,
+              onlyDependOnLibsWithTags: [...allowed, 'scope:platform', 'scope:sdk'],
+            })),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
+      ],
+    },
+  },
+  {
+    // The SDK is published to plugin authors: no framework, ORM, queue or driver inside it.
+    files: ['libs/connector-sdk/**/*.ts', 'plugins/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'ioredis'], message: 'Connectors stay framework-free.' }] },
+      ],
+    },
+  },
+  {
+    // Tenant data is reached only through the tenancy layer's unit of work:
+    // a repository that grabs the DataSource or a pool bypasses row-level security.
+    files: ['libs/domain/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'pg', message: 'Query through the unit of work (@socle/platform-database).' }],
+          patterns: [],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
+        { selector: "NewExpression[callee.name='DataSource']", message: 'Only the platform database library creates DataSources.' },
+        { selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]", message: 'Repositories query through the unit of work, never the DataSource.' },
+      ],
+    },
+  },
+];

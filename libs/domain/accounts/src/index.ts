@@ -1,0 +1,9 @@
+export { AccountsModule } from './lib/accounts.module';
+export { ACCOUNTS_ENTITIES } from './lib/entities';
+export { Authenticator } from './lib/authenticator';
+export { AuthService } from './lib/auth.service';
+export { PurgeOrganizationJob, PurgeOrganizationPayload } from './lib/purge-organization.job';
+export { ACCOUNTS_QUEUE, PURGE_ORGANIZATION_JOB } from './lib/purge-organization.scheduler';
+import { Accounts1763860000000 } from './lib/migrations/1763860000000-accounts';
+
+export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000];

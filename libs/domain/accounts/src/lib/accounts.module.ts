@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import Redis from 'ioredis';
+import { SocleConfig } from '@socle/platform-config';
+import { RATE_LIMITER, RateLimiter, TENANT_ACCESS_RESOLVER } from '@socle/platform-auth';
+import { QUEUE_OPTIONS, QueueOptions, REDIS } from '@socle/platform-queue';
+import { ApiKeyResolver, AuditResolver } from './api-key.resolver';
+import { ApiKeyService } from './api-key.service';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
+import { AgencyMemberResolver, OrganizationMemberResolver } from './member.resolver';
+import { MembershipService } from './membership.service';
+import { AgencyResolver, OrganizationResolver } from './organization.resolver';
+import { OrganizationService } from './organization.service';
+import { PurgeOrganizationJob } from './purge-organization.job';
+import { PurgeOrganizationScheduler } from './purge-organization.scheduler';
+import {
+  AgencyRepository, ApiKeyRepository, AuditRepository, InvitationRepository, MembershipRepository, OrganizationRepository, SessionRepository, UserRepository,
+} from './repositories';
+import { TenantAccessService } from './tenant-access.service';
+import { UserLoader } from './user.loader';
+
+/** Agencies, client organisations, people, memberships, sessions, API keys and the audit log. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [SocleConfig],
+      useFactory: (config: SocleConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', issuer: 'socle', audience: 'socle-api' },
+      }),
+    }),
+  ],
+  providers: [
+    UserRepository, AgencyRepository, OrganizationRepository, MembershipRepository, InvitationRepository, ApiKeyRepository, SessionRepository, AuditRepository,
+    AuthService, ApiKeyService, OrganizationService, MembershipService, Authenticator, UserLoader, TenantAccessService,
+    PurgeOrganizationScheduler, PurgeOrganizationJob,
+    AuthResolver, OrganizationResolver, AgencyResolver, OrganizationMemberResolver, AgencyMemberResolver, ApiKeyResolver, AuditResolver,
+    { provide: TENANT_ACCESS_RESOLVER, useExisting: TenantAccessService },
+    {
+      provide: RATE_LIMITER,
+      inject: [REDIS, QUEUE_OPTIONS],
+      useFactory: (redis: Redis, options: QueueOptions) => new RateLimiter(redis, options.prefix),
+    },
+  ],
+  exports: [TENANT_ACCESS_RESOLVER, RATE_LIMITER, Authenticator, PurgeOrganizationJob, AuthService],
+})
+export class AccountsModule {}

@@ -1,0 +1,55 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { ApiKeyService } from './api-key.service';
+import { AuditRepository } from './repositories';
+import { ApiKeyConnection, ApiKeyObject, AuditEventConnection, AuditEventObject, CreateApiKeyPayloadObject } from './dto/objects';
+import { CreateApiKeyInput, RevokeApiKeyInput } from './dto/inputs';
+import { toApiKey, toAuditEvent } from './dto/mappers';
+
+@Resolver(() => ApiKeyObject)
+export class ApiKeyResolver {
+  constructor(private readonly keys: ApiKeyService) {}
+
+  @Requires('agency.apiKeys.manage')
+  @Query(() => ApiKeyConnection)
+  async apiKeys(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<ApiKeyObject>> {
+    const size = pageSize(page);
+    const rows = await this.keys.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (k) => [k.createdAt.toISOString(), k.id], toApiKey, !!page.after);
+  }
+
+  @Requires('agency.apiKeys.manage')
+  @Mutation(() => CreateApiKeyPayloadObject, { description: 'Creates an API key. The secret is in this answer only.' })
+  async createApiKey(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateApiKeyInput): Promise<CreateApiKeyPayloadObject> {
+    const { apiKey, secret } = await this.keys.create(ctx, input);
+    return { apiKey: toApiKey(apiKey), secret };
+  }
+
+  @Requires('agency.apiKeys.manage')
+  @Mutation(() => ApiKeyObject)
+  async revokeApiKey(@AgencyCtx() ctx: AgencyContext, @Args('input') input: RevokeApiKeyInput): Promise<ApiKeyObject> {
+    return toApiKey(await this.keys.revoke(ctx, input.id));
+  }
+}
+
+@Resolver(() => AuditEventObject)
+export class AuditResolver {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Requires('organization.audit.read')
+  @Query(() => AuditEventConnection, { description: "The organization's audit log, newest first." })
+  async auditLog(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<AuditEventObject>> {
+    const size = pageSize(page);
+    const rows = await this.audit.organizationPage(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (e) => [e.occurredAt.toISOString(), e.id], toAuditEvent, !!page.after);
+  }
+
+  @Requires('agency.audit.read')
+  @Query(() => AuditEventConnection, { description: "The agency's audit log (sign-ins, clients, staff, keys), newest first." })
+  async agencyAuditLog(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<AuditEventObject>> {
+    const size = pageSize(page);
+    const rows = await this.audit.agencyPage(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (e) => [e.occurredAt.toISOString(), e.id], toAuditEvent, !!page.after);
+  }
+}

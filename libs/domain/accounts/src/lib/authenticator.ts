@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Passport } from 'passport';
+import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
+import { Strategy } from 'passport-strategy';
+import { SocleConfig } from '@socle/platform-config';
+import { API_KEY_PREFIX, Principal } from '@socle/platform-auth';
+import { unauthenticated } from '@socle/platform-graphql';
+import { ApiKeyService } from './api-key.service';
+
+interface HeaderCarrier {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+class ApiKeyStrategy extends Strategy {
+  name = 'api-key';
+
+  constructor(private readonly keys: ApiKeyService) {
+    super();
+  }
+
+  override authenticate(req: HeaderCarrier): void {
+    const token = bearer(req);
+    if (!token?.startsWith(API_KEY_PREFIX)) return this.fail('no API key', 401);
+    this.keys.authenticate(token).then(
+      (result) => ('principal' in result ? this.success(result.principal) : this.fail(result.refused, 401)),
+      (error: unknown) => this.error(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+}
+
+function bearer(req: HeaderCarrier): string | null {
+  const header = req.headers.authorization;
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  return match ? match[1] : null;
+}
+
+/**
+ * Passport with two strategies: JWT access tokens (people) and API keys
+ * (integrators), both as `Authorization: Bearer …`. Runs once per HTTP request.
+ */
+@Injectable()
+export class Authenticator {
+  private readonly passport = new Passport();
+
+  constructor(config: SocleConfig, keys: ApiKeyService) {
+    const fromHeader = ExtractJwt.fromAuthHeaderAsBearerToken();
+    this.passport.use(
+      'jwt',
+      new JwtStrategy(
+        {
+          jwtFromRequest: (req) => {
+            const token = fromHeader(req);
+            return token && !token.startsWith(API_KEY_PREFIX) ? token : null;
+          },
+          secretOrKey: config.JWT_SECRET,
+          algorithms: ['HS256'],
+          issuer: 'socle',
+          audience: 'socle-api',
+        },
+        (payload: { sub?: string; sid?: string }, done: (err: Error | null, user?: Principal | false, info?: string) => void) => {
+          if (!payload.sub || !payload.sid) return done(null, false, 'token has no subject');
+          done(null, { kind: 'user', userId: payload.sub, sessionId: payload.sid });
+        },
+      ),
+    );
+    this.passport.use('api-key', new ApiKeyStrategy(keys));
+  }
+
+  /** Anonymous without credentials; UNAUTHENTICATED with the reason when they are bad. */
+  authenticate(req: HeaderCarrier): Promise<Principal> {
+    if (!req.headers.authorization) return Promise.resolve({ kind: 'anonymous' });
+    if (!bearer(req)) return Promise.reject(unauthenticated('The Authorization header must be `Bearer <access token or API key>`.'));
+    return new Promise((resolve, reject) => {
+      const handler = this.passport.authenticate(['jwt', 'api-key'], { session: false }, (err: unknown, user: Principal | false, info: unknown) => {
+        if (err) return reject(err);
+        if (user) return resolve(user);
+        reject(unauthenticated(describeFailure(info)));
+      });
+      handler(req, {}, (err: unknown) => reject(err ?? unauthenticated()));
+    });
+  }
+}
+
+function describeFailure(info: unknown): string {
+  const messages = (Array.isArray(info) ? info : [info])
+    .map((i) => (typeof i === 'string' ? i : i instanceof Error ? i.message : ''))
+    .filter((m) => m && m !== 'no API key' && m !== 'No auth token');
+  const message = messages[0] ?? 'invalid credentials';
+  if (/jwt expired/i.test(message)) return 'The access token has expired: refresh it.';
+  if (/signature|malformed|invalid token|jwt/i.test(message)) return 'The access token is not valid.';
+  return message;
+}

@@ -1,0 +1,100 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AgencyContext, AgencyCtx, AgencyRole, OrganizationContext, OrganizationRole, OrgCtx, RequestState, Requires,
+} from '@socle/platform-auth';
+import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { SocleConfig } from '@socle/platform-config';
+import { MembershipService } from './membership.service';
+import { UserLoader } from './user.loader';
+import {
+  AgencyMemberConnection, AgencyMemberObject, AgencyRoleEnum, InvitationPayloadObject, OrganizationMemberConnection, OrganizationMemberObject,
+  OrganizationRoleEnum, UserObject,
+} from './dto/objects';
+import { ChangeAgencyMemberRoleInput, ChangeMemberRolesInput, InviteAgencyMemberInput, InviteMemberInput, RemoveMemberInput } from './dto/inputs';
+
+const toMember = (m: { userId: string; roles: string[]; createdAt: Date }): OrganizationMemberObject => ({
+  userId: m.userId, roles: m.roles as OrganizationRoleEnum[], joinedAt: m.createdAt,
+});
+const toAgencyMember = (m: { userId: string; role: string; createdAt: Date }): AgencyMemberObject => ({
+  userId: m.userId, role: m.role as AgencyRoleEnum, joinedAt: m.createdAt,
+});
+
+@Resolver(() => OrganizationMemberObject)
+export class OrganizationMemberResolver {
+  constructor(private readonly memberships: MembershipService, private readonly config: SocleConfig, private readonly users: UserLoader) {}
+
+  @Requires('organization.members.read')
+  @Query(() => OrganizationMemberConnection, { description: 'Members of the organization, in the order they joined.' })
+  async members(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<OrganizationMemberObject>> {
+    const size = pageSize(page);
+    const rows = await this.memberships.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (m) => [m.createdAt.toISOString(), m.userId], toMember, !!page.after);
+  }
+
+  @ResolveField(() => UserObject)
+  user(@Parent() member: OrganizationMemberObject, @Context('state') state: RequestState): Promise<UserObject> {
+    return this.users.load(state, member.userId);
+  }
+
+  @Requires('organization.members.manage')
+  @Mutation(() => InvitationPayloadObject, { description: 'Invites someone into the organization with these roles (expires in 7 days).' })
+  async inviteMember(@OrgCtx() ctx: OrganizationContext, @Args('input') input: InviteMemberInput): Promise<InvitationPayloadObject> {
+    const { invitation, token } = await this.memberships.invite(ctx, input.email, input.roles as OrganizationRole[]);
+    return {
+      invitation: { id: invitation.id, email: invitation.email, roles: invitation.roles as OrganizationRoleEnum[], agencyRole: null, expiresAt: invitation.expiresAt },
+      token, acceptUrl: `${this.config.PUBLIC_URL}/invitations/accept?token=${encodeURIComponent(token)}`,
+    };
+  }
+
+  @Requires('organization.members.manage')
+  @Mutation(() => OrganizationMemberObject)
+  async changeMemberRoles(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ChangeMemberRolesInput): Promise<OrganizationMemberObject> {
+    return toMember(await this.memberships.changeRoles(ctx, input.userId, input.roles as OrganizationRole[]));
+  }
+
+  @Requires('organization.members.manage')
+  @Mutation(() => OrganizationMemberObject, { description: 'Removes a member; returns the membership as it was.' })
+  async removeMember(@OrgCtx() ctx: OrganizationContext, @Args('input') input: RemoveMemberInput): Promise<OrganizationMemberObject> {
+    return toMember(await this.memberships.remove(ctx, input.userId));
+  }
+}
+
+@Resolver(() => AgencyMemberObject)
+export class AgencyMemberResolver {
+  constructor(private readonly memberships: MembershipService, private readonly config: SocleConfig, private readonly users: UserLoader) {}
+
+  @Requires('agency.members.read')
+  @Query(() => AgencyMemberConnection, { description: 'Staff of the agency.' })
+  async agencyMembers(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<AgencyMemberObject>> {
+    const size = pageSize(page);
+    const rows = await this.memberships.agencyPage(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (m) => [m.createdAt.toISOString(), m.userId], toAgencyMember, !!page.after);
+  }
+
+  @ResolveField(() => UserObject)
+  user(@Parent() member: AgencyMemberObject, @Context('state') state: RequestState): Promise<UserObject> {
+    return this.users.load(state, member.userId);
+  }
+
+  @Requires('agency.members.manage')
+  @Mutation(() => InvitationPayloadObject)
+  async inviteAgencyMember(@AgencyCtx() ctx: AgencyContext, @Args('input') input: InviteAgencyMemberInput): Promise<InvitationPayloadObject> {
+    const { invitation, token } = await this.memberships.inviteToAgency(ctx, input.email, input.role);
+    return {
+      invitation: { id: invitation.id, email: invitation.email, roles: null, agencyRole: invitation.role as AgencyRoleEnum, expiresAt: invitation.expiresAt },
+      token, acceptUrl: `${this.config.PUBLIC_URL}/invitations/accept?token=${encodeURIComponent(token)}`,
+    };
+  }
+
+  @Requires('agency.members.manage')
+  @Mutation(() => AgencyMemberObject)
+  async changeAgencyMemberRole(@AgencyCtx() ctx: AgencyContext, @Args('input') input: ChangeAgencyMemberRoleInput): Promise<AgencyMemberObject> {
+    return toAgencyMember(await this.memberships.changeAgencyRole(ctx, input.userId, input.role as AgencyRole));
+  }
+
+  @Requires('agency.members.manage')
+  @Mutation(() => AgencyMemberObject)
+  async removeAgencyMember(@AgencyCtx() ctx: AgencyContext, @Args('input') input: RemoveMemberInput): Promise<AgencyMemberObject> {
+    return toAgencyMember(await this.memberships.removeAgencyMember(ctx, input.userId));
+  }
+}

@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
+import { AgencyContext, AgencyRole, OrganizationContext, OrganizationRole, Principal } from '@socle/platform-auth';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-graphql';
+import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity, OrganizationMembershipEntity } from './entities';
+import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, PageQuery } from './repositories';
+import { AGENCY_INVITATION_KIND, issueToken, ORGANIZATION_INVITATION_KIND, parseToken } from './tokens';
+import { AuthService } from './auth.service';
+
+const INVITATION_TTL_DAYS = 7;
+
+export interface AcceptInvitationCommand {
+  token: string;
+  /** For a new account. */
+  displayName?: string;
+  password?: string;
+  locale?: 'fr' | 'en';
+}
+
+function normalizeRoles(roles: OrganizationRole[]): OrganizationRole[] {
+  return [...new Set(roles)].sort();
+}
+
+/** Members of client organisations and of the agency, and the invitations that bring them in. */
+@Injectable()
+export class MembershipService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly memberships: MembershipRepository,
+    private readonly agencies: AgencyRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly audit: AuditRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  // ---- organisation members ----
+
+  page(ctx: OrganizationContext, page: PageQuery): Promise<OrganizationMembershipEntity[]> {
+    return this.memberships.page(ctx, page);
+  }
+
+  async changeRoles(ctx: OrganizationContext, userId: string, roles: OrganizationRole[]): Promise<OrganizationMembershipEntity> {
+    const member = await this.memberships.find(ctx, userId);
+    if (!member) throw notFound('Member', userId);
+    const next = normalizeRoles(roles);
+    await this.guardLastStrategyLead(ctx, member, next);
+    await this.memberships.setRoles(ctx, userId, next);
+    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+      action: 'member.roles_changed', targetType: 'User', targetId: userId, metadata: { from: member.roles, to: next },
+    }, ctx.requestId);
+    return (await this.memberships.find(ctx, userId)) as OrganizationMembershipEntity;
+  }
+
+  async remove(ctx: OrganizationContext, userId: string): Promise<OrganizationMembershipEntity> {
+    const member = await this.memberships.find(ctx, userId);
+    if (!member) throw notFound('Member', userId);
+    await this.guardLastStrategyLead(ctx, member, []);
+    await this.memberships.remove(ctx, userId);
+    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+      action: 'member.removed', targetType: 'User', targetId: userId, metadata: { roles: member.roles },
+    }, ctx.requestId);
+    return member;
+  }
+
+  async invite(ctx: OrganizationContext, email: string, roles: OrganizationRole[]): Promise<{ invitation: OrganizationInvitationEntity; token: string }> {
+    const { token, hash, id } = issueToken(ORGANIZATION_INVITATION_KIND, ctx.organizationId);
+    const invitation = await this.invitations.insertForOrganization(ctx, {
+      id, email: email.trim().toLowerCase(), roles: normalizeRoles(roles), tokenHash: hash, invitedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+    });
+    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+      action: 'member.invited', targetType: 'Invitation', targetId: id, metadata: { email: invitation.email, roles: invitation.roles },
+    }, ctx.requestId);
+    return { invitation, token };
+  }
+
+  // ---- agency members ----
+
+  agencyPage(ctx: AgencyContext, page: PageQuery): Promise<AgencyMembershipEntity[]> {
+    return this.agencies.members(ctx, page);
+  }
+
+  async changeAgencyRole(ctx: AgencyContext, userId: string, role: AgencyRole): Promise<AgencyMembershipEntity> {
+    const member = await this.agencies.member(ctx, userId);
+    if (!member) throw notFound('Agency member', userId);
+    if ((role === 'OWNER' || member.role === 'OWNER') && ctx.agencyRole !== 'OWNER') throw forbidden('Only an owner can grant or take away the owner role.');
+    if (member.role === 'OWNER' && role !== 'OWNER' && (await this.agencies.countOwners(ctx)) <= 1) {
+      throw conflict('An agency keeps at least one owner: make someone else owner first.', 'input.role');
+    }
+    await this.agencies.setRole(ctx, userId, role);
+    await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
+      action: 'agency_member.role_changed', targetType: 'User', targetId: userId, metadata: { from: member.role, to: role },
+    }, ctx.requestId);
+    return (await this.agencies.member(ctx, userId)) as AgencyMembershipEntity;
+  }
+
+  async removeAgencyMember(ctx: AgencyContext, userId: string): Promise<AgencyMembershipEntity> {
+    const member = await this.agencies.member(ctx, userId);
+    if (!member) throw notFound('Agency member', userId);
+    if (member.role === 'OWNER') {
+      if (ctx.agencyRole !== 'OWNER') throw forbidden('Only an owner can remove an owner.');
+      if ((await this.agencies.countOwners(ctx)) <= 1) throw conflict('An agency keeps at least one owner.', 'input.userId');
+    }
+    await this.agencies.removeMember(ctx, userId);
+    await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
+      action: 'agency_member.removed', targetType: 'User', targetId: userId, metadata: { role: member.role },
+    }, ctx.requestId);
+    return member;
+  }
+
+  async inviteToAgency(ctx: AgencyContext, email: string, role: 'ADMIN' | 'MEMBER'): Promise<{ invitation: AgencyInvitationEntity; token: string }> {
+    if (role === 'ADMIN' && ctx.agencyRole !== 'OWNER' && ctx.agencyRole !== 'ADMIN') throw forbidden('Only owners and admins invite admins.');
+    const { token, hash, id } = issueToken(AGENCY_INVITATION_KIND, ctx.agencyId);
+    const invitation = await this.invitations.insertForAgency(ctx, {
+      id, email: email.trim().toLowerCase(), role, tokenHash: hash, invitedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+    });
+    await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
+      action: 'agency_member.invited', targetType: 'Invitation', targetId: id, metadata: { email: invitation.email, role },
+    }, ctx.requestId);
+    return { invitation, token };
+  }
+
+  // ---- accepting ----
+
+  /**
+   * Accepts an invitation (single use, expiring). The invitee is the signed-in
+   * person with the invited email, or an existing account proven by its
+   * password, or a new account created here.
+   */
+  async accept(principal: Principal, command: AcceptInvitationCommand, requestId: string): Promise<{ userId: string; newAccount: boolean }> {
+    const organization = parseToken(ORGANIZATION_INVITATION_KIND, command.token);
+    const agency = organization ? null : parseToken(AGENCY_INVITATION_KIND, command.token);
+    if (!organization && !agency) throw badInput('input.token', 'is not an invitation token');
+    const scope = organization ? { organizationId: organization.tenantId } : { agencyId: (agency as { tenantId: string }).tenantId };
+    return inUnitOfWork(this.dataSource, scope, async (uow) => {
+      const invitation = organization
+        ? await this.invitations.findOrganizationInvitation(uow, organization.tenantId, organization.secretHash)
+        : await this.invitations.findAgencyInvitation(uow, (agency as { tenantId: string }).tenantId, (agency as { secretHash: Buffer }).secretHash);
+      if (!invitation) throw notFound('Invitation');
+      if (invitation.acceptedAt) throw conflict('This invitation was already accepted.', 'input.token');
+      if (invitation.revokedAt) throw conflict('This invitation was withdrawn.', 'input.token');
+      if (invitation.expiresAt.getTime() <= Date.now()) throw conflict('This invitation has expired: ask for a new one.', 'input.token');
+
+      let userId: string;
+      let isNew = false;
+      if (principal.kind === 'user') {
+        userId = principal.userId;
+        await uow.rescope({ ...scope, userId });
+        const [me] = await uow.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [userId]);
+        if (!me || me.email.toLowerCase() !== invitation.email) throw forbidden('This invitation was sent to another email address.');
+      } else if (command.password && !command.displayName) {
+        const existing = await this.auth.verifyCredentials(uow, invitation.email, command.password);
+        if (!existing) throw unauthenticated('The password does not match the invited account.');
+        userId = existing;
+        await uow.rescope({ ...scope, userId });
+      } else {
+        if (!command.displayName || !command.password) throw badInput('input.password', 'a display name and a password are needed to create your account');
+        userId = randomUUID();
+        isNew = true;
+        await uow.rescope({ ...scope, userId });
+        await this.auth.createUser(uow, { id: userId, email: invitation.email, displayName: command.displayName.trim(), password: command.password, locale: command.locale ?? 'fr' });
+      }
+      const actor = { type: 'USER' as const, id: userId };
+      if (organization) {
+        const inv = invitation as OrganizationInvitationEntity;
+        if (!(await this.invitations.markOrganizationInvitationAccepted(uow, inv.organizationId, inv.id, userId))) throw conflict('This invitation was already accepted.', 'input.token');
+        await uow.query(
+          `INSERT INTO organization_memberships (organization_id, user_id, roles) VALUES ($1, $2, $3)
+           ON CONFLICT (organization_id, user_id) DO UPDATE SET roles = (SELECT array_agg(DISTINCT r ORDER BY r) FROM unnest(organization_memberships.roles || EXCLUDED.roles) r), updated_at = now()`,
+          [inv.organizationId, userId, inv.roles],
+        );
+        await this.audit.recordInOrganization(uow, inv.organizationId, actor, { action: 'member.joined', targetType: 'User', targetId: userId, metadata: { roles: inv.roles, newAccount: isNew } }, requestId);
+      } else {
+        const inv = invitation as AgencyInvitationEntity;
+        if (!(await this.invitations.markAgencyInvitationAccepted(uow, inv.agencyId, inv.id, userId))) throw conflict('This invitation was already accepted.', 'input.token');
+        const [existing] = await uow.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [inv.agencyId, userId]);
+        if (existing) throw conflict('You are already a member of this agency.', 'input.token');
+        await this.agencies.addMember(uow, inv.agencyId, userId, inv.role);
+        await this.audit.recordInAgency(uow, inv.agencyId, actor, { action: 'agency_member.joined', targetType: 'User', targetId: userId, metadata: { role: inv.role, newAccount: isNew } }, requestId);
+      }
+      return { userId, newAccount: isNew };
+    });
+  }
+
+  /** A client keeps at least one strategy lead once it has one, so someone can manage its members. */
+  private async guardLastStrategyLead(ctx: OrganizationContext, member: OrganizationMembershipEntity, next: string[]): Promise<void> {
+    if (member.roles.includes('STRATEGY_LEAD') && !next.includes('STRATEGY_LEAD') && (await this.memberships.countWithRole(ctx, 'STRATEGY_LEAD')) <= 1) {
+      // Agency owners and admins can always act, so this only protects client-side management.
+      if (!ctx.agencyRole) throw conflict('This is the last strategy lead of the organization: name another one first.', 'input.roles');
+    }
+  }
+}

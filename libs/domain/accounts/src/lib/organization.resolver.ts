@@ -1,0 +1,71 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { Connection, decodeCursor, notFound, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { AgencyRepository } from './repositories';
+import { OrganizationService } from './organization.service';
+import { AgencyObject, OrganizationConnection, OrganizationObject } from './dto/objects';
+import { RenameAgencyInput, CreateOrganizationInput, DeleteOrganizationInput, OrganizationFilterInput, UpdateOrganizationInput } from './dto/inputs';
+import { toOrganization } from './dto/mappers';
+
+@Resolver(() => OrganizationObject)
+export class OrganizationResolver {
+  constructor(private readonly service: OrganizationService) {}
+
+  @Requires('organizations.list')
+  @Query(() => OrganizationConnection, { description: "The agency's client organizations, oldest first." })
+  async organizations(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args() page: PageArgs,
+    @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
+  ): Promise<Connection<OrganizationObject>> {
+    const size = pageSize(page);
+    const rows = await this.service.page(ctx, filter ?? {}, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (o) => [o.createdAt.toISOString(), o.id], toOrganization, !!page.after);
+  }
+
+  @Requires('organizations.create')
+  @Mutation(() => OrganizationObject)
+  async createOrganization(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateOrganizationInput): Promise<OrganizationObject> {
+    return toOrganization(await this.service.create(ctx, { name: input.name, sector: input.sector ?? null, size: input.size ?? null, locale: input.locale, timezone: input.timezone }));
+  }
+
+  @Requires('organizations.delete')
+  @Mutation(() => OrganizationObject, { description: 'Marks the organization for deletion; its data is purged in the background. Status DELETION_PENDING until done.' })
+  async deleteOrganization(@AgencyCtx() ctx: AgencyContext, @Args('input') input: DeleteOrganizationInput): Promise<OrganizationObject> {
+    return toOrganization(await this.service.requestDeletion(ctx, input.id, input.confirmName));
+  }
+
+  @Requires('organization.read')
+  @Query(() => OrganizationObject, { description: 'The organization named by the X-Socle-Organization header (or the API key).' })
+  async organization(@OrgCtx() ctx: OrganizationContext): Promise<OrganizationObject> {
+    return toOrganization(await this.service.get(ctx));
+  }
+
+  @Requires('organization.update')
+  @Mutation(() => OrganizationObject)
+  async updateOrganization(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateOrganizationInput): Promise<OrganizationObject> {
+    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+    return toOrganization(await this.service.update(ctx, patch));
+  }
+}
+
+@Resolver(() => AgencyObject)
+export class AgencyResolver {
+  constructor(private readonly agencies: AgencyRepository) {}
+
+  @Requires('agency.read')
+  @Query(() => AgencyObject, { description: 'The agency the request acts for (X-Socle-Agency, or your first agency).' })
+  async agency(@AgencyCtx() ctx: AgencyContext): Promise<AgencyObject> {
+    const agency = await this.agencies.find(ctx);
+    if (!agency) throw notFound('Agency', ctx.agencyId);
+    return agency;
+  }
+
+  @Requires('agency.update')
+  @Mutation(() => AgencyObject)
+  async renameAgency(@AgencyCtx() ctx: AgencyContext, @Args('input') input: RenameAgencyInput): Promise<AgencyObject> {
+    const agency = await this.agencies.rename(ctx, input.name);
+    if (!agency) throw notFound('Agency', ctx.agencyId);
+    return agency;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Role -> permission matrix. Each permission acts at one level: AGENCY
+ * (the agency's own data: its clients, staff, keys) or ORGANIZATION (inside one
+ * client). Resolvers declare the permission they need; the access guard checks it.
+ */
+export const AGENCY_ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const;
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+
+export const ORGANIZATION_ROLES = [
+  'STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'CONTRIBUTOR', 'VIEWER',
+] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+export type PermissionLevel = 'AGENCY' | 'ORGANIZATION';
+
+interface PermissionSpec {
+  level: PermissionLevel;
+  /** read permissions are open to read-scoped API keys; write ones need the write scope. */
+  access: 'read' | 'write';
+  agencyRoles: readonly AgencyRole[];
+  organizationRoles: readonly OrganizationRole[];
+  /** Only people, never API keys (credentials and membership management). */
+  humansOnly?: boolean;
+}
+
+const ALL_ORG: readonly OrganizationRole[] = ORGANIZATION_ROLES;
+const MANAGERS: readonly AgencyRole[] = ['OWNER', 'ADMIN'];
+const ALL_AGENCY: readonly AgencyRole[] = AGENCY_ROLES;
+
+export const PERMISSIONS = {
+  'agency.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
+  'agency.update': { level: 'AGENCY', access: 'write', agencyRoles: ['OWNER'], organizationRoles: [] },
+  'agency.members.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
+  'agency.members.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [], humansOnly: true },
+  'agency.audit.read': { level: 'AGENCY', access: 'read', agencyRoles: MANAGERS, organizationRoles: [] },
+  'agency.apiKeys.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [], humansOnly: true },
+  'organizations.list': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
+  'organizations.create': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [] },
+  'organizations.delete': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [], humansOnly: true },
+  'organization.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'organization.update': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD'] },
+  'organization.members.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'organization.members.manage': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'], humansOnly: true,
+  },
+  'organization.audit.read': {
+    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
+  },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function permissionSpec(permission: Permission): PermissionSpec {
+  return PERMISSIONS[permission];
+}
+
+/** Permissions a person holds at agency level. */
+export function agencyPermissions(role: AgencyRole | null): Set<Permission> {
+  const out = new Set<Permission>();
+  if (!role) return out;
+  for (const [name, spec] of Object.entries(PERMISSIONS) as [Permission, PermissionSpec][]) {
+    if (spec.level === 'AGENCY' && spec.agencyRoles.includes(role)) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * Permissions a person holds inside one organisation: from their organisation
+ * roles, and from their agency role (owners and admins act in every client).
+ */
+export function organizationPermissions(agencyRole: AgencyRole | null, roles: readonly OrganizationRole[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const [name, spec] of Object.entries(PERMISSIONS) as [Permission, PermissionSpec][]) {
+    if (spec.level !== 'ORGANIZATION') continue;
+    if ((agencyRole && spec.agencyRoles.includes(agencyRole)) || roles.some((r) => spec.organizationRoles.includes(r))) out.add(name);
+  }
+  return out;
+}
+
+/** Permissions an API key holds at a level, from its scopes. Never the humans-only ones. */
+export function apiKeyPermissions(level: PermissionLevel, scopes: readonly string[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const [name, spec] of Object.entries(PERMISSIONS) as [Permission, PermissionSpec][]) {
+    if (spec.level !== level || ('humansOnly' in spec && spec.humansOnly)) continue;
+    if (scopes.includes(spec.access)) out.add(name);
+  }
+  return out;
+}

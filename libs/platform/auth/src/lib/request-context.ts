@@ -1,0 +1,64 @@
+import type { UnitOfWork } from '@socle/platform-database';
+import type { AgencyRole, OrganizationRole, Permission } from './permissions';
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; sessionId: string }
+  | { kind: 'apiKey'; keyId: string; agencyId: string; organizationId: string | null; scopes: string[] };
+
+/** Who did it, as the audit log records it. */
+export interface Actor {
+  type: 'USER' | 'API_KEY' | 'SYSTEM';
+  id: string | null;
+}
+
+export function actorOf(principal: Principal): Actor {
+  if (principal.kind === 'user') return { type: 'USER', id: principal.userId };
+  if (principal.kind === 'apiKey') return { type: 'API_KEY', id: principal.keyId };
+  return { type: 'SYSTEM', id: null };
+}
+
+/** What a service receives as its first argument: the transaction and who acts. */
+export interface CallerContext {
+  readonly uow: UnitOfWork;
+  readonly actor: Actor;
+  readonly requestId?: string;
+}
+
+/** A caller proven to act at agency level in this agency. The compiler demands the tenant. */
+export interface AgencyContext extends CallerContext {
+  readonly agencyId: string;
+  readonly agencyRole: AgencyRole | null;
+}
+
+/** A caller proven to act inside this organisation. */
+export interface OrganizationContext extends CallerContext {
+  readonly organizationId: string;
+  readonly agencyId: string;
+  readonly agencyRole: AgencyRole | null;
+  readonly organizationRoles: readonly OrganizationRole[];
+}
+
+/** A signed-in person acting on their own account (no tenant). */
+export interface UserContext extends CallerContext {
+  readonly userId: string;
+}
+
+export type ResolvedAccess =
+  | { level: 'AGENCY'; context: AgencyContext; permissions: Set<Permission> }
+  | { level: 'ORGANIZATION'; context: OrganizationContext; permissions: Set<Permission> };
+
+/** Per-request state shared by the guard and the resolvers. */
+export interface RequestState {
+  requestId: string;
+  ip: string;
+  principal: Principal;
+  /** From the X-Socle-Organization / X-Socle-Agency headers, already checked to be UUIDs. */
+  requestedOrganizationId?: string;
+  requestedAgencyId?: string;
+  /** The request's one unit of work (opened lazily, closed when the response is sent). */
+  uow: UnitOfWork;
+  access?: ResolvedAccess;
+  /** Per-request DataLoaders, by name. */
+  loaders: Map<string, unknown>;
+}

@@ -1,0 +1,2 @@
+export { SocleConfig, ConfigError, loadConfig } from './lib/config';
+export { ConfigModule } from './lib/config.module';

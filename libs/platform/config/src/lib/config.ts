@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
+
+/**
+ * Every variable the API and the worker read. Validated once at start: a missing
+ * or malformed one stops the process with a message that names it.
+ */
+export class SocleConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** Application role: owns nothing, no BYPASSRLS. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Migration role: owns the schema. Only migrations and the database CLI use it. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  /** Prefix of every BullMQ queue; wrapped in {} so a Redis Cluster keeps a queue on one slot. */
+  @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'QUEUE_PREFIX may hold lowercase letters, digits and dashes' })
+  QUEUE_PREFIX = 'socle';
+
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  /** Server-side secret mixed into API key hashes (HMAC), so a database dump alone cannot verify keys. */
+  @IsString() @MinLength(32, { message: 'API_KEY_PEPPER must be at least 32 characters' })
+  API_KEY_PEPPER!: string;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @IsString() @MaxLength(255)
+  HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** Public base URL, used in invitation links. */
+  @IsString()
+  PUBLIC_URL = 'http://127.0.0.1:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  GRAPHQL_MAX_COST = 5000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Introspection and field suggestions for callers who are not signed in. Off by default in production. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  GRAPHQL_PUBLIC_INTROSPECTION?: boolean;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_USER_PER_MINUTE = 1200;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_API_KEY_PER_MINUTE = 2400;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE = 300;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 10;
+
+  /** scrypt cost (N = 2^SCRYPT_LOG_N). 15 uses 32 MiB per hash. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(20)
+  SCRYPT_LOG_N = 15;
+
+  get publicIntrospection(): boolean {
+    return this.GRAPHQL_PUBLIC_INTROSPECTION ?? this.NODE_ENV !== 'production';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SocleConfig {
+  const known = Object.keys(new SocleConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'API_KEY_PEPPER', 'DATABASE_OWNER_URL', 'GRAPHQL_PUBLIC_INTROSPECTION']);
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(SocleConfig, raw);
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const problems = errors.map((e) => {
+      const detail = Object.values(e.constraints ?? {}).join('; ');
+      return raw[e.property] === undefined ? `${e.property} is required (${detail})` : `${e.property}: ${detail}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return config;
+}

@@ -1,0 +1,7 @@
+export { TenantScope, isUuid, uuidLiteral, setScopeSql, TENANT_SETTINGS } from './lib/tenant-scope';
+export { UnitOfWork, inUnitOfWork, statementCounter } from './lib/unit-of-work';
+export { OWNER_ROLE, APP_ROLE } from './lib/roles';
+export { provisionDatabase, dropDatabase, databaseUrl } from './lib/provision';
+export { createDataSource, runMigrations, EntityClass, MigrationClass, DataSourceOptions } from './lib/data-source';
+export { organizationTablesInDeleteOrder } from './lib/tenant-tables';
+export { DatabaseModule, DATA_SOURCE } from './lib/database.module';

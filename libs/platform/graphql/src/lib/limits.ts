@@ -1,0 +1,125 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import {
+  ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
+} from 'graphql';
+import { ComplexityEstimatorArgs, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { AppError } from './errors';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+function tooComplex(message: string): GraphQLError {
+  return new AppError('QUERY_TOO_COMPLEX', message, { http: { status: 400 } });
+}
+
+function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
+  if (!selectionSet) return 0;
+  let max = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__')) continue; // introspection meta-fields are limited by introspection rules
+      max = Math.max(max, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      max = Math.max(max, depthOf(selection.selectionSet, fragments, seen));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || seen.has(name)) continue;
+      seen.add(name);
+      max = Math.max(max, depthOf(fragment.selectionSet, fragments, seen));
+      seen.delete(name);
+    }
+  }
+  return max;
+}
+
+/** Refuses operations nested deeper than `maxDepth` fields, before anything runs. */
+export function depthLimitRule(maxDepth: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map(
+      context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    return {
+      OperationDefinition(node: OperationDefinitionNode) {
+        const depth = depthOf(node.selectionSet, fragments, new Set());
+        if (depth > maxDepth) {
+          context.reportError(tooComplex(`Query depth ${depth} exceeds the limit of ${maxDepth}.`));
+        }
+      },
+    };
+  };
+}
+
+/** Refuses documents with more than `maxAliases` aliased fields (alias-based amplification). */
+export function aliasLimitRule(maxAliases: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    let aliases = 0;
+    let reported = false;
+    return {
+      Field(node: FieldNode) {
+        if (node.alias) aliases += 1;
+        if (aliases > maxAliases && !reported) {
+          reported = true;
+          context.reportError(tooComplex(`The document uses more than ${maxAliases} aliases.`));
+        }
+      },
+    };
+  };
+}
+
+/** Lists cost their page size times what each item costs. */
+function connectionEstimator(options: ComplexityEstimatorArgs): number | void {
+  const first = options.args.first;
+  if (typeof first === 'number' && first > 0) return 1 + first * Math.max(options.childComplexity, 1);
+  return undefined;
+}
+
+function usesIntrospection(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+  if (!selectionSet) return false;
+  return selectionSet.selections.some((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === '__schema' || s.name.value === '__type' || usesIntrospection(s.selectionSet, fragments, seen);
+    if (s.kind === Kind.INLINE_FRAGMENT) return usesIntrospection(s.selectionSet, fragments, seen);
+    if (seen.has(s.name.value)) return false;
+    seen.add(s.name.value);
+    return usesIntrospection(fragments[s.name.value]?.selectionSet, fragments, seen);
+  });
+}
+
+/**
+ * Cost limit (needs variables, so it runs once the operation is resolved, still
+ * before any resolver) and introspection for anonymous callers.
+ */
+export function queryLimitsPlugin<TContext extends object>(
+  limits: QueryLimits,
+  options: { introspectionAllowed: (context: TContext) => boolean },
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(requestContext: GraphQLRequestContext<TContext>) {
+          const { document, operation } = requestContext as Required<GraphQLRequestContext<TContext>>;
+          if (!document || !operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+          );
+          if (usesIntrospection(operation.selectionSet, fragments) && !options.introspectionAllowed(requestContext.contextValue)) {
+            throw new AppError('FORBIDDEN', 'Introspection is available to signed-in callers only.', { http: { status: 403 } });
+          }
+          const cost = getComplexity({
+            schema: requestContext.schema,
+            query: document,
+            operationName: requestContext.operationName ?? undefined,
+            variables: requestContext.request.variables ?? {},
+            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}. Ask for fewer items per page or fewer fields.`);
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export {
+  REDIS, QUEUE_OPTIONS, QueueModule, QueueOptions, JobQueues, JobHandler, JOB_HANDLERS, TenantJobPayload, assertTenantPayload, bullPrefix,
+} from './lib/queue';

@@ -1,0 +1,91 @@
+import { Global, Inject, Injectable, Module, DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { isUuid } from '@socle/platform-database';
+
+export const REDIS = Symbol('REDIS');
+
+/** Every job payload names its tenant; the worker rebuilds that tenant's context from it. */
+export interface TenantJobPayload {
+  organizationId: string;
+  agencyId?: string;
+  [key: string]: unknown;
+}
+
+export function assertTenantPayload(payload: unknown): asserts payload is TenantJobPayload {
+  const p = payload as Partial<TenantJobPayload> | null;
+  if (!p || !isUuid(p.organizationId) || (p.agencyId !== undefined && !isUuid(p.agencyId))) {
+    throw new Error('job payload must carry a valid organizationId (and agencyId when given)');
+  }
+}
+
+/** A job handler contributed by a domain module; job name = class name. */
+export interface JobHandler<P extends TenantJobPayload = TenantJobPayload> {
+  readonly queue: string;
+  readonly name: string;
+  handle(payload: P): Promise<unknown>;
+}
+
+export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+
+export interface QueueOptions {
+  redisUrl: string;
+  prefix: string;
+}
+
+export const QUEUE_OPTIONS = Symbol('QUEUE_OPTIONS');
+
+/** The BullMQ key prefix, hash-tagged so each queue's keys share one Redis Cluster slot. */
+export function bullPrefix(prefix: string): string {
+  return `{${prefix}}`;
+}
+
+@Injectable()
+export class JobQueues implements OnApplicationShutdown {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(QUEUE_OPTIONS) private readonly options: QueueOptions) {}
+
+  queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.redis.duplicate({ maxRetriesPerRequest: null }), prefix: bullPrefix(this.options.prefix) });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async add(queue: string, name: string, payload: TenantJobPayload, options: JobsOptions = {}): Promise<void> {
+    assertTenantPayload(payload);
+    await this.queue(queue).add(name, payload, { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000, ...options });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}
+
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(options: QueueOptions): DynamicModule {
+    return {
+      module: QueueModule,
+      providers: [
+        { provide: QUEUE_OPTIONS, useValue: options },
+        { provide: REDIS, useFactory: () => new Redis(options.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) },
+        JobQueues,
+        RedisCloser,
+      ],
+      exports: [REDIS, QUEUE_OPTIONS, JobQueues],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/api-harness';
+export { adminUrl } from './lib/test-database';
