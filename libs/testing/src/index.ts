@@ -1,2 +1,2 @@
 export * from './lib/api-harness';
-export { adminUrl } from './lib/test-database';
+export { adminUrl, databaseUrl } from './lib/test-database';

@@ -1,3 +1,3 @@
 export {
-  REDIS, QUEUE_OPTIONS, QueueModule, QueueOptions, JobQueues, JobHandler, JOB_HANDLERS, TenantJobPayload, assertTenantPayload, bullPrefix,
+  REDIS, QUEUE_OPTIONS, QueueModule, QueueOptions, JobQueues, JobHandler, JOB_HANDLERS, TenantJobPayload, assertTenantPayload, bullPrefix, Reconcilable, isReconcilable,
 } from './lib/queue';

@@ -28,6 +28,15 @@ export interface JobHandler<P extends TenantJobPayload = TenantJobPayload> {
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
 
+/** A handler whose durable state lives in PostgreSQL can re-enqueue what Redis lost. */
+export interface Reconcilable {
+  reconcile(): Promise<number>;
+}
+
+export function isReconcilable(handler: object): handler is Reconcilable {
+  return typeof (handler as Partial<Reconcilable>).reconcile === 'function';
+}
+
 export interface QueueOptions {
   redisUrl: string;
   prefix: string;

@@ -1,0 +1,78 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Job, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import type { Logger as PinoLogger } from 'pino';
+import { PurgeOrganizationJob } from '@socle/accounts';
+import { SocleConfig } from '@socle/platform-config';
+import { assertTenantPayload, bullPrefix, isReconcilable, JobHandler, REDIS } from '@socle/platform-queue';
+import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
+import { WorkerModule } from './worker.module';
+
+/** Handler classes the worker runs, one entry per job name. */
+const HANDLER_TYPES = [PurgeOrganizationJob];
+
+export interface RunningWorker {
+  context: INestApplicationContext;
+  workers: Worker[];
+  /** Re-enqueues what Redis lost, from the state in PostgreSQL. Runs at start and every `reconcileEveryMs`. */
+  reconcile(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createWorker(config: SocleConfig, options: { logger?: PinoLogger; concurrency?: number; reconcileEveryMs?: number } = {}): Promise<RunningWorker> {
+  const pino = options.logger ?? createLogger(config.LOG_LEVEL);
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino) });
+  context.enableShutdownHooks();
+  const logger = new Logger('Worker');
+  const metrics = new Metrics(false);
+  const handlers: JobHandler[] = HANDLER_TYPES.map((type) => context.get(type, { strict: false }));
+  const byQueue = new Map<string, Map<string, JobHandler>>();
+  for (const handler of handlers) {
+    const names = byQueue.get(handler.queue) ?? new Map<string, JobHandler>();
+    names.set(handler.name, handler);
+    byQueue.set(handler.queue, names);
+  }
+  const redis = context.get<Redis>(REDIS);
+  const workers = [...byQueue.entries()].map(([queue, names]) => {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const handler = names.get(job.name);
+        if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
+        // Every payload names its tenant; the handler works inside it (row-level security as for a request).
+        assertTenantPayload(job.data);
+        return handler.handle(job.data);
+      },
+      { connection: redis.duplicate({ maxRetriesPerRequest: null }), prefix: bullPrefix(config.QUEUE_PREFIX), concurrency: options.concurrency ?? 4 },
+    );
+    worker.on('completed', (job) => metrics.jobs.inc({ queue, name: job.name, outcome: 'completed' }));
+    worker.on('failed', (job, error) => {
+      metrics.jobs.inc({ queue, name: job?.name ?? 'unknown', outcome: 'failed' });
+      logger.error(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+    });
+    return worker;
+  });
+
+  const reconcile = async () => {
+    let count = 0;
+    for (const handler of handlers) if (isReconcilable(handler)) count += await handler.reconcile();
+    return count;
+  };
+  await reconcile();
+  const timer = setInterval(() => {
+    reconcile().catch((error: unknown) => logger.error(`reconcile failed: ${String(error)}`));
+  }, options.reconcileEveryMs ?? 5 * 60_000);
+  timer.unref();
+
+  return {
+    context,
+    workers,
+    reconcile,
+    async close() {
+      clearInterval(timer);
+      await Promise.all(workers.map((w) => w.close()));
+      await context.close();
+    },
+  };
+}

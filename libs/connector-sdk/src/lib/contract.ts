@@ -1,0 +1,205 @@
+/**
+ * The connector contract: what a plugin for one social network implements.
+ *
+ * Kept deliberately small and framework-free. Generic code never branches on a
+ * network's name; it reads the manifest's capabilities and limits.
+ */
+
+/** How an account of this network is connected. */
+export type AuthKind = 'oauth2' | 'app-password' | 'access-token' | 'none';
+
+/** What a connector can do, as data. */
+export interface Capabilities {
+  publish: boolean;
+  media: boolean;
+  threads: boolean;
+  reply: boolean;
+  delete: boolean;
+  /** Mentions of the account and keyword search. */
+  mentions: boolean;
+  search: boolean;
+  comments: boolean;
+  metrics: boolean;
+}
+
+/** How the network counts text length. */
+export type LengthCounting =
+  | 'graphemes' // Bluesky: extended grapheme clusters
+  | 'code-points-urls-as-23' // Mastodon: code points, each URL counts as 23
+  | 'code-points';
+
+export interface TextLimits {
+  maxLength: number;
+  counting: LengthCounting;
+  /** Upper bound in UTF-8 bytes, when the network has one besides the length (Bluesky: 3000). */
+  maxBytes?: number;
+}
+
+export interface MediaLimits {
+  maxCount: number;
+  /** MIME types accepted, e.g. image/jpeg. */
+  types: string[];
+  maxBytes: number;
+}
+
+export interface RateLimitHints {
+  /** Requests the network allows per window, as documented. */
+  requests: number;
+  windowSeconds: number;
+}
+
+export interface ConnectorManifest {
+  /** Stable identifier, lowercase: `bluesky`, `mastodon`, `rss`. */
+  id: string;
+  displayName: string;
+  authKind: AuthKind;
+  capabilities: Capabilities;
+  text: TextLimits;
+  media: MediaLimits;
+  rateLimit: RateLimitHints;
+}
+
+/** Opaque credentials as the plugin issued them; the platform encrypts them at rest. */
+export interface Credentials {
+  /** Base URL of the instance / PDS / feed server the account lives on. */
+  serviceUrl: string;
+  /** Secret values the plugin needs (tokens, app passwords). */
+  secrets: Record<string, string>;
+  /** When the access part expires, if it does. */
+  expiresAt?: string;
+}
+
+export interface MediaAttachment {
+  mimeType: string;
+  data: Uint8Array;
+  altText?: string;
+}
+
+/** One network's version of a content item. */
+export interface Variant {
+  text: string;
+  media?: MediaAttachment[];
+  /** Further posts of a thread, published as replies to the previous one. */
+  thread?: Variant[];
+  /** Network-specific options the manifest documents (e.g. Mastodon visibility, spoiler text). */
+  options?: Record<string, string | boolean | number>;
+}
+
+export interface PublishRequest {
+  variant: Variant;
+  /** The same key always yields the same post: a retried publish never creates a second one. */
+  idempotencyKey: string;
+  /** Reply to this external post instead of starting a new one. */
+  inReplyTo?: string;
+}
+
+export interface PublishedPost {
+  externalId: string;
+  url: string;
+  /** External ids of the thread's further posts, in order. */
+  threadIds?: string[];
+}
+
+export interface MentionQuery {
+  /** Keywords to search for; omit for mentions of the connected account. */
+  keywords?: string[];
+  /** Opaque cursor returned by the previous call; omit for the first page. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface Mention {
+  externalId: string;
+  url: string;
+  authorHandle: string;
+  authorName?: string;
+  text: string;
+  publishedAt: string;
+  language?: string;
+  /** The external post it replies to, if any. */
+  inReplyTo?: string;
+}
+
+export interface MentionPage {
+  items: Mention[];
+  /**
+   * Pass to the next call. Absent when there is nothing more to page through; a
+   * connector that polls (e.g. RSS conditional GET) may always return one, and a page
+   * with no items then means "nothing new for now". Keep the last cursor for the next poll.
+   */
+  cursor?: string;
+}
+
+export interface PostMetrics {
+  externalId: string;
+  likes: number;
+  reposts: number;
+  replies: number;
+  quotes?: number;
+  impressions?: number;
+  fetchedAt: string;
+}
+
+export interface Violation {
+  /** Machine-readable rule: `text.too-long`, `media.too-many`, `media.type`, ... */
+  rule: string;
+  message: string;
+  /** Where in the variant: `text`, `media[1]`, `thread[0].text`. */
+  path: string;
+}
+
+export interface ConnectorContext {
+  /** HTTP client the platform passes in (timeouts, logging, test servers). */
+  http: HttpClient;
+  /** Current time; injectable for tests. */
+  now?: () => Date;
+}
+
+/**
+ * The operations. Optional ones are required when the matching capability is true;
+ * the conformance suite checks that.
+ */
+export interface Connector {
+  readonly manifest: ConnectorManifest;
+  /** Exchange what the user supplied (code, token, app password) for credentials. */
+  authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials>;
+  /** Refresh expired credentials; keeps the refresh part when the network issues no new one. */
+  refresh?(ctx: ConnectorContext, credentials: Credentials): Promise<Credentials>;
+  validate(variant: Variant): Violation[];
+  publish?(ctx: ConnectorContext, credentials: Credentials, request: PublishRequest): Promise<PublishedPost>;
+  delete?(ctx: ConnectorContext, credentials: Credentials, externalId: string): Promise<void>;
+  fetchMentions?(ctx: ConnectorContext, credentials: Credentials, query: MentionQuery): Promise<MentionPage>;
+  fetchComments?(ctx: ConnectorContext, credentials: Credentials, externalId: string, cursor?: string): Promise<MentionPage>;
+  reply?(ctx: ConnectorContext, credentials: Credentials, externalId: string, variant: Variant, idempotencyKey: string): Promise<PublishedPost>;
+  fetchMetrics?(ctx: ConnectorContext, credentials: Credentials, externalIds: string[]): Promise<PostMetrics[]>;
+}
+
+/** Names of the operations a connector may implement. */
+export type OperationName = 'authorize' | 'refresh' | 'publish' | 'delete' | 'fetchMentions' | 'fetchComments' | 'reply' | 'fetchMetrics';
+
+export interface AuthorizeInput {
+  serviceUrl: string;
+  /** OAuth authorization code, personal token, or handle + app password. */
+  fields: Record<string, string>;
+  redirectUri?: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+  text(): string;
+  json<T = unknown>(): T;
+}
+
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}

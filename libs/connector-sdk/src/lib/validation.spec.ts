@@ -1,0 +1,80 @@
+import type { ConnectorManifest } from './contract';
+import { countGraphemes, countLength, countMastodonLength, validateVariant } from './validation';
+
+const base: Omit<ConnectorManifest, 'id' | 'displayName' | 'text'> = {
+  authKind: 'access-token',
+  capabilities: { publish: true, media: true, threads: true, reply: true, delete: true, mentions: true, search: true, comments: false, metrics: true },
+  media: { maxCount: 4, types: ['image/jpeg', 'image/png'], maxBytes: 1_000_000 },
+  rateLimit: { requests: 300, windowSeconds: 300 },
+};
+const bluesky: ConnectorManifest = { ...base, id: 'bluesky', displayName: 'Bluesky', text: { maxLength: 300, counting: 'graphemes', maxBytes: 3000 } };
+const mastodon: ConnectorManifest = { ...base, id: 'mastodon', displayName: 'Mastodon', text: { maxLength: 500, counting: 'code-points-urls-as-23' } };
+const image = (bytes = 10, mimeType = 'image/jpeg') => ({ mimeType, data: new Uint8Array(bytes) });
+
+describe('length counting', () => {
+  it('counts graphemes: a family emoji, a flag and a decomposed é are one each', () => {
+    expect(countGraphemes('👨‍👩‍👧')).toBe(1);
+    expect(countGraphemes('🇫🇷')).toBe(1);
+    expect(countGraphemes('e\u0301té')).toBe(3);
+    expect(countLength('👨‍👩‍👧', 'code-points')).toBe(5);
+  });
+
+  it('counts every http(s) URL as 23 characters for Mastodon, whatever its length', () => {
+    const url = `https://example.org/${'a'.repeat(100)}`;
+    expect(countMastodonLength(url)).toBe(23);
+    expect(countMastodonLength(`Voir ${url}.`)).toBe(5 + 23 + 1);
+    expect(countMastodonLength('http://a.fr et https://b.fr')).toBe(23 + 4 + 23);
+  });
+
+  it('counts a remote mention as its local part for Mastodon', () => {
+    expect(countMastodonLength('@alice@social.example.org merci')).toBe('@alice merci'.length);
+  });
+});
+
+describe('validateVariant', () => {
+  it('accepts a variant within the limits', () => {
+    expect(validateVariant(bluesky, { text: 'Bonjour à tous 👋', media: [image()] })).toEqual([]);
+  });
+
+  it('accepts 300 emoji graphemes on Bluesky but not 301', () => {
+    expect(validateVariant(bluesky, { text: '👍🏽'.repeat(300) })).toEqual([]);
+    const [violation] = validateVariant(bluesky, { text: '👍🏽'.repeat(301) });
+    expect(violation).toMatchObject({ rule: 'text.too-long', path: 'text' });
+    expect(violation.message).toContain('301');
+    expect(violation.message).toContain('Bluesky allows 300');
+  });
+
+  it('lets a Mastodon post with a long URL through when the URL counts as 23', () => {
+    const text = `${'x'.repeat(470)} https://example.org/${'long-path/'.repeat(20)}`;
+    expect(text.length).toBeGreaterThan(500);
+    expect(validateVariant(mastodon, { text })).toEqual([]);
+  });
+
+  it('returns every violation: too many media, wrong type, too large, in the thread too', () => {
+    const violations = validateVariant(mastodon, {
+      text: 'ok',
+      media: [image(), image(), image(), image(), image(10, 'image/gif')],
+      thread: [{ text: 'y'.repeat(501) }, { text: 'fine', media: [image(2_000_000)] }],
+    });
+    expect(violations.map((v) => `${v.rule}@${v.path}`)).toEqual([
+      'media.too-many@media',
+      'media.type@media[4]',
+      'text.too-long@thread[0].text',
+      'media.too-large@thread[1].media[0]',
+    ]);
+    expect(violations[1].message).toBe('Attachment 5 is image/gif; Mastodon accepts image/jpeg, image/png.');
+    expect(violations[3].message).toContain('1.9 MB');
+  });
+
+  it('reports empty text, byte limit, unsupported threads, media and publishing', () => {
+    expect(validateVariant(bluesky, { text: '  ' })[0]).toMatchObject({ rule: 'text.empty', path: 'text' });
+    expect(validateVariant({ ...bluesky, text: { ...bluesky.text, maxBytes: 10 } }, { text: 'ééééééé' })[0]).toMatchObject({ rule: 'text.too-many-bytes' });
+    const noThreads = { ...mastodon, capabilities: { ...mastodon.capabilities, threads: false, media: false } };
+    expect(validateVariant(noThreads, { text: 'a', thread: [{ text: 'b' }] })[0]).toMatchObject({ rule: 'thread.unsupported', path: 'thread' });
+    expect(validateVariant(noThreads, { text: 'a', media: [image()] })[0]).toMatchObject({ rule: 'media.unsupported', path: 'media' });
+    const listening = { ...mastodon, displayName: 'RSS', capabilities: { ...mastodon.capabilities, publish: false } };
+    expect(validateVariant(listening, { text: 'a' })).toEqual([
+      { rule: 'publish.unsupported', path: 'variant', message: 'RSS is listening only: nothing can be published to it.' },
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Validation of a variant against a manifest's capabilities and limits, counting
+ * length the way each network counts it. Returns every violation, never throws.
+ */
+import type { ConnectorManifest, LengthCounting, MediaAttachment, Variant, Violation } from './contract';
+
+/** Mastodon counts every http(s) URL as this many characters, whatever its length. */
+export const MASTODON_URL_LENGTH = 23;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Extended grapheme clusters, as Bluesky counts them (👩‍👩‍👧 and é are one each). */
+export function countGraphemes(text: string): number {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count++;
+  return count;
+}
+
+export function countCodePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+// A URL runs to the next whitespace; trailing punctuation is not part of it.
+const URL_PATTERN = /https?:\/\/[^\s<>"]+/giu;
+const TRAILING_PUNCTUATION = /[.,;:!?'")\]}…]+$/u;
+// `@user@domain.tld`: Mastodon counts only `@user`.
+const REMOTE_MENTION = /(^|[^\p{L}\p{N}_/])(@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/**
+ * Mastodon's count: code points, where each http(s) URL counts as 23 characters and a
+ * remote mention `@user@domain` counts as its `@user` part only.
+ */
+export function countMastodonLength(text: string): number {
+  let urls = 0;
+  const withoutUrls = text.replace(URL_PATTERN, (match) => {
+    const trailing = TRAILING_PUNCTUATION.exec(match)?.[0] ?? '';
+    urls++;
+    return trailing;
+  });
+  const withoutDomains = withoutUrls.replace(REMOTE_MENTION, (_match, before: string, user: string) => `${before}${user}`);
+  return countCodePoints(withoutDomains) + urls * MASTODON_URL_LENGTH;
+}
+
+/** The length of `text` as the network with this counting rule sees it. */
+export function countLength(text: string, counting: LengthCounting): number {
+  switch (counting) {
+    case 'graphemes':
+      return countGraphemes(text);
+    case 'code-points-urls-as-23':
+      return countMastodonLength(text);
+    case 'code-points':
+      return countCodePoints(text);
+  }
+}
+
+function unitDescription(counting: LengthCounting): string {
+  switch (counting) {
+    case 'graphemes':
+      return 'characters (counted as graphemes: an emoji or an accented letter is one)';
+    case 'code-points-urls-as-23':
+      return `characters (every link counts as ${MASTODON_URL_LENGTH})`;
+    case 'code-points':
+      return 'characters';
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${bytes} bytes`;
+}
+
+function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string, violations: Violation[]): void {
+  const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
+  const network = manifest.displayName;
+  const text = typeof part.text === 'string' ? part.text : '';
+  const media: MediaAttachment[] = Array.isArray(part.media) ? part.media : [];
+
+  if (typeof part.text !== 'string') {
+    violations.push({ rule: 'text.missing', path: at('text'), message: 'The text is missing.' });
+  } else if (!text.trim() && media.length === 0) {
+    violations.push({ rule: 'text.empty', path: at('text'), message: `A ${network} post needs text or media; this one has neither.` });
+  }
+
+  const length = countLength(text, manifest.text.counting);
+  if (length > manifest.text.maxLength) {
+    violations.push({
+      rule: 'text.too-long',
+      path: at('text'),
+      message: `The text is ${length} ${unitDescription(manifest.text.counting)} long; ${network} allows ${manifest.text.maxLength}. Remove ${length - manifest.text.maxLength}.`,
+    });
+  }
+  if (manifest.text.maxBytes !== undefined) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > manifest.text.maxBytes) {
+      violations.push({
+        rule: 'text.too-many-bytes',
+        path: at('text'),
+        message: `The text takes ${bytes} bytes in UTF-8; ${network} allows ${manifest.text.maxBytes}.`,
+      });
+    }
+  }
+
+  if (media.length > 0 && !manifest.capabilities.media) {
+    violations.push({ rule: 'media.unsupported', path: at('media'), message: `${network} posts cannot carry media; remove the ${media.length} attachment(s).` });
+    return;
+  }
+  if (media.length > manifest.media.maxCount) {
+    violations.push({
+      rule: 'media.too-many',
+      path: at('media'),
+      message: `The post has ${media.length} attachments; ${network} allows ${manifest.media.maxCount}.`,
+    });
+  }
+  media.forEach((item, index) => {
+    const path = at(`media[${index}]`);
+    const type = (item.mimeType ?? '').toLowerCase();
+    if (!manifest.media.types.map((t) => t.toLowerCase()).includes(type)) {
+      violations.push({
+        rule: 'media.type',
+        path,
+        message: `Attachment ${index + 1} is ${type || 'of unknown type'}; ${network} accepts ${manifest.media.types.join(', ') || 'no media type'}.`,
+      });
+    }
+    const size = item.data?.byteLength ?? 0;
+    if (size > manifest.media.maxBytes) {
+      violations.push({
+        rule: 'media.too-large',
+        path,
+        message: `Attachment ${index + 1} weighs ${formatBytes(size)}; ${network} allows ${formatBytes(manifest.media.maxBytes)}.`,
+      });
+    }
+    if (size === 0) {
+      violations.push({ rule: 'media.empty', path, message: `Attachment ${index + 1} is empty.` });
+    }
+  });
+}
+
+/**
+ * Every way `variant` breaks the manifest's capabilities and limits, with a readable
+ * message and a path (`text`, `media[1]`, `thread[0].text`). Empty when it is publishable.
+ */
+export function validateVariant(manifest: ConnectorManifest, variant: Variant): Violation[] {
+  const violations: Violation[] = [];
+  if (!manifest.capabilities.publish) {
+    violations.push({ rule: 'publish.unsupported', path: 'variant', message: `${manifest.displayName} is listening only: nothing can be published to it.` });
+    return violations;
+  }
+  validatePart(manifest, variant, '', violations);
+  const thread = Array.isArray(variant.thread) ? variant.thread : [];
+  if (thread.length > 0 && !manifest.capabilities.threads) {
+    violations.push({
+      rule: 'thread.unsupported',
+      path: 'thread',
+      message: `${manifest.displayName} does not support threads; publish the ${thread.length} further part(s) separately.`,
+    });
+    return violations;
+  }
+  thread.forEach((part, index) => {
+    const prefix = `thread[${index}]`;
+    validatePart(manifest, part, prefix, violations);
+    if (Array.isArray(part.thread) && part.thread.length > 0) {
+      violations.push({ rule: 'thread.nested', path: `${prefix}.thread`, message: `Part ${index + 2} of the thread has its own thread; list every part in the first one.` });
+    }
+  });
+  return violations;
+}
