@@ -28,7 +28,8 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // Test code starts the real apps; the rule below keeps everything else from importing them.
+          allow: ['@socle/api', '@socle/worker'],
           banTransitiveDependencies: false,
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:sdk', 'type:plugin'] },
@@ -72,7 +73,11 @@ export default [
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'pg', message: 'Query through the unit of work (@socle/platform-database).' }],
+          paths: [
+            { name: 'pg', message: 'Query through the unit of work (@socle/platform-database).' },
+            { name: '@socle/api', message: 'Only tests start the API.' },
+            { name: '@socle/worker', message: 'Only tests start the worker.' },
+          ],
           patterns: [],
         },
       ],

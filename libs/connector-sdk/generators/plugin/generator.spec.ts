@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { pluginGenerator } from './generator';
 
+const read = (tree: Tree, file: string): string => tree.read(file, 'utf-8') ?? '';
+
 const repoRoot = path.resolve(__dirname, '../../../..');
 const sdkRoot = path.join(repoRoot, 'libs/connector-sdk');
 
@@ -18,7 +20,7 @@ function writeTreeTo(tree: Tree, from: string, to: string): string[] {
       if (tree.isFile(rel)) {
         const target = path.join(to, rel);
         mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, tree.read(rel)!);
+        writeFileSync(target, tree.read(rel) ?? '');
         written.push(target);
       } else {
         walk(rel);
@@ -59,16 +61,16 @@ describe('plugin generator', () => {
     ]) {
       expect(tree.exists(`plugins/acme-net/${file}`)).toBe(true);
     }
-    expect(JSON.parse(tree.read('plugins/acme-net/project.json', 'utf-8')!)).toMatchObject({ name: 'plugin-acme-net', tags: ['type:plugin', 'scope:sdk'] });
-    expect(JSON.parse(tree.read('plugins/acme-net/package.json', 'utf-8')!)).toEqual({ name: '@socle/plugin-acme-net', private: true, main: 'src/index.ts' });
-    const connector = tree.read('plugins/acme-net/src/lib/acme-net.connector.ts', 'utf-8')!;
+    expect(JSON.parse(read(tree, 'plugins/acme-net/project.json'))).toMatchObject({ name: 'plugin-acme-net', tags: ['type:plugin', 'scope:sdk'] });
+    expect(JSON.parse(read(tree, 'plugins/acme-net/package.json'))).toEqual({ name: '@socle/plugin-acme-net', private: true, main: 'src/index.ts' });
+    const connector = read(tree, 'plugins/acme-net/src/lib/acme-net.connector.ts');
     expect(connector).toContain('export class AcmeNetConnector implements Connector');
     expect(connector).toContain("displayName: 'Acme Net'");
     expect(tree.read('plugins/acme-net/src/test/acme-net.server.ts', 'utf-8')).toContain('LoopbackServer.start');
   });
 
   it('adds the path alias to tsconfig.base.json', () => {
-    const tsconfig = JSON.parse(tree.read('tsconfig.base.json', 'utf-8')!);
+    const tsconfig = JSON.parse(read(tree, 'tsconfig.base.json'));
     expect(tsconfig.compilerOptions.paths['@socle/plugin-acme-net']).toEqual(['plugins/acme-net/src/index.ts']);
   });
 
@@ -80,7 +82,7 @@ describe('plugin generator', () => {
   it('scaffolds refresh for auth kinds that can refresh', async () => {
     const other = createTreeWithEmptyWorkspace();
     await pluginGenerator(other, { name: 'oauthy', authKind: 'oauth2' });
-    const source = other.read('plugins/oauthy/src/lib/oauthy.connector.ts', 'utf-8')!;
+    const source = read(other, 'plugins/oauthy/src/lib/oauthy.connector.ts');
     expect(source).toContain("authKind: 'oauth2'");
     expect(source).toContain("readonly refresh = notImplemented('refresh', SOURCE);");
   });

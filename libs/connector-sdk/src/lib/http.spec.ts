@@ -63,7 +63,7 @@ describe('mapHttpError', () => {
 
   it('truncates a long plain-text reason', () => {
     const error = mapHttpError(response(400, 'word '.repeat(500)), 'publish');
-    expect(error.networkReason!.length).toBeLessThanOrEqual(200);
+    expect(error.networkReason?.length).toBeLessThanOrEqual(200);
   });
 
   it('reads an expired-token code on a 400 as AUTH_EXPIRED', () => {

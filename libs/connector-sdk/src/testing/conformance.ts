@@ -64,6 +64,13 @@ const NETWORK_OPERATIONS: readonly NetworkOperation[] = ['publish', 'delete', 'r
 const MENTIONS_SEEDED = 7;
 const MENTIONS_PAGE = 3;
 
+/** The connector's operation, bound; throws a readable error when it is missing. */
+function call<Op extends OperationName>(connector: Connector, name: Op): NonNullable<Connector[Op]> {
+  const fn = connector[name];
+  if (typeof fn !== 'function') throw new Error(`${name} is missing on the connector`);
+  return (fn as (...args: never[]) => unknown).bind(connector) as NonNullable<Connector[Op]>;
+}
+
 function resolveConnector(source: Connector | (() => Connector)): Connector {
   return typeof source === 'function' ? source() : source;
 }
@@ -210,7 +217,7 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
 
     // ---------------------------------------------------------------- publish
     const publish = (creds: Credentials, key = uniqueKey('publish')) =>
-      connector.publish!(ctx(), creds, { variant: sample, idempotencyKey: key });
+      call(connector, 'publish')(ctx(), creds, { variant: sample, idempotencyKey: key });
 
     if (capabilities?.publish && !declareTodo('publish') && implemented('publish')) {
       it('publish: returns an external id and an http(s) URL', async () => {
@@ -234,7 +241,7 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
         if (!implemented('publish')) throw new Error('the delete check publishes a post first: implement publish');
         const post = await publish(creds);
         const before = options.countPosts ? await options.countPosts(server) : undefined;
-        await expect(connector.delete!(ctx(), creds, post.externalId)).resolves.toBeUndefined();
+        await expect(call(connector, 'delete')(ctx(), creds, post.externalId)).resolves.toBeUndefined();
         if (before !== undefined && options.countPosts) expect(await options.countPosts(server)).toBe(before - 1);
       });
     }
@@ -244,25 +251,26 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
         const creds = await credentials();
         if (!implemented('publish')) throw new Error('the reply check publishes a post first: implement publish');
         const post = await publish(creds);
-        expectPublished(await connector.reply!(ctx(), creds, post.externalId, sample, uniqueKey('reply')));
+        expectPublished(await call(connector, 'reply')(ctx(), creds, post.externalId, sample, uniqueKey('reply')));
       });
     }
 
     // ---------------------------------------------------------------- mentions
     if ((capabilities?.mentions || capabilities?.search) && !declareTodo('fetchMentions') && implemented('fetchMentions')) {
-      if (!options.seedMentions) {
+      const seedMentions = options.seedMentions;
+      if (!seedMentions) {
         it('mentions: the harness provides seedMentions', () => {
           throw new Error('add seedMentions(server, count) to the conformance options so the suite can check pagination');
         });
       } else {
         it(`mentions: page with a cursor (limit ${MENTIONS_PAGE}) and never return the same item twice`, async () => {
           const creds = await credentials();
-          await options.seedMentions!(server, MENTIONS_SEEDED);
+          await seedMentions(server, MENTIONS_SEEDED);
           const seen = new Set<string>();
           let cursor: string | undefined;
           let pagesWithItems = 0;
           for (let page = 0; page < 30; page++) {
-            const result = await connector.fetchMentions!(ctx(), creds, { ...options.mentionQuery, cursor, limit: MENTIONS_PAGE });
+            const result = await call(connector, 'fetchMentions')(ctx(), creds, { ...options.mentionQuery, cursor, limit: MENTIONS_PAGE });
             expect(Array.isArray(result.items)).toBe(true);
             expect(result.items.length).toBeLessThanOrEqual(MENTIONS_PAGE);
             for (const item of result.items) {
@@ -285,7 +293,7 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
         const creds = await credentials();
         if (!implemented('publish')) throw new Error('the comments check publishes a post first: implement publish');
         const post = await publish(creds);
-        const page = await connector.fetchComments!(ctx(), creds, post.externalId);
+        const page = await call(connector, 'fetchComments')(ctx(), creds, post.externalId);
         expect(Array.isArray(page.items)).toBe(true);
         page.items.forEach(expectMention);
       });
@@ -296,10 +304,10 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
         const creds = await credentials();
         if (!implemented('publish')) throw new Error('the metrics check publishes a post first: implement publish');
         const post = await publish(creds);
-        const metrics = await connector.fetchMetrics!(ctx(), creds, [post.externalId]);
+        const metrics = await call(connector, 'fetchMetrics')(ctx(), creds, [post.externalId]);
         const mine = metrics.find((entry) => entry.externalId === post.externalId);
-        expect(mine).toBeDefined();
-        for (const count of [mine!.likes, mine!.reposts, mine!.replies]) {
+        if (!mine) throw new Error(`fetchMetrics returned nothing for ${post.externalId}`);
+        for (const count of [mine.likes, mine.reposts, mine.replies]) {
           expect(Number.isInteger(count) && count >= 0).toBe(true);
         }
       });
@@ -311,10 +319,10 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
     const probe = ((): { name: string; run: (creds: Credentials) => Promise<unknown> } | undefined => {
       if (capabilities?.publish && implemented('publish')) return { name: 'publish', run: (creds) => publish(creds) };
       if ((capabilities?.mentions || capabilities?.search) && implemented('fetchMentions')) {
-        return { name: 'fetchMentions', run: (creds) => connector.fetchMentions!(ctx(), creds, { ...options.mentionQuery, limit: MENTIONS_PAGE }) };
+        return { name: 'fetchMentions', run: (creds) => call(connector, 'fetchMentions')(ctx(), creds, { ...options.mentionQuery, limit: MENTIONS_PAGE }) };
       }
       if (capabilities?.metrics && implemented('fetchMetrics')) {
-        return { name: 'fetchMetrics', run: (creds) => connector.fetchMetrics!(ctx(), creds, ['conformance-1']) };
+        return { name: 'fetchMetrics', run: (creds) => call(connector, 'fetchMetrics')(ctx(), creds, ['conformance-1']) };
       }
       return undefined;
     })();
@@ -373,15 +381,16 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
     // ---------------------------------------------------------------- refresh
     if (!declareTodo('refresh')) {
       if (typeof connector.refresh === 'function') {
-        if (!options.expiredCredentials) {
+        const expiredCredentials = options.expiredCredentials;
+        if (!expiredCredentials) {
           it('refresh: the harness provides expiredCredentials', () => {
             throw new Error('add expiredCredentials(server) to the conformance options so the suite can check refresh');
           });
         } else {
           it(`refresh: expired credentials fail with AUTH_EXPIRED, refreshed ones work${probe ? ` (via ${probe.name})` : ''}`, async () => {
-            const expired = await options.expiredCredentials!(server);
+            const expired = await expiredCredentials(server);
             if (probe) await expectConnectorError(probe.run(expired), 'AUTH_EXPIRED');
-            const refreshed = await connector.refresh!(ctx(), expired);
+            const refreshed = await call(connector, 'refresh')(ctx(), expired);
             expect(typeof refreshed.serviceUrl).toBe('string');
             expect(typeof refreshed.secrets).toBe('object');
             if (probe) await probe.run(refreshed);

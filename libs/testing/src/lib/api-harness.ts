@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { loadConfig, SocleConfig } from '@socle/platform-config';
-import { createApp } from '../../../../apps/api/src/app/create-app';
+import { createApp } from '@socle/api';
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;

@@ -1,0 +1,3 @@
+// What tests and tools outside the app may use.
+export { createApp } from './create-app';
+export { printSortedSchema } from './schema-file';

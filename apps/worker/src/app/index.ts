@@ -1,0 +1,1 @@
+export { createWorker, RunningWorker } from './create-worker';

@@ -1,0 +1,10 @@
+import { RssConnector } from './lib/rss.connector';
+
+export { RssConnector, rssManifest, toMention, itemKey, encodeCursor, decodeCursor } from './lib/rss.connector';
+export { parseFeed, parseFeedText } from './lib/feed-parser';
+export type { FeedFormat, FeedItem, ParsedFeed } from './lib/feed-parser';
+export { decodeFeed, declaredEncoding } from './lib/decode';
+export { htmlToText } from './lib/html-text';
+
+/** What the platform loads when `@socle/plugin-rss` is listed in its connector configuration. */
+export const connector = new RssConnector();
