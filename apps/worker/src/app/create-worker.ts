@@ -34,6 +34,11 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
     byQueue.set(handler.queue, names);
   }
   const redis = context.get<Redis>(REDIS);
+  const connections: Redis[] = [];
+  const track = (connection: Redis) => {
+    connections.push(connection);
+    return connection;
+  };
   const workers = [...byQueue.entries()].map(([queue, names]) => {
     const worker = new Worker(
       queue,
@@ -44,7 +49,7 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
         assertTenantPayload(job.data);
         return handler.handle(job.data);
       },
-      { connection: redis.duplicate({ maxRetriesPerRequest: null }), prefix: bullPrefix(config.QUEUE_PREFIX), concurrency: options.concurrency ?? 4 },
+      { connection: track(redis.duplicate({ maxRetriesPerRequest: null })), prefix: bullPrefix(config.QUEUE_PREFIX), concurrency: options.concurrency ?? 4 },
     );
     worker.on('completed', (job) => metrics.jobs.inc({ queue, name: job.name, outcome: 'completed' }));
     worker.on('failed', (job, error) => {
@@ -72,6 +77,7 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
     async close() {
       clearInterval(timer);
       await Promise.all(workers.map((w) => w.close()));
+      for (const connection of connections) connection.disconnect();
       await context.close();
     },
   };

@@ -1,10 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { Connection, decodeCursor, notFound, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { Connection, decodeCursor, notFound, pageSize, toConnection } from '@socle/platform-graphql';
 import { AgencyRepository } from './repositories';
 import { OrganizationService } from './organization.service';
 import { AgencyObject, OrganizationConnection, OrganizationObject } from './dto/objects';
-import { RenameAgencyInput, CreateOrganizationInput, DeleteOrganizationInput, OrganizationFilterInput, UpdateOrganizationInput } from './dto/inputs';
+import { RenameAgencyInput, CreateOrganizationInput, DeleteOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/inputs';
 import { toOrganization } from './dto/mappers';
 
 @Resolver(() => OrganizationObject)
@@ -15,11 +15,10 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: "The agency's client organizations, oldest first." })
   async organizations(
     @AgencyCtx() ctx: AgencyContext,
-    @Args() page: PageArgs,
-    @Args('filter', { nullable: true }) filter?: OrganizationFilterInput,
+    @Args() page: OrganizationsArgs,
   ): Promise<Connection<OrganizationObject>> {
     const size = pageSize(page);
-    const rows = await this.service.page(ctx, filter ?? {}, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    const rows = await this.service.page(ctx, page.filter ?? {}, { size, after: page.after ? decodeCursor(page.after) : undefined });
     return toConnection(rows, size, (o) => [o.createdAt.toISOString(), o.id], toOrganization, !!page.after);
   }
 

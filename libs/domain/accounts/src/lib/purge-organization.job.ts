@@ -43,13 +43,9 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
     for (const table of tables) {
       counts[table] = 0;
       for (;;) {
-        const deleted = await inUnitOfWork(this.dataSource, scope, async (uow) => {
-          const rows = await uow.query(
-            `DELETE FROM "${table}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table}" WHERE organization_id = $1 LIMIT ${BATCH})) RETURNING 1`,
-            [organizationId],
-          );
-          return rows.length;
-        });
+        const deleted = await inUnitOfWork(this.dataSource, scope, (uow) =>
+          uow.execute(`DELETE FROM "${table}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table}" WHERE organization_id = $1 LIMIT ${BATCH}))`, [organizationId]),
+        );
         counts[table] += deleted;
         if (deleted < BATCH) break;
       }

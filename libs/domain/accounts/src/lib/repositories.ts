@@ -324,11 +324,7 @@ export class SessionRepository {
   }
 
   async revokeFamily(uow: UnitOfWork, userId: string, familyId: string): Promise<number> {
-    const result = await uow.query<{ id: string }>(
-      'UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL RETURNING id',
-      [userId, familyId],
-    );
-    return result.length;
+    return uow.execute('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL', [userId, familyId]);
   }
 }
 

@@ -88,6 +88,14 @@ export class UnitOfWork {
     this.afterCommitHooks.push(hook);
   }
 
+  /** Runs an INSERT/UPDATE/DELETE and returns how many rows it touched. */
+  async execute(sql: string, parameters: unknown[] = []): Promise<number> {
+    await this.open();
+    statementCounter.count += 1;
+    const result = await (this.runner as QueryRunner).query(sql, parameters, true);
+    return result.affected ?? 0;
+  }
+
   async commit(): Promise<void> {
     await this.finish('COMMIT');
     const hooks = this.afterCommitHooks.splice(0);

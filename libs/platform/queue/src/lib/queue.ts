@@ -52,13 +52,16 @@ export function bullPrefix(prefix: string): string {
 @Injectable()
 export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
+  private readonly connections: Redis[] = [];
 
   constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(QUEUE_OPTIONS) private readonly options: QueueOptions) {}
 
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis.duplicate({ maxRetriesPerRequest: null }), prefix: bullPrefix(this.options.prefix) });
+      const connection = this.redis.duplicate({ maxRetriesPerRequest: null });
+      this.connections.push(connection);
+      queue = new Queue(name, { connection, prefix: bullPrefix(this.options.prefix) });
       this.queues.set(name, queue);
     }
     return queue;
@@ -71,6 +74,8 @@ export class JobQueues implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // BullMQ leaves connections it was given open.
+    for (const connection of this.connections) connection.disconnect();
   }
 }
 

@@ -1,4 +1,7 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
+import { PageArgs } from '@socle/platform-graphql';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDate, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength,
 } from 'class-validator';
@@ -116,4 +119,11 @@ export class RevokeApiKeyInput {
 @InputType()
 export class RenameAgencyInput {
   @Field(() => String) @IsString() @Length(1, 120) name!: string;
+}
+
+@ArgsType()
+export class OrganizationsArgs extends PageArgs {
+  @Field(() => OrganizationFilterInput, { nullable: true })
+  @IsOptional() @ValidateNested() @Type(() => OrganizationFilterInput)
+  filter?: OrganizationFilterInput;
 }

@@ -1,0 +1,35 @@
+import type { ConnectorManifest } from '@socle/connector-sdk';
+
+/** app.bsky.feed.post: 300 graphemes, 3000 bytes. */
+export const BLUESKY_MAX_GRAPHEMES = 300;
+export const BLUESKY_MAX_TEXT_BYTES = 3000;
+/** app.bsky.embed.images: 4 images of at most 1,000,000 bytes each. */
+export const BLUESKY_MAX_IMAGES = 4;
+export const BLUESKY_IMAGE_MAX_BYTES = 1_000_000;
+
+/**
+ * Variant options the Bluesky connector reads (`Variant.options`):
+ * - `language`: BCP-47 code put in the post's `langs`.
+ */
+export const BLUESKY_OPTION_NAMES = ['language'] as const;
+
+export const blueskyManifest: ConnectorManifest = {
+  id: 'bluesky',
+  displayName: 'Bluesky',
+  authKind: 'app-password',
+  capabilities: {
+    publish: true,
+    media: true,
+    threads: true,
+    reply: true,
+    delete: true,
+    mentions: true,
+    search: true,
+    comments: true,
+    metrics: true,
+  },
+  text: { maxLength: BLUESKY_MAX_GRAPHEMES, counting: 'graphemes', maxBytes: BLUESKY_MAX_TEXT_BYTES },
+  media: { maxCount: BLUESKY_MAX_IMAGES, types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: BLUESKY_IMAGE_MAX_BYTES },
+  // A PDS allows 3000 requests per 5 minutes per client (record creation has its own, larger budget).
+  rateLimit: { requests: 3000, windowSeconds: 300 },
+};

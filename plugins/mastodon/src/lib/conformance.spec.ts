@@ -1,0 +1,23 @@
+import { runConformanceSuite } from '@socle/connector-sdk/testing';
+import { MastodonConnector } from './mastodon.connector';
+import { MastodonTestServer } from '../test/mastodon-test-server';
+import { AGENCY, connectWithOAuth, tokenCredentials } from '../test/fixtures';
+
+let seeded = 0;
+
+runConformanceSuite<MastodonTestServer>({
+  connector: () => new MastodonConnector({ mediaPollIntervalMs: 5 }),
+  // Tokens issued through OAuth expire after an hour and come with a refresh token.
+  startServer: () => MastodonTestServer.start({ tokenLifetimeSeconds: 3600 }),
+  authorizeInput: (server) => ({ serviceUrl: server.baseUrl, fields: { accessToken: server.createAccessToken(AGENCY) } }),
+  credentials: (server) => tokenCredentials(server),
+  expiredCredentials: async (server) => {
+    const credentials = await connectWithOAuth(server);
+    server.expireToken(credentials.secrets.accessToken);
+    return credentials;
+  },
+  seedMentions: (server, count) => {
+    for (let i = 0; i < count; i++) server.postAs(`follower${seeded % 5}`, `@${AGENCY} question number ${++seeded}?`);
+  },
+  countPosts: (server) => server.statusCount(),
+});
