@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { setScopeSql, TenantScope } from './tenant-scope';
 
 interface PgClient {
-  query(sql: string): Promise<PgResult | PgResult[]>;
+  query(sql: string, ...rest: unknown[]): Promise<PgResult | PgResult[]>;
 }
 interface PgResult {
   rows: Record<string, unknown>[];
@@ -21,6 +21,7 @@ export class UnitOfWork {
   private runner?: QueryRunner;
   private opening?: Promise<Record<string, unknown>[]>;
   private closed = false;
+  private restoreClient?: () => void;
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
 
   constructor(
@@ -113,6 +114,7 @@ export class UnitOfWork {
     const sql = `BEGIN; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
     try {
       const client = (await runner.connect()) as PgClient;
+      this.serialize(client);
       statementCounter.count += 1;
       const results = await client.query(sql);
       // TypeORM must know a transaction is running, or save() would open its own.
@@ -121,9 +123,30 @@ export class UnitOfWork {
       return probeSql ? (list[list.length - 1]?.rows ?? []) : [];
     } catch (error) {
       this.closed = true;
+      this.restoreClient?.();
       await runner.release().catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Sibling GraphQL fields resolve concurrently but share this transaction's
+   * one connection: queue their statements instead of handing pg overlapping
+   * queries. Undone before the connection returns to the pool.
+   */
+  private serialize(client: PgClient): void {
+    const original = client.query;
+    let tail: Promise<unknown> = Promise.resolve();
+    client.query = function serialized(this: PgClient, ...args: [string, ...unknown[]]) {
+      const run = tail.then(() => original.apply(this, args));
+      tail = run.catch(() => undefined);
+      return run;
+    };
+    const own = Object.prototype.hasOwnProperty.call(client, 'query');
+    this.restoreClient = () => {
+      if (own) client.query = original;
+      else delete (client as Partial<PgClient>).query;
+    };
   }
 
   private client(): PgClient {
@@ -142,6 +165,7 @@ export class UnitOfWork {
       if (command === 'COMMIT') await runner.commitTransaction();
       else await runner.rollbackTransaction();
     } finally {
+      this.restoreClient?.();
       if (!runner.isReleased) await runner.release();
     }
   }
