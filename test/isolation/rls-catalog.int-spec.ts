@@ -158,3 +158,52 @@ describe('the application role without a tenant', () => {
     }
   });
 });
+
+describe('row-level security on its own, with another tenant set', () => {
+  let api: TestApi;
+  let orgA: string;
+  let orgB: string;
+  let userB: string;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const a = await signUpAgency(api, 'Agence RLS A');
+    const b = await signUpAgency(api, 'Agence RLS B');
+    orgA = await createOrganization(api, a);
+    orgB = await createOrganization(api, b);
+    userB = (await addOrganizationMember(api, b, orgB, ['ANALYST'])).userId;
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it("neither reads nor changes B's rows when the transaction is A's, whatever the SQL asks", async () => {
+    const app = new Client({ connectionString: process.env.DATABASE_URL });
+    await app.connect();
+    try {
+      await app.query('BEGIN');
+      await app.query("SELECT set_config('socle.organization_id', $1, true)", [orgA]);
+      expect((await app.query('SELECT * FROM organization_memberships WHERE organization_id = $1', [orgB])).rowCount).toBe(0);
+      expect((await app.query('SELECT * FROM organizations WHERE id = $1', [orgB])).rowCount).toBe(0);
+      expect((await app.query("UPDATE organizations SET name = 'pwned' WHERE id = $1", [orgB])).rowCount).toBe(0);
+      expect((await app.query('DELETE FROM organization_memberships WHERE organization_id = $1', [orgB])).rowCount).toBe(0);
+      await expect(
+        app.query("INSERT INTO organization_memberships (organization_id, user_id, roles) VALUES ($1, $2, ARRAY['VIEWER'])", [orgB, userB]),
+      ).rejects.toThrow(/row-level security/);
+      await app.query('ROLLBACK');
+      // Moving one's own row into B is refused by WITH CHECK.
+      await app.query('BEGIN');
+      await app.query("SELECT set_config('socle.organization_id', $1, true)", [orgA]);
+      await expect(app.query('UPDATE audit_events SET organization_id = $1 WHERE organization_id = $2', [orgB, orgA])).rejects.toThrow(/permission denied|row-level security/);
+      await app.query('ROLLBACK');
+      // And the setting is transaction-local: gone after the transaction.
+      expect((await app.query("SELECT current_setting('socle.organization_id', true) AS v")).rows[0].v).toBe('');
+    } finally {
+      await app.end();
+    }
+    const admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    const { rows } = await admin.query('SELECT name FROM organizations WHERE id = $1', [orgB]);
+    await admin.end();
+    expect(rows[0].name).not.toBe('pwned');
+  });
+});
