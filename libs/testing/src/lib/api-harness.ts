@@ -21,9 +21,9 @@ export interface GqlOptions {
 export class TestApi {
   private constructor(readonly app: NestFastifyApplication, readonly config: SocleConfig) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApi> {
+  static async start(overrides: Record<string, string> = {}, options: Parameters<typeof createApp>[1] = {}): Promise<TestApi> {
     const config = loadConfig({ ...process.env, ...overrides });
-    const app = await createApp(config);
+    const app = await createApp(config, options);
     return new TestApi(app, config);
   }
 
