@@ -1,0 +1,46 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'the body is empty',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'the body is larger than the limit',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported Content-Type: send application/json',
+};
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
+};
+
+/**
+ * Errors outside GraphQL execution (a body that is not JSON or too large, an
+ * unknown route) answered in GraphQL's error shape with a stable code and the
+ * request id; never a stack. GraphQL errors pass through to Apollo.
+ */
+@Catch()
+export class HttpErrorsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() === 'graphql') return exception;
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest & { requestId?: string }>();
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    const status = exception instanceof HttpException ? exception.getStatus() : (fastifyError.statusCode ?? 500);
+    let message: string;
+    if (status >= 500) {
+      this.logger.error(`request ${request.requestId ?? '-'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      message = 'Internal server error.';
+    } else if (fastifyError.code && FASTIFY_CODES[fastifyError.code]) {
+      message = `Bad request: ${FASTIFY_CODES[fastifyError.code]}.`;
+    } else {
+      message = exception instanceof HttpException ? exception.message : (fastifyError.message ?? 'Bad request.');
+    }
+    const body = status >= 500 && !(exception instanceof HttpException)
+      ? { errors: [{ message, extensions: { code: 'INTERNAL', requestId: request.requestId ?? null } }] }
+      : { errors: [{ message, extensions: { code: STATUS_CODES[status] ?? 'BAD_REQUEST', requestId: request.requestId ?? null } }] };
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
+  }
+}
