@@ -11,6 +11,9 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 say "type-checking…"
 npx tsc -p tsconfig.json --noEmit
 say "linting (module boundaries included)…"
+# The module-boundary rule reads Nx's project graph; on a fresh clone it must be computed first,
+# or the rule silently skips itself.
+npx nx show projects >/dev/null
 npx eslint --max-warnings 0 apps libs plugins test
 say "running the tests…"
 npx jest --ci "$@"
