@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { loadConfig } from '@socle/platform-config';
 import { createWorker, RunningWorker } from '@socle/worker';
 import { addOrganizationMember, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 
@@ -69,7 +68,7 @@ describe('deleting an organisation', () => {
     const inside = await api.gql('{ members(first: 5) { edges { node { userId } } } }', {}, { token: owner.token, organizationId: doomed });
     expect(inside.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    worker = await createWorker(loadConfig(process.env));
+    worker = await createWorker(api.config);
     await waitFor(async () => ((await rowsOf(admin, doomed)).organizations === 0 ? true : undefined));
     expect(Object.values(await rowsOf(admin, doomed)).every((n) => n === 0)).toBe(true);
     expect(await rowsOf(admin, kept)).toEqual(keptBefore);
@@ -88,7 +87,7 @@ describe('deleting an organisation', () => {
     await addOrganizationMember(api, owner, doomed, ['VIEWER']);
     // As if Redis had lost the job: the state is only in PostgreSQL.
     await admin.query("UPDATE organizations SET status = 'DELETION_PENDING', deletion_requested_at = now() WHERE id = $1", [doomed]);
-    worker ??= await createWorker(loadConfig(process.env));
+    worker ??= await createWorker(api.config);
     expect(await worker.reconcile()).toBeGreaterThanOrEqual(1);
     await waitFor(async () => ((await rowsOf(admin, doomed)).organizations === 0 ? true : undefined));
     expect((await rowsOf(admin, doomed)).organization_memberships).toBe(0);

@@ -8,8 +8,8 @@ export default async function globalTeardown(): Promise<void> {
   if (prefix && process.env.REDIS_URL) {
     const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
-    // Rate-limit keys start with the prefix; BullMQ keys with the prefix in braces.
-    for (const pattern of [`${prefix}:*`, `\\{${prefix}\\}:*`]) {
+    // Rate-limit keys start with the run's prefix (or an app's prefix under it); BullMQ keys with it in braces.
+    for (const pattern of [`${prefix}*`, `\\{${prefix}*`]) {
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);

@@ -3,6 +3,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccountsModule } from '@socle/accounts';
+import { CommunityModule, OAuthStarter } from '@socle/community';
+import { buildMastodonAuthorizeUrl, registerMastodonApp } from '@socle/plugin-mastodon';
 import { ENTITIES } from '@socle/domain-catalog';
 import { AccessGuard } from '@socle/platform-auth';
 import { ConfigModule, SocleConfig } from '@socle/platform-config';
@@ -18,6 +20,23 @@ import { HealthController } from './health.controller';
 @Module({ imports: [AccountsModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
 class GraphQLContextModule {}
 
+/**
+ * The first OAuth step of the networks that need one, which the connector contract
+ * leaves to the platform: Mastodon registers one application per instance.
+ */
+const OAUTH_STARTERS: OAuthStarter[] = [
+  {
+    network: 'mastodon',
+    async start(ctx, { serviceUrl, redirectUri, state, codeChallenge }) {
+      const app = await registerMastodonApp(ctx, serviceUrl, { clientName: 'Socle', redirectUris: [redirectUri] });
+      return {
+        authorizationUrl: buildMastodonAuthorizeUrl(serviceUrl, { clientId: app.clientId, redirectUri, state, codeChallenge }),
+        fields: { clientId: app.clientId, clientSecret: app.clientSecret },
+      };
+    },
+  },
+];
+
 /** Composition root of the API: wiring only, no business rules. */
 @Module({})
 export class AppModule {
@@ -29,6 +48,7 @@ export class AppModule {
         DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName: 'socle-api' }),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         AccountsModule,
+        CommunityModule.forRoot({ http: true, oauthStarters: OAUTH_STARTERS }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],
@@ -45,6 +65,9 @@ export class AppModule {
             csrfPrevention: false,
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
+            // Keep the status an error asks for (401, 429 with Retry-After) when it refuses the whole operation;
+            // requestLifecyclePlugin answers 200 whenever some data was produced.
+            preserveHttpStatusForExecutionErrors: false,
             context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) => contexts.create(request, reply),
             validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
             plugins: [

@@ -50,6 +50,8 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
   app.useGlobalFilters(new HttpErrorsFilter());
   app.enableShutdownHooks();
   await app.init();
+  // GraphQL over HTTP takes JSON only: drop the parsers Nest and Fastify add for forms and plain text, so those get 415.
+  fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
   await fastify.ready();
   return app;
 }

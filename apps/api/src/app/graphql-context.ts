@@ -45,19 +45,25 @@ export class GraphQLContextFactory {
 
   async create(request: FastifyRequest, _reply: FastifyReply): Promise<GraphQLContext> {
     const requestId = (request as unknown as { requestId?: string }).requestId ?? requestIdOf(request);
-    const principal = await this.authenticator.authenticate(request);
-    await this.throttle(principal, request.ip);
-    const state: RequestState = {
-      requestId,
-      ip: request.ip,
-      principal,
-      requestedOrganizationId: uuidHeader(request, 'x-socle-organization'),
-      requestedAgencyId: uuidHeader(request, 'x-socle-agency'),
-      uow: new UnitOfWork(this.dataSource, principal.kind === 'user' ? { userId: principal.userId } : {}),
-      loaders: new Map(),
-    };
-    (request as unknown as Record<string, unknown>)[STATE_KEY] = state;
-    return { state, req: request };
+    try {
+      const principal = await this.authenticator.authenticate(request);
+      await this.throttle(principal, request.ip);
+      const state: RequestState = {
+        requestId,
+        ip: request.ip,
+        principal,
+        requestedOrganizationId: uuidHeader(request, 'x-socle-organization'),
+        requestedAgencyId: uuidHeader(request, 'x-socle-agency'),
+        uow: new UnitOfWork(this.dataSource, principal.kind === 'user' ? { userId: principal.userId } : {}),
+        loaders: new Map(),
+      };
+      (request as unknown as Record<string, unknown>)[STATE_KEY] = state;
+      return { state, req: request };
+    } catch (error) {
+      // No context means no request plugin sees this error: it carries the request id itself.
+      if (error instanceof AppError) (error.extensions as Record<string, unknown>).requestId = requestId;
+      throw error;
+    }
   }
 
   private async throttle(principal: Principal, ip: string): Promise<void> {

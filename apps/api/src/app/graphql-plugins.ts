@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '@socle/platform-graphql';
 import type { Metrics } from '@socle/platform-observability';
 import type { GraphQLContext } from './graphql-context';
@@ -14,12 +14,21 @@ const REQUEST_ERROR_CODES = new Set([
 
 const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
 
+/** The AppError behind an error: thrown by a resolver, or reported by a validation rule (Apollo wraps those). */
+function appErrorOf(error: unknown): AppError | undefined {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) return original.originalError;
+  return undefined;
+}
+
 /**
  * Every error leaves with a stable `extensions.code`; anything unexpected
  * becomes INTERNAL with no stack, SQL or message from inside.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const appError = appErrorOf(error);
+  const original = appError ?? unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
     const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
@@ -72,6 +81,8 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
               }
             }
           }
+          // GraphQL over HTTP: an answer that carries data is a success at the HTTP level, whatever its field errors.
+          if (result?.data !== null && result?.data !== undefined && ctx.response.http) ctx.response.http.status = 200;
           if (result?.errors) {
             const anonymous = !state || state.principal.kind === 'anonymous';
             result.errors = result.errors.map((e) => {

@@ -8,6 +8,12 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported Content-Type: send application/json',
 };
 
+/** Nest turns Fastify's body errors into plain HttpExceptions (the FST_ code is lost): these statuses say enough. */
+const STATUS_MESSAGES: Record<number, string> = {
+  413: 'the body is larger than the limit',
+  415: 'unsupported Content-Type: send application/json',
+};
+
 const STATUS_CODES: Record<number, string> = {
   400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
@@ -35,6 +41,8 @@ export class HttpErrorsFilter implements ExceptionFilter {
       message = 'Internal server error.';
     } else if (fastifyError.code && FASTIFY_CODES[fastifyError.code]) {
       message = `Bad request: ${FASTIFY_CODES[fastifyError.code]}.`;
+    } else if (STATUS_MESSAGES[status]) {
+      message = `Bad request: ${STATUS_MESSAGES[status]}.`;
     } else {
       message = exception instanceof HttpException ? exception.message : (fastifyError.message ?? 'Bad request.');
     }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@socle/accounts';
+import { CommunityModule } from '@socle/community';
 import { ENTITIES } from '@socle/domain-catalog';
 import { ConfigModule, SocleConfig } from '@socle/platform-config';
 import { DatabaseModule } from '@socle/platform-database';
@@ -16,6 +17,7 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName: 'socle-worker' }),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         AccountsModule,
+        CommunityModule.forRoot(),
       ],
     };
   }

@@ -7,3 +7,5 @@ export { ACCOUNTS_QUEUE, PURGE_ORGANIZATION_JOB } from './lib/purge-organization
 import { Accounts1763860000000 } from './lib/migrations/1763860000000-accounts';
 
 export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000];
+export { AuditRepository, AuditEntry } from './lib/repositories';
+export { issueToken, parseToken } from './lib/tokens';

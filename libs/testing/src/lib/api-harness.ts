@@ -21,8 +21,13 @@ export interface GqlOptions {
 export class TestApi {
   private constructor(readonly app: NestFastifyApplication, readonly config: SocleConfig) {}
 
+  /**
+   * Each app gets its own Redis namespace (rate limits, queues) under the run's
+   * prefix, so suites running side by side never share counters.
+   */
   static async start(overrides: Record<string, string> = {}, options: Parameters<typeof createApp>[1] = {}): Promise<TestApi> {
-    const config = loadConfig({ ...process.env, ...overrides });
+    const prefix = `${process.env.QUEUE_PREFIX ?? 'socle-test'}-${randomBytes(3).toString('hex')}`;
+    const config = loadConfig({ ...process.env, QUEUE_PREFIX: prefix, ...overrides });
     const app = await createApp(config, options);
     return new TestApi(app, config);
   }

@@ -66,6 +66,9 @@ export async function ensureTestDatabase(database: string): Promise<Record<strin
     JWT_SECRET: process.env.JWT_SECRET ?? 'test-jwt-secret-that-is-long-enough-0123456789',
     API_KEY_PEPPER: process.env.API_KEY_PEPPER ?? 'test-api-key-pepper-that-is-long-enough-012345',
     SCRYPT_LOG_N: '12',
+    // Fixed test keys for credentials at rest: "t1" is active, "t0" stays readable (rotation tests).
+    ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? 't0:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,t1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=',
+    ENCRYPTION_ACTIVE_KEY: process.env.ENCRYPTION_ACTIVE_KEY ?? 't1',
     LOG_LEVEL: 'silent',
   };
 }

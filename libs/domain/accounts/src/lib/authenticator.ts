@@ -75,19 +75,20 @@ export class Authenticator {
       const handler = this.passport.authenticate(['jwt', 'api-key'], { session: false }, (err: unknown, user: Principal | false, info: unknown) => {
         if (err) return reject(err);
         if (user) return resolve(user);
-        reject(unauthenticated(describeFailure(info)));
+        reject(unauthenticated(describeFailure(info, bearer(req)?.startsWith(API_KEY_PREFIX) ?? false)));
       });
       handler(req, {}, (err: unknown) => reject(err ?? unauthenticated()));
     });
   }
 }
 
-function describeFailure(info: unknown): string {
+/** The reason to give the caller: the API key strategy's own words for keys, a plain one for JWTs. */
+function describeFailure(info: unknown, presentedApiKey: boolean): string {
   const messages = (Array.isArray(info) ? info : [info])
     .map((i) => (typeof i === 'string' ? i : i instanceof Error ? i.message : ''))
     .filter((m) => m && m !== 'no API key' && m !== 'No auth token');
+  if (presentedApiKey) return messages.find((m) => m.startsWith('This API key')) ?? 'This API key is not valid.';
   const message = messages[0] ?? 'invalid credentials';
   if (/jwt expired/i.test(message)) return 'The access token has expired: refresh it.';
-  if (/signature|malformed|invalid token|jwt/i.test(message)) return 'The access token is not valid.';
-  return message;
+  return 'The access token is not valid.';
 }

@@ -46,6 +46,13 @@ export const PERMISSIONS = {
   'organization.audit.read': {
     level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
   },
+  'accounts.read': {
+    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
+  },
+  'accounts.manage': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COMMUNITY_MANAGER'], humansOnly: true,
+  },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;

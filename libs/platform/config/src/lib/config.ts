@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync,
 } from 'class-validator';
+import { parseKeyRing } from '@socle/platform-crypto';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -93,6 +94,32 @@ export class SocleConfig {
   @Transform(toInt) @IsInt() @Min(10) @Max(20)
   SCRYPT_LOG_N = 15;
 
+  /**
+   * Keys that encrypt network credentials at rest: comma-separated `keyId:base64(32 bytes)`.
+   * Checked at start by the crypto library (the apps refuse to start without it).
+   */
+  @IsOptional() @IsString()
+  @Matches(/^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+\s*)*$/, {
+    message: 'ENCRYPTION_KEYS must be comma-separated keyId:base64key entries (key ids: letters, digits, - or _)',
+  })
+  ENCRYPTION_KEYS?: string;
+
+  /** Id (in ENCRYPTION_KEYS) of the key new encryptions use; the others still decrypt until rotated away. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'ENCRYPTION_ACTIVE_KEY must be a key id of ENCRYPTION_KEYS' })
+  ENCRYPTION_ACTIVE_KEY?: string;
+
+  /** npm packages of the enabled connectors, comma-separated. */
+  @IsString() @Matches(/^[@a-z0-9/._,\s-]+$/, { message: 'CONNECTORS must be a comma-separated list of npm package names' })
+  CONNECTORS = '@socle/plugin-bluesky,@socle/plugin-mastodon,@socle/plugin-rss';
+
+  /** Hard timeout of every request to a network (headers and body). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  CONNECTOR_TIMEOUT_MS = 10_000;
+
+  /** A connected account is checked again when its last check is older than this. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  NETWORK_ACCOUNT_CHECK_MINUTES = 60;
+
   get publicIntrospection(): boolean {
     return this.GRAPHQL_PUBLIC_INTROSPECTION ?? this.NODE_ENV !== 'production';
   }
@@ -107,7 +134,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment. Throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): SocleConfig {
-  const known = Object.keys(new SocleConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'API_KEY_PEPPER', 'DATABASE_OWNER_URL', 'GRAPHQL_PUBLIC_INTROSPECTION']);
+  const known = Object.keys(new SocleConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'API_KEY_PEPPER', 'DATABASE_OWNER_URL', 'GRAPHQL_PUBLIC_INTROSPECTION', 'ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY']);
   const raw: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
@@ -121,6 +148,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return raw[e.property] === undefined ? `${e.property} is required (${detail})` : `${e.property}: ${detail}`;
     });
     throw new ConfigError(problems);
+  }
+  if (config.ENCRYPTION_KEYS) {
+    try {
+      parseKeyRing(config.ENCRYPTION_KEYS, config.ENCRYPTION_ACTIVE_KEY);
+    } catch (error) {
+      throw new ConfigError([(error as Error).message]);
+    }
   }
   return config;
 }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { setScopeSql, TenantScope } from './tenant-scope';
 
@@ -7,6 +8,8 @@ interface PgClient {
 interface PgResult {
   rows: Record<string, unknown>[];
 }
+
+const logger = new Logger('UnitOfWork');
 
 /** Counts statements sent; the benchmark and the N+1 tests read it. */
 export const statementCounter = { count: 0 };
@@ -100,7 +103,15 @@ export class UnitOfWork {
   async commit(): Promise<void> {
     await this.finish('COMMIT');
     const hooks = this.afterCommitHooks.splice(0);
-    for (const hook of hooks) await hook();
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (error) {
+        // Committed is committed: a failed follow-up (e.g. Redis down while enqueuing) is
+        // logged and left to the reconcilers, which rebuild it from PostgreSQL.
+        logger.warn(`after-commit step failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   async rollback(): Promise<void> {

@@ -32,7 +32,10 @@ describe('query limits', () => {
 
 describe('cursors and connections', () => {
   it('round-trips a cursor and refuses a forged one with the field named', () => {
-    expect(decodeCursor(encodeCursor(['2026-01-01T00:00:00.000Z', 'abc']))).toEqual(['2026-01-01T00:00:00.000Z', 'abc']);
+    const key: [string, string] = ['2026-01-01T00:00:00.000Z', '9b2f4c1e-2f7a-4a53-9a0e-3c2d1b0a9f8e'];
+    expect(decodeCursor(encodeCursor(key))).toEqual(key);
+    expect(() => decodeCursor(encodeCursor(['yesterday', key[1]]))).toThrow(/not a cursor/);
+    expect(() => decodeCursor(encodeCursor([key[0], 'not-an-id']))).toThrow(/not a cursor/);
     try {
       decodeCursor('not-a-cursor');
       throw new Error('expected a refusal');
@@ -42,11 +45,13 @@ describe('cursors and connections', () => {
   });
 
   it('tells whether a next page exists from the one extra row', () => {
+    const id = '9b2f4c1e-2f7a-4a53-9a0e-3c2d1b0a9f8e';
     const rows = [1, 2, 3].map((n) => ({ n }));
-    const page = toConnection(rows, 2, (r) => [String(r.n), String(r.n)], (r) => r.n, false);
+    const key = (r: { n: number }): [string, string] => [`2026-01-0${r.n}T00:00:00.000Z`, id];
+    const page = toConnection(rows, 2, key, (r) => r.n, false);
     expect(page.edges.map((e) => e.node)).toEqual([1, 2]);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    expect(decodeCursor(page.pageInfo.endCursor as string)).toEqual(['2', '2']);
-    expect(toConnection(rows, 3, (r) => [String(r.n), String(r.n)], (r) => r.n, true).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(decodeCursor(page.pageInfo.endCursor as string)).toEqual(['2026-01-02T00:00:00.000Z', id]);
+    expect(toConnection(rows, 3, key, (r) => r.n, true).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 });

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import {
-  ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
+  ASTVisitor, FieldNode, FragmentDefinitionNode, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors';
@@ -108,6 +108,10 @@ export function queryLimitsPlugin<TContext extends object>(
           if (usesIntrospection(operation.selectionSet, fragments) && !options.introspectionAllowed(requestContext.contextValue)) {
             throw new AppError('FORBIDDEN', 'Introspection is available to signed-in callers only.', { http: { status: 403 } });
           }
+          // Variables that do not fit their types cannot be costed; execution then refuses them
+          // (BAD_USER_INPUT naming the variable, HTTP 400) before any resolver runs.
+          const coerced = getVariableValues(requestContext.schema, operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
+          if (coerced.errors) return;
           const cost = getComplexity({
             schema: requestContext.schema,
             query: document,

@@ -55,10 +55,19 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Decodes a keyset cursor (an ISO time and an id), refusing anything this API did not issue. */
 export function decodeCursor(cursor: string, field = 'after'): CursorKey {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as CursorKey;
+    if (
+      Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' &&
+      ISO_TIME.test(value[0]) && !Number.isNaN(Date.parse(value[0])) && UUID.test(value[1])
+    ) {
+      return value as CursorKey;
+    }
   } catch {
     // fall through
   }

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
+import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, parseConnectorModuleList } from '@socle/connector-sdk';
+import { SocleConfig } from '@socle/platform-config';
+import { SecretBox } from '@socle/platform-crypto';
+import { CheckNetworkAccountJob, CheckNetworkAccountScheduler } from './check-network-account.job';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, OAUTH_STARTERS, OAuthStarter } from './connectors';
+import { CredentialVault, SECRET_BOX } from './credential-vault';
+import { NetworkAccountResolver } from './network-account.resolver';
+import { NetworkAccountService } from './network-account.service';
+import { NetworkHealthService } from './network-health.service';
+import { OAuthCallbackController } from './oauth-callback.controller';
+import { NetworkAccountRepository } from './repositories';
+
+export interface CommunityModuleOptions {
+  /** The first OAuth step of the networks that connect with OAuth (the composition root knows the plugins). */
+  oauthStarters?: OAuthStarter[];
+  /** Serve the GraphQL resolvers and the OAuth callback (the API); the worker runs the jobs only. */
+  http?: boolean;
+}
+
+/** Connected network accounts: connectors from configuration, sealed credentials, health checks. */
+@Module({})
+export class CommunityModule {
+  static forRoot(options: CommunityModuleOptions = {}): DynamicModule {
+    return {
+      module: CommunityModule,
+      controllers: options.http ? [OAuthCallbackController] : [],
+      providers: [
+        {
+          provide: SECRET_BOX,
+          inject: [SocleConfig],
+          useFactory: (config: SocleConfig) => SecretBox.fromConfig(config.ENCRYPTION_KEYS, config.ENCRYPTION_ACTIVE_KEY),
+        },
+        {
+          provide: CONNECTOR_REGISTRY,
+          inject: [SocleConfig],
+          useFactory: (config: SocleConfig) => loadConnectorsFromConfig(parseConnectorModuleList(config.CONNECTORS)),
+        },
+        {
+          provide: CONNECTOR_CONTEXT,
+          inject: [SocleConfig],
+          useFactory: (config: SocleConfig): ConnectorContext => ({ http: createHttpClient({ timeoutMs: config.CONNECTOR_TIMEOUT_MS, userAgent: 'Socle' }) }),
+        },
+        { provide: OAUTH_STARTERS, useValue: options.oauthStarters ?? [] },
+        AuditRepository, NetworkAccountRepository, CredentialVault, NetworkAccountService, NetworkHealthService,
+        CheckNetworkAccountScheduler, CheckNetworkAccountJob,
+        ...(options.http ? [NetworkAccountResolver] : []),
+      ],
+      exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import type { ConnectorContext, Credentials } from '@socle/connector-sdk';
+
+export const CONNECTOR_REGISTRY = Symbol('CONNECTOR_REGISTRY');
+export const CONNECTOR_CONTEXT = Symbol('CONNECTOR_CONTEXT');
+export const OAUTH_STARTERS = Symbol('OAUTH_STARTERS');
+
+/**
+ * The first step of a network's OAuth flow, where the contract has none: register
+ * an application on the instance when the network needs one, and build the URL
+ * the user is sent to. Contributed by the composition root (it may know plugins;
+ * this library does not). `fields` are handed back to `connector.authorize` with
+ * the code (e.g. the registered client id and secret); they are stored sealed.
+ */
+export interface OAuthStarter {
+  readonly network: string;
+  start(
+    ctx: ConnectorContext,
+    input: { serviceUrl: string; redirectUri: string; state: string; codeChallenge: string },
+  ): Promise<{ authorizationUrl: string; fields: Record<string, string> }>;
+}
+
+/**
+ * The account's identity as the unique key (organisation, network, handle) uses
+ * it, from the credentials alone: the `handle` secret, else `username`, qualified
+ * by the service's host when it is a bare name (a user name is unique per
+ * instance only); networks without authentication (feeds) are their URL.
+ */
+export function handleOf(credentials: Credentials, authKind: string): string {
+  if (authKind === 'none') return credentials.serviceUrl;
+  const name = credentials.secrets.handle ?? credentials.secrets.username;
+  if (!name) return credentials.serviceUrl;
+  if (/[.@]/.test(name)) return name;
+  try {
+    return `${name}@${new URL(credentials.serviceUrl).host}`;
+  } catch {
+    return name;
+  }
+}
+
+/** Secrets whose name says they refresh the others (refreshToken, refreshJwt…). */
+export function isRefreshSecret(name: string): boolean {
+  return /refresh/i.test(name);
+}
+
+/**
+ * New credentials over old ones: a refresh secret the network did not issue again
+ * is kept, never dropped (a reconnect or a refresh without a new one must not
+ * destroy the only way back in), with the old values it works with (e.g. the
+ * OAuth client id and secret) when the new credentials lack them.
+ */
+export function keepRefreshSecrets(previous: Credentials | null, next: Credentials): Credentials {
+  if (!previous) return next;
+  const kept = Object.entries(previous.secrets).filter(([name, value]) => isRefreshSecret(name) && value && !next.secrets[name]);
+  if (kept.length === 0) return next;
+  const secrets = { ...next.secrets };
+  for (const [name, value] of Object.entries(previous.secrets)) if (!secrets[name] && value) secrets[name] = value;
+  return { ...next, secrets };
+}
+
+/** Removes every secret value from a message before it is stored, logged or returned. */
+export function scrub(message: string, ...sources: (Record<string, string | undefined> | null | undefined)[]): string {
+  let out = message;
+  for (const source of sources) {
+    for (const value of Object.values(source ?? {})) {
+      if (typeof value === 'string' && value.length >= 4) out = out.split(value).join('[redacted]');
+    }
+  }
+  return out.length > 500 ? `${out.slice(0, 497)}...` : out;
+}

@@ -1,0 +1,87 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { ConnectorManifest } from '@socle/connector-sdk';
+import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { badInput, Connection, decodeCursor, notFound, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import {
+  CheckNetworkAccountInput, ConnectNetworkAccountInput, DisconnectNetworkAccountInput, StartNetworkOAuthInput,
+} from './dto/inputs';
+import {
+  DisconnectNetworkAccountPayload, NetworkAccountConnection, NetworkAccountObject, NetworkObject, NetworkOAuthStartObject,
+} from './dto/objects';
+import { toNetworkAccount } from './dto/mappers';
+import { NetworkAccountService } from './network-account.service';
+import { NetworkHealthService } from './network-health.service';
+
+function toNetwork(m: ConnectorManifest): NetworkObject {
+  return {
+    id: m.id, displayName: m.displayName, authKind: m.authKind,
+    capabilities: Object.entries(m.capabilities).filter(([, on]) => on).map(([name]) => name),
+    textMaxLength: m.text.maxLength, textCounting: m.text.counting,
+  };
+}
+
+/** The explicit form fields and the free list as the connector's `fields`. */
+function fieldsOf(input: ConnectNetworkAccountInput): Record<string, string> {
+  const fields: Record<string, string> = {};
+  (input.fields ?? []).forEach((f) => {
+    fields[f.name] = f.value;
+  });
+  const explicit: [keyof ConnectNetworkAccountInput, string][] = [['accessToken', 'accessToken'], ['identifier', 'identifier'], ['appPassword', 'appPassword'], ['feedUrl', 'url']];
+  for (const [from, to] of explicit) {
+    const value = input[from];
+    if (typeof value === 'string') {
+      if (fields[to] !== undefined) throw badInput(`input.${from}`, `is also given in input.fields (${to}): give it once`);
+      fields[to] = value;
+    }
+  }
+  return fields;
+}
+
+@Resolver(() => NetworkAccountObject)
+export class NetworkAccountResolver {
+  constructor(private readonly accounts: NetworkAccountService, private readonly health: NetworkHealthService) {}
+
+  @Requires('accounts.read')
+  @Query(() => [NetworkObject], { description: 'Networks an account can be connected on (the enabled connectors).' })
+  networks(@OrgCtx() _ctx: OrganizationContext): NetworkObject[] {
+    return this.accounts.networks().map(toNetwork);
+  }
+
+  @Requires('accounts.read')
+  @Query(() => NetworkAccountConnection, { description: "The organization's connected network accounts." })
+  async networkAccounts(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<NetworkAccountObject>> {
+    const size = pageSize(page);
+    const rows = await this.accounts.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
+    return toConnection(rows, size, (a) => [a.createdAt.toISOString(), a.id], toNetworkAccount, !!page.after);
+  }
+
+  @Requires('accounts.manage')
+  @Mutation(() => NetworkAccountObject, {
+    description: 'Connects an account with a token, app password or feed URL. Connecting the same account again updates it (a refresh token is kept until a new one is issued).',
+  })
+  async connectNetworkAccount(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ConnectNetworkAccountInput): Promise<NetworkAccountObject> {
+    return toNetworkAccount(await this.accounts.connect(ctx, { network: input.network, serviceUrl: input.serviceUrl, fields: fieldsOf(input) }));
+  }
+
+  @Requires('accounts.manage')
+  @Mutation(() => NetworkOAuthStartObject, { description: 'Starts an OAuth connection; GET /oauth/callback completes it.' })
+  async startNetworkOAuth(@OrgCtx() ctx: OrganizationContext, @Args('input') input: StartNetworkOAuthInput): Promise<NetworkOAuthStartObject> {
+    return this.accounts.startOAuth(ctx, input);
+  }
+
+  @Requires('accounts.manage')
+  @Mutation(() => DisconnectNetworkAccountPayload, { description: 'Removes the account and destroys its credentials.' })
+  async disconnectNetworkAccount(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DisconnectNetworkAccountInput): Promise<DisconnectNetworkAccountPayload> {
+    return { id: await this.accounts.disconnect(ctx, input.id) };
+  }
+
+  @Requires('accounts.manage')
+  @Mutation(() => NetworkAccountObject, { description: 'Checks the account now (refreshing its credentials if they expire) and returns its status.' })
+  async checkNetworkAccount(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CheckNetworkAccountInput): Promise<NetworkAccountObject> {
+    const account = await this.health.check(ctx, input.id);
+    if (!account) throw notFound('Network account', input.id);
+    return toNetworkAccount(account);
+  }
+}
+
+

@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
+import type { Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
+import { badInput, notFound } from '@socle/platform-graphql';
+import { SocleConfig } from '@socle/platform-config';
+import type { UnitOfWork } from '@socle/platform-database';
+import { connectError } from './connector-errors';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, OAUTH_STARTERS, OAuthStarter } from './connectors';
+import { CredentialVault } from './credential-vault';
+import { NetworkAccountEntity } from './entities';
+import { NetworkAccountRepository, PageQuery, TenantCtx } from './repositories';
+
+/** State values name their organisation (`sos_<organization id>_<secret>`), so the callback can set the tenant first. */
+export const OAUTH_STATE_KIND = 'sos';
+const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
+
+export interface ConnectCommand {
+  network: string;
+  serviceUrl: string;
+  fields: Record<string, string>;
+  redirectUri?: string;
+}
+
+/**
+ * Connected network accounts: connect (token, app password, OAuth), list,
+ * disconnect. Credentials are sealed before they touch the database and never
+ * leave this service; errors carry the network's words with secrets scrubbed.
+ */
+@Injectable()
+export class NetworkAccountService {
+  private readonly starters: Map<string, OAuthStarter>;
+
+  constructor(
+    @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
+    @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+    @Inject(OAUTH_STARTERS) starters: OAuthStarter[],
+    private readonly config: SocleConfig,
+    private readonly vault: CredentialVault,
+    private readonly accounts: NetworkAccountRepository,
+    private readonly audit: AuditRepository,
+  ) {
+    this.starters = new Map(starters.map((s) => [s.network, s]));
+  }
+
+  networks(): ConnectorManifest[] {
+    return this.registry.manifests();
+  }
+
+  page(ctx: TenantCtx, page: PageQuery): Promise<NetworkAccountEntity[]> {
+    return this.accounts.page(ctx, page);
+  }
+
+  async connect(ctx: TenantCtx, command: ConnectCommand): Promise<NetworkAccountEntity> {
+    const connector = this.connector(command.network, 'input.network');
+    let credentials: Credentials;
+    try {
+      credentials = await connector.authorize(this.connectorContext, { serviceUrl: command.serviceUrl, fields: command.fields, redirectUri: command.redirectUri });
+    } catch (error) {
+      throw connectError(error, 'input.fields', command.fields);
+    }
+    return this.store(ctx, connector, credentials);
+  }
+
+  async disconnect(ctx: TenantCtx, id: string): Promise<string> {
+    const account = await this.accounts.find(ctx, id);
+    if (!account) throw notFound('Network account', id);
+    // The row goes, and its sealed credentials with it: nothing to decrypt remains.
+    await this.accounts.delete(ctx, id);
+    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+      action: 'network_account.disconnected', targetType: 'NetworkAccount', targetId: id, metadata: { network: account.network, handle: account.handle },
+    }, ctx.requestId);
+    return id;
+  }
+
+  async startOAuth(ctx: TenantCtx, input: { network: string; serviceUrl: string; redirectUri?: string }): Promise<{ authorizationUrl: string; state: string; expiresAt: Date }> {
+    const connector = this.connector(input.network, 'input.network');
+    const starter = this.starters.get(connector.manifest.id);
+    if (connector.manifest.authKind !== 'oauth2' || !starter) {
+      throw badInput('input.network', `${connector.manifest.displayName} does not connect with OAuth here: use connectNetworkAccount with its ${connector.manifest.authKind} form`);
+    }
+    const redirectUri = input.redirectUri ?? `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/oauth/callback`;
+    const { token: state, hash, id } = issueToken(OAUTH_STATE_KIND, ctx.organizationId);
+    const codeVerifier = randomBytes(32).toString('base64url');
+    const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');
+    let started: { authorizationUrl: string; fields: Record<string, string> };
+    try {
+      started = await starter.start(this.connectorContext, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge });
+    } catch (error) {
+      throw connectError(error, 'input.serviceUrl');
+    }
+    const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
+    await this.accounts.insertState(ctx, {
+      id, network: connector.manifest.id, serviceUrl: input.serviceUrl, stateHash: hash, redirectUri, expiresAt, createdBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+      sealed: this.vault.sealJson(ctx.organizationId, id, { codeVerifier, fields: started.fields }),
+    });
+    return { authorizationUrl: started.authorizationUrl, state, expiresAt };
+  }
+
+  /** The organisation a state value names, or null when it is not one of ours. */
+  organizationOfState(state: string): { organizationId: string; hash: Buffer } | null {
+    const parsed = parseToken(OAUTH_STATE_KIND, state);
+    return parsed ? { organizationId: parsed.tenantId, hash: parsed.secretHash } : null;
+  }
+
+  /**
+   * Completes an OAuth authorisation inside the state's organisation (the unit of
+   * work must be scoped to it): the state is single use and expires after 10 minutes.
+   */
+  async completeOAuth(uow: UnitOfWork, state: string, code: string): Promise<NetworkAccountEntity> {
+    const parsed = this.organizationOfState(state);
+    if (!parsed) throw badInput('state', 'is not a state issued by this platform');
+    const pending = await this.accounts.takeState(uow, parsed.organizationId, parsed.hash);
+    if (!pending || pending.expiresAt.getTime() <= Date.now()) throw badInput('state', 'is unknown, already used or expired: start again');
+    const ctx: TenantCtx = { uow, organizationId: parsed.organizationId, actor: pending.createdBy ? { type: 'USER', id: pending.createdBy } : { type: 'SYSTEM', id: null } };
+    const connector = this.connector(pending.network, 'state');
+    const secret = this.vault.openJson<{ codeVerifier: string; fields: Record<string, string> }>(parsed.organizationId, pending.id, pending.sealed);
+    const fields = { ...secret.fields, code, codeVerifier: secret.codeVerifier };
+    let credentials: Credentials;
+    try {
+      credentials = await connector.authorize(this.connectorContext, { serviceUrl: pending.serviceUrl, redirectUri: pending.redirectUri, fields });
+    } catch (error) {
+      throw connectError(error, 'code', fields);
+    }
+    return this.store(ctx, connector, credentials);
+  }
+
+  /**
+   * Stores new credentials: a new row, or for the same network and handle an
+   * update of the existing one that keeps its refresh secret when none came.
+   */
+  private async store(ctx: TenantCtx, connector: Connector, credentials: Credentials): Promise<NetworkAccountEntity> {
+    const network = connector.manifest.id;
+    const handle = handleOf(credentials, connector.manifest.authKind);
+    const connectedBy = ctx.actor.type === 'USER' ? ctx.actor.id : null;
+    const displayName = credentials.secrets.displayName ?? null;
+    const existing = await this.accounts.findByHandleForUpdate(ctx, network, handle);
+    const id = existing?.id ?? randomUUID();
+    let previous: Credentials | null = null;
+    if (existing?.credentialsCiphertext) {
+      try {
+        previous = this.vault.open(ctx.organizationId, id, existing.credentialsCiphertext);
+      } catch {
+        previous = null; // unreadable (key gone): the new credentials replace them
+      }
+    }
+    const merged = keepRefreshSecrets(previous, credentials);
+    const sealed = { ...this.vault.seal(ctx.organizationId, id, merged), expiresAt: merged.expiresAt ? new Date(merged.expiresAt) : null };
+    if (existing) await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+    else await this.accounts.insert(ctx, { id, network, handle, displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+      action: existing ? 'network_account.reconnected' : 'network_account.connected', targetType: 'NetworkAccount', targetId: id,
+      metadata: { network, handle },
+    }, ctx.requestId);
+    return (await this.accounts.find(ctx, id)) as NetworkAccountEntity;
+  }
+
+  private connector(network: string, field: string): Connector {
+    const connector = this.registry.get(network);
+    if (!connector) throw badInput(field, `is not an enabled network (enabled: ${this.registry.manifests().map((m) => m.id).join(', ') || 'none'})`);
+    return connector;
+  }
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
+import { AppError } from '@socle/platform-graphql';
+import { NetworkAccountService } from './network-account.service';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Where a network sends the user back after an OAuth consent. The state names
+ * its organisation, so the tenant is set before the state is looked up (by the
+ * hash of its secret, single use). Answers a small page, or JSON when asked.
+ */
+@Controller('oauth')
+export class OAuthCallbackController {
+  private readonly logger = new Logger('OAuthCallback');
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly accounts: NetworkAccountService,
+  ) {}
+
+  @Get('callback')
+  async callback(
+    @Query('state') state: unknown,
+    @Query('code') code: unknown,
+    @Query('error') denied: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const json = (accept ?? '').includes('application/json');
+    const answer = (status: number, body: { ok: boolean; message: string; account?: { id: string; network: string; handle: string } }) => {
+      if (json) return void reply.status(status).type('application/json; charset=utf-8').send(body);
+      const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Socle</title></head><body><p>${escapeHtml(body.message)}</p></body></html>`;
+      return void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    };
+    if (typeof state !== 'string' || !this.accounts.organizationOfState(state)) return answer(400, { ok: false, message: 'This link is not a connection started here.' });
+    if (typeof denied === 'string' && denied) return answer(400, { ok: false, message: 'The network did not authorize the connection.' });
+    if (typeof code !== 'string' || !code || code.length > 2000) return answer(400, { ok: false, message: 'The network sent no authorization code.' });
+    const organizationId = (this.accounts.organizationOfState(state) as { organizationId: string }).organizationId;
+    try {
+      const account = await inUnitOfWork(this.dataSource, { organizationId }, (uow) => this.accounts.completeOAuth(uow, state, code));
+      return answer(200, { ok: true, message: `Connected ${account.handle}. You can close this page.`, account: { id: account.id, network: account.network, handle: account.handle } });
+    } catch (error) {
+      if (error instanceof AppError) return answer(400, { ok: false, message: error.message });
+      this.logger.error(`OAuth callback failed: ${error instanceof Error ? error.name : 'error'}`);
+      return answer(500, { ok: false, message: 'Connecting the account failed; nothing was stored.' });
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@socle/platform-auth';
+import type { UnitOfWork } from '@socle/platform-database';
+import type { CursorKey } from '@socle/platform-graphql';
+import { NetworkAccountEntity, NetworkAccountStatus } from './entities';
+
+/**
+ * Who acts in which organisation. A request's OrganizationContext is one; the
+ * worker and the OAuth callback build one after setting the tenant themselves.
+ */
+export interface TenantCtx {
+  readonly uow: UnitOfWork;
+  readonly organizationId: string;
+  readonly actor: Actor;
+  readonly requestId?: string;
+}
+
+export interface PageQuery {
+  size: number;
+  after?: CursorKey;
+}
+
+const COLUMNS = `organization_id, id, network, handle, display_name, service_url, status, last_error, last_checked_at,
+  rate_limited_until, credentials_key_id, expires_at, connected_by, created_at, updated_at`;
+
+interface Row {
+  organization_id: string; id: string; network: string; handle: string; display_name: string | null; service_url: string;
+  status: NetworkAccountStatus; last_error: string | null; last_checked_at: Date | null; rate_limited_until: Date | null;
+  credentials_key_id: string | null; expires_at: Date | null; connected_by: string | null; created_at: Date; updated_at: Date;
+  credentials_ciphertext?: string | null;
+}
+
+function toEntity(r: Row): NetworkAccountEntity {
+  return {
+    organizationId: r.organization_id, id: r.id, network: r.network, handle: r.handle, displayName: r.display_name, serviceUrl: r.service_url,
+    status: r.status, lastError: r.last_error, lastCheckedAt: r.last_checked_at, rateLimitedUntil: r.rate_limited_until,
+    credentialsCiphertext: r.credentials_ciphertext ?? null, credentialsKeyId: r.credentials_key_id, expiresAt: r.expires_at,
+    connectedBy: r.connected_by, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export interface StatusPatch {
+  status: NetworkAccountStatus;
+  lastError: string | null;
+  rateLimitedUntil: Date | null;
+}
+
+export interface SealedCredentials {
+  ciphertext: string;
+  keyId: string;
+  expiresAt: Date | null;
+}
+
+/** The only place that queries network_accounts and oauth_states; always inside the caller's tenant. */
+@Injectable()
+export class NetworkAccountRepository {
+  async page(ctx: TenantCtx, page: PageQuery): Promise<NetworkAccountEntity[]> {
+    const params: unknown[] = [ctx.organizationId, page.size + 1];
+    let where = 'organization_id = $1';
+    if (page.after) {
+      params.push(page.after[0], page.after[1]);
+      where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
+    }
+    const rows = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    return rows.map(toEntity);
+  }
+
+  async find(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
+    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
+    return row ? toEntity(row) : null;
+  }
+
+  /** The row with its sealed credentials, locked until the transaction ends (one check or refresh at a time). */
+  async findForUpdate(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
+    const [row] = await ctx.uow.query<Row>(
+      `SELECT ${COLUMNS}, credentials_ciphertext FROM network_accounts WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+      [ctx.organizationId, id],
+    );
+    return row ? toEntity(row) : null;
+  }
+
+  async findByHandleForUpdate(ctx: TenantCtx, network: string, handle: string): Promise<NetworkAccountEntity | null> {
+    const [row] = await ctx.uow.query<Row>(
+      `SELECT ${COLUMNS}, credentials_ciphertext FROM network_accounts WHERE organization_id = $1 AND network = $2 AND handle = $3 FOR UPDATE`,
+      [ctx.organizationId, network, handle],
+    );
+    return row ? toEntity(row) : null;
+  }
+
+  async insert(
+    ctx: TenantCtx,
+    account: { id: string; network: string; handle: string; displayName: string | null; serviceUrl: string; connectedBy: string | null },
+    sealed: SealedCredentials,
+  ): Promise<void> {
+    await ctx.uow.execute(
+      `INSERT INTO network_accounts (organization_id, id, network, handle, display_name, service_url, status, last_checked_at,
+         credentials_ciphertext, credentials_key_id, expires_at, connected_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'OK', now(), $7, $8, $9, $10)`,
+      [ctx.organizationId, account.id, account.network, account.handle, account.displayName, account.serviceUrl,
+        sealed.ciphertext, sealed.keyId, sealed.expiresAt, account.connectedBy],
+    );
+  }
+
+  /** A reconnect: new credentials, healthy again. */
+  async reconnect(ctx: TenantCtx, id: string, patch: { displayName: string | null; serviceUrl: string; connectedBy: string | null }, sealed: SealedCredentials): Promise<void> {
+    await ctx.uow.execute(
+      `UPDATE network_accounts SET display_name = coalesce($3, display_name), service_url = $4, connected_by = coalesce($5, connected_by),
+         credentials_ciphertext = $6, credentials_key_id = $7, expires_at = $8, status = 'OK', last_error = NULL, rate_limited_until = NULL,
+         last_checked_at = now(), updated_at = now()
+       WHERE organization_id = $1 AND id = $2`,
+      [ctx.organizationId, id, patch.displayName, patch.serviceUrl, patch.connectedBy, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+    );
+  }
+
+  async storeCredentials(ctx: TenantCtx, id: string, sealed: SealedCredentials): Promise<void> {
+    await ctx.uow.execute(
+      `UPDATE network_accounts SET credentials_ciphertext = $3, credentials_key_id = $4, expires_at = $5, updated_at = now()
+        WHERE organization_id = $1 AND id = $2`,
+      [ctx.organizationId, id, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+    );
+  }
+
+  async setStatus(ctx: TenantCtx, id: string, patch: StatusPatch): Promise<void> {
+    await ctx.uow.execute(
+      `UPDATE network_accounts SET status = $3, last_error = $4, rate_limited_until = $5, last_checked_at = now(), updated_at = now()
+        WHERE organization_id = $1 AND id = $2`,
+      [ctx.organizationId, id, patch.status, patch.lastError, patch.rateLimitedUntil],
+    );
+  }
+
+  async delete(ctx: TenantCtx, id: string): Promise<number> {
+    return ctx.uow.execute('DELETE FROM network_accounts WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+  }
+
+  /** Accounts due for a check, across tenants (SECURITY DEFINER function: ids only). */
+  async due(uow: UnitOfWork, before: Date, expiring: Date, activeKeyId: string, limit: number): Promise<{ organization_id: string; id: string }[]> {
+    return uow.query('SELECT organization_id, id FROM socle_network_accounts_due($1, $2, $3, $4)', [before, expiring, activeKeyId, limit]);
+  }
+
+  // ------------------------------------------------------------------ OAuth states
+
+  async insertState(
+    ctx: TenantCtx,
+    state: { id: string; network: string; serviceUrl: string; stateHash: Buffer; sealed: string; redirectUri: string; expiresAt: Date; createdBy: string | null },
+  ): Promise<void> {
+    await ctx.uow.execute(
+      `INSERT INTO oauth_states (organization_id, id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [ctx.organizationId, state.id, state.network, state.serviceUrl, state.stateHash, state.sealed, state.redirectUri, state.expiresAt, state.createdBy],
+    );
+  }
+
+  /** Takes (deletes and returns) the state with this hash: single use. Also drops this tenant's expired states. */
+  async takeState(uow: UnitOfWork, organizationId: string, stateHash: Buffer): Promise<{
+    id: string; network: string; serviceUrl: string; sealed: string; redirectUri: string; expiresAt: Date; createdBy: string | null;
+  } | null> {
+    const rows = await uow.query<{ id: string; network: string; service_url: string; code_verifier_ciphertext: string; redirect_uri: string; expires_at: Date; created_by: string | null; state_hash: Buffer }>(
+      `WITH taken AS (
+         DELETE FROM oauth_states WHERE organization_id = $1 AND (state_hash = $2 OR expires_at < now() - interval '1 day')
+         RETURNING id, network, service_url, code_verifier_ciphertext, redirect_uri, expires_at, created_by, state_hash)
+       SELECT * FROM taken`,
+      [organizationId, stateHash],
+    );
+    const row = rows.find((r) => Buffer.compare(r.state_hash, stateHash) === 0);
+    return row
+      ? { id: row.id, network: row.network, serviceUrl: row.service_url, sealed: row.code_verifier_ciphertext, redirectUri: row.redirect_uri, expiresAt: row.expires_at, createdBy: row.created_by }
+      : null;
+  }
+}

@@ -1,0 +1,1 @@
+export { SecretBox, SecretBoxError, KeyRing, parseKeyRing, KEY_ID_PATTERN } from './lib/secret-box';

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { GqlResult } from '@socle/testing';
+
+/**
+ * A Redis key prefix of its own for one app of one suite: rate-limit counters
+ * (per IP, per user, per sign-up) are then never shared with another suite of
+ * the same run. Starts with the run's prefix so the global teardown removes its keys.
+ */
+export function isolatedPrefix(label: string): string {
+  return `${process.env.QUEUE_PREFIX ?? 'socle-test'}-${label}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Superuser connection to the test database, for setting up states the API cannot reach (an expired invitation). */
+export async function adminDatabase(): Promise<Client> {
+  const url = process.env.SOCLE_TEST_ADMIN_DATABASE_URL;
+  if (!url) throw new Error('SOCLE_TEST_ADMIN_DATABASE_URL is not set: run through Jest and its global setup');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+/** Text that must never reach a client: stack frames, SQL, driver errors. */
+export const LEAK_PATTERNS: RegExp[] = [/\bat .+\(.*:\d+:\d+\)/, /^\s*at /m, /\bSELECT\b/, /\bINSERT\b/, /\bUPDATE\b.*\bSET\b/, /QueryFailedError/, /stacktrace/i, /node_modules/];
+
+/** The leaking fragments found in a response body (empty when clean). */
+export function leaksIn(body: unknown): string[] {
+  const text = JSON.stringify(body ?? null);
+  return LEAK_PATTERNS.filter((p) => p.test(text)).map((p) => String(p));
+}
+
+/** The first error of a GraphQL answer, or a failure naming what came back instead. */
+export function firstError(res: GqlResult): { message: string; extensions: Record<string, unknown>; path?: (string | number)[] } {
+  const error = res.body.errors?.[0];
+  if (!error) throw new Error(`expected an error, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return { message: error.message, extensions: error.extensions ?? {}, path: error.path };
+}
