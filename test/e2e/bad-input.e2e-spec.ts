@@ -119,7 +119,7 @@ describe('bad input', () => {
       expect(scalar.status).toBe(400);
       expect(scalar.body).not.toHaveProperty('data');
       expect(cleanError(scalar).extensions.code).toBe('BAD_USER_INPUT');
-      expect(cleanError(scalar).message).toBe('Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"');
+      expect(cleanError(scalar).message).toBe('Variable "$first" got an invalid value; Int cannot represent non-integer value: "ten"');
 
       const email = uniqueEmail('wrong-type');
       const nested = await api.gql(SIGN_UP, { input: signUpInput(email, { locale: 'de', displayName: 42 }) });
@@ -369,3 +369,4 @@ describe('bad input', () => {
     });
   });
 });
+

@@ -88,7 +88,7 @@ describe('introspection and suggestions in production', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.body.errors?.[0].message).toMatch(/^Variable "\$input" got invalid value/);
+    expect(res.body.errors?.[0].message).toMatch(/^Variable "\$input" got an invalid value/);
     expect(JSON.stringify(res.body)).not.toMatch(/Did you mean/);
   });
 

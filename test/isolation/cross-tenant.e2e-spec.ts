@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { Client } from 'pg';
 import { addOrganizationMember, AgencySession, createOrganization, GqlOptions, signUpAgency, TestApi } from '@socle/testing';
 
 /**
@@ -14,10 +15,11 @@ describe('cross-tenant isolation through the API', () => {
   let memberB: { userId: string };
   let keyB: string;
   let keyA: string;
+  let accountB: string;
 
   const snapshotOfB = async () =>
     api.ok(
-      `{ organization { id name sector status } members(first: 50) { edges { node { userId roles } } } auditLog(first: 100) { edges { node { action } } } }`,
+      `{ organization { id name sector status } members(first: 50) { edges { node { userId roles } } } auditLog(first: 100) { edges { node { action } } } networkAccounts(first: 50) { edges { node { id status lastCheckedAt updatedAt } } } }`,
       {},
       { token: b.token, organizationId: orgB },
     );
@@ -36,13 +38,23 @@ describe('cross-tenant isolation through the API', () => {
     keyB = key.createApiKey.apiKey.id;
     const ka = await api.ok<{ createApiKey: { secret: string } }>(`mutation { createApiKey(input: { name: "A", scopes: [read, write] }) { secret } }`, {}, { token: a.token });
     keyA = ka.createApiKey.secret;
+    // A connected account in B, written as superuser (its sealed value is never opened: every attempt stops before).
+    const admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    const { rows } = await admin.query<{ id: string }>(
+      `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
+       VALUES ($1, 'mastodon', 'victim@b.example', 'https://b.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`,
+      [orgB],
+    );
+    await admin.end();
+    accountB = rows[0].id;
   });
   afterAll(async () => {
     await api.stop();
   });
 
   // Every query and mutation of the schema, aimed at B from A's side.
-  const attacks: Record<string, (ids: { orgB: string; orgA: string; memberB: string; keyB: string; agencyB: string; ownerB: string }) => { query: string; options: 'orgB' | 'orgA' | 'agency' | 'agencyB' }[]> = {
+  const attacks: Record<string, (ids: { orgB: string; orgA: string; memberB: string; keyB: string; agencyB: string; ownerB: string; accountB: string }) => { query: string; options: 'orgB' | 'orgA' | 'agency' | 'agencyB' }[]> = {
     organization: () => [{ query: '{ organization { id } }', options: 'orgB' }],
     updateOrganization: () => [{ query: 'mutation { updateOrganization(input: { name: "pwned" }) { id } }', options: 'orgB' }],
     members: () => [{ query: '{ members(first: 5) { edges { node { userId } } } }', options: 'orgB' }],
@@ -73,6 +85,22 @@ describe('cross-tenant isolation through the API', () => {
     createApiKey: ({ orgB }) => [{ query: `mutation { createApiKey(input: { name: "x", scopes: [read], organizationId: "${orgB}" }) { secret } }`, options: 'agency' }],
     revokeApiKey: ({ keyB }) => [{ query: `mutation { revokeApiKey(input: { id: "${keyB}" }) { id } }`, options: 'agency' }],
     agencyAuditLog: () => [{ query: '{ agencyAuditLog(first: 5) { edges { node { id } } } }', options: 'agencyB' }],
+    networks: () => [{ query: '{ networks { id } }', options: 'orgB' }],
+    networkAccounts: () => [{ query: '{ networkAccounts(first: 5) { edges { node { id handle } } } }', options: 'orgB' }],
+    connectNetworkAccount: () => [
+      { query: 'mutation { connectNetworkAccount(input: { network: "rss", serviceUrl: "http://127.0.0.1:9/feed.xml" }) { id } }', options: 'orgB' },
+    ],
+    startNetworkOAuth: () => [
+      { query: 'mutation { startNetworkOAuth(input: { network: "mastodon", serviceUrl: "http://127.0.0.1:9" }) { state } }', options: 'orgB' },
+    ],
+    disconnectNetworkAccount: ({ accountB }) => [
+      { query: `mutation { disconnectNetworkAccount(input: { id: "${accountB}" }) { id } }`, options: 'orgB' },
+      { query: `mutation { disconnectNetworkAccount(input: { id: "${accountB}" }) { id } }`, options: 'orgA' },
+    ],
+    checkNetworkAccount: ({ accountB }) => [
+      { query: `mutation { checkNetworkAccount(input: { id: "${accountB}" }) { id status } }`, options: 'orgB' },
+      { query: `mutation { checkNetworkAccount(input: { id: "${accountB}" }) { id status } }`, options: 'orgA' },
+    ],
   };
   // Operations that take no tenant id: they act on the caller's own account only.
   const selfOnly = ['signUp', 'logIn', 'refreshSession', 'logOut', 'acceptInvitation', 'me'];
@@ -85,7 +113,7 @@ describe('cross-tenant isolation through the API', () => {
 
   it("refuses every operation aimed at B's tenant, and B is unchanged", async () => {
     const before = [await snapshotOfB(), await agencySnapshotOfB()];
-    const ids = { orgB, orgA, memberB: memberB.userId, keyB, agencyB: b.agencyId, ownerB: b.userId };
+    const ids = { orgB, orgA, memberB: memberB.userId, keyB, agencyB: b.agencyId, ownerB: b.userId, accountB };
     const results: string[] = [];
     for (const [name, build] of Object.entries(attacks)) {
       for (const attack of build(ids)) {

@@ -26,6 +26,15 @@ function appErrorOf(error: unknown): AppError | undefined {
  * Every error leaves with a stable `extensions.code`; anything unexpected
  * becomes INTERNAL with no stack, SQL or message from inside.
  */
+/**
+ * graphql-js quotes the whole offending variable in coercion errors
+ * ("Variable "$input" got invalid value { accessToken: … }"): keep the path and
+ * the reason, drop the value, which may hold a secret sent next to a typo.
+ */
+export function withoutEchoedValue(message: string): string {
+  return message.replace(/^(Variable "\$[^"]+") got invalid value .*?((?: at "[^"]+")?; )/s, '$1 got an invalid value$2');
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const appError = appErrorOf(error);
   const original = appError ?? unwrapResolverError(error);
@@ -40,7 +49,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { ...base, extensions: { code } };
+    return { ...base, message: withoutEchoedValue(formatted.message), extensions: { code } };
   }
   return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
 }

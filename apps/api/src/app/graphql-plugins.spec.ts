@@ -1,0 +1,11 @@
+import { withoutEchoedValue } from './graphql-plugins';
+
+describe('variable errors never echo the value back', () => {
+  it('keeps the path and the reason but not a secret sent next to an unknown field', () => {
+    const message = 'Variable "$input" got invalid value { accessToken: "canary-secret", nope: 1 }; Field "nope" is not defined by type "ConnectInput".';
+    expect(withoutEchoedValue(message)).toBe('Variable "$input" got an invalid value; Field "nope" is not defined by type "ConnectInput".');
+    const nested = 'Variable "$input" got invalid value "x" at "input.first"; Int cannot represent non-integer value: "x"';
+    expect(withoutEchoedValue(nested)).toBe('Variable "$input" got an invalid value at "input.first"; Int cannot represent non-integer value: "x"');
+    expect(withoutEchoedValue('Cannot query field "nope" on type "Query".')).toBe('Cannot query field "nope" on type "Query".');
+  });
+});

@@ -1,0 +1,285 @@
+import request from 'supertest';
+import { Client } from 'pg';
+import { SecretBox } from '@socle/platform-crypto';
+import { createOrganization, signUpAgency, TestApi, AgencySession } from '@socle/testing';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
+import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+
+const ACCOUNT_FIELDS = 'id network handle serviceUrl status lastError lastCheckedAt rateLimitedUntil expiresAt connectedBy';
+const CONNECT = `mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { ${ACCOUNT_FIELDS} } }`;
+const CHECK = `mutation ($id: ID!) { checkNetworkAccount(input: { id: $id }) { ${ACCOUNT_FIELDS} } }`;
+
+interface Account {
+  id: string; network: string; handle: string; serviceUrl: string; status: string; lastError: string | null; lastCheckedAt: string | null;
+  rateLimitedUntil: string | null; expiresAt: string | null; connectedBy: string | null;
+}
+
+/**
+ * Connected network accounts over GraphQL against a Mastodon instance on
+ * loopback: connecting, listing, never returning credentials, disconnecting,
+ * health checks for every outcome, refresh, reconnect and OAuth.
+ */
+describe('connected network accounts', () => {
+  let api: TestApi;
+  let mastodon: MastodonTestServer;
+  let oauthMastodon: MastodonTestServer;
+  let admin: Client;
+  let owner: AgencySession;
+  let org: string;
+  const box = SecretBox.fromConfig(process.env.ENCRYPTION_KEYS, process.env.ENCRYPTION_ACTIVE_KEY);
+
+  const as = () => ({ token: owner.token, organizationId: org });
+  const connect = async (accessToken: string, serviceUrl = mastodon.baseUrl, organizationId = org) =>
+    api.gql<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl, accessToken } }, { token: owner.token, organizationId });
+  const check = async (id: string, organizationId = org) =>
+    (await api.ok<{ checkNetworkAccount: Account }>(CHECK, { id }, { token: owner.token, organizationId })).checkNetworkAccount;
+  const stored = async (id: string) => {
+    const { rows } = await admin.query<{ organization_id: string; credentials_ciphertext: string | null; credentials_key_id: string | null }>(
+      'SELECT organization_id, credentials_ciphertext, credentials_key_id FROM network_accounts WHERE id = $1', [id]);
+    return rows[0];
+  };
+  const secretsOf = async (id: string): Promise<Record<string, string>> => {
+    const row = await stored(id);
+    return (JSON.parse(box.decrypt(row.credentials_ciphertext as string, `${row.organization_id}:${id}`)) as { secrets: Record<string, string> }).secrets;
+  };
+  const connectFresh = async (username: string) => {
+    const token = mastodon.createAccessToken(username);
+    const res = await connect(token);
+    if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
+    return { token, account: res.body.data.connectNetworkAccount };
+  };
+  /** The whole OAuth dance: start, consent at the instance, callback. */
+  const connectWithOAuth = async (username: string) => {
+    oauthMastodon.signIn(username);
+    const start = await api.ok<{ startNetworkOAuth: { authorizationUrl: string; state: string } }>(
+      'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { authorizationUrl state expiresAt } }',
+      { input: { network: 'mastodon', serviceUrl: oauthMastodon.baseUrl } }, as());
+    expect(start.startNetworkOAuth.state).toMatch(new RegExp(`^sos_${org}_`));
+    const consent = await fetch(start.startNetworkOAuth.authorizationUrl, { redirect: 'manual' });
+    expect(consent.status).toBe(302);
+    const back = new URL(consent.headers.get('location') as string);
+    expect(back.pathname).toBe('/oauth/callback');
+    expect(back.searchParams.get('state')).toBe(start.startNetworkOAuth.state);
+    const res = await request(api.server).get(`/oauth/callback${back.search}`).set('accept', 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, account: { network: 'mastodon', handle: `${username}@${oauthMastodon.host}` } });
+    return { id: res.body.account.id as string, callback: back.search };
+  };
+
+  beforeAll(async () => {
+    mastodon = await MastodonTestServer.start();
+    oauthMastodon = await MastodonTestServer.start({ tokenLifetimeSeconds: 3600 });
+    api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '500' });
+    owner = await signUpAgency(api, 'Agence Réseaux');
+    org = await createOrganization(api, owner, 'Client Réseaux');
+    admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await admin.end();
+    await api.stop();
+    await mastodon.close();
+    await oauthMastodon.close();
+  });
+  afterEach(() => {
+    mastodon.clearInjections();
+    oauthMastodon.clearInjections();
+  });
+
+  it('lists the enabled networks from the connector configuration', async () => {
+    const data = await api.ok<{ networks: { id: string; authKind: string; capabilities: string[]; textMaxLength: number }[] }>(
+      '{ networks { id displayName authKind capabilities textMaxLength textCounting } }', {}, as());
+    expect(data.networks.map((n) => n.id).sort()).toEqual(['bluesky', 'mastodon', 'rss']);
+    const m = data.networks.find((n) => n.id === 'mastodon');
+    expect(m).toMatchObject({ authKind: 'oauth2', textMaxLength: 500 });
+    expect(m?.capabilities).toEqual(expect.arrayContaining(['publish', 'mentions']));
+  });
+
+  it('connects with a personal token, lists the account, never returns its credentials, and seals them bound to the row', async () => {
+    const { token, account } = await connectFresh('alice');
+    expect(account).toMatchObject({ network: 'mastodon', handle: `alice@${mastodon.host}`, status: 'OK', lastError: null, connectedBy: owner.userId });
+    const list = await api.gql(`{ networkAccounts(first: 10) { edges { cursor node { ${ACCOUNT_FIELDS} displayName createdAt updatedAt } } pageInfo { hasNextPage } } }`, {}, as());
+    const ids = (list.body.data as { networkAccounts: { edges: { node: { id: string } }[] } }).networkAccounts.edges.map((e) => e.node.id);
+    expect(ids).toContain(account.id);
+    expect(JSON.stringify(list.body)).not.toContain(token);
+
+    const row = await stored(account.id);
+    expect(row.credentials_key_id).toBe(process.env.ENCRYPTION_ACTIVE_KEY);
+    expect(row.credentials_ciphertext).toMatch(/^v1\.t1\./);
+    expect(row.credentials_ciphertext).not.toContain(token);
+    expect((await secretsOf(account.id)).accessToken).toBe(token);
+    // The audit log records it, without any secret.
+    const audit = await api.gql('{ auditLog(first: 20) { edges { node { action targetId metadata } } } }', {}, as());
+    expect(JSON.stringify(audit.body)).toContain('network_account.connected');
+    expect(JSON.stringify(audit.body)).not.toContain(token);
+  });
+
+  it('refuses a bad token at connect with the field named, storing nothing', async () => {
+    const before = await admin.query('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [org]);
+    const res = await connect('not-a-valid-token-123');
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.fields' });
+    expect(JSON.stringify(res.body)).not.toContain('not-a-valid-token-123');
+    const after = await admin.query('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [org]);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const unknown = await api.gql(CONNECT, { input: { network: 'myspace', serviceUrl: mastodon.baseUrl, accessToken: 'x' } }, as());
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.network' });
+  });
+
+  it('disconnects: the row and its credentials are gone', async () => {
+    const { account } = await connectFresh('bob');
+    const res = await api.ok<{ disconnectNetworkAccount: { id: string } }>(
+      'mutation ($input: DisconnectNetworkAccountInput!) { disconnectNetworkAccount(input: $input) { id } }', { input: { id: account.id } }, as());
+    expect(res.disconnectNetworkAccount.id).toBe(account.id);
+    expect(await stored(account.id)).toBeUndefined();
+    const again = await api.gql('mutation ($input: DisconnectNetworkAccountInput!) { disconnectNetworkAccount(input: $input) { id } }', { input: { id: account.id } }, as());
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('a sealed value copied into another organisation\'s row does not open there', async () => {
+    const { token, account } = await connectFresh('carol');
+    const other = await createOrganization(api, owner, 'Autre client');
+    const { account: victim } = await (async () => {
+      const res = await connect(mastodon.createAccessToken('dave'), mastodon.baseUrl, other);
+      return { account: res.body.data?.connectNetworkAccount as Account };
+    })();
+    const source = await stored(account.id);
+    await admin.query('UPDATE network_accounts SET credentials_ciphertext = $1, credentials_key_id = $2 WHERE id = $3', [source.credentials_ciphertext, source.credentials_key_id, victim.id]);
+    expect(() => box.decrypt(source.credentials_ciphertext as string, `${other}:${victim.id}`)).toThrow(/does not open/);
+    const checked = await check(victim.id, other);
+    expect(checked.status).toBe('ERROR');
+    expect(checked.lastError).toMatch(/cannot be decrypted/);
+    expect(JSON.stringify(checked)).not.toContain(token);
+  });
+
+  describe('health checks', () => {
+    it('OK when the network answers', async () => {
+      const { account } = await connectFresh('erin');
+      const checked = await check(account.id);
+      expect(checked).toMatchObject({ status: 'OK', lastError: null, rateLimitedUntil: null });
+      expect(new Date(checked.lastCheckedAt as string).getTime()).toBeGreaterThanOrEqual(new Date(account.lastCheckedAt as string).getTime());
+    });
+
+    it('401 (a revoked token) -> NEEDS_REAUTH, credentials kept', async () => {
+      const { token, account } = await connectFresh('frank');
+      mastodon.revokeToken(token);
+      const checked = await check(account.id);
+      expect(checked.status).toBe('NEEDS_REAUTH');
+      expect(checked.lastError).toMatch(/AUTH_EXPIRED/);
+      expect((await secretsOf(account.id)).accessToken).toBe(token);
+    });
+
+    it('500 -> ERROR, never NEEDS_REAUTH, credentials unchanged', async () => {
+      const { account } = await connectFresh('grace');
+      const before = await secretsOf(account.id);
+      mastodon.inject({ type: 'status', status: 500, body: { error: 'Internal server error' } }, 5);
+      const checked = await check(account.id);
+      expect(checked.status).toBe('ERROR');
+      expect(checked.lastError).toMatch(/TRANSIENT/);
+      expect(await secretsOf(account.id)).toEqual(before);
+    });
+
+    it('a timeout -> ERROR, never NEEDS_REAUTH', async () => {
+      const { account } = await connectFresh('heidi');
+      const before = await secretsOf(account.id);
+      mastodon.inject({ type: 'slow', delayMs: 1500 }, 3);
+      const checked = await check(account.id);
+      expect(checked.status).toBe('ERROR');
+      expect(checked.lastError).toMatch(/timed out/);
+      expect(await secretsOf(account.id)).toEqual(before);
+    });
+
+    it('429 -> RATE_LIMITED until the network says', async () => {
+      const { account } = await connectFresh('ivan');
+      mastodon.inject({ type: 'rate-limited', retryAfterSeconds: 120 }, 1);
+      const started = Date.now();
+      const checked = await check(account.id);
+      expect(checked.status).toBe('RATE_LIMITED');
+      const until = new Date(checked.rateLimitedUntil as string).getTime();
+      expect(until).toBeGreaterThan(started + 100_000);
+      expect(until).toBeLessThan(Date.now() + 130_000);
+      // The next successful check clears it.
+      expect((await check(account.id)).status).toBe('OK');
+    });
+  });
+
+  describe('OAuth, refresh and reconnect', () => {
+    it('connects through OAuth (state bound to the organisation, single use) with a refresh token', async () => {
+      const { id, callback } = await connectWithOAuth('judy');
+      const secrets = await secretsOf(id);
+      expect(secrets).toEqual(expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String), clientId: expect.any(String), clientSecret: expect.any(String) }));
+      const replay = await request(api.server).get(`/oauth/callback${callback}`).set('accept', 'application/json');
+      expect(replay.status).toBe(400);
+      const forged = await request(api.server).get('/oauth/callback?state=sos_nonsense&code=x');
+      expect(forged.status).toBe(400);
+      expect(forged.text).not.toContain('<script');
+    });
+
+    it('expired credentials are refreshed automatically; the refresh token is kept when none is returned', async () => {
+      const { id } = await connectWithOAuth('ken');
+      const before = await secretsOf(id);
+      oauthMastodon.expireToken(before.accessToken);
+      const fresh = oauthMastodon.createAccessToken('ken');
+      // The instance answers the refresh grant without a new refresh token.
+      oauthMastodon.inject({ type: 'status', status: 200, body: { access_token: fresh, token_type: 'Bearer', scope: 'read write', created_at: 0, expires_in: 3600 } }, 1, /^POST \/oauth\/token/);
+      const checked = await check(id);
+      expect(checked.status).toBe('OK');
+      const after = await secretsOf(id);
+      expect(after.accessToken).toBe(fresh);
+      expect(after.refreshToken).toBe(before.refreshToken);
+      expect(new Date(checked.expiresAt as string).getTime()).toBeGreaterThan(Date.now() + 3000_000);
+    });
+
+    it('refreshes ahead of expiry and stores the new refresh token the network issues', async () => {
+      const { id } = await connectWithOAuth('leo');
+      const before = await secretsOf(id);
+      await admin.query("UPDATE network_accounts SET expires_at = now() + interval '1 minute' WHERE id = $1", [id]);
+      // The sealed expiry decides; make it close too.
+      const row = await stored(id);
+      const creds = JSON.parse(box.decrypt(row.credentials_ciphertext as string, `${org}:${id}`)) as { expiresAt?: string };
+      creds.expiresAt = new Date(Date.now() + 60_000).toISOString();
+      await admin.query('UPDATE network_accounts SET credentials_ciphertext = $1 WHERE id = $2', [box.encrypt(JSON.stringify(creds), `${org}:${id}`), id]);
+      expect((await check(id)).status).toBe('OK');
+      const after = await secretsOf(id);
+      expect(after.accessToken).not.toBe(before.accessToken);
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+    });
+
+    it('a refresh failing with a 5xx -> ERROR, refresh token not destroyed', async () => {
+      const { id } = await connectWithOAuth('mallory');
+      const before = await secretsOf(id);
+      oauthMastodon.expireToken(before.accessToken);
+      oauthMastodon.inject({ type: 'status', status: 503, body: { error: 'Service Unavailable' } }, 3, /^POST \/oauth\/token/);
+      const checked = await check(id);
+      expect(checked.status).toBe('ERROR');
+      expect(await secretsOf(id)).toEqual(before);
+    });
+
+    it('a refresh token the network refuses (invalid_grant) -> NEEDS_REAUTH, credentials kept for a reconnect', async () => {
+      const { id } = await connectWithOAuth('niaj');
+      const before = await secretsOf(id);
+      oauthMastodon.expireToken(before.accessToken);
+      oauthMastodon.revokeToken(before.refreshToken);
+      const checked = await check(id);
+      expect(checked.status).toBe('NEEDS_REAUTH');
+      expect(await secretsOf(id)).toEqual(before);
+    });
+
+    it('a reconnect keeps the existing refresh token until a new one is issued', async () => {
+      const { id } = await connectWithOAuth('olivia');
+      const first = await secretsOf(id);
+      // Reconnect the same account with a personal token: same row, refresh token kept.
+      const token = oauthMastodon.createAccessToken('olivia');
+      const res = await connect(token, oauthMastodon.baseUrl);
+      expect(res.body.data?.connectNetworkAccount).toMatchObject({ id, status: 'OK' });
+      const second = await secretsOf(id);
+      expect(second.accessToken).toBe(token);
+      expect(second.refreshToken).toBe(first.refreshToken);
+      // Reconnect through OAuth: the network issues a new refresh token, which replaces it.
+      const again = await connectWithOAuth('olivia');
+      expect(again.id).toBe(id);
+      const third = await secretsOf(id);
+      expect(third.refreshToken).not.toBe(first.refreshToken);
+      expect(third.accessToken).not.toBe(token);
+    });
+  });
+});
