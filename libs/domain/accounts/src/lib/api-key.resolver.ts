@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { ApiKeyService } from './api-key.service';
 import { AuditRepository } from './repositories';
 import { ApiKeyConnection, ApiKeyObject, AuditEventConnection, AuditEventObject, CreateApiKeyPayloadObject } from './dto/objects';
@@ -14,9 +14,7 @@ export class ApiKeyResolver {
   @Requires('agency.apiKeys.manage')
   @Query(() => ApiKeyConnection)
   async apiKeys(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<ApiKeyObject>> {
-    const size = pageSize(page);
-    const rows = await this.keys.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (k) => [k.createdAt.toISOString(), k.id], toApiKey, !!page.after);
+    return paginate(page, (keyset) => this.keys.page(ctx, keyset), (k) => [k.createdAt, k.id], toApiKey);
   }
 
   @Requires('agency.apiKeys.manage')
@@ -40,16 +38,12 @@ export class AuditResolver {
   @Requires('organization.audit.read')
   @Query(() => AuditEventConnection, { description: "The organization's audit log, newest first." })
   async auditLog(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<AuditEventObject>> {
-    const size = pageSize(page);
-    const rows = await this.audit.organizationPage(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (e) => [e.occurredAt.toISOString(), e.id], toAuditEvent, !!page.after);
+    return paginate(page, (keyset) => this.audit.organizationPage(ctx, keyset), (e) => [e.occurredAt, e.id], toAuditEvent);
   }
 
   @Requires('agency.audit.read')
   @Query(() => AuditEventConnection, { description: "The agency's audit log (sign-ins, clients, staff, keys), newest first." })
   async agencyAuditLog(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<AuditEventObject>> {
-    const size = pageSize(page);
-    const rows = await this.audit.agencyPage(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (e) => [e.occurredAt.toISOString(), e.id], toAuditEvent, !!page.after);
+    return paginate(page, (keyset) => this.audit.agencyPage(ctx, keyset), (e) => [e.occurredAt, e.id], toAuditEvent);
   }
 }

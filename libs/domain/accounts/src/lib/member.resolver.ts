@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import {
   AgencyContext, AgencyCtx, AgencyRole, OrganizationContext, OrganizationRole, OrgCtx, RequestState, Requires,
 } from '@socle/platform-auth';
-import { Connection, decodeCursor, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { SocleConfig } from '@socle/platform-config';
 import { MembershipService } from './membership.service';
 import { UserLoader } from './user.loader';
@@ -26,9 +26,7 @@ export class OrganizationMemberResolver {
   @Requires('organization.members.read')
   @Query(() => OrganizationMemberConnection, { description: 'Members of the organization, in the order they joined.' })
   async members(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<OrganizationMemberObject>> {
-    const size = pageSize(page);
-    const rows = await this.memberships.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (m) => [m.createdAt.toISOString(), m.userId], toMember, !!page.after);
+    return paginate(page, (keyset) => this.memberships.page(ctx, keyset), (m) => [m.createdAt, m.userId], toMember);
   }
 
   @ResolveField(() => UserObject)
@@ -66,9 +64,7 @@ export class AgencyMemberResolver {
   @Requires('agency.members.read')
   @Query(() => AgencyMemberConnection, { description: 'Staff of the agency.' })
   async agencyMembers(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<AgencyMemberObject>> {
-    const size = pageSize(page);
-    const rows = await this.memberships.agencyPage(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (m) => [m.createdAt.toISOString(), m.userId], toAgencyMember, !!page.after);
+    return paginate(page, (keyset) => this.memberships.agencyPage(ctx, keyset), (m) => [m.createdAt, m.userId], toAgencyMember);
   }
 
   @ResolveField(() => UserObject)

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { Connection, decodeCursor, notFound, pageSize, toConnection } from '@socle/platform-graphql';
+import { Connection, notFound, paginate } from '@socle/platform-graphql';
 import { AgencyRepository } from './repositories';
 import { OrganizationService } from './organization.service';
 import { AgencyObject, OrganizationConnection, OrganizationObject } from './dto/objects';
@@ -17,9 +17,7 @@ export class OrganizationResolver {
     @AgencyCtx() ctx: AgencyContext,
     @Args() page: OrganizationsArgs,
   ): Promise<Connection<OrganizationObject>> {
-    const size = pageSize(page);
-    const rows = await this.service.page(ctx, page.filter ?? {}, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (o) => [o.createdAt.toISOString(), o.id], toOrganization, !!page.after);
+    return paginate(page, (keyset) => this.service.page(ctx, page.filter ?? {}, keyset), (o) => [o.createdAt, o.id], toOrganization);
   }
 
   @Requires('organizations.create')

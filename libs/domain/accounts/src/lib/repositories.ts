@@ -2,17 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { AgencyContext, CallerContext, OrganizationContext, UserContext } from '@socle/platform-auth';
 import type { UnitOfWork } from '@socle/platform-database';
-import { CursorKey } from '@socle/platform-graphql';
+import { KeysetPage } from '@socle/platform-graphql';
 import {
   AgencyAuditEventEntity, AgencyEntity, AgencyInvitationEntity, AgencyMembershipEntity, ApiKeyEntity, AuditEventEntity,
   OrganizationEntity, OrganizationInvitationEntity, OrganizationMembershipEntity, RefreshTokenEntity, UserEntity,
 } from './entities';
 
 /** Keyset page request: rows after `after`, `size + 1` of them. */
-export interface PageQuery {
-  size: number;
-  after?: CursorKey;
-}
+export type PageQuery = KeysetPage;
 
 /**
  * The only place that queries accounts tables. Every method takes the caller's

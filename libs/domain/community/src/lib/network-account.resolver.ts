@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectorManifest } from '@socle/connector-sdk';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { badInput, Connection, decodeCursor, notFound, PageArgs, pageSize, toConnection } from '@socle/platform-graphql';
+import { badInput, Connection, notFound, PageArgs, paginate } from '@socle/platform-graphql';
 import {
   CheckNetworkAccountInput, ConnectNetworkAccountInput, DisconnectNetworkAccountInput, StartNetworkOAuthInput,
 } from './dto/inputs';
@@ -50,9 +50,7 @@ export class NetworkAccountResolver {
   @Requires('accounts.read')
   @Query(() => NetworkAccountConnection, { description: "The organization's connected network accounts." })
   async networkAccounts(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<NetworkAccountObject>> {
-    const size = pageSize(page);
-    const rows = await this.accounts.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
-    return toConnection(rows, size, (a) => [a.createdAt.toISOString(), a.id], toNetworkAccount, !!page.after);
+    return paginate(page, (keyset) => this.accounts.page(ctx, keyset), (a) => [a.createdAt, a.id], toNetworkAccount);
   }
 
   @Requires('accounts.manage')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@socle/platform-auth';
 import type { UnitOfWork } from '@socle/platform-database';
-import type { CursorKey } from '@socle/platform-graphql';
+import type { KeysetPage } from '@socle/platform-graphql';
 import { NetworkAccountEntity, NetworkAccountStatus } from './entities';
 
 /**
@@ -15,10 +15,8 @@ export interface TenantCtx {
   readonly requestId?: string;
 }
 
-export interface PageQuery {
-  size: number;
-  after?: CursorKey;
-}
+/** Keyset page request: rows after `after`, `size + 1` of them. */
+export type PageQuery = KeysetPage;
 
 const COLUMNS = `organization_id, id, network, handle, display_name, service_url, status, last_error, last_checked_at,
   rate_limited_until, credentials_key_id, expires_at, connected_by, created_at, updated_at`;

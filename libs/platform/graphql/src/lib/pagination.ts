@@ -95,3 +95,27 @@ export function toConnection<R, T>(rows: R[], size: number, key: (row: R) => Cur
     },
   };
 }
+
+/** The page a repository is asked for: `size + 1` rows after the decoded cursor. */
+export interface KeysetPage {
+  size: number;
+  after?: CursorKey;
+}
+
+/**
+ * One list field from end to end: decode the cursor, fetch `size + 1` rows in
+ * keyset order, build the connection. Rows are keyed by a time and an id.
+ */
+export async function paginate<R, T>(
+  args: PageArgs,
+  fetch: (page: KeysetPage) => Promise<R[]>,
+  key: (row: R) => [Date, string],
+  map: (row: R) => T,
+): Promise<Connection<T>> {
+  const size = pageSize(args);
+  const rows = await fetch({ size, after: args.after ? decodeCursor(args.after) : undefined });
+  return toConnection(rows, size, (row) => {
+    const [time, id] = key(row);
+    return [time.toISOString(), id];
+  }, map, !!args.after);
+}
