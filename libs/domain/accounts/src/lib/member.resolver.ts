@@ -5,6 +5,7 @@ import {
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { SocleConfig } from '@socle/platform-config';
 import { MembershipService } from './membership.service';
+import type { MemberWithUser } from './repositories';
 import { UserLoader } from './user.loader';
 import {
   AgencyMemberConnection, AgencyMemberObject, AgencyRoleEnum, InvitationPayloadObject, OrganizationMemberConnection, OrganizationMemberObject,
@@ -12,8 +13,8 @@ import {
 } from './dto/objects';
 import { ChangeAgencyMemberRoleInput, ChangeMemberRolesInput, InviteAgencyMemberInput, InviteMemberInput, RemoveMemberInput } from './dto/inputs';
 
-const toMember = (m: { userId: string; roles: string[]; createdAt: Date }): OrganizationMemberObject => ({
-  userId: m.userId, roles: m.roles as OrganizationRoleEnum[], joinedAt: m.createdAt,
+const toMember = (m: MemberWithUser): OrganizationMemberObject => ({
+  userId: m.userId, roles: m.roles as OrganizationRoleEnum[], joinedAt: m.createdAt, user: m.user as UserObject,
 });
 const toAgencyMember = (m: { userId: string; role: string; createdAt: Date }): AgencyMemberObject => ({
   userId: m.userId, role: m.role as AgencyRoleEnum, joinedAt: m.createdAt,
@@ -21,17 +22,12 @@ const toAgencyMember = (m: { userId: string; role: string; createdAt: Date }): A
 
 @Resolver(() => OrganizationMemberObject)
 export class OrganizationMemberResolver {
-  constructor(private readonly memberships: MembershipService, private readonly config: SocleConfig, private readonly users: UserLoader) {}
+  constructor(private readonly memberships: MembershipService, private readonly config: SocleConfig) {}
 
   @Requires('organization.members.read')
   @Query(() => OrganizationMemberConnection, { description: 'Members of the organization, in the order they joined.' })
   async members(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<OrganizationMemberObject>> {
     return paginate(page, (keyset) => this.memberships.page(ctx, keyset), (m) => [m.createdAt, m.userId], toMember);
-  }
-
-  @ResolveField(() => UserObject)
-  user(@Parent() member: OrganizationMemberObject, @Context('state') state: RequestState): Promise<UserObject> {
-    return this.users.load(state, member.userId);
   }
 
   @Requires('organization.members.manage')

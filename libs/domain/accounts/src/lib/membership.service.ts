@@ -5,7 +5,7 @@ import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
 import { AgencyContext, AgencyRole, OrganizationContext, OrganizationRole, Principal } from '@socle/platform-auth';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-graphql';
 import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity, OrganizationMembershipEntity } from './entities';
-import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, PageQuery } from './repositories';
+import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, MemberWithUser, PageQuery } from './repositories';
 import { AGENCY_INVITATION_KIND, issueToken, ORGANIZATION_INVITATION_KIND, parseToken } from './tokens';
 import { AuthService } from './auth.service';
 
@@ -37,11 +37,11 @@ export class MembershipService {
 
   // ---- organisation members ----
 
-  page(ctx: OrganizationContext, page: PageQuery): Promise<OrganizationMembershipEntity[]> {
+  page(ctx: OrganizationContext, page: PageQuery): Promise<MemberWithUser[]> {
     return this.memberships.page(ctx, page);
   }
 
-  async changeRoles(ctx: OrganizationContext, userId: string, roles: OrganizationRole[]): Promise<OrganizationMembershipEntity> {
+  async changeRoles(ctx: OrganizationContext, userId: string, roles: OrganizationRole[]): Promise<MemberWithUser> {
     const member = await this.memberships.find(ctx, userId);
     if (!member) throw notFound('Member', userId);
     const next = normalizeRoles(roles);
@@ -50,11 +50,11 @@ export class MembershipService {
     await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
       action: 'member.roles_changed', targetType: 'User', targetId: userId, metadata: { from: member.roles, to: next },
     }, ctx.requestId);
-    return (await this.memberships.find(ctx, userId)) as OrganizationMembershipEntity;
+    return (await this.memberships.findWithUser(ctx, userId)) as MemberWithUser;
   }
 
-  async remove(ctx: OrganizationContext, userId: string): Promise<OrganizationMembershipEntity> {
-    const member = await this.memberships.find(ctx, userId);
+  async remove(ctx: OrganizationContext, userId: string): Promise<MemberWithUser> {
+    const member = await this.memberships.findWithUser(ctx, userId);
     if (!member) throw notFound('Member', userId);
     await this.guardLastStrategyLead(ctx, member, []);
     await this.memberships.remove(ctx, userId);

@@ -185,22 +185,45 @@ export class OrganizationRepository {
   }
 }
 
+const MEMBER_WITH_USER = `SELECT m.organization_id, m.user_id, m.roles, m.created_at, m.updated_at,
+       u.email, u.display_name, u.locale, u.created_at AS user_created_at
+  FROM organization_memberships m JOIN users u ON u.id = m.user_id`;
+
+interface MemberRow {
+  organization_id: string; user_id: string; roles: string[]; created_at: Date; updated_at: Date;
+  email: string; display_name: string; locale: 'fr' | 'en'; user_created_at: Date;
+}
+
+export interface MemberWithUser extends OrganizationMembershipEntity {
+  user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'locale' | 'createdAt'>;
+}
+
+const toMemberWithUser = (r: MemberRow): MemberWithUser => ({
+  organizationId: r.organization_id, userId: r.user_id, roles: r.roles, createdAt: r.created_at, updatedAt: r.updated_at,
+  user: { id: r.user_id, email: r.email, displayName: r.display_name, locale: r.locale, createdAt: r.user_created_at },
+});
+
 @Injectable()
 export class MembershipRepository {
-  async page(ctx: OrganizationContext, page: PageQuery): Promise<OrganizationMembershipEntity[]> {
+  /**
+   * A page of members with their users, in one statement: a list that always
+   * shows its people joins them rather than resolving each one. Raw rows: list
+   * reads skip entity hydration, which costs a third of the time here.
+   */
+  async page(ctx: OrganizationContext, page: PageQuery): Promise<MemberWithUser[]> {
     const params: unknown[] = [ctx.organizationId, page.size + 1];
-    let where = 'organization_id = $1';
+    let where = 'm.organization_id = $1';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      where += ' AND (created_at, user_id) > ($3::timestamptz, $4::uuid)';
+      where += ' AND (m.created_at, m.user_id) > ($3::timestamptz, $4::uuid)';
     }
-    // Raw rows: list reads skip entity hydration, which costs a third of the time here.
-    const rows = await ctx.uow.query<{ organization_id: string; user_id: string; roles: string[]; created_at: Date; updated_at: Date }>(
-      `SELECT organization_id, user_id, roles, created_at, updated_at FROM organization_memberships
-        WHERE ${where} ORDER BY created_at, user_id LIMIT $2`,
-      params,
-    );
-    return rows.map((r) => ({ organizationId: r.organization_id, userId: r.user_id, roles: r.roles, createdAt: r.created_at, updatedAt: r.updated_at }));
+    const rows = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE ${where} ORDER BY m.created_at, m.user_id LIMIT $2`, params);
+    return rows.map(toMemberWithUser);
+  }
+
+  async findWithUser(ctx: OrganizationContext, userId: string): Promise<MemberWithUser | null> {
+    const [row] = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND m.user_id = $2`, [ctx.organizationId, userId]);
+    return row ? toMemberWithUser(row) : null;
   }
 
   async find(ctx: OrganizationContext, userId: string): Promise<OrganizationMembershipEntity | null> {

@@ -32,6 +32,8 @@ export class SocleValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Parent objects, context and custom decorators carry no client input.
+    if (metadata.type === 'custom') return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {

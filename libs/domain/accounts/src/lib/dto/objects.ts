@@ -60,6 +60,7 @@ export class OrganizationObject {
 @ObjectType('OrganizationMember')
 export class OrganizationMemberObject {
   @Field(() => ID) userId!: string;
+  @Field(() => UserObject) user!: UserObject;
   @Field(() => [OrganizationRoleEnum]) roles!: OrganizationRoleEnum[];
   @Field(() => GraphQLISODateTime) joinedAt!: Date;
 }
