@@ -5,7 +5,9 @@ export { AuthService } from './lib/auth.service';
 export { PurgeOrganizationJob, PurgeOrganizationPayload } from './lib/purge-organization.job';
 export { ACCOUNTS_QUEUE, PURGE_ORGANIZATION_JOB } from './lib/purge-organization.scheduler';
 import { Accounts1763860000000 } from './lib/migrations/1763860000000-accounts';
+import { UsersPolicy1764100000000 } from './lib/migrations/1764100000000-users-policy';
+import { AccessProbe1764200000000 } from './lib/migrations/1764200000000-access-probe';
 
-export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000];
+export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000, UsersPolicy1764100000000, AccessProbe1764200000000];
 export { AuditRepository, AuditEntry } from './lib/repositories';
 export { issueToken, parseToken } from './lib/tokens';

@@ -189,6 +189,10 @@ const MEMBER_WITH_USER = `SELECT m.organization_id, m.user_id, m.roles, m.create
        u.email, u.display_name, u.locale, u.created_at AS user_created_at
   FROM organization_memberships m JOIN users u ON u.id = m.user_id`;
 
+const MEMBERS_FIRST = `${MEMBER_WITH_USER} WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id LIMIT $2`;
+const MEMBERS_AFTER = `${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND (m.created_at, m.user_id) > ($3::timestamptz, $4::uuid)
+  ORDER BY m.created_at, m.user_id LIMIT $2`;
+
 interface MemberRow {
   organization_id: string; user_id: string; roles: string[]; created_at: Date; updated_at: Date;
   email: string; display_name: string; locale: 'fr' | 'en'; user_created_at: Date;
@@ -211,13 +215,9 @@ export class MembershipRepository {
    * reads skip entity hydration, which costs a third of the time here.
    */
   async page(ctx: OrganizationContext, page: PageQuery): Promise<MemberWithUser[]> {
-    const params: unknown[] = [ctx.organizationId, page.size + 1];
-    let where = 'm.organization_id = $1';
-    if (page.after) {
-      params.push(page.after[0], page.after[1]);
-      where += ' AND (m.created_at, m.user_id) > ($3::timestamptz, $4::uuid)';
-    }
-    const rows = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE ${where} ORDER BY m.created_at, m.user_id LIMIT $2`, params);
+    const rows = page.after
+      ? await ctx.uow.prepared<MemberRow>('accounts_members_after', MEMBERS_AFTER, [ctx.organizationId, page.size + 1, page.after[0], page.after[1]])
+      : await ctx.uow.prepared<MemberRow>('accounts_members_first', MEMBERS_FIRST, [ctx.organizationId, page.size + 1]);
     return rows.map(toMemberWithUser);
   }
 

@@ -24,13 +24,7 @@ export class TenantAccessService implements TenantAccessResolver {
     const org = uuidLiteral(organizationId);
     if (principal.kind === 'user') {
       await uow.rescope({ userId: principal.userId, organizationId });
-      const user = uuidLiteral(principal.userId);
-      const [row] = await uow.open(
-        `SELECT o.agency_id, o.status,
-                (SELECT a.role FROM agency_memberships a WHERE a.agency_id = o.agency_id AND a.user_id = ${user}) AS agency_role,
-                (SELECT m.roles FROM organization_memberships m WHERE m.organization_id = o.id AND m.user_id = ${user}) AS roles
-           FROM organizations o WHERE o.id = ${org}`,
-      );
+      const [row] = await uow.open('SELECT * FROM socle_organization_access()');
       if (!row) return null;
       const agencyRole = row.agency_role as AgencyRole | null;
       const roles = (row.roles as OrganizationRole[] | null) ?? [];

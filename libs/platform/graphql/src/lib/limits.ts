@@ -96,6 +96,8 @@ export function queryLimitsPlugin<TContext extends object>(
   limits: QueryLimits,
   options: { introspectionAllowed: (context: TContext) => boolean },
 ): ApolloServerPlugin<TContext> {
+  // Costs of recent operations by text, operation and variables: clients send the same few again and again.
+  const costs = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
@@ -112,13 +114,20 @@ export function queryLimitsPlugin<TContext extends object>(
           // (BAD_USER_INPUT naming the variable, HTTP 400) before any resolver runs.
           const coerced = getVariableValues(requestContext.schema, operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
           if (coerced.errors) return;
-          const cost = getComplexity({
-            schema: requestContext.schema,
-            query: document,
-            operationName: requestContext.operationName ?? undefined,
-            variables: requestContext.request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const variables = requestContext.request.variables ?? {};
+          const cacheKey = `${requestContext.operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${requestContext.source ?? ''}`;
+          let cost = costs.get(cacheKey);
+          if (cost === undefined) {
+            cost = getComplexity({
+              schema: requestContext.schema,
+              query: document,
+              operationName: requestContext.operationName ?? undefined,
+              variables,
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            if (costs.size >= 1000) costs.delete(costs.keys().next().value as string);
+            costs.set(cacheKey, cost);
+          }
           if (cost > limits.maxCost) {
             throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}. Ask for fewer items per page or fewer fields.`);
           }
