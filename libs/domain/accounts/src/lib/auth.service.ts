@@ -171,7 +171,7 @@ export class AuthService {
   }
 
   private async throttle(bucket: string, limit: number): Promise<void> {
-    const result = await this.limiter.hit(bucket, limit, 60, true); // exact: every attempt counts at once
+    const result = await this.limiter.hit(bucket, limit);
     if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
   }
 }
