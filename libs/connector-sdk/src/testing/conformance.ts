@@ -53,7 +53,7 @@ export interface ConformanceOptions<Server extends ConformanceServer = Conforman
   countPosts?(server: Server): number | Promise<number>;
   /** A variant the network accepts; a short text by default. */
   sampleVariant?: Variant;
-  /** HTTP client timeout used by the suite (the slow-answer checks wait past it). Default 400 ms. */
+  /** HTTP client timeout used by the suite (the slow-answer checks wait past it). Default 1000 ms: room for a loaded CI machine. */
   timeoutMs?: number;
 }
 
@@ -139,7 +139,7 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
   const connector = resolveConnector(options.connector);
   const manifest = connector.manifest;
   const capabilities = manifest.capabilities;
-  const timeoutMs = options.timeoutMs ?? 400;
+  const timeoutMs = options.timeoutMs ?? 1000;
   const sample: Variant = options.sampleVariant ?? { text: 'Conformance check: bonjour à tous 👋' };
   const title = `connector conformance: ${manifest?.displayName ?? '(no manifest)'} (${manifest?.id ?? '?'})`;
 

@@ -23,6 +23,8 @@ async function signIn(server: ProxyServer): Promise<Credentials> {
 
 runConformanceSuite<ProxyServer>({
   connector,
+  // The real AppView answers threads and searches in tens to hundreds of ms, more on a loaded machine.
+  timeoutMs: 2500,
   startServer: async () => {
     const dev = await BlueskyDevNetwork.start();
     try {
