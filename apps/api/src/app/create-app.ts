@@ -34,6 +34,7 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
     const route = request.routeOptions?.url ?? 'unknown';
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ route }, seconds);
+    if (!logger.isLevelEnabled('info')) return;
     logger.info({
       requestId: request.requestId, method: request.method, route, status: reply.statusCode, ms: Math.round(seconds * 1000),
       userId: state?.principal.kind === 'user' ? state.principal.userId : undefined,

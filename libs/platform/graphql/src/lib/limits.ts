@@ -96,28 +96,35 @@ export function queryLimitsPlugin<TContext extends object>(
   limits: QueryLimits,
   options: { introspectionAllowed: (context: TContext) => boolean },
 ): ApolloServerPlugin<TContext> {
-  // Costs of recent operations by text, operation and variables: clients send the same few again and again.
-  const costs = new Map<string, number>();
+  // What each recent operation asks for, by text and operation name (clients send the same few again
+  // and again), and its cost by variables: the analysis runs once per distinct operation.
+  const seen = new Map<string, { introspection: boolean; costs: Map<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext: GraphQLRequestContext<TContext>) {
           const { document, operation } = requestContext as Required<GraphQLRequestContext<TContext>>;
           if (!document || !operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          if (usesIntrospection(operation.selectionSet, fragments) && !options.introspectionAllowed(requestContext.contextValue)) {
+          const operationKey = `${requestContext.operationName ?? ''}\u0000${requestContext.source ?? ''}`;
+          let entry = seen.get(operationKey);
+          if (!entry) {
+            const fragments = Object.fromEntries(
+              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            );
+            entry = { introspection: usesIntrospection(operation.selectionSet, fragments), costs: new Map() };
+            if (seen.size >= 1000) seen.delete(seen.keys().next().value as string);
+            seen.set(operationKey, entry);
+          }
+          if (entry.introspection && !options.introspectionAllowed(requestContext.contextValue)) {
             throw new AppError('FORBIDDEN', 'Introspection is available to signed-in callers only.', { http: { status: 403 } });
           }
-          // Variables that do not fit their types cannot be costed; execution then refuses them
-          // (BAD_USER_INPUT naming the variable, HTTP 400) before any resolver runs.
-          const coerced = getVariableValues(requestContext.schema, operation.variableDefinitions ?? [], requestContext.request.variables ?? {});
-          if (coerced.errors) return;
           const variables = requestContext.request.variables ?? {};
-          const cacheKey = `${requestContext.operationName ?? ''}\u0000${JSON.stringify(variables)}\u0000${requestContext.source ?? ''}`;
-          let cost = costs.get(cacheKey);
+          const variablesKey = operation.variableDefinitions?.length ? JSON.stringify(variables) : '';
+          let cost = entry.costs.get(variablesKey);
           if (cost === undefined) {
+            // Variables that do not fit their types cannot be costed; execution then refuses them
+            // (BAD_USER_INPUT naming the variable, HTTP 400) before any resolver runs.
+            if (variablesKey && getVariableValues(requestContext.schema, operation.variableDefinitions ?? [], variables).errors) return;
             cost = getComplexity({
               schema: requestContext.schema,
               query: document,
@@ -125,8 +132,8 @@ export function queryLimitsPlugin<TContext extends object>(
               variables,
               estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
-            if (costs.size >= 1000) costs.delete(costs.keys().next().value as string);
-            costs.set(cacheKey, cost);
+            if (entry.costs.size >= 100) entry.costs.delete(entry.costs.keys().next().value as string);
+            entry.costs.set(variablesKey, cost);
           }
           if (cost > limits.maxCost) {
             throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}. Ask for fewer items per page or fewer fields.`);
