@@ -1,18 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@socle/platform-config';
+import { loadConfigOrExit } from '@socle/platform-config';
 import { createWorker } from './app/create-worker';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`socle-worker: ${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit('socle-worker');
   const worker = await createWorker(config);
   process.stdout.write(`socle-worker running ${worker.workers.map((w) => w.name).join(', ')}\n`);
   const stop = () => {

@@ -1,2 +1,2 @@
-export { SocleConfig, ConfigError, loadConfig } from './lib/config';
+export { SocleConfig, ConfigError, loadConfig, loadConfigOrExit } from './lib/config';
 export { ConfigModule } from './lib/config.module';

@@ -158,3 +158,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return config;
 }
+
+/** For a process entry point: the configuration, or a message naming every bad variable and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(processName: string, env: Record<string, string | undefined> = process.env): SocleConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${processName}: ${error.message}\n`);
+    process.exit(78);
+  }
+}
