@@ -5,13 +5,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AccountsModule } from '@socle/accounts';
 import { CommunityModule, OAuthStarter } from '@socle/community';
 import { buildMastodonAuthorizeUrl, registerMastodonApp } from '@socle/plugin-mastodon';
-import { ENTITIES } from '@socle/domain-catalog';
+import { infrastructureModules } from '@socle/domain-catalog';
 import { AccessGuard } from '@socle/platform-auth';
-import { ConfigModule, SocleConfig } from '@socle/platform-config';
-import { DatabaseModule } from '@socle/platform-database';
+import { SocleConfig } from '@socle/platform-config';
 import { aliasLimitRule, depthLimitRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
 import { Metrics } from '@socle/platform-observability';
-import { QueueModule } from '@socle/platform-queue';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
 import { formatError, requestLifecyclePlugin } from './graphql-plugins';
 import { HealthController } from './health.controller';
@@ -44,9 +42,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName: 'socle-api' }),
-        QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        ...infrastructureModules(config, 'socle-api'),
         AccountsModule,
         CommunityModule.forRoot({ http: true, oauthStarters: OAUTH_STARTERS }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

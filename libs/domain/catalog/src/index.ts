@@ -8,3 +8,17 @@ import type { EntityClass, MigrationClass } from '@socle/platform-database';
 
 export const ENTITIES: EntityClass[] = [...ACCOUNTS_ENTITIES, ...COMMUNITY_ENTITIES];
 export const MIGRATIONS: MigrationClass[] = [...ACCOUNTS_MIGRATIONS, ...COMMUNITY_MIGRATIONS];
+
+import type { DynamicModule } from '@nestjs/common';
+import { ConfigModule, SocleConfig } from '@socle/platform-config';
+import { DatabaseModule } from '@socle/platform-database';
+import { QueueModule } from '@socle/platform-queue';
+
+/** What every Socle process runs on: the validated configuration, the one pool over all entities, Redis queues. */
+export function infrastructureModules(config: SocleConfig, applicationName: string): DynamicModule[] {
+  return [
+    ConfigModule.forRoot(config),
+    DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName }),
+    QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+  ];
+}
