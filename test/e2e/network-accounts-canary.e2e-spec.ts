@@ -126,6 +126,8 @@ describe('network credentials never leak', () => {
     expect(row?.status).toBe('ERROR');
     const resealed = (await admin.query<{ credentials_ciphertext: string }>('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [accountId])).rows[0];
     expect(current.decrypt(resealed.credentials_ciphertext, `${org}:${accountId}`)).toBe(plaintext);
+    // The job logs once its transaction has committed, a moment after the row changes.
+    while (Date.now() < deadline && !lines.join('').includes(`checked network account ${accountId}`)) await new Promise((r) => setTimeout(r, 50));
     expect(lines.join('')).toContain(`checked network account ${accountId}`);
   });
 
