@@ -12,11 +12,13 @@ export const MIGRATIONS: MigrationClass[] = [...ACCOUNTS_MIGRATIONS, ...COMMUNIT
 import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule, SocleConfig } from '@socle/platform-config';
 import { DatabaseModule } from '@socle/platform-database';
+import { EvidenceModule } from '@socle/platform-evidence';
 import { QueueModule } from '@socle/platform-queue';
 
-/** What every Socle process runs on: the validated configuration, the one pool over all entities, Redis queues. */
+/** What every Socle process runs on: the validated configuration, the one pool over all entities, Redis queues, the evidence registry. */
 export function infrastructureModules(config: SocleConfig, applicationName: string): DynamicModule[] {
   return [
+    { module: EvidenceModule, global: true },
     ConfigModule.forRoot(config),
     DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName }),
     QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),

@@ -53,6 +53,32 @@ export const PERMISSIONS = {
   'accounts.manage': {
     level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COMMUNITY_MANAGER'], humansOnly: true,
   },
+  // strategy: everyone in the client reads it; the strategy lead (with the coordinator for the task force) writes it.
+  'strategy.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'strategy.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD'] },
+  'taskForce.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'] },
+  'roadmap.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'] },
+  // policies: drafted by the leads, approved only by the executive approver (checked on the role, not only the permission).
+  'policies.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'policies.edit': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+  },
+  'policies.approve': { level: 'ORGANIZATION', access: 'write', agencyRoles: [], organizationRoles: ['EXECUTIVE_APPROVER'], humansOnly: true },
+  'policies.publish': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
+  },
+  'policies.acknowledge': { level: 'ORGANIZATION', access: 'write', agencyRoles: [], organizationRoles: ALL_ORG, humansOnly: true },
+  'contentRules.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
+  'content.check': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  // evaluation: maturity models belong to the agency; assessments to one client.
+  'maturityModels.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
+  'maturityModels.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [] },
+  'portfolio.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
+  'assessments.read': {
+    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
+  },
+  'assessments.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'ANALYST'] },
 } as const satisfies Record<string, PermissionSpec>;
 
 export type Permission = keyof typeof PERMISSIONS;

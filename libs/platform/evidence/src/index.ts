@@ -1,0 +1,4 @@
+export {
+  EvidenceContext, EvidenceDefinition, EvidenceProvider, EvidenceResult, EvidenceValue, LocalisedText, EvidenceRegistry,
+  EvidenceModule, clampScore,
+} from './lib/evidence';
