@@ -8,11 +8,11 @@ describe('role -> permission matrix', () => {
     expect(organizationPermissions(null, []).size).toBe(0);
   });
 
-  it('gives a viewer read access and nothing to write', () => {
+  it('gives a viewer read access and, as its only write, confirming it read a policy', () => {
     const viewer = organizationPermissions(null, ['VIEWER']);
     expect(viewer.has('organization.read')).toBe(true);
     expect(viewer.has('organization.members.read')).toBe(true);
-    expect([...viewer].filter((p) => PERMISSIONS[p].access === 'write')).toEqual([]);
+    expect([...viewer].filter((p) => PERMISSIONS[p].access === 'write')).toEqual(['policies.acknowledge']);
   });
 
   it('combines several roles of one person', () => {
