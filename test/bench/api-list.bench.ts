@@ -15,6 +15,7 @@
  *
  *   node -r @swc-node/register test/bench/api-list.bench.ts
  *   BENCH_SECONDS=8 BENCH_WARMUP_SECONDS=5 BENCH_ROUNDS=3 BENCH_CONNECTIONS=50   (the defaults)
+ *   BENCH_PROFILE=aFull   (writes a CPU profile of the server during that target's runs)
  *
  * Needs PostgreSQL (superuser postgres@127.0.0.1:5432, or SOCLE_PG_ADMIN_URL) and
  * Redis (REDIS_URL, default redis://127.0.0.1:6379). Creates its own database and
@@ -32,7 +33,8 @@ import { adminUrl, createOrganization, databaseUrl, dropTestDatabase, signUpAgen
 import Redis from 'ioredis';
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as inspector from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -329,6 +331,26 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 // ---------------------------------------------------------------------------
 
+/**
+ * BENCH_PROFILE=<target key> (aFull, bBare, cFull, cBare) records a CPU profile of this
+ * process during that target's measured runs, for Chrome DevTools or any .cpuprofile viewer.
+ */
+async function startProfile(): Promise<() => Promise<string>> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post<{ profile: object }>('Profiler.stop');
+    session.disconnect();
+    const file = path.join(os.tmpdir(), `socle-bench-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    return file;
+  };
+}
+
 async function main(): Promise<void> {
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const database = `socle_test_${suffix}`;
@@ -434,7 +456,11 @@ async function main(): Promise<void> {
     for (const target of targets) await measure(load, target, headers, WARMUP_SECONDS, probe);
     const samples: Record<Target['key'], Sample[]> = { aFull: [], bBare: [], cFull: [], cBare: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const target of targets) samples[target.key].push(await measure(load, target, headers, SECONDS, probe));
+      for (const target of targets) {
+        const profiling = process.env.BENCH_PROFILE === target.key ? await startProfile() : undefined;
+        samples[target.key].push(await measure(load, target, headers, SECONDS, probe));
+        if (profiling) process.stderr.write(`CPU profile of ${target.key}: ${await profiling()}\n`);
+      }
     }
 
     // -------------------------------------------------------------------------

@@ -56,7 +56,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 /**
  * Closes the request's unit of work before the answer leaves: COMMIT when no
- * error occurred, ROLLBACK otherwise (a failed mutation stores nothing partial).
+ * error occurred, ROLLBACK otherwise (a failed mutation stores nothing partial);
+ * a query's transaction is read-only.
  * Adds the request id to errors, hides field suggestions from anonymous
  * callers when introspection is private, logs unexpected errors, counts.
  */
@@ -65,6 +66,10 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation(ctx) {
+          // A query only reads: its transaction is READ ONLY (PostgreSQL refuses writes) and ends without a round trip of its own.
+          if (ctx.operation?.operation === 'query') ctx.contextValue?.state?.uow.markReadOnly();
+        },
         async didEncounterErrors(ctx) {
           for (const error of ctx.errors) {
             const original = unwrapResolverError(error);

@@ -30,3 +30,43 @@ describe('RateLimiter on the real Redis', () => {
     expect(outcomes).toEqual([true, true, true, true, true, false]);
   });
 });
+
+describe('RateLimiter leases on the real Redis', () => {
+  let redis: Redis;
+  const prefix = `${process.env.QUEUE_PREFIX ?? 'socle-test'}-rl-${randomBytes(3).toString('hex')}`;
+  beforeAll(() => {
+    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  });
+  afterAll(() => {
+    redis.disconnect();
+  });
+
+  const counter = async (bucket: string) => {
+    const keys = await redis.keys(`${prefix}:rl:${bucket}:*`);
+    return keys.length ? Number(await redis.get(keys[0])) : 0;
+  };
+
+  it('reserves tokens in batches of 1 % of the limit and spends them locally', async () => {
+    const limiter = new RateLimiter(redis, prefix);
+    for (let i = 0; i < 3; i++) expect((await limiter.hit('batch', 1000, { lease: true })).allowed).toBe(true);
+    expect(await counter('batch')).toBe(10);
+    for (let i = 0; i < 8; i++) await limiter.hit('batch', 1000, { lease: true });
+    expect(await counter('batch')).toBe(20);
+  });
+
+  it('never lets replicas together exceed the limit', async () => {
+    const replicas = [new RateLimiter(redis, prefix), new RateLimiter(redis, prefix), new RateLimiter(redis, prefix)];
+    let allowed = 0;
+    for (let i = 0; i < 600; i++) if ((await replicas[i % 3].hit('together', 400, { lease: true })).allowed) allowed += 1;
+    // Each replica may hold back at most one unspent batch (4 tokens) of the 400.
+    expect(allowed).toBeLessThanOrEqual(400);
+    expect(allowed).toBeGreaterThanOrEqual(400 - 3 * 4);
+  });
+
+  it('counts small limits one by one even when leasing is asked', async () => {
+    const limiter = new RateLimiter(redis, prefix);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await limiter.hit('small', 3, { lease: true })).allowed);
+    expect(results).toEqual([true, true, true, false]);
+  });
+});

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createDataSource, EntityClass } from './data-source';
+import { releaseParkedConnections } from './unit-of-work';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
@@ -8,6 +9,7 @@ export const DATA_SOURCE = Symbol('DATA_SOURCE');
 class DataSourceCloser implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
   async onApplicationShutdown(): Promise<void> {
+    await releaseParkedConnections(this.dataSource);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

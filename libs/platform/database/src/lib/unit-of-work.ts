@@ -15,6 +15,97 @@ const logger = new Logger('UnitOfWork');
 export const statementCounter = { count: 0 };
 
 /**
+ * Read-only transactions whose end is deferred. A READ ONLY transaction has
+ * nothing to commit, so instead of a round trip for COMMIT at the end of every
+ * read, its connection is parked here (never returned to the pool while its
+ * transaction is open) and the next unit of work that takes it sends `COMMIT;`
+ * in front of its own `BEGIN; set_config(...)`, in the same round trip. The
+ * tenant settings are transaction-local, so the COMMIT clears them before the
+ * next tenant's are set. A parked connection not reused within `PARK_MS` is
+ * committed and returned to the pool, so locks (ACCESS SHARE only) are held
+ * for at most that long after the read.
+ */
+const PARK_MS = 25;
+
+interface Parked {
+  runner: QueryRunner;
+  since: number;
+}
+
+interface ParkingLot {
+  parked: Parked[];
+  timer?: NodeJS.Timeout;
+}
+
+const parkingLots = new WeakMap<DataSource, ParkingLot>();
+
+function lotOf(dataSource: DataSource): ParkingLot {
+  let lot = parkingLots.get(dataSource);
+  if (!lot) {
+    lot = { parked: [] };
+    parkingLots.set(dataSource, lot);
+  }
+  return lot;
+}
+
+async function endParked(entry: Parked): Promise<void> {
+  try {
+    statementCounter.count += 1;
+    await entry.runner.commitTransaction();
+    await entry.runner.release();
+  } catch (error) {
+    logger.warn(`ending a parked read-only transaction failed: ${error instanceof Error ? error.message : String(error)}`);
+    await (entry.runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> }).releasePostgresConnection(error).catch(() => undefined);
+  }
+}
+
+function sweep(dataSource: DataSource, lot: ParkingLot): void {
+  lot.timer = undefined;
+  const now = Date.now();
+  const stale = lot.parked.filter((p) => now - p.since >= PARK_MS);
+  lot.parked = lot.parked.filter((p) => now - p.since < PARK_MS);
+  for (const entry of stale) void endParked(entry);
+  if (lot.parked.length > 0) schedule(dataSource, lot);
+}
+
+function schedule(dataSource: DataSource, lot: ParkingLot): void {
+  if (lot.timer) return;
+  lot.timer = setTimeout(() => sweep(dataSource, lot), PARK_MS);
+  lot.timer.unref();
+}
+
+/** Whether requests are queuing for a pool connection: then a connection goes back to the pool at once. */
+function poolIsContended(dataSource: DataSource): boolean {
+  const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } }).master;
+  return (pool?.waitingCount ?? 0) > 0;
+}
+
+function park(dataSource: DataSource, runner: QueryRunner): void {
+  const lot = lotOf(dataSource);
+  lot.parked.push({ runner, since: Date.now() });
+  schedule(dataSource, lot);
+}
+
+function takeParked(dataSource: DataSource): QueryRunner | undefined {
+  const lot = parkingLots.get(dataSource);
+  if (!lot) return undefined;
+  let entry = lot.parked.pop();
+  // A connection that failed while parked was already released by TypeORM.
+  while (entry?.runner.isReleased) entry = lot.parked.pop();
+  return entry?.runner;
+}
+
+/** Ends every parked read-only transaction and returns the connections to the pool (before closing the pool). */
+export async function releaseParkedConnections(dataSource: DataSource): Promise<void> {
+  const lot = parkingLots.get(dataSource);
+  if (!lot) return;
+  if (lot.timer) clearTimeout(lot.timer);
+  lot.timer = undefined;
+  const all = lot.parked.splice(0);
+  await Promise.all(all.map(endParked));
+}
+
+/**
  * One transaction, one tenant. Opened lazily on first use with a single round
  * trip (`BEGIN; SELECT set_config(..., true)…; [probe]`), so the tenant is set
  * transaction-locally and vanishes at COMMIT/ROLLBACK. Every data access of a
@@ -26,6 +117,7 @@ export class UnitOfWork {
   private closed = false;
   private restoreClient?: () => void;
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
+  private readOnly = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,6 +126,19 @@ export class UnitOfWork {
 
   get scope(): Readonly<TenantScope> {
     return this.scopeValue;
+  }
+
+  /**
+   * Declares, before the first statement, that this unit of work only reads (a
+   * GraphQL query): it opens `BEGIN READ ONLY`, so PostgreSQL refuses any write,
+   * and its end costs no round trip of its own (see the parking lot above).
+   */
+  markReadOnly(): void {
+    if (!this.opening) this.readOnly = true;
+  }
+
+  get isReadOnly(): boolean {
+    return this.readOnly;
   }
 
   get isOpen(): boolean {
@@ -134,9 +239,21 @@ export class UnitOfWork {
   }
 
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
-    const runner = this.dataSource.createQueryRunner();
+    const opening = `BEGIN${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
+    const parked = takeParked(this.dataSource);
+    if (parked) {
+      try {
+        return await this.beginOn(parked, `COMMIT; ${opening}`, probeSql !== undefined);
+      } catch {
+        // The parked connection broke (or its transaction could not end): drop it and start afresh.
+        this.closed = false;
+      }
+    }
+    return this.beginOn(this.dataSource.createQueryRunner(), opening, probeSql !== undefined);
+  }
+
+  private async beginOn(runner: QueryRunner, sql: string, probing: boolean): Promise<Record<string, unknown>[]> {
     this.runner = runner;
-    const sql = `BEGIN; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
     try {
       const client = (await runner.connect()) as PgClient;
       this.serialize(client);
@@ -145,11 +262,12 @@ export class UnitOfWork {
       // TypeORM must know a transaction is running, or save() would open its own.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       const list = Array.isArray(results) ? results : [results];
-      return probeSql ? (list[list.length - 1]?.rows ?? []) : [];
+      return probing ? (list[list.length - 1]?.rows ?? []) : [];
     } catch (error) {
       this.closed = true;
       this.restoreClient?.();
-      await runner.release().catch(() => undefined);
+      this.restoreClient = undefined;
+      await (runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> }).releasePostgresConnection(error).catch(() => undefined);
       throw error;
     }
   }
@@ -183,15 +301,25 @@ export class UnitOfWork {
     this.closed = true;
     const runner = this.runner;
     if (!runner || !this.opening) return;
+    let parked = false;
     try {
-      await this.opening.catch(() => undefined);
+      const opened = await this.opening.then(() => true, () => false);
       if (runner.isReleased) return;
+      if (command === 'COMMIT' && this.readOnly && opened && !poolIsContended(this.dataSource)) {
+        this.restoreClient?.();
+        this.restoreClient = undefined;
+        park(this.dataSource, runner);
+        parked = true;
+        return;
+      }
       statementCounter.count += 1;
       if (command === 'COMMIT') await runner.commitTransaction();
       else await runner.rollbackTransaction();
     } finally {
-      this.restoreClient?.();
-      if (!runner.isReleased) await runner.release();
+      if (!parked) {
+        this.restoreClient?.();
+        if (!runner.isReleased) await runner.release();
+      }
     }
   }
 }

@@ -1,0 +1,89 @@
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
+import { releaseParkedConnections, statementCounter, UnitOfWork } from './unit-of-work';
+
+/** Units of work on the real PostgreSQL, as the application role (row-level security applies). */
+describe('UnitOfWork on the real PostgreSQL', () => {
+  let dataSource: DataSource;
+  let admin: Client;
+  const backendPid = async (uow: UnitOfWork) => (await uow.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0].pid;
+  const stateOf = async (pid: number) =>
+    (await admin.query<{ state: string | null }>('SELECT state FROM pg_stat_activity WHERE pid = $1', [pid])).rows[0]?.state ?? null;
+
+  beforeAll(async () => {
+    dataSource = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], poolSize: 2, applicationName: 'uow-spec' });
+    await dataSource.initialize();
+    admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await releaseParkedConnections(dataSource);
+    await dataSource.destroy();
+    await admin.end();
+  });
+
+  it('sets the tenant transaction-locally: the next unit of work on the same connection does not inherit it', async () => {
+    const organizationId = randomUUID();
+    const first = new UnitOfWork(dataSource, { organizationId });
+    const pid = await backendPid(first);
+    expect((await first.query<{ v: string }>("SELECT current_setting('socle.organization_id', true) AS v"))[0].v).toBe(organizationId);
+    await first.commit();
+    const second = new UnitOfWork(dataSource, {});
+    expect(await backendPid(second)).toBe(pid);
+    expect((await second.query<{ v: string | null }>("SELECT nullif(current_setting('socle.organization_id', true), '') AS v"))[0].v).toBeNull();
+    await second.commit();
+  });
+
+  it('refuses writes in a read-only unit of work', async () => {
+    const uow = new UnitOfWork(dataSource, {});
+    uow.markReadOnly();
+    await expect(uow.query('CREATE TEMP TABLE t (x int)')).rejects.toThrow(/read-only transaction/);
+    await uow.rollback();
+  });
+
+  it('ends a read-only transaction in the next opening round trip, clearing the previous tenant', async () => {
+    const organizationId = randomUUID();
+    const reader = new UnitOfWork(dataSource, { organizationId });
+    reader.markReadOnly();
+    const pid = await backendPid(reader);
+    const before = statementCounter.count;
+    await reader.commit();
+    expect(statementCounter.count).toBe(before); // no COMMIT sent of its own
+    expect(await stateOf(pid)).toBe('idle in transaction');
+
+    const next = new UnitOfWork(dataSource, { agencyId: randomUUID() });
+    expect(await backendPid(next)).toBe(pid);
+    const [settings] = await next.query<{ org: string | null; ro: string }>(
+      "SELECT nullif(current_setting('socle.organization_id', true), '') AS org, current_setting('transaction_read_only') AS ro",
+    );
+    expect(settings).toEqual({ org: null, ro: 'off' });
+    await next.commit();
+    expect(await stateOf(pid)).toBe('idle');
+  });
+
+  it('commits a parked transaction that nobody reuses within a few milliseconds', async () => {
+    const reader = new UnitOfWork(dataSource, { organizationId: randomUUID() });
+    reader.markReadOnly();
+    const pid = await backendPid(reader);
+    await reader.commit();
+    expect(await stateOf(pid)).toBe('idle in transaction');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await stateOf(pid)).toBe('idle');
+  });
+
+  it('starts afresh when the parked connection has died', async () => {
+    const reader = new UnitOfWork(dataSource, {});
+    reader.markReadOnly();
+    const pid = await backendPid(reader);
+    await reader.commit();
+    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const next = new UnitOfWork(dataSource, {});
+    const other = await backendPid(next);
+    expect(other).not.toBe(pid);
+    await next.commit();
+  });
+});
