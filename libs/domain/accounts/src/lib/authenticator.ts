@@ -40,9 +40,19 @@ function bearer(req: HeaderCarrier): string | null {
  * Passport with two strategies: JWT access tokens (people) and API keys
  * (integrators), both as `Authorization: Bearer …`. Runs once per HTTP request.
  */
+/** How many verified access tokens are remembered (each until it expires). */
+const VERIFIED_TOKENS = 10_000;
+
 @Injectable()
 export class Authenticator {
   private readonly passport = new Passport();
+  /**
+   * Access tokens already verified, until their expiry: an access token is
+   * stateless (valid until `exp`, whatever happens to the session; logging out
+   * revokes the refresh family), so checking its signature again on every
+   * request of a session would only spend CPU. Bounded: the oldest go first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
 
   constructor(config: SocleConfig, keys: ApiKeyService) {
     const fromHeader = ExtractJwt.fromAuthHeaderAsBearerToken();
@@ -63,10 +73,14 @@ export class Authenticator {
           algorithms: ['HS256'],
           issuer: 'socle',
           audience: 'socle-api',
+          passReqToCallback: true,
         },
-        (payload: { sub?: string; sid?: string }, done: (err: Error | null, user?: Principal | false, info?: string) => void) => {
+        (req: HeaderCarrier, payload: { sub?: string; sid?: string; exp?: number }, done: (err: Error | null, user?: Principal | false, info?: string) => void) => {
           if (!payload.sub || !payload.sid) return done(null, false, 'token has no subject');
-          done(null, { kind: 'user', userId: payload.sub, sessionId: payload.sid });
+          const principal: Principal = { kind: 'user', userId: payload.sub, sessionId: payload.sid };
+          const token = bearer(req);
+          if (token && typeof payload.exp === 'number') this.remember(token, principal, payload.exp * 1000);
+          done(null, principal);
         },
       ),
     );
@@ -76,7 +90,13 @@ export class Authenticator {
   /** Anonymous without credentials; UNAUTHENTICATED with the reason when they are bad. */
   authenticate(req: HeaderCarrier): Promise<Principal> {
     if (!req.headers.authorization) return Promise.resolve({ kind: 'anonymous' });
-    if (!bearer(req)) return Promise.reject(unauthenticated('The Authorization header must be `Bearer <access token or API key>`.'));
+    const token = bearer(req);
+    if (!token) return Promise.reject(unauthenticated('The Authorization header must be `Bearer <access token or API key>`.'));
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now()) return Promise.resolve(known.principal);
+      this.verified.delete(token);
+    }
     return new Promise((resolve, reject) => {
       const handler = this.passport.authenticate(['jwt', 'api-key'], { session: false }, (err: unknown, user: Principal | false, info: unknown) => {
         if (err) return reject(err);
@@ -85,6 +105,11 @@ export class Authenticator {
       });
       handler(req, {}, (err: unknown) => reject(err ?? unauthenticated()));
     });
+  }
+
+  private remember(token: string, principal: Principal, expiresAt: number): void {
+    if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, expiresAt });
   }
 }
 
