@@ -1,8 +1,12 @@
 import type { AttackModule } from './attack-module';
 import { accountsAttacks } from './accounts';
 import { communityAttacks } from './community';
+import { evaluationAttacks } from './evaluation';
+import { policiesAttacks } from './policies';
+import { portfolioAttacks } from './portfolio';
+import { strategyAttacks } from './strategy';
 
 export * from './attack-module';
 
 /** Every module's attacks; a module that adds operations to the schema adds its file here. */
-export const ATTACK_MODULES: AttackModule[] = [accountsAttacks, communityAttacks];
+export const ATTACK_MODULES: AttackModule[] = [accountsAttacks, communityAttacks, portfolioAttacks, strategyAttacks, policiesAttacks, evaluationAttacks];

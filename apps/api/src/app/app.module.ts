@@ -2,8 +2,13 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { AccountsModule } from '@socle/accounts';
-import { CommunityModule, OAuthStarter } from '@socle/community';
+import { StrategyModule } from '@socle/strategy';
+import { CommunityModule, CONNECTOR_REGISTRY, OAuthStarter } from '@socle/community';
+import type { ConnectorRegistry } from '@socle/connector-sdk';
+import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies';
+import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { buildMastodonAuthorizeUrl, registerMastodonApp } from '@socle/plugin-mastodon';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { AccessGuard } from '@socle/platform-auth';
@@ -39,12 +44,24 @@ const OAUTH_STARTERS: OAuthStarter[] = [
 @Module({})
 export class AppModule {
   static forRoot(config: SocleConfig, metrics: Metrics): DynamicModule {
+    // One instance, shared with the policies module, which reads the connectors' text limits from its registry.
+    const community = CommunityModule.forRoot({ http: true, oauthStarters: OAUTH_STARTERS });
     return {
       module: AppModule,
       imports: [
         ...infrastructureModules(config, 'socle-api'),
         AccountsModule,
-        CommunityModule.forRoot({ http: true, oauthStarters: OAUTH_STARTERS }),
+        StrategyModule,
+        community,
+        PoliciesModule.forRoot({
+          http: true,
+          networkTextLimits: {
+            imports: [community], inject: [CONNECTOR_REGISTRY],
+            useFactory: (registry: ConnectorRegistry) => networkTextLimitsFromManifests(() => registry.manifests()),
+          },
+        }),
+        EvaluationModule,
+        PortfolioModule.forRoot({ http: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],
@@ -67,6 +84,9 @@ export class AppModule {
             context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) => contexts.create(request, reply),
             validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
             plugins: [
+              // No HTTP caching of GraphQL answers (they are per user and tenant): without this, Apollo
+              // wraps every field resolver to compute cache hints nobody reads.
+              ApolloServerPluginCacheControlDisabled(),
               queryLimitsPlugin<GraphQLContext>(
                 { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST },
                 { introspectionAllowed: (ctx) => config.publicIntrospection || ctx.state.principal.kind !== 'anonymous' },

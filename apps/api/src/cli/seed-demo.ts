@@ -5,6 +5,9 @@
  * before it is created, so running it twice (or after an interruption) ends
  * in the same state.
  */
+import { seedStrategyDemo } from './demo/strategy';
+import { seedDemoPolicies } from './demo/policies';
+
 const API = process.env.SOCLE_API_URL ?? 'http://127.0.0.1:3000/graphql';
 export const DEMO_PASSWORD = 'Socle-Demo-2026!';
 
@@ -93,10 +96,48 @@ async function main(): Promise<void> {
       }
       logins.push([email, `${role} at ${client.name} (${id})`]);
     }
+    await seedStrategyDemo(must, orgAuth, client);
   }
+  await seedDemoPolicies(must, logIn, auth, CLIENTS);
+  await seedDemoAssessments(auth);
   process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
   for (const [email, what] of logins) process.stdout.write(`  ${email.padEnd(36)} ${what}\n`);
   process.stdout.write('\nTry: mutation { logIn(input: {email: "owner@horizon.demo", password: "Socle-Demo-2026!"}) { accessToken } }\n');
+}
+
+/**
+ * Maturity assessments on the built-in model: two finalised ones per client
+ * (an earlier, weaker one and a later one), at different levels across
+ * clients so the portfolio shows a spread. Idempotent: an organisation with two
+ * finalised assessments is left alone; a draft left by an interrupted run is finished.
+ */
+async function seedDemoAssessments(auth: Record<string, string>): Promise<void> {
+  const ASSESSMENT_LEVELS: Record<string, [number, number]> = { boulangerie: [0, 1], mutuelle: [1, 2], velo: [2, 3] };
+  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>('{ organizations(first: 100) { edges { node { id name } } } }', {}, auth);
+  const model = await must<{ maturityModel: { versions: { content: { dimensions: { criteria: { key: string; kind: string }[] }[] } }[] } }>(
+    '{ maturityModel(id: "default") { versions { content } } }', {}, auth,
+  );
+  const questions = model.maturityModel.versions[0].content.dimensions.flatMap((d) => d.criteria).filter((c) => c.kind === 'DECLARATIVE').map((c) => c.key);
+  for (const client of CLIENTS) {
+    const id = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
+    if (!id) continue;
+    const orgAuth = { ...auth, 'x-socle-organization': id };
+    const list = await must<{ assessments: { edges: { node: { id: string; status: string } }[] } }>('{ assessments(first: 20) { edges { node { id status } } } }', {}, orgAuth);
+    const finalized = list.assessments.edges.filter((e) => e.node.status === 'FINALIZED').length;
+    let draft = list.assessments.edges.find((e) => e.node.status === 'DRAFT')?.node.id;
+    for (let round = finalized; round < 2; round += 1) {
+      const base = ASSESSMENT_LEVELS[client.slug][round];
+      if (!draft) {
+        draft = (await must<{ startAssessment: { id: string } }>('mutation { startAssessment(input: { modelId: "default" }) { id } }', {}, orgAuth)).startAssessment.id;
+      }
+      for (const [i, criterionKey] of questions.entries()) {
+        const value = Math.max(0, Math.min(4, base + ((i * 7) % 3)));
+        await must('mutation ($input: AnswerAssessmentCriterionInput!) { answerAssessmentCriterion(input: $input) { id } }', { input: { assessmentId: draft, criterionKey, value } }, orgAuth);
+      }
+      await must('mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { id } }', { input: { assessmentId: draft } }, orgAuth);
+      draft = undefined;
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,13 +5,14 @@ import Redis from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
 import { PurgeOrganizationJob } from '@socle/accounts';
 import { CheckNetworkAccountJob } from '@socle/community';
+import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { SocleConfig } from '@socle/platform-config';
 import { assertTenantPayload, bullPrefix, isReconcilable, JobHandler, REDIS } from '@socle/platform-queue';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
 import { WorkerModule } from './worker.module';
 
 /** Handler classes the worker runs, one entry per job name. */
-const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob];
+const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob, RecomputeLiveScoreJob];
 
 export interface RunningWorker {
   context: INestApplicationContext;

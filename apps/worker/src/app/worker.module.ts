@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@socle/accounts';
+import { StrategyModule } from '@socle/strategy';
 import { CommunityModule } from '@socle/community';
 import { infrastructureModules } from '@socle/domain-catalog';
+import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
+import { PoliciesModule } from '@socle/policies';
 import { SocleConfig } from '@socle/platform-config';
 
 /** Composition root of the worker: the domain modules whose jobs it runs. */
@@ -13,7 +16,11 @@ export class WorkerModule {
       imports: [
         ...infrastructureModules(config, 'socle-worker'),
         AccountsModule,
+        StrategyModule,
         CommunityModule.forRoot(),
+        PoliciesModule.forRoot(),
+        EvaluationModule,
+        PortfolioModule.forRoot(),
       ],
     };
   }

@@ -1,3 +1,36 @@
 export * from './lib/report/assessment-report';
 export * from './lib/model/model-content';
 export { scoreModel, levelFor, AnswerInput, EvidenceInput, CriterionScore, DimensionScore, Recommendation, ScoreResult, ScoreOptions } from './lib/model/scoring';
+// Live scores and the agency portfolio.
+export { PortfolioModule, PortfolioModuleOptions } from './lib/portfolio/portfolio.module';
+export { RecomputeLiveScoreJob, RecomputeLiveScorePayload, EVALUATION_QUEUE, RECOMPUTE_LIVE_SCORE_JOB } from './lib/live/recompute-live-score.job';
+export { LiveScoreService } from './lib/live/live-score.service';
+export { RecentAssessmentEvidence, RECENT_ASSESSMENT_KEY } from './lib/live/recent-assessment.evidence';
+export { LiveScores1764500000001 } from './lib/migrations/1764500000001-live-scores';
+// Assessment report files (PDF for executives, CSV for spreadsheets).
+export { renderAssessmentReportPdf } from './lib/report/render-pdf';
+export { renderAssessmentReportCsv } from './lib/report/render-csv';
+export { renderReportFile, reportFilename, ReportFile, ReportFileFormat } from './lib/report/report-file';
+export { radarGeometry, radarPolygon, RadarGeometry, RadarAxis, Point as RadarPoint } from './lib/report/radar-geometry';
+// Maturity models and assessments.
+export { EvaluationModule } from './lib/evaluation.module';
+export { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION, DEFAULT_MODEL_EVIDENCE_KEYS, skeletonModel } from './lib/model/default-model';
+export { validateModelContent, evidenceKeysOf, ModelProblem, MODEL_LIMITS } from './lib/model/validate-content';
+export {
+  checkModelContent, exportModel, parseModelExport, MATURITY_MODEL_SCHEMA, MATURITY_MODEL_SCHEMA_ID, MATURITY_MODEL_FORMAT, MATURITY_MODEL_FORMAT_VERSION,
+  MaturityModelExport,
+} from './lib/model/model-json';
+export { MaturityModelService } from './lib/model/model.service';
+export { AssessmentService } from './lib/assessment/assessment.service';
+export { buildAssessmentReport } from './lib/assessment/build-report';
+export { roadmapStepTitle } from './lib/assessment/roadmap-steps';
+export { MaturityModelEntity, MaturityModelVersionEntity } from './lib/model/entities';
+export { MaturityAssessmentEntity, MaturityAnswerEntity, FrozenEvidence } from './lib/assessment/entities';
+import { MaturityModelEntity as _ModelEntity, MaturityModelVersionEntity as _VersionEntity } from './lib/model/entities';
+import { MaturityAssessmentEntity as _AssessmentEntity, MaturityAnswerEntity as _AnswerEntity } from './lib/assessment/entities';
+import { Evaluation1764500000000 } from './lib/migrations/1764500000000-evaluation';
+
+export { Evaluation1764500000000 };
+export const EVALUATION_ENTITIES = [_ModelEntity, _VersionEntity, _AssessmentEntity, _AnswerEntity];
+/** In run order; the live-scores migration follows (listed by the catalog). */
+export const EVALUATION_MIGRATIONS = [Evaluation1764500000000];

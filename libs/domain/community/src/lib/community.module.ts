@@ -1,9 +1,11 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, parseConnectorModuleList } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
+import { EvidenceRegistry } from '@socle/platform-evidence';
 import { CheckNetworkAccountJob, CheckNetworkAccountScheduler } from './check-network-account.job';
+import { ACCOUNTS_CONNECTED_KEY, communityEvidenceProvider } from './community-evidence';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, OAUTH_STARTERS, OAuthStarter } from './connectors';
 import { CredentialVault, SECRET_BOX } from './credential-vault';
 import { NetworkAccountResolver } from './network-account.resolver';
@@ -21,7 +23,14 @@ export interface CommunityModuleOptions {
 
 /** Connected network accounts: connectors from configuration, sealed credentials, health checks. */
 @Module({})
-export class CommunityModule {
+export class CommunityModule implements OnModuleInit {
+  constructor(private readonly evidence: EvidenceRegistry) {}
+
+  /** Registers the community evidence (seed 002, step 3) in the API and in the worker. */
+  onModuleInit(): void {
+    if (!this.evidence.has(ACCOUNTS_CONNECTED_KEY)) this.evidence.register(communityEvidenceProvider);
+  }
+
   static forRoot(options: CommunityModuleOptions = {}): DynamicModule {
     return {
       module: CommunityModule,

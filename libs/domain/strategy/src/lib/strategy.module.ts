@@ -1,9 +1,36 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { EvidenceRegistry } from '@socle/platform-evidence';
 import { BrandVoiceReader, SqlBrandVoiceReader } from './brand-voice/brand-voice.reader';
+import { StrategyDocumentService } from './document/strategy-document.service';
+import { strategyEvidenceProvider, STRATEGY_EVIDENCE_KEYS } from './evidence/strategy-evidence';
+import { KpiLoader } from './kpi.loader';
+import { StrategyRepository } from './repositories';
+import { AudienceResolver } from './resolvers/audience.resolver';
+import { ObjectiveResolver } from './resolvers/objective.resolver';
+import { RoadmapResolver } from './resolvers/roadmap.resolver';
+import { TaskForceResolver } from './resolvers/task-force.resolver';
+import { RoadmapService } from './roadmap/roadmap.service';
+import { StrategyService } from './strategy.service';
+import { TaskForceService } from './task-force/task-force.service';
 
-/** Strategy: objectives, audiences, network plans, brand voice, task force, the integration roadmap. */
+/**
+ * Strategy: objectives, audiences, network plans, brand voice, task force, the
+ * integration roadmap. Registers its evidence in every process that imports it
+ * (the API for the roadmap, the worker for the nightly scores).
+ */
 @Module({
-  providers: [{ provide: BrandVoiceReader, useClass: SqlBrandVoiceReader }],
+  providers: [
+    { provide: BrandVoiceReader, useClass: SqlBrandVoiceReader },
+    StrategyRepository, StrategyService, TaskForceService, RoadmapService, StrategyDocumentService, KpiLoader,
+    ObjectiveResolver, AudienceResolver, TaskForceResolver, RoadmapResolver,
+  ],
   exports: [BrandVoiceReader],
 })
-export class StrategyModule {}
+export class StrategyModule implements OnModuleInit {
+  constructor(private readonly registry: EvidenceRegistry) {}
+
+  onModuleInit(): void {
+    // Idempotent: a process may hold this module more than once (imported by another domain module too).
+    if (!this.registry.has(STRATEGY_EVIDENCE_KEYS[0])) this.registry.register(strategyEvidenceProvider());
+  }
+}

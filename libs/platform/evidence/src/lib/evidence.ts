@@ -108,14 +108,17 @@ export class EvidenceRegistry {
 
   private closure(keys: readonly string[]): EvidenceProvider[] {
     const needed = new Set<EvidenceProvider>();
-    const visit = (key: string): void => {
+    const visit = (key: string, asked: boolean): void => {
       const entry = this.byKey.get(key);
-      if (!entry) throw new Error(`unknown evidence key "${key}"`);
+      if (!entry) {
+        if (asked) throw new Error(`unknown evidence key "${key}"`);
+        return; // a dependency no module provides in this process reads as absent from ctx.earlier
+      }
       if (needed.has(entry.provider)) return;
       needed.add(entry.provider);
-      (entry.provider.dependsOn ?? []).forEach(visit);
+      (entry.provider.dependsOn ?? []).forEach((k) => visit(k, false));
     };
-    keys.forEach(visit);
+    keys.forEach((k) => visit(k, true));
     return this.order().filter((p) => needed.has(p));
   }
 

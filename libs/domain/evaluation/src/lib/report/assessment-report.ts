@@ -50,4 +50,10 @@ export interface AssessmentReport {
   level: { number: number; name: string };
   dimensions: ReportDimension[];
   recommendations: ReportRecommendation[];
+  /** IANA time zone the dates are shown in (the organisation's, e.g. "Europe/Paris"); UTC when absent or unknown. */
+  timeZone?: string;
+  /** Overall score (0..100) of the previous finalised assessment, for the trend on the title page. */
+  previousOverallScore?: number;
+  /** When the previous finalised assessment was finalised. */
+  previousFinalizedAt?: Date;
 }

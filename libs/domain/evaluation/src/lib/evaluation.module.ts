@@ -1,0 +1,41 @@
+import { Module, Provider } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
+import { AssessmentRepository } from './assessment/assessment.repository';
+import { AssessmentResolver } from './assessment/assessment.resolver';
+import { AssessmentService } from './assessment/assessment.service';
+import { MaturityModelRepository } from './model/model.repository';
+import { MaturityModelResolver } from './model/model.resolver';
+import { MaturityModelService } from './model/model.service';
+import { AssessmentReportResolver } from './report/report.resolver';
+
+// One list per kind, so each part of the module adds its own lines.
+const REPOSITORIES: Provider[] = [
+  AuditRepository,
+  MaturityModelRepository,
+  AssessmentRepository,
+];
+
+const SERVICES: Provider[] = [
+  MaturityModelService,
+  AssessmentService,
+];
+
+const RESOLVERS: Provider[] = [
+  MaturityModelResolver,
+  AssessmentResolver,
+  AssessmentReportResolver,
+];
+
+/** Jobs and evidence providers (the worker runs them; the API registers the providers too). */
+const JOBS: Provider[] = [];
+
+/**
+ * Evaluation: maturity models (agency level), assessments (organisation
+ * level), live scores and the agency portfolio, reports. The evidence registry
+ * comes from the global EvidenceModule.
+ */
+@Module({
+  providers: [...REPOSITORIES, ...SERVICES, ...RESOLVERS, ...JOBS],
+  exports: [MaturityModelService, AssessmentService],
+})
+export class EvaluationModule {}

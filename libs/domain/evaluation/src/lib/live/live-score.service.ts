@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@socle/platform-database';
+import { EvidenceRegistry, EvidenceResult } from '@socle/platform-evidence';
+import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION } from '../model/default-model';
+import type { MaturityModelContent } from '../model/model-content';
+import { evidenceKeysOf, liveScoreOf } from './live-score';
+import { RecentAssessmentEvidence } from './recent-assessment.evidence';
+import { LiveScoreRepository, LiveScoreRow, ModelIdentity } from './live-score.repository';
+
+export const DEFAULT_MODEL_IDENTITY: ModelIdentity = { agencyId: null, modelId: DEFAULT_MODEL_ID, version: DEFAULT_MODEL_VERSION };
+
+/**
+ * Recomputes one organisation's live score inside a unit of work scoped to it
+ * (a request's or a job's: row-level security applies to every read and to the
+ * write). The statements are: the organisation and its latest finalised
+ * assessment (one), the evidence providers the model needs (one or two each),
+ * the insert (one) — a number that depends on the model, never on the
+ * organisation's amount of data. `evaluation.recentAssessment` reuses what the
+ * first statement read instead of reading it again.
+ */
+@Injectable()
+export class LiveScoreService {
+  constructor(
+    private readonly registry: EvidenceRegistry,
+    private readonly scores: LiveScoreRepository,
+    private readonly recentAssessment: RecentAssessmentEvidence,
+  ) {}
+
+  /** The new live score (with the organisation's language), or null when the organisation is gone or being deleted (nothing is stored). */
+  async recompute(uow: UnitOfWork, organizationId: string, at: Date = new Date()): Promise<(LiveScoreRow & { locale: 'fr' | 'en' }) | null> {
+    const basis = await this.scores.basis(uow, organizationId);
+    if (!basis?.active) return null;
+    const model = basis.assessed?.model ?? DEFAULT_MODEL_IDENTITY;
+    const content: MaturityModelContent = basis.assessed?.content ?? DEFAULT_MATURITY_MODEL;
+    this.recentAssessment.prime(uow, organizationId, basis.assessed?.finalizedAt ?? null);
+    // Keys no module registers (a module not deployed) are left to score 0 rather than failing the run.
+    const keys = evidenceKeysOf(content).filter((key) => this.registry.has(key));
+    const evidence = keys.length > 0 ? await this.registry.compute({ uow, organizationId, at }, keys) : new Map<string, EvidenceResult>();
+    const stored = await this.scores.insert(uow, liveScoreOf(organizationId, at, model, content, evidence));
+    return { ...stored, locale: basis.locale };
+  }
+}

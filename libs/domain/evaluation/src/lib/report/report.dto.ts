@@ -1,0 +1,41 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+
+export enum AssessmentReportFormatEnum {
+  PDF = 'PDF',
+  CSV = 'CSV',
+}
+registerEnumType(AssessmentReportFormatEnum, {
+  name: 'AssessmentReportFormat',
+  description: 'PDF (for executives: scores, radar, criteria, recommendations) or CSV (one row per criterion, for spreadsheets).',
+});
+
+export enum ReportLocaleEnum {
+  fr = 'fr',
+  en = 'en',
+}
+registerEnumType(ReportLocaleEnum, { name: 'ReportLocale', description: 'Language of a generated report.' });
+
+@InputType()
+export class AssessmentReportInput {
+  @Field(() => ID, { description: 'A finalized or draft assessment of the organization.' })
+  @IsUUID('all', { message: 'must be an assessment id' })
+  assessmentId!: string;
+
+  @Field(() => AssessmentReportFormatEnum)
+  @IsEnum(AssessmentReportFormatEnum, { message: 'must be PDF or CSV' })
+  format!: AssessmentReportFormatEnum;
+
+  @Field(() => ReportLocaleEnum, { nullable: true, description: "Defaults to the organization's language." })
+  @IsOptional()
+  @IsEnum(ReportLocaleEnum, { message: 'must be fr or en' })
+  locale?: ReportLocaleEnum;
+}
+
+@ObjectType('AssessmentReportFile', { description: 'A generated report file, its bytes in base64 (REST routes do not go through the permission guard, so files come over GraphQL).' })
+export class AssessmentReportFileObject {
+  @Field(() => String, { description: 'Suggested file name, e.g. rapport-maturite-acme-2025-03-13.pdf.' }) filename!: string;
+  @Field(() => String, { description: 'application/pdf or text/csv; charset=utf-8.' }) contentType!: string;
+  @Field(() => Int, { description: 'Size of the decoded file in bytes.' }) byteLength!: number;
+  @Field(() => String, { description: 'The file, base64-encoded.' }) base64!: string;
+}

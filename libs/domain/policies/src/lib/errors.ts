@@ -1,0 +1,13 @@
+import { AppError } from '@socle/platform-graphql';
+
+/**
+ * Reasons carried in `extensions.reason` next to BAD_USER_INPUT, for refusals
+ * that depend on a policy's state rather than on the shape of the input.
+ * Nothing is changed when they are raised.
+ */
+export type PolicyRefusal = 'INVALID_TRANSITION' | 'NOT_EDITABLE' | 'OPEN_VERSION_EXISTS' | 'NOT_PUBLISHED';
+
+export function policyRefusal(reason: PolicyRefusal, field: string, message: string, extra: Record<string, unknown> = {}): AppError {
+  const full = `${message} Nothing was changed.`;
+  return new AppError('BAD_USER_INPUT', full, { field, reason, problems: [{ field, message: full }], ...extra });
+}

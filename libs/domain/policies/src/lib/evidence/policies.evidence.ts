@@ -1,0 +1,169 @@
+import { EvidenceContext, EvidenceDefinition, EvidenceProvider, EvidenceResult, LocalisedText } from '@socle/platform-evidence';
+import { FOUR_STEP5_KINDS, KIND_NAMES, POLICY_KINDS, PolicyKind } from '../documents/policy-model';
+
+/** Evidence key of each kind's own state. */
+export const KIND_EVIDENCE_KEYS: Readonly<Record<PolicyKind, string>> = {
+  USAGE_GUIDE: 'policies.usageGuide',
+  EDITORIAL_POLICY: 'policies.editorialPolicy',
+  COMMENT_HANDLING: 'policies.commentHandling',
+  PERSONAL_USE: 'policies.personalUse',
+  CODE_OF_CONDUCT: 'policies.codeOfConduct',
+};
+
+/** Best state reached by a kind: 4 published, 3 approved, 2 in review, 1 draft, 0 none. */
+type Rank = 0 | 1 | 2 | 3 | 4;
+const RANK_SCORE: Record<Rank, number> = { 0: 0, 1: 0.25, 2: 0.25, 3: 0.75, 4: 1 };
+/** French agreement: the usage guide is masculine, the other kinds feminine. */
+const RANK_NAMES: Record<Rank, { en: string; fr: [masculine: string, feminine: string] }> = {
+  0: { en: 'has not been started', fr: ['n’est pas commencé', 'n’est pas commencée'] },
+  1: { en: 'is still a draft', fr: ['est encore un brouillon', 'est encore un brouillon'] },
+  2: { en: 'is in review', fr: ['est en relecture', 'est en relecture'] },
+  3: { en: 'is approved but not published', fr: ['est approuvé mais pas publié', 'est approuvée mais pas publiée'] },
+  4: { en: 'is published', fr: ['est publié', 'est publiée'] },
+};
+const rankName = (r: Rank, kind: PolicyKind): LocalisedText => ({ en: RANK_NAMES[r].en, fr: RANK_NAMES[r].fr[kind === 'USAGE_GUIDE' ? 0 : 1] });
+const RANK_VALUE: Record<Rank, string> = { 0: 'NONE', 1: 'DRAFT', 2: 'IN_REVIEW', 3: 'APPROVED', 4: 'PUBLISHED' };
+
+const SEED_STEP5 = 'seed 002, step 5 (Création des politiques)';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const the = (kind: PolicyKind): LocalisedText => ({ en: `the ${KIND_NAMES[kind].en}`, fr: `${kind === 'USAGE_GUIDE' ? 'le' : 'la'} ${KIND_NAMES[kind].fr}` });
+
+export const POLICIES_EVIDENCE: readonly EvidenceDefinition[] = [
+  ...POLICY_KINDS.map((kind) => ({
+    key: KIND_EVIDENCE_KEYS[kind],
+    title: { en: capitalise(KIND_NAMES[kind].en), fr: capitalise(KIND_NAMES[kind].fr) },
+    description: {
+      en: `State of the ${KIND_NAMES[kind].en}: 1 published, 0.75 approved, 0.25 in review or draft, 0 none.`,
+      fr: `État ${kind === 'USAGE_GUIDE' ? 'du' : 'de la'} ${KIND_NAMES[kind].fr} : 1 publiée, 0,75 approuvée, 0,25 en relecture ou brouillon, 0 aucune.`,
+    },
+    source: kind === 'CODE_OF_CONDUCT' ? 'seed 001, §3 (chartes de bonne conduite)' : SEED_STEP5,
+  })),
+  {
+    key: 'policies.fourKindsApproved',
+    title: { en: 'The four policies approved', fr: 'Les quatre politiques approuvées' },
+    description: {
+      en: 'Share of the four policies of seed 002 step 5 (usage guide, editorial, comment handling, personal use) approved or published.',
+      fr: 'Part des quatre politiques de l’étape 5 (guide d’utilisation, éditoriale, gestion des commentaires, usage personnel) approuvées ou publiées.',
+    },
+    source: SEED_STEP5,
+  },
+  {
+    key: 'policies.acknowledged',
+    title: { en: 'Policies known by all', fr: 'Politiques connues de tous' },
+    description: {
+      en: 'Share of the expected acknowledgements (each current member × each published policy) that were given.',
+      fr: 'Part des prises de connaissance attendues (chaque membre actuel × chaque politique publiée) qui ont été confirmées.',
+    },
+    source: `${SEED_STEP5}: « doit être connue de tous »`,
+  },
+  {
+    key: 'policies.commentRules',
+    title: { en: 'Comment-handling rules defined', fr: 'Règles de gestion des commentaires définies' },
+    description: {
+      en: 'Response delays, responsible role and escalation are defined for at least one channel.',
+      fr: 'Délais de réponse, rôle responsable et escalade sont définis pour au moins un canal.',
+    },
+    source: `${SEED_STEP5}, C (délai, par qui)`,
+  },
+  {
+    key: 'policies.contentRules',
+    title: { en: 'Content rules defined', fr: 'Règles de contenu définies' },
+    description: {
+      en: 'The organisation checks its drafts against content rules of its own (disclosures, links, hashtags, words…).',
+      fr: 'L’organisation vérifie ses brouillons avec ses propres règles de contenu (mentions, liens, mots-dièse, mots…).',
+    },
+    source: 'seed 001, §3 (voix de la marque) and seed 002, step 5 B',
+  },
+];
+
+interface Row {
+  kinds: Partial<Record<PolicyKind, Rank>>;
+  members: number;
+  published: number;
+  acknowledged: number;
+  comment_rules: number;
+  comment_channels: number;
+  content_rules: number | null;
+}
+
+/** All the keys in one statement, whatever the number of versions, members or acknowledgements. */
+export const POLICIES_EVIDENCE_SQL = `
+  WITH docs AS (
+    SELECT d.kind, coalesce(max(CASE v.status WHEN 'PUBLISHED' THEN 4 WHEN 'APPROVED' THEN 3 WHEN 'IN_REVIEW' THEN 2 WHEN 'DRAFT' THEN 1 ELSE 0 END), 0) AS rank
+      FROM policy_documents d LEFT JOIN policy_versions v ON v.organization_id = d.organization_id AND v.policy_id = d.id
+     WHERE d.organization_id = $1 GROUP BY d.kind),
+  published AS (SELECT id FROM policy_versions WHERE organization_id = $1 AND status = 'PUBLISHED'),
+  members AS (SELECT user_id FROM organization_memberships WHERE organization_id = $1)
+  SELECT (SELECT coalesce(jsonb_object_agg(kind, rank), '{}'::jsonb) FROM docs) AS kinds,
+         (SELECT count(*)::int FROM members) AS members,
+         (SELECT count(*)::int FROM published) AS published,
+         (SELECT count(*)::int FROM policy_acknowledgements a JOIN published p ON p.id = a.version_id JOIN members m ON m.user_id = a.user_id
+           WHERE a.organization_id = $1) AS acknowledged,
+         (SELECT count(*)::int FROM comment_handling_rules WHERE organization_id = $1) AS comment_rules,
+         (SELECT count(DISTINCT channel)::int FROM comment_handling_rules WHERE organization_id = $1) AS comment_channels,
+         (SELECT jsonb_array_length(rules) FROM content_rule_sets WHERE organization_id = $1) AS content_rules`;
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Computes every policies key from the one row of `POLICIES_EVIDENCE_SQL`. Pure. */
+export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
+  const out: Record<string, EvidenceResult> = {};
+  const rank = (kind: PolicyKind): Rank => row.kinds[kind] ?? 0;
+  for (const kind of POLICY_KINDS) {
+    const r = rank(kind);
+    const name = the(kind);
+    out[KIND_EVIDENCE_KEYS[kind]] = {
+      value: RANK_VALUE[r], score: RANK_SCORE[r],
+      explanation: { en: `${capitalise(name.en)} ${rankName(r, kind).en}.`, fr: `${capitalise(name.fr)} ${rankName(r, kind).fr}.` },
+    };
+  }
+
+  const missing = FOUR_STEP5_KINDS.filter((k) => rank(k) < 3);
+  const approved = FOUR_STEP5_KINDS.length - missing.length;
+  const rest = (lang: 'en' | 'fr') => missing.map((k) => `${the(k)[lang]} ${rankName(rank(k), k)[lang]}`).join('; ');
+  out['policies.fourKindsApproved'] = {
+    value: approved, score: approved / FOUR_STEP5_KINDS.length,
+    explanation: {
+      en: `${approved} of ${FOUR_STEP5_KINDS.length} policy kinds approved${missing.length ? `; ${rest('en')}` : ''}.`,
+      fr: `${approved} politique${approved > 1 ? 's' : ''} sur ${FOUR_STEP5_KINDS.length} approuvée${approved > 1 ? 's' : ''}${missing.length ? ` ; ${rest('fr')}` : ''}.`,
+    },
+  };
+
+  const expected = row.members * row.published;
+  const share = expected === 0 ? 0 : row.acknowledged / expected;
+  out['policies.acknowledged'] = {
+    value: share, score: share,
+    explanation: row.published === 0
+      ? { en: 'No policy is published yet: there is nothing to acknowledge.', fr: 'Aucune politique n’est encore publiée : rien à confirmer.' }
+      : {
+          en: `${row.acknowledged} of ${expected} acknowledgements given (${row.members} members × ${row.published} published ${row.published > 1 ? 'policies' : 'policy'}): ${pct(share)}.`,
+          fr: `${row.acknowledged} prises de connaissance sur ${expected} (${row.members} membres × ${row.published} politique${row.published > 1 ? 's' : ''} publiée${row.published > 1 ? 's' : ''}) : ${pct(share)}.`,
+        },
+  };
+
+  out['policies.commentRules'] = {
+    value: row.comment_rules, score: row.comment_rules > 0 ? 1 : 0,
+    explanation: row.comment_rules > 0
+      ? { en: `${row.comment_rules} comment-handling rules over ${row.comment_channels} channel(s).`, fr: `${row.comment_rules} règles de gestion des commentaires sur ${row.comment_channels} canal(aux).` }
+      : { en: 'No comment-handling rule: default delays apply.', fr: 'Aucune règle de gestion des commentaires : les délais par défaut s’appliquent.' },
+  };
+
+  const contentRules = row.content_rules ?? 0;
+  out['policies.contentRules'] = {
+    value: contentRules, score: contentRules > 0 ? 1 : 0,
+    explanation: contentRules > 0
+      ? { en: `${contentRules} content rule(s) check every draft.`, fr: `${contentRules} règle(s) de contenu vérifient chaque brouillon.` }
+      : { en: 'No content rule of its own: drafts are checked against the brand voice and network limits only.', fr: 'Aucune règle de contenu propre : les brouillons ne sont vérifiés que par la voix de la marque et les limites des réseaux.' },
+  };
+  return out;
+}
+
+export const policiesEvidenceProvider: EvidenceProvider = {
+  module: 'policies',
+  definitions: POLICIES_EVIDENCE,
+  async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
+    const [row] = await ctx.uow.query<Row>(POLICIES_EVIDENCE_SQL, [ctx.organizationId]);
+    return policiesEvidence(row);
+  },
+};

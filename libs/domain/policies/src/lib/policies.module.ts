@@ -1,0 +1,52 @@
+import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
+import { EvidenceRegistry } from '@socle/platform-evidence';
+import { StrategyModule } from '@socle/strategy';
+import { CommentRulesService } from './comment-rules/comment-rules.service';
+import { ContentRulesService } from './content-rules-store/content-rules.service';
+import { NETWORK_TEXT_LIMITS, NetworkTextLimitsSource } from './content-rules-store/network-text-limits';
+import { PolicyAcknowledgementSummaryResolver, PolicyResolver } from './documents/policy.resolver';
+import { PolicyRepository } from './documents/policy.repository';
+import { PolicyService } from './documents/policy.service';
+import { policiesEvidenceProvider } from './evidence/policies.evidence';
+import { CommentRulesResolver, ContentRulesResolver } from './rules.resolver';
+
+export interface PoliciesModuleOptions {
+  /** Serve the GraphQL resolvers (the API); the worker only registers the evidence. */
+  http?: boolean;
+  /**
+   * Where network text limits come from (see `NETWORK_TEXT_LIMITS`): the composition
+   * root knows the connector registry, this module does not.
+   */
+  networkTextLimits?: {
+    imports?: DynamicModule['imports'];
+    inject?: (string | symbol | (abstract new (...args: never[]) => unknown))[];
+    useFactory: (...args: never[]) => NetworkTextLimitsSource;
+  };
+}
+
+/** Policy documents and their approval workflow, acknowledgements, comment-handling rules, content rules, and their evidence. */
+@Module({})
+export class PoliciesModule implements OnModuleInit {
+  constructor(private readonly evidence: EvidenceRegistry) {}
+
+  static forRoot(options: PoliciesModuleOptions = {}): DynamicModule {
+    const limits: Provider[] = options.networkTextLimits
+      ? [{ provide: NETWORK_TEXT_LIMITS, inject: options.networkTextLimits.inject ?? [], useFactory: options.networkTextLimits.useFactory as (...args: unknown[]) => NetworkTextLimitsSource }]
+      : [];
+    return {
+      module: PoliciesModule,
+      imports: [StrategyModule, ...(options.networkTextLimits?.imports ?? [])],
+      providers: [
+        ...limits,
+        AuditRepository, PolicyRepository, PolicyService, CommentRulesService, ContentRulesService,
+        ...(options.http ? [PolicyResolver, PolicyAcknowledgementSummaryResolver, CommentRulesResolver, ContentRulesResolver] : []),
+      ],
+      exports: [PolicyService, CommentRulesService, ContentRulesService],
+    };
+  }
+
+  onModuleInit(): void {
+    if (!this.evidence.has('policies.usageGuide')) this.evidence.register(policiesEvidenceProvider);
+  }
+}

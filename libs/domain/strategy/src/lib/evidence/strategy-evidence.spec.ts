@@ -1,0 +1,65 @@
+import type { EvidenceResult } from '@socle/platform-evidence';
+import { EvidenceRegistry } from '@socle/platform-evidence';
+import { strategyEvidence, strategyEvidenceProvider, StrategyFactsRow, STRATEGY_EVIDENCE_KEYS } from './strategy-evidence';
+
+const empty: StrategyFactsRow = {
+  objectives: 0, objective_kinds: [], expired_objectives: [], expired_objectives_count: 0, objectives_without_kpi: [], objectives_without_kpi_count: 0,
+  segments: 0, incomplete_segments: [], incomplete_segments_count: 0, plans: 0, incomplete_plans: [], incomplete_plans_count: 0, uncovered_segments: [],
+  competitors: 0, competitors_without_handles: [], competitors_without_handles_count: 0, roles: [], ritual_kinds: [], brand_voice: null, manual_steps: {},
+};
+
+describe('strategy evidence', () => {
+  it('scores an empty strategy 0 everywhere, with explanations in both languages', () => {
+    const out = strategyEvidence(empty, new Map());
+    expect(Object.keys(out).sort()).toEqual([...STRATEGY_EVIDENCE_KEYS].sort());
+    for (const r of Object.values(out)) {
+      expect(r.score).toBe(0);
+      expect(r.explanation.fr).not.toBe('');
+      expect(r.explanation.en).not.toBe('');
+    }
+    expect(out['strategy.objectivesMeasurable'].explanation.en).toBe('No objective is defined.');
+  });
+
+  it('explains which objectives fail and why', () => {
+    const out = strategyEvidence({ ...empty, objectives: 3, objective_kinds: ['BUSINESS', 'BRAND'], expired_objectives: ['Notoriété'], expired_objectives_count: 1 }, new Map());
+    expect(out['strategy.objectivesMeasurable'].score).toBeCloseTo(2 / 3);
+    expect(out['strategy.objectivesMeasurable'].explanation.en).toBe('2 of 3 objectives are measurable and current; deadline passed: "Notoriété".');
+    expect(out['strategy.objectivesMeasurable'].explanation.fr).toBe('2 objectifs sur 3 sont mesurables et en cours ; échéance dépassée : « Notoriété ».');
+    const oneKind = strategyEvidence({ ...empty, objectives: 2, objective_kinds: ['BUSINESS'] }, new Map());
+    expect(oneKind['strategy.objectivesMeasurable'].score).toBe(0.5);
+    expect(oneKind['strategy.objectivesMeasurable'].explanation.en).toContain('no brand objective');
+  });
+
+  it('scores the task force by the five functions of the seed and names the open ones', () => {
+    const out = strategyEvidence({ ...empty, roles: ['STRATEGY_LEAD', 'ANALYST'] }, new Map());
+    expect(out['strategy.taskForceRoles'].score).toBeCloseTo(0.4);
+    expect(out['strategy.taskForceRoles'].explanation.en).toBe('2 of 5 task-force functions assigned; still open: Content lead, Community manager, Social media coordinator.');
+  });
+
+  it('counts roadmap steps from its own keys, the earlier results of other modules, and the manual steps', () => {
+    const full: StrategyFactsRow = {
+      ...empty, objectives: 1, objective_kinds: ['BUSINESS', 'BRAND'], segments: 1, plans: 1, competitors: 1, roles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR'],
+      manual_steps: { 4: 'DONE', 7: 'IN_PROGRESS' },
+    };
+    const earlier = new Map<string, EvidenceResult>([['community.accountsConnected', { value: 1, score: 1, explanation: { fr: '', en: '' } }]]);
+    const out = strategyEvidence(full, earlier);
+    // Steps 1, 2, 3 (both keys at 1) and 4 (manual) are done; 6 and 10 lack the policies / evaluation keys.
+    expect(out['strategy.roadmapSteps'].value).toBe(4);
+    expect(out['strategy.roadmapSteps'].score).toBeCloseTo(0.4);
+    expect(out['strategy.roadmapSteps'].explanation.en).toBe('4 of 10 steps done; next: step 5, "Create the policies".');
+  });
+
+  it('computes every key in one statement and depends on the roadmap keys of other modules, present or not', async () => {
+    const registry = new EvidenceRegistry();
+    const provider = strategyEvidenceProvider();
+    registry.register(provider);
+    expect(provider.dependsOn).toEqual(expect.arrayContaining(['community.accountsConnected', 'policies.fourKindsApproved', 'evaluation.recentAssessment']));
+    registry.register({ module: 'community', definitions: [{ key: 'community.accountsConnected', title: { fr: '', en: '' }, description: { fr: '', en: '' }, source: '' }],
+      compute: async () => ({ 'community.accountsConnected': { value: 0, score: 0, explanation: { fr: '', en: '' } } }) });
+    const statements: string[] = [];
+    const uow = { query: async (sql: string) => { statements.push(sql); return [empty]; } };
+    const results = await registry.compute({ uow: uow as never, organizationId: '00000000-0000-0000-0000-000000000001', at: new Date() }, ['strategy.roadmapSteps']);
+    expect(statements).toHaveLength(1);
+    expect(results.get('strategy.roadmapSteps')?.score).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
+import {
+  CreateAudienceSegmentInput, CreateCompetitorInput, CreateNetworkPlanInput, DeleteAudienceSegmentInput, DeleteCompetitorInput, DeleteNetworkPlanInput,
+  SetBrandVoiceInput, UpdateAudienceSegmentInput, UpdateCompetitorInput, UpdateNetworkPlanInput,
+} from '../dto/inputs';
+import { toBrandVoice, toCompetitor, toPlan, toSegment } from '../dto/mappers';
+import {
+  AudienceSegmentConnection, AudienceSegmentObject, BrandVoiceObject, CompetitorConnection, CompetitorObject, DeletedStrategyItemObject, NetworkPlanConnection,
+  NetworkPlanObject,
+} from '../dto/objects';
+import { StrategyService } from '../strategy.service';
+
+/** Target groups, the networks chosen for them, competitors and the brand voice. */
+@Resolver()
+export class AudienceResolver {
+  constructor(private readonly strategy: StrategyService) {}
+
+  @Requires('strategy.read')
+  @Query(() => AudienceSegmentConnection, { description: 'Audience segments (target groups), oldest first.' })
+  async audienceSegments(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<AudienceSegmentObject>> {
+    return paginate(page, (keyset) => this.strategy.pageSegments(ctx, keyset), (s) => [s.createdAt, s.id], toSegment);
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => AudienceSegmentObject)
+  async createAudienceSegment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateAudienceSegmentInput): Promise<AudienceSegmentObject> {
+    return toSegment(await this.strategy.createSegment(ctx, input));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => AudienceSegmentObject)
+  async updateAudienceSegment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateAudienceSegmentInput): Promise<AudienceSegmentObject> {
+    return toSegment(await this.strategy.updateSegment(ctx, input));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes the segment; network plans stop addressing it.' })
+  async deleteAudienceSegment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteAudienceSegmentInput): Promise<DeletedStrategyItemObject> {
+    return { id: await this.strategy.deleteSegment(ctx, input.id) };
+  }
+
+  @Requires('strategy.read')
+  @Query(() => NetworkPlanConnection, { description: 'Which network for which segments, why and how often; oldest first.' })
+  async networkPlans(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<NetworkPlanObject>> {
+    return paginate(page, (keyset) => this.strategy.pagePlans(ctx, keyset), (p) => [p.createdAt, p.id], toPlan);
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => NetworkPlanObject, { description: 'Plans a network (one plan per network); the segments must belong to this organization.' })
+  async createNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateNetworkPlanInput): Promise<NetworkPlanObject> {
+    return toPlan(await this.strategy.createPlan(ctx, input));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => NetworkPlanObject, { description: 'Changes the fields given; segmentIds replaces the list.' })
+  async updateNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateNetworkPlanInput): Promise<NetworkPlanObject> {
+    return toPlan(await this.strategy.updatePlan(ctx, input));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => DeletedStrategyItemObject)
+  async deleteNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteNetworkPlanInput): Promise<DeletedStrategyItemObject> {
+    return { id: await this.strategy.deletePlan(ctx, input.id) };
+  }
+
+  @Requires('strategy.read')
+  @Query(() => CompetitorConnection, { description: 'Competitors watched by listening and benchmarking; oldest first.' })
+  async competitors(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<CompetitorObject>> {
+    return paginate(page, (keyset) => this.strategy.pageCompetitors(ctx, keyset), (c) => [c.createdAt, c.id], toCompetitor);
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => CompetitorObject)
+  async createCompetitor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateCompetitorInput): Promise<CompetitorObject> {
+    return toCompetitor(await this.strategy.createCompetitor(ctx, input));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => CompetitorObject, { description: 'Changes the fields given; handles replaces the list.' })
+  async updateCompetitor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateCompetitorInput): Promise<CompetitorObject> {
+    return toCompetitor(await this.strategy.updateCompetitor(ctx, input));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => DeletedStrategyItemObject)
+  async deleteCompetitor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteCompetitorInput): Promise<DeletedStrategyItemObject> {
+    return { id: await this.strategy.deleteCompetitor(ctx, input.id) };
+  }
+
+  @Requires('strategy.read')
+  @Query(() => BrandVoiceObject, { nullable: true, description: 'How the organization speaks; null until set.' })
+  async brandVoice(@OrgCtx() ctx: OrganizationContext): Promise<BrandVoiceObject | null> {
+    const voice = await this.strategy.brandVoice(ctx);
+    return voice ? toBrandVoice(voice) : null;
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => BrandVoiceObject, { description: 'Sets the whole brand voice (word lists are trimmed and deduplicated ignoring case).' })
+  async setBrandVoice(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetBrandVoiceInput): Promise<BrandVoiceObject> {
+    return toBrandVoice(await this.strategy.setBrandVoice(ctx, input));
+  }
+}
