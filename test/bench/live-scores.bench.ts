@@ -27,9 +27,10 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { DEFAULT_MATURITY_MODEL, RecomputeLiveScoreJob } from '@socle/evaluation';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_MATURITY_MODEL, PortfolioRepository, RecomputeLiveScoreJob } from '@socle/evaluation';
 import { loadConfig } from '@socle/platform-config';
-import { statementCounter } from '@socle/platform-database';
+import { DATA_SOURCE, inUnitOfWork, statementCounter } from '@socle/platform-database';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { createWorker } from '@socle/worker';
@@ -62,15 +63,16 @@ async function step(admin: Pool, label: string, sql: string, params: unknown[], 
   }
 }
 
-async function seed(admin: Pool): Promise<{ ids: Record<Profile, string[]>; notes: string[] }> {
+async function seed(admin: Pool): Promise<{ ids: Record<Profile, string[]>; notes: string[]; bigAgency: { id: string; organizations: number } }> {
   const notes: string[] = [];
   const agencies = (await admin.query<{ id: string }>(
     `INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [AGENCIES],
   )).rows.map((r) => r.id);
   const rows = (await admin.query<{ id: string; n: number }>(
     // Created now: none is due for the nightly run, so the worker's own scheduler enqueues nothing during the measurement.
+    // Half of them in the first agency (a large portfolio), the rest spread over the others.
     `INSERT INTO organizations (agency_id, name, locale)
-     SELECT ($1::uuid[])[1 + (g % $3)], 'Client ' || g, CASE WHEN g % 3 = 0 THEN 'en' ELSE 'fr' END
+     SELECT ($1::uuid[])[CASE WHEN g % 2 = 0 THEN 1 ELSE 2 + (g % ($3 - 1)) END], 'Client ' || g, CASE WHEN g % 3 = 0 THEN 'en' ELSE 'fr' END
        FROM generate_series(0, $2 - 1) g
      RETURNING id, (regexp_replace(name, '\\D', '', 'g'))::int AS n`,
     [agencies, ORGS, AGENCIES],
@@ -130,7 +132,8 @@ async function seed(admin: Pool): Promise<{ ids: Record<Profile, string[]>; note
     SELECT o.id, now() - make_interval(days => g, hours => 1), NULL, 'default', 1, 40, 3, '{}'::jsonb, '{}'::jsonb
       FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 365 ELSE 30 END) g`, [both, much], notes);
   await admin.query('ANALYZE');
-  return { ids, notes };
+  const big = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations WHERE agency_id = $1', [agencies[0]]);
+  return { ids, notes, bigAgency: { id: agencies[0], organizations: big.rows[0].n } };
 }
 
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 4 });
     cleanups.push(() => admin.end());
     const seedStarted = Date.now();
-    const { ids, notes } = await seed(admin);
+    const { ids, notes, bigAgency } = await seed(admin);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
 
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -233,6 +236,28 @@ async function main(): Promise<void> {
       await inBatches(shuffled, CONCURRENCY, (organizationId) => job.handle({ organizationId }));
       rates.push(all.length / (Number(process.hrtime.bigint() - started) / 1e9));
     }
+    // The portfolio of the largest agency (one statement per page, whatever the number of organisations).
+    const dataSource = worker.context.get<DataSource>(DATA_SOURCE, { strict: false });
+    const portfolio = new PortfolioRepository();
+    const viewer = { agencyId: bigAgency.id, memberUserId: null, userId: null };
+    const portfolioMs: { label: string; ms: number; statements: number }[] = [];
+    for (const [label, sort, filter] of [
+      ['NAME, first page', { field: 'NAME', direction: 'ASC' }, {}],
+      ['SCORE DESC, page 10', { field: 'SCORE', direction: 'DESC' }, {}],
+      ['TREND DESC, levelMin 2', { field: 'TREND', direction: 'DESC' }, { levelMin: 2 }],
+      ['LIVE_SCORE ASC, search', { field: 'LIVE_SCORE', direction: 'ASC' }, { search: 'Client 1' }],
+    ] as const) {
+      const times: number[] = [];
+      let statementsPerPage = 0;
+      for (let i = 0; i < 15; i++) {
+        const before = statementCounter.count;
+        const started = process.hrtime.bigint();
+        await inUnitOfWork(dataSource, { agencyId: bigAgency.id }, (uow) => portfolio.page(uow, viewer, sort, filter, 20, label.includes('page 10') ? 180 : 0));
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        statementsPerPage = statementCounter.count - before;
+      }
+      portfolioMs.push({ label, ms: median(times.slice(3)), statements: statementsPerPage });
+    }
     const stored = await admin.query<{ n: number }>('SELECT count(DISTINCT organization_id)::int AS n FROM maturity_live_scores WHERE computed_at > now() - interval \'1 hour\'');
 
     const rate = median(rates);
@@ -251,6 +276,8 @@ async function main(): Promise<void> {
     }
     out.push(`  statements per organisation independent of the data: ${constant ? 'OK' : 'NO'} (${flat[0]} each, BEGIN with the tenant and COMMIT included)`);
     out.push(`  organisations with a live score from this run: ${stored.rows[0].n} of ${ORGS}`);
+    out.push(`  portfolio of an agency with ${bigAgency.organizations} organisations, 20 per page (median of 12, statements with BEGIN and COMMIT):`);
+    for (const p of portfolioMs) out.push(`    ${p.label.padEnd(26)} ${p.ms.toFixed(1).padStart(6)} ms   ${p.statements} statements`);
     out.push('');
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {

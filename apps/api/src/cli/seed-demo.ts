@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   }
   await seedDemoPolicies(must, logIn, auth, CLIENTS);
   await seedDemoAssessments(auth);
+  await seedDemoLiveScores(auth);
   process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
   for (const [email, what] of logins) process.stdout.write(`  ${email.padEnd(36)} ${what}\n`);
   process.stdout.write('\nTry: mutation { logIn(input: {email: "owner@horizon.demo", password: "Socle-Demo-2026!"}) { accessToken } }\n');
@@ -137,6 +138,19 @@ async function seedDemoAssessments(auth: Record<string, string>): Promise<void> 
       await must('mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { id } }', { input: { assessmentId: draft } }, orgAuth);
       draft = undefined;
     }
+  }
+}
+
+/**
+ * A live score for every client now, so the portfolio shows one before the
+ * first nightly run. Idempotent in effect: a rerun adds one more point to each
+ * client's live-score history.
+ */
+async function seedDemoLiveScores(auth: Record<string, string>): Promise<void> {
+  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>('{ organizations(first: 100) { edges { node { id name } } } }', {}, auth);
+  for (const client of CLIENTS) {
+    const id = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
+    if (id) await must('mutation { recomputeLiveScore { computedAt } }', {}, { ...auth, 'x-socle-organization': id });
   }
 }
 

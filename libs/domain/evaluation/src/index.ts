@@ -7,6 +7,7 @@ export { RecomputeLiveScoreJob, RecomputeLiveScorePayload, EVALUATION_QUEUE, REC
 export { LiveScoreService } from './lib/live/live-score.service';
 export { RecentAssessmentEvidence, RECENT_ASSESSMENT_KEY } from './lib/live/recent-assessment.evidence';
 export { LiveScores1764500000001 } from './lib/migrations/1764500000001-live-scores';
+export { PortfolioRepository, Viewer as PortfolioViewer } from './lib/portfolio/portfolio.repository';
 // Assessment report files (PDF for executives, CSV for spreadsheets).
 export { renderAssessmentReportPdf } from './lib/report/render-pdf';
 export { renderAssessmentReportCsv } from './lib/report/render-csv';

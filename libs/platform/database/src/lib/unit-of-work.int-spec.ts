@@ -86,4 +86,29 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     expect(other).not.toBe(pid);
     await next.commit();
   });
+
+  it('serves many concurrent readers and writers through a small pool, and gives every connection back', async () => {
+    const small = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], poolSize: 2, applicationName: 'uow-spec-small' });
+    await small.initialize();
+    try {
+      const work = Array.from({ length: 40 }, async (_, i) => {
+        const uow = new UnitOfWork(small, { organizationId: randomUUID() });
+        if (i % 5 !== 0) uow.markReadOnly();
+        const [row] = await uow.query<{ v: string }>("SELECT current_setting('socle.organization_id', true) AS v, pg_sleep(0.002)");
+        await uow.commit();
+        return row.v === uow.scope.organizationId;
+      });
+      expect(await Promise.all(work)).toEqual(Array(40).fill(true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const pool = (small.driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+      expect(pool.waitingCount).toBe(0);
+      expect(pool.idleCount).toBe(pool.totalCount);
+      const { rows } = await admin.query<{ state: string }>("SELECT state FROM pg_stat_activity WHERE application_name = 'uow-spec-small'");
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.state === 'idle')).toBe(true);
+    } finally {
+      await releaseParkedConnections(small);
+      await small.destroy();
+    }
+  });
 });

@@ -34,6 +34,8 @@ interface Parked {
 
 interface ParkingLot {
   parked: Parked[];
+  /** Units of work waiting for a pool connection, which a parked one may serve first. */
+  waiters: ((runner: QueryRunner) => void)[];
   timer?: NodeJS.Timeout;
 }
 
@@ -42,7 +44,7 @@ const parkingLots = new WeakMap<DataSource, ParkingLot>();
 function lotOf(dataSource: DataSource): ParkingLot {
   let lot = parkingLots.get(dataSource);
   if (!lot) {
-    lot = { parked: [] };
+    lot = { parked: [], waiters: [] };
     parkingLots.set(dataSource, lot);
   }
   return lot;
@@ -74,16 +76,65 @@ function schedule(dataSource: DataSource, lot: ParkingLot): void {
   lot.timer.unref();
 }
 
-/** Whether requests are queuing for a pool connection: then a connection goes back to the pool at once. */
-function poolIsContended(dataSource: DataSource): boolean {
+/** Whether something other than a unit of work is queuing for a pool connection. */
+function poolHasOtherWaiters(dataSource: DataSource, lot: ParkingLot): boolean {
   const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } }).master;
-  return (pool?.waitingCount ?? 0) > 0;
+  return (pool?.waitingCount ?? 0) > lot.waiters.length;
 }
 
-function park(dataSource: DataSource, runner: QueryRunner): void {
+/**
+ * Keeps a read-only transaction's connection for the next unit of work: hands
+ * it to one already waiting, or parks it. Returns false when it must rather go
+ * back to the pool now (another kind of caller is waiting for a connection).
+ */
+function park(dataSource: DataSource, runner: QueryRunner): boolean {
   const lot = lotOf(dataSource);
+  const waiter = lot.waiters.shift();
+  if (waiter) {
+    waiter(runner);
+    return true;
+  }
+  if (poolHasOtherWaiters(dataSource, lot)) return false;
   lot.parked.push({ runner, since: Date.now() });
   schedule(dataSource, lot);
+  return true;
+}
+
+/**
+ * A connection for a new unit of work: from the pool, or a parked one handed
+ * over while waiting for the pool (then the pool's, when it comes, goes back).
+ */
+function waitForConnection(dataSource: DataSource): Promise<{ runner: QueryRunner; parked: boolean }> {
+  const lot = lotOf(dataSource);
+  const fresh = dataSource.createQueryRunner();
+  const connecting = fresh.connect();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const waiter = (parked: QueryRunner): void => {
+      settled = true;
+      resolve({ runner: parked, parked: true });
+      connecting.then(() => fresh.release(), () => undefined);
+    };
+    lot.waiters.push(waiter);
+    const leave = (): void => {
+      const at = lot.waiters.indexOf(waiter);
+      if (at >= 0) lot.waiters.splice(at, 1);
+    };
+    connecting.then(
+      () => {
+        if (settled) return;
+        settled = true;
+        leave();
+        resolve({ runner: fresh, parked: false });
+      },
+      (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        leave();
+        reject(error);
+      },
+    );
+  });
 }
 
 function takeParked(dataSource: DataSource): QueryRunner | undefined {
@@ -240,16 +291,18 @@ export class UnitOfWork {
 
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
     const opening = `BEGIN${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
+    const probing = probeSql !== undefined;
     const parked = takeParked(this.dataSource);
-    if (parked) {
-      try {
-        return await this.beginOn(parked, `COMMIT; ${opening}`, probeSql !== undefined);
-      } catch {
-        // The parked connection broke (or its transaction could not end): drop it and start afresh.
-        this.closed = false;
-      }
+    const acquired = parked ? { runner: parked, parked: true } : await waitForConnection(this.dataSource);
+    if (!acquired.parked) return this.beginOn(acquired.runner, opening, probing);
+    try {
+      return await this.beginOn(acquired.runner, `COMMIT; ${opening}`, probing);
+    } catch {
+      // The parked connection broke (or its transaction could not end): it is gone; start afresh.
+      this.closed = false;
+      const fresh = await waitForConnection(this.dataSource);
+      return this.beginOn(fresh.runner, fresh.parked ? `COMMIT; ${opening}` : opening, probing);
     }
-    return this.beginOn(this.dataSource.createQueryRunner(), opening, probeSql !== undefined);
   }
 
   private async beginOn(runner: QueryRunner, sql: string, probing: boolean): Promise<Record<string, unknown>[]> {
@@ -305,12 +358,11 @@ export class UnitOfWork {
     try {
       const opened = await this.opening.then(() => true, () => false);
       if (runner.isReleased) return;
-      if (command === 'COMMIT' && this.readOnly && opened && !poolIsContended(this.dataSource)) {
+      if (command === 'COMMIT' && this.readOnly && opened) {
         this.restoreClient?.();
         this.restoreClient = undefined;
-        park(this.dataSource, runner);
-        parked = true;
-        return;
+        parked = park(this.dataSource, runner);
+        if (parked) return;
       }
       statementCounter.count += 1;
       if (command === 'COMMIT') await runner.commitTransaction();

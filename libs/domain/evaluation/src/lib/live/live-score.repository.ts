@@ -85,15 +85,6 @@ export class LiveScoreRepository {
     return toLiveScore(row);
   }
 
-  /** The organisation's live scores, newest first (history). */
-  async history(uow: UnitOfWork, organizationId: string, limit: number): Promise<LiveScoreRow[]> {
-    const rows = await uow.query<Row>(
-      `SELECT ${COLUMNS} FROM maturity_live_scores WHERE organization_id = $1 ORDER BY computed_at DESC LIMIT $2`,
-      [organizationId, limit],
-    );
-    return rows.map(toLiveScore);
-  }
-
   /** Organisations due for the run of `slot`, across tenants (SECURITY DEFINER function: ids only), in id order after `after`. */
   async due(uow: UnitOfWork, slot: Date, after: string | null, limit: number): Promise<string[]> {
     const rows = await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_live_scores_due($1, $2, $3)', [slot, after, limit]);

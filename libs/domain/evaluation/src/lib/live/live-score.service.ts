@@ -36,7 +36,9 @@ export class LiveScoreService {
     // Keys no module registers (a module not deployed) are left to score 0 rather than failing the run.
     const keys = evidenceKeysOf(content).filter((key) => this.registry.has(key));
     const evidence = keys.length > 0 ? await this.registry.compute({ uow, organizationId, at }, keys) : new Map<string, EvidenceResult>();
-    const stored = await this.scores.insert(uow, liveScoreOf(organizationId, at, model, content, evidence));
-    return { ...stored, locale: basis.locale };
+    const computed = liveScoreOf(organizationId, at, model, content, evidence);
+    const stored = await this.scores.insert(uow, computed);
+    // The computed object keeps the model's dimension order (jsonb does not).
+    return { ...computed, computedAt: stored.computedAt, locale: basis.locale };
   }
 }
