@@ -152,6 +152,13 @@ describe('maturity assessments', () => {
     }
     expect(later.trend.find((t) => t.dimensionKey === 'strategy')?.delta).toBeGreaterThan(0);
 
+    // The report shows the previous overall score beside the new one.
+    const report = await api.ok<{ assessmentReport: { base64: string } }>(
+      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV, locale: en }) { base64 } }', { id: later.id }, as());
+    const overallRow = Buffer.from(report.assessmentReport.base64, 'base64').toString('utf8').split('\r\n')[1].split(',');
+    expect(Number(overallRow[6])).toBe(later.overallScore);
+    expect(Number(overallRow[7])).toBe(before.overallScore);
+
     const list = await api.ok<{ assessments: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
       '{ assessments(first: 2) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }', {}, as());
     expect(list.assessments.edges.map((e) => e.node.id)).toEqual([later.id, before.id]);

@@ -20,7 +20,7 @@ export class WorkerModule {
         CommunityModule.forRoot(),
         PoliciesModule.forRoot(),
         EvaluationModule,
-        PortfolioModule.forRoot(),
+        PortfolioModule.forRoot({ liveScoresAt: config.LIVE_SCORES_AT }),
       ],
     };
   }

@@ -36,6 +36,10 @@ export class SocleConfig {
   @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'QUEUE_PREFIX may hold lowercase letters, digits and dashes' })
   QUEUE_PREFIX = 'socle';
 
+  /** Time of day (UTC, HH:MM) after which the worker recomputes every organisation's live maturity score. */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'LIVE_SCORES_AT must be a time of day HH:MM (UTC), e.g. 02:00' })
+  LIVE_SCORES_AT = '02:00';
+
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 

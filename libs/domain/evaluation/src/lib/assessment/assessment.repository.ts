@@ -15,7 +15,10 @@ export interface OrgScope {
 export interface AssessmentRecord extends MaturityAssessmentEntity {
   locale: 'fr' | 'en';
   organizationName: string;
+  /** IANA time zone of the organisation, for dates shown to its people. */
+  timeZone: string;
   previousId: string | null;
+  previousFinalizedAt: Date | null;
   previousOverallScore: number | null;
   previousDimensionScores: Record<string, number | null> | null;
 }
@@ -25,8 +28,8 @@ interface Row {
   status: AssessmentStatus; started_by: string | null; started_at: Date; finalized_at: Date | null; finalized_by: string | null;
   overall_score: number | null; level: number | null; dimension_scores: Record<string, number | null> | null;
   evidence: Record<string, FrozenEvidence> | null; recommendations: Recommendation[] | null;
-  locale: 'fr' | 'en'; organization_name: string;
-  previous_id: string | null; previous_overall_score: number | null; previous_dimension_scores: Record<string, number | null> | null;
+  locale: 'fr' | 'en'; organization_name: string; timezone: string;
+  previous_id: string | null; previous_finalized_at: Date | null; previous_overall_score: number | null; previous_dimension_scores: Record<string, number | null> | null;
 }
 
 interface AnswerRow {
@@ -37,12 +40,12 @@ interface AnswerRow {
 const SELECT = `
   SELECT a.organization_id, a.id, a.model_agency_id, a.model_id, a.model_version, a.model_content, a.status, a.started_by, a.started_at,
          a.finalized_at, a.finalized_by, a.overall_score::float8 AS overall_score, a.level, a.dimension_scores, a.evidence, a.recommendations,
-         o.locale, o.name AS organization_name,
-         p.id AS previous_id, p.overall_score::float8 AS previous_overall_score, p.dimension_scores AS previous_dimension_scores
+         o.locale, o.name AS organization_name, o.timezone,
+         p.id AS previous_id, p.finalized_at AS previous_finalized_at, p.overall_score::float8 AS previous_overall_score, p.dimension_scores AS previous_dimension_scores
     FROM maturity_assessments a
     JOIN organizations o ON o.id = a.organization_id
     LEFT JOIN LATERAL (
-      SELECT p.id, p.overall_score, p.dimension_scores FROM maturity_assessments p
+      SELECT p.id, p.finalized_at, p.overall_score, p.dimension_scores FROM maturity_assessments p
        WHERE a.status = 'FINALIZED' AND p.organization_id = a.organization_id AND p.status = 'FINALIZED'
          AND (p.finalized_at, p.id) < (a.finalized_at, a.id)
        ORDER BY p.finalized_at DESC, p.id DESC LIMIT 1) p ON true`;
@@ -52,8 +55,8 @@ function toRecord(r: Row): AssessmentRecord {
     organizationId: r.organization_id, id: r.id, modelAgencyId: r.model_agency_id, modelId: r.model_id, modelVersion: r.model_version,
     modelContent: r.model_content, status: r.status, startedBy: r.started_by, startedAt: r.started_at, finalizedAt: r.finalized_at,
     finalizedBy: r.finalized_by, overallScore: r.overall_score, level: r.level, dimensionScores: r.dimension_scores, evidence: r.evidence,
-    recommendations: r.recommendations, locale: r.locale, organizationName: r.organization_name, previousId: r.previous_id,
-    previousOverallScore: r.previous_overall_score, previousDimensionScores: r.previous_dimension_scores,
+    recommendations: r.recommendations, locale: r.locale, organizationName: r.organization_name, timeZone: r.timezone, previousId: r.previous_id,
+    previousFinalizedAt: r.previous_finalized_at, previousOverallScore: r.previous_overall_score, previousDimensionScores: r.previous_dimension_scores,
   };
 }
 

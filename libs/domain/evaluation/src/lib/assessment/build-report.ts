@@ -31,7 +31,10 @@ export async function buildAssessmentReport(uow: UnitOfWork, organizationId: str
     modelVersion: view.model.version,
     assessmentId: view.id,
     finalizedAt: view.finalizedAt,
+    timeZone: record.timeZone,
     overallScore: found.overallScore,
+    ...(record.previousOverallScore !== null ? { previousOverallScore: record.previousOverallScore } : {}),
+    ...(record.previousFinalizedAt ? { previousFinalizedAt: record.previousFinalizedAt } : {}),
     level: { number: view.level?.number ?? found.level, name: view.level?.name ?? String(found.level) },
     dimensions: view.dimensions.map((d) => {
       const previous = record.previousDimensionScores?.[d.key];

@@ -5,7 +5,7 @@ import type { AgencyContext } from '@socle/platform-auth';
 import { isUuid } from '@socle/platform-database';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { badInput, KeysetPage, notFound } from '@socle/platform-graphql';
-import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_EVIDENCE_KEYS, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION, skeletonModel } from './default-model';
+import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION, skeletonModel } from './default-model';
 import type { MaturityModelVersionStatus } from './entities';
 import type { MaturityModelContent } from './model-content';
 import { checkModelContent, exportModel, parseModelExport, underPath } from './model-json';
@@ -49,7 +49,6 @@ export function builtInModel(): ModelView {
   };
 }
 
-const AGREED_KEYS = new Set(DEFAULT_MODEL_EVIDENCE_KEYS);
 
 const toFields = (problems: ModelProblem[]) => problems.map((p) => ({ field: p.path, message: p.message }));
 
@@ -71,7 +70,8 @@ export class MaturityModelService {
    * keys the built-in model reads (the platform's agreed keys, registered by
    * the strategy, policies, community and evaluation modules).
    */
-  readonly knownEvidenceKey = (key: string): boolean => this.evidence.has(key) || AGREED_KEYS.has(key);
+  /** A key some module of this process computes: a model may read nothing else. */
+  readonly knownEvidenceKey = (key: string): boolean => this.evidence.has(key);
 
   /** The page's models: the built-in first (first page only), then the agency's, oldest first. */
   async page(ctx: AgencyContext, page: KeysetPage): Promise<ModelView[]> {

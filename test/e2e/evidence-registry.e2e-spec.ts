@@ -1,0 +1,40 @@
+import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_EVIDENCE_KEYS, evidenceKeysOf } from '@socle/evaluation';
+import { EvidenceRegistry } from '@socle/platform-evidence';
+import { TestApi } from '@socle/testing';
+import { createWorker, RunningWorker } from '@socle/worker';
+
+/**
+ * The evidence the maturity models read is computed by the API (assessments,
+ * roadmap) and by the worker (nightly live scores): both processes must have
+ * every provider registered, or a key would silently score 0.
+ */
+describe('evidence registry in the running processes', () => {
+  let api: TestApi;
+  let worker: RunningWorker | undefined;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api.stop();
+  });
+
+  it('the default model reads evidence from every module that contributes some', () => {
+    const modules = new Set(evidenceKeysOf(DEFAULT_MATURITY_MODEL).map((k) => k.split('.')[0]));
+    expect([...modules].sort()).toEqual(['community', 'evaluation', 'policies', 'strategy']);
+  });
+
+  it('registers every key of the default model in the API', () => {
+    const registry = api.app.get(EvidenceRegistry);
+    expect(DEFAULT_MODEL_EVIDENCE_KEYS.filter((k) => !registry.has(k))).toEqual([]);
+  });
+
+  it('registers the same keys in the worker', async () => {
+    worker = await createWorker(api.config, { reconcileEveryMs: 60_000 });
+    const inWorker = worker.context.get(EvidenceRegistry).definitions().map((d) => d.key);
+    const inApi = api.app.get(EvidenceRegistry).definitions().map((d) => d.key);
+    expect(inWorker).toEqual(inApi);
+  });
+});
