@@ -70,8 +70,10 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     const pid = await backendPid(reader);
     await reader.commit();
     expect(await stateOf(pid)).toBe('idle in transaction');
+    const deferred = statementCounter.deferredCommits;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await stateOf(pid)).toBe('idle');
+    expect(statementCounter.deferredCommits).toBe(deferred + 1);
   });
 
   it('starts afresh when the parked connection has died', async () => {
