@@ -73,7 +73,7 @@ export class GraphQLContextFactory {
         : principal.kind === 'apiKey'
           ? [`key:${principal.keyId}`, this.config.RATE_LIMIT_API_KEY_PER_MINUTE]
           : [`ip:${ip}`, this.config.RATE_LIMIT_ANONYMOUS_PER_MINUTE];
-    const result = await this.limiter.hit(bucket, limit, { lease: true });
+    const result = await this.limiter.hit(bucket, limit);
     if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
   }
 }
