@@ -5,7 +5,8 @@
  * created here and dropped on close) and Redis.
  */
 import { execFileSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createServer } from 'node:net';
 import { JWT_SECRET, TestNetwork, TestNetworkNoAppView } from '@atproto/dev-env';
 import { LoopbackServer } from '@socle/connector-sdk/testing';
 import type { LoopbackRequest, LoopbackReply } from '@socle/connector-sdk/testing';
@@ -26,6 +27,31 @@ function psql(sql: string): void {
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '::' }, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Ports for the servers dev-env would otherwise pick at random long before it
+ * binds them, from below the kernel's ephemeral range (32768+): a port picked
+ * there can be taken meanwhile by any outgoing connection (PostgreSQL, Redis)
+ * of a parallel test process, which failed runs with EADDRINUSE.
+ */
+async function reservePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let candidate = 20_000 + randomInt(0, 1_000) * 12; ports.length < count && candidate < 32_000; candidate += 1) {
+    if (await portIsFree(candidate)) ports.push(candidate);
+  }
+  if (ports.length < count) throw new Error('no free ports below the ephemeral range for the Bluesky test servers');
+  return ports;
+}
+
+const isAddressInUse = (error: unknown): boolean => (error as { code?: string })?.code === 'EADDRINUSE';
+
 export class BlueskyDevNetwork {
   private constructor(
     readonly network: TestNetwork | TestNetworkNoAppView,
@@ -35,7 +61,10 @@ export class BlueskyDevNetwork {
 
   /** Starts PLC + PDS, and the AppView when `appView` is true (default). */
   static async start(options: { appView?: boolean } = {}): Promise<BlueskyDevNetwork> {
-    if (options.appView === false) return new BlueskyDevNetwork(await TestNetworkNoAppView.create({}));
+    if (options.appView === false) {
+      const [plc, pds] = await reservePorts(2);
+      return new BlueskyDevNetwork(await TestNetworkNoAppView.create({ plc: { port: plc }, pds: { port: pds } }));
+    }
     process.env.REDIS_HOST = '127.0.0.1:6379';
     let databaseUrl = process.env.SOCLE_TEST_ADMIN_DATABASE_URL;
     let ownDatabase: string | undefined;
@@ -45,8 +74,19 @@ export class BlueskyDevNetwork {
       databaseUrl = `postgres://postgres@127.0.0.1:5432/${ownDatabase}`;
     }
     try {
-      const network = await TestNetwork.create({ dbPostgresUrl: databaseUrl, dbPostgresSchema: `bsky_${randomLetters(10)}` });
-      return new BlueskyDevNetwork(network, ownDatabase);
+      // The few servers dev-env still starts on random ports can meet a taken port: try again then.
+      for (let attempt = 1; ; attempt += 1) {
+        const [plc, pds, bsky, ozone] = await reservePorts(4);
+        try {
+          const network = await TestNetwork.create({
+            dbPostgresUrl: databaseUrl, dbPostgresSchema: `bsky_${randomLetters(10)}`,
+            plc: { port: plc }, pds: { port: pds }, bsky: { port: bsky }, ozone: { port: ozone },
+          });
+          return new BlueskyDevNetwork(network, ownDatabase);
+        } catch (error) {
+          if (!isAddressInUse(error) || attempt === 3) throw error;
+        }
+      }
     } catch (error) {
       if (ownDatabase) psql(`DROP DATABASE IF EXISTS ${ownDatabase} WITH (FORCE)`);
       throw error;

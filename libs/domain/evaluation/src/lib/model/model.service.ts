@@ -65,12 +65,7 @@ export class MaturityModelService {
     private readonly audit: AuditRepository,
   ) {}
 
-  /**
-   * An evidence key a model may use: one a module registered, or one of the
-   * keys the built-in model reads (the platform's agreed keys, registered by
-   * the strategy, policies, community and evaluation modules).
-   */
-  /** A key some module of this process computes: a model may read nothing else. */
+  /** An evidence key a model may use: one a module of this process computes (the registry's keys). */
   readonly knownEvidenceKey = (key: string): boolean => this.evidence.has(key);
 
   /** The page's models: the built-in first (first page only), then the agency's, oldest first. */

@@ -3,22 +3,22 @@ import type { DeclarativeCriterion, MaturityModelContent } from './model-content
 import { checkModelContent, exportModel, MATURITY_MODEL_SCHEMA, parseModelExport } from './model-json';
 import { validateModelContent } from './validate-content';
 
-/** The keys other modules agreed to register, and the live score's. */
-const AGREED = [
+/** The keys the strategy, policies, community and evaluation modules register. */
+const REGISTERED = [
   'strategy.objectivesMeasurable', 'strategy.kpisPerObjective', 'strategy.segmentsDefined', 'strategy.networkPlansDefined', 'strategy.competitorsDefined',
   'strategy.taskForceRoles', 'strategy.rituals', 'strategy.brandVoice', 'strategy.roadmapSteps', 'community.accountsConnected',
   'policies.usageGuide', 'policies.editorialPolicy', 'policies.commentHandling', 'policies.personalUse', 'policies.codeOfConduct',
   'policies.fourKindsApproved', 'policies.acknowledged', 'policies.commentRules', 'policies.contentRules', 'evaluation.recentAssessment',
 ];
-const known = (k: string) => AGREED.includes(k);
+const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
 const paths = (content: unknown) => validateModelContent(content, known).map((p) => p.path);
 
 describe('the built-in maturity model', () => {
-  it('is valid with every agreed evidence key known, and reads every one of them', () => {
+  it('is valid with every registered evidence key known, and reads every one of them', () => {
     expect(validateModelContent(DEFAULT_MATURITY_MODEL, known)).toEqual([]);
     expect(checkModelContent(DEFAULT_MATURITY_MODEL, known)).toEqual([]);
-    expect([...DEFAULT_MODEL_EVIDENCE_KEYS].sort()).toEqual([...AGREED].sort());
+    expect([...DEFAULT_MODEL_EVIDENCE_KEYS].sort()).toEqual([...REGISTERED].sort());
   });
 
   it('has the nine dimensions of the method, 2 to 5 criteria each, five levels at 0/20/40/60/80, and every criterion cites its seed', () => {
@@ -37,7 +37,7 @@ describe('the built-in maturity model', () => {
   });
 
   it('rejects an evidence key nobody registers', () => {
-    expect(validateModelContent(DEFAULT_MATURITY_MODEL, () => false).length).toBe(AGREED.length);
+    expect(validateModelContent(DEFAULT_MATURITY_MODEL, () => false).length).toBe(REGISTERED.length);
   });
 
   it('the skeleton is valid', () => {

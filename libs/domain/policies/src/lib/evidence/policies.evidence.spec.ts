@@ -4,7 +4,7 @@ import { policiesEvidence, policiesEvidenceProvider, POLICIES_EVIDENCE } from '.
 const empty = { kinds: {}, members: 0, published: 0, acknowledged: 0, comment_rules: 0, comment_channels: 0, content_rules: null };
 
 describe('policies evidence', () => {
-  it('registers every key the brief names', () => {
+  it('registers every policies evidence key the roadmap and the maturity models read', () => {
     const registry = new EvidenceRegistry();
     registry.register(policiesEvidenceProvider);
     expect(POLICIES_EVIDENCE.map((d) => d.key).sort()).toEqual([
