@@ -1,7 +1,9 @@
 import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_EVIDENCE_KEYS, evidenceKeysOf } from '@socle/evaluation';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { TestApi } from '@socle/testing';
-import { createWorker, RunningWorker } from '@socle/worker';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from '@socle/worker';
 
 /**
  * The evidence the maturity models read is computed by the API (assessments,
@@ -10,7 +12,8 @@ import { createWorker, RunningWorker } from '@socle/worker';
  */
 describe('evidence registry in the running processes', () => {
   let api: TestApi;
-  let worker: RunningWorker | undefined;
+  // The worker's modules only: no BullMQ consumers and no scheduler tick, which would act on other suites' organisations.
+  let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -32,8 +35,8 @@ describe('evidence registry in the running processes', () => {
   });
 
   it('registers the same keys in the worker', async () => {
-    worker = await createWorker(api.config, { reconcileEveryMs: 60_000 });
-    const inWorker = worker.context.get(EvidenceRegistry).definitions().map((d) => d.key);
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { logger: false });
+    const inWorker = worker.get(EvidenceRegistry).definitions().map((d) => d.key);
     const inApi = api.app.get(EvidenceRegistry).definitions().map((d) => d.key);
     expect(inWorker).toEqual(inApi);
   });

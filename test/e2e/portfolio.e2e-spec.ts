@@ -297,6 +297,12 @@ describe('portfolio, radar, comparison and live scores', () => {
     const foreign = await admin.query('SELECT 1 FROM maturity_live_scores WHERE organization_id = $1', [org.foreign]);
     expect(foreign.rowCount).toBe(0);
     // A second tick the same night enqueues nothing more.
-    expect(await worker.context.get(RecomputeLiveScoreJob, { strict: false }).reconcile()).toBe(0);
+    const job = worker.context.get(RecomputeLiveScoreJob, { strict: false });
+    expect(await job.reconcile()).toBe(0);
+    // A job of tonight's run delivered again (a retry, another queue) finds the work done and adds nothing.
+    const last = await admin.query<{ at: Date }>('SELECT max(computed_at) AS at FROM maturity_live_scores WHERE organization_id = $1', [org.alpha]);
+    expect(await job.handle({ organizationId: org.alpha, slot: new Date(last.rows[0].at.getTime() - 1000).toISOString() })).toBeNull();
+    const again = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_live_scores WHERE organization_id = $1', [org.alpha]);
+    expect(again.rows[0].n).toBe(2);
   });
 });

@@ -1,1 +1,2 @@
 export { createWorker, RunningWorker } from './create-worker';
+export { WorkerModule } from './worker.module';

@@ -85,6 +85,22 @@ export class LiveScoreRepository {
     return toLiveScore(row);
   }
 
+  /**
+   * For a nightly run: waits for any other worker recomputing this organisation
+   * (a transaction-level advisory lock, released at COMMIT), then tells whether
+   * a live score was already computed since `slot`, so the run stays once per
+   * night whatever the retries, replicas or queues.
+   */
+  async alreadyComputedSince(uow: UnitOfWork, organizationId: string, slot: Date): Promise<boolean> {
+    await uow.prepared('evaluation_live_lock', "SELECT pg_advisory_xact_lock(hashtextextended('socle.live-score:' || $1::text, 0))", [organizationId]);
+    const [row] = await uow.prepared<{ done: boolean }>(
+      'evaluation_live_since',
+      'SELECT EXISTS (SELECT 1 FROM maturity_live_scores WHERE organization_id = $1 AND computed_at >= $2) AS done',
+      [organizationId, slot],
+    );
+    return row.done;
+  }
+
   /** Organisations due for the run of `slot`, across tenants (SECURITY DEFINER function: ids only), in id order after `after`. */
   async due(uow: UnitOfWork, slot: Date, after: string | null, limit: number): Promise<string[]> {
     const rows = await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_live_scores_due($1, $2, $3)', [slot, after, limit]);

@@ -13,7 +13,8 @@ export const LIVE_SCORES_SCHEDULE = Symbol('LIVE_SCORES_SCHEDULE');
 /** How many organisations one scheduler statement lists and one Redis round trip enqueues. */
 const FAN_OUT_BATCH = 500;
 
-export type RecomputeLiveScorePayload = TenantJobPayload;
+/** `slot`: the nightly run the job belongs to (ISO time); absent for a recomputation asked now. */
+export type RecomputeLiveScorePayload = TenantJobPayload & { slot?: string };
 
 /**
  * Recomputes one organisation's live score, inside that organisation's unit of
@@ -26,7 +27,8 @@ export type RecomputeLiveScorePayload = TenantJobPayload;
  * per organisation in one Redis round trip per batch. Job ids name the slot, so
  * ticks and worker replicas never enqueue an organisation twice for one night;
  * and because "due" is read from PostgreSQL, a night missed (worker down, Redis
- * lost) is caught up at the next tick.
+ * lost) is caught up at the next tick. A job of a nightly run does nothing when
+ * the organisation already has a live score since the slot (retries, replicas).
  */
 @Injectable()
 export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePayload>, Reconcilable {
@@ -42,8 +44,16 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
     private readonly scores: LiveScoreRepository,
   ) {}
 
-  async handle({ organizationId }: RecomputeLiveScorePayload): Promise<{ overallScore: number | null; level: number | null } | null> {
-    const score = await inUnitOfWork(this.dataSource, { organizationId }, (uow) => this.service.recompute(uow, organizationId));
+  async handle({ organizationId, slot }: RecomputeLiveScorePayload): Promise<{ overallScore: number | null; level: number | null } | null> {
+    const night = typeof slot === 'string' && !Number.isNaN(Date.parse(slot)) ? new Date(slot) : undefined;
+    const score = await inUnitOfWork(this.dataSource, { organizationId }, async (uow) => {
+      if (night && (await this.scores.alreadyComputedSince(uow, organizationId, night))) return 'already';
+      return this.service.recompute(uow, organizationId);
+    });
+    if (score === 'already') {
+      this.logger.debug(`live score of organization ${organizationId}: already computed for the run of ${slot}`);
+      return null;
+    }
     this.logger.debug(`live score of organization ${organizationId}: ${score ? String(score.overallScore) : 'organization gone'}`);
     return score ? { overallScore: score.overallScore, level: score.level } : null;
   }
@@ -58,7 +68,7 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
       const ids = await inUnitOfWork(this.dataSource, {}, (uow) => this.scores.due(uow, slot, after, FAN_OUT_BATCH));
       if (ids.length === 0) break;
       const jobs = ids.map((organizationId) => {
-        const data: RecomputeLiveScorePayload = { organizationId };
+        const data: RecomputeLiveScorePayload = { organizationId, slot: slot.toISOString() };
         assertTenantPayload(data);
         return {
           name: RECOMPUTE_LIVE_SCORE_JOB, data,
