@@ -11,3 +11,4 @@ import { AccessProbe1764200000000 } from './lib/migrations/1764200000000-access-
 export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000, UsersPolicy1764100000000, AccessProbe1764200000000];
 export { AuditRepository, AuditEntry } from './lib/repositories';
 export { issueToken, parseToken } from './lib/tokens';
+export { LocaleEnum, OrganizationRoleEnum } from './lib/dto/objects';

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LocaleEnum } from '@socle/accounts';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 
 export enum AssessmentReportFormatEnum {
@@ -10,11 +11,9 @@ registerEnumType(AssessmentReportFormatEnum, {
   description: 'PDF (for executives: scores, radar, criteria, recommendations) or CSV (one row per criterion, for spreadsheets).',
 });
 
-export enum ReportLocaleEnum {
-  fr = 'fr',
-  en = 'en',
-}
-registerEnumType(ReportLocaleEnum, { name: 'ReportLocale', description: 'Language of a generated report.' });
+/** A report's language: the platform's `Locale`. */
+export const ReportLocaleEnum = LocaleEnum;
+export type ReportLocaleEnum = LocaleEnum;
 
 @InputType()
 export class AssessmentReportInput {

@@ -1,4 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LocaleEnum, OrganizationRoleEnum } from '@socle/accounts';
 import { ORGANIZATION_ROLES } from '@socle/platform-auth';
 import { ConnectionType, JSONObjectScalar } from '@socle/platform-graphql';
 import { CONTENT_RULE_KINDS } from '../content-rules';
@@ -12,7 +13,9 @@ export enum PolicyKindEnum {
   PERSONAL_USE = 'PERSONAL_USE',
   CODE_OF_CONDUCT = 'CODE_OF_CONDUCT',
 }
-export enum PolicyLanguageEnum { fr = 'fr', en = 'en' }
+/** A policy's language: the platform's `Locale`. */
+export const PolicyLanguageEnum = LocaleEnum;
+export type PolicyLanguageEnum = LocaleEnum;
 export enum PolicyVersionStatusEnum {
   DRAFT = 'DRAFT',
   IN_REVIEW = 'IN_REVIEW',
@@ -29,16 +32,9 @@ export enum PolicyEventActionEnum {
   SUPERSEDED = 'SUPERSEDED',
 }
 export enum CommentSeverityEnum { LOW = 'LOW', NORMAL = 'NORMAL', HIGH = 'HIGH', CRISIS = 'CRISIS' }
-export enum ResponsibleRoleEnum {
-  STRATEGY_LEAD = 'STRATEGY_LEAD',
-  CONTENT_LEAD = 'CONTENT_LEAD',
-  COMMUNITY_MANAGER = 'COMMUNITY_MANAGER',
-  ANALYST = 'ANALYST',
-  COORDINATOR = 'COORDINATOR',
-  EXECUTIVE_APPROVER = 'EXECUTIVE_APPROVER',
-  CONTRIBUTOR = 'CONTRIBUTOR',
-  VIEWER = 'VIEWER',
-}
+/** The organisation role that answers: the platform's `OrganizationRole`. */
+export const ResponsibleRoleEnum = OrganizationRoleEnum;
+export type ResponsibleRoleEnum = OrganizationRoleEnum;
 export enum ContentRuleKindEnum {
   AVOID_WORDS = 'AVOID_WORDS',
   REQUIRED_DISCLOSURE = 'REQUIRED_DISCLOSURE',
@@ -51,14 +47,12 @@ export enum ContentSeverityEnum { BLOCK = 'BLOCK', WARN = 'WARN' }
 export enum ResponseDueSourceEnum { RULE = 'RULE', DEFAULT = 'DEFAULT' }
 
 registerEnumType(PolicyKindEnum, { name: 'PolicyKind', description: 'The policies of the method: seed 002 step 5 (A–D) and the code of conduct of seed 001.' });
-registerEnumType(PolicyLanguageEnum, { name: 'PolicyLanguage' });
 registerEnumType(PolicyVersionStatusEnum, {
   name: 'PolicyVersionStatus',
   description: 'DRAFT → IN_REVIEW → APPROVED (executive approver only) → PUBLISHED; a published version becomes SUPERSEDED when the next one is published. Only a DRAFT can be edited.',
 });
 registerEnumType(PolicyEventActionEnum, { name: 'PolicyEventAction' });
 registerEnumType(CommentSeverityEnum, { name: 'CommentSeverity' });
-registerEnumType(ResponsibleRoleEnum, { name: 'ResponsibleRole', description: 'The organization role that answers (same values as OrganizationRole).' });
 registerEnumType(ContentRuleKindEnum, { name: 'ContentRuleKind' });
 registerEnumType(ContentSeverityEnum, { name: 'ContentRuleSeverity', description: 'BLOCK prevents submission for approval; WARN only reports.' });
 registerEnumType(ResponseDueSourceEnum, { name: 'ResponseDueSource' });
