@@ -312,4 +312,19 @@ describe('strategy', () => {
       await db.end();
     }
   });
+
+  it('writes each strategy change to the audit log, with who and what, and nothing for a refused one', async () => {
+    const created = (await api.ok<{ createObjective: { id: string } }>(CREATE_OBJECTIVE, { input: objectiveInput({ title: 'Audité' }) }, as())).createObjective;
+    await api.ok('mutation ($input: UpdateObjectiveInput!) { updateObjective(input: $input) { id } }', { input: { id: created.id, target: 99 } }, as());
+    const refused = await api.gql(CREATE_OBJECTIVE, { input: objectiveInput({ title: 'Refusé', target: 10, baseline: 10 }) }, as());
+    expect(firstError(refused).extensions.code).toBe('BAD_USER_INPUT');
+    const audit = await api.ok<{ auditLog: { edges: { node: { action: string; actorId: string; targetId: string; targetType: string; metadata: { input: Record<string, unknown> } } }[] } }>(
+      '{ auditLog(first: 100) { edges { node { action actorId targetId targetType metadata } } } }', {}, { token: owner.token, organizationId: org },
+    );
+    const mine = audit.auditLog.edges.map((e) => e.node).filter((n) => n.targetId === created.id);
+    expect(mine.map((n) => n.action)).toEqual(['strategy.updateObjective', 'strategy.createObjective']);
+    expect(mine.every((n) => n.actorId === lead.userId && n.targetType === 'Objective')).toBe(true);
+    expect(mine[0].metadata.input).toMatchObject({ id: created.id, target: 99 });
+    expect(audit.auditLog.edges.some((e) => (e.node.metadata.input as { title?: string } | undefined)?.title === 'Refusé')).toBe(false);
+  });
 });

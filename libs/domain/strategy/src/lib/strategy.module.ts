@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { BrandVoiceReader, SqlBrandVoiceReader } from './brand-voice/brand-voice.reader';
 import { StrategyDocumentService } from './document/strategy-document.service';
@@ -10,6 +11,7 @@ import { ObjectiveResolver } from './resolvers/objective.resolver';
 import { RoadmapResolver } from './resolvers/roadmap.resolver';
 import { TaskForceResolver } from './resolvers/task-force.resolver';
 import { RoadmapService } from './roadmap/roadmap.service';
+import { StrategyAuditInterceptor } from './strategy-audit.interceptor';
 import { StrategyService } from './strategy.service';
 import { TaskForceService } from './task-force/task-force.service';
 
@@ -22,6 +24,7 @@ import { TaskForceService } from './task-force/task-force.service';
   providers: [
     { provide: BrandVoiceReader, useClass: SqlBrandVoiceReader },
     StrategyRepository, StrategyService, TaskForceService, RoadmapService, StrategyDocumentService, KpiLoader,
+    AuditRepository, StrategyAuditInterceptor,
     ObjectiveResolver, AudienceResolver, TaskForceResolver, RoadmapResolver,
   ],
   exports: [BrandVoiceReader],

@@ -1,3 +1,5 @@
+import { UseInterceptors } from '@nestjs/common';
+import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
@@ -13,6 +15,7 @@ import {
 import { StrategyService } from '../strategy.service';
 
 /** Target groups, the networks chosen for them, competitors and the brand voice. */
+@UseInterceptors(StrategyAuditInterceptor)
 @Resolver()
 export class AudienceResolver {
   constructor(private readonly strategy: StrategyService) {}

@@ -1,3 +1,5 @@
+import { UseInterceptors } from '@nestjs/common';
+import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
@@ -20,6 +22,7 @@ export class ObjectiveArgs {
 export const toObjective = (o: ObjectiveRecord): ObjectiveObject => ({ ...o, kind: o.kind as ObjectiveKindEnum });
 export const toKpi = (k: KpiRecord): KpiObject => ({ ...k, frequency: k.frequency as KpiFrequencyEnum });
 
+@UseInterceptors(StrategyAuditInterceptor)
 @Resolver(() => ObjectiveObject)
 export class ObjectiveResolver {
   constructor(private readonly strategy: StrategyService, private readonly kpiLoader: KpiLoader) {}

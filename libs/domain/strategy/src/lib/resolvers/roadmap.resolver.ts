@@ -1,3 +1,5 @@
+import { UseInterceptors } from '@nestjs/common';
+import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { SetRoadmapStepStatusInput } from '../dto/inputs';
@@ -8,6 +10,7 @@ import { RoadmapService } from '../roadmap/roadmap.service';
 import { toObjective } from './objective.resolver';
 
 /** The integration roadmap (seed 002) and the written strategy document (seed 003). */
+@UseInterceptors(StrategyAuditInterceptor)
 @Resolver()
 export class RoadmapResolver {
   constructor(private readonly roadmaps: RoadmapService, private readonly documents: StrategyDocumentService) {}

@@ -1,3 +1,5 @@
+import { UseInterceptors } from '@nestjs/common';
+import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
@@ -11,6 +13,7 @@ import { StrategyRepository } from '../repositories';
 import { TaskForceService } from '../task-force/task-force.service';
 
 /** The task force of seed 001 and its rituals. */
+@UseInterceptors(StrategyAuditInterceptor)
 @Resolver()
 export class TaskForceResolver {
   constructor(private readonly taskForce: TaskForceService, private readonly repo: StrategyRepository) {}
