@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
 import { SecretBox } from '@socle/platform-crypto';
@@ -212,6 +213,19 @@ describe('connected network accounts', () => {
       const forged = await request(api.server).get('/oauth/callback?state=sos_nonsense&code=x');
       expect(forged.status).toBe(400);
       expect(forged.text).not.toContain('<script');
+    });
+
+    it('starting an authorisation drops this organisation\'s long-expired ones, never another\'s', async () => {
+      const other = await createOrganization(api, owner, 'Autre Client');
+      const stale = `INSERT INTO oauth_states (organization_id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at)
+                     VALUES ($1, 'mastodon', 'https://x.example', $2, 'v1.t1.x.y.z', 'http://127.0.0.1/oauth/callback', now() - interval '2 days') RETURNING id`;
+      const mine = (await admin.query<{ id: string }>(stale, [org, randomBytes(32)])).rows[0].id;
+      const theirs = (await admin.query<{ id: string }>(stale, [other, randomBytes(32)])).rows[0].id;
+      oauthMastodon.signIn('kim');
+      await api.ok('mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { state } }',
+        { input: { network: 'mastodon', serviceUrl: oauthMastodon.baseUrl } }, as());
+      const left = await admin.query<{ id: string }>('SELECT id FROM oauth_states WHERE id = ANY($1)', [[mine, theirs]]);
+      expect(left.rows.map((r) => r.id)).toEqual([theirs]);
     });
 
     it('expired credentials are refreshed automatically; the refresh token is kept when none is returned', async () => {

@@ -137,12 +137,14 @@ export class NetworkAccountRepository {
 
   // ------------------------------------------------------------------ OAuth states
 
+  /** Stores a pending authorisation and, in the same statement, drops this tenant's states expired over a day ago. */
   async insertState(
     ctx: TenantCtx,
     state: { id: string; network: string; serviceUrl: string; stateHash: Buffer; sealed: string; redirectUri: string; expiresAt: Date; createdBy: string | null },
   ): Promise<void> {
     await ctx.uow.execute(
-      `INSERT INTO oauth_states (organization_id, id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at, created_by)
+      `WITH swept AS (DELETE FROM oauth_states WHERE organization_id = $1 AND expires_at < now() - interval '1 day')
+       INSERT INTO oauth_states (organization_id, id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [ctx.organizationId, state.id, state.network, state.serviceUrl, state.stateHash, state.sealed, state.redirectUri, state.expiresAt, state.createdBy],
     );
