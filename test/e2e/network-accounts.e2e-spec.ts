@@ -215,6 +215,18 @@ describe('connected network accounts', () => {
       expect(forged.text).not.toContain('<script');
     });
 
+    it('registers one application per instance, reused by every authorisation there, its secret sealed', async () => {
+      await connectWithOAuth('lena');
+      const before = oauthMastodon.appCount();
+      const { id } = await connectWithOAuth('mira');
+      expect(oauthMastodon.appCount()).toBe(before);
+      const { rows } = await admin.query<{ client_id: string; client_secret_ciphertext: string }>(
+        "SELECT client_id, client_secret_ciphertext FROM oauth_clients WHERE network = 'mastodon' AND service_url = $1", [oauthMastodon.baseUrl]);
+      expect(rows).toHaveLength(1);
+      expect((await secretsOf(id)).clientId).toBe(rows[0].client_id);
+      expect(rows[0].client_secret_ciphertext).not.toContain((await secretsOf(id)).clientSecret);
+    });
+
     it('starting an authorisation drops this organisation\'s long-expired ones, never another\'s', async () => {
       const other = await createOrganization(api, owner, 'Autre Client');
       const stale = `INSERT INTO oauth_states (organization_id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at)

@@ -25,13 +25,14 @@ class GraphQLContextModule {}
 
 /**
  * The first OAuth step of the networks that need one, which the connector contract
- * leaves to the platform: Mastodon registers one application per instance.
+ * leaves to the platform: Mastodon needs an application registered at the instance (once, then reused).
  */
 const OAUTH_STARTERS: OAuthStarter[] = [
   {
     network: 'mastodon',
-    async start(ctx, { serviceUrl, redirectUri, state, codeChallenge }) {
-      const app = await registerMastodonApp(ctx, serviceUrl, { clientName: 'Socle', redirectUris: [redirectUri] });
+    async start(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) {
+      // One application per instance and redirect URI, registered on the first authorisation there.
+      const app = await clients.getOrRegister(() => registerMastodonApp(ctx, serviceUrl, { clientName: 'Socle', redirectUris: [redirectUri] }));
       return {
         authorizationUrl: buildMastodonAuthorizeUrl(serviceUrl, { clientId: app.clientId, redirectUri, state, codeChallenge }),
         fields: { clientId: app.clientId, clientSecret: app.clientSecret },

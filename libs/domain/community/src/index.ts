@@ -6,5 +6,7 @@ export { CredentialVault } from './lib/credential-vault';
 export { OAuthStarter, CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, scrub } from './lib/connectors';
 export { OAUTH_STATE_KIND } from './lib/network-account.service';
 import { Community1764000000000 } from './lib/migrations/1764000000000-community';
+import { OAuthClients1764600000000 } from './lib/migrations/1764600000000-oauth-clients';
 
-export const COMMUNITY_MIGRATIONS = [Community1764000000000];
+export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000];
+export { OAuthClients, OAuthClient } from './lib/oauth-clients';

@@ -387,6 +387,11 @@ export class MastodonTestServer {
     return [...this.statuses.values()].filter((status) => status.accountId === account.id).map((status) => this.renderStatus(status));
   }
 
+  /** How many applications were registered (POST /api/v1/apps). */
+  appCount(): number {
+    return this.apps.size;
+  }
+
   statusCount(): number {
     return this.statuses.size;
   }

@@ -1,3 +1,4 @@
+import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, parseConnectorModuleList } from '@socle/connector-sdk';
@@ -52,7 +53,7 @@ export class CommunityModule implements OnModuleInit {
           useFactory: (config: SocleConfig): ConnectorContext => ({ http: createHttpClient({ timeoutMs: config.CONNECTOR_TIMEOUT_MS, userAgent: 'Socle' }) }),
         },
         { provide: OAUTH_STARTERS, useValue: options.oauthStarters ?? [] },
-        AuditRepository, NetworkAccountRepository, CredentialVault, NetworkAccountService, NetworkHealthService,
+        AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
         CheckNetworkAccountScheduler, CheckNetworkAccountJob,
         ...(options.http ? [NetworkAccountResolver] : []),
       ],

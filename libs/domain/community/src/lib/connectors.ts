@@ -1,3 +1,4 @@
+import type { OAuthClients } from './oauth-clients';
 import type { ConnectorContext, Credentials } from '@socle/connector-sdk';
 
 export const CONNECTOR_REGISTRY = Symbol('CONNECTOR_REGISTRY');
@@ -13,9 +14,11 @@ export const OAUTH_STARTERS = Symbol('OAUTH_STARTERS');
  */
 export interface OAuthStarter {
   readonly network: string;
+  /** `clients`: the platform's client registration at this server, made once and then reused. */
   start(
     ctx: ConnectorContext,
     input: { serviceUrl: string; redirectUri: string; state: string; codeChallenge: string },
+    clients: OAuthClients,
   ): Promise<{ authorizationUrl: string; fields: Record<string, string> }>;
 }
 

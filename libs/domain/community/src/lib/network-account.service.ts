@@ -6,6 +6,7 @@ import { badInput, notFound } from '@socle/platform-graphql';
 import { SocleConfig } from '@socle/platform-config';
 import type { UnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';
+import { OAuthClientStore } from './oauth-clients';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, OAUTH_STARTERS, OAuthStarter } from './connectors';
 import { CredentialVault } from './credential-vault';
 import { NetworkAccountEntity } from './entities';
@@ -39,6 +40,7 @@ export class NetworkAccountService {
     private readonly vault: CredentialVault,
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
+    private readonly clients: OAuthClientStore,
   ) {
     this.starters = new Map(starters.map((s) => [s.network, s]));
   }
@@ -85,7 +87,10 @@ export class NetworkAccountService {
     const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');
     let started: { authorizationUrl: string; fields: Record<string, string> };
     try {
-      started = await starter.start(this.connectorContext, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge });
+      const key = { network: connector.manifest.id, serviceUrl: input.serviceUrl, redirectUri };
+      started = await starter.start(this.connectorContext, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge }, {
+        getOrRegister: (register) => this.clients.getOrRegister(ctx.uow, key, register),
+      });
     } catch (error) {
       throw connectError(error, 'input.serviceUrl');
     }
