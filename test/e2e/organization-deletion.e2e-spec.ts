@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PurgeOrganizationJob } from '@socle/accounts';
 import { createWorker, RunningWorker } from '@socle/worker';
 import { addOrganizationMember, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 
@@ -91,5 +92,23 @@ describe('deleting an organisation', () => {
     expect(await worker.reconcile()).toBeGreaterThanOrEqual(1);
     await waitFor(async () => ((await rowsOf(admin, doomed)).organizations === 0 ? true : undefined));
     expect((await rowsOf(admin, doomed)).organization_memberships).toBe(0);
+  });
+
+  it('lets one purger at a time work on an organisation: a second one leaves, and the audit counts everything once', async () => {
+    const owner = await signUpAgency(api);
+    const doomed = await createOrganization(api, owner, 'Client Doublé');
+    for (const roles of [['VIEWER'], ['ANALYST']]) await addOrganizationMember(api, owner, doomed, roles);
+    await admin.query("UPDATE organizations SET status = 'DELETION_PENDING', deletion_requested_at = now() WHERE id = $1", [doomed]);
+    worker ??= await createWorker(api.config);
+    const job = worker.context.get(PurgeOrganizationJob, { strict: false });
+    const payload = { organizationId: doomed, agencyId: owner.agencyId };
+    const results = await Promise.all([job.handle(payload), job.handle(payload)]);
+    expect(results.filter((r) => Object.keys(r).length > 0)).toHaveLength(1);
+    expect(results.find((r) => Object.keys(r).length > 0)?.organization_memberships).toBe(2);
+    expect((await rowsOf(admin, doomed)).organizations).toBe(0);
+    const audit = await api.ok<{ agencyAuditLog: { edges: { node: { action: string; targetId: string } }[] } }>(
+      '{ agencyAuditLog(first: 50) { edges { node { action targetId } } } }', {}, { token: owner.token },
+    );
+    expect(audit.agencyAuditLog.edges.filter((e) => e.node.action === 'organization.purged' && e.node.targetId === doomed)).toHaveLength(1);
   });
 });

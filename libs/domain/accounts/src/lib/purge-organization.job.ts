@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, inUnitOfWork, organizationTablesInDeleteOrder } from '@socle/platform-database';
+import { DATA_SOURCE, inUnitOfWork, organizationTablesInDeleteOrder, UnitOfWork } from '@socle/platform-database';
 import { JobHandler, TenantJobPayload } from '@socle/platform-queue';
 import { AuditRepository, OrganizationRepository } from './repositories';
 import { ACCOUNTS_QUEUE, PURGE_ORGANIZATION_JOB, PurgeOrganizationScheduler } from './purge-organization.scheduler';
@@ -31,6 +31,25 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
   ) {}
 
   async handle({ organizationId, agencyId }: PurgeOrganizationPayload): Promise<Record<string, number>> {
+    // One purger per organisation at a time, whatever the queues or replicas: a transaction-level
+    // advisory lock held by an otherwise idle unit of work for the whole purge (released at its end,
+    // or when its connection dies with the worker). Another purger finds it taken and leaves.
+    const claim = new UnitOfWork(this.dataSource, {});
+    try {
+      const [row] = await claim.query<{ claimed: boolean }>(
+        "SELECT pg_try_advisory_xact_lock(hashtextextended('socle.purge:' || $1::text, 0)) AS claimed", [organizationId],
+      );
+      if (!row.claimed) {
+        this.logger.log(`organization ${organizationId} is being purged by another worker`);
+        return {};
+      }
+      return await this.purge(organizationId, agencyId);
+    } finally {
+      await claim.rollback();
+    }
+  }
+
+  private async purge(organizationId: string, agencyId: string): Promise<Record<string, number>> {
     const actor = { type: 'SYSTEM' as const, id: null };
     const pending = await inUnitOfWork(this.dataSource, { agencyId }, async (uow) => {
       const org = await this.organizations.findInAgency({ uow, actor, agencyId, agencyRole: null }, organizationId);
