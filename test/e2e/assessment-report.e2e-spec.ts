@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import request from 'supertest';
+import { ReportLinks } from '@socle/evaluation';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { firstError, leaksIn } from './e2e-support';
 
@@ -146,5 +148,57 @@ describe('assessment report download over GraphQL', () => {
     const res = await api.gql(REPORT, { input: { assessmentId: assessment.id, format: 'PDF' } }, { token: owner.token, organizationId: otherOrg });
     expect(firstError(res).extensions.code).toBe('NOT_FOUND');
     expect(res.body.data ?? null).toBeNull();
+  });
+
+  describe('download links', () => {
+    const LINK = 'query ($input: AssessmentReportInput!) { assessmentReportLink(input: $input) { url expiresAt filename } }';
+    const pathOf = (url: string) => new URL(url).pathname;
+
+    it('gives a five-minute link whose GET is the file, as an attachment, never cached', async () => {
+      const link = (await api.ok<{ assessmentReportLink: { url: string; expiresAt: string; filename: string } }>(
+        LINK, { input: { assessmentId: assessment.id, format: 'PDF' } }, { token: owner.token, organizationId: orgId },
+      )).assessmentReportLink;
+      expect(link.url.startsWith(`${api.config.PUBLIC_URL.replace(/\/+$/, '')}/reports/`)).toBe(true);
+      const ttl = Date.parse(link.expiresAt) - Date.now();
+      expect(ttl).toBeGreaterThan(4 * 60_000);
+      expect(ttl).toBeLessThanOrEqual(5 * 60_000);
+      const res = await request(api.server).get(pathOf(link.url)).buffer(true).parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(`filename="${link.filename}"`);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      expect(squeeze(pdfText(res.body as Buffer).join(' '))).toContain(squeeze('Boulangerie Lefèvre & Fils'));
+    });
+
+    it('refuses a tampered, foreign or expired link, and a link to a draft is never issued', async () => {
+      const link = (await api.ok<{ assessmentReportLink: { url: string } }>(
+        LINK, { input: { assessmentId: assessment.id, format: 'CSV' } }, { token: owner.token, organizationId: orgId },
+      )).assessmentReportLink;
+      const token = pathOf(link.url).split('/').pop() as string;
+      const [body, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown[];
+      const other = await createOrganization(api, owner, 'Autre Client');
+      const forged = Buffer.from(JSON.stringify([other, ...claims.slice(1)])).toString('base64url');
+      expect((await request(api.server).get(`/reports/${forged}.${signature}`)).status).toBe(404);
+      expect((await request(api.server).get(`/reports/${body}.${signature.slice(0, -2)}AA`)).status).toBe(404);
+      expect((await request(api.server).get('/reports/nonsense')).status).toBe(404);
+      const links = api.app.get(ReportLinks);
+      const expired = links.sign({ organizationId: orgId, assessmentId: assessment.id, format: 'CSV', userId: null, expiresAt: Date.now() - 1 });
+      const gone = await request(api.server).get(`/reports/${expired}`);
+      expect(gone.status).toBe(410);
+      expect(gone.text).toContain('expired');
+      // Signed for another organisation, the link finds nothing there: row-level security holds underneath.
+      const elsewhere = links.sign({ organizationId: other, assessmentId: assessment.id, format: 'CSV', userId: null, expiresAt: Date.now() + 60_000 });
+      expect((await request(api.server).get(`/reports/${elsewhere}`)).status).toBe(404);
+
+      const as = { token: owner.token, organizationId: orgId };
+      const draft = await api.ok<{ startAssessment: { id: string } }>('mutation { startAssessment(input: { modelId: "default" }) { id } }', {}, as);
+      const refused = await api.gql(LINK, { input: { assessmentId: draft.startAssessment.id, format: 'PDF' } }, as);
+      expect(firstError(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    });
   });
 });

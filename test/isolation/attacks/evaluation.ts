@@ -64,6 +64,10 @@ export const evaluationAttacks: AttackModule = {
       { query: `mutation { finalizeAssessment(input: { assessmentId: "${assessmentB}" }) { id } }`, options: 'orgA' },
     ],
     // A leak would show as a file or as BAD_USER_INPUT (B's assessment is a draft): both fail the runner.
+    assessmentReportLink: ({ assessmentB }) => [
+      { query: `{ assessmentReportLink(input: { assessmentId: "${assessmentB}", format: PDF }) { url } }`, options: 'orgB' },
+      { query: `{ assessmentReportLink(input: { assessmentId: "${assessmentB}", format: CSV }) { url } }`, options: 'orgA' },
+    ],
     assessmentReport: ({ assessmentB }) => [
       { query: `{ assessmentReport(input: { assessmentId: "${assessmentB}", format: PDF }) { filename base64 } }`, options: 'orgB' },
       { query: `{ assessmentReport(input: { assessmentId: "${assessmentB}", format: CSV }) { filename base64 } }`, options: 'orgA' },

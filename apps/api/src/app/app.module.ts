@@ -8,7 +8,7 @@ import { StrategyModule } from '@socle/strategy';
 import { CommunityModule, CONNECTOR_REGISTRY, OAuthStarter } from '@socle/community';
 import type { ConnectorRegistry } from '@socle/connector-sdk';
 import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies';
-import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
+import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { buildMastodonAuthorizeUrl, registerMastodonApp } from '@socle/plugin-mastodon';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { AccessGuard } from '@socle/platform-auth';
@@ -62,6 +62,7 @@ export class AppModule {
           },
         }),
         EvaluationModule,
+        EvaluationHttpModule,
         PortfolioModule.forRoot({ http: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -18,7 +18,8 @@ type WithState = FastifyRequest & { requestId?: string; startedAt?: bigint; [STA
 export async function createApp(config: SocleConfig, options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics();
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false, trustProxy: true });
+  // maxParamLength: report download links carry their signed claims in the path (about 250 characters).
+  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false, trustProxy: true, routerOptions: { maxParamLength: 512 } });
   const fastify = adapter.getInstance();
 
   fastify.addHook('onRequest', async (request: WithState, reply: FastifyReply) => {

@@ -14,7 +14,8 @@ export { renderAssessmentReportCsv } from './lib/report/render-csv';
 export { renderReportFile, reportFilename, ReportFile, ReportFileFormat } from './lib/report/report-file';
 export { radarGeometry, radarPolygon, RadarGeometry, RadarAxis, Point as RadarPoint } from './lib/report/radar-geometry';
 // Maturity models and assessments.
-export { EvaluationModule } from './lib/evaluation.module';
+export { EvaluationModule, EvaluationHttpModule } from './lib/evaluation.module';
+export { ReportLinks, ReportLinkClaims, REPORT_LINK_TTL_MS } from './lib/report/report-links';
 export { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION, DEFAULT_MODEL_EVIDENCE_KEYS, skeletonModel } from './lib/model/default-model';
 export { validateModelContent, evidenceKeysOf, ModelProblem, MODEL_LIMITS } from './lib/model/validate-content';
 export {

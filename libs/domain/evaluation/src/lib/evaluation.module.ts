@@ -6,6 +6,8 @@ import { AssessmentService } from './assessment/assessment.service';
 import { MaturityModelRepository } from './model/model.repository';
 import { MaturityModelResolver } from './model/model.resolver';
 import { MaturityModelService } from './model/model.service';
+import { ReportDownloadController } from './report/report-download.controller';
+import { ReportLinks } from './report/report-links';
 import { AssessmentReportResolver } from './report/report.resolver';
 
 // One list per kind, so each part of the module adds its own lines.
@@ -18,6 +20,7 @@ const REPOSITORIES: Provider[] = [
 const SERVICES: Provider[] = [
   MaturityModelService,
   AssessmentService,
+  ReportLinks,
 ];
 
 const RESOLVERS: Provider[] = [
@@ -36,6 +39,10 @@ const JOBS: Provider[] = [];
  */
 @Module({
   providers: [...REPOSITORIES, ...SERVICES, ...RESOLVERS, ...JOBS],
-  exports: [MaturityModelService, AssessmentService],
+  exports: [MaturityModelService, AssessmentService, ReportLinks],
 })
 export class EvaluationModule {}
+
+/** The HTTP side of evaluation, for the API only: `GET /reports/<link>` downloads. */
+@Module({ imports: [EvaluationModule], controllers: [ReportDownloadController] })
+export class EvaluationHttpModule {}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LocaleEnum } from '@socle/accounts';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 
@@ -31,10 +31,17 @@ export class AssessmentReportInput {
   locale?: ReportLocaleEnum;
 }
 
-@ObjectType('AssessmentReportFile', { description: 'A generated report file, its bytes in base64 (REST routes do not go through the permission guard, so files come over GraphQL).' })
+@ObjectType('AssessmentReportFile', { description: 'A generated report file, its bytes in base64. For a plain download URL, ask assessmentReportLink.' })
 export class AssessmentReportFileObject {
   @Field(() => String, { description: 'Suggested file name, e.g. rapport-maturite-acme-2025-03-13.pdf.' }) filename!: string;
   @Field(() => String, { description: 'application/pdf or text/csv; charset=utf-8.' }) contentType!: string;
   @Field(() => Int, { description: 'Size of the decoded file in bytes.' }) byteLength!: number;
   @Field(() => String, { description: 'The file, base64-encoded.' }) base64!: string;
+}
+
+@ObjectType('AssessmentReportLink', { description: 'A download link for a report file: anyone holding it can download that one file until it expires, so hand it only to its reader.' })
+export class AssessmentReportLinkObject {
+  @Field(() => String, { description: 'GET this URL for the file (Content-Disposition: attachment).' }) url!: string;
+  @Field(() => GraphQLISODateTime, { description: 'The link works until then (five minutes).' }) expiresAt!: Date;
+  @Field(() => String, { description: 'The file name the download will carry.' }) filename!: string;
 }

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Logger, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
+import { AppError } from '@socle/platform-graphql';
+import { buildAssessmentReport } from '../assessment/build-report';
+import { renderReportFile } from './report-file';
+import { ReportLinks } from './report-links';
+
+/**
+ * `GET /reports/<link>`: the file behind a download link from
+ * `assessmentReportLink`. The link names its organisation, so the report is
+ * built inside that tenant's transaction (row-level security as for a request).
+ */
+@Controller('reports')
+export class ReportDownloadController {
+  private readonly logger = new Logger('ReportDownload');
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly links: ReportLinks,
+  ) {}
+
+  @Get(':token')
+  async download(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+    const refuse = (status: number, message: string) =>
+      void reply.status(status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(message);
+    const checked = this.links.verify(token);
+    if ('refused' in checked) {
+      return checked.refused === 'expired'
+        ? refuse(410, 'This download link has expired: ask for a new one.')
+        : refuse(404, 'This is not a download link of this server.');
+    }
+    const { organizationId, assessmentId, format, locale } = checked.claims;
+    try {
+      const file = await inUnitOfWork(this.dataSource, { organizationId }, async (uow) =>
+        renderReportFile(await buildAssessmentReport(uow, organizationId, assessmentId, locale), format),
+      );
+      void reply
+        .status(200)
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(file.bytes);
+    } catch (error) {
+      if (error instanceof AppError) return refuse(404, 'This report no longer exists.');
+      this.logger.error(`report download failed: ${error instanceof Error ? error.name : 'error'}`);
+      return refuse(500, 'The report could not be produced.');
+    }
+  }
+}
