@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { generateApiKey } from '@socle/platform-auth';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
-import { adminDatabase, firstError, isolatedPrefix } from './e2e-support';
+import { adminDatabase, firstError, insideOneRateWindow, isolatedPrefix } from './e2e-support';
 
 const LOG_IN = 'mutation ($input: LogInInput!) { logIn(input: $input) { accessToken refreshToken expiresIn userId } }';
 const REFRESH = 'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken userId } }';
@@ -137,6 +137,7 @@ describe('authentication and authorization', () => {
     });
 
     it('limits log-in attempts per account: RATE_LIMITED, 429 and Retry-After', async () => {
+      await insideOneRateWindow();
       const owner = await signUpAgency(loginLimited);
       for (let i = 0; i < 3; i++) expect(firstError(await logIn(owner.email, 'Wrong-Horse-Battery-9', loginLimited)).extensions.code).toBe('UNAUTHENTICATED');
       // Even the right password waits now.
@@ -156,6 +157,7 @@ describe('authentication and authorization', () => {
     });
 
     it('limits requests per user: RATE_LIMITED with 429 and Retry-After, other users unaffected', async () => {
+      await insideOneRateWindow();
       const owner = await signUpAgency(userLimited); // its `me` look-up is the first of 5
       for (let i = 0; i < 4; i++) await userLimited.ok('{ me { user { id } } }', {}, { token: owner.token });
       const res = await userLimited.gql('{ me { user { id } } }', {}, { token: owner.token });

@@ -35,3 +35,12 @@ export function firstError(res: GqlResult): { message: string; extensions: Recor
   if (!error) throw new Error(`expected an error, got ${res.status}: ${JSON.stringify(res.body)}`);
   return { message: error.message, extensions: error.extensions ?? {}, path: error.path };
 }
+
+/**
+ * Rate limits count in fixed one-minute windows: a test that counts requests up to a
+ * limit starts well inside one window, so its requests never straddle a boundary.
+ */
+export async function insideOneRateWindow(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

@@ -2,6 +2,12 @@ import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { RateLimiter } from './rate-limiter';
 
+/** Fixed one-minute windows: start a sequence of hits well inside one, never across a boundary. */
+async function insideOneWindow(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 3_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
 describe('RateLimiter on the real Redis', () => {
   let redis: Redis;
   const prefix = `${process.env.QUEUE_PREFIX ?? 'socle-test'}-rl-${randomBytes(3).toString('hex')}`;
@@ -14,6 +20,7 @@ describe('RateLimiter on the real Redis', () => {
 
   it('counts every hit in Redis and refuses the one over the limit, with the wait', async () => {
     const limiter = new RateLimiter(redis, prefix);
+    await insideOneWindow();
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await limiter.hit('exact', 3));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
@@ -25,6 +32,7 @@ describe('RateLimiter on the real Redis', () => {
   it('shares one count between replicas', async () => {
     const a = new RateLimiter(redis, prefix);
     const b = new RateLimiter(redis, prefix);
+    await insideOneWindow();
     const outcomes = [];
     for (let i = 0; i < 6; i++) outcomes.push((await (i % 2 ? a : b).hit('shared', 5)).allowed);
     expect(outcomes).toEqual([true, true, true, true, true, false]);
