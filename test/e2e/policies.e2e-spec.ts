@@ -98,11 +98,16 @@ describe('policies over GraphQL', () => {
     const none = await api.ok<Acks>(ACKS, { id: policyId }, as(cm));
     expect(none.policyAcknowledgements).toMatchObject({ memberCount: 4, acknowledgedCount: 0, pendingCount: 4, share: 0, version: { id: v1.id } });
 
+    const TO_ACK = '{ policiesToAcknowledge { id number status } }';
+    expect((await api.ok<{ policiesToAcknowledge: { id: string }[] }>(TO_ACK, {}, as(cm))).policiesToAcknowledge.map((v) => v.id)).toEqual([v1.id]);
     const ACK = 'mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { versionId userId acknowledgedAt } }';
     const first = await api.ok<{ acknowledgePolicyVersion: { userId: string; acknowledgedAt: string } }>(ACK, { input: { versionId: v1.id } }, as(cm));
     expect(first.acknowledgePolicyVersion.userId).toBe(cm.userId);
     const twice = await api.ok<{ acknowledgePolicyVersion: { acknowledgedAt: string } }>(ACK, { input: { versionId: v1.id } }, as(cm));
     expect(twice.acknowledgePolicyVersion.acknowledgedAt).toBe(first.acknowledgePolicyVersion.acknowledgedAt);
+    // Once acknowledged, nothing is left to read for that member; others still have it.
+    expect((await api.ok<{ policiesToAcknowledge: unknown[] }>(TO_ACK, {}, as(cm))).policiesToAcknowledge).toEqual([]);
+    expect((await api.ok<{ policiesToAcknowledge: { id: string }[] }>(TO_ACK, {}, as(approver))).policiesToAcknowledge.map((v) => v.id)).toEqual([v1.id]);
     await api.ok(ACK, { input: { versionId: v1.id } }, as(approver));
     // Agency staff who are not members of the client have nothing to acknowledge.
     expect(firstError(await api.gql(ACK, { input: { versionId: v1.id } }, as(owner))).extensions.code).toBe('FORBIDDEN');

@@ -77,6 +77,7 @@ export const policiesAttacks: AttackModule = {
       { query: `mutation { startPolicyRevision(input: { policyId: "${policyB}" }) { id } }`, options: 'orgB' },
       { query: `mutation { startPolicyRevision(input: { policyId: "${policyB}" }) { id } }`, options: 'orgA' },
     ],
+    policiesToAcknowledge: () => [{ query: '{ policiesToAcknowledge { id title } }', options: 'orgB' }],
     acknowledgePolicyVersion: ({ publishedVersionB }) => [
       { query: `mutation { acknowledgePolicyVersion(input: { versionId: "${publishedVersionB}" }) { userId } }`, options: 'orgB' },
       { query: `mutation { acknowledgePolicyVersion(input: { versionId: "${publishedVersionB}" }) { userId } }`, options: 'orgA' },

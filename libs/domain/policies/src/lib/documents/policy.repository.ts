@@ -261,6 +261,17 @@ export class PolicyRepository {
     return row.acknowledged_at;
   }
 
+  /** Published versions this person has not acknowledged yet, oldest publication first. */
+  async awaitingAcknowledgement(ctx: TenantCtx, userId: string): Promise<PolicyVersionRow[]> {
+    return ctx.uow.query<PolicyVersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions v
+        WHERE v.organization_id = $1 AND v.status = 'PUBLISHED'
+          AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a WHERE a.organization_id = v.organization_id AND a.version_id = v.id AND a.user_id = $2)
+        ORDER BY v.published_at, v.id`,
+      [ctx.organizationId, userId],
+    );
+  }
+
   /** Current members, and how many of them acknowledged this version. */
   async acknowledgementCounts(ctx: TenantCtx, versionId: string | null): Promise<{ members: number; acknowledged: number }> {
     const [row] = await ctx.uow.query<{ members: number; acknowledged: number }>(

@@ -104,6 +104,12 @@ export class PolicyResolver {
     return { policyId: ack.version.policyId, versionId: ack.version.id, userId: ack.userId, acknowledgedAt: ack.acknowledgedAt };
   }
 
+  @Requires('policies.acknowledge')
+  @Query(() => [PolicyVersionObject], { description: 'The published policy versions the signed-in member has not acknowledged yet, oldest publication first.' })
+  async policiesToAcknowledge(@OrgCtx() ctx: OrganizationContext): Promise<PolicyVersionObject[]> {
+    return (await this.service.awaitingMyAcknowledgement(ctx)).map(toPolicyVersion);
+  }
+
   @Requires('policies.read')
   @Query(() => PolicyAcknowledgementSummaryObject, { description: 'Who among the current members acknowledged the published version (members who joined later are pending too).' })
   async policyAcknowledgements(@OrgCtx() ctx: OrganizationContext, @Args() args: PolicyIdArgs): Promise<PolicyAcknowledgementSummaryObject> {

@@ -168,6 +168,12 @@ export class PolicyService {
     return { version, userId, acknowledgedAt };
   }
 
+  /** The published versions the signed-in member still has to acknowledge. */
+  async awaitingMyAcknowledgement(ctx: TenantCtx): Promise<PolicyVersionRow[]> {
+    if (ctx.actor.type !== 'USER' || !ctx.actor.id) throw forbidden('Only a person acknowledges a policy.');
+    return this.policies.awaitingAcknowledgement(ctx, ctx.actor.id);
+  }
+
   async acknowledgements(ctx: TenantCtx, policyId: string): Promise<AcknowledgementSummary> {
     await this.get(ctx, policyId);
     const version = await this.policies.publishedVersion(ctx, policyId);
