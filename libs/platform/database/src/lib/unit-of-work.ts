@@ -38,8 +38,10 @@ interface Parked {
 
 interface ParkingLot {
   parked: Parked[];
-  /** Units of work waiting for a pool connection, which a parked one may serve first. */
-  waiters: ((runner: QueryRunner) => void)[];
+  /** Units of work waiting for a pool connection, which a parked one (or a spare fresh one) may serve first. */
+  waiters: ((runner: QueryRunner, parked: boolean) => void)[];
+  /** Pool requests still pending for waiters that were served otherwise; each gives its connection on when it comes. */
+  orphans: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -48,7 +50,7 @@ const parkingLots = new WeakMap<DataSource, ParkingLot>();
 function lotOf(dataSource: DataSource): ParkingLot {
   let lot = parkingLots.get(dataSource);
   if (!lot) {
-    lot = { parked: [], waiters: [] };
+    lot = { parked: [], waiters: [], orphans: 0 };
     parkingLots.set(dataSource, lot);
   }
   return lot;
@@ -83,7 +85,14 @@ function schedule(dataSource: DataSource, lot: ParkingLot): void {
 /** Whether something other than a unit of work is queuing for a pool connection. */
 function poolHasOtherWaiters(dataSource: DataSource, lot: ParkingLot): boolean {
   const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } }).master;
-  return (pool?.waitingCount ?? 0) > lot.waiters.length;
+  return (pool?.waitingCount ?? 0) > lot.waiters.length + lot.orphans;
+}
+
+/** A fresh pool connection its requester no longer needs: to the next waiting unit of work, else back to the pool. */
+function passOn(lot: ParkingLot, runner: QueryRunner): void {
+  const next = lot.waiters.shift();
+  if (next) next(runner, false);
+  else void runner.release();
 }
 
 /**
@@ -95,7 +104,7 @@ function park(dataSource: DataSource, runner: QueryRunner): boolean {
   const lot = lotOf(dataSource);
   const waiter = lot.waiters.shift();
   if (waiter) {
-    waiter(runner);
+    waiter(runner, true);
     return true;
   }
   if (poolHasOtherWaiters(dataSource, lot)) return false;
@@ -105,8 +114,9 @@ function park(dataSource: DataSource, runner: QueryRunner): boolean {
 }
 
 /**
- * A connection for a new unit of work: from the pool, or a parked one handed
- * over while waiting for the pool (then the pool's, when it comes, goes back).
+ * A connection for a new unit of work: from the pool, or one handed over while
+ * waiting for the pool (a parked one, or the spare fresh one of a unit of work
+ * served that way); the pool's, when it comes, is passed on in turn.
  */
 function waitForConnection(dataSource: DataSource): Promise<{ runner: QueryRunner; parked: boolean }> {
   const lot = lotOf(dataSource);
@@ -114,10 +124,19 @@ function waitForConnection(dataSource: DataSource): Promise<{ runner: QueryRunne
   const connecting = fresh.connect();
   return new Promise((resolve, reject) => {
     let settled = false;
-    const waiter = (parked: QueryRunner): void => {
+    const waiter = (runner: QueryRunner, parked: boolean): void => {
       settled = true;
-      resolve({ runner: parked, parked: true });
-      connecting.then(() => fresh.release(), () => undefined);
+      resolve({ runner, parked });
+      lot.orphans += 1;
+      connecting.then(
+        () => {
+          lot.orphans -= 1;
+          passOn(lot, fresh);
+        },
+        () => {
+          lot.orphans -= 1;
+        },
+      );
     };
     lot.waiters.push(waiter);
     const leave = (): void => {
