@@ -4,4 +4,5 @@ export { OWNER_ROLE, APP_ROLE } from './lib/roles';
 export { provisionDatabase, dropDatabase, databaseUrl } from './lib/provision';
 export { createDataSource, runMigrations, EntityClass, MigrationClass, DataSourceOptions } from './lib/data-source';
 export { organizationTablesInDeleteOrder } from './lib/tenant-tables';
+export { likeContains } from './lib/like';
 export { DatabaseModule, DATA_SOURCE } from './lib/database.module';

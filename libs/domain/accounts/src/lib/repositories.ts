@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { AgencyContext, CallerContext, OrganizationContext, UserContext } from '@socle/platform-auth';
 import type { UnitOfWork } from '@socle/platform-database';
+import { likeContains } from '@socle/platform-database';
 import { KeysetPage } from '@socle/platform-graphql';
 import {
   AgencyAuditEventEntity, AgencyEntity, AgencyInvitationEntity, AgencyMembershipEntity, ApiKeyEntity, AuditEventEntity,
@@ -127,7 +128,7 @@ export class OrganizationRepository {
       .orderBy('o.created_at', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .limit(page.size + 1);
-    if (filter.nameContains) qb.andWhere("o.name ILIKE '%' || :q || '%'", { q: filter.nameContains.replace(/[%_\\]/g, (c) => `\\${c}`) });
+    if (filter.nameContains) qb.andWhere('o.name ILIKE :q', { q: likeContains(filter.nameContains) });
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.memberUserId) {
       qb.andWhere(

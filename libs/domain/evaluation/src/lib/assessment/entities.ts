@@ -1,15 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { EvidenceResult } from '@socle/platform-evidence';
 import type { MaturityModelContent } from '../model/model-content';
 import type { Recommendation } from '../model/scoring';
 
 export type AssessmentStatus = 'DRAFT' | 'FINALIZED';
 
-/** Evidence as frozen with a finalised assessment. */
-export interface FrozenEvidence {
-  value: number | boolean | string | null;
-  score: number;
-  explanation: { en: string; fr: string };
-}
+/** Evidence as frozen with a finalised assessment: the registry's result, as it was then. */
+export type FrozenEvidence = EvidenceResult;
 
 /**
  * One assessment of an organisation against one model version, whose content

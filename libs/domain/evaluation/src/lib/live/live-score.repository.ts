@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import type { MaturityModelContent } from '../model/model-content';
+import type { FrozenEvidence } from '../assessment/entities';
 
 /** Which model a score was computed with: agency id null for the built-in default model. */
 export interface ModelIdentity {
@@ -10,7 +11,7 @@ export interface ModelIdentity {
 }
 
 /** Stored evidence, as assessments freeze it: `{ key: { value, score, explanation } }`. */
-export type StoredEvidence = Record<string, { value: unknown; score: number; explanation: { en: string; fr: string } }>;
+export type StoredEvidence = Record<string, FrozenEvidence>;
 
 export interface LiveScoreRow {
   organizationId: string;

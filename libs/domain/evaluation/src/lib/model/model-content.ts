@@ -4,11 +4,10 @@
  * the version it was made with.
  */
 
-/** Words shown to people, in both product languages. */
-export interface Localised {
-  en: string;
-  fr: string;
-}
+import type { LocalisedText } from '@socle/platform-evidence';
+
+/** Words shown to people, in both product languages (the platform's `LocalisedText`). */
+export type Localised = LocalisedText;
 
 /** One of the five levels; `minScore` (0..100) is where the level starts. Thresholds strictly increase. */
 export interface MaturityLevel {

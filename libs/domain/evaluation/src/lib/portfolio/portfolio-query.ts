@@ -72,11 +72,6 @@ export function validateFilter(filter: PortfolioFilter, path = 'filter'): void {
   if (problems.length > 0) throw badInput(problems);
 }
 
-/** Escapes LIKE wildcards so a search is a plain substring. */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * WHERE conditions on the computed rows (aliased `r`), appending their values to
  * `params` (numbered after what is already there). The name search is applied

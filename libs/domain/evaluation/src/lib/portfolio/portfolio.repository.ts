@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
+import { likeContains } from '@socle/platform-database';
 import type { MaturityModelContent } from '../model/model-content';
 import { toNumber } from '../live/live-score.repository';
-import { filterConditions, likePattern, orderBy, PortfolioFilter, PortfolioSort } from './portfolio-query';
+import { filterConditions, orderBy, PortfolioFilter, PortfolioSort } from './portfolio-query';
 
 /** Who looks: their agency, whether they are limited to their own memberships, and whose language to use. */
 export interface Viewer {
@@ -118,7 +119,7 @@ export interface ComparisonRow {
 export class PortfolioRepository {
   /** One statement per page: visible organisations, computed values, filter, sort, page, total, and the page's details. */
   async page(uow: UnitOfWork, viewer: Viewer, sort: PortfolioSort, filter: PortfolioFilter, limit: number, offset: number): Promise<{ rows: PortfolioRow[]; total: number }> {
-    const params: unknown[] = [viewer.agencyId, viewer.memberUserId, filter.search ? likePattern(filter.search) : null, viewer.userId];
+    const params: unknown[] = [viewer.agencyId, viewer.memberUserId, filter.search ? likeContains(filter.search) : null, viewer.userId];
     const where = filterConditions(filter, params);
     params.push(limit, offset);
     const [limitParam, offsetParam] = [`$${params.length - 1}`, `$${params.length}`];
@@ -151,7 +152,7 @@ export class PortfolioRepository {
   }
 
   private async count(uow: UnitOfWork, viewer: Viewer, filter: PortfolioFilter): Promise<number> {
-    const params: unknown[] = [viewer.agencyId, viewer.memberUserId, filter.search ? likePattern(filter.search) : null];
+    const params: unknown[] = [viewer.agencyId, viewer.memberUserId, filter.search ? likeContains(filter.search) : null];
     const where = filterConditions(filter, params);
     const [row] = await uow.query<{ n: string }>(
       `WITH visible AS (${VISIBLE}), computed AS (${COMPUTED})

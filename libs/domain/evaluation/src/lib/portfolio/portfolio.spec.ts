@@ -2,7 +2,7 @@ import { AppError } from '@socle/platform-graphql';
 import type { MaturityModelContent } from '../model/model-content';
 import { DEFAULT_MATURITY_MODEL } from '../model/default-model';
 import {
-  decodeOffsetCursor, encodeOffsetCursor, filterConditions, fingerprint, likePattern, orderBy, PortfolioFilter, validateFilter,
+  decodeOffsetCursor, encodeOffsetCursor, filterConditions, fingerprint, orderBy, PortfolioFilter, validateFilter,
 } from './portfolio-query';
 import { buildComparison, buildRadar } from './radar';
 import type { AssessmentBasis, LiveBasis } from './portfolio.repository';
@@ -47,10 +47,6 @@ describe('portfolio filters', () => {
     ]);
     expect(params.slice(4)).toEqual([2, 4, 70, 10.5, 30, 60]);
     expect(filterConditions({}, [])).toEqual([]);
-  });
-
-  it('searches names as plain text (wildcards escaped)', () => {
-    expect(likePattern('50% off_x\\')).toBe('%50\\% off\\_x\\\\%');
   });
 
   it('refuses contradictory bounds, naming the field', () => {

@@ -1,8 +1,9 @@
 import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID } from '../model/default-model';
 import type { MaturityModelContent } from '../model/model-content';
 import type { AssessmentBasis, ComparisonRow, LiveBasis } from './portfolio.repository';
+import type { ReportLocale } from '../report/assessment-report';
 
-export type Lang = 'fr' | 'en';
+export type Lang = ReportLocale;
 export type ScoreSource = 'ASSESSMENT' | 'LIVE';
 
 export interface RadarAxis {
