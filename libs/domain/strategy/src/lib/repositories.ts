@@ -72,6 +72,30 @@ async function page<T>(ctx: StrategyCtx, select: string, from: string, alias: st
   return ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${alias}created_at, ${alias}id LIMIT $2`, params);
 }
 
+/** Every row of one table (bounded), in creation order: the whole-document reads. */
+function all<T>(ctx: StrategyCtx, select: string, from: string, alias = ''): Promise<T[]> {
+  return ctx.uow.query<T>(
+    `SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 ORDER BY ${alias}created_at, ${alias}id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+}
+
+/** One row by id, or null. */
+async function one<T>(ctx: StrategyCtx, select: string, from: string, id: string, alias = ''): Promise<T | null> {
+  const [row] = await ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 AND ${alias}id = $2`, [ctx.organizationId, id]);
+  return row ?? null;
+}
+
+/** Updates one row by id from a patch of trusted column names; returns it as `select` reads it, or null. */
+async function updateOne<T>(ctx: StrategyCtx, table: string, select: string, id: string, patch: Record<string, unknown>): Promise<T | null> {
+  const set = setClause(patch, 3);
+  const [row] = await ctx.uow.query<T>(
+    `WITH u AS (UPDATE ${table} SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${select} FROM u`, [ctx.organizationId, id, ...set.values]);
+  return row ?? null;
+}
+
+function deleteOne(ctx: StrategyCtx, table: string, id: string): Promise<number> {
+  return ctx.uow.execute(`DELETE FROM ${table} WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
+}
+
 /** Builds `SET a = $3, b = $4` from a patch whose keys are trusted column names. */
 function setClause(patch: Record<string, unknown>, first: number): { sql: string; values: unknown[] } {
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
@@ -102,12 +126,11 @@ export class StrategyRepository {
   }
 
   allObjectives(ctx: StrategyCtx): Promise<ObjectiveRecord[]> {
-    return ctx.uow.query(`SELECT ${OBJECTIVE} FROM objectives WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+    return all(ctx, OBJECTIVE, 'objectives');
   }
 
-  async findObjective(ctx: StrategyCtx, id: string): Promise<ObjectiveRecord | null> {
-    const [row] = await ctx.uow.query<ObjectiveRecord>(`SELECT ${OBJECTIVE} FROM objectives WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
-    return row ?? null;
+  findObjective(ctx: StrategyCtx, id: string): Promise<ObjectiveRecord | null> {
+    return one(ctx, OBJECTIVE, 'objectives', id);
   }
 
   async insertObjective(ctx: StrategyCtx, o: Omit<ObjectiveRecord, 'id' | 'createdAt' | 'updatedAt'>): Promise<ObjectiveRecord> {
@@ -119,15 +142,12 @@ export class StrategyRepository {
     return row;
   }
 
-  async updateObjective(ctx: StrategyCtx, id: string, patch: Partial<Record<'kind' | 'title' | 'description' | 'metric' | 'baseline' | 'target' | 'unit' | 'deadline', unknown>>): Promise<ObjectiveRecord | null> {
-    const set = setClause(patch, 3);
-    const [row] = await ctx.uow.query<ObjectiveRecord>(
-      `WITH u AS (UPDATE objectives SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${OBJECTIVE} FROM u`, [ctx.organizationId, id, ...set.values]);
-    return row ?? null;
+  updateObjective(ctx: StrategyCtx, id: string, patch: Partial<Record<'kind' | 'title' | 'description' | 'metric' | 'baseline' | 'target' | 'unit' | 'deadline', unknown>>): Promise<ObjectiveRecord | null> {
+    return updateOne(ctx, 'objectives', OBJECTIVE, id, patch);
   }
 
   deleteObjective(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM objectives WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return deleteOne(ctx, 'objectives', id);
   }
 
   // ------------------------------------------------------------------ KPIs
@@ -140,9 +160,8 @@ export class StrategyRepository {
     );
   }
 
-  async findKpi(ctx: StrategyCtx, id: string): Promise<KpiRecord | null> {
-    const [row] = await ctx.uow.query<KpiRecord>(`SELECT ${KPI} FROM kpis WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
-    return row ?? null;
+  findKpi(ctx: StrategyCtx, id: string): Promise<KpiRecord | null> {
+    return one(ctx, KPI, 'kpis', id);
   }
 
   async insertKpi(ctx: StrategyCtx, k: Omit<KpiRecord, 'id' | 'createdAt' | 'updatedAt'>): Promise<KpiRecord> {
@@ -153,14 +172,12 @@ export class StrategyRepository {
     return row;
   }
 
-  async updateKpi(ctx: StrategyCtx, id: string, patch: Partial<Record<'name' | 'metric' | 'unit' | 'target' | 'frequency', unknown>>): Promise<KpiRecord | null> {
-    const set = setClause(patch, 3);
-    const [row] = await ctx.uow.query<KpiRecord>(`WITH u AS (UPDATE kpis SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${KPI} FROM u`, [ctx.organizationId, id, ...set.values]);
-    return row ?? null;
+  updateKpi(ctx: StrategyCtx, id: string, patch: Partial<Record<'name' | 'metric' | 'unit' | 'target' | 'frequency', unknown>>): Promise<KpiRecord | null> {
+    return updateOne(ctx, 'kpis', KPI, id, patch);
   }
 
   deleteKpi(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM kpis WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return deleteOne(ctx, 'kpis', id);
   }
 
   // ------------------------------------------------------------------ audience segments
@@ -170,12 +187,11 @@ export class StrategyRepository {
   }
 
   allSegments(ctx: StrategyCtx): Promise<SegmentRecord[]> {
-    return ctx.uow.query(`SELECT ${SEGMENT} FROM audience_segments WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+    return all(ctx, SEGMENT, 'audience_segments');
   }
 
-  async findSegment(ctx: StrategyCtx, id: string): Promise<SegmentRecord | null> {
-    const [row] = await ctx.uow.query<SegmentRecord>(`SELECT ${SEGMENT} FROM audience_segments WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
-    return row ?? null;
+  findSegment(ctx: StrategyCtx, id: string): Promise<SegmentRecord | null> {
+    return one(ctx, SEGMENT, 'audience_segments', id);
   }
 
   /** Which of these ids are segments of the organisation. */
@@ -193,15 +209,12 @@ export class StrategyRepository {
     return row;
   }
 
-  async updateSegment(ctx: StrategyCtx, id: string, patch: Partial<Record<'name' | 'description' | 'needs' | 'usages', unknown>>): Promise<SegmentRecord | null> {
-    const set = setClause(patch, 3);
-    const [row] = await ctx.uow.query<SegmentRecord>(
-      `WITH u AS (UPDATE audience_segments SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${SEGMENT} FROM u`, [ctx.organizationId, id, ...set.values]);
-    return row ?? null;
+  updateSegment(ctx: StrategyCtx, id: string, patch: Partial<Record<'name' | 'description' | 'needs' | 'usages', unknown>>): Promise<SegmentRecord | null> {
+    return updateOne(ctx, 'audience_segments', SEGMENT, id, patch);
   }
 
   deleteSegment(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM audience_segments WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return deleteOne(ctx, 'audience_segments', id);
   }
 
   // ------------------------------------------------------------------ network plans
@@ -211,13 +224,11 @@ export class StrategyRepository {
   }
 
   async allPlans(ctx: StrategyCtx): Promise<NetworkPlanRecord[]> {
-    const rows = await ctx.uow.query<NetworkPlanRecord>(
-      `SELECT ${PLAN} FROM network_plans p WHERE p.organization_id = $1 ORDER BY p.created_at, p.id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
-    return rows.map(fixSegments);
+    return (await all<NetworkPlanRecord>(ctx, PLAN, 'network_plans p', 'p.')).map(fixSegments);
   }
 
   async findPlan(ctx: StrategyCtx, id: string): Promise<NetworkPlanRecord | null> {
-    const [row] = await ctx.uow.query<NetworkPlanRecord>(`SELECT ${PLAN} FROM network_plans p WHERE p.organization_id = $1 AND p.id = $2`, [ctx.organizationId, id]);
+    const row = await one<NetworkPlanRecord>(ctx, PLAN, 'network_plans p', id, 'p.');
     return row ? fixSegments(row) : null;
   }
 
@@ -245,7 +256,7 @@ export class StrategyRepository {
   }
 
   deletePlan(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM network_plans WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return deleteOne(ctx, 'network_plans', id);
   }
 
   // ------------------------------------------------------------------ competitors
@@ -255,12 +266,11 @@ export class StrategyRepository {
   }
 
   allCompetitors(ctx: StrategyCtx): Promise<CompetitorRecord[]> {
-    return ctx.uow.query(`SELECT ${COMPETITOR} FROM competitors WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+    return all(ctx, COMPETITOR, 'competitors');
   }
 
-  async findCompetitor(ctx: StrategyCtx, id: string): Promise<CompetitorRecord | null> {
-    const [row] = await ctx.uow.query<CompetitorRecord>(`SELECT ${COMPETITOR} FROM competitors WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
-    return row ?? null;
+  findCompetitor(ctx: StrategyCtx, id: string): Promise<CompetitorRecord | null> {
+    return one(ctx, COMPETITOR, 'competitors', id);
   }
 
   async insertCompetitor(ctx: StrategyCtx, c: Pick<CompetitorRecord, 'name' | 'handles' | 'notes'>): Promise<CompetitorRecord> {
@@ -271,15 +281,12 @@ export class StrategyRepository {
     return row;
   }
 
-  async updateCompetitor(ctx: StrategyCtx, id: string, patch: { name?: string; handles?: { network: string; handle: string }[]; notes?: string }): Promise<CompetitorRecord | null> {
-    const set = setClause({ name: patch.name, handles: patch.handles === undefined ? undefined : JSON.stringify(patch.handles), notes: patch.notes }, 3);
-    const [row] = await ctx.uow.query<CompetitorRecord>(
-      `WITH u AS (UPDATE competitors SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${COMPETITOR} FROM u`, [ctx.organizationId, id, ...set.values]);
-    return row ?? null;
+  updateCompetitor(ctx: StrategyCtx, id: string, patch: { name?: string; handles?: { network: string; handle: string }[]; notes?: string }): Promise<CompetitorRecord | null> {
+    return updateOne(ctx, 'competitors', COMPETITOR, id, { name: patch.name, handles: patch.handles === undefined ? undefined : JSON.stringify(patch.handles), notes: patch.notes });
   }
 
   deleteCompetitor(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM competitors WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return deleteOne(ctx, 'competitors', id);
   }
 
   // ------------------------------------------------------------------ brand voice
@@ -335,9 +342,8 @@ export class StrategyRepository {
     return ctx.uow.query(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
   }
 
-  async findRitual(ctx: StrategyCtx, id: string): Promise<RitualRecord | null> {
-    const [row] = await ctx.uow.query<RitualRecord>(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
-    return row ?? null;
+  findRitual(ctx: StrategyCtx, id: string): Promise<RitualRecord | null> {
+    return one(ctx, RITUAL, 'rituals', id);
   }
 
   async weeklyMeeting(ctx: StrategyCtx): Promise<RitualRecord | null> {
@@ -364,7 +370,7 @@ export class StrategyRepository {
   }
 
   deleteRitual(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM rituals WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return deleteOne(ctx, 'rituals', id);
   }
 
   // ------------------------------------------------------------------ roadmap
