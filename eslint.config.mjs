@@ -16,6 +16,24 @@ const domainScopes = {
   'scope:catalog': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content', 'scope:community', 'scope:evaluation'],
 };
 
+// Shared by the two blocks below: a later block's options replace an earlier one's for the same rule.
+const dataAccessPaths = [
+  { name: 'pg', message: 'Query through the unit of work (@socle/platform-database).' },
+  { name: 'typeorm', importNames: ['DataSource'], message: 'Run work through UnitOfWorkFactory (@socle/platform-database), never the DataSource.' },
+  { name: '@socle/platform-database', importNames: ['DATA_SOURCE'], message: 'Inject UnitOfWorkFactory, not the DataSource.' },
+  { name: '@socle/api', message: 'Only tests start the API.' },
+  { name: '@socle/worker', message: 'Only tests start the worker.' },
+];
+// Domains raise their own errors (@socle/platform-errors); only the API edge turns them into GraphQL errors.
+const transportErrorPaths = [
+  { name: 'graphql', importNames: ['GraphQLError'], message: 'Throw a DomainError (@socle/platform-errors); the API maps it.' },
+  {
+    name: '@socle/platform-graphql',
+    importNames: ['AppError', 'badInput', 'conflict', 'forbidden', 'notFound', 'unauthenticated', 'rateLimited', 'toGraphQLError', 'asGraphQLError', 'ERROR_CODES', 'ErrorCode'],
+    message: 'Domain errors come from @socle/platform-errors; @socle/platform-graphql is for pagination and scalars.',
+  },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', '**/files/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
@@ -70,23 +88,20 @@ export default [
     files: ['libs/domain/**/*.ts', 'apps/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/migrations/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'pg', message: 'Query through the unit of work (@socle/platform-database).' },
-            { name: '@socle/api', message: 'Only tests start the API.' },
-            { name: '@socle/worker', message: 'Only tests start the worker.' },
-          ],
-          patterns: [],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: dataAccessPaths, patterns: [] }],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
         { selector: "NewExpression[callee.name='DataSource']", message: 'Only the platform database library creates DataSources.' },
         { selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]", message: 'Repositories query through the unit of work, never the DataSource.' },
       ],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/migrations/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...dataAccessPaths, ...transportErrorPaths], patterns: [] }],
     },
   },
 ];

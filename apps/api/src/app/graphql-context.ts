@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { SocleConfig } from '@socle/platform-config';
-import { DATA_SOURCE, isUuid, UnitOfWork } from '@socle/platform-database';
+import { isUuid, UnitOfWorkFactory } from '@socle/platform-database';
 import { Principal, RATE_LIMITER, RateLimiter, RequestState } from '@socle/platform-auth';
-import { AppError, rateLimited } from '@socle/platform-graphql';
+import { AppError, asGraphQLError, rateLimited } from '@socle/platform-graphql';
 import { Authenticator } from '@socle/accounts';
 
 export interface GraphQLContext {
@@ -40,7 +39,7 @@ export class GraphQLContextFactory {
     private readonly config: SocleConfig,
     private readonly authenticator: Authenticator,
     @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
   ) {}
 
   async create(request: FastifyRequest, _reply: FastifyReply): Promise<GraphQLContext> {
@@ -54,12 +53,14 @@ export class GraphQLContextFactory {
         principal,
         requestedOrganizationId: uuidHeader(request, 'x-socle-organization'),
         requestedAgencyId: uuidHeader(request, 'x-socle-agency'),
-        uow: new UnitOfWork(this.dataSource, principal.kind === 'user' ? { userId: principal.userId } : {}),
+        uow: this.units.create(principal.kind === 'user' ? { userId: principal.userId } : {}),
         loaders: new Map(),
       };
       (request as unknown as Record<string, unknown>)[STATE_KEY] = state;
       return { state, req: request };
-    } catch (error) {
+    } catch (caught) {
+      // Apollo answers a failed context as it is: a domain error (e.g. from authentication) is mapped here.
+      const error = asGraphQLError(caught);
       // No context means no request plugin sees this error: it carries the request id itself.
       if (error instanceof AppError) (error.extensions as Record<string, unknown>).requestId = requestId;
       throw error;

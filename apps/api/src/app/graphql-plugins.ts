@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError } from '@socle/platform-graphql';
+import { AppError, DomainError, toGraphQLError } from '@socle/platform-graphql';
 import type { Metrics } from '@socle/platform-observability';
 import type { GraphQLContext } from './graphql-context';
 
@@ -14,11 +14,17 @@ const REQUEST_ERROR_CODES = new Set([
 
 const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
 
-/** The AppError behind an error: thrown by a resolver, or reported by a validation rule (Apollo wraps those). */
+/**
+ * The AppError behind an error: thrown by a resolver, or reported by a validation
+ * rule (Apollo wraps those); a domain error the exception filter did not already
+ * map (it maps those thrown through Nest) is mapped here.
+ */
 function appErrorOf(error: unknown): AppError | undefined {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return original;
+  if (original instanceof DomainError) return toGraphQLError(original);
   if (original instanceof GraphQLError && original.originalError instanceof AppError) return original.originalError;
+  if (original instanceof GraphQLError && original.originalError instanceof DomainError) return toGraphQLError(original.originalError);
   return undefined;
 }
 
@@ -73,7 +79,8 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
         async didEncounterErrors(ctx) {
           for (const error of ctx.errors) {
             const original = unwrapResolverError(error);
-            if (!(original instanceof AppError) && !(original instanceof HttpException) && !REQUEST_ERROR_CODES.has(String(error.extensions?.code))) {
+            const expected = original instanceof AppError || original instanceof DomainError || original instanceof HttpException;
+            if (!expected && !REQUEST_ERROR_CODES.has(String(error.extensions?.code))) {
               logger.error(`request ${ctx.contextValue?.state?.requestId ?? '-'}: ${original instanceof Error ? original.stack : String(original)}`);
             }
           }

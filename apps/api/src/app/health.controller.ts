@@ -1,7 +1,6 @@
 import { Controller, Get, Header, HttpException, Inject } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { DATA_SOURCE } from '@socle/platform-database';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { REDIS } from '@socle/platform-queue';
 import { Metrics } from '@socle/platform-observability';
 
@@ -9,7 +8,7 @@ import { Metrics } from '@socle/platform-observability';
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly metrics: Metrics,
   ) {}
@@ -22,7 +21,7 @@ export class HealthController {
   @Get('health/ready')
   async ready() {
     const checks = await Promise.all([
-      this.check('postgres', () => this.dataSource.query('SELECT 1')),
+      this.check('postgres', () => this.units.ping()),
       this.check('redis', () => this.redis.ping()),
     ]);
     const body = { status: checks.every((c) => c.ok) ? 'ok' : 'unavailable', checks: Object.fromEntries(checks.map((c) => [c.name, c.ok ? 'ok' : c.error])) };

@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { describeError, DomainError, HTTP_STATUS_OF } from '@socle/platform-errors';
+import { asGraphQLError } from '@socle/platform-graphql';
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON',
@@ -21,18 +23,20 @@ const STATUS_CODES: Record<number, string> = {
 
 /**
  * Errors outside GraphQL execution (a body that is not JSON or too large, an
- * unknown route) answered in GraphQL's error shape with a stable code and the
- * request id; never a stack. GraphQL errors pass through to Apollo.
+ * unknown route, a domain error out of a REST route) answered in GraphQL's error
+ * shape with a stable code and the request id; never a stack. In GraphQL
+ * execution, domain errors become GraphQL errors and everything goes on to Apollo.
  */
 @Catch()
 export class HttpErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrors');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType<string>() === 'graphql') return asGraphQLError(exception);
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest & { requestId?: string }>();
+    if (exception instanceof DomainError) return this.domainError(exception, reply, request.requestId);
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     const status = exception instanceof HttpException ? exception.getStatus() : (fastifyError.statusCode ?? 500);
     let message: string;
@@ -49,6 +53,15 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const body = status >= 500 && !(exception instanceof HttpException)
       ? { errors: [{ message, extensions: { code: 'INTERNAL', requestId: request.requestId ?? null } }] }
       : { errors: [{ message, extensions: { code: STATUS_CODES[status] ?? 'BAD_REQUEST', requestId: request.requestId ?? null } }] };
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
+  }
+
+  /** A domain refusal keeps its code and facts; its status says the same to HTTP clients. */
+  private domainError(error: DomainError, reply: FastifyReply, requestId: string | undefined): void {
+    const status = HTTP_STATUS_OF[error.code];
+    if (status >= 500) this.logger.error(`request ${requestId ?? '-'}: ${describeError(error)}`);
+    if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
+    const body = { errors: [{ message: error.message, extensions: { ...error.facts(), requestId: requestId ?? null } }] };
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 }

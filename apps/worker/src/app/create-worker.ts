@@ -9,6 +9,7 @@ import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { SocleConfig } from '@socle/platform-config';
 import { assertTenantPayload, bullPrefix, isReconcilable, JobHandler, REDIS } from '@socle/platform-queue';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
+import { jobFailureLog } from './job-failure';
 import { WorkerModule } from './worker.module';
 
 /** Handler classes the worker runs, one entry per job name. */
@@ -56,7 +57,9 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
     worker.on('completed', (job) => metrics.jobs.inc({ queue, name: job.name, outcome: 'completed' }));
     worker.on('failed', (job, error) => {
       metrics.jobs.inc({ queue, name: job?.name ?? 'unknown', outcome: 'failed' });
-      logger.error(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+      const { level, line } = jobFailureLog(job, error);
+      if (level === 'warn') logger.warn(line);
+      else logger.error(line);
     });
     return worker;
   });

@@ -6,3 +6,4 @@ export { createDataSource, runMigrations, EntityClass, MigrationClass, DataSourc
 export { organizationTablesInDeleteOrder } from './lib/tenant-tables';
 export { likeContains } from './lib/like';
 export { DatabaseModule, DATA_SOURCE } from './lib/database.module';
+export { UnitOfWorkFactory } from './lib/unit-of-work-factory';

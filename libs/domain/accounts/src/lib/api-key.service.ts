@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { SocleConfig } from '@socle/platform-config';
-import { DATA_SOURCE } from '@socle/platform-database';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { AgencyContext, constantTimeEqual, generateApiKey, hmacSha256, isWellFormedApiKey, Principal } from '@socle/platform-auth';
-import { badInput, notFound } from '@socle/platform-graphql';
+import { badInput, notFound } from '@socle/platform-errors';
 import { ApiKeyEntity } from './entities';
 import { ApiKeyRepository, AuditRepository, OrganizationRepository, PageQuery } from './repositories';
 
@@ -23,6 +22,7 @@ interface ApiKeyRow {
   secret_hash: Buffer;
   expires_at: Date | null;
   revoked_at: Date | null;
+  last_used_at: Date | null;
 }
 
 /**
@@ -33,7 +33,7 @@ interface ApiKeyRow {
 @Injectable()
 export class ApiKeyService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly config: SocleConfig,
     private readonly keys: ApiKeyRepository,
     private readonly organizations: OrganizationRepository,
@@ -76,11 +76,14 @@ export class ApiKeyService {
     if (!isWellFormedApiKey(presented)) return { refused: 'This API key is malformed (bad prefix, length or checksum).' };
     const hash = hmacSha256(this.config.API_KEY_PEPPER, presented);
     // A SECURITY DEFINER look-up by exact hash: one statement, no tenant needed yet.
-    const [row] = (await this.dataSource.query('SELECT * FROM socle_auth_api_key($1)', [hash])) as ApiKeyRow[];
+    const [row] = await this.units.read({}, (uow) => uow.query<ApiKeyRow>('SELECT * FROM socle_auth_api_key($1)', [hash]));
     if (!row || !constantTimeEqual(row.secret_hash, hash)) return { refused: 'This API key is not valid.' };
     if (row.revoked_at) return { refused: 'This API key has been revoked.' };
     if (row.expires_at && row.expires_at.getTime() <= Date.now()) return { refused: 'This API key has expired.' };
-    await this.dataSource.query('SELECT socle_auth_touch_api_key($1, $2)', [row.agency_id, row.id]);
+    // Last use is kept to the minute: a key used within the last minute needs no write.
+    if (!row.last_used_at || row.last_used_at.getTime() < Date.now() - 60_000) {
+      await this.units.run({}, (uow) => uow.query('SELECT socle_auth_touch_api_key($1, $2)', [row.agency_id, row.id]));
+    }
     return { principal: { kind: 'apiKey', keyId: row.id, agencyId: row.agency_id, organizationId: row.scope_organization_id, scopes: row.scopes } };
   }
 }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public, RequestState, RequestStateParam, SignedIn, UserContext, UserCtx } from '@socle/platform-auth';
-import { notFound } from '@socle/platform-graphql';
+import { notFound } from '@socle/platform-errors';
 import { AuthService } from './auth.service';
 import { MembershipService } from './membership.service';
 import { AgencyRepository, OrganizationRepository, UserRepository } from './repositories';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { SocleConfig } from '@socle/platform-config';
-import { DATA_SOURCE, inUnitOfWork, UnitOfWork } from '@socle/platform-database';
+import { UnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
 import { dummyPasswordCheck, hashPassword, passwordWeakness, RATE_LIMITER, RateLimiter, sha256, UserContext, verifyPassword } from '@socle/platform-auth';
-import { badInput, conflict, rateLimited, unauthenticated } from '@socle/platform-graphql';
+import { badInput, conflict, rateLimited, unauthenticated } from '@socle/platform-errors';
 import { AgencyRepository, AuditRepository, SessionRepository, UserRepository } from './repositories';
 import { issueToken, parseToken, REFRESH_TOKEN_KIND } from './tokens';
 
@@ -44,7 +43,7 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 @Injectable()
 export class AuthService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly config: SocleConfig,
     private readonly jwt: JwtService,
     private readonly users: UserRepository,
@@ -62,7 +61,7 @@ export class AuthService {
     const agencyId = randomUUID();
     const passwordHash = await hashPassword(command.password, this.config.SCRYPT_LOG_N);
     try {
-      return await inUnitOfWork(this.dataSource, { userId, agencyId }, async (uow) => {
+      return await this.units.run({ userId, agencyId }, async (uow) => {
         await this.users.insert(uow, { id: userId, email: command.email.trim(), displayName: command.displayName.trim(), passwordHash, locale: command.locale });
         await this.agencies.insert(uow, { id: agencyId, name: command.agencyName.trim() });
         await this.agencies.addMember(uow, agencyId, userId, 'OWNER');
@@ -98,12 +97,12 @@ export class AuthService {
     const normalized = email.trim().toLowerCase();
     await this.throttle(`login:${sha256(normalized).toString('hex')}`, this.config.RATE_LIMIT_LOGIN_PER_MINUTE);
     await this.throttle(`login-ip:${caller.ip}`, this.config.RATE_LIMIT_LOGIN_PER_MINUTE * 5);
-    const userId = await inUnitOfWork(this.dataSource, {}, (uow) => this.verifyCredentials(uow, normalized, password));
+    const userId = await this.units.run({}, (uow) => this.verifyCredentials(uow, normalized, password));
     if (!userId) {
       await this.recordFailedLogin(normalized, caller);
       throw unauthenticated('Email or password is incorrect.');
     }
-    return inUnitOfWork(this.dataSource, { userId }, (uow) => this.startSession(uow, userId));
+    return this.units.run({ userId }, (uow) => this.startSession(uow, userId));
   }
 
   /**
@@ -114,7 +113,7 @@ export class AuthService {
     const parsed = parseToken(REFRESH_TOKEN_KIND, refreshToken);
     if (!parsed) throw unauthenticated('This refresh token is malformed.');
     const userId = parsed.tenantId;
-    const outcome = await inUnitOfWork(this.dataSource, { userId }, async (uow) => {
+    const outcome = await this.units.run({ userId }, async (uow) => {
       const token = await this.sessions.findForUpdate(uow, userId, parsed.secretHash);
       if (!token || token.revokedAt) return { error: 'This refresh token is not valid. Log in again.' } as const;
       if (token.usedAt) {
@@ -141,7 +140,7 @@ export class AuthService {
 
   /** A new session for a user whose identity another flow proved (e.g. accepting an invitation). */
   openSession(userId: string): Promise<Session> {
-    return inUnitOfWork(this.dataSource, { userId }, (uow) => this.startSession(uow, userId));
+    return this.units.run({ userId }, (uow) => this.startSession(uow, userId));
   }
 
   private async startSession(uow: UnitOfWork, userId: string, familyId: string = randomUUID()): Promise<Session> {
@@ -156,7 +155,7 @@ export class AuthService {
 
   private async recordFailedLogin(email: string, caller: Caller): Promise<void> {
     const emailHash = sha256(email).toString('hex');
-    await inUnitOfWork(this.dataSource, {}, async (uow) => {
+    await this.units.run({}, async (uow) => {
       const user = await this.users.findByEmailForAuth(uow, email);
       const agencies = user ? await this.users.agencyIdsForAuth(uow, user.id) : [];
       if (agencies.length === 0) {

@@ -5,7 +5,7 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy } from 'passport-strategy';
 import { SocleConfig } from '@socle/platform-config';
 import { API_KEY_PREFIX, Principal } from '@socle/platform-auth';
-import { unauthenticated } from '@socle/platform-graphql';
+import { unauthenticated } from '@socle/platform-errors';
 import { ApiKeyService } from './api-key.service';
 
 interface HeaderCarrier {

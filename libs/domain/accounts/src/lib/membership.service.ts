@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { AgencyContext, AgencyRole, OrganizationContext, OrganizationRole, Principal } from '@socle/platform-auth';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-graphql';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-errors';
 import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity, OrganizationMembershipEntity } from './entities';
 import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, MemberWithUser, PageQuery } from './repositories';
 import { AGENCY_INVITATION_KIND, issueToken, ORGANIZATION_INVITATION_KIND, parseToken } from './tokens';
@@ -27,7 +26,7 @@ function normalizeRoles(roles: OrganizationRole[]): OrganizationRole[] {
 @Injectable()
 export class MembershipService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly memberships: MembershipRepository,
     private readonly agencies: AgencyRepository,
     private readonly invitations: InvitationRepository,
@@ -135,7 +134,7 @@ export class MembershipService {
     const agency = organization ? null : parseToken(AGENCY_INVITATION_KIND, command.token);
     if (!organization && !agency) throw badInput('input.token', 'is not an invitation token');
     const scope = organization ? { organizationId: organization.tenantId } : { agencyId: (agency as { tenantId: string }).tenantId };
-    return inUnitOfWork(this.dataSource, scope, async (uow) => {
+    return this.units.run(scope, async (uow) => {
       const invitation = organization
         ? await this.invitations.findOrganizationInvitation(uow, organization.tenantId, organization.secretHash)
         : await this.invitations.findAgencyInvitation(uow, (agency as { tenantId: string }).tenantId, (agency as { secretHash: Buffer }).secretHash);

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { Connection, notFound, paginate } from '@socle/platform-graphql';
+import { Connection, paginate } from '@socle/platform-graphql';
+import { notFound } from '@socle/platform-errors';
 import { AgencyRepository } from './repositories';
 import { OrganizationService } from './organization.service';
 import { AgencyObject, OrganizationConnection, OrganizationObject } from './dto/objects';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AgencyContext, OrganizationContext } from '@socle/platform-auth';
-import { badInput, notFound } from '@socle/platform-graphql';
+import { badInput, notFound } from '@socle/platform-errors';
 import { OrganizationEntity } from './entities';
 import { AuditRepository, OrganizationFilter, OrganizationRepository, PageQuery } from './repositories';
 import { PurgeOrganizationScheduler } from './purge-organization.scheduler';

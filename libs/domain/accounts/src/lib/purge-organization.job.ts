@@ -1,6 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, inUnitOfWork, organizationTablesInDeleteOrder, UnitOfWork } from '@socle/platform-database';
+import { Injectable, Logger } from '@nestjs/common';
+import { organizationTablesInDeleteOrder, UnitOfWorkFactory } from '@socle/platform-database';
 import { JobHandler, TenantJobPayload } from '@socle/platform-queue';
 import { AuditRepository, OrganizationRepository } from './repositories';
 import { ACCOUNTS_QUEUE, PURGE_ORGANIZATION_JOB, PurgeOrganizationScheduler } from './purge-organization.scheduler';
@@ -24,7 +23,7 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
   private readonly logger = new Logger(PURGE_ORGANIZATION_JOB);
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly organizations: OrganizationRepository,
     private readonly audit: AuditRepository,
     private readonly scheduler: PurgeOrganizationScheduler,
@@ -34,7 +33,7 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
     // One purger per organisation at a time, whatever the queues or replicas: a transaction-level
     // advisory lock held by an otherwise idle unit of work for the whole purge (released at its end,
     // or when its connection dies with the worker). Another purger finds it taken and leaves.
-    const claim = new UnitOfWork(this.dataSource, {});
+    const claim = this.units.create({});
     try {
       const [row] = await claim.query<{ claimed: boolean }>(
         "SELECT pg_try_advisory_xact_lock(hashtextextended('socle.purge:' || $1::text, 0)) AS claimed", [organizationId],
@@ -51,25 +50,25 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
 
   private async purge(organizationId: string, agencyId: string): Promise<Record<string, number>> {
     const actor = { type: 'SYSTEM' as const, id: null };
-    const pending = await inUnitOfWork(this.dataSource, { agencyId }, async (uow) => {
+    const pending = await this.units.run({ agencyId }, async (uow) => {
       const org = await this.organizations.findInAgency({ uow, actor, agencyId, agencyRole: null }, organizationId);
       return org?.status === 'DELETION_PENDING' ? org : null;
     });
     if (!pending) return {}; // already purged, or never asked for
     const scope = { organizationId };
-    const tables = await inUnitOfWork(this.dataSource, scope, (uow) => organizationTablesInDeleteOrder(uow));
+    const tables = await this.units.run(scope, (uow) => organizationTablesInDeleteOrder(uow));
     const counts: Record<string, number> = {};
     for (const table of tables) {
       counts[table] = 0;
       for (;;) {
-        const deleted = await inUnitOfWork(this.dataSource, scope, (uow) =>
+        const deleted = await this.units.run(scope, (uow) =>
           uow.execute(`DELETE FROM "${table}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table}" WHERE organization_id = $1 LIMIT ${BATCH}))`, [organizationId]),
         );
         counts[table] += deleted;
         if (deleted < BATCH) break;
       }
     }
-    await inUnitOfWork(this.dataSource, { agencyId, organizationId }, async (uow) => {
+    await this.units.run({ agencyId, organizationId }, async (uow) => {
       const ctx = { uow, actor, agencyId, agencyRole: null };
       await this.organizations.deleteRow(ctx, organizationId);
       await this.audit.recordInAgency(uow, agencyId, actor, {
@@ -83,7 +82,7 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
 
   /** Re-enqueues every organisation still pending deletion (state lives in PostgreSQL, not Redis). */
   async reconcile(): Promise<number> {
-    const pending = await inUnitOfWork(this.dataSource, {}, (uow) => this.organizations.pendingDeletions(uow));
+    const pending = await this.units.run({}, (uow) => this.organizations.pendingDeletions(uow));
     for (const org of pending) await this.scheduler.schedule({ organizationId: org.id, agencyId: org.agency_id });
     return pending.length;
   }

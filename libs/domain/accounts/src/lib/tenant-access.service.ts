@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   actorOf, AgencyAccess, AgencyRole, OrganizationAccess, OrganizationRole, Principal, TenantAccessResolver,
 } from '@socle/platform-auth';
-import { DATA_SOURCE, inUnitOfWork, UnitOfWork, uuidLiteral } from '@socle/platform-database';
-import type { DataSource } from 'typeorm';
+import { UnitOfWork, UnitOfWorkFactory, uuidLiteral } from '@socle/platform-database';
 import { AuditRepository } from './repositories';
 
 /**
@@ -16,7 +15,7 @@ export class TenantAccessService implements TenantAccessResolver {
   private readonly logger = new Logger('TenantAccess');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -72,10 +71,10 @@ export class TenantAccessService implements TenantAccessResolver {
     // Its own transaction: the request's is rolled back with the refusal.
     if (event.organizationId) {
       const organizationId = event.organizationId;
-      await inUnitOfWork(this.dataSource, { organizationId }, (uow) => this.audit.recordInOrganization(uow, organizationId, actor, entry, event.requestId));
+      await this.units.run({ organizationId }, (uow) => this.audit.recordInOrganization(uow, organizationId, actor, entry, event.requestId));
     } else if (event.agencyId) {
       const agencyId = event.agencyId;
-      await inUnitOfWork(this.dataSource, { agencyId }, (uow) => this.audit.recordInAgency(uow, agencyId, actor, entry, event.requestId));
+      await this.units.run({ agencyId }, (uow) => this.audit.recordInAgency(uow, agencyId, actor, entry, event.requestId));
     } else {
       this.logger.warn(`refused ${event.permission} for ${actor.type} ${actor.id ?? ''}`);
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { CallerContext, RequestState } from '@socle/platform-auth';
-import { forbidden } from '@socle/platform-graphql';
+import { forbidden } from '@socle/platform-errors';
 import { UserRepository } from './repositories';
 import type { UserObject } from './dto/objects';
 

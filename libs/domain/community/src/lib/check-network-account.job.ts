@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
 import { SocleConfig } from '@socle/platform-config';
-import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobHandler, JobQueues, TenantJobPayload } from '@socle/platform-queue';
 import { CredentialVault } from './credential-vault';
 import { NetworkHealthService, REFRESH_MARGIN_MS } from './network-health.service';
@@ -39,7 +38,7 @@ export class CheckNetworkAccountJob implements JobHandler<CheckNetworkAccountPay
   private readonly logger = new Logger(CHECK_NETWORK_ACCOUNT_JOB);
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly config: SocleConfig,
     private readonly health: NetworkHealthService,
     private readonly accounts: NetworkAccountRepository,
@@ -48,7 +47,7 @@ export class CheckNetworkAccountJob implements JobHandler<CheckNetworkAccountPay
   ) {}
 
   async handle({ organizationId, accountId }: CheckNetworkAccountPayload): Promise<{ status: string | null }> {
-    const account = await inUnitOfWork(this.dataSource, { organizationId }, (uow) =>
+    const account = await this.units.run({ organizationId }, (uow) =>
       this.health.check({ uow, organizationId, actor: { type: 'SYSTEM', id: null } }, accountId),
     );
     this.logger.log(`checked network account ${accountId} of organization ${organizationId}: ${account?.status ?? 'gone'}`);
@@ -57,7 +56,7 @@ export class CheckNetworkAccountJob implements JobHandler<CheckNetworkAccountPay
 
   async reconcile(): Promise<number> {
     const now = Date.now();
-    const due = await inUnitOfWork(this.dataSource, {}, (uow) =>
+    const due = await this.units.run({}, (uow) =>
       this.accounts.due(uow, new Date(now - this.config.NETWORK_ACCOUNT_CHECK_MINUTES * 60_000), new Date(now + REFRESH_MARGIN_MS), this.vault.activeKeyId, 1000),
     );
     for (const row of due) await this.scheduler.schedule(row.organization_id, row.id);

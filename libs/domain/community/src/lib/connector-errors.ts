@@ -1,5 +1,5 @@
 import { ConnectorError, isConnectorError } from '@socle/connector-sdk';
-import { AppError, badInput } from '@socle/platform-graphql';
+import { DomainError, badInput } from '@socle/platform-errors';
 import { scrub } from './connectors';
 import type { NetworkAccountStatus } from './entities';
 import type { StatusPatch } from './repositories';
@@ -10,8 +10,8 @@ type Secrets = Record<string, string | undefined>;
  * A failure while connecting, as an API error. The network's words are kept
  * (they help the user) with every submitted secret scrubbed out of them.
  */
-export function connectError(error: unknown, field: string, ...secrets: (Secrets | null | undefined)[]): AppError {
-  if (!isConnectorError(error)) return new AppError('INTERNAL', 'Connecting the account failed unexpectedly; nothing was stored.');
+export function connectError(error: unknown, field: string, ...secrets: (Secrets | null | undefined)[]): DomainError {
+  if (!isConnectorError(error)) return new DomainError('INTERNAL', 'Connecting the account failed unexpectedly; nothing was stored.');
   const reason = scrub(error.networkReason ?? error.message, ...secrets);
   switch (error.kind) {
     case 'AUTH_EXPIRED':
@@ -19,10 +19,10 @@ export function connectError(error: unknown, field: string, ...secrets: (Secrets
       return badInput(field, `the network refused these credentials: ${reason}`);
     case 'RATE_LIMITED': {
       const retryAfterSeconds = error.retryAfterSeconds ?? 60;
-      return new AppError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, { retryAfterSeconds });
+      return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, { retryAfterSeconds });
     }
     default:
-      return new AppError('INTERNAL', `The network did not answer properly (${reason}); nothing was stored. Try again.`);
+      return new DomainError('INTERNAL', `The network did not answer properly (${reason}); nothing was stored. Try again.`);
   }
 }
 

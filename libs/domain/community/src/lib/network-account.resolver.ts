@@ -1,7 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectorManifest } from '@socle/connector-sdk';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { badInput, Connection, notFound, PageArgs, paginate } from '@socle/platform-graphql';
+import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
+import { badInput, notFound } from '@socle/platform-errors';
 import {
   CheckNetworkAccountInput, ConnectNetworkAccountInput, DisconnectNetworkAccountInput, StartNetworkOAuthInput,
 } from './dto/inputs';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
 import type { Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
-import { badInput, notFound } from '@socle/platform-graphql';
+import { badInput, notFound } from '@socle/platform-errors';
 import { SocleConfig } from '@socle/platform-config';
 import type { UnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';

@@ -1,8 +1,7 @@
-import { Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
-import { AppError } from '@socle/platform-graphql';
+import { UnitOfWorkFactory } from '@socle/platform-database';
+import { DomainError } from '@socle/platform-errors';
 import { NetworkAccountService } from './network-account.service';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -17,7 +16,7 @@ export class OAuthCallbackController {
   private readonly logger = new Logger('OAuthCallback');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly accounts: NetworkAccountService,
   ) {}
 
@@ -40,10 +39,10 @@ export class OAuthCallbackController {
     if (typeof code !== 'string' || !code || code.length > 2000) return answer(400, { ok: false, message: 'The network sent no authorization code.' });
     const organizationId = (this.accounts.organizationOfState(state) as { organizationId: string }).organizationId;
     try {
-      const account = await inUnitOfWork(this.dataSource, { organizationId }, (uow) => this.accounts.completeOAuth(uow, state, code));
+      const account = await this.units.run({ organizationId }, (uow) => this.accounts.completeOAuth(uow, state, code));
       return answer(200, { ok: true, message: `Connected ${account.handle}. You can close this page.`, account: { id: account.id, network: account.network, handle: account.handle } });
     } catch (error) {
-      if (error instanceof AppError) return answer(400, { ok: false, message: error.message });
+      if (error instanceof DomainError) return answer(400, { ok: false, message: error.message });
       this.logger.error(`OAuth callback failed: ${error instanceof Error ? error.name : 'error'}`);
       return answer(500, { ok: false, message: 'Connecting the account failed; nothing was stored.' });
     }

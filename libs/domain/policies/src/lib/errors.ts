@@ -1,4 +1,4 @@
-import { AppError } from '@socle/platform-graphql';
+import { DomainError } from '@socle/platform-errors';
 
 /**
  * Reasons carried in `extensions.reason` next to BAD_USER_INPUT, for refusals
@@ -7,7 +7,7 @@ import { AppError } from '@socle/platform-graphql';
  */
 export type PolicyRefusal = 'INVALID_TRANSITION' | 'NOT_EDITABLE' | 'OPEN_VERSION_EXISTS' | 'NOT_PUBLISHED';
 
-export function policyRefusal(reason: PolicyRefusal, field: string, message: string, extra: Record<string, unknown> = {}): AppError {
+export function policyRefusal(reason: PolicyRefusal, field: string, message: string, extra: Record<string, unknown> = {}): DomainError {
   const full = `${message} Nothing was changed.`;
-  return new AppError('BAD_USER_INPUT', full, { field, reason, problems: [{ field, message: full }], ...extra });
+  return new DomainError('BAD_USER_INPUT', full, { field, reason, problems: [{ field, message: full }], details: extra });
 }

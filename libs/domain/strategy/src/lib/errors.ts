@@ -1,4 +1,4 @@
-import { conflict } from '@socle/platform-graphql';
+import { conflict } from '@socle/platform-errors';
 
 /** Uniqueness is decided by the database; a violation of `constraint` becomes CONFLICT naming the field. */
 export async function uniqueOr<T>(work: () => Promise<T>, constraint: string, field: string, message: string): Promise<T> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { RequestState } from '@socle/platform-auth';
-import { forbidden } from '@socle/platform-graphql';
+import { forbidden } from '@socle/platform-errors';
 import type { KpiRecord } from './repositories';
 import { StrategyService } from './strategy.service';
 

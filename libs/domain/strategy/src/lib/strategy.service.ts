@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, FieldProblem, notFound } from '@socle/platform-graphql';
+import { badInput, FieldProblem, notFound } from '@socle/platform-errors';
 import { BrandVoice, BrandVoiceReader } from './brand-voice/brand-voice.reader';
 import { uniqueOr } from './errors';
 import {

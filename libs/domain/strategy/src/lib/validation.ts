@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@socle/platform-graphql';
+import type { FieldProblem } from '@socle/platform-errors';
 import { formatDate, localDateOf, parseDate } from './task-force/calendar';
 
 export const MAX_WORDS = 2000;

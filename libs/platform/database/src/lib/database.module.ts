@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import type { DataSource } from 'typeorm';
 import { createDataSource, EntityClass } from './data-source';
 import { releaseParkedConnections } from './unit-of-work';
+import { UnitOfWorkFactory } from './unit-of-work-factory';
 
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 
@@ -26,9 +27,10 @@ export class DatabaseModule {
           provide: DATA_SOURCE,
           useFactory: async () => createDataSource(options).initialize(),
         },
+        { provide: UnitOfWorkFactory, useFactory: (dataSource: DataSource) => new UnitOfWorkFactory(dataSource), inject: [DATA_SOURCE] },
         DataSourceCloser,
       ],
-      exports: [DATA_SOURCE],
+      exports: [DATA_SOURCE, UnitOfWorkFactory],
     };
   }
 }

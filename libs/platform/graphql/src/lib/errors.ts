@@ -1,21 +1,19 @@
 import { GraphQLError } from 'graphql';
+import * as domain from '@socle/platform-errors';
+import { DOMAIN_ERROR_CODES, DomainError, FieldProblem } from '@socle/platform-errors';
+
+export { DomainError, FieldProblem } from '@socle/platform-errors';
 
 /**
  * Stable error codes, carried in `extensions.code`. Clients branch on these,
- * never on messages. Parse and validation failures keep Apollo's standard
+ * never on messages. The domains' codes, plus the API's own query limits.
+ * Parse and validation failures keep Apollo's standard
  * GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED codes.
  */
-export const ERROR_CODES = [
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'INTERNAL',
-] as const;
+export const ERROR_CODES = [...DOMAIN_ERROR_CODES, 'QUERY_TOO_COMPLEX'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface FieldProblem {
-  /** Path of the offending field, e.g. `input.email`. */
-  field: string;
-  message: string;
-}
-
+/** An error of the GraphQL layer itself, and what a DomainError becomes at this edge. */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
@@ -28,28 +26,36 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'Sign in first: send a valid access token or API key as `Authorization: Bearer …`.') =>
-  new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
+/**
+ * A domain error as the API answers it: its facts become `extensions` as they
+ * are. A refusal of the caller itself (not signed in, rate-limited) also sets
+ * the HTTP status (and Retry-After), which the answer keeps when it carries no
+ * data at all.
+ */
+export function toGraphQLError(error: DomainError): AppError {
+  const { code, ...facts } = error.facts();
+  const http =
+    error.code === 'UNAUTHENTICATED'
+      ? { status: 401 }
+      : error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== undefined
+        ? { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) }
+        : undefined;
+  return new AppError(code as ErrorCode, error.message, { ...facts, ...(http ? { http } : {}) });
+}
 
-export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
+/** The GraphQL error to throw for anything a resolver or guard raised: domain errors mapped, others untouched. */
+export function asGraphQLError<T>(error: T): T | AppError {
+  return error instanceof DomainError ? toGraphQLError(error) : error;
+}
 
-export const notFound = (what: string, id?: string) =>
-  new AppError('NOT_FOUND', id ? `${what} ${id} was not found.` : `${what} was not found.`);
-
-export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field ? { field } : {});
-
-/** A bad input, naming the field; several problems at once when there are several. */
+// The GraphQL layer's own refusals (guards, limits, validation pipe), worded as the domains word them.
+export const unauthenticated = (message?: string) => toGraphQLError(domain.unauthenticated(message));
+export const forbidden = (message: string) => toGraphQLError(domain.forbidden(message));
+export const notFound = (what: string, id?: string) => toGraphQLError(domain.notFound(what, id));
+export const conflict = (message: string, field?: string) => toGraphQLError(domain.conflict(message, field));
 export function badInput(field: string, message: string): AppError;
 export function badInput(problems: FieldProblem[]): AppError;
 export function badInput(a: string | FieldProblem[], message?: string): AppError {
-  const problems = typeof a === 'string' ? [{ field: a, message: message as string }] : a;
-  const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  return new AppError('BAD_USER_INPUT', `Invalid input. ${summary}`, { field: problems[0]?.field, problems });
+  return toGraphQLError(typeof a === 'string' ? domain.badInput(a, message as string) : domain.badInput(a));
 }
-
-export function rateLimited(retryAfterSeconds: number): AppError {
-  return new AppError('RATE_LIMITED', `Too many requests. Retry in ${retryAfterSeconds} s.`, {
-    retryAfterSeconds,
-    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
-  });
-}
+export const rateLimited = (retryAfterSeconds: number) => toGraphQLError(domain.rateLimited(retryAfterSeconds));

@@ -4,7 +4,8 @@ import { AuditRepository } from '@socle/accounts';
 import type { OrganizationContext } from '@socle/platform-auth';
 import { isUuid } from '@socle/platform-database';
 import { EvidenceRegistry } from '@socle/platform-evidence';
-import { AppError, badInput, KeysetPage, notFound } from '@socle/platform-graphql';
+import { KeysetPage } from '@socle/platform-graphql';
+import { DomainError, badInput, notFound } from '@socle/platform-errors';
 import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION } from '../model/default-model';
 import type { MaturityModelContent } from '../model/model-content';
 import { EvidenceInput, scoreModel } from '../model/scoring';
@@ -13,8 +14,8 @@ import type { FrozenEvidence } from './entities';
 import { AssessmentRecord, AssessmentRepository, OrgScope } from './assessment.repository';
 
 /** A finalised assessment refuses every change: CONFLICT, reason ASSESSMENT_FINALIZED, nothing stored. */
-export function assessmentFinalized(id: string, field: string): AppError {
-  return new AppError('CONFLICT', `Assessment ${id} is finalised: it can no longer change (start a new assessment instead). Nothing was changed.`, {
+export function assessmentFinalized(id: string, field: string): DomainError {
+  return new DomainError('CONFLICT', `Assessment ${id} is finalised: it can no longer change (start a new assessment instead). Nothing was changed.`, {
     field, reason: 'ASSESSMENT_FINALIZED',
   });
 }

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '@socle/platform-database';
-import { badInput, notFound } from '@socle/platform-graphql';
+import { badInput, notFound } from '@socle/platform-errors';
 import { isUuid } from '@socle/platform-database';
 import type { AssessmentReport, ReportLocale } from '../report/assessment-report';
 import { AssessmentRepository } from './assessment.repository';

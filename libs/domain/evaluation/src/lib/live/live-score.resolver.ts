@@ -1,6 +1,6 @@
 import { Mutation, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { notFound } from '@socle/platform-graphql';
+import { notFound } from '@socle/platform-errors';
 import { LiveMaturityScoreObject } from './dto';
 import { LiveScoreService } from './live-score.service';
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { assertTenantPayload, JobHandler, JobQueues, Reconcilable, TenantJobPayload } from '@socle/platform-queue';
 import { LiveScoreRepository } from './live-score.repository';
 import { LiveScoreService } from './live-score.service';
@@ -37,7 +36,7 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
   private readonly logger = new Logger(RECOMPUTE_LIVE_SCORE_JOB);
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     @Inject(LIVE_SCORES_SCHEDULE) private readonly schedule: DailyTime,
     private readonly queues: JobQueues,
     private readonly service: LiveScoreService,
@@ -46,7 +45,7 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
 
   async handle({ organizationId, slot }: RecomputeLiveScorePayload): Promise<{ overallScore: number | null; level: number | null } | null> {
     const night = typeof slot === 'string' && !Number.isNaN(Date.parse(slot)) ? new Date(slot) : undefined;
-    const score = await inUnitOfWork(this.dataSource, { organizationId }, async (uow) => {
+    const score = await this.units.run({ organizationId }, async (uow) => {
       if (night && (await this.scores.alreadyComputedSince(uow, organizationId, night))) return 'already';
       return this.service.recompute(uow, organizationId);
     });
@@ -65,7 +64,7 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const ids = await inUnitOfWork(this.dataSource, {}, (uow) => this.scores.due(uow, slot, after, FAN_OUT_BATCH));
+      const ids = await this.units.run({}, (uow) => this.scores.due(uow, slot, after, FAN_OUT_BATCH));
       if (ids.length === 0) break;
       const jobs = ids.map((organizationId) => {
         const data: RecomputeLiveScorePayload = { organizationId, slot: slot.toISOString() };

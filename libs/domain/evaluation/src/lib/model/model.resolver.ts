@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AgencyContext, AgencyCtx, Public, Requires } from '@socle/platform-auth';
-import { badInput, Connection, PageArgs, paginate } from '@socle/platform-graphql';
+import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
+import { badInput } from '@socle/platform-errors';
 import { MATURITY_MODEL_SCHEMA } from './model-json';
 import {
   CreateMaturityModelInput, ImportMaturityModelInput, MaturityModelConnection, MaturityModelObject, MaturityModelVersionObject, MODEL_ID, MODEL_ID_MESSAGE,

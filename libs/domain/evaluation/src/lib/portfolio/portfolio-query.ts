@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badInput, FieldProblem } from '@socle/platform-graphql';
+import { badInput, FieldProblem } from '@socle/platform-errors';
 
 /**
  * The portfolio's sorting, filtering and cursors, as data and SQL fragments

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AgencyContext, OrganizationContext } from '@socle/platform-auth';
-import { notFound, pageSize, PageInfo } from '@socle/platform-graphql';
+import { pageSize, PageInfo } from '@socle/platform-graphql';
+import { notFound } from '@socle/platform-errors';
 import {
   decodeOffsetCursor, DEFAULT_SORT, encodeOffsetCursor, fingerprint, PortfolioFilter, PortfolioSort, validateFilter,
 } from './portfolio-query';

@@ -1,4 +1,4 @@
-import { AppError } from '@socle/platform-graphql';
+import { DomainError } from '@socle/platform-errors';
 import type { MaturityModelContent } from '../model/model-content';
 import { DEFAULT_MATURITY_MODEL } from '../model/default-model';
 import {
@@ -11,9 +11,9 @@ function problemsOf(fn: () => void): { field: string; message: string }[] {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).extensions.code).toBe('BAD_USER_INPUT');
-    return (error as AppError).extensions.problems as { field: string; message: string }[];
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('BAD_USER_INPUT');
+    return (error as DomainError).problems as { field: string; message: string }[];
   }
   throw new Error('expected a BAD_USER_INPUT');
 }

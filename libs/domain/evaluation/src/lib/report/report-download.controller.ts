@@ -1,8 +1,7 @@
-import { Controller, Get, Inject, Logger, Param, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, inUnitOfWork } from '@socle/platform-database';
-import { AppError } from '@socle/platform-graphql';
+import { UnitOfWorkFactory } from '@socle/platform-database';
+import { DomainError } from '@socle/platform-errors';
 import { buildAssessmentReport } from '../assessment/build-report';
 import { renderReportFile } from './report-file';
 import { ReportLinks } from './report-links';
@@ -17,7 +16,7 @@ export class ReportDownloadController {
   private readonly logger = new Logger('ReportDownload');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly units: UnitOfWorkFactory,
     private readonly links: ReportLinks,
   ) {}
 
@@ -33,7 +32,7 @@ export class ReportDownloadController {
     }
     const { organizationId, assessmentId, format, locale } = checked.claims;
     try {
-      const file = await inUnitOfWork(this.dataSource, { organizationId }, async (uow) =>
+      const file = await this.units.run({ organizationId }, async (uow) =>
         renderReportFile(await buildAssessmentReport(uow, organizationId, assessmentId, locale), format),
       );
       void reply
@@ -44,7 +43,7 @@ export class ReportDownloadController {
         .header('x-content-type-options', 'nosniff')
         .send(file.bytes);
     } catch (error) {
-      if (error instanceof AppError) return refuse(404, 'This report no longer exists.');
+      if (error instanceof DomainError) return refuse(404, 'This report no longer exists.');
       this.logger.error(`report download failed: ${error instanceof Error ? error.name : 'error'}`);
       return refuse(500, 'The report could not be produced.');
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import type { OrganizationRole } from '@socle/platform-auth';
-import { badInput } from '@socle/platform-graphql';
+import { badInput } from '@socle/platform-errors';
 import type { TenantCtx } from '../documents/policy.repository';
 import { CommentHandlingRule, CommentSeverity, ResponseDue, responseDue, validateCommentRules } from './response-due';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { badInput } from '@socle/platform-graphql';
+import { badInput } from '@socle/platform-errors';
 import { BrandVoice, BrandVoiceReader } from '@socle/strategy';
 import {
   check, compileContentPolicy, CompiledContentPolicy, ContentLocale, ContentRule, normaliseForMatching, validateRules, Violation,

@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
-import { Connection, forbidden, PageArgs, paginate } from '@socle/platform-graphql';
+import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
+import { forbidden } from '@socle/platform-errors';
 import {
   ApprovePolicyVersionInput, CreatePolicyInput, IdArgs, PolicyIdArgs, PolicyPageArgs, PolicyTemplateArgs, PolicyVersionInput, ReturnPolicyToDraftInput, StartPolicyRevisionInput, UpdatePolicyDraftInput,
 } from '../dto/inputs';

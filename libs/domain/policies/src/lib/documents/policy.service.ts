@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import type { OrganizationContext } from '@socle/platform-auth';
-import { badInput, conflict, forbidden, notFound } from '@socle/platform-graphql';
+import { badInput, conflict, forbidden, notFound } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { policyRefusal } from '../errors';
 import { policyTemplate } from '../templates/policy-templates';

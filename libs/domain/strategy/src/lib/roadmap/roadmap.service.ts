@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EvidenceRegistry } from '@socle/platform-evidence';
-import { badInput } from '@socle/platform-graphql';
+import { badInput } from '@socle/platform-errors';
 import type { Actor } from '@socle/platform-auth';
 import { asLocale, Locale } from '../i18n';
 import { StrategyCtx, StrategyRepository } from '../repositories';

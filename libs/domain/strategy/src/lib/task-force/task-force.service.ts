@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, FieldProblem, notFound } from '@socle/platform-graphql';
+import { badInput, FieldProblem, notFound } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { uniqueOr } from '../errors';
 import { RitualRecord, StrategyCtx, StrategyRepository, TaskForceMemberRecord } from '../repositories';

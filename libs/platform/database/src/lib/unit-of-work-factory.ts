@@ -1,0 +1,42 @@
+import type { DataSource } from 'typeorm';
+import { inUnitOfWork, UnitOfWork } from './unit-of-work';
+
+type Scope = ConstructorParameters<typeof UnitOfWork>[1];
+
+/**
+ * What domain code and the apps get instead of the DataSource: units of work,
+ * each one transaction with its tenant set. Nothing outside this library
+ * queries the pool directly, so no query can run without a tenant scope.
+ */
+export class UnitOfWorkFactory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A unit of work the caller ends itself (commit or rollback), e.g. a request's. */
+  create(scope: Scope): UnitOfWork {
+    return new UnitOfWork(this.dataSource, scope);
+  }
+
+  /** Runs `work` in its own unit of work: commit on success, rollback on any error. */
+  run<T>(scope: Scope, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    return inUnitOfWork(this.dataSource, scope, work);
+  }
+
+  /** Same, for work that only reads: a READ ONLY transaction, whose end costs no round trip of its own. */
+  async read<T>(scope: Scope, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    const uow = new UnitOfWork(this.dataSource, scope);
+    uow.markReadOnly();
+    try {
+      const result = await work(uow);
+      await uow.commit();
+      return result;
+    } catch (error) {
+      await uow.rollback();
+      throw error;
+    }
+  }
+
+  /** Whether PostgreSQL answers, for readiness: one statement outside any transaction, touching no table. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}
