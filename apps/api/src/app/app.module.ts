@@ -5,11 +5,10 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { AccountsModule } from '@socle/accounts';
 import { StrategyModule } from '@socle/strategy';
-import { CommunityModule, CONNECTOR_REGISTRY, OAuthStarter } from '@socle/community';
+import { CommunityModule, CONNECTOR_REGISTRY } from '@socle/community';
 import type { ConnectorRegistry } from '@socle/connector-sdk';
 import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies';
 import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/evaluation';
-import { buildMastodonAuthorizeUrl, registerMastodonApp } from '@socle/plugin-mastodon';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { AccessGuard } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
@@ -23,30 +22,12 @@ import { HealthController } from './health.controller';
 @Module({ imports: [AccountsModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
 class GraphQLContextModule {}
 
-/**
- * The first OAuth step of the networks that need one, which the connector contract
- * leaves to the platform: Mastodon needs an application registered at the instance (once, then reused).
- */
-const OAUTH_STARTERS: OAuthStarter[] = [
-  {
-    network: 'mastodon',
-    async start(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) {
-      // One application per instance and redirect URI, registered on the first authorisation there.
-      const app = await clients.getOrRegister(() => registerMastodonApp(ctx, serviceUrl, { clientName: 'Socle', redirectUris: [redirectUri] }));
-      return {
-        authorizationUrl: buildMastodonAuthorizeUrl(serviceUrl, { clientId: app.clientId, redirectUri, state, codeChallenge }),
-        fields: { clientId: app.clientId, clientSecret: app.clientSecret },
-      };
-    },
-  },
-];
-
 /** Composition root of the API: wiring only, no business rules. */
 @Module({})
 export class AppModule {
   static forRoot(config: SocleConfig, metrics: Metrics): DynamicModule {
     // One instance, shared with the policies module, which reads the connectors' text limits from its registry.
-    const community = CommunityModule.forRoot({ http: true, oauthStarters: OAUTH_STARTERS });
+    const community = CommunityModule.forRoot({ http: true });
     return {
       module: AppModule,
       imports: [

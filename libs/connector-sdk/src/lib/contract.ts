@@ -148,11 +148,69 @@ export interface Violation {
   path: string;
 }
 
+/**
+ * Where a plugin writes its log lines. Never pass a credential (token, password, client
+ * secret), raw or encoded: the conformance suite scans every line for them.
+ */
+export interface ConnectorLogger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
 export interface ConnectorContext {
   /** HTTP client the platform passes in (timeouts, logging, test servers). */
   http: HttpClient;
   /** Current time; injectable for tests. */
   now?: () => Date;
+  /** The platform's logger, when it passes one; write through it, never to the console. */
+  logger?: ConnectorLogger;
+}
+
+/** The platform's registration (client id and secret) at one OAuth server and redirect URI. */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * The platform's store of client registrations, one per network, server and redirect URI:
+ * `register` runs only when none is stored (a Mastodon instance registers applications on
+ * demand); the client it returns is stored sealed and reused by the next authorisations.
+ */
+export interface OAuthClients {
+  getOrRegister(register: () => Promise<OAuthClient>): Promise<OAuthClient>;
+}
+
+export interface OAuthStartInput {
+  /** The server the user named (instance, PDS), as given to `authorize` later. */
+  serviceUrl: string;
+  /** Where the network sends the user back; pass it unchanged to the network. */
+  redirectUri: string;
+  /** Opaque, single-use value the network must echo back on the redirect. */
+  state: string;
+  /** PKCE S256 challenge; the matching verifier comes back to `authorize` as `fields.codeVerifier`. */
+  codeChallenge: string;
+}
+
+export interface OAuthStartResult {
+  /** The network's consent page the user is sent to. */
+  authorizationUrl: string;
+  /**
+   * Values `authorize` needs with the code (e.g. the registered client id and secret). The
+   * platform stores them sealed and passes them back as `fields`, next to `code` and `codeVerifier`.
+   */
+  fields: Record<string, string>;
+}
+
+/**
+ * The first step of an OAuth 2 authorisation, for connectors whose `authKind` is `oauth2`.
+ * The second step (exchanging the code for tokens) is `authorize`, called with
+ * `{ serviceUrl, redirectUri, fields: { ...start's fields, code, codeVerifier } }`.
+ */
+export interface ConnectorOAuth {
+  start(ctx: ConnectorContext, input: OAuthStartInput, clients: OAuthClients): Promise<OAuthStartResult>;
 }
 
 /**
@@ -161,6 +219,8 @@ export interface ConnectorContext {
  */
 export interface Connector {
   readonly manifest: ConnectorManifest;
+  /** The start of an OAuth authorisation (authorisation URL, client registration); `authKind` oauth2 only. */
+  readonly oauth?: ConnectorOAuth;
   /** Exchange what the user supplied (code, token, app password) for credentials. */
   authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials>;
   /** Refresh expired credentials; keeps the refresh part when the network issues no new one. */

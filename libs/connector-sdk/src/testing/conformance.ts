@@ -12,15 +12,32 @@
  * Tests for capabilities the manifest declares false are not run; one test per such
  * operation asserts the operation is absent. An operation still made by
  * `notImplemented(...)` gives exactly one failing test saying where to write it.
+ *
+ * Every operation the connector offers (authorize, refresh, the OAuth start and code
+ * exchange, publish, delete, reply, mentions, comments, metrics) is held to the same
+ * rules, each call of each check: failures of the network map to typed errors within
+ * the timeout, every request goes through `ctx.http`, and no error (message, reason,
+ * cause, details) nor log line carries a credential the operation was given.
+ *
+ * `conformanceChecks` returns the same checks as data and `runConformanceChecks` runs
+ * them without declaring tests, for the suite's own tests.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type {
   AuthorizeInput,
   Capabilities,
   Connector,
   ConnectorContext,
+  ConnectorLogger,
   Credentials,
+  HttpClient,
+  HttpRequest,
   Mention,
   MentionQuery,
+  OAuthClient,
+  OAuthClients,
+  OAuthStartInput,
+  OAuthStartResult,
   OperationName,
   PublishedPost,
   Variant,
@@ -29,6 +46,8 @@ import { ConnectorError, ConnectorErrorKind } from '../lib/errors';
 import { createHttpClient } from '../lib/http';
 import { CAPABILITY_NAMES, CAPABILITY_OPERATIONS, REFRESHABLE_AUTH_KINDS, validateManifest, validateOperations } from '../lib/manifest';
 import { notImplementedInfo, notImplementedMessage } from '../lib/not-implemented';
+import { credentialsAmong, describeLeaks, findCredentialLeaks, NamedSecret, textsOfError, TextToScan } from './credential-leaks';
+import { unwatched, watchForBypass } from './http-guard';
 import type { ConformanceServer, InjectedFailure } from './loopback-server';
 
 export interface ConformanceOptions<Server extends ConformanceServer = ConformanceServer> {
@@ -55,6 +74,39 @@ export interface ConformanceOptions<Server extends ConformanceServer = Conforman
   sampleVariant?: Variant;
   /** HTTP client timeout used by the suite (the slow-answer checks wait past it). Default 1000 ms: room for a loaded CI machine. */
   timeoutMs?: number;
+  /**
+   * OAuth connectors: consents at the test server as a signed-in user would, following
+   * `authorizationUrl`, and returns the code the network redirects back with. Enables the
+   * checks of the whole flow (start, consent, code exchange through `authorize`).
+   */
+  approveOAuth?(server: Server, authorizationUrl: string): Promise<string> | string;
+  /** The server `oauth.start` is asked about; `authorizeInput(server).serviceUrl` by default. */
+  oauthServiceUrl?(server: Server): string;
+}
+
+/** One conformance check: a name (the Jest test title) and what it runs. */
+export interface ConformanceCheck {
+  name: string;
+  run(): Promise<void>;
+}
+
+export interface ConformanceChecks {
+  /** `connector conformance: <display name> (<id>)`. */
+  title: string;
+  checks: ConformanceCheck[];
+  /** Starts the test server; call before the checks. */
+  setUp(): Promise<void>;
+  /** Clears what a check injected; call after each check. */
+  afterEach(): void;
+  /** Closes the test server. */
+  tearDown(): Promise<void>;
+}
+
+export interface ConformanceResult {
+  name: string;
+  passed: boolean;
+  /** The failure's message when the check failed. */
+  message?: string;
 }
 
 type NetworkOperation = Exclude<OperationName, 'authorize' | 'refresh'>;
@@ -63,6 +115,7 @@ const NETWORK_OPERATIONS: readonly NetworkOperation[] = ['publish', 'delete', 'r
 
 const MENTIONS_SEEDED = 7;
 const MENTIONS_PAGE = 3;
+const REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 
 /** The connector's operation, bound; throws a readable error when it is missing. */
 function call<Op extends OperationName>(connector: Connector, name: Op): NonNullable<Connector[Op]> {
@@ -85,26 +138,32 @@ function uniqueKey(label: string): string {
   return `conformance-${label}-${process.pid}-${Date.now()}-${keyCounter}`;
 }
 
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Checks a settled outcome is a `ConnectorError` of one of `kinds`; returns it. */
+function connectorErrorOf(outcome: { value: unknown } | { error: unknown }, kinds: ConnectorErrorKind[], operation: string): ConnectorError {
+  if (!('error' in outcome)) throw new Error(`expected ${operation} to fail with a ConnectorError (${kinds.join(' or ')}), but it succeeded`);
+  const error = outcome.error;
+  if (!(error instanceof ConnectorError)) throw new Error(`expected ${operation} to fail with a ConnectorError (${kinds.join(' or ')}), got ${describeError(error)}`);
+  if (!kinds.includes(error.kind)) throw new Error(`expected ${operation} to fail with a ConnectorError ${kinds.join(' or ')}, got ${error.kind}: ${error.message}`);
+  return error;
+}
+
 /** Awaits `promise`, expecting a `ConnectorError` of one of `kinds`; returns it. */
 export async function expectConnectorError(promise: Promise<unknown>, kinds: ConnectorErrorKind | ConnectorErrorKind[]): Promise<ConnectorError> {
   const expected = Array.isArray(kinds) ? kinds : [kinds];
-  let outcome: { resolved: unknown } | { rejected: unknown };
+  let outcome: { value: unknown } | { error: unknown };
   try {
-    outcome = { resolved: await promise };
+    outcome = { value: await promise };
   } catch (error) {
-    outcome = { rejected: error };
+    outcome = { error };
   }
-  if ('resolved' in outcome) {
-    throw new Error(`expected a ConnectorError (${expected.join(' or ')}), but the operation succeeded`);
-  }
-  const error = outcome.rejected;
-  if (!(error instanceof ConnectorError)) {
-    const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new Error(`expected a ConnectorError (${expected.join(' or ')}), got ${description}`);
-  }
-  if (!expected.includes(error.kind)) {
-    throw new Error(`expected a ConnectorError ${expected.join(' or ')}, got ${error.kind}: ${error.message}`);
-  }
+  if (!('error' in outcome)) throw new Error(`expected a ConnectorError (${expected.join(' or ')}), but the operation succeeded`);
+  const error = outcome.error;
+  if (!(error instanceof ConnectorError)) throw new Error(`expected a ConnectorError (${expected.join(' or ')}), got ${describeError(error)}`);
+  if (!expected.includes(error.kind)) throw new Error(`expected a ConnectorError ${expected.join(' or ')}, got ${error.kind}: ${error.message}`);
   return error;
 }
 
@@ -134,283 +193,609 @@ function expectPublished(post: PublishedPost): void {
   expectHttpUrl(post.url, `published post ${post.externalId} url`);
 }
 
-/** Declares the conformance tests for one connector. Call it once, at the top level of a spec file. */
-export function runConformanceSuite<Server extends ConformanceServer>(options: ConformanceOptions<Server>): void {
+/** What one call of an operation let out, recorded by the context the suite passes. */
+interface Recorder {
+  requests: HttpRequest[];
+  logs: TextToScan[];
+}
+
+function recordingClient(inner: HttpClient, recorder: Recorder): HttpClient {
+  return {
+    request(req) {
+      recorder.requests.push(req);
+      return unwatched(() => inner.request(req));
+    },
+  };
+}
+
+function recordingLogger(recorder: Recorder): ConnectorLogger {
+  const line = (level: string) => (message: string, fields?: Record<string, unknown>) => {
+    let rendered = '';
+    try {
+      rendered = fields === undefined ? '' : ` ${JSON.stringify(fields)}`;
+    } catch {
+      rendered = ' [fields that cannot be rendered as JSON]';
+    }
+    recorder.logs.push({ where: `log line ${recorder.logs.length + 1} (${level})`, text: `${String(message)}${rendered}` });
+  };
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}
+
+/** The platform's client store, in memory; `registrations` counts the clients registered. */
+class MemoryOAuthClients implements OAuthClients {
+  registrations = 0;
+  client?: OAuthClient;
+  async getOrRegister(register: () => Promise<OAuthClient>): Promise<OAuthClient> {
+    if (this.client) return this.client;
+    const client = await register();
+    this.registrations++;
+    this.client = client;
+    return client;
+  }
+}
+
+function pkcePair(): { codeVerifier: string; codeChallenge: string } {
+  const codeVerifier = randomBytes(32).toString('base64url');
+  return { codeVerifier, codeChallenge: createHash('sha256').update(codeVerifier).digest('base64url') };
+}
+
+/** An operation the error, HTTP and secrecy checks go through. */
+interface Target {
+  name: string;
+  /** Authentication steps: a 401 or 422 may also be the other of AUTH_EXPIRED / REJECTED. */
+  auth: boolean;
+  /** Steps that may need no request at all (building an authorisation URL); nothing to map then. */
+  requestOptional: boolean;
+  /**
+   * Runs what the operation needs first (e.g. publishes the post to delete), then returns the
+   * call itself; network operations use `credentials` instead of the harness's when given.
+   */
+  prepare(credentials?: Credentials): Promise<{ secrets: Record<string, string | undefined>; run(ctx: ConnectorContext): Promise<unknown> }>;
+}
+
+/** The checks for one connector, as data. */
+export function conformanceChecks<Server extends ConformanceServer>(options: ConformanceOptions<Server>): ConformanceChecks {
   const connector = resolveConnector(options.connector);
   const manifest = connector.manifest;
-  const capabilities = manifest.capabilities;
+  const capabilities = manifest?.capabilities;
   const timeoutMs = options.timeoutMs ?? 1000;
   const sample: Variant = options.sampleVariant ?? { text: 'Conformance check: bonjour à tous 👋' };
   const title = `connector conformance: ${manifest?.displayName ?? '(no manifest)'} (${manifest?.id ?? '?'})`;
+  const checks: ConformanceCheck[] = [];
+  const check = (name: string, run: () => void | Promise<void>) => checks.push({ name, run: async () => run() });
 
   const todo = (operation: OperationName) => notImplementedInfo(connector[operation]);
   const implemented = (operation: OperationName) => typeof connector[operation] === 'function' && !todo(operation);
+  const oauth = connector.oauth;
+  const oauthStart = oauth && typeof oauth.start === 'function' && !notImplementedInfo(oauth.start) ? oauth.start.bind(oauth) : undefined;
 
-  describe(title, () => {
-    let server: Server;
-    const ctx = (): ConnectorContext => ({ http: createHttpClient({ timeoutMs }) });
-    const credentials = () => Promise.resolve(options.credentials(server));
+  let server: Server | undefined;
+  const live = (): Server => {
+    if (!server) throw new Error('the test server is not running (setUp was not called or startServer failed)');
+    return server;
+  };
+  const credentials = () => Promise.resolve(options.credentials(live()));
+  // Test servers listen on loopback, which the client refuses by default.
+  const client = createHttpClient({ timeoutMs, outbound: { allowedRanges: ['127.0.0.0/8', '::1/128'] } });
 
-    beforeAll(async () => {
-      server = await options.startServer();
-    });
-    afterEach(() => server?.clearInjections());
-    afterAll(async () => {
-      await server?.close();
-    });
-
-    /** One failing test naming where to write the operation. */
-    const declareTodo = (operation: OperationName): boolean => {
-      const info = todo(operation);
-      if (!info) return false;
-      it(`${operation}: not implemented yet`, () => {
-        throw new Error(notImplementedMessage(operation, info.file));
-      });
-      return true;
-    };
-
-    // ---------------------------------------------------------------- manifest
-    it('manifest: is well formed (id, display name, auth kind, capabilities, limits, rate-limit hints)', () => {
-      expect(validateManifest(manifest)).toEqual([]);
-    });
-    it('manifest: every declared capability has its operation, and no operation is undeclared', () => {
-      expect(validateOperations(connector)).toEqual([]);
-    });
-    for (const operation of NETWORK_OPERATIONS) {
-      const names = capabilitiesFor(operation);
-      if (names.some((name) => capabilities?.[name])) continue;
-      it(`${operation}: not declared by manifest (${names.map((name) => `capability ${name}=false`).join(', ')})`, () => {
-        expect(connector[operation]).toBeUndefined();
-      });
+  /**
+   * Calls one operation with a context that records its requests and log lines, and
+   * fails the check when it sent a request around `ctx.http` or let one of `given`'s
+   * credentials out in an error or a log line. Returns what it resolved or threw.
+   */
+  const observe = async <T>(
+    operation: string,
+    given: Record<string, string | undefined>,
+    fn: (ctx: ConnectorContext) => Promise<T>,
+  ): Promise<{ outcome: { value: T } | { error: unknown }; requests: number }> => {
+    const recorder: Recorder = { requests: [], logs: [] };
+    const ctx: ConnectorContext = { http: recordingClient(client, recorder), logger: recordingLogger(recorder) };
+    const received = (live() as unknown as { requests?: unknown }).requests;
+    const before = Array.isArray(received) ? received.length : undefined;
+    const { outcome, bypassed } = await watchForBypass(() => fn(ctx));
+    if (bypassed.length) {
+      const first = bypassed[0];
+      throw new Error(
+        `${operation} sent ${bypassed.length} request(s) around ctx.http, e.g. through ${first.via} to ${first.target}: ` +
+          'send every request through ctx.http (its timeout, user agent and error mapping apply)',
+      );
     }
+    if (Array.isArray(received) && before !== undefined && received.length - before > recorder.requests.length) {
+      throw new Error(
+        `the test server received ${received.length - before} request(s) during ${operation}, but only ${recorder.requests.length} went through ctx.http: ` +
+          'send every request through ctx.http',
+      );
+    }
+    const secrets: NamedSecret[] = credentialsAmong(given);
+    if (secrets.length) {
+      const texts = [...recorder.logs, ...('error' in outcome ? textsOfError(outcome.error) : [])];
+      const companions = Object.values(given).filter((value): value is string => typeof value === 'string');
+      const leaks = findCredentialLeaks(texts, secrets, companions);
+      if (leaks.length) throw new Error(describeLeaks(operation, leaks));
+    }
+    return { outcome, requests: recorder.requests.length };
+  };
 
-    // ---------------------------------------------------------------- validate
-    if (capabilities?.publish) {
-      it('validate: accepts the sample variant', () => {
-        expect(connector.validate(sample)).toEqual([]);
-      });
-      it('validate: reports text over the limit on path "text" with a readable message', () => {
-        const violations = connector.validate({ ...sample, text: 'x'.repeat(manifest.text.maxLength + 1) });
-        const tooLong = violations.find((violation) => violation.path === 'text');
-        expect(tooLong).toBeDefined();
-        expect(tooLong?.rule).toMatch(/\S/);
-        expect(tooLong?.message.length).toBeGreaterThan(10);
+  /** `observe` for a call that must succeed: returns its value or throws what it threw. */
+  const succeed = async <T>(operation: string, given: Record<string, string | undefined>, fn: (ctx: ConnectorContext) => Promise<T>): Promise<T> => {
+    const { outcome } = await observe(operation, given, fn);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  };
+
+  const publish = (creds: Credentials, key = uniqueKey('publish')) =>
+    succeed('publish', creds.secrets, (ctx) => call(connector, 'publish')(ctx, creds, { variant: sample, idempotencyKey: key }));
+
+  const declareTodo = (operation: OperationName): boolean => {
+    const info = todo(operation);
+    if (!info) return false;
+    check(`${operation}: not implemented yet`, () => {
+      throw new Error(notImplementedMessage(operation, info.file));
+    });
+    return true;
+  };
+
+  // ---------------------------------------------------------------- manifest
+  check('manifest: is well formed (id, display name, auth kind, capabilities, limits, rate-limit hints)', () => {
+    expect(validateManifest(manifest)).toEqual([]);
+  });
+  check('manifest: every declared capability has its operation, and no operation is undeclared', () => {
+    expect(validateOperations(connector)).toEqual([]);
+  });
+  for (const operation of NETWORK_OPERATIONS) {
+    const names = capabilitiesFor(operation);
+    if (names.some((name) => capabilities?.[name])) continue;
+    check(`${operation}: not declared by manifest (${names.map((name) => `capability ${name}=false`).join(', ')})`, () => {
+      expect(connector[operation]).toBeUndefined();
+    });
+  }
+
+  // ---------------------------------------------------------------- validate
+  if (capabilities?.publish) {
+    check('validate: accepts the sample variant', () => {
+      expect(connector.validate(sample)).toEqual([]);
+    });
+    check('validate: reports text over the limit on path "text" with a readable message', () => {
+      const violations = connector.validate({ ...sample, text: 'x'.repeat(manifest.text.maxLength + 1) });
+      const tooLong = violations.find((violation) => violation.path === 'text');
+      expect(tooLong).toBeDefined();
+      expect(tooLong?.rule).toMatch(/\S/);
+      expect(tooLong?.message.length).toBeGreaterThan(10);
+    });
+  } else {
+    check('validate: reports that nothing can be published (capability publish=false)', () => {
+      const violations = connector.validate(sample);
+      expect(violations.length).toBeGreaterThan(0);
+      for (const violation of violations) expect(violation.message).toMatch(/\S/);
+    });
+  }
+
+  // ---------------------------------------------------------------- authorize
+  if (!declareTodo('authorize')) {
+    check('authorize: returns credentials for the test server', async () => {
+      const input = options.authorizeInput(live());
+      const issued = await succeed('authorize', input.fields, (ctx) => connector.authorize(ctx, input));
+      expect(typeof issued.serviceUrl).toBe('string');
+      expect(issued.serviceUrl.length).toBeGreaterThan(0);
+      expect(typeof issued.secrets).toBe('object');
+      if (issued.expiresAt !== undefined) expect(Number.isNaN(Date.parse(issued.expiresAt))).toBe(false);
+    });
+  }
+
+  // ---------------------------------------------------------------- OAuth
+  const oauthInput = (): OAuthStartInput & { codeVerifier: string } => {
+    const { codeVerifier, codeChallenge } = pkcePair();
+    const serviceUrl = options.oauthServiceUrl?.(live()) ?? options.authorizeInput(live()).serviceUrl;
+    return { serviceUrl, redirectUri: REDIRECT_URI, state: `conformance-state-${randomBytes(6).toString('hex')}`, codeChallenge, codeVerifier };
+  };
+  const startOAuth = async (clients: MemoryOAuthClients) => {
+    if (!oauthStart) throw new Error('the connector has no oauth.start');
+    const input = oauthInput();
+    const { serviceUrl, redirectUri, state, codeChallenge } = input;
+    const started: OAuthStartResult = await succeed('oauth.start', {}, (ctx) => oauthStart(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients));
+    return { input, codeVerifier: input.codeVerifier, started };
+  };
+
+  if (oauth !== undefined || manifest?.authKind === 'oauth2') {
+    check('oauth: an oauth2 connector offers oauth.start (the platform sends the user to the URL it builds)', () => {
+      expect(manifest.authKind).toBe('oauth2');
+      if (typeof oauth?.start !== 'function') {
+        throw new Error('add `readonly oauth = { start(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) }` returning { authorizationUrl, fields }');
+      }
+      const info = notImplementedInfo(oauth.start);
+      if (info) throw new Error(`oauth.start is not implemented yet: implement it in ${info.file}`);
+    });
+  }
+  if (oauthStart) {
+    check('oauth: start returns an http(s) authorization URL carrying the state, and string fields', async () => {
+      const { input, started } = await startOAuth(new MemoryOAuthClients());
+      expectHttpUrl(started.authorizationUrl, 'oauth.start authorizationUrl');
+      expect(new URL(started.authorizationUrl).searchParams.get('state')).toBe(input.state);
+      expect(typeof started.fields).toBe('object');
+      for (const value of Object.values(started.fields ?? {})) expect(typeof value).toBe('string');
+    });
+    check('oauth: start registers the platform client through the store, at most once per server', async () => {
+      const clients = new MemoryOAuthClients();
+      await startOAuth(clients);
+      await startOAuth(clients);
+      expect(clients.registrations).toBeLessThanOrEqual(1);
+    });
+  }
+  const approve = options.approveOAuth;
+  const oauthFlow = oauthStart && approve && implemented('authorize');
+  /** Start, consent, and the pieces of the code exchange (authorize) it leads to. */
+  const consent = async () => {
+    const clients = new MemoryOAuthClients();
+    const { input, codeVerifier, started } = await startOAuth(clients);
+    const code = await (approve as NonNullable<typeof approve>)(live(), started.authorizationUrl);
+    const fields: Record<string, string> = { ...started.fields, code, codeVerifier };
+    const authorizeInput: AuthorizeInput = { serviceUrl: input.serviceUrl, redirectUri: input.redirectUri, fields };
+    return { authorizeInput, secrets: { ...fields, clientSecret: clients.client?.clientSecret ?? started.fields.clientSecret } };
+  };
+
+  // ---------------------------------------------------------------- publish
+  if (capabilities?.publish && !declareTodo('publish') && implemented('publish')) {
+    check('publish: returns an external id and an http(s) URL', async () => {
+      expectPublished(await publish(await credentials()));
+    });
+    check('publish: the same idempotency key twice creates one post', async () => {
+      const creds = await credentials();
+      const before = options.countPosts ? await options.countPosts(live()) : undefined;
+      const key = uniqueKey('idempotent');
+      const first = await publish(creds, key);
+      const second = await publish(creds, key);
+      expect(second.externalId).toBe(first.externalId);
+      expect(second.url).toBe(first.url);
+      if (before !== undefined && options.countPosts) expect(await options.countPosts(live())).toBe(before + 1);
+    });
+  }
+
+  if (capabilities?.delete && !declareTodo('delete') && implemented('delete')) {
+    check('delete: removes a published post', async () => {
+      const creds = await credentials();
+      if (!implemented('publish')) throw new Error('the delete check publishes a post first: implement publish');
+      const post = await publish(creds);
+      const before = options.countPosts ? await options.countPosts(live()) : undefined;
+      await expect(succeed('delete', creds.secrets, (ctx) => call(connector, 'delete')(ctx, creds, post.externalId))).resolves.toBeUndefined();
+      if (before !== undefined && options.countPosts) expect(await options.countPosts(live())).toBe(before - 1);
+    });
+  }
+
+  if (capabilities?.reply && !declareTodo('reply') && implemented('reply')) {
+    check('reply: answers a published post with an external id and URL', async () => {
+      const creds = await credentials();
+      if (!implemented('publish')) throw new Error('the reply check publishes a post first: implement publish');
+      const post = await publish(creds);
+      expectPublished(await succeed('reply', creds.secrets, (ctx) => call(connector, 'reply')(ctx, creds, post.externalId, sample, uniqueKey('reply'))));
+    });
+  }
+
+  // ---------------------------------------------------------------- mentions
+  const mentionsDeclared = !!(capabilities?.mentions || capabilities?.search);
+  if (mentionsDeclared && !declareTodo('fetchMentions') && implemented('fetchMentions')) {
+    const seedMentions = options.seedMentions;
+    if (!seedMentions) {
+      check('mentions: the harness provides seedMentions', () => {
+        throw new Error('add seedMentions(server, count) to the conformance options so the suite can check pagination');
       });
     } else {
-      it('validate: reports that nothing can be published (capability publish=false)', () => {
-        const violations = connector.validate(sample);
-        expect(violations.length).toBeGreaterThan(0);
-        for (const violation of violations) expect(violation.message).toMatch(/\S/);
-      });
-    }
-
-    // ---------------------------------------------------------------- authorize
-    if (!declareTodo('authorize')) {
-      it('authorize: returns credentials for the test server', async () => {
-        const issued = await connector.authorize(ctx(), options.authorizeInput(server));
-        expect(typeof issued.serviceUrl).toBe('string');
-        expect(issued.serviceUrl.length).toBeGreaterThan(0);
-        expect(typeof issued.secrets).toBe('object');
-        if (issued.expiresAt !== undefined) expect(Number.isNaN(Date.parse(issued.expiresAt))).toBe(false);
-      });
-    }
-
-    // ---------------------------------------------------------------- publish
-    const publish = (creds: Credentials, key = uniqueKey('publish')) =>
-      call(connector, 'publish')(ctx(), creds, { variant: sample, idempotencyKey: key });
-
-    if (capabilities?.publish && !declareTodo('publish') && implemented('publish')) {
-      it('publish: returns an external id and an http(s) URL', async () => {
-        expectPublished(await publish(await credentials()));
-      });
-      it('publish: the same idempotency key twice creates one post', async () => {
+      check(`mentions: page with a cursor (limit ${MENTIONS_PAGE}) and never return the same item twice`, async () => {
         const creds = await credentials();
-        const before = options.countPosts ? await options.countPosts(server) : undefined;
-        const key = uniqueKey('idempotent');
-        const first = await publish(creds, key);
-        const second = await publish(creds, key);
-        expect(second.externalId).toBe(first.externalId);
-        expect(second.url).toBe(first.url);
-        if (before !== undefined && options.countPosts) expect(await options.countPosts(server)).toBe(before + 1);
-      });
-    }
-
-    if (capabilities?.delete && !declareTodo('delete') && implemented('delete')) {
-      it('delete: removes a published post', async () => {
-        const creds = await credentials();
-        if (!implemented('publish')) throw new Error('the delete check publishes a post first: implement publish');
-        const post = await publish(creds);
-        const before = options.countPosts ? await options.countPosts(server) : undefined;
-        await expect(call(connector, 'delete')(ctx(), creds, post.externalId)).resolves.toBeUndefined();
-        if (before !== undefined && options.countPosts) expect(await options.countPosts(server)).toBe(before - 1);
-      });
-    }
-
-    if (capabilities?.reply && !declareTodo('reply') && implemented('reply')) {
-      it('reply: answers a published post with an external id and URL', async () => {
-        const creds = await credentials();
-        if (!implemented('publish')) throw new Error('the reply check publishes a post first: implement publish');
-        const post = await publish(creds);
-        expectPublished(await call(connector, 'reply')(ctx(), creds, post.externalId, sample, uniqueKey('reply')));
-      });
-    }
-
-    // ---------------------------------------------------------------- mentions
-    if ((capabilities?.mentions || capabilities?.search) && !declareTodo('fetchMentions') && implemented('fetchMentions')) {
-      const seedMentions = options.seedMentions;
-      if (!seedMentions) {
-        it('mentions: the harness provides seedMentions', () => {
-          throw new Error('add seedMentions(server, count) to the conformance options so the suite can check pagination');
-        });
-      } else {
-        it(`mentions: page with a cursor (limit ${MENTIONS_PAGE}) and never return the same item twice`, async () => {
-          const creds = await credentials();
-          await seedMentions(server, MENTIONS_SEEDED);
-          const seen = new Set<string>();
-          let cursor: string | undefined;
-          let pagesWithItems = 0;
-          for (let page = 0; page < 30; page++) {
-            const result = await call(connector, 'fetchMentions')(ctx(), creds, { ...options.mentionQuery, cursor, limit: MENTIONS_PAGE });
-            expect(Array.isArray(result.items)).toBe(true);
-            expect(result.items.length).toBeLessThanOrEqual(MENTIONS_PAGE);
-            for (const item of result.items) {
-              expectMention(item);
-              if (seen.has(item.externalId)) throw new Error(`mention ${item.externalId} was returned twice (page ${page + 1})`);
-              seen.add(item.externalId);
-            }
-            if (result.items.length > 0) pagesWithItems++;
-            if (!result.cursor || result.items.length === 0) break;
-            cursor = result.cursor;
+        await seedMentions(live(), MENTIONS_SEEDED);
+        const seen = new Set<string>();
+        let cursor: string | undefined;
+        let pagesWithItems = 0;
+        for (let page = 0; page < 30; page++) {
+          const query = { ...options.mentionQuery, cursor, limit: MENTIONS_PAGE };
+          const result = await succeed('fetchMentions', creds.secrets, (ctx) => call(connector, 'fetchMentions')(ctx, creds, query));
+          expect(Array.isArray(result.items)).toBe(true);
+          expect(result.items.length).toBeLessThanOrEqual(MENTIONS_PAGE);
+          for (const item of result.items) {
+            expectMention(item);
+            if (seen.has(item.externalId)) throw new Error(`mention ${item.externalId} was returned twice (page ${page + 1})`);
+            seen.add(item.externalId);
           }
-          expect(seen.size).toBeGreaterThanOrEqual(MENTIONS_SEEDED);
-          expect(pagesWithItems).toBeGreaterThanOrEqual(Math.ceil(MENTIONS_SEEDED / MENTIONS_PAGE));
-        });
-      }
-    }
-
-    if (capabilities?.comments && !declareTodo('fetchComments') && implemented('fetchComments')) {
-      it('comments: returns a page of items for a published post', async () => {
-        const creds = await credentials();
-        if (!implemented('publish')) throw new Error('the comments check publishes a post first: implement publish');
-        const post = await publish(creds);
-        const page = await call(connector, 'fetchComments')(ctx(), creds, post.externalId);
-        expect(Array.isArray(page.items)).toBe(true);
-        page.items.forEach(expectMention);
-      });
-    }
-
-    if (capabilities?.metrics && !declareTodo('fetchMetrics') && implemented('fetchMetrics')) {
-      it('metrics: returns counts for a published post', async () => {
-        const creds = await credentials();
-        if (!implemented('publish')) throw new Error('the metrics check publishes a post first: implement publish');
-        const post = await publish(creds);
-        const metrics = await call(connector, 'fetchMetrics')(ctx(), creds, [post.externalId]);
-        const mine = metrics.find((entry) => entry.externalId === post.externalId);
-        if (!mine) throw new Error(`fetchMetrics returned nothing for ${post.externalId}`);
-        for (const count of [mine.likes, mine.reposts, mine.replies]) {
-          expect(Number.isInteger(count) && count >= 0).toBe(true);
+          if (result.items.length > 0) pagesWithItems++;
+          if (!result.cursor || result.items.length === 0) break;
+          cursor = result.cursor;
         }
+        expect(seen.size).toBeGreaterThanOrEqual(MENTIONS_SEEDED);
+        expect(pagesWithItems).toBeGreaterThanOrEqual(Math.ceil(MENTIONS_SEEDED / MENTIONS_PAGE));
       });
     }
+  }
 
-    // ---------------------------------------------------------------- errors and rate limits
-    // Checked through the first network operation that is implemented: a failing network
-    // answer must become a typed error within the timeout, never a crash or a hang.
-    const probe = ((): { name: string; run: (creds: Credentials) => Promise<unknown> } | undefined => {
-      if (capabilities?.publish && implemented('publish')) return { name: 'publish', run: (creds) => publish(creds) };
-      if ((capabilities?.mentions || capabilities?.search) && implemented('fetchMentions')) {
-        return { name: 'fetchMentions', run: (creds) => call(connector, 'fetchMentions')(ctx(), creds, { ...options.mentionQuery, limit: MENTIONS_PAGE }) };
+  if (capabilities?.comments && !declareTodo('fetchComments') && implemented('fetchComments')) {
+    check('comments: returns a page of items for a published post', async () => {
+      const creds = await credentials();
+      if (!implemented('publish')) throw new Error('the comments check publishes a post first: implement publish');
+      const post = await publish(creds);
+      const page = await succeed('fetchComments', creds.secrets, (ctx) => call(connector, 'fetchComments')(ctx, creds, post.externalId));
+      expect(Array.isArray(page.items)).toBe(true);
+      page.items.forEach(expectMention);
+    });
+  }
+
+  if (capabilities?.metrics && !declareTodo('fetchMetrics') && implemented('fetchMetrics')) {
+    check('metrics: returns counts for a published post', async () => {
+      const creds = await credentials();
+      if (!implemented('publish')) throw new Error('the metrics check publishes a post first: implement publish');
+      const post = await publish(creds);
+      const metrics = await succeed('fetchMetrics', creds.secrets, (ctx) => call(connector, 'fetchMetrics')(ctx, creds, [post.externalId]));
+      const mine = metrics.find((entry) => entry.externalId === post.externalId);
+      if (!mine) throw new Error(`fetchMetrics returned nothing for ${post.externalId}`);
+      for (const count of [mine.likes, mine.reposts, mine.replies]) {
+        expect(Number.isInteger(count) && count >= 0).toBe(true);
       }
-      if (capabilities?.metrics && implemented('fetchMetrics')) {
-        return { name: 'fetchMetrics', run: (creds) => call(connector, 'fetchMetrics')(ctx(), creds, ['conformance-1']) };
+    });
+  }
+
+  // ---------------------------------------------------------------- the operations the next checks go through
+  const externalIdFor = async (creds: Credentials): Promise<string> =>
+    implemented('publish') ? (await publish(creds)).externalId : 'conformance-1';
+  const networkTarget = (name: NetworkOperation, run: (creds: Credentials) => Promise<(ctx: ConnectorContext) => Promise<unknown>>): Target => ({
+    name,
+    auth: false,
+    requestOptional: false,
+    prepare: async (given) => {
+      const creds = given ?? (await credentials());
+      return { secrets: creds.secrets, run: await run(creds) };
+    },
+  });
+  const targets: Target[] = [];
+  if (implemented('authorize')) {
+    targets.push({
+      name: 'authorize',
+      auth: true,
+      requestOptional: manifest?.authKind === 'none',
+      prepare: async () => {
+        const input = options.authorizeInput(live());
+        return { secrets: input.fields, run: (ctx) => connector.authorize(ctx, input) };
+      },
+    });
+  }
+  if (oauthStart) {
+    targets.push({
+      name: 'oauth.start',
+      auth: true,
+      requestOptional: true,
+      prepare: async () => {
+        const { serviceUrl, redirectUri, state, codeChallenge } = oauthInput();
+        return { secrets: {}, run: (ctx) => oauthStart(ctx, { serviceUrl, redirectUri, state, codeChallenge }, new MemoryOAuthClients()) };
+      },
+    });
+  }
+  if (oauthFlow) {
+    targets.push({
+      name: 'authorize (OAuth code exchange)',
+      auth: true,
+      requestOptional: false,
+      prepare: async () => {
+        const { authorizeInput, secrets } = await consent();
+        return { secrets, run: (ctx) => connector.authorize(ctx, authorizeInput) };
+      },
+    });
+  }
+  if (implemented('refresh') && options.expiredCredentials) {
+    const expiredCredentials = options.expiredCredentials;
+    targets.push({
+      name: 'refresh',
+      auth: true,
+      requestOptional: false,
+      prepare: async () => {
+        const expired = await expiredCredentials(live());
+        return { secrets: expired.secrets, run: (ctx) => call(connector, 'refresh')(ctx, expired) };
+      },
+    });
+  }
+  if (capabilities?.publish && implemented('publish')) {
+    targets.push(networkTarget('publish', async (creds) => (ctx) => call(connector, 'publish')(ctx, creds, { variant: sample, idempotencyKey: uniqueKey('errors') })));
+  }
+  if (capabilities?.delete && implemented('delete')) {
+    targets.push(networkTarget('delete', async (creds) => {
+      const id = await externalIdFor(creds);
+      return (ctx) => call(connector, 'delete')(ctx, creds, id);
+    }));
+  }
+  if (capabilities?.reply && implemented('reply')) {
+    targets.push(networkTarget('reply', async (creds) => {
+      const id = await externalIdFor(creds);
+      return (ctx) => call(connector, 'reply')(ctx, creds, id, sample, uniqueKey('reply-errors'));
+    }));
+  }
+  if (mentionsDeclared && implemented('fetchMentions')) {
+    targets.push(networkTarget('fetchMentions', async (creds) => (ctx) => call(connector, 'fetchMentions')(ctx, creds, { ...options.mentionQuery, limit: MENTIONS_PAGE })));
+  }
+  if (capabilities?.comments && implemented('fetchComments')) {
+    targets.push(networkTarget('fetchComments', async (creds) => {
+      const id = await externalIdFor(creds);
+      return (ctx) => call(connector, 'fetchComments')(ctx, creds, id);
+    }));
+  }
+  if (capabilities?.metrics && implemented('fetchMetrics')) {
+    targets.push(networkTarget('fetchMetrics', async (creds) => {
+      const id = await externalIdFor(creds);
+      return (ctx) => call(connector, 'fetchMetrics')(ctx, creds, [id]);
+    }));
+  }
+
+  // ---------------------------------------------------------------- the HTTP client, errors and rate limits, per operation
+  for (const target of targets) {
+    const via = `(via ${target.name})`;
+    check(`http: ${target.name} sends every request through ctx.http`, async () => {
+      const prepared = await target.prepare();
+      const { outcome, requests } = await observe(target.name, prepared.secrets, prepared.run);
+      if ('error' in outcome) throw outcome.error;
+      if (!target.requestOptional && requests === 0) {
+        throw new Error(`${target.name} succeeded without a single request through ctx.http: send every request through ctx.http`);
       }
-      return undefined;
-    })();
+    });
 
-    if (probe) {
-      const failing = async (failure: InjectedFailure, kinds: ConnectorErrorKind | ConnectorErrorKind[]) => {
-        const creds = await credentials();
-        // Connectors do not retry by themselves (the platform does), but inject a few in case.
-        server.inject(failure, 3);
-        return expectConnectorError(probe.run(creds), kinds);
-      };
-      const via = `(via ${probe.name})`;
+    /** Runs the operation with `failure` served instead of the network's next answers. */
+    const failing = async (failure: InjectedFailure, kinds: ConnectorErrorKind[], successAllowed = false): Promise<ConnectorError | undefined> => {
+      const prepared = await target.prepare();
+      // Connectors do not retry by themselves (the platform does), but inject a few in case.
+      live().inject(failure, 3);
+      const started = Date.now();
+      const { outcome, requests } = await observe(target.name, prepared.secrets, prepared.run);
+      const elapsed = Date.now() - started;
+      live().clearInjections();
+      if (failure.type === 'slow' && elapsed >= timeoutMs * 3 + 1500) {
+        throw new Error(`${target.name} took ${elapsed} ms to give up on a stalled answer; the client timeout is ${timeoutMs} ms`);
+      }
+      // A step that needed no request has no answer to map (an authorisation URL built locally).
+      if (target.requestOptional && requests === 0 && !('error' in outcome)) return undefined;
+      if (successAllowed && !('error' in outcome)) return undefined;
+      return connectorErrorOf(outcome, kinds, target.name);
+    };
 
-      it(`errors: 500 -> TRANSIENT ${via}`, async () => {
-        await failing({ type: 'status', status: 500, body: { error: 'Internal Server Error' } }, 'TRANSIENT');
-      });
-      it(`errors: 503 HTML error page -> TRANSIENT with a short readable message ${via}`, async () => {
-        const error = await failing({ type: 'html-error', status: 503 }, 'TRANSIENT');
+    check(`errors: 500 -> TRANSIENT ${via}`, async () => {
+      await failing({ type: 'status', status: 500, body: { error: 'Internal Server Error' } }, ['TRANSIENT']);
+    });
+    check(`errors: 503 HTML error page -> TRANSIENT with a short readable message ${via}`, async () => {
+      const error = await failing({ type: 'html-error', status: 503 }, ['TRANSIENT']);
+      if (error) {
         expect(error.message.length).toBeLessThan(600);
         expect(error.message).not.toMatch(/<html/i);
-      });
-      it(`errors: 401 -> AUTH_EXPIRED ${via}`, async () => {
-        await failing({ type: 'status', status: 401, body: { error: 'invalid_token', error_description: 'The access token expired' } }, 'AUTH_EXPIRED');
-      });
-      it(`errors: 422 with a JSON reason -> REJECTED carrying the network's reason ${via}`, async () => {
-        const error = await failing({ type: 'status', status: 422, body: { error: 'Validation failed: conformance reason' } }, 'REJECTED');
-        expect(error.networkReason ?? error.message).toContain('conformance reason');
-      });
-      it(`errors: truncated JSON answer -> a typed ConnectorError ${via}`, async () => {
-        await failing({ type: 'truncated-json' }, ['TRANSIENT', 'UNKNOWN', 'REJECTED']);
-      });
-      it(`errors: connection reset -> TRANSIENT ${via}`, async () => {
-        await failing({ type: 'reset' }, 'TRANSIENT');
-      });
-      it(`errors: no answer within the timeout (${timeoutMs} ms) -> TRANSIENT, on time ${via}`, async () => {
-        const started = Date.now();
-        await failing({ type: 'slow', delayMs: timeoutMs * 10 }, 'TRANSIENT');
-        expect(Date.now() - started).toBeLessThan(timeoutMs * 3 + 1500);
-      });
-      it(`errors: body stalling past the timeout -> TRANSIENT, on time ${via}`, async () => {
-        const started = Date.now();
-        await failing({ type: 'slow', delayMs: timeoutMs * 10, phase: 'body' }, 'TRANSIENT');
-        expect(Date.now() - started).toBeLessThan(timeoutMs * 3 + 1500);
-      });
-      it(`rate limit: 429 with Retry-After seconds -> RATE_LIMITED with retryAfterSeconds ${via}`, async () => {
-        const error = await failing({ type: 'rate-limited', retryAfterSeconds: 42 }, 'RATE_LIMITED');
-        expect(error.retryAfterSeconds).toBe(42);
-      });
-      it(`rate limit: 429 with Retry-After as an HTTP date -> RATE_LIMITED with retryAfterSeconds ${via}`, async () => {
-        const error = await failing({ type: 'rate-limited', retryAfterSeconds: 120, format: 'http-date' }, 'RATE_LIMITED');
+      }
+    });
+    check(`errors: 401 -> AUTH_EXPIRED ${via}`, async () => {
+      await failing({ type: 'status', status: 401, body: { error: 'invalid_token', error_description: 'The access token expired' } }, target.auth ? ['AUTH_EXPIRED', 'REJECTED'] : ['AUTH_EXPIRED']);
+    });
+    check(`errors: 422 with a JSON reason -> REJECTED carrying the network's reason ${via}`, async () => {
+      const error = await failing({ type: 'status', status: 422, body: { error: 'Validation failed: conformance reason' } }, target.auth ? ['REJECTED', 'AUTH_EXPIRED'] : ['REJECTED']);
+      if (error) expect(error.networkReason ?? error.message).toContain('conformance reason');
+    });
+    // delete returns nothing: it may rightly ignore the body of a 2xx answer.
+    const bodyUnused = target.name === 'delete';
+    check(`errors: truncated JSON answer -> a typed ConnectorError${bodyUnused ? ' (or success: the body is not needed)' : ''} ${via}`, async () => {
+      await failing({ type: 'truncated-json' }, ['TRANSIENT', 'UNKNOWN', 'REJECTED'], bodyUnused);
+    });
+    check(`errors: connection reset -> TRANSIENT ${via}`, async () => {
+      await failing({ type: 'reset' }, ['TRANSIENT']);
+    });
+    check(`errors: no answer within the timeout (${timeoutMs} ms) -> TRANSIENT, on time ${via}`, async () => {
+      await failing({ type: 'slow', delayMs: timeoutMs * 10 }, ['TRANSIENT']);
+    });
+    check(`errors: body stalling past the timeout -> TRANSIENT, on time ${via}`, async () => {
+      await failing({ type: 'slow', delayMs: timeoutMs * 10, phase: 'body' }, ['TRANSIENT']);
+    });
+    check(`rate limit: 429 with Retry-After seconds -> RATE_LIMITED with retryAfterSeconds ${via}`, async () => {
+      const error = await failing({ type: 'rate-limited', retryAfterSeconds: 42 }, ['RATE_LIMITED']);
+      if (error) expect(error.retryAfterSeconds).toBe(42);
+    });
+    check(`rate limit: 429 with Retry-After as an HTTP date -> RATE_LIMITED with retryAfterSeconds ${via}`, async () => {
+      const error = await failing({ type: 'rate-limited', retryAfterSeconds: 120, format: 'http-date' }, ['RATE_LIMITED']);
+      if (error) {
         expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(115);
         expect(error.retryAfterSeconds).toBeLessThanOrEqual(121);
-      });
-    }
+      }
+    });
+  }
 
-    // ---------------------------------------------------------------- refresh
-    if (!declareTodo('refresh')) {
-      if (typeof connector.refresh === 'function') {
-        const expiredCredentials = options.expiredCredentials;
-        if (!expiredCredentials) {
-          it('refresh: the harness provides expiredCredentials', () => {
-            throw new Error('add expiredCredentials(server) to the conformance options so the suite can check refresh');
-          });
-        } else {
-          it(`refresh: expired credentials fail with AUTH_EXPIRED, refreshed ones work${probe ? ` (via ${probe.name})` : ''}`, async () => {
-            const expired = await expiredCredentials(server);
-            if (probe) await expectConnectorError(probe.run(expired), 'AUTH_EXPIRED');
-            const refreshed = await call(connector, 'refresh')(ctx(), expired);
-            expect(typeof refreshed.serviceUrl).toBe('string');
-            expect(typeof refreshed.secrets).toBe('object');
-            if (probe) await probe.run(refreshed);
-          });
-        }
-      } else if (manifest && REFRESHABLE_AUTH_KINDS.includes(manifest.authKind)) {
-        it(`refresh: not offered (authKind=${manifest.authKind}): expired credentials surface as AUTH_EXPIRED`, async () => {
-          expect(connector.refresh).toBeUndefined();
-          if (probe && options.expiredCredentials) {
-            await expectConnectorError(probe.run(await options.expiredCredentials(server)), 'AUTH_EXPIRED');
-          }
+  // ---------------------------------------------------------------- refresh, and the whole OAuth flow
+  // A working network operation, to tell expired credentials from working ones.
+  const probe = ['publish', 'fetchMentions', 'fetchMetrics'].map((name) => targets.find((target) => target.name === name)).find(Boolean);
+  const probeWith = async (creds: Credentials) => {
+    if (!probe) return undefined;
+    const prepared = await probe.prepare(creds);
+    return observe(probe.name, prepared.secrets, prepared.run);
+  };
+  const probeVia = probe ? ` (via ${probe.name})` : '';
+
+  if (oauthFlow) {
+    check(`oauth: start, consent, then authorize with the code and PKCE verifier gives working credentials${probeVia}`, async () => {
+      const { authorizeInput, secrets } = await consent();
+      const issued = await succeed('authorize (OAuth code exchange)', secrets, (ctx) => connector.authorize(ctx, authorizeInput));
+      expect(typeof issued.secrets).toBe('object');
+      const result = await probeWith(issued);
+      if (result && 'error' in result.outcome) throw result.outcome.error;
+    });
+  }
+
+  if (!declareTodo('refresh')) {
+    if (typeof connector.refresh === 'function') {
+      const expiredCredentials = options.expiredCredentials;
+      if (!expiredCredentials) {
+        check('refresh: the harness provides expiredCredentials', () => {
+          throw new Error('add expiredCredentials(server) to the conformance options so the suite can check refresh');
         });
       } else {
-        it(`refresh: not applicable (authKind=${manifest?.authKind})`, async () => {
-          expect(connector.refresh).toBeUndefined();
-          if (probe && options.expiredCredentials) {
-            await expectConnectorError(probe.run(await options.expiredCredentials(server)), 'AUTH_EXPIRED');
-          }
+        check(`refresh: expired credentials fail with AUTH_EXPIRED, refreshed ones work${probeVia}`, async () => {
+          const expired = await expiredCredentials(live());
+          const before = await probeWith(expired);
+          if (before) connectorErrorOf(before.outcome, ['AUTH_EXPIRED'], `${probe?.name} with expired credentials`);
+          const refreshed = await succeed('refresh', expired.secrets, (ctx) => call(connector, 'refresh')(ctx, expired));
+          expect(typeof refreshed.serviceUrl).toBe('string');
+          expect(typeof refreshed.secrets).toBe('object');
+          const after = await probeWith(refreshed);
+          if (after && 'error' in after.outcome) throw after.outcome.error;
         });
       }
+    } else {
+      const label =
+        manifest && REFRESHABLE_AUTH_KINDS.includes(manifest.authKind)
+          ? `refresh: not offered (authKind=${manifest.authKind}): expired credentials surface as AUTH_EXPIRED`
+          : `refresh: not applicable (authKind=${manifest?.authKind})`;
+      check(label, async () => {
+        expect(connector.refresh).toBeUndefined();
+        if (options.expiredCredentials) {
+          const result = await probeWith(await options.expiredCredentials(live()));
+          if (result) connectorErrorOf(result.outcome, ['AUTH_EXPIRED'], `${probe?.name} with expired credentials`);
+        }
+      });
     }
+  }
+
+  return {
+    title,
+    checks,
+    setUp: async () => {
+      server = await options.startServer();
+    },
+    afterEach: () => server?.clearInjections(),
+    tearDown: async () => {
+      await server?.close();
+      server = undefined;
+    },
+  };
+}
+
+/** Declares the conformance tests for one connector. Call it once, at the top level of a spec file. */
+export function runConformanceSuite<Server extends ConformanceServer>(options: ConformanceOptions<Server>): void {
+  const suite = conformanceChecks(options);
+  describe(suite.title, () => {
+    beforeAll(() => suite.setUp());
+    afterEach(() => suite.afterEach());
+    afterAll(() => suite.tearDown());
+    for (const entry of suite.checks) it(entry.name, () => entry.run());
   });
+}
+
+/**
+ * Runs the checks (all, or those `only` keeps) one after the other without declaring
+ * tests, and reports each: how the suite's own tests prove it catches a broken connector.
+ */
+export async function runConformanceChecks<Server extends ConformanceServer>(
+  options: ConformanceOptions<Server>,
+  only: (name: string) => boolean = () => true,
+): Promise<ConformanceResult[]> {
+  const suite = conformanceChecks(options);
+  const results: ConformanceResult[] = [];
+  await suite.setUp();
+  try {
+    for (const entry of suite.checks.filter((candidate) => only(candidate.name))) {
+      try {
+        await entry.run();
+        results.push({ name: entry.name, passed: true });
+      } catch (error) {
+        results.push({ name: entry.name, passed: false, message: error instanceof Error ? error.message : String(error) });
+      } finally {
+        suite.afterEach();
+      }
+    }
+  } finally {
+    await suite.tearDown();
+  }
+  return results;
 }

@@ -3,7 +3,7 @@ export { COMMUNITY_ENTITIES, NetworkAccountEntity, OAuthStateEntity, NetworkAcco
 export { CheckNetworkAccountJob, CheckNetworkAccountPayload, CheckNetworkAccountScheduler, COMMUNITY_QUEUE, CHECK_NETWORK_ACCOUNT_JOB } from './lib/check-network-account.job';
 export { NetworkHealthService } from './lib/network-health.service';
 export { CredentialVault } from './lib/credential-vault';
-export { OAuthStarter, CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, scrub } from './lib/connectors';
+export { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, scrub } from './lib/connectors';
 export { OAUTH_STATE_KIND } from './lib/network-account.service';
 import { Community1764000000000 } from './lib/migrations/1764000000000-community';
 import { OAuthClients1764600000000 } from './lib/migrations/1764600000000-oauth-clients';

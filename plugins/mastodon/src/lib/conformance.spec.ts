@@ -1,7 +1,7 @@
 import { runConformanceSuite } from '@socle/connector-sdk/testing';
 import { MastodonConnector } from './mastodon.connector';
 import { MastodonTestServer } from '../test/mastodon-test-server';
-import { AGENCY, connectWithOAuth, tokenCredentials } from '../test/fixtures';
+import { AGENCY, approve, connectWithOAuth, tokenCredentials } from '../test/fixtures';
 
 let seeded = 0;
 
@@ -20,4 +20,9 @@ runConformanceSuite<MastodonTestServer>({
     for (let i = 0; i < count; i++) server.postAs(`follower${seeded % 5}`, `@${AGENCY} question number ${++seeded}?`);
   },
   countPosts: (server) => server.statusCount(),
+  // The agency's user is signed in at the instance and consents.
+  approveOAuth: async (server, authorizationUrl) => {
+    server.signIn(AGENCY);
+    return (await approve(authorizationUrl)).code;
+  },
 });

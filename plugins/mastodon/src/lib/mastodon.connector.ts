@@ -10,6 +10,7 @@ import type {
   AuthorizeInput,
   Connector,
   ConnectorContext,
+  ConnectorOAuth,
   Credentials,
   MediaAttachment,
   Mention,
@@ -31,7 +32,7 @@ import {
   MastodonVisibility,
   mastodonManifest,
 } from './manifest';
-import { mastodonCredentials, requestMastodonToken, verifyMastodonToken } from './oauth';
+import { buildMastodonAuthorizeUrl, mastodonCredentials, registerMastodonApp, requestMastodonToken, verifyMastodonToken } from './oauth';
 
 export interface MastodonConnectorOptions {
   /** Wait between two checks of a media still being processed (202/206). Default 1000 ms. */
@@ -40,6 +41,8 @@ export interface MastodonConnectorOptions {
   mediaPollAttempts?: number;
   /** Statuses fetched at once by `fetchMetrics`. Default 4. */
   metricsConcurrency?: number;
+  /** The application name registered at each instance, shown to users on the consent page. Default `Socle`. */
+  oauthClientName?: string;
 }
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -86,14 +89,32 @@ export class MastodonConnector implements Connector {
   private readonly pollIntervalMs: number;
   private readonly pollAttempts: number;
   private readonly metricsConcurrency: number;
+  private readonly oauthClientName: string;
 
   constructor(options: MastodonConnectorOptions = {}) {
+    this.oauthClientName = options.oauthClientName?.trim() || 'Socle';
     this.pollIntervalMs = options.mediaPollIntervalMs ?? 1000;
     this.pollAttempts = options.mediaPollAttempts ?? 60;
     this.metricsConcurrency = Math.max(1, options.metricsConcurrency ?? 4);
   }
 
   // ---------------------------------------------------------------- auth
+
+  /**
+   * The start of an OAuth authorisation. Mastodon needs an application registered at each
+   * instance: the first authorisation there registers it (`POST /api/v1/apps`), the next ones
+   * reuse it from the platform's store. The client id and secret come back to `authorize`
+   * with the code.
+   */
+  readonly oauth: ConnectorOAuth = {
+    start: async (ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) => {
+      const app = await clients.getOrRegister(() => registerMastodonApp(ctx, serviceUrl, { clientName: this.oauthClientName, redirectUris: [redirectUri] }));
+      return {
+        authorizationUrl: buildMastodonAuthorizeUrl(serviceUrl, { clientId: app.clientId, redirectUri, state, codeChallenge }),
+        fields: { clientId: app.clientId, clientSecret: app.clientSecret },
+      };
+    },
+  };
 
   /**
    * `fields.accessToken`: a personal access token (Preferences > Development).

@@ -8,6 +8,7 @@ import type {
   Connector,
   ConnectorContext,
   ConnectorManifest,
+  ConnectorOAuth,
   Credentials,
   MentionPage,
   MentionQuery,
@@ -31,6 +32,9 @@ export const exampleManifest: ConnectorManifest = {
   rateLimit: { requests: 100, windowSeconds: 60 },
 };
 
+/** Example has one client for every server (no registration). */
+export const EXAMPLE_CLIENT_ID = 'socle';
+
 interface TokenAnswer {
   access_token: string;
   refresh_token?: string;
@@ -40,8 +44,29 @@ interface TokenAnswer {
 export class ExampleConnector implements Connector {
   readonly manifest = exampleManifest;
 
+  /**
+   * The consent page of the user's server. Example needs no client registration; a network
+   * that does registers through `clients.getOrRegister(...)` and returns the client in `fields`.
+   */
+  readonly oauth: ConnectorOAuth = {
+    start: async (_ctx, { serviceUrl, redirectUri, state, codeChallenge }) => {
+      const url = new URL(`${serviceUrl}/oauth/authorize`);
+      url.searchParams.set('response_type', 'code');
+      url.searchParams.set('client_id', EXAMPLE_CLIENT_ID);
+      url.searchParams.set('redirect_uri', redirectUri);
+      url.searchParams.set('state', state);
+      url.searchParams.set('code_challenge', codeChallenge);
+      url.searchParams.set('code_challenge_method', 'S256');
+      return { authorizationUrl: url.toString(), fields: {} };
+    },
+  };
+
+  /** `fields.code` (+ `fields.codeVerifier` after `oauth.start`): the code the server redirected back with. */
   async authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials> {
-    return this.token(ctx, input.serviceUrl, { grant_type: 'authorization_code', code: input.fields.code ?? '' });
+    const form: Record<string, string> = { grant_type: 'authorization_code', code: input.fields.code ?? '', client_id: EXAMPLE_CLIENT_ID };
+    if (input.fields.codeVerifier) form.code_verifier = input.fields.codeVerifier;
+    if (input.redirectUri) form.redirect_uri = input.redirectUri;
+    return this.token(ctx, input.serviceUrl, form);
   }
 
   async refresh(ctx: ConnectorContext, credentials: Credentials): Promise<Credentials> {

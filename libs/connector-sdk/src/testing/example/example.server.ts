@@ -1,5 +1,15 @@
 /** The loopback server playing the "Example" network for its connector's tests. */
+import { createHash, randomBytes } from 'node:crypto';
 import { LoopbackReply, LoopbackRequest, LoopbackServer } from '../loopback-server';
+
+/** Follows an authorisation URL as the signed-in user consenting would; returns the code sent back. */
+export async function approveExampleOAuth(authorizationUrl: string): Promise<string> {
+  const response = await fetch(authorizationUrl, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  const code = location ? new URL(location).searchParams.get('code') : null;
+  if (response.status !== 302 || !code) throw new Error(`the consent page answered ${response.status} without a code`);
+  return code;
+}
 
 export interface ExampleNetwork {
   server: LoopbackServer;
@@ -11,12 +21,37 @@ export async function startExampleServer(): Promise<ExampleNetwork> {
   const posts = new Map<string, { id: string; text: string; key: string }>();
   const mentions: Array<{ id: string; url: string; author: string; text: string; at: string }> = [];
   const validTokens = new Set(['valid-token']);
+  // Codes issued by the consent page, with the PKCE challenge they were asked with.
+  const codes = new Map<string, { challenge: string; redirectUri: string }>();
   let sequence = 0;
   let refreshed = 0;
 
   const handle = (req: LoopbackRequest): LoopbackReply => {
+    if (req.method === 'GET' && req.url.pathname === '/oauth/authorize') {
+      // The user is signed in and consents at once: back to the redirect URI with a code.
+      const params = req.url.searchParams;
+      const redirectUri = params.get('redirect_uri') ?? '';
+      if (params.get('client_id') !== 'socle' || params.get('code_challenge_method') !== 'S256' || !/^https?:\/\//.test(redirectUri)) {
+        return { status: 400, body: { error: 'invalid_request' } };
+      }
+      const code = `code-${randomBytes(8).toString('hex')}`;
+      codes.set(code, { challenge: params.get('code_challenge') ?? '', redirectUri });
+      const back = new URL(redirectUri);
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', params.get('state') ?? '');
+      return { status: 302, headers: { location: back.toString() } };
+    }
     if (req.method === 'POST' && req.url.pathname === '/oauth/token') {
       const form = new URLSearchParams(req.text());
+      const issued = codes.get(form.get('code') ?? '');
+      if (form.get('grant_type') === 'authorization_code' && issued) {
+        codes.delete(form.get('code') ?? '');
+        const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+        if (challenge !== issued.challenge || form.get('redirect_uri') !== issued.redirectUri) {
+          return { status: 400, body: { error: 'invalid_grant', error_description: 'PKCE verifier or redirect URI does not match' } };
+        }
+        return { body: { access_token: 'valid-token', refresh_token: 'refresh-1', expires_in: 3600 } };
+      }
       if (form.get('grant_type') === 'authorization_code' && form.get('code') === 'good-code') {
         return { body: { access_token: 'valid-token', refresh_token: 'refresh-1', expires_in: 3600 } };
       }

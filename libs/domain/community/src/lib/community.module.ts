@@ -7,7 +7,7 @@ import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { CheckNetworkAccountJob, CheckNetworkAccountScheduler } from './check-network-account.job';
 import { ACCOUNTS_CONNECTED_KEY, communityEvidenceProvider } from './community-evidence';
-import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, OAUTH_STARTERS, OAuthStarter } from './connectors';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY } from './connectors';
 import { CredentialVault, SECRET_BOX } from './credential-vault';
 import { NetworkAccountResolver } from './network-account.resolver';
 import { NetworkAccountService } from './network-account.service';
@@ -16,8 +16,6 @@ import { OAuthCallbackController } from './oauth-callback.controller';
 import { NetworkAccountRepository } from './repositories';
 
 export interface CommunityModuleOptions {
-  /** The first OAuth step of the networks that connect with OAuth (the composition root knows the plugins). */
-  oauthStarters?: OAuthStarter[];
   /** Serve the GraphQL resolvers and the OAuth callback (the API); the worker runs the jobs only. */
   http?: boolean;
 }
@@ -52,7 +50,6 @@ export class CommunityModule implements OnModuleInit {
           inject: [SocleConfig],
           useFactory: (config: SocleConfig): ConnectorContext => ({ http: createHttpClient({ timeoutMs: config.CONNECTOR_TIMEOUT_MS, userAgent: 'Socle' }) }),
         },
-        { provide: OAUTH_STARTERS, useValue: options.oauthStarters ?? [] },
         AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
         CheckNetworkAccountScheduler, CheckNetworkAccountJob,
         ...(options.http ? [NetworkAccountResolver] : []),

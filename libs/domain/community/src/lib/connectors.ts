@@ -1,27 +1,7 @@
-import type { OAuthClients } from './oauth-clients';
 import type { ConnectorContext, Credentials } from '@socle/connector-sdk';
 
 export const CONNECTOR_REGISTRY = Symbol('CONNECTOR_REGISTRY');
 export const CONNECTOR_CONTEXT = Symbol('CONNECTOR_CONTEXT');
-export const OAUTH_STARTERS = Symbol('OAUTH_STARTERS');
-
-/**
- * The first step of a network's OAuth flow, where the contract has none: register
- * an application on the instance when the network needs one, and build the URL
- * the user is sent to. Contributed by the composition root (it may know plugins;
- * this library does not). `fields` are handed back to `connector.authorize` with
- * the code (e.g. the registered client id and secret); they are stored sealed.
- */
-export interface OAuthStarter {
-  readonly network: string;
-  /** `clients`: the platform's client registration at this server, made once and then reused. */
-  start(
-    ctx: ConnectorContext,
-    input: { serviceUrl: string; redirectUri: string; state: string; codeChallenge: string },
-    clients: OAuthClients,
-  ): Promise<{ authorizationUrl: string; fields: Record<string, string> }>;
-}
-
 /**
  * The account's identity as the unique key (organisation, network, handle) uses
  * it, from the credentials alone: the `handle` secret, else `username`, qualified

@@ -7,7 +7,7 @@ import { SocleConfig } from '@socle/platform-config';
 import type { UnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';
 import { OAuthClientStore } from './oauth-clients';
-import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, OAUTH_STARTERS, OAuthStarter } from './connectors';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets } from './connectors';
 import { CredentialVault } from './credential-vault';
 import { NetworkAccountEntity } from './entities';
 import { NetworkAccountRepository, PageQuery, TenantCtx } from './repositories';
@@ -30,20 +30,15 @@ export interface ConnectCommand {
  */
 @Injectable()
 export class NetworkAccountService {
-  private readonly starters: Map<string, OAuthStarter>;
-
   constructor(
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
-    @Inject(OAUTH_STARTERS) starters: OAuthStarter[],
     private readonly config: SocleConfig,
     private readonly vault: CredentialVault,
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
     private readonly clients: OAuthClientStore,
-  ) {
-    this.starters = new Map(starters.map((s) => [s.network, s]));
-  }
+  ) {}
 
   networks(): ConnectorManifest[] {
     return this.registry.manifests();
@@ -77,8 +72,9 @@ export class NetworkAccountService {
 
   async startOAuth(ctx: TenantCtx, input: { network: string; serviceUrl: string; redirectUri?: string }): Promise<{ authorizationUrl: string; state: string; expiresAt: Date }> {
     const connector = this.connector(input.network, 'input.network');
-    const starter = this.starters.get(connector.manifest.id);
-    if (connector.manifest.authKind !== 'oauth2' || !starter) {
+    // The plugin's own first OAuth step (authorisation URL, client registration at the server).
+    const oauth = connector.oauth;
+    if (connector.manifest.authKind !== 'oauth2' || !oauth) {
       throw badInput('input.network', `${connector.manifest.displayName} does not connect with OAuth here: use connectNetworkAccount with its ${connector.manifest.authKind} form`);
     }
     const redirectUri = input.redirectUri ?? `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/oauth/callback`;
@@ -88,7 +84,7 @@ export class NetworkAccountService {
     let started: { authorizationUrl: string; fields: Record<string, string> };
     try {
       const key = { network: connector.manifest.id, serviceUrl: input.serviceUrl, redirectUri };
-      started = await starter.start(this.connectorContext, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge }, {
+      started = await oauth.start(this.connectorContext, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge }, {
         getOrRegister: (register) => this.clients.getOrRegister(ctx.uow, key, register),
       });
     } catch (error) {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { OAuthClient, OAuthClients } from '@socle/connector-sdk';
 import type { UnitOfWork } from '@socle/platform-database';
 import { CredentialVault } from './credential-vault';
 
-export interface OAuthClient {
-  clientId: string;
-  clientSecret: string;
-}
+/** The contract's types: a plugin's `oauth.start` receives the store as `OAuthClients`. */
+export type { OAuthClient, OAuthClients };
 
 export interface OAuthClientKey {
   network: string;
@@ -13,10 +12,6 @@ export interface OAuthClientKey {
   redirectUri: string;
 }
 
-/** What an OAuth starter gets: the platform's client at this server, registered once. */
-export interface OAuthClients {
-  getOrRegister(register: () => Promise<OAuthClient>): Promise<OAuthClient>;
-}
 
 /** Sealed outside any tenant: the additional data names the registration, not an organisation. */
 const PLATFORM = 'platform';

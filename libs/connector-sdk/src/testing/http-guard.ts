@@ -1,0 +1,83 @@
+/**
+ * Catches requests a connector sends around `ctx.http`: while one operation runs, the
+ * global `fetch` and `http(s).request` / `get` are wrapped, and a call made from inside
+ * that operation (its asynchronous context, tracked with AsyncLocalStorage) is recorded.
+ * Test servers living in the same process answer from their own context, so their
+ * own calls (a proxy forwarding to a dev network) are not counted.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import http from 'node:http';
+import https from 'node:https';
+
+export interface BypassedRequest {
+  via: string;
+  target: string;
+}
+
+const insideOperation = new AsyncLocalStorage<BypassedRequest[]>();
+
+/**
+ * Runs `fn` outside any watched operation: the context's own client (`ctx.http`) sends
+ * through the same `node:http` functions the watch wraps, and those requests are legitimate.
+ */
+export function unwatched<T>(fn: () => T): T {
+  return insideOperation.exit(fn);
+}
+
+function targetOf(input: unknown): string {
+  try {
+    if (typeof input === 'string') return input;
+    if (input instanceof URL) return input.toString();
+    if (input && typeof input === 'object') {
+      const record = input as { url?: unknown; href?: unknown; protocol?: unknown; hostname?: unknown; host?: unknown; port?: unknown; path?: unknown };
+      if (typeof record.url === 'string') return record.url;
+      if (typeof record.href === 'string') return record.href;
+      const host = record.hostname ?? record.host ?? 'localhost';
+      return `${String(record.protocol ?? 'http:')}//${String(host)}${record.port ? `:${String(record.port)}` : ''}${String(record.path ?? '/')}`;
+    }
+  } catch {
+    // fall through
+  }
+  return String(input);
+}
+
+type Patchable = { owner: Record<string, unknown>; name: string; via: string };
+
+const PATCHED: Patchable[] = [
+  { owner: globalThis as unknown as Record<string, unknown>, name: 'fetch', via: 'the global fetch' },
+  { owner: http as unknown as Record<string, unknown>, name: 'request', via: 'node:http request' },
+  { owner: http as unknown as Record<string, unknown>, name: 'get', via: 'node:http get' },
+  { owner: https as unknown as Record<string, unknown>, name: 'request', via: 'node:https request' },
+  { owner: https as unknown as Record<string, unknown>, name: 'get', via: 'node:https get' },
+];
+
+/**
+ * Runs `operation` and returns what it resolved or threw, with the requests it sent
+ * around the context's client. The wrappers are in place only while it runs.
+ */
+export async function watchForBypass<T>(operation: () => Promise<T>): Promise<{ outcome: { value: T } | { error: unknown }; bypassed: BypassedRequest[] }> {
+  const bypassed: BypassedRequest[] = [];
+  const originals = PATCHED.map((entry) => entry.owner[entry.name]);
+  PATCHED.forEach((entry, index) => {
+    const original = originals[index];
+    if (typeof original !== 'function') return;
+    entry.owner[entry.name] = function (this: unknown, ...args: unknown[]) {
+      insideOperation.getStore()?.push({ via: entry.via, target: targetOf(args[0]) });
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  });
+  try {
+    const outcome = await insideOperation.run(bypassed, async () => {
+      try {
+        return { value: await operation() };
+      } catch (error) {
+        return { error };
+      }
+    });
+    return { outcome, bypassed };
+  } finally {
+    PATCHED.forEach((entry, index) => {
+      if (typeof originals[index] === 'function') entry.owner[entry.name] = originals[index];
+    });
+  }
+}
