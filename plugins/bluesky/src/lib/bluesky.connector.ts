@@ -24,6 +24,8 @@ import type {
   Violation,
 } from '@socle/connector-sdk';
 import { buildFacets, detectSpans } from './facets';
+import { ImageHeaderError, readImageSize } from './image-size';
+import type { ImageSize } from './image-size';
 import { blueskyManifest } from './manifest';
 import { parseAtUri, postWebUrl, recordKeyFor } from './record-key';
 import { serviceBaseUrl, XrpcClient } from './xrpc';
@@ -135,6 +137,20 @@ function decodeCursor(cursor: string, context: string): Record<string, string | 
     // fall through
   }
   throw new ConnectorError('REJECTED', `${context}: the cursor was not issued by this connector`, { networkReason: 'invalid cursor' });
+}
+
+/**
+ * `aspectRatio` of an embedded image (its pixel size, as the app sends it), read from the
+ * image's header; left out when the format is unknown or the header damaged (the app then
+ * sizes the image once downloaded).
+ */
+function aspectRatioOf(data: Uint8Array): ImageSize | undefined {
+  try {
+    return readImageSize(data);
+  } catch (error) {
+    if (error instanceof ImageHeaderError) return undefined;
+    throw error;
+  }
 }
 
 function optionString(options: Variant['options'], name: string): string | undefined {
@@ -272,7 +288,8 @@ export class BlueskyConnector implements Connector {
     const text = part.text ?? '';
     const record: PostRecord = { $type: POST_COLLECTION, text, createdAt: (ctx.now?.() ?? new Date()).toISOString() };
     const spans = detectSpans(text);
-    const handles = [...new Set(spans.filter((span) => span.kind === 'mention').map((span) => span.value))];
+    // Handles are case-insensitive: `@Alice.test` and `@alice.test` are one look-up.
+    const handles = [...new Set(spans.filter((span) => span.kind === 'mention').map((span) => span.value.toLowerCase()))];
     const dids = new Map<string, string>();
     await Promise.all(
       handles.map(async (handle) => {
@@ -296,7 +313,8 @@ export class BlueskyConnector implements Connector {
           `${context}: image ${index + 1}`,
         );
         if (!uploaded.blob?.ref) throw new ConnectorError('UNKNOWN', `${context}: image ${index + 1}: the answer has no blob`);
-        images.push({ alt: attachment.altText ?? '', image: uploaded.blob });
+        const aspectRatio = aspectRatioOf(attachment.data);
+        images.push({ alt: attachment.altText ?? '', image: uploaded.blob, ...(aspectRatio ? { aspectRatio } : {}) });
       }
       record.embed = { $type: 'app.bsky.embed.images', images };
     }

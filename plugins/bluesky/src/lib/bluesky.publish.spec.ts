@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { ConnectorError, createHttpClient } from '@socle/connector-sdk';
 import type { ConnectorContext, Credentials, HttpClient } from '@socle/connector-sdk';
 import { expectConnectorError } from '@socle/connector-sdk/testing';
@@ -94,24 +95,51 @@ describe('Bluesky connector against a PDS', () => {
       expect((await record(post.externalId)).value.facets).toBeUndefined();
     });
 
-    it('uploads images and embeds them with their alt text', async () => {
+    it('uploads images and embeds them with their alt text and the aspect ratio read from their headers', async () => {
+      // A portrait photo as phones store it: 7x5 pixels turned a quarter by its EXIF orientation, so displayed 5x7.
+      const photo = new Uint8Array(
+        await sharp({ create: { width: 7, height: 5, channels: 3, background: { r: 9, g: 9, b: 9 } } })
+          .jpeg()
+          .withMetadata({ orientation: 6 })
+          .toBuffer(),
+      );
+      const damaged = new TextEncoder().encode('RIFF\0\0\0\0WEBPXXXX not a real image');
       const post = await connector.publish(ctx(), credentials, {
         variant: {
-          text: 'Deux images',
+          text: 'Trois images',
           media: [
             { mimeType: 'image/png', data: makePng(4, 3), altText: 'Un carré rose' },
-            { mimeType: 'image/png', data: makePng(2, 2, [0, 0, 255]) },
+            { mimeType: 'image/jpeg', data: photo },
+            { mimeType: 'image/webp', data: damaged },
           ],
         },
         idempotencyKey: 'images-1',
       });
-      const embed = (await record(post.externalId)).value.embed as { $type: string; images: Array<{ alt: string; image: { mimeType: string; size: number } }> };
+      const embed = (await record(post.externalId)).value.embed as {
+        $type: string;
+        images: Array<{ alt: string; image: { mimeType: string; size: number }; aspectRatio?: { width: number; height: number } }>;
+      };
       expect(embed.$type).toBe('app.bsky.embed.images');
-      expect(embed.images.map((image) => [image.alt, image.image.mimeType])).toEqual([
-        ['Un carré rose', 'image/png'],
-        ['', 'image/png'],
+      expect(embed.images.map((image) => [image.alt, image.image.mimeType, image.aspectRatio])).toEqual([
+        ['Un carré rose', 'image/png', { width: 4, height: 3 }],
+        ['', 'image/jpeg', { width: 5, height: 7 }],
+        // An unreadable header: no aspect ratio rather than a wrong one, and the post is still made.
+        ['', 'image/webp', undefined],
       ]);
+      expect(Object.keys(embed.images[2])).not.toContain('aspectRatio');
       expect(embed.images[0].image.size).toBe(makePng(4, 3).byteLength);
+    });
+
+    it('publishes links without a scheme, cashtags, and no tag for the keycap emoji, as the Bluesky app does', async () => {
+      const text = '#️⃣ Nos offres : www.example.fr/offres ! $AAPL monte, pas $5. #recrutement';
+      const post = await connector.publish(ctx(), credentials, { variant: { text }, idempotencyKey: 'facets-2' });
+      const facets = (await record(post.externalId)).value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: unknown[] }>;
+      const bytes = Buffer.from(text, 'utf8');
+      expect(facets.map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'), facet.features[0]])).toEqual([
+        ['www.example.fr/offres', { $type: 'app.bsky.richtext.facet#link', uri: 'https://www.example.fr/offres' }],
+        ['$AAPL', { $type: 'app.bsky.richtext.facet#tag', tag: '$AAPL' }],
+        ['#recrutement', { $type: 'app.bsky.richtext.facet#tag', tag: 'recrutement' }],
+      ]);
     });
 
     it('publishes a thread: each part replies to the previous one, all under the same root', async () => {
