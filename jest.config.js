@@ -11,6 +11,16 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace(/\//g, '\\/')}$`] = `<rootDir>/${target}`;
 }
 
+/**
+ * Jest matches these patterns against absolute paths: a bare '/tmp/' also matched a
+ * checkout that lives under some folder named tmp (/tmp/…, ~/tmp/…) and found no test.
+ * Anchored to the project root, only folders inside the project are skipped.
+ */
+function ignoredUnder(root) {
+  const base = `^${root.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}/(?:.*/)?`;
+  return ['node_modules', 'files', 'tmp'].map((folder) => `${base}${folder}/`);
+}
+
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
@@ -23,7 +33,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{apps,libs,plugins,test,tools}/**/*.{spec,int-spec,e2e-spec}.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/files/', '/tmp/'],
+  testPathIgnorePatterns: ignoredUnder(__dirname),
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 30000,

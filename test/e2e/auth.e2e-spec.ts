@@ -421,4 +421,38 @@ describe('authentication and authorization', () => {
       expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.token' });
     });
   });
+
+  describe('access tokens', () => {
+    const part = (token: string, index: number) => JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8')) as Record<string, unknown>;
+
+    it('carry exp, iat, the issuer and the API audience, signed HS256, whether from sign-up, log-in or refresh', async () => {
+      const owner = await signUpAgency(api);
+      const loggedIn = (await logIn(owner.email, STRONG_PASSWORD)).body.data?.logIn;
+      const refreshed = (await refresh(owner.refreshToken)).body.data?.refreshSession;
+      for (const token of [owner.token, loggedIn?.accessToken ?? '', refreshed?.accessToken ?? '']) {
+        expect(token.split('.')).toHaveLength(3);
+        expect(part(token, 0)).toEqual({ alg: 'HS256', typ: 'JWT' });
+        const claims = part(token, 1);
+        expect(claims).toEqual({ sub: owner.userId, sid: expect.any(String), iss: 'socle', aud: 'socle-api', iat: expect.any(Number), exp: expect.any(Number) });
+        expect((claims.exp as number) - (claims.iat as number)).toBe(api.config.ACCESS_TOKEN_TTL_SECONDS);
+        expect(Math.abs((claims.iat as number) - Date.now() / 1000)).toBeLessThan(300);
+      }
+    });
+
+    it('and the other tokens are not interchangeable: refresh and invitation tokens are no access tokens, an access token is no refresh token', async () => {
+      const owner = await signUpAgency(api);
+      const orgId = await createOrganization(api, owner, 'Client Jetons');
+      const invite = await api.ok<{ inviteMember: { token: string } }>(INVITE, { input: { email: uniqueEmail('jeton'), roles: ['VIEWER'] } }, { token: owner.token, organizationId: orgId });
+      for (const token of [owner.refreshToken, invite.inviteMember.token]) {
+        const res = await api.gql('{ me { user { id } } }', {}, { token });
+        expect(res.status).toBe(401);
+        expect(firstError(res).extensions.code).toBe('UNAUTHENTICATED');
+      }
+      const refreshed = await refresh(owner.token);
+      expect(refreshed.body.data ?? null).toBeNull();
+      expect(firstError(refreshed).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.refreshToken' });
+      const accepted = await api.gql(ACCEPT, { input: { token: owner.token } }, { token: owner.token });
+      expect(firstError(accepted).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.token' });
+    });
+  });
 });

@@ -19,6 +19,7 @@ import {
   AgencyRepository, ApiKeyRepository, AuditRepository, InvitationRepository, MembershipRepository, OrganizationRepository, SessionRepository, UserRepository,
 } from './repositories';
 import { TenantAccessService } from './tenant-access.service';
+import { ACCESS_TOKEN_AUDIENCE, JWT_ALGORITHM, JWT_ISSUER } from './tokens';
 import { UserLoader } from './user.loader';
 
 /** Agencies, client organisations, people, memberships, sessions, API keys and the audit log. */
@@ -28,7 +29,8 @@ import { UserLoader } from './user.loader';
       inject: [SocleConfig],
       useFactory: (config: SocleConfig) => ({
         secret: config.JWT_SECRET,
-        signOptions: { algorithm: 'HS256', issuer: 'socle', audience: 'socle-api' },
+        signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
       }),
     }),
   ],

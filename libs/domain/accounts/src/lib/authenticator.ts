@@ -7,6 +7,7 @@ import { SocleConfig } from '@socle/platform-config';
 import { API_KEY_PREFIX, Principal } from '@socle/platform-auth';
 import { unauthenticated } from '@socle/platform-errors';
 import { ApiKeyService } from './api-key.service';
+import { ACCESS_TOKEN_AUDIENCE, JWT_ALGORITHM, JWT_ISSUER, MAX_ACCESS_TOKEN_LIFETIME_SECONDS } from './tokens';
 
 interface HeaderCarrier {
   headers: Record<string, string | string[] | undefined>;
@@ -70,16 +71,17 @@ export class Authenticator {
           // (jsonwebtoken accepts a KeyObject; passport-jwt's types only name string and Buffer.)
           secretOrKeyProvider: (_request: unknown, _token: unknown, done: (err: Error | null, key?: string | Buffer) => void) =>
             done(null, secretKey as unknown as Buffer),
-          algorithms: ['HS256'],
-          issuer: 'socle',
-          audience: 'socle-api',
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: ACCESS_TOKEN_AUDIENCE,
           passReqToCallback: true,
         },
-        (req: HeaderCarrier, payload: { sub?: string; sid?: string; exp?: number }, done: (err: Error | null, user?: Principal | false, info?: string) => void) => {
-          if (!payload.sub || !payload.sid) return done(null, false, 'token has no subject');
-          const principal: Principal = { kind: 'user', userId: payload.sub, sessionId: payload.sid };
+        (req: HeaderCarrier, payload: AccessTokenClaims, done: (err: Error | null, user?: Principal | false, info?: string) => void) => {
+          const refused = claimsProblem(payload);
+          if (refused) return done(null, false, refused);
+          const principal: Principal = { kind: 'user', userId: payload.sub as string, sessionId: payload.sid as string };
           const token = bearer(req);
-          if (token && typeof payload.exp === 'number') this.remember(token, principal, payload.exp * 1000);
+          if (token) this.remember(token, principal, (payload.exp as number) * 1000);
           done(null, principal);
         },
       ),
@@ -111,6 +113,29 @@ export class Authenticator {
     if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { principal, expiresAt });
   }
+}
+
+/** How far in the future an issue date may be (clocks of several API replicas differ a little). */
+const CLOCK_SKEW_SECONDS = 60;
+
+interface AccessTokenClaims {
+  sub?: unknown;
+  sid?: unknown;
+  exp?: unknown;
+  iat?: unknown;
+}
+
+/**
+ * What jsonwebtoken leaves unchecked: a token without `exp` would never expire and
+ * one without `iat` has no age, so both are required; a lifetime longer than any
+ * configuration allows, or an issue date in the future, was not made by this server.
+ */
+function claimsProblem(payload: AccessTokenClaims): string | null {
+  const { sub, sid, exp, iat } = payload;
+  if (typeof exp !== 'number' || typeof iat !== 'number' || !Number.isFinite(exp) || !Number.isFinite(iat)) return 'token has no exp or iat';
+  if (exp - iat > MAX_ACCESS_TOKEN_LIFETIME_SECONDS || exp <= iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return 'token lifetime out of bounds';
+  if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid) return 'token has no subject';
+  return null;
 }
 
 /** The reason to give the caller: the API key strategy's own words for keys, a plain one for JWTs. */

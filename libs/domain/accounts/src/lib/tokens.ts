@@ -27,5 +27,17 @@ export function parseToken(kind: string, token: string): ParsedToken | null {
 }
 
 export const REFRESH_TOKEN_KIND = 'srt';
+
+/**
+ * Claims of the JWTs signed with JWT_SECRET. Each kind of signed token has its
+ * own audience, so a token issued for one purpose is refused for another; access
+ * tokens are the only JWTs today (report download links use a key derived for
+ * them alone).
+ */
+export const JWT_ISSUER = 'socle';
+export const ACCESS_TOKEN_AUDIENCE = 'socle-api';
+export const JWT_ALGORITHM = 'HS256';
+/** The longest ACCESS_TOKEN_TTL_SECONDS allows: a signed token claiming more is refused. */
+export const MAX_ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
 export const ORGANIZATION_INVITATION_KIND = 'soi';
 export const AGENCY_INVITATION_KIND = 'sai';

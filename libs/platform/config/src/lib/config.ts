@@ -4,6 +4,7 @@ import {
   IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync,
 } from 'class-validator';
 import { parseKeyRing } from '@socle/platform-crypto';
+import { encryptionKeyWeakness, secretWeakness } from './secrets';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -146,21 +147,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = plainToInstance(SocleConfig, raw);
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const problems = errors.map((e) => {
-      const detail = Object.values(e.constraints ?? {}).join('; ');
-      return raw[e.property] === undefined ? `${e.property} is required (${detail})` : `${e.property}: ${detail}`;
-    });
-    throw new ConfigError(problems);
+  const problems = errors.map((e) => {
+    const detail = Object.values(e.constraints ?? {}).join('; ');
+    return raw[e.property] === undefined ? `${e.property} is required (${detail})` : `${e.property}: ${detail}`;
+  });
+  problems.push(...secretProblems(raw, new Set(errors.map((e) => e.property))));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * Secrets a process must not run with: published in the repository, placeholders,
+ * too short or too predictable. Checked in every process that reads the
+ * configuration (API, worker, CLI, tests), whatever NODE_ENV says.
+ */
+function secretProblems(raw: Record<string, string>, alreadyRefused: Set<string>): string[] {
+  const problems: string[] = [];
+  for (const name of ['JWT_SECRET', 'API_KEY_PEPPER'] as const) {
+    const weakness = raw[name] === undefined || alreadyRefused.has(name) ? null : secretWeakness(name, raw[name]);
+    if (weakness) problems.push(`${name}: ${weakness}`);
   }
-  if (config.ENCRYPTION_KEYS) {
+  if (raw.JWT_SECRET && raw.JWT_SECRET === raw.API_KEY_PEPPER) problems.push('API_KEY_PEPPER: API_KEY_PEPPER must differ from JWT_SECRET');
+  if (raw.ENCRYPTION_KEYS && !alreadyRefused.has('ENCRYPTION_KEYS')) {
     try {
-      parseKeyRing(config.ENCRYPTION_KEYS, config.ENCRYPTION_ACTIVE_KEY);
+      const ring = parseKeyRing(raw.ENCRYPTION_KEYS, raw.ENCRYPTION_ACTIVE_KEY);
+      for (const [id, key] of ring.keys) {
+        const weakness = encryptionKeyWeakness('ENCRYPTION_KEYS', id, key);
+        if (weakness) problems.push(weakness);
+      }
     } catch (error) {
-      throw new ConfigError([(error as Error).message]);
+      problems.push((error as Error).message);
     }
   }
-  return config;
+  return problems;
 }
 
 /** For a process entry point: the configuration, or a message naming every bad variable and exit code 78 (EX_CONFIG). */

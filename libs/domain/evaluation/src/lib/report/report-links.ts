@@ -32,6 +32,8 @@ export class ReportLinks {
   private readonly key: Buffer;
 
   constructor(config: SocleConfig) {
+    // A key of its own, derived for this one kind of token: access tokens are signed with
+    // JWT_SECRET itself, so neither kind ever verifies as the other.
     this.key = createHmac('sha256', config.JWT_SECRET).update('socle.report-link.v1').digest();
   }
 
