@@ -15,5 +15,7 @@ export default async function globalSetup(): Promise<void> {
   });
   const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const env = await ensureTestDatabase(`socle_test_${suffix}`);
-  Object.assign(process.env, env, { QUEUE_PREFIX: `t-${suffix.replace(/_/g, '-')}` });
+  // The tests' networks are servers on loopback: let requests reach them. Tests of the outbound
+  // guard itself start their API with OUTBOUND_ALLOWED_RANGES empty (the guard fully on).
+  Object.assign(process.env, env, { QUEUE_PREFIX: `t-${suffix.replace(/_/g, '-')}`, OUTBOUND_ALLOWED_RANGES: process.env.OUTBOUND_ALLOWED_RANGES || '127.0.0.0/8,::1/128' });
 }

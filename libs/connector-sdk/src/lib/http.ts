@@ -1,33 +1,71 @@
 /**
- * The HTTP layer connectors use: a small client over Node's global `fetch` with a
- * hard timeout, and the mapping from a network's answer to a typed `ConnectorError`.
+ * The HTTP layer connectors use: a small client over `node:http`/`node:https`
+ * with a hard timeout and the outbound guard, and the mapping from a network's
+ * answer to a typed `ConnectorError`.
  *
  * Nothing here throws anything but a `ConnectorError`: a plugin facing an answer it
  * does not understand (HTML error page, truncated JSON, 500, a server that stalls)
  * gets a typed error within its timeout and never crashes.
+ *
+ * Every request, and every redirect it follows, goes where the outbound guard
+ * allows (see outbound-guard.ts): the host is resolved once, every address is
+ * checked, and the socket connects to the checked address (a `lookup` that hands
+ * back that address), so there is no second resolution to rebind.
  */
+import * as nodeHttp from 'node:http';
+import type { IncomingMessage, RequestOptions } from 'node:http';
+import * as nodeHttps from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Transform } from 'node:stream';
 import { ConnectorError, ConnectorErrorKind } from './errors';
 import type { HttpClient, HttpRequest, HttpResponse } from './contract';
+import { defaultOutboundGuard, OutboundGuard, OutboundGuardOptions, ResolvedAddress } from './outbound-guard';
 
 export interface HttpClientOptions {
-  /** Upper bound for one request, headers and body included. Default 10 000 ms. */
+  /** Upper bound for one request, headers and body included, redirects included. Default 10 000 ms. */
   timeoutMs?: number;
   /** Sent as `User-Agent` unless the request sets its own. */
   userAgent?: string;
-  /** Largest body read before giving up with a REJECTED error. Default 20 MiB. */
+  /** Largest body read (after decompression) before giving up with a REJECTED error. Default 20 MiB. */
   maxBodyBytes?: number;
-  /** The fetch implementation; defaults to Node's global `fetch` (undici). */
+  /**
+   * Where requests may go. Default: the guard fully on, letting through only the
+   * ranges in OUTBOUND_ALLOWED_RANGES of the process environment (none when unset).
+   */
+  outbound?: OutboundGuard | OutboundGuardOptions;
+  /** Redirects followed per request, each checked like the first hop. Default 5. */
+  maxRedirects?: number;
+  /**
+   * @deprecated Ignored: requests go through `node:http(s)`, where the guard can pin the
+   * connection to the address it checked. Kept so existing callers still compile.
+   */
   fetch?: typeof fetch;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_USER_AGENT = 'Socle-Connector/1.0 (+https://socle.app)';
 const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
 /** Used when a 429 answer says nothing about when to retry. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 const REASON_MAX_LENGTH = 200;
+/**
+ * Error bodies are read for a reason this long at most: a title, a JSON error
+ * field or a first sentence sits in the first bytes, and a bounded input keeps
+ * the reader's cost bounded whatever a server sends.
+ */
+export const REASON_SCAN_BYTES = 16 * 1024;
 
 const utf8 = new TextDecoder('utf-8');
+
+// Taken once, at load: a test harness that wraps these module functions to spot requests
+// sent around the client must not see the client's own requests.
+const httpRequest = nodeHttp.request;
+const httpsRequest = nodeHttps.request;
+const HttpAgent = nodeHttp.Agent;
+const HttpsAgent = nodeHttps.Agent;
+type HttpAgent = nodeHttp.Agent;
 
 /** Builds an `HttpResponse` from raw parts (used by the client and by tests). */
 export function createHttpResponse(status: number, headers: Record<string, string>, body: Uint8Array): HttpResponse {
@@ -48,7 +86,7 @@ export function createHttpResponse(status: number, headers: Record<string, strin
   };
 }
 
-/** Network error codes (from undici / libuv) that mean "try again later". */
+/** Network error codes (from Node / libuv) that mean "try again later". */
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -59,11 +97,9 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH',
   'ECONNABORTED',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'Z_BUF_ERROR',
+  'Z_DATA_ERROR',
 ]);
 
 function networkCode(error: unknown): string | undefined {
@@ -76,43 +112,68 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function describeTarget(req: HttpRequest): string {
+function describeTarget(method: string, url: URL | string): string {
   try {
-    const url = new URL(req.url);
-    return `${req.method} ${url.origin}${url.pathname}`;
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    return `${method} ${parsed.origin}${parsed.pathname}`;
   } catch {
-    return `${req.method} ${req.url}`;
+    return `${method} ${String(url)}`;
   }
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Headers that carry the caller's identity: never sent on to another origin by a redirect. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+
+/** A lookup that answers the address the guard already checked, whatever the name (no second resolution). */
+function pinnedLookup(destination: ResolvedAddress): LookupFunction {
+  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, [{ address: destination.address, family: destination.family }]);
+    else callback(null, destination.address, destination.family);
+  }) as unknown as LookupFunction;
+}
+
+interface Hop {
+  url: URL;
+  method: HttpRequest['method'];
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
 /**
- * An `HttpClient` over the global `fetch`. Every failure becomes a `ConnectorError`:
+ * An `HttpClient` guarded by the outbound guard. Every failure becomes a `ConnectorError`:
  * a timeout (headers or body) is TRANSIENT "timed out after N ms", a refused or reset
- * connection is TRANSIENT, an invalid URL is REJECTED. HTTP error statuses are NOT
- * thrown here: the response is returned and the connector calls `expectOk`.
+ * connection is TRANSIENT, an invalid URL or a refused destination is REJECTED. HTTP
+ * error statuses are NOT thrown here: the response is returned and the connector
+ * calls `expectOk`. Redirects are followed by hand, at most `maxRedirects`, each
+ * hop checked by the guard; credentials are not carried to another origin.
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const guard = options.outbound instanceof OutboundGuard ? options.outbound : options.outbound ? new OutboundGuard(options.outbound) : defaultOutboundGuard();
+  // Keep-alive pools of this client; idle sockets do not keep the process alive.
+  const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
 
   return {
     async request(req: HttpRequest): Promise<HttpResponse> {
       const timeoutMs = req.timeoutMs ?? defaultTimeout;
-      const target = describeTarget(req);
       let url: URL;
       try {
         url = new URL(req.url);
       } catch {
-        throw new ConnectorError('REJECTED', `${target}: invalid URL`, { networkReason: 'invalid URL' });
+        throw new ConnectorError('REJECTED', `${describeTarget(req.method, req.url)}: invalid URL`, { networkReason: 'invalid URL' });
       }
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new ConnectorError('REJECTED', `${target}: only http and https URLs are supported`);
+        throw new ConnectorError('REJECTED', `${describeTarget(req.method, url)}: only http and https URLs are supported`);
       }
 
-      const headers: Record<string, string> = { ...(req.headers ?? {}) };
-      if (!Object.keys(headers).some((name) => name.toLowerCase() === 'user-agent')) headers['user-agent'] = userAgent;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
+      headers['user-agent'] ??= userAgent;
+      headers['accept-encoding'] ??= 'gzip, deflate, br';
 
       const controller = new AbortController();
       let timedOut = false;
@@ -120,32 +181,34 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         timedOut = true;
         controller.abort();
       }, timeoutMs);
+      let hop: Hop = { url, method: req.method, headers, body: req.body };
+      let target = describeTarget(hop.method, hop.url);
       try {
-        const response = await doFetch(url, {
-          method: req.method,
-          headers,
-          body: req.body as NonNullable<Parameters<typeof fetch>[1]>['body'],
-          signal: controller.signal,
-          redirect: 'follow',
-        });
-        const body = await readBody(response, maxBodyBytes, target);
-        const responseHeaders: Record<string, string> = {};
-        response.headers.forEach((value, name) => {
-          responseHeaders[name.toLowerCase()] = value;
-        });
-        return createHttpResponse(response.status, responseHeaders, body);
+        for (let redirects = 0; ; redirects++) {
+          target = describeTarget(hop.method, hop.url);
+          const destination = await abortable(guard.resolve(hop.url.hostname, target), controller.signal);
+          const response = await send(hop, destination, agents[hop.url.protocol as 'http:' | 'https:'], controller.signal);
+          const location = response.headers.location;
+          if (REDIRECT_STATUSES.has(response.statusCode ?? 0) && typeof location === 'string' && location) {
+            response.resume();
+            if (redirects >= maxRedirects) throw new ConnectorError('REJECTED', `${target}: more than ${maxRedirects} redirects`, { status: response.statusCode });
+            hop = nextHop(hop, response.statusCode as number, location, target);
+            continue;
+          }
+          const body = await readBody(response, hop.method, maxBodyBytes, target);
+          return createHttpResponse(response.statusCode ?? 0, flattenHeaders(response), body);
+        }
       } catch (error) {
         if (error instanceof ConnectorError) throw error;
         if (timedOut) {
           throw new ConnectorError('TRANSIENT', `${target} timed out after ${timeoutMs} ms`);
         }
         const code = networkCode(error);
-        if (code && TRANSIENT_NETWORK_CODES.has(code)) {
+        if (code && (TRANSIENT_NETWORK_CODES.has(code) || code.startsWith('HPE_'))) {
           throw new ConnectorError('TRANSIENT', `${target} failed: connection error ${code}`);
         }
         const message = error instanceof Error ? error.message : String(error);
-        // undici reports most socket failures as a bare "fetch failed" / "terminated".
-        if (/fetch failed|terminated|socket|other side closed/i.test(message)) {
+        if (/socket hang up|terminated|socket|other side closed|aborted/i.test(message)) {
           throw new ConnectorError('TRANSIENT', `${target} failed: ${message}${code ? ` (${code})` : ''}`);
         }
         throw new ConnectorError('UNKNOWN', `${target} failed: ${message}`);
@@ -156,50 +219,175 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   };
 }
 
-async function readBody(response: Response, maxBytes: number, target: string): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(0);
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body.cancel().catch(() => undefined);
+/** Rejects when the signal aborts (DNS look-ups cannot be cancelled, but the caller need not wait for them). */
+function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function send(hop: Hop, destination: ResolvedAddress, agent: HttpAgent, signal: AbortSignal): Promise<IncomingMessage> {
+  const https = hop.url.protocol === 'https:';
+  const request: RequestOptions = {
+    protocol: hop.url.protocol,
+    // An IP literal is connected to as it is (the guard checked it); a name goes through the pinned lookup.
+    hostname: destination.address === hop.url.hostname.replace(/^\[|\]$/g, '') ? destination.address : hop.url.hostname,
+    port: hop.url.port || (https ? 443 : 80),
+    path: `${hop.url.pathname}${hop.url.search}`,
+    method: hop.method,
+    headers: hop.headers,
+    lookup: pinnedLookup(destination),
+    family: destination.family,
+    agent,
+    signal,
+  };
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const outgoing = (https ? httpsRequest : httpRequest)(request, resolve);
+    outgoing.on('error', reject);
+    outgoing.end(hop.body === undefined ? undefined : typeof hop.body === 'string' ? hop.body : Buffer.from(hop.body));
+  });
+}
+
+/** The request a redirect asks for: 303 (and 301/302 after a POST) become a GET without body, as browsers and fetch do. */
+function nextHop(hop: Hop, status: number, location: string, target: string): Hop {
+  let url: URL;
+  try {
+    url = new URL(location, hop.url);
+  } catch {
+    throw new ConnectorError('REJECTED', `${target}: redirected to an invalid URL`, { status });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConnectorError('REJECTED', `${target}: redirected to a ${url.protocol} URL, only http and https are followed`, { status });
+  }
+  const headers = { ...hop.headers };
+  if (url.origin !== hop.url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
+  const dropBody = status === 303 ? hop.method !== 'GET' : (status === 301 || status === 302) && hop.method === 'POST';
+  if (!dropBody) return { url, method: hop.method, headers, body: hop.body };
+  delete headers['content-type'];
+  delete headers['content-length'];
+  return { url, method: 'GET', headers };
+}
+
+function flattenHeaders(response: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function decoderFor(encoding: string | undefined): Transform | undefined {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return undefined;
+  }
+}
+
+async function readBody(response: IncomingMessage, method: string, maxBytes: number, target: string): Promise<Uint8Array> {
+  const status = response.statusCode ?? 0;
+  if (method === 'HEAD' || status === 204 || status === 304) {
+    response.resume();
+    return new Uint8Array(0);
+  }
+  const declared = Number(response.headers['content-length']);
+  const decoder = decoderFor(response.headers['content-encoding']);
+  if (!decoder && Number.isFinite(declared) && declared > maxBytes) {
+    response.destroy();
     throw new ConnectorError('REJECTED', `${target}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
   }
-  const chunks: Uint8Array[] = [];
+  const source = decoder ? response.pipe(decoder) : response;
+  if (decoder) response.on('error', (error) => decoder.destroy(error));
+  const chunks: Buffer[] = [];
   let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new ConnectorError('REJECTED', `${target}: response exceeds the ${maxBytes}-byte limit`);
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      // Counted after decompression: a small compressed body cannot expand past the limit.
+      if (total > maxBytes) {
+        throw new ConnectorError('REJECTED', `${target}: response exceeds the ${maxBytes}-byte limit`);
+      }
+      chunks.push(chunk);
     }
-    chunks.push(value);
+  } finally {
+    if (total > maxBytes || !response.complete) {
+      response.destroy();
+      decoder?.destroy();
+    }
   }
-  if (chunks.length === 1) return chunks[0];
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  if (!response.complete) throw Object.assign(new Error('terminated: the connection closed before the body ended'), { code: 'ECONNRESET' });
+  const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
 }
 
+/** Unicode white space as `\s` knows it, tested by code unit (no regular expression over remote text). */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** White space collapsed to single spaces, trimmed, cut to `max` characters; one pass that stops once enough is kept. */
 function shorten(text: string, max = REASON_MAX_LENGTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += text[i];
+    if (out.length > max) return `${out.slice(0, max - 1)}…`;
+  }
+  return out;
 }
 
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', amp: '&' };
+
+/** The few HTML entities error pages use, decoded in one pass (an unknown or malformed one is kept as written). */
 function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
+    const end = text.indexOf(';', at + 1);
+    if (end === -1) break;
+    if (end - at > 10) continue;
+    const name = text.slice(at + 1, end);
+    let decoded: string | undefined = NAMED_ENTITIES[name];
+    if (decoded === undefined && name.startsWith('#')) {
+      const hex = name[1] === 'x' || name[1] === 'X';
+      const digits = name.slice(hex ? 2 : 1);
+      const code = /^[0-9a-f]{1,6}$/i.test(digits) ? parseInt(digits, hex ? 16 : 10) : NaN;
+      if ((hex || /^\d+$/.test(digits)) && code >= 1 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
+    }
+    if (decoded === undefined) continue;
+    out += text.slice(from, at) + decoded;
+    from = end + 1;
+    at = end;
+  }
+  return out + text.slice(from);
 }
 
 function stringOf(value: unknown): string | undefined {
@@ -208,70 +396,121 @@ function stringOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** How deep and how wide the JSON error reader looks: enough for every network's error shape, bounded for any other. */
+const JSON_REASON_DEPTH = 4;
+const JSON_REASON_ENTRIES = 10;
+
 /** The reason a JSON error body gives, in the shapes networks commonly use. */
-function reasonFromJson(value: unknown): string | undefined {
+function reasonFromJson(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return stringOf(value);
+  if (depth >= JSON_REASON_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    const parts = value.map((entry) => reasonFromJson(entry)).filter((part): part is string => !!part);
+    const parts = value.slice(0, JSON_REASON_ENTRIES).map((entry) => reasonFromJson(entry, depth + 1)).filter((part): part is string => !!part);
     return parts.length ? parts.join('; ') : undefined;
   }
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
   const error = record.error;
-  const errorText = stringOf(error) ?? (error && typeof error === 'object' ? reasonFromJson(error) : undefined);
+  const errorText = stringOf(error) ?? (error && typeof error === 'object' ? reasonFromJson(error, depth + 1) : undefined);
   const detail =
     stringOf(record.error_description) ??
     stringOf(record.message) ??
     stringOf(record.detail) ??
     stringOf(record.title) ??
     stringOf(record.msg) ??
-    (Array.isArray(record.errors) ? reasonFromJson(record.errors) : undefined) ??
-    (record.errors && typeof record.errors === 'object' ? reasonFromErrorMap(record.errors as Record<string, unknown>) : undefined);
+    (Array.isArray(record.errors) ? reasonFromJson(record.errors, depth + 1) : undefined) ??
+    (record.errors && typeof record.errors === 'object' ? reasonFromErrorMap(record.errors as Record<string, unknown>, depth + 1) : undefined);
   if (errorText && detail && errorText !== detail) return `${errorText}: ${detail}`;
   return errorText ?? detail;
 }
 
 /** `{errors: {text: ["is too long"]}}` (Rails-style validation maps). */
-function reasonFromErrorMap(map: Record<string, unknown>): string | undefined {
+function reasonFromErrorMap(map: Record<string, unknown>, depth: number): string | undefined {
   const parts: string[] = [];
-  for (const [field, value] of Object.entries(map)) {
-    const reason = reasonFromJson(value);
+  for (const [field, value] of Object.entries(map).slice(0, JSON_REASON_ENTRIES)) {
+    const reason = reasonFromJson(value, depth + 1);
     if (reason) parts.push(`${field} ${reason}`);
   }
   return parts.length ? parts.join('; ') : undefined;
 }
 
+/** The first `REASON_SCAN_BYTES` of a body as text (a character cut in two at the end decodes as U+FFFD). */
+function leadingText(response: HttpResponse, bytes = REASON_SCAN_BYTES): string {
+  const body = response.body;
+  if (body instanceof Uint8Array) return utf8.decode(body.byteLength > bytes ? body.subarray(0, bytes) : body);
+  return response.text().slice(0, bytes);
+}
+
+/** The text of the first `<name …>…</name>` element of an already lower-cased page, or undefined. Linear: three `indexOf`. */
+function elementText(page: string, lowered: string, name: string): string | undefined {
+  const open = lowered.indexOf(`<${name}`);
+  if (open === -1) return undefined;
+  const after = lowered.indexOf('>', open + name.length + 1);
+  if (after === -1) return undefined;
+  const close = lowered.indexOf(`</${name}`, after + 1);
+  return page.slice(after + 1, close === -1 ? page.length : close);
+}
+
+/** The page's text without tags, scripts and styles, in one left-to-right pass. */
+function pageWords(page: string, lowered: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < page.length) {
+    const tag = lowered.indexOf('<', at);
+    if (tag === -1) {
+      parts.push(page.slice(at));
+      break;
+    }
+    parts.push(page.slice(at, tag), ' ');
+    const skipped = lowered.startsWith('<script', tag) ? '</script' : lowered.startsWith('<style', tag) ? '</style' : undefined;
+    const resume = skipped ? lowered.indexOf(skipped, tag + 1) : tag;
+    const end = resume === -1 ? -1 : lowered.indexOf('>', resume + 1);
+    if (end === -1) break; // an unterminated tag or script runs to the end: nothing readable after it
+    at = end + 1;
+  }
+  return parts.join('');
+}
+
 /**
  * A short, readable reason taken from an error body: the JSON error fields, the
- * title of an HTML page, or the start of a plain-text body. Never throws.
+ * title of an HTML page, or the start of a plain-text body. Never throws. Linear
+ * and bounded: it reads at most `REASON_SCAN_BYTES` of the body (a JSON body is
+ * parsed only when it fits whole in them) and uses no regular expression
+ * over the body, so a hostile or huge error page costs the same small time.
  */
 export function extractReason(response: HttpResponse): string | undefined {
-  let text: string;
   try {
-    text = response.text();
+    return reasonOf(response);
   } catch {
     return undefined;
   }
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
+}
+
+function reasonOf(response: HttpResponse): string | undefined {
+  const window = leadingText(response);
+  let first = 0;
+  while (first < window.length && isSpace(window.charCodeAt(first))) first++;
+  if (first === window.length) return undefined;
+  const start = window[first];
   const contentType = response.headers['content-type'] ?? '';
-  if (/json/i.test(contentType) || /^[[{]/.test(trimmed)) {
-    try {
-      const reason = reasonFromJson(JSON.parse(trimmed));
-      if (reason) return shorten(reason);
-    } catch {
-      return `unreadable JSON body: ${shorten(trimmed, 80)}`;
+  if (/json/i.test(contentType) || start === '[' || start === '{') {
+    // Parsed only when whole within the window: error objects are small, and a larger body is read as text.
+    if ((response.body?.byteLength ?? window.length) <= REASON_SCAN_BYTES) {
+      try {
+        const reason = reasonFromJson(JSON.parse(window));
+        if (reason) return shorten(reason);
+      } catch {
+        return `unreadable JSON body: ${shorten(window, 80)}`;
+      }
     }
   }
-  if (/html/i.test(contentType) || /^<(!doctype\s+html|html)/i.test(trimmed)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed)?.[1];
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(trimmed)?.[1];
-    const words = (title ?? heading ?? trimmed.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ''))
-      .replace(/<[^>]*>/g, ' ');
-    const reason = shorten(decodeEntities(words));
+  const lowered = window.toLowerCase();
+  if (/html/i.test(contentType) || lowered.startsWith('<!doctype html', first) || lowered.startsWith('<html', first)) {
+    const words = elementText(window, lowered, 'title') ?? elementText(window, lowered, 'h1') ?? pageWords(window, lowered);
+    const reason = shorten(decodeEntities(shorten(pageWords(words, words.toLowerCase()), 4 * REASON_MAX_LENGTH)));
     return reason ? `HTML page: ${reason}` : 'HTML page';
   }
-  return shorten(trimmed);
+  return shorten(window);
 }
 
 /**
@@ -389,7 +628,7 @@ export function parseJson<T = unknown>(response: HttpResponse, context: string):
         status: response.status,
       });
     }
-    const reason = extractReason(response) ?? shorten(trimmed, 80);
+    const reason = extractReason(response) ?? shorten(trimmed.slice(0, REASON_SCAN_BYTES), 80);
     throw new ConnectorError('UNKNOWN', `${context}: expected JSON, got ${reason}`, { status: response.status, networkReason: reason });
   }
 }

@@ -121,6 +121,17 @@ export class SocleConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
   CONNECTOR_TIMEOUT_MS = 10_000;
 
+  /**
+   * Address ranges (CIDR, comma-separated, e.g. `127.0.0.0/8,::1/128`) that requests made for a
+   * tenant (connectors, OAuth, feeds) may reach although they are private, loopback, link-local…
+   * Empty (the default): every such address is refused. Cloud metadata addresses are refused whatever this says.
+   */
+  @IsString()
+  @Matches(/^\s*((\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?(\s*,\s*(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?)*)?\s*$/, {
+    message: 'OUTBOUND_ALLOWED_RANGES must be comma-separated address ranges such as 127.0.0.0/8,::1/128 (or empty)',
+  })
+  OUTBOUND_ALLOWED_RANGES = '';
+
   /** A connected account is checked again when its last check is older than this. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1440)
   NETWORK_ACCOUNT_CHECK_MINUTES = 60;
