@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     const token = server.createAccessToken('bench');
     const credentials = { serviceUrl: server.baseUrl, secrets: { accessToken: token } };
     const connector = new MastodonConnector();
-    const ctx = { http: createHttpClient({ timeoutMs: 10_000 }) };
+    // The instance runs on loopback, which the outbound guard refuses unless told otherwise.
+    const ctx = { http: createHttpClient({ timeoutMs: 10_000, outbound: { allowedRanges: ['127.0.0.0/8', '::1/128'] } }) };
     const text = (kind: string, index: number) => `Benchmark ${kind} post ${index}: bonjour https://socle.example/p/${index} #bench`;
 
     // Warm-up: connections, JIT.
