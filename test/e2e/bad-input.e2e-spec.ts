@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { addOrganizationMember, AgencySession, createOrganization, GqlResult, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
@@ -368,5 +369,158 @@ describe('bad input', () => {
       await stillServing(api, owner);
     });
   });
-});
+  describe('hostile values', () => {
+    const nestedObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const nestedList = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+    const SET_RULES = 'mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { rules } }';
+    const CREATE_MODEL = 'mutation ($input: CreateMaturityModelInput!) { createMaturityModel(input: $input) { id } }';
 
+    it('refuses JSON nested 5,000 levels deep with 400 BAD_USER_INPUT naming the variable path, before authentication', async () => {
+      const bodies = {
+        setContentRules: `{"query":${JSON.stringify(SET_RULES)},"variables":{"input":{"rules":[${nestedObject(5000)}]}}}`,
+        createMaturityModel: `{"query":${JSON.stringify(CREATE_MODEL)},"variables":{"input":{"name":"x","content":${nestedObject(5000)}}}}`,
+        'a String variable': `{"query":"query ($x: String) { __typename }","variables":{"x":${nestedList(5000)}}}`,
+        'an undeclared variable': `{"query":"{ __typename }","variables":{"unused":${nestedList(5000)}}}`,
+      };
+      for (const [label, body] of Object.entries(bodies)) {
+        const res = await raw(api).set('content-type', 'application/json').send(body);
+        expect({ label, status: res.status }).toEqual({ label, status: 400 });
+        expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(res.body.errors[0].message).toMatch(/^Variable "\$\w+" is nested deeper than 64 levels\.$/);
+        expect(res.body.errors[0].extensions.requestId).toEqual(expect.any(String));
+        expect(leaksIn(res.body)).toEqual([]);
+      }
+      const atPath = await raw(api).set('content-type', 'application/json').send(bodies.setContentRules);
+      expect(atPath.body.errors[0].extensions.field).toMatch(/^input\.rules\[0\]\.a\.a\.a/);
+      // The same through GET, and in a document written inline.
+      const viaGet = await request(api.server).get('/graphql').query({ query: 'query ($x: String) { __typename }', variables: `{"x":${nestedList(1000)}}` });
+      expect(viaGet.status).toBe(400);
+      expect(viaGet.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      const inline = await api.gql(`mutation { setContentRules(input: { rules: [${'{a: '.repeat(3000)}1${'}'.repeat(3000)}] }) { rules } }`);
+      expect(inline.status).toBe(400);
+      expect(cleanError(inline).extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(cleanError(inline).message).toBe('The document nests more than 128 levels of brackets.');
+      await stillServing();
+    });
+
+    it('bounds JSONObject values at 32 levels, given as a variable or inline, naming the variable path', async () => {
+      const owner = await signUpAgency(api);
+      const orgId = await createOrganization(api, owner, 'Client Profond');
+      const deep = JSON.parse(nestedObject(40));
+      const viaVariable = await api.gql(SET_RULES, { input: { rules: [deep] } }, { token: owner.token, organizationId: orgId });
+      expect(viaVariable.status).toBe(400);
+      const error = cleanError(viaVariable);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules[0]' });
+      expect(error.message).toBe('Variable "$input" got an invalid value at "input.rules[0]"; Expected type "JSONObject". JSONObject is nested deeper than 32 levels.');
+      const inline = await api.gql(`mutation { createMaturityModel(input: { name: "M", content: ${'{a: '.repeat(40)}1${'}'.repeat(40)} }) { id } }`, {}, { token: owner.token });
+      expect(inline.status).toBe(400);
+      expect(cleanError(inline).extensions.code).toBe('BAD_USER_INPUT');
+      expect(cleanError(inline).message).toMatch(/JSONObject is nested deeper than 32 levels\.$/);
+      const models = await api.ok<{ maturityModels: { edges: unknown[] } }>('{ maturityModels(first: 10) { edges { node { id } } } }', {}, { token: owner.token });
+      expect(models.maturityModels.edges).toHaveLength(1); // the built-in model only
+    });
+
+    it('refuses NUL, control characters and unpaired surrogates in any string argument with BAD_USER_INPUT naming the field, storing nothing', async () => {
+      const owner = await signUpAgency(api);
+      const orgId = await createOrganization(api, owner, 'Client Texte');
+      const org = { token: owner.token, organizationId: orgId };
+      const CREATE_ORG = 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }';
+      const cases: [string, string, Record<string, unknown>, typeof org | { token: string }, string, RegExp][] = [
+        ['NUL in a name', CREATE_ORG, { input: { name: 'Client\u0000Nul' } }, { token: owner.token }, 'input.name', /NUL/],
+        ['a lone surrogate in a name', CREATE_ORG, { input: { name: 'Client \ud83d' } }, { token: owner.token }, 'input.name', /unpaired surrogate/],
+        ['an escape character', CREATE_ORG, { input: { name: 'Client \u001b[31m' } }, { token: owner.token }, 'input.name', /control characters/],
+        ['NUL in an email', 'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+          { input: { email: 'a\u0000@example.test', roles: ['VIEWER'] } }, org, 'input.email', /NUL/],
+        ['NUL in an id', 'query ($id: ID!) { assessment(id: $id) { id } }', { id: 'abc\u0000' }, org, 'id', /NUL/],
+        ['NUL in a cursor', 'query ($after: String) { members(first: 5, after: $after) { edges { cursor } } }', { after: '\u0000' }, org, 'after', /NUL/],
+        ['NUL inside a JSON value', SET_RULES, { input: { rules: [{ id: 'w', kind: 'AVOID_WORDS', severity: 'WARN', words: ['ok', 'pro\u0000mo'] }] } }, org,
+          'input.rules[0].words[1]', /NUL/],
+        ['a lone surrogate in a JSON key', SET_RULES, { input: { rules: [{ id: 'w', ['\udc00']: 1 }] } }, org, 'input.rules[0]["\\udc00"]', /unpaired surrogate/],
+      ];
+      for (const [label, query, variables, options, field, message] of cases) {
+        const res = await api.gql(query, variables, options);
+        const error = cleanError(res);
+        expect({ label, code: error.extensions.code, field: error.extensions.field }).toEqual({ label, code: 'BAD_USER_INPUT', field });
+        expect(error.message).toMatch(message);
+      }
+      // Written inline, the same.
+      const inline = await api.gql('mutation { createOrganization(input: { name: "In\\u0000line" }) { id } }', {}, { token: owner.token });
+      expect(cleanError(inline).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      // Tabs and line breaks are text.
+      const multiLine = await api.ok<{ setBrandVoice: { tone: string } }>(
+        'mutation ($input: SetBrandVoiceInput!) { setBrandVoice(input: $input) { tone } }',
+        { input: { tone: 'Chaleureux\n\tet direct', wordsToUse: [], wordsToAvoid: [] } }, org,
+      );
+      expect(multiLine.setBrandVoice.tone).toBe('Chaleureux\n\tet direct');
+      const orgs = await api.ok<{ organizations: { edges: { node: { name: string } }[] } }>('{ organizations(first: 10) { edges { node { name } } } }', {}, { token: owner.token });
+      expect(orgs.organizations.edges.map((e) => e.node.name)).toEqual(['Client Texte']);
+      const rules = await api.ok<{ contentRules: { rules: unknown[] } }>('{ contentRules { rules } }', {}, org);
+      expect(rules.contentRules.rules).toEqual([]);
+    });
+
+    it('refuses fields a content rule or a maturity model does not have, at their path, and stores nothing', async () => {
+      const owner = await signUpAgency(api);
+      const orgId = await createOrganization(api, owner, 'Client Inconnu');
+      let deep: unknown = 1;
+      for (let i = 0; i < 25; i += 1) deep = { a: deep };
+      const rule = await api.gql(SET_RULES, { input: { rules: [{ id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2, hidden: deep }] } }, { token: owner.token, organizationId: orgId });
+      expect(cleanError(rule).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules[0].hidden' });
+      const stored = await api.ok<{ contentRules: { rules: unknown[] } }>('{ contentRules { rules } }', {}, { token: owner.token, organizationId: orgId });
+      expect(stored.contentRules.rules).toEqual([]);
+
+      const exported = await api.ok<{ exportMaturityModel: string }>('{ exportMaturityModel(modelId: "default") }', {}, { token: owner.token });
+      const document = JSON.parse(exported.exportMaturityModel);
+      document.model.dimensions[0].criteria[0].hidden = deep;
+      document.model.levels[1].name.de = 'Stufe';
+      const imported = await api.gql('mutation ($input: ImportMaturityModelInput!) { importMaturityModel(input: $input) { id } }',
+        { input: { name: 'Avec extras', json: JSON.stringify(document) } }, { token: owner.token });
+      const fields = (cleanError(imported).extensions.problems as { field: string }[]).map((p) => p.field);
+      expect(fields).toEqual(expect.arrayContaining(['input.json.model.dimensions[0].criteria[0].hidden', 'input.json.model.levels[1].name.de']));
+      const created = await api.gql(CREATE_MODEL, { input: { name: 'Avec extras', content: document.model } }, { token: owner.token });
+      expect((cleanError(created).extensions.problems as { field: string }[]).map((p) => p.field)).toEqual(
+        expect.arrayContaining(['input.content.dimensions[0].criteria[0].hidden', 'input.content.levels[1].name.de']),
+      );
+      const models = await api.ok<{ maturityModels: { edges: unknown[] } }>('{ maturityModels(first: 10) { edges { node { id } } } }', {}, { token: owner.token });
+      expect(models.maturityModels.edges).toHaveLength(1);
+    });
+
+    it('applies the depth limit to introspection, with room for the standard introspection query', async () => {
+      const owner = await signUpAgency(api);
+      const standard = getIntrospectionQuery({
+        descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true,
+      });
+      const ok = await api.gql<{ __schema: { types: unknown[] } }>(standard, {}, { token: owner.token });
+      expect(ok.body.errors).toBeUndefined();
+      expect(ok.body.data?.__schema.types.length).toBeGreaterThan(50);
+      const chain = await api.gql(`{ __schema { types { ${'ofType { '.repeat(50)} name ${'} '.repeat(50)} } } }`, {}, { token: owner.token });
+      expect(chain.status).toBe(400);
+      expect(chain.body).not.toHaveProperty('data');
+      expect(cleanError(chain).extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(cleanError(chain).message).toMatch(/^Query depth 53 exceeds the limit of \d+\.$/);
+    });
+  });
+
+  describe('removals answer with what was removed', () => {
+    it('removeAgencyMember resolves the removed person and the removal holds', async () => {
+      const owner = await signUpAgency(api);
+      const email = uniqueEmail('staff');
+      const invite = await api.ok<{ inviteAgencyMember: { token: string } }>(
+        'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }', { input: { email, role: 'MEMBER' } }, { token: owner.token },
+      );
+      const accepted = await api.ok<{ acceptInvitation: { userId: string } }>(
+        'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
+        { input: { token: invite.inviteAgencyMember.token, displayName: 'Staff Member', password: STRONG_PASSWORD } },
+      );
+      const removed = await api.gql<{ removeAgencyMember: { userId: string; role: string; joinedAt: string; user: Record<string, unknown> } }>(
+        'mutation ($input: RemoveMemberInput!) { removeAgencyMember(input: $input) { userId role joinedAt user { id email displayName locale createdAt } } }',
+        { input: { userId: accepted.acceptInvitation.userId } }, { token: owner.token },
+      );
+      expect(removed.body.errors).toBeUndefined();
+      expect(removed.body.data?.removeAgencyMember).toMatchObject({
+        userId: accepted.acceptInvitation.userId, role: 'MEMBER', user: { id: accepted.acceptInvitation.userId, email, displayName: 'Staff Member' },
+      });
+      const staff = await api.ok<{ agencyMembers: { edges: { node: { userId: string } }[] } }>('{ agencyMembers(first: 10) { edges { node { userId } } } }', {}, { token: owner.token });
+      expect(staff.agencyMembers.edges.map((e) => e.node.userId)).toEqual([owner.userId]);
+    });
+  });
+});

@@ -15,7 +15,7 @@ import { SocleConfig } from '@socle/platform-config';
 import { aliasLimitRule, depthLimitRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
 import { Metrics } from '@socle/platform-observability';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
-import { formatError, requestLifecyclePlugin } from './graphql-plugins';
+import { formatError, refuseMisshapenRequest, requestLifecyclePlugin } from './graphql-plugins';
 import { HealthController } from './health.controller';
 
 /** Provides the GraphQL context factory to the GraphQL module's async factory. */
@@ -64,7 +64,10 @@ export class AppModule {
             // Keep the status an error asks for (401, 429 with Retry-After) when it refuses the whole operation;
             // requestLifecyclePlugin answers 200 whenever some data was produced.
             preserveHttpStatusForExecutionErrors: false,
-            context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) => contexts.create(request, reply),
+            context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) => {
+              refuseMisshapenRequest(request);
+              return contexts.create(request, reply);
+            },
             validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
             plugins: [
               // No HTTP caching of GraphQL answers (they are per user and tenant): without this, Apollo

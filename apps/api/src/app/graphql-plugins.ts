@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError, DomainError, toGraphQLError } from '@socle/platform-graphql';
+import { AppError, checkRequestShape, DomainError, JsonValueError, toGraphQLError } from '@socle/platform-graphql';
 import type { Metrics } from '@socle/platform-observability';
 import type { GraphQLContext } from './graphql-context';
 
@@ -41,6 +41,26 @@ export function withoutEchoedValue(message: string): string {
   return message.replace(/^(Variable "\$[^"]+") got invalid value .*?((?: at "[^"]+")?; )/s, '$1 got an invalid value$2');
 }
 
+/**
+ * The field a variable coercion error is about, from graphql-js's message
+ * (`Variable "$input" got … at "input.rules[0]"; …`, `Field "name" of required type …`).
+ */
+export function fieldOfVariableError(message: string): string | undefined {
+  const variable = /^Variable "\$([^"]+)"/.exec(message);
+  if (!variable) return undefined;
+  const at = /^Variable "\$[^"]+" got (?:an )?invalid value(?:.*? at "([^"]+)")?; /s.exec(message)?.[1] ?? variable[1];
+  const missing = /; Field "([^"]+)" of required type "[^"]+" was not provided\.$/.exec(message)?.[1];
+  return missing ? `${at}.${missing}` : at;
+}
+
+/** The JSON value error behind a validation or coercion error, if that is what it is. */
+function jsonValueErrorOf(error: unknown): JsonValueError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof JsonValueError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof JsonValueError) return original.originalError;
+  return undefined;
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const appError = appErrorOf(error);
   const original = appError ?? unwrapResolverError(error);
@@ -54,10 +74,54 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: { code: HTTP_CODES[status] ?? 'INTERNAL' } };
   }
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED' && /call stack/i.test(formatted.message)) {
+    return { ...base, message: 'Syntax Error: the document is nested too deeply.', extensions: { code } };
+  }
+  const jsonError = jsonValueErrorOf(error);
+  if (jsonError && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')) {
+    // A JSONObject too deep or too large: bad input, named by its path when it came in a variable.
+    const message = withoutEchoedValue(formatted.message);
+    const field = fieldOfVariableError(message);
+    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field, problems: [{ field, message: jsonError.message }] } : {}) } };
+  }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { ...base, message: withoutEchoedValue(formatted.message), extensions: { code } };
+    const message = withoutEchoedValue(formatted.message);
+    const field = code === 'BAD_USER_INPUT' ? fieldOfVariableError(message) : undefined;
+    return { ...base, message, extensions: { code, ...(field ? { field, problems: [{ field, message: message.replace(/^[^;]*; /, '') }] } : {}) } };
   }
   return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
+}
+
+const parsedOrNull = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null; // Apollo answers a malformed parameter itself
+  }
+};
+
+/**
+ * Refuses (400, before authentication and before Apollo parses anything) a
+ * GraphQL request whose document or variables are nested beyond INPUT_LIMITS:
+ * the parser, the validation rules and the variables' coercion recurse per
+ * level. Runs where the context is built: an error thrown there keeps its
+ * status, where one thrown in a plugin hook before execution becomes a 500.
+ */
+export function refuseMisshapenRequest(request: { body?: unknown; query?: unknown; requestId?: string }): void {
+  const params = (request.body && typeof request.body === 'object' ? request.body : request.query) as Record<string, unknown> | undefined;
+  if (!params || typeof params !== 'object') return;
+  const query = typeof params['query'] === 'string' ? params['query'] : undefined;
+  const variables = parsedOrNull(params['variables']);
+  const extensions = parsedOrNull(params['extensions']);
+  checkRequestShape(
+    {
+      query,
+      variables: variables && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
+      extensions: extensions && typeof extensions === 'object' ? (extensions as Record<string, unknown>) : null,
+    },
+    { requestId: request.requestId ?? null },
+  );
 }
 
 /**

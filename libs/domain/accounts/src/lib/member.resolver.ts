@@ -16,8 +16,8 @@ import { ChangeAgencyMemberRoleInput, ChangeMemberRolesInput, InviteAgencyMember
 const toMember = (m: MemberWithUser): OrganizationMemberObject => ({
   userId: m.userId, roles: m.roles as OrganizationRoleEnum[], joinedAt: m.createdAt, user: m.user as UserObject,
 });
-const toAgencyMember = (m: { userId: string; role: string; createdAt: Date }): AgencyMemberObject => ({
-  userId: m.userId, role: m.role as AgencyRoleEnum, joinedAt: m.createdAt,
+const toAgencyMember = (m: { userId: string; role: string; createdAt: Date; user?: unknown }): AgencyMemberObject => ({
+  userId: m.userId, role: m.role as AgencyRoleEnum, joinedAt: m.createdAt, ...(m.user ? { snapshotUser: m.user as UserObject } : {}),
 });
 
 @Resolver(() => OrganizationMemberObject)
@@ -65,6 +65,8 @@ export class AgencyMemberResolver {
 
   @ResolveField(() => UserObject)
   user(@Parent() member: AgencyMemberObject, @Context('state') state: RequestState): Promise<UserObject> {
+    // A removed member is no longer visible to the agency: their answer carries the person as they were.
+    if (member.snapshotUser) return Promise.resolve(member.snapshotUser);
     return this.users.load(state, member.userId);
   }
 

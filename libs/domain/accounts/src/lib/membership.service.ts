@@ -4,7 +4,8 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { AgencyContext, AgencyRole, OrganizationContext, OrganizationRole, Principal } from '@socle/platform-auth';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-errors';
 import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity, OrganizationMembershipEntity } from './entities';
-import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, MemberWithUser, PageQuery } from './repositories';
+import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, MemberWithUser, PageQuery, UserRepository } from './repositories';
+import type { UserEntity } from './entities';
 import { AGENCY_INVITATION_KIND, issueToken, ORGANIZATION_INVITATION_KIND, parseToken } from './tokens';
 import { AuthService } from './auth.service';
 
@@ -32,6 +33,7 @@ export class MembershipService {
     private readonly invitations: InvitationRepository,
     private readonly audit: AuditRepository,
     private readonly auth: AuthService,
+    private readonly users: UserRepository,
   ) {}
 
   // ---- organisation members ----
@@ -95,9 +97,14 @@ export class MembershipService {
     return (await this.agencies.member(ctx, userId)) as AgencyMembershipEntity;
   }
 
-  async removeAgencyMember(ctx: AgencyContext, userId: string): Promise<AgencyMembershipEntity> {
+  /**
+   * Removes someone from the agency; returns the membership as it was, with the
+   * person as they were (once removed, they are no longer visible to the agency).
+   */
+  async removeAgencyMember(ctx: AgencyContext, userId: string): Promise<AgencyMembershipEntity & { user: UserEntity }> {
     const member = await this.agencies.member(ctx, userId);
     if (!member) throw notFound('Agency member', userId);
+    const [user] = await this.users.findByIds(ctx, [userId]);
     if (member.role === 'OWNER') {
       if (ctx.agencyRole !== 'OWNER') throw forbidden('Only an owner can remove an owner.');
       if ((await this.agencies.countOwners(ctx)) <= 1) throw conflict('An agency keeps at least one owner.', 'input.userId');
@@ -106,7 +113,7 @@ export class MembershipService {
     await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
       action: 'agency_member.removed', targetType: 'User', targetId: userId, metadata: { role: member.role },
     }, ctx.requestId);
-    return member;
+    return Object.assign(member, { user });
   }
 
   async inviteToAgency(ctx: AgencyContext, email: string, role: 'ADMIN' | 'MEMBER'): Promise<{ invitation: AgencyInvitationEntity; token: string }> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { CallerContext, RequestState } from '@socle/platform-auth';
-import { forbidden } from '@socle/platform-errors';
+import { forbidden, notFound } from '@socle/platform-errors';
 import { UserRepository } from './repositories';
 import type { UserObject } from './dto/objects';
 
@@ -18,7 +18,8 @@ export class UserLoader {
       loader = new DataLoader<string, UserObject>(async (ids) => {
         const rows = await this.users.findByIds(ctx, ids);
         const byId = new Map(rows.map((u) => [u.id, u as unknown as UserObject]));
-        return ids.map((id) => byId.get(id) ?? new Error(`user ${id} is not visible here`));
+        // Not visible under row-level security is, for this caller, not there.
+        return ids.map((id) => byId.get(id) ?? notFound('User', id));
       });
       state.loaders.set('users', loader);
     }

@@ -1,33 +1,60 @@
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
+import { INPUT_LIMITS, jsonValueProblem } from './input-limits';
 
-function literal(ast: ValueNode): unknown {
+/**
+ * A JSONObject value the client sent that is too deep or too large. graphql-js
+ * prefixes its message with the variable and the path inside it; the API's
+ * error formatter reports it as BAD_USER_INPUT naming that path.
+ */
+export class JsonValueError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JsonValueError';
+  }
+}
+
+function literal(ast: ValueNode, variables: Record<string, unknown> | null | undefined, depth: number): unknown {
   switch (ast.kind) {
     case Kind.STRING:
     case Kind.BOOLEAN:
+    case Kind.ENUM:
       return ast.value;
     case Kind.INT:
     case Kind.FLOAT:
       return Number(ast.value);
-    case Kind.OBJECT:
-      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value)]));
-    case Kind.LIST:
-      return ast.values.map(literal);
-    default:
+    case Kind.NULL:
       return null;
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value] ?? null;
+    case Kind.OBJECT:
+    case Kind.LIST:
+      // Bounded while converting: the recursion below must never be what overflows.
+      if (depth > INPUT_LIMITS.jsonMaxDepth) throw new JsonValueError(`JSONObject is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels.`);
+      return ast.kind === Kind.OBJECT
+        ? Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value, variables, depth + 1)]))
+        : ast.values.map((v) => literal(v, variables, depth + 1));
   }
 }
 
-/** A JSON object (audit metadata and other free-form detail). */
+function bounded(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('JSONObject must be an object.');
+  const problem = jsonValueProblem(value);
+  if (problem) throw new JsonValueError(`JSONObject ${problem}.`);
+  return value as Record<string, unknown>;
+}
+
+/**
+ * A JSON object (audit metadata and other free-form detail). Values the client
+ * sends, as variables or written inline, are bounded at parse time
+ * (INPUT_LIMITS: depth, size, string length).
+ */
 export const JSONObjectScalar = new GraphQLScalarType({
   name: 'JSONObject',
   description: 'A JSON object.',
   serialize: (value) => value,
-  parseValue: (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('JSONObject must be an object');
-    return value;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.OBJECT) throw new TypeError('JSONObject must be an object');
-    return literal(ast);
+  parseValue: bounded,
+  parseLiteral: (ast, variables) => {
+    if (ast.kind !== Kind.OBJECT) throw new TypeError('JSONObject must be an object.');
+    return bounded(literal(ast, variables, 1));
   },
 });

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import {
-  ASTVisitor, FieldNode, FragmentDefinitionNode, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
+  ASTVisitor, FieldNode, FragmentDefinitionNode, getIntrospectionQuery, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, parse,
+  SelectionSetNode, ValidationContext,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors';
@@ -20,7 +21,6 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
   let max = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue; // introspection meta-fields are limited by introspection rules
       max = Math.max(max, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       max = Math.max(max, depthOf(selection.selectionSet, fragments, seen));
@@ -36,17 +36,36 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
   return max;
 }
 
-/** Refuses operations nested deeper than `maxDepth` fields, before anything runs. */
+/**
+ * Depth of the full introspection query of graphql-js (`getIntrospectionQuery`
+ * with every option), which GraphQL tools send: its type references nest
+ * `ofType` several levels deep.
+ */
+export const STANDARD_INTROSPECTION_DEPTH = (() => {
+  const document = parse(getIntrospectionQuery({
+    descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true,
+  }));
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return depthOf(operation?.selectionSet, fragments, new Set());
+})();
+
+/**
+ * Refuses operations nested deeper than `maxDepth` fields, before anything runs.
+ * Introspection counts too; an operation that introspects may go as deep as
+ * the standard introspection query (STANDARD_INTROSPECTION_DEPTH), no deeper.
+ */
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map(
-      context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-    );
+    const definitions = context.getDocument().definitions;
+    const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    const byName = Object.fromEntries(fragments);
     return {
       OperationDefinition(node: OperationDefinitionNode) {
         const depth = depthOf(node.selectionSet, fragments, new Set());
-        if (depth > maxDepth) {
-          context.reportError(tooComplex(`Query depth ${depth} exceeds the limit of ${maxDepth}.`));
+        const limit = usesIntrospection(node.selectionSet, byName) ? Math.max(maxDepth, STANDARD_INTROSPECTION_DEPTH) : maxDepth;
+        if (depth > limit) {
+          context.reportError(tooComplex(`Query depth ${depth} exceeds the limit of ${limit}.`));
         }
       },
     };

@@ -70,6 +70,8 @@ export class AgencyMemberObject {
   @Field(() => ID) userId!: string;
   @Field(() => AgencyRoleEnum) role!: AgencyRoleEnum;
   @Field(() => GraphQLISODateTime) joinedAt!: Date;
+  /** The person as they were, when the member is already gone (a removal's answer); otherwise loaded by `user`. */
+  snapshotUser?: UserObject;
 }
 
 @ObjectType('AgencyMembership')

@@ -129,7 +129,7 @@ export class CompiledContentPolicy {
 
 /** Compiles validated rules; throws `InvalidContentRulesError` listing every problem otherwise. */
 export function compileContentPolicy(organisation: ContentOrganisation): CompiledContentPolicy {
-  const problems = validateRules(organisation.rules);
+  const problems = validateRules(organisation.rules, { unknownFields: 'ignore' });
   if (problems.length > 0) throw new InvalidContentRulesError(problems);
   return new CompiledContentPolicy(organisation.locale, organisation.rules);
 }

@@ -57,4 +57,20 @@ describe('validateRules', () => {
       { path: '[4].words[0]', message: 'must be a string' },
     ]);
   });
+
+  it('refuses fields a kind of rule does not have, at their path, however deep their value', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 2000; i += 1) deep = { a: deep };
+    const rules = [
+      { id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2, payload: deep },
+      { id: 'w', kind: 'AVOID_WORDS', severity: 'WARN', words: ['promo'], max: 3, 'odd key': true },
+    ];
+    expect(validateRules(rules)).toEqual([
+      { path: '[0].payload', message: 'is not a field of a MAX_HASHTAGS rule (fields: id, kind, severity, max)' },
+      { path: '[1].max', message: 'is not a field of a AVOID_WORDS rule (fields: id, kind, severity, words)' },
+      { path: '[1]["odd key"]', message: 'is not a field of a AVOID_WORDS rule (fields: id, kind, severity, words)' },
+    ]);
+    // Rules stored before unknown fields were refused still compile.
+    expect(validateRules(rules, { unknownFields: 'ignore' })).toEqual([]);
+  });
 });

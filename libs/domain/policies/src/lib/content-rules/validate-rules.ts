@@ -52,7 +52,23 @@ function checkMatchable(value: string, path: string, problems: RuleProblem[]): v
   if (normaliseForMatching(value).trim() === '') problems.push({ path, message: `"${value}" has nothing left to match once accents and invisible characters are removed` });
 }
 
-export function validateRules(rules: unknown): RuleProblem[] {
+/** The fields each kind of rule has: anything else is refused, so nothing unknown is stored. */
+const FIELDS: Record<ContentRule['kind'], readonly string[]> = {
+  AVOID_WORDS: ['words'],
+  REQUIRED_DISCLOSURE: ['contentKinds', 'anyOf'],
+  FORBIDDEN_LINK_DOMAINS: ['domains'],
+  MAX_HASHTAGS: ['max'],
+  NETWORK_LIMITS: ['networks'],
+  ADDRESS_FORM: ['form'],
+};
+const COMMON_FIELDS = ['id', 'kind', 'severity'];
+
+/**
+ * Every problem of a list of rules. `unknownFields: 'ignore'` is for rules
+ * already stored (compiled for checks), which were written before unknown
+ * fields were refused: they must keep working.
+ */
+export function validateRules(rules: unknown, options: { unknownFields?: 'refuse' | 'ignore' } = {}): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (!Array.isArray(rules)) return [{ path: '', message: 'rules must be a list' }];
   const ids = new Map<string, number>();
@@ -73,6 +89,13 @@ export function validateRules(rules: unknown): RuleProblem[] {
     if (typeof kind !== 'string' || !(CONTENT_RULE_KINDS as readonly string[]).includes(kind)) {
       problems.push({ path: `${at}.kind`, message: `kind must be one of ${CONTENT_RULE_KINDS.join(', ')}` });
       return;
+    }
+    if (options.unknownFields !== 'ignore') {
+      const known = new Set([...COMMON_FIELDS, ...FIELDS[kind as ContentRule['kind']]]);
+      for (const field of Object.keys(rule).filter((f) => !known.has(f))) {
+        const path = /^[A-Za-z_$][\w$]*$/.test(field) ? `${at}.${field}` : `${at}[${JSON.stringify(field.slice(0, 50))}]`;
+        problems.push({ path, message: `is not a field of a ${kind} rule (fields: ${[...known].join(', ')})` });
+      }
     }
     switch (kind as ContentRule['kind']) {
       case 'AVOID_WORDS':
