@@ -32,13 +32,14 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     return { items, pages };
   }
 
+  // PLC, PDS, AppView and Ozone start in ~20 s, far longer on a loaded machine.
   beforeAll(async () => {
     dev = await BlueskyDevNetwork.start();
     brand = await dev.createAccount('brand');
     fan = await dev.createAccount('fan');
     brandCredentials = await signIn(brand);
     fanCredentials = await signIn(fan);
-  });
+  }, 120_000);
   afterAll(async () => {
     await dev?.close();
   });

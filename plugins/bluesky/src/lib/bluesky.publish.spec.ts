@@ -28,7 +28,7 @@ describe('Bluesky connector against a PDS', () => {
     brand = await dev.createAccount('brand');
     friend = await dev.createAccount('amelie');
     credentials = await signIn(brand);
-  });
+  }, 120_000);
   afterAll(async () => {
     await dev?.close();
   });
