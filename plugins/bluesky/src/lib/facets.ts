@@ -81,6 +81,8 @@ export function isWhiteSpace(code: number): boolean {
 const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isAsciiAlphanumeric = (code: number) => isAsciiLetter(code) || isAsciiDigit(code);
+/** `[a-zA-Z0-9.-]`: what the client's mention pattern takes after `@`. */
+const isHandleChar = (code: number) => isAsciiAlphanumeric(code) || code === 0x2e || code === 0x2d;
 /** `\w` without the `u` flag, for `\b`. */
 const isWordChar = (code: number) => isAsciiAlphanumeric(code) || code === 0x5f;
 
@@ -112,7 +114,7 @@ function detectMentions(text: string, spans: DetectedSpan[]): void {
       if (!isWhiteSpace(before) && before !== OPEN_PAREN) continue;
     }
     let end = at + 1;
-    for (let code = text.charCodeAt(end); isAsciiAlphanumeric(code) || code === 0x2e || code === 0x2d; code = text.charCodeAt(++end));
+    while (isHandleChar(text.charCodeAt(end))) end++;
     // Back to the longest prefix followed by a word boundary (the regex's backtracking).
     while (end > at + 1 && isWordChar(text.charCodeAt(end - 1)) === (end < text.length && isWordChar(text.charCodeAt(end)))) end--;
     if (end === at + 1) continue;
