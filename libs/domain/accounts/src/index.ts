@@ -9,6 +9,7 @@ import { UsersPolicy1764100000000 } from './lib/migrations/1764100000000-users-p
 import { AccessProbe1764200000000 } from './lib/migrations/1764200000000-access-probe';
 
 export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000, UsersPolicy1764100000000, AccessProbe1764200000000];
+export { AccountInvariants1764720000000 } from './lib/migrations/1764720000000-account-invariants';
 export { AuditRepository, AuditEntry } from './lib/repositories';
 export { issueToken, parseToken } from './lib/tokens';
 export { LocaleEnum, OrganizationRoleEnum } from './lib/dto/objects';

@@ -2,7 +2,7 @@
  * Every domain's entities and migrations, in the order migrations must run.
  * The apps and the test database read this one list.
  */
-import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '@socle/accounts';
+import { AccountInvariants1764720000000, ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS } from '@socle/accounts';
 import { STRATEGY_ENTITIES, STRATEGY_MIGRATIONS } from '@socle/strategy';
 import { COMMUNITY_ENTITIES, COMMUNITY_MIGRATIONS } from '@socle/community';
 import { POLICIES_ENTITIES, POLICIES_MIGRATIONS } from '@socle/policies';
@@ -10,7 +10,7 @@ import { EVALUATION_ENTITIES, EVALUATION_MIGRATIONS, LiveScores1764500000001 } f
 import type { EntityClass, MigrationClass } from '@socle/platform-database';
 
 export const ENTITIES: EntityClass[] = [...ACCOUNTS_ENTITIES, ...STRATEGY_ENTITIES, ...COMMUNITY_ENTITIES, ...POLICIES_ENTITIES, ...EVALUATION_ENTITIES];
-export const MIGRATIONS: MigrationClass[] = [...ACCOUNTS_MIGRATIONS, ...STRATEGY_MIGRATIONS, ...COMMUNITY_MIGRATIONS, ...POLICIES_MIGRATIONS, ...EVALUATION_MIGRATIONS, LiveScores1764500000001];
+export const MIGRATIONS: MigrationClass[] = [...ACCOUNTS_MIGRATIONS, AccountInvariants1764720000000, ...STRATEGY_MIGRATIONS, ...COMMUNITY_MIGRATIONS, ...POLICIES_MIGRATIONS, ...EVALUATION_MIGRATIONS, LiveScores1764500000001];
 
 import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule, SocleConfig } from '@socle/platform-config';

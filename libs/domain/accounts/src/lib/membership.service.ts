@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { AgencyContext, AgencyRole, OrganizationContext, OrganizationRole, Principal } from '@socle/platform-auth';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-errors';
-import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity, OrganizationMembershipEntity } from './entities';
+import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity } from './entities';
 import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepository, MemberWithUser, PageQuery, UserRepository } from './repositories';
 import type { UserEntity } from './entities';
 import { AGENCY_INVITATION_KIND, issueToken, ORGANIZATION_INVITATION_KIND, parseToken } from './tokens';
 import { AuthService } from './auth.service';
+import { enforceNow } from './invariants';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -46,8 +47,8 @@ export class MembershipService {
     const member = await this.memberships.find(ctx, userId);
     if (!member) throw notFound('Member', userId);
     const next = normalizeRoles(roles);
-    await this.guardLastStrategyLead(ctx, member, next);
     await this.memberships.setRoles(ctx, userId, next);
+    await enforceNow(ctx.uow, 'organization_keeps_a_strategy_lead', 'input.roles');
     await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
       action: 'member.roles_changed', targetType: 'User', targetId: userId, metadata: { from: member.roles, to: next },
     }, ctx.requestId);
@@ -57,8 +58,8 @@ export class MembershipService {
   async remove(ctx: OrganizationContext, userId: string): Promise<MemberWithUser> {
     const member = await this.memberships.findWithUser(ctx, userId);
     if (!member) throw notFound('Member', userId);
-    await this.guardLastStrategyLead(ctx, member, []);
     await this.memberships.remove(ctx, userId);
+    await enforceNow(ctx.uow, 'organization_keeps_a_strategy_lead', 'input.userId');
     await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
       action: 'member.removed', targetType: 'User', targetId: userId, metadata: { roles: member.roles },
     }, ctx.requestId);
@@ -87,10 +88,8 @@ export class MembershipService {
     const member = await this.agencies.member(ctx, userId);
     if (!member) throw notFound('Agency member', userId);
     if ((role === 'OWNER' || member.role === 'OWNER') && ctx.agencyRole !== 'OWNER') throw forbidden('Only an owner can grant or take away the owner role.');
-    if (member.role === 'OWNER' && role !== 'OWNER' && (await this.agencies.countOwners(ctx)) <= 1) {
-      throw conflict('An agency keeps at least one owner: make someone else owner first.', 'input.role');
-    }
     await this.agencies.setRole(ctx, userId, role);
+    await enforceNow(ctx.uow, 'agency_keeps_an_owner', 'input.role');
     await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
       action: 'agency_member.role_changed', targetType: 'User', targetId: userId, metadata: { from: member.role, to: role },
     }, ctx.requestId);
@@ -105,11 +104,9 @@ export class MembershipService {
     const member = await this.agencies.member(ctx, userId);
     if (!member) throw notFound('Agency member', userId);
     const [user] = await this.users.findByIds(ctx, [userId]);
-    if (member.role === 'OWNER') {
-      if (ctx.agencyRole !== 'OWNER') throw forbidden('Only an owner can remove an owner.');
-      if ((await this.agencies.countOwners(ctx)) <= 1) throw conflict('An agency keeps at least one owner.', 'input.userId');
-    }
+    if (member.role === 'OWNER' && ctx.agencyRole !== 'OWNER') throw forbidden('Only an owner can remove an owner.');
     await this.agencies.removeMember(ctx, userId);
+    await enforceNow(ctx.uow, 'agency_keeps_an_owner', 'input.userId');
     await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
       action: 'agency_member.removed', targetType: 'User', targetId: userId, metadata: { role: member.role },
     }, ctx.requestId);
@@ -189,13 +186,5 @@ export class MembershipService {
       }
       return { userId, newAccount: isNew };
     });
-  }
-
-  /** A client keeps at least one strategy lead once it has one, so someone can manage its members. */
-  private async guardLastStrategyLead(ctx: OrganizationContext, member: OrganizationMembershipEntity, next: string[]): Promise<void> {
-    if (member.roles.includes('STRATEGY_LEAD') && !next.includes('STRATEGY_LEAD') && (await this.memberships.countWithRole(ctx, 'STRATEGY_LEAD')) <= 1) {
-      // Agency owners and admins can always act, so this only protects client-side management.
-      if (!ctx.agencyRole) throw conflict('This is the last strategy lead of the organization: name another one first.', 'input.roles');
-    }
   }
 }
