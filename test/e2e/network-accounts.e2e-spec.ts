@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { CheckNetworkAccountJob } from '@socle/community';
+import { DATA_SOURCE } from '@socle/platform-database';
 import { SecretBox } from '@socle/platform-crypto';
 import { createOrganization, signUpAgency, TestApi, AgencySession } from '@socle/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
@@ -306,6 +309,105 @@ describe('connected network accounts', () => {
       const third = await secretsOf(id);
       expect(third.refreshToken).not.toBe(first.refreshToken);
       expect(third.accessToken).not.toBe(token);
+    });
+  });
+
+  describe('no transaction is open while the network is called', () => {
+    let slowApi: TestApi;
+    let slowOrg: string;
+    let slowOwner: AgencySession;
+
+    beforeAll(async () => {
+      slowApi = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '10000' });
+      slowOwner = await signUpAgency(slowApi, 'Agence Lente');
+      slowOrg = await createOrganization(slowApi, slowOwner, 'Client Lent');
+    });
+    afterAll(async () => {
+      await slowApi.stop();
+    });
+
+    /** Connections the API has taken from its pool: each one is a transaction it holds open. */
+    const checkedOut = () => {
+      const pool = (slowApi.app.get<DataSource>(DATA_SOURCE).driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+      return pool.totalCount - pool.idleCount;
+    };
+
+    /** Runs `check` while the instance holds its requests, and looks at the database while it waits. */
+    /** Holds the instance's next answer; resolves once a request has arrived and is being held. */
+    const holdNextAnswer = () => {
+      mastodon.inject({ type: 'slow', delayMs: 1500 }, 1);
+      // The instance takes the fault off its list when a request arrives (it records the request only once answered).
+      return async () => {
+        while (mastodon['faults'].length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      };
+    };
+
+    const whileTheNetworkWaits = async (accountId: string, check: () => Promise<unknown>) => {
+      const held = holdNextAnswer();
+      let done = false;
+      const running = check().finally(() => {
+        done = true;
+      });
+      await held();
+      // A read-only transaction may stay parked up to 25 ms after its request; give it time to end.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const seen = { pending: !done, checkedOut: checkedOut(), rowLocked: false };
+      await admin.query('BEGIN');
+      try {
+        await admin.query('SELECT 1 FROM network_accounts WHERE id = $1 FOR UPDATE NOWAIT', [accountId]);
+      } catch {
+        seen.rowLocked = true;
+      } finally {
+        await admin.query('ROLLBACK');
+      }
+      await running;
+      return seen;
+    };
+
+    it('checkNetworkAccount: the row is neither locked nor in an open transaction during the call', async () => {
+      const token = mastodon.createAccessToken('petra');
+      const account = (await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+        { token: slowOwner.token, organizationId: slowOrg })).connectNetworkAccount;
+      const seen = await whileTheNetworkWaits(account.id, () => slowApi.ok(CHECK, { id: account.id }, { token: slowOwner.token, organizationId: slowOrg }));
+      expect(seen).toEqual({ pending: true, checkedOut: 0, rowLocked: false });
+    });
+
+    it('the worker\'s check job: the same', async () => {
+      const token = mastodon.createAccessToken('quentin');
+      const account = (await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+        { token: slowOwner.token, organizationId: slowOrg })).connectNetworkAccount;
+      const job = slowApi.app.get(CheckNetworkAccountJob);
+      const seen = await whileTheNetworkWaits(account.id, () => job.handle({ organizationId: slowOrg, accountId: account.id }));
+      expect(seen).toEqual({ pending: true, checkedOut: 0, rowLocked: false });
+      expect((await stored(account.id)).credentials_ciphertext).toBeTruthy();
+    });
+
+    it('connectNetworkAccount: no transaction while the credentials are checked', async () => {
+      const token = mastodon.createAccessToken('rosa');
+      let accountId = '';
+      const seen = await whileTheNetworkWaits('00000000-0000-4000-8000-000000000000', async () => {
+        const res = await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+          { token: slowOwner.token, organizationId: slowOrg });
+        accountId = res.connectNetworkAccount.id;
+      });
+      expect(seen).toMatchObject({ pending: true, checkedOut: 0 });
+      expect(accountId).not.toBe('');
+    });
+
+    it('a check whose account was reconnected meanwhile drops its result: the newer credentials stand', async () => {
+      const first = mastodon.createAccessToken('sven');
+      const account = (await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: first } },
+        { token: slowOwner.token, organizationId: slowOrg })).connectNetworkAccount;
+      mastodon.revokeToken(first);
+      const held = holdNextAnswer();
+      const checking = slowApi.ok<{ checkNetworkAccount: Account }>(CHECK, { id: account.id }, { token: slowOwner.token, organizationId: slowOrg });
+      await held();
+      // While the check waits on the revoked token, the user reconnects with a fresh one.
+      const second = mastodon.createAccessToken('sven');
+      await slowApi.ok(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: second } }, { token: slowOwner.token, organizationId: slowOrg });
+      const checked = (await checking).checkNetworkAccount;
+      expect(checked).toMatchObject({ id: account.id, status: 'OK', lastError: null });
+      expect((await secretsOf(account.id)).accessToken).toBe(second);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, parseConnectorModuleList } from '@socle/connector-sdk';
+import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, OutboundGuard, parseAddressRanges, parseConnectorModuleList } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
@@ -14,6 +14,15 @@ import { NetworkAccountService } from './network-account.service';
 import { NetworkHealthService } from './network-health.service';
 import { OAuthCallbackController } from './oauth-callback.controller';
 import { NetworkAccountRepository } from './repositories';
+
+/** The outbound guard the configuration asks for; a malformed range stops the process, named. */
+function outboundGuardOf(config: SocleConfig): OutboundGuard {
+  try {
+    return new OutboundGuard({ allowedRanges: parseAddressRanges(config.OUTBOUND_ALLOWED_RANGES) });
+  } catch (error) {
+    throw new Error(`OUTBOUND_ALLOWED_RANGES: ${(error as Error).message}`);
+  }
+}
 
 export interface CommunityModuleOptions {
   /** Serve the GraphQL resolvers and the OAuth callback (the API); the worker runs the jobs only. */
@@ -48,7 +57,10 @@ export class CommunityModule implements OnModuleInit {
         {
           provide: CONNECTOR_CONTEXT,
           inject: [SocleConfig],
-          useFactory: (config: SocleConfig): ConnectorContext => ({ http: createHttpClient({ timeoutMs: config.CONNECTOR_TIMEOUT_MS, userAgent: 'Socle' }) }),
+          // One guarded client for every call made for a tenant, in the API and in the worker alike.
+          useFactory: (config: SocleConfig): ConnectorContext => ({
+            http: createHttpClient({ timeoutMs: config.CONNECTOR_TIMEOUT_MS, userAgent: 'Socle', outbound: outboundGuardOf(config) }),
+          }),
         },
         AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
         CheckNetworkAccountScheduler, CheckNetworkAccountJob,

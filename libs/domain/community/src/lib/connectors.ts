@@ -1,7 +1,8 @@
-import type { ConnectorContext, Credentials } from '@socle/connector-sdk';
+import type { ConnectorContext, Credentials, HttpClient } from '@socle/connector-sdk';
 
 export const CONNECTOR_REGISTRY = Symbol('CONNECTOR_REGISTRY');
 export const CONNECTOR_CONTEXT = Symbol('CONNECTOR_CONTEXT');
+
 /**
  * The account's identity as the unique key (organisation, network, handle) uses
  * it, from the credentials alone: the `handle` secret, else `username`, qualified
@@ -49,4 +50,43 @@ export function scrub(message: string, ...sources: (Record<string, string | unde
     }
   }
   return out.length > 500 ? `${out.slice(0, 497)}...` : out;
+}
+
+/**
+ * What a connector call did on the network, for describing its failure without
+ * echoing the network: whether any HTTP answer came back, and which errors the
+ * HTTP client itself raised (its messages name the target and the failure — a
+ * timeout, a refused connection, a refused destination — never a body).
+ */
+export interface NetworkObservation {
+  readonly answers: number;
+  /** True for an error the HTTP client threw as it is, not one a connector built from an answer. */
+  raisedByClient(error: unknown): boolean;
+}
+
+/** A per-call view of the platform's connector context that records what `NetworkObservation` reports. */
+export function observe(base: ConnectorContext): { ctx: ConnectorContext; observation: NetworkObservation } {
+  let answers = 0;
+  const clientErrors = new WeakSet<object>();
+  const http: HttpClient = {
+    async request(req) {
+      try {
+        const response = await base.http.request(req);
+        answers += 1;
+        return response;
+      } catch (error) {
+        if (error && typeof error === 'object') clientErrors.add(error);
+        throw error;
+      }
+    },
+  };
+  return {
+    ctx: { ...base, http },
+    observation: {
+      get answers() {
+        return answers;
+      },
+      raisedByClient: (error) => !!error && typeof error === 'object' && clientErrors.has(error),
+    },
+  };
 }

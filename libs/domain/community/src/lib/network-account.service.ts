@@ -7,7 +7,7 @@ import { SocleConfig } from '@socle/platform-config';
 import type { UnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';
 import { OAuthClientStore } from './oauth-clients';
-import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets } from './connectors';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, observe } from './connectors';
 import { CredentialVault } from './credential-vault';
 import { NetworkAccountEntity } from './entities';
 import { NetworkAccountRepository, PageQuery, TenantCtx } from './repositories';
@@ -26,7 +26,10 @@ export interface ConnectCommand {
 /**
  * Connected network accounts: connect (token, app password, OAuth), list,
  * disconnect. Credentials are sealed before they touch the database and never
- * leave this service; errors carry the network's words with secrets scrubbed.
+ * leave this service. Errors say what failed (host, HTTP status) but never repeat
+ * what the network answered, and carry no secret. No transaction is open while a
+ * network is called: the caller's is committed first, and the result is written
+ * in a new, short one.
  */
 @Injectable()
 export class NetworkAccountService {
@@ -50,11 +53,17 @@ export class NetworkAccountService {
 
   async connect(ctx: TenantCtx, command: ConnectCommand): Promise<NetworkAccountEntity> {
     const connector = this.connector(command.network, 'input.network');
+    const { ctx: connectorCtx, observation } = observe(this.connectorContext);
+    // The network may take its whole timeout: no transaction waits for it (the row is written after, in a short one).
+    await ctx.uow.commitAndContinue();
     let credentials: Credentials;
     try {
-      credentials = await connector.authorize(this.connectorContext, { serviceUrl: command.serviceUrl, fields: command.fields, redirectUri: command.redirectUri });
+      credentials = await connector.authorize(connectorCtx, { serviceUrl: command.serviceUrl, fields: command.fields, redirectUri: command.redirectUri });
     } catch (error) {
-      throw connectError(error, 'input.fields', command.fields);
+      const feed = command.fields.url !== undefined;
+      throw connectError(error, {
+        field: 'input.fields', urlField: feed ? 'input.feedUrl' : 'input.serviceUrl', url: feed ? command.fields.url : command.serviceUrl, observation,
+      }, command.fields);
     }
     return this.store(ctx, connector, credentials);
   }
@@ -82,13 +91,16 @@ export class NetworkAccountService {
     const codeVerifier = randomBytes(32).toString('base64url');
     const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');
     let started: { authorizationUrl: string; fields: Record<string, string> };
+    const { ctx: connectorCtx, observation } = observe(this.connectorContext);
     try {
       const key = { network: connector.manifest.id, serviceUrl: input.serviceUrl, redirectUri };
-      started = await oauth.start(this.connectorContext, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge }, {
+      // The starter may register an application at the server: no transaction is open while it does.
+      await ctx.uow.commitAndContinue();
+      started = await oauth.start(connectorCtx, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge }, {
         getOrRegister: (register) => this.clients.getOrRegister(ctx.uow, key, register),
       });
     } catch (error) {
-      throw connectError(error, 'input.serviceUrl');
+      throw connectError(error, { field: 'input.serviceUrl', urlField: 'input.serviceUrl', url: input.serviceUrl, observation });
     }
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
     await this.accounts.insertState(ctx, {
@@ -117,11 +129,14 @@ export class NetworkAccountService {
     const connector = this.connector(pending.network, 'state');
     const secret = this.vault.openJson<{ codeVerifier: string; fields: Record<string, string> }>(parsed.organizationId, pending.id, pending.sealed);
     const fields = { ...secret.fields, code, codeVerifier: secret.codeVerifier };
+    const { ctx: connectorCtx, observation } = observe(this.connectorContext);
+    // The state is taken (single use) and committed before the code is exchanged, with no transaction open meanwhile.
+    await uow.commitAndContinue();
     let credentials: Credentials;
     try {
-      credentials = await connector.authorize(this.connectorContext, { serviceUrl: pending.serviceUrl, redirectUri: pending.redirectUri, fields });
+      credentials = await connector.authorize(connectorCtx, { serviceUrl: pending.serviceUrl, redirectUri: pending.redirectUri, fields });
     } catch (error) {
-      throw connectError(error, 'code', fields);
+      throw connectError(error, { field: 'code', urlField: 'state', url: pending.serviceUrl, observation }, fields);
     }
     return this.store(ctx, connector, credentials);
   }

@@ -40,6 +40,8 @@ export class OAuthClientStore {
         // Sealed under a key no longer in the ring: register again below.
       }
     }
+    // Registering is a call to the server: made with no transaction open.
+    await uow.commitAndContinue();
     const client = await register();
     await uow.execute(
       `INSERT INTO oauth_clients (network, service_url, redirect_uri, client_id, client_secret_ciphertext) VALUES ($1, $2, $3, $4, $5)

@@ -68,10 +68,14 @@ export class NetworkAccountRepository {
     return row ? toEntity(row) : null;
   }
 
-  /** The row with its sealed credentials, locked until the transaction ends (one check or refresh at a time). */
-  async findForUpdate(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
+  /**
+   * The row with its sealed credentials, not locked: a health check reads it,
+   * calls the network with no transaction open, then writes with the `…If`
+   * methods below, which compare the sealed credentials it started from.
+   */
+  async findWithCredentials(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
     const [row] = await ctx.uow.query<Row>(
-      `SELECT ${COLUMNS}, credentials_ciphertext FROM network_accounts WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+      `SELECT ${COLUMNS}, credentials_ciphertext FROM network_accounts WHERE organization_id = $1 AND id = $2`,
       [ctx.organizationId, id],
     );
     return row ? toEntity(row) : null;
@@ -110,20 +114,30 @@ export class NetworkAccountRepository {
     );
   }
 
-  async storeCredentials(ctx: TenantCtx, id: string, sealed: SealedCredentials): Promise<void> {
-    await ctx.uow.execute(
-      `UPDATE network_accounts SET credentials_ciphertext = $3, credentials_key_id = $4, expires_at = $5, updated_at = now()
-        WHERE organization_id = $1 AND id = $2`,
-      [ctx.organizationId, id, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+  /**
+   * Optimistic writes of a health check's results: applied only while the row
+   * still holds the sealed credentials the check started from (each sealing has
+   * a fresh IV, so equal ciphertexts mean nobody stored other credentials
+   * meanwhile: no reconnect, no other check's refresh, no disconnect). False
+   * when the row changed: the newer state wins and the check's result is dropped.
+   */
+  async replaceCredentialsIf(ctx: TenantCtx, id: string, expectedCiphertext: string, sealed: SealedCredentials): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE network_accounts SET credentials_ciphertext = $4, credentials_key_id = $5, expires_at = $6, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3`,
+      [ctx.organizationId, id, expectedCiphertext, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
     );
+    return changed === 1;
   }
 
-  async setStatus(ctx: TenantCtx, id: string, patch: StatusPatch): Promise<void> {
-    await ctx.uow.execute(
-      `UPDATE network_accounts SET status = $3, last_error = $4, rate_limited_until = $5, last_checked_at = now(), updated_at = now()
-        WHERE organization_id = $1 AND id = $2`,
-      [ctx.organizationId, id, patch.status, patch.lastError, patch.rateLimitedUntil],
+  /** See `replaceCredentialsIf`; the status of a check, kept only when it is about the credentials stored now. */
+  async setStatusIf(ctx: TenantCtx, id: string, expectedCiphertext: string, patch: StatusPatch): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE network_accounts SET status = $4, last_error = $5, rate_limited_until = $6, last_checked_at = now(), updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3`,
+      [ctx.organizationId, id, expectedCiphertext, patch.status, patch.lastError, patch.rateLimitedUntil],
     );
+    return changed === 1;
   }
 
   async delete(ctx: TenantCtx, id: string): Promise<number> {

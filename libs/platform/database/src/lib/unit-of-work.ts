@@ -312,6 +312,22 @@ export class UnitOfWork {
     await this.finish('ROLLBACK');
   }
 
+  /**
+   * Commits what ran so far and returns the connection; the next statement opens
+   * a new transaction with the same scope. For work that waits on the network (a
+   * call to a social network can take its whole timeout): no transaction, lock
+   * or pooled connection is held meanwhile. What ran before stays committed even
+   * if a later step fails, so callers write nothing they would need to undo.
+   */
+  async commitAndContinue(): Promise<void> {
+    if (this.closed || !this.opening) return;
+    await this.commit();
+    this.runner = undefined;
+    this.opening = undefined;
+    this.restoreClient = undefined;
+    this.closed = false;
+  }
+
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
     const opening = `BEGIN${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
     const probing = probeSql !== undefined;
