@@ -34,6 +34,25 @@ const transportErrorPaths = [
   },
 ];
 
+/** Only the database library makes an OrganizationUnitOfWork (from a proven tenant): no cast to one elsewhere. */
+const provenTenantSyntax = [
+  {
+    selector: "TSAsExpression > TSTypeReference.typeAnnotation > Identifier[name=/^(OrganizationUnitOfWork|ProvenOrganizationId)$/]",
+    message: 'Only the code that proved access makes an OrganizationUnitOfWork (enterOrganization, inOrganizationUnitOfWork): never cast to one.',
+  },
+];
+
+const ORGANIZATION_ID = '/^(organizationId|organisationId|orgId|tenantId)$/i';
+/** Repositories take the tenant from their `OrganizationUnitOfWork`, never as an argument. */
+const repositoryTenantSyntax = [
+  `:function > Identifier.params[name=${ORGANIZATION_ID}]`,
+  `:function > AssignmentPattern.params > Identifier.left[name=${ORGANIZATION_ID}]`,
+  `:function > ObjectPattern.params > Property > Identifier.value[name=${ORGANIZATION_ID}]`,
+].map((selector) => ({
+  selector,
+  message: 'A repository reads the organisation from its unit of work (OrganizationUnitOfWork.organizationId), never from a parameter.',
+}));
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', '**/files/**', 'coverage/**'] },
   ...nx.configs['flat/base'],
@@ -94,6 +113,24 @@ export default [
         { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
         { selector: "NewExpression[callee.name='DataSource']", message: 'Only the platform database library creates DataSources.' },
         { selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]", message: 'Repositories query through the unit of work, never the DataSource.' },
+        ...provenTenantSyntax,
+      ],
+    },
+  },
+  {
+    // A repository reads the tenant from its unit of work (`OrganizationUnitOfWork`), so it cannot be pointed at
+    // another organisation: no organisation id parameter beside it. (Repeats the block above: a later block's
+    // no-restricted-syntax replaces an earlier one's for the same files.)
+    files: ['libs/domain/*/src/lib/**/*repository*.ts', 'libs/domain/*/src/lib/**/repositories.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/migrations/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
+        { selector: "NewExpression[callee.name='DataSource']", message: 'Only the platform database library creates DataSources.' },
+        { selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]", message: 'Repositories query through the unit of work, never the DataSource.' },
+        ...provenTenantSyntax,
+        ...repositoryTenantSyntax,
       ],
     },
   },

@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { AccountsModule } from '@socle/accounts';
@@ -10,16 +10,17 @@ import type { ConnectorRegistry } from '@socle/connector-sdk';
 import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies';
 import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { infrastructureModules } from '@socle/domain-catalog';
-import { AccessGuard } from '@socle/platform-auth';
+import { AccessGuard, AccessResolution } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
 import { aliasLimitRule, depthLimitRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
 import { Metrics } from '@socle/platform-observability';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
 import { formatError, refuseMisshapenRequest, requestLifecyclePlugin } from './graphql-plugins';
+import { accessPlugin } from './access-plugin';
 import { HealthController } from './health.controller';
 
-/** Provides the GraphQL context factory to the GraphQL module's async factory. */
-@Module({ imports: [AccountsModule], providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
+/** Provides the GraphQL context factory and the per-operation access resolution to the GraphQL module's async factory. */
+@Module({ imports: [AccountsModule], providers: [GraphQLContextFactory, AccessResolution], exports: [GraphQLContextFactory, AccessResolution] })
 class GraphQLContextModule {}
 
 /** Composition root of the API: wiring only, no business rules. */
@@ -48,8 +49,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],
-          inject: [GraphQLContextFactory],
-          useFactory: (contexts: GraphQLContextFactory): ApolloDriverConfig => ({
+          inject: [GraphQLContextFactory, AccessResolution, ModulesContainer],
+          useFactory: (contexts: GraphQLContextFactory, access: AccessResolution, modules: ModulesContainer): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -78,6 +79,8 @@ export class AppModule {
                 { introspectionAllowed: (ctx) => config.publicIntrospection || ctx.state.principal.kind !== 'anonymous' },
               ),
               requestLifecyclePlugin({ metrics, publicIntrospection: config.publicIntrospection }),
+              // Access is resolved once per operation, before any resolver (the guard then checks each field's permission).
+              accessPlugin(modules, access),
             ],
             formatError,
           }),

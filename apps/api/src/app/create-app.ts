@@ -11,6 +11,18 @@ import type { RequestState } from '@socle/platform-auth';
 
 type WithState = FastifyRequest & { requestId?: string; startedAt?: bigint; [STATE_KEY]?: RequestState };
 
+export interface HttpRoute {
+  method: string;
+  url: string;
+}
+
+const routesOfApp = new WeakMap<NestFastifyApplication, HttpRoute[]>();
+
+/** Every route Fastify registered for this app (each method separately), for the test that checks each declares its access. */
+export function httpRoutesOf(app: NestFastifyApplication): readonly HttpRoute[] {
+  return routesOfApp.get(app) ?? [];
+}
+
 /**
  * Builds the API on Fastify (it kept 86 % of bare Apollo's throughput where
  * Express kept 54 %). Shared by `main.ts`, the end-to-end tests and the benchmark.
@@ -21,6 +33,10 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
   // maxParamLength: report download links carry their signed claims in the path (about 250 characters).
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false, trustProxy: true, routerOptions: { maxParamLength: 512 } });
   const fastify = adapter.getInstance();
+  const routes: HttpRoute[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
 
   fastify.addHook('onRequest', async (request: WithState, reply: FastifyReply) => {
     request.requestId = requestIdOf(request);
@@ -49,6 +65,7 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  routesOfApp.set(app, routes);
   app.useGlobalFilters(new HttpErrorsFilter());
   app.enableShutdownHooks();
   await app.init();

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { REDIS } from '@socle/platform-queue';
 import { Metrics } from '@socle/platform-observability';
+import { Public } from '@socle/platform-auth';
 
 /** Liveness, readiness (PostgreSQL and Redis answer) and Prometheus metrics. */
 @Controller()
@@ -14,11 +15,13 @@ export class HealthController {
   ) {}
 
   @Get('health/live')
+  @Public('liveness probe: says the process answers, no data')
   live() {
     return { status: 'ok' };
   }
 
   @Get('health/ready')
+  @Public('readiness probe for the load balancer: whether PostgreSQL and Redis answer, no tenant data')
   async ready() {
     const checks = await Promise.all([
       this.check('postgres', () => this.units.ping()),
@@ -30,6 +33,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @Public('Prometheus scrape: request counts and durations by route, no tenant data')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async prometheus(): Promise<string> {
     return this.metrics.registry.metrics();

@@ -1,3 +1,3 @@
 // What tests and tools outside the app may use.
-export { createApp } from './create-app';
+export { createApp, httpRoutesOf, HttpRoute } from './create-app';
 export { printSortedSchema } from './schema-file';

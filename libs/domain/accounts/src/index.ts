@@ -7,8 +7,9 @@ export { ACCOUNTS_QUEUE, PURGE_ORGANIZATION_JOB } from './lib/purge-organization
 import { Accounts1763860000000 } from './lib/migrations/1763860000000-accounts';
 import { UsersPolicy1764100000000 } from './lib/migrations/1764100000000-users-policy';
 import { AccessProbe1764200000000 } from './lib/migrations/1764200000000-access-probe';
+import { EnterTenant1764710000000 } from './lib/migrations/1764710000000-enter-tenant';
 
-export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000, UsersPolicy1764100000000, AccessProbe1764200000000];
+export const ACCOUNTS_MIGRATIONS = [Accounts1763860000000, UsersPolicy1764100000000, AccessProbe1764200000000, EnterTenant1764710000000];
 export { AccountInvariants1764720000000 } from './lib/migrations/1764720000000-account-invariants';
 export { AuditRepository, AuditEntry } from './lib/repositories';
 export { issueToken, parseToken } from './lib/tokens';

@@ -4,6 +4,7 @@ export * from './lib/permissions';
 export * from './lib/request-context';
 export * from './lib/access.decorator';
 export * from './lib/tenant-access';
-export { AccessGuard, requestStateOf } from './lib/access.guard';
+export { AccessGuard, requestStateOf, routeRuleAdmits } from './lib/access.guard';
+export { AccessResolution, collectOperationRules, levelOf, ONE_LEVEL_MESSAGE } from './lib/access-resolution';
 export { OrgCtx, AgencyCtx, UserCtx, RequestStateParam } from './lib/context.decorators';
 export { RateLimiter, RateLimitResult, RATE_LIMITER } from './lib/rate-limiter';

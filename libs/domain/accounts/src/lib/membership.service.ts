@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { UnitOfWorkFactory } from '@socle/platform-database';
+import { OrganizationUnitOfWork, UnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
 import { AgencyContext, AgencyRole, OrganizationContext, OrganizationRole, Principal } from '@socle/platform-auth';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@socle/platform-errors';
 import { AgencyInvitationEntity, AgencyMembershipEntity, OrganizationInvitationEntity } from './entities';
@@ -49,7 +49,7 @@ export class MembershipService {
     const next = normalizeRoles(roles);
     await this.memberships.setRoles(ctx, userId, next);
     await enforceNow(ctx.uow, 'organization_keeps_a_strategy_lead', 'input.roles');
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'member.roles_changed', targetType: 'User', targetId: userId, metadata: { from: member.roles, to: next },
     }, ctx.requestId);
     return (await this.memberships.findWithUser(ctx, userId)) as MemberWithUser;
@@ -60,7 +60,7 @@ export class MembershipService {
     if (!member) throw notFound('Member', userId);
     await this.memberships.remove(ctx, userId);
     await enforceNow(ctx.uow, 'organization_keeps_a_strategy_lead', 'input.userId');
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'member.removed', targetType: 'User', targetId: userId, metadata: { roles: member.roles },
     }, ctx.requestId);
     return member;
@@ -72,7 +72,7 @@ export class MembershipService {
       id, email: email.trim().toLowerCase(), roles: normalizeRoles(roles), tokenHash: hash, invitedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
       expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
     });
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'member.invited', targetType: 'Invitation', targetId: id, metadata: { email: invitation.email, roles: invitation.roles },
     }, ctx.requestId);
     return { invitation, token };
@@ -138,9 +138,14 @@ export class MembershipService {
     const agency = organization ? null : parseToken(AGENCY_INVITATION_KIND, command.token);
     if (!organization && !agency) throw badInput('input.token', 'is not an invitation token');
     const scope = organization ? { organizationId: organization.tenantId } : { agencyId: (agency as { tenantId: string }).tenantId };
-    return this.units.run(scope, async (uow) => {
-      const invitation = organization
-        ? await this.invitations.findOrganizationInvitation(uow, organization.tenantId, organization.secretHash)
+    // The token names its tenant; the invitation is then looked up there by the hash of its secret.
+    const inTenant = <T>(work: (uow: UnitOfWork, inOrganization: OrganizationUnitOfWork | null) => Promise<T>): Promise<T> =>
+      organization
+        ? this.units.runInOrganization(organization.tenantId, (uow) => work(uow, uow))
+        : this.units.run(scope, (uow) => work(uow, null));
+    return inTenant(async (uow, inOrganization) => {
+      const invitation = organization && inOrganization
+        ? await this.invitations.findOrganizationInvitation(inOrganization, organization.secretHash)
         : await this.invitations.findAgencyInvitation(uow, (agency as { tenantId: string }).tenantId, (agency as { secretHash: Buffer }).secretHash);
       if (!invitation) throw notFound('Invitation');
       if (invitation.acceptedAt) throw conflict('This invitation was already accepted.', 'input.token');
@@ -167,15 +172,15 @@ export class MembershipService {
         await this.auth.createUser(uow, { id: userId, email: invitation.email, displayName: command.displayName.trim(), password: command.password, locale: command.locale ?? 'fr' });
       }
       const actor = { type: 'USER' as const, id: userId };
-      if (organization) {
+      if (inOrganization) {
         const inv = invitation as OrganizationInvitationEntity;
-        if (!(await this.invitations.markOrganizationInvitationAccepted(uow, inv.organizationId, inv.id, userId))) throw conflict('This invitation was already accepted.', 'input.token');
+        if (!(await this.invitations.markOrganizationInvitationAccepted(inOrganization, inv.id, userId))) throw conflict('This invitation was already accepted.', 'input.token');
         await uow.query(
           `INSERT INTO organization_memberships (organization_id, user_id, roles) VALUES ($1, $2, $3)
            ON CONFLICT (organization_id, user_id) DO UPDATE SET roles = (SELECT array_agg(DISTINCT r ORDER BY r) FROM unnest(organization_memberships.roles || EXCLUDED.roles) r), updated_at = now()`,
           [inv.organizationId, userId, inv.roles],
         );
-        await this.audit.recordInOrganization(uow, inv.organizationId, actor, { action: 'member.joined', targetType: 'User', targetId: userId, metadata: { roles: inv.roles, newAccount: isNew } }, requestId);
+        await this.audit.recordInOrganization(inOrganization, actor, { action: 'member.joined', targetType: 'User', targetId: userId, metadata: { roles: inv.roles, newAccount: isNew } }, requestId);
       } else {
         const inv = invitation as AgencyInvitationEntity;
         if (!(await this.invitations.markAgencyInvitationAccepted(uow, inv.agencyId, inv.id, userId))) throw conflict('This invitation was already accepted.', 'input.token');

@@ -39,7 +39,7 @@ export class OrganizationService {
   async update(ctx: OrganizationContext, patch: OrganizationPatch): Promise<OrganizationEntity> {
     const organization = await this.organizations.update(ctx, patch);
     if (!organization) throw notFound('Organization', ctx.organizationId);
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'organization.updated', targetType: 'Organization', targetId: ctx.organizationId, metadata: { fields: Object.keys(patch) },
     }, ctx.requestId);
     return organization;

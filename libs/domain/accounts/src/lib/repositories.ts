@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { AgencyContext, CallerContext, OrganizationContext, UserContext } from '@socle/platform-auth';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import { likeContains } from '@socle/platform-database';
 import { KeysetPage } from '@socle/platform-graphql';
 import {
@@ -145,11 +145,11 @@ export class OrganizationRepository {
   }
 
   async find(ctx: OrganizationContext): Promise<OrganizationEntity | null> {
-    return (await ctx.uow.manager()).findOne(OrganizationEntity, { where: { id: ctx.organizationId } });
+    return (await ctx.uow.manager()).findOne(OrganizationEntity, { where: { id: ctx.uow.organizationId } });
   }
 
   async update(ctx: OrganizationContext, patch: Partial<Pick<OrganizationEntity, 'name' | 'sector' | 'size' | 'locale' | 'timezone'>>): Promise<OrganizationEntity | null> {
-    if (Object.keys(patch).length > 0) await (await ctx.uow.manager()).update(OrganizationEntity, { id: ctx.organizationId }, patch);
+    if (Object.keys(patch).length > 0) await (await ctx.uow.manager()).update(OrganizationEntity, { id: ctx.uow.organizationId }, patch);
     return this.find(ctx);
   }
 
@@ -217,41 +217,41 @@ export class MembershipRepository {
    */
   async page(ctx: OrganizationContext, page: PageQuery): Promise<MemberWithUser[]> {
     const rows = page.after
-      ? await ctx.uow.prepared<MemberRow>('accounts_members_after', MEMBERS_AFTER, [ctx.organizationId, page.size + 1, page.after[0], page.after[1]])
-      : await ctx.uow.prepared<MemberRow>('accounts_members_first', MEMBERS_FIRST, [ctx.organizationId, page.size + 1]);
+      ? await ctx.uow.prepared<MemberRow>('accounts_members_after', MEMBERS_AFTER, [ctx.uow.organizationId, page.size + 1, page.after[0], page.after[1]])
+      : await ctx.uow.prepared<MemberRow>('accounts_members_first', MEMBERS_FIRST, [ctx.uow.organizationId, page.size + 1]);
     return rows.map(toMemberWithUser);
   }
 
   async findWithUser(ctx: OrganizationContext, userId: string): Promise<MemberWithUser | null> {
-    const [row] = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND m.user_id = $2`, [ctx.organizationId, userId]);
+    const [row] = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND m.user_id = $2`, [ctx.uow.organizationId, userId]);
     return row ? toMemberWithUser(row) : null;
   }
 
   async find(ctx: OrganizationContext, userId: string): Promise<OrganizationMembershipEntity | null> {
-    return (await ctx.uow.manager()).findOne(OrganizationMembershipEntity, { where: { organizationId: ctx.organizationId, userId } });
+    return (await ctx.uow.manager()).findOne(OrganizationMembershipEntity, { where: { organizationId: ctx.uow.organizationId, userId } });
   }
 
   async upsert(ctx: OrganizationContext, userId: string, roles: string[]): Promise<OrganizationMembershipEntity> {
     await ctx.uow.query(
       `INSERT INTO organization_memberships (organization_id, user_id, roles) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, user_id) DO UPDATE SET roles = (SELECT array_agg(DISTINCT r ORDER BY r) FROM unnest(organization_memberships.roles || EXCLUDED.roles) r), updated_at = now()`,
-      [ctx.organizationId, userId, roles],
+      [ctx.uow.organizationId, userId, roles],
     );
     return (await this.find(ctx, userId)) as OrganizationMembershipEntity;
   }
 
   async setRoles(ctx: OrganizationContext, userId: string, roles: string[]): Promise<void> {
-    await (await ctx.uow.manager()).update(OrganizationMembershipEntity, { organizationId: ctx.organizationId, userId }, { roles });
+    await (await ctx.uow.manager()).update(OrganizationMembershipEntity, { organizationId: ctx.uow.organizationId, userId }, { roles });
   }
 
   async remove(ctx: OrganizationContext, userId: string): Promise<void> {
-    await (await ctx.uow.manager()).delete(OrganizationMembershipEntity, { organizationId: ctx.organizationId, userId });
+    await (await ctx.uow.manager()).delete(OrganizationMembershipEntity, { organizationId: ctx.uow.organizationId, userId });
   }
 
   async countWithRole(ctx: OrganizationContext, role: string): Promise<number> {
     const [row] = await ctx.uow.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM organization_memberships WHERE organization_id = $1 AND $2 = ANY(roles)',
-      [ctx.organizationId, role],
+      [ctx.uow.organizationId, role],
     );
     return row?.n ?? 0;
   }
@@ -261,8 +261,8 @@ export class MembershipRepository {
 export class InvitationRepository {
   async insertForOrganization(ctx: OrganizationContext, invitation: Omit<OrganizationInvitationEntity, 'organizationId' | 'createdAt' | 'acceptedAt' | 'acceptedBy' | 'revokedAt'>): Promise<OrganizationInvitationEntity> {
     const manager = await ctx.uow.manager();
-    await manager.insert(OrganizationInvitationEntity, { ...invitation, organizationId: ctx.organizationId });
-    return manager.findOneOrFail(OrganizationInvitationEntity, { where: { organizationId: ctx.organizationId, id: invitation.id } });
+    await manager.insert(OrganizationInvitationEntity, { ...invitation, organizationId: ctx.uow.organizationId });
+    return manager.findOneOrFail(OrganizationInvitationEntity, { where: { organizationId: ctx.uow.organizationId, id: invitation.id } });
   }
 
   async insertForAgency(ctx: AgencyContext, invitation: Omit<AgencyInvitationEntity, 'agencyId' | 'createdAt' | 'acceptedAt' | 'acceptedBy' | 'revokedAt'>): Promise<AgencyInvitationEntity> {
@@ -271,19 +271,19 @@ export class InvitationRepository {
     return manager.findOneOrFail(AgencyInvitationEntity, { where: { agencyId: ctx.agencyId, id: invitation.id } });
   }
 
-  /** The unit of work's scope must be the invitation's organisation. */
-  async findOrganizationInvitation(uow: UnitOfWork, organizationId: string, tokenHash: Buffer): Promise<OrganizationInvitationEntity | null> {
-    return (await uow.manager()).findOne(OrganizationInvitationEntity, { where: { organizationId, tokenHash } });
+  /** In the organisation the invitation token names. */
+  async findOrganizationInvitation(uow: OrganizationUnitOfWork, tokenHash: Buffer): Promise<OrganizationInvitationEntity | null> {
+    return (await uow.manager()).findOne(OrganizationInvitationEntity, { where: { organizationId: uow.organizationId, tokenHash } });
   }
 
   async findAgencyInvitation(uow: UnitOfWork, agencyId: string, tokenHash: Buffer): Promise<AgencyInvitationEntity | null> {
     return (await uow.manager()).findOne(AgencyInvitationEntity, { where: { agencyId, tokenHash } });
   }
 
-  async markOrganizationInvitationAccepted(uow: UnitOfWork, organizationId: string, id: string, userId: string): Promise<boolean> {
+  async markOrganizationInvitationAccepted(uow: OrganizationUnitOfWork, id: string, userId: string): Promise<boolean> {
     const result = await (await uow.manager()).update(
       OrganizationInvitationEntity,
-      { organizationId, id, acceptedAt: IsNull() },
+      { organizationId: uow.organizationId, id, acceptedAt: IsNull() },
       { acceptedAt: () => 'now()', acceptedBy: userId },
     );
     return (result.affected ?? 0) === 1;
@@ -358,9 +358,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditRepository {
-  async recordInOrganization(uow: UnitOfWork, organizationId: string, actor: CallerContext['actor'], entry: AuditEntry, requestId?: string): Promise<void> {
+  /** In the unit of work's organisation. */
+  async recordInOrganization(uow: OrganizationUnitOfWork, actor: CallerContext['actor'], entry: AuditEntry, requestId?: string): Promise<void> {
     await (await uow.manager()).insert(AuditEventEntity, {
-      organizationId, actorType: actor.type, actorId: actor.id, action: entry.action, targetType: entry.targetType ?? null,
+      organizationId: uow.organizationId, actorType: actor.type, actorId: actor.id, action: entry.action, targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null, metadata: entry.metadata ?? {}, requestId: requestId ?? null, occurredAt: () => 'clock_timestamp()',
     } as never);
   }
@@ -380,7 +381,7 @@ export class AuditRepository {
   async organizationPage(ctx: OrganizationContext, page: PageQuery): Promise<AuditEventEntity[]> {
     const qb = (await ctx.uow.manager())
       .createQueryBuilder(AuditEventEntity, 'e')
-      .where('e.organization_id = :org', { org: ctx.organizationId })
+      .where('e.organization_id = :org', { org: ctx.uow.organizationId })
       .orderBy('e.occurred_at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(page.size + 1);

@@ -7,8 +7,9 @@ import { AuditRepository } from './repositories';
 
 /**
  * Resolves a caller's standing in a tenant while opening the request's
- * transaction: BEGIN, the tenant settings and the membership look-up travel in
- * one round trip. Only validated UUIDs are inlined into that statement.
+ * transaction: BEGIN, the caller's own settings and the membership probe travel
+ * in one round trip, and the probe sets the tenant only once the membership is
+ * proven. Only validated UUIDs are inlined into that statement.
  */
 @Injectable()
 export class TenantAccessService implements TenantAccessResolver {
@@ -20,49 +21,37 @@ export class TenantAccessService implements TenantAccessResolver {
   ) {}
 
   async organizationAccess(uow: UnitOfWork, principal: Principal, organizationId: string): Promise<OrganizationAccess | null> {
-    const org = uuidLiteral(organizationId);
-    if (principal.kind === 'user') {
-      await uow.rescope({ userId: principal.userId, organizationId });
-      const [row] = await uow.open('SELECT * FROM socle_organization_access()');
-      if (!row) return null;
-      const agencyRole = row.agency_role as AgencyRole | null;
-      const roles = (row.roles as OrganizationRole[] | null) ?? [];
-      // Agency members (not owners or admins) and client staff act only where they hold a membership.
-      const viaAgency = agencyRole === 'OWNER' || agencyRole === 'ADMIN';
-      if (!viaAgency && roles.length === 0) return null;
-      return { agencyId: row.agency_id as string, agencyRole: viaAgency ? agencyRole : null, roles, deletionPending: row.status !== 'ACTIVE' };
-    }
-    if (principal.kind === 'apiKey') {
-      await uow.rescope({ organizationId });
-      const [row] = await uow.open(`SELECT o.agency_id, o.status FROM organizations o WHERE o.id = ${org}`);
-      if (!row || row.agency_id !== principal.agencyId) return null;
-      return { agencyId: principal.agencyId, agencyRole: null, roles: [], deletionPending: row.status !== 'ACTIVE' };
-    }
-    return null;
+    // The function proves the membership first and only then sets the tenant (see its migration).
+    const keyAgency = principal.kind === 'apiKey' ? uuidLiteral(principal.agencyId) : 'NULL';
+    if (principal.kind !== 'user' && principal.kind !== 'apiKey') return null;
+    const { uow: entered, row } = await uow.enterOrganization(organizationId, `SELECT * FROM socle_enter_organization(${uuidLiteral(organizationId)}, ${keyAgency})`);
+    if (!row) return null;
+    return {
+      agencyId: row.agency_id as string,
+      agencyRole: (row.agency_role as AgencyRole | null) ?? null,
+      roles: (row.roles as OrganizationRole[] | null) ?? [],
+      uow: entered,
+    };
   }
 
   async agencyAccess(uow: UnitOfWork, principal: Principal, agencyId: string | undefined): Promise<AgencyAccess | null> {
     if (principal.kind === 'apiKey') {
+      // The key's agency was proven when the key was authenticated.
       await uow.rescope({ agencyId: principal.agencyId });
       await uow.open();
       return { agencyId: principal.agencyId, agencyRole: null };
     }
     if (principal.kind !== 'user') return null;
     const user = uuidLiteral(principal.userId);
-    if (!agencyId) {
-      // No agency named: the person's first agency (X-Socle-Agency picks another), chosen in the same round trip.
-      await uow.rescope({ userId: principal.userId });
-      const [row] = await uow.open(
-        `SELECT set_config('socle.agency_id', coalesce((SELECT agency_id::text FROM agency_memberships WHERE user_id = ${user}
-           ORDER BY created_at, agency_id LIMIT 1), ''), true);
-         SELECT agency_id, role FROM agency_memberships WHERE user_id = ${user} ORDER BY created_at, agency_id LIMIT 1`,
-      );
-      return row ? { agencyId: row.agency_id as string, agencyRole: row.role as AgencyRole } : null;
-    }
-    await uow.rescope({ userId: principal.userId, agencyId });
-    const [row] = await uow.open(`SELECT role FROM agency_memberships WHERE agency_id = ${uuidLiteral(agencyId)} AND user_id = ${user}`);
-    if (!row) return null;
-    return { agencyId, agencyRole: row.role as AgencyRole };
+    // The agency is set by the statement that finds the membership, and only when it does; its own
+    // membership rows are visible to the user without any tenant. The first agency when none is named.
+    const which = agencyId ? `agency_id = ${uuidLiteral(agencyId)}` : 'true';
+    const membership = `FROM agency_memberships WHERE user_id = ${user} AND ${which} ORDER BY created_at, agency_id LIMIT 1`;
+    const [row] = await uow.open(
+      `SELECT set_config('socle.agency_id', coalesce((SELECT agency_id::text ${membership}), ''), true);
+       SELECT agency_id, role ${membership}`,
+    );
+    return row ? { agencyId: row.agency_id as string, agencyRole: row.role as AgencyRole } : null;
   }
 
   async recordRefusal(event: { principal: Principal; organizationId?: string; agencyId?: string; permission: string; requestId: string }): Promise<void> {
@@ -71,7 +60,8 @@ export class TenantAccessService implements TenantAccessResolver {
     // Its own transaction: the request's is rolled back with the refusal.
     if (event.organizationId) {
       const organizationId = event.organizationId;
-      await this.units.run({ organizationId }, (uow) => this.audit.recordInOrganization(uow, organizationId, actor, entry, event.requestId));
+      // Access to it was resolved (a refusal is of a permission inside it); its own transaction.
+      await this.units.runInOrganization(organizationId, (uow) => this.audit.recordInOrganization(uow, actor, entry, event.requestId));
     } else if (event.agencyId) {
       const agencyId = event.agencyId;
       await this.units.run({ agencyId }, (uow) => this.audit.recordInAgency(uow, agencyId, actor, entry, event.requestId));

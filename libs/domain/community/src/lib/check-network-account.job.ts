@@ -47,8 +47,9 @@ export class CheckNetworkAccountJob implements JobHandler<CheckNetworkAccountPay
   ) {}
 
   async handle({ organizationId, accountId }: CheckNetworkAccountPayload): Promise<{ status: string | null }> {
-    const account = await this.units.run({ organizationId }, (uow) =>
-      this.health.check({ uow, organizationId, actor: { type: 'SYSTEM', id: null } }, accountId),
+    // The payload names the tenant: a job acts in the organisation it was enqueued for.
+    const account = await this.units.runInOrganization(organizationId, (uow) =>
+      this.health.check({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, accountId),
     );
     this.logger.log(`checked network account ${accountId} of organization ${organizationId}: ${account?.status ?? 'gone'}`);
     return { status: account?.status ?? null };

@@ -4,7 +4,7 @@ import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
 import type { Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
 import { badInput, notFound } from '@socle/platform-errors';
 import { SocleConfig } from '@socle/platform-config';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';
 import { OAuthClientStore } from './oauth-clients';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, observe } from './connectors';
@@ -73,7 +73,7 @@ export class NetworkAccountService {
     if (!account) throw notFound('Network account', id);
     // The row goes, and its sealed credentials with it: nothing to decrypt remains.
     await this.accounts.delete(ctx, id);
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'network_account.disconnected', targetType: 'NetworkAccount', targetId: id, metadata: { network: account.network, handle: account.handle },
     }, ctx.requestId);
     return id;
@@ -120,12 +120,12 @@ export class NetworkAccountService {
    * Completes an OAuth authorisation inside the state's organisation (the unit of
    * work must be scoped to it): the state is single use and expires after 10 minutes.
    */
-  async completeOAuth(uow: UnitOfWork, state: string, code: string): Promise<NetworkAccountEntity> {
+  async completeOAuth(uow: OrganizationUnitOfWork, state: string, code: string): Promise<NetworkAccountEntity> {
     const parsed = this.organizationOfState(state);
-    if (!parsed) throw badInput('state', 'is not a state issued by this platform');
-    const pending = await this.accounts.takeState(uow, parsed.organizationId, parsed.hash);
+    if (!parsed || parsed.organizationId !== uow.organizationId) throw badInput('state', 'is not a state issued by this platform');
+    const pending = await this.accounts.takeState(uow, parsed.hash);
     if (!pending || pending.expiresAt.getTime() <= Date.now()) throw badInput('state', 'is unknown, already used or expired: start again');
-    const ctx: TenantCtx = { uow, organizationId: parsed.organizationId, actor: pending.createdBy ? { type: 'USER', id: pending.createdBy } : { type: 'SYSTEM', id: null } };
+    const ctx: TenantCtx = { uow, organizationId: uow.organizationId, actor: pending.createdBy ? { type: 'USER', id: pending.createdBy } : { type: 'SYSTEM', id: null } };
     const connector = this.connector(pending.network, 'state');
     const secret = this.vault.openJson<{ codeVerifier: string; fields: Record<string, string> }>(parsed.organizationId, pending.id, pending.sealed);
     const fields = { ...secret.fields, code, codeVerifier: secret.codeVerifier };
@@ -164,7 +164,7 @@ export class NetworkAccountService {
     const sealed = { ...this.vault.seal(ctx.organizationId, id, merged), expiresAt: merged.expiresAt ? new Date(merged.expiresAt) : null };
     if (existing) await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
     else await this.accounts.insert(ctx, { id, network, handle, displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: existing ? 'network_account.reconnected' : 'network_account.connected', targetType: 'NetworkAccount', targetId: id,
       metadata: { network, handle },
     }, ctx.requestId);

@@ -128,7 +128,7 @@ export class NetworkHealthService {
   private async record(ctx: TenantCtx, account: NetworkAccountEntity, stored: string, patch: StatusPatch): Promise<boolean> {
     if (!(await this.accounts.setStatusIf(ctx, account.id, stored, patch))) return false;
     if (patch.status !== account.status) {
-      await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+      await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
         action: 'network_account.status_changed', targetType: 'NetworkAccount', targetId: account.id,
         metadata: { network: account.network, handle: account.handle, from: account.status, to: patch.status },
       }, ctx.requestId);

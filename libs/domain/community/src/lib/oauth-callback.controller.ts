@@ -2,6 +2,7 @@ import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { DomainError } from '@socle/platform-errors';
+import { AccessProvenBy } from '@socle/platform-auth';
 import { NetworkAccountService } from './network-account.service';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -21,6 +22,7 @@ export class OAuthCallbackController {
   ) {}
 
   @Get('callback')
+  @AccessProvenBy('OAuth state', 'the single-use state names its organisation and was issued, with its secret, to a caller allowed to manage the accounts; it is looked up by its hash before anything is read or written')
   async callback(
     @Query('state') state: unknown,
     @Query('code') code: unknown,
@@ -39,7 +41,8 @@ export class OAuthCallbackController {
     if (typeof code !== 'string' || !code || code.length > 2000) return answer(400, { ok: false, message: 'The network sent no authorization code.' });
     const organizationId = (this.accounts.organizationOfState(state) as { organizationId: string }).organizationId;
     try {
-      const account = await this.units.run({ organizationId }, (uow) => this.accounts.completeOAuth(uow, state, code));
+      // The state names its organisation; completeOAuth takes it (single use, by its hash) before anything else.
+      const account = await this.units.runInOrganization(organizationId, (uow) => this.accounts.completeOAuth(uow, state, code));
       return answer(200, { ok: true, message: `Connected ${account.handle}. You can close this page.`, account: { id: account.id, network: account.network, handle: account.handle } });
     } catch (error) {
       if (error instanceof DomainError) return answer(400, { ok: false, message: error.message });

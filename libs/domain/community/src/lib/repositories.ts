@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@socle/platform-auth';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { NetworkAccountEntity, NetworkAccountStatus } from './entities';
 
 /**
  * Who acts in which organisation. A request's OrganizationContext is one; the
- * worker and the OAuth callback build one after setting the tenant themselves.
+ * worker and the OAuth callback build one from the unit of work they opened in
+ * the organisation their payload or verified state names. The tenant is the
+ * unit of work's own.
  */
 export interface TenantCtx {
-  readonly uow: UnitOfWork;
-  readonly organizationId: string;
+  readonly uow: OrganizationUnitOfWork;
+  /** Read from the unit of work (its type cannot be given any other way). */
+  readonly organizationId: OrganizationUnitOfWork['organizationId'];
   readonly actor: Actor;
   readonly requestId?: string;
 }
@@ -53,7 +56,7 @@ export interface SealedCredentials {
 @Injectable()
 export class NetworkAccountRepository {
   async page(ctx: TenantCtx, page: PageQuery): Promise<NetworkAccountEntity[]> {
-    const params: unknown[] = [ctx.organizationId, page.size + 1];
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
     let where = 'organization_id = $1';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
@@ -64,7 +67,7 @@ export class NetworkAccountRepository {
   }
 
   async find(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
-    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
+    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
     return row ? toEntity(row) : null;
   }
 
@@ -76,7 +79,7 @@ export class NetworkAccountRepository {
   async findWithCredentials(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
     const [row] = await ctx.uow.query<Row>(
       `SELECT ${COLUMNS}, credentials_ciphertext FROM network_accounts WHERE organization_id = $1 AND id = $2`,
-      [ctx.organizationId, id],
+      [ctx.uow.organizationId, id],
     );
     return row ? toEntity(row) : null;
   }
@@ -84,7 +87,7 @@ export class NetworkAccountRepository {
   async findByHandleForUpdate(ctx: TenantCtx, network: string, handle: string): Promise<NetworkAccountEntity | null> {
     const [row] = await ctx.uow.query<Row>(
       `SELECT ${COLUMNS}, credentials_ciphertext FROM network_accounts WHERE organization_id = $1 AND network = $2 AND handle = $3 FOR UPDATE`,
-      [ctx.organizationId, network, handle],
+      [ctx.uow.organizationId, network, handle],
     );
     return row ? toEntity(row) : null;
   }
@@ -98,7 +101,7 @@ export class NetworkAccountRepository {
       `INSERT INTO network_accounts (organization_id, id, network, handle, display_name, service_url, status, last_checked_at,
          credentials_ciphertext, credentials_key_id, expires_at, connected_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'OK', now(), $7, $8, $9, $10)`,
-      [ctx.organizationId, account.id, account.network, account.handle, account.displayName, account.serviceUrl,
+      [ctx.uow.organizationId, account.id, account.network, account.handle, account.displayName, account.serviceUrl,
         sealed.ciphertext, sealed.keyId, sealed.expiresAt, account.connectedBy],
     );
   }
@@ -110,7 +113,7 @@ export class NetworkAccountRepository {
          credentials_ciphertext = $6, credentials_key_id = $7, expires_at = $8, status = 'OK', last_error = NULL, rate_limited_until = NULL,
          last_checked_at = now(), updated_at = now()
        WHERE organization_id = $1 AND id = $2`,
-      [ctx.organizationId, id, patch.displayName, patch.serviceUrl, patch.connectedBy, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+      [ctx.uow.organizationId, id, patch.displayName, patch.serviceUrl, patch.connectedBy, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
     );
   }
 
@@ -125,7 +128,7 @@ export class NetworkAccountRepository {
     const changed = await ctx.uow.execute(
       `UPDATE network_accounts SET credentials_ciphertext = $4, credentials_key_id = $5, expires_at = $6, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3`,
-      [ctx.organizationId, id, expectedCiphertext, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+      [ctx.uow.organizationId, id, expectedCiphertext, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
     );
     return changed === 1;
   }
@@ -135,13 +138,13 @@ export class NetworkAccountRepository {
     const changed = await ctx.uow.execute(
       `UPDATE network_accounts SET status = $4, last_error = $5, rate_limited_until = $6, last_checked_at = now(), updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3`,
-      [ctx.organizationId, id, expectedCiphertext, patch.status, patch.lastError, patch.rateLimitedUntil],
+      [ctx.uow.organizationId, id, expectedCiphertext, patch.status, patch.lastError, patch.rateLimitedUntil],
     );
     return changed === 1;
   }
 
   async delete(ctx: TenantCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM network_accounts WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return ctx.uow.execute('DELETE FROM network_accounts WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
   }
 
   /** Accounts due for a check, across tenants (SECURITY DEFINER function: ids only). */
@@ -160,12 +163,12 @@ export class NetworkAccountRepository {
       `WITH swept AS (DELETE FROM oauth_states WHERE organization_id = $1 AND expires_at < now() - interval '1 day')
        INSERT INTO oauth_states (organization_id, id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [ctx.organizationId, state.id, state.network, state.serviceUrl, state.stateHash, state.sealed, state.redirectUri, state.expiresAt, state.createdBy],
+      [ctx.uow.organizationId, state.id, state.network, state.serviceUrl, state.stateHash, state.sealed, state.redirectUri, state.expiresAt, state.createdBy],
     );
   }
 
   /** Takes (deletes and returns) the state with this hash: single use. Also drops this tenant's expired states. */
-  async takeState(uow: UnitOfWork, organizationId: string, stateHash: Buffer): Promise<{
+  async takeState(uow: OrganizationUnitOfWork, stateHash: Buffer): Promise<{
     id: string; network: string; serviceUrl: string; sealed: string; redirectUri: string; expiresAt: Date; createdBy: string | null;
   } | null> {
     const rows = await uow.query<{ id: string; network: string; service_url: string; code_verifier_ciphertext: string; redirect_uri: string; expires_at: Date; created_by: string | null; state_hash: Buffer }>(
@@ -173,7 +176,7 @@ export class NetworkAccountRepository {
          DELETE FROM oauth_states WHERE organization_id = $1 AND (state_hash = $2 OR expires_at < now() - interval '1 day')
          RETURNING id, network, service_url, code_verifier_ciphertext, redirect_uri, expires_at, created_by, state_hash)
        SELECT * FROM taken`,
-      [organizationId, stateHash],
+      [uow.organizationId, stateHash],
     );
     const row = rows.find((r) => Buffer.compare(r.state_hash, stateHash) === 0);
     return row

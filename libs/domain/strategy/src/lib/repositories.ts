@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import type { TaskForceRole } from './task-force/roles';
 import type { RoadmapStepStatus } from './roadmap/roadmap-steps';
 
-/** Who acts in which organisation: a request's OrganizationContext is one. */
+/** Who acts in which organisation: a request's OrganizationContext is one. The tenant is the unit of work's own. */
 export interface StrategyCtx {
-  readonly uow: UnitOfWork;
-  readonly organizationId: string;
+  readonly uow: OrganizationUnitOfWork;
+  /** Read from the unit of work (its type cannot be given any other way). */
+  readonly organizationId: OrganizationUnitOfWork['organizationId'];
 }
 
 export interface ObjectiveRecord {
@@ -63,7 +64,7 @@ function fixSegments(plan: NetworkPlanRecord): NetworkPlanRecord {
 
 /** A keyset page over one table, ordered by (created_at, id). */
 async function page<T>(ctx: StrategyCtx, select: string, from: string, alias: string, keyset: KeysetPage): Promise<T[]> {
-  const params: unknown[] = [ctx.organizationId, keyset.size + 1];
+  const params: unknown[] = [ctx.uow.organizationId, keyset.size + 1];
   let where = `${alias}organization_id = $1`;
   if (keyset.after) {
     params.push(keyset.after[0], keyset.after[1]);
@@ -75,12 +76,12 @@ async function page<T>(ctx: StrategyCtx, select: string, from: string, alias: st
 /** Every row of one table (bounded), in creation order: the whole-document reads. */
 function all<T>(ctx: StrategyCtx, select: string, from: string, alias = ''): Promise<T[]> {
   return ctx.uow.query<T>(
-    `SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 ORDER BY ${alias}created_at, ${alias}id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+    `SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 ORDER BY ${alias}created_at, ${alias}id LIMIT ${DOCUMENT_LIMIT}`, [ctx.uow.organizationId]);
 }
 
 /** One row by id, or null. */
 async function one<T>(ctx: StrategyCtx, select: string, from: string, id: string, alias = ''): Promise<T | null> {
-  const [row] = await ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 AND ${alias}id = $2`, [ctx.organizationId, id]);
+  const [row] = await ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 AND ${alias}id = $2`, [ctx.uow.organizationId, id]);
   return row ?? null;
 }
 
@@ -88,12 +89,12 @@ async function one<T>(ctx: StrategyCtx, select: string, from: string, id: string
 async function updateOne<T>(ctx: StrategyCtx, table: string, select: string, id: string, patch: Record<string, unknown>): Promise<T | null> {
   const set = setClause(patch, 3);
   const [row] = await ctx.uow.query<T>(
-    `WITH u AS (UPDATE ${table} SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${select} FROM u`, [ctx.organizationId, id, ...set.values]);
+    `WITH u AS (UPDATE ${table} SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${select} FROM u`, [ctx.uow.organizationId, id, ...set.values]);
   return row ?? null;
 }
 
 function deleteOne(ctx: StrategyCtx, table: string, id: string): Promise<number> {
-  return ctx.uow.execute(`DELETE FROM ${table} WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
+  return ctx.uow.execute(`DELETE FROM ${table} WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
 }
 
 /** Builds `SET a = $3, b = $4` from a patch whose keys are trusted column names. */
@@ -110,12 +111,12 @@ function setClause(patch: Record<string, unknown>, first: number): { sql: string
  * [rows, count] instead of the rows.
  */
 
-/** The only place that queries the strategy tables; every statement names the caller's organisation (and RLS holds it too). */
+/** The only place that queries the strategy tables; every statement names the unit of work's organisation (and RLS holds it too). */
 @Injectable()
 export class StrategyRepository {
   async organization(ctx: StrategyCtx): Promise<{ name: string; locale: string; timezone: string }> {
     const [row] = await ctx.uow.query<{ name: string; locale: string; timezone: string }>(
-      'SELECT name, locale, timezone FROM organizations WHERE id = $1', [ctx.organizationId]);
+      'SELECT name, locale, timezone FROM organizations WHERE id = $1', [ctx.uow.organizationId]);
     return row ?? { name: '', locale: 'fr', timezone: 'Europe/Paris' };
   }
 
@@ -137,7 +138,7 @@ export class StrategyRepository {
     const [row] = await ctx.uow.query<ObjectiveRecord>(
       `INSERT INTO objectives (organization_id, kind, title, description, metric, baseline, target, unit, deadline)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${OBJECTIVE}`,
-      [ctx.organizationId, o.kind, o.title, o.description, o.metric, o.baseline, o.target, o.unit, o.deadline],
+      [ctx.uow.organizationId, o.kind, o.title, o.description, o.metric, o.baseline, o.target, o.unit, o.deadline],
     );
     return row;
   }
@@ -156,7 +157,7 @@ export class StrategyRepository {
   kpisOf(ctx: StrategyCtx, objectiveIds: readonly string[]): Promise<KpiRecord[]> {
     return ctx.uow.query(
       `SELECT ${KPI} FROM kpis WHERE organization_id = $1 AND objective_id = ANY($2::uuid[]) ORDER BY created_at, id`,
-      [ctx.organizationId, objectiveIds],
+      [ctx.uow.organizationId, objectiveIds],
     );
   }
 
@@ -167,7 +168,7 @@ export class StrategyRepository {
   async insertKpi(ctx: StrategyCtx, k: Omit<KpiRecord, 'id' | 'createdAt' | 'updatedAt'>): Promise<KpiRecord> {
     const [row] = await ctx.uow.query<KpiRecord>(
       `INSERT INTO kpis (organization_id, objective_id, name, metric, unit, target, frequency) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${KPI}`,
-      [ctx.organizationId, k.objectiveId, k.name, k.metric, k.unit, k.target, k.frequency],
+      [ctx.uow.organizationId, k.objectiveId, k.name, k.metric, k.unit, k.target, k.frequency],
     );
     return row;
   }
@@ -197,14 +198,14 @@ export class StrategyRepository {
   /** Which of these ids are segments of the organisation. */
   async existingSegmentIds(ctx: StrategyCtx, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await ctx.uow.query<{ id: string }>('SELECT id FROM audience_segments WHERE organization_id = $1 AND id = ANY($2::uuid[])', [ctx.organizationId, ids]);
+    const rows = await ctx.uow.query<{ id: string }>('SELECT id FROM audience_segments WHERE organization_id = $1 AND id = ANY($2::uuid[])', [ctx.uow.organizationId, ids]);
     return new Set(rows.map((r) => r.id));
   }
 
   async insertSegment(ctx: StrategyCtx, s: Pick<SegmentRecord, 'name' | 'description' | 'needs' | 'usages'>): Promise<SegmentRecord> {
     const [row] = await ctx.uow.query<SegmentRecord>(
       `INSERT INTO audience_segments (organization_id, name, description, needs, usages) VALUES ($1, $2, $3, $4, $5) RETURNING ${SEGMENT}`,
-      [ctx.organizationId, s.name, s.description, s.needs, s.usages],
+      [ctx.uow.organizationId, s.name, s.description, s.needs, s.usages],
     );
     return row;
   }
@@ -235,14 +236,14 @@ export class StrategyRepository {
   async insertPlan(ctx: StrategyCtx, p: { network: string; rationale: string; postsPerWeek: number; reservedHandle: string | null }): Promise<string> {
     const [row] = await ctx.uow.query<{ id: string }>(
       `INSERT INTO network_plans (organization_id, network, rationale, posts_per_week, reserved_handle) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [ctx.organizationId, p.network, p.rationale, p.postsPerWeek, p.reservedHandle],
+      [ctx.uow.organizationId, p.network, p.rationale, p.postsPerWeek, p.reservedHandle],
     );
     return row.id;
   }
 
   async updatePlan(ctx: StrategyCtx, id: string, patch: Partial<Record<'rationale' | 'posts_per_week' | 'reserved_handle', unknown>>): Promise<boolean> {
     const set = setClause(patch, 3);
-    return (await ctx.uow.execute(`UPDATE network_plans SET ${set.sql} WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id, ...set.values])) > 0;
+    return (await ctx.uow.execute(`UPDATE network_plans SET ${set.sql} WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id, ...set.values])) > 0;
   }
 
   /** Replaces the plan's segments in one statement (the rows removed and the rows added never overlap). */
@@ -251,7 +252,7 @@ export class StrategyRepository {
       `WITH gone AS (DELETE FROM network_plan_segments WHERE organization_id = $1 AND network_plan_id = $2 AND NOT (segment_id = ANY($3::uuid[])))
        INSERT INTO network_plan_segments (organization_id, network_plan_id, segment_id)
        SELECT $1, $2, s FROM unnest($3::uuid[]) AS s ON CONFLICT DO NOTHING`,
-      [ctx.organizationId, planId, [...new Set(segmentIds)]],
+      [ctx.uow.organizationId, planId, [...new Set(segmentIds)]],
     );
   }
 
@@ -276,7 +277,7 @@ export class StrategyRepository {
   async insertCompetitor(ctx: StrategyCtx, c: Pick<CompetitorRecord, 'name' | 'handles' | 'notes'>): Promise<CompetitorRecord> {
     const [row] = await ctx.uow.query<CompetitorRecord>(
       `INSERT INTO competitors (organization_id, name, handles, notes) VALUES ($1, $2, $3::jsonb, $4) RETURNING ${COMPETITOR}`,
-      [ctx.organizationId, c.name, JSON.stringify(c.handles), c.notes],
+      [ctx.uow.organizationId, c.name, JSON.stringify(c.handles), c.notes],
     );
     return row;
   }
@@ -296,7 +297,7 @@ export class StrategyRepository {
       `INSERT INTO brand_voices (organization_id, tone, words_to_use, words_to_avoid, address_form, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (organization_id) DO UPDATE SET tone = EXCLUDED.tone, words_to_use = EXCLUDED.words_to_use,
          words_to_avoid = EXCLUDED.words_to_avoid, address_form = EXCLUDED.address_form, updated_at = now()`,
-      [ctx.organizationId, v.tone, v.wordsToUse, v.wordsToAvoid, v.addressForm],
+      [ctx.uow.organizationId, v.tone, v.wordsToUse, v.wordsToAvoid, v.addressForm],
     );
   }
 
@@ -307,29 +308,29 @@ export class StrategyRepository {
   }
 
   allTaskForce(ctx: StrategyCtx): Promise<TaskForceMemberRecord[]> {
-    return ctx.uow.query(`SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 ORDER BY t.created_at, t.id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+    return ctx.uow.query(`SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 ORDER BY t.created_at, t.id LIMIT ${DOCUMENT_LIMIT}`, [ctx.uow.organizationId]);
   }
 
   async findTaskForceMember(ctx: StrategyCtx, id: string): Promise<TaskForceMemberRecord | null> {
-    const [row] = await ctx.uow.query<TaskForceMemberRecord>(`SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 AND t.id = $2`, [ctx.organizationId, id]);
+    const [row] = await ctx.uow.query<TaskForceMemberRecord>(`SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 AND t.id = $2`, [ctx.uow.organizationId, id]);
     return row ?? null;
   }
 
   async isOrganizationMember(ctx: StrategyCtx, userId: string): Promise<boolean> {
-    const rows = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.organizationId, userId]);
+    const rows = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.uow.organizationId, userId]);
     return rows.length > 0;
   }
 
   async insertTaskForceMember(ctx: StrategyCtx, m: { role: string; userId: string | null; externalName: string | null; externalContact: string | null }): Promise<string> {
     const [row] = await ctx.uow.query<{ id: string }>(
       `INSERT INTO task_force_members (organization_id, role, user_id, external_name, external_contact) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [ctx.organizationId, m.role, m.userId, m.externalName, m.externalContact],
+      [ctx.uow.organizationId, m.role, m.userId, m.externalName, m.externalContact],
     );
     return row.id;
   }
 
   deleteTaskForceMember(ctx: StrategyCtx, id: string): Promise<number> {
-    return ctx.uow.execute('DELETE FROM task_force_members WHERE organization_id = $1 AND id = $2', [ctx.organizationId, id]);
+    return ctx.uow.execute('DELETE FROM task_force_members WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
   }
 
   // ------------------------------------------------------------------ rituals
@@ -339,7 +340,7 @@ export class StrategyRepository {
   }
 
   allRituals(ctx: StrategyCtx): Promise<RitualRecord[]> {
-    return ctx.uow.query(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.organizationId]);
+    return ctx.uow.query(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.uow.organizationId]);
   }
 
   findRitual(ctx: StrategyCtx, id: string): Promise<RitualRecord | null> {
@@ -347,7 +348,7 @@ export class StrategyRepository {
   }
 
   async weeklyMeeting(ctx: StrategyCtx): Promise<RitualRecord | null> {
-    const [row] = await ctx.uow.query<RitualRecord>(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 AND kind = 'WEEKLY_MEETING'`, [ctx.organizationId]);
+    const [row] = await ctx.uow.query<RitualRecord>(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 AND kind = 'WEEKLY_MEETING'`, [ctx.uow.organizationId]);
     return row ?? null;
   }
 
@@ -355,7 +356,7 @@ export class StrategyRepository {
     const [row] = await ctx.uow.query<RitualRecord>(
       `INSERT INTO rituals (organization_id, kind, title, cadence, weekday, day_of_month, time_of_day, timezone)
        VALUES ($1, $2, $3, $4, $5, $6, $7::time, $8) RETURNING ${RITUAL}`,
-      [ctx.organizationId, r.kind, r.title, r.cadence, r.weekday, r.dayOfMonth, r.time, r.timezone],
+      [ctx.uow.organizationId, r.kind, r.title, r.cadence, r.weekday, r.dayOfMonth, r.time, r.timezone],
     );
     return row;
   }
@@ -364,7 +365,7 @@ export class StrategyRepository {
     const [row] = await ctx.uow.query<RitualRecord>(
       `WITH u AS (UPDATE rituals SET title = $3, cadence = $4, weekday = $5, day_of_month = $6, time_of_day = $7::time, timezone = $8, updated_at = now()
         WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${RITUAL} FROM u`,
-      [ctx.organizationId, id, r.title, r.cadence, r.weekday, r.dayOfMonth, r.time, r.timezone],
+      [ctx.uow.organizationId, id, r.title, r.cadence, r.weekday, r.dayOfMonth, r.time, r.timezone],
     );
     return row ?? null;
   }
@@ -376,14 +377,14 @@ export class StrategyRepository {
   // ------------------------------------------------------------------ roadmap
 
   roadmapStatuses(ctx: StrategyCtx): Promise<RoadmapStatusRecord[]> {
-    return ctx.uow.query(`SELECT step, status, note, updated_at AS "updatedAt" FROM roadmap_step_statuses WHERE organization_id = $1`, [ctx.organizationId]);
+    return ctx.uow.query(`SELECT step, status, note, updated_at AS "updatedAt" FROM roadmap_step_statuses WHERE organization_id = $1`, [ctx.uow.organizationId]);
   }
 
   async setRoadmapStatus(ctx: StrategyCtx, s: { step: number; status: RoadmapStepStatus; note: string; updatedBy: string | null }): Promise<void> {
     await ctx.uow.execute(
       `INSERT INTO roadmap_step_statuses (organization_id, step, status, note, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (organization_id, step) DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [ctx.organizationId, s.step, s.status, s.note, s.updatedBy],
+      [ctx.uow.organizationId, s.step, s.status, s.note, s.updatedBy],
     );
   }
 }

@@ -27,10 +27,10 @@ export class StrategyAuditInterceptor implements NestInterceptor {
       mergeMap(async (result: unknown) => {
         const access = state.access;
         if (access?.level !== 'ORGANIZATION') return result;
-        const { uow, organizationId, actor, requestId } = access.context;
+        const { uow, actor, requestId } = access.context;
         const returned = result && typeof result === 'object' && typeof (result as { id?: unknown }).id === 'string' ? (result as { id: string }).id : undefined;
         const given = typeof input.id === 'string' ? input.id : undefined;
-        await this.audit.recordInOrganization(uow, organizationId, actor, {
+        await this.audit.recordInOrganization(uow, actor, {
           action: `strategy.${info.fieldName}`,
           targetType: VERB.exec(info.fieldName)?.[2] ?? info.fieldName,
           targetId: returned ?? given,

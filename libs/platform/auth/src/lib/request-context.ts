@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import type { AgencyRole, OrganizationRole, Permission } from './permissions';
 
 export type Principal =
@@ -31,12 +31,25 @@ export interface AgencyContext extends CallerContext {
   readonly agencyRole: AgencyRole | null;
 }
 
-/** A caller proven to act inside this organisation. */
+/**
+ * A caller proven to act inside this organisation. The tenant lives in the unit
+ * of work (set by the code that proved access); `organizationId` is read from
+ * it (`organizationContext`), never given separately.
+ */
 export interface OrganizationContext extends CallerContext {
-  readonly organizationId: string;
+  readonly uow: OrganizationUnitOfWork;
+  readonly organizationId: OrganizationUnitOfWork['organizationId'];
   readonly agencyId: string;
   readonly agencyRole: AgencyRole | null;
   readonly organizationRoles: readonly OrganizationRole[];
+}
+
+/** Builds an organisation context whose tenant is the unit of work's own. */
+export function organizationContext(
+  uow: OrganizationUnitOfWork,
+  rest: Omit<OrganizationContext, 'uow' | 'organizationId'>,
+): OrganizationContext {
+  return { ...rest, uow, organizationId: uow.organizationId };
 }
 
 /** A signed-in person acting on their own account (no tenant). */
@@ -48,6 +61,9 @@ export type ResolvedAccess =
   | { level: 'AGENCY'; context: AgencyContext; permissions: Set<Permission> }
   | { level: 'ORGANIZATION'; context: OrganizationContext; permissions: Set<Permission> };
 
+/** What one GraphQL operation needs: all its root fields must need the same. */
+export type AccessLevel = 'PUBLIC' | 'USER' | 'AGENCY' | 'ORGANIZATION';
+
 /** Per-request state shared by the guard and the resolvers. */
 export interface RequestState {
   requestId: string;
@@ -58,6 +74,11 @@ export interface RequestState {
   requestedAgencyId?: string;
   /** The request's one unit of work (opened lazily, closed when the response is sent). */
   uow: UnitOfWork;
+  /**
+   * The level the operation acts at, resolved once before any resolver runs
+   * (`AccessResolution`); `access` holds the tenant and permissions it proved.
+   */
+  level?: AccessLevel;
   access?: ResolvedAccess;
   /** Per-request DataLoaders, by name. */
   loaders: Map<string, unknown>;

@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import type { AgencyRole, OrganizationRole } from './permissions';
 import type { Principal } from './request-context';
 
@@ -6,8 +6,12 @@ export interface OrganizationAccess {
   agencyId: string;
   agencyRole: AgencyRole | null;
   roles: OrganizationRole[];
-  /** The organisation is being deleted: nothing may act inside it any more. */
-  deletionPending: boolean;
+  /**
+   * The request's unit of work, now inside the organisation: present only when
+   * access was proven and the organisation is active (one being deleted is not
+   * entered: nothing may act inside it any more).
+   */
+  uow: OrganizationUnitOfWork | null;
 }
 
 export interface AgencyAccess {
@@ -16,9 +20,10 @@ export interface AgencyAccess {
 }
 
 /**
- * How the guard learns a caller's standing in a tenant. Implemented by the
- * accounts module, which owns memberships; each method opens the unit of work
- * with the tenant set and checks membership in that same round trip.
+ * How the access resolution learns a caller's standing in a tenant. Implemented
+ * by the accounts module, which owns memberships; each method opens the (not yet
+ * opened) unit of work with a probe that proves the membership first and sets
+ * the tenant only then, in the same round trip. A failed proof leaves no tenant.
  */
 export interface TenantAccessResolver {
   organizationAccess(uow: UnitOfWork, principal: Principal, organizationId: string): Promise<OrganizationAccess | null>;

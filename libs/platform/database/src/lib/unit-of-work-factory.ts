@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { inUnitOfWork, UnitOfWork } from './unit-of-work';
+import { inOrganizationUnitOfWork, inUnitOfWork, OrganizationUnitOfWork, UnitOfWork } from './unit-of-work';
 
 type Scope = ConstructorParameters<typeof UnitOfWork>[1];
 
@@ -19,6 +19,15 @@ export class UnitOfWorkFactory {
   /** Runs `work` in its own unit of work: commit on success, rollback on any error. */
   run<T>(scope: Scope, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     return inUnitOfWork(this.dataSource, scope, work);
+  }
+
+  /**
+   * Runs `work` inside `organizationId`, for a caller that established access to
+   * it otherwise (a job from its payload, a route after verifying its signed link
+   * or OAuth state): the unit of work carries that tenant to the repositories.
+   */
+  runInOrganization<T>(organizationId: string, work: (uow: OrganizationUnitOfWork) => Promise<T>, scope: Omit<Scope, 'organizationId'> = {}): Promise<T> {
+    return inOrganizationUnitOfWork(this.dataSource, organizationId, work, scope);
   }
 
   /** Same, for work that only reads: a READ ONLY transaction, whose end costs no round trip of its own. */

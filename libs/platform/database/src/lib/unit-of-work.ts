@@ -187,6 +187,24 @@ export async function releaseParkedConnections(dataSource: DataSource): Promise<
  */
 export class UnitOfWork {
   private runner?: QueryRunner;
+declare const organizationProven: unique symbol;
+
+/**
+ * A unit of work inside one organisation, proven by the code that opened it:
+ * the access resolution (membership checked by the probe that sets the
+ * tenant), a job processor from its payload, a route that verified a signed
+ * link or OAuth state (`inOrganizationUnitOfWork`). Repositories take this
+ * type and read the tenant from it, so they cannot be pointed at another
+ * organisation than the one the transaction acts in. Only this module makes one.
+ */
+export interface OrganizationUnitOfWork extends UnitOfWork {
+  readonly organizationId: ProvenOrganizationId;
+  readonly [organizationProven]: true;
+}
+
+/** An organisation id read from an `OrganizationUnitOfWork`: a context cannot name another one beside its unit of work. */
+export type ProvenOrganizationId = string & { readonly [organizationProven]: true };
+
   private opening?: Promise<Record<string, unknown>[]>;
   private closed = false;
   private restoreClient?: () => void;
@@ -195,8 +213,11 @@ export class UnitOfWork {
 
   constructor(
     private readonly dataSource: DataSource,
+  private provenOrganization?: string;
     private scopeValue: TenantScope,
-  ) {}
+  ) {
+    this.provenOrganization = scopeValue.organizationId;
+  }
 
   get scope(): Readonly<TenantScope> {
     return this.scopeValue;
@@ -210,6 +231,11 @@ export class UnitOfWork {
   markReadOnly(): void {
     if (!this.opening) this.readOnly = true;
   }
+  /** The organisation this unit of work acts in, if any (typed as proven only through `OrganizationUnitOfWork`). */
+  get organizationId(): string | undefined {
+    return this.provenOrganization;
+  }
+
 
   get isReadOnly(): boolean {
     return this.readOnly;
@@ -239,11 +265,18 @@ export class UnitOfWork {
   }
 
   /**
-   * Narrows the scope inside the open transaction (e.g. after a membership check
-   * proved access). Costs one round trip; used only where a request changes tenant.
+   * Sets the scope for values the caller has established (its own user id, an
+   * API key's agency, the tenant named by a token it just verified). Before the
+   * transaction opens this costs nothing; inside an open one it costs one round
+   * trip. A unit of work that acts in an organisation never moves to another.
+   * Requests enter organisations with `enterOrganization`, never with this.
    */
   async rescope(scope: TenantScope): Promise<void> {
-    this.scopeValue = scope;
+    if (this.provenOrganization !== undefined && scope.organizationId !== this.provenOrganization) {
+      throw new Error('a unit of work acting in an organisation cannot move to another tenant');
+    }
+    this.scopeValue = { ...scope };
+    this.provenOrganization = scope.organizationId;
     if (!this.opening) return;
     await this.opening;
     const reset = "SELECT set_config('socle.user_id', '', true), set_config('socle.agency_id', '', true), set_config('socle.organization_id', '', true)";
@@ -259,6 +292,23 @@ export class UnitOfWork {
   async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     const manager = await this.manager();
     statementCounter.count += 1;
+  /**
+   * Opens the transaction by entering an organisation: `probeSql` proves the
+   * caller's access and only then sets the tenant itself, answering one row
+   * whose `entered` is true. No statement runs with the tenant before its
+   * proof, and a failed proof leaves no tenant set. BEGIN, the caller's own
+   * settings and the probe travel in one round trip.
+   */
+  async enterOrganization(organizationId: string, probeSql: string): Promise<{ uow: OrganizationUnitOfWork | null; row: Record<string, unknown> | undefined }> {
+    if (this.opening) throw new Error('an organisation is entered when the transaction opens, never later');
+    if (this.scopeValue.organizationId !== undefined || this.scopeValue.agencyId !== undefined) throw new Error('this unit of work already has a tenant');
+    const [row] = await this.open(probeSql);
+    if (row?.entered !== true) return { uow: null, row };
+    this.scopeValue = { ...this.scopeValue, organizationId };
+    this.provenOrganization = organizationId;
+    return { uow: this as unknown as OrganizationUnitOfWork, row };
+  }
+
     return manager.query(sql, parameters) as Promise<T[]>;
   }
 
@@ -423,6 +473,21 @@ export async function inUnitOfWork<T>(
 ): Promise<T> {
   const uow = new UnitOfWork(dataSource, scope);
   try {
+/**
+ * Runs `work` in its own unit of work inside `organizationId`, for callers that
+ * established access to it otherwise: a job processor from its payload, a route
+ * after verifying its signed link or OAuth state. Commit on success, rollback on
+ * any error.
+ */
+export async function inOrganizationUnitOfWork<T>(
+  dataSource: DataSource,
+  organizationId: string,
+  work: (uow: OrganizationUnitOfWork) => Promise<T>,
+  scope: Omit<TenantScope, 'organizationId'> = {},
+): Promise<T> {
+  return inUnitOfWork(dataSource, { ...scope, organizationId }, (uow) => work(uow as unknown as OrganizationUnitOfWork));
+}
+
     const result = await work(uow);
     await uow.commit();
     return result;

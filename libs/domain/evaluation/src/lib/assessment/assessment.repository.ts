@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import type { MaturityModelContent } from '../model/model-content';
 import type { Recommendation } from '../model/scoring';
 import type { AssessmentStatus, FrozenEvidence, MaturityAnswerEntity, MaturityAssessmentEntity } from './entities';
 
-/** Who reads or writes, in which organisation: a request's OrganizationContext, or a job's own. */
+/** Who reads or writes, in which organisation: a request's OrganizationContext, or a job's own. The tenant is the unit of work's own. */
 export interface OrgScope {
-  readonly uow: UnitOfWork;
-  readonly organizationId: string;
+  readonly uow: OrganizationUnitOfWork;
+  /** Read from the unit of work (its type cannot be given any other way). */
+  readonly organizationId: OrganizationUnitOfWork['organizationId'];
 }
 
 /** An assessment with what showing it needs: the organisation's language and the previous finalised assessment's scores. */
@@ -81,7 +82,7 @@ export interface FinalizedScores {
 export class AssessmentRepository {
   /** Newest first (by start), keyset on (started_at, id) descending. */
   async page(scope: OrgScope, page: KeysetPage): Promise<AssessmentRecord[]> {
-    const params: unknown[] = [scope.organizationId, page.size + 1];
+    const params: unknown[] = [scope.uow.organizationId, page.size + 1];
     let where = 'a.organization_id = $1';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
@@ -92,7 +93,7 @@ export class AssessmentRepository {
   }
 
   async find(scope: OrgScope, id: string): Promise<AssessmentRecord | null> {
-    const [row] = await scope.uow.query<Row>(`${SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [scope.organizationId, id]);
+    const [row] = await scope.uow.query<Row>(`${SELECT} WHERE a.organization_id = $1 AND a.id = $2`, [scope.uow.organizationId, id]);
     return row ? toRecord(row) : null;
   }
 
@@ -103,7 +104,7 @@ export class AssessmentRepository {
    */
   async lockStatus(scope: OrgScope, id: string, mode: 'SHARE' | 'UPDATE'): Promise<{ status: AssessmentStatus; content: MaturityModelContent } | null> {
     const [row] = await scope.uow.query<{ status: AssessmentStatus; model_content: MaturityModelContent }>(
-      `SELECT status, model_content FROM maturity_assessments WHERE organization_id = $1 AND id = $2 FOR ${mode}`, [scope.organizationId, id],
+      `SELECT status, model_content FROM maturity_assessments WHERE organization_id = $1 AND id = $2 FOR ${mode}`, [scope.uow.organizationId, id],
     );
     return row ? { status: row.status, content: row.model_content } : null;
   }
@@ -113,7 +114,7 @@ export class AssessmentRepository {
     const rows = await scope.uow.query<AnswerRow>(
       `SELECT organization_id, assessment_id, criterion_key, value, comment, attachments, answered_by, answered_at
          FROM maturity_answers WHERE organization_id = $1 AND assessment_id = ANY($2::uuid[]) ORDER BY assessment_id, criterion_key`,
-      [scope.organizationId, assessmentIds],
+      [scope.uow.organizationId, assessmentIds],
     );
     return rows.map(toAnswer);
   }
@@ -122,7 +123,7 @@ export class AssessmentRepository {
     await scope.uow.execute(
       `INSERT INTO maturity_assessments (organization_id, id, model_agency_id, model_id, model_version, model_content, started_by)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-      [scope.organizationId, a.id, a.modelAgencyId, a.modelId, a.modelVersion, JSON.stringify(a.content), a.startedBy],
+      [scope.uow.organizationId, a.id, a.modelAgencyId, a.modelId, a.modelVersion, JSON.stringify(a.content), a.startedBy],
     );
   }
 
@@ -133,7 +134,7 @@ export class AssessmentRepository {
        ON CONFLICT (organization_id, assessment_id, criterion_key)
        DO UPDATE SET value = EXCLUDED.value, comment = EXCLUDED.comment, attachments = EXCLUDED.attachments,
                      answered_by = EXCLUDED.answered_by, answered_at = now()`,
-      [scope.organizationId, assessmentId, answer.criterionKey, answer.value, answer.comment, answer.attachments, answer.answeredBy],
+      [scope.uow.organizationId, assessmentId, answer.criterionKey, answer.value, answer.comment, answer.attachments, answer.answeredBy],
     );
   }
 
@@ -142,7 +143,7 @@ export class AssessmentRepository {
       `UPDATE maturity_assessments SET status = 'FINALIZED', finalized_at = now(), finalized_by = $3, overall_score = $4, level = $5,
               dimension_scores = $6::jsonb, evidence = $7::jsonb, recommendations = $8::jsonb
         WHERE organization_id = $1 AND id = $2 AND status = 'DRAFT'`,
-      [scope.organizationId, id, scores.finalizedBy, scores.overallScore, scores.level, JSON.stringify(scores.dimensionScores),
+      [scope.uow.organizationId, id, scores.finalizedBy, scores.overallScore, scores.level, JSON.stringify(scores.dimensionScores),
         JSON.stringify(scores.evidence), JSON.stringify(scores.recommendations)],
     );
   }

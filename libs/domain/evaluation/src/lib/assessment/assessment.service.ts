@@ -135,6 +135,6 @@ export class AssessmentService {
   }
 
   private async record(ctx: OrganizationContext, action: string, id: string, metadata: Record<string, unknown>): Promise<void> {
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, { action, targetType: 'Assessment', targetId: id, metadata }, ctx.requestId);
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, { action, targetType: 'Assessment', targetId: id, metadata }, ctx.requestId);
   }
 }

@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import { badInput, notFound } from '@socle/platform-errors';
 import { isUuid } from '@socle/platform-database';
 import type { AssessmentReport, ReportLocale } from '../report/assessment-report';
@@ -12,8 +12,8 @@ const repository = new AssessmentRepository();
  * organisation's language). The unit of work must be scoped to the
  * organisation. Three statements whatever the size of the model.
  */
-export async function buildAssessmentReport(uow: UnitOfWork, organizationId: string, assessmentId: string, locale?: ReportLocale): Promise<AssessmentReport> {
-  const scope = { uow, organizationId };
+export async function buildAssessmentReport(uow: OrganizationUnitOfWork, assessmentId: string, locale?: ReportLocale): Promise<AssessmentReport> {
+  const scope = { uow, organizationId: uow.organizationId };
   const found = isUuid(assessmentId) ? await repository.find(scope, assessmentId) : null;
   if (!found) throw notFound('Assessment', assessmentId);
   if (found.status !== 'FINALIZED' || found.overallScore === null || found.level === null) {

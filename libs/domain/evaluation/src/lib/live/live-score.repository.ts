@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import type { MaturityModelContent } from '../model/model-content';
 import type { FrozenEvidence } from '../assessment/entities';
 
@@ -53,7 +53,7 @@ export class LiveScoreRepository {
    * assessment's model (frozen with it) and time (null when never assessed).
    * Null when the organisation is gone.
    */
-  async basis(uow: UnitOfWork, organizationId: string): Promise<{ active: boolean; locale: 'fr' | 'en'; assessed: { model: ModelIdentity; content: MaturityModelContent; finalizedAt: Date } | null } | null> {
+  async basis(uow: OrganizationUnitOfWork): Promise<{ active: boolean; locale: 'fr' | 'en'; assessed: { model: ModelIdentity; content: MaturityModelContent; finalizedAt: Date } | null } | null> {
     const [row] = await uow.prepared<{
       status: string; locale: 'fr' | 'en'; finalized_at: Date | null; model_agency_id: string | null; model_id: string | null; model_version: number | null; model_content: MaturityModelContent | null;
     }>(
@@ -63,7 +63,7 @@ export class LiveScoreRepository {
          LEFT JOIN LATERAL (SELECT model_agency_id, model_id, model_version, model_content, finalized_at FROM maturity_assessments
                              WHERE organization_id = o.id AND status = 'FINALIZED' ORDER BY finalized_at DESC, id DESC LIMIT 1) a ON true
         WHERE o.id = $1`,
-      [organizationId],
+      [uow.organizationId],
     );
     if (!row) return null;
     const assessed = row.model_id !== null && row.model_version !== null && row.model_content !== null && row.finalized_at !== null
@@ -72,7 +72,7 @@ export class LiveScoreRepository {
     return { active: row.status === 'ACTIVE', locale: row.locale, assessed };
   }
 
-  async insert(uow: UnitOfWork, score: LiveScoreRow): Promise<LiveScoreRow> {
+  async insert(uow: OrganizationUnitOfWork, score: Omit<LiveScoreRow, 'organizationId'>): Promise<LiveScoreRow> {
     const [row] = await uow.prepared<Row>(
       'evaluation_live_insert',
       `INSERT INTO maturity_live_scores (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -80,7 +80,7 @@ export class LiveScoreRepository {
          model_version = EXCLUDED.model_version, overall_score = EXCLUDED.overall_score, level = EXCLUDED.level,
          dimension_scores = EXCLUDED.dimension_scores, evidence = EXCLUDED.evidence
        RETURNING ${COLUMNS}`,
-      [score.organizationId, score.computedAt, score.model.agencyId, score.model.modelId, score.model.version, score.overallScore, score.level,
+      [uow.organizationId, score.computedAt, score.model.agencyId, score.model.modelId, score.model.version, score.overallScore, score.level,
         JSON.stringify(score.dimensionScores), JSON.stringify(score.evidence)],
     );
     return toLiveScore(row);
@@ -92,12 +92,12 @@ export class LiveScoreRepository {
    * a live score was already computed since `slot`, so the run stays once per
    * night whatever the retries, replicas or queues.
    */
-  async alreadyComputedSince(uow: UnitOfWork, organizationId: string, slot: Date): Promise<boolean> {
-    await uow.prepared('evaluation_live_lock', "SELECT pg_advisory_xact_lock(hashtextextended('socle.live-score:' || $1::text, 0))", [organizationId]);
+  async alreadyComputedSince(uow: OrganizationUnitOfWork, slot: Date): Promise<boolean> {
+    await uow.prepared('evaluation_live_lock', "SELECT pg_advisory_xact_lock(hashtextextended('socle.live-score:' || $1::text, 0))", [uow.organizationId]);
     const [row] = await uow.prepared<{ done: boolean }>(
       'evaluation_live_since',
       'SELECT EXISTS (SELECT 1 FROM maturity_live_scores WHERE organization_id = $1 AND computed_at >= $2) AS done',
-      [organizationId, slot],
+      [uow.organizationId, slot],
     );
     return row.done;
   }

@@ -13,7 +13,7 @@ export class LiveScoreResolver {
     description: "Recomputes the organization's live score now (it is otherwise recomputed every night) and keeps it in its history.",
   })
   async recomputeLiveScore(@OrgCtx() ctx: OrganizationContext): Promise<LiveMaturityScoreObject> {
-    const score = await this.service.recompute(ctx.uow, ctx.organizationId);
+    const score = await this.service.recompute(ctx.uow);
     if (!score) throw notFound('Organization', ctx.organizationId);
     return {
       organizationId: score.organizationId, computedAt: score.computedAt, modelId: score.model.modelId, modelVersion: score.model.version,

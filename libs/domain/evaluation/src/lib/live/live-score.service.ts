@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import { EvidenceRegistry, EvidenceResult } from '@socle/platform-evidence';
 import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION } from '../model/default-model';
 import type { MaturityModelContent } from '../model/model-content';
@@ -27,8 +27,9 @@ export class LiveScoreService {
   ) {}
 
   /** The new live score (with the organisation's language), or null when the organisation is gone or being deleted (nothing is stored). */
-  async recompute(uow: UnitOfWork, organizationId: string, at: Date = new Date()): Promise<(LiveScoreRow & { locale: 'fr' | 'en' }) | null> {
-    const basis = await this.scores.basis(uow, organizationId);
+  async recompute(uow: OrganizationUnitOfWork, at: Date = new Date()): Promise<(LiveScoreRow & { locale: 'fr' | 'en' }) | null> {
+    const organizationId = uow.organizationId;
+    const basis = await this.scores.basis(uow);
     if (!basis?.active) return null;
     const model = basis.assessed?.model ?? DEFAULT_MODEL_IDENTITY;
     const content: MaturityModelContent = basis.assessed?.content ?? DEFAULT_MATURITY_MODEL;

@@ -45,9 +45,10 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
 
   async handle({ organizationId, slot }: RecomputeLiveScorePayload): Promise<{ overallScore: number | null; level: number | null } | null> {
     const night = typeof slot === 'string' && !Number.isNaN(Date.parse(slot)) ? new Date(slot) : undefined;
-    const score = await this.units.run({ organizationId }, async (uow) => {
-      if (night && (await this.scores.alreadyComputedSince(uow, organizationId, night))) return 'already';
-      return this.service.recompute(uow, organizationId);
+    // The payload names the tenant: a job acts in the organisation it was enqueued for.
+    const score = await this.units.runInOrganization(organizationId, async (uow) => {
+      if (night && (await this.scores.alreadyComputedSince(uow, night))) return 'already';
+      return this.service.recompute(uow);
     });
     if (score === 'already') {
       this.logger.debug(`live score of organization ${organizationId}: already computed for the run of ${slot}`);

@@ -162,18 +162,25 @@ export class PortfolioRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** The organisation if this viewer sees it (same rule as the portfolio), with its language. */
-  async visible(uow: UnitOfWork, viewer: Viewer, organizationId: string): Promise<{ id: string; locale: 'fr' | 'en'; viewerLocale: 'fr' | 'en' | null } | null> {
+  /**
+   * A client organisation if this viewer sees it (same rule as the portfolio), with its language. Agency level: the
+   * unit of work's tenant is the agency, and `clientId` is looked up among the clients it shows this viewer.
+   */
+  async visible(uow: UnitOfWork, viewer: Viewer, clientId: string): Promise<{ id: string; locale: 'fr' | 'en'; viewerLocale: 'fr' | 'en' | null } | null> {
     const [row] = await uow.query<{ id: string; locale: 'fr' | 'en'; viewer_locale: 'fr' | 'en' | null }>(
       `WITH visible AS (${VISIBLE})
        SELECT v.id, v.locale, (SELECT u.locale FROM users u WHERE u.id = $5::uuid) AS viewer_locale FROM visible v WHERE v.id = $4::uuid`,
-      [viewer.agencyId, viewer.memberUserId, null, organizationId, viewer.userId],
+      [viewer.agencyId, viewer.memberUserId, null, clientId, viewer.userId],
     );
     return row ? { id: row.id, locale: row.locale, viewerLocale: row.viewer_locale } : null;
   }
 
-  /** The latest finalised assessment and the latest live score of one organisation (one statement). */
-  async radarBasis(uow: UnitOfWork, organizationId: string): Promise<{ assessment: AssessmentBasis | null; live: LiveBasis | null }> {
+  /**
+   * The latest finalised assessment and the latest live score of one organisation (one statement): inside it, the
+   * unit of work's own; at agency level, a client `visible` found for the viewer (row-level security lets an agency
+   * read its clients' assessments and scores, never another agency's).
+   */
+  async radarBasis(uow: UnitOfWork, clientId: string): Promise<{ assessment: AssessmentBasis | null; live: LiveBasis | null }> {
     const [row] = await uow.query<{ assessment: Record<string, unknown> | null; live: Record<string, unknown> | null }>(
       `SELECT
          (SELECT jsonb_build_object('id', a.id, 'finalized_at', a.finalized_at, 'model_agency_id', a.model_agency_id, 'model_id', a.model_id,
@@ -187,7 +194,7 @@ export class PortfolioRepository {
                                   AND a.model_version = l.model_version AND a.model_agency_id IS NOT DISTINCT FROM l.model_agency_id
                                 ORDER BY a.finalized_at DESC LIMIT 1))
             FROM maturity_live_scores l WHERE l.organization_id = $1 ORDER BY l.computed_at DESC LIMIT 1) AS live`,
-      [organizationId],
+      [clientId],
     );
     const a = row?.assessment;
     const l = row?.live;

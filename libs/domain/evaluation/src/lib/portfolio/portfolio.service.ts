@@ -57,7 +57,7 @@ export class PortfolioService {
   }
 
   async radarInOrganization(ctx: OrganizationContext, lang: Lang, source?: ScoreSource): Promise<Radar | null> {
-    return buildRadar(ctx.organizationId, await this.portfolio.radarBasis(ctx.uow, ctx.organizationId), lang, source);
+    return buildRadar(ctx.organizationId, await this.portfolio.radarBasis(ctx.uow, ctx.uow.organizationId), lang, source);
   }
 
   async comparison(ctx: AgencyContext, organizationId: string): Promise<Comparison | null> {

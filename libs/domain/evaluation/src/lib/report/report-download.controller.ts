@@ -2,6 +2,7 @@ import { Controller, Get, Logger, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { DomainError } from '@socle/platform-errors';
+import { AccessProvenBy } from '@socle/platform-auth';
 import { buildAssessmentReport } from '../assessment/build-report';
 import { renderReportFile } from './report-file';
 import { ReportLinks } from './report-links';
@@ -21,6 +22,7 @@ export class ReportDownloadController {
   ) {}
 
   @Get(':token')
+  @AccessProvenBy('signed link', 'the HMAC-signed, five-minute link names its organisation and assessment and is issued only to callers allowed to read them; it is verified before the tenant is entered')
   async download(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const refuse = (status: number, message: string) =>
       void reply.status(status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(message);
@@ -32,8 +34,9 @@ export class ReportDownloadController {
     }
     const { organizationId, assessmentId, format, locale } = checked.claims;
     try {
-      const file = await this.units.run({ organizationId }, async (uow) =>
-        renderReportFile(await buildAssessmentReport(uow, organizationId, assessmentId, locale), format),
+      // The verified link names the tenant: the report is built inside that organisation only.
+      const file = await this.units.runInOrganization(organizationId, async (uow) =>
+        renderReportFile(await buildAssessmentReport(uow, assessmentId, locale), format),
       );
       void reply
         .status(200)

@@ -19,7 +19,7 @@ export class AssessmentReportResolver {
     description: 'The report of a finalized assessment as a PDF (executives) or CSV (spreadsheets), in the organization’s language unless `locale` says otherwise. NOT_FOUND for an unknown assessment, BAD_USER_INPUT for a draft.',
   })
   async assessmentReport(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AssessmentReportInput): Promise<AssessmentReportFileObject> {
-    const report = await buildAssessmentReport(ctx.uow, ctx.organizationId, input.assessmentId, input.locale);
+    const report = await buildAssessmentReport(ctx.uow, input.assessmentId, input.locale);
     const file = await renderReportFile(report, input.format);
     return { filename: file.filename, contentType: file.contentType, byteLength: file.bytes.length, base64: file.bytes.toString('base64') };
   }
@@ -29,7 +29,7 @@ export class AssessmentReportResolver {
     description: 'A five-minute download link (GET) for the report of a finalized assessment, for browsers and spreadsheet tools. Same checks and errors as assessmentReport.',
   })
   async assessmentReportLink(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AssessmentReportInput): Promise<AssessmentReportLinkObject> {
-    const report = await buildAssessmentReport(ctx.uow, ctx.organizationId, input.assessmentId, input.locale);
+    const report = await buildAssessmentReport(ctx.uow, input.assessmentId, input.locale);
     const expiresAt = Date.now() + REPORT_LINK_TTL_MS;
     const token = this.links.sign({
       organizationId: ctx.organizationId, assessmentId: input.assessmentId, format: input.format, locale: input.locale,

@@ -59,7 +59,7 @@ export class CommentRulesService {
         ctx.actor.type === 'USER' ? ctx.actor.id : null,
       ],
     );
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'comment_rules.updated', targetType: 'CommentHandlingRuleSet', targetId: ctx.organizationId, metadata: { rules: rules.length },
     }, ctx.requestId);
     return this.get(ctx);

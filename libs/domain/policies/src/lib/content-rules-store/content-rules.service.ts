@@ -95,7 +95,7 @@ export class ContentRulesService {
        RETURNING version, updated_at`,
       [ctx.organizationId, JSON.stringify(rules), ctx.actor.type === 'USER' ? ctx.actor.id : null],
     );
-    await this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, {
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'content_rules.updated', targetType: 'ContentRuleSet', targetId: ctx.organizationId, metadata: { version: row.version, rules: rules.length },
     }, ctx.requestId);
     return { rules: rules as ContentRule[], version: row.version, updatedAt: row.updated_at };

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@socle/platform-auth';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import type { PolicyKind, PolicyLanguage, PolicySection, PolicyVersionStatus } from './policy-model';
 
-/** Who acts in which organisation (a request's OrganizationContext is one). */
+/** Who acts in which organisation (a request's OrganizationContext is one). The tenant is the unit of work's own. */
 export interface TenantCtx {
-  readonly uow: UnitOfWork;
-  readonly organizationId: string;
+  readonly uow: OrganizationUnitOfWork;
+  /** Read from the unit of work (its type cannot be given any other way). */
+  readonly organizationId: OrganizationUnitOfWork['organizationId'];
   readonly actor: Actor;
   readonly requestId?: string;
 }
@@ -95,7 +96,7 @@ export class PolicyRepository {
     const [row] = await ctx.uow.query<{ id: string }>(
       `INSERT INTO policy_documents (organization_id, kind, language, created_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (organization_id, kind) DO NOTHING RETURNING id`,
-      [ctx.organizationId, kind, language, userIdOf(ctx.actor)],
+      [ctx.uow.organizationId, kind, language, userIdOf(ctx.actor)],
     );
     return row?.id ?? null;
   }
@@ -104,14 +105,14 @@ export class PolicyRepository {
     const [row] = await ctx.uow.query<PolicyVersionRow>(
       `INSERT INTO policy_versions (organization_id, policy_id, number, status, title, sections, created_by, updated_by)
        VALUES ($1, $2, $3, 'DRAFT', $4, $5::jsonb, $6, $6) RETURNING ${VERSION_COLUMNS}`,
-      [ctx.organizationId, policyId, number, title, JSON.stringify(sections), userIdOf(ctx.actor)],
+      [ctx.uow.organizationId, policyId, number, title, JSON.stringify(sections), userIdOf(ctx.actor)],
     );
     await this.touchDocument(ctx, policyId);
     return row;
   }
 
   async findDocument(ctx: TenantCtx, id: string): Promise<PolicyWithVersions | null> {
-    const [row] = await ctx.uow.query<PolicyDocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
+    const [row] = await ctx.uow.query<PolicyDocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
     if (!row) return null;
     return (await this.withVersions(ctx, [row]))[0];
   }
@@ -119,13 +120,13 @@ export class PolicyRepository {
   /** The document, locked until the transaction ends: one revision or publication of a policy at a time. */
   async lockDocument(ctx: TenantCtx, id: string): Promise<PolicyDocumentRow | null> {
     const [row] = await ctx.uow.query<PolicyDocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [ctx.organizationId, id],
+      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [ctx.uow.organizationId, id],
     );
     return row ?? null;
   }
 
   async pageDocuments(ctx: TenantCtx, page: KeysetPage): Promise<PolicyWithVersions[]> {
-    const params: unknown[] = [ctx.organizationId, page.size + 1];
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
     let where = 'organization_id = $1';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
@@ -142,7 +143,7 @@ export class PolicyRepository {
       `SELECT ${VERSION_COLUMNS} FROM policy_versions v
         WHERE v.organization_id = $1 AND v.policy_id = ANY($2::uuid[])
           AND (v.status = 'PUBLISHED' OR v.number = (SELECT max(w.number) FROM policy_versions w WHERE w.organization_id = v.organization_id AND w.policy_id = v.policy_id))`,
-      [ctx.organizationId, docs.map((d) => d.id)],
+      [ctx.uow.organizationId, docs.map((d) => d.id)],
     );
     return docs.map((doc) => {
       const mine = versions.filter((v) => v.policyId === doc.id);
@@ -152,26 +153,26 @@ export class PolicyRepository {
   }
 
   async findVersion(ctx: TenantCtx, id: string): Promise<PolicyVersionRow | null> {
-    const [row] = await ctx.uow.query<PolicyVersionRow>(`SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND id = $2`, [ctx.organizationId, id]);
+    const [row] = await ctx.uow.query<PolicyVersionRow>(`SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
     return row ?? null;
   }
 
   async latestVersion(ctx: TenantCtx, policyId: string): Promise<PolicyVersionRow | null> {
     const [row] = await ctx.uow.query<PolicyVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 ORDER BY number DESC LIMIT 1`, [ctx.organizationId, policyId],
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 ORDER BY number DESC LIMIT 1`, [ctx.uow.organizationId, policyId],
     );
     return row ?? null;
   }
 
   async publishedVersion(ctx: TenantCtx, policyId: string): Promise<PolicyVersionRow | null> {
     const [row] = await ctx.uow.query<PolicyVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 AND status = 'PUBLISHED'`, [ctx.organizationId, policyId],
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 AND status = 'PUBLISHED'`, [ctx.uow.organizationId, policyId],
     );
     return row ?? null;
   }
 
   async pageVersions(ctx: TenantCtx, policyId: string, page: KeysetPage): Promise<PolicyVersionRow[]> {
-    const params: unknown[] = [ctx.organizationId, policyId, page.size + 1];
+    const params: unknown[] = [ctx.uow.organizationId, policyId, page.size + 1];
     let where = 'organization_id = $1 AND policy_id = $2';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
@@ -189,7 +190,7 @@ export class PolicyRepository {
          UPDATE policy_versions SET title = coalesce($3, title), sections = coalesce($4::jsonb, sections), updated_by = $5, updated_at = now()
           WHERE organization_id = $1 AND id = $2 AND status = 'DRAFT' RETURNING *)
        SELECT ${VERSION_COLUMNS} FROM edited`,
-      [ctx.organizationId, id, patch.title ?? null, patch.sections ? JSON.stringify(patch.sections) : null, userIdOf(ctx.actor)],
+      [ctx.uow.organizationId, id, patch.title ?? null, patch.sections ? JSON.stringify(patch.sections) : null, userIdOf(ctx.actor)],
     );
     if (row) await this.touchDocument(ctx, row.policyId);
     return row ?? null;
@@ -198,7 +199,7 @@ export class PolicyRepository {
   /** Moves a version from `from` to `to` only if it is still in `from` (compare and set); null otherwise. */
   async transition(ctx: TenantCtx, id: string, from: PolicyVersionStatus, to: PolicyVersionStatus, stamp: TransitionStamp): Promise<PolicyVersionRow | null> {
     const sets = ['status = $4', 'updated_at = now()'];
-    const params: unknown[] = [ctx.organizationId, id, from, to];
+    const params: unknown[] = [ctx.uow.organizationId, id, from, to];
     if (stamp.by) {
       params.push(userIdOf(ctx.actor));
       sets.push(`${stamp.by} = $${params.length}`);
@@ -222,12 +223,12 @@ export class PolicyRepository {
     await ctx.uow.execute(
       `INSERT INTO policy_events (organization_id, policy_id, version_id, version_number, action, from_status, to_status, actor_type, actor_id, comment)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [ctx.organizationId, version.policyId, version.id, version.number, action, fromStatus, version.status, ctx.actor.type, ctx.actor.id, comment],
+      [ctx.uow.organizationId, version.policyId, version.id, version.number, action, fromStatus, version.status, ctx.actor.type, ctx.actor.id, comment],
     );
   }
 
   async pageEvents(ctx: TenantCtx, policyId: string, page: KeysetPage): Promise<PolicyEventRow[]> {
-    const params: unknown[] = [ctx.organizationId, policyId, page.size + 1];
+    const params: unknown[] = [ctx.uow.organizationId, policyId, page.size + 1];
     let where = 'organization_id = $1 AND policy_id = $2';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
@@ -237,13 +238,13 @@ export class PolicyRepository {
   }
 
   private async touchDocument(ctx: TenantCtx, policyId: string): Promise<void> {
-    await ctx.uow.execute('UPDATE policy_documents SET updated_at = now() WHERE organization_id = $1 AND id = $2', [ctx.organizationId, policyId]);
+    await ctx.uow.execute('UPDATE policy_documents SET updated_at = now() WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, policyId]);
   }
 
   // ------------------------------------------------------------------ acknowledgements
 
   async isMember(ctx: TenantCtx, userId: string): Promise<boolean> {
-    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.organizationId, userId]);
+    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.uow.organizationId, userId]);
     return !!row;
   }
 
@@ -256,7 +257,7 @@ export class PolicyRepository {
        SELECT acknowledged_at FROM inserted
        UNION ALL SELECT acknowledged_at FROM policy_acknowledgements WHERE organization_id = $1 AND version_id = $2 AND user_id = $3
        LIMIT 1`,
-      [ctx.organizationId, version.id, userId, version.policyId],
+      [ctx.uow.organizationId, version.id, userId, version.policyId],
     );
     return row.acknowledged_at;
   }
@@ -268,7 +269,7 @@ export class PolicyRepository {
         WHERE v.organization_id = $1 AND v.status = 'PUBLISHED'
           AND NOT EXISTS (SELECT 1 FROM policy_acknowledgements a WHERE a.organization_id = v.organization_id AND a.version_id = v.id AND a.user_id = $2)
         ORDER BY v.published_at, v.id`,
-      [ctx.organizationId, userId],
+      [ctx.uow.organizationId, userId],
     );
   }
 
@@ -279,7 +280,7 @@ export class PolicyRepository {
          FROM organization_memberships m
          LEFT JOIN policy_acknowledgements a ON a.organization_id = m.organization_id AND a.user_id = m.user_id AND a.version_id = $2
         WHERE m.organization_id = $1`,
-      [ctx.organizationId, versionId],
+      [ctx.uow.organizationId, versionId],
     );
     return row;
   }
@@ -290,7 +291,7 @@ export class PolicyRepository {
    */
   async pageMembers(ctx: TenantCtx, versionId: string, done: boolean, page: KeysetPage): Promise<MemberRow[]> {
     const key = done ? 'a.acknowledged_at' : 'm.created_at';
-    const params: unknown[] = [ctx.organizationId, versionId, page.size + 1];
+    const params: unknown[] = [ctx.uow.organizationId, versionId, page.size + 1];
     let where = `m.organization_id = $1 AND a.user_id IS ${done ? 'NOT NULL' : 'NULL'}`;
     if (page.after) {
       params.push(page.after[0], page.after[1]);

@@ -216,6 +216,6 @@ export class PolicyService {
   }
 
   private record(ctx: TenantCtx, action: string, policyId: string, metadata: Record<string, unknown>): Promise<void> {
-    return this.audit.recordInOrganization(ctx.uow, ctx.organizationId, ctx.actor, { action, targetType: 'Policy', targetId: policyId, metadata }, ctx.requestId);
+    return this.audit.recordInOrganization(ctx.uow, ctx.actor, { action, targetType: 'Policy', targetId: policyId, metadata }, ctx.requestId);
   }
 }
