@@ -1,7 +1,10 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
+import { CheckNetworkAccountJob } from '@socle/community';
+import { loadConfig } from '@socle/platform-config';
 import { createOrganization, signUpAgency, TestApi, AgencySession } from '@socle/testing';
+import { createWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 
@@ -136,6 +139,7 @@ describe('outbound requests made for a tenant', () => {
     let feeds: Server;
     let feedsUrl: string;
     let mastodon: MastodonTestServer;
+    const feedHits: string[] = [];
     const as = () => ({ token: owner.token, organizationId: org });
 
     beforeAll(async () => {
@@ -144,7 +148,7 @@ describe('outbound requests made for a tenant', () => {
       org = await createOrganization(api, owner, 'Client Réponses');
       mastodon = await MastodonTestServer.start();
       const started = await serve((req, res) => {
-        if (req.url === '/feed') {
+        if (req.url?.startsWith('/feed')) {
           res.writeHead(200, { 'content-type': 'application/rss+xml' });
           return res.end(FEED);
         }
@@ -158,7 +162,7 @@ describe('outbound requests made for a tenant', () => {
         }
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end(`no ${SECRET} here`);
-      }, []);
+      }, feedHits);
       feeds = started.server;
       feedsUrl = `http://127.0.0.1:${started.port}`;
     });
@@ -202,6 +206,22 @@ describe('outbound requests made for a tenant', () => {
       expect(checked.checkNetworkAccount.lastError).toBe(`TRANSIENT: ${mastodon.host} answered HTTP 503`);
       const list = await api.gql('{ networkAccounts(first: 50) { edges { node { lastError } } } }', {}, as());
       expect(JSON.stringify(list.body)).not.toContain(SECRET);
+    });
+
+    it('the worker checks accounts through the same guard: an account whose address is refused now is not reached', async () => {
+      const url = `${feedsUrl}/feed?worker`;
+      const connected = await api.ok<{ connectNetworkAccount: { id: string } }>(CONNECT, { input: { network: 'rss', serviceUrl: url, feedUrl: url } }, as());
+      const worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, OUTBOUND_ALLOWED_RANGES: '' }), { reconcileEveryMs: 600_000 });
+      try {
+        const before = feedHits.length;
+        const job = worker.context.get(CheckNetworkAccountJob, { strict: false });
+        expect(await job.handle({ organizationId: org, accountId: connected.connectNetworkAccount.id })).toEqual({ status: 'ERROR' });
+        expect(feedHits.length).toBe(before);
+        const { rows } = await admin.query<{ last_error: string }>('SELECT last_error FROM network_accounts WHERE id = $1', [connected.connectNetworkAccount.id]);
+        expect(rows[0].last_error).toMatch(/^REJECTED: .*refused: 127\.0\.0\.1 is a loopback address/);
+      } finally {
+        await worker.close();
+      }
     });
   });
 });
