@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps the outbound guard fully on by default and reads allowed ranges as CIDR lists only', () => {
+    expect(loadConfig(valid).OUTBOUND_ALLOWED_RANGES).toBe('');
+    expect(loadConfig({ ...valid, OUTBOUND_ALLOWED_RANGES: '127.0.0.0/8, ::1/128' }).OUTBOUND_ALLOWED_RANGES).toBe('127.0.0.0/8, ::1/128');
+    expect(problems({ ...valid, OUTBOUND_ALLOWED_RANGES: 'localhost' })).toEqual([expect.stringMatching(/^OUTBOUND_ALLOWED_RANGES: .*such as 127\.0\.0\.0\/8/)]);
+  });
+
   it('turns introspection off for anonymous callers in production unless asked', () => {
     expect(loadConfig({ ...valid, NODE_ENV: 'production' }).publicIntrospection).toBe(false);
     expect(loadConfig({ ...valid, NODE_ENV: 'production', GRAPHQL_PUBLIC_INTROSPECTION: 'true' }).publicIntrospection).toBe(true);
