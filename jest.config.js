@@ -24,12 +24,7 @@ function ignoredUnder(root) {
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  transform: {
-    '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }],
-    // `entities` ships only as ES modules, which Jest cannot require: compile it to CommonJS like the sources.
-    '/node_modules/entities/.+\\.js$': ['@swc/jest', { ...swcrc, swcrc: false }],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!entities/)'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/{apps,libs,plugins,test,tools}/**/*.{spec,int-spec,e2e-spec}.ts'],

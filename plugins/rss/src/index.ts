@@ -1,8 +1,8 @@
 import { RssConnector } from './lib/rss.connector';
 
-export { RssConnector, rssManifest, toMention, itemKey, encodeCursor, decodeCursor } from './lib/rss.connector';
-export { parseFeed, parseFeedText } from './lib/feed-parser';
-export type { FeedFormat, FeedItem, ParsedFeed } from './lib/feed-parser';
+export { RssConnector, rssManifest, toMention, toAttachment, itemKey, encodeCursor, decodeCursor } from './lib/rss.connector';
+export { parseFeed, parseFeedText, MAX_DEPTH, MAX_ENCLOSURES } from './lib/feed-parser';
+export type { FeedEnclosure, FeedFormat, FeedItem, ParsedFeed } from './lib/feed-parser';
 export { decodeFeed, declaredEncoding } from './lib/decode';
 export { htmlToText } from './lib/html-text';
 

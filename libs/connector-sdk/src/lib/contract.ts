@@ -115,9 +115,30 @@ export interface Mention {
   authorName?: string;
   text: string;
   publishedAt: string;
+  /**
+   * True when the network gave no usable date: `publishedAt` is then the time the
+   * connector fetched the item (kept so mentions still sort), not when it was published.
+   * Absent when `publishedAt` comes from the network.
+   */
+  publishedAtEstimated?: boolean;
   language?: string;
   /** The external post it replies to, if any. */
   inReplyTo?: string;
+  /** Files the post carries or links to (podcast episodes, images, videos). Absent when there are none. */
+  attachments?: MentionAttachment[];
+}
+
+export type MentionAttachmentKind = 'image' | 'video' | 'audio' | 'file';
+
+/** A file attached to a mention, by reference: the platform never downloads it unasked. */
+export interface MentionAttachment {
+  /** Absolute http(s) URL. */
+  url: string;
+  /** MIME type as the network states it (`audio/mpeg`), lower case, without parameters. */
+  mediaType?: string;
+  /** Size in bytes as the network states it (a claim, not checked). */
+  byteSize?: number;
+  kind: MentionAttachmentKind;
 }
 
 export interface MentionPage {

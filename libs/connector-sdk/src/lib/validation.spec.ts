@@ -1,5 +1,5 @@
-import type { ConnectorManifest } from './contract';
-import { countGraphemes, countLength, countMastodonLength, validateVariant } from './validation';
+import type { ConnectorManifest, Mention } from './contract';
+import { countGraphemes, countLength, countMastodonLength, isHttpUrl, validateMention, validateVariant } from './validation';
 
 const base: Omit<ConnectorManifest, 'id' | 'displayName' | 'text'> = {
   authKind: 'access-token',
@@ -76,5 +76,55 @@ describe('validateVariant', () => {
     expect(validateVariant(listening, { text: 'a' })).toEqual([
       { rule: 'publish.unsupported', path: 'variant', message: 'RSS is listening only: nothing can be published to it.' },
     ]);
+  });
+});
+
+describe('validateMention', () => {
+  const mention: Mention = { externalId: 'a1', url: 'https://site.example/a1', authorHandle: 'ana', text: 'Bonjour', publishedAt: '2024-12-01T10:00:00.000Z' };
+
+  it('accepts a mention without the optional fields, and one with well-formed attachments and an estimated date', () => {
+    expect(validateMention(mention)).toEqual([]);
+    const full: Mention = {
+      ...mention,
+      publishedAtEstimated: true,
+      attachments: [
+        { url: 'https://cdn.example/e.mp3', kind: 'audio', mediaType: 'audio/mpeg', byteSize: 24_986_239 },
+        { url: 'http://cdn.example/i.jpg', kind: 'image' },
+      ],
+    };
+    expect(validateMention(full)).toEqual([]);
+  });
+
+  it('names every malformed field of the mention and of its attachments', () => {
+    const bad = {
+      ...mention,
+      externalId: '',
+      url: 'javascript:alert(1)',
+      publishedAt: 'hier',
+      publishedAtEstimated: 'yes',
+      attachments: [
+        { url: '/relative.mp3', kind: 'audio' },
+        { url: 'data:image/png;base64,AAAA', kind: 'picture', mediaType: 'Image/PNG; q=1', byteSize: -1 },
+      ],
+    } as unknown as Mention;
+    expect(validateMention(bad).map((v) => [v.rule, v.path])).toEqual([
+      ['mention.external-id', 'externalId'],
+      ['mention.url', 'url'],
+      ['mention.published-at', 'publishedAt'],
+      ['mention.published-at-estimated', 'publishedAtEstimated'],
+      ['mention.attachment.url', 'attachments[0].url'],
+      ['mention.attachment.url', 'attachments[1].url'],
+      ['mention.attachment.kind', 'attachments[1].kind'],
+      ['mention.attachment.byte-size', 'attachments[1].byteSize'],
+      ['mention.attachment.media-type', 'attachments[1].mediaType'],
+    ]);
+    expect(validateMention({ ...mention, attachments: 'x' } as unknown as Mention)).toEqual([
+      { rule: 'mention.attachments', path: 'attachments', message: 'attachments must be a list.' },
+    ]);
+  });
+
+  it('accepts only absolute http(s) URLs', () => {
+    expect(['https://a.example/x', 'http://a.example'].map(isHttpUrl)).toEqual([true, true]);
+    expect(['ftp://a.example/x', 'javascript:void(0)', '//a.example/x', '/x', 'file:///etc/passwd', 42].map(isHttpUrl)).toEqual([false, false, false, false, false, false]);
   });
 });

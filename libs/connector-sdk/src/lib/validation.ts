@@ -2,7 +2,7 @@
  * Validation of a variant against a manifest's capabilities and limits, counting
  * length the way each network counts it. Returns every violation, never throws.
  */
-import type { ConnectorManifest, LengthCounting, MediaAttachment, Variant, Violation } from './contract';
+import type { ConnectorManifest, LengthCounting, MediaAttachment, Mention, MentionAttachment, MentionAttachmentKind, Variant, Violation } from './contract';
 
 /** Mastodon counts every http(s) URL as this many characters, whatever its length. */
 export const MASTODON_URL_LENGTH = 23;
@@ -164,6 +164,55 @@ export function validateVariant(manifest: ConnectorManifest, variant: Variant): 
     validatePart(manifest, part, prefix, violations);
     if (Array.isArray(part.thread) && part.thread.length > 0) {
       violations.push({ rule: 'thread.nested', path: `${prefix}.thread`, message: `Part ${index + 2} of the thread has its own thread; list every part in the first one.` });
+    }
+  });
+  return violations;
+}
+
+/** True for an absolute http: or https: URL (what a mention may link to; never javascript:, data:, file:). */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const ATTACHMENT_KINDS: ReadonlySet<string> = new Set<MentionAttachmentKind>(['image', 'video', 'audio', 'file']);
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
+
+/**
+ * Every way a mention a connector returns breaks the contract: identity, http(s) URLs
+ * (the mention's and each attachment's), a parseable date, well-formed optional fields.
+ * Paths such as `attachments[1].url`. Empty when the mention is well formed.
+ */
+export function validateMention(mention: Mention): Violation[] {
+  const violations: Violation[] = [];
+  const add = (rule: string, path: string, message: string) => violations.push({ rule, path, message });
+  if (typeof mention.externalId !== 'string' || !mention.externalId) add('mention.external-id', 'externalId', 'The mention has no external id.');
+  if (!isHttpUrl(mention.url)) add('mention.url', 'url', `The mention's URL ${JSON.stringify(mention.url)} is not an absolute http(s) URL.`);
+  if (typeof mention.publishedAt !== 'string' || Number.isNaN(Date.parse(mention.publishedAt))) {
+    add('mention.published-at', 'publishedAt', `The mention's date ${JSON.stringify(mention.publishedAt)} is not a date.`);
+  }
+  if (mention.publishedAtEstimated !== undefined && typeof mention.publishedAtEstimated !== 'boolean') {
+    add('mention.published-at-estimated', 'publishedAtEstimated', 'publishedAtEstimated must be true, false or absent.');
+  }
+  if (mention.attachments === undefined) return violations;
+  if (!Array.isArray(mention.attachments)) {
+    add('mention.attachments', 'attachments', 'attachments must be a list.');
+    return violations;
+  }
+  mention.attachments.forEach((attachment: MentionAttachment, index) => {
+    const path = `attachments[${index}]`;
+    if (!isHttpUrl(attachment?.url)) add('mention.attachment.url', `${path}.url`, `Attachment ${index + 1}'s URL ${JSON.stringify(attachment?.url)} is not an absolute http(s) URL.`);
+    if (!ATTACHMENT_KINDS.has(attachment?.kind)) add('mention.attachment.kind', `${path}.kind`, `Attachment ${index + 1}'s kind must be image, video, audio or file.`);
+    if (attachment?.byteSize !== undefined && !(Number.isSafeInteger(attachment.byteSize) && attachment.byteSize >= 0)) {
+      add('mention.attachment.byte-size', `${path}.byteSize`, `Attachment ${index + 1}'s size must be a whole number of bytes.`);
+    }
+    if (attachment?.mediaType !== undefined && !(typeof attachment.mediaType === 'string' && MEDIA_TYPE.test(attachment.mediaType))) {
+      add('mention.attachment.media-type', `${path}.mediaType`, `Attachment ${index + 1}'s media type ${JSON.stringify(attachment.mediaType)} is not a lower-case type/subtype.`);
     }
   });
   return violations;

@@ -22,7 +22,8 @@ export function declaredEncoding(bytes: Uint8Array): string | undefined {
 }
 
 // windows-1252's 0x80-0x9F (undefined ones map to the C1 control of the same value).
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /**
  * windows-1252, which WHATWG (and so TextDecoder) also uses for the ISO-8859-1,
@@ -53,7 +54,9 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
   try {
     decoder = new TextDecoder(label.toLowerCase());
   } catch {
-    throw new ConnectorError('REJECTED', `feed declares an unsupported encoding "${label}"`, { networkReason: `unsupported encoding ${label}` });
+    throw new ConnectorError('REJECTED', `feed declares an unsupported encoding "${label}"`, {
+      networkReason: `unsupported encoding ${label}`,
+    });
   }
   const content = offset ? bytes.subarray(offset) : bytes;
   if (decoder.encoding === 'windows-1252') return { text: decodeWindows1252(content), encoding: decoder.encoding };

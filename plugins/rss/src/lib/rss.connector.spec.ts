@@ -1,4 +1,11 @@
-import { ConnectorContext, ConnectorError, createHttpClient, loadConnectorsFromConfig, Mention } from '@socle/connector-sdk';
+import {
+  ConnectorContext,
+  ConnectorError,
+  createHttpClient,
+  loadConnectorsFromConfig,
+  Mention,
+  validateMention,
+} from '@socle/connector-sdk';
 import { FeedTestServer, fixture, PRIVATE_PASSWORD, PRIVATE_USER, startFeedServer } from '../test/feed-server';
 import { parseFeed } from './feed-parser';
 import { decodeCursor, RssConnector } from './rss.connector';
@@ -37,7 +44,10 @@ describe('RSS connector over HTTP (project fixtures)', () => {
       url: 'https://agence-ete.example/articles/noel-besancon',
       authorHandle: 'Hélène Durand',
       authorName: "Hélène Durand (Le Journal de l'Agence Été)",
-      text: 'Lancement de la campagne « Noël à Besançon »\n\nLa campagne de Noël démarre\u00a0: vitrines, réseaux et événements.'.replace('\u00a0', ' '),
+      text: 'Lancement de la campagne « Noël à Besançon »\n\nLa campagne de Noël démarre\u00a0: vitrines, réseaux et événements.'.replace(
+        '\u00a0',
+        ' ',
+      ),
       publishedAt: '2024-12-02T08:30:00.000Z',
       language: 'fr-FR',
     });
@@ -46,8 +56,65 @@ describe('RSS connector over HTTP (project fixtures)', () => {
       authorHandle: 'François Lefèvre',
       text: expect.stringContaining('Rendez-vous jeudi à 18 h & apéritif offert. Entrée libre — places limitées.'),
     });
-    // No guid and no link: identified by its content, dated when fetched, linked to the site.
-    expect(items[2]).toMatchObject({ externalId: expect.stringMatching(/^sha256:/), url: 'https://agence-ete.example/', publishedAt: now.toISOString() });
+    // No guid and no link: identified by its content, dated when fetched (and flagged so), linked to the site.
+    expect(items[2]).toMatchObject({
+      externalId: expect.stringMatching(/^sha256:/),
+      url: 'https://agence-ete.example/',
+      publishedAt: now.toISOString(),
+      publishedAtEstimated: true,
+    });
+    expect(items[0].publishedAtEstimated).toBeUndefined();
+  });
+
+  it('keeps enclosures as attachments: resolved against the feed URL, typed, deduplicated, never javascript: or data:', async () => {
+    const url = serveFixture('rss2-podcast.xml', 'application/rss+xml');
+    const items = await fetchAll(url);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual({
+      externalId: 'ondes-12',
+      url: 'https://ondes.example/episodes/12',
+      authorHandle: 'Studio des Ondes',
+      authorName: 'Studio des Ondes (Les Ondes d’Été)',
+      text: 'Épisode 12 – Les marchés de Noël ☃\n\nReportage au marché.\nAvec les artisans…',
+      publishedAt: '2024-12-03T05:00:00.000Z',
+      attachments: [
+        { url: `${server.baseUrl}/media/episode-12.mp3`, kind: 'audio', mediaType: 'audio/mpeg', byteSize: 24986239 },
+        { url: 'https://cdn.ondes.example/covers/12.jpg', kind: 'image' },
+        { url: 'https://cdn.ondes.example/video/12.mp4', kind: 'video', mediaType: 'video/mp4' },
+        { url: 'https://cdn.ondes.example/docs/12.pdf', kind: 'file' },
+      ],
+    });
+    // No date: the fetch time, flagged; an unknown length and an empty type are left out, the kind comes from the extension.
+    expect(items[1]).toMatchObject({
+      publishedAt: now.toISOString(),
+      publishedAtEstimated: true,
+      attachments: [{ url: 'https://cdn.ondes.example/trailer.m4a', kind: 'audio' }],
+    });
+    for (const item of items) expect(validateMention(item)).toEqual([]);
+  });
+
+  it('reads a feed served with white space before <?xml', async () => {
+    const body = Buffer.concat([Buffer.from('\r\n\n  '), fixture('rss2-fr.xml')]);
+    const items = await fetchAll(server.serve('/leading-space.xml', { body, contentType: 'application/rss+xml' }));
+    expect(items).toHaveLength(3);
+  });
+
+  it('rejects a deeply nested feed quickly, with an error that says so', async () => {
+    const body = Buffer.from(
+      `<rss version="2.0"><channel><item><description>${'<div>'.repeat(50_000)}</description></item></channel></rss>`,
+    );
+    const error = await rejection(connector.fetchMentions(ctx(), creds(server.serve('/deep.xml', { body })), {}));
+    expect(error.kind).toBe('REJECTED');
+    expect(error.message).toBe('fetch feed: malformed feed: elements are nested more than 64 levels deep');
+  });
+
+  it('reads a feed using HTML entities the XML does not declare, and keeps unknown ones as written', async () => {
+    const body = Buffer.from(
+      '<rss version="2.0"><channel><title>Flux</title><item><guid>e1</guid><title>&Eacute;t&eacute; &mdash; &sup2; &frac12; &Omega; &spades;</title>' +
+        '<description>Prix &eurosign; &amp;amp; &lt;b&gt;gras&lt;/b&gt;</description></item></channel></rss>',
+    );
+    const [item] = await fetchAll(server.serve('/entities.xml', { body }));
+    expect(item.text).toBe('Été — ² ½ Ω ♠\n\nPrix &eurosign; & gras');
   });
 
   it('reads Atom 1.0: alternate link resolved against the feed, author name, xhtml content, published over updated', async () => {
@@ -61,12 +128,18 @@ describe('RSS connector over HTTP (project fixtures)', () => {
       publishedAt: '2024-11-28T17:00:00.000Z',
       language: 'fr',
     });
-    expect(items[1]).toMatchObject({ text: 'Saison 2025 dévoilée\n\nDouze concerts, dont trois créations.', authorHandle: "Carnet de l'Orchestre de Région" });
+    expect(items[1]).toMatchObject({
+      text: 'Saison 2025 dévoilée\n\nDouze concerts, dont trois créations.',
+      authorHandle: "Carnet de l'Orchestre de Région",
+    });
   });
 
   it('reads RSS 1.0 (RDF) with Dublin Core dates and creators', async () => {
     const items = await fetchAll(serveFixture('rss1-fr.rdf', 'application/rdf+xml'));
-    expect(items.map((item) => item.externalId)).toEqual(['https://mairie.example/annonces/marche', 'https://mairie.example/annonces/travaux']);
+    expect(items.map((item) => item.externalId)).toEqual([
+      'https://mairie.example/annonces/marche',
+      'https://mairie.example/annonces/travaux',
+    ]);
     expect(items[0]).toMatchObject({ authorHandle: 'Service communication', publishedAt: '2024-11-25T09:00:00.000Z', language: 'fr' });
     expect(items[1].text).toBe("Travaux rue des Écoles\n\nCirculation alternée jusqu'à la fin du mois.");
   });
@@ -74,9 +147,13 @@ describe('RSS connector over HTTP (project fixtures)', () => {
   it('honours the encoding declared in the prolog: ISO-8859-1 and windows-1252', async () => {
     // The HTTP header lies (utf-8); the XML declaration wins.
     const latin1 = await fetchAll(serveFixture('rss2-iso-8859-1.xml', 'text/xml; charset=utf-8'));
-    expect(latin1[0].text).toBe("Fête de la gastronomie à Dijon : crème de cassis et pain d'épices\n\nÉlus, chefs et producteurs réunis ; entrée à 5 euros.");
+    expect(latin1[0].text).toBe(
+      "Fête de la gastronomie à Dijon : crème de cassis et pain d'épices\n\nÉlus, chefs et producteurs réunis ; entrée à 5 euros.",
+    );
     const cp1252 = await fetchAll(serveFixture('rss2-windows-1252.xml'));
-    expect(cp1252[0].text).toBe('Soldes d’hiver : jusqu’à –50 % et 10 € offerts\n\n« Œuvre collective » des commerçants… rendez-vous samedi.');
+    expect(cp1252[0].text).toBe(
+      'Soldes d’hiver : jusqu’à –50 % et 10 € offerts\n\n« Œuvre collective » des commerçants… rendez-vous samedi.',
+    );
     expect(cp1252[0].authorHandle).toBe('L’Écho des Commerçants');
   });
 
@@ -141,9 +218,15 @@ describe('RSS connector over HTTP (project fixtures)', () => {
   });
 
   it('uses basic auth from the secrets; a wrong password is AUTH_EXPIRED', async () => {
-    const ok = await connector.fetchMentions(ctx(), { serviceUrl: server.privateUrl, secrets: { username: PRIVATE_USER, password: PRIVATE_PASSWORD } }, {});
+    const ok = await connector.fetchMentions(
+      ctx(),
+      { serviceUrl: server.privateUrl, secrets: { username: PRIVATE_USER, password: PRIVATE_PASSWORD } },
+      {},
+    );
     expect(ok.items.length).toBeGreaterThan(0);
-    const error = await rejection(connector.fetchMentions(ctx(), { serviceUrl: server.privateUrl, secrets: { username: PRIVATE_USER, password: 'nope' } }, {}));
+    const error = await rejection(
+      connector.fetchMentions(ctx(), { serviceUrl: server.privateUrl, secrets: { username: PRIVATE_USER, password: 'nope' } }, {}),
+    );
     expect(error.kind).toBe('AUTH_EXPIRED');
   });
 

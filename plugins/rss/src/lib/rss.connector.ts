@@ -18,13 +18,15 @@ import {
   expectOk,
   HttpResponse,
   Mention,
+  MentionAttachment,
+  MentionAttachmentKind,
   MentionPage,
   MentionQuery,
   validateVariant,
   Variant,
   Violation,
 } from '@socle/connector-sdk';
-import { FeedItem, parseFeed, ParsedFeed } from './feed-parser';
+import { FeedEnclosure, FeedItem, parseFeed, ParsedFeed } from './feed-parser';
 import { htmlToText } from './html-text';
 
 export const rssManifest: ConnectorManifest = {
@@ -112,31 +114,94 @@ function absoluteUrl(value: string | undefined, base: string): string | undefine
 /** RSS `author` is often `email (Name)`: keep the name when there is one. */
 function authorName(author: string | undefined): string | undefined {
   if (!author) return undefined;
-  const named = /\(([^)]+)\)\s*$/.exec(author)?.[1];
+  const named = /\(([^()]{1,200})\)\s*$/.exec(author.slice(-256))?.[1];
   return htmlToText(named ?? author, 200) || undefined;
 }
 
 function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
+  if (!value || value.length > 100) return undefined;
   const at = Date.parse(value.trim());
   return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 
+const EXTENSION_KIND: Record<string, MentionAttachmentKind> = {
+  jpg: 'image',
+  jpeg: 'image',
+  png: 'image',
+  gif: 'image',
+  webp: 'image',
+  avif: 'image',
+  svg: 'image',
+  bmp: 'image',
+  mp3: 'audio',
+  m4a: 'audio',
+  aac: 'audio',
+  ogg: 'audio',
+  oga: 'audio',
+  opus: 'audio',
+  wav: 'audio',
+  flac: 'audio',
+  mp4: 'video',
+  m4v: 'video',
+  mov: 'video',
+  webm: 'video',
+  mkv: 'video',
+  avi: 'video',
+};
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
+
+/** A feed enclosure as a mention attachment; undefined when its URL is not http(s) once resolved. */
+export function toAttachment(enclosure: FeedEnclosure, baseUrl: string): MentionAttachment | undefined {
+  const url = absoluteUrl(enclosure.url, baseUrl);
+  if (!url) return undefined;
+  const type = enclosure.type?.split(';')[0].trim().toLowerCase();
+  const mediaType = type && MEDIA_TYPE.test(type) ? type : undefined;
+  const major = mediaType?.split('/')[0];
+  const medium = enclosure.medium?.trim().toLowerCase();
+  const extension = /\.([a-z0-9]{2,5})$/i.exec(new URL(url).pathname)?.[1].toLowerCase();
+  let kind: MentionAttachmentKind;
+  if (enclosure.image) kind = 'image';
+  else if (major === 'image' || major === 'video' || major === 'audio') kind = major;
+  else if (medium === 'image' || medium === 'video' || medium === 'audio') kind = medium;
+  else if (!mediaType && !medium && extension && EXTENSION_KIND[extension]) kind = EXTENSION_KIND[extension];
+  else kind = 'file';
+  const attachment: MentionAttachment = { url, kind };
+  if (mediaType) attachment.mediaType = mediaType;
+  // Many feeds write length="0" or a placeholder when they do not know: no size then.
+  const length = enclosure.length?.trim();
+  if (length && /^\d{1,15}$/.test(length) && Number(length) > 0) attachment.byteSize = Number(length);
+  return attachment;
+}
+
 export function toMention(item: FeedItem, feed: ParsedFeed, feedUrl: string, fetchedAt: Date): Mention {
-  const url = absoluteUrl(item.link, feedUrl) ?? absoluteUrl(item.id, feedUrl) ?? absoluteUrl(feed.link, feedUrl) ?? feedUrl;
+  const url =
+    absoluteUrl(item.origLink, feedUrl) ??
+    absoluteUrl(item.link, feedUrl) ??
+    absoluteUrl(item.id, feedUrl) ??
+    absoluteUrl(feed.link, feedUrl) ??
+    feedUrl;
   const title = item.title ? htmlToText(item.title, 500) : '';
   const summary = item.summary ? htmlToText(item.summary) : '';
-  const name = authorName(item.author);
-  const source = feed.title ? htmlToText(feed.title, 200) : new URL(feedUrl).host;
-  return {
+  const name = authorName(item.author) ?? authorName(feed.author);
+  const source = (feed.title ? htmlToText(feed.title, 200) : '') || new URL(feedUrl).host;
+  const publishedAt = isoDate(item.published);
+  const mention: Mention = {
     externalId: item.id ?? item.link ?? `sha256:${hashKey(itemKey(item))}`,
     url,
     authorHandle: name ?? source,
     authorName: name ? `${name} (${source})` : source,
     text: [title, summary].filter(Boolean).join('\n\n'),
-    publishedAt: isoDate(item.published) ?? fetchedAt.toISOString(),
+    publishedAt: publishedAt ?? fetchedAt.toISOString(),
     language: item.language ?? feed.language,
   };
+  // Without a date in the feed, the fetch time keeps the ordering but is flagged as such.
+  if (!publishedAt) mention.publishedAtEstimated = true;
+  const attachments = (item.enclosures ?? [])
+    .map((enclosure) => toAttachment(enclosure, feedUrl))
+    .filter((a): a is MentionAttachment => !!a);
+  const unique = attachments.filter((attachment, index) => attachments.findIndex((other) => other.url === attachment.url) === index);
+  if (unique.length) mention.attachments = unique;
+  return mention;
 }
 
 export class RssConnector implements Connector {
@@ -180,7 +245,7 @@ export class RssConnector implements Connector {
       if (seen.has(hash)) continue;
       seen.add(hash); // also drops duplicates within the document
       if (keywords.length) {
-        const haystack = fold(`${item.title ?? ''} ${htmlToText(item.summary ?? '', 100_000)}`);
+        const haystack = fold(`${htmlToText(item.title ?? '', 500)} ${htmlToText(item.summary ?? '', 100_000)}`);
         if (!keywords.some((keyword) => haystack.includes(keyword))) continue;
       }
       fresh.push({ item, hash });
