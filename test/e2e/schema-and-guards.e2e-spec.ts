@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_GUARD, ModulesContainer } from '@nestjs/core';
 import { RESOLVER_TYPE_METADATA } from '@nestjs/graphql/dist/graphql.constants';
-import { ACCESS_METADATA, AccessGuard } from '@socle/platform-auth';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ACCESS_METADATA, AccessGuard, collectOperationRules, levelOf } from '@socle/platform-auth';
 import { TestApi } from '@socle/testing';
 import { printSortedSchema } from '@socle/api';
 
@@ -44,5 +45,21 @@ describe('the API surface', () => {
     expect(guardRegistered).toBe(true);
     expect(operations.length).toBeGreaterThanOrEqual(20);
     expect(unguarded).toEqual([]);
+  });
+
+  it('knows, before any resolver runs, the level every query and mutation of the schema acts at', () => {
+    // The per-operation access resolution reads these rules; a field it cannot find a GraphQL rule for is refused.
+    const rules = collectOperationRules(api.app.get(ModulesContainer));
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const fields = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((name) => `Query.${name}`),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`),
+    ];
+    expect(fields.length).toBeGreaterThanOrEqual(20);
+    const withoutLevel = fields.filter((field) => {
+      const rule = rules.get(field);
+      return !rule || levelOf(rule) === null;
+    });
+    expect(withoutLevel).toEqual([]);
   });
 });

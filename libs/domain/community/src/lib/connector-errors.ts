@@ -63,7 +63,8 @@ export function connectError(error: unknown, failure: ConnectFailure, ...secrets
       return badInput(failure.field, `the network refused these credentials: ${reason}`);
     case 'RATE_LIMITED': {
       const retryAfterSeconds = error.retryAfterSeconds ?? 60;
-      return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, { retryAfterSeconds });
+      // The network's limit, not this caller's: a detail of the refusal, so no HTTP 429 / Retry-After of ours.
+      return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, { details: { retryAfterSeconds } });
     }
     default:
       return new DomainError('INTERNAL', `The network did not answer properly (${reason}); nothing was stored. Try again.`);
