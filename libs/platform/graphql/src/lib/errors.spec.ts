@@ -23,6 +23,11 @@ describe('domain errors at the GraphQL edge', () => {
     expect(toGraphQLError(domain.forbidden('no')).extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
+  it("keep a third party's limit a detail: the same extensions, no 429 of the API's own", () => {
+    const network = new domain.DomainError('RATE_LIMITED', 'The network is limiting requests.', { details: { retryAfterSeconds: 30 } });
+    expect(toGraphQLError(network).extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+  });
+
   it('keep the GraphQL layer helpers identical to the mapped domain ones', () => {
     expect(unauthenticated().extensions).toEqual(toGraphQLError(domain.unauthenticated()).extensions);
     expect(notFound('Agency member', 'x')).toBeInstanceOf(AppError);
