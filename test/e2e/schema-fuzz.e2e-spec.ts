@@ -4,7 +4,7 @@ import {
   getNamedType, getNullableType as getNullable, GraphQLField, GraphQLInputType, GraphQLList, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isLeafType, isListType,
   isNonNullType, isObjectType, isScalarType,
 } from 'graphql';
-import { createOrganization, GqlOptions, signUpAgency, STRONG_PASSWORD, TestApi } from '@socle/testing';
+import { addOrganizationMember, createOrganization, GqlOptions, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
 import { isolatedPrefix } from './e2e-support';
 
 /**
@@ -248,6 +248,19 @@ function probesFor(schema: GraphQLSchema, f: Fixtures, foreign: { organizationId
   return probes.sort((a, b) => removal(a) - removal(b));
 }
 
+/** Every field of a type, nested objects included (fields without required arguments), to `depth` levels. */
+function fullSelection(type: GraphQLNamedType, depth: number): string {
+  if (!isObjectType(type)) return '';
+  const fields = Object.values(type.getFields()).filter((f) => f.args.every((a) => !isNonNullType(a.type)));
+  const parts = fields.flatMap((f) => {
+    const named = getNamedType(f.type);
+    if (isLeafType(named)) return [f.name];
+    if (depth <= 1 || !isObjectType(named)) return [];
+    return [`${f.name} ${fullSelection(named, depth - 1)}`];
+  });
+  return `{ __typename ${parts.join(' ')} }`;
+}
+
 describe('schema fuzzing', () => {
   let api: TestApi;
 
@@ -316,4 +329,67 @@ describe('schema fuzzing', () => {
     const me = await api.ok<{ me: { user: { id: string } } }>('{ me { user { id } } }', {}, { token: owner.token });
     expect(me.me.user.id).toBe(owner.userId);
   }, 180_000);
+
+  it('answers every removal with its whole payload, every field resolved, and the removal holds', async () => {
+    const owner = await signUpAgency(api, 'Agence Retraits');
+    const organizationId = await createOrganization(api, owner, 'Client Retraits');
+    const org = { token: owner.token, organizationId };
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const create = async <T>(field: string, input: Record<string, unknown>, options: GqlOptions = org): Promise<T> =>
+      (await api.ok<Record<string, T>>(`mutation ($input: ${field[0].toUpperCase()}${field.slice(1)}Input!) { ${field}(input: $input) { id } }`, { input }, options))[field];
+    const objective = await create<{ id: string }>('createObjective', { kind: 'BRAND', title: 'Notoriété', metric: 'abonnés', baseline: 10, target: 20, deadline: '2031-01-15' });
+    const kpiObjective = await create<{ id: string }>('createObjective', { kind: 'BUSINESS', title: 'Ventes', metric: 'ventes', baseline: 10, target: 20, deadline: '2031-01-15' });
+    const kpi = await create<{ id: string }>('createKpi', { objectiveId: kpiObjective.id, name: 'Abonnés', metric: 'followers', target: 100, frequency: 'MONTHLY' });
+    const segment = await create<{ id: string }>('createAudienceSegment', { name: 'Familles' });
+    const planSegment = await create<{ id: string }>('createAudienceSegment', { name: 'Étudiants' });
+    const plan = await create<{ id: string }>('createNetworkPlan', { network: 'mastodon', postsPerWeek: 3, segmentIds: [planSegment.id] });
+    const competitor = await create<{ id: string }>('createCompetitor', { name: 'Boulangerie Voisine' });
+    const ritual = await create<{ id: string }>('createRitual', { kind: 'WEEKLY_MEETING', time: '09:30', weekday: 1 });
+    const taskForce = await create<{ id: string }>('addTaskForceMember', { externalName: 'Alex Externe', role: 'ANALYST' });
+    const apiKey = await api.ok<{ createApiKey: { apiKey: { id: string } } }>(
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', { input: { name: 'Clé', scopes: ['read'] } }, { token: owner.token },
+    );
+    const member = await addOrganizationMember(api, owner, organizationId, ['VIEWER']);
+    const staffEmail = uniqueEmail('staff');
+    const invitation = await api.ok<{ inviteAgencyMember: { token: string } }>(
+      'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }', { input: { email: staffEmail, role: 'MEMBER' } }, { token: owner.token },
+    );
+    const staff = await api.ok<{ acceptInvitation: { userId: string } }>(
+      'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
+      { input: { token: invitation.inviteAgencyMember.token, displayName: 'Staff', password: STRONG_PASSWORD } },
+    );
+    const doomed = await createOrganization(api, owner, 'Client Supprimé');
+
+    const removals: [string, Record<string, unknown>, GqlOptions][] = [
+      ['deleteObjective', { id: objective.id }, org],
+      ['deleteKpi', { id: kpi.id }, org],
+      ['deleteAudienceSegment', { id: segment.id }, org],
+      ['deleteNetworkPlan', { id: plan.id }, org],
+      ['deleteCompetitor', { id: competitor.id }, org],
+      ['deleteRitual', { id: ritual.id }, org],
+      ['removeTaskForceMember', { id: taskForce.id }, org],
+      ['revokeApiKey', { id: apiKey.createApiKey.apiKey.id }, { token: owner.token }],
+      ['removeMember', { userId: member.userId }, org],
+      ['removeAgencyMember', { userId: staff.acceptInvitation.userId }, { token: owner.token }],
+      ['deleteOrganization', { id: doomed, confirmName: 'Client Supprimé' }, { token: owner.token }],
+    ];
+    const mutationFields = schema.getMutationType()?.getFields() ?? {};
+    // Every removal of the schema is here but disconnectNetworkAccount, which needs a connected network (network-accounts tests).
+    expect(Object.keys(mutationFields).filter((name) => /^(delete|remove|revoke)/.test(name)).sort()).toEqual(removals.map(([name]) => name).sort());
+    for (const [name, input, options] of removals) {
+      const field = mutationFields[name];
+      const document = `mutation ($input: ${String(field.args[0].type)}) { ${name}(input: $input) ${fullSelection(getNamedType(field.type), 3)} }`;
+      const res = await api.gql<Record<string, unknown>>(document, { input }, options);
+      expect({ name, errors: res.body.errors }).toEqual({ name, errors: undefined });
+      expect(res.body.data?.[name]).toEqual(expect.objectContaining({ __typename: getNamedType(field.type).name }));
+    }
+    // The removals held (nothing was rolled back behind a successful answer).
+    const left = await api.ok<{ objectives: { edges: { node: { id: string } }[] }; members: { edges: { node: { userId: string } }[] } }>(
+      '{ objectives(first: 10) { edges { node { id } } } members(first: 10) { edges { node { userId } } } }', {}, org,
+    );
+    expect(left.objectives.edges.map((e) => e.node.id)).toEqual([kpiObjective.id]);
+    expect(left.members.edges.map((e) => e.node.userId)).not.toContain(member.userId);
+    const staffLeft = await api.ok<{ agencyMembers: { edges: { node: { userId: string } }[] } }>('{ agencyMembers(first: 10) { edges { node { userId } } } }', {}, { token: owner.token });
+    expect(staffLeft.agencyMembers.edges.map((e) => e.node.userId)).toEqual([owner.userId]);
+  });
 });
