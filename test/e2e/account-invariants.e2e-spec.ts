@@ -82,11 +82,16 @@ describe('account invariants under concurrency', () => {
    */
   async function race(round: number, lock: { table: 'agencies' | 'organizations'; id: string }, requests: () => Promise<GqlResult>[]): Promise<GqlResult[]> {
     if (round % 2 === 1) return Promise.all(requests());
+    return held(`SELECT 1 FROM ${lock.table} WHERE id = $1 FOR NO KEY UPDATE`, [lock.id], 'SET CONSTRAINTS%', requests);
+  }
+
+  /** Holds `lockSql`'s lock until two requests wait for it at a statement like `waitingAt`, then lets them go. */
+  async function held(lockSql: string, params: unknown[], waitingAt: string, requests: () => Promise<GqlResult>[]): Promise<GqlResult[]> {
     const gate = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
     await gate.connect();
     try {
       await gate.query('BEGIN');
-      await gate.query(`SELECT 1 FROM ${lock.table} WHERE id = $1 FOR NO KEY UPDATE`, [lock.id]);
+      await gate.query(lockSql, params);
       let settled = false;
       const pending = Promise.all(requests()).finally(() => {
         settled = true;
@@ -94,13 +99,13 @@ describe('account invariants under concurrency', () => {
       // Both waiting at the check; or both already answered (code that checks nothing: the assertions will tell).
       for (let polls = 0; !settled; polls += 1) {
         const { rows } = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SET CONSTRAINTS%'`,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [waitingAt],
         );
         if (rows[0].n >= 2) break;
         if (polls > 800) throw new Error('the two requests never both reached the invariant check');
         await sleep(25);
       }
-      await gate.query('COMMIT');
+      await gate.query('ROLLBACK');
       return await pending;
     } finally {
       await gate.end();
@@ -199,6 +204,26 @@ describe('account invariants under concurrency', () => {
     expect(self.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.roles', reason: 'LAST_STRATEGY_LEAD' });
     await api.ok(CHANGE_ROLES, { input: { userId: lead.userId, roles: ['VIEWER'] } }, { token: owner.token, organizationId: orgId });
     expect(await strategyLeads(orgId)).toBe(0);
+  });
+
+  it('two invitations to the same agency accepted at once: one membership, the other answer is CONFLICT', async () => {
+    const owner = await signUpAgency(api, 'Invites');
+    const invitee = await signUpAgency(api, 'Elsewhere');
+    const invite = async () => (await api.ok<{ inviteAgencyMember: { token: string } }>(
+      `mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }`,
+      { input: { email: invitee.email, role: 'MEMBER' } },
+      { token: owner.token },
+    )).inviteAgencyMember.token;
+    const tokens = [await invite(), await invite()];
+    // A row for the same person held uncommitted: both acceptances pass their check and wait on the primary key.
+    const results = await held(
+      "INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, 'MEMBER')", [owner.agencyId, invitee.userId], 'INSERT INTO%agency_memberships%',
+      () => tokens.map((token) => api.gql(`mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }`, { input: { token } }, { token: invitee.token })),
+    );
+    expect(results.map(outcome).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(results.find((r) => outcome(r) === 'CONFLICT')?.body.errors?.[0].message).toBe('You are already a member of this agency.');
+    const { rows } = await db.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [owner.agencyId, invitee.userId]);
+    expect(rows).toHaveLength(1);
   });
 
   describe('in the database itself, whatever the code that writes', () => {

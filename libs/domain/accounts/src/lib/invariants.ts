@@ -24,6 +24,13 @@ export function violates(error: unknown, invariant: AccountInvariant): boolean {
   return d.code === '23514' && d.constraint === invariant;
 }
 
+/** Whether `error` is PostgreSQL refusing a duplicate on the unique constraint (or primary key) `constraint`. */
+export function violatesUnique(error: unknown, constraint: string): boolean {
+  const e = error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
+  const d = e.driverError ?? e;
+  return d.code === '23505' && d.constraint === constraint;
+}
+
 /**
  * Checks `invariant` now, in this transaction, for the changes made so far. The
  * check locks the tenant's row, so a concurrent change of the same tenant waits

@@ -8,7 +8,7 @@ import { AgencyRepository, AuditRepository, InvitationRepository, MembershipRepo
 import type { UserEntity } from './entities';
 import { AGENCY_INVITATION_KIND, issueToken, ORGANIZATION_INVITATION_KIND, parseToken } from './tokens';
 import { AuthService } from './auth.service';
-import { enforceNow } from './invariants';
+import { enforceNow, violatesUnique } from './invariants';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -186,7 +186,10 @@ export class MembershipService {
         if (!(await this.invitations.markAgencyInvitationAccepted(uow, inv.agencyId, inv.id, userId))) throw conflict('This invitation was already accepted.', 'input.token');
         const [existing] = await uow.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [inv.agencyId, userId]);
         if (existing) throw conflict('You are already a member of this agency.', 'input.token');
-        await this.agencies.addMember(uow, inv.agencyId, userId, inv.role);
+        // Two invitations accepted at once both pass the check above: the primary key decides, the second is told plainly.
+        await this.agencies.addMember(uow, inv.agencyId, userId, inv.role).catch((error: unknown) => {
+          throw violatesUnique(error, 'agency_memberships_pkey') ? conflict('You are already a member of this agency.', 'input.token') : error;
+        });
         await this.audit.recordInAgency(uow, inv.agencyId, actor, { action: 'agency_member.joined', targetType: 'User', targetId: userId, metadata: { role: inv.role, newAccount: isNew } }, requestId);
       }
       return { userId, newAccount: isNew };
