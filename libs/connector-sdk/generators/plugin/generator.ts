@@ -4,7 +4,7 @@
  * conformance suite. On the fresh scaffold the suite fails once per operation still
  * to write: the plugin author's to-do list.
  */
-import { generateFiles, joinPathFragments, names, Tree, updateJson } from '@nx/devkit';
+import { generateFiles, joinPathFragments, logger, names, Tree, updateJson } from '@nx/devkit';
 import * as path from 'node:path';
 
 export interface PluginGeneratorSchema {
@@ -30,7 +30,16 @@ export interface NormalizedPluginOptions {
   authKind: NonNullable<PluginGeneratorSchema['authKind']>;
   /** Operations the scaffold leaves to write, in the order the suite reports them. */
   operations: string[];
+  /** What the spec imports from the test server: the tokens and secrets its harness uses. */
+  serverConstants: string[];
 }
+
+const SERVER_CONSTANTS: Record<NonNullable<PluginGeneratorSchema['authKind']>, string[]> = {
+  oauth2: ['EXPIRED_TOKEN', 'GOOD_CODE', 'REFRESH_TOKEN', 'VALID_TOKEN'],
+  'app-password': ['APP_PASSWORD', 'EXPIRED_TOKEN', 'HANDLE', 'REFRESH_TOKEN', 'VALID_TOKEN'],
+  'access-token': ['EXPIRED_TOKEN', 'VALID_TOKEN'],
+  none: [],
+};
 
 export function normalizeOptions(schema: PluginGeneratorSchema): NormalizedPluginOptions {
   const name = schema.name?.trim() ?? '';
@@ -50,10 +59,19 @@ export function normalizeOptions(schema: PluginGeneratorSchema): NormalizedPlugi
     projectRoot: joinPathFragments(schema.directory ?? 'plugins', name),
     authKind,
     operations: ['authorize', 'publish', 'delete', 'fetchMentions', ...(refreshable ? ['refresh'] : [])],
+    serverConstants: SERVER_CONSTANTS[authKind],
   };
 }
 
-export async function pluginGenerator(tree: Tree, schema: PluginGeneratorSchema): Promise<void> {
+/** How to enable the plugin: a workspace package listed in CONNECTORS, never a package installed from a registry. */
+export function enableMessage(options: Pick<NormalizedPluginOptions, 'packageName' | 'projectRoot'>): string {
+  return (
+    `${options.packageName} is a workspace package, resolved from ${options.projectRoot} through the workspace: nothing to install. ` +
+    `To enable it, add ${options.packageName} to the CONNECTORS variable. Never npm install a package of that name from a registry: it would not be this code.`
+  );
+}
+
+export async function pluginGenerator(tree: Tree, schema: PluginGeneratorSchema): Promise<() => void> {
   const options = normalizeOptions(schema);
   if (tree.exists(joinPathFragments(options.projectRoot, 'project.json'))) {
     throw new Error(`${options.projectRoot} already exists; pick another name or remove it first`);
@@ -75,6 +93,7 @@ export async function pluginGenerator(tree: Tree, schema: PluginGeneratorSchema)
       return json;
     });
   }
+  return () => logger.info(enableMessage(options));
 }
 
 export default pluginGenerator;

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Connector, ConnectorManifest } from './contract';
 import { ConnectorRegistry, ConnectorRegistryError, loadConnectorsFromConfig, parseConnectorModuleList } from './registry';
 
@@ -65,7 +65,13 @@ describe('loadConnectorsFromConfig', () => {
 
   it('says clearly when a module is missing, exports nothing usable or is not a connector', () => {
     expect(() => loadConnectorsFromConfig(['@socle/plugin-does-not-exist'])).toThrow(
-      'Connector module "@socle/plugin-does-not-exist" is not installed (add it with npm install @socle/plugin-does-not-exist)',
+      'Connector module "@socle/plugin-does-not-exist" was not found: it is a workspace package, resolved from plugins/does-not-exist through the workspace ' +
+        '(node_modules/@socle/plugin-does-not-exist links there): check that plugins/does-not-exist/package.json is named "@socle/plugin-does-not-exist". ' +
+        'Nothing is installed automatically.',
+    );
+    expect(() => loadConnectorsFromConfig(['pixelfed'])).toThrow(
+      'Connector module "pixelfed" was not found: plugins of this repository are workspace packages named "@socle/plugin-<name>" (from plugins/<name>): ' +
+        'check the name in CONNECTORS. Nothing is installed automatically.',
     );
     const empty = moduleFile('empty', 'exports.something = 1;');
     expect(() => loadConnectorsFromConfig([empty])).toThrow(`Connector module "${empty}" exports neither "connector" nor a default connector (found: something)`);
@@ -74,6 +80,48 @@ describe('loadConnectorsFromConfig', () => {
     expect(() => loadConnectorsFromConfig([wrong])).toThrow(/is not a Connector/);
     const broken = moduleFile('broken', 'throw new Error("boom at load");');
     expect(() => loadConnectorsFromConfig([broken])).toThrow(`Connector module "${broken}" failed to load: boom at load`);
+  });
+
+  it('never suggests installing a package from a registry', () => {
+    for (const name of ['@socle/plugin-nowhere', 'socle-plugin-nowhere', '@acme/nowhere']) {
+      expect(() => loadConnectorsFromConfig([name])).toThrow(ConnectorRegistryError);
+      expect(() => loadConnectorsFromConfig([name])).not.toThrow(/npm (install|i) /);
+    }
+  });
+
+  it('loads the workspace plugins, which resolve to their folder through the workspace', () => {
+    const registry = loadConnectorsFromConfig(['@socle/plugin-rss'], { resolveModule: (name) => realpathSync(join(__dirname, '../../../../node_modules', name)) });
+    expect(registry.list().map((x) => x.manifest.id)).toEqual(['rss']);
+  });
+
+  it('refuses an @socle/ package installed into node_modules instead of linked from the workspace', () => {
+    const installed = join(dir, 'node_modules/@socle/plugin-squatted/index.js');
+    mkdirSync(dirname(installed), { recursive: true });
+    writeFileSync(installed, `exports.connector = ${body('squatted')};`);
+    let loaded = false;
+    expect(() =>
+      loadConnectorsFromConfig(['@socle/plugin-squatted'], {
+        resolveModule: () => installed,
+        requireModule: () => {
+          loaded = true;
+          return require(installed);
+        },
+      }),
+    ).toThrow(`Connector module "@socle/plugin-squatted" resolves to an installed package (${installed}), not to this workspace`);
+    // Refused before its code ran.
+    expect(loaded).toBe(false);
+    // A third-party scope is the operator's choice: loaded from node_modules as configured.
+    const thirdParty = join(dir, 'node_modules/@acme/socle-plugin-x/index.js');
+    mkdirSync(dirname(thirdParty), { recursive: true });
+    writeFileSync(thirdParty, `exports.connector = ${body('acme')};`);
+    expect(loadConnectorsFromConfig(['@acme/socle-plugin-x'], { resolveModule: () => thirdParty, requireModule: () => require(thirdParty) }).has('acme')).toBe(true);
+  });
+
+  it('refuses an oauth flow on a connector that does not use OAuth, or without a start', () => {
+    const withOAuth = { ...connector('delta'), oauth: { start: async () => ({ authorizationUrl: 'https://x.test/', fields: {} }) } };
+    expect(() => new ConnectorRegistry().register(withOAuth)).toThrow('oauth is offered but authKind is "none", not "oauth2"');
+    const noStart = { ...connector('epsilon'), manifest: { ...manifest('epsilon'), authKind: 'oauth2' as const }, oauth: {} as Connector['oauth'] };
+    expect(() => new ConnectorRegistry().register(noStart)).toThrow('oauth must be an object with a start operation');
   });
 
   it('parses a comma or space separated list', () => {

@@ -1,8 +1,9 @@
 /**
- * The registry of enabled connectors. A connector shipped as an npm package is
- * enabled by configuration alone: list its package name and `loadConnectorsFromConfig`
- * requires it.
+ * The registry of enabled connectors. A connector shipped as a package is enabled by
+ * configuration alone: list its package name and `loadConnectorsFromConfig` requires it.
+ * Nothing is ever installed: a name that does not resolve is an error.
  */
+import { realpathSync } from 'node:fs';
 import type { Connector, ConnectorManifest } from './contract';
 import { validateManifest, validateOperations } from './manifest';
 
@@ -22,6 +23,10 @@ export class ConnectorRegistry {
    */
   register(connector: Connector, source = 'code'): this {
     const problems = [...validateManifest(connector?.manifest), ...(connector?.manifest ? validateOperations(connector) : [])];
+    if (connector?.oauth !== undefined) {
+      if (typeof connector.oauth?.start !== 'function') problems.push('oauth must be an object with a start operation');
+      if (connector.manifest?.authKind !== 'oauth2') problems.push(`oauth is offered but authKind is ${JSON.stringify(connector.manifest?.authKind)}, not "oauth2"`);
+    }
     if (problems.length) {
       throw new ConnectorRegistryError(`Connector from ${source} is invalid: ${problems.join('; ')}`);
     }
@@ -114,6 +119,47 @@ export interface LoadConnectorsOptions {
   registry?: ConnectorRegistry;
   /** How to load a module; Node's `require` by default. */
   requireModule?: (name: string) => unknown;
+  /**
+   * The real path a module name resolves to, for the workspace check of `@socle/` names;
+   * Node's resolution (symlinks followed) by default, none when `requireModule` is given alone.
+   */
+  resolveModule?: (name: string) => string;
+}
+
+/** The scope of this repository's own packages: its plugins are workspace packages, never installed ones. */
+export const WORKSPACE_SCOPE = '@socle/';
+
+const defaultResolve = (name: string): string => realpathSync(require.resolve(name));
+
+/**
+ * Refuses an `@socle/` package that resolves into a node_modules directory: the workspace
+ * links its own packages to their folder (plugins/<name>), so such a path is a package
+ * installed from a registry under our name, not ours.
+ */
+function assertWorkspacePackage(name: string, resolve: (name: string) => string): void {
+  if (!name.startsWith(WORKSPACE_SCOPE)) return;
+  let resolved: string;
+  try {
+    resolved = resolve(name);
+  } catch {
+    return; // not found: the load below says so
+  }
+  if (resolved.split(/[\\/]/).includes('node_modules')) {
+    throw new ConnectorRegistryError(
+      `Connector module "${name}" resolves to an installed package (${resolved}), not to this workspace: ` +
+        `${WORKSPACE_SCOPE} plugins are workspace packages under plugins/, linked by npm workspaces. ` +
+        `Remove the installed copy; a package of that name from a public registry is not ours.`,
+    );
+  }
+}
+
+/** What to do when a configured name does not resolve: never an install command (a public package of that name may be anyone's). */
+function notFoundMessage(name: string): string {
+  const plugin = /^@socle\/plugin-([a-z][a-z0-9-]*)$/.exec(name)?.[1];
+  const where = plugin
+    ? `it is a workspace package, resolved from plugins/${plugin} through the workspace (node_modules/${name} links there): check that plugins/${plugin}/package.json is named "${name}"`
+    : `plugins of this repository are workspace packages named "${WORKSPACE_SCOPE}plugin-<name>" (from plugins/<name>): check the name in CONNECTORS`;
+  return `Connector module "${name}" was not found: ${where}. Nothing is installed automatically.`;
 }
 
 /**
@@ -124,7 +170,9 @@ export interface LoadConnectorsOptions {
 export function loadConnectorsFromConfig(moduleNames: string[], options: LoadConnectorsOptions = {}): ConnectorRegistry {
   const registry = options.registry ?? new ConnectorRegistry();
   const load = options.requireModule ?? ((name: string) => require(name) as unknown);
+  const resolve = options.resolveModule ?? (options.requireModule ? undefined : defaultResolve);
   for (const name of moduleNames) {
+    if (resolve) assertWorkspacePackage(name, resolve);
     let exported: unknown;
     try {
       exported = load(name);
@@ -133,7 +181,7 @@ export function loadConnectorsFromConfig(moduleNames: string[], options: LoadCon
       const missing = code === 'MODULE_NOT_FOUND' && (error as Error).message.includes(`'${name}'`);
       throw new ConnectorRegistryError(
         missing
-          ? `Connector module "${name}" is not installed (add it with npm install ${name})`
+          ? notFoundMessage(name)
           : `Connector module "${name}" failed to load: ${(error as Error).message.split('\n')[0]}`,
       );
     }

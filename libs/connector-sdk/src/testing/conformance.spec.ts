@@ -1,6 +1,6 @@
 import type { Connector } from '../lib/contract';
 import { ConnectorError } from '../lib/errors';
-import { GlobalFetchConnector, LeakyRefreshConnector, LoggingCredentialsConnector, RateLimitAsRejectedConnector } from './example/broken.connectors';
+import { GlobalFetchConnector, LeakyRefreshConnector, LoggingCredentialsConnector, NodeHttpConnector, RateLimitAsRejectedConnector } from './example/broken.connectors';
 import { ExampleConnector } from './example/example.connector';
 import { approveExampleOAuth, ExampleNetwork, startExampleServer } from './example/example.server';
 import { ConformanceOptions, ConformanceResult, runConformanceChecks, runConformanceSuite } from './conformance';
@@ -63,6 +63,12 @@ describe('the conformance suite catches a broken connector', () => {
     const http = failed.find((result) => result.name === 'http: fetchMentions sends every request through ctx.http');
     expect(http?.message).toMatch(/^fetchMentions sent 1 request\(s\) around ctx\.http, e\.g\. through the global fetch to http:\/\/127\.0\.0\.1:\d+\/api\/mentions/);
   }, 60_000);
+
+  it('reports fetchMetrics sending its request with node:http instead of ctx.http', async () => {
+    const results = await runConformanceChecks(exampleOptions(() => new NodeHttpConnector(), 300), (name) => name.startsWith('http: '));
+    expect(failures(results).map((result) => result.name)).toEqual(['http: fetchMetrics sends every request through ctx.http']);
+    expect(failures(results)[0].message).toMatch(/^fetchMetrics sent 1 request\(s\) around ctx\.http, e\.g\. through node:http get to http:\/\/127\.0\.0\.1:\d+\/api\/metrics/);
+  });
 
   it('reports a refresh token leaked in an error message', async () => {
     const failed = failures(await run(() => new LeakyRefreshConnector()));

@@ -72,8 +72,13 @@ export interface ConformanceOptions<Server extends ConformanceServer = Conforman
   countPosts?(server: Server): number | Promise<number>;
   /** A variant the network accepts; a short text by default. */
   sampleVariant?: Variant;
-  /** HTTP client timeout used by the suite (the slow-answer checks wait past it). Default 1000 ms: room for a loaded CI machine. */
+  /** HTTP client timeout of the checks that serve a failure (the slow-answer checks wait past it). Default 1000 ms: room for a loaded CI machine. */
   timeoutMs?: number;
+  /**
+   * HTTP client timeout of the calls the network answers normally. Default 10 000 ms: a test
+   * server that is a whole dev network (indexing before it answers) may be slow on a loaded machine.
+   */
+  answerTimeoutMs?: number;
   /**
    * OAuth connectors: consents at the test server as a signed-in user would, following
    * `authorizationUrl`, and returns the code the network redirects back with. Enables the
@@ -276,7 +281,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
   };
   const credentials = () => Promise.resolve(options.credentials(live()));
   // Test servers listen on loopback, which the client refuses by default.
-  const client = createHttpClient({ timeoutMs, outbound: { allowedRanges: ['127.0.0.0/8', '::1/128'] } });
+  const outbound = { allowedRanges: ['127.0.0.0/8', '::1/128'] };
+  const strictClient = createHttpClient({ timeoutMs, outbound });
+  const client = createHttpClient({ timeoutMs: Math.max(options.answerTimeoutMs ?? 10_000, timeoutMs), outbound });
 
   /**
    * Calls one operation with a context that records its requests and log lines, and
@@ -287,23 +294,16 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     operation: string,
     given: Record<string, string | undefined>,
     fn: (ctx: ConnectorContext) => Promise<T>,
+    failureServed = false,
   ): Promise<{ outcome: { value: T } | { error: unknown }; requests: number }> => {
     const recorder: Recorder = { requests: [], logs: [] };
-    const ctx: ConnectorContext = { http: recordingClient(client, recorder), logger: recordingLogger(recorder) };
-    const received = (live() as unknown as { requests?: unknown }).requests;
-    const before = Array.isArray(received) ? received.length : undefined;
+    const ctx: ConnectorContext = { http: recordingClient(failureServed ? strictClient : client, recorder), logger: recordingLogger(recorder) };
     const { outcome, bypassed } = await watchForBypass(() => fn(ctx));
     if (bypassed.length) {
       const first = bypassed[0];
       throw new Error(
         `${operation} sent ${bypassed.length} request(s) around ctx.http, e.g. through ${first.via} to ${first.target}: ` +
           'send every request through ctx.http (its timeout, user agent and error mapping apply)',
-      );
-    }
-    if (Array.isArray(received) && before !== undefined && received.length - before > recorder.requests.length) {
-      throw new Error(
-        `the test server received ${received.length - before} request(s) during ${operation}, but only ${recorder.requests.length} went through ctx.http: ` +
-          'send every request through ctx.http',
       );
     }
     const secrets: NamedSecret[] = credentialsAmong(given);
@@ -637,7 +637,7 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       // Connectors do not retry by themselves (the platform does), but inject a few in case.
       live().inject(failure, 3);
       const started = Date.now();
-      const { outcome, requests } = await observe(target.name, prepared.secrets, prepared.run);
+      const { outcome, requests } = await observe(target.name, prepared.secrets, prepared.run, true);
       const elapsed = Date.now() - started;
       live().clearInjections();
       if (failure.type === 'slow' && elapsed >= timeoutMs * 3 + 1500) {
@@ -765,7 +765,8 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
 export function runConformanceSuite<Server extends ConformanceServer>(options: ConformanceOptions<Server>): void {
   const suite = conformanceChecks(options);
   describe(suite.title, () => {
-    beforeAll(() => suite.setUp());
+    // A test server may be a whole dev network (a PDS and an AppView): give it time on a loaded machine.
+    beforeAll(() => suite.setUp(), 120_000);
     afterEach(() => suite.afterEach());
     afterAll(() => suite.tearDown());
     for (const entry of suite.checks) it(entry.name, () => entry.run());

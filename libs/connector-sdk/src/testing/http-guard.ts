@@ -1,6 +1,7 @@
 /**
  * Catches requests a connector sends around `ctx.http`: while one operation runs, the
- * global `fetch` and `http(s).request` / `get` are wrapped, and a call made from inside
+ * global `fetch`, `http(s).request` / `get` and raw sockets (`net.connect`,
+ * `net.createConnection`, `tls.connect`) are wrapped, and a call made from inside
  * that operation (its asynchronous context, tracked with AsyncLocalStorage) is recorded.
  * Test servers living in the same process answer from their own context, so their
  * own calls (a proxy forwarding to a dev network) are not counted.
@@ -8,6 +9,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
 
 export interface BypassedRequest {
   via: string;
@@ -49,6 +52,9 @@ const PATCHED: Patchable[] = [
   { owner: http as unknown as Record<string, unknown>, name: 'get', via: 'node:http get' },
   { owner: https as unknown as Record<string, unknown>, name: 'request', via: 'node:https request' },
   { owner: https as unknown as Record<string, unknown>, name: 'get', via: 'node:https get' },
+  { owner: net as unknown as Record<string, unknown>, name: 'connect', via: 'a node:net socket' },
+  { owner: net as unknown as Record<string, unknown>, name: 'createConnection', via: 'a node:net socket' },
+  { owner: tls as unknown as Record<string, unknown>, name: 'connect', via: 'a node:tls socket' },
 ];
 
 /**

@@ -3,7 +3,8 @@
  * and breaks one rule the conformance suite holds every operation to; the suite's own
  * tests check that it reports each of them.
  */
-import type { ConnectorContext, Credentials, MentionPage, MentionQuery } from '../../lib/contract';
+import http from 'node:http';
+import type { ConnectorContext, Credentials, MentionPage, MentionQuery, PostMetrics } from '../../lib/contract';
 import { ConnectorError } from '../../lib/errors';
 import { ExampleConnector } from './example.connector';
 
@@ -58,5 +59,23 @@ export class LoggingCredentialsConnector extends ExampleConnector {
     const basic = Buffer.from(`conformance:${credentials.secrets.accessToken}`).toString('base64');
     ctx.logger?.debug('publishing', { authorization: `Basic ${basic}` });
     return super.publish(...args);
+  }
+}
+
+/** Reads metrics with node:http directly: no timeout, no guard on where the request goes. */
+export class NodeHttpConnector extends ExampleConnector {
+  override async fetchMetrics(ctx: ConnectorContext, credentials: Credentials, externalIds: string[]): Promise<PostMetrics[]> {
+    const url = `${credentials.serviceUrl}/api/metrics?ids=${externalIds.map(encodeURIComponent).join(',')}`;
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = http.get(url, { headers: { authorization: `Bearer ${credentials.secrets.accessToken ?? ''}` } }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+    });
+    const rows = JSON.parse(body) as Array<{ id: string; likes: number; shares: number; replies: number }>;
+    const fetchedAt = (ctx.now?.() ?? new Date()).toISOString();
+    return rows.map((row) => ({ externalId: row.id, likes: row.likes, reposts: row.shares, replies: row.replies, fetchedAt }));
   }
 }
