@@ -12,7 +12,7 @@ import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/
 import { infrastructureModules } from '@socle/domain-catalog';
 import { AccessGuard, AccessResolution } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
-import { aliasLimitRule, depthLimitRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
+import { aliasLimitRule, depthLimitRule, jsonLiteralRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
 import { Metrics } from '@socle/platform-observability';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
 import { formatError, refuseMisshapenRequest, requestLifecyclePlugin } from './graphql-plugins';
@@ -69,7 +69,7 @@ export class AppModule {
               refuseMisshapenRequest(request);
               return contexts.create(request, reply);
             },
-            validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES)],
+            validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES), jsonLiteralRule()],
             plugins: [
               // No HTTP caching of GraphQL answers (they are per user and tenant): without this, Apollo
               // wraps every field resolver to compute cache hints nobody reads.

@@ -1,5 +1,5 @@
 import { buildSchema, getIntrospectionQuery, graphqlSync, parse, validate } from 'graphql';
-import { checkRequestShape, documentNesting, INPUT_LIMITS, jsonValueProblem, textProblem, textProblems, tooDeepAt } from './input-limits';
+import { checkRequestShape, documentNesting, INPUT_LIMITS, jsonLiteralRule, jsonValueProblem, textProblem, textProblems, tooDeepAt } from './input-limits';
 import { JSONObjectScalar } from './json.scalar';
 import { depthLimitRule, STANDARD_INTROSPECTION_DEPTH } from './limits';
 
@@ -61,6 +61,11 @@ describe('JSON values', () => {
     const literal = `{ echo(value: ${'{a: '.repeat(40)}1${'}'.repeat(40)}) }`;
     expect(graphqlSync({ schema, source: literal, rootValue: root }).errors?.[0].message).toMatch(/JSONObject is nested deeper than 32 levels\.$/);
     const fine = graphqlSync({ schema, source: '{ echo(value: {a: [1, "x", null, {b: true}]}) }', rootValue: root });
+    // Written inline inside an input, the rule names where.
+    const withInput = buildSchema('scalar JSONObject input In { rules: [JSONObject!]! } type Query { set(input: In): Int }');
+    const errors = validate(withInput, parse(`{ set(input: { rules: [{}, ${'{a: '.repeat(40)}1${'}'.repeat(40)}] }) }`), [jsonLiteralRule()]);
+    expect(errors.map((e) => [e.message, e.extensions.field])).toEqual([['Invalid input. input.rules[1]: is nested deeper than 32 levels', 'input.rules[1]']]);
+    expect(validate(withInput, parse('{ set(input: { rules: [{a: {b: [1]}}] }) }'), [jsonLiteralRule()])).toEqual([]);
     expect(fine).toEqual({ data: { echo: { a: [1, 'x', null, { b: true }] } } });
   });
 });

@@ -1,3 +1,6 @@
+import {
+  ArgumentNode, ASTVisitor, getNullableType, GraphQLInputType, isInputObjectType, isListType, Kind, ValidationContext, ValueNode,
+} from 'graphql';
 import { AppError, FieldProblem } from './errors';
 
 /**
@@ -179,4 +182,53 @@ export function checkRequestShape(request: GraphQLRequestShape, extra: Record<st
       field: 'extensions', ...extra, http: { status: 400 },
     });
   }
+}
+
+/** Levels of a literal value (an object or list counts one level, as in `jsonValueProblem`). */
+function literalDepth(node: ValueNode): number {
+  let max = 0;
+  const stack: [ValueNode, number][] = [[node, 1]];
+  while (stack.length) {
+    const [current, depth] = stack.pop() as [ValueNode, number];
+    if (current.kind === Kind.OBJECT) {
+      max = Math.max(max, depth);
+      for (const field of current.fields) stack.push([field.value, depth + 1]);
+    } else if (current.kind === Kind.LIST) {
+      max = Math.max(max, depth);
+      for (const value of current.values) stack.push([value, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/**
+ * JSONObject values written inline that nest deeper than INPUT_LIMITS allows,
+ * refused as BAD_USER_INPUT naming their path (`input.content.a`): the scalar
+ * itself cannot know where it stands. Reported when the argument is entered,
+ * so this error comes first.
+ */
+export function jsonLiteralRule(scalarName = 'JSONObject') {
+  return (context: ValidationContext): ASTVisitor => {
+    const check = (node: ValueNode, type: GraphQLInputType | null | undefined, path: string): void => {
+      if (!type || node.kind === Kind.VARIABLE || node.kind === Kind.NULL) return;
+      const inner = getNullableType(type);
+      if (isListType(inner)) {
+        if (node.kind === Kind.LIST) node.values.forEach((value, i) => check(value, inner.ofType, `${path}[${i}]`));
+        else check(node, inner.ofType, path);
+      } else if (isInputObjectType(inner)) {
+        if (node.kind !== Kind.OBJECT) return;
+        const fields = inner.getFields();
+        for (const field of node.fields) check(field.value, fields[field.name.value]?.type, `${path}.${field.name.value}`);
+      } else if (inner.name === scalarName && literalDepth(node) > INPUT_LIMITS.jsonMaxDepth) {
+        context.reportError(new AppError('BAD_USER_INPUT', `Invalid input. ${path}: is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels`, {
+          field: path, problems: [{ field: path, message: `is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels` }],
+        }));
+      }
+    };
+    return {
+      Argument(node: ArgumentNode) {
+        check(node.value, context.getArgument()?.type, node.name.value);
+      },
+    };
+  };
 }
