@@ -16,6 +16,7 @@ describe('variable errors name their field', () => {
     expect(fieldOfVariableError('Variable "$first" got an invalid value; Int cannot represent non-integer value: "ten"')).toBe('first');
     expect(fieldOfVariableError('Variable "$input" got an invalid value; Field "password" of required type "String!" was not provided.')).toBe('input.password');
     expect(fieldOfVariableError('Variable "$id" of required type "ID!" was not provided.')).toBe('id');
+    expect(fieldOfVariableError('Variable "$input" got an invalid value; Field "emial" is not defined by type "SignUpInput". Did you mean "email"?')).toBe('input.emial');
     expect(fieldOfVariableError('Cannot query field "nope" on type "Query".')).toBeUndefined();
   });
 });

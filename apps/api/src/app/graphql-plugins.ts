@@ -49,9 +49,12 @@ export function fieldOfVariableError(message: string): string | undefined {
   const variable = /^Variable "\$([^"]+)"/.exec(message);
   if (!variable) return undefined;
   const at = /^Variable "\$[^"]+" got (?:an )?invalid value(?:.*? at "([^"]+)")?; /s.exec(message)?.[1] ?? variable[1];
-  const missing = /; Field "([^"]+)" of required type "[^"]+" was not provided\.$/.exec(message)?.[1];
-  return missing ? `${at}.${missing}` : at;
+  const inner = /; Field "([^"]+)" (?:of required type "[^"]+" was not provided|is not defined by type "[^"]+")\./.exec(message)?.[1];
+  return inner ? `${at}.${inner}` : at;
 }
+
+/** Field suggestions name parts of the schema: not for callers who may not introspect. */
+const withoutHint = (message: string) => message.replace(/ Did you mean .*\?$/, '');
 
 /** The JSON value error behind a validation or coercion error, if that is what it is. */
 function jsonValueErrorOf(error: unknown): JsonValueError | undefined {
@@ -172,8 +175,13 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
             const anonymous = !state || state.principal.kind === 'anonymous';
             result.errors = result.errors.map((e) => {
               options.metrics.graphqlErrors.inc({ code: String(e.extensions?.code ?? 'INTERNAL') });
-              const message = !options.publicIntrospection && anonymous ? e.message.replace(/ Did you mean .*\?$/, '') : e.message;
-              return { ...e, message, extensions: { ...e.extensions, requestId: state?.requestId ?? null } };
+              const hide = !options.publicIntrospection && anonymous;
+              const message = hide ? withoutHint(e.message) : e.message;
+              const problems = e.extensions?.['problems'];
+              const extensions = hide && Array.isArray(problems)
+                ? { ...e.extensions, problems: problems.map((p: { field: string; message: string }) => ({ ...p, message: withoutHint(p.message) })) }
+                : e.extensions;
+              return { ...e, message, extensions: { ...extensions, requestId: state?.requestId ?? null } };
             });
           }
           options.metrics.graphqlOperations.inc({ type: ctx.operation?.operation ?? 'unknown', outcome: hadErrors ? 'error' : 'ok' });
