@@ -7,6 +7,7 @@ import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { CheckNetworkAccountJob, CheckNetworkAccountScheduler } from './check-network-account.job';
 import { ACCOUNTS_CONNECTED_KEY, communityEvidenceProvider } from './community-evidence';
+import { connectorLogger } from './connector-logger';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY } from './connectors';
 import { CredentialVault, SECRET_BOX } from './credential-vault';
 import { NetworkAccountResolver } from './network-account.resolver';
@@ -60,6 +61,7 @@ export class CommunityModule implements OnModuleInit {
           // One guarded client for every call made for a tenant, in the API and in the worker alike.
           useFactory: (config: SocleConfig): ConnectorContext => ({
             http: createHttpClient({ timeoutMs: config.CONNECTOR_TIMEOUT_MS, userAgent: 'Socle', outbound: outboundGuardOf(config) }),
+            logger: connectorLogger(),
           }),
         },
         AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
