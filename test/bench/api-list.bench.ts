@@ -28,7 +28,8 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GraphQLScalarType } from 'graphql';
-import { statementCounter } from '@socle/platform-database';
+import { DATA_SOURCE, setReadOnlyParking, statementCounter } from '@socle/platform-database';
+import type { DataSource } from 'typeorm';
 import { adminUrl, createOrganization, databaseUrl, dropTestDatabase, signUpAgency, TestApi } from '@socle/testing';
 import Redis from 'ioredis';
 import { ChildProcess, execFileSync, fork } from 'node:child_process';
@@ -197,7 +198,7 @@ async function seedMembers(admin: Pool, organizationId: string, count: number): 
 // Measurement.
 
 interface Target {
-  key: 'aFull' | 'bBare' | 'cFull' | 'cBare';
+  key: 'aFull' | 'aNoPark' | 'bBare' | 'cFull' | 'cBare';
   label: string;
   url: string;
   body: string;
@@ -397,6 +398,12 @@ async function main(): Promise<void> {
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     const fullUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/graphql`;
     const poolSize = api.config.DATABASE_POOL_SIZE;
+    // The same stack with parked read-only transactions turned off: each query ends with its own COMMIT round trip.
+    const noPark = await TestApi.start(env);
+    cleanups.push(() => noPark.stop());
+    setReadOnlyParking(noPark.app.get<DataSource>(DATA_SOURCE), false);
+    await noPark.app.listen({ port: 0, host: '127.0.0.1' });
+    const noParkUrl = `http://127.0.0.1:${(noPark.server.address() as AddressInfo).port}/graphql`;
 
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: poolSize });
     cleanups.push(() => admin.end());
@@ -439,6 +446,7 @@ async function main(): Promise<void> {
 
     const targets: Target[] = [
       { key: 'aFull', label: '(a) members(first: 20), full stack', url: fullUrl, body: listBody, expectBody: fullList },
+      { key: 'aNoPark', label: '(a\') the same, parking off', url: noParkUrl, body: listBody, expectBody: fullList },
       { key: 'bBare', label: '(b) members(first: 20), bare', url: bare.url, body: listBody, expectBody: bareList },
       { key: 'cFull', label: '(c) { __typename }, full stack', url: fullUrl, body: typenameBody, expectBody: fullTypename },
       { key: 'cBare', label: '(c) { __typename }, bare', url: bare.url, body: typenameBody, expectBody: bareTypename },
@@ -456,7 +464,7 @@ async function main(): Promise<void> {
     const probe = { admin, database };
     const background = await backgroundBusy(1000);
     for (const target of targets) await measure(load, target, headers, WARMUP_SECONDS, probe);
-    const samples: Record<Target['key'], Sample[]> = { aFull: [], bBare: [], cFull: [], cBare: [] };
+    const samples: Record<Target['key'], Sample[]> = { aFull: [], aNoPark: [], bBare: [], cFull: [], cBare: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         const profiling = process.env.BENCH_PROFILE === target.key ? await startProfile() : undefined;
@@ -509,11 +517,14 @@ async function main(): Promise<void> {
     const listThroughput = summary.aFull.rps / summary.bBare.rps;
     const listP99 = summary.aFull.p99 / summary.bBare.p99;
     const typenameThroughput = summary.cFull.rps / summary.cBare.rps;
+    const parkingGain = summary.aFull.rps / summary.aNoPark.rps;
+    const parkingRounds = samples.aFull.map((x, i) => x.requestsPerSecond / samples.aNoPark[i].requestsPerSecond);
     const constant = statements.every((s) => s.perRequest === statements[0].perRequest);
     out.push('Targets');
     out.push(`  (a)/(b) throughput        ${listThroughput.toFixed(2).padStart(6)}   target >= ${TARGET_LIST_THROUGHPUT.toFixed(2)}   ${verdict(listThroughput >= TARGET_LIST_THROUGHPUT)}`);
     out.push(`  (a)/(b) p99               ${listP99.toFixed(2).padStart(6)}   target <= ${TARGET_LIST_P99.toFixed(2)}   ${verdict(listP99 <= TARGET_LIST_P99)}`);
     out.push(`  (c) full/bare throughput  ${typenameThroughput.toFixed(2).padStart(6)}   target >= ${TARGET_TYPENAME_THROUGHPUT.toFixed(2)}   ${verdict(typenameThroughput >= TARGET_TYPENAME_THROUGHPUT)}`);
+    out.push(`  (a)/(a') parking gain     ${parkingGain.toFixed(2).padStart(6)}   per round ${parkingRounds.map((r) => r.toFixed(2)).join(' / ')}; (a')/(b) ${(summary.aNoPark.rps / summary.bBare.rps).toFixed(2)}, p99 ${(summary.aNoPark.p99 / summary.bBare.p99).toFixed(2)}`);
     out.push(`  statements per request    ${statements.map((s) => s.perRequest.toFixed(2)).join(' / ')}   target: equal for pages of ${PAGE_SIZES.join(', ')}   ${verdict(constant)}`);
     out.push('');
     process.stdout.write(`${out.join('\n')}\n`);

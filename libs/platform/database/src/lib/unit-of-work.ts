@@ -46,6 +46,13 @@ interface ParkingLot {
 }
 
 const parkingLots = new WeakMap<DataSource, ParkingLot>();
+const parkingOff = new WeakSet<DataSource>();
+
+/** Turns parking of read-only transactions off (or back on) for one DataSource; the API benchmark compares both. */
+export function setReadOnlyParking(dataSource: DataSource, enabled: boolean): void {
+  if (enabled) parkingOff.delete(dataSource);
+  else parkingOff.add(dataSource);
+}
 
 function lotOf(dataSource: DataSource): ParkingLot {
   let lot = parkingLots.get(dataSource);
@@ -101,6 +108,7 @@ function passOn(lot: ParkingLot, runner: QueryRunner): void {
  * back to the pool now (another kind of caller is waiting for a connection).
  */
 function park(dataSource: DataSource, runner: QueryRunner): boolean {
+  if (parkingOff.has(dataSource)) return false;
   const lot = lotOf(dataSource);
   const waiter = lot.waiters.shift();
   if (waiter) {
@@ -179,14 +187,6 @@ export async function releaseParkedConnections(dataSource: DataSource): Promise<
   await Promise.all(all.map(endParked));
 }
 
-/**
- * One transaction, one tenant. Opened lazily on first use with a single round
- * trip (`BEGIN; SELECT set_config(..., true)…; [probe]`), so the tenant is set
- * transaction-locally and vanishes at COMMIT/ROLLBACK. Every data access of a
- * request or a job goes through its unit of work.
- */
-export class UnitOfWork {
-  private runner?: QueryRunner;
 declare const organizationProven: unique symbol;
 
 /**
@@ -205,6 +205,15 @@ export interface OrganizationUnitOfWork extends UnitOfWork {
 /** An organisation id read from an `OrganizationUnitOfWork`: a context cannot name another one beside its unit of work. */
 export type ProvenOrganizationId = string & { readonly [organizationProven]: true };
 
+/**
+ * One transaction, one tenant. Opened lazily on first use with a single round
+ * trip (`BEGIN; SELECT set_config(..., true)…; [probe]`), so the tenant is set
+ * transaction-locally and vanishes at COMMIT/ROLLBACK. Every data access of a
+ * request or a job goes through its unit of work.
+ */
+export class UnitOfWork {
+  private runner?: QueryRunner;
+  private provenOrganization?: string;
   private opening?: Promise<Record<string, unknown>[]>;
   private closed = false;
   private restoreClient?: () => void;
@@ -213,7 +222,6 @@ export type ProvenOrganizationId = string & { readonly [organizationProven]: tru
 
   constructor(
     private readonly dataSource: DataSource,
-  private provenOrganization?: string;
     private scopeValue: TenantScope,
   ) {
     this.provenOrganization = scopeValue.organizationId;
@@ -221,6 +229,11 @@ export type ProvenOrganizationId = string & { readonly [organizationProven]: tru
 
   get scope(): Readonly<TenantScope> {
     return this.scopeValue;
+  }
+
+  /** The organisation this unit of work acts in, if any (typed as proven only through `OrganizationUnitOfWork`). */
+  get organizationId(): string | undefined {
+    return this.provenOrganization;
   }
 
   /**
@@ -231,11 +244,6 @@ export type ProvenOrganizationId = string & { readonly [organizationProven]: tru
   markReadOnly(): void {
     if (!this.opening) this.readOnly = true;
   }
-  /** The organisation this unit of work acts in, if any (typed as proven only through `OrganizationUnitOfWork`). */
-  get organizationId(): string | undefined {
-    return this.provenOrganization;
-  }
-
 
   get isReadOnly(): boolean {
     return this.readOnly;
@@ -284,14 +292,6 @@ export type ProvenOrganizationId = string & { readonly [organizationProven]: tru
     await this.client().query(`${reset}; ${setScopeSql(scope)}`);
   }
 
-  async manager(): Promise<EntityManager> {
-    await this.open();
-    return (this.runner as QueryRunner).manager;
-  }
-
-  async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    const manager = await this.manager();
-    statementCounter.count += 1;
   /**
    * Opens the transaction by entering an organisation: `probeSql` proves the
    * caller's access and only then sets the tenant itself, answering one row
@@ -309,6 +309,14 @@ export type ProvenOrganizationId = string & { readonly [organizationProven]: tru
     return { uow: this as unknown as OrganizationUnitOfWork, row };
   }
 
+  async manager(): Promise<EntityManager> {
+    await this.open();
+    return (this.runner as QueryRunner).manager;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const manager = await this.manager();
+    statementCounter.count += 1;
     return manager.query(sql, parameters) as Promise<T[]>;
   }
 
@@ -465,14 +473,6 @@ export type ProvenOrganizationId = string & { readonly [organizationProven]: tru
   }
 }
 
-/** Runs `work` in its own unit of work: commit on success, rollback on any error. */
-export async function inUnitOfWork<T>(
-  dataSource: DataSource,
-  scope: TenantScope,
-  work: (uow: UnitOfWork) => Promise<T>,
-): Promise<T> {
-  const uow = new UnitOfWork(dataSource, scope);
-  try {
 /**
  * Runs `work` in its own unit of work inside `organizationId`, for callers that
  * established access to it otherwise: a job processor from its payload, a route
@@ -488,6 +488,14 @@ export async function inOrganizationUnitOfWork<T>(
   return inUnitOfWork(dataSource, { ...scope, organizationId }, (uow) => work(uow as unknown as OrganizationUnitOfWork));
 }
 
+/** Runs `work` in its own unit of work: commit on success, rollback on any error. */
+export async function inUnitOfWork<T>(
+  dataSource: DataSource,
+  scope: TenantScope,
+  work: (uow: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  const uow = new UnitOfWork(dataSource, scope);
+  try {
     const result = await work(uow);
     await uow.commit();
     return result;
