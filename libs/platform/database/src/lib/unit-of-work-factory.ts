@@ -32,16 +32,10 @@ export class UnitOfWorkFactory {
 
   /** Same, for work that only reads: a READ ONLY transaction, whose end costs no round trip of its own. */
   async read<T>(scope: Scope, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
-    const uow = new UnitOfWork(this.dataSource, scope);
-    uow.markReadOnly();
-    try {
-      const result = await work(uow);
-      await uow.commit();
-      return result;
-    } catch (error) {
-      await uow.rollback();
-      throw error;
-    }
+    return inUnitOfWork(this.dataSource, scope, (uow) => {
+      uow.markReadOnly();
+      return work(uow);
+    });
   }
 
   /** Whether PostgreSQL answers, for readiness: one statement outside any transaction, touching no table. */
