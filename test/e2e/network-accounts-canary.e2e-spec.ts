@@ -78,7 +78,7 @@ describe('network credentials never leak', () => {
     expect(tooLong.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // At connect, a 500 and a 429 from the instance.
     mastodon.inject({ type: 'status', status: 500, body: { error: `boom ${token}` } });
-    expect((await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]?.extensions?.code).toBe('INTERNAL');
+    expect((await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     mastodon.inject({ type: 'rate-limited', retryAfterSeconds: 30 });
     expect((await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
 

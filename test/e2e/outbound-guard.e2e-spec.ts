@@ -178,8 +178,8 @@ describe('outbound requests made for a tenant', () => {
     });
 
     it.each([
-      ['an HTML page instead of a feed', '/html', 'INTERNAL|BAD_USER_INPUT'],
-      ['a JSON error with a 500', '/json-500', 'INTERNAL'],
+      ['an HTML page instead of a feed', '/html', 'UPSTREAM_UNAVAILABLE|BAD_USER_INPUT'],
+      ['a JSON error with a 500', '/json-500', 'UPSTREAM_UNAVAILABLE'],
       ['a text 404', '/missing', 'BAD_USER_INPUT'],
     ])('a feed answering %s: the error says host and status, not the body', async (_what, path, codes) => {
       const url = `${feedsUrl}${path}`;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_GUARD, ModulesContainer } from '@nestjs/core';
-import { RESOLVER_TYPE_METADATA } from '@nestjs/graphql/dist/graphql.constants';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { ACCESS_METADATA, AccessGuard, collectOperationRules, levelOf } from '@socle/platform-auth';
+import { AccessGuard, collectOperationRules, levelOf } from '@socle/platform-auth';
 import { TestApi } from '@socle/testing';
 import { printSortedSchema } from '@socle/api';
 
@@ -23,25 +22,15 @@ describe('the API surface', () => {
 
   it('puts an access rule on every query and mutation, behind the global access guard', () => {
     const container = api.app.get(ModulesContainer);
-    const operations: string[] = [];
-    const unguarded: string[] = [];
     let guardRegistered = false;
     for (const module of container.values()) {
       for (const wrapper of module.providers.values()) {
         if (String(wrapper.token).startsWith(APP_GUARD) && wrapper.metatype === AccessGuard) guardRegistered = true;
-        const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
-        if (!type?.prototype || typeof type !== 'function') continue;
-        for (const name of Object.getOwnPropertyNames(type.prototype)) {
-          if (name === 'constructor') continue;
-          const handler: unknown = Object.getOwnPropertyDescriptor(type.prototype, name)?.value;
-          if (typeof handler !== 'function') continue;
-          const kind = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as string | undefined;
-          if (kind !== 'Query' && kind !== 'Mutation') continue;
-          operations.push(`${type.name}.${name}`);
-          if (!Reflect.getMetadata(ACCESS_METADATA, handler) && !Reflect.getMetadata(ACCESS_METADATA, type)) unguarded.push(`${type.name}.${name}`);
-        }
       }
     }
+    const rules = collectOperationRules(container);
+    const operations = [...rules.keys()];
+    const unguarded = operations.filter((operation) => rules.get(operation) === undefined);
     expect(guardRegistered).toBe(true);
     expect(operations.length).toBeGreaterThanOrEqual(20);
     expect(unguarded).toEqual([]);

@@ -6,3 +6,4 @@ export * from './lib/validation';
 export * from './lib/manifest';
 export * from './lib/registry';
 export * from './lib/not-implemented';
+export * from './lib/html-text';

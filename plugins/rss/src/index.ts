@@ -4,7 +4,6 @@ export { RssConnector, rssManifest, toMention, toAttachment, itemKey, encodeCurs
 export { parseFeed, parseFeedText, MAX_DEPTH, MAX_ENCLOSURES } from './lib/feed-parser';
 export type { FeedEnclosure, FeedFormat, FeedItem, ParsedFeed } from './lib/feed-parser';
 export { decodeFeed, declaredEncoding } from './lib/decode';
-export { htmlToText } from './lib/html-text';
 
 /** What the platform loads when `@socle/plugin-rss` is listed in its connector configuration. */
 export const connector = new RssConnector();

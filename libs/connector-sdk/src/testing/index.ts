@@ -1,2 +1,3 @@
 export * from './conformance';
 export * from './loopback-server';
+export * from './linear-time';

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -51,6 +52,21 @@ function databaseCli(args: string[], env: Record<string, string>): void {
   });
 }
 
+/**
+ * Fresh secrets for every test run: the processes refuse any value published in the
+ * repository, in tests as anywhere else. Key "t1" is active and "t0" stays readable,
+ * for the key rotation tests.
+ */
+function freshSecrets(): Record<string, string> {
+  const key = () => randomBytes(32).toString('base64');
+  return {
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    API_KEY_PEPPER: randomBytes(48).toString('base64url'),
+    ENCRYPTION_KEYS: `t0:${key()},t1:${key()}`,
+    ENCRYPTION_ACTIVE_KEY: 't1',
+  };
+}
+
 /** Creates and migrates a throw-away database with the same command the start script uses. */
 export async function ensureTestDatabase(database: string): Promise<Record<string, string>> {
   await dropStaleTestDatabases();
@@ -63,12 +79,8 @@ export async function ensureTestDatabase(database: string): Promise<Record<strin
     DATABASE_URL: databaseUrl(APP_ROLE, database),
     DATABASE_OWNER_URL: ownerUrl,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    JWT_SECRET: process.env.JWT_SECRET ?? 'test-jwt-secret-that-is-long-enough-0123456789',
-    API_KEY_PEPPER: process.env.API_KEY_PEPPER ?? 'test-api-key-pepper-that-is-long-enough-012345',
+    ...freshSecrets(),
     SCRYPT_LOG_N: '12',
-    // Fixed test keys for credentials at rest: "t1" is active, "t0" stays readable (rotation tests).
-    ENCRYPTION_KEYS: process.env.ENCRYPTION_KEYS ?? 't0:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,t1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=',
-    ENCRYPTION_ACTIVE_KEY: process.env.ENCRYPTION_ACTIVE_KEY ?? 't1',
     LOG_LEVEL: 'silent',
   };
 }

@@ -1,4 +1,5 @@
 import { RichText } from '@atproto/api';
+import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
 import { isValidUri } from '@atproto/syntax';
 import tlds from 'tlds';
 import { buildFacets, detectSpans, isWhiteSpace, utf8Offset, utf8Offsets } from './facets';
@@ -319,29 +320,9 @@ describe('facets', () => {
       // Many facets: their byte offsets too must come from one pass.
       (n) => ' #a @a.fr $A www.a.fr é☕ ( '.repeat(n / 28),
     ];
-    // CPU time per run (wall time also counts the time other processes hold the cores), median of 3
-    // samples; a sample repeats the small text so that both last about as long.
-    const cpu = () => {
-      const usage = process.cpuUsage();
-      return usage.user + usage.system;
-    };
-    const median = (text: string, repeat: number) => {
-      const times: number[] = [];
-      for (let sample = 0; sample < 3; sample++) {
-        const started = cpu();
-        for (let run = 0; run < repeat; run++) buildFacets(text, detectSpans(text), new Map());
-        times.push((cpu() - started) / repeat);
-      }
-      return times.sort((a, b) => a - b)[1];
-    };
-    const n = 37_500;
     for (const make of hostile) {
-      const small = make(n);
-      const large = make(8 * n);
-      median(small, 8); // warm-up
-      const ratio = median(large, 1) / Math.max(median(small, 8), 1);
-      // Linear is about 8; quadratic would be about 64.
-      expect({ sample: make(12), linear: ratio < 24 }).toEqual({ sample: make(12), linear: true });
+      const ratio = growthRatio(make, (text) => buildFacets(text, detectSpans(text), new Map()), 37_500);
+      expect({ sample: make(12), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(12), linear: true });
     }
   });
 });

@@ -68,39 +68,39 @@ export function multipartBody(parts: MultipartPart[], boundary = `----socle${Dat
   return { body: new Uint8Array(Buffer.concat(chunks)), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** `<https://a/b?max_id=1>; rel="next", <...>; rel="prev"` -> `{ next: URL, prev: URL }`. */
+/**
+ * The links of an RFC 8288 `Link` header by relation (`next`, `prev`), as Mastodon
+ * paginates. One forward scan: each `<` is matched with the next `>` and the parameters
+ * run to the next `<`, so a hostile header of unclosed brackets costs time proportional
+ * to its length. Unreadable links are ignored: pagination then stops rather than failing.
+ */
 export function parseLinkHeader(header: string | undefined): Record<string, URL> {
   const links: Record<string, URL> = {};
   if (!header) return links;
-  for (const match of header.matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
-    const rel = /;\s*rel="?([^";,]+)"?/i.exec(match[2] ?? '')?.[1];
-    if (!rel) continue;
-    try {
-      const url = new URL(match[1]);
-      for (const name of rel.split(/\s+/)) links[name.toLowerCase()] = url;
-    } catch {
-      // An unreadable link is ignored: pagination then stops rather than failing.
+  let open = header.indexOf('<');
+  while (open >= 0) {
+    const close = header.indexOf('>', open + 1);
+    if (close < 0) break;
+    const next = header.indexOf('<', close + 1);
+    const params = header.slice(close + 1, next < 0 ? header.length : next);
+    const rel = params
+      .split(';')
+      .map((param) => param.trim())
+      .find((param) => /^rel\s*=/i.test(param))
+      ?.replace(/^rel\s*=\s*/i, '')
+      .replace(/[\s,]+$/, '')
+      .replace(/^"|"$/g, '');
+    if (rel) {
+      try {
+        const url = new URL(header.slice(open + 1, close));
+        for (const name of rel.trim().split(/\s+/)) links[name.toLowerCase()] = url;
+      } catch {
+        // ignored, see above
+      }
     }
+    open = next;
   }
   return links;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Mastodon serves statuses as HTML; this is the plain text a person reads. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return ENTITIES[name.toLowerCase()] ?? entity;
-    })
-    .trim();
 }
 
 /** Compares Mastodon ids (numeric strings of any length; falls back to text order). */

@@ -5,7 +5,7 @@
  * answers a repeated request with the status it already created. Each further part of a
  * thread uses `<key>:<index>`, so a retried thread resumes where it stopped.
  */
-import { ConnectorError, countLength, validateVariant } from '@socle/connector-sdk';
+import { ConnectorError, countLength, htmlToText, validateVariant } from '@socle/connector-sdk';
 import type {
   AuthorizeInput,
   Connector,
@@ -24,7 +24,7 @@ import type {
 } from '@socle/connector-sdk';
 import type { MastodonContext, MastodonMediaAttachment, MastodonNotification, MastodonSearchResults, MastodonStatus } from './api-types';
 import { MastodonClient } from './client';
-import { compareIds, decodeCursor, encodeCursor, htmlToText, multipartBody, MultipartPart, parseLinkHeader, QueryValue, sleep, withQuery } from './http-helpers';
+import { compareIds, decodeCursor, encodeCursor, multipartBody, MultipartPart, parseLinkHeader, QueryValue, sleep, withQuery } from './http-helpers';
 import {
   MASTODON_IMAGE_MAX_BYTES,
   MASTODON_MAX_CHARACTERS,
@@ -33,6 +33,9 @@ import {
   mastodonManifest,
 } from './manifest';
 import { buildMastodonAuthorizeUrl, mastodonCredentials, registerMastodonApp, requestMastodonToken, verifyMastodonToken } from './oauth';
+
+/** Plain text kept from a status's HTML: instances may allow long posts, never this long. */
+const MAX_STATUS_TEXT = 20_000;
 
 export interface MastodonConnectorOptions {
   /** Wait between two checks of a media still being processed (202/206). Default 1000 ms. */
@@ -441,7 +444,7 @@ export class MastodonConnector implements Connector {
 
   private toMention(status: MastodonStatus, host: string): Mention {
     const acct = status.account?.acct ?? status.account?.username ?? 'unknown';
-    const text = htmlToText(status.content ?? '');
+    const text = htmlToText(status.content ?? '', MAX_STATUS_TEXT);
     const mention: Mention = {
       externalId: status.id,
       url: status.url ?? status.uri,

@@ -1,7 +1,7 @@
-import { ConnectorError } from '@socle/connector-sdk';
-import { growthRatio } from '../test/linear-time';
+import { ConnectorError, htmlToText } from '@socle/connector-sdk';
+import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
 import { MAX_DEPTH, MAX_ENCLOSURES, parseFeed, parseFeedText } from './feed-parser';
-import { htmlToText } from './html-text';
+
 import { toMention } from './rss.connector';
 
 const rss = (items: string, channelExtra = '', namespaces = '') =>
@@ -205,6 +205,6 @@ describe('parseFeedText', () => {
       for (const item of feed.items) toMention(item, feed, 'https://site.example/feed.xml', new Date(0));
     };
     const ratio = growthRatio(make, run, 40_000);
-    expect({ sample: make(400).slice(0, 200), linear: ratio < 24 }).toEqual({ sample: make(400).slice(0, 200), linear: true });
+    expect({ sample: make(400).slice(0, 200), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(400).slice(0, 200), linear: true });
   });
 });

@@ -25,9 +25,10 @@ import {
   validateVariant,
   Variant,
   Violation,
+  htmlToText,
 } from '@socle/connector-sdk';
 import { FeedEnclosure, FeedItem, parseFeed, ParsedFeed } from './feed-parser';
-import { htmlToText } from './html-text';
+
 
 export const rssManifest: ConnectorManifest = {
   id: 'rss',

@@ -67,7 +67,10 @@ export function connectError(error: unknown, failure: ConnectFailure, ...secrets
       return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, { details: { retryAfterSeconds } });
     }
     default:
-      return new DomainError('INTERNAL', `The network did not answer properly (${reason}); nothing was stored. Try again.`);
+      // The platform worked; the network did not: a code of its own, so clients retry rather than report a bug.
+      return new DomainError('UPSTREAM_UNAVAILABLE', `The network did not answer properly (${reason}); nothing was stored. Try again.`, {
+        details: { networkErrorKind: error.kind },
+      });
   }
 }
 

@@ -30,7 +30,7 @@ describe('domain errors', () => {
   });
 
   it('map every code to an HTTP status', () => {
-    expect(HTTP_STATUS_OF).toEqual({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, RATE_LIMITED: 429, INTERNAL: 500 });
+    expect(HTTP_STATUS_OF).toEqual({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 502, INTERNAL: 500 });
   });
 
   it('describe themselves in one log line without their details; other errors with their stack', () => {

@@ -3,7 +3,7 @@
  * them to `extensions.code`, a REST controller to an HTTP status, the worker
  * logs them. Clients branch on the code (and `reason`), never on the message.
  */
-export const DOMAIN_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const;
+export const DOMAIN_ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'INTERNAL'] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 export interface FieldProblem {
@@ -75,6 +75,8 @@ export const HTTP_STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  /** A network or other remote service the call depends on did not answer properly: the caller may retry. */
+  UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,
 };
 
