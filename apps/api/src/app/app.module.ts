@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { AccountsModule } from '@socle/accounts';
 import { StrategyModule } from '@socle/strategy';
+import { ContentModule } from '@socle/content';
 import { CommunityModule, CONNECTOR_REGISTRY } from '@socle/community';
 import type { ConnectorRegistry } from '@socle/connector-sdk';
 import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies';
@@ -27,8 +28,16 @@ class GraphQLContextModule {}
 @Module({})
 export class AppModule {
   static forRoot(config: SocleConfig, metrics: Metrics): DynamicModule {
-    // One instance, shared with the policies module, which reads the connectors' text limits from its registry.
+    // One instance of each, shared: the policies module reads the connectors' text limits from the community
+    // module's registry, the content module reaches network accounts through the community module's targets.
     const community = CommunityModule.forRoot({ http: true });
+    const policies = PoliciesModule.forRoot({
+      http: true,
+      networkTextLimits: {
+        imports: [community], inject: [CONNECTOR_REGISTRY],
+        useFactory: (registry: ConnectorRegistry) => networkTextLimitsFromManifests(() => registry.manifests()),
+      },
+    });
     return {
       module: AppModule,
       imports: [
@@ -36,13 +45,8 @@ export class AppModule {
         AccountsModule,
         StrategyModule,
         community,
-        PoliciesModule.forRoot({
-          http: true,
-          networkTextLimits: {
-            imports: [community], inject: [CONNECTOR_REGISTRY],
-            useFactory: (registry: ConnectorRegistry) => networkTextLimitsFromManifests(() => registry.manifests()),
-          },
-        }),
+        policies,
+        ContentModule.forRoot({ http: true, imports: [policies, community] }),
         EvaluationModule,
         EvaluationHttpModule,
         PortfolioModule.forRoot({ http: true }),

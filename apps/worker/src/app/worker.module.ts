@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@socle/accounts';
 import { StrategyModule } from '@socle/strategy';
+import { ContentModule } from '@socle/content';
 import { CommunityModule } from '@socle/community';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
@@ -11,14 +12,17 @@ import { SocleConfig } from '@socle/platform-config';
 @Module({})
 export class WorkerModule {
   static forRoot(config: SocleConfig): DynamicModule {
+    const community = CommunityModule.forRoot();
+    const policies = PoliciesModule.forRoot();
     return {
       module: WorkerModule,
       imports: [
         ...infrastructureModules(config, 'socle-worker'),
         AccountsModule,
         StrategyModule,
-        CommunityModule.forRoot(),
-        PoliciesModule.forRoot(),
+        community,
+        policies,
+        ContentModule.forRoot({ worker: true, imports: [policies, community] }),
         EvaluationModule,
         PortfolioModule.forRoot({ liveScoresAt: config.LIVE_SCORES_AT }),
       ],

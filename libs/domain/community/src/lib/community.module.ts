@@ -2,6 +2,7 @@ import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, OutboundGuard, parseAddressRanges, parseConnectorModuleList } from '@socle/connector-sdk';
+import { NETWORK_TARGETS } from '@socle/content';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
@@ -13,6 +14,7 @@ import { CredentialVault, SECRET_BOX } from './credential-vault';
 import { NetworkAccountResolver } from './network-account.resolver';
 import { NetworkAccountService } from './network-account.service';
 import { NetworkHealthService } from './network-health.service';
+import { CommunityNetworkTargets } from './network-targets';
 import { OAuthCallbackController } from './oauth-callback.controller';
 import { NetworkAccountRepository } from './repositories';
 
@@ -65,10 +67,11 @@ export class CommunityModule implements OnModuleInit {
           }),
         },
         AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
-        CheckNetworkAccountScheduler, CheckNetworkAccountJob,
+        CheckNetworkAccountScheduler, CheckNetworkAccountJob, CommunityNetworkTargets,
+        { provide: NETWORK_TARGETS, useExisting: CommunityNetworkTargets },
         ...(options.http ? [NetworkAccountResolver] : []),
       ],
-      exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY],
+      exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS],
     };
   }
 }

@@ -70,6 +70,32 @@ export const PERMISSIONS = {
   'policies.acknowledge': { level: 'ORGANIZATION', access: 'write', agencyRoles: [], organizationRoles: ALL_ORG, humansOnly: true },
   'contentRules.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
   'content.check': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  // content: everyone reads the plan and suggests ideas; writers edit; the content lead triages suggestions;
+  // approvers decide (who may decide a given step is the organisation's approval chain); the crisis pause is
+  // for whoever answers for the organisation's voice.
+  'content.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'content.suggest': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'content.edit': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+  },
+  'content.triage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
+  'content.approve': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'], humansOnly: true,
+  },
+  'content.approvalChain.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
+  'content.schedule': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
+  },
+  'content.crisisPause': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
+  },
+  'media.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'media.manage': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+  },
+  // The agency's calendar across all its clients (each row still read inside its own tenant).
+  'agencyCalendar.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   // evaluation: maturity models belong to the agency; assessments to one client.
   'maturityModels.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   'maturityModels.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [] },
