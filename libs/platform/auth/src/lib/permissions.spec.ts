@@ -8,11 +8,11 @@ describe('role -> permission matrix', () => {
     expect(organizationPermissions(null, []).size).toBe(0);
   });
 
-  it('gives a viewer read access and, as its only write, confirming it read a policy', () => {
+  it('gives a viewer read access and, as its only writes, confirming it read a policy and suggesting an idea', () => {
     const viewer = organizationPermissions(null, ['VIEWER']);
     expect(viewer.has('organization.read')).toBe(true);
     expect(viewer.has('organization.members.read')).toBe(true);
-    expect([...viewer].filter((p) => PERMISSIONS[p].access === 'write')).toEqual(['policies.acknowledge']);
+    expect([...viewer].filter((p) => PERMISSIONS[p].access === 'write').sort()).toEqual(['content.suggest', 'policies.acknowledge']);
   });
 
   it('combines several roles of one person', () => {
