@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@socle/platform-auth';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
+import type { KeysetPage } from '@socle/platform-graphql';
+import {
+  ContentItemEntity, ContentVariantEntity, ITEM_COLUMNS, ItemRow, toItemEntity, toVariantEntity, VARIANT_COLUMNS, VariantFinding, VariantRow,
+} from './content-item.entity';
+import type { ContentSource, ContentStatus } from './status';
+
+/**
+ * Who acts in which organisation (a request's OrganizationContext is one; a
+ * job builds one from the unit of work it opened). The tenant is the unit of
+ * work's own.
+ */
+export interface ContentCtx {
+  readonly uow: OrganizationUnitOfWork;
+  readonly organizationId: OrganizationUnitOfWork['organizationId'];
+  readonly actor: Actor;
+  readonly requestId?: string;
+}
+
+/** The name the other content parts code against. */
+export type OrganizationContextLike = ContentCtx;
+
+export function userIdOf(actor: Actor): string | null {
+  return actor.type === 'USER' ? actor.id : null;
+}
+
+export interface ItemFields {
+  title: string;
+  brief: string;
+  theme: string | null;
+  campaign: string | null;
+  objectiveId: string | null;
+  segmentId: string | null;
+  networkPlanId: string | null;
+  plannedFor: Date | null;
+}
+
+export interface ItemFilter {
+  status?: ContentStatus;
+  source?: ContentSource;
+  suggestedBy?: string;
+}
+
+/** The only place that queries content_items and content_variants; always inside the caller's tenant. */
+@Injectable()
+export class ContentItemRepository {
+  async find(ctx: ContentCtx, id: string, lock = false): Promise<ContentItemEntity | null> {
+    const [row] = await ctx.uow.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM content_items WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [ctx.uow.organizationId, id],
+    );
+    return row ? toItemEntity(row) : null;
+  }
+
+  async page(ctx: ContentCtx, page: KeysetPage, filter: ItemFilter): Promise<ContentItemEntity[]> {
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
+    const where = ['organization_id = $1'];
+    if (filter.status) {
+      params.push(filter.status);
+      where.push(`status = $${params.length}`);
+    }
+    if (filter.source) {
+      params.push(filter.source);
+      where.push(`source = $${params.length}`);
+    }
+    if (filter.suggestedBy) {
+      params.push(filter.suggestedBy);
+      where.push(`suggested_by = $${params.length}`);
+    }
+    if (page.after) {
+      params.push(page.after[0], page.after[1]);
+      where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows = await ctx.uow.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM content_items WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`, params,
+    );
+    return rows.map(toItemEntity);
+  }
+
+  async insert(
+    ctx: ContentCtx, fields: ItemFields, meta: { source: ContentSource; status: ContentStatus; suggestedBy: string | null },
+  ): Promise<ContentItemEntity> {
+    const by = userIdOf(ctx.actor);
+    const [row] = await ctx.uow.query<ItemRow>(
+      `INSERT INTO content_items (organization_id, title, brief, theme, campaign, objective_id, segment_id, network_plan_id, planned_for,
+         source, status, suggested_by, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING ${ITEM_COLUMNS}`,
+      [ctx.uow.organizationId, fields.title, fields.brief, fields.theme, fields.campaign, fields.objectiveId, fields.segmentId,
+        fields.networkPlanId, fields.plannedFor, meta.source, meta.status, meta.suggestedBy, by],
+    );
+    return toItemEntity(row);
+  }
+
+  /** Writes the fields and bumps the revision, while the item is still in `status` (null when it moved meanwhile). */
+  async updateFields(ctx: ContentCtx, id: string, status: ContentStatus, fields: ItemFields): Promise<ContentItemEntity | null> {
+    const [row] = await ctx.uow.query<ItemRow>(
+      `WITH changed AS (
+         UPDATE content_items SET title = $4, brief = $5, theme = $6, campaign = $7, objective_id = $8, segment_id = $9, network_plan_id = $10,
+           planned_for = $11, revision = revision + 1, updated_by = $12, updated_at = now()
+         WHERE organization_id = $1 AND id = $2 AND status = $3 RETURNING *)
+       SELECT ${ITEM_COLUMNS} FROM changed`,
+      [ctx.uow.organizationId, id, status, fields.title, fields.brief, fields.theme, fields.campaign, fields.objectiveId, fields.segmentId,
+        fields.networkPlanId, fields.plannedFor, userIdOf(ctx.actor)],
+    );
+    return row ? toItemEntity(row) : null;
+  }
+
+  /** A variant changed: the item's revision moves on (an approval is for one revision). */
+  async bumpRevision(ctx: ContentCtx, id: string): Promise<void> {
+    await ctx.uow.execute(
+      'UPDATE content_items SET revision = revision + 1, updated_by = $3, updated_at = now() WHERE organization_id = $1 AND id = $2',
+      [ctx.uow.organizationId, id, userIdOf(ctx.actor)],
+    );
+  }
+
+  /** Compare-and-set of the status: null when the item is no longer in `from` (someone else moved it first). */
+  async transition(
+    ctx: ContentCtx, id: string, from: ContentStatus, to: ContentStatus, triage?: { triage: 'ACCEPTED' | 'DECLINED'; reason: string | null },
+  ): Promise<ContentItemEntity | null> {
+    const params: unknown[] = [ctx.uow.organizationId, id, from, to, userIdOf(ctx.actor)];
+    let sets = 'status = $4, updated_by = $5, updated_at = now()';
+    if (triage) {
+      params.push(triage.triage, triage.reason);
+      sets += `, triage = $6, triage_reason = $7, triaged_by = $5, triaged_at = now()`;
+    }
+    const [row] = await ctx.uow.query<ItemRow>(
+      `WITH moved AS (UPDATE content_items SET ${sets} WHERE organization_id = $1 AND id = $2 AND status = $3 RETURNING *)
+       SELECT ${ITEM_COLUMNS} FROM moved`,
+      params,
+    );
+    return row ? toItemEntity(row) : null;
+  }
+
+  // ------------------------------------------------------------------ variants
+
+  async variants(ctx: ContentCtx, itemIds: readonly string[]): Promise<ContentVariantEntity[]> {
+    if (itemIds.length === 0) return [];
+    const rows = await ctx.uow.query<VariantRow>(
+      `SELECT ${VARIANT_COLUMNS} FROM content_variants WHERE organization_id = $1 AND item_id = ANY($2::uuid[]) ORDER BY created_at, id`,
+      [ctx.uow.organizationId, [...new Set(itemIds)]],
+    );
+    return rows.map(toVariantEntity);
+  }
+
+  async findVariant(ctx: ContentCtx, id: string): Promise<ContentVariantEntity | null> {
+    const [row] = await ctx.uow.query<VariantRow>(
+      `SELECT ${VARIANT_COLUMNS} FROM content_variants WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id],
+    );
+    return row ? toVariantEntity(row) : null;
+  }
+
+  /** One variant per (item, account): inserted, or replaced in place. */
+  async upsertVariant(
+    ctx: ContentCtx,
+    v: { itemId: string; networkAccountId: string; network: string; text: string; linkUrl: string | null; mediaIds: string[]; findings: VariantFinding[] },
+  ): Promise<ContentVariantEntity> {
+    const [row] = await ctx.uow.query<VariantRow>(
+      `INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text, link_url, media_ids, findings)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::jsonb)
+       ON CONFLICT (organization_id, item_id, network_account_id) WHERE network_account_id IS NOT NULL
+       DO UPDATE SET network = EXCLUDED.network, text = EXCLUDED.text, link_url = EXCLUDED.link_url, media_ids = EXCLUDED.media_ids,
+         findings = EXCLUDED.findings, updated_at = now()
+       RETURNING ${VARIANT_COLUMNS}`,
+      [ctx.uow.organizationId, v.itemId, v.networkAccountId, v.network, v.text, v.linkUrl, v.mediaIds, JSON.stringify(v.findings)],
+    );
+    return toVariantEntity(row);
+  }
+
+  async deleteVariant(ctx: ContentCtx, id: string): Promise<number> {
+    return ctx.uow.execute('DELETE FROM content_variants WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
+  }
+}

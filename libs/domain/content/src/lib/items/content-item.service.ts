@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
+import { DomainError } from '@socle/platform-errors';
+import type { ContentItemEntity } from './content-item.entity';
+import { ContentItemRepository, OrganizationContextLike } from './content-item.repository';
+import { canMove, ContentStatus, TRANSITION_REFUSED } from './status';
+
+export interface MoveOptions {
+  /** The statuses the caller expects the item in (e.g. only DRAFT for a submission); any status `canMove` allows otherwise. */
+  from?: readonly ContentStatus[];
+  /** The audit action: `content.<verb>` (a bare verb is prefixed). */
+  action: string;
+  details?: Record<string, unknown>;
+  /** The input field a refusal names (`input.id` by default). */
+  field?: string;
+  /** Recorded with the move (the suggestion box's triage). */
+  triage?: { triage: 'ACCEPTED' | 'DECLINED'; reason: string | null };
+}
+
+/** The refusal of a move the workflow does not allow (or a move another caller made first). Nothing was changed. */
+export function transitionRefused(item: Pick<ContentItemEntity, 'id' | 'status'>, to: ContentStatus, field = 'input.id'): DomainError {
+  return new DomainError('CONFLICT', `Content item ${item.id} is ${item.status} and cannot go to ${to}. Nothing was changed.`, {
+    field, reason: TRANSITION_REFUSED, details: { status: item.status, to },
+  });
+}
+
+/**
+ * The one place a content item's status changes. Every move checks the
+ * workflow (`CONTENT_TRANSITIONS`), is a compare-and-set on the status it read
+ * (of two concurrent moves, the second finds the item moved and is refused:
+ * CONFLICT), and is written to the organisation's audit log.
+ */
+@Injectable()
+export class ContentItemService {
+  constructor(private readonly items: ContentItemRepository, private readonly audit: AuditRepository) {}
+
+  find(ctx: OrganizationContextLike, id: string): Promise<ContentItemEntity | null> {
+    return this.items.find(ctx, id);
+  }
+
+  async move(ctx: OrganizationContextLike, id: string, to: ContentStatus, options: MoveOptions): Promise<ContentItemEntity> {
+    const field = options.field ?? 'input.id';
+    const current = await this.items.find(ctx, id);
+    if (!current) throw new DomainError('NOT_FOUND', `Content item ${id} was not found.`, { field });
+    if ((options.from && !options.from.includes(current.status)) || !canMove(current.status, to)) {
+      throw transitionRefused(current, to, field);
+    }
+    const moved = await this.items.transition(ctx, id, current.status, to, options.triage);
+    if (!moved) {
+      // Moved by someone else between the read and the update: report the state it is in now.
+      const now = await this.items.find(ctx, id);
+      throw transitionRefused(now ?? current, to, field);
+    }
+    const action = options.action.startsWith('content.') ? options.action : `content.${options.action}`;
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
+      action, targetType: 'ContentItem', targetId: id, metadata: { from: current.status, to, revision: moved.revision, ...(options.details ?? {}) },
+    }, ctx.requestId);
+    return moved;
+  }
+}
+
+
