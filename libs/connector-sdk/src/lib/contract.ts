@@ -20,6 +20,12 @@ export interface Capabilities {
   search: boolean;
   comments: boolean;
   metrics: boolean;
+  /**
+   * `findPublished`: the connector can tell whether a publish with a given idempotency key
+   * already reached the network. Optional: absent means false, so manifests written before
+   * it stay valid. Needs `publish`.
+   */
+  findPublished?: boolean;
 }
 
 /** How the network counts text length. */
@@ -45,6 +51,19 @@ export interface MediaLimits {
 export interface RateLimitHints {
   /** Requests the network allows per window, as documented. */
   requests: number;
+  windowSeconds: number;
+  /**
+   * Posts one account may create per window, as documented (each part of a thread is a post).
+   * Several windows may apply at once (Bluesky: per hour and per day); all must have room.
+   * When absent, the platform falls back to `requests` per `windowSeconds`
+   * (`publishRateWindows(manifest)`).
+   */
+  publish?: PublishRateWindow[];
+}
+
+/** At most `limit` posts per account in any `windowSeconds`-long period. */
+export interface PublishRateWindow {
+  limit: number;
   windowSeconds: number;
 }
 
@@ -91,6 +110,20 @@ export interface PublishRequest {
   idempotencyKey: string;
   /** Reply to this external post instead of starting a new one. */
   inReplyTo?: string;
+}
+
+/** What `findPublished` is asked: was this publish already made? */
+export interface FindPublishedRequest {
+  /** The key the publish was (or will be) made with. */
+  idempotencyKey: string;
+  /** The variant as it was sent: connectors that cannot read the key back match on its content. */
+  variant: Variant;
+  /**
+   * ISO date before which the publish cannot have reached the network (when the first attempt
+   * started; allow for clock skew). Connectors that search the account's recent posts stop
+   * there; those that derive the post's identity from the key ignore it.
+   */
+  publishedAfter?: string;
 }
 
 export interface PublishedPost {
@@ -248,6 +281,26 @@ export interface Connector {
   refresh?(ctx: ConnectorContext, credentials: Credentials): Promise<Credentials>;
   validate(variant: Variant): Violation[];
   publish?(ctx: ConnectorContext, credentials: Credentials, request: PublishRequest): Promise<PublishedPost>;
+  /**
+   * Did a publish with this idempotency key already reach the network? Called by the platform
+   * before it retries a publish whose outcome it never recorded (the worker died between the
+   * network call and writing the result down): when this returns the post, the platform records
+   * it instead of publishing again.
+   *
+   * - Resolves the post (as `publish` would have returned it) when the first part exists;
+   *   `threadIds` lists the further parts found, in order, and stops at the first one missing,
+   *   so fewer ids than `variant.thread` parts means the publish stopped part-way (publishing
+   *   again with the same key resumes it on networks whose keys are durable).
+   * - Resolves `null` when the network has no such post (never made, or deleted since).
+   * - Throws a `ConnectorError` when it cannot tell (network errors as usual; `UNKNOWN` when the
+   *   search it relies on could not reach back to `publishedAfter`): the platform must then not
+   *   assume either answer.
+   *
+   * Declared by `capabilities.findPublished`. How sure the answer is depends on the network:
+   * each connector documents it (Bluesky reads the record its key names, an exact answer;
+   * Mastodon keeps keys for an hour only, so it matches the account's recent posts by content).
+   */
+  findPublished?(ctx: ConnectorContext, credentials: Credentials, request: FindPublishedRequest): Promise<PublishedPost | null>;
   delete?(ctx: ConnectorContext, credentials: Credentials, externalId: string): Promise<void>;
   fetchMentions?(ctx: ConnectorContext, credentials: Credentials, query: MentionQuery): Promise<MentionPage>;
   fetchComments?(ctx: ConnectorContext, credentials: Credentials, externalId: string, cursor?: string): Promise<MentionPage>;
@@ -256,7 +309,16 @@ export interface Connector {
 }
 
 /** Names of the operations a connector may implement. */
-export type OperationName = 'authorize' | 'refresh' | 'publish' | 'delete' | 'fetchMentions' | 'fetchComments' | 'reply' | 'fetchMetrics';
+export type OperationName =
+  | 'authorize'
+  | 'refresh'
+  | 'publish'
+  | 'findPublished'
+  | 'delete'
+  | 'fetchMentions'
+  | 'fetchComments'
+  | 'reply'
+  | 'fetchMetrics';
 
 export interface AuthorizeInput {
   serviceUrl: string;

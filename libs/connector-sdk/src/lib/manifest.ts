@@ -2,7 +2,7 @@
  * Checks on a manifest and on the operations a connector offers, shared by the
  * registry (refuses a broken plugin at start-up) and the conformance suite.
  */
-import type { AuthKind, Capabilities, Connector, ConnectorManifest, LengthCounting, OperationName } from './contract';
+import type { AuthKind, Capabilities, Connector, ConnectorManifest, LengthCounting, OperationName, PublishRateWindow } from './contract';
 
 export const AUTH_KINDS: readonly AuthKind[] = ['oauth2', 'app-password', 'access-token', 'none'];
 export const LENGTH_COUNTINGS: readonly LengthCounting[] = ['graphemes', 'code-points-urls-as-23', 'code-points'];
@@ -17,6 +17,8 @@ export const CAPABILITY_NAMES: readonly (keyof Capabilities)[] = [
   'comments',
   'metrics',
 ];
+/** Capabilities a manifest may leave out (absent means false). */
+export const OPTIONAL_CAPABILITY_NAMES: readonly (keyof Capabilities)[] = ['findPublished'];
 
 /** Which operation each capability requires. `media` and `threads` ride on `publish`. */
 export const CAPABILITY_OPERATIONS: Readonly<Record<keyof Capabilities, OperationName>> = {
@@ -29,6 +31,7 @@ export const CAPABILITY_OPERATIONS: Readonly<Record<keyof Capabilities, Operatio
   search: 'fetchMentions',
   comments: 'fetchComments',
   metrics: 'fetchMetrics',
+  findPublished: 'findPublished',
 };
 
 /** Auth kinds whose credentials can be refreshed without the user (OAuth refresh token, app-password session). */
@@ -57,6 +60,11 @@ export function validateManifest(manifest: unknown): string[] {
     }
     if (m.capabilities.media && !m.capabilities.publish) problems.push('capabilities.media needs capabilities.publish');
     if (m.capabilities.threads && !m.capabilities.publish) problems.push('capabilities.threads needs capabilities.publish');
+    for (const name of OPTIONAL_CAPABILITY_NAMES) {
+      const value = m.capabilities[name];
+      if (value !== undefined && typeof value !== 'boolean') problems.push(`capabilities.${name} must be true or false when set`);
+    }
+    if (m.capabilities.findPublished && !m.capabilities.publish) problems.push('capabilities.findPublished needs capabilities.publish');
   }
   if (!m.text || typeof m.text !== 'object') {
     problems.push('text limits are missing');
@@ -85,8 +93,29 @@ export function validateManifest(manifest: unknown): string[] {
   } else {
     if (!isPositiveInteger(m.rateLimit.requests)) problems.push('rateLimit.requests must be a positive integer');
     if (!isPositiveInteger(m.rateLimit.windowSeconds)) problems.push('rateLimit.windowSeconds must be a positive integer');
+    const publish = m.rateLimit.publish;
+    if (publish !== undefined) {
+      if (!Array.isArray(publish) || publish.length === 0) problems.push('rateLimit.publish must be a non-empty list of { limit, windowSeconds } when set');
+      else {
+        publish.forEach((window, index) => {
+          if (!isPositiveInteger(window?.limit) || !isPositiveInteger(window?.windowSeconds)) {
+            problems.push(`rateLimit.publish[${index}] must have a positive integer limit and windowSeconds`);
+          }
+        });
+      }
+    }
   }
   return problems;
+}
+
+/**
+ * The per-account publishing windows to enforce for this network: `rateLimit.publish`, or
+ * `rateLimit.requests` per `rateLimit.windowSeconds` when the manifest gives none.
+ */
+export function publishRateWindows(manifest: Pick<ConnectorManifest, 'rateLimit'>): PublishRateWindow[] {
+  const publish = manifest.rateLimit.publish;
+  if (publish?.length) return publish.map(({ limit, windowSeconds }) => ({ limit, windowSeconds }));
+  return [{ limit: manifest.rateLimit.requests, windowSeconds: manifest.rateLimit.windowSeconds }];
 }
 
 /** Problems between the manifest's capabilities and the operations the connector has. */
@@ -96,14 +125,15 @@ export function validateOperations(connector: Connector): string[] {
   if (!capabilities) return problems;
   if (typeof connector.authorize !== 'function') problems.push('authorize is missing');
   if (typeof connector.validate !== 'function') problems.push('validate is missing');
-  for (const name of CAPABILITY_NAMES) {
+  const names = [...CAPABILITY_NAMES, ...OPTIONAL_CAPABILITY_NAMES];
+  for (const name of names) {
     const operation = CAPABILITY_OPERATIONS[name];
     if (capabilities[name] && typeof connector[operation] !== 'function') {
       problems.push(`capabilities.${name} is true but ${operation} is missing`);
     }
   }
   for (const operation of new Set(Object.values(CAPABILITY_OPERATIONS))) {
-    const declared = CAPABILITY_NAMES.some((name) => CAPABILITY_OPERATIONS[name] === operation && capabilities[name]);
+    const declared = names.some((name) => CAPABILITY_OPERATIONS[name] === operation && capabilities[name]);
     if (!declared && typeof connector[operation] === 'function') {
       problems.push(`${operation} is present but no capability declares it`);
     }
