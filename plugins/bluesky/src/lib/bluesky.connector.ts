@@ -7,6 +7,9 @@
  * that key. A retry names the same record: when the create fails (the key is taken, or
  * the answer was lost), the connector reads the record back with `getRecord` and returns
  * the post it already made. A second post is never created.
+ *
+ * `findPublished` reads the records the key names (`getRecord`, one per thread part): the
+ * answer is exact and needs no date, as long as the post was not deleted since.
  */
 import { ConnectorError, validateVariant } from '@socle/connector-sdk';
 import type {
@@ -14,6 +17,7 @@ import type {
   Connector,
   ConnectorContext,
   Credentials,
+  FindPublishedRequest,
   Mention,
   MentionPage,
   MentionQuery,
@@ -268,6 +272,49 @@ export class BlueskyConnector implements Connector {
 
   async reply(ctx: ConnectorContext, credentials: Credentials, externalId: string, variant: Variant, idempotencyKey: string): Promise<PublishedPost> {
     return this.publish(ctx, credentials, { variant, idempotencyKey, inReplyTo: externalId });
+  }
+
+  /**
+   * The post a publish with `request.idempotencyKey` made, read back by the record keys the key
+   * names (`com.atproto.repo.getRecord`); null when the first part's record does not exist
+   * (RecordNotFound). Thread parts are read in order, up to the first missing one. A record
+   * under the key whose text differs from the variant's is the key used for another post:
+   * REJECTED, as `publish` says. `publishedAfter` is not needed.
+   */
+  async findPublished(ctx: ConnectorContext, credentials: Credentials, request: FindPublishedRequest): Promise<PublishedPost | null> {
+    const context = 'Bluesky find published';
+    if (!request?.idempotencyKey) throw new ConnectorError('REJECTED', `${context}: an idempotency key is required`);
+    const { client, did } = this.session(ctx, credentials);
+    const parts = [request.variant, ...(request.variant?.thread ?? [])];
+    const found: string[] = [];
+    for (let index = 0; index < parts.length; index++) {
+      const partContext = index === 0 ? context : `${context} (thread part ${index + 1})`;
+      const record = await this.readOwnRecord(client, did, recordKeyFor(request.idempotencyKey, index), partContext);
+      if (!record) break;
+      if (typeof parts[index]?.text === 'string' && record.value?.text !== parts[index].text) {
+        throw new ConnectorError('REJECTED', `${partContext}: the idempotency key was used for a different post (${record.uri})`, {
+          networkReason: 'idempotency key reused',
+        });
+      }
+      found.push(record.uri);
+    }
+    if (!found.length) return null;
+    const [first, ...rest] = found;
+    const published: PublishedPost = { externalId: first, url: postWebUrl(this.webUrl, first) };
+    if (rest.length) published.threadIds = rest;
+    return published;
+  }
+
+  /** The record, or undefined when the PDS says RecordNotFound; any other failure is thrown. */
+  private async readOwnRecord(client: XrpcClient, did: string, rkey: string, context: string): Promise<{ uri: string; cid: string; value?: PostRecord } | undefined> {
+    try {
+      const found = await client.query<{ uri?: string; cid?: string; value?: PostRecord }>('com.atproto.repo.getRecord', { repo: did, collection: POST_COLLECTION, rkey }, context);
+      if (typeof found.uri !== 'string' || typeof found.cid !== 'string') throw new ConnectorError('UNKNOWN', `${context}: the answer is not a record (no uri/cid)`);
+      return { uri: found.uri, cid: found.cid, value: found.value };
+    } catch (error) {
+      if (error instanceof ConnectorError && error.kind === 'REJECTED' && /^RecordNotFound\b/.test(error.networkReason ?? '')) return undefined;
+      throw error;
+    }
   }
 
   /** Root and parent of a reply to `uri`: the parent's own root when it is itself a reply. */

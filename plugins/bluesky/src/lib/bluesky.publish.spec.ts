@@ -235,6 +235,80 @@ describe('Bluesky connector against a PDS', () => {
     });
   });
 
+  describe('findPublished', () => {
+    const find = (key: string, variant: { text: string; thread?: { text: string }[] }, creds = credentials) =>
+      connector.findPublished(ctx(), creds, { idempotencyKey: key, variant });
+
+    it('finds the post a key published, and null for a fresh key, without creating anything', async () => {
+      const variant = { text: 'Déjà publié ?' };
+      const post = await connector.publish(ctx(), credentials, { variant, idempotencyKey: 'find-1' });
+      const before = (await dev.postUris(brand.did)).length;
+      expect(await find('find-1', variant)).toEqual(post);
+      expect(await find('find-never-published', variant)).toBeNull();
+      expect((await dev.postUris(brand.did)).length).toBe(before);
+    });
+
+    it('finds a post whose publish died after the PDS made it (answer and look-up both lost)', async () => {
+      const real = createHttpClient({ timeoutMs: 5000 });
+      const dying: HttpClient = {
+        async request(request) {
+          if (request.url.includes('com.atproto.repo.createRecord')) {
+            await real.request(request);
+            throw new ConnectorError('TRANSIENT', 'connection reset after the request was sent');
+          }
+          if (request.url.includes('com.atproto.repo.getRecord')) throw new ConnectorError('TRANSIENT', 'connection reset');
+          return real.request(request);
+        },
+      };
+      const variant = { text: 'Le worker est mort ici' };
+      const before = (await dev.postUris(brand.did)).length;
+      await expectConnectorError(connector.publish({ http: dying }, credentials, { variant, idempotencyKey: 'died-1' }), 'TRANSIENT');
+      expect((await dev.postUris(brand.did)).length).toBe(before + 1);
+      const found = await find('died-1', variant);
+      expect(found?.externalId).toBe(`at://${brand.did}/app.bsky.feed.post/${recordKeyFor('died-1')}`);
+      expect((await record(found?.externalId as string)).value.text).toBe('Le worker est mort ici');
+    });
+
+    it('lists the thread parts found, up to the first missing one; publishing again completes the thread', async () => {
+      const real = createHttpClient({ timeoutMs: 5000 });
+      let creates = 0;
+      const stopsAfterFirst: HttpClient = {
+        async request(request) {
+          if (request.url.includes('com.atproto.repo.createRecord') && ++creates > 1) throw new ConnectorError('TRANSIENT', 'connection refused');
+          return real.request(request);
+        },
+      };
+      const variant = { text: 'Fil A 1/3', thread: [{ text: 'Fil A 2/3' }, { text: 'Fil A 3/3' }] };
+      await expectConnectorError(connector.publish({ http: stopsAfterFirst }, credentials, { variant, idempotencyKey: 'find-thread-1' }), 'TRANSIENT');
+      const partial = await find('find-thread-1', variant);
+      expect(partial?.externalId).toBe(`at://${brand.did}/app.bsky.feed.post/${recordKeyFor('find-thread-1', 0)}`);
+      expect(partial?.threadIds).toBeUndefined();
+      const complete = await connector.publish(ctx(), credentials, { variant, idempotencyKey: 'find-thread-1' });
+      expect(complete.externalId).toBe(partial?.externalId);
+      expect(await find('find-thread-1', variant)).toEqual(complete);
+      expect(complete.threadIds).toHaveLength(2);
+    });
+
+    it('a deleted post is not found; a key used for another text is REJECTED', async () => {
+      const post = await connector.publish(ctx(), credentials, { variant: { text: 'Bientôt supprimé' }, idempotencyKey: 'find-deleted-1' });
+      await connector.delete(ctx(), credentials, post.externalId);
+      expect(await find('find-deleted-1', { text: 'Bientôt supprimé' })).toBeNull();
+      await connector.publish(ctx(), credentials, { variant: { text: 'Texte A' }, idempotencyKey: 'find-other-1' });
+      const error = await expectConnectorError(find('find-other-1', { text: 'Texte B' }), 'REJECTED');
+      expect(error.networkReason).toBe('idempotency key reused');
+    });
+
+    it('cannot tell when the PDS does not answer: the error is thrown, never null', async () => {
+      const unreachable: HttpClient = {
+        async request() {
+          throw new ConnectorError('TRANSIENT', 'connection refused');
+        },
+      };
+      await expectConnectorError(connector.findPublished({ http: unreachable }, credentials, { idempotencyKey: 'find-1', variant: { text: 'x' } }), 'TRANSIENT');
+      await expectConnectorError(connector.findPublished(ctx(), { ...credentials, secrets: {} }, { idempotencyKey: 'find-1', variant: { text: 'x' } }), 'AUTH_EXPIRED');
+    });
+  });
+
   describe('delete', () => {
     it('deletes a post; deleting it again succeeds; another account’s post is refused', async () => {
       const post = await connector.publish(ctx(), credentials, { variant: { text: 'À supprimer' }, idempotencyKey: 'delete-1' });

@@ -27,9 +27,19 @@ export const blueskyManifest: ConnectorManifest = {
     search: true,
     comments: true,
     metrics: true,
+    findPublished: true,
   },
   text: { maxLength: BLUESKY_MAX_GRAPHEMES, counting: 'graphemes', maxBytes: BLUESKY_MAX_TEXT_BYTES },
   media: { maxCount: BLUESKY_MAX_IMAGES, types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: BLUESKY_IMAGE_MAX_BYTES },
-  // A PDS allows 3000 requests per 5 minutes per client (record creation has its own, larger budget).
-  rateLimit: { requests: 3000, windowSeconds: 300 },
+  // A PDS allows 3000 requests per 5 minutes per client. Record writes have their own budget per
+  // account: 5000 points per hour and 35000 per day, a created record costing 3 points
+  // (https://docs.bsky.app/docs/advanced-guides/rate-limits): 1666 posts an hour, 11666 a day.
+  rateLimit: {
+    requests: 3000,
+    windowSeconds: 300,
+    publish: [
+      { limit: 1666, windowSeconds: 3600 },
+      { limit: 11666, windowSeconds: 86400 },
+    ],
+  },
 };
