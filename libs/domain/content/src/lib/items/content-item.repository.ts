@@ -133,6 +133,27 @@ export class ContentItemRepository {
     return row ? toItemEntity(row) : null;
   }
 
+  /** Which of the given strategy references exist in the organisation (another tenant's ids are simply absent). */
+  async existingReferences(
+    ctx: ContentCtx, refs: { objectiveId?: string | null; segmentId?: string | null; networkPlanId?: string | null },
+  ): Promise<{ objectiveId: boolean; segmentId: boolean; networkPlanId: boolean }> {
+    const [row] = await ctx.uow.query<{ objective: boolean; segment: boolean; plan: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM objectives WHERE organization_id = $1 AND id = $2) AS objective,
+              EXISTS (SELECT 1 FROM audience_segments WHERE organization_id = $1 AND id = $3) AS segment,
+              EXISTS (SELECT 1 FROM network_plans WHERE organization_id = $1 AND id = $4) AS plan`,
+      [ctx.uow.organizationId, refs.objectiveId ?? null, refs.segmentId ?? null, refs.networkPlanId ?? null],
+    );
+    return { objectiveId: row.objective, segmentId: row.segment, networkPlanId: row.plan };
+  }
+
+  /** Writes the findings of a new check (the rules or the account changed since the variant was set). */
+  async setFindings(ctx: ContentCtx, id: string, findings: VariantFinding[]): Promise<void> {
+    await ctx.uow.execute(
+      'UPDATE content_variants SET findings = $3::jsonb WHERE organization_id = $1 AND id = $2',
+      [ctx.uow.organizationId, id, JSON.stringify(findings)],
+    );
+  }
+
   // ------------------------------------------------------------------ variants
 
   async variants(ctx: ContentCtx, itemIds: readonly string[]): Promise<ContentVariantEntity[]> {

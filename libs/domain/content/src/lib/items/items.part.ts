@@ -1,13 +1,17 @@
 import { Content1764800000000 } from '../migrations/1764800000000-content';
 import type { ContentPart } from '../content-part';
+import { ContentEditingService } from './content-editing.service';
 import { ContentItemRepository } from './content-item.repository';
+import { ContentItemResolver } from './content-item.resolver';
 import { ContentItemService } from './content-item.service';
+import { VariantChecker } from './variant-check';
 
+/** Content items and variants, their checks, and the suggestion box. */
 export const ITEMS_PART: ContentPart = {
   entities: [],
   migrations: [Content1764800000000],
-  providers: [ContentItemRepository, ContentItemService],
-  resolvers: [],
+  providers: [ContentItemRepository, ContentItemService, VariantChecker, ContentEditingService],
+  resolvers: [ContentItemResolver],
   workers: [],
-  exports: [ContentItemRepository, ContentItemService],
+  exports: [ContentItemRepository, ContentItemService, VariantChecker, ContentEditingService],
 };

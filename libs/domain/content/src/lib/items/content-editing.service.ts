@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
+import { badInput, DomainError, forbidden } from '@socle/platform-errors';
+import type { KeysetPage } from '@socle/platform-graphql';
+import type { ContentItemEntity, ContentVariantEntity, VariantFinding } from './content-item.entity';
+import { ContentCtx, ContentItemRepository, ItemFields, ItemFilter } from './content-item.repository';
+import { ContentItemService, transitionRefused } from './content-item.service';
+import { ContentStatus, isEditable } from './status';
+import { findingsOf, VariantChecker } from './variant-check';
+
+/** `extensions.reason` of the refusals of this part (besides `CONTENT_TRANSITION_NOT_ALLOWED`). */
+export const CONTENT_REFUSALS = {
+  /** Published, being published or cancelled: the text is final. */
+  NOT_EDITABLE: 'CONTENT_NOT_EDITABLE',
+  /** A variant has a BLOCK finding: `extensions.findings` lists them. */
+  BLOCKED: 'CONTENT_BLOCKED',
+  /** Nothing to review: the item has no variant. */
+  NO_VARIANT: 'NO_VARIANT',
+} as const;
+
+/** Statuses an edit sends back to DRAFT: what was reviewed, approved or scheduled is no longer what will be published. */
+const BACK_TO_DRAFT: readonly ContentStatus[] = ['IN_REVIEW', 'APPROVED', 'SCHEDULED', 'FAILED'];
+
+/** A blocking finding as a refusal reports it: which variant, which rule, where. */
+export interface BlockingFinding extends VariantFinding {
+  variantId: string;
+  network: string;
+  networkAccountId: string | null;
+}
+
+export interface ItemPatch {
+  title?: string;
+  brief?: string;
+  theme?: string | null;
+  campaign?: string | null;
+  objectiveId?: string | null;
+  segmentId?: string | null;
+  networkPlanId?: string | null;
+  plannedFor?: Date | null;
+}
+
+const MIN_PLANNED = Date.UTC(2000, 0, 1);
+const MAX_PLANNED = Date.UTC(2200, 0, 1);
+
+function personOf(ctx: ContentCtx, what: string): string {
+  if (ctx.actor.type !== 'USER' || !ctx.actor.id) throw forbidden(`Only a person ${what}.`);
+  return ctx.actor.id;
+}
+
+/**
+ * Writing content: items, their variants per network account (checked against
+ * the connector's limits and the organisation's content rules), submission for
+ * review, cancellation, and the suggestion box. Status changes go through
+ * `ContentItemService.move`.
+ */
+@Injectable()
+export class ContentEditingService {
+  constructor(
+    private readonly items: ContentItemRepository,
+    private readonly workflow: ContentItemService,
+    private readonly checker: VariantChecker,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async get(ctx: ContentCtx, id: string, field = 'id'): Promise<ContentItemEntity> {
+    const item = await this.items.find(ctx, id);
+    if (!item) throw new DomainError('NOT_FOUND', `Content item ${id} was not found.`, { field });
+    return item;
+  }
+
+  page(ctx: ContentCtx, page: KeysetPage, filter: ItemFilter): Promise<ContentItemEntity[]> {
+    return this.items.page(ctx, page, filter);
+  }
+
+  /** The signed-in person's own suggestions, whatever became of them (the decision and its reason included). */
+  mySuggestions(ctx: ContentCtx, page: KeysetPage): Promise<ContentItemEntity[]> {
+    return this.items.page(ctx, page, { suggestedBy: personOf(ctx, 'has suggestions'), source: 'EMPLOYEE_SUGGESTION' });
+  }
+
+  variants(ctx: ContentCtx, itemIds: readonly string[]): Promise<ContentVariantEntity[]> {
+    return this.items.variants(ctx, itemIds);
+  }
+
+  async create(ctx: ContentCtx, input: ItemPatch & { title: string }): Promise<ContentItemEntity> {
+    const fields = await this.fields(ctx, null, input);
+    const item = await this.items.insert(ctx, fields, { source: 'TASK_FORCE', status: 'DRAFT', suggestedBy: null });
+    await this.record(ctx, 'content.created', item.id, { status: item.status, source: item.source });
+    return item;
+  }
+
+  async update(ctx: ContentCtx, id: string, patch: ItemPatch): Promise<ContentItemEntity> {
+    const item = await this.editable(ctx, id, 'input.id');
+    const fields = await this.fields(ctx, item, patch);
+    const status = await this.backToDraft(ctx, item, 'input.id', 'edited');
+    const updated = await this.items.updateFields(ctx, id, status, fields);
+    if (!updated) throw transitionRefused((await this.items.find(ctx, id)) ?? item, status, 'input.id');
+    await this.record(ctx, 'content.updated', id, {
+      revision: updated.revision, fields: Object.keys(patch).filter((k) => patch[k as keyof ItemPatch] !== undefined),
+    });
+    return updated;
+  }
+
+  async setVariant(
+    ctx: ContentCtx, input: { itemId: string; networkAccountId: string; text: string; linkUrl?: string | null; mediaIds?: string[] },
+  ): Promise<ContentVariantEntity> {
+    const item = await this.editable(ctx, input.itemId, 'input.itemId');
+    const target = await this.checker.target(ctx, input.networkAccountId, 'input.networkAccountId');
+    const draft = { text: input.text, linkUrl: input.linkUrl ?? null, mediaIds: input.mediaIds ?? [] };
+    const findings = findingsOf(target, await this.checker.policy(ctx), draft);
+    await this.backToDraft(ctx, item, 'input.itemId', 'variant changed');
+    const variant = await this.items.upsertVariant(ctx, { itemId: item.id, networkAccountId: target.id, network: target.network, ...draft, findings });
+    await this.items.bumpRevision(ctx, item.id);
+    await this.record(ctx, 'content.variant_set', item.id, {
+      variantId: variant.id, networkAccountId: target.id, network: target.network,
+      blocking: findings.filter((f) => f.severity === 'BLOCK').length, warnings: findings.filter((f) => f.severity === 'WARN').length,
+    });
+    return variant;
+  }
+
+  async removeVariant(ctx: ContentCtx, variantId: string): Promise<{ id: string; item: ContentItemEntity }> {
+    const variant = await this.items.findVariant(ctx, variantId);
+    if (!variant) throw new DomainError('NOT_FOUND', `Content variant ${variantId} was not found.`, { field: 'input.id' });
+    const item = await this.editable(ctx, variant.itemId, 'input.id');
+    await this.backToDraft(ctx, item, 'input.id', 'variant removed');
+    await this.items.deleteVariant(ctx, variantId);
+    await this.items.bumpRevision(ctx, item.id);
+    await this.record(ctx, 'content.variant_removed', item.id, { variantId, networkAccountId: variant.networkAccountId, network: variant.network });
+    return { id: variantId, item: await this.get(ctx, item.id, 'input.id') };
+  }
+
+  /**
+   * DRAFT → IN_REVIEW. Every variant is checked again (the rules, the brand voice
+   * or the account may have changed since it was written); any BLOCK finding
+   * refuses the submission with the findings, and an item without variant has
+   * nothing to review.
+   */
+  async submit(ctx: ContentCtx, id: string): Promise<ContentItemEntity> {
+    const item = await this.locked(ctx, id, 'input.id');
+    if (item.status !== 'DRAFT') throw transitionRefused(item, 'IN_REVIEW', 'input.id');
+    const variants = await this.items.variants(ctx, [id]);
+    if (variants.length === 0) {
+      const message = 'This content item has no variant: write its text for at least one network account (setVariant) before submitting it.';
+      throw new DomainError('BAD_USER_INPUT', message, { field: 'input.id', reason: CONTENT_REFUSALS.NO_VARIANT, problems: [{ field: 'input.id', message }] });
+    }
+    const blocking = await this.recheck(ctx, variants);
+    if (blocking.length > 0) {
+      const message = `${blocking.length} finding(s) block this content item: ${blocking.map((f) => `${f.network} ${f.rule}: ${f.message}`).join(' ')} Nothing was changed.`;
+      throw new DomainError('BAD_USER_INPUT', message, {
+        field: 'input.id', reason: CONTENT_REFUSALS.BLOCKED, problems: [{ field: 'input.id', message }], details: { findings: blocking },
+      });
+    }
+    const warnings = variants.reduce((n, v) => n + v.findings.filter((f) => f.severity === 'WARN').length, 0);
+    return this.workflow.move(ctx, id, 'IN_REVIEW', { from: ['DRAFT'], action: 'content.submitted', details: { variants: variants.length, warnings } });
+  }
+
+  cancel(ctx: ContentCtx, id: string, reason?: string): Promise<ContentItemEntity> {
+    return this.workflow.move(ctx, id, 'CANCELLED', { action: 'content.cancelled', details: reason ? { reason } : undefined });
+  }
+
+  /** The suggestion box: any member suggests an idea (status IDEA), the content lead triages it. */
+  async suggest(ctx: ContentCtx, input: { title: string; brief?: string; theme?: string }): Promise<ContentItemEntity> {
+    const suggestedBy = personOf(ctx, 'suggests an idea');
+    const fields = await this.fields(ctx, null, { title: input.title, brief: input.brief, theme: input.theme });
+    const item = await this.items.insert(ctx, fields, { source: 'EMPLOYEE_SUGGESTION', status: 'IDEA', suggestedBy });
+    await this.record(ctx, 'content.idea_suggested', item.id, {});
+    return item;
+  }
+
+  async triage(ctx: ContentCtx, input: { id: string; decision: 'ACCEPT' | 'DECLINE'; reason?: string }): Promise<ContentItemEntity> {
+    const item = await this.locked(ctx, input.id, 'input.id');
+    const reason = input.reason?.trim() ? input.reason.trim() : null;
+    if (input.decision === 'DECLINE') {
+      if (!reason) throw badInput('input.reason', 'is required to decline an idea: its suggester reads it');
+      if (item.status !== 'IDEA') throw transitionRefused(item, 'CANCELLED', 'input.id');
+      return this.workflow.move(ctx, item.id, 'CANCELLED', {
+        from: ['IDEA'], action: 'content.idea_declined', field: 'input.id', details: { reason }, triage: { triage: 'DECLINED', reason },
+      });
+    }
+    if (item.status !== 'IDEA') throw transitionRefused(item, 'DRAFT', 'input.id');
+    return this.workflow.move(ctx, item.id, 'DRAFT', {
+      from: ['IDEA'], action: 'content.idea_accepted', field: 'input.id', details: reason ? { reason } : undefined, triage: { triage: 'ACCEPTED', reason },
+    });
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** The item, locked for the rest of the transaction: edits and moves of one item run one after the other. */
+  private async locked(ctx: ContentCtx, id: string, field: string): Promise<ContentItemEntity> {
+    const item = await this.items.find(ctx, id, true);
+    if (!item) throw new DomainError('NOT_FOUND', `Content item ${id} was not found.`, { field });
+    return item;
+  }
+
+  private async editable(ctx: ContentCtx, id: string, field: string): Promise<ContentItemEntity> {
+    const item = await this.locked(ctx, id, field);
+    if (!isEditable(item.status)) {
+      throw new DomainError('CONFLICT', `Content item ${id} is ${item.status}: its text can no longer change. Nothing was changed.`, {
+        field, reason: CONTENT_REFUSALS.NOT_EDITABLE, details: { status: item.status },
+      });
+    }
+    return item;
+  }
+
+  /** An edit after review: back to DRAFT (through the workflow), so it is reviewed again. Returns the status the item is in now. */
+  private async backToDraft(ctx: ContentCtx, item: ContentItemEntity, field: string, why: string): Promise<ContentStatus> {
+    if (!BACK_TO_DRAFT.includes(item.status)) return item.status;
+    await this.workflow.move(ctx, item.id, 'DRAFT', { from: [item.status], action: 'content.returned_to_draft', field, details: { why } });
+    return 'DRAFT';
+  }
+
+  /** The fields to store: the patch over the current item, each checked, strategy references looked up in the organisation. */
+  private async fields(ctx: ContentCtx, current: ContentItemEntity | null, patch: ItemPatch): Promise<ItemFields> {
+    const problems: { field: string; message: string }[] = [];
+    const title = patch.title === undefined ? current?.title : patch.title;
+    if (typeof title !== 'string' || title.trim() === '') problems.push({ field: 'input.title', message: 'must not be empty' });
+    const text = (key: 'theme' | 'campaign'): string | null => {
+      const value = patch[key] === undefined ? (current?.[key] ?? null) : patch[key];
+      if (value !== null && value.trim() === '') {
+        problems.push({ field: `input.${key}`, message: 'must not be blank (give null to clear it)' });
+      }
+      return value;
+    };
+    const plannedFor = patch.plannedFor === undefined ? (current?.plannedFor ?? null) : patch.plannedFor;
+    if (plannedFor !== null && (Number.isNaN(plannedFor.getTime()) || plannedFor.getTime() < MIN_PLANNED || plannedFor.getTime() >= MAX_PLANNED)) {
+      problems.push({ field: 'input.plannedFor', message: 'must be a date between the years 2000 and 2199' });
+    }
+    const fields: ItemFields = {
+      title: (title ?? '').trim(),
+      brief: patch.brief === undefined ? (current?.brief ?? '') : (patch.brief ?? ''),
+      theme: text('theme'),
+      campaign: text('campaign'),
+      objectiveId: patch.objectiveId === undefined ? (current?.objectiveId ?? null) : patch.objectiveId,
+      segmentId: patch.segmentId === undefined ? (current?.segmentId ?? null) : patch.segmentId,
+      networkPlanId: patch.networkPlanId === undefined ? (current?.networkPlanId ?? null) : patch.networkPlanId,
+      plannedFor,
+    };
+    if (problems.length > 0) throw badInput(problems);
+    const given = { objectiveId: patch.objectiveId, segmentId: patch.segmentId, networkPlanId: patch.networkPlanId };
+    if (given.objectiveId || given.segmentId || given.networkPlanId) {
+      const found = await this.items.existingReferences(ctx, given);
+      const names = { objectiveId: 'Objective', segmentId: 'Audience segment', networkPlanId: 'Network plan' } as const;
+      for (const key of ['objectiveId', 'segmentId', 'networkPlanId'] as const) {
+        const id = given[key];
+        if (id && !found[key]) throw new DomainError('NOT_FOUND', `${names[key]} ${id} was not found.`, { field: `input.${key}` });
+      }
+    }
+    return fields;
+  }
+
+  /** The blocking findings of the variants, checked now; findings that changed are stored (kept only if the submission goes through). */
+  private async recheck(ctx: ContentCtx, variants: ContentVariantEntity[]): Promise<BlockingFinding[]> {
+    const targets = await this.checker.describe(ctx, variants.flatMap((v) => (v.networkAccountId ? [v.networkAccountId] : [])));
+    const policy = await this.checker.policy(ctx);
+    const blocking: BlockingFinding[] = [];
+    for (const variant of variants) {
+      const target = variant.networkAccountId ? (targets.get(variant.networkAccountId) ?? null) : null;
+      const findings = findingsOf(target, policy, variant);
+      if (JSON.stringify(findings) !== JSON.stringify(variant.findings)) {
+        await this.items.setFindings(ctx, variant.id, findings);
+        variant.findings = findings;
+      }
+      for (const f of findings) {
+        if (f.severity === 'BLOCK') blocking.push({ ...f, variantId: variant.id, network: variant.network, networkAccountId: variant.networkAccountId });
+      }
+    }
+    return blocking;
+  }
+
+  private record(ctx: ContentCtx, action: string, itemId: string, metadata: Record<string, unknown>): Promise<void> {
+    return this.audit.recordInOrganization(ctx.uow, ctx.actor, { action, targetType: 'ContentItem', targetId: itemId, metadata }, ctx.requestId);
+  }
+}

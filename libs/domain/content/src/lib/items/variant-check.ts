@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConnectorManifest, validateVariant } from '@socle/connector-sdk';
+import { DomainError } from '@socle/platform-errors';
+import { check, CompiledContentPolicy, ContentRulesService, NetworkTextLimits } from '@socle/policies';
+import { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from '../network-targets';
+import type { VariantFinding } from './content-item.entity';
+import type { ContentCtx } from './content-item.repository';
+
+export interface VariantDraft {
+  text: string;
+  linkUrl: string | null;
+  mediaIds: readonly string[];
+}
+
+/**
+ * The text a network receives for a variant: its text, then its link on a line
+ * of its own (unless the text already carries it). Lengths are measured on it;
+ * spans up to `text.length` are positions in the variant's text.
+ */
+export function publishedText(variant: Pick<VariantDraft, 'text' | 'linkUrl'>): string {
+  if (!variant.linkUrl || variant.text.includes(variant.linkUrl)) return variant.text;
+  return variant.text ? `${variant.text}\n\n${variant.linkUrl}` : variant.linkUrl;
+}
+
+function limitsOf(manifest: ConnectorManifest): NetworkTextLimits {
+  return { network: manifest.id, displayName: manifest.displayName, maxLength: manifest.text.maxLength, counting: manifest.text.counting, maxBytes: manifest.text.maxBytes };
+}
+
+/**
+ * Every finding of a variant for a network: the connector's limits (BLOCK: the
+ * network would refuse the post) and the organisation's content rules (their
+ * own severity, with the spans of text they are about).
+ */
+export function findingsOf(
+  target: Pick<NetworkTarget, 'network' | 'manifest'> | null, policy: CompiledContentPolicy, variant: VariantDraft,
+): VariantFinding[] {
+  const findings: VariantFinding[] = [];
+  const text = publishedText(variant);
+  if (!target) {
+    findings.push({ severity: 'BLOCK', rule: 'account.disconnected', message: 'The network account of this variant was disconnected: choose another account.', spans: [] });
+  } else if (!target.manifest) {
+    findings.push({ severity: 'BLOCK', rule: 'network.unavailable', message: `The ${target.network} connector is not enabled on this platform: this variant cannot be published.`, spans: [] });
+  }
+  const manifest = target?.manifest ?? null;
+  const violations = check(policy, text, { network: manifest ? limitsOf(manifest) : undefined });
+  const networkBlocked = violations.some((v) => v.kind === 'NETWORK_LIMITS' && v.severity === 'BLOCK');
+  if (manifest) {
+    for (const v of validateVariant(manifest, { text })) {
+      // The rules' NETWORK_LIMITS finding says the same with a span: keep one.
+      if (networkBlocked && (v.rule === 'text.too-long' || v.rule === 'text.too-many-bytes')) continue;
+      if (v.rule === 'text.empty' && variant.mediaIds.length > 0 && manifest.capabilities.media) continue;
+      findings.push({ severity: 'BLOCK', rule: v.rule, message: v.message, spans: [] });
+    }
+    if (manifest.capabilities.publish && variant.mediaIds.length > 0) {
+      if (!manifest.capabilities.media) {
+        findings.push({ severity: 'BLOCK', rule: 'media.unsupported', message: `${manifest.displayName} posts cannot carry media; remove the ${variant.mediaIds.length} attachment(s).`, spans: [] });
+      } else if (variant.mediaIds.length > manifest.media.maxCount) {
+        findings.push({ severity: 'BLOCK', rule: 'media.too-many', message: `The post has ${variant.mediaIds.length} attachments; ${manifest.displayName} allows ${manifest.media.maxCount}.`, spans: [] });
+      }
+    }
+  }
+  for (const v of violations) {
+    findings.push({ severity: v.severity, rule: v.ruleId, message: v.message, spans: v.end > v.start ? [{ start: v.start, end: v.end }] : [] });
+  }
+  return findings;
+}
+
+/** Looks network accounts up through the community module's port, and checks variants against them and the content rules. */
+@Injectable()
+export class VariantChecker {
+  constructor(@Inject(NETWORK_TARGETS) private readonly targets: NetworkTargets, private readonly rules: ContentRulesService) {}
+
+  /** The organisation's account, or NOT_FOUND naming `field` (another tenant's account is simply absent). */
+  async target(ctx: ContentCtx, networkAccountId: string, field: string): Promise<NetworkTarget> {
+    const target = (await this.targets.describe(ctx.uow, [networkAccountId])).get(networkAccountId);
+    if (!target) throw new DomainError('NOT_FOUND', `Network account ${networkAccountId} was not found.`, { field });
+    return target;
+  }
+
+  describe(ctx: ContentCtx, ids: readonly string[]): Promise<Map<string, NetworkTarget>> {
+    return this.targets.describe(ctx.uow, ids);
+  }
+
+  policy(ctx: ContentCtx): Promise<CompiledContentPolicy> {
+    return this.rules.compiled(ctx);
+  }
+}
