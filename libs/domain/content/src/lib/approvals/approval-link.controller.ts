@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Logger, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AccessProvenBy } from '@socle/platform-auth';
+import { badInput, DomainError, FieldProblem, HTTP_STATUS_OF } from '@socle/platform-errors';
+import { textProblem } from '@socle/platform-graphql';
+import type { ApprovalVerdict } from './approval-chain';
+import { ApprovalsService, ItemApprovals } from './approvals.service';
+
+const PROOF_REASON =
+  'the HMAC-signed, expiring, single-use link names its organisation and link row and is issued only by a member allowed to manage approvals; it is verified before the tenant is entered';
+
+/** What a POST carries: `{ verdict: "APPROVED" | "REJECTED", comment?: string }` (a comment is required to reject). */
+export function readDecisionBody(body: unknown): { verdict: ApprovalVerdict; comment: string | null } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badInput('body', 'send a JSON object { "verdict": "APPROVED" | "REJECTED", "comment": "…" }');
+  const { verdict, comment, ...rest } = body as Record<string, unknown>;
+  const problems: FieldProblem[] = Object.keys(rest).slice(0, 5).map((key) => ({ field: `body.${key.slice(0, 40)}`, message: 'is not a field of a decision' }));
+  if (verdict !== 'APPROVED' && verdict !== 'REJECTED') problems.push({ field: 'body.verdict', message: 'must be APPROVED or REJECTED' });
+  if (comment !== undefined && comment !== null) {
+    if (typeof comment !== 'string') problems.push({ field: 'body.comment', message: 'must be a string' });
+    else if (comment.length < 1 || comment.length > 2000) problems.push({ field: 'body.comment', message: 'must be 1 to 2,000 characters' });
+    else {
+      const problem = textProblem(comment);
+      if (problem) problems.push({ field: 'body.comment', message: problem });
+    }
+  } else if (verdict === 'REJECTED') {
+    problems.push({ field: 'body.comment', message: 'say what must change (required to reject)' });
+  }
+  if (problems.length) throw badInput(problems);
+  return { verdict: verdict as ApprovalVerdict, comment: typeof comment === 'string' ? comment : null };
+}
+
+/**
+ * `GET /approvals/<link>`: a read-only preview (JSON) of the content an
+ * approval link was made for; `POST /approvals/<link>`: the recipient's
+ * decision. REST routes do not pass the GraphQL permission guard: the signed
+ * link is the permission, and it names its organisation, so everything runs
+ * inside that tenant's transaction. 404: not a link of this server (tampered,
+ * another tenant's); 410: expired or used; 409: the content moved on.
+ */
+@Controller('approvals')
+export class ApprovalLinkController {
+  private readonly logger = new Logger('ApprovalLink');
+
+  constructor(private readonly approvals: ApprovalsService) {}
+
+  @Get(':token')
+  @AccessProvenBy('signed link', PROOF_REASON)
+  async preview(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+    try {
+      this.send(reply, 200, await this.approvals.previewByLink(token));
+    } catch (error) {
+      this.refuse(reply, error);
+    }
+  }
+
+  @Post(':token')
+  @AccessProvenBy('signed link', PROOF_REASON)
+  async decide(@Param('token') token: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+    try {
+      const { verdict, comment } = readDecisionBody(body);
+      const result: ItemApprovals = await this.approvals.decideByLink(token, verdict, comment);
+      this.send(reply, 200, { verdict, item: { id: result.item.id, status: result.item.status, revision: result.item.revision }, complete: result.complete });
+    } catch (error) {
+      this.refuse(reply, error);
+    }
+  }
+
+  private send(reply: FastifyReply, status: number, payload: unknown): void {
+    void reply.status(status).type('application/json; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer').send(payload);
+  }
+
+  private refuse(reply: FastifyReply, error: unknown): void {
+    if (error instanceof DomainError) {
+      const gone = error.reason === 'LINK_EXPIRED' || error.reason === 'LINK_USED';
+      return this.send(reply, gone ? 410 : HTTP_STATUS_OF[error.code], { error: { message: error.message, ...error.facts() } });
+    }
+    this.logger.error(`approval link failed: ${error instanceof Error ? error.name : 'error'}`);
+    this.send(reply, 500, { error: { code: 'INTERNAL', message: 'The approval could not be recorded.' } });
+  }
+}
