@@ -33,6 +33,7 @@ export const mastodonManifest: ConnectorManifest = {
     search: true,
     comments: true,
     metrics: true,
+    findPublished: true,
   },
   text: { maxLength: MASTODON_MAX_CHARACTERS, counting: 'code-points-urls-as-23' },
   media: {
@@ -40,5 +41,8 @@ export const mastodonManifest: ConnectorManifest = {
     types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'video/mp4'],
     maxBytes: MASTODON_VIDEO_MAX_BYTES,
   },
-  rateLimit: { requests: 300, windowSeconds: 300 },
+  // 300 requests per 5 minutes per account (https://docs.joinmastodon.org/api/rate-limits/), and
+  // Mastodon's own limit on creating statuses: 300 per 3 hours per account (`RateLimiter`,
+  // family `statuses`). Media uploads have theirs too (30 per 30 minutes), counted per upload.
+  rateLimit: { requests: 300, windowSeconds: 300, publish: [{ limit: 300, windowSeconds: 3 * 3600 }] },
 };

@@ -4,6 +4,10 @@
  * Publishing sends `Idempotency-Key`: Mastodon keeps the key for an hour per account and
  * answers a repeated request with the status it already created. Each further part of a
  * thread uses `<key>:<index>`, so a retried thread resumes where it stopped.
+ *
+ * `findPublished` cannot ask Mastodon about a key (it forgets them after an hour and never
+ * shows them): it reads the account's own recent statuses and matches the variant's content.
+ * See its comment for what that can and cannot tell.
  */
 import { ConnectorError, countLength, htmlToText, validateVariant } from '@socle/connector-sdk';
 import type {
@@ -12,6 +16,7 @@ import type {
   ConnectorContext,
   ConnectorOAuth,
   Credentials,
+  FindPublishedRequest,
   MediaAttachment,
   Mention,
   MentionPage,
@@ -22,7 +27,7 @@ import type {
   Variant,
   Violation,
 } from '@socle/connector-sdk';
-import type { MastodonContext, MastodonMediaAttachment, MastodonNotification, MastodonSearchResults, MastodonStatus } from './api-types';
+import type { MastodonAccount, MastodonContext, MastodonMediaAttachment, MastodonNotification, MastodonSearchResults, MastodonStatus } from './api-types';
 import { MastodonClient } from './client';
 import { compareIds, decodeCursor, encodeCursor, multipartBody, MultipartPart, parseLinkHeader, QueryValue, sleep, withQuery } from './http-helpers';
 import {
@@ -46,10 +51,28 @@ export interface MastodonConnectorOptions {
   metricsConcurrency?: number;
   /** The application name registered at each instance, shown to users on the consent page. Default `Socle`. */
   oauthClientName?: string;
+  /** Pages of 40 statuses `findPublished` reads at most to reach back to `publishedAfter`. Default 5. */
+  findPublishedMaxPages?: number;
 }
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 40;
+/** `findPublished` without `publishedAfter` looks this far back. */
+const FIND_PUBLISHED_DEFAULT_LOOKBACK_MS = 24 * 3600 * 1000;
+/** Clocks of the platform and the instance may differ: statuses this much older still count. */
+const FIND_PUBLISHED_CLOCK_MARGIN_MS = 60 * 1000;
+
+/**
+ * Text compared the way it survives Mastodon's rendering: HTML to text collapses white space
+ * (paragraphs and line breaks included), and a remote mention `@user@domain` shows as `@user`.
+ */
+function comparableText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/(^|[^\w/@])@([a-zA-Z0-9_]+)@[a-zA-Z0-9.-]+/g, '$1@$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 interface PagedItem {
   /** Id the endpoint paginates on (notification id or status id). */
@@ -93,12 +116,14 @@ export class MastodonConnector implements Connector {
   private readonly pollAttempts: number;
   private readonly metricsConcurrency: number;
   private readonly oauthClientName: string;
+  private readonly findPublishedMaxPages: number;
 
   constructor(options: MastodonConnectorOptions = {}) {
     this.oauthClientName = options.oauthClientName?.trim() || 'Socle';
     this.pollIntervalMs = options.mediaPollIntervalMs ?? 1000;
     this.pollAttempts = options.mediaPollAttempts ?? 60;
     this.metricsConcurrency = Math.max(1, options.metricsConcurrency ?? 4);
+    this.findPublishedMaxPages = Math.max(1, Math.floor(options.findPublishedMaxPages ?? 5));
   }
 
   // ---------------------------------------------------------------- auth
@@ -287,6 +312,91 @@ export class MastodonConnector implements Connector {
 
   async reply(ctx: ConnectorContext, credentials: Credentials, externalId: string, variant: Variant, idempotencyKey: string): Promise<PublishedPost> {
     return this.publish(ctx, credentials, { variant, idempotencyKey, inReplyTo: externalId });
+  }
+
+  /**
+   * Whether a publish with this variant already reached the instance. Mastodon keeps an
+   * `Idempotency-Key` for an hour and never shows it, so this reads the account's own statuses
+   * (`GET /api/v1/accounts/:id/statuses`, 40 a page, newest first) back to `publishedAfter`
+   * (default: the last 24 hours; one minute of clock margin) and takes the oldest status there
+   * whose text (HTML to text, white space collapsed, remote mentions as `@user`), content
+   * warning and number of attachments match the variant's first part. Thread parts are the
+   * account's replies to the previous part with the next text, up to the first missing one.
+   *
+   * What it cannot tell:
+   * - a status with the same content posted after `publishedAfter` by other means (by hand, or
+   *   a second content item with the same text) is taken for this publish: pass the time the
+   *   first attempt started, not earlier;
+   * - an instance that renders text its own way (Markdown in some forks) gives no match: null;
+   * - a status deleted since is not found: null;
+   * - more than `findPublishedMaxPages` pages (200 statuses by default) since `publishedAfter`:
+   *   UNKNOWN, rather than a null that could publish twice.
+   */
+  async findPublished(ctx: ConnectorContext, credentials: Credentials, request: FindPublishedRequest): Promise<PublishedPost | null> {
+    const context = 'Mastodon find published';
+    if (!request?.idempotencyKey) throw new ConnectorError('REJECTED', `${context}: an idempotency key is required`);
+    const now = (ctx.now?.() ?? new Date()).getTime();
+    const after = request.publishedAfter === undefined ? now - FIND_PUBLISHED_DEFAULT_LOOKBACK_MS : Date.parse(request.publishedAfter);
+    if (Number.isNaN(after)) {
+      throw new ConnectorError('REJECTED', `${context}: publishedAfter is not a date`, { networkReason: 'invalid publishedAfter' });
+    }
+    const since = after - FIND_PUBLISHED_CLOCK_MARGIN_MS;
+    const client = MastodonClient.forCredentials(ctx, credentials);
+    const accountId = credentials.secrets.accountId || (await this.ownAccount(client, context)).id;
+
+    const recent: MastodonStatus[] = [];
+    let maxId: string | undefined;
+    let reachedBack = false;
+    for (let page = 0; page < this.findPublishedMaxPages && !reachedBack; page++) {
+      const path = withQuery(`/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`, { limit: MAX_PAGE_SIZE, exclude_reblogs: true, max_id: maxId });
+      const { data, response } = await client.call<unknown>('GET', path, context);
+      if (!Array.isArray(data)) throw new ConnectorError('UNKNOWN', `${context}: expected a list of statuses`);
+      for (const status of data as MastodonStatus[]) {
+        if (typeof status?.id !== 'string') continue;
+        const created = Date.parse(status.created_at);
+        if (!Number.isNaN(created) && created < since) reachedBack = true;
+        else recent.push(status);
+      }
+      // Only the instance's own next page is followed, by its max_id.
+      const next = parseLinkHeader(response.headers.link).next?.searchParams.get('max_id') ?? undefined;
+      if (!next || data.length === 0) reachedBack = true;
+      maxId = next;
+    }
+    if (!reachedBack) {
+      throw new ConnectorError('UNKNOWN', `${context}: more than ${this.findPublishedMaxPages * MAX_PAGE_SIZE} statuses since ${new Date(after).toISOString()}; cannot tell`);
+    }
+
+    recent.sort((a, b) => compareIds(a.id, b.id));
+    const parts = [request.variant, ...(request.variant?.thread ?? [])];
+    const matches = (status: MastodonStatus, index: number) => {
+      const part = parts[index];
+      const options = { ...(request.variant?.options ?? {}), ...(index > 0 ? (part.options ?? {}) : {}) };
+      const spoiler = optionString(options, 'spoilerText') ?? optionString(options, 'contentWarning') ?? '';
+      return (
+        comparableText(htmlToText(status.content ?? '', MAX_STATUS_TEXT)) === comparableText(typeof part?.text === 'string' ? part.text : '') &&
+        comparableText(status.spoiler_text ?? '') === comparableText(spoiler) &&
+        (status.media_attachments?.length ?? 0) === (part?.media?.length ?? 0)
+      );
+    };
+    const first = recent.find((status) => matches(status, 0));
+    if (!first) return null;
+    const threadIds: string[] = [];
+    let previous = first;
+    for (let index = 1; index < parts.length; index++) {
+      const next = recent.find((status) => status.in_reply_to_id === previous.id && matches(status, index));
+      if (!next) break;
+      threadIds.push(next.id);
+      previous = next;
+    }
+    const published: PublishedPost = { externalId: first.id, url: first.url ?? first.uri };
+    if (threadIds.length) published.threadIds = threadIds;
+    return published;
+  }
+
+  private async ownAccount(client: MastodonClient, context: string): Promise<MastodonAccount> {
+    const { data } = await client.call<MastodonAccount>('GET', '/api/v1/accounts/verify_credentials', `${context}: whose account`);
+    if (typeof data?.id !== 'string' || !data.id) throw new ConnectorError('UNKNOWN', `${context}: the answer has no account id`);
+    return data;
   }
 
   private async postStatus(

@@ -1,7 +1,8 @@
 /**
  * A Mastodon instance on loopback for tests, following the documented REST API
  * (https://docs.joinmastodon.org/methods/) for what the connector uses: apps and OAuth,
- * statuses with Idempotency-Key, media, notifications, search, hashtag timelines, context.
+ * statuses with Idempotency-Key, media, notifications, search, hashtag timelines, context,
+ * an account's own statuses.
  *
  * It answers the way Mastodon does: `{"error": "..."}` bodies, 422 validation messages,
  * `X-RateLimit-*` headers on every answer and 429 past the limit, `Link` headers on
@@ -401,6 +402,13 @@ export class MastodonTestServer {
     return status ? this.renderStatus(status) : undefined;
   }
 
+  /** Moves a status's creation date (as if it had been posted then); its id stays as it is. */
+  backdate(id: string, createdAt: Date): void {
+    const status = this.statuses.get(id);
+    if (!status) throw new Error(`no status ${id}`);
+    status.createdAt = createdAt.toISOString();
+  }
+
   mediaDescription(id: string): string | null | undefined {
     return this.media.get(id)?.description;
   }
@@ -607,6 +615,7 @@ export class MastodonTestServer {
     if ((match = /^GET \/api\/v1\/statuses\/([^/]+)\/context$/.exec(key))) return this.context(match[1], req);
     if ((match = /^GET \/api\/v1\/statuses\/([^/]+)$/.exec(key))) return this.showStatus(match[1], req);
     if ((match = /^DELETE \/api\/v1\/statuses\/([^/]+)$/.exec(key))) return this.deleteStatus(match[1], req);
+    if ((match = /^GET \/api\/v1\/accounts\/([^/]+)\/statuses$/.exec(key))) return this.accountStatuses(decodeURIComponent(match[1]), params, req, url);
     if (key === 'GET /api/v1/notifications') return this.listNotifications(params, req, url);
     if (key === 'GET /api/v2/search') return this.search(params, req);
     if ((match = /^GET \/api\/v1\/timelines\/tag\/([^/]+)$/.exec(key))) return this.tagTimeline(decodeURIComponent(match[1]), params, req, url);
@@ -1048,6 +1057,32 @@ export class MastodonTestServer {
         status: this.renderStatus(this.statuses.get(notification.statusId) as StatusRecord),
       })),
     };
+  }
+
+  /**
+   * `GET /api/v1/accounts/:id/statuses`: the account's statuses, newest first, 20 by default and
+   * 40 at most, with `max_id`/`since_id`/`min_id`, `exclude_replies`, `exclude_reblogs`,
+   * `only_media`, `pinned` and `tagged`. The account itself sees all of its statuses; anyone
+   * else its public and unlisted ones (nobody follows anybody here). No reblogs exist here.
+   */
+  private accountStatuses(id: string, params: Params, req: IncomingMessage, url: URL): Reply {
+    const viewer = req.headers.authorization ? this.authenticate(req, 'read') : undefined;
+    const account = this.accounts.get(id);
+    if (!account) throw notFound();
+    // Nothing is ever pinned on this instance.
+    if (asBoolean(params.pinned)) return { status: 200, body: [] };
+    const own = viewer?.accountId === account.id;
+    const tagged = asString(params.tagged)?.toLowerCase();
+    const matching = [...this.statuses.values()].filter(
+      (status) =>
+        status.accountId === account.id &&
+        (own || status.visibility === 'public' || status.visibility === 'unlisted') &&
+        !(asBoolean(params.exclude_replies) && status.inReplyToId && this.statuses.get(status.inReplyToId)?.accountId !== account.id) &&
+        !(asBoolean(params.only_media) && status.mediaIds.length === 0) &&
+        (!tagged || status.tags.includes(tagged)),
+    );
+    const { page, headers } = this.paginate(matching, params, url, 20, 40);
+    return { status: 200, headers, body: page.map((status) => this.renderStatus(status)) };
   }
 
   private isListed(status: StatusRecord): boolean {
