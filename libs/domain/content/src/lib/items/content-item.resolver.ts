@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
 import { forbidden } from '@socle/platform-errors';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
-import { ContentEditingService } from './content-editing.service';
+import { ContentEditingService, strictDateTime } from './content-editing.service';
 import {
   CancelContentItemInput, ContentItemIdArgs, ContentItemInput, ContentItemPageArgs, CreateContentItemInput, RemoveContentVariantInput,
   SetContentVariantInput, SuggestContentIdeaInput, TriageContentIdeaInput, UpdateContentItemInput,
@@ -47,7 +47,8 @@ export class ContentItemResolver {
   @Requires('content.edit')
   @Mutation(() => ContentItemObject, { description: 'A new content item written by the task force, in DRAFT.' })
   async createContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateContentItemInput): Promise<ContentItemObject> {
-    return toContentItem(await this.content.create(ctx, input));
+    const { plannedFor, ...fields } = input;
+    return toContentItem(await this.content.create(ctx, { ...fields, plannedFor: plannedFor === undefined ? undefined : strictDateTime(plannedFor, 'input.plannedFor') }));
   }
 
   @Requires('content.edit')
@@ -55,8 +56,9 @@ export class ContentItemResolver {
     description: 'Edits an item (bumps its revision). An item IN_REVIEW, APPROVED, SCHEDULED or FAILED goes back to DRAFT; a published, publishing or cancelled one is refused (CONFLICT, reason CONTENT_NOT_EDITABLE).',
   })
   async updateContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateContentItemInput): Promise<ContentItemObject> {
-    const { id, ...patch } = input;
-    return toContentItem(await this.content.update(ctx, id, patch));
+    const { id, plannedFor, ...patch } = input;
+    const planned = plannedFor === undefined || plannedFor === null ? plannedFor : strictDateTime(plannedFor, 'input.plannedFor');
+    return toContentItem(await this.content.update(ctx, id, { ...patch, plannedFor: planned }));
   }
 
   @Requires('content.edit')

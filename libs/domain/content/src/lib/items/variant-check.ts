@@ -42,7 +42,8 @@ export function findingsOf(
     findings.push({ severity: 'BLOCK', rule: 'network.unavailable', message: `The ${target.network} connector is not enabled on this platform: this variant cannot be published.`, spans: [] });
   }
   const manifest = target?.manifest ?? null;
-  const violations = check(policy, text, { network: manifest ? limitsOf(manifest) : undefined });
+  // A listening-only connector publishes nothing (one finding says so): no text limit to measure against.
+  const violations = check(policy, text, { network: manifest?.capabilities.publish ? limitsOf(manifest) : undefined });
   const networkBlocked = violations.some((v) => v.kind === 'NETWORK_LIMITS' && v.severity === 'BLOCK');
   if (manifest) {
     for (const v of validateVariant(manifest, { text })) {

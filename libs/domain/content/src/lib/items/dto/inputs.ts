@@ -1,11 +1,13 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import {
-  ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf,
+  ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf,
 } from 'class-validator';
 import { PageArgs } from '@socle/platform-graphql';
 import { ContentSourceEnum, ContentStatusEnum, ContentTriageDecisionEnum } from './objects';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+const PLANNED_FOR = 'When it is planned for in the calendar: an ISO 8601 date-time with its offset (2026-10-01T08:00:00Z), checked strictly (no 30 February).';
+
 /** Longest text of one variant (the longest network allows far less; the check reports the network's limit). */
 export const VARIANT_TEXT_MAX = 100_000;
 
@@ -35,8 +37,8 @@ export class CreateContentItemInput {
   @IsOptional() @IsUUID('all', { message: 'must be an audience segment id' }) segmentId?: string;
   @Field(() => ID, { nullable: true, description: 'A network plan of the organization.' })
   @IsOptional() @IsUUID('all', { message: 'must be a network plan id' }) networkPlanId?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The day it is planned for in the calendar.' })
-  @IsOptional() @IsDate() plannedFor?: Date;
+  @Field(() => String, { nullable: true, description: PLANNED_FOR })
+  @IsOptional() @IsString() @MaxLength(40) plannedFor?: string;
 }
 
 @InputType({ description: 'Fields left out are kept; null clears an optional one. Editing an item in review, approved, scheduled or failed sends it back to DRAFT.' })
@@ -49,7 +51,7 @@ export class UpdateContentItemInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be an objective id' }) objectiveId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be an audience segment id' }) segmentId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a network plan id' }) networkPlanId?: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() plannedFor?: Date | null;
+  @Field(() => String, { nullable: true, description: PLANNED_FOR }) @IsOptional() @IsString() @MaxLength(40) plannedFor?: string | null;
 }
 
 @InputType({ description: 'The variant of an item for one network account: created, or replaced when the item has one for that account.' })
