@@ -136,6 +136,19 @@ export class SocleConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1440)
   NETWORK_ACCOUNT_CHECK_MINUTES = 60;
 
+  /** The worker looks for due publications whose wake-up was lost, and expired leases, this often. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  PUBLISHING_SWEEP_SECONDS = 5;
+
+  /** Directory of the media library's files (relative paths start at the working directory). */
+  @IsString() @MinLength(1, { message: 'MEDIA_STORAGE_DIR must be a directory path' }) @MaxLength(1000)
+  @Matches(/^[^\0]+$/, { message: 'MEDIA_STORAGE_DIR must be a directory path' })
+  MEDIA_STORAGE_DIR = 'var/media';
+
+  /** Largest media file accepted by `POST /media`, in bytes (checked while the upload streams). */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
+  MEDIA_MAX_BYTES = 25 * 1024 * 1024;
+
   get publicIntrospection(): boolean {
     return this.GRAPHQL_PUBLIC_INTROSPECTION ?? this.NODE_ENV !== 'production';
   }

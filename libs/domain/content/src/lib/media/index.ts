@@ -1,0 +1,4 @@
+export { MediaAssetService, MEDIA_IN_USE, normalizeTags } from './media-asset.service';
+export type { MediaAssetEntity } from './media-asset.repository';
+export { MEDIA_STORAGE, MediaStorage, StoredObject, LocalDiskMediaStorage } from './media-storage';
+export { MediaAssetObject } from './media.dto';

@@ -1,0 +1,58 @@
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+
+/** Letters, digits, spaces, `-`, `_` and `.`; starting with a letter or digit. */
+const TAG = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+const TAG_MESSAGE = 'each tag is 1 to 50 letters, digits, spaces, - _ or ., starting with a letter or digit';
+
+export enum MediaKindEnum {
+  IMAGE = 'IMAGE',
+}
+registerEnumType(MediaKindEnum, { name: 'MediaKind', description: 'IMAGE (PNG, JPEG, GIF or WebP).' });
+
+@ArgsType()
+export class MediaAssetsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Only the assets carrying this tag (compared in lower case).' })
+  @IsOptional() @IsString() @MaxLength(50, { message: TAG_MESSAGE }) @Matches(TAG, { message: TAG_MESSAGE })
+  tag?: string;
+}
+
+@InputType()
+export class TagMediaAssetInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
+
+  @Field(() => [String], { description: 'The asset’s tags, replacing the ones it had (at most 20; stored in lower case, each once).' })
+  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true, message: TAG_MESSAGE }) @Matches(TAG, { each: true, message: TAG_MESSAGE })
+  tags!: string[];
+}
+
+@InputType()
+export class DeleteMediaAssetInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
+}
+
+@ObjectType('MediaAsset', {
+  description: 'A file of the media library, uploaded once (`POST /media`) and used by any number of content variants.',
+})
+export class MediaAssetObject {
+  @Field(() => ID) id!: string;
+  @Field(() => MediaKindEnum) kind!: MediaKindEnum;
+  @Field(() => String, { description: 'Read from the file’s bytes at upload: image/png, image/jpeg, image/gif or image/webp.' }) contentType!: string;
+  @Field(() => Int, { description: 'Size in bytes.' }) byteSize!: number;
+  @Field(() => String, { description: 'SHA-256 of the bytes, in hex.' }) sha256!: string;
+  @Field(() => Int, { description: 'Width in pixels, as displayed (EXIF rotation applied).' }) width!: number;
+  @Field(() => Int, { description: 'Height in pixels, as displayed.' }) height!: number;
+  @Field(() => String, { nullable: true, description: 'The name the file was uploaded with (display only).' }) fileName!: string | null;
+  @Field(() => [String]) tags!: string[];
+  @Field(() => Int, { description: 'How many content variants use this asset.' }) usageCount!: number;
+  @Field(() => String, {
+    description: 'Where to download the file: GET with the same Authorization and X-Socle-Organization headers as the API (permission media.read).',
+  })
+  downloadUrl!: string;
+  @Field(() => ID, { nullable: true }) uploadedBy!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+export const MediaAssetConnection = ConnectionType(MediaAssetObject, 'MediaAsset');
