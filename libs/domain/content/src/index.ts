@@ -9,3 +9,4 @@ export {
 export const CONTENT_ENTITIES = CONTENT_PARTS.flatMap((part) => part.entities);
 export const CONTENT_MIGRATIONS = CONTENT_PARTS.flatMap((part) => part.migrations);
 export { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from './lib/network-targets';
+export * from './lib/publishing';

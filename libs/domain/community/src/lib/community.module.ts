@@ -2,7 +2,7 @@ import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, OutboundGuard, parseAddressRanges, parseConnectorModuleList } from '@socle/connector-sdk';
-import { NETWORK_TARGETS } from '@socle/content';
+import { CONTENT_PUBLISHER, NETWORK_TARGETS } from '@socle/content';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
@@ -15,6 +15,7 @@ import { NetworkAccountResolver } from './network-account.resolver';
 import { NetworkAccountService } from './network-account.service';
 import { NetworkHealthService } from './network-health.service';
 import { CommunityNetworkTargets } from './network-targets';
+import { CommunityPublisher } from './publisher';
 import { OAuthCallbackController } from './oauth-callback.controller';
 import { NetworkAccountRepository } from './repositories';
 
@@ -69,9 +70,10 @@ export class CommunityModule implements OnModuleInit {
         AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
         CheckNetworkAccountScheduler, CheckNetworkAccountJob, CommunityNetworkTargets,
         { provide: NETWORK_TARGETS, useExisting: CommunityNetworkTargets },
+        CommunityPublisher, { provide: CONTENT_PUBLISHER, useExisting: CommunityPublisher },
         ...(options.http ? [NetworkAccountResolver] : []),
       ],
-      exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS],
+      exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS, CONTENT_PUBLISHER],
     };
   }
 }

@@ -1,3 +1,23 @@
+import { AccountRateLimiter } from '@socle/platform-queue';
 import type { ContentPart } from '../content-part';
+import { Publishing1764800000300 } from '../migrations/1764800000300-publishing';
+import { PublicationRepository } from './publication.repository';
+import { PublicationSweeper } from './publication-sweeper';
+import { PublicationWakeups } from './publication-wakeups';
+import { PublishPublicationJob } from './publish-publication.job';
+import { PublishingResolver } from './publishing.resolver';
+import { PublishingService } from './publishing.service';
 
-export const PUBLISHING_PART: ContentPart = { entities: [], migrations: [], providers: [], resolvers: [], workers: [], exports: [] };
+/**
+ * Publishing: scheduling, the worker that publishes (claim with a lease, call
+ * with no transaction open, record), the sweeper and the crisis pause. Needs
+ * `CONTENT_PUBLISHER` (implemented by the community module) and `NETWORK_TARGETS`.
+ */
+export const PUBLISHING_PART: ContentPart = {
+  entities: [],
+  migrations: [Publishing1764800000300],
+  providers: [PublicationRepository, PublicationWakeups, PublishingService],
+  resolvers: [PublishingResolver],
+  workers: [AccountRateLimiter, PublishPublicationJob, PublicationSweeper],
+  exports: [PublishingService],
+};

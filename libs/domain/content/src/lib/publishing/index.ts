@@ -1,0 +1,7 @@
+export { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublisherCtx, PublishFailure, PublishFailureKind } from './content-publisher';
+export { PUBLICATION_STATUSES, PublicationStatus, PublicationEntity, idempotencyKeyOf } from './publication.entity';
+export { PublishingService, PUBLISHING_REASONS } from './publishing.service';
+export { PublishPublicationJob, PublishResult, leaseMsOf } from './publish-publication.job';
+export { PublicationSweeper } from './publication-sweeper';
+export { PUBLISHING_QUEUE, PUBLISH_PUBLICATION_JOB, PublishPublicationPayload, PublicationWakeups } from './publication-wakeups';
+export { decideAfterFailure, backoffMs, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';

@@ -1,0 +1,325 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@socle/platform-database';
+import type { KeysetPage } from '@socle/platform-graphql';
+import type { ContentCtx } from '../items/content-item.repository';
+import type { PublishFailureKind } from './content-publisher';
+import {
+  AttemptOutcome, CrisisPauseEntity, PUBLICATION_COLUMNS, PublicationAttemptEntity, PublicationEntity, PublicationRow, PublicationStatus, toPublication,
+} from './publication.entity';
+
+export interface PublicationFilter {
+  itemId?: string;
+  status?: PublicationStatus;
+  from?: Date;
+  to?: Date;
+}
+
+export interface NewPublication {
+  id: string;
+  itemId: string;
+  variantId: string;
+  networkAccountId: string;
+  network: string;
+  dueAt: Date;
+  status: 'SCHEDULED' | 'HELD';
+  idempotencyKey: string;
+  createdBy: string | null;
+}
+
+export interface Claimed {
+  publication: PublicationEntity;
+  /** SCHEDULED, or PUBLISHING when an expired lease was taken over (its worker may have reached the network). */
+  previousStatus: PublicationStatus;
+  attemptNumber: number;
+}
+
+export interface RecordPatch {
+  status: PublicationStatus;
+  nextAttemptAt?: Date;
+  externalId?: string | null;
+  externalUrl?: string | null;
+  lastErrorKind: PublishFailureKind | null;
+  lastError: string | null;
+}
+
+const P = PUBLICATION_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ');
+
+/** The only place that queries publications, their attempts and the crisis pause; always inside the caller's tenant. */
+@Injectable()
+export class PublicationRepository {
+  async find(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
+    const [row] = await ctx.uow.query<PublicationRow>(`SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    return row ? toPublication(row) : null;
+  }
+
+  async ofItem(ctx: ContentCtx, itemId: string): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND item_id = $2 ORDER BY created_at, id`, [ctx.uow.organizationId, itemId],
+    );
+    return rows.map(toPublication);
+  }
+
+  async page(ctx: ContentCtx, filter: PublicationFilter, page: KeysetPage): Promise<PublicationEntity[]> {
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
+    const where = ['organization_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.itemId) add('item_id = ?', filter.itemId);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.from) add('due_at >= ?', filter.from);
+    if (filter.to) add('due_at < ?', filter.to);
+    if (page.after) {
+      params.push(page.after[0], page.after[1]);
+      where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows = await ctx.uow.query<PublicationRow>(
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $2`, params,
+    );
+    return rows.map(toPublication);
+  }
+
+  async insert(ctx: ContentCtx, rows: NewPublication[]): Promise<void> {
+    for (const r of rows) {
+      await ctx.uow.execute(
+        `INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)`,
+        [ctx.uow.organizationId, r.id, r.itemId, r.variantId, r.networkAccountId, r.network, r.dueAt, r.status, r.idempotencyKey, r.createdBy],
+      );
+    }
+  }
+
+  /**
+   * Claims a publication for one attempt, in one statement: it must be
+   * SCHEDULED and due (or PUBLISHING with an expired lease), its organisation
+   * not paused and its item still to be published; the row is locked with SKIP
+   * LOCKED, so of several workers exactly one gets it. The attempt is recorded
+   * in the same statement, and an earlier attempt left unfinished (its worker
+   * died) is marked ABANDONED.
+   */
+  async claim(ctx: ContentCtx, id: string, leaseMs: number, token: string): Promise<Claimed | null> {
+    const rows = await ctx.uow.query<PublicationRow & { previous_status: PublicationStatus }>(
+      `WITH target AS (
+         SELECT p.id, p.status AS previous_status FROM publications p
+          WHERE p.organization_id = $1 AND p.id = $2
+            AND ((p.status = 'SCHEDULED' AND p.next_attempt_at <= now()) OR (p.status = 'PUBLISHING' AND p.lease_until < now()))
+            AND NOT EXISTS (SELECT 1 FROM publishing_pauses z WHERE z.organization_id = $1 AND z.active)
+            AND EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))
+          FOR UPDATE OF p SKIP LOCKED),
+       claimed AS (
+         UPDATE publications p SET status = 'PUBLISHING', lease_until = now() + make_interval(secs => $3::float8 / 1000), leased_by = $4,
+                attempts = p.attempts + 1, updated_at = now()
+           FROM target WHERE p.organization_id = $1 AND p.id = target.id
+         RETURNING ${P}, target.previous_status),
+       abandoned AS (
+         UPDATE publication_attempts a SET finished_at = clock_timestamp(), outcome = 'ABANDONED', message = 'the worker making this attempt stopped before recording its result'
+           FROM claimed WHERE a.organization_id = $1 AND a.publication_id = claimed.id AND a.finished_at IS NULL),
+       attempt AS (
+         INSERT INTO publication_attempts (organization_id, publication_id, number, worker)
+         SELECT $1, claimed.id, claimed.attempts, $4 FROM claimed)
+       SELECT * FROM claimed`,
+      [ctx.uow.organizationId, id, leaseMs, token],
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return { publication: toPublication(row), previousStatus: row.previous_status, attemptNumber: row.attempts };
+  }
+
+  /** Writes an attempt's result, only while this attempt still holds the lease (`token`). False when it lost it. */
+  async record(ctx: ContentCtx, id: string, token: string, patch: RecordPatch): Promise<PublicationEntity | null> {
+    const [row] = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET status = $4, lease_until = NULL, leased_by = NULL, next_attempt_at = coalesce($5, next_attempt_at),
+              external_id = coalesce($6, external_id), external_url = coalesce($7, external_url),
+              published_at = CASE WHEN $4 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END,
+              last_error_kind = $8, last_error = $9, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status = 'PUBLISHING' AND leased_by = $3
+        RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId, id, token, patch.status, patch.nextAttemptAt ?? null, patch.externalId ?? null, patch.externalUrl ?? null,
+        patch.lastErrorKind, patch.lastError?.slice(0, 1000) ?? null],
+    );
+    return row ? toPublication(row) : null;
+  }
+
+  async finishAttempt(ctx: ContentCtx, publicationId: string, number: number, outcome: AttemptOutcome, errorKind: PublishFailureKind | null, message: string | null): Promise<void> {
+    await ctx.uow.execute(
+      `UPDATE publication_attempts SET finished_at = clock_timestamp(), outcome = $4, error_kind = $5, message = $6
+        WHERE organization_id = $1 AND publication_id = $2 AND number = $3 AND finished_at IS NULL`,
+      [ctx.uow.organizationId, publicationId, number, outcome, errorKind, message?.slice(0, 1000) ?? null],
+    );
+  }
+
+  /** Earlier failed attempts of this publication, by family: what the retry rules count. */
+  async failureCounts(ctx: ContentCtx, publicationId: string): Promise<{ transient: number; rateLimited: number }> {
+    const [row] = await ctx.uow.query<{ transient: number; rate_limited: number }>(
+      `SELECT count(*) FILTER (WHERE outcome = 'RETRY')::int AS transient, count(*) FILTER (WHERE outcome = 'RATE_LIMITED')::int AS rate_limited
+         FROM publication_attempts WHERE organization_id = $1 AND publication_id = $2`,
+      [ctx.uow.organizationId, publicationId],
+    );
+    return { transient: row?.transient ?? 0, rateLimited: row?.rate_limited ?? 0 };
+  }
+
+  async attempts(ctx: ContentCtx, publicationId: string): Promise<PublicationAttemptEntity[]> {
+    const rows = await ctx.uow.query<{
+      id: string; publication_id: string; number: number; worker: string | null; started_at: Date; finished_at: Date | null;
+      outcome: AttemptOutcome | null; error_kind: PublishFailureKind | null; message: string | null;
+    }>(
+      `SELECT id, publication_id, number, worker, started_at, finished_at, outcome, error_kind, message FROM publication_attempts
+        WHERE organization_id = $1 AND publication_id = $2 ORDER BY number`,
+      [ctx.uow.organizationId, publicationId],
+    );
+    return rows.map((r) => ({
+      id: r.id, publicationId: r.publication_id, number: r.number, worker: r.worker, startedAt: r.started_at, finishedAt: r.finished_at,
+      outcome: r.outcome, errorKind: r.error_kind, message: r.message,
+    }));
+  }
+
+  /** The variant as it is now (a publication sends the latest approved text). */
+  async variant(ctx: ContentCtx, variantId: string): Promise<{ text: string; linkUrl: string | null; mediaIds: string[] } | null> {
+    const [row] = await ctx.uow.query<{ text: string; link_url: string | null; media_ids: string[] }>(
+      'SELECT text, link_url, media_ids FROM content_variants WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, variantId],
+    );
+    return row ? { text: row.text, linkUrl: row.link_url, mediaIds: row.media_ids ?? [] } : null;
+  }
+
+  /** Locks the item row (after its publications: the order every writer keeps) and returns its status. */
+  async lockItem(ctx: ContentCtx, itemId: string): Promise<string | null> {
+    const [row] = await ctx.uow.query<{ status: string }>(
+      'SELECT status FROM content_items WHERE organization_id = $1 AND id = $2 FOR UPDATE', [ctx.uow.organizationId, itemId],
+    );
+    return row?.status ?? null;
+  }
+
+  async statusCounts(ctx: ContentCtx, itemId: string): Promise<Map<PublicationStatus, number>> {
+    const rows = await ctx.uow.query<{ status: PublicationStatus; n: number }>(
+      `SELECT status, count(*)::int AS n FROM publications WHERE organization_id = $1 AND item_id = $2 AND status <> 'CANCELLED' GROUP BY status`,
+      [ctx.uow.organizationId, itemId],
+    );
+    return new Map(rows.map((r) => [r.status, r.n]));
+  }
+
+  /** Sets the status of the item's publications in `from` (locks them); returns those changed. */
+  async setStatusOfItem(ctx: ContentCtx, itemId: string, from: readonly PublicationStatus[], to: PublicationStatus): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET status = $4, updated_at = now() WHERE organization_id = $1 AND item_id = $2 AND status = ANY($3::text[])
+       RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId, itemId, [...from], to],
+    );
+    return rows.map(toPublication);
+  }
+
+  /** Moves the item's pending publications to a new time; returns them. */
+  async reschedule(ctx: ContentCtx, itemId: string, dueAt: Date): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET due_at = $3, next_attempt_at = $3, updated_at = now()
+        WHERE organization_id = $1 AND item_id = $2 AND status IN ('SCHEDULED', 'HELD')
+       RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId, itemId, dueAt],
+    );
+    return rows.map(toPublication);
+  }
+
+  /** A publication the worker found it may not publish any more (its item left the schedule). */
+  async cancel(ctx: ContentCtx, id: string, reason: string): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE publications SET status = 'CANCELLED', last_error_kind = NULL, last_error = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('SCHEDULED', 'HELD', 'NEEDS_REAUTH')`,
+      [ctx.uow.organizationId, id, reason],
+    );
+    return changed === 1;
+  }
+
+  /** FAILED or NEEDS_REAUTH back to SCHEDULED, due now. */
+  async requeue(ctx: ContentCtx, id: string, status: PublicationStatus): Promise<PublicationEntity | null> {
+    const [row] = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET status = $3, next_attempt_at = now(), last_error_kind = NULL, last_error = NULL, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('FAILED', 'NEEDS_REAUTH')
+       RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId, id, status],
+    );
+    return row ? toPublication(row) : null;
+  }
+
+  async markDeleted(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
+    const [row] = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET deleted_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'PUBLISHED' AND deleted_at IS NULL
+       RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId, id],
+    );
+    return row ? toPublication(row) : null;
+  }
+
+  // ------------------------------------------------------------------ crisis pause
+
+  async pause(ctx: ContentCtx): Promise<CrisisPauseEntity | null> {
+    const [row] = await ctx.uow.query<PauseRow>(
+      'SELECT active, reason, paused_by, paused_at, resumed_by, resumed_at FROM publishing_pauses WHERE organization_id = $1', [ctx.uow.organizationId],
+    );
+    return row ? toPause(row) : null;
+  }
+
+  /** Turns the pause on (locks the organisation's pause row); false when it already was. */
+  async startPause(ctx: ContentCtx, reason: string, by: string | null): Promise<boolean> {
+    const rows = await ctx.uow.query<{ active: boolean }>(
+      `INSERT INTO publishing_pauses AS z (organization_id, active, reason, paused_by, paused_at) VALUES ($1, true, $2, $3, now())
+       ON CONFLICT (organization_id) DO UPDATE SET active = true, reason = EXCLUDED.reason, paused_by = EXCLUDED.paused_by, paused_at = now(),
+         resumed_by = NULL, resumed_at = NULL
+       WHERE NOT z.active
+       RETURNING active`,
+      [ctx.uow.organizationId, reason, by],
+    );
+    return rows.length === 1;
+  }
+
+  /** Turns the pause off; false when it was not on. */
+  async endPause(ctx: ContentCtx, by: string | null): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      'UPDATE publishing_pauses SET active = false, resumed_by = $2, resumed_at = now() WHERE organization_id = $1 AND active',
+      [ctx.uow.organizationId, by],
+    );
+    return changed === 1;
+  }
+
+  /** Holds every SCHEDULED publication of the organisation. */
+  async holdAll(ctx: ContentCtx): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET status = 'HELD', updated_at = now() WHERE organization_id = $1 AND status = 'SCHEDULED' RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId],
+    );
+    return rows.map(toPublication);
+  }
+
+  /** Releases every HELD publication; those overdue move to `overdueTo` when given. */
+  async releaseAll(ctx: ContentCtx, overdueTo: Date | null): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `UPDATE publications SET status = 'SCHEDULED',
+              due_at = CASE WHEN $2::timestamptz IS NOT NULL AND due_at < now() THEN $2::timestamptz ELSE due_at END,
+              next_attempt_at = CASE WHEN $2::timestamptz IS NOT NULL AND next_attempt_at < now() THEN $2::timestamptz ELSE next_attempt_at END,
+              updated_at = now()
+        WHERE organization_id = $1 AND status = 'HELD' RETURNING ${PUBLICATION_COLUMNS}`,
+      [ctx.uow.organizationId, overdueTo],
+    );
+    return rows.map(toPublication);
+  }
+
+  async withStatus(ctx: ContentCtx, statuses: readonly PublicationStatus[], limit: number): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND status = ANY($2::text[]) ORDER BY due_at, id LIMIT $3`,
+      [ctx.uow.organizationId, [...statuses], limit],
+    );
+    return rows.map(toPublication);
+  }
+
+  /** Publications to wake up, across tenants (SECURITY DEFINER function: ids only). */
+  async due(uow: UnitOfWork, now: Date, limit: number): Promise<{ organization_id: string; id: string }[]> {
+    return uow.query('SELECT organization_id, id FROM socle_publications_due($1, $2)', [now, limit]);
+  }
+}
+
+interface PauseRow {
+  active: boolean; reason: string; paused_by: string | null; paused_at: Date; resumed_by: string | null; resumed_at: Date | null;
+}
+
+function toPause(r: PauseRow): CrisisPauseEntity {
+  return { active: r.active, reason: r.reason, pausedBy: r.paused_by, pausedAt: r.paused_at, resumedBy: r.resumed_by, resumedAt: r.resumed_at };
+}
