@@ -7,6 +7,7 @@ export { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, sc
 export { OAUTH_STATE_KIND } from './lib/network-account.service';
 import { Community1764000000000 } from './lib/migrations/1764000000000-community';
 import { OAuthClients1764600000000 } from './lib/migrations/1764600000000-oauth-clients';
+import { RefreshLease1764800000900 } from './lib/migrations/1764800000900-refresh-lease';
 
-export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000];
+export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000, RefreshLease1764800000900];
 export { OAuthClients, OAuthClient } from './lib/oauth-clients';

@@ -1,15 +1,35 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorError } from '@socle/connector-sdk';
+import { SocleConfig } from '@socle/platform-config';
 import type { Connector, ConnectorContext, ConnectorRegistry, Credentials } from '@socle/connector-sdk';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, keepRefreshSecrets, observe } from './connectors';
 import { statusOfFailure } from './connector-errors';
 import { CredentialVault } from './credential-vault';
 import { NetworkAccountEntity } from './entities';
-import { NetworkAccountRepository, StatusPatch, TenantCtx } from './repositories';
+import { NetworkAccountRepository, RefreshLeaseState, StatusPatch, TenantCtx } from './repositories';
 
 /** Credentials expiring within this margin are refreshed before the check. */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * A refresh lease lasts this many connector timeouts: a connector's refresh
+ * makes at most two calls (the token, then who it belongs to), each bounded by
+ * the timeout; the third is margin, so a live check is done before its lease ends.
+ */
+export const REFRESH_LEASE_TIMEOUTS = 3;
+
+/** A check that finds another refreshing waits for its result at most this many connector timeouts. */
+export const REFRESH_WAIT_TIMEOUTS = 2;
+
+/** How a refresh attempt ended for the check that asked for it. */
+type RefreshOutcome =
+  | { kind: 'stored'; stored: string; credentials: Credentials }
+  /** Another check held the lease and did not store new credentials in time: nothing is written. */
+  | { kind: 'as-it-is' }
+  | { kind: 'superseded' };
 
 /**
  * One health check of one account. No transaction is open while the network is
@@ -19,16 +39,29 @@ export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
  * the row still holds the sealed credentials the check started from (see
  * `NetworkAccountRepository.replaceCredentialsIf`). A reconnect, a disconnect or
  * another check that stored credentials meanwhile wins: this check's result is
- * dropped. Two checks racing on a single-use refresh token therefore cannot
- * both store: the second refresh fails at the network and its failure is not
- * recorded over the first one's new credentials.
+ * dropped.
+ *
+ * A refresh token is presented to the network once, however many checks run
+ * at the same time (the API's `checkNetworkAccount`, the worker's job, several
+ * replicas): networks that rotate refresh tokens may treat a second use as a
+ * theft and revoke the whole token family. Before calling `connector.refresh`
+ * a check takes the row's refresh lease in one conditional UPDATE (same sealed
+ * credentials, no lease that has not ended) and commits it; the lease lasts
+ * `REFRESH_LEASE_TIMEOUTS` connector timeouts and ends in the UPDATE that
+ * stores the new credentials, or when the refresh fails (with the failure's
+ * status, in one transaction). A check that cannot take it does not refresh:
+ * it re-reads the row, with growing pauses, for at most `REFRESH_WAIT_TIMEOUTS`
+ * connector timeouts, and goes on with the credentials the other stored, or
+ * returns the account as it is (the other failed and recorded why, or is still
+ * at it). A lease whose time is over (its check crashed) is taken over.
  *
  * Steps: open the credentials; refresh them when they expire soon (or when the
  * network says the access token expired and a refresh is possible); one cheap
  * authenticated call; store the status. New credentials are stored as soon as
  * they exist (a consumed refresh token is never lost), the refresh secret is
  * kept when none comes back, and values sealed under an older key are sealed
- * again under the active one (rotation).
+ * again under the active one (rotation) — never while another check holds the
+ * refresh lease, whose new credentials must stay storable.
  */
 @Injectable()
 export class NetworkHealthService {
@@ -40,6 +73,7 @@ export class NetworkHealthService {
     private readonly vault: CredentialVault,
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
+    private readonly config: SocleConfig,
   ) {}
 
   async check(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
@@ -65,19 +99,16 @@ export class NetworkHealthService {
       // Nothing is held while the network answers.
       await ctx.uow.commitAndContinue();
       let refreshed = false;
-      let superseded = false;
+      let ended: RefreshOutcome['kind'] | undefined;
       const refresh = async () => {
         refreshed = true;
-        const next = keepRefreshSecrets(credentials, await (connector.refresh as NonNullable<Connector['refresh']>)(connectorCtx, credentials));
-        // Stored at once, in its own short transaction: the network may have consumed the old refresh token.
-        const sealed = this.seal(ctx, id, next);
-        if (!(await this.accounts.replaceCredentialsIf(ctx, id, stored, sealed))) {
-          superseded = true;
-          throw new Error('superseded');
+        const outcome = await this.refreshOnce(ctx, id, connector, connectorCtx, stored, credentials);
+        if (outcome.kind !== 'stored') {
+          ended = outcome.kind;
+          throw new Error(outcome.kind);
         }
-        await ctx.uow.commitAndContinue();
-        stored = sealed.ciphertext;
-        credentials = next;
+        stored = outcome.stored;
+        credentials = outcome.credentials;
       };
       try {
         if (connector.refresh && credentials.expiresAt && new Date(credentials.expiresAt).getTime() - now.getTime() < REFRESH_MARGIN_MS) await refresh();
@@ -90,17 +121,80 @@ export class NetworkHealthService {
         }
         patch = { status: 'OK', lastError: null, rateLimitedUntil: null };
       } catch (error) {
-        if (superseded) return this.superseded(ctx, id);
+        if (ended === 'superseded') return this.superseded(ctx, id);
+        if (ended === 'as-it-is') return this.accounts.find(ctx, id);
         patch = statusOfFailure(error, now, account.serviceUrl, observation, original.secrets, credentials.secrets);
       }
     }
     if (credentials === original && this.vault.needsRotation(stored)) {
       const sealed = this.seal(ctx, id, credentials);
-      if (!(await this.accounts.replaceCredentialsIf(ctx, id, stored, sealed))) return this.superseded(ctx, id);
-      stored = sealed.ciphertext;
+      // Refused while another check refreshes; a row changed otherwise is seen by `record`.
+      if (await this.accounts.resealIf(ctx, id, stored, sealed)) stored = sealed.ciphertext;
     }
     if (!(await this.record(ctx, account, stored, patch))) return this.superseded(ctx, id);
     return this.accounts.find(ctx, id);
+  }
+
+  /**
+   * Presents the refresh token to the network only under the row's refresh
+   * lease (see the class comment); otherwise waits for the lease holder's
+   * result. A failure of the network is thrown, the lease given back in the
+   * caller's transaction, which records the failure with it.
+   */
+  private async refreshOnce(
+    ctx: TenantCtx, id: string, connector: Connector, connectorCtx: ConnectorContext, stored: string, credentials: Credentials,
+  ): Promise<RefreshOutcome> {
+    const owner = randomUUID();
+    const timeout = this.config.CONNECTOR_TIMEOUT_MS;
+    for (let takeovers = 0; !(await this.accounts.takeRefreshLease(ctx, id, stored, owner, timeout * REFRESH_LEASE_TIMEOUTS)); takeovers++) {
+      await ctx.uow.commitAndContinue();
+      const seen = await this.awaitOtherRefresh(ctx, id, stored, timeout * REFRESH_WAIT_TIMEOUTS);
+      if (seen?.ciphertext && seen.ciphertext !== stored) {
+        // The other check stored new credentials (or the account was reconnected): go on with them.
+        try {
+          return { kind: 'stored', stored: seen.ciphertext, credentials: this.vault.open(ctx.organizationId, id, seen.ciphertext) };
+        } catch {
+          return { kind: 'as-it-is' };
+        }
+      }
+      // Released without new credentials (the other failed and recorded why), still held, or gone: its state stands.
+      if (!seen || seen.owner === null || !seen.ended || takeovers >= 1) return { kind: 'as-it-is' };
+      this.logger.warn(`network account ${id}: a refresh lease ended without being released (its check stopped); taking it over`);
+    }
+    // The lease is committed before the network sees the refresh token.
+    await ctx.uow.commitAndContinue();
+    let next: Credentials;
+    try {
+      next = keepRefreshSecrets(credentials, await (connector.refresh as NonNullable<Connector['refresh']>)(connectorCtx, credentials));
+    } catch (error) {
+      await this.accounts.releaseRefreshLease(ctx, id, owner);
+      throw error;
+    }
+    // Stored at once, in its own short transaction: the network may have consumed the old refresh token.
+    const sealed = this.seal(ctx, id, next);
+    if (!(await this.accounts.storeRefreshedIf(ctx, id, stored, sealed))) {
+      await this.accounts.releaseRefreshLease(ctx, id, owner);
+      await ctx.uow.commitAndContinue();
+      return { kind: 'superseded' };
+    }
+    await ctx.uow.commitAndContinue();
+    return { kind: 'stored', stored: sealed.ciphertext, credentials: next };
+  }
+
+  /**
+   * Re-reads the row, each read in a short transaction of its own and growing
+   * pauses between them with none open, until the lease holder stored new
+   * credentials, gave the lease back, or its lease ended; at most `maxMs`.
+   * The last state seen (null: the row is gone).
+   */
+  private async awaitOtherRefresh(ctx: TenantCtx, id: string, stored: string, maxMs: number): Promise<RefreshLeaseState | null> {
+    const deadline = Date.now() + maxMs;
+    for (let pause = 25; ; pause = Math.min(pause * 2, 400)) {
+      const seen = await this.accounts.refreshLeaseOf(ctx, id);
+      await ctx.uow.commitAndContinue();
+      if (!seen || seen.ciphertext !== stored || seen.owner === null || seen.ended || Date.now() >= deadline) return seen;
+      await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
+    }
   }
 
   /** The row changed while the network was called: its newer state stands, this check's result is dropped. */

@@ -52,6 +52,16 @@ export interface SealedCredentials {
   expiresAt: Date | null;
 }
 
+/** A row's refresh lease as a check waiting on another's refresh sees it. */
+export interface RefreshLeaseState {
+  /** The sealed credentials stored now (null: none). */
+  ciphertext: string | null;
+  owner: string | null;
+  until: Date | null;
+  /** No lease, or one whose time is over (its check crashed): it may be taken. */
+  ended: boolean;
+}
+
 /** The only place that queries network_accounts and oauth_states; always inside the caller's tenant. */
 @Injectable()
 export class NetworkAccountRepository {
@@ -139,6 +149,75 @@ export class NetworkAccountRepository {
       `UPDATE network_accounts SET status = $4, last_error = $5, rate_limited_until = $6, last_checked_at = now(), updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3`,
       [ctx.uow.organizationId, id, expectedCiphertext, patch.status, patch.lastError, patch.rateLimitedUntil],
+    );
+    return changed === 1;
+  }
+
+  // ------------------------------------------------------------------ Refresh lease
+
+  /**
+   * Takes the account's refresh lease for `ms` milliseconds, in one conditional
+   * UPDATE: only while the row holds the sealed credentials the check read and
+   * no other check holds a lease that has not ended. Two checks racing here are
+   * ordered by the row lock; the second sees the first's lease and gets false.
+   * The clock is the server's at the statement (not the transaction's start).
+   */
+  async takeRefreshLease(ctx: TenantCtx, id: string, expectedCiphertext: string, owner: string, ms: number): Promise<boolean> {
+    const taken = await ctx.uow.execute(
+      `UPDATE network_accounts SET refresh_lease_owner = $4, refresh_lease_until = clock_timestamp() + make_interval(secs => $5::double precision / 1000)
+        WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3
+          AND (refresh_lease_until IS NULL OR refresh_lease_until <= clock_timestamp())`,
+      [ctx.uow.organizationId, id, expectedCiphertext, owner, ms],
+    );
+    return taken === 1;
+  }
+
+  /**
+   * Stores refreshed credentials and ends the refresh lease in the same UPDATE,
+   * while the row still holds the credentials the refresh started from (see
+   * `replaceCredentialsIf`). Any lease on the row was about those credentials,
+   * so it ends whoever holds it.
+   */
+  async storeRefreshedIf(ctx: TenantCtx, id: string, expectedCiphertext: string, sealed: SealedCredentials): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE network_accounts SET credentials_ciphertext = $4, credentials_key_id = $5, expires_at = $6, updated_at = now(),
+              refresh_lease_owner = NULL, refresh_lease_until = NULL
+        WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3`,
+      [ctx.uow.organizationId, id, expectedCiphertext, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+    );
+    return changed === 1;
+  }
+
+  /** Ends the lease `owner` holds (a refresh that failed or was superseded); another's lease is left alone. */
+  async releaseRefreshLease(ctx: TenantCtx, id: string, owner: string): Promise<void> {
+    await ctx.uow.execute(
+      'UPDATE network_accounts SET refresh_lease_owner = NULL, refresh_lease_until = NULL WHERE organization_id = $1 AND id = $2 AND refresh_lease_owner = $3',
+      [ctx.uow.organizationId, id, owner],
+    );
+  }
+
+  /** What a check waiting on another's refresh looks at: the sealed credentials and the lease; null when the row is gone. */
+  async refreshLeaseOf(ctx: TenantCtx, id: string): Promise<RefreshLeaseState | null> {
+    const [row] = await ctx.uow.query<{ credentials_ciphertext: string | null; refresh_lease_owner: string | null; refresh_lease_until: Date | null; ended: boolean }>(
+      `SELECT credentials_ciphertext, refresh_lease_owner, refresh_lease_until, coalesce(refresh_lease_until <= clock_timestamp(), true) AS ended
+         FROM network_accounts WHERE organization_id = $1 AND id = $2`,
+      [ctx.uow.organizationId, id],
+    );
+    return row ? { ciphertext: row.credentials_ciphertext, owner: row.refresh_lease_owner, until: row.refresh_lease_until, ended: row.ended } : null;
+  }
+
+  /**
+   * Seals the same credentials again (key rotation), like `replaceCredentialsIf`,
+   * but never while another check holds the refresh lease: changing the sealed
+   * value under it would make its refreshed credentials (the network may have
+   * consumed the refresh token) unstorable. False when not done.
+   */
+  async resealIf(ctx: TenantCtx, id: string, expectedCiphertext: string, sealed: SealedCredentials): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE network_accounts SET credentials_ciphertext = $4, credentials_key_id = $5, expires_at = $6, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND credentials_ciphertext = $3
+          AND (refresh_lease_until IS NULL OR refresh_lease_until <= clock_timestamp())`,
+      [ctx.uow.organizationId, id, expectedCiphertext, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
     );
     return changed === 1;
   }
