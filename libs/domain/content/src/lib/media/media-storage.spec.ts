@@ -36,8 +36,9 @@ describe('local disk media storage', () => {
     const again = await storage.put(Readable.from([data]));
     expect(again.key).not.toBe(stored.key);
     const file = await storage.get(stored.key);
-    expect(file?.size).toBe(data.length);
-    expect((await readAll(file!.stream)).equals(data)).toBe(true);
+    if (!file) throw new Error('the stored file is missing');
+    expect(file.size).toBe(data.length);
+    expect((await readAll(file.stream)).equals(data)).toBe(true);
     await storage.delete(stored.key);
     await storage.delete(stored.key); // deleting twice is not an error
     expect(await storage.get(stored.key)).toBeNull();

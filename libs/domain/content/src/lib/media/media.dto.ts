@@ -2,8 +2,8 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, re
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { ConnectionType, PageArgs } from '@socle/platform-graphql';
 
-/** Letters, digits, spaces, `-`, `_` and `.`; starting with a letter or digit. */
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+/** Letters, digits, spaces, `-`, `_` and `.`; starting with a letter or digit (surrounding spaces are trimmed). */
+const TAG = /^ *[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
 const TAG_MESSAGE = 'each tag is 1 to 50 letters, digits, spaces, - _ or ., starting with a letter or digit';
 
 export enum MediaKindEnum {
