@@ -5,6 +5,7 @@ import { addOrganizationMember, AgencySession, createOrganization, signUpAgency,
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the service itself, to race two moves on two connections
 import { ContentItemService } from '../../libs/domain/content/src/lib/items';
+import { CONTENT_STATUSES, canMove } from '@socle/content';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface Finding { severity: string; rule: string; message: string; spans: { start: number; end: number }[] }
@@ -45,6 +46,8 @@ describe('content items over GraphQL', () => {
   let otherAccountId: string;
   let objectiveId: string;
   let otherObjectiveId: string;
+  let imageId: string;
+  let otherImageId: string;
 
   const as = (who: Who, organizationId = org) => ({ token: who.token, organizationId });
   const mutate = (name: string, input: Record<string, unknown>, who: Who = lead) =>
@@ -91,6 +94,11 @@ describe('content items over GraphQL', () => {
     const objective = `INSERT INTO objectives (organization_id, kind, title, metric, baseline, target, deadline) VALUES ($1, 'BRAND', 'Notoriété', 'abonnés', 0, 100, '2027-06-30') RETURNING id`;
     objectiveId = (await admin.query<{ id: string }>(objective, [org])).rows[0].id;
     otherObjectiveId = (await admin.query<{ id: string }>(objective, [otherOrg])).rows[0].id;
+    // Media library assets (their bytes are not read by a check: type and size are).
+    const asset = `INSERT INTO media_assets (organization_id, storage_key, content_type, byte_size, sha256, width, height)
+      VALUES ($1, md5(random()::text), $2, $3, repeat('a', 64), 10, 10) RETURNING id`;
+    imageId = (await admin.query<{ id: string }>(asset, [org, 'image/png', 2048])).rows[0].id;
+    otherImageId = (await admin.query<{ id: string }>(asset, [otherOrg, 'image/png', 2048])).rows[0].id;
   });
   afterAll(async () => {
     await admin?.end();
@@ -193,6 +201,10 @@ describe('content items over GraphQL', () => {
     const withLink = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'a'.repeat(470), linkUrl: link })).body.data?.setVariant as Variant;
     expect(withLink.blocked).toBe(false);
 
+    // An image alone is a Mastodon post.
+    const image = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: '', mediaIds: [imageId] })).body.data?.setVariant as Variant;
+    expect(image).toMatchObject({ id: withLink.id, mediaIds: [imageId], blocked: false, findings: [] });
+
     const feed = (await setVariant({ itemId: item.id, networkAccountId: rssAccountId, text: 'Bonjour' })).body.data?.setVariant as Variant;
     expect(feed).toMatchObject({ network: 'rss', blocked: true, findings: [expect.objectContaining({ severity: 'BLOCK', rule: 'publish.unsupported' })] });
     expect(firstError(await mutate('submitContentItem', { id: item.id })).extensions).toMatchObject({ reason: 'CONTENT_BLOCKED' });
@@ -253,6 +265,8 @@ describe('content items over GraphQL', () => {
       [{ itemId: item.id, networkAccountId: accountId, text: 'nul \u0000' }, 'BAD_USER_INPUT', 'input.text'],
       [{ itemId: item.id, networkAccountId: accountId, text: 'x', linkUrl: 'javascript:alert(1)' }, 'BAD_USER_INPUT', 'input.linkUrl'],
       [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: [objectiveId, objectiveId] }, 'BAD_USER_INPUT', 'input.mediaIds'],
+      [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: [imageId, otherImageId] }, 'NOT_FOUND', 'input.mediaIds[1]'],
+      [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: ['not-a-uuid'] }, 'BAD_USER_INPUT', 'input.mediaIds'],
       [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: Array.from({ length: 21 }, () => objectiveId) }, 'BAD_USER_INPUT', 'input.mediaIds'],
     ];
     for (const [input, code, field] of variantCases) {
@@ -277,6 +291,33 @@ describe('content items over GraphQL', () => {
     }
     expect(firstError(await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'x' }, contributor)).extensions.code).toBe('FORBIDDEN');
     expect(firstError(await mutate('triageContentIdea', { id: item.id, decision: 'ACCEPT' }, contributor)).extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('holds in PostgreSQL the same workflow as CONTENT_TRANSITIONS: the trigger allows exactly those moves', async () => {
+    const allowed: string[] = [];
+    const expected: string[] = [];
+    await admin.query('BEGIN');
+    try {
+      for (const from of CONTENT_STATUSES) {
+        for (const to of CONTENT_STATUSES) {
+          if (from === to) continue;
+          if (canMove(from, to)) expected.push(`${from}->${to}`);
+          await admin.query('SAVEPOINT move');
+          const { rows: [row] } = await admin.query<{ id: string }>('INSERT INTO content_items (organization_id, title, status) VALUES ($1, $2, $3) RETURNING id', [org, 'Trigger', from]);
+          try {
+            await admin.query('UPDATE content_items SET status = $3 WHERE organization_id = $1 AND id = $2', [org, row.id, to]);
+            allowed.push(`${from}->${to}`);
+          } catch (error) {
+            expect((error as { code?: string }).code).toBe('23514');
+          }
+          await admin.query('ROLLBACK TO SAVEPOINT move');
+        }
+      }
+    } finally {
+      await admin.query('ROLLBACK');
+    }
+    expect(allowed).toEqual(expected);
+    expect(allowed.length).toBeGreaterThan(15);
   });
 
   it('lets exactly one of two concurrent moves win, on two connections', async () => {

@@ -6,7 +6,7 @@ import type { ContentItemEntity, ContentVariantEntity, VariantFinding } from './
 import { ContentCtx, ContentItemRepository, ItemFields, ItemFilter } from './content-item.repository';
 import { ContentItemService, transitionRefused } from './content-item.service';
 import { ContentStatus, isEditable } from './status';
-import { findingsOf, VariantChecker } from './variant-check';
+import { findingsOf, MediaFacts, VariantChecker } from './variant-check';
 
 /** `extensions.reason` of the refusals of this part (besides `CONTENT_TRANSITION_NOT_ALLOWED`). */
 export const CONTENT_REFUSALS = {
@@ -96,8 +96,8 @@ export class ContentEditingService {
   }
 
   /** The signed-in person's own suggestions, whatever became of them (the decision and its reason included). */
-  mySuggestions(ctx: ContentCtx, page: KeysetPage): Promise<ContentItemEntity[]> {
-    return this.items.page(ctx, page, { suggestedBy: personOf(ctx, 'has suggestions'), source: 'EMPLOYEE_SUGGESTION' });
+  async mySuggestions(ctx: ContentCtx, page: KeysetPage): Promise<ContentItemEntity[]> {
+    return this.items.page(ctx, page, { suggestedBy: personOf(ctx, 'lists their suggestions'), source: 'EMPLOYEE_SUGGESTION' });
   }
 
   variants(ctx: ContentCtx, itemIds: readonly string[]): Promise<ContentVariantEntity[]> {
@@ -128,10 +128,16 @@ export class ContentEditingService {
   ): Promise<ContentVariantEntity> {
     const item = await this.editable(ctx, input.itemId, 'input.itemId');
     const target = await this.checker.target(ctx, input.networkAccountId, 'input.networkAccountId');
-    const draft = { text: input.text, linkUrl: input.linkUrl ?? null, mediaIds: input.mediaIds ?? [] };
+    const mediaIds = input.mediaIds ?? [];
+    const facts = await this.items.mediaFacts(ctx, mediaIds);
+    const missing = mediaIds.findIndex((id) => !facts.has(id));
+    if (missing >= 0) throw new DomainError('NOT_FOUND', `Media asset ${mediaIds[missing]} was not found.`, { field: `input.mediaIds[${missing}]` });
+    const draft = { text: input.text, linkUrl: input.linkUrl ?? null, media: mediaIds.map((id) => facts.get(id) as MediaFacts) };
     const findings = findingsOf(target, await this.checker.policy(ctx), draft);
     await this.backToDraft(ctx, item, 'input.itemId', 'variant changed');
-    const variant = await this.items.upsertVariant(ctx, { itemId: item.id, networkAccountId: target.id, network: target.network, ...draft, findings });
+    const variant = await this.items.upsertVariant(ctx, {
+      itemId: item.id, networkAccountId: target.id, network: target.network, text: draft.text, linkUrl: draft.linkUrl, mediaIds, findings,
+    });
     await this.items.bumpRevision(ctx, item.id);
     await this.record(ctx, 'content.variant_set', item.id, {
       variantId: variant.id, networkAccountId: target.id, network: target.network,
@@ -274,10 +280,13 @@ export class ContentEditingService {
   private async recheck(ctx: ContentCtx, variants: ContentVariantEntity[]): Promise<BlockingFinding[]> {
     const targets = await this.checker.describe(ctx, variants.flatMap((v) => (v.networkAccountId ? [v.networkAccountId] : [])));
     const policy = await this.checker.policy(ctx);
+    const facts = await this.items.mediaFacts(ctx, variants.flatMap((v) => v.mediaIds));
     const blocking: BlockingFinding[] = [];
     for (const variant of variants) {
       const target = variant.networkAccountId ? (targets.get(variant.networkAccountId) ?? null) : null;
-      const findings = findingsOf(target, policy, variant);
+      // An asset in use cannot be deleted (the media library refuses), so every id has its facts.
+      const media = variant.mediaIds.flatMap((id) => facts.get(id) ?? []);
+      const findings = findingsOf(target, policy, { text: variant.text, linkUrl: variant.linkUrl, media });
       if (JSON.stringify(findings) !== JSON.stringify(variant.findings)) {
         await this.items.setFindings(ctx, variant.id, findings);
         variant.findings = findings;

@@ -146,6 +146,18 @@ export class ContentItemRepository {
     return { objectiveId: row.objective, segmentId: row.segment, networkPlanId: row.plan };
   }
 
+  /** The organisation's media assets among `ids`, with what a check reads of them (another tenant's are simply absent). */
+  async mediaFacts(ctx: ContentCtx, ids: readonly string[]): Promise<Map<string, { contentType: string; byteSize: number }>> {
+    const facts = new Map<string, { contentType: string; byteSize: number }>();
+    if (ids.length === 0) return facts;
+    const rows = await ctx.uow.query<{ id: string; content_type: string; byte_size: string }>(
+      'SELECT id, content_type, byte_size FROM media_assets WHERE organization_id = $1 AND id = ANY($2::uuid[])',
+      [ctx.uow.organizationId, [...new Set(ids)]],
+    );
+    for (const row of rows) facts.set(row.id, { contentType: row.content_type, byteSize: Number(row.byte_size) });
+    return facts;
+  }
+
   /** Writes the findings of a new check (the rules or the account changed since the variant was set). */
   async setFindings(ctx: ContentCtx, id: string, findings: VariantFinding[]): Promise<void> {
     await ctx.uow.execute(

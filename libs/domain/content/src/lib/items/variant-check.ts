@@ -6,10 +6,17 @@ import { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from '../network-targe
 import type { VariantFinding } from './content-item.entity';
 import type { ContentCtx } from './content-item.repository';
 
+/** What a check needs of an attached media asset. */
+export interface MediaFacts {
+  contentType: string;
+  byteSize: number;
+}
+
 export interface VariantDraft {
   text: string;
   linkUrl: string | null;
-  mediaIds: readonly string[];
+  /** The attached assets, in order. */
+  media: readonly MediaFacts[];
 }
 
 /**
@@ -46,18 +53,12 @@ export function findingsOf(
   const violations = check(policy, text, { network: manifest?.capabilities.publish ? limitsOf(manifest) : undefined });
   const networkBlocked = violations.some((v) => v.kind === 'NETWORK_LIMITS' && v.severity === 'BLOCK');
   if (manifest) {
-    for (const v of validateVariant(manifest, { text })) {
+    // The connector's validation reads the type and size of each attachment, never its bytes.
+    const media = variant.media.map((m) => ({ mimeType: m.contentType, data: { byteLength: m.byteSize } as Uint8Array }));
+    for (const v of validateVariant(manifest, { text, media })) {
       // The rules' NETWORK_LIMITS finding says the same with a span: keep one.
       if (networkBlocked && (v.rule === 'text.too-long' || v.rule === 'text.too-many-bytes')) continue;
-      if (v.rule === 'text.empty' && variant.mediaIds.length > 0 && manifest.capabilities.media) continue;
       findings.push({ severity: 'BLOCK', rule: v.rule, message: v.message, spans: [] });
-    }
-    if (manifest.capabilities.publish && variant.mediaIds.length > 0) {
-      if (!manifest.capabilities.media) {
-        findings.push({ severity: 'BLOCK', rule: 'media.unsupported', message: `${manifest.displayName} posts cannot carry media; remove the ${variant.mediaIds.length} attachment(s).`, spans: [] });
-      } else if (variant.mediaIds.length > manifest.media.maxCount) {
-        findings.push({ severity: 'BLOCK', rule: 'media.too-many', message: `The post has ${variant.mediaIds.length} attachments; ${manifest.displayName} allows ${manifest.media.maxCount}.`, spans: [] });
-      }
     }
   }
   for (const v of violations) {
