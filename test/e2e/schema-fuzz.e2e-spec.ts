@@ -4,6 +4,8 @@ import {
   getNamedType, getNullableType as getNullable, GraphQLField, GraphQLInputType, GraphQLList, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isLeafType, isListType,
   isNonNullType, isObjectType, isScalarType,
 } from 'graphql';
+import sharp from 'sharp';
+import request from 'supertest';
 import { addOrganizationMember, createOrganization, GqlOptions, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
 import { isolatedPrefix } from './e2e-support';
 
@@ -359,6 +361,9 @@ describe('schema fuzzing', () => {
       { input: { token: invitation.inviteAgencyMember.token, displayName: 'Staff', password: STRONG_PASSWORD } },
     );
     const doomed = await createOrganization(api, owner, 'Client Supprimé');
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const mediaAsset = (await request(api.server).post('/media').set('authorization', `Bearer ${owner.token}`).set('x-socle-organization', organizationId)
+      .attach('file', image, 'a.png')).body as { id: string };
 
     const removals: [string, Record<string, unknown>, GqlOptions][] = [
       ['deleteObjective', { id: objective.id }, org],
@@ -372,6 +377,7 @@ describe('schema fuzzing', () => {
       ['removeMember', { userId: member.userId }, org],
       ['removeAgencyMember', { userId: staff.acceptInvitation.userId }, { token: owner.token }],
       ['deleteOrganization', { id: doomed, confirmName: 'Client Supprimé' }, { token: owner.token }],
+      ['deleteMediaAsset', { id: mediaAsset.id }, org],
     ];
     const mutationFields = schema.getMutationType()?.getFields() ?? {};
     // Every removal of the schema is here but disconnectNetworkAccount, which needs a connected network (network-accounts tests).
