@@ -252,19 +252,21 @@ describe('strategy', () => {
       for (const e of before.steps.flatMap((s) => s.evidence).filter((x) => !x.measured)) {
         expect(e).toMatchObject({ score: 0, explanation: expect.stringMatching(/^Pas encore mesuré/) });
       }
-      expect(before.steps[3]).toMatchObject({ status: 'NOT_STARTED', manual: true, evidence: [] });
+      // Step 4 is measured by the calendar: nothing is scheduled yet.
+      expect(before.steps[3]).toMatchObject({ status: 'NOT_STARTED', manual: false });
+      expect(before.steps[7]).toMatchObject({ status: 'NOT_STARTED', manual: true, evidence: [] });
 
       const refused = await api.gql('mutation { setRoadmapStepStatus(input: { step: 1, status: NOT_STARTED }) { status } }', {}, as());
       expect(firstError(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.step' });
       expect(firstError(refused).message).toContain('cannot be set by hand; nothing was changed');
-      const byViewer = await api.gql('mutation { setRoadmapStepStatus(input: { step: 4, status: DONE }) { status } }', {}, as(viewer.token));
+      const byViewer = await api.gql('mutation { setRoadmapStepStatus(input: { step: 8, status: DONE }) { status } }', {}, as(viewer.token));
       expect(firstError(byViewer).extensions.code).toBe('FORBIDDEN');
       const set = await api.ok<{ setRoadmapStepStatus: Step }>(
-        'mutation { setRoadmapStepStatus(input: { step: 4, status: DONE, note: "Calendrier annuel validé" }) { number status manual note } }', {}, as(coordinator.token));
-      expect(set.setRoadmapStepStatus).toEqual({ number: 4, status: 'DONE', manual: true, note: 'Calendrier annuel validé' });
+        'mutation { setRoadmapStepStatus(input: { step: 8, status: DONE, note: "Communauté réunie au salon" }) { number status manual note } }', {}, as(coordinator.token));
+      expect(set.setRoadmapStepStatus).toEqual({ number: 8, status: 'DONE', manual: true, note: 'Communauté réunie au salon' });
       const after = await read();
       expect(after.steps[0].status).toBe('DONE');
-      expect(after.steps[3]).toMatchObject({ status: 'DONE', note: 'Calendrier annuel validé' });
+      expect(after.steps[7]).toMatchObject({ status: 'DONE', note: 'Communauté réunie au salon' });
       expect(after.doneCount).toBe(before.doneCount + 1);
     });
 

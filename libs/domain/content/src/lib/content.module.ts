@@ -1,9 +1,11 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AccountsModule, AuditRepository } from '@socle/accounts';
+import { EvidenceRegistry } from '@socle/platform-evidence';
 import { PoliciesModule } from '@socle/policies';
 import { StrategyModule } from '@socle/strategy';
 import { APPROVALS_PART } from './approvals/approvals.part';
 import { CALENDAR_PART } from './calendar/calendar.part';
+import { CONTENT_PLANNED_KEY, contentEvidenceProvider } from './calendar/content-evidence';
 import { ContentPart } from './content-part';
 import { ITEMS_PART } from './items/items.part';
 import { MEDIA_PART } from './media/media.part';
@@ -28,7 +30,14 @@ export interface ContentModuleOptions {
 
 /** Content items and variants, the suggestion box, approvals, the media library, publishing and the calendar. */
 @Module({})
-export class ContentModule {
+export class ContentModule implements OnModuleInit {
+  constructor(private readonly evidence: EvidenceRegistry) {}
+
+  /** Registers the content evidence (seed 002, steps 4 and 7) in the API and in the worker. */
+  onModuleInit(): void {
+    if (!this.evidence.has(CONTENT_PLANNED_KEY)) this.evidence.register(contentEvidenceProvider);
+  }
+
   static forRoot(options: ContentModuleOptions = {}): DynamicModule {
     const all = (pick: (part: ContentPart) => Provider[]) => CONTENT_PARTS.flatMap(pick);
     return {

@@ -39,11 +39,15 @@ describe('strategy evidence', () => {
   it('counts roadmap steps from its own keys, the earlier results of other modules, and the manual steps', () => {
     const full: StrategyFactsRow = {
       ...empty, objectives: 1, objective_kinds: ['BUSINESS', 'BRAND'], segments: 1, plans: 1, competitors: 1, roles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR'],
-      manual_steps: { 4: 'DONE', 7: 'IN_PROGRESS' },
+      manual_steps: { 8: 'IN_PROGRESS' },
     };
-    const earlier = new Map<string, EvidenceResult>([['community.accountsConnected', { value: 1, score: 1, explanation: { fr: '', en: '' } }]]);
+    const earlier = new Map<string, EvidenceResult>([
+      ['community.accountsConnected', { value: 1, score: 1, explanation: { fr: '', en: '' } }],
+      ['content.calendarPlanned', { value: 1, score: 1, explanation: { fr: '', en: '' } }],
+    ]);
     const out = strategyEvidence(full, earlier);
-    // Steps 1, 2, 3 (both keys at 1) and 4 (manual) are done; 6 and 10 lack the policies / evaluation keys.
+    // Steps 1, 2, 3 (both keys at 1) and 4 (the calendar, from the content module) are done; 6 and 10 lack the
+    // policies / evaluation keys, 8 is only in progress.
     expect(out['strategy.roadmapSteps'].value).toBe(4);
     expect(out['strategy.roadmapSteps'].score).toBeCloseTo(0.4);
     expect(out['strategy.roadmapSteps'].explanation.en).toBe('4 of 10 steps done; next: step 5, "Create the policies".');

@@ -48,7 +48,7 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Recenser ses contenus, répondre aux besoins des clientèles, planifier la diffusion sur l’année (calendrier).',
       en: "Take stock of the content, answer the audiences' needs, plan the year's publishing (calendar).",
     },
-    evidenceKeys: [],
+    evidenceKeys: ['content.calendarPlanned'],
   },
   {
     number: 5, key: 'POLICIES',
@@ -75,7 +75,7 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Diffuser et promouvoir les contenus au quotidien pour développer une identité numérique forte.',
       en: 'Publish and promote the content every day to build a strong digital identity.',
     },
-    evidenceKeys: [],
+    evidenceKeys: ['content.regularity'],
   },
   {
     number: 8, key: 'COMMUNITY',

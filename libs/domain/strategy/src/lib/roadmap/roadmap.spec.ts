@@ -8,7 +8,9 @@ describe('integration roadmap', () => {
       'Création des contenus pour chaque réseau', 'Création des politiques', 'Formation et mobilisation', 'Distribution et promotion des contenus',
       "Création d'une communauté", 'Interaction et partage', 'Évaluation et ajustement',
     ]);
-    expect(ROADMAP_STEPS.filter(isManualStep).map((s) => s.number)).toEqual([4, 7, 8]);
+    expect(ROADMAP_STEPS.filter(isManualStep).map((s) => s.number)).toEqual([8]);
+    expect(ROADMAP_STEPS[3].evidenceKeys).toEqual(['content.calendarPlanned']);
+    expect(ROADMAP_STEPS[6].evidenceKeys).toEqual(['content.regularity']);
     expect(ROADMAP_STEPS[2].evidenceKeys).toEqual(['strategy.networkPlansDefined', 'community.accountsConnected']);
     expect(ROADMAP_EVIDENCE_KEYS).toContain('evaluation.recentAssessment');
     for (const s of ROADMAP_STEPS) expect(s.description.en.length && s.description.fr.length && s.title.en.length).toBeTruthy();
@@ -28,9 +30,9 @@ describe('integration roadmap', () => {
     expect(stepStatus(step10, (k) => scores[k], new Map())).toBe('IN_PROGRESS');
     scores['evaluation.recentAssessment'] = 1;
     expect(stepStatus(step10, (k) => scores[k], new Map())).toBe('DONE');
-    const step4 = ROADMAP_STEPS[3];
-    expect(stepStatus(step4, () => 1, new Map())).toBe('NOT_STARTED');
-    expect(stepStatus(step4, () => 0, new Map([[4, 'DONE' as const]]))).toBe('DONE');
+    const step8 = ROADMAP_STEPS[7];
+    expect(stepStatus(step8, () => 1, new Map())).toBe('NOT_STARTED');
+    expect(stepStatus(step8, () => 0, new Map([[8, 'DONE' as const]]))).toBe('DONE');
     // A stored status never overrides a measured step.
     expect(stepStatus(ROADMAP_STEPS[0], () => 0, new Map([[1, 'DONE' as const]]))).toBe('NOT_STARTED');
   });
