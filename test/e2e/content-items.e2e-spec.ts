@@ -231,6 +231,7 @@ describe('content items over GraphQL', () => {
       ['createContentItem', { title: 'ok', plannedFor: '1500-01-01T00:00:00.000Z' }, 'BAD_USER_INPUT', 'input.plannedFor'],
       ['createContentItem', { title: 'ok', theme: ' ' }, 'BAD_USER_INPUT', 'input.theme'],
       ['updateContentItem', { id: item.id, title: null }, 'BAD_USER_INPUT', 'input.title'],
+      ['updateContentItem', { id: item.id }, 'BAD_USER_INPUT', 'input'],
       ['updateContentItem', { id: item.id, objectiveId: otherObjectiveId }, 'NOT_FOUND', 'input.objectiveId'],
       ['updateContentItem', { id: otherObjectiveId, title: 'x' }, 'NOT_FOUND', 'input.id'],
       ['submitContentItem', { id: otherObjectiveId }, 'NOT_FOUND', 'input.id'],

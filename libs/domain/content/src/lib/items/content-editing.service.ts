@@ -112,6 +112,7 @@ export class ContentEditingService {
   }
 
   async update(ctx: ContentCtx, id: string, patch: ItemPatch): Promise<ContentItemEntity> {
+    if (Object.values(patch).every((v) => v === undefined)) throw badInput('input', 'give at least one field to change');
     const item = await this.editable(ctx, id, 'input.id');
     const fields = await this.fields(ctx, item, patch);
     const status = await this.backToDraft(ctx, item, 'input.id', 'edited');
