@@ -1,9 +1,11 @@
+import { rm } from 'node:fs/promises';
 import Redis from 'ioredis';
 import { dropTestDatabase } from './lib/test-database';
 
 export default async function globalTeardown(): Promise<void> {
   const database = process.env.SOCLE_TEST_DATABASE;
   if (database) await dropTestDatabase(database);
+  if (process.env.SOCLE_TEST_MEDIA_DIR) await rm(process.env.SOCLE_TEST_MEDIA_DIR, { recursive: true, force: true });
   const prefix = process.env.QUEUE_PREFIX;
   if (prefix && process.env.REDIS_URL) {
     const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
