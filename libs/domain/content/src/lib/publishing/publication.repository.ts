@@ -129,12 +129,12 @@ export class PublicationRepository {
   /** Writes an attempt's result, only while this attempt still holds the lease (`token`). False when it lost it. */
   async record(ctx: ContentCtx, id: string, token: string, patch: RecordPatch): Promise<PublicationEntity | null> {
     const [row] = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET status = $4, lease_until = NULL, leased_by = NULL, next_attempt_at = coalesce($5, next_attempt_at),
+      `WITH changed AS (UPDATE publications SET status = $4, lease_until = NULL, leased_by = NULL, next_attempt_at = coalesce($5, next_attempt_at),
               external_id = coalesce($6, external_id), external_url = coalesce($7, external_url),
               published_at = CASE WHEN $4 = 'PUBLISHED' THEN coalesce(published_at, now()) ELSE published_at END,
               last_error_kind = $8, last_error = $9, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND status = 'PUBLISHING' AND leased_by = $3
-        RETURNING ${PUBLICATION_COLUMNS}`,
+        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, id, token, patch.status, patch.nextAttemptAt ?? null, patch.externalId ?? null, patch.externalUrl ?? null,
         patch.lastErrorKind, patch.lastError?.slice(0, 1000) ?? null],
     );
@@ -201,8 +201,8 @@ export class PublicationRepository {
   /** Sets the status of the item's publications in `from` (locks them); returns those changed. */
   async setStatusOfItem(ctx: ContentCtx, itemId: string, from: readonly PublicationStatus[], to: PublicationStatus): Promise<PublicationEntity[]> {
     const rows = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET status = $4, updated_at = now() WHERE organization_id = $1 AND item_id = $2 AND status = ANY($3::text[])
-       RETURNING ${PUBLICATION_COLUMNS}`,
+      `WITH changed AS (UPDATE publications SET status = $4, updated_at = now() WHERE organization_id = $1 AND item_id = $2 AND status = ANY($3::text[])
+       RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, itemId, [...from], to],
     );
     return rows.map(toPublication);
@@ -211,9 +211,9 @@ export class PublicationRepository {
   /** Moves the item's pending publications to a new time; returns them. */
   async reschedule(ctx: ContentCtx, itemId: string, dueAt: Date): Promise<PublicationEntity[]> {
     const rows = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET due_at = $3, next_attempt_at = $3, updated_at = now()
+      `WITH changed AS (UPDATE publications SET due_at = $3, next_attempt_at = $3, updated_at = now()
         WHERE organization_id = $1 AND item_id = $2 AND status IN ('SCHEDULED', 'HELD')
-       RETURNING ${PUBLICATION_COLUMNS}`,
+       RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, itemId, dueAt],
     );
     return rows.map(toPublication);
@@ -232,9 +232,9 @@ export class PublicationRepository {
   /** FAILED or NEEDS_REAUTH back to SCHEDULED, due now. */
   async requeue(ctx: ContentCtx, id: string, status: PublicationStatus): Promise<PublicationEntity | null> {
     const [row] = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET status = $3, next_attempt_at = now(), last_error_kind = NULL, last_error = NULL, updated_at = now()
+      `WITH changed AS (UPDATE publications SET status = $3, next_attempt_at = now(), last_error_kind = NULL, last_error = NULL, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND status IN ('FAILED', 'NEEDS_REAUTH')
-       RETURNING ${PUBLICATION_COLUMNS}`,
+       RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, id, status],
     );
     return row ? toPublication(row) : null;
@@ -242,8 +242,8 @@ export class PublicationRepository {
 
   async markDeleted(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
     const [row] = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET deleted_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'PUBLISHED' AND deleted_at IS NULL
-       RETURNING ${PUBLICATION_COLUMNS}`,
+      `WITH changed AS (UPDATE publications SET deleted_at = now(), updated_at = now() WHERE organization_id = $1 AND id = $2 AND status = 'PUBLISHED' AND deleted_at IS NULL
+       RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, id],
     );
     return row ? toPublication(row) : null;
@@ -261,11 +261,11 @@ export class PublicationRepository {
   /** Turns the pause on (locks the organisation's pause row); false when it already was. */
   async startPause(ctx: ContentCtx, reason: string, by: string | null): Promise<boolean> {
     const rows = await ctx.uow.query<{ active: boolean }>(
-      `INSERT INTO publishing_pauses AS z (organization_id, active, reason, paused_by, paused_at) VALUES ($1, true, $2, $3, now())
+      `WITH changed AS (INSERT INTO publishing_pauses AS z (organization_id, active, reason, paused_by, paused_at) VALUES ($1, true, $2, $3, now())
        ON CONFLICT (organization_id) DO UPDATE SET active = true, reason = EXCLUDED.reason, paused_by = EXCLUDED.paused_by, paused_at = now(),
          resumed_by = NULL, resumed_at = NULL
        WHERE NOT z.active
-       RETURNING active`,
+       RETURNING active) SELECT * FROM changed`,
       [ctx.uow.organizationId, reason, by],
     );
     return rows.length === 1;
@@ -283,7 +283,7 @@ export class PublicationRepository {
   /** Holds every SCHEDULED publication of the organisation. */
   async holdAll(ctx: ContentCtx): Promise<PublicationEntity[]> {
     const rows = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET status = 'HELD', updated_at = now() WHERE organization_id = $1 AND status = 'SCHEDULED' RETURNING ${PUBLICATION_COLUMNS}`,
+      `WITH changed AS (UPDATE publications SET status = 'HELD', updated_at = now() WHERE organization_id = $1 AND status = 'SCHEDULED' RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId],
     );
     return rows.map(toPublication);
@@ -292,11 +292,11 @@ export class PublicationRepository {
   /** Releases every HELD publication; those overdue move to `overdueTo` when given. */
   async releaseAll(ctx: ContentCtx, overdueTo: Date | null): Promise<PublicationEntity[]> {
     const rows = await ctx.uow.query<PublicationRow>(
-      `UPDATE publications SET status = 'SCHEDULED',
+      `WITH changed AS (UPDATE publications SET status = 'SCHEDULED',
               due_at = CASE WHEN $2::timestamptz IS NOT NULL AND due_at < now() THEN $2::timestamptz ELSE due_at END,
               next_attempt_at = CASE WHEN $2::timestamptz IS NOT NULL AND next_attempt_at < now() THEN $2::timestamptz ELSE next_attempt_at END,
               updated_at = now()
-        WHERE organization_id = $1 AND status = 'HELD' RETURNING ${PUBLICATION_COLUMNS}`,
+        WHERE organization_id = $1 AND status = 'HELD' RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, overdueTo],
     );
     return rows.map(toPublication);

@@ -1,0 +1,451 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import type Redis from 'ioredis';
+import { PublishPublicationJob, PublishResult } from '@socle/content';
+import { loadConfig } from '@socle/platform-config';
+import { bullPrefix, JobQueues, REDIS } from '@socle/platform-queue';
+import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { createWorker, RunningWorker } from '@socle/worker';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
+import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+import { adminDatabase, firstError, leaksIn } from './e2e-support';
+
+interface Publication {
+  id: string; itemId: string; variantId: string | null; networkAccountId: string | null; network: string; dueAt: string; nextAttemptAt: string;
+  status: string; attempts: number; externalId: string | null; externalUrl: string | null; publishedAt: string | null; deletedAt: string | null;
+  lastErrorKind: string | null; lastError: string | null; attemptLog: { number: number; outcome: string | null; errorKind: string | null; message: string | null }[];
+}
+interface CrisisPause { active: boolean; reason: string | null; pausedBy: string | null; pausedAt: string | null; held: { id: string; status: string }[]; publishing: { id: string }[] }
+
+const PUB = 'id itemId variantId networkAccountId network dueAt nextAttemptAt status attempts externalId externalUrl publishedAt deletedAt lastErrorKind lastError attemptLog { number outcome errorKind message }';
+const PAUSE = 'active reason pausedBy pausedAt held { id status } publishing { id }';
+const SCHEDULE = `mutation ($input: ScheduleContentItemInput!) { scheduleContentItem(input: $input) { ${PUB} } }`;
+const UNSCHEDULE = `mutation ($input: UnscheduleContentItemInput!) { unscheduleContentItem(input: $input) { ${PUB} } }`;
+const RESCHEDULE = `mutation ($input: RescheduleContentItemInput!) { rescheduleContentItem(input: $input) { ${PUB} } }`;
+const RETRY = `mutation ($input: PublicationIdInput!) { retryPublication(input: $input) { ${PUB} } }`;
+const DELETE = `mutation ($input: PublicationIdInput!) { deletePublishedPost(input: $input) { ${PUB} } }`;
+const SET_PAUSE = `mutation ($input: SetCrisisPauseInput!) { setCrisisPause(input: $input) { ${PAUSE} } }`;
+const RESUME = `mutation ($input: ResumeAfterCrisisPauseInput!) { resumeAfterCrisisPause(input: $input) { released { id status dueAt } crisisPause { ${PAUSE} } } }`;
+const LIST = `query ($itemId: ID, $status: PublicationStatus) { publications(first: 50, itemId: $itemId, status: $status) { edges { node { ${PUB} } } } }`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+
+/**
+ * Publishing end to end: the API schedules, a worker publishes to the loopback
+ * Mastodon, and the server is asked how many posts it holds. Nothing is lost
+ * (a wake-up Redis dropped is found by the sweeper; a dead worker's lease is
+ * taken over and `findPublished` asked first) and nothing is doubled (of
+ * racing workers one claims; a retried call after a timeout is recognised).
+ */
+describe('publishing', () => {
+  let api: TestApi;
+  let worker: RunningWorker;
+  let job: PublishPublicationJob;
+  let mastodon: MastodonTestServer;
+  let admin: Client;
+  let owner: AgencySession;
+  let org: string;
+  let otherOrg: string;
+
+  const as = (organizationId = org) => ({ token: owner.token, organizationId });
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) => api.gql<T>(query, variables, as(organizationId));
+  const ok = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => api.ok<T>(query, variables, as());
+  const publicationsOf = async (itemId: string) => (await ok<{ publications: { edges: { node: Publication }[] } }>(LIST, { itemId })).publications.edges.map((e) => e.node);
+  const itemStatus = async (itemId: string) => (await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [itemId])).rows[0].status;
+  const accountRow = async (id: string) => (await admin.query<{ status: string; last_error: string | null }>('SELECT status, last_error FROM network_accounts WHERE id = $1', [id])).rows[0];
+  const makeDue = (publicationId: string) => admin.query('UPDATE publications SET next_attempt_at = now() WHERE id = $1', [publicationId]);
+
+  const connect = async (username: string, organizationId = org) => {
+    const res = await api.ok<{ connectNetworkAccount: { id: string } }>(
+      'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+      { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } }, as(organizationId),
+    );
+    return res.connectNetworkAccount.id;
+  };
+
+  /** An APPROVED item with one variant per account (written as owner: approvals are another part's journey). */
+  const approvedItem = async (accountIds: (string | null)[], text = `Fournée-${randomBytes(4).toString('hex')} du jour`, organizationId = org) => {
+    const item = (await admin.query<{ id: string }>(
+      `INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain du jour', 'APPROVED') RETURNING id`, [organizationId],
+    )).rows[0].id;
+    for (const accountId of accountIds) {
+      await admin.query('INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text) VALUES ($1, $2, $3, $4, $5)', [
+        organizationId, item, accountId, 'mastodon', text,
+      ]);
+    }
+    return { itemId: item, text };
+  };
+
+  const schedule = async (itemId: string, dueAt = inSeconds(60), accountIds?: string[]) =>
+    (await ok<{ scheduleContentItem: Publication[] }>(SCHEDULE, { input: { itemId, dueAt, accountIds } })).scheduleContentItem;
+
+  const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+      await sleep(100);
+    }
+  };
+
+  const pauseWorker = () => Promise.all(worker.workers.map((w) => w.pause()));
+  const resumeWorker = () => worker.workers.forEach((w) => w.resume());
+
+  beforeAll(async () => {
+    mastodon = await MastodonTestServer.start();
+    api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000' });
+    worker = await createWorker(
+      loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000', PUBLISHING_SWEEP_SECONDS: '1' }),
+      { reconcileEveryMs: 600_000 },
+    );
+    job = worker.context.get(PublishPublicationJob, { strict: false });
+    admin = await adminDatabase();
+    owner = await signUpAgency(api, 'Agence Publication');
+    org = await createOrganization(api, owner, 'Boulangerie Publication');
+    otherOrg = await createOrganization(api, owner, 'Autre client');
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.stop();
+    await admin?.end();
+    await mastodon?.close();
+  });
+
+  it('publishes each variant once at its time, records the post, and the item becomes PUBLISHED', async () => {
+    const [a, b] = [await connect('fournil'), await connect('fournil-bis')];
+    const { itemId, text } = await approvedItem([a, b]);
+    const scheduled = await schedule(itemId, inSeconds(1));
+    expect(scheduled).toHaveLength(2);
+    expect(scheduled.map((p) => p.status)).toEqual(['SCHEDULED', 'SCHEDULED']);
+    expect(await itemStatus(itemId)).toBe('SCHEDULED');
+
+    const done = await until('both published', () => publicationsOf(itemId), (ps) => ps.every((p) => p.status === 'PUBLISHED'));
+    for (const [publication, username] of [[done.find((p) => p.networkAccountId === a), 'fournil'], [done.find((p) => p.networkAccountId === b), 'fournil-bis']] as const) {
+      const posts = mastodon.statusesOf(username);
+      expect(posts).toHaveLength(1);
+      expect(String(posts[0].content)).toContain(text);
+      expect(publication).toMatchObject({ externalId: posts[0].id, externalUrl: posts[0].url, attempts: 1, lastError: null });
+      expect(publication?.attemptLog).toEqual([{ number: 1, outcome: 'PUBLISHED', errorKind: null, message: null }]);
+    }
+    await until('item published', () => itemStatus(itemId), (s) => s === 'PUBLISHED');
+    const actions = (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [itemId])).rows.map((r) => r.action);
+    expect(actions).toEqual(['content.scheduled', 'content.publishing', 'content.published']);
+    // Every publication's key is its own, and never changes between attempts.
+    const keys = (await admin.query<{ idempotency_key: string }>('SELECT idempotency_key FROM publications WHERE item_id = $1', [itemId])).rows;
+    expect(new Set(keys.map((k) => k.idempotency_key)).size).toBe(2);
+  });
+
+  it('refuses a past time, unknown, foreign or disconnected accounts and variants without an account, naming the field, storing nothing', async () => {
+    const a = await connect('refus');
+    const reauth = await connect('refus-reauth');
+    await admin.query("UPDATE network_accounts SET status = 'NEEDS_REAUTH' WHERE id = $1", [reauth]);
+    const foreign = await connect('autre', otherOrg);
+    const { itemId } = await approvedItem([a, reauth]);
+    const count = async () => Number((await admin.query('SELECT count(*) FROM publications WHERE item_id = $1', [itemId])).rows[0].count);
+    const refused = async (input: Record<string, unknown>) => firstError(await gql(SCHEDULE, { input: { itemId, dueAt: inSeconds(60), ...input } })).extensions;
+
+    expect(await refused({ dueAt: new Date(Date.now() - 60_000).toISOString(), accountIds: [a] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueAt' });
+    expect(await refused({ accountIds: [randomUUID()] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountIds[0]' });
+    expect(await refused({ accountIds: [a, foreign] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountIds[1]' });
+    const disconnected = await refused({ accountIds: [reauth] });
+    expect(disconnected).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountIds[0]' });
+    expect(JSON.stringify(disconnected.problems)).toContain('connected again');
+    // Without accountIds, every variant goes: the NEEDS_REAUTH one is refused, on the item.
+    expect(await refused({})).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
+    // A variant whose account was disconnected (null) cannot be scheduled.
+    const orphan = await approvedItem([null]);
+    expect(firstError(await gql(SCHEDULE, { input: { itemId: orphan.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
+    // Hostile values: NUL, an impossible date, another tenant's item.
+    const nul = await gql(SCHEDULE, { input: { itemId: `${itemId}\u0000`, dueAt: inSeconds(60) } });
+    expect(firstError(nul).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
+    expect(firstError(await gql(SCHEDULE, { input: { itemId, dueAt: '2026-02-30T25:00:00Z' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const other = await approvedItem([foreign], undefined, otherOrg);
+    expect(firstError(await gql(SCHEDULE, { input: { itemId: other.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+    expect(await count()).toBe(0);
+    expect(await itemStatus(itemId)).toBe('APPROVED');
+    expect(await itemStatus(other.itemId)).toBe('APPROVED');
+
+    // Valid: only the healthy account.
+    expect((await schedule(itemId, inSeconds(3600), [a])).map((p) => p.networkAccountId)).toEqual([a]);
+    expect(firstError(await gql(SCHEDULE, { input: { itemId, dueAt: inSeconds(60), accountIds: [a] } })).extensions).toMatchObject({
+      code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+    });
+  });
+
+  it('reschedules, unschedules (cancelling what was pending) and schedules again', async () => {
+    const a = await connect('agenda');
+    const { itemId } = await approvedItem([a]);
+    const [first] = await schedule(itemId, inSeconds(3600));
+    const later = inSeconds(7200);
+    const [moved] = (await ok<{ rescheduleContentItem: Publication[] }>(RESCHEDULE, { input: { itemId, dueAt: later } })).rescheduleContentItem;
+    expect(moved).toMatchObject({ id: first.id, dueAt: later, nextAttemptAt: later, status: 'SCHEDULED' });
+    expect(firstError(await gql(RESCHEDULE, { input: { itemId, dueAt: '2000-01-01T00:00:00Z' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueAt' });
+    const [cancelled] = (await ok<{ unscheduleContentItem: Publication[] }>(UNSCHEDULE, { input: { itemId } })).unscheduleContentItem;
+    expect(cancelled).toMatchObject({ id: first.id, status: 'CANCELLED' });
+    expect(await itemStatus(itemId)).toBe('APPROVED');
+    expect(firstError(await gql(UNSCHEDULE, { input: { itemId } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED' });
+    const [again] = await schedule(itemId, inSeconds(3600));
+    expect(again.id).not.toBe(first.id);
+    // A wake-up for the cancelled one finds nothing to do.
+    await makeDue(first.id);
+    expect(await job.handle({ organizationId: org, publicationId: first.id })).toMatchObject({ status: 'CANCELLED', outcome: 'skipped' });
+    // An item sent back to draft (edited) takes its pending publications off the schedule when their time comes.
+    await admin.query("UPDATE content_items SET status = 'DRAFT' WHERE id = $1", [itemId]);
+    await makeDue(again.id);
+    expect(await job.handle({ organizationId: org, publicationId: again.id })).toEqual({ status: 'CANCELLED', outcome: 'skipped' });
+    expect(mastodon.statusesOf('agenda')).toHaveLength(0);
+  });
+
+  it('of several workers claiming the same publication at once, exactly one publishes', async () => {
+    const a = await connect('course');
+    const { itemId } = await approvedItem([a]);
+    const [publication] = await schedule(itemId, inSeconds(3600));
+    // Two more worker processes (their own sweepers kept quiet), plus the running one: nine claims on separate connections.
+    const others = await Promise.all([1, 2].map(() => createWorker(
+      loadConfig({ ...process.env, QUEUE_PREFIX: `${api.config.QUEUE_PREFIX}-x${randomBytes(2).toString('hex')}`, PUBLISHING_SWEEP_SECONDS: '3600' }),
+      { reconcileEveryMs: 600_000 },
+    )));
+    await pauseWorker();
+    try {
+      const jobs = [job, ...others.map((w) => w.context.get(PublishPublicationJob, { strict: false }))];
+      // The network answers slowly: the winner holds its lease while the others try.
+      mastodon.inject({ type: 'slow', delayMs: 300 }, 1, /^POST \/api\/v1\/statuses$/);
+      await makeDue(publication.id);
+      const results: PublishResult[] = await Promise.all(jobs.flatMap((j) => [1, 2, 3].map(() => j.handle({ organizationId: org, publicationId: publication.id }))));
+      expect(results.filter((r) => r.outcome === 'published')).toHaveLength(1);
+      expect(results.filter((r) => r.outcome === 'skipped')).toHaveLength(8);
+      expect(mastodon.statusesOf('course')).toHaveLength(1);
+      const [after] = await publicationsOf(itemId);
+      expect(after).toMatchObject({ status: 'PUBLISHED', attempts: 1 });
+      expect(after.attemptLog).toHaveLength(1);
+    } finally {
+      resumeWorker();
+      await Promise.all(others.map((w) => w.close()));
+    }
+  });
+
+  it('a wake-up Redis lost is found again by the sweeper', async () => {
+    const a = await connect('perdu');
+    const { itemId } = await approvedItem([a]);
+    await pauseWorker();
+    try {
+      const [publication] = await schedule(itemId, inSeconds(1));
+      const queue = api.app.get(JobQueues).queue('publishing');
+      await until('the wake-up queued', () => queue.getJob(`publish-${publication.id}-${new Date(publication.nextAttemptAt).getTime()}`), (j) => !!j);
+      // Redis loses the queue: every key of it.
+      const redis = worker.context.get<Redis>(REDIS);
+      const keys = await redis.keys(`${bullPrefix(api.config.QUEUE_PREFIX)}:publishing:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+      expect(await queue.getJob(`publish-${publication.id}-${new Date(publication.nextAttemptAt).getTime()}`)).toBeUndefined();
+    } finally {
+      resumeWorker();
+    }
+    await until('published after the sweep', () => publicationsOf(itemId), ([p]) => p.status === 'PUBLISHED', 20_000);
+    expect(mastodon.statusesOf('perdu')).toHaveLength(1);
+  });
+
+  it('the crisis pause holds what is scheduled, even a wake-up already queued, lists it, and resume releases it', async () => {
+    const a = await connect('crise');
+    const { itemId } = await approvedItem([a]);
+    const [publication] = await schedule(itemId, inSeconds(1));
+    const paused = (await ok<{ setCrisisPause: CrisisPause }>(SET_PAUSE, { input: { on: true, reason: 'Incident en cours' } })).setCrisisPause;
+    expect(paused).toMatchObject({ active: true, reason: 'Incident en cours', pausedBy: owner.userId });
+    expect(paused.held).toEqual(expect.arrayContaining([{ id: publication.id, status: 'HELD' }]));
+    expect(firstError(await gql(SET_PAUSE, { input: { on: true, reason: 'encore' } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CRISIS_PAUSE_ALREADY_ON' });
+    expect(firstError(await gql(SET_PAUSE, { input: { on: true } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    // The queued wake-up fires, the sweeper runs: nothing goes out.
+    await sleep(2500);
+    expect((await publicationsOf(itemId))[0].status).toBe('HELD');
+    expect(mastodon.statusesOf('crise')).toHaveLength(0);
+    // Even a publication SCHEDULED at the instant of the pause is not claimed: the claim itself checks the pause.
+    await admin.query("UPDATE publications SET status = 'SCHEDULED', next_attempt_at = now() WHERE id = $1", [publication.id]);
+    expect(await job.handle({ organizationId: org, publicationId: publication.id })).toEqual({ status: 'SCHEDULED', outcome: 'skipped' });
+    await admin.query("UPDATE publications SET status = 'HELD' WHERE id = $1", [publication.id]);
+    // A new schedule during the pause is held at once.
+    const b = await approvedItem([a]);
+    expect((await schedule(b.itemId, inSeconds(1))).map((p) => p.status)).toEqual(['HELD']);
+    const listed = (await ok<{ crisisPause: CrisisPause }>(`{ crisisPause { ${PAUSE} } }`)).crisisPause;
+    expect(listed.held.map((p) => p.id)).toEqual(expect.arrayContaining([publication.id]));
+
+    expect(firstError(await gql(RESUME, { input: { rescheduleOverdueTo: '2001-01-01T00:00:00Z' } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT', field: 'input.rescheduleOverdueTo',
+    });
+    const to = inSeconds(1);
+    const resumed = (await ok<{ resumeAfterCrisisPause: { released: { id: string; status: string; dueAt: string }[]; crisisPause: CrisisPause } }>(
+      RESUME, { input: { rescheduleOverdueTo: to } },
+    )).resumeAfterCrisisPause;
+    expect(resumed.crisisPause).toMatchObject({ active: false, held: [] });
+    expect(resumed.released).toEqual(expect.arrayContaining([{ id: publication.id, status: 'SCHEDULED', dueAt: to }]));
+    expect(firstError(await gql(RESUME, { input: {} })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CRISIS_PAUSE_NOT_ON' });
+    await until('released and published', () => publicationsOf(itemId), ([p]) => p.status === 'PUBLISHED');
+    await until('the second one too', () => publicationsOf(b.itemId), ([p]) => p.status === 'PUBLISHED');
+    expect(mastodon.statusesOf('crise')).toHaveLength(2);
+    const audit = (await admin.query<{ action: string }>("SELECT action FROM audit_events WHERE organization_id = $1 AND action LIKE 'content.crisis%' ORDER BY occurred_at", [org])).rows;
+    expect(audit.map((r) => r.action)).toEqual(['content.crisis_paused', 'content.crisis_resumed']);
+  });
+
+  describe('when the network fails', () => {
+    beforeAll(pauseWorker);
+    afterAll(() => {
+      mastodon.clearInjections();
+      resumeWorker();
+    });
+
+    const scheduledDue = async (username: string) => {
+      const account = await connect(username);
+      const { itemId, text } = await approvedItem([account]);
+      const [publication] = await schedule(itemId, inSeconds(3600));
+      await makeDue(publication.id);
+      return { account, itemId, text, publication };
+    };
+    const run = (publicationId: string) => job.handle({ organizationId: org, publicationId });
+    const read = async (itemId: string) => (await publicationsOf(itemId))[0];
+
+    it('a 500 is retried later with back-off and the account stays connected; the retry publishes once', async () => {
+      const { account, itemId, publication } = await scheduledDue('panne');
+      mastodon.inject({ type: 'html-error', status: 500 }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await run(publication.id)).toEqual({ status: 'SCHEDULED', outcome: 'retry' });
+      const failed = await read(itemId);
+      expect(failed).toMatchObject({ status: 'SCHEDULED', lastErrorKind: 'TRANSIENT', attempts: 1 });
+      expect(failed.lastError).toMatch(/HTTP 500/);
+      expect(failed.lastError).not.toMatch(/html|nginx/i);
+      const wait = new Date(failed.nextAttemptAt).getTime() - Date.now();
+      expect(wait).toBeGreaterThan(10_000);
+      expect(wait).toBeLessThanOrEqual(30_000);
+      expect((await accountRow(account)).status).toBe('OK');
+      // Not due yet: a wake-up now does nothing.
+      expect(await run(publication.id)).toMatchObject({ outcome: 'skipped' });
+      await makeDue(publication.id);
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf('panne')).toHaveLength(1);
+      expect((await read(itemId)).attemptLog.map((x) => x.outcome)).toEqual(['RETRY', 'PUBLISHED']);
+    });
+
+    it('a 429 waits for Retry-After, blocks the account for every worker, and never disconnects it', async () => {
+      const { account, itemId, publication } = await scheduledDue('limite');
+      mastodon.inject({ type: 'rate-limited', retryAfterSeconds: 40 }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await run(publication.id)).toEqual({ status: 'SCHEDULED', outcome: 'retry' });
+      const limited = await read(itemId);
+      expect(limited).toMatchObject({ status: 'SCHEDULED', lastErrorKind: 'RATE_LIMITED' });
+      expect(new Date(limited.nextAttemptAt).getTime() - Date.now()).toBeGreaterThan(35_000);
+      expect((await accountRow(account)).status).toBe('OK');
+      // Woken early, the account's block (shared through Redis) still holds it back.
+      await makeDue(publication.id);
+      expect(await run(publication.id)).toEqual({ status: 'SCHEDULED', outcome: 'retry' });
+      expect(mastodon.statusesOf('limite')).toHaveLength(0);
+      expect((await read(itemId)).attemptLog.map((x) => x.outcome)).toEqual(['RATE_LIMITED', 'SKIPPED']);
+      // The wait is over.
+      const redis = worker.context.get<Redis>(REDIS);
+      await redis.del(`${api.config.QUEUE_PREFIX}:account-rate:{${account}}:blocked`);
+      await makeDue(publication.id);
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf('limite')).toHaveLength(1);
+    });
+
+    it('a call that timed out after reaching the network is not published twice', async () => {
+      const { itemId, publication } = await scheduledDue('lent');
+      // Slower than the 1 s connector timeout; the instance still creates the post.
+      mastodon.inject({ type: 'slow', delayMs: 1500 }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await run(publication.id)).toEqual({ status: 'SCHEDULED', outcome: 'retry' });
+      expect((await read(itemId)).lastErrorKind).toBe('TRANSIENT');
+      await until('the slow post made', async () => mastodon.statusesOf('lent').length, (n) => n === 1);
+      await makeDue(publication.id);
+      const result = await run(publication.id);
+      expect(result.status).toBe('PUBLISHED');
+      expect(mastodon.statusesOf('lent')).toHaveLength(1);
+      expect((await read(itemId)).externalId).toBe(mastodon.statusesOf('lent')[0].id);
+    });
+
+    it('a lease left by a dead worker is taken over, and findPublished finds the post it had made', async () => {
+      const { itemId, text, publication } = await scheduledDue('fantome');
+      // The dead worker claimed, posted, and died before recording.
+      await admin.query(
+        `UPDATE publications SET status = 'PUBLISHING', lease_until = now() - interval '1 second', leased_by = 'dead-worker', attempts = 1 WHERE id = $1`, [publication.id],
+      );
+      await admin.query(`INSERT INTO publication_attempts (organization_id, publication_id, number, worker) VALUES ($1, $2, 1, 'dead-worker')`, [org, publication.id]);
+      await admin.query("UPDATE content_items SET status = 'PUBLISHING' WHERE id = $1", [itemId]);
+      const posted = mastodon.postAs('fantome', text);
+      // The sweeper finds the expired lease.
+      const due = await job.reconcile();
+      expect(due).toBeGreaterThan(0);
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'found' });
+      expect(mastodon.statusesOf('fantome')).toHaveLength(1);
+      const after = await read(itemId);
+      expect(after).toMatchObject({ status: 'PUBLISHED', externalId: posted.id, attempts: 2 });
+      expect(after.attemptLog.map((x) => x.outcome)).toEqual(['ABANDONED', 'FOUND']);
+      expect(await itemStatus(itemId)).toBe('PUBLISHED');
+    });
+
+    it('a post the network refuses FAILS with the network’s reason, and the item with it; a retry is possible', async () => {
+      const account = await connect('rejet-compte');
+      const { itemId } = await approvedItem([account]);
+      const [publication] = await schedule(itemId, inSeconds(3600));
+      await makeDue(publication.id);
+      mastodon.inject({ type: 'status', status: 422, body: { error: 'Validation failed: Text contains a word the instance refuses' } }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await run(publication.id)).toEqual({ status: 'FAILED', outcome: 'failed' });
+      const failed = await read(itemId);
+      expect(failed).toMatchObject({ status: 'FAILED', lastErrorKind: 'REJECTED' });
+      expect(failed.lastError).toMatch(/the network refused the post: .*Text contains a word the instance refuses/);
+      expect(await itemStatus(itemId)).toBe('FAILED');
+      expect((await accountRow(account)).status).toBe('OK');
+      // Fixed (as an editor would), then retried.
+      const retried = (await ok<{ retryPublication: Publication }>(RETRY, { input: { id: publication.id } })).retryPublication;
+      expect(retried.status).toBe('SCHEDULED');
+      expect(await itemStatus(itemId)).toBe('SCHEDULED');
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(await itemStatus(itemId)).toBe('PUBLISHED');
+      expect(firstError(await gql(RETRY, { input: { id: publication.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLICATION_NOT_RETRYABLE' });
+    });
+
+    it('refused credentials hold the publication (NEEDS_REAUTH) and flag the account; after a reconnect, the retry publishes', async () => {
+      const account = await connect('expire');
+      const { itemId } = await approvedItem([account]);
+      const [publication] = await schedule(itemId, inSeconds(3600));
+      await makeDue(publication.id);
+      const [{ credentials }] = (await admin.query<{ credentials: string }>('SELECT credentials_ciphertext AS credentials FROM network_accounts WHERE id = $1', [account])).rows;
+      expect(credentials).toBeTruthy();
+      mastodon.inject({ type: 'status', status: 401, body: { error: 'The access token is invalid' } }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await run(publication.id)).toEqual({ status: 'NEEDS_REAUTH', outcome: 'held' });
+      expect(await read(itemId)).toMatchObject({ status: 'NEEDS_REAUTH', lastErrorKind: 'AUTH_EXPIRED' });
+      const flagged = await accountRow(account);
+      expect(flagged.status).toBe('NEEDS_REAUTH');
+      // Flagged, not disconnected: the row and its credentials are still there.
+      expect((await admin.query('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [account])).rows[0].credentials_ciphertext).toBe(credentials);
+      expect(await itemStatus(itemId)).toBe('PUBLISHING');
+      await connect('expire');
+      expect((await accountRow(account)).status).toBe('OK');
+      await ok(RETRY, { input: { id: publication.id } });
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf('expire')).toHaveLength(1);
+    });
+
+    it('deletes a published post at the network', async () => {
+      const { itemId, publication } = await scheduledDue('efface');
+      expect(firstError(await gql(DELETE, { input: { id: publication.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLICATION_NOT_PUBLISHED' });
+      await run(publication.id);
+      expect(mastodon.statusesOf('efface')).toHaveLength(1);
+      const deleted = (await ok<{ deletePublishedPost: Publication }>(DELETE, { input: { id: publication.id } })).deletePublishedPost;
+      expect(deleted.deletedAt).not.toBeNull();
+      expect(mastodon.statusesOf('efface')).toHaveLength(0);
+      expect((await read(itemId)).deletedAt).not.toBeNull();
+    });
+  });
+
+  it('another organisation’s publications are neither listed nor reachable, and errors leak nothing', async () => {
+    const foreign = await connect('etranger', otherOrg);
+    const { itemId } = await approvedItem([foreign], undefined, otherOrg);
+    const [theirs] = (await api.ok<{ scheduleContentItem: Publication[] }>(SCHEDULE, { input: { itemId, dueAt: inSeconds(3600) } }, as(otherOrg))).scheduleContentItem;
+    expect((await ok<{ publications: { edges: unknown[] } }>(LIST, { itemId })).publications.edges).toEqual([]);
+    for (const query of [RETRY, DELETE]) {
+      const res = await gql(query, { input: { id: theirs.id } });
+      expect(firstError(res).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+      expect(leaksIn(res.body)).toEqual([]);
+    }
+    expect(firstError(await gql(`query ($id: ID!) { publication(id: $id) { id } }`, { id: theirs.id })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(firstError(await gql(UNSCHEDULE, { input: { itemId } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+    expect(firstError(await gql(RESCHEDULE, { input: { itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+  });
+});
