@@ -165,6 +165,25 @@ describe('media library (upload, GraphQL, download)', () => {
     expect({ rows: await rows(), files: (await filesUnder(dir)).length }).toEqual(before);
   });
 
+  it('takes an organisation API key like the GraphQL API: write scope to upload, read scope to download', async () => {
+    const key = async (scopes: string[]) =>
+      (await api.ok<{ createApiKey: { secret: string } }>(
+        'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: `médias ${scopes.join()}`, organizationId: org, scopes } }, { token: owner.token },
+      )).createApiKey.secret;
+    const writer = { token: await key(['read', 'write']) };
+    const reader = { token: await key(['read']) };
+    const png = await picture(12, 9).png().toBuffer();
+    // No organization header: the key's own organisation.
+    const uploaded = await upload(writer, png, 'key.png', 'image/png', '');
+    expect({ status: uploaded.status, width: uploaded.body.width, uploadedBy: uploaded.body.uploadedBy }).toEqual({ status: 201, width: 12, uploadedBy: null });
+    const refused = await upload(reader, png, 'key.png', 'image/png', '');
+    expect({ status: refused.status, code: refused.body.errors?.[0]?.extensions?.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
+    const got = await request(api.server).get(`/media/${uploaded.body.id}`).set('authorization', `Bearer ${reader.token}`);
+    expect({ status: got.status, type: got.headers['content-type'] }).toEqual({ status: 200, type: 'image/png' });
+    const elsewhere = await upload(writer, png, 'key.png', 'image/png', await createOrganization(api, owner, 'Autre client'));
+    expect(elsewhere.status).toBe(403);
+  });
+
   it('refuses bad files by their bytes with a 4xx naming the problem, and stores nothing', async () => {
     const before = { rows: await rows(), files: (await filesUnder(dir)).length };
     const png = await picture(64, 64).png().toBuffer();
