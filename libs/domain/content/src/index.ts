@@ -10,3 +10,8 @@ export const CONTENT_ENTITIES = CONTENT_PARTS.flatMap((part) => part.entities);
 export const CONTENT_MIGRATIONS = CONTENT_PARTS.flatMap((part) => part.migrations);
 export { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from './lib/network-targets';
 export * from './lib/publishing';
+export * from './lib/items';
+export * from './lib/approvals';
+export * from './lib/media';
+export * from './lib/publishing';
+export * from './lib/calendar';
