@@ -3,9 +3,7 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the service itself, to race two moves on two connections
-import { ContentItemService } from '../../libs/domain/content/src/lib/items';
-import { CONTENT_STATUSES, canMove } from '@socle/content';
+import { CONTENT_STATUSES, canMove, ContentItemService } from '@socle/content';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface Finding { severity: string; rule: string; message: string; spans: { start: number; end: number }[] }
