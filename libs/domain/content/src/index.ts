@@ -9,7 +9,6 @@ export {
 export const CONTENT_ENTITIES = CONTENT_PARTS.flatMap((part) => part.entities);
 export const CONTENT_MIGRATIONS = CONTENT_PARTS.flatMap((part) => part.migrations);
 export { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from './lib/network-targets';
-export * from './lib/publishing';
 export * from './lib/items';
 export * from './lib/approvals';
 export * from './lib/media';
