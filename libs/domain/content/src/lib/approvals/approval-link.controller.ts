@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Logger, Param, Post, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessProvenBy } from '@socle/platform-auth';
 import { badInput, DomainError, FieldProblem, HTTP_STATUS_OF } from '@socle/platform-errors';
 import { textProblem } from '@socle/platform-graphql';
 import type { ApprovalVerdict } from './approval-chain';
 import { ApprovalsService, ItemApprovals } from './approvals.service';
+
+type RequestWithId = FastifyRequest & { requestId?: string };
 
 const PROOF_REASON =
   'the HMAC-signed, expiring, single-use link names its organisation and link row and is issued only by a member allowed to manage approvals; it is verified before the tenant is entered';
@@ -13,7 +15,9 @@ const PROOF_REASON =
 export function readDecisionBody(body: unknown): { verdict: ApprovalVerdict; comment: string | null } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badInput('body', 'send a JSON object { "verdict": "APPROVED" | "REJECTED", "comment": "…" }');
   const { verdict, comment, ...rest } = body as Record<string, unknown>;
-  const problems: FieldProblem[] = Object.keys(rest).slice(0, 5).map((key) => ({ field: `body.${key.slice(0, 40)}`, message: 'is not a field of a decision' }));
+  const problems: FieldProblem[] = Object.keys(rest).slice(0, 5).map((key) => ({
+    field: textProblem(key) || !/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? 'body' : `body.${key}`, message: 'has a field a decision does not take',
+  }));
   if (verdict !== 'APPROVED' && verdict !== 'REJECTED') problems.push({ field: 'body.verdict', message: 'must be APPROVED or REJECTED' });
   if (comment !== undefined && comment !== null) {
     if (typeof comment !== 'string') problems.push({ field: 'body.comment', message: 'must be a string' });
@@ -35,7 +39,11 @@ export function readDecisionBody(body: unknown): { verdict: ApprovalVerdict; com
  * decision. REST routes do not pass the GraphQL permission guard: the signed
  * link is the permission, and it names its organisation, so everything runs
  * inside that tenant's transaction. 404: not a link of this server (tampered,
- * another tenant's); 410: expired or used; 409: the content moved on.
+ * another tenant's); 410: expired or used; 409: the content moved on; 400: a
+ * bad body, naming its field. Errors have the API's REST shape
+ * (`{ errors: [{ message, extensions: { code, reason?, field?, requestId } }] }`).
+ * The body is read and checked here, whole (unknown fields refused, text checked
+ * as the validation pipe would), so its problems are named `body.<field>`.
  */
 @Controller('approvals')
 export class ApprovalLinkController {
@@ -45,23 +53,23 @@ export class ApprovalLinkController {
 
   @Get(':token')
   @AccessProvenBy('signed link', PROOF_REASON)
-  async preview(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+  async preview(@Param('token') token: string, @Req() request: RequestWithId, @Res() reply: FastifyReply): Promise<void> {
     try {
       this.send(reply, 200, await this.approvals.previewByLink(token));
     } catch (error) {
-      this.refuse(reply, error);
+      this.refuse(request, reply, error);
     }
   }
 
   @Post(':token')
   @AccessProvenBy('signed link', PROOF_REASON)
-  async decide(@Param('token') token: string, @Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async decide(@Param('token') token: string, @Req() request: RequestWithId, @Res() reply: FastifyReply): Promise<void> {
     try {
-      const { verdict, comment } = readDecisionBody(body);
+      const { verdict, comment } = readDecisionBody(request.body);
       const result: ItemApprovals = await this.approvals.decideByLink(token, verdict, comment);
       this.send(reply, 200, { verdict, item: { id: result.item.id, status: result.item.status, revision: result.item.revision }, complete: result.complete });
     } catch (error) {
-      this.refuse(reply, error);
+      this.refuse(request, reply, error);
     }
   }
 
@@ -70,12 +78,13 @@ export class ApprovalLinkController {
       .header('referrer-policy', 'no-referrer').send(payload);
   }
 
-  private refuse(reply: FastifyReply, error: unknown): void {
+  private refuse(request: RequestWithId, reply: FastifyReply, error: unknown): void {
+    const requestId = request.requestId ?? null;
     if (error instanceof DomainError) {
       const gone = error.reason === 'LINK_EXPIRED' || error.reason === 'LINK_USED';
-      return this.send(reply, gone ? 410 : HTTP_STATUS_OF[error.code], { error: { message: error.message, ...error.facts() } });
+      return this.send(reply, gone ? 410 : HTTP_STATUS_OF[error.code], { errors: [{ message: error.message, extensions: { ...error.facts(), requestId } }] });
     }
-    this.logger.error(`approval link failed: ${error instanceof Error ? error.name : 'error'}`);
-    this.send(reply, 500, { error: { code: 'INTERNAL', message: 'The approval could not be recorded.' } });
+    this.logger.error(`request ${requestId ?? '-'}: approval link failed: ${error instanceof Error ? error.name : 'error'}`);
+    this.send(reply, 500, { errors: [{ message: 'The decision could not be recorded.', extensions: { code: 'INTERNAL', requestId } }] });
   }
 }
