@@ -9,6 +9,9 @@ import {
 } from './publishing.dto';
 import { PublishingService } from './publishing.service';
 
+const MIN_TIME = Date.UTC(2000, 0, 1);
+const MAX_TIME = Date.UTC(2200, 0, 1);
+
 @Resolver(() => PublicationObject)
 export class PublishingResolver {
   constructor(private readonly publishing: PublishingService) {}
@@ -16,6 +19,11 @@ export class PublishingResolver {
   @Requires('content.read')
   @Query(() => PublicationConnection, { description: 'Publications by due time, filtered by item, status and/or a due range [from, to).' })
   async publications(@OrgCtx() ctx: OrganizationContext, @Args() args: PublicationPageArgs): Promise<Connection<PublicationObject>> {
+    const problems = (['from', 'to'] as const).flatMap((name) => {
+      const time = args[name]?.getTime();
+      return time !== undefined && !(time >= MIN_TIME && time < MAX_TIME) ? [{ field: name, message: 'must be a date between the years 2000 and 2199' }] : [];
+    });
+    if (problems.length) throw badInput(problems);
     if (args.from && args.to && args.from >= args.to) throw badInput('to', 'must be after from');
     return paginate(args, (keyset) => this.publishing.page(ctx, { itemId: args.itemId, status: args.status, from: args.from, to: args.to }, keyset),
       (p) => [p.dueAt, p.id], toPublicationObject);
