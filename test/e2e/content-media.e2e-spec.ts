@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import sharp from 'sharp';
 import request from 'supertest';
+import { LocalDiskMediaStorage, SWEEP_GRACE_MS, SweepMediaFilesJob } from '@socle/content';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
@@ -299,6 +302,31 @@ describe('media library (upload, GraphQL, download)', () => {
     );
     expect(dangling.rows).toEqual([]);
     expect([...outcomes].every((o) => o === 'deleted/refused' || o === 'kept/used')).toBe(true);
+  });
+
+  it('sweeps the files no asset names once they are old enough, and keeps every file an asset names', async () => {
+    const storage = new LocalDiskMediaStorage(dir);
+    const sweeper = new SweepMediaFilesJob(api.app.get(UnitOfWorkFactory), storage);
+    const png = await picture(20, 20).png().toBuffer();
+    const live = (await upload(cm, png, 'live.png')).body as Asset;
+    const liveKey = (await admin.query<{ storage_key: string }>('SELECT storage_key FROM media_assets WHERE id = $1', [live.id])).rows[0].storage_key;
+    // As a purged organisation leaves them: files whose rows are gone.
+    const orphan = await storage.put(Readable.from([png]));
+    const fresh = await storage.put(Readable.from([png]));
+    const partial = `${storage.pathOf(orphan.key.replace(/^../, 'ff'))}.partial`;
+    await mkdir(dirname(partial), { recursive: true });
+    await writeFile(partial, png.subarray(0, 10));
+    const old = new Date(Date.now() - SWEEP_GRACE_MS - 60_000);
+    for (const path of [storage.pathOf(liveKey), storage.pathOf(orphan.key), partial]) await utimes(path, old, old);
+    const before = await filesUnder(dir);
+
+    expect(await sweeper.sweep()).toBe(1);
+    const after = await filesUnder(dir);
+    expect(before.filter((f) => !after.includes(f)).sort()).toEqual([storage.pathOf(orphan.key), partial].sort());
+    expect(after).toEqual(expect.arrayContaining([storage.pathOf(liveKey), storage.pathOf(fresh.key)]));
+    expect(Buffer.compare((await download(cm, `/media/${live.id}`)).body as Buffer, png)).toBe(0);
+    expect(await sweeper.sweep()).toBe(0);
+    await storage.delete(fresh.key);
   });
 
   it('holds both interleavings: a deletion waits for a variant being edited, a variant edit waits for a deletion', async () => {

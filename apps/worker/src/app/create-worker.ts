@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
 import { PurgeOrganizationJob } from '@socle/accounts';
 import { CheckNetworkAccountJob } from '@socle/community';
-import { PublishPublicationJob } from '@socle/content';
+import { PublishPublicationJob, SweepMediaFilesJob } from '@socle/content';
 import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { SocleConfig } from '@socle/platform-config';
 import { assertTenantPayload, bullPrefix, isReconcilable, JobHandler, REDIS } from '@socle/platform-queue';
@@ -14,7 +14,7 @@ import { jobFailureLog } from './job-failure';
 import { WorkerModule } from './worker.module';
 
 /** Handler classes the worker runs, one entry per job name. */
-const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob, RecomputeLiveScoreJob, PublishPublicationJob];
+const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob, RecomputeLiveScoreJob, PublishPublicationJob, SweepMediaFilesJob];
 
 export interface RunningWorker {
   context: INestApplicationContext;

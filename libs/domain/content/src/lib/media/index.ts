@@ -2,3 +2,4 @@ export { MediaAssetService, MEDIA_IN_USE, normalizeTags } from './media-asset.se
 export type { MediaAssetEntity } from './media-asset.repository';
 export { MEDIA_STORAGE, MediaStorage, StoredObject, LocalDiskMediaStorage } from './media-storage';
 export { MediaAssetObject } from './media.dto';
+export { SweepMediaFilesJob, SWEEP_GRACE_MS } from './sweep-media-files.job';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -22,6 +22,12 @@ export interface MediaStorage {
   put(source: Readable): Promise<StoredObject>;
   get(key: string): Promise<{ stream: Readable; size: number } | null>;
   delete(key: string): Promise<void>;
+  /**
+   * The keys of files last written before `before`, for the sweep that removes
+   * files no row names (an organisation purged, a crash between storing and
+   * recording); also removes what aborted writes left behind before then.
+   */
+  list(before: Date): AsyncIterable<string>;
 }
 
 export const MEDIA_STORAGE = Symbol('MEDIA_STORAGE');
@@ -83,6 +89,24 @@ export class LocalDiskMediaStorage implements MediaStorage {
     await unlink(this.pathOf(key)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+  }
+
+  async *list(before: Date): AsyncIterable<string> {
+    const shards = await readdir(this.root).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const shard of shards.filter((name) => /^[0-9a-f]{2}$/.test(name)).sort()) {
+      for (const name of (await readdir(join(this.root, shard))).sort()) {
+        const key = name.endsWith('.partial') ? name.slice(0, -'.partial'.length) : name;
+        if (!STORAGE_KEY.test(key) || key.slice(0, 2) !== shard) continue;
+        const path = join(this.root, shard, name);
+        const info = await stat(path).catch(() => null);
+        if (!info?.isFile() || info.mtime >= before) continue;
+        if (name === key) yield key;
+        else await unlink(path).catch(() => undefined); // an upload that died midway
+      }
+    }
   }
 
   /** The file of a key; anything but a storage key is refused before a path is built. */

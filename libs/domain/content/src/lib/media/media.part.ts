@@ -8,6 +8,7 @@ import { MediaHttpAccess } from './media-http-access';
 import { LocalDiskMediaStorage, MEDIA_STORAGE } from './media-storage';
 import { MediaController } from './media.controller';
 import { MediaResolver } from './media.resolver';
+import { SweepMediaFilesJob } from './sweep-media-files.job';
 
 /** The local disk under `MEDIA_STORAGE_DIR`; another `MediaStorage` (an object store) replaces this provider. */
 const storage: Provider = { provide: MEDIA_STORAGE, inject: [SocleConfig], useFactory: (config: SocleConfig) => new LocalDiskMediaStorage(config.MEDIA_STORAGE_DIR) };
@@ -18,6 +19,6 @@ export const MEDIA_PART: ContentPart = {
   providers: [storage, MediaAssetRepository, MediaAssetService],
   resolvers: [MediaResolver, MediaHttpAccess],
   controllers: [MediaController],
-  workers: [],
+  workers: [SweepMediaFilesJob],
   exports: [MediaAssetService],
 };

@@ -38,6 +38,7 @@ export class Media1764800000200 implements MigrationInterface {
       );
       CREATE INDEX media_assets_page_idx ON media_assets (organization_id, created_at, id);
       CREATE INDEX media_assets_tags_idx ON media_assets USING gin (tags);
+      CREATE INDEX media_assets_storage_key_idx ON media_assets (storage_key);
       CREATE INDEX content_variants_media_idx ON content_variants USING gin (media_ids);
 
       ALTER TABLE media_assets ENABLE ROW LEVEL SECURITY;
@@ -45,6 +46,15 @@ export class Media1764800000200 implements MigrationInterface {
       CREATE POLICY media_assets_tenant ON media_assets
         USING (organization_id = socle_current_organization_id()) WITH CHECK (organization_id = socle_current_organization_id());
       GRANT SELECT, INSERT, UPDATE, DELETE ON media_assets TO socle_app;
+
+      -- For the worker's storage sweep: which of these storage keys a row still names, in any organisation
+      -- (keys are 128 random bits: the answer says nothing about any tenant). Files no row names are removed.
+      CREATE FUNCTION socle_media_keys_known(p_keys text[])
+        RETURNS TABLE (storage_key text)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+        $$ SELECT m.storage_key FROM media_assets m WHERE m.storage_key = ANY (p_keys) $$;
+      REVOKE ALL ON FUNCTION socle_media_keys_known(text[]) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION socle_media_keys_known(text[]) TO socle_app;
 
       CREATE FUNCTION socle_content_variants_media_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -73,6 +83,7 @@ export class Media1764800000200 implements MigrationInterface {
     await q.query(`
       DROP TRIGGER content_variants_media_guard ON content_variants;
       DROP FUNCTION socle_content_variants_media_guard();
+      DROP FUNCTION socle_media_keys_known(text[]);
       DROP INDEX content_variants_media_idx;
       DROP TABLE media_assets;
     `);
