@@ -14,7 +14,7 @@
  * `notImplemented(...)` gives exactly one failing test saying where to write it.
  *
  * Every operation the connector offers (authorize, refresh, the OAuth start and code
- * exchange, publish, delete, reply, mentions, comments, metrics) is held to the same
+ * exchange, publish, findPublished, delete, reply, mentions, comments, metrics) is held to the same
  * rules, each call of each check: failures of the network map to typed errors within
  * the timeout, every request goes through `ctx.http`, and no error (message, reason,
  * cause, details) nor log line carries a credential the operation was given.
@@ -44,7 +44,7 @@ import type {
 } from '../lib/contract';
 import { ConnectorError, ConnectorErrorKind } from '../lib/errors';
 import { createHttpClient } from '../lib/http';
-import { CAPABILITY_NAMES, CAPABILITY_OPERATIONS, REFRESHABLE_AUTH_KINDS, validateManifest, validateOperations } from '../lib/manifest';
+import { CAPABILITY_NAMES, CAPABILITY_OPERATIONS, OPTIONAL_CAPABILITY_NAMES, REFRESHABLE_AUTH_KINDS, validateManifest, validateOperations } from '../lib/manifest';
 import { notImplementedInfo, notImplementedMessage } from '../lib/not-implemented';
 import { credentialsAmong, describeLeaks, findCredentialLeaks, NamedSecret, textsOfError, TextToScan } from './credential-leaks';
 import { unwatched, watchForBypass } from './http-guard';
@@ -116,7 +116,7 @@ export interface ConformanceResult {
 
 type NetworkOperation = Exclude<OperationName, 'authorize' | 'refresh'>;
 
-const NETWORK_OPERATIONS: readonly NetworkOperation[] = ['publish', 'delete', 'reply', 'fetchMentions', 'fetchComments', 'fetchMetrics'];
+const NETWORK_OPERATIONS: readonly NetworkOperation[] = ['publish', 'findPublished', 'delete', 'reply', 'fetchMentions', 'fetchComments', 'fetchMetrics'];
 
 const MENTIONS_SEEDED = 7;
 const MENTIONS_PAGE = 3;
@@ -134,7 +134,7 @@ function resolveConnector(source: Connector | (() => Connector)): Connector {
 }
 
 function capabilitiesFor(operation: NetworkOperation): (keyof Capabilities)[] {
-  return CAPABILITY_NAMES.filter((name) => CAPABILITY_OPERATIONS[name] === operation);
+  return [...CAPABILITY_NAMES, ...OPTIONAL_CAPABILITY_NAMES].filter((name) => CAPABILITY_OPERATIONS[name] === operation);
 }
 
 let keyCounter = 0;
@@ -450,6 +450,48 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     });
   }
 
+  // A variant no earlier check published: connectors that match on content (keys the network
+  // forgets) must not find another check's post. The sample when a longer text would not fit.
+  const freshVariant = (label: string, withThread = false): Variant => {
+    const marker = uniqueKey(label).slice(-24);
+    const variant: Variant = { ...sample, text: `${sample.text} ${marker}` };
+    if (withThread) variant.thread = [{ text: `${marker} 2` }];
+    return connector.validate(variant).length === 0 ? variant : sample;
+  };
+  const findPublished = (creds: Credentials, idempotencyKey: string, variant: Variant, publishedAfter: string) =>
+    succeed('findPublished', creds.secrets, (ctx) => call(connector, 'findPublished')(ctx, creds, { idempotencyKey, variant, publishedAfter }));
+  if (capabilities?.findPublished && !declareTodo('findPublished') && implemented('findPublished')) {
+    check('findPublished: finds the post a key published (as publish returned it), and null for a fresh key and variant', async () => {
+      if (!implemented('publish')) throw new Error('the findPublished check publishes a post first: implement publish');
+      const creds = await credentials();
+      const publishedAfter = new Date(Date.now() - 2000).toISOString();
+      const key = uniqueKey('find-published');
+      const variant = freshVariant('find');
+      const post = await succeed('publish', creds.secrets, (ctx) => call(connector, 'publish')(ctx, creds, { variant, idempotencyKey: key }));
+      const before = options.countPosts ? await options.countPosts(live()) : undefined;
+      const found = await findPublished(creds, key, variant, publishedAfter);
+      if (!found) throw new Error(`findPublished returned null for the key publish just used (post ${post.externalId})`);
+      expect(found.externalId).toBe(post.externalId);
+      expect(found.url).toBe(post.url);
+      const fresh = await findPublished(creds, uniqueKey('find-published-fresh'), freshVariant('find-fresh'), publishedAfter);
+      if (fresh !== null) throw new Error(`findPublished found ${JSON.stringify(fresh)} for a key and variant never published; expected null`);
+      // Looking creates nothing.
+      if (before !== undefined && options.countPosts) expect(await options.countPosts(live())).toBe(before);
+    });
+    if (capabilities.threads) {
+      check('findPublished: a thread comes back with its further parts as threadIds', async () => {
+        const creds = await credentials();
+        const publishedAfter = new Date(Date.now() - 2000).toISOString();
+        const key = uniqueKey('find-thread');
+        const variant = freshVariant('find-thread', true);
+        const post = await succeed('publish', creds.secrets, (ctx) => call(connector, 'publish')(ctx, creds, { variant, idempotencyKey: key }));
+        const found = await findPublished(creds, key, variant, publishedAfter);
+        expect(found?.externalId).toBe(post.externalId);
+        expect(found?.threadIds ?? []).toEqual(post.threadIds ?? []);
+      });
+    }
+  }
+
   if (capabilities?.delete && !declareTodo('delete') && implemented('delete')) {
     check('delete: removes a published post', async () => {
       const creds = await credentials();
@@ -590,6 +632,13 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
   }
   if (capabilities?.publish && implemented('publish')) {
     targets.push(networkTarget('publish', async (creds) => (ctx) => call(connector, 'publish')(ctx, creds, { variant: sample, idempotencyKey: uniqueKey('errors') })));
+  }
+  if (capabilities?.findPublished && implemented('findPublished')) {
+    targets.push(
+      networkTarget('findPublished', async (creds) => (ctx) =>
+        call(connector, 'findPublished')(ctx, creds, { idempotencyKey: uniqueKey('find-errors'), variant: sample, publishedAfter: new Date(Date.now() - 60_000).toISOString() }),
+      ),
+    );
   }
   if (capabilities?.delete && implemented('delete')) {
     targets.push(networkTarget('delete', async (creds) => {
