@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import type Redis from 'ioredis';
 import { PublishPublicationJob, PublishResult } from '@socle/content';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the library's storage, to put a file where uploads go
+import { MEDIA_STORAGE, MediaStorage } from '../../libs/domain/content/src/lib/media';
 import { loadConfig } from '@socle/platform-config';
 import { bullPrefix, JobQueues, REDIS } from '@socle/platform-queue';
 import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
@@ -135,6 +138,23 @@ describe('publishing', () => {
     // Every publication's key is its own, and never changes between attempts.
     const keys = (await admin.query<{ idempotency_key: string }>('SELECT idempotency_key FROM publications WHERE item_id = $1', [itemId])).rows;
     expect(new Set(keys.map((k) => k.idempotency_key)).size).toBe(2);
+  });
+
+  it('publishes a variant’s media from the library', async () => {
+    const a = await connect('photo');
+    // A 1×1 PNG stored as the library stores uploads.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const stored = await worker.context.get<MediaStorage>(MEDIA_STORAGE, { strict: false }).put(Readable.from([png]));
+    const asset = (await admin.query<{ id: string }>(
+      `INSERT INTO media_assets (organization_id, storage_key, content_type, byte_size, sha256, width, height) VALUES ($1, $2, 'image/png', $3, $4, 1, 1) RETURNING id`,
+      [org, stored.key, stored.size, stored.sha256],
+    )).rows[0].id;
+    const { itemId } = await approvedItem([a]);
+    await admin.query('UPDATE content_variants SET media_ids = ARRAY[$2::uuid] WHERE item_id = $1', [itemId, asset]);
+    await schedule(itemId, inSeconds(1));
+    await until('published', () => publicationsOf(itemId), ([p]) => p.status === 'PUBLISHED');
+    const [post] = mastodon.statusesOf('photo');
+    expect(post.media_attachments).toEqual([expect.objectContaining({ type: 'image' })]);
   });
 
   it('refuses a past time, unknown, foreign or disconnected accounts and variants without an account, naming the field, storing nothing', async () => {

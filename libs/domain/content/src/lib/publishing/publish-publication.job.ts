@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConnectorManifest, PublishedPost, Variant } from '@socle/connector-sdk';
+import type { ConnectorManifest, MediaAttachment, PublishedPost, Variant } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { isDomainError } from '@socle/platform-errors';
 import { AccountRateLimiter, AccountRateWindow, JobHandler, Reconcilable } from '@socle/platform-queue';
 import type { ContentCtx } from '../items/content-item.repository';
 import { ContentItemService } from '../items/content-item.service';
+import { MediaAssetEntity, MediaAssetRepository } from '../media/media-asset.repository';
+import { MEDIA_STORAGE, MediaStorage } from '../media/media-storage';
 import type { ContentStatus } from '../items/status';
 import { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublishFailure } from './content-publisher';
 import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
@@ -28,9 +30,9 @@ function rateWindowsOf(manifest: ConnectorManifest): AccountRateWindow[] {
 }
 
 /** The variant as its connector takes it: the link goes at the end of the text unless the text has it. */
-function toConnectorVariant(variant: { text: string; linkUrl: string | null }): Variant {
+function toConnectorVariant(variant: { text: string; linkUrl: string | null }, media: MediaAttachment[]): Variant {
   const text = variant.linkUrl && !variant.text.includes(variant.linkUrl) ? `${variant.text.trimEnd()}\n\n${variant.linkUrl}`.trim() : variant.text;
-  return { text };
+  return media.length ? { text, media } : { text };
 }
 
 export type PublishResult = { status: string | null; outcome: 'published' | 'found' | 'failed' | 'retry' | 'held' | 'skipped' | 'lost-lease' };
@@ -68,6 +70,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     private readonly wakeups: PublicationWakeups,
     private readonly limiter: AccountRateLimiter,
     @Inject(CONTENT_PUBLISHER) private readonly publisher: ContentPublisher,
+    private readonly mediaAssets: MediaAssetRepository,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
   ) {
     this.leaseMs = leaseMsOf(config);
   }
@@ -95,6 +99,12 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const variant = publication.variantId ? await this.publications.variant(ctx, publication.variantId) : null;
     if (!variant) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its variant was removed' }, null);
     if (!publication.networkAccountId) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its network account was disconnected' }, null);
+    const assets: MediaAssetEntity[] = [];
+    for (const mediaId of variant.mediaIds) {
+      const asset = await this.mediaAssets.find(ctx, mediaId);
+      if (!asset) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: `media ${mediaId} is no longer in the library` }, null);
+      assets.push(asset);
+    }
     const prepared = await this.publisher.prepare(ctx, publication.networkAccountId);
     if ('failure' in prepared) return this.failed(ctx, claimed, token, prepared.failure, null);
     const account = prepared.account;
@@ -102,7 +112,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     if (wait !== null) return this.postpone(ctx, claimed, token, wait);
     // Nothing is held while the network answers.
     await ctx.uow.commitAndContinue();
-    const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(variant) };
+    const media = await this.readMedia(assets);
+    if ('failure' in media) return this.failed(ctx, claimed, token, media.failure, null);
+    const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(variant, media.attachments) };
     // An earlier attempt may have reached the network: its worker died, or its call timed out after sending.
     const mayExist = claimed.previousStatus === 'PUBLISHING' || publication.lastErrorKind === 'TRANSIENT' || publication.lastErrorKind === 'UNKNOWN';
     let attempt: Attempt | null = null;
@@ -160,6 +172,28 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, 'SKIPPED', null, `the account's publishing limit is reached; next try in ${Math.ceil(waitMs / 1000)} s`);
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
     return { status: 'SCHEDULED', outcome: 'retry' };
+  }
+
+  /** The files of the variant's media, read with no transaction open (the storage may be remote). */
+  private async readMedia(assets: MediaAssetEntity[]): Promise<{ attachments: MediaAttachment[] } | { failure: PublishFailure }> {
+    const attachments: MediaAttachment[] = [];
+    for (const asset of assets) {
+      const file = await this.storage.get(asset.storageKey);
+      if (!file) return { failure: { kind: 'ACCOUNT', message: `the file of media ${asset.id} is missing from the media storage` } };
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of file.stream) {
+        size += (chunk as Buffer).length;
+        // The library recorded its size: a file that grew is not what was approved.
+        if (size > asset.byteSize) {
+          file.stream.destroy();
+          return { failure: { kind: 'ACCOUNT', message: `the file of media ${asset.id} does not match the library` } };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      attachments.push({ mimeType: asset.contentType, data: new Uint8Array(Buffer.concat(chunks, size)) });
+    }
+    return { attachments };
   }
 
   /** Null when the account may post now; else how long to wait. */

@@ -108,7 +108,8 @@ export class PublishingService {
       if (!target) problems.push({ field: where, message: `network account ${variant.networkAccountId} is not connected in this organization` });
       else if (target.status === 'NEEDS_REAUTH') problems.push({ field: where, message: `${target.handle} must be connected again before anything is published to it` });
       else if (!target.manifest?.capabilities.publish) problems.push({ field: where, message: `${target.network} accounts cannot be published to` });
-      else if (variant.mediaIds.length > 0) problems.push({ field: where, message: 'variants with media cannot be published yet: remove the media or publish by hand' });
+      else if (variant.mediaIds.length > 0 && !target.manifest.capabilities.media) problems.push({ field: where, message: `${target.network} posts cannot carry media: remove them from its variant` });
+      else if (variant.mediaIds.length > target.manifest.media.maxCount) problems.push({ field: where, message: `a ${target.network} post carries at most ${target.manifest.media.maxCount} media` });
       else if (variant.findings.some((f) => f.severity === 'BLOCK')) problems.push({ field: where, message: `the ${target.network} variant has blocking findings: fix them first` });
     }
     if (problems.length) throw badInput(problems);
