@@ -1,6 +1,11 @@
 import type { AttackModule } from './attack-module';
 import { accountsAttacks } from './accounts';
 import { communityAttacks } from './community';
+import { contentApprovalsAttacks } from './content-approvals';
+import { contentCalendarAttacks } from './content-calendar';
+import { contentItemsAttacks } from './content-items';
+import { contentMediaAttacks } from './content-media';
+import { contentPublishingAttacks } from './content-publishing';
 import { evaluationAttacks } from './evaluation';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
@@ -9,4 +14,5 @@ import { strategyAttacks } from './strategy';
 export * from './attack-module';
 
 /** Every module's attacks; a module that adds operations to the schema adds its file here. */
-export const ATTACK_MODULES: AttackModule[] = [accountsAttacks, communityAttacks, portfolioAttacks, strategyAttacks, policiesAttacks, evaluationAttacks];
+export const ATTACK_MODULES: AttackModule[] = [accountsAttacks, communityAttacks, portfolioAttacks, strategyAttacks, policiesAttacks, evaluationAttacks,
+  contentItemsAttacks, contentApprovalsAttacks, contentMediaAttacks, contentPublishingAttacks, contentCalendarAttacks];
