@@ -237,6 +237,45 @@ describe('content approvals', () => {
       expect(await decisionCount(item.id)).toBe(3);
     });
 
+    it('through the items API: written, submitted, half approved, edited (a new revision, back to DRAFT), submitted again, approved from the first step', async () => {
+      await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { role: 'EXECUTIVE_APPROVER', mode: 'ANY' }]);
+      const created = await api.ok<{ createContentItem: { id: string; status: string; revision: number } }>(
+        'mutation { createContentItem(input: { title: "Le pain de la semaine" }) { id status revision } }', {}, as(writer),
+      );
+      const itemId = created.createContentItem.id;
+      // A connected account, planted (no network is called: submission checks the text against its connector's manifest).
+      const { rows: [account] } = await admin.query<{ id: string }>(
+        `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
+         VALUES ($1, 'mastodon', 'boulangerie@mastodon.example', 'https://mastodon.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`, [org],
+      );
+      await admin.query(
+        `INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text) VALUES ($1, $2, $3, 'mastodon', 'Pain au levain, tous les jours.')`,
+        [org, itemId, account.id],
+      );
+      const submit = () => api.ok<{ submitContentItem: { status: string; revision: number } }>(
+        'mutation ($id: ID!) { submitContentItem(input: { id: $id }) { status revision } }', { id: itemId }, as(writer),
+      );
+      const first = (await submit()).submitContentItem;
+      expect(first.status).toBe('IN_REVIEW');
+      expect((await approve(lead, itemId)).body.data?.approveContentItem).toMatchObject({ currentStep: 2, revision: first.revision });
+
+      const edited = await api.ok<{ updateContentItem: { status: string; revision: number } }>(
+        'mutation ($id: ID!) { updateContentItem(input: { id: $id, title: "Le pain de la semaine (corrigé)" }) { status revision } }', { id: itemId }, as(writer),
+      );
+      expect(edited.updateContentItem).toEqual({ status: 'DRAFT', revision: first.revision + 1 });
+      expect(firstError(await approve(exec, itemId)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW' });
+      expect((await submit()).submitContentItem).toEqual({ status: 'IN_REVIEW', revision: first.revision + 1 });
+      const again = await progress(itemId);
+      expect(again).toMatchObject({ currentStep: 1, revision: first.revision + 1 });
+      expect(again.steps.flatMap((s) => s.decisions)).toEqual([]);
+      // The executive's turn has not come again: the lead's approval of the previous revision no longer counts.
+      expect(firstError(await approve(exec, itemId)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ELIGIBLE', step: 1 });
+      await approve(lead, itemId);
+      expect((await approve(exec, itemId)).body.data?.approveContentItem).toMatchObject({ status: 'APPROVED', complete: true });
+      const item = await api.ok<{ contentItem: { status: string } }>('query ($id: ID!) { contentItem(id: $id) { status } }', { id: itemId }, as(viewer));
+      expect(item.contentItem.status).toBe('APPROVED');
+    });
+
     it('refuses API keys, unknown and other tenants\' items, and hostile input, storing nothing', async () => {
       const item = await newItem(writer);
       const key = await api.ok<{ createApiKey: { secret: string } }>(
