@@ -489,11 +489,14 @@ describe('content approvals', () => {
         expect({ extra, code: firstError(res).extensions.code, field: firstError(res).extensions.field }).toEqual({ extra, code: 'BAD_USER_INPUT', field });
       }
       expect(firstError(await createLink(item.id, {}, writer)).extensions.code).toBe('FORBIDDEN');
+      // A manager of approvals who wrote the item would approve it through the link: refused.
+      const own = await newItem(lead2);
+      expect(firstError(await createLink(own.id, {}, lead2)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_CONTENT' });
       const draft = await newItem(writer, { status: 'DRAFT' });
       expect(firstError(await createLink(draft.id)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW' });
       const foreign = await newItem(otherWriter, { organizationId: otherOrg });
       expect(firstError(await createLink(foreign.id)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
-      expect(Number((await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = ANY($1)', [[item.id, draft.id, foreign.id]])).rows[0].count)).toBe(0);
+      expect(Number((await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = ANY($1)', [[item.id, draft.id, foreign.id, own.id]])).rows[0].count)).toBe(0);
     });
   });
 });

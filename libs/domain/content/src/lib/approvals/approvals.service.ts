@@ -152,6 +152,11 @@ export class ApprovalsService {
     ctx: ContentCtx, input: { itemId: string; recipientName: string; recipientEmail: string; expiresInHours: number },
   ): Promise<IssuedApprovalLink> {
     const item = await this.lockInReview(ctx, input.itemId, 'input.itemId');
+    // Whoever holds the link decides: its author or last editor would approve their own content through it.
+    const userId = userIdOf(ctx.actor);
+    if (userId && (item.createdBy === userId || item.updatedBy === userId)) {
+      throw new DomainError('FORBIDDEN', 'Nobody sends an approval link for content they wrote or last edited: another manager of approvals does.', { reason: 'OWN_CONTENT' });
+    }
     const current = this.currentStepOf(await this.progressOf(ctx, item));
     const expiresAt = new Date(Date.now() + input.expiresInHours * 3_600_000);
     const link = await this.approvals.insertLink(ctx, {
