@@ -213,8 +213,10 @@ describe('content approvals', () => {
       await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { role: 'EXECUTIVE_APPROVER', mode: 'ANY' }]);
       const item = await newItem(writer);
       await approve(lead, item.id);
-      const noReason = await api.gql(REJECT, { input: { itemId: item.id, reason: '' } }, as(exec));
-      expect(firstError(noReason).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+      for (const reason of ['', '   ']) {
+        const noReason = await api.gql(REJECT, { input: { itemId: item.id, reason } }, as(exec));
+        expect(firstError(noReason).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+      }
       const rejected = await api.gql<{ rejectContentItem: Progress }>(REJECT, { input: { itemId: item.id, reason: 'Trop de hashtags.' } }, as(exec));
       expect(rejected.body.errors).toBeUndefined();
       expect(rejected.body.data?.rejectContentItem).toMatchObject({ status: 'DRAFT', currentStep: 2 });
@@ -406,7 +408,7 @@ describe('content approvals', () => {
       const item = await newItem(writer);
       const made = await link(item.id);
       for (const [body, field] of [
-        [{ verdict: 'MAYBE' }, 'body.verdict'], [{ verdict: 'REJECTED' }, 'body.comment'], [{ verdict: 'APPROVED', comment: 'a\u0000b' }, 'body.comment'],
+        [{ verdict: 'MAYBE' }, 'body.verdict'], [{ verdict: 'REJECTED' }, 'body.comment'], [{ verdict: 'REJECTED', comment: ' \n ' }, 'body.comment'], [{ verdict: 'APPROVED', comment: 'a\u0000b' }, 'body.comment'],
         [{ verdict: 'APPROVED', comment: 'x'.repeat(2001) }, 'body.comment'], [{ verdict: 'APPROVED', extra: 1 }, 'body.extra'], [{ verdict: 'APPROVED', 'a\u0000': 1 }, 'body'], [[1, 2], 'body'],
         [{ verdict: 'APPROVED', comment: 42 }, 'body.comment'],
       ] as [unknown, string][]) {

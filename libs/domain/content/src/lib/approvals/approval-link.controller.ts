@@ -26,7 +26,8 @@ export function readDecisionBody(body: unknown): { verdict: ApprovalVerdict; com
       const problem = textProblem(comment);
       if (problem) problems.push({ field: 'body.comment', message: problem });
     }
-  } else if (verdict === 'REJECTED') {
+  }
+  if (verdict === 'REJECTED' && (typeof comment !== 'string' || !comment.trim()) && !problems.some((p) => p.field === 'body.comment')) {
     problems.push({ field: 'body.comment', message: 'say what must change (required to reject)' });
   }
   if (problems.length) throw badInput(problems);

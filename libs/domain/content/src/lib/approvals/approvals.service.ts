@@ -124,6 +124,7 @@ export class ApprovalsService {
   }
 
   reject(ctx: ContentCtx, itemId: string, reason: string): Promise<ItemApprovals> {
+    if (!reason.trim()) throw badInput('input.reason', 'say what must change (the writer reads it)');
     return this.decideAsMember(ctx, itemId, 'REJECTED', reason);
   }
 
