@@ -817,7 +817,8 @@ export function runConformanceSuite<Server extends ConformanceServer>(options: C
     // A test server may be a whole dev network (a PDS and an AppView): give it time on a loaded machine.
     beforeAll(() => suite.setUp(), 120_000);
     afterEach(() => suite.afterEach());
-    afterAll(() => suite.tearDown());
+    // Closing a real test network (the Bluesky dev-env) can take long on a loaded machine.
+    afterAll(() => suite.tearDown(), 120_000);
     for (const entry of suite.checks) it(entry.name, () => entry.run());
   });
 }
