@@ -283,7 +283,10 @@ describe('content approvals', () => {
       const key = await api.ok<{ createApiKey: { secret: string } }>(
         `mutation { createApiKey(input: { name: "robot", scopes: [read, write], organizationId: "${org}" }) { secret } }`, {}, { token: owner.token },
       );
-      expect(firstError(await api.gql(APPROVE, { input: { itemId: item.id } }, { token: key.createApiKey.secret, organizationId: org })).extensions.code).toBe('FORBIDDEN');
+      const byKey = { token: key.createApiKey.secret, organizationId: org };
+      expect(firstError(await api.gql(APPROVE, { input: { itemId: item.id } }, byKey)).extensions.code).toBe('FORBIDDEN');
+      const keyLink = await api.gql(CREATE_LINK, { input: { itemId: item.id, recipientName: 'Robot', recipientEmail: 'robot@example.test', expiresInHours: 1 } }, byKey);
+      expect(firstError(keyLink).extensions.code).toBe('FORBIDDEN');
       const foreign = await newItem(otherWriter, { organizationId: otherOrg });
       expect(firstError(await approve(lead, foreign.id)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
       expect(firstError(await api.gql(PROGRESS_QUERY, { id: foreign.id }, as(lead))).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
@@ -298,6 +301,7 @@ describe('content approvals', () => {
       expect(await decisionCount(item.id)).toBe(0);
       expect(await decisionCount(foreign.id)).toBe(0);
       expect(await status(foreign.id)).toBe('IN_REVIEW');
+      expect(Number((await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = $1', [item.id])).rows[0].count)).toBe(0);
     });
   });
 

@@ -72,7 +72,7 @@ export class ApprovalsResolver {
 
   @Requires('content.approvalChain.manage')
   @Mutation(() => ApprovalLinkObject, {
-    description: 'A signed, single-use link for an approver without an account (e.g. at the client), for the current step of an item IN_REVIEW, valid 1 to 336 hours. Never for content you wrote or last edited (FORBIDDEN, reason OWN_CONTENT).',
+    description: 'A signed, single-use link for an approver without an account (e.g. at the client), for the current step of an item IN_REVIEW, valid 1 to 336 hours. People only; never for content you wrote or last edited (FORBIDDEN, reason OWN_CONTENT).',
   })
   async createApprovalLink(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateApprovalLinkInput): Promise<ApprovalLinkObject> {
     const { link, url } = await this.approvals.createLink(ctx, input);

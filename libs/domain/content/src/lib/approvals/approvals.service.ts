@@ -152,17 +152,19 @@ export class ApprovalsService {
   async createLink(
     ctx: ContentCtx, input: { itemId: string; recipientName: string; recipientEmail: string; expiresInHours: number },
   ): Promise<IssuedApprovalLink> {
-    const item = await this.lockInReview(ctx, input.itemId, 'input.itemId');
-    // Whoever holds the link decides: its author or last editor would approve their own content through it.
+    // Whoever holds the link decides: a key would approve through it without a person (decisions are for people only),
+    // the item's author or last editor would approve their own content.
     const userId = userIdOf(ctx.actor);
-    if (userId && (item.createdBy === userId || item.updatedBy === userId)) {
+    if (!userId) throw forbidden('Only a person sends an approval link.');
+    const item = await this.lockInReview(ctx, input.itemId, 'input.itemId');
+    if (item.createdBy === userId || item.updatedBy === userId) {
       throw new DomainError('FORBIDDEN', 'Nobody sends an approval link for content they wrote or last edited: another manager of approvals does.', { reason: 'OWN_CONTENT' });
     }
     const current = this.currentStepOf(await this.progressOf(ctx, item));
     const expiresAt = new Date(Date.now() + input.expiresInHours * 3_600_000);
     const link = await this.approvals.insertLink(ctx, {
       itemId: item.id, revision: item.revision, step: current.number, recipientName: input.recipientName, recipientEmail: input.recipientEmail,
-      expiresAt, createdBy: userIdOf(ctx.actor),
+      expiresAt, createdBy: userId,
     });
     await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: 'content.approval_link_created', targetType: 'ContentItem', targetId: item.id,
