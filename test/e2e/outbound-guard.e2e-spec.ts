@@ -211,8 +211,13 @@ describe('outbound requests made for a tenant', () => {
     it('the worker checks accounts through the same guard: an account whose address is refused now is not reached', async () => {
       const url = `${feedsUrl}/feed?worker`;
       const connected = await api.ok<{ connectNetworkAccount: { id: string } }>(CONNECT, { input: { network: 'rss', serviceUrl: url, feedUrl: url } }, as());
-      const worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, OUTBOUND_ALLOWED_RANGES: '' }), { reconcileEveryMs: 600_000 });
+      // Health checks only: a publishing worker with the guard fully on would sweep, and fail, other suites' loopback
+      // publications in this database.
+      const worker = await createWorker(
+        loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, OUTBOUND_ALLOWED_RANGES: '', WORKER_QUEUES: 'community' }), { reconcileEveryMs: 600_000 },
+      );
       try {
+        expect(worker.workers.map((w) => w.name)).toEqual(['community']);
         const before = feedHits.length;
         const job = worker.context.get(CheckNetworkAccountJob, { strict: false });
         expect(await job.handle({ organizationId: org, accountId: connected.connectNetworkAccount.id })).toEqual({ status: 'ERROR' });

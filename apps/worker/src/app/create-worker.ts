@@ -30,7 +30,10 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
   context.enableShutdownHooks();
   const logger = new Logger('Worker');
   const metrics = new Metrics(false);
-  const handlers: JobHandler[] = HANDLER_TYPES.map((type) => context.get(type, { strict: false }));
+  const handlers: JobHandler[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter((handler) => config.servesQueue(handler.queue));
+  const known = new Set(HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false }).queue));
+  const unknown = config.WORKER_QUEUES.split(',').map((name) => name.trim()).filter((name) => name && !known.has(name));
+  if (unknown.length) throw new Error(`WORKER_QUEUES names no queue of this worker: ${unknown.join(', ')} (queues: ${[...known].join(', ')})`);
   const byQueue = new Map<string, Map<string, JobHandler>>();
   for (const handler of handlers) {
     const names = byQueue.get(handler.queue) ?? new Map<string, JobHandler>();

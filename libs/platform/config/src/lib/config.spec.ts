@@ -53,6 +53,13 @@ describe('loadConfig', () => {
     expect(problems({ ...valid, OUTBOUND_ALLOWED_RANGES: 'localhost' })).toEqual([expect.stringMatching(/^OUTBOUND_ALLOWED_RANGES: .*such as 127\.0\.0\.0\/8/)]);
   });
 
+  it('serves every queue by default, or only the ones WORKER_QUEUES lists', () => {
+    expect(loadConfig(valid).servesQueue('publishing')).toBe(true);
+    const community = loadConfig({ ...valid, WORKER_QUEUES: ' community , accounts' });
+    expect([community.servesQueue('community'), community.servesQueue('accounts'), community.servesQueue('publishing')]).toEqual([true, true, false]);
+    expect(problems({ ...valid, WORKER_QUEUES: 'publishing;drop' })).toEqual([expect.stringMatching(/^WORKER_QUEUES: /)]);
+  });
+
   it('turns introspection off for anonymous callers in production unless asked', () => {
     expect(loadConfig({ ...valid, NODE_ENV: 'production' }).publicIntrospection).toBe(false);
     expect(loadConfig({ ...valid, NODE_ENV: 'production', GRAPHQL_PUBLIC_INTROSPECTION: 'true' }).publicIntrospection).toBe(true);

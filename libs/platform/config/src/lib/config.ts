@@ -149,6 +149,20 @@ export class SocleConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
   MEDIA_MAX_BYTES = 25 * 1024 * 1024;
 
+  /**
+   * The queues a worker process serves (comma-separated names; empty: all). Lets an operator run
+   * separate worker pools per kind of work (publishing apart from health checks, for example);
+   * a worker only sweeps and reconciles the queues it serves.
+   */
+  @IsString() @Matches(/^[a-z0-9,\s-]*$/, { message: 'WORKER_QUEUES must be a comma-separated list of queue names (or empty for all)' })
+  WORKER_QUEUES = '';
+
+  /** Whether this process serves `queue` (see WORKER_QUEUES). */
+  servesQueue(queue: string): boolean {
+    const listed = this.WORKER_QUEUES.split(',').map((name) => name.trim()).filter(Boolean);
+    return listed.length === 0 || listed.includes(queue);
+  }
+
   get publicIntrospection(): boolean {
     return this.GRAPHQL_PUBLIC_INTROSPECTION ?? this.NODE_ENV !== 'production';
   }

@@ -18,6 +18,8 @@ export class PublicationSweeper implements OnApplicationBootstrap, OnApplication
   constructor(private readonly job: PublishPublicationJob, private readonly config: SocleConfig) {}
 
   onApplicationBootstrap(): void {
+    // A worker that does not serve the publishing queue (WORKER_QUEUES) leaves publications to those that do.
+    if (!this.config.servesQueue(this.job.queue)) return;
     this.timer = setInterval(() => void this.sweep(), this.config.PUBLISHING_SWEEP_SECONDS * 1000);
     this.timer.unref();
   }
