@@ -7,6 +7,7 @@
  */
 import { seedStrategyDemo } from './demo/strategy';
 import { seedDemoPolicies } from './demo/policies';
+import { seedContentDemo } from './demo/content';
 
 const API = process.env.SOCLE_API_URL ?? 'http://127.0.0.1:3000/graphql';
 export const DEMO_PASSWORD = 'Socle-Demo-2026!';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     await seedStrategyDemo(must, orgAuth, client);
   }
   await seedDemoPolicies(must, logIn, auth, CLIENTS);
+  await seedContentDemo(must, logIn, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
   await seedDemoAssessments(auth);
   await seedDemoLiveScores(auth);
   process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
