@@ -29,6 +29,6 @@ describe('demo strategy', () => {
     await seedStrategyDemo(call, {}, { slug: 'boulangerie', name: 'Boulangerie Démo', locale: 'fr' });
     expect(await snapshot()).toEqual(first);
     const roadmap = await api.ok<{ roadmap: { steps: { number: number; status: string }[] } }>('{ roadmap { steps { number status } } }', {}, headers);
-    expect(roadmap.roadmap.steps.find((s) => s.number === 4)?.status).toBe('DONE');
+    expect(roadmap.roadmap.steps.find((s) => s.number === 8)?.status).toBe('DONE');
   });
 });
