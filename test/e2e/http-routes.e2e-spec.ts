@@ -60,6 +60,8 @@ describe('HTTP routes', () => {
     // The routes that serve tenant data are among them, each proven by what its request carries.
     expect(declared.get('GET /oauth/callback')).toMatchObject({ kind: 'proof', proof: 'OAuth state' });
     expect(declared.get('GET /reports/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
+    expect(declared.get('GET /approvals/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
+    expect(declared.get('POST /approvals/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
     expect([...new Set(seen)].sort()).toEqual(expect.arrayContaining(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /oauth/callback', 'GET /reports/:token']));
     // No controller route escapes the list Fastify gave.
     expect([...declared.keys()].filter((key) => !seen.includes(key))).toEqual([]);
