@@ -454,7 +454,11 @@ export class UnitOfWork {
     let parked = false;
     try {
       const opened = await this.opening.then(() => true, () => false);
-      if (runner.isReleased) return;
+      // Released under us: the connection was lost, and the transaction with it; a COMMIT must not pass for done.
+      if (runner.isReleased) {
+        if (command === 'COMMIT' && opened) throw new Error('the database connection was lost before COMMIT: nothing of this unit of work was committed');
+        return;
+      }
       if (command === 'COMMIT' && this.readOnly && opened) {
         this.restoreClient?.();
         this.restoreClient = undefined;
