@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { NetworkHop, postsPerText, seedPublications, sleep, statusCounts, until, WorkerProcess } from './support/fault-harness';
+import { Scene } from './support/scene';
+
+const N = 120;
+const TERMINATIONS = 5;
+const EVERY_MS = 1500;
+const LEASE_MS = 4000;
+
+/**
+ * PostgreSQL terminates the worker's connections in the middle of a run (a
+ * failover, an administrator, a pooler restart): the same worker process
+ * carries on with new connections, with no manual step, and publishes each
+ * publication once. The worker names its connections `socle-worker`; this
+ * one's database URL names them apart, so the workers of suites running
+ * alongside in the same database are left alone.
+ */
+describe('publishing when the worker’s database connections are terminated', () => {
+  let scene: Scene;
+  let hop: NetworkHop;
+  let worker: WorkerProcess | undefined;
+  const applicationName = `socle-worker-fault-${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    scene = await Scene.start();
+    hop = await NetworkHop.start(scene.mastodon.baseUrl, { delayMs: 200, stripIdempotencyKey: true });
+  });
+  afterAll(async () => {
+    await worker?.kill();
+    await hop?.close();
+    await scene?.close();
+  });
+
+  const terminate = async () => (await scene.admin.query<{ n: number }>(
+    `SELECT count(*) FILTER (WHERE t)::int AS n FROM (
+       SELECT pg_terminate_backend(pid) AS t FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()) x`,
+    [applicationName],
+  )).rows[0].n;
+
+  it(`recovers by itself and publishes each of ${N} once across ${TERMINATIONS} terminations`, async () => {
+    const org = await scene.organization('Boulangerie Connexions');
+    const usernames = [0, 1, 2, 3].map((a) => Scene.username(`pg-${a}`));
+    const accounts: string[] = [];
+    for (const username of usernames) accounts.push(await scene.connect(org, username, hop.baseUrl));
+    const seeded = await seedPublications(scene.admin, org, accounts, N, new Date(), 'pg');
+    const ids = seeded.map((p) => p.id);
+    const url = new URL(process.env.DATABASE_URL as string);
+    url.searchParams.set('application_name', applicationName);
+    worker = await WorkerProcess.start(scene.workerEnv({ DATABASE_URL: url.toString(), FAULT_LEASE_MS: String(LEASE_MS) }));
+    const pid = worker.pid;
+
+    const started = Date.now();
+    const terminated: number[] = [];
+    const publishedThen: number[] = [];
+    for (let i = 0; i < TERMINATIONS; i++) {
+      await sleep(EVERY_MS);
+      publishedThen.push((await statusCounts(scene.admin, ids)).PUBLISHED ?? 0);
+      terminated.push(await terminate());
+    }
+    const final = await until('every publication PUBLISHED', () => statusCounts(scene.admin, ids), (c) => (c.PUBLISHED ?? 0) === N, 60_000, 250)
+      .catch((error: Error) => { throw new Error(`${error.message}\nworker output:\n${worker?.output()}`); });
+    const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
+    const perText = postsPerText(statuses, seeded.map((p) => p.text));
+    const { rows: attempts } = await scene.admin.query<{ outcome: string; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome ORDER BY outcome', [ids],
+    );
+    process.stdout.write(
+      `[fault: database connections terminated] ${N} publications; every ${EVERY_MS} ms, connections terminated: ${terminated.join(', ')} `
+      + `(published then: ${publishedThen.join(', ')}); all PUBLISHED after ${((Date.now() - started) / 1000).toFixed(1)} s; `
+      + `${statuses.length} posts for ${hop.posts} POSTs; attempts ${attempts.map((a) => `${a.outcome}=${a.n}`).join(' ')}\n`,
+    );
+    // The connections were there to terminate, while work was left to do.
+    expect(terminated.filter((n) => n > 0).length).toBe(TERMINATIONS);
+    expect(publishedThen[0]).toBeLessThan(N);
+    expect(final).toEqual({ PUBLISHED: N });
+    expect([...perText].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(statuses).toHaveLength(N);
+    // The same process, never restarted, with connections of its own again.
+    expect(worker.pid).toBe(pid);
+    expect(await Promise.race([worker.exited.then(() => 'exited'), sleep(100).then(() => 'running')])).toBe('running');
+    const { rows: [{ n: connections }] } = await scene.admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [applicationName],
+    );
+    expect(connections).toBeGreaterThan(0);
+  }, 120_000);
+});
