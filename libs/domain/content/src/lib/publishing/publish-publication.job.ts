@@ -13,13 +13,16 @@ import { MEDIA_STORAGE, MediaStorage } from '../media/media-storage';
 import type { ContentStatus } from '../items/status';
 import { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublishFailure } from './content-publisher';
 import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
+import type { PublicationStatus } from './publication.entity';
 import { Claimed, PublicationRepository } from './publication.repository';
+import { LIVE_ITEM_STATUSES } from './publishing.service';
 import { PUBLISH_PUBLICATION_JOB, PUBLISHING_QUEUE, PublicationWakeups, PublishPublicationPayload } from './publication-wakeups';
 
 /** How long a claim may take before another worker may take the publication over. */
 export function leaseMsOf(config: Pick<SocleConfig, 'CONNECTOR_TIMEOUT_MS'>): number {
-  // A publish may make several calls (media, thread parts, a look-up), each up to the timeout.
-  return Math.max(60_000, config.CONNECTOR_TIMEOUT_MS * 6);
+  // A publish may make several calls (media, thread parts, a look-up; after a refused token, a
+  // refresh of the credentials and the publish again), each up to the timeout.
+  return Math.max(60_000, config.CONNECTOR_TIMEOUT_MS * 10);
 }
 
 /** The account's publishing windows (the SDK's `rateLimit.publish`, else its request hint). */
@@ -48,6 +51,13 @@ type Attempt = { post: PublishedPost; found: boolean } | { failure: PublishFailu
  * (its worker died between the call and the record) is asked about first
  * (`findPublished`) when the connector can tell; otherwise it is published
  * again with the same idempotency key, which the network dedupes.
+ *
+ * An item that left the schedule while its publication was claimed (edited
+ * back to DRAFT, cancelled): the worker checks the item, locked, after its
+ * claim has committed and before any call, and cancels the publication
+ * instead of sending it; after a call, a failure (to retry, held or failed)
+ * is recorded CANCELLED, while a post the network made is recorded PUBLISHED
+ * as it is (it exists; deleting it is a person's decision).
  *
  * `reconcile` is the sweeper: due publications whose wake-up Redis lost and
  * expired leases, across tenants, re-enqueued in one batch.
@@ -86,7 +96,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   /** The sweeper: wakes what is due and what a dead worker left, whatever Redis holds. */
   async reconcile(): Promise<number> {
     const due = await this.units.run({}, (uow) => this.publications.due(uow, new Date(), 500));
-    await this.wakeups.wakeMany(due, 'sweep');
+    // A new job id each lease period: a dead worker's job keeps its id in BullMQ until its lock expires and a stall check
+    // runs (up to a minute); an expired lease always falls in a later period than the wake-up its worker took.
+    await this.wakeups.wakeMany(due, `sweep-${Math.floor(Date.now() / this.leaseMs)}`);
     return due.length;
   }
 
@@ -95,7 +107,12 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const claimed = await this.publications.claim(ctx, id, this.leaseMs, token);
     if (!claimed) return this.notClaimed(ctx, id);
     const publication = claimed.publication;
+    // The claim commits alone: the publication is never held while waiting for its item (edits lock the item first).
+    await ctx.uow.commitAndContinue();
     await this.moveItem(ctx, publication.itemId, 'PUBLISHING');
+    const itemStatus = await this.publications.lockItem(ctx, publication.itemId);
+    // An earlier attempt whose worker died may have reached the network: that one goes on (found, or sent with the same key).
+    if (claimed.previousStatus !== 'PUBLISHING' && !this.live(itemStatus)) return this.itemLeft(ctx, claimed, token, itemStatus);
     const variant = publication.variantId ? await this.publications.variant(ctx, publication.variantId) : null;
     if (!variant) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its variant was removed' }, null);
     if (!publication.networkAccountId) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its network account was disconnected' }, null);
@@ -148,23 +165,31 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const id = claimed.publication.id;
     const previous = await this.publications.failureCounts(ctx, id);
     const decision = decideAfterFailure(failure, previous, new Date(), this.policy);
+    const itemStatus = await this.publications.lockItem(ctx, claimed.publication.itemId);
+    // Its item left the schedule during the call: nothing is retried, held or failed for it any more.
+    const left = !this.live(itemStatus);
+    const status: PublicationStatus = left ? 'CANCELLED' : decision.status;
+    const message = left ? `its content item is ${itemStatus ?? 'gone'}; the attempt ended: ${decision.message}` : decision.message;
     const recorded = await this.publications.record(ctx, id, token, {
-      status: decision.status, nextAttemptAt: decision.retryAt, lastErrorKind: failure.kind, lastError: decision.message,
+      status, nextAttemptAt: left ? undefined : decision.retryAt, lastErrorKind: failure.kind, lastError: message,
     });
     if (!recorded) return this.lostLease(id);
     await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, decision.outcome, failure.kind, failure.message);
+    // The account's state is the account's truth, whatever became of the item.
     if (decision.flagAccount && account) await account.flagNeedsReauth(ctx, failure.message);
     const accountId = claimed.publication.networkAccountId;
     if (failure.kind === 'RATE_LIMITED' && decision.retryAt && accountId) await this.limiter.blockUntil(accountId, decision.retryAt).catch(() => undefined);
-    if (decision.status === 'SCHEDULED') this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
-    if (decision.status === 'FAILED') await this.settleItem(ctx, claimed.publication.itemId);
-    this.logger.warn(`publication ${id} of organization ${ctx.organizationId}: ${failure.kind} → ${decision.status} (${decision.message})`);
-    return { status: decision.status, outcome: decision.status === 'SCHEDULED' ? 'retry' : decision.status === 'NEEDS_REAUTH' ? 'held' : 'failed' };
+    if (status === 'SCHEDULED') this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
+    if (status === 'FAILED') await this.settleItem(ctx, claimed.publication.itemId);
+    this.logger.warn(`publication ${id} of organization ${ctx.organizationId}: ${failure.kind} → ${status} (${message})`);
+    return { status, outcome: status === 'SCHEDULED' ? 'retry' : status === 'NEEDS_REAUTH' ? 'held' : status === 'CANCELLED' ? 'skipped' : 'failed' };
   }
 
   /** The account's own publishing limit is reached: back to SCHEDULED for when it has room (not a failure). */
   private async postpone(ctx: ContentCtx, claimed: Claimed, token: string, waitMs: number): Promise<PublishResult> {
     const id = claimed.publication.id;
+    const itemStatus = await this.publications.lockItem(ctx, claimed.publication.itemId);
+    if (!this.live(itemStatus)) return this.itemLeft(ctx, claimed, token, itemStatus);
     const recorded = await this.publications.record(ctx, id, token, {
       status: 'SCHEDULED', nextAttemptAt: new Date(Date.now() + waitMs), lastErrorKind: claimed.publication.lastErrorKind, lastError: claimed.publication.lastError,
     });
@@ -172,6 +197,21 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, 'SKIPPED', null, `the account's publishing limit is reached; next try in ${Math.ceil(waitMs / 1000)} s`);
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
     return { status: 'SCHEDULED', outcome: 'retry' };
+  }
+
+  /** The claimed publication's item left the schedule before anything was sent: the publication is cancelled, the network not called. */
+  private async itemLeft(ctx: ContentCtx, claimed: Claimed, token: string, itemStatus: string | null): Promise<PublishResult> {
+    const id = claimed.publication.id;
+    const message = `its content item is ${itemStatus ?? 'gone'}`;
+    const recorded = await this.publications.record(ctx, id, token, { status: 'CANCELLED', lastErrorKind: null, lastError: message });
+    if (!recorded) return this.lostLease(id);
+    await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, 'SKIPPED', null, `${message}: not sent`);
+    this.logger.log(`publication ${id} of organization ${ctx.organizationId} cancelled before sending: ${message}`);
+    return { status: 'CANCELLED', outcome: 'skipped' };
+  }
+
+  private live(itemStatus: string | null): boolean {
+    return itemStatus !== null && (LIVE_ITEM_STATUSES as readonly string[]).includes(itemStatus);
   }
 
   /** The files of the variant's media, read with no transaction open (the storage may be remote). */
