@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_EVIDENCE_KEYS, DeclarativeCriterion, EvidenceInput, scoreModel } from '@socle/evaluation';
+import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_EVIDENCE_KEYS, DEFAULT_MODEL_VERSION, DeclarativeCriterion, EvidenceInput, MaturityModelContent, scoreModel } from '@socle/evaluation';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { firstError } from './e2e-support';
 
@@ -71,7 +71,7 @@ describe('maturity assessments', () => {
   it('answers, finalises, and scores as the model says, with evidence frozen and recommendations', async () => {
     const res = await start();
     const started = res.body.data?.startAssessment as Assessment;
-    expect(started).toMatchObject({ status: 'DRAFT', locale: 'fr', model: { id: 'default', version: 1, builtIn: true, name: 'Modèle de maturité Socle' }, answeredCount: 0, questionCount: QUESTIONS.length, overallScore: null, level: null });
+    expect(started).toMatchObject({ status: 'DRAFT', locale: 'fr', model: { id: 'default', version: DEFAULT_MODEL_VERSION, builtIn: true, name: 'Modèle de maturité Socle' }, answeredCount: 0, questionCount: QUESTIONS.length, overallScore: null, level: null });
 
     const first = QUESTIONS[0];
     const answered = await answer({ assessmentId: started.id, criterionKey: first.key, value: 3, comment: 'Validé en comité', attachments: ['https://intranet.example/strategie.pdf'] });
@@ -112,6 +112,39 @@ describe('maturity assessments', () => {
     const csv = Buffer.from(report.assessmentReport.base64, 'base64').toString('utf8');
     expect(csv).toContain('Stratégie et objectifs');
     expect(csv).toContain('Client Évalué');
+  });
+
+  it('still answers and finalises an assessment started on version 1 of the built-in model, with the content it froze', async () => {
+    // Version 1 asked the content criteria (measured from the content module since version 2) as questions.
+    const CONTENT_KEYS = ['content.calendar', 'content.regularity', 'content.approval-workflow', 'owned-media.media-kit', 'training.employee-involvement'];
+    const v1: MaturityModelContent = structuredClone(DEFAULT_MATURITY_MODEL);
+    for (const d of v1.dimensions) {
+      d.criteria = d.criteria.map((c) => {
+        if (!CONTENT_KEYS.includes(c.key) || c.kind !== 'EVIDENCE') return c;
+        const { evidenceKey: _measured, kind: _kind, ...rest } = c;
+        return { ...rest, kind: 'DECLARATIVE', question: { fr: `${c.title.fr} ?`, en: `${c.title.en}?` }, scale: structuredClone(QUESTIONS[0].scale) };
+      });
+    }
+    expect(DEFAULT_MODEL_VERSION).toBeGreaterThan(1);
+    const started = (await start()).body.data?.startAssessment as Assessment;
+    await admin.query('UPDATE maturity_assessments SET model_version = 1, model_content = $2::jsonb WHERE id = $1', [started.id, JSON.stringify(v1)]);
+    expect((await read(started.id)).model).toMatchObject({ id: 'default', version: 1, builtIn: true });
+
+    const answered = await answer({ assessmentId: started.id, criterionKey: 'content.calendar', value: 4 });
+    expect(answered.body.errors).toBeUndefined();
+    const done = (await finalize(started.id)).body.data?.finalizeAssessment as Assessment;
+    expect(done).toMatchObject({ status: 'FINALIZED', model: { id: 'default', version: 1 } });
+    const content = done.dimensions.find((d) => d.key === 'content');
+    expect(content?.criteria.find((c) => c.key === 'content.calendar')).toMatchObject({ kind: 'DECLARATIVE', answerValue: 4, score: 1 });
+    expect(content?.criteria.find((c) => c.key === 'content.regularity')).toMatchObject({ kind: 'DECLARATIVE', answerValue: null });
+    // Only the evidence the frozen content reads was computed, and the scores are that content's.
+    const v1Keys = [...new Set(v1.dimensions.flatMap((d) => d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey] : []))))].sort();
+    expect(done.evidence.map((e) => e.key)).toEqual(v1Keys);
+    expect(v1Keys).not.toContain('content.calendarPlanned');
+    const evidence = new Map<string, EvidenceInput>(done.evidence.map((e) => [e.key, { score: e.score, explanation: { en: e.explanation, fr: e.explanation } }]));
+    const expected = scoreModel(v1, [{ criterionKey: 'content.calendar', value: 4 }], evidence, { unansweredAsZero: true });
+    expect(done.overallScore).toBe(expected.overall);
+    expect(done.dimensions.map((d) => [d.key, d.score])).toEqual(expected.dimensions.map((d) => [d.key, d.score]));
   });
 
   it('refuses answers that are not on the scale, evidence criteria, unknown criteria and non-http attachments, storing nothing', async () => {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEFAULT_MATURITY_MODEL, MaturityModelContent } from '@socle/evaluation';
+import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_VERSION, MaturityModelContent } from '@socle/evaluation';
 import { AgencySession, signUpAgency, TestApi } from '@socle/testing';
 import { firstError } from './e2e-support';
 
@@ -45,7 +45,8 @@ describe('maturity models', () => {
   it('lists the built-in model first, published and read-only', async () => {
     const data = await api.ok<{ maturityModels: { edges: { node: Model }[] } }>(`{ maturityModels(first: 5) { edges { node { ${MODEL_FIELDS} } } } }`, {}, as());
     const first = data.maturityModels.edges[0].node;
-    expect(first).toMatchObject({ id: 'default', builtIn: true, latestPublishedVersion: 1, draftVersion: null });
+    expect(first).toMatchObject({ id: 'default', builtIn: true, latestPublishedVersion: DEFAULT_MODEL_VERSION, draftVersion: null });
+    expect(first.versions.map((v) => [v.version, v.status])).toEqual([[DEFAULT_MODEL_VERSION, 'PUBLISHED']]);
     expect(first.versions[0].content).toEqual(JSON.parse(JSON.stringify(DEFAULT_MATURITY_MODEL)));
     const change = await updateDraft('default', DEFAULT_MATURITY_MODEL);
     expect(firstError(change).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.modelId' });

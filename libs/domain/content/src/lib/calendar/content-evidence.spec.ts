@@ -1,4 +1,7 @@
-import { CONTENT_PLANNED_KEY, CONTENT_REGULARITY_KEY, contentEvidence, PLANNED_AHEAD_DAYS, REGULARITY_WEEKS } from './content-evidence';
+import {
+  CONTENT_APPROVAL_KEY, CONTENT_EVIDENCE, CONTENT_MEDIA_KIT_KEY, CONTENT_PLANNED_KEY, CONTENT_REGULARITY_KEY, CONTENT_SUGGESTIONS_KEY, contentEvidence,
+  MEDIA_ADDED_TARGET, MEDIA_USED_TARGET, PLANNED_AHEAD_DAYS, PRACTICE_WINDOW_DAYS, PracticeRow, practiceEvidence, REGULARITY_WEEKS, SUGGESTIONS_TARGET, TRIAGE_DAYS,
+} from './content-evidence';
 
 describe('content evidence', () => {
   it('scores nothing without a network plan that sets a frequency', () => {
@@ -24,5 +27,60 @@ describe('content evidence', () => {
     expect([met[CONTENT_PLANNED_KEY].score, met[CONTENT_REGULARITY_KEY].score]).toEqual([1, 1]);
     const half = contentEvidence([{ network: 'mastodon', posts_per_week: 3, scheduled_ahead: 3, published_back: 6 }]);
     expect([half[CONTENT_PLANNED_KEY].score, half[CONTENT_REGULARITY_KEY].score]).toEqual([0.5, 0.5]);
+  });
+});
+
+describe('content practice evidence', () => {
+  const row = (over: Partial<PracticeRow> = {}): PracticeRow => ({
+    reached: 0, through_chain: 0, chain_steps: 1, media_added: 0, media_used: 0, suggested: 0, suggestions_due: 0, triaged_in_time: 0, ...over,
+  });
+
+  it('scores 0 with a clear explanation when nothing was approved, added or suggested', () => {
+    const out = practiceEvidence(row());
+    expect([out[CONTENT_APPROVAL_KEY].score, out[CONTENT_MEDIA_KIT_KEY].score, out[CONTENT_SUGGESTIONS_KEY].score]).toEqual([0, 0, 0]);
+    expect(out[CONTENT_APPROVAL_KEY].explanation.en).toBe(`No item was approved or published in the last ${PRACTICE_WINDOW_DAYS} days: there is no approval to measure.`);
+    expect(out[CONTENT_APPROVAL_KEY].explanation.fr).toContain('Aucun contenu n’a été approuvé ni publié');
+    expect(out[CONTENT_SUGGESTIONS_KEY].explanation.en).toContain('No employee suggestion');
+  });
+
+  it('gives the share of approved or published items that went through the whole chain', () => {
+    const out = practiceEvidence(row({ reached: 8, through_chain: 6, chain_steps: 2 }));
+    expect(out[CONTENT_APPROVAL_KEY]).toMatchObject({ value: 0.75, score: 0.75 });
+    expect(out[CONTENT_APPROVAL_KEY].explanation.en).toBe(
+      '6 of 8 items approved or published in the last 90 days went through the whole approval chain (2 steps), the final step decided by someone other than their author.',
+    );
+    expect(out[CONTENT_APPROVAL_KEY].explanation.fr).toContain('6 des 8 contenus');
+    expect(out[CONTENT_APPROVAL_KEY].explanation.fr).toContain('(2 étapes)');
+    expect(practiceEvidence(row({ reached: 3, through_chain: 3 }))[CONTENT_APPROVAL_KEY].explanation.en).toContain('(1 step)');
+  });
+
+  it('scores the media kit half on assets added and half on distinct assets used, each capped', () => {
+    // 2 of 3 added, 1 of 5 used: 0.5 × 2/3 + 0.5 × 1/5 = 0.4333…
+    expect(practiceEvidence(row({ media_added: 2, media_used: 1 }))[CONTENT_MEDIA_KIT_KEY].score).toBeCloseTo(0.5 * (2 / MEDIA_ADDED_TARGET) + 0.5 * (1 / MEDIA_USED_TARGET));
+    expect(practiceEvidence(row({ media_added: 2, media_used: 1 }))[CONTENT_MEDIA_KIT_KEY].score).toBeCloseTo(0.4333, 4);
+    // A library used but no longer fed gets half; 40 uploads never used get half too.
+    expect(practiceEvidence(row({ media_added: 0, media_used: 9 }))[CONTENT_MEDIA_KIT_KEY].score).toBe(0.5);
+    expect(practiceEvidence(row({ media_added: 40, media_used: 0 }))[CONTENT_MEDIA_KIT_KEY].score).toBe(0.5);
+    const full = practiceEvidence(row({ media_added: 3, media_used: 5 }))[CONTENT_MEDIA_KIT_KEY];
+    expect(full.score).toBe(1);
+    expect(full.explanation.en).toBe('3 assets added to the media library and 5 distinct assets used in content over the last 90 days (full marks from 3 added and 5 used).');
+  });
+
+  it('multiplies the suggestion volume by the share triaged in time, suggestions not yet due counting as not late', () => {
+    // 4 suggestions (4/6 of the volume), 1 of the 3 due triaged within 14 days: 2/3 × 1/3.
+    const some = practiceEvidence(row({ suggested: 4, suggestions_due: 3, triaged_in_time: 1 }))[CONTENT_SUGGESTIONS_KEY];
+    expect(some.score).toBeCloseTo(2 / 9);
+    expect(some.explanation.en).toBe('4 employee suggestions in the last 90 days (full volume from 6); 1 of the 3 due were triaged within 14 days.');
+    expect(some.explanation.fr).toContain('1 des 3 attendues ont été traitées en 14 jours au plus');
+    expect(practiceEvidence(row({ suggested: 2, suggestions_due: 0 }))[CONTENT_SUGGESTIONS_KEY].score).toBeCloseTo(2 / SUGGESTIONS_TARGET);
+    expect(practiceEvidence(row({ suggested: 12, suggestions_due: 10, triaged_in_time: 10 }))[CONTENT_SUGGESTIONS_KEY].score).toBe(1);
+    expect(practiceEvidence(row({ suggested: 12, suggestions_due: 10, triaged_in_time: 0 }))[CONTENT_SUGGESTIONS_KEY].score).toBe(0);
+    expect(TRIAGE_DAYS).toBe(14);
+  });
+
+  it('defines every key it computes, in both languages', () => {
+    const out = { ...contentEvidence([]), ...practiceEvidence(row()) };
+    expect(Object.keys(out).sort()).toEqual(CONTENT_EVIDENCE.map((d) => d.key).sort());
+    for (const d of CONTENT_EVIDENCE) expect(d.description.fr.length && d.description.en.length && d.title.fr.length).toBeGreaterThan(0);
   });
 });

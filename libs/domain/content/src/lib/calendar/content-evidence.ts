@@ -2,10 +2,22 @@ import { clampScore, EvidenceContext, EvidenceDefinition, EvidenceProvider, Evid
 
 export const CONTENT_PLANNED_KEY = 'content.calendarPlanned';
 export const CONTENT_REGULARITY_KEY = 'content.regularity';
+export const CONTENT_APPROVAL_KEY = 'content.approvalWorkflow';
+export const CONTENT_MEDIA_KIT_KEY = 'content.mediaKit';
+export const CONTENT_SUGGESTIONS_KEY = 'content.suggestions';
 
 /** Whole weeks looked back at for regularity; days looked ahead for the plan. */
 export const REGULARITY_WEEKS = 4;
 export const PLANNED_AHEAD_DAYS = 14;
+/** The rolling window of the practice keys (approvals, media kit, suggestions), in days. */
+export const PRACTICE_WINDOW_DAYS = 90;
+/** A suggestion is answered in time when the content lead triages it within these days. */
+export const TRIAGE_DAYS = 14;
+/** Media kit: assets added to the library, and distinct assets used by items, that make a full half each over the window. */
+export const MEDIA_ADDED_TARGET = 3;
+export const MEDIA_USED_TARGET = 5;
+/** Suggestions over the window that make full volume (about one every two weeks). */
+export const SUGGESTIONS_TARGET = 6;
 
 export const CONTENT_EVIDENCE: readonly EvidenceDefinition[] = [
   {
@@ -25,6 +37,33 @@ export const CONTENT_EVIDENCE: readonly EvidenceDefinition[] = [
       fr: `Publications réellement diffusées sur les ${REGULARITY_WEEKS} dernières semaines complètes au regard de la fréquence prévue par chaque plan, plafonné par réseau.`,
     },
     source: 'seed 002, step 7 (diffuser au quotidien) and seed 001 (« la régularité est la clé »)',
+  },
+  {
+    key: CONTENT_APPROVAL_KEY,
+    title: { en: 'Approval workflow in practice', fr: 'Circuit d’approbation appliqué' },
+    description: {
+      en: `Share of the items approved or published in the last ${PRACTICE_WINDOW_DAYS} days approved on every step of the organisation's current approval chain, the final step by someone other than the item's author (another member, or the recipient of a link the author did not send).`,
+      fr: `Part des contenus approuvés ou publiés sur les ${PRACTICE_WINDOW_DAYS} derniers jours qui ont été approuvés à chaque étape du circuit actuel de l’organisation, la dernière par une autre personne que leur auteur (un autre membre, ou le destinataire d’un lien que l’auteur n’a pas envoyé).`,
+    },
+    source: 'seed 001, §5 (approbateur final); seed 002, step 7',
+  },
+  {
+    key: CONTENT_MEDIA_KIT_KEY,
+    title: { en: 'Media library in use', fr: 'Médiathèque utilisée' },
+    description: {
+      en: `Over the last ${PRACTICE_WINDOW_DAYS} days: half for assets added to the media library (${MEDIA_ADDED_TARGET} make the full half), half for distinct assets used by the variants of items worked on (${MEDIA_USED_TARGET} make the full half).`,
+      fr: `Sur les ${PRACTICE_WINDOW_DAYS} derniers jours : une moitié pour les visuels ajoutés à la médiathèque (${MEDIA_ADDED_TARGET} donnent la moitié entière), une moitié pour les visuels distincts utilisés par les variantes des contenus travaillés (${MEDIA_USED_TARGET} donnent la moitié entière).`,
+    },
+    source: 'seed 000, §2.5 (kit médias sociaux); seed 002, step 4',
+  },
+  {
+    key: CONTENT_SUGGESTIONS_KEY,
+    title: { en: 'Employee suggestions', fr: 'Suggestions des employés' },
+    description: {
+      en: `Employee suggestions over the last ${PRACTICE_WINDOW_DAYS} days (${SUGGESTIONS_TARGET} make full volume) times the share of them the content lead triaged within ${TRIAGE_DAYS} days (those younger than ${TRIAGE_DAYS} days and not yet triaged are not late).`,
+      fr: `Suggestions des employés sur les ${PRACTICE_WINDOW_DAYS} derniers jours (${SUGGESTIONS_TARGET} donnent le volume entier) multipliées par la part que le responsable du contenu a traitée en ${TRIAGE_DAYS} jours au plus (celles de moins de ${TRIAGE_DAYS} jours pas encore traitées ne sont pas en retard).`,
+    },
+    source: 'seed 001, §6 (boîte à suggestions); seed 002, step 6',
   },
 ];
 
@@ -52,7 +91,128 @@ export const CONTENT_EVIDENCE_SQL = `
              AND p.published_at >= b.back_from AND p.published_at < b.back_to) AS published_back
     FROM network_plans np WHERE np.organization_id = $1 AND np.posts_per_week > 0 ORDER BY np.network`;
 
+/** What the organisation did over the practice window; one row. */
+export interface PracticeRow {
+  /** Items approved or published in the window. */
+  reached: number;
+  /** Of those, items approved on every step of the current chain, the final step by someone other than the author. */
+  through_chain: number;
+  /** Steps of the organisation's current approval chain (1 for the default chain). */
+  chain_steps: number;
+  media_added: number;
+  media_used: number;
+  suggested: number;
+  /** Suggestions triaged, or older than the triage delay: those that count for the share. */
+  suggestions_due: number;
+  triaged_in_time: number;
+}
+
+/**
+ * The practice keys over the last PRACTICE_WINDOW_DAYS days before $2, in one row.
+ * - Approvals: an item counts when a publication of it was published in the window, or when it is
+ *   past review (APPROVED to FAILED) and its last approval on its current revision (its last change
+ *   without one) falls in the window. It went through the chain when its current revision has an
+ *   approval on every step of the chain in force (1 step by default), and the final step's approval
+ *   is by a member other than its author, or through a link someone other than its author sent (a
+ *   person or link no longer known counts as someone else: the service checked it when deciding).
+ *   Member addresses are not read: they are not visible in every tenant scope evidence runs in.
+ * - Media kit: assets created in the window; distinct assets listed by the variants of items changed
+ *   in the window (cancelled items aside).
+ * - Suggestions: items the suggestion box created in the window; due once triaged or TRIAGE_DAYS old.
+ */
+export const CONTENT_PRACTICE_SQL = `
+  WITH win AS (SELECT $2::timestamptz - $3::int * interval '1 day' AS since, $2::timestamptz AS until),
+       chain AS (SELECT COALESCE((SELECT jsonb_array_length(c.steps) FROM content_approval_chains c WHERE c.organization_id = $1), 1) AS steps),
+       reached AS (
+         SELECT i.id, i.revision, i.created_by
+           FROM content_items i CROSS JOIN win w
+                LEFT JOIN LATERAL (SELECT max(d.decided_at) AS decided_at FROM content_approval_decisions d
+                                    WHERE d.organization_id = i.organization_id AND d.item_id = i.id AND d.revision = i.revision
+                                      AND d.verdict = 'APPROVED') last_approval ON true
+          WHERE i.organization_id = $1 AND (
+            EXISTS (SELECT 1 FROM publications p
+                     WHERE p.organization_id = i.organization_id AND p.item_id = i.id AND p.status = 'PUBLISHED'
+                       AND p.published_at >= w.since AND p.published_at < w.until)
+            OR (i.status IN ('APPROVED', 'SCHEDULED', 'PUBLISHING', 'PUBLISHED', 'FAILED')
+                AND COALESCE(last_approval.decided_at, i.updated_at) >= w.since AND COALESCE(last_approval.decided_at, i.updated_at) < w.until))),
+       through AS (
+         SELECT r.id FROM reached r, chain c
+          WHERE (SELECT count(DISTINCT d.step) FROM content_approval_decisions d
+                  WHERE d.organization_id = $1 AND d.item_id = r.id AND d.revision = r.revision AND d.verdict = 'APPROVED' AND d.step <= c.steps) = c.steps
+            AND EXISTS (SELECT 1 FROM content_approval_decisions d
+                                 LEFT JOIN content_approval_links l ON l.organization_id = d.organization_id AND l.id = d.link_id
+                         WHERE d.organization_id = $1 AND d.item_id = r.id AND d.revision = r.revision AND d.verdict = 'APPROVED' AND d.step = c.steps
+                           AND CASE WHEN d.decider_kind = 'MEMBER' THEN COALESCE(d.decider_user_id <> r.created_by, true)
+                                    ELSE COALESCE(l.created_by <> r.created_by, true) END)),
+       suggestions AS (
+         SELECT i.created_at, CASE WHEN i.triaged_at < w.until THEN i.triaged_at END AS triaged_at, w.until FROM content_items i, win w
+          WHERE i.organization_id = $1 AND i.source = 'EMPLOYEE_SUGGESTION' AND i.created_at >= w.since AND i.created_at < w.until)
+  SELECT (SELECT count(*)::int FROM reached) AS reached,
+         (SELECT count(*)::int FROM through) AS through_chain,
+         (SELECT steps::int FROM chain) AS chain_steps,
+         (SELECT count(*)::int FROM media_assets m, win w WHERE m.organization_id = $1 AND m.created_at >= w.since AND m.created_at < w.until) AS media_added,
+         (SELECT count(DISTINCT u.media_id)::int
+            FROM content_items i JOIN content_variants v ON v.organization_id = i.organization_id AND v.item_id = i.id
+                 CROSS JOIN LATERAL unnest(v.media_ids) AS u (media_id), win w
+           WHERE i.organization_id = $1 AND i.status <> 'CANCELLED' AND i.updated_at >= w.since AND i.created_at < w.until) AS media_used,
+         (SELECT count(*)::int FROM suggestions) AS suggested,
+         (SELECT count(*)::int FROM suggestions s WHERE s.triaged_at IS NOT NULL OR s.created_at + $4::int * interval '1 day' <= s.until) AS suggestions_due,
+         (SELECT count(*)::int FROM suggestions s WHERE s.triaged_at <= s.created_at + $4::int * interval '1 day') AS triaged_in_time`;
+
 const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The three practice keys from the practice row. Pure. */
+export function practiceEvidence(row: PracticeRow): Record<string, EvidenceResult> {
+  const days = PRACTICE_WINDOW_DAYS;
+  const approval: EvidenceResult = row.reached === 0
+    ? {
+      value: 0, score: 0,
+      explanation: {
+        en: `No item was approved or published in the last ${days} days: there is no approval to measure.`,
+        fr: `Aucun contenu n’a été approuvé ni publié sur les ${days} derniers jours : aucune approbation à mesurer.`,
+      },
+    }
+    : (() => {
+      const share = clampScore(row.through_chain / row.reached);
+      const steps = { en: row.chain_steps === 1 ? '1 step' : `${row.chain_steps} steps`, fr: row.chain_steps === 1 ? '1 étape' : `${row.chain_steps} étapes` };
+      return {
+        value: share, score: share,
+        explanation: {
+          en: `${row.through_chain} of ${row.reached} items approved or published in the last ${days} days went through the whole approval chain (${steps.en}), the final step decided by someone other than their author.`,
+          fr: `${row.through_chain} des ${row.reached} contenus approuvés ou publiés sur les ${days} derniers jours sont passés par tout le circuit d’approbation (${steps.fr}), la dernière étape décidée par une autre personne que leur auteur.`,
+        },
+      };
+    })();
+  const media = clampScore(0.5 * Math.min(1, row.media_added / MEDIA_ADDED_TARGET) + 0.5 * Math.min(1, row.media_used / MEDIA_USED_TARGET));
+  const volume = Math.min(1, row.suggested / SUGGESTIONS_TARGET);
+  const inTime = row.suggestions_due === 0 ? 1 : row.triaged_in_time / row.suggestions_due;
+  const suggestions = clampScore(volume * inTime);
+  return {
+    [CONTENT_APPROVAL_KEY]: approval,
+    [CONTENT_MEDIA_KIT_KEY]: {
+      value: media, score: media,
+      explanation: {
+        en: `${row.media_added} assets added to the media library and ${row.media_used} distinct assets used in content over the last ${days} days (full marks from ${MEDIA_ADDED_TARGET} added and ${MEDIA_USED_TARGET} used).`,
+        fr: `${row.media_added} visuels ajoutés à la médiathèque et ${row.media_used} visuels distincts utilisés dans les contenus sur les ${days} derniers jours (note pleine à partir de ${MEDIA_ADDED_TARGET} ajoutés et ${MEDIA_USED_TARGET} utilisés).`,
+      },
+    },
+    [CONTENT_SUGGESTIONS_KEY]: row.suggested === 0
+      ? {
+        value: 0, score: 0,
+        explanation: {
+          en: `No employee suggestion in the last ${days} days: the suggestion box is not used.`,
+          fr: `Aucune suggestion d’employé sur les ${days} derniers jours : la boîte à suggestions n’est pas utilisée.`,
+        },
+      }
+      : {
+        value: suggestions, score: suggestions,
+        explanation: {
+          en: `${row.suggested} employee suggestions in the last ${days} days (full volume from ${SUGGESTIONS_TARGET}); ${row.triaged_in_time} of the ${row.suggestions_due} due were triaged within ${TRIAGE_DAYS} days.`,
+          fr: `${row.suggested} suggestions d’employés sur les ${days} derniers jours (volume entier à partir de ${SUGGESTIONS_TARGET}) ; ${row.triaged_in_time} des ${row.suggestions_due} attendues ont été traitées en ${TRIAGE_DAYS} jours au plus.`,
+        },
+      },
+  };
+}
 
 /** Both keys from the plan rows. Pure. */
 export function contentEvidence(plans: readonly PlanRow[]): Record<string, EvidenceResult> {
@@ -94,6 +254,7 @@ export const contentEvidenceProvider: EvidenceProvider = {
   definitions: CONTENT_EVIDENCE,
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
     const plans = await ctx.uow.query<PlanRow>(CONTENT_EVIDENCE_SQL, [ctx.organizationId, ctx.at, REGULARITY_WEEKS, PLANNED_AHEAD_DAYS]);
-    return contentEvidence(plans);
+    const [practice] = await ctx.uow.query<PracticeRow>(CONTENT_PRACTICE_SQL, [ctx.organizationId, ctx.at, PRACTICE_WINDOW_DAYS, TRIAGE_DAYS]);
+    return { ...contentEvidence(plans), ...practiceEvidence(practice) };
   },
 };

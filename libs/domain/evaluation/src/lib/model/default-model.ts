@@ -8,7 +8,7 @@ import type { Criterion, DeclarativeCriterion, Dimension, EvidenceCriterion, Loc
  * changes.
  */
 export const DEFAULT_MODEL_ID = 'default';
-export const DEFAULT_MODEL_VERSION = 1;
+export const DEFAULT_MODEL_VERSION = 2;
 
 const l = (fr: string, en: string): Localised => ({ fr, en });
 
@@ -266,65 +266,29 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
           'Turn the editorial policy and the brand voice into rules checked on every draft (words to avoid, required disclosures, links).',
         ),
       }),
-      // Declarative until the content module exists; then evidence of planned slots in the calendar replaces it.
-      declarative({
-        key: 'content.calendar', weight: 2, roadmapStep: 4, source: 'seed 002, step 4',
+      evidence({
+        key: 'content.calendar', evidenceKey: 'content.calendarPlanned', weight: 2, roadmapStep: 4, source: 'seed 002, step 4',
         title: l('Calendrier éditorial', 'Editorial calendar'),
-        question: l(
-          'Les contenus de chaque réseau sont-ils planifiés dans un calendrier annuel, à partir des besoins des publics ?',
-          "Is each network's content planned in a yearly calendar, based on the audiences' needs?",
-        ),
         recommendation: l(
           'Recensez vos contenus, analysez les besoins des publics et tenez un calendrier annuel de diffusion par réseau.',
           'List your content, analyse what the audiences need and keep a yearly publishing calendar for each network.',
         ),
-        scale: [
-          ['Aucun calendrier ; on publie au fil de l’eau.', 'No calendar; posts go out as they come.'],
-          ['On prévoit la semaine à venir, sans vue d’ensemble.', 'The coming week is planned, without an overall view.'],
-          ['Un calendrier mensuel existe pour certains réseaux.', 'A monthly calendar exists for some networks.'],
-          ['Un calendrier couvre tous les réseaux sur plusieurs mois.', 'A calendar covers every network over several months.'],
-          ['Un calendrier annuel par réseau, fondé sur les besoins des publics, revu chaque mois.', "A yearly calendar per network, based on audiences' needs, reviewed monthly."],
-        ],
       }),
-      // Declarative until the content module exists; then the share of planned slots actually published over 4 weeks replaces it.
-      declarative({
-        key: 'content.regularity', weight: 3, roadmapStep: 7, source: 'seed 001, §4 (« la régularité est la clé »)',
+      evidence({
+        key: 'content.regularity', evidenceKey: 'content.regularity', weight: 3, roadmapStep: 7, source: 'seed 001, §4 (« la régularité est la clé »)',
         title: l('Régularité de publication', 'Publishing regularity'),
-        question: l(
-          'Publiez-vous à la fréquence prévue pour chaque réseau, semaine après semaine ?',
-          'Do you publish at the frequency planned for each network, week after week?',
-        ),
         recommendation: l(
           'Fixez une fréquence par réseau et vérifiez-la chaque semaine en réunion ; mieux vaut moins de réseaux tenus que des comptes abandonnés.',
           'Set a frequency per network and check it in the weekly meeting; fewer networks kept up beat abandoned accounts.',
         ),
-        scale: [
-          ['Aucune fréquence prévue ; des comptes restent muets des semaines.', 'No planned frequency; accounts stay silent for weeks.'],
-          ['On publie par à-coups, moins d’une semaine sur deux au rythme prévu.', 'Posting comes in bursts, at the planned pace less than every other week.'],
-          ['Le rythme prévu est tenu environ une semaine sur deux.', 'The planned pace is kept about every other week.'],
-          ['Le rythme prévu est tenu la plupart des semaines sur la plupart des réseaux.', 'The planned pace is kept most weeks on most networks.'],
-          ['Le rythme prévu est tenu chaque semaine sur chaque réseau et suivi en réunion.', 'The planned pace is kept every week on every network and reviewed in meetings.'],
-        ],
       }),
-      // Declarative until the content module exists; then evidence of an approval chain in use replaces it.
-      declarative({
-        key: 'content.approval-workflow', weight: 1, roadmapStep: 7, source: 'seed 001, §5 (approbateur final)',
+      evidence({
+        key: 'content.approval-workflow', evidenceKey: 'content.approvalWorkflow', weight: 1, roadmapStep: 7, source: 'seed 001, §5 (approbateur final)',
         title: l("Circuit d'approbation", 'Approval workflow'),
-        question: l(
-          'Les contenus passent-ils par un circuit d’approbation avec un approbateur final, sans que personne n’approuve son propre contenu ?',
-          'Does content go through an approval workflow with a final approver, where nobody approves their own content?',
-        ),
         recommendation: l(
           'Définissez un circuit d’une à trois étapes avec un approbateur final et suspendez les publications programmées lors d’événements graves.',
           'Define a one- to three-step workflow with a final approver, and hold scheduled posts during serious events.',
         ),
-        scale: [
-          ['Chacun publie sans relecture.', 'Everyone publishes without review.'],
-          ['Une relecture informelle a lieu parfois.', 'An informal review sometimes happens.'],
-          ['Les contenus sensibles sont relus, sans règle écrite.', 'Sensitive content is reviewed, without a written rule.'],
-          ['Un circuit écrit existe et est suivi pour la plupart des contenus.', 'A written workflow exists and is followed for most content.'],
-          ['Tout contenu passe par le circuit, avec approbateur final et traces des décisions.', 'All content goes through the workflow, with a final approver and a record of decisions.'],
-        ],
       }),
     ]),
 
@@ -537,25 +501,13 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
           ['Site, infolettre, blogue et salle de presse forment un écosystème qui héberge les conversations.', 'Site, newsletter, blog and press room form an ecosystem that hosts conversations.'],
         ],
       }),
-      // Declarative until the asset library exists; then evidence of a maintained media kit replaces it.
-      declarative({
-        key: 'owned-media.media-kit', weight: 1, roadmapStep: 4, source: 'seed 000, §2.5',
+      evidence({
+        key: 'owned-media.media-kit', evidenceKey: 'content.mediaKit', weight: 1, roadmapStep: 4, source: 'seed 000, §2.5',
         title: l('Kit médias sociaux', 'Social media kit'),
-        question: l(
-          'Un kit médias (images, vidéos, éléments graphiques) de qualité est-il disponible pour les campagnes ?',
-          'Is a good-quality media kit (images, videos, graphic elements) available for campaigns?',
-        ),
         recommendation: l(
           'Constituez une bibliothèque d’images, de vidéos et de gabarits validés, accessible à toute la task force.',
           'Build a library of approved images, videos and templates that the whole task force can reach.',
         ),
-        scale: [
-          ['Aucun élément visuel prêt à l’emploi.', 'No ready-to-use visual material.'],
-          ['Quelques images éparses.', 'A few scattered images.'],
-          ['Un dossier commun existe, peu tenu à jour.', 'A shared folder exists, rarely updated.'],
-          ['Une bibliothèque tenue à jour couvre la plupart des besoins.', 'An up-to-date library covers most needs.'],
-          ['Un kit complet (image, vidéo, gabarits) est produit pour chaque campagne.', 'A complete kit (image, video, templates) is produced for every campaign.'],
-        ],
       }),
       declarative({
         key: 'owned-media.analytics', weight: 2, roadmapStep: 10, source: 'seed 000, §2.6',
@@ -609,25 +561,13 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
           ['Formation continue et coaching pour la task force et les experts, suivis dans un plan.', 'Continuous training and coaching for the task force and experts, tracked in a plan.'],
         ],
       }),
-      // Declarative until the suggestion box exists; then evidence of employee suggestions replaces it.
-      declarative({
-        key: 'training.employee-involvement', weight: 2, roadmapStep: 6, source: 'seed 001, §6',
+      evidence({
+        key: 'training.employee-involvement', evidenceKey: 'content.suggestions', weight: 2, roadmapStep: 6, source: 'seed 001, §6',
         title: l('Employés impliqués', 'Employees involved'),
-        question: l(
-          'Les employés peuvent-ils proposer des contenus (boîte à suggestions) et reçoivent-ils chaque mois des contenus prêts à partager ?',
-          'Can employees suggest content (a suggestion box), and do they receive ready-to-share content every month?',
-        ),
         recommendation: l(
           'Ouvrez une boîte à suggestions gérée par le responsable du contenu et envoyez chaque mois les meilleurs contenus avec des messages prêts à partager.',
           'Open a suggestion box run by the content lead and send the best content every month with ready-to-share posts.',
         ),
-        scale: [
-          ['Les employés ne sont pas associés.', 'Employees are not involved.'],
-          ['La direction a annoncé la démarche, sans suite.', 'Management announced the effort, with no follow-up.'],
-          ['Quelques volontaires contribuent de façon informelle.', 'A few volunteers contribute informally.'],
-          ['Une boîte à suggestions fonctionne et des contenus sont relayés par des employés.', 'A suggestion box works and employees share content.'],
-          ['Suggestions, envoi mensuel et signatures avec liens sociaux sont en place dans toute l’organisation.', 'Suggestions, the monthly mailing and e-mail signatures with social links are in place across the organisation.'],
-        ],
       }),
       declarative({
         key: 'training.executives', weight: 1, roadmapStep: 6, source: 'seed 001, §6',

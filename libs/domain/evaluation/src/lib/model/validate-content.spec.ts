@@ -3,12 +3,13 @@ import type { DeclarativeCriterion, MaturityModelContent } from './model-content
 import { checkModelContent, exportModel, MATURITY_MODEL_SCHEMA, parseModelExport } from './model-json';
 import { validateModelContent } from './validate-content';
 
-/** The keys the strategy, policies, community and evaluation modules register. */
+/** The keys the strategy, policies, community, content and evaluation modules register. */
 const REGISTERED = [
   'strategy.objectivesMeasurable', 'strategy.kpisPerObjective', 'strategy.segmentsDefined', 'strategy.networkPlansDefined', 'strategy.competitorsDefined',
   'strategy.taskForceRoles', 'strategy.rituals', 'strategy.brandVoice', 'strategy.roadmapSteps', 'community.accountsConnected',
   'policies.usageGuide', 'policies.editorialPolicy', 'policies.commentHandling', 'policies.personalUse', 'policies.codeOfConduct',
   'policies.fourKindsApproved', 'policies.acknowledged', 'policies.commentRules', 'policies.contentRules', 'evaluation.recentAssessment',
+  'content.calendarPlanned', 'content.regularity', 'content.approvalWorkflow', 'content.mediaKit', 'content.suggestions',
 ];
 const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
