@@ -1,0 +1,253 @@
+/**
+ * Publishing dispatch: 10,000 publications across 100 organisations, all due
+ * at the same second, published by the real worker (in process: its modules,
+ * its queue, its claim with a lease, the connector) to the loopback Mastodon
+ * instance. Prints:
+ *
+ *   - the time from the due second until every publication is PUBLISHED;
+ *   - publications per second, and that throughput as a ratio of a bare BullMQ
+ *     queue whose no-op processor handles 10,000 jobs at the same concurrency,
+ *     measured in the same run against the same Redis;
+ *   - the peak RSS of the process (worker plus the loopback instance, which
+ *     holds every post), next to its RSS before the run;
+ *   - SQL statements per publication (statementCounter: claim, reads, record,
+ *     attempt, item moves, audit, and the sweeper's share).
+ *
+ * The publications are written as the database owner in a few statements
+ * (items, variants, publications); each gets the delayed wake-up that
+ * scheduling queues (PublicationWakeups.wake), so the run starts as the
+ * scheduling path leaves it. No assertion on time: figures to compare.
+ *
+ *   node -r @swc-node/register test/bench/publishing-dispatch.bench.ts      (npm run bench:publishing)
+ *   BENCH_PUBLICATIONS=10000 BENCH_ORGS=100 BENCH_CONCURRENCY=4              (the defaults; 4 is the worker's)
+ *
+ * Needs PostgreSQL (superuser postgres@127.0.0.1:5432, or SOCLE_PG_ADMIN_URL) and
+ * Redis (REDIS_URL). Creates its own database and drops it at the end, and
+ * removes its Redis keys.
+ */
+import './production-env';
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+import { CredentialVault } from '@socle/community';
+import { PublicationWakeups } from '@socle/content';
+import { loadConfig } from '@socle/platform-config';
+import { statementCounter } from '@socle/platform-database';
+import { bullPrefix } from '@socle/platform-queue';
+import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
+import { createWorker } from '@socle/worker';
+// The loopback instance is test code of the plugin, not part of its public API.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
+const ORGS = Number(process.env.BENCH_ORGS ?? 100);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const AGENCIES = 10;
+
+function databaseCli(args: string[], env: Record<string, string>): void {
+  execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function deleteRedisKeys(url: string, patterns: string[]): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (const pattern of patterns) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Samples the process's RSS every 50 ms until stopped; returns the peak. */
+function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+/** A bare BullMQ queue: `count` jobs added in bulk, a no-op processor at `concurrency`; seconds until all completed. */
+async function bareQueueSeconds(redisUrl: string, prefix: string, count: number, concurrency: number): Promise<number> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('noop', { connection, prefix });
+  for (let i = 0; i < count; i += 1000) {
+    await queue.addBulk(Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
+      name: 'noop', data: { organizationId: 'x', n: i + j }, opts: { jobId: `noop-${i + j}`, removeOnComplete: true, removeOnFail: true },
+    })));
+  }
+  let done = 0;
+  const started = process.hrtime.bigint();
+  const finished = new Promise<void>((resolve) => {
+    const worker = new Worker('noop', async () => undefined, { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix, concurrency });
+    worker.on('completed', () => {
+      done += 1;
+      if (done === count) void worker.close().then(() => resolve());
+    });
+  });
+  await finished;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await queue.close();
+  connection.disconnect();
+  return seconds;
+}
+
+async function main(): Promise<void> {
+  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const database = `socle_test_${suffix}`;
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  let cleaned = false;
+  const cleanUp = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+
+  try {
+    cleanups.push(() => dropTestDatabase(database));
+    databaseCli(['provision', database], { SOCLE_PG_ADMIN_URL: adminUrl() });
+    databaseCli(['migrate'], { DATABASE_OWNER_URL: databaseUrl('socle_owner', database) });
+    const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 4 });
+    cleanups.push(() => admin.end());
+
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const queuePrefix = `bench-${suffix.replace(/_/g, '-')}`;
+    cleanups.push(() => deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`, `${bullPrefix(`${queuePrefix}-noop`)}:*`]));
+
+    const mastodon = await MastodonTestServer.start({ rateLimit: { limit: 100_000_000, windowSeconds: 300 }, recordRequests: false });
+    cleanups.push(() => mastodon.close());
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl('socle_app', database),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: `bench-jwt-secret-${randomBytes(24).toString('hex')}`,
+      API_KEY_PEPPER: `bench-api-key-pepper-${randomBytes(24).toString('hex')}`,
+      ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      // The loopback instance stands for the network; the guard refuses loopback otherwise.
+      OUTBOUND_ALLOWED_RANGES: '127.0.0.0/8,::1/128',
+      CONNECTOR_TIMEOUT_MS: '10000',
+      LOG_LEVEL: 'warn',
+    });
+
+    // The bare queue first, alone on the machine.
+    const bareSeconds = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`), PUBLICATIONS, CONCURRENCY);
+
+    const rssBefore = process.memoryUsage().rss;
+    const worker = await createWorker(config, { concurrency: CONCURRENCY, reconcileEveryMs: 3600_000 });
+    cleanups.push(() => worker.close());
+    const vault = worker.context.get(CredentialVault, { strict: false });
+    const wakeups = worker.context.get(PublicationWakeups, { strict: false });
+
+    // Organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does).
+    const seedStarted = Date.now();
+    const agencies = (await admin.query<{ id: string }>(`INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [AGENCIES])).rows.map((r) => r.id);
+    const orgs = (await admin.query<{ id: string }>(
+      `INSERT INTO organizations (agency_id, name) SELECT ($1::uuid[])[1 + g % $3], 'Client ' || g FROM generate_series(1, $2) g RETURNING id`, [agencies, ORGS, AGENCIES],
+    )).rows.map((r) => r.id);
+    const accounts: { org: string; id: string; ciphertext: string; keyId: string; handle: string }[] = orgs.map((org, i) => {
+      const id = randomUUID();
+      const handle = `client${i}`;
+      const sealed = vault.seal(org, id, { serviceUrl: mastodon.baseUrl, secrets: { accessToken: mastodon.createAccessToken(handle) } });
+      return { org, id, ciphertext: sealed.ciphertext, keyId: sealed.keyId, handle };
+    });
+    await admin.query(
+      `INSERT INTO network_accounts (organization_id, id, network, handle, service_url, credentials_ciphertext, credentials_key_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+      [accounts.map((a) => a.org), accounts.map((a) => a.id), accounts.map(() => 'mastodon'), accounts.map((a) => a.handle), accounts.map(() => mastodon.baseUrl),
+        accounts.map((a) => a.ciphertext), accounts.map((a) => a.keyId)],
+    );
+    // All due at the same second, far enough ahead for the wake-ups to be queued first.
+    const dueAt = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
+    const { rows: publications } = await admin.query<{ organization_id: string; id: string }>(
+      `WITH input AS MATERIALIZED (
+         SELECT ($1::uuid[])[1 + (g % $3)] AS org, ($2::uuid[])[1 + (g % $3)] AS account, g,
+                gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
+           FROM generate_series(0, $4 - 1) g),
+       items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT org, item_id, 'Publication ' || g, 'SCHEDULED' FROM input),
+       variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
+                    SELECT org, variant_id, item_id, account, 'mastodon', 'Benchmark post ' || g || ': bonjour https://socle.example/p/' || g FROM input),
+       publications AS (INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
+                        SELECT org, publication_id, item_id, variant_id, account, 'mastodon', $5, $5, 'SCHEDULED',
+                               'socle-' || left(replace(org::text, '-', ''), 12) || '-' || publication_id FROM input)
+       SELECT org AS organization_id, publication_id AS id FROM input`,
+      [orgs, accounts.map((a) => a.id), ORGS, PUBLICATIONS, dueAt],
+    );
+    for (let i = 0; i < publications.length; i += 200) {
+      await Promise.all(publications.slice(i, i + 200).map((p) => wakeups.wake(p.organization_id, p.id, dueAt)));
+    }
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    if (Date.now() >= dueAt.getTime()) throw new Error('seeding took longer than the lead time: raise it');
+
+    // The run: from the due second until every publication is PUBLISHED.
+    await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now()));
+    const statementsBefore = statementCounter.count;
+    const rss = rssSampler();
+    const started = process.hrtime.bigint();
+    let published = 0;
+    const progress: string[] = [];
+    let lastReport = Date.now();
+    while (published < PUBLICATIONS) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      published = Number((await admin.query<{ n: string }>("SELECT count(*) AS n FROM publications WHERE status = 'PUBLISHED'")).rows[0].n);
+      if (Date.now() - lastReport >= 10_000) {
+        lastReport = Date.now();
+        progress.push(`${((Date.now() - dueAt.getTime()) / 1000).toFixed(0)} s: ${published}`);
+      }
+      if (Date.now() - dueAt.getTime() > 30 * 60_000) throw new Error(`not all published after 30 minutes (${published})`);
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const peakRss = rss.stop();
+    const statements = statementCounter.count - statementsBefore;
+    const { rows: outcomes } = await admin.query<{ outcome: string; n: string }>('SELECT outcome, count(*) AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    const posts = mastodon.statusCount();
+
+    const perSecond = PUBLICATIONS / seconds;
+    const barePerSecond = PUBLICATIONS / bareSeconds;
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    process.stdout.write([
+      `Publishing dispatch: ${PUBLICATIONS} publications across ${ORGS} organisations, all due at ${dueAt.toISOString()}, worker concurrency ${CONCURRENCY} (in process), loopback Mastodon`,
+      `  setup (items, variants, publications by SQL; one delayed wake-up each)  ${seedSeconds.toFixed(1)} s`,
+      `  due second → all PUBLISHED                                             ${seconds.toFixed(1)} s  (${perSecond.toFixed(0)} publications/s)`,
+      `  progress                                                               ${progress.join(', ') || '-'}`,
+      `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}                 ${bareSeconds.toFixed(1)} s  (${barePerSecond.toFixed(0)} jobs/s)`,
+      `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
+      `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (worker + loopback instance)`,
+      `  SQL statements per publication                                         ${(statements / PUBLICATIONS).toFixed(1)}`,
+      `  attempts                                                               ${outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
+      `  posts on the instance                                                  ${posts}`,
+      '',
+    ].join('\n'));
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
