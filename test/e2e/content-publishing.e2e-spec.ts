@@ -2,10 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import type Redis from 'ioredis';
+import request from 'supertest';
 import { PublishPublicationJob, PublishResult } from '@socle/content';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the library's storage, to put a file where uploads go
 import { MEDIA_STORAGE, MediaStorage } from '../../libs/domain/content/src/lib/media';
 import { loadConfig } from '@socle/platform-config';
+import { SecretBox } from '@socle/platform-crypto';
 import { bullPrefix, JobQueues, REDIS } from '@socle/platform-queue';
 import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
@@ -67,6 +69,24 @@ describe('publishing', () => {
     return res.connectNetworkAccount.id;
   };
 
+  /** Connects (or reconnects) `username` through the whole OAuth dance: its credentials hold a refresh token. */
+  const connectOAuth = async (username: string): Promise<string> => {
+    mastodon.signIn(username);
+    const start = await ok<{ startNetworkOAuth: { authorizationUrl: string } }>(
+      'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { authorizationUrl } }', { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl } });
+    const consent = await fetch(start.startNetworkOAuth.authorizationUrl, { redirect: 'manual' });
+    const back = new URL(consent.headers.get('location') as string);
+    const res = await request(api.server).get(`/oauth/callback${back.search}`).set('accept', 'application/json');
+    expect(res.status).toBe(200);
+    return res.body.account.id as string;
+  };
+  const box = SecretBox.fromConfig(process.env.ENCRYPTION_KEYS, process.env.ENCRYPTION_ACTIVE_KEY);
+  const secretsOf = async (id: string): Promise<Record<string, string>> => {
+    const [row] = (await admin.query<{ c: string }>('SELECT credentials_ciphertext AS c FROM network_accounts WHERE id = $1', [id])).rows;
+    return (JSON.parse(box.decrypt(row.c, `${org}:${id}`)) as { secrets: Record<string, string> }).secrets;
+  };
+  const refreshCalls = () => mastodon.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/oauth/token') && r.params.grant_type === 'refresh_token').length;
+
   /** An APPROVED item with one variant per account (written as owner: approvals are another part's journey). */
   const approvedItem = async (accountIds: (string | null)[], text = `Fournée-${randomBytes(4).toString('hex')} du jour`, organizationId = org) => {
     const item = (await admin.query<{ id: string }>(
@@ -97,7 +117,8 @@ describe('publishing', () => {
   const resumeWorker = () => worker.workers.forEach((w) => w.resume());
 
   beforeAll(async () => {
-    mastodon = await MastodonTestServer.start();
+    // Tokens issued through OAuth come with a refresh token (personal access tokens have none).
+    mastodon = await MastodonTestServer.start({ tokenLifetimeSeconds: 3600 });
     api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000' });
     worker = await createWorker(
       loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000', PUBLISHING_SWEEP_SECONDS: '1' }),
@@ -420,26 +441,141 @@ describe('publishing', () => {
       expect(firstError(await gql(RETRY, { input: { id: publication.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLICATION_NOT_RETRYABLE' });
     });
 
-    it('refused credentials hold the publication (NEEDS_REAUTH) and flag the account; after a reconnect, the retry publishes', async () => {
+    it('credentials refused twice (the check between finds nothing to refresh) hold the publication and flag the account; reconnecting releases it at its due time', async () => {
       const account = await connect('expire');
       const { itemId } = await approvedItem([account]);
       const [publication] = await schedule(itemId, inSeconds(3600));
       await makeDue(publication.id);
       const [{ credentials }] = (await admin.query<{ credentials: string }>('SELECT credentials_ciphertext AS credentials FROM network_accounts WHERE id = $1', [account])).rows;
       expect(credentials).toBeTruthy();
-      mastodon.inject({ type: 'status', status: 401, body: { error: 'The access token is invalid' } }, 1, /^POST \/api\/v1\/statuses$/);
+      // The publish is refused, the check accepts the token (nothing to refresh), the publish again with the same key is refused too.
+      mastodon.inject({ type: 'status', status: 401, body: { error: 'The access token is invalid' } }, 2, /^POST \/api\/v1\/statuses$/);
       expect(await run(publication.id)).toEqual({ status: 'NEEDS_REAUTH', outcome: 'held' });
-      expect(await read(itemId)).toMatchObject({ status: 'NEEDS_REAUTH', lastErrorKind: 'AUTH_EXPIRED' });
+      const held = await read(itemId);
+      expect(held).toMatchObject({ status: 'NEEDS_REAUTH', lastErrorKind: 'AUTH_EXPIRED', attempts: 1 });
+      expect(held.attemptLog.map((x) => x.outcome)).toEqual(['NEEDS_REAUTH']);
       const flagged = await accountRow(account);
       expect(flagged.status).toBe('NEEDS_REAUTH');
       // Flagged, not disconnected: the row and its credentials are still there.
       expect((await admin.query('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [account])).rows[0].credentials_ciphertext).toBe(credentials);
       expect(await itemStatus(itemId)).toBe('PUBLISHING');
+      expect(mastodon.statusesOf('expire')).toHaveLength(0);
+
+      // Connecting the account again releases it: SCHEDULED, next attempt at its due time (later than now), its wake-up queued.
       await connect('expire');
       expect((await accountRow(account)).status).toBe('OK');
-      await ok(RETRY, { input: { id: publication.id } });
+      const released = await read(itemId);
+      expect(released).toMatchObject({ status: 'SCHEDULED', lastErrorKind: null, lastError: null, nextAttemptAt: publication.dueAt });
+      const queue = api.app.get(JobQueues).queue('publishing');
+      await until('its wake-up queued', () => queue.getJob(`publish-${publication.id}-${new Date(publication.dueAt).getTime()}`), (j) => !!j);
+      const audit = (await admin.query<{ metadata: { publications: string[] } }>(
+        "SELECT metadata FROM audit_events WHERE action = 'content.publications_released' AND target_id = $1", [account])).rows;
+      expect(audit).toEqual([{ metadata: expect.objectContaining({ publications: [publication.id], held: false }) }]);
+      await makeDue(publication.id);
       expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
       expect(mastodon.statusesOf('expire')).toHaveLength(1);
+    });
+
+    it('one refusal the check does not confirm is published on the second call, with the same key, the account left OK', async () => {
+      const { account, itemId, publication } = await scheduledDue('trou-noir');
+      mastodon.inject({ type: 'status', status: 401, body: { error: 'The access token is invalid' } }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf('trou-noir')).toHaveLength(1);
+      expect((await accountRow(account)).status).toBe('OK');
+      expect((await read(itemId)).attemptLog.map((x) => x.outcome)).toEqual(['PUBLISHED']);
+    });
+
+    it('an expired access token is refreshed once, the post made once with the same key, and the account stays OK', async () => {
+      const account = await connectOAuth('jeton');
+      const before = await secretsOf(account);
+      expect(before.refreshToken).toBeTruthy();
+      const { itemId } = await approvedItem([account]);
+      const [publication] = await schedule(itemId, inSeconds(3600));
+      await makeDue(publication.id);
+      mastodon.expireToken(before.accessToken);
+      const refreshes = refreshCalls();
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(refreshCalls() - refreshes).toBe(1);
+      expect(mastodon.statusesOf('jeton')).toHaveLength(1);
+      // Refused with the old token, then made with the new one: one key.
+      const calls = mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses').slice(-2);
+      expect(calls.map((r) => r.headers.authorization)).toEqual([`Bearer ${before.accessToken}`, expect.not.stringContaining(before.accessToken)]);
+      expect(calls[1].headers['idempotency-key']).toBe(calls[0].headers['idempotency-key']);
+      const after = await secretsOf(account);
+      expect(after.accessToken).not.toBe(before.accessToken);
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+      expect((await accountRow(account)).status).toBe('OK');
+      expect(await read(itemId)).toMatchObject({ status: 'PUBLISHED', attempts: 1, externalId: mastodon.statusesOf('jeton')[0].id });
+    });
+
+    it('two publications of one account hitting the expiry at once refresh once between them and are each posted once', async () => {
+      const account = await connectOAuth('jeton-double');
+      const first = await approvedItem([account]);
+      const second = await approvedItem([account]);
+      const [a] = await schedule(first.itemId, inSeconds(3600));
+      const [b] = await schedule(second.itemId, inSeconds(3600));
+      await Promise.all([makeDue(a.id), makeDue(b.id)]);
+      mastodon.expireToken((await secretsOf(account)).accessToken);
+      const refreshes = refreshCalls();
+      const results = await Promise.all([run(a.id), run(b.id)]);
+      expect(results).toEqual([{ status: 'PUBLISHED', outcome: 'published' }, { status: 'PUBLISHED', outcome: 'published' }]);
+      expect(refreshCalls() - refreshes).toBe(1);
+      const posts = mastodon.statusesOf('jeton-double');
+      expect(posts).toHaveLength(2);
+      const contents = posts.map((p) => String(p.content));
+      expect(contents.filter((c) => c.includes(first.text))).toHaveLength(1);
+      expect(contents.filter((c) => c.includes(second.text))).toHaveLength(1);
+      expect((await accountRow(account)).status).toBe('OK');
+    });
+
+    it('a revoked refresh token holds the publication and flags the account; reconnecting through OAuth releases it, due now, and it is posted once', async () => {
+      const account = await connectOAuth('revoque');
+      const { itemId } = await approvedItem([account]);
+      const [publication] = await schedule(itemId, inSeconds(3600));
+      // Its time has passed while it waited.
+      await admin.query("UPDATE publications SET due_at = now() - interval '1 minute', next_attempt_at = now() WHERE id = $1", [publication.id]);
+      const { refreshToken } = await secretsOf(account);
+      // The user revoked the application: the refresh token and what it gave are dead.
+      mastodon.revokeToken(refreshToken);
+      const refreshes = refreshCalls();
+      expect(await run(publication.id)).toEqual({ status: 'NEEDS_REAUTH', outcome: 'held' });
+      expect(refreshCalls() - refreshes).toBe(1);
+      expect(await read(itemId)).toMatchObject({ status: 'NEEDS_REAUTH', lastErrorKind: 'AUTH_EXPIRED' });
+      expect((await accountRow(account)).status).toBe('NEEDS_REAUTH');
+      expect(mastodon.statusesOf('revoque')).toHaveLength(0);
+      // One status change in the audit log, however many parts saw the refusal.
+      const changes = (await admin.query("SELECT 1 FROM audit_events WHERE action = 'network_account.status_changed' AND target_id = $1", [account])).rows;
+      expect(changes).toHaveLength(1);
+
+      expect(await connectOAuth('revoque')).toBe(account);
+      expect((await accountRow(account)).status).toBe('OK');
+      const released = await read(itemId);
+      expect(released.status).toBe('SCHEDULED');
+      expect(Math.abs(new Date(released.nextAttemptAt).getTime() - Date.now())).toBeLessThan(10_000);
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf('revoque')).toHaveLength(1);
+      expect(await itemStatus(itemId)).toBe('PUBLISHED');
+    });
+
+    it('a reconnect during a crisis pause releases the held publications as HELD, and only those of live items', async () => {
+      const account = await connect('pause-reco');
+      const live = await approvedItem([account]);
+      const gone = await approvedItem([account]);
+      const [a] = await schedule(live.itemId, inSeconds(3600));
+      const [b] = await schedule(gone.itemId, inSeconds(3600));
+      await admin.query("UPDATE publications SET status = 'NEEDS_REAUTH' WHERE id = ANY($1::uuid[])", [[a.id, b.id]]);
+      await admin.query("UPDATE network_accounts SET status = 'NEEDS_REAUTH' WHERE id = $1", [account]);
+      // The second item left the schedule behind the publishing part's back: its publication stays where it is.
+      await admin.query("UPDATE content_items SET status = 'APPROVED' WHERE id = $1", [gone.itemId]);
+      await ok(SET_PAUSE, { input: { on: true, reason: 'Reconnexion pendant la crise' } });
+      try {
+        await connect('pause-reco');
+        expect((await read(live.itemId)).status).toBe('HELD');
+        expect((await read(gone.itemId)).status).toBe('NEEDS_REAUTH');
+      } finally {
+        await ok(RESUME, { input: {} });
+      }
+      expect((await read(live.itemId)).status).toBe('SCHEDULED');
     });
 
     it('deletes a published post at the network', async () => {

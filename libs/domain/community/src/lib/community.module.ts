@@ -2,7 +2,7 @@ import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, OutboundGuard, parseAddressRanges, parseConnectorModuleList } from '@socle/connector-sdk';
-import { CONTENT_PUBLISHER, NETWORK_TARGETS } from '@socle/content';
+import { CONTENT_PUBLISHER, NETWORK_TARGETS, PublicationRepository, PublicationWakeups, ReconnectRelease } from '@socle/content';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
@@ -71,6 +71,8 @@ export class CommunityModule implements OnModuleInit {
         CheckNetworkAccountScheduler, CheckNetworkAccountJob, CommunityNetworkTargets,
         { provide: NETWORK_TARGETS, useExisting: CommunityNetworkTargets },
         CommunityPublisher, { provide: CONTENT_PUBLISHER, useExisting: CommunityPublisher },
+        // A reconnect releases the account's held publications (their table belongs to the content module).
+        PublicationRepository, PublicationWakeups, ReconnectRelease,
         ...(options.http ? [NetworkAccountResolver] : []),
       ],
       exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS, CONTENT_PUBLISHER],

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
 import type { Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
+import { ReconnectRelease } from '@socle/content';
 import { badInput, notFound } from '@socle/platform-errors';
 import { SocleConfig } from '@socle/platform-config';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
@@ -41,6 +42,7 @@ export class NetworkAccountService {
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
     private readonly clients: OAuthClientStore,
+    private readonly releases: ReconnectRelease,
   ) {}
 
   networks(): ConnectorManifest[] {
@@ -144,6 +146,8 @@ export class NetworkAccountService {
   /**
    * Stores new credentials: a new row, or for the same network and handle an
    * update of the existing one that keeps its refresh secret when none came.
+   * A reconnect releases the account's publications held for NEEDS_REAUTH (in
+   * the same transaction; their wake-ups once it has committed).
    */
   private async store(ctx: TenantCtx, connector: Connector, credentials: Credentials): Promise<NetworkAccountEntity> {
     const network = connector.manifest.id;
@@ -162,7 +166,10 @@ export class NetworkAccountService {
     }
     const merged = keepRefreshSecrets(previous, credentials);
     const sealed = { ...this.vault.seal(ctx.organizationId, id, merged), expiresAt: merged.expiresAt ? new Date(merged.expiresAt) : null };
-    if (existing) await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+    if (existing) {
+      await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+      await this.releases.release(ctx, id);
+    }
     else await this.accounts.insert(ctx, { id, network, handle, displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
     await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action: existing ? 'network_account.reconnected' : 'network_account.connected', targetType: 'NetworkAccount', targetId: id,

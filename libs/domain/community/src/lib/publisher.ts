@@ -6,6 +6,7 @@ import type { ContentPublisher, PreparedAccount, PublisherCtx, PublishFailure } 
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from './connectors';
 import { describeFailure } from './connector-errors';
 import { CredentialVault } from './credential-vault';
+import { NetworkHealthService } from './network-health.service';
 import { NetworkAccountRepository } from './repositories';
 
 /**
@@ -15,6 +16,16 @@ import { NetworkAccountRepository } from './repositories';
  * failure is classified by the connector's error kind and described the way
  * health checks describe theirs (the network's body is never repeated, secrets
  * are scrubbed).
+ *
+ * A publish the network refuses for its credentials (AUTH_EXPIRED) is not held
+ * at once: the credentials are refreshed once, through the health check (which
+ * takes the account's refresh lease, so a refresh token is presented once
+ * however many workers hit the same expiry), re-opened, and the publish is made
+ * again once with the same idempotency key. Only a second refusal, or a refresh
+ * the network refuses (the check flags the account NEEDS_REAUTH), comes back as
+ * AUTH_EXPIRED (the publication is held and the account flagged); a refresh
+ * that fails for a passing reason comes back TRANSIENT (retried later, the
+ * account is not flagged). No transaction is open during any of these calls.
  */
 @Injectable()
 export class CommunityPublisher implements ContentPublisher {
@@ -26,6 +37,7 @@ export class CommunityPublisher implements ContentPublisher {
     private readonly vault: CredentialVault,
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
+    private readonly health: NetworkHealthService,
   ) {}
 
   async prepare(ctx: PublisherCtx, accountId: string): Promise<{ account: PreparedAccount } | { failure: PublishFailure }> {
@@ -41,11 +53,15 @@ export class CommunityPublisher implements ContentPublisher {
       const retryAfterSeconds = Math.ceil((account.rateLimitedUntil.getTime() - now.getTime()) / 1000);
       return { failure: { kind: 'RATE_LIMITED', message: 'the network is limiting this account', retryAfterSeconds } };
     }
-    const sealed = account.credentialsCiphertext;
-    if (!sealed) return { failure: { kind: 'ACCOUNT', message: 'the account has no credentials' } };
+    if (!account.credentialsCiphertext) return { failure: { kind: 'ACCOUNT', message: 'the account has no credentials' } };
+    /** The sealed credentials in use (new ones after a refresh): flagging the account is conditional on them. */
+    let sealed: string = account.credentialsCiphertext;
     let credentials: Credentials;
+    /** Every secret these calls have held (after a refresh, the old ones too): none appears in a message. */
+    const secrets: Record<string, string>[] = [];
     try {
       credentials = this.vault.open(ctx.organizationId, accountId, sealed);
+      secrets.push(credentials.secrets);
     } catch {
       return { failure: { kind: 'ACCOUNT', message: 'credentials cannot be decrypted (is their key still in ENCRYPTION_KEYS?)' } };
     }
@@ -56,26 +72,37 @@ export class CommunityPublisher implements ContentPublisher {
       } catch (error) {
         if (!(error instanceof ConnectorError)) {
           const name = error instanceof Error ? error.name : typeof error;
-          this.logger.warn(`connector ${account.network} failed unexpectedly (${scrub(name, credentials.secrets)})`);
-          return { failure: { kind: 'UNKNOWN', message: `unexpected failure (${scrub(name, credentials.secrets)})` } };
+          this.logger.warn(`connector ${account.network} failed unexpectedly (${scrub(name, ...secrets)})`);
+          return { failure: { kind: 'UNKNOWN', message: `unexpected failure (${scrub(name, ...secrets)})` } };
         }
         // A refusal's reason is the network's own words about the post: shown, secrets scrubbed.
         const message = error.kind === 'REJECTED' && error.networkReason
-          ? scrub(error.networkReason, credentials.secrets)
-          : describeFailure(error, credentials.serviceUrl, observation, credentials.secrets);
+          ? scrub(error.networkReason, ...secrets)
+          : scrub(describeFailure(error, credentials.serviceUrl, observation, credentials.secrets), ...secrets);
         return { failure: { kind: error.kind, message: message.slice(0, 1000), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) } };
       }
     };
     // Optional: without it, a connector whose publish is idempotent per key is simply called again.
     const findPublished = connector.findPublished && connector.manifest.capabilities.findPublished ? connector.findPublished.bind(connector) : undefined;
     const publish = (connector.publish as NonNullable<Connector['publish']>).bind(connector);
+    let refreshed = false;
     const prepared: PreparedAccount = {
       network: account.network,
       manifest: connector.manifest,
       canFindPublished: !!findPublished,
       publish: async (request) => {
-        const result = await call((c) => publish(c, credentials, request));
-        return 'value' in result ? { post: result.value } : result;
+        const first = await call((c) => publish(c, credentials, request));
+        if ('value' in first) return { post: first.value };
+        if (first.failure.kind !== 'AUTH_EXPIRED' || refreshed) return first;
+        refreshed = true;
+        const renewed = await this.renew(ctx, accountId, first.failure);
+        if ('failure' in renewed) return renewed;
+        sealed = renewed.sealed;
+        credentials = renewed.credentials;
+        secrets.push(credentials.secrets);
+        // The same idempotency key: a network that took the first call after all answers with the same post.
+        const second = await call((c) => publish(c, credentials, request));
+        return 'value' in second ? { post: second.value } : second;
       },
       findPublished: async (request) => {
         if (!findPublished) return { post: null };
@@ -91,17 +118,42 @@ export class CommunityPublisher implements ContentPublisher {
         return 'value' in result ? { deleted: true } : result;
       },
       flagNeedsReauth: async (flagCtx, message) => {
-        const lastError = `AUTH_EXPIRED: ${scrub(message, credentials.secrets)}`;
+        const lastError = `AUTH_EXPIRED: ${scrub(message, ...secrets)}`;
+        const before = await this.accounts.find(flagCtx, accountId);
         // Only while the row holds the credentials that were refused: a reconnect meanwhile wins.
         const changed = await this.accounts.setStatusIf(flagCtx, accountId, sealed, { status: 'NEEDS_REAUTH', lastError, rateLimitedUntil: null });
-        if (changed && account.status !== 'NEEDS_REAUTH') {
+        if (changed && before && before.status !== 'NEEDS_REAUTH') {
           await this.audit.recordInOrganization(flagCtx.uow, flagCtx.actor, {
             action: 'network_account.status_changed', targetType: 'NetworkAccount', targetId: accountId,
-            metadata: { network: account.network, handle: account.handle, from: account.status, to: 'NEEDS_REAUTH', by: 'publishing' },
+            metadata: { network: account.network, handle: account.handle, from: before.status, to: 'NEEDS_REAUTH', by: 'publishing' },
           }, flagCtx.requestId);
         }
       },
     };
     return { account: prepared };
+  }
+
+  /**
+   * After a refused publish: one health check of the account (it refreshes the
+   * credentials under the refresh lease, or takes those another worker just
+   * stored), then its credentials read again. Leaves no transaction open.
+   */
+  private async renew(ctx: PublisherCtx, accountId: string, refused: PublishFailure): Promise<{ sealed: string; credentials: Credentials } | { failure: PublishFailure }> {
+    await ctx.uow.commitAndContinue();
+    await this.health.check(ctx, accountId);
+    const row = await this.accounts.findWithCredentials(ctx, accountId);
+    await ctx.uow.commitAndContinue();
+    if (!row?.credentialsCiphertext) return { failure: { kind: 'ACCOUNT', message: 'the network account was disconnected' } };
+    if (row.status === 'NEEDS_REAUTH') {
+      return { failure: { kind: 'AUTH_EXPIRED', message: `${refused.message}; refreshing the credentials did not help (${row.lastError ?? 'refused'})`.slice(0, 1000) } };
+    }
+    if (row.status !== 'OK') {
+      return { failure: { kind: 'TRANSIENT', message: `the network refused the credentials and they could not be refreshed now (${row.lastError ?? row.status})`.slice(0, 1000) } };
+    }
+    try {
+      return { sealed: row.credentialsCiphertext, credentials: this.vault.open(ctx.organizationId, accountId, row.credentialsCiphertext) };
+    } catch {
+      return { failure: { kind: 'ACCOUNT', message: 'credentials cannot be decrypted (is their key still in ENCRYPTION_KEYS?)' } };
+    }
   }
 }

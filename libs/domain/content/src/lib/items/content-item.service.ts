@@ -17,6 +17,21 @@ export interface MoveOptions {
   triage?: { triage: 'ACCEPTED' | 'DECLINED'; reason: string | null };
 }
 
+/** A move of an item, as its listeners see it (inside the move's unit of work). */
+export interface ItemMove {
+  itemId: string;
+  from: ContentStatus;
+  to: ContentStatus;
+}
+
+/**
+ * Called inside `move`, with the same unit of work, after the item's row was
+ * written (and locked): what it writes commits or rolls back with the move.
+ * Registered once, at module init (e.g. publishing cancels the pending
+ * publications of an item that leaves the schedule).
+ */
+export type ItemMoveListener = (ctx: OrganizationContextLike, move: ItemMove) => Promise<void>;
+
 /** The refusal of a move the workflow does not allow (or a move another caller made first). Nothing was changed. */
 export function transitionRefused(item: Pick<ContentItemEntity, 'id' | 'status'>, to: ContentStatus, field = 'input.id'): DomainError {
   return new DomainError('CONFLICT', `Content item ${item.id} is ${item.status} and cannot go to ${to}. Nothing was changed.`, {
@@ -32,7 +47,14 @@ export function transitionRefused(item: Pick<ContentItemEntity, 'id' | 'status'>
  */
 @Injectable()
 export class ContentItemService {
+  private readonly listeners: ItemMoveListener[] = [];
+
   constructor(private readonly items: ContentItemRepository, private readonly audit: AuditRepository) {}
+
+  /** Adds a listener of every move (see `ItemMoveListener`); a listener that throws refuses the move. */
+  onMove(listener: ItemMoveListener): void {
+    if (!this.listeners.includes(listener)) this.listeners.push(listener);
+  }
 
   find(ctx: OrganizationContextLike, id: string): Promise<ContentItemEntity | null> {
     return this.items.find(ctx, id);
@@ -51,6 +73,7 @@ export class ContentItemService {
       const now = await this.items.find(ctx, id);
       throw transitionRefused(now ?? current, to, field);
     }
+    for (const listener of this.listeners) await listener(ctx, { itemId: id, from: current.status, to });
     const action = options.action.startsWith('content.') ? options.action : `content.${options.action}`;
     await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
       action, targetType: 'ContentItem', targetId: id, metadata: { from: current.status, to, revision: moved.revision, ...(options.details ?? {}) },

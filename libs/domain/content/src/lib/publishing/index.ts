@@ -5,3 +5,5 @@ export { PublishPublicationJob, PublishResult, leaseMsOf } from './publish-publi
 export { PublicationSweeper } from './publication-sweeper';
 export { PUBLISHING_QUEUE, PUBLISH_PUBLICATION_JOB, PublishPublicationPayload, PublicationWakeups } from './publication-wakeups';
 export { decideAfterFailure, backoffMs, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
+export { ReconnectRelease } from './reconnect-release';
+export { PublicationRepository } from './publication.repository';

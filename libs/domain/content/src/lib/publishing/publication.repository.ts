@@ -219,6 +219,38 @@ export class PublicationRepository {
     return rows.map(toPublication);
   }
 
+  /**
+   * Cancels the item's pending publications (SCHEDULED, HELD, NEEDS_REAUTH),
+   * never one PUBLISHING or PUBLISHED; returns those cancelled. Only rows whose
+   * committed status is pending are waited for, so a worker holding a
+   * publication it is sending never blocks it.
+   */
+  async cancelPendingOfItem(ctx: ContentCtx, itemId: string, reason: string): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `WITH changed AS (UPDATE publications SET status = 'CANCELLED', lease_until = NULL, leased_by = NULL, last_error_kind = NULL, last_error = $3, updated_at = now()
+        WHERE organization_id = $1 AND item_id = $2 AND status IN ('SCHEDULED', 'HELD', 'NEEDS_REAUTH')
+       RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
+      [ctx.uow.organizationId, itemId, reason.slice(0, 1000)],
+    );
+    return rows.map(toPublication);
+  }
+
+  /**
+   * The account's publications held for NEEDS_REAUTH go back to `to`
+   * (SCHEDULED, or HELD during a crisis pause), next attempt now or at their
+   * due time if later; only those whose item is still to be published.
+   */
+  async releaseReauth(ctx: ContentCtx, networkAccountId: string, to: 'SCHEDULED' | 'HELD'): Promise<PublicationEntity[]> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `WITH changed AS (UPDATE publications p SET status = $3, next_attempt_at = greatest(p.due_at, now()), last_error_kind = NULL, last_error = NULL, updated_at = now()
+        WHERE p.organization_id = $1 AND p.network_account_id = $2 AND p.status = 'NEEDS_REAUTH'
+          AND EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))
+       RETURNING ${P}) SELECT * FROM changed`,
+      [ctx.uow.organizationId, networkAccountId, to],
+    );
+    return rows.map(toPublication);
+  }
+
   /** A publication the worker found it may not publish any more (its item left the schedule). */
   async cancel(ctx: ContentCtx, id: string, reason: string): Promise<boolean> {
     const changed = await ctx.uow.execute(

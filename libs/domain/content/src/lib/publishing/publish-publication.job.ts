@@ -169,7 +169,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     // Its item left the schedule during the call: nothing is retried, held or failed for it any more.
     const left = !this.live(itemStatus);
     const status: PublicationStatus = left ? 'CANCELLED' : decision.status;
-    const message = left ? `its content item is ${itemStatus ?? 'gone'}; the attempt ended: ${decision.message}` : decision.message;
+    // A call that timed out may have reached the network: said so, since nothing will look for that post any more.
+    const mayExist = failure.kind === 'TRANSIENT' || failure.kind === 'UNKNOWN' ? ' (the network may have received it: check the account)' : '';
+    const message = left ? `its content item is ${itemStatus ?? 'gone'}; the attempt ended: ${decision.message}${mayExist}` : decision.message;
     const recorded = await this.publications.record(ctx, id, token, {
       status, nextAttemptAt: left ? undefined : decision.retryAt, lastErrorKind: failure.kind, lastError: message,
     });

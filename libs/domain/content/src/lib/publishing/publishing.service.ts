@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { badInput, conflict, DomainError, FieldProblem } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { ContentCtx, ContentItemRepository, userIdOf } from '../items/content-item.repository';
-import { ContentItemService } from '../items/content-item.service';
+import { ContentItemService, ItemMove } from '../items/content-item.service';
+import type { ContentStatus } from '../items/status';
 import { NETWORK_TARGETS, NetworkTargets } from '../network-targets';
 import { CONTENT_PUBLISHER, ContentPublisher, PublishFailure } from './content-publisher';
 import { CrisisPauseEntity, idempotencyKeyOf, PENDING_STATUSES, PublicationEntity } from './publication.entity';
@@ -21,6 +22,9 @@ export const PUBLISHING_REASONS = {
   networkRefused: 'NETWORK_REFUSED',
 } as const;
 
+/** Item statuses in which its publications may still go out (the claim checks the same). */
+export const LIVE_ITEM_STATUSES: readonly ContentStatus[] = ['SCHEDULED', 'PUBLISHING', 'FAILED'];
+
 /** Furthest a publication may be planned. */
 const MAX_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
 
@@ -34,12 +38,18 @@ export interface CrisisPauseState {
 
 /**
  * Scheduling, the publication list, retries, deletion of a published post and
- * the crisis pause. Writers always lock a publication before its item (the
- * worker's order too), so they never deadlock; the item's status changes only
- * through `ContentItemService.move`.
+ * the crisis pause. The item's status changes only through
+ * `ContentItemService.move`; an item that leaves the schedule (edited back to
+ * DRAFT, cancelled, unscheduled) has its pending publications cancelled in the
+ * move's own transaction (see `itemMoved`).
+ *
+ * Lock order: a writer here locks the item, then its publications (as edits
+ * do). The worker never waits for an item while holding a publication that is
+ * still pending: it commits its claim first, and once the publication is
+ * PUBLISHING no writer here waits for it (they only touch pending ones).
  */
 @Injectable()
-export class PublishingService {
+export class PublishingService implements OnModuleInit {
   constructor(
     private readonly publications: PublicationRepository,
     private readonly items: ContentItemService,
@@ -49,6 +59,22 @@ export class PublishingService {
     @Inject(NETWORK_TARGETS) private readonly targets: NetworkTargets,
     @Inject(CONTENT_PUBLISHER) private readonly publisher: ContentPublisher,
   ) {}
+
+  onModuleInit(): void {
+    this.items.onMove(this.itemMoved);
+  }
+
+  /**
+   * An item leaving the statuses in which it is published (to DRAFT, APPROVED,
+   * CANCELLED) takes its pending publications with it, in the same unit of
+   * work as the move. A publication being sent (PUBLISHING) is left to its
+   * worker, which finds the item gone from the schedule when it records (see
+   * `PublishPublicationJob`); a PUBLISHED one stays what it is.
+   */
+  private readonly itemMoved = async (ctx: ContentCtx, move: ItemMove): Promise<void> => {
+    if (!LIVE_ITEM_STATUSES.includes(move.from) || LIVE_ITEM_STATUSES.includes(move.to) || move.to === 'PUBLISHED') return;
+    await this.publications.cancelPendingOfItem(ctx, move.itemId, `its content item went from ${move.from} to ${move.to}`);
+  };
 
   page(ctx: ContentCtx, filter: PublicationFilter, page: KeysetPage): Promise<PublicationEntity[]> {
     return this.publications.page(ctx, filter, page);
@@ -134,10 +160,9 @@ export class PublishingService {
 
   /** SCHEDULED → APPROVED: the pending publications are cancelled. Refused while one is being published. */
   async unschedule(ctx: ContentCtx, itemId: string): Promise<PublicationEntity[]> {
-    const item = await this.items.find(ctx, itemId);
-    if (!item) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
-    const cancelled = await this.publications.setStatusOfItem(ctx, itemId, PENDING_STATUSES, 'CANCELLED');
+    if (!(await this.publications.lockItem(ctx, itemId))) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
     await this.refuseWhilePublishing(ctx, itemId);
+    const cancelled = await this.publications.setStatusOfItem(ctx, itemId, PENDING_STATUSES, 'CANCELLED');
     await this.items.move(ctx, itemId, 'APPROVED', { from: ['SCHEDULED'], action: 'content.unscheduled', field: 'input.itemId', details: { cancelled: cancelled.length } });
     return cancelled;
   }
@@ -147,10 +172,9 @@ export class PublishingService {
     const problems: FieldProblem[] = [];
     this.checkDueAt(dueAt, 'input.dueAt', problems);
     if (problems.length) throw badInput(problems);
-    const item = await this.items.find(ctx, itemId);
-    if (!item) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
-    const moved = await this.publications.reschedule(ctx, itemId, dueAt);
     const status = await this.publications.lockItem(ctx, itemId);
+    if (!status) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
+    const moved = status === 'SCHEDULED' ? await this.publications.reschedule(ctx, itemId, dueAt) : [];
     if (status !== 'SCHEDULED' || moved.length === 0) {
       throw conflict(`Content item ${itemId} is ${status} with no publication waiting: only a scheduled item is rescheduled.`, 'input.itemId', 'CONTENT_TRANSITION_NOT_ALLOWED');
     }
@@ -164,6 +188,8 @@ export class PublishingService {
   /** A FAILED or NEEDS_REAUTH publication is tried again now (a FAILED item goes back to SCHEDULED). */
   async retry(ctx: ContentCtx, id: string): Promise<PublicationEntity> {
     const current = await this.get(ctx, id);
+    // The item first (the order of every writer here): an edit racing the retry waits, or is waited for.
+    await this.publications.lockItem(ctx, current.itemId);
     const paused = (await this.publications.pause(ctx))?.active ?? false;
     const requeued = await this.publications.requeue(ctx, id, paused ? 'HELD' : 'SCHEDULED');
     if (!requeued) {
