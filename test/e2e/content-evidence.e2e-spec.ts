@@ -13,7 +13,8 @@ const DAY = 86_400_000;
  * the organisation's unit of work (row-level security on), over rows written as
  * the database owner so that every case of the rules is present at once: items
  * approved on every step or not, on an older revision, through a link the
- * author sent, out of the window, another organisation's rows. The maturity model
+ * author sent, out of the window, another organisation's rows; and one item
+ * approved through the approvals API. The maturity model
  * reads the keys through the live score.
  */
 describe('content practice evidence', () => {
@@ -181,6 +182,24 @@ describe('content practice evidence', () => {
     expect(empty.get('content.approvalWorkflow')).toMatchObject({ value: 0, score: 0, explanation: { en: expect.stringContaining('No item was approved or published') } });
     expect(empty.get('content.mediaKit')?.score).toBe(0);
     expect(empty.get('content.suggestions')?.explanation.fr).toContain('Aucune suggestion d’employé');
+  });
+
+  it('reads what the approvals service writes: an item approved through the API by the content lead counts, with the default one-step chain', async () => {
+    const fresh = await createOrganization(api, owner, 'Atelier Circuit');
+    const writer = await addOrganizationMember(api, owner, fresh, ['COMMUNITY_MANAGER']);
+    const contentLead = await addOrganizationMember(api, owner, fresh, ['CONTENT_LEAD']);
+    const { rows: [inReview] } = await admin.query<{ id: string }>(
+      `INSERT INTO content_items (organization_id, title, status, created_by, updated_by) VALUES ($1, 'À relire', 'IN_REVIEW', $2, $2) RETURNING id`, [fresh, writer.userId]);
+    await admin.query(`INSERT INTO content_variants (organization_id, item_id, network, text) VALUES ($1, $2, 'mastodon', 'Bonjour')`, [fresh, inReview.id]);
+    expect((await evidence(fresh)).get('content.approvalWorkflow')?.score).toBe(0);
+    const approved = await api.gql<{ approveContentItem: { status: string } }>(
+      'mutation ($input: ApproveContentItemInput!) { approveContentItem(input: $input) { status } }', { input: { itemId: inReview.id } },
+      { token: contentLead.token, organizationId: fresh },
+    );
+    expect(approved.body.data?.approveContentItem.status).toBe('APPROVED');
+    const after = (await evidence(fresh)).get('content.approvalWorkflow');
+    expect(after?.score).toBe(1);
+    expect(after?.explanation.en).toContain('1 of 1 items approved or published in the last 90 days went through the whole approval chain (1 step)');
   });
 
   it('feeds the built-in maturity model: the live score reads the content keys, in the organisation’s language', async () => {
