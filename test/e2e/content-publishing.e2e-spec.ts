@@ -31,6 +31,8 @@ const RETRY = `mutation ($input: PublicationIdInput!) { retryPublication(input: 
 const DELETE = `mutation ($input: PublicationIdInput!) { deletePublishedPost(input: $input) { ${PUB} } }`;
 const SET_PAUSE = `mutation ($input: SetCrisisPauseInput!) { setCrisisPause(input: $input) { ${PAUSE} } }`;
 const RESUME = `mutation ($input: ResumeAfterCrisisPauseInput!) { resumeAfterCrisisPause(input: $input) { released { id status dueAt } crisisPause { ${PAUSE} } } }`;
+const UPDATE_ITEM = `mutation ($input: UpdateContentItemInput!) { updateContentItem(input: $input) { id status } }`;
+const CANCEL_ITEM = `mutation ($input: CancelContentItemInput!) { cancelContentItem(input: $input) { id status } }`;
 const LIST = `query ($itemId: ID, $status: PublicationStatus) { publications(first: 50, itemId: $itemId, status: $status) { edges { node { ${PUB} } } } }`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -237,6 +239,39 @@ describe('publishing', () => {
     await makeDue(again.id);
     expect(await job.handle({ organizationId: org, publicationId: again.id })).toEqual({ status: 'CANCELLED', outcome: 'skipped' });
     expect(mastodon.statusesOf('agenda')).toHaveLength(0);
+  });
+
+  it('an item leaving the schedule (edited back to DRAFT, cancelled) cancels its pending publications at once, never one being sent or sent', async () => {
+    const accounts = [await connect('quitte-1'), await connect('quitte-2'), await connect('quitte-3'), await connect('quitte-4'), await connect('quitte-5')];
+    const { itemId } = await approvedItem(accounts);
+    const scheduled = await schedule(itemId, inSeconds(3600));
+    const of = (i: number) => scheduled.find((p) => p.networkAccountId === accounts[i]) as Publication;
+    await admin.query("UPDATE publications SET status = 'HELD' WHERE id = $1", [of(1).id]);
+    await admin.query("UPDATE publications SET status = 'NEEDS_REAUTH' WHERE id = $1", [of(2).id]);
+    await admin.query("UPDATE publications SET status = 'PUBLISHING', leased_by = 'elsewhere', lease_until = now() + interval '1 hour' WHERE id = $1", [of(3).id]);
+    await admin.query("UPDATE publications SET status = 'PUBLISHED', external_id = '1', published_at = now() WHERE id = $1", [of(4).id]);
+    const edited = (await ok<{ updateContentItem: { status: string } }>(UPDATE_ITEM, { input: { id: itemId, title: 'Le pain de demain' } })).updateContentItem;
+    expect(edited.status).toBe('DRAFT');
+    const after = new Map((await publicationsOf(itemId)).map((p) => [p.id, p]));
+    for (const i of [0, 1, 2]) {
+      expect(after.get(of(i).id)).toMatchObject({ status: 'CANCELLED', lastError: 'its content item went from SCHEDULED to DRAFT' });
+    }
+    expect(after.get(of(3).id)?.status).toBe('PUBLISHING');
+    expect(after.get(of(4).id)?.status).toBe('PUBLISHED');
+    // The calendar's list shows nothing waiting any more.
+    expect((await ok<{ publications: { edges: unknown[] } }>(LIST, { itemId, status: 'SCHEDULED' })).publications.edges).toEqual([]);
+
+    // Cancelled outright: the same.
+    const b = await approvedItem([accounts[0]]);
+    const [pending] = await schedule(b.itemId, inSeconds(3600));
+    expect((await ok<{ cancelContentItem: { status: string } }>(CANCEL_ITEM, { input: { id: b.itemId, reason: 'Plus de levain' } })).cancelContentItem.status).toBe('CANCELLED');
+    expect((await publicationsOf(b.itemId))[0]).toMatchObject({ id: pending.id, status: 'CANCELLED', lastError: 'its content item went from SCHEDULED to CANCELLED' });
+    // A refused edit (hostile input) changes nothing, publications included.
+    const c = await approvedItem([accounts[0]]);
+    await schedule(c.itemId, inSeconds(3600));
+    expect(firstError(await gql(UPDATE_ITEM, { input: { id: c.itemId, title: 'nul\u0000' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await publicationsOf(c.itemId))[0].status).toBe('SCHEDULED');
+    expect(await itemStatus(c.itemId)).toBe('SCHEDULED');
   });
 
   it('of several workers claiming the same publication at once, exactly one publishes', async () => {
@@ -576,6 +611,115 @@ describe('publishing', () => {
         await ok(RESUME, { input: {} });
       }
       expect((await read(live.itemId)).status).toBe('SCHEDULED');
+    });
+
+    it('an edit that takes the item from a worker that already claimed its publication: the worker cancels it and calls no network', async () => {
+      const { itemId, publication } = await scheduledDue('course-edition');
+      const lockWaits = async () => Number((await admin.query(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%content_items%'")).rows[0].count);
+      const locker = await adminDatabase();
+      try {
+        // Someone holds the item for a moment: the edit queues for it first, then the worker (its claim committed).
+        await locker.query('BEGIN');
+        await locker.query('SELECT 1 FROM content_items WHERE id = $1 FOR UPDATE', [itemId]);
+        const edit = gql(UPDATE_ITEM, { input: { id: itemId, title: 'Le pain de demain' } });
+        await until('the edit waits for the item', lockWaits, (n) => n >= 1);
+        const running = run(publication.id);
+        await until('the claim committed and the worker waits', async () => (await read(itemId)).status === 'PUBLISHING' && (await lockWaits()) >= 2, (x) => x);
+        await locker.query('COMMIT');
+        const [edited, result] = await Promise.all([edit, running]);
+        expect(edited.body.errors).toBeUndefined();
+        expect((edited.body.data as { updateContentItem: { status: string } }).updateContentItem.status).toBe('DRAFT');
+        expect(result).toEqual({ status: 'CANCELLED', outcome: 'skipped' });
+      } finally {
+        await locker.end();
+      }
+      const after = await read(itemId);
+      expect(after).toMatchObject({ status: 'CANCELLED', lastError: 'its content item is DRAFT' });
+      expect(after.attemptLog.map((x) => x.outcome)).toEqual(['SKIPPED']);
+      expect(await itemStatus(itemId)).toBe('DRAFT');
+      expect(mastodon.statusesOf('course-edition')).toHaveLength(0);
+    });
+
+    it('an edit after the worker moved the item to PUBLISHING is refused, and the post is made once', async () => {
+      const { itemId, publication } = await scheduledDue('course-envoi');
+      mastodon.inject({ type: 'slow', delayMs: 600 }, 1, /^POST \/api\/v1\/statuses$/);
+      const running = run(publication.id);
+      await until('being sent', () => itemStatus(itemId), (status) => status === 'PUBLISHING');
+      expect(firstError(await gql(UPDATE_ITEM, { input: { id: itemId, title: 'Trop tard' } })).extensions).toMatchObject({ code: 'CONFLICT' });
+      expect(await running).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf('course-envoi')).toHaveLength(1);
+      expect(await itemStatus(itemId)).toBe('PUBLISHED');
+    });
+
+    it('workers and edits started together always agree: either the item is DRAFT and nothing was posted, or the edit was refused and the post made once', async () => {
+      const seen = new Set<string>();
+      for (let round = 0; round < 10; round++) {
+        const username = `duel-${round}`;
+        const { itemId, publication } = await scheduledDue(username);
+        const [edited, result] = await Promise.all([
+          (async () => {
+            await sleep(round % 4);
+            return gql(UPDATE_ITEM, { input: { id: itemId, title: `Édition ${round}` } });
+          })(),
+          run(publication.id),
+        ]);
+        const after = await read(itemId);
+        const posts = mastodon.statusesOf(username).length;
+        if (!edited.body.errors) {
+          seen.add('edit');
+          expect({ item: await itemStatus(itemId), publication: after.status, posts, result: result.status }).toEqual({ item: 'DRAFT', publication: 'CANCELLED', posts: 0, result: 'CANCELLED' });
+        } else {
+          seen.add('worker');
+          expect(firstError(edited).extensions.code).toBe('CONFLICT');
+          expect({ item: await itemStatus(itemId), publication: after.status, posts, result: result.status }).toEqual({ item: 'PUBLISHED', publication: 'PUBLISHED', posts: 1, result: 'PUBLISHED' });
+        }
+      }
+      // Both orders happen in practice (the edit first, or the worker first); each round is checked whichever came.
+      expect(seen.size).toBeGreaterThan(0);
+    });
+
+    it('an edit of a FAILED item while another of its publications is being sent: a failed call is CANCELLED (saying the post may exist), a made post stays PUBLISHED', async () => {
+      const setUp = async (username: string) => {
+        const [x, y] = [await connect(`${username}-a`), await connect(`${username}-b`)];
+        const { itemId } = await approvedItem([x, y]);
+        const scheduled = await schedule(itemId, inSeconds(3600));
+        const failed = scheduled.find((p) => p.networkAccountId === x) as Publication;
+        const sending = scheduled.find((p) => p.networkAccountId === y) as Publication;
+        await admin.query("UPDATE publications SET status = 'FAILED', last_error_kind = 'REJECTED', last_error = 'refused' WHERE id = $1", [failed.id]);
+        await admin.query("UPDATE content_items SET status = 'PUBLISHING' WHERE id = $1", [itemId]);
+        await admin.query("UPDATE content_items SET status = 'FAILED' WHERE id = $1", [itemId]);
+        await makeDue(sending.id);
+        return { itemId, failed, sending, username: `${username}-b` };
+      };
+      const editWhileSending = async (publicationId: string, itemId: string) => {
+        const running = run(publicationId);
+        await until('being sent', async () => (await admin.query('SELECT status FROM publications WHERE id = $1', [publicationId])).rows[0].status, (s) => s === 'PUBLISHING');
+        await sleep(150);
+        const edited = (await ok<{ updateContentItem: { status: string } }>(UPDATE_ITEM, { input: { id: itemId, title: 'Corrigé' } })).updateContentItem;
+        expect(edited.status).toBe('DRAFT');
+        return running;
+      };
+
+      // The call times out (the instance makes the post later).
+      const timedOut = await setUp('echec-envol');
+      mastodon.inject({ type: 'slow', delayMs: 1500 }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await editWhileSending(timedOut.sending.id, timedOut.itemId)).toEqual({ status: 'CANCELLED', outcome: 'skipped' });
+      const cancelled = (await publicationsOf(timedOut.itemId)).find((p) => p.id === timedOut.sending.id) as Publication;
+      expect(cancelled).toMatchObject({ status: 'CANCELLED', lastErrorKind: 'TRANSIENT' });
+      expect(cancelled.lastError).toMatch(/its content item is DRAFT.*may have received it/);
+      expect((await publicationsOf(timedOut.itemId)).find((p) => p.id === timedOut.failed.id)?.status).toBe('FAILED');
+      expect(await itemStatus(timedOut.itemId)).toBe('DRAFT');
+      await makeDue(timedOut.sending.id);
+      expect(await run(timedOut.sending.id)).toMatchObject({ status: 'CANCELLED', outcome: 'skipped' });
+
+      // The call succeeds: the post exists, and the publication says so.
+      const made = await setUp('echec-fait');
+      mastodon.inject({ type: 'slow', delayMs: 600 }, 1, /^POST \/api\/v1\/statuses$/);
+      expect(await editWhileSending(made.sending.id, made.itemId)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(mastodon.statusesOf(made.username)).toHaveLength(1);
+      expect((await publicationsOf(made.itemId)).find((p) => p.id === made.sending.id)).toMatchObject({ status: 'PUBLISHED', externalId: mastodon.statusesOf(made.username)[0].id });
+      expect(await itemStatus(made.itemId)).toBe('DRAFT');
     });
 
     it('deletes a published post at the network', async () => {
