@@ -12,7 +12,7 @@ import { SocleConfig } from '@socle/platform-config';
 @Module({})
 export class WorkerModule {
   static forRoot(config: SocleConfig): DynamicModule {
-    const community = CommunityModule.forRoot();
+    const community = CommunityModule.forRoot({ worker: true });
     const policies = PoliciesModule.forRoot();
     return {
       module: WorkerModule,

@@ -1,5 +1,6 @@
-export { CommunityModule, CommunityModuleOptions } from './lib/community.module';
-export { COMMUNITY_ENTITIES, NetworkAccountEntity, OAuthStateEntity, NetworkAccountStatus } from './lib/entities';
+export { CommunityModule, CommunityModuleOptions, COMMUNITY_PARTS } from './lib/community.module';
+export { NetworkAccountEntity, OAuthStateEntity, NetworkAccountStatus } from './lib/entities';
+import { COMMUNITY_ENTITIES as ACCOUNT_ENTITIES } from './lib/entities';
 export { CheckNetworkAccountJob, CheckNetworkAccountPayload, CheckNetworkAccountScheduler, COMMUNITY_QUEUE, CHECK_NETWORK_ACCOUNT_JOB } from './lib/check-network-account.job';
 export { NetworkHealthService } from './lib/network-health.service';
 export { CredentialVault } from './lib/credential-vault';
@@ -9,5 +10,8 @@ import { Community1764000000000 } from './lib/migrations/1764000000000-community
 import { OAuthClients1764600000000 } from './lib/migrations/1764600000000-oauth-clients';
 import { RefreshLease1764800000900 } from './lib/migrations/1764800000900-refresh-lease';
 
-export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000, RefreshLease1764800000900];
+import { COMMUNITY_PARTS } from './lib/community.module';
+
+export const COMMUNITY_ENTITIES = [...ACCOUNT_ENTITIES, ...COMMUNITY_PARTS.flatMap((part) => part.entities)];
+export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000, RefreshLease1764800000900, ...COMMUNITY_PARTS.flatMap((part) => part.migrations)];
 export { OAuthClients, OAuthClient } from './lib/oauth-clients';

@@ -7,3 +7,4 @@ export { organizationTablesInDeleteOrder } from './lib/tenant-tables';
 export { likeContains } from './lib/like';
 export { DatabaseModule, DATA_SOURCE } from './lib/database.module';
 export { UnitOfWorkFactory } from './lib/unit-of-work-factory';
+export type { ModulePart } from './lib/module-part';

@@ -1,11 +1,12 @@
 import { OAuthClientStore } from './oauth-clients';
-import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, OutboundGuard, parseAddressRanges, parseConnectorModuleList } from '@socle/connector-sdk';
 import { CONTENT_PUBLISHER, NETWORK_TARGETS, PublicationRepository, PublicationWakeups, ReconnectRelease } from '@socle/content';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { EvidenceRegistry } from '@socle/platform-evidence';
+import type { ModulePart } from '@socle/platform-database';
 import { CheckNetworkAccountJob, CheckNetworkAccountScheduler } from './check-network-account.job';
 import { ACCOUNTS_CONNECTED_KEY, communityEvidenceProvider } from './community-evidence';
 import { connectorLogger } from './connector-logger';
@@ -13,6 +14,8 @@ import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY } from './connectors';
 import { CredentialVault, SECRET_BOX } from './credential-vault';
 import { NetworkAccountResolver } from './network-account.resolver';
 import { NetworkAccountService } from './network-account.service';
+import { INBOX_PART } from './inbox/inbox.part';
+import { LISTENING_PART } from './listening/listening.part';
 import { NetworkHealthService } from './network-health.service';
 import { CommunityNetworkTargets } from './network-targets';
 import { CommunityPublisher } from './publisher';
@@ -31,7 +34,12 @@ function outboundGuardOf(config: SocleConfig): OutboundGuard {
 export interface CommunityModuleOptions {
   /** Serve the GraphQL resolvers and the OAuth callback (the API); the worker runs the jobs only. */
   http?: boolean;
+  /** Run the jobs of the parts (the worker). */
+  worker?: boolean;
 }
+
+/** The parts beyond connected accounts, in dependency order: listening (queries, mentions), then the inbox. */
+export const COMMUNITY_PARTS: readonly ModulePart[] = [LISTENING_PART, INBOX_PART];
 
 /** Connected network accounts: connectors from configuration, sealed credentials, health checks. */
 @Module({})
@@ -44,9 +52,10 @@ export class CommunityModule implements OnModuleInit {
   }
 
   static forRoot(options: CommunityModuleOptions = {}): DynamicModule {
+    const parts = (pick: (part: ModulePart) => Provider[]) => COMMUNITY_PARTS.flatMap(pick);
     return {
       module: CommunityModule,
-      controllers: options.http ? [OAuthCallbackController] : [],
+      controllers: options.http ? [OAuthCallbackController, ...COMMUNITY_PARTS.flatMap((part) => part.controllers ?? [])] : [],
       providers: [
         {
           provide: SECRET_BOX,
@@ -74,8 +83,11 @@ export class CommunityModule implements OnModuleInit {
         // A reconnect releases the account's held publications (their table belongs to the content module).
         PublicationRepository, PublicationWakeups, ReconnectRelease,
         ...(options.http ? [NetworkAccountResolver] : []),
+        ...parts((part) => part.providers),
+        ...(options.http ? parts((part) => part.resolvers) : []),
+        ...(options.worker ? parts((part) => part.workers) : []),
       ],
-      exports: [CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS, CONTENT_PUBLISHER],
+      exports: [...parts((part) => part.exports), CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS, CONTENT_PUBLISHER],
     };
   }
 }
