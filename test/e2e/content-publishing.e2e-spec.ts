@@ -543,6 +543,22 @@ describe('publishing', () => {
       expect(await read(itemId)).toMatchObject({ status: 'PUBLISHED', attempts: 1, externalId: mastodon.statusesOf('jeton')[0].id });
     });
 
+    it('a refusal the cheap check would not see still refreshes the credentials once, then publishes', async () => {
+      const account = await connectOAuth('jeton-muet');
+      const before = await secretsOf(account);
+      const { itemId } = await approvedItem([account]);
+      const [publication] = await schedule(itemId, inSeconds(3600));
+      await makeDue(publication.id);
+      // Only the publish is refused (the token still reads): the refused credentials are refreshed anyway.
+      mastodon.inject({ type: 'status', status: 401, body: { error: 'The access token is invalid' } }, 1, /^POST \/api\/v1\/statuses$/);
+      const refreshes = refreshCalls();
+      expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
+      expect(refreshCalls() - refreshes).toBe(1);
+      expect((await secretsOf(account)).accessToken).not.toBe(before.accessToken);
+      expect(mastodon.statusesOf('jeton-muet')).toHaveLength(1);
+      expect((await accountRow(account)).status).toBe('OK');
+    });
+
     it('two publications of one account hitting the expiry at once refresh once between them and are each posted once', async () => {
       const account = await connectOAuth('jeton-double');
       const first = await approvedItem([account]);

@@ -76,7 +76,12 @@ export class NetworkHealthService {
     private readonly config: SocleConfig,
   ) {}
 
-  async check(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
+  /**
+   * `refused`: the sealed credentials a network call (a publish) was just
+   * refused with; while the row still holds them and they can be refreshed,
+   * they are refreshed first (under the lease), whatever the cheap call would say.
+   */
+  async check(ctx: TenantCtx, id: string, options: { refused?: string } = {}): Promise<NetworkAccountEntity | null> {
     const account = await this.accounts.findWithCredentials(ctx, id);
     if (!account?.credentialsCiphertext) return account;
     const now = this.connectorContext.now?.() ?? new Date();
@@ -111,7 +116,9 @@ export class NetworkHealthService {
         credentials = outcome.credentials;
       };
       try {
-        if (connector.refresh && credentials.expiresAt && new Date(credentials.expiresAt).getTime() - now.getTime() < REFRESH_MARGIN_MS) await refresh();
+        const expiring = !!credentials.expiresAt && new Date(credentials.expiresAt).getTime() - now.getTime() < REFRESH_MARGIN_MS;
+        const refused = options.refused !== undefined && options.refused === stored && this.canRefresh(credentials);
+        if (connector.refresh && (expiring || refused)) await refresh();
         try {
           await this.probe(connectorCtx, connector, credentials);
         } catch (error) {

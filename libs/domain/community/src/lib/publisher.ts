@@ -95,7 +95,7 @@ export class CommunityPublisher implements ContentPublisher {
         if ('value' in first) return { post: first.value };
         if (first.failure.kind !== 'AUTH_EXPIRED' || refreshed) return first;
         refreshed = true;
-        const renewed = await this.renew(ctx, accountId, first.failure);
+        const renewed = await this.renew(ctx, accountId, sealed, first.failure);
         if ('failure' in renewed) return renewed;
         sealed = renewed.sealed;
         credentials = renewed.credentials;
@@ -138,9 +138,9 @@ export class CommunityPublisher implements ContentPublisher {
    * credentials under the refresh lease, or takes those another worker just
    * stored), then its credentials read again. Leaves no transaction open.
    */
-  private async renew(ctx: PublisherCtx, accountId: string, refused: PublishFailure): Promise<{ sealed: string; credentials: Credentials } | { failure: PublishFailure }> {
+  private async renew(ctx: PublisherCtx, accountId: string, refusedSealed: string, refused: PublishFailure): Promise<{ sealed: string; credentials: Credentials } | { failure: PublishFailure }> {
     await ctx.uow.commitAndContinue();
-    await this.health.check(ctx, accountId);
+    await this.health.check(ctx, accountId, { refused: refusedSealed });
     const row = await this.accounts.findWithCredentials(ctx, accountId);
     await ctx.uow.commitAndContinue();
     if (!row?.credentialsCiphertext) return { failure: { kind: 'ACCOUNT', message: 'the network account was disconnected' } };
