@@ -54,6 +54,7 @@ describe('publishing through network faults', () => {
       `SELECT outcome, error_kind, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[])
         GROUP BY outcome, error_kind ORDER BY outcome, error_kind`, [ids],
     );
+    const count = (outcome: string, kind: string | null) => failures.find((f) => f.outcome === outcome && f.error_kind === kind)?.n ?? 0;
     const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
     const perText = postsPerText(statuses, seeded.map((p) => p.text));
     process.stdout.write(
@@ -61,12 +62,15 @@ describe('publishing through network faults', () => {
       + `all PUBLISHED after ${((Date.now() - started) / 1000).toFixed(1)} s; attempts ${failures.map((f) => `${f.outcome}/${f.error_kind ?? '-'}=${f.n}`).join(' ')}; `
       + `account statuses seen: ${[...accountStatuses].join(', ')}\n`,
     );
+    const abandoned = count('ABANDONED', null);
+    if (abandoned > 0) process.stdout.write(`worker output:\n${worker.output()}\n`);
     expect(final).toEqual({ PUBLISHED: N });
-    const count = (outcome: string, kind: string | null) => failures.find((f) => f.outcome === outcome && f.error_kind === kind)?.n ?? 0;
     // Each fault met one attempt, which was retried.
     expect(count('RETRY', 'TRANSIENT')).toBe(ERRORS_500 + HANGS);
     expect(count('RATE_LIMITED', 'RATE_LIMITED')).toBe(RATE_LIMITED);
     expect(failures.filter((f) => f.outcome === 'FAILED' || f.outcome === 'NEEDS_REAUTH')).toEqual([]);
+    // No worker died here: an attempt left unfinished (taken over when its lease expired) means one broke off mid-way.
+    expect(abandoned).toBe(0);
     // The posts whose answer came too late were found, not made again.
     expect(count('FOUND', null)).toBeGreaterThanOrEqual(1);
     expect([...perText].filter(([, n]) => n !== 1)).toEqual([]);

@@ -7,7 +7,7 @@ import { Scene } from './support/scene';
 const N = 80;
 const SWEEP_SECONDS = 2;
 /** Time a woken publication takes to go out (claim, a 200 ms network, record), with the worker's backlog. */
-const MARGIN_MS = 2500;
+const MARGIN_MS = 3500;
 
 const SCHEDULE = 'mutation ($input: ScheduleContentItemInput!) { scheduleContentItem(input: $input) { id dueAt status } }';
 

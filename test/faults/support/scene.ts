@@ -1,8 +1,36 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { adminUrl, AgencySession, createOrganization, databaseUrl, dropTestDatabase, signUpAgency, TestApi } from '@socle/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../../plugins/mastodon/src/test/mastodon-test-server';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function databaseCli(args: string[], env: Record<string, string>): void {
+  execFileSync(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/**
+ * A database of the suite's own, provisioned and migrated as the run's is. The
+ * publishing sweeper works across every tenant of its database: in the run's
+ * shared one, a worker these tests kill would claim (and leave) the
+ * publications of suites running alongside, and theirs would help with ours.
+ */
+function ownDatabase(): { name: string; env: Record<string, string>; adminUrl: string } {
+  const name = `socle_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  databaseCli(['provision', name], { SOCLE_PG_ADMIN_URL: adminUrl() });
+  const ownerUrl = databaseUrl('socle_owner', name);
+  databaseCli(['migrate'], { DATABASE_OWNER_URL: ownerUrl });
+  return {
+    name,
+    env: { DATABASE_URL: databaseUrl('socle_app', name), DATABASE_OWNER_URL: ownerUrl },
+    adminUrl: databaseUrl(new URL(adminUrl()).username || 'postgres', name),
+  };
+}
 
 /**
  * What every fault test starts from: the API (to sign up, create
@@ -12,6 +40,7 @@ import { MastodonTestServer } from '../../../plugins/mastodon/src/test/mastodon-
  */
 export class Scene {
   private constructor(
+    private readonly database: { name: string; env: Record<string, string> },
     readonly api: TestApi,
     readonly mastodon: MastodonTestServer,
     readonly admin: Client,
@@ -19,14 +48,19 @@ export class Scene {
   ) {}
 
   static async start(overrides: Record<string, string> = {}): Promise<Scene> {
+    if (!process.env.SOCLE_TEST_DATABASE) throw new Error('run through Jest and its global setup');
+    const database = ownDatabase();
     const mastodon = await MastodonTestServer.start({ rateLimit: { limit: 1_000_000, windowSeconds: 300 }, recordRequests: false });
-    const api = await TestApi.start(overrides);
-    const url = process.env.SOCLE_TEST_ADMIN_DATABASE_URL;
-    if (!url) throw new Error('SOCLE_TEST_ADMIN_DATABASE_URL is not set: run through Jest and its global setup');
-    const admin = new Client({ connectionString: url });
+    const api = await TestApi.start({ ...database.env, ...overrides });
+    const admin = new Client({ connectionString: database.adminUrl });
     await admin.connect();
     const owner = await signUpAgency(api, 'Agence Pannes');
-    return new Scene(api, mastodon, admin, owner);
+    return new Scene(database, api, mastodon, admin, owner);
+  }
+
+  /** The suite's database, for a worker process of its own. */
+  get databaseUrl(): string {
+    return this.database.env.DATABASE_URL;
   }
 
   organization(name: string): Promise<string> {
@@ -50,12 +84,13 @@ export class Scene {
 
   /** The environment of a worker process working for this scene's API (same queues). */
   workerEnv(extra: Record<string, string> = {}): Record<string, string> {
-    return { QUEUE_PREFIX: this.api.config.QUEUE_PREFIX, LOG_LEVEL: 'warn', PUBLISHING_SWEEP_SECONDS: '1', CONNECTOR_TIMEOUT_MS: '2000', ...extra };
+    return { ...this.database.env, QUEUE_PREFIX: this.api.config.QUEUE_PREFIX, LOG_LEVEL: 'warn', PUBLISHING_SWEEP_SECONDS: '1', CONNECTOR_TIMEOUT_MS: '2000', ...extra };
   }
 
   async close(): Promise<void> {
     await this.api?.stop();
     await this.admin?.end();
     await this.mastodon?.close();
+    await dropTestDatabase(this.database.name);
   }
 }
