@@ -565,7 +565,8 @@ describe('publishing', () => {
       const second = await approvedItem([account]);
       const [a] = await schedule(first.itemId, inSeconds(3600));
       const [b] = await schedule(second.itemId, inSeconds(3600));
-      await Promise.all([makeDue(a.id), makeDue(b.id)]);
+      await makeDue(a.id);
+      await makeDue(b.id);
       mastodon.expireToken((await secretsOf(account)).accessToken);
       const refreshes = refreshCalls();
       const results = await Promise.all([run(a.id), run(b.id)]);
