@@ -1,3 +1,17 @@
 import type { ModulePart } from '@socle/platform-database';
+import { Listening1764900000000 } from '../migrations/1764900000000-listening';
+import { ListeningScheduler, RunListeningQueryJob } from './listening.job';
+import { ListeningRepository } from './listening.repository';
+import { ListeningResolver } from './listening.resolver';
+import { ListeningService } from './listening.service';
+import { MentionEnricher } from './mention-enricher';
 
-export const LISTENING_PART: ModulePart = { entities: [], migrations: [], providers: [], resolvers: [], workers: [], exports: [] };
+/** Listening: queries, the mentions they find, and the job that fetches them. */
+export const LISTENING_PART: ModulePart = {
+  entities: [],
+  migrations: [Listening1764900000000],
+  providers: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher],
+  resolvers: [ListeningResolver],
+  workers: [RunListeningQueryJob],
+  exports: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher],
+};

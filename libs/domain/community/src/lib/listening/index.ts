@@ -1,0 +1,9 @@
+export { LISTENING_PART } from './listening.part';
+export {
+  RunListeningQueryJob, RunListeningQueryPayload, ListeningScheduler, ListeningRunResult, LISTENING_QUEUE, RUN_LISTENING_QUERY_JOB,
+  LISTENING_PAGE_SIZE, LISTENING_MAX_PAGES,
+} from './listening.job';
+export { ListeningRepository, MentionFilter } from './listening.repository';
+export { ListeningService } from './listening.service';
+export { MentionEnricher } from './mention-enricher';
+export * from './listening.entities';

@@ -1,0 +1,317 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConnectorError } from '@socle/connector-sdk';
+import type { Connector, ConnectorContext, ConnectorRegistry, Mention, MentionQuery } from '@socle/connector-sdk';
+import { SocleConfig } from '@socle/platform-config';
+import { UnitOfWorkFactory } from '@socle/platform-database';
+import { JobHandler, JobQueues, TenantJobPayload } from '@socle/platform-queue';
+import { describeFailure } from '../connector-errors';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
+import { CredentialVault } from '../credential-vault';
+import type { NetworkAccountEntity } from '../entities';
+import { NetworkAccountRepository, TenantCtx } from '../repositories';
+import type { ListeningQueryEntity, ListeningSourceEntity, MentionRow } from './listening.entities';
+import { ListeningRepository } from './listening.repository';
+import { MentionEnricher } from './mention-enricher';
+import { compileListeningQuery, prepareMention, type CompiledQuery } from './query';
+
+export const LISTENING_QUEUE = 'listening';
+export const RUN_LISTENING_QUERY_JOB = 'RunListeningQueryJob';
+
+/** Mentions asked per page, and pages read per source and run (a run never reads a whole network's history). */
+export const LISTENING_PAGE_SIZE = 40;
+export const LISTENING_MAX_PAGES = 5;
+/** External ids remembered in a source's cursor (the newest ones). */
+const CURSOR_IDS = 200;
+/** First wait after a failure; doubled on each further failure, at most an hour. */
+const RETRY_BASE_MS = 30_000;
+const RETRY_MAX_MS = 3_600_000;
+
+export interface RunListeningQueryPayload extends TenantJobPayload {
+  queryId: string;
+}
+
+/** Where a source's last run stopped: the newest publication time seen and the newest external ids. */
+export interface ListeningCursor {
+  t: string | null;
+  ids: string[];
+}
+
+export function decodeListeningCursor(cursor: string | null): ListeningCursor {
+  if (!cursor) return { t: null, ids: [] };
+  try {
+    const raw = JSON.parse(cursor) as Partial<ListeningCursor>;
+    const t = typeof raw.t === 'string' && !Number.isNaN(Date.parse(raw.t)) ? raw.t : null;
+    const ids = Array.isArray(raw.ids) ? raw.ids.filter((id): id is string => typeof id === 'string').slice(0, CURSOR_IDS) : [];
+    return { t, ids };
+  } catch {
+    return { t: null, ids: [] };
+  }
+}
+
+@Injectable()
+export class ListeningScheduler {
+  constructor(private readonly queues: JobQueues) {}
+
+  /** One pending run per query and `key` (the job id dedupes: asking twice while one waits enqueues one). */
+  async schedule(organizationId: string, queryId: string, options: { key?: string; delayMs?: number } = {}): Promise<void> {
+    const payload: RunListeningQueryPayload = { organizationId, queryId };
+    await this.queues.add(LISTENING_QUEUE, RUN_LISTENING_QUERY_JOB, payload, {
+      jobId: `listen-${organizationId}-${queryId}-${options.key ?? 'now'}`,
+      delay: options.delayMs,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: true,
+      removeOnFail: 1000,
+    });
+  }
+}
+
+export interface ListeningRunResult {
+  status: 'RAN' | 'GONE' | 'INACTIVE';
+  sources: { accountId: string; network: string; fetched: number; added: number; error?: string; skipped?: string }[];
+}
+
+interface SourcePlan {
+  account: NetworkAccountEntity;
+  connector: Connector;
+  state: ListeningSourceEntity | undefined;
+}
+
+/**
+ * Runs one listening query on each connected account it reads: fetches what is
+ * new since the source's cursor (no transaction open while the network
+ * answers), matches locally against every active query of the organisation,
+ * then stores the mentions (once each), their matches and the new cursor in one
+ * transaction. A failing source keeps its cursor, records its error and is
+ * retried after a back-off (a 429 waits what the network says); the others go on.
+ */
+@Injectable()
+export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload> {
+  readonly queue = LISTENING_QUEUE;
+  readonly name = RUN_LISTENING_QUERY_JOB;
+  /** First back-off after a failure (tests shorten it). */
+  retryBaseMs = RETRY_BASE_MS;
+  private readonly logger = new Logger(RUN_LISTENING_QUERY_JOB);
+
+  constructor(
+    private readonly units: UnitOfWorkFactory,
+    private readonly config: SocleConfig,
+    private readonly listening: ListeningRepository,
+    private readonly accounts: NetworkAccountRepository,
+    private readonly vault: CredentialVault,
+    private readonly scheduler: ListeningScheduler,
+    private readonly enricher: MentionEnricher,
+    @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
+    @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+  ) {}
+
+  async handle({ organizationId, queryId }: RunListeningQueryPayload): Promise<ListeningRunResult> {
+    // The payload names the tenant: the job acts in that organisation, row-level security as for a request.
+    return this.units.runInOrganization(organizationId, (uow) => this.run({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, queryId));
+  }
+
+  /** Queries not run for LISTENING_EVERY_MINUTES, and sources whose back-off is over, across tenants. */
+  async reconcile(): Promise<number> {
+    const now = Date.now();
+    const due = await this.units.run({}, (uow) => this.listening.due(uow, new Date(now - this.config.LISTENING_EVERY_MINUTES * 60_000), new Date(now), 1000));
+    const slot = Math.floor(now / 60_000);
+    for (const row of due) await this.scheduler.schedule(row.organization_id, row.id, { key: `due-${slot}` });
+    return due.length;
+  }
+
+  async run(ctx: TenantCtx, queryId: string): Promise<ListeningRunResult> {
+    const query = await this.listening.find(ctx, queryId);
+    if (!query) return { status: 'GONE', sources: [] };
+    if (!query.active) return { status: 'INACTIVE', sources: [] };
+    const compiled = compileListeningQuery(query.query);
+    const matchers = this.compileAll(await this.listening.active(ctx));
+    const states = new Map((await this.listening.sources(ctx, [queryId])).map((s) => [s.accountId, s]));
+    const plans = await this.plan(ctx, query, compiled, states);
+    await this.listening.markRun(ctx, queryId);
+    // Nothing is held while the networks answer.
+    await ctx.uow.commitAndContinue();
+
+    const result: ListeningRunResult = { status: 'RAN', sources: [] };
+    const now = this.connectorContext.now?.() ?? new Date();
+    let nextRetry: Date | null = null;
+    for (const plan of plans) {
+      const { account, state } = plan;
+      const entry: ListeningRunResult['sources'][number] = { accountId: account.id, network: account.network, fetched: 0, added: 0 };
+      result.sources.push(entry);
+      if (state?.retryAt && state.retryAt > now) {
+        entry.skipped = `waiting until ${state.retryAt.toISOString()} after: ${state.lastError ?? 'a failure'}`;
+        nextRetry = earliest(nextRetry, state.retryAt);
+        continue;
+      }
+      if (account.rateLimitedUntil && account.rateLimitedUntil > now) {
+        entry.skipped = `the network limits this account until ${account.rateLimitedUntil.toISOString()}`;
+        nextRetry = earliest(nextRetry, account.rateLimitedUntil);
+        continue;
+      }
+      const fetched = await this.fetch(ctx, plan, compiled);
+      if ('error' in fetched) {
+        const failures = (state?.failures ?? 0) + 1;
+        const waitMs = fetched.retryAfterSeconds !== undefined
+          ? Math.max(1000, fetched.retryAfterSeconds * 1000)
+          : Math.min(RETRY_MAX_MS, this.retryBaseMs * 2 ** (failures - 1));
+        const retryAt = new Date(Date.now() + waitMs);
+        await this.listening.recordSource(ctx, queryId, account.id, account.network, { ok: false, error: fetched.error, retryAt });
+        await ctx.uow.commitAndContinue();
+        entry.error = fetched.error;
+        nextRetry = earliest(nextRetry, retryAt);
+        this.logger.warn(`listening query ${queryId} of organization ${ctx.organizationId} on ${account.network} account ${account.id} failed: ${fetched.error}`);
+        continue;
+      }
+      entry.fetched = fetched.mentions.length;
+      const rows: MentionRow[] = [];
+      for (const mention of fetched.mentions) {
+        const row = await this.toRow(mention, account, matchers);
+        if (row) rows.push(row);
+      }
+      const stored = await this.listening.ingest(ctx, rows);
+      await this.listening.recordSource(ctx, queryId, account.id, account.network, { ok: true, cursor: fetched.cursor, added: stored.added });
+      // The mentions and the cursor commit together: a crash before leaves the cursor where the rows are.
+      await ctx.uow.commitAndContinue();
+      entry.added = stored.added;
+    }
+    if (nextRetry) {
+      // The retry is also found by the reconciler (its back-off is in PostgreSQL); this only makes it punctual.
+      await this.scheduler.schedule(ctx.organizationId, queryId, { key: `retry-${nextRetry.getTime()}`, delayMs: Math.max(0, nextRetry.getTime() - Date.now()) });
+    }
+    return result;
+  }
+
+  /** Each active query compiled once; a stored text the language no longer accepts is skipped, not fatal. */
+  private compileAll(queries: ListeningQueryEntity[]): { query: ListeningQueryEntity; compiled: CompiledQuery }[] {
+    const out: { query: ListeningQueryEntity; compiled: CompiledQuery }[] = [];
+    for (const query of queries) {
+      try {
+        out.push({ query, compiled: compileListeningQuery(query.query) });
+      } catch (error) {
+        this.logger.warn(`listening query ${query.id} no longer compiles: ${(error as Error).message}`);
+      }
+    }
+    return out;
+  }
+
+  /** The connected accounts the query reads: of its networks (all when none is named), whose connector reads mentions, not waiting for re-authorisation. */
+  private async plan(ctx: TenantCtx, query: ListeningQueryEntity, compiled: CompiledQuery, states: Map<string, ListeningSourceEntity>): Promise<SourcePlan[]> {
+    const plans: SourcePlan[] = [];
+    let after: [string, string] | undefined;
+    for (;;) {
+      const page = await this.accounts.page(ctx, { size: 100, after });
+      for (const account of page.slice(0, 100)) {
+        if (!readsNetwork(query.sources, account.network) || !readsNetwork(compiled.sources, account.network)) continue;
+        if (account.status === 'NEEDS_REAUTH') continue;
+        const connector = this.registry.get(account.network);
+        if (!connector?.fetchMentions || !connector.manifest.capabilities.mentions) continue;
+        plans.push({ account, connector, state: states.get(account.id) });
+      }
+      if (page.length <= 100) break;
+      const last = page[99];
+      after = [last.createdAt.toISOString(), last.id];
+    }
+    return plans;
+  }
+
+  /**
+   * Reads from the newest mention back to where the last run stopped (the
+   * connectors' cursors page towards older posts, so a run starts at the head),
+   * at most LISTENING_MAX_PAGES pages. Returns the mentions not seen before and
+   * the new cursor, or the failure described without the network's words.
+   */
+  private async fetch(ctx: TenantCtx, plan: SourcePlan, compiled: CompiledQuery): Promise<{ mentions: Mention[]; cursor: string } | { error: string; retryAfterSeconds?: number }> {
+    const { account, connector } = plan;
+    const row = await this.accounts.findWithCredentials(ctx, account.id);
+    await ctx.uow.commitAndContinue();
+    if (!row?.credentialsCiphertext) return { error: 'the network account was disconnected or has no credentials' };
+    let credentials;
+    try {
+      credentials = this.vault.open(ctx.organizationId, account.id, row.credentialsCiphertext);
+    } catch {
+      return { error: 'credentials cannot be decrypted (is their key still in ENCRYPTION_KEYS?)' };
+    }
+    const previous = decodeListeningCursor(plan.state?.cursor ?? null);
+    const known = new Set(previous.ids);
+    const since = previous.t ? Date.parse(previous.t) : null;
+    const search = connector.manifest.capabilities.search ? compiled.searchFor(account.network) : null;
+    const keywords = search ? [...(search.query.trim() ? [search.query.trim()] : []), ...(search.hashtags ?? []).map((tag) => (tag.startsWith('#') ? tag : `#${tag}`))] : [];
+    const fetchMentions = (connector.fetchMentions as NonNullable<Connector['fetchMentions']>).bind(connector);
+    const fresh: Mention[] = [];
+    const seenNow = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < LISTENING_MAX_PAGES; page++) {
+      const { ctx: connectorCtx, observation } = observe(this.connectorContext);
+      const request: MentionQuery = { limit: LISTENING_PAGE_SIZE, ...(keywords.length ? { keywords } : {}), ...(cursor ? { cursor } : {}) };
+      let result;
+      try {
+        result = await fetchMentions(connectorCtx, credentials, request);
+      } catch (error) {
+        if (!(error instanceof ConnectorError)) {
+          const name = error instanceof Error ? error.name : typeof error;
+          return { error: `unexpected failure (${scrub(name, credentials.secrets)})` };
+        }
+        const description = describeFailure(error, credentials.serviceUrl, observation, credentials.secrets);
+        return { error: `${error.kind}: ${scrub(description, credentials.secrets)}`.slice(0, 1000), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+      }
+      let reachedOld = false;
+      for (const mention of result.items) {
+        if (!mention?.externalId || seenNow.has(mention.externalId)) continue;
+        seenNow.add(mention.externalId);
+        const time = Date.parse(mention.publishedAt);
+        if (since !== null && !mention.publishedAtEstimated && time < since) reachedOld = true;
+        if (!known.has(mention.externalId)) fresh.push(mention);
+      }
+      if (reachedOld || result.items.length === 0 || !result.cursor || result.cursor === cursor) break;
+      cursor = result.cursor;
+    }
+    // Newest dated publication seen so far, and the newest ids (this run's first, then the previous ones).
+    let newest = since;
+    for (const mention of fresh) {
+      const time = Date.parse(mention.publishedAt);
+      if (!mention.publishedAtEstimated && Number.isFinite(time) && (newest === null || time > newest)) newest = time;
+    }
+    const ids = [...new Set([...fresh.map((m) => m.externalId), ...previous.ids])].slice(0, CURSOR_IDS);
+    const next: ListeningCursor = { t: newest === null ? null : new Date(newest).toISOString(), ids };
+    return { mentions: fresh, cursor: JSON.stringify(next) };
+  }
+
+  /** Enriched and matched; null when no active query of the organisation matches it (it is not stored). */
+  private async toRow(mention: Mention, account: NetworkAccountEntity, matchers: { query: ListeningQueryEntity; compiled: CompiledQuery }[]): Promise<MentionRow | null> {
+    const text = String(mention.text ?? '').split('\u0000').join('').slice(0, 100_000);
+    const published = new Date(mention.publishedAt);
+    if (Number.isNaN(published.getTime())) return null;
+    const enrichment = await this.enricher.enrich(text, mention.language);
+    const authorHandle = String(mention.authorHandle ?? '').split('\u0000').join('').slice(0, 500);
+    const prepared = prepareMention({ text, language: enrichment.language, authorHandle, source: account.network });
+    const queryIds = matchers
+      .filter(({ query, compiled }) => readsNetwork(query.sources, account.network) && compiled.matchesPrepared(prepared))
+      .map(({ query }) => query.id);
+    if (queryIds.length === 0) return null;
+    return {
+      source: account.network,
+      externalId: mention.externalId.slice(0, 2000),
+      accountId: account.id,
+      authorHandle,
+      authorName: mention.authorName ? mention.authorName.split('\u0000').join('').slice(0, 500) : null,
+      authorReach: null,
+      text,
+      url: mention.url && mention.url.length <= 2000 ? mention.url.split('\u0000').join('') : null,
+      publishedAt: published,
+      publishedAtEstimated: mention.publishedAtEstimated === true,
+      language: enrichment.language,
+      sentimentScore: enrichment.sentimentScore,
+      sentimentLabel: enrichment.sentimentLabel,
+      reach: null,
+      queryIds,
+    };
+  }
+}
+
+function readsNetwork(sources: readonly string[], network: string): boolean {
+  return sources.length === 0 || sources.includes(network);
+}
+
+function earliest(a: Date | null, b: Date): Date {
+  return a && a < b ? a : b;
+}

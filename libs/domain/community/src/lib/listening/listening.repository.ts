@@ -1,0 +1,304 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@socle/platform-database';
+import type { PageQuery, TenantCtx } from '../repositories';
+import type { ListeningQueryEntity, ListeningQueryKind, ListeningSourceEntity, MentionEntity, MentionRow, SentimentLabel } from './listening.entities';
+
+const QUERY_COLUMNS = `organization_id, id, kind, competitor_id, name, query, sources, active, last_run_at, run_requested_at,
+  created_by, updated_by, created_at, updated_at`;
+
+interface QueryRow {
+  organization_id: string; id: string; kind: ListeningQueryKind; competitor_id: string | null; name: string; query: string; sources: string[];
+  active: boolean; last_run_at: Date | null; run_requested_at: Date | null; created_by: string | null; updated_by: string | null; created_at: Date; updated_at: Date;
+}
+
+function toQuery(r: QueryRow): ListeningQueryEntity {
+  return {
+    organizationId: r.organization_id, id: r.id, kind: r.kind, competitorId: r.competitor_id, name: r.name, query: r.query, sources: r.sources,
+    active: r.active, lastRunAt: r.last_run_at, runRequestedAt: r.run_requested_at, createdBy: r.created_by, updatedBy: r.updated_by,
+    createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+interface SourceRow {
+  query_id: string; account_id: string; network: string; cursor: string | null; last_run_at: Date | null; last_success_at: Date | null;
+  last_error: string | null; last_error_at: Date | null; failures: number; retry_at: Date | null; mentions_added: string;
+}
+
+function toSource(r: SourceRow): ListeningSourceEntity {
+  return {
+    queryId: r.query_id, accountId: r.account_id, network: r.network, cursor: r.cursor, lastRunAt: r.last_run_at, lastSuccessAt: r.last_success_at,
+    lastError: r.last_error, lastErrorAt: r.last_error_at, failures: r.failures, retryAt: r.retry_at, mentionsAdded: Number(r.mentions_added),
+  };
+}
+
+const MENTION_COLUMNS = `m.organization_id, m.id, m.source, m.external_id, m.account_id, m.author_handle, m.author_name, m.author_reach, m.text, m.url,
+  m.published_at, m.published_at_estimated, m.language, m.sentiment_score, m.sentiment_label, m.reach, m.created_at,
+  ARRAY(SELECT mm.query_id FROM mention_matches mm WHERE mm.organization_id = m.organization_id AND mm.mention_id = m.id ORDER BY mm.created_at, mm.query_id) AS query_ids`;
+
+interface MentionDbRow {
+  organization_id: string; id: string; source: string; external_id: string; account_id: string | null; author_handle: string; author_name: string | null;
+  author_reach: number | null; text: string; url: string | null; published_at: Date; published_at_estimated: boolean; language: string | null;
+  sentiment_score: number | null; sentiment_label: SentimentLabel | null; reach: number | null; created_at: Date; query_ids: string[];
+}
+
+function toMention(r: MentionDbRow): MentionEntity {
+  return {
+    organizationId: r.organization_id, id: r.id, source: r.source, externalId: r.external_id, accountId: r.account_id, authorHandle: r.author_handle,
+    authorName: r.author_name, authorReach: r.author_reach, text: r.text, url: r.url, publishedAt: r.published_at, publishedAtEstimated: r.published_at_estimated,
+    language: r.language, sentimentScore: r.sentiment_score, sentimentLabel: r.sentiment_label, reach: r.reach, createdAt: r.created_at, queryIds: r.query_ids,
+  };
+}
+
+export interface MentionFilter {
+  from?: Date;
+  to?: Date;
+  queryId?: string;
+  source?: string;
+  sentiment?: SentimentLabel;
+  language?: string;
+  authorHandle?: string;
+}
+
+export interface ListeningQueryFields {
+  kind: ListeningQueryKind;
+  competitorId: string | null;
+  name: string;
+  query: string;
+  sources: string[];
+  active: boolean;
+}
+
+/** What a source's run leaves behind: success (new cursor) or failure (error and back-off). */
+export type SourceOutcome =
+  | { ok: true; cursor: string | null; added: number }
+  | { ok: false; error: string; retryAt: Date };
+
+/** The only place that queries the listening tables; always inside the caller's tenant. */
+@Injectable()
+export class ListeningRepository {
+  // ------------------------------------------------------------------ Queries
+
+  async page(ctx: TenantCtx, page: PageQuery, filter: { active?: boolean } = {}): Promise<ListeningQueryEntity[]> {
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
+    let where = 'organization_id = $1';
+    if (filter.active !== undefined) {
+      params.push(filter.active);
+      where += ` AND active = $${params.length}`;
+    }
+    if (page.after) {
+      params.push(page.after[0], page.after[1]);
+      where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    const rows = await ctx.uow.query<QueryRow>(`SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    return rows.map(toQuery);
+  }
+
+  async find(ctx: TenantCtx, id: string, lock = false): Promise<ListeningQueryEntity | null> {
+    const [row] = await ctx.uow.query<QueryRow>(
+      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [ctx.uow.organizationId, id],
+    );
+    return row ? toQuery(row) : null;
+  }
+
+  /** Every active query of the organisation (the job matches each mention against all of them). */
+  async active(ctx: TenantCtx): Promise<ListeningQueryEntity[]> {
+    const rows = await ctx.uow.query<QueryRow>(`SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE organization_id = $1 AND active ORDER BY created_at, id`, [ctx.uow.organizationId]);
+    return rows.map(toQuery);
+  }
+
+  async nameTaken(ctx: TenantCtx, name: string, exceptId?: string): Promise<boolean> {
+    const rows = await ctx.uow.query(
+      'SELECT 1 FROM listening_queries WHERE organization_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3::uuid',
+      [ctx.uow.organizationId, name, exceptId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  async competitorExists(ctx: TenantCtx, id: string): Promise<boolean> {
+    return (await ctx.uow.query('SELECT 1 FROM competitors WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id])).length > 0;
+  }
+
+  async insert(ctx: TenantCtx, fields: ListeningQueryFields, by: string | null): Promise<ListeningQueryEntity> {
+    const [row] = await ctx.uow.query<QueryRow>(
+      `INSERT INTO listening_queries (organization_id, kind, competitor_id, name, query, sources, active, created_by, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${QUERY_COLUMNS}`,
+      [ctx.uow.organizationId, fields.kind, fields.competitorId, fields.name, fields.query, fields.sources, fields.active, by],
+    );
+    return toQuery(row);
+  }
+
+  /** Changing the text or the sources starts the query afresh on every source (cursors and errors were about the old query). */
+  async update(ctx: TenantCtx, id: string, fields: ListeningQueryFields, by: string | null, restart: boolean): Promise<ListeningQueryEntity> {
+    const [row] = await ctx.uow.query<QueryRow>(
+      `UPDATE listening_queries SET kind = $3, competitor_id = $4, name = $5, query = $6, sources = $7, active = $8, updated_by = $9, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 RETURNING ${QUERY_COLUMNS}`,
+      [ctx.uow.organizationId, id, fields.kind, fields.competitorId, fields.name, fields.query, fields.sources, fields.active, by],
+    );
+    if (restart) await ctx.uow.execute('DELETE FROM listening_query_sources WHERE organization_id = $1 AND query_id = $2', [ctx.uow.organizationId, id]);
+    return toQuery(row);
+  }
+
+  async delete(ctx: TenantCtx, id: string): Promise<number> {
+    return ctx.uow.execute('DELETE FROM listening_queries WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
+  }
+
+  async markRunRequested(ctx: TenantCtx, id: string): Promise<void> {
+    await ctx.uow.execute('UPDATE listening_queries SET run_requested_at = now() WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
+  }
+
+  async markRun(ctx: TenantCtx, id: string): Promise<void> {
+    await ctx.uow.execute('UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
+  }
+
+  /** Queries due across tenants (SECURITY DEFINER function: ids only). */
+  async due(uow: UnitOfWork, before: Date, now: Date, limit: number): Promise<{ organization_id: string; id: string }[]> {
+    return uow.query('SELECT organization_id, id FROM socle_listening_queries_due($1, $2, $3)', [before, now, limit]);
+  }
+
+  // ------------------------------------------------------------------ Sources
+
+  async sources(ctx: TenantCtx, queryIds: readonly string[]): Promise<ListeningSourceEntity[]> {
+    if (queryIds.length === 0) return [];
+    const rows = await ctx.uow.query<SourceRow>(
+      `SELECT query_id, account_id, network, cursor, last_run_at, last_success_at, last_error, last_error_at, failures, retry_at, mentions_added
+         FROM listening_query_sources WHERE organization_id = $1 AND query_id = ANY($2::uuid[]) ORDER BY query_id, network, account_id`,
+      [ctx.uow.organizationId, queryIds],
+    );
+    return rows.map(toSource);
+  }
+
+  /**
+   * A source's run, written in the transaction that stores its mentions: on
+   * success the new cursor (the failures are forgotten), on failure the error,
+   * one more failure and when to try again; the cursor is kept.
+   */
+  async recordSource(ctx: TenantCtx, queryId: string, accountId: string, network: string, outcome: SourceOutcome): Promise<void> {
+    const params = [ctx.uow.organizationId, queryId, accountId, network];
+    if (outcome.ok) {
+      await ctx.uow.execute(
+        `INSERT INTO listening_query_sources AS s (organization_id, query_id, account_id, network, cursor, last_run_at, last_success_at, mentions_added)
+         SELECT $1, $2, $3, $4, $5, now(), now(), $6 WHERE EXISTS (SELECT 1 FROM listening_queries WHERE organization_id = $1 AND id = $2)
+         ON CONFLICT (organization_id, query_id, account_id) DO UPDATE SET cursor = excluded.cursor, last_run_at = now(), last_success_at = now(),
+           failures = 0, retry_at = NULL, mentions_added = s.mentions_added + excluded.mentions_added`,
+        [...params, outcome.cursor, outcome.added],
+      );
+    } else {
+      await ctx.uow.execute(
+        `INSERT INTO listening_query_sources AS s (organization_id, query_id, account_id, network, last_run_at, last_error, last_error_at, failures, retry_at)
+         SELECT $1, $2, $3, $4, now(), $5, now(), 1, $6 WHERE EXISTS (SELECT 1 FROM listening_queries WHERE organization_id = $1 AND id = $2)
+         ON CONFLICT (organization_id, query_id, account_id) DO UPDATE SET last_run_at = now(), last_error = excluded.last_error,
+           last_error_at = now(), failures = s.failures + 1, retry_at = excluded.retry_at`,
+        [...params, outcome.error.slice(0, 1000), outcome.retryAt],
+      );
+    }
+  }
+
+  // ------------------------------------------------------------------ Mentions
+
+  /**
+   * Stores a batch: each mention once per (organisation, network, external id)
+   * — INSERT … ON CONFLICT DO NOTHING — then its matches, also deduplicated.
+   * Mentions already stored (by another query, another run, or a concurrent
+   * job that committed first) get the new matches too. Returns the rows added.
+   */
+  async ingest(ctx: TenantCtx, rows: readonly MentionRow[]): Promise<{ added: number; matched: number }> {
+    const unique = new Map<string, MentionRow>();
+    for (const row of rows) {
+      const key = `${row.source}\u0000${row.externalId}`;
+      const seen = unique.get(key);
+      if (seen) seen.queryIds = [...new Set([...seen.queryIds, ...row.queryIds])];
+      else unique.set(key, { ...row, queryIds: [...row.queryIds] });
+    }
+    const batch = [...unique.values()];
+    if (batch.length === 0) return { added: 0, matched: 0 };
+    const org = ctx.uow.organizationId;
+    const column = <T>(pick: (row: MentionRow) => T) => batch.map(pick);
+    const inserted = await ctx.uow.query<{ id: string; source: string; external_id: string }>(
+      `INSERT INTO mentions (organization_id, source, external_id, account_id, author_handle, author_name, author_reach, text, url, published_at,
+         published_at_estimated, language, sentiment_score, sentiment_label, reach)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::timestamptz[],
+         $11::boolean[], $12::text[], $13::real[], $14::text[], $15::int[])
+       ON CONFLICT (organization_id, source, external_id) DO NOTHING
+       RETURNING id, source, external_id`,
+      [org, column((r) => r.source), column((r) => r.externalId), column((r) => r.accountId), column((r) => r.authorHandle), column((r) => r.authorName),
+        column((r) => r.authorReach), column((r) => r.text), column((r) => r.url), column((r) => r.publishedAt), column((r) => r.publishedAtEstimated),
+        column((r) => r.language), column((r) => r.sentimentScore), column((r) => r.sentimentLabel), column((r) => r.reach)],
+    );
+    const ids = new Map<string, string>();
+    for (const row of inserted) ids.set(`${row.source}\u0000${row.external_id}`, row.id);
+    const missing = batch.filter((row) => !ids.has(`${row.source}\u0000${row.externalId}`));
+    if (missing.length) {
+      // A new statement: it sees rows another transaction committed while this one waited on their key.
+      const existing = await ctx.uow.query<{ id: string; source: string; external_id: string }>(
+        `SELECT m.id, m.source, m.external_id FROM mentions m JOIN unnest($2::text[], $3::text[]) AS k(source, external_id)
+           ON m.source = k.source AND m.external_id = k.external_id WHERE m.organization_id = $1`,
+        [org, missing.map((r) => r.source), missing.map((r) => r.externalId)],
+      );
+      for (const row of existing) ids.set(`${row.source}\u0000${row.external_id}`, row.id);
+    }
+    const matchQuery: string[] = [];
+    const matchMention: string[] = [];
+    const matchTime: Date[] = [];
+    for (const row of batch) {
+      const id = ids.get(`${row.source}\u0000${row.externalId}`);
+      if (!id) continue;
+      for (const queryId of row.queryIds) {
+        matchQuery.push(queryId);
+        matchMention.push(id);
+        matchTime.push(row.publishedAt);
+      }
+    }
+    let matched = 0;
+    if (matchQuery.length) {
+      // Joined with the queries: a query deleted meanwhile gets no match (and no foreign-key error).
+      matched = await ctx.uow.execute(
+        `INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
+         SELECT $1, k.query_id, k.mention_id, m.published_at
+           FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS k(query_id, mention_id, published_at)
+           JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
+           JOIN mentions m ON m.organization_id = $1 AND m.id = k.mention_id
+         ON CONFLICT (organization_id, query_id, mention_id) DO NOTHING`,
+        [org, matchQuery, matchMention, matchTime],
+      );
+    }
+    return { added: inserted.length, matched };
+  }
+
+  async findMention(ctx: TenantCtx, id: string): Promise<MentionEntity | null> {
+    const [row] = await ctx.uow.query<MentionDbRow>(`SELECT ${MENTION_COLUMNS} FROM mentions m WHERE m.organization_id = $1 AND m.id = $2`, [ctx.uow.organizationId, id]);
+    return row ? toMention(row) : null;
+  }
+
+  /** Newest first, keyset on (published_at, id) descending. */
+  async mentions(ctx: TenantCtx, page: PageQuery, filter: MentionFilter): Promise<MentionEntity[]> {
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
+    const where: string[] = ['m.organization_id = $1'];
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    let from = 'mentions m';
+    let order = 'm.published_at DESC, m.id DESC';
+    if (filter.queryId) {
+      // Driven by the query's index of matches, newest first.
+      from = 'mention_matches mm JOIN mentions m ON m.organization_id = mm.organization_id AND m.id = mm.mention_id';
+      where.push('mm.organization_id = $1', `mm.query_id = ${add(filter.queryId)}`);
+      order = 'mm.published_at DESC, mm.mention_id DESC';
+    }
+    const time = filter.queryId ? 'mm.published_at' : 'm.published_at';
+    const id = filter.queryId ? 'mm.mention_id' : 'm.id';
+    if (filter.from) where.push(`${time} >= ${add(filter.from)}`);
+    if (filter.to) where.push(`${time} < ${add(filter.to)}`);
+    if (filter.source) where.push(`m.source = ${add(filter.source)}`);
+    if (filter.sentiment) where.push(`m.sentiment_label = ${add(filter.sentiment)}`);
+    if (filter.language) where.push(`lower(m.language) = lower(${add(filter.language)})`);
+    if (filter.authorHandle) where.push(`lower(m.author_handle) = lower(${add(filter.authorHandle.replace(/^@/, ''))})`);
+    if (page.after) {
+      const t = add(page.after[0]);
+      const i = add(page.after[1]);
+      where.push(`(${time}, ${id}) < (${t}::timestamptz, ${i}::uuid)`);
+    }
+    const rows = await ctx.uow.query<MentionDbRow>(`SELECT ${MENTION_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $2`, params);
+    return rows.map(toMention);
+  }
+}
