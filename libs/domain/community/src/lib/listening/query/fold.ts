@@ -10,3 +10,32 @@ export function foldText(text: string): string {
     .replace(/[\p{M}\p{Cf}]+/gu, '')
     .replace(EXTRA_FOLD_PATTERN, (letter) => EXTRA_FOLDS[letter]);
 }
+
+/** A word: letters, digits and `_`, after folding; a `#` right before it (not glued to a previous word) makes it a hashtag. */
+const WORD_PATTERN = /#?[\p{L}\p{N}_]+/gu;
+
+export interface FoldedWords {
+  /** Words in order, without their `#`. */
+  readonly words: string[];
+  /** `hashtag[i]`: words[i] was written `#word`. */
+  readonly hashtag: boolean[];
+}
+
+/**
+ * Splits folded text into words, in one pass: anything that is not a letter, a digit or `_`
+ * separates words (spaces, punctuation, apostrophes — l'égalité gives `l`, `egalite` —, emoji).
+ */
+export function splitWords(folded: string): FoldedWords {
+  const words: string[] = [];
+  const hashtag: boolean[] = [];
+  WORD_PATTERN.lastIndex = 0;
+  let lastEnd = -1;
+  for (let match = WORD_PATTERN.exec(folded); match !== null; match = WORD_PATTERN.exec(folded)) {
+    const raw = match[0];
+    const tagged = raw.charCodeAt(0) === 35; /* # */
+    words.push(tagged ? raw.slice(1) : raw);
+    hashtag.push(tagged && match.index !== lastEnd);
+    lastEnd = match.index + raw.length;
+  }
+  return { words, hashtag };
+}

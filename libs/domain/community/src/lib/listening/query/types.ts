@@ -24,12 +24,10 @@ export interface MatchableMention {
   source: string;
 }
 
-/** A mention tokenised once, matched by many queries (`CompiledQuery.matchesPrepared`). */
+/** A mention tokenised once, matched by many queries (`CompiledQuery.matchesPrepared`); made by `prepareMention`. */
 export interface PreparedMention {
   /** Folded words in text order, hashtags without their `#`. */
   readonly words: readonly string[];
-  /** Word → its positions in `words`. */
-  readonly positions: ReadonlyMap<string, readonly number[]>;
   /** Folded hashtags (without `#`). */
   readonly hashtags: ReadonlySet<string>;
   /** Lower-case BCP 47 tag with `-` separators, or null. */
