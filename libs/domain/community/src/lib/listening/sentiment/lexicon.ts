@@ -50,6 +50,11 @@ export const IDIOMS: Record<SentimentLanguage, Readonly<Record<string, number>>>
     'sans probleme': 0.4,
     'aucun souci': 0.4,
     'aucun probleme': 0.4,
+    'jamais recu': -0.7,
+    'jamais arrive': -0.7,
+    'aucune reponse': -0.6,
+    'pas de reponse': -0.6,
+    'tire mon chapeau': 0.7,
   },
   en: {
     'not bad': 0.4,
@@ -71,6 +76,11 @@ export const IDIOMS: Record<SentimentLanguage, Readonly<Record<string, number>>>
     'customer service': 0,
     'highly recommend': 0.8,
     'on hold': -0.3,
+    'never arrived': -0.7,
+    'never received': -0.7,
+    'no reply': -0.6,
+    'no response': -0.6,
+    'no answer': -0.6,
   },
 };
 
@@ -172,6 +182,11 @@ export const WORDS: Record<SentimentLanguage, Readonly<Record<string, number>>> 
     attendre: -0.1,
     question: 0,
     absurde: -0.6,
+    regrette: -0.6,
+    fan: 0.6,
+    reussite: 0.7,
+    chapeau: 0.5,
+    cher: -0.3,
   },
   en: {
     good: 0.6,
@@ -269,6 +284,13 @@ export const WORDS: Record<SentimentLanguage, Readonly<Record<string, number>>> 
     support: 0,
     like: 0.3,
     well: 0.2,
+    outrageous: -0.9,
+    disgrace: -0.9,
+    disgusting: -0.9,
+    appalling: -0.9,
+    regret: -0.6,
+    satisfied: 0.6,
+    lovely: 0.7,
   },
 };
 
@@ -344,6 +366,12 @@ export const EMOJI: Readonly<Record<string, number>> = {
   '😑': -0.3,
   '🤦': -0.6,
 };
+
+/**
+ * Emoji that mark praise as sarcastic ("Génial, encore un colis perdu 🙄"): with one of them, the
+ * words' positive sum counts as negative. Irony without such a marker is not detected.
+ */
+export const SARCASM_MARKERS: readonly string[] = ['🙄', '🙃', '😒'];
 
 /** ASCII emoticons, on the same scale. */
 export const EMOTICONS: Readonly<Record<string, number>> = {

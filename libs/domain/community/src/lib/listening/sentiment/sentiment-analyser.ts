@@ -2,7 +2,7 @@ import { Container } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
 import { LangFr } from '@nlpjs/lang-fr';
 import { Language } from '@nlpjs/language-min';
-import { CONTRASTS, EMOJI, EMOTICONS, IDIOMS, NEGATORS, WORDS, type SentimentLanguage } from './lexicon';
+import { CONTRASTS, EMOJI, EMOTICONS, IDIOMS, NEGATORS, SARCASM_MARKERS, WORDS, type SentimentLanguage } from './lexicon';
 
 export type { SentimentLanguage } from './lexicon';
 export type SentimentLabel = 'POSITIVE' | 'NEUTRAL' | 'NEGATIVE';
@@ -29,6 +29,11 @@ const MAX_WORD_CHARS = 40;
 export const NEGATION_SCOPE = 3;
 /** A negated word counts this much the other way: "not good" is milder than "bad". */
 const NEGATION_FACTOR = -0.75;
+/**
+ * nlp.js's dictionaries give small values to many plain words ("order" +0.33, "number" -0.375,
+ * "comes" +0.875): they count for this much, the project's own words (lexicon.ts) fully.
+ */
+export const DICTIONARY_WEIGHT: Readonly<Record<SentimentLanguage, number>> = { fr: 0.5, en: 0.25 };
 /** The clause after "but" / "mais" counts this much more than the others. */
 const CONTRAST_WEIGHT = 1.5;
 /**
@@ -36,7 +41,7 @@ const CONTRAST_WEIGHT = 1.5;
  * a mention with a single mildly positive or negative word ("merci", "problem") stays NEUTRAL-ish
  * only below these.
  */
-export const LABEL_THRESHOLDS = { positive: 0.2, negative: -0.2 } as const;
+export const LABEL_THRESHOLDS = { positive: 0.3, negative: -0.3 } as const;
 /** Stemmer caches grow with every distinct word: they are dropped after this many words. */
 const STEM_CACHE_LIMIT = 50_000;
 
@@ -45,9 +50,15 @@ interface Stemmer {
   cache: Record<string, string>;
 }
 
+interface Stopwords {
+  isStopword(word: string): boolean;
+}
+
 interface LanguageTables {
   stemmer: Stemmer;
+  stopwords: Stopwords;
   dictionary: Readonly<Record<string, number>>;
+  dictionaryWeight: number;
   words: Map<string, number>;
   negators: ReadonlySet<string>;
   contrasts: ReadonlySet<string>;
@@ -86,7 +97,9 @@ function tables(container: Container, language: SentimentLanguage): LanguageTabl
   const idioms = new Map(Object.entries(IDIOMS[language]));
   return {
     stemmer,
+    stopwords: container.get(`stopwords-${language}`) as Stopwords,
     dictionary,
+    dictionaryWeight: DICTIONARY_WEIGHT[language],
     words,
     negators: new Set(NEGATORS[language]),
     contrasts: new Set(CONTRASTS[language]),
@@ -138,13 +151,13 @@ function expandContractions(text: string): string {
 function wordValue(table: LanguageTables, word: string): number {
   const own = table.words.get(word);
   if (own !== undefined) return own;
-  if (word.length > MAX_WORD_CHARS) return 0;
+  if (word.length > MAX_WORD_CHARS || table.stopwords.isStopword(word)) return 0;
   if (++table.stemmed > STEM_CACHE_LIMIT) {
     table.stemmer.cache = {};
     table.stemmed = 0;
   }
   const stem = table.stemmer.stemWord(word);
-  return table.words.get(stem) ?? table.dictionary[stem] ?? 0;
+  return table.words.get(stem) ?? table.dictionaryWeight * (table.dictionary[stem] ?? 0);
 }
 
 function scoreClause(table: LanguageTables, words: readonly string[]): number {
@@ -181,19 +194,20 @@ function scoreClause(table: LanguageTables, words: readonly string[]): number {
 export function rawScore(text: string, language: SentimentLanguage): number {
   const table = nlpResources().tables[language];
   const capped = capText(text);
-  let total = scoreSymbols(capped);
+  let wordsTotal = 0;
   let prose = normaliseText(capped.replace(URL_PATTERN, ' ').replace(EMOTICON_PATTERN, ' '));
   if (language === 'en') prose = expandContractions(prose);
   for (const clause of prose.split(CLAUSE_PATTERN)) {
     const words = clause.match(WORD_PATTERN) ?? [];
     const contrast = words.findIndex((word) => table.contrasts.has(word));
     if (contrast < 0) {
-      total += scoreClause(table, words);
+      wordsTotal += scoreClause(table, words);
     } else {
-      total += scoreClause(table, words.slice(0, contrast)) + CONTRAST_WEIGHT * scoreClause(table, words.slice(contrast + 1));
+      wordsTotal += scoreClause(table, words.slice(0, contrast)) + CONTRAST_WEIGHT * scoreClause(table, words.slice(contrast + 1));
     }
   }
-  return total;
+  const sarcastic = wordsTotal > 0 && SARCASM_MARKERS.some((marker) => capped.includes(marker));
+  return scoreSymbols(capped) + (sarcastic ? -wordsTotal : wordsTotal);
 }
 
 /** -1..1 with the sign of the raw sum: one clear word gives about ±0.6, three about ±0.9. */
