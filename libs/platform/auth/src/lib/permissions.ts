@@ -96,6 +96,11 @@ export const PERMISSIONS = {
   },
   // The agency's calendar across all its clients (each row still read inside its own tenant).
   'agencyCalendar.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
+  // listening: everyone in the client reads mentions; the strategy, content and community leads write the queries.
+  'listening.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
+  'listening.manage': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
+  },
   // evaluation: maturity models belong to the agency; assessments to one client.
   'maturityModels.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   'maturityModels.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [] },

@@ -136,6 +136,10 @@ export class SocleConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1440)
   NETWORK_ACCOUNT_CHECK_MINUTES = 60;
 
+  /** The worker runs each active listening query that has not run for this long. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  LISTENING_EVERY_MINUTES = 15;
+
   /** The worker looks for due publications whose wake-up was lost, and expired leases, this often. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   PUBLISHING_SWEEP_SECONDS = 5;

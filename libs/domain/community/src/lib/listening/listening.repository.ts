@@ -179,7 +179,7 @@ export class ListeningRepository {
         `INSERT INTO listening_query_sources AS s (organization_id, query_id, account_id, network, cursor, last_run_at, last_success_at, mentions_added)
          SELECT $1, $2, $3, $4, $5, now(), now(), $6 WHERE EXISTS (SELECT 1 FROM listening_queries WHERE organization_id = $1 AND id = $2)
          ON CONFLICT (organization_id, query_id, account_id) DO UPDATE SET cursor = excluded.cursor, last_run_at = now(), last_success_at = now(),
-           failures = 0, retry_at = NULL, mentions_added = s.mentions_added + excluded.mentions_added`,
+           last_error = NULL, failures = 0, retry_at = NULL, mentions_added = s.mentions_added + excluded.mentions_added`,
         [...params, outcome.cursor, outcome.added],
       );
     } else {
