@@ -1,3 +1,21 @@
+import { CommentRulesService } from '@socle/policies';
 import type { ModulePart } from '@socle/platform-database';
+import { Inbox1764900000100 } from '../migrations/1764900000100-inbox';
+import { EscalateInboxJob, FetchInboxJob, InboxScheduler, SendInboxReplyJob } from './inbox.jobs';
+import { InboxRepository } from './inbox.repository';
+import { InboxResolver } from './inbox.resolver';
+import { InboxService } from './inbox.service';
 
-export const INBOX_PART: ModulePart = { entities: [], migrations: [], providers: [], resolvers: [], workers: [], exports: [] };
+/**
+ * The social inbox (seed 002 step 9, the comment-handling policy): comments on
+ * the organisation's published posts become items to answer within the rules'
+ * delay; replies go out once; items past due are escalated.
+ */
+export const INBOX_PART: ModulePart = {
+  entities: [],
+  migrations: [Inbox1764900000100],
+  providers: [InboxRepository, InboxService, InboxScheduler, CommentRulesService],
+  resolvers: [InboxResolver],
+  workers: [FetchInboxJob, EscalateInboxJob, SendInboxReplyJob],
+  exports: [InboxService, InboxScheduler],
+};

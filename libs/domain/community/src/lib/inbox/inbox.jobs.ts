@@ -1,0 +1,215 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConnectorContext, ConnectorRegistry, Credentials, Mention } from '@socle/connector-sdk';
+import { SocleConfig } from '@socle/platform-config';
+import { UnitOfWorkFactory } from '@socle/platform-database';
+import { JobHandler, JobQueues, TenantJobPayload } from '@socle/platform-queue';
+import { CommentRulesService, responseDue } from '@socle/policies';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
+import { CredentialVault } from '../credential-vault';
+import { NetworkAccountRepository, TenantCtx } from '../repositories';
+import { InboxRepository } from './inbox.repository';
+import { InboxService } from './inbox.service';
+import type { NewInboxItem } from './inbox.types';
+
+export const INBOX_QUEUE = 'inbox';
+export const FETCH_INBOX_JOB = 'FetchInboxJob';
+export const ESCALATE_INBOX_JOB = 'EscalateInboxJob';
+export const SEND_INBOX_REPLY_JOB = 'SendInboxReplyJob';
+
+/** Posts older than this are no longer watched for comments. */
+export const WATCH_DAYS = 30;
+/** Publications fetched per run and organisation (the least recently fetched first). */
+const PUBLICATIONS_PER_RUN = 200;
+/** A reply still PENDING this long after its claim lost its sender: the worker sends it (same key). */
+export const PENDING_REPLY_GRACE_MS = 60_000;
+
+const system = { type: 'SYSTEM' as const, id: null };
+
+export interface SendInboxReplyPayload extends TenantJobPayload {
+  replyId: string;
+}
+
+/** Enqueues the inbox's jobs; the job ids dedupe (one pending fetch per organisation and period). */
+@Injectable()
+export class InboxScheduler {
+  constructor(private readonly queues: JobQueues, private readonly config: SocleConfig) {}
+
+  async fetch(organizationId: string, now = Date.now()): Promise<void> {
+    const period = Math.floor(now / (this.config.INBOX_EVERY_MINUTES * 60_000));
+    await this.queues.add(INBOX_QUEUE, FETCH_INBOX_JOB, { organizationId }, { jobId: `inbox-fetch-${organizationId}-${period}`, attempts: 3 });
+  }
+
+  /** On demand (`refreshInbox`): its own job id, so it runs now even when the period's fetch ran. */
+  async fetchNow(organizationId: string): Promise<void> {
+    await this.queues.add(INBOX_QUEUE, FETCH_INBOX_JOB, { organizationId }, { jobId: `inbox-fetch-${organizationId}-now-${Math.floor(Date.now() / 10_000)}`, attempts: 3 });
+  }
+
+  async escalate(organizationId: string): Promise<void> {
+    await this.queues.add(INBOX_QUEUE, ESCALATE_INBOX_JOB, { organizationId }, { jobId: `inbox-escalate-${organizationId}-${Math.floor(Date.now() / 60_000)}`, attempts: 3 });
+  }
+
+  async send(organizationId: string, replyId: string): Promise<void> {
+    const payload: SendInboxReplyPayload = { organizationId, replyId };
+    await this.queues.add(INBOX_QUEUE, SEND_INBOX_REPLY_JOB, payload, { jobId: `inbox-reply-${replyId}-${Math.floor(Date.now() / 60_000)}`, attempts: 5 });
+  }
+}
+
+/**
+ * Fetches the comments on an organisation's published posts into its inbox:
+ * for each OK account whose connector fetches comments, each post published in
+ * the last 30 days, from the cursor stored for it. No transaction is open while
+ * a network answers; items are inserted once (organisation, network, external id),
+ * our own replies and the account's own posts are left out, and each gets its
+ * due time from the organisation's comment-handling rules.
+ */
+@Injectable()
+export class FetchInboxJob implements JobHandler {
+  readonly queue = INBOX_QUEUE;
+  readonly name = FETCH_INBOX_JOB;
+  private readonly logger = new Logger(FETCH_INBOX_JOB);
+
+  constructor(
+    private readonly units: UnitOfWorkFactory,
+    private readonly inbox: InboxRepository,
+    private readonly accounts: NetworkAccountRepository,
+    private readonly vault: CredentialVault,
+    private readonly rules: CommentRulesService,
+    private readonly scheduler: InboxScheduler,
+    @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
+    @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+  ) {}
+
+  async handle({ organizationId }: TenantJobPayload): Promise<{ fetched: number; inserted: number; failed: number }> {
+    return this.units.runInOrganization(organizationId, (uow) => this.fetch({ uow, organizationId: uow.organizationId, actor: system }));
+  }
+
+  async fetch(ctx: TenantCtx): Promise<{ fetched: number; inserted: number; failed: number }> {
+    // At most 1000 accounts per organisation are watched.
+    const accounts = (await this.accounts.page(ctx, { size: 1000 })).slice(0, 1000);
+    const usable = accounts.filter((a) => a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.comments && this.registry.get(a.network)?.fetchComments);
+    const watched = await this.inbox.watchedPublications(ctx, usable.map((a) => a.id), WATCH_DAYS, PUBLICATIONS_PER_RUN);
+    const { rules } = await this.rules.get(ctx);
+    const credentials = new Map<string, Credentials | null>();
+    for (const account of usable) {
+      const row = await this.accounts.findWithCredentials(ctx, account.id);
+      try {
+        credentials.set(account.id, row?.credentialsCiphertext ? this.vault.open(ctx.organizationId, account.id, row.credentialsCiphertext) : null);
+      } catch {
+        credentials.set(account.id, null);
+      }
+    }
+    await ctx.uow.commitAndContinue();
+
+    let fetched = 0;
+    let inserted = 0;
+    let failed = 0;
+    for (const publication of watched) {
+      const account = usable.find((a) => a.id === publication.networkAccountId);
+      const creds = credentials.get(publication.networkAccountId);
+      const connector = account ? this.registry.get(account.network) : undefined;
+      if (!account || !creds || !connector?.fetchComments) continue;
+      const fetchComments = connector.fetchComments.bind(connector);
+      const { ctx: connectorCtx } = observe(this.connectorContext);
+      let comments: Mention[];
+      let cursor: string | null;
+      try {
+        const page = await fetchComments(connectorCtx, creds, publication.externalId, publication.cursor ?? undefined);
+        comments = page.items;
+        cursor = page.cursor ?? null;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn(`comments of publication ${publication.id} (${account.network}) not fetched: ${scrub(error instanceof Error ? error.message : String(error), creds.secrets)}`);
+        continue;
+      }
+      fetched += comments.length;
+      const items: NewInboxItem[] = comments
+        .filter((c) => c.authorHandle !== account.handle && typeof c.externalId === 'string' && c.externalId.length > 0 && c.externalId.length <= 2000)
+        .map((c) => {
+          const receivedAt = validDate(c.publishedAt) ?? new Date();
+          const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt });
+          return {
+            source: account.network, networkAccountId: account.id, externalId: c.externalId, kind: 'COMMENT' as const,
+            parentExternalId: clip(c.inReplyTo ?? publication.externalId, 2000), publicationId: publication.id,
+            authorHandle: clip(c.authorHandle || 'unknown', 500) as string, authorName: clip(c.authorName ?? null, 500), text: clip(c.text ?? '', 100_000) as string,
+            url: clip(c.url ?? null, 2000), receivedAt, severity: 'NORMAL' as const, dueAt: due.dueAt, responsibleRole: due.responsibleRole,
+          };
+        });
+      inserted += (await this.inbox.insertNew(ctx, items)).length;
+      await this.inbox.saveCursor(ctx, publication.id, cursor);
+      await ctx.uow.commitAndContinue();
+    }
+    this.logger.log(`inbox of organization ${ctx.organizationId}: ${watched.length} posts, ${fetched} comments, ${inserted} new, ${failed} failed`);
+    return { fetched, inserted, failed };
+  }
+
+  /** Every organisation with an OK account and a published post, once per INBOX_EVERY_MINUTES. */
+  async reconcile(): Promise<number> {
+    const organizations = await this.units.run({}, (uow) => this.inbox.organizationsToFetch(uow, 10_000));
+    for (const organizationId of organizations) await this.scheduler.fetch(organizationId);
+    return organizations.length;
+  }
+}
+
+/** The SLA: open items past due are escalated to their rule's responsible role (once: an escalated item is no longer open). */
+@Injectable()
+export class EscalateInboxJob implements JobHandler {
+  readonly queue = INBOX_QUEUE;
+  readonly name = ESCALATE_INBOX_JOB;
+
+  constructor(
+    private readonly units: UnitOfWorkFactory,
+    private readonly inbox: InboxRepository,
+    private readonly service: InboxService,
+    private readonly scheduler: InboxScheduler,
+  ) {}
+
+  async handle({ organizationId }: TenantJobPayload): Promise<{ escalated: number }> {
+    const escalated = await this.units.runInOrganization(organizationId, (uow) => this.service.escalateOverdue({ uow, organizationId: uow.organizationId, actor: system }));
+    return { escalated };
+  }
+
+  /** Organisations with items past due, and replies whose sender stopped (their send job is enqueued again). */
+  async reconcile(): Promise<number> {
+    const now = Date.now();
+    const rows = await this.units.run({}, (uow) => this.inbox.organizationsNeedingAttention(uow, new Date(now), new Date(now - PENDING_REPLY_GRACE_MS), 10_000));
+    for (const row of rows) {
+      if (row.overdue) await this.scheduler.escalate(row.organization_id);
+      if (row.pending) {
+        const pending = await this.units.runInOrganization(row.organization_id, (uow) =>
+          this.inbox.pendingReplies({ uow, organizationId: uow.organizationId, actor: system }, new Date(now - PENDING_REPLY_GRACE_MS), 500));
+        for (const replyId of pending) await this.scheduler.send(row.organization_id, replyId);
+      }
+    }
+    return rows.length;
+  }
+}
+
+/** Sends a reply left PENDING (its sender stopped or the network failed for a while), with the reply's own key. */
+@Injectable()
+export class SendInboxReplyJob implements JobHandler<SendInboxReplyPayload> {
+  readonly queue = INBOX_QUEUE;
+  readonly name = SEND_INBOX_REPLY_JOB;
+
+  constructor(private readonly units: UnitOfWorkFactory, private readonly service: InboxService) {}
+
+  async handle({ organizationId, replyId }: SendInboxReplyPayload): Promise<{ status: string }> {
+    const outcome = await this.units.runInOrganization(organizationId, (uow) =>
+      this.service.send({ uow, organizationId: uow.organizationId, actor: system }, replyId));
+    // A passing failure fails the job: BullMQ tries again later (same reply, same key).
+    if (!outcome.sent && !outcome.final) throw outcome.error;
+    return { status: outcome.reply.status };
+  }
+}
+
+function validDate(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function clip(value: string | null, max: number): string | null {
+  if (value === null) return null;
+  // NUL cannot be stored in text; the rest of what a network sends is kept as it is.
+  const clean = value.replace(/\0/g, '');
+  return clean.length > max ? clean.slice(0, max) : clean;
+}

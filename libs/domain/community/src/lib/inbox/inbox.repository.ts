@@ -1,0 +1,261 @@
+import { Injectable } from '@nestjs/common';
+import type { UnitOfWork } from '@socle/platform-database';
+import type { KeysetPage } from '@socle/platform-graphql';
+import type { TenantCtx } from '../repositories';
+import type { InboxItem, InboxNote, InboxReply, InboxStatus, NewInboxItem } from './inbox.types';
+
+const ITEM_COLUMNS = `id, source, network_account_id, external_id, kind, parent_external_id, publication_id, author_handle, author_name, text, url,
+  received_at, severity, status, assignee_id, due_at, responsible_role, first_response_at, answered_by, escalated_to, escalated_at, version,
+  created_at, updated_at`;
+
+interface ItemRow {
+  id: string; source: string; network_account_id: string | null; external_id: string; kind: InboxItem['kind']; parent_external_id: string | null;
+  publication_id: string | null; author_handle: string; author_name: string | null; text: string; url: string | null; received_at: Date;
+  severity: InboxItem['severity']; status: InboxStatus; assignee_id: string | null; due_at: Date; responsible_role: string;
+  first_response_at: Date | null; answered_by: string | null; escalated_to: string | null; escalated_at: Date | null; version: number;
+  created_at: Date; updated_at: Date;
+}
+
+const toItem = (r: ItemRow): InboxItem => ({
+  id: r.id, source: r.source, networkAccountId: r.network_account_id, externalId: r.external_id, kind: r.kind, parentExternalId: r.parent_external_id,
+  publicationId: r.publication_id, authorHandle: r.author_handle, authorName: r.author_name, text: r.text, url: r.url, receivedAt: r.received_at,
+  severity: r.severity, status: r.status, assigneeId: r.assignee_id, dueAt: r.due_at, responsibleRole: r.responsible_role,
+  firstResponseAt: r.first_response_at, answeredBy: r.answered_by, escalatedTo: r.escalated_to, escalatedAt: r.escalated_at, version: r.version,
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+const REPLY_COLUMNS = 'id, item_id, network_account_id, text, idempotency_key, status, attempts, external_id, external_url, error, created_by, created_at, sent_at';
+interface ReplyRow {
+  id: string; item_id: string; network_account_id: string | null; text: string; idempotency_key: string; status: InboxReply['status']; attempts: number;
+  external_id: string | null; external_url: string | null; error: string | null; created_by: string | null; created_at: Date; sent_at: Date | null;
+}
+const toReply = (r: ReplyRow): InboxReply => ({
+  id: r.id, itemId: r.item_id, networkAccountId: r.network_account_id, text: r.text, idempotencyKey: r.idempotency_key, status: r.status,
+  attempts: r.attempts, externalId: r.external_id, externalUrl: r.external_url, error: r.error, createdBy: r.created_by, createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
+
+export interface InboxFilter {
+  status?: InboxStatus;
+  assigneeId?: string;
+  /** Open (NEW, ASSIGNED, ESCALATED) and past due (true), or not (false). */
+  overdue?: boolean;
+}
+
+/** Changes written with a status move (a compare-and-set on the status read). */
+export interface InboxPatch {
+  assigneeId?: string | null;
+  firstResponseAt?: Date;
+  answeredBy?: string | null;
+  escalatedTo?: string;
+}
+
+/** A published post whose comments the inbox fetches. */
+export interface WatchedPublication {
+  id: string;
+  networkAccountId: string;
+  network: string;
+  externalId: string;
+  cursor: string | null;
+}
+
+/** The only place that queries the inbox tables; always inside the caller's tenant. */
+@Injectable()
+export class InboxRepository {
+  async page(ctx: TenantCtx, filter: InboxFilter, page: KeysetPage): Promise<InboxItem[]> {
+    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
+    const where = ['organization_id = $1'];
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.assigneeId) where.push(`assignee_id = $${params.push(filter.assigneeId)}::uuid`);
+    if (filter.overdue === true) where.push("status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now()");
+    if (filter.overdue === false) where.push("NOT (status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now())");
+    if (page.after) where.push(`(received_at, id) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)`);
+    const rows = await ctx.uow.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $2`, params,
+    );
+    return rows.map(toItem);
+  }
+
+  async find(ctx: TenantCtx, id: string): Promise<InboxItem | null> {
+    const [row] = await ctx.uow.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    return row ? toItem(row) : null;
+  }
+
+  /**
+   * The status move: applied only while the item is still in `from` (of two
+   * concurrent moves the second changes nothing and gets null); bumps the version.
+   */
+  async transition(ctx: TenantCtx, id: string, from: InboxStatus, to: InboxStatus, patch: InboxPatch = {}): Promise<InboxItem | null> {
+    const [row] = await ctx.uow.query<ItemRow>(
+      `WITH moved AS (UPDATE inbox_items SET status = $4, version = version + 1, updated_at = now(),
+              assignee_id = CASE WHEN $5 THEN $6::uuid ELSE assignee_id END,
+              first_response_at = coalesce(first_response_at, $7::timestamptz),
+              answered_by = CASE WHEN $8 THEN $9::uuid ELSE answered_by END,
+              escalated_to = coalesce($10, escalated_to),
+              escalated_at = CASE WHEN $10::text IS NOT NULL THEN now() ELSE escalated_at END
+        WHERE organization_id = $1 AND id = $2 AND status = $3
+        RETURNING ${ITEM_COLUMNS})
+       SELECT * FROM moved`,
+      [ctx.uow.organizationId, id, from, to, patch.assigneeId !== undefined, patch.assigneeId ?? null, patch.firstResponseAt ?? null,
+        patch.answeredBy !== undefined, patch.answeredBy ?? null, patch.escalatedTo ?? null],
+    );
+    return row ? toItem(row) : null;
+  }
+
+  /** Inserts what is new (the same external id of the same network is kept once); the ids inserted. */
+  async insertNew(ctx: TenantCtx, items: NewInboxItem[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const rows = await ctx.uow.query<{ id: string }>(
+      `INSERT INTO inbox_items (organization_id, source, network_account_id, external_id, kind, parent_external_id, publication_id, author_handle,
+         author_name, text, url, received_at, severity, due_at, responsible_role)
+       SELECT $1, r.source, r.network_account_id, r.external_id, r.kind, r.parent_external_id, r.publication_id, r.author_handle, r.author_name,
+              r.text, r.url, r.received_at, r.severity, r.due_at, r.responsible_role
+         FROM jsonb_to_recordset($2::jsonb) AS r(source text, network_account_id uuid, external_id text, kind text, parent_external_id text,
+              publication_id uuid, author_handle text, author_name text, text text, url text, received_at timestamptz, severity text,
+              due_at timestamptz, responsible_role text)
+        -- Our own replies come back as comments of the post: never an item.
+        WHERE NOT EXISTS (SELECT 1 FROM inbox_replies x WHERE x.organization_id = $1 AND x.external_id = r.external_id)
+       ON CONFLICT (organization_id, source, external_id) DO NOTHING
+       RETURNING id`,
+      [ctx.uow.organizationId, JSON.stringify(items.map((i) => ({
+        source: i.source, network_account_id: i.networkAccountId, external_id: i.externalId, kind: i.kind, parent_external_id: i.parentExternalId,
+        publication_id: i.publicationId, author_handle: i.authorHandle, author_name: i.authorName, text: i.text, url: i.url,
+        received_at: i.receivedAt.toISOString(), severity: i.severity, due_at: i.dueAt.toISOString(), responsible_role: i.responsibleRole,
+      })))],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Open items past due, locked (others skip them): what the SLA sweep escalates. */
+  async overdueForUpdate(ctx: TenantCtx, limit: number): Promise<InboxItem[]> {
+    const rows = await ctx.uow.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE organization_id = $1 AND status IN ('NEW', 'ASSIGNED') AND due_at < now()
+        ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [ctx.uow.organizationId, limit],
+    );
+    return rows.map(toItem);
+  }
+
+  // ------------------------------------------------------------------ notes
+
+  async addNote(ctx: TenantCtx, itemId: string, text: string, authorId: string | null): Promise<InboxNote> {
+    const [row] = await ctx.uow.query<{ id: string; item_id: string; text: string; author_id: string | null; created_at: Date }>(
+      'INSERT INTO inbox_notes (organization_id, item_id, text, author_id) VALUES ($1, $2, $3, $4) RETURNING id, item_id, text, author_id, created_at',
+      [ctx.uow.organizationId, itemId, text, authorId],
+    );
+    return { id: row.id, itemId: row.item_id, text: row.text, authorId: row.author_id, createdAt: row.created_at };
+  }
+
+  async notes(ctx: TenantCtx, itemId: string): Promise<InboxNote[]> {
+    const rows = await ctx.uow.query<{ id: string; item_id: string; text: string; author_id: string | null; created_at: Date }>(
+      'SELECT id, item_id, text, author_id, created_at FROM inbox_notes WHERE organization_id = $1 AND item_id = $2 ORDER BY created_at, id LIMIT 500',
+      [ctx.uow.organizationId, itemId],
+    );
+    return rows.map((row) => ({ id: row.id, itemId: row.item_id, text: row.text, authorId: row.author_id, createdAt: row.created_at }));
+  }
+
+  // ------------------------------------------------------------------ replies
+
+  /**
+   * Claims the item's one live reply: inserted PENDING unless another reply of
+   * the item is PENDING or SENT (the partial unique index; a concurrent insert
+   * waits for the other transaction and then finds it). Null when it lost.
+   */
+  async claimReply(ctx: TenantCtx, reply: { id: string; itemId: string; networkAccountId: string | null; text: string; createdBy: string | null }): Promise<InboxReply | null> {
+    const [row] = await ctx.uow.query<ReplyRow>(
+      `INSERT INTO inbox_replies (organization_id, id, item_id, network_account_id, text, idempotency_key, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (organization_id, item_id) WHERE status IN ('PENDING', 'SENT') DO NOTHING
+       RETURNING ${REPLY_COLUMNS}`,
+      [ctx.uow.organizationId, reply.id, reply.itemId, reply.networkAccountId, reply.text, `socle-inbox-reply-${reply.id}`, reply.createdBy],
+    );
+    return row ? toReply(row) : null;
+  }
+
+  async findReply(ctx: TenantCtx, id: string): Promise<InboxReply | null> {
+    const [row] = await ctx.uow.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM inbox_replies WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    return row ? toReply(row) : null;
+  }
+
+  async replies(ctx: TenantCtx, itemId: string): Promise<InboxReply[]> {
+    const rows = await ctx.uow.query<ReplyRow>(
+      `SELECT ${REPLY_COLUMNS} FROM inbox_replies WHERE organization_id = $1 AND item_id = $2 ORDER BY created_at, id LIMIT 100`,
+      [ctx.uow.organizationId, itemId],
+    );
+    return rows.map(toReply);
+  }
+
+  /** Replies left PENDING since before `before` (their sender stopped): the job sends them again, same key. */
+  async pendingReplies(ctx: TenantCtx, before: Date, limit: number): Promise<string[]> {
+    const rows = await ctx.uow.query<{ id: string }>(
+      "SELECT id FROM inbox_replies WHERE organization_id = $1 AND status = 'PENDING' AND created_at < $2 ORDER BY created_at LIMIT $3",
+      [ctx.uow.organizationId, before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async countAttempt(ctx: TenantCtx, id: string): Promise<void> {
+    await ctx.uow.execute("UPDATE inbox_replies SET attempts = attempts + 1 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'", [ctx.uow.organizationId, id]);
+  }
+
+  /** Records the post; false when the reply is no longer PENDING (another sender recorded it). */
+  async markSent(ctx: TenantCtx, id: string, post: { externalId: string; url: string }): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE inbox_replies SET status = 'SENT', external_id = $3, external_url = $4, sent_at = now(), error = NULL
+        WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'`,
+      [ctx.uow.organizationId, id, post.externalId.slice(0, 2000), post.url.slice(0, 2000)],
+    );
+    return changed === 1;
+  }
+
+  /** A definitive refusal: the item may be answered again. */
+  async markFailed(ctx: TenantCtx, id: string, error: string): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      "UPDATE inbox_replies SET status = 'FAILED', error = $3 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
+      [ctx.uow.organizationId, id, error.slice(0, 1000)],
+    );
+    return changed === 1;
+  }
+
+  async noteError(ctx: TenantCtx, id: string, error: string): Promise<void> {
+    await ctx.uow.execute("UPDATE inbox_replies SET error = $3 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'", [ctx.uow.organizationId, id, error.slice(0, 1000)]);
+  }
+
+  // ------------------------------------------------------------------ ingestion
+
+  /** Published posts (not deleted, from the last `days` days) of the given accounts, with where their last fetch stopped. */
+  async watchedPublications(ctx: TenantCtx, accountIds: string[], days: number, limit: number): Promise<WatchedPublication[]> {
+    if (accountIds.length === 0) return [];
+    const rows = await ctx.uow.query<{ id: string; network_account_id: string; network: string; external_id: string; cursor: string | null }>(
+      `SELECT p.id, p.network_account_id, p.network, p.external_id, c.cursor
+         FROM publications p LEFT JOIN inbox_cursors c ON c.organization_id = p.organization_id AND c.publication_id = p.id
+        WHERE p.organization_id = $1 AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL AND p.external_id IS NOT NULL
+          AND p.network_account_id = ANY($2::uuid[]) AND p.published_at > now() - make_interval(days => $3)
+        ORDER BY c.fetched_at NULLS FIRST, p.published_at DESC LIMIT $4`,
+      [ctx.uow.organizationId, accountIds, days, limit],
+    );
+    return rows.map((r) => ({ id: r.id, networkAccountId: r.network_account_id, network: r.network, externalId: r.external_id, cursor: r.cursor }));
+  }
+
+  async saveCursor(ctx: TenantCtx, publicationId: string, cursor: string | null): Promise<void> {
+    await ctx.uow.execute(
+      `INSERT INTO inbox_cursors (organization_id, publication_id, cursor, fetched_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (organization_id, publication_id) DO UPDATE SET cursor = coalesce(EXCLUDED.cursor, inbox_cursors.cursor), fetched_at = now()`,
+      [ctx.uow.organizationId, publicationId, cursor && cursor.length <= 4000 ? cursor : null],
+    );
+  }
+
+  async isMember(ctx: TenantCtx, userId: string): Promise<boolean> {
+    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.uow.organizationId, userId]);
+    return !!row;
+  }
+
+  /** Across tenants (SECURITY DEFINER functions: ids only). */
+  async organizationsToFetch(uow: UnitOfWork, limit: number): Promise<string[]> {
+    return (await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_inbox_organizations($1)', [limit])).map((r) => r.organization_id);
+  }
+
+  async organizationsNeedingAttention(uow: UnitOfWork, now: Date, pendingBefore: Date, limit: number): Promise<{ organization_id: string; overdue: boolean; pending: boolean }[]> {
+    return uow.query('SELECT organization_id, overdue, pending FROM socle_inbox_attention($1, $2, $3)', [now, pendingBefore, limit]);
+  }
+}

@@ -1,0 +1,85 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { Connection, paginate } from '@socle/platform-graphql';
+import {
+  AddInboxNoteInput, AssignInboxItemInput, DismissInboxItemInput, EscalateInboxItemInput, InboxItemArgs, InboxItemConnection, InboxItemObject,
+  InboxNoteObject, InboxPageArgs, InboxReplyObject, InboxReplyTemplateObject, ReplyTemplatesArgs, ReplyToInboxItemInput, toInboxItemObject,
+  toInboxNoteObject, toInboxReplyObject,
+} from './inbox.dto';
+import { InboxScheduler } from './inbox.jobs';
+import { InboxService } from './inbox.service';
+import type { InboxItem } from './inbox.types';
+
+@Resolver(() => InboxItemObject)
+export class InboxResolver {
+  constructor(private readonly inbox: InboxService, private readonly scheduler: InboxScheduler) {}
+
+  @Requires('inbox.read')
+  @Query(() => InboxItemConnection, { description: 'The social inbox, newest first, filtered by status, assignee and/or overdue.' })
+  async inboxItems(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxPageArgs): Promise<Connection<InboxItemObject>> {
+    return paginate(args, (keyset) => this.inbox.page(ctx, { status: args.status, assigneeId: args.assigneeId, overdue: args.overdue }, keyset),
+      (item: InboxItem) => [item.receivedAt, item.id], toInboxItemObject);
+  }
+
+  @Requires('inbox.read')
+  @Query(() => InboxItemObject)
+  async inboxItem(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxItemArgs): Promise<InboxItemObject> {
+    return toInboxItemObject(await this.inbox.get(ctx, args.id, 'id'));
+  }
+
+  @Requires('inbox.read')
+  @Query(() => [InboxReplyTemplateObject], { description: 'Reply templates from the comment-handling rules (for a network and severity, or all).' })
+  async replyTemplates(@OrgCtx() ctx: OrganizationContext, @Args() args: ReplyTemplatesArgs): Promise<InboxReplyTemplateObject[]> {
+    return this.inbox.replyTemplates(ctx, args.network ?? null, (args.severity as InboxItem['severity'] | undefined) ?? null);
+  }
+
+  @ResolveField(() => [InboxNoteObject], { description: 'Internal notes, oldest first.' })
+  async notes(@OrgCtx() ctx: OrganizationContext, @Parent() item: InboxItemObject): Promise<InboxNoteObject[]> {
+    return (await this.inbox.notes(ctx, item.id)).map(toInboxNoteObject);
+  }
+
+  @ResolveField(() => [InboxReplyObject], { description: 'Replies, oldest first.' })
+  async replies(@OrgCtx() ctx: OrganizationContext, @Parent() item: InboxItemObject): Promise<InboxReplyObject[]> {
+    return (await this.inbox.replies(ctx, item.id)).map(toInboxReplyObject);
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => InboxItemObject, { description: 'Assigns the item to a member (NEW, ASSIGNED or ESCALATED → ASSIGNED).' })
+  async assignInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AssignInboxItemInput): Promise<InboxItemObject> {
+    return toInboxItemObject(await this.inbox.assign(ctx, input.id, input.assigneeId));
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => InboxNoteObject, { description: 'Adds an internal note.' })
+  async addInboxNote(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AddInboxNoteInput): Promise<InboxNoteObject> {
+    return toInboxNoteObject(await this.inbox.addNote(ctx, input.itemId, input.text));
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => InboxItemObject, {
+    description: 'Answers on the network (once: of two people answering at once one wins, the other gets CONFLICT INBOX_ALREADY_ANSWERED). '
+      + 'After a passing network failure the reply stays PENDING and the worker sends it again with the same key.',
+  })
+  async replyToInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ReplyToInboxItemInput): Promise<InboxItemObject> {
+    return toInboxItemObject(await this.inbox.reply(ctx, input.itemId, input.text));
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => InboxItemObject, { description: 'Nothing to answer (NEW, ASSIGNED or ESCALATED → DISMISSED).' })
+  async dismissInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DismissInboxItemInput): Promise<InboxItemObject> {
+    return toInboxItemObject(await this.inbox.dismiss(ctx, input.id, input.reason ?? null));
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => InboxItemObject, { description: 'Hands the item to a role (NEW or ASSIGNED → ESCALATED).' })
+  async escalateInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: EscalateInboxItemInput): Promise<InboxItemObject> {
+    return toInboxItemObject(await this.inbox.escalate(ctx, input.id, input.role ?? null, input.reason ?? null));
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => Boolean, { description: 'Fetches the comments on the organization’s published posts now (in the worker).' })
+  async refreshInbox(@OrgCtx() ctx: OrganizationContext): Promise<boolean> {
+    await this.scheduler.fetchNow(ctx.organizationId);
+    return true;
+  }
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditRepository } from '@socle/accounts';
+import { ConnectorError } from '@socle/connector-sdk';
+import type { ConnectorContext, ConnectorRegistry, Credentials } from '@socle/connector-sdk';
+import type { KeysetPage } from '@socle/platform-graphql';
+import { badInput, DomainError } from '@socle/platform-errors';
+import { ORGANIZATION_ROLES, type OrganizationRole } from '@socle/platform-auth';
+import { CommentRulesService, type ReplyTemplate } from '@socle/policies';
+import { describeFailure } from '../connector-errors';
+import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
+import { CredentialVault } from '../credential-vault';
+import { NetworkAccountRepository, TenantCtx } from '../repositories';
+import { InboxFilter, InboxPatch, InboxRepository } from './inbox.repository';
+import {
+  canMoveInbox, INBOX_ALREADY_ANSWERED, INBOX_CANNOT_REPLY, INBOX_TRANSITION_NOT_ALLOWED, InboxItem, InboxNote, InboxReply, InboxStatus,
+} from './inbox.types';
+
+export interface InboxMoveOptions {
+  /** The statuses the caller expects the item in; any status the workflow allows otherwise. */
+  from?: readonly InboxStatus[];
+  /** The audit action: `inbox.<verb>` (a bare verb is prefixed). */
+  action: string;
+  details?: Record<string, unknown>;
+  patch?: InboxPatch;
+  /** The input field a refusal names (`input.id` by default). */
+  field?: string;
+}
+
+/** The outcome of one attempt to send a reply. */
+export type ReplyOutcome =
+  | { sent: true; reply: InboxReply }
+  /** Refused for good (the text, the account): the reply is FAILED and the item may be answered again. */
+  | { sent: false; final: true; reply: InboxReply; error: DomainError }
+  /** A passing failure (time-out, 5xx, 429): the reply stays PENDING and is sent again, with the same key. */
+  | { sent: false; final: false; reply: InboxReply; error: DomainError };
+
+export function inboxTransitionRefused(item: Pick<InboxItem, 'id' | 'status'>, to: InboxStatus, field = 'input.id'): DomainError {
+  const reason = item.status === 'ANSWERED' ? INBOX_ALREADY_ANSWERED : INBOX_TRANSITION_NOT_ALLOWED;
+  return new DomainError('CONFLICT', `Inbox item ${item.id} is ${item.status} and cannot go to ${to}. Nothing was changed.`, {
+    field, reason, details: { status: item.status, to },
+  });
+}
+
+/**
+ * The inbox's rules. Every status change goes through `move`: the workflow
+ * table (held a second time by a trigger), a compare-and-set on the status read
+ * (of two concurrent moves the second is CONFLICT), an audit entry `inbox.<verb>`.
+ * A reply is claimed in the database (one live reply per item), committed,
+ * then sent with no transaction open, under a key derived from its row.
+ */
+@Injectable()
+export class InboxService {
+  private readonly logger = new Logger('Inbox');
+
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly audit: AuditRepository,
+    private readonly accounts: NetworkAccountRepository,
+    private readonly vault: CredentialVault,
+    private readonly rules: CommentRulesService,
+    @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
+    @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+  ) {}
+
+  page(ctx: TenantCtx, filter: InboxFilter, page: KeysetPage): Promise<InboxItem[]> {
+    return this.inbox.page(ctx, filter, page);
+  }
+
+  async get(ctx: TenantCtx, id: string, field = 'id'): Promise<InboxItem> {
+    const item = await this.inbox.find(ctx, id);
+    if (!item) throw new DomainError('NOT_FOUND', `Inbox item ${id} was not found.`, { field });
+    return item;
+  }
+
+  notes(ctx: TenantCtx, itemId: string): Promise<InboxNote[]> {
+    return this.inbox.notes(ctx, itemId);
+  }
+
+  replies(ctx: TenantCtx, itemId: string): Promise<InboxReply[]> {
+    return this.inbox.replies(ctx, itemId);
+  }
+
+  /** The one place an inbox item's status changes. */
+  async move(ctx: TenantCtx, id: string, to: InboxStatus, options: InboxMoveOptions): Promise<InboxItem> {
+    const field = options.field ?? 'input.id';
+    const current = await this.get(ctx, id, field);
+    if ((options.from && !options.from.includes(current.status)) || !canMoveInbox(current.status, to)) throw inboxTransitionRefused(current, to, field);
+    const moved = await this.inbox.transition(ctx, id, current.status, to, options.patch);
+    if (!moved) {
+      // Moved by someone else between the read and the update: report the state it is in now.
+      throw inboxTransitionRefused((await this.inbox.find(ctx, id)) ?? current, to, field);
+    }
+    const action = options.action.startsWith('inbox.') ? options.action : `inbox.${options.action}`;
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
+      action, targetType: 'InboxItem', targetId: id, metadata: { from: current.status, to, ...(options.details ?? {}) },
+    }, ctx.requestId);
+    return moved;
+  }
+
+  async assign(ctx: TenantCtx, id: string, assigneeId: string): Promise<InboxItem> {
+    if (!(await this.inbox.isMember(ctx, assigneeId))) throw badInput('input.assigneeId', 'must be a member of the organization');
+    return this.move(ctx, id, 'ASSIGNED', { action: 'assigned', patch: { assigneeId }, details: { assigneeId } });
+  }
+
+  async dismiss(ctx: TenantCtx, id: string, reason: string | null): Promise<InboxItem> {
+    return this.move(ctx, id, 'DISMISSED', { action: 'dismissed', details: reason ? { reason } : {} });
+  }
+
+  /** By hand, to a role (by default the responsible role of the item's rule). */
+  async escalate(ctx: TenantCtx, id: string, role: OrganizationRole | null, reason: string | null): Promise<InboxItem> {
+    if (role && !(ORGANIZATION_ROLES as readonly string[]).includes(role)) throw badInput('input.role', 'must be an organization role');
+    const item = await this.get(ctx, id, 'input.id');
+    const to = role ?? item.responsibleRole;
+    return this.move(ctx, id, 'ESCALATED', { action: 'escalated', patch: { escalatedTo: to }, details: { role: to, by: 'hand', ...(reason ? { reason } : {}) } });
+  }
+
+  async addNote(ctx: TenantCtx, itemId: string, text: string): Promise<InboxNote> {
+    await this.get(ctx, itemId, 'input.itemId');
+    const note = await this.inbox.addNote(ctx, itemId, text, ctx.actor.type === 'USER' ? ctx.actor.id : null);
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
+      action: 'inbox.note_added', targetType: 'InboxItem', targetId: itemId, metadata: { noteId: note.id },
+    }, ctx.requestId);
+    return note;
+  }
+
+  /** The reply templates of the rule that applies to this network and severity (or every rule's, without a network). */
+  async replyTemplates(ctx: TenantCtx, network: string | null, severity: InboxItem['severity'] | null): Promise<(ReplyTemplate & { channel: string; severity: string })[]> {
+    const { rules } = await this.rules.get(ctx);
+    return rules
+      .filter((rule) => (!severity || rule.severity === severity) && (!network || rule.channel === network || rule.channel === '*'))
+      .filter((rule, _, all) => !network || rule.channel === network || !all.some((other) => other.channel === network && other.severity === rule.severity))
+      .flatMap((rule) => rule.replyTemplates.map((template) => ({ ...template, channel: rule.channel, severity: rule.severity })));
+  }
+
+  /**
+   * Answers an item: claims its one live reply (CONFLICT `INBOX_ALREADY_ANSWERED`
+   * when another reply is being sent or was sent), commits the claim, then sends
+   * it. A passing network failure leaves the reply PENDING (the worker sends it
+   * again with the same key); a refusal marks it FAILED and is BAD_USER_INPUT.
+   */
+  async reply(ctx: TenantCtx, itemId: string, text: string): Promise<InboxItem> {
+    const item = await this.get(ctx, itemId, 'input.itemId');
+    if (!canMoveInbox(item.status, 'ANSWERED')) throw inboxTransitionRefused(item, 'ANSWERED', 'input.itemId');
+    const account = item.networkAccountId ? await this.accounts.find(ctx, item.networkAccountId) : null;
+    const connector = account ? this.registry.get(account.network) : undefined;
+    if (!account || !connector?.reply || !connector.manifest.capabilities.reply) {
+      throw new DomainError('CONFLICT', 'The account this item came to is disconnected or its network cannot reply through the platform.', {
+        field: 'input.itemId', reason: INBOX_CANNOT_REPLY,
+      });
+    }
+    const violations = connector.validate({ text });
+    if (violations.length) throw badInput(violations.map((v) => ({ field: 'input.text', message: v.message })));
+    const claimed = await this.inbox.claimReply(ctx, {
+      id: randomUUID(), itemId, networkAccountId: account.id, text, createdBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+    });
+    if (!claimed) {
+      throw new DomainError('CONFLICT', `Inbox item ${itemId} is being answered or was answered by someone else. Nothing was changed.`, {
+        field: 'input.itemId', reason: INBOX_ALREADY_ANSWERED,
+      });
+    }
+    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
+      action: 'inbox.reply_started', targetType: 'InboxItem', targetId: itemId, metadata: { replyId: claimed.id },
+    }, ctx.requestId);
+    // The claim is durable before the network is called: a crash now leaves a PENDING reply the worker sends (same key).
+    await ctx.uow.commitAndContinue();
+    const outcome = await this.send(ctx, claimed.id);
+    if (!outcome.sent && outcome.final) {
+      await ctx.uow.commitAndContinue();
+      throw outcome.error;
+    }
+    return this.get(ctx, itemId, 'input.itemId');
+  }
+
+  /**
+   * Sends a PENDING reply (from the API right after its claim, or the worker
+   * later): commits before the network call, records the outcome in a short
+   * transaction. The idempotency key is the row's: however often this runs, the
+   * network makes one post (and a reply already SENT is left alone).
+   */
+  async send(ctx: TenantCtx, replyId: string): Promise<ReplyOutcome> {
+    const reply = await this.inbox.findReply(ctx, replyId);
+    if (!reply) throw new DomainError('NOT_FOUND', `Reply ${replyId} was not found.`);
+    if (reply.status === 'SENT') return { sent: true, reply };
+    const item = await this.get(ctx, reply.itemId);
+    const account = reply.networkAccountId ? await this.accounts.findWithCredentials(ctx, reply.networkAccountId) : null;
+    const connector = account ? this.registry.get(account.network) : undefined;
+    const fail = async (message: string, error: DomainError): Promise<ReplyOutcome> => {
+      if (reply.status === 'PENDING') await this.inbox.markFailed(ctx, replyId, message);
+      return { sent: false, final: true, reply: (await this.inbox.findReply(ctx, replyId)) ?? reply, error };
+    };
+    if (reply.status === 'FAILED') return { sent: false, final: true, reply, error: new DomainError('CONFLICT', 'This reply failed.', { reason: INBOX_CANNOT_REPLY }) };
+    if (!account?.credentialsCiphertext || !connector?.reply) {
+      return fail('the account was disconnected or cannot reply', new DomainError('CONFLICT', 'The account is disconnected or cannot reply.', {
+        field: 'input.itemId', reason: INBOX_CANNOT_REPLY,
+      }));
+    }
+    let credentials: Credentials;
+    try {
+      credentials = this.vault.open(ctx.organizationId, account.id, account.credentialsCiphertext);
+    } catch {
+      return fail('credentials cannot be decrypted', new DomainError('CONFLICT', 'The account must be connected again.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }));
+    }
+    await this.inbox.countAttempt(ctx, replyId);
+    await ctx.uow.commitAndContinue();
+    const { ctx: connectorCtx, observation } = observe(this.connectorContext);
+    const send = connector.reply.bind(connector);
+    try {
+      const post = await send(connectorCtx, credentials, item.externalId, { text: reply.text }, reply.idempotencyKey);
+      if (await this.inbox.markSent(ctx, replyId, post)) {
+        const now = await this.inbox.find(ctx, item.id);
+        if (now && canMoveInbox(now.status, 'ANSWERED')) {
+          await this.move(ctx, item.id, 'ANSWERED', {
+            action: 'answered', patch: { firstResponseAt: new Date(), answeredBy: reply.createdBy }, details: { replyId, externalId: post.externalId },
+          });
+        }
+      }
+      await ctx.uow.commitAndContinue();
+      return { sent: true, reply: (await this.inbox.findReply(ctx, replyId)) ?? reply };
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) {
+        const name = error instanceof Error ? error.name : typeof error;
+        this.logger.warn(`reply ${replyId}: connector ${account.network} failed unexpectedly (${scrub(name, credentials.secrets)})`);
+        await this.inbox.noteError(ctx, replyId, `unexpected failure (${scrub(name, credentials.secrets)})`);
+        await ctx.uow.commitAndContinue();
+        return { sent: false, final: false, reply, error: new DomainError('UPSTREAM_UNAVAILABLE', 'The network failed unexpectedly; the reply will be sent again.') };
+      }
+      const described = scrub(describeFailure(error, credentials.serviceUrl, observation, credentials.secrets), credentials.secrets);
+      if (error.kind === 'REJECTED' || error.kind === 'AUTH_EXPIRED') {
+        const message = error.kind === 'REJECTED' && error.networkReason ? scrub(error.networkReason, credentials.secrets) : described;
+        const outcome = await fail(`${error.kind}: ${message}`, error.kind === 'REJECTED'
+          ? badInput('input.text', `the network refused the reply: ${message}`)
+          : new DomainError('CONFLICT', 'The network refused the account: connect it again, then answer.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }));
+        await ctx.uow.commitAndContinue();
+        return outcome;
+      }
+      await this.inbox.noteError(ctx, replyId, `${error.kind}: ${described}`);
+      await ctx.uow.commitAndContinue();
+      return { sent: false, final: false, reply, error: new DomainError('UPSTREAM_UNAVAILABLE', `The network did not answer properly (${described}); the reply will be sent again.`, {
+        details: { networkErrorKind: error.kind },
+      }) };
+    }
+  }
+
+  /** The SLA sweep of one organisation: open items past due go to their rule's responsible role, once. */
+  async escalateOverdue(ctx: TenantCtx, limit = 500): Promise<number> {
+    const overdue = await this.inbox.overdueForUpdate(ctx, limit);
+    let count = 0;
+    for (const item of overdue) {
+      const moved = await this.inbox.transition(ctx, item.id, item.status, 'ESCALATED', { escalatedTo: item.responsibleRole });
+      if (!moved) continue;
+      count += 1;
+      await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
+        action: 'inbox.escalated', targetType: 'InboxItem', targetId: item.id,
+        metadata: { from: item.status, to: 'ESCALATED', role: item.responsibleRole, by: 'sla', dueAt: item.dueAt.toISOString() },
+      }, ctx.requestId);
+    }
+    return count;
+  }
+}

@@ -1,0 +1,330 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { loadConfig } from '@socle/platform-config';
+import { JobQueues } from '@socle/platform-queue';
+import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { createWorker, RunningWorker } from '@socle/worker';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the inbox's jobs, run here by hand (the worker's queue list is the lead's)
+import { EscalateInboxJob, FetchInboxJob, SendInboxReplyJob } from '../../libs/domain/community/src/lib/inbox';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
+import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+import { adminDatabase, firstError, leaksIn } from './e2e-support';
+
+interface Item {
+  id: string; source: string; networkAccountId: string | null; externalId: string; kind: string; parentExternalId: string | null; publicationId: string | null;
+  authorHandle: string; text: string; url: string | null; receivedAt: string; status: string; assigneeId: string | null; dueAt: string; overdue: boolean;
+  responsibleRole: string; firstResponseAt: string | null; answeredBy: string | null; escalatedTo: string | null; version: number;
+  notes: { id: string; text: string; authorId: string | null }[];
+  replies: { id: string; text: string; status: string; attempts: number; externalId: string | null; error: string | null }[];
+}
+
+const ITEM = `id source networkAccountId externalId kind parentExternalId publicationId authorHandle text url receivedAt status assigneeId dueAt overdue
+  responsibleRole firstResponseAt answeredBy escalatedTo version notes { id text authorId } replies { id text status attempts externalId error }`;
+const LIST = `query ($status: InboxStatus, $assigneeId: ID, $overdue: Boolean, $first: Int, $after: String) {
+  inboxItems(first: $first, after: $after, status: $status, assigneeId: $assigneeId, overdue: $overdue) { edges { node { ${ITEM} } } pageInfo { hasNextPage endCursor } } }`;
+const GET = `query ($id: ID!) { inboxItem(id: $id) { ${ITEM} } }`;
+const REPLY = `mutation ($input: ReplyToInboxItemInput!) { replyToInboxItem(input: $input) { ${ITEM} } }`;
+const ASSIGN = `mutation ($input: AssignInboxItemInput!) { assignInboxItem(input: $input) { ${ITEM} } }`;
+const NOTE = 'mutation ($input: AddInboxNoteInput!) { addInboxNote(input: $input) { id text authorId } }';
+const DISMISS = `mutation ($input: DismissInboxItemInput!) { dismissInboxItem(input: $input) { ${ITEM} } }`;
+const ESCALATE = `mutation ($input: EscalateInboxItemInput!) { escalateInboxItem(input: $input) { ${ITEM} } }`;
+const RULES = 'mutation ($input: SetCommentHandlingRulesInput!) { setCommentHandlingRules(input: $input) { rules { channel } } }';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The social inbox end to end: comments on our published posts at the loopback
+ * Mastodon become items (once, however many fetches run), answered once (a
+ * retried send, racing people), escalated when past due, never reachable from
+ * another tenant.
+ */
+describe('inbox', () => {
+  let api: TestApi;
+  let worker: RunningWorker;
+  let fetchJob: FetchInboxJob;
+  let escalateJob: EscalateInboxJob;
+  let sendJob: SendInboxReplyJob;
+  let mastodon: MastodonTestServer;
+  let admin: Client;
+  let owner: AgencySession;
+  let org: string;
+  let otherOrg: string;
+  let member: { userId: string; token: string };
+  let otherMember: { userId: string; token: string };
+
+  const as = (organizationId = org) => ({ token: owner.token, organizationId });
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) => api.gql<T>(query, variables, as(organizationId));
+  const ok = async <T>(query: string, variables: Record<string, unknown> = {}, organizationId = org): Promise<T> => api.ok<T>(query, variables, as(organizationId));
+  const fetchInbox = (organizationId = org) => fetchJob.handle({ organizationId });
+  const item = async (id: string, organizationId = org) => (await ok<{ inboxItem: Item }>(GET, { id }, organizationId)).inboxItem;
+  const itemsOf = async (publicationId: string) => (await admin.query<{ id: string; external_id: string }>(
+    'SELECT id, external_id FROM inbox_items WHERE publication_id = $1 ORDER BY received_at, id', [publicationId])).rows;
+  const repliesTo = (statusId: string) => Object.values(mastodonStatuses()).filter((s) => s.in_reply_to_id === statusId);
+  const mastodonStatuses = () => ['boulangerie', 'boulangerie-b', 'autre-b'].flatMap((u) => mastodon.statusesOf(u)) as { id: string; in_reply_to_id: string | null; content: string }[];
+
+  const connect = async (username: string, organizationId = org) => (await api.ok<{ connectNetworkAccount: { id: string } }>(
+    'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+    { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } }, as(organizationId),
+  )).connectNetworkAccount.id;
+
+  /** A post of ours at the instance and its PUBLISHED publication (written as owner: publishing is another part's journey). */
+  const published = async (accountId: string, username: string, organizationId = org) => {
+    const post = mastodon.postAs(username, `Fournée ${randomBytes(3).toString('hex')}`);
+    const itemId = (await admin.query<{ id: string }>(
+      "INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain', 'DRAFT') RETURNING id", [organizationId])).rows[0].id;
+    const publicationId = (await admin.query<{ id: string }>(
+      `INSERT INTO publications (organization_id, item_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, external_id, external_url, published_at)
+       VALUES ($1, $2, $3, 'mastodon', now(), now(), 'PUBLISHED', $4, $5, $6, now()) RETURNING id`,
+      [organizationId, itemId, accountId, `test-${randomUUID()}`, post.id, post.url])).rows[0].id;
+    return { post, publicationId };
+  };
+
+  beforeAll(async () => {
+    mastodon = await MastodonTestServer.start();
+    api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000' });
+    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000' }), { reconcileEveryMs: 600_000 });
+    fetchJob = worker.context.get(FetchInboxJob, { strict: false });
+    escalateJob = worker.context.get(EscalateInboxJob, { strict: false });
+    sendJob = worker.context.get(SendInboxReplyJob, { strict: false });
+    admin = await adminDatabase();
+    owner = await signUpAgency(api, 'Agence Inbox');
+    org = await createOrganization(api, owner, 'Boulangerie Inbox');
+    otherOrg = await createOrganization(api, owner, 'Autre client Inbox');
+    member = await addOrganizationMember(api, owner, org, ['COMMUNITY_MANAGER']);
+    otherMember = await addOrganizationMember(api, owner, otherOrg, ['COMMUNITY_MANAGER']);
+    // The organisation's rule for Mastodon: 30 minutes, the content lead answers, with a template.
+    await ok(RULES, { input: { rules: [
+      { channel: 'mastodon', severity: 'NORMAL', responseMinutes: 30, responsibleRole: 'CONTENT_LEAD', replyTemplates: [{ language: 'fr', text: 'Merci, nous regardons !' }] },
+    ] } });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.stop();
+    await admin?.end();
+    await mastodon?.close();
+  });
+
+  it('fetches the comments on our published posts once, however many fetches run at once, with due times from the rules', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    const first = mastodon.postAs('cliente', 'Vous ouvrez dimanche ?', { inReplyToId: post.id });
+    const second = mastodon.postAs('client2', 'Et le pain sans gluten ?', { inReplyToId: post.id });
+    // Our own answer in the thread is not an item.
+    mastodon.postAs('boulangerie', 'Oui, de 8 h à 13 h', { inReplyToId: first.id });
+
+    const runs = await Promise.all([fetchInbox(), fetchInbox(), fetchInbox()]);
+    expect(runs.reduce((sum, r) => sum + r.inserted, 0)).toBe(2);
+    expect((await fetchInbox()).inserted).toBe(0);
+    const rows = await itemsOf(publicationId);
+    expect(rows.map((r) => r.external_id).sort()).toEqual([first.id, second.id].sort());
+
+    const got = await item(rows.find((r) => r.external_id === first.id)?.id as string);
+    expect(got).toMatchObject({
+      source: 'mastodon', kind: 'COMMENT', status: 'NEW', networkAccountId: account, publicationId, parentExternalId: post.id, text: 'Vous ouvrez dimanche ?',
+      authorHandle: `cliente@${mastodon.host}`, responsibleRole: 'CONTENT_LEAD', overdue: false, notes: [], replies: [], version: 1,
+    });
+    expect(new Date(got.dueAt).getTime() - new Date(got.receivedAt).getTime()).toBe(30 * 60_000);
+
+    // A later comment comes in on the next fetch, the others are not doubled.
+    const third = mastodon.postAs('client3', 'Merci !', { inReplyToId: post.id });
+    expect((await fetchInbox()).inserted).toBe(1);
+    expect((await itemsOf(publicationId)).map((r) => r.external_id)).toContain(third.id);
+    // Another organisation's fetch sees nothing of this one.
+    expect((await fetchInbox(otherOrg)).inserted).toBe(0);
+    expect(Number((await admin.query('SELECT count(*) FROM inbox_items WHERE organization_id = $1', [otherOrg])).rows[0].count)).toBe(0);
+
+    const list = await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { status: 'NEW', first: 2 });
+    expect(list.inboxItems.edges).toHaveLength(2);
+    const templates = await ok<{ replyTemplates: { text: string; channel: string }[] }>('{ replyTemplates(network: "mastodon") { channel text } }');
+    expect(templates.replyTemplates).toEqual([{ channel: 'mastodon', text: 'Merci, nous regardons !' }]);
+  });
+
+  it('answers once: a reply goes out under the row’s key, the item is ANSWERED and the reply never comes back as an item', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    const comment = mastodon.postAs('curieux', 'Des croissants demain ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+
+    const answered = (await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: '@curieux oui, dès 7 h' } })).replyToInboxItem;
+    expect(answered).toMatchObject({ status: 'ANSWERED', answeredBy: owner.userId, replies: [{ status: 'SENT', attempts: 1, text: '@curieux oui, dès 7 h' }] });
+    expect(answered.firstResponseAt).not.toBeNull();
+    const sent = repliesTo(comment.id);
+    expect(sent).toHaveLength(1);
+    expect(answered.replies[0].externalId).toBe(sent[0].id);
+    const request = mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.params.in_reply_to_id === comment.id);
+    expect(request.map((r) => r.headers['idempotency-key'])).toEqual([`socle-inbox-reply-${answered.replies[0].id}`]);
+
+    await fetchInbox();
+    expect(await itemsOf(publicationId)).toHaveLength(1);
+    // Answered is final: a second answer is CONFLICT with its reason, nothing is posted.
+    expect(firstError(await gql(REPLY, { input: { itemId: row.id, text: 'encore' } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED' });
+    expect(repliesTo(comment.id)).toHaveLength(1);
+    const actions = (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [row.id])).rows.map((r) => r.action);
+    expect(actions).toEqual(['inbox.reply_started', 'inbox.answered']);
+  });
+
+  it('two people answering the same item at once: one reply goes out, the others get CONFLICT INBOX_ALREADY_ANSWERED', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    const comment = mastodon.postAs('presse', 'Un avis sur la grève ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    const answers = await Promise.all([
+      api.gql(REPLY, { input: { itemId: row.id, text: 'Réponse A' } }, as()),
+      api.gql(REPLY, { input: { itemId: row.id, text: 'Réponse B' } }, { token: member.token, organizationId: org }),
+      api.gql(REPLY, { input: { itemId: row.id, text: 'Réponse C' } }, as()),
+    ]);
+    const won = answers.filter((a) => !a.body.errors);
+    const lost = answers.filter((a) => a.body.errors);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(2);
+    for (const answer of lost) expect(firstError(answer).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED', field: 'input.itemId' });
+    expect(repliesTo(comment.id)).toHaveLength(1);
+    const replies = (await admin.query<{ status: string }>('SELECT status FROM inbox_replies WHERE item_id = $1', [row.id])).rows;
+    expect(replies).toEqual([{ status: 'SENT' }]);
+    expect((await item(row.id)).status).toBe('ANSWERED');
+  });
+
+  it('a reply whose call timed out is sent again by the job with the same key: one post, however often the job runs', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    const comment = mastodon.postAs('patient', 'Vous livrez ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    // The instance takes the post but answers after the client gave up.
+    mastodon.inject({ type: 'slow', delayMs: 1500 }, 1, /^POST \/api\/v1\/statuses$/);
+    const pending = (await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Oui, le samedi' } })).replyToInboxItem;
+    expect(pending.status).toBe('NEW');
+    expect(pending.replies).toMatchObject([{ status: 'PENDING', attempts: 1 }]);
+    expect(pending.replies[0].error).toMatch(/^TRANSIENT/);
+    await sleep(800);
+    expect(repliesTo(comment.id)).toHaveLength(1);
+    // Another person cannot answer meanwhile: the pending reply holds the item.
+    expect(firstError(await api.gql(REPLY, { input: { itemId: row.id, text: 'Autre' } }, { token: member.token, organizationId: org })).extensions)
+      .toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED' });
+
+    const payload = { organizationId: org, replyId: pending.replies[0].id };
+    const results = await Promise.all([sendJob.handle(payload), sendJob.handle(payload)]);
+    expect(results.map((r) => r.status)).toEqual(['SENT', 'SENT']);
+    expect(await sendJob.handle(payload)).toEqual({ status: 'SENT' });
+    expect(repliesTo(comment.id)).toHaveLength(1);
+    const done = await item(row.id);
+    expect(done).toMatchObject({ status: 'ANSWERED', replies: [{ status: 'SENT', externalId: repliesTo(comment.id)[0].id, error: null }] });
+    const answered = (await admin.query('SELECT count(*) FROM audit_events WHERE target_id = $1 AND action = $2', [row.id, 'inbox.answered'])).rows[0];
+    expect(Number(answered.count)).toBe(1);
+  });
+
+  it('a reply the network refuses is FAILED, named on input.text, and the item can be answered again', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    const comment = mastodon.postAs('refus', 'Question ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    mastodon.inject({ type: 'status', status: 422, body: { error: 'Validation failed: Text character limit' } }, 1, /^POST \/api\/v1\/statuses$/);
+    const refused = await gql(REPLY, { input: { itemId: row.id, text: 'Réponse' } });
+    expect(firstError(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    expect(leaksIn(refused.body)).toEqual([]);
+    expect((await admin.query('SELECT status FROM inbox_replies WHERE item_id = $1', [row.id])).rows).toEqual([{ status: 'FAILED' }]);
+    expect((await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Réponse' } })).replyToInboxItem.status).toBe('ANSWERED');
+    expect(repliesTo(comment.id)).toHaveLength(1);
+  });
+
+  it('assigns to members, keeps notes, dismisses and escalates by hand through the workflow, audited', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    mastodon.postAs('a1', 'Bonjour', { inReplyToId: post.id });
+    mastodon.postAs('a2', 'Spam spam', { inReplyToId: post.id });
+    await fetchInbox();
+    const [one, two] = await itemsOf(publicationId);
+
+    const assigned = (await ok<{ assignInboxItem: Item }>(ASSIGN, { input: { id: one.id, assigneeId: member.userId } })).assignInboxItem;
+    expect(assigned).toMatchObject({ status: 'ASSIGNED', assigneeId: member.userId, version: 2 });
+    const mine = await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { assigneeId: member.userId });
+    expect(mine.inboxItems.edges.map((e) => e.node.id)).toEqual([one.id]);
+    const note = (await api.ok<{ addInboxNote: { text: string; authorId: string } }>(NOTE, { input: { itemId: one.id, text: 'Client fidèle' } }, { token: member.token, organizationId: org })).addInboxNote;
+    expect(note).toEqual({ text: 'Client fidèle', authorId: member.userId, id: expect.any(String) });
+    expect((await item(one.id)).notes.map((n) => n.text)).toEqual(['Client fidèle']);
+
+    const escalated = (await ok<{ escalateInboxItem: Item }>(ESCALATE, { input: { id: one.id, role: 'STRATEGY_LEAD', reason: 'sensible' } })).escalateInboxItem;
+    expect(escalated).toMatchObject({ status: 'ESCALATED', escalatedTo: 'STRATEGY_LEAD' });
+    expect((await ok<{ dismissInboxItem: Item }>(DISMISS, { input: { id: two.id, reason: 'spam' } })).dismissInboxItem.status).toBe('DISMISSED');
+    // A dismissed item is not escalated; the refusal says why.
+    expect(firstError(await gql(ESCALATE, { input: { id: two.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_TRANSITION_NOT_ALLOWED', field: 'input.id' });
+    // The trigger holds the workflow even against a direct write.
+    await expect(admin.query("UPDATE inbox_items SET status = 'NEW' WHERE id = $1", [one.id])).rejects.toThrow(/cannot go from ESCALATED to NEW/);
+    const actions = (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [one.id])).rows.map((r) => r.action);
+    expect(actions).toEqual(['inbox.assigned', 'inbox.note_added', 'inbox.escalated']);
+  });
+
+  it('escalates items past due to the rule’s responsible role, once, however many sweeps run at once', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    mastodon.postAs('tard1', 'Vous êtes là ?', { inReplyToId: post.id });
+    mastodon.postAs('tard2', 'Allô ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [late, onTime] = await itemsOf(publicationId);
+    await admin.query("UPDATE inbox_items SET due_at = now() - interval '1 minute' WHERE id = $1", [late.id]);
+    expect((await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { overdue: true })).inboxItems.edges.map((e) => e.node.id)).toContain(late.id);
+
+    const sweeps = await Promise.all([escalateJob.handle({ organizationId: org }), escalateJob.handle({ organizationId: org }), escalateJob.handle({ organizationId: org })]);
+    expect(sweeps.reduce((sum, s) => sum + s.escalated, 0)).toBe(1);
+    expect((await escalateJob.handle({ organizationId: org })).escalated).toBe(0);
+    expect(await item(late.id)).toMatchObject({ status: 'ESCALATED', escalatedTo: 'CONTENT_LEAD' });
+    expect((await item(onTime.id)).status).toBe('NEW');
+    const audits = (await admin.query<{ metadata: Record<string, unknown> }>("SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'inbox.escalated'", [late.id])).rows;
+    expect(audits).toHaveLength(1);
+    expect(audits[0].metadata).toMatchObject({ role: 'CONTENT_LEAD', by: 'sla' });
+    // The reconciler finds the organisation with an overdue item and enqueues its sweep.
+    await admin.query("UPDATE inbox_items SET due_at = now() - interval '1 minute' WHERE id = $1", [onTime.id]);
+    await escalateJob.reconcile();
+    const queue = api.app.get(JobQueues).queue('inbox');
+    expect(await queue.getJob(`inbox-escalate-${org}-${Math.floor(Date.now() / 60_000)}`) ?? await queue.getJob(`inbox-escalate-${org}-${Math.floor(Date.now() / 60_000) - 1}`)).toBeDefined();
+  });
+
+  it('refuses hostile input naming the field, stores nothing, and never reaches another tenant’s items', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    mastodon.postAs('hostile', 'Bonjour', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    const otherAccount = await connect('boulangerie-b', otherOrg);
+    const other = await published(otherAccount, 'boulangerie-b', otherOrg);
+    mastodon.postAs('autre', 'Chez B', { inReplyToId: other.post.id });
+    await fetchInbox(otherOrg);
+    const [otherRow] = await itemsOf(other.publicationId);
+    expect(otherRow).toBeDefined();
+    const statusesBefore = mastodon.statusCount();
+    const refused = async (query: string, input: Record<string, unknown>) => {
+      const res = await gql(query, { input });
+      expect(leaksIn(res.body)).toEqual([]);
+      return firstError(res).extensions;
+    };
+
+    expect(await refused(REPLY, { itemId: row.id, text: 'a\u0000b' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    expect(await refused(REPLY, { itemId: row.id, text: 'x'.repeat(20_000) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    // Longer than Mastodon takes (500): the connector's own limit, before anything is claimed.
+    expect(await refused(REPLY, { itemId: row.id, text: 'y'.repeat(600) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    expect(await refused(REPLY, { itemId: `${row.id}\u0000`, text: 'ok' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
+    expect(await refused(NOTE, { itemId: row.id, text: '\u0000' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    expect(await refused(NOTE, { itemId: row.id, text: 'z'.repeat(10_001) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    expect(await refused(ASSIGN, { id: row.id, assigneeId: otherMember.userId })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeId' });
+    expect(await refused(ASSIGN, { id: row.id, assigneeId: 'not-a-uuid' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeId' });
+    // Another tenant's item, from this organisation: not found, untouched.
+    expect(await refused(REPLY, { itemId: otherRow.id, text: 'ok' })).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+    expect(await refused(NOTE, { itemId: otherRow.id, text: 'ok' })).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+    expect(await refused(DISMISS, { id: otherRow.id })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+    expect(firstError(await gql(GET, { id: otherRow.id })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(firstError(await gql(LIST, { status: 'BOGUS' })).extensions.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+
+    expect(mastodon.statusCount()).toBe(statusesBefore);
+    expect(Number((await admin.query('SELECT count(*) FROM inbox_notes WHERE item_id = ANY($1::uuid[])', [[row.id, otherRow.id]])).rows[0].count)).toBe(0);
+    expect(Number((await admin.query('SELECT count(*) FROM inbox_replies WHERE item_id = ANY($1::uuid[])', [[row.id, otherRow.id]])).rows[0].count)).toBe(0);
+    expect((await admin.query('SELECT status, version FROM inbox_items WHERE id = ANY($1::uuid[]) ORDER BY id', [[row.id, otherRow.id]])).rows)
+      .toEqual([{ status: 'NEW', version: 1 }, { status: 'NEW', version: 1 }]);
+    // A viewer reads but does not act.
+    const viewer = await addOrganizationMember(api, owner, org, ['VIEWER']);
+    expect((await api.ok<{ inboxItem: Item }>(GET, { id: row.id }, { token: viewer.token, organizationId: org })).inboxItem.id).toBe(row.id);
+    expect(firstError(await api.gql(DISMISS, { input: { id: row.id } }, { token: viewer.token, organizationId: org })).extensions.code).toBe('FORBIDDEN');
+  });
+});
