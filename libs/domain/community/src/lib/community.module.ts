@@ -15,6 +15,7 @@ import { CredentialVault, SECRET_BOX } from './credential-vault';
 import { NetworkAccountResolver } from './network-account.resolver';
 import { NetworkAccountService } from './network-account.service';
 import { INBOX_PART } from './inbox/inbox.part';
+import { inboxEvidenceProvider, RESPONSE_TIME_KEY } from './inbox/inbox-evidence';
 import { LISTENING_PART } from './listening/listening.part';
 import { NetworkHealthService } from './network-health.service';
 import { CommunityNetworkTargets } from './network-targets';
@@ -49,6 +50,7 @@ export class CommunityModule implements OnModuleInit {
   /** Registers the community evidence (seed 002, step 3) in the API and in the worker. */
   onModuleInit(): void {
     if (!this.evidence.has(ACCOUNTS_CONNECTED_KEY)) this.evidence.register(communityEvidenceProvider);
+    if (!this.evidence.has(RESPONSE_TIME_KEY)) this.evidence.register(inboxEvidenceProvider);
   }
 
   static forRoot(options: CommunityModuleOptions = {}): DynamicModule {

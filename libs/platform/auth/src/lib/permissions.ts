@@ -101,6 +101,14 @@ export const PERMISSIONS = {
   'listening.manage': {
     level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
   },
+  // inbox: comments and mentions to answer; the community manager and the leads handle them.
+  'inbox.read': {
+    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
+  },
+  'inbox.handle': {
+    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+  },
   // evaluation: maturity models belong to the agency; assessments to one client.
   'maturityModels.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   'maturityModels.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [] },

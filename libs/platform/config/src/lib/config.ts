@@ -140,6 +140,10 @@ export class SocleConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1440)
   LISTENING_EVERY_MINUTES = 15;
 
+  /** The worker fetches the comments on each organisation's published posts into its inbox this often. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  INBOX_EVERY_MINUTES = 15;
+
   /** The worker looks for due publications whose wake-up was lost, and expired leases, this often. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   PUBLISHING_SWEEP_SECONDS = 5;
