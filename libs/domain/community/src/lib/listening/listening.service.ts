@@ -105,7 +105,9 @@ export class ListeningService {
     return (await this.repository.find(ctx, id)) as ListeningQueryEntity;
   }
 
-  mentions(ctx: TenantCtx, page: PageQuery, filter: MentionFilter): Promise<MentionEntity[]> {
+  async mentions(ctx: TenantCtx, page: PageQuery, filter: MentionFilter): Promise<MentionEntity[]> {
+    // An unknown query (another tenant's included) is named, not answered with an empty list.
+    if (filter.queryId) await this.get(ctx, filter.queryId, 'queryId');
     return this.repository.mentions(ctx, page, filter);
   }
 
