@@ -99,6 +99,7 @@ export class InboxService {
   }
 
   async assign(ctx: TenantCtx, id: string, assigneeId: string): Promise<InboxItem> {
+    await this.get(ctx, id, 'input.id');
     if (!(await this.inbox.isMember(ctx, assigneeId))) throw badInput('input.assigneeId', 'must be a member of the organization');
     return this.move(ctx, id, 'ASSIGNED', { action: 'assigned', patch: { assigneeId }, details: { assigneeId } });
   }
