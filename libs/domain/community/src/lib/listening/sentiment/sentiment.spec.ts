@@ -75,6 +75,7 @@ describe('sentiment of French and English mentions', () => {
       doesNot: label("I don't like the new app", 'en'),
       notBadGreat: label('Not bad, actually great!', 'en'),
       butAwful: label('The food was good but the delivery was awful', 'en'),
+      mais: label("L'appli est bien mais lente", 'fr'),
     }).toEqual({
       bon: 'POSITIVE',
       pasBon: 'NEGATIVE',
@@ -85,6 +86,7 @@ describe('sentiment of French and English mentions', () => {
       doesNot: 'NEGATIVE',
       notBadGreat: 'POSITIVE',
       butAwful: 'NEGATIVE',
+      mais: 'NEGATIVE',
     });
   });
 
