@@ -126,12 +126,23 @@ describe('inbox', () => {
     expect(new Date(got.dueAt).getTime() - new Date(got.receivedAt).getTime()).toBe(30 * 60_000);
 
     // A later comment comes in on the next fetch, the others are not doubled.
-    const third = mastodon.postAs('client3', 'Merci !', { inReplyToId: post.id });
-    expect((await fetchInbox()).inserted).toBe(1);
+    const third = mastodon.postAs('client3', '@boulangerie Merci !', { inReplyToId: post.id });
+    // A mention of the account elsewhere is an item too (a comment that mentions us stays a comment).
+    const mention = mastodon.postAs('fan', '@boulangerie la meilleure baguette du quartier');
+    expect((await fetchInbox()).inserted).toBe(2);
     expect((await itemsOf(publicationId)).map((r) => r.external_id)).toContain(third.id);
+    const kinds = (await admin.query<{ external_id: string; kind: string; publication_id: string | null }>(
+      'SELECT external_id, kind, publication_id FROM inbox_items WHERE external_id = ANY($1::text[]) AND organization_id = $2 ORDER BY kind', [[third.id, mention.id], org])).rows;
+    expect(kinds).toEqual([{ external_id: third.id, kind: 'COMMENT', publication_id: publicationId }, { external_id: mention.id, kind: 'MENTION', publication_id: null }]);
+    expect((await fetchInbox()).inserted).toBe(0);
     // Another organisation's fetch sees nothing of this one.
     expect((await fetchInbox(otherOrg)).inserted).toBe(0);
     expect(Number((await admin.query('SELECT count(*) FROM inbox_items WHERE organization_id = $1', [otherOrg])).rows[0].count)).toBe(0);
+
+    // On demand: the fetch is queued for the worker.
+    expect(await ok<{ refreshInbox: boolean }>('mutation { refreshInbox }')).toEqual({ refreshInbox: true });
+    const queued = await api.app.get(JobQueues).queue('inbox').getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    expect(queued.map((job) => [job.name, job.data.organizationId])).toContainEqual(['FetchInboxJob', org]);
 
     const list = await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { status: 'NEW', first: 2 });
     expect(list.inboxItems.edges).toHaveLength(2);

@@ -3,7 +3,7 @@ import type { ConnectorContext, ConnectorRegistry, Credentials, Mention } from '
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobHandler, JobQueues, TenantJobPayload } from '@socle/platform-queue';
-import { CommentRulesService, responseDue } from '@socle/policies';
+import { CommentHandlingRule, CommentRulesService, responseDue } from '@socle/policies';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
 import { CredentialVault } from '../credential-vault';
 import { NetworkAccountRepository, TenantCtx } from '../repositories';
@@ -86,8 +86,10 @@ export class FetchInboxJob implements JobHandler {
   async fetch(ctx: TenantCtx): Promise<{ fetched: number; inserted: number; failed: number }> {
     // At most 1000 accounts per organisation are watched.
     const accounts = (await this.accounts.page(ctx, { size: 1000 })).slice(0, 1000);
-    const usable = accounts.filter((a) => a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.comments && this.registry.get(a.network)?.fetchComments);
-    const watched = await this.inbox.watchedPublications(ctx, usable.map((a) => a.id), WATCH_DAYS, PUBLICATIONS_PER_RUN);
+    const commenting = accounts.filter((a) => a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.comments && this.registry.get(a.network)?.fetchComments);
+    const mentioned = accounts.filter((a) => a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.mentions && this.registry.get(a.network)?.fetchMentions);
+    const usable = [...new Map([...commenting, ...mentioned].map((a) => [a.id, a])).values()];
+    const watched = await this.inbox.watchedPublications(ctx, commenting.map((a) => a.id), WATCH_DAYS, PUBLICATIONS_PER_RUN);
     const { rules } = await this.rules.get(ctx);
     const credentials = new Map<string, Credentials | null>();
     for (const account of usable) {
@@ -122,20 +124,27 @@ export class FetchInboxJob implements JobHandler {
         continue;
       }
       fetched += comments.length;
-      const items: NewInboxItem[] = comments
-        .filter((c) => c.authorHandle !== account.handle && typeof c.externalId === 'string' && c.externalId.length > 0 && c.externalId.length <= 2000)
-        .map((c) => {
-          const receivedAt = validDate(c.publishedAt) ?? new Date();
-          const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt });
-          return {
-            source: account.network, networkAccountId: account.id, externalId: c.externalId, kind: 'COMMENT' as const,
-            parentExternalId: clip(c.inReplyTo ?? publication.externalId, 2000), publicationId: publication.id,
-            authorHandle: clip(c.authorHandle || 'unknown', 500) as string, authorName: clip(c.authorName ?? null, 500), text: clip(c.text ?? '', 100_000) as string,
-            url: clip(c.url ?? null, 2000), receivedAt, severity: 'NORMAL' as const, dueAt: due.dueAt, responsibleRole: due.responsibleRole,
-          };
-        });
-      inserted += (await this.inbox.insertNew(ctx, items)).length;
+      inserted += (await this.inbox.insertNew(ctx, toItems(comments, account, 'COMMENT', () => publication, rules))).length;
       await this.inbox.saveCursor(ctx, publication.id, cursor);
+      await ctx.uow.commitAndContinue();
+    }
+    // Mentions of each account (the newest page: what is already there is skipped). A comment on our post is kept as a COMMENT.
+    for (const account of mentioned) {
+      const creds = credentials.get(account.id);
+      const connector = this.registry.get(account.network);
+      if (!creds || !connector?.fetchMentions) continue;
+      const fetchMentions = connector.fetchMentions.bind(connector);
+      let mentions: Mention[];
+      try {
+        mentions = (await fetchMentions(observe(this.connectorContext).ctx, creds, { limit: 40 })).items;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn(`mentions of account ${account.id} (${account.network}) not fetched: ${scrub(error instanceof Error ? error.message : String(error), creds.secrets)}`);
+        continue;
+      }
+      fetched += mentions.length;
+      const parentOf = (m: Mention) => watched.find((p) => p.networkAccountId === account.id && p.externalId === m.inReplyTo) ?? null;
+      inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules))).length;
       await ctx.uow.commitAndContinue();
     }
     this.logger.log(`inbox of organization ${ctx.organizationId}: ${watched.length} posts, ${fetched} comments, ${inserted} new, ${failed} failed`);
@@ -199,6 +208,26 @@ export class SendInboxReplyJob implements JobHandler<SendInboxReplyPayload> {
     if (!outcome.sent && !outcome.final) throw outcome.error;
     return { status: outcome.reply.status };
   }
+}
+
+/** What a network sent, as new inbox items: our own posts left out, NUL removed, lengths bounded, due times from the rules. */
+function toItems(
+  posts: Mention[], account: { id: string; network: string; handle: string }, kind: 'COMMENT' | 'MENTION',
+  parentOf: (post: Mention) => { id: string; externalId: string } | null, rules: readonly CommentHandlingRule[],
+): NewInboxItem[] {
+  return posts
+    .filter((p) => p.authorHandle !== account.handle && typeof p.externalId === 'string' && p.externalId.length > 0 && p.externalId.length <= 2000)
+    .map((p) => {
+      const receivedAt = validDate(p.publishedAt) ?? new Date();
+      const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt });
+      const parent = parentOf(p);
+      return {
+        source: account.network, networkAccountId: account.id, externalId: p.externalId, kind,
+        parentExternalId: clip(p.inReplyTo ?? parent?.externalId ?? null, 2000), publicationId: parent?.id ?? null,
+        authorHandle: clip(p.authorHandle || 'unknown', 500) as string, authorName: clip(p.authorName ?? null, 500), text: clip(p.text ?? '', 100_000) as string,
+        url: clip(p.url ?? null, 2000), receivedAt, severity: 'NORMAL' as const, dueAt: due.dueAt, responsibleRole: due.responsibleRole,
+      };
+    });
 }
 
 function validDate(value: string | undefined): Date | null {
