@@ -253,10 +253,9 @@ export class ListeningRepository {
       // Joined with the queries: a query deleted meanwhile gets no match (and no foreign-key error).
       matched = await ctx.uow.execute(
         `INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
-         SELECT $1, k.query_id, k.mention_id, m.published_at
+         SELECT $1, k.query_id, k.mention_id, k.published_at
            FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS k(query_id, mention_id, published_at)
            JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
-           JOIN mentions m ON m.organization_id = $1 AND m.id = k.mention_id
          ON CONFLICT (organization_id, query_id, mention_id) DO NOTHING`,
         [org, matchQuery, matchMention, matchTime],
       );
