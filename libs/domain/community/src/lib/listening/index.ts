@@ -7,3 +7,4 @@ export { ListeningRepository, MentionFilter } from './listening.repository';
 export { ListeningService } from './listening.service';
 export { MentionEnricher } from './mention-enricher';
 export * from './listening.entities';
+export * from './query';
