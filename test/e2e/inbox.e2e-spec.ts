@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { loadConfig } from '@socle/platform-config';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the inbox's jobs, run here by hand (the worker's queue list is the lead's)
-import { EscalateInboxJob, FetchInboxJob, SendInboxReplyJob } from '../../libs/domain/community/src/lib/inbox';
+import { EscalateInboxJob, FetchInboxJob, inboxEvidenceProvider, SendInboxReplyJob } from '../../libs/domain/community/src/lib/inbox';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
@@ -291,6 +292,52 @@ describe('inbox', () => {
     await escalateJob.reconcile();
     const queue = api.app.get(JobQueues).queue('inbox');
     expect(await queue.getJob(`inbox-escalate-${org}-${Math.floor(Date.now() / 60_000)}`) ?? await queue.getJob(`inbox-escalate-${org}-${Math.floor(Date.now() / 60_000) - 1}`)).toBeDefined();
+  });
+
+  it('re-queues what PostgreSQL says is due: fetches, overdue sweeps and replies whose sender stopped', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    mastodon.postAs('oublie', 'Et alors ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    const reply = (await admin.query<{ id: string }>(
+      `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, created_at)
+       VALUES ($1, $2, $3, 'Réponse oubliée', 'socle-inbox-reply-' || gen_random_uuid(), now() - interval '5 minutes') RETURNING id`, [org, row.id, account])).rows[0].id;
+    const queue = api.app.get(JobQueues).queue('inbox');
+    const queued = async () => (await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).map((job) => [job.name, job.data.organizationId, job.data.replyId]);
+    expect(await fetchJob.reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await escalateJob.reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await queued()).toEqual(expect.arrayContaining([['FetchInboxJob', org, undefined], ['SendInboxReplyJob', org, reply]]));
+    // The job sends it (the key is the row's), and the item is answered.
+    expect(await sendJob.handle({ organizationId: org, replyId: reply })).toEqual({ status: 'SENT' });
+    expect((await item(row.id)).status).toBe('ANSWERED');
+  });
+
+  it('measures community.responseTime: the median first answer against the rules’ delay', async () => {
+    const measured = await createOrganization(api, owner, 'Mesure Inbox');
+    const compute = () => worker.context.get(UnitOfWorkFactory, { strict: false }).runInOrganization(measured, (uow) =>
+      inboxEvidenceProvider.compute({ uow, organizationId: measured, at: new Date(), earlier: new Map() }));
+    expect((await compute())['community.responseTime']).toMatchObject({ value: null, score: 0 });
+    const insert = (receivedMinutesAgo: number, allowedMinutes: number, answeredAfterMinutes: number | null) => admin.query(
+      `INSERT INTO inbox_items (organization_id, source, external_id, kind, author_handle, text, received_at, due_at, responsible_role, status, first_response_at)
+       VALUES ($1, 'mastodon', gen_random_uuid()::text, 'COMMENT', 'x@y', 't', now() - make_interval(mins => $2), now() - make_interval(mins => $2) + make_interval(mins => $3),
+               'COMMUNITY_MANAGER', $4, CASE WHEN $5::int IS NULL THEN NULL ELSE now() - make_interval(mins => $2) + make_interval(mins => $5::int) END)`,
+      [measured, receivedMinutesAgo, allowedMinutes, answeredAfterMinutes === null ? 'NEW' : 'ANSWERED', answeredAfterMinutes]);
+    await insert(300, 60, 10);
+    await insert(300, 60, 20);
+    await insert(300, 60, 30);
+    expect((await compute())['community.responseTime']).toMatchObject({ value: 20, score: 1 });
+    // Two overdue and unanswered (counted up to now: 300 minutes) pull the median beyond the delay.
+    await insert(300, 60, null);
+    await insert(300, 60, null);
+    const late = (await compute())['community.responseTime'];
+    expect(late.value).toBe(30);
+    expect(late.score).toBe(1);
+    await insert(300, 60, null);
+    const later = (await compute())['community.responseTime'];
+    expect(later.value).toBeGreaterThan(60);
+    expect(later.score).toBeLessThan(1);
+    expect(later.explanation.en).toContain('beyond');
   });
 
   it('refuses hostile input naming the field, stores nothing, and never reaches another tenant’s items', async () => {
