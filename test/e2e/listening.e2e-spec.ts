@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { ListeningRunResult, RunListeningQueryJob } from '@socle/community';
 import { loadConfig } from '@socle/platform-config';
+import { JobQueues } from '@socle/platform-queue';
 import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
@@ -42,7 +43,7 @@ class FeedServer {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const feed = new FeedServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`);
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => feed.answer(res));
+    server.on('request', (_req: IncomingMessage, res: ServerResponse) => feed.answer(res));
     return feed;
   }
 
@@ -207,6 +208,27 @@ describe('listening', () => {
     } finally {
       resumeWorker();
     }
+  });
+
+  it('the reconciler enqueues the active queries not run for LISTENING_EVERY_MINUTES, and no paused one', async () => {
+    await pauseWorker();
+    try {
+      const stale = await create({ kind: 'TOPIC', name: `Ancienne ${randomUUID()}`, query: 'ancienne' });
+      const paused = await create({ kind: 'TOPIC', name: `En pause ${randomUUID()}`, query: 'pause', active: false });
+      await admin.query(`UPDATE listening_queries SET last_run_at = now() - interval '1 day' WHERE id = ANY($1::uuid[])`, [[stale.id, paused.id]]);
+      await admin.query(`UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id <> ALL($2::uuid[])`, [org, [stale.id, paused.id]]);
+      const queue = worker.context.get(JobQueues, { strict: false }).queue('listening');
+      // The runs enqueued at creation are dropped: what waits afterwards is the reconciler's.
+      await queue.drain(true);
+      expect(await queue.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
+      await job.reconcile();
+      const waiting = (await queue.getJobs(['waiting', 'delayed', 'paused', 'prioritized'])).map((j) => (j.data as { queryId: string }).queryId);
+      expect(waiting).toContain(stale.id);
+      expect(waiting).not.toContain(paused.id);
+    } finally {
+      resumeWorker();
+    }
+    await until('the stale query ran', async () => (await admin.query('SELECT last_run_at > now() - interval \'1 minute\' AS fresh FROM listening_queries WHERE name LIKE $1', ['Ancienne %'])).rows[0].fresh, (fresh) => fresh === true);
   });
 
   it('a 429 backs off for the wait the network gives, and the source is skipped until then', async () => {
