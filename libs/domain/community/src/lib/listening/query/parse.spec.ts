@@ -146,3 +146,27 @@ describe('parseListeningQuery: errors name their position', () => {
     expect(errorOf('('.repeat(1900) + 'a' + ')'.repeat(99))).toMatchObject({ position: depth });
   });
 });
+
+describe('parseListeningQuery on generated garbage', () => {
+  it('either returns a tree whose positions lie in the text or throws a ListeningQueryError inside it', () => {
+    const alphabet = ['(', ')', '"', '«', '»', '-', '*', '#', ':', '|', ' ', 'AND', 'OR', 'NOT', 'a', 'vé', "l'", 'lang:', 'from:', 'source:', 'fr', 'rss', '🚲', '\u0000', '\u0301'];
+    let state = 12345;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const outcomes = { accepted: 0, refused: 0 };
+    for (let i = 0; i < 3000; i++) {
+      const query = Array.from({ length: 1 + Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      try {
+        const node = parseListeningQuery(query);
+        expect({ query, inside: node.start >= 0 && node.end <= query.length && node.start < node.end }).toEqual({ query, inside: true });
+        outcomes.accepted++;
+      } catch (error) {
+        expect({ query, typed: error instanceof ListeningQueryError }).toEqual({ query, typed: true });
+        const position = (error as ListeningQueryError).position;
+        expect({ query, inside: position >= 0 && position <= query.length }).toEqual({ query, inside: true });
+        outcomes.refused++;
+      }
+    }
+    expect(outcomes.accepted).toBeGreaterThan(100);
+    expect(outcomes.refused).toBeGreaterThan(100);
+  });
+});
