@@ -17,13 +17,11 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import { ListeningRepository, MentionRow } from '@socle/community';
+import { compileListeningQuery, ListeningRepository, MentionRow, prepareMention } from '@socle/community';
 import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { createWorker } from '@socle/worker';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the query language is the library's own, not part of its public API
-import { compileListeningQuery, prepareMention } from '../../libs/domain/community/src/lib/listening/query';
 
 const ROOT = path.resolve(__dirname, '../..');
 const N = Number(process.env.BENCH_MENTIONS ?? 20_000);
