@@ -4,7 +4,7 @@ import { Job, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
 import { PurgeOrganizationJob } from '@socle/accounts';
-import { CheckNetworkAccountJob, RunListeningQueryJob } from '@socle/community';
+import { CheckNetworkAccountJob, EscalateInboxJob, FetchInboxJob, RunListeningQueryJob, SendInboxReplyJob } from '@socle/community';
 import { PublishPublicationJob, SweepMediaFilesJob } from '@socle/content';
 import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { SocleConfig } from '@socle/platform-config';
@@ -14,7 +14,7 @@ import { jobFailureLog } from './job-failure';
 import { WorkerModule } from './worker.module';
 
 /** Handler classes the worker runs, one entry per job name. */
-const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob, RunListeningQueryJob, RecomputeLiveScoreJob, PublishPublicationJob, SweepMediaFilesJob];
+const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob, RunListeningQueryJob, FetchInboxJob, EscalateInboxJob, SendInboxReplyJob, RecomputeLiveScoreJob, PublishPublicationJob, SweepMediaFilesJob];
 
 export interface RunningWorker {
   context: INestApplicationContext;

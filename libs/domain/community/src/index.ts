@@ -16,3 +16,4 @@ export const COMMUNITY_ENTITIES = [...ACCOUNT_ENTITIES, ...COMMUNITY_PARTS.flatM
 export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000, RefreshLease1764800000900, ...COMMUNITY_PARTS.flatMap((part) => part.migrations)];
 export { OAuthClients, OAuthClient } from './lib/oauth-clients';
 export * from './lib/listening';
+export * from './lib/inbox';
