@@ -365,6 +365,7 @@ describe('schema fuzzing', () => {
     const mediaAsset = (await request(api.server).post('/media').set('authorization', `Bearer ${owner.token}`).set('x-socle-organization', organizationId)
       .attach('file', image, 'a.png')).body as { id: string };
 
+    const listeningQuery = await create<{ id: string }>('createListeningQuery', { kind: 'TOPIC', name: 'Écoute', query: 'boulangerie', active: false });
     const removals: [string, Record<string, unknown>, GqlOptions][] = [
       ['deleteObjective', { id: objective.id }, org],
       ['deleteKpi', { id: kpi.id }, org],
@@ -378,6 +379,7 @@ describe('schema fuzzing', () => {
       ['removeAgencyMember', { userId: staff.acceptInvitation.userId }, { token: owner.token }],
       ['deleteOrganization', { id: doomed, confirmName: 'Client Supprimé' }, { token: owner.token }],
       ['deleteMediaAsset', { id: mediaAsset.id }, org],
+      ['deleteListeningQuery', { id: listeningQuery.id }, org],
     ];
     const mutationFields = schema.getMutationType()?.getFields() ?? {};
     // Every removal of the schema is here but those that need a connected network: disconnectNetworkAccount (network-accounts
