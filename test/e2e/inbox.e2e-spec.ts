@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { JobQueues } from '@socle/platform-queue';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the inbox's jobs, run here by hand (the worker's queue list is the lead's)
@@ -289,11 +288,12 @@ describe('inbox', () => {
     const audits = (await admin.query<{ metadata: Record<string, unknown> }>("SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'inbox.escalated'", [late.id])).rows;
     expect(audits).toHaveLength(1);
     expect(audits[0].metadata).toMatchObject({ role: 'CONTENT_LEAD', by: 'sla' });
-    // The reconciler finds the organisation with an overdue item and enqueues its sweep.
+    // The reconciler finds the organisation with an overdue item and the worker escalates it.
     await admin.query("UPDATE inbox_items SET due_at = now() - interval '1 minute' WHERE id = $1", [onTime.id]);
-    await escalateJob.reconcile();
-    const queue = api.app.get(JobQueues).queue('inbox');
-    expect(await queue.getJob(`inbox-escalate-${org}-${Math.floor(Date.now() / 60_000)}`) ?? await queue.getJob(`inbox-escalate-${org}-${Math.floor(Date.now() / 60_000) - 1}`)).toBeDefined();
+    expect(await escalateJob.reconcile()).toBeGreaterThanOrEqual(1);
+    for (const end = Date.now() + 10_000; (await item(onTime.id)).status !== 'ESCALATED'; await sleep(100)) {
+      if (Date.now() > end) throw new Error('the worker did not escalate');
+    }
   });
 
   it('re-queues what PostgreSQL says is due: fetches, overdue sweeps and replies whose sender stopped', async () => {
@@ -305,14 +305,26 @@ describe('inbox', () => {
     const reply = (await admin.query<{ id: string }>(
       `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, created_at)
        VALUES ($1, $2, $3, 'Réponse oubliée', 'socle-inbox-reply-' || gen_random_uuid(), now() - interval '5 minutes') RETURNING id`, [org, row.id, account])).rows[0].id;
-    const queue = api.app.get(JobQueues).queue('inbox');
-    const queued = async () => (await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])).map((job) => [job.name, job.data.organizationId, job.data.replyId]);
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      for (const end = Date.now() + 10_000; !(await done()); await sleep(100)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    };
+    const fetchedAt = async () => (await admin.query<{ at: Date }>('SELECT fetched_at AS at FROM inbox_cursors WHERE publication_id = $1', [publicationId])).rows[0].at;
+    // Fetched a moment ago: not due (INBOX_EVERY_MINUTES), whatever the queue holds.
+    const recent = await fetchedAt();
+    await fetchJob.reconcile();
+    await sleep(500);
+    expect(await fetchedAt()).toEqual(recent);
+    // Not fetched for an hour: the reconciler queues it and the worker fetches.
+    await admin.query("UPDATE inbox_cursors SET fetched_at = now() - interval '1 hour' WHERE organization_id = $1", [org]);
     expect(await fetchJob.reconcile()).toBeGreaterThanOrEqual(1);
+    await until('the worker fetched', async () => (await fetchedAt()).getTime() > Date.now() - 60_000);
+    // The reply whose sender stopped is sent by the worker (with the row's key), and the item is answered.
     expect(await escalateJob.reconcile()).toBeGreaterThanOrEqual(1);
-    expect(await queued()).toEqual(expect.arrayContaining([['FetchInboxJob', org, undefined], ['SendInboxReplyJob', org, reply]]));
-    // The job sends it (the key is the row's), and the item is answered.
-    expect(await sendJob.handle({ organizationId: org, replyId: reply })).toEqual({ status: 'SENT' });
+    await until('the reply sent', async () => (await admin.query('SELECT status FROM inbox_replies WHERE id = $1', [reply])).rows[0].status === 'SENT');
     expect((await item(row.id)).status).toBe('ANSWERED');
+    const key = (await admin.query<{ k: string }>('SELECT idempotency_key AS k FROM inbox_replies WHERE id = $1', [reply])).rows[0].k;
+    const posted = mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['idempotency-key'] === key);
+    expect(posted).toHaveLength(1);
   });
 
   it('measures community.responseTime: the median first answer against the rules’ delay', async () => {

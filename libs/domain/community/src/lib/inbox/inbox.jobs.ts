@@ -75,6 +75,7 @@ export class FetchInboxJob implements JobHandler {
     private readonly vault: CredentialVault,
     private readonly rules: CommentRulesService,
     private readonly scheduler: InboxScheduler,
+    private readonly config: SocleConfig,
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
   ) {}
@@ -151,9 +152,14 @@ export class FetchInboxJob implements JobHandler {
     return { fetched, inserted, failed };
   }
 
-  /** Every organisation with an OK account and a published post, once per INBOX_EVERY_MINUTES. */
+  /**
+   * Every organisation with an OK account and a post whose comments were not
+   * fetched for INBOX_EVERY_MINUTES (the state is in PostgreSQL: a completed
+   * job's id may be reused, so the queue alone would not space the fetches).
+   */
   async reconcile(): Promise<number> {
-    const organizations = await this.units.run({}, (uow) => this.inbox.organizationsToFetch(uow, 10_000));
+    const before = new Date(Date.now() - this.config.INBOX_EVERY_MINUTES * 60_000);
+    const organizations = await this.units.run({}, (uow) => this.inbox.organizationsToFetch(uow, before, 10_000));
     for (const organizationId of organizations) await this.scheduler.fetch(organizationId);
     return organizations.length;
   }

@@ -251,8 +251,9 @@ export class InboxRepository {
   }
 
   /** Across tenants (SECURITY DEFINER functions: ids only). */
-  async organizationsToFetch(uow: UnitOfWork, limit: number): Promise<string[]> {
-    return (await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_inbox_organizations($1)', [limit])).map((r) => r.organization_id);
+  async organizationsToFetch(uow: UnitOfWork, fetchedBefore: Date, limit: number): Promise<string[]> {
+    return (await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_inbox_organizations($1, $2)', [fetchedBefore, limit]))
+      .map((r) => r.organization_id);
   }
 
   async organizationsNeedingAttention(uow: UnitOfWork, now: Date, pendingBefore: Date, limit: number): Promise<{ organization_id: string; overdue: boolean; pending: boolean }[]> {

@@ -128,17 +128,21 @@ export class Inbox1764900000100 implements MigrationInterface {
       `);
     }
     await q.query(`
-      -- Organisations whose inbox the worker fills: an OK account and a published post (ids only).
-      CREATE FUNCTION socle_inbox_organizations(p_limit int)
+      -- Organisations whose inbox is due for a fetch: an OK account and a post published in the last 30 days whose
+      -- comments were never fetched or not since p_before (ids only).
+      CREATE FUNCTION socle_inbox_organizations(p_before timestamptz, p_limit int)
         RETURNS TABLE (organization_id uuid)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
         $$ SELECT o.id FROM organizations o
             WHERE o.status = 'ACTIVE'
               AND EXISTS (SELECT 1 FROM network_accounts a WHERE a.organization_id = o.id AND a.status = 'OK')
-              AND EXISTS (SELECT 1 FROM publications p WHERE p.organization_id = o.id AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL)
+              AND EXISTS (SELECT 1 FROM publications p
+                           LEFT JOIN inbox_cursors c ON c.organization_id = p.organization_id AND c.publication_id = p.id
+                          WHERE p.organization_id = o.id AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL
+                            AND p.published_at > now() - interval '30 days' AND (c.fetched_at IS NULL OR c.fetched_at < p_before))
             ORDER BY o.id LIMIT p_limit $$;
-      REVOKE ALL ON FUNCTION socle_inbox_organizations(int) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION socle_inbox_organizations(int) TO socle_app;
+      REVOKE ALL ON FUNCTION socle_inbox_organizations(timestamptz, int) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION socle_inbox_organizations(timestamptz, int) TO socle_app;
 
       -- Organisations with open inbox items past due, and with replies left PENDING before p_before (ids only).
       CREATE FUNCTION socle_inbox_attention(p_now timestamptz, p_before timestamptz, p_limit int)
@@ -159,7 +163,7 @@ export class Inbox1764900000100 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP FUNCTION socle_inbox_attention(timestamptz, timestamptz, int); DROP FUNCTION socle_inbox_organizations(int);
+      DROP FUNCTION socle_inbox_attention(timestamptz, timestamptz, int); DROP FUNCTION socle_inbox_organizations(timestamptz, int);
       DROP TABLE ${[...TABLES].reverse().join(', ')}; DROP FUNCTION socle_inbox_items_guard();
     `);
   }
