@@ -1,6 +1,6 @@
 /**
  * Sentiment and language-detection accuracy on the hand-labelled sample
- * (test/fixtures/sentiment/sample.json), per language and per set (tuning, holdout), with a
+ * (libs/domain/community/src/lib/listening/sentiment/sample/sample.json), per language and per set (tuning, holdout), with a
  * confusion matrix, against nlp.js's own SentimentAnalyzer (its vote: positive above 0,
  * negative below) as the baseline; then scoring throughput on the sample and on a 100 KB text.
  *
@@ -11,9 +11,10 @@ import { Container } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
 import { LangFr } from '@nlpjs/lang-fr';
 import { SentimentAnalyzer } from '@nlpjs/sentiment';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the analyser is measured directly, not through the community module
-import { createSentimentAnalyser, detectLanguage } from '../../libs/domain/community/src/lib/listening/sentiment';
-import { evaluateDetection, evaluateSentiment, formatConfusion, loadSample, type LabelledMention, type SentimentLabel, type SentimentLanguage } from '../fixtures/sentiment/evaluate';
+import {
+  createSentimentAnalyser, detectLanguage, evaluateDetection, evaluateSentiment, formatConfusion, loadSample, type LabelledMention, type SentimentLabel,
+  type SentimentLanguage,
+} from '@socle/community';
 
 const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
 

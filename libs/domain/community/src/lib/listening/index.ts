@@ -8,3 +8,7 @@ export { ListeningService } from './listening.service';
 export { MentionEnricher } from './mention-enricher';
 export * from './listening.entities';
 export * from './query';
+export {
+  createSentimentAnalyser, detectLanguage, MAX_ANALYSED_CHARS, type Sentiment, type SentimentAnalyser, type SentimentLanguage,
+  evaluateDetection, evaluateSentiment, formatConfusion, loadSample, type LabelledMention,
+} from './sentiment';

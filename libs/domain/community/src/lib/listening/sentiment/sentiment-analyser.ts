@@ -39,7 +39,7 @@ export const DICTIONARY_WEIGHT: Readonly<Record<SentimentLanguage, number>> = { 
 const CONTRAST_WEIGHT = 1.5;
 /**
  * Labels from the normalised score, chosen on the tuning set of the labelled sample
- * (test/fixtures/sentiment): ±0.2 called neutral questions and announcements positive (the
+ * (./sample): ±0.2 called neutral questions and announcements positive (the
  * dictionaries' small values add up), ±0.4 lost mild praise; ±0.3 was the best of the three.
  */
 export const LABEL_THRESHOLDS = { positive: 0.3, negative: -0.3 } as const;
