@@ -7,6 +7,7 @@ import { contentItemsAttacks } from './content-items';
 import { contentMediaAttacks } from './content-media';
 import { contentPublishingAttacks } from './content-publishing';
 import { evaluationAttacks } from './evaluation';
+import { inboxAttacks } from './inbox';
 import { listeningAttacks } from './listening';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
@@ -17,4 +18,4 @@ export * from './attack-module';
 /** Every module's attacks; a module that adds operations to the schema adds its file here. */
 export const ATTACK_MODULES: AttackModule[] = [accountsAttacks, communityAttacks, portfolioAttacks, strategyAttacks, policiesAttacks, evaluationAttacks,
   contentItemsAttacks, contentApprovalsAttacks, contentMediaAttacks, contentPublishingAttacks, contentCalendarAttacks,
-  listeningAttacks];
+  listeningAttacks, inboxAttacks];
