@@ -19,7 +19,11 @@ const domainScopes = {
 // Shared by the two blocks below: a later block's options replace an earlier one's for the same rule.
 const dataAccessPaths = [
   { name: 'pg', message: 'Query through the unit of work (@socle/platform-database).' },
-  { name: 'typeorm', importNames: ['DataSource'], message: 'Run work through UnitOfWorkFactory (@socle/platform-database), never the DataSource.' },
+  {
+    name: 'typeorm',
+    importNames: ['DataSource'],
+    message: 'Run work through UnitOfWorkFactory (@socle/platform-database), never the DataSource.',
+  },
   { name: '@socle/platform-database', importNames: ['DATA_SOURCE'], message: 'Inject UnitOfWorkFactory, not the DataSource.' },
   { name: '@socle/api', message: 'Only tests start the API.' },
   { name: '@socle/worker', message: 'Only tests start the worker.' },
@@ -29,7 +33,19 @@ const transportErrorPaths = [
   { name: 'graphql', importNames: ['GraphQLError'], message: 'Throw a DomainError (@socle/platform-errors); the API maps it.' },
   {
     name: '@socle/platform-graphql',
-    importNames: ['AppError', 'badInput', 'conflict', 'forbidden', 'notFound', 'unauthenticated', 'rateLimited', 'toGraphQLError', 'asGraphQLError', 'ERROR_CODES', 'ErrorCode'],
+    importNames: [
+      'AppError',
+      'badInput',
+      'conflict',
+      'forbidden',
+      'notFound',
+      'unauthenticated',
+      'rateLimited',
+      'toGraphQLError',
+      'asGraphQLError',
+      'ERROR_CODES',
+      'ErrorCode',
+    ],
     message: 'Domain errors come from @socle/platform-errors; @socle/platform-graphql is for pagination and scalars.',
   },
 ];
@@ -37,8 +53,9 @@ const transportErrorPaths = [
 /** Only the database library makes an OrganizationUnitOfWork (from a proven tenant): no cast to one elsewhere. */
 const provenTenantSyntax = [
   {
-    selector: "TSAsExpression > TSTypeReference.typeAnnotation > Identifier[name=/^(OrganizationUnitOfWork|ProvenOrganizationId)$/]",
-    message: 'Only the code that proved access makes an OrganizationUnitOfWork (enterOrganization, inOrganizationUnitOfWork): never cast to one.',
+    selector: 'TSAsExpression > TSTypeReference.typeAnnotation > Identifier[name=/^(OrganizationUnitOfWork|ProvenOrganizationId)$/]',
+    message:
+      'Only the code that proved access makes an OrganizationUnitOfWork (enterOrganization, inOrganizationUnitOfWork): never cast to one.',
   },
 ];
 
@@ -74,7 +91,10 @@ export default [
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
             { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:sdk'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:sdk', 'type:plugin', 'type:app'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:sdk', 'type:plugin', 'type:app'],
+            },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
             ...Object.entries(domainScopes).map(([sourceTag, allowed]) => ({
               sourceTag,
@@ -87,7 +107,10 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]",
+          message: 'No focused tests.',
+        },
       ],
     },
   },
@@ -110,9 +133,15 @@ export default [
       'no-restricted-imports': ['error', { paths: dataAccessPaths, patterns: [] }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]",
+          message: 'No focused tests.',
+        },
         { selector: "NewExpression[callee.name='DataSource']", message: 'Only the platform database library creates DataSources.' },
-        { selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]", message: 'Repositories query through the unit of work, never the DataSource.' },
+        {
+          selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]",
+          message: 'Repositories query through the unit of work, never the DataSource.',
+        },
         ...provenTenantSyntax,
       ],
     },
@@ -126,9 +155,15 @@ export default [
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' },
+        {
+          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]",
+          message: 'No focused tests.',
+        },
         { selector: "NewExpression[callee.name='DataSource']", message: 'Only the platform database library creates DataSources.' },
-        { selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]", message: 'Repositories query through the unit of work, never the DataSource.' },
+        {
+          selector: "MemberExpression[property.name='getRepository'][object.name=/[dD]ataSource/]",
+          message: 'Repositories query through the unit of work, never the DataSource.',
+        },
         ...provenTenantSyntax,
         ...repositoryTenantSyntax,
       ],

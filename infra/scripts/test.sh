@@ -15,5 +15,7 @@ say "linting (module boundaries included)…"
 # or the rule silently skips itself.
 npx nx show projects >/dev/null
 npx eslint --max-warnings 0 apps libs plugins test
+say "checking formatting (Prettier)…"
+npx prettier --check . --log-level warn
 say "running the tests…"
 npx jest --ci "$@"

@@ -42,7 +42,6 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import type { LoadRequest, LoadResult } from './load-generator';
 
-
 const ROOT = path.resolve(__dirname, '../..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -119,13 +118,20 @@ async function startBareServer(pool: Pool): Promise<{ url: string; close: () => 
           const edges = rows.slice(0, size).map((r) => ({
             cursor: cursorOf(r),
             node: {
-              userId: r.user_id, roles: r.roles, joinedAt: r.created_at,
+              userId: r.user_id,
+              roles: r.roles,
+              joinedAt: r.created_at,
               user: { id: r.user_id, email: r.email, displayName: r.display_name, locale: r.locale, createdAt: r.user_created_at },
             },
           }));
           return {
             edges,
-            pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: !!args.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+            pageInfo: {
+              hasNextPage: rows.length > size,
+              hasPreviousPage: !!args.after,
+              startCursor: edges[0]?.cursor ?? null,
+              endCursor: edges[edges.length - 1]?.cursor ?? null,
+            },
           };
         },
       },
@@ -150,7 +156,9 @@ async function startBareServer(pool: Pool): Promise<{ url: string; close: () => 
 /** Same commands as the test set-up, without its sweep of other runs' databases: this run drops only its own. */
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
@@ -224,7 +232,9 @@ const CLOCK_TICKS_PER_SECOND = 100;
 
 /** CPU seconds used so far by each backend serving `database` (both pools connect to it). */
 async function backendCpu(admin: Pool, database: string): Promise<Map<number, number>> {
-  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+    database,
+  ]);
   const cpu = new Map<number, number>();
   for (const { pid } of rows) {
     try {
@@ -265,7 +275,9 @@ class LoadGenerator {
   static start(): LoadGenerator {
     // Explicit execArgv: profiling flags given to this process stay on the server side.
     const child = fork(path.resolve(__dirname, 'load-generator.ts'), [], {
-      cwd: ROOT, execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      cwd: ROOT,
+      execArgv: ['-r', '@swc-node/register'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new LoadGenerator(child);
   }
@@ -289,11 +301,24 @@ interface Probe {
   database: string;
 }
 
-async function measure(load: LoadGenerator, target: Target, headers: Record<string, string>, seconds: number, probe: Probe): Promise<Sample> {
+async function measure(
+  load: LoadGenerator,
+  target: Target,
+  headers: Record<string, string>,
+  seconds: number,
+  probe: Probe,
+): Promise<Sample> {
   const backendsBefore = await backendCpu(probe.admin, probe.database);
   const cpuBefore = process.cpuUsage();
   const ticksBefore = machineTicks();
-  const result = await load.run({ url: target.url, headers, body: target.body, expectBody: target.expectBody, connections: CONNECTIONS, seconds });
+  const result = await load.run({
+    url: target.url,
+    headers,
+    body: target.body,
+    expectBody: target.expectBody,
+    connections: CONNECTIONS,
+    seconds,
+  });
   const cpu = process.cpuUsage(cpuBefore);
   const ticksAfter = machineTicks();
   let postgresSeconds = 0;
@@ -362,7 +387,10 @@ async function main(): Promise<void> {
   const cleanUp = async () => {
     if (cleaned) return;
     cleaned = true;
-    for (const step of cleanups.reverse()) await Promise.resolve().then(step).catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
+    for (const step of cleanups.reverse())
+      await Promise.resolve()
+        .then(step)
+        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
@@ -425,7 +453,8 @@ async function main(): Promise<void> {
     // Fairness check: both sides must give the very same answer, byte for byte.
     const fullList = await post(fullUrl, headers, listBody);
     const bareList = await post(bare.url, headers, listBody);
-    if (fullList !== bareList) throw new Error(`the baseline answers differently:\nfull: ${fullList.slice(0, 400)}\nbare: ${bareList.slice(0, 400)}`);
+    if (fullList !== bareList)
+      throw new Error(`the baseline answers differently:\nfull: ${fullList.slice(0, 400)}\nbare: ${bareList.slice(0, 400)}`);
     const edges = (JSON.parse(fullList) as { data: { members: { edges: unknown[] } } }).data.members.edges.length;
     if (edges !== 20) throw new Error(`expected 20 members on the page, got ${edges}`);
     const fullTypename = await post(fullUrl, headers, typenameBody);
@@ -446,7 +475,7 @@ async function main(): Promise<void> {
 
     const targets: Target[] = [
       { key: 'aFull', label: '(a) members(first: 20), full stack', url: fullUrl, body: listBody, expectBody: fullList },
-      { key: 'aNoPark', label: '(a\') the same, parking off', url: noParkUrl, body: listBody, expectBody: fullList },
+      { key: 'aNoPark', label: "(a') the same, parking off", url: noParkUrl, body: listBody, expectBody: fullList },
       { key: 'bBare', label: '(b) members(first: 20), bare', url: bare.url, body: listBody, expectBody: bareList },
       { key: 'cFull', label: '(c) { __typename }, full stack', url: fullUrl, body: typenameBody, expectBody: fullTypename },
       { key: 'cBare', label: '(c) { __typename }, bare', url: bare.url, body: typenameBody, expectBody: bareTypename },
@@ -478,9 +507,15 @@ async function main(): Promise<void> {
     const pgVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
     const out: string[] = [];
     out.push('');
-    out.push(`API list benchmark: ${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s per target, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians`);
-    out.push(`Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version} (NODE_ENV=${process.env.NODE_ENV}), PostgreSQL ${pgVersion}, DB pool ${poolSize} on each side; ${MEMBERS} members; set-up ${setupSeconds.toFixed(1)} s`);
-    out.push(`Background load before the run: ${pct(background)} of the machine busy with other work${background > 0.15 ? ' (other processes compete: figures are noisier than usual)' : ''}`);
+    out.push(
+      `API list benchmark: ${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s per target, ${ROUNDS} interleaved rounds of ${SECONDS} s, medians`,
+    );
+    out.push(
+      `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version} (NODE_ENV=${process.env.NODE_ENV}), PostgreSQL ${pgVersion}, DB pool ${poolSize} on each side; ${MEMBERS} members; set-up ${setupSeconds.toFixed(1)} s`,
+    );
+    out.push(
+      `Background load before the run: ${pct(background)} of the machine busy with other work${background > 0.15 ? ' (other processes compete: figures are noisier than usual)' : ''}`,
+    );
     if (cpus.length <= 4) {
       out.push(
         `CPU caveat: ${cpus.length} cores are shared by the server (one Node thread), PostgreSQL, Redis and the load generator.`,
@@ -489,11 +524,17 @@ async function main(): Promise<void> {
       );
     }
     out.push('');
-    out.push(`${'target'.padEnd(38)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('node CPU', 10)}${pad('pg CPU', 9)}${pad('loadgen', 9)}${pad('machine', 9)}   rounds (req/s)`);
+    out.push(
+      `${'target'.padEnd(38)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('node CPU', 10)}${pad('pg CPU', 9)}${pad('loadgen', 9)}${pad('machine', 9)}   rounds (req/s)`,
+    );
     const summary = {} as Record<Target['key'], { rps: number; p50: number; p99: number }>;
     for (const target of targets) {
       const s = samples[target.key];
-      const row = { rps: median(s.map((x) => x.requestsPerSecond)), p50: median(s.map((x) => x.p50Ms)), p99: median(s.map((x) => x.p99Ms)) };
+      const row = {
+        rps: median(s.map((x) => x.requestsPerSecond)),
+        p50: median(s.map((x) => x.p50Ms)),
+        p99: median(s.map((x) => x.p99Ms)),
+      };
       summary[target.key] = row;
       out.push(
         `${target.label.padEnd(38)}${pad(row.rps.toFixed(0), 9)}${pad(row.p50.toFixed(1), 9)}${pad(row.p99.toFixed(1), 9)}` +
@@ -502,7 +543,9 @@ async function main(): Promise<void> {
       );
       const bad = s.reduce((n, x) => n + x.non2xx + x.errors + x.timeouts + x.mismatches, 0);
       if (bad > 0) {
-        out.push(`  ! ${bad} answers were not the expected 200 body (non-2xx ${s.reduce((n, x) => n + x.non2xx, 0)}, errors ${s.reduce((n, x) => n + x.errors, 0)}, mismatches ${s.reduce((n, x) => n + x.mismatches, 0)})`);
+        out.push(
+          `  ! ${bad} answers were not the expected 200 body (non-2xx ${s.reduce((n, x) => n + x.non2xx, 0)}, errors ${s.reduce((n, x) => n + x.errors, 0)}, mismatches ${s.reduce((n, x) => n + x.mismatches, 0)})`,
+        );
       }
     }
     out.push('  node CPU / pg CPU: CPU ms per request of the server process and of the database backends; loadgen: load generator,');
@@ -521,11 +564,21 @@ async function main(): Promise<void> {
     const parkingRounds = samples.aFull.map((x, i) => x.requestsPerSecond / samples.aNoPark[i].requestsPerSecond);
     const constant = statements.every((s) => s.perRequest === statements[0].perRequest);
     out.push('Targets');
-    out.push(`  (a)/(b) throughput        ${listThroughput.toFixed(2).padStart(6)}   target >= ${TARGET_LIST_THROUGHPUT.toFixed(2)}   ${verdict(listThroughput >= TARGET_LIST_THROUGHPUT)}`);
-    out.push(`  (a)/(b) p99               ${listP99.toFixed(2).padStart(6)}   target <= ${TARGET_LIST_P99.toFixed(2)}   ${verdict(listP99 <= TARGET_LIST_P99)}`);
-    out.push(`  (c) full/bare throughput  ${typenameThroughput.toFixed(2).padStart(6)}   target >= ${TARGET_TYPENAME_THROUGHPUT.toFixed(2)}   ${verdict(typenameThroughput >= TARGET_TYPENAME_THROUGHPUT)}`);
-    out.push(`  (a)/(a') parking gain     ${parkingGain.toFixed(2).padStart(6)}   per round ${parkingRounds.map((r) => r.toFixed(2)).join(' / ')}; (a')/(b) ${(summary.aNoPark.rps / summary.bBare.rps).toFixed(2)}, p99 ${(summary.aNoPark.p99 / summary.bBare.p99).toFixed(2)}`);
-    out.push(`  statements per request    ${statements.map((s) => s.perRequest.toFixed(2)).join(' / ')}   target: equal for pages of ${PAGE_SIZES.join(', ')}   ${verdict(constant)}`);
+    out.push(
+      `  (a)/(b) throughput        ${listThroughput.toFixed(2).padStart(6)}   target >= ${TARGET_LIST_THROUGHPUT.toFixed(2)}   ${verdict(listThroughput >= TARGET_LIST_THROUGHPUT)}`,
+    );
+    out.push(
+      `  (a)/(b) p99               ${listP99.toFixed(2).padStart(6)}   target <= ${TARGET_LIST_P99.toFixed(2)}   ${verdict(listP99 <= TARGET_LIST_P99)}`,
+    );
+    out.push(
+      `  (c) full/bare throughput  ${typenameThroughput.toFixed(2).padStart(6)}   target >= ${TARGET_TYPENAME_THROUGHPUT.toFixed(2)}   ${verdict(typenameThroughput >= TARGET_TYPENAME_THROUGHPUT)}`,
+    );
+    out.push(
+      `  (a)/(a') parking gain     ${parkingGain.toFixed(2).padStart(6)}   per round ${parkingRounds.map((r) => r.toFixed(2)).join(' / ')}; (a')/(b) ${(summary.aNoPark.rps / summary.bBare.rps).toFixed(2)}, p99 ${(summary.aNoPark.p99 / summary.bBare.p99).toFixed(2)}`,
+    );
+    out.push(
+      `  statements per request    ${statements.map((s) => s.perRequest.toFixed(2)).join(' / ')}   target: equal for pages of ${PAGE_SIZES.join(', ')}   ${verdict(constant)}`,
+    );
     out.push('');
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {

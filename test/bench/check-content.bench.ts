@@ -37,24 +37,109 @@ const random = prng(20240611);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 const FR = {
-  openers: ['Découvrez', 'Aujourd’hui,', 'Cette semaine,', 'Grande nouvelle :', 'Chez nous,', 'Vous l’attendiez :', 'En exclusivité,', 'Dès maintenant,'],
-  subjects: ['notre équipe', 'la nouvelle collection', 'l’atelier de Lyon', 'nos clients fidèles', 'le café du matin', 'la boutique en ligne', 'notre partenaire local', 'l’événement de l’été'],
+  openers: [
+    'Découvrez',
+    'Aujourd’hui,',
+    'Cette semaine,',
+    'Grande nouvelle :',
+    'Chez nous,',
+    'Vous l’attendiez :',
+    'En exclusivité,',
+    'Dès maintenant,',
+  ],
+  subjects: [
+    'notre équipe',
+    'la nouvelle collection',
+    'l’atelier de Lyon',
+    'nos clients fidèles',
+    'le café du matin',
+    'la boutique en ligne',
+    'notre partenaire local',
+    'l’événement de l’été',
+  ],
   verbs: ['présente', 'célèbre', 'prépare', 'réinvente', 'vous propose', 'dévoile', 'accompagne', 'soutient'],
-  objects: ['des créations éco-responsables', 'une offre à ne pas manquer', 'des ateliers gratuits', 'un savoir-faire français', 'des produits de saison', 'une expérience unique', 'des rencontres inoubliables', 'les artisans de la région'],
-  tails: ['pour toute la famille.', 'jusqu’à dimanche !', 'avec le sourire 😊', 'à deux pas de chez vous.', 'dans nos magasins.', 'en édition limitée.', 'et c’est gratuit !', 'pour célébrer l’été ☀️'],
-  extras: ['C’est le meilleur prix imbattable du quartier.', 'Attention à l’arnaque des faux sites !', 'Tu as vu notre vitrine ?', 'Partenariat rémunéré avec la marque.', 'N’hésitez pas à nous écrire.', 'Réservez votre créneau dès maintenant.'],
+  objects: [
+    'des créations éco-responsables',
+    'une offre à ne pas manquer',
+    'des ateliers gratuits',
+    'un savoir-faire français',
+    'des produits de saison',
+    'une expérience unique',
+    'des rencontres inoubliables',
+    'les artisans de la région',
+  ],
+  tails: [
+    'pour toute la famille.',
+    'jusqu’à dimanche !',
+    'avec le sourire 😊',
+    'à deux pas de chez vous.',
+    'dans nos magasins.',
+    'en édition limitée.',
+    'et c’est gratuit !',
+    'pour célébrer l’été ☀️',
+  ],
+  extras: [
+    'C’est le meilleur prix imbattable du quartier.',
+    'Attention à l’arnaque des faux sites !',
+    'Tu as vu notre vitrine ?',
+    'Partenariat rémunéré avec la marque.',
+    'N’hésitez pas à nous écrire.',
+    'Réservez votre créneau dès maintenant.',
+  ],
   hashtags: ['#été', '#fabriquéEnFrance', '#pub', '#artisanat', '#lyon', '#nouveauté', '#café', '#sponsorisé', '#écologie'],
 };
 const EN = {
   openers: ['Discover', 'Today,', 'This week,', 'Big news:', 'At our place,', 'You asked for it:', 'Exclusively,', 'Starting now,'],
-  subjects: ['our team', 'the new collection', 'the Brooklyn workshop', 'our loyal customers', 'the morning coffee', 'the online store', 'our local partner', 'the summer event'],
+  subjects: [
+    'our team',
+    'the new collection',
+    'the Brooklyn workshop',
+    'our loyal customers',
+    'the morning coffee',
+    'the online store',
+    'our local partner',
+    'the summer event',
+  ],
   verbs: ['presents', 'celebrates', 'is preparing', 'reinvents', 'offers you', 'unveils', 'supports', 'brings'],
-  objects: ['eco-friendly designs', 'a deal you cannot miss', 'free workshops', 'hand-made goods', 'seasonal products', 'a unique experience', 'unforgettable meetups', 'the makers of the region'],
-  tails: ['for the whole family.', 'until Sunday!', 'with a smile 😊', 'right around the corner.', 'in our stores.', 'in a limited edition.', 'and it’s free!', 'to celebrate summer 🎉'],
-  extras: ['It is not a scam, it’s a guaranteed deal.', 'Best price guaranteed, no kidding.', 'Paid partnership with the brand.', 'Don’t miss it, it’s today’s scampi special.', 'Write to us anytime.', 'Book your slot now.'],
+  objects: [
+    'eco-friendly designs',
+    'a deal you cannot miss',
+    'free workshops',
+    'hand-made goods',
+    'seasonal products',
+    'a unique experience',
+    'unforgettable meetups',
+    'the makers of the region',
+  ],
+  tails: [
+    'for the whole family.',
+    'until Sunday!',
+    'with a smile 😊',
+    'right around the corner.',
+    'in our stores.',
+    'in a limited edition.',
+    'and it’s free!',
+    'to celebrate summer 🎉',
+  ],
+  extras: [
+    'It is not a scam, it’s a guaranteed deal.',
+    'Best price guaranteed, no kidding.',
+    'Paid partnership with the brand.',
+    'Don’t miss it, it’s today’s scampi special.',
+    'Write to us anytime.',
+    'Book your slot now.',
+  ],
   hashtags: ['#summer', '#madeInUSA', '#ad', '#crafts', '#nyc', '#new', '#coffee', '#sponsored', '#green'],
 };
-const LINKS = ['https://www.socle-demo.example/offre', 'https://ads.spam.example/promo?id=42', 'example.com/path', 'https://shop.example.org/p/123', 'http://bit.ly/3xYz', 'www.exemple.fr', 'https://cheap-pills.example/buy'];
+const LINKS = [
+  'https://www.socle-demo.example/offre',
+  'https://ads.spam.example/promo?id=42',
+  'example.com/path',
+  'https://shop.example.org/p/123',
+  'http://bit.ly/3xYz',
+  'www.exemple.fr',
+  'https://cheap-pills.example/buy',
+];
 const EMOJIS = ['🎉', '👩‍👩‍👧', '🇫🇷', '❤️', '👍🏽', '☕', '✨'];
 
 function sentence(lang: typeof FR): string {
@@ -79,15 +164,56 @@ function draft(): string {
 }
 
 function organisation(): ContentOrganisation {
-  const syllables = ['ar', 'na', 'que', 'bo', 'ni', 'ment', 'tra', 'vel', 'ous', 'pri', 'mo', 'gé', 'dé', 'lux', 'ta', 'ri', 'fou', 'zen', 'cra', 'pul'];
-  const words = new Set<string>(['arnaque', 'scam', 'guaranteed', 'imbattable', 'gratuit', 'free', 'meilleur', 'miracle', 'unique', 'exclusivité']);
+  const syllables = [
+    'ar',
+    'na',
+    'que',
+    'bo',
+    'ni',
+    'ment',
+    'tra',
+    'vel',
+    'ous',
+    'pri',
+    'mo',
+    'gé',
+    'dé',
+    'lux',
+    'ta',
+    'ri',
+    'fou',
+    'zen',
+    'cra',
+    'pul',
+  ];
+  const words = new Set<string>([
+    'arnaque',
+    'scam',
+    'guaranteed',
+    'imbattable',
+    'gratuit',
+    'free',
+    'meilleur',
+    'miracle',
+    'unique',
+    'exclusivité',
+  ]);
   while (words.size < 470) {
     let word = '';
     const n = 2 + Math.floor(random() * 3);
     for (let k = 0; k < n; k++) word += pick(syllables);
     words.add(word);
   }
-  const phrases = ['prix imbattable', 'best price', 'no kidding', 'ne pas manquer', 'cannot miss', 'offre limitée', 'satisfait ou remboursé', 'act now'];
+  const phrases = [
+    'prix imbattable',
+    'best price',
+    'no kidding',
+    'ne pas manquer',
+    'cannot miss',
+    'offre limitée',
+    'satisfait ou remboursé',
+    'act now',
+  ];
   while (phrases.length < 30) phrases.push(`${pick([...words])} ${pick([...words])}`);
   const list = [...words];
   const rules: ContentRule[] = [
@@ -96,20 +222,69 @@ function organisation(): ContentOrganisation {
     { id: 'voice-legal', kind: 'AVOID_WORDS', severity: 'WARN', words: list.slice(300) },
     { id: 'voice-phrases', kind: 'AVOID_WORDS', severity: 'WARN', words: phrases },
     { id: 'address', kind: 'ADDRESS_FORM', severity: 'WARN', form: 'vous' },
-    { id: 'disclosure-sponsored', kind: 'REQUIRED_DISCLOSURE', severity: 'BLOCK', contentKinds: ['sponsored'], anyOf: ['#pub', '#sponsorisé', '#ad', 'partenariat rémunéré', 'paid partnership'] },
-    { id: 'disclosure-gifted', kind: 'REQUIRED_DISCLOSURE', severity: 'WARN', contentKinds: ['gifted'], anyOf: ['#cadeau', '#gifted', 'produit offert'] },
-    { id: 'disclosure-affiliate', kind: 'REQUIRED_DISCLOSURE', severity: 'BLOCK', contentKinds: ['affiliate'], anyOf: ['#affiliation', '#affiliate', 'lien affilié'] },
-    { id: 'domains-spam', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'BLOCK', domains: ['spam.example', 'cheap-pills.example', 'malware.test', 'phish.example.net'] },
-    { id: 'domains-shorteners', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'WARN', domains: ['bit.ly', 'tinyurl.com', 'goo.gl', 't.co', 'ow.ly'] },
-    { id: 'domains-competitors', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'WARN', domains: ['concurrent.fr', 'rival.example.com', 'other-agency.example'] },
+    {
+      id: 'disclosure-sponsored',
+      kind: 'REQUIRED_DISCLOSURE',
+      severity: 'BLOCK',
+      contentKinds: ['sponsored'],
+      anyOf: ['#pub', '#sponsorisé', '#ad', 'partenariat rémunéré', 'paid partnership'],
+    },
+    {
+      id: 'disclosure-gifted',
+      kind: 'REQUIRED_DISCLOSURE',
+      severity: 'WARN',
+      contentKinds: ['gifted'],
+      anyOf: ['#cadeau', '#gifted', 'produit offert'],
+    },
+    {
+      id: 'disclosure-affiliate',
+      kind: 'REQUIRED_DISCLOSURE',
+      severity: 'BLOCK',
+      contentKinds: ['affiliate'],
+      anyOf: ['#affiliation', '#affiliate', 'lien affilié'],
+    },
+    {
+      id: 'domains-spam',
+      kind: 'FORBIDDEN_LINK_DOMAINS',
+      severity: 'BLOCK',
+      domains: ['spam.example', 'cheap-pills.example', 'malware.test', 'phish.example.net'],
+    },
+    {
+      id: 'domains-shorteners',
+      kind: 'FORBIDDEN_LINK_DOMAINS',
+      severity: 'WARN',
+      domains: ['bit.ly', 'tinyurl.com', 'goo.gl', 't.co', 'ow.ly'],
+    },
+    {
+      id: 'domains-competitors',
+      kind: 'FORBIDDEN_LINK_DOMAINS',
+      severity: 'WARN',
+      domains: ['concurrent.fr', 'rival.example.com', 'other-agency.example'],
+    },
     { id: 'hashtags-max', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 5 },
     { id: 'hashtags-hard', kind: 'MAX_HASHTAGS', severity: 'BLOCK', max: 30 },
     { id: 'limits', kind: 'NETWORK_LIMITS', severity: 'BLOCK' },
     { id: 'limits-mastodon-warn', kind: 'NETWORK_LIMITS', severity: 'WARN', networks: ['mastodon'] },
-    { id: 'voice-superlatives', kind: 'AVOID_WORDS', severity: 'WARN', words: ['incroyable', 'révolutionnaire', 'incredible', 'revolutionary'] },
+    {
+      id: 'voice-superlatives',
+      kind: 'AVOID_WORDS',
+      severity: 'WARN',
+      words: ['incroyable', 'révolutionnaire', 'incredible', 'revolutionary'],
+    },
     { id: 'voice-anglicisms', kind: 'AVOID_WORDS', severity: 'WARN', words: ['deal', 'booster', 'feedback', 'challenge'] },
-    { id: 'voice-legal-terms', kind: 'AVOID_WORDS', severity: 'BLOCK', words: ['garanti à vie', 'sans risque', 'risk-free', 'lifetime guarantee'] },
-    { id: 'disclosure-contest', kind: 'REQUIRED_DISCLOSURE', severity: 'WARN', contentKinds: ['contest'], anyOf: ['règlement', 'rules apply', '#concours'] },
+    {
+      id: 'voice-legal-terms',
+      kind: 'AVOID_WORDS',
+      severity: 'BLOCK',
+      words: ['garanti à vie', 'sans risque', 'risk-free', 'lifetime guarantee'],
+    },
+    {
+      id: 'disclosure-contest',
+      kind: 'REQUIRED_DISCLOSURE',
+      severity: 'WARN',
+      contentKinds: ['contest'],
+      anyOf: ['règlement', 'rules apply', '#concours'],
+    },
     { id: 'domains-adult', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'BLOCK', domains: ['adult.example', 'casino.example'] },
   ];
   return { locale: 'fr', rules };
@@ -175,7 +350,7 @@ function main(): void {
   }
   const rate = median(rates);
   console.log(
-    `check: ${rate.toFixed(0)} drafts/s (${((chars / 1e6) * rate / DRAFTS).toFixed(1)} M chars/s), p50 ${median(p50s).toFixed(1)} µs, p99 ${median(p99s).toFixed(1)} µs ` +
+    `check: ${rate.toFixed(0)} drafts/s (${(((chars / 1e6) * rate) / DRAFTS).toFixed(1)} M chars/s), p50 ${median(p50s).toFixed(1)} µs, p99 ${median(p99s).toFixed(1)} µs ` +
       `(median of ${RUNS} runs: ${rates.map((r) => r.toFixed(0)).join(', ')} drafts/s); ${violations} violations per run`,
   );
 
@@ -212,7 +387,9 @@ function main(): void {
     `baseline on ${BASELINE_DRAFTS} drafts, words only: naive ${words.length} RegExps ${(BASELINE_DRAFTS / (naiveMs / 1000)).toFixed(0)} drafts/s (${naiveRuns[0].result} hits), ` +
       `engine ${(BASELINE_DRAFTS / (engineMs / 1000)).toFixed(0)} drafts/s (${engineRuns[0].result} hits, overlaps merged); engine is ${(naiveMs / engineMs).toFixed(1)}x faster`,
   );
-  console.log(`target >= ${TARGET_DRAFTS_PER_SECOND} drafts/s on one core: ${rate >= TARGET_DRAFTS_PER_SECOND ? 'PASS' : 'MISS'} (${rate.toFixed(0)})`);
+  console.log(
+    `target >= ${TARGET_DRAFTS_PER_SECOND} drafts/s on one core: ${rate >= TARGET_DRAFTS_PER_SECOND ? 'PASS' : 'MISS'} (${rate.toFixed(0)})`,
+  );
 }
 
 main();

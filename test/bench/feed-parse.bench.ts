@@ -95,7 +95,8 @@ function main(): void {
   for (let run = 0; run < RUNS; run++) {
     const b = measure(() => rawParse(bytes));
     const p = measure(() => pluginParse(bytes));
-    if (b.produced !== items || p.produced !== items) throw new Error(`expected ${items} items, got ${b.produced} (baseline) and ${p.produced} (plugin)`);
+    if (b.produced !== items || p.produced !== items)
+      throw new Error(`expected ${items} items, got ${b.produced} (baseline) and ${p.produced} (plugin)`);
     baseline.push(b);
     plugin.push(p);
   }

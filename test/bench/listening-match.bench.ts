@@ -11,7 +11,32 @@ import { compileListeningQuery, prepareMention, type MatchableMention } from '@s
 const QUERIES = 1_000;
 const ROUNDS = 2_000;
 
-const words = ['vélo', 'mobilité', 'piste', 'cyclable', 'égalité', 'transport', 'bus', 'tram', 'Paris', 'Lyon', 'Marseille', 'climat', 'énergie', 'école', 'santé', 'bike', 'lane', 'city', 'council', 'budget', 'logement', 'loyer', 'emploi', 'culture'];
+const words = [
+  'vélo',
+  'mobilité',
+  'piste',
+  'cyclable',
+  'égalité',
+  'transport',
+  'bus',
+  'tram',
+  'Paris',
+  'Lyon',
+  'Marseille',
+  'climat',
+  'énergie',
+  'école',
+  'santé',
+  'bike',
+  'lane',
+  'city',
+  'council',
+  'budget',
+  'logement',
+  'loyer',
+  'emploi',
+  'culture',
+];
 
 /** A small deterministic generator: the same queries on every run. */
 function generator(seed: number): () => number {
@@ -44,7 +69,12 @@ const mentions: MatchableMention[] = [
     authorHandle: '@user12@mastodon.social',
     source: 'mastodon',
   },
-  { text: 'City council votes the bike lane budget — finally! #bikes #transport', language: 'en', authorHandle: 'someone.bsky.social', source: 'bluesky' },
+  {
+    text: 'City council votes the bike lane budget — finally! #bikes #transport',
+    language: 'en',
+    authorHandle: 'someone.bsky.social',
+    source: 'bluesky',
+  },
 ];
 
 const compileStarted = process.hrtime.bigint();
@@ -72,5 +102,7 @@ const unprepared = perMention((mention) => {
 });
 
 console.log(`listening match: ${QUERIES} compiled queries (compiled in ${(compileMicros / 1000).toFixed(1)} ms), ${ROUNDS} mentions`);
-console.log(`  prepared once, matched by every query: ${prepared.micros.toFixed(1)} µs per mention (target < 1000 µs) — ${prepared.matched} queries matched the last mention`);
+console.log(
+  `  prepared once, matched by every query: ${prepared.micros.toFixed(1)} µs per mention (target < 1000 µs) — ${prepared.matched} queries matched the last mention`,
+);
 console.log(`  tokenised again by every query:        ${unprepared.micros.toFixed(1)} µs per mention`);

@@ -49,7 +49,9 @@ const profileOf = (i: number): Profile => (i % 10 === 0 ? 'much' : i % 10 < 4 ? 
 
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
@@ -63,74 +65,141 @@ async function step(admin: Pool, label: string, sql: string, params: unknown[], 
   }
 }
 
-async function seed(admin: Pool): Promise<{ ids: Record<Profile, string[]>; notes: string[]; bigAgency: { id: string; organizations: number } }> {
+async function seed(
+  admin: Pool,
+): Promise<{ ids: Record<Profile, string[]>; notes: string[]; bigAgency: { id: string; organizations: number } }> {
   const notes: string[] = [];
-  const agencies = (await admin.query<{ id: string }>(
-    `INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [AGENCIES],
-  )).rows.map((r) => r.id);
-  const rows = (await admin.query<{ id: string; n: number }>(
-    // Created now: none is due for the nightly run, so the worker's own scheduler enqueues nothing during the measurement.
-    // Half of them in the first agency (a large portfolio), the rest spread over the others.
-    `INSERT INTO organizations (agency_id, name, locale)
+  const agencies = (
+    await admin.query<{ id: string }>(`INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [
+      AGENCIES,
+    ])
+  ).rows.map((r) => r.id);
+  const rows = (
+    await admin.query<{ id: string; n: number }>(
+      // Created now: none is due for the nightly run, so the worker's own scheduler enqueues nothing during the measurement.
+      // Half of them in the first agency (a large portfolio), the rest spread over the others.
+      `INSERT INTO organizations (agency_id, name, locale)
      SELECT ($1::uuid[])[CASE WHEN g % 2 = 0 THEN 1 ELSE 2 + (g % ($3 - 1)) END], 'Client ' || g, CASE WHEN g % 3 = 0 THEN 'en' ELSE 'fr' END
        FROM generate_series(0, $2 - 1) g
      RETURNING id, (regexp_replace(name, '\\D', '', 'g'))::int AS n`,
-    [agencies, ORGS, AGENCIES],
-  )).rows;
+      [agencies, ORGS, AGENCIES],
+    )
+  ).rows;
   const ids: Record<Profile, string[]> = { little: [], typical: [], much: [] };
   for (const r of rows) ids[profileOf(r.n)].push(r.id);
-  notes.push(`  organisations: ${ORGS} in ${AGENCIES} agencies — little ${ids.little.length}, typical ${ids.typical.length}, much ${ids.much.length}`);
+  notes.push(
+    `  organisations: ${ORGS} in ${AGENCIES} agencies — little ${ids.little.length}, typical ${ids.typical.length}, much ${ids.much.length}`,
+  );
   const typical = ids.typical;
   const much = ids.much;
   const both = [...typical, ...much];
   const perOrg = (column: string) => `unnest($1::uuid[]) AS o(${column})`;
 
   // Strategy.
-  await step(admin, 'objectives', `
+  await step(
+    admin,
+    'objectives',
+    `
     INSERT INTO objectives (organization_id, kind, title, metric, baseline, target, deadline)
     SELECT o.id, CASE WHEN g % 2 = 0 THEN 'BUSINESS' ELSE 'BRAND' END, 'Objectif ' || g, 'followers', 100, 200 + g, current_date + (g % 400) - 30
-      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 300 ELSE 6 END) g`, [both, much], notes);
-  await step(admin, 'kpis', `
+      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 300 ELSE 6 END) g`,
+    [both, much],
+    notes,
+  );
+  await step(
+    admin,
+    'kpis',
+    `
     INSERT INTO kpis (organization_id, objective_id, name, metric, target, frequency)
     SELECT ob.organization_id, ob.id, 'KPI ' || g, 'engagement_rate', 5, 'MONTHLY' FROM objectives ob CROSS JOIN generate_series(1, 2) g
-     WHERE ob.organization_id = ANY($1::uuid[])`, [both], notes);
-  await step(admin, 'audience_segments', `
+     WHERE ob.organization_id = ANY($1::uuid[])`,
+    [both],
+    notes,
+  );
+  await step(
+    admin,
+    'audience_segments',
+    `
     INSERT INTO audience_segments (organization_id, name, needs, usages)
     SELECT o.id, 'Segment ' || g, 'Besoins', ARRAY['PR', 'CUSTOMER_SERVICE']
-      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 40 ELSE 3 END) g`, [both, much], notes);
-  await step(admin, 'competitors', `
+      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 40 ELSE 3 END) g`,
+    [both, much],
+    notes,
+  );
+  await step(
+    admin,
+    'competitors',
+    `
     INSERT INTO competitors (organization_id, name, handles)
     SELECT o.id, 'Concurrent ' || g, '[{"network": "mastodon", "handle": "@c"}]'::jsonb
-      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 100 ELSE 4 END) g`, [both, much], notes);
+      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 100 ELSE 4 END) g`,
+    [both, much],
+    notes,
+  );
 
   // Policies: published versions, acknowledged by people (300 per organisation with much data).
-  await step(admin, 'policy_documents', `
+  await step(
+    admin,
+    'policy_documents',
+    `
     INSERT INTO policy_documents (organization_id, kind, language)
     SELECT o.id, k.kind, 'fr' FROM ${perOrg('id')}
       CROSS JOIN LATERAL unnest(CASE WHEN o.id = ANY($2::uuid[]) THEN ARRAY['USAGE_GUIDE', 'EDITORIAL_POLICY', 'COMMENT_HANDLING', 'PERSONAL_USE', 'CODE_OF_CONDUCT']
-                                      ELSE ARRAY['USAGE_GUIDE', 'EDITORIAL_POLICY'] END) AS k(kind)`, [both, much], notes);
-  await step(admin, 'policy_versions', `
+                                      ELSE ARRAY['USAGE_GUIDE', 'EDITORIAL_POLICY'] END) AS k(kind)`,
+    [both, much],
+    notes,
+  );
+  await step(
+    admin,
+    'policy_versions',
+    `
     INSERT INTO policy_versions (organization_id, policy_id, number, status, title, sections)
-    SELECT d.organization_id, d.id, 1, 'PUBLISHED', d.kind, '[{"title": "Principes", "body": "Texte."}]'::jsonb FROM policy_documents d`, [], notes);
-  await step(admin, 'users (people who acknowledge)', `
-    INSERT INTO users (email, display_name, password_hash) SELECT 'bench-' || g || '@bench.example.test', 'Personne ' || g, 'no-login' FROM generate_series(1, 300) g`, [], notes);
-  await step(admin, 'policy_acknowledgements', `
+    SELECT d.organization_id, d.id, 1, 'PUBLISHED', d.kind, '[{"title": "Principes", "body": "Texte."}]'::jsonb FROM policy_documents d`,
+    [],
+    notes,
+  );
+  await step(
+    admin,
+    'users (people who acknowledge)',
+    `
+    INSERT INTO users (email, display_name, password_hash) SELECT 'bench-' || g || '@bench.example.test', 'Personne ' || g, 'no-login' FROM generate_series(1, 300) g`,
+    [],
+    notes,
+  );
+  await step(
+    admin,
+    'policy_acknowledgements',
+    `
     INSERT INTO policy_acknowledgements (organization_id, version_id, user_id, policy_id)
     SELECT v.organization_id, v.id, u.id, v.policy_id FROM policy_versions v CROSS JOIN (SELECT id FROM users WHERE email LIKE 'bench-%') u
-     WHERE v.organization_id = ANY($1::uuid[])`, [much], notes);
+     WHERE v.organization_id = ANY($1::uuid[])`,
+    [much],
+    notes,
+  );
 
   // Assessments (the built-in model's content frozen with each) and live-score history.
-  await step(admin, 'maturity_assessments (finalised)', `
+  await step(
+    admin,
+    'maturity_assessments (finalised)',
+    `
     INSERT INTO maturity_assessments (organization_id, model_agency_id, model_id, model_version, model_content, status, started_at, finalized_at,
       overall_score, level, dimension_scores, evidence, recommendations)
     SELECT o.id, NULL, 'default', 1, $3::jsonb, 'FINALIZED', now() - make_interval(days => 30 * g + 2), now() - make_interval(days => 30 * g),
            20 + (g * 7) % 70, 1 + (g % 5), '{}'::jsonb, '{}'::jsonb, '[]'::jsonb
       FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 12 ELSE 2 END) g`,
-  [both, much, JSON.stringify(DEFAULT_MATURITY_MODEL)], notes);
-  await step(admin, 'maturity_live_scores (history)', `
+    [both, much, JSON.stringify(DEFAULT_MATURITY_MODEL)],
+    notes,
+  );
+  await step(
+    admin,
+    'maturity_live_scores (history)',
+    `
     INSERT INTO maturity_live_scores (organization_id, computed_at, model_agency_id, model_id, model_version, overall_score, level, dimension_scores, evidence)
     SELECT o.id, now() - make_interval(days => g, hours => 1), NULL, 'default', 1, 40, 3, '{}'::jsonb, '{}'::jsonb
-      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 365 ELSE 30 END) g`, [both, much], notes);
+      FROM ${perOrg('id')} CROSS JOIN LATERAL generate_series(1, CASE WHEN o.id = ANY($2::uuid[]) THEN 365 ELSE 30 END) g`,
+    [both, much],
+    notes,
+  );
   await admin.query('ANALYZE');
   const big = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations WHERE agency_id = $1', [agencies[0]]);
   return { ids, notes, bigAgency: { id: agencies[0], organizations: big.rows[0].n } };
@@ -172,7 +241,10 @@ async function main(): Promise<void> {
   const cleanUp = async () => {
     if (cleaned) return;
     cleaned = true;
-    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
+    for (const fn of cleanups.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 
@@ -258,31 +330,47 @@ async function main(): Promise<void> {
       for (let i = 0; i < 15; i++) {
         const before = statementCounter.count;
         const started = process.hrtime.bigint();
-        await inUnitOfWork(dataSource, { agencyId: bigAgency.id }, (uow) => portfolio.page(uow, viewer, sort, filter, 20, label.includes('page 10') ? 180 : 0));
+        await inUnitOfWork(dataSource, { agencyId: bigAgency.id }, (uow) =>
+          portfolio.page(uow, viewer, sort, filter, 20, label.includes('page 10') ? 180 : 0),
+        );
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
         statementsPerPage = statementCounter.count - before;
       }
       portfolioMs.push({ label, ms: median(times.slice(3)), statements: statementsPerPage });
     }
-    const stored = await admin.query<{ n: number }>('SELECT count(DISTINCT organization_id)::int AS n FROM maturity_live_scores WHERE computed_at > now() - interval \'1 hour\'');
+    const stored = await admin.query<{ n: number }>(
+      "SELECT count(DISTINCT organization_id)::int AS n FROM maturity_live_scores WHERE computed_at > now() - interval '1 hour'",
+    );
 
     const rate = median(rates);
     const flat = Object.values(statements).flat();
     const constant = flat.every((n) => n === flat[0]);
     const out: string[] = [];
     out.push('');
-    out.push(`Live scores: ${ORGS} organisations, ${CONCURRENCY} at a time (pool ${config.DATABASE_POOL_SIZE}), median of ${ROUNDS} rounds`);
+    out.push(
+      `Live scores: ${ORGS} organisations, ${CONCURRENCY} at a time (pool ${config.DATABASE_POOL_SIZE}), median of ${ROUNDS} rounds`,
+    );
     out.push(`Seeded in ${seedSeconds.toFixed(1)} s:`);
     out.push(...notes);
-    out.push(`Evidence providers registered in the worker: ${registry.definitions().length} keys; the built-in model reads ${new Set(DEFAULT_MATURITY_MODEL.dimensions.flatMap((d) => d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey] : [])))).size}.`);
+    out.push(
+      `Evidence providers registered in the worker: ${registry.definitions().length} keys; the built-in model reads ${new Set(DEFAULT_MATURITY_MODEL.dimensions.flatMap((d) => d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey] : [])))).size}.`,
+    );
     out.push('');
-    out.push(`  organisations/s            ${rate.toFixed(0).padStart(6)}   (${rates.map((r) => r.toFixed(0)).join(' / ')})   target >= ${TARGET_PER_SECOND}   ${rate >= TARGET_PER_SECOND ? 'OK' : 'MISSED'}`);
+    out.push(
+      `  organisations/s            ${rate.toFixed(0).padStart(6)}   (${rates.map((r) => r.toFixed(0)).join(' / ')})   target >= ${TARGET_PER_SECOND}   ${rate >= TARGET_PER_SECOND ? 'OK' : 'MISSED'}`,
+    );
     for (const profile of ['little', 'typical', 'much'] as const) {
-      out.push(`  ${profile.padEnd(8)} statements/org ${statements[profile].join(',').padEnd(32)} one at a time: ${perProfileMs[profile].toFixed(2)} ms/org`);
+      out.push(
+        `  ${profile.padEnd(8)} statements/org ${statements[profile].join(',').padEnd(32)} one at a time: ${perProfileMs[profile].toFixed(2)} ms/org`,
+      );
     }
-    out.push(`  statements per organisation independent of the data: ${constant ? 'OK' : 'NO'} (${flat[0]} each, BEGIN with the tenant and COMMIT included)`);
+    out.push(
+      `  statements per organisation independent of the data: ${constant ? 'OK' : 'NO'} (${flat[0]} each, BEGIN with the tenant and COMMIT included)`,
+    );
     out.push(`  organisations with a live score from this run: ${stored.rows[0].n} of ${ORGS}`);
-    out.push(`  portfolio of an agency with ${bigAgency.organizations} organisations, 20 per page (median of 12, statements with BEGIN and COMMIT):`);
+    out.push(
+      `  portfolio of an agency with ${bigAgency.organizations} organisations, 20 per page (median of 12, statements with BEGIN and COMMIT):`,
+    );
     for (const p of portfolioMs) out.push(`    ${p.label.padEnd(26)} ${p.ms.toFixed(1).padStart(6)} ms   ${p.statements} statements`);
     out.push('');
     process.stdout.write(`${out.join('\n')}\n`);

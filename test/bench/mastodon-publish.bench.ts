@@ -43,7 +43,10 @@ async function main(): Promise<void> {
 
     const plugin = (round: number) =>
       runPool(POSTS, CONCURRENCY, async (i) => {
-        const post = await connector.publish(ctx, credentials, { variant: { text: text('plugin', i) }, idempotencyKey: `plugin-${round}-${i}` });
+        const post = await connector.publish(ctx, credentials, {
+          variant: { text: text('plugin', i) },
+          idempotencyKey: `plugin-${round}-${i}`,
+        });
         if (!post.externalId) throw new Error('no id');
       });
     const raw = (round: number) =>
@@ -69,10 +72,14 @@ async function main(): Promise<void> {
     const pluginRate = POSTS / pluginSeconds;
     const rawRate = POSTS / rawSeconds;
     const ratio = pluginRate / rawRate;
-    console.log(`posts: ${POSTS} per round, concurrency: ${CONCURRENCY}, rounds: 2 each (best counts), statuses stored: ${server.statusCount()}`);
+    console.log(
+      `posts: ${POSTS} per round, concurrency: ${CONCURRENCY}, rounds: 2 each (best counts), statuses stored: ${server.statusCount()}`,
+    );
     console.log(`plugin publish: ${pluginRate.toFixed(0)} posts/s (${pluginSeconds.toFixed(2)} s)`);
     console.log(`plain HTTP POST: ${rawRate.toFixed(0)} posts/s (${rawSeconds.toFixed(2)} s)`);
-    console.log(`ratio: ${(ratio * 100).toFixed(1)} % (target >= ${TARGET_RATIO * 100} %) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`);
+    console.log(
+      `ratio: ${(ratio * 100).toFixed(1)} % (target >= ${TARGET_RATIO * 100} %) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`,
+    );
     process.exitCode = ratio >= TARGET_RATIO ? 0 : 1;
   } finally {
     await server.close();

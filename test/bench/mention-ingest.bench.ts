@@ -30,15 +30,35 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 20);
 
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-const WORDS = ['vélo', 'croissant', 'boulangerie', 'paris', 'lyon', 'pain', 'café', 'service', 'livraison', 'prix', 'qualité', 'équipe', 'merci', 'retard', 'bravo'];
+const WORDS = [
+  'vélo',
+  'croissant',
+  'boulangerie',
+  'paris',
+  'lyon',
+  'pain',
+  'café',
+  'service',
+  'livraison',
+  'prix',
+  'qualité',
+  'équipe',
+  'merci',
+  'retard',
+  'bravo',
+];
 
 function mentionText(i: number): string {
   const pick = (k: number) => WORDS[(i * 7 + k * 13) % WORDS.length];
-  return `Message ${i} : ${pick(1)} et ${pick(2)}, l'avis sur ${pick(3)} #${pick(4).normalize('NFKD').replace(/[\u0300-\u036f]/g, '')} 🙂`;
+  return `Message ${i} : ${pick(1)} et ${pick(2)}, l'avis sur ${pick(3)} #${pick(4)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')} 🙂`;
 }
 
 async function main(): Promise<void> {
@@ -52,19 +72,25 @@ async function main(): Promise<void> {
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 2 });
     cleanups.push(() => admin.end());
     const [agency] = (await admin.query<{ id: string }>(`INSERT INTO agencies (name) VALUES ('Agence bench') RETURNING id`)).rows;
-    const orgs = (await admin.query<{ id: string }>(
-      `INSERT INTO organizations (agency_id, name) SELECT $1, 'Client ' || g FROM generate_series(1, 3) g RETURNING id`, [agency.id],
-    )).rows.map((r) => r.id);
+    const orgs = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO organizations (agency_id, name) SELECT $1, 'Client ' || g FROM generate_series(1, 3) g RETURNING id`,
+        [agency.id],
+      )
+    ).rows.map((r) => r.id);
     const [insertOrg, rawOrg, rawMatchOrg] = orgs;
     const queryTexts = Array.from({ length: QUERIES }, (_, k) => {
       const a = WORDS[k % WORDS.length];
       const b = WORDS[(k * 5 + 3) % WORDS.length];
       return k % 3 === 0 ? `${a} AND ${b}` : k % 3 === 1 ? `"${a} et" OR ${b.slice(0, 3)}*` : `${a} -${b}`;
     });
-    const createQueries = async (organizationId: string) => (await admin.query<{ id: string }>(
-      `INSERT INTO listening_queries (organization_id, kind, name, query) SELECT $1, 'TOPIC', 'Q' || n, q FROM unnest($2::text[]) WITH ORDINALITY AS t(q, n) RETURNING id`,
-      [organizationId, queryTexts],
-    )).rows.map((r) => r.id);
+    const createQueries = async (organizationId: string) =>
+      (
+        await admin.query<{ id: string }>(
+          `INSERT INTO listening_queries (organization_id, kind, name, query) SELECT $1, 'TOPIC', 'Q' || n, q FROM unnest($2::text[]) WITH ORDINALITY AS t(q, n) RETURNING id`,
+          [organizationId, queryTexts],
+        )
+      ).rows.map((r) => r.id);
     const queryIds = await createQueries(insertOrg);
     const rawQueryIds = await createQueries(rawMatchOrg);
 
@@ -88,8 +114,12 @@ async function main(): Promise<void> {
 
     const base = Date.now() - N * 1000;
     const mentions = Array.from({ length: N }, (_, i) => ({
-      externalId: `ext-${i}`, authorHandle: `fan${i % 500}@example.social`, text: mentionText(i), url: `https://example.social/@fan/${i}`,
-      publishedAt: new Date(base + i * 1000), language: i % 4 === 0 ? 'en' : 'fr',
+      externalId: `ext-${i}`,
+      authorHandle: `fan${i % 500}@example.social`,
+      text: mentionText(i),
+      url: `https://example.social/@fan/${i}`,
+      publishedAt: new Date(base + i * 1000),
+      language: i % 4 === 0 ? 'en' : 'fr',
     }));
 
     // The insert path: match each mention against every query (one preparation, many matches), then ingest the batch.
@@ -107,14 +137,28 @@ async function main(): Promise<void> {
           const ids = compiled.filter((q) => q.query.matchesPrepared(prepared)).map((q) => q.id);
           if (ids.length === 0) continue;
           rows.push({
-            source: 'mastodon', externalId: m.externalId, accountId: null, authorHandle: m.authorHandle, authorName: null, authorReach: null, text: m.text,
-            url: m.url, publishedAt: m.publishedAt, publishedAtEstimated: false, language: m.language, sentimentScore: null, sentimentLabel: null, reach: null,
+            source: 'mastodon',
+            externalId: m.externalId,
+            accountId: null,
+            authorHandle: m.authorHandle,
+            authorName: null,
+            authorReach: null,
+            text: m.text,
+            url: m.url,
+            publishedAt: m.publishedAt,
+            publishedAtEstimated: false,
+            language: m.language,
+            sentimentScore: null,
+            sentimentLabel: null,
+            reach: null,
             queryIds: ids,
           });
         }
         matchMs += performance.now() - m0;
         stored += rows.length;
-        const result = await units.runInOrganization(insertOrg, (uow) => repository.ingest({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, rows));
+        const result = await units.runInOrganization(insertOrg, (uow) =>
+          repository.ingest({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, rows),
+        );
         added += result.added;
         matched += result.matched;
       }
@@ -126,12 +170,21 @@ async function main(): Promise<void> {
       const started = performance.now();
       for (let from = 0; from < N; from += BATCH) {
         const batch = mentions.slice(from, from + BATCH);
-        await units.runInOrganization(rawOrg, (uow) => uow.execute(
-          `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, url, published_at, language)
+        await units.runInOrganization(rawOrg, (uow) =>
+          uow.execute(
+            `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, url, published_at, language)
            SELECT $1, 'mastodon', * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])`,
-          [uow.organizationId, batch.map((m) => m.externalId), batch.map((m) => m.authorHandle), batch.map((m) => m.text), batch.map((m) => m.url),
-            batch.map((m) => m.publishedAt), batch.map((m) => m.language)],
-        ));
+            [
+              uow.organizationId,
+              batch.map((m) => m.externalId),
+              batch.map((m) => m.authorHandle),
+              batch.map((m) => m.text),
+              batch.map((m) => m.url),
+              batch.map((m) => m.publishedAt),
+              batch.map((m) => m.language),
+            ],
+          ),
+        );
       }
       return performance.now() - started;
     };
@@ -144,20 +197,38 @@ async function main(): Promise<void> {
     const rawWithMatches = async (): Promise<number> => {
       const started = performance.now();
       for (let from = 0; from < N; from += BATCH) {
-        const batch = mentions.slice(from, from + BATCH).map((m, j) => ({ m, q: matchesOf[from + j] })).filter((x) => x.q.length > 0);
+        const batch = mentions
+          .slice(from, from + BATCH)
+          .map((m, j) => ({ m, q: matchesOf[from + j] }))
+          .filter((x) => x.q.length > 0);
         await units.runInOrganization(rawMatchOrg, async (uow) => {
           const ids = await uow.query<{ id: string }>(
             `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, url, published_at, language)
              SELECT $1, 'mastodon', * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) RETURNING id`,
-            [uow.organizationId, batch.map((x) => x.m.externalId), batch.map((x) => x.m.authorHandle), batch.map((x) => x.m.text), batch.map((x) => x.m.url),
-              batch.map((x) => x.m.publishedAt), batch.map((x) => x.m.language)],
+            [
+              uow.organizationId,
+              batch.map((x) => x.m.externalId),
+              batch.map((x) => x.m.authorHandle),
+              batch.map((x) => x.m.text),
+              batch.map((x) => x.m.url),
+              batch.map((x) => x.m.publishedAt),
+              batch.map((x) => x.m.language),
+            ],
           );
           const qs: string[] = [];
           const ms: string[] = [];
           const ts: Date[] = [];
-          batch.forEach((x, j) => x.q.forEach((q) => { qs.push(q); ms.push(ids[j].id); ts.push(x.m.publishedAt); }));
-          await uow.execute('INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[])',
-            [uow.organizationId, qs, ms, ts]);
+          batch.forEach((x, j) =>
+            x.q.forEach((q) => {
+              qs.push(q);
+              ms.push(ids[j].id);
+              ts.push(x.m.publishedAt);
+            }),
+          );
+          await uow.execute(
+            'INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[])',
+            [uow.organizationId, qs, ms, ts],
+          );
         });
       }
       return performance.now() - started;
@@ -168,9 +239,15 @@ async function main(): Promise<void> {
     const first = await ingestAll();
     const again = await ingestAll();
     const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en');
-    const counts = (await admin.query<{ organization_id: string; n: string }>('SELECT organization_id, count(*) AS n FROM mentions GROUP BY organization_id')).rows;
+    const counts = (
+      await admin.query<{ organization_id: string; n: string }>(
+        'SELECT organization_id, count(*) AS n FROM mentions GROUP BY organization_id',
+      )
+    ).rows;
     const storedRows = Number(counts.find((c) => c.organization_id === insertOrg)?.n ?? 0);
-    const matchRows = Number((await admin.query('SELECT count(*) AS n FROM mention_matches WHERE organization_id = $1', [insertOrg])).rows[0].n);
+    const matchRows = Number(
+      (await admin.query('SELECT count(*) AS n FROM mention_matches WHERE organization_id = $1', [insertOrg])).rows[0].n,
+    );
     const lines = [
       `mention ingest: ${N.toLocaleString('en')} mentions, batches of ${BATCH}, ${QUERIES} queries (PostgreSQL ${(await admin.query('SHOW server_version')).rows[0].server_version})`,
       `  raw unnest INSERT (no dedupe, no matches):   ${rawMs.toFixed(0).padStart(7)} ms  ${rate(N, rawMs).padStart(8)} rows/s`,
@@ -186,7 +263,10 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
+    for (const fn of cleanups.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
   }
 }
 

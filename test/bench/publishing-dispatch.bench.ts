@@ -51,7 +51,9 @@ const AGENCIES = 10;
 
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
@@ -91,14 +93,22 @@ async function bareQueueSeconds(redisUrl: string, prefix: string, count: number,
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('noop', { connection, prefix });
   for (let i = 0; i < count; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
-      name: 'noop', data: { organizationId: 'x', n: i + j }, opts: { jobId: `noop-${i + j}`, removeOnComplete: true, removeOnFail: true },
-    })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
+        name: 'noop',
+        data: { organizationId: 'x', n: i + j },
+        opts: { jobId: `noop-${i + j}`, removeOnComplete: true, removeOnFail: true },
+      })),
+    );
   }
   let done = 0;
   const started = process.hrtime.bigint();
   const finished = new Promise<void>((resolve) => {
-    const worker = new Worker('noop', async () => undefined, { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix, concurrency });
+    const worker = new Worker('noop', async () => undefined, {
+      connection: connection.duplicate({ maxRetriesPerRequest: null }),
+      prefix,
+      concurrency,
+    });
     worker.on('completed', () => {
       done += 1;
       if (done === count) void worker.close().then(() => resolve());
@@ -119,7 +129,10 @@ async function main(): Promise<void> {
   const cleanUp = async () => {
     if (cleaned) return;
     cleaned = true;
-    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
+    for (const fn of cleanups.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 
@@ -132,7 +145,9 @@ async function main(): Promise<void> {
 
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     const queuePrefix = `bench-${suffix.replace(/_/g, '-')}`;
-    cleanups.push(() => deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`, `${bullPrefix(`${queuePrefix}-noop`)}:*`]));
+    cleanups.push(() =>
+      deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`, `${bullPrefix(`${queuePrefix}-noop`)}:*`]),
+    );
 
     const mastodon = await MastodonTestServer.start({ rateLimit: { limit: 100_000_000, windowSeconds: 300 }, recordRequests: false });
     cleanups.push(() => mastodon.close());
@@ -162,10 +177,17 @@ async function main(): Promise<void> {
 
     // Organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does).
     const seedStarted = Date.now();
-    const agencies = (await admin.query<{ id: string }>(`INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [AGENCIES])).rows.map((r) => r.id);
-    const orgs = (await admin.query<{ id: string }>(
-      `INSERT INTO organizations (agency_id, name) SELECT ($1::uuid[])[1 + g % $3], 'Client ' || g FROM generate_series(1, $2) g RETURNING id`, [agencies, ORGS, AGENCIES],
-    )).rows.map((r) => r.id);
+    const agencies = (
+      await admin.query<{ id: string }>(`INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [
+        AGENCIES,
+      ])
+    ).rows.map((r) => r.id);
+    const orgs = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO organizations (agency_id, name) SELECT ($1::uuid[])[1 + g % $3], 'Client ' || g FROM generate_series(1, $2) g RETURNING id`,
+        [agencies, ORGS, AGENCIES],
+      )
+    ).rows.map((r) => r.id);
     const accounts: { org: string; id: string; ciphertext: string; keyId: string; handle: string }[] = orgs.map((org, i) => {
       const id = randomUUID();
       const handle = `client${i}`;
@@ -175,8 +197,15 @@ async function main(): Promise<void> {
     await admin.query(
       `INSERT INTO network_accounts (organization_id, id, network, handle, service_url, credentials_ciphertext, credentials_key_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-      [accounts.map((a) => a.org), accounts.map((a) => a.id), accounts.map(() => 'mastodon'), accounts.map((a) => a.handle), accounts.map(() => mastodon.baseUrl),
-        accounts.map((a) => a.ciphertext), accounts.map((a) => a.keyId)],
+      [
+        accounts.map((a) => a.org),
+        accounts.map((a) => a.id),
+        accounts.map(() => 'mastodon'),
+        accounts.map((a) => a.handle),
+        accounts.map(() => mastodon.baseUrl),
+        accounts.map((a) => a.ciphertext),
+        accounts.map((a) => a.keyId),
+      ],
     );
     // All due at the same second, far enough ahead for the wake-ups to be queued first.
     const dueAt = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
@@ -220,25 +249,29 @@ async function main(): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peakRss = rss.stop();
     const statements = statementCounter.count - statementsBefore;
-    const { rows: outcomes } = await admin.query<{ outcome: string; n: string }>('SELECT outcome, count(*) AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome');
+    const { rows: outcomes } = await admin.query<{ outcome: string; n: string }>(
+      'SELECT outcome, count(*) AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
+    );
     const posts = mastodon.statusCount();
 
     const perSecond = PUBLICATIONS / seconds;
     const barePerSecond = PUBLICATIONS / bareSeconds;
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-    process.stdout.write([
-      `Publishing dispatch: ${PUBLICATIONS} publications across ${ORGS} organisations, all due at ${dueAt.toISOString()}, worker concurrency ${CONCURRENCY} (in process), loopback Mastodon`,
-      `  setup (items, variants, publications by SQL; one delayed wake-up each)  ${seedSeconds.toFixed(1)} s`,
-      `  due second → all PUBLISHED                                             ${seconds.toFixed(1)} s  (${perSecond.toFixed(0)} publications/s)`,
-      `  progress                                                               ${progress.join(', ') || '-'}`,
-      `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}                 ${bareSeconds.toFixed(1)} s  (${barePerSecond.toFixed(0)} jobs/s)`,
-      `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
-      `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (worker + loopback instance)`,
-      `  SQL statements per publication                                         ${(statements / PUBLICATIONS).toFixed(1)}`,
-      `  attempts                                                               ${outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
-      `  posts on the instance                                                  ${posts}`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        `Publishing dispatch: ${PUBLICATIONS} publications across ${ORGS} organisations, all due at ${dueAt.toISOString()}, worker concurrency ${CONCURRENCY} (in process), loopback Mastodon`,
+        `  setup (items, variants, publications by SQL; one delayed wake-up each)  ${seedSeconds.toFixed(1)} s`,
+        `  due second → all PUBLISHED                                             ${seconds.toFixed(1)} s  (${perSecond.toFixed(0)} publications/s)`,
+        `  progress                                                               ${progress.join(', ') || '-'}`,
+        `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}                 ${bareSeconds.toFixed(1)} s  (${barePerSecond.toFixed(0)} jobs/s)`,
+        `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
+        `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (worker + loopback instance)`,
+        `  SQL statements per publication                                         ${(statements / PUBLICATIONS).toFixed(1)}`,
+        `  attempts                                                               ${outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
+        `  posts on the instance                                                  ${posts}`,
+        '',
+      ].join('\n'),
+    );
   } finally {
     await cleanUp();
   }

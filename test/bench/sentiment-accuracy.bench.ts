@@ -12,7 +12,14 @@ import { LangEn } from '@nlpjs/lang-en';
 import { LangFr } from '@nlpjs/lang-fr';
 import { SentimentAnalyzer } from '@nlpjs/sentiment';
 import {
-  createSentimentAnalyser, detectLanguage, evaluateDetection, evaluateSentiment, formatConfusion, loadSample, type LabelledMention, type SentimentLabel,
+  createSentimentAnalyser,
+  detectLanguage,
+  evaluateDetection,
+  evaluateSentiment,
+  formatConfusion,
+  loadSample,
+  type LabelledMention,
+  type SentimentLabel,
   type SentimentLanguage,
 } from '@socle/community';
 
@@ -49,7 +56,9 @@ async function main(): Promise<void> {
   for (const group of groups) {
     const ours = evaluateSentiment(group.mentions, (mention) => analyser.score(mention.text, mention.language).label);
     const theirs = evaluateSentiment(group.mentions, (mention) => baselineLabels.get(mention.id) ?? 'NEUTRAL');
-    console.log(`${group.name.padEnd(14)} n=${String(group.mentions.length).padStart(3)}  ours ${percent(ours.accuracy).padStart(7)}  nlp.js ${percent(theirs.accuracy).padStart(7)}`);
+    console.log(
+      `${group.name.padEnd(14)} n=${String(group.mentions.length).padStart(3)}  ours ${percent(ours.accuracy).padStart(7)}  nlp.js ${percent(theirs.accuracy).padStart(7)}`,
+    );
   }
   for (const language of ['fr', 'en'] as SentimentLanguage[]) {
     const result = evaluateSentiment(
@@ -57,7 +66,8 @@ async function main(): Promise<void> {
       (mention) => analyser.score(mention.text, mention.language).label,
     );
     console.log(`\nConfusion matrix, ${language} (rows: label, columns: predicted)\n${formatConfusion(result.confusion)}`);
-    if (process.env['VERBOSE']) for (const miss of result.misses) console.log(`  ${miss.id} ${miss.expected} → ${miss.predicted}: ${miss.text}`);
+    if (process.env['VERBOSE'])
+      for (const miss of result.misses) console.log(`  ${miss.id} ${miss.expected} → ${miss.predicted}: ${miss.text}`);
   }
 
   console.log('\nLanguage detection (null = unsure)');
@@ -85,7 +95,9 @@ async function main(): Promise<void> {
   const hostileStarted = process.hrtime.bigint();
   for (let round = 0; round < 100; round++) analyser.score(hostile, 'fr');
   const perHostile = Number(process.hrtime.bigint() - hostileStarted) / 1000 / 100;
-  console.log(`\nThroughput: ${perMention.toFixed(1)} µs per sample mention; ${perHostile.toFixed(1)} µs for a 100 KB text (read up to its cap)`);
+  console.log(
+    `\nThroughput: ${perMention.toFixed(1)} µs per sample mention; ${perHostile.toFixed(1)} µs for a 100 KB text (read up to its cap)`,
+  );
 }
 
 main().catch((error: unknown) => {

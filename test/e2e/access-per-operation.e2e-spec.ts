@@ -15,8 +15,13 @@ describe('access resolved once per operation', () => {
   let orgId: string;
 
   const listNames = async () =>
-    (await api.ok<{ organizations: { edges: { node: { name: string } }[] } }>('{ organizations(first: 100) { edges { node { name } } } }', {}, { token: owner.token }))
-      .organizations.edges.map((e) => e.node.name);
+    (
+      await api.ok<{ organizations: { edges: { node: { name: string } }[] } }>(
+        '{ organizations(first: 100) { edges { node { name } } } }',
+        {},
+        { token: owner.token },
+      )
+    ).organizations.edges.map((e) => e.node.name);
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -41,7 +46,10 @@ describe('access resolved once per operation', () => {
         expect(res.status).toBe(403);
         expect(res.body).not.toHaveProperty('data');
         expect(res.body.errors).toHaveLength(1);
-        expect(res.body.errors?.[0]).toEqual({ message: ONE_LEVEL_MESSAGE, extensions: { code: 'FORBIDDEN', requestId: expect.any(String) } });
+        expect(res.body.errors?.[0]).toEqual({
+          message: ONE_LEVEL_MESSAGE,
+          extensions: { code: 'FORBIDDEN', requestId: expect.any(String) },
+        });
       });
     }
 
@@ -54,8 +62,13 @@ describe('access resolved once per operation', () => {
     });
 
     it('counts only the fields that are included (@skip / @include)', async () => {
-      const query = 'query ($agency: Boolean!) { organizations(first: 5) @include(if: $agency) { edges { node { id } } } organization @skip(if: $agency) { name } }';
-      const inside = await api.ok<{ organization: { name: string } }>(query, { agency: false }, { token: owner.token, organizationId: orgId });
+      const query =
+        'query ($agency: Boolean!) { organizations(first: 5) @include(if: $agency) { edges { node { id } } } organization @skip(if: $agency) { name } }';
+      const inside = await api.ok<{ organization: { name: string } }>(
+        query,
+        { agency: false },
+        { token: owner.token, organizationId: orgId },
+      );
       expect(inside.organization.name).toBe('Client Niveaux');
       const agency = await api.ok<{ organizations: { edges: unknown[] } }>(query, { agency: true }, { token: owner.token });
       expect(agency.organizations.edges).toHaveLength(1);
@@ -72,10 +85,18 @@ describe('access resolved once per operation', () => {
   it("refuses another agency's organisation with NOT_FOUND before any resolver runs, and changes nothing there", async () => {
     const other = await signUpAgency(api, 'Agence Voisine');
     const otherOrg = await createOrganization(api, other, 'Client Voisin');
-    const res = await api.gql('mutation { updateOrganization(input: { name: "Pris" }) { id } }', {}, { token: owner.token, organizationId: otherOrg });
+    const res = await api.gql(
+      'mutation { updateOrganization(input: { name: "Pris" }) { id } }',
+      {},
+      { token: owner.token, organizationId: otherOrg },
+    );
     expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     expect(res.body).not.toHaveProperty('data');
-    const name = await api.ok<{ organization: { name: string } }>('{ organization { name } }', {}, { token: other.token, organizationId: otherOrg });
+    const name = await api.ok<{ organization: { name: string } }>(
+      '{ organization { name } }',
+      {},
+      { token: other.token, organizationId: otherOrg },
+    );
     expect(name.organization.name).toBe('Client Voisin');
   });
 
@@ -124,7 +145,9 @@ describe('access resolved once per operation', () => {
       await uow.rollback();
       const admin = await adminDatabase();
       try {
-        const [source] = (await admin.query<{ src: string }>("SELECT prosrc AS src FROM pg_proc WHERE proname = 'socle_enter_organization'")).rows;
+        const [source] = (
+          await admin.query<{ src: string }>("SELECT prosrc AS src FROM pg_proc WHERE proname = 'socle_enter_organization'")
+        ).rows;
         // Proof first, then set_config: the tenant setting is the function's last act.
         expect(source.src.indexOf('set_config')).toBeGreaterThan(source.src.indexOf('organization_memberships'));
       } finally {

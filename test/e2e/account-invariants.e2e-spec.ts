@@ -1,6 +1,13 @@
 import { Client } from 'pg';
 import {
-  addOrganizationMember, AgencySession, createOrganization, GqlResult, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail,
+  addOrganizationMember,
+  AgencySession,
+  createOrganization,
+  GqlResult,
+  signUpAgency,
+  STRONG_PASSWORD,
+  TestApi,
+  uniqueEmail,
 } from '@socle/testing';
 
 /**
@@ -80,7 +87,11 @@ describe('account invariants under concurrency', () => {
    * invariant check takes) until both requests have made their change and wait
    * at the check, then lets them go. Odd rounds race freely instead.
    */
-  async function race(round: number, lock: { table: 'agencies' | 'organizations'; id: string }, requests: () => Promise<GqlResult>[]): Promise<GqlResult[]> {
+  async function race(
+    round: number,
+    lock: { table: 'agencies' | 'organizations'; id: string },
+    requests: () => Promise<GqlResult>[],
+  ): Promise<GqlResult[]> {
     if (round % 2 === 1) return Promise.all(requests());
     return held(`SELECT 1 FROM ${lock.table} WHERE id = $1 FOR NO KEY UPDATE`, [lock.id], 'SET CONSTRAINTS%', requests);
   }
@@ -99,7 +110,8 @@ describe('account invariants under concurrency', () => {
       // Both waiting at the check; or both already answered (code that checks nothing: the assertions will tell).
       for (let polls = 0; !settled; polls += 1) {
         const { rows } = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [waitingAt],
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+          [waitingAt],
         );
         if (rows[0].n >= 2) break;
         if (polls > 800) throw new Error('the two requests never both reached the invariant check');
@@ -114,13 +126,17 @@ describe('account invariants under concurrency', () => {
 
   /** Counted in the database itself, not through the API. */
   async function owners(agencyId: string): Promise<number> {
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM agency_memberships WHERE agency_id = $1 AND role = 'OWNER'`, [agencyId]);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM agency_memberships WHERE agency_id = $1 AND role = 'OWNER'`,
+      [agencyId],
+    );
     return rows[0].n;
   }
 
   async function strategyLeads(organizationId: string): Promise<number> {
     const { rows } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM organization_memberships WHERE organization_id = $1 AND 'STRATEGY_LEAD' = ANY(roles)`, [organizationId],
+      `SELECT count(*)::int AS n FROM organization_memberships WHERE organization_id = $1 AND 'STRATEGY_LEAD' = ANY(roles)`,
+      [organizationId],
     );
     return rows[0].n;
   }
@@ -146,15 +162,19 @@ describe('account invariants under concurrency', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const a = await signUpAgency(api, `Leave ${round}`);
       const b = await addAgencyMember(a, 'OWNER');
-      const results = await race(round, { table: 'agencies', id: a.agencyId }, () => round % 4 < 2
-        ? [ // a removes b while b demotes a
-          api.gql(REMOVE, { input: { userId: b.userId } }, { token: a.token }),
-          api.gql(CHANGE_ROLE, { input: { userId: a.userId, role: 'MEMBER' } }, { token: b.token }),
-        ]
-        : [ // both leave the agency
-          api.gql(REMOVE, { input: { userId: a.userId } }, { token: a.token }),
-          api.gql(REMOVE, { input: { userId: b.userId } }, { token: b.token }),
-        ]);
+      const results = await race(round, { table: 'agencies', id: a.agencyId }, () =>
+        round % 4 < 2
+          ? [
+              // a removes b while b demotes a
+              api.gql(REMOVE, { input: { userId: b.userId } }, { token: a.token }),
+              api.gql(CHANGE_ROLE, { input: { userId: a.userId, role: 'MEMBER' } }, { token: b.token }),
+            ]
+          : [
+              // both leave the agency
+              api.gql(REMOVE, { input: { userId: a.userId } }, { token: a.token }),
+              api.gql(REMOVE, { input: { userId: b.userId } }, { token: b.token }),
+            ],
+      );
       expectOneWinner(results, round % 2 === 0);
       expect(await owners(a.agencyId)).toBe(1);
     }
@@ -171,7 +191,9 @@ describe('account invariants under concurrency', () => {
 
     await api.ok(CHANGE_ROLE, { input: { userId: c.userId, role: 'OWNER' } }, { token: a.token });
     await api.ok(CHANGE_ROLE, { input: { userId: a.userId, role: 'ADMIN' } }, { token: a.token });
-    const { rows } = await db.query<{ user_id: string }>(`SELECT user_id FROM agency_memberships WHERE agency_id = $1 AND role = 'OWNER'`, [a.agencyId]);
+    const { rows } = await db.query<{ user_id: string }>(`SELECT user_id FROM agency_memberships WHERE agency_id = $1 AND role = 'OWNER'`, [
+      a.agencyId,
+    ]);
     expect(rows.map((r) => r.user_id)).toEqual([c.userId]);
   });
 
@@ -181,17 +203,20 @@ describe('account invariants under concurrency', () => {
       const orgId = await createOrganization(api, owner, 'Client');
       const one = await addOrganizationMember(api, owner, orgId, ['STRATEGY_LEAD']);
       const two = await addOrganizationMember(api, owner, orgId, ['STRATEGY_LEAD', 'ANALYST']);
-      const results = await race(round, { table: 'organizations', id: orgId }, () => round % 4 < 2
-        ? [
-          api.gql(CHANGE_ROLES, { input: { userId: two.userId, roles: ['ANALYST'] } }, { token: one.token, organizationId: orgId }),
-          api.gql(CHANGE_ROLES, { input: { userId: one.userId, roles: ['VIEWER'] } }, { token: two.token, organizationId: orgId }),
-        ]
-        : [
-          api.gql(REMOVE_MEMBER, { input: { userId: two.userId } }, { token: one.token, organizationId: orgId }),
-          api.gql(CHANGE_ROLES, { input: { userId: one.userId, roles: ['VIEWER'] } }, { token: two.token, organizationId: orgId }),
-        ]);
+      const results = await race(round, { table: 'organizations', id: orgId }, () =>
+        round % 4 < 2
+          ? [
+              api.gql(CHANGE_ROLES, { input: { userId: two.userId, roles: ['ANALYST'] } }, { token: one.token, organizationId: orgId }),
+              api.gql(CHANGE_ROLES, { input: { userId: one.userId, roles: ['VIEWER'] } }, { token: two.token, organizationId: orgId }),
+            ]
+          : [
+              api.gql(REMOVE_MEMBER, { input: { userId: two.userId } }, { token: one.token, organizationId: orgId }),
+              api.gql(CHANGE_ROLES, { input: { userId: one.userId, roles: ['VIEWER'] } }, { token: two.token, organizationId: orgId }),
+            ],
+      );
       const refused = expectOneWinner(results, round % 2 === 0);
-      if (outcome(refused) === 'CONFLICT') expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_STRATEGY_LEAD' });
+      if (outcome(refused) === 'CONFLICT')
+        expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LAST_STRATEGY_LEAD' });
       expect(await strategyLeads(orgId)).toBe(1);
     }
   });
@@ -200,7 +225,11 @@ describe('account invariants under concurrency', () => {
     const owner = await signUpAgency(api, 'Owner acts');
     const orgId = await createOrganization(api, owner, 'Client');
     const lead = await addOrganizationMember(api, owner, orgId, ['STRATEGY_LEAD']);
-    const self = await api.gql(CHANGE_ROLES, { input: { userId: lead.userId, roles: ['VIEWER'] } }, { token: lead.token, organizationId: orgId });
+    const self = await api.gql(
+      CHANGE_ROLES,
+      { input: { userId: lead.userId, roles: ['VIEWER'] } },
+      { token: lead.token, organizationId: orgId },
+    );
     expect(self.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.roles', reason: 'LAST_STRATEGY_LEAD' });
     await api.ok(CHANGE_ROLES, { input: { userId: lead.userId, roles: ['VIEWER'] } }, { token: owner.token, organizationId: orgId });
     expect(await strategyLeads(orgId)).toBe(0);
@@ -209,20 +238,35 @@ describe('account invariants under concurrency', () => {
   it('two invitations to the same agency accepted at once: one membership, the other answer is CONFLICT', async () => {
     const owner = await signUpAgency(api, 'Invites');
     const invitee = await signUpAgency(api, 'Elsewhere');
-    const invite = async () => (await api.ok<{ inviteAgencyMember: { token: string } }>(
-      `mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }`,
-      { input: { email: invitee.email, role: 'MEMBER' } },
-      { token: owner.token },
-    )).inviteAgencyMember.token;
+    const invite = async () =>
+      (
+        await api.ok<{ inviteAgencyMember: { token: string } }>(
+          `mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }`,
+          { input: { email: invitee.email, role: 'MEMBER' } },
+          { token: owner.token },
+        )
+      ).inviteAgencyMember.token;
     const tokens = [await invite(), await invite()];
     // A row for the same person held uncommitted: both acceptances pass their check and wait on the primary key.
     const results = await held(
-      "INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, 'MEMBER')", [owner.agencyId, invitee.userId], 'INSERT INTO%agency_memberships%',
-      () => tokens.map((token) => api.gql(`mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }`, { input: { token } }, { token: invitee.token })),
+      "INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, 'MEMBER')",
+      [owner.agencyId, invitee.userId],
+      'INSERT INTO%agency_memberships%',
+      () =>
+        tokens.map((token) =>
+          api.gql(
+            `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }`,
+            { input: { token } },
+            { token: invitee.token },
+          ),
+        ),
     );
     expect(results.map(outcome).sort()).toEqual(['CONFLICT', 'ok']);
     expect(results.find((r) => outcome(r) === 'CONFLICT')?.body.errors?.[0].message).toBe('You are already a member of this agency.');
-    const { rows } = await db.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [owner.agencyId, invitee.userId]);
+    const { rows } = await db.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [
+      owner.agencyId,
+      invitee.userId,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -241,7 +285,10 @@ describe('account invariants under concurrency', () => {
       await app.query('BEGIN');
       await app.query("SELECT set_config('socle.agency_id', $1, true)", [a.agencyId]);
       await app.query("UPDATE agency_memberships SET role = 'ADMIN' WHERE agency_id = $1 AND user_id = $2", [a.agencyId, a.userId]);
-      const failure = await app.query('COMMIT').then(() => null, (error: { code?: string; constraint?: string }) => error);
+      const failure = await app.query('COMMIT').then(
+        () => null,
+        (error: { code?: string; constraint?: string }) => error,
+      );
       expect(failure).toMatchObject({ code: '23514', constraint: 'agency_keeps_an_owner' });
       expect(await owners(a.agencyId)).toBe(1);
     });
@@ -264,7 +311,10 @@ describe('account invariants under concurrency', () => {
       await app.query('BEGIN');
       await app.query("SELECT set_config('socle.organization_id', $1, true), set_config('socle.user_id', $2, true)", [orgId, lead.userId]);
       await app.query('DELETE FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [orgId, lead.userId]);
-      const failure = await app.query('COMMIT').then(() => null, (error: { code?: string; constraint?: string }) => error);
+      const failure = await app.query('COMMIT').then(
+        () => null,
+        (error: { code?: string; constraint?: string }) => error,
+      );
       expect(failure).toMatchObject({ code: '23514', constraint: 'organization_keeps_a_strategy_lead' });
       expect(await strategyLeads(orgId)).toBe(1);
     });

@@ -18,18 +18,29 @@ function pdfText(pdf: Buffer): string[] {
       pages.push(content.items.map((item) => ('str' in item ? item.str : '') + (item.hasEOL ? '\\n' : '')).join(''));
     }
     process.stdout.write(JSON.stringify(pages));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: pdf, timeout: 60_000 }).toString('utf8')) as string[];
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: pdf, timeout: 60_000 }).toString('utf8'),
+  ) as string[];
 }
 
 /** Compares texts whatever the line wrapping: without any whitespace. */
 const squeeze = (text: string) => text.replace(/[\s\u00a0]+/g, '');
 
-interface ReportFile { filename: string; contentType: string; byteLength: number; base64: string }
+interface ReportFile {
+  filename: string;
+  contentType: string;
+  byteLength: number;
+  base64: string;
+}
 interface AssessmentView {
   id: string;
   overallScore: number;
   level: { number: number; name: string };
-  dimensions: { key: string; title: string; criteria: { key: string; kind: string; detail: string | null; scale: { value: number }[] }[] }[];
+  dimensions: {
+    key: string;
+    title: string;
+    criteria: { key: string; kind: string; detail: string | null; scale: { value: number }[] }[];
+  }[];
   recommendations: { text: string }[];
 }
 
@@ -49,17 +60,21 @@ describe('assessment report download over GraphQL', () => {
     orgId = await createOrganization(api, owner, 'Boulangerie Lefèvre & Fils');
     const as = { token: owner.token, organizationId: orgId };
     const started = await api.ok<{ startAssessment: AssessmentView }>(
-      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`, { input: { modelId: 'default' } }, as,
+      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`,
+      { input: { modelId: 'default' } },
+      as,
     );
     const criterion = started.startAssessment.dimensions.flatMap((d) => d.criteria).find((c) => c.kind === 'DECLARATIVE');
     if (!criterion) throw new Error('the default model has no declarative criterion');
     await api.ok(
       `mutation ($input: AnswerAssessmentCriterionInput!) { answerAssessmentCriterion(input: $input) { id } }`,
-      { input: { assessmentId: started.startAssessment.id, criterionKey: criterion.key, value: criterion.scale[2].value, comment } }, as,
+      { input: { assessmentId: started.startAssessment.id, criterionKey: criterion.key, value: criterion.scale[2].value, comment } },
+      as,
     );
     const finalized = await api.ok<{ finalizeAssessment: AssessmentView }>(
       `mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`,
-      { input: { assessmentId: started.startAssessment.id } }, as,
+      { input: { assessmentId: started.startAssessment.id } },
+      as,
     );
     assessment = finalized.finalizeAssessment;
   });
@@ -69,7 +84,11 @@ describe('assessment report download over GraphQL', () => {
   });
 
   it('returns the PDF in the organisation’s language with the scores, dimensions, evidence and recommendations', async () => {
-    const data = await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'PDF' } }, { token: owner.token, organizationId: orgId });
+    const data = await api.ok<{ assessmentReport: ReportFile }>(
+      REPORT,
+      { input: { assessmentId: assessment.id, format: 'PDF' } },
+      { token: owner.token, organizationId: orgId },
+    );
     const file = data.assessmentReport;
     const pdf = Buffer.from(file.base64, 'base64');
     expect(file.contentType).toBe('application/pdf');
@@ -96,17 +115,22 @@ describe('assessment report download over GraphQL', () => {
 
   it('returns the CSV, semicolon-separated with a decimal comma in French, or in English when asked', async () => {
     const as = { token: owner.token, organizationId: orgId };
-    const fr = (await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'CSV' } }, as)).assessmentReport;
+    const fr = (await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'CSV' } }, as))
+      .assessmentReport;
     const csv = Buffer.from(fr.base64, 'base64');
     expect(fr.contentType).toBe('text/csv; charset=utf-8');
     expect(fr.filename).toMatch(/\.csv$/);
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const body = csv.toString('utf8').slice(1);
-    expect(body.split('\r\n')[0]).toBe('Type de ligne;Dimension;Clé du critère;Critère;Nature;Poids;Score (0-100);Score précédent (0-100);Détail;Commentaire');
+    expect(body.split('\r\n')[0]).toBe(
+      'Type de ligne;Dimension;Clé du critère;Critère;Nature;Poids;Score (0-100);Score précédent (0-100);Détail;Commentaire',
+    );
     expect(body).toContain(`Global;;;;;;${assessment.overallScore.toFixed(1).replace('.', ',')};`);
     expect(body).toContain('"Validé en comité ; la « charte » doit encore être ""diffusée"".\nDeuxième ligne."');
 
-    const en = (await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'PDF', locale: 'en' } }, as)).assessmentReport;
+    const en = (
+      await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'PDF', locale: 'en' } }, as)
+    ).assessmentReport;
     expect(en.filename).toMatch(/^maturity-report-boulangerie-lefevre-fils-/);
     const text = squeeze(pdfText(Buffer.from(en.base64, 'base64')).join('\n'));
     expect(text).toContain('OVERALLSCORE');
@@ -120,7 +144,9 @@ describe('assessment report download over GraphQL', () => {
     expect(firstError(unknown).extensions.code).toBe('NOT_FOUND');
 
     const draft = await api.ok<{ startAssessment: { id: string } }>(
-      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`, { input: { modelId: 'default' } }, as,
+      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { id } }`,
+      { input: { modelId: 'default' } },
+      as,
     );
     const refused = await api.gql(REPORT, { input: { assessmentId: draft.startAssessment.id, format: 'CSV' } }, as);
     expect(firstError(refused).extensions.code).toBe('BAD_USER_INPUT');
@@ -134,10 +160,18 @@ describe('assessment report download over GraphQL', () => {
     expect(badFormat.body.data ?? null).toBeNull();
 
     const contributor = await addOrganizationMember(api, owner, orgId, ['CONTRIBUTOR']);
-    const forbidden = await api.gql(REPORT, { input: { assessmentId: assessment.id, format: 'PDF' } }, { token: contributor.token, organizationId: orgId });
+    const forbidden = await api.gql(
+      REPORT,
+      { input: { assessmentId: assessment.id, format: 'PDF' } },
+      { token: contributor.token, organizationId: orgId },
+    );
     expect(firstError(forbidden).extensions.code).toBe('FORBIDDEN');
     const viewer = await addOrganizationMember(api, owner, orgId, ['VIEWER']);
-    const allowed = await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'CSV' } }, { token: viewer.token, organizationId: orgId });
+    const allowed = await api.ok<{ assessmentReport: ReportFile }>(
+      REPORT,
+      { input: { assessmentId: assessment.id, format: 'CSV' } },
+      { token: viewer.token, organizationId: orgId },
+    );
     expect(allowed.assessmentReport.byteLength).toBeGreaterThan(0);
 
     for (const res of [unknown, refused, badId, badFormat, forbidden]) expect(leaksIn(res.body)).toEqual([]);
@@ -145,7 +179,11 @@ describe('assessment report download over GraphQL', () => {
 
   it('gives another organisation of the same agency nothing', async () => {
     const otherOrg = await createOrganization(api, owner, 'Autre client');
-    const res = await api.gql(REPORT, { input: { assessmentId: assessment.id, format: 'PDF' } }, { token: owner.token, organizationId: otherOrg });
+    const res = await api.gql(
+      REPORT,
+      { input: { assessmentId: assessment.id, format: 'PDF' } },
+      { token: owner.token, organizationId: otherOrg },
+    );
     expect(firstError(res).extensions.code).toBe('NOT_FOUND');
     expect(res.body.data ?? null).toBeNull();
   });
@@ -155,18 +193,25 @@ describe('assessment report download over GraphQL', () => {
     const pathOf = (url: string) => new URL(url).pathname;
 
     it('gives a five-minute link whose GET is the file, as an attachment, never cached', async () => {
-      const link = (await api.ok<{ assessmentReportLink: { url: string; expiresAt: string; filename: string } }>(
-        LINK, { input: { assessmentId: assessment.id, format: 'PDF' } }, { token: owner.token, organizationId: orgId },
-      )).assessmentReportLink;
+      const link = (
+        await api.ok<{ assessmentReportLink: { url: string; expiresAt: string; filename: string } }>(
+          LINK,
+          { input: { assessmentId: assessment.id, format: 'PDF' } },
+          { token: owner.token, organizationId: orgId },
+        )
+      ).assessmentReportLink;
       expect(link.url.startsWith(`${api.config.PUBLIC_URL.replace(/\/+$/, '')}/reports/`)).toBe(true);
       const ttl = Date.parse(link.expiresAt) - Date.now();
       expect(ttl).toBeGreaterThan(4 * 60_000);
       expect(ttl).toBeLessThanOrEqual(5 * 60_000);
-      const res = await request(api.server).get(pathOf(link.url)).buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const res = await request(api.server)
+        .get(pathOf(link.url))
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toContain(`filename="${link.filename}"`);
@@ -175,9 +220,13 @@ describe('assessment report download over GraphQL', () => {
     });
 
     it('refuses a tampered, foreign or expired link, and a link to a draft is never issued', async () => {
-      const link = (await api.ok<{ assessmentReportLink: { url: string } }>(
-        LINK, { input: { assessmentId: assessment.id, format: 'CSV' } }, { token: owner.token, organizationId: orgId },
-      )).assessmentReportLink;
+      const link = (
+        await api.ok<{ assessmentReportLink: { url: string } }>(
+          LINK,
+          { input: { assessmentId: assessment.id, format: 'CSV' } },
+          { token: owner.token, organizationId: orgId },
+        )
+      ).assessmentReportLink;
       const token = pathOf(link.url).split('/').pop() as string;
       const [body, signature] = token.split('.');
       const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown[];
@@ -187,16 +236,32 @@ describe('assessment report download over GraphQL', () => {
       expect((await request(api.server).get(`/reports/${body}.${signature.slice(0, -2)}AA`)).status).toBe(404);
       expect((await request(api.server).get('/reports/nonsense')).status).toBe(404);
       const links = api.app.get(ReportLinks);
-      const expired = links.sign({ organizationId: orgId, assessmentId: assessment.id, format: 'CSV', userId: null, expiresAt: Date.now() - 1 });
+      const expired = links.sign({
+        organizationId: orgId,
+        assessmentId: assessment.id,
+        format: 'CSV',
+        userId: null,
+        expiresAt: Date.now() - 1,
+      });
       const gone = await request(api.server).get(`/reports/${expired}`);
       expect(gone.status).toBe(410);
       expect(gone.text).toContain('expired');
       // Signed for another organisation, the link finds nothing there: row-level security holds underneath.
-      const elsewhere = links.sign({ organizationId: other, assessmentId: assessment.id, format: 'CSV', userId: null, expiresAt: Date.now() + 60_000 });
+      const elsewhere = links.sign({
+        organizationId: other,
+        assessmentId: assessment.id,
+        format: 'CSV',
+        userId: null,
+        expiresAt: Date.now() + 60_000,
+      });
       expect((await request(api.server).get(`/reports/${elsewhere}`)).status).toBe(404);
 
       const as = { token: owner.token, organizationId: orgId };
-      const draft = await api.ok<{ startAssessment: { id: string } }>('mutation { startAssessment(input: { modelId: "default" }) { id } }', {}, as);
+      const draft = await api.ok<{ startAssessment: { id: string } }>(
+        'mutation { startAssessment(input: { modelId: "default" }) { id } }',
+        {},
+        as,
+      );
       const refused = await api.gql(LINK, { input: { assessmentId: draft.startAssessment.id, format: 'PDF' } }, as);
       expect(firstError(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     });

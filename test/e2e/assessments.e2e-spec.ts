@@ -1,5 +1,13 @@
 import { Client } from 'pg';
-import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_EVIDENCE_KEYS, DEFAULT_MODEL_VERSION, DeclarativeCriterion, EvidenceInput, MaturityModelContent, scoreModel } from '@socle/evaluation';
+import {
+  DEFAULT_MATURITY_MODEL,
+  DEFAULT_MODEL_EVIDENCE_KEYS,
+  DEFAULT_MODEL_VERSION,
+  DeclarativeCriterion,
+  EvidenceInput,
+  MaturityModelContent,
+  scoreModel,
+} from '@socle/evaluation';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { firstError } from './e2e-support';
 
@@ -10,17 +18,38 @@ const ASSESSMENT_FIELDS = `id status locale model { id version name builtIn } st
   previousAssessmentId previousOverallScore trend { dimensionKey title score previousScore delta }`;
 
 interface Assessment {
-  id: string; status: string; locale: string; model: { id: string; version: number; name: string; builtIn: boolean }; finalizedAt: string | null;
-  answeredCount: number; questionCount: number; overallScore: number | null; level: { number: number; name: string } | null;
-  dimensions: { key: string; title: string; score: number | null; criteria: { key: string; kind: string; score: number | null; answerValue: number | null; detail: string | null }[] }[];
+  id: string;
+  status: string;
+  locale: string;
+  model: { id: string; version: number; name: string; builtIn: boolean };
+  finalizedAt: string | null;
+  answeredCount: number;
+  questionCount: number;
+  overallScore: number | null;
+  level: { number: number; name: string } | null;
+  dimensions: {
+    key: string;
+    title: string;
+    score: number | null;
+    criteria: { key: string; kind: string; score: number | null; answerValue: number | null; detail: string | null }[];
+  }[];
   answers: { criterionKey: string; value: number; label: string; comment: string | null; attachments: string[]; answeredBy: string }[];
   evidence: { key: string; value: string | null; score: number; explanation: string }[];
-  recommendations: { dimensionKey: string; criterionKey: string; text: string; gain: number; roadmapStep: { number: number; title: string } | null }[];
-  previousAssessmentId: string | null; previousOverallScore: number | null;
+  recommendations: {
+    dimensionKey: string;
+    criterionKey: string;
+    text: string;
+    gain: number;
+    roadmapStep: { number: number; title: string } | null;
+  }[];
+  previousAssessmentId: string | null;
+  previousOverallScore: number | null;
   trend: { dimensionKey: string; title: string; score: number | null; previousScore: number | null; delta: number | null }[];
 }
 
-const QUESTIONS = DEFAULT_MATURITY_MODEL.dimensions.flatMap((d) => d.criteria).filter((c): c is DeclarativeCriterion => c.kind === 'DECLARATIVE');
+const QUESTIONS = DEFAULT_MATURITY_MODEL.dimensions
+  .flatMap((d) => d.criteria)
+  .filter((c): c is DeclarativeCriterion => c.kind === 'DECLARATIVE');
 
 /**
  * Assessments over GraphQL: start on the built-in or an agency model, answer,
@@ -36,14 +65,26 @@ describe('maturity assessments', () => {
 
   const as = (organizationId = org, token = owner.token) => ({ token, organizationId });
   const start = async (modelId = 'default', organizationId = org, version?: number) =>
-    api.gql<{ startAssessment: Assessment }>(`mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`,
-      { input: { modelId, ...(version ? { version } : {}) } }, as(organizationId));
+    api.gql<{ startAssessment: Assessment }>(
+      `mutation ($input: StartAssessmentInput!) { startAssessment(input: $input) { ${ASSESSMENT_FIELDS} } }`,
+      { input: { modelId, ...(version ? { version } : {}) } },
+      as(organizationId),
+    );
   const answer = (input: Record<string, unknown>, options = as()) =>
     api.gql<{ answerAssessmentCriterion: Assessment }>(
-      `mutation ($input: AnswerAssessmentCriterionInput!) { answerAssessmentCriterion(input: $input) { ${ASSESSMENT_FIELDS} } }`, { input }, options);
+      `mutation ($input: AnswerAssessmentCriterionInput!) { answerAssessmentCriterion(input: $input) { ${ASSESSMENT_FIELDS} } }`,
+      { input },
+      options,
+    );
   const finalize = (assessmentId: string) =>
-    api.gql<{ finalizeAssessment: Assessment }>(`mutation ($id: ID!) { finalizeAssessment(input: { assessmentId: $id }) { ${ASSESSMENT_FIELDS} } }`, { id: assessmentId }, as());
-  const read = async (id: string) => (await api.ok<{ assessment: Assessment }>(`query ($id: ID!) { assessment(id: $id) { ${ASSESSMENT_FIELDS} } }`, { id }, as())).assessment;
+    api.gql<{ finalizeAssessment: Assessment }>(
+      `mutation ($id: ID!) { finalizeAssessment(input: { assessmentId: $id }) { ${ASSESSMENT_FIELDS} } }`,
+      { id: assessmentId },
+      as(),
+    );
+  const read = async (id: string) =>
+    (await api.ok<{ assessment: Assessment }>(`query ($id: ID!) { assessment(id: $id) { ${ASSESSMENT_FIELDS} } }`, { id }, as()))
+      .assessment;
   /** Starts, answers every question with `value(i)`, and finalises. */
   const complete = async (value: (i: number) => number): Promise<Assessment> => {
     const started = (await start()).body.data?.startAssessment as Assessment;
@@ -71,12 +112,35 @@ describe('maturity assessments', () => {
   it('answers, finalises, and scores as the model says, with evidence frozen and recommendations', async () => {
     const res = await start();
     const started = res.body.data?.startAssessment as Assessment;
-    expect(started).toMatchObject({ status: 'DRAFT', locale: 'fr', model: { id: 'default', version: DEFAULT_MODEL_VERSION, builtIn: true, name: 'Modèle de maturité Socle' }, answeredCount: 0, questionCount: QUESTIONS.length, overallScore: null, level: null });
+    expect(started).toMatchObject({
+      status: 'DRAFT',
+      locale: 'fr',
+      model: { id: 'default', version: DEFAULT_MODEL_VERSION, builtIn: true, name: 'Modèle de maturité Socle' },
+      answeredCount: 0,
+      questionCount: QUESTIONS.length,
+      overallScore: null,
+      level: null,
+    });
 
     const first = QUESTIONS[0];
-    const answered = await answer({ assessmentId: started.id, criterionKey: first.key, value: 3, comment: 'Validé en comité', attachments: ['https://intranet.example/strategie.pdf'] });
+    const answered = await answer({
+      assessmentId: started.id,
+      criterionKey: first.key,
+      value: 3,
+      comment: 'Validé en comité',
+      attachments: ['https://intranet.example/strategie.pdf'],
+    });
     const after = answered.body.data?.answerAssessmentCriterion as Assessment;
-    expect(after.answers).toEqual([expect.objectContaining({ criterionKey: first.key, value: 3, label: 'En grande partie', comment: 'Validé en comité', attachments: ['https://intranet.example/strategie.pdf'], answeredBy: owner.userId })]);
+    expect(after.answers).toEqual([
+      expect.objectContaining({
+        criterionKey: first.key,
+        value: 3,
+        label: 'En grande partie',
+        comment: 'Validé en comité',
+        attachments: ['https://intranet.example/strategie.pdf'],
+        answeredBy: owner.userId,
+      }),
+    ]);
     expect(after.answeredCount).toBe(1);
     // Changing an answer replaces it.
     await answer({ assessmentId: started.id, criterionKey: first.key, value: 4 });
@@ -93,7 +157,9 @@ describe('maturity assessments', () => {
       expect(e.explanation.length).toBeGreaterThan(0);
     }
     // The scores are the model's scoring of these answers and this evidence (unanswered questions count 0).
-    const evidence = new Map<string, EvidenceInput>(done.evidence.map((e) => [e.key, { score: e.score, explanation: { en: e.explanation, fr: e.explanation } }]));
+    const evidence = new Map<string, EvidenceInput>(
+      done.evidence.map((e) => [e.key, { score: e.score, explanation: { en: e.explanation, fr: e.explanation } }]),
+    );
     const answers = [{ criterionKey: first.key, value: 4 }, ...QUESTIONS.slice(1, 6).map((q) => ({ criterionKey: q.key, value: 2 }))];
     const expected = scoreModel(DEFAULT_MATURITY_MODEL, answers, evidence, { unansweredAsZero: true });
     expect(done.overallScore).toBe(expected.overall);
@@ -108,7 +174,10 @@ describe('maturity assessments', () => {
 
     // The report file is built from the same finalised data, in the organisation's language.
     const report = await api.ok<{ assessmentReport: { base64: string } }>(
-      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV }) { base64 } }', { id: done.id }, as());
+      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV }) { base64 } }',
+      { id: done.id },
+      as(),
+    );
     const csv = Buffer.from(report.assessmentReport.base64, 'base64').toString('utf8');
     expect(csv).toContain('Stratégie et objectifs');
     expect(csv).toContain('Client Évalué');
@@ -116,18 +185,32 @@ describe('maturity assessments', () => {
 
   it('still answers and finalises an assessment started on version 1 of the built-in model, with the content it froze', async () => {
     // Version 1 asked the content criteria (measured from the content module since version 2) as questions.
-    const CONTENT_KEYS = ['content.calendar', 'content.regularity', 'content.approval-workflow', 'owned-media.media-kit', 'training.employee-involvement'];
+    const CONTENT_KEYS = [
+      'content.calendar',
+      'content.regularity',
+      'content.approval-workflow',
+      'owned-media.media-kit',
+      'training.employee-involvement',
+    ];
     const v1: MaturityModelContent = structuredClone(DEFAULT_MATURITY_MODEL);
     for (const d of v1.dimensions) {
       d.criteria = d.criteria.map((c) => {
         if (!CONTENT_KEYS.includes(c.key) || c.kind !== 'EVIDENCE') return c;
         const { evidenceKey: _measured, kind: _kind, ...rest } = c;
-        return { ...rest, kind: 'DECLARATIVE', question: { fr: `${c.title.fr} ?`, en: `${c.title.en}?` }, scale: structuredClone(QUESTIONS[0].scale) };
+        return {
+          ...rest,
+          kind: 'DECLARATIVE',
+          question: { fr: `${c.title.fr} ?`, en: `${c.title.en}?` },
+          scale: structuredClone(QUESTIONS[0].scale),
+        };
       });
     }
     expect(DEFAULT_MODEL_VERSION).toBeGreaterThan(1);
     const started = (await start()).body.data?.startAssessment as Assessment;
-    await admin.query('UPDATE maturity_assessments SET model_version = 1, model_content = $2::jsonb WHERE id = $1', [started.id, JSON.stringify(v1)]);
+    await admin.query('UPDATE maturity_assessments SET model_version = 1, model_content = $2::jsonb WHERE id = $1', [
+      started.id,
+      JSON.stringify(v1),
+    ]);
     expect((await read(started.id)).model).toMatchObject({ id: 'default', version: 1, builtIn: true });
 
     const answered = await answer({ assessmentId: started.id, criterionKey: 'content.calendar', value: 4 });
@@ -138,10 +221,14 @@ describe('maturity assessments', () => {
     expect(content?.criteria.find((c) => c.key === 'content.calendar')).toMatchObject({ kind: 'DECLARATIVE', answerValue: 4, score: 1 });
     expect(content?.criteria.find((c) => c.key === 'content.regularity')).toMatchObject({ kind: 'DECLARATIVE', answerValue: null });
     // Only the evidence the frozen content reads was computed, and the scores are that content's.
-    const v1Keys = [...new Set(v1.dimensions.flatMap((d) => d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey] : []))))].sort();
+    const v1Keys = [
+      ...new Set(v1.dimensions.flatMap((d) => d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey] : [])))),
+    ].sort();
     expect(done.evidence.map((e) => e.key)).toEqual(v1Keys);
     expect(v1Keys).not.toContain('content.calendarPlanned');
-    const evidence = new Map<string, EvidenceInput>(done.evidence.map((e) => [e.key, { score: e.score, explanation: { en: e.explanation, fr: e.explanation } }]));
+    const evidence = new Map<string, EvidenceInput>(
+      done.evidence.map((e) => [e.key, { score: e.score, explanation: { en: e.explanation, fr: e.explanation } }]),
+    );
     const expected = scoreModel(v1, [{ criterionKey: 'content.calendar', value: 4 }], evidence, { unansweredAsZero: true });
     expect(done.overallScore).toBe(expected.overall);
     expect(done.dimensions.map((d) => [d.key, d.score])).toEqual(expected.dimensions.map((d) => [d.key, d.score]));
@@ -150,10 +237,21 @@ describe('maturity assessments', () => {
   it('refuses answers that are not on the scale, evidence criteria, unknown criteria and non-http attachments, storing nothing', async () => {
     const started = (await start()).body.data?.startAssessment as Assessment;
     const q = QUESTIONS[0];
-    expect(firstError(await answer({ assessmentId: started.id, criterionKey: q.key, value: 9 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.value' });
-    expect(firstError(await answer({ assessmentId: started.id, criterionKey: 'strategy.objectives-measurable', value: 1 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criterionKey' });
-    expect(firstError(await answer({ assessmentId: started.id, criterionKey: 'nope', value: 1 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criterionKey' });
-    expect(firstError(await answer({ assessmentId: started.id, criterionKey: q.key, value: 1, attachments: ['ftp://files.example/x'] })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments' });
+    expect(firstError(await answer({ assessmentId: started.id, criterionKey: q.key, value: 9 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.value',
+    });
+    expect(
+      firstError(await answer({ assessmentId: started.id, criterionKey: 'strategy.objectives-measurable', value: 1 })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criterionKey' });
+    expect(firstError(await answer({ assessmentId: started.id, criterionKey: 'nope', value: 1 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.criterionKey',
+    });
+    expect(
+      firstError(await answer({ assessmentId: started.id, criterionKey: q.key, value: 1, attachments: ['ftp://files.example/x'] }))
+        .extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments' });
     expect((await read(started.id)).answers).toEqual([]);
   });
 
@@ -166,10 +264,17 @@ describe('maturity assessments', () => {
     expect(firstError(await finalize(done.id)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ASSESSMENT_FINALIZED' });
     expect(await read(done.id)).toEqual(done);
 
-    await expect(admin.query('UPDATE maturity_assessments SET overall_score = 100 WHERE id = $1', [done.id])).rejects.toThrow(/finalised and cannot change/);
+    await expect(admin.query('UPDATE maturity_assessments SET overall_score = 100 WHERE id = $1', [done.id])).rejects.toThrow(
+      /finalised and cannot change/,
+    );
     await expect(admin.query('DELETE FROM maturity_assessments WHERE id = $1', [done.id])).rejects.toThrow(/finalised and cannot change/);
     await expect(admin.query('UPDATE maturity_answers SET value = 4 WHERE assessment_id = $1', [done.id])).rejects.toThrow(/cannot change/);
-    await expect(admin.query(`INSERT INTO maturity_answers (organization_id, assessment_id, criterion_key, value) VALUES ($1, $2, 'x', 1)`, [org, done.id])).rejects.toThrow(/cannot change/);
+    await expect(
+      admin.query(`INSERT INTO maturity_answers (organization_id, assessment_id, criterion_key, value) VALUES ($1, $2, 'x', 1)`, [
+        org,
+        done.id,
+      ]),
+    ).rejects.toThrow(/cannot change/);
   });
 
   it('shows the trend against the previous finalised assessment, newest first in the list', async () => {
@@ -187,33 +292,52 @@ describe('maturity assessments', () => {
 
     // The report shows the previous overall score beside the new one.
     const report = await api.ok<{ assessmentReport: { base64: string } }>(
-      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV, locale: en }) { base64 } }', { id: later.id }, as());
+      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV, locale: en }) { base64 } }',
+      { id: later.id },
+      as(),
+    );
     const overallRow = Buffer.from(report.assessmentReport.base64, 'base64').toString('utf8').split('\r\n')[1].split(',');
     expect(Number(overallRow[6])).toBe(later.overallScore);
     expect(Number(overallRow[7])).toBe(before.overallScore);
 
-    const list = await api.ok<{ assessments: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-      '{ assessments(first: 2) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }', {}, as());
+    const list = await api.ok<{
+      assessments: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>('{ assessments(first: 2) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }', {}, as());
     expect(list.assessments.edges.map((e) => e.node.id)).toEqual([later.id, before.id]);
     expect(list.assessments.pageInfo.hasNextPage).toBe(true);
     const next = await api.ok<{ assessments: { edges: { node: { id: string } }[] } }>(
-      'query ($after: String) { assessments(first: 2, after: $after) { edges { node { id } } } }', { after: list.assessments.pageInfo.endCursor }, as());
+      'query ($after: String) { assessments(first: 2, after: $after) { edges { node { id } } } }',
+      { after: list.assessments.pageInfo.endCursor },
+      as(),
+    );
     expect(next.assessments.edges.map((e) => e.node.id)).not.toContain(later.id);
   });
 
   it("uses a published version of the organisation's own agency's model, and never another agency's", async () => {
-    const created = await api.ok<{ createMaturityModel: { id: string } }>('mutation { createMaturityModel(input: { name: "Agence", fromModelId: "default" }) { id } }', {}, { token: owner.token });
+    const created = await api.ok<{ createMaturityModel: { id: string } }>(
+      'mutation { createMaturityModel(input: { name: "Agence", fromModelId: "default" }) { id } }',
+      {},
+      { token: owner.token },
+    );
     const modelId = created.createMaturityModel.id;
     // A draft only: not usable yet.
     expect(firstError(await start(modelId)).extensions.code).toBe('NOT_FOUND');
-    await api.ok('mutation ($id: ID!) { publishMaturityModelVersion(input: { modelId: $id }) { version } }', { id: modelId }, { token: owner.token });
+    await api.ok(
+      'mutation ($id: ID!) { publishMaturityModelVersion(input: { modelId: $id }) { version } }',
+      { id: modelId },
+      { token: owner.token },
+    );
     const own = (await start(modelId)).body.data?.startAssessment as Assessment;
     expect(own.model).toMatchObject({ id: modelId, version: 1, builtIn: false, name: 'Agence' });
     expect(firstError(await start(modelId, org, 7)).extensions.code).toBe('NOT_FOUND');
 
     const other = await signUpAgency(api, 'Autre Agence');
     const otherOrg = await createOrganization(api, other, 'Autre client');
-    const res = await api.gql('mutation ($id: ID!) { startAssessment(input: { modelId: $id }) { id } }', { id: modelId }, { token: other.token, organizationId: otherOrg });
+    const res = await api.gql(
+      'mutation ($id: ID!) { startAssessment(input: { modelId: $id }) { id } }',
+      { id: modelId },
+      { token: other.token, organizationId: otherOrg },
+    );
     expect(firstError(res).extensions.code).toBe('NOT_FOUND');
     expect(res.body.data ?? null).toBeNull();
   });
@@ -223,7 +347,11 @@ describe('maturity assessments', () => {
     const viewer = await addOrganizationMember(api, owner, org, ['VIEWER']);
     const res = await answer({ assessmentId: started.id, criterionKey: QUESTIONS[0].key, value: 2 }, as(org, viewer.token));
     expect(firstError(res).extensions.code).toBe('FORBIDDEN');
-    const seen = await api.ok<{ assessment: { id: string; answers: unknown[] } }>('query ($id: ID!) { assessment(id: $id) { id answers { value } } }', { id: started.id }, as(org, viewer.token));
+    const seen = await api.ok<{ assessment: { id: string; answers: unknown[] } }>(
+      'query ($id: ID!) { assessment(id: $id) { id answers { value } } }',
+      { id: started.id },
+      as(org, viewer.token),
+    );
     expect(seen.assessment).toEqual({ id: started.id, answers: [] });
   });
 

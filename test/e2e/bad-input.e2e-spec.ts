@@ -1,7 +1,16 @@
 import { getIntrospectionQuery } from 'graphql';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { addOrganizationMember, AgencySession, createOrganization, GqlResult, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
+import {
+  addOrganizationMember,
+  AgencySession,
+  createOrganization,
+  GqlResult,
+  signUpAgency,
+  STRONG_PASSWORD,
+  TestApi,
+  uniqueEmail,
+} from '@socle/testing';
 import { firstError, isolatedPrefix, leaksIn } from './e2e-support';
 
 const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { userId } }';
@@ -48,7 +57,13 @@ describe('bad input', () => {
     const common = { RATE_LIMIT_LOGIN_PER_MINUTE: '1000' };
     api = await TestApi.start({ ...common, QUEUE_PREFIX: isolatedPrefix('bad') });
     shallow = await TestApi.start({ ...common, QUEUE_PREFIX: isolatedPrefix('bad-shallow'), GRAPHQL_MAX_DEPTH: '2' });
-    tight = await TestApi.start({ ...common, QUEUE_PREFIX: isolatedPrefix('bad-tight'), GRAPHQL_MAX_COST: '50', GRAPHQL_MAX_ALIASES: '3', BODY_LIMIT_BYTES: '2048' });
+    tight = await TestApi.start({
+      ...common,
+      QUEUE_PREFIX: isolatedPrefix('bad-tight'),
+      GRAPHQL_MAX_COST: '50',
+      GRAPHQL_MAX_ALIASES: '3',
+      BODY_LIMIT_BYTES: '2048',
+    });
   });
   afterAll(async () => {
     await Promise.all([api?.stop(), shallow?.stop(), tight?.stop()]);
@@ -86,7 +101,9 @@ describe('bad input', () => {
       expect(res.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
       expect(await canLogIn(email)).toBe(false);
       // Under the limit, the same operation goes through.
-      expect((await tight.ok<{ signUp: { userId: string } }>(SIGN_UP, { input: signUpInput(email) })).signUp.userId).toEqual(expect.any(String));
+      expect((await tight.ok<{ signUp: { userId: string } }>(SIGN_UP, { input: signUpInput(email) })).signUp.userId).toEqual(
+        expect.any(String),
+      );
       await stillServing(tight);
     });
   });
@@ -116,7 +133,11 @@ describe('bad input', () => {
 
     it('refuses a variable of the wrong type with BAD_USER_INPUT naming the variable and the path inside it', async () => {
       const owner = await signUpAgency(api);
-      const scalar = await api.gql('query ($first: Int) { organizations(first: $first) { edges { cursor } } }', { first: 'ten' }, { token: owner.token });
+      const scalar = await api.gql(
+        'query ($first: Int) { organizations(first: $first) { edges { cursor } } }',
+        { first: 'ten' },
+        { token: owner.token },
+      );
       expect(scalar.status).toBe(400);
       expect(scalar.body).not.toHaveProperty('data');
       expect(cleanError(scalar).extensions.code).toBe('BAD_USER_INPUT');
@@ -128,7 +149,9 @@ describe('bad input', () => {
       const messages = nested.body.errors?.map((e) => e.message) ?? [];
       expect(nested.body.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
       expect(messages.some((m) => m.includes('at "input.locale"') && m.includes('"de"'))).toBe(true);
-      expect(messages.some((m) => m.includes('at "input.displayName"') && m.includes('String cannot represent a non string value: 42'))).toBe(true);
+      expect(
+        messages.some((m) => m.includes('at "input.displayName"') && m.includes('String cannot represent a non string value: 42')),
+      ).toBe(true);
       expect(leaksIn(nested.body)).toEqual([]);
 
       const missing = await api.gql(SIGN_UP, { input: { agencyName: 'A', displayName: 'B', email } });
@@ -142,20 +165,36 @@ describe('bad input', () => {
   describe('query limits', () => {
     it('refuses a document deeper than GRAPHQL_MAX_DEPTH before any resolver runs', async () => {
       const owner = await signUpAgency(api);
-      const res = await shallow.gql('mutation { createApiKey(input: { name: "Trop profond", scopes: [read] }) { apiKey { id } } }', {}, { token: owner.token });
+      const res = await shallow.gql(
+        'mutation { createApiKey(input: { name: "Trop profond", scopes: [read] }) { apiKey { id } } }',
+        {},
+        { token: owner.token },
+      );
       expect(res.status).toBe(400);
       expect(res.body).not.toHaveProperty('data');
       const error = cleanError(res);
       expect(error.extensions.code).toBe('QUERY_TOO_COMPLEX');
       expect(error.message).toBe('Query depth 3 exceeds the limit of 2.');
       // Depth through fragments counts as well.
-      const viaFragment = await shallow.gql('{ me { ...M } } fragment M on Me { organizations { organization { id } } }', {}, { token: owner.token });
+      const viaFragment = await shallow.gql(
+        '{ me { ...M } } fragment M on Me { organizations { organization { id } } }',
+        {},
+        { token: owner.token },
+      );
       expect(cleanError(viaFragment).message).toBe('Query depth 4 exceeds the limit of 2.');
       // Nothing ran: no key was created.
-      const keys = await api.ok<{ apiKeys: { edges: unknown[] } }>('{ apiKeys(first: 10) { edges { node { id } } } }', {}, { token: owner.token });
+      const keys = await api.ok<{ apiKeys: { edges: unknown[] } }>(
+        '{ apiKeys(first: 10) { edges { node { id } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(keys.apiKeys.edges).toEqual([]);
       // A flat operation is still served by the same app.
-      const flat = await shallow.ok<{ createOrganization: { name: string } }>('mutation { createOrganization(input: { name: "Plat" }) { name } }', {}, { token: owner.token });
+      const flat = await shallow.ok<{ createOrganization: { name: string } }>(
+        'mutation { createOrganization(input: { name: "Plat" }) { name } }',
+        {},
+        { token: owner.token },
+      );
       expect(flat.createOrganization.name).toBe('Plat');
     });
 
@@ -170,7 +209,11 @@ describe('bad input', () => {
       const error = cleanError(costly);
       expect(error.extensions.code).toBe('QUERY_TOO_COMPLEX');
       expect(error.message).toBe('Query cost 301 exceeds the limit of 50. Ask for fewer items per page or fewer fields.');
-      const inline = await tight.gql('{ members(first: 100) { edges { node { userId roles } } } }', {}, { token: owner.token, organizationId: orgId });
+      const inline = await tight.gql(
+        '{ members(first: 100) { edges { node { userId roles } } } }',
+        {},
+        { token: owner.token, organizationId: orgId },
+      );
       expect(cleanError(inline).extensions.code).toBe('QUERY_TOO_COMPLEX');
       const small = await tight.ok<{ members: { edges: unknown[] } }>(query, { first: 5 }, { token: owner.token, organizationId: orgId });
       expect(small.members.edges).toHaveLength(1);
@@ -185,7 +228,11 @@ describe('bad input', () => {
       const error = cleanError(res);
       expect(error.extensions.code).toBe('QUERY_TOO_COMPLEX');
       expect(error.message).toBe('The document uses more than 3 aliases.');
-      const orgs = await api.ok<{ organizations: { edges: unknown[] } }>('{ organizations(first: 10) { edges { node { id } } } }', {}, { token: owner.token });
+      const orgs = await api.ok<{ organizations: { edges: unknown[] } }>(
+        '{ organizations(first: 10) { edges { node { id } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(orgs.organizations.edges).toEqual([]);
       await stillServing(tight, owner);
     });
@@ -240,7 +287,11 @@ describe('bad input', () => {
         expect(error.message).toMatch(/already exists/);
       }
       // No second agency was half-created for the owner.
-      const me = await api.ok<{ me: { agencies: { agency: { name: string } }[] } }>('{ me { agencies { agency { name } } } }', {}, { token: owner.token });
+      const me = await api.ok<{ me: { agencies: { agency: { name: string } }[] } }>(
+        '{ me { agencies { agency { name } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(me.me.agencies.map((a) => a.agency.name)).toEqual(['Agence Test']);
     });
   });
@@ -263,7 +314,11 @@ describe('bad input', () => {
     it('refuses an expired access token with 401 saying it expired', async () => {
       const owner = await signUpAgency(api);
       const expired = jwt.sign({ sid: 'a8b2c0de-0000-4000-8000-000000000000' }, api.config.JWT_SECRET, {
-        subject: owner.userId, issuer: 'socle', audience: 'socle-api', expiresIn: -10, algorithm: 'HS256',
+        subject: owner.userId,
+        issuer: 'socle',
+        audience: 'socle-api',
+        expiresIn: -10,
+        algorithm: 'HS256',
       });
       const res = await api.gql('{ me { user { id } } }', {}, { token: expired });
       expect(res.status).toBe(401);
@@ -285,7 +340,7 @@ describe('bad input', () => {
         'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, sub: owner.userId, iss: 'socle', aud: 'socle-api', iat: now, exp: now + 600 })}.`,
         'another audience': jwt.sign(claims, api.config.JWT_SECRET, { ...options, audience: 'another-api' }),
         'another issuer': jwt.sign(claims, api.config.JWT_SECRET, { ...options, issuer: 'someone' }),
-        'HS512': jwt.sign(claims, api.config.JWT_SECRET, { ...options, algorithm: 'HS512' }),
+        HS512: jwt.sign(claims, api.config.JWT_SECRET, { ...options, algorithm: 'HS512' }),
         'no session id': jwt.sign({}, api.config.JWT_SECRET, options),
         'not a JWT': 'abc.def.ghi',
       };
@@ -302,7 +357,12 @@ describe('bad input', () => {
 
     it('refuses a malformed Authorization header with 401 saying what the header must be', async () => {
       const owner = await signUpAgency(api);
-      for (const header of [`Token ${owner.token}`, 'Bearer', `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ${owner.token} extra`]) {
+      for (const header of [
+        `Token ${owner.token}`,
+        'Bearer',
+        `Basic ${Buffer.from('a:b').toString('base64')}`,
+        `Bearer ${owner.token} extra`,
+      ]) {
         const res = await raw(api).set('content-type', 'application/json').set('authorization', header).send({ query: '{ __typename }' });
         expect(res.status).toBe(401);
         expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -317,13 +377,25 @@ describe('bad input', () => {
     it('keeps an organization ACTIVE when deleteOrganization has the wrong confirmName', async () => {
       const owner = await signUpAgency(api);
       const orgId = await createOrganization(api, owner, 'Client Prudent');
-      const res = await api.gql('mutation ($input: DeleteOrganizationInput!) { deleteOrganization(input: $input) { status } }', { input: { id: orgId, confirmName: 'Client prudent' } }, { token: owner.token });
+      const res = await api.gql(
+        'mutation ($input: DeleteOrganizationInput!) { deleteOrganization(input: $input) { status } }',
+        { input: { id: orgId, confirmName: 'Client prudent' } },
+        { token: owner.token },
+      );
       const error = cleanError(res);
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(error.extensions.field).toBe('input.confirmName');
-      const org = await api.ok<{ organization: { status: string; deletionRequestedAt: string | null } }>('{ organization { status deletionRequestedAt } }', {}, { token: owner.token, organizationId: orgId });
+      const org = await api.ok<{ organization: { status: string; deletionRequestedAt: string | null } }>(
+        '{ organization { status deletionRequestedAt } }',
+        {},
+        { token: owner.token, organizationId: orgId },
+      );
       expect(org.organization).toEqual({ status: 'ACTIVE', deletionRequestedAt: null });
-      const audit = await api.ok<{ agencyAuditLog: { edges: { node: { action: string } }[] } }>('{ agencyAuditLog(first: 50) { edges { node { action } } } }', {}, { token: owner.token });
+      const audit = await api.ok<{ agencyAuditLog: { edges: { node: { action: string } }[] } }>(
+        '{ agencyAuditLog(first: 50) { edges { node { action } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(audit.agencyAuditLog.edges.map((e) => e.node.action)).not.toContain('organization.deletion_requested');
     });
 
@@ -332,13 +404,25 @@ describe('bad input', () => {
       const orgId = await createOrganization(api, owner, 'Client Rôles');
       const member = await addOrganizationMember(api, owner, orgId, ['ANALYST']);
       const mutation = 'mutation ($input: ChangeMemberRolesInput!) { changeMemberRoles(input: $input) { roles } }';
-      const viaVariables = await api.gql(mutation, { input: { userId: member.userId, roles: ['VIEWER', 'KING'] } }, { token: owner.token, organizationId: orgId });
+      const viaVariables = await api.gql(
+        mutation,
+        { input: { userId: member.userId, roles: ['VIEWER', 'KING'] } },
+        { token: owner.token, organizationId: orgId },
+      );
       expect(viaVariables.status).toBe(400);
       expect(cleanError(viaVariables).extensions.code).toBe('BAD_USER_INPUT');
       expect(cleanError(viaVariables).message).toMatch(/at "input\.roles\[1\]".*Value "KING" does not exist in "OrganizationRole" enum/);
-      const inline = await api.gql(`mutation { changeMemberRoles(input: { userId: "${member.userId}", roles: [VIEWER, KING] }) { roles } }`, {}, { token: owner.token, organizationId: orgId });
+      const inline = await api.gql(
+        `mutation { changeMemberRoles(input: { userId: "${member.userId}", roles: [VIEWER, KING] }) { roles } }`,
+        {},
+        { token: owner.token, organizationId: orgId },
+      );
       expect(cleanError(inline).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      const members = await api.ok<{ members: { edges: { node: { userId: string; roles: string[] } }[] } }>('{ members(first: 10) { edges { node { userId roles } } } }', {}, { token: owner.token, organizationId: orgId });
+      const members = await api.ok<{ members: { edges: { node: { userId: string; roles: string[] } }[] } }>(
+        '{ members(first: 10) { edges { node { userId roles } } } }',
+        {},
+        { token: owner.token, organizationId: orgId },
+      );
       expect(members.members.edges.map((e) => e.node)).toEqual([{ userId: member.userId, roles: ['ANALYST'] }]);
     });
 
@@ -346,22 +430,36 @@ describe('bad input', () => {
       const owner = await signUpAgency(api);
       const res = await api.gql(
         'mutation { first: createOrganization(input: { name: "Avant l’erreur" }) { id } second: createOrganization(input: { name: "Fuseau", timezone: "Mars/Olympus" }) { id } }',
-        {}, { token: owner.token },
+        {},
+        { token: owner.token },
       );
       expect(res.body.data).toBeNull();
       const error = cleanError(res);
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(error.extensions.field).toBe('input.timezone');
       expect(error.path).toEqual(['second']);
-      const orgs = await api.ok<{ organizations: { edges: unknown[] } }>('{ organizations(first: 10) { edges { node { name } } } }', {}, { token: owner.token });
+      const orgs = await api.ok<{ organizations: { edges: unknown[] } }>(
+        '{ organizations(first: 10) { edges { node { name } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(orgs.organizations.edges).toEqual([]);
     });
 
     it('answers a cursor it never issued with BAD_USER_INPUT, never a database error', async () => {
       const owner = await signUpAgency(api);
       const shapedButWrong = Buffer.from(JSON.stringify(['yesterday', 'not-an-id'])).toString('base64url');
-      for (const after of ['%%%', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{"at":"2026-01-01"}').toString('base64url'), shapedButWrong]) {
-        const res = await api.gql('query ($after: String) { organizations(first: 5, after: $after) { edges { cursor } } }', { after }, { token: owner.token });
+      for (const after of [
+        '%%%',
+        Buffer.from('[1,2]').toString('base64url'),
+        Buffer.from('{"at":"2026-01-01"}').toString('base64url'),
+        shapedButWrong,
+      ]) {
+        const res = await api.gql(
+          'query ($after: String) { organizations(first: 5, after: $after) { edges { cursor } } }',
+          { after },
+          { token: owner.token },
+        );
         const error = cleanError(res);
         expect({ after, code: error.extensions.code }).toEqual({ after, code: 'BAD_USER_INPUT' });
         expect(error.extensions.field).toBe('after');
@@ -393,10 +491,14 @@ describe('bad input', () => {
       const atPath = await raw(api).set('content-type', 'application/json').send(bodies.setContentRules);
       expect(atPath.body.errors[0].extensions.field).toMatch(/^input\.rules\[0\]\.a\.a\.a/);
       // The same through GET, and in a document written inline.
-      const viaGet = await request(api.server).get('/graphql').query({ query: 'query ($x: String) { __typename }', variables: `{"x":${nestedList(1000)}}` });
+      const viaGet = await request(api.server)
+        .get('/graphql')
+        .query({ query: 'query ($x: String) { __typename }', variables: `{"x":${nestedList(1000)}}` });
       expect(viaGet.status).toBe(400);
       expect(viaGet.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-      const inline = await api.gql(`mutation { setContentRules(input: { rules: [${'{a: '.repeat(3000)}1${'}'.repeat(3000)}] }) { rules } }`);
+      const inline = await api.gql(
+        `mutation { setContentRules(input: { rules: [${'{a: '.repeat(3000)}1${'}'.repeat(3000)}] }) { rules } }`,
+      );
       expect(inline.status).toBe(400);
       expect(cleanError(inline).extensions.code).toBe('QUERY_TOO_COMPLEX');
       expect(cleanError(inline).message).toBe('The document nests more than 128 levels of brackets.');
@@ -411,12 +513,22 @@ describe('bad input', () => {
       expect(viaVariable.status).toBe(400);
       const error = cleanError(viaVariable);
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules[0]' });
-      expect(error.message).toBe('Variable "$input" got an invalid value at "input.rules[0]"; Expected type "JSONObject". JSONObject is nested deeper than 32 levels.');
-      const inline = await api.gql(`mutation { createMaturityModel(input: { name: "M", content: ${'{a: '.repeat(40)}1${'}'.repeat(40)} }) { id } }`, {}, { token: owner.token });
+      expect(error.message).toBe(
+        'Variable "$input" got an invalid value at "input.rules[0]"; Expected type "JSONObject". JSONObject is nested deeper than 32 levels.',
+      );
+      const inline = await api.gql(
+        `mutation { createMaturityModel(input: { name: "M", content: ${'{a: '.repeat(40)}1${'}'.repeat(40)} }) { id } }`,
+        {},
+        { token: owner.token },
+      );
       expect(inline.status).toBe(400);
       expect(cleanError(inline).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
       expect(cleanError(inline).message).toBe('Invalid input. input.content: is nested deeper than 32 levels');
-      const models = await api.ok<{ maturityModels: { edges: unknown[] } }>('{ maturityModels(first: 10) { edges { node { id } } } }', {}, { token: owner.token });
+      const models = await api.ok<{ maturityModels: { edges: unknown[] } }>(
+        '{ maturityModels(first: 10) { edges { node { id } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(models.maturityModels.edges).toHaveLength(1); // the built-in model only
     });
 
@@ -427,15 +539,55 @@ describe('bad input', () => {
       const CREATE_ORG = 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }';
       const cases: [string, string, Record<string, unknown>, typeof org | { token: string }, string, RegExp][] = [
         ['NUL in a name', CREATE_ORG, { input: { name: 'Client\u0000Nul' } }, { token: owner.token }, 'input.name', /NUL/],
-        ['a lone surrogate in a name', CREATE_ORG, { input: { name: 'Client \ud83d' } }, { token: owner.token }, 'input.name', /unpaired surrogate/],
-        ['an escape character', CREATE_ORG, { input: { name: 'Client \u001b[31m' } }, { token: owner.token }, 'input.name', /control characters/],
-        ['NUL in an email', 'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
-          { input: { email: 'a\u0000@example.test', roles: ['VIEWER'] } }, org, 'input.email', /NUL/],
+        [
+          'a lone surrogate in a name',
+          CREATE_ORG,
+          { input: { name: 'Client \ud83d' } },
+          { token: owner.token },
+          'input.name',
+          /unpaired surrogate/,
+        ],
+        [
+          'an escape character',
+          CREATE_ORG,
+          { input: { name: 'Client \u001b[31m' } },
+          { token: owner.token },
+          'input.name',
+          /control characters/,
+        ],
+        [
+          'NUL in an email',
+          'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+          { input: { email: 'a\u0000@example.test', roles: ['VIEWER'] } },
+          org,
+          'input.email',
+          /NUL/,
+        ],
         ['NUL in an id', 'query ($id: ID!) { assessment(id: $id) { id } }', { id: 'abc\u0000' }, org, 'id', /NUL/],
-        ['NUL in a cursor', 'query ($after: String) { members(first: 5, after: $after) { edges { cursor } } }', { after: '\u0000' }, org, 'after', /NUL/],
-        ['NUL inside a JSON value', SET_RULES, { input: { rules: [{ id: 'w', kind: 'AVOID_WORDS', severity: 'WARN', words: ['ok', 'pro\u0000mo'] }] } }, org,
-          'input.rules[0].words[1]', /NUL/],
-        ['a lone surrogate in a JSON key', SET_RULES, { input: { rules: [{ id: 'w', ['\udc00']: 1 }] } }, org, 'input.rules[0]["\\udc00"]', /unpaired surrogate/],
+        [
+          'NUL in a cursor',
+          'query ($after: String) { members(first: 5, after: $after) { edges { cursor } } }',
+          { after: '\u0000' },
+          org,
+          'after',
+          /NUL/,
+        ],
+        [
+          'NUL inside a JSON value',
+          SET_RULES,
+          { input: { rules: [{ id: 'w', kind: 'AVOID_WORDS', severity: 'WARN', words: ['ok', 'pro\u0000mo'] }] } },
+          org,
+          'input.rules[0].words[1]',
+          /NUL/,
+        ],
+        [
+          'a lone surrogate in a JSON key',
+          SET_RULES,
+          { input: { rules: [{ id: 'w', ['\udc00']: 1 }] } },
+          org,
+          'input.rules[0]["\\udc00"]',
+          /unpaired surrogate/,
+        ],
       ];
       for (const [label, query, variables, options, field, message] of cases) {
         const res = await api.gql(query, variables, options);
@@ -449,10 +601,15 @@ describe('bad input', () => {
       // Tabs and line breaks are text.
       const multiLine = await api.ok<{ setBrandVoice: { tone: string } }>(
         'mutation ($input: SetBrandVoiceInput!) { setBrandVoice(input: $input) { tone } }',
-        { input: { tone: 'Chaleureux\n\tet direct', wordsToUse: [], wordsToAvoid: [] } }, org,
+        { input: { tone: 'Chaleureux\n\tet direct', wordsToUse: [], wordsToAvoid: [] } },
+        org,
       );
       expect(multiLine.setBrandVoice.tone).toBe('Chaleureux\n\tet direct');
-      const orgs = await api.ok<{ organizations: { edges: { node: { name: string } }[] } }>('{ organizations(first: 10) { edges { node { name } } } }', {}, { token: owner.token });
+      const orgs = await api.ok<{ organizations: { edges: { node: { name: string } }[] } }>(
+        '{ organizations(first: 10) { edges { node { name } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(orgs.organizations.edges.map((e) => e.node.name)).toEqual(['Client Texte']);
       const rules = await api.ok<{ contentRules: { rules: unknown[] } }>('{ contentRules { rules } }', {}, org);
       expect(rules.contentRules.rules).toEqual([]);
@@ -463,36 +620,66 @@ describe('bad input', () => {
       const orgId = await createOrganization(api, owner, 'Client Inconnu');
       let deep: unknown = 1;
       for (let i = 0; i < 25; i += 1) deep = { a: deep };
-      const rule = await api.gql(SET_RULES, { input: { rules: [{ id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2, hidden: deep }] } }, { token: owner.token, organizationId: orgId });
+      const rule = await api.gql(
+        SET_RULES,
+        { input: { rules: [{ id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2, hidden: deep }] } },
+        { token: owner.token, organizationId: orgId },
+      );
       expect(cleanError(rule).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules[0].hidden' });
-      const stored = await api.ok<{ contentRules: { rules: unknown[] } }>('{ contentRules { rules } }', {}, { token: owner.token, organizationId: orgId });
+      const stored = await api.ok<{ contentRules: { rules: unknown[] } }>(
+        '{ contentRules { rules } }',
+        {},
+        { token: owner.token, organizationId: orgId },
+      );
       expect(stored.contentRules.rules).toEqual([]);
 
-      const exported = await api.ok<{ exportMaturityModel: string }>('{ exportMaturityModel(modelId: "default") }', {}, { token: owner.token });
+      const exported = await api.ok<{ exportMaturityModel: string }>(
+        '{ exportMaturityModel(modelId: "default") }',
+        {},
+        { token: owner.token },
+      );
       const document = JSON.parse(exported.exportMaturityModel);
       document.model.dimensions[0].criteria[0].hidden = deep;
       document.model.levels[1].name.de = 'Stufe';
-      const imported = await api.gql('mutation ($input: ImportMaturityModelInput!) { importMaturityModel(input: $input) { id } }',
-        { input: { name: 'Avec extras', json: JSON.stringify(document) } }, { token: owner.token });
+      const imported = await api.gql(
+        'mutation ($input: ImportMaturityModelInput!) { importMaturityModel(input: $input) { id } }',
+        { input: { name: 'Avec extras', json: JSON.stringify(document) } },
+        { token: owner.token },
+      );
       const fields = (cleanError(imported).extensions.problems as { field: string }[]).map((p) => p.field);
-      expect(fields).toEqual(expect.arrayContaining(['input.json.model.dimensions[0].criteria[0].hidden', 'input.json.model.levels[1].name.de']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['input.json.model.dimensions[0].criteria[0].hidden', 'input.json.model.levels[1].name.de']),
+      );
       const created = await api.gql(CREATE_MODEL, { input: { name: 'Avec extras', content: document.model } }, { token: owner.token });
       expect((cleanError(created).extensions.problems as { field: string }[]).map((p) => p.field)).toEqual(
         expect.arrayContaining(['input.content.dimensions[0].criteria[0].hidden', 'input.content.levels[1].name.de']),
       );
-      const models = await api.ok<{ maturityModels: { edges: unknown[] } }>('{ maturityModels(first: 10) { edges { node { id } } } }', {}, { token: owner.token });
+      const models = await api.ok<{ maturityModels: { edges: unknown[] } }>(
+        '{ maturityModels(first: 10) { edges { node { id } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(models.maturityModels.edges).toHaveLength(1);
     });
 
     it('applies the depth limit to introspection, with room for the standard introspection query', async () => {
       const owner = await signUpAgency(api);
       const standard = getIntrospectionQuery({
-        descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true,
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+        oneOf: true,
       });
       const ok = await api.gql<{ __schema: { types: unknown[] } }>(standard, {}, { token: owner.token });
       expect(ok.body.errors).toBeUndefined();
       expect(ok.body.data?.__schema.types.length).toBeGreaterThan(50);
-      const chain = await api.gql(`{ __schema { types { ${'ofType { '.repeat(50)} name ${'} '.repeat(50)} } } }`, {}, { token: owner.token });
+      const chain = await api.gql(
+        `{ __schema { types { ${'ofType { '.repeat(50)} name ${'} '.repeat(50)} } } }`,
+        {},
+        { token: owner.token },
+      );
       expect(chain.status).toBe(400);
       expect(chain.body).not.toHaveProperty('data');
       expect(cleanError(chain).extensions.code).toBe('QUERY_TOO_COMPLEX');
@@ -505,21 +692,32 @@ describe('bad input', () => {
       const owner = await signUpAgency(api);
       const email = uniqueEmail('staff');
       const invite = await api.ok<{ inviteAgencyMember: { token: string } }>(
-        'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }', { input: { email, role: 'MEMBER' } }, { token: owner.token },
+        'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }',
+        { input: { email, role: 'MEMBER' } },
+        { token: owner.token },
       );
       const accepted = await api.ok<{ acceptInvitation: { userId: string } }>(
         'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
         { input: { token: invite.inviteAgencyMember.token, displayName: 'Staff Member', password: STRONG_PASSWORD } },
       );
-      const removed = await api.gql<{ removeAgencyMember: { userId: string; role: string; joinedAt: string; user: Record<string, unknown> } }>(
+      const removed = await api.gql<{
+        removeAgencyMember: { userId: string; role: string; joinedAt: string; user: Record<string, unknown> };
+      }>(
         'mutation ($input: RemoveMemberInput!) { removeAgencyMember(input: $input) { userId role joinedAt user { id email displayName locale createdAt } } }',
-        { input: { userId: accepted.acceptInvitation.userId } }, { token: owner.token },
+        { input: { userId: accepted.acceptInvitation.userId } },
+        { token: owner.token },
       );
       expect(removed.body.errors).toBeUndefined();
       expect(removed.body.data?.removeAgencyMember).toMatchObject({
-        userId: accepted.acceptInvitation.userId, role: 'MEMBER', user: { id: accepted.acceptInvitation.userId, email, displayName: 'Staff Member' },
+        userId: accepted.acceptInvitation.userId,
+        role: 'MEMBER',
+        user: { id: accepted.acceptInvitation.userId, email, displayName: 'Staff Member' },
       });
-      const staff = await api.ok<{ agencyMembers: { edges: { node: { userId: string } }[] } }>('{ agencyMembers(first: 10) { edges { node { userId } } } }', {}, { token: owner.token });
+      const staff = await api.ok<{ agencyMembers: { edges: { node: { userId: string } }[] } }>(
+        '{ agencyMembers(first: 10) { edges { node { userId } } } }',
+        {},
+        { token: owner.token },
+      );
       expect(staff.agencyMembers.edges.map((e) => e.node.userId)).toEqual([owner.userId]);
     });
   });

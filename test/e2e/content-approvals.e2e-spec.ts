@@ -10,20 +10,44 @@ const PROGRESS = `itemId status revision currentStep complete steps { number rol
   decisions { id step revision verdict deciderUserId viaLink recipientName recipientEmail comment acknowledgedFindings { variantId network rule message } decidedAt } }`;
 
 interface Decision {
-  id: string; step: number; revision: number; verdict: string; deciderUserId: string | null; viaLink: boolean; recipientName: string | null;
-  recipientEmail: string | null; comment: string | null; acknowledgedFindings: { variantId: string; network: string; rule: string; message: string }[];
+  id: string;
+  step: number;
+  revision: number;
+  verdict: string;
+  deciderUserId: string | null;
+  viaLink: boolean;
+  recipientName: string | null;
+  recipientEmail: string | null;
+  comment: string | null;
+  acknowledgedFindings: { variantId: string; network: string; rule: string; message: string }[];
 }
 interface Progress {
-  itemId: string; status: string; revision: number; currentStep: number | null; complete: boolean;
-  steps: { number: number; role: string | null; memberIds: string[]; mode: string; final: boolean; complete: boolean; eligibleUserIds: string[]; remainingUserIds: string[]; decisions: Decision[] }[];
+  itemId: string;
+  status: string;
+  revision: number;
+  currentStep: number | null;
+  complete: boolean;
+  steps: {
+    number: number;
+    role: string | null;
+    memberIds: string[];
+    mode: string;
+    final: boolean;
+    complete: boolean;
+    eligibleUserIds: string[];
+    remainingUserIds: string[];
+    decisions: Decision[];
+  }[];
 }
 
 const APPROVE = `mutation ($input: ApproveContentItemInput!) { approveContentItem(input: $input) { ${PROGRESS} } }`;
 const REJECT = `mutation ($input: RejectContentItemInput!) { rejectContentItem(input: $input) { ${PROGRESS} } }`;
-const SET_CHAIN = 'mutation ($input: SetApprovalChainInput!) { setApprovalChain(input: $input) { isDefault steps { number role memberIds mode final } } }';
+const SET_CHAIN =
+  'mutation ($input: SetApprovalChainInput!) { setApprovalChain(input: $input) { isDefault steps { number role memberIds mode final } } }';
 const CHAIN = '{ approvalChain { isDefault updatedBy steps { number role memberIds mode final } } }';
 const PROGRESS_QUERY = `query ($id: ID!) { contentItemApprovals(itemId: $id) { ${PROGRESS} } }`;
-const CREATE_LINK = 'mutation ($input: CreateApprovalLinkInput!) { createApprovalLink(input: $input) { id url step revision recipientName recipientEmail expiresAt } }';
+const CREATE_LINK =
+  'mutation ($input: CreateApprovalLinkInput!) { createApprovalLink(input: $input) { id url step revision recipientName recipientEmail expiresAt } }';
 
 /** Signs an approval link token the way the server does (HMAC-SHA-256 under a key derived from JWT_SECRET for approval links). */
 function signLink(secret: string, organizationId: string, linkId: string, expiresAt: number): string {
@@ -52,9 +76,14 @@ describe('content approvals', () => {
   const as = (who: { token: string }, organizationId = org) => ({ token: who.token, organizationId });
 
   /** An item written by `author`, already IN_REVIEW (or `status`), with a variant carrying a WARN and a BLOCK finding. */
-  async function newItem(author: Member, options: { status?: string; organizationId?: string } = {}): Promise<{ id: string; variantId: string }> {
+  async function newItem(
+    author: Member,
+    options: { status?: string; organizationId?: string } = {},
+  ): Promise<{ id: string; variantId: string }> {
     const organizationId = options.organizationId ?? org;
-    const { rows: [item] } = await admin.query<{ id: string }>(
+    const {
+      rows: [item],
+    } = await admin.query<{ id: string }>(
       `INSERT INTO content_items (organization_id, title, brief, status, created_by, updated_by) VALUES ($1, 'Les croissants du dimanche', 'Une photo du four', $2, $3, $3) RETURNING id`,
       [organizationId, options.status ?? 'IN_REVIEW', author.userId],
     );
@@ -62,20 +91,27 @@ describe('content approvals', () => {
       { severity: 'WARN', rule: 'MAX_HASHTAGS', message: 'Three hashtags or fewer read better.', spans: [] },
       { severity: 'BLOCK', rule: 'LENGTH', message: 'too long', spans: [] },
     ];
-    const { rows: [variant] } = await admin.query<{ id: string }>(
+    const {
+      rows: [variant],
+    } = await admin.query<{ id: string }>(
       `INSERT INTO content_variants (organization_id, item_id, network, text, findings) VALUES ($1, $2, 'mastodon', 'Croissants chauds #pain #four #dimanche #matin', $3) RETURNING id`,
       [organizationId, item.id, JSON.stringify(findings)],
     );
     return { id: item.id, variantId: variant.id };
   }
 
-  const status = async (itemId: string) => (await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [itemId])).rows[0].status;
-  const decisionCount = async (itemId: string) => Number((await admin.query('SELECT count(*) FROM content_approval_decisions WHERE item_id = $1', [itemId])).rows[0].count);
+  const status = async (itemId: string) =>
+    (await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [itemId])).rows[0].status;
+  const decisionCount = async (itemId: string) =>
+    Number((await admin.query('SELECT count(*) FROM content_approval_decisions WHERE item_id = $1', [itemId])).rows[0].count);
   const auditActions = async (itemId: string) =>
-    (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [itemId])).rows.map((r) => r.action);
+    (
+      await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [itemId])
+    ).rows.map((r) => r.action);
   const progress = async (itemId: string, who: Member = viewer) =>
     (await api.ok<{ contentItemApprovals: Progress }>(PROGRESS_QUERY, { id: itemId }, as(who))).contentItemApprovals;
-  const approve = (who: Member, itemId: string, comment?: string) => api.gql<{ approveContentItem: Progress }>(APPROVE, { input: { itemId, comment } }, as(who));
+  const approve = (who: Member, itemId: string, comment?: string) =>
+    api.gql<{ approveContentItem: Progress }>(APPROVE, { input: { itemId, comment } }, as(who));
   const setChain = (who: { token: string }, steps: unknown[]) => api.gql(SET_CHAIN, { input: { steps } }, as(who));
   const resetChain = () => admin.query('DELETE FROM content_approval_chains WHERE organization_id = $1', [org]);
 
@@ -106,11 +142,18 @@ describe('content approvals', () => {
 
     it('is the content lead (ANY) until one is set', async () => {
       const chain = (await api.ok<{ approvalChain: unknown }>(CHAIN, {}, as(viewer))).approvalChain;
-      expect(chain).toEqual({ isDefault: true, updatedBy: null, steps: [{ number: 1, role: 'CONTENT_LEAD', memberIds: [], mode: 'ANY', final: true }] });
+      expect(chain).toEqual({
+        isDefault: true,
+        updatedBy: null,
+        steps: [{ number: 1, role: 'CONTENT_LEAD', memberIds: [], mode: 'ANY', final: true }],
+      });
     });
 
     it('takes 1 to 3 steps of a role or named members of the organisation, and refuses anything else storing nothing', async () => {
-      const set = await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { memberIds: [exec.userId, exec2.userId], mode: 'ALL' }]);
+      const set = await setChain(lead, [
+        { role: 'CONTENT_LEAD', mode: 'ANY' },
+        { memberIds: [exec.userId, exec2.userId], mode: 'ALL' },
+      ]);
       expect(set.body.errors).toBeUndefined();
       expect(set.body.data?.setApprovalChain).toEqual({
         isDefault: false,
@@ -144,7 +187,10 @@ describe('content approvals', () => {
       // Only whoever manages the chain sets it.
       expect(firstError(await setChain(writer, [{ role: 'VIEWER', mode: 'ANY' }])).extensions.code).toBe('FORBIDDEN');
       expect(firstError(await setChain(exec, [{ role: 'VIEWER', mode: 'ANY' }])).extensions.code).toBe('FORBIDDEN');
-      expect((await api.ok<{ approvalChain: unknown }>(CHAIN, {}, as(viewer))).approvalChain).toMatchObject({ isDefault: false, steps: stored.steps });
+      expect((await api.ok<{ approvalChain: unknown }>(CHAIN, {}, as(viewer))).approvalChain).toMatchObject({
+        isDefault: false,
+        steps: stored.steps,
+      });
     });
   });
 
@@ -155,24 +201,49 @@ describe('content approvals', () => {
       const item = await newItem(writer);
       const before = await progress(item.id);
       expect(before).toMatchObject({ status: 'IN_REVIEW', revision: 1, currentStep: 1, complete: false });
-      expect(before.steps[0]).toMatchObject({ role: 'CONTENT_LEAD', mode: 'ANY', eligibleUserIds: [lead.userId, lead2.userId].sort(), decisions: [] });
+      expect(before.steps[0]).toMatchObject({
+        role: 'CONTENT_LEAD',
+        mode: 'ANY',
+        eligibleUserIds: [lead.userId, lead2.userId].sort(),
+        decisions: [],
+      });
 
       const res = await approve(lead, item.id, 'Parfait, on publie.');
       expect(res.body.errors).toBeUndefined();
       const after = res.body.data?.approveContentItem as Progress;
       expect(after).toMatchObject({ status: 'APPROVED', complete: true, currentStep: null });
-      expect(after.steps[0].decisions).toEqual([expect.objectContaining({
-        step: 1, revision: 1, verdict: 'APPROVED', deciderUserId: lead.userId, viaLink: false, comment: 'Parfait, on publie.',
-        acknowledgedFindings: [{ variantId: item.variantId, network: 'mastodon', rule: 'MAX_HASHTAGS', message: 'Three hashtags or fewer read better.' }],
-      })]);
+      expect(after.steps[0].decisions).toEqual([
+        expect.objectContaining({
+          step: 1,
+          revision: 1,
+          verdict: 'APPROVED',
+          deciderUserId: lead.userId,
+          viaLink: false,
+          comment: 'Parfait, on publie.',
+          acknowledgedFindings: [
+            { variantId: item.variantId, network: 'mastodon', rule: 'MAX_HASHTAGS', message: 'Three hashtags or fewer read better.' },
+          ],
+        }),
+      ]);
       expect(await status(item.id)).toBe('APPROVED');
       expect(await auditActions(item.id)).toEqual(['content.approval_given', 'content.approved']);
       // Approved: nothing more to decide.
-      expect(firstError(await approve(lead2, item.id)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW', field: 'input.itemId' });
+      expect(firstError(await approve(lead2, item.id)).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'NOT_IN_REVIEW',
+        field: 'input.itemId',
+      });
     });
 
     it('allows only the eligible people of the current step, never the author or the last editor, once each; ALL needs every member', async () => {
-      expect((await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { memberIds: [exec.userId, exec2.userId], mode: 'ALL' }])).body.errors).toBeUndefined();
+      expect(
+        (
+          await setChain(lead, [
+            { role: 'CONTENT_LEAD', mode: 'ANY' },
+            { memberIds: [exec.userId, exec2.userId], mode: 'ALL' },
+          ])
+        ).body.errors,
+      ).toBeUndefined();
       const item = await newItem(lead2);
       const refused = async (who: Member, expected: Record<string, unknown>) => {
         const before = await progress(item.id);
@@ -210,26 +281,38 @@ describe('content approvals', () => {
     });
 
     it('rejects with a reason back to DRAFT; an edit starts a new revision on which earlier decisions no longer count', async () => {
-      await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { role: 'EXECUTIVE_APPROVER', mode: 'ANY' }]);
+      await setChain(lead, [
+        { role: 'CONTENT_LEAD', mode: 'ANY' },
+        { role: 'EXECUTIVE_APPROVER', mode: 'ANY' },
+      ]);
       const item = await newItem(writer);
       await approve(lead, item.id);
       for (const reason of ['', '   ']) {
         const noReason = await api.gql(REJECT, { input: { itemId: item.id, reason } }, as(exec));
         expect(firstError(noReason).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
       }
-      const rejected = await api.gql<{ rejectContentItem: Progress }>(REJECT, { input: { itemId: item.id, reason: 'Trop de hashtags.' } }, as(exec));
+      const rejected = await api.gql<{ rejectContentItem: Progress }>(
+        REJECT,
+        { input: { itemId: item.id, reason: 'Trop de hashtags.' } },
+        as(exec),
+      );
       expect(rejected.body.errors).toBeUndefined();
       expect(rejected.body.data?.rejectContentItem).toMatchObject({ status: 'DRAFT', currentStep: 2 });
-      expect(rejected.body.data?.rejectContentItem.steps[1].decisions).toEqual([expect.objectContaining({ verdict: 'REJECTED', comment: 'Trop de hashtags.', deciderUserId: exec.userId })]);
+      expect(rejected.body.data?.rejectContentItem.steps[1].decisions).toEqual([
+        expect.objectContaining({ verdict: 'REJECTED', comment: 'Trop de hashtags.', deciderUserId: exec.userId }),
+      ]);
       expect(await status(item.id)).toBe('DRAFT');
-      const { rows: [moved] } = await admin.query<{ metadata: Record<string, unknown> }>(
-        "SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'content.rejected'", [item.id],
+      const {
+        rows: [moved],
+      } = await admin.query<{ metadata: Record<string, unknown> }>(
+        "SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'content.rejected'",
+        [item.id],
       );
       expect(moved.metadata).toMatchObject({ from: 'IN_REVIEW', to: 'DRAFT', reason: 'Trop de hashtags.', step: 2 });
       expect(firstError(await approve(exec2, item.id)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW' });
 
       // The writer edits (a new revision) and submits again: the approval starts over.
-      await admin.query("UPDATE content_items SET revision = revision + 1, updated_by = $2 WHERE id = $1", [item.id, writer.userId]);
+      await admin.query('UPDATE content_items SET revision = revision + 1, updated_by = $2 WHERE id = $1', [item.id, writer.userId]);
       await admin.query("UPDATE content_items SET status = 'IN_REVIEW' WHERE id = $1", [item.id]);
       const fresh = await progress(item.id);
       expect(fresh).toMatchObject({ revision: 2, currentStep: 1, complete: false });
@@ -240,29 +323,42 @@ describe('content approvals', () => {
     });
 
     it('through the items API: written, submitted, half approved, edited (a new revision, back to DRAFT), submitted again, approved from the first step', async () => {
-      await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { role: 'EXECUTIVE_APPROVER', mode: 'ANY' }]);
+      await setChain(lead, [
+        { role: 'CONTENT_LEAD', mode: 'ANY' },
+        { role: 'EXECUTIVE_APPROVER', mode: 'ANY' },
+      ]);
       const created = await api.ok<{ createContentItem: { id: string; status: string; revision: number } }>(
-        'mutation { createContentItem(input: { title: "Le pain de la semaine" }) { id status revision } }', {}, as(writer),
+        'mutation { createContentItem(input: { title: "Le pain de la semaine" }) { id status revision } }',
+        {},
+        as(writer),
       );
       const itemId = created.createContentItem.id;
       // A connected account, planted (no network is called: submission checks the text against its connector's manifest).
-      const { rows: [account] } = await admin.query<{ id: string }>(
+      const {
+        rows: [account],
+      } = await admin.query<{ id: string }>(
         `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
-         VALUES ($1, 'mastodon', 'boulangerie@mastodon.example', 'https://mastodon.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`, [org],
+         VALUES ($1, 'mastodon', 'boulangerie@mastodon.example', 'https://mastodon.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`,
+        [org],
       );
       await admin.query(
         `INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text) VALUES ($1, $2, $3, 'mastodon', 'Pain au levain, tous les jours.')`,
         [org, itemId, account.id],
       );
-      const submit = () => api.ok<{ submitContentItem: { status: string; revision: number } }>(
-        'mutation ($id: ID!) { submitContentItem(input: { id: $id }) { status revision } }', { id: itemId }, as(writer),
-      );
+      const submit = () =>
+        api.ok<{ submitContentItem: { status: string; revision: number } }>(
+          'mutation ($id: ID!) { submitContentItem(input: { id: $id }) { status revision } }',
+          { id: itemId },
+          as(writer),
+        );
       const first = (await submit()).submitContentItem;
       expect(first.status).toBe('IN_REVIEW');
       expect((await approve(lead, itemId)).body.data?.approveContentItem).toMatchObject({ currentStep: 2, revision: first.revision });
 
       const edited = await api.ok<{ updateContentItem: { status: string; revision: number } }>(
-        'mutation ($id: ID!) { updateContentItem(input: { id: $id, title: "Le pain de la semaine (corrigé)" }) { status revision } }', { id: itemId }, as(writer),
+        'mutation ($id: ID!) { updateContentItem(input: { id: $id, title: "Le pain de la semaine (corrigé)" }) { status revision } }',
+        { id: itemId },
+        as(writer),
       );
       expect(edited.updateContentItem).toEqual({ status: 'DRAFT', revision: first.revision + 1 });
       expect(firstError(await approve(exec, itemId)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW' });
@@ -274,24 +370,40 @@ describe('content approvals', () => {
       expect(firstError(await approve(exec, itemId)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ELIGIBLE', step: 1 });
       await approve(lead, itemId);
       expect((await approve(exec, itemId)).body.data?.approveContentItem).toMatchObject({ status: 'APPROVED', complete: true });
-      const item = await api.ok<{ contentItem: { status: string } }>('query ($id: ID!) { contentItem(id: $id) { status } }', { id: itemId }, as(viewer));
+      const item = await api.ok<{ contentItem: { status: string } }>(
+        'query ($id: ID!) { contentItem(id: $id) { status } }',
+        { id: itemId },
+        as(viewer),
+      );
       expect(item.contentItem.status).toBe('APPROVED');
     });
 
-    it('refuses API keys, unknown and other tenants\' items, and hostile input, storing nothing', async () => {
+    it("refuses API keys, unknown and other tenants' items, and hostile input, storing nothing", async () => {
       const item = await newItem(writer);
       const key = await api.ok<{ createApiKey: { secret: string } }>(
-        `mutation { createApiKey(input: { name: "robot", scopes: [read, write], organizationId: "${org}" }) { secret } }`, {}, { token: owner.token },
+        `mutation { createApiKey(input: { name: "robot", scopes: [read, write], organizationId: "${org}" }) { secret } }`,
+        {},
+        { token: owner.token },
       );
       const byKey = { token: key.createApiKey.secret, organizationId: org };
       expect(firstError(await api.gql(APPROVE, { input: { itemId: item.id } }, byKey)).extensions.code).toBe('FORBIDDEN');
-      const keyLink = await api.gql(CREATE_LINK, { input: { itemId: item.id, recipientName: 'Robot', recipientEmail: 'robot@example.test', expiresInHours: 1 } }, byKey);
+      const keyLink = await api.gql(
+        CREATE_LINK,
+        { input: { itemId: item.id, recipientName: 'Robot', recipientEmail: 'robot@example.test', expiresInHours: 1 } },
+        byKey,
+      );
       expect(firstError(keyLink).extensions.code).toBe('FORBIDDEN');
       const foreign = await newItem(otherWriter, { organizationId: otherOrg });
       expect(firstError(await approve(lead, foreign.id)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
-      expect(firstError(await api.gql(PROGRESS_QUERY, { id: foreign.id }, as(lead))).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'itemId' });
+      expect(firstError(await api.gql(PROGRESS_QUERY, { id: foreign.id }, as(lead))).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'itemId',
+      });
       for (const input of [
-        { itemId: 'x\u0000' }, { itemId: item.id, comment: 'a\u0000b' }, { itemId: item.id, comment: 'x'.repeat(2001) }, { itemId: item.id, comment: '\uD800' },
+        { itemId: 'x\u0000' },
+        { itemId: item.id, comment: 'a\u0000b' },
+        { itemId: item.id, comment: 'x'.repeat(2001) },
+        { itemId: item.id, comment: '\uD800' },
       ]) {
         const res = await api.gql(APPROVE, { input }, as(lead));
         expect(res.status).toBeLessThan(500);
@@ -301,7 +413,9 @@ describe('content approvals', () => {
       expect(await decisionCount(item.id)).toBe(0);
       expect(await decisionCount(foreign.id)).toBe(0);
       expect(await status(foreign.id)).toBe('IN_REVIEW');
-      expect(Number((await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = $1', [item.id])).rows[0].count)).toBe(0);
+      expect(Number((await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = $1', [item.id])).rows[0].count)).toBe(
+        0,
+      );
     });
   });
 
@@ -314,7 +428,11 @@ describe('content approvals', () => {
         const results = await Promise.all([approve(lead, item.id), approve(lead2, item.id)]);
         const winners = results.filter((r) => !r.body.errors);
         const losers = results.filter((r) => r.body.errors);
-        expect({ round, winners: winners.length, losers: losers.map((r) => firstError(r).extensions.code) }).toEqual({ round, winners: 1, losers: ['CONFLICT'] });
+        expect({ round, winners: winners.length, losers: losers.map((r) => firstError(r).extensions.code) }).toEqual({
+          round,
+          winners: 1,
+          losers: ['CONFLICT'],
+        });
         expect(winners[0].body.data?.approveContentItem.status).toBe('APPROVED');
         expect(await status(item.id)).toBe('APPROVED');
         expect(await decisionCount(item.id)).toBe(1);
@@ -334,20 +452,27 @@ describe('content approvals', () => {
     });
 
     it('the same person twice at once: one decision, the other CONFLICT', async () => {
-      await setChain(lead, [{ memberIds: [lead.userId, lead2.userId], mode: 'ALL' }, { role: 'EXECUTIVE_APPROVER', mode: 'ANY' }]);
+      await setChain(lead, [
+        { memberIds: [lead.userId, lead2.userId], mode: 'ALL' },
+        { role: 'EXECUTIVE_APPROVER', mode: 'ANY' },
+      ]);
       const item = await newItem(writer);
       const results = await Promise.all([approve(lead, item.id), approve(lead, item.id)]);
       expect(results.filter((r) => !r.body.errors)).toHaveLength(1);
-      expect(firstError(results.find((r) => r.body.errors) as (typeof results)[number]).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_DECIDED' });
+      expect(firstError(results.find((r) => r.body.errors) as (typeof results)[number]).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ALREADY_DECIDED',
+      });
       expect(await decisionCount(item.id)).toBe(1);
     });
 
     it('holds "one decision per person per step per revision" in the database itself', async () => {
       const item = await newItem(writer);
-      const insert = () => admin.query(
-        "INSERT INTO content_approval_decisions (organization_id, item_id, revision, step, decider_kind, decider_user_id, verdict) VALUES ($1, $2, 1, 1, 'MEMBER', $3, 'APPROVED')",
-        [org, item.id, lead.userId],
-      );
+      const insert = () =>
+        admin.query(
+          "INSERT INTO content_approval_decisions (organization_id, item_id, revision, step, decider_kind, decider_user_id, verdict) VALUES ($1, $2, 1, 1, 'MEMBER', $3, 'APPROVED')",
+          [org, item.id, lead.userId],
+        );
       await insert();
       await expect(insert()).rejects.toThrow(/content_approval_decisions_member_key/);
     });
@@ -359,18 +484,28 @@ describe('content approvals', () => {
     const path = (url: string) => new URL(url).pathname;
     const createLink = (itemId: string, extra: Record<string, unknown> = {}, who: Member = lead) =>
       api.gql<{ createApprovalLink: { id: string; url: string; step: number; expiresAt: string } }>(
-        CREATE_LINK, { input: { itemId, recipientName: 'Claire Dupont', recipientEmail: 'claire@client.example', expiresInHours: 48, ...extra } }, as(who),
+        CREATE_LINK,
+        { input: { itemId, recipientName: 'Claire Dupont', recipientEmail: 'claire@client.example', expiresInHours: 48, ...extra } },
+        as(who),
       );
     const link = async (itemId: string) => {
       const res = await createLink(itemId);
       if (!res.body.data) throw new Error(JSON.stringify(res.body));
       return res.body.data.createApprovalLink;
     };
-    const post = (url: string, body: unknown) => request(api.server).post(path(url)).set('content-type', 'application/json').send(body as object);
-    const linkRow = async (id: string) => (await admin.query('SELECT used_at FROM content_approval_links WHERE id = $1', [id])).rows[0] as { used_at: Date | null };
+    const post = (url: string, body: unknown) =>
+      request(api.server)
+        .post(path(url))
+        .set('content-type', 'application/json')
+        .send(body as object);
+    const linkRow = async (id: string) =>
+      (await admin.query('SELECT used_at FROM content_approval_links WHERE id = $1', [id])).rows[0] as { used_at: Date | null };
 
     it('previews the content read-only, then takes one decision recorded with the recipient as decider, for the step it was made for', async () => {
-      await setChain(lead, [{ role: 'CONTENT_LEAD', mode: 'ANY' }, { role: 'EXECUTIVE_APPROVER', mode: 'ANY' }]);
+      await setChain(lead, [
+        { role: 'CONTENT_LEAD', mode: 'ANY' },
+        { role: 'EXECUTIVE_APPROVER', mode: 'ANY' },
+      ]);
       const item = await newItem(writer);
       await approve(lead, item.id);
       const made = await link(item.id);
@@ -382,9 +517,18 @@ describe('content approvals', () => {
       expect(preview.status).toBe(200);
       expect(preview.headers['cache-control']).toBe('private, no-store');
       expect(preview.body).toMatchObject({
-        recipientName: 'Claire Dupont', step: 2, stepCount: 2,
+        recipientName: 'Claire Dupont',
+        step: 2,
+        stepCount: 2,
         item: { id: item.id, title: 'Les croissants du dimanche', status: 'IN_REVIEW', revision: 1 },
-        variants: [{ id: item.variantId, network: 'mastodon', text: 'Croissants chauds #pain #four #dimanche #matin', warnings: [{ rule: 'MAX_HASHTAGS' }] }],
+        variants: [
+          {
+            id: item.variantId,
+            network: 'mastodon',
+            text: 'Croissants chauds #pain #four #dimanche #matin',
+            warnings: [{ rule: 'MAX_HASHTAGS' }],
+          },
+        ],
       });
       // Looking changes nothing.
       expect(await decisionCount(item.id)).toBe(1);
@@ -394,10 +538,20 @@ describe('content approvals', () => {
       expect(decided.status).toBe(200);
       expect(decided.body).toMatchObject({ verdict: 'APPROVED', item: { id: item.id, status: 'APPROVED' }, complete: true });
       const after = await progress(item.id);
-      expect(after.steps[1].decisions).toEqual([expect.objectContaining({
-        step: 2, verdict: 'APPROVED', viaLink: true, deciderUserId: null, recipientName: 'Claire Dupont', recipientEmail: 'claire@client.example', comment: 'Validé côté client.',
-      })]);
-      expect(await auditActions(item.id)).toEqual(expect.arrayContaining(['content.approval_link_created', 'content.approval_given', 'content.approved']));
+      expect(after.steps[1].decisions).toEqual([
+        expect.objectContaining({
+          step: 2,
+          verdict: 'APPROVED',
+          viaLink: true,
+          deciderUserId: null,
+          recipientName: 'Claire Dupont',
+          recipientEmail: 'claire@client.example',
+          comment: 'Validé côté client.',
+        }),
+      ]);
+      expect(await auditActions(item.id)).toEqual(
+        expect.arrayContaining(['content.approval_link_created', 'content.approval_given', 'content.approved']),
+      );
 
       // Single use: a second POST and the preview are refused, nothing changes.
       const again = await post(made.url, { verdict: 'REJECTED', comment: 'En fait non.' });
@@ -412,8 +566,14 @@ describe('content approvals', () => {
       const item = await newItem(writer);
       const made = await link(item.id);
       for (const [body, field] of [
-        [{ verdict: 'MAYBE' }, 'body.verdict'], [{ verdict: 'REJECTED' }, 'body.comment'], [{ verdict: 'REJECTED', comment: ' \n ' }, 'body.comment'], [{ verdict: 'APPROVED', comment: 'a\u0000b' }, 'body.comment'],
-        [{ verdict: 'APPROVED', comment: 'x'.repeat(2001) }, 'body.comment'], [{ verdict: 'APPROVED', extra: 1 }, 'body.extra'], [{ verdict: 'APPROVED', 'a\u0000': 1 }, 'body'], [[1, 2], 'body'],
+        [{ verdict: 'MAYBE' }, 'body.verdict'],
+        [{ verdict: 'REJECTED' }, 'body.comment'],
+        [{ verdict: 'REJECTED', comment: ' \n ' }, 'body.comment'],
+        [{ verdict: 'APPROVED', comment: 'a\u0000b' }, 'body.comment'],
+        [{ verdict: 'APPROVED', comment: 'x'.repeat(2001) }, 'body.comment'],
+        [{ verdict: 'APPROVED', extra: 1 }, 'body.extra'],
+        [{ verdict: 'APPROVED', 'a\u0000': 1 }, 'body'],
+        [[1, 2], 'body'],
         [{ verdict: 'APPROVED', comment: 42 }, 'body.comment'],
       ] as [unknown, string][]) {
         const res = await post(made.url, body);
@@ -427,7 +587,11 @@ describe('content approvals', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ verdict: 'REJECTED', item: { status: 'DRAFT' } });
       expect(await status(item.id)).toBe('DRAFT');
-      const { rows: [decision] } = await admin.query('SELECT verdict, comment, recipient_name, decider_kind FROM content_approval_decisions WHERE item_id = $1', [item.id]);
+      const {
+        rows: [decision],
+      } = await admin.query('SELECT verdict, comment, recipient_name, decider_kind FROM content_approval_decisions WHERE item_id = $1', [
+        item.id,
+      ]);
       expect(decision).toEqual({ verdict: 'REJECTED', comment: 'Le logo manque.', recipient_name: 'Claire Dupont', decider_kind: 'LINK' });
     });
 
@@ -437,10 +601,17 @@ describe('content approvals', () => {
       const token = path(made.url).split('/').pop() as string;
       const [body, signature] = token.split('.');
       const secret = api.config.JWT_SECRET;
-      const snapshot = async () => ({ status: await status(item.id), decisions: await decisionCount(item.id), used: (await linkRow(made.id)).used_at });
+      const snapshot = async () => ({
+        status: await status(item.id),
+        decisions: await decisionCount(item.id),
+        used: (await linkRow(made.id)).used_at,
+      });
       const before = await snapshot();
       const attempt = async (t: string, expected: number) => {
-        for (const res of [await request(api.server).get(`/approvals/${t}`), await post(`http://x/approvals/${t}`, { verdict: 'APPROVED' })]) {
+        for (const res of [
+          await request(api.server).get(`/approvals/${t}`),
+          await post(`http://x/approvals/${t}`, { verdict: 'APPROVED' }),
+        ]) {
           expect({ t, status: res.status }).toEqual({ t, status: expected });
           expect(leaksIn(res.body)).toEqual([]);
         }
@@ -449,13 +620,18 @@ describe('content approvals', () => {
 
       // Tampered: a flipped signature character, a body naming another link, a token signed with another key, garbage.
       await attempt(`${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`, 404);
-      const forged = Buffer.from(JSON.stringify([org, '00000000-0000-4000-8000-000000000000', Date.now() + 3_600_000])).toString('base64url');
+      const forged = Buffer.from(JSON.stringify([org, '00000000-0000-4000-8000-000000000000', Date.now() + 3_600_000])).toString(
+        'base64url',
+      );
       await attempt(`${forged}.${signature}`, 404);
       await attempt(signLink('another-secret-that-is-long-enough-0123456789', org, made.id, Date.now() + 3_600_000), 404);
       await attempt('not-a-link', 404);
       // Expired: by its signed time, and by its row.
       await attempt(signLink(secret, org, made.id, Date.now() - 1000), 410);
-      await admin.query("UPDATE content_approval_links SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' WHERE id = $1", [made.id]);
+      await admin.query(
+        "UPDATE content_approval_links SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' WHERE id = $1",
+        [made.id],
+      );
       await attempt(token, 410);
       await admin.query("UPDATE content_approval_links SET expires_at = now() + interval '1 hour' WHERE id = $1", [made.id]);
       // Another tenant: the link row exists in this organisation only; signed for the other one, it finds nothing.
@@ -463,13 +639,15 @@ describe('content approvals', () => {
       // And a genuine link of the other organisation works only there.
       const foreignItem = await newItem(otherWriter, { organizationId: otherOrg });
       const foreign = await api.ok<{ createApprovalLink: { id: string; url: string } }>(
-        CREATE_LINK, { input: { itemId: foreignItem.id, recipientName: 'B', recipientEmail: 'b@b.example', expiresInHours: 1 } }, as(otherLead, otherOrg),
+        CREATE_LINK,
+        { input: { itemId: foreignItem.id, recipientName: 'B', recipientEmail: 'b@b.example', expiresInHours: 1 } },
+        as(otherLead, otherOrg),
       );
       await attempt(signLink(secret, org, foreign.createApprovalLink.id, Date.now() + 3_600_000), 404);
 
       // Outdated: the item was edited since the link was made.
       await admin.query("UPDATE content_items SET status = 'DRAFT' WHERE id = $1", [item.id]);
-      await admin.query("UPDATE content_items SET revision = 2 WHERE id = $1", [item.id]);
+      await admin.query('UPDATE content_items SET revision = 2 WHERE id = $1', [item.id]);
       await admin.query("UPDATE content_items SET status = 'IN_REVIEW' WHERE id = $1", [item.id]);
       const outdated = await post(made.url, { verdict: 'APPROVED' });
       expect(outdated.status).toBe(409);
@@ -488,11 +666,19 @@ describe('content approvals', () => {
     it('is issued only for an item in review, by whoever manages approvals, with bounded input', async () => {
       const item = await newItem(writer);
       for (const [extra, field] of [
-        [{ expiresInHours: 0 }, 'input.expiresInHours'], [{ expiresInHours: 337 }, 'input.expiresInHours'], [{ recipientEmail: 'nope' }, 'input.recipientEmail'],
-        [{ recipientName: '' }, 'input.recipientName'], [{ recipientName: 'a\u0000' }, 'input.recipientName'], [{ itemId: 'x' }, 'input.itemId'],
+        [{ expiresInHours: 0 }, 'input.expiresInHours'],
+        [{ expiresInHours: 337 }, 'input.expiresInHours'],
+        [{ recipientEmail: 'nope' }, 'input.recipientEmail'],
+        [{ recipientName: '' }, 'input.recipientName'],
+        [{ recipientName: 'a\u0000' }, 'input.recipientName'],
+        [{ itemId: 'x' }, 'input.itemId'],
       ] as [Record<string, unknown>, string][]) {
         const res = await createLink(item.id, extra);
-        expect({ extra, code: firstError(res).extensions.code, field: firstError(res).extensions.field }).toEqual({ extra, code: 'BAD_USER_INPUT', field });
+        expect({ extra, code: firstError(res).extensions.code, field: firstError(res).extensions.field }).toEqual({
+          extra,
+          code: 'BAD_USER_INPUT',
+          field,
+        });
       }
       expect(firstError(await createLink(item.id, {}, writer)).extensions.code).toBe('FORBIDDEN');
       // A manager of approvals who wrote the item would approve it through the link: refused.
@@ -502,7 +688,15 @@ describe('content approvals', () => {
       expect(firstError(await createLink(draft.id)).extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REVIEW' });
       const foreign = await newItem(otherWriter, { organizationId: otherOrg });
       expect(firstError(await createLink(foreign.id)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
-      expect(Number((await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = ANY($1)', [[item.id, draft.id, foreign.id, own.id]])).rows[0].count)).toBe(0);
+      expect(
+        Number(
+          (
+            await admin.query('SELECT count(*) FROM content_approval_links WHERE item_id = ANY($1)', [
+              [item.id, draft.id, foreign.id, own.id],
+            ])
+          ).rows[0].count,
+        ),
+      ).toBe(0);
     });
   });
 });

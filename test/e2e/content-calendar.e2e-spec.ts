@@ -14,7 +14,16 @@ const AGENCY_CALENDAR = `query ($input: AgencyContentCalendarInput!) { agencyCon
   truncated entries { organizationId organizationName itemId title at network publicationStatus } } }`;
 const FREQUENCY = `query ($weeks: Int) { publishingFrequency(weeks: $weeks) { network plannedPerWeek averagePerWeek attainment weeks { weekStart published } } }`;
 
-type Entry = { organizationId: string; organizationName: string | null; itemId: string; title: string; itemStatus: string; at: string; network: string | null; publicationStatus: string | null };
+type Entry = {
+  organizationId: string;
+  organizationName: string | null;
+  itemId: string;
+  title: string;
+  itemStatus: string;
+  at: string;
+  network: string | null;
+  publicationStatus: string | null;
+};
 
 describe('content calendar', () => {
   let api: TestApi;
@@ -31,7 +40,11 @@ describe('content calendar', () => {
     d.setUTCHours(hour, 0, 0, 0);
     return new Date(d.getTime() + offsetDays * 86_400_000);
   };
-  const item = async (org: string, title: string, fields: { status?: string; plannedFor?: Date; campaign?: string; theme?: string } = {}) => {
+  const item = async (
+    org: string,
+    title: string,
+    fields: { status?: string; plannedFor?: Date; campaign?: string; theme?: string } = {},
+  ) => {
     const { rows } = await admin.query<{ id: string }>(
       `INSERT INTO content_items (organization_id, title, status, planned_for, campaign, theme) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [org, title, fields.status ?? 'DRAFT', fields.plannedFor ?? null, fields.campaign ?? null, fields.theme ?? null],
@@ -58,7 +71,10 @@ describe('content calendar', () => {
     foreign = await createOrganization(api, other, 'Étranger');
     memberOfCycles = await addOrganizationMember(api, owner, cycles, ['VIEWER']);
     // An agency member who is a member of one client only sees that one in the agency calendar.
-    await admin.query(`INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING`, [owner.agencyId, memberOfCycles.userId]);
+    await admin.query(`INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, 'MEMBER') ON CONFLICT DO NOTHING`, [
+      owner.agencyId,
+      memberOfCycles.userId,
+    ]);
 
     const launch = await item(bakery, 'Lancement galette', { status: 'SCHEDULED', campaign: 'Épiphanie', theme: 'produits' });
     await publication(bakery, launch, 'mastodon', 'SCHEDULED', day(2));
@@ -82,7 +98,11 @@ describe('content calendar', () => {
   const range = { from: day(-7).toISOString(), to: day(30).toISOString() };
 
   it("shows an organisation's publications and dated items in time order, and nothing else", async () => {
-    const data = await api.ok<{ contentCalendar: { truncated: boolean; entries: Entry[] } }>(CALENDAR, { input: range }, { token: owner.token, organizationId: bakery });
+    const data = await api.ok<{ contentCalendar: { truncated: boolean; entries: Entry[] } }>(
+      CALENDAR,
+      { input: range },
+      { token: owner.token, organizationId: bakery },
+    );
     expect(data.contentCalendar.truncated).toBe(false);
     expect(data.contentCalendar.entries.map((e) => [e.title, e.network, e.publicationStatus])).toEqual([
       ['Recette', 'mastodon', 'PUBLISHED'],
@@ -95,12 +115,21 @@ describe('content calendar', () => {
 
   it('filters by network, status, campaign and theme', async () => {
     const titles = async (filter: Record<string, unknown>) =>
-      (await api.ok<{ contentCalendar: { entries: Entry[] } }>(CALENDAR, { input: { ...range, ...filter } }, { token: owner.token, organizationId: bakery }))
-        .contentCalendar.entries.map((e) => `${e.title}/${e.network}`);
+      (
+        await api.ok<{ contentCalendar: { entries: Entry[] } }>(
+          CALENDAR,
+          { input: { ...range, ...filter } },
+          { token: owner.token, organizationId: bakery },
+        )
+      ).contentCalendar.entries.map((e) => `${e.title}/${e.network}`);
     expect(await titles({ networks: ['bluesky'] })).toEqual(['Lancement galette/bluesky']);
     expect(await titles({ statuses: ['PUBLISHED'] })).toEqual(['Recette/mastodon']);
     expect(await titles({ campaign: 'Épiphanie' })).toEqual(['Lancement galette/mastodon', 'Lancement galette/bluesky']);
-    expect(await titles({ theme: 'produits' })).toEqual(['Lancement galette/mastodon', 'Lancement galette/bluesky', 'Planifié sans publication/null']);
+    expect(await titles({ theme: 'produits' })).toEqual([
+      'Lancement galette/mastodon',
+      'Lancement galette/bluesky',
+      'Planifié sans publication/null',
+    ]);
   });
 
   it("gives the agency every client's calendar, each read in its own organisation, and a member only their clients", async () => {
@@ -110,17 +139,33 @@ describe('content calendar', () => {
     const times = all.agencyContentCalendar.entries.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
 
-    const mine = await api.ok<{ agencyContentCalendar: { entries: Entry[] } }>(AGENCY_CALENDAR, { input: range }, { token: memberOfCycles.token, agencyId: owner.agencyId });
+    const mine = await api.ok<{ agencyContentCalendar: { entries: Entry[] } }>(
+      AGENCY_CALENDAR,
+      { input: range },
+      { token: memberOfCycles.token, agencyId: owner.agencyId },
+    );
     expect(mine.agencyContentCalendar.entries.map((e) => e.title)).toEqual(['Sortie du dimanche']);
 
-    const named = await api.ok<{ agencyContentCalendar: { entries: Entry[] } }>(AGENCY_CALENDAR, { input: { ...range, organizationIds: [cycles] } }, { token: owner.token });
+    const named = await api.ok<{ agencyContentCalendar: { entries: Entry[] } }>(
+      AGENCY_CALENDAR,
+      { input: { ...range, organizationIds: [cycles] } },
+      { token: owner.token },
+    );
     expect(named.agencyContentCalendar.entries.map((e) => e.title)).toEqual(['Sortie du dimanche']);
     // Another agency's organisation named explicitly is not found, and nothing of it is answered.
-    const foreignNamed = await api.gql(AGENCY_CALENDAR, { input: { ...range, organizationIds: [foreign, cycles] } }, { token: owner.token });
+    const foreignNamed = await api.gql(
+      AGENCY_CALENDAR,
+      { input: { ...range, organizationIds: [foreign, cycles] } },
+      { token: owner.token },
+    );
     expect(firstError(foreignNamed).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.organizationIds' });
     expect(JSON.stringify(foreignNamed.body)).not.toContain('Secret');
     // A member does not see the clients they are not a member of, even named.
-    const notMine = await api.gql(AGENCY_CALENDAR, { input: { ...range, organizationIds: [bakery] } }, { token: memberOfCycles.token, agencyId: owner.agencyId });
+    const notMine = await api.gql(
+      AGENCY_CALENDAR,
+      { input: { ...range, organizationIds: [bakery] } },
+      { token: memberOfCycles.token, agencyId: owner.agencyId },
+    );
     expect(firstError(notMine).extensions.code).toBe('NOT_FOUND');
     const theirs = await api.ok<{ agencyContentCalendar: { entries: Entry[] } }>(AGENCY_CALENDAR, { input: range }, { token: other.token });
     expect(theirs.agencyContentCalendar.entries.map((e) => e.title)).toEqual(['Secret étranger']);
@@ -148,9 +193,15 @@ describe('content calendar', () => {
   it("counts posts per whole week in the organisation's time zone against each network plan", async () => {
     const org = await createOrganization(api, owner, 'Fréquence');
     await admin.query(`UPDATE organizations SET timezone = 'Pacific/Auckland' WHERE id = $1`, [org]);
-    await admin.query(`INSERT INTO network_plans (organization_id, network, posts_per_week) VALUES ($1, 'mastodon', 3), ($1, 'bluesky', 0)`, [org]);
-    const { rows: [week] } = await admin.query<{ start: Date }>(
-      `SELECT (date_trunc('week', now() AT TIME ZONE 'Pacific/Auckland') - interval '1 week') AT TIME ZONE 'Pacific/Auckland' AS start`);
+    await admin.query(
+      `INSERT INTO network_plans (organization_id, network, posts_per_week) VALUES ($1, 'mastodon', 3), ($1, 'bluesky', 0)`,
+      [org],
+    );
+    const {
+      rows: [week],
+    } = await admin.query<{ start: Date }>(
+      `SELECT (date_trunc('week', now() AT TIME ZONE 'Pacific/Auckland') - interval '1 week') AT TIME ZONE 'Pacific/Auckland' AS start`,
+    );
     const lastWeek = new Date(week.start);
     const it1 = await item(org, 'A', { status: 'PUBLISHED' });
     // Two posts last week (the first one minute after Monday 00:00 in Auckland), one the week before,
@@ -160,10 +211,20 @@ describe('content calendar', () => {
     await publication(org, it1, 'mastodon', 'PUBLISHED', new Date(lastWeek.getTime() - 60_000));
     await publication(org, it1, 'mastodon', 'PUBLISHED', new Date(lastWeek.getTime() - 4 * 86_400_000));
     await publication(org, it1, 'bluesky', 'SCHEDULED', new Date(lastWeek.getTime() + 60_000));
-    const data = await api.ok<{ publishingFrequency: { network: string; plannedPerWeek: number; averagePerWeek: number; attainment: number | null; weeks: { weekStart: string; published: number }[] }[] }>(
-      FREQUENCY, { weeks: 2 }, { token: owner.token, organizationId: org });
+    const data = await api.ok<{
+      publishingFrequency: {
+        network: string;
+        plannedPerWeek: number;
+        averagePerWeek: number;
+        attainment: number | null;
+        weeks: { weekStart: string; published: number }[];
+      }[];
+    }>(FREQUENCY, { weeks: 2 }, { token: owner.token, organizationId: org });
     const mastodon = data.publishingFrequency.find((f) => f.network === 'mastodon');
-    expect(mastodon?.weeks.map((w) => [Date.parse(w.weekStart), w.published])).toEqual([[lastWeek.getTime() - 7 * 86_400_000, 2], [lastWeek.getTime(), 2]]);
+    expect(mastodon?.weeks.map((w) => [Date.parse(w.weekStart), w.published])).toEqual([
+      [lastWeek.getTime() - 7 * 86_400_000, 2],
+      [lastWeek.getTime(), 2],
+    ]);
     expect(mastodon).toMatchObject({ plannedPerWeek: 3, averagePerWeek: 2 });
     expect(mastodon?.attainment).toBeCloseTo(2 / 3);
     expect(data.publishingFrequency.find((f) => f.network === 'bluesky')).toMatchObject({ plannedPerWeek: 0, attainment: null });
@@ -174,8 +235,14 @@ describe('content calendar', () => {
   it('measures roadmap steps 4 and 7 from the calendar', async () => {
     const org = await createOrganization(api, owner, 'Feuille de route');
     await admin.query(`INSERT INTO network_plans (organization_id, network, posts_per_week) VALUES ($1, 'mastodon', 1)`, [org]);
-    const read = async () => (await api.ok<{ roadmap: { steps: { number: number; status: string; evidence: { key: string; score: number }[] }[] } }>(
-      '{ roadmap { steps { number status evidence { key score } } } }', {}, { token: owner.token, organizationId: org })).roadmap.steps;
+    const read = async () =>
+      (
+        await api.ok<{ roadmap: { steps: { number: number; status: string; evidence: { key: string; score: number }[] }[] } }>(
+          '{ roadmap { steps { number status evidence { key score } } } }',
+          {},
+          { token: owner.token, organizationId: org },
+        )
+      ).roadmap.steps;
     const before = await read();
     expect(before[3]).toMatchObject({ status: 'NOT_STARTED', evidence: [{ key: 'content.calendarPlanned', score: 0 }] });
     expect(before[6]).toMatchObject({ status: 'NOT_STARTED', evidence: [{ key: 'content.regularity', score: 0 }] });

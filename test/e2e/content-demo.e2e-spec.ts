@@ -22,9 +22,22 @@ type Role = (typeof ROLES)[number];
 const emailOf = (role: Role, slug: Slug) => `${role.toLowerCase().replace(/_/g, '-')}@${slug}.demo`;
 
 interface Item {
-  id: string; title: string; status: string; source: string; theme: string | null; campaign: string | null; objectiveId: string | null; segmentId: string | null;
-  networkPlanId: string | null; plannedFor: string | null; suggestedBy: string | null; triage: string | null; triageReason: string | null; triagedBy: string | null;
-  createdBy: string | null; variants: { id: string; network: string; blocked: boolean }[];
+  id: string;
+  title: string;
+  status: string;
+  source: string;
+  theme: string | null;
+  campaign: string | null;
+  objectiveId: string | null;
+  segmentId: string | null;
+  networkPlanId: string | null;
+  plannedFor: string | null;
+  suggestedBy: string | null;
+  triage: string | null;
+  triageReason: string | null;
+  triagedBy: string | null;
+  createdBy: string | null;
+  variants: { id: string; network: string; blocked: boolean }[];
 }
 const ITEM = `id title status source theme campaign objectiveId segmentId networkPlanId plannedFor suggestedBy triage triageReason triagedBy createdBy
   variants { id network blocked }`;
@@ -46,7 +59,8 @@ describe('demo content', () => {
 
   const person = (role: Role, slug: Slug) => people.get(emailOf(role, slug)) as { token: string; userId: string };
   const ownerAuth = () => ({ authorization: `Bearer ${owner.token}` });
-  const must = <T,>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => api.ok<T>(query, variables, { headers });
+  const must = <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    api.ok<T>(query, variables, { headers });
   const logIn = async (email: string) => {
     logins.push(email);
     return people.get(email)?.token ?? null;
@@ -54,8 +68,13 @@ describe('demo content', () => {
   const seed = () => seedContentDemo(must, logIn, ownerAuth(), CLIENTS, (line) => reports.push(line));
 
   const items = async (slug: Slug) =>
-    (await api.ok<{ contentItems: { edges: { node: Item }[] } }>(`{ contentItems(first: 100) { edges { node { ${ITEM} } } } }`, {}, { token: owner.token, organizationId: orgs[slug] }))
-      .contentItems.edges.map((e) => e.node);
+    (
+      await api.ok<{ contentItems: { edges: { node: Item }[] } }>(
+        `{ contentItems(first: 100) { edges { node { ${ITEM} } } } }`,
+        {},
+        { token: owner.token, organizationId: orgs[slug] },
+      )
+    ).contentItems.edges.map((e) => e.node);
   const byTitle = async (slug: Slug, title: string) => {
     const item = (await items(slug)).find((i) => i.title === title);
     if (!item) throw new Error(`no item "${title}" in ${slug}`);
@@ -68,15 +87,29 @@ describe('demo content', () => {
     for (const client of CLIENTS) {
       const org = orgs[client.slug];
       const statuses = await admin.query<{ status: string; n: number }>(
-        'SELECT status, count(*)::int AS n FROM content_items WHERE organization_id = $1 GROUP BY status ORDER BY status', [org]);
-      const { rows: [totals] } = await admin.query(
+        'SELECT status, count(*)::int AS n FROM content_items WHERE organization_id = $1 GROUP BY status ORDER BY status',
+        [org],
+      );
+      const {
+        rows: [totals],
+      } = await admin.query(
         `SELECT (SELECT coalesce(sum(revision), 0)::int FROM content_items WHERE organization_id = $1) AS revisions,
                 (SELECT max(updated_at) FROM content_items WHERE organization_id = $1) AS "lastUpdate",
                 (SELECT count(*)::int FROM content_variants WHERE organization_id = $1) AS variants,
                 (SELECT count(*)::int FROM content_approval_decisions WHERE organization_id = $1) AS decisions,
-                (SELECT count(*)::int FROM audit_events WHERE organization_id = $1 AND action LIKE 'content.%') AS "contentAudit"`, [org]);
-      const chain = await api.ok<{ approvalChain: unknown }>('{ approvalChain { isDefault updatedAt steps { role mode } } }', {}, { token: owner.token, organizationId: org });
-      state[client.slug] = { statuses: Object.fromEntries(statuses.rows.map((r) => [r.status, r.n])), ...totals, chain: chain.approvalChain };
+                (SELECT count(*)::int FROM audit_events WHERE organization_id = $1 AND action LIKE 'content.%') AS "contentAudit"`,
+        [org],
+      );
+      const chain = await api.ok<{ approvalChain: unknown }>(
+        '{ approvalChain { isDefault updatedAt steps { role mode } } }',
+        {},
+        { token: owner.token, organizationId: org },
+      );
+      state[client.slug] = {
+        statuses: Object.fromEntries(statuses.rows.map((r) => [r.status, r.n])),
+        ...totals,
+        chain: chain.approvalChain,
+      };
     }
     return state;
   }
@@ -109,7 +142,9 @@ describe('demo content', () => {
     expect(mastodon.requests).toHaveLength(0);
 
     // Only the people with something to do logged in: the contributor, the content lead, the community manager.
-    expect([...firstLogins].sort()).toEqual(CLIENTS.flatMap((c) => (['CONTRIBUTOR', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'] as const).map((r) => emailOf(r, c.slug))).sort());
+    expect([...firstLogins].sort()).toEqual(
+      CLIENTS.flatMap((c) => (['CONTRIBUTOR', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'] as const).map((r) => emailOf(r, c.slug))).sort(),
+    );
     for (const client of CLIENTS) {
       expect(statusesOf(first, client.slug)).toEqual({ IDEA: 1, DRAFT: 5, CANCELLED: 1 });
       expect(first[client.slug]).toMatchObject({ variants: 0, decisions: 0 });
@@ -117,13 +152,25 @@ describe('demo content', () => {
     // Review needs a variant for an account: the run says which items wait for one.
     expect(reports).toHaveLength(6);
     expect(reports[0]).toMatch(/^Boulangeries Dupont: 2 item\(s\) stay DRAFT until a network account is connected/);
-    expect((first.boulangerie as { chain: unknown }).chain).toMatchObject({ isDefault: true, steps: [{ role: 'CONTENT_LEAD', mode: 'ANY' }] });
-    expect((first.mutuelle as { chain: unknown }).chain).toMatchObject({ isDefault: false, steps: [{ role: 'CONTENT_LEAD' }, { role: 'EXECUTIVE_APPROVER' }] });
-    expect((first.velo as { chain: unknown }).chain).toMatchObject({ isDefault: false, steps: [{ role: 'CONTENT_LEAD' }, { role: 'STRATEGY_LEAD' }] });
+    expect((first.boulangerie as { chain: unknown }).chain).toMatchObject({
+      isDefault: true,
+      steps: [{ role: 'CONTENT_LEAD', mode: 'ANY' }],
+    });
+    expect((first.mutuelle as { chain: unknown }).chain).toMatchObject({
+      isDefault: false,
+      steps: [{ role: 'CONTENT_LEAD' }, { role: 'EXECUTIVE_APPROVER' }],
+    });
+    expect((first.velo as { chain: unknown }).chain).toMatchObject({
+      isDefault: false,
+      steps: [{ role: 'CONTENT_LEAD' }, { role: 'STRATEGY_LEAD' }],
+    });
 
     // The suggestion box, in the client's language: the contributor sees the decisions and the reason of the refusal.
     const mine = await api.ok<{ myContentSuggestions: { edges: { node: Item }[] } }>(
-      `{ myContentSuggestions(first: 10) { edges { node { ${ITEM} } } } }`, {}, { token: person('CONTRIBUTOR', 'mutuelle').token, organizationId: orgs.mutuelle });
+      `{ myContentSuggestions(first: 10) { edges { node { ${ITEM} } } } }`,
+      {},
+      { token: person('CONTRIBUTOR', 'mutuelle').token, organizationId: orgs.mutuelle },
+    );
     // Suggested together, in one transaction: the same creation time, so compared in title order.
     const suggestions = mine.myContentSuggestions.edges.map((e) => e.node).sort((x, y) => x.title.localeCompare(y.title));
     expect(suggestions.map((s) => [s.title, s.status, s.triage])).toEqual([
@@ -131,7 +178,11 @@ describe('demo content', () => {
       ['Quiz : connaissez-vous vos garanties ?', 'IDEA', null],
       ['Témoignages d’adhérents hospitalisés', 'CANCELLED', 'DECLINED'],
     ]);
-    expect(suggestions[2]).toMatchObject({ source: 'EMPLOYEE_SUGGESTION', suggestedBy: person('CONTRIBUTOR', 'mutuelle').userId, triagedBy: person('CONTENT_LEAD', 'mutuelle').userId });
+    expect(suggestions[2]).toMatchObject({
+      source: 'EMPLOYEE_SUGGESTION',
+      suggestedBy: person('CONTRIBUTOR', 'mutuelle').userId,
+      triagedBy: person('CONTENT_LEAD', 'mutuelle').userId,
+    });
     expect(suggestions[2].triageReason).toMatch(/données de santé/);
     expect((await byTitle('velo', 'Price match against Alpen Bikes')).triageReason).toMatch(/^We do not compete on price/);
 
@@ -150,7 +201,8 @@ describe('demo content', () => {
       expect(planned.filter((i) => i.objectiveId).length).toBeGreaterThanOrEqual(3);
       const calendar = await api.ok<{ contentCalendar: { entries: { title: string; itemStatus: string }[] } }>(
         'query ($input: ContentCalendarInput!) { contentCalendar(input: $input) { entries { title itemStatus } } }',
-        { input: { from: new Date(now).toISOString(), to: new Date(now + 5 * 7 * 86_400_000).toISOString() } }, { token: owner.token, organizationId: orgs[client.slug] },
+        { input: { from: new Date(now).toISOString(), to: new Date(now + 5 * 7 * 86_400_000).toISOString() } },
+        { token: owner.token, organizationId: orgs[client.slug] },
       );
       expect(calendar.contentCalendar.entries.map((e) => e.title).sort()).toEqual(planned.map((i) => i.title).sort());
     }
@@ -159,8 +211,12 @@ describe('demo content', () => {
   });
 
   it('once an account is connected: the next run brings one item to review and one through the chain, decided by its roles; again changes nothing', async () => {
-    const connect = async (slug: Slug) => api.ok('mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
-      { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(slug) } }, { token: owner.token, organizationId: orgs[slug] });
+    const connect = async (slug: Slug) =>
+      api.ok(
+        'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(slug) } },
+        { token: owner.token, organizationId: orgs[slug] },
+      );
     await connect('mutuelle');
     await connect('velo');
     const networkCalls = mastodon.requests.length;
@@ -171,27 +227,45 @@ describe('demo content', () => {
     await seed();
     const first = await snapshot();
     expect(first.boulangerie).toEqual(before.boulangerie);
-    for (const slug of ['mutuelle', 'velo'] as const) expect(statusesOf(first, slug)).toEqual({ IDEA: 1, DRAFT: 3, IN_REVIEW: 1, APPROVED: 1, CANCELLED: 1 });
+    for (const slug of ['mutuelle', 'velo'] as const)
+      expect(statusesOf(first, slug)).toEqual({ IDEA: 1, DRAFT: 3, IN_REVIEW: 1, APPROVED: 1, CANCELLED: 1 });
     expect(reports).toEqual([expect.stringMatching(/^Boulangeries Dupont: 2 item\(s\) stay DRAFT/)]);
 
     const approved = await byTitle('mutuelle', 'Prévention : 5 gestes pour le dos au bureau');
     expect(approved).toMatchObject({ status: 'APPROVED', variants: [{ network: 'mastodon', blocked: false }] });
     expect((await byTitle('mutuelle', 'Suivre ses remboursements dans l’espace adhérent')).status).toBe('IN_REVIEW');
-    const deciders = async (slug: Slug, itemId: string) => (await api.ok<{ contentItemApprovals: { complete: boolean; steps: { decisions: { deciderUserId: string; verdict: string }[] }[] } }>(
-      'query ($id: ID!) { contentItemApprovals(itemId: $id) { complete steps { decisions { deciderUserId verdict } } } }', { id: itemId }, { token: owner.token, organizationId: orgs[slug] },
-    )).contentItemApprovals;
-    expect(await deciders('mutuelle', approved.id)).toEqual({ complete: true, steps: [
-      { decisions: [{ deciderUserId: person('CONTENT_LEAD', 'mutuelle').userId, verdict: 'APPROVED' }] },
-      { decisions: [{ deciderUserId: person('EXECUTIVE_APPROVER', 'mutuelle').userId, verdict: 'APPROVED' }] },
-    ] });
+    const deciders = async (slug: Slug, itemId: string) =>
+      (
+        await api.ok<{ contentItemApprovals: { complete: boolean; steps: { decisions: { deciderUserId: string; verdict: string }[] }[] } }>(
+          'query ($id: ID!) { contentItemApprovals(itemId: $id) { complete steps { decisions { deciderUserId verdict } } } }',
+          { id: itemId },
+          { token: owner.token, organizationId: orgs[slug] },
+        )
+      ).contentItemApprovals;
+    expect(await deciders('mutuelle', approved.id)).toEqual({
+      complete: true,
+      steps: [
+        { decisions: [{ deciderUserId: person('CONTENT_LEAD', 'mutuelle').userId, verdict: 'APPROVED' }] },
+        { decisions: [{ deciderUserId: person('EXECUTIVE_APPROVER', 'mutuelle').userId, verdict: 'APPROVED' }] },
+      ],
+    });
     const ride = await byTitle('velo', 'Book a test ride at the Lausanne showroom');
-    expect(await deciders('velo', ride.id)).toEqual({ complete: true, steps: [
-      { decisions: [{ deciderUserId: person('CONTENT_LEAD', 'velo').userId, verdict: 'APPROVED' }] },
-      { decisions: [{ deciderUserId: person('STRATEGY_LEAD', 'velo').userId, verdict: 'APPROVED' }] },
-    ] });
+    expect(await deciders('velo', ride.id)).toEqual({
+      complete: true,
+      steps: [
+        { decisions: [{ deciderUserId: person('CONTENT_LEAD', 'velo').userId, verdict: 'APPROVED' }] },
+        { decisions: [{ deciderUserId: person('STRATEGY_LEAD', 'velo').userId, verdict: 'APPROVED' }] },
+      ],
+    });
 
-    expect([...new Set(logins)].sort()).toEqual(['community-manager@mutuelle.demo', 'community-manager@velo.demo', 'content-lead@mutuelle.demo', 'content-lead@velo.demo',
-      'executive-approver@mutuelle.demo', 'strategy-lead@velo.demo']);
+    expect([...new Set(logins)].sort()).toEqual([
+      'community-manager@mutuelle.demo',
+      'community-manager@velo.demo',
+      'content-lead@mutuelle.demo',
+      'content-lead@velo.demo',
+      'executive-approver@mutuelle.demo',
+      'strategy-lead@velo.demo',
+    ]);
     logins.splice(0);
 
     await seed();

@@ -28,26 +28,60 @@ describe('content practice evidence', () => {
   let second: { userId: string; email: string };
 
   const ago = (days: number) => new Date(Date.now() - days * DAY);
-  const item = async (organizationId: string, title: string, fields: {
-    status?: string; revision?: number; createdAt?: Date; source?: string; suggestedBy?: string; triage?: string; triagedAt?: Date; reason?: string;
-  } = {}) => {
+  const item = async (
+    organizationId: string,
+    title: string,
+    fields: {
+      status?: string;
+      revision?: number;
+      createdAt?: Date;
+      source?: string;
+      suggestedBy?: string;
+      triage?: string;
+      triagedAt?: Date;
+      reason?: string;
+    } = {},
+  ) => {
     const createdAt = fields.createdAt ?? new Date();
     const { rows } = await admin.query<{ id: string }>(
       `INSERT INTO content_items (organization_id, title, status, revision, created_by, updated_by, created_at, updated_at, source, suggested_by, triage, triaged_at, triage_reason)
        VALUES ($1, $2, $3, $4, $5, $5, $6, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [organizationId, title, fields.status ?? 'DRAFT', fields.revision ?? 1, owner.userId, createdAt, fields.source ?? 'TASK_FORCE',
-        fields.suggestedBy ?? null, fields.triage ?? null, fields.triagedAt ?? null, fields.reason ?? null],
+      [
+        organizationId,
+        title,
+        fields.status ?? 'DRAFT',
+        fields.revision ?? 1,
+        owner.userId,
+        createdAt,
+        fields.source ?? 'TASK_FORCE',
+        fields.suggestedBy ?? null,
+        fields.triage ?? null,
+        fields.triagedAt ?? null,
+        fields.reason ?? null,
+      ],
     );
     return rows[0].id;
   };
-  const approve = async (organizationId: string, itemId: string, step: number, by: string, fields: { revision?: number; at?: Date } = {}) => {
+  const approve = async (
+    organizationId: string,
+    itemId: string,
+    step: number,
+    by: string,
+    fields: { revision?: number; at?: Date } = {},
+  ) => {
     await admin.query(
       `INSERT INTO content_approval_decisions (organization_id, item_id, revision, step, decider_kind, decider_user_id, verdict, decided_at)
        VALUES ($1, $2, $3, $4, 'MEMBER', $5, 'APPROVED', $6)`,
       [organizationId, itemId, fields.revision ?? 1, step, by, fields.at ?? ago(2)],
     );
   };
-  const approveByLink = async (organizationId: string, itemId: string, step: number, sentBy: string, email = 'relecteur.externe@example.org') => {
+  const approveByLink = async (
+    organizationId: string,
+    itemId: string,
+    step: number,
+    sentBy: string,
+    email = 'relecteur.externe@example.org',
+  ) => {
     const { rows } = await admin.query<{ id: string }>(
       `INSERT INTO content_approval_links (organization_id, item_id, revision, step, recipient_name, recipient_email, created_by, expires_at)
        VALUES ($1, $2, 1, $3, 'Destinataire', $4, $5, now() + interval '1 day') RETURNING id`,
@@ -77,12 +111,17 @@ describe('content practice evidence', () => {
     return rows[0].id;
   };
   const variant = async (organizationId: string, itemId: string, mediaIds: string[]) => {
-    await admin.query(`INSERT INTO content_variants (organization_id, item_id, network, text, media_ids) VALUES ($1, $2, 'mastodon', 'Texte', $3::uuid[])`,
-      [organizationId, itemId, mediaIds]);
+    await admin.query(
+      `INSERT INTO content_variants (organization_id, item_id, network, text, media_ids) VALUES ($1, $2, 'mastodon', 'Texte', $3::uuid[])`,
+      [organizationId, itemId, mediaIds],
+    );
   };
   const evidence = async (organizationId: string): Promise<Map<string, EvidenceResult>> =>
-    api.app.get(UnitOfWorkFactory).runInOrganization(organizationId, (uow) =>
-      api.app.get(EvidenceRegistry).compute({ uow, organizationId, at: new Date() }, PRACTICE_KEYS));
+    api.app
+      .get(UnitOfWorkFactory)
+      .runInOrganization(organizationId, (uow) =>
+        api.app.get(EvidenceRegistry).compute({ uow, organizationId, at: new Date() }, PRACTICE_KEYS),
+      );
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -95,8 +134,13 @@ describe('content practice evidence', () => {
     lead = await addOrganizationMember(api, owner, org, ['CONTENT_LEAD']);
     second = await addOrganizationMember(api, owner, org, ['CONTENT_LEAD']);
     // A chain of two steps; everything below is written by the agency owner (the author).
-    await admin.query(`INSERT INTO content_approval_chains (organization_id, steps) VALUES ($1, $2::jsonb)`,
-      [org, JSON.stringify([{ role: 'CONTENT_LEAD', memberIds: [], mode: 'ANY' }, { role: null, memberIds: [second.userId], mode: 'ANY' }])]);
+    await admin.query(`INSERT INTO content_approval_chains (organization_id, steps) VALUES ($1, $2::jsonb)`, [
+      org,
+      JSON.stringify([
+        { role: 'CONTENT_LEAD', memberIds: [], mode: 'ANY' },
+        { role: null, memberIds: [second.userId], mode: 'ANY' },
+      ]),
+    ]);
 
     // Approvals. Through the whole chain: A (published 10 days ago), D (final step through a link a content lead sent).
     const a = await item(org, 'A publié', { status: 'PUBLISHED' });
@@ -140,7 +184,14 @@ describe('content practice evidence', () => {
     // Suggestions: triaged in 5 days, in 20 days, not yet after 20 days, 3 days old, and one before the window; one elsewhere.
     const suggestion = { source: 'EMPLOYEE_SUGGESTION', suggestedBy: lead.userId, status: 'IDEA' };
     await item(org, 'S1', { ...suggestion, status: 'DRAFT', createdAt: ago(30), triage: 'ACCEPTED', triagedAt: ago(25) });
-    await item(org, 'S2', { ...suggestion, status: 'CANCELLED', createdAt: ago(40), triage: 'DECLINED', triagedAt: ago(20), reason: 'Hors sujet' });
+    await item(org, 'S2', {
+      ...suggestion,
+      status: 'CANCELLED',
+      createdAt: ago(40),
+      triage: 'DECLINED',
+      triagedAt: ago(20),
+      reason: 'Hors sujet',
+    });
     await item(org, 'S3', { ...suggestion, createdAt: ago(20) });
     await item(org, 'S4', { ...suggestion, createdAt: ago(3) });
     await item(org, 'S5', { ...suggestion, status: 'DRAFT', createdAt: ago(100), triage: 'ACCEPTED', triagedAt: ago(99) });
@@ -169,7 +220,9 @@ describe('content practice evidence', () => {
   it('measures the suggestion box: 4 suggestions, 1 of the 3 due triaged within 14 days', async () => {
     const suggestions = (await evidence(org)).get('content.suggestions');
     expect(suggestions?.score).toBeCloseTo((4 / 6) * (1 / 3));
-    expect(suggestions?.explanation.en).toBe('4 employee suggestions in the last 90 days (full volume from 6); 1 of the 3 due were triaged within 14 days.');
+    expect(suggestions?.explanation.en).toBe(
+      '4 employee suggestions in the last 90 days (full volume from 6); 1 of the 3 due were triaged within 14 days.',
+    );
   });
 
   it('reads nothing of another organisation, and scores an organisation without practice 0 with the reason', async () => {
@@ -179,7 +232,11 @@ describe('content practice evidence', () => {
     expect(theirs.get('content.mediaKit')?.score).toBeCloseTo(0.5 * (1 / 3));
     expect(theirs.get('content.suggestions')?.score).toBeCloseTo(1 / 6);
     const empty = await evidence(await createOrganization(api, owner, 'Rien encore'));
-    expect(empty.get('content.approvalWorkflow')).toMatchObject({ value: 0, score: 0, explanation: { en: expect.stringContaining('No item was approved or published') } });
+    expect(empty.get('content.approvalWorkflow')).toMatchObject({
+      value: 0,
+      score: 0,
+      explanation: { en: expect.stringContaining('No item was approved or published') },
+    });
     expect(empty.get('content.mediaKit')?.score).toBe(0);
     expect(empty.get('content.suggestions')?.explanation.fr).toContain('Aucune suggestion d’employé');
   });
@@ -188,23 +245,35 @@ describe('content practice evidence', () => {
     const fresh = await createOrganization(api, owner, 'Atelier Circuit');
     const writer = await addOrganizationMember(api, owner, fresh, ['COMMUNITY_MANAGER']);
     const contentLead = await addOrganizationMember(api, owner, fresh, ['CONTENT_LEAD']);
-    const { rows: [inReview] } = await admin.query<{ id: string }>(
-      `INSERT INTO content_items (organization_id, title, status, created_by, updated_by) VALUES ($1, 'À relire', 'IN_REVIEW', $2, $2) RETURNING id`, [fresh, writer.userId]);
-    await admin.query(`INSERT INTO content_variants (organization_id, item_id, network, text) VALUES ($1, $2, 'mastodon', 'Bonjour')`, [fresh, inReview.id]);
+    const {
+      rows: [inReview],
+    } = await admin.query<{ id: string }>(
+      `INSERT INTO content_items (organization_id, title, status, created_by, updated_by) VALUES ($1, 'À relire', 'IN_REVIEW', $2, $2) RETURNING id`,
+      [fresh, writer.userId],
+    );
+    await admin.query(`INSERT INTO content_variants (organization_id, item_id, network, text) VALUES ($1, $2, 'mastodon', 'Bonjour')`, [
+      fresh,
+      inReview.id,
+    ]);
     expect((await evidence(fresh)).get('content.approvalWorkflow')?.score).toBe(0);
     const approved = await api.gql<{ approveContentItem: { status: string } }>(
-      'mutation ($input: ApproveContentItemInput!) { approveContentItem(input: $input) { status } }', { input: { itemId: inReview.id } },
+      'mutation ($input: ApproveContentItemInput!) { approveContentItem(input: $input) { status } }',
+      { input: { itemId: inReview.id } },
       { token: contentLead.token, organizationId: fresh },
     );
     expect(approved.body.data?.approveContentItem.status).toBe('APPROVED');
     const after = (await evidence(fresh)).get('content.approvalWorkflow');
     expect(after?.score).toBe(1);
-    expect(after?.explanation.en).toContain('1 of 1 items approved or published in the last 90 days went through the whole approval chain (1 step)');
+    expect(after?.explanation.en).toContain(
+      '1 of 1 items approved or published in the last 90 days went through the whole approval chain (1 step)',
+    );
   });
 
   it('feeds the built-in maturity model: the live score reads the content keys, in the organisation’s language', async () => {
     const res = await api.gql<{ recomputeLiveScore: { modelId: string; evidence: { key: string; score: number; explanation: string }[] } }>(
-      'mutation { recomputeLiveScore { modelId evidence { key score explanation } } }', {}, { token: owner.token, organizationId: org },
+      'mutation { recomputeLiveScore { modelId evidence { key score explanation } } }',
+      {},
+      { token: owner.token, organizationId: org },
     );
     expect(res.body.errors).toBeUndefined();
     const live = res.body.data?.recomputeLiveScore;

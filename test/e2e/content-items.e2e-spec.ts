@@ -6,12 +6,41 @@ import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-tes
 import { CONTENT_STATUSES, canMove, ContentItemService } from '@socle/content';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
-interface Finding { severity: string; rule: string; message: string; spans: { start: number; end: number }[] }
-interface Variant { id: string; itemId: string; networkAccountId: string | null; network: string; text: string; linkUrl: string | null; mediaIds: string[]; findings: Finding[]; blocked: boolean }
+interface Finding {
+  severity: string;
+  rule: string;
+  message: string;
+  spans: { start: number; end: number }[];
+}
+interface Variant {
+  id: string;
+  itemId: string;
+  networkAccountId: string | null;
+  network: string;
+  text: string;
+  linkUrl: string | null;
+  mediaIds: string[];
+  findings: Finding[];
+  blocked: boolean;
+}
 interface Item {
-  id: string; title: string; brief: string; theme: string | null; campaign: string | null; objectiveId: string | null; segmentId: string | null;
-  networkPlanId: string | null; source: string; status: string; suggestedBy: string | null; triage: string | null; triageReason: string | null;
-  triagedBy: string | null; plannedFor: string | null; revision: number; variants: Variant[];
+  id: string;
+  title: string;
+  brief: string;
+  theme: string | null;
+  campaign: string | null;
+  objectiveId: string | null;
+  segmentId: string | null;
+  networkPlanId: string | null;
+  source: string;
+  status: string;
+  suggestedBy: string | null;
+  triage: string | null;
+  triageReason: string | null;
+  triagedBy: string | null;
+  plannedFor: string | null;
+  revision: number;
+  variants: Variant[];
 }
 type Who = { token: string };
 
@@ -19,8 +48,12 @@ const VARIANT = 'id itemId networkAccountId network text linkUrl mediaIds findin
 const ITEM = `id title brief theme campaign objectiveId segmentId networkPlanId source status suggestedBy triage triageReason triagedBy plannedFor revision variants { ${VARIANT} }`;
 
 const MUTATIONS: Record<string, string> = {
-  createContentItem: 'CreateContentItemInput', updateContentItem: 'UpdateContentItemInput', submitContentItem: 'ContentItemInput',
-  cancelContentItem: 'CancelContentItemInput', suggestContentIdea: 'SuggestContentIdeaInput', triageContentIdea: 'TriageContentIdeaInput',
+  createContentItem: 'CreateContentItemInput',
+  updateContentItem: 'UpdateContentItemInput',
+  submitContentItem: 'ContentItemInput',
+  cancelContentItem: 'CancelContentItemInput',
+  suggestContentIdea: 'SuggestContentIdeaInput',
+  triageContentIdea: 'TriageContentIdeaInput',
 };
 
 /**
@@ -56,12 +89,22 @@ describe('content items over GraphQL', () => {
     return (res.body.data as Record<string, Item>)[name];
   };
   const setVariant = (input: Record<string, unknown>, who: Who = lead) =>
-    api.gql<{ setVariant: Variant }>(`mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { ${VARIANT} } }`, { input }, as(who));
-  const read = async (id: string, who: Who = lead) => (await api.ok<{ contentItem: Item }>(`query ($id: ID!) { contentItem(id: $id) { ${ITEM} } }`, { id }, as(who))).contentItem;
+    api.gql<{ setVariant: Variant }>(
+      `mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { ${VARIANT} } }`,
+      { input },
+      as(who),
+    );
+  const read = async (id: string, who: Who = lead) =>
+    (await api.ok<{ contentItem: Item }>(`query ($id: ID!) { contentItem(id: $id) { ${ITEM} } }`, { id }, as(who))).contentItem;
   const rows = async (table: 'content_items' | 'content_variants') =>
     (await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE organization_id = $1`, [org])).rows[0].n;
   const audit = async (itemId: string) =>
-    (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY occurred_at, id', [org, itemId])).rows.map((r) => r.action);
+    (
+      await admin.query<{ action: string }>(
+        'SELECT action FROM audit_events WHERE organization_id = $1 AND target_id = $2 ORDER BY occurred_at, id',
+        [org, itemId],
+      )
+    ).rows.map((r) => r.action);
   const create = (title = 'Le pain de la semaine') => ok('createContentItem', { title });
 
   beforeAll(async () => {
@@ -78,17 +121,21 @@ describe('content items over GraphQL', () => {
     const connect = async (organizationId: string, username: string) => {
       const res = await api.ok<{ connectNetworkAccount: { id: string } }>(
         'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
-        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } }, as(owner, organizationId),
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } },
+        as(owner, organizationId),
       );
       return res.connectNetworkAccount.id;
     };
     accountId = await connect(org, 'boulangerie');
     otherAccountId = await connect(otherOrg, 'autre');
     // A feed account: listening only, nothing can be published to it (planted: no feed server is needed to read its manifest).
-    rssAccountId = (await admin.query<{ id: string }>(
-      `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
-       VALUES ($1, 'rss', 'feed.example/rss', 'https://feed.example/rss', 'v1.t1.x.y.z', 't1', now()) RETURNING id`, [org],
-    )).rows[0].id;
+    rssAccountId = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
+       VALUES ($1, 'rss', 'feed.example/rss', 'https://feed.example/rss', 'v1.t1.x.y.z', 't1', now()) RETURNING id`,
+        [org],
+      )
+    ).rows[0].id;
     const objective = `INSERT INTO objectives (organization_id, kind, title, metric, baseline, target, deadline) VALUES ($1, 'BRAND', 'Notoriété', 'abonnés', 0, 100, '2027-06-30') RETURNING id`;
     objectiveId = (await admin.query<{ id: string }>(objective, [org])).rows[0].id;
     otherObjectiveId = (await admin.query<{ id: string }>(objective, [otherOrg])).rows[0].id;
@@ -106,11 +153,26 @@ describe('content items over GraphQL', () => {
 
   it('takes an item from draft to review: variants checked against the network and the rules, edits after review back to draft', async () => {
     const item = await ok('createContentItem', {
-      title: '  Le pain de la semaine ', brief: 'La tradition au levain', theme: 'Saisons', campaign: 'Automne', objectiveId, plannedFor: '2026-10-01T08:00:00.000Z',
+      title: '  Le pain de la semaine ',
+      brief: 'La tradition au levain',
+      theme: 'Saisons',
+      campaign: 'Automne',
+      objectiveId,
+      plannedFor: '2026-10-01T08:00:00.000Z',
     });
     expect(item).toMatchObject({
-      title: 'Le pain de la semaine', brief: 'La tradition au levain', theme: 'Saisons', campaign: 'Automne', objectiveId, source: 'TASK_FORCE', status: 'DRAFT',
-      suggestedBy: null, triage: null, plannedFor: '2026-10-01T08:00:00.000Z', revision: 1, variants: [],
+      title: 'Le pain de la semaine',
+      brief: 'La tradition au levain',
+      theme: 'Saisons',
+      campaign: 'Automne',
+      objectiveId,
+      source: 'TASK_FORCE',
+      status: 'DRAFT',
+      suggestedBy: null,
+      triage: null,
+      plannedFor: '2026-10-01T08:00:00.000Z',
+      revision: 1,
+      variants: [],
     });
 
     // Nothing to review yet.
@@ -118,13 +180,31 @@ describe('content items over GraphQL', () => {
     expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_VARIANT', field: 'input.id' });
 
     // The organisation forbids a word (BLOCK) and limits hashtags (WARN).
-    await api.ok('mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version } }', {
-      input: { rules: [{ id: 'no-free', kind: 'AVOID_WORDS', severity: 'BLOCK', words: ['gratuit'] }, { id: 'hashtags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 }] },
-    }, as(owner));
+    await api.ok(
+      'mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version } }',
+      {
+        input: {
+          rules: [
+            { id: 'no-free', kind: 'AVOID_WORDS', severity: 'BLOCK', words: ['gratuit'] },
+            { id: 'hashtags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 },
+          ],
+        },
+      },
+      as(owner),
+    );
 
     const text = 'Pain gratuit ce samedi #pain #levain';
-    const blocked = (await setVariant({ itemId: item.id, networkAccountId: accountId, text, linkUrl: 'https://boulangerie.example/pain' })).body.data?.setVariant as Variant;
-    expect(blocked).toMatchObject({ itemId: item.id, networkAccountId: accountId, network: 'mastodon', text, linkUrl: 'https://boulangerie.example/pain', mediaIds: [], blocked: true });
+    const blocked = (await setVariant({ itemId: item.id, networkAccountId: accountId, text, linkUrl: 'https://boulangerie.example/pain' }))
+      .body.data?.setVariant as Variant;
+    expect(blocked).toMatchObject({
+      itemId: item.id,
+      networkAccountId: accountId,
+      network: 'mastodon',
+      text,
+      linkUrl: 'https://boulangerie.example/pain',
+      mediaIds: [],
+      blocked: true,
+    });
     const free = blocked.findings.find((f) => f.rule === 'no-free') as Finding;
     expect(free).toMatchObject({ severity: 'BLOCK', spans: [{ start: 5, end: 12 }] });
     expect(text.slice(free.spans[0].start, free.spans[0].end)).toBe('gratuit');
@@ -132,13 +212,26 @@ describe('content items over GraphQL', () => {
 
     const refused = firstError(await mutate('submitContentItem', { id: item.id }));
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONTENT_BLOCKED', field: 'input.id' });
-    expect(refused.extensions.findings).toEqual([expect.objectContaining({ severity: 'BLOCK', rule: 'no-free', variantId: blocked.id, network: 'mastodon', spans: [{ start: 5, end: 12 }] })]);
+    expect(refused.extensions.findings).toEqual([
+      expect.objectContaining({
+        severity: 'BLOCK',
+        rule: 'no-free',
+        variantId: blocked.id,
+        network: 'mastodon',
+        spans: [{ start: 5, end: 12 }],
+      }),
+    ]);
     expect((await read(item.id)).status).toBe('DRAFT');
 
     // Fixed: the same account's variant is replaced, the warning is kept.
-    const fixed = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'Pain au levain ce samedi #pain #levain' })).body.data?.setVariant as Variant;
+    const fixed = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'Pain au levain ce samedi #pain #levain' })).body
+      .data?.setVariant as Variant;
     expect(fixed.id).toBe(blocked.id);
-    expect(fixed).toMatchObject({ blocked: false, linkUrl: null, findings: [expect.objectContaining({ severity: 'WARN', rule: 'hashtags' })] });
+    expect(fixed).toMatchObject({
+      blocked: false,
+      linkUrl: null,
+      findings: [expect.objectContaining({ severity: 'WARN', rule: 'hashtags' })],
+    });
     const beforeSubmit = await read(item.id);
     expect(beforeSubmit.revision).toBe(3);
     expect(beforeSubmit.variants).toHaveLength(1);
@@ -147,42 +240,90 @@ describe('content items over GraphQL', () => {
     expect(submitted).toMatchObject({ status: 'IN_REVIEW', revision: 3 });
 
     // Editing in review sends it back to draft, with a new revision.
-    const edited = await ok('updateContentItem', { id: item.id, brief: 'Levain naturel', theme: null, plannedFor: '2026-10-02T10:00:00+02:00' });
+    const edited = await ok('updateContentItem', {
+      id: item.id,
+      brief: 'Levain naturel',
+      theme: null,
+      plannedFor: '2026-10-02T10:00:00+02:00',
+    });
     expect(edited).toMatchObject({
-      status: 'DRAFT', revision: 4, brief: 'Levain naturel', theme: null, title: 'Le pain de la semaine', campaign: 'Automne', objectiveId, plannedFor: '2026-10-02T08:00:00.000Z',
+      status: 'DRAFT',
+      revision: 4,
+      brief: 'Levain naturel',
+      theme: null,
+      title: 'Le pain de la semaine',
+      campaign: 'Automne',
+      objectiveId,
+      plannedFor: '2026-10-02T08:00:00.000Z',
     });
     await ok('submitContentItem', { id: item.id });
 
     // Approved (the approvals part's move), then a variant changes: back to draft.
     await admin.query("UPDATE content_items SET status = 'APPROVED' WHERE organization_id = $1 AND id = $2", [org, item.id]);
-    expect((await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'Pain au levain, samedi' })).body.errors).toBeUndefined();
+    expect(
+      (await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'Pain au levain, samedi' })).body.errors,
+    ).toBeUndefined();
     expect(await read(item.id)).toMatchObject({ status: 'DRAFT', revision: 5 });
 
     expect(await audit(item.id)).toEqual([
-      'content.created', 'content.variant_set', 'content.variant_set', 'content.submitted', 'content.returned_to_draft', 'content.updated',
-      'content.submitted', 'content.returned_to_draft', 'content.variant_set',
+      'content.created',
+      'content.variant_set',
+      'content.variant_set',
+      'content.submitted',
+      'content.returned_to_draft',
+      'content.updated',
+      'content.submitted',
+      'content.returned_to_draft',
+      'content.variant_set',
     ]);
 
     // Listed with its variants, filtered by status and source.
     const drafts = await api.ok<{ contentItems: { edges: { node: Item }[] } }>(
-      `{ contentItems(first: 100, status: DRAFT, source: TASK_FORCE) { edges { node { ${ITEM} } } } }`, {}, as(contributor),
+      `{ contentItems(first: 100, status: DRAFT, source: TASK_FORCE) { edges { node { ${ITEM} } } } }`,
+      {},
+      as(contributor),
     );
-    expect(drafts.contentItems.edges.find((e) => e.node.id === item.id)?.node.variants.map((v) => v.text)).toEqual(['Pain au levain, samedi']);
-    const ideas = await api.ok<{ contentItems: { edges: { node: Item }[] } }>('{ contentItems(first: 100, status: IDEA) { edges { node { id } } } }', {}, as(lead));
+    expect(drafts.contentItems.edges.find((e) => e.node.id === item.id)?.node.variants.map((v) => v.text)).toEqual([
+      'Pain au levain, samedi',
+    ]);
+    const ideas = await api.ok<{ contentItems: { edges: { node: Item }[] } }>(
+      '{ contentItems(first: 100, status: IDEA) { edges { node { id } } } }',
+      {},
+      as(lead),
+    );
     expect(ideas.contentItems.edges.map((e) => e.node.id)).not.toContain(item.id);
 
     // Removed variant: the payload carries the item after the removal.
     const removed = await api.ok<{ removeVariant: { id: string; item: Item } }>(
-      `mutation ($input: RemoveContentVariantInput!) { removeVariant(input: $input) { id item { ${ITEM} } } }`, { input: { id: fixed.id } }, as(lead),
+      `mutation ($input: RemoveContentVariantInput!) { removeVariant(input: $input) { id item { ${ITEM} } } }`,
+      { input: { id: fixed.id } },
+      as(lead),
     );
     expect(removed.removeVariant).toMatchObject({ id: fixed.id, item: { id: item.id, status: 'DRAFT', revision: 6, variants: [] } });
 
     // Cancelled: final.
     expect(await ok('cancelContentItem', { id: item.id, reason: 'Plus de levain' })).toMatchObject({ status: 'CANCELLED' });
-    expect(firstError(await mutate('updateContentItem', { id: item.id, title: 'x' })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_NOT_EDITABLE', field: 'input.id', status: 'CANCELLED' });
-    expect(firstError(await mutate('submitContentItem', { id: item.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED', field: 'input.id', status: 'CANCELLED' });
-    expect(firstError(await mutate('cancelContentItem', { id: item.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED' });
-    expect(firstError(await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'x' })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_NOT_EDITABLE', field: 'input.itemId' });
+    expect(firstError(await mutate('updateContentItem', { id: item.id, title: 'x' })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_NOT_EDITABLE',
+      field: 'input.id',
+      status: 'CANCELLED',
+    });
+    expect(firstError(await mutate('submitContentItem', { id: item.id })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+      field: 'input.id',
+      status: 'CANCELLED',
+    });
+    expect(firstError(await mutate('cancelContentItem', { id: item.id })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+    });
+    expect(firstError(await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'x' })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_NOT_EDITABLE',
+      field: 'input.itemId',
+    });
   });
 
   it('reports the network’s own limits: a text too long for Mastodon, media on a feed that publishes nothing', async () => {
@@ -196,27 +337,44 @@ describe('content items over GraphQL', () => {
     expect(tooLong.findings.filter((f) => f.severity === 'BLOCK')).toHaveLength(1);
     // Mastodon counts a link as 23 characters, however long it is.
     const link = `https://boulangerie.example/${'p'.repeat(400)}`;
-    const withLink = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'a'.repeat(470), linkUrl: link })).body.data?.setVariant as Variant;
+    const withLink = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'a'.repeat(470), linkUrl: link })).body.data
+      ?.setVariant as Variant;
     expect(withLink.blocked).toBe(false);
 
     // An image alone is a Mastodon post.
-    const image = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: '', mediaIds: [imageId] })).body.data?.setVariant as Variant;
+    const image = (await setVariant({ itemId: item.id, networkAccountId: accountId, text: '', mediaIds: [imageId] })).body.data
+      ?.setVariant as Variant;
     expect(image).toMatchObject({ id: withLink.id, mediaIds: [imageId], blocked: false, findings: [] });
 
     const feed = (await setVariant({ itemId: item.id, networkAccountId: rssAccountId, text: 'Bonjour' })).body.data?.setVariant as Variant;
-    expect(feed).toMatchObject({ network: 'rss', blocked: true, findings: [expect.objectContaining({ severity: 'BLOCK', rule: 'publish.unsupported' })] });
+    expect(feed).toMatchObject({
+      network: 'rss',
+      blocked: true,
+      findings: [expect.objectContaining({ severity: 'BLOCK', rule: 'publish.unsupported' })],
+    });
     expect(firstError(await mutate('submitContentItem', { id: item.id })).extensions).toMatchObject({ reason: 'CONTENT_BLOCKED' });
 
     // The account disconnected: the text is kept, it can no longer be submitted.
-    await api.ok('mutation ($input: RemoveContentVariantInput!) { removeVariant(input: $input) { id } }', { input: { id: feed.id } }, as(lead));
+    await api.ok(
+      'mutation ($input: RemoveContentVariantInput!) { removeVariant(input: $input) { id } }',
+      { input: { id: feed.id } },
+      as(lead),
+    );
     await admin.query('UPDATE content_variants SET network_account_id = NULL WHERE organization_id = $1 AND id = $2', [org, withLink.id]);
     const gone = firstError(await mutate('submitContentItem', { id: item.id }));
-    expect(gone.extensions).toMatchObject({ reason: 'CONTENT_BLOCKED', findings: [expect.objectContaining({ rule: 'account.disconnected', networkAccountId: null })] });
+    expect(gone.extensions).toMatchObject({
+      reason: 'CONTENT_BLOCKED',
+      findings: [expect.objectContaining({ rule: 'account.disconnected', networkAccountId: null })],
+    });
   });
 
   it('refuses bad and hostile input naming the field, and stores nothing', async () => {
     const item = await create();
-    const before = { items: await rows('content_items'), variants: await rows('content_variants'), revision: (await read(item.id)).revision };
+    const before = {
+      items: await rows('content_items'),
+      variants: await rows('content_variants'),
+      revision: (await read(item.id)).revision,
+    };
     const cases: [string, Record<string, unknown>, string, string][] = [
       ['createContentItem', { title: 'a\u0000b' }, 'BAD_USER_INPUT', 'input.title'],
       ['createContentItem', { title: '   ' }, 'BAD_USER_INPUT', 'input.title'],
@@ -239,7 +397,12 @@ describe('content items over GraphQL', () => {
     for (const [name, input, code, field] of cases) {
       const res = await mutate(name, input);
       const error = firstError(res);
-      expect({ name, input: JSON.stringify(input).slice(0, 80), code: error.extensions.code, field: error.extensions.field }).toEqual({ name, input: JSON.stringify(input).slice(0, 80), code, field });
+      expect({ name, input: JSON.stringify(input).slice(0, 80), code: error.extensions.code, field: error.extensions.field }).toEqual({
+        name,
+        input: JSON.stringify(input).slice(0, 80),
+        code,
+        field,
+      });
       expect(res.status).toBeLessThan(500);
       expect(leaksIn(res.body)).toEqual([]);
     }
@@ -253,7 +416,11 @@ describe('content items over GraphQL', () => {
     }
     for (const plannedFor of ['2026-02-30T00:00:00Z', '2026-10-01', '2026-10-01T25:00:00Z', '2026-10-01T08:00:00+15:00', 'tomorrow']) {
       const res = await mutate('createContentItem', { title: 'ok', plannedFor });
-      expect({ plannedFor, ...firstError(res).extensions }).toMatchObject({ plannedFor, code: 'BAD_USER_INPUT', field: 'input.plannedFor' });
+      expect({ plannedFor, ...firstError(res).extensions }).toMatchObject({
+        plannedFor,
+        code: 'BAD_USER_INPUT',
+        field: 'input.plannedFor',
+      });
     }
 
     const variantCases: [Record<string, unknown>, string, string][] = [
@@ -263,33 +430,57 @@ describe('content items over GraphQL', () => {
       [{ itemId: item.id, networkAccountId: accountId, text: 'x'.repeat(200 * 1024) }, 'BAD_USER_INPUT', 'input.text'],
       [{ itemId: item.id, networkAccountId: accountId, text: 'nul \u0000' }, 'BAD_USER_INPUT', 'input.text'],
       [{ itemId: item.id, networkAccountId: accountId, text: 'x', linkUrl: 'javascript:alert(1)' }, 'BAD_USER_INPUT', 'input.linkUrl'],
-      [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: [objectiveId, objectiveId] }, 'BAD_USER_INPUT', 'input.mediaIds'],
+      [
+        { itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: [objectiveId, objectiveId] },
+        'BAD_USER_INPUT',
+        'input.mediaIds',
+      ],
       [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: [imageId, otherImageId] }, 'NOT_FOUND', 'input.mediaIds[1]'],
       [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: ['not-a-uuid'] }, 'BAD_USER_INPUT', 'input.mediaIds'],
-      [{ itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: Array.from({ length: 21 }, () => objectiveId) }, 'BAD_USER_INPUT', 'input.mediaIds'],
+      [
+        { itemId: item.id, networkAccountId: accountId, text: 'x', mediaIds: Array.from({ length: 21 }, () => objectiveId) },
+        'BAD_USER_INPUT',
+        'input.mediaIds',
+      ],
     ];
     for (const [input, code, field] of variantCases) {
       const res = await setVariant(input);
       expect({ field: firstError(res).extensions.field, code: firstError(res).extensions.code }).toEqual({ field, code });
       expect(res.status).toBeLessThan(500);
     }
-    const otherVariant = (await admin.query<{ id: string }>(
-      `INSERT INTO content_items (organization_id, title) VALUES ($1, 'Autre') RETURNING id`, [otherOrg],
-    )).rows[0].id;
-    const removeOther = await api.gql('mutation ($input: RemoveContentVariantInput!) { removeVariant(input: $input) { id } }', { input: { id: otherVariant } }, as(lead));
+    const otherVariant = (
+      await admin.query<{ id: string }>(`INSERT INTO content_items (organization_id, title) VALUES ($1, 'Autre') RETURNING id`, [otherOrg])
+    ).rows[0].id;
+    const removeOther = await api.gql(
+      'mutation ($input: RemoveContentVariantInput!) { removeVariant(input: $input) { id } }',
+      { input: { id: otherVariant } },
+      as(lead),
+    );
     expect(firstError(removeOther).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
 
-    expect({ items: await rows('content_items'), variants: await rows('content_variants'), revision: (await read(item.id)).revision }).toEqual(before);
+    expect({
+      items: await rows('content_items'),
+      variants: await rows('content_variants'),
+      revision: (await read(item.id)).revision,
+    }).toEqual(before);
   });
 
   it('keeps writing to the roles that may: a contributor reads and suggests, never edits', async () => {
     const item = await create();
     expect((await read(item.id, contributor)).id).toBe(item.id);
-    for (const [name, input] of [['createContentItem', { title: 'x' }], ['updateContentItem', { id: item.id, title: 'x' }], ['cancelContentItem', { id: item.id }]] as const) {
+    for (const [name, input] of [
+      ['createContentItem', { title: 'x' }],
+      ['updateContentItem', { id: item.id, title: 'x' }],
+      ['cancelContentItem', { id: item.id }],
+    ] as const) {
       expect(firstError(await mutate(name, input, contributor)).extensions.code).toBe('FORBIDDEN');
     }
-    expect(firstError(await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'x' }, contributor)).extensions.code).toBe('FORBIDDEN');
-    expect(firstError(await mutate('triageContentIdea', { id: item.id, decision: 'ACCEPT' }, contributor)).extensions.code).toBe('FORBIDDEN');
+    expect(firstError(await setVariant({ itemId: item.id, networkAccountId: accountId, text: 'x' }, contributor)).extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(firstError(await mutate('triageContentIdea', { id: item.id, decision: 'ACCEPT' }, contributor)).extensions.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('holds in PostgreSQL the same workflow as CONTENT_TRANSITIONS: the trigger allows exactly those moves', async () => {
@@ -302,7 +493,12 @@ describe('content items over GraphQL', () => {
           if (from === to) continue;
           if (canMove(from, to)) expected.push(`${from}->${to}`);
           await admin.query('SAVEPOINT move');
-          const { rows: [row] } = await admin.query<{ id: string }>('INSERT INTO content_items (organization_id, title, status) VALUES ($1, $2, $3) RETURNING id', [org, 'Trigger', from]);
+          const {
+            rows: [row],
+          } = await admin.query<{ id: string }>(
+            'INSERT INTO content_items (organization_id, title, status) VALUES ($1, $2, $3) RETURNING id',
+            [org, 'Trigger', from],
+          );
           try {
             await admin.query('UPDATE content_items SET status = $3 WHERE organization_id = $1 AND id = $2', [org, row.id, to]);
             allowed.push(`${from}->${to}`);
@@ -331,7 +527,10 @@ describe('content items over GraphQL', () => {
 
     // The first move updates the row and keeps its transaction open.
     const first = units.runInOrganization(org, async (uow) => {
-      const result = await service.move({ uow, organizationId: uow.organizationId, actor }, item.id, 'IN_REVIEW', { from: ['DRAFT'], action: 'submitted' });
+      const result = await service.move({ uow, organizationId: uow.organizationId, actor }, item.id, 'IN_REVIEW', {
+        from: ['DRAFT'],
+        action: 'submitted',
+      });
       firstMoved();
       await held;
       return result;
@@ -339,7 +538,8 @@ describe('content items over GraphQL', () => {
     await moved;
     // The second read DRAFT too (the first is not committed) and waits on the row.
     const second = units.runInOrganization(org, (uow) =>
-      service.move({ uow, organizationId: uow.organizationId, actor }, item.id, 'CANCELLED', { from: ['DRAFT'], action: 'cancelled' }));
+      service.move({ uow, organizationId: uow.organizationId, actor }, item.id, 'CANCELLED', { from: ['DRAFT'], action: 'cancelled' }),
+    );
     const deadline = Date.now() + 10_000;
     for (;;) {
       const { rows: waiting } = await admin.query<{ n: number }>(
@@ -364,7 +564,8 @@ describe('content items over GraphQL', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => mutate('submitContentItem', { id: item.id })));
     const won = results.filter((r) => !r.body.errors);
     expect(won).toHaveLength(1);
-    for (const r of results.filter((x) => x.body.errors)) expect(firstError(r).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED', status: 'IN_REVIEW' });
+    for (const r of results.filter((x) => x.body.errors))
+      expect(firstError(r).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED', status: 'IN_REVIEW' });
     expect((await audit(item.id)).filter((a) => a === 'content.submitted')).toHaveLength(1);
   });
 
@@ -375,19 +576,41 @@ describe('content items over GraphQL', () => {
     expect(viewerIdea).toMatchObject({ status: 'IDEA', suggestedBy: viewer.userId });
 
     // An idea is triaged, not submitted.
-    expect(firstError(await mutate('submitContentItem', { id: idea.id })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED' });
-    expect(firstError(await mutate('triageContentIdea', { id: idea.id, decision: 'DECLINE', reason: '  ' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(firstError(await mutate('submitContentItem', { id: idea.id })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+    });
+    expect(firstError(await mutate('triageContentIdea', { id: idea.id, decision: 'DECLINE', reason: '  ' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
     const declined = await ok('triageContentIdea', { id: idea.id, decision: 'DECLINE', reason: 'Déjà publié le mois dernier' });
-    expect(declined).toMatchObject({ status: 'CANCELLED', triage: 'DECLINED', triageReason: 'Déjà publié le mois dernier', triagedBy: lead.userId });
-    expect(firstError(await mutate('triageContentIdea', { id: idea.id, decision: 'ACCEPT' })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED', field: 'input.id' });
+    expect(declined).toMatchObject({
+      status: 'CANCELLED',
+      triage: 'DECLINED',
+      triageReason: 'Déjà publié le mois dernier',
+      triagedBy: lead.userId,
+    });
+    expect(firstError(await mutate('triageContentIdea', { id: idea.id, decision: 'ACCEPT' })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+      field: 'input.id',
+    });
 
     const accepted = await ok('triageContentIdea', { id: viewerIdea.id, decision: 'ACCEPT' });
     expect(accepted).toMatchObject({ status: 'DRAFT', triage: 'ACCEPTED', triageReason: null, source: 'EMPLOYEE_SUGGESTION' });
 
     const mine = async (who: Who) =>
-      (await api.ok<{ myContentSuggestions: { edges: { node: Item }[] } }>('{ myContentSuggestions(first: 50) { edges { node { id status triage triageReason } } } }', {}, as(who)))
-        .myContentSuggestions.edges.map((e) => e.node);
-    expect(await mine(contributor)).toEqual([{ id: idea.id, status: 'CANCELLED', triage: 'DECLINED', triageReason: 'Déjà publié le mois dernier' }]);
+      (
+        await api.ok<{ myContentSuggestions: { edges: { node: Item }[] } }>(
+          '{ myContentSuggestions(first: 50) { edges { node { id status triage triageReason } } } }',
+          {},
+          as(who),
+        )
+      ).myContentSuggestions.edges.map((e) => e.node);
+    expect(await mine(contributor)).toEqual([
+      { id: idea.id, status: 'CANCELLED', triage: 'DECLINED', triageReason: 'Déjà publié le mois dernier' },
+    ]);
     expect(await mine(viewer)).toEqual([{ id: viewerIdea.id, status: 'DRAFT', triage: 'ACCEPTED', triageReason: null }]);
     expect(await audit(idea.id)).toEqual(['content.idea_suggested', 'content.idea_declined']);
   });

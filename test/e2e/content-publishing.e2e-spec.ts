@@ -16,13 +16,34 @@ import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-tes
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface Publication {
-  id: string; itemId: string; variantId: string | null; networkAccountId: string | null; network: string; dueAt: string; nextAttemptAt: string;
-  status: string; attempts: number; externalId: string | null; externalUrl: string | null; publishedAt: string | null; deletedAt: string | null;
-  lastErrorKind: string | null; lastError: string | null; attemptLog: { number: number; outcome: string | null; errorKind: string | null; message: string | null }[];
+  id: string;
+  itemId: string;
+  variantId: string | null;
+  networkAccountId: string | null;
+  network: string;
+  dueAt: string;
+  nextAttemptAt: string;
+  status: string;
+  attempts: number;
+  externalId: string | null;
+  externalUrl: string | null;
+  publishedAt: string | null;
+  deletedAt: string | null;
+  lastErrorKind: string | null;
+  lastError: string | null;
+  attemptLog: { number: number; outcome: string | null; errorKind: string | null; message: string | null }[];
 }
-interface CrisisPause { active: boolean; reason: string | null; pausedBy: string | null; pausedAt: string | null; held: { id: string; status: string }[]; publishing: { id: string }[] }
+interface CrisisPause {
+  active: boolean;
+  reason: string | null;
+  pausedBy: string | null;
+  pausedAt: string | null;
+  held: { id: string; status: string }[];
+  publishing: { id: string }[];
+}
 
-const PUB = 'id itemId variantId networkAccountId network dueAt nextAttemptAt status attempts externalId externalUrl publishedAt deletedAt lastErrorKind lastError attemptLog { number outcome errorKind message }';
+const PUB =
+  'id itemId variantId networkAccountId network dueAt nextAttemptAt status attempts externalId externalUrl publishedAt deletedAt lastErrorKind lastError attemptLog { number outcome errorKind message }';
 const PAUSE = 'active reason pausedBy pausedAt held { id status } publishing { id }';
 const SCHEDULE = `mutation ($input: ScheduleContentItemInput!) { scheduleContentItem(input: $input) { ${PUB} } }`;
 const UNSCHEDULE = `mutation ($input: UnscheduleContentItemInput!) { unscheduleContentItem(input: $input) { ${PUB} } }`;
@@ -56,17 +77,26 @@ describe('publishing', () => {
   let otherOrg: string;
 
   const as = (organizationId = org) => ({ token: owner.token, organizationId });
-  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) => api.gql<T>(query, variables, as(organizationId));
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) =>
+    api.gql<T>(query, variables, as(organizationId));
   const ok = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => api.ok<T>(query, variables, as());
-  const publicationsOf = async (itemId: string) => (await ok<{ publications: { edges: { node: Publication }[] } }>(LIST, { itemId })).publications.edges.map((e) => e.node);
-  const itemStatus = async (itemId: string) => (await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [itemId])).rows[0].status;
-  const accountRow = async (id: string) => (await admin.query<{ status: string; last_error: string | null }>('SELECT status, last_error FROM network_accounts WHERE id = $1', [id])).rows[0];
+  const publicationsOf = async (itemId: string) =>
+    (await ok<{ publications: { edges: { node: Publication }[] } }>(LIST, { itemId })).publications.edges.map((e) => e.node);
+  const itemStatus = async (itemId: string) =>
+    (await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [itemId])).rows[0].status;
+  const accountRow = async (id: string) =>
+    (
+      await admin.query<{ status: string; last_error: string | null }>('SELECT status, last_error FROM network_accounts WHERE id = $1', [
+        id,
+      ])
+    ).rows[0];
   const makeDue = (publicationId: string) => admin.query('UPDATE publications SET next_attempt_at = now() WHERE id = $1', [publicationId]);
 
   const connect = async (username: string, organizationId = org) => {
     const res = await api.ok<{ connectNetworkAccount: { id: string } }>(
       'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
-      { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } }, as(organizationId),
+      { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } },
+      as(organizationId),
     );
     return res.connectNetworkAccount.id;
   };
@@ -75,7 +105,9 @@ describe('publishing', () => {
   const connectOAuth = async (username: string): Promise<string> => {
     mastodon.signIn(username);
     const start = await ok<{ startNetworkOAuth: { authorizationUrl: string } }>(
-      'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { authorizationUrl } }', { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl } });
+      'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { authorizationUrl } }',
+      { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl } },
+    );
     const consent = await fetch(start.startNetworkOAuth.authorizationUrl, { redirect: 'manual' });
     const back = new URL(consent.headers.get('location') as string);
     const res = await request(api.server).get(`/oauth/callback${back.search}`).set('accept', 'application/json');
@@ -87,17 +119,27 @@ describe('publishing', () => {
     const [row] = (await admin.query<{ c: string }>('SELECT credentials_ciphertext AS c FROM network_accounts WHERE id = $1', [id])).rows;
     return (JSON.parse(box.decrypt(row.c, `${org}:${id}`)) as { secrets: Record<string, string> }).secrets;
   };
-  const refreshCalls = () => mastodon.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/oauth/token') && r.params.grant_type === 'refresh_token').length;
+  const refreshCalls = () =>
+    mastodon.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/oauth/token') && r.params.grant_type === 'refresh_token')
+      .length;
 
   /** An APPROVED item with one variant per account (written as owner: approvals are another part's journey). */
-  const approvedItem = async (accountIds: (string | null)[], text = `Fournée-${randomBytes(4).toString('hex')} du jour`, organizationId = org) => {
-    const item = (await admin.query<{ id: string }>(
-      `INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain du jour', 'APPROVED') RETURNING id`, [organizationId],
-    )).rows[0].id;
+  const approvedItem = async (
+    accountIds: (string | null)[],
+    text = `Fournée-${randomBytes(4).toString('hex')} du jour`,
+    organizationId = org,
+  ) => {
+    const item = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain du jour', 'APPROVED') RETURNING id`,
+        [organizationId],
+      )
+    ).rows[0].id;
     for (const accountId of accountIds) {
-      await admin.query('INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text) VALUES ($1, $2, $3, $4, $5)', [
-        organizationId, item, accountId, 'mastodon', text,
-      ]);
+      await admin.query(
+        'INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text) VALUES ($1, $2, $3, $4, $5)',
+        [organizationId, item, accountId, 'mastodon', text],
+      );
     }
     return { itemId: item, text };
   };
@@ -147,19 +189,33 @@ describe('publishing', () => {
     expect(scheduled.map((p) => p.status)).toEqual(['SCHEDULED', 'SCHEDULED']);
     expect(await itemStatus(itemId)).toBe('SCHEDULED');
 
-    const done = await until('both published', () => publicationsOf(itemId), (ps) => ps.every((p) => p.status === 'PUBLISHED'));
-    for (const [publication, username] of [[done.find((p) => p.networkAccountId === a), 'fournil'], [done.find((p) => p.networkAccountId === b), 'fournil-bis']] as const) {
+    const done = await until(
+      'both published',
+      () => publicationsOf(itemId),
+      (ps) => ps.every((p) => p.status === 'PUBLISHED'),
+    );
+    for (const [publication, username] of [
+      [done.find((p) => p.networkAccountId === a), 'fournil'],
+      [done.find((p) => p.networkAccountId === b), 'fournil-bis'],
+    ] as const) {
       const posts = mastodon.statusesOf(username);
       expect(posts).toHaveLength(1);
       expect(String(posts[0].content)).toContain(text);
       expect(publication).toMatchObject({ externalId: posts[0].id, externalUrl: posts[0].url, attempts: 1, lastError: null });
       expect(publication?.attemptLog).toEqual([{ number: 1, outcome: 'PUBLISHED', errorKind: null, message: null }]);
     }
-    await until('item published', () => itemStatus(itemId), (s) => s === 'PUBLISHED');
-    const actions = (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [itemId])).rows.map((r) => r.action);
+    await until(
+      'item published',
+      () => itemStatus(itemId),
+      (s) => s === 'PUBLISHED',
+    );
+    const actions = (
+      await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [itemId])
+    ).rows.map((r) => r.action);
     expect(actions).toEqual(['content.scheduled', 'content.publishing', 'content.published']);
     // Every publication's key is its own, and never changes between attempts.
-    const keys = (await admin.query<{ idempotency_key: string }>('SELECT idempotency_key FROM publications WHERE item_id = $1', [itemId])).rows;
+    const keys = (await admin.query<{ idempotency_key: string }>('SELECT idempotency_key FROM publications WHERE item_id = $1', [itemId]))
+      .rows;
     expect(new Set(keys.map((k) => k.idempotency_key)).size).toBe(2);
   });
 
@@ -168,14 +224,20 @@ describe('publishing', () => {
     // A 1×1 PNG stored as the library stores uploads.
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const stored = await worker.context.get<MediaStorage>(MEDIA_STORAGE, { strict: false }).put(Readable.from([png]));
-    const asset = (await admin.query<{ id: string }>(
-      `INSERT INTO media_assets (organization_id, storage_key, content_type, byte_size, sha256, width, height) VALUES ($1, $2, 'image/png', $3, $4, 1, 1) RETURNING id`,
-      [org, stored.key, stored.size, stored.sha256],
-    )).rows[0].id;
+    const asset = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO media_assets (organization_id, storage_key, content_type, byte_size, sha256, width, height) VALUES ($1, $2, 'image/png', $3, $4, 1, 1) RETURNING id`,
+        [org, stored.key, stored.size, stored.sha256],
+      )
+    ).rows[0].id;
     const { itemId } = await approvedItem([a]);
     await admin.query('UPDATE content_variants SET media_ids = ARRAY[$2::uuid] WHERE item_id = $1', [itemId, asset]);
     await schedule(itemId, inSeconds(1));
-    await until('published', () => publicationsOf(itemId), ([p]) => p.status === 'PUBLISHED');
+    await until(
+      'published',
+      () => publicationsOf(itemId),
+      ([p]) => p.status === 'PUBLISHED',
+    );
     const [post] = mastodon.statusesOf('photo');
     expect(post.media_attachments).toEqual([expect.objectContaining({ type: 'image' })]);
   });
@@ -187,9 +249,13 @@ describe('publishing', () => {
     const foreign = await connect('autre', otherOrg);
     const { itemId } = await approvedItem([a, reauth]);
     const count = async () => Number((await admin.query('SELECT count(*) FROM publications WHERE item_id = $1', [itemId])).rows[0].count);
-    const refused = async (input: Record<string, unknown>) => firstError(await gql(SCHEDULE, { input: { itemId, dueAt: inSeconds(60), ...input } })).extensions;
+    const refused = async (input: Record<string, unknown>) =>
+      firstError(await gql(SCHEDULE, { input: { itemId, dueAt: inSeconds(60), ...input } })).extensions;
 
-    expect(await refused({ dueAt: new Date(Date.now() - 60_000).toISOString(), accountIds: [a] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueAt' });
+    expect(await refused({ dueAt: new Date(Date.now() - 60_000).toISOString(), accountIds: [a] })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.dueAt',
+    });
     expect(await refused({ accountIds: [randomUUID()] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountIds[0]' });
     expect(await refused({ accountIds: [a, foreign] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.accountIds[1]' });
     const disconnected = await refused({ accountIds: [reauth] });
@@ -199,13 +265,21 @@ describe('publishing', () => {
     expect(await refused({})).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
     // A variant whose account was disconnected (null) cannot be scheduled.
     const orphan = await approvedItem([null]);
-    expect(firstError(await gql(SCHEDULE, { input: { itemId: orphan.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
+    expect(firstError(await gql(SCHEDULE, { input: { itemId: orphan.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.itemId',
+    });
     // Hostile values: NUL, an impossible date, another tenant's item.
     const nul = await gql(SCHEDULE, { input: { itemId: `${itemId}\u0000`, dueAt: inSeconds(60) } });
     expect(firstError(nul).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
-    expect(firstError(await gql(SCHEDULE, { input: { itemId, dueAt: '2026-02-30T25:00:00Z' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(firstError(await gql(SCHEDULE, { input: { itemId, dueAt: '2026-02-30T25:00:00Z' } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     const other = await approvedItem([foreign], undefined, otherOrg);
-    expect(firstError(await gql(SCHEDULE, { input: { itemId: other.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+    expect(firstError(await gql(SCHEDULE, { input: { itemId: other.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.itemId',
+    });
     expect(await count()).toBe(0);
     expect(await itemStatus(itemId)).toBe('APPROVED');
     expect(await itemStatus(other.itemId)).toBe('APPROVED');
@@ -213,7 +287,8 @@ describe('publishing', () => {
     // Valid: only the healthy account.
     expect((await schedule(itemId, inSeconds(3600), [a])).map((p) => p.networkAccountId)).toEqual([a]);
     expect(firstError(await gql(SCHEDULE, { input: { itemId, dueAt: inSeconds(60), accountIds: [a] } })).extensions).toMatchObject({
-      code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+      code: 'CONFLICT',
+      reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
     });
   });
 
@@ -222,13 +297,20 @@ describe('publishing', () => {
     const { itemId } = await approvedItem([a]);
     const [first] = await schedule(itemId, inSeconds(3600));
     const later = inSeconds(7200);
-    const [moved] = (await ok<{ rescheduleContentItem: Publication[] }>(RESCHEDULE, { input: { itemId, dueAt: later } })).rescheduleContentItem;
+    const [moved] = (await ok<{ rescheduleContentItem: Publication[] }>(RESCHEDULE, { input: { itemId, dueAt: later } }))
+      .rescheduleContentItem;
     expect(moved).toMatchObject({ id: first.id, dueAt: later, nextAttemptAt: later, status: 'SCHEDULED' });
-    expect(firstError(await gql(RESCHEDULE, { input: { itemId, dueAt: '2000-01-01T00:00:00Z' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueAt' });
+    expect(firstError(await gql(RESCHEDULE, { input: { itemId, dueAt: '2000-01-01T00:00:00Z' } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.dueAt',
+    });
     const [cancelled] = (await ok<{ unscheduleContentItem: Publication[] }>(UNSCHEDULE, { input: { itemId } })).unscheduleContentItem;
     expect(cancelled).toMatchObject({ id: first.id, status: 'CANCELLED' });
     expect(await itemStatus(itemId)).toBe('APPROVED');
-    expect(firstError(await gql(UNSCHEDULE, { input: { itemId } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTENT_TRANSITION_NOT_ALLOWED' });
+    expect(firstError(await gql(UNSCHEDULE, { input: { itemId } })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CONTENT_TRANSITION_NOT_ALLOWED',
+    });
     const [again] = await schedule(itemId, inSeconds(3600));
     expect(again.id).not.toBe(first.id);
     // A wake-up for the cancelled one finds nothing to do.
@@ -242,15 +324,25 @@ describe('publishing', () => {
   });
 
   it('an item leaving the schedule (edited back to DRAFT, cancelled) cancels its pending publications at once, never one being sent or sent', async () => {
-    const accounts = [await connect('quitte-1'), await connect('quitte-2'), await connect('quitte-3'), await connect('quitte-4'), await connect('quitte-5')];
+    const accounts = [
+      await connect('quitte-1'),
+      await connect('quitte-2'),
+      await connect('quitte-3'),
+      await connect('quitte-4'),
+      await connect('quitte-5'),
+    ];
     const { itemId } = await approvedItem(accounts);
     const scheduled = await schedule(itemId, inSeconds(3600));
     const of = (i: number) => scheduled.find((p) => p.networkAccountId === accounts[i]) as Publication;
     await admin.query("UPDATE publications SET status = 'HELD' WHERE id = $1", [of(1).id]);
     await admin.query("UPDATE publications SET status = 'NEEDS_REAUTH' WHERE id = $1", [of(2).id]);
-    await admin.query("UPDATE publications SET status = 'PUBLISHING', leased_by = 'elsewhere', lease_until = now() + interval '1 hour' WHERE id = $1", [of(3).id]);
+    await admin.query(
+      "UPDATE publications SET status = 'PUBLISHING', leased_by = 'elsewhere', lease_until = now() + interval '1 hour' WHERE id = $1",
+      [of(3).id],
+    );
     await admin.query("UPDATE publications SET status = 'PUBLISHED', external_id = '1', published_at = now() WHERE id = $1", [of(4).id]);
-    const edited = (await ok<{ updateContentItem: { status: string } }>(UPDATE_ITEM, { input: { id: itemId, title: 'Le pain de demain' } })).updateContentItem;
+    const edited = (await ok<{ updateContentItem: { status: string } }>(UPDATE_ITEM, { input: { id: itemId, title: 'Le pain de demain' } }))
+      .updateContentItem;
     expect(edited.status).toBe('DRAFT');
     const after = new Map((await publicationsOf(itemId)).map((p) => [p.id, p]));
     for (const i of [0, 1, 2]) {
@@ -264,12 +356,21 @@ describe('publishing', () => {
     // Cancelled outright: the same.
     const b = await approvedItem([accounts[0]]);
     const [pending] = await schedule(b.itemId, inSeconds(3600));
-    expect((await ok<{ cancelContentItem: { status: string } }>(CANCEL_ITEM, { input: { id: b.itemId, reason: 'Plus de levain' } })).cancelContentItem.status).toBe('CANCELLED');
-    expect((await publicationsOf(b.itemId))[0]).toMatchObject({ id: pending.id, status: 'CANCELLED', lastError: 'its content item went from SCHEDULED to CANCELLED' });
+    expect(
+      (await ok<{ cancelContentItem: { status: string } }>(CANCEL_ITEM, { input: { id: b.itemId, reason: 'Plus de levain' } }))
+        .cancelContentItem.status,
+    ).toBe('CANCELLED');
+    expect((await publicationsOf(b.itemId))[0]).toMatchObject({
+      id: pending.id,
+      status: 'CANCELLED',
+      lastError: 'its content item went from SCHEDULED to CANCELLED',
+    });
     // A refused edit (hostile input) changes nothing, publications included.
     const c = await approvedItem([accounts[0]]);
     await schedule(c.itemId, inSeconds(3600));
-    expect(firstError(await gql(UPDATE_ITEM, { input: { id: c.itemId, title: 'nul\u0000' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(firstError(await gql(UPDATE_ITEM, { input: { id: c.itemId, title: 'nul\u0000' } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     expect((await publicationsOf(c.itemId))[0].status).toBe('SCHEDULED');
     expect(await itemStatus(c.itemId)).toBe('SCHEDULED');
   });
@@ -279,17 +380,27 @@ describe('publishing', () => {
     const { itemId } = await approvedItem([a]);
     const [publication] = await schedule(itemId, inSeconds(3600));
     // Two more worker processes (their own sweepers kept quiet), plus the running one: nine claims on separate connections.
-    const others = await Promise.all([1, 2].map(() => createWorker(
-      loadConfig({ ...process.env, QUEUE_PREFIX: `${api.config.QUEUE_PREFIX}-x${randomBytes(2).toString('hex')}`, PUBLISHING_SWEEP_SECONDS: '3600' }),
-      { reconcileEveryMs: 600_000 },
-    )));
+    const others = await Promise.all(
+      [1, 2].map(() =>
+        createWorker(
+          loadConfig({
+            ...process.env,
+            QUEUE_PREFIX: `${api.config.QUEUE_PREFIX}-x${randomBytes(2).toString('hex')}`,
+            PUBLISHING_SWEEP_SECONDS: '3600',
+          }),
+          { reconcileEveryMs: 600_000 },
+        ),
+      ),
+    );
     await pauseWorker();
     try {
       const jobs = [job, ...others.map((w) => w.context.get(PublishPublicationJob, { strict: false }))];
       // The network answers slowly: the winner holds its lease while the others try.
       mastodon.inject({ type: 'slow', delayMs: 300 }, 1, /^POST \/api\/v1\/statuses$/);
       await makeDue(publication.id);
-      const results: PublishResult[] = await Promise.all(jobs.flatMap((j) => [1, 2, 3].map(() => j.handle({ organizationId: org, publicationId: publication.id }))));
+      const results: PublishResult[] = await Promise.all(
+        jobs.flatMap((j) => [1, 2, 3].map(() => j.handle({ organizationId: org, publicationId: publication.id }))),
+      );
       expect(results.filter((r) => r.outcome === 'published')).toHaveLength(1);
       expect(results.filter((r) => r.outcome === 'skipped')).toHaveLength(8);
       expect(mastodon.statusesOf('course')).toHaveLength(1);
@@ -309,7 +420,11 @@ describe('publishing', () => {
     try {
       const [publication] = await schedule(itemId, inSeconds(1));
       const queue = api.app.get(JobQueues).queue('publishing');
-      await until('the wake-up queued', () => queue.getJob(`publish-${publication.id}-${new Date(publication.nextAttemptAt).getTime()}`), (j) => !!j);
+      await until(
+        'the wake-up queued',
+        () => queue.getJob(`publish-${publication.id}-${new Date(publication.nextAttemptAt).getTime()}`),
+        (j) => !!j,
+      );
       // Redis loses the queue: every key of it.
       const redis = worker.context.get<Redis>(REDIS);
       const keys = await redis.keys(`${bullPrefix(api.config.QUEUE_PREFIX)}:publishing:*`);
@@ -319,7 +434,12 @@ describe('publishing', () => {
     } finally {
       resumeWorker();
     }
-    await until('published after the sweep', () => publicationsOf(itemId), ([p]) => p.status === 'PUBLISHED', 20_000);
+    await until(
+      'published after the sweep',
+      () => publicationsOf(itemId),
+      ([p]) => p.status === 'PUBLISHED',
+      20_000,
+    );
     expect(mastodon.statusesOf('perdu')).toHaveLength(1);
   });
 
@@ -327,11 +447,18 @@ describe('publishing', () => {
     const a = await connect('crise');
     const { itemId } = await approvedItem([a]);
     const [publication] = await schedule(itemId, inSeconds(1));
-    const paused = (await ok<{ setCrisisPause: CrisisPause }>(SET_PAUSE, { input: { on: true, reason: 'Incident en cours' } })).setCrisisPause;
+    const paused = (await ok<{ setCrisisPause: CrisisPause }>(SET_PAUSE, { input: { on: true, reason: 'Incident en cours' } }))
+      .setCrisisPause;
     expect(paused).toMatchObject({ active: true, reason: 'Incident en cours', pausedBy: owner.userId });
     expect(paused.held).toEqual(expect.arrayContaining([{ id: publication.id, status: 'HELD' }]));
-    expect(firstError(await gql(SET_PAUSE, { input: { on: true, reason: 'encore' } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CRISIS_PAUSE_ALREADY_ON' });
-    expect(firstError(await gql(SET_PAUSE, { input: { on: true } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(firstError(await gql(SET_PAUSE, { input: { on: true, reason: 'encore' } })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CRISIS_PAUSE_ALREADY_ON',
+    });
+    expect(firstError(await gql(SET_PAUSE, { input: { on: true } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
     // The queued wake-up fires, the sweeper runs: nothing goes out.
     await sleep(2500);
     expect((await publicationsOf(itemId))[0].status).toBe('HELD');
@@ -347,19 +474,36 @@ describe('publishing', () => {
     expect(listed.held.map((p) => p.id)).toEqual(expect.arrayContaining([publication.id]));
 
     expect(firstError(await gql(RESUME, { input: { rescheduleOverdueTo: '2001-01-01T00:00:00Z' } })).extensions).toMatchObject({
-      code: 'BAD_USER_INPUT', field: 'input.rescheduleOverdueTo',
+      code: 'BAD_USER_INPUT',
+      field: 'input.rescheduleOverdueTo',
     });
     const to = inSeconds(1);
-    const resumed = (await ok<{ resumeAfterCrisisPause: { released: { id: string; status: string; dueAt: string }[]; crisisPause: CrisisPause } }>(
-      RESUME, { input: { rescheduleOverdueTo: to } },
-    )).resumeAfterCrisisPause;
+    const resumed = (
+      await ok<{ resumeAfterCrisisPause: { released: { id: string; status: string; dueAt: string }[]; crisisPause: CrisisPause } }>(
+        RESUME,
+        { input: { rescheduleOverdueTo: to } },
+      )
+    ).resumeAfterCrisisPause;
     expect(resumed.crisisPause).toMatchObject({ active: false, held: [] });
     expect(resumed.released).toEqual(expect.arrayContaining([{ id: publication.id, status: 'SCHEDULED', dueAt: to }]));
     expect(firstError(await gql(RESUME, { input: {} })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CRISIS_PAUSE_NOT_ON' });
-    await until('released and published', () => publicationsOf(itemId), ([p]) => p.status === 'PUBLISHED');
-    await until('the second one too', () => publicationsOf(b.itemId), ([p]) => p.status === 'PUBLISHED');
+    await until(
+      'released and published',
+      () => publicationsOf(itemId),
+      ([p]) => p.status === 'PUBLISHED',
+    );
+    await until(
+      'the second one too',
+      () => publicationsOf(b.itemId),
+      ([p]) => p.status === 'PUBLISHED',
+    );
     expect(mastodon.statusesOf('crise')).toHaveLength(2);
-    const audit = (await admin.query<{ action: string }>("SELECT action FROM audit_events WHERE organization_id = $1 AND action LIKE 'content.crisis%' ORDER BY occurred_at", [org])).rows;
+    const audit = (
+      await admin.query<{ action: string }>(
+        "SELECT action FROM audit_events WHERE organization_id = $1 AND action LIKE 'content.crisis%' ORDER BY occurred_at",
+        [org],
+      )
+    ).rows;
     expect(audit.map((r) => r.action)).toEqual(['content.crisis_paused', 'content.crisis_resumed']);
   });
 
@@ -427,7 +571,11 @@ describe('publishing', () => {
       mastodon.inject({ type: 'slow', delayMs: 1500 }, 1, /^POST \/api\/v1\/statuses$/);
       expect(await run(publication.id)).toEqual({ status: 'SCHEDULED', outcome: 'retry' });
       expect((await read(itemId)).lastErrorKind).toBe('TRANSIENT');
-      await until('the slow post made', async () => mastodon.statusesOf('lent').length, (n) => n === 1);
+      await until(
+        'the slow post made',
+        async () => mastodon.statusesOf('lent').length,
+        (n) => n === 1,
+      );
       await makeDue(publication.id);
       const result = await run(publication.id);
       expect(result.status).toBe('PUBLISHED');
@@ -439,9 +587,13 @@ describe('publishing', () => {
       const { itemId, text, publication } = await scheduledDue('fantome');
       // The dead worker claimed, posted, and died before recording.
       await admin.query(
-        `UPDATE publications SET status = 'PUBLISHING', lease_until = now() - interval '1 second', leased_by = 'dead-worker', attempts = 1 WHERE id = $1`, [publication.id],
+        `UPDATE publications SET status = 'PUBLISHING', lease_until = now() - interval '1 second', leased_by = 'dead-worker', attempts = 1 WHERE id = $1`,
+        [publication.id],
       );
-      await admin.query(`INSERT INTO publication_attempts (organization_id, publication_id, number, worker) VALUES ($1, $2, 1, 'dead-worker')`, [org, publication.id]);
+      await admin.query(
+        `INSERT INTO publication_attempts (organization_id, publication_id, number, worker) VALUES ($1, $2, 1, 'dead-worker')`,
+        [org, publication.id],
+      );
       await admin.query("UPDATE content_items SET status = 'PUBLISHING' WHERE id = $1", [itemId]);
       const posted = mastodon.postAs('fantome', text);
       // The sweeper finds the expired lease.
@@ -460,7 +612,11 @@ describe('publishing', () => {
       const { itemId } = await approvedItem([account]);
       const [publication] = await schedule(itemId, inSeconds(3600));
       await makeDue(publication.id);
-      mastodon.inject({ type: 'status', status: 422, body: { error: 'Validation failed: Text contains a word the instance refuses' } }, 1, /^POST \/api\/v1\/statuses$/);
+      mastodon.inject(
+        { type: 'status', status: 422, body: { error: 'Validation failed: Text contains a word the instance refuses' } },
+        1,
+        /^POST \/api\/v1\/statuses$/,
+      );
       expect(await run(publication.id)).toEqual({ status: 'FAILED', outcome: 'failed' });
       const failed = await read(itemId);
       expect(failed).toMatchObject({ status: 'FAILED', lastErrorKind: 'REJECTED' });
@@ -473,7 +629,10 @@ describe('publishing', () => {
       expect(await itemStatus(itemId)).toBe('SCHEDULED');
       expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
       expect(await itemStatus(itemId)).toBe('PUBLISHED');
-      expect(firstError(await gql(RETRY, { input: { id: publication.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLICATION_NOT_RETRYABLE' });
+      expect(firstError(await gql(RETRY, { input: { id: publication.id } })).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'PUBLICATION_NOT_RETRYABLE',
+      });
     });
 
     it('credentials refused twice (the check between finds nothing to refresh) hold the publication and flag the account; reconnecting releases it at its due time', async () => {
@@ -481,7 +640,11 @@ describe('publishing', () => {
       const { itemId } = await approvedItem([account]);
       const [publication] = await schedule(itemId, inSeconds(3600));
       await makeDue(publication.id);
-      const [{ credentials }] = (await admin.query<{ credentials: string }>('SELECT credentials_ciphertext AS credentials FROM network_accounts WHERE id = $1', [account])).rows;
+      const [{ credentials }] = (
+        await admin.query<{ credentials: string }>('SELECT credentials_ciphertext AS credentials FROM network_accounts WHERE id = $1', [
+          account,
+        ])
+      ).rows;
       expect(credentials).toBeTruthy();
       // The publish is refused, the check accepts the token (nothing to refresh), the publish again with the same key is refused too.
       mastodon.inject({ type: 'status', status: 401, body: { error: 'The access token is invalid' } }, 2, /^POST \/api\/v1\/statuses$/);
@@ -492,7 +655,9 @@ describe('publishing', () => {
       const flagged = await accountRow(account);
       expect(flagged.status).toBe('NEEDS_REAUTH');
       // Flagged, not disconnected: the row and its credentials are still there.
-      expect((await admin.query('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [account])).rows[0].credentials_ciphertext).toBe(credentials);
+      expect(
+        (await admin.query('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [account])).rows[0].credentials_ciphertext,
+      ).toBe(credentials);
       expect(await itemStatus(itemId)).toBe('PUBLISHING');
       expect(mastodon.statusesOf('expire')).toHaveLength(0);
 
@@ -502,9 +667,17 @@ describe('publishing', () => {
       const released = await read(itemId);
       expect(released).toMatchObject({ status: 'SCHEDULED', lastErrorKind: null, lastError: null, nextAttemptAt: publication.dueAt });
       const queue = api.app.get(JobQueues).queue('publishing');
-      await until('its wake-up queued', () => queue.getJob(`publish-${publication.id}-${new Date(publication.dueAt).getTime()}`), (j) => !!j);
-      const audit = (await admin.query<{ metadata: { publications: string[] } }>(
-        "SELECT metadata FROM audit_events WHERE action = 'content.publications_released' AND target_id = $1", [account])).rows;
+      await until(
+        'its wake-up queued',
+        () => queue.getJob(`publish-${publication.id}-${new Date(publication.dueAt).getTime()}`),
+        (j) => !!j,
+      );
+      const audit = (
+        await admin.query<{ metadata: { publications: string[] } }>(
+          "SELECT metadata FROM audit_events WHERE action = 'content.publications_released' AND target_id = $1",
+          [account],
+        )
+      ).rows;
       expect(audit).toEqual([{ metadata: expect.objectContaining({ publications: [publication.id], held: false }) }]);
       await makeDue(publication.id);
       expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
@@ -534,7 +707,10 @@ describe('publishing', () => {
       expect(mastodon.statusesOf('jeton')).toHaveLength(1);
       // Refused with the old token, then made with the new one: one key.
       const calls = mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses').slice(-2);
-      expect(calls.map((r) => r.headers.authorization)).toEqual([`Bearer ${before.accessToken}`, expect.not.stringContaining(before.accessToken)]);
+      expect(calls.map((r) => r.headers.authorization)).toEqual([
+        `Bearer ${before.accessToken}`,
+        expect.not.stringContaining(before.accessToken),
+      ]);
       expect(calls[1].headers['idempotency-key']).toBe(calls[0].headers['idempotency-key']);
       const after = await secretsOf(account);
       expect(after.accessToken).not.toBe(before.accessToken);
@@ -570,7 +746,10 @@ describe('publishing', () => {
       mastodon.expireToken((await secretsOf(account)).accessToken);
       const refreshes = refreshCalls();
       const results = await Promise.all([run(a.id), run(b.id)]);
-      expect(results).toEqual([{ status: 'PUBLISHED', outcome: 'published' }, { status: 'PUBLISHED', outcome: 'published' }]);
+      expect(results).toEqual([
+        { status: 'PUBLISHED', outcome: 'published' },
+        { status: 'PUBLISHED', outcome: 'published' },
+      ]);
       expect(refreshCalls() - refreshes).toBe(1);
       const posts = mastodon.statusesOf('jeton-double');
       expect(posts).toHaveLength(2);
@@ -585,7 +764,9 @@ describe('publishing', () => {
       const { itemId } = await approvedItem([account]);
       const [publication] = await schedule(itemId, inSeconds(3600));
       // Its time has passed while it waited.
-      await admin.query("UPDATE publications SET due_at = now() - interval '1 minute', next_attempt_at = now() WHERE id = $1", [publication.id]);
+      await admin.query("UPDATE publications SET due_at = now() - interval '1 minute', next_attempt_at = now() WHERE id = $1", [
+        publication.id,
+      ]);
       const { refreshToken } = await secretsOf(account);
       // The user revoked the application: the refresh token and what it gave are dead.
       mastodon.revokeToken(refreshToken);
@@ -596,7 +777,9 @@ describe('publishing', () => {
       expect((await accountRow(account)).status).toBe('NEEDS_REAUTH');
       expect(mastodon.statusesOf('revoque')).toHaveLength(0);
       // One status change in the audit log, however many parts saw the refusal.
-      const changes = (await admin.query("SELECT 1 FROM audit_events WHERE action = 'network_account.status_changed' AND target_id = $1", [account])).rows;
+      const changes = (
+        await admin.query("SELECT 1 FROM audit_events WHERE action = 'network_account.status_changed' AND target_id = $1", [account])
+      ).rows;
       expect(changes).toHaveLength(1);
 
       expect(await connectOAuth('revoque')).toBe(account);
@@ -632,8 +815,14 @@ describe('publishing', () => {
 
     it('an edit that takes the item from a worker that already claimed its publication: the worker cancels it and calls no network', async () => {
       const { itemId, publication } = await scheduledDue('course-edition');
-      const lockWaits = async () => Number((await admin.query(
-        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%content_items%'")).rows[0].count);
+      const lockWaits = async () =>
+        Number(
+          (
+            await admin.query(
+              "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%content_items%'",
+            )
+          ).rows[0].count,
+        );
       const locker = await adminDatabase();
       try {
         // Someone holds the item for a moment: the edit queues for it first, then the worker (its claim committed).
@@ -642,7 +831,11 @@ describe('publishing', () => {
         const edit = gql(UPDATE_ITEM, { input: { id: itemId, title: 'Le pain de demain' } });
         await until('the edit waits for the item', lockWaits, (n) => n >= 1);
         const running = run(publication.id);
-        await until('the claim committed and the worker waits', async () => (await read(itemId)).status === 'PUBLISHING' && (await lockWaits()) >= 2, (x) => x);
+        await until(
+          'the claim committed and the worker waits',
+          async () => (await read(itemId)).status === 'PUBLISHING' && (await lockWaits()) >= 2,
+          (x) => x,
+        );
         await locker.query('COMMIT');
         const [edited, result] = await Promise.all([edit, running]);
         expect(edited.body.errors).toBeUndefined();
@@ -662,8 +855,14 @@ describe('publishing', () => {
       const { itemId, publication } = await scheduledDue('course-envoi');
       mastodon.inject({ type: 'slow', delayMs: 600 }, 1, /^POST \/api\/v1\/statuses$/);
       const running = run(publication.id);
-      await until('being sent', () => itemStatus(itemId), (status) => status === 'PUBLISHING');
-      expect(firstError(await gql(UPDATE_ITEM, { input: { id: itemId, title: 'Trop tard' } })).extensions).toMatchObject({ code: 'CONFLICT' });
+      await until(
+        'being sent',
+        () => itemStatus(itemId),
+        (status) => status === 'PUBLISHING',
+      );
+      expect(firstError(await gql(UPDATE_ITEM, { input: { id: itemId, title: 'Trop tard' } })).extensions).toMatchObject({
+        code: 'CONFLICT',
+      });
       expect(await running).toEqual({ status: 'PUBLISHED', outcome: 'published' });
       expect(mastodon.statusesOf('course-envoi')).toHaveLength(1);
       expect(await itemStatus(itemId)).toBe('PUBLISHED');
@@ -685,11 +884,21 @@ describe('publishing', () => {
         const posts = mastodon.statusesOf(username).length;
         if (!edited.body.errors) {
           seen.add('edit');
-          expect({ item: await itemStatus(itemId), publication: after.status, posts, result: result.status }).toEqual({ item: 'DRAFT', publication: 'CANCELLED', posts: 0, result: 'CANCELLED' });
+          expect({ item: await itemStatus(itemId), publication: after.status, posts, result: result.status }).toEqual({
+            item: 'DRAFT',
+            publication: 'CANCELLED',
+            posts: 0,
+            result: 'CANCELLED',
+          });
         } else {
           seen.add('worker');
           expect(firstError(edited).extensions.code).toBe('CONFLICT');
-          expect({ item: await itemStatus(itemId), publication: after.status, posts, result: result.status }).toEqual({ item: 'PUBLISHED', publication: 'PUBLISHED', posts: 1, result: 'PUBLISHED' });
+          expect({ item: await itemStatus(itemId), publication: after.status, posts, result: result.status }).toEqual({
+            item: 'PUBLISHED',
+            publication: 'PUBLISHED',
+            posts: 1,
+            result: 'PUBLISHED',
+          });
         }
       }
       // Both orders happen in practice (the edit first, or the worker first); each round is checked whichever came.
@@ -703,7 +912,9 @@ describe('publishing', () => {
         const scheduled = await schedule(itemId, inSeconds(3600));
         const failed = scheduled.find((p) => p.networkAccountId === x) as Publication;
         const sending = scheduled.find((p) => p.networkAccountId === y) as Publication;
-        await admin.query("UPDATE publications SET status = 'FAILED', last_error_kind = 'REJECTED', last_error = 'refused' WHERE id = $1", [failed.id]);
+        await admin.query("UPDATE publications SET status = 'FAILED', last_error_kind = 'REJECTED', last_error = 'refused' WHERE id = $1", [
+          failed.id,
+        ]);
         await admin.query("UPDATE content_items SET status = 'PUBLISHING' WHERE id = $1", [itemId]);
         await admin.query("UPDATE content_items SET status = 'FAILED' WHERE id = $1", [itemId]);
         await makeDue(sending.id);
@@ -711,9 +922,14 @@ describe('publishing', () => {
       };
       const editWhileSending = async (publicationId: string, itemId: string) => {
         const running = run(publicationId);
-        await until('being sent', async () => (await admin.query('SELECT status FROM publications WHERE id = $1', [publicationId])).rows[0].status, (s) => s === 'PUBLISHING');
+        await until(
+          'being sent',
+          async () => (await admin.query('SELECT status FROM publications WHERE id = $1', [publicationId])).rows[0].status,
+          (s) => s === 'PUBLISHING',
+        );
         await sleep(150);
-        const edited = (await ok<{ updateContentItem: { status: string } }>(UPDATE_ITEM, { input: { id: itemId, title: 'Corrigé' } })).updateContentItem;
+        const edited = (await ok<{ updateContentItem: { status: string } }>(UPDATE_ITEM, { input: { id: itemId, title: 'Corrigé' } }))
+          .updateContentItem;
         expect(edited.status).toBe('DRAFT');
         return running;
       };
@@ -735,13 +951,19 @@ describe('publishing', () => {
       mastodon.inject({ type: 'slow', delayMs: 600 }, 1, /^POST \/api\/v1\/statuses$/);
       expect(await editWhileSending(made.sending.id, made.itemId)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
       expect(mastodon.statusesOf(made.username)).toHaveLength(1);
-      expect((await publicationsOf(made.itemId)).find((p) => p.id === made.sending.id)).toMatchObject({ status: 'PUBLISHED', externalId: mastodon.statusesOf(made.username)[0].id });
+      expect((await publicationsOf(made.itemId)).find((p) => p.id === made.sending.id)).toMatchObject({
+        status: 'PUBLISHED',
+        externalId: mastodon.statusesOf(made.username)[0].id,
+      });
       expect(await itemStatus(made.itemId)).toBe('DRAFT');
     });
 
     it('deletes a published post at the network', async () => {
       const { itemId, publication } = await scheduledDue('efface');
-      expect(firstError(await gql(DELETE, { input: { id: publication.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PUBLICATION_NOT_PUBLISHED' });
+      expect(firstError(await gql(DELETE, { input: { id: publication.id } })).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'PUBLICATION_NOT_PUBLISHED',
+      });
       await run(publication.id);
       expect(mastodon.statusesOf('efface')).toHaveLength(1);
       const deleted = (await ok<{ deletePublishedPost: Publication }>(DELETE, { input: { id: publication.id } })).deletePublishedPost;
@@ -754,15 +976,22 @@ describe('publishing', () => {
   it('another organisation’s publications are neither listed nor reachable, and errors leak nothing', async () => {
     const foreign = await connect('etranger', otherOrg);
     const { itemId } = await approvedItem([foreign], undefined, otherOrg);
-    const [theirs] = (await api.ok<{ scheduleContentItem: Publication[] }>(SCHEDULE, { input: { itemId, dueAt: inSeconds(3600) } }, as(otherOrg))).scheduleContentItem;
+    const [theirs] = (
+      await api.ok<{ scheduleContentItem: Publication[] }>(SCHEDULE, { input: { itemId, dueAt: inSeconds(3600) } }, as(otherOrg))
+    ).scheduleContentItem;
     expect((await ok<{ publications: { edges: unknown[] } }>(LIST, { itemId })).publications.edges).toEqual([]);
     for (const query of [RETRY, DELETE]) {
       const res = await gql(query, { input: { id: theirs.id } });
       expect(firstError(res).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
       expect(leaksIn(res.body)).toEqual([]);
     }
-    expect(firstError(await gql(`query ($id: ID!) { publication(id: $id) { id } }`, { id: theirs.id })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(firstError(await gql(`query ($id: ID!) { publication(id: $id) { id } }`, { id: theirs.id })).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(firstError(await gql(UNSCHEDULE, { input: { itemId } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
-    expect(firstError(await gql(RESCHEDULE, { input: { itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
+    expect(firstError(await gql(RESCHEDULE, { input: { itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.itemId',
+    });
   });
 });

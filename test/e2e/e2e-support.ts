@@ -21,7 +21,16 @@ export async function adminDatabase(): Promise<Client> {
 }
 
 /** Text that must never reach a client: stack frames, SQL, driver errors. */
-export const LEAK_PATTERNS: RegExp[] = [/\bat .+\(.*:\d+:\d+\)/, /^\s*at /m, /\bSELECT\b/, /\bINSERT\b/, /\bUPDATE\b.*\bSET\b/, /QueryFailedError/, /stacktrace/i, /node_modules/];
+export const LEAK_PATTERNS: RegExp[] = [
+  /\bat .+\(.*:\d+:\d+\)/,
+  /^\s*at /m,
+  /\bSELECT\b/,
+  /\bINSERT\b/,
+  /\bUPDATE\b.*\bSET\b/,
+  /QueryFailedError/,
+  /stacktrace/i,
+  /node_modules/,
+];
 
 /** The leaking fragments found in a response body (empty when clean). */
 export function leaksIn(body: unknown): string[] {

@@ -36,8 +36,14 @@ describe('evidence registry in the running processes', () => {
 
   it('registers the same keys in the worker', async () => {
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(api.config), { logger: false });
-    const inWorker = worker.get(EvidenceRegistry).definitions().map((d) => d.key);
-    const inApi = api.app.get(EvidenceRegistry).definitions().map((d) => d.key);
+    const inWorker = worker
+      .get(EvidenceRegistry)
+      .definitions()
+      .map((d) => d.key);
+    const inApi = api.app
+      .get(EvidenceRegistry)
+      .definitions()
+      .map((d) => d.key);
     expect(inWorker).toEqual(inApi);
   });
 });

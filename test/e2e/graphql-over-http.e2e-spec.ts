@@ -20,7 +20,9 @@ describe('GraphQL over HTTP', () => {
 
   /** True when `email` can log in, i.e. an account was stored for it. */
   async function accountExists(email: string): Promise<boolean> {
-    const res = await api.gql('mutation ($input: LogInInput!) { logIn(input: $input) { userId } }', { input: { email, password: STRONG_PASSWORD } });
+    const res = await api.gql('mutation ($input: LogInInput!) { logIn(input: $input) { userId } }', {
+      input: { email, password: STRONG_PASSWORD },
+    });
     if (res.body.data) return true;
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     return false;
@@ -59,10 +61,16 @@ describe('GraphQL over HTTP', () => {
     });
 
     it('answers a parse error with 400, the standard code and where it is, and no data', async () => {
-      const res = await post().set('content-type', 'application/json').set('accept', GRAPHQL_RESPONSE).send({ query: '{ me { user { email }' });
+      const res = await post()
+        .set('content-type', 'application/json')
+        .set('accept', GRAPHQL_RESPONSE)
+        .send({ query: '{ me { user { email }' });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/graphql-response\+json\b/);
-      const body = JSON.parse(res.text) as { data?: unknown; errors: { message: string; locations: unknown[]; extensions: { code: string } }[] };
+      const body = JSON.parse(res.text) as {
+        data?: unknown;
+        errors: { message: string; locations: unknown[]; extensions: { code: string } }[];
+      };
       expect(body).not.toHaveProperty('data');
       expect(body.errors).toHaveLength(1);
       expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
@@ -75,7 +83,10 @@ describe('GraphQL over HTTP', () => {
       const res = await post()
         .set('content-type', 'application/json')
         .set('accept', GRAPHQL_RESPONSE)
-        .send({ query: 'mutation ($input: SignUpInput!) { signUp(input: $input) { userId notAField } }', variables: { input: signUpInput(email) } });
+        .send({
+          query: 'mutation ($input: SignUpInput!) { signUp(input: $input) { userId notAField } }',
+          variables: { input: signUpInput(email) },
+        });
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/graphql-response\+json\b/);
       const body = JSON.parse(res.text) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
@@ -88,10 +99,17 @@ describe('GraphQL over HTTP', () => {
     it('selects the operation named by operationName and refuses an unknown one', async () => {
       const owner = await signUpAgency(api);
       const document = 'query A { me { user { email } } } query B { me { user { displayName } } }';
-      const b = await post().set('content-type', 'application/json').set('authorization', `Bearer ${owner.token}`).send({ query: document, operationName: 'B' });
+      const b = await post()
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${owner.token}`)
+        .send({ query: document, operationName: 'B' });
       expect(b.status).toBe(200);
       expect(b.body).toEqual({ data: { me: { user: { displayName: 'Owner' } } } });
-      const unknown = await post().set('content-type', 'application/json').set('accept', GRAPHQL_RESPONSE).set('authorization', `Bearer ${owner.token}`).send({ query: document, operationName: 'C' });
+      const unknown = await post()
+        .set('content-type', 'application/json')
+        .set('accept', GRAPHQL_RESPONSE)
+        .set('authorization', `Bearer ${owner.token}`)
+        .send({ query: document, operationName: 'C' });
       expect(unknown.status).toBe(400);
       expect(JSON.parse(unknown.text).errors[0].message).toBe('Unknown operation named "C".');
     });
@@ -103,7 +121,11 @@ describe('GraphQL over HTTP', () => {
       await createOrganization(api, owner, 'Fromagerie Martin');
       const res = await request(api.server)
         .get('/graphql')
-        .query({ query: 'query Orgs($first: Int) { organizations(first: $first) { edges { node { name } } } }', variables: JSON.stringify({ first: 5 }), operationName: 'Orgs' })
+        .query({
+          query: 'query Orgs($first: Int) { organizations(first: $first) { edges { node { name } } } }',
+          variables: JSON.stringify({ first: 5 }),
+          operationName: 'Orgs',
+        })
         .set('accept', GRAPHQL_RESPONSE)
         .set('authorization', `Bearer ${owner.token}`);
       expect(res.status).toBe(200);
@@ -156,7 +178,9 @@ describe('GraphQL over HTTP', () => {
     expect(res.body.errors[0].extensions.requestId).toBe(res.headers['x-request-id']);
     expect(res.body).not.toHaveProperty('data');
     // Still serving.
-    expect((await post().set('content-type', 'application/json').send({ query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
+    expect((await post().set('content-type', 'application/json').send({ query: '{ __typename }' })).body).toEqual({
+      data: { __typename: 'Query' },
+    });
   });
 
   describe('operational routes', () => {
@@ -178,7 +202,9 @@ describe('GraphQL over HTTP', () => {
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
         expect(res.text).toContain('# TYPE socle_http_requests_total counter');
-        const line = res.text.split('\n').find((l) => l.startsWith('socle_http_requests_total{method="GET",route="/health/live",status="200"}'));
+        const line = res.text
+          .split('\n')
+          .find((l) => l.startsWith('socle_http_requests_total{method="GET",route="/health/live",status="200"}'));
         return line ? Number(line.split(' ').pop()) : 0;
       };
       const before = await counter();

@@ -3,12 +3,24 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { APP_GUARD, ModulesContainer, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { ACCESS_METADATA, AccessGuard, AccessRule, Public, routeRuleAdmits, TENANT_ACCESS_RESOLVER, TenantAccessResolver } from '@socle/platform-auth';
+import {
+  ACCESS_METADATA,
+  AccessGuard,
+  AccessRule,
+  Public,
+  routeRuleAdmits,
+  TENANT_ACCESS_RESOLVER,
+  TenantAccessResolver,
+} from '@socle/platform-auth';
 import { httpRoutesOf } from '@socle/api';
 import { TestApi } from '@socle/testing';
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD', 'SEARCH'];
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every controller route of the app with its declared access rule, as `METHOD /path`. */
 function controllerRoutes(app: NestFastifyApplication): Map<string, AccessRule | undefined> {
@@ -24,7 +36,8 @@ function controllerRoutes(app: NestFastifyApplication): Map<string, AccessRule |
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         if (path === undefined) continue;
         const method = METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const rule = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, type)) as AccessRule | undefined;
+        const rule = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, type)) as
+          AccessRule | undefined;
         for (const p of [path].flat()) routes.set(`${method} ${join(base, p)}`, rule);
       }
     }
@@ -62,7 +75,9 @@ describe('HTTP routes', () => {
     expect(declared.get('GET /reports/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
     expect(declared.get('GET /approvals/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
     expect(declared.get('POST /approvals/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
-    expect([...new Set(seen)].sort()).toEqual(expect.arrayContaining(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /oauth/callback', 'GET /reports/:token']));
+    expect([...new Set(seen)].sort()).toEqual(
+      expect.arrayContaining(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /oauth/callback', 'GET /reports/:token']),
+    );
     // No controller route escapes the list Fastify gave.
     expect([...declared.keys()].filter((key) => !seen.includes(key))).toEqual([]);
   });
@@ -87,7 +102,13 @@ describe('HTTP routes', () => {
       agencyAccess: async () => null,
       recordRefusal: async () => undefined,
     };
-    @Module({ controllers: [ProbeController], providers: [{ provide: TENANT_ACCESS_RESOLVER, useValue: tenants }, { provide: APP_GUARD, useClass: AccessGuard }] })
+    @Module({
+      controllers: [ProbeController],
+      providers: [
+        { provide: TENANT_ACCESS_RESOLVER, useValue: tenants },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+    })
     class ProbeModule {}
     const app = await NestFactory.create<NestFastifyApplication>(ProbeModule, new FastifyAdapter(), { logger: false });
     await app.init();

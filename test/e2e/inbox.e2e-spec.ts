@@ -11,9 +11,26 @@ import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-tes
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface Item {
-  id: string; source: string; networkAccountId: string | null; externalId: string; kind: string; parentExternalId: string | null; publicationId: string | null;
-  authorHandle: string; text: string; url: string | null; receivedAt: string; status: string; assigneeId: string | null; dueAt: string; overdue: boolean;
-  responsibleRole: string; firstResponseAt: string | null; answeredBy: string | null; escalatedTo: string | null; version: number;
+  id: string;
+  source: string;
+  networkAccountId: string | null;
+  externalId: string;
+  kind: string;
+  parentExternalId: string | null;
+  publicationId: string | null;
+  authorHandle: string;
+  text: string;
+  url: string | null;
+  receivedAt: string;
+  status: string;
+  assigneeId: string | null;
+  dueAt: string;
+  overdue: boolean;
+  responsibleRole: string;
+  firstResponseAt: string | null;
+  answeredBy: string | null;
+  escalatedTo: string | null;
+  version: number;
   notes: { id: string; text: string; authorId: string | null }[];
   replies: { id: string; text: string; status: string; attempts: number; externalId: string | null; error: string | null }[];
 }
@@ -53,36 +70,61 @@ describe('inbox', () => {
   let otherMember: { userId: string; token: string };
 
   const as = (organizationId = org) => ({ token: owner.token, organizationId });
-  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) => api.gql<T>(query, variables, as(organizationId));
-  const ok = async <T>(query: string, variables: Record<string, unknown> = {}, organizationId = org): Promise<T> => api.ok<T>(query, variables, as(organizationId));
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) =>
+    api.gql<T>(query, variables, as(organizationId));
+  const ok = async <T>(query: string, variables: Record<string, unknown> = {}, organizationId = org): Promise<T> =>
+    api.ok<T>(query, variables, as(organizationId));
   const fetchInbox = (organizationId = org) => fetchJob.handle({ organizationId });
   const item = async (id: string, organizationId = org) => (await ok<{ inboxItem: Item }>(GET, { id }, organizationId)).inboxItem;
-  const itemsOf = async (publicationId: string) => (await admin.query<{ id: string; external_id: string }>(
-    'SELECT id, external_id FROM inbox_items WHERE publication_id = $1 ORDER BY received_at, id', [publicationId])).rows;
+  const itemsOf = async (publicationId: string) =>
+    (
+      await admin.query<{ id: string; external_id: string }>(
+        'SELECT id, external_id FROM inbox_items WHERE publication_id = $1 ORDER BY received_at, id',
+        [publicationId],
+      )
+    ).rows;
   const repliesTo = (statusId: string) => Object.values(mastodonStatuses()).filter((s) => s.in_reply_to_id === statusId);
-  const mastodonStatuses = () => ['boulangerie', 'boulangerie-b', 'autre-b'].flatMap((u) => mastodon.statusesOf(u)) as { id: string; in_reply_to_id: string | null; content: string }[];
+  const mastodonStatuses = () =>
+    ['boulangerie', 'boulangerie-b', 'autre-b'].flatMap((u) => mastodon.statusesOf(u)) as {
+      id: string;
+      in_reply_to_id: string | null;
+      content: string;
+    }[];
 
-  const connect = async (username: string, organizationId = org) => (await api.ok<{ connectNetworkAccount: { id: string } }>(
-    'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
-    { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } }, as(organizationId),
-  )).connectNetworkAccount.id;
+  const connect = async (username: string, organizationId = org) =>
+    (
+      await api.ok<{ connectNetworkAccount: { id: string } }>(
+        'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } },
+        as(organizationId),
+      )
+    ).connectNetworkAccount.id;
 
   /** A post of ours at the instance and its PUBLISHED publication (written as owner: publishing is another part's journey). */
   const published = async (accountId: string, username: string, organizationId = org) => {
     const post = mastodon.postAs(username, `Fournée ${randomBytes(3).toString('hex')}`);
-    const itemId = (await admin.query<{ id: string }>(
-      "INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain', 'DRAFT') RETURNING id", [organizationId])).rows[0].id;
-    const publicationId = (await admin.query<{ id: string }>(
-      `INSERT INTO publications (organization_id, item_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, external_id, external_url, published_at)
+    const itemId = (
+      await admin.query<{ id: string }>(
+        "INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain', 'DRAFT') RETURNING id",
+        [organizationId],
+      )
+    ).rows[0].id;
+    const publicationId = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO publications (organization_id, item_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, external_id, external_url, published_at)
        VALUES ($1, $2, $3, 'mastodon', now(), now(), 'PUBLISHED', $4, $5, $6, now()) RETURNING id`,
-      [organizationId, itemId, accountId, `test-${randomUUID()}`, post.id, post.url])).rows[0].id;
+        [organizationId, itemId, accountId, `test-${randomUUID()}`, post.id, post.url],
+      )
+    ).rows[0].id;
     return { post, publicationId };
   };
 
   beforeAll(async () => {
     mastodon = await MastodonTestServer.start();
     api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000' });
-    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000' }), { reconcileEveryMs: 600_000 });
+    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000' }), {
+      reconcileEveryMs: 600_000,
+    });
     fetchJob = worker.context.get(FetchInboxJob, { strict: false });
     escalateJob = worker.context.get(EscalateInboxJob, { strict: false });
     sendJob = worker.context.get(SendInboxReplyJob, { strict: false });
@@ -93,9 +135,19 @@ describe('inbox', () => {
     member = await addOrganizationMember(api, owner, org, ['COMMUNITY_MANAGER']);
     otherMember = await addOrganizationMember(api, owner, otherOrg, ['COMMUNITY_MANAGER']);
     // The organisation's rule for Mastodon: 30 minutes, the content lead answers, with a template.
-    await ok(RULES, { input: { rules: [
-      { channel: 'mastodon', severity: 'NORMAL', responseMinutes: 30, responsibleRole: 'CONTENT_LEAD', replyTemplates: [{ language: 'fr', text: 'Merci, nous regardons !' }] },
-    ] } });
+    await ok(RULES, {
+      input: {
+        rules: [
+          {
+            channel: 'mastodon',
+            severity: 'NORMAL',
+            responseMinutes: 30,
+            responsibleRole: 'CONTENT_LEAD',
+            replyTemplates: [{ language: 'fr', text: 'Merci, nous regardons !' }],
+          },
+        ],
+      },
+    });
   });
   afterAll(async () => {
     await worker?.close();
@@ -120,8 +172,19 @@ describe('inbox', () => {
 
     const got = await item(rows.find((r) => r.external_id === first.id)?.id as string);
     expect(got).toMatchObject({
-      source: 'mastodon', kind: 'COMMENT', status: 'NEW', networkAccountId: account, publicationId, parentExternalId: post.id, text: 'Vous ouvrez dimanche ?',
-      authorHandle: `cliente@${mastodon.host}`, responsibleRole: 'CONTENT_LEAD', overdue: false, notes: [], replies: [], version: 1,
+      source: 'mastodon',
+      kind: 'COMMENT',
+      status: 'NEW',
+      networkAccountId: account,
+      publicationId,
+      parentExternalId: post.id,
+      text: 'Vous ouvrez dimanche ?',
+      authorHandle: `cliente@${mastodon.host}`,
+      responsibleRole: 'CONTENT_LEAD',
+      overdue: false,
+      notes: [],
+      replies: [],
+      version: 1,
     });
     expect(new Date(got.dueAt).getTime() - new Date(got.receivedAt).getTime()).toBe(30 * 60_000);
 
@@ -131,9 +194,16 @@ describe('inbox', () => {
     const mention = mastodon.postAs('fan', '@boulangerie la meilleure baguette du quartier');
     expect((await fetchInbox()).inserted).toBe(2);
     expect((await itemsOf(publicationId)).map((r) => r.external_id)).toContain(third.id);
-    const kinds = (await admin.query<{ external_id: string; kind: string; publication_id: string | null }>(
-      'SELECT external_id, kind, publication_id FROM inbox_items WHERE external_id = ANY($1::text[]) AND organization_id = $2 ORDER BY kind', [[third.id, mention.id], org])).rows;
-    expect(kinds).toEqual([{ external_id: third.id, kind: 'COMMENT', publication_id: publicationId }, { external_id: mention.id, kind: 'MENTION', publication_id: null }]);
+    const kinds = (
+      await admin.query<{ external_id: string; kind: string; publication_id: string | null }>(
+        'SELECT external_id, kind, publication_id FROM inbox_items WHERE external_id = ANY($1::text[]) AND organization_id = $2 ORDER BY kind',
+        [[third.id, mention.id], org],
+      )
+    ).rows;
+    expect(kinds).toEqual([
+      { external_id: third.id, kind: 'COMMENT', publication_id: publicationId },
+      { external_id: mention.id, kind: 'MENTION', publication_id: null },
+    ]);
     expect((await fetchInbox()).inserted).toBe(0);
     // Another organisation's fetch sees nothing of this one.
     expect((await fetchInbox(otherOrg)).inserted).toBe(0);
@@ -148,7 +218,9 @@ describe('inbox', () => {
 
     const list = await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { status: 'NEW', first: 2 });
     expect(list.inboxItems.edges).toHaveLength(2);
-    const templates = await ok<{ replyTemplates: { text: string; channel: string }[] }>('{ replyTemplates(network: "mastodon") { channel text } }');
+    const templates = await ok<{ replyTemplates: { text: string; channel: string }[] }>(
+      '{ replyTemplates(network: "mastodon") { channel text } }',
+    );
     expect(templates.replyTemplates).toEqual([{ channel: 'mastodon', text: 'Merci, nous regardons !' }]);
   });
 
@@ -159,21 +231,33 @@ describe('inbox', () => {
     await fetchInbox();
     const [row] = await itemsOf(publicationId);
 
-    const answered = (await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: '@curieux oui, dès 7 h' } })).replyToInboxItem;
-    expect(answered).toMatchObject({ status: 'ANSWERED', answeredBy: owner.userId, replies: [{ status: 'SENT', attempts: 1, text: '@curieux oui, dès 7 h' }] });
+    const answered = (await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: '@curieux oui, dès 7 h' } }))
+      .replyToInboxItem;
+    expect(answered).toMatchObject({
+      status: 'ANSWERED',
+      answeredBy: owner.userId,
+      replies: [{ status: 'SENT', attempts: 1, text: '@curieux oui, dès 7 h' }],
+    });
     expect(answered.firstResponseAt).not.toBeNull();
     const sent = repliesTo(comment.id);
     expect(sent).toHaveLength(1);
     expect(answered.replies[0].externalId).toBe(sent[0].id);
-    const request = mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.params.in_reply_to_id === comment.id);
+    const request = mastodon.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.params.in_reply_to_id === comment.id,
+    );
     expect(request.map((r) => r.headers['idempotency-key'])).toEqual([`socle-inbox-reply-${answered.replies[0].id}`]);
 
     await fetchInbox();
     expect(await itemsOf(publicationId)).toHaveLength(1);
     // Answered is final: a second answer is CONFLICT with its reason, nothing is posted.
-    expect(firstError(await gql(REPLY, { input: { itemId: row.id, text: 'encore' } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED' });
+    expect(firstError(await gql(REPLY, { input: { itemId: row.id, text: 'encore' } })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INBOX_ALREADY_ANSWERED',
+    });
     expect(repliesTo(comment.id)).toHaveLength(1);
-    const actions = (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [row.id])).rows.map((r) => r.action);
+    const actions = (
+      await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [row.id])
+    ).rows.map((r) => r.action);
     expect(actions).toEqual(['inbox.reply_started', 'inbox.answered']);
   });
 
@@ -192,7 +276,8 @@ describe('inbox', () => {
     const lost = answers.filter((a) => a.body.errors);
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(2);
-    for (const answer of lost) expect(firstError(answer).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED', field: 'input.itemId' });
+    for (const answer of lost)
+      expect(firstError(answer).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED', field: 'input.itemId' });
     expect(repliesTo(comment.id)).toHaveLength(1);
     const replies = (await admin.query<{ status: string }>('SELECT status FROM inbox_replies WHERE item_id = $1', [row.id])).rows;
     expect(replies).toEqual([{ status: 'SENT' }]);
@@ -214,8 +299,10 @@ describe('inbox', () => {
     await sleep(800);
     expect(repliesTo(comment.id)).toHaveLength(1);
     // Another person cannot answer meanwhile: the pending reply holds the item.
-    expect(firstError(await api.gql(REPLY, { input: { itemId: row.id, text: 'Autre' } }, { token: member.token, organizationId: org })).extensions)
-      .toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED' });
+    expect(
+      firstError(await api.gql(REPLY, { input: { itemId: row.id, text: 'Autre' } }, { token: member.token, organizationId: org }))
+        .extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED' });
 
     const payload = { organizationId: org, replyId: pending.replies[0].id };
     const results = await Promise.all([sendJob.handle(payload), sendJob.handle(payload)]);
@@ -224,7 +311,9 @@ describe('inbox', () => {
     expect(repliesTo(comment.id)).toHaveLength(1);
     const done = await item(row.id);
     expect(done).toMatchObject({ status: 'ANSWERED', replies: [{ status: 'SENT', externalId: repliesTo(comment.id)[0].id, error: null }] });
-    const answered = (await admin.query('SELECT count(*) FROM audit_events WHERE target_id = $1 AND action = $2', [row.id, 'inbox.answered'])).rows[0];
+    const answered = (
+      await admin.query('SELECT count(*) FROM audit_events WHERE target_id = $1 AND action = $2', [row.id, 'inbox.answered'])
+    ).rows[0];
     expect(Number(answered.count)).toBe(1);
   });
 
@@ -234,12 +323,18 @@ describe('inbox', () => {
     const comment = mastodon.postAs('refus', 'Question ?', { inReplyToId: post.id });
     await fetchInbox();
     const [row] = await itemsOf(publicationId);
-    mastodon.inject({ type: 'status', status: 422, body: { error: 'Validation failed: Text character limit' } }, 1, /^POST \/api\/v1\/statuses$/);
+    mastodon.inject(
+      { type: 'status', status: 422, body: { error: 'Validation failed: Text character limit' } },
+      1,
+      /^POST \/api\/v1\/statuses$/,
+    );
     const refused = await gql(REPLY, { input: { itemId: row.id, text: 'Réponse' } });
     expect(firstError(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
     expect(leaksIn(refused.body)).toEqual([]);
     expect((await admin.query('SELECT status FROM inbox_replies WHERE item_id = $1', [row.id])).rows).toEqual([{ status: 'FAILED' }]);
-    expect((await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Réponse' } })).replyToInboxItem.status).toBe('ANSWERED');
+    expect((await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Réponse' } })).replyToInboxItem.status).toBe(
+      'ANSWERED',
+    );
     expect(repliesTo(comment.id)).toHaveLength(1);
   });
 
@@ -255,18 +350,36 @@ describe('inbox', () => {
     expect(assigned).toMatchObject({ status: 'ASSIGNED', assigneeId: member.userId, version: 2 });
     const mine = await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { assigneeId: member.userId });
     expect(mine.inboxItems.edges.map((e) => e.node.id)).toEqual([one.id]);
-    const note = (await api.ok<{ addInboxNote: { text: string; authorId: string } }>(NOTE, { input: { itemId: one.id, text: 'Client fidèle' } }, { token: member.token, organizationId: org })).addInboxNote;
+    const note = (
+      await api.ok<{ addInboxNote: { text: string; authorId: string } }>(
+        NOTE,
+        { input: { itemId: one.id, text: 'Client fidèle' } },
+        { token: member.token, organizationId: org },
+      )
+    ).addInboxNote;
     expect(note).toEqual({ text: 'Client fidèle', authorId: member.userId, id: expect.any(String) });
     expect((await item(one.id)).notes.map((n) => n.text)).toEqual(['Client fidèle']);
 
-    const escalated = (await ok<{ escalateInboxItem: Item }>(ESCALATE, { input: { id: one.id, role: 'STRATEGY_LEAD', reason: 'sensible' } })).escalateInboxItem;
+    const escalated = (
+      await ok<{ escalateInboxItem: Item }>(ESCALATE, { input: { id: one.id, role: 'STRATEGY_LEAD', reason: 'sensible' } })
+    ).escalateInboxItem;
     expect(escalated).toMatchObject({ status: 'ESCALATED', escalatedTo: 'STRATEGY_LEAD' });
-    expect((await ok<{ dismissInboxItem: Item }>(DISMISS, { input: { id: two.id, reason: 'spam' } })).dismissInboxItem.status).toBe('DISMISSED');
+    expect((await ok<{ dismissInboxItem: Item }>(DISMISS, { input: { id: two.id, reason: 'spam' } })).dismissInboxItem.status).toBe(
+      'DISMISSED',
+    );
     // A dismissed item is not escalated; the refusal says why.
-    expect(firstError(await gql(ESCALATE, { input: { id: two.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_TRANSITION_NOT_ALLOWED', field: 'input.id' });
+    expect(firstError(await gql(ESCALATE, { input: { id: two.id } })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INBOX_TRANSITION_NOT_ALLOWED',
+      field: 'input.id',
+    });
     // The trigger holds the workflow even against a direct write.
-    await expect(admin.query("UPDATE inbox_items SET status = 'NEW' WHERE id = $1", [one.id])).rejects.toThrow(/cannot go from ESCALATED to NEW/);
-    const actions = (await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [one.id])).rows.map((r) => r.action);
+    await expect(admin.query("UPDATE inbox_items SET status = 'NEW' WHERE id = $1", [one.id])).rejects.toThrow(
+      /cannot go from ESCALATED to NEW/,
+    );
+    const actions = (
+      await admin.query<{ action: string }>('SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at, id', [one.id])
+    ).rows.map((r) => r.action);
     expect(actions).toEqual(['inbox.assigned', 'inbox.note_added', 'inbox.escalated']);
   });
 
@@ -278,14 +391,25 @@ describe('inbox', () => {
     await fetchInbox();
     const [late, onTime] = await itemsOf(publicationId);
     await admin.query("UPDATE inbox_items SET due_at = now() - interval '1 minute' WHERE id = $1", [late.id]);
-    expect((await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { overdue: true })).inboxItems.edges.map((e) => e.node.id)).toContain(late.id);
+    expect(
+      (await ok<{ inboxItems: { edges: { node: Item }[] } }>(LIST, { overdue: true })).inboxItems.edges.map((e) => e.node.id),
+    ).toContain(late.id);
 
-    const sweeps = await Promise.all([escalateJob.handle({ organizationId: org }), escalateJob.handle({ organizationId: org }), escalateJob.handle({ organizationId: org })]);
+    const sweeps = await Promise.all([
+      escalateJob.handle({ organizationId: org }),
+      escalateJob.handle({ organizationId: org }),
+      escalateJob.handle({ organizationId: org }),
+    ]);
     expect(sweeps.reduce((sum, s) => sum + s.escalated, 0)).toBe(1);
     expect((await escalateJob.handle({ organizationId: org })).escalated).toBe(0);
     expect(await item(late.id)).toMatchObject({ status: 'ESCALATED', escalatedTo: 'CONTENT_LEAD' });
     expect((await item(onTime.id)).status).toBe('NEW');
-    const audits = (await admin.query<{ metadata: Record<string, unknown> }>("SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'inbox.escalated'", [late.id])).rows;
+    const audits = (
+      await admin.query<{ metadata: Record<string, unknown> }>(
+        "SELECT metadata FROM audit_events WHERE target_id = $1 AND action = 'inbox.escalated'",
+        [late.id],
+      )
+    ).rows;
     expect(audits).toHaveLength(1);
     expect(audits[0].metadata).toMatchObject({ role: 'CONTENT_LEAD', by: 'sla' });
     // The reconciler finds the organisation with an overdue item and the worker escalates it.
@@ -302,13 +426,19 @@ describe('inbox', () => {
     mastodon.postAs('oublie', 'Et alors ?', { inReplyToId: post.id });
     await fetchInbox();
     const [row] = await itemsOf(publicationId);
-    const reply = (await admin.query<{ id: string }>(
-      `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, created_at)
-       VALUES ($1, $2, $3, 'Réponse oubliée', 'socle-inbox-reply-' || gen_random_uuid(), now() - interval '5 minutes') RETURNING id`, [org, row.id, account])).rows[0].id;
+    const reply = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, created_at)
+       VALUES ($1, $2, $3, 'Réponse oubliée', 'socle-inbox-reply-' || gen_random_uuid(), now() - interval '5 minutes') RETURNING id`,
+        [org, row.id, account],
+      )
+    ).rows[0].id;
     const until = async (what: string, done: () => Promise<boolean>) => {
-      for (const end = Date.now() + 10_000; !(await done()); await sleep(100)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      for (const end = Date.now() + 10_000; !(await done()); await sleep(100))
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     };
-    const fetchedAt = async () => (await admin.query<{ at: Date }>('SELECT fetched_at AS at FROM inbox_cursors WHERE publication_id = $1', [publicationId])).rows[0].at;
+    const fetchedAt = async () =>
+      (await admin.query<{ at: Date }>('SELECT fetched_at AS at FROM inbox_cursors WHERE publication_id = $1', [publicationId])).rows[0].at;
     // Fetched a moment ago: not due (INBOX_EVERY_MINUTES), whatever the queue holds.
     const recent = await fetchedAt();
     await fetchJob.reconcile();
@@ -320,23 +450,34 @@ describe('inbox', () => {
     await until('the worker fetched', async () => (await fetchedAt()).getTime() > Date.now() - 60_000);
     // The reply whose sender stopped is sent by the worker (with the row's key), and the item is answered.
     expect(await escalateJob.reconcile()).toBeGreaterThanOrEqual(1);
-    await until('the reply sent', async () => (await admin.query('SELECT status FROM inbox_replies WHERE id = $1', [reply])).rows[0].status === 'SENT');
+    await until(
+      'the reply sent',
+      async () => (await admin.query('SELECT status FROM inbox_replies WHERE id = $1', [reply])).rows[0].status === 'SENT',
+    );
     expect((await item(row.id)).status).toBe('ANSWERED');
     const key = (await admin.query<{ k: string }>('SELECT idempotency_key AS k FROM inbox_replies WHERE id = $1', [reply])).rows[0].k;
-    const posted = mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['idempotency-key'] === key);
+    const posted = mastodon.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.headers['idempotency-key'] === key,
+    );
     expect(posted).toHaveLength(1);
   });
 
   it('measures community.responseTime: the median first answer against the rules’ delay', async () => {
     const measured = await createOrganization(api, owner, 'Mesure Inbox');
-    const compute = () => worker.context.get(UnitOfWorkFactory, { strict: false }).runInOrganization(measured, (uow) =>
-      inboxEvidenceProvider.compute({ uow, organizationId: measured, at: new Date(), earlier: new Map() }));
+    const compute = () =>
+      worker.context
+        .get(UnitOfWorkFactory, { strict: false })
+        .runInOrganization(measured, (uow) =>
+          inboxEvidenceProvider.compute({ uow, organizationId: measured, at: new Date(), earlier: new Map() }),
+        );
     expect((await compute())['community.responseTime']).toMatchObject({ value: null, score: 0 });
-    const insert = (receivedMinutesAgo: number, allowedMinutes: number, answeredAfterMinutes: number | null) => admin.query(
-      `INSERT INTO inbox_items (organization_id, source, external_id, kind, author_handle, text, received_at, due_at, responsible_role, status, first_response_at)
+    const insert = (receivedMinutesAgo: number, allowedMinutes: number, answeredAfterMinutes: number | null) =>
+      admin.query(
+        `INSERT INTO inbox_items (organization_id, source, external_id, kind, author_handle, text, received_at, due_at, responsible_role, status, first_response_at)
        VALUES ($1, 'mastodon', gen_random_uuid()::text, 'COMMENT', 'x@y', 't', now() - make_interval(mins => $2), now() - make_interval(mins => $2) + make_interval(mins => $3),
                'COMMUNITY_MANAGER', $4, CASE WHEN $5::int IS NULL THEN NULL ELSE now() - make_interval(mins => $2) + make_interval(mins => $5::int) END)`,
-      [measured, receivedMinutesAgo, allowedMinutes, answeredAfterMinutes === null ? 'NEW' : 'ANSWERED', answeredAfterMinutes]);
+        [measured, receivedMinutesAgo, allowedMinutes, answeredAfterMinutes === null ? 'NEW' : 'ANSWERED', answeredAfterMinutes],
+      );
     await insert(300, 60, 10);
     await insert(300, 60, 20);
     await insert(300, 60, 30);
@@ -374,14 +515,29 @@ describe('inbox', () => {
     };
 
     expect(await refused(REPLY, { itemId: row.id, text: 'a\u0000b' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
-    expect(await refused(REPLY, { itemId: row.id, text: 'x'.repeat(20_000) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
+    expect(await refused(REPLY, { itemId: row.id, text: 'x'.repeat(20_000) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.text',
+    });
     // Longer than Mastodon takes (500): the connector's own limit, before anything is claimed.
     expect(await refused(REPLY, { itemId: row.id, text: 'y'.repeat(600) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
-    expect(await refused(REPLY, { itemId: `${row.id}\u0000`, text: 'ok' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
+    expect(await refused(REPLY, { itemId: `${row.id}\u0000`, text: 'ok' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.itemId',
+    });
     expect(await refused(NOTE, { itemId: row.id, text: '\u0000' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
-    expect(await refused(NOTE, { itemId: row.id, text: 'z'.repeat(10_001) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.text' });
-    expect(await refused(ASSIGN, { id: row.id, assigneeId: otherMember.userId })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeId' });
-    expect(await refused(ASSIGN, { id: row.id, assigneeId: 'not-a-uuid' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeId' });
+    expect(await refused(NOTE, { itemId: row.id, text: 'z'.repeat(10_001) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.text',
+    });
+    expect(await refused(ASSIGN, { id: row.id, assigneeId: otherMember.userId })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.assigneeId',
+    });
+    expect(await refused(ASSIGN, { id: row.id, assigneeId: 'not-a-uuid' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.assigneeId',
+    });
     // Another tenant's item, from this organisation: not found, untouched.
     expect(await refused(REPLY, { itemId: otherRow.id, text: 'ok' })).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
     expect(await refused(NOTE, { itemId: otherRow.id, text: 'ok' })).toMatchObject({ code: 'NOT_FOUND', field: 'input.itemId' });
@@ -390,13 +546,29 @@ describe('inbox', () => {
     expect(firstError(await gql(LIST, { status: 'BOGUS' })).extensions.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
 
     expect(mastodon.statusCount()).toBe(statusesBefore);
-    expect(Number((await admin.query('SELECT count(*) FROM inbox_notes WHERE item_id = ANY($1::uuid[])', [[row.id, otherRow.id]])).rows[0].count)).toBe(0);
-    expect(Number((await admin.query('SELECT count(*) FROM inbox_replies WHERE item_id = ANY($1::uuid[])', [[row.id, otherRow.id]])).rows[0].count)).toBe(0);
-    expect((await admin.query('SELECT status, version FROM inbox_items WHERE id = ANY($1::uuid[]) ORDER BY id', [[row.id, otherRow.id]])).rows)
-      .toEqual([{ status: 'NEW', version: 1 }, { status: 'NEW', version: 1 }]);
+    expect(
+      Number(
+        (await admin.query('SELECT count(*) FROM inbox_notes WHERE item_id = ANY($1::uuid[])', [[row.id, otherRow.id]])).rows[0].count,
+      ),
+    ).toBe(0);
+    expect(
+      Number(
+        (await admin.query('SELECT count(*) FROM inbox_replies WHERE item_id = ANY($1::uuid[])', [[row.id, otherRow.id]])).rows[0].count,
+      ),
+    ).toBe(0);
+    expect(
+      (await admin.query('SELECT status, version FROM inbox_items WHERE id = ANY($1::uuid[]) ORDER BY id', [[row.id, otherRow.id]])).rows,
+    ).toEqual([
+      { status: 'NEW', version: 1 },
+      { status: 'NEW', version: 1 },
+    ]);
     // A viewer reads but does not act.
     const viewer = await addOrganizationMember(api, owner, org, ['VIEWER']);
-    expect((await api.ok<{ inboxItem: Item }>(GET, { id: row.id }, { token: viewer.token, organizationId: org })).inboxItem.id).toBe(row.id);
-    expect(firstError(await api.gql(DISMISS, { input: { id: row.id } }, { token: viewer.token, organizationId: org })).extensions.code).toBe('FORBIDDEN');
+    expect((await api.ok<{ inboxItem: Item }>(GET, { id: row.id }, { token: viewer.token, organizationId: org })).inboxItem.id).toBe(
+      row.id,
+    );
+    expect(
+      firstError(await api.gql(DISMISS, { input: { id: row.id } }, { token: viewer.token, organizationId: org })).extensions.code,
+    ).toBe('FORBIDDEN');
   });
 });

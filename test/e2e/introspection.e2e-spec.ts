@@ -45,14 +45,26 @@ describe('introspection and suggestions in production', () => {
     const data = await api.ok<{ __schema: { types: { name: string }[] } }>(SCHEMA_QUERY, {}, { token: owner.token });
     const names = data.__schema.types.map((t) => t.name);
     expect(names).toEqual(expect.arrayContaining(['Organization', 'OrganizationRole', 'Mutation', 'ApiKey']));
-    const type = await api.ok<{ __type: { fields: { name: string }[] } }>('{ __type(name: "ApiKey") { fields { name } } }', {}, { token: owner.token });
+    const type = await api.ok<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "ApiKey") { fields { name } } }',
+      {},
+      { token: owner.token },
+    );
     expect(type.__type.fields.map((f) => f.name)).toContain('displayPrefix');
   });
 
   it('gives the schema to an API key, which is a known caller too', async () => {
     const owner = await signUpAgency(api);
-    const key = await api.ok<{ createApiKey: { secret: string } }>('mutation { createApiKey(input: { name: "Docs", scopes: [read] }) { secret } }', {}, { token: owner.token });
-    const data = await api.ok<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }', {}, { token: key.createApiKey.secret });
+    const key = await api.ok<{ createApiKey: { secret: string } }>(
+      'mutation { createApiKey(input: { name: "Docs", scopes: [read] }) { secret } }',
+      {},
+      { token: owner.token },
+    );
+    const data = await api.ok<{ __schema: { queryType: { name: string } } }>(
+      '{ __schema { queryType { name } } }',
+      {},
+      { token: key.createApiKey.secret },
+    );
     expect(data.__schema.queryType.name).toBe('Query');
   });
 
@@ -60,8 +72,16 @@ describe('introspection and suggestions in production', () => {
     const owner = await signUpAgency(api);
     const orgId = await createOrganization(api, owner, 'Client Suggestions');
     const misspelt = [
-      { query: '{ organizatons(first: 1) { edges { cursor } } }', bare: 'Cannot query field "organizatons" on type "Query".', hint: /Did you mean "organizations" or "organization"\?$/ },
-      { query: 'query { ...F } fragment F on Query { membres(first: 1) { edges { cursor } } }', bare: 'Cannot query field "membres" on type "Query".', hint: /Did you mean "members"\?$/ },
+      {
+        query: '{ organizatons(first: 1) { edges { cursor } } }',
+        bare: 'Cannot query field "organizatons" on type "Query".',
+        hint: /Did you mean "organizations" or "organization"\?$/,
+      },
+      {
+        query: 'query { ...F } fragment F on Query { membres(first: 1) { edges { cursor } } }',
+        bare: 'Cannot query field "membres" on type "Query".',
+        hint: /Did you mean "members"\?$/,
+      },
       {
         query: 'mutation { changeMemberRoles(input: { userId: "00000000-0000-4000-8000-000000000000", roles: [VIEWR] }) { userId } }',
         bare: 'Value "VIEWR" does not exist in "OrganizationRole" enum.',

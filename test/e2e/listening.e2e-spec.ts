@@ -12,11 +12,39 @@ import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-tes
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface SourceState {
-  accountId: string; network: string; lastRunAt: string | null; lastSuccessAt: string | null; lastError: string | null; lastErrorAt: string | null;
-  failures: number; retryAt: string | null; cursorTime: string | null; mentionsAdded: number;
+  accountId: string;
+  network: string;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failures: number;
+  retryAt: string | null;
+  cursorTime: string | null;
+  mentionsAdded: number;
 }
-interface ListeningQuery { id: string; kind: string; name: string; query: string; sources: string[]; active: boolean; lastRunAt: string | null; sourceStates: SourceState[] }
-interface Mention { id: string; source: string; externalId: string; authorHandle: string; text: string; language: string | null; sentiment: string | null; sentimentScore: number | null; queryIds: string[]; publishedAt: string }
+interface ListeningQuery {
+  id: string;
+  kind: string;
+  name: string;
+  query: string;
+  sources: string[];
+  active: boolean;
+  lastRunAt: string | null;
+  sourceStates: SourceState[];
+}
+interface Mention {
+  id: string;
+  source: string;
+  externalId: string;
+  authorHandle: string;
+  text: string;
+  language: string | null;
+  sentiment: string | null;
+  sentimentScore: number | null;
+  queryIds: string[];
+  publishedAt: string;
+}
 
 const SOURCE = 'accountId network lastRunAt lastSuccessAt lastError lastErrorAt failures retryAt cursorTime mentionsAdded';
 const QUERY = `id kind name query sources active lastRunAt sourceStates { ${SOURCE} }`;
@@ -37,7 +65,10 @@ class FeedServer {
   fail = false;
   requests = 0;
   items: { guid: string; title: string; date: Date }[] = [];
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<FeedServer> {
     const server = createServer();
@@ -53,9 +84,14 @@ class FeedServer {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error: secret stack here');
       return;
     }
-    const items = this.items.map((item) => `<item><guid>${item.guid}</guid><title>${item.title}</title><link>https://blog.example/${item.guid}</link>
-      <description>${item.title}</description><pubDate>${item.date.toUTCString()}</pubDate></item>`).join('');
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Blog vélo</title>
+    const items = this.items
+      .map(
+        (item) => `<item><guid>${item.guid}</guid><title>${item.title}</title><link>https://blog.example/${item.guid}</link>
+      <description>${item.title}</description><pubDate>${item.date.toUTCString()}</pubDate></item>`,
+      )
+      .join('');
+    res.writeHead(200, { 'content-type': 'application/rss+xml' })
+      .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Blog vélo</title>
       <link>https://blog.example/</link><description>Un blog</description>${items}</channel></rss>`);
   }
 
@@ -81,24 +117,40 @@ describe('listening', () => {
   let otherOrg: string;
 
   const as = (organizationId = org) => ({ token: owner.token, organizationId });
-  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) => api.gql<T>(query, variables, as(organizationId));
-  const ok = <T>(query: string, variables: Record<string, unknown> = {}, organizationId = org): Promise<T> => api.ok<T>(query, variables, as(organizationId));
-  const create = async (input: Record<string, unknown>, organizationId = org) => (await ok<{ createListeningQuery: ListeningQuery }>(CREATE, { input }, organizationId)).createListeningQuery;
-  const queries = async (organizationId = org) => (await ok<{ listeningQueries: { edges: { node: ListeningQuery }[] } }>(LIST, {}, organizationId)).listeningQueries.edges.map((e) => e.node);
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, organizationId = org) =>
+    api.gql<T>(query, variables, as(organizationId));
+  const ok = <T>(query: string, variables: Record<string, unknown> = {}, organizationId = org): Promise<T> =>
+    api.ok<T>(query, variables, as(organizationId));
+  const create = async (input: Record<string, unknown>, organizationId = org) =>
+    (await ok<{ createListeningQuery: ListeningQuery }>(CREATE, { input }, organizationId)).createListeningQuery;
+  const queries = async (organizationId = org) =>
+    (await ok<{ listeningQueries: { edges: { node: ListeningQuery }[] } }>(LIST, {}, organizationId)).listeningQueries.edges.map(
+      (e) => e.node,
+    );
   const queryById = async (id: string) => (await queries()).find((q) => q.id === id) as ListeningQuery;
   const mentions = async (variables: Record<string, unknown> = {}, organizationId = org) =>
-    (await ok<{ mentions: { edges: { cursor: string; node: Mention }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(MENTIONS, { first: 100, ...variables }, organizationId)).mentions;
-  const count = async (table: string, organizationId = org) => Number((await admin.query(`SELECT count(*) FROM ${table} WHERE organization_id = $1`, [organizationId])).rows[0].count);
+    (
+      await ok<{ mentions: { edges: { cursor: string; node: Mention }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+        MENTIONS,
+        { first: 100, ...variables },
+        organizationId,
+      )
+    ).mentions;
+  const count = async (table: string, organizationId = org) =>
+    Number((await admin.query(`SELECT count(*) FROM ${table} WHERE organization_id = $1`, [organizationId])).rows[0].count);
   const run = (queryId: string, organizationId = org): Promise<ListeningRunResult> => job.handle({ organizationId, queryId });
   const added = (result: ListeningRunResult) => result.sources.reduce((sum, s) => sum + s.added, 0);
   const pauseWorker = () => Promise.all(worker.workers.map((w) => w.pause()));
   const resumeWorker = () => worker.workers.forEach((w) => w.resume());
 
   const connectMastodon = async (username: string, organizationId = org) =>
-    (await ok<{ connectNetworkAccount: { id: string } }>(
-      'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
-      { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } }, organizationId,
-    )).connectNetworkAccount.id;
+    (
+      await ok<{ connectNetworkAccount: { id: string } }>(
+        'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } },
+        organizationId,
+      )
+    ).connectNetworkAccount.id;
 
   const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
     const end = Date.now() + timeoutMs;
@@ -114,7 +166,9 @@ describe('listening', () => {
     mastodon = await MastodonTestServer.start();
     feed = await FeedServer.start();
     api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000' });
-    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000' }), { reconcileEveryMs: 600_000 });
+    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000' }), {
+      reconcileEveryMs: 600_000,
+    });
     job = worker.context.get(RunListeningQueryJob, { strict: false });
     job.retryBaseMs = 300;
     admin = await adminDatabase();
@@ -150,7 +204,12 @@ describe('listening', () => {
       const all = (await mentions()).edges.map((e) => e.node);
       expect(all.map((m) => m.text)).toEqual(['Une baguette et un croissant, svp', 'Le croissant du matin est parfait, merci !']);
       expect(all[0].queryIds.sort()).toEqual([croissant.id, baguette.id].sort());
-      expect(all[1]).toMatchObject({ source: 'mastodon', queryIds: [croissant.id], language: 'fr', authorHandle: expect.stringMatching(/^alice@/) });
+      expect(all[1]).toMatchObject({
+        source: 'mastodon',
+        queryIds: [croissant.id],
+        language: 'fr',
+        authorHandle: expect.stringMatching(/^alice@/),
+      });
       expect(all[1].sentiment).toBe('POSITIVE');
       expect((await mentions({ queryId: baguette.id })).edges.map((e) => e.node.text)).toEqual(['Une baguette et un croissant, svp']);
 
@@ -181,7 +240,9 @@ describe('listening', () => {
       expect((await mentions({ from: new Date(Date.now() + 60_000).toISOString() })).edges).toEqual([]);
       expect((await mentions({ language: 'fr', to: new Date(Date.now() + 60_000).toISOString() })).edges.length).toBeGreaterThanOrEqual(2);
       // Deleting a query drops its matches, keeps the mentions another query matched.
-      expect((await ok<{ deleteListeningQuery: ListeningQuery }>(DELETE, { input: { id: baguette.id } })).deleteListeningQuery.id).toBe(baguette.id);
+      expect((await ok<{ deleteListeningQuery: ListeningQuery }>(DELETE, { input: { id: baguette.id } })).deleteListeningQuery.id).toBe(
+        baguette.id,
+      );
       expect(await count('mention_matches')).toBe(3);
       expect(await count('mentions')).toBe(3);
     } finally {
@@ -199,7 +260,8 @@ describe('listening', () => {
       const narrow = await create({ kind: 'TOPIC', name: `Course paire ${tag}`, query: `${tag} pair`, sources: ['mastodon'] });
       const results = await Promise.all([run(wide.id), run(wide.id), run(narrow.id), run(wide.id), run(narrow.id)]);
       const rows = await admin.query<{ n: string; distinct_ids: string }>(
-        `SELECT count(*) AS n, count(DISTINCT external_id) AS distinct_ids FROM mentions WHERE organization_id = $1 AND text LIKE $2`, [org, `${tag}%`],
+        `SELECT count(*) AS n, count(DISTINCT external_id) AS distinct_ids FROM mentions WHERE organization_id = $1 AND text LIKE $2`,
+        [org, `${tag}%`],
       );
       expect(rows.rows[0]).toEqual({ n: '30', distinct_ids: '30' });
       expect(results.reduce((sum, r) => sum + added(r), 0)).toBe(30);
@@ -215,8 +277,13 @@ describe('listening', () => {
     try {
       const stale = await create({ kind: 'TOPIC', name: `Ancienne ${randomUUID()}`, query: 'ancienne' });
       const paused = await create({ kind: 'TOPIC', name: `En pause ${randomUUID()}`, query: 'pause', active: false });
-      await admin.query(`UPDATE listening_queries SET last_run_at = now() - interval '1 day' WHERE id = ANY($1::uuid[])`, [[stale.id, paused.id]]);
-      await admin.query(`UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id <> ALL($2::uuid[])`, [org, [stale.id, paused.id]]);
+      await admin.query(`UPDATE listening_queries SET last_run_at = now() - interval '1 day' WHERE id = ANY($1::uuid[])`, [
+        [stale.id, paused.id],
+      ]);
+      await admin.query(`UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id <> ALL($2::uuid[])`, [
+        org,
+        [stale.id, paused.id],
+      ]);
       const queue = worker.context.get(JobQueues, { strict: false }).queue('listening');
       // The runs enqueued at creation are dropped: what waits afterwards is the reconciler's.
       await queue.drain(true);
@@ -228,7 +295,16 @@ describe('listening', () => {
     } finally {
       resumeWorker();
     }
-    await until('the stale query ran', async () => (await admin.query('SELECT last_run_at > now() - interval \'1 minute\' AS fresh FROM listening_queries WHERE name LIKE $1', ['Ancienne %'])).rows[0].fresh, (fresh) => fresh === true);
+    await until(
+      'the stale query ran',
+      async () =>
+        (
+          await admin.query("SELECT last_run_at > now() - interval '1 minute' AS fresh FROM listening_queries WHERE name LIKE $1", [
+            'Ancienne %',
+          ])
+        ).rows[0].fresh,
+      (fresh) => fresh === true,
+    );
   });
 
   it('a 429 backs off for the wait the network gives, and the source is skipped until then', async () => {
@@ -257,27 +333,48 @@ describe('listening', () => {
       { guid: 'a1', title: 'Le vélo en ville, enfin', date: new Date(Date.now() - 3_600_000) },
       { guid: 'a2', title: 'Pistes cyclables et voitures', date: new Date(Date.now() - 1_800_000) },
     ];
-    const account = (await ok<{ connectNetworkAccount: { id: string } }>(
-      'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
-      { input: { network: 'rss', serviceUrl: feed.url } },
-    )).connectNetworkAccount.id;
+    const account = (
+      await ok<{ connectNetworkAccount: { id: string } }>(
+        'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+        { input: { network: 'rss', serviceUrl: feed.url } },
+      )
+    ).connectNetworkAccount.id;
     // Created active: the worker runs it at once.
     const q = await create({ kind: 'TOPIC', name: 'Vélo', query: 'velo OR cyclables', sources: ['rss'] });
-    await until('first run', () => queryById(q.id), (x) => x.sourceStates.some((s) => s.accountId === account && !!s.lastSuccessAt));
+    await until(
+      'first run',
+      () => queryById(q.id),
+      (x) => x.sourceStates.some((s) => s.accountId === account && !!s.lastSuccessAt),
+    );
     expect((await mentions({ queryId: q.id })).edges.map((e) => e.node.externalId).length).toBe(2);
 
     feed.fail = true;
     feed.items.push({ guid: 'a3', title: 'Vélo électrique : le guide', date: new Date() });
     await ok(RUN, { input: { id: q.id } });
-    const failed = await until('failure recorded', () => queryById(q.id), (x) => x.sourceStates[0].failures >= 1);
+    const failed = await until(
+      'failure recorded',
+      () => queryById(q.id),
+      (x) => x.sourceStates[0].failures >= 1,
+    );
     expect(failed.sourceStates[0].lastError).toMatch(/HTTP 500/);
     expect(failed.sourceStates[0].lastError).not.toMatch(/secret stack/);
     expect(failed.sourceStates[0].retryAt).not.toBeNull();
     // Failures keep being retried (back-off doubling from 300 ms) while the feed fails, and each is recorded.
-    await until('retried', () => queryById(q.id), (x) => x.sourceStates[0].failures >= 2);
+    await until(
+      'retried',
+      () => queryById(q.id),
+      (x) => x.sourceStates[0].failures >= 2,
+    );
     feed.fail = false;
-    const recovered = await until('recovered', () => queryById(q.id), (x) => x.sourceStates[0].failures === 0 && x.sourceStates[0].lastError === null, 20_000);
-    expect(Date.parse(recovered.sourceStates[0].lastSuccessAt as string)).toBeGreaterThan(Date.parse(failed.sourceStates[0].lastErrorAt as string));
+    const recovered = await until(
+      'recovered',
+      () => queryById(q.id),
+      (x) => x.sourceStates[0].failures === 0 && x.sourceStates[0].lastError === null,
+      20_000,
+    );
+    expect(Date.parse(recovered.sourceStates[0].lastSuccessAt as string)).toBeGreaterThan(
+      Date.parse(failed.sourceStates[0].lastErrorAt as string),
+    );
     // The item published while the feed failed is not lost: the cursor stayed where the stored rows were.
     const texts = (await mentions({ queryId: q.id })).edges.map((e) => e.node.text);
     expect(texts).toHaveLength(3);
@@ -295,51 +392,112 @@ describe('listening', () => {
     const unclosed = await refused({ query: 'velo AND (paris' });
     expect(unclosed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.query', position: expect.any(Number) });
     expect(unclosed.message).toContain(String(unclosed.extensions.position));
-    for (const query of ['', '   ', '"velo', 'velo AND', 'NOT velo', 'foo:bar', 'v*', 'x'.repeat(2001), 'velo\u0000', '((((((((((((((((((((((((((((((((((((((velo))))))))))))))))))))))))))))))))))))))'.repeat(2)]) {
+    for (const query of [
+      '',
+      '   ',
+      '"velo',
+      'velo AND',
+      'NOT velo',
+      'foo:bar',
+      'v*',
+      'x'.repeat(2001),
+      'velo\u0000',
+      '((((((((((((((((((((((((((((((((((((((velo))))))))))))))))))))))))))))))))))))))'.repeat(2),
+    ]) {
       const error = await refused({ query });
       expect({ query: query.slice(0, 40), ...error.extensions }).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.query' });
     }
     expect((await refused({ kind: 'COMPETITOR' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.competitorId' });
-    expect((await refused({ kind: 'COMPETITOR', competitorId: randomUUID() })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.competitorId' });
-    const [foreignCompetitor] = (await admin.query<{ id: string }>(`INSERT INTO competitors (organization_id, name) VALUES ($1, 'Concurrent B') RETURNING id`, [otherOrg])).rows;
-    expect((await refused({ kind: 'COMPETITOR', competitorId: foreignCompetitor.id })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.competitorId' });
-    expect((await refused({ competitorId: foreignCompetitor.id })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.competitorId' });
+    expect((await refused({ kind: 'COMPETITOR', competitorId: randomUUID() })).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.competitorId',
+    });
+    const [foreignCompetitor] = (
+      await admin.query<{ id: string }>(`INSERT INTO competitors (organization_id, name) VALUES ($1, 'Concurrent B') RETURNING id`, [
+        otherOrg,
+      ])
+    ).rows;
+    expect((await refused({ kind: 'COMPETITOR', competitorId: foreignCompetitor.id })).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.competitorId',
+    });
+    expect((await refused({ competitorId: foreignCompetitor.id })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.competitorId',
+    });
     expect((await refused({ sources: ['Mastodon; DROP'] })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources' });
     expect((await refused({ name: 'x'.repeat(101) })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     expect(await count('listening_queries')).toBe(before);
 
     // A competitor query of one's own works; the same name twice is a CONFLICT; an update with a bad text changes nothing.
-    const [own] = (await admin.query<{ id: string }>(`INSERT INTO competitors (organization_id, name) VALUES ($1, 'Concurrent A') RETURNING id`, [org])).rows;
-    const competitor = await create({ kind: 'COMPETITOR', competitorId: own.id, name: 'Concurrent A', query: '"fournil du coin"', active: false });
-    expect(firstError(await gql(CREATE, { input: { kind: 'TOPIC', name: 'concurrent a', query: 'x' } })).extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name' });
+    const [own] = (
+      await admin.query<{ id: string }>(`INSERT INTO competitors (organization_id, name) VALUES ($1, 'Concurrent A') RETURNING id`, [org])
+    ).rows;
+    const competitor = await create({
+      kind: 'COMPETITOR',
+      competitorId: own.id,
+      name: 'Concurrent A',
+      query: '"fournil du coin"',
+      active: false,
+    });
+    expect(firstError(await gql(CREATE, { input: { kind: 'TOPIC', name: 'concurrent a', query: 'x' } })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input.name',
+    });
     const bad = firstError(await gql(UPDATE, { input: { id: competitor.id, query: 'a OR (b' } }));
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.query', position: expect.any(Number) });
     expect((await queryById(competitor.id)).query).toBe('"fournil du coin"');
-    expect(firstError(await gql(RUN, { input: { id: competitor.id } })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'LISTENING_QUERY_PAUSED' });
+    expect(firstError(await gql(RUN, { input: { id: competitor.id } })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'LISTENING_QUERY_PAUSED',
+    });
 
     // Hostile reads.
-    expect(firstError(await gql(MENTIONS, { from: '2026-02-30T10:00:00Z' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
-    expect(firstError(await gql(MENTIONS, { after: 'bm90IGEgY3Vyc29y' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(firstError(await gql(MENTIONS, { from: '2026-02-30T10:00:00Z' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+    });
+    expect(firstError(await gql(MENTIONS, { after: 'bm90IGEgY3Vyc29y' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
     expect(firstError(await gql(MENTIONS, { queryId: 'nope' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'queryId' });
-    expect(firstError(await gql(MENTIONS, { authorHandle: 'a\u0000b' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'authorHandle' });
+    expect(firstError(await gql(MENTIONS, { authorHandle: 'a\u0000b' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'authorHandle',
+    });
   });
 
   it('another tenant can neither read nor change the queries and mentions', async () => {
     const q = await create({ kind: 'TOPIC', name: `Isolée ${randomUUID()}`, query: 'isolation', active: false });
-    const [mention] = (await admin.query<{ id: string }>(
-      `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at) VALUES ($1, 'mastodon', $2, 'x', 'isolation secrète', now()) RETURNING id`,
-      [org, randomUUID()],
-    )).rows;
-    await admin.query('INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) VALUES ($1, $2, $3, now())', [org, q.id, mention.id]);
+    const [mention] = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at) VALUES ($1, 'mastodon', $2, 'x', 'isolation secrète', now()) RETURNING id`,
+        [org, randomUUID()],
+      )
+    ).rows;
+    await admin.query('INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) VALUES ($1, $2, $3, now())', [
+      org,
+      q.id,
+      mention.id,
+    ]);
     expect((await queries(otherOrg)).map((x) => x.id)).not.toContain(q.id);
     expect((await mentions({}, otherOrg)).edges.map((e) => e.node.id)).not.toContain(mention.id);
     expect(firstError(await gql(MENTIONS, { queryId: q.id }, otherOrg)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'queryId' });
-    expect(firstError(await gql(`{ mention(id: "${mention.id}") { text } }`, {}, otherOrg)).extensions).toMatchObject({ code: 'NOT_FOUND' });
-    for (const [doc, input] of [[UPDATE, { id: q.id, name: 'pwned', active: true }], [DELETE, { id: q.id }], [RUN, { id: q.id }]] as const) {
+    expect(firstError(await gql(`{ mention(id: "${mention.id}") { text } }`, {}, otherOrg)).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    for (const [doc, input] of [
+      [UPDATE, { id: q.id, name: 'pwned', active: true }],
+      [DELETE, { id: q.id }],
+      [RUN, { id: q.id }],
+    ] as const) {
       expect(firstError(await gql(doc, { input }, otherOrg)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
     }
     expect(await queryById(q.id)).toMatchObject({ name: q.name, active: false });
-    expect((await ok<{ mention: { text: string; queryIds: string[] } }>(`{ mention(id: "${mention.id}") { text queryIds } }`)).mention).toEqual({ text: 'isolation secrète', queryIds: [q.id] });
+    expect(
+      (await ok<{ mention: { text: string; queryIds: string[] } }>(`{ mention(id: "${mention.id}") { text queryIds } }`)).mention,
+    ).toEqual({ text: 'isolation secrète', queryIds: [q.id] });
     // A job naming another tenant's query finds nothing there.
     expect(await run(q.id, otherOrg)).toEqual({ status: 'GONE', sources: [] });
   });

@@ -24,21 +24,47 @@ describe('structured logs', () => {
     const owner = await signUpAgency(api);
     const org = await createOrganization(api, owner);
     const member = await addOrganizationMember(api, owner, org, ['ANALYST']);
-    const key = await api.ok<{ createApiKey: { secret: string } }>('mutation { createApiKey(input: { name: "ci", scopes: [read] }) { secret } }', {}, { token: owner.token });
-    const refreshed = await api.ok<{ refreshSession: { accessToken: string; refreshToken: string } }>(
-      'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken } }', { input: { refreshToken: owner.refreshToken } },
+    const key = await api.ok<{ createApiKey: { secret: string } }>(
+      'mutation { createApiKey(input: { name: "ci", scopes: [read] }) { secret } }',
+      {},
+      { token: owner.token },
     );
-    await api.gql('{ members(first: 5) { edges { node { userId } } } }', {}, { token: member.token, organizationId: org, headers: { 'x-request-id': 'trace-me-42' } });
+    const refreshed = await api.ok<{ refreshSession: { accessToken: string; refreshToken: string } }>(
+      'mutation ($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken refreshToken } }',
+      { input: { refreshToken: owner.refreshToken } },
+    );
+    await api.gql(
+      '{ members(first: 5) { edges { node { userId } } } }',
+      {},
+      { token: member.token, organizationId: org, headers: { 'x-request-id': 'trace-me-42' } },
+    );
     // A failing request, whose variables hold a password, must not leak it either.
-    await api.gql('mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { email: owner.email, password: 'Wrong-Password-123' } });
+    await api.gql('mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }', {
+      input: { email: owner.email, password: 'Wrong-Password-123' },
+    });
 
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const traced = entries.find((e) => e.requestId === 'trace-me-42');
-    expect(traced).toMatchObject({ msg: 'request', route: '/graphql', status: 200, userId: member.userId, organizationId: org, level: 'info' });
+    expect(traced).toMatchObject({
+      msg: 'request',
+      route: '/graphql',
+      status: 200,
+      userId: member.userId,
+      organizationId: org,
+      level: 'info',
+    });
     expect(entries.filter((e) => e.msg === 'request').length).toBeGreaterThanOrEqual(6);
 
     const everything = lines.join('\n');
-    for (const secret of [STRONG_PASSWORD, 'Wrong-Password-123', key.createApiKey.secret, owner.token, owner.refreshToken, refreshed.refreshSession.refreshToken, member.token]) {
+    for (const secret of [
+      STRONG_PASSWORD,
+      'Wrong-Password-123',
+      key.createApiKey.secret,
+      owner.token,
+      owner.refreshToken,
+      refreshed.refreshSession.refreshToken,
+      member.token,
+    ]) {
       expect(everything.includes(secret)).toBe(false);
     }
   });

@@ -3,10 +3,24 @@ import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_VERSION, MaturityModelContent } f
 import { AgencySession, signUpAgency, TestApi } from '@socle/testing';
 import { firstError } from './e2e-support';
 
-const MODEL_FIELDS = 'id name builtIn latestPublishedVersion draftVersion versions { modelId version status createdAt publishedAt content }';
+const MODEL_FIELDS =
+  'id name builtIn latestPublishedVersion draftVersion versions { modelId version status createdAt publishedAt content }';
 
-interface Version { modelId: string; version: number; status: string; publishedAt: string | null; content: MaturityModelContent }
-interface Model { id: string; name: string; builtIn: boolean; latestPublishedVersion: number | null; draftVersion: number | null; versions: Version[] }
+interface Version {
+  modelId: string;
+  version: number;
+  status: string;
+  publishedAt: string | null;
+  content: MaturityModelContent;
+}
+interface Model {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  latestPublishedVersion: number | null;
+  draftVersion: number | null;
+  versions: Version[];
+}
 
 /**
  * Maturity models over GraphQL: the built-in default first, copying it,
@@ -20,16 +34,33 @@ describe('maturity models', () => {
 
   const as = () => ({ token: owner.token });
   const create = async (input: Record<string, unknown>) =>
-    (await api.ok<{ createMaturityModel: Model }>(`mutation ($input: CreateMaturityModelInput!) { createMaturityModel(input: $input) { ${MODEL_FIELDS} } }`, { input }, as())).createMaturityModel;
+    (
+      await api.ok<{ createMaturityModel: Model }>(
+        `mutation ($input: CreateMaturityModelInput!) { createMaturityModel(input: $input) { ${MODEL_FIELDS} } }`,
+        { input },
+        as(),
+      )
+    ).createMaturityModel;
   const updateDraft = (modelId: string, content: unknown) =>
     api.gql<{ updateMaturityModelDraft: Version }>(
-      'mutation ($input: UpdateMaturityModelDraftInput!) { updateMaturityModelDraft(input: $input) { modelId version status content } }', { input: { modelId, content } }, as());
+      'mutation ($input: UpdateMaturityModelDraftInput!) { updateMaturityModelDraft(input: $input) { modelId version status content } }',
+      { input: { modelId, content } },
+      as(),
+    );
   const publish = (modelId: string) =>
     api.gql<{ publishMaturityModelVersion: Version }>(
-      'mutation ($input: PublishMaturityModelVersionInput!) { publishMaturityModelVersion(input: $input) { modelId version status publishedAt content } }', { input: { modelId } }, as());
+      'mutation ($input: PublishMaturityModelVersionInput!) { publishMaturityModelVersion(input: $input) { modelId version status publishedAt content } }',
+      { input: { modelId } },
+      as(),
+    );
   const importModel = (name: string, json: string) =>
-    api.gql<{ importMaturityModel: Model }>(`mutation ($input: ImportMaturityModelInput!) { importMaturityModel(input: $input) { ${MODEL_FIELDS} } }`, { input: { name, json } }, as());
-  const countModels = async () => (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_models WHERE agency_id = $1', [owner.agencyId])).rows[0].n;
+    api.gql<{ importMaturityModel: Model }>(
+      `mutation ($input: ImportMaturityModelInput!) { importMaturityModel(input: $input) { ${MODEL_FIELDS} } }`,
+      { input: { name, json } },
+      as(),
+    );
+  const countModels = async () =>
+    (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_models WHERE agency_id = $1', [owner.agencyId])).rows[0].n;
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -43,7 +74,11 @@ describe('maturity models', () => {
   });
 
   it('lists the built-in model first, published and read-only', async () => {
-    const data = await api.ok<{ maturityModels: { edges: { node: Model }[] } }>(`{ maturityModels(first: 5) { edges { node { ${MODEL_FIELDS} } } } }`, {}, as());
+    const data = await api.ok<{ maturityModels: { edges: { node: Model }[] } }>(
+      `{ maturityModels(first: 5) { edges { node { ${MODEL_FIELDS} } } } }`,
+      {},
+      as(),
+    );
     const first = data.maturityModels.edges[0].node;
     expect(first).toMatchObject({ id: 'default', builtIn: true, latestPublishedVersion: DEFAULT_MODEL_VERSION, draftVersion: null });
     expect(first.versions.map((v) => [v.version, v.status])).toEqual([[DEFAULT_MODEL_VERSION, 'PUBLISHED']]);
@@ -73,13 +108,22 @@ describe('maturity models', () => {
     const next = structuredClone(edited);
     next.dimensions[0].weight = 5;
     expect((await updateDraft(model.id, next)).body.data?.updateMaturityModelDraft).toMatchObject({ version: 2, status: 'DRAFT' });
-    const read = (await api.ok<{ maturityModel: Model }>(`query ($id: ID!) { maturityModel(id: $id) { ${MODEL_FIELDS} } }`, { id: model.id }, as())).maturityModel;
+    const read = (
+      await api.ok<{ maturityModel: Model }>(`query ($id: ID!) { maturityModel(id: $id) { ${MODEL_FIELDS} } }`, { id: model.id }, as())
+    ).maturityModel;
     expect(read).toMatchObject({ latestPublishedVersion: 1, draftVersion: 2 });
-    expect(read.versions.map((v) => [v.version, v.status, v.content.dimensions[0].weight])).toEqual([[2, 'DRAFT', 5], [1, 'PUBLISHED', 30]]);
+    expect(read.versions.map((v) => [v.version, v.status, v.content.dimensions[0].weight])).toEqual([
+      [2, 'DRAFT', 5],
+      [1, 'PUBLISHED', 30],
+    ]);
 
     // And the database itself refuses to change or delete the published version.
-    await expect(admin.query(`UPDATE maturity_model_versions SET content = '{}'::jsonb WHERE model_id = $1 AND version = 1`, [model.id])).rejects.toThrow(/published and cannot change/);
-    await expect(admin.query('DELETE FROM maturity_model_versions WHERE model_id = $1 AND version = 1', [model.id])).rejects.toThrow(/published and cannot change/);
+    await expect(
+      admin.query(`UPDATE maturity_model_versions SET content = '{}'::jsonb WHERE model_id = $1 AND version = 1`, [model.id]),
+    ).rejects.toThrow(/published and cannot change/);
+    await expect(admin.query('DELETE FROM maturity_model_versions WHERE model_id = $1 AND version = 1', [model.id])).rejects.toThrow(
+      /published and cannot change/,
+    );
   });
 
   it('refuses invalid draft content with every path, and stores nothing', async () => {
@@ -92,8 +136,14 @@ describe('maturity models', () => {
     const error = firstError(res);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     const fields = (error.extensions.problems as { field: string }[]).map((p) => p.field).sort();
-    expect(fields).toEqual(['input.content.dimensions[2].criteria[0].weight', 'input.content.dimensions[3].title.en', 'input.content.levels[1].minScore']);
-    const read = (await api.ok<{ maturityModel: Model }>(`query ($id: ID!) { maturityModel(id: $id) { ${MODEL_FIELDS} } }`, { id: model.id }, as())).maturityModel;
+    expect(fields).toEqual([
+      'input.content.dimensions[2].criteria[0].weight',
+      'input.content.dimensions[3].title.en',
+      'input.content.levels[1].minScore',
+    ]);
+    const read = (
+      await api.ok<{ maturityModel: Model }>(`query ($id: ID!) { maturityModel(id: $id) { ${MODEL_FIELDS} } }`, { id: model.id }, as())
+    ).maturityModel;
     expect(read.versions[0].content).toEqual(model.versions[0].content);
   });
 
@@ -105,12 +155,17 @@ describe('maturity models', () => {
     three.levels = [three.levels[0], { ...three.levels[2], number: 2, minScore: 35 }, { ...three.levels[4], number: 3, minScore: 70 }];
     const given = await create({ name: 'Trois étapes', content: three });
     expect(given.versions[0].content.levels.map((l) => l.minScore)).toEqual([0, 35, 70]);
-    const both = await api.gql('mutation { createMaturityModel(input: { name: "x", fromModelId: "default", content: { a: 1 } }) { id } }', {}, as());
+    const both = await api.gql(
+      'mutation { createMaturityModel(input: { name: "x", fromModelId: "default", content: { a: 1 } }) { id } }',
+      {},
+      as(),
+    );
     expect(firstError(both).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
   });
 
   it('exports in the published format and imports it back unchanged', async () => {
-    const exported = (await api.ok<{ exportMaturityModel: string }>('{ exportMaturityModel(modelId: "default") }', {}, as())).exportMaturityModel;
+    const exported = (await api.ok<{ exportMaturityModel: string }>('{ exportMaturityModel(modelId: "default") }', {}, as()))
+      .exportMaturityModel;
     const doc = JSON.parse(exported);
     expect(doc).toMatchObject({ format: 'socle.maturity-model', formatVersion: 1 });
     const schema = JSON.parse((await api.ok<{ maturityModelJsonSchema: string }>('{ maturityModelJsonSchema }')).maturityModelJsonSchema);
@@ -125,7 +180,9 @@ describe('maturity models', () => {
 
   it('refuses an invalid import with the path of each problem, storing nothing', async () => {
     const before = await countModels();
-    const doc = JSON.parse((await api.ok<{ exportMaturityModel: string }>('{ exportMaturityModel(modelId: "default") }', {}, as())).exportMaturityModel);
+    const doc = JSON.parse(
+      (await api.ok<{ exportMaturityModel: string }>('{ exportMaturityModel(modelId: "default") }', {}, as())).exportMaturityModel,
+    );
     doc.model.dimensions[2].criteria[0].weight = 0;
     doc.model.levels[3].minScore = 10;
     doc.model.dimensions[1].criteria[0].evidenceKey = 'nobody.computesThis';
@@ -133,7 +190,11 @@ describe('maturity models', () => {
     const error = firstError(res);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     const fields = (error.extensions.problems as { field: string }[]).map((p) => p.field).sort();
-    expect(fields).toEqual(['input.json.model.dimensions[1].criteria[0].evidenceKey', 'input.json.model.dimensions[2].criteria[0].weight', 'input.json.model.levels[3].minScore']);
+    expect(fields).toEqual([
+      'input.json.model.dimensions[1].criteria[0].evidenceKey',
+      'input.json.model.dimensions[2].criteria[0].weight',
+      'input.json.model.levels[3].minScore',
+    ]);
     expect(res.body.data ?? null).toBeNull();
 
     const notJson = firstError(await importModel('Cassé', '{"format": '));

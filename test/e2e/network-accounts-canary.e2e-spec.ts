@@ -43,7 +43,8 @@ describe('network credentials never leak', () => {
     answers.push(JSON.stringify(res.body));
     return res;
   };
-  const check = async () => (await gql<{ checkNetworkAccount: { status: string } }>(CHECK, { id: accountId })).body.data?.checkNetworkAccount.status;
+  const check = async () =>
+    (await gql<{ checkNetworkAccount: { status: string } }>(CHECK, { id: accountId })).body.data?.checkNetworkAccount.status;
 
   beforeAll(async () => {
     mastodon = await MastodonTestServer.start();
@@ -72,17 +73,32 @@ describe('network credentials never leak', () => {
     // Refused at connect (401 from the instance), and invalid input around a secret.
     const bad = await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: `${canary}-wrong` } });
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const invalid = await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: `not a url ${canary}`, accessToken: canary, fields: [{ name: 'bad name!', value: canary }] } });
+    const invalid = await gql(CONNECT, {
+      input: {
+        network: 'mastodon',
+        serviceUrl: `not a url ${canary}`,
+        accessToken: canary,
+        fields: [{ name: 'bad name!', value: canary }],
+      },
+    });
     expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const tooLong = await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: canary.repeat(200) } });
     expect(tooLong.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // At connect, a 500 and a 429 from the instance.
     mastodon.inject({ type: 'status', status: 500, body: { error: `boom ${token}` } });
-    expect((await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(
+      (await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe('UPSTREAM_UNAVAILABLE');
     mastodon.inject({ type: 'rate-limited', retryAfterSeconds: 30 });
-    expect((await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(
+      (await gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } })).body.errors?.[0]
+        ?.extensions?.code,
+    ).toBe('RATE_LIMITED');
 
-    const ok = await gql<{ connectNetworkAccount: { id: string; status: string } }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } });
+    const ok = await gql<{ connectNetworkAccount: { id: string; status: string } }>(CONNECT, {
+      input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token },
+    });
     expect(ok.body.data?.connectNetworkAccount.status).toBe('OK');
     accountId = ok.body.data?.connectNetworkAccount.id as string;
 
@@ -102,10 +118,15 @@ describe('network credentials never leak', () => {
     const keys = process.env.ENCRYPTION_KEYS as string;
     const old = SecretBox.fromConfig(keys, 't0');
     const current = SecretBox.fromConfig(keys, process.env.ENCRYPTION_ACTIVE_KEY);
-    const { rows } = await admin.query<{ credentials_ciphertext: string }>('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [accountId]);
+    const { rows } = await admin.query<{ credentials_ciphertext: string }>(
+      'SELECT credentials_ciphertext FROM network_accounts WHERE id = $1',
+      [accountId],
+    );
     const plaintext = current.decrypt(rows[0].credentials_ciphertext, `${org}:${accountId}`);
-    await admin.query("UPDATE network_accounts SET credentials_ciphertext = $1, credentials_key_id = 't0', last_checked_at = now() - interval '1 day' WHERE id = $2",
-      [old.encrypt(plaintext, `${org}:${accountId}`), accountId]);
+    await admin.query(
+      "UPDATE network_accounts SET credentials_ciphertext = $1, credentials_key_id = 't0', last_checked_at = now() - interval '1 day' WHERE id = $2",
+      [old.encrypt(plaintext, `${org}:${accountId}`), accountId],
+    );
 
     // A job enqueued by the API: its payload is the two ids, nothing else.
     await api.app.get(CheckNetworkAccountScheduler).schedule(org, accountId);
@@ -114,20 +135,30 @@ describe('network credentials never leak', () => {
     expect(JSON.parse(data as string)).toEqual({ organizationId: org, accountId });
 
     mastodon.inject({ type: 'status', status: 503, body: { error: `unavailable ${plaintext}` } }, 2);
-    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '500' }), { logger: createLogger('debug', sink), reconcileEveryMs: 60_000 });
+    worker = await createWorker(loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '500' }), {
+      logger: createLogger('debug', sink),
+      reconcileEveryMs: 60_000,
+    });
     const deadline = Date.now() + 15_000;
     let row: { credentials_key_id: string; status: string; last_checked_at: Date } | undefined;
     while (Date.now() < deadline) {
-      [row] = (await admin.query('SELECT credentials_key_id, status, last_checked_at FROM network_accounts WHERE id = $1', [accountId])).rows;
+      [row] = (
+        await admin.query('SELECT credentials_key_id, status, last_checked_at FROM network_accounts WHERE id = $1', [accountId])
+      ).rows;
       if (row && row.credentials_key_id === 't1' && row.last_checked_at.getTime() > Date.now() - 60_000) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(row?.credentials_key_id).toBe('t1');
     expect(row?.status).toBe('ERROR');
-    const resealed = (await admin.query<{ credentials_ciphertext: string }>('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [accountId])).rows[0];
+    const resealed = (
+      await admin.query<{ credentials_ciphertext: string }>('SELECT credentials_ciphertext FROM network_accounts WHERE id = $1', [
+        accountId,
+      ])
+    ).rows[0];
     expect(current.decrypt(resealed.credentials_ciphertext, `${org}:${accountId}`)).toBe(plaintext);
     // The job logs once its transaction has committed, a moment after the row changes.
-    while (Date.now() < deadline && !lines.join('').includes(`checked network account ${accountId}`)) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && !lines.join('').includes(`checked network account ${accountId}`))
+      await new Promise((r) => setTimeout(r, 50));
     expect(lines.join('')).toContain(`checked network account ${accountId}`);
   });
 

@@ -14,8 +14,16 @@ const CONNECT = `mutation ($input: ConnectNetworkAccountInput!) { connectNetwork
 const CHECK = `mutation ($id: ID!) { checkNetworkAccount(input: { id: $id }) { ${ACCOUNT_FIELDS} } }`;
 
 interface Account {
-  id: string; network: string; handle: string; serviceUrl: string; status: string; lastError: string | null; lastCheckedAt: string | null;
-  rateLimitedUntil: string | null; expiresAt: string | null; connectedBy: string | null;
+  id: string;
+  network: string;
+  handle: string;
+  serviceUrl: string;
+  status: string;
+  lastError: string | null;
+  lastCheckedAt: string | null;
+  rateLimitedUntil: string | null;
+  expiresAt: string | null;
+  connectedBy: string | null;
 }
 
 /**
@@ -34,17 +42,26 @@ describe('connected network accounts', () => {
 
   const as = () => ({ token: owner.token, organizationId: org });
   const connect = async (accessToken: string, serviceUrl = mastodon.baseUrl, organizationId = org) =>
-    api.gql<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl, accessToken } }, { token: owner.token, organizationId });
+    api.gql<{ connectNetworkAccount: Account }>(
+      CONNECT,
+      { input: { network: 'mastodon', serviceUrl, accessToken } },
+      { token: owner.token, organizationId },
+    );
   const check = async (id: string, organizationId = org) =>
     (await api.ok<{ checkNetworkAccount: Account }>(CHECK, { id }, { token: owner.token, organizationId })).checkNetworkAccount;
   const stored = async (id: string) => {
-    const { rows } = await admin.query<{ organization_id: string; credentials_ciphertext: string | null; credentials_key_id: string | null }>(
-      'SELECT organization_id, credentials_ciphertext, credentials_key_id FROM network_accounts WHERE id = $1', [id]);
+    const { rows } = await admin.query<{
+      organization_id: string;
+      credentials_ciphertext: string | null;
+      credentials_key_id: string | null;
+    }>('SELECT organization_id, credentials_ciphertext, credentials_key_id FROM network_accounts WHERE id = $1', [id]);
     return rows[0];
   };
   const secretsOf = async (id: string): Promise<Record<string, string>> => {
     const row = await stored(id);
-    return (JSON.parse(box.decrypt(row.credentials_ciphertext as string, `${row.organization_id}:${id}`)) as { secrets: Record<string, string> }).secrets;
+    return (
+      JSON.parse(box.decrypt(row.credentials_ciphertext as string, `${row.organization_id}:${id}`)) as { secrets: Record<string, string> }
+    ).secrets;
   };
   const connectFresh = async (username: string) => {
     const token = mastodon.createAccessToken(username);
@@ -57,7 +74,9 @@ describe('connected network accounts', () => {
     oauthMastodon.signIn(username);
     const start = await api.ok<{ startNetworkOAuth: { authorizationUrl: string; state: string } }>(
       'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { authorizationUrl state expiresAt } }',
-      { input: { network: 'mastodon', serviceUrl: oauthMastodon.baseUrl } }, as());
+      { input: { network: 'mastodon', serviceUrl: oauthMastodon.baseUrl } },
+      as(),
+    );
     expect(start.startNetworkOAuth.state).toMatch(new RegExp(`^sos_${org}_`));
     const consent = await fetch(start.startNetworkOAuth.authorizationUrl, { redirect: 'manual' });
     expect(consent.status).toBe(302);
@@ -92,7 +111,10 @@ describe('connected network accounts', () => {
 
   it('lists the enabled networks from the connector configuration', async () => {
     const data = await api.ok<{ networks: { id: string; authKind: string; capabilities: string[]; textMaxLength: number }[] }>(
-      '{ networks { id displayName authKind capabilities textMaxLength textCounting } }', {}, as());
+      '{ networks { id displayName authKind capabilities textMaxLength textCounting } }',
+      {},
+      as(),
+    );
     expect(data.networks.map((n) => n.id).sort()).toEqual(['bluesky', 'mastodon', 'rss']);
     const m = data.networks.find((n) => n.id === 'mastodon');
     expect(m).toMatchObject({ authKind: 'oauth2', textMaxLength: 500 });
@@ -101,8 +123,18 @@ describe('connected network accounts', () => {
 
   it('connects with a personal token, lists the account, never returns its credentials, and seals them bound to the row', async () => {
     const { token, account } = await connectFresh('alice');
-    expect(account).toMatchObject({ network: 'mastodon', handle: `alice@${mastodon.host}`, status: 'OK', lastError: null, connectedBy: owner.userId });
-    const list = await api.gql(`{ networkAccounts(first: 10) { edges { cursor node { ${ACCOUNT_FIELDS} displayName createdAt updatedAt } } pageInfo { hasNextPage } } }`, {}, as());
+    expect(account).toMatchObject({
+      network: 'mastodon',
+      handle: `alice@${mastodon.host}`,
+      status: 'OK',
+      lastError: null,
+      connectedBy: owner.userId,
+    });
+    const list = await api.gql(
+      `{ networkAccounts(first: 10) { edges { cursor node { ${ACCOUNT_FIELDS} displayName createdAt updatedAt } } pageInfo { hasNextPage } } }`,
+      {},
+      as(),
+    );
     const ids = (list.body.data as { networkAccounts: { edges: { node: { id: string } }[] } }).networkAccounts.edges.map((e) => e.node.id);
     expect(ids).toContain(account.id);
     expect(JSON.stringify(list.body)).not.toContain(token);
@@ -132,14 +164,21 @@ describe('connected network accounts', () => {
   it('disconnects: the row and its credentials are gone', async () => {
     const { account } = await connectFresh('bob');
     const res = await api.ok<{ disconnectNetworkAccount: { id: string } }>(
-      'mutation ($input: DisconnectNetworkAccountInput!) { disconnectNetworkAccount(input: $input) { id } }', { input: { id: account.id } }, as());
+      'mutation ($input: DisconnectNetworkAccountInput!) { disconnectNetworkAccount(input: $input) { id } }',
+      { input: { id: account.id } },
+      as(),
+    );
     expect(res.disconnectNetworkAccount.id).toBe(account.id);
     expect(await stored(account.id)).toBeUndefined();
-    const again = await api.gql('mutation ($input: DisconnectNetworkAccountInput!) { disconnectNetworkAccount(input: $input) { id } }', { input: { id: account.id } }, as());
+    const again = await api.gql(
+      'mutation ($input: DisconnectNetworkAccountInput!) { disconnectNetworkAccount(input: $input) { id } }',
+      { input: { id: account.id } },
+      as(),
+    );
     expect(again.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('a sealed value copied into another organisation\'s row does not open there', async () => {
+  it("a sealed value copied into another organisation's row does not open there", async () => {
     const { token, account } = await connectFresh('carol');
     const other = await createOrganization(api, owner, 'Autre client');
     const { account: victim } = await (async () => {
@@ -147,7 +186,11 @@ describe('connected network accounts', () => {
       return { account: res.body.data?.connectNetworkAccount as Account };
     })();
     const source = await stored(account.id);
-    await admin.query('UPDATE network_accounts SET credentials_ciphertext = $1, credentials_key_id = $2 WHERE id = $3', [source.credentials_ciphertext, source.credentials_key_id, victim.id]);
+    await admin.query('UPDATE network_accounts SET credentials_ciphertext = $1, credentials_key_id = $2 WHERE id = $3', [
+      source.credentials_ciphertext,
+      source.credentials_key_id,
+      victim.id,
+    ]);
     expect(() => box.decrypt(source.credentials_ciphertext as string, `${other}:${victim.id}`)).toThrow(/does not open/);
     const checked = await check(victim.id, other);
     expect(checked.status).toBe('ERROR');
@@ -160,7 +203,9 @@ describe('connected network accounts', () => {
       const { account } = await connectFresh('erin');
       const checked = await check(account.id);
       expect(checked).toMatchObject({ status: 'OK', lastError: null, rateLimitedUntil: null });
-      expect(new Date(checked.lastCheckedAt as string).getTime()).toBeGreaterThanOrEqual(new Date(account.lastCheckedAt as string).getTime());
+      expect(new Date(checked.lastCheckedAt as string).getTime()).toBeGreaterThanOrEqual(
+        new Date(account.lastCheckedAt as string).getTime(),
+      );
     });
 
     it('401 (a revoked token) -> NEEDS_REAUTH, credentials kept', async () => {
@@ -210,7 +255,14 @@ describe('connected network accounts', () => {
     it('connects through OAuth (state bound to the organisation, single use) with a refresh token', async () => {
       const { id, callback } = await connectWithOAuth('judy');
       const secrets = await secretsOf(id);
-      expect(secrets).toEqual(expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String), clientId: expect.any(String), clientSecret: expect.any(String) }));
+      expect(secrets).toEqual(
+        expect.objectContaining({
+          accessToken: expect.any(String),
+          refreshToken: expect.any(String),
+          clientId: expect.any(String),
+          clientSecret: expect.any(String),
+        }),
+      );
       const replay = await request(api.server).get(`/oauth/callback${callback}`).set('accept', 'application/json');
       expect(replay.status).toBe(400);
       const forged = await request(api.server).get('/oauth/callback?state=sos_nonsense&code=x');
@@ -224,21 +276,26 @@ describe('connected network accounts', () => {
       const { id } = await connectWithOAuth('mira');
       expect(oauthMastodon.appCount()).toBe(before);
       const { rows } = await admin.query<{ client_id: string; client_secret_ciphertext: string }>(
-        "SELECT client_id, client_secret_ciphertext FROM oauth_clients WHERE network = 'mastodon' AND service_url = $1", [oauthMastodon.baseUrl]);
+        "SELECT client_id, client_secret_ciphertext FROM oauth_clients WHERE network = 'mastodon' AND service_url = $1",
+        [oauthMastodon.baseUrl],
+      );
       expect(rows).toHaveLength(1);
       expect((await secretsOf(id)).clientId).toBe(rows[0].client_id);
       expect(rows[0].client_secret_ciphertext).not.toContain((await secretsOf(id)).clientSecret);
     });
 
-    it('starting an authorisation drops this organisation\'s long-expired ones, never another\'s', async () => {
+    it("starting an authorisation drops this organisation's long-expired ones, never another's", async () => {
       const other = await createOrganization(api, owner, 'Autre Client');
       const stale = `INSERT INTO oauth_states (organization_id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at)
                      VALUES ($1, 'mastodon', 'https://x.example', $2, 'v1.t1.x.y.z', 'http://127.0.0.1/oauth/callback', now() - interval '2 days') RETURNING id`;
       const mine = (await admin.query<{ id: string }>(stale, [org, randomBytes(32)])).rows[0].id;
       const theirs = (await admin.query<{ id: string }>(stale, [other, randomBytes(32)])).rows[0].id;
       oauthMastodon.signIn('kim');
-      await api.ok('mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { state } }',
-        { input: { network: 'mastodon', serviceUrl: oauthMastodon.baseUrl } }, as());
+      await api.ok(
+        'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { state } }',
+        { input: { network: 'mastodon', serviceUrl: oauthMastodon.baseUrl } },
+        as(),
+      );
       const left = await admin.query<{ id: string }>('SELECT id FROM oauth_states WHERE id = ANY($1)', [[mine, theirs]]);
       expect(left.rows.map((r) => r.id)).toEqual([theirs]);
     });
@@ -249,7 +306,15 @@ describe('connected network accounts', () => {
       oauthMastodon.expireToken(before.accessToken);
       const fresh = oauthMastodon.createAccessToken('ken');
       // The instance answers the refresh grant without a new refresh token.
-      oauthMastodon.inject({ type: 'status', status: 200, body: { access_token: fresh, token_type: 'Bearer', scope: 'read write', created_at: 0, expires_in: 3600 } }, 1, /^POST \/oauth\/token/);
+      oauthMastodon.inject(
+        {
+          type: 'status',
+          status: 200,
+          body: { access_token: fresh, token_type: 'Bearer', scope: 'read write', created_at: 0, expires_in: 3600 },
+        },
+        1,
+        /^POST \/oauth\/token/,
+      );
       const checked = await check(id);
       expect(checked.status).toBe('OK');
       const after = await secretsOf(id);
@@ -266,7 +331,10 @@ describe('connected network accounts', () => {
       const row = await stored(id);
       const creds = JSON.parse(box.decrypt(row.credentials_ciphertext as string, `${org}:${id}`)) as { expiresAt?: string };
       creds.expiresAt = new Date(Date.now() + 60_000).toISOString();
-      await admin.query('UPDATE network_accounts SET credentials_ciphertext = $1 WHERE id = $2', [box.encrypt(JSON.stringify(creds), `${org}:${id}`), id]);
+      await admin.query('UPDATE network_accounts SET credentials_ciphertext = $1 WHERE id = $2', [
+        box.encrypt(JSON.stringify(creds), `${org}:${id}`),
+        id,
+      ]);
       expect((await check(id)).status).toBe('OK');
       const after = await secretsOf(id);
       expect(after.accessToken).not.toBe(before.accessToken);
@@ -328,7 +396,8 @@ describe('connected network accounts', () => {
 
     /** Connections the API has taken from its pool: each one is a transaction it holds open. */
     const checkedOut = () => {
-      const pool = (slowApi.app.get<DataSource>(DATA_SOURCE).driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+      const pool = (slowApi.app.get<DataSource>(DATA_SOURCE).driver as unknown as { master: { totalCount: number; idleCount: number } })
+        .master;
       return pool.totalCount - pool.idleCount;
     };
 
@@ -366,16 +435,28 @@ describe('connected network accounts', () => {
 
     it('checkNetworkAccount: the row is neither locked nor in an open transaction during the call', async () => {
       const token = mastodon.createAccessToken('petra');
-      const account = (await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
-        { token: slowOwner.token, organizationId: slowOrg })).connectNetworkAccount;
-      const seen = await whileTheNetworkWaits(account.id, () => slowApi.ok(CHECK, { id: account.id }, { token: slowOwner.token, organizationId: slowOrg }));
+      const account = (
+        await slowApi.ok<{ connectNetworkAccount: Account }>(
+          CONNECT,
+          { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+          { token: slowOwner.token, organizationId: slowOrg },
+        )
+      ).connectNetworkAccount;
+      const seen = await whileTheNetworkWaits(account.id, () =>
+        slowApi.ok(CHECK, { id: account.id }, { token: slowOwner.token, organizationId: slowOrg }),
+      );
       expect(seen).toEqual({ pending: true, checkedOut: 0, rowLocked: false });
     });
 
-    it('the worker\'s check job: the same', async () => {
+    it("the worker's check job: the same", async () => {
       const token = mastodon.createAccessToken('quentin');
-      const account = (await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
-        { token: slowOwner.token, organizationId: slowOrg })).connectNetworkAccount;
+      const account = (
+        await slowApi.ok<{ connectNetworkAccount: Account }>(
+          CONNECT,
+          { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+          { token: slowOwner.token, organizationId: slowOrg },
+        )
+      ).connectNetworkAccount;
       const job = slowApi.app.get(CheckNetworkAccountJob);
       const seen = await whileTheNetworkWaits(account.id, () => job.handle({ organizationId: slowOrg, accountId: account.id }));
       expect(seen).toEqual({ pending: true, checkedOut: 0, rowLocked: false });
@@ -386,8 +467,11 @@ describe('connected network accounts', () => {
       const token = mastodon.createAccessToken('rosa');
       let accountId = '';
       const seen = await whileTheNetworkWaits('00000000-0000-4000-8000-000000000000', async () => {
-        const res = await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
-          { token: slowOwner.token, organizationId: slowOrg });
+        const res = await slowApi.ok<{ connectNetworkAccount: Account }>(
+          CONNECT,
+          { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+          { token: slowOwner.token, organizationId: slowOrg },
+        );
         accountId = res.connectNetworkAccount.id;
       });
       expect(seen).toMatchObject({ pending: true, checkedOut: 0 });
@@ -396,15 +480,28 @@ describe('connected network accounts', () => {
 
     it('a check whose account was reconnected meanwhile drops its result: the newer credentials stand', async () => {
       const first = mastodon.createAccessToken('sven');
-      const account = (await slowApi.ok<{ connectNetworkAccount: Account }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: first } },
-        { token: slowOwner.token, organizationId: slowOrg })).connectNetworkAccount;
+      const account = (
+        await slowApi.ok<{ connectNetworkAccount: Account }>(
+          CONNECT,
+          { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: first } },
+          { token: slowOwner.token, organizationId: slowOrg },
+        )
+      ).connectNetworkAccount;
       mastodon.revokeToken(first);
       const held = holdNextAnswer();
-      const checking = slowApi.ok<{ checkNetworkAccount: Account }>(CHECK, { id: account.id }, { token: slowOwner.token, organizationId: slowOrg });
+      const checking = slowApi.ok<{ checkNetworkAccount: Account }>(
+        CHECK,
+        { id: account.id },
+        { token: slowOwner.token, organizationId: slowOrg },
+      );
       await held();
       // While the check waits on the revoked token, the user reconnects with a fresh one.
       const second = mastodon.createAccessToken('sven');
-      await slowApi.ok(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: second } }, { token: slowOwner.token, organizationId: slowOrg });
+      await slowApi.ok(
+        CONNECT,
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: second } },
+        { token: slowOwner.token, organizationId: slowOrg },
+      );
       const checked = (await checking).checkNetworkAccount;
       expect(checked).toMatchObject({ id: account.id, status: 'OK', lastError: null });
       expect((await secretsOf(account.id)).accessToken).toBe(second);

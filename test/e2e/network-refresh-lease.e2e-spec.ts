@@ -14,7 +14,13 @@ const CHECK = `mutation ($id: ID!) { checkNetworkAccount(input: { id: $id }) { $
 /** Short, so that leases (three timeouts) and waits (two) stay short in these tests. */
 const TIMEOUT_MS = 1000;
 
-interface Account { id: string; status: string; lastError: string | null; lastCheckedAt: string | null; expiresAt: string | null }
+interface Account {
+  id: string;
+  status: string;
+  lastError: string | null;
+  lastCheckedAt: string | null;
+  expiresAt: string | null;
+}
 
 /**
  * The authorisation server of a network that rotates refresh tokens with reuse
@@ -34,7 +40,11 @@ class RotatingTokenServer {
   private readonly families = new Map<string, { tokens: string[]; revoked: boolean }>();
   private readonly used = new Set<string>();
 
-  private constructor(private readonly server: Server, readonly baseUrl: string, private readonly upstream: MastodonTestServer) {}
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    private readonly upstream: MastodonTestServer,
+  ) {}
 
   static async start(upstream: MastodonTestServer): Promise<RotatingTokenServer> {
     const server = createServer();
@@ -63,7 +73,11 @@ class RotatingTokenServer {
     this.refreshCalls += 1;
     const presented = params.get('refresh_token') ?? '';
     const family = this.families.get(presented);
-    const refused = { status: 400, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ error: 'invalid_grant' })) };
+    const refused = {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify({ error: 'invalid_grant' })),
+    };
     if (this.used.has(presented)) {
       // Reuse: a copy of the token is in someone else's hands. Everything issued from it dies.
       this.reuses += 1;
@@ -76,7 +90,11 @@ class RotatingTokenServer {
     if (this.holdMs) await new Promise((resolve) => setTimeout(resolve, this.holdMs));
     if (this.failNext && this.failNext.times > 0) {
       this.failNext.times -= 1;
-      return this.reply(res, { status: this.failNext.status, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"error":"unavailable"}') });
+      return this.reply(res, {
+        status: this.failNext.status,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from('{"error":"unavailable"}'),
+      });
     }
     this.used.add(presented);
     if (family?.revoked) return this.reply(res, refused);
@@ -105,7 +123,8 @@ class RotatingTokenServer {
         answer.on('end', () => {
           const kept: Record<string, string> = {};
           for (const [name, value] of Object.entries(answer.headers)) {
-            if (typeof value === 'string' && !['transfer-encoding', 'content-length', 'connection', 'keep-alive'].includes(name)) kept[name] = value;
+            if (typeof value === 'string' && !['transfer-encoding', 'content-length', 'connection', 'keep-alive'].includes(name))
+              kept[name] = value;
           }
           resolve({ status: answer.statusCode ?? 502, headers: kept, body: Buffer.concat(parts) });
         });
@@ -146,31 +165,48 @@ describe('network account refresh lease: a refresh token is used once', () => {
   const viaJob = async (on: TestApi, id: string): Promise<string> =>
     (await on.app.get(CheckNetworkAccountJob).handle({ organizationId: org, accountId: id })).status ?? 'gone';
   const row = async (id: string) =>
-    (await admin.query<{ credentials_ciphertext: string; credentials_key_id: string; status: string; last_checked_at: Date | null; refresh_lease_owner: string | null; refresh_lease_until: Date | null; lease_left_ms: number | null }>(
-      `SELECT credentials_ciphertext, credentials_key_id, status, last_checked_at, refresh_lease_owner, refresh_lease_until,
+    (
+      await admin.query<{
+        credentials_ciphertext: string;
+        credentials_key_id: string;
+        status: string;
+        last_checked_at: Date | null;
+        refresh_lease_owner: string | null;
+        refresh_lease_until: Date | null;
+        lease_left_ms: number | null;
+      }>(
+        `SELECT credentials_ciphertext, credentials_key_id, status, last_checked_at, refresh_lease_owner, refresh_lease_until,
               (extract(epoch FROM refresh_lease_until - clock_timestamp()) * 1000)::int AS lease_left_ms
-         FROM network_accounts WHERE id = $1`, [id])).rows[0];
+         FROM network_accounts WHERE id = $1`,
+        [id],
+      )
+    ).rows[0];
   const secretsOf = async (id: string): Promise<Record<string, string>> =>
     (JSON.parse(box.decrypt((await row(id)).credentials_ciphertext, `${org}:${id}`)) as { secrets: Record<string, string> }).secrets;
   /** Makes the sealed credentials expire in a minute: the next check refreshes them first. */
   const expireSoon = async (id: string) => {
     const creds = JSON.parse(box.decrypt((await row(id)).credentials_ciphertext, `${org}:${id}`)) as { expiresAt?: string };
     creds.expiresAt = new Date(Date.now() + 60_000).toISOString();
-    await admin.query("UPDATE network_accounts SET credentials_ciphertext = $1, expires_at = now() + interval '1 minute' WHERE id = $2",
-      [box.encrypt(JSON.stringify(creds), `${org}:${id}`), id]);
+    await admin.query("UPDATE network_accounts SET credentials_ciphertext = $1, expires_at = now() + interval '1 minute' WHERE id = $2", [
+      box.encrypt(JSON.stringify(creds), `${org}:${id}`),
+      id,
+    ]);
   };
   /** What a check that stopped in the middle of its refresh leaves behind. */
   const leaveLease = async (id: string, ms: number) => {
     await admin.query(
       "UPDATE network_accounts SET refresh_lease_owner = gen_random_uuid(), refresh_lease_until = clock_timestamp() + $2 * interval '1 millisecond' WHERE id = $1",
-      [id, ms]);
+      [id, ms],
+    );
   };
   /** Connects an account through the whole OAuth dance at the rotating server: it holds a refresh token. */
   const connect = async (username: string): Promise<string> => {
     mastodon.signIn(username);
     const start = await api.ok<{ startNetworkOAuth: { authorizationUrl: string } }>(
       'mutation ($input: StartNetworkOAuthInput!) { startNetworkOAuth(input: $input) { authorizationUrl } }',
-      { input: { network: 'mastodon', serviceUrl: network.baseUrl } }, { token: owner.token, organizationId: org });
+      { input: { network: 'mastodon', serviceUrl: network.baseUrl } },
+      { token: owner.token, organizationId: org },
+    );
     const consent = await fetch(start.startNetworkOAuth.authorizationUrl, { redirect: 'manual' });
     const back = new URL(consent.headers.get('location') as string);
     const res = await request(api.server).get(`/oauth/callback${back.search}`).set('accept', 'application/json');
@@ -214,16 +250,25 @@ describe('network account refresh lease: a refresh token is used once', () => {
   it('the rotating server revokes the family on reuse (the hazard the lease prevents is real)', async () => {
     const id = await connect('uma');
     const { refreshToken, clientId, clientSecret } = await secretsOf(id);
-    const refresh = () => fetch(`${network.baseUrl}/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId, client_secret: clientSecret }),
-    });
+    const refresh = () =>
+      fetch(`${network.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+          client_id: clientId,
+          client_secret: clientSecret,
+        }),
+      });
     const first = await refresh();
     expect(first.status).toBe(200);
     const issued = (await first.json()) as { access_token: string };
     expect((await refresh()).status).toBe(400);
     expect(network.reuses).toBe(1);
-    const probe = await fetch(`${network.baseUrl}/api/v1/accounts/verify_credentials`, { headers: { authorization: `Bearer ${issued.access_token}` } });
+    const probe = await fetch(`${network.baseUrl}/api/v1/accounts/verify_credentials`, {
+      headers: { authorization: `Bearer ${issued.access_token}` },
+    });
     expect(probe.status).toBe(401);
   });
 
@@ -314,7 +359,7 @@ describe('network account refresh lease: a refresh token is used once', () => {
     expect(await row(id)).toMatchObject({ refresh_lease_owner: null });
   });
 
-  it('key rotation does not seal the credentials again under a live lease (the holder\'s new credentials must stay storable); it does once the lease is gone', async () => {
+  it("key rotation does not seal the credentials again under a live lease (the holder's new credentials must stay storable); it does once the lease is gone", async () => {
     const id = await connect('bruno');
     const sealedBefore = await row(id);
     expect(sealedBefore.credentials_key_id).toBe(process.env.ENCRYPTION_ACTIVE_KEY);
@@ -327,7 +372,10 @@ describe('network account refresh lease: a refresh token is used once', () => {
     try {
       await leaveLease(id, 60_000);
       expect(await viaApi(rotated, id)).toBe('OK');
-      expect(await row(id)).toMatchObject({ credentials_ciphertext: sealedBefore.credentials_ciphertext, credentials_key_id: sealedBefore.credentials_key_id });
+      expect(await row(id)).toMatchObject({
+        credentials_ciphertext: sealedBefore.credentials_ciphertext,
+        credentials_key_id: sealedBefore.credentials_key_id,
+      });
       await admin.query('UPDATE network_accounts SET refresh_lease_owner = NULL, refresh_lease_until = NULL WHERE id = $1', [id]);
       expect(await viaApi(rotated, id)).toBe('OK');
       expect((await row(id)).credentials_key_id).toBe('r2');

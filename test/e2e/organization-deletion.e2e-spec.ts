@@ -19,7 +19,9 @@ async function rowsOf(admin: Client, organizationId: string): Promise<Record<str
   );
   const counts: Record<string, number> = {};
   for (const { table_name } of rows) {
-    const r = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE organization_id = $1`, [organizationId]);
+    const r = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE organization_id = $1`, [
+      organizationId,
+    ]);
     counts[table_name] = r.rows[0].n;
   }
   const org = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations WHERE id = $1', [organizationId]);
@@ -63,7 +65,9 @@ describe('deleting an organisation', () => {
 
     // Visible as pending; nothing acts inside it any more.
     const pending = await api.ok<{ organizations: { edges: { node: { id: string; status: string } }[] } }>(
-      '{ organizations(first: 10, filter: { status: DELETION_PENDING }) { edges { node { id status } } } }', {}, { token: owner.token },
+      '{ organizations(first: 10, filter: { status: DELETION_PENDING }) { edges { node { id status } } } }',
+      {},
+      { token: owner.token },
     );
     expect(pending.organizations.edges.map((e) => e.node.id)).toEqual([doomed]);
     const inside = await api.gql('{ members(first: 5) { edges { node { userId } } } }', {}, { token: owner.token, organizationId: doomed });
@@ -74,9 +78,9 @@ describe('deleting an organisation', () => {
     expect(Object.values(await rowsOf(admin, doomed)).every((n) => n === 0)).toBe(true);
     expect(await rowsOf(admin, kept)).toEqual(keptBefore);
 
-    const audit = await api.ok<{ agencyAuditLog: { edges: { node: { action: string; targetId: string; metadata: { deletedRows: Record<string, number> } } }[] } }>(
-      '{ agencyAuditLog(first: 20) { edges { node { action targetId metadata } } } }', {}, { token: owner.token },
-    );
+    const audit = await api.ok<{
+      agencyAuditLog: { edges: { node: { action: string; targetId: string; metadata: { deletedRows: Record<string, number> } } }[] };
+    }>('{ agencyAuditLog(first: 20) { edges { node { action targetId metadata } } } }', {}, { token: owner.token });
     const purged = audit.agencyAuditLog.edges.find((e) => e.node.action === 'organization.purged');
     expect(purged?.node.targetId).toBe(doomed);
     expect(purged?.node.metadata.deletedRows.organization_memberships).toBe(3);
@@ -107,7 +111,9 @@ describe('deleting an organisation', () => {
     expect(results.find((r) => Object.keys(r).length > 0)?.organization_memberships).toBe(2);
     expect((await rowsOf(admin, doomed)).organizations).toBe(0);
     const audit = await api.ok<{ agencyAuditLog: { edges: { node: { action: string; targetId: string } }[] } }>(
-      '{ agencyAuditLog(first: 50) { edges { node { action targetId } } } }', {}, { token: owner.token },
+      '{ agencyAuditLog(first: 50) { edges { node { action targetId } } } }',
+      {},
+      { token: owner.token },
     );
     expect(audit.agencyAuditLog.edges.filter((e) => e.node.action === 'organization.purged' && e.node.targetId === doomed)).toHaveLength(1);
   });

@@ -45,7 +45,8 @@ describe('outbound requests made for a tenant', () => {
     await new Promise((resolve) => server.close(resolve));
   };
   const accountsOf = async (organizationId: string) =>
-    (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [organizationId])).rows[0].n;
+    (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [organizationId]))
+      .rows[0].n;
 
   beforeAll(async () => {
     const started = await serve((_req, res) => {
@@ -80,9 +81,15 @@ describe('outbound requests made for a tenant', () => {
     it.each([
       ['a feed on loopback', { network: 'rss', serviceUrl: '', feedUrl: '' }, 'input.feedUrl'],
       ['a Mastodon instance on loopback', { network: 'mastodon', serviceUrl: '', accessToken: 'token-1234' }, 'input.serviceUrl'],
-      ['a Bluesky PDS on loopback', { network: 'bluesky', serviceUrl: '', identifier: 'me.example', appPassword: 'abcd-efgh-ijkl-mnop' }, 'input.serviceUrl'],
+      [
+        'a Bluesky PDS on loopback',
+        { network: 'bluesky', serviceUrl: '', identifier: 'me.example', appPassword: 'abcd-efgh-ijkl-mnop' },
+        'input.serviceUrl',
+      ],
     ])('refuses to connect %s, never reaching it, storing nothing, and nothing of it comes back', async (_what, input, field) => {
-      const filled = Object.fromEntries(Object.entries(input).map(([name, value]) => [name, value === '' ? `${insideUrl}/latest/meta-data` : value]));
+      const filled = Object.fromEntries(
+        Object.entries(input).map(([name, value]) => [name, value === '' ? `${insideUrl}/latest/meta-data` : value]),
+      );
       const res = await guarded.gql(CONNECT, { input: filled }, as());
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: 'DESTINATION_NOT_ALLOWED' });
       expect(res.body.errors?.[0]?.message).toContain('loopback');
@@ -104,7 +111,11 @@ describe('outbound requests made for a tenant', () => {
 
     it('refuses to start an OAuth authorisation at an instance on loopback', async () => {
       const res = await guarded.gql(START_OAUTH, { input: { network: 'mastodon', serviceUrl: insideUrl } }, as());
-      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.serviceUrl', reason: 'DESTINATION_NOT_ALLOWED' });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.serviceUrl',
+        reason: 'DESTINATION_NOT_ALLOWED',
+      });
       expect(JSON.stringify(res.body)).not.toContain(SECRET);
       expect(insideHits).toEqual([]);
     });
@@ -121,7 +132,11 @@ describe('outbound requests made for a tenant', () => {
         const session = await signUpAgency(allowing, 'Agence Redirection');
         const client = await createOrganization(allowing, session, 'Client Redirection');
         const url = `http://127.0.0.1:${redirecting.port}/feed`;
-        const res = await allowing.gql(CONNECT, { input: { network: 'rss', serviceUrl: url, feedUrl: url } }, { token: session.token, organizationId: client });
+        const res = await allowing.gql(
+          CONNECT,
+          { input: { network: 'rss', serviceUrl: url, feedUrl: url } },
+          { token: session.token, organizationId: client },
+        );
         expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DESTINATION_NOT_ALLOWED' });
         expect(hits).toEqual(['GET /feed']);
         expect(insideHits).toEqual([]);
@@ -191,7 +206,11 @@ describe('outbound requests made for a tenant', () => {
 
     it('a network refusing the credentials with its own words: status and host only', async () => {
       mastodon.inject({ type: 'status', status: 401, body: { error: `The access token is invalid: ${SECRET}` } }, 1);
-      const res = await api.gql(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: 'whatever-token' } }, as());
+      const res = await api.gql(
+        CONNECT,
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: 'whatever-token' } },
+        as(),
+      );
       expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.fields' });
       expect(res.body.errors?.[0]?.message).toContain(`${mastodon.host} answered HTTP 401`);
       expect(JSON.stringify(res.body)).not.toContain(SECRET);
@@ -199,9 +218,20 @@ describe('outbound requests made for a tenant', () => {
 
     it('a health check against an error page keeps the body out of lastError', async () => {
       const token = mastodon.createAccessToken('quinn');
-      const connected = await api.ok<{ connectNetworkAccount: { id: string } }>(CONNECT, { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } }, as());
-      mastodon.inject({ type: 'status', status: 503, body: `<html><head><title>${SECRET}</title></head></html>`, contentType: 'text/html' }, 3);
-      const checked = await api.ok<{ checkNetworkAccount: { status: string; lastError: string } }>(CHECK, { id: connected.connectNetworkAccount.id }, as());
+      const connected = await api.ok<{ connectNetworkAccount: { id: string } }>(
+        CONNECT,
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: token } },
+        as(),
+      );
+      mastodon.inject(
+        { type: 'status', status: 503, body: `<html><head><title>${SECRET}</title></head></html>`, contentType: 'text/html' },
+        3,
+      );
+      const checked = await api.ok<{ checkNetworkAccount: { status: string; lastError: string } }>(
+        CHECK,
+        { id: connected.connectNetworkAccount.id },
+        as(),
+      );
       expect(checked.checkNetworkAccount.status).toBe('ERROR');
       expect(checked.checkNetworkAccount.lastError).toBe(`TRANSIENT: ${mastodon.host} answered HTTP 503`);
       const list = await api.gql('{ networkAccounts(first: 50) { edges { node { lastError } } } }', {}, as());
@@ -210,11 +240,16 @@ describe('outbound requests made for a tenant', () => {
 
     it('the worker checks accounts through the same guard: an account whose address is refused now is not reached', async () => {
       const url = `${feedsUrl}/feed?worker`;
-      const connected = await api.ok<{ connectNetworkAccount: { id: string } }>(CONNECT, { input: { network: 'rss', serviceUrl: url, feedUrl: url } }, as());
+      const connected = await api.ok<{ connectNetworkAccount: { id: string } }>(
+        CONNECT,
+        { input: { network: 'rss', serviceUrl: url, feedUrl: url } },
+        as(),
+      );
       // Health checks only: a publishing worker with the guard fully on would sweep, and fail, other suites' loopback
       // publications in this database.
       const worker = await createWorker(
-        loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, OUTBOUND_ALLOWED_RANGES: '', WORKER_QUEUES: 'community' }), { reconcileEveryMs: 600_000 },
+        loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, OUTBOUND_ALLOWED_RANGES: '', WORKER_QUEUES: 'community' }),
+        { reconcileEveryMs: 600_000 },
       );
       try {
         expect(worker.workers.map((w) => w.name)).toEqual(['community']);
@@ -222,7 +257,9 @@ describe('outbound requests made for a tenant', () => {
         const job = worker.context.get(CheckNetworkAccountJob, { strict: false });
         expect(await job.handle({ organizationId: org, accountId: connected.connectNetworkAccount.id })).toEqual({ status: 'ERROR' });
         expect(feedHits.length).toBe(before);
-        const { rows } = await admin.query<{ last_error: string }>('SELECT last_error FROM network_accounts WHERE id = $1', [connected.connectNetworkAccount.id]);
+        const { rows } = await admin.query<{ last_error: string }>('SELECT last_error FROM network_accounts WHERE id = $1', [
+          connected.connectNetworkAccount.id,
+        ]);
         expect(rows[0].last_error).toMatch(/^REJECTED: .*refused: 127\.0\.0\.1 is a loopback address/);
       } finally {
         await worker.close();

@@ -5,7 +5,14 @@ import { addOrganizationMember, AgencySession, createOrganization, signUpAgency,
 import type { DataSource } from 'typeorm';
 import { adminDatabase, firstError } from './e2e-support';
 
-interface Version { id: string; number: number; status: string; title: string; sections: { key: string; title: string; body: string }[]; updatedAt: string }
+interface Version {
+  id: string;
+  number: number;
+  status: string;
+  title: string;
+  sections: { key: string; title: string; body: string }[];
+  updatedAt: string;
+}
 
 const VERSION = 'id number status title sections { key title body } updatedAt approvedBy approvedAt publishedAt supersededAt returnComment';
 
@@ -21,13 +28,21 @@ describe('policies over GraphQL', () => {
 
   const as = (who: { token: string }) => ({ token: who.token, organizationId: org });
   const readVersion = async (id: string) =>
-    (await api.ok<{ policyVersion: Version }>(`query ($id: ID!) { policyVersion(id: $id) { ${VERSION} } }`, { id }, as(lead))).policyVersion;
+    (await api.ok<{ policyVersion: Version }>(`query ($id: ID!) { policyVersion(id: $id) { ${VERSION} } }`, { id }, as(lead)))
+      .policyVersion;
   const INPUT_TYPES: Record<string, string> = {
-    updatePolicyDraft: 'UpdatePolicyDraftInput', submitPolicyForReview: 'PolicyVersionInput', approvePolicyVersion: 'ApprovePolicyVersionInput',
-    returnPolicyToDraft: 'ReturnPolicyToDraftInput', publishPolicyVersion: 'PolicyVersionInput',
+    updatePolicyDraft: 'UpdatePolicyDraftInput',
+    submitPolicyForReview: 'PolicyVersionInput',
+    approvePolicyVersion: 'ApprovePolicyVersionInput',
+    returnPolicyToDraft: 'ReturnPolicyToDraftInput',
+    publishPolicyVersion: 'PolicyVersionInput',
   };
   const move = (mutation: string, who: { token: string }, input: Record<string, unknown>) =>
-    api.gql<Record<string, Version>>(`mutation ($input: ${INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { ${VERSION} } }`, { input }, as(who));
+    api.gql<Record<string, Version>>(
+      `mutation ($input: ${INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { ${VERSION} } }`,
+      { input },
+      as(who),
+    );
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -46,12 +61,18 @@ describe('policies over GraphQL', () => {
 
   it('takes a policy from template to publication, then counts acknowledgements', async () => {
     const templates = await api.ok<{ policyTemplates: { kind: string; language: string; sections: { key: string }[] }[] }>(
-      '{ policyTemplates(kind: EDITORIAL_POLICY, language: fr) { kind language sections { key } } }', {}, as(cm),
+      '{ policyTemplates(kind: EDITORIAL_POLICY, language: fr) { kind language sections { key } } }',
+      {},
+      as(cm),
     );
-    expect(templates.policyTemplates).toEqual([{ kind: 'EDITORIAL_POLICY', language: 'fr', sections: ['who', 'what', 'where', 'how', 'results'].map((key) => ({ key })) }]);
+    expect(templates.policyTemplates).toEqual([
+      { kind: 'EDITORIAL_POLICY', language: 'fr', sections: ['who', 'what', 'where', 'how', 'results'].map((key) => ({ key })) },
+    ]);
 
     const created = await api.ok<{ createPolicy: { id: string; status: string; latestVersion: Version } }>(
-      `mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: fr, fromTemplate: true }) { id status latestVersion { ${VERSION} } } }`, {}, as(lead),
+      `mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: fr, fromTemplate: true }) { id status latestVersion { ${VERSION} } } }`,
+      {},
+      as(lead),
     );
     const policyId = created.createPolicy.id;
     const v1 = created.createPolicy.latestVersion;
@@ -62,7 +83,10 @@ describe('policies over GraphQL', () => {
     const again = await api.gql('mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: en }) { id } }', {}, as(lead));
     expect(firstError(again).extensions).toMatchObject({ code: 'CONFLICT', field: 'input.kind' });
 
-    const sections = [{ key: 'who', title: 'Qui ?', body: 'La community manager, approuvée par la direction.' }, { key: 'what', title: 'Quoi ?', body: 'Le pain, le quartier, les saisons.' }];
+    const sections = [
+      { key: 'who', title: 'Qui ?', body: 'La community manager, approuvée par la direction.' },
+      { key: 'what', title: 'Quoi ?', body: 'Le pain, le quartier, les saisons.' },
+    ];
     const edited = await move('updatePolicyDraft', cm, { versionId: v1.id, title: 'Notre ligne éditoriale', sections });
     expect(edited.body.errors).toBeUndefined();
     expect(edited.body.data?.updatePolicyDraft).toMatchObject({ title: 'Notre ligne éditoriale', sections, status: 'DRAFT' });
@@ -81,11 +105,20 @@ describe('policies over GraphQL', () => {
     // An approved version is frozen: through the API (reason NOT_EDITABLE) and in SQL (the trigger).
     const frozen = await readVersion(v1.id);
     const edit = await move('updatePolicyDraft', cm, { versionId: v1.id, title: 'Changement en douce' });
-    expect(firstError(edit).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_EDITABLE', field: 'input.versionId', status: 'APPROVED' });
+    expect(firstError(edit).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NOT_EDITABLE',
+      field: 'input.versionId',
+      status: 'APPROVED',
+    });
     expect(firstError(edit).message).toMatch(/Nothing was changed/);
     expect(await readVersion(v1.id)).toEqual(frozen);
-    await expect(admin.query("UPDATE policy_versions SET title = 'par la base' WHERE id = $1", [v1.id])).rejects.toThrow(/can no longer be edited/);
-    await expect(admin.query("UPDATE policy_versions SET status = 'DRAFT' WHERE id = $1", [v1.id])).rejects.toThrow(/cannot go from APPROVED to DRAFT/);
+    await expect(admin.query("UPDATE policy_versions SET title = 'par la base' WHERE id = $1", [v1.id])).rejects.toThrow(
+      /can no longer be edited/,
+    );
+    await expect(admin.query("UPDATE policy_versions SET status = 'DRAFT' WHERE id = $1", [v1.id])).rejects.toThrow(
+      /cannot go from APPROVED to DRAFT/,
+    );
     expect(await readVersion(v1.id)).toEqual(frozen);
 
     const published = await move('publishPolicyVersion', lead, { versionId: v1.id });
@@ -93,21 +126,44 @@ describe('policies over GraphQL', () => {
 
     const ACKS = `query ($id: ID!) { policyAcknowledgements(policyId: $id) { memberCount acknowledgedCount pendingCount share version { id number }
       acknowledged(first: 50) { edges { node { userId displayName acknowledgedAt } } } pending(first: 50) { edges { node { userId acknowledgedAt } } } } }`;
-    type Acks = { policyAcknowledgements: { memberCount: number; acknowledgedCount: number; pendingCount: number; share: number; version: { id: string } | null;
-      acknowledged: { edges: { node: { userId: string; acknowledgedAt: string } }[] }; pending: { edges: { node: { userId: string } }[] } } };
+    type Acks = {
+      policyAcknowledgements: {
+        memberCount: number;
+        acknowledgedCount: number;
+        pendingCount: number;
+        share: number;
+        version: { id: string } | null;
+        acknowledged: { edges: { node: { userId: string; acknowledgedAt: string } }[] };
+        pending: { edges: { node: { userId: string } }[] };
+      };
+    };
     const none = await api.ok<Acks>(ACKS, { id: policyId }, as(cm));
-    expect(none.policyAcknowledgements).toMatchObject({ memberCount: 4, acknowledgedCount: 0, pendingCount: 4, share: 0, version: { id: v1.id } });
+    expect(none.policyAcknowledgements).toMatchObject({
+      memberCount: 4,
+      acknowledgedCount: 0,
+      pendingCount: 4,
+      share: 0,
+      version: { id: v1.id },
+    });
 
     const TO_ACK = '{ policiesToAcknowledge { id number status } }';
-    expect((await api.ok<{ policiesToAcknowledge: { id: string }[] }>(TO_ACK, {}, as(cm))).policiesToAcknowledge.map((v) => v.id)).toEqual([v1.id]);
+    expect((await api.ok<{ policiesToAcknowledge: { id: string }[] }>(TO_ACK, {}, as(cm))).policiesToAcknowledge.map((v) => v.id)).toEqual([
+      v1.id,
+    ]);
     const ACK = 'mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { versionId userId acknowledgedAt } }';
-    const first = await api.ok<{ acknowledgePolicyVersion: { userId: string; acknowledgedAt: string } }>(ACK, { input: { versionId: v1.id } }, as(cm));
+    const first = await api.ok<{ acknowledgePolicyVersion: { userId: string; acknowledgedAt: string } }>(
+      ACK,
+      { input: { versionId: v1.id } },
+      as(cm),
+    );
     expect(first.acknowledgePolicyVersion.userId).toBe(cm.userId);
     const twice = await api.ok<{ acknowledgePolicyVersion: { acknowledgedAt: string } }>(ACK, { input: { versionId: v1.id } }, as(cm));
     expect(twice.acknowledgePolicyVersion.acknowledgedAt).toBe(first.acknowledgePolicyVersion.acknowledgedAt);
     // Once acknowledged, nothing is left to read for that member; others still have it.
     expect((await api.ok<{ policiesToAcknowledge: unknown[] }>(TO_ACK, {}, as(cm))).policiesToAcknowledge).toEqual([]);
-    expect((await api.ok<{ policiesToAcknowledge: { id: string }[] }>(TO_ACK, {}, as(approver))).policiesToAcknowledge.map((v) => v.id)).toEqual([v1.id]);
+    expect(
+      (await api.ok<{ policiesToAcknowledge: { id: string }[] }>(TO_ACK, {}, as(approver))).policiesToAcknowledge.map((v) => v.id),
+    ).toEqual([v1.id]);
     await api.ok(ACK, { input: { versionId: v1.id } }, as(approver));
     // Agency staff who are not members of the client have nothing to acknowledge.
     expect(firstError(await api.gql(ACK, { input: { versionId: v1.id } }, as(owner))).extensions.code).toBe('FORBIDDEN');
@@ -118,8 +174,14 @@ describe('policies over GraphQL', () => {
     expect(some.acknowledged.edges.map((e) => e.node.userId)).toEqual([cm.userId, approver.userId]);
     expect(some.pending.edges.map((e) => e.node.userId).sort()).toEqual([lead.userId, contentLead.userId, late.userId].sort());
 
-    const history = await api.ok<{ policyHistory: { edges: { node: { action: string; fromStatus: string | null; toStatus: string; actorId: string; comment: string | null } }[] } }>(
-      'query ($id: ID!) { policyHistory(policyId: $id, first: 20) { edges { node { action fromStatus toStatus actorId comment } } } }', { id: policyId }, as(cm),
+    const history = await api.ok<{
+      policyHistory: {
+        edges: { node: { action: string; fromStatus: string | null; toStatus: string; actorId: string; comment: string | null } }[];
+      };
+    }>(
+      'query ($id: ID!) { policyHistory(policyId: $id, first: 20) { edges { node { action fromStatus toStatus actorId comment } } } }',
+      { id: policyId },
+      as(cm),
     );
     expect(history.policyHistory.edges.map((e) => e.node)).toEqual([
       { action: 'CREATED', fromStatus: null, toStatus: 'DRAFT', actorId: lead.userId, comment: 'from template' },
@@ -128,45 +190,91 @@ describe('policies over GraphQL', () => {
       { action: 'PUBLISHED', fromStatus: 'APPROVED', toStatus: 'PUBLISHED', actorId: lead.userId, comment: null },
     ]);
     const audit = await api.ok<{ auditLog: { edges: { node: { action: string; targetId: string } }[] } }>(
-      '{ auditLog(first: 50) { edges { node { action targetId } } } }', {}, as(owner),
+      '{ auditLog(first: 50) { edges { node { action targetId } } } }',
+      {},
+      as(owner),
     );
     const policyActions = audit.auditLog.edges.filter((e) => e.node.targetId === policyId).map((e) => e.node.action);
-    expect(policyActions).toEqual(expect.arrayContaining(['policy.created', 'policy.draft_updated', 'policy.submitted', 'policy.approved', 'policy.published', 'policy.acknowledged']));
+    expect(policyActions).toEqual(
+      expect.arrayContaining([
+        'policy.created',
+        'policy.draft_updated',
+        'policy.submitted',
+        'policy.approved',
+        'policy.published',
+        'policy.acknowledged',
+      ]),
+    );
 
     // A revision copies the text; the next publication supersedes version 1 and asks everyone again.
     const revision = await api.ok<{ startPolicyRevision: Version }>(
-      `mutation ($input: StartPolicyRevisionInput!) { startPolicyRevision(input: $input) { ${VERSION} } }`, { input: { policyId } }, as(lead),
+      `mutation ($input: StartPolicyRevisionInput!) { startPolicyRevision(input: $input) { ${VERSION} } }`,
+      { input: { policyId } },
+      as(lead),
     );
     expect(revision.startPolicyRevision).toMatchObject({ number: 2, status: 'DRAFT', title: 'Notre ligne éditoriale', sections });
-    const second = await api.gql('mutation ($input: StartPolicyRevisionInput!) { startPolicyRevision(input: $input) { id } }', { input: { policyId } }, as(lead));
+    const second = await api.gql(
+      'mutation ($input: StartPolicyRevisionInput!) { startPolicyRevision(input: $input) { id } }',
+      { input: { policyId } },
+      as(lead),
+    );
     expect(firstError(second).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OPEN_VERSION_EXISTS' });
     const v2 = revision.startPolicyRevision.id;
     await move('submitPolicyForReview', lead, { versionId: v2 });
     await move('approvePolicyVersion', approver, { versionId: v2 });
     expect((await move('publishPolicyVersion', approver, { versionId: v2 })).body.data?.publishPolicyVersion.status).toBe('PUBLISHED');
     expect(await readVersion(v1.id)).toMatchObject({ status: 'SUPERSEDED', supersededAt: expect.any(String) });
-    expect((await api.ok<Acks>(ACKS, { id: policyId }, as(cm))).policyAcknowledgements).toMatchObject({ acknowledgedCount: 0, memberCount: 5, version: { id: v2 } });
+    expect((await api.ok<Acks>(ACKS, { id: policyId }, as(cm))).policyAcknowledgements).toMatchObject({
+      acknowledgedCount: 0,
+      memberCount: 5,
+      version: { id: v2 },
+    });
     const stale = await api.gql(ACK, { input: { versionId: v1.id } }, as(cm));
     expect(firstError(stale).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_PUBLISHED' });
 
     const evidence = await inUnitOfWork(api.app.get<DataSource>(DATA_SOURCE), { organizationId: org }, (uow) =>
-      api.app.get(EvidenceRegistry).compute({ uow, organizationId: org, at: new Date() }, ['policies.editorialPolicy', 'policies.fourKindsApproved', 'policies.acknowledged']));
+      api.app
+        .get(EvidenceRegistry)
+        .compute({ uow, organizationId: org, at: new Date() }, [
+          'policies.editorialPolicy',
+          'policies.fourKindsApproved',
+          'policies.acknowledged',
+        ]),
+    );
     expect(evidence.get('policies.editorialPolicy')).toMatchObject({ value: 'PUBLISHED', score: 1 });
     expect(evidence.get('policies.fourKindsApproved')).toMatchObject({ value: 1, score: 0.25 });
-    expect(evidence.get('policies.fourKindsApproved')?.explanation.en).toMatch(/^1 of 4 policy kinds approved; the usage guide has not been started/);
+    expect(evidence.get('policies.fourKindsApproved')?.explanation.en).toMatch(
+      /^1 of 4 policy kinds approved; the usage guide has not been started/,
+    );
     expect(evidence.get('policies.acknowledged')).toMatchObject({ value: 0, score: 0 });
   });
 
   it('refuses transitions out of order and changes nothing', async () => {
     const created = await api.ok<{ createPolicy: { id: string; latestVersion: Version } }>(
-      `mutation { createPolicy(input: { kind: COMMENT_HANDLING, language: fr }) { id latestVersion { ${VERSION} } } }`, {}, as(cm),
+      `mutation { createPolicy(input: { kind: COMMENT_HANDLING, language: fr }) { id latestVersion { ${VERSION} } } }`,
+      {},
+      as(cm),
     );
     const draft = created.createPolicy.latestVersion;
     expect(draft.sections).toEqual([]);
-    for (const [mutation, who] of [['approvePolicyVersion', approver], ['publishPolicyVersion', lead], ['returnPolicyToDraft', approver]] as const) {
+    for (const [mutation, who] of [
+      ['approvePolicyVersion', approver],
+      ['publishPolicyVersion', lead],
+      ['returnPolicyToDraft', approver],
+    ] as const) {
       const before = await readVersion(draft.id);
-      const res = await move(mutation, who, mutation === 'returnPolicyToDraft' ? { versionId: draft.id, comment: 'non' } : { versionId: draft.id });
-      expect({ mutation, ...firstError(res).extensions }).toMatchObject({ mutation, code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION', field: 'input.versionId', status: 'DRAFT' });
+      const res = await move(
+        mutation,
+        who,
+        mutation === 'returnPolicyToDraft' ? { versionId: draft.id, comment: 'non' } : { versionId: draft.id },
+      );
+      expect({ mutation, ...firstError(res).extensions }).toMatchObject({
+        mutation,
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_TRANSITION',
+        field: 'input.versionId',
+        status: 'DRAFT',
+      });
       expect(await readVersion(draft.id)).toEqual(before);
     }
     const submitted = await move('submitPolicyForReview', cm, { versionId: draft.id });
@@ -174,7 +282,13 @@ describe('policies over GraphQL', () => {
     const returned = await move('returnPolicyToDraft', approver, { versionId: draft.id, comment: 'Ajoutez le délai de réponse.' });
     expect(returned.body.errors).toBeUndefined();
     expect(returned.body.data?.returnPolicyToDraft).toMatchObject({ status: 'DRAFT', returnComment: 'Ajoutez le délai de réponse.' });
-    const dup = await move('updatePolicyDraft', cm, { versionId: draft.id, sections: [{ key: 'delay', title: 'Délai', body: '1 h' }, { key: 'delay', title: 'Encore', body: '2 h' }] });
+    const dup = await move('updatePolicyDraft', cm, {
+      versionId: draft.id,
+      sections: [
+        { key: 'delay', title: 'Délai', body: '1 h' },
+        { key: 'delay', title: 'Encore', body: '2 h' },
+      ],
+    });
     expect(firstError(dup).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sections[1].key' });
     const unknown = await move('submitPolicyForReview', cm, { versionId: '00000000-0000-4000-8000-000000000000' });
     expect(firstError(unknown).extensions.code).toBe('NOT_FOUND');
@@ -189,21 +303,38 @@ describe('policies over GraphQL', () => {
     );
     const SET = 'mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version rules brandVoiceRules } }';
     const rules = [
-      { id: 'sponsor', kind: 'REQUIRED_DISCLOSURE', severity: 'BLOCK', contentKinds: ['sponsored'], anyOf: ['#pub', 'partenariat rémunéré'] },
+      {
+        id: 'sponsor',
+        kind: 'REQUIRED_DISCLOSURE',
+        severity: 'BLOCK',
+        contentKinds: ['sponsored'],
+        anyOf: ['#pub', 'partenariat rémunéré'],
+      },
       { id: 'tags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 },
     ];
-    const set = await api.ok<{ setContentRules: { version: number; rules: unknown[]; brandVoiceRules: { id: string }[] } }>(SET, { input: { rules } }, as(contentLead));
+    const set = await api.ok<{ setContentRules: { version: number; rules: unknown[]; brandVoiceRules: { id: string }[] } }>(
+      SET,
+      { input: { rules } },
+      as(contentLead),
+    );
     expect(set.setContentRules.version).toBe(1);
     expect(set.setContentRules.rules).toEqual(rules);
     expect(set.setContentRules.brandVoiceRules.map((r) => r.id)).toEqual(['brand-voice', 'brand-voice-address-form']);
 
-    const CHECK = 'query ($input: CheckContentInput!) { checkContent(input: $input) { blocked violations { ruleId kind severity start end message } } }';
-    type Check = { checkContent: { blocked: boolean; violations: { ruleId: string; severity: string; start: number; end: number; message: string }[] } };
+    const CHECK =
+      'query ($input: CheckContentInput!) { checkContent(input: $input) { blocked violations { ruleId kind severity start end message } } }';
+    type Check = {
+      checkContent: { blocked: boolean; violations: { ruleId: string; severity: string; start: number; end: number; message: string }[] };
+    };
     const text = `Une promo pour toi #pain #bio ${'x'.repeat(500)}`;
     const result = (await api.ok<Check>(CHECK, { input: { text, network: 'mastodon', contentKind: 'sponsored' } }, as(cm))).checkContent;
     expect(result.blocked).toBe(true);
     expect(result.violations.map((v) => [v.ruleId, v.severity])).toEqual([
-      ['brand-voice', 'WARN'], ['brand-voice-address-form', 'WARN'], ['tags', 'WARN'], ['network-limits', 'BLOCK'], ['sponsor', 'BLOCK'],
+      ['brand-voice', 'WARN'],
+      ['brand-voice-address-form', 'WARN'],
+      ['tags', 'WARN'],
+      ['network-limits', 'BLOCK'],
+      ['sponsor', 'BLOCK'],
     ]);
     expect(text.slice(result.violations[0].start, result.violations[0].end)).toBe('promo');
     expect(result.violations[0].message).toMatch(/promo/);
@@ -211,11 +342,14 @@ describe('policies over GraphQL', () => {
     // French organisation: French messages.
     expect(result.violations.find((v) => v.ruleId === 'brand-voice-address-form')?.message).toMatch(/tutoie le lecteur/);
 
-    const clean = (await api.ok<Check>(CHECK, { input: { text: 'Du bon pain #pub' , contentKind: 'sponsored' } }, as(cm))).checkContent;
+    const clean = (await api.ok<Check>(CHECK, { input: { text: 'Du bon pain #pub', contentKind: 'sponsored' } }, as(cm))).checkContent;
     expect(clean).toEqual({ blocked: false, violations: [] });
 
     // A new brand voice and new rules apply at once (the compiled cache follows their versions).
-    await admin.query(`UPDATE brand_voices SET words_to_avoid = '{pain}', address_form = NULL, updated_at = now() WHERE organization_id = $1`, [org]);
+    await admin.query(
+      `UPDATE brand_voices SET words_to_avoid = '{pain}', address_form = NULL, updated_at = now() WHERE organization_id = $1`,
+      [org],
+    );
     const afterVoice = (await api.ok<Check>(CHECK, { input: { text: 'Du bon pain #pub' } }, as(cm))).checkContent;
     expect(afterVoice.violations.map((v) => v.ruleId)).toEqual(['brand-voice']);
     await api.ok(SET, { input: { rules: [{ id: 'tags', kind: 'MAX_HASHTAGS', severity: 'BLOCK', max: 0 }] } }, as(contentLead));
@@ -232,20 +366,26 @@ describe('policies over GraphQL', () => {
   it('refuses bad content rules with the path of every problem, storing nothing', async () => {
     const READ = '{ contentRules { version rules } }';
     const before = await api.ok<{ contentRules: { version: number } }>(READ, {}, as(cm));
-    const res = await api.gql('mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version } }', {
-      input: {
-        rules: [
-          { id: 'ok', kind: 'AVOID_WORDS', severity: 'WARN', words: ['bien'] },
-          { id: 'words', kind: 'AVOID_WORDS', severity: 'WARN', words: ['a', 'b', 'c', 'd', ''] },
-          { id: 'brand-voice', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2 },
-          { id: 'links', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'SOMETIMES', domains: ['https://spam.example/x'] },
-        ],
+    const res = await api.gql(
+      'mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version } }',
+      {
+        input: {
+          rules: [
+            { id: 'ok', kind: 'AVOID_WORDS', severity: 'WARN', words: ['bien'] },
+            { id: 'words', kind: 'AVOID_WORDS', severity: 'WARN', words: ['a', 'b', 'c', 'd', ''] },
+            { id: 'brand-voice', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2 },
+            { id: 'links', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'SOMETIMES', domains: ['https://spam.example/x'] },
+          ],
+        },
       },
-    }, as(contentLead));
+      as(contentLead),
+    );
     const error = firstError(res);
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     const fields = (error.extensions.problems as { field: string }[]).map((p) => p.field);
-    expect(fields).toEqual(expect.arrayContaining(['input.rules[1].words[4]', 'input.rules[2].id', 'input.rules[3].severity', 'input.rules[3].domains[0]']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['input.rules[1].words[4]', 'input.rules[2].id', 'input.rules[3].severity', 'input.rules[3].domains[0]']),
+    );
     expect(fields).not.toContain('input.rules[0].words[0]');
     expect(await api.ok(READ, {}, as(cm))).toEqual(before);
 
@@ -254,26 +394,70 @@ describe('policies over GraphQL', () => {
   });
 
   it('keeps comment-handling rules and computes due times from them', async () => {
-    const SET = 'mutation ($input: SetCommentHandlingRulesInput!) { setCommentHandlingRules(input: $input) { rules { channel severity responseMinutes responsibleRole escalate replyTemplates { language text } } } }';
+    const SET =
+      'mutation ($input: SetCommentHandlingRulesInput!) { setCommentHandlingRules(input: $input) { rules { channel severity responseMinutes responsibleRole escalate replyTemplates { language text } } } }';
     const rules = [
-      { channel: '*', severity: 'NORMAL', responseMinutes: 240, responsibleRole: 'COMMUNITY_MANAGER', replyTemplates: [{ language: 'fr', text: 'Merci pour votre message !' }] },
+      {
+        channel: '*',
+        severity: 'NORMAL',
+        responseMinutes: 240,
+        responsibleRole: 'COMMUNITY_MANAGER',
+        replyTemplates: [{ language: 'fr', text: 'Merci pour votre message !' }],
+      },
       { channel: 'mastodon', severity: 'NORMAL', responseMinutes: 60, responsibleRole: 'CONTENT_LEAD' },
       { channel: '*', severity: 'CRISIS', responseMinutes: 15, responsibleRole: 'STRATEGY_LEAD', escalate: true },
     ];
-    const set = await api.ok<{ setCommentHandlingRules: { rules: { channel: string; escalate: boolean }[] } }>(SET, { input: { rules } }, as(cm));
-    expect(set.setCommentHandlingRules.rules.map((r) => [r.channel, r.escalate])).toEqual([['*', false], ['mastodon', false], ['*', true]]);
+    const set = await api.ok<{ setCommentHandlingRules: { rules: { channel: string; escalate: boolean }[] } }>(
+      SET,
+      { input: { rules } },
+      as(cm),
+    );
+    expect(set.setCommentHandlingRules.rules.map((r) => [r.channel, r.escalate])).toEqual([
+      ['*', false],
+      ['mastodon', false],
+      ['*', true],
+    ]);
 
-    const DUE = 'query ($input: CommentResponseDueInput!) { commentResponseDue(input: $input) { dueAt responseMinutes responsibleRole escalate source channel templates { text } } }';
+    const DUE =
+      'query ($input: CommentResponseDueInput!) { commentResponseDue(input: $input) { dueAt responseMinutes responsibleRole escalate source channel templates { text } } }';
     const receivedAt = '2026-03-02T09:00:00.000Z';
-    const due = await api.ok<{ commentResponseDue: Record<string, unknown> }>(DUE, { input: { network: 'mastodon', severity: 'NORMAL', receivedAt } }, as(contentLead));
-    expect(due.commentResponseDue).toEqual({ dueAt: '2026-03-02T10:00:00.000Z', responseMinutes: 60, responsibleRole: 'CONTENT_LEAD', escalate: false, source: 'RULE', channel: 'mastodon', templates: [] });
-    const star = await api.ok<{ commentResponseDue: Record<string, unknown> }>(DUE, { input: { network: 'bluesky', severity: 'NORMAL', receivedAt } }, as(cm));
-    expect(star.commentResponseDue).toMatchObject({ dueAt: '2026-03-02T13:00:00.000Z', channel: '*', templates: [{ text: 'Merci pour votre message !' }] });
-    const fallback = await api.ok<{ commentResponseDue: Record<string, unknown> }>(DUE, { input: { network: 'bluesky', severity: 'HIGH', receivedAt } }, as(cm));
+    const due = await api.ok<{ commentResponseDue: Record<string, unknown> }>(
+      DUE,
+      { input: { network: 'mastodon', severity: 'NORMAL', receivedAt } },
+      as(contentLead),
+    );
+    expect(due.commentResponseDue).toEqual({
+      dueAt: '2026-03-02T10:00:00.000Z',
+      responseMinutes: 60,
+      responsibleRole: 'CONTENT_LEAD',
+      escalate: false,
+      source: 'RULE',
+      channel: 'mastodon',
+      templates: [],
+    });
+    const star = await api.ok<{ commentResponseDue: Record<string, unknown> }>(
+      DUE,
+      { input: { network: 'bluesky', severity: 'NORMAL', receivedAt } },
+      as(cm),
+    );
+    expect(star.commentResponseDue).toMatchObject({
+      dueAt: '2026-03-02T13:00:00.000Z',
+      channel: '*',
+      templates: [{ text: 'Merci pour votre message !' }],
+    });
+    const fallback = await api.ok<{ commentResponseDue: Record<string, unknown> }>(
+      DUE,
+      { input: { network: 'bluesky', severity: 'HIGH', receivedAt } },
+      as(cm),
+    );
     expect(fallback.commentResponseDue).toMatchObject({ source: 'DEFAULT', responseMinutes: 240, channel: null });
 
     const before = await api.ok('{ commentHandlingRules { rules { channel severity responseMinutes } } }', {}, as(cm));
-    const bad = await api.gql(SET, { input: { rules: [{ ...rules[0], responseMinutes: 0 }, rules[0], { ...rules[1], responsibleRole: 'BOSS' }] } }, as(cm));
+    const bad = await api.gql(
+      SET,
+      { input: { rules: [{ ...rules[0], responseMinutes: 0 }, rules[0], { ...rules[1], responsibleRole: 'BOSS' }] } },
+      as(cm),
+    );
     expect(firstError(bad).extensions.code).toBe('BAD_USER_INPUT');
     const dupe = await api.gql(SET, { input: { rules: [rules[0], rules[0]] } }, as(cm));
     expect(firstError(dupe).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules[1]' });

@@ -2,7 +2,15 @@ import { Client } from 'pg';
 import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { statementCounter } from '@socle/platform-database';
 import { createWorker, RunningWorker } from '@socle/worker';
-import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
+import {
+  addOrganizationMember,
+  AgencySession,
+  createOrganization,
+  signUpAgency,
+  STRONG_PASSWORD,
+  TestApi,
+  uniqueEmail,
+} from '@socle/testing';
 import { firstError } from './e2e-support';
 
 /**
@@ -13,19 +21,44 @@ import { firstError } from './e2e-support';
  */
 const t = (en: string, fr: string) => ({ en, fr });
 const MODEL = {
-  name: t('Test model', 'Modèle de test'), description: t('', ''),
+  name: t('Test model', 'Modèle de test'),
+  description: t('', ''),
   levels: [1, 2, 3, 4, 5].map((n) => ({ number: n, name: t(`Level ${n}`, `Niveau ${n}`), description: t('', ''), minScore: (n - 1) * 20 })),
   dimensions: [
     {
-      key: 'strategy', title: t('Strategy', 'Stratégie'), description: t('', ''), weight: 1,
-      criteria: [{
-        key: 'strategy.q', kind: 'DECLARATIVE', title: t('Q', 'Q'), weight: 1, source: 'seed 001', recommendation: t('r', 'r'), question: t('?', '?'),
-        scale: [0, 1].map((value) => ({ value, score: value, label: t(`${value}`, `${value}`), meaning: t('', '') })),
-      }],
+      key: 'strategy',
+      title: t('Strategy', 'Stratégie'),
+      description: t('', ''),
+      weight: 1,
+      criteria: [
+        {
+          key: 'strategy.q',
+          kind: 'DECLARATIVE',
+          title: t('Q', 'Q'),
+          weight: 1,
+          source: 'seed 001',
+          recommendation: t('r', 'r'),
+          question: t('?', '?'),
+          scale: [0, 1].map((value) => ({ value, score: value, label: t(`${value}`, `${value}`), meaning: t('', '') })),
+        },
+      ],
     },
     {
-      key: 'review', title: t('Evaluation', 'Évaluation'), description: t('', ''), weight: 1,
-      criteria: [{ key: 'review.recent', kind: 'EVIDENCE', title: t('Recent', 'Récente'), weight: 1, source: 'seed 002, step 10', recommendation: t('r', 'r'), evidenceKey: 'evaluation.recentAssessment' }],
+      key: 'review',
+      title: t('Evaluation', 'Évaluation'),
+      description: t('', ''),
+      weight: 1,
+      criteria: [
+        {
+          key: 'review.recent',
+          kind: 'EVIDENCE',
+          title: t('Recent', 'Récente'),
+          weight: 1,
+          source: 'seed 002, step 10',
+          recommendation: t('r', 'r'),
+          evidenceKey: 'evaluation.recentAssessment',
+        },
+      ],
     },
   ],
 };
@@ -45,12 +78,21 @@ const PORTFOLIO = `query ($first: Int, $after: String, $sort: PortfolioSortInput
 }`;
 
 interface Entry {
-  organizationId: string; name: string; trend: number | null; daysSinceAssessment: number | null;
+  organizationId: string;
+  name: string;
+  trend: number | null;
+  daysSinceAssessment: number | null;
   lastAssessment: { id: string; score: number | null; level: number | null; levelName: string | null; previousScore: number | null } | null;
   weakestDimension: { key: string; title: string; score: number } | null;
   liveScore: { score: number | null; level: number | null; computedAt: string; change: number | null } | null;
 }
-interface Page { portfolio: { totalCount: number; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Entry }[] } }
+interface Page {
+  portfolio: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: Entry }[];
+  };
+}
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -70,7 +112,14 @@ describe('portfolio, radar, comparison and live scores', () => {
   let other: AgencySession;
   const org: Record<'alpha' | 'bravo' | 'charlie' | 'foreign', string> = { alpha: '', bravo: '', charlie: '', foreign: '' };
 
-  const finalised = async (organizationId: string, agencyId: string, daysAgo: number, score: number, level: number, dims: Record<string, number | null>) => {
+  const finalised = async (
+    organizationId: string,
+    agencyId: string,
+    daysAgo: number,
+    score: number,
+    level: number,
+    dims: Record<string, number | null>,
+  ) => {
     await admin.query(
       `INSERT INTO maturity_assessments (organization_id, model_agency_id, model_id, model_version, model_content, status, started_at, finalized_at,
          overall_score, level, dimension_scores, evidence, recommendations)
@@ -78,8 +127,10 @@ describe('portfolio, radar, comparison and live scores', () => {
       [organizationId, agencyId, MODEL_ID, JSON.stringify(MODEL), daysAgo, score, level, JSON.stringify(dims)],
     );
   };
-  const page = async (variables: Record<string, unknown>, token = owner.token) => (await api.ok<Page>(PORTFOLIO, variables, { token })).portfolio;
-  const names = async (variables: Record<string, unknown>, token = owner.token) => (await page(variables, token)).edges.map((e) => e.node.name);
+  const page = async (variables: Record<string, unknown>, token = owner.token) =>
+    (await api.ok<Page>(PORTFOLIO, variables, { token })).portfolio;
+  const names = async (variables: Record<string, unknown>, token = owner.token) =>
+    (await page(variables, token)).edges.map((e) => e.node.name);
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -113,13 +164,26 @@ describe('portfolio, radar, comparison and live scores', () => {
     expect(p.edges.map((e) => e.node.name)).toEqual(['Alpha Assurances', 'Bravo Vélos', 'Charlie Café']);
     const [alpha, bravo, charlie] = p.edges.map((e) => e.node);
     expect(alpha).toMatchObject({
-      organizationId: org.alpha, trend: 22.5, daysSinceAssessment: 10,
+      organizationId: org.alpha,
+      trend: 22.5,
+      daysSinceAssessment: 10,
       lastAssessment: { score: 62.5, level: 4, levelName: 'Niveau 4', previousScore: 40 }, // the owner reads French
       weakestDimension: { key: 'strategy', title: 'Stratégie', score: 25 },
       liveScore: null,
     });
-    expect(bravo).toMatchObject({ trend: null, daysSinceAssessment: 200, lastAssessment: { score: 30, level: 2, previousScore: null }, weakestDimension: { key: 'review', score: 10 } });
-    expect(charlie).toMatchObject({ lastAssessment: null, trend: null, weakestDimension: null, daysSinceAssessment: null, liveScore: null });
+    expect(bravo).toMatchObject({
+      trend: null,
+      daysSinceAssessment: 200,
+      lastAssessment: { score: 30, level: 2, previousScore: null },
+      weakestDimension: { key: 'review', score: 10 },
+    });
+    expect(charlie).toMatchObject({
+      lastAssessment: null,
+      trend: null,
+      weakestDimension: null,
+      daysSinceAssessment: null,
+      liveScore: null,
+    });
     // Another agency's organisation never appears, not even by name.
     expect(await names({ filter: { search: 'Alpha' } })).toEqual(['Alpha Assurances']);
   });
@@ -129,7 +193,11 @@ describe('portfolio, radar, comparison and live scores', () => {
     expect(await names({ sort: { field: 'SCORE', direction: 'ASC' } })).toEqual(['Bravo Vélos', 'Alpha Assurances', 'Charlie Café']);
     expect(await names({ sort: { field: 'LEVEL' } })).toEqual(['Bravo Vélos', 'Alpha Assurances', 'Charlie Café']);
     expect(await names({ sort: { field: 'TREND', direction: 'DESC' } })).toEqual(['Alpha Assurances', 'Bravo Vélos', 'Charlie Café']);
-    expect(await names({ sort: { field: 'DAYS_SINCE_ASSESSMENT', direction: 'DESC' } })).toEqual(['Charlie Café', 'Bravo Vélos', 'Alpha Assurances']);
+    expect(await names({ sort: { field: 'DAYS_SINCE_ASSESSMENT', direction: 'DESC' } })).toEqual([
+      'Charlie Café',
+      'Bravo Vélos',
+      'Alpha Assurances',
+    ]);
     expect(await names({ sort: { field: 'NAME', direction: 'DESC' } })).toEqual(['Charlie Café', 'Bravo Vélos', 'Alpha Assurances']);
   });
 
@@ -152,7 +220,9 @@ describe('portfolio, radar, comparison and live scores', () => {
     const outOfRange = firstError(await api.gql(PORTFOLIO, { filter: { scoreBelow: 101 } }, { token: owner.token }));
     expect(outOfRange.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.scoreBelow' });
     const first = await page({ first: 1, sort: { field: 'SCORE' } });
-    const reused = firstError(await api.gql(PORTFOLIO, { first: 1, after: first.pageInfo.endCursor, sort: { field: 'LEVEL' } }, { token: owner.token }));
+    const reused = firstError(
+      await api.gql(PORTFOLIO, { first: 1, after: first.pageInfo.endCursor, sort: { field: 'LEVEL' } }, { token: owner.token }),
+    );
     expect(reused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(firstError(await api.gql(PORTFOLIO, { after: 'forged' }, { token: owner.token })).extensions.field).toBe('after');
   });
@@ -182,7 +252,8 @@ describe('portfolio, radar, comparison and live scores', () => {
     const few = await statementsFor();
     for (let i = 0; i < 12; i++) {
       const id = await createOrganization(api, agency, `Client ${i}`);
-      for (let k = 0; k < 3; k++) await finalised(id, agency.agencyId, 10 + k * 40, 30 + k * 10 + i, 2 + (k % 3), { strategy: 10 * k, review: i });
+      for (let k = 0; k < 3; k++)
+        await finalised(id, agency.agencyId, 10 + k * 40, 30 + k * 10 + i, 2 + (k % 3), { strategy: 10 * k, review: i });
     }
     const many = await statementsFor();
     expect((await page({ filter: { levelMin: 1 } }, agency.token)).totalCount).toBe(13);
@@ -193,7 +264,9 @@ describe('portfolio, radar, comparison and live scores', () => {
   it('shows an agency MEMBER only the organisations where they hold a membership, and nothing else exists for them', async () => {
     const email = uniqueEmail('portfolio-member');
     const invite = await api.ok<{ inviteAgencyMember: { token: string } }>(
-      'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }', { input: { email, role: 'MEMBER' } }, { token: owner.token },
+      'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }',
+      { input: { email, role: 'MEMBER' } },
+      { token: owner.token },
     );
     const accepted = await api.ok<{ acceptInvitation: { session: { accessToken: string } } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { session { accessToken } } }',
@@ -202,35 +275,61 @@ describe('portfolio, radar, comparison and live scores', () => {
     const token = accepted.acceptInvitation.session.accessToken;
     expect((await page({}, token)).totalCount).toBe(0);
     const orgInvite = await api.ok<{ inviteMember: { token: string } }>(
-      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', { input: { email, roles: ['ANALYST'] } }, { token: owner.token, organizationId: org.alpha },
+      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+      { input: { email, roles: ['ANALYST'] } },
+      { token: owner.token, organizationId: org.alpha },
     );
-    await api.ok('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', { input: { token: orgInvite.inviteMember.token } }, { token });
+    await api.ok(
+      'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
+      { input: { token: orgInvite.inviteMember.token } },
+      { token },
+    );
     const mine = await page({}, token);
     expect(mine.edges.map((e) => e.node.name)).toEqual(['Alpha Assurances']);
     expect(mine.edges[0].node.lastAssessment?.levelName).toBe('Level 4'); // the member reads English
     const radar = '{ organizationMaturityRadar(organizationId: "ID") { source } }';
     expect(firstError(await api.gql(radar.replace('ID', org.bravo), {}, { token })).extensions.code).toBe('NOT_FOUND');
-    expect((await api.ok<{ organizationMaturityRadar: { source: string } }>(radar.replace('ID', org.alpha), {}, { token })).organizationMaturityRadar.source).toBe('ASSESSMENT');
+    expect(
+      (await api.ok<{ organizationMaturityRadar: { source: string } }>(radar.replace('ID', org.alpha), {}, { token }))
+        .organizationMaturityRadar.source,
+    ).toBe('ASSESSMENT');
     // The comparison averages over what the member sees: Alpha alone.
     const comparison = await api.ok<{ maturityComparison: { organizationCount: number; overall: { delta: number } } }>(
-      `{ maturityComparison(organizationId: "${org.alpha}") { organizationCount overall { delta } } }`, {}, { token },
+      `{ maturityComparison(organizationId: "${org.alpha}") { organizationCount overall { delta } } }`,
+      {},
+      { token },
     );
     expect(comparison.maturityComparison).toEqual({ organizationCount: 1, overall: { delta: 0 } });
   });
 
   it('draws the radar of the latest assessment, at agency level and inside the organisation', async () => {
-    const radar = await api.ok<{ organizationMaturityRadar: { source: string; at: string; level: number; levelName: string; axes: unknown[] } }>(
-      `{ organizationMaturityRadar(organizationId: "${org.alpha}") { source at level levelName overallScore axes { dimensionKey title score } } }`, {}, { token: owner.token },
+    const radar = await api.ok<{
+      organizationMaturityRadar: { source: string; at: string; level: number; levelName: string; axes: unknown[] };
+    }>(
+      `{ organizationMaturityRadar(organizationId: "${org.alpha}") { source at level levelName overallScore axes { dimensionKey title score } } }`,
+      {},
+      { token: owner.token },
     );
     expect(radar.organizationMaturityRadar).toMatchObject({
-      source: 'ASSESSMENT', level: 4, levelName: 'Niveau 4',
-      axes: [{ dimensionKey: 'strategy', title: 'Stratégie', score: 25 }, { dimensionKey: 'review', title: 'Évaluation', score: 100 }],
+      source: 'ASSESSMENT',
+      level: 4,
+      levelName: 'Niveau 4',
+      axes: [
+        { dimensionKey: 'strategy', title: 'Stratégie', score: 25 },
+        { dimensionKey: 'review', title: 'Évaluation', score: 100 },
+      ],
     });
     const inside = await api.ok<{ maturityRadar: { source: string; axes: { score: number }[] } }>(
-      '{ maturityRadar { source axes { score } } }', {}, { token: owner.token, organizationId: org.bravo },
+      '{ maturityRadar { source axes { score } } }',
+      {},
+      { token: owner.token, organizationId: org.bravo },
     );
     expect(inside.maturityRadar).toEqual({ source: 'ASSESSMENT', axes: [{ score: 50 }, { score: 10 }] });
-    const never = await api.ok<{ organizationMaturityRadar: null }>(`{ organizationMaturityRadar(organizationId: "${org.charlie}") { source } }`, {}, { token: owner.token });
+    const never = await api.ok<{ organizationMaturityRadar: null }>(
+      `{ organizationMaturityRadar(organizationId: "${org.charlie}") { source } }`,
+      {},
+      { token: owner.token },
+    );
     expect(never.organizationMaturityRadar).toBeNull();
     for (const id of [org.foreign, '00000000-0000-4000-8000-000000000000']) {
       const res = await api.gql(`{ organizationMaturityRadar(organizationId: "${id}") { source } }`, {}, { token: owner.token });
@@ -241,33 +340,63 @@ describe('portfolio, radar, comparison and live scores', () => {
   it("compares an organisation with the agency's average, dimension by dimension", async () => {
     const res = await api.ok<{ maturityComparison: Record<string, unknown> }>(
       `{ maturityComparison(organizationId: "${org.alpha}") { organizationCount modelId overall { score agencyAverage delta } dimensions { dimensionKey title score agencyAverage delta } } }`,
-      {}, { token: owner.token },
+      {},
+      { token: owner.token },
     );
     // Alpha (latest 62.5) and Bravo (30) share the model; Alpha's earlier assessment and the other agency's do not count.
     expect(res.maturityComparison).toEqual({
-      organizationCount: 2, modelId: MODEL_ID,
+      organizationCount: 2,
+      modelId: MODEL_ID,
       overall: { score: 62.5, agencyAverage: 46.3, delta: 16.2 },
       dimensions: [
         { dimensionKey: 'strategy', title: 'Stratégie', score: 25, agencyAverage: 37.5, delta: -12.5 },
         { dimensionKey: 'review', title: 'Évaluation', score: 100, agencyAverage: 55, delta: 45 },
       ],
     });
-    expect((await api.ok<{ maturityComparison: null }>(`{ maturityComparison(organizationId: "${org.charlie}") { modelId } }`, {}, { token: owner.token })).maturityComparison).toBeNull();
-    expect(firstError(await api.gql(`{ maturityComparison(organizationId: "${org.foreign}") { modelId } }`, {}, { token: owner.token })).extensions.code).toBe('NOT_FOUND');
+    expect(
+      (
+        await api.ok<{ maturityComparison: null }>(
+          `{ maturityComparison(organizationId: "${org.charlie}") { modelId } }`,
+          {},
+          { token: owner.token },
+        )
+      ).maturityComparison,
+    ).toBeNull();
+    expect(
+      firstError(await api.gql(`{ maturityComparison(organizationId: "${org.foreign}") { modelId } }`, {}, { token: owner.token }))
+        .extensions.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('recomputes a live score on demand from evidence only, with the model of the last assessment or the built-in one', async () => {
-    const recompute = 'mutation { recomputeLiveScore { organizationId modelId overallScore level dimensions { key score } evidence { key score explanation } } }';
-    const alpha = await api.ok<{ recomputeLiveScore: { modelId: string; overallScore: number; dimensions: { key: string; score: number | null }[]; evidence: { key: string; score: number; explanation: string }[] } }>(
-      recompute, {}, { token: owner.token, organizationId: org.alpha },
-    );
+    const recompute =
+      'mutation { recomputeLiveScore { organizationId modelId overallScore level dimensions { key score } evidence { key score explanation } } }';
+    const alpha = await api.ok<{
+      recomputeLiveScore: {
+        modelId: string;
+        overallScore: number;
+        dimensions: { key: string; score: number | null }[];
+        evidence: { key: string; score: number; explanation: string }[];
+      };
+    }>(recompute, {}, { token: owner.token, organizationId: org.alpha });
     expect(alpha.recomputeLiveScore).toMatchObject({ modelId: MODEL_ID, overallScore: 100 });
-    expect(alpha.recomputeLiveScore.dimensions).toEqual([{ key: 'strategy', score: null }, { key: 'review', score: 100 }]);
-    expect(alpha.recomputeLiveScore.evidence).toEqual([{ key: 'evaluation.recentAssessment', score: 1, explanation: expect.stringMatching(/il y a 10 jours/) }]);
-    const charlie = await api.ok<{ recomputeLiveScore: { modelId: string } }>(recompute, {}, { token: owner.token, organizationId: org.charlie });
+    expect(alpha.recomputeLiveScore.dimensions).toEqual([
+      { key: 'strategy', score: null },
+      { key: 'review', score: 100 },
+    ]);
+    expect(alpha.recomputeLiveScore.evidence).toEqual([
+      { key: 'evaluation.recentAssessment', score: 1, explanation: expect.stringMatching(/il y a 10 jours/) },
+    ]);
+    const charlie = await api.ok<{ recomputeLiveScore: { modelId: string } }>(
+      recompute,
+      {},
+      { token: owner.token, organizationId: org.charlie },
+    );
     expect(charlie.recomputeLiveScore.modelId).toBe('default');
     const radar = await api.ok<{ organizationMaturityRadar: { source: string; axes: { title: string }[] } }>(
-      `{ organizationMaturityRadar(organizationId: "${org.charlie}") { source axes { title } } }`, {}, { token: owner.token },
+      `{ organizationMaturityRadar(organizationId: "${org.charlie}") { source axes { title } } }`,
+      {},
+      { token: owner.token },
     );
     expect(radar.organizationMaturityRadar.source).toBe('LIVE');
     expect(radar.organizationMaturityRadar.axes.length).toBeGreaterThan(1);
@@ -278,9 +407,14 @@ describe('portfolio, radar, comparison and live scores', () => {
 
   it('recomputes every due organisation in the nightly run, through the worker and Redis, keeping the history', async () => {
     // Created "before last night": due for the current run. Other suites' organisations, created today, are not.
-    await admin.query(`UPDATE organizations SET created_at = now() - interval '3 days' WHERE id = ANY($1)`, [[org.alpha, org.bravo, org.charlie]]);
+    await admin.query(`UPDATE organizations SET created_at = now() - interval '3 days' WHERE id = ANY($1)`, [
+      [org.alpha, org.bravo, org.charlie],
+    ]);
     await admin.query(`DELETE FROM maturity_live_scores WHERE organization_id = ANY($1)`, [[org.bravo, org.charlie]]);
-    await admin.query(`UPDATE maturity_live_scores SET computed_at = computed_at - interval '2 days', overall_score = 80 WHERE organization_id = $1`, [org.alpha]);
+    await admin.query(
+      `UPDATE maturity_live_scores SET computed_at = computed_at - interval '2 days', overall_score = 80 WHERE organization_id = $1`,
+      [org.alpha],
+    );
     worker = await createWorker(api.config, { reconcileEveryMs: 60 * 60_000 }); // its start-up tick is the run
     const live = async () => {
       const p = await page({ sort: { field: 'LIVE_SCORE', direction: 'DESC' } });
@@ -291,7 +425,9 @@ describe('portfolio, radar, comparison and live scores', () => {
     expect(byName['Alpha Assurances']).toMatchObject({ score: 100, change: 20 }); // 80 the night before
     expect(byName['Bravo Vélos']).toMatchObject({ score: 60, change: null }); // 200 days: (365 − 200) / 275
     expect(p.edges[0].node.name).toBe('Alpha Assurances');
-    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_live_scores WHERE organization_id = $1', [org.alpha]);
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_live_scores WHERE organization_id = $1', [
+      org.alpha,
+    ]);
     expect(rows[0].n).toBe(2);
     // The other agency's organisation, created today, waits for its first night.
     const foreign = await admin.query('SELECT 1 FROM maturity_live_scores WHERE organization_id = $1', [org.foreign]);
@@ -300,9 +436,13 @@ describe('portfolio, radar, comparison and live scores', () => {
     const job = worker.context.get(RecomputeLiveScoreJob, { strict: false });
     expect(await job.reconcile()).toBe(0);
     // A job of tonight's run delivered again (a retry, another queue) finds the work done and adds nothing.
-    const last = await admin.query<{ at: Date }>('SELECT max(computed_at) AS at FROM maturity_live_scores WHERE organization_id = $1', [org.alpha]);
+    const last = await admin.query<{ at: Date }>('SELECT max(computed_at) AS at FROM maturity_live_scores WHERE organization_id = $1', [
+      org.alpha,
+    ]);
     expect(await job.handle({ organizationId: org.alpha, slot: new Date(last.rows[0].at.getTime() - 1000).toISOString() })).toBeNull();
-    const again = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_live_scores WHERE organization_id = $1', [org.alpha]);
+    const again = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_live_scores WHERE organization_id = $1', [
+      org.alpha,
+    ]);
     expect(again.rows[0].n).toBe(2);
   });
 });

@@ -1,8 +1,21 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import {
-  getNamedType, getNullableType as getNullable, GraphQLField, GraphQLInputType, GraphQLList, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isLeafType, isListType,
-  isNonNullType, isObjectType, isScalarType,
+  getNamedType,
+  getNullableType as getNullable,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLList,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
 } from 'graphql';
 import sharp from 'sharp';
 import request from 'supertest';
@@ -96,7 +109,9 @@ function baseline(type: GraphQLInputType, name: string, operation: string, f: Fi
   if (isInputObjectType(type)) {
     if (depth > 4) return null;
     return Object.fromEntries(
-      Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, baseline(field.type, field.name, operation, f, depth + 1)]),
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, baseline(field.type, field.name, operation, f, depth + 1)]),
     );
   }
   switch ((type as GraphQLNamedType).name) {
@@ -118,7 +133,13 @@ function baseline(type: GraphQLInputType, name: string, operation: string, f: Fi
 }
 
 /** Where a value is missing from the baseline (optional, left out), the baseline of that position. */
-function fill(root: Record<string, unknown>, path: Path, types: GraphQLInputType[], operation: string, f: Fixtures): Record<string, unknown> {
+function fill(
+  root: Record<string, unknown>,
+  path: Path,
+  types: GraphQLInputType[],
+  operation: string,
+  f: Fixtures,
+): Record<string, unknown> {
   let node: Record<string | number, unknown> = root;
   for (let i = 0; i < path.length - 1; i += 1) {
     if (node[path[i]] === undefined || node[path[i]] === null) node[path[i]] = baseline(types[i], String(path[i]), operation, f);
@@ -136,7 +157,8 @@ function positions(type: GraphQLInputType, path: Path, types: GraphQLInputType[]
   if (isListType(inner)) return [...out, ...positions(inner.ofType, [...path, 0], [...types, inner.ofType], seen)];
   if (isInputObjectType(inner) && !seen.has(inner.name) && path.length < 6) {
     const next = new Set(seen).add(inner.name);
-    for (const field of Object.values(inner.getFields())) out.push(...positions(field.type, [...path, field.name], [...types, field.type], next));
+    for (const field of Object.values(inner.getFields()))
+      out.push(...positions(field.type, [...path, field.name], [...types, field.type], next));
   }
   return out;
 }
@@ -150,39 +172,77 @@ function hostileValues(type: GraphQLInputType, foreign: { organizationId: string
       { label: 'list of null', value: [null] },
     ];
   }
-  if (isInputObjectType(inner)) return [{ label: 'empty object', value: {} }, { label: 'a string instead of an object', value: 'x' }, { label: 'null', value: null }];
-  if (isEnumType(inner)) return [{ label: 'unknown enum value', value: 'NOPE' }, { label: 'number for an enum', value: 7 }];
+  if (isInputObjectType(inner))
+    return [
+      { label: 'empty object', value: {} },
+      { label: 'a string instead of an object', value: 'x' },
+      { label: 'null', value: null },
+    ];
+  if (isEnumType(inner))
+    return [
+      { label: 'unknown enum value', value: 'NOPE' },
+      { label: 'number for an enum', value: 7 },
+    ];
   switch (inner.name) {
     case 'Int':
       return [
-        { label: '1e308', value: 1e308 }, { label: '2^53+1', value: 2 ** 53 + 1 }, { label: '-0', value: -0 }, { label: '"NaN"', value: 'NaN' },
-        { label: '-1', value: -1 }, { label: '2^31-1', value: 2147483647 },
+        { label: '1e308', value: 1e308 },
+        { label: '2^53+1', value: 2 ** 53 + 1 },
+        { label: '-0', value: -0 },
+        { label: '"NaN"', value: 'NaN' },
+        { label: '-1', value: -1 },
+        { label: '2^31-1', value: 2147483647 },
       ];
     case 'Float':
-      return [{ label: '1e308', value: 1e308 }, { label: '-1e308', value: -1e308 }, { label: '-0', value: -0 }, { label: '"NaN"', value: 'NaN' }];
+      return [
+        { label: '1e308', value: 1e308 },
+        { label: '-1e308', value: -1e308 },
+        { label: '-0', value: -0 },
+        { label: '"NaN"', value: 'NaN' },
+      ];
     case 'Boolean':
       return [{ label: 'string for a boolean', value: 'yes' }];
     case 'ID':
       return [
-        { label: 'NUL', value: 'a\u0000b' }, { label: 'not a UUID', value: 'not-a-uuid' }, { label: 'another tenant’s organisation id', value: foreign.organizationId },
-        { label: 'another tenant’s user id', value: foreign.userId }, { label: 'a 200 kB id', value: LONG, heavy: true },
+        { label: 'NUL', value: 'a\u0000b' },
+        { label: 'not a UUID', value: 'not-a-uuid' },
+        { label: 'another tenant’s organisation id', value: foreign.organizationId },
+        { label: 'another tenant’s user id', value: foreign.userId },
+        { label: 'a 200 kB id', value: LONG, heavy: true },
       ];
     case 'DateTime':
-      return [{ label: 'not a date', value: 'yesterday' }, { label: 'year 275760', value: '+275760-09-13T00:00:00.001Z' }, { label: 'huge number', value: 1e308 }];
+      return [
+        { label: 'not a date', value: 'yesterday' },
+        { label: 'year 275760', value: '+275760-09-13T00:00:00.001Z' },
+        { label: 'huge number', value: 1e308 },
+      ];
     case 'JSONObject':
       return [
-        { label: 'JSON nested 40 levels', value: NESTED_JSON }, { label: 'NUL in a JSON key', value: { 'a\u0000': 1 } }, { label: 'list for an object', value: [] },
-        { label: 'lone surrogate in JSON', value: { text: '\ud800' } }, { label: '200 kB JSON string', value: { text: LONG }, heavy: true },
+        { label: 'JSON nested 40 levels', value: NESTED_JSON },
+        { label: 'NUL in a JSON key', value: { 'a\u0000': 1 } },
+        { label: 'list for an object', value: [] },
+        { label: 'lone surrogate in JSON', value: { text: '\ud800' } },
+        { label: '200 kB JSON string', value: { text: LONG }, heavy: true },
       ];
     default:
       return [
-        { label: 'NUL', value: 'a\u0000b' }, { label: 'lone surrogate', value: 'a\udc00b' }, { label: 'escape character', value: '\u001b[31m' },
-        { label: 'a 200 kB string', value: LONG, heavy: true }, { label: 'empty string', value: '' }, { label: 'number for a string', value: 42 },
+        { label: 'NUL', value: 'a\u0000b' },
+        { label: 'lone surrogate', value: 'a\udc00b' },
+        { label: 'escape character', value: '\u001b[31m' },
+        { label: 'a 200 kB string', value: LONG, heavy: true },
+        { label: 'empty string', value: '' },
+        { label: 'number for a string', value: 42 },
       ];
   }
 }
 
-function withValue(root: Record<string, unknown>, position: Position, value: unknown, operation: string, f: Fixtures): Record<string, unknown> {
+function withValue(
+  root: Record<string, unknown>,
+  position: Position,
+  value: unknown,
+  operation: string,
+  f: Fixtures,
+): Record<string, unknown> {
   const copy = fill(structuredClone(root), position.path, position.types, operation, f);
   const { path } = position;
   let node: Record<string | number, unknown> = copy;
@@ -192,7 +252,11 @@ function withValue(root: Record<string, unknown>, position: Position, value: unk
     node = next as Record<string | number, unknown>;
   }
   const last = path[path.length - 1];
-  const item = () => structuredClone((node[last] as unknown[] | undefined)?.[0] ?? baseline((getNullable(position.type) as GraphQLList<GraphQLInputType>).ofType, String(last), operation, f));
+  const item = () =>
+    structuredClone(
+      (node[last] as unknown[] | undefined)?.[0] ??
+        baseline((getNullable(position.type) as GraphQLList<GraphQLInputType>).ofType, String(last), operation, f),
+    );
   node[last] = value === 'BASELINE_ITEM_x10000' ? Array.from({ length: 10_000 }, item) : value;
   return copy;
 }
@@ -210,13 +274,18 @@ function selectionOf(field: GraphQLField<unknown, unknown>): string {
 
 function probesFor(schema: GraphQLSchema, f: Fixtures, foreign: { organizationId: string; userId: string }): Probe[] {
   const probes: Probe[] = [];
-  for (const [kind, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [kind, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       if (SKIPPED.has(field.name)) continue;
       const definitions = field.args.map((a, i) => `$a${i}: ${String(a.type)}`).join(', ');
       const call = field.args.map((a, i) => `${a.name}: $a${i}`).join(', ');
       const document = `${kind}${definitions ? ` (${definitions})` : ''} { ${field.name}${call ? `(${call})` : ''} ${selectionOf(field)} }`;
-      const base = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [`a${field.args.indexOf(a)}`, baseline(a.type, a.name, field.name, f)]));
+      const base = Object.fromEntries(
+        field.args.filter((a) => isNonNullType(a.type)).map((a) => [`a${field.args.indexOf(a)}`, baseline(a.type, a.name, field.name, f)]),
+      );
       const probe = (who: Probe['who'], at: string, label: string, variables: Record<string, unknown>) =>
         probes.push({ operation: field.name, kind, who, at, label, document, variables });
       probe('owner', '-', 'baseline', base);
@@ -225,7 +294,10 @@ function probesFor(schema: GraphQLSchema, f: Fixtures, foreign: { organizationId
       let longSent = false;
       field.args.forEach((arg, i) => {
         for (const position of positions(arg.type, [`a${i}`])) {
-          const at = [arg.name, ...position.path.slice(1)].map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+          const at = [arg.name, ...position.path.slice(1)]
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+            .join('')
+            .replace(/^\./, '');
           for (const hostile of hostileValues(position.type, foreign)) {
             if (hostile.heavy && heavySent.has(hostile.label)) continue;
             if (hostile.heavy) heavySent.add(hostile.label);
@@ -234,7 +306,12 @@ function probesFor(schema: GraphQLSchema, f: Fixtures, foreign: { organizationId
           // Anonymous callers are refused before any resolver; a few values are enough to show it.
           const named = getNamedType(position.type);
           if (isScalarType(named) && (named.name === 'String' || named.name === 'JSONObject')) {
-            probe('anonymous', at, 'NUL', withValue(base, position, named.name === 'String' ? 'a\u0000b' : { 'a\u0000': 1 }, field.name, f));
+            probe(
+              'anonymous',
+              at,
+              'NUL',
+              withValue(base, position, named.name === 'String' ? 'a\u0000b' : { 'a\u0000': 1 }, field.name, f),
+            );
             if (!longSent && named.name === 'String') {
               // Over BODY_LIMIT_BYTES: 413, once per operation.
               longSent = true;
@@ -269,8 +346,11 @@ describe('schema fuzzing', () => {
   beforeAll(async () => {
     const unlimited = '1000000';
     api = await TestApi.start({
-      QUEUE_PREFIX: isolatedPrefix('fuzz'), LOG_LEVEL: 'fatal',
-      RATE_LIMIT_USER_PER_MINUTE: unlimited, RATE_LIMIT_ANONYMOUS_PER_MINUTE: unlimited, RATE_LIMIT_LOGIN_PER_MINUTE: unlimited,
+      QUEUE_PREFIX: isolatedPrefix('fuzz'),
+      LOG_LEVEL: 'fatal',
+      RATE_LIMIT_USER_PER_MINUTE: unlimited,
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: unlimited,
+      RATE_LIMIT_LOGIN_PER_MINUTE: unlimited,
       RATE_LIMIT_API_KEY_PER_MINUTE: unlimited,
     });
   });
@@ -286,20 +366,32 @@ describe('schema fuzzing', () => {
     const org = { token: owner.token, organizationId };
     const objective = await api.ok<{ createObjective: { id: string } }>(
       'mutation ($input: CreateObjectiveInput!) { createObjective(input: $input) { id } }',
-      { input: { kind: 'BUSINESS', title: 'Objectif', metric: 'ventes', baseline: 100, target: 200, deadline: '2031-01-15' } }, org,
+      { input: { kind: 'BUSINESS', title: 'Objectif', metric: 'ventes', baseline: 100, target: 200, deadline: '2031-01-15' } },
+      org,
     );
     const segment = await api.ok<{ createAudienceSegment: { id: string } }>(
-      'mutation ($input: CreateAudienceSegmentInput!) { createAudienceSegment(input: $input) { id } }', { input: { name: 'Segment' } }, org,
+      'mutation ($input: CreateAudienceSegmentInput!) { createAudienceSegment(input: $input) { id } }',
+      { input: { name: 'Segment' } },
+      org,
     );
     const competitor = await api.ok<{ createCompetitor: { id: string } }>(
-      'mutation ($input: CreateCompetitorInput!) { createCompetitor(input: $input) { id } }', { input: { name: 'Concurrent' } }, org,
+      'mutation ($input: CreateCompetitorInput!) { createCompetitor(input: $input) { id } }',
+      { input: { name: 'Concurrent' } },
+      org,
     );
     const policy = await api.ok<{ createPolicy: { id: string } }>(
-      'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }', { input: { kind: 'CODE_OF_CONDUCT', language: 'fr', fromTemplate: true } }, org,
+      'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }',
+      { input: { kind: 'CODE_OF_CONDUCT', language: 'fr', fromTemplate: true } },
+      org,
     );
     const fixtures: Fixtures = {
-      organizationId, objectiveId: objective.createObjective.id, segmentId: segment.createAudienceSegment.id, competitorId: competitor.createCompetitor.id,
-      policyId: policy.createPolicy.id, userId: owner.userId, random: randomUUID(),
+      organizationId,
+      objectiveId: objective.createObjective.id,
+      segmentId: segment.createAudienceSegment.id,
+      competitorId: competitor.createCompetitor.id,
+      policyId: policy.createPolicy.id,
+      userId: owner.userId,
+      random: randomUUID(),
     };
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const probes = probesFor(schema, fixtures, foreign);
@@ -314,7 +406,9 @@ describe('schema fuzzing', () => {
         const res = await api.gql(probe.document, probe.variables, options[probe.who]);
         const internal = (res.body?.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL' || e.extensions?.code === undefined);
         if (res.status >= 500 || internal.length > 0) {
-          failures.push(`${probe.kind} ${probe.operation} as ${probe.who}, ${probe.at} = ${probe.label}: HTTP ${res.status} ${JSON.stringify(res.body?.errors ?? res.body).slice(0, 300)}`);
+          failures.push(
+            `${probe.kind} ${probe.operation} as ${probe.who}, ${probe.at} = ${probe.label}: HTTP ${res.status} ${JSON.stringify(res.body?.errors ?? res.body).slice(0, 300)}`,
+          );
         }
       }
     };
@@ -322,7 +416,9 @@ describe('schema fuzzing', () => {
 
     // Enough of the schema was walked (every query and mutation, most with several positions).
     expect(new Set(probes.map((p) => p.operation)).size).toBe(
-      Object.keys(schema.getQueryType()?.getFields() ?? {}).length + Object.keys(schema.getMutationType()?.getFields() ?? {}).length - SKIPPED.size,
+      Object.keys(schema.getQueryType()?.getFields() ?? {}).length +
+        Object.keys(schema.getMutationType()?.getFields() ?? {}).length -
+        SKIPPED.size,
     );
     expect(probes.length).toBeGreaterThan(1000);
     if (failures.length) console.error(`${failures.length} failing probes:\n${failures.join('\n')}`);
@@ -338,10 +434,36 @@ describe('schema fuzzing', () => {
     const org = { token: owner.token, organizationId };
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const create = async <T>(field: string, input: Record<string, unknown>, options: GqlOptions = org): Promise<T> =>
-      (await api.ok<Record<string, T>>(`mutation ($input: ${field[0].toUpperCase()}${field.slice(1)}Input!) { ${field}(input: $input) { id } }`, { input }, options))[field];
-    const objective = await create<{ id: string }>('createObjective', { kind: 'BRAND', title: 'Notoriété', metric: 'abonnés', baseline: 10, target: 20, deadline: '2031-01-15' });
-    const kpiObjective = await create<{ id: string }>('createObjective', { kind: 'BUSINESS', title: 'Ventes', metric: 'ventes', baseline: 10, target: 20, deadline: '2031-01-15' });
-    const kpi = await create<{ id: string }>('createKpi', { objectiveId: kpiObjective.id, name: 'Abonnés', metric: 'followers', target: 100, frequency: 'MONTHLY' });
+      (
+        await api.ok<Record<string, T>>(
+          `mutation ($input: ${field[0].toUpperCase()}${field.slice(1)}Input!) { ${field}(input: $input) { id } }`,
+          { input },
+          options,
+        )
+      )[field];
+    const objective = await create<{ id: string }>('createObjective', {
+      kind: 'BRAND',
+      title: 'Notoriété',
+      metric: 'abonnés',
+      baseline: 10,
+      target: 20,
+      deadline: '2031-01-15',
+    });
+    const kpiObjective = await create<{ id: string }>('createObjective', {
+      kind: 'BUSINESS',
+      title: 'Ventes',
+      metric: 'ventes',
+      baseline: 10,
+      target: 20,
+      deadline: '2031-01-15',
+    });
+    const kpi = await create<{ id: string }>('createKpi', {
+      objectiveId: kpiObjective.id,
+      name: 'Abonnés',
+      metric: 'followers',
+      target: 100,
+      frequency: 'MONTHLY',
+    });
     const segment = await create<{ id: string }>('createAudienceSegment', { name: 'Familles' });
     const planSegment = await create<{ id: string }>('createAudienceSegment', { name: 'Étudiants' });
     const plan = await create<{ id: string }>('createNetworkPlan', { network: 'mastodon', postsPerWeek: 3, segmentIds: [planSegment.id] });
@@ -349,23 +471,39 @@ describe('schema fuzzing', () => {
     const ritual = await create<{ id: string }>('createRitual', { kind: 'WEEKLY_MEETING', time: '09:30', weekday: 1 });
     const taskForce = await create<{ id: string }>('addTaskForceMember', { externalName: 'Alex Externe', role: 'ANALYST' });
     const apiKey = await api.ok<{ createApiKey: { apiKey: { id: string } } }>(
-      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', { input: { name: 'Clé', scopes: ['read'] } }, { token: owner.token },
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+      { input: { name: 'Clé', scopes: ['read'] } },
+      { token: owner.token },
     );
     const member = await addOrganizationMember(api, owner, organizationId, ['VIEWER']);
     const staffEmail = uniqueEmail('staff');
     const invitation = await api.ok<{ inviteAgencyMember: { token: string } }>(
-      'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }', { input: { email: staffEmail, role: 'MEMBER' } }, { token: owner.token },
+      'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }',
+      { input: { email: staffEmail, role: 'MEMBER' } },
+      { token: owner.token },
     );
     const staff = await api.ok<{ acceptInvitation: { userId: string } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
       { input: { token: invitation.inviteAgencyMember.token, displayName: 'Staff', password: STRONG_PASSWORD } },
     );
     const doomed = await createOrganization(api, owner, 'Client Supprimé');
-    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } }).png().toBuffer();
-    const mediaAsset = (await request(api.server).post('/media').set('authorization', `Bearer ${owner.token}`).set('x-socle-organization', organizationId)
-      .attach('file', image, 'a.png')).body as { id: string };
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
+    const mediaAsset = (
+      await request(api.server)
+        .post('/media')
+        .set('authorization', `Bearer ${owner.token}`)
+        .set('x-socle-organization', organizationId)
+        .attach('file', image, 'a.png')
+    ).body as { id: string };
 
-    const listeningQuery = await create<{ id: string }>('createListeningQuery', { kind: 'TOPIC', name: 'Écoute', query: 'boulangerie', active: false });
+    const listeningQuery = await create<{ id: string }>('createListeningQuery', {
+      kind: 'TOPIC',
+      name: 'Écoute',
+      query: 'boulangerie',
+      active: false,
+    });
     const removals: [string, Record<string, unknown>, GqlOptions][] = [
       ['deleteObjective', { id: objective.id }, org],
       ['deleteKpi', { id: kpi.id }, org],
@@ -385,8 +523,11 @@ describe('schema fuzzing', () => {
     // Every removal of the schema is here but those that need a connected network: disconnectNetworkAccount (network-accounts
     // tests), removeVariant (content-items tests) and deletePublishedPost (content-publishing tests).
     const needNetwork = ['removeVariant', 'deletePublishedPost'];
-    expect(Object.keys(mutationFields).filter((name) => /^(delete|remove|revoke)/.test(name) && !needNetwork.includes(name)).sort())
-      .toEqual(removals.map(([name]) => name).sort());
+    expect(
+      Object.keys(mutationFields)
+        .filter((name) => /^(delete|remove|revoke)/.test(name) && !needNetwork.includes(name))
+        .sort(),
+    ).toEqual(removals.map(([name]) => name).sort());
     for (const [name, input, options] of removals) {
       const field = mutationFields[name];
       const document = `mutation ($input: ${String(field.args[0].type)}) { ${name}(input: $input) ${fullSelection(getNamedType(field.type), 3)} }`;
@@ -396,11 +537,17 @@ describe('schema fuzzing', () => {
     }
     // The removals held (nothing was rolled back behind a successful answer).
     const left = await api.ok<{ objectives: { edges: { node: { id: string } }[] }; members: { edges: { node: { userId: string } }[] } }>(
-      '{ objectives(first: 10) { edges { node { id } } } members(first: 10) { edges { node { userId } } } }', {}, org,
+      '{ objectives(first: 10) { edges { node { id } } } members(first: 10) { edges { node { userId } } } }',
+      {},
+      org,
     );
     expect(left.objectives.edges.map((e) => e.node.id)).toEqual([kpiObjective.id]);
     expect(left.members.edges.map((e) => e.node.userId)).not.toContain(member.userId);
-    const staffLeft = await api.ok<{ agencyMembers: { edges: { node: { userId: string } }[] } }>('{ agencyMembers(first: 10) { edges { node { userId } } } }', {}, { token: owner.token });
+    const staffLeft = await api.ok<{ agencyMembers: { edges: { node: { userId: string } }[] } }>(
+      '{ agencyMembers(first: 10) { edges { node { userId } } } }',
+      {},
+      { token: owner.token },
+    );
     expect(staffLeft.agencyMembers.edges.map((e) => e.node.userId)).toEqual([owner.userId]);
   });
 });

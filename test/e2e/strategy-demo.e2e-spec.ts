@@ -17,18 +17,36 @@ describe('demo strategy', () => {
     const owner = await signUpAgency(api, 'Agence Démo');
     const org = await createOrganization(api, owner, 'Boulangerie Démo');
     const headers = { token: owner.token, organizationId: org };
-    const call = <T,>(query: string, variables: Record<string, unknown> = {}) => api.ok<T>(query, variables, headers);
-    const snapshot = () => api.ok<{ strategyDocument: { objectives: unknown[]; segments: unknown[]; networkPlans: unknown[]; competitors: unknown[]; rituals: unknown[] } }>(
-      '{ strategyDocument { objectives { id kpis { id } } segments { id } networkPlans { id segments { id } } competitors { id } rituals { id } brandVoice { wordsToUse } } }', {}, headers);
+    const call = <T>(query: string, variables: Record<string, unknown> = {}) => api.ok<T>(query, variables, headers);
+    const snapshot = () =>
+      api.ok<{
+        strategyDocument: {
+          objectives: unknown[];
+          segments: unknown[];
+          networkPlans: unknown[];
+          competitors: unknown[];
+          rituals: unknown[];
+        };
+      }>(
+        '{ strategyDocument { objectives { id kpis { id } } segments { id } networkPlans { id segments { id } } competitors { id } rituals { id } brandVoice { wordsToUse } } }',
+        {},
+        headers,
+      );
 
     await seedStrategyDemo(call, {}, { slug: 'boulangerie', name: 'Boulangerie Démo', locale: 'fr' });
     const first = await snapshot();
     expect(first.strategyDocument.objectives).toHaveLength(2);
-    expect(first.strategyDocument.networkPlans).toEqual([{ id: expect.any(String), segments: [{ id: expect.any(String) }, { id: expect.any(String) }] }]);
+    expect(first.strategyDocument.networkPlans).toEqual([
+      { id: expect.any(String), segments: [{ id: expect.any(String) }, { id: expect.any(String) }] },
+    ]);
     expect(first.strategyDocument.rituals).toHaveLength(2);
     await seedStrategyDemo(call, {}, { slug: 'boulangerie', name: 'Boulangerie Démo', locale: 'fr' });
     expect(await snapshot()).toEqual(first);
-    const roadmap = await api.ok<{ roadmap: { steps: { number: number; status: string }[] } }>('{ roadmap { steps { number status } } }', {}, headers);
+    const roadmap = await api.ok<{ roadmap: { steps: { number: number; status: string }[] } }>(
+      '{ roadmap { steps { number status } } }',
+      {},
+      headers,
+    );
     expect(roadmap.roadmap.steps.find((s) => s.number === 8)?.status).toBe('DONE');
   });
 });

@@ -22,7 +22,10 @@ const hmacJwt = (header: object, payload: object, secret: string | Buffer) => {
 /** Runs an entry point with the test environment plus overrides; resolves with its exit code and stderr. */
 function run(entry: string, env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../..', entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../..', entry)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
@@ -42,7 +45,12 @@ describe('access tokens: what the API refuses', () => {
 
   const status = async (token: string) => {
     const res = await api.gql(ME, {}, { token });
-    return { status: res.status, code: res.body.errors?.[0]?.extensions?.code, message: res.body.errors?.[0]?.message, data: res.body.data ?? null };
+    return {
+      status: res.status,
+      code: res.body.errors?.[0]?.extensions?.code,
+      message: res.body.errors?.[0]?.message,
+      data: res.body.data ?? null,
+    };
   };
   const refused = { status: 401, code: 'UNAUTHENTICATED', message: 'The access token is not valid.', data: null };
 
@@ -58,7 +66,12 @@ describe('access tokens: what the API refuses', () => {
   });
 
   it('accepts a token made like the real ones (the forgeries below differ from it in one thing each)', async () => {
-    expect(await status(jwt.sign(claims, api.config.JWT_SECRET, { algorithm: 'HS256' }))).toEqual({ status: 200, code: undefined, message: undefined, data: { me: { user: { id: owner.userId } } } });
+    expect(await status(jwt.sign(claims, api.config.JWT_SECRET, { algorithm: 'HS256' }))).toEqual({
+      status: 200,
+      code: undefined,
+      message: undefined,
+      data: { me: { user: { id: owner.userId } } },
+    });
     expect(await status(hmacJwt({ alg: 'HS256', typ: 'JWT' }, claims, api.config.JWT_SECRET))).toMatchObject({ status: 200 });
   });
 
@@ -68,10 +81,25 @@ describe('access tokens: what the API refuses', () => {
 
   it('never starts with the committed secret: the test harness, the API, the worker and the schema printer refuse it by name', async () => {
     await expect(TestApi.start({ JWT_SECRET: COMMITTED_DEV_SECRET })).rejects.toThrow(ConfigError);
-    await expect(TestApi.start({ JWT_SECRET: COMMITTED_DEV_SECRET })).rejects.toThrow(/JWT_SECRET: JWT_SECRET is a value published in the source repository/);
-    const env = { JWT_SECRET: COMMITTED_DEV_SECRET, API_KEY_PEPPER: 'local-development-only-api-key-pepper-change-me-01', ENCRYPTION_KEYS: 'dev1:88Zzh7XPXObpwWUhkxKUpGLlQWspk1y3Ri3rVjtQxHA=', ENCRYPTION_ACTIVE_KEY: 'dev1' };
-    const [apiProcess, worker, schema] = await Promise.all([run('apps/api/src/main.ts', env), run('apps/worker/src/main.ts', env), run('apps/api/src/cli/print-schema.ts', env)]);
-    for (const [name, result] of [['api', apiProcess], ['worker', worker]] as const) expect({ name, status: result.status }).toEqual({ name, status: 78 });
+    await expect(TestApi.start({ JWT_SECRET: COMMITTED_DEV_SECRET })).rejects.toThrow(
+      /JWT_SECRET: JWT_SECRET is a value published in the source repository/,
+    );
+    const env = {
+      JWT_SECRET: COMMITTED_DEV_SECRET,
+      API_KEY_PEPPER: 'local-development-only-api-key-pepper-change-me-01',
+      ENCRYPTION_KEYS: 'dev1:88Zzh7XPXObpwWUhkxKUpGLlQWspk1y3Ri3rVjtQxHA=',
+      ENCRYPTION_ACTIVE_KEY: 'dev1',
+    };
+    const [apiProcess, worker, schema] = await Promise.all([
+      run('apps/api/src/main.ts', env),
+      run('apps/worker/src/main.ts', env),
+      run('apps/api/src/cli/print-schema.ts', env),
+    ]);
+    for (const [name, result] of [
+      ['api', apiProcess],
+      ['worker', worker],
+    ] as const)
+      expect({ name, status: result.status }).toEqual({ name, status: 78 });
     expect(schema.status).not.toBe(0);
     for (const result of [apiProcess, worker, schema]) {
       expect(result.stderr).toMatch(/JWT_SECRET: JWT_SECRET is a value published in the source repository/);
@@ -104,7 +132,8 @@ describe('access tokens: what the API refuses', () => {
     const signature = createHmac('sha256', api.config.JWT_SECRET).update('x').digest('base64url');
     for (const alg of ['none', 'None', 'NONE', 'nOnE']) {
       const unsigned = `${b64({ alg, typ: 'JWT' })}.${b64(claims)}`;
-      for (const token of [`${unsigned}.`, `${unsigned}.${signature}`]) expect({ alg, token, ...(await status(token)) }).toEqual({ alg, token, ...refused });
+      for (const token of [`${unsigned}.`, `${unsigned}.${signature}`])
+        expect({ alg, token, ...(await status(token)) }).toEqual({ alg, token, ...refused });
     }
   });
 
@@ -129,7 +158,10 @@ describe('access tokens: what the API refuses', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const forged = {
       'RS256 signed by the caller': jwt.sign(claims, privateKey, { algorithm: 'RS256' }),
-      'RS256 with the caller\'s key embedded': jwt.sign(claims, privateKey, { algorithm: 'RS256', header: { alg: 'RS256', jwk: publicKey.export({ format: 'jwk' }) } as jwt.JwtHeader }),
+      "RS256 with the caller's key embedded": jwt.sign(claims, privateKey, {
+        algorithm: 'RS256',
+        header: { alg: 'RS256', jwk: publicKey.export({ format: 'jwk' }) } as jwt.JwtHeader,
+      }),
       'ES256 signed by the caller': jwt.sign(claims, ec.privateKey, { algorithm: 'ES256' }),
       'HS256 keyed with a public key': hmacJwt({ alg: 'HS256', typ: 'JWT' }, claims, publicPem),
       'HS384 with the real secret': jwt.sign(claims, api.config.JWT_SECRET, { algorithm: 'HS384' }),
@@ -147,14 +179,22 @@ describe('access tokens: what the API refuses', () => {
 
   it('keeps report links and access tokens apart: neither is accepted as the other', async () => {
     const links = api.app.get(ReportLinks);
-    const link = links.sign({ organizationId: owner.agencyId, assessmentId: owner.agencyId, format: 'CSV', userId: owner.userId, expiresAt: Date.now() + 60_000 });
+    const link = links.sign({
+      organizationId: owner.agencyId,
+      assessmentId: owner.agencyId,
+      format: 'CSV',
+      userId: owner.userId,
+      expiresAt: Date.now() + 60_000,
+    });
     expect(await status(link)).toEqual(refused);
     const res = await request(api.server).get(`/reports/${owner.token}`);
     expect(res.status).toBe(404);
     expect(links.verify(owner.token)).toEqual({ refused: 'invalid' });
     // A report link's signature under the raw secret (as an access token is signed) is not a link either.
     const [body] = link.split('.');
-    expect(links.verify(`${body}.${createHmac('sha256', api.config.JWT_SECRET).update(body).digest('base64url')}`)).toEqual({ refused: 'invalid' });
+    expect(links.verify(`${body}.${createHmac('sha256', api.config.JWT_SECRET).update(body).digest('base64url')}`)).toEqual({
+      refused: 'invalid',
+    });
     expect(firstError(await api.gql(ME, {}, { token: link })).extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -30,11 +30,14 @@ describe('publishing when the worker’s database connections are terminated', (
     await scene?.close();
   });
 
-  const terminate = async () => (await scene.admin.query<{ n: number }>(
-    `SELECT count(*) FILTER (WHERE t)::int AS n FROM (
+  const terminate = async () =>
+    (
+      await scene.admin.query<{ n: number }>(
+        `SELECT count(*) FILTER (WHERE t)::int AS n FROM (
        SELECT pg_terminate_backend(pid) AS t FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()) x`,
-    [applicationName],
-  )).rows[0].n;
+        [applicationName],
+      )
+    ).rows[0].n;
 
   it(`recovers by itself and publishes each of ${N} once across ${TERMINATIONS} terminations`, async () => {
     const org = await scene.organization('Boulangerie Connexions');
@@ -56,17 +59,28 @@ describe('publishing when the worker’s database connections are terminated', (
       publishedThen.push((await statusCounts(scene.admin, ids)).PUBLISHED ?? 0);
       terminated.push(await terminate());
     }
-    const final = await until('every publication PUBLISHED', () => statusCounts(scene.admin, ids), (c) => (c.PUBLISHED ?? 0) === N, 60_000, 250)
-      .catch((error: Error) => { throw new Error(`${error.message}\nworker output:\n${worker?.output()}`); });
+    const final = await until(
+      'every publication PUBLISHED',
+      () => statusCounts(scene.admin, ids),
+      (c) => (c.PUBLISHED ?? 0) === N,
+      60_000,
+      250,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${worker?.output()}`);
+    });
     const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
-    const perText = postsPerText(statuses, seeded.map((p) => p.text));
+    const perText = postsPerText(
+      statuses,
+      seeded.map((p) => p.text),
+    );
     const { rows: attempts } = await scene.admin.query<{ outcome: string; n: number }>(
-      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome ORDER BY outcome', [ids],
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome ORDER BY outcome',
+      [ids],
     );
     process.stdout.write(
-      `[fault: database connections terminated] ${N} publications; every ${EVERY_MS} ms, connections terminated: ${terminated.join(', ')} `
-      + `(published then: ${publishedThen.join(', ')}); all PUBLISHED after ${((Date.now() - started) / 1000).toFixed(1)} s; `
-      + `${statuses.length} posts for ${hop.posts} POSTs; attempts ${attempts.map((a) => `${a.outcome}=${a.n}`).join(' ')}\n`,
+      `[fault: database connections terminated] ${N} publications; every ${EVERY_MS} ms, connections terminated: ${terminated.join(', ')} ` +
+        `(published then: ${publishedThen.join(', ')}); all PUBLISHED after ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+        `${statuses.length} posts for ${hop.posts} POSTs; attempts ${attempts.map((a) => `${a.outcome}=${a.n}`).join(' ')}\n`,
     );
     // The connections were there to terminate, while work was left to do.
     expect(terminated.filter((n) => n > 0).length).toBe(TERMINATIONS);
@@ -77,8 +91,18 @@ describe('publishing when the worker’s database connections are terminated', (
     // The same process, never restarted, with connections of its own again.
     expect(worker.pid).toBe(pid);
     expect(await Promise.race([worker.exited.then(() => 'exited'), sleep(100).then(() => 'running')])).toBe('running');
-    await until('the worker connected again', async () => (await scene.admin.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [applicationName],
-    )).rows[0].n, (n) => n > 0, 5000, 100);
+    await until(
+      'the worker connected again',
+      async () =>
+        (
+          await scene.admin.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+            [applicationName],
+          )
+        ).rows[0].n,
+      (n) => n > 0,
+      5000,
+      100,
+    );
   }, 120_000);
 });

@@ -44,23 +44,38 @@ describe('publishing through network faults', () => {
 
     const accountStatuses = new Set<string>();
     const started = Date.now();
-    const final = await until('every publication PUBLISHED', async () => {
-      const { rows } = await scene.admin.query<{ status: string }>('SELECT DISTINCT status FROM network_accounts WHERE id = ANY($1::uuid[])', [accounts]);
-      for (const row of rows) accountStatuses.add(row.status);
-      return statusCounts(scene.admin, ids);
-    }, (c) => (c.PUBLISHED ?? 0) === N, 60_000, 200).catch((error: Error) => { throw new Error(`${error.message}\nworker output:\n${worker?.output()}`); });
+    const final = await until(
+      'every publication PUBLISHED',
+      async () => {
+        const { rows } = await scene.admin.query<{ status: string }>(
+          'SELECT DISTINCT status FROM network_accounts WHERE id = ANY($1::uuid[])',
+          [accounts],
+        );
+        for (const row of rows) accountStatuses.add(row.status);
+        return statusCounts(scene.admin, ids);
+      },
+      (c) => (c.PUBLISHED ?? 0) === N,
+      60_000,
+      200,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${worker?.output()}`);
+    });
 
     const { rows: failures } = await scene.admin.query<{ outcome: string; error_kind: string | null; n: number }>(
       `SELECT outcome, error_kind, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[])
-        GROUP BY outcome, error_kind ORDER BY outcome, error_kind`, [ids],
+        GROUP BY outcome, error_kind ORDER BY outcome, error_kind`,
+      [ids],
     );
     const count = (outcome: string, kind: string | null) => failures.find((f) => f.outcome === outcome && f.error_kind === kind)?.n ?? 0;
     const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
-    const perText = postsPerText(statuses, seeded.map((p) => p.text));
+    const perText = postsPerText(
+      statuses,
+      seeded.map((p) => p.text),
+    );
     process.stdout.write(
-      `[fault: network] ${N} publications through ${ERRORS_500} × 500, ${RATE_LIMITED} × 429 (Retry-After 2 s), ${HANGS} answers past the ${TIMEOUT_MS} ms timeout; `
-      + `all PUBLISHED after ${((Date.now() - started) / 1000).toFixed(1)} s; attempts ${failures.map((f) => `${f.outcome}/${f.error_kind ?? '-'}=${f.n}`).join(' ')}; `
-      + `account statuses seen: ${[...accountStatuses].join(', ')}\n`,
+      `[fault: network] ${N} publications through ${ERRORS_500} × 500, ${RATE_LIMITED} × 429 (Retry-After 2 s), ${HANGS} answers past the ${TIMEOUT_MS} ms timeout; ` +
+        `all PUBLISHED after ${((Date.now() - started) / 1000).toFixed(1)} s; attempts ${failures.map((f) => `${f.outcome}/${f.error_kind ?? '-'}=${f.n}`).join(' ')}; ` +
+        `account statuses seen: ${[...accountStatuses].join(', ')}\n`,
     );
     const abandoned = count('ABANDONED', null);
     if (abandoned > 0) process.stdout.write(`worker output:\n${worker.output()}\n`);

@@ -70,7 +70,11 @@ describe('publishing when Redis loses the queue keys', () => {
     const ids: string[] = [];
     for (const [i, item] of items.entries()) {
       const dueAt = new Date(firstDue + (i % 8) * 1000).toISOString();
-      const res = await scene.api.ok<{ scheduleContentItem: { id: string }[] }>(SCHEDULE, { input: { itemId: item.id, dueAt } }, { token: scene.owner.token, organizationId: org });
+      const res = await scene.api.ok<{ scheduleContentItem: { id: string }[] }>(
+        SCHEDULE,
+        { input: { itemId: item.id, dueAt } },
+        { token: scene.owner.token, organizationId: org },
+      );
       ids.push(res.scheduleContentItem[0].id);
     }
     expect(Date.now()).toBeLessThan(firstDue);
@@ -81,21 +85,29 @@ describe('publishing when Redis loses the queue keys', () => {
     const waiting = await redis.zcard(`${bullPrefix(prefix)}:publishing:delayed`);
     const before = await statusCounts(scene.admin, ids);
     const flushedAt = Date.now();
-    const deleted = await deleteKeys(redis, `${bullPrefix(prefix)}:*`) + await deleteKeys(redis, `${prefix}:*`);
+    const deleted = (await deleteKeys(redis, `${bullPrefix(prefix)}:*`)) + (await deleteKeys(redis, `${prefix}:*`));
     expect(await redis.zcard(`${bullPrefix(prefix)}:publishing:delayed`)).toBe(0);
 
-    await until('every publication PUBLISHED', () => statusCounts(scene.admin, ids), (c) => (c.PUBLISHED ?? 0) === N, 40_000, 250)
-      .catch((error: Error) => { throw new Error(`${error.message}\nworker output:\n${worker?.output()}`); });
+    await until(
+      'every publication PUBLISHED',
+      () => statusCounts(scene.admin, ids),
+      (c) => (c.PUBLISHED ?? 0) === N,
+      40_000,
+      250,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${worker?.output()}`);
+    });
     const { rows: lateness } = await scene.admin.query<{ id: string; late_ms: number }>(
       `SELECT id, (extract(epoch FROM published_at - greatest(due_at, to_timestamp($2::float8 / 1000))) * 1000)::int AS late_ms
-         FROM publications WHERE id = ANY($1::uuid[]) ORDER BY late_ms DESC`, [ids, flushedAt],
+         FROM publications WHERE id = ANY($1::uuid[]) ORDER BY late_ms DESC`,
+      [ids, flushedAt],
     );
     const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
     const perText = postsPerText(statuses, texts);
     process.stdout.write(
-      `[fault: Redis keys lost] ${N} publications due over 8 s, sweep every ${SWEEP_SECONDS} s; at the loss: ${JSON.stringify(before)}, `
-      + `${waiting} wake-ups waiting, ${deleted} keys deleted; worst lateness after the loss ${lateness[0].late_ms} ms; `
-      + `${statuses.length} posts for ${hop.posts} POSTs\n`,
+      `[fault: Redis keys lost] ${N} publications due over 8 s, sweep every ${SWEEP_SECONDS} s; at the loss: ${JSON.stringify(before)}, ` +
+        `${waiting} wake-ups waiting, ${deleted} keys deleted; worst lateness after the loss ${lateness[0].late_ms} ms; ` +
+        `${statuses.length} posts for ${hop.posts} POSTs\n`,
     );
     // The loss hit work still to do: wake-ups were waiting and publications were not yet out.
     expect(waiting).toBeGreaterThan(0);

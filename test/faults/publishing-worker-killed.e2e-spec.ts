@@ -1,4 +1,13 @@
-import { NetworkHop, postsPerText, seedPublications, SeededPublication, sleep, statusCounts, until, WorkerProcess } from './support/fault-harness';
+import {
+  NetworkHop,
+  postsPerText,
+  seedPublications,
+  SeededPublication,
+  sleep,
+  statusCounts,
+  until,
+  WorkerProcess,
+} from './support/fault-harness';
 import { Scene } from './support/scene';
 
 const N = Number(process.env.FAULT_PUBLICATIONS ?? 150);
@@ -43,7 +52,7 @@ describe('publishing while the worker is killed (SIGKILL)', () => {
         usernames.push(username);
         accounts.push(await scene.connect(org, username, hop.baseUrl));
       }
-      seeded.push(...await seedPublications(scene.admin, org, accounts, N / orgs.length, new Date(), `kill-${o}`));
+      seeded.push(...(await seedPublications(scene.admin, org, accounts, N / orgs.length, new Date(), `kill-${o}`)));
     }
     const ids = seeded.map((p) => p.id);
     const env = scene.workerEnv({ FAULT_LEASE_MS: String(LEASE_MS), FAULT_WORKER_CONCURRENCY: '4' });
@@ -67,32 +76,48 @@ describe('publishing while the worker is killed (SIGKILL)', () => {
       slowestStartMs = Math.max(slowestStartMs, Date.now() - restarting);
       lastReadyAt = Date.now();
     }
-    const final = await until('every publication PUBLISHED', () => statusCounts(scene.admin, ids), (c) => (c.PUBLISHED ?? 0) === N, 60_000, 500)
-      .catch((error: Error) => { throw new Error(`${error.message}\nworker output:\n${worker?.output()}`); });
+    const final = await until(
+      'every publication PUBLISHED',
+      () => statusCounts(scene.admin, ids),
+      (c) => (c.PUBLISHED ?? 0) === N,
+      60_000,
+      500,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker output:\n${worker?.output()}`);
+    });
     const seconds = (Date.now() - started) / 1000;
     // How long a publication whose worker was killed mid-attempt waited before another worker finished it.
-    const { rows: [{ last }] } = await scene.admin.query<{ last: Date }>('SELECT max(published_at) AS last FROM publications WHERE id = ANY($1::uuid[])', [ids]);
+    const {
+      rows: [{ last }],
+    } = await scene.admin.query<{ last: Date }>('SELECT max(published_at) AS last FROM publications WHERE id = ANY($1::uuid[])', [ids]);
     const afterLastRestartMs = last.getTime() - lastReadyAt;
-    const { rows: [recovery] } = await scene.admin.query<{ min: number; max: number; n: number }>(
+    const {
+      rows: [recovery],
+    } = await scene.admin.query<{ min: number; max: number; n: number }>(
       `SELECT count(*)::int AS n, coalesce(min(extract(epoch FROM f.started_at - a.started_at)), 0)::float8 AS min,
               coalesce(max(extract(epoch FROM f.started_at - a.started_at)), 0)::float8 AS max
          FROM publication_attempts a JOIN publication_attempts f ON f.publication_id = a.publication_id AND f.number = a.number + 1
-        WHERE a.outcome = 'ABANDONED' AND a.publication_id = ANY($1::uuid[])`, [ids],
+        WHERE a.outcome = 'ABANDONED' AND a.publication_id = ANY($1::uuid[])`,
+      [ids],
     );
 
     // The network side: every text posted exactly once.
     const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
-    const perText = postsPerText(statuses, seeded.map((p) => p.text));
+    const perText = postsPerText(
+      statuses,
+      seeded.map((p) => p.text),
+    );
     const missing = [...perText].filter(([, n]) => n === 0).map(([t]) => t);
     const doubled = [...perText].filter(([, n]) => n > 1).map(([t, n]) => `${t} ×${n}`);
     const { rows: attempts } = await scene.admin.query<{ outcome: string; n: number }>(
-      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome ORDER BY outcome', [ids],
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome ORDER BY outcome',
+      [ids],
     );
     process.stdout.write(
-      `[fault: worker killed] ${N} publications, a SIGKILL every ${KILL_EVERY_MS} ms (${kills} kills; published at each kill: ${publishedAtKill.join(', ')}), `
-      + `lease ${LEASE_MS} ms, worker start ${startMs} ms (slowest ${slowestStartMs} ms); all PUBLISHED after ${seconds.toFixed(1)} s; `
-      + `the last ones out ${(afterLastRestartMs / 1000).toFixed(1)} s after the last restart; a killed attempt taken over after ${recovery.min.toFixed(1)}–${recovery.max.toFixed(1)} s (${recovery.n}); `
-      + `${statuses.length} posts on the network for ${hop.posts} POSTs; attempts ${attempts.map((a) => `${a.outcome}=${a.n}`).join(' ')}\n`,
+      `[fault: worker killed] ${N} publications, a SIGKILL every ${KILL_EVERY_MS} ms (${kills} kills; published at each kill: ${publishedAtKill.join(', ')}), ` +
+        `lease ${LEASE_MS} ms, worker start ${startMs} ms (slowest ${slowestStartMs} ms); all PUBLISHED after ${seconds.toFixed(1)} s; ` +
+        `the last ones out ${(afterLastRestartMs / 1000).toFixed(1)} s after the last restart; a killed attempt taken over after ${recovery.min.toFixed(1)}–${recovery.max.toFixed(1)} s (${recovery.n}); ` +
+        `${statuses.length} posts on the network for ${hop.posts} POSTs; attempts ${attempts.map((a) => `${a.outcome}=${a.n}`).join(' ')}\n`,
     );
     expect(final).toEqual({ PUBLISHED: N });
     expect(missing).toEqual([]);
@@ -105,11 +130,15 @@ describe('publishing while the worker is killed (SIGKILL)', () => {
     // finds it, not when BullMQ notices, up to a minute later, that a dead worker's job stalled.
     expect(afterLastRestartMs).toBeLessThanOrEqual(LEASE_MS + 2 * 1000 + 5000);
     // Each publication records the post the network holds.
-    const { rows } = await scene.admin.query<{ id: string; external_id: string }>('SELECT id, external_id FROM publications WHERE id = ANY($1::uuid[])', [ids]);
+    const { rows } = await scene.admin.query<{ id: string; external_id: string }>(
+      'SELECT id, external_id FROM publications WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
     const postIdByText = new Map(statuses.map((s) => [seeded.find((p) => String(s.content).includes(p.text))?.text, String(s.id)]));
     for (const row of rows) expect(row.external_id).toBe(postIdByText.get(seeded.find((p) => p.id === row.id)?.text));
     const { rows: items } = await scene.admin.query<{ status: string; n: number }>(
-      'SELECT status, count(*)::int AS n FROM content_items WHERE id = ANY($1::uuid[]) GROUP BY status', [seeded.map((p) => p.itemId)],
+      'SELECT status, count(*)::int AS n FROM content_items WHERE id = ANY($1::uuid[]) GROUP BY status',
+      [seeded.map((p) => p.itemId)],
     );
     expect(items).toEqual([{ status: 'PUBLISHED', n: N }]);
   }, 150_000);

@@ -22,7 +22,9 @@ describe('a unit of work whose connection is terminated before it commits', () =
     admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
     await admin.connect();
     const agency = (await admin.query<{ id: string }>("INSERT INTO agencies (name) VALUES ('Agence Coupure') RETURNING id")).rows[0].id;
-    organizationId = (await admin.query<{ id: string }>("INSERT INTO organizations (agency_id, name) VALUES ($1, 'Client Coupure') RETURNING id", [agency])).rows[0].id;
+    organizationId = (
+      await admin.query<{ id: string }>("INSERT INTO organizations (agency_id, name) VALUES ($1, 'Client Coupure') RETURNING id", [agency])
+    ).rows[0].id;
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -31,13 +33,18 @@ describe('a unit of work whose connection is terminated before it commits', () =
 
   const terminateMine = async () => {
     const { rowCount } = await admin.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() AND state <> $2', [applicationName, 'idle'],
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database() AND state <> $2',
+      [applicationName, 'idle'],
     );
     // The client learns of it when the socket closes.
     await sleep(300);
     return rowCount;
   };
-  const titled = async (title: string) => Number((await admin.query('SELECT count(*) FROM content_items WHERE organization_id = $1 AND title = $2', [organizationId, title])).rows[0].count);
+  const titled = async (title: string) =>
+    Number(
+      (await admin.query('SELECT count(*) FROM content_items WHERE organization_id = $1 AND title = $2', [organizationId, title])).rows[0]
+        .count,
+    );
 
   it('fails the commit, and nothing it wrote is there', async () => {
     const title = `Coupure ${randomBytes(3).toString('hex')}`;
@@ -68,7 +75,8 @@ describe('a unit of work whose connection is terminated before it commits', () =
   it('still commits when the connection is alive, and the pool serves new units of work after a loss', async () => {
     const title = `Intact ${randomBytes(3).toString('hex')}`;
     await inOrganizationUnitOfWork(dataSource, organizationId, (uow) =>
-      uow.execute("INSERT INTO content_items (organization_id, title, status) VALUES ($1, $2, 'DRAFT')", [uow.organizationId, title]));
+      uow.execute("INSERT INTO content_items (organization_id, title, status) VALUES ($1, $2, 'DRAFT')", [uow.organizationId, title]),
+    );
     expect(await titled(title)).toBe(1);
   });
 });

@@ -29,12 +29,22 @@ describe('cross-tenant isolation through the API', () => {
     const memberB = await addOrganizationMember(api, b, orgB, ['COMMUNITY_MANAGER']);
     const approverB = await addOrganizationMember(api, b, orgB, ['EXECUTIVE_APPROVER']);
     world = {
-      api, a, b, orgA, orgB, memberB, approverB,
-      asOwner: async <T,>(sql: string, params: unknown[] = []) => (await admin.query(sql, params)).rows as T[],
+      api,
+      a,
+      b,
+      orgA,
+      orgB,
+      memberB,
+      approverB,
+      asOwner: async <T>(sql: string, params: unknown[] = []) => (await admin.query(sql, params)).rows as T[],
     };
     ids = { orgA, orgB, memberB: memberB.userId, approverB: approverB.userId, agencyB: b.agencyId, ownerB: b.userId };
     for (const module of ATTACK_MODULES) Object.assign(ids, (await module.setup?.(world)) ?? {});
-    const ka = await api.ok<{ createApiKey: { secret: string } }>(`mutation { createApiKey(input: { name: "A", scopes: [read, write] }) { secret } }`, {}, { token: a.token });
+    const ka = await api.ok<{ createApiKey: { secret: string } }>(
+      `mutation { createApiKey(input: { name: "A", scopes: [read, write] }) { secret } }`,
+      {},
+      { token: a.token },
+    );
     keyA = ka.createApiKey.secret;
   });
   afterAll(async () => {
@@ -44,7 +54,10 @@ describe('cross-tenant isolation through the API', () => {
 
   it('covers every query and mutation of the schema', () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
-    const operations = [...Object.keys(schema.getQueryType()?.getFields() ?? {}), ...Object.keys(schema.getMutationType()?.getFields() ?? {})].sort();
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ].sort();
     const covered = ATTACK_MODULES.flatMap((m) => [...Object.keys(m.attacks), ...(m.selfOnly ?? [])]).sort();
     expect(operations).toEqual(covered);
   });
@@ -62,8 +75,16 @@ describe('cross-tenant isolation through the API', () => {
           const res = await api.gql(attack.query, {}, options);
           const code = res.body.errors?.[0]?.extensions?.code;
           results.push(`${name}/${attack.options}: ${String(code)}`);
-          expect({ name, via: attack.options, code, data: res.body.data ? Object.values(res.body.data).filter((v) => v !== null) : [] }).toEqual({
-            name, via: attack.options, code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/), data: [],
+          expect({
+            name,
+            via: attack.options,
+            code,
+            data: res.body.data ? Object.values(res.body.data).filter((v) => v !== null) : [],
+          }).toEqual({
+            name,
+            via: attack.options,
+            code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+            data: [],
           });
         }
       }
@@ -79,11 +100,19 @@ describe('cross-tenant isolation through the API', () => {
   });
 
   it("lists only the agency's own organisations, and me shows only the caller's memberships", async () => {
-    const list = await api.ok<{ organizations: { edges: { node: { id: string } }[] } }>('{ organizations(first: 100) { edges { node { id } } } }', {}, { token: world.a.token });
+    const list = await api.ok<{ organizations: { edges: { node: { id: string } }[] } }>(
+      '{ organizations(first: 100) { edges { node { id } } } }',
+      {},
+      { token: world.a.token },
+    );
     const orgIds = list.organizations.edges.map((e) => e.node.id);
     expect(orgIds).toContain(world.orgA);
     expect(orgIds).not.toContain(world.orgB);
-    const me = await api.ok<{ me: { agencies: { agency: { id: string } }[] } }>('{ me { agencies { agency { id } } } }', {}, { token: world.a.token });
+    const me = await api.ok<{ me: { agencies: { agency: { id: string } }[] } }>(
+      '{ me { agencies { agency { id } } } }',
+      {},
+      { token: world.a.token },
+    );
     expect(me.me.agencies.map((x) => x.agency.id)).toEqual([world.a.agencyId]);
   });
 });

@@ -66,7 +66,12 @@ describe('repositories act in their unit of work’s organisation', () => {
     const organizations = providerNamed<OrganizationReader>(api, 'OrganizationRepository');
     const found = await inOrganizationUnitOfWork(dataSource, orgA, async (uow) => {
       await audit.recordInOrganization(uow, actor, { action: 'isolation.probe' });
-      const ctx = organizationContext(uow, { actor, agencyId: '00000000-0000-4000-8000-000000000000', agencyRole: null, organizationRoles: [] });
+      const ctx = organizationContext(uow, {
+        actor,
+        agencyId: '00000000-0000-4000-8000-000000000000',
+        agencyRole: null,
+        organizationRoles: [],
+      });
       // A forged organisation id beside the unit of work is not what the repository reads.
       const forged = { ...ctx, organizationId: orgB } as unknown as OrganizationContext;
       return organizations.find(forged);
@@ -74,7 +79,9 @@ describe('repositories act in their unit of work’s organisation', () => {
     expect(found).toMatchObject({ id: orgA, name: 'Client A' });
     const admin = await adminDatabase();
     try {
-      const rows = (await admin.query<{ organization_id: string }>("SELECT organization_id FROM audit_events WHERE action = 'isolation.probe'")).rows;
+      const rows = (
+        await admin.query<{ organization_id: string }>("SELECT organization_id FROM audit_events WHERE action = 'isolation.probe'")
+      ).rows;
       expect(rows).toEqual([{ organization_id: orgA }]);
     } finally {
       await admin.end();
@@ -85,15 +92,26 @@ describe('repositories act in their unit of work’s organisation', () => {
     const organizations = providerNamed<OrganizationReader>(api, 'OrganizationRepository');
     await inOrganizationUnitOfWork(dataSource, orgA, async (uow) => {
       expect(await uow.query('SELECT id FROM organizations WHERE id = $1', [orgB])).toEqual([]);
-      const ctx = organizationContext(uow, { actor, agencyId: '00000000-0000-4000-8000-000000000000', agencyRole: null, organizationRoles: [] });
+      const ctx = organizationContext(uow, {
+        actor,
+        agencyId: '00000000-0000-4000-8000-000000000000',
+        agencyRole: null,
+        organizationRoles: [],
+      });
       expect((await organizations.find(ctx))?.id).toBe(orgA);
     });
     // Below the types, the database holds the line too: B's row cannot be written from A's transaction.
     await expect(
       inOrganizationUnitOfWork(dataSource, orgA, (uow) =>
-        uow.query("INSERT INTO audit_events (organization_id, actor_type, action, metadata) VALUES ($1, 'SYSTEM', 'isolation.forged', '{}')", [orgB])),
+        uow.query(
+          "INSERT INTO audit_events (organization_id, actor_type, action, metadata) VALUES ($1, 'SYSTEM', 'isolation.forged', '{}')",
+          [orgB],
+        ),
+      ),
     ).rejects.toThrow(/row-level security/);
     // And a unit of work without an organisation sees no organisation rows at all.
-    expect(await inUnitOfWork(dataSource, {}, (uow) => uow.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [[orgA, orgB]]))).toEqual([]);
+    expect(
+      await inUnitOfWork(dataSource, {}, (uow) => uow.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[])', [[orgA, orgB]])),
+    ).toEqual([]);
   });
 });

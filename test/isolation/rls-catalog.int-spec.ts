@@ -84,7 +84,8 @@ describe('row-level security, read from the catalog', () => {
       expect({ table, leading: indexes.some((r) => r.first_column === tenantColumn) }).toEqual({ table, leading: true });
       if (tenantColumn === 'organization_id') {
         const uniques = indexes.filter((r) => r.is_primary || r.is_unique);
-        for (const u of uniques) expect({ table, columns: u.columns, hasTenant: u.columns.includes('organization_id') }).toMatchObject({ hasTenant: true });
+        for (const u of uniques)
+          expect({ table, columns: u.columns, hasTenant: u.columns.includes('organization_id') }).toMatchObject({ hasTenant: true });
       }
     }
   });
@@ -96,7 +97,12 @@ describe('row-level security, read from the catalog', () => {
          FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid JOIN pg_class pcl ON pcl.oid = con.confrelid
         WHERE con.contype = 'f' AND cl.relnamespace = 'public'::regnamespace`,
     );
-    const orgTables = new Set(tables.filter((t) => t.tenantColumn === 'organization_id').map((t) => t.table).concat('organizations'));
+    const orgTables = new Set(
+      tables
+        .filter((t) => t.tenantColumn === 'organization_id')
+        .map((t) => t.table)
+        .concat('organizations'),
+    );
     const crossing = rows.filter((r) => orgTables.has(r.child) && orgTables.has(r.parent) && !r.columns.includes('organization_id'));
     expect(crossing).toEqual([]);
   });
@@ -193,7 +199,9 @@ describe('row-level security on its own, with another tenant set', () => {
       // Moving one's own row into B is refused by WITH CHECK.
       await app.query('BEGIN');
       await app.query("SELECT set_config('socle.organization_id', $1, true)", [orgA]);
-      await expect(app.query('UPDATE audit_events SET organization_id = $1 WHERE organization_id = $2', [orgB, orgA])).rejects.toThrow(/permission denied|row-level security/);
+      await expect(app.query('UPDATE audit_events SET organization_id = $1 WHERE organization_id = $2', [orgB, orgA])).rejects.toThrow(
+        /permission denied|row-level security/,
+      );
       await app.query('ROLLBACK');
       // And the setting is transaction-local: gone after the transaction.
       expect((await app.query("SELECT current_setting('socle.organization_id', true) AS v")).rows[0].v).toBe('');

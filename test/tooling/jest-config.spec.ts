@@ -42,7 +42,10 @@ describe('jest.config.js', () => {
 
   it('finds the tests of a checkout that lives under a folder named tmp, and still skips tmp, node_modules and files inside it', () => {
     const output = execFileSync(process.execPath, [require.resolve('jest/bin/jest'), '--listTests', '--json'], {
-      cwd: project, encoding: 'utf8', env: { ...process.env, JEST_WORKER_ID: undefined }, timeout: 60_000,
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, JEST_WORKER_ID: undefined },
+      timeout: 60_000,
     });
     const listed = (JSON.parse(output) as string[]).map((file) => file.slice(project.length + 1)).sort();
     expect(listed).toEqual(['libs/a/src/a.spec.ts', 'test/e2e/b.e2e-spec.ts', 'test/isolation/c.int-spec.ts']);

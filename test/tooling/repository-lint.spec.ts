@@ -9,9 +9,16 @@ const ROOT = resolve(__dirname, '../..');
  * which Jest's module system cannot load.
  */
 function syntaxErrors(path: string, code: string): string[] {
-  const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', resolve(ROOT, path), '--format', 'json'], {
-    cwd: ROOT, input: code, encoding: 'utf8', timeout: 120_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', resolve(ROOT, path), '--format', 'json'],
+    {
+      cwd: ROOT,
+      input: code,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; line: number; message: string }[] }[];
   return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${m.line}: ${m.message}`);
 }

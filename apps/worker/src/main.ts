@@ -7,7 +7,10 @@ async function main(): Promise<void> {
   const worker = await createWorker(config);
   process.stdout.write(`socle-worker running ${worker.workers.map((w) => w.name).join(', ')}\n`);
   const stop = () => {
-    worker.close().then(() => process.exit(0), () => process.exit(1));
+    worker.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

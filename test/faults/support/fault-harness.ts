@@ -11,7 +11,13 @@ const ENTRY = resolve(__dirname, 'worker-process.ts');
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /** Polls `read` until `done` holds; the last value is in the error when it never does. */
-export async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, everyMs = 200): Promise<T> {
+export async function until<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -43,7 +49,9 @@ export class WorkerProcess {
   /** Starts a worker with the test run's environment plus `env`; resolves once it consumes its queues. */
   static async start(env: Record<string, string>, startTimeoutMs = 60_000): Promise<WorkerProcess> {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', ENTRY], {
-      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const worker = new WorkerProcess(child);
     await new Promise<void>((ready, failed) => {
@@ -92,7 +100,11 @@ export class WorkerProcess {
 export class NetworkHop {
   private readonly sockets = new Set<Socket>();
 
-  private constructor(private readonly server: Server, readonly baseUrl: string, private readonly counter: { posts: number }) {}
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+    private readonly counter: { posts: number },
+  ) {}
 
   /** POST /api/v1/statuses requests forwarded. */
   get posts(): number {
@@ -159,10 +171,20 @@ export interface SeededPublication {
  * without a wake-up (the sweeper finds them). Each text is unique, so a post
  * is matched to its publication on the network side.
  */
-export async function seedPublications(admin: Client, organizationId: string, accountIds: string[], count: number, dueAt: Date, label: string): Promise<SeededPublication[]> {
+export async function seedPublications(
+  admin: Client,
+  organizationId: string,
+  accountIds: string[],
+  count: number,
+  dueAt: Date,
+  label: string,
+): Promise<SeededPublication[]> {
   const run = randomBytes(3).toString('hex');
   // "(n)" closes each number: the text of publication 1 is not found inside the text of publication 10.
-  const rows = Array.from({ length: count }, (_, i) => ({ accountId: accountIds[i % accountIds.length], text: `Fournée ${label}-${run} (${i})` }));
+  const rows = Array.from({ length: count }, (_, i) => ({
+    accountId: accountIds[i % accountIds.length],
+    text: `Fournée ${label}-${run} (${i})`,
+  }));
   const { rows: inserted } = await admin.query<{ id: string; item_id: string; network_account_id: string; text: string }>(
     `WITH input AS MATERIALIZED (
        SELECT account::uuid AS account, text, n, gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
@@ -186,7 +208,10 @@ export async function seedPublications(admin: Client, organizationId: string, ac
 
 /** Publication statuses of `ids`, counted. */
 export async function statusCounts(admin: Client, ids: string[]): Promise<Record<string, number>> {
-  const { rows } = await admin.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM publications WHERE id = ANY($1::uuid[]) GROUP BY status', [ids]);
+  const { rows } = await admin.query<{ status: string; n: number }>(
+    'SELECT status, count(*)::int AS n FROM publications WHERE id = ANY($1::uuid[]) GROUP BY status',
+    [ids],
+  );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

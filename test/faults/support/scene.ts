@@ -10,7 +10,9 @@ const ROOT = resolve(__dirname, '../../..');
 
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
@@ -84,7 +86,14 @@ export class Scene {
 
   /** The environment of a worker process working for this scene's API (same queues). */
   workerEnv(extra: Record<string, string> = {}): Record<string, string> {
-    return { ...this.database.env, QUEUE_PREFIX: this.api.config.QUEUE_PREFIX, LOG_LEVEL: 'warn', PUBLISHING_SWEEP_SECONDS: '1', CONNECTOR_TIMEOUT_MS: '2000', ...extra };
+    return {
+      ...this.database.env,
+      QUEUE_PREFIX: this.api.config.QUEUE_PREFIX,
+      LOG_LEVEL: 'warn',
+      PUBLISHING_SWEEP_SECONDS: '1',
+      CONNECTOR_TIMEOUT_MS: '2000',
+      ...extra,
+    };
   }
 
   async close(): Promise<void> {

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   if (backoffMs > 0) job.policy = { ...job.policy, baseBackoffMs: backoffMs };
   process.stdout.write(`ready ${process.pid}\n`);
   const stop = () => {
-    worker.close().then(() => process.exit(0), () => process.exit(1));
+    worker.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

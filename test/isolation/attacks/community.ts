@@ -15,10 +15,16 @@ export const communityAttacks: AttackModule = {
     networks: () => [{ query: '{ networks { id } }', options: 'orgB' }],
     networkAccounts: () => [{ query: '{ networkAccounts(first: 5) { edges { node { id handle } } } }', options: 'orgB' }],
     connectNetworkAccount: () => [
-      { query: 'mutation { connectNetworkAccount(input: { network: "rss", serviceUrl: "http://127.0.0.1:9/feed.xml" }) { id } }', options: 'orgB' },
+      {
+        query: 'mutation { connectNetworkAccount(input: { network: "rss", serviceUrl: "http://127.0.0.1:9/feed.xml" }) { id } }',
+        options: 'orgB',
+      },
     ],
     startNetworkOAuth: () => [
-      { query: 'mutation { startNetworkOAuth(input: { network: "mastodon", serviceUrl: "http://127.0.0.1:9" }) { state } }', options: 'orgB' },
+      {
+        query: 'mutation { startNetworkOAuth(input: { network: "mastodon", serviceUrl: "http://127.0.0.1:9" }) { state } }',
+        options: 'orgB',
+      },
     ],
     disconnectNetworkAccount: ({ accountB }) => [
       { query: `mutation { disconnectNetworkAccount(input: { id: "${accountB}" }) { id } }`, options: 'orgB' },
@@ -30,5 +36,9 @@ export const communityAttacks: AttackModule = {
     ],
   },
   snapshot: ({ api, b, orgB }) =>
-    api.ok(`{ networkAccounts(first: 50) { edges { node { id status lastCheckedAt updatedAt } } } }`, {}, { token: b.token, organizationId: orgB }),
+    api.ok(
+      `{ networkAccounts(first: 50) { edges { node { id status lastCheckedAt updatedAt } } } }`,
+      {},
+      { token: b.token, organizationId: orgB },
+    ),
 };

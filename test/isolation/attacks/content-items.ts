@@ -43,8 +43,14 @@ export const contentItemsAttacks: AttackModule = {
       { query: `mutation { updateContentItem(input: { id: "${itemB}", title: "pwned" }) { id } }`, options: 'orgA' },
     ],
     setVariant: ({ itemB, accountB }) => [
-      { query: `mutation { setVariant(input: { itemId: "${itemB}", networkAccountId: "${accountB}", text: "pwned" }) { id } }`, options: 'orgB' },
-      { query: `mutation { setVariant(input: { itemId: "${itemB}", networkAccountId: "${accountB}", text: "pwned" }) { id } }`, options: 'orgA' },
+      {
+        query: `mutation { setVariant(input: { itemId: "${itemB}", networkAccountId: "${accountB}", text: "pwned" }) { id } }`,
+        options: 'orgB',
+      },
+      {
+        query: `mutation { setVariant(input: { itemId: "${itemB}", networkAccountId: "${accountB}", text: "pwned" }) { id } }`,
+        options: 'orgA',
+      },
     ],
     removeVariant: ({ variantB }) => [
       { query: `mutation { removeVariant(input: { id: "${variantB}" }) { id item { id } } }`, options: 'orgB' },
@@ -60,7 +66,10 @@ export const contentItemsAttacks: AttackModule = {
     ],
     suggestContentIdea: () => [{ query: 'mutation { suggestContentIdea(input: { title: "pwned" }) { id } }', options: 'orgB' }],
     triageContentIdea: ({ ideaB }) => [
-      { query: `mutation { triageContentIdea(input: { id: "${ideaB}", decision: DECLINE, reason: "pwned" }) { id status } }`, options: 'orgB' },
+      {
+        query: `mutation { triageContentIdea(input: { id: "${ideaB}", decision: DECLINE, reason: "pwned" }) { id status } }`,
+        options: 'orgB',
+      },
       { query: `mutation { triageContentIdea(input: { id: "${ideaB}", decision: ACCEPT }) { id status } }`, options: 'orgA' },
     ],
   },
@@ -73,7 +82,8 @@ export const contentItemsAttacks: AttackModule = {
     ),
     api: await api.ok(
       '{ contentItems(first: 50) { edges { node { id title status revision triage triageReason variants { id text findings { rule } } } } } }',
-      {}, { token: b.token, organizationId: orgB },
+      {},
+      { token: b.token, organizationId: orgB },
     ),
   }),
 };

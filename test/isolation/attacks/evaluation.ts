@@ -8,19 +8,30 @@ export const evaluationAttacks: AttackModule = {
   name: 'evaluation',
   async setup({ asOwner, b, orgB }) {
     // B's agency: a model with a published version, another with a draft only.
-    const [published] = await asOwner<{ id: string }>(`INSERT INTO maturity_models (agency_id, name) VALUES ($1, 'Modèle B') RETURNING id`, [b.agencyId]);
+    const [published] = await asOwner<{ id: string }>(
+      `INSERT INTO maturity_models (agency_id, name) VALUES ($1, 'Modèle B') RETURNING id`,
+      [b.agencyId],
+    );
     await asOwner(
       `INSERT INTO maturity_model_versions (agency_id, model_id, version, status, content, published_at) VALUES ($1, $2, 1, 'PUBLISHED', $3::jsonb, now())`,
       [b.agencyId, published.id, CONTENT],
     );
-    const [draft] = await asOwner<{ id: string }>(`INSERT INTO maturity_models (agency_id, name) VALUES ($1, 'Brouillon B') RETURNING id`, [b.agencyId]);
-    await asOwner(`INSERT INTO maturity_model_versions (agency_id, model_id, version, status, content) VALUES ($1, $2, 1, 'DRAFT', $3::jsonb)`, [b.agencyId, draft.id, CONTENT]);
+    const [draft] = await asOwner<{ id: string }>(`INSERT INTO maturity_models (agency_id, name) VALUES ($1, 'Brouillon B') RETURNING id`, [
+      b.agencyId,
+    ]);
+    await asOwner(
+      `INSERT INTO maturity_model_versions (agency_id, model_id, version, status, content) VALUES ($1, $2, 1, 'DRAFT', $3::jsonb)`,
+      [b.agencyId, draft.id, CONTENT],
+    );
     // B's organisation: a draft assessment with one answer.
     const [assessment] = await asOwner<{ id: string }>(
       `INSERT INTO maturity_assessments (organization_id, model_id, model_version, model_content, started_by) VALUES ($1, 'default', 1, $2::jsonb, $3) RETURNING id`,
       [orgB, CONTENT, b.userId],
     );
-    await asOwner(`INSERT INTO maturity_answers (organization_id, assessment_id, criterion_key, value) VALUES ($1, $2, 'strategy.written-and-integrated', 2)`, [orgB, assessment.id]);
+    await asOwner(
+      `INSERT INTO maturity_answers (organization_id, assessment_id, criterion_key, value) VALUES ($1, $2, 'strategy.written-and-integrated', 2)`,
+      [orgB, assessment.id],
+    );
     return { modelB: published.id, draftModelB: draft.id, assessmentB: assessment.id };
   },
   attacks: {
@@ -35,17 +46,28 @@ export const evaluationAttacks: AttackModule = {
     ],
     createMaturityModel: ({ modelB }) => [
       { query: 'mutation { createMaturityModel(input: { name: "pwned" }) { id } }', options: 'agencyB' },
-      { query: `mutation { createMaturityModel(input: { name: "copy", fromModelId: "${modelB}" }) { id versions { content } } }`, options: 'agency' },
+      {
+        query: `mutation { createMaturityModel(input: { name: "copy", fromModelId: "${modelB}" }) { id versions { content } } }`,
+        options: 'agency',
+      },
     ],
     updateMaturityModelDraft: ({ draftModelB }) => [
-      { query: `mutation { updateMaturityModelDraft(input: { modelId: "${draftModelB}", content: { name: "x" } }) { version } }`, options: 'agencyB' },
-      { query: `mutation { updateMaturityModelDraft(input: { modelId: "${draftModelB}", content: { name: "x" } }) { version } }`, options: 'agency' },
+      {
+        query: `mutation { updateMaturityModelDraft(input: { modelId: "${draftModelB}", content: { name: "x" } }) { version } }`,
+        options: 'agencyB',
+      },
+      {
+        query: `mutation { updateMaturityModelDraft(input: { modelId: "${draftModelB}", content: { name: "x" } }) { version } }`,
+        options: 'agency',
+      },
     ],
     publishMaturityModelVersion: ({ draftModelB }) => [
       { query: `mutation { publishMaturityModelVersion(input: { modelId: "${draftModelB}" }) { version } }`, options: 'agencyB' },
       { query: `mutation { publishMaturityModelVersion(input: { modelId: "${draftModelB}" }) { version } }`, options: 'agency' },
     ],
-    importMaturityModel: () => [{ query: 'mutation { importMaturityModel(input: { name: "pwned", json: "{}" }) { id } }', options: 'agencyB' }],
+    importMaturityModel: () => [
+      { query: 'mutation { importMaturityModel(input: { name: "pwned", json: "{}" }) { id } }', options: 'agencyB' },
+    ],
     assessments: () => [{ query: '{ assessments(first: 5) { edges { node { id } } } }', options: 'orgB' }],
     assessment: ({ assessmentB }) => [
       { query: `{ assessment(id: "${assessmentB}") { id answers { value } } }`, options: 'orgB' },
@@ -56,8 +78,14 @@ export const evaluationAttacks: AttackModule = {
       { query: `mutation { startAssessment(input: { modelId: "${modelB}" }) { id dimensions { title } } }`, options: 'orgA' },
     ],
     answerAssessmentCriterion: ({ assessmentB }) => [
-      { query: `mutation { answerAssessmentCriterion(input: { assessmentId: "${assessmentB}", criterionKey: "strategy.written-and-integrated", value: 4 }) { id } }`, options: 'orgB' },
-      { query: `mutation { answerAssessmentCriterion(input: { assessmentId: "${assessmentB}", criterionKey: "strategy.written-and-integrated", value: 4 }) { id } }`, options: 'orgA' },
+      {
+        query: `mutation { answerAssessmentCriterion(input: { assessmentId: "${assessmentB}", criterionKey: "strategy.written-and-integrated", value: 4 }) { id } }`,
+        options: 'orgB',
+      },
+      {
+        query: `mutation { answerAssessmentCriterion(input: { assessmentId: "${assessmentB}", criterionKey: "strategy.written-and-integrated", value: 4 }) { id } }`,
+        options: 'orgA',
+      },
     ],
     finalizeAssessment: ({ assessmentB }) => [
       { query: `mutation { finalizeAssessment(input: { assessmentId: "${assessmentB}" }) { id } }`, options: 'orgB' },
@@ -75,8 +103,16 @@ export const evaluationAttacks: AttackModule = {
   },
   snapshot: ({ api, b, orgB }) =>
     Promise.all([
-      api.ok('{ maturityModels(first: 50) { edges { node { id name updatedAt versions { version status updatedAt content } } } } }', {}, { token: b.token }),
-      api.ok('{ assessments(first: 50) { edges { node { id status overallScore answers { criterionKey value answeredAt } } } } }', {}, { token: b.token, organizationId: orgB }),
+      api.ok(
+        '{ maturityModels(first: 50) { edges { node { id name updatedAt versions { version status updatedAt content } } } } }',
+        {},
+        { token: b.token },
+      ),
+      api.ok(
+        '{ assessments(first: 50) { edges { node { id status overallScore answers { criterionKey value answeredAt } } } } }',
+        {},
+        { token: b.token, organizationId: orgB },
+      ),
     ]),
   // The published JSON Schema of the export format: public, no tenant.
   selfOnly: ['maturityModelJsonSchema'],

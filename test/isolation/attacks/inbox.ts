@@ -6,9 +6,13 @@ export const inboxAttacks: AttackModule = {
     // In B: an account, a published post and a comment on it in the inbox, with a note (written as owner).
     const [account] = await asOwner<{ id: string }>(
       `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
-       VALUES ($1, 'mastodon', 'inbox@b.example', 'https://b.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`, [orgB],
+       VALUES ($1, 'mastodon', 'inbox@b.example', 'https://b.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`,
+      [orgB],
     );
-    const [item] = await asOwner<{ id: string }>("INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'B post', 'DRAFT') RETURNING id", [orgB]);
+    const [item] = await asOwner<{ id: string }>(
+      "INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'B post', 'DRAFT') RETURNING id",
+      [orgB],
+    );
     const [publication] = await asOwner<{ id: string }>(
       `INSERT INTO publications (organization_id, item_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, external_id, published_at)
        VALUES ($1, $2, $3, 'mastodon', now(), now(), 'PUBLISHED', 'socle-b-' || gen_random_uuid(), 'b-inbox-post', now()) RETURNING id`,
@@ -55,5 +59,9 @@ export const inboxAttacks: AttackModule = {
     ],
   },
   snapshot: async ({ api, b, orgB }) =>
-    api.ok('{ inboxItems(first: 50) { edges { node { id status assigneeId version updatedAt notes { text } replies { id } } } } }', {}, { token: b.token, organizationId: orgB }),
+    api.ok(
+      '{ inboxItems(first: 50) { edges { node { id status assigneeId version updatedAt notes { text } replies { id } } } } }',
+      {},
+      { token: b.token, organizationId: orgB },
+    ),
 };

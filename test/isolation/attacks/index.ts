@@ -16,6 +16,18 @@ import { strategyAttacks } from './strategy';
 export * from './attack-module';
 
 /** Every module's attacks; a module that adds operations to the schema adds its file here. */
-export const ATTACK_MODULES: AttackModule[] = [accountsAttacks, communityAttacks, portfolioAttacks, strategyAttacks, policiesAttacks, evaluationAttacks,
-  contentItemsAttacks, contentApprovalsAttacks, contentMediaAttacks, contentPublishingAttacks, contentCalendarAttacks,
-  listeningAttacks, inboxAttacks];
+export const ATTACK_MODULES: AttackModule[] = [
+  accountsAttacks,
+  communityAttacks,
+  portfolioAttacks,
+  strategyAttacks,
+  policiesAttacks,
+  evaluationAttacks,
+  contentItemsAttacks,
+  contentApprovalsAttacks,
+  contentMediaAttacks,
+  contentPublishingAttacks,
+  contentCalendarAttacks,
+  listeningAttacks,
+  inboxAttacks,
+];

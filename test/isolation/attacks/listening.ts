@@ -6,7 +6,10 @@ export const listeningAttacks: AttackModule = {
   name: 'listening',
   async setup({ asOwner, orgB }) {
     // A competitor, a listening query and a mention it matched in B, written as owner.
-    const [competitor] = await asOwner<{ id: string }>(`INSERT INTO competitors (organization_id, name) VALUES ($1, 'Concurrent de B') RETURNING id`, [orgB]);
+    const [competitor] = await asOwner<{ id: string }>(
+      `INSERT INTO competitors (organization_id, name) VALUES ($1, 'Concurrent de B') RETURNING id`,
+      [orgB],
+    );
     const [query] = await asOwner<{ id: string }>(
       `INSERT INTO listening_queries (organization_id, kind, competitor_id, name, query) VALUES ($1, 'COMPETITOR', $2, 'Écoute B', 'fournil') RETURNING id`,
       [orgB, competitor.id],
@@ -16,14 +19,21 @@ export const listeningAttacks: AttackModule = {
        RETURNING id`,
       [orgB],
     );
-    await asOwner('INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) VALUES ($1, $2, $3, now())', [orgB, query.id, mention.id]);
+    await asOwner('INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) VALUES ($1, $2, $3, now())', [
+      orgB,
+      query.id,
+      mention.id,
+    ]);
     return { competitorB: competitor.id, queryB: query.id, mentionB: mention.id };
   },
   attacks: {
     listeningQueries: () => [{ query: `{ listeningQueries(first: 10) { edges { node { ${QUERY_FIELDS} } } } }`, options: 'orgB' }],
     createListeningQuery: ({ competitorB }) => [
       { query: 'mutation { createListeningQuery(input: { kind: TOPIC, name: "pwned", query: "pwned" }) { id } }', options: 'orgB' },
-      { query: `mutation { createListeningQuery(input: { kind: COMPETITOR, competitorId: "${competitorB}", name: "pwned", query: "pwned" }) { id } }`, options: 'orgA' },
+      {
+        query: `mutation { createListeningQuery(input: { kind: COMPETITOR, competitorId: "${competitorB}", name: "pwned", query: "pwned" }) { id } }`,
+        options: 'orgA',
+      },
     ],
     updateListeningQuery: ({ queryB }) => [
       { query: `mutation { updateListeningQuery(input: { id: "${queryB}", name: "pwned", active: false }) { id } }`, options: 'orgB' },
@@ -50,6 +60,7 @@ export const listeningAttacks: AttackModule = {
     api.ok(
       `{ listeningQueries(first: 50) { edges { node { id name query active competitorId runRequestedAt updatedAt } } }
          mentions(first: 50) { edges { node { id text queryIds } } } }`,
-      {}, { token: b.token, organizationId: orgB },
+      {},
+      { token: b.token, organizationId: orgB },
     ),
 };

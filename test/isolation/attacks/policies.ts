@@ -7,7 +7,8 @@ export const policiesAttacks: AttackModule = {
   async setup({ asOwner, orgB, memberB }) {
     // A published policy with a draft revision in B, acknowledged by B's member, and B's rules, written as owner.
     const [doc] = await asOwner<{ id: string }>(
-      `INSERT INTO policy_documents (organization_id, kind, language) VALUES ($1, 'PERSONAL_USE', 'fr') RETURNING id`, [orgB],
+      `INSERT INTO policy_documents (organization_id, kind, language) VALUES ($1, 'PERSONAL_USE', 'fr') RETURNING id`,
+      [orgB],
     );
     const [published] = await asOwner<{ id: string }>(
       `INSERT INTO policy_versions (organization_id, policy_id, number, status, title, sections, published_at)
@@ -15,14 +16,23 @@ export const policiesAttacks: AttackModule = {
       [orgB, doc.id],
     );
     const [draft] = await asOwner<{ id: string }>(
-      `INSERT INTO policy_versions (organization_id, policy_id, number, status, title) VALUES ($1, $2, 2, 'DRAFT', 'Brouillon B') RETURNING id`, [orgB, doc.id],
+      `INSERT INTO policy_versions (organization_id, policy_id, number, status, title) VALUES ($1, $2, 2, 'DRAFT', 'Brouillon B') RETURNING id`,
+      [orgB, doc.id],
     );
-    await asOwner(`INSERT INTO policy_acknowledgements (organization_id, version_id, user_id, policy_id) VALUES ($1, $2, $3, $4)`, [orgB, published.id, memberB.userId, doc.id]);
+    await asOwner(`INSERT INTO policy_acknowledgements (organization_id, version_id, user_id, policy_id) VALUES ($1, $2, $3, $4)`, [
+      orgB,
+      published.id,
+      memberB.userId,
+      doc.id,
+    ]);
     await asOwner(
       `INSERT INTO comment_handling_rules (organization_id, channel, severity, response_minutes, responsible_role, position) VALUES ($1, '*', 'NORMAL', 60, 'COMMUNITY_MANAGER', 0)`,
       [orgB],
     );
-    await asOwner(`INSERT INTO content_rule_sets (organization_id, rules) VALUES ($1, '[{"id":"b","kind":"MAX_HASHTAGS","severity":"WARN","max":1}]')`, [orgB]);
+    await asOwner(
+      `INSERT INTO content_rule_sets (organization_id, rules) VALUES ($1, '[{"id":"b","kind":"MAX_HASHTAGS","severity":"WARN","max":1}]')`,
+      [orgB],
+    );
     return { policyB: doc.id, publishedVersionB: published.id, draftVersionB: draft.id };
   },
   attacks: {
@@ -45,11 +55,19 @@ export const policiesAttacks: AttackModule = {
     ],
     policyTemplates: () => [{ query: '{ policyTemplates { kind } }', options: 'orgB' }],
     policyAcknowledgements: ({ policyB }) => [
-      { query: `{ policyAcknowledgements(policyId: "${policyB}") { memberCount acknowledged(first: 5) { edges { node { userId } } } } }`, options: 'orgB' },
-      { query: `{ policyAcknowledgements(policyId: "${policyB}") { memberCount acknowledged(first: 5) { edges { node { userId } } } } }`, options: 'orgA' },
+      {
+        query: `{ policyAcknowledgements(policyId: "${policyB}") { memberCount acknowledged(first: 5) { edges { node { userId } } } } }`,
+        options: 'orgB',
+      },
+      {
+        query: `{ policyAcknowledgements(policyId: "${policyB}") { memberCount acknowledged(first: 5) { edges { node { userId } } } } }`,
+        options: 'orgA',
+      },
     ],
     commentHandlingRules: () => [{ query: '{ commentHandlingRules { rules { channel } } }', options: 'orgB' }],
-    commentResponseDue: () => [{ query: '{ commentResponseDue(input: { network: "mastodon", severity: NORMAL }) { dueAt } }', options: 'orgB' }],
+    commentResponseDue: () => [
+      { query: '{ commentResponseDue(input: { network: "mastodon", severity: NORMAL }) { dueAt } }', options: 'orgB' },
+    ],
     contentRules: () => [{ query: '{ contentRules { rules version } }', options: 'orgB' }],
     checkContent: () => [{ query: '{ checkContent(input: { text: "#a #b" }) { blocked } }', options: 'orgB' }],
     createPolicy: () => [{ query: 'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr }) { id } }', options: 'orgB' }],
@@ -88,13 +106,17 @@ export const policiesAttacks: AttackModule = {
     setContentRules: () => [{ query: 'mutation { setContentRules(input: { rules: [] }) { version } }', options: 'orgB' }],
   },
   snapshot: async ({ api, b, orgB, asOwner }) => ({
-    acknowledgements: await asOwner('SELECT version_id, user_id, acknowledged_at FROM policy_acknowledgements WHERE organization_id = $1 ORDER BY user_id', [orgB]),
+    acknowledgements: await asOwner(
+      'SELECT version_id, user_id, acknowledged_at FROM policy_acknowledgements WHERE organization_id = $1 ORDER BY user_id',
+      [orgB],
+    ),
     events: await asOwner('SELECT count(*)::int AS n FROM policy_events WHERE organization_id = $1', [orgB]),
     api: await api.ok(
       `{ policies(first: 20) { edges { node { id status latestVersion { ${VERSION_FIELDS} } publishedVersion { ${VERSION_FIELDS} } } } }
          commentHandlingRules { rules { channel severity responseMinutes } updatedAt }
          contentRules { rules version updatedAt } }`,
-      {}, { token: b.token, organizationId: orgB },
+      {},
+      { token: b.token, organizationId: orgB },
     ),
   }),
 };

@@ -2,12 +2,28 @@ import type { AttackModule } from './attack-module';
 
 const t = (s: string) => ({ en: s, fr: s });
 const MODEL = {
-  name: t('B model'), description: t(''),
+  name: t('B model'),
+  description: t(''),
   levels: [1, 2].map((n) => ({ number: n, name: t(`L${n}`), description: t(''), minScore: (n - 1) * 50 })),
-  dimensions: [{
-    key: 'review', title: t('Review'), description: t(''), weight: 1,
-    criteria: [{ key: 'review.recent', kind: 'EVIDENCE', title: t('Recent'), weight: 1, source: 'seed 002', recommendation: t('r'), evidenceKey: 'evaluation.recentAssessment' }],
-  }],
+  dimensions: [
+    {
+      key: 'review',
+      title: t('Review'),
+      description: t(''),
+      weight: 1,
+      criteria: [
+        {
+          key: 'review.recent',
+          kind: 'EVIDENCE',
+          title: t('Recent'),
+          weight: 1,
+          source: 'seed 002',
+          recommendation: t('r'),
+          evidenceKey: 'evaluation.recentAssessment',
+        },
+      ],
+    },
+  ],
 };
 
 /** The portfolio, radar, comparison and live score: A aims at B's organisation from every side. */
@@ -43,7 +59,11 @@ export const portfolioAttacks: AttackModule = {
   },
   snapshot: ({ api, b, orgB }) =>
     Promise.all([
-      api.ok('{ portfolio(first: 50) { totalCount edges { node { organizationId trend lastAssessment { id score } liveScore { score computedAt } } } } }', {}, { token: b.token }),
+      api.ok(
+        '{ portfolio(first: 50) { totalCount edges { node { organizationId trend lastAssessment { id score } liveScore { score computedAt } } } } }',
+        {},
+        { token: b.token },
+      ),
       api.ok('{ maturityRadar(source: LIVE) { at overallScore } }', {}, { token: b.token, organizationId: orgB }),
     ]),
 };

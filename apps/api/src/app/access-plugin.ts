@@ -3,8 +3,15 @@ import { HeaderMap } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import type { ModulesContainer } from '@nestjs/core';
 import {
-  DocumentNode, FragmentDefinitionNode, getDirectiveValues, GraphQLError, GraphQLIncludeDirective, GraphQLSkipDirective, Kind,
-  OperationDefinitionNode, SelectionSetNode,
+  DocumentNode,
+  FragmentDefinitionNode,
+  getDirectiveValues,
+  GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
 } from 'graphql';
 import { AccessResolution, AccessRule, collectOperationRules } from '@socle/platform-auth';
 import { AppError } from '@socle/platform-graphql';
@@ -16,11 +23,13 @@ const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTI
 /** The root fields an operation selects (through fragments; `@skip`/`@include` applied), introspection fields left out. */
 export function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const names = new Set<string>();
   const visited = new Set<string>();
   const included = (node: Parameters<typeof getDirectiveValues>[1]): boolean =>
-    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
   const walk = (set: SelectionSetNode): void => {
     for (const selection of set.selections) {
       if (!included(selection)) continue;
@@ -60,14 +69,21 @@ export function accessPlugin(modules: ModulesContainer, resolution: AccessResolu
           // A query only reads: its transaction opens READ ONLY (the access probe opens it).
           if (ctx.operation.operation === 'query') state.uow.markReadOnly();
           rules ??= collectOperationRules(modules);
-          const root = ctx.operation.operation === 'mutation' ? 'Mutation' : ctx.operation.operation === 'subscription' ? 'Subscription' : 'Query';
+          const root =
+            ctx.operation.operation === 'mutation' ? 'Mutation' : ctx.operation.operation === 'subscription' ? 'Subscription' : 'Query';
           const fields = rootFieldNames(ctx.document, ctx.operation, ctx.request.variables ?? {});
           try {
-            await resolution.resolve(state, fields.map((field) => (rules as Map<string, AccessRule | undefined>).get(`${root}.${field}`)));
+            await resolution.resolve(
+              state,
+              fields.map((field) => (rules as Map<string, AccessRule | undefined>).get(`${root}.${field}`)),
+            );
             return null;
           } catch (caught) {
             const error = caught instanceof GraphQLError ? caught : new AppError('INTERNAL', 'Internal server error.');
-            if (!(caught instanceof AppError)) logger.error(`request ${state.requestId}: resolving access failed: ${caught instanceof Error ? caught.stack : String(caught)}`);
+            if (!(caught instanceof AppError))
+              logger.error(
+                `request ${state.requestId}: resolving access failed: ${caught instanceof Error ? caught.stack : String(caught)}`,
+              );
             const extensions = error.extensions as { code?: string; http?: { status?: number; headers?: Map<string, string> } };
             const headers = new HeaderMap();
             for (const [name, value] of extensions.http?.headers ?? []) headers.set(name, value);

@@ -21,7 +21,11 @@ import { accessPlugin } from './access-plugin';
 import { HealthController } from './health.controller';
 
 /** Provides the GraphQL context factory and the per-operation access resolution to the GraphQL module's async factory. */
-@Module({ imports: [AccountsModule], providers: [GraphQLContextFactory, AccessResolution], exports: [GraphQLContextFactory, AccessResolution] })
+@Module({
+  imports: [AccountsModule],
+  providers: [GraphQLContextFactory, AccessResolution],
+  exports: [GraphQLContextFactory, AccessResolution],
+})
 class GraphQLContextModule {}
 
 /** Composition root of the API: wiring only, no business rules. */
@@ -34,7 +38,8 @@ export class AppModule {
     const policies = PoliciesModule.forRoot({
       http: true,
       networkTextLimits: {
-        imports: [community], inject: [CONNECTOR_REGISTRY],
+        imports: [community],
+        inject: [CONNECTOR_REGISTRY],
         useFactory: (registry: ConnectorRegistry) => networkTextLimitsFromManifests(() => registry.manifests()),
       },
     });

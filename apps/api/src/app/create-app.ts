@@ -31,7 +31,12 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics();
   // maxParamLength: report download links carry their signed claims in the path (about 250 characters).
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, logger: false, trustProxy: true, routerOptions: { maxParamLength: 512 } });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    logger: false,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 512 },
+  });
   const fastify = adapter.getInstance();
   const routes: HttpRoute[] = [];
   fastify.addHook('onRoute', (route) => {
@@ -52,13 +57,20 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ route }, seconds);
     if (!logger.isLevelEnabled('info')) return;
-    logger.info({
-      requestId: request.requestId, method: request.method, route, status: reply.statusCode, ms: Math.round(seconds * 1000),
-      userId: state?.principal.kind === 'user' ? state.principal.userId : undefined,
-      apiKeyId: state?.principal.kind === 'apiKey' ? state.principal.keyId : undefined,
-      organizationId: state?.access?.level === 'ORGANIZATION' ? state.access.context.organizationId : state?.requestedOrganizationId,
-      agencyId: state?.access?.context.agencyId,
-    }, 'request');
+    logger.info(
+      {
+        requestId: request.requestId,
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(seconds * 1000),
+        userId: state?.principal.kind === 'user' ? state.principal.userId : undefined,
+        apiKeyId: state?.principal.kind === 'apiKey' ? state.principal.keyId : undefined,
+        organizationId: state?.access?.level === 'ORGANIZATION' ? state.access.context.organizationId : state?.requestedOrganizationId,
+        agencyId: state?.access?.context.agencyId,
+      },
+      'request',
+    );
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, metrics), adapter, {

@@ -6,15 +6,28 @@ import { formatError } from './graphql-plugins';
 import { HttpErrorsFilter } from './http-errors.filter';
 
 /** A resolver error as Apollo hands it to formatError: located, wrapping what the resolver threw. */
-const resolverError = (original: Error) => new GraphQLError(original.message, { path: ['changeAgencyMemberRole'], originalError: original });
+const resolverError = (original: Error) =>
+  new GraphQLError(original.message, { path: ['changeAgencyMemberRole'], originalError: original });
 
 function fakeHttp(type: 'http' | 'graphql') {
   const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
   const reply = {
-    status(code: number) { sent.status = code; return reply; },
-    header(name: string, value: string) { sent.headers[name] = value; return reply; },
-    type(value: string) { sent.headers['content-type'] = value; return reply; },
-    send(body: unknown) { sent.body = body; return reply; },
+    status(code: number) {
+      sent.status = code;
+      return reply;
+    },
+    header(name: string, value: string) {
+      sent.headers[name] = value;
+      return reply;
+    },
+    type(value: string) {
+      sent.headers['content-type'] = value;
+      return reply;
+    },
+    send(body: unknown) {
+      sent.body = body;
+      return reply;
+    },
   };
   const host = {
     getType: () => type,
@@ -48,7 +61,9 @@ describe('domain errors at the API edge', () => {
     const { host, sent } = fakeHttp('http');
     new HttpErrorsFilter().catch(new DomainError('CONFLICT', 'Already accepted.', { field: 'token' }), host);
     expect(sent.status).toBe(409);
-    expect(sent.body).toEqual({ errors: [{ message: 'Already accepted.', extensions: { code: 'CONFLICT', field: 'token', requestId: 'req-1' } }] });
+    expect(sent.body).toEqual({
+      errors: [{ message: 'Already accepted.', extensions: { code: 'CONFLICT', field: 'token', requestId: 'req-1' } }],
+    });
 
     const limited = fakeHttp('http');
     new HttpErrorsFilter().catch(rateLimited(30), limited.host);

@@ -24,7 +24,8 @@ function uuidHeader(request: FastifyRequest, name: string): string | undefined {
   const raw = request.headers[name];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined || value === '') return undefined;
-  if (!isUuid(value)) throw new AppError('BAD_USER_INPUT', `The ${name} header must be an id (UUID).`, { field: name, http: { status: 400 } });
+  if (!isUuid(value))
+    throw new AppError('BAD_USER_INPUT', `The ${name} header must be an id (UUID).`, { field: name, http: { status: 400 } });
   return value.toLowerCase();
 }
 

@@ -8,11 +8,23 @@ import type { GraphQLContext } from './graphql-context';
 
 /** Codes Apollo gives to request errors (parse, validation, variables); kept as they are. */
 const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
 ]);
 
-const HTTP_CODES: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
 
 /**
  * The AppError behind an error: thrown by a resolver, or reported by a validation
@@ -85,12 +97,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // A JSONObject too deep or too large: bad input, named by its path when it came in a variable.
     const message = withoutEchoedValue(formatted.message);
     const field = fieldOfVariableError(message);
-    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field, problems: [{ field, message: jsonError.message }] } : {}) } };
+    return {
+      ...base,
+      message,
+      extensions: { code: 'BAD_USER_INPUT', ...(field ? { field, problems: [{ field, message: jsonError.message }] } : {}) },
+    };
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     const message = withoutEchoedValue(formatted.message);
     const field = code === 'BAD_USER_INPUT' ? fieldOfVariableError(message) : undefined;
-    return { ...base, message, extensions: { code, ...(field ? { field, problems: [{ field, message: message.replace(/^[^;]*; /, '') }] } : {}) } };
+    return {
+      ...base,
+      message,
+      extensions: { code, ...(field ? { field, problems: [{ field, message: message.replace(/^[^;]*; /, '') }] } : {}) },
+    };
   }
   return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
 }
@@ -148,7 +168,9 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
             const original = unwrapResolverError(error);
             const expected = original instanceof AppError || original instanceof DomainError || original instanceof HttpException;
             if (!expected && !REQUEST_ERROR_CODES.has(String(error.extensions?.code))) {
-              logger.error(`request ${ctx.contextValue?.state?.requestId ?? '-'}: ${original instanceof Error ? original.stack : String(original)}`);
+              logger.error(
+                `request ${ctx.contextValue?.state?.requestId ?? '-'}: ${original instanceof Error ? original.stack : String(original)}`,
+              );
             }
           }
         },
@@ -178,9 +200,13 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
               const hide = !options.publicIntrospection && anonymous;
               const message = hide ? withoutHint(e.message) : e.message;
               const problems = e.extensions?.['problems'];
-              const extensions = hide && Array.isArray(problems)
-                ? { ...e.extensions, problems: problems.map((p: { field: string; message: string }) => ({ ...p, message: withoutHint(p.message) })) }
-                : e.extensions;
+              const extensions =
+                hide && Array.isArray(problems)
+                  ? {
+                      ...e.extensions,
+                      problems: problems.map((p: { field: string; message: string }) => ({ ...p, message: withoutHint(p.message) })),
+                    }
+                  : e.extensions;
               return { ...e, message, extensions: { ...extensions, requestId: state?.requestId ?? null } };
             });
           }

@@ -23,11 +23,11 @@ export class HealthController {
   @Get('health/ready')
   @Public('readiness probe for the load balancer: whether PostgreSQL and Redis answer, no tenant data')
   async ready() {
-    const checks = await Promise.all([
-      this.check('postgres', () => this.units.ping()),
-      this.check('redis', () => this.redis.ping()),
-    ]);
-    const body = { status: checks.every((c) => c.ok) ? 'ok' : 'unavailable', checks: Object.fromEntries(checks.map((c) => [c.name, c.ok ? 'ok' : c.error])) };
+    const checks = await Promise.all([this.check('postgres', () => this.units.ping()), this.check('redis', () => this.redis.ping())]);
+    const body = {
+      status: checks.every((c) => c.ok) ? 'ok' : 'unavailable',
+      checks: Object.fromEntries(checks.map((c) => [c.name, c.ok ? 'ok' : c.error])),
+    };
     if (body.status !== 'ok') throw new HttpException(body, 503);
     return body;
   }

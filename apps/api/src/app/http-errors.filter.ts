@@ -17,8 +17,14 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 const STATUS_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 /**
@@ -50,9 +56,10 @@ export class HttpErrorsFilter implements ExceptionFilter {
     } else {
       message = exception instanceof HttpException ? exception.message : (fastifyError.message ?? 'Bad request.');
     }
-    const body = status >= 500 && !(exception instanceof HttpException)
-      ? { errors: [{ message, extensions: { code: 'INTERNAL', requestId: request.requestId ?? null } }] }
-      : { errors: [{ message, extensions: { code: STATUS_CODES[status] ?? 'BAD_REQUEST', requestId: request.requestId ?? null } }] };
+    const body =
+      status >= 500 && !(exception instanceof HttpException)
+        ? { errors: [{ message, extensions: { code: 'INTERNAL', requestId: request.requestId ?? null } }] }
+        : { errors: [{ message, extensions: { code: STATUS_CODES[status] ?? 'BAD_REQUEST', requestId: request.requestId ?? null } }] };
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 

@@ -12,7 +12,16 @@ import { seedContentDemo } from './demo/content';
 const API = process.env.SOCLE_API_URL ?? 'http://127.0.0.1:3000/graphql';
 export const DEMO_PASSWORD = 'Socle-Demo-2026!';
 
-const ROLES = ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'CONTRIBUTOR', 'VIEWER'] as const;
+const ROLES = [
+  'STRATEGY_LEAD',
+  'CONTENT_LEAD',
+  'COMMUNITY_MANAGER',
+  'ANALYST',
+  'COORDINATOR',
+  'EXECUTIVE_APPROVER',
+  'CONTRIBUTOR',
+  'VIEWER',
+] as const;
 
 const CLIENTS = [
   { slug: 'boulangerie', name: 'Boulangeries Dupont', sector: 'Retail food', size: 'SMALL', locale: 'fr' },
@@ -20,10 +29,21 @@ const CLIENTS = [
   { slug: 'velo', name: 'Cycles Léman SA', sector: 'Manufacturing', size: 'LARGE', locale: 'en' },
 ] as const;
 
-interface GqlError { message: string; extensions?: { code?: string } }
+interface GqlError {
+  message: string;
+  extensions?: { code?: string };
+}
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<{ data?: T; errors?: GqlError[] }> {
-  const response = await fetch(API, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ data?: T; errors?: GqlError[] }> {
+  const response = await fetch(API, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: T; errors?: GqlError[] };
 }
 
@@ -39,9 +59,9 @@ const sessions = new Map<string, string>();
 async function logIn(email: string): Promise<string | null> {
   const known = sessions.get(email);
   if (known) return known;
-  const result = await gql<{ logIn: { accessToken: string } }>(
-    'mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { email, password: DEMO_PASSWORD } },
-  );
+  const result = await gql<{ logIn: { accessToken: string } }>('mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }', {
+    input: { email, password: DEMO_PASSWORD },
+  });
   const token = result.data?.logIn.accessToken ?? null;
   if (token) sessions.set(email, token);
   return token;
@@ -61,45 +81,65 @@ async function main(): Promise<void> {
   const logins: [string, string][] = [[ownerEmail, 'agency OWNER']];
 
   const staff = await must<{ agencyMembers: { edges: { node: { user: { email: string } } }[] } }>(
-    '{ agencyMembers(first: 100) { edges { node { user { email } } } } }', {}, auth,
+    '{ agencyMembers(first: 100) { edges { node { user { email } } } } }',
+    {},
+    auth,
   );
   const staffEmails = new Set(staff.agencyMembers.edges.map((e) => e.node.user.email));
-  for (const [email, role, name] of [['admin@horizon.demo', 'ADMIN', 'Hugo Martin'], ['consultant@horizon.demo', 'MEMBER', 'Inès Bernard']] as const) {
+  for (const [email, role, name] of [
+    ['admin@horizon.demo', 'ADMIN', 'Hugo Martin'],
+    ['consultant@horizon.demo', 'MEMBER', 'Inès Bernard'],
+  ] as const) {
     if (!staffEmails.has(email)) {
       const invite = await must<{ inviteAgencyMember: { token: string } }>(
-        'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }', { input: { email, role } }, auth,
+        'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }',
+        { input: { email, role } },
+        auth,
       );
-      await must('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
-        { input: { token: invite.inviteAgencyMember.token, displayName: name, password: DEMO_PASSWORD, locale: 'fr' } });
+      await must('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
+        input: { token: invite.inviteAgencyMember.token, displayName: name, password: DEMO_PASSWORD, locale: 'fr' },
+      });
     }
     logins.push([email, `agency ${role}`]);
   }
 
   const existing = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
-    '{ organizations(first: 100) { edges { node { id name } } } }', {}, auth,
+    '{ organizations(first: 100) { edges { node { id name } } } }',
+    {},
+    auth,
   );
   for (const client of CLIENTS) {
     let id = existing.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
     if (!id) {
       const created = await must<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: client.name, sector: client.sector, size: client.size, locale: client.locale, timezone: 'Europe/Zurich' } }, auth,
+        { input: { name: client.name, sector: client.sector, size: client.size, locale: client.locale, timezone: 'Europe/Zurich' } },
+        auth,
       );
       id = created.createOrganization.id;
     }
     const orgAuth = { ...auth, 'x-socle-organization': id };
     const members = await must<{ members: { edges: { node: { user: { email: string } } }[] } }>(
-      '{ members(first: 100) { edges { node { user { email } } } } }', {}, orgAuth,
+      '{ members(first: 100) { edges { node { user { email } } } } }',
+      {},
+      orgAuth,
     );
     const memberEmails = new Set(members.members.edges.map((e) => e.node.user.email));
     for (const role of ROLES) {
       const email = `${role.toLowerCase().replace(/_/g, '-')}@${client.slug}.demo`;
       if (!memberEmails.has(email)) {
         const invite = await must<{ inviteMember: { token: string } }>(
-          'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }', { input: { email, roles: [role] } }, orgAuth,
+          'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+          { input: { email, roles: [role] } },
+          orgAuth,
         );
         await must('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
-          input: { token: invite.inviteMember.token, displayName: `${role.toLowerCase().replace(/_/g, ' ')} (${client.name})`, password: DEMO_PASSWORD, locale: client.locale },
+          input: {
+            token: invite.inviteMember.token,
+            displayName: `${role.toLowerCase().replace(/_/g, ' ')} (${client.name})`,
+            password: DEMO_PASSWORD,
+            locale: client.locale,
+          },
         });
       }
       logins.push([email, `${role} at ${client.name} (${id})`]);
@@ -123,28 +163,51 @@ async function main(): Promise<void> {
  */
 async function seedDemoAssessments(auth: Record<string, string>): Promise<void> {
   const ASSESSMENT_LEVELS: Record<string, [number, number]> = { boulangerie: [0, 1], mutuelle: [1, 2], velo: [2, 3] };
-  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>('{ organizations(first: 100) { edges { node { id name } } } }', {}, auth);
-  const model = await must<{ maturityModel: { versions: { content: { dimensions: { criteria: { key: string; kind: string }[] }[] } }[] } }>(
-    '{ maturityModel(id: "default") { versions { content } } }', {}, auth,
+  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
+    '{ organizations(first: 100) { edges { node { id name } } } }',
+    {},
+    auth,
   );
-  const questions = model.maturityModel.versions[0].content.dimensions.flatMap((d) => d.criteria).filter((c) => c.kind === 'DECLARATIVE').map((c) => c.key);
+  const model = await must<{ maturityModel: { versions: { content: { dimensions: { criteria: { key: string; kind: string }[] }[] } }[] } }>(
+    '{ maturityModel(id: "default") { versions { content } } }',
+    {},
+    auth,
+  );
+  const questions = model.maturityModel.versions[0].content.dimensions
+    .flatMap((d) => d.criteria)
+    .filter((c) => c.kind === 'DECLARATIVE')
+    .map((c) => c.key);
   for (const client of CLIENTS) {
     const id = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
     if (!id) continue;
     const orgAuth = { ...auth, 'x-socle-organization': id };
-    const list = await must<{ assessments: { edges: { node: { id: string; status: string } }[] } }>('{ assessments(first: 20) { edges { node { id status } } } }', {}, orgAuth);
+    const list = await must<{ assessments: { edges: { node: { id: string; status: string } }[] } }>(
+      '{ assessments(first: 20) { edges { node { id status } } } }',
+      {},
+      orgAuth,
+    );
     const finalized = list.assessments.edges.filter((e) => e.node.status === 'FINALIZED').length;
     let draft = list.assessments.edges.find((e) => e.node.status === 'DRAFT')?.node.id;
     for (let round = finalized; round < 2; round += 1) {
       const base = ASSESSMENT_LEVELS[client.slug][round];
       if (!draft) {
-        draft = (await must<{ startAssessment: { id: string } }>('mutation { startAssessment(input: { modelId: "default" }) { id } }', {}, orgAuth)).startAssessment.id;
+        draft = (
+          await must<{ startAssessment: { id: string } }>('mutation { startAssessment(input: { modelId: "default" }) { id } }', {}, orgAuth)
+        ).startAssessment.id;
       }
       for (const [i, criterionKey] of questions.entries()) {
         const value = Math.max(0, Math.min(4, base + ((i * 7) % 3)));
-        await must('mutation ($input: AnswerAssessmentCriterionInput!) { answerAssessmentCriterion(input: $input) { id } }', { input: { assessmentId: draft, criterionKey, value } }, orgAuth);
+        await must(
+          'mutation ($input: AnswerAssessmentCriterionInput!) { answerAssessmentCriterion(input: $input) { id } }',
+          { input: { assessmentId: draft, criterionKey, value } },
+          orgAuth,
+        );
       }
-      await must('mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { id } }', { input: { assessmentId: draft } }, orgAuth);
+      await must(
+        'mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { id } }',
+        { input: { assessmentId: draft } },
+        orgAuth,
+      );
       draft = undefined;
     }
   }
@@ -156,7 +219,11 @@ async function seedDemoAssessments(auth: Record<string, string>): Promise<void> 
  * client's live-score history.
  */
 async function seedDemoLiveScores(auth: Record<string, string>): Promise<void> {
-  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>('{ organizations(first: 100) { edges { node { id name } } } }', {}, auth);
+  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
+    '{ organizations(first: 100) { edges { node { id name } } } }',
+    {},
+    auth,
+  );
   for (const client of CLIENTS) {
     const id = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
     if (id) await must('mutation { recomputeLiveScore { computedAt } }', {}, { ...auth, 'x-socle-organization': id });

@@ -14,7 +14,17 @@ import { jobFailureLog } from './job-failure';
 import { WorkerModule } from './worker.module';
 
 /** Handler classes the worker runs, one entry per job name. */
-const HANDLER_TYPES = [PurgeOrganizationJob, CheckNetworkAccountJob, RunListeningQueryJob, FetchInboxJob, EscalateInboxJob, SendInboxReplyJob, RecomputeLiveScoreJob, PublishPublicationJob, SweepMediaFilesJob];
+const HANDLER_TYPES = [
+  PurgeOrganizationJob,
+  CheckNetworkAccountJob,
+  RunListeningQueryJob,
+  FetchInboxJob,
+  EscalateInboxJob,
+  SendInboxReplyJob,
+  RecomputeLiveScoreJob,
+  PublishPublicationJob,
+  SweepMediaFilesJob,
+];
 
 export interface RunningWorker {
   context: INestApplicationContext;
@@ -24,16 +34,24 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function createWorker(config: SocleConfig, options: { logger?: PinoLogger; concurrency?: number; reconcileEveryMs?: number } = {}): Promise<RunningWorker> {
+export async function createWorker(
+  config: SocleConfig,
+  options: { logger?: PinoLogger; concurrency?: number; reconcileEveryMs?: number } = {},
+): Promise<RunningWorker> {
   const pino = options.logger ?? createLogger(config.LOG_LEVEL);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino) });
   context.enableShutdownHooks();
   const logger = new Logger('Worker');
   const metrics = new Metrics(false);
-  const handlers: JobHandler[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter((handler) => config.servesQueue(handler.queue));
+  const handlers: JobHandler[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter((handler) =>
+    config.servesQueue(handler.queue),
+  );
   const known = new Set(HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false }).queue));
-  const unknown = config.WORKER_QUEUES.split(',').map((name) => name.trim()).filter((name) => name && !known.has(name));
-  if (unknown.length) throw new Error(`WORKER_QUEUES names no queue of this worker: ${unknown.join(', ')} (queues: ${[...known].join(', ')})`);
+  const unknown = config.WORKER_QUEUES.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name && !known.has(name));
+  if (unknown.length)
+    throw new Error(`WORKER_QUEUES names no queue of this worker: ${unknown.join(', ')} (queues: ${[...known].join(', ')})`);
   const byQueue = new Map<string, Map<string, JobHandler>>();
   for (const handler of handlers) {
     const names = byQueue.get(handler.queue) ?? new Map<string, JobHandler>();
@@ -56,7 +74,11 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
         assertTenantPayload(job.data);
         return handler.handle(job.data);
       },
-      { connection: track(redis.duplicate({ maxRetriesPerRequest: null })), prefix: bullPrefix(config.QUEUE_PREFIX), concurrency: options.concurrency ?? 4 },
+      {
+        connection: track(redis.duplicate({ maxRetriesPerRequest: null })),
+        prefix: bullPrefix(config.QUEUE_PREFIX),
+        concurrency: options.concurrency ?? 4,
+      },
     );
     worker.on('completed', (job) => metrics.jobs.inc({ queue, name: job.name, outcome: 'completed' }));
     worker.on('failed', (job, error) => {
@@ -74,9 +96,12 @@ export async function createWorker(config: SocleConfig, options: { logger?: Pino
     return count;
   };
   await reconcile();
-  const timer = setInterval(() => {
-    reconcile().catch((error: unknown) => logger.error(`reconcile failed: ${String(error)}`));
-  }, options.reconcileEveryMs ?? 5 * 60_000);
+  const timer = setInterval(
+    () => {
+      reconcile().catch((error: unknown) => logger.error(`reconcile failed: ${String(error)}`));
+    },
+    options.reconcileEveryMs ?? 5 * 60_000,
+  );
   timer.unref();
 
   return {

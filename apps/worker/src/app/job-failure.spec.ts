@@ -4,7 +4,10 @@ import { jobFailureLog } from './job-failure';
 describe('failed jobs in the worker log', () => {
   it('a domain refusal is one warning line with its code', () => {
     const log = jobFailureLog({ name: 'PurgeOrganizationJob', id: '7', attemptsMade: 1 }, notFound('Organization', 'o1'));
-    expect(log).toEqual({ level: 'warn', line: 'job PurgeOrganizationJob 7 failed (attempt 1): NOT_FOUND: Organization o1 was not found.' });
+    expect(log).toEqual({
+      level: 'warn',
+      line: 'job PurgeOrganizationJob 7 failed (attempt 1): NOT_FOUND: Organization o1 was not found.',
+    });
   });
 
   it('anything else is an error with its stack', () => {

@@ -62,8 +62,15 @@ describe('plugin generator', () => {
     ]) {
       expect(tree.exists(`plugins/acme-net/${file}`)).toBe(true);
     }
-    expect(JSON.parse(read(tree, 'plugins/acme-net/project.json'))).toMatchObject({ name: 'plugin-acme-net', tags: ['type:plugin', 'scope:sdk'] });
-    expect(JSON.parse(read(tree, 'plugins/acme-net/package.json'))).toEqual({ name: '@socle/plugin-acme-net', private: true, main: 'src/index.ts' });
+    expect(JSON.parse(read(tree, 'plugins/acme-net/project.json'))).toMatchObject({
+      name: 'plugin-acme-net',
+      tags: ['type:plugin', 'scope:sdk'],
+    });
+    expect(JSON.parse(read(tree, 'plugins/acme-net/package.json'))).toEqual({
+      name: '@socle/plugin-acme-net',
+      private: true,
+      main: 'src/index.ts',
+    });
     const connector = read(tree, 'plugins/acme-net/src/lib/acme-net.connector.ts');
     expect(connector).toContain('export class AcmeNetConnector implements Connector');
     expect(connector).toContain("displayName: 'Acme Net'");
@@ -94,7 +101,7 @@ describe('plugin generator', () => {
     expect(message).toContain('resolved from plugins/acme-net through the workspace');
     expect(message).not.toMatch(/npm (install|i) @socle/);
     const readme = read(tree, 'plugins/acme-net/README.md');
-    expect(readme).toContain('Add its name to\nthe platform\'s `CONNECTORS` variable');
+    expect(readme).toContain("Add its name to\nthe platform's `CONNECTORS` variable");
     expect(readme).not.toMatch(/npm (install|i) @socle/);
     // The generator prints it when it is done.
     const printed = await pluginGenerator(createTreeWithEmptyWorkspace(), { name: 'printed' });
@@ -116,65 +123,88 @@ describe('plugin generator', () => {
     expect(read(tree, 'plugins/acme-net/src/lib/acme-net.connector.ts')).not.toContain('oauth');
   });
 
-  it.each(['acme-net', 'oauthy'])('generates code that compiles with the workspace compiler options (%s)', (name) => {
-    const files = writeTreeTo(tree, `plugins/${name}`, workDir).filter((file) => file.endsWith('.ts'));
-    const base = ts.readConfigFile(path.join(repoRoot, 'tsconfig.base.json'), ts.sys.readFile);
-    const parsed = ts.parseJsonConfigFileContent(base.config, ts.sys, repoRoot);
-    const program = ts.createProgram(files, {
-      ...parsed.options,
-      noEmit: true,
-      baseUrl: repoRoot,
-      typeRoots: [path.join(repoRoot, 'node_modules/@types')],
-    });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(diagnostics).toEqual([]);
-  }, 120_000);
+  it.each(['acme-net', 'oauthy'])(
+    'generates code that compiles with the workspace compiler options (%s)',
+    (name) => {
+      const files = writeTreeTo(tree, `plugins/${name}`, workDir).filter((file) => file.endsWith('.ts'));
+      const base = ts.readConfigFile(path.join(repoRoot, 'tsconfig.base.json'), ts.sys.readFile);
+      const parsed = ts.parseJsonConfigFileContent(base.config, ts.sys, repoRoot);
+      const program = ts.createProgram(files, {
+        ...parsed.options,
+        noEmit: true,
+        baseUrl: repoRoot,
+        typeRoots: [path.join(repoRoot, 'node_modules/@types')],
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      expect(diagnostics).toEqual([]);
+    },
+    120_000,
+  );
 
   it.each([
     ['acme-net', ['authorize', 'publish', 'delete', 'fetchMentions']],
     ['oauthy', ['authorize', 'publish', 'delete', 'fetchMentions', 'refresh']],
-  ])('fails the conformance suite with exactly one clear message per operation to write (%s)', (name, operations) => {
-    const pluginDir = path.join(workDir, `plugins/${name}`);
-    writeTreeTo(tree, `plugins/${name}`, workDir);
-    const swcrc = JSON.parse(readFileSync(path.join(repoRoot, '.swcrc'), 'utf8'));
-    delete swcrc.$schema;
-    const config = {
-      rootDir: pluginDir,
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), { ...swcrc, swcrc: false }] },
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      moduleNameMapper: {
-        '^@socle/connector-sdk$': path.join(sdkRoot, 'src/index.ts'),
-        '^@socle/connector-sdk/testing$': path.join(sdkRoot, 'src/testing/index.ts'),
-      },
-      testMatch: ['**/*.spec.ts'],
-      cacheDirectory: path.join(workDir, '.jest-cache'),
-    };
-    const outputFile = path.join(workDir, `result-${name}.json`);
-    const run = spawnSync(
-      process.execPath,
-      [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci', '--runInBand', '--json', `--outputFile=${outputFile}`],
-      { cwd: pluginDir, encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(run.status).toBe(1); // the suite fails on the fresh scaffold...
-    const result = JSON.parse(readFileSync(outputFile, 'utf8')) as { testResults: Array<{ assertionResults: JestAssertion[] }> };
-    const assertions = result.testResults.flatMap((suite) => suite.assertionResults);
-    const failed = assertions.filter((a) => a.status === 'failed');
-    // ...with one failing test per operation, each saying where to write it.
-    expect(failed.map((a) => a.title)).toEqual(operations.map((operation) => `${operation}: not implemented yet`));
-    failed.forEach((a, index) => {
-      expect(a.failureMessages).toHaveLength(1);
-      expect(a.failureMessages[0]).toContain(`${operations[index]} is not implemented yet: implement it in src/lib/${name}.connector.ts`);
-    });
-    // Everything else the scaffold already gets right passes.
-    const passed = assertions.filter((a) => a.status === 'passed').map((a) => a.title);
-    expect(passed).toEqual(expect.arrayContaining(['manifest: is well formed (id, display name, auth kind, capabilities, limits, rate-limit hints)', 'validate: accepts the sample variant']));
-    if (name === 'oauthy') {
-      expect(passed).toEqual(expect.arrayContaining([
-        'oauth: an oauth2 connector offers oauth.start (the platform sends the user to the URL it builds)',
-        'oauth: start returns an http(s) authorization URL carrying the state, and string fields',
-      ]));
-    }
-    expect(assertions.filter((a) => a.status !== 'passed' && a.status !== 'failed')).toEqual([]);
-  }, 180_000);
+  ])(
+    'fails the conformance suite with exactly one clear message per operation to write (%s)',
+    (name, operations) => {
+      const pluginDir = path.join(workDir, `plugins/${name}`);
+      writeTreeTo(tree, `plugins/${name}`, workDir);
+      const swcrc = JSON.parse(readFileSync(path.join(repoRoot, '.swcrc'), 'utf8'));
+      delete swcrc.$schema;
+      const config = {
+        rootDir: pluginDir,
+        testEnvironment: 'node',
+        transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), { ...swcrc, swcrc: false }] },
+        moduleFileExtensions: ['ts', 'js', 'json'],
+        moduleNameMapper: {
+          '^@socle/connector-sdk$': path.join(sdkRoot, 'src/index.ts'),
+          '^@socle/connector-sdk/testing$': path.join(sdkRoot, 'src/testing/index.ts'),
+        },
+        testMatch: ['**/*.spec.ts'],
+        cacheDirectory: path.join(workDir, '.jest-cache'),
+      };
+      const outputFile = path.join(workDir, `result-${name}.json`);
+      const run = spawnSync(
+        process.execPath,
+        [
+          require.resolve('jest/bin/jest'),
+          '--config',
+          JSON.stringify(config),
+          '--ci',
+          '--runInBand',
+          '--json',
+          `--outputFile=${outputFile}`,
+        ],
+        { cwd: pluginDir, encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(run.status).toBe(1); // the suite fails on the fresh scaffold...
+      const result = JSON.parse(readFileSync(outputFile, 'utf8')) as { testResults: Array<{ assertionResults: JestAssertion[] }> };
+      const assertions = result.testResults.flatMap((suite) => suite.assertionResults);
+      const failed = assertions.filter((a) => a.status === 'failed');
+      // ...with one failing test per operation, each saying where to write it.
+      expect(failed.map((a) => a.title)).toEqual(operations.map((operation) => `${operation}: not implemented yet`));
+      failed.forEach((a, index) => {
+        expect(a.failureMessages).toHaveLength(1);
+        expect(a.failureMessages[0]).toContain(`${operations[index]} is not implemented yet: implement it in src/lib/${name}.connector.ts`);
+      });
+      // Everything else the scaffold already gets right passes.
+      const passed = assertions.filter((a) => a.status === 'passed').map((a) => a.title);
+      expect(passed).toEqual(
+        expect.arrayContaining([
+          'manifest: is well formed (id, display name, auth kind, capabilities, limits, rate-limit hints)',
+          'validate: accepts the sample variant',
+        ]),
+      );
+      if (name === 'oauthy') {
+        expect(passed).toEqual(
+          expect.arrayContaining([
+            'oauth: an oauth2 connector offers oauth.start (the platform sends the user to the URL it builds)',
+            'oauth: start returns an http(s) authorization URL carrying the state, and string fields',
+          ]),
+        );
+      }
+      expect(assertions.filter((a) => a.status !== 'passed' && a.status !== 'failed')).toEqual([]);
+    },
+    180_000,
+  );
 });

@@ -80,7 +80,10 @@ export async function pluginGenerator(tree: Tree, schema: PluginGeneratorSchema)
   generateFiles(tree, path.join(__dirname, 'files'), options.projectRoot, {
     ...options,
     refreshable,
-    offsetFromRoot: options.projectRoot.split('/').map(() => '..').join('/'),
+    offsetFromRoot: options.projectRoot
+      .split('/')
+      .map(() => '..')
+      .join('/'),
     connectorFile: `src/lib/${options.fileName}.connector.ts`,
   });
 

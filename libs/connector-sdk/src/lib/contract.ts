@@ -304,21 +304,19 @@ export interface Connector {
   delete?(ctx: ConnectorContext, credentials: Credentials, externalId: string): Promise<void>;
   fetchMentions?(ctx: ConnectorContext, credentials: Credentials, query: MentionQuery): Promise<MentionPage>;
   fetchComments?(ctx: ConnectorContext, credentials: Credentials, externalId: string, cursor?: string): Promise<MentionPage>;
-  reply?(ctx: ConnectorContext, credentials: Credentials, externalId: string, variant: Variant, idempotencyKey: string): Promise<PublishedPost>;
+  reply?(
+    ctx: ConnectorContext,
+    credentials: Credentials,
+    externalId: string,
+    variant: Variant,
+    idempotencyKey: string,
+  ): Promise<PublishedPost>;
   fetchMetrics?(ctx: ConnectorContext, credentials: Credentials, externalIds: string[]): Promise<PostMetrics[]>;
 }
 
 /** Names of the operations a connector may implement. */
 export type OperationName =
-  | 'authorize'
-  | 'refresh'
-  | 'publish'
-  | 'findPublished'
-  | 'delete'
-  | 'fetchMentions'
-  | 'fetchComments'
-  | 'reply'
-  | 'fetchMetrics';
+  'authorize' | 'refresh' | 'publish' | 'findPublished' | 'delete' | 'fetchMentions' | 'fetchComments' | 'reply' | 'fetchMetrics';
 
 export interface AuthorizeInput {
   serviceUrl: string;

@@ -2,7 +2,16 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { ConnectorError } from './errors';
-import { createHttpClient, createHttpResponse, expectOk, extractReason, HttpClientOptions, mapHttpError, parseJson, retryAfterSeconds } from './http';
+import {
+  createHttpClient,
+  createHttpResponse,
+  expectOk,
+  extractReason,
+  HttpClientOptions,
+  mapHttpError,
+  parseJson,
+  retryAfterSeconds,
+} from './http';
 import { OutboundRefusedError, ResolvedAddress } from './outbound-guard';
 
 /** The test servers listen on loopback, which the guard refuses unless told otherwise. */
@@ -40,7 +49,10 @@ describe('mapHttpError', () => {
   it.each([
     ['{"error":"Validation failed: Text character limit of 500 exceeded"}', 'Validation failed: Text character limit of 500 exceeded'],
     ['{"error":"invalid_request","error_description":"Missing text"}', 'invalid_request: Missing text'],
-    ['{"error":"InvalidRequest","message":"Record/text must not be longer than 300 graphemes"}', 'InvalidRequest: Record/text must not be longer than 300 graphemes'],
+    [
+      '{"error":"InvalidRequest","message":"Record/text must not be longer than 300 graphemes"}',
+      'InvalidRequest: Record/text must not be longer than 300 graphemes',
+    ],
     ['{"message":"Not Found"}', 'Not Found'],
     ['{"errors":[{"message":"too long"},{"detail":"bad media"}]}', 'too long; bad media'],
     ['{"errors":{"text":["is too long"]}}', 'text is too long'],
@@ -195,7 +207,9 @@ describe('createHttpClient', () => {
   });
 
   it('maps a reset connection to TRANSIENT', async () => {
-    await expect(createHttpClient(LOOPBACK).request({ method: 'GET', url: `${baseUrl}/reset` })).rejects.toMatchObject({ kind: 'TRANSIENT' });
+    await expect(createHttpClient(LOOPBACK).request({ method: 'GET', url: `${baseUrl}/reset` })).rejects.toMatchObject({
+      kind: 'TRANSIENT',
+    });
   });
 
   it('maps a refused connection to TRANSIENT', async () => {
@@ -241,7 +255,14 @@ describe('createHttpClient behind the outbound guard', () => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        seen.push({ server: 'outside', url: req.url ?? '', method: req.method ?? '', host: req.headers.host, authorization: req.headers.authorization, body: Buffer.concat(chunks).toString() });
+        seen.push({
+          server: 'outside',
+          url: req.url ?? '',
+          method: req.method ?? '',
+          host: req.headers.host,
+          authorization: req.headers.authorization,
+          body: Buffer.concat(chunks).toString(),
+        });
         const to = (location: string, status = 302) => {
           res.writeHead(status, { location });
           res.end();
@@ -286,12 +307,23 @@ describe('createHttpClient behind the outbound guard', () => {
     if (!names[hostname]) throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
     return [{ address: names[hostname], family: 4 }];
   };
-  const client = (options: HttpClientOptions = {}) => createHttpClient({ outbound: { allowedRanges: ['127.0.0.1/32'], resolve }, ...options });
-  const refusal = (call: Promise<unknown>) => call.then(() => { throw new Error('the request was not refused'); }, (error: unknown) => error as ConnectorError);
+  const client = (options: HttpClientOptions = {}) =>
+    createHttpClient({ outbound: { allowedRanges: ['127.0.0.1/32'], resolve }, ...options });
+  const refusal = (call: Promise<unknown>) =>
+    call.then(
+      () => {
+        throw new Error('the request was not refused');
+      },
+      (error: unknown) => error as ConnectorError,
+    );
 
   it('fully on, refuses a loopback service before connecting, and never carries its answer', async () => {
     const guarded = createHttpClient({ outbound: {} });
-    for (const url of [`http://127.0.0.2:${insidePort}/secret`, `http://[::ffff:127.0.0.2]:${insidePort}/secret`, `http://0x7f000002:${insidePort}/secret`]) {
+    for (const url of [
+      `http://127.0.0.2:${insidePort}/secret`,
+      `http://[::ffff:127.0.0.2]:${insidePort}/secret`,
+      `http://0x7f000002:${insidePort}/secret`,
+    ]) {
       const error = await refusal(guarded.request({ method: 'GET', url }));
       expect(error).toBeInstanceOf(OutboundRefusedError);
       expect(error).toMatchObject({ kind: 'REJECTED', category: 'loopback' });
@@ -302,15 +334,24 @@ describe('createHttpClient behind the outbound guard', () => {
 
   it('refuses localhost, [::1] and the metadata address', async () => {
     const guarded = createHttpClient({ outbound: {} });
-    await expect(guarded.request({ method: 'GET', url: `http://localhost:${insidePort}/` })).rejects.toMatchObject({ category: 'loopback' });
+    await expect(guarded.request({ method: 'GET', url: `http://localhost:${insidePort}/` })).rejects.toMatchObject({
+      category: 'loopback',
+    });
     await expect(guarded.request({ method: 'GET', url: `http://[::1]:${insidePort}/` })).rejects.toMatchObject({ category: 'loopback' });
-    await expect(guarded.request({ method: 'GET', url: 'http://169.254.169.254/latest/meta-data/' })).rejects.toMatchObject({ category: 'cloud metadata' });
-    await expect(guarded.request({ method: 'GET', url: 'http://[fd00:ec2::254]/latest/meta-data/' })).rejects.toMatchObject({ category: 'cloud metadata' });
+    await expect(guarded.request({ method: 'GET', url: 'http://169.254.169.254/latest/meta-data/' })).rejects.toMatchObject({
+      category: 'cloud metadata',
+    });
+    await expect(guarded.request({ method: 'GET', url: 'http://[fd00:ec2::254]/latest/meta-data/' })).rejects.toMatchObject({
+      category: 'cloud metadata',
+    });
     expect(hits('inside')).toBe(0);
   });
 
   it('refuses a name that resolves to a private address', async () => {
-    await expect(client().request({ method: 'GET', url: 'http://intranet.example/secret' })).rejects.toMatchObject({ host: 'intranet.example', category: 'private' });
+    await expect(client().request({ method: 'GET', url: 'http://intranet.example/secret' })).rejects.toMatchObject({
+      host: 'intranet.example',
+      category: 'private',
+    });
   });
 
   it('connects to the address it checked, resolving the name once, with the name as Host', async () => {
@@ -320,7 +361,10 @@ describe('createHttpClient behind the outbound guard', () => {
       // A rebinding resolver: the first answer passes the check, a second one would not.
       return [{ address: lookups === 1 ? '127.0.0.1' : '10.0.0.1', family: 4 as const }];
     };
-    const res = await createHttpClient({ outbound: { allowedRanges: ['127.0.0.1/32'], resolve: counting } }).request({ method: 'GET', url: `http://social.example:${outsidePort}/hello` });
+    const res = await createHttpClient({ outbound: { allowedRanges: ['127.0.0.1/32'], resolve: counting } }).request({
+      method: 'GET',
+      url: `http://social.example:${outsidePort}/hello`,
+    });
     expect(res.text()).toBe('landed GET');
     expect(lookups).toBe(1);
     expect(seen[0].host).toBe(`social.example:${outsidePort}`);
@@ -341,28 +385,45 @@ describe('createHttpClient behind the outbound guard', () => {
 
   it('follows allowed redirects: same origin, 303 as GET without body, 307 keeping the method and body', async () => {
     expect((await client().request({ method: 'GET', url: `http://social.example:${outsidePort}/to-same` })).text()).toBe('landed GET');
-    expect((await client().request({ method: 'POST', url: `http://social.example:${outsidePort}/see-other`, body: 'x=1' })).text()).toBe('landed GET');
+    expect((await client().request({ method: 'POST', url: `http://social.example:${outsidePort}/see-other`, body: 'x=1' })).text()).toBe(
+      'landed GET',
+    );
     expect(seen[seen.length - 1]).toMatchObject({ method: 'GET', body: '' });
-    expect((await client().request({ method: 'POST', url: `http://social.example:${outsidePort}/temporary`, body: 'x=1' })).text()).toBe('landed POST');
+    expect((await client().request({ method: 'POST', url: `http://social.example:${outsidePort}/temporary`, body: 'x=1' })).text()).toBe(
+      'landed POST',
+    );
     expect(seen[seen.length - 1]).toMatchObject({ method: 'POST', body: 'x=1' });
   });
 
   it('does not carry credentials to another origin', async () => {
-    await client().request({ method: 'GET', url: `http://social.example:${outsidePort}/to-other-origin`, headers: { Authorization: 'Bearer tenant-token' } });
-    expect(seen.map((s) => [s.host, s.authorization])).toEqual([[`social.example:${outsidePort}`, 'Bearer tenant-token'], [`cdn.example:${outsidePort}`, undefined]]);
+    await client().request({
+      method: 'GET',
+      url: `http://social.example:${outsidePort}/to-other-origin`,
+      headers: { Authorization: 'Bearer tenant-token' },
+    });
+    expect(seen.map((s) => [s.host, s.authorization])).toEqual([
+      [`social.example:${outsidePort}`, 'Bearer tenant-token'],
+      [`cdn.example:${outsidePort}`, undefined],
+    ]);
   });
 
   it('stops after the redirect limit', async () => {
-    await expect(client({ maxRedirects: 3 }).request({ method: 'GET', url: `http://social.example:${outsidePort}/loop` })).rejects.toMatchObject({
-      kind: 'REJECTED', message: expect.stringContaining('more than 3 redirects'),
+    await expect(
+      client({ maxRedirects: 3 }).request({ method: 'GET', url: `http://social.example:${outsidePort}/loop` }),
+    ).rejects.toMatchObject({
+      kind: 'REJECTED',
+      message: expect.stringContaining('more than 3 redirects'),
     });
     expect(hits('outside')).toBe(4);
   });
 
   it('decompresses gzip, bounding the body after decompression', async () => {
     expect((await client().request({ method: 'GET', url: `http://social.example:${outsidePort}/gzip` })).text()).toBe('compressed hello');
-    await expect(client({ maxBodyBytes: 1024 * 1024 }).request({ method: 'GET', url: `http://social.example:${outsidePort}/gzip-bomb` })).rejects.toMatchObject({
-      kind: 'REJECTED', message: expect.stringContaining('exceeds the 1048576-byte limit'),
+    await expect(
+      client({ maxBodyBytes: 1024 * 1024 }).request({ method: 'GET', url: `http://social.example:${outsidePort}/gzip-bomb` }),
+    ).rejects.toMatchObject({
+      kind: 'REJECTED',
+      message: expect.stringContaining('exceeds the 1048576-byte limit'),
     });
   });
 
@@ -370,10 +431,14 @@ describe('createHttpClient behind the outbound guard', () => {
     const saved = process.env.OUTBOUND_ALLOWED_RANGES;
     try {
       delete process.env.OUTBOUND_ALLOWED_RANGES;
-      await expect(createHttpClient().request({ method: 'GET', url: `http://127.0.0.1:${outsidePort}/` })).rejects.toBeInstanceOf(OutboundRefusedError);
+      await expect(createHttpClient().request({ method: 'GET', url: `http://127.0.0.1:${outsidePort}/` })).rejects.toBeInstanceOf(
+        OutboundRefusedError,
+      );
       process.env.OUTBOUND_ALLOWED_RANGES = '127.0.0.1/32';
       expect((await createHttpClient().request({ method: 'GET', url: `http://127.0.0.1:${outsidePort}/` })).status).toBe(200);
-      await expect(createHttpClient().request({ method: 'GET', url: `http://127.0.0.2:${insidePort}/` })).rejects.toBeInstanceOf(OutboundRefusedError);
+      await expect(createHttpClient().request({ method: 'GET', url: `http://127.0.0.2:${insidePort}/` })).rejects.toBeInstanceOf(
+        OutboundRefusedError,
+      );
       expect(hits('inside')).toBe(0);
     } finally {
       if (saved === undefined) delete process.env.OUTBOUND_ALLOWED_RANGES;
@@ -426,7 +491,9 @@ describe('reading error bodies', () => {
   });
 
   it('decodes the usual entities and keeps malformed ones as written', () => {
-    const reason = extractReason(response(500, '<html><title>Caf&#233; &amp; &lt;b&gt; &#x2019; &#99999999; &bogus;</title></html>', { 'content-type': 'text/html' }));
+    const reason = extractReason(
+      response(500, '<html><title>Caf&#233; &amp; &lt;b&gt; &#x2019; &#99999999; &bogus;</title></html>', { 'content-type': 'text/html' }),
+    );
     expect(reason).toBe('HTML page: Café & <b> ’ &#99999999; &bogus;');
   });
 });

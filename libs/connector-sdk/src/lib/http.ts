@@ -153,7 +153,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const guard = options.outbound instanceof OutboundGuard ? options.outbound : options.outbound ? new OutboundGuard(options.outbound) : defaultOutboundGuard();
+  const guard =
+    options.outbound instanceof OutboundGuard
+      ? options.outbound
+      : options.outbound
+        ? new OutboundGuard(options.outbound)
+        : defaultOutboundGuard();
   // Keep-alive pools of this client; idle sockets do not keep the process alive.
   const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
 
@@ -191,7 +196,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           const location = response.headers.location;
           if (REDIRECT_STATUSES.has(response.statusCode ?? 0) && typeof location === 'string' && location) {
             response.resume();
-            if (redirects >= maxRedirects) throw new ConnectorError('REJECTED', `${target}: more than ${maxRedirects} redirects`, { status: response.statusCode });
+            if (redirects >= maxRedirects)
+              throw new ConnectorError('REJECTED', `${target}: more than ${maxRedirects} redirects`, { status: response.statusCode });
             hop = nextHop(hop, response.statusCode as number, location, target);
             continue;
           }
@@ -341,8 +347,17 @@ async function readBody(response: IncomingMessage, method: string, maxBytes: num
 /** Unicode white space as `\s` knows it, tested by code unit (no regular expression over remote text). */
 function isSpace(code: number): boolean {
   return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 
@@ -405,7 +420,10 @@ function reasonFromJson(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return stringOf(value);
   if (depth >= JSON_REASON_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    const parts = value.slice(0, JSON_REASON_ENTRIES).map((entry) => reasonFromJson(entry, depth + 1)).filter((part): part is string => !!part);
+    const parts = value
+      .slice(0, JSON_REASON_ENTRIES)
+      .map((entry) => reasonFromJson(entry, depth + 1))
+      .filter((part): part is string => !!part);
     return parts.length ? parts.join('; ') : undefined;
   }
   if (!value || typeof value !== 'object') return undefined;
@@ -419,7 +437,9 @@ function reasonFromJson(value: unknown, depth = 0): string | undefined {
     stringOf(record.title) ??
     stringOf(record.msg) ??
     (Array.isArray(record.errors) ? reasonFromJson(record.errors, depth + 1) : undefined) ??
-    (record.errors && typeof record.errors === 'object' ? reasonFromErrorMap(record.errors as Record<string, unknown>, depth + 1) : undefined);
+    (record.errors && typeof record.errors === 'object'
+      ? reasonFromErrorMap(record.errors as Record<string, unknown>, depth + 1)
+      : undefined);
   if (errorText && detail && errorText !== detail) return `${errorText}: ${detail}`;
   return errorText ?? detail;
 }
@@ -624,9 +644,13 @@ export function parseJson<T = unknown>(response: HttpResponse, context: string):
     const message = error instanceof Error ? error.message : String(error);
     const truncated = /^[[{"]/.test(trimmed) && /end of (JSON )?input|Unterminated string/i.test(message);
     if (truncated) {
-      throw new ConnectorError('TRANSIENT', `${context}: truncated JSON body (HTTP ${response.status}, ${response.body.byteLength} bytes)`, {
-        status: response.status,
-      });
+      throw new ConnectorError(
+        'TRANSIENT',
+        `${context}: truncated JSON body (HTTP ${response.status}, ${response.body.byteLength} bytes)`,
+        {
+          status: response.status,
+        },
+      );
     }
     const reason = extractReason(response) ?? shorten(trimmed.slice(0, REASON_SCAN_BYTES), 80);
     throw new ConnectorError('UNKNOWN', `${context}: expected JSON, got ${reason}`, { status: response.status, networkReason: reason });

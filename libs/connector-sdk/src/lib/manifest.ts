@@ -74,7 +74,8 @@ export function validateManifest(manifest: unknown): string[] {
       problems.push(`text.maxLength must be a positive integer${listeningOnly ? ' (or 0 for a listening-only connector)' : ''}`);
     }
     if (!LENGTH_COUNTINGS.includes(m.text.counting)) problems.push(`text.counting must be one of ${LENGTH_COUNTINGS.join(', ')}`);
-    if (m.text.maxBytes !== undefined && !isPositiveInteger(m.text.maxBytes)) problems.push('text.maxBytes must be a positive integer when set');
+    if (m.text.maxBytes !== undefined && !isPositiveInteger(m.text.maxBytes))
+      problems.push('text.maxBytes must be a positive integer when set');
   }
   if (!m.media || typeof m.media !== 'object') {
     problems.push('media limits are missing');
@@ -95,7 +96,8 @@ export function validateManifest(manifest: unknown): string[] {
     if (!isPositiveInteger(m.rateLimit.windowSeconds)) problems.push('rateLimit.windowSeconds must be a positive integer');
     const publish = m.rateLimit.publish;
     if (publish !== undefined) {
-      if (!Array.isArray(publish) || publish.length === 0) problems.push('rateLimit.publish must be a non-empty list of { limit, windowSeconds } when set');
+      if (!Array.isArray(publish) || publish.length === 0)
+        problems.push('rateLimit.publish must be a non-empty list of { limit, windowSeconds } when set');
       else {
         publish.forEach((window, index) => {
           if (!isPositiveInteger(window?.limit) || !isPositiveInteger(window?.windowSeconds)) {

@@ -1,11 +1,13 @@
 import { ConnectorError } from './errors';
 import { embeddedIPv4, OutboundGuard, OutboundRefusedError, parseAddressRanges, ResolvedAddress } from './outbound-guard';
 
-const resolver = (table: Record<string, string[]>) => async (hostname: string): Promise<ResolvedAddress[]> => {
-  const addresses = table[hostname];
-  if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
-  return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-};
+const resolver =
+  (table: Record<string, string[]>) =>
+  async (hostname: string): Promise<ResolvedAddress[]> => {
+    const addresses = table[hostname];
+    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
 
 describe('OutboundGuard.verdict', () => {
   const guard = new OutboundGuard();

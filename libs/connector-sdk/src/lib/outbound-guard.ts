@@ -35,18 +35,15 @@ export interface OutboundGuardOptions {
 
 /** What a refused address is, as said in the error. */
 export type RefusedCategory =
-  | 'cloud metadata'
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'multicast'
-  | 'unspecified'
-  | 'shared (CGNAT)'
-  | 'reserved';
+  'cloud metadata' | 'loopback' | 'private' | 'link-local' | 'multicast' | 'unspecified' | 'shared (CGNAT)' | 'reserved';
 
 /** A request refused before any connection because of where it would go. Kind REJECTED: retrying cannot help. */
 export class OutboundRefusedError extends ConnectorError {
-  constructor(message: string, readonly host: string, readonly category: RefusedCategory) {
+  constructor(
+    message: string,
+    readonly host: string,
+    readonly category: RefusedCategory,
+  ) {
     super('REJECTED', message);
     this.name = 'OutboundRefusedError';
   }
@@ -64,26 +61,64 @@ type Range = readonly [network: string, prefix: number];
  * Alibaba). They hand out credentials to whoever asks from the machine.
  */
 const METADATA: { v4: Range[]; v6: Range[] } = {
-  v4: [['169.254.169.254', 32], ['169.254.169.253', 32], ['169.254.170.2', 32], ['169.254.170.23', 32], ['192.0.0.192', 32], ['100.100.100.200', 32]],
-  v6: [['fd00:ec2::254', 128], ['fd00:ec2::23', 128]],
+  v4: [
+    ['169.254.169.254', 32],
+    ['169.254.169.253', 32],
+    ['169.254.170.2', 32],
+    ['169.254.170.23', 32],
+    ['192.0.0.192', 32],
+    ['100.100.100.200', 32],
+  ],
+  v6: [
+    ['fd00:ec2::254', 128],
+    ['fd00:ec2::23', 128],
+  ],
 };
 
 /** IANA special-purpose ranges that are not the public internet. */
 const CATEGORIES: { category: RefusedCategory; v4: Range[]; v6: Range[] }[] = [
   { category: 'unspecified', v4: [['0.0.0.0', 8]], v6: [['::', 128]] },
   { category: 'loopback', v4: [['127.0.0.0', 8]], v6: [['::1', 128]] },
-  { category: 'private', v4: [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]], v6: [['fc00::', 7]] },
-  { category: 'link-local', v4: [['169.254.0.0', 16]], v6: [['fe80::', 10], ['fec0::', 10]] },
+  {
+    category: 'private',
+    v4: [
+      ['10.0.0.0', 8],
+      ['172.16.0.0', 12],
+      ['192.168.0.0', 16],
+    ],
+    v6: [['fc00::', 7]],
+  },
+  {
+    category: 'link-local',
+    v4: [['169.254.0.0', 16]],
+    v6: [
+      ['fe80::', 10],
+      ['fec0::', 10],
+    ],
+  },
   { category: 'shared (CGNAT)', v4: [['100.64.0.0', 10]], v6: [] },
   { category: 'multicast', v4: [['224.0.0.0', 4]], v6: [['ff00::', 8]] },
   {
     category: 'reserved',
     v4: [
-      ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
+      ['192.0.0.0', 24],
+      ['192.0.2.0', 24],
+      ['192.88.99.0', 24],
+      ['198.18.0.0', 15],
+      ['198.51.100.0', 24],
+      ['203.0.113.0', 24],
       ['240.0.0.0', 4],
     ],
     // IPv4-compatible (deprecated), discard-only, Teredo, ORCHID, documentation, local-use NAT64.
-    v6: [['::', 96], ['100::', 64], ['2001::', 32], ['2001:10::', 28], ['2001:20::', 28], ['2001:db8::', 32], ['64:ff9b:1::', 48]],
+    v6: [
+      ['::', 96],
+      ['100::', 64],
+      ['2001::', 32],
+      ['2001:10::', 28],
+      ['2001:20::', 28],
+      ['2001:db8::', 32],
+      ['64:ff9b:1::', 48],
+    ],
   },
 ];
 
@@ -103,7 +138,10 @@ function ipv6Groups(address: string): number[] {
   let tail: number[] = [];
   const lastColon = text.lastIndexOf(':');
   if (text.includes('.', lastColon)) {
-    const quad = text.slice(lastColon + 1).split('.').map(Number);
+    const quad = text
+      .slice(lastColon + 1)
+      .split('.')
+      .map(Number);
     tail = [(quad[0] << 8) | quad[1], (quad[2] << 8) | quad[3]];
     text = text.slice(0, lastColon + 1);
     if (!text.endsWith('::')) text = text.slice(0, -1);
@@ -158,7 +196,10 @@ export function parseAddressRange(text: string): { network: string; prefix: numb
  * Throws naming the first malformed entry; an empty text is an empty list.
  */
 export function parseAddressRanges(text: string | undefined): string[] {
-  const entries = (text ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (!parseAddressRange(entry)) throw new Error(`"${entry}" is not an address range such as 127.0.0.0/8 or ::1/128`);
   }

@@ -8,7 +8,17 @@ const manifest = (id: string): ConnectorManifest => ({
   id,
   displayName: id.toUpperCase(),
   authKind: 'none',
-  capabilities: { publish: false, media: false, threads: false, reply: false, delete: false, mentions: true, search: false, comments: false, metrics: false },
+  capabilities: {
+    publish: false,
+    media: false,
+    threads: false,
+    reply: false,
+    delete: false,
+    mentions: true,
+    search: false,
+    comments: false,
+    metrics: false,
+  },
   text: { maxLength: 1, counting: 'code-points' },
   media: { maxCount: 0, types: [], maxBytes: 0 },
   rateLimit: { requests: 60, windowSeconds: 60 },
@@ -32,9 +42,9 @@ describe('ConnectorRegistry', () => {
   it('refuses a duplicate id, a malformed manifest and operations that contradict capabilities', () => {
     const registry = new ConnectorRegistry().register(connector('beta'));
     expect(() => registry.register(connector('beta'))).toThrow('Connector id "beta" is provided twice');
-    expect(() => registry.register({ ...connector('Bad Id'), manifest: { ...manifest('Bad Id'), text: { maxLength: -1, counting: 'code-points' } } })).toThrow(
-      /id must be lowercase.*text.maxLength must be a positive integer/,
-    );
+    expect(() =>
+      registry.register({ ...connector('Bad Id'), manifest: { ...manifest('Bad Id'), text: { maxLength: -1, counting: 'code-points' } } }),
+    ).toThrow(/id must be lowercase.*text.maxLength must be a positive integer/);
     const missingOperation = { ...connector('gamma'), fetchMentions: undefined };
     expect(() => registry.register(missingOperation)).toThrow('capabilities.mentions is true but fetchMentions is missing');
   });
@@ -74,7 +84,9 @@ describe('loadConnectorsFromConfig', () => {
         'check the name in CONNECTORS. Nothing is installed automatically.',
     );
     const empty = moduleFile('empty', 'exports.something = 1;');
-    expect(() => loadConnectorsFromConfig([empty])).toThrow(`Connector module "${empty}" exports neither "connector" nor a default connector (found: something)`);
+    expect(() => loadConnectorsFromConfig([empty])).toThrow(
+      `Connector module "${empty}" exports neither "connector" nor a default connector (found: something)`,
+    );
     const wrong = moduleFile('wrong', 'exports.connector = { hello: true };');
     expect(() => loadConnectorsFromConfig([wrong])).toThrow(ConnectorRegistryError);
     expect(() => loadConnectorsFromConfig([wrong])).toThrow(/is not a Connector/);
@@ -90,7 +102,9 @@ describe('loadConnectorsFromConfig', () => {
   });
 
   it('loads the workspace plugins, which resolve to their folder through the workspace', () => {
-    const registry = loadConnectorsFromConfig(['@socle/plugin-rss'], { resolveModule: (name) => realpathSync(join(__dirname, '../../../../node_modules', name)) });
+    const registry = loadConnectorsFromConfig(['@socle/plugin-rss'], {
+      resolveModule: (name) => realpathSync(join(__dirname, '../../../../node_modules', name)),
+    });
     expect(registry.list().map((x) => x.manifest.id)).toEqual(['rss']);
   });
 
@@ -114,13 +128,21 @@ describe('loadConnectorsFromConfig', () => {
     const thirdParty = join(dir, 'node_modules/@acme/socle-plugin-x/index.js');
     mkdirSync(dirname(thirdParty), { recursive: true });
     writeFileSync(thirdParty, `exports.connector = ${body('acme')};`);
-    expect(loadConnectorsFromConfig(['@acme/socle-plugin-x'], { resolveModule: () => thirdParty, requireModule: () => require(thirdParty) }).has('acme')).toBe(true);
+    expect(
+      loadConnectorsFromConfig(['@acme/socle-plugin-x'], { resolveModule: () => thirdParty, requireModule: () => require(thirdParty) }).has(
+        'acme',
+      ),
+    ).toBe(true);
   });
 
   it('refuses an oauth flow on a connector that does not use OAuth, or without a start', () => {
     const withOAuth = { ...connector('delta'), oauth: { start: async () => ({ authorizationUrl: 'https://x.test/', fields: {} }) } };
     expect(() => new ConnectorRegistry().register(withOAuth)).toThrow('oauth is offered but authKind is "none", not "oauth2"');
-    const noStart = { ...connector('epsilon'), manifest: { ...manifest('epsilon'), authKind: 'oauth2' as const }, oauth: {} as Connector['oauth'] };
+    const noStart = {
+      ...connector('epsilon'),
+      manifest: { ...manifest('epsilon'), authKind: 'oauth2' as const },
+      oauth: {} as Connector['oauth'],
+    };
     expect(() => new ConnectorRegistry().register(noStart)).toThrow('oauth must be an object with a start operation');
   });
 

@@ -25,16 +25,15 @@ export class ConnectorRegistry {
     const problems = [...validateManifest(connector?.manifest), ...(connector?.manifest ? validateOperations(connector) : [])];
     if (connector?.oauth !== undefined) {
       if (typeof connector.oauth?.start !== 'function') problems.push('oauth must be an object with a start operation');
-      if (connector.manifest?.authKind !== 'oauth2') problems.push(`oauth is offered but authKind is ${JSON.stringify(connector.manifest?.authKind)}, not "oauth2"`);
+      if (connector.manifest?.authKind !== 'oauth2')
+        problems.push(`oauth is offered but authKind is ${JSON.stringify(connector.manifest?.authKind)}, not "oauth2"`);
     }
     if (problems.length) {
       throw new ConnectorRegistryError(`Connector from ${source} is invalid: ${problems.join('; ')}`);
     }
     const existing = this.connectors.get(connector.manifest.id);
     if (existing) {
-      throw new ConnectorRegistryError(
-        `Connector id "${connector.manifest.id}" is provided twice: by ${existing.source} and by ${source}`,
-      );
+      throw new ConnectorRegistryError(`Connector id "${connector.manifest.id}" is provided twice: by ${existing.source} and by ${source}`);
     }
     this.connectors.set(connector.manifest.id, { connector, source });
     return this;
@@ -54,9 +53,7 @@ export class ConnectorRegistry {
     const connector = this.get(id);
     if (!connector) {
       const enabled = [...this.connectors.keys()];
-      throw new ConnectorRegistryError(
-        `No connector "${id}" is enabled (enabled: ${enabled.length ? enabled.join(', ') : 'none'})`,
-      );
+      throw new ConnectorRegistryError(`No connector "${id}" is enabled (enabled: ${enabled.length ? enabled.join(', ') : 'none'})`);
     }
     return connector;
   }
@@ -180,12 +177,13 @@ export function loadConnectorsFromConfig(moduleNames: string[], options: LoadCon
       const code = (error as { code?: string }).code;
       const missing = code === 'MODULE_NOT_FOUND' && (error as Error).message.includes(`'${name}'`);
       throw new ConnectorRegistryError(
-        missing
-          ? notFoundMessage(name)
-          : `Connector module "${name}" failed to load: ${(error as Error).message.split('\n')[0]}`,
+        missing ? notFoundMessage(name) : `Connector module "${name}" failed to load: ${(error as Error).message.split('\n')[0]}`,
       );
     }
-    const record = (exported && (typeof exported === 'object' || typeof exported === 'function') ? exported : {}) as Record<string, unknown>;
+    const record = (exported && (typeof exported === 'object' || typeof exported === 'function') ? exported : {}) as Record<
+      string,
+      unknown
+    >;
     let value: unknown;
     let label: string;
     if (record.connector !== undefined) {

@@ -3,12 +3,32 @@ import { countGraphemes, countLength, countMastodonLength, isHttpUrl, validateMe
 
 const base: Omit<ConnectorManifest, 'id' | 'displayName' | 'text'> = {
   authKind: 'access-token',
-  capabilities: { publish: true, media: true, threads: true, reply: true, delete: true, mentions: true, search: true, comments: false, metrics: true },
+  capabilities: {
+    publish: true,
+    media: true,
+    threads: true,
+    reply: true,
+    delete: true,
+    mentions: true,
+    search: true,
+    comments: false,
+    metrics: true,
+  },
   media: { maxCount: 4, types: ['image/jpeg', 'image/png'], maxBytes: 1_000_000 },
   rateLimit: { requests: 300, windowSeconds: 300 },
 };
-const bluesky: ConnectorManifest = { ...base, id: 'bluesky', displayName: 'Bluesky', text: { maxLength: 300, counting: 'graphemes', maxBytes: 3000 } };
-const mastodon: ConnectorManifest = { ...base, id: 'mastodon', displayName: 'Mastodon', text: { maxLength: 500, counting: 'code-points-urls-as-23' } };
+const bluesky: ConnectorManifest = {
+  ...base,
+  id: 'bluesky',
+  displayName: 'Bluesky',
+  text: { maxLength: 300, counting: 'graphemes', maxBytes: 3000 },
+};
+const mastodon: ConnectorManifest = {
+  ...base,
+  id: 'mastodon',
+  displayName: 'Mastodon',
+  text: { maxLength: 500, counting: 'code-points-urls-as-23' },
+};
 const image = (bytes = 10, mimeType = 'image/jpeg') => ({ mimeType, data: new Uint8Array(bytes) });
 
 describe('length counting', () => {
@@ -68,9 +88,14 @@ describe('validateVariant', () => {
 
   it('reports empty text, byte limit, unsupported threads, media and publishing', () => {
     expect(validateVariant(bluesky, { text: '  ' })[0]).toMatchObject({ rule: 'text.empty', path: 'text' });
-    expect(validateVariant({ ...bluesky, text: { ...bluesky.text, maxBytes: 10 } }, { text: 'ééééééé' })[0]).toMatchObject({ rule: 'text.too-many-bytes' });
+    expect(validateVariant({ ...bluesky, text: { ...bluesky.text, maxBytes: 10 } }, { text: 'ééééééé' })[0]).toMatchObject({
+      rule: 'text.too-many-bytes',
+    });
     const noThreads = { ...mastodon, capabilities: { ...mastodon.capabilities, threads: false, media: false } };
-    expect(validateVariant(noThreads, { text: 'a', thread: [{ text: 'b' }] })[0]).toMatchObject({ rule: 'thread.unsupported', path: 'thread' });
+    expect(validateVariant(noThreads, { text: 'a', thread: [{ text: 'b' }] })[0]).toMatchObject({
+      rule: 'thread.unsupported',
+      path: 'thread',
+    });
     expect(validateVariant(noThreads, { text: 'a', media: [image()] })[0]).toMatchObject({ rule: 'media.unsupported', path: 'media' });
     const listening = { ...mastodon, displayName: 'RSS', capabilities: { ...mastodon.capabilities, publish: false } };
     expect(validateVariant(listening, { text: 'a' })).toEqual([
@@ -80,7 +105,13 @@ describe('validateVariant', () => {
 });
 
 describe('validateMention', () => {
-  const mention: Mention = { externalId: 'a1', url: 'https://site.example/a1', authorHandle: 'ana', text: 'Bonjour', publishedAt: '2024-12-01T10:00:00.000Z' };
+  const mention: Mention = {
+    externalId: 'a1',
+    url: 'https://site.example/a1',
+    authorHandle: 'ana',
+    text: 'Bonjour',
+    publishedAt: '2024-12-01T10:00:00.000Z',
+  };
 
   it('accepts a mention without the optional fields, and one with well-formed attachments and an estimated date', () => {
     expect(validateMention(mention)).toEqual([]);
@@ -125,6 +156,13 @@ describe('validateMention', () => {
 
   it('accepts only absolute http(s) URLs', () => {
     expect(['https://a.example/x', 'http://a.example'].map(isHttpUrl)).toEqual([true, true]);
-    expect(['ftp://a.example/x', 'javascript:void(0)', '//a.example/x', '/x', 'file:///etc/passwd', 42].map(isHttpUrl)).toEqual([false, false, false, false, false, false]);
+    expect(['ftp://a.example/x', 'javascript:void(0)', '//a.example/x', '/x', 'file:///etc/passwd', 42].map(isHttpUrl)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

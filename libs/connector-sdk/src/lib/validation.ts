@@ -2,7 +2,16 @@
  * Validation of a variant against a manifest's capabilities and limits, counting
  * length the way each network counts it. Returns every violation, never throws.
  */
-import type { ConnectorManifest, LengthCounting, MediaAttachment, Mention, MentionAttachment, MentionAttachmentKind, Variant, Violation } from './contract';
+import type {
+  ConnectorManifest,
+  LengthCounting,
+  MediaAttachment,
+  Mention,
+  MentionAttachment,
+  MentionAttachmentKind,
+  Variant,
+  Violation,
+} from './contract';
 
 /** Mastodon counts every http(s) URL as this many characters, whatever its length. */
 export const MASTODON_URL_LENGTH = 23;
@@ -105,7 +114,11 @@ function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string
   }
 
   if (media.length > 0 && !manifest.capabilities.media) {
-    violations.push({ rule: 'media.unsupported', path: at('media'), message: `${network} posts cannot carry media; remove the ${media.length} attachment(s).` });
+    violations.push({
+      rule: 'media.unsupported',
+      path: at('media'),
+      message: `${network} posts cannot carry media; remove the ${media.length} attachment(s).`,
+    });
     return;
   }
   if (media.length > manifest.media.maxCount) {
@@ -146,7 +159,11 @@ function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string
 export function validateVariant(manifest: ConnectorManifest, variant: Variant): Violation[] {
   const violations: Violation[] = [];
   if (!manifest.capabilities.publish) {
-    violations.push({ rule: 'publish.unsupported', path: 'variant', message: `${manifest.displayName} is listening only: nothing can be published to it.` });
+    violations.push({
+      rule: 'publish.unsupported',
+      path: 'variant',
+      message: `${manifest.displayName} is listening only: nothing can be published to it.`,
+    });
     return violations;
   }
   validatePart(manifest, variant, '', violations);
@@ -163,7 +180,11 @@ export function validateVariant(manifest: ConnectorManifest, variant: Variant): 
     const prefix = `thread[${index}]`;
     validatePart(manifest, part, prefix, violations);
     if (Array.isArray(part.thread) && part.thread.length > 0) {
-      violations.push({ rule: 'thread.nested', path: `${prefix}.thread`, message: `Part ${index + 2} of the thread has its own thread; list every part in the first one.` });
+      violations.push({
+        rule: 'thread.nested',
+        path: `${prefix}.thread`,
+        message: `Part ${index + 2} of the thread has its own thread; list every part in the first one.`,
+      });
     }
   });
   return violations;
@@ -191,8 +212,10 @@ const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]
 export function validateMention(mention: Mention): Violation[] {
   const violations: Violation[] = [];
   const add = (rule: string, path: string, message: string) => violations.push({ rule, path, message });
-  if (typeof mention.externalId !== 'string' || !mention.externalId) add('mention.external-id', 'externalId', 'The mention has no external id.');
-  if (!isHttpUrl(mention.url)) add('mention.url', 'url', `The mention's URL ${JSON.stringify(mention.url)} is not an absolute http(s) URL.`);
+  if (typeof mention.externalId !== 'string' || !mention.externalId)
+    add('mention.external-id', 'externalId', 'The mention has no external id.');
+  if (!isHttpUrl(mention.url))
+    add('mention.url', 'url', `The mention's URL ${JSON.stringify(mention.url)} is not an absolute http(s) URL.`);
   if (typeof mention.publishedAt !== 'string' || Number.isNaN(Date.parse(mention.publishedAt))) {
     add('mention.published-at', 'publishedAt', `The mention's date ${JSON.stringify(mention.publishedAt)} is not a date.`);
   }
@@ -206,13 +229,23 @@ export function validateMention(mention: Mention): Violation[] {
   }
   mention.attachments.forEach((attachment: MentionAttachment, index) => {
     const path = `attachments[${index}]`;
-    if (!isHttpUrl(attachment?.url)) add('mention.attachment.url', `${path}.url`, `Attachment ${index + 1}'s URL ${JSON.stringify(attachment?.url)} is not an absolute http(s) URL.`);
-    if (!ATTACHMENT_KINDS.has(attachment?.kind)) add('mention.attachment.kind', `${path}.kind`, `Attachment ${index + 1}'s kind must be image, video, audio or file.`);
+    if (!isHttpUrl(attachment?.url))
+      add(
+        'mention.attachment.url',
+        `${path}.url`,
+        `Attachment ${index + 1}'s URL ${JSON.stringify(attachment?.url)} is not an absolute http(s) URL.`,
+      );
+    if (!ATTACHMENT_KINDS.has(attachment?.kind))
+      add('mention.attachment.kind', `${path}.kind`, `Attachment ${index + 1}'s kind must be image, video, audio or file.`);
     if (attachment?.byteSize !== undefined && !(Number.isSafeInteger(attachment.byteSize) && attachment.byteSize >= 0)) {
       add('mention.attachment.byte-size', `${path}.byteSize`, `Attachment ${index + 1}'s size must be a whole number of bytes.`);
     }
     if (attachment?.mediaType !== undefined && !(typeof attachment.mediaType === 'string' && MEDIA_TYPE.test(attachment.mediaType))) {
-      add('mention.attachment.media-type', `${path}.mediaType`, `Attachment ${index + 1}'s media type ${JSON.stringify(attachment.mediaType)} is not a lower-case type/subtype.`);
+      add(
+        'mention.attachment.media-type',
+        `${path}.mediaType`,
+        `Attachment ${index + 1}'s media type ${JSON.stringify(attachment.mediaType)} is not a lower-case type/subtype.`,
+      );
     }
   });
   return violations;

@@ -1,6 +1,12 @@
 import type { Connector } from '../lib/contract';
 import { ConnectorError } from '../lib/errors';
-import { GlobalFetchConnector, LeakyRefreshConnector, LoggingCredentialsConnector, NodeHttpConnector, RateLimitAsRejectedConnector } from './example/broken.connectors';
+import {
+  GlobalFetchConnector,
+  LeakyRefreshConnector,
+  LoggingCredentialsConnector,
+  NodeHttpConnector,
+  RateLimitAsRejectedConnector,
+} from './example/broken.connectors';
 import { ExampleConnector } from './example/example.connector';
 import { approveExampleOAuth, ExampleNetwork, startExampleServer } from './example/example.server';
 import { ConformanceOptions, ConformanceResult, runConformanceChecks, runConformanceSuite } from './conformance';
@@ -38,8 +44,19 @@ describe('the conformance suite catches a broken connector', () => {
     const results = await run(() => new ExampleConnector());
     expect(failures(results)).toEqual([]);
     // Every operation is gone through, OAuth included.
-    for (const operation of ['authorize', 'oauth.start', 'authorize (OAuth code exchange)', 'refresh', 'publish', 'delete', 'fetchMentions', 'fetchMetrics']) {
-      expect(results.map((result) => result.name)).toContain(`rate limit: 429 with Retry-After seconds -> RATE_LIMITED with retryAfterSeconds (via ${operation})`);
+    for (const operation of [
+      'authorize',
+      'oauth.start',
+      'authorize (OAuth code exchange)',
+      'refresh',
+      'publish',
+      'delete',
+      'fetchMentions',
+      'fetchMetrics',
+    ]) {
+      expect(results.map((result) => result.name)).toContain(
+        `rate limit: 429 with Retry-After seconds -> RATE_LIMITED with retryAfterSeconds (via ${operation})`,
+      );
     }
   }, 60_000);
 
@@ -49,7 +66,8 @@ describe('the conformance suite catches a broken connector', () => {
       'rate limit: 429 with Retry-After seconds -> RATE_LIMITED with retryAfterSeconds (via fetchMentions)',
       'rate limit: 429 with Retry-After as an HTTP date -> RATE_LIMITED with retryAfterSeconds (via fetchMentions)',
     ]);
-    for (const result of failed) expect(result.message).toContain('expected fetchMentions to fail with a ConnectorError RATE_LIMITED, got REJECTED');
+    for (const result of failed)
+      expect(result.message).toContain('expected fetchMentions to fail with a ConnectorError RATE_LIMITED, got REJECTED');
   }, 60_000);
 
   it('reports fetchMentions calling the global fetch instead of ctx.http', async () => {
@@ -61,13 +79,20 @@ describe('the conformance suite catches a broken connector', () => {
     // Only fetchMentions is broken: nothing else is reported.
     expect(names.filter((name) => !/fetchMentions|^mentions:/.test(name))).toEqual([]);
     const http = failed.find((result) => result.name === 'http: fetchMentions sends every request through ctx.http');
-    expect(http?.message).toMatch(/^fetchMentions sent 1 request\(s\) around ctx\.http, e\.g\. through the global fetch to http:\/\/127\.0\.0\.1:\d+\/api\/mentions/);
+    expect(http?.message).toMatch(
+      /^fetchMentions sent 1 request\(s\) around ctx\.http, e\.g\. through the global fetch to http:\/\/127\.0\.0\.1:\d+\/api\/mentions/,
+    );
   }, 60_000);
 
   it('reports fetchMetrics sending its request with node:http instead of ctx.http', async () => {
-    const results = await runConformanceChecks(exampleOptions(() => new NodeHttpConnector(), 300), (name) => name.startsWith('http: '));
+    const results = await runConformanceChecks(
+      exampleOptions(() => new NodeHttpConnector(), 300),
+      (name) => name.startsWith('http: '),
+    );
     expect(failures(results).map((result) => result.name)).toEqual(['http: fetchMetrics sends every request through ctx.http']);
-    expect(failures(results)[0].message).toMatch(/^fetchMetrics sent 1 request\(s\) around ctx\.http, e\.g\. through node:http get to http:\/\/127\.0\.0\.1:\d+\/api\/metrics/);
+    expect(failures(results)[0].message).toMatch(
+      /^fetchMetrics sent 1 request\(s\) around ctx\.http, e\.g\. through node:http get to http:\/\/127\.0\.0\.1:\d+\/api\/metrics/,
+    );
   });
 
   it('reports a refresh token leaked in an error message', async () => {
@@ -82,7 +107,10 @@ describe('the conformance suite catches a broken connector', () => {
   }, 60_000);
 
   it('reports a credential written to the context logger, base64-encoded in a Basic header', async () => {
-    const results = await runConformanceChecks(exampleOptions(() => new LoggingCredentialsConnector(), 300), (name) => name.startsWith('publish:'));
+    const results = await runConformanceChecks(
+      exampleOptions(() => new LoggingCredentialsConnector(), 300),
+      (name) => name.startsWith('publish:'),
+    );
     expect(results.length).toBe(2);
     for (const result of results) {
       expect(result.passed).toBe(false);
@@ -110,13 +138,18 @@ describe('credential leak scan', () => {
       ['base64 of a Basic credential', Buffer.from(`socle-client:${raw}`).toString('base64')],
     ];
     for (const [encoding, form] of forms) {
-      expect(scan(new ConnectorError('AUTH_EXPIRED', `refused: ${form}`))).toEqual([{ secret: 'refreshToken', encoding, where: 'error.message' }]);
+      expect(scan(new ConnectorError('AUTH_EXPIRED', `refused: ${form}`))).toEqual([
+        { secret: 'refreshToken', encoding, where: 'error.message' },
+      ]);
     }
   });
 
   it('looks into the network reason, the cause chain and details objects', () => {
     const cause = new Error('token endpoint said no', { cause: { body: 'grant=client-secret-42' } });
-    const error = Object.assign(new ConnectorError('REJECTED', 'refresh failed', { networkReason: 'bad r3fr3sh+t/k!en?' }), { cause, details: { request: { form: 'client_secret=client-secret-42' } } });
+    const error = Object.assign(new ConnectorError('REJECTED', 'refresh failed', { networkReason: 'bad r3fr3sh+t/k!en?' }), {
+      cause,
+      details: { request: { form: 'client_secret=client-secret-42' } },
+    });
     expect(scan(error)).toEqual([
       { secret: 'refreshToken', encoding: 'as is', where: 'error.networkReason' },
       { secret: 'clientSecret', encoding: 'as is', where: 'error.cause.cause.body' },

@@ -44,7 +44,14 @@ import type {
 } from '../lib/contract';
 import { ConnectorError, ConnectorErrorKind } from '../lib/errors';
 import { createHttpClient } from '../lib/http';
-import { CAPABILITY_NAMES, CAPABILITY_OPERATIONS, OPTIONAL_CAPABILITY_NAMES, REFRESHABLE_AUTH_KINDS, validateManifest, validateOperations } from '../lib/manifest';
+import {
+  CAPABILITY_NAMES,
+  CAPABILITY_OPERATIONS,
+  OPTIONAL_CAPABILITY_NAMES,
+  REFRESHABLE_AUTH_KINDS,
+  validateManifest,
+  validateOperations,
+} from '../lib/manifest';
 import { notImplementedInfo, notImplementedMessage } from '../lib/not-implemented';
 import { credentialsAmong, describeLeaks, findCredentialLeaks, NamedSecret, textsOfError, TextToScan } from './credential-leaks';
 import { unwatched, watchForBypass } from './http-guard';
@@ -116,7 +123,15 @@ export interface ConformanceResult {
 
 type NetworkOperation = Exclude<OperationName, 'authorize' | 'refresh'>;
 
-const NETWORK_OPERATIONS: readonly NetworkOperation[] = ['publish', 'findPublished', 'delete', 'reply', 'fetchMentions', 'fetchComments', 'fetchMetrics'];
+const NETWORK_OPERATIONS: readonly NetworkOperation[] = [
+  'publish',
+  'findPublished',
+  'delete',
+  'reply',
+  'fetchMentions',
+  'fetchComments',
+  'fetchMetrics',
+];
 
 const MENTIONS_SEEDED = 7;
 const MENTIONS_PAGE = 3;
@@ -148,16 +163,26 @@ function describeError(error: unknown): string {
 }
 
 /** Checks a settled outcome is a `ConnectorError` of one of `kinds`; returns it. */
-function connectorErrorOf(outcome: { value: unknown } | { error: unknown }, kinds: ConnectorErrorKind[], operation: string): ConnectorError {
-  if (!('error' in outcome)) throw new Error(`expected ${operation} to fail with a ConnectorError (${kinds.join(' or ')}), but it succeeded`);
+function connectorErrorOf(
+  outcome: { value: unknown } | { error: unknown },
+  kinds: ConnectorErrorKind[],
+  operation: string,
+): ConnectorError {
+  if (!('error' in outcome))
+    throw new Error(`expected ${operation} to fail with a ConnectorError (${kinds.join(' or ')}), but it succeeded`);
   const error = outcome.error;
-  if (!(error instanceof ConnectorError)) throw new Error(`expected ${operation} to fail with a ConnectorError (${kinds.join(' or ')}), got ${describeError(error)}`);
-  if (!kinds.includes(error.kind)) throw new Error(`expected ${operation} to fail with a ConnectorError ${kinds.join(' or ')}, got ${error.kind}: ${error.message}`);
+  if (!(error instanceof ConnectorError))
+    throw new Error(`expected ${operation} to fail with a ConnectorError (${kinds.join(' or ')}), got ${describeError(error)}`);
+  if (!kinds.includes(error.kind))
+    throw new Error(`expected ${operation} to fail with a ConnectorError ${kinds.join(' or ')}, got ${error.kind}: ${error.message}`);
   return error;
 }
 
 /** Awaits `promise`, expecting a `ConnectorError` of one of `kinds`; returns it. */
-export async function expectConnectorError(promise: Promise<unknown>, kinds: ConnectorErrorKind | ConnectorErrorKind[]): Promise<ConnectorError> {
+export async function expectConnectorError(
+  promise: Promise<unknown>,
+  kinds: ConnectorErrorKind | ConnectorErrorKind[],
+): Promise<ConnectorError> {
   const expected = Array.isArray(kinds) ? kinds : [kinds];
   let outcome: { value: unknown } | { error: unknown };
   try {
@@ -167,8 +192,10 @@ export async function expectConnectorError(promise: Promise<unknown>, kinds: Con
   }
   if (!('error' in outcome)) throw new Error(`expected a ConnectorError (${expected.join(' or ')}), but the operation succeeded`);
   const error = outcome.error;
-  if (!(error instanceof ConnectorError)) throw new Error(`expected a ConnectorError (${expected.join(' or ')}), got ${describeError(error)}`);
-  if (!expected.includes(error.kind)) throw new Error(`expected a ConnectorError ${expected.join(' or ')}, got ${error.kind}: ${error.message}`);
+  if (!(error instanceof ConnectorError))
+    throw new Error(`expected a ConnectorError (${expected.join(' or ')}), got ${describeError(error)}`);
+  if (!expected.includes(error.kind))
+    throw new Error(`expected a ConnectorError ${expected.join(' or ')}, got ${error.kind}: ${error.message}`);
   return error;
 }
 
@@ -255,7 +282,9 @@ interface Target {
    * Runs what the operation needs first (e.g. publishes the post to delete), then returns the
    * call itself; network operations use `credentials` instead of the harness's when given.
    */
-  prepare(credentials?: Credentials): Promise<{ secrets: Record<string, string | undefined>; run(ctx: ConnectorContext): Promise<unknown> }>;
+  prepare(
+    credentials?: Credentials,
+  ): Promise<{ secrets: Record<string, string | undefined>; run(ctx: ConnectorContext): Promise<unknown> }>;
 }
 
 /** The checks for one connector, as data. */
@@ -297,7 +326,10 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     failureServed = false,
   ): Promise<{ outcome: { value: T } | { error: unknown }; requests: number }> => {
     const recorder: Recorder = { requests: [], logs: [] };
-    const ctx: ConnectorContext = { http: recordingClient(failureServed ? strictClient : client, recorder), logger: recordingLogger(recorder) };
+    const ctx: ConnectorContext = {
+      http: recordingClient(failureServed ? strictClient : client, recorder),
+      logger: recordingLogger(recorder),
+    };
     const { outcome, bypassed } = await watchForBypass(() => fn(ctx));
     if (bypassed.length) {
       const first = bypassed[0];
@@ -317,7 +349,11 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
   };
 
   /** `observe` for a call that must succeed: returns its value or throws what it threw. */
-  const succeed = async <T>(operation: string, given: Record<string, string | undefined>, fn: (ctx: ConnectorContext) => Promise<T>): Promise<T> => {
+  const succeed = async <T>(
+    operation: string,
+    given: Record<string, string | undefined>,
+    fn: (ctx: ConnectorContext) => Promise<T>,
+  ): Promise<T> => {
     const { outcome } = await observe(operation, given, fn);
     if ('error' in outcome) throw outcome.error;
     return outcome.value;
@@ -386,13 +422,21 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
   const oauthInput = (): OAuthStartInput & { codeVerifier: string } => {
     const { codeVerifier, codeChallenge } = pkcePair();
     const serviceUrl = options.oauthServiceUrl?.(live()) ?? options.authorizeInput(live()).serviceUrl;
-    return { serviceUrl, redirectUri: REDIRECT_URI, state: `conformance-state-${randomBytes(6).toString('hex')}`, codeChallenge, codeVerifier };
+    return {
+      serviceUrl,
+      redirectUri: REDIRECT_URI,
+      state: `conformance-state-${randomBytes(6).toString('hex')}`,
+      codeChallenge,
+      codeVerifier,
+    };
   };
   const startOAuth = async (clients: MemoryOAuthClients) => {
     if (!oauthStart) throw new Error('the connector has no oauth.start');
     const input = oauthInput();
     const { serviceUrl, redirectUri, state, codeChallenge } = input;
-    const started: OAuthStartResult = await succeed('oauth.start', {}, (ctx) => oauthStart(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients));
+    const started: OAuthStartResult = await succeed('oauth.start', {}, (ctx) =>
+      oauthStart(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients),
+    );
     return { input, codeVerifier: input.codeVerifier, started };
   };
 
@@ -400,7 +444,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     check('oauth: an oauth2 connector offers oauth.start (the platform sends the user to the URL it builds)', () => {
       expect(manifest.authKind).toBe('oauth2');
       if (typeof oauth?.start !== 'function') {
-        throw new Error('add `readonly oauth = { start(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) }` returning { authorizationUrl, fields }');
+        throw new Error(
+          'add `readonly oauth = { start(ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) }` returning { authorizationUrl, fields }',
+        );
       }
       const info = notImplementedInfo(oauth.start);
       if (info) throw new Error(`oauth.start is not implemented yet: implement it in ${info.file}`);
@@ -459,7 +505,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     return connector.validate(variant).length === 0 ? variant : sample;
   };
   const findPublished = (creds: Credentials, idempotencyKey: string, variant: Variant, publishedAfter: string) =>
-    succeed('findPublished', creds.secrets, (ctx) => call(connector, 'findPublished')(ctx, creds, { idempotencyKey, variant, publishedAfter }));
+    succeed('findPublished', creds.secrets, (ctx) =>
+      call(connector, 'findPublished')(ctx, creds, { idempotencyKey, variant, publishedAfter }),
+    );
   if (capabilities?.findPublished && !declareTodo('findPublished') && implemented('findPublished')) {
     check('findPublished: finds the post a key published (as publish returned it), and null for a fresh key and variant', async () => {
       if (!implemented('publish')) throw new Error('the findPublished check publishes a post first: implement publish');
@@ -467,14 +515,17 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       const publishedAfter = new Date(Date.now() - 2000).toISOString();
       const key = uniqueKey('find-published');
       const variant = freshVariant('find');
-      const post = await succeed('publish', creds.secrets, (ctx) => call(connector, 'publish')(ctx, creds, { variant, idempotencyKey: key }));
+      const post = await succeed('publish', creds.secrets, (ctx) =>
+        call(connector, 'publish')(ctx, creds, { variant, idempotencyKey: key }),
+      );
       const before = options.countPosts ? await options.countPosts(live()) : undefined;
       const found = await findPublished(creds, key, variant, publishedAfter);
       if (!found) throw new Error(`findPublished returned null for the key publish just used (post ${post.externalId})`);
       expect(found.externalId).toBe(post.externalId);
       expect(found.url).toBe(post.url);
       const fresh = await findPublished(creds, uniqueKey('find-published-fresh'), freshVariant('find-fresh'), publishedAfter);
-      if (fresh !== null) throw new Error(`findPublished found ${JSON.stringify(fresh)} for a key and variant never published; expected null`);
+      if (fresh !== null)
+        throw new Error(`findPublished found ${JSON.stringify(fresh)} for a key and variant never published; expected null`);
       // Looking creates nothing.
       if (before !== undefined && options.countPosts) expect(await options.countPosts(live())).toBe(before);
     });
@@ -484,7 +535,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
         const publishedAfter = new Date(Date.now() - 2000).toISOString();
         const key = uniqueKey('find-thread');
         const variant = freshVariant('find-thread', true);
-        const post = await succeed('publish', creds.secrets, (ctx) => call(connector, 'publish')(ctx, creds, { variant, idempotencyKey: key }));
+        const post = await succeed('publish', creds.secrets, (ctx) =>
+          call(connector, 'publish')(ctx, creds, { variant, idempotencyKey: key }),
+        );
         const found = await findPublished(creds, key, variant, publishedAfter);
         expect(found?.externalId).toBe(post.externalId);
         expect(found?.threadIds ?? []).toEqual(post.threadIds ?? []);
@@ -498,7 +551,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       if (!implemented('publish')) throw new Error('the delete check publishes a post first: implement publish');
       const post = await publish(creds);
       const before = options.countPosts ? await options.countPosts(live()) : undefined;
-      await expect(succeed('delete', creds.secrets, (ctx) => call(connector, 'delete')(ctx, creds, post.externalId))).resolves.toBeUndefined();
+      await expect(
+        succeed('delete', creds.secrets, (ctx) => call(connector, 'delete')(ctx, creds, post.externalId)),
+      ).resolves.toBeUndefined();
       if (before !== undefined && options.countPosts) expect(await options.countPosts(live())).toBe(before - 1);
     });
   }
@@ -508,7 +563,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       const creds = await credentials();
       if (!implemented('publish')) throw new Error('the reply check publishes a post first: implement publish');
       const post = await publish(creds);
-      expectPublished(await succeed('reply', creds.secrets, (ctx) => call(connector, 'reply')(ctx, creds, post.externalId, sample, uniqueKey('reply'))));
+      expectPublished(
+        await succeed('reply', creds.secrets, (ctx) => call(connector, 'reply')(ctx, creds, post.externalId, sample, uniqueKey('reply'))),
+      );
     });
   }
 
@@ -575,7 +632,10 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
   // ---------------------------------------------------------------- the operations the next checks go through
   const externalIdFor = async (creds: Credentials): Promise<string> =>
     implemented('publish') ? (await publish(creds)).externalId : 'conformance-1';
-  const networkTarget = (name: NetworkOperation, run: (creds: Credentials) => Promise<(ctx: ConnectorContext) => Promise<unknown>>): Target => ({
+  const networkTarget = (
+    name: NetworkOperation,
+    run: (creds: Credentials) => Promise<(ctx: ConnectorContext) => Promise<unknown>>,
+  ): Target => ({
     name,
     auth: false,
     requestOptional: false,
@@ -631,41 +691,65 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     });
   }
   if (capabilities?.publish && implemented('publish')) {
-    targets.push(networkTarget('publish', async (creds) => (ctx) => call(connector, 'publish')(ctx, creds, { variant: sample, idempotencyKey: uniqueKey('errors') })));
+    targets.push(
+      networkTarget(
+        'publish',
+        async (creds) => (ctx) => call(connector, 'publish')(ctx, creds, { variant: sample, idempotencyKey: uniqueKey('errors') }),
+      ),
+    );
   }
   if (capabilities?.findPublished && implemented('findPublished')) {
     targets.push(
-      networkTarget('findPublished', async (creds) => (ctx) =>
-        call(connector, 'findPublished')(ctx, creds, { idempotencyKey: uniqueKey('find-errors'), variant: sample, publishedAfter: new Date(Date.now() - 60_000).toISOString() }),
+      networkTarget(
+        'findPublished',
+        async (creds) => (ctx) =>
+          call(connector, 'findPublished')(ctx, creds, {
+            idempotencyKey: uniqueKey('find-errors'),
+            variant: sample,
+            publishedAfter: new Date(Date.now() - 60_000).toISOString(),
+          }),
       ),
     );
   }
   if (capabilities?.delete && implemented('delete')) {
-    targets.push(networkTarget('delete', async (creds) => {
-      const id = await externalIdFor(creds);
-      return (ctx) => call(connector, 'delete')(ctx, creds, id);
-    }));
+    targets.push(
+      networkTarget('delete', async (creds) => {
+        const id = await externalIdFor(creds);
+        return (ctx) => call(connector, 'delete')(ctx, creds, id);
+      }),
+    );
   }
   if (capabilities?.reply && implemented('reply')) {
-    targets.push(networkTarget('reply', async (creds) => {
-      const id = await externalIdFor(creds);
-      return (ctx) => call(connector, 'reply')(ctx, creds, id, sample, uniqueKey('reply-errors'));
-    }));
+    targets.push(
+      networkTarget('reply', async (creds) => {
+        const id = await externalIdFor(creds);
+        return (ctx) => call(connector, 'reply')(ctx, creds, id, sample, uniqueKey('reply-errors'));
+      }),
+    );
   }
   if (mentionsDeclared && implemented('fetchMentions')) {
-    targets.push(networkTarget('fetchMentions', async (creds) => (ctx) => call(connector, 'fetchMentions')(ctx, creds, { ...options.mentionQuery, limit: MENTIONS_PAGE })));
+    targets.push(
+      networkTarget(
+        'fetchMentions',
+        async (creds) => (ctx) => call(connector, 'fetchMentions')(ctx, creds, { ...options.mentionQuery, limit: MENTIONS_PAGE }),
+      ),
+    );
   }
   if (capabilities?.comments && implemented('fetchComments')) {
-    targets.push(networkTarget('fetchComments', async (creds) => {
-      const id = await externalIdFor(creds);
-      return (ctx) => call(connector, 'fetchComments')(ctx, creds, id);
-    }));
+    targets.push(
+      networkTarget('fetchComments', async (creds) => {
+        const id = await externalIdFor(creds);
+        return (ctx) => call(connector, 'fetchComments')(ctx, creds, id);
+      }),
+    );
   }
   if (capabilities?.metrics && implemented('fetchMetrics')) {
-    targets.push(networkTarget('fetchMetrics', async (creds) => {
-      const id = await externalIdFor(creds);
-      return (ctx) => call(connector, 'fetchMetrics')(ctx, creds, [id]);
-    }));
+    targets.push(
+      networkTarget('fetchMetrics', async (creds) => {
+        const id = await externalIdFor(creds);
+        return (ctx) => call(connector, 'fetchMetrics')(ctx, creds, [id]);
+      }),
+    );
   }
 
   // ---------------------------------------------------------------- the HTTP client, errors and rate limits, per operation
@@ -681,7 +765,11 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     });
 
     /** Runs the operation with `failure` served instead of the network's next answers. */
-    const failing = async (failure: InjectedFailure, kinds: ConnectorErrorKind[], successAllowed = false): Promise<ConnectorError | undefined> => {
+    const failing = async (
+      failure: InjectedFailure,
+      kinds: ConnectorErrorKind[],
+      successAllowed = false,
+    ): Promise<ConnectorError | undefined> => {
       const prepared = await target.prepare();
       // Connectors do not retry by themselves (the platform does), but inject a few in case.
       live().inject(failure, 3);
@@ -709,17 +797,26 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       }
     });
     check(`errors: 401 -> AUTH_EXPIRED ${via}`, async () => {
-      await failing({ type: 'status', status: 401, body: { error: 'invalid_token', error_description: 'The access token expired' } }, target.auth ? ['AUTH_EXPIRED', 'REJECTED'] : ['AUTH_EXPIRED']);
+      await failing(
+        { type: 'status', status: 401, body: { error: 'invalid_token', error_description: 'The access token expired' } },
+        target.auth ? ['AUTH_EXPIRED', 'REJECTED'] : ['AUTH_EXPIRED'],
+      );
     });
     check(`errors: 422 with a JSON reason -> REJECTED carrying the network's reason ${via}`, async () => {
-      const error = await failing({ type: 'status', status: 422, body: { error: 'Validation failed: conformance reason' } }, target.auth ? ['REJECTED', 'AUTH_EXPIRED'] : ['REJECTED']);
+      const error = await failing(
+        { type: 'status', status: 422, body: { error: 'Validation failed: conformance reason' } },
+        target.auth ? ['REJECTED', 'AUTH_EXPIRED'] : ['REJECTED'],
+      );
       if (error) expect(error.networkReason ?? error.message).toContain('conformance reason');
     });
     // delete returns nothing: it may rightly ignore the body of a 2xx answer.
     const bodyUnused = target.name === 'delete';
-    check(`errors: truncated JSON answer -> a typed ConnectorError${bodyUnused ? ' (or success: the body is not needed)' : ''} ${via}`, async () => {
-      await failing({ type: 'truncated-json' }, ['TRANSIENT', 'UNKNOWN', 'REJECTED'], bodyUnused);
-    });
+    check(
+      `errors: truncated JSON answer -> a typed ConnectorError${bodyUnused ? ' (or success: the body is not needed)' : ''} ${via}`,
+      async () => {
+        await failing({ type: 'truncated-json' }, ['TRANSIENT', 'UNKNOWN', 'REJECTED'], bodyUnused);
+      },
+    );
     check(`errors: connection reset -> TRANSIENT ${via}`, async () => {
       await failing({ type: 'reset' }, ['TRANSIENT']);
     });

@@ -33,7 +33,9 @@ const MIN_LENGTH = 6;
 /** The credentials among named values: a credential name and a value long enough to search for. */
 export function credentialsAmong(values: Record<string, string | undefined> | undefined, prefix = ''): NamedSecret[] {
   return Object.entries(values ?? {})
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length >= MIN_LENGTH && CREDENTIAL_NAME.test(entry[0]))
+    .filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length >= MIN_LENGTH && CREDENTIAL_NAME.test(entry[0]),
+    )
     .map(([name, value]) => ({ name: `${prefix}${name}`, value }));
 }
 
@@ -52,7 +54,8 @@ function encodings(value: string, companions: string[]): Array<[string, string]>
     ['JSON-escaped', JSON.stringify(value).slice(1, -1)],
   ];
   // Basic authentication: base64 of `user:secret`, which does not contain base64 of the secret alone.
-  for (const user of companions) forms.push(['base64 of a Basic credential', unpadded(Buffer.from(`${user}:${value}`, 'utf8').toString('base64'))]);
+  for (const user of companions)
+    forms.push(['base64 of a Basic credential', unpadded(Buffer.from(`${user}:${value}`, 'utf8').toString('base64'))]);
   const seen = new Set<string>();
   return forms.filter(([encoding, form]) => {
     if (seen.has(form)) return false;

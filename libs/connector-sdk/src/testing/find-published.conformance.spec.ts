@@ -3,7 +3,18 @@
  * "which post did this idempotency key make?", a connector that asks it right, and broken
  * ones the suite must catch, each for its own fault and nothing else.
  */
-import type { AuthorizeInput, Connector, ConnectorContext, ConnectorManifest, Credentials, FindPublishedRequest, PublishedPost, PublishRequest, Variant, Violation } from '../lib/contract';
+import type {
+  AuthorizeInput,
+  Connector,
+  ConnectorContext,
+  ConnectorManifest,
+  Credentials,
+  FindPublishedRequest,
+  PublishedPost,
+  PublishRequest,
+  Variant,
+  Violation,
+} from '../lib/contract';
 import { ConnectorError } from '../lib/errors';
 import { expectOk, mapHttpError, parseJson } from '../lib/http';
 import { validateManifest, validateOperations } from '../lib/manifest';
@@ -17,7 +28,18 @@ const keyedManifest: ConnectorManifest = {
   id: 'keyed',
   displayName: 'Keyed',
   authKind: 'access-token',
-  capabilities: { publish: true, media: false, threads: false, reply: false, delete: false, mentions: false, search: false, comments: false, metrics: false, findPublished: true },
+  capabilities: {
+    publish: true,
+    media: false,
+    threads: false,
+    reply: false,
+    delete: false,
+    mentions: false,
+    search: false,
+    comments: false,
+    metrics: false,
+    findPublished: true,
+  },
   text: { maxLength: 280, counting: 'code-points' },
   media: { maxCount: 0, types: [], maxBytes: 0 },
   rateLimit: { requests: 100, windowSeconds: 60, publish: [{ limit: 10, windowSeconds: 60 }] },
@@ -39,7 +61,9 @@ async function startKeyedServer(): Promise<KeyedServer> {
     }
     if (req.method === 'GET' && req.url.pathname === '/api/posts/by-key') {
       const post = posts.get(req.url.searchParams.get('key') ?? '');
-      return post ? { body: { id: post.id, url: `https://keyed.test/p/${post.id}` } } : { status: 404, body: { error: 'Record not found' } };
+      return post
+        ? { body: { id: post.id, url: `https://keyed.test/p/${post.id}` } }
+        : { status: 404, body: { error: 'Record not found' } };
     }
     if (req.method === 'GET' && req.url.pathname === '/api/posts/latest') {
       const latest = [...posts.values()].pop();
@@ -56,7 +80,10 @@ class KeyedConnector implements Connector {
 
   async authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials> {
     const credentials = { serviceUrl: input.serviceUrl, secrets: { accessToken: input.fields.accessToken ?? '' } };
-    const me = parseJson<{ id?: string }>(expectOk(await ctx.http.request({ method: 'GET', url: `${input.serviceUrl}/api/me`, headers: this.auth(credentials) }), 'authorize'), 'authorize');
+    const me = parseJson<{ id?: string }>(
+      expectOk(await ctx.http.request({ method: 'GET', url: `${input.serviceUrl}/api/me`, headers: this.auth(credentials) }), 'authorize'),
+      'authorize',
+    );
     if (!me.id) throw new ConnectorError('UNKNOWN', 'authorize: the answer names no account');
     return credentials;
   }
@@ -94,7 +121,11 @@ class KeyedConnector implements Connector {
 
 /** Never finds anything: the platform would publish twice. */
 class NeverFinds extends KeyedConnector {
-  override async findPublished(ctx: ConnectorContext, credentials: Credentials, request: FindPublishedRequest): Promise<PublishedPost | null> {
+  override async findPublished(
+    ctx: ConnectorContext,
+    credentials: Credentials,
+    request: FindPublishedRequest,
+  ): Promise<PublishedPost | null> {
     await super.findPublished(ctx, credentials, request);
     return null;
   }
@@ -103,7 +134,11 @@ class NeverFinds extends KeyedConnector {
 /** Ignores the key: whatever was published last is "the" post. */
 class KeyBlind extends KeyedConnector {
   override async findPublished(ctx: ConnectorContext, credentials: Credentials): Promise<PublishedPost | null> {
-    const res = await ctx.http.request({ method: 'GET', url: `${credentials.serviceUrl}/api/posts/latest`, headers: this.auth(credentials) });
+    const res = await ctx.http.request({
+      method: 'GET',
+      url: `${credentials.serviceUrl}/api/posts/latest`,
+      headers: this.auth(credentials),
+    });
     const post = parseJson<{ id?: string; url?: string }>(expectOk(res, 'findPublished'), 'findPublished');
     return post.id && post.url ? { externalId: post.id, url: post.url } : null;
   }
@@ -111,7 +146,11 @@ class KeyBlind extends KeyedConnector {
 
 /** Turns every failure into "not published": a 500 or a timeout would publish twice. */
 class SwallowsErrors extends KeyedConnector {
-  override async findPublished(ctx: ConnectorContext, credentials: Credentials, request: FindPublishedRequest): Promise<PublishedPost | null> {
+  override async findPublished(
+    ctx: ConnectorContext,
+    credentials: Credentials,
+    request: FindPublishedRequest,
+  ): Promise<PublishedPost | null> {
     try {
       return await super.findPublished(ctx, credentials, request);
     } catch {
@@ -122,14 +161,21 @@ class SwallowsErrors extends KeyedConnector {
 
 /** Puts the request's authorization header in its errors. */
 class LeaksToken extends KeyedConnector {
-  override async findPublished(ctx: ConnectorContext, credentials: Credentials, request: FindPublishedRequest): Promise<PublishedPost | null> {
+  override async findPublished(
+    ctx: ConnectorContext,
+    credentials: Credentials,
+    request: FindPublishedRequest,
+  ): Promise<PublishedPost | null> {
     const url = `${credentials.serviceUrl}/api/posts/by-key?key=${encodeURIComponent(request.idempotencyKey)}`;
     const headers = this.auth(credentials);
     const res = await ctx.http.request({ method: 'GET', url, headers });
     if (res.status === 404) return null;
     if (res.status >= 400) {
       const mapped = mapHttpError(res, 'findPublished');
-      throw new ConnectorError(mapped.kind, `${mapped.message} (sent ${headers.authorization})`, { retryAfterSeconds: mapped.retryAfterSeconds, status: mapped.status });
+      throw new ConnectorError(mapped.kind, `${mapped.message} (sent ${headers.authorization})`, {
+        retryAfterSeconds: mapped.retryAfterSeconds,
+        status: mapped.status,
+      });
     }
     const post = parseJson<{ id: string; url: string }>(res, 'findPublished');
     return { externalId: post.id, url: post.url };
@@ -163,19 +209,30 @@ describe('the conformance suite holds findPublished to the contract', () => {
   }, 60_000);
 
   it('reports a findPublished that never finds the post', async () => {
-    const results = await runConformanceChecks(keyedOptions(() => new NeverFinds()), (name) => name.includes('findPublished'));
+    const results = await runConformanceChecks(
+      keyedOptions(() => new NeverFinds()),
+      (name) => name.includes('findPublished'),
+    );
     expect(failedNames(results)).toEqual([FIND]);
     expect(results.find((result) => result.name === FIND)?.message).toMatch(/^findPublished returned null for the key publish just used/);
   }, 60_000);
 
   it('reports a findPublished that ignores the key', async () => {
-    const results = await runConformanceChecks(keyedOptions(() => new KeyBlind()), (name) => name.includes('findPublished'));
+    const results = await runConformanceChecks(
+      keyedOptions(() => new KeyBlind()),
+      (name) => name.includes('findPublished'),
+    );
     expect(failedNames(results)).toEqual([FIND]);
     expect(results.find((result) => result.name === FIND)?.message).toMatch(/for a key and variant never published; expected null/);
   }, 60_000);
 
   it('reports a findPublished that answers "not published" when the network failed', async () => {
-    const failed = failedNames(await runConformanceChecks(keyedOptions(() => new SwallowsErrors()), (name) => name.includes('findPublished')));
+    const failed = failedNames(
+      await runConformanceChecks(
+        keyedOptions(() => new SwallowsErrors()),
+        (name) => name.includes('findPublished'),
+      ),
+    );
     expect(failed).toEqual(
       expect.arrayContaining([
         'errors: 500 -> TRANSIENT (via findPublished)',
@@ -188,7 +245,10 @@ describe('the conformance suite holds findPublished to the contract', () => {
   }, 60_000);
 
   it('reports a findPublished whose errors carry the access token', async () => {
-    const results = await runConformanceChecks(keyedOptions(() => new LeaksToken()), (name) => name.includes('findPublished'));
+    const results = await runConformanceChecks(
+      keyedOptions(() => new LeaksToken()),
+      (name) => name.includes('findPublished'),
+    );
     const failed = results.filter((result) => !result.passed);
     expect(failed.length).toBeGreaterThanOrEqual(4);
     for (const result of failed) {
@@ -200,10 +260,17 @@ describe('the conformance suite holds findPublished to the contract', () => {
 
   it('a connector without the capability must not have the operation, and the manifest must declare it', async () => {
     const undeclared = new KeyedConnector();
-    Object.defineProperty(undeclared, 'manifest', { value: { ...keyedManifest, capabilities: { ...keyedManifest.capabilities, findPublished: false } } });
+    Object.defineProperty(undeclared, 'manifest', {
+      value: { ...keyedManifest, capabilities: { ...keyedManifest.capabilities, findPublished: false } },
+    });
     expect(validateOperations(undeclared)).toEqual(['findPublished is present but no capability declares it']);
-    const results = await runConformanceChecks(keyedOptions(() => undeclared), (name) => name.startsWith('findPublished: not declared'));
-    expect(results).toEqual([{ name: 'findPublished: not declared by manifest (capability findPublished=false)', passed: false, message: expect.any(String) }]);
+    const results = await runConformanceChecks(
+      keyedOptions(() => undeclared),
+      (name) => name.startsWith('findPublished: not declared'),
+    );
+    expect(results).toEqual([
+      { name: 'findPublished: not declared by manifest (capability findPublished=false)', passed: false, message: expect.any(String) },
+    ]);
     const missing = new KeyedConnector() as Partial<KeyedConnector>;
     Object.defineProperty(missing, 'findPublished', { value: undefined });
     expect(validateOperations(missing as Connector)).toEqual(['capabilities.findPublished is true but findPublished is missing']);
@@ -217,13 +284,20 @@ describe('manifest: findPublished and the publish windows', () => {
     expect(validateManifest({ ...keyedManifest, capabilities: { ...keyedManifest.capabilities, findPublished: 'yes' } })).toEqual([
       'capabilities.findPublished must be true or false when set',
     ]);
-    expect(validateManifest({ ...keyedManifest, capabilities: { ...keyedManifest.capabilities, publish: false } })).toContain('capabilities.findPublished needs capabilities.publish');
+    expect(validateManifest({ ...keyedManifest, capabilities: { ...keyedManifest.capabilities, publish: false } })).toContain(
+      'capabilities.findPublished needs capabilities.publish',
+    );
   });
 
   it('rateLimit.publish, when set, is a non-empty list of positive whole limits and windows', () => {
     const withPublish = (publish: unknown) => validateManifest({ ...keyedManifest, rateLimit: { ...keyedManifest.rateLimit, publish } });
     expect(withPublish(undefined)).toEqual([]);
-    expect(withPublish([{ limit: 1666, windowSeconds: 3600 }, { limit: 11666, windowSeconds: 86400 }])).toEqual([]);
+    expect(
+      withPublish([
+        { limit: 1666, windowSeconds: 3600 },
+        { limit: 11666, windowSeconds: 86400 },
+      ]),
+    ).toEqual([]);
     expect(withPublish([])).toEqual(['rateLimit.publish must be a non-empty list of { limit, windowSeconds } when set']);
     expect(withPublish([{ limit: 0, windowSeconds: 60 }, { limit: 5 }])).toEqual([
       'rateLimit.publish[0] must have a positive integer limit and windowSeconds',

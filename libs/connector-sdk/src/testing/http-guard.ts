@@ -32,7 +32,15 @@ function targetOf(input: unknown): string {
     if (typeof input === 'string') return input;
     if (input instanceof URL) return input.toString();
     if (input && typeof input === 'object') {
-      const record = input as { url?: unknown; href?: unknown; protocol?: unknown; hostname?: unknown; host?: unknown; port?: unknown; path?: unknown };
+      const record = input as {
+        url?: unknown;
+        href?: unknown;
+        protocol?: unknown;
+        hostname?: unknown;
+        host?: unknown;
+        port?: unknown;
+        path?: unknown;
+      };
       if (typeof record.url === 'string') return record.url;
       if (typeof record.href === 'string') return record.href;
       const host = record.hostname ?? record.host ?? 'localhost';
@@ -61,7 +69,9 @@ const PATCHED: Patchable[] = [
  * Runs `operation` and returns what it resolved or threw, with the requests it sent
  * around the context's client. The wrappers are in place only while it runs.
  */
-export async function watchForBypass<T>(operation: () => Promise<T>): Promise<{ outcome: { value: T } | { error: unknown }; bypassed: BypassedRequest[] }> {
+export async function watchForBypass<T>(
+  operation: () => Promise<T>,
+): Promise<{ outcome: { value: T } | { error: unknown }; bypassed: BypassedRequest[] }> {
   const bypassed: BypassedRequest[] = [];
   const originals = PATCHED.map((entry) => entry.owner[entry.name]);
   PATCHED.forEach((entry, index) => {

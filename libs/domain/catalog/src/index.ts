@@ -10,8 +10,24 @@ import { CONTENT_ENTITIES, CONTENT_MIGRATIONS } from '@socle/content';
 import { EVALUATION_ENTITIES, EVALUATION_MIGRATIONS, LiveScores1764500000001 } from '@socle/evaluation';
 import type { EntityClass, MigrationClass } from '@socle/platform-database';
 
-export const ENTITIES: EntityClass[] = [...ACCOUNTS_ENTITIES, ...STRATEGY_ENTITIES, ...COMMUNITY_ENTITIES, ...POLICIES_ENTITIES, ...CONTENT_ENTITIES, ...EVALUATION_ENTITIES];
-export const MIGRATIONS: MigrationClass[] = [...ACCOUNTS_MIGRATIONS, AccountInvariants1764720000000, ...STRATEGY_MIGRATIONS, ...COMMUNITY_MIGRATIONS, ...POLICIES_MIGRATIONS, ...CONTENT_MIGRATIONS, ...EVALUATION_MIGRATIONS, LiveScores1764500000001];
+export const ENTITIES: EntityClass[] = [
+  ...ACCOUNTS_ENTITIES,
+  ...STRATEGY_ENTITIES,
+  ...COMMUNITY_ENTITIES,
+  ...POLICIES_ENTITIES,
+  ...CONTENT_ENTITIES,
+  ...EVALUATION_ENTITIES,
+];
+export const MIGRATIONS: MigrationClass[] = [
+  ...ACCOUNTS_MIGRATIONS,
+  AccountInvariants1764720000000,
+  ...STRATEGY_MIGRATIONS,
+  ...COMMUNITY_MIGRATIONS,
+  ...POLICIES_MIGRATIONS,
+  ...CONTENT_MIGRATIONS,
+  ...EVALUATION_MIGRATIONS,
+  LiveScores1764500000001,
+];
 
 import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule, SocleConfig } from '@socle/platform-config';

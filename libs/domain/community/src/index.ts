@@ -1,7 +1,13 @@
 export { CommunityModule, CommunityModuleOptions, COMMUNITY_PARTS } from './lib/community.module';
 export { NetworkAccountEntity, OAuthStateEntity, NetworkAccountStatus } from './lib/entities';
 import { COMMUNITY_ENTITIES as ACCOUNT_ENTITIES } from './lib/entities';
-export { CheckNetworkAccountJob, CheckNetworkAccountPayload, CheckNetworkAccountScheduler, COMMUNITY_QUEUE, CHECK_NETWORK_ACCOUNT_JOB } from './lib/check-network-account.job';
+export {
+  CheckNetworkAccountJob,
+  CheckNetworkAccountPayload,
+  CheckNetworkAccountScheduler,
+  COMMUNITY_QUEUE,
+  CHECK_NETWORK_ACCOUNT_JOB,
+} from './lib/check-network-account.job';
 export { NetworkHealthService } from './lib/network-health.service';
 export { CredentialVault } from './lib/credential-vault';
 export { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, scrub } from './lib/connectors';
@@ -13,7 +19,12 @@ import { RefreshLease1764800000900 } from './lib/migrations/1764800000900-refres
 import { COMMUNITY_PARTS } from './lib/community.module';
 
 export const COMMUNITY_ENTITIES = [...ACCOUNT_ENTITIES, ...COMMUNITY_PARTS.flatMap((part) => part.entities)];
-export const COMMUNITY_MIGRATIONS = [Community1764000000000, OAuthClients1764600000000, RefreshLease1764800000900, ...COMMUNITY_PARTS.flatMap((part) => part.migrations)];
+export const COMMUNITY_MIGRATIONS = [
+  Community1764000000000,
+  OAuthClients1764600000000,
+  RefreshLease1764800000900,
+  ...COMMUNITY_PARTS.flatMap((part) => part.migrations),
+];
 export { OAuthClients, OAuthClient } from './lib/oauth-clients';
 export * from './lib/listening';
 export * from './lib/inbox';

@@ -3,7 +3,14 @@ import { CONTENT_PARTS } from './lib/content.module';
 export { ContentModule, ContentModuleOptions, CONTENT_PARTS } from './lib/content.module';
 export type { ContentPart } from './lib/content-part';
 export {
-  CONTENT_STATUSES, ContentStatus, CONTENT_SOURCES, ContentSource, CONTENT_TRANSITIONS, TRANSITION_REFUSED, canMove, isEditable,
+  CONTENT_STATUSES,
+  ContentStatus,
+  CONTENT_SOURCES,
+  ContentSource,
+  CONTENT_TRANSITIONS,
+  TRANSITION_REFUSED,
+  canMove,
+  isEditable,
 } from './lib/items/status';
 
 export const CONTENT_ENTITIES = CONTENT_PARTS.flatMap((part) => part.entities);

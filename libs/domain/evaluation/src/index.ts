@@ -1,9 +1,24 @@
 export * from './lib/report/assessment-report';
 export * from './lib/model/model-content';
-export { scoreModel, levelFor, AnswerInput, EvidenceInput, CriterionScore, DimensionScore, Recommendation, ScoreResult, ScoreOptions } from './lib/model/scoring';
+export {
+  scoreModel,
+  levelFor,
+  AnswerInput,
+  EvidenceInput,
+  CriterionScore,
+  DimensionScore,
+  Recommendation,
+  ScoreResult,
+  ScoreOptions,
+} from './lib/model/scoring';
 // Live scores and the agency portfolio.
 export { PortfolioModule, PortfolioModuleOptions } from './lib/portfolio/portfolio.module';
-export { RecomputeLiveScoreJob, RecomputeLiveScorePayload, EVALUATION_QUEUE, RECOMPUTE_LIVE_SCORE_JOB } from './lib/live/recompute-live-score.job';
+export {
+  RecomputeLiveScoreJob,
+  RecomputeLiveScorePayload,
+  EVALUATION_QUEUE,
+  RECOMPUTE_LIVE_SCORE_JOB,
+} from './lib/live/recompute-live-score.job';
 export { LiveScoreService } from './lib/live/live-score.service';
 export { RecentAssessmentEvidence, RECENT_ASSESSMENT_KEY } from './lib/live/recent-assessment.evidence';
 export { LiveScores1764500000001 } from './lib/migrations/1764500000001-live-scores';
@@ -16,10 +31,22 @@ export { radarGeometry, radarPolygon, RadarGeometry, RadarAxis, Point as RadarPo
 // Maturity models and assessments.
 export { EvaluationModule, EvaluationHttpModule } from './lib/evaluation.module';
 export { ReportLinks, ReportLinkClaims, REPORT_LINK_TTL_MS } from './lib/report/report-links';
-export { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID, DEFAULT_MODEL_VERSION, DEFAULT_MODEL_EVIDENCE_KEYS, skeletonModel } from './lib/model/default-model';
+export {
+  DEFAULT_MATURITY_MODEL,
+  DEFAULT_MODEL_ID,
+  DEFAULT_MODEL_VERSION,
+  DEFAULT_MODEL_EVIDENCE_KEYS,
+  skeletonModel,
+} from './lib/model/default-model';
 export { validateModelContent, evidenceKeysOf, ModelProblem, MODEL_LIMITS } from './lib/model/validate-content';
 export {
-  checkModelContent, exportModel, parseModelExport, MATURITY_MODEL_SCHEMA, MATURITY_MODEL_SCHEMA_ID, MATURITY_MODEL_FORMAT, MATURITY_MODEL_FORMAT_VERSION,
+  checkModelContent,
+  exportModel,
+  parseModelExport,
+  MATURITY_MODEL_SCHEMA,
+  MATURITY_MODEL_SCHEMA_ID,
+  MATURITY_MODEL_FORMAT,
+  MATURITY_MODEL_FORMAT_VERSION,
   MaturityModelExport,
 } from './lib/model/model-json';
 export { MaturityModelService } from './lib/model/model.service';

@@ -2,17 +2,34 @@ export * from './lib/content-rules';
 export { PoliciesModule, PoliciesModuleOptions } from './lib/policies.module';
 export { POLICIES_ENTITIES } from './lib/entities';
 export {
-  POLICY_KINDS, PolicyKind, POLICY_VERSION_STATUSES, PolicyVersionStatus, FOUR_STEP5_KINDS, PolicySection, nextStatus, isEditable,
+  POLICY_KINDS,
+  PolicyKind,
+  POLICY_VERSION_STATUSES,
+  PolicyVersionStatus,
+  FOUR_STEP5_KINDS,
+  PolicySection,
+  nextStatus,
+  isEditable,
 } from './lib/documents/policy-model';
 export { PolicyService } from './lib/documents/policy.service';
 export { POLICY_TEMPLATES, PolicyTemplate, policyTemplate, policyTemplates } from './lib/templates/policy-templates';
 export {
-  COMMENT_SEVERITIES, CommentSeverity, CommentHandlingRule, DEFAULT_COMMENT_RULES, ReplyTemplate, ResponseDue, responseDue, ANY_CHANNEL,
+  COMMENT_SEVERITIES,
+  CommentSeverity,
+  CommentHandlingRule,
+  DEFAULT_COMMENT_RULES,
+  ReplyTemplate,
+  ResponseDue,
+  responseDue,
+  ANY_CHANNEL,
 } from './lib/comment-rules/response-due';
 export { CommentRulesService } from './lib/comment-rules/comment-rules.service';
 export { ContentRulesService, brandVoiceRules, effectiveRules } from './lib/content-rules-store/content-rules.service';
 export {
-  NETWORK_TEXT_LIMITS, NetworkTextLimitsSource, networkTextLimitsFromManifests, NO_NETWORK_TEXT_LIMITS,
+  NETWORK_TEXT_LIMITS,
+  NetworkTextLimitsSource,
+  networkTextLimitsFromManifests,
+  NO_NETWORK_TEXT_LIMITS,
 } from './lib/content-rules-store/network-text-limits';
 export { POLICIES_EVIDENCE, policiesEvidenceProvider } from './lib/evidence/policies.evidence';
 import { Policies1764400000000 } from './lib/migrations/1764400000000-policies';

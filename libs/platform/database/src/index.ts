@@ -1,5 +1,14 @@
 export { TenantScope, isUuid, uuidLiteral, setScopeSql, TENANT_SETTINGS } from './lib/tenant-scope';
-export { UnitOfWork, OrganizationUnitOfWork, ProvenOrganizationId, inUnitOfWork, inOrganizationUnitOfWork, statementCounter, releaseParkedConnections, setReadOnlyParking } from './lib/unit-of-work';
+export {
+  UnitOfWork,
+  OrganizationUnitOfWork,
+  ProvenOrganizationId,
+  inUnitOfWork,
+  inOrganizationUnitOfWork,
+  statementCounter,
+  releaseParkedConnections,
+  setReadOnlyParking,
+} from './lib/unit-of-work';
 export { OWNER_ROLE, APP_ROLE } from './lib/roles';
 export { provisionDatabase, dropDatabase, databaseUrl } from './lib/provision';
 export { createDataSource, runMigrations, EntityClass, MigrationClass, DataSourceOptions } from './lib/data-source';

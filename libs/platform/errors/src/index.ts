@@ -1,4 +1,16 @@
 export {
-  DOMAIN_ERROR_CODES, DomainErrorCode, FieldProblem, DomainErrorOptions, DomainError, isDomainError, HTTP_STATUS_OF,
-  unauthenticated, forbidden, notFound, conflict, badInput, rateLimited, describeError,
+  DOMAIN_ERROR_CODES,
+  DomainErrorCode,
+  FieldProblem,
+  DomainErrorOptions,
+  DomainError,
+  isDomainError,
+  HTTP_STATUS_OF,
+  unauthenticated,
+  forbidden,
+  notFound,
+  conflict,
+  badInput,
+  rateLimited,
+  describeError,
 } from './lib/domain-error';

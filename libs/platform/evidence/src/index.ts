@@ -1,4 +1,11 @@
 export {
-  EvidenceContext, EvidenceDefinition, EvidenceProvider, EvidenceResult, EvidenceValue, LocalisedText, EvidenceRegistry,
-  EvidenceModule, clampScore,
+  EvidenceContext,
+  EvidenceDefinition,
+  EvidenceProvider,
+  EvidenceResult,
+  EvidenceValue,
+  LocalisedText,
+  EvidenceRegistry,
+  EvidenceModule,
+  clampScore,
 } from './lib/evidence';

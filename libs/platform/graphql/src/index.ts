@@ -4,5 +4,13 @@ export { depthLimitRule, aliasLimitRule, queryLimitsPlugin, QueryLimits, STANDAR
 export { validationPipe, SocleValidationPipe } from './lib/validation';
 export { JSONObjectScalar, JsonValueError } from './lib/json.scalar';
 export {
-  INPUT_LIMITS, jsonLiteralRule, textProblem, textProblems, jsonValueProblem, tooDeepAt, documentNesting, checkRequestShape, GraphQLRequestShape,
+  INPUT_LIMITS,
+  jsonLiteralRule,
+  textProblem,
+  textProblems,
+  jsonValueProblem,
+  tooDeepAt,
+  documentNesting,
+  checkRequestShape,
+  GraphQLRequestShape,
 } from './lib/input-limits';

@@ -19,7 +19,10 @@ export interface GqlOptions {
 
 /** A running API on the test database (the global setup's), reached over HTTP with supertest. */
 export class TestApi {
-  private constructor(readonly app: NestFastifyApplication, readonly config: SocleConfig) {}
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: SocleConfig,
+  ) {}
 
   /**
    * Each app gets its own Redis namespace (rate limits, queues) under the run's
@@ -36,8 +39,15 @@ export class TestApi {
     return this.app.getHttpServer();
   }
 
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GqlResult<T>> {
-    let req = request(this.server).post('/graphql').set('content-type', 'application/json').set('accept', 'application/graphql-response+json');
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: GqlOptions = {},
+  ): Promise<GqlResult<T>> {
+    let req = request(this.server)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('accept', 'application/graphql-response+json');
     if (options.token) req = req.set('authorization', `Bearer ${options.token}`);
     if (options.organizationId) req = req.set('x-socle-organization', options.organizationId);
     if (options.agencyId) req = req.set('x-socle-agency', options.agencyId);
@@ -78,8 +88,18 @@ export async function signUpAgency(api: TestApi, name = 'Agence Test'): Promise<
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken userId } }`,
     { input: { agencyName: name, displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'fr' } },
   );
-  const me = await api.ok<{ me: { agencies: { agency: { id: string } }[] } }>(`{ me { agencies { agency { id } } } }`, {}, { token: data.signUp.accessToken });
-  return { token: data.signUp.accessToken, refreshToken: data.signUp.refreshToken, userId: data.signUp.userId, agencyId: me.me.agencies[0].agency.id, email };
+  const me = await api.ok<{ me: { agencies: { agency: { id: string } }[] } }>(
+    `{ me { agencies { agency { id } } } }`,
+    {},
+    { token: data.signUp.accessToken },
+  );
+  return {
+    token: data.signUp.accessToken,
+    refreshToken: data.signUp.refreshToken,
+    userId: data.signUp.userId,
+    agencyId: me.me.agencies[0].agency.id,
+    email,
+  };
 }
 
 export async function createOrganization(api: TestApi, session: AgencySession, name = 'Client'): Promise<string> {
@@ -93,7 +113,11 @@ export async function createOrganization(api: TestApi, session: AgencySession, n
 
 /** Invites `email` with `roles` into the organisation and accepts as a new account; returns its session. */
 export async function addOrganizationMember(
-  api: TestApi, owner: AgencySession, organizationId: string, roles: string[], email = uniqueEmail('member'),
+  api: TestApi,
+  owner: AgencySession,
+  organizationId: string,
+  roles: string[],
+  email = uniqueEmail('member'),
 ): Promise<{ token: string; userId: string; email: string }> {
   const invite = await api.ok<{ inviteMember: { token: string } }>(
     `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }`,

@@ -23,7 +23,8 @@ export function databaseUrl(user: string, database: string): string {
 }
 
 export async function dropTestDatabase(database: string): Promise<void> {
-  if (!/^socle_test_[a-z0-9]+_[a-f0-9]+$/.test(database)) throw new Error(`refusing to drop "${database}": not a test database of this project`);
+  if (!/^socle_test_[a-z0-9]+_[a-f0-9]+$/.test(database))
+    throw new Error(`refusing to drop "${database}": not a test database of this project`);
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
@@ -37,7 +38,9 @@ export async function dropTestDatabase(database: string): Promise<void> {
 async function dropStaleTestDatabases(): Promise<void> {
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^socle_test_[a-z0-9]+_[a-f0-9]+$'");
+  const { rows } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname ~ '^socle_test_[a-z0-9]+_[a-f0-9]+$'",
+  );
   await admin.end();
   const cutoff = Date.now() - 2 * 3600 * 1000;
   for (const { datname } of rows) {
@@ -48,7 +51,9 @@ async function dropStaleTestDatabases(): Promise<void> {
 
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 

@@ -179,17 +179,26 @@ export class BlueskyConnector implements Connector {
     const identifier = (input.fields?.identifier ?? input.fields?.handle ?? '').trim().replace(/^@/, '');
     const password = input.fields?.appPassword ?? input.fields?.password ?? '';
     if (!identifier || !password) {
-      throw new ConnectorError('REJECTED', 'Bluesky sign-in needs a handle and an app password', { networkReason: 'missing identifier or app password' });
+      throw new ConnectorError('REJECTED', 'Bluesky sign-in needs a handle and an app password', {
+        networkReason: 'missing identifier or app password',
+      });
     }
     const client = new XrpcClient(ctx, input.serviceUrl);
     const session = await client.procedure<Session>('com.atproto.server.createSession', { identifier, password }, 'Bluesky sign-in');
     this.checkSession(session, 'Bluesky sign-in');
     if (!this.allowMainPassword && decodeJwtExpiry(session.accessJwt).scope !== APP_PASSWORD_SCOPE) {
       // Do not keep a session opened with the main password.
-      await client.withToken(session.refreshJwt).procedure('com.atproto.server.deleteSession', undefined, 'Bluesky sign-out').catch(() => undefined);
-      throw new ConnectorError('REJECTED', 'Bluesky sign-in: use an app password (Settings > Privacy and security > App passwords), not the account password', {
-        networkReason: 'not an app password',
-      });
+      await client
+        .withToken(session.refreshJwt)
+        .procedure('com.atproto.server.deleteSession', undefined, 'Bluesky sign-out')
+        .catch(() => undefined);
+      throw new ConnectorError(
+        'REJECTED',
+        'Bluesky sign-in: use an app password (Settings > Privacy and security > App passwords), not the account password',
+        {
+          networkReason: 'not an app password',
+        },
+      );
     }
     return this.credentialsFrom(client.baseUrl, session);
   }
@@ -199,13 +208,15 @@ export class BlueskyConnector implements Connector {
     const refreshJwt = credentials?.secrets?.refreshJwt;
     if (!refreshJwt) throw new ConnectorError('AUTH_EXPIRED', 'Bluesky: the credentials hold no refresh token; sign in again');
     const client = new XrpcClient(ctx, credentials.serviceUrl, refreshJwt);
-    const session = await client.procedure<Session>('com.atproto.server.refreshSession', undefined, 'Bluesky session refresh').catch((error: unknown) => {
-      // Whatever the PDS says about a refresh token it refuses, the user must sign in again.
-      if (error instanceof ConnectorError && error.kind === 'REJECTED') {
-        throw new ConnectorError('AUTH_EXPIRED', error.message, { status: error.status, networkReason: error.networkReason });
-      }
-      throw error;
-    });
+    const session = await client
+      .procedure<Session>('com.atproto.server.refreshSession', undefined, 'Bluesky session refresh')
+      .catch((error: unknown) => {
+        // Whatever the PDS says about a refresh token it refuses, the user must sign in again.
+        if (error instanceof ConnectorError && error.kind === 'REJECTED') {
+          throw new ConnectorError('AUTH_EXPIRED', error.message, { status: error.status, networkReason: error.networkReason });
+        }
+        throw error;
+      });
     this.checkSession(session, 'Bluesky session refresh');
     return this.credentialsFrom(client.baseUrl, { ...session, refreshJwt: session.refreshJwt || refreshJwt });
   }
@@ -215,7 +226,9 @@ export class BlueskyConnector implements Connector {
       throw new ConnectorError('UNKNOWN', `${context}: the answer is not a session`);
     }
     if (session.active === false) {
-      throw new ConnectorError('REJECTED', `${context}: the account is ${session.status ?? 'not active'}`, { networkReason: session.status ?? 'inactive account' });
+      throw new ConnectorError('REJECTED', `${context}: the account is ${session.status ?? 'not active'}`, {
+        networkReason: session.status ?? 'inactive account',
+      });
     }
   }
 
@@ -270,7 +283,13 @@ export class BlueskyConnector implements Connector {
     return published;
   }
 
-  async reply(ctx: ConnectorContext, credentials: Credentials, externalId: string, variant: Variant, idempotencyKey: string): Promise<PublishedPost> {
+  async reply(
+    ctx: ConnectorContext,
+    credentials: Credentials,
+    externalId: string,
+    variant: Variant,
+    idempotencyKey: string,
+  ): Promise<PublishedPost> {
     return this.publish(ctx, credentials, { variant, idempotencyKey, inReplyTo: externalId });
   }
 
@@ -306,13 +325,24 @@ export class BlueskyConnector implements Connector {
   }
 
   /** The record, or undefined when the PDS says RecordNotFound; any other failure is thrown. */
-  private async readOwnRecord(client: XrpcClient, did: string, rkey: string, context: string): Promise<{ uri: string; cid: string; value?: PostRecord } | undefined> {
+  private async readOwnRecord(
+    client: XrpcClient,
+    did: string,
+    rkey: string,
+    context: string,
+  ): Promise<{ uri: string; cid: string; value?: PostRecord } | undefined> {
     try {
-      const found = await client.query<{ uri?: string; cid?: string; value?: PostRecord }>('com.atproto.repo.getRecord', { repo: did, collection: POST_COLLECTION, rkey }, context);
-      if (typeof found.uri !== 'string' || typeof found.cid !== 'string') throw new ConnectorError('UNKNOWN', `${context}: the answer is not a record (no uri/cid)`);
+      const found = await client.query<{ uri?: string; cid?: string; value?: PostRecord }>(
+        'com.atproto.repo.getRecord',
+        { repo: did, collection: POST_COLLECTION, rkey },
+        context,
+      );
+      if (typeof found.uri !== 'string' || typeof found.cid !== 'string')
+        throw new ConnectorError('UNKNOWN', `${context}: the answer is not a record (no uri/cid)`);
       return { uri: found.uri, cid: found.cid, value: found.value };
     } catch (error) {
-      if (error instanceof ConnectorError && error.kind === 'REJECTED' && /^RecordNotFound\b/.test(error.networkReason ?? '')) return undefined;
+      if (error instanceof ConnectorError && error.kind === 'REJECTED' && /^RecordNotFound\b/.test(error.networkReason ?? ''))
+        return undefined;
       throw error;
     }
   }
@@ -331,7 +361,13 @@ export class BlueskyConnector implements Connector {
     return { root: root && typeof root.uri === 'string' && typeof root.cid === 'string' ? root : parentRef, parent: parentRef };
   }
 
-  private async buildRecord(ctx: ConnectorContext, client: XrpcClient, part: Variant, reply: ReplyRef | undefined, context: string): Promise<PostRecord> {
+  private async buildRecord(
+    ctx: ConnectorContext,
+    client: XrpcClient,
+    part: Variant,
+    reply: ReplyRef | undefined,
+    context: string,
+  ): Promise<PostRecord> {
     const text = part.text ?? '';
     const record: PostRecord = { $type: POST_COLLECTION, text, createdAt: (ctx.now?.() ?? new Date()).toISOString() };
     const spans = detectSpans(text);
@@ -371,7 +407,11 @@ export class BlueskyConnector implements Connector {
   /** The DID of `handle`, or undefined when it does not resolve (the mention stays plain text). */
   private async resolveHandle(client: XrpcClient, handle: string, context: string): Promise<string | undefined> {
     try {
-      const { did } = await client.query<{ did?: string }>('com.atproto.identity.resolveHandle', { handle }, `${context}: resolving @${handle}`);
+      const { did } = await client.query<{ did?: string }>(
+        'com.atproto.identity.resolveHandle',
+        { handle },
+        `${context}: resolving @${handle}`,
+      );
       return typeof did === 'string' && did.startsWith('did:') ? did : undefined;
     } catch (error) {
       if (error instanceof ConnectorError && error.kind === 'REJECTED') return undefined;
@@ -386,14 +426,17 @@ export class BlueskyConnector implements Connector {
         { repo: did, collection: POST_COLLECTION, rkey, record, validate: true },
         context,
       );
-      if (typeof created.uri !== 'string' || typeof created.cid !== 'string') throw new ConnectorError('UNKNOWN', `${context}: the answer has no uri/cid`);
+      if (typeof created.uri !== 'string' || typeof created.cid !== 'string')
+        throw new ConnectorError('UNKNOWN', `${context}: the answer has no uri/cid`);
       return { uri: created.uri, cid: created.cid };
     } catch (error) {
       if (!(error instanceof ConnectorError)) throw error;
       // The record may exist already: an earlier attempt made it (the key is taken, a PDS
       // answers that with an error), or its answer was lost (timeout, reset, 5xx).
       const mayExist =
-        error.kind === 'TRANSIENT' || error.kind === 'UNKNOWN' || (error.kind === 'REJECTED' && /exist|conflict|duplicate|taken/i.test(error.networkReason ?? error.message));
+        error.kind === 'TRANSIENT' ||
+        error.kind === 'UNKNOWN' ||
+        (error.kind === 'REJECTED' && /exist|conflict|duplicate|taken/i.test(error.networkReason ?? error.message));
       if (!mayExist) throw error;
       const existing = await this.findRecord(client, did, rkey, context);
       if (!existing) throw error;
@@ -406,14 +449,21 @@ export class BlueskyConnector implements Connector {
     }
   }
 
-  private async findRecord(client: XrpcClient, did: string, rkey: string, context: string): Promise<{ uri: string; cid: string; value?: PostRecord } | undefined> {
+  private async findRecord(
+    client: XrpcClient,
+    did: string,
+    rkey: string,
+    context: string,
+  ): Promise<{ uri: string; cid: string; value?: PostRecord } | undefined> {
     try {
       const found = await client.query<{ uri?: string; cid?: string; value?: PostRecord }>(
         'com.atproto.repo.getRecord',
         { repo: did, collection: POST_COLLECTION, rkey },
         `${context}: looking for an earlier attempt`,
       );
-      return typeof found.uri === 'string' && typeof found.cid === 'string' ? { uri: found.uri, cid: found.cid, value: found.value } : undefined;
+      return typeof found.uri === 'string' && typeof found.cid === 'string'
+        ? { uri: found.uri, cid: found.cid, value: found.value }
+        : undefined;
     } catch {
       return undefined;
     }
@@ -423,7 +473,8 @@ export class BlueskyConnector implements Connector {
     const context = 'Bluesky delete';
     const { client, did } = this.session(ctx, credentials);
     const { repo, collection, rkey } = parseAtUri(externalId, context);
-    if (repo !== did) throw new ConnectorError('REJECTED', `${context}: ${externalId} belongs to another account`, { networkReason: 'not your post' });
+    if (repo !== did)
+      throw new ConnectorError('REJECTED', `${context}: ${externalId} belongs to another account`, { networkReason: 'not your post' });
     // Deleting a record that is already gone succeeds: a retried delete is harmless.
     await client.procedure('com.atproto.repo.deleteRecord', { repo, collection, rkey }, context);
   }
@@ -489,7 +540,10 @@ export class BlueskyConnector implements Connector {
           ? { k: keywordIndex + 1 }
           : undefined;
       if (items.length > 0 || !following) {
-        return { items, cursor: following ? encodeCursor(following.c !== undefined ? { k: following.k, c: following.c } : { k: following.k }) : undefined };
+        return {
+          items,
+          cursor: following ? encodeCursor(following.c !== undefined ? { k: following.k, c: following.c } : { k: following.k }) : undefined,
+        };
       }
       keywordIndex = following.k;
       next = following.c;
@@ -516,7 +570,11 @@ export class BlueskyConnector implements Connector {
     const context = 'Bluesky comments';
     const { client } = this.session(ctx, credentials);
     parseAtUri(externalId, context);
-    const { thread } = await client.query<{ thread?: ThreadNode }>('app.bsky.feed.getPostThread', { uri: externalId, depth: 20, parentHeight: 0 }, context);
+    const { thread } = await client.query<{ thread?: ThreadNode }>(
+      'app.bsky.feed.getPostThread',
+      { uri: externalId, depth: 20, parentHeight: 0 },
+      context,
+    );
     const items: Mention[] = [];
     const walk = (node: ThreadNode | undefined) => {
       for (const child of node?.replies ?? []) {

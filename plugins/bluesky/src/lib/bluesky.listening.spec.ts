@@ -54,7 +54,11 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     });
     await dev.xrpc('com.atproto.repo.createRecord', {
       token: fanCredentials.secrets.accessJwt,
-      body: { repo: fan.did, collection: 'app.bsky.feed.like', record: { $type: 'app.bsky.feed.like', subject: { uri, cid }, createdAt: new Date().toISOString() } },
+      body: {
+        repo: fan.did,
+        collection: 'app.bsky.feed.like',
+        record: { $type: 'app.bsky.feed.like', subject: { uri, cid }, createdAt: new Date().toISOString() },
+      },
     });
     await dev.processAll();
 
@@ -62,7 +66,12 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(new Set(items.map((item) => item.externalId)).size).toBe(items.length);
     expect(items).toHaveLength(6);
-    expect(items[0]).toMatchObject({ externalId: reply.externalId, text: 'Superbe, bravo !', authorHandle: fan.handle, inReplyTo: original.externalId });
+    expect(items[0]).toMatchObject({
+      externalId: reply.externalId,
+      text: 'Superbe, bravo !',
+      authorHandle: fan.handle,
+      inReplyTo: original.externalId,
+    });
     expect(items.filter((item) => item.text.startsWith(`Salut @${brand.handle}`)).map((item) => item.text)).toEqual(
       [5, 4, 3, 2, 1].map((i) => `Salut @${brand.handle} question ${i}`),
     );

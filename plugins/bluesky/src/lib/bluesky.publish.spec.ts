@@ -18,7 +18,9 @@ describe('Bluesky connector against a PDS', () => {
 
   const record = (uri: string) => {
     const [, repo, collection, rkey] = /^at:\/\/([^/]+)\/([^/]+)\/(.+)$/.exec(uri) ?? [];
-    return dev.xrpc<{ uri: string; cid: string; value: Record<string, unknown> }>('com.atproto.repo.getRecord', { params: { repo, collection, rkey } });
+    return dev.xrpc<{ uri: string; cid: string; value: Record<string, unknown> }>('com.atproto.repo.getRecord', {
+      params: { repo, collection, rkey },
+    });
   };
   const signIn = (account: DevAccount, password = account.appPassword) =>
     connector.authorize(ctx(), { serviceUrl: dev.pdsUrl, fields: { identifier: account.handle, appPassword: password } });
@@ -55,8 +57,14 @@ describe('Bluesky connector against a PDS', () => {
 
     it('refreshes an expired access token; the old token fails with AUTH_EXPIRED', async () => {
       const session = await signIn(brand);
-      const expired = { ...session, secrets: { ...session.secrets, accessJwt: BlueskyDevNetwork.expiredAccessJwt(session.secrets.accessJwt) } };
-      const error = await expectConnectorError(connector.publish(ctx(), expired, { variant: { text: 'expired' }, idempotencyKey: 'expired-1' }), 'AUTH_EXPIRED');
+      const expired = {
+        ...session,
+        secrets: { ...session.secrets, accessJwt: BlueskyDevNetwork.expiredAccessJwt(session.secrets.accessJwt) },
+      };
+      const error = await expectConnectorError(
+        connector.publish(ctx(), expired, { variant: { text: 'expired' }, idempotencyKey: 'expired-1' }),
+        'AUTH_EXPIRED',
+      );
       expect(error.networkReason).toMatch(/ExpiredToken/);
       const refreshed = await connector.refresh(ctx(), expired);
       expect(refreshed.secrets.refreshJwt).not.toBe(session.secrets.refreshJwt);
@@ -68,14 +76,20 @@ describe('Bluesky connector against a PDS', () => {
       const session = await signIn(brand);
       await dev.xrpc('com.atproto.server.deleteSession', { token: session.secrets.refreshJwt });
       await expectConnectorError(connector.refresh(ctx(), session), 'AUTH_EXPIRED');
-      await expectConnectorError(connector.refresh(ctx(), { ...session, secrets: { ...session.secrets, refreshJwt: 'not-a-token' } }), 'AUTH_EXPIRED');
+      await expectConnectorError(
+        connector.refresh(ctx(), { ...session, secrets: { ...session.secrets, refreshJwt: 'not-a-token' } }),
+        'AUTH_EXPIRED',
+      );
     });
   });
 
   describe('publish', () => {
     it('publishes text with mention, link and tag facets at UTF-8 byte offsets', async () => {
       const text = `Merci @${friend.handle} ✨ — lisez https://socle.example/blog?x=1 #lancement`;
-      const post = await connector.publish(ctx(), credentials, { variant: { text, options: { language: 'fr' } }, idempotencyKey: 'facets-1' });
+      const post = await connector.publish(ctx(), credentials, {
+        variant: { text, options: { language: 'fr' } },
+        idempotencyKey: 'facets-1',
+      });
       expect(post.externalId).toMatch(new RegExp(`^at://${brand.did}/app\\.bsky\\.feed\\.post/`));
       expect(post.url).toBe(`https://bsky.app/profile/${brand.did}/post/${post.externalId.split('/').pop()}`);
       const { value } = await record(post.externalId);
@@ -83,7 +97,9 @@ describe('Bluesky connector against a PDS', () => {
       expect(value.langs).toEqual(['fr']);
       const facets = value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: Array<Record<string, string>> }>;
       const bytes = Buffer.from(text, 'utf8');
-      expect(facets.map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'), facet.features[0]])).toEqual([
+      expect(
+        facets.map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'), facet.features[0]]),
+      ).toEqual([
         [`@${friend.handle}`, { $type: 'app.bsky.richtext.facet#mention', did: friend.did }],
         ['https://socle.example/blog?x=1', { $type: 'app.bsky.richtext.facet#link', uri: 'https://socle.example/blog?x=1' }],
         ['#lancement', { $type: 'app.bsky.richtext.facet#tag', tag: 'lancement' }],
@@ -133,9 +149,14 @@ describe('Bluesky connector against a PDS', () => {
     it('publishes links without a scheme, cashtags, and no tag for the keycap emoji, as the Bluesky app does', async () => {
       const text = '#️⃣ Nos offres : www.example.fr/offres ! $AAPL monte, pas $5. #recrutement';
       const post = await connector.publish(ctx(), credentials, { variant: { text }, idempotencyKey: 'facets-2' });
-      const facets = (await record(post.externalId)).value.facets as Array<{ index: { byteStart: number; byteEnd: number }; features: unknown[] }>;
+      const facets = (await record(post.externalId)).value.facets as Array<{
+        index: { byteStart: number; byteEnd: number };
+        features: unknown[];
+      }>;
       const bytes = Buffer.from(text, 'utf8');
-      expect(facets.map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'), facet.features[0]])).toEqual([
+      expect(
+        facets.map((facet) => [bytes.subarray(facet.index.byteStart, facet.index.byteEnd).toString('utf8'), facet.features[0]]),
+      ).toEqual([
         ['www.example.fr/offres', { $type: 'app.bsky.richtext.facet#link', uri: 'https://www.example.fr/offres' }],
         ['$AAPL', { $type: 'app.bsky.richtext.facet#tag', tag: '$AAPL' }],
         ['#recrutement', { $type: 'app.bsky.richtext.facet#tag', tag: 'recrutement' }],
@@ -220,7 +241,10 @@ describe('Bluesky connector against a PDS', () => {
       // 200 family emoji are 200 graphemes but 3600 bytes: over the 3000-byte bound.
       expect(connector.validate({ text: '👩‍👩‍👧'.repeat(200) }).map((violation) => violation.rule)).toEqual(['text.too-many-bytes']);
       const before = (await dev.postUris(brand.did)).length;
-      await expectConnectorError(connector.publish(ctx(), credentials, { variant: { text: 'x'.repeat(301) }, idempotencyKey: 'long-1' }), 'REJECTED');
+      await expectConnectorError(
+        connector.publish(ctx(), credentials, { variant: { text: 'x'.repeat(301) }, idempotencyKey: 'long-1' }),
+        'REJECTED',
+      );
       const gif = connector.validate({ text: 'gif', media: [{ mimeType: 'image/gif', data: new Uint8Array([1]) }] });
       expect(gif.map((violation) => violation.rule)).toEqual(['media.type']);
       expect((await dev.postUris(brand.did)).length).toBe(before);
@@ -228,7 +252,13 @@ describe('Bluesky connector against a PDS', () => {
 
     it('maps a PDS refusal to REJECTED with its reason', async () => {
       const error = await expectConnectorError(
-        connector.reply(ctx(), credentials, `at://${brand.did}/app.bsky.feed.post/${recordKeyFor('never-published')}`, { text: 'x' }, 'orphan-1'),
+        connector.reply(
+          ctx(),
+          credentials,
+          `at://${brand.did}/app.bsky.feed.post/${recordKeyFor('never-published')}`,
+          { text: 'x' },
+          'orphan-1',
+        ),
         'REJECTED',
       );
       expect(error.networkReason).toMatch(/Could not locate record|RecordNotFound/);
@@ -274,12 +304,16 @@ describe('Bluesky connector against a PDS', () => {
       let creates = 0;
       const stopsAfterFirst: HttpClient = {
         async request(request) {
-          if (request.url.includes('com.atproto.repo.createRecord') && ++creates > 1) throw new ConnectorError('TRANSIENT', 'connection refused');
+          if (request.url.includes('com.atproto.repo.createRecord') && ++creates > 1)
+            throw new ConnectorError('TRANSIENT', 'connection refused');
           return real.request(request);
         },
       };
       const variant = { text: 'Fil A 1/3', thread: [{ text: 'Fil A 2/3' }, { text: 'Fil A 3/3' }] };
-      await expectConnectorError(connector.publish({ http: stopsAfterFirst }, credentials, { variant, idempotencyKey: 'find-thread-1' }), 'TRANSIENT');
+      await expectConnectorError(
+        connector.publish({ http: stopsAfterFirst }, credentials, { variant, idempotencyKey: 'find-thread-1' }),
+        'TRANSIENT',
+      );
       const partial = await find('find-thread-1', variant);
       expect(partial?.externalId).toBe(`at://${brand.did}/app.bsky.feed.post/${recordKeyFor('find-thread-1', 0)}`);
       expect(partial?.threadIds).toBeUndefined();
@@ -304,8 +338,14 @@ describe('Bluesky connector against a PDS', () => {
           throw new ConnectorError('TRANSIENT', 'connection refused');
         },
       };
-      await expectConnectorError(connector.findPublished({ http: unreachable }, credentials, { idempotencyKey: 'find-1', variant: { text: 'x' } }), 'TRANSIENT');
-      await expectConnectorError(connector.findPublished(ctx(), { ...credentials, secrets: {} }, { idempotencyKey: 'find-1', variant: { text: 'x' } }), 'AUTH_EXPIRED');
+      await expectConnectorError(
+        connector.findPublished({ http: unreachable }, credentials, { idempotencyKey: 'find-1', variant: { text: 'x' } }),
+        'TRANSIENT',
+      );
+      await expectConnectorError(
+        connector.findPublished(ctx(), { ...credentials, secrets: {} }, { idempotencyKey: 'find-1', variant: { text: 'x' } }),
+        'AUTH_EXPIRED',
+      );
     });
   });
 

@@ -46,7 +46,10 @@ runConformanceSuite<ProxyServer>({
       throw error;
     }
   },
-  authorizeInput: (server) => ({ serviceUrl: server.baseUrl, fields: { identifier: server.account.handle, appPassword: server.account.appPassword } }),
+  authorizeInput: (server) => ({
+    serviceUrl: server.baseUrl,
+    fields: { identifier: server.account.handle, appPassword: server.account.appPassword },
+  }),
   credentials: (server) => signIn(server),
   expiredCredentials: async (server) => {
     const fresh = await connector.authorize(ctx(), {
@@ -56,10 +59,16 @@ runConformanceSuite<ProxyServer>({
     return { ...fresh, secrets: { ...fresh.secrets, accessJwt: BlueskyDevNetwork.expiredAccessJwt(fresh.secrets.accessJwt) } };
   },
   seedMentions: async (server, count) => {
-    const fan = await connector.authorize(ctx(), { serviceUrl: server.dev.pdsUrl, fields: { identifier: server.fan.handle, appPassword: server.fan.appPassword } });
+    const fan = await connector.authorize(ctx(), {
+      serviceUrl: server.dev.pdsUrl,
+      fields: { identifier: server.fan.handle, appPassword: server.fan.appPassword },
+    });
     for (let i = 0; i < count; i++) {
       seeded++;
-      await connector.publish(ctx(), fan, { variant: { text: `@${server.account.handle} question ${seeded}?` }, idempotencyKey: `seed-${seeded}` });
+      await connector.publish(ctx(), fan, {
+        variant: { text: `@${server.account.handle} question ${seeded}?` },
+        idempotencyKey: `seed-${seeded}`,
+      });
     }
     await server.dev.processAll();
   },

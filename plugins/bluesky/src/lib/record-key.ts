@@ -39,7 +39,8 @@ export interface AtUri {
 
 export function parseAtUri(uri: string, context: string): AtUri {
   const match = /^at:\/\/([^/]+)\/([^/]+)\/([^/?#]+)$/.exec(String(uri ?? ''));
-  if (!match) throw new ConnectorError('REJECTED', `${context}: "${uri}" is not an AT URI of a record`, { networkReason: 'invalid AT URI' });
+  if (!match)
+    throw new ConnectorError('REJECTED', `${context}: "${uri}" is not an AT URI of a record`, { networkReason: 'invalid AT URI' });
   return { repo: match[1], collection: match[2], rkey: match[3] };
 }
 

@@ -24,7 +24,9 @@ function randomLetters(length: number): string {
 }
 
 function psql(sql: string): void {
-  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -79,8 +81,12 @@ export class BlueskyDevNetwork {
         const [plc, pds, bsky, ozone] = await reservePorts(4);
         try {
           const network = await TestNetwork.create({
-            dbPostgresUrl: databaseUrl, dbPostgresSchema: `bsky_${randomLetters(10)}`,
-            plc: { port: plc }, pds: { port: pds }, bsky: { port: bsky }, ozone: { port: ozone },
+            dbPostgresUrl: databaseUrl,
+            dbPostgresSchema: `bsky_${randomLetters(10)}`,
+            plc: { port: plc },
+            pds: { port: pds },
+            bsky: { port: bsky },
+            ozone: { port: ozone },
           });
           return new BlueskyDevNetwork(network, ownDatabase);
         } catch (error) {

@@ -86,7 +86,12 @@ export class MastodonClient {
     return data;
   }
 
-  async call<T>(method: HttpRequest['method'], path: string, context: string, options: MastodonCallOptions = {}): Promise<MastodonResult<T>> {
+  async call<T>(
+    method: HttpRequest['method'],
+    path: string,
+    context: string,
+    options: MastodonCallOptions = {},
+  ): Promise<MastodonResult<T>> {
     const response = await this.send(method, path, context, options);
     return { data: this.parse<T>(response, context), response };
   }

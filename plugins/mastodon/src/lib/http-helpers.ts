@@ -48,7 +48,10 @@ export interface MultipartPart {
 }
 
 /** A `multipart/form-data` body and its content type. */
-export function multipartBody(parts: MultipartPart[], boundary = `----socle${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`): {
+export function multipartBody(
+  parts: MultipartPart[],
+  boundary = `----socle${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`,
+): {
   body: Uint8Array;
   contentType: string;
 } {
@@ -119,7 +122,9 @@ export function decodeCursor(cursor: string, context: string): Record<string, st
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const entries = Object.entries(value as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+      const entries = Object.entries(value as Record<string, unknown>).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      );
       return Object.fromEntries(entries);
     }
   } catch {

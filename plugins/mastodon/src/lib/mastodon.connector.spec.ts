@@ -13,7 +13,11 @@ describe('Mastodon connector against the loopback instance', () => {
   let credentials: Credentials;
   let key = 0;
   const publish = (text: string, extra: { options?: Record<string, string | boolean>; inReplyTo?: string } = {}) =>
-    connector.publish(ctx(), credentials, { variant: { text, options: extra.options }, idempotencyKey: `spec-${++key}`, inReplyTo: extra.inReplyTo });
+    connector.publish(ctx(), credentials, {
+      variant: { text, options: extra.options },
+      idempotencyKey: `spec-${++key}`,
+      inReplyTo: extra.inReplyTo,
+    });
 
   beforeEach(async () => {
     server = await MastodonTestServer.start({ tokenLifetimeSeconds: 7200, mediaProcessingPolls: 2 });
@@ -25,12 +29,29 @@ describe('Mastodon connector against the loopback instance', () => {
 
   describe('auth', () => {
     it('registers an app, builds the authorize URL and exchanges the code (with PKCE)', async () => {
-      const app = await registerMastodonApp(ctx(), `${server.baseUrl}/`, { clientName: 'Socle', redirectUris: [REDIRECT_URI], website: 'https://socle.example' });
+      const app = await registerMastodonApp(ctx(), `${server.baseUrl}/`, {
+        clientName: 'Socle',
+        redirectUris: [REDIRECT_URI],
+        website: 'https://socle.example',
+      });
       expect(app).toMatchObject({ instanceUrl: server.baseUrl, redirectUris: [REDIRECT_URI], scopes: ['read', 'write'] });
       const verifier = 'a-code-verifier-that-is-long-enough-to-be-valid-0123456789';
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      const url = new URL(buildMastodonAuthorizeUrl(server.baseUrl, { clientId: app.clientId, redirectUri: REDIRECT_URI, state: 'xyz', codeChallenge: challenge }));
-      expect(Object.fromEntries(url.searchParams)).toMatchObject({ response_type: 'code', client_id: app.clientId, scope: 'read write', state: 'xyz', code_challenge_method: 'S256' });
+      const url = new URL(
+        buildMastodonAuthorizeUrl(server.baseUrl, {
+          clientId: app.clientId,
+          redirectUri: REDIRECT_URI,
+          state: 'xyz',
+          codeChallenge: challenge,
+        }),
+      );
+      expect(Object.fromEntries(url.searchParams)).toMatchObject({
+        response_type: 'code',
+        client_id: app.clientId,
+        scope: 'read write',
+        state: 'xyz',
+        code_challenge_method: 'S256',
+      });
       server.signIn('camille');
       const { code, state } = await approve(url.toString());
       expect(state).toBe('xyz');
@@ -46,18 +67,31 @@ describe('Mastodon connector against the loopback instance', () => {
       expect(post.url).toBe(`${server.baseUrl}/@camille/${post.externalId}`);
       // A code works once.
       const reused = await expectConnectorError(
-        connector.authorize(ctx(), { serviceUrl: server.baseUrl, redirectUri: REDIRECT_URI, fields: { code, clientId: app.clientId, clientSecret: app.clientSecret, codeVerifier: verifier } }),
+        connector.authorize(ctx(), {
+          serviceUrl: server.baseUrl,
+          redirectUri: REDIRECT_URI,
+          fields: { code, clientId: app.clientId, clientSecret: app.clientSecret, codeVerifier: verifier },
+        }),
         'AUTH_EXPIRED',
       );
       expect(reused.networkReason).toMatch(/invalid_grant/);
     });
 
     it('accepts a personal access token and refuses an invalid one with Mastodon’s reason', async () => {
-      const issued = await connector.authorize(ctx(), { serviceUrl: server.baseUrl, fields: { accessToken: server.createAccessToken('dominique') } });
+      const issued = await connector.authorize(ctx(), {
+        serviceUrl: server.baseUrl,
+        fields: { accessToken: server.createAccessToken('dominique') },
+      });
       expect(issued.secrets.username).toBe('dominique');
-      const error = await expectConnectorError(connector.authorize(ctx(), { serviceUrl: server.baseUrl, fields: { accessToken: 'nope' } }), 'AUTH_EXPIRED');
+      const error = await expectConnectorError(
+        connector.authorize(ctx(), { serviceUrl: server.baseUrl, fields: { accessToken: 'nope' } }),
+        'AUTH_EXPIRED',
+      );
       expect(error.networkReason).toBe('The access token is invalid');
-      await expectConnectorError(connector.authorize(ctx(), { serviceUrl: 'ftp://instance.example', fields: { accessToken: 'x' } }), 'REJECTED');
+      await expectConnectorError(
+        connector.authorize(ctx(), { serviceUrl: 'ftp://instance.example', fields: { accessToken: 'x' } }),
+        'REJECTED',
+      );
     });
 
     it('refresh keeps a non-expiring token, and a revoked token is AUTH_EXPIRED', async () => {
@@ -123,8 +157,12 @@ describe('Mastodon connector against the loopback instance', () => {
       const url = `https://socle.example/${'a'.repeat(200)}`;
       expect(connector.validate({ text: `${'x'.repeat(476)} ${url}` })).toEqual([]);
       expect(connector.validate({ text: 'x'.repeat(501) }).map((violation) => violation.rule)).toEqual(['text.too-long']);
-      expect(connector.validate({ text: 'x'.repeat(450), options: { spoilerText: 'y'.repeat(60) } }).map((violation) => violation.rule)).toEqual(['text.too-long']);
-      expect(connector.validate({ text: 'x', options: { visibility: 'friends' } }).map((violation) => violation.rule)).toEqual(['options.visibility']);
+      expect(
+        connector.validate({ text: 'x'.repeat(450), options: { spoilerText: 'y'.repeat(60) } }).map((violation) => violation.rule),
+      ).toEqual(['text.too-long']);
+      expect(connector.validate({ text: 'x', options: { visibility: 'friends' } }).map((violation) => violation.rule)).toEqual([
+        'options.visibility',
+      ]);
       const media = Array.from({ length: 5 }, () => ({ mimeType: 'image/png', data: new Uint8Array([1]) }));
       expect(connector.validate({ text: 'x', media }).map((violation) => violation.rule)).toEqual(['media.too-many']);
     });
@@ -173,8 +211,14 @@ describe('Mastodon connector against the loopback instance', () => {
       expect(pages).toBe(3);
       expect(items).toHaveLength(45);
       expect(new Set(items.map((item) => item.externalId)).size).toBe(45);
-      expect(items[0]).toMatchObject({ text: `@${AGENCY} message 45 &amp; <b>gras</b>`, authorHandle: `fan1@${server.host}`, language: 'en' });
-      const paths = server.requests.filter((entry) => entry.path.startsWith('/api/v1/notifications')).map((entry) => new URL(entry.path, server.baseUrl));
+      expect(items[0]).toMatchObject({
+        text: `@${AGENCY} message 45 &amp; <b>gras</b>`,
+        authorHandle: `fan1@${server.host}`,
+        language: 'en',
+      });
+      const paths = server.requests
+        .filter((entry) => entry.path.startsWith('/api/v1/notifications'))
+        .map((entry) => new URL(entry.path, server.baseUrl));
       expect(paths[0].searchParams.getAll('types[]')).toEqual(['mention']);
       expect(paths[1].searchParams.get('max_id')).toBeTruthy();
       // A later poll from the start sees the new mention first.
@@ -214,7 +258,9 @@ describe('Mastodon connector against the loopback instance', () => {
       const gone = await publish('Parti');
       await connector.delete(ctx(), credentials, gone.externalId);
       const metrics = await connector.fetchMetrics(ctx(), credentials, [post.externalId, gone.externalId]);
-      expect(metrics).toEqual([{ externalId: post.externalId, likes: 7, reposts: 3, replies: 1, quotes: 1, fetchedAt: expect.any(String) }]);
+      expect(metrics).toEqual([
+        { externalId: post.externalId, likes: 7, reposts: 3, replies: 1, quotes: 1, fetchedAt: expect.any(String) },
+      ]);
     });
   });
 

@@ -27,16 +27,27 @@ import type {
   Variant,
   Violation,
 } from '@socle/connector-sdk';
-import type { MastodonAccount, MastodonContext, MastodonMediaAttachment, MastodonNotification, MastodonSearchResults, MastodonStatus } from './api-types';
+import type {
+  MastodonAccount,
+  MastodonContext,
+  MastodonMediaAttachment,
+  MastodonNotification,
+  MastodonSearchResults,
+  MastodonStatus,
+} from './api-types';
 import { MastodonClient } from './client';
-import { compareIds, decodeCursor, encodeCursor, multipartBody, MultipartPart, parseLinkHeader, QueryValue, sleep, withQuery } from './http-helpers';
 import {
-  MASTODON_IMAGE_MAX_BYTES,
-  MASTODON_MAX_CHARACTERS,
-  MASTODON_VISIBILITIES,
-  MastodonVisibility,
-  mastodonManifest,
-} from './manifest';
+  compareIds,
+  decodeCursor,
+  encodeCursor,
+  multipartBody,
+  MultipartPart,
+  parseLinkHeader,
+  QueryValue,
+  sleep,
+  withQuery,
+} from './http-helpers';
+import { MASTODON_IMAGE_MAX_BYTES, MASTODON_MAX_CHARACTERS, MASTODON_VISIBILITIES, MastodonVisibility, mastodonManifest } from './manifest';
 import { buildMastodonAuthorizeUrl, mastodonCredentials, registerMastodonApp, requestMastodonToken, verifyMastodonToken } from './oauth';
 
 /** Plain text kept from a status's HTML: instances may allow long posts, never this long. */
@@ -136,7 +147,9 @@ export class MastodonConnector implements Connector {
    */
   readonly oauth: ConnectorOAuth = {
     start: async (ctx, { serviceUrl, redirectUri, state, codeChallenge }, clients) => {
-      const app = await clients.getOrRegister(() => registerMastodonApp(ctx, serviceUrl, { clientName: this.oauthClientName, redirectUris: [redirectUri] }));
+      const app = await clients.getOrRegister(() =>
+        registerMastodonApp(ctx, serviceUrl, { clientName: this.oauthClientName, redirectUris: [redirectUri] }),
+      );
       return {
         authorizationUrl: buildMastodonAuthorizeUrl(serviceUrl, { clientId: app.clientId, redirectUri, state, codeChallenge }),
         fields: { clientId: app.clientId, clientSecret: app.clientSecret },
@@ -300,7 +313,13 @@ export class MastodonConnector implements Connector {
       const part = parts[index];
       const options = { ...(request.variant.options ?? {}), ...(index > 0 ? (part.options ?? {}) : {}) };
       const key = index === 0 ? request.idempotencyKey : `${request.idempotencyKey}:${index}`;
-      const status = await this.postStatus(client, { ...part, options }, parentId, key, index === 0 ? context : `${context} (thread part ${index + 1})`);
+      const status = await this.postStatus(
+        client,
+        { ...part, options },
+        parentId,
+        key,
+        index === 0 ? context : `${context} (thread part ${index + 1})`,
+      );
       statuses.push(status);
       parentId = status.id;
     }
@@ -310,7 +329,13 @@ export class MastodonConnector implements Connector {
     return published;
   }
 
-  async reply(ctx: ConnectorContext, credentials: Credentials, externalId: string, variant: Variant, idempotencyKey: string): Promise<PublishedPost> {
+  async reply(
+    ctx: ConnectorContext,
+    credentials: Credentials,
+    externalId: string,
+    variant: Variant,
+    idempotencyKey: string,
+  ): Promise<PublishedPost> {
     return this.publish(ctx, credentials, { variant, idempotencyKey, inReplyTo: externalId });
   }
 
@@ -348,7 +373,11 @@ export class MastodonConnector implements Connector {
     let maxId: string | undefined;
     let reachedBack = false;
     for (let page = 0; page < this.findPublishedMaxPages && !reachedBack; page++) {
-      const path = withQuery(`/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`, { limit: MAX_PAGE_SIZE, exclude_reblogs: true, max_id: maxId });
+      const path = withQuery(`/api/v1/accounts/${encodeURIComponent(accountId)}/statuses`, {
+        limit: MAX_PAGE_SIZE,
+        exclude_reblogs: true,
+        max_id: maxId,
+      });
       const { data, response } = await client.call<unknown>('GET', path, context);
       if (!Array.isArray(data)) throw new ConnectorError('UNKNOWN', `${context}: expected a list of statuses`);
       for (const status of data as MastodonStatus[]) {
@@ -363,7 +392,10 @@ export class MastodonConnector implements Connector {
       maxId = next;
     }
     if (!reachedBack) {
-      throw new ConnectorError('UNKNOWN', `${context}: more than ${this.findPublishedMaxPages * MAX_PAGE_SIZE} statuses since ${new Date(after).toISOString()}; cannot tell`);
+      throw new ConnectorError(
+        'UNKNOWN',
+        `${context}: more than ${this.findPublishedMaxPages * MAX_PAGE_SIZE} statuses since ${new Date(after).toISOString()}; cannot tell`,
+      );
     }
 
     recent.sort((a, b) => compareIds(a.id, b.id));
@@ -373,7 +405,8 @@ export class MastodonConnector implements Connector {
       const options = { ...(request.variant?.options ?? {}), ...(index > 0 ? (part.options ?? {}) : {}) };
       const spoiler = optionString(options, 'spoilerText') ?? optionString(options, 'contentWarning') ?? '';
       return (
-        comparableText(htmlToText(status.content ?? '', MAX_STATUS_TEXT)) === comparableText(typeof part?.text === 'string' ? part.text : '') &&
+        comparableText(htmlToText(status.content ?? '', MAX_STATUS_TEXT)) ===
+          comparableText(typeof part?.text === 'string' ? part.text : '') &&
         comparableText(status.spoiler_text ?? '') === comparableText(spoiler) &&
         (status.media_attachments?.length ?? 0) === (part?.media?.length ?? 0)
       );
@@ -476,7 +509,11 @@ export class MastodonConnector implements Connector {
 
     const results = await Promise.all(
       sources.map(async (source) => {
-        const { data, response } = await client.call<unknown>('GET', withQuery(source.path, { ...source.query, limit, max_id: maxId }), source.context);
+        const { data, response } = await client.call<unknown>(
+          'GET',
+          withQuery(source.path, { ...source.query, limit, max_id: maxId }),
+          source.context,
+        );
         const items = source.read(data);
         const next = parseLinkHeader(response.headers.link).next;
         const more = source.linked ? !!next && items.length > 0 : items.length >= limit;
@@ -571,11 +608,13 @@ export class MastodonConnector implements Connector {
   /** Replies under a status (`GET /api/v1/statuses/:id/context`), all in one page, oldest first. */
   async fetchComments(ctx: ConnectorContext, credentials: Credentials, externalId: string): Promise<MentionPage> {
     const client = MastodonClient.forCredentials(ctx, credentials);
-    const { data } = await client.call<MastodonContext>('GET', `/api/v1/statuses/${encodeURIComponent(externalId)}/context`, 'Mastodon comments');
+    const { data } = await client.call<MastodonContext>(
+      'GET',
+      `/api/v1/statuses/${encodeURIComponent(externalId)}/context`,
+      'Mastodon comments',
+    );
     if (!Array.isArray(data.descendants)) throw new ConnectorError('UNKNOWN', 'Mastodon comments: the answer has no descendants');
-    const items = data.descendants
-      .filter((status) => typeof status?.id === 'string')
-      .map((status) => this.toMention(status, client.host));
+    const items = data.descendants.filter((status) => typeof status?.id === 'string').map((status) => this.toMention(status, client.host));
     return { items };
   }
 
@@ -590,7 +629,9 @@ export class MastodonConnector implements Connector {
       while (next < externalIds.length) {
         const index = next++;
         const id = externalIds[index];
-        const response = await client.send('GET', `/api/v1/statuses/${encodeURIComponent(id)}`, 'Mastodon metrics', { acceptStatuses: [404] });
+        const response = await client.send('GET', `/api/v1/statuses/${encodeURIComponent(id)}`, 'Mastodon metrics', {
+          acceptStatuses: [404],
+        });
         if (response.status === 404) continue;
         const status = this.checkStatus(client.parse<MastodonStatus>(response, 'Mastodon metrics'), 'Mastodon metrics');
         const metrics: PostMetrics = {

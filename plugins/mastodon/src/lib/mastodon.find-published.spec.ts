@@ -13,8 +13,12 @@ describe('Mastodon findPublished against the loopback instance', () => {
   let server: MastodonTestServer;
   let credentials: Credentials;
 
-  const find = (variant: Variant, publishedAfter: string | undefined = minutesAgo(5).toISOString(), creds = credentials, using = connector) =>
-    using.findPublished(ctx(), creds, { idempotencyKey: 'any-key', variant, publishedAfter });
+  const find = (
+    variant: Variant,
+    publishedAfter: string | undefined = minutesAgo(5).toISOString(),
+    creds = credentials,
+    using = connector,
+  ) => using.findPublished(ctx(), creds, { idempotencyKey: 'any-key', variant, publishedAfter });
   const listings = () => server.requests.filter((request) => /^\/api\/v1\/accounts\/\d+\/statuses/.test(request.path));
 
   beforeEach(async () => {
@@ -35,7 +39,10 @@ describe('Mastodon findPublished against the loopback instance', () => {
     // The token's account was looked up once per call (the credentials do not carry its id)...
     expect(server.requests.filter((request) => request.path === '/api/v1/accounts/verify_credentials')).toHaveLength(2);
     // ...and not at all when they do, as credentials issued by authorize do.
-    const issued = await connector.authorize(ctx(), { serviceUrl: server.baseUrl, fields: { accessToken: credentials.secrets.accessToken } });
+    const issued = await connector.authorize(ctx(), {
+      serviceUrl: server.baseUrl,
+      fields: { accessToken: credentials.secrets.accessToken },
+    });
     const verifications = server.requests.filter((request) => request.path === '/api/v1/accounts/verify_credentials').length;
     expect(await find(variant, undefined, issued)).toEqual(post);
     expect(server.requests.filter((request) => request.path === '/api/v1/accounts/verify_credentials')).toHaveLength(verifications);
@@ -46,7 +53,8 @@ describe('Mastodon findPublished against the loopback instance', () => {
     const dying: HttpClient = {
       async request(request) {
         const response = await real.request(request);
-        if (request.method === 'POST' && request.url.endsWith('/api/v1/statuses')) throw new ConnectorError('TRANSIENT', 'connection reset after the request was sent');
+        if (request.method === 'POST' && request.url.endsWith('/api/v1/statuses'))
+          throw new ConnectorError('TRANSIENT', 'connection reset after the request was sent');
         return response;
       },
     };
@@ -60,7 +68,8 @@ describe('Mastodon findPublished against the loopback instance', () => {
 
   it('matches the text as Mastodon renders it: paragraphs, line breaks, links, tags, mentions, escaped characters', async () => {
     server.createAccount('camille');
-    const text = 'Bonjour @camille et @someone@other.example !\n\nLisez https://socle.example/blog?a=1&b=2 #lancement\nà <b>très</b> vite & merci';
+    const text =
+      'Bonjour @camille et @someone@other.example !\n\nLisez https://socle.example/blog?a=1&b=2 #lancement\nà <b>très</b> vite & merci';
     const variant = { text, options: { spoilerText: 'Annonce' } };
     const post = await connector.publish(ctx(), credentials, { variant, idempotencyKey: 'render-1' });
     expect(String(server.getStatus(post.externalId)?.content)).toContain('<br />');
@@ -88,7 +97,10 @@ describe('Mastodon findPublished against the loopback instance', () => {
     const text = 'Texte partagé par deux comptes';
     server.postAs('someone-else', text);
     expect(await find({ text })).toBeNull();
-    const direct = await connector.publish(ctx(), credentials, { variant: { text: 'Message direct', options: { visibility: 'direct' } }, idempotencyKey: 'dm-1' });
+    const direct = await connector.publish(ctx(), credentials, {
+      variant: { text: 'Message direct', options: { visibility: 'direct' } },
+      idempotencyKey: 'dm-1',
+    });
     expect(await find({ text: 'Message direct', options: { visibility: 'direct' } })).toEqual(direct);
   });
 
@@ -97,12 +109,16 @@ describe('Mastodon findPublished against the loopback instance', () => {
     let posts = 0;
     const stopsAfterFirst: HttpClient = {
       async request(request) {
-        if (request.method === 'POST' && request.url.endsWith('/api/v1/statuses') && ++posts > 1) throw new ConnectorError('TRANSIENT', 'connection refused');
+        if (request.method === 'POST' && request.url.endsWith('/api/v1/statuses') && ++posts > 1)
+          throw new ConnectorError('TRANSIENT', 'connection refused');
         return real.request(request);
       },
     };
     const variant = { text: 'Fil 1/3', thread: [{ text: 'Fil 2/3' }, { text: 'Fil 3/3' }] };
-    await expectConnectorError(connector.publish({ http: stopsAfterFirst }, credentials, { variant, idempotencyKey: 'thread-1' }), 'TRANSIENT');
+    await expectConnectorError(
+      connector.publish({ http: stopsAfterFirst }, credentials, { variant, idempotencyKey: 'thread-1' }),
+      'TRANSIENT',
+    );
     const partial = await find(variant);
     expect(partial?.threadIds).toBeUndefined();
     // A status with the next text that does not reply to the first part is not a thread part.
@@ -144,6 +160,9 @@ describe('Mastodon findPublished against the loopback instance', () => {
     server.inject({ type: 'rate-limited', retryAfterSeconds: 30 }, 1, /statuses$/);
     const limited = await expectConnectorError(find({ text: 'x' }), 'RATE_LIMITED');
     expect(limited.retryAfterSeconds).toBe(30);
-    await expectConnectorError(find({ text: 'x' }, undefined, { serviceUrl: server.baseUrl, secrets: { accessToken: 'revoked', accountId: '100' } }), 'AUTH_EXPIRED');
+    await expectConnectorError(
+      find({ text: 'x' }, undefined, { serviceUrl: server.baseUrl, secrets: { accessToken: 'revoked', accountId: '100' } }),
+      'AUTH_EXPIRED',
+    );
   });
 });

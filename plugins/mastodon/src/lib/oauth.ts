@@ -36,7 +36,8 @@ export async function registerMastodonApp(
   registration: MastodonAppRegistration,
 ): Promise<MastodonRegisteredApp> {
   if (!registration.clientName?.trim()) throw new ConnectorError('REJECTED', 'Mastodon app registration: clientName is required');
-  if (!registration.redirectUris?.length) throw new ConnectorError('REJECTED', 'Mastodon app registration: at least one redirect URI is required');
+  if (!registration.redirectUris?.length)
+    throw new ConnectorError('REJECTED', 'Mastodon app registration: at least one redirect URI is required');
   const scopes = [...(registration.scopes ?? MASTODON_DEFAULT_SCOPES)];
   const client = new MastodonClient(ctx, instanceUrl);
   const { data } = await client.call<MastodonApplication>('POST', '/api/v1/apps', 'Mastodon app registration', {

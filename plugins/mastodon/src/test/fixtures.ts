@@ -27,7 +27,9 @@ export async function approve(authorizeUrl: string): Promise<{ code: string; sta
 export async function connectWithOAuth(server: MastodonTestServer, username = AGENCY, ctx = testContext()): Promise<Credentials> {
   server.signIn(username);
   const app = await registerMastodonApp(ctx, server.baseUrl, { clientName: 'Socle', redirectUris: [REDIRECT_URI] });
-  const { code } = await approve(buildMastodonAuthorizeUrl(server.baseUrl, { clientId: app.clientId, redirectUri: REDIRECT_URI, state: 's1' }));
+  const { code } = await approve(
+    buildMastodonAuthorizeUrl(server.baseUrl, { clientId: app.clientId, redirectUri: REDIRECT_URI, state: 's1' }),
+  );
   return new MastodonConnector().authorize(ctx, {
     serviceUrl: server.baseUrl,
     redirectUri: REDIRECT_URI,

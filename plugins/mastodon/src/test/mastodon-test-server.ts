@@ -356,7 +356,11 @@ export class MastodonTestServer {
   }
 
   /** A status written by `username` on the instance (e.g. a mention of the connected account). */
-  postAs(username: string, text: string, options: { inReplyToId?: string; visibility?: string; spoilerText?: string; language?: string } = {}): {
+  postAs(
+    username: string,
+    text: string,
+    options: { inReplyToId?: string; visibility?: string; spoilerText?: string; language?: string } = {},
+  ): {
     id: string;
     url: string;
   } {
@@ -446,7 +450,10 @@ export class MastodonTestServer {
       rateHeaders = limited.headers;
       reply = limited.exceeded ? { status: 429, body: { error: 'Too many requests' } } : this.route(method, url, params, req);
     } catch (error) {
-      reply = error instanceof HttpError ? { status: error.status, body: error.body } : { status: 500, body: { error: `${(error as Error).message}` } };
+      reply =
+        error instanceof HttpError
+          ? { status: error.status, body: error.body }
+          : { status: 500, body: { error: `${(error as Error).message}` } };
     }
     this.send(res, { ...reply, headers: { ...rateHeaders, ...(reply.headers ?? {}) } });
   }
@@ -615,10 +622,12 @@ export class MastodonTestServer {
     if ((match = /^GET \/api\/v1\/statuses\/([^/]+)\/context$/.exec(key))) return this.context(match[1], req);
     if ((match = /^GET \/api\/v1\/statuses\/([^/]+)$/.exec(key))) return this.showStatus(match[1], req);
     if ((match = /^DELETE \/api\/v1\/statuses\/([^/]+)$/.exec(key))) return this.deleteStatus(match[1], req);
-    if ((match = /^GET \/api\/v1\/accounts\/([^/]+)\/statuses$/.exec(key))) return this.accountStatuses(decodeURIComponent(match[1]), params, req, url);
+    if ((match = /^GET \/api\/v1\/accounts\/([^/]+)\/statuses$/.exec(key)))
+      return this.accountStatuses(decodeURIComponent(match[1]), params, req, url);
     if (key === 'GET /api/v1/notifications') return this.listNotifications(params, req, url);
     if (key === 'GET /api/v2/search') return this.search(params, req);
-    if ((match = /^GET \/api\/v1\/timelines\/tag\/([^/]+)$/.exec(key))) return this.tagTimeline(decodeURIComponent(match[1]), params, req, url);
+    if ((match = /^GET \/api\/v1\/timelines\/tag\/([^/]+)$/.exec(key)))
+      return this.tagTimeline(decodeURIComponent(match[1]), params, req, url);
     if (key === 'GET /api/v2/instance') return { status: 200, body: this.instance() };
     throw new HttpError(404, { error: 'Not Found' });
   }
@@ -630,7 +639,11 @@ export class MastodonTestServer {
       version: '4.3.0',
       configuration: {
         statuses: { max_characters: MAX_CHARACTERS, max_media_attachments: 4, characters_reserved_per_url: URL_LENGTH },
-        media_attachments: { supported_mime_types: [...IMAGE_TYPES, ...VIDEO_TYPES], image_size_limit: 16777216, video_size_limit: 103809024 },
+        media_attachments: {
+          supported_mime_types: [...IMAGE_TYPES, ...VIDEO_TYPES],
+          image_size_limit: 16777216,
+          video_size_limit: 103809024,
+        },
       },
     };
   }
@@ -687,7 +700,8 @@ export class MastodonTestServer {
     if (!app) return this.oauthPage(401, 'Client authentication failed due to unknown client.');
     const redirectUri = asString(params.redirect_uri) ?? '';
     if (!app.redirectUris.includes(redirectUri)) return this.oauthPage(400, 'The redirect uri included is not valid.');
-    if (asString(params.response_type) !== 'code') return this.oauthPage(400, 'The authorization server does not support this response type.');
+    if (asString(params.response_type) !== 'code')
+      return this.oauthPage(400, 'The authorization server does not support this response type.');
     const scopes = (asString(params.scope) ?? 'read').split(/\s+/).filter(Boolean);
     if (scopes.some((scope) => !app.scopes.some((allowed) => allowed === scope || scope.startsWith(`${allowed}:`)))) {
       return this.oauthPage(400, 'The requested scope is invalid, unknown, or malformed.');
@@ -781,7 +795,15 @@ export class MastodonTestServer {
       return { status: 200, body: this.issueToken(previous.accountId, previous.scopes, app.clientId) };
     }
     if (grantType === 'client_credentials') {
-      return { status: 200, body: { access_token: randomBytes(24).toString('base64url'), token_type: 'Bearer', scope: 'read', created_at: Math.floor(Date.now() / 1000) } };
+      return {
+        status: 200,
+        body: {
+          access_token: randomBytes(24).toString('base64url'),
+          token_type: 'Bearer',
+          scope: 'read',
+          created_at: Math.floor(Date.now() / 1000),
+        },
+      };
     }
     throw new HttpError(400, {
       error: 'unsupported_grant_type',
@@ -831,7 +853,15 @@ export class MastodonTestServer {
 
   private createStatus(
     accountId: string,
-    input: { text: string; visibility: string; spoilerText: string; sensitive: boolean; language: string | null; inReplyToId: string | null; mediaIds: string[] },
+    input: {
+      text: string;
+      visibility: string;
+      spoilerText: string;
+      sensitive: boolean;
+      language: string | null;
+      inReplyToId: string | null;
+      mediaIds: string[];
+    },
   ): StatusRecord {
     if (!VISIBILITIES.includes(input.visibility)) throw unprocessable('Validation failed: Visibility is not included in the list');
     if (input.mediaIds.length > 4) throw unprocessable('Cannot attach more than 4 files');
@@ -905,7 +935,8 @@ export class MastodonTestServer {
     if (!isImage && !isVideo) throw unprocessable('Validation failed: File content type is invalid, File is invalid');
     if (file.data.length === 0) throw unprocessable('Validation failed: File file size must be greater than 0 Bytes');
     const description = asString(params.description) ?? null;
-    if (description && [...description].length > 1500) throw unprocessable('Validation failed: Description is too long (maximum is 1500 characters)');
+    if (description && [...description].length > 1500)
+      throw unprocessable('Validation failed: Description is too long (maximum is 1500 characters)');
     const record: MediaRecord = {
       id: this.nextStatusId(),
       accountId: token.accountId,
@@ -988,7 +1019,10 @@ export class MastodonTestServer {
     walk(id);
     return {
       status: 200,
-      body: { ancestors: ancestors.map((entry) => this.renderStatus(entry)), descendants: descendants.map((entry) => this.renderStatus(entry)) },
+      body: {
+        ancestors: ancestors.map((entry) => this.renderStatus(entry)),
+        descendants: descendants.map((entry) => this.renderStatus(entry)),
+      },
     };
   }
 
@@ -1094,7 +1128,8 @@ export class MastodonTestServer {
     if (!q) throw new HttpError(400, { error: 'Validation failed: Q is missing' });
     const authorised = !!req.headers.authorization;
     if (authorised) this.authenticate(req, 'read');
-    else if (asString(params.offset) || asBoolean(params.resolve)) throw new HttpError(401, { error: 'Search queries pagination is not supported without authentication' });
+    else if (asString(params.offset) || asBoolean(params.resolve))
+      throw new HttpError(401, { error: 'Search queries pagination is not supported without authentication' });
     const type = asString(params.type);
     const requested = Number(asString(params.limit) ?? 20);
     const limit = Math.min(Math.max(1, Number.isFinite(requested) ? Math.floor(requested) : 20), 40);
@@ -1116,7 +1151,9 @@ export class MastodonTestServer {
     }
     const accounts =
       !type || type === 'accounts'
-        ? [...this.accounts.values()].filter((account) => account.username.toLowerCase().includes(q.replace(/^@/, '').toLowerCase())).slice(0, limit)
+        ? [...this.accounts.values()]
+            .filter((account) => account.username.toLowerCase().includes(q.replace(/^@/, '').toLowerCase()))
+            .slice(0, limit)
         : [];
     return {
       status: 200,
@@ -1174,14 +1211,21 @@ export class MastodonTestServer {
   private renderContent(status: StatusRecord): string {
     const linkify = (line: string) =>
       escapeHtml(line)
-        .replace(/https?:\/\/[^\s<>"]+/g, (href) => `<a href="${href}" target="_blank" rel="nofollow noopener noreferrer" translate="no">${href}</a>`)
+        .replace(
+          /https?:\/\/[^\s<>"]+/g,
+          (href) => `<a href="${href}" target="_blank" rel="nofollow noopener noreferrer" translate="no">${href}</a>`,
+        )
         .replace(/(^|[^\w/@])@([a-zA-Z0-9_]+)/g, (whole, before: string, username: string) => {
           const account = this.findAccount(username);
           return account
             ? `${before}<span class="h-card" translate="no"><a href="${this.baseUrl}/@${account.username}" class="u-url mention">@<span>${account.username}</span></a></span>`
             : whole;
         })
-        .replace(/(^|[^\w/#&])#([\p{L}\p{N}_]+)/gu, (_whole, before: string, tag: string) => `${before}<a href="${this.baseUrl}/tags/${tag.toLowerCase()}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`);
+        .replace(
+          /(^|[^\w/#&])#([\p{L}\p{N}_]+)/gu,
+          (_whole, before: string, tag: string) =>
+            `${before}<a href="${this.baseUrl}/tags/${tag.toLowerCase()}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`,
+        );
     return status.text
       .split(/\n{2,}/)
       .map((paragraph) => `<p>${paragraph.split('\n').map(linkify).join('<br />')}</p>`)

@@ -205,6 +205,9 @@ describe('parseFeedText', () => {
       for (const item of feed.items) toMention(item, feed, 'https://site.example/feed.xml', new Date(0));
     };
     const ratio = growthRatio(make, run, 40_000);
-    expect({ sample: make(400).slice(0, 200), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(400).slice(0, 200), linear: true });
+    expect({ sample: make(400).slice(0, 200), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({
+      sample: make(400).slice(0, 200),
+      linear: true,
+    });
   });
 });

@@ -29,7 +29,6 @@ import {
 } from '@socle/connector-sdk';
 import { FeedEnclosure, FeedItem, parseFeed, ParsedFeed } from './feed-parser';
 
-
 export const rssManifest: ConnectorManifest = {
   id: 'rss',
   displayName: 'RSS / Atom',

@@ -50,7 +50,9 @@ export async function startFeedServer(): Promise<FeedTestServer> {
           `<pubDate>${new Date(Date.UTC(2024, 10, 1, 0, n)).toUTCString()}</pubDate><description>Élément numéro ${n}</description></item>`,
       )
       .join('');
-    const body = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Flux en direct</title><link>https://live.example/</link>${items}</channel></rss>`);
+    const body = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Flux en direct</title><link>https://live.example/</link>${items}</channel></rss>`,
+    );
     return { body, contentType: 'application/rss+xml; charset=utf-8', etag: `"${createHash('sha1').update(body).digest('hex')}"` };
   };
 
@@ -70,12 +72,21 @@ export async function startFeedServer(): Promise<FeedTestServer> {
     if (req.url.pathname === '/private.xml') {
       const expected = `Basic ${Buffer.from(`${PRIVATE_USER}:${PRIVATE_PASSWORD}`).toString('base64')}`;
       if (req.headers.authorization !== expected) {
-        return { status: 401, headers: { 'www-authenticate': 'Basic realm="flux"', 'content-type': 'text/plain' }, body: 'Identifiants requis' };
+        return {
+          status: 401,
+          headers: { 'www-authenticate': 'Basic realm="flux"', 'content-type': 'text/plain' },
+          body: 'Identifiants requis',
+        };
       }
       return respond(liveDocument(), req);
     }
     const document = documents.get(req.url.pathname);
-    if (!document) return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><head><title>404 Not Found</title></head><body>Not Found</body></html>' };
+    if (!document)
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><head><title>404 Not Found</title></head><body>Not Found</body></html>',
+      };
     return respond(document, req);
   };
 

@@ -21,24 +21,57 @@ const PLAN: Record<string, Partial<Record<string, Target>>> = {
 const READERS = ['community-manager', 'content-lead', 'analyst'];
 
 const CONTENT_RULES = (locale: string) => [
-  { id: 'sponsored', kind: 'REQUIRED_DISCLOSURE', severity: 'BLOCK', contentKinds: ['sponsored'], anyOf: locale === 'fr' ? ['#pub', 'partenariat rémunéré'] : ['#ad', 'paid partnership'] },
+  {
+    id: 'sponsored',
+    kind: 'REQUIRED_DISCLOSURE',
+    severity: 'BLOCK',
+    contentKinds: ['sponsored'],
+    anyOf: locale === 'fr' ? ['#pub', 'partenariat rémunéré'] : ['#ad', 'paid partnership'],
+  },
   { id: 'hashtags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 3 },
   { id: 'shorteners', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'WARN', domains: ['bit.ly', 'tinyurl.com'] },
 ];
 
 const COMMENT_RULES = (locale: string) => [
   { channel: '*', severity: 'LOW', responseMinutes: 2880, responsibleRole: 'COMMUNITY_MANAGER' },
-  { channel: '*', severity: 'NORMAL', responseMinutes: 480, responsibleRole: 'COMMUNITY_MANAGER',
-    replyTemplates: [{ language: locale, text: locale === 'fr' ? 'Merci pour votre message, nous revenons vers vous rapidement.' : 'Thank you for your message, we will get back to you shortly.' }] },
+  {
+    channel: '*',
+    severity: 'NORMAL',
+    responseMinutes: 480,
+    responsibleRole: 'COMMUNITY_MANAGER',
+    replyTemplates: [
+      {
+        language: locale,
+        text:
+          locale === 'fr'
+            ? 'Merci pour votre message, nous revenons vers vous rapidement.'
+            : 'Thank you for your message, we will get back to you shortly.',
+      },
+    ],
+  },
   { channel: 'mastodon', severity: 'NORMAL', responseMinutes: 240, responsibleRole: 'COMMUNITY_MANAGER' },
   { channel: '*', severity: 'HIGH', responseMinutes: 120, responsibleRole: 'CONTENT_LEAD' },
   { channel: '*', severity: 'CRISIS', responseMinutes: 30, responsibleRole: 'STRATEGY_LEAD', escalate: true },
 ];
 
-interface Doc { id: string; kind: string; latestVersion: { id: string; status: string } | null; publishedVersion: { id: string } | null }
+interface Doc {
+  id: string;
+  kind: string;
+  latestVersion: { id: string; status: string } | null;
+  publishedVersion: { id: string } | null;
+}
 
-export async function seedDemoPolicies(must: Must, logIn: LogIn, ownerAuth: Record<string, string>, clients: readonly { slug: string; name: string; locale: string }[]): Promise<void> {
-  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>('{ organizations(first: 100) { edges { node { id name } } } }', {}, ownerAuth);
+export async function seedDemoPolicies(
+  must: Must,
+  logIn: LogIn,
+  ownerAuth: Record<string, string>,
+  clients: readonly { slug: string; name: string; locale: string }[],
+): Promise<void> {
+  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
+    '{ organizations(first: 100) { edges { node { id name } } } }',
+    {},
+    ownerAuth,
+  );
   for (const client of clients) {
     const orgId = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
     if (!orgId) continue;
@@ -50,20 +83,27 @@ export async function seedDemoPolicies(must: Must, logIn: LogIn, ownerAuth: Reco
     const lead = await as('strategy-lead');
     const approver = await as('executive-approver');
     const list = await must<{ policies: { edges: { node: Doc }[] } }>(
-      '{ policies(first: 20) { edges { node { id kind latestVersion { id status } publishedVersion { id } } } } }', {}, lead,
+      '{ policies(first: 20) { edges { node { id kind latestVersion { id status } publishedVersion { id } } } } }',
+      {},
+      lead,
     );
     for (const [kind, target] of Object.entries(PLAN[client.slug] ?? {})) {
       let doc = list.policies.edges.find((e) => e.node.kind === kind)?.node;
       if (!doc) {
-        doc = (await must<{ createPolicy: Doc }>(
-          'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id kind latestVersion { id status } publishedVersion { id } } }',
-          { input: { kind, language: client.locale, fromTemplate: true } }, lead,
-        )).createPolicy;
+        doc = (
+          await must<{ createPolicy: Doc }>(
+            'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id kind latestVersion { id status } publishedVersion { id } } }',
+            { input: { kind, language: client.locale, fromTemplate: true } },
+            lead,
+          )
+        ).createPolicy;
       }
       const version = doc.latestVersion;
       if (!version || !target) continue;
       const steps: [string, string, Record<string, string>][] = [
-        ['submitPolicyForReview', 'PolicyVersionInput', lead], ['approvePolicyVersion', 'ApprovePolicyVersionInput', approver], ['publishPolicyVersion', 'PolicyVersionInput', lead],
+        ['submitPolicyForReview', 'PolicyVersionInput', lead],
+        ['approvePolicyVersion', 'ApprovePolicyVersionInput', approver],
+        ['publishPolicyVersion', 'PolicyVersionInput', lead],
       ];
       for (let at = ORDER.indexOf(version.status as Target); at >= 0 && at < ORDER.indexOf(target); at += 1) {
         const [mutation, inputType, auth] = steps[at];
@@ -71,14 +111,26 @@ export async function seedDemoPolicies(must: Must, logIn: LogIn, ownerAuth: Reco
       }
       if (target === 'PUBLISHED') {
         for (const reader of READERS) {
-          await must('mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { userId } }', { input: { versionId: version.id } }, await as(reader));
+          await must(
+            'mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { userId } }',
+            { input: { versionId: version.id } },
+            await as(reader),
+          );
         }
       }
     }
-    await must('mutation ($input: SetCommentHandlingRulesInput!) { setCommentHandlingRules(input: $input) { updatedAt } }', { input: { rules: COMMENT_RULES(client.locale) } }, lead);
+    await must(
+      'mutation ($input: SetCommentHandlingRulesInput!) { setCommentHandlingRules(input: $input) { updatedAt } }',
+      { input: { rules: COMMENT_RULES(client.locale) } },
+      lead,
+    );
     const rules = await must<{ contentRules: { version: number } }>('{ contentRules { version } }', {}, lead);
     if (rules.contentRules.version === 0) {
-      await must('mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version } }', { input: { rules: CONTENT_RULES(client.locale) } }, lead);
+      await must(
+        'mutation ($input: SetContentRulesInput!) { setContentRules(input: $input) { version } }',
+        { input: { rules: CONTENT_RULES(client.locale) } },
+        lead,
+      );
     }
   }
 }

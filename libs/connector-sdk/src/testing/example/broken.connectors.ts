@@ -15,7 +15,10 @@ export class RateLimitAsRejectedConnector extends ExampleConnector {
       return await super.fetchMentions(ctx, credentials, query);
     } catch (error) {
       if (error instanceof ConnectorError && error.kind === 'RATE_LIMITED') {
-        throw new ConnectorError('REJECTED', `fetch mentions: refused (${error.message})`, { status: error.status, networkReason: error.networkReason });
+        throw new ConnectorError('REJECTED', `fetch mentions: refused (${error.message})`, {
+          status: error.status,
+          networkReason: error.networkReason,
+        });
       }
       throw error;
     }
@@ -30,9 +33,18 @@ export class GlobalFetchConnector extends ExampleConnector {
     if (query.cursor) url.searchParams.set('after', query.cursor);
     const res = await fetch(url, { headers: { authorization: `Bearer ${credentials.secrets.accessToken ?? ''}` } });
     if (!res.ok) throw new ConnectorError(res.status === 429 ? 'RATE_LIMITED' : 'TRANSIENT', `fetch mentions: HTTP ${res.status}`);
-    const page = (await res.json()) as { items: Array<{ id: string; url: string; author: string; text: string; at: string }>; next?: string };
+    const page = (await res.json()) as {
+      items: Array<{ id: string; url: string; author: string; text: string; at: string }>;
+      next?: string;
+    };
     return {
-      items: page.items.map((item) => ({ externalId: item.id, url: item.url, authorHandle: item.author, text: item.text, publishedAt: item.at })),
+      items: page.items.map((item) => ({
+        externalId: item.id,
+        url: item.url,
+        authorHandle: item.author,
+        text: item.text,
+        publishedAt: item.at,
+      })),
       cursor: page.next,
     };
   }

@@ -26,7 +26,17 @@ export const exampleManifest: ConnectorManifest = {
   id: 'example',
   displayName: 'Example',
   authKind: 'oauth2',
-  capabilities: { publish: true, media: false, threads: false, reply: false, delete: true, mentions: true, search: false, comments: false, metrics: true },
+  capabilities: {
+    publish: true,
+    media: false,
+    threads: false,
+    reply: false,
+    delete: true,
+    mentions: true,
+    search: false,
+    comments: false,
+    metrics: true,
+  },
   text: { maxLength: 280, counting: 'code-points' },
   media: { maxCount: 0, types: [], maxBytes: 0 },
   rateLimit: { requests: 100, windowSeconds: 60 },
@@ -70,8 +80,14 @@ export class ExampleConnector implements Connector {
   }
 
   async refresh(ctx: ConnectorContext, credentials: Credentials): Promise<Credentials> {
-    const refreshed = await this.token(ctx, credentials.serviceUrl, { grant_type: 'refresh_token', refresh_token: credentials.secrets.refreshToken ?? '' });
-    return { ...refreshed, secrets: { ...refreshed.secrets, refreshToken: refreshed.secrets.refreshToken ?? credentials.secrets.refreshToken } };
+    const refreshed = await this.token(ctx, credentials.serviceUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: credentials.secrets.refreshToken ?? '',
+    });
+    return {
+      ...refreshed,
+      secrets: { ...refreshed.secrets, refreshToken: refreshed.secrets.refreshToken ?? credentials.secrets.refreshToken },
+    };
   }
 
   validate(variant: Variant): Violation[] {
@@ -91,7 +107,11 @@ export class ExampleConnector implements Connector {
   }
 
   async delete(ctx: ConnectorContext, credentials: Credentials, externalId: string): Promise<void> {
-    const res = await ctx.http.request({ method: 'DELETE', url: `${credentials.serviceUrl}/api/posts/${encodeURIComponent(externalId)}`, headers: this.auth(credentials) });
+    const res = await ctx.http.request({
+      method: 'DELETE',
+      url: `${credentials.serviceUrl}/api/posts/${encodeURIComponent(externalId)}`,
+      headers: this.auth(credentials),
+    });
     expectOk(res, 'delete');
   }
 
@@ -105,14 +125,27 @@ export class ExampleConnector implements Connector {
       'fetch mentions',
     );
     return {
-      items: page.items.map((item) => ({ externalId: item.id, url: item.url, authorHandle: item.author, text: item.text, publishedAt: item.at })),
+      items: page.items.map((item) => ({
+        externalId: item.id,
+        url: item.url,
+        authorHandle: item.author,
+        text: item.text,
+        publishedAt: item.at,
+      })),
       cursor: page.next,
     };
   }
 
   async fetchMetrics(ctx: ConnectorContext, credentials: Credentials, externalIds: string[]): Promise<PostMetrics[]> {
-    const res = await ctx.http.request({ method: 'GET', url: `${credentials.serviceUrl}/api/metrics?ids=${externalIds.map(encodeURIComponent).join(',')}`, headers: this.auth(credentials) });
-    const rows = parseJson<Array<{ id: string; likes: number; shares: number; replies: number }>>(expectOk(res, 'fetch metrics'), 'fetch metrics');
+    const res = await ctx.http.request({
+      method: 'GET',
+      url: `${credentials.serviceUrl}/api/metrics?ids=${externalIds.map(encodeURIComponent).join(',')}`,
+      headers: this.auth(credentials),
+    });
+    const rows = parseJson<Array<{ id: string; likes: number; shares: number; replies: number }>>(
+      expectOk(res, 'fetch metrics'),
+      'fetch metrics',
+    );
     const fetchedAt = (ctx.now?.() ?? new Date()).toISOString();
     return rows.map((row) => ({ externalId: row.id, likes: row.likes, reposts: row.shares, replies: row.replies, fetchedAt }));
   }

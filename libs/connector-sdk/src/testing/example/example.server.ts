@@ -46,7 +46,9 @@ export async function startExampleServer(): Promise<ExampleNetwork> {
       const issued = codes.get(form.get('code') ?? '');
       if (form.get('grant_type') === 'authorization_code' && issued) {
         codes.delete(form.get('code') ?? '');
-        const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+        const challenge = createHash('sha256')
+          .update(form.get('code_verifier') ?? '')
+          .digest('base64url');
         if (challenge !== issued.challenge || form.get('redirect_uri') !== issued.redirectUri) {
           return { status: 400, body: { error: 'invalid_grant', error_description: 'PKCE verifier or redirect URI does not match' } };
         }
@@ -63,7 +65,8 @@ export async function startExampleServer(): Promise<ExampleNetwork> {
       return { status: 400, body: { error: 'invalid_grant', error_description: 'Unknown code or refresh token' } };
     }
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    if (!token || !validTokens.has(token)) return { status: 401, body: { error: 'invalid_token', error_description: 'The access token expired' } };
+    if (!token || !validTokens.has(token))
+      return { status: 401, body: { error: 'invalid_token', error_description: 'The access token expired' } };
 
     if (req.method === 'POST' && req.url.pathname === '/api/posts') {
       const key = String(req.headers['idempotency-key'] ?? '');

@@ -16,7 +16,14 @@ import { OrganizationService } from './organization.service';
 import { PurgeOrganizationJob } from './purge-organization.job';
 import { PurgeOrganizationScheduler } from './purge-organization.scheduler';
 import {
-  AgencyRepository, ApiKeyRepository, AuditRepository, InvitationRepository, MembershipRepository, OrganizationRepository, SessionRepository, UserRepository,
+  AgencyRepository,
+  ApiKeyRepository,
+  AuditRepository,
+  InvitationRepository,
+  MembershipRepository,
+  OrganizationRepository,
+  SessionRepository,
+  UserRepository,
 } from './repositories';
 import { TenantAccessService } from './tenant-access.service';
 import { ACCESS_TOKEN_AUDIENCE, JWT_ALGORITHM, JWT_ISSUER } from './tokens';
@@ -35,10 +42,30 @@ import { UserLoader } from './user.loader';
     }),
   ],
   providers: [
-    UserRepository, AgencyRepository, OrganizationRepository, MembershipRepository, InvitationRepository, ApiKeyRepository, SessionRepository, AuditRepository,
-    AuthService, ApiKeyService, OrganizationService, MembershipService, Authenticator, UserLoader, TenantAccessService,
-    PurgeOrganizationScheduler, PurgeOrganizationJob,
-    AuthResolver, OrganizationResolver, AgencyResolver, OrganizationMemberResolver, AgencyMemberResolver, ApiKeyResolver, AuditResolver,
+    UserRepository,
+    AgencyRepository,
+    OrganizationRepository,
+    MembershipRepository,
+    InvitationRepository,
+    ApiKeyRepository,
+    SessionRepository,
+    AuditRepository,
+    AuthService,
+    ApiKeyService,
+    OrganizationService,
+    MembershipService,
+    Authenticator,
+    UserLoader,
+    TenantAccessService,
+    PurgeOrganizationScheduler,
+    PurgeOrganizationJob,
+    AuthResolver,
+    OrganizationResolver,
+    AgencyResolver,
+    OrganizationMemberResolver,
+    AgencyMemberResolver,
+    ApiKeyResolver,
+    AuditResolver,
     { provide: TENANT_ACCESS_RESOLVER, useExisting: TenantAccessService },
     {
       provide: RATE_LIMITER,

@@ -14,7 +14,12 @@ export class ApiKeyResolver {
   @Requires('agency.apiKeys.manage')
   @Query(() => ApiKeyConnection)
   async apiKeys(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<ApiKeyObject>> {
-    return paginate(page, (keyset) => this.keys.page(ctx, keyset), (k) => [k.createdAt, k.id], toApiKey);
+    return paginate(
+      page,
+      (keyset) => this.keys.page(ctx, keyset),
+      (k) => [k.createdAt, k.id],
+      toApiKey,
+    );
   }
 
   @Requires('agency.apiKeys.manage')
@@ -38,12 +43,22 @@ export class AuditResolver {
   @Requires('organization.audit.read')
   @Query(() => AuditEventConnection, { description: "The organization's audit log, newest first." })
   async auditLog(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<AuditEventObject>> {
-    return paginate(page, (keyset) => this.audit.organizationPage(ctx, keyset), (e) => [e.occurredAt, e.id], toAuditEvent);
+    return paginate(
+      page,
+      (keyset) => this.audit.organizationPage(ctx, keyset),
+      (e) => [e.occurredAt, e.id],
+      toAuditEvent,
+    );
   }
 
   @Requires('agency.audit.read')
   @Query(() => AuditEventConnection, { description: "The agency's audit log (sign-ins, clients, staff, keys), newest first." })
   async agencyAuditLog(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<AuditEventObject>> {
-    return paginate(page, (keyset) => this.audit.agencyPage(ctx, keyset), (e) => [e.occurredAt, e.id], toAuditEvent);
+    return paginate(
+      page,
+      (keyset) => this.audit.agencyPage(ctx, keyset),
+      (e) => [e.occurredAt, e.id],
+      toAuditEvent,
+    );
   }
 }

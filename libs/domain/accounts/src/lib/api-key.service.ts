@@ -47,13 +47,28 @@ export class ApiKeyService {
     }
     const { key, displayPrefix } = generateApiKey();
     const apiKey = await this.keys.insert(ctx, {
-      id: randomUUID(), name: command.name, scopeOrganizationId: command.organizationId ?? null, scopes: [...new Set(command.scopes)].sort(),
-      displayPrefix, secretHash: hmacSha256(this.config.API_KEY_PEPPER, key), createdBy: ctx.actor.id, expiresAt: command.expiresAt ?? null,
+      id: randomUUID(),
+      name: command.name,
+      scopeOrganizationId: command.organizationId ?? null,
+      scopes: [...new Set(command.scopes)].sort(),
+      displayPrefix,
+      secretHash: hmacSha256(this.config.API_KEY_PEPPER, key),
+      createdBy: ctx.actor.id,
+      expiresAt: command.expiresAt ?? null,
     });
-    await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
-      action: 'api_key.created', targetType: 'ApiKey', targetId: apiKey.id, organizationId: command.organizationId,
-      metadata: { name: command.name, scopes: apiKey.scopes, displayPrefix },
-    }, ctx.requestId);
+    await this.audit.recordInAgency(
+      ctx.uow,
+      ctx.agencyId,
+      ctx.actor,
+      {
+        action: 'api_key.created',
+        targetType: 'ApiKey',
+        targetId: apiKey.id,
+        organizationId: command.organizationId,
+        metadata: { name: command.name, scopes: apiKey.scopes, displayPrefix },
+      },
+      ctx.requestId,
+    );
     return { apiKey, secret: key };
   }
 
@@ -66,7 +81,13 @@ export class ApiKeyService {
     if (!key) throw notFound('API key', id);
     if (!key.revokedAt) {
       await this.keys.revoke(ctx, id);
-      await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, { action: 'api_key.revoked', targetType: 'ApiKey', targetId: id, metadata: { displayPrefix: key.displayPrefix } }, ctx.requestId);
+      await this.audit.recordInAgency(
+        ctx.uow,
+        ctx.agencyId,
+        ctx.actor,
+        { action: 'api_key.revoked', targetType: 'ApiKey', targetId: id, metadata: { displayPrefix: key.displayPrefix } },
+        ctx.requestId,
+      );
     }
     return (await this.keys.find(ctx, id)) as ApiKeyEntity;
   }
@@ -84,6 +105,8 @@ export class ApiKeyService {
     if (!row.last_used_at || row.last_used_at.getTime() < Date.now() - 60_000) {
       await this.units.run({}, (uow) => uow.query('SELECT socle_auth_touch_api_key($1, $2)', [row.agency_id, row.id]));
     }
-    return { principal: { kind: 'apiKey', keyId: row.id, agencyId: row.agency_id, organizationId: row.scope_organization_id, scopes: row.scopes } };
+    return {
+      principal: { kind: 'apiKey', keyId: row.id, agencyId: row.agency_id, organizationId: row.scope_organization_id, scopes: row.scopes },
+    };
   }
 }

@@ -31,7 +31,9 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadObject, { description: 'Exchanges a refresh token for new tokens. A refresh token works once; reusing one revokes its whole family.' })
+  @Mutation(() => AuthPayloadObject, {
+    description: 'Exchanges a refresh token for new tokens. A refresh token works once; reusing one revokes its whole family.',
+  })
   refreshSession(@Args('input') input: RefreshSessionInput): Promise<AuthPayloadObject> {
     return this.auth.refresh(input.refreshToken);
   }
@@ -44,7 +46,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AcceptInvitationPayloadObject, { description: 'Joins an organization or agency with an invitation token.' })
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @RequestStateParam() state: RequestState): Promise<AcceptInvitationPayloadObject> {
+  async acceptInvitation(
+    @Args('input') input: AcceptInvitationInput,
+    @RequestStateParam() state: RequestState,
+  ): Promise<AcceptInvitationPayloadObject> {
     const { userId, newAccount } = await this.memberships.accept(state.principal, input, state.requestId);
     const session = state.principal.kind === 'user' ? null : await this.auth.openSession(userId);
     return { userId, newAccount, session };
@@ -59,7 +64,10 @@ export class AuthResolver {
     return {
       user: user as unknown as MeObject['user'],
       agencies: agencies as unknown as MeObject['agencies'],
-      organizations: organizations.map((o) => ({ organization: toOrganization(o.organization), roles: o.roles as MeObject['organizations'][number]['roles'] })),
+      organizations: organizations.map((o) => ({
+        organization: toOrganization(o.organization),
+        roles: o.roles as MeObject['organizations'][number]['roles'],
+      })),
     };
   }
 }

@@ -3,7 +3,16 @@ import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
-import { dummyPasswordCheck, hashPassword, passwordWeakness, RATE_LIMITER, RateLimiter, sha256, UserContext, verifyPassword } from '@socle/platform-auth';
+import {
+  dummyPasswordCheck,
+  hashPassword,
+  passwordWeakness,
+  RATE_LIMITER,
+  RateLimiter,
+  sha256,
+  UserContext,
+  verifyPassword,
+} from '@socle/platform-auth';
 import { badInput, conflict, rateLimited, unauthenticated } from '@socle/platform-errors';
 import { AgencyRepository, AuditRepository, SessionRepository, UserRepository } from './repositories';
 import { issueToken, parseToken, REFRESH_TOKEN_KIND } from './tokens';
@@ -62,26 +71,49 @@ export class AuthService {
     const passwordHash = await hashPassword(command.password, this.config.SCRYPT_LOG_N);
     try {
       return await this.units.run({ userId, agencyId }, async (uow) => {
-        await this.users.insert(uow, { id: userId, email: command.email.trim(), displayName: command.displayName.trim(), passwordHash, locale: command.locale });
+        await this.users.insert(uow, {
+          id: userId,
+          email: command.email.trim(),
+          displayName: command.displayName.trim(),
+          passwordHash,
+          locale: command.locale,
+        });
         await this.agencies.insert(uow, { id: agencyId, name: command.agencyName.trim() });
         await this.agencies.addMember(uow, agencyId, userId, 'OWNER');
-        await this.audit.recordInAgency(uow, agencyId, { type: 'USER', id: userId }, { action: 'agency.created', targetType: 'Agency', targetId: agencyId }, caller.requestId);
+        await this.audit.recordInAgency(
+          uow,
+          agencyId,
+          { type: 'USER', id: userId },
+          { action: 'agency.created', targetType: 'Agency', targetId: agencyId },
+          caller.requestId,
+        );
         return this.startSession(uow, userId);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw conflict('An account with this email already exists. Log in instead.', 'input.email');
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw conflict('An account with this email already exists. Log in instead.', 'input.email');
       throw error;
     }
   }
 
   /** Creates a user for an accepted invitation, inside the caller's unit of work (scope: that user). */
-  async createUser(uow: UnitOfWork, input: { id: string; email: string; displayName: string; password: string; locale: 'fr' | 'en' }): Promise<void> {
+  async createUser(
+    uow: UnitOfWork,
+    input: { id: string; email: string; displayName: string; password: string; locale: 'fr' | 'en' },
+  ): Promise<void> {
     const weakness = passwordWeakness(input.password, { email: input.email, name: input.displayName });
     if (weakness) throw badInput('input.password', `Password ${weakness}.`);
     try {
-      await this.users.insert(uow, { id: input.id, email: input.email, displayName: input.displayName, locale: input.locale, passwordHash: await hashPassword(input.password, this.config.SCRYPT_LOG_N) });
+      await this.users.insert(uow, {
+        id: input.id,
+        email: input.email,
+        displayName: input.displayName,
+        locale: input.locale,
+        passwordHash: await hashPassword(input.password, this.config.SCRYPT_LOG_N),
+      });
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw conflict('An account with this email already exists: send its password to accept.', 'input.email');
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw conflict('An account with this email already exists: send its password to accept.', 'input.email');
       throw error;
     }
   }
@@ -120,7 +152,12 @@ export class AuthService {
         await this.sessions.revokeFamily(uow, userId, token.familyId);
         for (const agencyId of await this.users.agencyIdsForAuth(uow, userId)) {
           await uow.rescope({ userId, agencyId });
-          await this.audit.recordInAgency(uow, agencyId, { type: 'USER', id: userId }, { action: 'session.refresh_reuse_detected', metadata: { familyId: token.familyId } });
+          await this.audit.recordInAgency(
+            uow,
+            agencyId,
+            { type: 'USER', id: userId },
+            { action: 'session.refresh_reuse_detected', metadata: { familyId: token.familyId } },
+          );
         }
         return { error: 'This refresh token was already used: every session of its family is now revoked. Log in again.' } as const;
       }
@@ -146,7 +183,10 @@ export class AuthService {
   private async startSession(uow: UnitOfWork, userId: string, familyId: string = randomUUID()): Promise<Session> {
     const refresh = issueToken(REFRESH_TOKEN_KIND, userId);
     await this.sessions.insert(uow, {
-      userId, id: refresh.id, familyId, tokenHash: refresh.hash,
+      userId,
+      id: refresh.id,
+      familyId,
+      tokenHash: refresh.hash,
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000),
     });
     const accessToken = await this.jwt.signAsync({ sid: familyId }, { subject: userId, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
@@ -164,7 +204,13 @@ export class AuthService {
       }
       for (const agencyId of agencies) {
         await uow.rescope({ agencyId });
-        await this.audit.recordInAgency(uow, agencyId, { type: 'USER', id: user?.id ?? null }, { action: 'login.failed', metadata: { ip: caller.ip } }, caller.requestId);
+        await this.audit.recordInAgency(
+          uow,
+          agencyId,
+          { type: 'USER', id: user?.id ?? null },
+          { action: 'login.failed', metadata: { ip: caller.ip } },
+          caller.requestId,
+        );
       }
     });
   }
@@ -174,4 +220,3 @@ export class AuthService {
     if (!result.allowed) throw rateLimited(result.retryAfterSeconds);
   }
 }
-

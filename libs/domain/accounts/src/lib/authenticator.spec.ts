@@ -24,7 +24,9 @@ describe('Authenticator', () => {
 
     const now = Date.now();
     jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
-    await expect(authenticator.authenticate(request(access))).rejects.toMatchObject({ message: expect.stringMatching(/expired|not valid/) });
+    await expect(authenticator.authenticate(request(access))).rejects.toMatchObject({
+      message: expect.stringMatching(/expired|not valid/),
+    });
     expect(verify).toHaveBeenCalledTimes(2);
   });
 

@@ -100,11 +100,15 @@ export class Authenticator {
       this.verified.delete(token);
     }
     return new Promise((resolve, reject) => {
-      const handler = this.passport.authenticate(['jwt', 'api-key'], { session: false }, (err: unknown, user: Principal | false, info: unknown) => {
-        if (err) return reject(err);
-        if (user) return resolve(user);
-        reject(unauthenticated(describeFailure(info, bearer(req)?.startsWith(API_KEY_PREFIX) ?? false)));
-      });
+      const handler = this.passport.authenticate(
+        ['jwt', 'api-key'],
+        { session: false },
+        (err: unknown, user: Principal | false, info: unknown) => {
+          if (err) return reject(err);
+          if (user) return resolve(user);
+          reject(unauthenticated(describeFailure(info, bearer(req)?.startsWith(API_KEY_PREFIX) ?? false)));
+        },
+      );
       handler(req, {}, (err: unknown) => reject(err ?? unauthenticated()));
     });
   }
@@ -132,8 +136,10 @@ interface AccessTokenClaims {
  */
 function claimsProblem(payload: AccessTokenClaims): string | null {
   const { sub, sid, exp, iat } = payload;
-  if (typeof exp !== 'number' || typeof iat !== 'number' || !Number.isFinite(exp) || !Number.isFinite(iat)) return 'token has no exp or iat';
-  if (exp - iat > MAX_ACCESS_TOKEN_LIFETIME_SECONDS || exp <= iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return 'token lifetime out of bounds';
+  if (typeof exp !== 'number' || typeof iat !== 'number' || !Number.isFinite(exp) || !Number.isFinite(iat))
+    return 'token has no exp or iat';
+  if (exp - iat > MAX_ACCESS_TOKEN_LIFETIME_SECONDS || exp <= iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
+    return 'token lifetime out of bounds';
   if (typeof sub !== 'string' || !sub || typeof sid !== 'string' || !sid) return 'token has no subject';
   return null;
 }

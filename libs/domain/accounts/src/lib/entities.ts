@@ -145,6 +145,15 @@ export class RefreshTokenEntity {
 }
 
 export const ACCOUNTS_ENTITIES = [
-  UserEntity, AgencyEntity, AgencyMembershipEntity, OrganizationEntity, OrganizationMembershipEntity,
-  OrganizationInvitationEntity, AgencyInvitationEntity, ApiKeyEntity, AuditEventEntity, AgencyAuditEventEntity, RefreshTokenEntity,
+  UserEntity,
+  AgencyEntity,
+  AgencyMembershipEntity,
+  OrganizationEntity,
+  OrganizationMembershipEntity,
+  OrganizationInvitationEntity,
+  AgencyInvitationEntity,
+  ApiKeyEntity,
+  AuditEventEntity,
+  AgencyAuditEventEntity,
+  RefreshTokenEntity,
 ];

@@ -5,7 +5,13 @@ import { notFound } from '@socle/platform-errors';
 import { AgencyRepository } from './repositories';
 import { OrganizationService } from './organization.service';
 import { AgencyObject, OrganizationConnection, OrganizationObject } from './dto/objects';
-import { RenameAgencyInput, CreateOrganizationInput, DeleteOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/inputs';
+import {
+  RenameAgencyInput,
+  CreateOrganizationInput,
+  DeleteOrganizationInput,
+  OrganizationsArgs,
+  UpdateOrganizationInput,
+} from './dto/inputs';
 import { toOrganization } from './dto/mappers';
 
 @Resolver(() => OrganizationObject)
@@ -14,21 +20,33 @@ export class OrganizationResolver {
 
   @Requires('organizations.list')
   @Query(() => OrganizationConnection, { description: "The agency's client organizations, oldest first." })
-  async organizations(
-    @AgencyCtx() ctx: AgencyContext,
-    @Args() page: OrganizationsArgs,
-  ): Promise<Connection<OrganizationObject>> {
-    return paginate(page, (keyset) => this.service.page(ctx, page.filter ?? {}, keyset), (o) => [o.createdAt, o.id], toOrganization);
+  async organizations(@AgencyCtx() ctx: AgencyContext, @Args() page: OrganizationsArgs): Promise<Connection<OrganizationObject>> {
+    return paginate(
+      page,
+      (keyset) => this.service.page(ctx, page.filter ?? {}, keyset),
+      (o) => [o.createdAt, o.id],
+      toOrganization,
+    );
   }
 
   @Requires('organizations.create')
   @Mutation(() => OrganizationObject)
   async createOrganization(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateOrganizationInput): Promise<OrganizationObject> {
-    return toOrganization(await this.service.create(ctx, { name: input.name, sector: input.sector ?? null, size: input.size ?? null, locale: input.locale, timezone: input.timezone }));
+    return toOrganization(
+      await this.service.create(ctx, {
+        name: input.name,
+        sector: input.sector ?? null,
+        size: input.size ?? null,
+        locale: input.locale,
+        timezone: input.timezone,
+      }),
+    );
   }
 
   @Requires('organizations.delete')
-  @Mutation(() => OrganizationObject, { description: 'Marks the organization for deletion; its data is purged in the background. Status DELETION_PENDING until done.' })
+  @Mutation(() => OrganizationObject, {
+    description: 'Marks the organization for deletion; its data is purged in the background. Status DELETION_PENDING until done.',
+  })
   async deleteOrganization(@AgencyCtx() ctx: AgencyContext, @Args('input') input: DeleteOrganizationInput): Promise<OrganizationObject> {
     return toOrganization(await this.service.requestDeletion(ctx, input.id, input.confirmName));
   }

@@ -16,11 +16,24 @@ export class OrganizationService {
     private readonly purge: PurgeOrganizationScheduler,
   ) {}
 
-  async create(ctx: AgencyContext, input: Pick<OrganizationEntity, 'name' | 'sector' | 'size' | 'locale' | 'timezone'>): Promise<OrganizationEntity> {
+  async create(
+    ctx: AgencyContext,
+    input: Pick<OrganizationEntity, 'name' | 'sector' | 'size' | 'locale' | 'timezone'>,
+  ): Promise<OrganizationEntity> {
     const organization = await this.organizations.insert(ctx, { id: randomUUID(), ...input });
-    await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
-      action: 'organization.created', targetType: 'Organization', targetId: organization.id, organizationId: organization.id, metadata: { name: input.name },
-    }, ctx.requestId);
+    await this.audit.recordInAgency(
+      ctx.uow,
+      ctx.agencyId,
+      ctx.actor,
+      {
+        action: 'organization.created',
+        targetType: 'Organization',
+        targetId: organization.id,
+        organizationId: organization.id,
+        metadata: { name: input.name },
+      },
+      ctx.requestId,
+    );
     return organization;
   }
 
@@ -39,9 +52,17 @@ export class OrganizationService {
   async update(ctx: OrganizationContext, patch: OrganizationPatch): Promise<OrganizationEntity> {
     const organization = await this.organizations.update(ctx, patch);
     if (!organization) throw notFound('Organization', ctx.organizationId);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'organization.updated', targetType: 'Organization', targetId: ctx.organizationId, metadata: { fields: Object.keys(patch) },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'organization.updated',
+        targetType: 'Organization',
+        targetId: ctx.organizationId,
+        metadata: { fields: Object.keys(patch) },
+      },
+      ctx.requestId,
+    );
     return organization;
   }
 
@@ -52,12 +73,23 @@ export class OrganizationService {
   async requestDeletion(ctx: AgencyContext, id: string, confirmName: string): Promise<OrganizationEntity> {
     const organization = await this.organizations.findInAgency(ctx, id);
     if (!organization) throw notFound('Organization', id);
-    if (organization.name !== confirmName) throw badInput('input.confirmName', 'must repeat the organization name exactly, to confirm the deletion');
+    if (organization.name !== confirmName)
+      throw badInput('input.confirmName', 'must repeat the organization name exactly, to confirm the deletion');
     if (organization.status === 'ACTIVE') {
       await this.organizations.markDeletionPending(ctx, id);
-      await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, {
-        action: 'organization.deletion_requested', targetType: 'Organization', targetId: id, organizationId: id, metadata: { name: organization.name },
-      }, ctx.requestId);
+      await this.audit.recordInAgency(
+        ctx.uow,
+        ctx.agencyId,
+        ctx.actor,
+        {
+          action: 'organization.deletion_requested',
+          targetType: 'Organization',
+          targetId: id,
+          organizationId: id,
+          metadata: { name: organization.name },
+        },
+        ctx.requestId,
+      );
       ctx.uow.afterCommit(() => this.purge.schedule({ organizationId: id, agencyId: ctx.agencyId }));
     }
     return (await this.organizations.findInAgency(ctx, id)) as OrganizationEntity;

@@ -36,7 +36,8 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
     const claim = this.units.create({});
     try {
       const [row] = await claim.query<{ claimed: boolean }>(
-        "SELECT pg_try_advisory_xact_lock(hashtextextended('socle.purge:' || $1::text, 0)) AS claimed", [organizationId],
+        "SELECT pg_try_advisory_xact_lock(hashtextextended('socle.purge:' || $1::text, 0)) AS claimed",
+        [organizationId],
       );
       if (!row.claimed) {
         this.logger.log(`organization ${organizationId} is being purged by another worker`);
@@ -62,7 +63,10 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
       counts[table] = 0;
       for (;;) {
         const deleted = await this.units.run(scope, (uow) =>
-          uow.execute(`DELETE FROM "${table}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table}" WHERE organization_id = $1 LIMIT ${BATCH}))`, [organizationId]),
+          uow.execute(
+            `DELETE FROM "${table}" WHERE ctid = ANY(ARRAY(SELECT ctid FROM "${table}" WHERE organization_id = $1 LIMIT ${BATCH}))`,
+            [organizationId],
+          ),
         );
         counts[table] += deleted;
         if (deleted < BATCH) break;
@@ -72,7 +76,10 @@ export class PurgeOrganizationJob implements JobHandler<PurgeOrganizationPayload
       const ctx = { uow, actor, agencyId, agencyRole: null };
       await this.organizations.deleteRow(ctx, organizationId);
       await this.audit.recordInAgency(uow, agencyId, actor, {
-        action: 'organization.purged', targetType: 'Organization', targetId: organizationId, organizationId,
+        action: 'organization.purged',
+        targetType: 'Organization',
+        targetId: organizationId,
+        organizationId,
         metadata: { name: pending.name, deletedRows: counts },
       });
     });

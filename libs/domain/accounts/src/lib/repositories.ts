@@ -5,8 +5,17 @@ import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-databas
 import { likeContains } from '@socle/platform-database';
 import { KeysetPage } from '@socle/platform-graphql';
 import {
-  AgencyAuditEventEntity, AgencyEntity, AgencyInvitationEntity, AgencyMembershipEntity, ApiKeyEntity, AuditEventEntity,
-  OrganizationEntity, OrganizationInvitationEntity, OrganizationMembershipEntity, RefreshTokenEntity, UserEntity,
+  AgencyAuditEventEntity,
+  AgencyEntity,
+  AgencyInvitationEntity,
+  AgencyMembershipEntity,
+  ApiKeyEntity,
+  AuditEventEntity,
+  OrganizationEntity,
+  OrganizationInvitationEntity,
+  OrganizationMembershipEntity,
+  RefreshTokenEntity,
+  UserEntity,
 } from './entities';
 
 /** Keyset page request: rows after `after`, `size + 1` of them. */
@@ -34,7 +43,9 @@ export class UserRepository {
   }
 
   async findByEmailForAuth(uow: UnitOfWork, email: string): Promise<{ id: string; password_hash: string } | null> {
-    const [row] = await uow.query<{ id: string; password_hash: string }>('SELECT id, password_hash FROM socle_auth_user_by_email($1)', [email]);
+    const [row] = await uow.query<{ id: string; password_hash: string }>('SELECT id, password_hash FROM socle_auth_user_by_email($1)', [
+      email,
+    ]);
     return row ?? null;
   }
 
@@ -97,7 +108,13 @@ export class AgencyRepository {
 
   /** Agencies and roles of the signed-in person (their own membership rows). */
   async membershipsOf(ctx: UserContext): Promise<{ agency: AgencyEntity; role: AgencyMembershipEntity['role'] }[]> {
-    const rows = await ctx.uow.query<{ id: string; name: string; created_at: Date; updated_at: Date; role: AgencyMembershipEntity['role'] }>(
+    const rows = await ctx.uow.query<{
+      id: string;
+      name: string;
+      created_at: Date;
+      updated_at: Date;
+      role: AgencyMembershipEntity['role'];
+    }>(
       `SELECT a.id, a.name, a.created_at, a.updated_at, m.role FROM agency_memberships m JOIN agencies a ON a.id = m.agency_id
         WHERE m.user_id = $1 ORDER BY a.name`,
       [ctx.userId],
@@ -115,7 +132,10 @@ export interface OrganizationFilter {
 
 @Injectable()
 export class OrganizationRepository {
-  async insert(ctx: AgencyContext, org: Pick<OrganizationEntity, 'id' | 'name' | 'sector' | 'size' | 'locale' | 'timezone'>): Promise<OrganizationEntity> {
+  async insert(
+    ctx: AgencyContext,
+    org: Pick<OrganizationEntity, 'id' | 'name' | 'sector' | 'size' | 'locale' | 'timezone'>,
+  ): Promise<OrganizationEntity> {
     const manager = await ctx.uow.manager();
     await manager.insert(OrganizationEntity, { ...org, agencyId: ctx.agencyId, status: 'ACTIVE' });
     return manager.findOneOrFail(OrganizationEntity, { where: { id: org.id, agencyId: ctx.agencyId } });
@@ -131,10 +151,9 @@ export class OrganizationRepository {
     if (filter.nameContains) qb.andWhere('o.name ILIKE :q', { q: likeContains(filter.nameContains) });
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.memberUserId) {
-      qb.andWhere(
-        'EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id AND m.user_id = :member)',
-        { member: filter.memberUserId },
-      );
+      qb.andWhere('EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id AND m.user_id = :member)', {
+        member: filter.memberUserId,
+      });
     }
     if (page.after) qb.andWhere('(o.created_at, o.id) > (:at::timestamptz, :id::uuid)', { at: page.after[0], id: page.after[1] });
     return qb.getMany();
@@ -148,13 +167,18 @@ export class OrganizationRepository {
     return (await ctx.uow.manager()).findOne(OrganizationEntity, { where: { id: ctx.uow.organizationId } });
   }
 
-  async update(ctx: OrganizationContext, patch: Partial<Pick<OrganizationEntity, 'name' | 'sector' | 'size' | 'locale' | 'timezone'>>): Promise<OrganizationEntity | null> {
+  async update(
+    ctx: OrganizationContext,
+    patch: Partial<Pick<OrganizationEntity, 'name' | 'sector' | 'size' | 'locale' | 'timezone'>>,
+  ): Promise<OrganizationEntity | null> {
     if (Object.keys(patch).length > 0) await (await ctx.uow.manager()).update(OrganizationEntity, { id: ctx.uow.organizationId }, patch);
     return this.find(ctx);
   }
 
   async markDeletionPending(ctx: AgencyContext, id: string): Promise<void> {
-    await (await ctx.uow.manager()).update(
+    await (
+      await ctx.uow.manager()
+    ).update(
       OrganizationEntity,
       { id, agencyId: ctx.agencyId, status: 'ACTIVE' },
       { status: 'DELETION_PENDING', deletionRequestedAt: () => 'now()' },
@@ -173,14 +197,33 @@ export class OrganizationRepository {
   /** Organisations and roles of the signed-in person, across tenants. */
   async membershipsOf(ctx: UserContext): Promise<{ organization: OrganizationEntity; roles: string[] }[]> {
     const rows = await ctx.uow.query<{
-      id: string; agency_id: string; name: string; sector: string | null; size: string | null; locale: 'fr' | 'en'; timezone: string;
-      status: OrganizationEntity['status']; deletion_requested_at: Date | null; created_at: Date; updated_at: Date; roles: string[];
+      id: string;
+      agency_id: string;
+      name: string;
+      sector: string | null;
+      size: string | null;
+      locale: 'fr' | 'en';
+      timezone: string;
+      status: OrganizationEntity['status'];
+      deletion_requested_at: Date | null;
+      created_at: Date;
+      updated_at: Date;
+      roles: string[];
     }>('SELECT * FROM socle_my_organizations()');
     return rows.map((r) => ({
       roles: r.roles,
       organization: {
-        id: r.id, agencyId: r.agency_id, name: r.name, sector: r.sector, size: r.size, locale: r.locale, timezone: r.timezone,
-        status: r.status, deletionRequestedAt: r.deletion_requested_at, createdAt: r.created_at, updatedAt: r.updated_at,
+        id: r.id,
+        agencyId: r.agency_id,
+        name: r.name,
+        sector: r.sector,
+        size: r.size,
+        locale: r.locale,
+        timezone: r.timezone,
+        status: r.status,
+        deletionRequestedAt: r.deletion_requested_at,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
       },
     }));
   }
@@ -195,8 +238,15 @@ const MEMBERS_AFTER = `${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND (m.c
   ORDER BY m.created_at, m.user_id LIMIT $2`;
 
 interface MemberRow {
-  organization_id: string; user_id: string; roles: string[]; created_at: Date; updated_at: Date;
-  email: string; display_name: string; locale: 'fr' | 'en'; user_created_at: Date;
+  organization_id: string;
+  user_id: string;
+  roles: string[];
+  created_at: Date;
+  updated_at: Date;
+  email: string;
+  display_name: string;
+  locale: 'fr' | 'en';
+  user_created_at: Date;
 }
 
 export interface MemberWithUser extends OrganizationMembershipEntity {
@@ -204,7 +254,11 @@ export interface MemberWithUser extends OrganizationMembershipEntity {
 }
 
 const toMemberWithUser = (r: MemberRow): MemberWithUser => ({
-  organizationId: r.organization_id, userId: r.user_id, roles: r.roles, createdAt: r.created_at, updatedAt: r.updated_at,
+  organizationId: r.organization_id,
+  userId: r.user_id,
+  roles: r.roles,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
   user: { id: r.user_id, email: r.email, displayName: r.display_name, locale: r.locale, createdAt: r.user_created_at },
 });
 
@@ -217,13 +271,21 @@ export class MembershipRepository {
    */
   async page(ctx: OrganizationContext, page: PageQuery): Promise<MemberWithUser[]> {
     const rows = page.after
-      ? await ctx.uow.prepared<MemberRow>('accounts_members_after', MEMBERS_AFTER, [ctx.uow.organizationId, page.size + 1, page.after[0], page.after[1]])
+      ? await ctx.uow.prepared<MemberRow>('accounts_members_after', MEMBERS_AFTER, [
+          ctx.uow.organizationId,
+          page.size + 1,
+          page.after[0],
+          page.after[1],
+        ])
       : await ctx.uow.prepared<MemberRow>('accounts_members_first', MEMBERS_FIRST, [ctx.uow.organizationId, page.size + 1]);
     return rows.map(toMemberWithUser);
   }
 
   async findWithUser(ctx: OrganizationContext, userId: string): Promise<MemberWithUser | null> {
-    const [row] = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND m.user_id = $2`, [ctx.uow.organizationId, userId]);
+    const [row] = await ctx.uow.query<MemberRow>(`${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND m.user_id = $2`, [
+      ctx.uow.organizationId,
+      userId,
+    ]);
     return row ? toMemberWithUser(row) : null;
   }
 
@@ -259,13 +321,19 @@ export class MembershipRepository {
 
 @Injectable()
 export class InvitationRepository {
-  async insertForOrganization(ctx: OrganizationContext, invitation: Omit<OrganizationInvitationEntity, 'organizationId' | 'createdAt' | 'acceptedAt' | 'acceptedBy' | 'revokedAt'>): Promise<OrganizationInvitationEntity> {
+  async insertForOrganization(
+    ctx: OrganizationContext,
+    invitation: Omit<OrganizationInvitationEntity, 'organizationId' | 'createdAt' | 'acceptedAt' | 'acceptedBy' | 'revokedAt'>,
+  ): Promise<OrganizationInvitationEntity> {
     const manager = await ctx.uow.manager();
     await manager.insert(OrganizationInvitationEntity, { ...invitation, organizationId: ctx.uow.organizationId });
     return manager.findOneOrFail(OrganizationInvitationEntity, { where: { organizationId: ctx.uow.organizationId, id: invitation.id } });
   }
 
-  async insertForAgency(ctx: AgencyContext, invitation: Omit<AgencyInvitationEntity, 'agencyId' | 'createdAt' | 'acceptedAt' | 'acceptedBy' | 'revokedAt'>): Promise<AgencyInvitationEntity> {
+  async insertForAgency(
+    ctx: AgencyContext,
+    invitation: Omit<AgencyInvitationEntity, 'agencyId' | 'createdAt' | 'acceptedAt' | 'acceptedBy' | 'revokedAt'>,
+  ): Promise<AgencyInvitationEntity> {
     const manager = await ctx.uow.manager();
     await manager.insert(AgencyInvitationEntity, { ...invitation, agencyId: ctx.agencyId });
     return manager.findOneOrFail(AgencyInvitationEntity, { where: { agencyId: ctx.agencyId, id: invitation.id } });
@@ -281,7 +349,9 @@ export class InvitationRepository {
   }
 
   async markOrganizationInvitationAccepted(uow: OrganizationUnitOfWork, id: string, userId: string): Promise<boolean> {
-    const result = await (await uow.manager()).update(
+    const result = await (
+      await uow.manager()
+    ).update(
       OrganizationInvitationEntity,
       { organizationId: uow.organizationId, id, acceptedAt: IsNull() },
       { acceptedAt: () => 'now()', acceptedBy: userId },
@@ -290,7 +360,9 @@ export class InvitationRepository {
   }
 
   async markAgencyInvitationAccepted(uow: UnitOfWork, agencyId: string, id: string, userId: string): Promise<boolean> {
-    const result = await (await uow.manager()).update(AgencyInvitationEntity, { agencyId, id, acceptedAt: IsNull() }, { acceptedAt: () => 'now()', acceptedBy: userId });
+    const result = await (
+      await uow.manager()
+    ).update(AgencyInvitationEntity, { agencyId, id, acceptedAt: IsNull() }, { acceptedAt: () => 'now()', acceptedBy: userId });
     return (result.affected ?? 0) === 1;
   }
 }
@@ -331,12 +403,27 @@ export class SessionRepository {
 
   /** Locks the row so two concurrent refreshes with one token cannot both succeed. */
   async findForUpdate(uow: UnitOfWork, userId: string, tokenHash: Buffer): Promise<RefreshTokenEntity | null> {
-    const [row] = await uow.query<{ user_id: string; id: string; family_id: string; token_hash: Buffer; expires_at: Date; used_at: Date | null; revoked_at: Date | null; created_at: Date }>(
-      'SELECT * FROM refresh_tokens WHERE user_id = $1 AND token_hash = $2 FOR UPDATE',
-      [userId, tokenHash],
-    );
+    const [row] = await uow.query<{
+      user_id: string;
+      id: string;
+      family_id: string;
+      token_hash: Buffer;
+      expires_at: Date;
+      used_at: Date | null;
+      revoked_at: Date | null;
+      created_at: Date;
+    }>('SELECT * FROM refresh_tokens WHERE user_id = $1 AND token_hash = $2 FOR UPDATE', [userId, tokenHash]);
     return row
-      ? { userId: row.user_id, id: row.id, familyId: row.family_id, tokenHash: row.token_hash, expiresAt: row.expires_at, usedAt: row.used_at, revokedAt: row.revoked_at, createdAt: row.created_at }
+      ? {
+          userId: row.user_id,
+          id: row.id,
+          familyId: row.family_id,
+          tokenHash: row.token_hash,
+          expiresAt: row.expires_at,
+          usedAt: row.used_at,
+          revokedAt: row.revoked_at,
+          createdAt: row.created_at,
+        }
       : null;
   }
 
@@ -345,7 +432,10 @@ export class SessionRepository {
   }
 
   async revokeFamily(uow: UnitOfWork, userId: string, familyId: string): Promise<number> {
-    return uow.execute('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL', [userId, familyId]);
+    return uow.execute('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL', [
+      userId,
+      familyId,
+    ]);
   }
 }
 
@@ -359,23 +449,57 @@ export interface AuditEntry {
 @Injectable()
 export class AuditRepository {
   /** In the unit of work's organisation. */
-  async recordInOrganization(uow: OrganizationUnitOfWork, actor: CallerContext['actor'], entry: AuditEntry, requestId?: string): Promise<void> {
-    await (await uow.manager()).insert(AuditEventEntity, {
-      organizationId: uow.organizationId, actorType: actor.type, actorId: actor.id, action: entry.action, targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null, metadata: entry.metadata ?? {}, requestId: requestId ?? null, occurredAt: () => 'clock_timestamp()',
+  async recordInOrganization(
+    uow: OrganizationUnitOfWork,
+    actor: CallerContext['actor'],
+    entry: AuditEntry,
+    requestId?: string,
+  ): Promise<void> {
+    await (
+      await uow.manager()
+    ).insert(AuditEventEntity, {
+      organizationId: uow.organizationId,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      metadata: entry.metadata ?? {},
+      requestId: requestId ?? null,
+      occurredAt: () => 'clock_timestamp()',
     } as never);
   }
 
-  async recordInAgency(uow: UnitOfWork, agencyId: string, actor: CallerContext['actor'], entry: AuditEntry & { organizationId?: string }, requestId?: string): Promise<void> {
-    await (await uow.manager()).insert(AgencyAuditEventEntity, {
-      agencyId, subjectOrganizationId: entry.organizationId ?? null, actorType: actor.type, actorId: actor.id, action: entry.action,
-      targetType: entry.targetType ?? null, targetId: entry.targetId ?? null, metadata: entry.metadata ?? {}, requestId: requestId ?? null,
+  async recordInAgency(
+    uow: UnitOfWork,
+    agencyId: string,
+    actor: CallerContext['actor'],
+    entry: AuditEntry & { organizationId?: string },
+    requestId?: string,
+  ): Promise<void> {
+    await (
+      await uow.manager()
+    ).insert(AgencyAuditEventEntity, {
+      agencyId,
+      subjectOrganizationId: entry.organizationId ?? null,
+      actorType: actor.type,
+      actorId: actor.id,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      metadata: entry.metadata ?? {},
+      requestId: requestId ?? null,
       occurredAt: () => 'clock_timestamp()',
     } as never);
   }
 
   async recordSecurityEvent(uow: UnitOfWork, kind: string, emailHash: string, ip: string, requestId: string): Promise<void> {
-    await uow.query('INSERT INTO security_events (kind, email_hash, ip, request_id) VALUES ($1, $2, $3, $4)', [kind, emailHash, ip, requestId]);
+    await uow.query('INSERT INTO security_events (kind, email_hash, ip, request_id) VALUES ($1, $2, $3, $4)', [
+      kind,
+      emailHash,
+      ip,
+      requestId,
+    ]);
   }
 
   async organizationPage(ctx: OrganizationContext, page: PageQuery): Promise<AuditEventEntity[]> {

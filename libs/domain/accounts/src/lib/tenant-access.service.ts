@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  actorOf, AgencyAccess, AgencyRole, OrganizationAccess, OrganizationRole, Principal, TenantAccessResolver,
+  actorOf,
+  AgencyAccess,
+  AgencyRole,
+  OrganizationAccess,
+  OrganizationRole,
+  Principal,
+  TenantAccessResolver,
 } from '@socle/platform-auth';
 import { UnitOfWork, UnitOfWorkFactory, uuidLiteral } from '@socle/platform-database';
 import { AuditRepository } from './repositories';
@@ -24,7 +30,10 @@ export class TenantAccessService implements TenantAccessResolver {
     // The function proves the membership first and only then sets the tenant (see its migration).
     const keyAgency = principal.kind === 'apiKey' ? uuidLiteral(principal.agencyId) : 'NULL';
     if (principal.kind !== 'user' && principal.kind !== 'apiKey') return null;
-    const { uow: entered, row } = await uow.enterOrganization(organizationId, `SELECT * FROM socle_enter_organization(${uuidLiteral(organizationId)}, ${keyAgency})`);
+    const { uow: entered, row } = await uow.enterOrganization(
+      organizationId,
+      `SELECT * FROM socle_enter_organization(${uuidLiteral(organizationId)}, ${keyAgency})`,
+    );
     if (!row) return null;
     return {
       agencyId: row.agency_id as string,
@@ -54,7 +63,13 @@ export class TenantAccessService implements TenantAccessResolver {
     return row ? { agencyId: row.agency_id as string, agencyRole: row.role as AgencyRole } : null;
   }
 
-  async recordRefusal(event: { principal: Principal; organizationId?: string; agencyId?: string; permission: string; requestId: string }): Promise<void> {
+  async recordRefusal(event: {
+    principal: Principal;
+    organizationId?: string;
+    agencyId?: string;
+    permission: string;
+    requestId: string;
+  }): Promise<void> {
     const actor = actorOf(event.principal);
     const entry = { action: 'authorization.refused', metadata: { permission: event.permission } };
     // Its own transaction: the request's is rolled back with the refusal.

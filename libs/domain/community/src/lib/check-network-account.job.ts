@@ -21,7 +21,10 @@ export class CheckNetworkAccountScheduler {
   /** One pending check per account (the job id dedupes). */
   async schedule(organizationId: string, accountId: string): Promise<void> {
     const payload: CheckNetworkAccountPayload = { organizationId, accountId };
-    await this.queues.add(COMMUNITY_QUEUE, CHECK_NETWORK_ACCOUNT_JOB, payload, { jobId: `check-${organizationId}-${accountId}`, attempts: 3 });
+    await this.queues.add(COMMUNITY_QUEUE, CHECK_NETWORK_ACCOUNT_JOB, payload, {
+      jobId: `check-${organizationId}-${accountId}`,
+      attempts: 3,
+    });
   }
 }
 
@@ -58,7 +61,13 @@ export class CheckNetworkAccountJob implements JobHandler<CheckNetworkAccountPay
   async reconcile(): Promise<number> {
     const now = Date.now();
     const due = await this.units.run({}, (uow) =>
-      this.accounts.due(uow, new Date(now - this.config.NETWORK_ACCOUNT_CHECK_MINUTES * 60_000), new Date(now + REFRESH_MARGIN_MS), this.vault.activeKeyId, 1000),
+      this.accounts.due(
+        uow,
+        new Date(now - this.config.NETWORK_ACCOUNT_CHECK_MINUTES * 60_000),
+        new Date(now + REFRESH_MARGIN_MS),
+        this.vault.activeKeyId,
+        1000,
+      ),
     );
     for (const row of due) await this.scheduler.schedule(row.organization_id, row.id);
     return due.length;

@@ -9,7 +9,12 @@ describe('community.accountsConnected', () => {
   });
 
   it('scores 0 without a working account, saying whether any is connected', () => {
-    expect(accountsConnectedEvidence({ ok: 0, total: 0, networks: [], failing: [] })).toMatchObject({ score: 0, explanation: { en: 'No network account is connected.' } });
-    expect(accountsConnectedEvidence({ ok: 0, total: 1, networks: [], failing: ['mastodon'] }).explanation.en).toBe('No connected account works; to reconnect or check: mastodon.');
+    expect(accountsConnectedEvidence({ ok: 0, total: 0, networks: [], failing: [] })).toMatchObject({
+      score: 0,
+      explanation: { en: 'No network account is connected.' },
+    });
+    expect(accountsConnectedEvidence({ ok: 0, total: 1, networks: [], failing: ['mastodon'] }).explanation.en).toBe(
+      'No connected account works; to reconnect or check: mastodon.',
+    );
   });
 });

@@ -16,14 +16,17 @@ export function accountsConnectedEvidence(f: AccountFacts): EvidenceResult {
     : { fr: '', en: '' };
   if (f.ok === 0) {
     return {
-      value: 0, score: 0,
-      explanation: f.total === 0
-        ? { fr: "Aucun compte de réseau n'est connecté.", en: 'No network account is connected.' }
-        : { fr: `Aucun compte connecté ne fonctionne${failing.fr}.`, en: `No connected account works${failing.en}.` },
+      value: 0,
+      score: 0,
+      explanation:
+        f.total === 0
+          ? { fr: "Aucun compte de réseau n'est connecté.", en: 'No network account is connected.' }
+          : { fr: `Aucun compte connecté ne fonctionne${failing.fr}.`, en: `No connected account works${failing.en}.` },
     };
   }
   return {
-    value: f.ok, score: 1,
+    value: f.ok,
+    score: 1,
     explanation: {
       fr: `${f.ok} compte${f.ok > 1 ? 's' : ''} connecté${f.ok > 1 ? 's' : ''} et en bon état sur ${f.networks.join(', ')}${failing.fr}.`,
       en: `${f.ok} connected account${f.ok > 1 ? 's' : ''} in good health on ${f.networks.join(', ')}${failing.en}.`,
@@ -34,15 +37,17 @@ export function accountsConnectedEvidence(f: AccountFacts): EvidenceResult {
 /** The community module's evidence: one statement, whatever the number of accounts. */
 export const communityEvidenceProvider: EvidenceProvider = {
   module: 'community',
-  definitions: [{
-    key: ACCOUNTS_CONNECTED_KEY,
-    title: { fr: 'Profils créés et connectés', en: 'Profiles created and connected' },
-    description: {
-      fr: 'Au moins un compte de réseau connecté et en bon état ; la liste des réseaux concernés.',
-      en: 'At least one network account connected and healthy; the networks concerned.',
+  definitions: [
+    {
+      key: ACCOUNTS_CONNECTED_KEY,
+      title: { fr: 'Profils créés et connectés', en: 'Profiles created and connected' },
+      description: {
+        fr: 'Au moins un compte de réseau connecté et en bon état ; la liste des réseaux concernés.',
+        en: 'At least one network account connected and healthy; the networks concerned.',
+      },
+      source: 'seed 002, step 3',
     },
-    source: 'seed 002, step 3',
-  }],
+  ],
   async compute(ctx: EvidenceContext) {
     const [row] = await ctx.uow.query<AccountFacts>(
       `SELECT count(*) FILTER (WHERE status = 'OK')::int AS ok, count(*)::int AS total,

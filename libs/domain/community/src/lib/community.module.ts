@@ -1,7 +1,14 @@
 import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { ConnectorContext, createHttpClient, loadConnectorsFromConfig, OutboundGuard, parseAddressRanges, parseConnectorModuleList } from '@socle/connector-sdk';
+import {
+  ConnectorContext,
+  createHttpClient,
+  loadConnectorsFromConfig,
+  OutboundGuard,
+  parseAddressRanges,
+  parseConnectorModuleList,
+} from '@socle/connector-sdk';
 import { CONTENT_PUBLISHER, NETWORK_TARGETS, PublicationRepository, PublicationWakeups, ReconnectRelease } from '@socle/content';
 import { SocleConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
@@ -78,18 +85,37 @@ export class CommunityModule implements OnModuleInit {
             logger: connectorLogger(),
           }),
         },
-        AuditRepository, NetworkAccountRepository, CredentialVault, OAuthClientStore, NetworkAccountService, NetworkHealthService,
-        CheckNetworkAccountScheduler, CheckNetworkAccountJob, CommunityNetworkTargets,
+        AuditRepository,
+        NetworkAccountRepository,
+        CredentialVault,
+        OAuthClientStore,
+        NetworkAccountService,
+        NetworkHealthService,
+        CheckNetworkAccountScheduler,
+        CheckNetworkAccountJob,
+        CommunityNetworkTargets,
         { provide: NETWORK_TARGETS, useExisting: CommunityNetworkTargets },
-        CommunityPublisher, { provide: CONTENT_PUBLISHER, useExisting: CommunityPublisher },
+        CommunityPublisher,
+        { provide: CONTENT_PUBLISHER, useExisting: CommunityPublisher },
         // A reconnect releases the account's held publications (their table belongs to the content module).
-        PublicationRepository, PublicationWakeups, ReconnectRelease,
+        PublicationRepository,
+        PublicationWakeups,
+        ReconnectRelease,
         ...(options.http ? [NetworkAccountResolver] : []),
         ...parts((part) => part.providers),
         ...(options.http ? parts((part) => part.resolvers) : []),
         ...(options.worker ? parts((part) => part.workers) : []),
       ],
-      exports: [...parts((part) => part.exports), CheckNetworkAccountJob, CheckNetworkAccountScheduler, NetworkHealthService, CredentialVault, CONNECTOR_REGISTRY, NETWORK_TARGETS, CONTENT_PUBLISHER],
+      exports: [
+        ...parts((part) => part.exports),
+        CheckNetworkAccountJob,
+        CheckNetworkAccountScheduler,
+        NetworkHealthService,
+        CredentialVault,
+        CONNECTOR_REGISTRY,
+        NETWORK_TARGETS,
+        CONTENT_PUBLISHER,
+      ],
     };
   }
 }

@@ -27,7 +27,12 @@ function hostOf(url: string): string {
  * refused connection: they name the target, not a body). Otherwise: the host and
  * the HTTP status.
  */
-export function describeFailure(error: ConnectorError, url: string, observation: NetworkObservation | undefined, ...secrets: (Secrets | null | undefined)[]): string {
+export function describeFailure(
+  error: ConnectorError,
+  url: string,
+  observation: NetworkObservation | undefined,
+  ...secrets: (Secrets | null | undefined)[]
+): string {
   if (observation && (observation.raisedByClient(error) || observation.answers === 0)) {
     return scrub(observation.answers === 0 && error.networkReason ? error.networkReason : error.message, ...secrets);
   }
@@ -39,7 +44,11 @@ export function describeFailure(error: ConnectorError, url: string, observation:
 /** The refusal of a URL that leads where the platform does not connect. */
 function destinationRefused(error: ConnectorError & { host: string; category: string }, field: string): DomainError {
   const message = `leads to ${error.host}, a ${error.category} address: the platform only connects to public addresses`;
-  return new DomainError('BAD_USER_INPUT', `Invalid input. ${field}: ${message}`, { field, problems: [{ field, message }], reason: DESTINATION_NOT_ALLOWED });
+  return new DomainError('BAD_USER_INPUT', `Invalid input. ${field}: ${message}`, {
+    field,
+    problems: [{ field, message }],
+    reason: DESTINATION_NOT_ALLOWED,
+  });
 }
 
 export interface ConnectFailure {
@@ -64,7 +73,9 @@ export function connectError(error: unknown, failure: ConnectFailure, ...secrets
     case 'RATE_LIMITED': {
       const retryAfterSeconds = error.retryAfterSeconds ?? 60;
       // The network's limit, not this caller's: a detail of the refusal, so no HTTP 429 / Retry-After of ours.
-      return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, { details: { retryAfterSeconds } });
+      return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${retryAfterSeconds} s. Nothing was stored.`, {
+        details: { retryAfterSeconds },
+      });
     }
     default:
       // The platform worked; the network did not: a code of its own, so clients retry rather than report a bug.
@@ -81,14 +92,19 @@ export function connectError(error: unknown, failure: ConnectFailure, ...secrets
  * `lastError` says what failed the way `describeFailure` does.
  */
 export function statusOfFailure(
-  error: unknown, now: Date, url: string, observation: NetworkObservation | undefined, ...secrets: (Secrets | null | undefined)[]
+  error: unknown,
+  now: Date,
+  url: string,
+  observation: NetworkObservation | undefined,
+  ...secrets: (Secrets | null | undefined)[]
 ): StatusPatch {
   if (!(error instanceof ConnectorError)) {
     const name = error instanceof Error ? error.name : typeof error;
     return { status: 'ERROR', lastError: `unexpected failure (${scrub(name, ...secrets)})`, rateLimitedUntil: null };
   }
   const message = describeFailure(error, url, observation, ...secrets);
-  const status: NetworkAccountStatus = error.kind === 'AUTH_EXPIRED' ? 'NEEDS_REAUTH' : error.kind === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'ERROR';
+  const status: NetworkAccountStatus =
+    error.kind === 'AUTH_EXPIRED' ? 'NEEDS_REAUTH' : error.kind === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'ERROR';
   const rateLimitedUntil = status === 'RATE_LIMITED' ? new Date(now.getTime() + (error.retryAfterSeconds ?? 60) * 1000) : null;
   return { status, lastError: `${error.kind}: ${message}`, rateLimitedUntil };
 }

@@ -3,11 +3,13 @@ import type { ConnectorManifest } from '@socle/connector-sdk';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { badInput, notFound } from '@socle/platform-errors';
+import { CheckNetworkAccountInput, ConnectNetworkAccountInput, DisconnectNetworkAccountInput, StartNetworkOAuthInput } from './dto/inputs';
 import {
-  CheckNetworkAccountInput, ConnectNetworkAccountInput, DisconnectNetworkAccountInput, StartNetworkOAuthInput,
-} from './dto/inputs';
-import {
-  DisconnectNetworkAccountPayload, NetworkAccountConnection, NetworkAccountObject, NetworkObject, NetworkOAuthStartObject,
+  DisconnectNetworkAccountPayload,
+  NetworkAccountConnection,
+  NetworkAccountObject,
+  NetworkObject,
+  NetworkOAuthStartObject,
 } from './dto/objects';
 import { toNetworkAccount } from './dto/mappers';
 import { NetworkAccountService } from './network-account.service';
@@ -15,9 +17,14 @@ import { NetworkHealthService } from './network-health.service';
 
 function toNetwork(m: ConnectorManifest): NetworkObject {
   return {
-    id: m.id, displayName: m.displayName, authKind: m.authKind,
-    capabilities: Object.entries(m.capabilities).filter(([, on]) => on).map(([name]) => name),
-    textMaxLength: m.text.maxLength, textCounting: m.text.counting,
+    id: m.id,
+    displayName: m.displayName,
+    authKind: m.authKind,
+    capabilities: Object.entries(m.capabilities)
+      .filter(([, on]) => on)
+      .map(([name]) => name),
+    textMaxLength: m.text.maxLength,
+    textCounting: m.text.counting,
   };
 }
 
@@ -27,7 +34,12 @@ function fieldsOf(input: ConnectNetworkAccountInput): Record<string, string> {
   (input.fields ?? []).forEach((f) => {
     fields[f.name] = f.value;
   });
-  const explicit: [keyof ConnectNetworkAccountInput, string][] = [['accessToken', 'accessToken'], ['identifier', 'identifier'], ['appPassword', 'appPassword'], ['feedUrl', 'url']];
+  const explicit: [keyof ConnectNetworkAccountInput, string][] = [
+    ['accessToken', 'accessToken'],
+    ['identifier', 'identifier'],
+    ['appPassword', 'appPassword'],
+    ['feedUrl', 'url'],
+  ];
   for (const [from, to] of explicit) {
     const value = input[from];
     if (typeof value === 'string') {
@@ -40,7 +52,10 @@ function fieldsOf(input: ConnectNetworkAccountInput): Record<string, string> {
 
 @Resolver(() => NetworkAccountObject)
 export class NetworkAccountResolver {
-  constructor(private readonly accounts: NetworkAccountService, private readonly health: NetworkHealthService) {}
+  constructor(
+    private readonly accounts: NetworkAccountService,
+    private readonly health: NetworkHealthService,
+  ) {}
 
   @Requires('accounts.read')
   @Query(() => [NetworkObject], { description: 'Networks an account can be connected on (the enabled connectors).' })
@@ -51,36 +66,56 @@ export class NetworkAccountResolver {
   @Requires('accounts.read')
   @Query(() => NetworkAccountConnection, { description: "The organization's connected network accounts." })
   async networkAccounts(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<NetworkAccountObject>> {
-    return paginate(page, (keyset) => this.accounts.page(ctx, keyset), (a) => [a.createdAt, a.id], toNetworkAccount);
+    return paginate(
+      page,
+      (keyset) => this.accounts.page(ctx, keyset),
+      (a) => [a.createdAt, a.id],
+      toNetworkAccount,
+    );
   }
 
   @Requires('accounts.manage')
   @Mutation(() => NetworkAccountObject, {
-    description: 'Connects an account with a token, app password or feed URL. Connecting the same account again updates it (a refresh token is kept until a new one is issued).',
+    description:
+      'Connects an account with a token, app password or feed URL. Connecting the same account again updates it (a refresh token is kept until a new one is issued).',
   })
-  async connectNetworkAccount(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ConnectNetworkAccountInput): Promise<NetworkAccountObject> {
-    return toNetworkAccount(await this.accounts.connect(ctx, { network: input.network, serviceUrl: input.serviceUrl, fields: fieldsOf(input) }));
+  async connectNetworkAccount(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ConnectNetworkAccountInput,
+  ): Promise<NetworkAccountObject> {
+    return toNetworkAccount(
+      await this.accounts.connect(ctx, { network: input.network, serviceUrl: input.serviceUrl, fields: fieldsOf(input) }),
+    );
   }
 
   @Requires('accounts.manage')
   @Mutation(() => NetworkOAuthStartObject, { description: 'Starts an OAuth connection; GET /oauth/callback completes it.' })
-  async startNetworkOAuth(@OrgCtx() ctx: OrganizationContext, @Args('input') input: StartNetworkOAuthInput): Promise<NetworkOAuthStartObject> {
+  async startNetworkOAuth(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: StartNetworkOAuthInput,
+  ): Promise<NetworkOAuthStartObject> {
     return this.accounts.startOAuth(ctx, input);
   }
 
   @Requires('accounts.manage')
   @Mutation(() => DisconnectNetworkAccountPayload, { description: 'Removes the account and destroys its credentials.' })
-  async disconnectNetworkAccount(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DisconnectNetworkAccountInput): Promise<DisconnectNetworkAccountPayload> {
+  async disconnectNetworkAccount(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: DisconnectNetworkAccountInput,
+  ): Promise<DisconnectNetworkAccountPayload> {
     return { id: await this.accounts.disconnect(ctx, input.id) };
   }
 
   @Requires('accounts.manage')
-  @Mutation(() => NetworkAccountObject, { description: 'Checks the account now (refreshing its credentials if they expire) and returns its status.' })
-  async checkNetworkAccount(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CheckNetworkAccountInput): Promise<NetworkAccountObject> {
+  @Mutation(() => NetworkAccountObject, {
+    description: 'Checks the account now (refreshing its credentials if they expire) and returns its status.',
+  })
+  async checkNetworkAccount(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: CheckNetworkAccountInput,
+  ): Promise<NetworkAccountObject> {
     const account = await this.health.check(ctx, input.id);
     if (!account) throw notFound('Network account', input.id);
     return toNetworkAccount(account);
   }
 }
-
-

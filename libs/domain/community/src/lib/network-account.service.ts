@@ -60,12 +60,23 @@ export class NetworkAccountService {
     await ctx.uow.commitAndContinue();
     let credentials: Credentials;
     try {
-      credentials = await connector.authorize(connectorCtx, { serviceUrl: command.serviceUrl, fields: command.fields, redirectUri: command.redirectUri });
+      credentials = await connector.authorize(connectorCtx, {
+        serviceUrl: command.serviceUrl,
+        fields: command.fields,
+        redirectUri: command.redirectUri,
+      });
     } catch (error) {
       const feed = command.fields.url !== undefined;
-      throw connectError(error, {
-        field: 'input.fields', urlField: feed ? 'input.feedUrl' : 'input.serviceUrl', url: feed ? command.fields.url : command.serviceUrl, observation,
-      }, command.fields);
+      throw connectError(
+        error,
+        {
+          field: 'input.fields',
+          urlField: feed ? 'input.feedUrl' : 'input.serviceUrl',
+          url: feed ? command.fields.url : command.serviceUrl,
+          observation,
+        },
+        command.fields,
+      );
     }
     return this.store(ctx, connector, credentials);
   }
@@ -75,18 +86,32 @@ export class NetworkAccountService {
     if (!account) throw notFound('Network account', id);
     // The row goes, and its sealed credentials with it: nothing to decrypt remains.
     await this.accounts.delete(ctx, id);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'network_account.disconnected', targetType: 'NetworkAccount', targetId: id, metadata: { network: account.network, handle: account.handle },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'network_account.disconnected',
+        targetType: 'NetworkAccount',
+        targetId: id,
+        metadata: { network: account.network, handle: account.handle },
+      },
+      ctx.requestId,
+    );
     return id;
   }
 
-  async startOAuth(ctx: TenantCtx, input: { network: string; serviceUrl: string; redirectUri?: string }): Promise<{ authorizationUrl: string; state: string; expiresAt: Date }> {
+  async startOAuth(
+    ctx: TenantCtx,
+    input: { network: string; serviceUrl: string; redirectUri?: string },
+  ): Promise<{ authorizationUrl: string; state: string; expiresAt: Date }> {
     const connector = this.connector(input.network, 'input.network');
     // The plugin's own first OAuth step (authorisation URL, client registration at the server).
     const oauth = connector.oauth;
     if (connector.manifest.authKind !== 'oauth2' || !oauth) {
-      throw badInput('input.network', `${connector.manifest.displayName} does not connect with OAuth here: use connectNetworkAccount with its ${connector.manifest.authKind} form`);
+      throw badInput(
+        'input.network',
+        `${connector.manifest.displayName} does not connect with OAuth here: use connectNetworkAccount with its ${connector.manifest.authKind} form`,
+      );
     }
     const redirectUri = input.redirectUri ?? `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/oauth/callback`;
     const { token: state, hash, id } = issueToken(OAUTH_STATE_KIND, ctx.organizationId);
@@ -98,15 +123,25 @@ export class NetworkAccountService {
       const key = { network: connector.manifest.id, serviceUrl: input.serviceUrl, redirectUri };
       // The starter may register an application at the server: no transaction is open while it does.
       await ctx.uow.commitAndContinue();
-      started = await oauth.start(connectorCtx, { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge }, {
-        getOrRegister: (register) => this.clients.getOrRegister(ctx.uow, key, register),
-      });
+      started = await oauth.start(
+        connectorCtx,
+        { serviceUrl: input.serviceUrl, redirectUri, state, codeChallenge },
+        {
+          getOrRegister: (register) => this.clients.getOrRegister(ctx.uow, key, register),
+        },
+      );
     } catch (error) {
       throw connectError(error, { field: 'input.serviceUrl', urlField: 'input.serviceUrl', url: input.serviceUrl, observation });
     }
     const expiresAt = new Date(Date.now() + OAUTH_STATE_TTL_MS);
     await this.accounts.insertState(ctx, {
-      id, network: connector.manifest.id, serviceUrl: input.serviceUrl, stateHash: hash, redirectUri, expiresAt, createdBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+      id,
+      network: connector.manifest.id,
+      serviceUrl: input.serviceUrl,
+      stateHash: hash,
+      redirectUri,
+      expiresAt,
+      createdBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
       sealed: this.vault.sealJson(ctx.organizationId, id, { codeVerifier, fields: started.fields }),
     });
     return { authorizationUrl: started.authorizationUrl, state, expiresAt };
@@ -127,9 +162,17 @@ export class NetworkAccountService {
     if (!parsed || parsed.organizationId !== uow.organizationId) throw badInput('state', 'is not a state issued by this platform');
     const pending = await this.accounts.takeState(uow, parsed.hash);
     if (!pending || pending.expiresAt.getTime() <= Date.now()) throw badInput('state', 'is unknown, already used or expired: start again');
-    const ctx: TenantCtx = { uow, organizationId: uow.organizationId, actor: pending.createdBy ? { type: 'USER', id: pending.createdBy } : { type: 'SYSTEM', id: null } };
+    const ctx: TenantCtx = {
+      uow,
+      organizationId: uow.organizationId,
+      actor: pending.createdBy ? { type: 'USER', id: pending.createdBy } : { type: 'SYSTEM', id: null },
+    };
     const connector = this.connector(pending.network, 'state');
-    const secret = this.vault.openJson<{ codeVerifier: string; fields: Record<string, string> }>(parsed.organizationId, pending.id, pending.sealed);
+    const secret = this.vault.openJson<{ codeVerifier: string; fields: Record<string, string> }>(
+      parsed.organizationId,
+      pending.id,
+      pending.sealed,
+    );
     const fields = { ...secret.fields, code, codeVerifier: secret.codeVerifier };
     const { ctx: connectorCtx, observation } = observe(this.connectorContext);
     // The state is taken (single use) and committed before the code is exchanged, with no transaction open meanwhile.
@@ -169,18 +212,33 @@ export class NetworkAccountService {
     if (existing) {
       await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
       await this.releases.release(ctx, id);
-    }
-    else await this.accounts.insert(ctx, { id, network, handle, displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: existing ? 'network_account.reconnected' : 'network_account.connected', targetType: 'NetworkAccount', targetId: id,
-      metadata: { network, handle },
-    }, ctx.requestId);
+    } else await this.accounts.insert(ctx, { id, network, handle, displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: existing ? 'network_account.reconnected' : 'network_account.connected',
+        targetType: 'NetworkAccount',
+        targetId: id,
+        metadata: { network, handle },
+      },
+      ctx.requestId,
+    );
     return (await this.accounts.find(ctx, id)) as NetworkAccountEntity;
   }
 
   private connector(network: string, field: string): Connector {
     const connector = this.registry.get(network);
-    if (!connector) throw badInput(field, `is not an enabled network (enabled: ${this.registry.manifests().map((m) => m.id).join(', ') || 'none'})`);
+    if (!connector)
+      throw badInput(
+        field,
+        `is not an enabled network (enabled: ${
+          this.registry
+            .manifests()
+            .map((m) => m.id)
+            .join(', ') || 'none'
+        })`,
+      );
     return connector;
   }
 }

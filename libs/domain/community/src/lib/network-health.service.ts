@@ -92,7 +92,11 @@ export class NetworkHealthService {
     try {
       credentials = this.vault.open(ctx.organizationId, id, stored);
     } catch {
-      await this.record(ctx, account, stored, { status: 'ERROR', lastError: 'credentials cannot be decrypted (is their key still in ENCRYPTION_KEYS?)', rateLimitedUntil: null });
+      await this.record(ctx, account, stored, {
+        status: 'ERROR',
+        lastError: 'credentials cannot be decrypted (is their key still in ENCRYPTION_KEYS?)',
+        rateLimitedUntil: null,
+      });
       return this.accounts.find(ctx, id);
     }
     const original = credentials;
@@ -122,7 +126,13 @@ export class NetworkHealthService {
         try {
           await this.probe(connectorCtx, connector, credentials);
         } catch (error) {
-          if (!(error instanceof ConnectorError && error.kind === 'AUTH_EXPIRED') || !connector.refresh || refreshed || !this.canRefresh(credentials)) throw error;
+          if (
+            !(error instanceof ConnectorError && error.kind === 'AUTH_EXPIRED') ||
+            !connector.refresh ||
+            refreshed ||
+            !this.canRefresh(credentials)
+          )
+            throw error;
           await refresh();
           await this.probe(connectorCtx, connector, credentials);
         }
@@ -149,11 +159,20 @@ export class NetworkHealthService {
    * caller's transaction, which records the failure with it.
    */
   private async refreshOnce(
-    ctx: TenantCtx, id: string, connector: Connector, connectorCtx: ConnectorContext, stored: string, credentials: Credentials,
+    ctx: TenantCtx,
+    id: string,
+    connector: Connector,
+    connectorCtx: ConnectorContext,
+    stored: string,
+    credentials: Credentials,
   ): Promise<RefreshOutcome> {
     const owner = randomUUID();
     const timeout = this.config.CONNECTOR_TIMEOUT_MS;
-    for (let takeovers = 0; !(await this.accounts.takeRefreshLease(ctx, id, stored, owner, timeout * REFRESH_LEASE_TIMEOUTS)); takeovers++) {
+    for (
+      let takeovers = 0;
+      !(await this.accounts.takeRefreshLease(ctx, id, stored, owner, timeout * REFRESH_LEASE_TIMEOUTS));
+      takeovers++
+    ) {
       await ctx.uow.commitAndContinue();
       const seen = await this.awaitOtherRefresh(ctx, id, stored, timeout * REFRESH_WAIT_TIMEOUTS);
       if (seen?.ciphertext && seen.ciphertext !== stored) {
@@ -222,17 +241,27 @@ export class NetworkHealthService {
   }
 
   private seal(ctx: TenantCtx, id: string, credentials: Credentials) {
-    return { ...this.vault.seal(ctx.organizationId, id, credentials), expiresAt: credentials.expiresAt ? new Date(credentials.expiresAt) : null };
+    return {
+      ...this.vault.seal(ctx.organizationId, id, credentials),
+      expiresAt: credentials.expiresAt ? new Date(credentials.expiresAt) : null,
+    };
   }
 
   /** Stores the status (when the row still holds `stored`) and audits a change; false when the row changed. */
   private async record(ctx: TenantCtx, account: NetworkAccountEntity, stored: string, patch: StatusPatch): Promise<boolean> {
     if (!(await this.accounts.setStatusIf(ctx, account.id, stored, patch))) return false;
     if (patch.status !== account.status) {
-      await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-        action: 'network_account.status_changed', targetType: 'NetworkAccount', targetId: account.id,
-        metadata: { network: account.network, handle: account.handle, from: account.status, to: patch.status },
-      }, ctx.requestId);
+      await this.audit.recordInOrganization(
+        ctx.uow,
+        ctx.actor,
+        {
+          action: 'network_account.status_changed',
+          targetType: 'NetworkAccount',
+          targetId: account.id,
+          metadata: { network: account.network, handle: account.handle, from: account.status, to: patch.status },
+        },
+        ctx.requestId,
+      );
     }
     return true;
   }

@@ -18,7 +18,11 @@ export class CommunityNetworkTargets implements NetworkTargets {
     );
     for (const row of rows) {
       targets.set(row.id, {
-        id: row.id, network: row.network, handle: row.handle, displayName: row.display_name, status: row.status,
+        id: row.id,
+        network: row.network,
+        handle: row.handle,
+        displayName: row.display_name,
+        status: row.status,
         manifest: this.registry.get(row.network)?.manifest ?? null,
       });
     }

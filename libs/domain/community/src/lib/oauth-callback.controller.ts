@@ -22,7 +22,10 @@ export class OAuthCallbackController {
   ) {}
 
   @Get('callback')
-  @AccessProvenBy('OAuth state', 'the single-use state names its organisation and was issued, with its secret, to a caller allowed to manage the accounts; it is looked up by its hash before anything is read or written')
+  @AccessProvenBy(
+    'OAuth state',
+    'the single-use state names its organisation and was issued, with its secret, to a caller allowed to manage the accounts; it is looked up by its hash before anything is read or written',
+  )
   async callback(
     @Query('state') state: unknown,
     @Query('code') code: unknown,
@@ -36,14 +39,20 @@ export class OAuthCallbackController {
       const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Socle</title></head><body><p>${escapeHtml(body.message)}</p></body></html>`;
       return void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     };
-    if (typeof state !== 'string' || !this.accounts.organizationOfState(state)) return answer(400, { ok: false, message: 'This link is not a connection started here.' });
+    if (typeof state !== 'string' || !this.accounts.organizationOfState(state))
+      return answer(400, { ok: false, message: 'This link is not a connection started here.' });
     if (typeof denied === 'string' && denied) return answer(400, { ok: false, message: 'The network did not authorize the connection.' });
-    if (typeof code !== 'string' || !code || code.length > 2000) return answer(400, { ok: false, message: 'The network sent no authorization code.' });
+    if (typeof code !== 'string' || !code || code.length > 2000)
+      return answer(400, { ok: false, message: 'The network sent no authorization code.' });
     const organizationId = (this.accounts.organizationOfState(state) as { organizationId: string }).organizationId;
     try {
       // The state names its organisation; completeOAuth takes it (single use, by its hash) before anything else.
       const account = await this.units.runInOrganization(organizationId, (uow) => this.accounts.completeOAuth(uow, state, code));
-      return answer(200, { ok: true, message: `Connected ${account.handle}. You can close this page.`, account: { id: account.id, network: account.network, handle: account.handle } });
+      return answer(200, {
+        ok: true,
+        message: `Connected ${account.handle}. You can close this page.`,
+        account: { id: account.id, network: account.network, handle: account.handle },
+      });
     } catch (error) {
       if (error instanceof DomainError) return answer(400, { ok: false, message: error.message });
       this.logger.error(`OAuth callback failed: ${error instanceof Error ? error.name : 'error'}`);

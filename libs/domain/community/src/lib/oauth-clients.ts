@@ -12,7 +12,6 @@ export interface OAuthClientKey {
   redirectUri: string;
 }
 
-
 /** Sealed outside any tenant: the additional data names the registration, not an organisation. */
 const PLATFORM = 'platform';
 const rowIdOf = (key: OAuthClientKey) => `oauth-client:${key.network}:${key.serviceUrl}:${key.redirectUri}`;
@@ -47,7 +46,13 @@ export class OAuthClientStore {
       `INSERT INTO oauth_clients (network, service_url, redirect_uri, client_id, client_secret_ciphertext) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (network, service_url, redirect_uri) DO UPDATE
          SET client_id = EXCLUDED.client_id, client_secret_ciphertext = EXCLUDED.client_secret_ciphertext, created_at = now()`,
-      [key.network, key.serviceUrl, key.redirectUri, client.clientId, this.vault.sealJson(PLATFORM, rowIdOf(key), { clientSecret: client.clientSecret })],
+      [
+        key.network,
+        key.serviceUrl,
+        key.redirectUri,
+        client.clientId,
+        this.vault.sealJson(PLATFORM, rowIdOf(key), { clientSecret: client.clientSecret }),
+      ],
     );
     return client;
   }

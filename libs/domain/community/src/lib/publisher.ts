@@ -47,7 +47,8 @@ export class CommunityPublisher implements ContentPublisher {
     if (!connector?.publish || !connector.manifest.capabilities.publish) {
       return { failure: { kind: 'ACCOUNT', message: `connector "${account.network}" is not enabled or does not publish` } };
     }
-    if (account.status === 'NEEDS_REAUTH') return { failure: { kind: 'AUTH_EXPIRED', message: 'the account must be connected again (NEEDS_REAUTH)' } };
+    if (account.status === 'NEEDS_REAUTH')
+      return { failure: { kind: 'AUTH_EXPIRED', message: 'the account must be connected again (NEEDS_REAUTH)' } };
     const now = this.connectorContext.now?.() ?? new Date();
     if (account.status === 'RATE_LIMITED' && account.rateLimitedUntil && account.rateLimitedUntil > now) {
       const retryAfterSeconds = Math.ceil((account.rateLimitedUntil.getTime() - now.getTime()) / 1000);
@@ -76,14 +77,22 @@ export class CommunityPublisher implements ContentPublisher {
           return { failure: { kind: 'UNKNOWN', message: `unexpected failure (${scrub(name, ...secrets)})` } };
         }
         // A refusal's reason is the network's own words about the post: shown, secrets scrubbed.
-        const message = error.kind === 'REJECTED' && error.networkReason
-          ? scrub(error.networkReason, ...secrets)
-          : scrub(describeFailure(error, credentials.serviceUrl, observation, credentials.secrets), ...secrets);
-        return { failure: { kind: error.kind, message: message.slice(0, 1000), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) } };
+        const message =
+          error.kind === 'REJECTED' && error.networkReason
+            ? scrub(error.networkReason, ...secrets)
+            : scrub(describeFailure(error, credentials.serviceUrl, observation, credentials.secrets), ...secrets);
+        return {
+          failure: {
+            kind: error.kind,
+            message: message.slice(0, 1000),
+            ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          },
+        };
       }
     };
     // Optional: without it, a connector whose publish is idempotent per key is simply called again.
-    const findPublished = connector.findPublished && connector.manifest.capabilities.findPublished ? connector.findPublished.bind(connector) : undefined;
+    const findPublished =
+      connector.findPublished && connector.manifest.capabilities.findPublished ? connector.findPublished.bind(connector) : undefined;
     const publish = (connector.publish as NonNullable<Connector['publish']>).bind(connector);
     let refreshed = false;
     const prepared: PreparedAccount = {
@@ -111,7 +120,9 @@ export class CommunityPublisher implements ContentPublisher {
       },
       delete: async (externalId) => {
         if (!connector.delete || !connector.manifest.capabilities.delete) {
-          return { failure: { kind: 'REJECTED', message: `${connector.manifest.displayName} posts cannot be deleted through the platform` } };
+          return {
+            failure: { kind: 'REJECTED', message: `${connector.manifest.displayName} posts cannot be deleted through the platform` },
+          };
         }
         const remove = connector.delete.bind(connector);
         const result = await call((c) => remove(c, credentials, externalId));
@@ -121,12 +132,23 @@ export class CommunityPublisher implements ContentPublisher {
         const lastError = `AUTH_EXPIRED: ${scrub(message, ...secrets)}`;
         const before = await this.accounts.find(flagCtx, accountId);
         // Only while the row holds the credentials that were refused: a reconnect meanwhile wins.
-        const changed = await this.accounts.setStatusIf(flagCtx, accountId, sealed, { status: 'NEEDS_REAUTH', lastError, rateLimitedUntil: null });
+        const changed = await this.accounts.setStatusIf(flagCtx, accountId, sealed, {
+          status: 'NEEDS_REAUTH',
+          lastError,
+          rateLimitedUntil: null,
+        });
         if (changed && before && before.status !== 'NEEDS_REAUTH') {
-          await this.audit.recordInOrganization(flagCtx.uow, flagCtx.actor, {
-            action: 'network_account.status_changed', targetType: 'NetworkAccount', targetId: accountId,
-            metadata: { network: account.network, handle: account.handle, from: before.status, to: 'NEEDS_REAUTH', by: 'publishing' },
-          }, flagCtx.requestId);
+          await this.audit.recordInOrganization(
+            flagCtx.uow,
+            flagCtx.actor,
+            {
+              action: 'network_account.status_changed',
+              targetType: 'NetworkAccount',
+              targetId: accountId,
+              metadata: { network: account.network, handle: account.handle, from: before.status, to: 'NEEDS_REAUTH', by: 'publishing' },
+            },
+            flagCtx.requestId,
+          );
         }
       },
     };
@@ -138,17 +160,35 @@ export class CommunityPublisher implements ContentPublisher {
    * credentials under the refresh lease, or takes those another worker just
    * stored), then its credentials read again. Leaves no transaction open.
    */
-  private async renew(ctx: PublisherCtx, accountId: string, refusedSealed: string, refused: PublishFailure): Promise<{ sealed: string; credentials: Credentials } | { failure: PublishFailure }> {
+  private async renew(
+    ctx: PublisherCtx,
+    accountId: string,
+    refusedSealed: string,
+    refused: PublishFailure,
+  ): Promise<{ sealed: string; credentials: Credentials } | { failure: PublishFailure }> {
     await ctx.uow.commitAndContinue();
     await this.health.check(ctx, accountId, { refused: refusedSealed });
     const row = await this.accounts.findWithCredentials(ctx, accountId);
     await ctx.uow.commitAndContinue();
     if (!row?.credentialsCiphertext) return { failure: { kind: 'ACCOUNT', message: 'the network account was disconnected' } };
     if (row.status === 'NEEDS_REAUTH') {
-      return { failure: { kind: 'AUTH_EXPIRED', message: `${refused.message}; refreshing the credentials did not help (${row.lastError ?? 'refused'})`.slice(0, 1000) } };
+      return {
+        failure: {
+          kind: 'AUTH_EXPIRED',
+          message: `${refused.message}; refreshing the credentials did not help (${row.lastError ?? 'refused'})`.slice(0, 1000),
+        },
+      };
     }
     if (row.status !== 'OK') {
-      return { failure: { kind: 'TRANSIENT', message: `the network refused the credentials and they could not be refreshed now (${row.lastError ?? row.status})`.slice(0, 1000) } };
+      return {
+        failure: {
+          kind: 'TRANSIENT',
+          message: `the network refused the credentials and they could not be refreshed now (${row.lastError ?? row.status})`.slice(
+            0,
+            1000,
+          ),
+        },
+      };
     }
     try {
       return { sealed: row.credentialsCiphertext, credentials: this.vault.open(ctx.organizationId, accountId, row.credentialsCiphertext) };

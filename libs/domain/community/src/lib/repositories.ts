@@ -25,18 +25,42 @@ const COLUMNS = `organization_id, id, network, handle, display_name, service_url
   rate_limited_until, credentials_key_id, expires_at, connected_by, created_at, updated_at`;
 
 interface Row {
-  organization_id: string; id: string; network: string; handle: string; display_name: string | null; service_url: string;
-  status: NetworkAccountStatus; last_error: string | null; last_checked_at: Date | null; rate_limited_until: Date | null;
-  credentials_key_id: string | null; expires_at: Date | null; connected_by: string | null; created_at: Date; updated_at: Date;
+  organization_id: string;
+  id: string;
+  network: string;
+  handle: string;
+  display_name: string | null;
+  service_url: string;
+  status: NetworkAccountStatus;
+  last_error: string | null;
+  last_checked_at: Date | null;
+  rate_limited_until: Date | null;
+  credentials_key_id: string | null;
+  expires_at: Date | null;
+  connected_by: string | null;
+  created_at: Date;
+  updated_at: Date;
   credentials_ciphertext?: string | null;
 }
 
 function toEntity(r: Row): NetworkAccountEntity {
   return {
-    organizationId: r.organization_id, id: r.id, network: r.network, handle: r.handle, displayName: r.display_name, serviceUrl: r.service_url,
-    status: r.status, lastError: r.last_error, lastCheckedAt: r.last_checked_at, rateLimitedUntil: r.rate_limited_until,
-    credentialsCiphertext: r.credentials_ciphertext ?? null, credentialsKeyId: r.credentials_key_id, expiresAt: r.expires_at,
-    connectedBy: r.connected_by, createdAt: r.created_at, updatedAt: r.updated_at,
+    organizationId: r.organization_id,
+    id: r.id,
+    network: r.network,
+    handle: r.handle,
+    displayName: r.display_name,
+    serviceUrl: r.service_url,
+    status: r.status,
+    lastError: r.last_error,
+    lastCheckedAt: r.last_checked_at,
+    rateLimitedUntil: r.rate_limited_until,
+    credentialsCiphertext: r.credentials_ciphertext ?? null,
+    credentialsKeyId: r.credentials_key_id,
+    expiresAt: r.expires_at,
+    connectedBy: r.connected_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -72,12 +96,18 @@ export class NetworkAccountRepository {
       params.push(page.after[0], page.after[1]);
       where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
     }
-    const rows = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    const rows = await ctx.uow.query<Row>(
+      `SELECT ${COLUMNS} FROM network_accounts WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      params,
+    );
     return rows.map(toEntity);
   }
 
   async find(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
-    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE organization_id = $1 AND id = $2`, [
+      ctx.uow.organizationId,
+      id,
+    ]);
     return row ? toEntity(row) : null;
   }
 
@@ -111,19 +141,43 @@ export class NetworkAccountRepository {
       `INSERT INTO network_accounts (organization_id, id, network, handle, display_name, service_url, status, last_checked_at,
          credentials_ciphertext, credentials_key_id, expires_at, connected_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'OK', now(), $7, $8, $9, $10)`,
-      [ctx.uow.organizationId, account.id, account.network, account.handle, account.displayName, account.serviceUrl,
-        sealed.ciphertext, sealed.keyId, sealed.expiresAt, account.connectedBy],
+      [
+        ctx.uow.organizationId,
+        account.id,
+        account.network,
+        account.handle,
+        account.displayName,
+        account.serviceUrl,
+        sealed.ciphertext,
+        sealed.keyId,
+        sealed.expiresAt,
+        account.connectedBy,
+      ],
     );
   }
 
   /** A reconnect: new credentials, healthy again. */
-  async reconnect(ctx: TenantCtx, id: string, patch: { displayName: string | null; serviceUrl: string; connectedBy: string | null }, sealed: SealedCredentials): Promise<void> {
+  async reconnect(
+    ctx: TenantCtx,
+    id: string,
+    patch: { displayName: string | null; serviceUrl: string; connectedBy: string | null },
+    sealed: SealedCredentials,
+  ): Promise<void> {
     await ctx.uow.execute(
       `UPDATE network_accounts SET display_name = coalesce($3, display_name), service_url = $4, connected_by = coalesce($5, connected_by),
          credentials_ciphertext = $6, credentials_key_id = $7, expires_at = $8, status = 'OK', last_error = NULL, rate_limited_until = NULL,
          last_checked_at = now(), updated_at = now()
        WHERE organization_id = $1 AND id = $2`,
-      [ctx.uow.organizationId, id, patch.displayName, patch.serviceUrl, patch.connectedBy, sealed.ciphertext, sealed.keyId, sealed.expiresAt],
+      [
+        ctx.uow.organizationId,
+        id,
+        patch.displayName,
+        patch.serviceUrl,
+        patch.connectedBy,
+        sealed.ciphertext,
+        sealed.keyId,
+        sealed.expiresAt,
+      ],
     );
   }
 
@@ -198,12 +252,19 @@ export class NetworkAccountRepository {
 
   /** What a check waiting on another's refresh looks at: the sealed credentials and the lease; null when the row is gone. */
   async refreshLeaseOf(ctx: TenantCtx, id: string): Promise<RefreshLeaseState | null> {
-    const [row] = await ctx.uow.query<{ credentials_ciphertext: string | null; refresh_lease_owner: string | null; refresh_lease_until: Date | null; ended: boolean }>(
+    const [row] = await ctx.uow.query<{
+      credentials_ciphertext: string | null;
+      refresh_lease_owner: string | null;
+      refresh_lease_until: Date | null;
+      ended: boolean;
+    }>(
       `SELECT credentials_ciphertext, refresh_lease_owner, refresh_lease_until, coalesce(refresh_lease_until <= clock_timestamp(), true) AS ended
          FROM network_accounts WHERE organization_id = $1 AND id = $2`,
       [ctx.uow.organizationId, id],
     );
-    return row ? { ciphertext: row.credentials_ciphertext, owner: row.refresh_lease_owner, until: row.refresh_lease_until, ended: row.ended } : null;
+    return row
+      ? { ciphertext: row.credentials_ciphertext, owner: row.refresh_lease_owner, until: row.refresh_lease_until, ended: row.ended }
+      : null;
   }
 
   /**
@@ -227,7 +288,13 @@ export class NetworkAccountRepository {
   }
 
   /** Accounts due for a check, across tenants (SECURITY DEFINER function: ids only). */
-  async due(uow: UnitOfWork, before: Date, expiring: Date, activeKeyId: string, limit: number): Promise<{ organization_id: string; id: string }[]> {
+  async due(
+    uow: UnitOfWork,
+    before: Date,
+    expiring: Date,
+    activeKeyId: string,
+    limit: number,
+  ): Promise<{ organization_id: string; id: string }[]> {
     return uow.query('SELECT organization_id, id FROM socle_network_accounts_due($1, $2, $3, $4)', [before, expiring, activeKeyId, limit]);
   }
 
@@ -236,21 +303,58 @@ export class NetworkAccountRepository {
   /** Stores a pending authorisation and, in the same statement, drops this tenant's states expired over a day ago. */
   async insertState(
     ctx: TenantCtx,
-    state: { id: string; network: string; serviceUrl: string; stateHash: Buffer; sealed: string; redirectUri: string; expiresAt: Date; createdBy: string | null },
+    state: {
+      id: string;
+      network: string;
+      serviceUrl: string;
+      stateHash: Buffer;
+      sealed: string;
+      redirectUri: string;
+      expiresAt: Date;
+      createdBy: string | null;
+    },
   ): Promise<void> {
     await ctx.uow.execute(
       `WITH swept AS (DELETE FROM oauth_states WHERE organization_id = $1 AND expires_at < now() - interval '1 day')
        INSERT INTO oauth_states (organization_id, id, network, service_url, state_hash, code_verifier_ciphertext, redirect_uri, expires_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [ctx.uow.organizationId, state.id, state.network, state.serviceUrl, state.stateHash, state.sealed, state.redirectUri, state.expiresAt, state.createdBy],
+      [
+        ctx.uow.organizationId,
+        state.id,
+        state.network,
+        state.serviceUrl,
+        state.stateHash,
+        state.sealed,
+        state.redirectUri,
+        state.expiresAt,
+        state.createdBy,
+      ],
     );
   }
 
   /** Takes (deletes and returns) the state with this hash: single use. Also drops this tenant's expired states. */
-  async takeState(uow: OrganizationUnitOfWork, stateHash: Buffer): Promise<{
-    id: string; network: string; serviceUrl: string; sealed: string; redirectUri: string; expiresAt: Date; createdBy: string | null;
+  async takeState(
+    uow: OrganizationUnitOfWork,
+    stateHash: Buffer,
+  ): Promise<{
+    id: string;
+    network: string;
+    serviceUrl: string;
+    sealed: string;
+    redirectUri: string;
+    expiresAt: Date;
+    createdBy: string | null;
   } | null> {
-    const rows = await uow.query<{ id: string; network: string; service_url: string; code_verifier_ciphertext: string; redirect_uri: string; expires_at: Date; created_by: string | null; state_hash: Buffer }>(
+    const rows = await uow.query<{
+      id: string;
+      network: string;
+      service_url: string;
+      code_verifier_ciphertext: string;
+      redirect_uri: string;
+      expires_at: Date;
+      created_by: string | null;
+      state_hash: Buffer;
+    }>(
       `WITH taken AS (
          DELETE FROM oauth_states WHERE organization_id = $1 AND (state_hash = $2 OR expires_at < now() - interval '1 day')
          RETURNING id, network, service_url, code_verifier_ciphertext, redirect_uri, expires_at, created_by, state_hash)
@@ -259,7 +363,15 @@ export class NetworkAccountRepository {
     );
     const row = rows.find((r) => Buffer.compare(r.state_hash, stateHash) === 0);
     return row
-      ? { id: row.id, network: row.network, serviceUrl: row.service_url, sealed: row.code_verifier_ciphertext, redirectUri: row.redirect_uri, expiresAt: row.expires_at, createdBy: row.created_by }
+      ? {
+          id: row.id,
+          network: row.network,
+          serviceUrl: row.service_url,
+          sealed: row.code_verifier_ciphertext,
+          redirectUri: row.redirect_uri,
+          expiresAt: row.expires_at,
+          createdBy: row.created_by,
+        }
       : null;
   }
 }

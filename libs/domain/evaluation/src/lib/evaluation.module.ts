@@ -11,23 +11,11 @@ import { ReportLinks } from './report/report-links';
 import { AssessmentReportResolver } from './report/report.resolver';
 
 // One list per kind, so each part of the module adds its own lines.
-const REPOSITORIES: Provider[] = [
-  AuditRepository,
-  MaturityModelRepository,
-  AssessmentRepository,
-];
+const REPOSITORIES: Provider[] = [AuditRepository, MaturityModelRepository, AssessmentRepository];
 
-const SERVICES: Provider[] = [
-  MaturityModelService,
-  AssessmentService,
-  ReportLinks,
-];
+const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks];
 
-const RESOLVERS: Provider[] = [
-  MaturityModelResolver,
-  AssessmentResolver,
-  AssessmentReportResolver,
-];
+const RESOLVERS: Provider[] = [MaturityModelResolver, AssessmentResolver, AssessmentReportResolver];
 
 /** Jobs and evidence providers (the worker runs them; the API registers the providers too). */
 const JOBS: Provider[] = [];

@@ -91,5 +91,10 @@ export class ContentRuleSetEntity {
 }
 
 export const POLICIES_ENTITIES = [
-  PolicyDocumentEntity, PolicyVersionEntity, PolicyEventEntity, PolicyAcknowledgementEntity, CommentHandlingRuleEntity, ContentRuleSetEntity,
+  PolicyDocumentEntity,
+  PolicyVersionEntity,
+  PolicyEventEntity,
+  PolicyAcknowledgementEntity,
+  CommentHandlingRuleEntity,
+  ContentRuleSetEntity,
 ];

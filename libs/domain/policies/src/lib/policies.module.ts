@@ -32,14 +32,24 @@ export class PoliciesModule implements OnModuleInit {
 
   static forRoot(options: PoliciesModuleOptions = {}): DynamicModule {
     const limits: Provider[] = options.networkTextLimits
-      ? [{ provide: NETWORK_TEXT_LIMITS, inject: options.networkTextLimits.inject ?? [], useFactory: options.networkTextLimits.useFactory as (...args: unknown[]) => NetworkTextLimitsSource }]
+      ? [
+          {
+            provide: NETWORK_TEXT_LIMITS,
+            inject: options.networkTextLimits.inject ?? [],
+            useFactory: options.networkTextLimits.useFactory as (...args: unknown[]) => NetworkTextLimitsSource,
+          },
+        ]
       : [];
     return {
       module: PoliciesModule,
       imports: [StrategyModule, ...(options.networkTextLimits?.imports ?? [])],
       providers: [
         ...limits,
-        AuditRepository, PolicyRepository, PolicyService, CommentRulesService, ContentRulesService,
+        AuditRepository,
+        PolicyRepository,
+        PolicyService,
+        CommentRulesService,
+        ContentRulesService,
         ...(options.http ? [PolicyResolver, PolicyAcknowledgementSummaryResolver, CommentRulesResolver, ContentRulesResolver] : []),
       ],
       exports: [PolicyService, CommentRulesService, ContentRulesService],

@@ -12,30 +12,81 @@ export interface StrategyCtx {
 }
 
 export interface ObjectiveRecord {
-  id: string; kind: 'BUSINESS' | 'BRAND'; title: string; description: string; metric: string; baseline: number; target: number;
-  unit: string | null; deadline: string; createdAt: Date; updatedAt: Date;
+  id: string;
+  kind: 'BUSINESS' | 'BRAND';
+  title: string;
+  description: string;
+  metric: string;
+  baseline: number;
+  target: number;
+  unit: string | null;
+  deadline: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface KpiRecord {
-  id: string; objectiveId: string; name: string; metric: string; unit: string | null; target: number; frequency: string; createdAt: Date; updatedAt: Date;
+  id: string;
+  objectiveId: string;
+  name: string;
+  metric: string;
+  unit: string | null;
+  target: number;
+  frequency: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface SegmentRecord {
-  id: string; name: string; description: string; needs: string; usages: string[]; createdAt: Date; updatedAt: Date;
+  id: string;
+  name: string;
+  description: string;
+  needs: string;
+  usages: string[];
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface NetworkPlanRecord {
-  id: string; network: string; segments: SegmentRecord[]; rationale: string; postsPerWeek: number; reservedHandle: string | null; createdAt: Date; updatedAt: Date;
+  id: string;
+  network: string;
+  segments: SegmentRecord[];
+  rationale: string;
+  postsPerWeek: number;
+  reservedHandle: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface CompetitorRecord {
-  id: string; name: string; handles: { network: string; handle: string }[]; notes: string; createdAt: Date; updatedAt: Date;
+  id: string;
+  name: string;
+  handles: { network: string; handle: string }[];
+  notes: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface TaskForceMemberRecord {
-  id: string; role: TaskForceRole; userId: string | null; name: string; externalContact: string | null; createdAt: Date;
+  id: string;
+  role: TaskForceRole;
+  userId: string | null;
+  name: string;
+  externalContact: string | null;
+  createdAt: Date;
 }
 export interface RitualRecord {
-  id: string; kind: string; title: string | null; cadence: 'WEEKLY' | 'MONTHLY'; weekday: number | null; dayOfMonth: number | null;
-  time: string; timezone: string; createdAt: Date; updatedAt: Date;
+  id: string;
+  kind: string;
+  title: string | null;
+  cadence: 'WEEKLY' | 'MONTHLY';
+  weekday: number | null;
+  dayOfMonth: number | null;
+  time: string;
+  timezone: string;
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface RoadmapStatusRecord {
-  step: number; status: RoadmapStepStatus; note: string; updatedAt: Date;
+  step: number;
+  status: RoadmapStepStatus;
+  note: string;
+  updatedAt: Date;
 }
 
 const OBJECTIVE = `id, kind, title, description, metric, baseline, target, unit, to_char(deadline, 'YYYY-MM-DD') AS deadline,
@@ -76,20 +127,33 @@ async function page<T>(ctx: StrategyCtx, select: string, from: string, alias: st
 /** Every row of one table (bounded), in creation order: the whole-document reads. */
 function all<T>(ctx: StrategyCtx, select: string, from: string, alias = ''): Promise<T[]> {
   return ctx.uow.query<T>(
-    `SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 ORDER BY ${alias}created_at, ${alias}id LIMIT ${DOCUMENT_LIMIT}`, [ctx.uow.organizationId]);
+    `SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 ORDER BY ${alias}created_at, ${alias}id LIMIT ${DOCUMENT_LIMIT}`,
+    [ctx.uow.organizationId],
+  );
 }
 
 /** One row by id, or null. */
 async function one<T>(ctx: StrategyCtx, select: string, from: string, id: string, alias = ''): Promise<T | null> {
-  const [row] = await ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 AND ${alias}id = $2`, [ctx.uow.organizationId, id]);
+  const [row] = await ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${alias}organization_id = $1 AND ${alias}id = $2`, [
+    ctx.uow.organizationId,
+    id,
+  ]);
   return row ?? null;
 }
 
 /** Updates one row by id from a patch of trusted column names; returns it as `select` reads it, or null. */
-async function updateOne<T>(ctx: StrategyCtx, table: string, select: string, id: string, patch: Record<string, unknown>): Promise<T | null> {
+async function updateOne<T>(
+  ctx: StrategyCtx,
+  table: string,
+  select: string,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<T | null> {
   const set = setClause(patch, 3);
   const [row] = await ctx.uow.query<T>(
-    `WITH u AS (UPDATE ${table} SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${select} FROM u`, [ctx.uow.organizationId, id, ...set.values]);
+    `WITH u AS (UPDATE ${table} SET ${set.sql} WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${select} FROM u`,
+    [ctx.uow.organizationId, id, ...set.values],
+  );
   return row ?? null;
 }
 
@@ -116,7 +180,9 @@ function setClause(patch: Record<string, unknown>, first: number): { sql: string
 export class StrategyRepository {
   async organization(ctx: StrategyCtx): Promise<{ name: string; locale: string; timezone: string }> {
     const [row] = await ctx.uow.query<{ name: string; locale: string; timezone: string }>(
-      'SELECT name, locale, timezone FROM organizations WHERE id = $1', [ctx.uow.organizationId]);
+      'SELECT name, locale, timezone FROM organizations WHERE id = $1',
+      [ctx.uow.organizationId],
+    );
     return row ?? { name: '', locale: 'fr', timezone: 'Europe/Paris' };
   }
 
@@ -143,7 +209,11 @@ export class StrategyRepository {
     return row;
   }
 
-  updateObjective(ctx: StrategyCtx, id: string, patch: Partial<Record<'kind' | 'title' | 'description' | 'metric' | 'baseline' | 'target' | 'unit' | 'deadline', unknown>>): Promise<ObjectiveRecord | null> {
+  updateObjective(
+    ctx: StrategyCtx,
+    id: string,
+    patch: Partial<Record<'kind' | 'title' | 'description' | 'metric' | 'baseline' | 'target' | 'unit' | 'deadline', unknown>>,
+  ): Promise<ObjectiveRecord | null> {
     return updateOne(ctx, 'objectives', OBJECTIVE, id, patch);
   }
 
@@ -155,10 +225,10 @@ export class StrategyRepository {
 
   /** The KPIs of several objectives in one statement (the DataLoader's batch). */
   kpisOf(ctx: StrategyCtx, objectiveIds: readonly string[]): Promise<KpiRecord[]> {
-    return ctx.uow.query(
-      `SELECT ${KPI} FROM kpis WHERE organization_id = $1 AND objective_id = ANY($2::uuid[]) ORDER BY created_at, id`,
-      [ctx.uow.organizationId, objectiveIds],
-    );
+    return ctx.uow.query(`SELECT ${KPI} FROM kpis WHERE organization_id = $1 AND objective_id = ANY($2::uuid[]) ORDER BY created_at, id`, [
+      ctx.uow.organizationId,
+      objectiveIds,
+    ]);
   }
 
   findKpi(ctx: StrategyCtx, id: string): Promise<KpiRecord | null> {
@@ -173,7 +243,11 @@ export class StrategyRepository {
     return row;
   }
 
-  updateKpi(ctx: StrategyCtx, id: string, patch: Partial<Record<'name' | 'metric' | 'unit' | 'target' | 'frequency', unknown>>): Promise<KpiRecord | null> {
+  updateKpi(
+    ctx: StrategyCtx,
+    id: string,
+    patch: Partial<Record<'name' | 'metric' | 'unit' | 'target' | 'frequency', unknown>>,
+  ): Promise<KpiRecord | null> {
     return updateOne(ctx, 'kpis', KPI, id, patch);
   }
 
@@ -198,7 +272,10 @@ export class StrategyRepository {
   /** Which of these ids are segments of the organisation. */
   async existingSegmentIds(ctx: StrategyCtx, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await ctx.uow.query<{ id: string }>('SELECT id FROM audience_segments WHERE organization_id = $1 AND id = ANY($2::uuid[])', [ctx.uow.organizationId, ids]);
+    const rows = await ctx.uow.query<{ id: string }>(
+      'SELECT id FROM audience_segments WHERE organization_id = $1 AND id = ANY($2::uuid[])',
+      [ctx.uow.organizationId, ids],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -210,7 +287,11 @@ export class StrategyRepository {
     return row;
   }
 
-  updateSegment(ctx: StrategyCtx, id: string, patch: Partial<Record<'name' | 'description' | 'needs' | 'usages', unknown>>): Promise<SegmentRecord | null> {
+  updateSegment(
+    ctx: StrategyCtx,
+    id: string,
+    patch: Partial<Record<'name' | 'description' | 'needs' | 'usages', unknown>>,
+  ): Promise<SegmentRecord | null> {
     return updateOne(ctx, 'audience_segments', SEGMENT, id, patch);
   }
 
@@ -233,7 +314,10 @@ export class StrategyRepository {
     return row ? fixSegments(row) : null;
   }
 
-  async insertPlan(ctx: StrategyCtx, p: { network: string; rationale: string; postsPerWeek: number; reservedHandle: string | null }): Promise<string> {
+  async insertPlan(
+    ctx: StrategyCtx,
+    p: { network: string; rationale: string; postsPerWeek: number; reservedHandle: string | null },
+  ): Promise<string> {
     const [row] = await ctx.uow.query<{ id: string }>(
       `INSERT INTO network_plans (organization_id, network, rationale, posts_per_week, reserved_handle) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [ctx.uow.organizationId, p.network, p.rationale, p.postsPerWeek, p.reservedHandle],
@@ -241,9 +325,19 @@ export class StrategyRepository {
     return row.id;
   }
 
-  async updatePlan(ctx: StrategyCtx, id: string, patch: Partial<Record<'rationale' | 'posts_per_week' | 'reserved_handle', unknown>>): Promise<boolean> {
+  async updatePlan(
+    ctx: StrategyCtx,
+    id: string,
+    patch: Partial<Record<'rationale' | 'posts_per_week' | 'reserved_handle', unknown>>,
+  ): Promise<boolean> {
     const set = setClause(patch, 3);
-    return (await ctx.uow.execute(`UPDATE network_plans SET ${set.sql} WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id, ...set.values])) > 0;
+    return (
+      (await ctx.uow.execute(`UPDATE network_plans SET ${set.sql} WHERE organization_id = $1 AND id = $2`, [
+        ctx.uow.organizationId,
+        id,
+        ...set.values,
+      ])) > 0
+    );
   }
 
   /** Replaces the plan's segments in one statement (the rows removed and the rows added never overlap). */
@@ -282,8 +376,16 @@ export class StrategyRepository {
     return row;
   }
 
-  updateCompetitor(ctx: StrategyCtx, id: string, patch: { name?: string; handles?: { network: string; handle: string }[]; notes?: string }): Promise<CompetitorRecord | null> {
-    return updateOne(ctx, 'competitors', COMPETITOR, id, { name: patch.name, handles: patch.handles === undefined ? undefined : JSON.stringify(patch.handles), notes: patch.notes });
+  updateCompetitor(
+    ctx: StrategyCtx,
+    id: string,
+    patch: { name?: string; handles?: { network: string; handle: string }[]; notes?: string },
+  ): Promise<CompetitorRecord | null> {
+    return updateOne(ctx, 'competitors', COMPETITOR, id, {
+      name: patch.name,
+      handles: patch.handles === undefined ? undefined : JSON.stringify(patch.handles),
+      notes: patch.notes,
+    });
   }
 
   deleteCompetitor(ctx: StrategyCtx, id: string): Promise<number> {
@@ -292,7 +394,10 @@ export class StrategyRepository {
 
   // ------------------------------------------------------------------ brand voice
 
-  async upsertBrandVoice(ctx: StrategyCtx, v: { tone: string; wordsToUse: string[]; wordsToAvoid: string[]; addressForm: string | null }): Promise<void> {
+  async upsertBrandVoice(
+    ctx: StrategyCtx,
+    v: { tone: string; wordsToUse: string[]; wordsToAvoid: string[]; addressForm: string | null },
+  ): Promise<void> {
     await ctx.uow.execute(
       `INSERT INTO brand_voices (organization_id, tone, words_to_use, words_to_avoid, address_form, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (organization_id) DO UPDATE SET tone = EXCLUDED.tone, words_to_use = EXCLUDED.words_to_use,
@@ -308,20 +413,32 @@ export class StrategyRepository {
   }
 
   allTaskForce(ctx: StrategyCtx): Promise<TaskForceMemberRecord[]> {
-    return ctx.uow.query(`SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 ORDER BY t.created_at, t.id LIMIT ${DOCUMENT_LIMIT}`, [ctx.uow.organizationId]);
+    return ctx.uow.query(
+      `SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 ORDER BY t.created_at, t.id LIMIT ${DOCUMENT_LIMIT}`,
+      [ctx.uow.organizationId],
+    );
   }
 
   async findTaskForceMember(ctx: StrategyCtx, id: string): Promise<TaskForceMemberRecord | null> {
-    const [row] = await ctx.uow.query<TaskForceMemberRecord>(`SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 AND t.id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<TaskForceMemberRecord>(
+      `SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 AND t.id = $2`,
+      [ctx.uow.organizationId, id],
+    );
     return row ?? null;
   }
 
   async isOrganizationMember(ctx: StrategyCtx, userId: string): Promise<boolean> {
-    const rows = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.uow.organizationId, userId]);
+    const rows = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [
+      ctx.uow.organizationId,
+      userId,
+    ]);
     return rows.length > 0;
   }
 
-  async insertTaskForceMember(ctx: StrategyCtx, m: { role: string; userId: string | null; externalName: string | null; externalContact: string | null }): Promise<string> {
+  async insertTaskForceMember(
+    ctx: StrategyCtx,
+    m: { role: string; userId: string | null; externalName: string | null; externalContact: string | null },
+  ): Promise<string> {
     const [row] = await ctx.uow.query<{ id: string }>(
       `INSERT INTO task_force_members (organization_id, role, user_id, external_name, external_contact) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [ctx.uow.organizationId, m.role, m.userId, m.externalName, m.externalContact],
@@ -340,7 +457,9 @@ export class StrategyRepository {
   }
 
   allRituals(ctx: StrategyCtx): Promise<RitualRecord[]> {
-    return ctx.uow.query(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [ctx.uow.organizationId]);
+    return ctx.uow.query(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 ORDER BY created_at, id LIMIT ${DOCUMENT_LIMIT}`, [
+      ctx.uow.organizationId,
+    ]);
   }
 
   findRitual(ctx: StrategyCtx, id: string): Promise<RitualRecord | null> {
@@ -348,7 +467,10 @@ export class StrategyRepository {
   }
 
   async weeklyMeeting(ctx: StrategyCtx): Promise<RitualRecord | null> {
-    const [row] = await ctx.uow.query<RitualRecord>(`SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 AND kind = 'WEEKLY_MEETING'`, [ctx.uow.organizationId]);
+    const [row] = await ctx.uow.query<RitualRecord>(
+      `SELECT ${RITUAL} FROM rituals WHERE organization_id = $1 AND kind = 'WEEKLY_MEETING'`,
+      [ctx.uow.organizationId],
+    );
     return row ?? null;
   }
 
@@ -361,7 +483,11 @@ export class StrategyRepository {
     return row;
   }
 
-  async updateRitual(ctx: StrategyCtx, id: string, r: Omit<RitualRecord, 'id' | 'kind' | 'createdAt' | 'updatedAt'>): Promise<RitualRecord | null> {
+  async updateRitual(
+    ctx: StrategyCtx,
+    id: string,
+    r: Omit<RitualRecord, 'id' | 'kind' | 'createdAt' | 'updatedAt'>,
+  ): Promise<RitualRecord | null> {
     const [row] = await ctx.uow.query<RitualRecord>(
       `WITH u AS (UPDATE rituals SET title = $3, cadence = $4, weekday = $5, day_of_month = $6, time_of_day = $7::time, timezone = $8, updated_at = now()
         WHERE organization_id = $1 AND id = $2 RETURNING *) SELECT ${RITUAL} FROM u`,
@@ -377,10 +503,15 @@ export class StrategyRepository {
   // ------------------------------------------------------------------ roadmap
 
   roadmapStatuses(ctx: StrategyCtx): Promise<RoadmapStatusRecord[]> {
-    return ctx.uow.query(`SELECT step, status, note, updated_at AS "updatedAt" FROM roadmap_step_statuses WHERE organization_id = $1`, [ctx.uow.organizationId]);
+    return ctx.uow.query(`SELECT step, status, note, updated_at AS "updatedAt" FROM roadmap_step_statuses WHERE organization_id = $1`, [
+      ctx.uow.organizationId,
+    ]);
   }
 
-  async setRoadmapStatus(ctx: StrategyCtx, s: { step: number; status: RoadmapStepStatus; note: string; updatedBy: string | null }): Promise<void> {
+  async setRoadmapStatus(
+    ctx: StrategyCtx,
+    s: { step: number; status: RoadmapStepStatus; note: string; updatedBy: string | null },
+  ): Promise<void> {
     await ctx.uow.execute(
       `INSERT INTO roadmap_step_statuses (organization_id, step, status, note, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (organization_id, step) DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`,

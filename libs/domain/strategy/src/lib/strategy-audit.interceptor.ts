@@ -28,14 +28,22 @@ export class StrategyAuditInterceptor implements NestInterceptor {
         const access = state.access;
         if (access?.level !== 'ORGANIZATION') return result;
         const { uow, actor, requestId } = access.context;
-        const returned = result && typeof result === 'object' && typeof (result as { id?: unknown }).id === 'string' ? (result as { id: string }).id : undefined;
+        const returned =
+          result && typeof result === 'object' && typeof (result as { id?: unknown }).id === 'string'
+            ? (result as { id: string }).id
+            : undefined;
         const given = typeof input.id === 'string' ? input.id : undefined;
-        await this.audit.recordInOrganization(uow, actor, {
-          action: `strategy.${info.fieldName}`,
-          targetType: VERB.exec(info.fieldName)?.[2] ?? info.fieldName,
-          targetId: returned ?? given,
-          metadata: { input },
-        }, requestId);
+        await this.audit.recordInOrganization(
+          uow,
+          actor,
+          {
+            action: `strategy.${info.fieldName}`,
+            targetType: VERB.exec(info.fieldName)?.[2] ?? info.fieldName,
+            targetId: returned ?? given,
+            metadata: { input },
+          },
+          requestId,
+        );
         return result;
       }),
     );

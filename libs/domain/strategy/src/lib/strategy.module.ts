@@ -23,9 +23,18 @@ import { TaskForceService } from './task-force/task-force.service';
 @Module({
   providers: [
     { provide: BrandVoiceReader, useClass: SqlBrandVoiceReader },
-    StrategyRepository, StrategyService, TaskForceService, RoadmapService, StrategyDocumentService, KpiLoader,
-    AuditRepository, StrategyAuditInterceptor,
-    ObjectiveResolver, AudienceResolver, TaskForceResolver, RoadmapResolver,
+    StrategyRepository,
+    StrategyService,
+    TaskForceService,
+    RoadmapService,
+    StrategyDocumentService,
+    KpiLoader,
+    AuditRepository,
+    StrategyAuditInterceptor,
+    ObjectiveResolver,
+    AudienceResolver,
+    TaskForceResolver,
+    RoadmapResolver,
   ],
   exports: [BrandVoiceReader],
 })

@@ -3,20 +3,37 @@ import { badInput, FieldProblem, notFound } from '@socle/platform-errors';
 import { BrandVoice, BrandVoiceReader } from './brand-voice/brand-voice.reader';
 import { uniqueOr } from './errors';
 import {
-  CompetitorRecord, KpiRecord, NetworkPlanRecord, ObjectiveRecord, SegmentRecord, StrategyCtx, StrategyRepository,
+  CompetitorRecord,
+  KpiRecord,
+  NetworkPlanRecord,
+  ObjectiveRecord,
+  SegmentRecord,
+  StrategyCtx,
+  StrategyRepository,
 } from './repositories';
 import { cleanText, contradictoryWords, normaliseWords, objectiveProblems } from './validation';
 import type { KeysetPage } from '@socle/platform-graphql';
 import type {
-  CreateAudienceSegmentInput, CreateCompetitorInput, CreateKpiInput, CreateNetworkPlanInput, CreateObjectiveInput, SetBrandVoiceInput,
-  UpdateAudienceSegmentInput, UpdateCompetitorInput, UpdateKpiInput, UpdateNetworkPlanInput, UpdateObjectiveInput,
+  CreateAudienceSegmentInput,
+  CreateCompetitorInput,
+  CreateKpiInput,
+  CreateNetworkPlanInput,
+  CreateObjectiveInput,
+  SetBrandVoiceInput,
+  UpdateAudienceSegmentInput,
+  UpdateCompetitorInput,
+  UpdateKpiInput,
+  UpdateNetworkPlanInput,
+  UpdateObjectiveInput,
 } from './dto/inputs';
 
 const given = <T>(v: T | null | undefined): v is T => v !== undefined && v !== null;
 
 /** A required column cannot be set to null by an update. */
 function notNull(input: object, fields: string[]): FieldProblem[] {
-  return fields.filter((f) => (input as Record<string, unknown>)[f] === null).map((f) => ({ field: `input.${f}`, message: 'cannot be removed (null): leave it out to keep it' }));
+  return fields
+    .filter((f) => (input as Record<string, unknown>)[f] === null)
+    .map((f) => ({ field: `input.${f}`, message: 'cannot be removed (null): leave it out to keep it' }));
 }
 
 function throwIf(problems: FieldProblem[]): void {
@@ -30,7 +47,10 @@ function throwIf(problems: FieldProblem[]): void {
  */
 @Injectable()
 export class StrategyService {
-  constructor(private readonly repo: StrategyRepository, private readonly brandVoices: BrandVoiceReader) {}
+  constructor(
+    private readonly repo: StrategyRepository,
+    private readonly brandVoices: BrandVoiceReader,
+  ) {}
 
   // ------------------------------------------------------------------ objectives
 
@@ -48,8 +68,14 @@ export class StrategyService {
     const { timezone } = await this.repo.organization(ctx);
     throwIf(objectiveProblems({ baseline: input.baseline, target: input.target, deadline: input.deadline }, new Date(), timezone));
     return this.repo.insertObjective(ctx, {
-      kind: input.kind, title: input.title.trim(), description: input.description?.trim() ?? '', metric: input.metric.trim(),
-      baseline: input.baseline, target: input.target, unit: cleanText(input.unit), deadline: input.deadline,
+      kind: input.kind,
+      title: input.title.trim(),
+      description: input.description?.trim() ?? '',
+      metric: input.metric.trim(),
+      baseline: input.baseline,
+      target: input.target,
+      unit: cleanText(input.unit),
+      deadline: input.deadline,
     });
   }
 
@@ -57,14 +83,27 @@ export class StrategyService {
     const current = await this.objective(ctx, input.id);
     const { timezone } = await this.repo.organization(ctx);
     const problems = notNull(input, ['kind', 'title', 'metric', 'baseline', 'target', 'deadline']);
-    problems.push(...objectiveProblems({
-      baseline: input.baseline ?? current.baseline, target: input.target ?? current.target, deadline: input.deadline ?? undefined,
-    }, new Date(), timezone));
+    problems.push(
+      ...objectiveProblems(
+        {
+          baseline: input.baseline ?? current.baseline,
+          target: input.target ?? current.target,
+          deadline: input.deadline ?? undefined,
+        },
+        new Date(),
+        timezone,
+      ),
+    );
     throwIf(problems);
     const updated = await this.repo.updateObjective(ctx, input.id, {
-      kind: input.kind ?? undefined, title: input.title?.trim(), description: input.description === null ? '' : input.description?.trim(),
-      metric: input.metric?.trim(), baseline: input.baseline ?? undefined, target: input.target ?? undefined,
-      unit: input.unit === undefined ? undefined : cleanText(input.unit), deadline: input.deadline ?? undefined,
+      kind: input.kind ?? undefined,
+      title: input.title?.trim(),
+      description: input.description === null ? '' : input.description?.trim(),
+      metric: input.metric?.trim(),
+      baseline: input.baseline ?? undefined,
+      target: input.target ?? undefined,
+      unit: input.unit === undefined ? undefined : cleanText(input.unit),
+      deadline: input.deadline ?? undefined,
     });
     if (!updated) throw notFound('Objective', input.id);
     return updated;
@@ -85,15 +124,23 @@ export class StrategyService {
   async createKpi(ctx: StrategyCtx, input: CreateKpiInput): Promise<KpiRecord> {
     if (!(await this.repo.findObjective(ctx, input.objectiveId))) throw notFound('Objective', input.objectiveId);
     return this.repo.insertKpi(ctx, {
-      objectiveId: input.objectiveId, name: input.name.trim(), metric: input.metric.trim(), unit: cleanText(input.unit), target: input.target, frequency: input.frequency,
+      objectiveId: input.objectiveId,
+      name: input.name.trim(),
+      metric: input.metric.trim(),
+      unit: cleanText(input.unit),
+      target: input.target,
+      frequency: input.frequency,
     });
   }
 
   async updateKpi(ctx: StrategyCtx, input: UpdateKpiInput): Promise<KpiRecord> {
     throwIf(notNull(input, ['name', 'metric', 'target', 'frequency']));
     const updated = await this.repo.updateKpi(ctx, input.id, {
-      name: input.name?.trim(), metric: input.metric?.trim(), unit: input.unit === undefined ? undefined : cleanText(input.unit),
-      target: input.target ?? undefined, frequency: input.frequency ?? undefined,
+      name: input.name?.trim(),
+      metric: input.metric?.trim(),
+      unit: input.unit === undefined ? undefined : cleanText(input.unit),
+      target: input.target ?? undefined,
+      frequency: input.frequency ?? undefined,
     });
     if (!updated) throw notFound('KPI', input.id);
     return updated;
@@ -112,21 +159,32 @@ export class StrategyService {
 
   createSegment(ctx: StrategyCtx, input: CreateAudienceSegmentInput): Promise<SegmentRecord> {
     return uniqueOr(
-      () => this.repo.insertSegment(ctx, {
-        name: input.name.trim(), description: input.description?.trim() ?? '', needs: input.needs?.trim() ?? '', usages: [...new Set(input.usages ?? [])],
-      }),
-      'audience_segments_name_key', 'input.name', 'An audience segment with this name already exists.',
+      () =>
+        this.repo.insertSegment(ctx, {
+          name: input.name.trim(),
+          description: input.description?.trim() ?? '',
+          needs: input.needs?.trim() ?? '',
+          usages: [...new Set(input.usages ?? [])],
+        }),
+      'audience_segments_name_key',
+      'input.name',
+      'An audience segment with this name already exists.',
     );
   }
 
   async updateSegment(ctx: StrategyCtx, input: UpdateAudienceSegmentInput): Promise<SegmentRecord> {
     throwIf(notNull(input, ['name']));
     const updated = await uniqueOr(
-      () => this.repo.updateSegment(ctx, input.id, {
-        name: input.name?.trim(), description: input.description === null ? '' : input.description?.trim(),
-        needs: input.needs === null ? '' : input.needs?.trim(), usages: input.usages === undefined ? undefined : [...new Set(input.usages ?? [])],
-      }),
-      'audience_segments_name_key', 'input.name', 'An audience segment with this name already exists.',
+      () =>
+        this.repo.updateSegment(ctx, input.id, {
+          name: input.name?.trim(),
+          description: input.description === null ? '' : input.description?.trim(),
+          needs: input.needs === null ? '' : input.needs?.trim(),
+          usages: input.usages === undefined ? undefined : [...new Set(input.usages ?? [])],
+        }),
+      'audience_segments_name_key',
+      'input.name',
+      'An audience segment with this name already exists.',
     );
     if (!updated) throw notFound('Audience segment', input.id);
     return updated;
@@ -146,7 +204,9 @@ export class StrategyService {
 
   private async checkSegments(ctx: StrategyCtx, ids: readonly string[]): Promise<void> {
     const found = await this.repo.existingSegmentIds(ctx, ids);
-    const problems = ids.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id))
+    const problems = ids
+      .map((id, i) => ({ id, i }))
+      .filter(({ id }) => !found.has(id))
       .map(({ id, i }) => ({ field: `input.segmentIds[${i}]`, message: `${id} is not an audience segment of this organization` }));
     throwIf(problems);
   }
@@ -154,8 +214,16 @@ export class StrategyService {
   async createPlan(ctx: StrategyCtx, input: CreateNetworkPlanInput): Promise<NetworkPlanRecord> {
     await this.checkSegments(ctx, input.segmentIds);
     const id = await uniqueOr(
-      () => this.repo.insertPlan(ctx, { network: input.network, rationale: input.rationale?.trim() ?? '', postsPerWeek: input.postsPerWeek, reservedHandle: cleanText(input.reservedHandle) }),
-      'network_plans_organization_id_network_key', 'input.network', `There is already a plan for ${input.network}: update it instead.`,
+      () =>
+        this.repo.insertPlan(ctx, {
+          network: input.network,
+          rationale: input.rationale?.trim() ?? '',
+          postsPerWeek: input.postsPerWeek,
+          reservedHandle: cleanText(input.reservedHandle),
+        }),
+      'network_plans_organization_id_network_key',
+      'input.network',
+      `There is already a plan for ${input.network}: update it instead.`,
     );
     await this.repo.setPlanSegments(ctx, id, input.segmentIds);
     return (await this.repo.findPlan(ctx, id)) as NetworkPlanRecord;
@@ -166,7 +234,8 @@ export class StrategyService {
     if (!(await this.repo.findPlan(ctx, input.id))) throw notFound('Network plan', input.id);
     if (given(input.segmentIds)) await this.checkSegments(ctx, input.segmentIds);
     await this.repo.updatePlan(ctx, input.id, {
-      rationale: input.rationale === null ? '' : input.rationale?.trim(), posts_per_week: input.postsPerWeek ?? undefined,
+      rationale: input.rationale === null ? '' : input.rationale?.trim(),
+      posts_per_week: input.postsPerWeek ?? undefined,
       reserved_handle: input.reservedHandle === undefined ? undefined : cleanText(input.reservedHandle),
     });
     if (input.segmentIds !== undefined) await this.repo.setPlanSegments(ctx, input.id, input.segmentIds ?? []);
@@ -186,29 +255,42 @@ export class StrategyService {
 
   private handles(list: { network: string; handle: string }[]): { network: string; handle: string }[] {
     const seen = new Set<string>();
-    return list.map((h) => ({ network: h.network, handle: h.handle.trim() })).filter((h) => {
-      const key = `${h.network}\u0000${h.handle.toLowerCase()}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    return list
+      .map((h) => ({ network: h.network, handle: h.handle.trim() }))
+      .filter((h) => {
+        const key = `${h.network}\u0000${h.handle.toLowerCase()}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
   }
 
   createCompetitor(ctx: StrategyCtx, input: CreateCompetitorInput): Promise<CompetitorRecord> {
     return uniqueOr(
-      () => this.repo.insertCompetitor(ctx, { name: input.name.trim(), handles: this.handles(input.handles ?? []), notes: input.notes?.trim() ?? '' }),
-      'competitors_name_key', 'input.name', 'A competitor with this name already exists.',
+      () =>
+        this.repo.insertCompetitor(ctx, {
+          name: input.name.trim(),
+          handles: this.handles(input.handles ?? []),
+          notes: input.notes?.trim() ?? '',
+        }),
+      'competitors_name_key',
+      'input.name',
+      'A competitor with this name already exists.',
     );
   }
 
   async updateCompetitor(ctx: StrategyCtx, input: UpdateCompetitorInput): Promise<CompetitorRecord> {
     throwIf(notNull(input, ['name']));
     const updated = await uniqueOr(
-      () => this.repo.updateCompetitor(ctx, input.id, {
-        name: input.name?.trim(), handles: input.handles === undefined ? undefined : this.handles(input.handles ?? []),
-        notes: input.notes === null ? '' : input.notes?.trim(),
-      }),
-      'competitors_name_key', 'input.name', 'A competitor with this name already exists.',
+      () =>
+        this.repo.updateCompetitor(ctx, input.id, {
+          name: input.name?.trim(),
+          handles: input.handles === undefined ? undefined : this.handles(input.handles ?? []),
+          notes: input.notes === null ? '' : input.notes?.trim(),
+        }),
+      'competitors_name_key',
+      'input.name',
+      'A competitor with this name already exists.',
     );
     if (!updated) throw notFound('Competitor', input.id);
     return updated;
@@ -232,7 +314,12 @@ export class StrategyService {
     const both = contradictoryWords(use.words, avoid.words);
     if (both.length) problems.push({ field: 'input.wordsToAvoid', message: `also listed in wordsToUse: ${both.slice(0, 5).join(', ')}` });
     throwIf(problems);
-    await this.repo.upsertBrandVoice(ctx, { tone: input.tone.trim(), wordsToUse: use.words, wordsToAvoid: avoid.words, addressForm: input.addressForm ?? null });
+    await this.repo.upsertBrandVoice(ctx, {
+      tone: input.tone.trim(),
+      wordsToUse: use.words,
+      wordsToAvoid: avoid.words,
+      addressForm: input.addressForm ?? null,
+    });
     return (await this.brandVoice(ctx)) as BrandVoice;
   }
 }

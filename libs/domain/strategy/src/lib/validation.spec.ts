@@ -18,7 +18,9 @@ describe('brand-voice word lists', () => {
   it('accepts 100 characters and refuses more than 2000 distinct words', () => {
     expect(normaliseWords(['é'.repeat(100)], 'f').problems).toEqual([]);
     const many = Array.from({ length: MAX_WORDS + 1 }, (_, i) => `mot${i}`);
-    expect(normaliseWords(many, 'input.wordsToUse').problems).toEqual([{ field: 'input.wordsToUse', message: 'must hold at most 2000 words (got 2001 distinct ones)' }]);
+    expect(normaliseWords(many, 'input.wordsToUse').problems).toEqual([
+      { field: 'input.wordsToUse', message: 'must hold at most 2000 words (got 2001 distinct ones)' },
+    ]);
     // Duplicates do not count towards the limit.
     expect(normaliseWords([...many.slice(0, MAX_WORDS), 'MOT0'], 'f').problems).toEqual([]);
   });
@@ -52,6 +54,9 @@ describe('objective rules', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(objectiveProblems({ baseline: 5, target: 5, deadline: '2020-01-01' }, now, 'UTC').map((p) => p.field)).toEqual(['input.target', 'input.deadline']);
+    expect(objectiveProblems({ baseline: 5, target: 5, deadline: '2020-01-01' }, now, 'UTC').map((p) => p.field)).toEqual([
+      'input.target',
+      'input.deadline',
+    ]);
   });
 });

@@ -55,7 +55,10 @@ export function objectiveProblems(o: ObjectiveNumbers, now: Date, timeZone: stri
   if (!Number.isFinite(o.baseline)) problems.push({ field: 'input.baseline', message: 'must be a finite number' });
   if (!Number.isFinite(o.target)) problems.push({ field: 'input.target', message: 'must be a finite number' });
   else if (o.target === o.baseline) {
-    problems.push({ field: 'input.target', message: `must differ from the baseline (${o.baseline}): an objective that changes nothing cannot be measured` });
+    problems.push({
+      field: 'input.target',
+      message: `must differ from the baseline (${o.baseline}): an objective that changes nothing cannot be measured`,
+    });
   }
   if (o.deadline !== undefined) {
     const date = parseDate(o.deadline);

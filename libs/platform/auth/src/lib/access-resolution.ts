@@ -45,7 +45,8 @@ export function collectOperationRules(modules: ModulesContainer): Map<string, Ac
         const kind = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as string | undefined;
         if (kind !== 'Query' && kind !== 'Mutation') continue;
         const field = (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? name;
-        const rule = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, type)) as AccessRule | undefined;
+        const rule = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, type)) as
+          AccessRule | undefined;
         rules.set(`${kind}.${field}`, rule);
       }
     }
@@ -98,19 +99,26 @@ export class AccessResolution {
     }
     const organizationId = principal.kind === 'apiKey' && principal.organizationId ? principal.organizationId : requested;
     if (!organizationId) {
-      throw new AppError('BAD_USER_INPUT', 'This operation acts inside an organization: send its id in the X-Socle-Organization header.', { field: 'X-Socle-Organization' });
+      throw new AppError('BAD_USER_INPUT', 'This operation acts inside an organization: send its id in the X-Socle-Organization header.', {
+        field: 'X-Socle-Organization',
+      });
     }
     const found = await this.tenants.organizationAccess(state.uow, principal, organizationId);
     if (!found) throw notFound('Organization', organizationId);
     if (!found.uow) throw forbidden(`Organization ${organizationId} is being deleted.`);
     const permissions =
-      principal.kind === 'apiKey' ? apiKeyPermissions('ORGANIZATION', principal.scopes) : organizationPermissions(found.agencyRole, found.roles);
+      principal.kind === 'apiKey'
+        ? apiKeyPermissions('ORGANIZATION', principal.scopes)
+        : organizationPermissions(found.agencyRole, found.roles);
     state.access = {
       level: 'ORGANIZATION',
       permissions,
       context: organizationContext(found.uow, {
-        actor: actorOf(principal), requestId: state.requestId, agencyId: found.agencyId,
-        agencyRole: found.agencyRole, organizationRoles: found.roles,
+        actor: actorOf(principal),
+        requestId: state.requestId,
+        agencyId: found.agencyId,
+        agencyRole: found.agencyRole,
+        organizationRoles: found.roles,
       }),
     };
   }
@@ -127,7 +135,13 @@ export class AccessResolution {
     state.access = {
       level: 'AGENCY',
       permissions,
-      context: { uow: state.uow, actor: actorOf(principal), requestId: state.requestId, agencyId: found.agencyId, agencyRole: found.agencyRole },
+      context: {
+        uow: state.uow,
+        actor: actorOf(principal),
+        requestId: state.requestId,
+        agencyId: found.agencyId,
+        agencyRole: found.agencyRole,
+      },
     };
   }
 }

@@ -14,7 +14,8 @@ export type AccessRule =
  * invitation). An HTTP route must say why (`reason`): the route enumeration test
  * refuses a public route without one.
  */
-export const Public = (reason?: string) => SetMetadata(ACCESS_METADATA, { kind: 'public', ...(reason ? { reason } : {}) } satisfies AccessRule);
+export const Public = (reason?: string) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'public', ...(reason ? { reason } : {}) } satisfies AccessRule);
 
 /**
  * An HTTP route whose request itself carries the proof of access (a signed
@@ -28,5 +29,4 @@ export const AccessProvenBy = (proof: string, reason: string) =>
 export const SignedIn = () => SetMetadata(ACCESS_METADATA, { kind: 'user' } satisfies AccessRule);
 
 /** Needs this permission at its level (agency or organisation). */
-export const Requires = (permission: Permission) =>
-  SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies AccessRule);
+export const Requires = (permission: Permission) => SetMetadata(ACCESS_METADATA, { kind: 'permission', permission } satisfies AccessRule);

@@ -65,9 +65,7 @@ export class AccessGuard implements CanActivate {
           principal: state.principal,
           permission: rule.permission,
           requestId: state.requestId,
-          ...(access.level === 'ORGANIZATION'
-            ? { organizationId: access.context.organizationId }
-            : { agencyId: access.context.agencyId }),
+          ...(access.level === 'ORGANIZATION' ? { organizationId: access.context.organizationId } : { agencyId: access.context.agencyId }),
         })
         .catch((error: unknown) => this.logger.error(`could not record a refusal: ${String(error)}`));
       throw forbidden(`Your access does not include ${rule.permission}.`);

@@ -7,7 +7,14 @@ export const AGENCY_ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const;
 export type AgencyRole = (typeof AGENCY_ROLES)[number];
 
 export const ORGANIZATION_ROLES = [
-  'STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'CONTRIBUTOR', 'VIEWER',
+  'STRATEGY_LEAD',
+  'CONTENT_LEAD',
+  'COMMUNITY_MANAGER',
+  'ANALYST',
+  'COORDINATOR',
+  'EXECUTIVE_APPROVER',
+  'CONTRIBUTOR',
+  'VIEWER',
 ] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 
@@ -41,34 +48,69 @@ export const PERMISSIONS = {
   'organization.update': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD'] },
   'organization.members.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'organization.members.manage': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'], humansOnly: true,
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'],
+    humansOnly: true,
   },
   'organization.audit.read': {
-    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
+    level: 'ORGANIZATION',
+    access: 'read',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
   },
   'accounts.read': {
-    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS,
+    level: 'ORGANIZATION',
+    access: 'read',
+    agencyRoles: MANAGERS,
     organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
   },
   'accounts.manage': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COMMUNITY_MANAGER'], humansOnly: true,
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'COMMUNITY_MANAGER'],
+    humansOnly: true,
   },
   // strategy: everyone in the client reads it; the strategy lead (with the coordinator for the task force) writes it.
   'strategy.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'strategy.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD'] },
-  'taskForce.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'] },
+  'taskForce.manage': {
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'],
+  },
   'roadmap.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR'] },
   // policies: drafted by the leads, approved only by the executive approver (checked on the role, not only the permission).
   'policies.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'policies.edit': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
   },
-  'policies.approve': { level: 'ORGANIZATION', access: 'write', agencyRoles: [], organizationRoles: ['EXECUTIVE_APPROVER'], humansOnly: true },
+  'policies.approve': {
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: [],
+    organizationRoles: ['EXECUTIVE_APPROVER'],
+    humansOnly: true,
+  },
   'policies.publish': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
   },
   'policies.acknowledge': { level: 'ORGANIZATION', access: 'write', agencyRoles: [], organizationRoles: ALL_ORG, humansOnly: true },
-  'contentRules.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
+  'contentRules.manage': {
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'],
+  },
   'content.check': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   // content: everyone reads the plan and suggests ideas; writers edit; the content lead triages suggestions;
   // approvers decide (who may decide a given step is the organisation's approval chain); the crisis pause is
@@ -76,45 +118,75 @@ export const PERMISSIONS = {
   'content.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'content.suggest': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'content.edit': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
   },
   'content.triage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
   'content.approve': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'], humansOnly: true,
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
+    humansOnly: true,
   },
-  'content.approvalChain.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'] },
+  'content.approvalChain.manage': {
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD'],
+  },
   'content.schedule': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
   },
   'content.crisisPause': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS,
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
     organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR', 'EXECUTIVE_APPROVER'],
   },
   'media.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'media.manage': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
   },
   // The agency's calendar across all its clients (each row still read inside its own tenant).
   'agencyCalendar.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   // listening: everyone in the client reads mentions; the strategy, content and community leads write the queries.
   'listening.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'listening.manage': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER'],
   },
   // inbox: comments and mentions to answer; the community manager and the leads handle them.
   'inbox.read': {
-    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS,
+    level: 'ORGANIZATION',
+    access: 'read',
+    agencyRoles: MANAGERS,
     organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
   },
   'inbox.handle': {
-    level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'COORDINATOR'],
   },
   // evaluation: maturity models belong to the agency; assessments to one client.
   'maturityModels.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   'maturityModels.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [] },
   'portfolio.read': { level: 'AGENCY', access: 'read', agencyRoles: ALL_AGENCY, organizationRoles: [] },
   'assessments.read': {
-    level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS,
+    level: 'ORGANIZATION',
+    access: 'read',
+    agencyRoles: MANAGERS,
     organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
   },
   'assessments.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'ANALYST'] },

@@ -17,7 +17,10 @@ return {n, ttl}`;
 export class RateLimiter {
   private sha?: string;
 
-  constructor(private readonly redis: Redis, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
 
   async hit(bucket: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
     const key = `${this.prefix}:rl:${bucket}:${Math.floor(Date.now() / (windowSeconds * 1000))}`;

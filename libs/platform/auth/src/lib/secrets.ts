@@ -96,8 +96,23 @@ export async function dummyPasswordCheck(password: string, logN: number): Promis
 }
 
 const COMMON = new Set([
-  'password', 'password123', 'motdepasse', 'azerty', 'azertyuiop', 'qwerty', 'qwertyuiop', '123456789012',
-  'letmein', 'welcome', 'bienvenue', 'iloveyou', 'administrator', 'changeme', 'socle', 'soleil', 'football',
+  'password',
+  'password123',
+  'motdepasse',
+  'azerty',
+  'azertyuiop',
+  'qwerty',
+  'qwertyuiop',
+  '123456789012',
+  'letmein',
+  'welcome',
+  'bienvenue',
+  'iloveyou',
+  'administrator',
+  'changeme',
+  'socle',
+  'soleil',
+  'football',
 ]);
 
 /** Why a password is too weak, or null. Length first (NIST 800-63B), then obvious guesses. */

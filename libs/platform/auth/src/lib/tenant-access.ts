@@ -29,7 +29,13 @@ export interface TenantAccessResolver {
   organizationAccess(uow: UnitOfWork, principal: Principal, organizationId: string): Promise<OrganizationAccess | null>;
   agencyAccess(uow: UnitOfWork, principal: Principal, agencyId: string | undefined): Promise<AgencyAccess | null>;
   /** Records a refused authorisation in the tenant's audit log, in its own transaction. */
-  recordRefusal(event: { principal: Principal; organizationId?: string; agencyId?: string; permission: string; requestId: string }): Promise<void>;
+  recordRefusal(event: {
+    principal: Principal;
+    organizationId?: string;
+    agencyId?: string;
+    permission: string;
+    requestId: string;
+  }): Promise<void>;
 }
 
 export const TENANT_ACCESS_RESOLVER = Symbol('TENANT_ACCESS_RESOLVER');

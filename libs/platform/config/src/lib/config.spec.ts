@@ -50,13 +50,19 @@ describe('loadConfig', () => {
   it('keeps the outbound guard fully on by default and reads allowed ranges as CIDR lists only', () => {
     expect(loadConfig(valid).OUTBOUND_ALLOWED_RANGES).toBe('');
     expect(loadConfig({ ...valid, OUTBOUND_ALLOWED_RANGES: '127.0.0.0/8, ::1/128' }).OUTBOUND_ALLOWED_RANGES).toBe('127.0.0.0/8, ::1/128');
-    expect(problems({ ...valid, OUTBOUND_ALLOWED_RANGES: 'localhost' })).toEqual([expect.stringMatching(/^OUTBOUND_ALLOWED_RANGES: .*such as 127\.0\.0\.0\/8/)]);
+    expect(problems({ ...valid, OUTBOUND_ALLOWED_RANGES: 'localhost' })).toEqual([
+      expect.stringMatching(/^OUTBOUND_ALLOWED_RANGES: .*such as 127\.0\.0\.0\/8/),
+    ]);
   });
 
   it('serves every queue by default, or only the ones WORKER_QUEUES lists', () => {
     expect(loadConfig(valid).servesQueue('publishing')).toBe(true);
     const community = loadConfig({ ...valid, WORKER_QUEUES: ' community , accounts' });
-    expect([community.servesQueue('community'), community.servesQueue('accounts'), community.servesQueue('publishing')]).toEqual([true, true, false]);
+    expect([community.servesQueue('community'), community.servesQueue('accounts'), community.servesQueue('publishing')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(problems({ ...valid, WORKER_QUEUES: 'publishing;drop' })).toEqual([expect.stringMatching(/^WORKER_QUEUES: /)]);
   });
 
@@ -97,42 +103,78 @@ describe('loadConfig', () => {
       const other = `k9:${randomBytes(32).toString('base64')}`;
       for (const spelling of [key, Buffer.from(key, 'base64').toString('base64url')]) {
         const found = problems({ ...valid, ENCRYPTION_KEYS: `${other},${id}:${spelling}`, ENCRYPTION_ACTIVE_KEY: 'k9' });
-        expect(found).toEqual([expect.stringMatching(new RegExp(`^ENCRYPTION_KEYS: key "${id}" is (a value published in the source repository|too low in entropy)`))]);
+        expect(found).toEqual([
+          expect.stringMatching(
+            new RegExp(`^ENCRYPTION_KEYS: key "${id}" is (a value published in the source repository|too low in entropy)`),
+          ),
+        ]);
       }
     });
 
     it('refuses placeholders and look-alikes of the published values', () => {
-      for (const value of ['local-development-only-jwt-secret-change-me-0002', 'please-change-me-please-change-me-now', `your-jwt-secret-${random(24)}`, `${random(24)}-example-value`]) {
-        expect(problems({ ...valid, JWT_SECRET: value })).toEqual([expect.stringMatching(/^JWT_SECRET: JWT_SECRET is a value published in the source repository \(a committed default or a placeholder\)/)]);
+      for (const value of [
+        'local-development-only-jwt-secret-change-me-0002',
+        'please-change-me-please-change-me-now',
+        `your-jwt-secret-${random(24)}`,
+        `${random(24)}-example-value`,
+      ]) {
+        expect(problems({ ...valid, JWT_SECRET: value })).toEqual([
+          expect.stringMatching(
+            /^JWT_SECRET: JWT_SECRET is a value published in the source repository \(a committed default or a placeholder\)/,
+          ),
+        ]);
       }
     });
 
     it('refuses secrets that are long enough but low in entropy, naming the variable', () => {
-      for (const value of ['x'.repeat(32), 'abcd'.repeat(10), 'password'.repeat(5), 'abcdefghijklmnopqrstuvwxyzabcdef', `${random(18)}0123456789`]) {
+      for (const value of [
+        'x'.repeat(32),
+        'abcd'.repeat(10),
+        'password'.repeat(5),
+        'abcdefghijklmnopqrstuvwxyzabcdef',
+        `${random(18)}0123456789`,
+      ]) {
         const found = problems({ ...valid, API_KEY_PEPPER: value });
-        expect({ value, found }).toEqual({ value, found: [expect.stringMatching(/^API_KEY_PEPPER: API_KEY_PEPPER is too low in entropy/)] });
+        expect({ value, found }).toEqual({
+          value,
+          found: [expect.stringMatching(/^API_KEY_PEPPER: API_KEY_PEPPER is too low in entropy/)],
+        });
       }
       // Four letters drawn at random: no run and no repeated block, but about 2 bits a character.
       const fourLetters = 'aaabdddbdddabbabbacdaacdbcdbbbaddbabdcad';
       expect(estimatedEntropyBits(Array.from(fourLetters))).toBeLessThan(MIN_SECRET_ENTROPY_BITS);
-      expect(problems({ ...valid, JWT_SECRET: fourLetters })).toEqual([expect.stringMatching(/^JWT_SECRET: JWT_SECRET is too low in entropy \(about 75 bits from its character frequencies, at least 88 needed\)/)]);
+      expect(problems({ ...valid, JWT_SECRET: fourLetters })).toEqual([
+        expect.stringMatching(
+          /^JWT_SECRET: JWT_SECRET is too low in entropy \(about 75 bits from its character frequencies, at least 88 needed\)/,
+        ),
+      ]);
     });
 
     it('refuses encryption keys that are not random', () => {
       const sameByte = Buffer.alloc(32, 7).toString('base64');
       const fewBytes = Buffer.from(Array.from({ length: 32 }, (_, i) => [1, 9, 200, 77][i % 4] + (i % 3))).toString('base64');
       for (const key of [sameByte, fewBytes]) {
-        expect(problems({ ...valid, ENCRYPTION_KEYS: `weak:${key}` })).toEqual([expect.stringMatching(/^ENCRYPTION_KEYS: key "weak" is too low in entropy/)]);
+        expect(problems({ ...valid, ENCRYPTION_KEYS: `weak:${key}` })).toEqual([
+          expect.stringMatching(/^ENCRYPTION_KEYS: key "weak" is too low in entropy/),
+        ]);
       }
     });
 
     it('refuses the same value as JWT_SECRET and API_KEY_PEPPER', () => {
       const same = random(48);
-      expect(problems({ ...valid, JWT_SECRET: same, API_KEY_PEPPER: same })).toEqual(['API_KEY_PEPPER: API_KEY_PEPPER must differ from JWT_SECRET']);
+      expect(problems({ ...valid, JWT_SECRET: same, API_KEY_PEPPER: same })).toEqual([
+        'API_KEY_PEPPER: API_KEY_PEPPER must differ from JWT_SECRET',
+      ]);
     });
 
     it('reports every bad secret at once, with the other problems', () => {
-      const found = problems({ ...valid, PORT: 'eighty', JWT_SECRET: 'local-development-only-jwt-secret-change-me-0001', API_KEY_PEPPER: 'y'.repeat(40), ENCRYPTION_KEYS: 'dev1:88Zzh7XPXObpwWUhkxKUpGLlQWspk1y3Ri3rVjtQxHA=' });
+      const found = problems({
+        ...valid,
+        PORT: 'eighty',
+        JWT_SECRET: 'local-development-only-jwt-secret-change-me-0001',
+        API_KEY_PEPPER: 'y'.repeat(40),
+        ENCRYPTION_KEYS: 'dev1:88Zzh7XPXObpwWUhkxKUpGLlQWspk1y3Ri3rVjtQxHA=',
+      });
       expect(found.map((p) => p.split(':')[0]).sort()).toEqual(['API_KEY_PEPPER', 'ENCRYPTION_KEYS', 'JWT_SECRET', 'PORT']);
     });
 
@@ -151,4 +193,3 @@ describe('loadConfig', () => {
     });
   });
 });
-

@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { parseKeyRing } from '@socle/platform-crypto';
 import { encryptionKeyWeakness, secretWeakness } from './secrets';
 
@@ -27,37 +25,53 @@ export class SocleConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
   DATABASE_OWNER_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 20;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL!: string;
 
   /** Prefix of every BullMQ queue; wrapped in {} so a Redis Cluster keeps a queue on one slot. */
-  @IsString() @Matches(/^[a-z0-9-]+$/, { message: 'QUEUE_PREFIX may hold lowercase letters, digits and dashes' })
+  @IsString()
+  @Matches(/^[a-z0-9-]+$/, { message: 'QUEUE_PREFIX may hold lowercase letters, digits and dashes' })
   QUEUE_PREFIX = 'socle';
 
   /** Time of day (UTC, HH:MM) after which the worker recomputes every organisation's live maturity score. */
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'LIVE_SCORES_AT must be a time of day HH:MM (UTC), e.g. 02:00' })
   LIVE_SCORES_AT = '02:00';
 
-  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 
   /** Server-side secret mixed into API key hashes (HMAC), so a database dump alone cannot verify keys. */
-  @IsString() @MinLength(32, { message: 'API_KEY_PEPPER must be at least 32 characters' })
+  @IsString()
+  @MinLength(32, { message: 'API_KEY_PEPPER must be at least 32 characters' })
   API_KEY_PEPPER!: string;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @IsString() @MaxLength(255)
+  @IsString()
+  @MaxLength(255)
   HOST = '127.0.0.1';
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** Public base URL, used in invitation links. */
@@ -67,58 +81,89 @@ export class SocleConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
   GRAPHQL_MAX_COST = 5000;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   GRAPHQL_MAX_ALIASES = 30;
 
   /** Introspection and field suggestions for callers who are not signed in. Off by default in production. */
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   GRAPHQL_PUBLIC_INTROSPECTION?: boolean;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_USER_PER_MINUTE = 1200;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_API_KEY_PER_MINUTE = 2400;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_ANONYMOUS_PER_MINUTE = 300;
 
-  @Transform(toInt) @IsInt() @Min(1)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   RATE_LIMIT_LOGIN_PER_MINUTE = 10;
 
   /** scrypt cost (N = 2^SCRYPT_LOG_N). 15 uses 32 MiB per hash. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(20)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(20)
   SCRYPT_LOG_N = 15;
 
   /**
    * Keys that encrypt network credentials at rest: comma-separated `keyId:base64(32 bytes)`.
    * Checked at start by the crypto library (the apps refuse to start without it).
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   @Matches(/^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]+\s*)*$/, {
     message: 'ENCRYPTION_KEYS must be comma-separated keyId:base64key entries (key ids: letters, digits, - or _)',
   })
   ENCRYPTION_KEYS?: string;
 
   /** Id (in ENCRYPTION_KEYS) of the key new encryptions use; the others still decrypt until rotated away. */
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'ENCRYPTION_ACTIVE_KEY must be a key id of ENCRYPTION_KEYS' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'ENCRYPTION_ACTIVE_KEY must be a key id of ENCRYPTION_KEYS' })
   ENCRYPTION_ACTIVE_KEY?: string;
 
   /** npm packages of the enabled connectors, comma-separated. */
-  @IsString() @Matches(/^[@a-z0-9/._,\s-]+$/, { message: 'CONNECTORS must be a comma-separated list of npm package names' })
+  @IsString()
+  @Matches(/^[@a-z0-9/._,\s-]+$/, { message: 'CONNECTORS must be a comma-separated list of npm package names' })
   CONNECTORS = '@socle/plugin-bluesky,@socle/plugin-mastodon,@socle/plugin-rss';
 
   /** Hard timeout of every request to a network (headers and body). */
-  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   CONNECTOR_TIMEOUT_MS = 10_000;
 
   /**
@@ -127,34 +172,54 @@ export class SocleConfig {
    * Empty (the default): every such address is refused. Cloud metadata addresses are refused whatever this says.
    */
   @IsString()
-  @Matches(/^\s*((\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?(\s*,\s*(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?)*)?\s*$/, {
-    message: 'OUTBOUND_ALLOWED_RANGES must be comma-separated address ranges such as 127.0.0.0/8,::1/128 (or empty)',
-  })
+  @Matches(
+    /^\s*((\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?(\s*,\s*(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?)*)?\s*$/,
+    {
+      message: 'OUTBOUND_ALLOWED_RANGES must be comma-separated address ranges such as 127.0.0.0/8,::1/128 (or empty)',
+    },
+  )
   OUTBOUND_ALLOWED_RANGES = '';
 
   /** A connected account is checked again when its last check is older than this. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   NETWORK_ACCOUNT_CHECK_MINUTES = 60;
 
   /** The worker runs each active listening query that has not run for this long. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   LISTENING_EVERY_MINUTES = 15;
 
   /** The worker fetches the comments on each organisation's published posts into its inbox this often. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   INBOX_EVERY_MINUTES = 15;
 
   /** The worker looks for due publications whose wake-up was lost, and expired leases, this often. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   PUBLISHING_SWEEP_SECONDS = 5;
 
   /** Directory of the media library's files (relative paths start at the working directory). */
-  @IsString() @MinLength(1, { message: 'MEDIA_STORAGE_DIR must be a directory path' }) @MaxLength(1000)
+  @IsString()
+  @MinLength(1, { message: 'MEDIA_STORAGE_DIR must be a directory path' })
+  @MaxLength(1000)
   @Matches(/^[^\0]+$/, { message: 'MEDIA_STORAGE_DIR must be a directory path' })
   MEDIA_STORAGE_DIR = 'var/media';
 
   /** Largest media file accepted by `POST /media`, in bytes (checked while the upload streams). */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
   MEDIA_MAX_BYTES = 25 * 1024 * 1024;
 
   /**
@@ -162,12 +227,15 @@ export class SocleConfig {
    * separate worker pools per kind of work (publishing apart from health checks, for example);
    * a worker only sweeps and reconciles the queues it serves.
    */
-  @IsString() @Matches(/^[a-z0-9,\s-]*$/, { message: 'WORKER_QUEUES must be a comma-separated list of queue names (or empty for all)' })
+  @IsString()
+  @Matches(/^[a-z0-9,\s-]*$/, { message: 'WORKER_QUEUES must be a comma-separated list of queue names (or empty for all)' })
   WORKER_QUEUES = '';
 
   /** Whether this process serves `queue` (see WORKER_QUEUES). */
   servesQueue(queue: string): boolean {
-    const listed = this.WORKER_QUEUES.split(',').map((name) => name.trim()).filter(Boolean);
+    const listed = this.WORKER_QUEUES.split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     return listed.length === 0 || listed.includes(queue);
   }
 
@@ -185,7 +253,16 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment. Throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): SocleConfig {
-  const known = Object.keys(new SocleConfig()).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'API_KEY_PEPPER', 'DATABASE_OWNER_URL', 'GRAPHQL_PUBLIC_INTROSPECTION', 'ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY']);
+  const known = Object.keys(new SocleConfig()).concat([
+    'DATABASE_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'API_KEY_PEPPER',
+    'DATABASE_OWNER_URL',
+    'GRAPHQL_PUBLIC_INTROSPECTION',
+    'ENCRYPTION_KEYS',
+    'ENCRYPTION_ACTIVE_KEY',
+  ]);
   const raw: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];

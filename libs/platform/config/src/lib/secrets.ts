@@ -24,7 +24,8 @@ export const PUBLISHED_SECRET_FINGERPRINTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words of a value someone was meant to replace (documentation, templates, defaults). */
-const PLACEHOLDER = /change[-_. ]?(me|it|this)|replace[-_. ]?me|placeholder|example|dummy|insecure|not[-_. ]?(a[-_. ]?)?secret|your[-_. ]?(jwt[-_. ]?)?(secret|pepper|key)|development[-_. ]?only/i;
+const PLACEHOLDER =
+  /change[-_. ]?(me|it|this)|replace[-_. ]?me|placeholder|example|dummy|insecure|not[-_. ]?(a[-_. ]?)?secret|your[-_. ]?(jwt[-_. ]?)?(secret|pepper|key)|development[-_. ]?only/i;
 
 /**
  * Least Shannon entropy, in bits, estimated from a value's own character

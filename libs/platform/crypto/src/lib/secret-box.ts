@@ -33,10 +33,14 @@ export class SecretBoxError extends Error {
 export function parseKeyRing(keysValue: string | undefined, activeKeyId: string | undefined): KeyRing {
   if (!keysValue?.trim()) throw new SecretBoxError('ENCRYPTION_KEYS is required: comma-separated keyId:base64(32 bytes) entries');
   const keys = new Map<string, Buffer>();
-  for (const entry of keysValue.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of keysValue
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const colon = entry.indexOf(':');
     const id = colon > 0 ? entry.slice(0, colon) : '';
-    if (!KEY_ID_PATTERN.test(id)) throw new SecretBoxError('ENCRYPTION_KEYS: each entry is keyId:base64key with a key id of letters, digits, - or _ (at most 32)');
+    if (!KEY_ID_PATTERN.test(id))
+      throw new SecretBoxError('ENCRYPTION_KEYS: each entry is keyId:base64key with a key id of letters, digits, - or _ (at most 32)');
     const key = Buffer.from(entry.slice(colon + 1), 'base64');
     if (key.length !== 32) throw new SecretBoxError(`ENCRYPTION_KEYS: key "${id}" must be 32 bytes, base64-encoded`);
     if (keys.has(id)) throw new SecretBoxError(`ENCRYPTION_KEYS: key id "${id}" appears twice`);

@@ -18,7 +18,8 @@ function withDatabase(url: string, database: string): string {
  * socle_owner. Idempotent; never drops anything.
  */
 export async function provisionDatabase({ adminUrl, database }: ProvisionOptions): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`database name "${database}" must be lowercase letters, digits and underscores`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(database))
+    throw new Error(`database name "${database}" must be lowercase letters, digits and underscores`);
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {

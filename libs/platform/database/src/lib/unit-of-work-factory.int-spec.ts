@@ -11,7 +11,12 @@ describe('UnitOfWorkFactory', () => {
   const setting = "SELECT nullif(current_setting('socle.organization_id', true), '') AS v";
 
   beforeAll(async () => {
-    dataSource = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], poolSize: 2, applicationName: 'uow-factory-spec' });
+    dataSource = createDataSource({
+      url: process.env.DATABASE_URL as string,
+      entities: [],
+      poolSize: 2,
+      applicationName: 'uow-factory-spec',
+    });
     await dataSource.initialize();
     units = new UnitOfWorkFactory(dataSource);
   });
@@ -35,11 +40,15 @@ describe('UnitOfWorkFactory', () => {
 
   it('rolls back on any error and rethrows it', async () => {
     const marker = `factory_${randomUUID().replace(/-/g, '')}`;
-    await expect(units.run({}, async (uow) => {
-      await uow.query(`CREATE TABLE pg_temp.${marker} (x int)`);
-      throw new Error('refused');
-    })).rejects.toThrow('refused');
-    const [row] = await units.run({}, (uow) => uow.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_class WHERE relname = $1', [marker]));
+    await expect(
+      units.run({}, async (uow) => {
+        await uow.query(`CREATE TABLE pg_temp.${marker} (x int)`);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    const [row] = await units.run({}, (uow) =>
+      uow.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_class WHERE relname = $1', [marker]),
+    );
     expect(row.n).toBe(0);
   });
 

@@ -26,7 +26,11 @@ export class UnitOfWorkFactory {
    * it otherwise (a job from its payload, a route after verifying its signed link
    * or OAuth state): the unit of work carries that tenant to the repositories.
    */
-  runInOrganization<T>(organizationId: string, work: (uow: OrganizationUnitOfWork) => Promise<T>, scope: Omit<Scope, 'organizationId'> = {}): Promise<T> {
+  runInOrganization<T>(
+    organizationId: string,
+    work: (uow: OrganizationUnitOfWork) => Promise<T>,
+    scope: Omit<Scope, 'organizationId'> = {},
+  ): Promise<T> {
     return inOrganizationUnitOfWork(this.dataSource, organizationId, work, scope);
   }
 

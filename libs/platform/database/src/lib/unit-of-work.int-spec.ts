@@ -33,7 +33,9 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     await first.commit();
     const second = new UnitOfWork(dataSource, {});
     expect(await backendPid(second)).toBe(pid);
-    expect((await second.query<{ v: string | null }>("SELECT nullif(current_setting('socle.organization_id', true), '') AS v"))[0].v).toBeNull();
+    expect(
+      (await second.query<{ v: string | null }>("SELECT nullif(current_setting('socle.organization_id', true), '') AS v"))[0].v,
+    ).toBeNull();
     await second.commit();
   });
 
@@ -90,7 +92,12 @@ describe('UnitOfWork on the real PostgreSQL', () => {
   });
 
   it('serves many concurrent readers and writers through a small pool, and gives every connection back', async () => {
-    const small = createDataSource({ url: process.env.DATABASE_URL as string, entities: [], poolSize: 2, applicationName: 'uow-spec-small' });
+    const small = createDataSource({
+      url: process.env.DATABASE_URL as string,
+      entities: [],
+      poolSize: 2,
+      applicationName: 'uow-spec-small',
+    });
     await small.initialize();
     try {
       const work = Array.from({ length: 40 }, async (_, i) => {

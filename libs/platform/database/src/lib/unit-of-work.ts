@@ -70,7 +70,9 @@ async function endParked(entry: Parked): Promise<void> {
     await entry.runner.release();
   } catch (error) {
     logger.warn(`ending a parked read-only transaction failed: ${error instanceof Error ? error.message : String(error)}`);
-    await (entry.runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> }).releasePostgresConnection(error).catch(() => undefined);
+    await (entry.runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> })
+      .releasePostgresConnection(error)
+      .catch(() => undefined);
   }
 }
 
@@ -287,7 +289,8 @@ export class UnitOfWork {
     this.provenOrganization = scope.organizationId;
     if (!this.opening) return;
     await this.opening;
-    const reset = "SELECT set_config('socle.user_id', '', true), set_config('socle.agency_id', '', true), set_config('socle.organization_id', '', true)";
+    const reset =
+      "SELECT set_config('socle.user_id', '', true), set_config('socle.agency_id', '', true), set_config('socle.organization_id', '', true)";
     statementCounter.count += 1;
     await this.client().query(`${reset}; ${setScopeSql(scope)}`);
   }
@@ -299,9 +302,13 @@ export class UnitOfWork {
    * proof, and a failed proof leaves no tenant set. BEGIN, the caller's own
    * settings and the probe travel in one round trip.
    */
-  async enterOrganization(organizationId: string, probeSql: string): Promise<{ uow: OrganizationUnitOfWork | null; row: Record<string, unknown> | undefined }> {
+  async enterOrganization(
+    organizationId: string,
+    probeSql: string,
+  ): Promise<{ uow: OrganizationUnitOfWork | null; row: Record<string, unknown> | undefined }> {
     if (this.opening) throw new Error('an organisation is entered when the transaction opens, never later');
-    if (this.scopeValue.organizationId !== undefined || this.scopeValue.agencyId !== undefined) throw new Error('this unit of work already has a tenant');
+    if (this.scopeValue.organizationId !== undefined || this.scopeValue.agencyId !== undefined)
+      throw new Error('this unit of work already has a tenant');
     const [row] = await this.open(probeSql);
     if (row?.entered !== true) return { uow: null, row };
     this.scopeValue = { ...this.scopeValue, organizationId };
@@ -337,8 +344,12 @@ export class UnitOfWork {
   async prepared<T = Record<string, unknown>>(name: string, sql: string, parameters: unknown[]): Promise<T[]> {
     await this.open();
     statementCounter.count += 1;
-    const result = (await (this.client() as unknown as { query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult> }).query({
-      name, text: sql, values: parameters,
+    const result = (await (
+      this.client() as unknown as { query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult> }
+    ).query({
+      name,
+      text: sql,
+      values: parameters,
     })) as PgResult;
     return result.rows as T[];
   }
@@ -417,7 +428,9 @@ export class UnitOfWork {
       this.closed = true;
       this.restoreClient?.();
       this.restoreClient = undefined;
-      await (runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> }).releasePostgresConnection(error).catch(() => undefined);
+      await (runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> })
+        .releasePostgresConnection(error)
+        .catch(() => undefined);
       throw error;
     }
   }
@@ -453,10 +466,14 @@ export class UnitOfWork {
     if (!runner || !this.opening) return;
     let parked = false;
     try {
-      const opened = await this.opening.then(() => true, () => false);
+      const opened = await this.opening.then(
+        () => true,
+        () => false,
+      );
       // Released under us: the connection was lost, and the transaction with it; a COMMIT must not pass for done.
       if (runner.isReleased) {
-        if (command === 'COMMIT' && opened) throw new Error('the database connection was lost before COMMIT: nothing of this unit of work was committed');
+        if (command === 'COMMIT' && opened)
+          throw new Error('the database connection was lost before COMMIT: nothing of this unit of work was committed');
         return;
       }
       if (command === 'COMMIT' && this.readOnly && opened) {
@@ -493,11 +510,7 @@ export async function inOrganizationUnitOfWork<T>(
 }
 
 /** Runs `work` in its own unit of work: commit on success, rollback on any error. */
-export async function inUnitOfWork<T>(
-  dataSource: DataSource,
-  scope: TenantScope,
-  work: (uow: UnitOfWork) => Promise<T>,
-): Promise<T> {
+export async function inUnitOfWork<T>(dataSource: DataSource, scope: TenantScope, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const uow = new UnitOfWork(dataSource, scope);
   try {
     const result = await work(uow);

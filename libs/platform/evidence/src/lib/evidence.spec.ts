@@ -3,7 +3,12 @@ import { EvidenceProvider, EvidenceRegistry } from './evidence';
 const text = (s: string) => ({ en: s, fr: s });
 const def = (key: string) => ({ key, title: text(key), description: text(key), source: 'seed 002' });
 
-function provider(module: string, keys: string[], score: (earlier: ReadonlyMap<string, { score: number }>) => number, dependsOn?: string[]): EvidenceProvider & { calls: number } {
+function provider(
+  module: string,
+  keys: string[],
+  score: (earlier: ReadonlyMap<string, { score: number }>) => number,
+  dependsOn?: string[],
+): EvidenceProvider & { calls: number } {
   const p = {
     module,
     definitions: keys.map(def),
@@ -66,7 +71,11 @@ describe('EvidenceRegistry', () => {
 
   it('fails loudly when a provider forgets one of its keys', async () => {
     const registry = new EvidenceRegistry();
-    registry.register({ module: 'a', definitions: [def('a.one'), def('a.two')], compute: async () => ({ 'a.one': { value: 1, score: 1, explanation: text('') } }) });
+    registry.register({
+      module: 'a',
+      definitions: [def('a.one'), def('a.two')],
+      compute: async () => ({ 'a.one': { value: 1, score: 1, explanation: text('') } }),
+    });
     await expect(registry.compute(ctx)).rejects.toThrow(/did not compute a.two/);
   });
 });

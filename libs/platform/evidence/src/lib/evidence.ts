@@ -68,7 +68,8 @@ export class EvidenceRegistry {
 
   register(provider: EvidenceProvider): void {
     for (const definition of provider.definitions) {
-      if (!/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/.test(definition.key)) throw new Error(`evidence key "${definition.key}" must look like module.name`);
+      if (!/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$/.test(definition.key))
+        throw new Error(`evidence key "${definition.key}" must look like module.name`);
       if (this.byKey.has(definition.key)) throw new Error(`evidence key "${definition.key}" is registered twice`);
     }
     for (const definition of provider.definitions) this.byKey.set(definition.key, { definition, provider });

@@ -11,8 +11,19 @@ describe('domain errors at the GraphQL edge', () => {
     expect(toGraphQLError(domain.notFound('Member', 'u1')).extensions).toEqual({ code: 'NOT_FOUND' });
     const problems = [{ field: 'input.a', message: 'is empty' }];
     expect(toGraphQLError(domain.badInput(problems)).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.a', problems });
-    const refusal = new domain.DomainError('BAD_USER_INPUT', 'Not editable.', { field: 'input.v', reason: 'NOT_EDITABLE', problems, details: { state: 'PUBLISHED' } });
-    expect(toGraphQLError(refusal).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.v', reason: 'NOT_EDITABLE', problems, state: 'PUBLISHED' });
+    const refusal = new domain.DomainError('BAD_USER_INPUT', 'Not editable.', {
+      field: 'input.v',
+      reason: 'NOT_EDITABLE',
+      problems,
+      details: { state: 'PUBLISHED' },
+    });
+    expect(toGraphQLError(refusal).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.v',
+      reason: 'NOT_EDITABLE',
+      problems,
+      state: 'PUBLISHED',
+    });
   });
 
   it('set 401 for a missing sign-in and 429 with Retry-After for a rate limit', () => {
@@ -33,7 +44,9 @@ describe('domain errors at the GraphQL edge', () => {
     expect(notFound('Agency member', 'x')).toBeInstanceOf(AppError);
     expect(notFound('Agency member', 'x').message).toBe('Agency member x was not found.');
     expect(badInput('input.email', 'is not an email').extensions).toEqual({
-      code: 'BAD_USER_INPUT', field: 'input.email', problems: [{ field: 'input.email', message: 'is not an email' }],
+      code: 'BAD_USER_INPUT',
+      field: 'input.email',
+      problems: [{ field: 'input.email', message: 'is not an email' }],
     });
     expect((rateLimited(3).extensions as { retryAfterSeconds: number }).retryAfterSeconds).toBe(3);
   });

@@ -18,7 +18,12 @@ export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    extra: { field?: string; problems?: FieldProblem[]; http?: { status: number; headers?: Map<string, string> }; [key: string]: unknown } = {},
+    extra: {
+      field?: string;
+      problems?: FieldProblem[];
+      http?: { status: number; headers?: Map<string, string> };
+      [key: string]: unknown;
+    } = {},
   ) {
     const { http, ...rest } = extra;
     super(message, { extensions: { code, ...rest, ...(http ? { http } : {}) } });

@@ -1,5 +1,14 @@
 import { buildSchema, getIntrospectionQuery, graphqlSync, parse, validate } from 'graphql';
-import { checkRequestShape, documentNesting, INPUT_LIMITS, jsonLiteralRule, jsonValueProblem, textProblem, textProblems, tooDeepAt } from './input-limits';
+import {
+  checkRequestShape,
+  documentNesting,
+  INPUT_LIMITS,
+  jsonLiteralRule,
+  jsonValueProblem,
+  textProblem,
+  textProblems,
+  tooDeepAt,
+} from './input-limits';
 import { JSONObjectScalar } from './json.scalar';
 import { depthLimitRule, STANDARD_INTROSPECTION_DEPTH } from './limits';
 
@@ -51,20 +60,33 @@ describe('JSON values', () => {
   it('the JSONObject scalar refuses a 5,000-deep variable or a too deep literal with a clear message', () => {
     const schema = buildSchema('scalar JSONObject type Query { echo(value: JSONObject): JSONObject }');
     Object.assign(schema.getType('JSONObject') as object, {
-      parseValue: JSONObjectScalar.parseValue, parseLiteral: JSONObjectScalar.parseLiteral, serialize: JSONObjectScalar.serialize,
+      parseValue: JSONObjectScalar.parseValue,
+      parseLiteral: JSONObjectScalar.parseLiteral,
+      serialize: JSONObjectScalar.serialize,
     });
     const root = { echo: ({ value }: { value: unknown }) => value };
-    const viaVariable = graphqlSync({ schema, source: 'query ($v: JSONObject) { echo(value: $v) }', variableValues: { v: nested(5000) }, rootValue: root });
+    const viaVariable = graphqlSync({
+      schema,
+      source: 'query ($v: JSONObject) { echo(value: $v) }',
+      variableValues: { v: nested(5000) },
+      rootValue: root,
+    });
     expect(viaVariable.errors?.[0].message).toBe(
       'Variable "$v" got invalid value { a: { a: [Object] } }; Expected type "JSONObject". JSONObject is nested deeper than 32 levels.',
     );
     const literal = `{ echo(value: ${'{a: '.repeat(40)}1${'}'.repeat(40)}) }`;
-    expect(graphqlSync({ schema, source: literal, rootValue: root }).errors?.[0].message).toMatch(/JSONObject is nested deeper than 32 levels\.$/);
+    expect(graphqlSync({ schema, source: literal, rootValue: root }).errors?.[0].message).toMatch(
+      /JSONObject is nested deeper than 32 levels\.$/,
+    );
     const fine = graphqlSync({ schema, source: '{ echo(value: {a: [1, "x", null, {b: true}]}) }', rootValue: root });
     // Written inline inside an input, the rule names where.
     const withInput = buildSchema('scalar JSONObject input In { rules: [JSONObject!]! } type Query { set(input: In): Int }');
-    const errors = validate(withInput, parse(`{ set(input: { rules: [{}, ${'{a: '.repeat(40)}1${'}'.repeat(40)}] }) }`), [jsonLiteralRule()]);
-    expect(errors.map((e) => [e.message, e.extensions.field])).toEqual([['Invalid input. input.rules[1]: is nested deeper than 32 levels', 'input.rules[1]']]);
+    const errors = validate(withInput, parse(`{ set(input: { rules: [{}, ${'{a: '.repeat(40)}1${'}'.repeat(40)}] }) }`), [
+      jsonLiteralRule(),
+    ]);
+    expect(errors.map((e) => [e.message, e.extensions.field])).toEqual([
+      ['Invalid input. input.rules[1]: is nested deeper than 32 levels', 'input.rules[1]'],
+    ]);
     expect(validate(withInput, parse('{ set(input: { rules: [{a: {b: [1]}}] }) }'), [jsonLiteralRule()])).toEqual([]);
     expect(fine).toEqual({ data: { echo: { a: [1, 'x', null, { b: true }] } } });
   });
@@ -80,7 +102,9 @@ describe('the shape of a request', () => {
 
   it('refuses deep documents, variables and extensions with 400 before anything parses them', () => {
     const deepDocument = `{ ${'a { '.repeat(200)} b ${'} '.repeat(200)} }`;
-    expect(() => checkRequestShape({ query: deepDocument })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }));
+    expect(() => checkRequestShape({ query: deepDocument })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }),
+    );
     let list: unknown = 1;
     for (let i = 0; i < 5000; i += 1) list = [list];
     try {
@@ -93,7 +117,9 @@ describe('the shape of a request', () => {
       expect(String(extensions['field'])).toMatch(/^unused\[0\]\[0\]/);
     }
     expect(() => checkRequestShape({ query: '{ a }', extensions: nested(100) as Record<string, unknown> })).toThrow(/extensions/);
-    expect(() => checkRequestShape({ query: getIntrospectionQuery(), variables: { input: nested(60) as Record<string, unknown> } })).not.toThrow();
+    expect(() =>
+      checkRequestShape({ query: getIntrospectionQuery(), variables: { input: nested(60) as Record<string, unknown> } }),
+    ).not.toThrow();
     expect(tooDeepAt({ a: [{ b: 1 }] }, 2, 'v')).toBe('v.a[0]');
   });
 });
@@ -101,9 +127,16 @@ describe('the shape of a request', () => {
 describe('introspection depth', () => {
   const schema = buildSchema('type Query { a: String }');
   it('lets the standard introspection query through and refuses a 50-deep ofType chain', () => {
-    const standard = parse(getIntrospectionQuery({
-      descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true,
-    }));
+    const standard = parse(
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+        oneOf: true,
+      }),
+    );
     expect(validate(schema, standard, [depthLimitRule(10)])).toEqual([]);
     const chain = parse(`{ __schema { types { ${'ofType { '.repeat(50)} name ${'} '.repeat(50)} } } }`);
     const errors = validate(schema, chain, [depthLimitRule(10)]);

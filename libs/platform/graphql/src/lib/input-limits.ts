@@ -1,5 +1,13 @@
 import {
-  ArgumentNode, ASTVisitor, getNullableType, GraphQLInputType, isInputObjectType, isListType, Kind, ValidationContext, ValueNode,
+  ArgumentNode,
+  ASTVisitor,
+  getNullableType,
+  GraphQLInputType,
+  isInputObjectType,
+  isListType,
+  Kind,
+  ValidationContext,
+  ValueNode,
 } from 'graphql';
 import { AppError, FieldProblem } from './errors';
 
@@ -39,7 +47,8 @@ export function textProblem(value: string): string | null {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
-const keyPath = (parent: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? (parent ? `${parent}.${key}` : key) : `${parent}[${JSON.stringify(key.slice(0, 50))}]`);
+const keyPath = (parent: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? (parent ? `${parent}.${key}` : key) : `${parent}[${JSON.stringify(key.slice(0, 50))}]`;
 
 /**
  * Every string of an argument (list elements, input fields, JSON values and
@@ -98,7 +107,8 @@ export function jsonValueProblem(value: unknown): string | null {
     nodes += 1;
     if (nodes > INPUT_LIMITS.jsonMaxNodes) return `has more than ${INPUT_LIMITS.jsonMaxNodes} values`;
     if (typeof current === 'string') {
-      if (current.length > INPUT_LIMITS.jsonMaxStringLength) return `holds a string longer than ${INPUT_LIMITS.jsonMaxStringLength} characters`;
+      if (current.length > INPUT_LIMITS.jsonMaxStringLength)
+        return `holds a string longer than ${INPUT_LIMITS.jsonMaxStringLength} characters`;
     } else if (typeof current === 'number') {
       if (!Number.isFinite(current)) return 'holds a number JSON cannot represent';
     } else if (typeof current === 'object' && current !== null) {
@@ -164,7 +174,8 @@ export interface GraphQLRequestShape {
 export function checkRequestShape(request: GraphQLRequestShape, extra: Record<string, unknown> = {}): void {
   if (request.query && documentNesting(request.query, INPUT_LIMITS.documentMaxNesting) > INPUT_LIMITS.documentMaxNesting) {
     throw new AppError('QUERY_TOO_COMPLEX', `The document nests more than ${INPUT_LIMITS.documentMaxNesting} levels of brackets.`, {
-      ...extra, http: { status: 400 },
+      ...extra,
+      http: { status: 400 },
     });
   }
   for (const [name, value] of Object.entries(request.variables ?? {})) {
@@ -173,13 +184,18 @@ export function checkRequestShape(request: GraphQLRequestShape, extra: Record<st
       const field = at.length > 200 ? `${at.slice(0, 200)}…` : at;
       const message = `is nested deeper than ${INPUT_LIMITS.variablesMaxDepth} levels`;
       throw new AppError('BAD_USER_INPUT', `Variable "$${name}" ${message}.`, {
-        field, problems: [{ field, message }], ...extra, http: { status: 400 },
+        field,
+        problems: [{ field, message }],
+        ...extra,
+        http: { status: 400 },
       });
     }
   }
   if (request.extensions && tooDeepAt(request.extensions, INPUT_LIMITS.variablesMaxDepth) !== null) {
     throw new AppError('BAD_USER_INPUT', `The request's extensions are nested deeper than ${INPUT_LIMITS.variablesMaxDepth} levels.`, {
-      field: 'extensions', ...extra, http: { status: 400 },
+      field: 'extensions',
+      ...extra,
+      http: { status: 400 },
     });
   }
 }
@@ -220,9 +236,12 @@ export function jsonLiteralRule(scalarName = 'JSONObject') {
         const fields = inner.getFields();
         for (const field of node.fields) check(field.value, fields[field.name.value]?.type, `${path}.${field.name.value}`);
       } else if (inner.name === scalarName && literalDepth(node) > INPUT_LIMITS.jsonMaxDepth) {
-        context.reportError(new AppError('BAD_USER_INPUT', `Invalid input. ${path}: is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels`, {
-          field: path, problems: [{ field: path, message: `is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels` }],
-        }));
+        context.reportError(
+          new AppError('BAD_USER_INPUT', `Invalid input. ${path}: is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels`, {
+            field: path,
+            problems: [{ field: path, message: `is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels` }],
+          }),
+        );
       }
     };
     return {

@@ -29,7 +29,8 @@ function literal(ast: ValueNode, variables: Record<string, unknown> | null | und
     case Kind.OBJECT:
     case Kind.LIST:
       // Bounded while converting: the recursion below must never be what overflows.
-      if (depth > INPUT_LIMITS.jsonMaxDepth) throw new JsonValueError(`JSONObject is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels.`);
+      if (depth > INPUT_LIMITS.jsonMaxDepth)
+        throw new JsonValueError(`JSONObject is nested deeper than ${INPUT_LIMITS.jsonMaxDepth} levels.`);
       return ast.kind === Kind.OBJECT
         ? Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value, variables, depth + 1)]))
         : ast.values.map((v) => literal(v, variables, depth + 1));

@@ -40,7 +40,10 @@ describe('cursors and connections', () => {
       decodeCursor('not-a-cursor');
       throw new Error('expected a refusal');
     } catch (error) {
-      expect((error as { extensions: { code: string; field: string } }).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect((error as { extensions: { code: string; field: string } }).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     }
   });
 

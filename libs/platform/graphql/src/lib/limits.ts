@@ -1,7 +1,16 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import {
-  ASTVisitor, FieldNode, FragmentDefinitionNode, getIntrospectionQuery, getVariableValues, GraphQLError, Kind, OperationDefinitionNode, parse,
-  SelectionSetNode, ValidationContext,
+  ASTVisitor,
+  FieldNode,
+  FragmentDefinitionNode,
+  getIntrospectionQuery,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  SelectionSetNode,
+  ValidationContext,
 } from 'graphql';
 import { ComplexityEstimatorArgs, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors';
@@ -42,10 +51,19 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
  * `ofType` several levels deep.
  */
 export const STANDARD_INTROSPECTION_DEPTH = (() => {
-  const document = parse(getIntrospectionQuery({
-    descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true,
-  }));
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const document = parse(
+    getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    }),
+  );
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   return depthOf(operation?.selectionSet, fragments, new Set());
 })();
@@ -58,7 +76,9 @@ export const STANDARD_INTROSPECTION_DEPTH = (() => {
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const definitions = context.getDocument().definitions;
-    const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    const fragments = new Map(
+      definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
     const byName = Object.fromEntries(fragments);
     return {
       OperationDefinition(node: OperationDefinitionNode) {
@@ -96,10 +116,15 @@ function connectionEstimator(options: ComplexityEstimatorArgs): number | void {
   return undefined;
 }
 
-function usesIntrospection(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+function usesIntrospection(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): boolean {
   if (!selectionSet) return false;
   return selectionSet.selections.some((s) => {
-    if (s.kind === Kind.FIELD) return s.name.value === '__schema' || s.name.value === '__type' || usesIntrospection(s.selectionSet, fragments, seen);
+    if (s.kind === Kind.FIELD)
+      return s.name.value === '__schema' || s.name.value === '__type' || usesIntrospection(s.selectionSet, fragments, seen);
     if (s.kind === Kind.INLINE_FRAGMENT) return usesIntrospection(s.selectionSet, fragments, seen);
     if (seen.has(s.name.value)) return false;
     seen.add(s.name.value);
@@ -128,7 +153,9 @@ export function queryLimitsPlugin<TContext extends object>(
           let entry = seen.get(operationKey);
           if (!entry) {
             const fragments = Object.fromEntries(
-              document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+              document.definitions
+                .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                .map((d) => [d.name.value, d]),
             );
             entry = { introspection: usesIntrospection(operation.selectionSet, fragments), costs: new Map() };
             if (seen.size >= 1000) seen.delete(seen.keys().next().value as string);

@@ -15,11 +15,16 @@ export class PageInfo {
 @InputType('PageArgsInput')
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
-  @IsOptional() @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   after?: string;
 }
 
@@ -63,8 +68,13 @@ export function decodeCursor(cursor: string, field = 'after'): CursorKey {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
-      Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' &&
-      ISO_TIME.test(value[0]) && !Number.isNaN(Date.parse(value[0])) && UUID.test(value[1])
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string' &&
+      ISO_TIME.test(value[0]) &&
+      !Number.isNaN(Date.parse(value[0])) &&
+      UUID.test(value[1])
     ) {
       return value as CursorKey;
     }
@@ -82,7 +92,13 @@ export function pageSize(args: PageArgs): number {
  * Builds the connection from `size + 1` rows fetched in order: the extra row
  * only tells that a next page exists.
  */
-export function toConnection<R, T>(rows: R[], size: number, key: (row: R) => CursorKey, map: (row: R) => T, hasPrevious: boolean): Connection<T> {
+export function toConnection<R, T>(
+  rows: R[],
+  size: number,
+  key: (row: R) => CursorKey,
+  map: (row: R) => T,
+  hasPrevious: boolean,
+): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((row) => ({ cursor: encodeCursor(key(row)), node: map(row) }));
   return {
@@ -114,8 +130,14 @@ export async function paginate<R, T>(
 ): Promise<Connection<T>> {
   const size = pageSize(args);
   const rows = await fetch({ size, after: args.after ? decodeCursor(args.after) : undefined });
-  return toConnection(rows, size, (row) => {
-    const [time, id] = key(row);
-    return [time.toISOString(), id];
-  }, map, !!args.after);
+  return toConnection(
+    rows,
+    size,
+    (row) => {
+      const [time, id] = key(row);
+      return [time.toISOString(), id];
+    },
+    map,
+    !!args.after,
+  );
 }

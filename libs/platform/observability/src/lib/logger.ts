@@ -3,9 +3,25 @@ import pino, { Logger } from 'pino';
 
 /** Keys whose values never reach a log line, wherever they appear. */
 export const REDACTED_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.refreshToken', '*.accessToken',
-  '*.secret', '*.apiKey', '*.credentials', 'password', 'token', 'refreshToken', 'accessToken', 'secret', 'authorization',
-  'variables.input.password', 'variables.input.token', 'variables.input.refreshToken',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.password',
+  '*.token',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.secret',
+  '*.apiKey',
+  '*.credentials',
+  'password',
+  'token',
+  'refreshToken',
+  'accessToken',
+  'secret',
+  'authorization',
+  'variables.input.password',
+  'variables.input.token',
+  'variables.input.refreshToken',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -28,7 +28,9 @@ describe('AccountRateLimiter on the real Redis', () => {
   it('50 concurrent takes from 10 workers with a limit of 10: exactly 10 succeed', async () => {
     const account = randomUUID();
     const workers = Array.from({ length: 10 }, () => new AccountRateLimiter(connect(), { prefix }));
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => workers[i % workers.length].take(account, [{ limit: 10, windowSeconds: 60 }])));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => workers[i % workers.length].take(account, [{ limit: 10, windowSeconds: 60 }])),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(10);
     for (const result of results.filter((entry) => !entry.ok)) {
       expect(result).toEqual({ ok: false, reason: 'limit', retryAfterMs: expect.any(Number) });

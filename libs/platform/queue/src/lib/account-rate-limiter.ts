@@ -99,7 +99,8 @@ function checkWindows(windows: readonly AccountRateWindow[], cost: number): void
   if (!Array.isArray(windows) || windows.length > MAX_WINDOWS) throw new RangeError(`between 0 and ${MAX_WINDOWS} windows`);
   const seen = new Set<number>();
   for (const { limit, windowSeconds } of windows) {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new RangeError(`window limit must be an integer from 1 to ${MAX_LIMIT}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+      throw new RangeError(`window limit must be an integer from 1 to ${MAX_LIMIT}`);
     if (!Number.isInteger(windowSeconds) || windowSeconds < 1 || windowSeconds > MAX_WINDOW_SECONDS) {
       throw new RangeError(`windowSeconds must be an integer from 1 to ${MAX_WINDOW_SECONDS}`);
     }
@@ -114,7 +115,10 @@ export class AccountRateLimiter {
   private readonly prefix: string;
   private readonly shas = new Map<string, string>();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(QUEUE_OPTIONS) options: Pick<QueueOptions, 'prefix'>) {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(QUEUE_OPTIONS) options: Pick<QueueOptions, 'prefix'>,
+  ) {
     // Under the queue prefix: a test run's keys are its own and removed with it.
     this.prefix = `${options.prefix}:account-rate`;
   }
@@ -129,7 +133,11 @@ export class AccountRateLimiter {
     checkAccountId(accountId);
     checkWindows(windows, cost);
     const keys = [this.blockKey(accountId), ...windows.map((window) => this.windowKey(accountId, window.windowSeconds))];
-    const args = [String(cost), randomBytes(9).toString('base64url'), ...windows.flatMap((window) => [String(window.limit), String(window.windowSeconds * 1000)])];
+    const args = [
+      String(cost),
+      randomBytes(9).toString('base64url'),
+      ...windows.flatMap((window) => [String(window.limit), String(window.windowSeconds * 1000)]),
+    ];
     const result = (await this.run(TAKE, keys, args)) as 0 | [number, number];
     if (result === 0) return { ok: true };
     const [kind, wait] = result;

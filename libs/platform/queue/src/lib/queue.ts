@@ -54,7 +54,10 @@ export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private readonly connections: Redis[] = [];
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(QUEUE_OPTIONS) private readonly options: QueueOptions) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(QUEUE_OPTIONS) private readonly options: QueueOptions,
+  ) {}
 
   queue(name: string): Queue {
     let queue = this.queues.get(name);
@@ -69,7 +72,13 @@ export class JobQueues implements OnApplicationShutdown {
 
   async add(queue: string, name: string, payload: TenantJobPayload, options: JobsOptions = {}): Promise<void> {
     assertTenantPayload(payload);
-    await this.queue(queue).add(name, payload, { attempts: 8, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000, ...options });
+    await this.queue(queue).add(name, payload, {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: 1000,
+      ...options,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

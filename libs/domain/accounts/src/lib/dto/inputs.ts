@@ -3,19 +3,34 @@ import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
 import { PageArgs } from '@socle/platform-graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDate, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDate,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  MinLength,
 } from 'class-validator';
 import { AgencyRoleEnum, ApiKeyScopeEnum, LocaleEnum, OrganizationRoleEnum, OrganizationSizeEnum, OrganizationStatusEnum } from './objects';
 
 const TIMEZONES = new Set(Intl.supportedValuesOf('timeZone').concat(['UTC']));
-
 
 @InputType()
 export class SignUpInput {
   @Field(() => String) @IsString() @Length(1, 120) agencyName!: string;
   @Field(() => String) @IsString() @Length(1, 120) displayName!: string;
   @Field(() => String) @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254) email!: string;
-  @Field(() => String, { description: 'At least 12 characters; 3 kinds of characters below 16.' }) @IsString() @MinLength(1) @MaxLength(256) password!: string;
+  @Field(() => String, { description: 'At least 12 characters; 3 kinds of characters below 16.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password!: string;
   @Field(() => LocaleEnum, { defaultValue: LocaleEnum.fr }) @IsEnum(LocaleEnum) locale: LocaleEnum = LocaleEnum.fr;
 }
 
@@ -33,8 +48,16 @@ export class RefreshSessionInput {
 @InputType()
 export class AcceptInvitationInput {
   @Field(() => String) @IsString() @MaxLength(200) token!: string;
-  @Field(() => String, { nullable: true, description: 'For a new account.' }) @IsOptional() @IsString() @Length(1, 120) displayName?: string;
-  @Field(() => String, { nullable: true, description: 'For a new account, or to prove an existing one.' }) @IsOptional() @IsString() @MaxLength(256) password?: string;
+  @Field(() => String, { nullable: true, description: 'For a new account.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  displayName?: string;
+  @Field(() => String, { nullable: true, description: 'For a new account, or to prove an existing one.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  password?: string;
   @Field(() => LocaleEnum, { nullable: true }) @IsOptional() @IsEnum(LocaleEnum) locale?: LocaleEnum;
 }
 
@@ -45,7 +68,8 @@ export class CreateOrganizationInput {
   @Field(() => OrganizationSizeEnum, { nullable: true }) @IsOptional() @IsEnum(OrganizationSizeEnum) size?: OrganizationSizeEnum;
   @Field(() => LocaleEnum, { defaultValue: LocaleEnum.fr }) @IsEnum(LocaleEnum) locale: LocaleEnum = LocaleEnum.fr;
   @Field(() => String, { defaultValue: 'Europe/Paris' })
-  @IsString() @IsIn([...TIMEZONES], { message: 'must be an IANA time zone such as Europe/Paris' })
+  @IsString()
+  @IsIn([...TIMEZONES], { message: 'must be an IANA time zone such as Europe/Paris' })
   timezone = 'Europe/Paris';
 }
 
@@ -56,7 +80,9 @@ export class UpdateOrganizationInput {
   @Field(() => OrganizationSizeEnum, { nullable: true }) @IsOptional() @IsEnum(OrganizationSizeEnum) size?: OrganizationSizeEnum;
   @Field(() => LocaleEnum, { nullable: true }) @IsOptional() @IsEnum(LocaleEnum) locale?: LocaleEnum;
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @IsIn([...TIMEZONES], { message: 'must be an IANA time zone such as Europe/Paris' })
+  @IsOptional()
+  @IsString()
+  @IsIn([...TIMEZONES], { message: 'must be an IANA time zone such as Europe/Paris' })
   timezone?: string;
 }
 
@@ -75,13 +101,23 @@ export class OrganizationFilterInput {
 @InputType()
 export class InviteMemberInput {
   @Field(() => String) @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254) email!: string;
-  @Field(() => [OrganizationRoleEnum]) @ArrayMinSize(1) @ArrayMaxSize(8) @ArrayUnique() @IsEnum(OrganizationRoleEnum, { each: true }) roles!: OrganizationRoleEnum[];
+  @Field(() => [OrganizationRoleEnum])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  @ArrayUnique()
+  @IsEnum(OrganizationRoleEnum, { each: true })
+  roles!: OrganizationRoleEnum[];
 }
 
 @InputType()
 export class ChangeMemberRolesInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a user id' }) userId!: string;
-  @Field(() => [OrganizationRoleEnum]) @ArrayMinSize(1) @ArrayMaxSize(8) @ArrayUnique() @IsEnum(OrganizationRoleEnum, { each: true }) roles!: OrganizationRoleEnum[];
+  @Field(() => [OrganizationRoleEnum])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(8)
+  @ArrayUnique()
+  @IsEnum(OrganizationRoleEnum, { each: true })
+  roles!: OrganizationRoleEnum[];
 }
 
 @InputType()
@@ -92,7 +128,8 @@ export class RemoveMemberInput {
 @InputType()
 export class InviteAgencyMemberInput {
   @Field(() => String) @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254) email!: string;
-  @Field(() => AgencyRoleEnum) @IsIn([AgencyRoleEnum.ADMIN, AgencyRoleEnum.MEMBER], { message: 'must be ADMIN or MEMBER' }) role!: AgencyRoleEnum.ADMIN | AgencyRoleEnum.MEMBER;
+  @Field(() => AgencyRoleEnum) @IsIn([AgencyRoleEnum.ADMIN, AgencyRoleEnum.MEMBER], { message: 'must be ADMIN or MEMBER' }) role!:
+    AgencyRoleEnum.ADMIN | AgencyRoleEnum.MEMBER;
 }
 
 @InputType()
@@ -105,7 +142,9 @@ export class ChangeAgencyMemberRoleInput {
 export class CreateApiKeyInput {
   @Field(() => String) @IsString() @Length(1, 120) name!: string;
   @Field(() => ID, { nullable: true, description: 'Restrict the key to one client organization.' })
-  @IsOptional() @IsUUID('all', { message: 'must be an organization id' }) organizationId?: string;
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an organization id' })
+  organizationId?: string;
   @Field(() => [ApiKeyScopeEnum]) @ArrayMinSize(1) @ArrayUnique() @IsEnum(ApiKeyScopeEnum, { each: true }) scopes!: ApiKeyScopeEnum[];
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() expiresAt?: Date;
 }
@@ -115,7 +154,6 @@ export class RevokeApiKeyInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be an API key id' }) id!: string;
 }
 
-
 @InputType()
 export class RenameAgencyInput {
   @Field(() => String) @IsString() @Length(1, 120) name!: string;
@@ -124,6 +162,8 @@ export class RenameAgencyInput {
 @ArgsType()
 export class OrganizationsArgs extends PageArgs {
   @Field(() => OrganizationFilterInput, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => OrganizationFilterInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationFilterInput)
   filter?: OrganizationFilterInput;
 }

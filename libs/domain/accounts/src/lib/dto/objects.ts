@@ -2,19 +2,51 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { AGENCY_ROLES, ORGANIZATION_ROLES } from '@socle/platform-auth';
 import { ConnectionType, JSONObjectScalar } from '@socle/platform-graphql';
 
-export enum AgencyRoleEnum { OWNER = 'OWNER', ADMIN = 'ADMIN', MEMBER = 'MEMBER' }
-export enum OrganizationRoleEnum {
-  STRATEGY_LEAD = 'STRATEGY_LEAD', CONTENT_LEAD = 'CONTENT_LEAD', COMMUNITY_MANAGER = 'COMMUNITY_MANAGER', ANALYST = 'ANALYST',
-  COORDINATOR = 'COORDINATOR', EXECUTIVE_APPROVER = 'EXECUTIVE_APPROVER', CONTRIBUTOR = 'CONTRIBUTOR', VIEWER = 'VIEWER',
+export enum AgencyRoleEnum {
+  OWNER = 'OWNER',
+  ADMIN = 'ADMIN',
+  MEMBER = 'MEMBER',
 }
-export enum OrganizationStatusEnum { ACTIVE = 'ACTIVE', DELETION_PENDING = 'DELETION_PENDING' }
-export enum OrganizationSizeEnum { MICRO = 'MICRO', SMALL = 'SMALL', MEDIUM = 'MEDIUM', LARGE = 'LARGE', ENTERPRISE = 'ENTERPRISE' }
-export enum LocaleEnum { fr = 'fr', en = 'en' }
-export enum ApiKeyScopeEnum { read = 'read', write = 'write' }
-export enum ActorTypeEnum { USER = 'USER', API_KEY = 'API_KEY', SYSTEM = 'SYSTEM' }
+export enum OrganizationRoleEnum {
+  STRATEGY_LEAD = 'STRATEGY_LEAD',
+  CONTENT_LEAD = 'CONTENT_LEAD',
+  COMMUNITY_MANAGER = 'COMMUNITY_MANAGER',
+  ANALYST = 'ANALYST',
+  COORDINATOR = 'COORDINATOR',
+  EXECUTIVE_APPROVER = 'EXECUTIVE_APPROVER',
+  CONTRIBUTOR = 'CONTRIBUTOR',
+  VIEWER = 'VIEWER',
+}
+export enum OrganizationStatusEnum {
+  ACTIVE = 'ACTIVE',
+  DELETION_PENDING = 'DELETION_PENDING',
+}
+export enum OrganizationSizeEnum {
+  MICRO = 'MICRO',
+  SMALL = 'SMALL',
+  MEDIUM = 'MEDIUM',
+  LARGE = 'LARGE',
+  ENTERPRISE = 'ENTERPRISE',
+}
+export enum LocaleEnum {
+  fr = 'fr',
+  en = 'en',
+}
+export enum ApiKeyScopeEnum {
+  read = 'read',
+  write = 'write',
+}
+export enum ActorTypeEnum {
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+  SYSTEM = 'SYSTEM',
+}
 
 registerEnumType(AgencyRoleEnum, { name: 'AgencyRole', description: 'OWNER and ADMIN act in every client organization of the agency.' });
-registerEnumType(OrganizationRoleEnum, { name: 'OrganizationRole', description: 'Roles of the social media task force of a client organization.' });
+registerEnumType(OrganizationRoleEnum, {
+  name: 'OrganizationRole',
+  description: 'Roles of the social media task force of a client organization.',
+});
 registerEnumType(OrganizationStatusEnum, { name: 'OrganizationStatus' });
 registerEnumType(OrganizationSizeEnum, { name: 'OrganizationSize' });
 registerEnumType(LocaleEnum, { name: 'Locale' });
@@ -105,7 +137,8 @@ export class AuthPayloadObject {
 export class ApiKeyObject {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
-  @Field(() => ID, { nullable: true, description: 'Set when the key acts inside this one organization only.' }) organizationId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Set when the key acts inside this one organization only.' }) organizationId!:
+    string | null;
   @Field(() => [ApiKeyScopeEnum]) scopes!: ApiKeyScopeEnum[];
   @Field(() => String, { description: 'First characters of the key, to recognise it; not secret.' }) displayPrefix!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
@@ -140,7 +173,8 @@ export class InvitationPayloadObject {
 export class AcceptInvitationPayloadObject {
   @Field(() => ID) userId!: string;
   @Field(() => Boolean) newAccount!: boolean;
-  @Field(() => AuthPayloadObject, { nullable: true, description: 'A session for a caller who was not signed in.' }) session!: AuthPayloadObject | null;
+  @Field(() => AuthPayloadObject, { nullable: true, description: 'A session for a caller who was not signed in.' })
+  session!: AuthPayloadObject | null;
 }
 
 @ObjectType('AuditEvent')

@@ -181,20 +181,38 @@ export class Accounts1763860000000 implements MigrationInterface {
 
     // Row-level security: forced, with USING and WITH CHECK on every policy.
     const policies: [table: string, using: string, check: string][] = [
-      ['users',
+      [
+        'users',
         `id = socle_current_user_id()
            OR EXISTS (SELECT 1 FROM organization_memberships m WHERE m.user_id = users.id)
            OR EXISTS (SELECT 1 FROM agency_memberships a WHERE a.user_id = users.id)`,
-        'id = socle_current_user_id()'],
-      ['agencies',
+        'id = socle_current_user_id()',
+      ],
+      [
+        'agencies',
         'id = socle_current_agency_id() OR EXISTS (SELECT 1 FROM agency_memberships a WHERE a.agency_id = agencies.id)',
-        'id = socle_current_agency_id()'],
-      ['agency_memberships', 'agency_id = socle_current_agency_id() OR user_id = socle_current_user_id()', 'agency_id = socle_current_agency_id()'],
-      ['organizations', 'id = socle_current_organization_id() OR agency_id = socle_current_agency_id()',
-        'id = socle_current_organization_id() OR agency_id = socle_current_agency_id()'],
-      ['organization_memberships', 'organization_id = socle_current_organization_id() OR user_id = socle_current_user_id()',
-        'organization_id = socle_current_organization_id()'],
-      ['organization_invitations', 'organization_id = socle_current_organization_id()', 'organization_id = socle_current_organization_id()'],
+        'id = socle_current_agency_id()',
+      ],
+      [
+        'agency_memberships',
+        'agency_id = socle_current_agency_id() OR user_id = socle_current_user_id()',
+        'agency_id = socle_current_agency_id()',
+      ],
+      [
+        'organizations',
+        'id = socle_current_organization_id() OR agency_id = socle_current_agency_id()',
+        'id = socle_current_organization_id() OR agency_id = socle_current_agency_id()',
+      ],
+      [
+        'organization_memberships',
+        'organization_id = socle_current_organization_id() OR user_id = socle_current_user_id()',
+        'organization_id = socle_current_organization_id()',
+      ],
+      [
+        'organization_invitations',
+        'organization_id = socle_current_organization_id()',
+        'organization_id = socle_current_organization_id()',
+      ],
       ['agency_invitations', 'agency_id = socle_current_agency_id()', 'agency_id = socle_current_agency_id()'],
       ['api_keys', 'agency_id = socle_current_agency_id()', 'agency_id = socle_current_agency_id()'],
       ['audit_events', 'organization_id = socle_current_organization_id()', 'organization_id = socle_current_organization_id()'],

@@ -9,7 +9,8 @@ export enum NetworkAccountStatusEnum {
 }
 registerEnumType(NetworkAccountStatusEnum, {
   name: 'NetworkAccountStatus',
-  description: 'OK; NEEDS_REAUTH (the network refused the credentials: connect again); RATE_LIMITED (until rateLimitedUntil); ERROR (a failure that may pass: see lastError).',
+  description:
+    'OK; NEEDS_REAUTH (the network refused the credentials: connect again); RATE_LIMITED (until rateLimitedUntil); ERROR (a failure that may pass: see lastError).',
 });
 
 @ObjectType('Network', { description: 'A network the platform can connect to (an enabled connector).' })
@@ -17,7 +18,10 @@ export class NetworkObject {
   @Field(() => ID) id!: string;
   @Field(() => String) displayName!: string;
   @Field(() => String, { description: 'oauth2, app-password, access-token or none.' }) authKind!: string;
-  @Field(() => [String], { description: 'What the connector can do: publish, media, threads, reply, delete, mentions, search, comments, metrics.' }) capabilities!: string[];
+  @Field(() => [String], {
+    description: 'What the connector can do: publish, media, threads, reply, delete, mentions, search, comments, metrics.',
+  })
+  capabilities!: string[];
   @Field(() => Int, { description: 'Longest text of one post.' }) textMaxLength!: number;
   @Field(() => String, { description: 'How the network counts text length.' }) textCounting!: string;
 }
@@ -33,7 +37,11 @@ export class NetworkAccountObject {
   @Field(() => String, { nullable: true }) lastError!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) lastCheckedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) rateLimitedUntil!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the current access credentials expire (they are refreshed before).' }) expiresAt!: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the current access credentials expire (they are refreshed before).',
+  })
+  expiresAt!: Date | null;
   @Field(() => ID, { nullable: true }) connectedBy!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
@@ -43,7 +51,8 @@ export const NetworkAccountConnection = ConnectionType(NetworkAccountObject, 'Ne
 
 @ObjectType('NetworkOAuthStart')
 export class NetworkOAuthStartObject {
-  @Field(() => String, { description: 'Send the user there; the network redirects back to the callback with a code.' }) authorizationUrl!: string;
+  @Field(() => String, { description: 'Send the user there; the network redirects back to the callback with a code.' })
+  authorizationUrl!: string;
   @Field(() => String, { description: 'Echoed back by the network; single use.' }) state!: string;
   @Field(() => GraphQLISODateTime) expiresAt!: Date;
 }

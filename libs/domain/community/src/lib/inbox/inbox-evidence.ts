@@ -29,7 +29,8 @@ function duration(minutes: number): { fr: string; en: string } {
 export function responseTimeEvidence(f: ResponseTimeFacts): EvidenceResult {
   if (f.count === 0 || f.medianMinutes === null || f.allowedMinutes === null) {
     return {
-      value: null, score: 0,
+      value: null,
+      score: 0,
       explanation: {
         fr: `Aucun commentaire à traiter sur les ${RESPONSE_TIME_DAYS} derniers jours : le délai de réponse n'est pas encore mesuré.`,
         en: `No comment to handle in the last ${RESPONSE_TIME_DAYS} days: the response time is not measured yet.`,
@@ -45,28 +46,30 @@ export function responseTimeEvidence(f: ResponseTimeFacts): EvidenceResult {
     score: Math.round(score * 1000) / 1000,
     explanation: within
       ? {
-        fr: `Première réponse en ${taken.fr} (médiane sur ${f.count} commentaires, ${RESPONSE_TIME_DAYS} jours), dans le délai des règles (${allowed.fr}).`,
-        en: `First answer within ${taken.en} (median of ${f.count} comments over ${RESPONSE_TIME_DAYS} days), inside the rules' delay (${allowed.en}).`,
-      }
+          fr: `Première réponse en ${taken.fr} (médiane sur ${f.count} commentaires, ${RESPONSE_TIME_DAYS} jours), dans le délai des règles (${allowed.fr}).`,
+          en: `First answer within ${taken.en} (median of ${f.count} comments over ${RESPONSE_TIME_DAYS} days), inside the rules' delay (${allowed.en}).`,
+        }
       : {
-        fr: `Première réponse en ${taken.fr} (médiane sur ${f.count} commentaires, ${RESPONSE_TIME_DAYS} jours), au-delà du délai des règles (${allowed.fr}).`,
-        en: `First answer within ${taken.en} (median of ${f.count} comments over ${RESPONSE_TIME_DAYS} days), beyond the rules' delay (${allowed.en}).`,
-      },
+          fr: `Première réponse en ${taken.fr} (médiane sur ${f.count} commentaires, ${RESPONSE_TIME_DAYS} jours), au-delà du délai des règles (${allowed.fr}).`,
+          en: `First answer within ${taken.en} (median of ${f.count} comments over ${RESPONSE_TIME_DAYS} days), beyond the rules' delay (${allowed.en}).`,
+        },
   };
 }
 
 /** The inbox's evidence: the median first-response time against the comment-handling rules. */
 export const inboxEvidenceProvider: EvidenceProvider = {
   module: 'community',
-  definitions: [{
-    key: RESPONSE_TIME_KEY,
-    title: { fr: 'Délai de réponse aux commentaires', en: 'Response time to comments' },
-    description: {
-      fr: 'Temps médian de première réponse aux commentaires sur 30 jours (les commentaires en retard sans réponse comptent), comparé au délai des règles de modération.',
-      en: 'Median first-response time to comments over 30 days (overdue unanswered comments count), against the comment-handling rules\' delay.',
+  definitions: [
+    {
+      key: RESPONSE_TIME_KEY,
+      title: { fr: 'Délai de réponse aux commentaires', en: 'Response time to comments' },
+      description: {
+        fr: 'Temps médian de première réponse aux commentaires sur 30 jours (les commentaires en retard sans réponse comptent), comparé au délai des règles de modération.',
+        en: "Median first-response time to comments over 30 days (overdue unanswered comments count), against the comment-handling rules' delay.",
+      },
+      source: 'seed 002, step 9',
     },
-    source: 'seed 002, step 9',
-  }],
+  ],
   async compute(ctx: EvidenceContext) {
     const [row] = await ctx.uow.query<{ count: number; median: number | null; allowed: number | null }>(
       `SELECT count(*)::int AS count,

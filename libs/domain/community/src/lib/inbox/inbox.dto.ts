@@ -14,15 +14,19 @@ export enum InboxStatusEnum {
 }
 registerEnumType(InboxStatusEnum, {
   name: 'InboxStatus',
-  description: 'NEW (to handle); ASSIGNED (someone handles it); ANSWERED (a reply went out; final); DISMISSED (nothing to answer; may be reopened); '
-    + 'ESCALATED (past due or handed over: see escalatedTo).',
+  description:
+    'NEW (to handle); ASSIGNED (someone handles it); ANSWERED (a reply went out; final); DISMISSED (nothing to answer; may be reopened); ' +
+    'ESCALATED (past due or handed over: see escalatedTo).',
 });
 
 export enum InboxItemKindEnum {
   COMMENT = 'COMMENT',
   MENTION = 'MENTION',
 }
-registerEnumType(InboxItemKindEnum, { name: 'InboxItemKind', description: 'COMMENT (on one of our posts) or MENTION (of one of our accounts).' });
+registerEnumType(InboxItemKindEnum, {
+  name: 'InboxItemKind',
+  description: 'COMMENT (on one of our posts) or MENTION (of one of our accounts).',
+});
 
 @ObjectType('InboxNote', { description: 'An internal note on an inbox item (never sent to the network).' })
 export class InboxNoteObject {
@@ -36,7 +40,9 @@ export class InboxNoteObject {
 export class InboxReplyObject {
   @Field(() => ID) id!: string;
   @Field(() => String) text!: string;
-  @Field(() => String, { description: 'PENDING (being sent; sent again by the worker after a passing failure, never twice), SENT, FAILED (see error).' })
+  @Field(() => String, {
+    description: 'PENDING (being sent; sent again by the worker after a passing failure, never twice), SENT, FAILED (see error).',
+  })
   status!: string;
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) externalId!: string | null;
@@ -47,7 +53,9 @@ export class InboxReplyObject {
   @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
 }
 
-@ObjectType('InboxItem', { description: 'A comment on one of our publications, or a mention, to answer within the comment-handling rules’ delay.' })
+@ObjectType('InboxItem', {
+  description: 'A comment on one of our publications, or a mention, to answer within the comment-handling rules’ delay.',
+})
 export class InboxItemObject {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'The network (connector id).' }) source!: string;
@@ -64,7 +72,8 @@ export class InboxItemObject {
   @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS (the comment-handling rules’ severities).' }) severity!: string;
   @Field(() => InboxStatusEnum) status!: InboxStatusEnum;
   @Field(() => ID, { nullable: true }) assigneeId!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the first answer is due (the organisation’s comment-handling rules).' }) dueAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the first answer is due (the organisation’s comment-handling rules).' })
+  dueAt!: Date;
   @Field(() => Boolean, { description: 'Still open (NEW, ASSIGNED, ESCALATED) and past dueAt.' }) overdue!: boolean;
   @Field(() => OrganizationRoleEnum, { description: 'Who answers, by the rule that applied.' }) responsibleRole!: OrganizationRoleEnum;
   @Field(() => GraphQLISODateTime, { nullable: true }) firstResponseAt!: Date | null;
@@ -91,7 +100,9 @@ export class InboxPageArgs extends PageArgs {
   @Field(() => InboxStatusEnum, { nullable: true }) @IsOptional() @IsEnum(InboxStatusEnum) status?: InboxStatusEnum;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a user id' }) assigneeId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Only open items past due (true), or only the others (false).' })
-  @IsOptional() @IsBoolean() overdue?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
 }
 
 @ArgsType()
@@ -102,9 +113,14 @@ export class InboxItemArgs {
 @ArgsType()
 export class ReplyTemplatesArgs {
   @Field(() => String, { nullable: true, description: 'A network id: the templates of the rule that applies to it.' })
-  @IsOptional() @IsString() @Matches(/^[a-z0-9-]{1,40}$/, { message: 'must be a network id' }) network?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'must be a network id' })
+  network?: string;
   @Field(() => String, { nullable: true, description: 'LOW, NORMAL, HIGH or CRISIS.' })
-  @IsOptional() @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' }) severity?: string;
+  @IsOptional()
+  @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
+  severity?: string;
 }
 
 @InputType()
@@ -123,7 +139,10 @@ export class AddInboxNoteInput {
 export class ReplyToInboxItemInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) itemId!: string;
   @Field(() => String, { description: 'The answer, checked against the network’s limits.' })
-  @IsString() @MinLength(1, { message: 'must not be empty' }) @MaxLength(10_000) text!: string;
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(10_000)
+  text!: string;
 }
 
 @InputType()
@@ -136,7 +155,9 @@ export class DismissInboxItemInput {
 export class EscalateInboxItemInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
   @Field(() => OrganizationRoleEnum, { nullable: true, description: 'To whom; the responsible role of the item’s rule by default.' })
-  @IsOptional() @IsEnum(OrganizationRoleEnum) role?: OrganizationRoleEnum;
+  @IsOptional()
+  @IsEnum(OrganizationRoleEnum)
+  role?: OrganizationRoleEnum;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
 }
 
@@ -157,7 +178,15 @@ export function toInboxNoteObject(note: InboxNote): InboxNoteObject {
 
 export function toInboxReplyObject(reply: InboxReply): InboxReplyObject {
   return {
-    id: reply.id, text: reply.text, status: reply.status, attempts: reply.attempts, externalId: reply.externalId, externalUrl: reply.externalUrl,
-    error: reply.error, createdBy: reply.createdBy, createdAt: reply.createdAt, sentAt: reply.sentAt,
+    id: reply.id,
+    text: reply.text,
+    status: reply.status,
+    attempts: reply.attempts,
+    externalId: reply.externalId,
+    externalUrl: reply.externalUrl,
+    error: reply.error,
+    createdBy: reply.createdBy,
+    createdAt: reply.createdAt,
+    sentAt: reply.sentAt,
   };
 }

@@ -32,25 +32,46 @@ export interface SendInboxReplyPayload extends TenantJobPayload {
 /** Enqueues the inbox's jobs; the job ids dedupe (one pending fetch per organisation and period). */
 @Injectable()
 export class InboxScheduler {
-  constructor(private readonly queues: JobQueues, private readonly config: SocleConfig) {}
+  constructor(
+    private readonly queues: JobQueues,
+    private readonly config: SocleConfig,
+  ) {}
 
   async fetch(organizationId: string, now = Date.now()): Promise<void> {
     const period = Math.floor(now / (this.config.INBOX_EVERY_MINUTES * 60_000));
-    await this.queues.add(INBOX_QUEUE, FETCH_INBOX_JOB, { organizationId }, { jobId: `inbox-fetch-${organizationId}-${period}`, attempts: 3 });
+    await this.queues.add(
+      INBOX_QUEUE,
+      FETCH_INBOX_JOB,
+      { organizationId },
+      { jobId: `inbox-fetch-${organizationId}-${period}`, attempts: 3 },
+    );
   }
 
   /** On demand (`refreshInbox`): its own job id, so it runs now even when the period's fetch ran. */
   async fetchNow(organizationId: string): Promise<void> {
-    await this.queues.add(INBOX_QUEUE, FETCH_INBOX_JOB, { organizationId }, { jobId: `inbox-fetch-${organizationId}-now-${Math.floor(Date.now() / 10_000)}`, attempts: 3 });
+    await this.queues.add(
+      INBOX_QUEUE,
+      FETCH_INBOX_JOB,
+      { organizationId },
+      { jobId: `inbox-fetch-${organizationId}-now-${Math.floor(Date.now() / 10_000)}`, attempts: 3 },
+    );
   }
 
   async escalate(organizationId: string): Promise<void> {
-    await this.queues.add(INBOX_QUEUE, ESCALATE_INBOX_JOB, { organizationId }, { jobId: `inbox-escalate-${organizationId}-${Math.floor(Date.now() / 60_000)}`, attempts: 3 });
+    await this.queues.add(
+      INBOX_QUEUE,
+      ESCALATE_INBOX_JOB,
+      { organizationId },
+      { jobId: `inbox-escalate-${organizationId}-${Math.floor(Date.now() / 60_000)}`, attempts: 3 },
+    );
   }
 
   async send(organizationId: string, replyId: string): Promise<void> {
     const payload: SendInboxReplyPayload = { organizationId, replyId };
-    await this.queues.add(INBOX_QUEUE, SEND_INBOX_REPLY_JOB, payload, { jobId: `inbox-reply-${replyId}-${Math.floor(Date.now() / 60_000)}`, attempts: 5 });
+    await this.queues.add(INBOX_QUEUE, SEND_INBOX_REPLY_JOB, payload, {
+      jobId: `inbox-reply-${replyId}-${Math.floor(Date.now() / 60_000)}`,
+      attempts: 5,
+    });
   }
 }
 
@@ -87,16 +108,30 @@ export class FetchInboxJob implements JobHandler {
   async fetch(ctx: TenantCtx): Promise<{ fetched: number; inserted: number; failed: number }> {
     // At most 1000 accounts per organisation are watched.
     const accounts = (await this.accounts.page(ctx, { size: 1000 })).slice(0, 1000);
-    const commenting = accounts.filter((a) => a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.comments && this.registry.get(a.network)?.fetchComments);
-    const mentioned = accounts.filter((a) => a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.mentions && this.registry.get(a.network)?.fetchMentions);
+    const commenting = accounts.filter(
+      (a) =>
+        a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.comments && this.registry.get(a.network)?.fetchComments,
+    );
+    const mentioned = accounts.filter(
+      (a) =>
+        a.status === 'OK' && this.registry.get(a.network)?.manifest.capabilities.mentions && this.registry.get(a.network)?.fetchMentions,
+    );
     const usable = [...new Map([...commenting, ...mentioned].map((a) => [a.id, a])).values()];
-    const watched = await this.inbox.watchedPublications(ctx, commenting.map((a) => a.id), WATCH_DAYS, PUBLICATIONS_PER_RUN);
+    const watched = await this.inbox.watchedPublications(
+      ctx,
+      commenting.map((a) => a.id),
+      WATCH_DAYS,
+      PUBLICATIONS_PER_RUN,
+    );
     const { rules } = await this.rules.get(ctx);
     const credentials = new Map<string, Credentials | null>();
     for (const account of usable) {
       const row = await this.accounts.findWithCredentials(ctx, account.id);
       try {
-        credentials.set(account.id, row?.credentialsCiphertext ? this.vault.open(ctx.organizationId, account.id, row.credentialsCiphertext) : null);
+        credentials.set(
+          account.id,
+          row?.credentialsCiphertext ? this.vault.open(ctx.organizationId, account.id, row.credentialsCiphertext) : null,
+        );
       } catch {
         credentials.set(account.id, null);
       }
@@ -121,11 +156,18 @@ export class FetchInboxJob implements JobHandler {
         cursor = page.cursor ?? null;
       } catch (error) {
         failed += 1;
-        this.logger.warn(`comments of publication ${publication.id} (${account.network}) not fetched: ${scrub(error instanceof Error ? error.message : String(error), creds.secrets)}`);
+        this.logger.warn(
+          `comments of publication ${publication.id} (${account.network}) not fetched: ${scrub(error instanceof Error ? error.message : String(error), creds.secrets)}`,
+        );
         continue;
       }
       fetched += comments.length;
-      inserted += (await this.inbox.insertNew(ctx, toItems(comments, account, 'COMMENT', () => publication, rules))).length;
+      inserted += (
+        await this.inbox.insertNew(
+          ctx,
+          toItems(comments, account, 'COMMENT', () => publication, rules),
+        )
+      ).length;
       await this.inbox.saveCursor(ctx, publication.id, cursor);
       await ctx.uow.commitAndContinue();
     }
@@ -140,7 +182,9 @@ export class FetchInboxJob implements JobHandler {
         mentions = (await fetchMentions(observe(this.connectorContext).ctx, creds, { limit: 40 })).items;
       } catch (error) {
         failed += 1;
-        this.logger.warn(`mentions of account ${account.id} (${account.network}) not fetched: ${scrub(error instanceof Error ? error.message : String(error), creds.secrets)}`);
+        this.logger.warn(
+          `mentions of account ${account.id} (${account.network}) not fetched: ${scrub(error instanceof Error ? error.message : String(error), creds.secrets)}`,
+        );
         continue;
       }
       fetched += mentions.length;
@@ -148,7 +192,9 @@ export class FetchInboxJob implements JobHandler {
       inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules))).length;
       await ctx.uow.commitAndContinue();
     }
-    this.logger.log(`inbox of organization ${ctx.organizationId}: ${watched.length} posts, ${fetched} comments, ${inserted} new, ${failed} failed`);
+    this.logger.log(
+      `inbox of organization ${ctx.organizationId}: ${watched.length} posts, ${fetched} comments, ${inserted} new, ${failed} failed`,
+    );
     return { fetched, inserted, failed };
   }
 
@@ -179,19 +225,28 @@ export class EscalateInboxJob implements JobHandler {
   ) {}
 
   async handle({ organizationId }: TenantJobPayload): Promise<{ escalated: number }> {
-    const escalated = await this.units.runInOrganization(organizationId, (uow) => this.service.escalateOverdue({ uow, organizationId: uow.organizationId, actor: system }));
+    const escalated = await this.units.runInOrganization(organizationId, (uow) =>
+      this.service.escalateOverdue({ uow, organizationId: uow.organizationId, actor: system }),
+    );
     return { escalated };
   }
 
   /** Organisations with items past due, and replies whose sender stopped (their send job is enqueued again). */
   async reconcile(): Promise<number> {
     const now = Date.now();
-    const rows = await this.units.run({}, (uow) => this.inbox.organizationsNeedingAttention(uow, new Date(now), new Date(now - PENDING_REPLY_GRACE_MS), 10_000));
+    const rows = await this.units.run({}, (uow) =>
+      this.inbox.organizationsNeedingAttention(uow, new Date(now), new Date(now - PENDING_REPLY_GRACE_MS), 10_000),
+    );
     for (const row of rows) {
       if (row.overdue) await this.scheduler.escalate(row.organization_id);
       if (row.pending) {
         const pending = await this.units.runInOrganization(row.organization_id, (uow) =>
-          this.inbox.pendingReplies({ uow, organizationId: uow.organizationId, actor: system }, new Date(now - PENDING_REPLY_GRACE_MS), 500));
+          this.inbox.pendingReplies(
+            { uow, organizationId: uow.organizationId, actor: system },
+            new Date(now - PENDING_REPLY_GRACE_MS),
+            500,
+          ),
+        );
         for (const replyId of pending) await this.scheduler.send(row.organization_id, replyId);
       }
     }
@@ -205,11 +260,15 @@ export class SendInboxReplyJob implements JobHandler<SendInboxReplyPayload> {
   readonly queue = INBOX_QUEUE;
   readonly name = SEND_INBOX_REPLY_JOB;
 
-  constructor(private readonly units: UnitOfWorkFactory, private readonly service: InboxService) {}
+  constructor(
+    private readonly units: UnitOfWorkFactory,
+    private readonly service: InboxService,
+  ) {}
 
   async handle({ organizationId, replyId }: SendInboxReplyPayload): Promise<{ status: string }> {
     const outcome = await this.units.runInOrganization(organizationId, (uow) =>
-      this.service.send({ uow, organizationId: uow.organizationId, actor: system }, replyId));
+      this.service.send({ uow, organizationId: uow.organizationId, actor: system }, replyId),
+    );
     // A passing failure fails the job: BullMQ tries again later (same reply, same key).
     if (!outcome.sent && !outcome.final) throw outcome.error;
     return { status: outcome.reply.status };
@@ -218,20 +277,36 @@ export class SendInboxReplyJob implements JobHandler<SendInboxReplyPayload> {
 
 /** What a network sent, as new inbox items: our own posts left out, NUL removed, lengths bounded, due times from the rules. */
 function toItems(
-  posts: Mention[], account: { id: string; network: string; handle: string }, kind: 'COMMENT' | 'MENTION',
-  parentOf: (post: Mention) => { id: string; externalId: string } | null, rules: readonly CommentHandlingRule[],
+  posts: Mention[],
+  account: { id: string; network: string; handle: string },
+  kind: 'COMMENT' | 'MENTION',
+  parentOf: (post: Mention) => { id: string; externalId: string } | null,
+  rules: readonly CommentHandlingRule[],
 ): NewInboxItem[] {
   return posts
-    .filter((p) => p.authorHandle !== account.handle && typeof p.externalId === 'string' && p.externalId.length > 0 && p.externalId.length <= 2000)
+    .filter(
+      (p) =>
+        p.authorHandle !== account.handle && typeof p.externalId === 'string' && p.externalId.length > 0 && p.externalId.length <= 2000,
+    )
     .map((p) => {
       const receivedAt = validDate(p.publishedAt) ?? new Date();
       const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt });
       const parent = parentOf(p);
       return {
-        source: account.network, networkAccountId: account.id, externalId: p.externalId, kind,
-        parentExternalId: clip(p.inReplyTo ?? parent?.externalId ?? null, 2000), publicationId: parent?.id ?? null,
-        authorHandle: clip(p.authorHandle || 'unknown', 500) as string, authorName: clip(p.authorName ?? null, 500), text: clip(p.text ?? '', 100_000) as string,
-        url: clip(p.url ?? null, 2000), receivedAt, severity: 'NORMAL' as const, dueAt: due.dueAt, responsibleRole: due.responsibleRole,
+        source: account.network,
+        networkAccountId: account.id,
+        externalId: p.externalId,
+        kind,
+        parentExternalId: clip(p.inReplyTo ?? parent?.externalId ?? null, 2000),
+        publicationId: parent?.id ?? null,
+        authorHandle: clip(p.authorHandle || 'unknown', 500) as string,
+        authorName: clip(p.authorName ?? null, 500),
+        text: clip(p.text ?? '', 100_000) as string,
+        url: clip(p.url ?? null, 2000),
+        receivedAt,
+        severity: 'NORMAL' as const,
+        dueAt: due.dueAt,
+        responsibleRole: due.responsibleRole,
       };
     });
 }

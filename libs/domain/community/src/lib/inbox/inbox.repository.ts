@@ -9,29 +9,89 @@ const ITEM_COLUMNS = `id, source, network_account_id, external_id, kind, parent_
   created_at, updated_at`;
 
 interface ItemRow {
-  id: string; source: string; network_account_id: string | null; external_id: string; kind: InboxItem['kind']; parent_external_id: string | null;
-  publication_id: string | null; author_handle: string; author_name: string | null; text: string; url: string | null; received_at: Date;
-  severity: InboxItem['severity']; status: InboxStatus; assignee_id: string | null; due_at: Date; responsible_role: string;
-  first_response_at: Date | null; answered_by: string | null; escalated_to: string | null; escalated_at: Date | null; version: number;
-  created_at: Date; updated_at: Date;
+  id: string;
+  source: string;
+  network_account_id: string | null;
+  external_id: string;
+  kind: InboxItem['kind'];
+  parent_external_id: string | null;
+  publication_id: string | null;
+  author_handle: string;
+  author_name: string | null;
+  text: string;
+  url: string | null;
+  received_at: Date;
+  severity: InboxItem['severity'];
+  status: InboxStatus;
+  assignee_id: string | null;
+  due_at: Date;
+  responsible_role: string;
+  first_response_at: Date | null;
+  answered_by: string | null;
+  escalated_to: string | null;
+  escalated_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
 }
 
 const toItem = (r: ItemRow): InboxItem => ({
-  id: r.id, source: r.source, networkAccountId: r.network_account_id, externalId: r.external_id, kind: r.kind, parentExternalId: r.parent_external_id,
-  publicationId: r.publication_id, authorHandle: r.author_handle, authorName: r.author_name, text: r.text, url: r.url, receivedAt: r.received_at,
-  severity: r.severity, status: r.status, assigneeId: r.assignee_id, dueAt: r.due_at, responsibleRole: r.responsible_role,
-  firstResponseAt: r.first_response_at, answeredBy: r.answered_by, escalatedTo: r.escalated_to, escalatedAt: r.escalated_at, version: r.version,
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  source: r.source,
+  networkAccountId: r.network_account_id,
+  externalId: r.external_id,
+  kind: r.kind,
+  parentExternalId: r.parent_external_id,
+  publicationId: r.publication_id,
+  authorHandle: r.author_handle,
+  authorName: r.author_name,
+  text: r.text,
+  url: r.url,
+  receivedAt: r.received_at,
+  severity: r.severity,
+  status: r.status,
+  assigneeId: r.assignee_id,
+  dueAt: r.due_at,
+  responsibleRole: r.responsible_role,
+  firstResponseAt: r.first_response_at,
+  answeredBy: r.answered_by,
+  escalatedTo: r.escalated_to,
+  escalatedAt: r.escalated_at,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
-const REPLY_COLUMNS = 'id, item_id, network_account_id, text, idempotency_key, status, attempts, external_id, external_url, error, created_by, created_at, sent_at';
+const REPLY_COLUMNS =
+  'id, item_id, network_account_id, text, idempotency_key, status, attempts, external_id, external_url, error, created_by, created_at, sent_at';
 interface ReplyRow {
-  id: string; item_id: string; network_account_id: string | null; text: string; idempotency_key: string; status: InboxReply['status']; attempts: number;
-  external_id: string | null; external_url: string | null; error: string | null; created_by: string | null; created_at: Date; sent_at: Date | null;
+  id: string;
+  item_id: string;
+  network_account_id: string | null;
+  text: string;
+  idempotency_key: string;
+  status: InboxReply['status'];
+  attempts: number;
+  external_id: string | null;
+  external_url: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Date;
+  sent_at: Date | null;
 }
 const toReply = (r: ReplyRow): InboxReply => ({
-  id: r.id, itemId: r.item_id, networkAccountId: r.network_account_id, text: r.text, idempotencyKey: r.idempotency_key, status: r.status,
-  attempts: r.attempts, externalId: r.external_id, externalUrl: r.external_url, error: r.error, createdBy: r.created_by, createdAt: r.created_at,
+  id: r.id,
+  itemId: r.item_id,
+  networkAccountId: r.network_account_id,
+  text: r.text,
+  idempotencyKey: r.idempotency_key,
+  status: r.status,
+  attempts: r.attempts,
+  externalId: r.external_id,
+  externalUrl: r.external_url,
+  error: r.error,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
   sentAt: r.sent_at,
 });
 
@@ -71,13 +131,17 @@ export class InboxRepository {
     if (filter.overdue === false) where.push("NOT (status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now())");
     if (page.after) where.push(`(received_at, id) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)`);
     const rows = await ctx.uow.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $2`, params,
+      `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $2`,
+      params,
     );
     return rows.map(toItem);
   }
 
   async find(ctx: TenantCtx, id: string): Promise<InboxItem | null> {
-    const [row] = await ctx.uow.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE organization_id = $1 AND id = $2`, [
+      ctx.uow.organizationId,
+      id,
+    ]);
     return row ? toItem(row) : null;
   }
 
@@ -96,8 +160,18 @@ export class InboxRepository {
         WHERE organization_id = $1 AND id = $2 AND status = $3
         RETURNING ${ITEM_COLUMNS})
        SELECT * FROM moved`,
-      [ctx.uow.organizationId, id, from, to, patch.assigneeId !== undefined, patch.assigneeId ?? null, patch.firstResponseAt ?? null,
-        patch.answeredBy !== undefined, patch.answeredBy ?? null, patch.escalatedTo ?? null],
+      [
+        ctx.uow.organizationId,
+        id,
+        from,
+        to,
+        patch.assigneeId !== undefined,
+        patch.assigneeId ?? null,
+        patch.firstResponseAt ?? null,
+        patch.answeredBy !== undefined,
+        patch.answeredBy ?? null,
+        patch.escalatedTo ?? null,
+      ],
     );
     return row ? toItem(row) : null;
   }
@@ -117,11 +191,27 @@ export class InboxRepository {
         WHERE NOT EXISTS (SELECT 1 FROM inbox_replies x WHERE x.organization_id = $1 AND x.external_id = r.external_id)
        ON CONFLICT (organization_id, source, external_id) DO NOTHING
        RETURNING id`,
-      [ctx.uow.organizationId, JSON.stringify(items.map((i) => ({
-        source: i.source, network_account_id: i.networkAccountId, external_id: i.externalId, kind: i.kind, parent_external_id: i.parentExternalId,
-        publication_id: i.publicationId, author_handle: i.authorHandle, author_name: i.authorName, text: i.text, url: i.url,
-        received_at: i.receivedAt.toISOString(), severity: i.severity, due_at: i.dueAt.toISOString(), responsible_role: i.responsibleRole,
-      })))],
+      [
+        ctx.uow.organizationId,
+        JSON.stringify(
+          items.map((i) => ({
+            source: i.source,
+            network_account_id: i.networkAccountId,
+            external_id: i.externalId,
+            kind: i.kind,
+            parent_external_id: i.parentExternalId,
+            publication_id: i.publicationId,
+            author_handle: i.authorHandle,
+            author_name: i.authorName,
+            text: i.text,
+            url: i.url,
+            received_at: i.receivedAt.toISOString(),
+            severity: i.severity,
+            due_at: i.dueAt.toISOString(),
+            responsible_role: i.responsibleRole,
+          })),
+        ),
+      ],
     );
     return rows.map((r) => r.id);
   }
@@ -161,19 +251,33 @@ export class InboxRepository {
    * the item is PENDING or SENT (the partial unique index; a concurrent insert
    * waits for the other transaction and then finds it). Null when it lost.
    */
-  async claimReply(ctx: TenantCtx, reply: { id: string; itemId: string; networkAccountId: string | null; text: string; createdBy: string | null }): Promise<InboxReply | null> {
+  async claimReply(
+    ctx: TenantCtx,
+    reply: { id: string; itemId: string; networkAccountId: string | null; text: string; createdBy: string | null },
+  ): Promise<InboxReply | null> {
     const [row] = await ctx.uow.query<ReplyRow>(
       `INSERT INTO inbox_replies (organization_id, id, item_id, network_account_id, text, idempotency_key, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (organization_id, item_id) WHERE status IN ('PENDING', 'SENT') DO NOTHING
        RETURNING ${REPLY_COLUMNS}`,
-      [ctx.uow.organizationId, reply.id, reply.itemId, reply.networkAccountId, reply.text, `socle-inbox-reply-${reply.id}`, reply.createdBy],
+      [
+        ctx.uow.organizationId,
+        reply.id,
+        reply.itemId,
+        reply.networkAccountId,
+        reply.text,
+        `socle-inbox-reply-${reply.id}`,
+        reply.createdBy,
+      ],
     );
     return row ? toReply(row) : null;
   }
 
   async findReply(ctx: TenantCtx, id: string): Promise<InboxReply | null> {
-    const [row] = await ctx.uow.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM inbox_replies WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<ReplyRow>(`SELECT ${REPLY_COLUMNS} FROM inbox_replies WHERE organization_id = $1 AND id = $2`, [
+      ctx.uow.organizationId,
+      id,
+    ]);
     return row ? toReply(row) : null;
   }
 
@@ -195,7 +299,10 @@ export class InboxRepository {
   }
 
   async countAttempt(ctx: TenantCtx, id: string): Promise<void> {
-    await ctx.uow.execute("UPDATE inbox_replies SET attempts = attempts + 1 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'", [ctx.uow.organizationId, id]);
+    await ctx.uow.execute(
+      "UPDATE inbox_replies SET attempts = attempts + 1 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
+      [ctx.uow.organizationId, id],
+    );
   }
 
   /** Records the post; false when the reply is no longer PENDING (another sender recorded it). */
@@ -218,7 +325,11 @@ export class InboxRepository {
   }
 
   async noteError(ctx: TenantCtx, id: string, error: string): Promise<void> {
-    await ctx.uow.execute("UPDATE inbox_replies SET error = $3 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'", [ctx.uow.organizationId, id, error.slice(0, 1000)]);
+    await ctx.uow.execute("UPDATE inbox_replies SET error = $3 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'", [
+      ctx.uow.organizationId,
+      id,
+      error.slice(0, 1000),
+    ]);
   }
 
   // ------------------------------------------------------------------ ingestion
@@ -226,7 +337,13 @@ export class InboxRepository {
   /** Published posts (not deleted, from the last `days` days) of the given accounts, with where their last fetch stopped. */
   async watchedPublications(ctx: TenantCtx, accountIds: string[], days: number, limit: number): Promise<WatchedPublication[]> {
     if (accountIds.length === 0) return [];
-    const rows = await ctx.uow.query<{ id: string; network_account_id: string; network: string; external_id: string; cursor: string | null }>(
+    const rows = await ctx.uow.query<{
+      id: string;
+      network_account_id: string;
+      network: string;
+      external_id: string;
+      cursor: string | null;
+    }>(
       `SELECT p.id, p.network_account_id, p.network, p.external_id, c.cursor
          FROM publications p LEFT JOIN inbox_cursors c ON c.organization_id = p.organization_id AND c.publication_id = p.id
         WHERE p.organization_id = $1 AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL AND p.external_id IS NOT NULL
@@ -234,7 +351,13 @@ export class InboxRepository {
         ORDER BY c.fetched_at NULLS FIRST, p.published_at DESC LIMIT $4`,
       [ctx.uow.organizationId, accountIds, days, limit],
     );
-    return rows.map((r) => ({ id: r.id, networkAccountId: r.network_account_id, network: r.network, externalId: r.external_id, cursor: r.cursor }));
+    return rows.map((r) => ({
+      id: r.id,
+      networkAccountId: r.network_account_id,
+      network: r.network,
+      externalId: r.external_id,
+      cursor: r.cursor,
+    }));
   }
 
   async saveCursor(ctx: TenantCtx, publicationId: string, cursor: string | null): Promise<void> {
@@ -246,17 +369,26 @@ export class InboxRepository {
   }
 
   async isMember(ctx: TenantCtx, userId: string): Promise<boolean> {
-    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.uow.organizationId, userId]);
+    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [
+      ctx.uow.organizationId,
+      userId,
+    ]);
     return !!row;
   }
 
   /** Across tenants (SECURITY DEFINER functions: ids only). */
   async organizationsToFetch(uow: UnitOfWork, fetchedBefore: Date, limit: number): Promise<string[]> {
-    return (await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_inbox_organizations($1, $2)', [fetchedBefore, limit]))
-      .map((r) => r.organization_id);
+    return (
+      await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_inbox_organizations($1, $2)', [fetchedBefore, limit])
+    ).map((r) => r.organization_id);
   }
 
-  async organizationsNeedingAttention(uow: UnitOfWork, now: Date, pendingBefore: Date, limit: number): Promise<{ organization_id: string; overdue: boolean; pending: boolean }[]> {
+  async organizationsNeedingAttention(
+    uow: UnitOfWork,
+    now: Date,
+    pendingBefore: Date,
+    limit: number,
+  ): Promise<{ organization_id: string; overdue: boolean; pending: boolean }[]> {
     return uow.query('SELECT organization_id, overdue, pending FROM socle_inbox_attention($1, $2, $3)', [now, pendingBefore, limit]);
   }
 }

@@ -2,9 +2,22 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, paginate } from '@socle/platform-graphql';
 import {
-  AddInboxNoteInput, AssignInboxItemInput, DismissInboxItemInput, EscalateInboxItemInput, InboxItemArgs, InboxItemConnection, InboxItemObject,
-  InboxNoteObject, InboxPageArgs, InboxReplyObject, InboxReplyTemplateObject, ReplyTemplatesArgs, ReplyToInboxItemInput, toInboxItemObject,
-  toInboxNoteObject, toInboxReplyObject,
+  AddInboxNoteInput,
+  AssignInboxItemInput,
+  DismissInboxItemInput,
+  EscalateInboxItemInput,
+  InboxItemArgs,
+  InboxItemConnection,
+  InboxItemObject,
+  InboxNoteObject,
+  InboxPageArgs,
+  InboxReplyObject,
+  InboxReplyTemplateObject,
+  ReplyTemplatesArgs,
+  ReplyToInboxItemInput,
+  toInboxItemObject,
+  toInboxNoteObject,
+  toInboxReplyObject,
 } from './inbox.dto';
 import { InboxScheduler } from './inbox.jobs';
 import { InboxService } from './inbox.service';
@@ -12,13 +25,20 @@ import type { InboxItem } from './inbox.types';
 
 @Resolver(() => InboxItemObject)
 export class InboxResolver {
-  constructor(private readonly inbox: InboxService, private readonly scheduler: InboxScheduler) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly scheduler: InboxScheduler,
+  ) {}
 
   @Requires('inbox.read')
   @Query(() => InboxItemConnection, { description: 'The social inbox, newest first, filtered by status, assignee and/or overdue.' })
   async inboxItems(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxPageArgs): Promise<Connection<InboxItemObject>> {
-    return paginate(args, (keyset) => this.inbox.page(ctx, { status: args.status, assigneeId: args.assigneeId, overdue: args.overdue }, keyset),
-      (item: InboxItem) => [item.receivedAt, item.id], toInboxItemObject);
+    return paginate(
+      args,
+      (keyset) => this.inbox.page(ctx, { status: args.status, assigneeId: args.assigneeId, overdue: args.overdue }, keyset),
+      (item: InboxItem) => [item.receivedAt, item.id],
+      toInboxItemObject,
+    );
   }
 
   @Requires('inbox.read')
@@ -28,7 +48,9 @@ export class InboxResolver {
   }
 
   @Requires('inbox.read')
-  @Query(() => [InboxReplyTemplateObject], { description: 'Reply templates from the comment-handling rules (for a network and severity, or all).' })
+  @Query(() => [InboxReplyTemplateObject], {
+    description: 'Reply templates from the comment-handling rules (for a network and severity, or all).',
+  })
   async replyTemplates(@OrgCtx() ctx: OrganizationContext, @Args() args: ReplyTemplatesArgs): Promise<InboxReplyTemplateObject[]> {
     return this.inbox.replyTemplates(ctx, args.network ?? null, (args.severity as InboxItem['severity'] | undefined) ?? null);
   }
@@ -57,8 +79,9 @@ export class InboxResolver {
 
   @Requires('inbox.handle')
   @Mutation(() => InboxItemObject, {
-    description: 'Answers on the network (once: of two people answering at once one wins, the other gets CONFLICT INBOX_ALREADY_ANSWERED). '
-      + 'After a passing network failure the reply stays PENDING and the worker sends it again with the same key.',
+    description:
+      'Answers on the network (once: of two people answering at once one wins, the other gets CONFLICT INBOX_ALREADY_ANSWERED). ' +
+      'After a passing network failure the reply stays PENDING and the worker sends it again with the same key.',
   })
   async replyToInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ReplyToInboxItemInput): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.reply(ctx, input.itemId, input.text));

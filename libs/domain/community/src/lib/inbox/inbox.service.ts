@@ -13,7 +13,14 @@ import { CredentialVault } from '../credential-vault';
 import { NetworkAccountRepository, TenantCtx } from '../repositories';
 import { InboxFilter, InboxPatch, InboxRepository } from './inbox.repository';
 import {
-  canMoveInbox, INBOX_ALREADY_ANSWERED, INBOX_CANNOT_REPLY, INBOX_TRANSITION_NOT_ALLOWED, InboxItem, InboxNote, InboxReply, InboxStatus,
+  canMoveInbox,
+  INBOX_ALREADY_ANSWERED,
+  INBOX_CANNOT_REPLY,
+  INBOX_TRANSITION_NOT_ALLOWED,
+  InboxItem,
+  InboxNote,
+  InboxReply,
+  InboxStatus,
 } from './inbox.types';
 
 export interface InboxMoveOptions {
@@ -38,7 +45,9 @@ export type ReplyOutcome =
 export function inboxTransitionRefused(item: Pick<InboxItem, 'id' | 'status'>, to: InboxStatus, field = 'input.id'): DomainError {
   const reason = item.status === 'ANSWERED' ? INBOX_ALREADY_ANSWERED : INBOX_TRANSITION_NOT_ALLOWED;
   return new DomainError('CONFLICT', `Inbox item ${item.id} is ${item.status} and cannot go to ${to}. Nothing was changed.`, {
-    field, reason, details: { status: item.status, to },
+    field,
+    reason,
+    details: { status: item.status, to },
   });
 }
 
@@ -85,16 +94,25 @@ export class InboxService {
   async move(ctx: TenantCtx, id: string, to: InboxStatus, options: InboxMoveOptions): Promise<InboxItem> {
     const field = options.field ?? 'input.id';
     const current = await this.get(ctx, id, field);
-    if ((options.from && !options.from.includes(current.status)) || !canMoveInbox(current.status, to)) throw inboxTransitionRefused(current, to, field);
+    if ((options.from && !options.from.includes(current.status)) || !canMoveInbox(current.status, to))
+      throw inboxTransitionRefused(current, to, field);
     const moved = await this.inbox.transition(ctx, id, current.status, to, options.patch);
     if (!moved) {
       // Moved by someone else between the read and the update: report the state it is in now.
       throw inboxTransitionRefused((await this.inbox.find(ctx, id)) ?? current, to, field);
     }
     const action = options.action.startsWith('inbox.') ? options.action : `inbox.${options.action}`;
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action, targetType: 'InboxItem', targetId: id, metadata: { from: current.status, to, ...(options.details ?? {}) },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action,
+        targetType: 'InboxItem',
+        targetId: id,
+        metadata: { from: current.status, to, ...(options.details ?? {}) },
+      },
+      ctx.requestId,
+    );
     return moved;
   }
 
@@ -113,24 +131,43 @@ export class InboxService {
     if (role && !(ORGANIZATION_ROLES as readonly string[]).includes(role)) throw badInput('input.role', 'must be an organization role');
     const item = await this.get(ctx, id, 'input.id');
     const to = role ?? item.responsibleRole;
-    return this.move(ctx, id, 'ESCALATED', { action: 'escalated', patch: { escalatedTo: to }, details: { role: to, by: 'hand', ...(reason ? { reason } : {}) } });
+    return this.move(ctx, id, 'ESCALATED', {
+      action: 'escalated',
+      patch: { escalatedTo: to },
+      details: { role: to, by: 'hand', ...(reason ? { reason } : {}) },
+    });
   }
 
   async addNote(ctx: TenantCtx, itemId: string, text: string): Promise<InboxNote> {
     await this.get(ctx, itemId, 'input.itemId');
     const note = await this.inbox.addNote(ctx, itemId, text, ctx.actor.type === 'USER' ? ctx.actor.id : null);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'inbox.note_added', targetType: 'InboxItem', targetId: itemId, metadata: { noteId: note.id },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'inbox.note_added',
+        targetType: 'InboxItem',
+        targetId: itemId,
+        metadata: { noteId: note.id },
+      },
+      ctx.requestId,
+    );
     return note;
   }
 
   /** The reply templates of the rule that applies to this network and severity (or every rule's, without a network). */
-  async replyTemplates(ctx: TenantCtx, network: string | null, severity: InboxItem['severity'] | null): Promise<(ReplyTemplate & { channel: string; severity: string })[]> {
+  async replyTemplates(
+    ctx: TenantCtx,
+    network: string | null,
+    severity: InboxItem['severity'] | null,
+  ): Promise<(ReplyTemplate & { channel: string; severity: string })[]> {
     const { rules } = await this.rules.get(ctx);
     return rules
       .filter((rule) => (!severity || rule.severity === severity) && (!network || rule.channel === network || rule.channel === '*'))
-      .filter((rule, _, all) => !network || rule.channel === network || !all.some((other) => other.channel === network && other.severity === rule.severity))
+      .filter(
+        (rule, _, all) =>
+          !network || rule.channel === network || !all.some((other) => other.channel === network && other.severity === rule.severity),
+      )
       .flatMap((rule) => rule.replyTemplates.map((template) => ({ ...template, channel: rule.channel, severity: rule.severity })));
   }
 
@@ -147,22 +184,36 @@ export class InboxService {
     const connector = account ? this.registry.get(account.network) : undefined;
     if (!account || !connector?.reply || !connector.manifest.capabilities.reply) {
       throw new DomainError('CONFLICT', 'The account this item came to is disconnected or its network cannot reply through the platform.', {
-        field: 'input.itemId', reason: INBOX_CANNOT_REPLY,
+        field: 'input.itemId',
+        reason: INBOX_CANNOT_REPLY,
       });
     }
     const violations = connector.validate({ text });
     if (violations.length) throw badInput(violations.map((v) => ({ field: 'input.text', message: v.message })));
     const claimed = await this.inbox.claimReply(ctx, {
-      id: randomUUID(), itemId, networkAccountId: account.id, text, createdBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+      id: randomUUID(),
+      itemId,
+      networkAccountId: account.id,
+      text,
+      createdBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
     });
     if (!claimed) {
       throw new DomainError('CONFLICT', `Inbox item ${itemId} is being answered or was answered by someone else. Nothing was changed.`, {
-        field: 'input.itemId', reason: INBOX_ALREADY_ANSWERED,
+        field: 'input.itemId',
+        reason: INBOX_ALREADY_ANSWERED,
       });
     }
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'inbox.reply_started', targetType: 'InboxItem', targetId: itemId, metadata: { replyId: claimed.id },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'inbox.reply_started',
+        targetType: 'InboxItem',
+        targetId: itemId,
+        metadata: { replyId: claimed.id },
+      },
+      ctx.requestId,
+    );
     // The claim is durable before the network is called: a crash now leaves a PENDING reply the worker sends (same key).
     await ctx.uow.commitAndContinue();
     const outcome = await this.send(ctx, claimed.id);
@@ -190,17 +241,25 @@ export class InboxService {
       if (reply.status === 'PENDING') await this.inbox.markFailed(ctx, replyId, message);
       return { sent: false, final: true, reply: (await this.inbox.findReply(ctx, replyId)) ?? reply, error };
     };
-    if (reply.status === 'FAILED') return { sent: false, final: true, reply, error: new DomainError('CONFLICT', 'This reply failed.', { reason: INBOX_CANNOT_REPLY }) };
+    if (reply.status === 'FAILED')
+      return { sent: false, final: true, reply, error: new DomainError('CONFLICT', 'This reply failed.', { reason: INBOX_CANNOT_REPLY }) };
     if (!account?.credentialsCiphertext || !connector?.reply) {
-      return fail('the account was disconnected or cannot reply', new DomainError('CONFLICT', 'The account is disconnected or cannot reply.', {
-        field: 'input.itemId', reason: INBOX_CANNOT_REPLY,
-      }));
+      return fail(
+        'the account was disconnected or cannot reply',
+        new DomainError('CONFLICT', 'The account is disconnected or cannot reply.', {
+          field: 'input.itemId',
+          reason: INBOX_CANNOT_REPLY,
+        }),
+      );
     }
     let credentials: Credentials;
     try {
       credentials = this.vault.open(ctx.organizationId, account.id, account.credentialsCiphertext);
     } catch {
-      return fail('credentials cannot be decrypted', new DomainError('CONFLICT', 'The account must be connected again.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }));
+      return fail(
+        'credentials cannot be decrypted',
+        new DomainError('CONFLICT', 'The account must be connected again.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }),
+      );
     }
     await this.inbox.countAttempt(ctx, replyId);
     await ctx.uow.commitAndContinue();
@@ -212,7 +271,9 @@ export class InboxService {
         const now = await this.inbox.find(ctx, item.id);
         if (now && canMoveInbox(now.status, 'ANSWERED')) {
           await this.move(ctx, item.id, 'ANSWERED', {
-            action: 'answered', patch: { firstResponseAt: new Date(), answeredBy: reply.createdBy }, details: { replyId, externalId: post.externalId },
+            action: 'answered',
+            patch: { firstResponseAt: new Date(), answeredBy: reply.createdBy },
+            details: { replyId, externalId: post.externalId },
           });
         }
       }
@@ -224,22 +285,42 @@ export class InboxService {
         this.logger.warn(`reply ${replyId}: connector ${account.network} failed unexpectedly (${scrub(name, credentials.secrets)})`);
         await this.inbox.noteError(ctx, replyId, `unexpected failure (${scrub(name, credentials.secrets)})`);
         await ctx.uow.commitAndContinue();
-        return { sent: false, final: false, reply, error: new DomainError('UPSTREAM_UNAVAILABLE', 'The network failed unexpectedly; the reply will be sent again.') };
+        return {
+          sent: false,
+          final: false,
+          reply,
+          error: new DomainError('UPSTREAM_UNAVAILABLE', 'The network failed unexpectedly; the reply will be sent again.'),
+        };
       }
       const described = scrub(describeFailure(error, credentials.serviceUrl, observation, credentials.secrets), credentials.secrets);
       if (error.kind === 'REJECTED' || error.kind === 'AUTH_EXPIRED') {
         const message = error.kind === 'REJECTED' && error.networkReason ? scrub(error.networkReason, credentials.secrets) : described;
-        const outcome = await fail(`${error.kind}: ${message}`, error.kind === 'REJECTED'
-          ? badInput('input.text', `the network refused the reply: ${message}`)
-          : new DomainError('CONFLICT', 'The network refused the account: connect it again, then answer.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }));
+        const outcome = await fail(
+          `${error.kind}: ${message}`,
+          error.kind === 'REJECTED'
+            ? badInput('input.text', `the network refused the reply: ${message}`)
+            : new DomainError('CONFLICT', 'The network refused the account: connect it again, then answer.', {
+                field: 'input.itemId',
+                reason: INBOX_CANNOT_REPLY,
+              }),
+        );
         await ctx.uow.commitAndContinue();
         return outcome;
       }
       await this.inbox.noteError(ctx, replyId, `${error.kind}: ${described}`);
       await ctx.uow.commitAndContinue();
-      return { sent: false, final: false, reply, error: new DomainError('UPSTREAM_UNAVAILABLE', `The network did not answer properly (${described}); the reply will be sent again.`, {
-        details: { networkErrorKind: error.kind },
-      }) };
+      return {
+        sent: false,
+        final: false,
+        reply,
+        error: new DomainError(
+          'UPSTREAM_UNAVAILABLE',
+          `The network did not answer properly (${described}); the reply will be sent again.`,
+          {
+            details: { networkErrorKind: error.kind },
+          },
+        ),
+      };
     }
   }
 
@@ -251,10 +332,17 @@ export class InboxService {
       const moved = await this.inbox.transition(ctx, item.id, item.status, 'ESCALATED', { escalatedTo: item.responsibleRole });
       if (!moved) continue;
       count += 1;
-      await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-        action: 'inbox.escalated', targetType: 'InboxItem', targetId: item.id,
-        metadata: { from: item.status, to: 'ESCALATED', role: item.responsibleRole, by: 'sla', dueAt: item.dueAt.toISOString() },
-      }, ctx.requestId);
+      await this.audit.recordInOrganization(
+        ctx.uow,
+        ctx.actor,
+        {
+          action: 'inbox.escalated',
+          targetType: 'InboxItem',
+          targetId: item.id,
+          metadata: { from: item.status, to: 'ESCALATED', role: item.responsibleRole, by: 'sla', dueAt: item.dueAt.toISOString() },
+        },
+        ctx.requestId,
+      );
     }
     return count;
   }

@@ -6,10 +6,15 @@ import { canMoveInbox, INBOX_STATUSES, INBOX_TRANSITIONS } from './inbox.types';
 describe('inbox workflow', () => {
   it('is the same table as the trigger of the migration', () => {
     const source = readFileSync(join(__dirname, '../migrations/1764900000100-inbox.ts'), 'utf8');
-    const sql = source.slice(source.indexOf('NOT IN (', source.indexOf('socle_inbox_items_guard')), source.indexOf('THEN', source.indexOf('NOT IN (', source.indexOf('socle_inbox_items_guard'))));
+    const sql = source.slice(
+      source.indexOf('NOT IN (', source.indexOf('socle_inbox_items_guard')),
+      source.indexOf('THEN', source.indexOf('NOT IN (', source.indexOf('socle_inbox_items_guard'))),
+    );
     const inTrigger = [...sql.matchAll(/\('([A-Z]+)', '([A-Z]+)'\)/g)].map((m) => `${m[1]}>${m[2]}`).sort();
     // ASSIGNED → ASSIGNED (reassigning) keeps the status, which the trigger does not look at.
-    const inCode = INBOX_STATUSES.flatMap((from) => INBOX_TRANSITIONS[from].filter((to) => to !== from).map((to) => `${from}>${to}`)).sort();
+    const inCode = INBOX_STATUSES.flatMap((from) =>
+      INBOX_TRANSITIONS[from].filter((to) => to !== from).map((to) => `${from}>${to}`),
+    ).sort();
     expect(inTrigger).toEqual(inCode);
   });
 

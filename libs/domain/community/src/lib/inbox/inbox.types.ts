@@ -55,9 +55,23 @@ export interface InboxItem {
   updatedAt: Date;
 }
 
-export type NewInboxItem = Pick<InboxItem,
-  'source' | 'networkAccountId' | 'externalId' | 'kind' | 'parentExternalId' | 'publicationId' | 'authorHandle' | 'authorName' | 'text' | 'url'
-  | 'receivedAt' | 'severity' | 'dueAt' | 'responsibleRole'>;
+export type NewInboxItem = Pick<
+  InboxItem,
+  | 'source'
+  | 'networkAccountId'
+  | 'externalId'
+  | 'kind'
+  | 'parentExternalId'
+  | 'publicationId'
+  | 'authorHandle'
+  | 'authorName'
+  | 'text'
+  | 'url'
+  | 'receivedAt'
+  | 'severity'
+  | 'dueAt'
+  | 'responsibleRole'
+>;
 
 export interface InboxNote {
   id: string;

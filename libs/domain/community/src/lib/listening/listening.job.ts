@@ -107,13 +107,17 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
 
   async handle({ organizationId, queryId }: RunListeningQueryPayload): Promise<ListeningRunResult> {
     // The payload names the tenant: the job acts in that organisation, row-level security as for a request.
-    return this.units.runInOrganization(organizationId, (uow) => this.run({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, queryId));
+    return this.units.runInOrganization(organizationId, (uow) =>
+      this.run({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, queryId),
+    );
   }
 
   /** Queries not run for LISTENING_EVERY_MINUTES, and sources whose back-off is over, across tenants. */
   async reconcile(): Promise<number> {
     const now = Date.now();
-    const due = await this.units.run({}, (uow) => this.listening.due(uow, new Date(now - this.config.LISTENING_EVERY_MINUTES * 60_000), new Date(now), 1000));
+    const due = await this.units.run({}, (uow) =>
+      this.listening.due(uow, new Date(now - this.config.LISTENING_EVERY_MINUTES * 60_000), new Date(now), 1000),
+    );
     const slot = Math.floor(now / 60_000);
     for (const row of due) await this.scheduler.schedule(row.organization_id, row.id, { key: `due-${slot}` });
     return due.length;
@@ -151,15 +155,18 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
       const fetched = await this.fetch(ctx, plan, compiled);
       if ('error' in fetched) {
         const failures = (state?.failures ?? 0) + 1;
-        const waitMs = fetched.retryAfterSeconds !== undefined
-          ? Math.max(1000, fetched.retryAfterSeconds * 1000)
-          : Math.min(RETRY_MAX_MS, this.retryBaseMs * 2 ** (failures - 1));
+        const waitMs =
+          fetched.retryAfterSeconds !== undefined
+            ? Math.max(1000, fetched.retryAfterSeconds * 1000)
+            : Math.min(RETRY_MAX_MS, this.retryBaseMs * 2 ** (failures - 1));
         const retryAt = new Date(Date.now() + waitMs);
         await this.listening.recordSource(ctx, queryId, account.id, account.network, { ok: false, error: fetched.error, retryAt });
         await ctx.uow.commitAndContinue();
         entry.error = fetched.error;
         nextRetry = earliest(nextRetry, retryAt);
-        this.logger.warn(`listening query ${queryId} of organization ${ctx.organizationId} on ${account.network} account ${account.id} failed: ${fetched.error}`);
+        this.logger.warn(
+          `listening query ${queryId} of organization ${ctx.organizationId} on ${account.network} account ${account.id} failed: ${fetched.error}`,
+        );
         continue;
       }
       entry.fetched = fetched.mentions.length;
@@ -169,14 +176,21 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
         if (row) rows.push(row);
       }
       const stored = await this.listening.ingest(ctx, rows);
-      await this.listening.recordSource(ctx, queryId, account.id, account.network, { ok: true, cursor: fetched.cursor, added: stored.added });
+      await this.listening.recordSource(ctx, queryId, account.id, account.network, {
+        ok: true,
+        cursor: fetched.cursor,
+        added: stored.added,
+      });
       // The mentions and the cursor commit together: a crash before leaves the cursor where the rows are.
       await ctx.uow.commitAndContinue();
       entry.added = stored.added;
     }
     if (nextRetry) {
       // The retry is also found by the reconciler (its back-off is in PostgreSQL); this only makes it punctual.
-      await this.scheduler.schedule(ctx.organizationId, queryId, { key: `retry-${nextRetry.getTime()}`, delayMs: Math.max(0, nextRetry.getTime() - Date.now()) });
+      await this.scheduler.schedule(ctx.organizationId, queryId, {
+        key: `retry-${nextRetry.getTime()}`,
+        delayMs: Math.max(0, nextRetry.getTime() - Date.now()),
+      });
     }
     return result;
   }
@@ -195,7 +209,12 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
   }
 
   /** The connected accounts the query reads: of its networks (all when none is named), whose connector reads mentions, not waiting for re-authorisation. */
-  private async plan(ctx: TenantCtx, query: ListeningQueryEntity, compiled: CompiledQuery, states: Map<string, ListeningSourceEntity>): Promise<SourcePlan[]> {
+  private async plan(
+    ctx: TenantCtx,
+    query: ListeningQueryEntity,
+    compiled: CompiledQuery,
+    states: Map<string, ListeningSourceEntity>,
+  ): Promise<SourcePlan[]> {
     const plans: SourcePlan[] = [];
     let after: [string, string] | undefined;
     for (;;) {
@@ -220,7 +239,11 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
    * at most LISTENING_MAX_PAGES pages. Returns the mentions not seen before and
    * the new cursor, or the failure described without the network's words.
    */
-  private async fetch(ctx: TenantCtx, plan: SourcePlan, compiled: CompiledQuery): Promise<{ mentions: Mention[]; cursor: string } | { error: string; retryAfterSeconds?: number }> {
+  private async fetch(
+    ctx: TenantCtx,
+    plan: SourcePlan,
+    compiled: CompiledQuery,
+  ): Promise<{ mentions: Mention[]; cursor: string } | { error: string; retryAfterSeconds?: number }> {
     const { account, connector } = plan;
     const row = await this.accounts.findWithCredentials(ctx, account.id);
     await ctx.uow.commitAndContinue();
@@ -235,7 +258,12 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
     const known = new Set(previous.ids);
     const since = previous.t ? Date.parse(previous.t) : null;
     const search = connector.manifest.capabilities.search ? compiled.searchFor(account.network) : null;
-    const keywords = search ? [...(search.query.trim() ? [search.query.trim()] : []), ...(search.hashtags ?? []).map((tag) => (tag.startsWith('#') ? tag : `#${tag}`))] : [];
+    const keywords = search
+      ? [
+          ...(search.query.trim() ? [search.query.trim()] : []),
+          ...(search.hashtags ?? []).map((tag) => (tag.startsWith('#') ? tag : `#${tag}`)),
+        ]
+      : [];
     const fetchMentions = (connector.fetchMentions as NonNullable<Connector['fetchMentions']>).bind(connector);
     const fresh: Mention[] = [];
     const seenNow = new Set<string>();
@@ -252,7 +280,10 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
           return { error: `unexpected failure (${scrub(name, credentials.secrets)})` };
         }
         const description = describeFailure(error, credentials.serviceUrl, observation, credentials.secrets);
-        return { error: `${error.kind}: ${scrub(description, credentials.secrets)}`.slice(0, 1000), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+        return {
+          error: `${error.kind}: ${scrub(description, credentials.secrets)}`.slice(0, 1000),
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        };
       }
       let reachedOld = false;
       for (const mention of result.items) {
@@ -277,12 +308,22 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
   }
 
   /** Enriched and matched; null when no active query of the organisation matches it (it is not stored). */
-  private async toRow(mention: Mention, account: NetworkAccountEntity, matchers: { query: ListeningQueryEntity; compiled: CompiledQuery }[]): Promise<MentionRow | null> {
-    const text = String(mention.text ?? '').split('\u0000').join('').slice(0, 100_000);
+  private async toRow(
+    mention: Mention,
+    account: NetworkAccountEntity,
+    matchers: { query: ListeningQueryEntity; compiled: CompiledQuery }[],
+  ): Promise<MentionRow | null> {
+    const text = String(mention.text ?? '')
+      .split('\u0000')
+      .join('')
+      .slice(0, 100_000);
     const published = new Date(mention.publishedAt);
     if (Number.isNaN(published.getTime())) return null;
     const enrichment = await this.enricher.enrich(text, mention.language);
-    const authorHandle = String(mention.authorHandle ?? '').split('\u0000').join('').slice(0, 500);
+    const authorHandle = String(mention.authorHandle ?? '')
+      .split('\u0000')
+      .join('')
+      .slice(0, 500);
     const prepared = prepareMention({ text, language: enrichment.language, authorHandle, source: account.network });
     const queryIds = matchers
       .filter(({ query, compiled }) => readsNetwork(query.sources, account.network) && compiled.matchesPrepared(prepared))

@@ -1,33 +1,81 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import type { PageQuery, TenantCtx } from '../repositories';
-import type { ListeningQueryEntity, ListeningQueryKind, ListeningSourceEntity, MentionEntity, MentionRow, SentimentLabel } from './listening.entities';
+import type {
+  ListeningQueryEntity,
+  ListeningQueryKind,
+  ListeningSourceEntity,
+  MentionEntity,
+  MentionRow,
+  SentimentLabel,
+} from './listening.entities';
 
 const QUERY_COLUMNS = `organization_id, id, kind, competitor_id, name, query, sources, active, last_run_at, run_requested_at,
   created_by, updated_by, created_at, updated_at`;
 
 interface QueryRow {
-  organization_id: string; id: string; kind: ListeningQueryKind; competitor_id: string | null; name: string; query: string; sources: string[];
-  active: boolean; last_run_at: Date | null; run_requested_at: Date | null; created_by: string | null; updated_by: string | null; created_at: Date; updated_at: Date;
+  organization_id: string;
+  id: string;
+  kind: ListeningQueryKind;
+  competitor_id: string | null;
+  name: string;
+  query: string;
+  sources: string[];
+  active: boolean;
+  last_run_at: Date | null;
+  run_requested_at: Date | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 function toQuery(r: QueryRow): ListeningQueryEntity {
   return {
-    organizationId: r.organization_id, id: r.id, kind: r.kind, competitorId: r.competitor_id, name: r.name, query: r.query, sources: r.sources,
-    active: r.active, lastRunAt: r.last_run_at, runRequestedAt: r.run_requested_at, createdBy: r.created_by, updatedBy: r.updated_by,
-    createdAt: r.created_at, updatedAt: r.updated_at,
+    organizationId: r.organization_id,
+    id: r.id,
+    kind: r.kind,
+    competitorId: r.competitor_id,
+    name: r.name,
+    query: r.query,
+    sources: r.sources,
+    active: r.active,
+    lastRunAt: r.last_run_at,
+    runRequestedAt: r.run_requested_at,
+    createdBy: r.created_by,
+    updatedBy: r.updated_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
 interface SourceRow {
-  query_id: string; account_id: string; network: string; cursor: string | null; last_run_at: Date | null; last_success_at: Date | null;
-  last_error: string | null; last_error_at: Date | null; failures: number; retry_at: Date | null; mentions_added: string;
+  query_id: string;
+  account_id: string;
+  network: string;
+  cursor: string | null;
+  last_run_at: Date | null;
+  last_success_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+  failures: number;
+  retry_at: Date | null;
+  mentions_added: string;
 }
 
 function toSource(r: SourceRow): ListeningSourceEntity {
   return {
-    queryId: r.query_id, accountId: r.account_id, network: r.network, cursor: r.cursor, lastRunAt: r.last_run_at, lastSuccessAt: r.last_success_at,
-    lastError: r.last_error, lastErrorAt: r.last_error_at, failures: r.failures, retryAt: r.retry_at, mentionsAdded: Number(r.mentions_added),
+    queryId: r.query_id,
+    accountId: r.account_id,
+    network: r.network,
+    cursor: r.cursor,
+    lastRunAt: r.last_run_at,
+    lastSuccessAt: r.last_success_at,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    failures: r.failures,
+    retryAt: r.retry_at,
+    mentionsAdded: Number(r.mentions_added),
   };
 }
 
@@ -36,16 +84,46 @@ const MENTION_COLUMNS = `m.organization_id, m.id, m.source, m.external_id, m.acc
   ARRAY(SELECT mm.query_id FROM mention_matches mm WHERE mm.organization_id = m.organization_id AND mm.mention_id = m.id ORDER BY mm.created_at, mm.query_id) AS query_ids`;
 
 interface MentionDbRow {
-  organization_id: string; id: string; source: string; external_id: string; account_id: string | null; author_handle: string; author_name: string | null;
-  author_reach: number | null; text: string; url: string | null; published_at: Date; published_at_estimated: boolean; language: string | null;
-  sentiment_score: number | null; sentiment_label: SentimentLabel | null; reach: number | null; created_at: Date; query_ids: string[];
+  organization_id: string;
+  id: string;
+  source: string;
+  external_id: string;
+  account_id: string | null;
+  author_handle: string;
+  author_name: string | null;
+  author_reach: number | null;
+  text: string;
+  url: string | null;
+  published_at: Date;
+  published_at_estimated: boolean;
+  language: string | null;
+  sentiment_score: number | null;
+  sentiment_label: SentimentLabel | null;
+  reach: number | null;
+  created_at: Date;
+  query_ids: string[];
 }
 
 function toMention(r: MentionDbRow): MentionEntity {
   return {
-    organizationId: r.organization_id, id: r.id, source: r.source, externalId: r.external_id, accountId: r.account_id, authorHandle: r.author_handle,
-    authorName: r.author_name, authorReach: r.author_reach, text: r.text, url: r.url, publishedAt: r.published_at, publishedAtEstimated: r.published_at_estimated,
-    language: r.language, sentimentScore: r.sentiment_score, sentimentLabel: r.sentiment_label, reach: r.reach, createdAt: r.created_at, queryIds: r.query_ids,
+    organizationId: r.organization_id,
+    id: r.id,
+    source: r.source,
+    externalId: r.external_id,
+    accountId: r.account_id,
+    authorHandle: r.author_handle,
+    authorName: r.author_name,
+    authorReach: r.author_reach,
+    text: r.text,
+    url: r.url,
+    publishedAt: r.published_at,
+    publishedAtEstimated: r.published_at_estimated,
+    language: r.language,
+    sentimentScore: r.sentiment_score,
+    sentimentLabel: r.sentiment_label,
+    reach: r.reach,
+    createdAt: r.created_at,
+    queryIds: r.query_ids,
   };
 }
 
@@ -69,9 +147,7 @@ export interface ListeningQueryFields {
 }
 
 /** What a source's run leaves behind: success (new cursor) or failure (error and back-off). */
-export type SourceOutcome =
-  | { ok: true; cursor: string | null; added: number }
-  | { ok: false; error: string; retryAt: Date };
+export type SourceOutcome = { ok: true; cursor: string | null; added: number } | { ok: false; error: string; retryAt: Date };
 
 /** The only place that queries the listening tables; always inside the caller's tenant. */
 @Injectable()
@@ -89,20 +165,27 @@ export class ListeningRepository {
       params.push(page.after[0], page.after[1]);
       where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    const rows = await ctx.uow.query<QueryRow>(`SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    const rows = await ctx.uow.query<QueryRow>(
+      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      params,
+    );
     return rows.map(toQuery);
   }
 
   async find(ctx: TenantCtx, id: string, lock = false): Promise<ListeningQueryEntity | null> {
     const [row] = await ctx.uow.query<QueryRow>(
-      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [ctx.uow.organizationId, id],
+      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [ctx.uow.organizationId, id],
     );
     return row ? toQuery(row) : null;
   }
 
   /** Every active query of the organisation (the job matches each mention against all of them). */
   async active(ctx: TenantCtx): Promise<ListeningQueryEntity[]> {
-    const rows = await ctx.uow.query<QueryRow>(`SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE organization_id = $1 AND active ORDER BY created_at, id`, [ctx.uow.organizationId]);
+    const rows = await ctx.uow.query<QueryRow>(
+      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE organization_id = $1 AND active ORDER BY created_at, id`,
+      [ctx.uow.organizationId],
+    );
     return rows.map(toQuery);
   }
 
@@ -115,7 +198,9 @@ export class ListeningRepository {
   }
 
   async competitorExists(ctx: TenantCtx, id: string): Promise<boolean> {
-    return (await ctx.uow.query('SELECT 1 FROM competitors WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id])).length > 0;
+    return (
+      (await ctx.uow.query('SELECT 1 FROM competitors WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id])).length > 0
+    );
   }
 
   async insert(ctx: TenantCtx, fields: ListeningQueryFields, by: string | null): Promise<ListeningQueryEntity> {
@@ -128,13 +213,23 @@ export class ListeningRepository {
   }
 
   /** Changing the text or the sources starts the query afresh on every source (cursors and errors were about the old query). */
-  async update(ctx: TenantCtx, id: string, fields: ListeningQueryFields, by: string | null, restart: boolean): Promise<ListeningQueryEntity> {
+  async update(
+    ctx: TenantCtx,
+    id: string,
+    fields: ListeningQueryFields,
+    by: string | null,
+    restart: boolean,
+  ): Promise<ListeningQueryEntity> {
     const [row] = await ctx.uow.query<QueryRow>(
       `UPDATE listening_queries SET kind = $3, competitor_id = $4, name = $5, query = $6, sources = $7, active = $8, updated_by = $9, updated_at = now()
         WHERE organization_id = $1 AND id = $2 RETURNING ${QUERY_COLUMNS}`,
       [ctx.uow.organizationId, id, fields.kind, fields.competitorId, fields.name, fields.query, fields.sources, fields.active, by],
     );
-    if (restart) await ctx.uow.execute('DELETE FROM listening_query_sources WHERE organization_id = $1 AND query_id = $2', [ctx.uow.organizationId, id]);
+    if (restart)
+      await ctx.uow.execute('DELETE FROM listening_query_sources WHERE organization_id = $1 AND query_id = $2', [
+        ctx.uow.organizationId,
+        id,
+      ]);
     return toQuery(row);
   }
 
@@ -143,11 +238,17 @@ export class ListeningRepository {
   }
 
   async markRunRequested(ctx: TenantCtx, id: string): Promise<void> {
-    await ctx.uow.execute('UPDATE listening_queries SET run_requested_at = now() WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
+    await ctx.uow.execute('UPDATE listening_queries SET run_requested_at = now() WHERE organization_id = $1 AND id = $2', [
+      ctx.uow.organizationId,
+      id,
+    ]);
   }
 
   async markRun(ctx: TenantCtx, id: string): Promise<void> {
-    await ctx.uow.execute('UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
+    await ctx.uow.execute('UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id = $2', [
+      ctx.uow.organizationId,
+      id,
+    ]);
   }
 
   /** Queries due across tenants (SECURITY DEFINER function: ids only). */
@@ -220,9 +321,23 @@ export class ListeningRepository {
          $11::boolean[], $12::text[], $13::real[], $14::text[], $15::int[])
        ON CONFLICT (organization_id, source, external_id) DO NOTHING
        RETURNING id, source, external_id`,
-      [org, column((r) => r.source), column((r) => r.externalId), column((r) => r.accountId), column((r) => r.authorHandle), column((r) => r.authorName),
-        column((r) => r.authorReach), column((r) => r.text), column((r) => r.url), column((r) => r.publishedAt), column((r) => r.publishedAtEstimated),
-        column((r) => r.language), column((r) => r.sentimentScore), column((r) => r.sentimentLabel), column((r) => r.reach)],
+      [
+        org,
+        column((r) => r.source),
+        column((r) => r.externalId),
+        column((r) => r.accountId),
+        column((r) => r.authorHandle),
+        column((r) => r.authorName),
+        column((r) => r.authorReach),
+        column((r) => r.text),
+        column((r) => r.url),
+        column((r) => r.publishedAt),
+        column((r) => r.publishedAtEstimated),
+        column((r) => r.language),
+        column((r) => r.sentimentScore),
+        column((r) => r.sentimentLabel),
+        column((r) => r.reach),
+      ],
     );
     const ids = new Map<string, string>();
     for (const row of inserted) ids.set(`${row.source}\u0000${row.external_id}`, row.id);
@@ -264,7 +379,10 @@ export class ListeningRepository {
   }
 
   async findMention(ctx: TenantCtx, id: string): Promise<MentionEntity | null> {
-    const [row] = await ctx.uow.query<MentionDbRow>(`SELECT ${MENTION_COLUMNS} FROM mentions m WHERE m.organization_id = $1 AND m.id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<MentionDbRow>(
+      `SELECT ${MENTION_COLUMNS} FROM mentions m WHERE m.organization_id = $1 AND m.id = $2`,
+      [ctx.uow.organizationId, id],
+    );
     return row ? toMention(row) : null;
   }
 
@@ -297,7 +415,10 @@ export class ListeningRepository {
       const i = add(page.after[1]);
       where.push(`(${time}, ${id}) < (${t}::timestamptz, ${i}::uuid)`);
     }
-    const rows = await ctx.uow.query<MentionDbRow>(`SELECT ${MENTION_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $2`, params);
+    const rows = await ctx.uow.query<MentionDbRow>(
+      `SELECT ${MENTION_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $2`,
+      params,
+    );
     return rows.map(toMention);
   }
 }

@@ -7,33 +7,75 @@ import { decodeListeningCursor } from './listening.job';
 import type { ListeningQueryEntity, ListeningSourceEntity, MentionEntity } from './listening.entities';
 import { ListeningService } from './listening.service';
 import {
-  CreateListeningQueryInput, ListeningQueryIdInput, ListeningQueryPageArgs, MentionIdArgs, MentionPageArgs, UpdateListeningQueryInput,
+  CreateListeningQueryInput,
+  ListeningQueryIdInput,
+  ListeningQueryPageArgs,
+  MentionIdArgs,
+  MentionPageArgs,
+  UpdateListeningQueryInput,
 } from './dto/inputs';
 import {
-  ListeningQueryConnection, ListeningQueryKindEnum, ListeningQueryObject, ListeningSourceObject, MentionConnection, MentionObject, SentimentLabelEnum,
+  ListeningQueryConnection,
+  ListeningQueryKindEnum,
+  ListeningQueryObject,
+  ListeningSourceObject,
+  MentionConnection,
+  MentionObject,
+  SentimentLabelEnum,
 } from './dto/objects';
 
 function toSource(s: ListeningSourceEntity): ListeningSourceObject {
   const t = decodeListeningCursor(s.cursor).t;
   return {
-    accountId: s.accountId, network: s.network, lastRunAt: s.lastRunAt, lastSuccessAt: s.lastSuccessAt, lastError: s.lastError, lastErrorAt: s.lastErrorAt,
-    failures: s.failures, retryAt: s.retryAt, cursorTime: t ? new Date(t) : null, mentionsAdded: s.mentionsAdded,
+    accountId: s.accountId,
+    network: s.network,
+    lastRunAt: s.lastRunAt,
+    lastSuccessAt: s.lastSuccessAt,
+    lastError: s.lastError,
+    lastErrorAt: s.lastErrorAt,
+    failures: s.failures,
+    retryAt: s.retryAt,
+    cursorTime: t ? new Date(t) : null,
+    mentionsAdded: s.mentionsAdded,
   };
 }
 
 function toQuery(q: ListeningQueryEntity, sources: ListeningSourceEntity[]): ListeningQueryObject {
   return {
-    id: q.id, kind: q.kind as ListeningQueryKindEnum, competitorId: q.competitorId, name: q.name, query: q.query, sources: q.sources, active: q.active,
-    lastRunAt: q.lastRunAt, runRequestedAt: q.runRequestedAt, sourceStates: sources.filter((s) => s.queryId === q.id).map(toSource),
-    createdAt: q.createdAt, updatedAt: q.updatedAt,
+    id: q.id,
+    kind: q.kind as ListeningQueryKindEnum,
+    competitorId: q.competitorId,
+    name: q.name,
+    query: q.query,
+    sources: q.sources,
+    active: q.active,
+    lastRunAt: q.lastRunAt,
+    runRequestedAt: q.runRequestedAt,
+    sourceStates: sources.filter((s) => s.queryId === q.id).map(toSource),
+    createdAt: q.createdAt,
+    updatedAt: q.updatedAt,
   };
 }
 
 function toMention(m: MentionEntity): MentionObject {
   return {
-    id: m.id, source: m.source, externalId: m.externalId, accountId: m.accountId, authorHandle: m.authorHandle, authorName: m.authorName,
-    authorReach: m.authorReach, text: m.text, url: m.url, publishedAt: m.publishedAt, publishedAtEstimated: m.publishedAtEstimated, language: m.language,
-    sentimentScore: m.sentimentScore, sentiment: m.sentimentLabel as SentimentLabelEnum | null, reach: m.reach, queryIds: m.queryIds, createdAt: m.createdAt,
+    id: m.id,
+    source: m.source,
+    externalId: m.externalId,
+    accountId: m.accountId,
+    authorHandle: m.authorHandle,
+    authorName: m.authorName,
+    authorReach: m.authorReach,
+    text: m.text,
+    url: m.url,
+    publishedAt: m.publishedAt,
+    publishedAtEstimated: m.publishedAtEstimated,
+    language: m.language,
+    sentimentScore: m.sentimentScore,
+    sentiment: m.sentimentLabel as SentimentLabelEnum | null,
+    reach: m.reach,
+    queryIds: m.queryIds,
+    createdAt: m.createdAt,
   };
 }
 
@@ -42,37 +84,69 @@ export class ListeningResolver {
   constructor(private readonly listening: ListeningService) {}
 
   @Requires('listening.read')
-  @Query(() => ListeningQueryConnection, { description: 'The organization’s listening queries, oldest first, each with its state per connected account.' })
-  async listeningQueries(@OrgCtx() ctx: OrganizationContext, @Args() args: ListeningQueryPageArgs): Promise<Connection<ListeningQueryObject>> {
-    const connection = await paginate(args, (keyset) => this.listening.page(ctx, keyset, { active: args.active }), (q) => [q.createdAt, q.id], (q) => q);
-    const sources = await this.listening.sourceStates(ctx, connection.edges.map((e) => e.node.id));
+  @Query(() => ListeningQueryConnection, {
+    description: 'The organization’s listening queries, oldest first, each with its state per connected account.',
+  })
+  async listeningQueries(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: ListeningQueryPageArgs,
+  ): Promise<Connection<ListeningQueryObject>> {
+    const connection = await paginate(
+      args,
+      (keyset) => this.listening.page(ctx, keyset, { active: args.active }),
+      (q) => [q.createdAt, q.id],
+      (q) => q,
+    );
+    const sources = await this.listening.sourceStates(
+      ctx,
+      connection.edges.map((e) => e.node.id),
+    );
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toQuery(e.node, sources) })) };
   }
 
   @Requires('listening.manage')
-  @Mutation(() => ListeningQueryObject, { description: 'A new listening query; an active one runs at once. A text the query language refuses is BAD_USER_INPUT on input.query, with `position`.' })
-  async createListeningQuery(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateListeningQueryInput): Promise<ListeningQueryObject> {
+  @Mutation(() => ListeningQueryObject, {
+    description:
+      'A new listening query; an active one runs at once. A text the query language refuses is BAD_USER_INPUT on input.query, with `position`.',
+  })
+  async createListeningQuery(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: CreateListeningQueryInput,
+  ): Promise<ListeningQueryObject> {
     const created = await this.listening.create(ctx, input);
     return toQuery(created, []);
   }
 
   @Requires('listening.manage')
-  @Mutation(() => ListeningQueryObject, { description: 'Edits a query. A new text or new sources start it afresh on every account (its mentions so far are kept).' })
-  async updateListeningQuery(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateListeningQueryInput): Promise<ListeningQueryObject> {
+  @Mutation(() => ListeningQueryObject, {
+    description: 'Edits a query. A new text or new sources start it afresh on every account (its mentions so far are kept).',
+  })
+  async updateListeningQuery(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: UpdateListeningQueryInput,
+  ): Promise<ListeningQueryObject> {
     const { id, ...patch } = input;
     const updated = await this.listening.update(ctx, id, patch);
     return toQuery(updated, await this.listening.sourceStates(ctx, [id]));
   }
 
   @Requires('listening.manage')
-  @Mutation(() => ListeningQueryObject, { description: 'Deletes a query and its matches (mentions other queries matched are kept); answers with the query as it was.' })
-  async deleteListeningQuery(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ListeningQueryIdInput): Promise<ListeningQueryObject> {
+  @Mutation(() => ListeningQueryObject, {
+    description: 'Deletes a query and its matches (mentions other queries matched are kept); answers with the query as it was.',
+  })
+  async deleteListeningQuery(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ListeningQueryIdInput,
+  ): Promise<ListeningQueryObject> {
     const sources = await this.listening.sourceStates(ctx, [input.id]);
     return toQuery(await this.listening.delete(ctx, input.id), sources);
   }
 
   @Requires('listening.manage')
-  @Mutation(() => ListeningQueryObject, { description: 'Asks the worker to run the query now; read sourceStates (or mentions) afterwards. A paused query is CONFLICT (LISTENING_QUERY_PAUSED).' })
+  @Mutation(() => ListeningQueryObject, {
+    description:
+      'Asks the worker to run the query now; read sourceStates (or mentions) afterwards. A paused query is CONFLICT (LISTENING_QUERY_PAUSED).',
+  })
   async runListeningQuery(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ListeningQueryIdInput): Promise<ListeningQueryObject> {
     const query = await this.listening.run(ctx, input.id);
     return toQuery(query, await this.listening.sourceStates(ctx, [input.id]));
@@ -84,9 +158,21 @@ export class ListeningResolver {
     const from = args.from === undefined ? undefined : strictDateTime(args.from, 'from');
     const to = args.to === undefined ? undefined : strictDateTime(args.to, 'to');
     if (from && to && from >= to) throw badInput('to', 'must be after from');
-    return paginate(args, (keyset) => this.listening.mentions(ctx, keyset, {
-      from, to, queryId: args.queryId, source: args.source, sentiment: args.sentiment, language: args.language, authorHandle: args.authorHandle,
-    }), (m) => [m.publishedAt, m.id], toMention);
+    return paginate(
+      args,
+      (keyset) =>
+        this.listening.mentions(ctx, keyset, {
+          from,
+          to,
+          queryId: args.queryId,
+          source: args.source,
+          sentiment: args.sentiment,
+          language: args.language,
+          authorHandle: args.authorHandle,
+        }),
+      (m) => [m.publishedAt, m.id],
+      toMention,
+    );
   }
 
   @Requires('listening.read')

@@ -24,7 +24,10 @@ export function checkQueryText(text: string, field = 'input.query'): void {
     if (error instanceof ListeningQueryError) {
       const refused = badInput(field, error.message);
       throw new DomainError('BAD_USER_INPUT', refused.message, {
-        field, problems: refused.problems, reason: 'LISTENING_QUERY_INVALID', details: { position: error.position },
+        field,
+        problems: refused.problems,
+        reason: 'LISTENING_QUERY_INVALID',
+        details: { position: error.position },
       });
     }
     throw error;
@@ -54,10 +57,17 @@ export class ListeningService {
     return query;
   }
 
-  async create(ctx: TenantCtx, input: Required<Pick<ListeningQueryInput, 'kind' | 'name' | 'query'>> & ListeningQueryInput): Promise<ListeningQueryEntity> {
+  async create(
+    ctx: TenantCtx,
+    input: Required<Pick<ListeningQueryInput, 'kind' | 'name' | 'query'>> & ListeningQueryInput,
+  ): Promise<ListeningQueryEntity> {
     const fields: ListeningQueryFields = {
-      kind: input.kind, competitorId: input.competitorId ?? null, name: input.name.trim(), query: input.query,
-      sources: input.sources ?? [], active: input.active ?? true,
+      kind: input.kind,
+      competitorId: input.competitorId ?? null,
+      name: input.name.trim(),
+      query: input.query,
+      sources: input.sources ?? [],
+      active: input.active ?? true,
     };
     await this.check(ctx, fields, input, undefined);
     const created = await this.repository.insert(ctx, fields, this.userOf(ctx));
@@ -81,7 +91,10 @@ export class ListeningService {
     await this.check(ctx, fields, input, id);
     const restart = fields.query !== current.query || fields.sources.join(',') !== current.sources.join(',');
     const updated = await this.repository.update(ctx, id, fields, this.userOf(ctx), restart);
-    await this.record(ctx, 'listening.query_updated', updated, { changed: Object.keys(input).filter((key) => key !== 'id'), restarted: restart });
+    await this.record(ctx, 'listening.query_updated', updated, {
+      changed: Object.keys(input).filter((key) => key !== 'id'),
+      restarted: restart,
+    });
     if (updated.active && (restart || !current.active)) await this.runSoon(ctx, id);
     return updated;
   }
@@ -98,7 +111,11 @@ export class ListeningService {
   async run(ctx: TenantCtx, id: string): Promise<ListeningQueryEntity> {
     const query = await this.repository.find(ctx, id, true);
     if (!query) throw new DomainError('NOT_FOUND', notFound('Listening query', id).message, { field: 'input.id' });
-    if (!query.active) throw new DomainError('CONFLICT', 'The listening query is paused: make it active first.', { field: 'input.id', reason: 'LISTENING_QUERY_PAUSED' });
+    if (!query.active)
+      throw new DomainError('CONFLICT', 'The listening query is paused: make it active first.', {
+        field: 'input.id',
+        reason: 'LISTENING_QUERY_PAUSED',
+      });
     await this.repository.markRunRequested(ctx, id);
     // A key per second: a request made while a run is under way is not swallowed by that run's job id.
     await this.runSoon(ctx, id, `asked-${Math.floor(Date.now() / 1000)}`);
@@ -117,7 +134,12 @@ export class ListeningService {
     return mention;
   }
 
-  private async check(ctx: TenantCtx, fields: ListeningQueryFields, input: ListeningQueryInput, exceptId: string | undefined): Promise<void> {
+  private async check(
+    ctx: TenantCtx,
+    fields: ListeningQueryFields,
+    input: ListeningQueryInput,
+    exceptId: string | undefined,
+  ): Promise<void> {
     if (fields.name.length === 0) throw badInput('input.name', 'must not be blank');
     if (input.query !== undefined) checkQueryText(input.query);
     if (fields.kind === 'COMPETITOR') {
@@ -129,7 +151,10 @@ export class ListeningService {
       throw badInput('input.competitorId', 'is only for a COMPETITOR query');
     }
     if (await this.repository.nameTaken(ctx, fields.name, exceptId)) {
-      throw new DomainError('CONFLICT', `A listening query named "${fields.name}" exists already.`, { field: 'input.name', reason: 'LISTENING_QUERY_NAME_TAKEN' });
+      throw new DomainError('CONFLICT', `A listening query named "${fields.name}" exists already.`, {
+        field: 'input.name',
+        reason: 'LISTENING_QUERY_NAME_TAKEN',
+      });
     }
   }
 
@@ -144,6 +169,11 @@ export class ListeningService {
   }
 
   private async record(ctx: TenantCtx, action: string, query: ListeningQueryEntity, metadata: Record<string, unknown>): Promise<void> {
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, { action, targetType: 'ListeningQuery', targetId: query.id, metadata }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      { action, targetType: 'ListeningQuery', targetId: query.id, metadata },
+      ctx.requestId,
+    );
   }
 }

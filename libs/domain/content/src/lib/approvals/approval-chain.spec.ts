@@ -8,9 +8,25 @@ const members = [
 ];
 
 let n = 0;
-const decision = (step: number, who: string | null, verdict: 'APPROVED' | 'REJECTED' = 'APPROVED', viaLink = false): ApprovalDecisionRow => ({
-  id: `d${(n += 1)}`, itemId: 'i', revision: 1, step, deciderKind: viaLink ? 'LINK' : 'MEMBER', deciderUserId: viaLink ? null : who, linkId: viaLink ? 'l' : null,
-  recipientName: viaLink ? 'Client' : null, recipientEmail: viaLink ? 'client@example.test' : null, verdict, comment: null, acknowledgedFindings: [], decidedAt: new Date(),
+const decision = (
+  step: number,
+  who: string | null,
+  verdict: 'APPROVED' | 'REJECTED' = 'APPROVED',
+  viaLink = false,
+): ApprovalDecisionRow => ({
+  id: `d${(n += 1)}`,
+  itemId: 'i',
+  revision: 1,
+  step,
+  deciderKind: viaLink ? 'LINK' : 'MEMBER',
+  deciderUserId: viaLink ? null : who,
+  linkId: viaLink ? 'l' : null,
+  recipientName: viaLink ? 'Client' : null,
+  recipientEmail: viaLink ? 'client@example.test' : null,
+  verdict,
+  comment: null,
+  acknowledgedFindings: [],
+  decidedAt: new Date(),
 });
 
 describe('approval chain progress', () => {
@@ -32,7 +48,10 @@ describe('approval chain progress', () => {
     const oneOfTwo = chainProgress(chain, members, ['w'], [decision(1, 'a'), decision(2, 'b')]);
     expect(oneOfTwo).toMatchObject({ currentStep: 2, complete: false });
     expect(oneOfTwo.steps[1].remainingUserIds).toEqual(['c']);
-    expect(chainProgress(chain, members, ['w'], [decision(1, 'a'), decision(2, 'b'), decision(2, 'c')])).toMatchObject({ currentStep: null, complete: true });
+    expect(chainProgress(chain, members, ['w'], [decision(1, 'a'), decision(2, 'b'), decision(2, 'c')])).toMatchObject({
+      currentStep: null,
+      complete: true,
+    });
   });
 
   it('does not count a rejection, nor a link approval in an ALL step that has eligible members', () => {

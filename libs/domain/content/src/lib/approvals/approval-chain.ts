@@ -82,7 +82,10 @@ export function eligibleMembers(step: ApprovalStep, members: readonly MemberRole
  * through a link). Steps are taken in order.
  */
 export function chainProgress(
-  chain: readonly ApprovalStep[], members: readonly MemberRoles[], authors: readonly (string | null)[], decisions: readonly ApprovalDecisionRow[],
+  chain: readonly ApprovalStep[],
+  members: readonly MemberRoles[],
+  authors: readonly (string | null)[],
+  decisions: readonly ApprovalDecisionRow[],
 ): ChainProgress {
   let currentStep: number | null = null;
   const steps = chain.map((step, index): StepProgress => {

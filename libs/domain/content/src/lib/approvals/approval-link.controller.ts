@@ -13,15 +13,20 @@ const PROOF_REASON =
 
 /** What a POST carries: `{ verdict: "APPROVED" | "REJECTED", comment?: string }` (a comment is required to reject). */
 export function readDecisionBody(body: unknown): { verdict: ApprovalVerdict; comment: string | null } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badInput('body', 'send a JSON object { "verdict": "APPROVED" | "REJECTED", "comment": "…" }');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw badInput('body', 'send a JSON object { "verdict": "APPROVED" | "REJECTED", "comment": "…" }');
   const { verdict, comment, ...rest } = body as Record<string, unknown>;
-  const problems: FieldProblem[] = Object.keys(rest).slice(0, 5).map((key) => ({
-    field: textProblem(key) || !/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? 'body' : `body.${key}`, message: 'has a field a decision does not take',
-  }));
+  const problems: FieldProblem[] = Object.keys(rest)
+    .slice(0, 5)
+    .map((key) => ({
+      field: textProblem(key) || !/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? 'body' : `body.${key}`,
+      message: 'has a field a decision does not take',
+    }));
   if (verdict !== 'APPROVED' && verdict !== 'REJECTED') problems.push({ field: 'body.verdict', message: 'must be APPROVED or REJECTED' });
   if (comment !== undefined && comment !== null) {
     if (typeof comment !== 'string') problems.push({ field: 'body.comment', message: 'must be a string' });
-    else if (comment.length < 1 || comment.length > 2000) problems.push({ field: 'body.comment', message: 'must be 1 to 2,000 characters' });
+    else if (comment.length < 1 || comment.length > 2000)
+      problems.push({ field: 'body.comment', message: 'must be 1 to 2,000 characters' });
     else {
       const problem = textProblem(comment);
       if (problem) problems.push({ field: 'body.comment', message: problem });
@@ -68,22 +73,33 @@ export class ApprovalLinkController {
     try {
       const { verdict, comment } = readDecisionBody(request.body);
       const result: ItemApprovals = await this.approvals.decideByLink(token, verdict, comment);
-      this.send(reply, 200, { verdict, item: { id: result.item.id, status: result.item.status, revision: result.item.revision }, complete: result.complete });
+      this.send(reply, 200, {
+        verdict,
+        item: { id: result.item.id, status: result.item.status, revision: result.item.revision },
+        complete: result.complete,
+      });
     } catch (error) {
       this.refuse(request, reply, error);
     }
   }
 
   private send(reply: FastifyReply, status: number, payload: unknown): void {
-    void reply.status(status).type('application/json; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer').send(payload);
+    void reply
+      .status(status)
+      .type('application/json; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .send(payload);
   }
 
   private refuse(request: RequestWithId, reply: FastifyReply, error: unknown): void {
     const requestId = request.requestId ?? null;
     if (error instanceof DomainError) {
       const gone = error.reason === 'LINK_EXPIRED' || error.reason === 'LINK_USED';
-      return this.send(reply, gone ? 410 : HTTP_STATUS_OF[error.code], { errors: [{ message: error.message, extensions: { ...error.facts(), requestId } }] });
+      return this.send(reply, gone ? 410 : HTTP_STATUS_OF[error.code], {
+        errors: [{ message: error.message, extensions: { ...error.facts(), requestId } }],
+      });
     }
     this.logger.error(`request ${requestId ?? '-'}: approval link failed: ${error instanceof Error ? error.name : 'error'}`);
     this.send(reply, 500, { errors: [{ message: 'The decision could not be recorded.', extensions: { code: 'INTERNAL', requestId } }] });

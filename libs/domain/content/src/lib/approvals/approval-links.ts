@@ -54,7 +54,8 @@ export class ApprovalLinks {
     }
     if (!Array.isArray(parsed) || parsed.length !== 3) return { refused: 'invalid' };
     const [organizationId, linkId, expiresAt] = parsed as unknown[];
-    if (!isUuid(organizationId) || !isUuid(linkId) || typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return { refused: 'invalid' };
+    if (!isUuid(organizationId) || !isUuid(linkId) || typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
+      return { refused: 'invalid' };
     if (expiresAt <= now) return { refused: 'expired' };
     return { claims: { organizationId, linkId, expiresAt } };
   }

@@ -1,7 +1,20 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { OrganizationRoleEnum } from '@socle/accounts';
 import { MAX_APPROVAL_STEPS, MAX_STEP_MEMBERS } from './approval-chain';
@@ -11,7 +24,10 @@ export enum ApprovalModeEnum {
   ANY = 'ANY',
   ALL = 'ALL',
 }
-registerEnumType(ApprovalModeEnum, { name: 'ApprovalMode', description: 'ANY: one eligible person approves the step. ALL: every eligible member must.' });
+registerEnumType(ApprovalModeEnum, {
+  name: 'ApprovalMode',
+  description: 'ANY: one eligible person approves the step. ALL: every eligible member must.',
+});
 
 export enum ApprovalVerdictEnum {
   APPROVED = 'APPROVED',
@@ -23,11 +39,20 @@ registerEnumType(ApprovalVerdictEnum, { name: 'ApprovalVerdict' });
 
 @InputType()
 export class ApprovalStepInput {
-  @Field(() => OrganizationRoleEnum, { nullable: true, description: 'Everyone holding this role of the organization (give a role or members, not both).' })
-  @IsOptional() @IsEnum(OrganizationRoleEnum) role?: OrganizationRoleEnum;
+  @Field(() => OrganizationRoleEnum, {
+    nullable: true,
+    description: 'Everyone holding this role of the organization (give a role or members, not both).',
+  })
+  @IsOptional()
+  @IsEnum(OrganizationRoleEnum)
+  role?: OrganizationRoleEnum;
 
   @Field(() => [ID], { nullable: true, description: 'Named members of the organization (user ids).' })
-  @IsOptional() @ArrayMaxSize(MAX_STEP_MEMBERS) @ArrayUnique() @IsUUID('all', { each: true, message: 'must be user ids' }) memberIds?: string[];
+  @IsOptional()
+  @ArrayMaxSize(MAX_STEP_MEMBERS)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'must be user ids' })
+  memberIds?: string[];
 
   @Field(() => ApprovalModeEnum) @IsEnum(ApprovalModeEnum) mode!: ApprovalModeEnum;
 }
@@ -35,7 +60,11 @@ export class ApprovalStepInput {
 @InputType()
 export class SetApprovalChainInput {
   @Field(() => [ApprovalStepInput], { description: '1 to 3 steps, in order; the last one is the final approver.' })
-  @ArrayMinSize(1) @ArrayMaxSize(MAX_APPROVAL_STEPS) @ValidateNested({ each: true }) @Type(() => ApprovalStepInput) steps!: ApprovalStepInput[];
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_APPROVAL_STEPS)
+  @ValidateNested({ each: true })
+  @Type(() => ApprovalStepInput)
+  steps!: ApprovalStepInput[];
 }
 
 @InputType()
@@ -56,7 +85,10 @@ export class CreateApprovalLinkInput {
   @Field(() => String) @IsString() @MinLength(1) @MaxLength(200) recipientName!: string;
   @Field(() => String) @IsString() @MaxLength(320) @IsEmail({}, { message: 'must be an email address' }) recipientEmail!: string;
   @Field(() => Int, { description: `How long the link works, ${MIN_LINK_HOURS} to ${MAX_LINK_HOURS} hours.` })
-  @IsInt() @Min(MIN_LINK_HOURS) @Max(MAX_LINK_HOURS) expiresInHours!: number;
+  @IsInt()
+  @Min(MIN_LINK_HOURS)
+  @Max(MAX_LINK_HOURS)
+  expiresInHours!: number;
 }
 
 @ArgsType()
@@ -97,7 +129,8 @@ export class ApprovalDecisionObject {
   @Field(() => Int) step!: number;
   @Field(() => Int) revision!: number;
   @Field(() => ApprovalVerdictEnum) verdict!: ApprovalVerdictEnum;
-  @Field(() => ID, { nullable: true, description: 'The member who decided (null for a decision through an approval link).' }) deciderUserId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The member who decided (null for a decision through an approval link).' })
+  deciderUserId!: string | null;
   @Field(() => Boolean, { description: 'Taken through an approval link by a recipient without an account.' }) viaLink!: boolean;
   @Field(() => String, { nullable: true }) recipientName!: string | null;
   @Field(() => String, { nullable: true }) recipientEmail!: string | null;
@@ -109,8 +142,10 @@ export class ApprovalDecisionObject {
 @ObjectType('ApprovalStepProgress')
 export class ApprovalStepProgressObject extends ApprovalStepObject {
   @Field(() => Boolean) complete!: boolean;
-  @Field(() => [ID], { description: 'Members who may decide this step (the author and the last editor excluded).' }) eligibleUserIds!: string[];
-  @Field(() => [ID], { description: 'Who still has to approve: any one of them (ANY) or each of them (ALL); empty once complete.' }) remainingUserIds!: string[];
+  @Field(() => [ID], { description: 'Members who may decide this step (the author and the last editor excluded).' })
+  eligibleUserIds!: string[];
+  @Field(() => [ID], { description: 'Who still has to approve: any one of them (ANY) or each of them (ALL); empty once complete.' })
+  remainingUserIds!: string[];
   @Field(() => [ApprovalDecisionObject]) decisions!: ApprovalDecisionObject[];
 }
 
@@ -119,15 +154,20 @@ export class ContentItemApprovalsObject {
   @Field(() => ID) itemId!: string;
   @Field(() => String, { description: 'The content status (IN_REVIEW while approval is under way).' }) status!: string;
   @Field(() => Int, { description: 'Decisions count for this revision only: an edit starts over.' }) revision!: number;
-  @Field(() => Int, { nullable: true, description: 'The step awaiting decisions; null when every step is complete.' }) currentStep!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The step awaiting decisions; null when every step is complete.' }) currentStep!:
+    number | null;
   @Field(() => Boolean, { description: 'Every step is complete.' }) complete!: boolean;
   @Field(() => [ApprovalStepProgressObject]) steps!: ApprovalStepProgressObject[];
 }
 
-@ObjectType('ApprovalLink', { description: 'A single-use link for an approver without an account: anyone holding it can decide the step it was made for, until it expires.' })
+@ObjectType('ApprovalLink', {
+  description:
+    'A single-use link for an approver without an account: anyone holding it can decide the step it was made for, until it expires.',
+})
 export class ApprovalLinkObject {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'GET shows the content (JSON); POST {"verdict": "APPROVED" | "REJECTED", "comment": "…"} decides.' }) url!: string;
+  @Field(() => String, { description: 'GET shows the content (JSON); POST {"verdict": "APPROVED" | "REJECTED", "comment": "…"} decides.' })
+  url!: string;
   @Field(() => Int) step!: number;
   @Field(() => Int) revision!: number;
   @Field(() => String) recipientName!: string;

@@ -60,7 +60,8 @@ export class ApprovalsRepository {
   /** The organisation's members and their roles. */
   async members(ctx: ContentCtx): Promise<MemberRoles[]> {
     return ctx.uow.query<MemberRoles>(
-      'SELECT user_id AS "userId", roles FROM organization_memberships WHERE organization_id = $1 ORDER BY user_id', [ctx.uow.organizationId],
+      'SELECT user_id AS "userId", roles FROM organization_memberships WHERE organization_id = $1 ORDER BY user_id',
+      [ctx.uow.organizationId],
     );
   }
 
@@ -81,20 +82,48 @@ export class ApprovalsRepository {
        ON CONFLICT DO NOTHING
        RETURNING ${DECISION_COLUMNS}`,
       [
-        ctx.uow.organizationId, d.itemId, d.revision, d.step, d.decider.kind, d.decider.kind === 'MEMBER' ? d.decider.userId : null,
-        link?.linkId ?? null, link?.recipientName ?? null, link?.recipientEmail ?? null, d.verdict, d.comment, JSON.stringify(d.acknowledgedFindings),
+        ctx.uow.organizationId,
+        d.itemId,
+        d.revision,
+        d.step,
+        d.decider.kind,
+        d.decider.kind === 'MEMBER' ? d.decider.userId : null,
+        link?.linkId ?? null,
+        link?.recipientName ?? null,
+        link?.recipientEmail ?? null,
+        d.verdict,
+        d.comment,
+        JSON.stringify(d.acknowledgedFindings),
       ],
     );
     return row ?? null;
   }
 
   async insertLink(
-    ctx: ContentCtx, link: { itemId: string; revision: number; step: number; recipientName: string; recipientEmail: string; expiresAt: Date; createdBy: string | null },
+    ctx: ContentCtx,
+    link: {
+      itemId: string;
+      revision: number;
+      step: number;
+      recipientName: string;
+      recipientEmail: string;
+      expiresAt: Date;
+      createdBy: string | null;
+    },
   ): Promise<ApprovalLinkRow> {
     const [row] = await ctx.uow.query<ApprovalLinkRow>(
       `INSERT INTO content_approval_links (organization_id, item_id, revision, step, recipient_name, recipient_email, expires_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${LINK_COLUMNS}`,
-      [ctx.uow.organizationId, link.itemId, link.revision, link.step, link.recipientName, link.recipientEmail, link.expiresAt, link.createdBy],
+      [
+        ctx.uow.organizationId,
+        link.itemId,
+        link.revision,
+        link.step,
+        link.recipientName,
+        link.recipientEmail,
+        link.expiresAt,
+        link.createdBy,
+      ],
     );
     return row;
   }

@@ -2,32 +2,66 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import type { ApprovalDecisionRow, ApprovalStep } from './approval-chain';
 import {
-  ApprovalChainObject, ApprovalDecisionObject, ApprovalLinkObject, ApprovalModeEnum, ApproveContentItemInput, ApprovalVerdictEnum, ContentItemApprovalsArgs,
-  ContentItemApprovalsObject, CreateApprovalLinkInput, RejectContentItemInput, SetApprovalChainInput,
+  ApprovalChainObject,
+  ApprovalDecisionObject,
+  ApprovalLinkObject,
+  ApprovalModeEnum,
+  ApproveContentItemInput,
+  ApprovalVerdictEnum,
+  ContentItemApprovalsArgs,
+  ContentItemApprovalsObject,
+  CreateApprovalLinkInput,
+  RejectContentItemInput,
+  SetApprovalChainInput,
 } from './approvals.dto';
 import { ApprovalChainView, ApprovalsService, ItemApprovals } from './approvals.service';
 import type { OrganizationRoleEnum } from '@socle/accounts';
 
 const toStep = (step: ApprovalStep, index: number, count: number) => ({
-  number: index + 1, role: step.role as OrganizationRoleEnum | null, memberIds: step.memberIds, mode: step.mode as ApprovalModeEnum, final: index === count - 1,
+  number: index + 1,
+  role: step.role as OrganizationRoleEnum | null,
+  memberIds: step.memberIds,
+  mode: step.mode as ApprovalModeEnum,
+  final: index === count - 1,
 });
 
 function toChain(view: ApprovalChainView): ApprovalChainObject {
-  return { steps: view.steps.map((s, i) => toStep(s, i, view.steps.length)), isDefault: view.isDefault, updatedBy: view.updatedBy, updatedAt: view.updatedAt };
+  return {
+    steps: view.steps.map((s, i) => toStep(s, i, view.steps.length)),
+    isDefault: view.isDefault,
+    updatedBy: view.updatedBy,
+    updatedAt: view.updatedAt,
+  };
 }
 
 function toDecision(d: ApprovalDecisionRow): ApprovalDecisionObject {
   return {
-    id: d.id, step: d.step, revision: d.revision, verdict: d.verdict as ApprovalVerdictEnum, deciderUserId: d.deciderUserId, viaLink: d.deciderKind === 'LINK',
-    recipientName: d.recipientName, recipientEmail: d.recipientEmail, comment: d.comment, acknowledgedFindings: d.acknowledgedFindings, decidedAt: d.decidedAt,
+    id: d.id,
+    step: d.step,
+    revision: d.revision,
+    verdict: d.verdict as ApprovalVerdictEnum,
+    deciderUserId: d.deciderUserId,
+    viaLink: d.deciderKind === 'LINK',
+    recipientName: d.recipientName,
+    recipientEmail: d.recipientEmail,
+    comment: d.comment,
+    acknowledgedFindings: d.acknowledgedFindings,
+    decidedAt: d.decidedAt,
   };
 }
 
 function toApprovals(p: ItemApprovals): ContentItemApprovalsObject {
   return {
-    itemId: p.item.id, status: p.item.status, revision: p.item.revision, currentStep: p.currentStep, complete: p.complete,
+    itemId: p.item.id,
+    status: p.item.status,
+    revision: p.item.revision,
+    currentStep: p.currentStep,
+    complete: p.complete,
     steps: p.steps.map((s, i) => ({
-      ...toStep(s.step, i, p.steps.length), complete: s.complete, eligibleUserIds: s.eligibleUserIds, remainingUserIds: s.remainingUserIds,
+      ...toStep(s.step, i, p.steps.length),
+      complete: s.complete,
+      eligibleUserIds: s.eligibleUserIds,
+      remainingUserIds: s.remainingUserIds,
       decisions: s.decisions.map(toDecision),
     })),
   };
@@ -39,45 +73,75 @@ export class ApprovalsResolver {
   constructor(private readonly approvals: ApprovalsService) {}
 
   @Requires('content.read')
-  @Query(() => ApprovalChainObject, { description: "The organization's approval chain (the default one, the content lead, until one is set)." })
+  @Query(() => ApprovalChainObject, {
+    description: "The organization's approval chain (the default one, the content lead, until one is set).",
+  })
   async approvalChain(@OrgCtx() ctx: OrganizationContext): Promise<ApprovalChainObject> {
     return toChain(await this.approvals.chain(ctx));
   }
 
   @Requires('content.approvalChain.manage')
-  @Mutation(() => ApprovalChainObject, { description: 'Replaces the approval chain: 1 to 3 steps, each a role or named members of the organization, ANY or ALL.' })
+  @Mutation(() => ApprovalChainObject, {
+    description: 'Replaces the approval chain: 1 to 3 steps, each a role or named members of the organization, ANY or ALL.',
+  })
   async setApprovalChain(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetApprovalChainInput): Promise<ApprovalChainObject> {
-    return toChain(await this.approvals.setChain(ctx, input.steps.map((s) => ({ role: s.role ?? null, memberIds: s.memberIds ?? [], mode: s.mode }))));
+    return toChain(
+      await this.approvals.setChain(
+        ctx,
+        input.steps.map((s) => ({ role: s.role ?? null, memberIds: s.memberIds ?? [], mode: s.mode })),
+      ),
+    );
   }
 
   @Requires('content.read')
-  @Query(() => ContentItemApprovalsObject, { description: "Where a content item's approval stands: each step, who decided what on this revision, who remains." })
-  async contentItemApprovals(@OrgCtx() ctx: OrganizationContext, @Args() args: ContentItemApprovalsArgs): Promise<ContentItemApprovalsObject> {
+  @Query(() => ContentItemApprovalsObject, {
+    description: "Where a content item's approval stands: each step, who decided what on this revision, who remains.",
+  })
+  async contentItemApprovals(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: ContentItemApprovalsArgs,
+  ): Promise<ContentItemApprovalsObject> {
     return toApprovals(await this.approvals.progress(ctx, args.itemId));
   }
 
   @Requires('content.approve')
   @Mutation(() => ContentItemApprovalsObject, {
-    description: 'Approves the current step of an item IN_REVIEW, as one of its eligible approvers (never on content you wrote or last edited). The last step complete moves the item to APPROVED.',
+    description:
+      'Approves the current step of an item IN_REVIEW, as one of its eligible approvers (never on content you wrote or last edited). The last step complete moves the item to APPROVED.',
   })
-  async approveContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ApproveContentItemInput): Promise<ContentItemApprovalsObject> {
+  async approveContentItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ApproveContentItemInput,
+  ): Promise<ContentItemApprovalsObject> {
     return toApprovals(await this.approvals.approve(ctx, input.itemId, input.comment ?? null));
   }
 
   @Requires('content.approve')
-  @Mutation(() => ContentItemApprovalsObject, { description: 'Rejects an item IN_REVIEW at its current step, with the reason: the item goes back to DRAFT.' })
-  async rejectContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: RejectContentItemInput): Promise<ContentItemApprovalsObject> {
+  @Mutation(() => ContentItemApprovalsObject, {
+    description: 'Rejects an item IN_REVIEW at its current step, with the reason: the item goes back to DRAFT.',
+  })
+  async rejectContentItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: RejectContentItemInput,
+  ): Promise<ContentItemApprovalsObject> {
     return toApprovals(await this.approvals.reject(ctx, input.itemId, input.reason));
   }
 
   @Requires('content.approvalChain.manage')
   @Mutation(() => ApprovalLinkObject, {
-    description: 'A signed, single-use link for an approver without an account (e.g. at the client), for the current step of an item IN_REVIEW, valid 1 to 336 hours. People only; never for content you wrote or last edited (FORBIDDEN, reason OWN_CONTENT).',
+    description:
+      'A signed, single-use link for an approver without an account (e.g. at the client), for the current step of an item IN_REVIEW, valid 1 to 336 hours. People only; never for content you wrote or last edited (FORBIDDEN, reason OWN_CONTENT).',
   })
   async createApprovalLink(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateApprovalLinkInput): Promise<ApprovalLinkObject> {
     const { link, url } = await this.approvals.createLink(ctx, input);
     return {
-      id: link.id, url, step: link.step, revision: link.revision, recipientName: link.recipientName, recipientEmail: link.recipientEmail, expiresAt: link.expiresAt,
+      id: link.id,
+      url,
+      step: link.step,
+      revision: link.revision,
+      recipientName: link.recipientName,
+      recipientEmail: link.recipientEmail,
+      expiresAt: link.expiresAt,
     };
   }
 }

@@ -6,9 +6,7 @@ import { badInput, conflict, DomainError, FieldProblem, forbidden } from '@socle
 import type { ContentItemEntity, ContentVariantEntity } from '../items/content-item.entity';
 import { ContentCtx, ContentItemRepository, userIdOf } from '../items/content-item.repository';
 import { ContentItemService } from '../items/content-item.service';
-import {
-  AcknowledgedFinding, ApprovalStep, ApprovalVerdict, chainProgress, ChainProgress, DEFAULT_APPROVAL_CHAIN,
-} from './approval-chain';
+import { AcknowledgedFinding, ApprovalStep, ApprovalVerdict, chainProgress, ChainProgress, DEFAULT_APPROVAL_CHAIN } from './approval-chain';
 import { ApprovalLinks } from './approval-links';
 import { ApprovalLinkRow, ApprovalsRepository } from './approvals.repository';
 
@@ -35,7 +33,14 @@ export interface ApprovalLinkPreview {
   stepCount: number;
   expiresAt: Date;
   item: { id: string; title: string; brief: string; status: string; revision: number };
-  variants: { id: string; network: string; text: string; linkUrl: string | null; mediaIds: string[]; warnings: { rule: string; message: string }[] }[];
+  variants: {
+    id: string;
+    network: string;
+    text: string;
+    linkUrl: string | null;
+    mediaIds: string[];
+    warnings: { rule: string; message: string }[];
+  }[];
 }
 
 /** Why an approval link is refused; the HTTP route answers 404 (unknown), 410 (expired, used) or 409 (the item moved on). */
@@ -71,7 +76,8 @@ export class ApprovalsService {
 
   async chain(ctx: ContentCtx): Promise<ApprovalChainView> {
     const row = await this.approvals.chain(ctx);
-    if (!row) return { steps: DEFAULT_APPROVAL_CHAIN.map((s) => ({ ...s, memberIds: [] })), isDefault: true, updatedBy: null, updatedAt: null };
+    if (!row)
+      return { steps: DEFAULT_APPROVAL_CHAIN.map((s) => ({ ...s, memberIds: [] })), isDefault: true, updatedBy: null, updatedAt: null };
     return { steps: row.steps, isDefault: false, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
   }
 
@@ -87,7 +93,9 @@ export class ApprovalsService {
     if (problems.length) throw badInput(problems);
     const members = new Set((await this.approvals.members(ctx)).map((m) => m.userId));
     const strangers = steps.flatMap((step, i) =>
-      step.memberIds.flatMap((id, j) => (members.has(id) ? [] : [{ field: `input.steps[${i}].memberIds[${j}]`, message: `${id} is not a member of this organization` }])),
+      step.memberIds.flatMap((id, j) =>
+        members.has(id) ? [] : [{ field: `input.steps[${i}].memberIds[${j}]`, message: `${id} is not a member of this organization` }],
+      ),
     );
     if (strangers.length) {
       // Another organisation's people are as unknown here as ids that never existed.
@@ -95,9 +103,17 @@ export class ApprovalsService {
     }
     const clean = steps.map((s) => ({ role: s.role ?? null, memberIds: s.role ? [] : [...s.memberIds], mode: s.mode }));
     const row = await this.approvals.saveChain(ctx, clean, userIdOf(ctx.actor));
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.approval_chain_set', targetType: 'ApprovalChain', targetId: ctx.uow.organizationId, metadata: { steps: clean },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.approval_chain_set',
+        targetType: 'ApprovalChain',
+        targetId: ctx.uow.organizationId,
+        metadata: { steps: clean },
+      },
+      ctx.requestId,
+    );
     return { steps: row.steps, isDefault: false, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
   }
 
@@ -133,14 +149,17 @@ export class ApprovalsService {
     if (!userId) throw forbidden('Only a person approves or rejects content.');
     const item = await this.lockInReview(ctx, itemId, 'input.itemId');
     if (item.createdBy === userId || item.updatedBy === userId) {
-      throw new DomainError('FORBIDDEN', 'Nobody approves or rejects content they wrote or last edited: another approver decides.', { reason: 'OWN_CONTENT' });
+      throw new DomainError('FORBIDDEN', 'Nobody approves or rejects content they wrote or last edited: another approver decides.', {
+        reason: 'OWN_CONTENT',
+      });
     }
     const progress = await this.progressOf(ctx, item);
     const current = this.currentStepOf(progress);
     if (!current.eligibleUserIds.includes(userId)) {
       const who = current.step.role ? `the organization's ${current.step.role}` : 'the members the approval chain names';
       throw new DomainError('FORBIDDEN', `Step ${current.number} of this item's approval is for ${who}; you are not one of them.`, {
-        reason: 'NOT_ELIGIBLE', details: { step: current.number },
+        reason: 'NOT_ELIGIBLE',
+        details: { step: current.number },
       });
     }
     if (current.decisions.some((d) => d.deciderKind === 'MEMBER' && d.deciderUserId === userId)) throw this.alreadyDecided(current.number);
@@ -150,7 +169,8 @@ export class ApprovalsService {
   // ------------------------------------------------------------------ links for approvers without an account
 
   async createLink(
-    ctx: ContentCtx, input: { itemId: string; recipientName: string; recipientEmail: string; expiresInHours: number },
+    ctx: ContentCtx,
+    input: { itemId: string; recipientName: string; recipientEmail: string; expiresInHours: number },
   ): Promise<IssuedApprovalLink> {
     // Whoever holds the link decides: a key would approve through it without a person (decisions are for people only),
     // the item's author or last editor would approve their own content.
@@ -158,18 +178,41 @@ export class ApprovalsService {
     if (!userId) throw forbidden('Only a person sends an approval link.');
     const item = await this.lockInReview(ctx, input.itemId, 'input.itemId');
     if (item.createdBy === userId || item.updatedBy === userId) {
-      throw new DomainError('FORBIDDEN', 'Nobody sends an approval link for content they wrote or last edited: another manager of approvals does.', { reason: 'OWN_CONTENT' });
+      throw new DomainError(
+        'FORBIDDEN',
+        'Nobody sends an approval link for content they wrote or last edited: another manager of approvals does.',
+        { reason: 'OWN_CONTENT' },
+      );
     }
     const current = this.currentStepOf(await this.progressOf(ctx, item));
     const expiresAt = new Date(Date.now() + input.expiresInHours * 3_600_000);
     const link = await this.approvals.insertLink(ctx, {
-      itemId: item.id, revision: item.revision, step: current.number, recipientName: input.recipientName, recipientEmail: input.recipientEmail,
-      expiresAt, createdBy: userId,
+      itemId: item.id,
+      revision: item.revision,
+      step: current.number,
+      recipientName: input.recipientName,
+      recipientEmail: input.recipientEmail,
+      expiresAt,
+      createdBy: userId,
     });
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.approval_link_created', targetType: 'ContentItem', targetId: item.id,
-      metadata: { linkId: link.id, step: link.step, revision: link.revision, recipientName: link.recipientName, recipientEmail: link.recipientEmail, expiresAt: link.expiresAt },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.approval_link_created',
+        targetType: 'ContentItem',
+        targetId: item.id,
+        metadata: {
+          linkId: link.id,
+          step: link.step,
+          revision: link.revision,
+          recipientName: link.recipientName,
+          recipientEmail: link.recipientEmail,
+          expiresAt: link.expiresAt,
+        },
+      },
+      ctx.requestId,
+    );
     const token = this.links.sign({ organizationId: ctx.uow.organizationId, linkId: link.id, expiresAt: link.expiresAt.getTime() });
     return { link, url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/approvals/${token}` };
   }
@@ -182,10 +225,17 @@ export class ApprovalsService {
       const { link, item, progress } = await this.openLink(ctx, claims.linkId, false);
       const variants = await this.itemRows.variants(ctx, [item.id]);
       return {
-        recipientName: link.recipientName, step: link.step, stepCount: progress.steps.length, expiresAt: link.expiresAt,
+        recipientName: link.recipientName,
+        step: link.step,
+        stepCount: progress.steps.length,
+        expiresAt: link.expiresAt,
         item: { id: item.id, title: item.title, brief: item.brief, status: item.status, revision: item.revision },
         variants: variants.map((v) => ({
-          id: v.id, network: v.network, text: v.text, linkUrl: v.linkUrl, mediaIds: v.mediaIds,
+          id: v.id,
+          network: v.network,
+          text: v.text,
+          linkUrl: v.linkUrl,
+          mediaIds: v.mediaIds,
           warnings: v.findings.filter((f) => f.severity === 'WARN').map((f) => ({ rule: f.rule, message: f.message })),
         })),
       };
@@ -199,9 +249,15 @@ export class ApprovalsService {
       const ctx: ContentCtx = { uow, organizationId: uow.organizationId, actor: LINK_ACTOR };
       const { link, item } = await this.openLink(ctx, claims.linkId, true);
       if (!(await this.approvals.useLink(ctx, link.id))) throw linkRefused('LINK_USED', 'This approval link was already used.');
-      return this.record(ctx, item, link.step, verdict, comment,
+      return this.record(
+        ctx,
+        item,
+        link.step,
+        verdict,
+        comment,
         { kind: 'LINK', linkId: link.id, recipientName: link.recipientName, recipientEmail: link.recipientEmail },
-        { via: 'approval link', linkId: link.id, recipientName: link.recipientName, recipientEmail: link.recipientEmail });
+        { via: 'approval link', linkId: link.id, recipientName: link.recipientName, recipientEmail: link.recipientEmail },
+      );
     });
   }
 
@@ -229,8 +285,13 @@ export class ApprovalsService {
       throw linkRefused('LINK_OUTDATED', 'This content changed or left review since the link was made: ask for a new link.');
     }
     const progress = await this.progressOf(ctx, item);
-    if (progress.currentStep !== link.step) throw linkRefused('LINK_OUTDATED', `Step ${link.step} of this content's approval is no longer the one awaited.`);
-    if (progress.steps[link.step - 1].decisions.some((d) => d.deciderKind === 'LINK' && d.recipientEmail?.toLowerCase() === link.recipientEmail.toLowerCase())) {
+    if (progress.currentStep !== link.step)
+      throw linkRefused('LINK_OUTDATED', `Step ${link.step} of this content's approval is no longer the one awaited.`);
+    if (
+      progress.steps[link.step - 1].decisions.some(
+        (d) => d.deciderKind === 'LINK' && d.recipientEmail?.toLowerCase() === link.recipientEmail.toLowerCase(),
+      )
+    ) {
       throw linkRefused('LINK_USED', `${link.recipientName} already decided this step.`);
     }
     return { link, item, progress };
@@ -240,50 +301,96 @@ export class ApprovalsService {
     const item = await this.itemRows.find(ctx, itemId, true);
     if (!item) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field });
     if (item.status !== 'IN_REVIEW') {
-      throw new DomainError('CONFLICT', `Content item ${itemId} is ${item.status}: only an item IN_REVIEW is approved or rejected. Nothing was changed.`, {
-        field, reason: 'NOT_IN_REVIEW', details: { status: item.status },
-      });
+      throw new DomainError(
+        'CONFLICT',
+        `Content item ${itemId} is ${item.status}: only an item IN_REVIEW is approved or rejected. Nothing was changed.`,
+        {
+          field,
+          reason: 'NOT_IN_REVIEW',
+          details: { status: item.status },
+        },
+      );
     }
     return item;
   }
 
   private currentStepOf(progress: ChainProgress) {
     // An item IN_REVIEW whose every step is complete was approved in the same transaction; reaching here means a chain changed under it.
-    if (progress.currentStep === null) throw conflict('Every step of this item’s approval is complete. Nothing was changed.', 'input.itemId', 'ALREADY_APPROVED');
+    if (progress.currentStep === null)
+      throw conflict('Every step of this item’s approval is complete. Nothing was changed.', 'input.itemId', 'ALREADY_APPROVED');
     return progress.steps[progress.currentStep - 1];
   }
 
   private alreadyDecided(step: number) {
     return new DomainError('CONFLICT', `You already decided step ${step} of this revision. Nothing was changed.`, {
-      field: 'input.itemId', reason: 'ALREADY_DECIDED', details: { step },
+      field: 'input.itemId',
+      reason: 'ALREADY_DECIDED',
+      details: { step },
     });
   }
 
   private async record(
-    ctx: ContentCtx, item: ContentItemEntity, step: number, verdict: ApprovalVerdict, comment: string | null,
-    decider: Parameters<ApprovalsRepository['insertDecision']>[1]['decider'], auditDetails: Record<string, unknown>,
+    ctx: ContentCtx,
+    item: ContentItemEntity,
+    step: number,
+    verdict: ApprovalVerdict,
+    comment: string | null,
+    decider: Parameters<ApprovalsRepository['insertDecision']>[1]['decider'],
+    auditDetails: Record<string, unknown>,
   ): Promise<ItemApprovals> {
     const acknowledgedFindings = warningsOf(await this.itemRows.variants(ctx, [item.id]));
-    const decision = await this.approvals.insertDecision(ctx, { itemId: item.id, revision: item.revision, step, verdict, comment, acknowledgedFindings, decider });
+    const decision = await this.approvals.insertDecision(ctx, {
+      itemId: item.id,
+      revision: item.revision,
+      step,
+      verdict,
+      comment,
+      acknowledgedFindings,
+      decider,
+    });
     if (!decision) throw this.alreadyDecided(step);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: verdict === 'APPROVED' ? 'content.approval_given' : 'content.approval_refused', targetType: 'ContentItem', targetId: item.id,
-      metadata: {
-        decisionId: decision.id, step, revision: item.revision, ...(comment ? { comment } : {}), acknowledgedFindings: acknowledgedFindings.length, ...auditDetails,
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: verdict === 'APPROVED' ? 'content.approval_given' : 'content.approval_refused',
+        targetType: 'ContentItem',
+        targetId: item.id,
+        metadata: {
+          decisionId: decision.id,
+          step,
+          revision: item.revision,
+          ...(comment ? { comment } : {}),
+          acknowledgedFindings: acknowledgedFindings.length,
+          ...auditDetails,
+        },
       },
-    }, ctx.requestId);
+      ctx.requestId,
+    );
     const details = { step, decisionId: decision.id, ...auditDetails };
     if (verdict === 'REJECTED') {
-      const moved = await this.items.move(ctx, item.id, 'DRAFT', { from: ['IN_REVIEW'], action: 'content.rejected', field: 'input.itemId', details: { ...details, reason: comment } });
+      const moved = await this.items.move(ctx, item.id, 'DRAFT', {
+        from: ['IN_REVIEW'],
+        action: 'content.rejected',
+        field: 'input.itemId',
+        details: { ...details, reason: comment },
+      });
       return this.progressOf(ctx, moved);
     }
     const updated = await this.progressOf(ctx, item);
     if (!updated.complete) return updated;
-    const moved = await this.items.move(ctx, item.id, 'APPROVED', { from: ['IN_REVIEW'], action: 'content.approved', field: 'input.itemId', details });
+    const moved = await this.items.move(ctx, item.id, 'APPROVED', {
+      from: ['IN_REVIEW'],
+      action: 'content.approved',
+      field: 'input.itemId',
+      details,
+    });
     return { ...updated, item: moved };
   }
 }
 
 function warningsOf(variants: ContentVariantEntity[]): AcknowledgedFinding[] {
-  return variants.flatMap((v) => v.findings.filter((f) => f.severity === 'WARN').map((f) => ({ variantId: v.id, network: v.network, rule: f.rule, message: f.message })));
+  return variants.flatMap((v) =>
+    v.findings.filter((f) => f.severity === 'WARN').map((f) => ({ variantId: v.id, network: v.network, rule: f.rule, message: f.message })),
+  );
 }

@@ -1,5 +1,18 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ContentStatusEnum } from '../items/dto/objects';
 
 const DATE_TIME = 'An ISO 8601 date-time with its offset (2026-10-01T00:00:00+02:00), checked strictly.';
@@ -9,10 +22,18 @@ export class ContentCalendarInput {
   @Field(() => String, { description: `Start of the range (included). ${DATE_TIME}` }) @IsString() @MaxLength(40) from!: string;
   @Field(() => String, { description: `End of the range (excluded). ${DATE_TIME}` }) @IsString() @MaxLength(40) to!: string;
   @Field(() => [String], { nullable: true, description: 'Only these networks (connector ids such as mastodon).' })
-  @IsOptional() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Matches(/^[a-z0-9-]{1,40}$/, { each: true, message: 'each network must be a connector id' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9-]{1,40}$/, { each: true, message: 'each network must be a connector id' })
   networks?: string[];
   @Field(() => [ContentStatusEnum], { nullable: true, description: 'Only items in these statuses.' })
-  @IsOptional() @ArrayMaxSize(9) @ArrayUnique() @IsEnum(ContentStatusEnum, { each: true }) statuses?: ContentStatusEnum[];
+  @IsOptional()
+  @ArrayMaxSize(9)
+  @ArrayUnique()
+  @IsEnum(ContentStatusEnum, { each: true })
+  statuses?: ContentStatusEnum[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) campaign?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) theme?: string;
 }
@@ -20,30 +41,46 @@ export class ContentCalendarInput {
 @InputType({ description: 'The agency calendar: every client organisation the caller sees, or the ones named.' })
 export class AgencyContentCalendarInput extends ContentCalendarInput {
   @Field(() => [ID], { nullable: true, description: 'Only these client organisations (among those the caller sees).' })
-  @IsOptional() @ArrayMaxSize(500) @ArrayUnique() @IsUUID('all', { each: true, message: 'each organization id must be a UUID' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each organization id must be a UUID' })
   organizationIds?: string[];
 }
 
 @ArgsType()
 export class PublishingFrequencyArgs {
-  @Field(() => Int, { defaultValue: 8, description: 'Whole weeks looked back at (1 to 52), weeks starting on Monday in the organisation’s time zone.' })
-  @IsInt() @Min(1) @Max(52) weeks!: number;
+  @Field(() => Int, {
+    defaultValue: 8,
+    description: 'Whole weeks looked back at (1 to 52), weeks starting on Monday in the organisation’s time zone.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(52)
+  weeks!: number;
 }
 
-@ObjectType({ description: 'A line of the calendar: a publication (due, or out), or an item planned for a day with nothing scheduled yet.' })
+@ObjectType({
+  description: 'A line of the calendar: a publication (due, or out), or an item planned for a day with nothing scheduled yet.',
+})
 export class ContentCalendarEntryObject {
   @Field(() => ID) organizationId!: string;
-  @Field(() => String, { nullable: true, description: 'The client organisation’s name (agency calendar only).' }) organizationName!: string | null;
+  @Field(() => String, { nullable: true, description: 'The client organisation’s name (agency calendar only).' }) organizationName!:
+    string | null;
   @Field(() => ID) itemId!: string;
   @Field(() => String) title!: string;
   @Field(() => ContentStatusEnum) itemStatus!: ContentStatusEnum;
   @Field(() => String, { nullable: true }) theme!: string | null;
   @Field(() => String, { nullable: true }) campaign!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it goes out (due time), went out (publication time), or is planned for.' }) at!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it goes out (due time), went out (publication time), or is planned for.' })
+  at!: Date;
   @Field(() => String, { nullable: true }) network!: string | null;
   @Field(() => ID, { nullable: true }) networkAccountId!: string | null;
   @Field(() => ID, { nullable: true }) publicationId!: string | null;
-  @Field(() => String, { nullable: true, description: 'SCHEDULED, HELD, PUBLISHING, PUBLISHED, FAILED or NEEDS_REAUTH; null for an item with nothing scheduled.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SCHEDULED, HELD, PUBLISHING, PUBLISHED, FAILED or NEEDS_REAUTH; null for an item with nothing scheduled.',
+  })
   publicationStatus!: string | null;
   @Field(() => String, { nullable: true }) externalUrl!: string | null;
 }
@@ -51,7 +88,9 @@ export class ContentCalendarEntryObject {
 @ObjectType()
 export class ContentCalendarObject {
   @Field(() => [ContentCalendarEntryObject], { description: 'By time, then item.' }) entries!: ContentCalendarEntryObject[];
-  @Field(() => Boolean, { description: 'True when there were more entries than a calendar answers (2,000): narrow the range or the filters.' })
+  @Field(() => Boolean, {
+    description: 'True when there were more entries than a calendar answers (2,000): narrow the range or the filters.',
+  })
   truncated!: boolean;
 }
 

@@ -47,8 +47,14 @@ export const CALENDAR_MAX_ENTRIES = 2000;
 export class CalendarRepository {
   async entries(uow: OrganizationUnitOfWork, filter: CalendarFilter): Promise<CalendarEntryRow[]> {
     const params: unknown[] = [
-      uow.organizationId, filter.from, filter.to, filter.networks?.length ? filter.networks : null,
-      filter.statuses?.length ? filter.statuses : null, filter.campaign ?? null, filter.theme ?? null, CALENDAR_MAX_ENTRIES + 1,
+      uow.organizationId,
+      filter.from,
+      filter.to,
+      filter.networks?.length ? filter.networks : null,
+      filter.statuses?.length ? filter.statuses : null,
+      filter.campaign ?? null,
+      filter.theme ?? null,
+      CALENDAR_MAX_ENTRIES + 1,
     ];
     const itemFilter = `($5::text[] IS NULL OR i.status = ANY($5::text[]))
       AND ($6::text IS NULL OR i.campaign = $6::text) AND ($7::text IS NULL OR i.theme = $7::text)`;
@@ -101,7 +107,12 @@ export class CalendarRepository {
   }
 
   /** The client organisations an agency caller sees in the calendar: all for owners and admins, their own for members. */
-  async visibleOrganizations(uow: UnitOfWork, agencyId: string, memberUserId: string | null, only: readonly string[] | null): Promise<{ id: string; name: string }[]> {
+  async visibleOrganizations(
+    uow: UnitOfWork,
+    agencyId: string,
+    memberUserId: string | null,
+    only: readonly string[] | null,
+  ): Promise<{ id: string; name: string }[]> {
     return uow.query<{ id: string; name: string }>(
       `SELECT o.id, o.name FROM organizations o
         WHERE o.agency_id = $1 AND o.status = 'ACTIVE'

@@ -29,7 +29,8 @@ export function calendarFilter(input: ContentCalendarInput): CalendarFilter {
   const from = strictDateTime(input.from, 'input.from');
   const to = strictDateTime(input.to, 'input.to');
   if (to.getTime() <= from.getTime()) throw badInput('input.to', 'must be after input.from');
-  if (to.getTime() - from.getTime() > CALENDAR_MAX_DAYS * 86_400_000) throw badInput('input.to', `must be at most ${CALENDAR_MAX_DAYS} days after input.from`);
+  if (to.getTime() - from.getTime() > CALENDAR_MAX_DAYS * 86_400_000)
+    throw badInput('input.to', `must be at most ${CALENDAR_MAX_DAYS} days after input.from`);
   return { from, to, networks: input.networks, statuses: input.statuses, campaign: input.campaign, theme: input.theme };
 }
 
@@ -40,9 +41,15 @@ export class CalendarService {
     private readonly units: UnitOfWorkFactory,
   ) {}
 
-  async organizationCalendar(uow: OrganizationUnitOfWork, filter: CalendarFilter): Promise<{ entries: CalendarEntry[]; truncated: boolean }> {
+  async organizationCalendar(
+    uow: OrganizationUnitOfWork,
+    filter: CalendarFilter,
+  ): Promise<{ entries: CalendarEntry[]; truncated: boolean }> {
     const rows = await this.calendar.entries(uow, filter);
-    return { entries: rows.slice(0, CALENDAR_MAX_ENTRIES).map((r) => ({ ...r, organization_name: null })), truncated: rows.length > CALENDAR_MAX_ENTRIES };
+    return {
+      entries: rows.slice(0, CALENDAR_MAX_ENTRIES).map((r) => ({ ...r, organization_name: null })),
+      truncated: rows.length > CALENDAR_MAX_ENTRIES,
+    };
   }
 
   /**
@@ -51,11 +58,18 @@ export class CalendarService {
    * tenant, merged by time. At most 2,000 entries in all. An organisation named in
    * `only` that the caller does not see is NOT_FOUND (whether it exists elsewhere or not).
    */
-  async agencyCalendar(ctx: AgencyContext, filter: CalendarFilter, only: readonly string[] | null): Promise<{ entries: CalendarEntry[]; truncated: boolean }> {
+  async agencyCalendar(
+    ctx: AgencyContext,
+    filter: CalendarFilter,
+    only: readonly string[] | null,
+  ): Promise<{ entries: CalendarEntry[]; truncated: boolean }> {
     const restricted = ctx.actor.type === 'USER' && ctx.agencyRole !== 'OWNER' && ctx.agencyRole !== 'ADMIN' ? ctx.actor.id : null;
     const organizations = await this.calendar.visibleOrganizations(ctx.uow, ctx.agencyId, restricted, only);
     const unknown = (only ?? []).find((id) => !organizations.some((o) => o.id === id));
-    if (unknown) throw new DomainError('NOT_FOUND', `Client organization ${unknown} was not found in this agency.`, { field: 'input.organizationIds' });
+    if (unknown)
+      throw new DomainError('NOT_FOUND', `Client organization ${unknown} was not found in this agency.`, {
+        field: 'input.organizationIds',
+      });
     const entries: CalendarEntry[] = [];
     let truncated = false;
     let next = 0;
@@ -68,7 +82,9 @@ export class CalendarService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(AGENCY_PARALLELISM, organizations.length) }, worker));
-    entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.organization_id.localeCompare(b.organization_id) || a.item_id.localeCompare(b.item_id));
+    entries.sort(
+      (a, b) => a.at.getTime() - b.at.getTime() || a.organization_id.localeCompare(b.organization_id) || a.item_id.localeCompare(b.item_id),
+    );
     if (entries.length > CALENDAR_MAX_ENTRIES) truncated = true;
     return { entries: entries.slice(0, CALENDAR_MAX_ENTRIES), truncated };
   }
@@ -79,7 +95,14 @@ export class CalendarService {
     for (const row of rows) {
       let plan = plans.get(row.network_plan_id);
       if (!plan) {
-        plan = { networkPlanId: row.network_plan_id, network: row.network, plannedPerWeek: row.posts_per_week, weeks: [], averagePerWeek: 0, attainment: null };
+        plan = {
+          networkPlanId: row.network_plan_id,
+          network: row.network,
+          plannedPerWeek: row.posts_per_week,
+          weeks: [],
+          averagePerWeek: 0,
+          attainment: null,
+        };
         plans.set(row.network_plan_id, plan);
       }
       plan.weeks.push({ weekStart: row.week_start, published: row.published });

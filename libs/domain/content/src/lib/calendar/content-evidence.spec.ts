@@ -1,6 +1,20 @@
 import {
-  CONTENT_APPROVAL_KEY, CONTENT_EVIDENCE, CONTENT_MEDIA_KIT_KEY, CONTENT_PLANNED_KEY, CONTENT_REGULARITY_KEY, CONTENT_SUGGESTIONS_KEY, contentEvidence,
-  MEDIA_ADDED_TARGET, MEDIA_USED_TARGET, PLANNED_AHEAD_DAYS, PRACTICE_WINDOW_DAYS, PracticeRow, practiceEvidence, REGULARITY_WEEKS, SUGGESTIONS_TARGET, TRIAGE_DAYS,
+  CONTENT_APPROVAL_KEY,
+  CONTENT_EVIDENCE,
+  CONTENT_MEDIA_KIT_KEY,
+  CONTENT_PLANNED_KEY,
+  CONTENT_REGULARITY_KEY,
+  CONTENT_SUGGESTIONS_KEY,
+  contentEvidence,
+  MEDIA_ADDED_TARGET,
+  MEDIA_USED_TARGET,
+  PLANNED_AHEAD_DAYS,
+  PRACTICE_WINDOW_DAYS,
+  PracticeRow,
+  practiceEvidence,
+  REGULARITY_WEEKS,
+  SUGGESTIONS_TARGET,
+  TRIAGE_DAYS,
 } from './content-evidence';
 
 describe('content evidence', () => {
@@ -32,13 +46,23 @@ describe('content evidence', () => {
 
 describe('content practice evidence', () => {
   const row = (over: Partial<PracticeRow> = {}): PracticeRow => ({
-    reached: 0, through_chain: 0, chain_steps: 1, media_added: 0, media_used: 0, suggested: 0, suggestions_due: 0, triaged_in_time: 0, ...over,
+    reached: 0,
+    through_chain: 0,
+    chain_steps: 1,
+    media_added: 0,
+    media_used: 0,
+    suggested: 0,
+    suggestions_due: 0,
+    triaged_in_time: 0,
+    ...over,
   });
 
   it('scores 0 with a clear explanation when nothing was approved, added or suggested', () => {
     const out = practiceEvidence(row());
     expect([out[CONTENT_APPROVAL_KEY].score, out[CONTENT_MEDIA_KIT_KEY].score, out[CONTENT_SUGGESTIONS_KEY].score]).toEqual([0, 0, 0]);
-    expect(out[CONTENT_APPROVAL_KEY].explanation.en).toBe(`No item was approved or published in the last ${PRACTICE_WINDOW_DAYS} days: there is no approval to measure.`);
+    expect(out[CONTENT_APPROVAL_KEY].explanation.en).toBe(
+      `No item was approved or published in the last ${PRACTICE_WINDOW_DAYS} days: there is no approval to measure.`,
+    );
     expect(out[CONTENT_APPROVAL_KEY].explanation.fr).toContain('Aucun contenu n’a été approuvé ni publié');
     expect(out[CONTENT_SUGGESTIONS_KEY].explanation.en).toContain('No employee suggestion');
   });
@@ -56,21 +80,27 @@ describe('content practice evidence', () => {
 
   it('scores the media kit half on assets added and half on distinct assets used, each capped', () => {
     // 2 of 3 added, 1 of 5 used: 0.5 × 2/3 + 0.5 × 1/5 = 0.4333…
-    expect(practiceEvidence(row({ media_added: 2, media_used: 1 }))[CONTENT_MEDIA_KIT_KEY].score).toBeCloseTo(0.5 * (2 / MEDIA_ADDED_TARGET) + 0.5 * (1 / MEDIA_USED_TARGET));
+    expect(practiceEvidence(row({ media_added: 2, media_used: 1 }))[CONTENT_MEDIA_KIT_KEY].score).toBeCloseTo(
+      0.5 * (2 / MEDIA_ADDED_TARGET) + 0.5 * (1 / MEDIA_USED_TARGET),
+    );
     expect(practiceEvidence(row({ media_added: 2, media_used: 1 }))[CONTENT_MEDIA_KIT_KEY].score).toBeCloseTo(0.4333, 4);
     // A library used but no longer fed gets half; 40 uploads never used get half too.
     expect(practiceEvidence(row({ media_added: 0, media_used: 9 }))[CONTENT_MEDIA_KIT_KEY].score).toBe(0.5);
     expect(practiceEvidence(row({ media_added: 40, media_used: 0 }))[CONTENT_MEDIA_KIT_KEY].score).toBe(0.5);
     const full = practiceEvidence(row({ media_added: 3, media_used: 5 }))[CONTENT_MEDIA_KIT_KEY];
     expect(full.score).toBe(1);
-    expect(full.explanation.en).toBe('3 assets added to the media library and 5 distinct assets used in content over the last 90 days (full marks from 3 added and 5 used).');
+    expect(full.explanation.en).toBe(
+      '3 assets added to the media library and 5 distinct assets used in content over the last 90 days (full marks from 3 added and 5 used).',
+    );
   });
 
   it('multiplies the suggestion volume by the share triaged in time, suggestions not yet due counting as not late', () => {
     // 4 suggestions (4/6 of the volume), 1 of the 3 due triaged within 14 days: 2/3 × 1/3.
     const some = practiceEvidence(row({ suggested: 4, suggestions_due: 3, triaged_in_time: 1 }))[CONTENT_SUGGESTIONS_KEY];
     expect(some.score).toBeCloseTo(2 / 9);
-    expect(some.explanation.en).toBe('4 employee suggestions in the last 90 days (full volume from 6); 1 of the 3 due were triaged within 14 days.');
+    expect(some.explanation.en).toBe(
+      '4 employee suggestions in the last 90 days (full volume from 6); 1 of the 3 due were triaged within 14 days.',
+    );
     expect(some.explanation.fr).toContain('1 des 3 attendues ont été traitées en 14 jours au plus');
     expect(practiceEvidence(row({ suggested: 2, suggestions_due: 0 }))[CONTENT_SUGGESTIONS_KEY].score).toBeCloseTo(2 / SUGGESTIONS_TARGET);
     expect(practiceEvidence(row({ suggested: 12, suggestions_due: 10, triaged_in_time: 10 }))[CONTENT_SUGGESTIONS_KEY].score).toBe(1);

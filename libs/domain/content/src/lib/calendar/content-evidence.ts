@@ -164,25 +164,31 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 /** The three practice keys from the practice row. Pure. */
 export function practiceEvidence(row: PracticeRow): Record<string, EvidenceResult> {
   const days = PRACTICE_WINDOW_DAYS;
-  const approval: EvidenceResult = row.reached === 0
-    ? {
-      value: 0, score: 0,
-      explanation: {
-        en: `No item was approved or published in the last ${days} days: there is no approval to measure.`,
-        fr: `Aucun contenu n’a été approuvé ni publié sur les ${days} derniers jours : aucune approbation à mesurer.`,
-      },
-    }
-    : (() => {
-      const share = clampScore(row.through_chain / row.reached);
-      const steps = { en: row.chain_steps === 1 ? '1 step' : `${row.chain_steps} steps`, fr: row.chain_steps === 1 ? '1 étape' : `${row.chain_steps} étapes` };
-      return {
-        value: share, score: share,
-        explanation: {
-          en: `${row.through_chain} of ${row.reached} items approved or published in the last ${days} days went through the whole approval chain (${steps.en}), the final step decided by someone other than their author.`,
-          fr: `${row.through_chain} des ${row.reached} contenus approuvés ou publiés sur les ${days} derniers jours sont passés par tout le circuit d’approbation (${steps.fr}), la dernière étape décidée par une autre personne que leur auteur.`,
-        },
-      };
-    })();
+  const approval: EvidenceResult =
+    row.reached === 0
+      ? {
+          value: 0,
+          score: 0,
+          explanation: {
+            en: `No item was approved or published in the last ${days} days: there is no approval to measure.`,
+            fr: `Aucun contenu n’a été approuvé ni publié sur les ${days} derniers jours : aucune approbation à mesurer.`,
+          },
+        }
+      : (() => {
+          const share = clampScore(row.through_chain / row.reached);
+          const steps = {
+            en: row.chain_steps === 1 ? '1 step' : `${row.chain_steps} steps`,
+            fr: row.chain_steps === 1 ? '1 étape' : `${row.chain_steps} étapes`,
+          };
+          return {
+            value: share,
+            score: share,
+            explanation: {
+              en: `${row.through_chain} of ${row.reached} items approved or published in the last ${days} days went through the whole approval chain (${steps.en}), the final step decided by someone other than their author.`,
+              fr: `${row.through_chain} des ${row.reached} contenus approuvés ou publiés sur les ${days} derniers jours sont passés par tout le circuit d’approbation (${steps.fr}), la dernière étape décidée par une autre personne que leur auteur.`,
+            },
+          };
+        })();
   const media = clampScore(0.5 * Math.min(1, row.media_added / MEDIA_ADDED_TARGET) + 0.5 * Math.min(1, row.media_used / MEDIA_USED_TARGET));
   const volume = Math.min(1, row.suggested / SUGGESTIONS_TARGET);
   const inTime = row.suggestions_due === 0 ? 1 : row.triaged_in_time / row.suggestions_due;
@@ -190,35 +196,45 @@ export function practiceEvidence(row: PracticeRow): Record<string, EvidenceResul
   return {
     [CONTENT_APPROVAL_KEY]: approval,
     [CONTENT_MEDIA_KIT_KEY]: {
-      value: media, score: media,
+      value: media,
+      score: media,
       explanation: {
         en: `${row.media_added} assets added to the media library and ${row.media_used} distinct assets used in content over the last ${days} days (full marks from ${MEDIA_ADDED_TARGET} added and ${MEDIA_USED_TARGET} used).`,
         fr: `${row.media_added} visuels ajoutés à la médiathèque et ${row.media_used} visuels distincts utilisés dans les contenus sur les ${days} derniers jours (note pleine à partir de ${MEDIA_ADDED_TARGET} ajoutés et ${MEDIA_USED_TARGET} utilisés).`,
       },
     },
-    [CONTENT_SUGGESTIONS_KEY]: row.suggested === 0
-      ? {
-        value: 0, score: 0,
-        explanation: {
-          en: `No employee suggestion in the last ${days} days: the suggestion box is not used.`,
-          fr: `Aucune suggestion d’employé sur les ${days} derniers jours : la boîte à suggestions n’est pas utilisée.`,
-        },
-      }
-      : {
-        value: suggestions, score: suggestions,
-        explanation: {
-          en: `${row.suggested} employee suggestions in the last ${days} days (full volume from ${SUGGESTIONS_TARGET}); ${row.triaged_in_time} of the ${row.suggestions_due} due were triaged within ${TRIAGE_DAYS} days.`,
-          fr: `${row.suggested} suggestions d’employés sur les ${days} derniers jours (volume entier à partir de ${SUGGESTIONS_TARGET}) ; ${row.triaged_in_time} des ${row.suggestions_due} attendues ont été traitées en ${TRIAGE_DAYS} jours au plus.`,
-        },
-      },
+    [CONTENT_SUGGESTIONS_KEY]:
+      row.suggested === 0
+        ? {
+            value: 0,
+            score: 0,
+            explanation: {
+              en: `No employee suggestion in the last ${days} days: the suggestion box is not used.`,
+              fr: `Aucune suggestion d’employé sur les ${days} derniers jours : la boîte à suggestions n’est pas utilisée.`,
+            },
+          }
+        : {
+            value: suggestions,
+            score: suggestions,
+            explanation: {
+              en: `${row.suggested} employee suggestions in the last ${days} days (full volume from ${SUGGESTIONS_TARGET}); ${row.triaged_in_time} of the ${row.suggestions_due} due were triaged within ${TRIAGE_DAYS} days.`,
+              fr: `${row.suggested} suggestions d’employés sur les ${days} derniers jours (volume entier à partir de ${SUGGESTIONS_TARGET}) ; ${row.triaged_in_time} des ${row.suggestions_due} attendues ont été traitées en ${TRIAGE_DAYS} jours au plus.`,
+            },
+          },
   };
 }
 
 /** Both keys from the plan rows. Pure. */
 export function contentEvidence(plans: readonly PlanRow[]): Record<string, EvidenceResult> {
   if (plans.length === 0) {
-    const none = { en: 'No network plan sets a frequency: nothing to measure publishing against.', fr: 'Aucun plan par réseau ne fixe de fréquence : rien à quoi mesurer la diffusion.' };
-    return { [CONTENT_PLANNED_KEY]: { value: 0, score: 0, explanation: none }, [CONTENT_REGULARITY_KEY]: { value: 0, score: 0, explanation: none } };
+    const none = {
+      en: 'No network plan sets a frequency: nothing to measure publishing against.',
+      fr: 'Aucun plan par réseau ne fixe de fréquence : rien à quoi mesurer la diffusion.',
+    };
+    return {
+      [CONTENT_PLANNED_KEY]: { value: 0, score: 0, explanation: none },
+      [CONTENT_REGULARITY_KEY]: { value: 0, score: 0, explanation: none },
+    };
   }
   const aheadWeeks = PLANNED_AHEAD_DAYS / 7;
   const expectedAhead = plans.reduce((sum, p) => sum + p.posts_per_week * aheadWeeks, 0);
@@ -233,14 +249,16 @@ export function contentEvidence(plans: readonly PlanRow[]): Record<string, Evide
   const behindBack = shortest((p) => p.published_back, REGULARITY_WEEKS);
   return {
     [CONTENT_PLANNED_KEY]: {
-      value: planned, score: planned,
+      value: planned,
+      score: planned,
       explanation: {
         en: `${pct(planned)} of the next ${PLANNED_AHEAD_DAYS} days' planned posts are scheduled (${behindAhead.network}: ${behindAhead.scheduled_ahead} of ${behindAhead.posts_per_week * aheadWeeks}).`,
         fr: `${pct(planned)} des publications prévues sur les ${PLANNED_AHEAD_DAYS} prochains jours sont programmées (${behindAhead.network} : ${behindAhead.scheduled_ahead} sur ${behindAhead.posts_per_week * aheadWeeks}).`,
       },
     },
     [CONTENT_REGULARITY_KEY]: {
-      value: regular, score: regular,
+      value: regular,
+      score: regular,
       explanation: {
         en: `${pct(regular)} of the planned frequency was met over the last ${REGULARITY_WEEKS} weeks (${behindBack.network}: ${behindBack.published_back} posts of ${behindBack.posts_per_week * REGULARITY_WEEKS}).`,
         fr: `${pct(regular)} de la fréquence prévue a été tenue sur les ${REGULARITY_WEEKS} dernières semaines (${behindBack.network} : ${behindBack.published_back} publications sur ${behindBack.posts_per_week * REGULARITY_WEEKS}).`,
@@ -254,7 +272,12 @@ export const contentEvidenceProvider: EvidenceProvider = {
   definitions: CONTENT_EVIDENCE,
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
     const plans = await ctx.uow.query<PlanRow>(CONTENT_EVIDENCE_SQL, [ctx.organizationId, ctx.at, REGULARITY_WEEKS, PLANNED_AHEAD_DAYS]);
-    const [practice] = await ctx.uow.query<PracticeRow>(CONTENT_PRACTICE_SQL, [ctx.organizationId, ctx.at, PRACTICE_WINDOW_DAYS, TRIAGE_DAYS]);
+    const [practice] = await ctx.uow.query<PracticeRow>(CONTENT_PRACTICE_SQL, [
+      ctx.organizationId,
+      ctx.at,
+      PRACTICE_WINDOW_DAYS,
+      TRIAGE_DAYS,
+    ]);
     return { ...contentEvidence(plans), ...practiceEvidence(practice) };
   },
 };

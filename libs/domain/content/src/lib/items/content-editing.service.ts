@@ -47,12 +47,19 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(
  */
 export function strictDateTime(value: string, field: string): Date {
   const m = ISO_DATE_TIME.exec(value);
-  const refuse = () => badInput(field, 'must be an ISO 8601 date-time with its offset, such as 2026-10-01T08:00:00Z, that exists in the calendar');
+  const refuse = () =>
+    badInput(field, 'must be an ISO 8601 date-time with its offset, such as 2026-10-01T08:00:00Z, that exists in the calendar');
   if (!m) throw refuse();
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
   const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second, Number((m[7] ?? '0').padEnd(3, '0'))));
-  if (wall.getUTCFullYear() !== year || wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day || wall.getUTCHours() !== hour
-    || wall.getUTCMinutes() !== minute || wall.getUTCSeconds() !== second) {
+  if (
+    wall.getUTCFullYear() !== year ||
+    wall.getUTCMonth() !== month - 1 ||
+    wall.getUTCDate() !== day ||
+    wall.getUTCHours() !== hour ||
+    wall.getUTCMinutes() !== minute ||
+    wall.getUTCSeconds() !== second
+  ) {
     throw refuse();
   }
   if (m[8] === 'Z') return wall;
@@ -119,30 +126,42 @@ export class ContentEditingService {
     const updated = await this.items.updateFields(ctx, id, status, fields);
     if (!updated) throw transitionRefused((await this.items.find(ctx, id)) ?? item, status, 'input.id');
     await this.record(ctx, 'content.updated', id, {
-      revision: updated.revision, fields: Object.keys(patch).filter((k) => patch[k as keyof ItemPatch] !== undefined),
+      revision: updated.revision,
+      fields: Object.keys(patch).filter((k) => patch[k as keyof ItemPatch] !== undefined),
     });
     return updated;
   }
 
   async setVariant(
-    ctx: ContentCtx, input: { itemId: string; networkAccountId: string; text: string; linkUrl?: string | null; mediaIds?: string[] },
+    ctx: ContentCtx,
+    input: { itemId: string; networkAccountId: string; text: string; linkUrl?: string | null; mediaIds?: string[] },
   ): Promise<ContentVariantEntity> {
     const item = await this.editable(ctx, input.itemId, 'input.itemId');
     const target = await this.checker.target(ctx, input.networkAccountId, 'input.networkAccountId');
     const mediaIds = input.mediaIds ?? [];
     const facts = await this.items.mediaFacts(ctx, mediaIds);
     const missing = mediaIds.findIndex((id) => !facts.has(id));
-    if (missing >= 0) throw new DomainError('NOT_FOUND', `Media asset ${mediaIds[missing]} was not found.`, { field: `input.mediaIds[${missing}]` });
+    if (missing >= 0)
+      throw new DomainError('NOT_FOUND', `Media asset ${mediaIds[missing]} was not found.`, { field: `input.mediaIds[${missing}]` });
     const draft = { text: input.text, linkUrl: input.linkUrl ?? null, media: mediaIds.map((id) => facts.get(id) as MediaFacts) };
     const findings = findingsOf(target, await this.checker.policy(ctx), draft);
     await this.backToDraft(ctx, item, 'input.itemId', 'variant changed');
     const variant = await this.items.upsertVariant(ctx, {
-      itemId: item.id, networkAccountId: target.id, network: target.network, text: draft.text, linkUrl: draft.linkUrl, mediaIds, findings,
+      itemId: item.id,
+      networkAccountId: target.id,
+      network: target.network,
+      text: draft.text,
+      linkUrl: draft.linkUrl,
+      mediaIds,
+      findings,
     });
     await this.items.bumpRevision(ctx, item.id);
     await this.record(ctx, 'content.variant_set', item.id, {
-      variantId: variant.id, networkAccountId: target.id, network: target.network,
-      blocking: findings.filter((f) => f.severity === 'BLOCK').length, warnings: findings.filter((f) => f.severity === 'WARN').length,
+      variantId: variant.id,
+      networkAccountId: target.id,
+      network: target.network,
+      blocking: findings.filter((f) => f.severity === 'BLOCK').length,
+      warnings: findings.filter((f) => f.severity === 'WARN').length,
     });
     return variant;
   }
@@ -154,7 +173,11 @@ export class ContentEditingService {
     await this.backToDraft(ctx, item, 'input.id', 'variant removed');
     await this.items.deleteVariant(ctx, variantId);
     await this.items.bumpRevision(ctx, item.id);
-    await this.record(ctx, 'content.variant_removed', item.id, { variantId, networkAccountId: variant.networkAccountId, network: variant.network });
+    await this.record(ctx, 'content.variant_removed', item.id, {
+      variantId,
+      networkAccountId: variant.networkAccountId,
+      network: variant.network,
+    });
     return { id: variantId, item: await this.get(ctx, item.id, 'input.id') };
   }
 
@@ -169,18 +192,30 @@ export class ContentEditingService {
     if (item.status !== 'DRAFT') throw transitionRefused(item, 'IN_REVIEW', 'input.id');
     const variants = await this.items.variants(ctx, [id]);
     if (variants.length === 0) {
-      const message = 'This content item has no variant: write its text for at least one network account (setVariant) before submitting it.';
-      throw new DomainError('BAD_USER_INPUT', message, { field: 'input.id', reason: CONTENT_REFUSALS.NO_VARIANT, problems: [{ field: 'input.id', message }] });
+      const message =
+        'This content item has no variant: write its text for at least one network account (setVariant) before submitting it.';
+      throw new DomainError('BAD_USER_INPUT', message, {
+        field: 'input.id',
+        reason: CONTENT_REFUSALS.NO_VARIANT,
+        problems: [{ field: 'input.id', message }],
+      });
     }
     const blocking = await this.recheck(ctx, variants);
     if (blocking.length > 0) {
       const message = `${blocking.length} finding(s) block this content item: ${blocking.map((f) => `${f.network} ${f.rule}: ${f.message}`).join(' ')} Nothing was changed.`;
       throw new DomainError('BAD_USER_INPUT', message, {
-        field: 'input.id', reason: CONTENT_REFUSALS.BLOCKED, problems: [{ field: 'input.id', message }], details: { findings: blocking },
+        field: 'input.id',
+        reason: CONTENT_REFUSALS.BLOCKED,
+        problems: [{ field: 'input.id', message }],
+        details: { findings: blocking },
       });
     }
     const warnings = variants.reduce((n, v) => n + v.findings.filter((f) => f.severity === 'WARN').length, 0);
-    return this.workflow.move(ctx, id, 'IN_REVIEW', { from: ['DRAFT'], action: 'content.submitted', details: { variants: variants.length, warnings } });
+    return this.workflow.move(ctx, id, 'IN_REVIEW', {
+      from: ['DRAFT'],
+      action: 'content.submitted',
+      details: { variants: variants.length, warnings },
+    });
   }
 
   cancel(ctx: ContentCtx, id: string, reason?: string): Promise<ContentItemEntity> {
@@ -203,12 +238,20 @@ export class ContentEditingService {
       if (!reason) throw badInput('input.reason', 'is required to decline an idea: its suggester reads it');
       if (item.status !== 'IDEA') throw transitionRefused(item, 'CANCELLED', 'input.id');
       return this.workflow.move(ctx, item.id, 'CANCELLED', {
-        from: ['IDEA'], action: 'content.idea_declined', field: 'input.id', details: { reason }, triage: { triage: 'DECLINED', reason },
+        from: ['IDEA'],
+        action: 'content.idea_declined',
+        field: 'input.id',
+        details: { reason },
+        triage: { triage: 'DECLINED', reason },
       });
     }
     if (item.status !== 'IDEA') throw transitionRefused(item, 'DRAFT', 'input.id');
     return this.workflow.move(ctx, item.id, 'DRAFT', {
-      from: ['IDEA'], action: 'content.idea_accepted', field: 'input.id', details: reason ? { reason } : undefined, triage: { triage: 'ACCEPTED', reason },
+      from: ['IDEA'],
+      action: 'content.idea_accepted',
+      field: 'input.id',
+      details: reason ? { reason } : undefined,
+      triage: { triage: 'ACCEPTED', reason },
     });
   }
 
@@ -225,7 +268,9 @@ export class ContentEditingService {
     const item = await this.locked(ctx, id, field);
     if (!isEditable(item.status)) {
       throw new DomainError('CONFLICT', `Content item ${id} is ${item.status}: its text can no longer change. Nothing was changed.`, {
-        field, reason: CONTENT_REFUSALS.NOT_EDITABLE, details: { status: item.status },
+        field,
+        reason: CONTENT_REFUSALS.NOT_EDITABLE,
+        details: { status: item.status },
       });
     }
     return item;
@@ -251,7 +296,10 @@ export class ContentEditingService {
       return value;
     };
     const plannedFor = patch.plannedFor === undefined ? (current?.plannedFor ?? null) : patch.plannedFor;
-    if (plannedFor !== null && (Number.isNaN(plannedFor.getTime()) || plannedFor.getTime() < MIN_PLANNED || plannedFor.getTime() >= MAX_PLANNED)) {
+    if (
+      plannedFor !== null &&
+      (Number.isNaN(plannedFor.getTime()) || plannedFor.getTime() < MIN_PLANNED || plannedFor.getTime() >= MAX_PLANNED)
+    ) {
       problems.push({ field: 'input.plannedFor', message: 'must be a date between the years 2000 and 2199' });
     }
     const fields: ItemFields = {
@@ -279,9 +327,15 @@ export class ContentEditingService {
 
   /** The blocking findings of the variants, checked now; findings that changed are stored (kept only if the submission goes through). */
   private async recheck(ctx: ContentCtx, variants: ContentVariantEntity[]): Promise<BlockingFinding[]> {
-    const targets = await this.checker.describe(ctx, variants.flatMap((v) => (v.networkAccountId ? [v.networkAccountId] : [])));
+    const targets = await this.checker.describe(
+      ctx,
+      variants.flatMap((v) => (v.networkAccountId ? [v.networkAccountId] : [])),
+    );
     const policy = await this.checker.policy(ctx);
-    const facts = await this.items.mediaFacts(ctx, variants.flatMap((v) => v.mediaIds));
+    const facts = await this.items.mediaFacts(
+      ctx,
+      variants.flatMap((v) => v.mediaIds),
+    );
     const blocking: BlockingFinding[] = [];
     for (const variant of variants) {
       const target = variant.networkAccountId ? (targets.get(variant.networkAccountId) ?? null) : null;
@@ -293,13 +347,19 @@ export class ContentEditingService {
         variant.findings = findings;
       }
       for (const f of findings) {
-        if (f.severity === 'BLOCK') blocking.push({ ...f, variantId: variant.id, network: variant.network, networkAccountId: variant.networkAccountId });
+        if (f.severity === 'BLOCK')
+          blocking.push({ ...f, variantId: variant.id, network: variant.network, networkAccountId: variant.networkAccountId });
       }
     }
     return blocking;
   }
 
   private record(ctx: ContentCtx, action: string, itemId: string, metadata: Record<string, unknown>): Promise<void> {
-    return this.audit.recordInOrganization(ctx.uow, ctx.actor, { action, targetType: 'ContentItem', targetId: itemId, metadata }, ctx.requestId);
+    return this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      { action, targetType: 'ContentItem', targetId: itemId, metadata },
+      ctx.requestId,
+    );
   }
 }

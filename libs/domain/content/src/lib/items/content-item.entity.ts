@@ -59,31 +59,86 @@ export const ITEM_COLUMNS = `organization_id, id, title, brief, theme, campaign,
   suggested_by, triage, triage_reason, triaged_by, triaged_at, planned_for, revision, created_by, updated_by, created_at, updated_at`;
 
 export interface ItemRow {
-  organization_id: string; id: string; title: string; brief: string; theme: string | null; campaign: string | null;
-  objective_id: string | null; segment_id: string | null; network_plan_id: string | null; source: ContentSource; status: ContentStatus;
-  suggested_by: string | null; triage: ContentTriage | null; triage_reason: string | null; triaged_by: string | null; triaged_at: Date | null;
-  planned_for: Date | null; revision: number; created_by: string | null; updated_by: string | null; created_at: Date; updated_at: Date;
+  organization_id: string;
+  id: string;
+  title: string;
+  brief: string;
+  theme: string | null;
+  campaign: string | null;
+  objective_id: string | null;
+  segment_id: string | null;
+  network_plan_id: string | null;
+  source: ContentSource;
+  status: ContentStatus;
+  suggested_by: string | null;
+  triage: ContentTriage | null;
+  triage_reason: string | null;
+  triaged_by: string | null;
+  triaged_at: Date | null;
+  planned_for: Date | null;
+  revision: number;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export function toItemEntity(r: ItemRow): ContentItemEntity {
   return {
-    organizationId: r.organization_id, id: r.id, title: r.title, brief: r.brief, theme: r.theme, campaign: r.campaign,
-    objectiveId: r.objective_id, segmentId: r.segment_id, networkPlanId: r.network_plan_id, source: r.source, status: r.status,
-    suggestedBy: r.suggested_by, triage: r.triage, triageReason: r.triage_reason, triagedBy: r.triaged_by, triagedAt: r.triaged_at,
-    plannedFor: r.planned_for, revision: r.revision, createdBy: r.created_by, updatedBy: r.updated_by, createdAt: r.created_at, updatedAt: r.updated_at,
+    organizationId: r.organization_id,
+    id: r.id,
+    title: r.title,
+    brief: r.brief,
+    theme: r.theme,
+    campaign: r.campaign,
+    objectiveId: r.objective_id,
+    segmentId: r.segment_id,
+    networkPlanId: r.network_plan_id,
+    source: r.source,
+    status: r.status,
+    suggestedBy: r.suggested_by,
+    triage: r.triage,
+    triageReason: r.triage_reason,
+    triagedBy: r.triaged_by,
+    triagedAt: r.triaged_at,
+    plannedFor: r.planned_for,
+    revision: r.revision,
+    createdBy: r.created_by,
+    updatedBy: r.updated_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
-export const VARIANT_COLUMNS = 'organization_id, id, item_id, network_account_id, network, text, link_url, media_ids, findings, created_at, updated_at';
+export const VARIANT_COLUMNS =
+  'organization_id, id, item_id, network_account_id, network, text, link_url, media_ids, findings, created_at, updated_at';
 
 export interface VariantRow {
-  organization_id: string; id: string; item_id: string; network_account_id: string | null; network: string; text: string;
-  link_url: string | null; media_ids: string[]; findings: VariantFinding[]; created_at: Date; updated_at: Date;
+  organization_id: string;
+  id: string;
+  item_id: string;
+  network_account_id: string | null;
+  network: string;
+  text: string;
+  link_url: string | null;
+  media_ids: string[];
+  findings: VariantFinding[];
+  created_at: Date;
+  updated_at: Date;
 }
 
 export function toVariantEntity(r: VariantRow): ContentVariantEntity {
   return {
-    organizationId: r.organization_id, id: r.id, itemId: r.item_id, networkAccountId: r.network_account_id, network: r.network, text: r.text,
-    linkUrl: r.link_url, mediaIds: r.media_ids ?? [], findings: r.findings ?? [], createdAt: r.created_at, updatedAt: r.updated_at,
+    organizationId: r.organization_id,
+    id: r.id,
+    itemId: r.item_id,
+    networkAccountId: r.network_account_id,
+    network: r.network,
+    text: r.text,
+    linkUrl: r.link_url,
+    mediaIds: r.media_ids ?? [],
+    findings: r.findings ?? [],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }

@@ -3,7 +3,15 @@ import type { Actor } from '@socle/platform-auth';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import {
-  ContentItemEntity, ContentVariantEntity, ITEM_COLUMNS, ItemRow, toItemEntity, toVariantEntity, VARIANT_COLUMNS, VariantFinding, VariantRow,
+  ContentItemEntity,
+  ContentVariantEntity,
+  ITEM_COLUMNS,
+  ItemRow,
+  toItemEntity,
+  toVariantEntity,
+  VARIANT_COLUMNS,
+  VariantFinding,
+  VariantRow,
 } from './content-item.entity';
 import type { ContentSource, ContentStatus } from './status';
 
@@ -74,21 +82,37 @@ export class ContentItemRepository {
       where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows = await ctx.uow.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM content_items WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`, params,
+      `SELECT ${ITEM_COLUMNS} FROM content_items WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`,
+      params,
     );
     return rows.map(toItemEntity);
   }
 
   async insert(
-    ctx: ContentCtx, fields: ItemFields, meta: { source: ContentSource; status: ContentStatus; suggestedBy: string | null },
+    ctx: ContentCtx,
+    fields: ItemFields,
+    meta: { source: ContentSource; status: ContentStatus; suggestedBy: string | null },
   ): Promise<ContentItemEntity> {
     const by = userIdOf(ctx.actor);
     const [row] = await ctx.uow.query<ItemRow>(
       `INSERT INTO content_items (organization_id, title, brief, theme, campaign, objective_id, segment_id, network_plan_id, planned_for,
          source, status, suggested_by, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING ${ITEM_COLUMNS}`,
-      [ctx.uow.organizationId, fields.title, fields.brief, fields.theme, fields.campaign, fields.objectiveId, fields.segmentId,
-        fields.networkPlanId, fields.plannedFor, meta.source, meta.status, meta.suggestedBy, by],
+      [
+        ctx.uow.organizationId,
+        fields.title,
+        fields.brief,
+        fields.theme,
+        fields.campaign,
+        fields.objectiveId,
+        fields.segmentId,
+        fields.networkPlanId,
+        fields.plannedFor,
+        meta.source,
+        meta.status,
+        meta.suggestedBy,
+        by,
+      ],
     );
     return toItemEntity(row);
   }
@@ -101,8 +125,20 @@ export class ContentItemRepository {
            planned_for = $11, revision = revision + 1, updated_by = $12, updated_at = now()
          WHERE organization_id = $1 AND id = $2 AND status = $3 RETURNING *)
        SELECT ${ITEM_COLUMNS} FROM changed`,
-      [ctx.uow.organizationId, id, status, fields.title, fields.brief, fields.theme, fields.campaign, fields.objectiveId, fields.segmentId,
-        fields.networkPlanId, fields.plannedFor, userIdOf(ctx.actor)],
+      [
+        ctx.uow.organizationId,
+        id,
+        status,
+        fields.title,
+        fields.brief,
+        fields.theme,
+        fields.campaign,
+        fields.objectiveId,
+        fields.segmentId,
+        fields.networkPlanId,
+        fields.plannedFor,
+        userIdOf(ctx.actor),
+      ],
     );
     return row ? toItemEntity(row) : null;
   }
@@ -117,7 +153,11 @@ export class ContentItemRepository {
 
   /** Compare-and-set of the status: null when the item is no longer in `from` (someone else moved it first). */
   async transition(
-    ctx: ContentCtx, id: string, from: ContentStatus, to: ContentStatus, triage?: { triage: 'ACCEPTED' | 'DECLINED'; reason: string | null },
+    ctx: ContentCtx,
+    id: string,
+    from: ContentStatus,
+    to: ContentStatus,
+    triage?: { triage: 'ACCEPTED' | 'DECLINED'; reason: string | null },
   ): Promise<ContentItemEntity | null> {
     const params: unknown[] = [ctx.uow.organizationId, id, from, to, userIdOf(ctx.actor)];
     let sets = 'status = $4, updated_by = $5, updated_at = now()';
@@ -135,7 +175,8 @@ export class ContentItemRepository {
 
   /** Which of the given strategy references exist in the organisation (another tenant's ids are simply absent). */
   async existingReferences(
-    ctx: ContentCtx, refs: { objectiveId?: string | null; segmentId?: string | null; networkPlanId?: string | null },
+    ctx: ContentCtx,
+    refs: { objectiveId?: string | null; segmentId?: string | null; networkPlanId?: string | null },
   ): Promise<{ objectiveId: boolean; segmentId: boolean; networkPlanId: boolean }> {
     const [row] = await ctx.uow.query<{ objective: boolean; segment: boolean; plan: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM objectives WHERE organization_id = $1 AND id = $2) AS objective,
@@ -160,10 +201,11 @@ export class ContentItemRepository {
 
   /** Writes the findings of a new check (the rules or the account changed since the variant was set). */
   async setFindings(ctx: ContentCtx, id: string, findings: VariantFinding[]): Promise<void> {
-    await ctx.uow.execute(
-      'UPDATE content_variants SET findings = $3::jsonb WHERE organization_id = $1 AND id = $2',
-      [ctx.uow.organizationId, id, JSON.stringify(findings)],
-    );
+    await ctx.uow.execute('UPDATE content_variants SET findings = $3::jsonb WHERE organization_id = $1 AND id = $2', [
+      ctx.uow.organizationId,
+      id,
+      JSON.stringify(findings),
+    ]);
   }
 
   // ------------------------------------------------------------------ variants
@@ -179,7 +221,8 @@ export class ContentItemRepository {
 
   async findVariant(ctx: ContentCtx, id: string): Promise<ContentVariantEntity | null> {
     const [row] = await ctx.uow.query<VariantRow>(
-      `SELECT ${VARIANT_COLUMNS} FROM content_variants WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id],
+      `SELECT ${VARIANT_COLUMNS} FROM content_variants WHERE organization_id = $1 AND id = $2`,
+      [ctx.uow.organizationId, id],
     );
     return row ? toVariantEntity(row) : null;
   }
@@ -187,7 +230,15 @@ export class ContentItemRepository {
   /** One variant per (item, account): inserted, or replaced in place. */
   async upsertVariant(
     ctx: ContentCtx,
-    v: { itemId: string; networkAccountId: string; network: string; text: string; linkUrl: string | null; mediaIds: string[]; findings: VariantFinding[] },
+    v: {
+      itemId: string;
+      networkAccountId: string;
+      network: string;
+      text: string;
+      linkUrl: string | null;
+      mediaIds: string[];
+      findings: VariantFinding[];
+    },
   ): Promise<ContentVariantEntity> {
     const [row] = await ctx.uow.query<VariantRow>(
       `INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text, link_url, media_ids, findings)

@@ -4,8 +4,16 @@ import { forbidden } from '@socle/platform-errors';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { ContentEditingService, strictDateTime } from './content-editing.service';
 import {
-  CancelContentItemInput, ContentItemIdArgs, ContentItemInput, ContentItemPageArgs, CreateContentItemInput, RemoveContentVariantInput,
-  SetContentVariantInput, SuggestContentIdeaInput, TriageContentIdeaInput, UpdateContentItemInput,
+  CancelContentItemInput,
+  ContentItemIdArgs,
+  ContentItemInput,
+  ContentItemPageArgs,
+  CreateContentItemInput,
+  RemoveContentVariantInput,
+  SetContentVariantInput,
+  SuggestContentIdeaInput,
+  TriageContentIdeaInput,
+  UpdateContentItemInput,
 } from './dto/inputs';
 import { toContentItem, toContentVariant } from './dto/mappers';
 import { ContentItemConnection, ContentItemObject, ContentVariantObject, RemoveContentVariantPayload } from './dto/objects';
@@ -24,16 +32,30 @@ export class ContentItemResolver {
   }
 
   @Requires('content.read')
-  @Query(() => ContentItemConnection, { description: 'The organization’s content items, oldest first, optionally of one status and source.' })
+  @Query(() => ContentItemConnection, {
+    description: 'The organization’s content items, oldest first, optionally of one status and source.',
+  })
   async contentItems(@OrgCtx() ctx: OrganizationContext, @Args() args: ContentItemPageArgs): Promise<Connection<ContentItemObject>> {
-    const connection = await paginate(args, (keyset) => this.content.page(ctx, keyset, { status: args.status, source: args.source }), (i) => [i.createdAt, i.id], toContentItem);
+    const connection = await paginate(
+      args,
+      (keyset) => this.content.page(ctx, keyset, { status: args.status, source: args.source }),
+      (i) => [i.createdAt, i.id],
+      toContentItem,
+    );
     return this.withVariants(ctx, connection);
   }
 
   @Requires('content.suggest')
-  @Query(() => ContentItemConnection, { description: 'The ideas the signed-in person suggested, oldest first, with the decision and its reason once triaged.' })
+  @Query(() => ContentItemConnection, {
+    description: 'The ideas the signed-in person suggested, oldest first, with the decision and its reason once triaged.',
+  })
   async myContentSuggestions(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<ContentItemObject>> {
-    const connection = await paginate(page, (keyset) => this.content.mySuggestions(ctx, keyset), (i) => [i.createdAt, i.id], toContentItem);
+    const connection = await paginate(
+      page,
+      (keyset) => this.content.mySuggestions(ctx, keyset),
+      (i) => [i.createdAt, i.id],
+      toContentItem,
+    );
     return this.withVariants(ctx, connection);
   }
 
@@ -48,12 +70,18 @@ export class ContentItemResolver {
   @Mutation(() => ContentItemObject, { description: 'A new content item written by the task force, in DRAFT.' })
   async createContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateContentItemInput): Promise<ContentItemObject> {
     const { plannedFor, ...fields } = input;
-    return toContentItem(await this.content.create(ctx, { ...fields, plannedFor: plannedFor === undefined ? undefined : strictDateTime(plannedFor, 'input.plannedFor') }));
+    return toContentItem(
+      await this.content.create(ctx, {
+        ...fields,
+        plannedFor: plannedFor === undefined ? undefined : strictDateTime(plannedFor, 'input.plannedFor'),
+      }),
+    );
   }
 
   @Requires('content.edit')
   @Mutation(() => ContentItemObject, {
-    description: 'Edits an item (bumps its revision). An item IN_REVIEW, APPROVED, SCHEDULED or FAILED goes back to DRAFT; a published, publishing or cancelled one is refused (CONFLICT, reason CONTENT_NOT_EDITABLE).',
+    description:
+      'Edits an item (bumps its revision). An item IN_REVIEW, APPROVED, SCHEDULED or FAILED goes back to DRAFT; a published, publishing or cancelled one is refused (CONFLICT, reason CONTENT_NOT_EDITABLE).',
   })
   async updateContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateContentItemInput): Promise<ContentItemObject> {
     const { id, plannedFor, ...patch } = input;
@@ -63,22 +91,29 @@ export class ContentItemResolver {
 
   @Requires('content.edit')
   @Mutation(() => ContentVariantObject, {
-    description: 'Writes the item’s variant for a network account (replacing the one it had), checked against the network’s limits and the content rules: see findings. Sends a reviewed item back to DRAFT like updateContentItem.',
+    description:
+      'Writes the item’s variant for a network account (replacing the one it had), checked against the network’s limits and the content rules: see findings. Sends a reviewed item back to DRAFT like updateContentItem.',
   })
   async setVariant(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetContentVariantInput): Promise<ContentVariantObject> {
     return toContentVariant(await this.content.setVariant(ctx, input));
   }
 
   @Requires('content.edit')
-  @Mutation(() => RemoveContentVariantPayload, { description: 'Removes a variant. Sends a reviewed item back to DRAFT like updateContentItem.' })
-  async removeVariant(@OrgCtx() ctx: OrganizationContext, @Args('input') input: RemoveContentVariantInput): Promise<RemoveContentVariantPayload> {
+  @Mutation(() => RemoveContentVariantPayload, {
+    description: 'Removes a variant. Sends a reviewed item back to DRAFT like updateContentItem.',
+  })
+  async removeVariant(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: RemoveContentVariantInput,
+  ): Promise<RemoveContentVariantPayload> {
     const removed = await this.content.removeVariant(ctx, input.id);
     return { id: removed.id, item: toContentItem(removed.item) };
   }
 
   @Requires('content.edit')
   @Mutation(() => ContentItemObject, {
-    description: 'DRAFT → IN_REVIEW. Refused (BAD_USER_INPUT) with reason NO_VARIANT when the item has no variant, or CONTENT_BLOCKED and `extensions.findings` when a variant has a BLOCK finding.',
+    description:
+      'DRAFT → IN_REVIEW. Refused (BAD_USER_INPUT) with reason NO_VARIANT when the item has no variant, or CONTENT_BLOCKED and `extensions.findings` when a variant has a BLOCK finding.',
   })
   async submitContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ContentItemInput): Promise<ContentItemObject> {
     return toContentItem(await this.content.submit(ctx, input.id));
@@ -91,24 +126,30 @@ export class ContentItemResolver {
   }
 
   @Requires('content.suggest')
-  @Mutation(() => ContentItemObject, { description: 'The suggestion box: any member suggests a content idea (status IDEA) for the content lead to triage.' })
+  @Mutation(() => ContentItemObject, {
+    description: 'The suggestion box: any member suggests a content idea (status IDEA) for the content lead to triage.',
+  })
   async suggestContentIdea(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SuggestContentIdeaInput): Promise<ContentItemObject> {
     return toContentItem(await this.content.suggest(ctx, input));
   }
 
   @Requires('content.triage')
-  @Mutation(() => ContentItemObject, { description: 'Accepts a suggested idea (it becomes a DRAFT) or declines it with a reason its suggester sees (it is CANCELLED).' })
+  @Mutation(() => ContentItemObject, {
+    description: 'Accepts a suggested idea (it becomes a DRAFT) or declines it with a reason its suggester sees (it is CANCELLED).',
+  })
   async triageContentIdea(@OrgCtx() ctx: OrganizationContext, @Args('input') input: TriageContentIdeaInput): Promise<ContentItemObject> {
     return toContentItem(await this.content.triage(ctx, input));
   }
 
   /** Every item's variants in one statement. */
   private async withVariants(ctx: OrganizationContext, connection: Connection<ContentItemObject>): Promise<Connection<ContentItemObject>> {
-    const variants = await this.content.variants(ctx, connection.edges.map((e) => e.node.id));
+    const variants = await this.content.variants(
+      ctx,
+      connection.edges.map((e) => e.node.id),
+    );
     for (const edge of connection.edges) {
       (edge.node as ItemWithVariants).preloaded = variants.filter((v) => v.itemId === edge.node.id).map(toContentVariant);
     }
     return connection;
   }
 }
-

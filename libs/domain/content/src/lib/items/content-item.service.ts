@@ -35,7 +35,9 @@ export type ItemMoveListener = (ctx: OrganizationContextLike, move: ItemMove) =>
 /** The refusal of a move the workflow does not allow (or a move another caller made first). Nothing was changed. */
 export function transitionRefused(item: Pick<ContentItemEntity, 'id' | 'status'>, to: ContentStatus, field = 'input.id'): DomainError {
   return new DomainError('CONFLICT', `Content item ${item.id} is ${item.status} and cannot go to ${to}. Nothing was changed.`, {
-    field, reason: TRANSITION_REFUSED, details: { status: item.status, to },
+    field,
+    reason: TRANSITION_REFUSED,
+    details: { status: item.status, to },
   });
 }
 
@@ -49,7 +51,10 @@ export function transitionRefused(item: Pick<ContentItemEntity, 'id' | 'status'>
 export class ContentItemService {
   private readonly listeners: ItemMoveListener[] = [];
 
-  constructor(private readonly items: ContentItemRepository, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly items: ContentItemRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** Adds a listener of every move (see `ItemMoveListener`); a listener that throws refuses the move. */
   onMove(listener: ItemMoveListener): void {
@@ -75,11 +80,17 @@ export class ContentItemService {
     }
     for (const listener of this.listeners) await listener(ctx, { itemId: id, from: current.status, to });
     const action = options.action.startsWith('content.') ? options.action : `content.${options.action}`;
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action, targetType: 'ContentItem', targetId: id, metadata: { from: current.status, to, revision: moved.revision, ...(options.details ?? {}) },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action,
+        targetType: 'ContentItem',
+        targetId: id,
+        metadata: { from: current.status, to, revision: moved.revision, ...(options.details ?? {}) },
+      },
+      ctx.requestId,
+    );
     return moved;
   }
 }
-
-

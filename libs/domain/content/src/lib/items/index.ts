@@ -4,7 +4,13 @@ export { ContentItemService, MoveOptions, transitionRefused } from './content-it
 export { ContentEditingService, CONTENT_REFUSALS, BlockingFinding, ItemPatch, strictDateTime } from './content-editing.service';
 export { VariantChecker, findingsOf, publishedText, MediaFacts, VariantDraft } from './variant-check';
 export {
-  ContentFindingObject, ContentFindingSeverityEnum, ContentItemConnection, ContentItemObject, ContentSourceEnum, ContentStatusEnum,
-  ContentTextSpanObject, ContentVariantObject,
+  ContentFindingObject,
+  ContentFindingSeverityEnum,
+  ContentItemConnection,
+  ContentItemObject,
+  ContentSourceEnum,
+  ContentStatusEnum,
+  ContentTextSpanObject,
+  ContentVariantObject,
 } from './dto/objects';
 export { toContentItem, toContentVariant } from './dto/mappers';

@@ -3,7 +3,17 @@
  * `reason` code of each refusal. The database holds the same table (trigger
  * `content_items_guard`), so a race or a bug cannot skip a step either.
  */
-export const CONTENT_STATUSES = ['IDEA', 'DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHING', 'PUBLISHED', 'FAILED', 'CANCELLED'] as const;
+export const CONTENT_STATUSES = [
+  'IDEA',
+  'DRAFT',
+  'IN_REVIEW',
+  'APPROVED',
+  'SCHEDULED',
+  'PUBLISHING',
+  'PUBLISHED',
+  'FAILED',
+  'CANCELLED',
+] as const;
 export type ContentStatus = (typeof CONTENT_STATUSES)[number];
 
 export const CONTENT_SOURCES = ['TASK_FORCE', 'EMPLOYEE_SUGGESTION'] as const;
@@ -35,5 +45,12 @@ export function canMove(from: ContentStatus, to: ContentStatus): boolean {
 
 /** Statuses in which the text and variants of an item are still being written. */
 export function isEditable(status: ContentStatus): boolean {
-  return status === 'IDEA' || status === 'DRAFT' || status === 'IN_REVIEW' || status === 'APPROVED' || status === 'SCHEDULED' || status === 'FAILED';
+  return (
+    status === 'IDEA' ||
+    status === 'DRAFT' ||
+    status === 'IN_REVIEW' ||
+    status === 'APPROVED' ||
+    status === 'SCHEDULED' ||
+    status === 'FAILED'
+  );
 }

@@ -3,18 +3,50 @@ import { compileContentPolicy, effectiveRules } from '@socle/policies';
 import { strictDateTime } from './content-editing.service';
 import { findingsOf, publishedText } from './variant-check';
 
-const CAPABILITIES = { publish: true, media: true, threads: false, reply: false, delete: false, mentions: false, search: false, comments: false, metrics: false };
+const CAPABILITIES = {
+  publish: true,
+  media: true,
+  threads: false,
+  reply: false,
+  delete: false,
+  mentions: false,
+  search: false,
+  comments: false,
+  metrics: false,
+};
 const tiny: ConnectorManifest = {
-  id: 'tiny', displayName: 'Tiny', authKind: 'access-token', capabilities: CAPABILITIES,
-  text: { maxLength: 20, counting: 'code-points' }, media: { maxCount: 2, types: ['image/png'], maxBytes: 1000 }, rateLimit: { requests: 10, windowSeconds: 60 },
+  id: 'tiny',
+  displayName: 'Tiny',
+  authKind: 'access-token',
+  capabilities: CAPABILITIES,
+  text: { maxLength: 20, counting: 'code-points' },
+  media: { maxCount: 2, types: ['image/png'], maxBytes: 1000 },
+  rateLimit: { requests: 10, windowSeconds: 60 },
 } as ConnectorManifest;
-const feed = { ...tiny, id: 'feed', displayName: 'Feed', capabilities: { ...CAPABILITIES, publish: false, media: false }, text: { maxLength: 0, counting: 'code-points' } } as ConnectorManifest;
+const feed = {
+  ...tiny,
+  id: 'feed',
+  displayName: 'Feed',
+  capabilities: { ...CAPABILITIES, publish: false, media: false },
+  text: { maxLength: 0, counting: 'code-points' },
+} as ConnectorManifest;
 const textOnly = { ...tiny, id: 'text', displayName: 'Text', capabilities: { ...CAPABILITIES, media: false } } as ConnectorManifest;
 
-const policy = (rules = effectiveRules([{ id: 'no-free', kind: 'AVOID_WORDS', severity: 'BLOCK', words: ['gratuit'] }, { id: 'tags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 }], null)) =>
-  compileContentPolicy({ locale: 'en', rules });
+const policy = (
+  rules = effectiveRules(
+    [
+      { id: 'no-free', kind: 'AVOID_WORDS', severity: 'BLOCK', words: ['gratuit'] },
+      { id: 'tags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 },
+    ],
+    null,
+  ),
+) => compileContentPolicy({ locale: 'en', rules });
 const png = { contentType: 'image/png', byteSize: 500 };
-const draft = (text: string, extra: { linkUrl?: string; media?: { contentType: string; byteSize: number }[] } = {}) => ({ text, linkUrl: extra.linkUrl ?? null, media: extra.media ?? [] });
+const draft = (text: string, extra: { linkUrl?: string; media?: { contentType: string; byteSize: number }[] } = {}) => ({
+  text,
+  linkUrl: extra.linkUrl ?? null,
+  media: extra.media ?? [],
+});
 
 describe('the findings of a variant', () => {
   it('is empty for a text the network takes and the rules allow', () => {
@@ -25,7 +57,8 @@ describe('the findings of a variant', () => {
     const text = 'Pain gratuit #a #b';
     const findings = findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft(text));
     expect(findings.map((f) => [f.severity, f.rule, f.spans.map((s) => text.slice(s.start, s.end))])).toEqual([
-      ['BLOCK', 'no-free', ['gratuit']], ['WARN', 'tags', ['#b']],
+      ['BLOCK', 'no-free', ['gratuit']],
+      ['WARN', 'tags', ['#b']],
     ]);
   });
 
@@ -35,23 +68,42 @@ describe('the findings of a variant', () => {
     expect(findings).toEqual([expect.objectContaining({ severity: 'BLOCK', rule: 'network-limits', spans: [{ start: 20, end: 25 }] })]);
     // When the organisation's own NETWORK_LIMITS rule only warns, the connector's limit still blocks.
     const lenient = policy(effectiveRules([{ id: 'mine', kind: 'NETWORK_LIMITS', severity: 'WARN' }], null));
-    expect(findingsOf({ network: 'tiny', manifest: tiny }, lenient, draft(text)).map((f) => [f.severity, f.rule])).toEqual([['BLOCK', 'text.too-long'], ['WARN', 'mine']]);
+    expect(findingsOf({ network: 'tiny', manifest: tiny }, lenient, draft(text)).map((f) => [f.severity, f.rule])).toEqual([
+      ['BLOCK', 'text.too-long'],
+      ['WARN', 'mine'],
+    ]);
   });
 
   it('measures the text with its link, as the network receives it', () => {
     expect(publishedText(draft('Voir', { linkUrl: 'https://a.example/x' }))).toBe('Voir\n\nhttps://a.example/x');
     expect(publishedText(draft('Voir https://a.example/x', { linkUrl: 'https://a.example/x' }))).toBe('Voir https://a.example/x');
     expect(publishedText(draft('', { linkUrl: 'https://a.example/x' }))).toBe('https://a.example/x');
-    expect(findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('Voir', { linkUrl: 'https://a.example/long' })).map((f) => f.rule)).toEqual(['network-limits']);
+    expect(
+      findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('Voir', { linkUrl: 'https://a.example/long' })).map((f) => f.rule),
+    ).toEqual(['network-limits']);
   });
 
   it('blocks what the network cannot take: nothing on a listening-only feed, media where there is none, too many attachments, an empty post', () => {
     expect(findingsOf({ network: 'feed', manifest: feed }, policy(), draft('Bonjour')).map((f) => f.rule)).toEqual(['publish.unsupported']);
-    expect(findingsOf({ network: 'text', manifest: textOnly }, policy(), draft('Bonjour', { media: [png] })).map((f) => f.rule)).toEqual(['media.unsupported']);
-    expect(findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('Bonjour', { media: [png, png, png] })).map((f) => f.rule)).toEqual(['media.too-many']);
-    const kinds = findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('Bonjour', { media: [{ contentType: 'image/gif', byteSize: 10 }, { contentType: 'image/png', byteSize: 5000 }] }));
+    expect(findingsOf({ network: 'text', manifest: textOnly }, policy(), draft('Bonjour', { media: [png] })).map((f) => f.rule)).toEqual([
+      'media.unsupported',
+    ]);
+    expect(
+      findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('Bonjour', { media: [png, png, png] })).map((f) => f.rule),
+    ).toEqual(['media.too-many']);
+    const kinds = findingsOf(
+      { network: 'tiny', manifest: tiny },
+      policy(),
+      draft('Bonjour', {
+        media: [
+          { contentType: 'image/gif', byteSize: 10 },
+          { contentType: 'image/png', byteSize: 5000 },
+        ],
+      }),
+    );
     expect(kinds.map((f) => [f.rule, f.message])).toEqual([
-      ['media.type', expect.stringContaining('Attachment 1 is image/gif')], ['media.too-large', expect.stringContaining('Attachment 2 weighs')],
+      ['media.type', expect.stringContaining('Attachment 1 is image/gif')],
+      ['media.too-large', expect.stringContaining('Attachment 2 weighs')],
     ]);
     expect(findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('  ')).map((f) => f.rule)).toEqual(['text.empty']);
     // Media alone is a post.
@@ -59,7 +111,10 @@ describe('the findings of a variant', () => {
   });
 
   it('blocks a variant whose account is gone or whose connector is not enabled, still reporting the rules', () => {
-    expect(findingsOf(null, policy(), draft('gratuit')).map((f) => [f.severity, f.rule])).toEqual([['BLOCK', 'account.disconnected'], ['BLOCK', 'no-free']]);
+    expect(findingsOf(null, policy(), draft('gratuit')).map((f) => [f.severity, f.rule])).toEqual([
+      ['BLOCK', 'account.disconnected'],
+      ['BLOCK', 'no-free'],
+    ]);
     expect(findingsOf({ network: 'gone', manifest: null }, policy(), draft('ok')).map((f) => f.rule)).toEqual(['network.unavailable']);
   });
 });
@@ -73,8 +128,22 @@ describe('a planned date, read strictly', () => {
     expect(strictDateTime('2028-02-29T12:00:00Z', 'f').toISOString()).toBe('2028-02-29T12:00:00.000Z');
   });
 
-  it.each(['2026-02-30T00:00:00Z', '2027-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-10-01T24:00:00Z', '2026-10-01T08:60:00Z', '2026-10-01T08:00:60Z',
-    '2026-10-01T08:00:00', '2026-10-01', '2026-10-01T08:00:00+15:00', '2026-10-01T08:00:00+02:60', ' 2026-10-01T08:00:00Z', 'tomorrow'])('refuses %p naming the field', (value) => {
-    expect(() => strictDateTime(value, 'input.plannedFor')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.plannedFor' }));
+  it.each([
+    '2026-02-30T00:00:00Z',
+    '2027-02-29T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-10-01T24:00:00Z',
+    '2026-10-01T08:60:00Z',
+    '2026-10-01T08:00:60Z',
+    '2026-10-01T08:00:00',
+    '2026-10-01',
+    '2026-10-01T08:00:00+15:00',
+    '2026-10-01T08:00:00+02:60',
+    ' 2026-10-01T08:00:00Z',
+    'tomorrow',
+  ])('refuses %p naming the field', (value) => {
+    expect(() => strictDateTime(value, 'input.plannedFor')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.plannedFor' }),
+    );
   });
 });

@@ -30,7 +30,13 @@ export function publishedText(variant: Pick<VariantDraft, 'text' | 'linkUrl'>): 
 }
 
 function limitsOf(manifest: ConnectorManifest): NetworkTextLimits {
-  return { network: manifest.id, displayName: manifest.displayName, maxLength: manifest.text.maxLength, counting: manifest.text.counting, maxBytes: manifest.text.maxBytes };
+  return {
+    network: manifest.id,
+    displayName: manifest.displayName,
+    maxLength: manifest.text.maxLength,
+    counting: manifest.text.counting,
+    maxBytes: manifest.text.maxBytes,
+  };
 }
 
 /**
@@ -39,14 +45,26 @@ function limitsOf(manifest: ConnectorManifest): NetworkTextLimits {
  * own severity, with the spans of text they are about).
  */
 export function findingsOf(
-  target: Pick<NetworkTarget, 'network' | 'manifest'> | null, policy: CompiledContentPolicy, variant: VariantDraft,
+  target: Pick<NetworkTarget, 'network' | 'manifest'> | null,
+  policy: CompiledContentPolicy,
+  variant: VariantDraft,
 ): VariantFinding[] {
   const findings: VariantFinding[] = [];
   const text = publishedText(variant);
   if (!target) {
-    findings.push({ severity: 'BLOCK', rule: 'account.disconnected', message: 'The network account of this variant was disconnected: choose another account.', spans: [] });
+    findings.push({
+      severity: 'BLOCK',
+      rule: 'account.disconnected',
+      message: 'The network account of this variant was disconnected: choose another account.',
+      spans: [],
+    });
   } else if (!target.manifest) {
-    findings.push({ severity: 'BLOCK', rule: 'network.unavailable', message: `The ${target.network} connector is not enabled on this platform: this variant cannot be published.`, spans: [] });
+    findings.push({
+      severity: 'BLOCK',
+      rule: 'network.unavailable',
+      message: `The ${target.network} connector is not enabled on this platform: this variant cannot be published.`,
+      spans: [],
+    });
   }
   const manifest = target?.manifest ?? null;
   // A listening-only connector publishes nothing (one finding says so): no text limit to measure against.
@@ -62,7 +80,12 @@ export function findingsOf(
     }
   }
   for (const v of violations) {
-    findings.push({ severity: v.severity, rule: v.ruleId, message: v.message, spans: v.end > v.start ? [{ start: v.start, end: v.end }] : [] });
+    findings.push({
+      severity: v.severity,
+      rule: v.ruleId,
+      message: v.message,
+      spans: v.end > v.start ? [{ start: v.start, end: v.end }] : [],
+    });
   }
   return findings;
 }
@@ -70,7 +93,10 @@ export function findingsOf(
 /** Looks network accounts up through the community module's port, and checks variants against them and the content rules. */
 @Injectable()
 export class VariantChecker {
-  constructor(@Inject(NETWORK_TARGETS) private readonly targets: NetworkTargets, private readonly rules: ContentRulesService) {}
+  constructor(
+    @Inject(NETWORK_TARGETS) private readonly targets: NetworkTargets,
+    private readonly rules: ContentRulesService,
+  ) {}
 
   /** The organisation's account, or NOT_FOUND naming `field` (another tenant's account is simply absent). */
   async target(ctx: ContentCtx, networkAccountId: string, field: string): Promise<NetworkTarget> {

@@ -198,7 +198,10 @@ export function readImageSize(data: Uint8Array): ImageSize | undefined {
 export type ImageType = 'PNG' | 'JPEG' | 'GIF' | 'WEBP';
 
 export const CONTENT_TYPE_OF: Readonly<Record<ImageType, string>> = {
-  PNG: 'image/png', JPEG: 'image/jpeg', GIF: 'image/gif', WEBP: 'image/webp',
+  PNG: 'image/png',
+  JPEG: 'image/jpeg',
+  GIF: 'image/gif',
+  WEBP: 'image/webp',
 };
 
 /** Bytes enough to recognise every supported type. */
@@ -255,7 +258,9 @@ export function incompleteness(header: ImageHeader, head: Uint8Array, end: FileE
   switch (header.type) {
     case 'PNG': {
       const last = tail.subarray(Math.max(0, tail.length - PNG_END.length));
-      return last.length === PNG_END.length && PNG_END.every((b, i) => last[i] === b) ? null : 'the PNG does not end with its IEND chunk (truncated)';
+      return last.length === PNG_END.length && PNG_END.every((b, i) => last[i] === b)
+        ? null
+        : 'the PNG does not end with its IEND chunk (truncated)';
     }
     case 'GIF':
       return tail.length > 0 && tail[tail.length - 1] === 0x3b ? null : 'the GIF does not end with its trailer (truncated)';

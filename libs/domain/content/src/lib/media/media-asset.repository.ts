@@ -38,16 +38,40 @@ const COLUMNS = `m.organization_id, m.id, m.storage_key, m.kind, m.content_type,
 const USAGE = `(SELECT count(*) FROM content_variants v WHERE v.organization_id = m.organization_id AND v.media_ids @> ARRAY[m.id])::int AS usage_count`;
 
 interface Row {
-  organization_id: string; id: string; storage_key: string; kind: 'IMAGE'; content_type: string; byte_size: string | number; sha256: string;
-  width: number; height: number; file_name: string | null; tags: string[]; uploaded_by: string | null; created_at: Date; updated_at: Date;
+  organization_id: string;
+  id: string;
+  storage_key: string;
+  kind: 'IMAGE';
+  content_type: string;
+  byte_size: string | number;
+  sha256: string;
+  width: number;
+  height: number;
+  file_name: string | null;
+  tags: string[];
+  uploaded_by: string | null;
+  created_at: Date;
+  updated_at: Date;
   usage_count?: number;
 }
 
 function toEntity(r: Row): MediaAssetEntity {
   return {
-    organizationId: r.organization_id, id: r.id, storageKey: r.storage_key, kind: r.kind, contentType: r.content_type, byteSize: Number(r.byte_size),
-    sha256: r.sha256, width: r.width, height: r.height, fileName: r.file_name, tags: r.tags ?? [], uploadedBy: r.uploaded_by,
-    createdAt: r.created_at, updatedAt: r.updated_at, usageCount: r.usage_count ?? 0,
+    organizationId: r.organization_id,
+    id: r.id,
+    storageKey: r.storage_key,
+    kind: r.kind,
+    contentType: r.content_type,
+    byteSize: Number(r.byte_size),
+    sha256: r.sha256,
+    width: r.width,
+    height: r.height,
+    fileName: r.file_name,
+    tags: r.tags ?? [],
+    uploadedBy: r.uploaded_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    usageCount: r.usage_count ?? 0,
   };
 }
 
@@ -67,19 +91,26 @@ export class MediaAssetRepository {
       where += ` AND (m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     const rows = await ctx.uow.query<Row>(
-      `SELECT ${COLUMNS}, ${USAGE} FROM media_assets m WHERE ${where} ORDER BY m.created_at DESC, m.id DESC LIMIT $2`, params,
+      `SELECT ${COLUMNS}, ${USAGE} FROM media_assets m WHERE ${where} ORDER BY m.created_at DESC, m.id DESC LIMIT $2`,
+      params,
     );
     return rows.map(toEntity);
   }
 
   async find(ctx: TenantCtx, id: string): Promise<MediaAssetEntity | null> {
-    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS}, ${USAGE} FROM media_assets m WHERE m.organization_id = $1 AND m.id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS}, ${USAGE} FROM media_assets m WHERE m.organization_id = $1 AND m.id = $2`, [
+      ctx.uow.organizationId,
+      id,
+    ]);
     return row ? toEntity(row) : null;
   }
 
   /** Locks the asset against variants starting to use it (their trigger takes FOR KEY SHARE) until the transaction ends. */
   async lockForUpdate(ctx: TenantCtx, id: string): Promise<boolean> {
-    const rows = await ctx.uow.query(`SELECT 1 FROM media_assets WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [ctx.uow.organizationId, id]);
+    const rows = await ctx.uow.query(`SELECT 1 FROM media_assets WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [
+      ctx.uow.organizationId,
+      id,
+    ]);
     return rows.length === 1;
   }
 
@@ -87,14 +118,25 @@ export class MediaAssetRepository {
     const [row] = await ctx.uow.query<Row>(
       `INSERT INTO media_assets AS m (organization_id, storage_key, content_type, byte_size, sha256, width, height, file_name, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-      [ctx.uow.organizationId, asset.storageKey, asset.contentType, asset.byteSize, asset.sha256, asset.width, asset.height, asset.fileName, asset.uploadedBy],
+      [
+        ctx.uow.organizationId,
+        asset.storageKey,
+        asset.contentType,
+        asset.byteSize,
+        asset.sha256,
+        asset.width,
+        asset.height,
+        asset.fileName,
+        asset.uploadedBy,
+      ],
     );
     return toEntity(row);
   }
 
   async setTags(ctx: TenantCtx, id: string, tags: readonly string[]): Promise<boolean> {
     const changed = await ctx.uow.execute(
-      `UPDATE media_assets SET tags = $3::text[], updated_at = now() WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id, tags],
+      `UPDATE media_assets SET tags = $3::text[], updated_at = now() WHERE organization_id = $1 AND id = $2`,
+      [ctx.uow.organizationId, id, tags],
     );
     return changed === 1;
   }

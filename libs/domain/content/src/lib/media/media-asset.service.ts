@@ -19,8 +19,11 @@ export function normalizeTags(tags: readonly string[]): string[] {
 export function displayFileName(name: string | null | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 255);
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim()
+    .slice(0, 255);
   return clean.length > 0 ? clean : null;
 }
 
@@ -57,20 +60,38 @@ export class MediaAssetService {
   async register(ctx: ContentCtx, stored: StoredObject, image: InspectedImage, fileName: string | null): Promise<MediaAssetEntity> {
     if (stored.size !== image.size) throw new DomainError('INTERNAL', 'the stored size differs from the inspected size');
     const asset = await this.assets.insert(ctx, {
-      storageKey: stored.key, contentType: image.contentType, byteSize: stored.size, sha256: stored.sha256,
-      width: image.width, height: image.height, fileName: displayFileName(fileName), uploadedBy: userIdOf(ctx.actor),
+      storageKey: stored.key,
+      contentType: image.contentType,
+      byteSize: stored.size,
+      sha256: stored.sha256,
+      width: image.width,
+      height: image.height,
+      fileName: displayFileName(fileName),
+      uploadedBy: userIdOf(ctx.actor),
     });
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'media.upload', targetType: 'MediaAsset', targetId: asset.id,
-      metadata: { contentType: asset.contentType, byteSize: asset.byteSize, width: asset.width, height: asset.height },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'media.upload',
+        targetType: 'MediaAsset',
+        targetId: asset.id,
+        metadata: { contentType: asset.contentType, byteSize: asset.byteSize, width: asset.width, height: asset.height },
+      },
+      ctx.requestId,
+    );
     return asset;
   }
 
   async tag(ctx: ContentCtx, id: string, tags: readonly string[]): Promise<MediaAssetEntity> {
     const normalized = normalizeTags(tags);
     if (!(await this.assets.setTags(ctx, id, normalized))) throw notFound('Media asset', id);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, { action: 'media.tag', targetType: 'MediaAsset', targetId: id, metadata: { tags: normalized } }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      { action: 'media.tag', targetType: 'MediaAsset', targetId: id, metadata: { tags: normalized } },
+      ctx.requestId,
+    );
     return this.get(ctx, id);
   }
 
@@ -85,11 +106,18 @@ export class MediaAssetService {
     const asset = await this.get(ctx, id);
     if (asset.usageCount > 0) {
       throw new DomainError('CONFLICT', `Media asset ${id} is used by ${asset.usageCount} content variant(s): remove it from them first.`, {
-        field: 'input.id', reason: MEDIA_IN_USE, details: { usageCount: asset.usageCount },
+        field: 'input.id',
+        reason: MEDIA_IN_USE,
+        details: { usageCount: asset.usageCount },
       });
     }
     await this.assets.delete(ctx, id);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, { action: 'media.delete', targetType: 'MediaAsset', targetId: id, metadata: { sha256: asset.sha256 } }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      { action: 'media.delete', targetType: 'MediaAsset', targetId: id, metadata: { sha256: asset.sha256 } },
+      ctx.requestId,
+    );
     ctx.uow.afterCommit(async () => {
       await this.storage.delete(asset.storageKey).catch((error: unknown) => {
         // The row is gone: an orphan file wastes space, it never shows.

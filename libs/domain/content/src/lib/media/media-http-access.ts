@@ -2,8 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Authenticator } from '@socle/accounts';
 import {
-  actorOf, apiKeyPermissions, OrganizationContext, organizationContext, organizationPermissions, Permission, RATE_LIMITER, RateLimiter,
-  TENANT_ACCESS_RESOLVER, TenantAccessResolver,
+  actorOf,
+  apiKeyPermissions,
+  OrganizationContext,
+  organizationContext,
+  organizationPermissions,
+  Permission,
+  RATE_LIMITER,
+  RateLimiter,
+  TENANT_ACCESS_RESOLVER,
+  TenantAccessResolver,
 } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
 import { isUuid, UnitOfWorkFactory } from '@socle/platform-database';
@@ -30,7 +38,11 @@ export class MediaHttpAccess {
     private readonly units: UnitOfWorkFactory,
   ) {}
 
-  async enter(request: FastifyRequest, permission: Permission, options: { requestId: string; readOnly?: boolean }): Promise<OrganizationContext> {
+  async enter(
+    request: FastifyRequest,
+    permission: Permission,
+    options: { requestId: string; readOnly?: boolean },
+  ): Promise<OrganizationContext> {
     const principal = await this.authenticator.authenticate(request);
     if (principal.kind === 'anonymous') throw unauthenticated();
     const [bucket, limit] =
@@ -42,7 +54,8 @@ export class MediaHttpAccess {
 
     const raw = request.headers[ORGANIZATION_HEADER];
     const header = Array.isArray(raw) ? raw[0] : raw;
-    if (header !== undefined && header !== '' && !isUuid(header)) throw badInput('X-Socle-Organization', 'must be an organization id (UUID)');
+    if (header !== undefined && header !== '' && !isUuid(header))
+      throw badInput('X-Socle-Organization', 'must be an organization id (UUID)');
     const requested = header ? header.toLowerCase() : undefined;
     if (principal.kind === 'apiKey' && principal.organizationId && requested && requested !== principal.organizationId) {
       throw forbidden('This API key is scoped to another organization.');
@@ -56,7 +69,10 @@ export class MediaHttpAccess {
       const found = await this.tenants.organizationAccess(uow, principal, organizationId);
       if (!found) throw notFound('Organization', organizationId);
       if (!found.uow) throw forbidden(`Organization ${organizationId} is being deleted.`);
-      const permissions = principal.kind === 'apiKey' ? apiKeyPermissions('ORGANIZATION', principal.scopes) : organizationPermissions(found.agencyRole, found.roles);
+      const permissions =
+        principal.kind === 'apiKey'
+          ? apiKeyPermissions('ORGANIZATION', principal.scopes)
+          : organizationPermissions(found.agencyRole, found.roles);
       if (!permissions.has(permission)) {
         await this.tenants
           .recordRefusal({ principal, permission, requestId: options.requestId, organizationId })
@@ -64,7 +80,11 @@ export class MediaHttpAccess {
         throw forbidden(`Your access does not include ${permission}.`);
       }
       return organizationContext(found.uow, {
-        actor: actorOf(principal), requestId: options.requestId, agencyId: found.agencyId, agencyRole: found.agencyRole, organizationRoles: found.roles,
+        actor: actorOf(principal),
+        requestId: options.requestId,
+        agencyId: found.agencyId,
+        agencyRole: found.agencyRole,
+        organizationRoles: found.roles,
       });
     } catch (error) {
       if (uow.isOpen) await uow.rollback().catch(() => undefined);

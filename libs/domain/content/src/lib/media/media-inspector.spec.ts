@@ -81,7 +81,13 @@ describe('media inspection (type from the bytes, dimensions, completeness)', () 
     // A JPEG whose frame header lies beyond the part of the file that is read for it.
     const padding = Buffer.alloc(HEAD_BYTES + 10);
     for (let at = 0; at + 4 <= padding.length; at += 60_000) padding.set([0xff, 0xe0, 60_000 >> 8, 60_000 & 0xff], at);
-    const far = Buffer.concat([Buffer.from([0xff, 0xd8]), padding.subarray(0, 240_000), Buffer.from([0xff, 0xe0, 0x40, 0x00]), Buffer.alloc(0x4000 - 2), jpeg.subarray(2)]);
+    const far = Buffer.concat([
+      Buffer.from([0xff, 0xd8]),
+      padding.subarray(0, 240_000),
+      Buffer.from([0xff, 0xe0, 0x40, 0x00]),
+      Buffer.alloc(0x4000 - 2),
+      jpeg.subarray(2),
+    ]);
     expect(inspect(far)).toBe('MEDIA_DAMAGED: file');
   });
 
@@ -95,7 +101,9 @@ describe('media inspection (type from the bytes, dimensions, completeness)', () 
   });
 
   it('refuses a file over the limit as soon as the limit is passed', async () => {
-    const data = await sharp(randomBytes(200 * 200 * 3), { raw: { width: 200, height: 200, channels: 3 } }).png().toBuffer();
+    const data = await sharp(randomBytes(200 * 200 * 3), { raw: { width: 200, height: 200, channels: 3 } })
+      .png()
+      .toBuffer();
     expect(data.length).toBeGreaterThan(2048);
     expect(inspect(data, 100, data.length)).toMatch(/^image\/png/);
     expect(inspect(data, 100, data.length - 1)).toBe('MEDIA_TOO_LARGE: file');

@@ -1,5 +1,14 @@
 import { DomainError } from '@socle/platform-errors';
-import { CONTENT_TYPE_OF, ImageHeader, ImageHeaderError, ImageType, incompleteness, readImageHeader, SNIFF_BYTES, sniffImageType } from './image-header';
+import {
+  CONTENT_TYPE_OF,
+  ImageHeader,
+  ImageHeaderError,
+  ImageType,
+  incompleteness,
+  readImageHeader,
+  SNIFF_BYTES,
+  sniffImageType,
+} from './image-header';
 
 /** How much of the start of a file is kept to read its header (a JPEG's EXIF may push the frame header far). */
 export const HEAD_BYTES = 256 * 1024;
@@ -10,13 +19,25 @@ export const MAX_PIXELS = 50_000_000;
 const TAIL_BYTES = 16;
 
 export type MediaRefusalReason =
-  | 'MEDIA_EMPTY' | 'MEDIA_TOO_LARGE' | 'MEDIA_TYPE_NOT_SUPPORTED' | 'MEDIA_TRUNCATED' | 'MEDIA_DAMAGED' | 'MEDIA_TOO_MANY_PIXELS'
-  | 'MEDIA_NO_FILE' | 'MEDIA_BAD_MULTIPART';
+  | 'MEDIA_EMPTY'
+  | 'MEDIA_TOO_LARGE'
+  | 'MEDIA_TYPE_NOT_SUPPORTED'
+  | 'MEDIA_TRUNCATED'
+  | 'MEDIA_DAMAGED'
+  | 'MEDIA_TOO_MANY_PIXELS'
+  | 'MEDIA_NO_FILE'
+  | 'MEDIA_BAD_MULTIPART';
 
 /** HTTP status of each refusal of an upload. */
 export const REFUSAL_STATUS: Readonly<Record<MediaRefusalReason, number>> = {
-  MEDIA_EMPTY: 400, MEDIA_TOO_LARGE: 413, MEDIA_TYPE_NOT_SUPPORTED: 415, MEDIA_TRUNCATED: 400, MEDIA_DAMAGED: 400,
-  MEDIA_TOO_MANY_PIXELS: 400, MEDIA_NO_FILE: 400, MEDIA_BAD_MULTIPART: 400,
+  MEDIA_EMPTY: 400,
+  MEDIA_TOO_LARGE: 413,
+  MEDIA_TYPE_NOT_SUPPORTED: 415,
+  MEDIA_TRUNCATED: 400,
+  MEDIA_DAMAGED: 400,
+  MEDIA_TOO_MANY_PIXELS: 400,
+  MEDIA_NO_FILE: 400,
+  MEDIA_BAD_MULTIPART: 400,
 };
 
 export function mediaRefusal(reason: MediaRefusalReason, message: string): DomainError {
@@ -98,7 +119,10 @@ export class MediaInspector {
   }
 
   private unsupported(): DomainError {
-    return mediaRefusal('MEDIA_TYPE_NOT_SUPPORTED', 'is not a PNG, JPEG, GIF or WebP image (the type is read from the file’s bytes, not its name)');
+    return mediaRefusal(
+      'MEDIA_TYPE_NOT_SUPPORTED',
+      'is not a PNG, JPEG, GIF or WebP image (the type is read from the file’s bytes, not its name)',
+    );
   }
 
   /** Finds the last FF D9 of this chunk (scanning backwards, each step moving back: linear). */

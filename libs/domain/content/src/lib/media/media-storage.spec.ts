@@ -55,7 +55,16 @@ describe('local disk media storage', () => {
   });
 
   it('builds paths from storage keys only: traversal and other names are refused', async () => {
-    for (const key of ['../../etc/passwd', '..', '', 'A'.repeat(32), `${'a'.repeat(31)}/`, `${'a'.repeat(32)}.partial`, '/tmp/x', 'a'.repeat(33)]) {
+    for (const key of [
+      '../../etc/passwd',
+      '..',
+      '',
+      'A'.repeat(32),
+      `${'a'.repeat(31)}/`,
+      `${'a'.repeat(32)}.partial`,
+      '/tmp/x',
+      'a'.repeat(33),
+    ]) {
       await expect(storage.get(key)).rejects.toThrow('not a media storage key');
       await expect(storage.delete(key)).rejects.toThrow('not a media storage key');
     }

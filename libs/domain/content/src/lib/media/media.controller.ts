@@ -52,10 +52,13 @@ export class MediaController implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify || typeof fastify.addContentTypeParser !== 'function' || fastify.hasContentTypeParser('multipart/form-data')) return;
-    fastify.addContentTypeParser('multipart/form-data', (request: FastifyRequest, _payload: IncomingMessage, done: (error: Error | null, body?: unknown) => void) => {
-      if (request.method === 'POST' && request.routeOptions.url === '/media') return done(null, undefined);
-      done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
-    });
+    fastify.addContentTypeParser(
+      'multipart/form-data',
+      (request: FastifyRequest, _payload: IncomingMessage, done: (error: Error | null, body?: unknown) => void) => {
+        if (request.method === 'POST' && request.routeOptions.url === '/media') return done(null, undefined);
+        done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+      },
+    );
   }
 
   @Post()
@@ -90,7 +93,7 @@ export class MediaController implements OnModuleInit {
     let ctx: OrganizationContext | undefined;
     try {
       ctx = await this.access.enter(request, 'media.read', { requestId, readOnly: true });
-      if (!isUuid(id)) throw new DomainError('NOT_FOUND', "This media asset was not found.");
+      if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'This media asset was not found.');
       const { asset, file } = await this.media.open(ctx, id);
       await ctx.uow.commit();
       const name = asset.fileName ?? `${asset.id}.${asset.contentType.slice('image/'.length)}`;
@@ -98,7 +101,10 @@ export class MediaController implements OnModuleInit {
         .status(200)
         .type(asset.contentType)
         .header('content-length', String(file.size))
-        .header('content-disposition', `inline; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `inline; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .header('etag', `"${asset.sha256}"`)
         .header('cache-control', 'private, no-cache')
         .header('x-content-type-options', 'nosniff')
@@ -111,7 +117,10 @@ export class MediaController implements OnModuleInit {
   }
 
   /** Reads the multipart body, streaming its `file` part to the storage through the inspector. */
-  private async receive(body: IncomingMessage, boundary: string): Promise<{ stored: StoredObject; image: InspectedImage; file: PartHeaders }> {
+  private async receive(
+    body: IncomingMessage,
+    boundary: string,
+  ): Promise<{ stored: StoredObject; image: InspectedImage; file: PartHeaders }> {
     const reader = new MultipartReader(boundary);
     const inspector = new MediaInspector(this.config.MEDIA_MAX_BYTES);
     let file: PartHeaders | undefined;
@@ -151,10 +160,20 @@ export class MediaController implements OnModuleInit {
 
   private toJson(asset: MediaAssetEntity) {
     return {
-      id: asset.id, kind: asset.kind, contentType: asset.contentType, byteSize: asset.byteSize, sha256: asset.sha256, width: asset.width,
-      height: asset.height, fileName: asset.fileName, tags: asset.tags, usageCount: asset.usageCount,
-      downloadUrl: mediaDownloadUrl(this.config.PUBLIC_URL, asset.id), uploadedBy: asset.uploadedBy,
-      createdAt: asset.createdAt.toISOString(), updatedAt: asset.updatedAt.toISOString(),
+      id: asset.id,
+      kind: asset.kind,
+      contentType: asset.contentType,
+      byteSize: asset.byteSize,
+      sha256: asset.sha256,
+      width: asset.width,
+      height: asset.height,
+      fileName: asset.fileName,
+      tags: asset.tags,
+      usageCount: asset.usageCount,
+      downloadUrl: mediaDownloadUrl(this.config.PUBLIC_URL, asset.id),
+      uploadedBy: asset.uploadedBy,
+      createdAt: asset.createdAt.toISOString(),
+      updatedAt: asset.updatedAt.toISOString(),
     };
   }
 
@@ -164,7 +183,10 @@ export class MediaController implements OnModuleInit {
       const status = (error.reason && REFUSAL_STATUS[error.reason as MediaRefusalReason]) || HTTP_STATUS_OF[error.code];
       if (status >= 500) this.logger.error(`request ${requestId}: ${error.message}`);
       if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(status).type('application/json; charset=utf-8').send({ errors: [{ message: error.message, extensions: { ...error.facts(), requestId } }] });
+      return reply
+        .status(status)
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ message: error.message, extensions: { ...error.facts(), requestId } }] });
     }
     this.logger.error(`request ${requestId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return reply

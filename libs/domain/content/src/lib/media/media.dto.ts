@@ -14,7 +14,10 @@ registerEnumType(MediaKindEnum, { name: 'MediaKind', description: 'IMAGE (PNG, J
 @ArgsType()
 export class MediaAssetsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only the assets carrying this tag (compared in lower case).' })
-  @IsOptional() @IsString() @MaxLength(50, { message: TAG_MESSAGE }) @Matches(TAG, { message: TAG_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50, { message: TAG_MESSAGE })
+  @Matches(TAG, { message: TAG_MESSAGE })
   tag?: string;
 }
 
@@ -23,7 +26,11 @@ export class TagMediaAssetInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
 
   @Field(() => [String], { description: 'The asset’s tags, replacing the ones it had (at most 20; stored in lower case, each once).' })
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true, message: TAG_MESSAGE }) @Matches(TAG, { each: true, message: TAG_MESSAGE })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true, message: TAG_MESSAGE })
+  @Matches(TAG, { each: true, message: TAG_MESSAGE })
   tags!: string[];
 }
 
@@ -38,7 +45,8 @@ export class DeleteMediaAssetInput {
 export class MediaAssetObject {
   @Field(() => ID) id!: string;
   @Field(() => MediaKindEnum) kind!: MediaKindEnum;
-  @Field(() => String, { description: 'Read from the file’s bytes at upload: image/png, image/jpeg, image/gif or image/webp.' }) contentType!: string;
+  @Field(() => String, { description: 'Read from the file’s bytes at upload: image/png, image/jpeg, image/gif or image/webp.' })
+  contentType!: string;
   @Field(() => Int, { description: 'Size in bytes.' }) byteSize!: number;
   @Field(() => String, { description: 'SHA-256 of the bytes, in hex.' }) sha256!: string;
   @Field(() => Int, { description: 'Width in pixels, as displayed (EXIF rotation applied).' }) width!: number;
@@ -47,7 +55,8 @@ export class MediaAssetObject {
   @Field(() => [String]) tags!: string[];
   @Field(() => Int, { description: 'How many content variants use this asset.' }) usageCount!: number;
   @Field(() => String, {
-    description: 'Where to download the file: GET with the same Authorization and X-Socle-Organization headers as the API (permission media.read).',
+    description:
+      'Where to download the file: GET with the same Authorization and X-Socle-Organization headers as the API (permission media.read).',
   })
   downloadUrl!: string;
   @Field(() => ID, { nullable: true }) uploadedBy!: string | null;

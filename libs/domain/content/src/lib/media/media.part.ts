@@ -11,7 +11,11 @@ import { MediaResolver } from './media.resolver';
 import { SweepMediaFilesJob } from './sweep-media-files.job';
 
 /** The local disk under `MEDIA_STORAGE_DIR`; another `MediaStorage` (an object store) replaces this provider. */
-const storage: Provider = { provide: MEDIA_STORAGE, inject: [SocleConfig], useFactory: (config: SocleConfig) => new LocalDiskMediaStorage(config.MEDIA_STORAGE_DIR) };
+const storage: Provider = {
+  provide: MEDIA_STORAGE,
+  inject: [SocleConfig],
+  useFactory: (config: SocleConfig) => new LocalDiskMediaStorage(config.MEDIA_STORAGE_DIR),
+};
 
 export const MEDIA_PART: ContentPart = {
   entities: [],

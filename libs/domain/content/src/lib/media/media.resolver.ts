@@ -6,7 +6,14 @@ import { badInput } from '@socle/platform-errors';
 import { Connection, paginate } from '@socle/platform-graphql';
 import type { MediaAssetEntity } from './media-asset.repository';
 import { MediaAssetService } from './media-asset.service';
-import { DeleteMediaAssetInput, MediaAssetConnection, MediaAssetObject, MediaAssetsArgs, MediaKindEnum, TagMediaAssetInput } from './media.dto';
+import {
+  DeleteMediaAssetInput,
+  MediaAssetConnection,
+  MediaAssetObject,
+  MediaAssetsArgs,
+  MediaKindEnum,
+  TagMediaAssetInput,
+} from './media.dto';
 
 export function mediaDownloadUrl(publicUrl: string, id: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/media/${id}`;
@@ -14,18 +21,39 @@ export function mediaDownloadUrl(publicUrl: string, id: string): string {
 
 @Resolver(() => MediaAssetObject)
 export class MediaResolver {
-  constructor(private readonly media: MediaAssetService, private readonly config: SocleConfig) {}
+  constructor(
+    private readonly media: MediaAssetService,
+    private readonly config: SocleConfig,
+  ) {}
 
   private toObject = (a: MediaAssetEntity): MediaAssetObject => ({
-    id: a.id, kind: a.kind as MediaKindEnum, contentType: a.contentType, byteSize: a.byteSize, sha256: a.sha256, width: a.width, height: a.height,
-    fileName: a.fileName, tags: a.tags, usageCount: a.usageCount, downloadUrl: mediaDownloadUrl(this.config.PUBLIC_URL, a.id),
-    uploadedBy: a.uploadedBy, createdAt: a.createdAt, updatedAt: a.updatedAt,
+    id: a.id,
+    kind: a.kind as MediaKindEnum,
+    contentType: a.contentType,
+    byteSize: a.byteSize,
+    sha256: a.sha256,
+    width: a.width,
+    height: a.height,
+    fileName: a.fileName,
+    tags: a.tags,
+    usageCount: a.usageCount,
+    downloadUrl: mediaDownloadUrl(this.config.PUBLIC_URL, a.id),
+    uploadedBy: a.uploadedBy,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
   });
 
   @Requires('media.read')
-  @Query(() => MediaAssetConnection, { description: 'The media library, newest first; upload with `POST /media` (multipart/form-data, field `file`).' })
+  @Query(() => MediaAssetConnection, {
+    description: 'The media library, newest first; upload with `POST /media` (multipart/form-data, field `file`).',
+  })
   async mediaAssets(@OrgCtx() ctx: OrganizationContext, @Args() args: MediaAssetsArgs): Promise<Connection<MediaAssetObject>> {
-    return paginate(args, (keyset) => this.media.page(ctx, keyset, args.tag), (a) => [a.createdAt, a.id], this.toObject);
+    return paginate(
+      args,
+      (keyset) => this.media.page(ctx, keyset, args.tag),
+      (a) => [a.createdAt, a.id],
+      this.toObject,
+    );
   }
 
   @Requires('media.read')
@@ -43,7 +71,8 @@ export class MediaResolver {
 
   @Requires('media.manage')
   @Mutation(() => MediaAssetObject, {
-    description: 'Deletes an asset and its file; CONFLICT with reason MEDIA_IN_USE while a content variant uses it. Answers the asset as it was.',
+    description:
+      'Deletes an asset and its file; CONFLICT with reason MEDIA_IN_USE while a content variant uses it. Answers the asset as it was.',
   })
   async deleteMediaAsset(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteMediaAssetInput): Promise<MediaAssetObject> {
     return this.toObject(await this.media.delete(ctx, input.id));

@@ -7,7 +7,8 @@ const BOUNDARY = '----socle-test-7f3a';
 
 function body(parts: Array<{ headers: string; data: Buffer | string }>, boundary = BOUNDARY, preamble = ''): Buffer {
   const pieces: Buffer[] = [Buffer.from(preamble)];
-  for (const part of parts) pieces.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`), Buffer.from(part.data), Buffer.from('\r\n'));
+  for (const part of parts)
+    pieces.push(Buffer.from(`--${boundary}\r\n${part.headers}\r\n\r\n`), Buffer.from(part.data), Buffer.from('\r\n'));
   pieces.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(pieces);
 }
@@ -39,14 +40,26 @@ const refusal = (run: () => unknown): string => {
 
 describe('multipart/form-data reader', () => {
   it('reads the parts, whatever the chunking, with bytes that look like boundaries inside the file', () => {
-    const file = Buffer.concat([randomBytes(5000), Buffer.from(`\r\n--${BOUNDARY.slice(0, -1)}x\r\n--`), randomBytes(3000), Buffer.from('\r\n-')]);
-    const data = body([
-      { headers: 'Content-Disposition: form-data; name="note"', data: 'hello; "world"' },
-      { headers: 'Content-Disposition: form-data; name="file"; filename="photo; \\"1\\".png"\r\nContent-Type: image/png', data: file },
-    ], BOUNDARY, 'preamble to ignore\r\n');
+    const file = Buffer.concat([
+      randomBytes(5000),
+      Buffer.from(`\r\n--${BOUNDARY.slice(0, -1)}x\r\n--`),
+      randomBytes(3000),
+      Buffer.from('\r\n-'),
+    ]);
+    const data = body(
+      [
+        { headers: 'Content-Disposition: form-data; name="note"', data: 'hello; "world"' },
+        { headers: 'Content-Disposition: form-data; name="file"; filename="photo; \\"1\\".png"\r\nContent-Type: image/png', data: file },
+      ],
+      BOUNDARY,
+      'preamble to ignore\r\n',
+    );
     for (const chunk of [1, 2, 3, 17, 100, 4096, data.length]) {
       const parts = read(data, chunk);
-      expect(parts.map((p) => [p.name, p.filename, p.contentType])).toEqual([['note', null, null], ['file', 'photo; "1".png', 'image/png']]);
+      expect(parts.map((p) => [p.name, p.filename, p.contentType])).toEqual([
+        ['note', null, null],
+        ['file', 'photo; "1".png', 'image/png'],
+      ]);
       expect(parts[0].data.toString()).toBe('hello; "world"');
       expect(parts[1].data.equals(file)).toBe(true);
     }
@@ -55,11 +68,21 @@ describe('multipart/form-data reader', () => {
   it('takes the boundary from the Content-Type and refuses anything else', () => {
     expect(boundaryOf(`multipart/form-data; boundary=${BOUNDARY}`)).toBe(BOUNDARY);
     expect(boundaryOf('Multipart/Form-Data; charset=utf-8; boundary="a b:c"')).toBe('a b:c');
-    for (const header of [undefined, 'application/json', 'multipart/form-data', 'multipart/form-data; boundary=', `multipart/form-data; boundary=${'x'.repeat(71)}`, 'multipart/mixed; boundary=abc', 'multipart/form-data; boundary="a\u0000b"']) {
+    for (const header of [
+      undefined,
+      'application/json',
+      'multipart/form-data',
+      'multipart/form-data; boundary=',
+      `multipart/form-data; boundary=${'x'.repeat(71)}`,
+      'multipart/mixed; boundary=abc',
+      'multipart/form-data; boundary="a\u0000b"',
+    ]) {
       expect(refusal(() => boundaryOf(header))).toMatch(/^BAD_USER_INPUT MEDIA_BAD_MULTIPART/);
     }
     expect(parseParameters('form-data; name="a;b"; filename=x.png')).toEqual([
-      { key: 'form-data', value: null }, { key: 'name', value: 'a;b' }, { key: 'filename', value: 'x.png' },
+      { key: 'form-data', value: null },
+      { key: 'name', value: 'a;b' },
+      { key: 'filename', value: 'x.png' },
     ]);
   });
 

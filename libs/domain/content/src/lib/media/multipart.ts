@@ -20,14 +20,13 @@ export interface PartHeaders {
 }
 
 export type MultipartEvent =
-  | { kind: 'part'; headers: PartHeaders }
-  | { kind: 'data'; data: Buffer }
-  | { kind: 'partEnd' }
-  | { kind: 'done' };
+  { kind: 'part'; headers: PartHeaders } | { kind: 'data'; data: Buffer } | { kind: 'partEnd' } | { kind: 'done' };
 
 export function multipartRefusal(message: string): DomainError {
   return new DomainError('BAD_USER_INPUT', `Invalid upload: ${message}`, {
-    field: 'body', problems: [{ field: 'body', message }], reason: 'MEDIA_BAD_MULTIPART',
+    field: 'body',
+    problems: [{ field: 'body', message }],
+    reason: 'MEDIA_BAD_MULTIPART',
   });
 }
 
@@ -163,7 +162,8 @@ export class MultipartReader {
         const end = this.pending.subarray(0, PART_HEADERS_MAX_BYTES + 4).indexOf('\r\n\r\n', 0, 'latin1');
         const emptyBlock = this.pending.length >= 2 && this.pending[0] === 0x0d && this.pending[1] === 0x0a;
         if (!emptyBlock && end < 0) {
-          if (this.pending.length > PART_HEADERS_MAX_BYTES) throw multipartRefusal(`a part's headers exceed ${PART_HEADERS_MAX_BYTES} bytes`);
+          if (this.pending.length > PART_HEADERS_MAX_BYTES)
+            throw multipartRefusal(`a part's headers exceed ${PART_HEADERS_MAX_BYTES} bytes`);
           return events;
         }
         const blockEnd = emptyBlock ? 0 : end;

@@ -48,7 +48,9 @@ export class SweepMediaFilesJob implements JobHandler, Reconcilable {
     const flush = async () => {
       const keys = batch;
       batch = [];
-      const known = await this.units.read({}, (uow) => uow.query<{ storage_key: string }>('SELECT storage_key FROM socle_media_keys_known($1::text[])', [keys]));
+      const known = await this.units.read({}, (uow) =>
+        uow.query<{ storage_key: string }>('SELECT storage_key FROM socle_media_keys_known($1::text[])', [keys]),
+      );
       const named = new Set(known.map((row) => row.storage_key));
       for (const key of keys) {
         if (named.has(key)) continue;

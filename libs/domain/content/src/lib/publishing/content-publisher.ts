@@ -26,7 +26,11 @@ export interface PreparedAccount {
   readonly canFindPublished: boolean;
   publish(request: { idempotencyKey: string; variant: Variant }): Promise<{ post: PublishedPost } | { failure: PublishFailure }>;
   /** Null when the connector cannot tell (`canFindPublished` false) or found nothing. */
-  findPublished(request: { idempotencyKey: string; variant: Variant; publishedAfter?: string }): Promise<{ post: PublishedPost | null } | { failure: PublishFailure }>;
+  findPublished(request: {
+    idempotencyKey: string;
+    variant: Variant;
+    publishedAfter?: string;
+  }): Promise<{ post: PublishedPost | null } | { failure: PublishFailure }>;
   delete(externalId: string): Promise<{ deleted: true } | { failure: PublishFailure }>;
   /**
    * The network refused the account's credentials: the account is flagged

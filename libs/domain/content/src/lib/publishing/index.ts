@@ -1,4 +1,11 @@
-export { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublisherCtx, PublishFailure, PublishFailureKind } from './content-publisher';
+export {
+  CONTENT_PUBLISHER,
+  ContentPublisher,
+  PreparedAccount,
+  PublisherCtx,
+  PublishFailure,
+  PublishFailureKind,
+} from './content-publisher';
 export { PUBLICATION_STATUSES, PublicationStatus, PublicationEntity, idempotencyKeyOf } from './publication.entity';
 export { PublishingService, PUBLISHING_REASONS } from './publishing.service';
 export { PublishPublicationJob, PublishResult, leaseMsOf } from './publish-publication.job';

@@ -7,7 +7,11 @@ import { CONTENT_STATUSES, CONTENT_TRANSITIONS, ContentStatus } from '../items/s
 import type { PublicationRepository } from './publication.repository';
 import { PublishingService } from './publishing.service';
 
-const ctx = { uow: { organizationId: 'org' } as unknown as OrganizationUnitOfWork, organizationId: 'org', actor: { type: 'USER', id: 'u1' } } as ContentCtx;
+const ctx = {
+  uow: { organizationId: 'org' } as unknown as OrganizationUnitOfWork,
+  organizationId: 'org',
+  actor: { type: 'USER', id: 'u1' },
+} as ContentCtx;
 
 function workflow(status: ContentStatus) {
   let row = { id: 'i1', status, revision: 1 } as ContentItemEntity;
@@ -49,13 +53,21 @@ describe('item moves and their listeners', () => {
 
   it('publishing cancels the pending publications of exactly the moves that take an item off the schedule', async () => {
     const cancelled: string[] = [];
-    const publications = { cancelPendingOfItem: jest.fn(async (_c: ContentCtx, _id: string, reason: string) => {
-      cancelled.push(reason);
-      return [];
-    }) };
+    const publications = {
+      cancelPendingOfItem: jest.fn(async (_c: ContentCtx, _id: string, reason: string) => {
+        cancelled.push(reason);
+        return [];
+      }),
+    };
     const { service } = workflow('SCHEDULED');
     const publishing = new PublishingService(
-      publications as unknown as PublicationRepository, service, null as never, null as never, null as never, null as never, null as never,
+      publications as unknown as PublicationRepository,
+      service,
+      null as never,
+      null as never,
+      null as never,
+      null as never,
+      null as never,
     );
     publishing.onModuleInit();
     const listener = (service as unknown as { listeners: ((c: ContentCtx, m: ItemMove) => Promise<void>)[] }).listeners[0];
@@ -67,7 +79,13 @@ describe('item moves and their listeners', () => {
         if (cancelled.length > before) leaving.push(`${from}->${to}`);
       }
     }
-    expect(leaving.sort()).toEqual(['FAILED->CANCELLED', 'FAILED->DRAFT', 'SCHEDULED->APPROVED', 'SCHEDULED->CANCELLED', 'SCHEDULED->DRAFT']);
+    expect(leaving.sort()).toEqual([
+      'FAILED->CANCELLED',
+      'FAILED->DRAFT',
+      'SCHEDULED->APPROVED',
+      'SCHEDULED->CANCELLED',
+      'SCHEDULED->DRAFT',
+    ]);
     expect(cancelled).toContain('its content item went from FAILED to DRAFT');
   });
 });

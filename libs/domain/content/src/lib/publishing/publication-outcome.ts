@@ -48,29 +48,60 @@ export function backoffMs(failures: number, policy: RetryPolicy, random: () => n
  * `previous` counts the earlier failures of the same kind family.
  */
 export function decideAfterFailure(
-  failure: PublishFailure, previous: { transient: number; rateLimited: number }, now: Date, policy: RetryPolicy = DEFAULT_RETRY_POLICY, random: () => number = Math.random,
+  failure: PublishFailure,
+  previous: { transient: number; rateLimited: number },
+  now: Date,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
 ): FailureDecision {
   switch (failure.kind) {
     case 'RATE_LIMITED': {
       if (previous.rateLimited + 1 > policy.maxRateLimitWaits) {
-        return { status: 'FAILED', outcome: 'FAILED', flagAccount: false, message: `still rate-limited after ${previous.rateLimited + 1} waits: ${failure.message}` };
+        return {
+          status: 'FAILED',
+          outcome: 'FAILED',
+          flagAccount: false,
+          message: `still rate-limited after ${previous.rateLimited + 1} waits: ${failure.message}`,
+        };
       }
       const seconds = failure.retryAfterSeconds ?? policy.defaultRetryAfterSeconds;
       // A little jitter so the publications of one account do not all come back in the same second.
       const wait = seconds * 1000 + Math.round(random() * 1000);
-      return { status: 'SCHEDULED', outcome: 'RATE_LIMITED', retryAt: new Date(now.getTime() + wait), flagAccount: false, message: failure.message };
+      return {
+        status: 'SCHEDULED',
+        outcome: 'RATE_LIMITED',
+        retryAt: new Date(now.getTime() + wait),
+        flagAccount: false,
+        message: failure.message,
+      };
     }
     case 'TRANSIENT':
     case 'UNKNOWN': {
       const failures = previous.transient + 1;
       if (failures >= policy.maxTransientFailures) {
-        return { status: 'FAILED', outcome: 'FAILED', flagAccount: false, message: `gave up after ${failures} attempts: ${failure.message}` };
+        return {
+          status: 'FAILED',
+          outcome: 'FAILED',
+          flagAccount: false,
+          message: `gave up after ${failures} attempts: ${failure.message}`,
+        };
       }
       const wait = Math.max(backoffMs(failures, policy, random), (failure.retryAfterSeconds ?? 0) * 1000);
-      return { status: 'SCHEDULED', outcome: 'RETRY', retryAt: new Date(now.getTime() + wait), flagAccount: false, message: failure.message };
+      return {
+        status: 'SCHEDULED',
+        outcome: 'RETRY',
+        retryAt: new Date(now.getTime() + wait),
+        flagAccount: false,
+        message: failure.message,
+      };
     }
     case 'AUTH_EXPIRED':
-      return { status: 'NEEDS_REAUTH', outcome: 'NEEDS_REAUTH', flagAccount: true, message: `the network refused the account's credentials; connect it again, then retry: ${failure.message}` };
+      return {
+        status: 'NEEDS_REAUTH',
+        outcome: 'NEEDS_REAUTH',
+        flagAccount: true,
+        message: `the network refused the account's credentials; connect it again, then retry: ${failure.message}`,
+      };
     case 'REJECTED':
       return { status: 'FAILED', outcome: 'FAILED', flagAccount: false, message: `the network refused the post: ${failure.message}` };
     case 'ACCOUNT':

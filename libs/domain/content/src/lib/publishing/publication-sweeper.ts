@@ -15,7 +15,10 @@ export class PublicationSweeper implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private running = false;
 
-  constructor(private readonly job: PublishPublicationJob, private readonly config: SocleConfig) {}
+  constructor(
+    private readonly job: PublishPublicationJob,
+    private readonly config: SocleConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
     // A worker that does not serve the publishing queue (WORKER_QUEUES) leaves publications to those that do.

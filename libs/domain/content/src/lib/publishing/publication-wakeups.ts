@@ -26,12 +26,19 @@ export class PublicationWakeups {
       jobId: `publish-${publicationId}-${tag}`,
       delay: Math.max(0, at.getTime() - Date.now()),
       // The state is in PostgreSQL: a failed wake-up is dropped, never kept (its id would block the next one).
-      attempts: 2, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true, removeOnFail: true,
+      attempts: 2,
+      backoff: { type: 'fixed', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: true,
     });
   }
 
   /** Wake-ups sent once the unit of work has committed (a wake-up for an uncommitted row would find nothing). */
-  wakeAfterCommit(uow: UnitOfWork, organizationId: string, publications: readonly { id: string; nextAttemptAt: Date; status: string }[]): void {
+  wakeAfterCommit(
+    uow: UnitOfWork,
+    organizationId: string,
+    publications: readonly { id: string; nextAttemptAt: Date; status: string }[],
+  ): void {
     const due = publications.filter((p) => p.status === 'SCHEDULED');
     if (due.length === 0) return;
     uow.afterCommit(async () => {
@@ -42,10 +49,18 @@ export class PublicationWakeups {
   /** Many at once (the sweeper): one Redis round trip. */
   async wakeMany(rows: readonly { organization_id: string; id: string }[], tag: string): Promise<void> {
     if (rows.length === 0) return;
-    await this.queues.queue(PUBLISHING_QUEUE).addBulk(rows.map((row) => ({
-      name: PUBLISH_PUBLICATION_JOB,
-      data: { organizationId: row.organization_id, publicationId: row.id } satisfies PublishPublicationPayload,
-      opts: { jobId: `publish-${row.id}-${tag}`, attempts: 2, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true, removeOnFail: true },
-    })));
+    await this.queues.queue(PUBLISHING_QUEUE).addBulk(
+      rows.map((row) => ({
+        name: PUBLISH_PUBLICATION_JOB,
+        data: { organizationId: row.organization_id, publicationId: row.id } satisfies PublishPublicationPayload,
+        opts: {
+          jobId: `publish-${row.id}-${tag}`,
+          attempts: 2,
+          backoff: { type: 'fixed', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
   }
 }

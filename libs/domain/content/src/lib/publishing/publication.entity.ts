@@ -36,18 +36,54 @@ export const PUBLICATION_COLUMNS = `organization_id, id, item_id, variant_id, ne
   lease_until, leased_by, attempts, external_id, external_url, published_at, deleted_at, last_error_kind, last_error, created_by, created_at, updated_at`;
 
 export interface PublicationRow {
-  organization_id: string; id: string; item_id: string; variant_id: string | null; network_account_id: string | null; network: string;
-  due_at: Date; next_attempt_at: Date; status: PublicationStatus; idempotency_key: string; lease_until: Date | null; leased_by: string | null;
-  attempts: number; external_id: string | null; external_url: string | null; published_at: Date | null; deleted_at: Date | null;
-  last_error_kind: PublishFailureKind | null; last_error: string | null; created_by: string | null; created_at: Date; updated_at: Date;
+  organization_id: string;
+  id: string;
+  item_id: string;
+  variant_id: string | null;
+  network_account_id: string | null;
+  network: string;
+  due_at: Date;
+  next_attempt_at: Date;
+  status: PublicationStatus;
+  idempotency_key: string;
+  lease_until: Date | null;
+  leased_by: string | null;
+  attempts: number;
+  external_id: string | null;
+  external_url: string | null;
+  published_at: Date | null;
+  deleted_at: Date | null;
+  last_error_kind: PublishFailureKind | null;
+  last_error: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export function toPublication(r: PublicationRow): PublicationEntity {
   return {
-    organizationId: r.organization_id, id: r.id, itemId: r.item_id, variantId: r.variant_id, networkAccountId: r.network_account_id, network: r.network,
-    dueAt: r.due_at, nextAttemptAt: r.next_attempt_at, status: r.status, idempotencyKey: r.idempotency_key, leaseUntil: r.lease_until,
-    leasedBy: r.leased_by, attempts: r.attempts, externalId: r.external_id, externalUrl: r.external_url, publishedAt: r.published_at,
-    deletedAt: r.deleted_at, lastErrorKind: r.last_error_kind, lastError: r.last_error, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+    organizationId: r.organization_id,
+    id: r.id,
+    itemId: r.item_id,
+    variantId: r.variant_id,
+    networkAccountId: r.network_account_id,
+    network: r.network,
+    dueAt: r.due_at,
+    nextAttemptAt: r.next_attempt_at,
+    status: r.status,
+    idempotencyKey: r.idempotency_key,
+    leaseUntil: r.lease_until,
+    leasedBy: r.leased_by,
+    attempts: r.attempts,
+    externalId: r.external_id,
+    externalUrl: r.external_url,
+    publishedAt: r.published_at,
+    deletedAt: r.deleted_at,
+    lastErrorKind: r.last_error_kind,
+    lastError: r.last_error,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 

@@ -4,7 +4,14 @@ import type { KeysetPage } from '@socle/platform-graphql';
 import type { ContentCtx } from '../items/content-item.repository';
 import type { PublishFailureKind } from './content-publisher';
 import {
-  AttemptOutcome, CrisisPauseEntity, PUBLICATION_COLUMNS, PublicationAttemptEntity, PublicationEntity, PublicationRow, PublicationStatus, toPublication,
+  AttemptOutcome,
+  CrisisPauseEntity,
+  PUBLICATION_COLUMNS,
+  PublicationAttemptEntity,
+  PublicationEntity,
+  PublicationRow,
+  PublicationStatus,
+  toPublication,
 } from './publication.entity';
 
 export interface PublicationFilter {
@@ -42,19 +49,25 @@ export interface RecordPatch {
   lastError: string | null;
 }
 
-const P = PUBLICATION_COLUMNS.split(',').map((c) => `p.${c.trim()}`).join(', ');
+const P = PUBLICATION_COLUMNS.split(',')
+  .map((c) => `p.${c.trim()}`)
+  .join(', ');
 
 /** The only place that queries publications, their attempts and the crisis pause; always inside the caller's tenant. */
 @Injectable()
 export class PublicationRepository {
   async find(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
-    const [row] = await ctx.uow.query<PublicationRow>(`SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<PublicationRow>(
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND id = $2`,
+      [ctx.uow.organizationId, id],
+    );
     return row ? toPublication(row) : null;
   }
 
   async ofItem(ctx: ContentCtx, itemId: string): Promise<PublicationEntity[]> {
     const rows = await ctx.uow.query<PublicationRow>(
-      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND item_id = $2 ORDER BY created_at, id`, [ctx.uow.organizationId, itemId],
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND item_id = $2 ORDER BY created_at, id`,
+      [ctx.uow.organizationId, itemId],
     );
     return rows.map(toPublication);
   }
@@ -75,7 +88,8 @@ export class PublicationRepository {
       where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows = await ctx.uow.query<PublicationRow>(
-      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $2`, params,
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $2`,
+      params,
     );
     return rows.map(toPublication);
   }
@@ -85,7 +99,18 @@ export class PublicationRepository {
       await ctx.uow.execute(
         `INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)`,
-        [ctx.uow.organizationId, r.id, r.itemId, r.variantId, r.networkAccountId, r.network, r.dueAt, r.status, r.idempotencyKey, r.createdBy],
+        [
+          ctx.uow.organizationId,
+          r.id,
+          r.itemId,
+          r.variantId,
+          r.networkAccountId,
+          r.network,
+          r.dueAt,
+          r.status,
+          r.idempotencyKey,
+          r.createdBy,
+        ],
       );
     }
   }
@@ -135,13 +160,29 @@ export class PublicationRepository {
               last_error_kind = $8, last_error = $9, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND status = 'PUBLISHING' AND leased_by = $3
         RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
-      [ctx.uow.organizationId, id, token, patch.status, patch.nextAttemptAt ?? null, patch.externalId ?? null, patch.externalUrl ?? null,
-        patch.lastErrorKind, patch.lastError?.slice(0, 1000) ?? null],
+      [
+        ctx.uow.organizationId,
+        id,
+        token,
+        patch.status,
+        patch.nextAttemptAt ?? null,
+        patch.externalId ?? null,
+        patch.externalUrl ?? null,
+        patch.lastErrorKind,
+        patch.lastError?.slice(0, 1000) ?? null,
+      ],
     );
     return row ? toPublication(row) : null;
   }
 
-  async finishAttempt(ctx: ContentCtx, publicationId: string, number: number, outcome: AttemptOutcome, errorKind: PublishFailureKind | null, message: string | null): Promise<void> {
+  async finishAttempt(
+    ctx: ContentCtx,
+    publicationId: string,
+    number: number,
+    outcome: AttemptOutcome,
+    errorKind: PublishFailureKind | null,
+    message: string | null,
+  ): Promise<void> {
     await ctx.uow.execute(
       `UPDATE publication_attempts SET finished_at = clock_timestamp(), outcome = $4, error_kind = $5, message = $6
         WHERE organization_id = $1 AND publication_id = $2 AND number = $3 AND finished_at IS NULL`,
@@ -161,23 +202,38 @@ export class PublicationRepository {
 
   async attempts(ctx: ContentCtx, publicationId: string): Promise<PublicationAttemptEntity[]> {
     const rows = await ctx.uow.query<{
-      id: string; publication_id: string; number: number; worker: string | null; started_at: Date; finished_at: Date | null;
-      outcome: AttemptOutcome | null; error_kind: PublishFailureKind | null; message: string | null;
+      id: string;
+      publication_id: string;
+      number: number;
+      worker: string | null;
+      started_at: Date;
+      finished_at: Date | null;
+      outcome: AttemptOutcome | null;
+      error_kind: PublishFailureKind | null;
+      message: string | null;
     }>(
       `SELECT id, publication_id, number, worker, started_at, finished_at, outcome, error_kind, message FROM publication_attempts
         WHERE organization_id = $1 AND publication_id = $2 ORDER BY number`,
       [ctx.uow.organizationId, publicationId],
     );
     return rows.map((r) => ({
-      id: r.id, publicationId: r.publication_id, number: r.number, worker: r.worker, startedAt: r.started_at, finishedAt: r.finished_at,
-      outcome: r.outcome, errorKind: r.error_kind, message: r.message,
+      id: r.id,
+      publicationId: r.publication_id,
+      number: r.number,
+      worker: r.worker,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      outcome: r.outcome,
+      errorKind: r.error_kind,
+      message: r.message,
     }));
   }
 
   /** The variant as it is now (a publication sends the latest approved text). */
   async variant(ctx: ContentCtx, variantId: string): Promise<{ text: string; linkUrl: string | null; mediaIds: string[] } | null> {
     const [row] = await ctx.uow.query<{ text: string; link_url: string | null; media_ids: string[] }>(
-      'SELECT text, link_url, media_ids FROM content_variants WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, variantId],
+      'SELECT text, link_url, media_ids FROM content_variants WHERE organization_id = $1 AND id = $2',
+      [ctx.uow.organizationId, variantId],
     );
     return row ? { text: row.text, linkUrl: row.link_url, mediaIds: row.media_ids ?? [] } : null;
   }
@@ -185,7 +241,8 @@ export class PublicationRepository {
   /** Locks the item row (after its publications: the order every writer keeps) and returns its status. */
   async lockItem(ctx: ContentCtx, itemId: string): Promise<string | null> {
     const [row] = await ctx.uow.query<{ status: string }>(
-      'SELECT status FROM content_items WHERE organization_id = $1 AND id = $2 FOR UPDATE', [ctx.uow.organizationId, itemId],
+      'SELECT status FROM content_items WHERE organization_id = $1 AND id = $2 FOR UPDATE',
+      [ctx.uow.organizationId, itemId],
     );
     return row?.status ?? null;
   }
@@ -199,7 +256,12 @@ export class PublicationRepository {
   }
 
   /** Sets the status of the item's publications in `from` (locks them); returns those changed. */
-  async setStatusOfItem(ctx: ContentCtx, itemId: string, from: readonly PublicationStatus[], to: PublicationStatus): Promise<PublicationEntity[]> {
+  async setStatusOfItem(
+    ctx: ContentCtx,
+    itemId: string,
+    from: readonly PublicationStatus[],
+    to: PublicationStatus,
+  ): Promise<PublicationEntity[]> {
     const rows = await ctx.uow.query<PublicationRow>(
       `WITH changed AS (UPDATE publications SET status = $4, updated_at = now() WHERE organization_id = $1 AND item_id = $2 AND status = ANY($3::text[])
        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
@@ -285,7 +347,8 @@ export class PublicationRepository {
 
   async pause(ctx: ContentCtx): Promise<CrisisPauseEntity | null> {
     const [row] = await ctx.uow.query<PauseRow>(
-      'SELECT active, reason, paused_by, paused_at, resumed_by, resumed_at FROM publishing_pauses WHERE organization_id = $1', [ctx.uow.organizationId],
+      'SELECT active, reason, paused_by, paused_at, resumed_by, resumed_at FROM publishing_pauses WHERE organization_id = $1',
+      [ctx.uow.organizationId],
     );
     return row ? toPause(row) : null;
   }
@@ -349,9 +412,21 @@ export class PublicationRepository {
 }
 
 interface PauseRow {
-  active: boolean; reason: string; paused_by: string | null; paused_at: Date; resumed_by: string | null; resumed_at: Date | null;
+  active: boolean;
+  reason: string;
+  paused_by: string | null;
+  paused_at: Date;
+  resumed_by: string | null;
+  resumed_at: Date | null;
 }
 
 function toPause(r: PauseRow): CrisisPauseEntity {
-  return { active: r.active, reason: r.reason, pausedBy: r.paused_by, pausedAt: r.paused_at, resumedBy: r.resumed_by, resumedAt: r.resumed_at };
+  return {
+    active: r.active,
+    reason: r.reason,
+    pausedBy: r.paused_by,
+    pausedAt: r.paused_at,
+    resumedBy: r.resumed_by,
+    resumedAt: r.resumed_at,
+  };
 }

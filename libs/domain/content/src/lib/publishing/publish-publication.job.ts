@@ -34,11 +34,15 @@ function rateWindowsOf(manifest: ConnectorManifest): AccountRateWindow[] {
 
 /** The variant as its connector takes it: the link goes at the end of the text unless the text has it. */
 function toConnectorVariant(variant: { text: string; linkUrl: string | null }, media: MediaAttachment[]): Variant {
-  const text = variant.linkUrl && !variant.text.includes(variant.linkUrl) ? `${variant.text.trimEnd()}\n\n${variant.linkUrl}`.trim() : variant.text;
+  const text =
+    variant.linkUrl && !variant.text.includes(variant.linkUrl) ? `${variant.text.trimEnd()}\n\n${variant.linkUrl}`.trim() : variant.text;
   return media.length ? { text, media } : { text };
 }
 
-export type PublishResult = { status: string | null; outcome: 'published' | 'found' | 'failed' | 'retry' | 'held' | 'skipped' | 'lost-lease' };
+export type PublishResult = {
+  status: string | null;
+  outcome: 'published' | 'found' | 'failed' | 'retry' | 'held' | 'skipped' | 'lost-lease';
+};
 
 type Attempt = { post: PublishedPost; found: boolean } | { failure: PublishFailure };
 
@@ -115,11 +119,13 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     if (claimed.previousStatus !== 'PUBLISHING' && !this.live(itemStatus)) return this.itemLeft(ctx, claimed, token, itemStatus);
     const variant = publication.variantId ? await this.publications.variant(ctx, publication.variantId) : null;
     if (!variant) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its variant was removed' }, null);
-    if (!publication.networkAccountId) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its network account was disconnected' }, null);
+    if (!publication.networkAccountId)
+      return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its network account was disconnected' }, null);
     const assets: MediaAssetEntity[] = [];
     for (const mediaId of variant.mediaIds) {
       const asset = await this.mediaAssets.find(ctx, mediaId);
-      if (!asset) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: `media ${mediaId} is no longer in the library` }, null);
+      if (!asset)
+        return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: `media ${mediaId} is no longer in the library` }, null);
       assets.push(asset);
     }
     const prepared = await this.publisher.prepare(ctx, publication.networkAccountId);
@@ -133,7 +139,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     if ('failure' in media) return this.failed(ctx, claimed, token, media.failure, null);
     const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(variant, media.attachments) };
     // An earlier attempt may have reached the network: its worker died, or its call timed out after sending.
-    const mayExist = claimed.previousStatus === 'PUBLISHING' || publication.lastErrorKind === 'TRANSIENT' || publication.lastErrorKind === 'UNKNOWN';
+    const mayExist =
+      claimed.previousStatus === 'PUBLISHING' || publication.lastErrorKind === 'TRANSIENT' || publication.lastErrorKind === 'UNKNOWN';
     let attempt: Attempt | null = null;
     if (mayExist && account.canFindPublished) {
       const publishedAfter = new Date(publication.createdAt.getTime() - 5 * 60_000).toISOString();
@@ -152,16 +159,28 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   private async published(ctx: ContentCtx, claimed: Claimed, token: string, post: PublishedPost, found: boolean): Promise<PublishResult> {
     const id = claimed.publication.id;
     const recorded = await this.publications.record(ctx, id, token, {
-      status: 'PUBLISHED', externalId: post.externalId, externalUrl: post.url, lastErrorKind: null, lastError: null,
+      status: 'PUBLISHED',
+      externalId: post.externalId,
+      externalUrl: post.url,
+      lastErrorKind: null,
+      lastError: null,
     });
     if (!recorded) return this.lostLease(id);
     await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, found ? 'FOUND' : 'PUBLISHED', null, null);
     await this.settleItem(ctx, claimed.publication.itemId);
-    this.logger.log(`publication ${id} of organization ${ctx.organizationId} published (${post.externalId})${found ? ', found already there' : ''}`);
+    this.logger.log(
+      `publication ${id} of organization ${ctx.organizationId} published (${post.externalId})${found ? ', found already there' : ''}`,
+    );
     return { status: 'PUBLISHED', outcome: found ? 'found' : 'published' };
   }
 
-  private async failed(ctx: ContentCtx, claimed: Claimed, token: string, failure: PublishFailure, account: PreparedAccount | null): Promise<PublishResult> {
+  private async failed(
+    ctx: ContentCtx,
+    claimed: Claimed,
+    token: string,
+    failure: PublishFailure,
+    account: PreparedAccount | null,
+  ): Promise<PublishResult> {
     const id = claimed.publication.id;
     const previous = await this.publications.failureCounts(ctx, id);
     const decision = decideAfterFailure(failure, previous, new Date(), this.policy);
@@ -170,21 +189,31 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const left = !this.live(itemStatus);
     const status: PublicationStatus = left ? 'CANCELLED' : decision.status;
     // A call that timed out may have reached the network: said so, since nothing will look for that post any more.
-    const mayExist = failure.kind === 'TRANSIENT' || failure.kind === 'UNKNOWN' ? ' (the network may have received it: check the account)' : '';
-    const message = left ? `its content item is ${itemStatus ?? 'gone'}; the attempt ended: ${decision.message}${mayExist}` : decision.message;
+    const mayExist =
+      failure.kind === 'TRANSIENT' || failure.kind === 'UNKNOWN' ? ' (the network may have received it: check the account)' : '';
+    const message = left
+      ? `its content item is ${itemStatus ?? 'gone'}; the attempt ended: ${decision.message}${mayExist}`
+      : decision.message;
     const recorded = await this.publications.record(ctx, id, token, {
-      status, nextAttemptAt: left ? undefined : decision.retryAt, lastErrorKind: failure.kind, lastError: message,
+      status,
+      nextAttemptAt: left ? undefined : decision.retryAt,
+      lastErrorKind: failure.kind,
+      lastError: message,
     });
     if (!recorded) return this.lostLease(id);
     await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, decision.outcome, failure.kind, failure.message);
     // The account's state is the account's truth, whatever became of the item.
     if (decision.flagAccount && account) await account.flagNeedsReauth(ctx, failure.message);
     const accountId = claimed.publication.networkAccountId;
-    if (failure.kind === 'RATE_LIMITED' && decision.retryAt && accountId) await this.limiter.blockUntil(accountId, decision.retryAt).catch(() => undefined);
+    if (failure.kind === 'RATE_LIMITED' && decision.retryAt && accountId)
+      await this.limiter.blockUntil(accountId, decision.retryAt).catch(() => undefined);
     if (status === 'SCHEDULED') this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
     if (status === 'FAILED') await this.settleItem(ctx, claimed.publication.itemId);
     this.logger.warn(`publication ${id} of organization ${ctx.organizationId}: ${failure.kind} → ${status} (${message})`);
-    return { status, outcome: status === 'SCHEDULED' ? 'retry' : status === 'NEEDS_REAUTH' ? 'held' : status === 'CANCELLED' ? 'skipped' : 'failed' };
+    return {
+      status,
+      outcome: status === 'SCHEDULED' ? 'retry' : status === 'NEEDS_REAUTH' ? 'held' : status === 'CANCELLED' ? 'skipped' : 'failed',
+    };
   }
 
   /** The account's own publishing limit is reached: back to SCHEDULED for when it has room (not a failure). */
@@ -193,10 +222,20 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const itemStatus = await this.publications.lockItem(ctx, claimed.publication.itemId);
     if (!this.live(itemStatus)) return this.itemLeft(ctx, claimed, token, itemStatus);
     const recorded = await this.publications.record(ctx, id, token, {
-      status: 'SCHEDULED', nextAttemptAt: new Date(Date.now() + waitMs), lastErrorKind: claimed.publication.lastErrorKind, lastError: claimed.publication.lastError,
+      status: 'SCHEDULED',
+      nextAttemptAt: new Date(Date.now() + waitMs),
+      lastErrorKind: claimed.publication.lastErrorKind,
+      lastError: claimed.publication.lastError,
     });
     if (!recorded) return this.lostLease(id);
-    await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, 'SKIPPED', null, `the account's publishing limit is reached; next try in ${Math.ceil(waitMs / 1000)} s`);
+    await this.publications.finishAttempt(
+      ctx,
+      id,
+      claimed.attemptNumber,
+      'SKIPPED',
+      null,
+      `the account's publishing limit is reached; next try in ${Math.ceil(waitMs / 1000)} s`,
+    );
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
     return { status: 'SCHEDULED', outcome: 'retry' };
   }
@@ -287,11 +326,23 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     else if (total > 0 && counts.get('PUBLISHED') === total) await this.moveItem(ctx, itemId, 'PUBLISHED');
   }
 
-  private async moveItem(ctx: ContentCtx, itemId: string, to: Extract<ContentStatus, 'PUBLISHING' | 'PUBLISHED' | 'FAILED'>): Promise<void> {
+  private async moveItem(
+    ctx: ContentCtx,
+    itemId: string,
+    to: Extract<ContentStatus, 'PUBLISHING' | 'PUBLISHED' | 'FAILED'>,
+  ): Promise<void> {
     const item = await this.items.find(ctx, itemId);
     if (!item || item.status === to) return;
-    const path: ContentStatus[] = to === 'PUBLISHING' ? (item.status === 'SCHEDULED' ? ['PUBLISHING'] : [])
-      : item.status === 'SCHEDULED' ? ['PUBLISHING', to] : item.status === 'PUBLISHING' ? [to] : [];
+    const path: ContentStatus[] =
+      to === 'PUBLISHING'
+        ? item.status === 'SCHEDULED'
+          ? ['PUBLISHING']
+          : []
+        : item.status === 'SCHEDULED'
+          ? ['PUBLISHING', to]
+          : item.status === 'PUBLISHING'
+            ? [to]
+            : [];
     for (const step of path) {
       try {
         await this.items.move(ctx, itemId, step, { action: `content.${step.toLowerCase()}`, details: { by: 'publishing' } });

@@ -15,8 +15,9 @@ export enum PublicationStatusEnum {
 }
 registerEnumType(PublicationStatusEnum, {
   name: 'PublicationStatus',
-  description: 'SCHEDULED (waits for dueAt); HELD (crisis pause); PUBLISHING (a worker is sending it); PUBLISHED; FAILED (see lastError; retryPublication); '
-    + 'CANCELLED (unscheduled, or its item left the schedule); NEEDS_REAUTH (the network refused the account: reconnect it, then retryPublication).',
+  description:
+    'SCHEDULED (waits for dueAt); HELD (crisis pause); PUBLISHING (a worker is sending it); PUBLISHED; FAILED (see lastError; retryPublication); ' +
+    'CANCELLED (unscheduled, or its item left the schedule); NEEDS_REAUTH (the network refused the account: reconnect it, then retryPublication).',
 });
 
 @ObjectType('PublicationAttempt', { description: 'One attempt to publish: what happened, never the network’s answer nor a secret.' })
@@ -24,9 +25,16 @@ export class PublicationAttemptObject {
   @Field(() => Int) number!: number;
   @Field(() => GraphQLISODateTime) startedAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'PUBLISHED, FOUND (an earlier attempt had reached the network), RETRY, RATE_LIMITED, NEEDS_REAUTH, FAILED, ABANDONED (its worker stopped), SKIPPED.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'PUBLISHED, FOUND (an earlier attempt had reached the network), RETRY, RATE_LIMITED, NEEDS_REAUTH, FAILED, ABANDONED (its worker stopped), SKIPPED.',
+  })
   outcome!: string | null;
-  @Field(() => String, { nullable: true, description: 'AUTH_EXPIRED, RATE_LIMITED, REJECTED, TRANSIENT, UNKNOWN, or ACCOUNT (the account cannot be used).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'AUTH_EXPIRED, RATE_LIMITED, REJECTED, TRANSIENT, UNKNOWN, or ACCOUNT (the account cannot be used).',
+  })
   errorKind!: string | null;
   @Field(() => String, { nullable: true }) message!: string | null;
 }
@@ -39,15 +47,21 @@ export class PublicationObject {
   @Field(() => ID, { nullable: true, description: 'Null once the account was disconnected.' }) networkAccountId!: string | null;
   @Field(() => String) network!: string;
   @Field(() => GraphQLISODateTime) dueAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it is tried next (after dueAt following a retryable failure).' }) nextAttemptAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it is tried next (after dueAt following a retryable failure).' })
+  nextAttemptAt!: Date;
   @Field(() => PublicationStatusEnum) status!: PublicationStatusEnum;
   @Field(() => Int) attempts!: number;
   @Field(() => String, { nullable: true }) externalId!: string | null;
   @Field(() => String, { nullable: true }) externalUrl!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the post was deleted at the network.' }) deletedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Kind of the last failure (AUTH_EXPIRED, RATE_LIMITED, REJECTED, TRANSIENT, UNKNOWN, ACCOUNT).' }) lastErrorKind!: string | null;
-  @Field(() => String, { nullable: true, description: 'The reason of the last failure (for REJECTED, the network’s own reason).' }) lastError!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kind of the last failure (AUTH_EXPIRED, RATE_LIMITED, REJECTED, TRANSIENT, UNKNOWN, ACCOUNT).',
+  })
+  lastErrorKind!: string | null;
+  @Field(() => String, { nullable: true, description: 'The reason of the last failure (for REJECTED, the network’s own reason).' })
+  lastError!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
@@ -75,9 +89,14 @@ export class ResumeAfterCrisisPausePayload {
 @InputType()
 export class ScheduleContentItemInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) itemId!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When to publish (in the future).' }) @IsDate({ message: 'must be a date and time' }) dueAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When to publish (in the future).' })
+  @IsDate({ message: 'must be a date and time' })
+  dueAt!: Date;
   @Field(() => [ID], { nullable: true, description: 'The accounts to publish to (each must have a variant); every variant when omitted.' })
-  @IsOptional() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'must be network account ids' }) accountIds?: string[];
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'must be network account ids' })
+  accountIds?: string[];
 }
 
 @InputType()
@@ -98,16 +117,28 @@ export class PublicationIdInput {
 
 @InputType()
 export class SetCrisisPauseInput {
-  @Field(() => Boolean, { description: 'true holds every scheduled publication now; false resumes (as resumeAfterCrisisPause without rescheduling).' })
-  @IsBoolean() on!: boolean;
+  @Field(() => Boolean, {
+    description: 'true holds every scheduled publication now; false resumes (as resumeAfterCrisisPause without rescheduling).',
+  })
+  @IsBoolean()
+  on!: boolean;
   @Field(() => String, { nullable: true, description: 'Why (required to pause), kept with who and when.' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
 }
 
 @InputType()
 export class ResumeAfterCrisisPauseInput {
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Publications whose time passed during the pause go out then (else at once).' })
-  @IsOptional() @IsDate({ message: 'must be a date and time' }) rescheduleOverdueTo?: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Publications whose time passed during the pause go out then (else at once).',
+  })
+  @IsOptional()
+  @IsDate({ message: 'must be a date and time' })
+  rescheduleOverdueTo?: Date;
 }
 
 @ArgsType()
@@ -125,22 +156,47 @@ export class PublicationArgs {
 
 export function toPublicationObject(p: PublicationEntity): PublicationObject {
   return {
-    id: p.id, itemId: p.itemId, variantId: p.variantId, networkAccountId: p.networkAccountId, network: p.network, dueAt: p.dueAt,
-    nextAttemptAt: p.nextAttemptAt, status: p.status as PublicationStatusEnum, attempts: p.attempts, externalId: p.externalId,
-    externalUrl: p.externalUrl, publishedAt: p.publishedAt, deletedAt: p.deletedAt, lastErrorKind: p.lastErrorKind, lastError: p.lastError,
-    createdAt: p.createdAt, updatedAt: p.updatedAt,
+    id: p.id,
+    itemId: p.itemId,
+    variantId: p.variantId,
+    networkAccountId: p.networkAccountId,
+    network: p.network,
+    dueAt: p.dueAt,
+    nextAttemptAt: p.nextAttemptAt,
+    status: p.status as PublicationStatusEnum,
+    attempts: p.attempts,
+    externalId: p.externalId,
+    externalUrl: p.externalUrl,
+    publishedAt: p.publishedAt,
+    deletedAt: p.deletedAt,
+    lastErrorKind: p.lastErrorKind,
+    lastError: p.lastError,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
   };
 }
 
 export function toAttemptObject(a: PublicationAttemptEntity): PublicationAttemptObject {
-  return { number: a.number, startedAt: a.startedAt, finishedAt: a.finishedAt, outcome: a.outcome, errorKind: a.errorKind, message: a.message };
+  return {
+    number: a.number,
+    startedAt: a.startedAt,
+    finishedAt: a.finishedAt,
+    outcome: a.outcome,
+    errorKind: a.errorKind,
+    message: a.message,
+  };
 }
 
 export function toCrisisPauseObject(state: CrisisPauseState): CrisisPauseObject {
   const p = state.pause;
   return {
-    active: p?.active ?? false, reason: p?.reason ?? null, pausedBy: p?.pausedBy ?? null, pausedAt: p?.pausedAt ?? null,
-    resumedBy: p?.resumedBy ?? null, resumedAt: p?.resumedAt ?? null,
-    held: state.held.map(toPublicationObject), publishing: state.publishing.map(toPublicationObject),
+    active: p?.active ?? false,
+    reason: p?.reason ?? null,
+    pausedBy: p?.pausedBy ?? null,
+    pausedAt: p?.pausedAt ?? null,
+    resumedBy: p?.resumedBy ?? null,
+    resumedAt: p?.resumedAt ?? null,
+    held: state.held.map(toPublicationObject),
+    publishing: state.publishing.map(toPublicationObject),
   };
 }

@@ -115,40 +115,63 @@ export class PublishingService implements OnModuleInit {
         if (!variant) problems.push({ field: `input.accountIds[${i}]`, message: 'is not an account this item has a variant for' });
         else chosen.push(variant);
       });
-      if (input.accountIds.length === 0) problems.push({ field: 'input.accountIds', message: 'name at least one account, or leave it out for every variant' });
+      if (input.accountIds.length === 0)
+        problems.push({ field: 'input.accountIds', message: 'name at least one account, or leave it out for every variant' });
     } else {
       if (variants.length === 0) problems.push({ field: 'input.itemId', message: 'the item has no variant to publish' });
       variants.forEach((v) => {
-        if (!v.networkAccountId) problems.push({ field: 'input.itemId', message: `variant ${v.id} (${v.network}) has no network account (it was disconnected): give it one or choose input.accountIds` });
+        if (!v.networkAccountId)
+          problems.push({
+            field: 'input.itemId',
+            message: `variant ${v.id} (${v.network}) has no network account (it was disconnected): give it one or choose input.accountIds`,
+          });
       });
     }
     const field = (accountId: string) => {
       const i = input.accountIds?.indexOf(accountId) ?? -1;
       return i >= 0 ? `input.accountIds[${i}]` : 'input.itemId';
     };
-    const targets = await this.targets.describe(ctx.uow, chosen.flatMap((v) => (v.networkAccountId ? [v.networkAccountId] : [])));
+    const targets = await this.targets.describe(
+      ctx.uow,
+      chosen.flatMap((v) => (v.networkAccountId ? [v.networkAccountId] : [])),
+    );
     for (const variant of chosen) {
       if (!variant.networkAccountId) continue;
       const target = targets.get(variant.networkAccountId);
       const where = field(variant.networkAccountId);
-      if (!target) problems.push({ field: where, message: `network account ${variant.networkAccountId} is not connected in this organization` });
-      else if (target.status === 'NEEDS_REAUTH') problems.push({ field: where, message: `${target.handle} must be connected again before anything is published to it` });
-      else if (!target.manifest?.capabilities.publish) problems.push({ field: where, message: `${target.network} accounts cannot be published to` });
-      else if (variant.mediaIds.length > 0 && !target.manifest.capabilities.media) problems.push({ field: where, message: `${target.network} posts cannot carry media: remove them from its variant` });
-      else if (variant.mediaIds.length > target.manifest.media.maxCount) problems.push({ field: where, message: `a ${target.network} post carries at most ${target.manifest.media.maxCount} media` });
-      else if (variant.findings.some((f) => f.severity === 'BLOCK')) problems.push({ field: where, message: `the ${target.network} variant has blocking findings: fix them first` });
+      if (!target)
+        problems.push({ field: where, message: `network account ${variant.networkAccountId} is not connected in this organization` });
+      else if (target.status === 'NEEDS_REAUTH')
+        problems.push({ field: where, message: `${target.handle} must be connected again before anything is published to it` });
+      else if (!target.manifest?.capabilities.publish)
+        problems.push({ field: where, message: `${target.network} accounts cannot be published to` });
+      else if (variant.mediaIds.length > 0 && !target.manifest.capabilities.media)
+        problems.push({ field: where, message: `${target.network} posts cannot carry media: remove them from its variant` });
+      else if (variant.mediaIds.length > target.manifest.media.maxCount)
+        problems.push({ field: where, message: `a ${target.network} post carries at most ${target.manifest.media.maxCount} media` });
+      else if (variant.findings.some((f) => f.severity === 'BLOCK'))
+        problems.push({ field: where, message: `the ${target.network} variant has blocking findings: fix them first` });
     }
     if (problems.length) throw badInput(problems);
     const paused = (await this.publications.pause(ctx))?.active ?? false;
     const rows: NewPublication[] = chosen.map((variant) => {
       const id = randomUUID();
       return {
-        id, itemId: item.id, variantId: variant.id, networkAccountId: variant.networkAccountId as string, network: variant.network, dueAt: input.dueAt,
-        status: paused ? 'HELD' : 'SCHEDULED', idempotencyKey: idempotencyKeyOf(ctx.organizationId, id), createdBy: userIdOf(ctx.actor),
+        id,
+        itemId: item.id,
+        variantId: variant.id,
+        networkAccountId: variant.networkAccountId as string,
+        network: variant.network,
+        dueAt: input.dueAt,
+        status: paused ? 'HELD' : 'SCHEDULED',
+        idempotencyKey: idempotencyKeyOf(ctx.organizationId, id),
+        createdBy: userIdOf(ctx.actor),
       };
     });
     await this.items.move(ctx, item.id, 'SCHEDULED', {
-      from: ['APPROVED'], action: 'content.scheduled', field: 'input.itemId',
+      from: ['APPROVED'],
+      action: 'content.scheduled',
+      field: 'input.itemId',
       details: { dueAt: input.dueAt.toISOString(), accountIds: rows.map((r) => r.networkAccountId), held: paused },
     });
     await this.publications.insert(ctx, rows);
@@ -160,10 +183,16 @@ export class PublishingService implements OnModuleInit {
 
   /** SCHEDULED → APPROVED: the pending publications are cancelled. Refused while one is being published. */
   async unschedule(ctx: ContentCtx, itemId: string): Promise<PublicationEntity[]> {
-    if (!(await this.publications.lockItem(ctx, itemId))) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
+    if (!(await this.publications.lockItem(ctx, itemId)))
+      throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
     await this.refuseWhilePublishing(ctx, itemId);
     const cancelled = await this.publications.setStatusOfItem(ctx, itemId, PENDING_STATUSES, 'CANCELLED');
-    await this.items.move(ctx, itemId, 'APPROVED', { from: ['SCHEDULED'], action: 'content.unscheduled', field: 'input.itemId', details: { cancelled: cancelled.length } });
+    await this.items.move(ctx, itemId, 'APPROVED', {
+      from: ['SCHEDULED'],
+      action: 'content.unscheduled',
+      field: 'input.itemId',
+      details: { cancelled: cancelled.length },
+    });
     return cancelled;
   }
 
@@ -176,11 +205,23 @@ export class PublishingService implements OnModuleInit {
     if (!status) throw new DomainError('NOT_FOUND', `Content item ${itemId} was not found.`, { field: 'input.itemId' });
     const moved = status === 'SCHEDULED' ? await this.publications.reschedule(ctx, itemId, dueAt) : [];
     if (status !== 'SCHEDULED' || moved.length === 0) {
-      throw conflict(`Content item ${itemId} is ${status} with no publication waiting: only a scheduled item is rescheduled.`, 'input.itemId', 'CONTENT_TRANSITION_NOT_ALLOWED');
+      throw conflict(
+        `Content item ${itemId} is ${status} with no publication waiting: only a scheduled item is rescheduled.`,
+        'input.itemId',
+        'CONTENT_TRANSITION_NOT_ALLOWED',
+      );
     }
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.rescheduled', targetType: 'ContentItem', targetId: itemId, metadata: { dueAt: dueAt.toISOString(), publications: moved.length },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.rescheduled',
+        targetType: 'ContentItem',
+        targetId: itemId,
+        metadata: { dueAt: dueAt.toISOString(), publications: moved.length },
+      },
+      ctx.requestId,
+    );
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, moved);
     return moved;
   }
@@ -194,7 +235,9 @@ export class PublishingService implements OnModuleInit {
     const requeued = await this.publications.requeue(ctx, id, paused ? 'HELD' : 'SCHEDULED');
     if (!requeued) {
       throw new DomainError('CONFLICT', `Publication ${id} is ${current.status}: only a FAILED or NEEDS_REAUTH publication is retried.`, {
-        field: 'input.id', reason: PUBLISHING_REASONS.notRetryable, details: { status: current.status },
+        field: 'input.id',
+        reason: PUBLISHING_REASONS.notRetryable,
+        details: { status: current.status },
       });
     }
     if (!requeued.variantId || !requeued.networkAccountId) {
@@ -202,13 +245,26 @@ export class PublishingService implements OnModuleInit {
     }
     const itemStatus = await this.publications.lockItem(ctx, requeued.itemId);
     if (itemStatus === 'FAILED') {
-      await this.items.move(ctx, requeued.itemId, 'SCHEDULED', { from: ['FAILED'], action: 'content.publication_retried', field: 'input.id', details: { publicationId: id } });
+      await this.items.move(ctx, requeued.itemId, 'SCHEDULED', {
+        from: ['FAILED'],
+        action: 'content.publication_retried',
+        field: 'input.id',
+        details: { publicationId: id },
+      });
     } else if (itemStatus !== 'PUBLISHING' && itemStatus !== 'SCHEDULED') {
       throw conflict(`Its content item is ${itemStatus}: schedule it again instead.`, 'input.id', 'CONTENT_TRANSITION_NOT_ALLOWED');
     } else {
-      await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-        action: 'content.publication_retried', targetType: 'Publication', targetId: id, metadata: { itemId: requeued.itemId, from: current.status },
-      }, ctx.requestId);
+      await this.audit.recordInOrganization(
+        ctx.uow,
+        ctx.actor,
+        {
+          action: 'content.publication_retried',
+          targetType: 'Publication',
+          targetId: id,
+          metadata: { itemId: requeued.itemId, from: current.status },
+        },
+        ctx.requestId,
+      );
     }
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [requeued]);
     return requeued;
@@ -222,11 +278,17 @@ export class PublishingService implements OnModuleInit {
   async deletePublished(ctx: ContentCtx, id: string): Promise<PublicationEntity> {
     const publication = await this.get(ctx, id);
     if (publication.status !== 'PUBLISHED' || !publication.externalId || publication.deletedAt) {
-      throw new DomainError('CONFLICT', `Publication ${id} is ${publication.deletedAt ? 'already deleted' : publication.status}: only a published post is deleted.`, {
-        field: 'input.id', reason: PUBLISHING_REASONS.notPublished,
-      });
+      throw new DomainError(
+        'CONFLICT',
+        `Publication ${id} is ${publication.deletedAt ? 'already deleted' : publication.status}: only a published post is deleted.`,
+        {
+          field: 'input.id',
+          reason: PUBLISHING_REASONS.notPublished,
+        },
+      );
     }
-    if (!publication.networkAccountId) throw badInput('input.id', 'its network account was disconnected: delete the post on the network itself');
+    if (!publication.networkAccountId)
+      throw badInput('input.id', 'its network account was disconnected: delete the post on the network itself');
     const prepared = await this.publisher.prepare(ctx, publication.networkAccountId);
     if ('failure' in prepared) throw this.networkError(prepared.failure);
     if (!prepared.account.manifest.capabilities.delete) {
@@ -237,10 +299,17 @@ export class PublishingService implements OnModuleInit {
     if ('failure' in result) throw this.networkError(result.failure);
     const deleted = await this.publications.markDeleted(ctx, id);
     if (!deleted) return this.get(ctx, id);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.post_deleted', targetType: 'Publication', targetId: id,
-      metadata: { itemId: publication.itemId, network: publication.network, externalId: publication.externalId },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.post_deleted',
+        targetType: 'Publication',
+        targetId: id,
+        metadata: { itemId: publication.itemId, network: publication.network, externalId: publication.externalId },
+      },
+      ctx.requestId,
+    );
     return deleted;
   }
 
@@ -261,14 +330,26 @@ export class PublishingService implements OnModuleInit {
       throw conflict('Publishing is already paused.', 'input.on', PUBLISHING_REASONS.alreadyPaused);
     }
     const held = await this.publications.holdAll(ctx);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.crisis_paused', targetType: 'Organization', targetId: ctx.organizationId, metadata: { reason, held: held.length },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.crisis_paused',
+        targetType: 'Organization',
+        targetId: ctx.organizationId,
+        metadata: { reason, held: held.length },
+      },
+      ctx.requestId,
+    );
     return this.crisisPause(ctx);
   }
 
   /** Ends the pause and releases what it held; overdue publications move to `rescheduleOverdueTo` when given. */
-  async resumeAfterCrisisPause(ctx: ContentCtx, rescheduleOverdueTo: Date | null, field = 'input.rescheduleOverdueTo'): Promise<{ released: PublicationEntity[]; state: CrisisPauseState }> {
+  async resumeAfterCrisisPause(
+    ctx: ContentCtx,
+    rescheduleOverdueTo: Date | null,
+    field = 'input.rescheduleOverdueTo',
+  ): Promise<{ released: PublicationEntity[]; state: CrisisPauseState }> {
     if (rescheduleOverdueTo) {
       const problems: FieldProblem[] = [];
       this.checkDueAt(rescheduleOverdueTo, field, problems);
@@ -278,10 +359,17 @@ export class PublishingService implements OnModuleInit {
       throw conflict('Publishing is not paused.', 'input', PUBLISHING_REASONS.notPaused);
     }
     const released = await this.publications.releaseAll(ctx, rescheduleOverdueTo);
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.crisis_resumed', targetType: 'Organization', targetId: ctx.organizationId,
-      metadata: { released: released.length, rescheduleOverdueTo: rescheduleOverdueTo?.toISOString() ?? null },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.crisis_resumed',
+        targetType: 'Organization',
+        targetId: ctx.organizationId,
+        metadata: { released: released.length, rescheduleOverdueTo: rescheduleOverdueTo?.toISOString() ?? null },
+      },
+      ctx.requestId,
+    );
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, released);
     return { released, state: await this.crisisPause(ctx) };
   }
@@ -297,7 +385,8 @@ export class PublishingService implements OnModuleInit {
     const counts = await this.publications.statusCounts(ctx, itemId);
     if ((counts.get('PUBLISHING') ?? 0) > 0) {
       throw new DomainError('CONFLICT', 'A publication of this item is being sent to its network right now; nothing was changed.', {
-        field: 'input.itemId', reason: PUBLISHING_REASONS.inProgress,
+        field: 'input.itemId',
+        reason: PUBLISHING_REASONS.inProgress,
       });
     }
   }
@@ -305,18 +394,32 @@ export class PublishingService implements OnModuleInit {
   private networkError(failure: PublishFailure): DomainError {
     switch (failure.kind) {
       case 'RATE_LIMITED':
-        return new DomainError('RATE_LIMITED', `The network is limiting requests; retry in ${failure.retryAfterSeconds ?? 60} s. Nothing was changed.`, {
-          details: { retryAfterSeconds: failure.retryAfterSeconds ?? 60 },
-        });
+        return new DomainError(
+          'RATE_LIMITED',
+          `The network is limiting requests; retry in ${failure.retryAfterSeconds ?? 60} s. Nothing was changed.`,
+          {
+            details: { retryAfterSeconds: failure.retryAfterSeconds ?? 60 },
+          },
+        );
       case 'TRANSIENT':
       case 'UNKNOWN':
-        return new DomainError('UPSTREAM_UNAVAILABLE', `The network did not answer properly (${failure.message}); nothing was changed. Try again.`, {
-          details: { networkErrorKind: failure.kind },
-        });
+        return new DomainError(
+          'UPSTREAM_UNAVAILABLE',
+          `The network did not answer properly (${failure.message}); nothing was changed. Try again.`,
+          {
+            details: { networkErrorKind: failure.kind },
+          },
+        );
       case 'AUTH_EXPIRED':
-        return new DomainError('CONFLICT', `The network refused the account's credentials: connect it again. ${failure.message}`, { field: 'input.id', reason: PUBLISHING_REASONS.networkRefused });
+        return new DomainError('CONFLICT', `The network refused the account's credentials: connect it again. ${failure.message}`, {
+          field: 'input.id',
+          reason: PUBLISHING_REASONS.networkRefused,
+        });
       default:
-        return new DomainError('CONFLICT', `The network refused: ${failure.message}`, { field: 'input.id', reason: PUBLISHING_REASONS.networkRefused });
+        return new DomainError('CONFLICT', `The network refused: ${failure.message}`, {
+          field: 'input.id',
+          reason: PUBLISHING_REASONS.networkRefused,
+        });
     }
   }
 }

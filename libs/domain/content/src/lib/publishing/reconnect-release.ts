@@ -24,10 +24,17 @@ export class ReconnectRelease {
     const paused = (await this.publications.pause(ctx))?.active ?? false;
     const released = await this.publications.releaseReauth(ctx, networkAccountId, paused ? 'HELD' : 'SCHEDULED');
     if (released.length === 0) return released;
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content.publications_released', targetType: 'NetworkAccount', targetId: networkAccountId,
-      metadata: { publications: released.map((p) => p.id), held: paused },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content.publications_released',
+        targetType: 'NetworkAccount',
+        targetId: networkAccountId,
+        metadata: { publications: released.map((p) => p.id), held: paused },
+      },
+      ctx.requestId,
+    );
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, released);
     return released;
   }

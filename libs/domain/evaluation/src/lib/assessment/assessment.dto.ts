@@ -7,7 +7,10 @@ export enum AssessmentStatusEnum {
   DRAFT = 'DRAFT',
   FINALIZED = 'FINALIZED',
 }
-registerEnumType(AssessmentStatusEnum, { name: 'AssessmentStatus', description: 'DRAFT (being answered) or FINALIZED (scored, immutable).' });
+registerEnumType(AssessmentStatusEnum, {
+  name: 'AssessmentStatus',
+  description: 'DRAFT (being answered) or FINALIZED (scored, immutable).',
+});
 
 export enum CriterionKindEnum {
   DECLARATIVE = 'DECLARATIVE',
@@ -56,10 +59,12 @@ export class AssessmentCriterionObject {
   @Field(() => Float) weight!: number;
   @Field(() => String, { description: 'Which document of the method the criterion comes from.' }) source!: string;
   @Field(() => String, { nullable: true, description: 'Declarative criteria: the question.' }) question!: string | null;
-  @Field(() => [AssessmentScaleOptionObject], { description: 'Declarative criteria: the possible answers.' }) scale!: AssessmentScaleOptionObject[];
+  @Field(() => [AssessmentScaleOptionObject], { description: 'Declarative criteria: the possible answers.' })
+  scale!: AssessmentScaleOptionObject[];
   @Field(() => String, { nullable: true, description: 'Evidence criteria: the evidence key.' }) evidenceKey!: string | null;
   @Field(() => Int, { nullable: true, description: 'The chosen answer (declarative).' }) answerValue!: number | null;
-  @Field(() => Float, { nullable: true, description: '0..1; null while not answered (draft) or not yet measured (evidence, draft).' }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: '0..1; null while not answered (draft) or not yet measured (evidence, draft).' })
+  score!: number | null;
   @Field(() => String, { nullable: true, description: "The chosen answer's wording, or the evidence explanation." }) detail!: string | null;
   @Field(() => RoadmapStepRefObject, { nullable: true }) roadmapStep!: RoadmapStepRefObject | null;
 }
@@ -109,7 +114,8 @@ export class DimensionTrendObject {
   @Field(() => String) dimensionKey!: string;
   @Field(() => String) title!: string;
   @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Null when the previous assessment had no such dimension.' }) previousScore!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Null when the previous assessment had no such dimension.' }) previousScore!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'score - previousScore; null when either is missing.' }) delta!: number | null;
 }
 
@@ -132,9 +138,13 @@ export class AssessmentObject {
   @Field(() => [AssessmentAnswerObject]) answers!: AssessmentAnswerObject[];
   @Field(() => [AssessmentEvidenceObject]) evidence!: AssessmentEvidenceObject[];
   @Field(() => [AssessmentRecommendationObject]) recommendations!: AssessmentRecommendationObject[];
-  @Field(() => ID, { nullable: true, description: 'The finalised assessment before this one (finalised assessments only).' }) previousAssessmentId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The finalised assessment before this one (finalised assessments only).' })
+  previousAssessmentId!: string | null;
   @Field(() => Float, { nullable: true }) previousOverallScore!: number | null;
-  @Field(() => [DimensionTrendObject], { description: 'Per dimension, the change since the previous finalised assessment (empty without one).' }) trend!: DimensionTrendObject[];
+  @Field(() => [DimensionTrendObject], {
+    description: 'Per dimension, the change since the previous finalised assessment (empty without one).',
+  })
+  trend!: DimensionTrendObject[];
 }
 
 export const AssessmentConnection = ConnectionType(AssessmentObject, 'Assessment');
@@ -144,9 +154,15 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
 @InputType()
 export class StartAssessmentInput {
   @Field(() => ID, { description: '"default" for the built-in model, or a model of your agency with a published version.' })
-  @IsString() @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE }) modelId!: string;
+  @IsString()
+  @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE })
+  modelId!: string;
   @Field(() => Int, { nullable: true, description: 'A published version (default: the newest).' })
-  @IsOptional() @IsInt() @Min(1) @Max(100000) version?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  version?: number;
 }
 
 @InputType()
@@ -156,7 +172,10 @@ export class AnswerAssessmentCriterionInput {
   @Field(() => Int, { description: "One of the criterion's scale values." }) @IsInt() @Min(-1000) @Max(1000) value!: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
   @Field(() => [String], { nullable: true, description: 'Up to 10 http(s) URLs of supporting documents.' })
-  @IsOptional() @ArrayMaxSize(10) @IsUrl(URL_OPTIONS, { each: true, message: 'must be http(s) URLs' }) @MaxLength(2000, { each: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsUrl(URL_OPTIONS, { each: true, message: 'must be http(s) URLs' })
+  @MaxLength(2000, { each: true })
   attachments?: string[];
 }
 

@@ -25,17 +25,40 @@ export interface AssessmentRecord extends MaturityAssessmentEntity {
 }
 
 interface Row {
-  organization_id: string; id: string; model_agency_id: string | null; model_id: string; model_version: number; model_content: MaturityModelContent;
-  status: AssessmentStatus; started_by: string | null; started_at: Date; finalized_at: Date | null; finalized_by: string | null;
-  overall_score: number | null; level: number | null; dimension_scores: Record<string, number | null> | null;
-  evidence: Record<string, FrozenEvidence> | null; recommendations: Recommendation[] | null;
-  locale: 'fr' | 'en'; organization_name: string; timezone: string;
-  previous_id: string | null; previous_finalized_at: Date | null; previous_overall_score: number | null; previous_dimension_scores: Record<string, number | null> | null;
+  organization_id: string;
+  id: string;
+  model_agency_id: string | null;
+  model_id: string;
+  model_version: number;
+  model_content: MaturityModelContent;
+  status: AssessmentStatus;
+  started_by: string | null;
+  started_at: Date;
+  finalized_at: Date | null;
+  finalized_by: string | null;
+  overall_score: number | null;
+  level: number | null;
+  dimension_scores: Record<string, number | null> | null;
+  evidence: Record<string, FrozenEvidence> | null;
+  recommendations: Recommendation[] | null;
+  locale: 'fr' | 'en';
+  organization_name: string;
+  timezone: string;
+  previous_id: string | null;
+  previous_finalized_at: Date | null;
+  previous_overall_score: number | null;
+  previous_dimension_scores: Record<string, number | null> | null;
 }
 
 interface AnswerRow {
-  organization_id: string; assessment_id: string; criterion_key: string; value: number; comment: string | null; attachments: string[];
-  answered_by: string | null; answered_at: Date;
+  organization_id: string;
+  assessment_id: string;
+  criterion_key: string;
+  value: number;
+  comment: string | null;
+  attachments: string[];
+  answered_by: string | null;
+  answered_at: Date;
 }
 
 const SELECT = `
@@ -53,18 +76,42 @@ const SELECT = `
 
 function toRecord(r: Row): AssessmentRecord {
   return {
-    organizationId: r.organization_id, id: r.id, modelAgencyId: r.model_agency_id, modelId: r.model_id, modelVersion: r.model_version,
-    modelContent: r.model_content, status: r.status, startedBy: r.started_by, startedAt: r.started_at, finalizedAt: r.finalized_at,
-    finalizedBy: r.finalized_by, overallScore: r.overall_score, level: r.level, dimensionScores: r.dimension_scores, evidence: r.evidence,
-    recommendations: r.recommendations, locale: r.locale, organizationName: r.organization_name, timeZone: r.timezone, previousId: r.previous_id,
-    previousFinalizedAt: r.previous_finalized_at, previousOverallScore: r.previous_overall_score, previousDimensionScores: r.previous_dimension_scores,
+    organizationId: r.organization_id,
+    id: r.id,
+    modelAgencyId: r.model_agency_id,
+    modelId: r.model_id,
+    modelVersion: r.model_version,
+    modelContent: r.model_content,
+    status: r.status,
+    startedBy: r.started_by,
+    startedAt: r.started_at,
+    finalizedAt: r.finalized_at,
+    finalizedBy: r.finalized_by,
+    overallScore: r.overall_score,
+    level: r.level,
+    dimensionScores: r.dimension_scores,
+    evidence: r.evidence,
+    recommendations: r.recommendations,
+    locale: r.locale,
+    organizationName: r.organization_name,
+    timeZone: r.timezone,
+    previousId: r.previous_id,
+    previousFinalizedAt: r.previous_finalized_at,
+    previousOverallScore: r.previous_overall_score,
+    previousDimensionScores: r.previous_dimension_scores,
   };
 }
 
 function toAnswer(r: AnswerRow): MaturityAnswerEntity {
   return {
-    organizationId: r.organization_id, assessmentId: r.assessment_id, criterionKey: r.criterion_key, value: r.value, comment: r.comment,
-    attachments: r.attachments, answeredBy: r.answered_by, answeredAt: r.answered_at,
+    organizationId: r.organization_id,
+    assessmentId: r.assessment_id,
+    criterionKey: r.criterion_key,
+    value: r.value,
+    comment: r.comment,
+    attachments: r.attachments,
+    answeredBy: r.answered_by,
+    answeredAt: r.answered_at,
   };
 }
 
@@ -102,9 +149,14 @@ export class AssessmentRepository {
    * answering (answers go in side by side), exclusive while finalising (which
    * then waits for answers in flight, and they see it finalised after).
    */
-  async lockStatus(scope: OrgScope, id: string, mode: 'SHARE' | 'UPDATE'): Promise<{ status: AssessmentStatus; content: MaturityModelContent } | null> {
+  async lockStatus(
+    scope: OrgScope,
+    id: string,
+    mode: 'SHARE' | 'UPDATE',
+  ): Promise<{ status: AssessmentStatus; content: MaturityModelContent } | null> {
     const [row] = await scope.uow.query<{ status: AssessmentStatus; model_content: MaturityModelContent }>(
-      `SELECT status, model_content FROM maturity_assessments WHERE organization_id = $1 AND id = $2 FOR ${mode}`, [scope.uow.organizationId, id],
+      `SELECT status, model_content FROM maturity_assessments WHERE organization_id = $1 AND id = $2 FOR ${mode}`,
+      [scope.uow.organizationId, id],
     );
     return row ? { status: row.status, content: row.model_content } : null;
   }
@@ -119,7 +171,17 @@ export class AssessmentRepository {
     return rows.map(toAnswer);
   }
 
-  async insert(scope: OrgScope, a: { id: string; modelAgencyId: string | null; modelId: string; modelVersion: number; content: MaturityModelContent; startedBy: string | null }): Promise<void> {
+  async insert(
+    scope: OrgScope,
+    a: {
+      id: string;
+      modelAgencyId: string | null;
+      modelId: string;
+      modelVersion: number;
+      content: MaturityModelContent;
+      startedBy: string | null;
+    },
+  ): Promise<void> {
     await scope.uow.execute(
       `INSERT INTO maturity_assessments (organization_id, id, model_agency_id, model_id, model_version, model_content, started_by)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
@@ -127,7 +189,11 @@ export class AssessmentRepository {
     );
   }
 
-  async upsertAnswer(scope: OrgScope, assessmentId: string, answer: { criterionKey: string; value: number; comment: string | null; attachments: string[]; answeredBy: string | null }): Promise<void> {
+  async upsertAnswer(
+    scope: OrgScope,
+    assessmentId: string,
+    answer: { criterionKey: string; value: number; comment: string | null; attachments: string[]; answeredBy: string | null },
+  ): Promise<void> {
     await scope.uow.execute(
       `INSERT INTO maturity_answers (organization_id, assessment_id, criterion_key, value, comment, attachments, answered_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -143,16 +209,32 @@ export class AssessmentRepository {
       `UPDATE maturity_assessments SET status = 'FINALIZED', finalized_at = now(), finalized_by = $3, overall_score = $4, level = $5,
               dimension_scores = $6::jsonb, evidence = $7::jsonb, recommendations = $8::jsonb
         WHERE organization_id = $1 AND id = $2 AND status = 'DRAFT'`,
-      [scope.uow.organizationId, id, scores.finalizedBy, scores.overallScore, scores.level, JSON.stringify(scores.dimensionScores),
-        JSON.stringify(scores.evidence), JSON.stringify(scores.recommendations)],
+      [
+        scope.uow.organizationId,
+        id,
+        scores.finalizedBy,
+        scores.overallScore,
+        scores.level,
+        JSON.stringify(scores.dimensionScores),
+        JSON.stringify(scores.evidence),
+        JSON.stringify(scores.recommendations),
+      ],
     );
   }
 
   /** A published version of the organisation's own agency's model (latest when version is undefined), through the SECURITY DEFINER look-up. */
-  async agencyModelVersion(scope: OrgScope, modelId: string, version?: number): Promise<{ agencyId: string; modelId: string; name: string; version: number; content: MaturityModelContent } | null> {
-    const [row] = await scope.uow.query<{ agency_id: string; model_id: string; name: string; version: number; content: MaturityModelContent }>(
-      'SELECT agency_id, model_id, name, version, content FROM socle_organization_maturity_model($1, $2)', [modelId, version ?? null],
-    );
+  async agencyModelVersion(
+    scope: OrgScope,
+    modelId: string,
+    version?: number,
+  ): Promise<{ agencyId: string; modelId: string; name: string; version: number; content: MaturityModelContent } | null> {
+    const [row] = await scope.uow.query<{
+      agency_id: string;
+      model_id: string;
+      name: string;
+      version: number;
+      content: MaturityModelContent;
+    }>('SELECT agency_id, model_id, name, version, content FROM socle_organization_maturity_model($1, $2)', [modelId, version ?? null]);
     return row ? { agencyId: row.agency_id, modelId: row.model_id, name: row.name, version: row.version, content: row.content } : null;
   }
 

@@ -2,7 +2,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, pageSize, toConnection, decodeCursor } from '@socle/platform-graphql';
 import {
-  AnswerAssessmentCriterionInput, AssessmentConnection, AssessmentObject, FinalizeAssessmentInput, StartAssessmentInput,
+  AnswerAssessmentCriterionInput,
+  AssessmentConnection,
+  AssessmentObject,
+  FinalizeAssessmentInput,
+  StartAssessmentInput,
 } from './assessment.dto';
 import { AssessmentRecord } from './assessment.repository';
 import { AssessmentService } from './assessment.service';
@@ -18,9 +22,21 @@ export class AssessmentResolver {
     const size = pageSize(page);
     const rows = await this.service.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
     // Answers of the whole page in one statement.
-    const answers = await this.service.answersOf(ctx, rows.slice(0, size).map((r) => r.id));
-    return toConnection(rows, size, (r: AssessmentRecord) => [r.startedAt.toISOString(), r.id],
-      (r) => toAssessmentObject(r, answers.filter((a) => a.assessmentId === r.id)), !!page.after);
+    const answers = await this.service.answersOf(
+      ctx,
+      rows.slice(0, size).map((r) => r.id),
+    );
+    return toConnection(
+      rows,
+      size,
+      (r: AssessmentRecord) => [r.startedAt.toISOString(), r.id],
+      (r) =>
+        toAssessmentObject(
+          r,
+          answers.filter((a) => a.assessmentId === r.id),
+        ),
+      !!page.after,
+    );
   }
 
   @Requires('assessments.read')
@@ -30,20 +46,26 @@ export class AssessmentResolver {
   }
 
   @Requires('assessments.manage')
-  @Mutation(() => AssessmentObject, { description: 'Starts an assessment on the built-in model ("default") or a published version of a model of your agency.' })
+  @Mutation(() => AssessmentObject, {
+    description: 'Starts an assessment on the built-in model ("default") or a published version of a model of your agency.',
+  })
   async startAssessment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: StartAssessmentInput): Promise<AssessmentObject> {
     return this.view(ctx, await this.service.start(ctx, input.modelId, input.version));
   }
 
   @Requires('assessments.manage')
   @Mutation(() => AssessmentObject, { description: 'Answers (or changes the answer to) one declarative question of a draft assessment.' })
-  async answerAssessmentCriterion(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AnswerAssessmentCriterionInput): Promise<AssessmentObject> {
+  async answerAssessmentCriterion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: AnswerAssessmentCriterionInput,
+  ): Promise<AssessmentObject> {
     return this.view(ctx, await this.service.answer(ctx, input));
   }
 
   @Requires('assessments.manage')
   @Mutation(() => AssessmentObject, {
-    description: 'Measures the evidence, scores the assessment (unanswered questions count 0) and freezes it. A finalised assessment never changes (CONFLICT).',
+    description:
+      'Measures the evidence, scores the assessment (unanswered questions count 0) and freezes it. A finalised assessment never changes (CONFLICT).',
   })
   async finalizeAssessment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: FinalizeAssessmentInput): Promise<AssessmentObject> {
     return this.view(ctx, await this.service.finalize(ctx, input.assessmentId));

@@ -15,9 +15,14 @@ import { AssessmentRecord, AssessmentRepository, OrgScope } from './assessment.r
 
 /** A finalised assessment refuses every change: CONFLICT, reason ASSESSMENT_FINALIZED, nothing stored. */
 export function assessmentFinalized(id: string, field: string): DomainError {
-  return new DomainError('CONFLICT', `Assessment ${id} is finalised: it can no longer change (start a new assessment instead). Nothing was changed.`, {
-    field, reason: 'ASSESSMENT_FINALIZED',
-  });
+  return new DomainError(
+    'CONFLICT',
+    `Assessment ${id} is finalised: it can no longer change (start a new assessment instead). Nothing was changed.`,
+    {
+      field,
+      reason: 'ASSESSMENT_FINALIZED',
+    },
+  );
 }
 
 /** What an evidence key the platform does not compute counts for: 0, said plainly. */
@@ -76,11 +81,19 @@ export class AssessmentService {
     } else {
       // Only the organisation's own agency's published versions: another agency's model is not found.
       const found = isUuid(modelId) ? await this.assessments.agencyModelVersion(ctx, modelId, version) : null;
-      if (!found) throw notFound(version === undefined ? 'Published maturity model' : `Published version ${version} of maturity model`, modelId);
+      if (!found)
+        throw notFound(version === undefined ? 'Published maturity model' : `Published version ${version} of maturity model`, modelId);
       model = found;
     }
     const id = randomUUID();
-    await this.assessments.insert(ctx, { id, modelAgencyId: model.agencyId, modelId: model.modelId, modelVersion: model.version, content: model.content, startedBy: this.actorId(ctx) });
+    await this.assessments.insert(ctx, {
+      id,
+      modelAgencyId: model.agencyId,
+      modelId: model.modelId,
+      modelVersion: model.version,
+      content: model.content,
+      startedBy: this.actorId(ctx),
+    });
     await this.record(ctx, 'assessment.started', id, { modelId: model.modelId, modelVersion: model.version });
     return this.get(ctx, id);
   }
@@ -91,12 +104,23 @@ export class AssessmentService {
     if (locked.status === 'FINALIZED') throw assessmentFinalized(command.assessmentId, 'input.assessmentId');
     const criterion = locked.content.dimensions.flatMap((d) => d.criteria).find((c) => c.key === command.criterionKey);
     if (!criterion) throw badInput('input.criterionKey', `is not a criterion of this assessment's model`);
-    if (criterion.kind !== 'DECLARATIVE') throw badInput('input.criterionKey', `is measured from platform data (evidence ${criterion.evidenceKey}) when the assessment is finalised; it is not answered`);
+    if (criterion.kind !== 'DECLARATIVE')
+      throw badInput(
+        'input.criterionKey',
+        `is measured from platform data (evidence ${criterion.evidenceKey}) when the assessment is finalised; it is not answered`,
+      );
     if (!criterion.scale.some((o) => o.value === command.value)) {
-      throw badInput('input.value', `must be one of the scale's values: ${criterion.scale.map((o) => `${o.value} (${o.label.en})`).join(', ')}`);
+      throw badInput(
+        'input.value',
+        `must be one of the scale's values: ${criterion.scale.map((o) => `${o.value} (${o.label.en})`).join(', ')}`,
+      );
     }
     await this.assessments.upsertAnswer(ctx, command.assessmentId, {
-      criterionKey: command.criterionKey, value: command.value, comment: command.comment ?? null, attachments: command.attachments ?? [], answeredBy: this.actorId(ctx),
+      criterionKey: command.criterionKey,
+      value: command.value,
+      comment: command.comment ?? null,
+      attachments: command.attachments ?? [],
+      answeredBy: this.actorId(ctx),
     });
     return this.get(ctx, command.assessmentId);
   }
@@ -108,14 +132,18 @@ export class AssessmentService {
     const content = locked.content;
     const keys = evidenceKeysOf(content);
     const known = keys.filter((k) => this.evidence.has(k));
-    const computed = known.length ? await this.evidence.compute({ uow: ctx.uow, organizationId: ctx.organizationId, at: new Date() }, known) : new Map();
+    const computed = known.length
+      ? await this.evidence.compute({ uow: ctx.uow, organizationId: ctx.organizationId, at: new Date() }, known)
+      : new Map();
     const frozen: Record<string, FrozenEvidence> = {};
     for (const key of keys) {
       const result = computed.get(key);
       frozen[key] = result ? { value: result.value, score: result.score, explanation: result.explanation } : unmeasuredEvidence(key);
     }
     const answers = (await this.assessments.answersOf(ctx, [id])).map((a) => ({ criterionKey: a.criterionKey, value: a.value }));
-    const evidence = new Map<string, EvidenceInput>(Object.entries(frozen).map(([k, e]) => [k, { score: e.score, explanation: e.explanation }]));
+    const evidence = new Map<string, EvidenceInput>(
+      Object.entries(frozen).map(([k, e]) => [k, { score: e.score, explanation: e.explanation }]),
+    );
     const result = scoreModel(content, answers, evidence, { unansweredAsZero: true, maxRecommendations: 5 });
     const updated = await this.assessments.finalize(ctx, id, {
       finalizedBy: this.actorId(ctx),

@@ -12,7 +12,11 @@ const repository = new AssessmentRepository();
  * organisation's language). The unit of work must be scoped to the
  * organisation. Three statements whatever the size of the model.
  */
-export async function buildAssessmentReport(uow: OrganizationUnitOfWork, assessmentId: string, locale?: ReportLocale): Promise<AssessmentReport> {
+export async function buildAssessmentReport(
+  uow: OrganizationUnitOfWork,
+  assessmentId: string,
+  locale?: ReportLocale,
+): Promise<AssessmentReport> {
   const scope = { uow, organizationId: uow.organizationId };
   const found = isUuid(assessmentId) ? await repository.find(scope, assessmentId) : null;
   if (!found) throw notFound('Assessment', assessmentId);
@@ -39,19 +43,29 @@ export async function buildAssessmentReport(uow: OrganizationUnitOfWork, assessm
     dimensions: view.dimensions.map((d) => {
       const previous = record.previousDimensionScores?.[d.key];
       return {
-        key: d.key, title: d.title, weight: d.weight, score: d.score ?? 0,
+        key: d.key,
+        title: d.title,
+        weight: d.weight,
+        score: d.score ?? 0,
         ...(previous !== undefined && previous !== null ? { previousScore: previous } : {}),
         criteria: d.criteria.map((c) => {
           const comment = commentByKey.get(c.key);
           return {
-            key: c.key, title: c.title, kind: c.kind, weight: c.weight, score: c.score, detail: c.detail ?? '',
+            key: c.key,
+            title: c.title,
+            kind: c.kind,
+            weight: c.weight,
+            score: c.score,
+            detail: c.detail ?? '',
             ...(comment ? { comment } : {}),
           };
         }),
       };
     }),
     recommendations: view.recommendations.map((r) => ({
-      criterionKey: r.criterionKey, dimensionTitle: r.dimensionTitle, text: r.text,
+      criterionKey: r.criterionKey,
+      dimensionTitle: r.dimensionTitle,
+      text: r.text,
       ...(r.roadmapStep ? { roadmapStep: { number: r.roadmapStep.number, title: r.roadmapStep.title } } : {}),
     })),
   };

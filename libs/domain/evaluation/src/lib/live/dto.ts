@@ -14,14 +14,16 @@ export class LiveMaturityEvidenceObject {
 }
 
 @ObjectType('LiveMaturityScore', {
-  description: "An organization's live score: the evidence criteria of its latest assessment's model (or of the built-in model), computed from platform data.",
+  description:
+    "An organization's live score: the evidence criteria of its latest assessment's model (or of the built-in model), computed from platform data.",
 })
 export class LiveMaturityScoreObject {
   @Field(() => ID) organizationId!: string;
   @Field(() => GraphQLISODateTime) computedAt!: Date;
   @Field(() => String) modelId!: string;
   @Field(() => Int) modelVersion!: number;
-  @Field(() => Float, { nullable: true, description: '0..100; null when the model has no evidence criterion.' }) overallScore!: number | null;
+  @Field(() => Float, { nullable: true, description: '0..100; null when the model has no evidence criterion.' }) overallScore!:
+    number | null;
   @Field(() => Int, { nullable: true }) level!: number | null;
   @Field(() => [LiveMaturityDimensionObject]) dimensions!: LiveMaturityDimensionObject[];
   @Field(() => [LiveMaturityEvidenceObject]) evidence!: LiveMaturityEvidenceObject[];

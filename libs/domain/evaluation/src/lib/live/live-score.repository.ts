@@ -24,17 +24,28 @@ export interface LiveScoreRow {
 }
 
 interface Row {
-  organization_id: string; computed_at: Date; model_agency_id: string | null; model_id: string; model_version: number;
-  overall_score: string | null; level: number | null; dimension_scores: Record<string, number | null>; evidence: StoredEvidence;
+  organization_id: string;
+  computed_at: Date;
+  model_agency_id: string | null;
+  model_id: string;
+  model_version: number;
+  overall_score: string | null;
+  level: number | null;
+  dimension_scores: Record<string, number | null>;
+  evidence: StoredEvidence;
 }
 
 export const toNumber = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
 export function toLiveScore(r: Row): LiveScoreRow {
   return {
-    organizationId: r.organization_id, computedAt: r.computed_at,
+    organizationId: r.organization_id,
+    computedAt: r.computed_at,
     model: { agencyId: r.model_agency_id, modelId: r.model_id, version: r.model_version },
-    overallScore: toNumber(r.overall_score), level: r.level, dimensionScores: r.dimension_scores, evidence: r.evidence,
+    overallScore: toNumber(r.overall_score),
+    level: r.level,
+    dimensionScores: r.dimension_scores,
+    evidence: r.evidence,
   };
 }
 
@@ -53,9 +64,19 @@ export class LiveScoreRepository {
    * assessment's model (frozen with it) and time (null when never assessed).
    * Null when the organisation is gone.
    */
-  async basis(uow: OrganizationUnitOfWork): Promise<{ active: boolean; locale: 'fr' | 'en'; assessed: { model: ModelIdentity; content: MaturityModelContent; finalizedAt: Date } | null } | null> {
+  async basis(uow: OrganizationUnitOfWork): Promise<{
+    active: boolean;
+    locale: 'fr' | 'en';
+    assessed: { model: ModelIdentity; content: MaturityModelContent; finalizedAt: Date } | null;
+  } | null> {
     const [row] = await uow.prepared<{
-      status: string; locale: 'fr' | 'en'; finalized_at: Date | null; model_agency_id: string | null; model_id: string | null; model_version: number | null; model_content: MaturityModelContent | null;
+      status: string;
+      locale: 'fr' | 'en';
+      finalized_at: Date | null;
+      model_agency_id: string | null;
+      model_id: string | null;
+      model_version: number | null;
+      model_content: MaturityModelContent | null;
     }>(
       'evaluation_live_basis',
       `SELECT o.status, o.locale, a.model_agency_id, a.model_id, a.model_version, a.model_content, a.finalized_at
@@ -66,9 +87,14 @@ export class LiveScoreRepository {
       [uow.organizationId],
     );
     if (!row) return null;
-    const assessed = row.model_id !== null && row.model_version !== null && row.model_content !== null && row.finalized_at !== null
-      ? { model: { agencyId: row.model_agency_id, modelId: row.model_id, version: row.model_version }, content: row.model_content, finalizedAt: row.finalized_at }
-      : null;
+    const assessed =
+      row.model_id !== null && row.model_version !== null && row.model_content !== null && row.finalized_at !== null
+        ? {
+            model: { agencyId: row.model_agency_id, modelId: row.model_id, version: row.model_version },
+            content: row.model_content,
+            finalizedAt: row.finalized_at,
+          }
+        : null;
     return { active: row.status === 'ACTIVE', locale: row.locale, assessed };
   }
 
@@ -80,8 +106,17 @@ export class LiveScoreRepository {
          model_version = EXCLUDED.model_version, overall_score = EXCLUDED.overall_score, level = EXCLUDED.level,
          dimension_scores = EXCLUDED.dimension_scores, evidence = EXCLUDED.evidence
        RETURNING ${COLUMNS}`,
-      [uow.organizationId, score.computedAt, score.model.agencyId, score.model.modelId, score.model.version, score.overallScore, score.level,
-        JSON.stringify(score.dimensionScores), JSON.stringify(score.evidence)],
+      [
+        uow.organizationId,
+        score.computedAt,
+        score.model.agencyId,
+        score.model.modelId,
+        score.model.version,
+        score.overallScore,
+        score.level,
+        JSON.stringify(score.dimensionScores),
+        JSON.stringify(score.evidence),
+      ],
     );
     return toLiveScore(row);
   }
@@ -93,7 +128,9 @@ export class LiveScoreRepository {
    * night whatever the retries, replicas or queues.
    */
   async alreadyComputedSince(uow: OrganizationUnitOfWork, slot: Date): Promise<boolean> {
-    await uow.prepared('evaluation_live_lock', "SELECT pg_advisory_xact_lock(hashtextextended('socle.live-score:' || $1::text, 0))", [uow.organizationId]);
+    await uow.prepared('evaluation_live_lock', "SELECT pg_advisory_xact_lock(hashtextextended('socle.live-score:' || $1::text, 0))", [
+      uow.organizationId,
+    ]);
     const [row] = await uow.prepared<{ done: boolean }>(
       'evaluation_live_since',
       'SELECT EXISTS (SELECT 1 FROM maturity_live_scores WHERE organization_id = $1 AND computed_at >= $2) AS done',
@@ -104,7 +141,11 @@ export class LiveScoreRepository {
 
   /** Organisations due for the run of `slot`, across tenants (SECURITY DEFINER function: ids only), in id order after `after`. */
   async due(uow: UnitOfWork, slot: Date, after: string | null, limit: number): Promise<string[]> {
-    const rows = await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_live_scores_due($1, $2, $3)', [slot, after, limit]);
+    const rows = await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_live_scores_due($1, $2, $3)', [
+      slot,
+      after,
+      limit,
+    ]);
     return rows.map((r) => r.organization_id);
   }
 }

@@ -16,8 +16,12 @@ export class LiveScoreResolver {
     const score = await this.service.recompute(ctx.uow);
     if (!score) throw notFound('Organization', ctx.organizationId);
     return {
-      organizationId: score.organizationId, computedAt: score.computedAt, modelId: score.model.modelId, modelVersion: score.model.version,
-      overallScore: score.overallScore, level: score.level,
+      organizationId: score.organizationId,
+      computedAt: score.computedAt,
+      modelId: score.model.modelId,
+      modelVersion: score.model.version,
+      overallScore: score.overallScore,
+      level: score.level,
       dimensions: Object.entries(score.dimensionScores).map(([key, value]) => ({ key, score: value })),
       evidence: Object.entries(score.evidence).map(([key, e]) => ({ key, score: e.score, explanation: e.explanation[score.locale] })),
     };

@@ -16,7 +16,11 @@ export function evidenceKeysOf(content: MaturityModelContent): string[] {
  * computes counts as 0, as in an assessment.
  */
 export function liveScoreOf(
-  organizationId: string, at: Date, model: ModelIdentity, content: MaturityModelContent, evidence: ReadonlyMap<string, EvidenceResult>,
+  organizationId: string,
+  at: Date,
+  model: ModelIdentity,
+  content: MaturityModelContent,
+  evidence: ReadonlyMap<string, EvidenceResult>,
 ): LiveScoreRow {
   const result = scoreModel(content, [], evidence, { evidenceOnly: true, maxRecommendations: 0 });
   const stored: StoredEvidence = {};
@@ -25,7 +29,9 @@ export function liveScoreOf(
     if (e) stored[key] = { value: e.value, score: e.score, explanation: e.explanation };
   }
   return {
-    organizationId, computedAt: at, model,
+    organizationId,
+    computedAt: at,
+    model,
     overallScore: result.overall,
     level: result.level?.number ?? null,
     dimensionScores: Object.fromEntries(result.dimensions.map((d) => [d.key, d.score])),

@@ -3,25 +3,55 @@ import type { EvidenceResult } from '@socle/platform-evidence';
 import type { MaturityModelContent } from '../model/model-content';
 import { evidenceKeysOf, liveScoreOf } from './live-score';
 import { lastSlot, parseDailyTime, slotId } from './nightly-schedule';
-import { RECENT_ASSESSMENT_KEY, RecentAssessmentEvidence, recentAssessmentEvidence, recentAssessmentScore } from './recent-assessment.evidence';
+import {
+  RECENT_ASSESSMENT_KEY,
+  RecentAssessmentEvidence,
+  recentAssessmentEvidence,
+  recentAssessmentScore,
+} from './recent-assessment.evidence';
 
 const t = (s: string) => ({ en: s, fr: `${s} (fr)` });
 const scale = [0, 1].map((value) => ({ value, score: value, label: t(`v${value}`), meaning: t(`m${value}`) }));
 const model: MaturityModelContent = {
-  name: t('m'), description: t('d'),
+  name: t('m'),
+  description: t('d'),
   levels: [1, 2, 3, 4, 5].map((n) => ({ number: n, name: t(`L${n}`), description: t(''), minScore: (n - 1) * 20 })),
   dimensions: [
     {
-      key: 'strategy', title: t('Strategy'), description: t(''), weight: 2,
+      key: 'strategy',
+      title: t('Strategy'),
+      description: t(''),
+      weight: 2,
       criteria: [
         { key: 's.q', kind: 'DECLARATIVE', title: t('q'), weight: 5, source: 's', recommendation: t('r'), question: t('?'), scale },
-        { key: 's.e', kind: 'EVIDENCE', title: t('e'), weight: 1, source: 's', recommendation: t('r'), evidenceKey: 'strategy.objectivesMeasurable' },
-        { key: 's.f', kind: 'EVIDENCE', title: t('f'), weight: 3, source: 's', recommendation: t('r'), evidenceKey: 'evaluation.recentAssessment' },
+        {
+          key: 's.e',
+          kind: 'EVIDENCE',
+          title: t('e'),
+          weight: 1,
+          source: 's',
+          recommendation: t('r'),
+          evidenceKey: 'strategy.objectivesMeasurable',
+        },
+        {
+          key: 's.f',
+          kind: 'EVIDENCE',
+          title: t('f'),
+          weight: 3,
+          source: 's',
+          recommendation: t('r'),
+          evidenceKey: 'evaluation.recentAssessment',
+        },
       ],
     },
     {
-      key: 'policies', title: t('Policies'), description: t(''), weight: 1,
-      criteria: [{ key: 'p.q', kind: 'DECLARATIVE', title: t('q'), weight: 1, source: 's', recommendation: t('r'), question: t('?'), scale }],
+      key: 'policies',
+      title: t('Policies'),
+      description: t(''),
+      weight: 1,
+      criteria: [
+        { key: 'p.q', kind: 'DECLARATIVE', title: t('q'), weight: 1, source: 's', recommendation: t('r'), question: t('?'), scale },
+      ],
     },
   ],
 };
@@ -32,7 +62,8 @@ describe('the nightly schedule', () => {
   it('reads HH:MM in UTC and refuses anything else, naming the variable', () => {
     expect(parseDailyTime('02:00')).toEqual({ hour: 2, minute: 0 });
     expect(parseDailyTime(' 23:59 ')).toEqual({ hour: 23, minute: 59 });
-    for (const bad of ['2:00', '24:00', '02:60', '0200', 'two', '']) expect(() => parseDailyTime(bad)).toThrow(/LIVE_SCORES_AT must be a time of day in UTC/);
+    for (const bad of ['2:00', '24:00', '02:60', '0200', 'two', ''])
+      expect(() => parseDailyTime(bad)).toThrow(/LIVE_SCORES_AT must be a time of day in UTC/);
   });
 
   it('places a run in the latest slot not after now, so a missed night is caught up', () => {
@@ -78,9 +109,17 @@ describe('the live score', () => {
 
   it('scores evidence criteria only, renormalising their weights, and leaves dimensions without evidence unscored', () => {
     const at = new Date('2026-06-30T02:00:00Z');
-    const score = liveScoreOf(ORG, at, { agencyId: null, modelId: 'default', version: 1 }, model, new Map([
-      ['strategy.objectivesMeasurable', ev(1)], ['evaluation.recentAssessment', ev(0.2)], ['unrelated.key', ev(1)],
-    ]));
+    const score = liveScoreOf(
+      ORG,
+      at,
+      { agencyId: null, modelId: 'default', version: 1 },
+      model,
+      new Map([
+        ['strategy.objectivesMeasurable', ev(1)],
+        ['evaluation.recentAssessment', ev(0.2)],
+        ['unrelated.key', ev(1)],
+      ]),
+    );
     // strategy: (1*1 + 3*0.2) / 4 = 40; policies has no evidence criterion: null, left out of the overall.
     expect(score.dimensionScores).toEqual({ strategy: 40, policies: null });
     expect(score.overallScore).toBe(40);
@@ -91,7 +130,13 @@ describe('the live score', () => {
   });
 
   it('counts evidence nobody computed as 0 (and does not store it)', () => {
-    const score = liveScoreOf(ORG, new Date(), { agencyId: null, modelId: 'default', version: 1 }, model, new Map([['strategy.objectivesMeasurable', ev(1)]]));
+    const score = liveScoreOf(
+      ORG,
+      new Date(),
+      { agencyId: null, modelId: 'default', version: 1 },
+      model,
+      new Map([['strategy.objectivesMeasurable', ev(1)]]),
+    );
     expect(score.dimensionScores.strategy).toBe(25);
     expect(Object.keys(score.evidence)).toEqual(['strategy.objectivesMeasurable']);
   });

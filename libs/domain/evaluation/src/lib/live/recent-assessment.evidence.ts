@@ -23,19 +23,31 @@ export function recentAssessmentScore(daysSince: number | null): number {
 export function recentAssessmentEvidence(lastFinalizedAt: Date | null, at: Date): EvidenceResult {
   if (!lastFinalizedAt) {
     return {
-      value: null, score: 0,
+      value: null,
+      score: 0,
       explanation: { en: 'No maturity assessment has been finalised yet.', fr: 'Aucune évaluation de maturité n’a encore été finalisée.' },
     };
   }
   const days = Math.max(0, Math.floor((at.getTime() - lastFinalizedAt.getTime()) / DAY_MS));
   const score = recentAssessmentScore(days);
-  const when = { en: days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`, fr: days === 0 ? 'aujourd’hui' : days === 1 ? 'il y a 1 jour' : `il y a ${days} jours` };
-  const advice = score >= 1
-    ? { en: '', fr: '' }
-    : { en: ' Assess again: the method asks for a regular evaluation.', fr: ' Évaluez de nouveau : la méthode demande une évaluation régulière.' };
+  const when = {
+    en: days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`,
+    fr: days === 0 ? 'aujourd’hui' : days === 1 ? 'il y a 1 jour' : `il y a ${days} jours`,
+  };
+  const advice =
+    score >= 1
+      ? { en: '', fr: '' }
+      : {
+          en: ' Assess again: the method asks for a regular evaluation.',
+          fr: ' Évaluez de nouveau : la méthode demande une évaluation régulière.',
+        };
   return {
-    value: days, score,
-    explanation: { en: `Last maturity assessment finalised ${when.en}.${advice.en}`, fr: `Dernière évaluation de maturité finalisée ${when.fr}.${advice.fr}` },
+    value: days,
+    score,
+    explanation: {
+      en: `Last maturity assessment finalised ${when.en}.${advice.en}`,
+      fr: `Dernière évaluation de maturité finalisée ${when.fr}.${advice.fr}`,
+    },
   };
 }
 

@@ -71,8 +71,15 @@ export class RecomputeLiveScoreJob implements JobHandler<RecomputeLiveScorePaylo
         const data: RecomputeLiveScorePayload = { organizationId, slot: slot.toISOString() };
         assertTenantPayload(data);
         return {
-          name: RECOMPUTE_LIVE_SCORE_JOB, data,
-          opts: { jobId: `live-score-${organizationId}-${run}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: 1000 },
+          name: RECOMPUTE_LIVE_SCORE_JOB,
+          data,
+          opts: {
+            jobId: `live-score-${organizationId}-${run}`,
+            attempts: 3,
+            backoff: { type: 'exponential', delay: 5000 },
+            removeOnComplete: true,
+            removeOnFail: 1000,
+          },
         };
       });
       await this.queues.queue(EVALUATION_QUEUE).addBulk(jobs);

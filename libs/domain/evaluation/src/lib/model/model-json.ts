@@ -26,7 +26,10 @@ const validateContent = ajv.getSchema(`${schema.$id}#/$defs/MaturityModelContent
 
 /** `/model/dimensions/2/criteria/0/weight` → `model.dimensions[2].criteria[0].weight`. */
 function pathOf(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return parts.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 }
@@ -41,11 +44,13 @@ function messageOf(error: ErrorObject): string {
     case 'const':
       return `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     case 'enum':
-      return `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'false schema':
       return 'is not allowed for this kind of criterion';
     case 'pattern':
-      return error.instancePath.endsWith('/en') || error.instancePath.endsWith('/fr') ? 'must not be blank' : `does not have the expected form (${(error.params as { pattern: string }).pattern})`;
+      return error.instancePath.endsWith('/en') || error.instancePath.endsWith('/fr')
+        ? 'must not be blank'
+        : `does not have the expected form (${(error.params as { pattern: string }).pattern})`;
     default:
       return error.message ?? 'is invalid';
   }
@@ -57,10 +62,14 @@ function schemaProblems(errors: ErrorObject[] | null | undefined): ModelProblem[
   const seen = new Set<string>();
   for (const error of errors ?? []) {
     if (error.keyword === 'if') continue;
-    const extra = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty
-      : error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty
-      : error.keyword === 'unevaluatedProperties' ? (error.params as { unevaluatedProperty: string }).unevaluatedProperty
-      : undefined;
+    const extra =
+      error.keyword === 'required'
+        ? (error.params as { missingProperty: string }).missingProperty
+        : error.keyword === 'additionalProperties'
+          ? (error.params as { additionalProperty: string }).additionalProperty
+          : error.keyword === 'unevaluatedProperties'
+            ? (error.params as { unevaluatedProperty: string }).unevaluatedProperty
+            : undefined;
     const problem = { path: pathOf(error.instancePath, extra), message: messageOf(error) };
     // One problem per path: the first the schema finds (e.g. "must not be blank" rather than also "too short").
     if (!seen.has(problem.path)) {
@@ -96,13 +105,22 @@ export function checkModelContent(content: unknown, knownEvidenceKey: (key: stri
 }
 
 export function exportModel(content: MaturityModelContent): string {
-  const doc: MaturityModelExport = { $schema: MATURITY_MODEL_SCHEMA_ID, format: MATURITY_MODEL_FORMAT, formatVersion: MATURITY_MODEL_FORMAT_VERSION, model: content };
+  const doc: MaturityModelExport = {
+    $schema: MATURITY_MODEL_SCHEMA_ID,
+    format: MATURITY_MODEL_FORMAT,
+    formatVersion: MATURITY_MODEL_FORMAT_VERSION,
+    model: content,
+  };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** Parses and checks an export; problems name paths inside the document (`model.levels[1].minScore`). */
-export function parseModelExport(json: string, knownEvidenceKey: (key: string) => boolean): { model: MaturityModelContent } | { problems: ModelProblem[] } {
-  if (json.length > MAX_MODEL_JSON_LENGTH) return { problems: [{ path: '', message: `is longer than ${MAX_MODEL_JSON_LENGTH} characters` }] };
+export function parseModelExport(
+  json: string,
+  knownEvidenceKey: (key: string) => boolean,
+): { model: MaturityModelContent } | { problems: ModelProblem[] } {
+  if (json.length > MAX_MODEL_JSON_LENGTH)
+    return { problems: [{ path: '', message: `is longer than ${MAX_MODEL_JSON_LENGTH} characters` }] };
   let doc: unknown;
   try {
     doc = JSON.parse(json);

@@ -17,12 +17,16 @@ registerEnumType(MaturityModelVersionStatusEnum, {
   description: 'DRAFT (being edited; at most one per model) or PUBLISHED (immutable; assessments can use it).',
 });
 
-@ObjectType('MaturityModelVersion', { description: 'One version of a maturity model. Published versions never change; assessments keep the version they used.' })
+@ObjectType('MaturityModelVersion', {
+  description: 'One version of a maturity model. Published versions never change; assessments keep the version they used.',
+})
 export class MaturityModelVersionObject {
   @Field(() => ID) modelId!: string;
   @Field(() => Int) version!: number;
   @Field(() => MaturityModelVersionStatusEnum) status!: MaturityModelVersionStatusEnum;
-  @Field(() => JSONObjectScalar, { description: 'The model content, in the shape of `model` in the export format (see maturityModelJsonSchema).' })
+  @Field(() => JSONObjectScalar, {
+    description: 'The model content, in the shape of `model` in the export format (see maturityModelJsonSchema).',
+  })
   content!: Record<string, unknown>;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
@@ -31,14 +35,17 @@ export class MaturityModelVersionObject {
   @Field(() => ID, { nullable: true }) publishedBy!: string | null;
 }
 
-@ObjectType('MaturityModel', { description: 'A maturity model: the built-in default (id "default", read-only) or one of the agency’s own.' })
+@ObjectType('MaturityModel', {
+  description: 'A maturity model: the built-in default (id "default", read-only) or one of the agency’s own.',
+})
 export class MaturityModelObject {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => Boolean, { description: 'The built-in model derived from the method; copy it to make your own.' }) builtIn!: boolean;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
-  @Field(() => Int, { nullable: true, description: 'The newest published version (what assessments use by default).' }) latestPublishedVersion!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The newest published version (what assessments use by default).' })
+  latestPublishedVersion!: number | null;
   @Field(() => Int, { nullable: true, description: 'The version being edited, if any.' }) draftVersion!: number | null;
   @Field(() => [MaturityModelVersionObject], { description: 'Newest first.' }) versions!: MaturityModelVersionObject[];
 }
@@ -47,14 +54,25 @@ export const MaturityModelConnection = ConnectionType(MaturityModelObject, 'Matu
 
 export function toVersionObject(v: ModelVersionView): MaturityModelVersionObject {
   return {
-    modelId: v.modelId, version: v.version, status: v.status as MaturityModelVersionStatusEnum, content: v.content as unknown as Record<string, unknown>,
-    createdAt: v.createdAt, updatedAt: v.updatedAt, publishedAt: v.publishedAt, createdBy: v.createdBy, publishedBy: v.publishedBy,
+    modelId: v.modelId,
+    version: v.version,
+    status: v.status as MaturityModelVersionStatusEnum,
+    content: v.content as unknown as Record<string, unknown>,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+    publishedAt: v.publishedAt,
+    createdBy: v.createdBy,
+    publishedBy: v.publishedBy,
   };
 }
 
 export function toModelObject(m: ModelView): MaturityModelObject {
   return {
-    id: m.id, name: m.name, builtIn: m.builtIn, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    id: m.id,
+    name: m.name,
+    builtIn: m.builtIn,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
     latestPublishedVersion: m.versions.find((v) => v.status === 'PUBLISHED')?.version ?? null,
     draftVersion: m.versions.find((v) => v.status === 'DRAFT')?.version ?? null,
     versions: m.versions.map(toVersionObject),
@@ -66,20 +84,34 @@ export class CreateMaturityModelInput {
   @Field(() => String) @IsString() @MinLength(1) @MaxLength(120) name!: string;
 
   @Field(() => ID, { nullable: true, description: 'Copy this model ("default" for the built-in one).' })
-  @IsOptional() @IsString() @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE }) fromModelId?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE })
+  fromModelId?: string;
 
   @Field(() => Int, { nullable: true, description: 'The version to copy (default: the newest published one).' })
-  @IsOptional() @IsInt() @Min(1) @Max(100000) fromVersion?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  fromVersion?: number;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'Start from this content instead (shape of `model` in the export format). Without it nor fromModelId, a minimal valid skeleton.' })
-  @IsOptional() @IsObject() content?: Record<string, unknown>;
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      'Start from this content instead (shape of `model` in the export format). Without it nor fromModelId, a minimal valid skeleton.',
+  })
+  @IsOptional()
+  @IsObject()
+  content?: Record<string, unknown>;
 }
 
 @InputType()
 export class UpdateMaturityModelDraftInput {
   @Field(() => ID) @IsString() @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE }) modelId!: string;
   @Field(() => JSONObjectScalar, { description: 'The whole new content of the draft (shape of `model` in the export format).' })
-  @IsObject() content!: Record<string, unknown>;
+  @IsObject()
+  content!: Record<string, unknown>;
 }
 
 @InputType()
@@ -90,6 +122,11 @@ export class PublishMaturityModelVersionInput {
 @InputType()
 export class ImportMaturityModelInput {
   @Field(() => String) @IsString() @MinLength(1) @MaxLength(120) name!: string;
-  @Field(() => String, { description: 'A document in the export format (see maturityModelJsonSchema). The model is created with it as its draft version 1.' })
-  @IsString() @MinLength(2) @MaxLength(MAX_MODEL_JSON_LENGTH) json!: string;
+  @Field(() => String, {
+    description: 'A document in the export format (see maturityModelJsonSchema). The model is created with it as its draft version 1.',
+  })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(MAX_MODEL_JSON_LENGTH)
+  json!: string;
 }

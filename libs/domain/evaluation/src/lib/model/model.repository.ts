@@ -5,22 +5,48 @@ import type { MaturityModelEntity, MaturityModelVersionEntity, MaturityModelVers
 import type { MaturityModelContent } from './model-content';
 
 interface ModelRow {
-  agency_id: string; id: string; name: string; created_by: string | null; created_at: Date; updated_at: Date;
+  agency_id: string;
+  id: string;
+  name: string;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 interface VersionRow {
-  agency_id: string; model_id: string; version: number; status: MaturityModelVersionStatus; content: MaturityModelContent;
-  created_by: string | null; created_at: Date; updated_at: Date; published_at: Date | null; published_by: string | null;
+  agency_id: string;
+  model_id: string;
+  version: number;
+  status: MaturityModelVersionStatus;
+  content: MaturityModelContent;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  published_at: Date | null;
+  published_by: string | null;
 }
 
 const MODEL_COLUMNS = 'agency_id, id, name, created_by, created_at, updated_at';
 const VERSION_COLUMNS = 'agency_id, model_id, version, status, content, created_by, created_at, updated_at, published_at, published_by';
 
 const toModel = (r: ModelRow): MaturityModelEntity => ({
-  agencyId: r.agency_id, id: r.id, name: r.name, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+  agencyId: r.agency_id,
+  id: r.id,
+  name: r.name,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 const toVersion = (r: VersionRow): MaturityModelVersionEntity => ({
-  agencyId: r.agency_id, modelId: r.model_id, version: r.version, status: r.status, content: r.content, createdBy: r.created_by,
-  createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at, publishedBy: r.published_by,
+  agencyId: r.agency_id,
+  modelId: r.model_id,
+  version: r.version,
+  status: r.status,
+  content: r.content,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
 });
 
 /** The only place that queries maturity_models and maturity_model_versions; always inside the caller's agency. */
@@ -33,13 +59,17 @@ export class MaturityModelRepository {
       params.push(page.after[0], page.after[1]);
       where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
     }
-    const rows = await ctx.uow.query<ModelRow>(`SELECT ${MODEL_COLUMNS} FROM maturity_models WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    const rows = await ctx.uow.query<ModelRow>(
+      `SELECT ${MODEL_COLUMNS} FROM maturity_models WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      params,
+    );
     return rows.map(toModel);
   }
 
   async find(ctx: AgencyContext, id: string, lock = false): Promise<MaturityModelEntity | null> {
     const [row] = await ctx.uow.query<ModelRow>(
-      `SELECT ${MODEL_COLUMNS} FROM maturity_models WHERE agency_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [ctx.agencyId, id],
+      `SELECT ${MODEL_COLUMNS} FROM maturity_models WHERE agency_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [ctx.agencyId, id],
     );
     return row ? toModel(row) : null;
   }
@@ -56,20 +86,32 @@ export class MaturityModelRepository {
 
   async version(ctx: AgencyContext, modelId: string, version: number): Promise<MaturityModelVersionEntity | null> {
     const [row] = await ctx.uow.query<VersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM maturity_model_versions WHERE agency_id = $1 AND model_id = $2 AND version = $3`, [ctx.agencyId, modelId, version],
+      `SELECT ${VERSION_COLUMNS} FROM maturity_model_versions WHERE agency_id = $1 AND model_id = $2 AND version = $3`,
+      [ctx.agencyId, modelId, version],
     );
     return row ? toVersion(row) : null;
   }
 
   async insertModel(ctx: AgencyContext, model: { id: string; name: string; createdBy: string | null }): Promise<void> {
-    await ctx.uow.execute('INSERT INTO maturity_models (agency_id, id, name, created_by) VALUES ($1, $2, $3, $4)', [ctx.agencyId, model.id, model.name, model.createdBy]);
+    await ctx.uow.execute('INSERT INTO maturity_models (agency_id, id, name, created_by) VALUES ($1, $2, $3, $4)', [
+      ctx.agencyId,
+      model.id,
+      model.name,
+      model.createdBy,
+    ]);
   }
 
   async touchModel(ctx: AgencyContext, id: string): Promise<void> {
     await ctx.uow.execute('UPDATE maturity_models SET updated_at = now() WHERE agency_id = $1 AND id = $2', [ctx.agencyId, id]);
   }
 
-  async insertDraft(ctx: AgencyContext, modelId: string, version: number, content: MaturityModelContent, createdBy: string | null): Promise<void> {
+  async insertDraft(
+    ctx: AgencyContext,
+    modelId: string,
+    version: number,
+    content: MaturityModelContent,
+    createdBy: string | null,
+  ): Promise<void> {
     await ctx.uow.execute(
       `INSERT INTO maturity_model_versions (agency_id, model_id, version, status, content, created_by) VALUES ($1, $2, $3, 'DRAFT', $4::jsonb, $5)`,
       [ctx.agencyId, modelId, version, JSON.stringify(content), createdBy],

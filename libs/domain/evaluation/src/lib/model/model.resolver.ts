@@ -4,8 +4,17 @@ import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { badInput } from '@socle/platform-errors';
 import { MATURITY_MODEL_SCHEMA } from './model-json';
 import {
-  CreateMaturityModelInput, ImportMaturityModelInput, MaturityModelConnection, MaturityModelObject, MaturityModelVersionObject, MODEL_ID, MODEL_ID_MESSAGE,
-  PublishMaturityModelVersionInput, toModelObject, toVersionObject, UpdateMaturityModelDraftInput,
+  CreateMaturityModelInput,
+  ImportMaturityModelInput,
+  MaturityModelConnection,
+  MaturityModelObject,
+  MaturityModelVersionObject,
+  MODEL_ID,
+  MODEL_ID_MESSAGE,
+  PublishMaturityModelVersionInput,
+  toModelObject,
+  toVersionObject,
+  UpdateMaturityModelDraftInput,
 } from './model.dto';
 import { DEFAULT_MODEL_CURSOR, MaturityModelService } from './model.service';
 
@@ -21,9 +30,16 @@ export class MaturityModelResolver {
   constructor(private readonly models: MaturityModelService) {}
 
   @Requires('maturityModels.read')
-  @Query(() => MaturityModelConnection, { description: "The agency's maturity models: the built-in default first, then the agency's own, oldest first." })
+  @Query(() => MaturityModelConnection, {
+    description: "The agency's maturity models: the built-in default first, then the agency's own, oldest first.",
+  })
   async maturityModels(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<MaturityModelObject>> {
-    return paginate(page, (keyset) => this.models.page(ctx, keyset), (m) => (m.builtIn ? DEFAULT_MODEL_CURSOR : [m.createdAt, m.id]), toModelObject);
+    return paginate(
+      page,
+      (keyset) => this.models.page(ctx, keyset),
+      (m) => (m.builtIn ? DEFAULT_MODEL_CURSOR : [m.createdAt, m.id]),
+      toModelObject,
+    );
   }
 
   @Requires('maturityModels.read')
@@ -33,13 +49,16 @@ export class MaturityModelResolver {
   }
 
   @Requires('maturityModels.read')
-  @Query(() => String, { description: 'A model version in the export format (JSON text). Without version: the newest published one, else the draft.' })
+  @Query(() => String, {
+    description: 'A model version in the export format (JSON text). Without version: the newest published one, else the draft.',
+  })
   async exportMaturityModel(
     @AgencyCtx() ctx: AgencyContext,
     @Args('modelId', { type: () => ID }) modelId: string,
     @Args('version', { type: () => Int, nullable: true }) version?: number,
   ): Promise<string> {
-    if (version !== undefined && version !== null && (!Number.isInteger(version) || version < 1)) throw badInput('version', 'must be a version number (1 or more)');
+    if (version !== undefined && version !== null && (!Number.isInteger(version) || version < 1))
+      throw badInput('version', 'must be a version number (1 or more)');
     return this.models.export(ctx, modelIdArg(modelId, 'modelId'), version ?? undefined);
   }
 
@@ -50,25 +69,40 @@ export class MaturityModelResolver {
   }
 
   @Requires('maturityModels.manage')
-  @Mutation(() => MaturityModelObject, { description: 'Creates a model with a draft version 1: a copy of another model (fromModelId), the given content, or a minimal skeleton.' })
+  @Mutation(() => MaturityModelObject, {
+    description: 'Creates a model with a draft version 1: a copy of another model (fromModelId), the given content, or a minimal skeleton.',
+  })
   async createMaturityModel(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateMaturityModelInput): Promise<MaturityModelObject> {
     return toModelObject(await this.models.create(ctx, input));
   }
 
   @Requires('maturityModels.manage')
-  @Mutation(() => MaturityModelVersionObject, { description: 'Replaces the content of the draft version (starting a new draft after the newest version if there is none). Published versions never change.' })
-  async updateMaturityModelDraft(@AgencyCtx() ctx: AgencyContext, @Args('input') input: UpdateMaturityModelDraftInput): Promise<MaturityModelVersionObject> {
+  @Mutation(() => MaturityModelVersionObject, {
+    description:
+      'Replaces the content of the draft version (starting a new draft after the newest version if there is none). Published versions never change.',
+  })
+  async updateMaturityModelDraft(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input') input: UpdateMaturityModelDraftInput,
+  ): Promise<MaturityModelVersionObject> {
     return toVersionObject(await this.models.updateDraft(ctx, input.modelId, input.content));
   }
 
   @Requires('maturityModels.manage')
-  @Mutation(() => MaturityModelVersionObject, { description: 'Checks and publishes the draft version; it becomes immutable and usable by assessments.' })
-  async publishMaturityModelVersion(@AgencyCtx() ctx: AgencyContext, @Args('input') input: PublishMaturityModelVersionInput): Promise<MaturityModelVersionObject> {
+  @Mutation(() => MaturityModelVersionObject, {
+    description: 'Checks and publishes the draft version; it becomes immutable and usable by assessments.',
+  })
+  async publishMaturityModelVersion(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input') input: PublishMaturityModelVersionInput,
+  ): Promise<MaturityModelVersionObject> {
     return toVersionObject(await this.models.publish(ctx, input.modelId));
   }
 
   @Requires('maturityModels.manage')
-  @Mutation(() => MaturityModelObject, { description: 'Creates a model from a document in the export format, as its draft version 1. Every problem is reported with its path.' })
+  @Mutation(() => MaturityModelObject, {
+    description: 'Creates a model from a document in the export format, as its draft version 1. Every problem is reported with its path.',
+  })
   async importMaturityModel(@AgencyCtx() ctx: AgencyContext, @Args('input') input: ImportMaturityModelInput): Promise<MaturityModelObject> {
     return toModelObject(await this.models.import(ctx, input.name, input.json));
   }

@@ -42,14 +42,26 @@ export interface ModelView {
 
 export function builtInModel(): ModelView {
   return {
-    id: DEFAULT_MODEL_ID, name: DEFAULT_MATURITY_MODEL.name.en, builtIn: true, createdAt: DEFAULT_MODEL_PUBLISHED_AT, updatedAt: DEFAULT_MODEL_PUBLISHED_AT,
-    versions: [{
-      modelId: DEFAULT_MODEL_ID, version: DEFAULT_MODEL_VERSION, status: 'PUBLISHED', content: DEFAULT_MATURITY_MODEL, createdAt: DEFAULT_MODEL_PUBLISHED_AT,
-      updatedAt: DEFAULT_MODEL_PUBLISHED_AT, publishedAt: DEFAULT_MODEL_PUBLISHED_AT, createdBy: null, publishedBy: null,
-    }],
+    id: DEFAULT_MODEL_ID,
+    name: DEFAULT_MATURITY_MODEL.name.en,
+    builtIn: true,
+    createdAt: DEFAULT_MODEL_PUBLISHED_AT,
+    updatedAt: DEFAULT_MODEL_PUBLISHED_AT,
+    versions: [
+      {
+        modelId: DEFAULT_MODEL_ID,
+        version: DEFAULT_MODEL_VERSION,
+        status: 'PUBLISHED',
+        content: DEFAULT_MATURITY_MODEL,
+        createdAt: DEFAULT_MODEL_PUBLISHED_AT,
+        updatedAt: DEFAULT_MODEL_PUBLISHED_AT,
+        publishedAt: DEFAULT_MODEL_PUBLISHED_AT,
+        createdBy: null,
+        publishedBy: null,
+      },
+    ],
   };
 }
-
 
 const toFields = (problems: ModelProblem[]) => problems.map((p) => ({ field: p.path, message: p.message }));
 
@@ -85,8 +97,12 @@ export class MaturityModelService {
     return view;
   }
 
-  async create(ctx: AgencyContext, input: { name: string; fromModelId?: string; fromVersion?: number; content?: Record<string, unknown> }): Promise<ModelView> {
-    if (input.content !== undefined && input.fromModelId !== undefined) throw badInput('input.content', 'give either fromModelId or content, not both');
+  async create(
+    ctx: AgencyContext,
+    input: { name: string; fromModelId?: string; fromVersion?: number; content?: Record<string, unknown> },
+  ): Promise<ModelView> {
+    if (input.content !== undefined && input.fromModelId !== undefined)
+      throw badInput('input.content', 'give either fromModelId or content, not both');
     if (input.fromVersion !== undefined && input.fromModelId === undefined) throw badInput('input.fromVersion', 'needs fromModelId');
     let content: MaturityModelContent;
     if (input.content !== undefined) {
@@ -96,16 +112,24 @@ export class MaturityModelService {
     } else if (input.fromModelId !== undefined) {
       // Another agency's model is simply not found (NOT_FOUND), like any unknown id.
       const source = await this.get(ctx, input.fromModelId);
-      const version = input.fromVersion === undefined
-        ? (source.versions.find((v) => v.status === 'PUBLISHED') ?? source.versions[0])
-        : source.versions.find((v) => v.version === input.fromVersion);
-      if (!version) throw badInput('input.fromVersion', `is not a version of model ${source.id} (versions: ${source.versions.map((v) => v.version).join(', ')})`);
+      const version =
+        input.fromVersion === undefined
+          ? (source.versions.find((v) => v.status === 'PUBLISHED') ?? source.versions[0])
+          : source.versions.find((v) => v.version === input.fromVersion);
+      if (!version)
+        throw badInput(
+          'input.fromVersion',
+          `is not a version of model ${source.id} (versions: ${source.versions.map((v) => v.version).join(', ')})`,
+        );
       content = { ...structuredClone(version.content), name: { en: input.name, fr: input.name } };
     } else {
       content = skeletonModel(input.name);
     }
     const id = await this.insert(ctx, input.name, content);
-    await this.record(ctx, 'maturity_model.created', id, { name: input.name, from: input.fromModelId ?? (input.content ? 'content' : 'skeleton') });
+    await this.record(ctx, 'maturity_model.created', id, {
+      name: input.name,
+      from: input.fromModelId ?? (input.content ? 'content' : 'skeleton'),
+    });
     return this.get(ctx, id);
   }
 
@@ -150,9 +174,10 @@ export class MaturityModelService {
   /** The version as the export format (latest published, or the draft when nothing is published yet). */
   async export(ctx: AgencyContext, modelId: string, version?: number): Promise<string> {
     const model = await this.get(ctx, modelId);
-    const chosen = version === undefined
-      ? (model.versions.find((v) => v.status === 'PUBLISHED') ?? model.versions[0])
-      : model.versions.find((v) => v.version === version);
+    const chosen =
+      version === undefined
+        ? (model.versions.find((v) => v.status === 'PUBLISHED') ?? model.versions[0])
+        : model.versions.find((v) => v.version === version);
     if (!chosen) throw notFound(`Version ${version} of maturity model`, modelId);
     return exportModel(chosen.content);
   }
@@ -166,7 +191,8 @@ export class MaturityModelService {
 
   /** The agency's own model, locked until the transaction ends (one draft change at a time). */
   private async lockOwn(ctx: AgencyContext, modelId: string, field: string): Promise<void> {
-    if (modelId === DEFAULT_MODEL_ID) throw badInput(field, 'is the built-in model, which cannot change: copy it with createMaturityModel(fromModelId: "default")');
+    if (modelId === DEFAULT_MODEL_ID)
+      throw badInput(field, 'is the built-in model, which cannot change: copy it with createMaturityModel(fromModelId: "default")');
     const model = isUuid(modelId) ? await this.models.find(ctx, modelId, true) : null;
     if (!model) throw notFound('Maturity model', modelId);
   }
@@ -177,14 +203,33 @@ export class MaturityModelService {
     return { ...v, modelId: v.modelId };
   }
 
-  private async withVersions(ctx: AgencyContext, models: { id: string; name: string; createdAt: Date; updatedAt: Date }[]): Promise<ModelView[]> {
-    const versions = await this.models.versionsOf(ctx, models.map((m) => m.id));
+  private async withVersions(
+    ctx: AgencyContext,
+    models: { id: string; name: string; createdAt: Date; updatedAt: Date }[],
+  ): Promise<ModelView[]> {
+    const versions = await this.models.versionsOf(
+      ctx,
+      models.map((m) => m.id),
+    );
     return models.map((m) => ({
-      id: m.id, name: m.name, builtIn: false, createdAt: m.createdAt, updatedAt: m.updatedAt,
-      versions: versions.filter((v) => v.modelId === m.id).map((v) => ({
-        modelId: v.modelId, version: v.version, status: v.status, content: v.content, createdAt: v.createdAt, updatedAt: v.updatedAt,
-        publishedAt: v.publishedAt, createdBy: v.createdBy, publishedBy: v.publishedBy,
-      })),
+      id: m.id,
+      name: m.name,
+      builtIn: false,
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+      versions: versions
+        .filter((v) => v.modelId === m.id)
+        .map((v) => ({
+          modelId: v.modelId,
+          version: v.version,
+          status: v.status,
+          content: v.content,
+          createdAt: v.createdAt,
+          updatedAt: v.updatedAt,
+          publishedAt: v.publishedAt,
+          createdBy: v.createdBy,
+          publishedBy: v.publishedBy,
+        })),
     }));
   }
 
@@ -193,6 +238,12 @@ export class MaturityModelService {
   }
 
   private async record(ctx: AgencyContext, action: string, modelId: string, metadata: Record<string, unknown>): Promise<void> {
-    await this.audit.recordInAgency(ctx.uow, ctx.agencyId, ctx.actor, { action, targetType: 'MaturityModel', targetId: modelId, metadata }, ctx.requestId);
+    await this.audit.recordInAgency(
+      ctx.uow,
+      ctx.agencyId,
+      ctx.actor,
+      { action, targetType: 'MaturityModel', targetId: modelId, metadata },
+      ctx.requestId,
+    );
   }
 }

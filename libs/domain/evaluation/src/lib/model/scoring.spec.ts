@@ -9,15 +9,33 @@ const model: MaturityModelContent = {
   levels: [1, 2, 3, 4, 5].map((n) => ({ number: n, name: t(`L${n}`), description: t(''), minScore: (n - 1) * 20 })),
   dimensions: [
     {
-      key: 'a', title: t('A'), description: t(''), weight: 3,
+      key: 'a',
+      title: t('A'),
+      description: t(''),
+      weight: 3,
       criteria: [
-        { key: 'a.q', kind: 'DECLARATIVE', title: t('q'), weight: 1, source: 's', recommendation: t('do q'), question: t('?'), scale, roadmapStep: 2 },
+        {
+          key: 'a.q',
+          kind: 'DECLARATIVE',
+          title: t('q'),
+          weight: 1,
+          source: 's',
+          recommendation: t('do q'),
+          question: t('?'),
+          scale,
+          roadmapStep: 2,
+        },
         { key: 'a.e', kind: 'EVIDENCE', title: t('e'), weight: 3, source: 's', recommendation: t('do e'), evidenceKey: 'x.e' },
       ],
     },
     {
-      key: 'b', title: t('B'), description: t(''), weight: 1,
-      criteria: [{ key: 'b.q', kind: 'DECLARATIVE', title: t('q'), weight: 1, source: 's', recommendation: t('do b'), question: t('?'), scale }],
+      key: 'b',
+      title: t('B'),
+      description: t(''),
+      weight: 1,
+      criteria: [
+        { key: 'b.q', kind: 'DECLARATIVE', title: t('q'), weight: 1, source: 's', recommendation: t('do b'), question: t('?'), scale },
+      ],
     },
   ],
 };
@@ -26,16 +44,34 @@ describe('scoreModel', () => {
   const evidence = new Map([['x.e', { score: 0.5, explanation: t('half') }]]);
 
   it('weights criteria within a dimension and dimensions overall', () => {
-    const r = scoreModel(model, [{ criterionKey: 'a.q', value: 2 }, { criterionKey: 'b.q', value: 0 }], evidence);
+    const r = scoreModel(
+      model,
+      [
+        { criterionKey: 'a.q', value: 2 },
+        { criterionKey: 'b.q', value: 0 },
+      ],
+      evidence,
+    );
     expect(r.dimensions.map((d) => d.score)).toEqual([62.5, 0]);
     expect(r.overall).toBe(46.9);
     expect(r.level?.number).toBe(3);
   });
 
   it('recommends the criteria whose improvement gains most, with their roadmap step', () => {
-    const r = scoreModel(model, [{ criterionKey: 'a.q', value: 1 }, { criterionKey: 'b.q', value: 0 }], evidence);
+    const r = scoreModel(
+      model,
+      [
+        { criterionKey: 'a.q', value: 1 },
+        { criterionKey: 'b.q', value: 0 },
+      ],
+      evidence,
+    );
     // a.e: (1-0.5)*3*3/(4*4) = 28.1; b.q: 1*1*1/(1*4) = 25; a.q: 0.5*1*3/(4*4) = 9.4
-    expect(r.recommendations.map((x) => [x.criterionKey, x.gain])).toEqual([['a.e', 28.1], ['b.q', 25], ['a.q', 9.4]]);
+    expect(r.recommendations.map((x) => [x.criterionKey, x.gain])).toEqual([
+      ['a.e', 28.1],
+      ['b.q', 25],
+      ['a.q', 9.4],
+    ]);
     expect(r.recommendations[2].roadmapStep).toBe(2);
   });
 

@@ -56,7 +56,12 @@ export interface ScoreOptions {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-function criterionScore(c: Criterion, answers: ReadonlyMap<string, number>, evidence: ReadonlyMap<string, EvidenceInput>, options: ScoreOptions): number | null {
+function criterionScore(
+  c: Criterion,
+  answers: ReadonlyMap<string, number>,
+  evidence: ReadonlyMap<string, EvidenceInput>,
+  options: ScoreOptions,
+): number | null {
   if (c.kind === 'EVIDENCE') {
     const e = evidence.get(c.evidenceKey);
     return e ? Math.min(1, Math.max(0, e.score)) : 0;
@@ -87,7 +92,12 @@ export function scoreModel(
 ): ScoreResult {
   const answerMap = new Map(answers.map((a) => [a.criterionKey, a.value]));
   const dimensions: DimensionScore[] = model.dimensions.map((d) => {
-    const criteria = d.criteria.map((c) => ({ key: c.key, kind: c.kind, weight: c.weight, score: criterionScore(c, answerMap, evidence, options) }));
+    const criteria = d.criteria.map((c) => ({
+      key: c.key,
+      kind: c.kind,
+      weight: c.weight,
+      score: criterionScore(c, answerMap, evidence, options),
+    }));
     const scored = criteria.filter((c) => c.score !== null);
     const weight = scored.reduce((sum, c) => sum + c.weight, 0);
     const score = weight > 0 ? round1((100 * scored.reduce((sum, c) => sum + c.weight * (c.score as number), 0)) / weight) : null;
@@ -95,7 +105,8 @@ export function scoreModel(
   });
   const scoredDimensions = dimensions.filter((d) => d.score !== null);
   const totalWeight = scoredDimensions.reduce((sum, d) => sum + d.weight, 0);
-  const overall = totalWeight > 0 ? round1(scoredDimensions.reduce((sum, d) => sum + d.weight * (d.score as number), 0) / totalWeight) : null;
+  const overall =
+    totalWeight > 0 ? round1(scoredDimensions.reduce((sum, d) => sum + d.weight * (d.score as number), 0) / totalWeight) : null;
 
   const recommendations: Recommendation[] = [];
   for (const [i, d] of model.dimensions.entries()) {
@@ -106,7 +117,13 @@ export function scoreModel(
       const s = ds.criteria[j].score;
       if (s === null || s >= 1) continue;
       const gain = (100 * (1 - s) * c.weight * d.weight) / (criterionWeight * totalWeight);
-      recommendations.push({ dimensionKey: d.key, criterionKey: c.key, text: c.recommendation, roadmapStep: c.roadmapStep, gain: round1(gain) });
+      recommendations.push({
+        dimensionKey: d.key,
+        criterionKey: c.key,
+        text: c.recommendation,
+        roadmapStep: c.roadmapStep,
+        gain: round1(gain),
+      });
     }
   }
   recommendations.sort((a, b) => b.gain - a.gain || a.criterionKey.localeCompare(b.criterionKey));

@@ -5,11 +5,31 @@ import { validateModelContent } from './validate-content';
 
 /** The keys the strategy, policies, community, content and evaluation modules register. */
 const REGISTERED = [
-  'strategy.objectivesMeasurable', 'strategy.kpisPerObjective', 'strategy.segmentsDefined', 'strategy.networkPlansDefined', 'strategy.competitorsDefined',
-  'strategy.taskForceRoles', 'strategy.rituals', 'strategy.brandVoice', 'strategy.roadmapSteps', 'community.accountsConnected',
-  'policies.usageGuide', 'policies.editorialPolicy', 'policies.commentHandling', 'policies.personalUse', 'policies.codeOfConduct',
-  'policies.fourKindsApproved', 'policies.acknowledged', 'policies.commentRules', 'policies.contentRules', 'evaluation.recentAssessment',
-  'content.calendarPlanned', 'content.regularity', 'content.approvalWorkflow', 'content.mediaKit', 'content.suggestions',
+  'strategy.objectivesMeasurable',
+  'strategy.kpisPerObjective',
+  'strategy.segmentsDefined',
+  'strategy.networkPlansDefined',
+  'strategy.competitorsDefined',
+  'strategy.taskForceRoles',
+  'strategy.rituals',
+  'strategy.brandVoice',
+  'strategy.roadmapSteps',
+  'community.accountsConnected',
+  'policies.usageGuide',
+  'policies.editorialPolicy',
+  'policies.commentHandling',
+  'policies.personalUse',
+  'policies.codeOfConduct',
+  'policies.fourKindsApproved',
+  'policies.acknowledged',
+  'policies.commentRules',
+  'policies.contentRules',
+  'evaluation.recentAssessment',
+  'content.calendarPlanned',
+  'content.regularity',
+  'content.approvalWorkflow',
+  'content.mediaKit',
+  'content.suggestions',
 ];
 const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
@@ -24,10 +44,26 @@ describe('the built-in maturity model', () => {
 
   it('has the nine dimensions of the method, 2 to 5 criteria each, five levels at 0/20/40/60/80, and every criterion cites its seed', () => {
     const m = DEFAULT_MATURITY_MODEL;
-    expect(m.dimensions.map((d) => d.key)).toEqual(['strategy', 'governance', 'people', 'content', 'community', 'listening', 'measurement', 'owned-media', 'training']);
+    expect(m.dimensions.map((d) => d.key)).toEqual([
+      'strategy',
+      'governance',
+      'people',
+      'content',
+      'community',
+      'listening',
+      'measurement',
+      'owned-media',
+      'training',
+    ]);
     for (const d of m.dimensions) expect(d.criteria.length).toBeGreaterThanOrEqual(2);
     for (const d of m.dimensions) expect(d.criteria.length).toBeLessThanOrEqual(5);
-    expect(m.levels.map((l) => [l.number, l.minScore, l.name.en])).toEqual([[1, 0, 'Initial'], [2, 20, 'Exploring'], [3, 40, 'Defined'], [4, 60, 'Managed'], [5, 80, 'Optimised']]);
+    expect(m.levels.map((l) => [l.number, l.minScore, l.name.en])).toEqual([
+      [1, 0, 'Initial'],
+      [2, 20, 'Exploring'],
+      [3, 40, 'Defined'],
+      [4, 60, 'Managed'],
+      [5, 80, 'Optimised'],
+    ]);
     const criteria = m.dimensions.flatMap((d) => d.criteria);
     for (const c of criteria) expect(c.source).toMatch(/seed 00[0-4]/);
     const declarative = criteria.filter((c): c is DeclarativeCriterion => c.kind === 'DECLARATIVE');
@@ -109,7 +145,11 @@ describe('validateModelContent', () => {
     m.dimensions[0].criteria[0].roadmapStep = 11;
     m.dimensions[0].criteria[1].source = '';
     (m.dimensions[0].criteria[2] as { kind: string }).kind = 'GUESS';
-    expect(paths(m)).toEqual(['dimensions[0].criteria[0].roadmapStep', 'dimensions[0].criteria[1].source', 'dimensions[0].criteria[2].kind']);
+    expect(paths(m)).toEqual([
+      'dimensions[0].criteria[0].roadmapStep',
+      'dimensions[0].criteria[1].source',
+      'dimensions[0].criteria[2].kind',
+    ]);
   });
 
   it('reports a wrong shape instead of throwing', () => {
@@ -133,7 +173,10 @@ describe('the JSON export format', () => {
     doc.formatVersion = 2;
     const result = parseModelExport(JSON.stringify(doc), known);
     expect('problems' in result && result.problems.map((p) => p.path).sort()).toEqual([
-      'formatVersion', 'model.dimensions[0].criteria[0].colour', 'model.dimensions[2].criteria[0].weight', 'model.levels[1].name',
+      'formatVersion',
+      'model.dimensions[0].criteria[0].colour',
+      'model.dimensions[2].criteria[0].weight',
+      'model.levels[1].name',
     ]);
   });
 
@@ -143,8 +186,14 @@ describe('the JSON export format', () => {
     doc.model.dimensions[0].criteria[0].scale = [];
     const result = parseModelExport(JSON.stringify(doc), known);
     const problems = 'problems' in result ? result.problems : [];
-    expect([...new Set(problems.map((p) => p.path))].sort()).toEqual(['model.dimensions[0].criteria[0].scale', 'model.dimensions[0].criteria[4].scale']);
-    expect(problems).toContainEqual({ path: 'model.dimensions[0].criteria[0].scale', message: 'is not allowed for this kind of criterion' });
+    expect([...new Set(problems.map((p) => p.path))].sort()).toEqual([
+      'model.dimensions[0].criteria[0].scale',
+      'model.dimensions[0].criteria[4].scale',
+    ]);
+    expect(problems).toContainEqual({
+      path: 'model.dimensions[0].criteria[0].scale',
+      message: 'is not allowed for this kind of criterion',
+    });
     expect(problems).toContainEqual({ path: 'model.dimensions[0].criteria[4].scale', message: 'is required' });
   });
 

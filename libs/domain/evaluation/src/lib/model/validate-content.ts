@@ -46,10 +46,12 @@ export function validateModelContent(content: unknown, knownEvidenceKey: (key: s
     if (!isObject(value)) return add(path, 'must be an object with "en" and "fr" texts');
     for (const lang of ['en', 'fr'] as const) {
       const text = value[lang];
-      if (typeof text !== 'string' || text.trim() === '') add(`${path}.${lang}`, `must be a non-empty text (${lang === 'en' ? 'English' : 'French'})`);
+      if (typeof text !== 'string' || text.trim() === '')
+        add(`${path}.${lang}`, `must be a non-empty text (${lang === 'en' ? 'English' : 'French'})`);
       else if (text.length > MODEL_LIMITS.maxTextLength) add(`${path}.${lang}`, `must be at most ${MODEL_LIMITS.maxTextLength} characters`);
     }
-    for (const extra of Object.keys(value).filter((k) => k !== 'en' && k !== 'fr')) add(`${path}.${extra}`, 'is not a language of the product (en, fr)');
+    for (const extra of Object.keys(value).filter((k) => k !== 'en' && k !== 'fr'))
+      add(`${path}.${extra}`, 'is not a language of the product (en, fr)');
   };
   const weight = (value: unknown, path: string) => {
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) add(path, 'must be a number greater than 0');
@@ -88,7 +90,8 @@ export function validateModelContent(content: unknown, knownEvidenceKey: (key: s
         add(`${path}.minScore`, 'must be a number from 0 to 100');
       } else {
         if (i === 0 && min !== 0) add(`${path}.minScore`, 'must be 0: the first level starts at 0');
-        if (previous !== null && min <= previous) add(`${path}.minScore`, `must be greater than the previous level's threshold (${previous})`);
+        if (previous !== null && min <= previous)
+          add(`${path}.minScore`, `must be greater than the previous level's threshold (${previous})`);
         previous = min;
       }
     });
@@ -118,17 +121,31 @@ export function validateModelContent(content: unknown, knownEvidenceKey: (key: s
       key(criterion.key, `${cpath}.key`, criterionKeys);
       localised(criterion.title, `${cpath}.title`);
       weight(criterion.weight, `${cpath}.weight`);
-      if (typeof criterion.source !== 'string' || criterion.source.trim() === '' || criterion.source.length > MODEL_LIMITS.maxSourceLength) {
-        add(`${cpath}.source`, `must name the source document of the method (1 to ${MODEL_LIMITS.maxSourceLength} characters), e.g. "seed 002, step 5"`);
+      if (
+        typeof criterion.source !== 'string' ||
+        criterion.source.trim() === '' ||
+        criterion.source.length > MODEL_LIMITS.maxSourceLength
+      ) {
+        add(
+          `${cpath}.source`,
+          `must name the source document of the method (1 to ${MODEL_LIMITS.maxSourceLength} characters), e.g. "seed 002, step 5"`,
+        );
       }
       localised(criterion.recommendation, `${cpath}.recommendation`);
-      if (criterion.roadmapStep !== undefined && (!Number.isInteger(criterion.roadmapStep) || (criterion.roadmapStep as number) < 1 || (criterion.roadmapStep as number) > MODEL_LIMITS.maxRoadmapStep)) {
+      if (
+        criterion.roadmapStep !== undefined &&
+        (!Number.isInteger(criterion.roadmapStep) ||
+          (criterion.roadmapStep as number) < 1 ||
+          (criterion.roadmapStep as number) > MODEL_LIMITS.maxRoadmapStep)
+      ) {
         add(`${cpath}.roadmapStep`, `must be a step of the integration roadmap, 1 to ${MODEL_LIMITS.maxRoadmapStep}`);
       }
       if (criterion.kind === 'EVIDENCE') {
         const evidenceKey = criterion.evidenceKey;
-        if (typeof evidenceKey !== 'string' || !EVIDENCE_KEY_PATTERN.test(evidenceKey)) add(`${cpath}.evidenceKey`, 'must be an evidence key such as "policies.fourKindsApproved"');
-        else if (!knownEvidenceKey(evidenceKey)) add(`${cpath}.evidenceKey`, `"${evidenceKey}" is not an evidence key this platform computes`);
+        if (typeof evidenceKey !== 'string' || !EVIDENCE_KEY_PATTERN.test(evidenceKey))
+          add(`${cpath}.evidenceKey`, 'must be an evidence key such as "policies.fourKindsApproved"');
+        else if (!knownEvidenceKey(evidenceKey))
+          add(`${cpath}.evidenceKey`, `"${evidenceKey}" is not an evidence key this platform computes`);
       } else if (criterion.kind === 'DECLARATIVE') {
         localised(criterion.question, `${cpath}.question`);
         const scale = criterion.scale;
@@ -140,9 +157,11 @@ export function validateModelContent(content: unknown, knownEvidenceKey: (key: s
           const opath = `${cpath}.scale[${o}]`;
           if (!isObject(option)) return add(opath, 'must be an object');
           if (typeof option.value !== 'number' || !Number.isInteger(option.value)) add(`${opath}.value`, 'must be an integer');
-          else if (values.has(option.value)) add(`${opath}.value`, `${option.value} is already the value of option ${values.get(option.value)}`);
+          else if (values.has(option.value))
+            add(`${opath}.value`, `${option.value} is already the value of option ${values.get(option.value)}`);
           else values.set(option.value, o);
-          if (typeof option.score !== 'number' || !Number.isFinite(option.score) || option.score < 0 || option.score > 1) add(`${opath}.score`, 'must be a number from 0 to 1');
+          if (typeof option.score !== 'number' || !Number.isFinite(option.score) || option.score < 0 || option.score > 1)
+            add(`${opath}.score`, 'must be a number from 0 to 1');
           localised(option.label, `${opath}.label`);
           localised(option.meaning, `${opath}.meaning`);
         });

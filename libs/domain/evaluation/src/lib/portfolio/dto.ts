@@ -13,7 +13,8 @@ export enum PortfolioSortFieldEnum {
 }
 registerEnumType(PortfolioSortFieldEnum, {
   name: 'PortfolioSortField',
-  description: 'NAME; SCORE and LEVEL of the latest finalised assessment; TREND (its score minus the previous one); DAYS_SINCE_ASSESSMENT (never assessed counts as longest); LIVE_SCORE. Missing values sort last, then by name.',
+  description:
+    'NAME; SCORE and LEVEL of the latest finalised assessment; TREND (its score minus the previous one); DAYS_SINCE_ASSESSMENT (never assessed counts as longest); LIVE_SCORE. Missing values sort last, then by name.',
 });
 
 export enum PortfolioSortDirectionEnum {
@@ -35,40 +36,76 @@ registerEnumType(MaturityScoreSourceEnum, {
 export class PortfolioSortInput {
   @Field(() => PortfolioSortFieldEnum) @IsIn(Object.values(PortfolioSortFieldEnum)) field!: PortfolioSortFieldEnum;
   @Field(() => PortfolioSortDirectionEnum, { defaultValue: PortfolioSortDirectionEnum.ASC })
-  @IsOptional() @IsIn(Object.values(PortfolioSortDirectionEnum)) direction?: PortfolioSortDirectionEnum;
+  @IsOptional()
+  @IsIn(Object.values(PortfolioSortDirectionEnum))
+  direction?: PortfolioSortDirectionEnum;
 }
 
 @InputType()
 export class PortfolioFilterInput {
   @Field(() => Int, { nullable: true, description: 'Level of the latest finalised assessment at least this (1..10).' })
-  @IsOptional() @IsInt() @Min(1) @Max(10) levelMin?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  levelMin?: number;
 
   @Field(() => Int, { nullable: true, description: 'Level of the latest finalised assessment at most this (1..10).' })
-  @IsOptional() @IsInt() @Min(1) @Max(10) levelMax?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  levelMax?: number;
 
   @Field(() => Float, { nullable: true, description: 'Score of the latest finalised assessment strictly below this (0..100).' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) scoreBelow?: number;
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  scoreBelow?: number;
 
   @Field(() => Float, { nullable: true, description: 'Score of the latest finalised assessment strictly above this (0..100).' })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) scoreAbove?: number;
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  scoreAbove?: number;
 
   @Field(() => Int, { nullable: true, description: 'An assessment was finalised within the last N days.' })
-  @IsOptional() @IsInt() @Min(0) @Max(36500) assessedWithinDays?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  assessedWithinDays?: number;
 
   @Field(() => Int, { nullable: true, description: 'No assessment finalised in the last N days (never-assessed organizations included).' })
-  @IsOptional() @IsInt() @Min(0) @Max(36500) notAssessedForDays?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  notAssessedForDays?: number;
 
   @Field(() => String, { nullable: true, description: 'Part of the organization name, case-insensitive.' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(120) search?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  search?: string;
 }
 
 @ArgsType()
 export class PortfolioArgs extends PageArgs {
   @Field(() => PortfolioSortInput, { nullable: true, description: 'Default: NAME ASC.' })
-  @IsOptional() @ValidateNested() @Type(() => PortfolioSortInput) sort?: PortfolioSortInput;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PortfolioSortInput)
+  sort?: PortfolioSortInput;
 
   @Field(() => PortfolioFilterInput, { nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => PortfolioFilterInput) filter?: PortfolioFilterInput;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PortfolioFilterInput)
+  filter?: PortfolioFilterInput;
 }
 
 @ArgsType()
@@ -79,13 +116,17 @@ export class OrganizationMaturityArgs {
 @ArgsType()
 export class OrganizationRadarArgs extends OrganizationMaturityArgs {
   @Field(() => MaturityScoreSourceEnum, { nullable: true, description: 'Default: the latest finalised assessment, else the live score.' })
-  @IsOptional() @IsIn(Object.values(MaturityScoreSourceEnum)) source?: MaturityScoreSourceEnum;
+  @IsOptional()
+  @IsIn(Object.values(MaturityScoreSourceEnum))
+  source?: MaturityScoreSourceEnum;
 }
 
 @ArgsType()
 export class RadarArgs {
   @Field(() => MaturityScoreSourceEnum, { nullable: true, description: 'Default: the latest finalised assessment, else the live score.' })
-  @IsOptional() @IsIn(Object.values(MaturityScoreSourceEnum)) source?: MaturityScoreSourceEnum;
+  @IsOptional()
+  @IsIn(Object.values(MaturityScoreSourceEnum))
+  source?: MaturityScoreSourceEnum;
 }
 
 // ------------------------------------------------------------------ objects
@@ -112,18 +153,25 @@ export class PortfolioLiveScoreObject {
   @Field(() => Float, { nullable: true }) score!: number | null;
   @Field(() => Int, { nullable: true }) level!: number | null;
   @Field(() => GraphQLISODateTime) computedAt!: Date;
-  @Field(() => Float, { nullable: true, description: 'Change since the live score before it (the previous night).' }) change!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Change since the live score before it (the previous night).' }) change!:
+    number | null;
 }
 
 @ObjectType('PortfolioEntry', { description: "One client organization in the agency's portfolio." })
 export class PortfolioEntryObject {
   @Field(() => ID) organizationId!: string;
   @Field(() => String) name!: string;
-  @Field(() => PortfolioAssessmentObject, { nullable: true, description: 'Null when never assessed.' }) lastAssessment!: PortfolioAssessmentObject | null;
-  @Field(() => Float, { nullable: true, description: 'Score change since the previous finalised assessment; null with fewer than two.' }) trend!: number | null;
-  @Field(() => PortfolioDimensionObject, { nullable: true, description: 'The lowest-scoring dimension of the latest finalised assessment.' })
+  @Field(() => PortfolioAssessmentObject, { nullable: true, description: 'Null when never assessed.' })
+  lastAssessment!: PortfolioAssessmentObject | null;
+  @Field(() => Float, { nullable: true, description: 'Score change since the previous finalised assessment; null with fewer than two.' })
+  trend!: number | null;
+  @Field(() => PortfolioDimensionObject, {
+    nullable: true,
+    description: 'The lowest-scoring dimension of the latest finalised assessment.',
+  })
   weakestDimension!: PortfolioDimensionObject | null;
-  @Field(() => Int, { nullable: true, description: 'Whole days since the latest finalised assessment.' }) daysSinceAssessment!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Whole days since the latest finalised assessment.' }) daysSinceAssessment!:
+    number | null;
   @Field(() => PortfolioLiveScoreObject, { nullable: true }) liveScore!: PortfolioLiveScoreObject | null;
 }
 
@@ -174,7 +222,8 @@ export class MaturityComparisonDimensionObject extends MaturityComparisonValueOb
 }
 
 @ObjectType('MaturityComparison', {
-  description: "An organization's latest finalised assessment against the average of the latest finalised assessments, with the same model, of the agency's organizations the viewer sees (itself included).",
+  description:
+    "An organization's latest finalised assessment against the average of the latest finalised assessments, with the same model, of the agency's organizations the viewer sees (itself included).",
 })
 export class MaturityComparisonObject {
   @Field(() => ID) organizationId!: string;

@@ -61,9 +61,16 @@ export function validateFilter(filter: PortfolioFilter, path = 'filter'): void {
     problems.push({ field: `${path}.levelMin`, message: `must not be above levelMax (${filter.levelMax})` });
   }
   if (filter.scoreBelow !== undefined && filter.scoreAbove !== undefined && filter.scoreAbove >= filter.scoreBelow) {
-    problems.push({ field: `${path}.scoreAbove`, message: `must be below scoreBelow (${filter.scoreBelow}): no score is both above and below` });
+    problems.push({
+      field: `${path}.scoreAbove`,
+      message: `must be below scoreBelow (${filter.scoreBelow}): no score is both above and below`,
+    });
   }
-  if (filter.assessedWithinDays !== undefined && filter.notAssessedForDays !== undefined && filter.notAssessedForDays <= filter.assessedWithinDays) {
+  if (
+    filter.assessedWithinDays !== undefined &&
+    filter.notAssessedForDays !== undefined &&
+    filter.notAssessedForDays <= filter.assessedWithinDays
+  ) {
     problems.push({
       field: `${path}.notAssessedForDays`,
       message: `must be above assessedWithinDays (${filter.assessedWithinDays}): no organisation can match both`,
@@ -87,7 +94,8 @@ export function filterConditions(filter: PortfolioFilter, params: unknown[]): st
   if (filter.levelMax !== undefined) out.push(`r.level <= ${param(filter.levelMax)}::int`);
   if (filter.scoreBelow !== undefined) out.push(`r.score < ${param(filter.scoreBelow)}::numeric`);
   if (filter.scoreAbove !== undefined) out.push(`r.score > ${param(filter.scoreAbove)}::numeric`);
-  if (filter.assessedWithinDays !== undefined) out.push(`r.finalized_at >= now() - make_interval(days => ${param(filter.assessedWithinDays)}::int)`);
+  if (filter.assessedWithinDays !== undefined)
+    out.push(`r.finalized_at >= now() - make_interval(days => ${param(filter.assessedWithinDays)}::int)`);
   if (filter.notAssessedForDays !== undefined) {
     out.push(`(r.finalized_at IS NULL OR r.finalized_at < now() - make_interval(days => ${param(filter.notAssessedForDays)}::int))`);
   }
@@ -102,7 +110,13 @@ export function filterConditions(filter: PortfolioFilter, params: unknown[]): st
  * whose score changes between two pages can move across the page boundary.
  */
 export function fingerprint(sort: PortfolioSort, filter: PortfolioFilter): string {
-  const canonical = JSON.stringify([sort.field, sort.direction, ...Object.entries(filter).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))]);
+  const canonical = JSON.stringify([
+    sort.field,
+    sort.direction,
+    ...Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
 }
 
@@ -117,7 +131,15 @@ export function decodeOffsetCursor(cursor: string, print: string, field = 'after
   } catch {
     value = null;
   }
-  if (!Array.isArray(value) || value.length !== 3 || value[0] !== 'pf' || !Number.isInteger(value[1]) || (value[1] as number) < 1 || (value[1] as number) > 1_000_000 || typeof value[2] !== 'string') {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 3 ||
+    value[0] !== 'pf' ||
+    !Number.isInteger(value[1]) ||
+    (value[1] as number) < 1 ||
+    (value[1] as number) > 1_000_000 ||
+    typeof value[2] !== 'string'
+  ) {
     throw badInput(field, 'is not a portfolio cursor returned by this API');
   }
   if (value[2] !== print) throw badInput(field, 'was issued for another sort or filter: ask for the first page again');

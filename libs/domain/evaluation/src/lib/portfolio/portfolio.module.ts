@@ -21,7 +21,10 @@ export interface PortfolioModuleOptions {
 /** Registers `evaluation.recentAssessment` with the process's evidence registry. */
 @Injectable()
 class EvidenceRegistration implements OnModuleInit {
-  constructor(private readonly registry: EvidenceRegistry, private readonly provider: RecentAssessmentEvidence) {}
+  constructor(
+    private readonly registry: EvidenceRegistry,
+    private readonly provider: RecentAssessmentEvidence,
+  ) {}
 
   onModuleInit(): void {
     if (!this.registry.has(this.provider.definitions[0].key)) this.registry.register(this.provider);
@@ -39,7 +42,11 @@ export class PortfolioModule {
       module: PortfolioModule,
       providers: [
         { provide: LIVE_SCORES_SCHEDULE, useValue: parseDailyTime(options.liveScoresAt ?? DEFAULT_LIVE_SCORES_AT) },
-        RecentAssessmentEvidence, EvidenceRegistration, LiveScoreRepository, LiveScoreService, RecomputeLiveScoreJob,
+        RecentAssessmentEvidence,
+        EvidenceRegistration,
+        LiveScoreRepository,
+        LiveScoreService,
+        RecomputeLiveScoreJob,
         ...(options.http ? [PortfolioRepository, PortfolioService, PortfolioLocale, PortfolioResolver, LiveScoreResolver] : []),
       ],
       exports: [RecomputeLiveScoreJob, LiveScoreService],

@@ -36,10 +36,25 @@ export interface PortfolioRow {
 }
 
 interface Row {
-  id: string; name: string; locale: 'fr' | 'en'; assessment_id: string | null; finalized_at: Date | null; score: string | null; level: number | null;
-  level_name: string | null; previous_score: string | null; trend: string | null; days_since: number | null; weakest_key: string | null;
-  weakest_title: string | null; weakest_score: string | null; live_score: string | null; live_level: number | null; live_computed_at: Date | null;
-  live_trend: string | null; total: string;
+  id: string;
+  name: string;
+  locale: 'fr' | 'en';
+  assessment_id: string | null;
+  finalized_at: Date | null;
+  score: string | null;
+  level: number | null;
+  level_name: string | null;
+  previous_score: string | null;
+  trend: string | null;
+  days_since: number | null;
+  weakest_key: string | null;
+  weakest_title: string | null;
+  weakest_score: string | null;
+  live_score: string | null;
+  live_level: number | null;
+  live_computed_at: Date | null;
+  live_trend: string | null;
+  total: string;
 }
 
 /** The organisations a viewer sees: $1 agency, $2 member restriction (or null), $3 name pattern (or null). */
@@ -73,10 +88,24 @@ const COMPUTED = `
 
 function toRow(r: Row): PortfolioRow {
   return {
-    id: r.id, name: r.name, locale: r.locale, assessmentId: r.assessment_id, finalizedAt: r.finalized_at, score: toNumber(r.score), level: r.level,
-    levelName: r.level_name, previousScore: toNumber(r.previous_score), trend: toNumber(r.trend), daysSince: r.days_since,
-    weakestKey: r.weakest_key, weakestTitle: r.weakest_title, weakestScore: toNumber(r.weakest_score),
-    liveScore: toNumber(r.live_score), liveLevel: r.live_level, liveComputedAt: r.live_computed_at, liveTrend: toNumber(r.live_trend),
+    id: r.id,
+    name: r.name,
+    locale: r.locale,
+    assessmentId: r.assessment_id,
+    finalizedAt: r.finalized_at,
+    score: toNumber(r.score),
+    level: r.level,
+    levelName: r.level_name,
+    previousScore: toNumber(r.previous_score),
+    trend: toNumber(r.trend),
+    daysSince: r.days_since,
+    weakestKey: r.weakest_key,
+    weakestTitle: r.weakest_title,
+    weakestScore: toNumber(r.weakest_score),
+    liveScore: toNumber(r.live_score),
+    liveLevel: r.live_level,
+    liveComputedAt: r.live_computed_at,
+    liveTrend: toNumber(r.live_trend),
   };
 }
 
@@ -118,7 +147,14 @@ export interface ComparisonRow {
 @Injectable()
 export class PortfolioRepository {
   /** One statement per page: visible organisations, computed values, filter, sort, page, total, and the page's details. */
-  async page(uow: UnitOfWork, viewer: Viewer, sort: PortfolioSort, filter: PortfolioFilter, limit: number, offset: number): Promise<{ rows: PortfolioRow[]; total: number }> {
+  async page(
+    uow: UnitOfWork,
+    viewer: Viewer,
+    sort: PortfolioSort,
+    filter: PortfolioFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: PortfolioRow[]; total: number }> {
     const params: unknown[] = [viewer.agencyId, viewer.memberUserId, filter.search ? likeContains(filter.search) : null, viewer.userId];
     const where = filterConditions(filter, params);
     params.push(limit, offset);
@@ -166,7 +202,11 @@ export class PortfolioRepository {
    * A client organisation if this viewer sees it (same rule as the portfolio), with its language. Agency level: the
    * unit of work's tenant is the agency, and `clientId` is looked up among the clients it shows this viewer.
    */
-  async visible(uow: UnitOfWork, viewer: Viewer, clientId: string): Promise<{ id: string; locale: 'fr' | 'en'; viewerLocale: 'fr' | 'en' | null } | null> {
+  async visible(
+    uow: UnitOfWork,
+    viewer: Viewer,
+    clientId: string,
+  ): Promise<{ id: string; locale: 'fr' | 'en'; viewerLocale: 'fr' | 'en' | null } | null> {
     const [row] = await uow.query<{ id: string; locale: 'fr' | 'en'; viewer_locale: 'fr' | 'en' | null }>(
       `WITH visible AS (${VISIBLE})
        SELECT v.id, v.locale, (SELECT u.locale FROM users u WHERE u.id = $5::uuid) AS viewer_locale FROM visible v WHERE v.id = $4::uuid`,
@@ -201,18 +241,28 @@ export class PortfolioRepository {
     return {
       assessment: a
         ? {
-          assessmentId: a.id as string, finalizedAt: new Date(a.finalized_at as string), modelAgencyId: (a.model_agency_id as string | null) ?? null,
-          modelId: a.model_id as string, modelVersion: a.model_version as number, overallScore: toNumber(a.overall_score as number | null),
-          level: (a.level as number | null) ?? null, dimensionScores: (a.dimension_scores as Record<string, number | null> | null) ?? {},
-          content: a.content as MaturityModelContent,
-        }
+            assessmentId: a.id as string,
+            finalizedAt: new Date(a.finalized_at as string),
+            modelAgencyId: (a.model_agency_id as string | null) ?? null,
+            modelId: a.model_id as string,
+            modelVersion: a.model_version as number,
+            overallScore: toNumber(a.overall_score as number | null),
+            level: (a.level as number | null) ?? null,
+            dimensionScores: (a.dimension_scores as Record<string, number | null> | null) ?? {},
+            content: a.content as MaturityModelContent,
+          }
         : null,
       live: l
         ? {
-          computedAt: new Date(l.computed_at as string), modelAgencyId: (l.model_agency_id as string | null) ?? null, modelId: l.model_id as string,
-          modelVersion: l.model_version as number, overallScore: toNumber(l.overall_score as number | null), level: (l.level as number | null) ?? null,
-          dimensionScores: (l.dimension_scores as Record<string, number | null> | null) ?? {}, content: (l.content as MaturityModelContent | null) ?? null,
-        }
+            computedAt: new Date(l.computed_at as string),
+            modelAgencyId: (l.model_agency_id as string | null) ?? null,
+            modelId: l.model_id as string,
+            modelVersion: l.model_version as number,
+            overallScore: toNumber(l.overall_score as number | null),
+            level: (l.level as number | null) ?? null,
+            dimensionScores: (l.dimension_scores as Record<string, number | null> | null) ?? {},
+            content: (l.content as MaturityModelContent | null) ?? null,
+          }
         : null,
     };
   }

@@ -3,7 +3,13 @@ import type { AgencyContext, OrganizationContext } from '@socle/platform-auth';
 import { pageSize, PageInfo } from '@socle/platform-graphql';
 import { notFound } from '@socle/platform-errors';
 import {
-  decodeOffsetCursor, DEFAULT_SORT, encodeOffsetCursor, fingerprint, PortfolioFilter, PortfolioSort, validateFilter,
+  decodeOffsetCursor,
+  DEFAULT_SORT,
+  encodeOffsetCursor,
+  fingerprint,
+  PortfolioFilter,
+  PortfolioSort,
+  validateFilter,
 } from './portfolio-query';
 import { PortfolioRepository, PortfolioRow, Viewer } from './portfolio.repository';
 import { buildComparison, buildRadar, Comparison, Lang, Radar, ScoreSource } from './radar';
@@ -30,7 +36,10 @@ export class PortfolioService {
     return { agencyId: ctx.agencyId, memberUserId: restricted ? person : null, userId: person };
   }
 
-  async page(ctx: AgencyContext, args: { first?: number; after?: string; sort?: Partial<PortfolioSort> & { field: PortfolioSort['field'] }; filter?: PortfolioFilter }): Promise<PortfolioPage> {
+  async page(
+    ctx: AgencyContext,
+    args: { first?: number; after?: string; sort?: Partial<PortfolioSort> & { field: PortfolioSort['field'] }; filter?: PortfolioFilter },
+  ): Promise<PortfolioPage> {
     const sort: PortfolioSort = args.sort ? { field: args.sort.field, direction: args.sort.direction ?? 'ASC' } : DEFAULT_SORT;
     const filter: PortfolioFilter = Object.fromEntries(Object.entries(args.filter ?? {}).filter(([, v]) => v !== undefined && v !== null));
     validateFilter(filter);
@@ -64,7 +73,10 @@ export class PortfolioService {
     const org = await this.visibleOrganization(ctx, organizationId);
     const { assessment } = await this.portfolio.radarBasis(ctx.uow, organizationId);
     if (!assessment) return null;
-    const peers = await this.portfolio.comparison(ctx.uow, this.viewerOf(ctx), { agencyId: assessment.modelAgencyId, modelId: assessment.modelId });
+    const peers = await this.portfolio.comparison(ctx.uow, this.viewerOf(ctx), {
+      agencyId: assessment.modelAgencyId,
+      modelId: assessment.modelId,
+    });
     return buildComparison(organizationId, assessment, peers, org.lang);
   }
 

@@ -2,7 +2,13 @@ import { DomainError } from '@socle/platform-errors';
 import type { MaturityModelContent } from '../model/model-content';
 import { DEFAULT_MATURITY_MODEL } from '../model/default-model';
 import {
-  decodeOffsetCursor, encodeOffsetCursor, filterConditions, fingerprint, orderBy, PortfolioFilter, validateFilter,
+  decodeOffsetCursor,
+  encodeOffsetCursor,
+  filterConditions,
+  fingerprint,
+  orderBy,
+  PortfolioFilter,
+  validateFilter,
 } from './portfolio-query';
 import { buildComparison, buildRadar } from './radar';
 import type { AssessmentBasis, LiveBasis } from './portfolio.repository';
@@ -39,9 +45,19 @@ describe('portfolio sorting', () => {
 describe('portfolio filters', () => {
   it('turns each filter into a parameterised condition, numbered after the existing parameters', () => {
     const params: unknown[] = ['agency', null, null, null];
-    const filter: PortfolioFilter = { levelMin: 2, levelMax: 4, scoreBelow: 70, scoreAbove: 10.5, assessedWithinDays: 30, notAssessedForDays: 60 };
+    const filter: PortfolioFilter = {
+      levelMin: 2,
+      levelMax: 4,
+      scoreBelow: 70,
+      scoreAbove: 10.5,
+      assessedWithinDays: 30,
+      notAssessedForDays: 60,
+    };
     expect(filterConditions(filter, params)).toEqual([
-      'r.level >= $5::int', 'r.level <= $6::int', 'r.score < $7::numeric', 'r.score > $8::numeric',
+      'r.level >= $5::int',
+      'r.level <= $6::int',
+      'r.score < $7::numeric',
+      'r.score > $8::numeric',
       'r.finalized_at >= now() - make_interval(days => $9::int)',
       '(r.finalized_at IS NULL OR r.finalized_at < now() - make_interval(days => $10::int))',
     ]);
@@ -50,11 +66,15 @@ describe('portfolio filters', () => {
   });
 
   it('refuses contradictory bounds, naming the field', () => {
-    expect(problemsOf(() => validateFilter({ levelMin: 4, levelMax: 2 }))).toEqual([{ field: 'filter.levelMin', message: 'must not be above levelMax (2)' }]);
+    expect(problemsOf(() => validateFilter({ levelMin: 4, levelMax: 2 }))).toEqual([
+      { field: 'filter.levelMin', message: 'must not be above levelMax (2)' },
+    ]);
     expect(problemsOf(() => validateFilter({ scoreAbove: 60, scoreBelow: 60 }))[0].field).toBe('filter.scoreAbove');
     expect(problemsOf(() => validateFilter({ assessedWithinDays: 30, notAssessedForDays: 30 }))[0].field).toBe('filter.notAssessedForDays');
     expect(problemsOf(() => validateFilter({ levelMin: 5, levelMax: 1, scoreAbove: 90, scoreBelow: 10 }))).toHaveLength(2);
-    expect(() => validateFilter({ levelMin: 2, levelMax: 2, scoreAbove: 10, scoreBelow: 11, assessedWithinDays: 10, notAssessedForDays: 11 })).not.toThrow();
+    expect(() =>
+      validateFilter({ levelMin: 2, levelMax: 2, scoreAbove: 10, scoreBelow: 11, assessedWithinDays: 10, notAssessedForDays: 11 }),
+    ).not.toThrow();
   });
 });
 
@@ -69,38 +89,73 @@ describe('portfolio cursors', () => {
 
   it('are refused with another sort or filter, and when forged', () => {
     const cursor = encodeOffsetCursor(20, print);
-    expect(problemsOf(() => decodeOffsetCursor(cursor, fingerprint({ field: 'SCORE', direction: 'ASC' }, { levelMin: 2 })))[0].message).toMatch(/another sort or filter/);
-    expect(problemsOf(() => decodeOffsetCursor(cursor, fingerprint({ field: 'SCORE', direction: 'DESC' }, { levelMin: 3 })))[0].field).toBe('after');
-    for (const forged of ['nope', Buffer.from('["pf",-1,"x"]').toString('base64url'), Buffer.from('["pf",1.5,"x"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
+    expect(
+      problemsOf(() => decodeOffsetCursor(cursor, fingerprint({ field: 'SCORE', direction: 'ASC' }, { levelMin: 2 })))[0].message,
+    ).toMatch(/another sort or filter/);
+    expect(problemsOf(() => decodeOffsetCursor(cursor, fingerprint({ field: 'SCORE', direction: 'DESC' }, { levelMin: 3 })))[0].field).toBe(
+      'after',
+    );
+    for (const forged of [
+      'nope',
+      Buffer.from('["pf",-1,"x"]').toString('base64url'),
+      Buffer.from('["pf",1.5,"x"]').toString('base64url'),
+      Buffer.from('{}').toString('base64url'),
+    ]) {
       expect(problemsOf(() => decodeOffsetCursor(forged, print))[0].message).toMatch(/not a portfolio cursor/);
     }
   });
 
   it('fingerprint the filter whatever the order of its fields', () => {
-    expect(fingerprint({ field: 'NAME', direction: 'ASC' }, { levelMin: 1, search: 'a' })).toBe(fingerprint({ field: 'NAME', direction: 'ASC' }, { search: 'a', levelMin: 1 }));
+    expect(fingerprint({ field: 'NAME', direction: 'ASC' }, { levelMin: 1, search: 'a' })).toBe(
+      fingerprint({ field: 'NAME', direction: 'ASC' }, { search: 'a', levelMin: 1 }),
+    );
   });
 });
 
 describe('radar and comparison', () => {
   const t = (s: string) => ({ en: s, fr: `${s}-fr` });
   const content: MaturityModelContent = {
-    name: t('M'), description: t(''),
+    name: t('M'),
+    description: t(''),
     levels: [1, 2, 3].map((n) => ({ number: n, name: t(`L${n}`), description: t(''), minScore: (n - 1) * 30 })),
     dimensions: ['b', 'a'].map((key) => ({ key, title: t(key.toUpperCase()), description: t(''), weight: 1, criteria: [] })),
   };
   const assessment: AssessmentBasis = {
-    assessmentId: 'x', finalizedAt: new Date('2026-01-01T00:00:00Z'), modelAgencyId: 'agency', modelId: 'm1', modelVersion: 2,
-    overallScore: 50, level: 2, dimensionScores: { a: 40, b: 60 }, content,
+    assessmentId: 'x',
+    finalizedAt: new Date('2026-01-01T00:00:00Z'),
+    modelAgencyId: 'agency',
+    modelId: 'm1',
+    modelVersion: 2,
+    overallScore: 50,
+    level: 2,
+    dimensionScores: { a: 40, b: 60 },
+    content,
   };
   const live: LiveBasis = {
-    computedAt: new Date('2026-02-01T02:00:00Z'), modelAgencyId: null, modelId: 'default', modelVersion: 1, overallScore: 12.5, level: 1,
-    dimensionScores: Object.fromEntries(DEFAULT_MATURITY_MODEL.dimensions.map((d, i) => [d.key, i * 10])), content: null,
+    computedAt: new Date('2026-02-01T02:00:00Z'),
+    modelAgencyId: null,
+    modelId: 'default',
+    modelVersion: 1,
+    overallScore: 12.5,
+    level: 1,
+    dimensionScores: Object.fromEntries(DEFAULT_MATURITY_MODEL.dimensions.map((d, i) => [d.key, i * 10])),
+    content: null,
   };
 
   it('shows the latest assessment by default, axes in model order and in the asked language', () => {
     const radar = buildRadar('org', { assessment, live }, 'fr');
-    expect(radar).toMatchObject({ source: 'ASSESSMENT', at: assessment.finalizedAt, level: 2, levelName: 'L2-fr', modelId: 'm1', modelVersion: 2 });
-    expect(radar?.axes).toEqual([{ dimensionKey: 'b', title: 'B-fr', score: 60 }, { dimensionKey: 'a', title: 'A-fr', score: 40 }]);
+    expect(radar).toMatchObject({
+      source: 'ASSESSMENT',
+      at: assessment.finalizedAt,
+      level: 2,
+      levelName: 'L2-fr',
+      modelId: 'm1',
+      modelVersion: 2,
+    });
+    expect(radar?.axes).toEqual([
+      { dimensionKey: 'b', title: 'B-fr', score: 60 },
+      { dimensionKey: 'a', title: 'A-fr', score: 40 },
+    ]);
   });
 
   it('falls back to the live score (built-in model titles), or follows the source asked for', () => {
@@ -113,19 +168,36 @@ describe('radar and comparison', () => {
   });
 
   it('keeps stored keys as titles when the model content is unknown', () => {
-    const radar = buildRadar('org', { assessment: null, live: { ...live, modelAgencyId: 'agency', modelId: 'custom', dimensionScores: { z: 1, y: null } } }, 'en');
-    expect(radar?.axes).toEqual([{ dimensionKey: 'y', title: 'y', score: null }, { dimensionKey: 'z', title: 'z', score: 1 }]);
+    const radar = buildRadar(
+      'org',
+      { assessment: null, live: { ...live, modelAgencyId: 'agency', modelId: 'custom', dimensionScores: { z: 1, y: null } } },
+      'en',
+    );
+    expect(radar?.axes).toEqual([
+      { dimensionKey: 'y', title: 'y', score: null },
+      { dimensionKey: 'z', title: 'z', score: 1 },
+    ]);
   });
 
   it('compares each dimension with the agency average', () => {
-    const comparison = buildComparison('org', assessment, { overallAverage: 45.5, dimensionAverages: { a: 50, b: 55.25 }, organizationCount: 3 }, 'en');
+    const comparison = buildComparison(
+      'org',
+      assessment,
+      { overallAverage: 45.5, dimensionAverages: { a: 50, b: 55.25 }, organizationCount: 3 },
+      'en',
+    );
     expect(comparison.overall).toEqual({ score: 50, agencyAverage: 45.5, delta: 4.5 });
     expect(comparison.dimensions).toEqual([
       { dimensionKey: 'b', title: 'B', score: 60, agencyAverage: 55.25, delta: 4.8 },
       { dimensionKey: 'a', title: 'A', score: 40, agencyAverage: 50, delta: -10 },
     ]);
     expect(comparison.organizationCount).toBe(3);
-    const lonely = buildComparison('org', { ...assessment, dimensionScores: { a: null, b: 60 } }, { overallAverage: null, dimensionAverages: {}, organizationCount: 0 }, 'en');
+    const lonely = buildComparison(
+      'org',
+      { ...assessment, dimensionScores: { a: null, b: 60 } },
+      { overallAverage: null, dimensionAverages: {}, organizationCount: 0 },
+      'en',
+    );
     expect(lonely.dimensions[1]).toEqual({ dimensionKey: 'a', title: 'A', score: null, agencyAverage: null, delta: null });
   });
 });

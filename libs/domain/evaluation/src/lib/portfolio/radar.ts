@@ -48,14 +48,21 @@ export interface Comparison {
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 /** The content a stored score was computed with: frozen with an assessment, or the built-in model's. */
-function contentOf(basis: { modelAgencyId: string | null; modelId: string; content: MaturityModelContent | null }): MaturityModelContent | null {
+function contentOf(basis: {
+  modelAgencyId: string | null;
+  modelId: string;
+  content: MaturityModelContent | null;
+}): MaturityModelContent | null {
   if (basis.content) return basis.content;
   return basis.modelAgencyId === null && basis.modelId === DEFAULT_MODEL_ID ? DEFAULT_MATURITY_MODEL : null;
 }
 
 /** Axes in the model's order, titled in `lang`; without the model's content, the stored keys in key order. */
 function axesOf(content: MaturityModelContent | null, scores: Record<string, number | null>, lang: Lang): RadarAxis[] {
-  if (!content) return Object.keys(scores).sort().map((key) => ({ dimensionKey: key, title: key, score: scores[key] ?? null }));
+  if (!content)
+    return Object.keys(scores)
+      .sort()
+      .map((key) => ({ dimensionKey: key, title: key, score: scores[key] ?? null }));
   return content.dimensions.map((d) => ({ dimensionKey: d.key, title: d.title[lang], score: scores[d.key] ?? null }));
 }
 
@@ -69,7 +76,10 @@ function levelName(content: MaturityModelContent | null, level: number | null, l
  * when there is none (or when `source` asks for it). Null when neither exists.
  */
 export function buildRadar(
-  organizationId: string, basis: { assessment: AssessmentBasis | null; live: LiveBasis | null }, lang: Lang, source?: ScoreSource,
+  organizationId: string,
+  basis: { assessment: AssessmentBasis | null; live: LiveBasis | null },
+  lang: Lang,
+  source?: ScoreSource,
 ): Radar | null {
   const useAssessment = source === 'ASSESSMENT' || (source === undefined && basis.assessment !== null);
   if (useAssessment) {
@@ -77,16 +87,30 @@ export function buildRadar(
     if (!a) return null;
     const content = contentOf(a);
     return {
-      organizationId, source: 'ASSESSMENT', at: a.finalizedAt, modelId: a.modelId, modelVersion: a.modelVersion, overallScore: a.overallScore,
-      level: a.level, levelName: levelName(content, a.level, lang), axes: axesOf(content, a.dimensionScores, lang),
+      organizationId,
+      source: 'ASSESSMENT',
+      at: a.finalizedAt,
+      modelId: a.modelId,
+      modelVersion: a.modelVersion,
+      overallScore: a.overallScore,
+      level: a.level,
+      levelName: levelName(content, a.level, lang),
+      axes: axesOf(content, a.dimensionScores, lang),
     };
   }
   const l = basis.live;
   if (!l) return null;
   const content = contentOf(l);
   return {
-    organizationId, source: 'LIVE', at: l.computedAt, modelId: l.modelId, modelVersion: l.modelVersion, overallScore: l.overallScore,
-    level: l.level, levelName: levelName(content, l.level, lang), axes: axesOf(content, l.dimensionScores, lang),
+    organizationId,
+    source: 'LIVE',
+    at: l.computedAt,
+    modelId: l.modelId,
+    modelVersion: l.modelVersion,
+    overallScore: l.overallScore,
+    level: l.level,
+    levelName: levelName(content, l.level, lang),
+    axes: axesOf(content, l.dimensionScores, lang),
   };
 }
 
@@ -98,11 +122,16 @@ function compared(score: number | null, average: number | null): ComparedValue {
 export function buildComparison(organizationId: string, assessment: AssessmentBasis, peers: ComparisonRow, lang: Lang): Comparison {
   const content = contentOf(assessment);
   return {
-    organizationId, modelId: assessment.modelId, modelVersion: assessment.modelVersion, at: assessment.finalizedAt,
+    organizationId,
+    modelId: assessment.modelId,
+    modelVersion: assessment.modelVersion,
+    at: assessment.finalizedAt,
     organizationCount: peers.organizationCount,
     overall: compared(assessment.overallScore, peers.overallAverage),
     dimensions: axesOf(content, assessment.dimensionScores, lang).map((axis) => ({
-      dimensionKey: axis.dimensionKey, title: axis.title, ...compared(axis.score, peers.dimensionAverages[axis.dimensionKey] ?? null),
+      dimensionKey: axis.dimensionKey,
+      title: axis.title,
+      ...compared(axis.score, peers.dimensionAverages[axis.dimensionKey] ?? null),
     })),
   };
 }

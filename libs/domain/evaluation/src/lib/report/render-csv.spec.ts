@@ -57,7 +57,18 @@ describe('renderAssessmentReportCsv', () => {
     it('starts with a UTF-8 byte-order mark for Excel and uses the semicolon', () => {
       expect(csv.startsWith(CSV_BOM)).toBe(true);
       expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      expect(rows[0]).toEqual(['Type de ligne', 'Dimension', 'Clé du critère', 'Critère', 'Nature', 'Poids', 'Score (0-100)', 'Score précédent (0-100)', 'Détail', 'Commentaire']);
+      expect(rows[0]).toEqual([
+        'Type de ligne',
+        'Dimension',
+        'Clé du critère',
+        'Critère',
+        'Nature',
+        'Poids',
+        'Score (0-100)',
+        'Score précédent (0-100)',
+        'Détail',
+        'Commentaire',
+      ]);
     });
 
     it('gives every record the same number of fields', () => {
@@ -68,7 +79,9 @@ describe('renderAssessmentReportCsv', () => {
       const criteria = FRENCH_REPORT.dimensions.flatMap((d) => d.criteria);
       expect(rows).toHaveLength(1 + 1 + FRENCH_REPORT.dimensions.length + criteria.length);
       expect(rows[1].slice(0, 9)).toEqual(['Global', '', '', '', '', '', '58,4', '49,5', 'Niveau 3 — Défini']);
-      expect(rows[1][9]).toBe('Boulangerie Lefèvre & Fils — Modèle\u00a0: Modèle Socle par défaut (version 3) — Évaluation finalisée le 13 mars 2025');
+      expect(rows[1][9]).toBe(
+        'Boulangerie Lefèvre & Fils — Modèle\u00a0: Modèle Socle par défaut (version 3) — Évaluation finalisée le 13 mars 2025',
+      );
       expect(rows.filter((r) => r[0] === 'Dimension').map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
         ['Stratégie et objectifs', '3', '72,5', '60,0'],
         ['Équipe et rituels', '2', '45,0', '50,0'],
@@ -80,8 +93,16 @@ describe('renderAssessmentReportCsv', () => {
 
     it('gives each criterion its dimension, title, kind, weight, score on 0..100 with a decimal comma, and detail', () => {
       expect(byKey('strategy.objectives-measurable')).toEqual([
-        'Critère', 'Stratégie et objectifs', 'strategy.objectives-measurable', 'Objectifs mesurables', 'Preuve mesurée', '2', '75,0', '',
-        '3 objectifs sur 4 ont un indicateur chiffré et une échéance.', '',
+        'Critère',
+        'Stratégie et objectifs',
+        'strategy.objectives-measurable',
+        'Objectifs mesurables',
+        'Preuve mesurée',
+        '2',
+        '75,0',
+        '',
+        '3 objectifs sur 4 ont un indicateur chiffré et une échéance.',
+        '',
       ]);
       expect(byKey('content.regularity')[6]).toBe('66,7');
       expect(byKey('community.accounts-connected')[5]).toBe('1,5');
@@ -105,11 +126,30 @@ describe('renderAssessmentReportCsv', () => {
 
     it('uses the comma, a decimal point and English labels', () => {
       expect(csv.startsWith(CSV_BOM)).toBe(true);
-      expect(rows[0]).toEqual(['Row type', 'Dimension', 'Criterion key', 'Criterion', 'Kind', 'Weight', 'Score (0-100)', 'Previous score (0-100)', 'Detail', 'Comment']);
+      expect(rows[0]).toEqual([
+        'Row type',
+        'Dimension',
+        'Criterion key',
+        'Criterion',
+        'Kind',
+        'Weight',
+        'Score (0-100)',
+        'Previous score (0-100)',
+        'Detail',
+        'Comment',
+      ]);
       expect(rows[1].slice(0, 9)).toEqual(['Overall', '', '', '', '', '', '41.3', '', 'Level 2 — Emerging']);
       expect(rows.find((r) => r[2] === 'strategy.segments')).toEqual([
-        'Criterion', 'Strategy and objectives', 'strategy.segments', 'Audience segments', 'Declarative', '1', '50.0', '',
-        'Some segments are written down.', 'Retail, "pro" buyers, press, investors',
+        'Criterion',
+        'Strategy and objectives',
+        'strategy.segments',
+        'Audience segments',
+        'Declarative',
+        '1',
+        '50.0',
+        '',
+        'Some segments are written down.',
+        'Retail, "pro" buyers, press, investors',
       ]);
       // The comma in the comment forces quoting with the comma separator.
       expect(csv).toContain('"Retail, ""pro"" buyers, press, investors"');

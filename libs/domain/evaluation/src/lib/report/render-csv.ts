@@ -49,7 +49,20 @@ export function renderAssessmentReportCsv(report: AssessmentReport): string {
   const num = (value: string): Cell => ({ number: value });
 
   const rows: Cell[][] = [];
-  rows.push([l.csv.rowType, l.dimension, l.csv.criterionKey, l.csv.criterion, l.csv.kindColumn, l.weight, l.csv.scoreColumn, l.csv.previousColumn, l.csv.detail, l.comment].map(text));
+  rows.push(
+    [
+      l.csv.rowType,
+      l.dimension,
+      l.csv.criterionKey,
+      l.csv.criterion,
+      l.csv.kindColumn,
+      l.weight,
+      l.csv.scoreColumn,
+      l.csv.previousColumn,
+      l.csv.detail,
+      l.comment,
+    ].map(text),
+  );
 
   const context = [
     report.organizationName,
@@ -57,7 +70,12 @@ export function renderAssessmentReportCsv(report: AssessmentReport): string {
     report.finalizedAt ? l.finalizedOn(formatDate(report.finalizedAt, locale, report.timeZone)) : l.notFinalized,
   ].join(' — ');
   rows.push([
-    text(l.csv.overallRow), null, null, null, null, null,
+    text(l.csv.overallRow),
+    null,
+    null,
+    null,
+    null,
+    null,
     num(formatScore(report.overallScore, locale)),
     report.previousOverallScore === undefined ? null : num(formatScore(report.previousOverallScore, locale)),
     text(`${l.level} ${l.levelValue(report.level)}`),
@@ -65,17 +83,26 @@ export function renderAssessmentReportCsv(report: AssessmentReport): string {
   ]);
   for (const d of report.dimensions) {
     rows.push([
-      text(l.csv.dimensionRow), text(d.title), null, null, null,
+      text(l.csv.dimensionRow),
+      text(d.title),
+      null,
+      null,
+      null,
       num(formatWeight(d.weight, locale)),
       num(formatScore(d.score, locale)),
       d.previousScore === undefined ? null : num(formatScore(d.previousScore, locale)),
-      null, null,
+      null,
+      null,
     ]);
   }
   for (const d of report.dimensions) {
     for (const c of d.criteria) {
       rows.push([
-        text(l.csv.criterionRow), text(d.title), text(c.key), text(c.title), text(l.kind[c.kind]),
+        text(l.csv.criterionRow),
+        text(d.title),
+        text(c.key),
+        text(c.title),
+        text(l.kind[c.kind]),
         num(formatWeight(c.weight, locale)),
         c.score === null ? null : num(formatScore(criterionScore100(c.score), locale)),
         null,

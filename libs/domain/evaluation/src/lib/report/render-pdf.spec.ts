@@ -78,7 +78,15 @@ describe('renderAssessmentReportPdf', () => {
     });
 
     it('has the French headings and no English ones', () => {
-      for (const heading of ['Points clés', 'Profil par dimension', 'Scores par dimension', 'Détail des critères', 'Recommandations', 'Évolution', 'Précédent']) {
+      for (const heading of [
+        'Points clés',
+        'Profil par dimension',
+        'Scores par dimension',
+        'Détail des critères',
+        'Recommandations',
+        'Évolution',
+        'Précédent',
+      ]) {
         expect(text).toContain(heading);
       }
       for (const english of ['Overall score', 'Recommendations', 'Previous', 'Key points']) expect(text).not.toContain(english);
@@ -104,7 +112,9 @@ describe('renderAssessmentReportPdf', () => {
     });
 
     it('lists the recommendations with their roadmap step', () => {
-      expect(text).toContain('Faire approuver la politique de gestion des commentaires et la politique d’usage personnel par la direction générale.');
+      expect(text).toContain(
+        'Faire approuver la politique de gestion des commentaires et la politique d’usage personnel par la direction générale.',
+      );
       expect(text).toContain('Étape 5 de la feuille de route : Créer des politiques');
       expect(text).toContain('Instaurer une réunion hebdomadaire');
     });
@@ -208,7 +218,12 @@ describe('renderAssessmentReportPdf', () => {
 
   it('renders a draft with no dimension and no recommendation, saying so', async () => {
     const empty: AssessmentReport = {
-      ...FRENCH_REPORT, finalizedAt: null, dimensions: [], recommendations: [], previousOverallScore: undefined, previousFinalizedAt: undefined,
+      ...FRENCH_REPORT,
+      finalizedAt: null,
+      dimensions: [],
+      recommendations: [],
+      previousOverallScore: undefined,
+      previousFinalizedAt: undefined,
     };
     const pdf = await renderAssessmentReportPdf(empty);
     const text = flat(extractPdfText(pdf).pages.join('\n'));

@@ -1,9 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { AssessmentReport, ReportCriterion, ReportDimension } from './assessment-report';
 import { radarGeometry, radarPolygon, type Point } from './radar-geometry';
-import {
-  criterionScore100, formatDate, formatDelta, formatScore, formatWeight, labelsFor, type ReportLabels,
-} from './report-format';
+import { criterionScore100, formatDate, formatDelta, formatScore, formatWeight, labelsFor, type ReportLabels } from './report-format';
 import { toWinAnsi } from './win-ansi';
 
 /**
@@ -42,7 +40,10 @@ type Doc = PDFKit.PDFDocument;
 class ReportWriter {
   private readonly l: ReportLabels;
 
-  constructor(private readonly doc: Doc, private readonly report: AssessmentReport) {
+  constructor(
+    private readonly doc: Doc,
+    private readonly report: AssessmentReport,
+  ) {
     this.l = labelsFor(report.locale);
   }
 
@@ -85,7 +86,12 @@ class ReportWriter {
     this.font('bold', size, COLOR.accent);
     this.para(text);
     const y = this.doc.y + 2;
-    this.doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(0.8).strokeColor(COLOR.rule).stroke();
+    this.doc
+      .moveTo(MARGIN.left, y)
+      .lineTo(MARGIN.left + CONTENT_WIDTH, y)
+      .lineWidth(0.8)
+      .strokeColor(COLOR.rule)
+      .stroke();
     this.doc.y = y + 8;
   }
 
@@ -159,7 +165,10 @@ class ReportWriter {
       this.font('regular', 10.5);
       this.ensureSpace(this.heightOf(point, CONTENT_WIDTH - 14) + 4);
       const y = this.doc.y;
-      this.doc.circle(MARGIN.left + 3, y + 5, 2).fillColor(COLOR.accent).fill();
+      this.doc
+        .circle(MARGIN.left + 3, y + 5, 2)
+        .fillColor(COLOR.accent)
+        .fill();
       this.font('regular', 10.5);
       this.para(point, { x: MARGIN.left + 14 });
       this.doc.moveDown(0.25);
@@ -205,7 +214,10 @@ class ReportWriter {
       }
       doc.undash();
     }
-    const current = radarPolygon(g, dims.map((d) => d.score));
+    const current = radarPolygon(
+      g,
+      dims.map((d) => d.score),
+    );
     doc.lineWidth(1.6).strokeColor(COLOR.accent).fillColor(COLOR.accentFill).fillOpacity(0.22);
     path(current).fillAndStroke();
     doc.fillOpacity(1).fillColor(COLOR.accent);
@@ -229,12 +241,28 @@ class ReportWriter {
     // Legend.
     const legendY = center.y + radius + 36;
     let x = MARGIN.left + CONTENT_WIDTH / 2 - (hasPrevious ? 150 : 60);
-    doc.save().lineWidth(1.6).strokeColor(COLOR.accent).moveTo(x, legendY + 4).lineTo(x + 22, legendY + 4).stroke().restore();
+    doc
+      .save()
+      .lineWidth(1.6)
+      .strokeColor(COLOR.accent)
+      .moveTo(x, legendY + 4)
+      .lineTo(x + 22, legendY + 4)
+      .stroke()
+      .restore();
     this.font('regular', 9, COLOR.muted);
     doc.text(toWinAnsi(l.legendCurrent), x + 28, legendY, { lineBreak: false });
     if (hasPrevious) {
       x += 150;
-      doc.save().lineWidth(1.2).strokeColor(COLOR.previous).dash(4, { space: 3 }).moveTo(x, legendY + 4).lineTo(x + 22, legendY + 4).stroke().undash().restore();
+      doc
+        .save()
+        .lineWidth(1.2)
+        .strokeColor(COLOR.previous)
+        .dash(4, { space: 3 })
+        .moveTo(x, legendY + 4)
+        .lineTo(x + 22, legendY + 4)
+        .stroke()
+        .undash()
+        .restore();
       doc.text(toWinAnsi(l.legendPrevious), x + 28, legendY, { lineBreak: false });
     }
     doc.x = MARGIN.left;
@@ -259,7 +287,12 @@ class ReportWriter {
       const height = Math.max(...cells.map((c, i) => this.heightOf(c, columns[i].width - 2 * pad))) + 2 * pad;
       if (this.doc.y + height > this.bottom) {
         this.newPage();
-        if (!bold) drawRow(columns.map((c) => c.title), true, false);
+        if (!bold)
+          drawRow(
+            columns.map((c) => c.title),
+            true,
+            false,
+          );
         this.font(bold ? 'bold' : 'regular', 9.5, bold ? COLOR.muted : COLOR.text);
       }
       const top = this.doc.y;
@@ -270,22 +303,44 @@ class ReportWriter {
         this.doc.text(toWinAnsi(cell), x + pad, top + pad, { width: columns[i].width - 2 * pad, align: columns[i].align });
         x += columns[i].width;
       });
-      this.doc.moveTo(MARGIN.left, top + height).lineTo(MARGIN.left + CONTENT_WIDTH, top + height).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      this.doc
+        .moveTo(MARGIN.left, top + height)
+        .lineTo(MARGIN.left + CONTENT_WIDTH, top + height)
+        .lineWidth(0.5)
+        .strokeColor(COLOR.rule)
+        .stroke();
       this.doc.x = MARGIN.left;
       this.doc.y = top + height;
     };
-    drawRow(columns.map((c) => c.title), true, false);
+    drawRow(
+      columns.map((c) => c.title),
+      true,
+      false,
+    );
     r.dimensions.forEach((d, i) => {
-      drawRow([
-        d.title,
-        formatWeight(d.weight, r.locale),
-        this.score(d.score),
-        d.previousScore === undefined ? '—' : this.score(d.previousScore),
-        d.previousScore === undefined ? '—' : formatDelta(d.score, d.previousScore, r.locale),
-      ], false, i % 2 === 1);
+      drawRow(
+        [
+          d.title,
+          formatWeight(d.weight, r.locale),
+          this.score(d.score),
+          d.previousScore === undefined ? '—' : this.score(d.previousScore),
+          d.previousScore === undefined ? '—' : formatDelta(d.score, d.previousScore, r.locale),
+        ],
+        false,
+        i % 2 === 1,
+      );
     });
-    drawRow([l.overallScore, '', this.score(r.overallScore), r.previousOverallScore === undefined ? '—' : this.score(r.previousOverallScore),
-      r.previousOverallScore === undefined ? '—' : formatDelta(r.overallScore, r.previousOverallScore, r.locale)], true, false);
+    drawRow(
+      [
+        l.overallScore,
+        '',
+        this.score(r.overallScore),
+        r.previousOverallScore === undefined ? '—' : this.score(r.previousOverallScore),
+        r.previousOverallScore === undefined ? '—' : formatDelta(r.overallScore, r.previousOverallScore, r.locale),
+      ],
+      true,
+      false,
+    );
   }
 
   private criteria(): void {
@@ -319,7 +374,12 @@ class ReportWriter {
     this.font('bold', 10.5);
     const titleHeight = this.heightOf(c.title, titleWidth);
     this.font('regular', 9.5);
-    const blockHeight = titleHeight + 14 + (c.detail ? this.heightOf(c.detail, CONTENT_WIDTH - 10) : 0) + (comment ? this.heightOf(comment, CONTENT_WIDTH - 10) + 4 : 0) + 10;
+    const blockHeight =
+      titleHeight +
+      14 +
+      (c.detail ? this.heightOf(c.detail, CONTENT_WIDTH - 10) : 0) +
+      (comment ? this.heightOf(comment, CONTENT_WIDTH - 10) + 4 : 0) +
+      10;
     // A block that fits on a page is kept together; a longer one (a very long comment) flows over.
     this.ensureSpace(Math.min(blockHeight, this.bottom - MARGIN.top));
 
@@ -331,9 +391,15 @@ class ReportWriter {
     this.doc.text(toWinAnsi(scoreText), MARGIN.left + CONTENT_WIDTH - scoreWidth, top, { width: scoreWidth, align: 'right' });
     // Score bar under the score.
     const barY = top + 15;
-    this.doc.rect(MARGIN.left + CONTENT_WIDTH - scoreWidth, barY, scoreWidth, 3.5).fillColor(COLOR.band).fill();
+    this.doc
+      .rect(MARGIN.left + CONTENT_WIDTH - scoreWidth, barY, scoreWidth, 3.5)
+      .fillColor(COLOR.band)
+      .fill();
     if (c.score !== null && c.score > 0) {
-      this.doc.rect(MARGIN.left + CONTENT_WIDTH - scoreWidth, barY, scoreWidth * Math.min(1, c.score), 3.5).fillColor(COLOR.accentFill).fill();
+      this.doc
+        .rect(MARGIN.left + CONTENT_WIDTH - scoreWidth, barY, scoreWidth * Math.min(1, c.score), 3.5)
+        .fillColor(COLOR.accentFill)
+        .fill();
     }
     this.doc.x = MARGIN.left;
     this.doc.y = Math.max(afterTitle, barY + 5);
@@ -390,8 +456,16 @@ class ReportWriter {
       const margins = doc.page.margins;
       doc.page.margins = { ...margins, bottom: 0 };
       this.font('regular', 8, COLOR.muted);
-      doc.text(toWinAnsi(`${this.report.organizationName} · ${this.l.documentTitle}`), MARGIN.left, FOOTER_Y, { width: CONTENT_WIDTH - 90, lineBreak: false, ellipsis: true });
-      doc.text(toWinAnsi(this.l.page(i - range.start + 1, range.count)), MARGIN.left + CONTENT_WIDTH - 90, FOOTER_Y, { width: 90, align: 'right', lineBreak: false });
+      doc.text(toWinAnsi(`${this.report.organizationName} · ${this.l.documentTitle}`), MARGIN.left, FOOTER_Y, {
+        width: CONTENT_WIDTH - 90,
+        lineBreak: false,
+        ellipsis: true,
+      });
+      doc.text(toWinAnsi(this.l.page(i - range.start + 1, range.count)), MARGIN.left + CONTENT_WIDTH - 90, FOOTER_Y, {
+        width: 90,
+        align: 'right',
+        lineBreak: false,
+      });
       doc.page.margins = margins;
     }
   }

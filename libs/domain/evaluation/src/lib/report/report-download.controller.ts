@@ -22,7 +22,10 @@ export class ReportDownloadController {
   ) {}
 
   @Get(':token')
-  @AccessProvenBy('signed link', 'the HMAC-signed, five-minute link names its organisation and assessment and is issued only to callers allowed to read them; it is verified before the tenant is entered')
+  @AccessProvenBy(
+    'signed link',
+    'the HMAC-signed, five-minute link names its organisation and assessment and is issued only to callers allowed to read them; it is verified before the tenant is entered',
+  )
   async download(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const refuse = (status: number, message: string) =>
       void reply.status(status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(message);

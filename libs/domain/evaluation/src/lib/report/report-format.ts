@@ -195,14 +195,22 @@ function validTimeZone(timeZone: string | undefined): string {
 /** A day in words, in the report's language and the organisation's time zone: "12 mars 2025", "12 March 2025". */
 export function formatDate(date: Date, locale: ReportLocale, timeZone?: string): string {
   const format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: validTimeZone(timeZone),
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: validTimeZone(timeZone),
   });
   return format.format(date);
 }
 
 /** The day as YYYY-MM-DD in the organisation's time zone (file names). */
 export function isoDay(date: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: validTimeZone(timeZone) }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: validTimeZone(timeZone),
+  }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

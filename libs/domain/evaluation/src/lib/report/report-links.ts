@@ -38,7 +38,9 @@ export class ReportLinks {
   }
 
   sign(claims: ReportLinkClaims): string {
-    const body = b64(JSON.stringify([claims.organizationId, claims.assessmentId, claims.format, claims.locale ?? null, claims.userId, claims.expiresAt]));
+    const body = b64(
+      JSON.stringify([claims.organizationId, claims.assessmentId, claims.format, claims.locale ?? null, claims.userId, claims.expiresAt]),
+    );
     return `${body}.${b64(createHmac('sha256', this.key).update(body).digest())}`;
   }
 

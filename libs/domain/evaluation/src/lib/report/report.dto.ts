@@ -31,7 +31,9 @@ export class AssessmentReportInput {
   locale?: ReportLocaleEnum;
 }
 
-@ObjectType('AssessmentReportFile', { description: 'A generated report file, its bytes in base64. For a plain download URL, ask assessmentReportLink.' })
+@ObjectType('AssessmentReportFile', {
+  description: 'A generated report file, its bytes in base64. For a plain download URL, ask assessmentReportLink.',
+})
 export class AssessmentReportFileObject {
   @Field(() => String, { description: 'Suggested file name, e.g. rapport-maturite-acme-2025-03-13.pdf.' }) filename!: string;
   @Field(() => String, { description: 'application/pdf or text/csv; charset=utf-8.' }) contentType!: string;
@@ -39,7 +41,10 @@ export class AssessmentReportFileObject {
   @Field(() => String, { description: 'The file, base64-encoded.' }) base64!: string;
 }
 
-@ObjectType('AssessmentReportLink', { description: 'A download link for a report file: anyone holding it can download that one file until it expires, so hand it only to its reader.' })
+@ObjectType('AssessmentReportLink', {
+  description:
+    'A download link for a report file: anyone holding it can download that one file until it expires, so hand it only to its reader.',
+})
 export class AssessmentReportLinkObject {
   @Field(() => String, { description: 'GET this URL for the file (Content-Disposition: attachment).' }) url!: string;
   @Field(() => GraphQLISODateTime, { description: 'The link works until then (five minutes).' }) expiresAt!: Date;

@@ -33,7 +33,11 @@ export class CommentRulesService {
     );
     return {
       rules: rows.map((r) => ({
-        channel: r.channel, severity: r.severity, responseMinutes: r.response_minutes, responsibleRole: r.responsible_role, escalate: r.escalate,
+        channel: r.channel,
+        severity: r.severity,
+        responseMinutes: r.response_minutes,
+        responsibleRole: r.responsible_role,
+        escalate: r.escalate,
         replyTemplates: r.reply_templates,
       })),
       updatedAt: rows.reduce<Date | null>((latest, r) => (!latest || r.updated_at > latest ? r.updated_at : latest), null),
@@ -52,16 +56,31 @@ export class CommentRulesService {
                                                  reply_templates jsonb, position int)`,
       [
         ctx.organizationId,
-        JSON.stringify(rules.map((r, position) => ({
-          channel: r.channel, severity: r.severity, response_minutes: r.responseMinutes, responsible_role: r.responsibleRole, escalate: r.escalate,
-          reply_templates: r.replyTemplates, position,
-        }))),
+        JSON.stringify(
+          rules.map((r, position) => ({
+            channel: r.channel,
+            severity: r.severity,
+            response_minutes: r.responseMinutes,
+            responsible_role: r.responsibleRole,
+            escalate: r.escalate,
+            reply_templates: r.replyTemplates,
+            position,
+          })),
+        ),
         ctx.actor.type === 'USER' ? ctx.actor.id : null,
       ],
     );
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'comment_rules.updated', targetType: 'CommentHandlingRuleSet', targetId: ctx.organizationId, metadata: { rules: rules.length },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'comment_rules.updated',
+        targetType: 'CommentHandlingRuleSet',
+        targetId: ctx.organizationId,
+        metadata: { rules: rules.length },
+      },
+      ctx.requestId,
+    );
     return this.get(ctx);
   }
 

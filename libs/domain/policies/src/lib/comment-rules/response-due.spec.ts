@@ -2,7 +2,13 @@ import { CommentHandlingRule, DEFAULT_COMMENT_RULES, responseDue, validateCommen
 
 const at = new Date('2026-03-02T09:00:00.000Z');
 const rule = (patch: Partial<CommentHandlingRule>): CommentHandlingRule => ({
-  channel: '*', severity: 'NORMAL', responseMinutes: 120, responsibleRole: 'COMMUNITY_MANAGER', escalate: false, replyTemplates: [], ...patch,
+  channel: '*',
+  severity: 'NORMAL',
+  responseMinutes: 120,
+  responsibleRole: 'COMMUNITY_MANAGER',
+  escalate: false,
+  replyTemplates: [],
+  ...patch,
 });
 
 describe('responseDue', () => {
@@ -14,7 +20,13 @@ describe('responseDue', () => {
 
   it('prefers the rule of the exact network over the "*" rule', () => {
     const due = responseDue(rules, { network: 'mastodon', severity: 'NORMAL', receivedAt: at });
-    expect(due).toMatchObject({ responseMinutes: 30, responsibleRole: 'CONTENT_LEAD', source: 'RULE', channel: 'mastodon', escalate: false });
+    expect(due).toMatchObject({
+      responseMinutes: 30,
+      responsibleRole: 'CONTENT_LEAD',
+      source: 'RULE',
+      channel: 'mastodon',
+      escalate: false,
+    });
     expect(due.dueAt.toISOString()).toBe('2026-03-02T09:30:00.000Z');
   });
 
@@ -26,11 +38,19 @@ describe('responseDue', () => {
 
   it('never takes a rule of another severity', () => {
     const due = responseDue(rules, { network: 'mastodon', severity: 'HIGH', receivedAt: at });
-    expect(due).toMatchObject({ source: 'DEFAULT', channel: null, responseMinutes: DEFAULT_COMMENT_RULES.HIGH.responseMinutes, templates: [] });
+    expect(due).toMatchObject({
+      source: 'DEFAULT',
+      channel: null,
+      responseMinutes: DEFAULT_COMMENT_RULES.HIGH.responseMinutes,
+      templates: [],
+    });
   });
 
   it('escalates a crisis', () => {
-    expect(responseDue(rules, { network: 'x', severity: 'CRISIS', receivedAt: at })).toMatchObject({ escalate: true, responsibleRole: 'STRATEGY_LEAD' });
+    expect(responseDue(rules, { network: 'x', severity: 'CRISIS', receivedAt: at })).toMatchObject({
+      escalate: true,
+      responsibleRole: 'STRATEGY_LEAD',
+    });
   });
 
   it('uses the documented defaults without any rule', () => {
@@ -52,7 +72,13 @@ describe('validateCommentRules', () => {
       rule({ channel: 'Mastodon!', responsibleRole: 'BOSS' as never }),
       rule({ replyTemplates: [{ language: 'en', text: '  ' }] }),
     ]);
-    expect(problems.map((p) => p.path)).toEqual(['[0].responseMinutes', '[1].channel', '[1].responsibleRole', '[2].replyTemplates[0].text', '[2]']);
+    expect(problems.map((p) => p.path)).toEqual([
+      '[0].responseMinutes',
+      '[1].channel',
+      '[1].responsibleRole',
+      '[2].replyTemplates[0].text',
+      '[2]',
+    ]);
     expect(problems[4].message).toMatch(/repeats channel \* and severity NORMAL of rule \[0\]/);
   });
 });

@@ -33,7 +33,9 @@ export interface CommentHandlingRule {
  * the community manager answers within two days (LOW), one day (NORMAL), four
  * hours (HIGH) or one hour (CRISIS, escalated).
  */
-export const DEFAULT_COMMENT_RULES: Readonly<Record<CommentSeverity, Omit<CommentHandlingRule, 'channel' | 'severity' | 'replyTemplates'>>> = {
+export const DEFAULT_COMMENT_RULES: Readonly<
+  Record<CommentSeverity, Omit<CommentHandlingRule, 'channel' | 'severity' | 'replyTemplates'>>
+> = {
   LOW: { responseMinutes: 2880, responsibleRole: 'COMMUNITY_MANAGER', escalate: false },
   NORMAL: { responseMinutes: 1440, responsibleRole: 'COMMUNITY_MANAGER', escalate: false },
   HIGH: { responseMinutes: 240, responsibleRole: 'COMMUNITY_MANAGER', escalate: false },
@@ -84,10 +86,15 @@ export function validateCommentRules(rules: readonly CommentHandlingRule[]): { p
   const seen = new Map<string, number>();
   rules.forEach((rule, index) => {
     const at = `[${index}]`;
-    if (!CHANNEL.test(rule.channel)) problems.push({ path: `${at}.channel`, message: 'must be a network id such as mastodon, or * for every channel' });
-    if (!(COMMENT_SEVERITIES as readonly string[]).includes(rule.severity)) problems.push({ path: `${at}.severity`, message: `must be one of ${COMMENT_SEVERITIES.join(', ')}` });
+    if (!CHANNEL.test(rule.channel))
+      problems.push({ path: `${at}.channel`, message: 'must be a network id such as mastodon, or * for every channel' });
+    if (!(COMMENT_SEVERITIES as readonly string[]).includes(rule.severity))
+      problems.push({ path: `${at}.severity`, message: `must be one of ${COMMENT_SEVERITIES.join(', ')}` });
     if (!Number.isInteger(rule.responseMinutes) || rule.responseMinutes <= 0 || rule.responseMinutes > MAX_RESPONSE_MINUTES) {
-      problems.push({ path: `${at}.responseMinutes`, message: `must be a whole number of minutes above 0 and at most ${MAX_RESPONSE_MINUTES} (30 days)` });
+      problems.push({
+        path: `${at}.responseMinutes`,
+        message: `must be a whole number of minutes above 0 and at most ${MAX_RESPONSE_MINUTES} (30 days)`,
+      });
     }
     if (!(ORGANIZATION_ROLES as readonly string[]).includes(rule.responsibleRole)) {
       problems.push({ path: `${at}.responsibleRole`, message: `must be one of ${ORGANIZATION_ROLES.join(', ')}` });
@@ -97,7 +104,8 @@ export function validateCommentRules(rules: readonly CommentHandlingRule[]): { p
     });
     const key = `${rule.channel}|${rule.severity}`;
     const first = seen.get(key);
-    if (first !== undefined) problems.push({ path: `${at}`, message: `repeats channel ${rule.channel} and severity ${rule.severity} of rule [${first}]` });
+    if (first !== undefined)
+      problems.push({ path: `${at}`, message: `repeats channel ${rule.channel} and severity ${rule.severity} of rule [${first}]` });
     else seen.set(key, index);
   });
   return problems;

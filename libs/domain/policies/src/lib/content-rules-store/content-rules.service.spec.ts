@@ -20,16 +20,27 @@ describe('rules derived from the brand voice and the network', () => {
   });
 
   it('checks a text against all of them at once', () => {
-    const rules = effectiveRules([{ id: 'tags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 }], { wordsToAvoid: ['promo'], addressForm: 'VOUS' });
-    const limits = networkTextLimitsFromManifests(() => [
-      { id: 'tiny', displayName: 'Tiny', text: { maxLength: 20, counting: 'code-points' } },
-      { id: 'feed', displayName: 'Feed', text: { maxLength: 0, counting: 'code-points' } },
-    ] as never);
+    const rules = effectiveRules([{ id: 'tags', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 1 }], {
+      wordsToAvoid: ['promo'],
+      addressForm: 'VOUS',
+    });
+    const limits = networkTextLimitsFromManifests(
+      () =>
+        [
+          { id: 'tiny', displayName: 'Tiny', text: { maxLength: 20, counting: 'code-points' } },
+          { id: 'feed', displayName: 'Feed', text: { maxLength: 0, counting: 'code-points' } },
+        ] as never,
+    );
     expect(limits.limits('feed')).toBeNull();
     expect(limits.networks()).toEqual(['tiny']);
-    const violations = check(compileContentPolicy({ locale: 'fr', rules }), 'Une promo pour toi #a #b', { network: limits.limits('tiny') ?? undefined });
+    const violations = check(compileContentPolicy({ locale: 'fr', rules }), 'Une promo pour toi #a #b', {
+      network: limits.limits('tiny') ?? undefined,
+    });
     expect(violations.map((v) => [v.ruleId, v.severity])).toEqual([
-      ['brand-voice', 'WARN'], ['brand-voice-address-form', 'WARN'], ['network-limits', 'BLOCK'], ['tags', 'WARN'],
+      ['brand-voice', 'WARN'],
+      ['brand-voice-address-form', 'WARN'],
+      ['network-limits', 'BLOCK'],
+      ['tags', 'WARN'],
     ]);
   });
 });

@@ -3,7 +3,14 @@ import { AuditRepository } from '@socle/accounts';
 import { badInput } from '@socle/platform-errors';
 import { BrandVoice, BrandVoiceReader } from '@socle/strategy';
 import {
-  check, compileContentPolicy, CompiledContentPolicy, ContentLocale, ContentRule, normaliseForMatching, validateRules, Violation,
+  check,
+  compileContentPolicy,
+  CompiledContentPolicy,
+  ContentLocale,
+  ContentRule,
+  normaliseForMatching,
+  validateRules,
+  Violation,
 } from '../content-rules';
 import type { TenantCtx } from '../documents/policy.repository';
 import { NETWORK_TEXT_LIMITS, NetworkTextLimitsSource, NO_NETWORK_TEXT_LIMITS } from './network-text-limits';
@@ -20,7 +27,13 @@ export function brandVoiceRules(voice: Pick<BrandVoice, 'wordsToAvoid' | 'addres
   const rules: ContentRule[] = [];
   const words = [...new Set(voice.wordsToAvoid.map((w) => w.trim()).filter((w) => normaliseForMatching(w).trim() !== ''))];
   if (words.length > 0) rules.push({ id: BRAND_VOICE_RULE_ID, kind: 'AVOID_WORDS', severity: 'WARN', words });
-  if (voice.addressForm) rules.push({ id: BRAND_VOICE_ADDRESS_RULE_ID, kind: 'ADDRESS_FORM', severity: 'WARN', form: voice.addressForm === 'TU' ? 'tu' : 'vous' });
+  if (voice.addressForm)
+    rules.push({
+      id: BRAND_VOICE_ADDRESS_RULE_ID,
+      kind: 'ADDRESS_FORM',
+      severity: 'WARN',
+      form: voice.addressForm === 'TU' ? 'tu' : 'vous',
+    });
   return rules;
 }
 
@@ -30,7 +43,9 @@ export function brandVoiceRules(voice: Pick<BrandVoice, 'wordsToAvoid' | 'addres
  * unless the organisation wrote its own NETWORK_LIMITS rule.
  */
 export function effectiveRules(own: readonly ContentRule[], voice: Pick<BrandVoice, 'wordsToAvoid' | 'addressForm'> | null): ContentRule[] {
-  const implicitLimits: ContentRule[] = own.some((r) => r.kind === 'NETWORK_LIMITS') ? [] : [{ id: NETWORK_LIMITS_RULE_ID, kind: 'NETWORK_LIMITS', severity: 'BLOCK' }];
+  const implicitLimits: ContentRule[] = own.some((r) => r.kind === 'NETWORK_LIMITS')
+    ? []
+    : [{ id: NETWORK_LIMITS_RULE_ID, kind: 'NETWORK_LIMITS', severity: 'BLOCK' }];
   return [...own, ...brandVoiceRules(voice), ...implicitLimits];
 }
 
@@ -70,7 +85,8 @@ export class ContentRulesService {
 
   async get(ctx: TenantCtx): Promise<ContentRuleSet> {
     const [row] = await ctx.uow.query<{ rules: ContentRule[]; version: number; updated_at: Date }>(
-      'SELECT rules, version, updated_at FROM content_rule_sets WHERE organization_id = $1', [ctx.organizationId],
+      'SELECT rules, version, updated_at FROM content_rule_sets WHERE organization_id = $1',
+      [ctx.organizationId],
     );
     return row ? { rules: row.rules, version: row.version, updatedAt: row.updated_at } : { rules: [], version: 0, updatedAt: null };
   }
@@ -84,7 +100,10 @@ export class ContentRulesService {
     rules.forEach((rule, index) => {
       const id = (rule as { id?: unknown }).id;
       if (typeof id === 'string' && RESERVED_IDS.includes(id)) {
-        problems.push({ field: `input.rules[${index}].id`, message: `"${id}" is reserved for the rules the platform adds (${RESERVED_IDS.join(', ')})` });
+        problems.push({
+          field: `input.rules[${index}].id`,
+          message: `"${id}" is reserved for the rules the platform adds (${RESERVED_IDS.join(', ')})`,
+        });
       }
     });
     if (problems.length > 0) throw badInput(problems);
@@ -95,14 +114,25 @@ export class ContentRulesService {
        RETURNING version, updated_at`,
       [ctx.organizationId, JSON.stringify(rules), ctx.actor.type === 'USER' ? ctx.actor.id : null],
     );
-    await this.audit.recordInOrganization(ctx.uow, ctx.actor, {
-      action: 'content_rules.updated', targetType: 'ContentRuleSet', targetId: ctx.organizationId, metadata: { version: row.version, rules: rules.length },
-    }, ctx.requestId);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'content_rules.updated',
+        targetType: 'ContentRuleSet',
+        targetId: ctx.organizationId,
+        metadata: { version: row.version, rules: rules.length },
+      },
+      ctx.requestId,
+    );
     return { rules: rules as ContentRule[], version: row.version, updatedAt: row.updated_at };
   }
 
   /** Violations of `text`, sorted by position, with messages in the organisation's language. */
-  async check(ctx: TenantCtx, input: { text: string; network?: string; contentKind?: string }): Promise<{ blocked: boolean; violations: Violation[] }> {
+  async check(
+    ctx: TenantCtx,
+    input: { text: string; network?: string; contentKind?: string },
+  ): Promise<{ blocked: boolean; violations: Violation[] }> {
     const source = this.networks ?? NO_NETWORK_TEXT_LIMITS;
     const limits = input.network === undefined ? undefined : source.limits(input.network);
     if (input.network !== undefined && !limits) {

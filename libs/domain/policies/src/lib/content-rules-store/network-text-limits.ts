@@ -23,7 +23,9 @@ export function networkTextLimitsFromManifests(manifests: () => readonly Connect
   return {
     limits(network) {
       const m = publishing().find((x) => x.id === network);
-      return m ? { network: m.id, displayName: m.displayName, maxLength: m.text.maxLength, counting: m.text.counting, maxBytes: m.text.maxBytes } : null;
+      return m
+        ? { network: m.id, displayName: m.displayName, maxLength: m.text.maxLength, counting: m.text.counting, maxBytes: m.text.maxBytes }
+        : null;
     },
     networks: () => publishing().map((m) => m.id),
   };

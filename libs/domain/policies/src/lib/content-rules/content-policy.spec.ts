@@ -52,16 +52,26 @@ describe('AVOID_WORDS', () => {
     const second = text.indexOf('ARNAQUE');
     expect(run([avoid], text).map((v) => [v.start, v.end])).toEqual([[first, first + 'a\u0301rnaque'.length]]);
     // The span of a match ending with a decomposed "é" includes its combining accent.
-    expect(run([{ ...avoid, words: ['arnaqué'] }], text).map((v) => text.slice(v.start, v.end))).toEqual(['a\u0301rnaque', 'ARNAQUE\u0301']);
+    expect(run([{ ...avoid, words: ['arnaqué'] }], text).map((v) => text.slice(v.start, v.end))).toEqual([
+      'a\u0301rnaque',
+      'ARNAQUE\u0301',
+    ]);
     expect(run([{ ...avoid, words: ['arnaqué'] }], text).map((v) => [v.start, v.end])).toEqual([
       [first, first + 8],
       [second, second + 8],
     ]);
   });
 
-  it('says why in the organisation\'s language', () => {
+  it("says why in the organisation's language", () => {
     expect(run([avoid], 'Pure scam', 'en')).toEqual([
-      { ruleId: 'voice', kind: 'AVOID_WORDS', severity: 'BLOCK', start: 5, end: 9, message: '"scam" is on the words-to-avoid list (brand voice).' },
+      {
+        ruleId: 'voice',
+        kind: 'AVOID_WORDS',
+        severity: 'BLOCK',
+        start: 5,
+        end: 9,
+        message: '"scam" is on the words-to-avoid list (brand voice).',
+      },
     ]);
     expect(run([avoid], 'Une arnaque', 'fr')[0].message).toBe('"arnaque" fait partie des mots à éviter (voix de marque).');
   });
@@ -76,7 +86,13 @@ describe('AVOID_WORDS', () => {
 });
 
 describe('REQUIRED_DISCLOSURE', () => {
-  const rule: ContentRule = { id: 'disclosure', kind: 'REQUIRED_DISCLOSURE', severity: 'BLOCK', contentKinds: ['sponsored'], anyOf: ['#pub', '#sponsorisé', 'partenariat rémunéré'] };
+  const rule: ContentRule = {
+    id: 'disclosure',
+    kind: 'REQUIRED_DISCLOSURE',
+    severity: 'BLOCK',
+    contentKinds: ['sponsored'],
+    anyOf: ['#pub', '#sponsorisé', 'partenariat rémunéré'],
+  };
 
   it('requires one of the terms for the listed content kinds only', () => {
     const text = 'Nouvelle collection #adidas #publicité';
@@ -117,7 +133,10 @@ describe('FORBIDDEN_LINK_DOMAINS', () => {
       ['domains', 'BLOCK', 'https://ads.spam.example/promo?id=42'],
       ['domains', 'BLOCK', 'bit.ly/3xYz'],
     ]);
-    expect(violations.map((v) => v.message)).toEqual(['Les liens vers "spam.example" sont interdits (ads.spam.example).', 'Les liens vers "bit.ly" sont interdits.']);
+    expect(violations.map((v) => v.message)).toEqual([
+      'Les liens vers "spam.example" sont interdits (ads.spam.example).',
+      'Les liens vers "bit.ly" sont interdits.',
+    ]);
   });
 
   it('says so in English', () => {
@@ -138,7 +157,11 @@ describe('MAX_HASHTAGS', () => {
 
   it('handles a limit of zero', () => {
     const rule: ContentRule = { id: 'tags', kind: 'MAX_HASHTAGS', severity: 'BLOCK', max: 0 };
-    expect(run([rule], 'Bonjour #été')[0]).toMatchObject({ start: 8, end: 12, message: "Le texte contient 1 hashtag ; aucun n'est autorisé. Retirez-les." });
+    expect(run([rule], 'Bonjour #été')[0]).toMatchObject({
+      start: 8,
+      end: 12,
+      message: "Le texte contient 1 hashtag ; aucun n'est autorisé. Retirez-les.",
+    });
     expect(run([rule], '#a #b', 'en')[0].message).toBe('The text has 2 hashtags; none are allowed. Remove them.');
   });
 });
@@ -154,13 +177,24 @@ describe('NETWORK_LIMITS', () => {
     const text = `${fits}!!`;
     const violations = run([rule], text, 'fr', { ...bluesky, maxBytes: undefined });
     expect(spans(text, violations)).toEqual([['limits', 'BLOCK', '!!']]);
-    expect(violations[0].message).toBe('Le texte fait 12 caractères (un emoji ou une lettre accentuée compte pour 1) ; Bluesky en autorise 10. Retirez-en 2.');
+    expect(violations[0].message).toBe(
+      'Le texte fait 12 caractères (un emoji ou une lettre accentuée compte pour 1) ; Bluesky en autorise 10. Retirez-en 2.',
+    );
   });
 
   it('checks the byte limit too', () => {
     const text = '👩‍👩‍👧'.repeat(3);
     const violations = run([rule], text, 'en', bluesky);
-    expect(violations).toEqual([{ ruleId: 'limits', kind: 'NETWORK_LIMITS', severity: 'BLOCK', start: 18, end: 24, message: 'The text takes 54 bytes in UTF-8; Bluesky allows 40.' }]);
+    expect(violations).toEqual([
+      {
+        ruleId: 'limits',
+        kind: 'NETWORK_LIMITS',
+        severity: 'BLOCK',
+        start: 18,
+        end: 24,
+        message: 'The text takes 54 bytes in UTF-8; Bluesky allows 40.',
+      },
+    ]);
   });
 
   it('counts every URL as 23 for Mastodon', () => {
@@ -178,14 +212,16 @@ describe('NETWORK_LIMITS', () => {
     expect(run([onlyMastodon], text, 'fr', { ...bluesky, maxBytes: undefined })).toEqual([]);
     expect(run([onlyMastodon], text, 'fr', mastodon)).toHaveLength(1);
     expect(run([rule], text, 'fr')).toEqual([]);
-    expect(run([rule], text, 'fr', { network: 'x', maxLength: 49, counting: 'code-points' })[0].message).toBe('Le texte fait 50 caractères ; x en autorise 49. Retirez-en 1.');
+    expect(run([rule], text, 'fr', { network: 'x', maxLength: 49, counting: 'code-points' })[0].message).toBe(
+      'Le texte fait 50 caractères ; x en autorise 49. Retirez-en 1.',
+    );
   });
 });
 
 describe('ADDRESS_FORM', () => {
   it('flags informal pronouns when the brand voice says "vous"', () => {
     const rule: ContentRule = { id: 'address', kind: 'ADDRESS_FORM', severity: 'WARN', form: 'vous' };
-    const text = "Tu vas adorer ! T’as vu ton cadeau ? Vous aussi, toi. Totem, tutu, atelier.";
+    const text = 'Tu vas adorer ! T’as vu ton cadeau ? Vous aussi, toi. Totem, tutu, atelier.';
     const violations = run([rule], text);
     expect(spans(text, violations)).toEqual([
       ['address', 'WARN', 'Tu'],
@@ -228,7 +264,13 @@ describe('check', () => {
   it('refuses invalid rules with every problem listed', () => {
     let error: unknown;
     try {
-      compileContentPolicy({ locale: 'fr', rules: [{ id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: -1 }, { ...avoid, id: 'h', words: [''] }] });
+      compileContentPolicy({
+        locale: 'fr',
+        rules: [
+          { id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: -1 },
+          { ...avoid, id: 'h', words: [''] },
+        ],
+      });
     } catch (caught) {
       error = caught;
     }

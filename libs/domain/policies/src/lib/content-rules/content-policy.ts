@@ -191,10 +191,11 @@ function checkLinks(policy: CompiledContentPolicy, text: string, out: Violation[
   if (policy.domains.size === 0) return;
   for (const link of findLinks(text)) {
     // The host, then each parent domain: "ads.spam.example", "spam.example", "example".
-    for (let host = link.host; host; ) {
+    for (let host = link.host; host;) {
       const rules = policy.domains.get(host);
       if (rules) {
-        for (const ruleIndex of rules) out.push(violation(policy.rules[ruleIndex], link.start, link.end, forbiddenDomainMessage(policy.locale, host, link.host)));
+        for (const ruleIndex of rules)
+          out.push(violation(policy.rules[ruleIndex], link.start, link.end, forbiddenDomainMessage(policy.locale, host, link.host)));
       }
       const dot = host.indexOf('.');
       host = dot < 0 ? '' : host.slice(dot + 1);
@@ -209,7 +210,14 @@ function checkHashtags(policy: CompiledContentPolicy, text: string, out: Violati
     const rule = policy.rules[ruleIndex] as MaxHashtagsRule;
     if (hashtags.length <= rule.max) continue;
     // The span runs over the hashtags beyond the limit.
-    out.push(violation(rule, hashtags[rule.max].start, hashtags[hashtags.length - 1].end, hashtagsMessage(policy.locale, hashtags.length, rule.max)));
+    out.push(
+      violation(
+        rule,
+        hashtags[rule.max].start,
+        hashtags[hashtags.length - 1].end,
+        hashtagsMessage(policy.locale, hashtags.length, rule.max),
+      ),
+    );
   }
 }
 
@@ -225,7 +233,14 @@ function checkNetwork(policy: CompiledContentPolicy, text: string, network: Netw
   for (const rule of rules) {
     if (length.overflowAt >= 0) {
       // The span is the part beyond the limit.
-      out.push(violation(rule, length.overflowAt, text.length, lengthMessage(policy.locale, name, length.length, network.maxLength, network.counting)));
+      out.push(
+        violation(
+          rule,
+          length.overflowAt,
+          text.length,
+          lengthMessage(policy.locale, name, length.length, network.maxLength, network.counting),
+        ),
+      );
     }
     if (bytes !== undefined && network.maxBytes !== undefined && bytes.overflowAt >= 0) {
       out.push(violation(rule, bytes.overflowAt, text.length, bytesMessage(policy.locale, name, bytes.length, network.maxBytes)));
@@ -255,7 +270,12 @@ export function check(policy: CompiledContentPolicy, text: string, options: Chec
 const cache = new WeakMap<readonly ContentRule[], Map<ContentLocale, CompiledContentPolicy>>();
 
 /** Compiles (once per rules list and locale) and checks. Throws `InvalidContentRulesError` on invalid rules. */
-export function checkContent(organisation: ContentOrganisation, text: string, network?: NetworkTextLimits, options: { contentKind?: string } = {}): Violation[] {
+export function checkContent(
+  organisation: ContentOrganisation,
+  text: string,
+  network?: NetworkTextLimits,
+  options: { contentKind?: string } = {},
+): Violation[] {
   let byLocale = cache.get(organisation.rules);
   if (!byLocale) cache.set(organisation.rules, (byLocale = new Map()));
   let policy = byLocale.get(organisation.locale);

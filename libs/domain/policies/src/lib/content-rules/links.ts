@@ -56,7 +56,20 @@ function isLabelUnit(unit: number): boolean {
 }
 /** Ends a URL or a link's path: whitespace, <, >, ", «, ». */
 function endsLink(unit: number): boolean {
-  return unit <= 0x20 || unit === 0x3c || unit === 0x3e || unit === 0x22 || unit === 0xab || unit === 0xbb || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x202f || unit === 0x3000 || unit === 0xa0 || unit === 0x2028 || unit === 0x2029;
+  return (
+    unit <= 0x20 ||
+    unit === 0x3c ||
+    unit === 0x3e ||
+    unit === 0x22 ||
+    unit === 0xab ||
+    unit === 0xbb ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x202f ||
+    unit === 0x3000 ||
+    unit === 0xa0 ||
+    unit === 0x2028 ||
+    unit === 0x2029
+  );
 }
 /** Before a link, none of: letter, digit, mark, "_", "@", ".", "-", "/". */
 function blocksLinkStart(unit: number): boolean {
@@ -78,7 +91,11 @@ function urlAt(text: string, at: number): Link | null {
   else return null;
   if (start > 0 && blocksLinkStart(text.charCodeAt(start - 1))) return null;
   let hostEnd = at + 3;
-  for (let unit = text.charCodeAt(hostEnd); hostEnd < text.length && !endsLink(unit) && unit !== 0x2f && unit !== 0x3f && unit !== 0x23; unit = text.charCodeAt(++hostEnd));
+  for (
+    let unit = text.charCodeAt(hostEnd);
+    hostEnd < text.length && !endsLink(unit) && unit !== 0x2f && unit !== 0x3f && unit !== 0x23;
+    unit = text.charCodeAt(++hostEnd)
+  );
   const end = Math.max(linkEnd(text, at + 3), at + 3);
   const host = normaliseHost(text.slice(at + 3, Math.min(hostEnd, end)));
   return host ? { start, end, host } : null;
@@ -131,7 +148,7 @@ export function findLinks(text: string): Link[] {
   if (text.indexOf('.') < 0) return links;
   let scannedTo = 0;
   let nextUrl = text.indexOf('://');
-  for (let dot = text.indexOf('.'); dot >= 0 || nextUrl >= 0; ) {
+  for (let dot = text.indexOf('.'); dot >= 0 || nextUrl >= 0;) {
     if (nextUrl >= 0 && (dot < 0 || nextUrl < dot)) {
       const url = urlAt(text, nextUrl);
       if (url) {
@@ -142,7 +159,13 @@ export function findLinks(text: string): Link[] {
       if (dot >= 0 && dot < scannedTo) dot = text.indexOf('.', scannedTo);
       continue;
     }
-    if (dot >= scannedTo && dot > 0 && dot + 1 < text.length && kindOf(text.charCodeAt(dot + 1)) === LETTER && isLabelUnit(text.charCodeAt(dot - 1))) {
+    if (
+      dot >= scannedTo &&
+      dot > 0 &&
+      dot + 1 < text.length &&
+      kindOf(text.charCodeAt(dot + 1)) === LETTER &&
+      isLabelUnit(text.charCodeAt(dot - 1))
+    ) {
       const link = bareDomainAt(text, dot);
       if (link && link.start >= scannedTo) {
         links.push(link);

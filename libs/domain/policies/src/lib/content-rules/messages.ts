@@ -8,12 +8,16 @@ function quoted(values: readonly string[], or: string): string {
 }
 
 export function avoidWordMessage(locale: ContentLocale, word: string): string {
-  return locale === 'fr' ? `"${word}" fait partie des mots à éviter (voix de marque).` : `"${word}" is on the words-to-avoid list (brand voice).`;
+  return locale === 'fr'
+    ? `"${word}" fait partie des mots à éviter (voix de marque).`
+    : `"${word}" is on the words-to-avoid list (brand voice).`;
 }
 
 export function addressFormMessage(locale: ContentLocale, word: string, form: 'tu' | 'vous'): string {
   if (locale === 'fr') {
-    return form === 'vous' ? `"${word}" tutoie le lecteur ; la voix de marque le vouvoie.` : `"${word}" vouvoie le lecteur ; la voix de marque le tutoie.`;
+    return form === 'vous'
+      ? `"${word}" tutoie le lecteur ; la voix de marque le vouvoie.`
+      : `"${word}" vouvoie le lecteur ; la voix de marque le tutoie.`;
   }
   return form === 'vous'
     ? `"${word}" addresses the reader informally (tu); the brand voice uses "vous".`

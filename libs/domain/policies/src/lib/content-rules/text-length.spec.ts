@@ -10,9 +10,36 @@ describe('measureText', () => {
   });
 
   it('matches Intl.Segmenter on random mixes of tricky characters', () => {
-    const palette = ['a', 'é', 'e', '\u0301', '\u200D', '👩', '👧', '🏽', '🇫', '🇷', '\r', '\n', '’', '«', ' ', '\u0600', '\u0915', '\u093F', '\u1100', '\u1161', '\uFE0F', '‼', '©', 'ẞ', '€', '\u200B'];
+    const palette = [
+      'a',
+      'é',
+      'e',
+      '\u0301',
+      '\u200D',
+      '👩',
+      '👧',
+      '🏽',
+      '🇫',
+      '🇷',
+      '\r',
+      '\n',
+      '’',
+      '«',
+      ' ',
+      '\u0600',
+      '\u0915',
+      '\u093F',
+      '\u1100',
+      '\u1161',
+      '\uFE0F',
+      '‼',
+      '©',
+      'ẞ',
+      '€',
+      '\u200B',
+    ];
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let run = 0; run < 2000; run++) {
       let text = '';
       const length = 1 + Math.floor(random() * 20);
@@ -22,7 +49,14 @@ describe('measureText', () => {
   });
 
   it('matches Intl.Segmenter for every character of the fast path next to joining characters', () => {
-    const ranges: [number, number][] = [[0x0, 0x2ff], [0x1e00, 0x1eff], [0x2000, 0x200a], [0x2010, 0x2027], [0x202f, 0x205f], [0x20a0, 0x20cf]];
+    const ranges: [number, number][] = [
+      [0x0, 0x2ff],
+      [0x1e00, 0x1eff],
+      [0x2000, 0x200a],
+      [0x2010, 0x2027],
+      [0x202f, 0x205f],
+      [0x20a0, 0x20cf],
+    ];
     const neighbours = ['\u0301', '\u200D', '\uFE0F', '🏽', '\u0600', '\u0903', '\r', '\n', '👩', 'a'];
     let mismatches = 0;
     for (const [from, to] of ranges) {

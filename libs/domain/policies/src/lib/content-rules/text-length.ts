@@ -143,7 +143,13 @@ export function measureUtf8(text: string, max = Number.MAX_SAFE_INTEGER): Measur
     let size: number;
     if (unit < 0x80) size = 1;
     else if (unit < 0x800) size = 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+    else if (
+      unit >= 0xd800 &&
+      unit <= 0xdbff &&
+      i + 1 < text.length &&
+      text.charCodeAt(i + 1) >= 0xdc00 &&
+      text.charCodeAt(i + 1) <= 0xdfff
+    ) {
       size = 4;
       if (bytes + size > max && overflowAt < 0) overflowAt = i;
       bytes += size;

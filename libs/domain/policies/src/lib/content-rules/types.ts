@@ -57,12 +57,7 @@ export interface AddressFormRule extends RuleBase {
 }
 
 export type ContentRule =
-  | AvoidWordsRule
-  | RequiredDisclosureRule
-  | ForbiddenLinkDomainsRule
-  | MaxHashtagsRule
-  | NetworkLimitsRule
-  | AddressFormRule;
+  AvoidWordsRule | RequiredDisclosureRule | ForbiddenLinkDomainsRule | MaxHashtagsRule | NetworkLimitsRule | AddressFormRule;
 
 export type ContentRuleKind = ContentRule['kind'];
 

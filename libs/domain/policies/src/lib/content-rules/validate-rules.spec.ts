@@ -19,7 +19,12 @@ describe('validateRules', () => {
       validateRules([
         { id: 'w', kind: 'AVOID_WORDS', severity: 'BLOCK', words: ['ok', '  ', '\u0301'] },
         { id: 'w', kind: 'MAX_HASHTAGS', severity: 'WARN', max: -1 },
-        { id: 'l', kind: 'FORBIDDEN_LINK_DOMAINS', severity: 'WARN', domains: ['https://spam.example/x', 'localhost', 'bad_label.example', '-x.example', 'spam.123'] },
+        {
+          id: 'l',
+          kind: 'FORBIDDEN_LINK_DOMAINS',
+          severity: 'WARN',
+          domains: ['https://spam.example/x', 'localhost', 'bad_label.example', '-x.example', 'spam.123'],
+        },
         { id: 'h', kind: 'MAX_HASHTAGS', severity: 'WARN', max: 2.5 },
       ]),
     ).toEqual([
@@ -27,10 +32,20 @@ describe('validateRules', () => {
       { path: '[0].words[2]', message: '"\u0301" has nothing left to match once accents and invisible characters are removed' },
       { path: '[1].id', message: 'duplicate id "w" (already used by rule [0])' },
       { path: '[1].max', message: 'max must be a whole number, 0 or more' },
-      { path: '[2].domains[0]', message: '"https://spam.example/x" is not a bare domain: write the host name only, like "spam.example" (no "https://", path, port or spaces)' },
+      {
+        path: '[2].domains[0]',
+        message:
+          '"https://spam.example/x" is not a bare domain: write the host name only, like "spam.example" (no "https://", path, port or spaces)',
+      },
       { path: '[2].domains[1]', message: '"localhost" is not a domain: it needs at least one dot, like "spam.example"' },
-      { path: '[2].domains[2]', message: '"bad_label.example" has an invalid part "bad_label": letters, digits and inner hyphens only, 1 to 63 characters' },
-      { path: '[2].domains[3]', message: '"-x.example" has an invalid part "-x": letters, digits and inner hyphens only, 1 to 63 characters' },
+      {
+        path: '[2].domains[2]',
+        message: '"bad_label.example" has an invalid part "bad_label": letters, digits and inner hyphens only, 1 to 63 characters',
+      },
+      {
+        path: '[2].domains[3]',
+        message: '"-x.example" has an invalid part "-x": letters, digits and inner hyphens only, 1 to 63 characters',
+      },
       { path: '[2].domains[4]', message: '"spam.123" does not end with a valid top-level domain' },
       { path: '[3].max', message: 'max must be a whole number, 0 or more' },
     ]);
@@ -50,7 +65,10 @@ describe('validateRules', () => {
       { path: '[0]', message: 'a rule must be an object' },
       { path: '[1].id', message: 'id must be a non-empty string' },
       { path: '[1].severity', message: 'severity must be BLOCK or WARN' },
-      { path: '[1].kind', message: 'kind must be one of AVOID_WORDS, REQUIRED_DISCLOSURE, FORBIDDEN_LINK_DOMAINS, MAX_HASHTAGS, NETWORK_LIMITS, ADDRESS_FORM' },
+      {
+        path: '[1].kind',
+        message: 'kind must be one of AVOID_WORDS, REQUIRED_DISCLOSURE, FORBIDDEN_LINK_DOMAINS, MAX_HASHTAGS, NETWORK_LIMITS, ADDRESS_FORM',
+      },
       { path: '[2].contentKinds', message: 'contentKinds must not be empty' },
       { path: '[2].anyOf', message: 'anyOf must be a list of strings' },
       { path: '[3].form', message: 'form must be "tu" or "vous"' },

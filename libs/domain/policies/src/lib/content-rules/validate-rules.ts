@@ -49,7 +49,8 @@ function checkStrings(
 }
 
 function checkMatchable(value: string, path: string, problems: RuleProblem[]): void {
-  if (normaliseForMatching(value).trim() === '') problems.push({ path, message: `"${value}" has nothing left to match once accents and invisible characters are removed` });
+  if (normaliseForMatching(value).trim() === '')
+    problems.push({ path, message: `"${value}" has nothing left to match once accents and invisible characters are removed` });
 }
 
 /** The fields each kind of rule has: anything else is refused, so nothing unknown is stored. */
@@ -78,13 +79,16 @@ export function validateRules(rules: unknown, options: { unknownFields?: 'refuse
       problems.push({ path: at, message: 'a rule must be an object' });
       return;
     }
-    if (typeof rule['id'] !== 'string' || rule['id'].trim() === '') problems.push({ path: `${at}.id`, message: 'id must be a non-empty string' });
+    if (typeof rule['id'] !== 'string' || rule['id'].trim() === '')
+      problems.push({ path: `${at}.id`, message: 'id must be a non-empty string' });
     else {
       const first = ids.get(rule['id']);
-      if (first !== undefined) problems.push({ path: `${at}.id`, message: `duplicate id "${rule['id']}" (already used by rule [${first}])` });
+      if (first !== undefined)
+        problems.push({ path: `${at}.id`, message: `duplicate id "${rule['id']}" (already used by rule [${first}])` });
       else ids.set(rule['id'], index);
     }
-    if (rule['severity'] !== 'BLOCK' && rule['severity'] !== 'WARN') problems.push({ path: `${at}.severity`, message: 'severity must be BLOCK or WARN' });
+    if (rule['severity'] !== 'BLOCK' && rule['severity'] !== 'WARN')
+      problems.push({ path: `${at}.severity`, message: 'severity must be BLOCK or WARN' });
     const kind = rule['kind'];
     if (typeof kind !== 'string' || !(CONTENT_RULE_KINDS as readonly string[]).includes(kind)) {
       problems.push({ path: `${at}.kind`, message: `kind must be one of ${CONTENT_RULE_KINDS.join(', ')}` });

@@ -10,12 +10,11 @@ describe('policy version transitions', () => {
     'PUBLISHED SUPERSEDE': 'SUPERSEDED',
   };
 
-  it.each(POLICY_VERSION_STATUSES.flatMap((status) => (Object.keys(TRANSITIONS) as PolicyAction[]).map((action) => [status, action] as const)))(
-    'from %s, %s gives what the table says',
-    (status, action) => {
-      expect(nextStatus(status, action)).toBe(allowed[`${status} ${action}`] ?? null);
-    },
-  );
+  it.each(
+    POLICY_VERSION_STATUSES.flatMap((status) => (Object.keys(TRANSITIONS) as PolicyAction[]).map((action) => [status, action] as const)),
+  )('from %s, %s gives what the table says', (status, action) => {
+    expect(nextStatus(status, action)).toBe(allowed[`${status} ${action}`] ?? null);
+  });
 
   it('never approves or publishes a draft directly, and never leaves SUPERSEDED', () => {
     expect(nextStatus('DRAFT', 'APPROVE')).toBeNull();

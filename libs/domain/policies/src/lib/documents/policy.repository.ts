@@ -101,7 +101,13 @@ export class PolicyRepository {
     return row?.id ?? null;
   }
 
-  async insertVersion(ctx: TenantCtx, policyId: string, number: number, title: string, sections: PolicySection[]): Promise<PolicyVersionRow> {
+  async insertVersion(
+    ctx: TenantCtx,
+    policyId: string,
+    number: number,
+    title: string,
+    sections: PolicySection[],
+  ): Promise<PolicyVersionRow> {
     const [row] = await ctx.uow.query<PolicyVersionRow>(
       `INSERT INTO policy_versions (organization_id, policy_id, number, status, title, sections, created_by, updated_by)
        VALUES ($1, $2, $3, 'DRAFT', $4, $5::jsonb, $6, $6) RETURNING ${VERSION_COLUMNS}`,
@@ -112,7 +118,10 @@ export class PolicyRepository {
   }
 
   async findDocument(ctx: TenantCtx, id: string): Promise<PolicyWithVersions | null> {
-    const [row] = await ctx.uow.query<PolicyDocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<PolicyDocumentRow>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2`,
+      [ctx.uow.organizationId, id],
+    );
     if (!row) return null;
     return (await this.withVersions(ctx, [row]))[0];
   }
@@ -120,7 +129,8 @@ export class PolicyRepository {
   /** The document, locked until the transaction ends: one revision or publication of a policy at a time. */
   async lockDocument(ctx: TenantCtx, id: string): Promise<PolicyDocumentRow | null> {
     const [row] = await ctx.uow.query<PolicyDocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [ctx.uow.organizationId, id],
+      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+      [ctx.uow.organizationId, id],
     );
     return row ?? null;
   }
@@ -132,7 +142,10 @@ export class PolicyRepository {
       params.push(page.after[0], page.after[1]);
       where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
     }
-    const rows = await ctx.uow.query<PolicyDocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    const rows = await ctx.uow.query<PolicyDocumentRow>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      params,
+    );
     return this.withVersions(ctx, rows);
   }
 
@@ -153,20 +166,25 @@ export class PolicyRepository {
   }
 
   async findVersion(ctx: TenantCtx, id: string): Promise<PolicyVersionRow | null> {
-    const [row] = await ctx.uow.query<PolicyVersionRow>(`SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND id = $2`, [ctx.uow.organizationId, id]);
+    const [row] = await ctx.uow.query<PolicyVersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND id = $2`,
+      [ctx.uow.organizationId, id],
+    );
     return row ?? null;
   }
 
   async latestVersion(ctx: TenantCtx, policyId: string): Promise<PolicyVersionRow | null> {
     const [row] = await ctx.uow.query<PolicyVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 ORDER BY number DESC LIMIT 1`, [ctx.uow.organizationId, policyId],
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 ORDER BY number DESC LIMIT 1`,
+      [ctx.uow.organizationId, policyId],
     );
     return row ?? null;
   }
 
   async publishedVersion(ctx: TenantCtx, policyId: string): Promise<PolicyVersionRow | null> {
     const [row] = await ctx.uow.query<PolicyVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 AND status = 'PUBLISHED'`, [ctx.uow.organizationId, policyId],
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE organization_id = $1 AND policy_id = $2 AND status = 'PUBLISHED'`,
+      [ctx.uow.organizationId, policyId],
     );
     return row ?? null;
   }
@@ -178,7 +196,10 @@ export class PolicyRepository {
       params.push(page.after[0], page.after[1]);
       where += ' AND (created_at, id) > ($4::timestamptz, $5::uuid)';
     }
-    return ctx.uow.query<PolicyVersionRow>(`SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE ${where} ORDER BY created_at, id LIMIT $3`, params);
+    return ctx.uow.query<PolicyVersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE ${where} ORDER BY created_at, id LIMIT $3`,
+      params,
+    );
   }
 
   // UPDATE … RETURNING goes through a CTE: the driver layer returns [rows, count] for a bare UPDATE.
@@ -197,7 +218,13 @@ export class PolicyRepository {
   }
 
   /** Moves a version from `from` to `to` only if it is still in `from` (compare and set); null otherwise. */
-  async transition(ctx: TenantCtx, id: string, from: PolicyVersionStatus, to: PolicyVersionStatus, stamp: TransitionStamp): Promise<PolicyVersionRow | null> {
+  async transition(
+    ctx: TenantCtx,
+    id: string,
+    from: PolicyVersionStatus,
+    to: PolicyVersionStatus,
+    stamp: TransitionStamp,
+  ): Promise<PolicyVersionRow | null> {
     const sets = ['status = $4', 'updated_at = now()'];
     const params: unknown[] = [ctx.uow.organizationId, id, from, to];
     if (stamp.by) {
@@ -211,19 +238,35 @@ export class PolicyRepository {
     }
     const [row] = await ctx.uow.query<PolicyVersionRow>(
       `WITH moved AS (UPDATE policy_versions SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2 AND status = $3 RETURNING *)
-       SELECT ${VERSION_COLUMNS} FROM moved`, params,
+       SELECT ${VERSION_COLUMNS} FROM moved`,
+      params,
     );
     if (row) await this.touchDocument(ctx, row.policyId);
     return row ?? null;
   }
 
   async insertEvent(
-    ctx: TenantCtx, version: PolicyVersionRow, action: string, fromStatus: PolicyVersionStatus | null, comment: string | null = null,
+    ctx: TenantCtx,
+    version: PolicyVersionRow,
+    action: string,
+    fromStatus: PolicyVersionStatus | null,
+    comment: string | null = null,
   ): Promise<void> {
     await ctx.uow.execute(
       `INSERT INTO policy_events (organization_id, policy_id, version_id, version_number, action, from_status, to_status, actor_type, actor_id, comment)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [ctx.uow.organizationId, version.policyId, version.id, version.number, action, fromStatus, version.status, ctx.actor.type, ctx.actor.id, comment],
+      [
+        ctx.uow.organizationId,
+        version.policyId,
+        version.id,
+        version.number,
+        action,
+        fromStatus,
+        version.status,
+        ctx.actor.type,
+        ctx.actor.id,
+        comment,
+      ],
     );
   }
 
@@ -234,17 +277,26 @@ export class PolicyRepository {
       params.push(page.after[0], page.after[1]);
       where += ' AND (occurred_at, id) > ($4::timestamptz, $5::uuid)';
     }
-    return ctx.uow.query<PolicyEventRow>(`SELECT ${EVENT_COLUMNS} FROM policy_events WHERE ${where} ORDER BY occurred_at, id LIMIT $3`, params);
+    return ctx.uow.query<PolicyEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM policy_events WHERE ${where} ORDER BY occurred_at, id LIMIT $3`,
+      params,
+    );
   }
 
   private async touchDocument(ctx: TenantCtx, policyId: string): Promise<void> {
-    await ctx.uow.execute('UPDATE policy_documents SET updated_at = now() WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, policyId]);
+    await ctx.uow.execute('UPDATE policy_documents SET updated_at = now() WHERE organization_id = $1 AND id = $2', [
+      ctx.uow.organizationId,
+      policyId,
+    ]);
   }
 
   // ------------------------------------------------------------------ acknowledgements
 
   async isMember(ctx: TenantCtx, userId: string): Promise<boolean> {
-    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [ctx.uow.organizationId, userId]);
+    const [row] = await ctx.uow.query('SELECT 1 FROM organization_memberships WHERE organization_id = $1 AND user_id = $2', [
+      ctx.uow.organizationId,
+      userId,
+    ]);
     return !!row;
   }
 

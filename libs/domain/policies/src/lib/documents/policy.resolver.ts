@@ -3,13 +3,30 @@ import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/plat
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { forbidden } from '@socle/platform-errors';
 import {
-  ApprovePolicyVersionInput, CreatePolicyInput, IdArgs, PolicyIdArgs, PolicyPageArgs, PolicyTemplateArgs, PolicyVersionInput, ReturnPolicyToDraftInput, StartPolicyRevisionInput, UpdatePolicyDraftInput,
+  ApprovePolicyVersionInput,
+  CreatePolicyInput,
+  IdArgs,
+  PolicyIdArgs,
+  PolicyPageArgs,
+  PolicyTemplateArgs,
+  PolicyVersionInput,
+  ReturnPolicyToDraftInput,
+  StartPolicyRevisionInput,
+  UpdatePolicyDraftInput,
 } from '../dto/inputs';
 import { toPolicyDocument, toPolicyEvent, toPolicyTemplate, toPolicyVersion } from '../dto/mappers';
 import {
-  PolicyAcknowledgementObject, PolicyAcknowledgementSummaryObject, PolicyDocumentConnection, PolicyDocumentObject, PolicyEventConnection,
-  PolicyEventObject, PolicyMemberAcknowledgementConnection, PolicyMemberAcknowledgementObject,
-  PolicyTemplateObject, PolicyVersionConnection, PolicyVersionObject,
+  PolicyAcknowledgementObject,
+  PolicyAcknowledgementSummaryObject,
+  PolicyDocumentConnection,
+  PolicyDocumentObject,
+  PolicyEventConnection,
+  PolicyEventObject,
+  PolicyMemberAcknowledgementConnection,
+  PolicyMemberAcknowledgementObject,
+  PolicyTemplateObject,
+  PolicyVersionConnection,
+  PolicyVersionObject,
 } from '../dto/objects';
 import { policyTemplates } from '../templates/policy-templates';
 import { PolicyService } from './policy.service';
@@ -21,7 +38,12 @@ export class PolicyResolver {
   @Requires('policies.read')
   @Query(() => PolicyDocumentConnection, { description: 'The organization’s policies (one per kind), oldest first.' })
   async policies(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<PolicyDocumentObject>> {
-    return paginate(page, (keyset) => this.service.page(ctx, keyset), (d) => [d.createdAt, d.id], toPolicyDocument);
+    return paginate(
+      page,
+      (keyset) => this.service.page(ctx, keyset),
+      (d) => [d.createdAt, d.id],
+      toPolicyDocument,
+    );
   }
 
   @Requires('policies.read')
@@ -39,33 +61,53 @@ export class PolicyResolver {
   @Requires('policies.read')
   @Query(() => PolicyVersionConnection, { description: 'Every version of a policy, oldest first.' })
   async policyVersions(@OrgCtx() ctx: OrganizationContext, @Args() page: PolicyPageArgs): Promise<Connection<PolicyVersionObject>> {
-    return paginate(page, (keyset) => this.service.versions(ctx, page.policyId, keyset), (v) => [v.createdAt, v.id], toPolicyVersion);
+    return paginate(
+      page,
+      (keyset) => this.service.versions(ctx, page.policyId, keyset),
+      (v) => [v.createdAt, v.id],
+      toPolicyVersion,
+    );
   }
 
   @Requires('policies.read')
   @Query(() => PolicyEventConnection, { description: 'Every transition of every version of a policy (who, when, comment), oldest first.' })
   async policyHistory(@OrgCtx() ctx: OrganizationContext, @Args() page: PolicyPageArgs): Promise<Connection<PolicyEventObject>> {
-    return paginate(page, (keyset) => this.service.history(ctx, page.policyId, keyset), (e) => [e.occurredAt, e.id], toPolicyEvent);
+    return paginate(
+      page,
+      (keyset) => this.service.history(ctx, page.policyId, keyset),
+      (e) => [e.occurredAt, e.id],
+      toPolicyEvent,
+    );
   }
 
   @Requires('policies.read')
-  @Query(() => [PolicyTemplateObject], { description: 'Starter templates (five kinds × French and English), optionally filtered. A fixed catalogue, hence a plain list.' })
+  @Query(() => [PolicyTemplateObject], {
+    description: 'Starter templates (five kinds × French and English), optionally filtered. A fixed catalogue, hence a plain list.',
+  })
   policyTemplates(@OrgCtx() _ctx: OrganizationContext, @Args() args: PolicyTemplateArgs): PolicyTemplateObject[] {
     return policyTemplates({ kind: args.kind, language: args.language }).map(toPolicyTemplate);
   }
 
   @Requires('policies.edit')
-  @Mutation(() => PolicyDocumentObject, { description: 'Creates the organization’s policy of a kind with a first DRAFT version (from the starter template when asked). One policy per kind.' })
+  @Mutation(() => PolicyDocumentObject, {
+    description:
+      'Creates the organization’s policy of a kind with a first DRAFT version (from the starter template when asked). One policy per kind.',
+  })
   async createPolicy(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreatePolicyInput): Promise<PolicyDocumentObject> {
     return toPolicyDocument(await this.service.create(ctx, input));
   }
 
   @Requires('policies.edit')
-  @Mutation(() => PolicyVersionObject, { description: 'Edits a DRAFT version’s title and/or sections. Any other status is refused (reason NOT_EDITABLE).' })
+  @Mutation(() => PolicyVersionObject, {
+    description: 'Edits a DRAFT version’s title and/or sections. Any other status is refused (reason NOT_EDITABLE).',
+  })
   async updatePolicyDraft(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdatePolicyDraftInput): Promise<PolicyVersionObject> {
-    return toPolicyVersion(await this.service.updateDraft(ctx, input.versionId, {
-      title: input.title, sections: input.sections?.map((s) => ({ key: s.key, title: s.title, body: s.body })),
-    }));
+    return toPolicyVersion(
+      await this.service.updateDraft(ctx, input.versionId, {
+        title: input.title,
+        sections: input.sections?.map((s) => ({ key: s.key, title: s.title, body: s.body })),
+      }),
+    );
   }
 
   @Requires('policies.edit')
@@ -76,53 +118,88 @@ export class PolicyResolver {
 
   @Requires('policies.approve')
   @Mutation(() => PolicyVersionObject, { description: 'IN_REVIEW → APPROVED, by an executive approver only.' })
-  async approvePolicyVersion(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ApprovePolicyVersionInput): Promise<PolicyVersionObject> {
+  async approvePolicyVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ApprovePolicyVersionInput,
+  ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.approve(ctx, input.versionId, input.comment));
   }
 
   @Requires('policies.approve')
   @Mutation(() => PolicyVersionObject, { description: 'IN_REVIEW → DRAFT, with the reviewer’s comment (rejection).' })
-  async returnPolicyToDraft(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ReturnPolicyToDraftInput): Promise<PolicyVersionObject> {
+  async returnPolicyToDraft(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ReturnPolicyToDraftInput,
+  ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.returnToDraft(ctx, input.versionId, input.comment));
   }
 
   @Requires('policies.publish')
-  @Mutation(() => PolicyVersionObject, { description: 'APPROVED → PUBLISHED; the previous published version becomes SUPERSEDED. Every member is then asked to acknowledge it.' })
+  @Mutation(() => PolicyVersionObject, {
+    description: 'APPROVED → PUBLISHED; the previous published version becomes SUPERSEDED. Every member is then asked to acknowledge it.',
+  })
   async publishPolicyVersion(@OrgCtx() ctx: OrganizationContext, @Args('input') input: PolicyVersionInput): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.publish(ctx, input.versionId));
   }
 
   @Requires('policies.edit')
-  @Mutation(() => PolicyVersionObject, { description: 'A new DRAFT copying the latest version; refused while a version is DRAFT, IN_REVIEW or APPROVED (reason OPEN_VERSION_EXISTS).' })
-  async startPolicyRevision(@OrgCtx() ctx: OrganizationContext, @Args('input') input: StartPolicyRevisionInput): Promise<PolicyVersionObject> {
+  @Mutation(() => PolicyVersionObject, {
+    description:
+      'A new DRAFT copying the latest version; refused while a version is DRAFT, IN_REVIEW or APPROVED (reason OPEN_VERSION_EXISTS).',
+  })
+  async startPolicyRevision(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: StartPolicyRevisionInput,
+  ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.startRevision(ctx, input.policyId));
   }
 
   @Requires('policies.acknowledge')
-  @Mutation(() => PolicyAcknowledgementObject, { description: 'The signed-in member confirms they read the published version. Idempotent.' })
-  async acknowledgePolicyVersion(@OrgCtx() ctx: OrganizationContext, @Args('input') input: PolicyVersionInput): Promise<PolicyAcknowledgementObject> {
+  @Mutation(() => PolicyAcknowledgementObject, {
+    description: 'The signed-in member confirms they read the published version. Idempotent.',
+  })
+  async acknowledgePolicyVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: PolicyVersionInput,
+  ): Promise<PolicyAcknowledgementObject> {
     const ack = await this.service.acknowledge(ctx, input.versionId);
     return { policyId: ack.version.policyId, versionId: ack.version.id, userId: ack.userId, acknowledgedAt: ack.acknowledgedAt };
   }
 
   @Requires('policies.acknowledge')
-  @Query(() => [PolicyVersionObject], { description: 'The published policy versions the signed-in member has not acknowledged yet, oldest publication first.' })
+  @Query(() => [PolicyVersionObject], {
+    description: 'The published policy versions the signed-in member has not acknowledged yet, oldest publication first.',
+  })
   async policiesToAcknowledge(@OrgCtx() ctx: OrganizationContext): Promise<PolicyVersionObject[]> {
     return (await this.service.awaitingMyAcknowledgement(ctx)).map(toPolicyVersion);
   }
 
   @Requires('policies.read')
-  @Query(() => PolicyAcknowledgementSummaryObject, { description: 'Who among the current members acknowledged the published version (members who joined later are pending too).' })
-  async policyAcknowledgements(@OrgCtx() ctx: OrganizationContext, @Args() args: PolicyIdArgs): Promise<PolicyAcknowledgementSummaryObject> {
+  @Query(() => PolicyAcknowledgementSummaryObject, {
+    description: 'Who among the current members acknowledged the published version (members who joined later are pending too).',
+  })
+  async policyAcknowledgements(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: PolicyIdArgs,
+  ): Promise<PolicyAcknowledgementSummaryObject> {
     const s = await this.service.acknowledgements(ctx, args.policyId);
     return {
-      policyId: s.policyId, version: s.version ? toPolicyVersion(s.version) : null, memberCount: s.memberCount, acknowledgedCount: s.acknowledgedCount,
-      pendingCount: s.version ? s.memberCount - s.acknowledgedCount : 0, share: s.version && s.memberCount > 0 ? s.acknowledgedCount / s.memberCount : 0,
+      policyId: s.policyId,
+      version: s.version ? toPolicyVersion(s.version) : null,
+      memberCount: s.memberCount,
+      acknowledgedCount: s.acknowledgedCount,
+      pendingCount: s.version ? s.memberCount - s.acknowledgedCount : 0,
+      share: s.version && s.memberCount > 0 ? s.acknowledgedCount / s.memberCount : 0,
     };
   }
 }
 
-const toMember = (m: { userId: string; displayName: string; joinedAt: Date; acknowledgedAt: Date | null }): PolicyMemberAcknowledgementObject => ({ ...m });
+const toMember = (m: {
+  userId: string;
+  displayName: string;
+  joinedAt: Date;
+  acknowledgedAt: Date | null;
+}): PolicyMemberAcknowledgementObject => ({ ...m });
 
 /** The member lists of a summary: runs only below `policyAcknowledgements`, whose guard already checked policies.read. */
 @Resolver(() => PolicyAcknowledgementSummaryObject)
@@ -131,18 +208,34 @@ export class PolicyAcknowledgementSummaryResolver {
 
   @ResolveField(() => PolicyMemberAcknowledgementConnection, { description: 'Members who acknowledged, in the order they did.' })
   async acknowledged(
-    @Parent() summary: PolicyAcknowledgementSummaryObject, @Context('state') state: RequestState, @Args() page: PageArgs,
+    @Parent() summary: PolicyAcknowledgementSummaryObject,
+    @Context('state') state: RequestState,
+    @Args() page: PageArgs,
   ): Promise<Connection<PolicyMemberAcknowledgementObject>> {
     const ctx = orgContextOf(state);
-    return paginate(page, (keyset) => this.service.members(ctx, summary.version?.id ?? null, true, keyset), (m) => [m.acknowledgedAt as Date, m.userId], toMember);
+    return paginate(
+      page,
+      (keyset) => this.service.members(ctx, summary.version?.id ?? null, true, keyset),
+      (m) => [m.acknowledgedAt as Date, m.userId],
+      toMember,
+    );
   }
 
-  @ResolveField(() => PolicyMemberAcknowledgementConnection, { description: 'Members who have not acknowledged yet, in the order they joined.' })
+  @ResolveField(() => PolicyMemberAcknowledgementConnection, {
+    description: 'Members who have not acknowledged yet, in the order they joined.',
+  })
   async pending(
-    @Parent() summary: PolicyAcknowledgementSummaryObject, @Context('state') state: RequestState, @Args() page: PageArgs,
+    @Parent() summary: PolicyAcknowledgementSummaryObject,
+    @Context('state') state: RequestState,
+    @Args() page: PageArgs,
   ): Promise<Connection<PolicyMemberAcknowledgementObject>> {
     const ctx = orgContextOf(state);
-    return paginate(page, (keyset) => this.service.members(ctx, summary.version?.id ?? null, false, keyset), (m) => [m.joinedAt, m.userId], toMember);
+    return paginate(
+      page,
+      (keyset) => this.service.members(ctx, summary.version?.id ?? null, false, keyset),
+      (m) => [m.joinedAt, m.userId],
+      toMember,
+    );
   }
 }
 

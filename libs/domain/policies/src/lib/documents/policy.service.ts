@@ -6,9 +6,25 @@ import type { KeysetPage } from '@socle/platform-graphql';
 import { policyRefusal } from '../errors';
 import { policyTemplate } from '../templates/policy-templates';
 import {
-  KIND_NAMES, nextStatus, OPEN_STATUSES, PolicyAction, PolicyKind, PolicyLanguage, PolicySection, PolicyVersionStatus, STATUS_NAMES,
+  KIND_NAMES,
+  nextStatus,
+  OPEN_STATUSES,
+  PolicyAction,
+  PolicyKind,
+  PolicyLanguage,
+  PolicySection,
+  PolicyVersionStatus,
+  STATUS_NAMES,
 } from './policy-model';
-import { MemberRow, PolicyEventRow, PolicyRepository, PolicyVersionRow, PolicyWithVersions, TenantCtx, TransitionStamp } from './policy.repository';
+import {
+  MemberRow,
+  PolicyEventRow,
+  PolicyRepository,
+  PolicyVersionRow,
+  PolicyWithVersions,
+  TenantCtx,
+  TransitionStamp,
+} from './policy.repository';
 
 const ACTION_EVENTS: Record<PolicyAction, { event: string; audit: string; stamp: TransitionStamp }> = {
   SUBMIT: { event: 'SUBMITTED', audit: 'policy.submitted', stamp: { by: 'submitted_by', at: 'submitted_at' } },
@@ -42,7 +58,10 @@ export interface AcknowledgementSummary {
  */
 @Injectable()
 export class PolicyService {
-  constructor(private readonly policies: PolicyRepository, private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly policies: PolicyRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   page(ctx: TenantCtx, page: KeysetPage): Promise<PolicyWithVersions[]> {
     return this.policies.pageDocuments(ctx, page);
@@ -73,13 +92,21 @@ export class PolicyService {
   async create(ctx: TenantCtx, input: { kind: PolicyKind; language: PolicyLanguage; fromTemplate?: boolean }): Promise<PolicyWithVersions> {
     const id = await this.policies.insertDocument(ctx, input.kind, input.language);
     if (!id) {
-      throw conflict(`This organization already has a ${KIND_NAMES[input.kind].en}: edit its draft or start a revision (one policy per kind).`, 'input.kind');
+      throw conflict(
+        `This organization already has a ${KIND_NAMES[input.kind].en}: edit its draft or start a revision (one policy per kind).`,
+        'input.kind',
+      );
     }
     const template = policyTemplate(input.kind, input.language);
     const sections = input.fromTemplate ? template.sections.map((s) => ({ ...s })) : [];
     const version = await this.policies.insertVersion(ctx, id, 1, template.title, sections);
     await this.policies.insertEvent(ctx, version, 'CREATED', null, input.fromTemplate ? 'from template' : null);
-    await this.record(ctx, 'policy.created', id, { kind: input.kind, language: input.language, fromTemplate: !!input.fromTemplate, versionId: version.id });
+    await this.record(ctx, 'policy.created', id, {
+      kind: input.kind,
+      language: input.language,
+      fromTemplate: !!input.fromTemplate,
+      versionId: version.id,
+    });
     return this.get(ctx, id);
   }
 
@@ -100,11 +127,18 @@ export class PolicyService {
     const updated = await this.policies.updateDraft(ctx, versionId, patch);
     if (!updated) {
       const current = await this.version(ctx, versionId);
-      throw policyRefusal('NOT_EDITABLE', 'input.versionId',
+      throw policyRefusal(
+        'NOT_EDITABLE',
+        'input.versionId',
         `Policy version ${current.number} is ${current.status} and can no longer be edited (only a DRAFT can): start a revision to change it.`,
-        { status: current.status });
+        { status: current.status },
+      );
     }
-    await this.record(ctx, 'policy.draft_updated', updated.policyId, { versionId, number: updated.number, fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) });
+    await this.record(ctx, 'policy.draft_updated', updated.policyId, {
+      versionId,
+      number: updated.number,
+      fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
+    });
     return updated;
   }
 
@@ -140,14 +174,27 @@ export class PolicyService {
     if (!doc) throw notFound('Policy', policyId);
     const latest = await this.policies.latestVersion(ctx, policyId);
     if (latest && OPEN_STATUSES.includes(latest.status)) {
-      throw policyRefusal('OPEN_VERSION_EXISTS', 'input.policyId',
+      throw policyRefusal(
+        'OPEN_VERSION_EXISTS',
+        'input.policyId',
         `Version ${latest.number} of this policy is ${latest.status}: finish it (publish it, or return it to draft and edit it) before starting another.`,
-        { status: latest.status, versionId: latest.id });
+        { status: latest.status, versionId: latest.id },
+      );
     }
     const template = policyTemplate(doc.kind, doc.language);
-    const version = await this.policies.insertVersion(ctx, policyId, (latest?.number ?? 0) + 1, latest?.title ?? template.title, latest?.sections ?? []);
+    const version = await this.policies.insertVersion(
+      ctx,
+      policyId,
+      (latest?.number ?? 0) + 1,
+      latest?.title ?? template.title,
+      latest?.sections ?? [],
+    );
     await this.policies.insertEvent(ctx, version, 'CREATED', null, latest ? `revision of version ${latest.number}` : null);
-    await this.record(ctx, 'policy.revision_started', policyId, { versionId: version.id, number: version.number, from: latest?.number ?? null });
+    await this.record(ctx, 'policy.revision_started', policyId, {
+      versionId: version.id,
+      number: version.number,
+      from: latest?.number ?? null,
+    });
     return version;
   }
 
@@ -159,8 +206,12 @@ export class PolicyService {
     const userId = ctx.actor.id;
     const version = await this.version(ctx, versionId);
     if (version.status !== 'PUBLISHED') {
-      throw policyRefusal('NOT_PUBLISHED', 'input.versionId',
-        `Policy version ${version.number} is ${version.status}: only the published version of a policy is acknowledged.`, { status: version.status });
+      throw policyRefusal(
+        'NOT_PUBLISHED',
+        'input.versionId',
+        `Policy version ${version.number} is ${version.status}: only the published version of a policy is acknowledged.`,
+        { status: version.status },
+      );
     }
     if (!(await this.policies.isMember(ctx, userId))) throw forbidden('Only members of this organization acknowledge its policies.');
     const acknowledgedAt = await this.policies.acknowledge(ctx, version, userId);
@@ -190,32 +241,50 @@ export class PolicyService {
   // ------------------------------------------------------------------ internals
 
   private async move(
-    ctx: TenantCtx, versionId: string, action: PolicyAction, options: { comment?: string | null; returnComment?: string; supersedes?: number | null } = {},
+    ctx: TenantCtx,
+    versionId: string,
+    action: PolicyAction,
+    options: { comment?: string | null; returnComment?: string; supersedes?: number | null } = {},
   ): Promise<PolicyVersionRow> {
     const current = await this.version(ctx, versionId);
     const to = nextStatus(current.status, action);
     if (to === null) throw this.invalid(current, action);
     const { event, audit, stamp } = ACTION_EVENTS[action];
-    const moved = await this.policies.transition(ctx, versionId, current.status, to, { ...stamp, ...(options.returnComment !== undefined ? { returnComment: options.returnComment } : {}) });
+    const moved = await this.policies.transition(ctx, versionId, current.status, to, {
+      ...stamp,
+      ...(options.returnComment !== undefined ? { returnComment: options.returnComment } : {}),
+    });
     if (!moved) {
       // Someone else moved it between the read and the update: report the state it is in now.
       throw this.invalid(await this.version(ctx, versionId), action);
     }
     await this.policies.insertEvent(ctx, moved, event, current.status, options.comment ?? null);
     await this.record(ctx, audit, moved.policyId, {
-      versionId, number: moved.number, from: current.status, to, ...(options.comment ? { comment: options.comment } : {}),
+      versionId,
+      number: moved.number,
+      from: current.status,
+      to,
+      ...(options.comment ? { comment: options.comment } : {}),
       ...(options.supersedes ? { supersedes: options.supersedes } : {}),
     });
     return moved;
   }
 
   private invalid(version: PolicyVersionRow, action: PolicyAction) {
-    return policyRefusal('INVALID_TRANSITION', 'input.versionId',
+    return policyRefusal(
+      'INVALID_TRANSITION',
+      'input.versionId',
       `Policy version ${version.number} is ${version.status} (${STATUS_NAMES[version.status as PolicyVersionStatus].en}) and cannot be ${VERBS[action]}.`,
-      { status: version.status });
+      { status: version.status },
+    );
   }
 
   private record(ctx: TenantCtx, action: string, policyId: string, metadata: Record<string, unknown>): Promise<void> {
-    return this.audit.recordInOrganization(ctx.uow, ctx.actor, { action, targetType: 'Policy', targetId: policyId, metadata }, ctx.requestId);
+    return this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      { action, targetType: 'Policy', targetId: policyId, metadata },
+      ctx.requestId,
+    );
   }
 }

@@ -31,7 +31,12 @@ export enum PolicyEventActionEnum {
   PUBLISHED = 'PUBLISHED',
   SUPERSEDED = 'SUPERSEDED',
 }
-export enum CommentSeverityEnum { LOW = 'LOW', NORMAL = 'NORMAL', HIGH = 'HIGH', CRISIS = 'CRISIS' }
+export enum CommentSeverityEnum {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  CRISIS = 'CRISIS',
+}
 /** The organisation role that answers: the platform's `OrganizationRole`. */
 export const ResponsibleRoleEnum = OrganizationRoleEnum;
 export type ResponsibleRoleEnum = OrganizationRoleEnum;
@@ -43,18 +48,31 @@ export enum ContentRuleKindEnum {
   NETWORK_LIMITS = 'NETWORK_LIMITS',
   ADDRESS_FORM = 'ADDRESS_FORM',
 }
-export enum ContentSeverityEnum { BLOCK = 'BLOCK', WARN = 'WARN' }
-export enum ResponseDueSourceEnum { RULE = 'RULE', DEFAULT = 'DEFAULT' }
+export enum ContentSeverityEnum {
+  BLOCK = 'BLOCK',
+  WARN = 'WARN',
+}
+export enum ResponseDueSourceEnum {
+  RULE = 'RULE',
+  DEFAULT = 'DEFAULT',
+}
 
-registerEnumType(PolicyKindEnum, { name: 'PolicyKind', description: 'The policies of the method: seed 002 step 5 (A–D) and the code of conduct of seed 001.' });
+registerEnumType(PolicyKindEnum, {
+  name: 'PolicyKind',
+  description: 'The policies of the method: seed 002 step 5 (A–D) and the code of conduct of seed 001.',
+});
 registerEnumType(PolicyVersionStatusEnum, {
   name: 'PolicyVersionStatus',
-  description: 'DRAFT → IN_REVIEW → APPROVED (executive approver only) → PUBLISHED; a published version becomes SUPERSEDED when the next one is published. Only a DRAFT can be edited.',
+  description:
+    'DRAFT → IN_REVIEW → APPROVED (executive approver only) → PUBLISHED; a published version becomes SUPERSEDED when the next one is published. Only a DRAFT can be edited.',
 });
 registerEnumType(PolicyEventActionEnum, { name: 'PolicyEventAction' });
 registerEnumType(CommentSeverityEnum, { name: 'CommentSeverity' });
 registerEnumType(ContentRuleKindEnum, { name: 'ContentRuleKind' });
-registerEnumType(ContentSeverityEnum, { name: 'ContentRuleSeverity', description: 'BLOCK prevents submission for approval; WARN only reports.' });
+registerEnumType(ContentSeverityEnum, {
+  name: 'ContentRuleSeverity',
+  description: 'BLOCK prevents submission for approval; WARN only reports.',
+});
 registerEnumType(ResponseDueSourceEnum, { name: 'ResponseDueSource' });
 
 // The enums mirror the model's lists; a drift is a compile error here.
@@ -87,7 +105,8 @@ export class PolicyVersionObject {
   @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt!: Date | null;
   @Field(() => ID, { nullable: true }) returnedBy!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) returnedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why the reviewer returned it to draft (the last time).' }) returnComment!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the reviewer returned it to draft (the last time).' }) returnComment!:
+    string | null;
   @Field(() => ID, { nullable: true }) approvedBy!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) approvedAt!: Date | null;
   @Field(() => ID, { nullable: true }) publishedBy!: string | null;
@@ -103,8 +122,10 @@ export class PolicyDocumentObject {
   @Field(() => PolicyKindEnum) kind!: PolicyKindEnum;
   @Field(() => PolicyLanguageEnum) language!: PolicyLanguageEnum;
   @Field(() => PolicyVersionStatusEnum, { description: 'Status of the latest version.' }) status!: PolicyVersionStatusEnum;
-  @Field(() => PolicyVersionObject, { nullable: true, description: 'The most recent version (the one being worked on, if any).' }) latestVersion!: PolicyVersionObject | null;
-  @Field(() => PolicyVersionObject, { nullable: true, description: 'The version in force, which members acknowledge.' }) publishedVersion!: PolicyVersionObject | null;
+  @Field(() => PolicyVersionObject, { nullable: true, description: 'The most recent version (the one being worked on, if any).' })
+  latestVersion!: PolicyVersionObject | null;
+  @Field(() => PolicyVersionObject, { nullable: true, description: 'The version in force, which members acknowledge.' })
+  publishedVersion!: PolicyVersionObject | null;
   @Field(() => ID, { nullable: true }) createdBy!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
@@ -144,7 +165,9 @@ export class PolicyAcknowledgementObject {
   @Field(() => GraphQLISODateTime) acknowledgedAt!: Date;
 }
 
-@ObjectType('PolicyMemberAcknowledgement', { description: 'A current member and, when they did, the time they acknowledged the published version.' })
+@ObjectType('PolicyMemberAcknowledgement', {
+  description: 'A current member and, when they did, the time they acknowledged the published version.',
+})
 export class PolicyMemberAcknowledgementObject {
   @Field(() => ID) userId!: string;
   @Field(() => String) displayName!: string;
@@ -153,10 +176,13 @@ export class PolicyMemberAcknowledgementObject {
 }
 export const PolicyMemberAcknowledgementConnection = ConnectionType(PolicyMemberAcknowledgementObject, 'PolicyMemberAcknowledgement');
 
-@ObjectType('PolicyAcknowledgementSummary', { description: 'Who among the current members acknowledged the published version of a policy.' })
+@ObjectType('PolicyAcknowledgementSummary', {
+  description: 'Who among the current members acknowledged the published version of a policy.',
+})
 export class PolicyAcknowledgementSummaryObject {
   @Field(() => ID) policyId!: string;
-  @Field(() => PolicyVersionObject, { nullable: true, description: 'The published version; null when none is published yet.' }) version!: PolicyVersionObject | null;
+  @Field(() => PolicyVersionObject, { nullable: true, description: 'The published version; null when none is published yet.' })
+  version!: PolicyVersionObject | null;
   @Field(() => Int) memberCount!: number;
   @Field(() => Int) acknowledgedCount!: number;
   @Field(() => Int) pendingCount!: number;
@@ -193,14 +219,18 @@ export class CommentResponseDueObject {
   @Field(() => ResponsibleRoleEnum) responsibleRole!: ResponsibleRoleEnum;
   @Field(() => Boolean) escalate!: boolean;
   @Field(() => [ReplyTemplateObject]) templates!: ReplyTemplateObject[];
-  @Field(() => ResponseDueSourceEnum, { description: 'RULE when a rule of the organization applied, DEFAULT otherwise.' }) source!: ResponseDueSourceEnum;
+  @Field(() => ResponseDueSourceEnum, { description: 'RULE when a rule of the organization applied, DEFAULT otherwise.' })
+  source!: ResponseDueSourceEnum;
   @Field(() => String, { nullable: true, description: 'Channel of the rule that applied (the network or *).' }) channel!: string | null;
 }
 
 @ObjectType('ContentRuleSet', { description: 'The organization’s content rules (policy as code), as JSON objects.' })
 export class ContentRuleSetObject {
-  @Field(() => [JSONObjectScalar], { description: 'The rules the organization edits (see the README for each kind’s fields).' }) rules!: Record<string, unknown>[];
-  @Field(() => [JSONObjectScalar], { description: 'Rules derived from the brand voice (words to avoid, form of address), applied with them.' })
+  @Field(() => [JSONObjectScalar], { description: 'The rules the organization edits (see the README for each kind’s fields).' })
+  rules!: Record<string, unknown>[];
+  @Field(() => [JSONObjectScalar], {
+    description: 'Rules derived from the brand voice (words to avoid, form of address), applied with them.',
+  })
   brandVoiceRules!: Record<string, unknown>[];
   @Field(() => Int, { description: '0 before the first edit, +1 on each.' }) version!: number;
   @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
@@ -218,6 +248,7 @@ export class ContentViolationObject {
 
 @ObjectType('ContentCheck')
 export class ContentCheckObject {
-  @Field(() => Boolean, { description: 'True when a BLOCK rule is violated: the content cannot be submitted for approval.' }) blocked!: boolean;
+  @Field(() => Boolean, { description: 'True when a BLOCK rule is violated: the content cannot be submitted for approval.' })
+  blocked!: boolean;
   @Field(() => [ContentViolationObject]) violations!: ContentViolationObject[];
 }

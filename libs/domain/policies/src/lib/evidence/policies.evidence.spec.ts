@@ -8,8 +8,15 @@ describe('policies evidence', () => {
     const registry = new EvidenceRegistry();
     registry.register(policiesEvidenceProvider);
     expect(POLICIES_EVIDENCE.map((d) => d.key).sort()).toEqual([
-      'policies.acknowledged', 'policies.codeOfConduct', 'policies.commentHandling', 'policies.commentRules', 'policies.contentRules',
-      'policies.editorialPolicy', 'policies.fourKindsApproved', 'policies.personalUse', 'policies.usageGuide',
+      'policies.acknowledged',
+      'policies.codeOfConduct',
+      'policies.commentHandling',
+      'policies.commentRules',
+      'policies.contentRules',
+      'policies.editorialPolicy',
+      'policies.fourKindsApproved',
+      'policies.personalUse',
+      'policies.usageGuide',
     ]);
     for (const d of POLICIES_EVIDENCE) expect(d.title.fr && d.title.en && d.description.fr && d.description.en).toBeTruthy();
   });
@@ -25,14 +32,24 @@ describe('policies evidence', () => {
   });
 
   it('explains the four kinds of step 5, naming those not yet approved', () => {
-    const out = policiesEvidence({ ...empty, kinds: { USAGE_GUIDE: 4, EDITORIAL_POLICY: 3, COMMENT_HANDLING: 1, PERSONAL_USE: 4, CODE_OF_CONDUCT: 0 } });
+    const out = policiesEvidence({
+      ...empty,
+      kinds: { USAGE_GUIDE: 4, EDITORIAL_POLICY: 3, COMMENT_HANDLING: 1, PERSONAL_USE: 4, CODE_OF_CONDUCT: 0 },
+    });
     expect(out['policies.fourKindsApproved']).toMatchObject({ value: 3, score: 0.75 });
-    expect(out['policies.fourKindsApproved'].explanation.en).toBe('3 of 4 policy kinds approved; the comment-handling policy is still a draft.');
-    expect(out['policies.fourKindsApproved'].explanation.fr).toBe('3 politiques sur 4 approuvées ; la politique de gestion des commentaires est encore un brouillon.');
+    expect(out['policies.fourKindsApproved'].explanation.en).toBe(
+      '3 of 4 policy kinds approved; the comment-handling policy is still a draft.',
+    );
+    expect(out['policies.fourKindsApproved'].explanation.fr).toBe(
+      '3 politiques sur 4 approuvées ; la politique de gestion des commentaires est encore un brouillon.',
+    );
   });
 
   it('measures acknowledgements against members × published policies', () => {
-    expect(policiesEvidence({ ...empty, members: 4, published: 2, acknowledged: 6 })['policies.acknowledged']).toMatchObject({ value: 0.75, score: 0.75 });
+    expect(policiesEvidence({ ...empty, members: 4, published: 2, acknowledged: 6 })['policies.acknowledged']).toMatchObject({
+      value: 0.75,
+      score: 0.75,
+    });
     expect(policiesEvidence({ ...empty, members: 4 })['policies.acknowledged']).toMatchObject({ score: 0 });
   });
 

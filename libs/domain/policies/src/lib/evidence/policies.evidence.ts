@@ -21,13 +21,19 @@ const RANK_NAMES: Record<Rank, { en: string; fr: [masculine: string, feminine: s
   3: { en: 'is approved but not published', fr: ['est approuvé mais pas publié', 'est approuvée mais pas publiée'] },
   4: { en: 'is published', fr: ['est publié', 'est publiée'] },
 };
-const rankName = (r: Rank, kind: PolicyKind): LocalisedText => ({ en: RANK_NAMES[r].en, fr: RANK_NAMES[r].fr[kind === 'USAGE_GUIDE' ? 0 : 1] });
+const rankName = (r: Rank, kind: PolicyKind): LocalisedText => ({
+  en: RANK_NAMES[r].en,
+  fr: RANK_NAMES[r].fr[kind === 'USAGE_GUIDE' ? 0 : 1],
+});
 const RANK_VALUE: Record<Rank, string> = { 0: 'NONE', 1: 'DRAFT', 2: 'IN_REVIEW', 3: 'APPROVED', 4: 'PUBLISHED' };
 
 const SEED_STEP5 = 'seed 002, step 5 (Création des politiques)';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const the = (kind: PolicyKind): LocalisedText => ({ en: `the ${KIND_NAMES[kind].en}`, fr: `${kind === 'USAGE_GUIDE' ? 'le' : 'la'} ${KIND_NAMES[kind].fr}` });
+const the = (kind: PolicyKind): LocalisedText => ({
+  en: `the ${KIND_NAMES[kind].en}`,
+  fr: `${kind === 'USAGE_GUIDE' ? 'le' : 'la'} ${KIND_NAMES[kind].fr}`,
+});
 
 export const POLICIES_EVIDENCE: readonly EvidenceDefinition[] = [
   ...POLICY_KINDS.map((kind) => ({
@@ -114,7 +120,8 @@ export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
     const r = rank(kind);
     const name = the(kind);
     out[KIND_EVIDENCE_KEYS[kind]] = {
-      value: RANK_VALUE[r], score: RANK_SCORE[r],
+      value: RANK_VALUE[r],
+      score: RANK_SCORE[r],
       explanation: { en: `${capitalise(name.en)} ${rankName(r, kind).en}.`, fr: `${capitalise(name.fr)} ${rankName(r, kind).fr}.` },
     };
   }
@@ -123,7 +130,8 @@ export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
   const approved = FOUR_STEP5_KINDS.length - missing.length;
   const rest = (lang: 'en' | 'fr') => missing.map((k) => `${the(k)[lang]} ${rankName(rank(k), k)[lang]}`).join('; ');
   out['policies.fourKindsApproved'] = {
-    value: approved, score: approved / FOUR_STEP5_KINDS.length,
+    value: approved,
+    score: approved / FOUR_STEP5_KINDS.length,
     explanation: {
       en: `${approved} of ${FOUR_STEP5_KINDS.length} policy kinds approved${missing.length ? `; ${rest('en')}` : ''}.`,
       fr: `${approved} politique${approved > 1 ? 's' : ''} sur ${FOUR_STEP5_KINDS.length} approuvée${approved > 1 ? 's' : ''}${missing.length ? ` ; ${rest('fr')}` : ''}.`,
@@ -133,28 +141,49 @@ export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
   const expected = row.members * row.published;
   const share = expected === 0 ? 0 : row.acknowledged / expected;
   out['policies.acknowledged'] = {
-    value: share, score: share,
-    explanation: row.published === 0
-      ? { en: 'No policy is published yet: there is nothing to acknowledge.', fr: 'Aucune politique n’est encore publiée : rien à confirmer.' }
-      : {
-          en: `${row.acknowledged} of ${expected} acknowledgements given (${row.members} members × ${row.published} published ${row.published > 1 ? 'policies' : 'policy'}): ${pct(share)}.`,
-          fr: `${row.acknowledged} prises de connaissance sur ${expected} (${row.members} membres × ${row.published} politique${row.published > 1 ? 's' : ''} publiée${row.published > 1 ? 's' : ''}) : ${pct(share)}.`,
-        },
+    value: share,
+    score: share,
+    explanation:
+      row.published === 0
+        ? {
+            en: 'No policy is published yet: there is nothing to acknowledge.',
+            fr: 'Aucune politique n’est encore publiée : rien à confirmer.',
+          }
+        : {
+            en: `${row.acknowledged} of ${expected} acknowledgements given (${row.members} members × ${row.published} published ${row.published > 1 ? 'policies' : 'policy'}): ${pct(share)}.`,
+            fr: `${row.acknowledged} prises de connaissance sur ${expected} (${row.members} membres × ${row.published} politique${row.published > 1 ? 's' : ''} publiée${row.published > 1 ? 's' : ''}) : ${pct(share)}.`,
+          },
   };
 
   out['policies.commentRules'] = {
-    value: row.comment_rules, score: row.comment_rules > 0 ? 1 : 0,
-    explanation: row.comment_rules > 0
-      ? { en: `${row.comment_rules} comment-handling rules over ${row.comment_channels} channel(s).`, fr: `${row.comment_rules} règles de gestion des commentaires sur ${row.comment_channels} canal(aux).` }
-      : { en: 'No comment-handling rule: default delays apply.', fr: 'Aucune règle de gestion des commentaires : les délais par défaut s’appliquent.' },
+    value: row.comment_rules,
+    score: row.comment_rules > 0 ? 1 : 0,
+    explanation:
+      row.comment_rules > 0
+        ? {
+            en: `${row.comment_rules} comment-handling rules over ${row.comment_channels} channel(s).`,
+            fr: `${row.comment_rules} règles de gestion des commentaires sur ${row.comment_channels} canal(aux).`,
+          }
+        : {
+            en: 'No comment-handling rule: default delays apply.',
+            fr: 'Aucune règle de gestion des commentaires : les délais par défaut s’appliquent.',
+          },
   };
 
   const contentRules = row.content_rules ?? 0;
   out['policies.contentRules'] = {
-    value: contentRules, score: contentRules > 0 ? 1 : 0,
-    explanation: contentRules > 0
-      ? { en: `${contentRules} content rule(s) check every draft.`, fr: `${contentRules} règle(s) de contenu vérifient chaque brouillon.` }
-      : { en: 'No content rule of its own: drafts are checked against the brand voice and network limits only.', fr: 'Aucune règle de contenu propre : les brouillons ne sont vérifiés que par la voix de la marque et les limites des réseaux.' },
+    value: contentRules,
+    score: contentRules > 0 ? 1 : 0,
+    explanation:
+      contentRules > 0
+        ? {
+            en: `${contentRules} content rule(s) check every draft.`,
+            fr: `${contentRules} règle(s) de contenu vérifient chaque brouillon.`,
+          }
+        : {
+            en: 'No content rule of its own: drafts are checked against the brand voice and network limits only.',
+            fr: 'Aucune règle de contenu propre : les brouillons ne sont vérifiés que par la voix de la marque et les limites des réseaux.',
+          },
   };
   return out;
 }

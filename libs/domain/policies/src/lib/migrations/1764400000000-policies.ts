@@ -130,7 +130,14 @@ export class Policies1764400000000 implements MigrationInterface {
         PRIMARY KEY (organization_id)
       );
     `);
-    for (const table of ['policy_documents', 'policy_versions', 'policy_events', 'policy_acknowledgements', 'comment_handling_rules', 'content_rule_sets']) {
+    for (const table of [
+      'policy_documents',
+      'policy_versions',
+      'policy_events',
+      'policy_acknowledgements',
+      'comment_handling_rules',
+      'content_rule_sets',
+    ]) {
       await q.query(`
         ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
         ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;

@@ -24,13 +24,23 @@ describe('policy templates', () => {
 
   it('follows seed 002: the editorial policy answers who, what, where, how, results; the comment policy how, delay, by whom, answer, crisis', () => {
     expect(policyTemplate('EDITORIAL_POLICY', 'fr').sections.map((s) => s.key)).toEqual(['who', 'what', 'where', 'how', 'results']);
-    expect(policyTemplate('COMMENT_HANDLING', 'en').sections.map((s) => s.key)).toEqual(['how', 'delay', 'by-whom', 'answer-content', 'crisis']);
+    expect(policyTemplate('COMMENT_HANDLING', 'en').sections.map((s) => s.key)).toEqual([
+      'how',
+      'delay',
+      'by-whom',
+      'answer-content',
+      'crisis',
+    ]);
     expect(policyTemplate('USAGE_GUIDE', 'fr').sections.map((s) => s.key)).toEqual(['context', 'networks', 'network-logic', 'handover']);
   });
 
   it('filters by kind and language', () => {
     expect(policyTemplates({ language: 'en' })).toHaveLength(POLICY_KINDS.length);
-    expect(policyTemplates({ kind: 'PERSONAL_USE' }).map((t) => t.language).sort()).toEqual(['en', 'fr']);
+    expect(
+      policyTemplates({ kind: 'PERSONAL_USE' })
+        .map((t) => t.language)
+        .sort(),
+    ).toEqual(['en', 'fr']);
     expect(policyTemplates()).toHaveLength(POLICY_TEMPLATES.length);
   });
 });

@@ -35,6 +35,12 @@ export class SqlBrandVoiceReader extends BrandVoiceReader {
       [organizationId],
     );
     if (!row) return null;
-    return { tone: row.tone, wordsToUse: row.words_to_use, wordsToAvoid: row.words_to_avoid, addressForm: row.address_form, updatedAt: row.updated_at };
+    return {
+      tone: row.tone,
+      wordsToUse: row.words_to_use,
+      wordsToAvoid: row.words_to_avoid,
+      addressForm: row.address_form,
+      updatedAt: row.updated_at,
+    };
   }
 }

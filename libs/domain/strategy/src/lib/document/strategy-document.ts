@@ -1,7 +1,13 @@
 import type { BrandVoice } from '../brand-voice/brand-voice.reader';
 import { Locale } from '../i18n';
 import type {
-  CompetitorRecord, KpiRecord, NetworkPlanRecord, ObjectiveRecord, RitualRecord, SegmentRecord, TaskForceMemberRecord,
+  CompetitorRecord,
+  KpiRecord,
+  NetworkPlanRecord,
+  ObjectiveRecord,
+  RitualRecord,
+  SegmentRecord,
+  TaskForceMemberRecord,
 } from '../repositories';
 import { TASK_FORCE_ROLES, TASK_FORCE_ROLE_LABELS, TASK_FORCE_ROLE_MISSIONS } from '../task-force/roles';
 
@@ -36,15 +42,19 @@ const T = {
   kpis: { fr: 'KPI', en: 'KPIs' },
   noKpi: { fr: 'aucun KPI pour le moment', en: 'no KPI yet' },
   frequency: {
-    DAILY: { fr: 'quotidien', en: 'daily' }, WEEKLY: { fr: 'hebdomadaire', en: 'weekly' }, MONTHLY: { fr: 'mensuel', en: 'monthly' },
-    QUARTERLY: { fr: 'trimestriel', en: 'quarterly' }, YEARLY: { fr: 'annuel', en: 'yearly' },
+    DAILY: { fr: 'quotidien', en: 'daily' },
+    WEEKLY: { fr: 'hebdomadaire', en: 'weekly' },
+    MONTHLY: { fr: 'mensuel', en: 'monthly' },
+    QUARTERLY: { fr: 'trimestriel', en: 'quarterly' },
+    YEARLY: { fr: 'annuel', en: 'yearly' },
   } as Record<string, { fr: string; en: string }>,
   target: { fr: 'cible', en: 'target' },
   segments: { fr: '2. Groupes cibles', en: '2. Target groups' },
   noSegments: { fr: "Aucun groupe cible n'est encore défini.", en: 'No target group is defined yet.' },
   usages: { fr: 'Usages', en: 'Usages' },
   usage: {
-    PR: { fr: 'relations publiques', en: 'public relations' }, ADVERTISING_MARKETING: { fr: 'publicité et marketing', en: 'advertising and marketing' },
+    PR: { fr: 'relations publiques', en: 'public relations' },
+    ADVERTISING_MARKETING: { fr: 'publicité et marketing', en: 'advertising and marketing' },
     CUSTOMER_SERVICE: { fr: 'service client', en: 'customer service' },
   } as Record<string, { fr: string; en: string }>,
   needs: { fr: 'Besoins', en: 'Needs' },
@@ -61,7 +71,10 @@ const T = {
   use: { fr: 'Mots à employer', en: 'Words to use' },
   avoid: { fr: 'Mots à éviter', en: 'Words to avoid' },
   address: { fr: "Forme d'adresse", en: 'Form of address' },
-  addressForm: { TU: { fr: 'tutoiement', en: '"tu" (informal)' }, VOUS: { fr: 'vouvoiement', en: '"vous" (formal)' } } as Record<string, { fr: string; en: string }>,
+  addressForm: { TU: { fr: 'tutoiement', en: '"tu" (informal)' }, VOUS: { fr: 'vouvoiement', en: '"vous" (formal)' } } as Record<
+    string,
+    { fr: string; en: string }
+  >,
   notSet: { fr: 'non définie', en: 'not set' },
   competitors: { fr: 'Concurrents observés', en: 'Competitors watched' },
   resources: { fr: '4. Ressources', en: '4. Resources' },
@@ -91,7 +104,9 @@ function number(value: number, locale: Locale): string {
 }
 
 function longDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 function dateTime(at: Date, timeZone: string, locale: Locale): string {
@@ -103,7 +118,14 @@ export function strategyMarkdown(d: StrategyDocumentData): string {
   const l = d.locale;
   const colon = l === 'fr' ? ' :' : ':';
   const out: string[] = [];
-  out.push(`# ${T.title[l]} — ${md(d.organizationName)}`, '', `_${T.generated[l]} ${longDate(d.generatedAt.toISOString().slice(0, 10), l)}._`, '', T.intro[l], '');
+  out.push(
+    `# ${T.title[l]} — ${md(d.organizationName)}`,
+    '',
+    `_${T.generated[l]} ${longDate(d.generatedAt.toISOString().slice(0, 10), l)}._`,
+    '',
+    T.intro[l],
+    '',
+  );
 
   out.push(`## ${T.objectives[l]}`, '');
   if (d.objectives.length === 0) out.push(T.noObjectives[l], '');
@@ -111,11 +133,15 @@ export function strategyMarkdown(d: StrategyDocumentData): string {
     const unit = o.unit ? ` ${md(o.unit)}` : '';
     out.push(`### ${md(o.title)}`, '', `_${T.kind[o.kind][l]}_`, '');
     if (o.description) out.push(md(o.description), '');
-    out.push(`- **${T.measure[l]}**${colon} ${md(o.metric)}, ${T.from[l]} ${number(o.baseline, l)}${unit} ${T.to[l]} ${number(o.target, l)}${unit}, ${T.by[l]} ${longDate(o.deadline, l)}`);
+    out.push(
+      `- **${T.measure[l]}**${colon} ${md(o.metric)}, ${T.from[l]} ${number(o.baseline, l)}${unit} ${T.to[l]} ${number(o.target, l)}${unit}, ${T.by[l]} ${longDate(o.deadline, l)}`,
+    );
     const kpis = d.kpis.filter((k) => k.objectiveId === o.id);
     if (kpis.length === 0) out.push(`- **${T.kpis[l]}**${colon} ${T.noKpi[l]}`);
     for (const k of kpis) {
-      out.push(`- **${T.kpis[l]}**${colon} ${md(k.name)} (${md(k.metric)}), ${T.target[l]} ${number(k.target, l)}${k.unit ? ` ${md(k.unit)}` : ''}, ${T.frequency[k.frequency]?.[l] ?? k.frequency}`);
+      out.push(
+        `- **${T.kpis[l]}**${colon} ${md(k.name)} (${md(k.metric)}), ${T.target[l]} ${number(k.target, l)}${k.unit ? ` ${md(k.unit)}` : ''}, ${T.frequency[k.frequency]?.[l] ?? k.frequency}`,
+      );
     }
     out.push('');
   }
@@ -134,7 +160,9 @@ export function strategyMarkdown(d: StrategyDocumentData): string {
   else {
     out.push(T.networkHeader[l], '|---|---|---|---|---|');
     for (const p of d.plans) {
-      out.push(`| ${md(p.network)} | ${p.segments.map((s) => md(s.name)).join(', ') || T.none[l]} | ${p.postsPerWeek} | ${p.reservedHandle ? md(p.reservedHandle) : T.none[l]} | ${p.rationale ? md(p.rationale) : T.none[l]} |`);
+      out.push(
+        `| ${md(p.network)} | ${p.segments.map((s) => md(s.name)).join(', ') || T.none[l]} | ${p.postsPerWeek} | ${p.reservedHandle ? md(p.reservedHandle) : T.none[l]} | ${p.rationale ? md(p.rationale) : T.none[l]} |`,
+      );
     }
     out.push('');
   }
@@ -162,15 +190,20 @@ export function strategyMarkdown(d: StrategyDocumentData): string {
   out.push(`## ${T.resources[l]}`, '', `### ${T.taskForce[l]}`, '');
   for (const role of TASK_FORCE_ROLES) {
     const people = d.taskForce.filter((m) => m.role === role).map((m) => `${md(m.name)}${m.userId ? '' : ` (${T.external[l]})`}`);
-    out.push(`- **${TASK_FORCE_ROLE_LABELS[role][l]}**${colon} ${people.length ? people.join(', ') : `_${T.vacant[l]}_`}. ${TASK_FORCE_ROLE_MISSIONS[role][l]}`);
+    out.push(
+      `- **${TASK_FORCE_ROLE_LABELS[role][l]}**${colon} ${people.length ? people.join(', ') : `_${T.vacant[l]}_`}. ${TASK_FORCE_ROLE_MISSIONS[role][l]}`,
+    );
   }
   out.push('', `### ${T.rituals[l]}`, '');
   if (d.rituals.length === 0) out.push(T.noRituals[l]);
   for (const r of d.rituals) {
-    const when = r.cadence === 'WEEKLY'
-      ? `${T.everyWeek[l]} ${T.weekdays[l][(r.weekday as number) - 1]}`
-      : T.monthly[l].replace('{day}', String(r.dayOfMonth));
-    out.push(`- **${md(r.displayTitle)}**${colon} ${when} ${T.at[l]} ${r.time} (${r.timezone}); ${T.next[l]} ${dateTime(r.next, r.timezone, l)}`);
+    const when =
+      r.cadence === 'WEEKLY'
+        ? `${T.everyWeek[l]} ${T.weekdays[l][(r.weekday as number) - 1]}`
+        : T.monthly[l].replace('{day}', String(r.dayOfMonth));
+    out.push(
+      `- **${md(r.displayTitle)}**${colon} ${when} ${T.at[l]} ${r.time} (${r.timezone}); ${T.next[l]} ${dateTime(r.next, r.timezone, l)}`,
+    );
   }
   out.push('');
   return out.join('\n');

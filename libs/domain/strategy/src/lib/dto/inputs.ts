@@ -1,10 +1,28 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import {
-  AddressFormEnum, AudienceUsageEnum, KpiFrequencyEnum, ObjectiveKindEnum, RitualKindEnum, RoadmapStepStatusEnum, TaskForceRoleEnum,
+  AddressFormEnum,
+  AudienceUsageEnum,
+  KpiFrequencyEnum,
+  ObjectiveKindEnum,
+  RitualKindEnum,
+  RoadmapStepStatusEnum,
+  TaskForceRoleEnum,
 } from './enums';
 
 const NOT_BLANK = /\S/;
@@ -22,12 +40,18 @@ export class CreateObjectiveInput {
   @Field(() => String) @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) title!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
   @Field(() => String, { description: 'What is measured, e.g. "monthly revenue" or "followers on Mastodon".' })
-  @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) metric!: string;
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, blank)
+  metric!: string;
   @Field(() => Float, { description: 'The value today.' }) @IsNumber(finite) baseline!: number;
   @Field(() => Float, { description: 'The value aimed at; must differ from the baseline.' }) @IsNumber(finite) target!: number;
-  @Field(() => String, { nullable: true, description: 'e.g. "%", "EUR", "followers".' }) @IsOptional() @IsString() @MaxLength(40) unit?: string | null;
+  @Field(() => String, { nullable: true, description: 'e.g. "%", "EUR", "followers".' }) @IsOptional() @IsString() @MaxLength(40) unit?:
+    string | null;
   @Field(() => String, { description: 'YYYY-MM-DD, today or later in the organisation’s time zone.' })
-  @IsString() @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' }) deadline!: string;
+  @IsString()
+  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
+  deadline!: string;
 }
 
 @InputType()
@@ -39,8 +63,13 @@ export class UpdateObjectiveInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) metric?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber(finite) baseline?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber(finite) target?: number | null;
-  @Field(() => String, { nullable: true, description: 'null removes the unit.' }) @IsOptional() @IsString() @MaxLength(40) unit?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' }) deadline?: string | null;
+  @Field(() => String, { nullable: true, description: 'null removes the unit.' }) @IsOptional() @IsString() @MaxLength(40) unit?:
+    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
+  deadline?: string | null;
 }
 
 @InputType()
@@ -52,8 +81,13 @@ export class DeleteObjectiveInput {
 export class CreateKpiInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be an objective id' }) objectiveId!: string;
   @Field(() => String) @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) name!: string;
-  @Field(() => String, { description: 'A metric key (followers, engagementRate, mentions, shareOfVoice, firstResponseTime, socialTraffic…) or a formula.' })
-  @IsString() @MaxLength(500) @Matches(NOT_BLANK, blank) metric!: string;
+  @Field(() => String, {
+    description: 'A metric key (followers, engagementRate, mentions, shareOfVoice, firstResponseTime, socialTraffic…) or a formula.',
+  })
+  @IsString()
+  @MaxLength(500)
+  @Matches(NOT_BLANK, blank)
+  metric!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40) unit?: string | null;
   @Field(() => Float) @IsNumber(finite) target!: number;
   @Field(() => KpiFrequencyEnum) @IsEnum(KpiFrequencyEnum) frequency!: KpiFrequencyEnum;
@@ -81,8 +115,16 @@ export class CreateAudienceSegmentInput {
   @Field(() => String) @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) name!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
   @Field(() => String, { nullable: true, description: 'What this audience needs from us (content, answers, information).' })
-  @IsOptional() @IsString() @MaxLength(5000) needs?: string | null;
-  @Field(() => [AudienceUsageEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(3) @IsEnum(AudienceUsageEnum, { each: true }) usages?: AudienceUsageEnum[] | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  needs?: string | null;
+  @Field(() => [AudienceUsageEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsEnum(AudienceUsageEnum, { each: true })
+  usages?: AudienceUsageEnum[] | null;
 }
 
 @InputType()
@@ -91,7 +133,12 @@ export class UpdateAudienceSegmentInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) name?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) needs?: string | null;
-  @Field(() => [AudienceUsageEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(3) @IsEnum(AudienceUsageEnum, { each: true }) usages?: AudienceUsageEnum[] | null;
+  @Field(() => [AudienceUsageEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsEnum(AudienceUsageEnum, { each: true })
+  usages?: AudienceUsageEnum[] | null;
 }
 
 @InputType()
@@ -102,22 +149,45 @@ export class DeleteAudienceSegmentInput {
 @InputType()
 export class CreateNetworkPlanInput {
   @Field(() => String, { description: 'Network id, e.g. "mastodon" (see `networks`).' })
-  @IsString() @Matches(NETWORK, { message: 'must be a network id such as mastodon' }) network!: string;
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network id such as mastodon' })
+  network!: string;
   @Field(() => [ID], { description: 'Audience segments of this organisation the network addresses.' })
-  @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'must be audience segment ids' }) segmentIds!: string[];
-  @Field(() => String, { nullable: true, description: 'Why this network, and what it does not do for us.' }) @IsOptional() @IsString() @MaxLength(5000) rationale?: string | null;
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'must be audience segment ids' })
+  segmentIds!: string[];
+  @Field(() => String, { nullable: true, description: 'Why this network, and what it does not do for us.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  rationale?: string | null;
   @Field(() => Int, { description: 'Planned publications per week, 0 to 100.' }) @IsInt() @Min(0) @Max(100) postsPerWeek!: number;
   @Field(() => String, { nullable: true, description: 'The profile name reserved on the network.' })
-  @IsOptional() @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) reservedHandle?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, blank)
+  reservedHandle?: string | null;
 }
 
 @InputType()
 export class UpdateNetworkPlanInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a network plan id' }) id!: string;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'must be audience segment ids' }) segmentIds?: string[] | null;
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true, message: 'must be audience segment ids' })
+  segmentIds?: string[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) rationale?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100) postsPerWeek?: number | null;
-  @Field(() => String, { nullable: true, description: 'null removes it.' }) @IsOptional() @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) reservedHandle?: string | null;
+  @Field(() => String, { nullable: true, description: 'null removes it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, blank)
+  reservedHandle?: string | null;
 }
 
 @InputType()
@@ -135,7 +205,12 @@ export class CompetitorHandleInput {
 export class CreateCompetitorInput {
   @Field(() => String) @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) name!: string;
   @Field(() => [CompetitorHandleInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => CompetitorHandleInput) handles?: CompetitorHandleInput[] | null;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CompetitorHandleInput)
+  handles?: CompetitorHandleInput[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) notes?: string | null;
 }
 
@@ -144,7 +219,12 @@ export class UpdateCompetitorInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a competitor id' }) id!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) name?: string | null;
   @Field(() => [CompetitorHandleInput], { nullable: true, description: 'Replaces the list.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => CompetitorHandleInput) handles?: CompetitorHandleInput[] | null;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CompetitorHandleInput)
+  handles?: CompetitorHandleInput[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) notes?: string | null;
 }
 
@@ -159,9 +239,15 @@ export class DeleteCompetitorInput {
 export class SetBrandVoiceInput {
   @Field(() => String, { description: 'How the brand speaks, in a few sentences.' }) @IsString() @MaxLength(2000) tone!: string;
   @Field(() => [String], { description: 'Trimmed and deduplicated ignoring case; each 1 to 100 characters; at most 2000.' })
-  @IsArray() @ArrayMaxSize(4000) @IsString({ each: true }) wordsToUse!: string[];
+  @IsArray()
+  @ArrayMaxSize(4000)
+  @IsString({ each: true })
+  wordsToUse!: string[];
   @Field(() => [String], { description: 'Read by the content rules; same limits as wordsToUse.' })
-  @IsArray() @ArrayMaxSize(4000) @IsString({ each: true }) wordsToAvoid!: string[];
+  @IsArray()
+  @ArrayMaxSize(4000)
+  @IsString({ each: true })
+  wordsToAvoid!: string[];
   @Field(() => AddressFormEnum, { nullable: true }) @IsOptional() @IsEnum(AddressFormEnum) addressForm?: AddressFormEnum | null;
 }
 
@@ -171,11 +257,21 @@ export class SetBrandVoiceInput {
 export class AddTaskForceMemberInput {
   @Field(() => TaskForceRoleEnum) @IsEnum(TaskForceRoleEnum) role!: TaskForceRoleEnum;
   @Field(() => ID, { nullable: true, description: 'A member of the organisation; or give externalName.' })
-  @IsOptional() @IsUUID('all', { message: 'must be a user id' }) userId?: string | null;
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a user id' })
+  userId?: string | null;
   @Field(() => String, { nullable: true, description: 'A person from outside the organisation (e.g. the agency consultant).' })
-  @IsOptional() @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) externalName?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  @Matches(NOT_BLANK, blank)
+  externalName?: string | null;
   @Field(() => String, { nullable: true, description: 'How to reach the external person (e-mail, phone).' })
-  @IsOptional() @IsString() @MaxLength(254) @Matches(NOT_BLANK, blank) externalContact?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @Matches(NOT_BLANK, blank)
+  externalContact?: string | null;
 }
 
 @InputType()
@@ -187,13 +283,32 @@ export class RemoveTaskForceMemberInput {
 export class CreateRitualInput {
   @Field(() => RitualKindEnum) @IsEnum(RitualKindEnum) kind!: RitualKindEnum;
   @Field(() => String, { nullable: true, description: 'Required for OTHER; otherwise the kind’s name is shown.' })
-  @IsOptional() @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) title?: string | null;
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(NOT_BLANK, blank)
+  title?: string | null;
   @Field(() => Int, { nullable: true, description: 'Weekly rituals: ISO weekday, 1 (Monday) to 7 (Sunday).' })
-  @IsOptional() @IsInt() @Min(1) @Max(7) weekday?: number | null;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday?: number | null;
   @Field(() => Int, { nullable: true, description: 'Monthly rituals: day of the month, 1 to 28 (so it exists in every month).' })
-  @IsOptional() @IsInt() @Min(1) @Max(28) dayOfMonth?: number | null;
-  @Field(() => String, { description: 'Local time, HH:MM (24 h).' }) @IsString() @Matches(TIME, { message: 'must be a time written HH:MM (24 h)' }) time!: string;
-  @Field(() => String, { nullable: true, description: 'IANA time zone; defaults to the organisation’s.' }) @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  dayOfMonth?: number | null;
+  @Field(() => String, { description: 'Local time, HH:MM (24 h).' })
+  @IsString()
+  @Matches(TIME, { message: 'must be a time written HH:MM (24 h)' })
+  time!: string;
+  @Field(() => String, { nullable: true, description: 'IANA time zone; defaults to the organisation’s.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string | null;
 }
 
 @InputType()
@@ -202,7 +317,11 @@ export class UpdateRitualInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) @Matches(NOT_BLANK, blank) title?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(7) weekday?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(28) dayOfMonth?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(TIME, { message: 'must be a time written HH:MM (24 h)' }) time?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(TIME, { message: 'must be a time written HH:MM (24 h)' })
+  time?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) timezone?: string | null;
 }
 
@@ -217,5 +336,9 @@ export class DeleteRitualInput {
 export class SetRoadmapStepStatusInput {
   @Field(() => Int, { description: 'A step set by hand: 4, 7 or 8 (the others are computed).' }) @IsInt() @Min(1) @Max(10) step!: number;
   @Field(() => RoadmapStepStatusEnum) @IsEnum(RoadmapStepStatusEnum) status!: RoadmapStepStatusEnum;
-  @Field(() => String, { nullable: true, description: 'What was done, or what is missing.' }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'What was done, or what is missing.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
 }

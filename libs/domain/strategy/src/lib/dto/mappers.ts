@@ -7,10 +7,24 @@ import { nextOccurrence } from '../task-force/calendar';
 import { TASK_FORCE_ROLE_LABELS } from '../task-force/roles';
 import { cadenceOf, WeeklyMeeting } from '../task-force/task-force.service';
 import {
-  AddressFormEnum, AgendaSlotKindEnum, AudienceUsageEnum, BrainstormThemeEnum, RitualCadenceEnum, RitualKindEnum, RoadmapStepStatusEnum, TaskForceRoleEnum,
+  AddressFormEnum,
+  AgendaSlotKindEnum,
+  AudienceUsageEnum,
+  BrainstormThemeEnum,
+  RitualCadenceEnum,
+  RitualKindEnum,
+  RoadmapStepStatusEnum,
+  TaskForceRoleEnum,
 } from './enums';
 import {
-  AgendaSlotObject, AudienceSegmentObject, BrandVoiceObject, CompetitorObject, NetworkPlanObject, RitualObject, RoadmapStepObject, TaskForceMemberObject,
+  AgendaSlotObject,
+  AudienceSegmentObject,
+  BrandVoiceObject,
+  CompetitorObject,
+  NetworkPlanObject,
+  RitualObject,
+  RoadmapStepObject,
+  TaskForceMemberObject,
   WeeklyMeetingObject,
 } from './objects';
 
@@ -32,31 +46,58 @@ export const toBrandVoice = (v: BrandVoice): BrandVoiceObject => ({ ...v, addres
 
 export function toTaskForceMember(m: TaskForceMemberRecord, locale: Locale): TaskForceMemberObject {
   return {
-    id: m.id, role: m.role as TaskForceRoleEnum, roleLabel: TASK_FORCE_ROLE_LABELS[m.role][locale], userId: m.userId, name: m.name,
-    external: m.userId === null, externalContact: m.externalContact, createdAt: m.createdAt,
+    id: m.id,
+    role: m.role as TaskForceRoleEnum,
+    roleLabel: TASK_FORCE_ROLE_LABELS[m.role][locale],
+    userId: m.userId,
+    name: m.name,
+    external: m.userId === null,
+    externalContact: m.externalContact,
+    createdAt: m.createdAt,
   };
 }
 
 export function toRitual(r: RitualRecord, locale: Locale, now = new Date()): RitualObject {
   return {
-    id: r.id, kind: r.kind as RitualKindEnum, title: r.title ?? RITUAL_KIND_LABELS[r.kind][locale], cadence: r.cadence as RitualCadenceEnum,
-    weekday: r.weekday, dayOfMonth: r.dayOfMonth, time: r.time, timezone: r.timezone,
-    nextOccurrence: nextOccurrence(cadenceOf(r), r.timezone, now).startsAt, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    id: r.id,
+    kind: r.kind as RitualKindEnum,
+    title: r.title ?? RITUAL_KIND_LABELS[r.kind][locale],
+    cadence: r.cadence as RitualCadenceEnum,
+    weekday: r.weekday,
+    dayOfMonth: r.dayOfMonth,
+    time: r.time,
+    timezone: r.timezone,
+    nextOccurrence: nextOccurrence(cadenceOf(r), r.timezone, now).startsAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }
 
 function toSlot(s: AgendaSlot, startsAt: Date, locale: Locale): AgendaSlotObject {
   return {
-    kind: s.kind as AgendaSlotKindEnum, title: s.title[locale], memberIds: s.memberIds, name: s.name, roles: s.roles as TaskForceRoleEnum[],
-    theme: s.theme as BrainstormThemeEnum | null, startOffsetMinutes: s.startOffsetMinutes, endOffsetMinutes: s.endOffsetMinutes,
-    startsAt: new Date(startsAt.getTime() + s.startOffsetMinutes * 60_000), endsAt: new Date(startsAt.getTime() + s.endOffsetMinutes * 60_000),
+    kind: s.kind as AgendaSlotKindEnum,
+    title: s.title[locale],
+    memberIds: s.memberIds,
+    name: s.name,
+    roles: s.roles as TaskForceRoleEnum[],
+    theme: s.theme as BrainstormThemeEnum | null,
+    startOffsetMinutes: s.startOffsetMinutes,
+    endOffsetMinutes: s.endOffsetMinutes,
+    startsAt: new Date(startsAt.getTime() + s.startOffsetMinutes * 60_000),
+    endsAt: new Date(startsAt.getTime() + s.endOffsetMinutes * 60_000),
   };
 }
 
 export function toWeeklyMeeting(m: WeeklyMeeting, locale: Locale): WeeklyMeetingObject {
   return {
-    ritualId: m.ritual.id, startsAt: m.startsAt, endsAt: m.endsAt, localDate: m.localDate, time: m.ritual.time, timezone: m.ritual.timezone,
-    isoWeek: m.isoWeek, brainstormTheme: m.brainstormTheme as BrainstormThemeEnum,
+    ritualId: m.ritual.id,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    localDate: m.localDate,
+    time: m.ritual.time,
+    timezone: m.ritual.timezone,
+    isoWeek: m.isoWeek,
+    brainstormTheme: m.brainstormTheme as BrainstormThemeEnum,
     durationMinutes: Math.round((m.endsAt.getTime() - m.startsAt.getTime()) / 60_000),
     agenda: m.agenda.map((s) => toSlot(s, m.startsAt, locale)),
   };
@@ -64,7 +105,14 @@ export function toWeeklyMeeting(m: WeeklyMeeting, locale: Locale): WeeklyMeeting
 
 export function toRoadmapStep(v: RoadmapStepView, locale: Locale): RoadmapStepObject {
   return {
-    number: v.step.number, key: v.step.key, title: v.step.title[locale], description: v.step.description[locale],
-    status: v.status as RoadmapStepStatusEnum, manual: v.step.evidenceKeys.length === 0, note: v.note, updatedAt: v.updatedAt, evidence: v.evidence,
+    number: v.step.number,
+    key: v.step.key,
+    title: v.step.title[locale],
+    description: v.step.description[locale],
+    status: v.status as RoadmapStepStatusEnum,
+    manual: v.step.evidenceKeys.length === 0,
+    note: v.note,
+    updatedAt: v.updatedAt,
+    evidence: v.evidence,
   };
 }

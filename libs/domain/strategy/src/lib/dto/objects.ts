@@ -1,8 +1,16 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@socle/platform-graphql';
 import {
-  AddressFormEnum, AgendaSlotKindEnum, AudienceUsageEnum, BrainstormThemeEnum, KpiFrequencyEnum, ObjectiveKindEnum, RitualCadenceEnum, RitualKindEnum,
-  RoadmapStepStatusEnum, TaskForceRoleEnum,
+  AddressFormEnum,
+  AgendaSlotKindEnum,
+  AudienceUsageEnum,
+  BrainstormThemeEnum,
+  KpiFrequencyEnum,
+  ObjectiveKindEnum,
+  RitualCadenceEnum,
+  RitualKindEnum,
+  RoadmapStepStatusEnum,
+  TaskForceRoleEnum,
 } from './enums';
 
 @ObjectType('Kpi', { description: 'A key performance indicator that follows an objective.' })

@@ -3,9 +3,26 @@ import { EvidenceRegistry } from '@socle/platform-evidence';
 import { strategyEvidence, strategyEvidenceProvider, StrategyFactsRow, STRATEGY_EVIDENCE_KEYS } from './strategy-evidence';
 
 const empty: StrategyFactsRow = {
-  objectives: 0, objective_kinds: [], expired_objectives: [], expired_objectives_count: 0, objectives_without_kpi: [], objectives_without_kpi_count: 0,
-  segments: 0, incomplete_segments: [], incomplete_segments_count: 0, plans: 0, incomplete_plans: [], incomplete_plans_count: 0, uncovered_segments: [],
-  competitors: 0, competitors_without_handles: [], competitors_without_handles_count: 0, roles: [], ritual_kinds: [], brand_voice: null, manual_steps: {},
+  objectives: 0,
+  objective_kinds: [],
+  expired_objectives: [],
+  expired_objectives_count: 0,
+  objectives_without_kpi: [],
+  objectives_without_kpi_count: 0,
+  segments: 0,
+  incomplete_segments: [],
+  incomplete_segments_count: 0,
+  plans: 0,
+  incomplete_plans: [],
+  incomplete_plans_count: 0,
+  uncovered_segments: [],
+  competitors: 0,
+  competitors_without_handles: [],
+  competitors_without_handles_count: 0,
+  roles: [],
+  ritual_kinds: [],
+  brand_voice: null,
+  manual_steps: {},
 };
 
 describe('strategy evidence', () => {
@@ -21,10 +38,17 @@ describe('strategy evidence', () => {
   });
 
   it('explains which objectives fail and why', () => {
-    const out = strategyEvidence({ ...empty, objectives: 3, objective_kinds: ['BUSINESS', 'BRAND'], expired_objectives: ['Notoriété'], expired_objectives_count: 1 }, new Map());
+    const out = strategyEvidence(
+      { ...empty, objectives: 3, objective_kinds: ['BUSINESS', 'BRAND'], expired_objectives: ['Notoriété'], expired_objectives_count: 1 },
+      new Map(),
+    );
     expect(out['strategy.objectivesMeasurable'].score).toBeCloseTo(2 / 3);
-    expect(out['strategy.objectivesMeasurable'].explanation.en).toBe('2 of 3 objectives are measurable and current; deadline passed: "Notoriété".');
-    expect(out['strategy.objectivesMeasurable'].explanation.fr).toBe('2 objectifs sur 3 sont mesurables et en cours ; échéance dépassée : « Notoriété ».');
+    expect(out['strategy.objectivesMeasurable'].explanation.en).toBe(
+      '2 of 3 objectives are measurable and current; deadline passed: "Notoriété".',
+    );
+    expect(out['strategy.objectivesMeasurable'].explanation.fr).toBe(
+      '2 objectifs sur 3 sont mesurables et en cours ; échéance dépassée : « Notoriété ».',
+    );
     const oneKind = strategyEvidence({ ...empty, objectives: 2, objective_kinds: ['BUSINESS'] }, new Map());
     expect(oneKind['strategy.objectivesMeasurable'].score).toBe(0.5);
     expect(oneKind['strategy.objectivesMeasurable'].explanation.en).toContain('no brand objective');
@@ -33,12 +57,20 @@ describe('strategy evidence', () => {
   it('scores the task force by the five functions of the seed and names the open ones', () => {
     const out = strategyEvidence({ ...empty, roles: ['STRATEGY_LEAD', 'ANALYST'] }, new Map());
     expect(out['strategy.taskForceRoles'].score).toBeCloseTo(0.4);
-    expect(out['strategy.taskForceRoles'].explanation.en).toBe('2 of 5 task-force functions assigned; still open: Content lead, Community manager, Social media coordinator.');
+    expect(out['strategy.taskForceRoles'].explanation.en).toBe(
+      '2 of 5 task-force functions assigned; still open: Content lead, Community manager, Social media coordinator.',
+    );
   });
 
   it('counts roadmap steps from its own keys, the earlier results of other modules, and the manual steps', () => {
     const full: StrategyFactsRow = {
-      ...empty, objectives: 1, objective_kinds: ['BUSINESS', 'BRAND'], segments: 1, plans: 1, competitors: 1, roles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR'],
+      ...empty,
+      objectives: 1,
+      objective_kinds: ['BUSINESS', 'BRAND'],
+      segments: 1,
+      plans: 1,
+      competitors: 1,
+      roles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR'],
       manual_steps: { 8: 'IN_PROGRESS' },
     };
     const earlier = new Map<string, EvidenceResult>([
@@ -57,12 +89,24 @@ describe('strategy evidence', () => {
     const registry = new EvidenceRegistry();
     const provider = strategyEvidenceProvider();
     registry.register(provider);
-    expect(provider.dependsOn).toEqual(expect.arrayContaining(['community.accountsConnected', 'policies.fourKindsApproved', 'evaluation.recentAssessment']));
-    registry.register({ module: 'community', definitions: [{ key: 'community.accountsConnected', title: { fr: '', en: '' }, description: { fr: '', en: '' }, source: '' }],
-      compute: async () => ({ 'community.accountsConnected': { value: 0, score: 0, explanation: { fr: '', en: '' } } }) });
+    expect(provider.dependsOn).toEqual(
+      expect.arrayContaining(['community.accountsConnected', 'policies.fourKindsApproved', 'evaluation.recentAssessment']),
+    );
+    registry.register({
+      module: 'community',
+      definitions: [{ key: 'community.accountsConnected', title: { fr: '', en: '' }, description: { fr: '', en: '' }, source: '' }],
+      compute: async () => ({ 'community.accountsConnected': { value: 0, score: 0, explanation: { fr: '', en: '' } } }),
+    });
     const statements: string[] = [];
-    const uow = { query: async (sql: string) => { statements.push(sql); return [empty]; } };
-    const results = await registry.compute({ uow: uow as never, organizationId: '00000000-0000-0000-0000-000000000001', at: new Date() }, ['strategy.roadmapSteps']);
+    const uow = {
+      query: async (sql: string) => {
+        statements.push(sql);
+        return [empty];
+      },
+    };
+    const results = await registry.compute({ uow: uow as never, organizationId: '00000000-0000-0000-0000-000000000001', at: new Date() }, [
+      'strategy.roadmapSteps',
+    ]);
     expect(statements).toHaveLength(1);
     expect(results.get('strategy.roadmapSteps')?.score).toBe(0);
   });

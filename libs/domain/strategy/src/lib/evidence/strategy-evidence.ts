@@ -4,46 +4,107 @@ import { ROADMAP_EVIDENCE_KEYS, ROADMAP_STEPS, RoadmapStepStatus, stepStatus } f
 import { TASK_FORCE_ROLES, TASK_FORCE_ROLE_LABELS, TaskForceRole } from '../task-force/roles';
 
 export const STRATEGY_EVIDENCE_KEYS = [
-  'strategy.objectivesMeasurable', 'strategy.kpisPerObjective', 'strategy.segmentsDefined', 'strategy.networkPlansDefined',
-  'strategy.competitorsDefined', 'strategy.taskForceRoles', 'strategy.rituals', 'strategy.brandVoice', 'strategy.roadmapSteps',
+  'strategy.objectivesMeasurable',
+  'strategy.kpisPerObjective',
+  'strategy.segmentsDefined',
+  'strategy.networkPlansDefined',
+  'strategy.competitorsDefined',
+  'strategy.taskForceRoles',
+  'strategy.rituals',
+  'strategy.brandVoice',
+  'strategy.roadmapSteps',
 ] as const;
 export type StrategyEvidenceKey = (typeof STRATEGY_EVIDENCE_KEYS)[number];
 
-const def = (key: StrategyEvidenceKey, title: EvidenceDefinition['title'], description: EvidenceDefinition['description'], source: string): EvidenceDefinition =>
-  ({ key, title, description, source });
+const def = (
+  key: StrategyEvidenceKey,
+  title: EvidenceDefinition['title'],
+  description: EvidenceDefinition['description'],
+  source: string,
+): EvidenceDefinition => ({ key, title, description, source });
 
 export const STRATEGY_EVIDENCE_DEFINITIONS: readonly EvidenceDefinition[] = [
-  def('strategy.objectivesMeasurable', { fr: 'Objectifs mesurables', en: 'Measurable objectives' },
-    { fr: "Part des objectifs mesurables et en cours (indicateur, valeur de départ, cible, échéance non dépassée), avec des objectifs de business et de marque.",
-      en: 'Share of objectives that are measurable and current (metric, baseline, target, deadline not passed), with both business and brand objectives.' },
-    'seed 001, §1; seed 002, step 2'),
-  def('strategy.kpisPerObjective', { fr: 'KPI par objectif', en: 'KPIs per objective' },
-    { fr: 'Part des objectifs suivis par au moins un indicateur de performance.', en: 'Share of objectives followed by at least one key performance indicator.' },
-    'seed 001, §2 (the analyst); seed 002, step 10'),
-  def('strategy.segmentsDefined', { fr: 'Clientèles définies', en: 'Audiences defined' },
-    { fr: 'Des segments de clientèle, chacun avec ses besoins et ses usages (relations publiques, publicité-marketing, service client).',
-      en: 'Audience segments, each with its needs and usages (public relations, advertising and marketing, customer service).' },
-    'seed 002, step 2; seed 003'),
-  def('strategy.networkPlansDefined', { fr: 'Réseaux choisis', en: 'Networks chosen' },
-    { fr: 'Part des plans de réseau complets (segments visés, raison, fréquence de publication).',
-      en: 'Share of network plans that are complete (segments addressed, rationale, posting frequency).' },
-    'seed 001, §3; seed 002, step 3'),
-  def('strategy.competitorsDefined', { fr: 'Concurrents identifiés', en: 'Competitors identified' },
-    { fr: 'Des concurrents nommés, avec leurs comptes sur les réseaux pour les observer.', en: 'Named competitors, with their network handles to watch them.' },
-    'seed 002, step 1'),
-  def('strategy.taskForceRoles', { fr: 'Rôles de la task force', en: 'Task-force roles' },
-    { fr: 'Part des cinq fonctions de la task force attribuées (leader stratégie, contenu, community manager, analyste, coordinateur).',
-      en: 'Share of the five task-force functions assigned (strategy lead, content, community manager, analyst, coordinator).' },
-    'seed 001, §2'),
-  def('strategy.rituals', { fr: 'Rituels', en: 'Rituals' },
-    { fr: 'Une réunion hebdomadaire et un rapport mensuel à la direction planifiés.', en: 'A weekly meeting and a monthly executive report scheduled.' },
-    'seed 001, §2 and §4'),
-  def('strategy.brandVoice', { fr: 'Voix de la marque', en: 'Brand voice' },
-    { fr: 'Ton, mots à employer, mots à éviter et forme d’adresse (tu ou vous) définis.', en: 'Tone, words to use, words to avoid and form of address (tu or vous) defined.' },
-    'seed 001, §3; seed 002, step 9'),
-  def('strategy.roadmapSteps', { fr: "Feuille de route d'intégration", en: 'Integration roadmap' },
-    { fr: "Part des dix étapes d'intégration terminées (mesurées ou cochées à la main).", en: 'Share of the ten integration steps done (measured or set by hand).' },
-    'seed 002, the ten steps'),
+  def(
+    'strategy.objectivesMeasurable',
+    { fr: 'Objectifs mesurables', en: 'Measurable objectives' },
+    {
+      fr: 'Part des objectifs mesurables et en cours (indicateur, valeur de départ, cible, échéance non dépassée), avec des objectifs de business et de marque.',
+      en: 'Share of objectives that are measurable and current (metric, baseline, target, deadline not passed), with both business and brand objectives.',
+    },
+    'seed 001, §1; seed 002, step 2',
+  ),
+  def(
+    'strategy.kpisPerObjective',
+    { fr: 'KPI par objectif', en: 'KPIs per objective' },
+    {
+      fr: 'Part des objectifs suivis par au moins un indicateur de performance.',
+      en: 'Share of objectives followed by at least one key performance indicator.',
+    },
+    'seed 001, §2 (the analyst); seed 002, step 10',
+  ),
+  def(
+    'strategy.segmentsDefined',
+    { fr: 'Clientèles définies', en: 'Audiences defined' },
+    {
+      fr: 'Des segments de clientèle, chacun avec ses besoins et ses usages (relations publiques, publicité-marketing, service client).',
+      en: 'Audience segments, each with its needs and usages (public relations, advertising and marketing, customer service).',
+    },
+    'seed 002, step 2; seed 003',
+  ),
+  def(
+    'strategy.networkPlansDefined',
+    { fr: 'Réseaux choisis', en: 'Networks chosen' },
+    {
+      fr: 'Part des plans de réseau complets (segments visés, raison, fréquence de publication).',
+      en: 'Share of network plans that are complete (segments addressed, rationale, posting frequency).',
+    },
+    'seed 001, §3; seed 002, step 3',
+  ),
+  def(
+    'strategy.competitorsDefined',
+    { fr: 'Concurrents identifiés', en: 'Competitors identified' },
+    {
+      fr: 'Des concurrents nommés, avec leurs comptes sur les réseaux pour les observer.',
+      en: 'Named competitors, with their network handles to watch them.',
+    },
+    'seed 002, step 1',
+  ),
+  def(
+    'strategy.taskForceRoles',
+    { fr: 'Rôles de la task force', en: 'Task-force roles' },
+    {
+      fr: 'Part des cinq fonctions de la task force attribuées (leader stratégie, contenu, community manager, analyste, coordinateur).',
+      en: 'Share of the five task-force functions assigned (strategy lead, content, community manager, analyst, coordinator).',
+    },
+    'seed 001, §2',
+  ),
+  def(
+    'strategy.rituals',
+    { fr: 'Rituels', en: 'Rituals' },
+    {
+      fr: 'Une réunion hebdomadaire et un rapport mensuel à la direction planifiés.',
+      en: 'A weekly meeting and a monthly executive report scheduled.',
+    },
+    'seed 001, §2 and §4',
+  ),
+  def(
+    'strategy.brandVoice',
+    { fr: 'Voix de la marque', en: 'Brand voice' },
+    {
+      fr: 'Ton, mots à employer, mots à éviter et forme d’adresse (tu ou vous) définis.',
+      en: 'Tone, words to use, words to avoid and form of address (tu or vous) defined.',
+    },
+    'seed 001, §3; seed 002, step 9',
+  ),
+  def(
+    'strategy.roadmapSteps',
+    { fr: "Feuille de route d'intégration", en: 'Integration roadmap' },
+    {
+      fr: "Part des dix étapes d'intégration terminées (mesurées ou cochées à la main).",
+      en: 'Share of the ten integration steps done (measured or set by hand).',
+    },
+    'seed 002, the ten steps',
+  ),
 ];
 
 /** What the one statement returns. */
@@ -117,7 +178,10 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Turns the facts into the strategy evidence, with sentences a client executive understands. */
-export function strategyEvidence(f: StrategyFactsRow, earlier: ReadonlyMap<string, EvidenceResult>): Record<StrategyEvidenceKey, EvidenceResult> {
+export function strategyEvidence(
+  f: StrategyFactsRow,
+  earlier: ReadonlyMap<string, EvidenceResult>,
+): Record<StrategyEvidenceKey, EvidenceResult> {
   const out = {} as Record<StrategyEvidenceKey, EvidenceResult>;
 
   // Objectives: measurable by construction (metric, baseline ≠ target, deadline are required); current unless the deadline passed.
@@ -126,87 +190,121 @@ export function strategyEvidence(f: StrategyFactsRow, earlier: ReadonlyMap<strin
     const bothKinds = f.objective_kinds.includes('BUSINESS') && f.objective_kinds.includes('BRAND');
     const score = share(current, f.objectives) * (bothKinds ? 1 : 0.5);
     out['strategy.objectivesMeasurable'] = {
-      value: current, score,
-      explanation: f.objectives === 0
-        ? { fr: "Aucun objectif n'est défini.", en: 'No objective is defined.' }
-        : both((l) => {
-          const head = l === 'fr'
-            ? `${current} objectif${current > 1 ? 's' : ''} sur ${f.objectives} ${current > 1 ? 'sont mesurables et en cours' : 'est mesurable et en cours'}`
-            : `${current} of ${f.objectives} objectives ${current === 1 ? 'is' : 'are'} measurable and current`;
-          const parts = [head];
-          if (f.expired_objectives.length) {
-            parts.push(l === 'fr' ? `échéance dépassée : ${quoted(f.expired_objectives, l)}` : `deadline passed: ${quoted(f.expired_objectives, l)}`);
-          }
-          if (!bothKinds) {
-            const missing = f.objective_kinds.includes('BUSINESS') ? (l === 'fr' ? 'de marque' : 'brand') : (l === 'fr' ? 'de business' : 'business');
-            parts.push(l === 'fr' ? `aucun objectif ${missing}` : `no ${missing} objective`);
-          }
-          return `${parts.join(l === 'fr' ? ' ; ' : '; ')}.`;
-        }),
+      value: current,
+      score,
+      explanation:
+        f.objectives === 0
+          ? { fr: "Aucun objectif n'est défini.", en: 'No objective is defined.' }
+          : both((l) => {
+              const head =
+                l === 'fr'
+                  ? `${current} objectif${current > 1 ? 's' : ''} sur ${f.objectives} ${current > 1 ? 'sont mesurables et en cours' : 'est mesurable et en cours'}`
+                  : `${current} of ${f.objectives} objectives ${current === 1 ? 'is' : 'are'} measurable and current`;
+              const parts = [head];
+              if (f.expired_objectives.length) {
+                parts.push(
+                  l === 'fr'
+                    ? `échéance dépassée : ${quoted(f.expired_objectives, l)}`
+                    : `deadline passed: ${quoted(f.expired_objectives, l)}`,
+                );
+              }
+              if (!bothKinds) {
+                const missing = f.objective_kinds.includes('BUSINESS')
+                  ? l === 'fr'
+                    ? 'de marque'
+                    : 'brand'
+                  : l === 'fr'
+                    ? 'de business'
+                    : 'business';
+                parts.push(l === 'fr' ? `aucun objectif ${missing}` : `no ${missing} objective`);
+              }
+              return `${parts.join(l === 'fr' ? ' ; ' : '; ')}.`;
+            }),
     };
   }
 
   {
     const withKpi = f.objectives - f.objectives_without_kpi_count;
     out['strategy.kpisPerObjective'] = {
-      value: withKpi, score: share(withKpi, f.objectives),
-      explanation: f.objectives === 0
-        ? { fr: "Aucun objectif, donc aucun KPI à suivre.", en: 'No objective, so no KPI to follow.' }
-        : both((l) => {
-          const head = l === 'fr' ? `${withKpi} objectif${withKpi > 1 ? 's' : ''} sur ${f.objectives} ${withKpi > 1 ? 'ont' : 'a'} au moins un KPI`
-            : `${withKpi} of ${f.objectives} objectives have at least one KPI`;
-          return f.objectives_without_kpi.length
-            ? `${head}${l === 'fr' ? ' ; sans KPI : ' : '; without a KPI: '}${quoted(f.objectives_without_kpi, l)}.`
-            : `${head}.`;
-        }),
+      value: withKpi,
+      score: share(withKpi, f.objectives),
+      explanation:
+        f.objectives === 0
+          ? { fr: 'Aucun objectif, donc aucun KPI à suivre.', en: 'No objective, so no KPI to follow.' }
+          : both((l) => {
+              const head =
+                l === 'fr'
+                  ? `${withKpi} objectif${withKpi > 1 ? 's' : ''} sur ${f.objectives} ${withKpi > 1 ? 'ont' : 'a'} au moins un KPI`
+                  : `${withKpi} of ${f.objectives} objectives have at least one KPI`;
+              return f.objectives_without_kpi.length
+                ? `${head}${l === 'fr' ? ' ; sans KPI : ' : '; without a KPI: '}${quoted(f.objectives_without_kpi, l)}.`
+                : `${head}.`;
+            }),
     };
   }
 
   {
     const complete = f.segments - f.incomplete_segments_count;
     out['strategy.segmentsDefined'] = {
-      value: f.segments, score: share(complete, f.segments),
-      explanation: f.segments === 0
-        ? { fr: "Aucun segment de clientèle n'est défini.", en: 'No audience segment is defined.' }
-        : both((l) => {
-          const head = l === 'fr' ? `${complete} segment${complete > 1 ? 's' : ''} sur ${f.segments} ${complete > 1 ? 'ont' : 'a'} des besoins et des usages`
-            : `${complete} of ${f.segments} segments have needs and usages`;
-          return f.incomplete_segments.length
-            ? `${head}${l === 'fr' ? ' ; à compléter : ' : '; to complete: '}${quoted(f.incomplete_segments, l)}.`
-            : `${head}.`;
-        }),
+      value: f.segments,
+      score: share(complete, f.segments),
+      explanation:
+        f.segments === 0
+          ? { fr: "Aucun segment de clientèle n'est défini.", en: 'No audience segment is defined.' }
+          : both((l) => {
+              const head =
+                l === 'fr'
+                  ? `${complete} segment${complete > 1 ? 's' : ''} sur ${f.segments} ${complete > 1 ? 'ont' : 'a'} des besoins et des usages`
+                  : `${complete} of ${f.segments} segments have needs and usages`;
+              return f.incomplete_segments.length
+                ? `${head}${l === 'fr' ? ' ; à compléter : ' : '; to complete: '}${quoted(f.incomplete_segments, l)}.`
+                : `${head}.`;
+            }),
     };
   }
 
   {
     const complete = f.plans - f.incomplete_plans_count;
     out['strategy.networkPlansDefined'] = {
-      value: f.plans, score: share(complete, f.plans),
-      explanation: f.plans === 0
-        ? { fr: "Aucun réseau n'est choisi.", en: 'No network is chosen.' }
-        : both((l) => {
-          const parts = [l === 'fr' ? `${complete} plan${complete > 1 ? 's' : ''} de réseau sur ${f.plans} ${complete > 1 ? 'sont complets' : 'est complet'}`
-            : `${complete} of ${f.plans} network plans are complete`];
-          if (f.incomplete_plans.length) parts.push(`${l === 'fr' ? 'à compléter (segments, raison ou fréquence) : ' : 'to complete (segments, rationale or frequency): '}${quoted(f.incomplete_plans, l)}`);
-          if (f.uncovered_segments.length) parts.push(`${l === 'fr' ? 'segments sans réseau : ' : 'segments without a network: '}${quoted(f.uncovered_segments, l)}`);
-          return `${parts.join(l === 'fr' ? ' ; ' : '; ')}.`;
-        }),
+      value: f.plans,
+      score: share(complete, f.plans),
+      explanation:
+        f.plans === 0
+          ? { fr: "Aucun réseau n'est choisi.", en: 'No network is chosen.' }
+          : both((l) => {
+              const parts = [
+                l === 'fr'
+                  ? `${complete} plan${complete > 1 ? 's' : ''} de réseau sur ${f.plans} ${complete > 1 ? 'sont complets' : 'est complet'}`
+                  : `${complete} of ${f.plans} network plans are complete`,
+              ];
+              if (f.incomplete_plans.length)
+                parts.push(
+                  `${l === 'fr' ? 'à compléter (segments, raison ou fréquence) : ' : 'to complete (segments, rationale or frequency): '}${quoted(f.incomplete_plans, l)}`,
+                );
+              if (f.uncovered_segments.length)
+                parts.push(`${l === 'fr' ? 'segments sans réseau : ' : 'segments without a network: '}${quoted(f.uncovered_segments, l)}`);
+              return `${parts.join(l === 'fr' ? ' ; ' : '; ')}.`;
+            }),
     };
   }
 
   {
     const watched = f.competitors - f.competitors_without_handles_count;
     out['strategy.competitorsDefined'] = {
-      value: f.competitors, score: share(watched, f.competitors),
-      explanation: f.competitors === 0
-        ? { fr: "Aucun concurrent n'est identifié.", en: 'No competitor is identified.' }
-        : both((l) => {
-          const head = l === 'fr' ? `${watched} concurrent${watched > 1 ? 's' : ''} sur ${f.competitors} ${watched > 1 ? 'ont' : 'a'} des comptes à observer`
-            : `${watched} of ${f.competitors} competitors have handles to watch`;
-          return f.competitors_without_handles.length
-            ? `${head}${l === 'fr' ? ' ; sans compte : ' : '; without a handle: '}${quoted(f.competitors_without_handles, l)}.`
-            : `${head}.`;
-        }),
+      value: f.competitors,
+      score: share(watched, f.competitors),
+      explanation:
+        f.competitors === 0
+          ? { fr: "Aucun concurrent n'est identifié.", en: 'No competitor is identified.' }
+          : both((l) => {
+              const head =
+                l === 'fr'
+                  ? `${watched} concurrent${watched > 1 ? 's' : ''} sur ${f.competitors} ${watched > 1 ? 'ont' : 'a'} des comptes à observer`
+                  : `${watched} of ${f.competitors} competitors have handles to watch`;
+              return f.competitors_without_handles.length
+                ? `${head}${l === 'fr' ? ' ; sans compte : ' : '; without a handle: '}${quoted(f.competitors_without_handles, l)}.`
+                : `${head}.`;
+            }),
     };
   }
 
@@ -214,10 +312,13 @@ export function strategyEvidence(f: StrategyFactsRow, earlier: ReadonlyMap<strin
     const filled = TASK_FORCE_ROLES.filter((r) => f.roles.includes(r));
     const missing = TASK_FORCE_ROLES.filter((r) => !f.roles.includes(r));
     out['strategy.taskForceRoles'] = {
-      value: filled.length, score: filled.length / TASK_FORCE_ROLES.length,
+      value: filled.length,
+      score: filled.length / TASK_FORCE_ROLES.length,
       explanation: both((l) => {
-        const head = l === 'fr' ? `${filled.length} fonction${filled.length > 1 ? 's' : ''} de la task force sur ${TASK_FORCE_ROLES.length} attribuée${filled.length > 1 ? 's' : ''}`
-          : `${filled.length} of ${TASK_FORCE_ROLES.length} task-force functions assigned`;
+        const head =
+          l === 'fr'
+            ? `${filled.length} fonction${filled.length > 1 ? 's' : ''} de la task force sur ${TASK_FORCE_ROLES.length} attribuée${filled.length > 1 ? 's' : ''}`
+            : `${filled.length} of ${TASK_FORCE_ROLES.length} task-force functions assigned`;
         return missing.length
           ? `${head}${l === 'fr' ? ' ; à pourvoir : ' : '; still open: '}${missing.map((r: TaskForceRole) => TASK_FORCE_ROLE_LABELS[r][l]).join(', ')}.`
           : `${head}.`;
@@ -229,7 +330,8 @@ export function strategyEvidence(f: StrategyFactsRow, earlier: ReadonlyMap<strin
     const weekly = f.ritual_kinds.includes('WEEKLY_MEETING');
     const monthly = f.ritual_kinds.includes('MONTHLY_EXECUTIVE_REPORT');
     out['strategy.rituals'] = {
-      value: f.ritual_kinds.length, score: (weekly ? 0.5 : 0) + (monthly ? 0.5 : 0),
+      value: f.ritual_kinds.length,
+      score: (weekly ? 0.5 : 0) + (monthly ? 0.5 : 0),
       explanation: {
         fr: `Réunion hebdomadaire : ${weekly ? 'planifiée' : 'non planifiée'} ; rapport mensuel à la direction : ${monthly ? 'planifié' : 'non planifié'}.`,
         en: `Weekly meeting: ${weekly ? 'scheduled' : 'not scheduled'}; monthly executive report: ${monthly ? 'scheduled' : 'not scheduled'}.`,
@@ -240,17 +342,27 @@ export function strategyEvidence(f: StrategyFactsRow, earlier: ReadonlyMap<strin
   {
     const v = f.brand_voice;
     const parts = v ? [v.tone.trim() !== '', v.use > 0, v.avoid > 0, v.address_form !== null] : [false, false, false, false];
-    const names = [{ fr: 'le ton', en: 'the tone' }, { fr: 'les mots à employer', en: 'words to use' }, { fr: 'les mots à éviter', en: 'words to avoid' },
-      { fr: "la forme d'adresse", en: 'the form of address' }];
+    const names = [
+      { fr: 'le ton', en: 'the tone' },
+      { fr: 'les mots à employer', en: 'words to use' },
+      { fr: 'les mots à éviter', en: 'words to avoid' },
+      { fr: "la forme d'adresse", en: 'the form of address' },
+    ];
     const missing = names.filter((_, i) => !parts[i]);
     out['strategy.brandVoice'] = {
-      value: parts.filter(Boolean).length, score: parts.filter(Boolean).length / parts.length,
+      value: parts.filter(Boolean).length,
+      score: parts.filter(Boolean).length / parts.length,
       explanation: !v
         ? { fr: "La voix de la marque n'est pas définie.", en: 'The brand voice is not defined.' }
         : missing.length === 0
-          ? { fr: `Voix de la marque complète : ton, ${plural(v.use, 'mot', 'mots')} à employer, ${plural(v.avoid, 'mot', 'mots')} à éviter, ${v.address_form === 'TU' ? 'tutoiement' : 'vouvoiement'}.`,
-            en: `Brand voice complete: tone, ${plural(v.use, 'word', 'words')} to use, ${plural(v.avoid, 'word', 'words')} to avoid, ${v.address_form === 'TU' ? '"tu"' : '"vous"'} address.` }
-          : both((l) => `${l === 'fr' ? 'Voix de la marque à compléter : ' : 'Brand voice to complete: '}${missing.map((m) => m[l]).join(', ')}.`),
+          ? {
+              fr: `Voix de la marque complète : ton, ${plural(v.use, 'mot', 'mots')} à employer, ${plural(v.avoid, 'mot', 'mots')} à éviter, ${v.address_form === 'TU' ? 'tutoiement' : 'vouvoiement'}.`,
+              en: `Brand voice complete: tone, ${plural(v.use, 'word', 'words')} to use, ${plural(v.avoid, 'word', 'words')} to avoid, ${v.address_form === 'TU' ? '"tu"' : '"vous"'} address.`,
+            }
+          : both(
+              (l) =>
+                `${l === 'fr' ? 'Voix de la marque à compléter : ' : 'Brand voice to complete: '}${missing.map((m) => m[l]).join(', ')}.`,
+            ),
     };
   }
 
@@ -261,10 +373,16 @@ export function strategyEvidence(f: StrategyFactsRow, earlier: ReadonlyMap<strin
     const done = statuses.filter((s) => s.status === 'DONE').length;
     const next = statuses.find((s) => s.status !== 'DONE')?.step;
     out['strategy.roadmapSteps'] = {
-      value: done, score: done / ROADMAP_STEPS.length,
+      value: done,
+      score: done / ROADMAP_STEPS.length,
       explanation: both((l) => {
-        const head = l === 'fr' ? `${done} étape${done > 1 ? 's' : ''} sur ${ROADMAP_STEPS.length} terminée${done > 1 ? 's' : ''}` : `${done} of ${ROADMAP_STEPS.length} steps done`;
-        return next ? `${head}${l === 'fr' ? ` ; prochaine : étape ${next.number}, ${quoted([next.title.fr], l)}` : `; next: step ${next.number}, ${quoted([next.title.en], l)}`}.` : `${head}.`;
+        const head =
+          l === 'fr'
+            ? `${done} étape${done > 1 ? 's' : ''} sur ${ROADMAP_STEPS.length} terminée${done > 1 ? 's' : ''}`
+            : `${done} of ${ROADMAP_STEPS.length} steps done`;
+        return next
+          ? `${head}${l === 'fr' ? ` ; prochaine : étape ${next.number}, ${quoted([next.title.fr], l)}` : `; next: step ${next.number}, ${quoted([next.title.en], l)}`}.`
+          : `${head}.`;
       }),
     };
   }

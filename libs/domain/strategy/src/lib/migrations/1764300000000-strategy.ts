@@ -1,8 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const TABLES = [
-  'objectives', 'kpis', 'audience_segments', 'network_plans', 'network_plan_segments', 'competitors', 'brand_voices',
-  'task_force_members', 'rituals', 'roadmap_step_statuses',
+  'objectives',
+  'kpis',
+  'audience_segments',
+  'network_plans',
+  'network_plan_segments',
+  'competitors',
+  'brand_voices',
+  'task_force_members',
+  'rituals',
+  'roadmap_step_statuses',
 ];
 
 /**

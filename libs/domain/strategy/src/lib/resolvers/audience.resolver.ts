@@ -4,12 +4,26 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import {
-  CreateAudienceSegmentInput, CreateCompetitorInput, CreateNetworkPlanInput, DeleteAudienceSegmentInput, DeleteCompetitorInput, DeleteNetworkPlanInput,
-  SetBrandVoiceInput, UpdateAudienceSegmentInput, UpdateCompetitorInput, UpdateNetworkPlanInput,
+  CreateAudienceSegmentInput,
+  CreateCompetitorInput,
+  CreateNetworkPlanInput,
+  DeleteAudienceSegmentInput,
+  DeleteCompetitorInput,
+  DeleteNetworkPlanInput,
+  SetBrandVoiceInput,
+  UpdateAudienceSegmentInput,
+  UpdateCompetitorInput,
+  UpdateNetworkPlanInput,
 } from '../dto/inputs';
 import { toBrandVoice, toCompetitor, toPlan, toSegment } from '../dto/mappers';
 import {
-  AudienceSegmentConnection, AudienceSegmentObject, BrandVoiceObject, CompetitorConnection, CompetitorObject, DeletedStrategyItemObject, NetworkPlanConnection,
+  AudienceSegmentConnection,
+  AudienceSegmentObject,
+  BrandVoiceObject,
+  CompetitorConnection,
+  CompetitorObject,
+  DeletedStrategyItemObject,
+  NetworkPlanConnection,
   NetworkPlanObject,
 } from '../dto/objects';
 import { StrategyService } from '../strategy.service';
@@ -23,35 +37,56 @@ export class AudienceResolver {
   @Requires('strategy.read')
   @Query(() => AudienceSegmentConnection, { description: 'Audience segments (target groups), oldest first.' })
   async audienceSegments(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<AudienceSegmentObject>> {
-    return paginate(page, (keyset) => this.strategy.pageSegments(ctx, keyset), (s) => [s.createdAt, s.id], toSegment);
+    return paginate(
+      page,
+      (keyset) => this.strategy.pageSegments(ctx, keyset),
+      (s) => [s.createdAt, s.id],
+      toSegment,
+    );
   }
 
   @Requires('strategy.manage')
   @Mutation(() => AudienceSegmentObject)
-  async createAudienceSegment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateAudienceSegmentInput): Promise<AudienceSegmentObject> {
+  async createAudienceSegment(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: CreateAudienceSegmentInput,
+  ): Promise<AudienceSegmentObject> {
     return toSegment(await this.strategy.createSegment(ctx, input));
   }
 
   @Requires('strategy.manage')
   @Mutation(() => AudienceSegmentObject)
-  async updateAudienceSegment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateAudienceSegmentInput): Promise<AudienceSegmentObject> {
+  async updateAudienceSegment(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: UpdateAudienceSegmentInput,
+  ): Promise<AudienceSegmentObject> {
     return toSegment(await this.strategy.updateSegment(ctx, input));
   }
 
   @Requires('strategy.manage')
   @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes the segment; network plans stop addressing it.' })
-  async deleteAudienceSegment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteAudienceSegmentInput): Promise<DeletedStrategyItemObject> {
+  async deleteAudienceSegment(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: DeleteAudienceSegmentInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteSegment(ctx, input.id) };
   }
 
   @Requires('strategy.read')
   @Query(() => NetworkPlanConnection, { description: 'Which network for which segments, why and how often; oldest first.' })
   async networkPlans(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<NetworkPlanObject>> {
-    return paginate(page, (keyset) => this.strategy.pagePlans(ctx, keyset), (p) => [p.createdAt, p.id], toPlan);
+    return paginate(
+      page,
+      (keyset) => this.strategy.pagePlans(ctx, keyset),
+      (p) => [p.createdAt, p.id],
+      toPlan,
+    );
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => NetworkPlanObject, { description: 'Plans a network (one plan per network); the segments must belong to this organization.' })
+  @Mutation(() => NetworkPlanObject, {
+    description: 'Plans a network (one plan per network); the segments must belong to this organization.',
+  })
   async createNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateNetworkPlanInput): Promise<NetworkPlanObject> {
     return toPlan(await this.strategy.createPlan(ctx, input));
   }
@@ -64,14 +99,22 @@ export class AudienceResolver {
 
   @Requires('strategy.manage')
   @Mutation(() => DeletedStrategyItemObject)
-  async deleteNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteNetworkPlanInput): Promise<DeletedStrategyItemObject> {
+  async deleteNetworkPlan(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: DeleteNetworkPlanInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deletePlan(ctx, input.id) };
   }
 
   @Requires('strategy.read')
   @Query(() => CompetitorConnection, { description: 'Competitors watched by listening and benchmarking; oldest first.' })
   async competitors(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<CompetitorObject>> {
-    return paginate(page, (keyset) => this.strategy.pageCompetitors(ctx, keyset), (c) => [c.createdAt, c.id], toCompetitor);
+    return paginate(
+      page,
+      (keyset) => this.strategy.pageCompetitors(ctx, keyset),
+      (c) => [c.createdAt, c.id],
+      toCompetitor,
+    );
   }
 
   @Requires('strategy.manage')
@@ -88,7 +131,10 @@ export class AudienceResolver {
 
   @Requires('strategy.manage')
   @Mutation(() => DeletedStrategyItemObject)
-  async deleteCompetitor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteCompetitorInput): Promise<DeletedStrategyItemObject> {
+  async deleteCompetitor(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: DeleteCompetitorInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteCompetitor(ctx, input.id) };
   }
 

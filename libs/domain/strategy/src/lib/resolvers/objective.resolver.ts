@@ -6,7 +6,12 @@ import { ArgsType, Field } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import {
-  CreateKpiInput, CreateObjectiveInput, DeleteKpiInput, DeleteObjectiveInput, UpdateKpiInput, UpdateObjectiveInput,
+  CreateKpiInput,
+  CreateObjectiveInput,
+  DeleteKpiInput,
+  DeleteObjectiveInput,
+  UpdateKpiInput,
+  UpdateObjectiveInput,
 } from '../dto/inputs';
 import { DeletedStrategyItemObject, KpiObject, ObjectiveConnection, ObjectiveObject } from '../dto/objects';
 import { KpiFrequencyEnum, ObjectiveKindEnum } from '../dto/enums';
@@ -25,12 +30,20 @@ export const toKpi = (k: KpiRecord): KpiObject => ({ ...k, frequency: k.frequenc
 @UseInterceptors(StrategyAuditInterceptor)
 @Resolver(() => ObjectiveObject)
 export class ObjectiveResolver {
-  constructor(private readonly strategy: StrategyService, private readonly kpiLoader: KpiLoader) {}
+  constructor(
+    private readonly strategy: StrategyService,
+    private readonly kpiLoader: KpiLoader,
+  ) {}
 
   @Requires('strategy.read')
   @Query(() => ObjectiveConnection, { description: "The organization's business and brand objectives, oldest first." })
   async objectives(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<ObjectiveObject>> {
-    return paginate(page, (keyset) => this.strategy.pageObjectives(ctx, keyset), (o) => [o.createdAt, o.id], toObjective);
+    return paginate(
+      page,
+      (keyset) => this.strategy.pageObjectives(ctx, keyset),
+      (o) => [o.createdAt, o.id],
+      toObjective,
+    );
   }
 
   @Requires('strategy.read')
@@ -45,7 +58,9 @@ export class ObjectiveResolver {
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => ObjectiveObject, { description: 'Adds a measurable objective: the target must differ from the baseline and the deadline be today or later.' })
+  @Mutation(() => ObjectiveObject, {
+    description: 'Adds a measurable objective: the target must differ from the baseline and the deadline be today or later.',
+  })
   async createObjective(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateObjectiveInput): Promise<ObjectiveObject> {
     return toObjective(await this.strategy.createObjective(ctx, input));
   }
@@ -58,7 +73,10 @@ export class ObjectiveResolver {
 
   @Requires('strategy.manage')
   @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes the objective and its KPIs.' })
-  async deleteObjective(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteObjectiveInput): Promise<DeletedStrategyItemObject> {
+  async deleteObjective(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: DeleteObjectiveInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteObjective(ctx, input.id) };
   }
 

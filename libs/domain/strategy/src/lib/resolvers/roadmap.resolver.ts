@@ -13,7 +13,10 @@ import { toObjective } from './objective.resolver';
 @UseInterceptors(StrategyAuditInterceptor)
 @Resolver()
 export class RoadmapResolver {
-  constructor(private readonly roadmaps: RoadmapService, private readonly documents: StrategyDocumentService) {}
+  constructor(
+    private readonly roadmaps: RoadmapService,
+    private readonly documents: StrategyDocumentService,
+  ) {}
 
   @Requires('strategy.read')
   @Query(() => RoadmapObject, { description: 'The ten integration steps with their status and the evidence behind each.' })
@@ -24,8 +27,13 @@ export class RoadmapResolver {
   }
 
   @Requires('roadmap.manage')
-  @Mutation(() => RoadmapStepObject, { description: 'Sets the status of a step no evidence measures (4, 7, 8), with a note. Measured steps refuse.' })
-  async setRoadmapStepStatus(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetRoadmapStepStatusInput): Promise<RoadmapStepObject> {
+  @Mutation(() => RoadmapStepObject, {
+    description: 'Sets the status of a step no evidence measures (4, 7, 8), with a note. Measured steps refuse.',
+  })
+  async setRoadmapStepStatus(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: SetRoadmapStepStatusInput,
+  ): Promise<RoadmapStepObject> {
     const step = await this.roadmaps.setStepStatus(ctx, input);
     return toRoadmapStep(step, await this.roadmaps.locale(ctx));
   }
@@ -36,10 +44,17 @@ export class RoadmapResolver {
     const { data, markdown } = await this.documents.document(ctx);
     const l = data.locale;
     return {
-      language: l, organizationName: data.organizationName, generatedAt: data.generatedAt,
-      objectives: data.objectives.map(toObjective), segments: data.segments.map(toSegment), networkPlans: data.plans.map(toPlan),
-      brandVoice: data.brandVoice ? toBrandVoice(data.brandVoice) : null, competitors: data.competitors.map(toCompetitor),
-      taskForce: data.taskForce.map((m) => toTaskForceMember(m, l)), rituals: data.rituals.map((r) => toRitual(r, l, data.generatedAt)), markdown,
+      language: l,
+      organizationName: data.organizationName,
+      generatedAt: data.generatedAt,
+      objectives: data.objectives.map(toObjective),
+      segments: data.segments.map(toSegment),
+      networkPlans: data.plans.map(toPlan),
+      brandVoice: data.brandVoice ? toBrandVoice(data.brandVoice) : null,
+      competitors: data.competitors.map(toCompetitor),
+      taskForce: data.taskForce.map((m) => toTaskForceMember(m, l)),
+      rituals: data.rituals.map((r) => toRitual(r, l, data.generatedAt)),
+      markdown,
     };
   }
 }

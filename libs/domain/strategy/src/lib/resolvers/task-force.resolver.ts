@@ -3,10 +3,21 @@ import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
-import { AddTaskForceMemberInput, CreateRitualInput, DeleteRitualInput, RemoveTaskForceMemberInput, UpdateRitualInput } from '../dto/inputs';
+import {
+  AddTaskForceMemberInput,
+  CreateRitualInput,
+  DeleteRitualInput,
+  RemoveTaskForceMemberInput,
+  UpdateRitualInput,
+} from '../dto/inputs';
 import { toRitual, toTaskForceMember, toWeeklyMeeting } from '../dto/mappers';
 import {
-  DeletedStrategyItemObject, RitualConnection, RitualObject, TaskForceMemberConnection, TaskForceMemberObject, WeeklyMeetingObject,
+  DeletedStrategyItemObject,
+  RitualConnection,
+  RitualObject,
+  TaskForceMemberConnection,
+  TaskForceMemberObject,
+  WeeklyMeetingObject,
 } from '../dto/objects';
 import { asLocale, Locale } from '../i18n';
 import { StrategyRepository } from '../repositories';
@@ -16,7 +27,10 @@ import { TaskForceService } from '../task-force/task-force.service';
 @UseInterceptors(StrategyAuditInterceptor)
 @Resolver()
 export class TaskForceResolver {
-  constructor(private readonly taskForce: TaskForceService, private readonly repo: StrategyRepository) {}
+  constructor(
+    private readonly taskForce: TaskForceService,
+    private readonly repo: StrategyRepository,
+  ) {}
 
   private async locale(ctx: OrganizationContext): Promise<Locale> {
     return asLocale((await this.repo.organization(ctx)).locale);
@@ -26,19 +40,32 @@ export class TaskForceResolver {
   @Query(() => TaskForceMemberConnection, { description: 'People assigned to the task-force functions, in the order they were added.' })
   async taskForceMembers(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<TaskForceMemberObject>> {
     const locale = await this.locale(ctx);
-    return paginate(page, (keyset) => this.taskForce.pageMembers(ctx, keyset), (m) => [m.createdAt, m.id], (m) => toTaskForceMember(m, locale));
+    return paginate(
+      page,
+      (keyset) => this.taskForce.pageMembers(ctx, keyset),
+      (m) => [m.createdAt, m.id],
+      (m) => toTaskForceMember(m, locale),
+    );
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => TaskForceMemberObject, { description: 'Assigns an organization member (userId) or an external person (externalName) to a function.' })
-  async addTaskForceMember(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AddTaskForceMemberInput): Promise<TaskForceMemberObject> {
+  @Mutation(() => TaskForceMemberObject, {
+    description: 'Assigns an organization member (userId) or an external person (externalName) to a function.',
+  })
+  async addTaskForceMember(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: AddTaskForceMemberInput,
+  ): Promise<TaskForceMemberObject> {
     const member = await this.taskForce.addMember(ctx, input);
     return toTaskForceMember(member, await this.locale(ctx));
   }
 
   @Requires('taskForce.manage')
   @Mutation(() => DeletedStrategyItemObject, { description: 'Removes one assignment (the person keeps their other functions).' })
-  async removeTaskForceMember(@OrgCtx() ctx: OrganizationContext, @Args('input') input: RemoveTaskForceMemberInput): Promise<DeletedStrategyItemObject> {
+  async removeTaskForceMember(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: RemoveTaskForceMemberInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.taskForce.removeMember(ctx, input.id) };
   }
 
@@ -47,17 +74,26 @@ export class TaskForceResolver {
   async rituals(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<RitualObject>> {
     const locale = await this.locale(ctx);
     const now = new Date();
-    return paginate(page, (keyset) => this.taskForce.pageRituals(ctx, keyset), (r) => [r.createdAt, r.id], (r) => toRitual(r, locale, now));
+    return paginate(
+      page,
+      (keyset) => this.taskForce.pageRituals(ctx, keyset),
+      (r) => [r.createdAt, r.id],
+      (r) => toRitual(r, locale, now),
+    );
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => RitualObject, { description: 'Schedules a ritual: weekday for a weekly one, dayOfMonth for a monthly one; one of each kind but OTHER.' })
+  @Mutation(() => RitualObject, {
+    description: 'Schedules a ritual: weekday for a weekly one, dayOfMonth for a monthly one; one of each kind but OTHER.',
+  })
   async createRitual(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateRitualInput): Promise<RitualObject> {
     return toRitual(await this.taskForce.createRitual(ctx, input), await this.locale(ctx));
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => RitualObject, { description: 'Changes the fields given; giving weekday or dayOfMonth switches the cadence where the kind allows it.' })
+  @Mutation(() => RitualObject, {
+    description: 'Changes the fields given; giving weekday or dayOfMonth switches the cadence where the kind allows it.',
+  })
   async updateRitual(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateRitualInput): Promise<RitualObject> {
     return toRitual(await this.taskForce.updateRitual(ctx, input), await this.locale(ctx));
   }
@@ -71,7 +107,8 @@ export class TaskForceResolver {
   @Requires('strategy.read')
   @Query(() => WeeklyMeetingObject, {
     nullable: true,
-    description: 'The next weekly meeting (null when none is scheduled): ten minutes per task-force member, then twenty minutes of brainstorming — strategy in odd ISO weeks, content ideas in even ones.',
+    description:
+      'The next weekly meeting (null when none is scheduled): ten minutes per task-force member, then twenty minutes of brainstorming — strategy in odd ISO weeks, content ideas in even ones.',
   })
   async nextWeeklyMeeting(@OrgCtx() ctx: OrganizationContext): Promise<WeeklyMeetingObject | null> {
     const meeting = await this.taskForce.nextWeeklyMeeting(ctx);

@@ -15,7 +15,8 @@ export interface RoadmapStep {
 /** The ten integration steps of seed 002, in its order, each measured by evidence where module data can tell. */
 export const ROADMAP_STEPS: readonly RoadmapStep[] = [
   {
-    number: 1, key: 'WATCH',
+    number: 1,
+    key: 'WATCH',
     title: { fr: 'Veille et observation', en: 'Watch and observe' },
     description: {
       fr: "Écouter avant de parler : quel est notre portrait sur le Web, qu'est-ce qui se dit sur nous, que font nos concurrents ?",
@@ -24,7 +25,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['strategy.competitorsDefined'],
   },
   {
-    number: 2, key: 'AUDIENCES_AND_OBJECTIVES',
+    number: 2,
+    key: 'AUDIENCES_AND_OBJECTIVES',
     title: { fr: 'Identification des clientèles et des objectifs', en: 'Identify audiences and objectives' },
     description: {
       fr: 'Qui veut-on rejoindre, pourquoi, dans quel but ; distinguer les usages : relations publiques, publicité-marketing, service client.',
@@ -33,7 +35,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['strategy.objectivesMeasurable', 'strategy.segmentsDefined'],
   },
   {
-    number: 3, key: 'TOOLS_AND_PROFILES',
+    number: 3,
+    key: 'TOOLS_AND_PROFILES',
     title: { fr: 'Choix des outils et création des profils', en: 'Choose the tools and create the profiles' },
     description: {
       fr: 'Choisir les réseaux selon leurs caractéristiques et les besoins des clientèles ; créer les profils et réserver les noms.',
@@ -42,7 +45,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['strategy.networkPlansDefined', 'community.accountsConnected'],
   },
   {
-    number: 4, key: 'CONTENT_PER_NETWORK',
+    number: 4,
+    key: 'CONTENT_PER_NETWORK',
     title: { fr: 'Création des contenus pour chaque réseau', en: 'Create the content for each network' },
     description: {
       fr: 'Recenser ses contenus, répondre aux besoins des clientèles, planifier la diffusion sur l’année (calendrier).',
@@ -51,7 +55,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['content.calendarPlanned'],
   },
   {
-    number: 5, key: 'POLICIES',
+    number: 5,
+    key: 'POLICIES',
     title: { fr: 'Création des politiques', en: 'Create the policies' },
     description: {
       fr: "Guide d'utilisation, politique éditoriale, gestion des commentaires, politique d'usage personnel, approuvés par la direction générale.",
@@ -60,7 +65,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['policies.fourKindsApproved'],
   },
   {
-    number: 6, key: 'TRAINING_AND_MOBILISATION',
+    number: 6,
+    key: 'TRAINING_AND_MOBILISATION',
     title: { fr: 'Formation et mobilisation', en: 'Training and mobilisation' },
     description: {
       fr: 'Confier l’animation à un community manager, impliquer les ressources et les experts ; les politiques doivent être connues de tous.',
@@ -69,7 +75,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['policies.acknowledged', 'strategy.taskForceRoles'],
   },
   {
-    number: 7, key: 'DISTRIBUTION_AND_PROMOTION',
+    number: 7,
+    key: 'DISTRIBUTION_AND_PROMOTION',
     title: { fr: 'Distribution et promotion des contenus', en: 'Distribute and promote the content' },
     description: {
       fr: 'Diffuser et promouvoir les contenus au quotidien pour développer une identité numérique forte.',
@@ -78,7 +85,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['content.regularity'],
   },
   {
-    number: 8, key: 'COMMUNITY',
+    number: 8,
+    key: 'COMMUNITY',
     title: { fr: "Création d'une communauté", en: 'Build a community' },
     description: {
       fr: 'Réunir nos cibles, interpeller les communautés, reconnaître les influenceurs, susciter l’interaction.',
@@ -87,7 +95,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: [],
   },
   {
-    number: 9, key: 'INTERACTION_AND_SHARING',
+    number: 9,
+    key: 'INTERACTION_AND_SHARING',
     title: { fr: 'Interaction et partage', en: 'Interact and share' },
     description: {
       fr: 'Converser sur le bon ton, apporter de la valeur ajoutée, intervenir rapidement (délai de réponse).',
@@ -96,7 +105,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
     evidenceKeys: ['policies.commentRules'],
   },
   {
-    number: 10, key: 'EVALUATION_AND_ADJUSTMENT',
+    number: 10,
+    key: 'EVALUATION_AND_ADJUSTMENT',
     title: { fr: 'Évaluation et ajustement', en: 'Evaluate and adjust' },
     description: {
       fr: 'Mesurer les résultats par rapport aux objectifs et ajuster la stratégie.',

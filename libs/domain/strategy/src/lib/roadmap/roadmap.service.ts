@@ -5,7 +5,14 @@ import type { Actor } from '@socle/platform-auth';
 import { asLocale, Locale } from '../i18n';
 import { StrategyCtx, StrategyRepository } from '../repositories';
 import {
-  isManualStep, NOT_MEASURED_YET, ROADMAP_EVIDENCE_KEYS, ROADMAP_STEPS, roadmapStep, RoadmapStep, RoadmapStepStatus, stepStatus,
+  isManualStep,
+  NOT_MEASURED_YET,
+  ROADMAP_EVIDENCE_KEYS,
+  ROADMAP_STEPS,
+  roadmapStep,
+  RoadmapStep,
+  RoadmapStepStatus,
+  stepStatus,
 } from './roadmap-steps';
 
 export interface RoadmapStepView {
@@ -23,7 +30,10 @@ export interface RoadmapStepView {
  */
 @Injectable()
 export class RoadmapService {
-  constructor(private readonly repo: StrategyRepository, private readonly registry: EvidenceRegistry) {}
+  constructor(
+    private readonly repo: StrategyRepository,
+    private readonly registry: EvidenceRegistry,
+  ) {}
 
   async locale(ctx: StrategyCtx): Promise<Locale> {
     return asLocale((await this.repo.organization(ctx)).locale);
@@ -54,14 +64,25 @@ export class RoadmapService {
   }
 
   /** Records the status of a manual step; a measured step refuses, changing nothing. */
-  async setStepStatus(ctx: StrategyCtx & { actor: Actor }, input: { step: number; status: RoadmapStepStatus; note?: string | null }): Promise<RoadmapStepView> {
+  async setStepStatus(
+    ctx: StrategyCtx & { actor: Actor },
+    input: { step: number; status: RoadmapStepStatus; note?: string | null },
+  ): Promise<RoadmapStepView> {
     const step = roadmapStep(input.step);
     if (!step) throw badInput('input.step', 'must be a step number from 1 to 10');
     if (!isManualStep(step)) {
-      throw badInput('input.step', `step ${step.number} (${step.title.en}) is computed from ${step.evidenceKeys.join(', ')}: it cannot be set by hand; nothing was changed`);
+      throw badInput(
+        'input.step',
+        `step ${step.number} (${step.title.en}) is computed from ${step.evidenceKeys.join(', ')}: it cannot be set by hand; nothing was changed`,
+      );
     }
     const note = input.note?.trim() ?? '';
-    await this.repo.setRoadmapStatus(ctx, { step: step.number, status: input.status, note, updatedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null });
+    await this.repo.setRoadmapStatus(ctx, {
+      step: step.number,
+      status: input.status,
+      note,
+      updatedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+    });
     return { step, status: input.status, note, updatedAt: new Date(), evidence: [] };
   }
 }

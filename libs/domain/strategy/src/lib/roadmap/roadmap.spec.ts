@@ -4,9 +4,16 @@ describe('integration roadmap', () => {
   it('has the ten steps of seed 002 in order, with the agreed evidence', () => {
     expect(ROADMAP_STEPS.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(ROADMAP_STEPS.map((s) => s.title.fr)).toEqual([
-      'Veille et observation', 'Identification des clientèles et des objectifs', 'Choix des outils et création des profils',
-      'Création des contenus pour chaque réseau', 'Création des politiques', 'Formation et mobilisation', 'Distribution et promotion des contenus',
-      "Création d'une communauté", 'Interaction et partage', 'Évaluation et ajustement',
+      'Veille et observation',
+      'Identification des clientèles et des objectifs',
+      'Choix des outils et création des profils',
+      'Création des contenus pour chaque réseau',
+      'Création des politiques',
+      'Formation et mobilisation',
+      'Distribution et promotion des contenus',
+      "Création d'une communauté",
+      'Interaction et partage',
+      'Évaluation et ajustement',
     ]);
     expect(ROADMAP_STEPS.filter(isManualStep).map((s) => s.number)).toEqual([8]);
     expect(ROADMAP_STEPS[3].evidenceKeys).toEqual(['content.calendarPlanned']);

@@ -54,7 +54,9 @@ describe('calendar', () => {
     const later = nextOccurrence({ cadence: 'WEEKLY', weekday: 1, time: '09:30' }, 'Europe/Paris', new Date('2026-03-24T12:00:00Z'));
     expect(later.startsAt.toISOString()).toBe('2026-03-30T07:30:00.000Z');
     // Same day, still ahead.
-    expect(nextOccurrence({ cadence: 'WEEKLY', weekday: 1, time: '11:00' }, 'Europe/Paris', now).startsAt.toISOString()).toBe('2026-03-09T10:00:00.000Z');
+    expect(nextOccurrence({ cadence: 'WEEKLY', weekday: 1, time: '11:00' }, 'Europe/Paris', now).startsAt.toISOString()).toBe(
+      '2026-03-09T10:00:00.000Z',
+    );
   });
 
   it('finds the next monthly occurrence, rolling over the year', () => {
@@ -65,8 +67,16 @@ describe('calendar', () => {
 
   it('builds the meeting of the week it falls in', () => {
     const ritual = {
-      id: 'r', kind: 'WEEKLY_MEETING', title: null, cadence: 'WEEKLY' as const, weekday: 2, dayOfMonth: null, time: '14:00', timezone: 'Europe/Zurich',
-      createdAt: new Date(), updatedAt: new Date(),
+      id: 'r',
+      kind: 'WEEKLY_MEETING',
+      title: null,
+      cadence: 'WEEKLY' as const,
+      weekday: 2,
+      dayOfMonth: null,
+      time: '14:00',
+      timezone: 'Europe/Zurich',
+      createdAt: new Date(),
+      updatedAt: new Date(),
     };
     const taskForce = members.map((m) => ({ ...m, externalContact: null, createdAt: new Date() }));
     // Sunday 15 March 2026 → Tuesday 17 March, ISO week 12 (even: content ideas).

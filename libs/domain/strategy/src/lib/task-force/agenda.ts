@@ -73,8 +73,14 @@ export function weeklyAgenda(members: readonly AgendaMemberInput[], isoWeekNumbe
   const theme = brainstormThemeOf(isoWeekNumber);
   const start = slots.length * MINUTES_PER_MEMBER;
   slots.push({
-    kind: 'BRAINSTORM', title: THEME_TITLES[theme], memberIds: [], name: null, roles: [], theme,
-    startOffsetMinutes: start, endOffsetMinutes: start + BRAINSTORM_MINUTES,
+    kind: 'BRAINSTORM',
+    title: THEME_TITLES[theme],
+    memberIds: [],
+    name: null,
+    roles: [],
+    theme,
+    startOffsetMinutes: start,
+    endOffsetMinutes: start + BRAINSTORM_MINUTES,
   });
   return slots;
 }

@@ -23,7 +23,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -94,9 +101,7 @@ export function parseTime(value: string): { hour: number; minute: number } | nul
   return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
 }
 
-export type Cadence =
-  | { cadence: 'WEEKLY'; weekday: number; time: string }
-  | { cadence: 'MONTHLY'; dayOfMonth: number; time: string };
+export type Cadence = { cadence: 'WEEKLY'; weekday: number; time: string } | { cadence: 'MONTHLY'; dayOfMonth: number; time: string };
 
 /** The next start (at or after `now`) of a weekly or monthly ritual, in its zone. */
 export function nextOccurrence(rule: Cadence, timeZone: string, now: Date): { startsAt: Date; localDate: LocalDate } {

@@ -10,7 +10,11 @@ import { Cadence, formatDate, isoWeek, isValidTimeZone, nextOccurrence } from '.
 
 /** Which cadence a kind of ritual must have (null: either). */
 const KIND_CADENCE: Record<string, 'WEEKLY' | 'MONTHLY' | null> = {
-  WEEKLY_MEETING: 'WEEKLY', MONTHLY_EXECUTIVE_REPORT: 'MONTHLY', BEST_CONTENT_MAIL: 'MONTHLY', DIGITAL_TEAMS_MEETING: null, OTHER: null,
+  WEEKLY_MEETING: 'WEEKLY',
+  MONTHLY_EXECUTIVE_REPORT: 'MONTHLY',
+  BEST_CONTENT_MAIL: 'MONTHLY',
+  DIGITAL_TEAMS_MEETING: null,
+  OTHER: null,
 };
 
 export interface WeeklyMeeting {
@@ -24,7 +28,9 @@ export interface WeeklyMeeting {
 }
 
 export function cadenceOf(r: Pick<RitualRecord, 'cadence' | 'weekday' | 'dayOfMonth' | 'time'>): Cadence {
-  return r.cadence === 'WEEKLY' ? { cadence: 'WEEKLY', weekday: r.weekday as number, time: r.time } : { cadence: 'MONTHLY', dayOfMonth: r.dayOfMonth as number, time: r.time };
+  return r.cadence === 'WEEKLY'
+    ? { cadence: 'WEEKLY', weekday: r.weekday as number, time: r.time }
+    : { cadence: 'MONTHLY', dayOfMonth: r.dayOfMonth as number, time: r.time };
 }
 
 /** The task force (people in the roles of seed 001) and its rituals. */
@@ -40,18 +46,36 @@ export class TaskForceService {
     const userId = input.userId ?? null;
     const externalName = cleanText(input.externalName);
     if ((userId === null) === (externalName === null)) {
-      throw badInput('input.userId', 'give either userId (an organization member) or externalName (someone from outside), not both nor neither');
+      throw badInput(
+        'input.userId',
+        'give either userId (an organization member) or externalName (someone from outside), not both nor neither',
+      );
     }
-    if (userId && input.externalContact) throw badInput('input.externalContact', 'is only for an external person: a member is reached through their account');
+    if (userId && input.externalContact)
+      throw badInput('input.externalContact', 'is only for an external person: a member is reached through their account');
     if (userId && !(await this.repo.isOrganizationMember(ctx, userId))) {
-      throw badInput('input.userId', `${userId} is not a member of this organization: invite them first, or add them as an external person`);
+      throw badInput(
+        'input.userId',
+        `${userId} is not a member of this organization: invite them first, or add them as an external person`,
+      );
     }
     const id = await uniqueOr(
-      () => uniqueOr(
-        () => this.repo.insertTaskForceMember(ctx, { role: input.role, userId, externalName, externalContact: cleanText(input.externalContact) }),
-        'task_force_members_user_key', 'input.userId', 'This person already holds this role in the task force.',
-      ),
-      'task_force_members_external_key', 'input.externalName', 'This person already holds this role in the task force.',
+      () =>
+        uniqueOr(
+          () =>
+            this.repo.insertTaskForceMember(ctx, {
+              role: input.role,
+              userId,
+              externalName,
+              externalContact: cleanText(input.externalContact),
+            }),
+          'task_force_members_user_key',
+          'input.userId',
+          'This person already holds this role in the task force.',
+        ),
+      'task_force_members_external_key',
+      'input.externalName',
+      'This person already holds this role in the task force.',
     );
     return (await this.repo.findTaskForceMember(ctx, id)) as TaskForceMemberRecord;
   }
@@ -68,18 +92,26 @@ export class TaskForceService {
   }
 
   /** Checks a ritual's schedule as a whole; returns the cadence it implies. */
-  private schedule(kind: string, s: { title: string | null; weekday: number | null; dayOfMonth: number | null; timezone: string }): 'WEEKLY' | 'MONTHLY' {
+  private schedule(
+    kind: string,
+    s: { title: string | null; weekday: number | null; dayOfMonth: number | null; timezone: string },
+  ): 'WEEKLY' | 'MONTHLY' {
     const problems: FieldProblem[] = [];
     if (kind === 'OTHER' && !s.title) problems.push({ field: 'input.title', message: 'is required for a ritual of kind OTHER' });
     if ((s.weekday === null) === (s.dayOfMonth === null)) {
-      problems.push({ field: 'input.weekday', message: 'give weekday (a weekly ritual) or dayOfMonth (a monthly one), exactly one of them' });
+      problems.push({
+        field: 'input.weekday',
+        message: 'give weekday (a weekly ritual) or dayOfMonth (a monthly one), exactly one of them',
+      });
     }
     const cadence = s.weekday !== null ? 'WEEKLY' : 'MONTHLY';
     const required = KIND_CADENCE[kind];
     if (required && problems.length === 0 && required !== cadence) {
-      problems.push(required === 'WEEKLY'
-        ? { field: 'input.weekday', message: `a ${kind} is weekly: give weekday (1 Monday … 7 Sunday), not dayOfMonth` }
-        : { field: 'input.dayOfMonth', message: `a ${kind} is monthly: give dayOfMonth (1 … 28), not weekday` });
+      problems.push(
+        required === 'WEEKLY'
+          ? { field: 'input.weekday', message: `a ${kind} is weekly: give weekday (1 Monday … 7 Sunday), not dayOfMonth` }
+          : { field: 'input.dayOfMonth', message: `a ${kind} is monthly: give dayOfMonth (1 … 28), not weekday` },
+      );
     }
     if (!isValidTimeZone(s.timezone)) problems.push({ field: 'input.timezone', message: 'must be an IANA time zone such as Europe/Paris' });
     if (problems.length) throw badInput(problems);
@@ -94,7 +126,9 @@ export class TaskForceService {
     const cadence = this.schedule(input.kind, { title, weekday, dayOfMonth, timezone });
     return uniqueOr(
       () => this.repo.insertRitual(ctx, { kind: input.kind, title, cadence, weekday, dayOfMonth, time: input.time, timezone }),
-      'rituals_kind_key', 'input.kind', `There is already a ${input.kind} ritual: update it instead.`,
+      'rituals_kind_key',
+      'input.kind',
+      `There is already a ${input.kind} ritual: update it instead.`,
     );
   }
 
@@ -118,7 +152,14 @@ export class TaskForceService {
     const timezone = input.timezone?.trim() || current.timezone;
     if (input.time === null) throw badInput('input.time', 'cannot be removed (null): leave it out to keep it');
     const cadence = this.schedule(current.kind, { title, weekday, dayOfMonth, timezone });
-    const updated = await this.repo.updateRitual(ctx, input.id, { title, cadence, weekday, dayOfMonth, time: input.time ?? current.time, timezone });
+    const updated = await this.repo.updateRitual(ctx, input.id, {
+      title,
+      cadence,
+      weekday,
+      dayOfMonth,
+      time: input.time ?? current.time,
+      timezone,
+    });
     if (!updated) throw notFound('Ritual', input.id);
     return updated;
   }
@@ -141,10 +182,18 @@ export class TaskForceService {
 export function weeklyMeetingOf(ritual: RitualRecord, members: TaskForceMemberRecord[], now: Date): WeeklyMeeting {
   const { startsAt, localDate } = nextOccurrence(cadenceOf(ritual), ritual.timezone, now);
   const week = isoWeek(localDate).week;
-  const agenda = weeklyAgenda(members.map((m) => ({ id: m.id, role: m.role, userId: m.userId, name: m.name })), week);
+  const agenda = weeklyAgenda(
+    members.map((m) => ({ id: m.id, role: m.role, userId: m.userId, name: m.name })),
+    week,
+  );
   const duration = agenda.length ? agenda[agenda.length - 1].endOffsetMinutes : MINUTES_PER_MEMBER + BRAINSTORM_MINUTES;
   return {
-    ritual, startsAt, endsAt: new Date(startsAt.getTime() + duration * 60_000), localDate: formatDate(localDate), isoWeek: week,
-    brainstormTheme: brainstormThemeOf(week), agenda,
+    ritual,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + duration * 60_000),
+    localDate: formatDate(localDate),
+    isoWeek: week,
+    brainstormTheme: brainstormThemeOf(week),
+    agenda,
   };
 }

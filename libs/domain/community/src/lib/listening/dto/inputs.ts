@@ -1,26 +1,50 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageArgs } from '@socle/platform-graphql';
 import { ListeningQueryKindEnum, SentimentLabelEnum } from './objects';
 
 const NETWORK = /^[a-z0-9-]{1,40}$/;
-const QUERY_TEXT = 'The query text (at most 2,000 characters): words, "phrases", prefix*, AND, OR, NOT or -word, parentheses, lang:fr, from:handle, source:mastodon. A query the language refuses is BAD_USER_INPUT on input.query with the position in extensions.';
+const QUERY_TEXT =
+  'The query text (at most 2,000 characters): words, "phrases", prefix*, AND, OR, NOT or -word, parentheses, lang:fr, from:handle, source:mastodon. A query the language refuses is BAD_USER_INPUT on input.query with the position in extensions.';
 
 @ArgsType()
 export class ListeningQueryPageArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: 'Only active (true) or paused (false) queries.' })
-  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 @InputType()
 export class CreateListeningQueryInput {
   @Field(() => ListeningQueryKindEnum) @IsEnum(ListeningQueryKindEnum) kind!: ListeningQueryKindEnum;
   @Field(() => ID, { nullable: true, description: 'The competitor of the strategy (required for COMPETITOR, refused otherwise).' })
-  @IsOptional() @IsUUID('all', { message: 'must be a competitor id' }) competitorId?: string;
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a competitor id' })
+  competitorId?: string;
   @Field(() => String) @IsString() @MinLength(1) @MaxLength(100) name!: string;
   @Field(() => String, { description: QUERY_TEXT }) @IsString() @MaxLength(2000) query!: string;
-  @Field(() => [String], { nullable: true, description: 'Networks to read (connector names); empty or absent: every connected account that reads mentions.' })
-  @IsOptional() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Matches(NETWORK, { each: true, message: 'must be network names such as mastodon' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Networks to read (connector names); empty or absent: every connected account that reads mentions.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(NETWORK, { each: true, message: 'must be network names such as mastodon' })
   sources?: string[];
   @Field(() => Boolean, { nullable: true, description: 'Default true.' }) @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -28,13 +52,26 @@ export class CreateListeningQueryInput {
 @InputType({ description: 'Fields left out are kept. A new text or new sources start the query afresh (cursors and errors are dropped).' })
 export class UpdateListeningQueryInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a listening query id' }) id!: string;
-  @Field(() => ListeningQueryKindEnum, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsEnum(ListeningQueryKindEnum) kind?: ListeningQueryKindEnum;
+  @Field(() => ListeningQueryKindEnum, { nullable: true })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsEnum(ListeningQueryKindEnum)
+  kind?: ListeningQueryKindEnum;
   @Field(() => ID, { nullable: true, description: 'null clears it (the kind must then not be COMPETITOR).' })
-  @IsOptional() @IsUUID('all', { message: 'must be a competitor id' }) competitorId?: string | null;
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a competitor id' })
+  competitorId?: string | null;
   @Field(() => String, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @Field(() => String, { nullable: true, description: QUERY_TEXT }) @ValidateIf((_, v) => v !== undefined) @IsString() @MaxLength(2000) query?: string;
+  @Field(() => String, { nullable: true, description: QUERY_TEXT })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  query?: string;
   @Field(() => [String], { nullable: true })
-  @ValidateIf((_, v) => v !== undefined) @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Matches(NETWORK, { each: true, message: 'must be network names such as mastodon' })
+  @ValidateIf((_, v) => v !== undefined)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(NETWORK, { each: true, message: 'must be network names such as mastodon' })
   sources?: string[];
   @Field(() => Boolean, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsBoolean() active?: boolean;
 }
@@ -51,13 +88,35 @@ export class MentionIdArgs {
 
 @ArgsType()
 export class MentionPageArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Published at or after (ISO 8601 with offset).' }) @IsOptional() @IsString() @MaxLength(40) from?: string;
-  @Field(() => String, { nullable: true, description: 'Published before (ISO 8601 with offset).' }) @IsOptional() @IsString() @MaxLength(40) to?: string;
+  @Field(() => String, { nullable: true, description: 'Published at or after (ISO 8601 with offset).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  from?: string;
+  @Field(() => String, { nullable: true, description: 'Published before (ISO 8601 with offset).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
   @Field(() => ID, { nullable: true, description: 'Only mentions this query matched.' })
-  @IsOptional() @IsUUID('all', { message: 'must be a listening query id' }) queryId?: string;
-  @Field(() => String, { nullable: true, description: 'Only this network.' }) @IsOptional() @IsString() @Matches(NETWORK, { message: 'must be a network name such as mastodon' }) source?: string;
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a listening query id' })
+  queryId?: string;
+  @Field(() => String, { nullable: true, description: 'Only this network.' })
+  @IsOptional()
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
+  source?: string;
   @Field(() => SentimentLabelEnum, { nullable: true }) @IsOptional() @IsEnum(SentimentLabelEnum) sentiment?: SentimentLabelEnum;
   @Field(() => String, { nullable: true, description: 'BCP 47 tag such as fr.' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/, { message: 'must be a language tag such as fr' }) language?: string;
-  @Field(() => String, { nullable: true, description: 'Only this author (with or without @; case ignored).' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(500) authorHandle?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/, { message: 'must be a language tag such as fr' })
+  language?: string;
+  @Field(() => String, { nullable: true, description: 'Only this author (with or without @; case ignored).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  authorHandle?: string;
 }

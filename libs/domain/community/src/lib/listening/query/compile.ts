@@ -144,7 +144,8 @@ function compileNode(node: QueryNode): Matcher {
         case 'from': {
           // `from:alice` (no instance, no domain) is a Mastodon user name on any instance
           const bareUser = !value.includes('@') && !value.includes('.');
-          return (text) => text.authorHandle !== null && (text.authorHandle === value || (bareUser && text.authorHandle.startsWith(`${value}@`)));
+          return (text) =>
+            text.authorHandle !== null && (text.authorHandle === value || (bareUser && text.authorHandle.startsWith(`${value}@`)));
         }
       }
       break;
@@ -196,7 +197,11 @@ function required(node: QueryNode): QueryNode[] {
 }
 
 function atomKey(node: QueryNode): string {
-  return node.kind === 'field' ? `${node.field}:${node.value}` : node.kind === 'term' || node.kind === 'phrase' ? `${node.kind}:${node.value}` : node.kind;
+  return node.kind === 'field'
+    ? `${node.field}:${node.value}`
+    : node.kind === 'term' || node.kind === 'phrase'
+      ? `${node.kind}:${node.value}`
+      : node.kind;
 }
 
 function dedupe(atoms: QueryNode[]): QueryNode[] {
@@ -246,7 +251,10 @@ function render(atom: QueryNode, query: string, network: 'bluesky' | 'mastodon')
       return raw;
     case 'phrase': {
       const quoted = /^["“«„]/.test(raw);
-      return `"${(quoted ? raw.slice(1, -1) : raw).replace(/["“”«»„]/g, ' ').replace(/\s+/g, ' ').trim()}"`;
+      return `"${(quoted ? raw.slice(1, -1) : raw)
+        .replace(/["“”«»„]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()}"`;
     }
     case 'field':
       if (atom.field === 'lang') return `${network === 'mastodon' ? 'language' : 'lang'}:${atom.value}`;

@@ -11,7 +11,12 @@ describe('linear time in the length of the text (hostile mentions)', () => {
     // a phrase whose every word occurs everywhere: the rarest-word check would be quadratic, KMP is not
     ['repetitive phrase', `"${'a b '.repeat(40)}c"`, (n) => 'a b '.repeat(n), 4_000],
     ['self-overlapping phrase', '"a a a a a a a a a a a a b"', (n) => 'a '.repeat(n), 4_000],
-    ['prefix among many distinct words', 'zz* OR #zz*', (n) => Array.from({ length: n }, (_, i) => `w${i.toString(36)} #t${i}`).join(' '), 2_000],
+    [
+      'prefix among many distinct words',
+      'zz* OR #zz*',
+      (n) => Array.from({ length: n }, (_, i) => `w${i.toString(36)} #t${i}`).join(' '),
+      2_000,
+    ],
     ['one giant word', 'aaaa* "aaaa aaaa"', (n) => 'a'.repeat(n * 10), 4_000],
     ['combining marks', 'e', (n) => `e${'\u0301'.repeat(n * 10)}`, 4_000],
     ['emoji and apostrophes', "l'égalité", (n) => "🚲'’#".repeat(n), 4_000],
@@ -20,7 +25,10 @@ describe('linear time in the length of the text (hostile mentions)', () => {
 
   it.each(cases)('%s', (name, query, text, n) => {
     const compiled = compileListeningQuery(query);
-    expectLinear(name, growthRatio(text, (input) => compiled.matches({ text: input, source: 'rss' }), n));
+    expectLinear(
+      name,
+      growthRatio(text, (input) => compiled.matches({ text: input, source: 'rss' }), n),
+    );
   });
 });
 
@@ -37,20 +45,30 @@ describe('linear time in the length of the query (hostile queries)', () => {
   ];
 
   it.each(cases)('%s (parse)', (name, query) => {
-    expectLinear(name, growthRatio(query, (input) => parseListeningQuery(input), 240));
+    expectLinear(
+      name,
+      growthRatio(query, (input) => parseListeningQuery(input), 240),
+    );
   });
 
   it('a phrase and a text growing together: O(n + k), not O(n × k)', () => {
     // every word of the phrase occurs everywhere in the text, and the phrase never matches
     const make = (n: number) => ({ query: compileListeningQuery(`"${'a b '.repeat(n / 16)}a a"`), text: 'a b '.repeat(n) });
-    expectLinear('phrase and text', growthRatio(make, ({ query, text }) => query.matches({ text, source: 'rss' }), 800));
+    expectLinear(
+      'phrase and text',
+      growthRatio(make, ({ query, text }) => query.matches({ text, source: 'rss' }), 800),
+    );
   });
 
   it('a long phrase against a fixed text', () => {
     const text = prepareMention({ text: `${'a b '.repeat(300)} x c`, source: 'rss' });
     expectLinear(
       'long phrase match',
-      growthRatio((n) => compileListeningQuery(`"${'a b '.repeat(n / 4)}c"`), (query) => query.matchesPrepared(text), 240),
+      growthRatio(
+        (n) => compileListeningQuery(`"${'a b '.repeat(n / 4)}c"`),
+        (query) => query.matchesPrepared(text),
+        240,
+      ),
     );
   });
 });

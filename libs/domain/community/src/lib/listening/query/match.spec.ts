@@ -122,7 +122,15 @@ describe('matching: fields', () => {
   });
 
   it('refuses a mention that was not prepared by prepareMention', () => {
-    expect(() => compileListeningQuery('velo').matchesPrepared({ words: ['velo'], hashtags: new Set(), language: null, authorHandle: null, source: 'rss' })).toThrow(TypeError);
+    expect(() =>
+      compileListeningQuery('velo').matchesPrepared({
+        words: ['velo'],
+        hashtags: new Set(),
+        language: null,
+        authorHandle: null,
+        source: 'rss',
+      }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -139,7 +147,9 @@ describe('matching: properties over generated texts', () => {
   const vocabulary = ['vélo', 'velo', 'Paris', 'lyon', 'bike', '#vélo', "l'égalité", 'égalité', 'piste', 'cyclable', '🚲', 'velotaf', 'à'];
   const random = generator(42);
   const pick = () => vocabulary[Math.floor(random() * vocabulary.length)];
-  const texts = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, pick).join(random() < 0.5 ? ' ' : ', '));
+  const texts = Array.from({ length: 300 }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 8) }, pick).join(random() < 0.5 ? ' ' : ', '),
+  );
   const atoms = ['velo', 'paris', '"piste cyclable"', 'velo*', '#velo', 'egalite', "l'égalité", 'lyon OR bike', '(paris -lyon)'];
   const prepared = texts.map((text) => prepareMention(mention(text)));
 
@@ -154,7 +164,14 @@ describe('matching: properties over generated texts', () => {
         const andNot = compileListeningQuery(`(${a}) NOT (${b})`);
         for (const text of prepared) {
           const [ma, mb] = [qa.matchesPrepared(text), qb.matchesPrepared(text)];
-          expect([a, b, text.words, and.matchesPrepared(text), or.matchesPrepared(text), andNot.matchesPrepared(text)]).toEqual([a, b, text.words, ma && mb, ma || mb, ma && !mb]);
+          expect([a, b, text.words, and.matchesPrepared(text), or.matchesPrepared(text), andNot.matchesPrepared(text)]).toEqual([
+            a,
+            b,
+            text.words,
+            ma && mb,
+            ma || mb,
+            ma && !mb,
+          ]);
           if (ma) seen++;
         }
       }
@@ -167,7 +184,9 @@ describe('matching: properties over generated texts', () => {
   it('matches and matchesPrepared agree, and one prepared mention serves many queries', () => {
     for (const atom of atoms) {
       const query = compileListeningQuery(atom);
-      texts.forEach((text, i) => expect([atom, text, query.matches(mention(text))]).toEqual([atom, text, query.matchesPrepared(prepared[i])]));
+      texts.forEach((text, i) =>
+        expect([atom, text, query.matches(mention(text))]).toEqual([atom, text, query.matchesPrepared(prepared[i])]),
+      );
     }
   });
 });

@@ -49,22 +49,41 @@ describe('parseListeningQuery: tree', () => {
   });
 
   it('takes lower-case and/or/not as words, parentheses as grouping, a|b as alternatives of a field', () => {
-    expect(parseListeningQuery('or and not')).toMatchObject({ kind: 'and', children: [{ value: 'or' }, { value: 'and' }, { value: 'not' }] });
+    expect(parseListeningQuery('or and not')).toMatchObject({
+      kind: 'and',
+      children: [{ value: 'or' }, { value: 'and' }, { value: 'not' }],
+    });
     expect(parseListeningQuery('(a OR b) c')).toMatchObject({ kind: 'and', children: [{ kind: 'or' }, { value: 'c' }] });
     expect(parseListeningQuery('x source:bluesky|mastodon')).toMatchObject({
       kind: 'and',
-      children: [{ value: 'x' }, { kind: 'or', children: [{ field: 'source', value: 'bluesky' }, { field: 'source', value: 'mastodon', start: 17, end: 25 }] }],
+      children: [
+        { value: 'x' },
+        {
+          kind: 'or',
+          children: [
+            { field: 'source', value: 'bluesky' },
+            { field: 'source', value: 'mastodon', start: 17, end: 25 },
+          ],
+        },
+      ],
     });
   });
 
-  it("makes a word with apostrophes or hyphens a phrase of its words; accepts French quotes", () => {
+  it('makes a word with apostrophes or hyphens a phrase of its words; accepts French quotes', () => {
     expect(parseListeningQuery("l'égalité")).toEqual({ kind: 'phrase', value: 'l egalite', start: 0, end: 9 });
     expect(parseListeningQuery('porte-monnaie')).toEqual({ kind: 'phrase', value: 'porte monnaie', start: 0, end: 13 });
     expect(parseListeningQuery('« vélo cargo »')).toEqual({ kind: 'phrase', value: 'velo cargo', start: 0, end: 14 });
   });
 
   it('accepts Bluesky handles, Mastodon accounts and DIDs in from:, language tags in lang:', () => {
-    for (const handle of ['alice.bsky.social', '@alice.bsky.social', 'alice@mastodon.social', '@alice@mastodon.social', 'alice_b', 'did:plc:abc123']) {
+    for (const handle of [
+      'alice.bsky.social',
+      '@alice.bsky.social',
+      'alice@mastodon.social',
+      '@alice@mastodon.social',
+      'alice_b',
+      'did:plc:abc123',
+    ]) {
       expect(errorOf(`x from:${handle}`)).toBe('accepted');
     }
     for (const tag of ['fr', 'fr-CA', 'pt_BR', 'zh-hant-tw']) expect(errorOf(`x lang:${tag}`)).toBe('accepted');
@@ -115,9 +134,21 @@ describe('parseListeningQuery: errors name their position', () => {
   });
 
   it('accepts what the refusals are close to', () => {
-    for (const query of ['NOT NOT velo', 'velo -paris', 'NOT velo lang:fr', '(velo OR bike) -(paris lyon)', 've*', 'source:rss -spam', 'a-b', 'velo -']) {
+    for (const query of [
+      'NOT NOT velo',
+      'velo -paris',
+      'NOT velo lang:fr',
+      '(velo OR bike) -(paris lyon)',
+      've*',
+      'source:rss -spam',
+      'a-b',
+      'velo -',
+    ]) {
       // 'velo -': a minus before nothing is a term without letters, refused; the others are accepted
-      expect({ query, outcome: errorOf(query) }).toEqual({ query, outcome: query === 'velo -' ? { message: 'term without a letter or a digit at 5', position: 5 } : 'accepted' });
+      expect({ query, outcome: errorOf(query) }).toEqual({
+        query,
+        outcome: query === 'velo -' ? { message: 'term without a letter or a digit at 5', position: 5 } : 'accepted',
+      });
     }
   });
 
@@ -134,14 +165,23 @@ describe('parseListeningQuery: errors name their position', () => {
     const over = [...terms, 'extra'].join(' ');
     expect(errorOf(over)).toEqual({ message: 'too many terms (limit 200) at ' + over.indexOf('extra'), position: over.indexOf('extra') });
     const alternatives = `x lang:${Array.from({ length: 200 }, () => 'fr').join('|')}`;
-    expect(errorOf(alternatives)).toEqual({ message: `too many terms (limit 200) at ${alternatives.length - 2}`, position: alternatives.length - 2 });
+    expect(errorOf(alternatives)).toEqual({
+      message: `too many terms (limit 200) at ${alternatives.length - 2}`,
+      position: alternatives.length - 2,
+    });
   });
 
   it('refuses nesting deeper than the limit at the parenthesis or NOT that exceeds it', () => {
     const depth = LISTENING_QUERY_LIMITS.maxDepth;
     expect(errorOf(`${'('.repeat(depth)}velo${')'.repeat(depth)}`)).toBe('accepted');
-    expect(errorOf(`${'('.repeat(depth + 1)}velo${')'.repeat(depth + 1)}`)).toEqual({ message: `query too deep (limit ${depth} levels of parentheses and NOT) at ${depth}`, position: depth });
-    expect(errorOf(`velo ${'NOT '.repeat(depth + 1)}paris`)).toEqual({ message: `query too deep (limit ${depth} levels of parentheses and NOT) at ${5 + 4 * depth}`, position: 5 + 4 * depth });
+    expect(errorOf(`${'('.repeat(depth + 1)}velo${')'.repeat(depth + 1)}`)).toEqual({
+      message: `query too deep (limit ${depth} levels of parentheses and NOT) at ${depth}`,
+      position: depth,
+    });
+    expect(errorOf(`velo ${'NOT '.repeat(depth + 1)}paris`)).toEqual({
+      message: `query too deep (limit ${depth} levels of parentheses and NOT) at ${5 + 4 * depth}`,
+      position: 5 + 4 * depth,
+    });
     // a hostile nesting is refused, not a stack overflow
     expect(errorOf('('.repeat(1900) + 'a' + ')'.repeat(99))).toMatchObject({ position: depth });
   });
@@ -149,7 +189,33 @@ describe('parseListeningQuery: errors name their position', () => {
 
 describe('parseListeningQuery on generated garbage', () => {
   it('either returns a tree whose positions lie in the text or throws a ListeningQueryError inside it', () => {
-    const alphabet = ['(', ')', '"', '«', '»', '-', '*', '#', ':', '|', ' ', 'AND', 'OR', 'NOT', 'a', 'vé', "l'", 'lang:', 'from:', 'source:', 'fr', 'rss', '🚲', '\u0000', '\u0301'];
+    const alphabet = [
+      '(',
+      ')',
+      '"',
+      '«',
+      '»',
+      '-',
+      '*',
+      '#',
+      ':',
+      '|',
+      ' ',
+      'AND',
+      'OR',
+      'NOT',
+      'a',
+      'vé',
+      "l'",
+      'lang:',
+      'from:',
+      'source:',
+      'fr',
+      'rss',
+      '🚲',
+      '\u0000',
+      '\u0301',
+    ];
     let state = 12345;
     const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
     const outcomes = { accepted: 0, refused: 0 };

@@ -56,7 +56,8 @@ function lex(text: string): Token[] {
       let end = i;
       while (end < text.length && !isSpace(text[end]) && text[end] !== '(' && text[end] !== ')' && !(text[end] in QUOTE_CLOSERS)) end++;
       const raw = text.slice(i, end);
-      if (raw === 'AND' || raw === 'OR' || raw === 'NOT') tokens.push({ type: raw === 'AND' ? 'and' : raw === 'OR' ? 'or' : 'not', start: i, end });
+      if (raw === 'AND' || raw === 'OR' || raw === 'NOT')
+        tokens.push({ type: raw === 'AND' ? 'and' : raw === 'OR' ? 'or' : 'not', start: i, end });
       else tokens.push({ type: 'word', raw, start: i, end });
       i = end;
     }
@@ -117,7 +118,9 @@ class Parser {
       }
       children.push(this.unary());
     }
-    return children.length === 1 ? children[0] : { kind: 'and', children, start: children[0].start, end: children[children.length - 1].end };
+    return children.length === 1
+      ? children[0]
+      : { kind: 'and', children, start: children[0].start, end: children[children.length - 1].end };
   }
 
   private deeper(position: number): void {
@@ -208,7 +211,13 @@ class Parser {
     let offset = valueStart;
     for (const piece of value.split('|')) {
       this.leaf(offset);
-      alternatives.push({ kind: 'field', field: name as FieldName, value: fieldValue(name as FieldName, piece, offset), start: alternatives.length === 0 ? start : offset, end: offset + piece.length });
+      alternatives.push({
+        kind: 'field',
+        field: name as FieldName,
+        value: fieldValue(name as FieldName, piece, offset),
+        start: alternatives.length === 0 ? start : offset,
+        end: offset + piece.length,
+      });
       offset += piece.length + 1;
     }
     return alternatives.length === 1 ? alternatives[0] : { kind: 'or', children: alternatives, start, end };
@@ -252,9 +261,13 @@ function requiresSomething(node: QueryNode, negated: boolean): boolean {
       return requiresSomething(node.child, !negated);
     case 'and':
       // NOT (a AND b) = NOT a OR NOT b
-      return negated ? node.children.every((child) => requiresSomething(child, true)) : node.children.some((child) => requiresSomething(child, false));
+      return negated
+        ? node.children.every((child) => requiresSomething(child, true))
+        : node.children.some((child) => requiresSomething(child, false));
     case 'or':
-      return negated ? node.children.some((child) => requiresSomething(child, true)) : node.children.every((child) => requiresSomething(child, false));
+      return negated
+        ? node.children.some((child) => requiresSomething(child, true))
+        : node.children.every((child) => requiresSomething(child, false));
   }
 }
 
@@ -300,7 +313,10 @@ export function limitedSources(node: QueryNode): Set<string> | null {
  */
 export function parseListeningQuery(text: string): QueryNode {
   if (text.length > LISTENING_QUERY_LIMITS.maxLength) {
-    throw new ListeningQueryError(`query too long (limit ${LISTENING_QUERY_LIMITS.maxLength} characters)`, LISTENING_QUERY_LIMITS.maxLength);
+    throw new ListeningQueryError(
+      `query too long (limit ${LISTENING_QUERY_LIMITS.maxLength} characters)`,
+      LISTENING_QUERY_LIMITS.maxLength,
+    );
   }
   const control = controlCharacter(text);
   if (control >= 0) throw new ListeningQueryError('control character', control);
@@ -309,6 +325,7 @@ export function parseListeningQuery(text: string): QueryNode {
   const node = new Parser(tokens).parse();
   if (!requiresSomething(node, false)) throw new ListeningQueryError('a query of only NOT would match nearly every mention', node.start);
   const sources = limitedSources(node);
-  if (sources !== null && sources.size === 0) throw new ListeningQueryError('sources that exclude each other: no mention can match', node.start);
+  if (sources !== null && sources.size === 0)
+    throw new ListeningQueryError('sources that exclude each other: no mention can match', node.start);
   return node;
 }

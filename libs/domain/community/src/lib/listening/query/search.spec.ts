@@ -51,7 +51,14 @@ describe('searchFor: Mastodon', () => {
 describe('searchFor is never narrower than the local matcher', () => {
   // every mention the query matches must satisfy the network query (read back with the local matcher)
   const texts = ['vélo à Paris', '#vélo à Lyon', 'bike in Paris', "l'égalité", 'piste cyclable', '#bike #velo', 'vélotaf'];
-  const queries = ['(velo OR bike) paris', '#velo OR #bike', '(#velo OR #bike) -lyon', "l'égalité OR egalite", '"piste cyclable" OR velo*', 'velo lang:fr'];
+  const queries = [
+    '(velo OR bike) paris',
+    '#velo OR #bike',
+    '(#velo OR #bike) -lyon',
+    "l'égalité OR egalite",
+    '"piste cyclable" OR velo*',
+    'velo lang:fr',
+  ];
 
   it.each(queries)('%j', (query) => {
     const compiled = compileListeningQuery(query);
@@ -63,11 +70,23 @@ describe('searchFor is never narrower than the local matcher', () => {
         if (!compiled.matches(mention)) continue;
         if (search.query !== '') {
           const asLocal = compileListeningQuery(search.query.replace(/language:/g, 'lang:'));
-          expect({ query, network, text, search: search.query, covered: asLocal.matches(mention) }).toEqual({ query, network, text, search: search.query, covered: true });
+          expect({ query, network, text, search: search.query, covered: asLocal.matches(mention) }).toEqual({
+            query,
+            network,
+            text,
+            search: search.query,
+            covered: true,
+          });
         }
         if (search.hashtags) {
           const tagged = compileListeningQuery(search.hashtags.map((tag) => `#${tag}`).join(' OR '));
-          expect({ query, network, text, hashtags: search.hashtags, covered: tagged.matches(mention) }).toEqual({ query, network, text, hashtags: search.hashtags, covered: true });
+          expect({ query, network, text, hashtags: search.hashtags, covered: tagged.matches(mention) }).toEqual({
+            query,
+            network,
+            text,
+            hashtags: search.hashtags,
+            covered: true,
+          });
         }
       }
     }

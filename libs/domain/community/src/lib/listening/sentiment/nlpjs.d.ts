@@ -21,7 +21,10 @@ declare module '@nlpjs/sentiment' {
   import type { Container } from '@nlpjs/core';
   export class SentimentAnalyzer {
     constructor(settings: { container: Container });
-    process(input: { locale: string; text: string }): Promise<{ sentiment: { score: number; numWords: number; numHits: number; vote: string } }>;
+    process(input: {
+      locale: string;
+      text: string;
+    }): Promise<{ sentiment: { score: number; numWords: number; numHits: number; vote: string } }>;
   }
 }
 

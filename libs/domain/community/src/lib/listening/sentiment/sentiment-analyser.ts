@@ -149,7 +149,11 @@ function scoreSymbols(text: string): number {
 
 /** English contractions to the words the negation list knows ("don't" → "do not"). */
 function expandContractions(text: string): string {
-  return text.replace(/\bcan[’']t\b/g, 'can not').replace(/\bwon[’']t\b/g, 'will not').replace(/n[’']t\b/g, ' not').replace(/\bcannot\b/g, 'can not');
+  return text
+    .replace(/\bcan[’']t\b/g, 'can not')
+    .replace(/\bwon[’']t\b/g, 'will not')
+    .replace(/n[’']t\b/g, ' not')
+    .replace(/\bcannot\b/g, 'can not');
 }
 
 function wordValue(table: LanguageTables, word: string): number {

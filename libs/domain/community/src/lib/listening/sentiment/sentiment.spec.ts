@@ -1,6 +1,13 @@
 import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
 import { evaluateDetection, evaluateSentiment, loadSample } from './sample/evaluate';
-import { createSentimentAnalyser, detectLanguage, LABEL_THRESHOLDS, MAX_ANALYSED_CHARS, type SentimentAnalyser, type SentimentLanguage } from './index';
+import {
+  createSentimentAnalyser,
+  detectLanguage,
+  LABEL_THRESHOLDS,
+  MAX_ANALYSED_CHARS,
+  type SentimentAnalyser,
+  type SentimentLanguage,
+} from './index';
 import { nlpResources } from './sentiment-analyser';
 
 /**
@@ -45,7 +52,10 @@ describe('sentiment of French and English mentions', () => {
       predict,
     );
     expect(holdout.total).toBeGreaterThanOrEqual(30);
-    expect({ all: all.accuracy >= SENTIMENT_FLOORS[language].all, holdout: holdout.accuracy >= SENTIMENT_FLOORS[language].holdout }).toEqual({
+    expect({
+      all: all.accuracy >= SENTIMENT_FLOORS[language].all,
+      holdout: holdout.accuracy >= SENTIMENT_FLOORS[language].holdout,
+    }).toEqual({
       all: true,
       holdout: true,
     });
@@ -56,7 +66,10 @@ describe('sentiment of French and English mentions', () => {
       sample.filter((mention) => mention.language === language),
       detectLanguage,
     );
-    expect({ accuracy: detection.accuracy >= DETECTION_FLOORS[language].accuracy, precision: detection.precision >= DETECTION_FLOORS[language].precision }).toEqual({
+    expect({
+      accuracy: detection.accuracy >= DETECTION_FLOORS[language].accuracy,
+      precision: detection.precision >= DETECTION_FLOORS[language].precision,
+    }).toEqual({
       accuracy: true,
       precision: true,
     });
@@ -98,11 +111,27 @@ describe('sentiment of French and English mentions', () => {
       frown: analyser.score('Arrived today :(', 'en').label,
       neutral: analyser.score('Arrived today', 'en').label,
       sarcasm: analyser.score('Génial, encore un colis perdu 🙄', 'fr').label,
-    }).toEqual({ love: 'POSITIVE', angry: 'NEGATIVE', heart: 'POSITIVE', smiley: 'POSITIVE', frown: 'NEGATIVE', neutral: 'NEUTRAL', sarcasm: 'NEGATIVE' });
+    }).toEqual({
+      love: 'POSITIVE',
+      angry: 'NEGATIVE',
+      heart: 'POSITIVE',
+      smiley: 'POSITIVE',
+      frown: 'NEGATIVE',
+      neutral: 'NEUTRAL',
+      sarcasm: 'NEGATIVE',
+    });
   });
 
   it('gives a score in -1..1 whose label follows the thresholds, for every sample mention and odd input', () => {
-    const texts = [...sample.map((mention) => mention.text), '', '   ', '\u0000\u0000', '😡'.repeat(500), 'génial '.repeat(400), 'nul '.repeat(400)];
+    const texts = [
+      ...sample.map((mention) => mention.text),
+      '',
+      '   ',
+      '\u0000\u0000',
+      '😡'.repeat(500),
+      'génial '.repeat(400),
+      'nul '.repeat(400),
+    ];
     for (const text of texts) {
       for (const language of ['fr', 'en'] as const) {
         const { score, label } = analyser.score(text, language);
@@ -122,16 +151,18 @@ describe('sentiment of French and English mentions', () => {
 
 describe('language detection', () => {
   it('says null when the text is too short or has no words', () => {
-    expect(['ok', 'Merci !', 'lol 😂😂😂', '👍👍👍👍👍👍👍👍👍👍👍👍', 'https://example.com/a-very-long-path-with-words', '@someone #hashtag', '', '\u0000'.repeat(50)].map(detectLanguage)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      [
+        'ok',
+        'Merci !',
+        'lol 😂😂😂',
+        '👍👍👍👍👍👍👍👍👍👍👍👍',
+        'https://example.com/a-very-long-path-with-words',
+        '@someone #hashtag',
+        '',
+        '\u0000'.repeat(50),
+      ].map(detectLanguage),
+    ).toEqual([null, null, null, null, null, null, null, null]);
   });
 
   it('tells French from English on ordinary mentions', () => {

@@ -1,24 +1,56 @@
 import type { ContentItemEntity, ContentVariantEntity } from '../content-item.entity';
 import {
-  ContentFindingSeverityEnum, ContentItemObject, ContentSourceEnum, ContentStatusEnum, ContentTriageEnum, ContentVariantObject,
+  ContentFindingSeverityEnum,
+  ContentItemObject,
+  ContentSourceEnum,
+  ContentStatusEnum,
+  ContentTriageEnum,
+  ContentVariantObject,
 } from './objects';
 
 export function toContentItem(i: ContentItemEntity): ContentItemObject {
   return {
-    id: i.id, title: i.title, brief: i.brief, theme: i.theme, campaign: i.campaign, objectiveId: i.objectiveId, segmentId: i.segmentId,
-    networkPlanId: i.networkPlanId, source: i.source as ContentSourceEnum, status: i.status as ContentStatusEnum, suggestedBy: i.suggestedBy,
-    triage: i.triage as ContentTriageEnum | null, triageReason: i.triageReason, triagedBy: i.triagedBy, triagedAt: i.triagedAt,
-    plannedFor: i.plannedFor, revision: i.revision, createdBy: i.createdBy, updatedBy: i.updatedBy, createdAt: i.createdAt, updatedAt: i.updatedAt,
+    id: i.id,
+    title: i.title,
+    brief: i.brief,
+    theme: i.theme,
+    campaign: i.campaign,
+    objectiveId: i.objectiveId,
+    segmentId: i.segmentId,
+    networkPlanId: i.networkPlanId,
+    source: i.source as ContentSourceEnum,
+    status: i.status as ContentStatusEnum,
+    suggestedBy: i.suggestedBy,
+    triage: i.triage as ContentTriageEnum | null,
+    triageReason: i.triageReason,
+    triagedBy: i.triagedBy,
+    triagedAt: i.triagedAt,
+    plannedFor: i.plannedFor,
+    revision: i.revision,
+    createdBy: i.createdBy,
+    updatedBy: i.updatedBy,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
   };
 }
 
 export function toContentVariant(v: ContentVariantEntity): ContentVariantObject {
   return {
-    id: v.id, itemId: v.itemId, networkAccountId: v.networkAccountId, network: v.network, text: v.text, linkUrl: v.linkUrl, mediaIds: v.mediaIds,
+    id: v.id,
+    itemId: v.itemId,
+    networkAccountId: v.networkAccountId,
+    network: v.network,
+    text: v.text,
+    linkUrl: v.linkUrl,
+    mediaIds: v.mediaIds,
     findings: v.findings.map((f) => ({
-      severity: f.severity as ContentFindingSeverityEnum, rule: f.rule, message: f.message, spans: f.spans.map((s) => ({ start: s.start, end: s.end })),
+      severity: f.severity as ContentFindingSeverityEnum,
+      rule: f.rule,
+      message: f.message,
+      spans: f.spans.map((s) => ({ start: s.start, end: s.end })),
     })),
     blocked: v.findings.some((f) => f.severity === 'BLOCK'),
-    createdAt: v.createdAt, updatedAt: v.updatedAt,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
   };
 }
