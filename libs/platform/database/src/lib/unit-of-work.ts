@@ -1,193 +1,22 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import {
+  connectionOf,
+  isReleased,
+  markTransactionOpen,
+  PgClient,
+  PgResult,
+  ReadOnlyParking,
+  releaseBroken,
+  serializeQueries,
+  statementCounter,
+} from './read-only-parking';
 import { setScopeSql, TenantScope } from './tenant-scope';
 
-interface PgClient {
-  query(sql: string, ...rest: unknown[]): Promise<PgResult | PgResult[]>;
-}
-interface PgResult {
-  rows: Record<string, unknown>[];
-}
+// Parking of read-only transactions lives in its own adapter; these keep their names for the package index.
+export { releaseParkedConnections, setReadOnlyParking, statementCounter } from './read-only-parking';
 
 const logger = new Logger('UnitOfWork');
-
-/**
- * Counts statements sent for units of work; the benchmark and the N+1 tests
- * read it. `deferredCommits` counts the COMMITs of parked read-only
- * transactions that nobody reused in time (sent by a timer, not by a request).
- */
-export const statementCounter = { count: 0, deferredCommits: 0 };
-
-/**
- * Read-only transactions whose end is deferred. A READ ONLY transaction has
- * nothing to commit, so instead of a round trip for COMMIT at the end of every
- * read, its connection is parked here (never returned to the pool while its
- * transaction is open) and the next unit of work that takes it sends `COMMIT;`
- * in front of its own `BEGIN; set_config(...)`, in the same round trip. The
- * tenant settings are transaction-local, so the COMMIT clears them before the
- * next tenant's are set. A parked connection not reused within `PARK_MS` is
- * committed and returned to the pool, so locks (ACCESS SHARE only) are held
- * for at most that long after the read.
- */
-const PARK_MS = 25;
-
-interface Parked {
-  runner: QueryRunner;
-  since: number;
-}
-
-interface ParkingLot {
-  parked: Parked[];
-  /** Units of work waiting for a pool connection, which a parked one (or a spare fresh one) may serve first. */
-  waiters: ((runner: QueryRunner, parked: boolean) => void)[];
-  /** Pool requests still pending for waiters that were served otherwise; each gives its connection on when it comes. */
-  orphans: number;
-  timer?: NodeJS.Timeout;
-}
-
-const parkingLots = new WeakMap<DataSource, ParkingLot>();
-const parkingOff = new WeakSet<DataSource>();
-
-/** Turns parking of read-only transactions off (or back on) for one DataSource; the API benchmark compares both. */
-export function setReadOnlyParking(dataSource: DataSource, enabled: boolean): void {
-  if (enabled) parkingOff.delete(dataSource);
-  else parkingOff.add(dataSource);
-}
-
-function lotOf(dataSource: DataSource): ParkingLot {
-  let lot = parkingLots.get(dataSource);
-  if (!lot) {
-    lot = { parked: [], waiters: [], orphans: 0 };
-    parkingLots.set(dataSource, lot);
-  }
-  return lot;
-}
-
-async function endParked(entry: Parked): Promise<void> {
-  try {
-    statementCounter.deferredCommits += 1;
-    await entry.runner.commitTransaction();
-    await entry.runner.release();
-  } catch (error) {
-    logger.warn(`ending a parked read-only transaction failed: ${error instanceof Error ? error.message : String(error)}`);
-    await (entry.runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> })
-      .releasePostgresConnection(error)
-      .catch(() => undefined);
-  }
-}
-
-function sweep(dataSource: DataSource, lot: ParkingLot): void {
-  lot.timer = undefined;
-  const now = Date.now();
-  const stale = lot.parked.filter((p) => now - p.since >= PARK_MS);
-  lot.parked = lot.parked.filter((p) => now - p.since < PARK_MS);
-  for (const entry of stale) void endParked(entry);
-  if (lot.parked.length > 0) schedule(dataSource, lot);
-}
-
-function schedule(dataSource: DataSource, lot: ParkingLot): void {
-  if (lot.timer) return;
-  lot.timer = setTimeout(() => sweep(dataSource, lot), PARK_MS);
-  lot.timer.unref();
-}
-
-/** Whether something other than a unit of work is queuing for a pool connection. */
-function poolHasOtherWaiters(dataSource: DataSource, lot: ParkingLot): boolean {
-  const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } }).master;
-  return (pool?.waitingCount ?? 0) > lot.waiters.length + lot.orphans;
-}
-
-/** A fresh pool connection its requester no longer needs: to the next waiting unit of work, else back to the pool. */
-function passOn(lot: ParkingLot, runner: QueryRunner): void {
-  const next = lot.waiters.shift();
-  if (next) next(runner, false);
-  else void runner.release();
-}
-
-/**
- * Keeps a read-only transaction's connection for the next unit of work: hands
- * it to one already waiting, or parks it. Returns false when it must rather go
- * back to the pool now (another kind of caller is waiting for a connection).
- */
-function park(dataSource: DataSource, runner: QueryRunner): boolean {
-  if (parkingOff.has(dataSource)) return false;
-  const lot = lotOf(dataSource);
-  const waiter = lot.waiters.shift();
-  if (waiter) {
-    waiter(runner, true);
-    return true;
-  }
-  if (poolHasOtherWaiters(dataSource, lot)) return false;
-  lot.parked.push({ runner, since: Date.now() });
-  schedule(dataSource, lot);
-  return true;
-}
-
-/**
- * A connection for a new unit of work: from the pool, or one handed over while
- * waiting for the pool (a parked one, or the spare fresh one of a unit of work
- * served that way); the pool's, when it comes, is passed on in turn.
- */
-function waitForConnection(dataSource: DataSource): Promise<{ runner: QueryRunner; parked: boolean }> {
-  const lot = lotOf(dataSource);
-  const fresh = dataSource.createQueryRunner();
-  const connecting = fresh.connect();
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const waiter = (runner: QueryRunner, parked: boolean): void => {
-      settled = true;
-      resolve({ runner, parked });
-      lot.orphans += 1;
-      connecting.then(
-        () => {
-          lot.orphans -= 1;
-          passOn(lot, fresh);
-        },
-        () => {
-          lot.orphans -= 1;
-        },
-      );
-    };
-    lot.waiters.push(waiter);
-    const leave = (): void => {
-      const at = lot.waiters.indexOf(waiter);
-      if (at >= 0) lot.waiters.splice(at, 1);
-    };
-    connecting.then(
-      () => {
-        if (settled) return;
-        settled = true;
-        leave();
-        resolve({ runner: fresh, parked: false });
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        leave();
-        reject(error);
-      },
-    );
-  });
-}
-
-function takeParked(dataSource: DataSource): QueryRunner | undefined {
-  const lot = parkingLots.get(dataSource);
-  if (!lot) return undefined;
-  let entry = lot.parked.pop();
-  // A connection that failed while parked was already released by TypeORM.
-  while (entry?.runner.isReleased) entry = lot.parked.pop();
-  return entry?.runner;
-}
-
-/** Ends every parked read-only transaction and returns the connections to the pool (before closing the pool). */
-export async function releaseParkedConnections(dataSource: DataSource): Promise<void> {
-  const lot = parkingLots.get(dataSource);
-  if (!lot) return;
-  if (lot.timer) clearTimeout(lot.timer);
-  lot.timer = undefined;
-  const all = lot.parked.splice(0);
-  await Promise.all(all.map(endParked));
-}
 
 declare const organizationProven: unique symbol;
 
@@ -241,7 +70,7 @@ export class UnitOfWork {
   /**
    * Declares, before the first statement, that this unit of work only reads (a
    * GraphQL query): it opens `BEGIN READ ONLY`, so PostgreSQL refuses any write,
-   * and its end costs no round trip of its own (see the parking lot above).
+   * and its end costs no round trip of its own (see read-only-parking.ts).
    */
   markReadOnly(): void {
     if (!this.opening) this.readOnly = true;
@@ -400,15 +229,16 @@ export class UnitOfWork {
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
     const opening = `BEGIN${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
     const probing = probeSql !== undefined;
-    const parked = takeParked(this.dataSource);
-    const acquired = parked ? { runner: parked, parked: true } : await waitForConnection(this.dataSource);
+    const parking = ReadOnlyParking.for(this.dataSource);
+    const parked = parking.take();
+    const acquired = parked ? { runner: parked, parked: true } : await parking.acquire();
     if (!acquired.parked) return this.beginOn(acquired.runner, opening, probing);
     try {
       return await this.beginOn(acquired.runner, `COMMIT; ${opening}`, probing);
     } catch {
       // The parked connection broke (or its transaction could not end): it is gone; start afresh.
       this.closed = false;
-      const fresh = await waitForConnection(this.dataSource);
+      const fresh = await parking.acquire();
       return this.beginOn(fresh.runner, fresh.parked ? `COMMIT; ${opening}` : opening, probing);
     }
   }
@@ -417,46 +247,24 @@ export class UnitOfWork {
     this.runner = runner;
     try {
       const client = (await runner.connect()) as PgClient;
-      this.serialize(client);
+      this.restoreClient = serializeQueries(client);
       statementCounter.count += 1;
       const results = await client.query(sql);
       // TypeORM must know a transaction is running, or save() would open its own.
-      Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+      markTransactionOpen(runner);
       const list = Array.isArray(results) ? results : [results];
       return probing ? (list[list.length - 1]?.rows ?? []) : [];
     } catch (error) {
       this.closed = true;
       this.restoreClient?.();
       this.restoreClient = undefined;
-      await (runner as unknown as { releasePostgresConnection(err?: unknown): Promise<void> })
-        .releasePostgresConnection(error)
-        .catch(() => undefined);
+      await releaseBroken(runner, error);
       throw error;
     }
   }
 
-  /**
-   * Sibling GraphQL fields resolve concurrently but share this transaction's
-   * one connection: queue their statements instead of handing pg overlapping
-   * queries. Undone before the connection returns to the pool.
-   */
-  private serialize(client: PgClient): void {
-    const original = client.query;
-    let tail: Promise<unknown> = Promise.resolve();
-    client.query = function serialized(this: PgClient, ...args: [string, ...unknown[]]) {
-      const run = tail.then(() => original.apply(this, args));
-      tail = run.catch(() => undefined);
-      return run;
-    };
-    const own = Object.prototype.hasOwnProperty.call(client, 'query');
-    this.restoreClient = () => {
-      if (own) client.query = original;
-      else delete (client as Partial<PgClient>).query;
-    };
-  }
-
   private client(): PgClient {
-    return (this.runner as unknown as { databaseConnection: PgClient }).databaseConnection;
+    return connectionOf(this.runner as QueryRunner);
   }
 
   private async finish(command: 'COMMIT' | 'ROLLBACK'): Promise<void> {
@@ -471,7 +279,7 @@ export class UnitOfWork {
         () => false,
       );
       // Released under us: the connection was lost, and the transaction with it; a COMMIT must not pass for done.
-      if (runner.isReleased) {
+      if (isReleased(runner)) {
         if (command === 'COMMIT' && opened)
           throw new Error('the database connection was lost before COMMIT: nothing of this unit of work was committed');
         return;
@@ -479,7 +287,7 @@ export class UnitOfWork {
       if (command === 'COMMIT' && this.readOnly && opened) {
         this.restoreClient?.();
         this.restoreClient = undefined;
-        parked = park(this.dataSource, runner);
+        parked = ReadOnlyParking.for(this.dataSource).park(runner);
         if (parked) return;
       }
       statementCounter.count += 1;
@@ -488,7 +296,7 @@ export class UnitOfWork {
     } finally {
       if (!parked) {
         this.restoreClient?.();
-        if (!runner.isReleased) await runner.release();
+        if (!isReleased(runner)) await runner.release();
       }
     }
   }
