@@ -7,3 +7,4 @@ export * from './lib/manifest';
 export * from './lib/registry';
 export * from './lib/not-implemented';
 export * from './lib/html-text';
+export * from './lib/image-header';

@@ -10,8 +10,6 @@ export {
 } from './lib/manifest';
 export { detectSpans, buildFacets, utf8Offset, utf8Offsets } from './lib/facets';
 export type { Facet, FacetFeature, DetectedSpan } from './lib/facets';
-export { readImageSize, ImageHeaderError } from './lib/image-size';
-export type { ImageSize } from './lib/image-size';
 export { recordKeyFor, parseAtUri, postWebUrl, TID_PATTERN } from './lib/record-key';
 export type { AtUri } from './lib/record-key';
 

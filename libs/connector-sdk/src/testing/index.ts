@@ -1,3 +1,4 @@
 export * from './conformance';
 export * from './loopback-server';
 export * from './linear-time';
+export * from './png';

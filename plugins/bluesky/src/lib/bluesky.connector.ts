@@ -11,7 +11,7 @@
  * `findPublished` reads the records the key names (`getRecord`, one per thread part): the
  * answer is exact and needs no date, as long as the post was not deleted since.
  */
-import { ConnectorError, validateVariant } from '@socle/connector-sdk';
+import { ConnectorError, ImageHeaderError, readImageSize, validateVariant } from '@socle/connector-sdk';
 import type {
   AuthorizeInput,
   Connector,
@@ -28,8 +28,7 @@ import type {
   Violation,
 } from '@socle/connector-sdk';
 import { buildFacets, detectSpans } from './facets';
-import { ImageHeaderError, readImageSize } from './image-size';
-import type { ImageSize } from './image-size';
+import type { ImageSize } from '@socle/connector-sdk';
 import { blueskyManifest } from './manifest';
 import { parseAtUri, postWebUrl, recordKeyFor } from './record-key';
 import { serviceBaseUrl, XrpcClient } from './xrpc';

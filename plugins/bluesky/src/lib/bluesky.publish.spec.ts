@@ -1,11 +1,10 @@
 import sharp from 'sharp';
 import { ConnectorError, createHttpClient } from '@socle/connector-sdk';
 import type { ConnectorContext, Credentials, HttpClient } from '@socle/connector-sdk';
-import { expectConnectorError } from '@socle/connector-sdk/testing';
+import { expectConnectorError, makePng } from '@socle/connector-sdk/testing';
 import { BlueskyConnector } from './bluesky.connector';
 import { recordKeyFor } from './record-key';
 import { BlueskyDevNetwork, DevAccount } from '../test/bluesky-dev-network';
-import { makePng } from '../test/png';
 
 // Publishing, deleting and signing in against a real PDS (dev-env, no AppView).
 describe('Bluesky connector against a PDS', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
 import { DomainError } from '@socle/platform-errors';
-import { ImageHeaderError, readImageHeader, sniffImageType } from './image-header';
+import { ImageHeaderError, readImageHeader, sniffImageType } from '@socle/connector-sdk';
 import { HEAD_BYTES, MAX_PIXELS, MediaInspector } from './media-inspector';
 
 const MB = 1024 * 1024;

@@ -8,7 +8,7 @@ import {
   readImageHeader,
   SNIFF_BYTES,
   sniffImageType,
-} from './image-header';
+} from '@socle/connector-sdk';
 
 /** How much of the start of a file is kept to read its header (a JPEG's EXIF may push the frame header far). */
 export const HEAD_BYTES = 256 * 1024;

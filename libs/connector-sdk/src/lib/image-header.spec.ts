@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
-import { ImageHeaderError, readImageSize } from './image-size';
-import { makePng } from '../test/png';
+import { growthRatio, LINEAR_GROWTH_LIMIT } from '../testing/linear-time';
+import { ImageHeaderError, readImageSize } from './image-header';
+import { makePng } from '../testing/png';
 
 type Fixture = { name: string; data: Uint8Array; width: number; height: number };
 

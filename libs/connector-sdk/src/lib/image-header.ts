@@ -1,7 +1,8 @@
 /**
- * Width and height of an image from its first bytes (PNG, JPEG, GIF, WebP), for the
- * `aspectRatio` of `app.bsky.embed.images`: without it the app lays the image out in a
- * default box until it has downloaded it.
+ * What an image is, read from its bytes only (never its name or declared type):
+ * PNG, JPEG, GIF or WebP, with the width and height its header announces. One
+ * reader for the platform (the media library checks uploads with it) and for
+ * connectors (Bluesky's `aspectRatio` of `app.bsky.embed.images`).
  *
  * The bytes come from users: every read is bounds-checked, every loop moves forward through
  * the buffer (so the work is at most linear in its length), and a damaged header is an
@@ -129,7 +130,7 @@ const isStandalone = (marker: number) => marker === 0x01 || (marker >= 0xd0 && m
  * by at least one byte. An EXIF orientation of 5 to 8 (a quarter turn, as phones store
  * portrait photos) swaps the displayed width and height.
  */
-function jpegSize(data: Uint8Array): ImageSize {
+function jpegSize(data: Uint8Array, frame?: { end: number }): ImageSize {
   const reader = new Reader(data, 'jpeg');
   let position = 2;
   let orientation = 1;
@@ -146,6 +147,7 @@ function jpegSize(data: Uint8Array): ImageSize {
       if (length < 7) reader.fail('short frame header');
       const height = reader.u16(position + 3, false);
       const width = reader.u16(position + 5, false);
+      if (frame) frame.end = end;
       return orientation >= 5 ? reader.size(height, width) : reader.size(width, height);
     }
     if (marker === 0xe1 && end <= data.length) orientation = exifOrientation(data.subarray(position + 2, end)) ?? orientation;
@@ -191,4 +193,82 @@ export function readImageSize(data: Uint8Array): ImageSize | undefined {
   if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return gifSize(data);
   if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return webpSize(data);
   return undefined;
+}
+
+export type ImageType = 'PNG' | 'JPEG' | 'GIF' | 'WEBP';
+
+export const CONTENT_TYPE_OF: Readonly<Record<ImageType, string>> = {
+  PNG: 'image/png',
+  JPEG: 'image/jpeg',
+  GIF: 'image/gif',
+  WEBP: 'image/webp',
+};
+
+/** Bytes enough to recognise every supported type. */
+export const SNIFF_BYTES = 12;
+
+/** The type announced by the first bytes (at least `SNIFF_BYTES` of them), or undefined. */
+export function sniffImageType(data: Uint8Array): ImageType | undefined {
+  if (startsWith(data, PNG_SIGNATURE)) return 'PNG';
+  if (startsWith(data, [0xff, 0xd8, 0xff])) return 'JPEG';
+  const head = String.fromCharCode(...data.subarray(0, 12));
+  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'GIF';
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'WEBP';
+  return undefined;
+}
+
+export interface ImageHeader extends ImageSize {
+  type: ImageType;
+  /** JPEG: the offset right after the frame header (the end-of-image marker must come after it). */
+  frameEnd: number;
+}
+
+/**
+ * Type and size from the first bytes of a file; undefined when it is none of the
+ * supported types. Throws `ImageHeaderError` when a recognised header is damaged
+ * or does not fit in `data` (reason `truncated`).
+ */
+export function readImageHeader(data: Uint8Array): ImageHeader | undefined {
+  const type = sniffImageType(data);
+  if (!type) return undefined;
+  const frame = { end: 0 };
+  const size = type === 'PNG' ? pngSize(data) : type === 'JPEG' ? jpegSize(data, frame) : type === 'GIF' ? gifSize(data) : webpSize(data);
+  return { type, ...size, frameEnd: frame.end };
+}
+
+const PNG_END = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+/** What the end of a file must look like for it to be whole, per type. */
+export interface FileEnd {
+  /** The last bytes of the file (at least 12, fewer only for a shorter file). */
+  tail: Uint8Array;
+  /** The file's size in bytes. */
+  size: number;
+  /** JPEG: offset of the last end-of-image marker (FF D9), -1 if none. */
+  lastJpegEnd: number;
+}
+
+/**
+ * Why a file whose header is sound is not whole, or null: a PNG ends with its
+ * IEND chunk, a GIF with its trailer, a WebP is as long as its RIFF header says
+ * (or longer), a JPEG has an end-of-image marker after its frame header.
+ */
+export function incompleteness(header: ImageHeader, head: Uint8Array, end: FileEnd): string | null {
+  const { tail, size } = end;
+  switch (header.type) {
+    case 'PNG': {
+      const last = tail.subarray(Math.max(0, tail.length - PNG_END.length));
+      return last.length === PNG_END.length && PNG_END.every((b, i) => last[i] === b)
+        ? null
+        : 'the PNG does not end with its IEND chunk (truncated)';
+    }
+    case 'GIF':
+      return tail.length > 0 && tail[tail.length - 1] === 0x3b ? null : 'the GIF does not end with its trailer (truncated)';
+    case 'WEBP': {
+      const declared = head.length >= 8 ? (head[4] | (head[5] << 8) | (head[6] << 16)) + head[7] * 0x1000000 + 8 : Infinity;
+      return size >= declared ? null : `the WebP is ${size} bytes where its header announces ${declared} (truncated)`;
+    }
+    case 'JPEG':
+      return end.lastJpegEnd > header.frameEnd ? null : 'the JPEG has no end-of-image marker (truncated)';
+  }
 }
