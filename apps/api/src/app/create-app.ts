@@ -18,6 +18,10 @@ export interface HttpRoute {
 
 const routesOfApp = new WeakMap<NestFastifyApplication, HttpRoute[]>();
 
+/** A control character in a request path, raw or percent-encoded (%00–%1F, %7F). */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL_IN_PATH = /[\u0000-\u001f\u007f]|%(?:[01][0-9a-f]|7f)/i;
+
 /** Every route Fastify registered for this app (each method separately), for the test that checks each declares its access. */
 export function httpRoutesOf(app: NestFastifyApplication): readonly HttpRoute[] {
   return routesOfApp.get(app) ?? [];
@@ -47,6 +51,21 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
     request.requestId = requestIdOf(request);
     request.startedAt = process.hrtime.bigint();
     void reply.header('x-request-id', request.requestId);
+    // A path parameter (a signed link's token, an id) never holds a control character: refused here, once for every
+    // route, rather than reaching a decoder or PostgreSQL (which refuses NUL in text) as a 500.
+    if (CONTROL_IN_PATH.test(request.url.split('?', 1)[0])) {
+      return reply
+        .status(400)
+        .type('application/json; charset=utf-8')
+        .send({
+          errors: [
+            {
+              message: 'The request path holds a control character (such as NUL); nothing was done.',
+              extensions: { code: 'BAD_USER_INPUT', field: 'path', requestId: request.requestId },
+            },
+          ],
+        });
+    }
   });
   fastify.addHook('onResponse', async (request: WithState, reply: FastifyReply) => {
     const state = request[STATE_KEY];

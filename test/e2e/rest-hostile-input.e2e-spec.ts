@@ -1,0 +1,48 @@
+import request from 'supertest';
+import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
+
+/**
+ * The REST routes (signed links, the media library) fed hostile paths and bodies: deep JSON, NUL bytes, lone
+ * surrogates, truncated JSON, oversized bodies and paths, path traversal. Every answer is a 4xx, never a 500.
+ */
+describe('REST routes under hostile input', () => {
+  let api: TestApi;
+  afterAll(() => api?.stop());
+  it('answers every hostile path and body with a 4xx', async () => {
+    api = await TestApi.start();
+    const a = await signUpAgency(api, 'A');
+    const org = await createOrganization(api, a, 'Org');
+    const server = (api as unknown as { server: Parameters<typeof request>[0] }).server;
+    const statuses: string[] = [];
+    const deep = '{"verdict":' + '['.repeat(5000) + ']'.repeat(5000) + '}';
+    for (const body of [deep, '{"verdict":"APPROVE","comment":"\u0000"}', '{"verdict":"\ud800"}', '{"verdict":', 'x'.repeat(2_000_000)]) {
+      for (const token of ['abc', 'a'.repeat(5000), '%00', 'x%01y', '%ED%A0%80', '..%2f..%2fetc']) {
+        const r = await request(server).post(`/approvals/${token}`).set('content-type', 'application/json').send(body);
+        statuses.push(`approvals ${token.slice(0, 12)} ${r.status}`);
+        const g = await request(server).get(`/approvals/${token}`);
+        statuses.push(`approvals-get ${token.slice(0, 12)} ${g.status}`);
+        const report = await request(server).get(`/reports/${token}`);
+        statuses.push(`reports-get ${token.slice(0, 12)} ${report.status}`);
+      }
+    }
+    const auth = { authorization: `Bearer ${a.token}`, 'x-socle-organization': org };
+    for (const [type, body] of [
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="file"; filename="\u0000.png"\r\n\r\n\u0000\u0000\r\n--x--',
+      ],
+      ['multipart/form-data; boundary=' + 'b'.repeat(5000), '--'],
+      ['multipart/form-data', 'garbage'],
+      ['application/json', deep],
+    ] as const) {
+      const r = await request(server).post('/media').set(auth).set('content-type', type).send(body);
+      statuses.push(`media ${r.status}`);
+    }
+    for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%00', 'a'.repeat(5000)]) {
+      const r = await request(server).get(`/media/${id}`).set(auth);
+      statuses.push(`media-get ${id.slice(0, 12)} ${r.status}`);
+    }
+    expect(statuses.length).toBe(6 * 5 * 3 + 4 + 4);
+    expect(statuses.filter((s) => !/\s4\d\d$/.test(s))).toEqual([]);
+  });
+});
