@@ -1,1 +1,2 @@
 export { SecretBox, SecretBoxError, KeyRing, parseKeyRing, KEY_ID_PATTERN } from './lib/secret-box';
+export { SignedTokens } from './lib/signed-token';
