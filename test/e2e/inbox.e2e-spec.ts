@@ -414,7 +414,8 @@ describe('inbox', () => {
     expect(audits[0].metadata).toMatchObject({ role: 'CONTENT_LEAD', by: 'sla' });
     // The reconciler finds the organisation with an overdue item and the worker escalates it.
     await admin.query("UPDATE inbox_items SET due_at = now() - interval '1 minute' WHERE id = $1", [onTime.id]);
-    expect(await escalateJob.reconcile()).toBeGreaterThanOrEqual(1);
+    // Suites share the database: another suite's worker may re-queue it first, so the outcome is asserted, not the count.
+    await escalateJob.reconcile();
     for (const end = Date.now() + 10_000; (await item(onTime.id)).status !== 'ESCALATED'; await sleep(100)) {
       if (Date.now() > end) throw new Error('the worker did not escalate');
     }
@@ -446,10 +447,12 @@ describe('inbox', () => {
     expect(await fetchedAt()).toEqual(recent);
     // Not fetched for an hour: the reconciler queues it and the worker fetches.
     await admin.query("UPDATE inbox_cursors SET fetched_at = now() - interval '1 hour' WHERE organization_id = $1", [org]);
-    expect(await fetchJob.reconcile()).toBeGreaterThanOrEqual(1);
+    // Suites share the database: another suite's worker may re-queue it first, so the outcome is asserted, not the count.
+    await fetchJob.reconcile();
     await until('the worker fetched', async () => (await fetchedAt()).getTime() > Date.now() - 60_000);
     // The reply whose sender stopped is sent by the worker (with the row's key), and the item is answered.
-    expect(await escalateJob.reconcile()).toBeGreaterThanOrEqual(1);
+    // Suites share the database: another suite's worker may re-queue it first, so the outcome is asserted, not the count.
+    await escalateJob.reconcile();
     await until(
       'the reply sent',
       async () => (await admin.query('SELECT status FROM inbox_replies WHERE id = $1', [reply])).rows[0].status === 'SENT',
