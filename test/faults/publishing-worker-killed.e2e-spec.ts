@@ -1,3 +1,4 @@
+import { recordKeyFor } from '@socle/plugin-bluesky';
 import {
   NetworkHop,
   postsPerText,
@@ -8,55 +9,86 @@ import {
   until,
   WorkerProcess,
 } from './support/fault-harness';
+import { blueskyPostsOf, BlueskyRecord, startBlueskyPds } from './support/bluesky';
 import { Scene } from './support/scene';
 
-const N = Number(process.env.FAULT_PUBLICATIONS ?? 150);
+type BlueskyPds = Awaited<ReturnType<typeof startBlueskyPds>>;
+
+/** Half to the local Mastodon, half to the Bluesky PDS: two organisations, each with accounts on both. */
+const N = Number(process.env.FAULT_PUBLICATIONS ?? 300);
 const KILL_EVERY_MS = Number(process.env.FAULT_KILL_EVERY_MS ?? 2500);
-const KILLS = Number(process.env.FAULT_KILLS ?? 6);
+/** At most this many kills; they stop once everything is out. */
+const KILLS = Number(process.env.FAULT_KILLS ?? 12);
+const ORGANIZATIONS = 2;
+const ACCOUNTS_PER_NETWORK = 3;
+const NETWORKS = ['mastodon', 'bluesky'] as const;
 /** Lease of the worker processes: a killed worker's claims are taken over after this. */
 const LEASE_MS = 4000;
 /** How long the network takes to answer a post (the post is made at once): kills land between the post and its record. */
 const ANSWER_DELAY_MS = 300;
+const PER_SHARE = N / (ORGANIZATIONS * NETWORKS.length);
+if (!Number.isInteger(PER_SHARE)) throw new Error(`FAULT_PUBLICATIONS must be a multiple of ${ORGANIZATIONS * NETWORKS.length}`);
 
 /**
  * The publishing worker killed with SIGKILL every few seconds while
- * publications go out, and started again each time. Counted on the network:
- * every publication is PUBLISHED and its post exists exactly once. The hop in
- * front of the instance strips the idempotency key, so the network cannot
- * dedupe a second post: only the lease, its takeover and `findPublished`
- * stand between a kill and a duplicate.
+ * publications go out to the local Mastodon and to the reference Bluesky PDS
+ * of `@atproto/dev-env`, and started again each time. Counted on each
+ * network: every publication is PUBLISHED and its post exists exactly once.
+ *
+ * Mastodon: the hop in front of the instance strips the idempotency key, so
+ * the network cannot dedupe a second post: only the lease, its takeover and
+ * `findPublished` stand between a kill and a duplicate.
+ * Bluesky: the connector names the record by a key derived from the
+ * idempotency key, so a second create of the same post is refused by the PDS
+ * and read back; the test checks that this holds under kills (each post in
+ * the repository once, under the key its publication's idempotency key names,
+ * and recorded by its publication).
  */
 describe('publishing while the worker is killed (SIGKILL)', () => {
   let scene: Scene;
-  let hop: NetworkHop;
+  let mastodonHop: NetworkHop;
+  let bluesky: BlueskyPds;
+  let blueskyHop: NetworkHop;
   let worker: WorkerProcess | undefined;
 
   beforeAll(async () => {
     scene = await Scene.start();
-    hop = await NetworkHop.start(scene.mastodon.baseUrl, { delayMs: ANSWER_DELAY_MS, stripIdempotencyKey: true });
-  });
+    mastodonHop = await NetworkHop.start(scene.mastodon.baseUrl, { delayMs: ANSWER_DELAY_MS, stripIdempotencyKey: true });
+    bluesky = await startBlueskyPds();
+    blueskyHop = await NetworkHop.start(bluesky.pdsUrl, { delayMs: ANSWER_DELAY_MS, postPath: '/xrpc/com.atproto.repo.createRecord' });
+  }, 120_000);
   afterAll(async () => {
     await worker?.kill();
-    await hop?.close();
+    await blueskyHop?.close();
+    await bluesky?.close();
+    await mastodonHop?.close();
     await scene?.close();
   });
 
-  it(`publishes ${N} publications exactly once across ${KILLS} kills`, async () => {
-    const orgs = [await scene.organization('Boulangerie Kill A'), await scene.organization('Boulangerie Kill B')];
+  it(`publishes ${N} publications to Mastodon and Bluesky exactly once, the worker killed every ${KILL_EVERY_MS} ms`, async () => {
     const usernames: string[] = [];
-    const seeded: SeededPublication[] = [];
-    for (const [o, org] of orgs.entries()) {
-      const accounts: string[] = [];
-      for (let a = 0; a < 5; a++) {
+    const dids: string[] = [];
+    const seeded: Array<SeededPublication & { network: (typeof NETWORKS)[number] }> = [];
+    for (let o = 0; o < ORGANIZATIONS; o++) {
+      const org = await scene.organization(`Boulangerie Kill ${o}`);
+      const mastodonAccounts: string[] = [];
+      const blueskyAccounts: string[] = [];
+      for (let a = 0; a < ACCOUNTS_PER_NETWORK; a++) {
         const username = Scene.username(`kill-${o}-${a}`);
         usernames.push(username);
-        accounts.push(await scene.connect(org, username, hop.baseUrl));
+        mastodonAccounts.push(await scene.connect(org, username, mastodonHop.baseUrl));
+        const account = await bluesky.createAccount(`kill-${o}-${a}`);
+        dids.push(account.did);
+        blueskyAccounts.push(await scene.connectBluesky(org, account, blueskyHop.baseUrl));
       }
-      seeded.push(...(await seedPublications(scene.admin, org, accounts, N / orgs.length, new Date(), `kill-${o}`)));
+      const due = new Date();
+      for (const p of await seedPublications(scene.admin, org, mastodonAccounts, PER_SHARE, due, `kill-${o}-m`))
+        seeded.push({ ...p, network: 'mastodon' });
+      for (const p of await seedPublications(scene.admin, org, blueskyAccounts, PER_SHARE, due, `kill-${o}-b`, 'bluesky'))
+        seeded.push({ ...p, network: 'bluesky' });
     }
     const ids = seeded.map((p) => p.id);
     const env = scene.workerEnv({ FAULT_LEASE_MS: String(LEASE_MS), FAULT_WORKER_CONCURRENCY: '4' });
-
     const started = Date.now();
     worker = await WorkerProcess.start(env);
     const startMs = Date.now() - started;
@@ -101,45 +133,73 @@ describe('publishing while the worker is killed (SIGKILL)', () => {
       [ids],
     );
 
-    // The network side: every text posted exactly once.
+    // The network side: every text posted exactly once, on the network it was meant for.
     const statuses = usernames.flatMap((u) => scene.mastodon.statusesOf(u));
-    const perText = postsPerText(
-      statuses,
-      seeded.map((p) => p.text),
-    );
+    const records: BlueskyRecord[] = (await Promise.all(dids.map((did) => blueskyPostsOf(bluesky, did)))).flat();
+    const mastodonTexts = seeded.filter((p) => p.network === 'mastodon').map((p) => p.text);
+    const blueskyTexts = seeded.filter((p) => p.network === 'bluesky').map((p) => p.text);
+    const perText = new Map([
+      ...postsPerText(statuses, mastodonTexts),
+      ...postsPerText(
+        records.map((r) => ({ content: r.text })),
+        blueskyTexts,
+      ),
+    ]);
     const missing = [...perText].filter(([, n]) => n === 0).map(([t]) => t);
     const doubled = [...perText].filter(([, n]) => n > 1).map(([t, n]) => `${t} ×${n}`);
-    const { rows: attempts } = await scene.admin.query<{ outcome: string; n: number }>(
-      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome ORDER BY outcome',
+    const { rows: attempts } = await scene.admin.query<{ network: string; outcome: string; n: number }>(
+      `SELECT p.network, a.outcome, count(*)::int AS n
+         FROM publication_attempts a JOIN publications p ON p.id = a.publication_id
+        WHERE a.publication_id = ANY($1::uuid[]) GROUP BY p.network, a.outcome ORDER BY p.network, a.outcome`,
       [ids],
     );
+    const attemptsOf = (network: string) =>
+      attempts
+        .filter((a) => a.network === network)
+        .map((a) => `${a.outcome}=${a.n}`)
+        .join(' ');
     process.stdout.write(
-      `[fault: worker killed] ${N} publications, a SIGKILL every ${KILL_EVERY_MS} ms (${kills} kills; published at each kill: ${publishedAtKill.join(', ')}), ` +
+      `[fault: worker killed] ${N} publications (${mastodonTexts.length} Mastodon, ${blueskyTexts.length} Bluesky), ` +
+        `a SIGKILL every ${KILL_EVERY_MS} ms (${kills} kills; published at each kill: ${publishedAtKill.join(', ')}), ` +
         `lease ${LEASE_MS} ms, worker start ${startMs} ms (slowest ${slowestStartMs} ms); all PUBLISHED after ${seconds.toFixed(1)} s; ` +
         `the last ones out ${(afterLastRestartMs / 1000).toFixed(1)} s after the last restart; a killed attempt taken over after ${recovery.min.toFixed(1)}–${recovery.max.toFixed(1)} s (${recovery.n}); ` +
-        `${statuses.length} posts on the network for ${hop.posts} POSTs; attempts ${attempts.map((a) => `${a.outcome}=${a.n}`).join(' ')}\n`,
+        `Mastodon: ${statuses.length} posts for ${mastodonHop.posts} POSTs, attempts ${attemptsOf('mastodon')}; ` +
+        `Bluesky: ${records.length} records for ${blueskyHop.posts} createRecord calls, attempts ${attemptsOf('bluesky')}\n`,
     );
     expect(final).toEqual({ PUBLISHED: N });
     expect(missing).toEqual([]);
     expect(doubled).toEqual([]);
-    expect(statuses).toHaveLength(N);
-    // The kills happened while work was in flight: some attempts were left unfinished and taken over.
+    expect(statuses).toHaveLength(mastodonTexts.length);
+    expect(records).toHaveLength(blueskyTexts.length);
+    // The kills happened while work was in flight on both networks: some attempts were left unfinished and taken over.
     expect(kills).toBeGreaterThanOrEqual(Math.min(KILLS, 3));
-    expect(attempts.find((a) => a.outcome === 'ABANDONED')?.n ?? 0).toBeGreaterThan(0);
+    expect(NETWORKS.filter((network) => !attempts.some((a) => a.network === network && a.outcome === 'ABANDONED' && a.n > 0))).toEqual([]);
     // Once the kills stop, what the dead workers held is taken over when its lease expires and a sweep (every second)
     // finds it, not when BullMQ notices, up to a minute later, that a dead worker's job stalled.
     expect(afterLastRestartMs).toBeLessThanOrEqual(LEASE_MS + 2 * 1000 + 5000);
-    // Each publication records the post the network holds.
-    const { rows } = await scene.admin.query<{ id: string; external_id: string }>(
-      'SELECT id, external_id FROM publications WHERE id = ANY($1::uuid[])',
+    // Each publication records the post the network holds; on Bluesky, under the record key its idempotency key names.
+    const { rows } = await scene.admin.query<{ id: string; external_id: string; idempotency_key: string }>(
+      'SELECT id, external_id, idempotency_key FROM publications WHERE id = ANY($1::uuid[])',
       [ids],
     );
-    const postIdByText = new Map(statuses.map((s) => [seeded.find((p) => String(s.content).includes(p.text))?.text, String(s.id)]));
-    for (const row of rows) expect(row.external_id).toBe(postIdByText.get(seeded.find((p) => p.id === row.id)?.text));
+    const postIdByText = new Map<string | undefined, string>([
+      ...statuses.map((s): [string | undefined, string] => [mastodonTexts.find((t) => String(s.content).includes(t)), String(s.id)]),
+      ...records.map((r): [string | undefined, string] => [r.text, r.uri]),
+    ]);
+    const byId = new Map(seeded.map((p) => [p.id, p]));
+    const wrong = rows
+      .map((row) => ({ row, publication: byId.get(row.id) }))
+      .filter(
+        ({ row, publication }) =>
+          row.external_id !== postIdByText.get(publication?.text) ||
+          (publication?.network === 'bluesky' && row.external_id.split('/').pop() !== recordKeyFor(row.idempotency_key)),
+      )
+      .map(({ row, publication }) => `${publication?.network} ${publication?.text}: ${row.external_id}`);
+    expect(wrong).toEqual([]);
     const { rows: items } = await scene.admin.query<{ status: string; n: number }>(
       'SELECT status, count(*)::int AS n FROM content_items WHERE id = ANY($1::uuid[]) GROUP BY status',
       [seeded.map((p) => p.itemId)],
     );
     expect(items).toEqual([{ status: 'PUBLISHED', n: N }]);
-  }, 150_000);
+  }, 170_000);
 });

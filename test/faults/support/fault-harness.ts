@@ -91,11 +91,12 @@ export class WorkerProcess {
 /**
  * A loopback hop in front of the test network. Every request is forwarded
  * at once (a post reaches the network however the caller fares afterwards);
- * the answers to `POST /api/v1/statuses` are held back `delayMs`, so a worker
- * killed meanwhile has made a post it never recorded. With
- * `stripIdempotencyKey`, the network never sees the key and cannot dedupe:
- * only the worker's own recovery (the lease, `findPublished`) keeps a post
- * from being made twice.
+ * the answers to the POSTs that make a post (`postPath`: Mastodon's
+ * `/api/v1/statuses` unless told, Bluesky's `/xrpc/com.atproto.repo.createRecord`)
+ * are held back `delayMs`, so a worker killed meanwhile has made a post it
+ * never recorded. With `stripIdempotencyKey`, the network never sees the key
+ * (Mastodon's `Idempotency-Key` header) and cannot dedupe: only the worker's
+ * own recovery (the lease, `findPublished`) keeps a post from being made twice.
  */
 export class NetworkHop {
   private readonly sockets = new Set<Socket>();
@@ -106,19 +107,23 @@ export class NetworkHop {
     private readonly counter: { posts: number },
   ) {}
 
-  /** POST /api/v1/statuses requests forwarded. */
+  /** Requests that make a post (POST `postPath`) forwarded. */
   get posts(): number {
     return this.counter.posts;
   }
 
-  static async start(upstream: string, options: { delayMs?: number; stripIdempotencyKey?: boolean } = {}): Promise<NetworkHop> {
+  static async start(
+    upstream: string,
+    options: { delayMs?: number; stripIdempotencyKey?: boolean; postPath?: string } = {},
+  ): Promise<NetworkHop> {
     const target = new URL(upstream);
+    const postPath = options.postPath ?? '/api/v1/statuses';
     const counter = { posts: 0 };
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const isPost = req.method === 'POST' && (req.url ?? '').split('?')[0] === '/api/v1/statuses';
+        const isPost = req.method === 'POST' && (req.url ?? '').split('?')[0] === postPath;
         if (isPost) counter.posts += 1;
         const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: target.host };
         if (options.stripIdempotencyKey) delete headers['idempotency-key'];
@@ -165,7 +170,7 @@ export interface SeededPublication {
 }
 
 /**
- * `count` publications due at `dueAt`, spread over `accountIds` round robin,
+ * `count` publications to `network` due at `dueAt`, spread over `accountIds` (of that network) round robin,
  * each with its own item (SCHEDULED) and variant, written as the database
  * owner in one statement per table: what `scheduleContentItem` stores,
  * without a wake-up (the sweeper finds them). Each text is unique, so a post
@@ -178,6 +183,7 @@ export async function seedPublications(
   count: number,
   dueAt: Date,
   label: string,
+  network = 'mastodon',
 ): Promise<SeededPublication[]> {
   const run = randomBytes(3).toString('hex');
   // "(n)" closes each number: the text of publication 1 is not found inside the text of publication 10.
@@ -194,14 +200,14 @@ export async function seedPublications(
        SELECT $1, item_id, 'Fournée ' || n, 'SCHEDULED' FROM input),
      variants AS (
        INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
-       SELECT $1, variant_id, item_id, account, 'mastodon', text FROM input),
+       SELECT $1, variant_id, item_id, account, $5, text FROM input),
      publications AS (
        INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
-       SELECT $1, publication_id, item_id, variant_id, account, 'mastodon', $4, $4, 'SCHEDULED',
+       SELECT $1, publication_id, item_id, variant_id, account, $5, $4, $4, 'SCHEDULED',
               'socle-' || left(replace($1::text, '-', ''), 12) || '-' || publication_id
          FROM input)
      SELECT publication_id AS id, item_id, account AS network_account_id, text FROM input ORDER BY n`,
-    [organizationId, rows.map((r) => r.accountId), rows.map((r) => r.text), dueAt],
+    [organizationId, rows.map((r) => r.accountId), rows.map((r) => r.text), dueAt, network],
   );
   return inserted.map((r) => ({ id: r.id, itemId: r.item_id, accountId: r.network_account_id, text: r.text }));
 }

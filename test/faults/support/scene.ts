@@ -79,6 +79,16 @@ export class Scene {
     return res.connectNetworkAccount.id;
   }
 
+  /** A Bluesky account connected in `organizationId` with its handle and app password, signed in at `serviceUrl` (the PDS, or a hop in front of it). */
+  async connectBluesky(organizationId: string, account: { handle: string; appPassword: string }, serviceUrl: string): Promise<string> {
+    const res = await this.api.ok<{ connectNetworkAccount: { id: string } }>(
+      'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+      { input: { network: 'bluesky', serviceUrl, identifier: account.handle, appPassword: account.appPassword } },
+      { token: this.owner.token, organizationId },
+    );
+    return res.connectNetworkAccount.id;
+  }
+
   /** Usernames unique to this run (the instance is shared by the tests of one file). */
   static username(label: string): string {
     return `${label}-${randomBytes(2).toString('hex')}`;
