@@ -1,17 +1,16 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { strictDateTime } from '@socle/content';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { badInput } from '@socle/platform-errors';
 import { Connection, paginate } from '@socle/platform-graphql';
 import { decodeListeningCursor } from './listening.job';
 import type { ListeningQueryEntity, ListeningSourceEntity, MentionEntity } from './listening.entities';
 import { ListeningService } from './listening.service';
+import { MentionAnalyticsService } from './analytics/mention-analytics.service';
+import { MentionSearchArgs } from './analytics/dto/mention-analytics.args';
 import {
   CreateListeningQueryInput,
   ListeningQueryIdInput,
   ListeningQueryPageArgs,
   MentionIdArgs,
-  MentionPageArgs,
   UpdateListeningQueryInput,
 } from './dto/inputs';
 import {
@@ -81,7 +80,10 @@ function toMention(m: MentionEntity): MentionObject {
 
 @Resolver(() => ListeningQueryObject)
 export class ListeningResolver {
-  constructor(private readonly listening: ListeningService) {}
+  constructor(
+    private readonly listening: ListeningService,
+    private readonly analytics: MentionAnalyticsService,
+  ) {}
 
   @Requires('listening.read')
   @Query(() => ListeningQueryConnection, {
@@ -153,23 +155,15 @@ export class ListeningResolver {
   }
 
   @Requires('listening.read')
-  @Query(() => MentionConnection, { description: 'Mentions found by listening, newest first (keyset pagination), optionally filtered.' })
-  async mentions(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionPageArgs): Promise<Connection<MentionObject>> {
-    const from = args.from === undefined ? undefined : strictDateTime(args.from, 'from');
-    const to = args.to === undefined ? undefined : strictDateTime(args.to, 'to');
-    if (from && to && from >= to) throw badInput('to', 'must be after from');
+  @Query(() => MentionConnection, {
+    description:
+      'Mentions found by listening, newest first (keyset pagination), optionally filtered and searched (`text`); mentionFacets, mentionVolume take the same filter.',
+  })
+  async mentions(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionSearchArgs): Promise<Connection<MentionObject>> {
+    const { first, after, ...filter } = args;
     return paginate(
-      args,
-      (keyset) =>
-        this.listening.mentions(ctx, keyset, {
-          from,
-          to,
-          queryId: args.queryId,
-          source: args.source,
-          sentiment: args.sentiment,
-          language: args.language,
-          authorHandle: args.authorHandle,
-        }),
+      { first, after },
+      (keyset) => this.analytics.search(ctx, keyset, filter),
       (m) => [m.publishedAt, m.id],
       toMention,
     );

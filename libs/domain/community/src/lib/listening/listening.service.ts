@@ -4,7 +4,7 @@ import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import type { PageQuery, TenantCtx } from '../repositories';
 import type { ListeningQueryEntity, ListeningQueryKind, ListeningSourceEntity, MentionEntity } from './listening.entities';
 import { ListeningScheduler } from './listening.job';
-import { ListeningQueryFields, ListeningRepository, MentionFilter } from './listening.repository';
+import { ListeningQueryFields, ListeningRepository } from './listening.repository';
 import { ListeningQueryError, parseListeningQuery } from './query';
 
 export interface ListeningQueryInput {
@@ -120,12 +120,6 @@ export class ListeningService {
     // A key per second: a request made while a run is under way is not swallowed by that run's job id.
     await this.runSoon(ctx, id, `asked-${Math.floor(Date.now() / 1000)}`);
     return (await this.repository.find(ctx, id)) as ListeningQueryEntity;
-  }
-
-  async mentions(ctx: TenantCtx, page: PageQuery, filter: MentionFilter): Promise<MentionEntity[]> {
-    // An unknown query (another tenant's included) is named, not answered with an empty list.
-    if (filter.queryId) await this.get(ctx, filter.queryId, 'queryId');
-    return this.repository.mentions(ctx, page, filter);
   }
 
   async mention(ctx: TenantCtx, id: string): Promise<MentionEntity> {
