@@ -14,6 +14,7 @@ export { ListeningService } from './listening.service';
 export { MentionEnricher } from './mention-enricher';
 export * from './listening.entities';
 export * from './query';
+export * from './analytics';
 export {
   createSentimentAnalyser,
   detectLanguage,

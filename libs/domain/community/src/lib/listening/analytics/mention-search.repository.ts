@@ -143,6 +143,12 @@ export class MentionSearchRepository {
    * scan) or mentions_search_idx (rare words), as the planner estimates.
    */
   async search(ctx: TenantCtx, page: PageQuery, filter: MentionSearchFilter): Promise<MentionEntity[]> {
+    const { sql, params } = this.searchStatement(ctx, page, filter);
+    return (await ctx.uow.query<MentionDbRow>(sql, params)).map(toMention);
+  }
+
+  /** The statement `search` sends (the benchmark EXPLAINs it). */
+  searchStatement(ctx: TenantCtx, page: PageQuery, filter: MentionSearchFilter): { sql: string; params: unknown[] } {
     const params = new Params();
     params.add(ctx.uow.organizationId);
     const limit = params.add(page.size + 1);
@@ -158,32 +164,10 @@ export class MentionSearchRepository {
     if (filter.from) where.push(`${time} >= ${params.add(filter.from)}`);
     if (filter.to) where.push(`${time} < ${params.add(filter.to)}`);
     if (page.after) where.push(`(${time}, ${id}) < (${params.add(page.after[0])}::timestamptz, ${params.add(page.after[1])}::uuid)`);
-    const rows = await ctx.uow.query<MentionDbRow>(
-      `SELECT ${COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${time} DESC, ${id} DESC LIMIT ${limit}`,
-      params.values,
-    );
-    return rows.map(toMention);
-  }
-
-  /** The statement `search` sends, for EXPLAIN in the benchmark. */
-  async explainSearch(ctx: TenantCtx, page: PageQuery, filter: MentionSearchFilter): Promise<string[]> {
-    const captured: { sql: string; params: unknown[] }[] = [];
-    const spy: TenantCtx = {
-      ...ctx,
-      uow: new Proxy(ctx.uow, {
-        get: (target, key) =>
-          key === 'query'
-            ? async (sql: string, params: unknown[]) => {
-                captured.push({ sql, params });
-                return [];
-              }
-            : Reflect.get(target, key),
-      }),
+    return {
+      sql: `SELECT ${COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${time} DESC, ${id} DESC LIMIT ${limit}`,
+      params: params.values,
     };
-    await this.search(spy, page, filter);
-    const [{ sql, params }] = captured;
-    const rows = await ctx.uow.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params);
-    return rows.map((r) => r['QUERY PLAN']);
   }
 
   /** The total under the whole filter, and each facet under the filter without its own condition; one statement. */
@@ -312,7 +296,8 @@ export class MentionSearchRepository {
            FROM mention_matches mm
            JOIN listening_queries q ON q.organization_id = mm.organization_id AND q.id = mm.query_id
           WHERE mm.organization_id = $1 AND q.kind IN ('BRAND', 'COMPETITOR') AND mm.published_at >= ${from} AND mm.published_at < ${to}),
-       counted AS (SELECT local, side, competitor_id, count(*) AS mentions FROM sides GROUP BY local, side, competitor_id),
+       -- Materialised: it is read once per bucket and side, and must not be computed again each time.
+       counted AS MATERIALIZED (SELECT local, side, competitor_id, count(*) AS mentions FROM sides GROUP BY local, side, competitor_id),
        everyone AS (
          SELECT 'BRAND'::text AS side, NULL::uuid AS competitor_id
          UNION ALL
