@@ -26,6 +26,11 @@ export interface Capabilities {
    * it stay valid. Needs `publish`.
    */
   findPublished?: boolean;
+  /**
+   * `fetchAccountMetrics`: the connector reads the connected account's own counts (followers,
+   * accounts followed, posts). Optional like `findPublished`, so older manifests stay valid.
+   */
+  accountMetrics?: boolean;
 }
 
 /** How the network counts text length. */
@@ -194,6 +199,18 @@ export interface PostMetrics {
   fetchedAt: string;
 }
 
+/**
+ * The connected account's own counts at one moment, as the network shows them on its profile.
+ * `following` and `posts` are absent when the network does not expose them.
+ */
+export interface AccountMetrics {
+  followers: number;
+  following?: number;
+  posts?: number;
+  /** ISO date the counts were read (the connector's clock, `ctx.now` when given). */
+  fetchedAt: string;
+}
+
 export interface Violation {
   /** Machine-readable rule: `text.too-long`, `media.too-many`, `media.type`, ... */
   rule: string;
@@ -312,11 +329,22 @@ export interface Connector {
     idempotencyKey: string,
   ): Promise<PublishedPost>;
   fetchMetrics?(ctx: ConnectorContext, credentials: Credentials, externalIds: string[]): Promise<PostMetrics[]>;
+  /** The connected account's counts now; declared by `capabilities.accountMetrics`. */
+  fetchAccountMetrics?(ctx: ConnectorContext, credentials: Credentials): Promise<AccountMetrics>;
 }
 
 /** Names of the operations a connector may implement. */
 export type OperationName =
-  'authorize' | 'refresh' | 'publish' | 'findPublished' | 'delete' | 'fetchMentions' | 'fetchComments' | 'reply' | 'fetchMetrics';
+  | 'authorize'
+  | 'refresh'
+  | 'publish'
+  | 'findPublished'
+  | 'delete'
+  | 'fetchMentions'
+  | 'fetchComments'
+  | 'reply'
+  | 'fetchMetrics'
+  | 'fetchAccountMetrics';
 
 export interface AuthorizeInput {
   serviceUrl: string;

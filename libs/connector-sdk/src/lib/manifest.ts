@@ -18,7 +18,7 @@ export const CAPABILITY_NAMES: readonly (keyof Capabilities)[] = [
   'metrics',
 ];
 /** Capabilities a manifest may leave out (absent means false). */
-export const OPTIONAL_CAPABILITY_NAMES: readonly (keyof Capabilities)[] = ['findPublished'];
+export const OPTIONAL_CAPABILITY_NAMES: readonly (keyof Capabilities)[] = ['findPublished', 'accountMetrics'];
 
 /** Which operation each capability requires. `media` and `threads` ride on `publish`. */
 export const CAPABILITY_OPERATIONS: Readonly<Record<keyof Capabilities, OperationName>> = {
@@ -32,6 +32,7 @@ export const CAPABILITY_OPERATIONS: Readonly<Record<keyof Capabilities, Operatio
   comments: 'fetchComments',
   metrics: 'fetchMetrics',
   findPublished: 'findPublished',
+  accountMetrics: 'fetchAccountMetrics',
 };
 
 /** Auth kinds whose credentials can be refreshed without the user (OAuth refresh token, app-password session). */

@@ -131,6 +131,7 @@ const NETWORK_OPERATIONS: readonly NetworkOperation[] = [
   'fetchMentions',
   'fetchComments',
   'fetchMetrics',
+  'fetchAccountMetrics',
 ];
 
 const MENTIONS_SEEDED = 7;
@@ -629,6 +630,18 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     });
   }
 
+  if (capabilities?.accountMetrics && !declareTodo('fetchAccountMetrics') && implemented('fetchAccountMetrics')) {
+    check("account metrics: returns the account's counts (followers, and following / posts when given) with a date", async () => {
+      const creds = await credentials();
+      const counts = await succeed('fetchAccountMetrics', creds.secrets, (ctx) => call(connector, 'fetchAccountMetrics')(ctx, creds));
+      expect(Number.isInteger(counts.followers) && counts.followers >= 0).toBe(true);
+      for (const count of [counts.following, counts.posts]) {
+        if (count !== undefined) expect(Number.isInteger(count) && count >= 0).toBe(true);
+      }
+      expect(Number.isNaN(Date.parse(counts.fetchedAt))).toBe(false);
+    });
+  }
+
   // ---------------------------------------------------------------- the operations the next checks go through
   const externalIdFor = async (creds: Credentials): Promise<string> =>
     implemented('publish') ? (await publish(creds)).externalId : 'conformance-1';
@@ -750,6 +763,10 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
         return (ctx) => call(connector, 'fetchMetrics')(ctx, creds, [id]);
       }),
     );
+  }
+
+  if (capabilities?.accountMetrics && implemented('fetchAccountMetrics')) {
+    targets.push(networkTarget('fetchAccountMetrics', async (creds) => (ctx) => call(connector, 'fetchAccountMetrics')(ctx, creds)));
   }
 
   // ---------------------------------------------------------------- the HTTP client, errors and rate limits, per operation

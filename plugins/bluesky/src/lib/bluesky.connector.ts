@@ -13,6 +13,7 @@
  */
 import { ConnectorError, ImageHeaderError, readImageSize, validateVariant } from '@socle/connector-sdk';
 import type {
+  AccountMetrics,
   AuthorizeInput,
   Connector,
   ConnectorContext,
@@ -87,6 +88,13 @@ interface ProfileView {
   did: string;
   handle: string;
   displayName?: string;
+}
+
+/** `app.bsky.actor.defs#profileViewDetailed`: the counts `getProfile` adds to a profile. */
+interface ProfileViewDetailed extends ProfileView {
+  followersCount?: number;
+  followsCount?: number;
+  postsCount?: number;
 }
 
 interface PostView {
@@ -613,6 +621,23 @@ export class BlueskyConnector implements Connector {
           fetchedAt,
         };
       });
+  }
+
+  /**
+   * The account's counts from `app.bsky.actor.getProfile` (followersCount, followsCount,
+   * postsCount), as the AppView has indexed them. A profile without a usable followersCount is
+   * an answer we cannot read: stored as 0, it would make a follower curve fall.
+   */
+  async fetchAccountMetrics(ctx: ConnectorContext, credentials: Credentials): Promise<AccountMetrics> {
+    const context = 'Bluesky account metrics';
+    const { client, did } = this.session(ctx, credentials);
+    const profile = await client.query<ProfileViewDetailed>('app.bsky.actor.getProfile', { actor: did }, context);
+    const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    if (!count(profile?.followersCount)) throw new ConnectorError('UNKNOWN', `${context}: the profile has no usable followersCount`);
+    const metrics: AccountMetrics = { followers: profile.followersCount, fetchedAt: (ctx.now?.() ?? new Date()).toISOString() };
+    if (count(profile.followsCount)) metrics.following = profile.followsCount;
+    if (count(profile.postsCount)) metrics.posts = profile.postsCount;
+    return metrics;
   }
 }
 

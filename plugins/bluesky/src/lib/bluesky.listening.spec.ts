@@ -117,4 +117,23 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     expect(comments.items.map((item) => item.text)).toEqual(['Une réponse', 'Une autre réponse']);
     expect(comments.items.every((item) => item.inReplyTo === mine.externalId)).toBe(true);
   });
+
+  it("reads the account's followers, follows and posts from its profile", async () => {
+    const before = await connector.fetchAccountMetrics(ctx(), brandCredentials);
+    await dev.xrpc('com.atproto.repo.createRecord', {
+      token: fanCredentials.secrets.accessJwt,
+      body: {
+        repo: fan.did,
+        collection: 'app.bsky.graph.follow',
+        record: { $type: 'app.bsky.graph.follow', subject: brand.did, createdAt: new Date().toISOString() },
+      },
+    });
+    await post(brandCredentials, 'Un post de plus');
+    await dev.processAll();
+    const after = await connector.fetchAccountMetrics(ctx(), brandCredentials);
+    expect(after.followers).toBe(before.followers + 1);
+    expect(after.posts).toBe((before.posts ?? 0) + 1);
+    expect(Number.isInteger(after.following)).toBe(true);
+    expect(Number.isNaN(Date.parse(after.fetchedAt))).toBe(false);
+  });
 });

@@ -28,6 +28,7 @@ export const blueskyManifest: ConnectorManifest = {
     comments: true,
     metrics: true,
     findPublished: true,
+    accountMetrics: true,
   },
   text: { maxLength: BLUESKY_MAX_GRAPHEMES, counting: 'graphemes', maxBytes: BLUESKY_MAX_TEXT_BYTES },
   media: { maxCount: BLUESKY_MAX_IMAGES, types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: BLUESKY_IMAGE_MAX_BYTES },

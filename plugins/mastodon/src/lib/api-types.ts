@@ -7,6 +7,9 @@ export interface MastodonAccount {
   acct: string;
   display_name?: string;
   url?: string;
+  followers_count?: number;
+  following_count?: number;
+  statuses_count?: number;
 }
 
 export interface MastodonMediaAttachment {

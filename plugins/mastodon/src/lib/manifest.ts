@@ -34,6 +34,7 @@ export const mastodonManifest: ConnectorManifest = {
     comments: true,
     metrics: true,
     findPublished: true,
+    accountMetrics: true,
   },
   text: { maxLength: MASTODON_MAX_CHARACTERS, counting: 'code-points-urls-as-23' },
   media: {

@@ -264,6 +264,22 @@ describe('Mastodon connector against the loopback instance', () => {
     });
   });
 
+  describe('account metrics', () => {
+    it('reads followers_count, following_count and statuses_count of the connected account', async () => {
+      await publish('Un');
+      await publish('Deux');
+      server.setFollowCounts(AGENCY, { followers: 1234, following: 56 });
+      const at = new Date('2026-03-01T10:00:00.000Z');
+      const metrics = await connector.fetchAccountMetrics({ ...ctx(), now: () => at }, credentials);
+      expect(metrics).toEqual({ followers: 1234, following: 56, posts: 2, fetchedAt: at.toISOString() });
+    });
+
+    it('a revoked token is AUTH_EXPIRED or REJECTED, never counts of zero', async () => {
+      server.revokeToken(credentials.secrets.accessToken);
+      await expectConnectorError(connector.fetchAccountMetrics(ctx(), credentials), ['AUTH_EXPIRED', 'REJECTED']);
+    });
+  });
+
   describe('a bad day at the instance', () => {
     it('past the rate limit: RATE_LIMITED with the wait from X-RateLimit-Reset', async () => {
       server.setRateLimit(2, 120);

@@ -11,6 +11,7 @@
  */
 import { ConnectorError, countLength, htmlToText, validateVariant } from '@socle/connector-sdk';
 import type {
+  AccountMetrics,
   AuthorizeInput,
   Connector,
   ConnectorContext,
@@ -647,5 +648,29 @@ export class MastodonConnector implements Connector {
     };
     await Promise.all(Array.from({ length: Math.min(this.metricsConcurrency, externalIds.length) }, worker));
     return results.filter((entry): entry is PostMetrics => !!entry);
+  }
+
+  /**
+   * The account's counts from `GET /api/v1/accounts/verify_credentials` (followers_count,
+   * following_count, statuses_count). A count missing or not a whole number >= 0 is an
+   * answer we cannot read: stored as is, it would make a follower curve fall to zero.
+   */
+  async fetchAccountMetrics(ctx: ConnectorContext, credentials: Credentials): Promise<AccountMetrics> {
+    const context = 'Mastodon account metrics';
+    const client = MastodonClient.forCredentials(ctx, credentials);
+    const account = await this.ownAccount(client, context);
+    const count = (value: unknown, name: string): number => {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        throw new ConnectorError('UNKNOWN', `${context}: the answer has no usable ${name}`);
+      }
+      return value;
+    };
+    const metrics: AccountMetrics = {
+      followers: count(account.followers_count, 'followers_count'),
+      fetchedAt: (ctx.now?.() ?? new Date()).toISOString(),
+    };
+    if (account.following_count !== undefined) metrics.following = count(account.following_count, 'following_count');
+    if (account.statuses_count !== undefined) metrics.posts = count(account.statuses_count, 'statuses_count');
+    return metrics;
   }
 }

@@ -64,6 +64,8 @@ interface Account {
   display_name: string;
   created_at: string;
   statusesCount: number;
+  followersCount: number;
+  followingCount: number;
 }
 
 interface TokenRecord {
@@ -320,7 +322,15 @@ export class MastodonTestServer {
     const existing = this.findAccount(username);
     if (existing) return { id: existing.id, username: existing.username };
     const id = String(100 + this.accounts.size);
-    this.accounts.set(id, { id, username, display_name: displayName, created_at: new Date().toISOString(), statusesCount: 0 });
+    this.accounts.set(id, {
+      id,
+      username,
+      display_name: displayName,
+      created_at: new Date().toISOString(),
+      statusesCount: 0,
+      followersCount: 0,
+      followingCount: 0,
+    });
     return { id, username };
   }
 
@@ -383,6 +393,14 @@ export class MastodonTestServer {
     status.favourites += counts.favourites ?? 0;
     status.reblogs += counts.reblogs ?? 0;
     status.quotes += counts.quotes ?? 0;
+  }
+
+  /** Sets the follower and following counts `username`'s account shows (followers_count, following_count). */
+  setFollowCounts(username: string, counts: { followers?: number; following?: number }): void {
+    const account = this.findAccount(username);
+    if (!account) throw new Error(`no account ${username}`);
+    if (counts.followers !== undefined) account.followersCount = counts.followers;
+    if (counts.following !== undefined) account.followingCount = counts.following;
   }
 
   /** The stored statuses of `username`, oldest first, as the API would render them. */
@@ -1197,8 +1215,8 @@ export class MastodonTestServer {
       note: '',
       url: `${this.baseUrl}/@${account.username}`,
       avatar: `${this.baseUrl}/avatars/original/missing.png`,
-      followers_count: 0,
-      following_count: 0,
+      followers_count: account.followersCount,
+      following_count: account.followingCount,
       statuses_count: account.statusesCount,
     };
   }
