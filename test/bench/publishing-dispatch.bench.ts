@@ -224,7 +224,7 @@ async function main(): Promise<void> {
       [orgs, accounts.map((a) => a.id), ORGS, PUBLICATIONS, dueAt],
     );
     for (let i = 0; i < publications.length; i += 200) {
-      await Promise.all(publications.slice(i, i + 200).map((p) => wakeups.wake(p.organization_id, p.id, dueAt)));
+      await Promise.all(publications.slice(i, i + 200).map((p) => wakeups.wake(p.organization_id, dueAt)));
     }
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     if (Date.now() >= dueAt.getTime()) throw new Error('seeding took longer than the lead time: raise it');

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import type Redis from 'ioredis';
 import request from 'supertest';
-import { PublishPublicationJob, PublishResult } from '@socle/content';
+import { PublishPublicationJob, PublishResult, wakeUpJobId } from '@socle/content';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the library's storage, to put a file where uploads go
 import { MEDIA_STORAGE, MediaStorage } from '../../libs/domain/content/src/lib/media';
 import { loadConfig } from '@socle/platform-config';
@@ -422,7 +422,7 @@ describe('publishing', () => {
       const queue = api.app.get(JobQueues).queue('publishing');
       await until(
         'the wake-up queued',
-        () => queue.getJob(`publish-${publication.id}-${new Date(publication.nextAttemptAt).getTime()}`),
+        () => queue.getJob(wakeUpJobId(org, new Date(publication.nextAttemptAt))),
         (j) => !!j,
       );
       // Redis loses the queue: every key of it.
@@ -430,7 +430,7 @@ describe('publishing', () => {
       const keys = await redis.keys(`${bullPrefix(api.config.QUEUE_PREFIX)}:publishing:*`);
       expect(keys.length).toBeGreaterThan(0);
       await redis.del(...keys);
-      expect(await queue.getJob(`publish-${publication.id}-${new Date(publication.nextAttemptAt).getTime()}`)).toBeUndefined();
+      expect(await queue.getJob(wakeUpJobId(org, new Date(publication.nextAttemptAt)))).toBeUndefined();
     } finally {
       resumeWorker();
     }
@@ -669,7 +669,7 @@ describe('publishing', () => {
       const queue = api.app.get(JobQueues).queue('publishing');
       await until(
         'its wake-up queued',
-        () => queue.getJob(`publish-${publication.id}-${new Date(publication.dueAt).getTime()}`),
+        () => queue.getJob(wakeUpJobId(org, new Date(publication.dueAt))),
         (j) => !!j,
       );
       const audit = (

@@ -173,6 +173,45 @@ export class ContentItemRepository {
     return row ? toItemEntity(row) : null;
   }
 
+  /**
+   * Many compare-and-set moves in one statement, each with its audit row
+   * (written in the same statement: a worker moving a batch of items pays one
+   * round trip, not two per item). Only the items still in their `from` move;
+   * the moved ones are returned.
+   */
+  async transitionMany(
+    ctx: ContentCtx,
+    moves: readonly { id: string; from: ContentStatus; to: ContentStatus; action: string }[],
+    details: Record<string, unknown>,
+  ): Promise<{ id: string; from: ContentStatus; to: ContentStatus }[]> {
+    if (moves.length === 0) return [];
+    return ctx.uow.query<{ id: string; from: ContentStatus; to: ContentStatus }>(
+      `WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(id, from_status, to_status, action)),
+       moved AS (
+         UPDATE content_items i SET status = t.to_status, updated_by = $6, updated_at = now()
+           FROM input t WHERE i.organization_id = $1 AND i.id = t.id AND i.status = t.from_status
+         RETURNING i.id, i.revision, t.from_status, t.to_status, t.action),
+       audit AS (
+         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, metadata, request_id)
+         SELECT $1, $7, $10::uuid, m.action, 'ContentItem', m.id::text,
+                jsonb_build_object('from', m.from_status, 'to', m.to_status, 'revision', m.revision) || $8::jsonb, $9
+           FROM moved m)
+       SELECT id, from_status AS "from", to_status AS "to" FROM moved`,
+      [
+        ctx.uow.organizationId,
+        moves.map((m) => m.id),
+        moves.map((m) => m.from),
+        moves.map((m) => m.to),
+        moves.map((m) => m.action),
+        userIdOf(ctx.actor),
+        ctx.actor.type,
+        JSON.stringify(details),
+        ctx.requestId ?? null,
+        ctx.actor.id ?? null,
+      ],
+    );
+  }
+
   /** Which of the given strategy references exist in the organisation (another tenant's ids are simply absent). */
   async existingReferences(
     ctx: ContentCtx,

@@ -93,4 +93,32 @@ export class ContentItemService {
     );
     return moved;
   }
+
+  /**
+   * Many moves at once (the publishing worker settles a batch of items): each
+   * checked against the workflow, made as a compare-and-set with its audit row
+   * in one statement, then shown to the listeners. An item no longer in its
+   * `from` is left as it is (another caller moved it first; its move stands)
+   * and is not in the answer.
+   */
+  async moveMany(
+    ctx: OrganizationContextLike,
+    moves: readonly ItemMove[],
+    options: { action: (move: ItemMove) => string; details?: Record<string, unknown> },
+  ): Promise<ItemMove[]> {
+    for (const move of moves) {
+      if (!canMove(move.from, move.to)) throw transitionRefused({ id: move.itemId, status: move.from }, move.to);
+    }
+    const moved = await this.items.transitionMany(
+      ctx,
+      moves.map((m) => {
+        const action = options.action(m);
+        return { id: m.itemId, from: m.from, to: m.to, action: action.startsWith('content.') ? action : `content.${action}` };
+      }),
+      options.details ?? {},
+    );
+    const result = moved.map((m) => ({ itemId: m.id, from: m.from, to: m.to }));
+    for (const move of result) for (const listener of this.listeners) await listener(ctx, move);
+    return result;
+  }
 }

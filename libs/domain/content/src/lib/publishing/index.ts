@@ -8,9 +8,22 @@ export {
 } from './content-publisher';
 export { PUBLICATION_STATUSES, PublicationStatus, PublicationEntity, idempotencyKeyOf } from './publication.entity';
 export { PublishingService, PUBLISHING_REASONS } from './publishing.service';
-export { PublishPublicationJob, PublishResult, leaseMsOf } from './publish-publication.job';
+export {
+  PublishPublicationJob,
+  PublishResult,
+  DispatchSummary,
+  DISPATCH_BATCH_SIZE,
+  DISPATCH_LANES,
+  leaseMsOf,
+} from './publish-publication.job';
 export { PublicationSweeper } from './publication-sweeper';
-export { PUBLISHING_QUEUE, PUBLISH_PUBLICATION_JOB, PublishPublicationPayload, PublicationWakeups } from './publication-wakeups';
+export {
+  PUBLISHING_QUEUE,
+  PUBLISH_PUBLICATION_JOB,
+  PublishPublicationPayload,
+  PublicationWakeups,
+  wakeUpJobId,
+} from './publication-wakeups';
 export { decideAfterFailure, backoffMs, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
 export { ReconnectRelease } from './reconnect-release';
 export { PublicationRepository } from './publication.repository';

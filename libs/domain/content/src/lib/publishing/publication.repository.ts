@@ -40,6 +40,14 @@ export interface Claimed {
   attemptNumber: number;
 }
 
+/** A variant as a batch sends it, with the library facts of the media it lists (by id; one missing left the library). */
+export interface VariantToSend {
+  text: string;
+  linkUrl: string | null;
+  mediaIds: string[];
+  media: Map<string, { id: string; storageKey: string; contentType: string; byteSize: number }>;
+}
+
 export interface RecordPatch {
   status: PublicationStatus;
   nextAttemptAt?: Date;
@@ -116,24 +124,38 @@ export class PublicationRepository {
   }
 
   /**
-   * Claims a publication for one attempt, in one statement: it must be
-   * SCHEDULED and due (or PUBLISHING with an expired lease), its organisation
-   * not paused and its item still to be published; the row is locked with SKIP
-   * LOCKED, so of several workers exactly one gets it. The attempt is recorded
-   * in the same statement, and an earlier attempt left unfinished (its worker
-   * died) is marked ABANDONED.
+   * Claims up to `limit` of the organisation's due publications for one attempt
+   * each, soonest first, in one statement: each must be SCHEDULED and due (or
+   * PUBLISHING with an expired lease), its organisation not paused and its item
+   * still to be published. Rows are locked with SKIP LOCKED as they come out of
+   * the ordered scan, so concurrent claims share the due publications and of
+   * several workers exactly one gets each. Every claimed row gets the same lease
+   * token, and its attempt is recorded in the same statement; an earlier attempt
+   * left unfinished (its worker died) is marked ABANDONED. `only` restricts the
+   * claim to one publication. `more` says whether due publications were left
+   * (the batch was full, or other workers hold some): the caller wakes the
+   * organisation again.
    */
-  async claim(ctx: ContentCtx, id: string, leaseMs: number, token: string): Promise<Claimed | null> {
-    const rows = await ctx.uow.query<PublicationRow & { previous_status: PublicationStatus }>(
+  async claimBatch(
+    ctx: ContentCtx,
+    leaseMs: number,
+    token: string,
+    limit: number,
+    only?: string,
+  ): Promise<{ claimed: Claimed[]; more: boolean }> {
+    const params: unknown[] = [ctx.uow.organizationId, leaseMs, token, limit];
+    if (only) params.push(only);
+    const rows = await ctx.uow.query<PublicationRow & { previous_status: PublicationStatus; more: boolean }>(
       `WITH target AS (
          SELECT p.id, p.status AS previous_status FROM publications p
-          WHERE p.organization_id = $1 AND p.id = $2
+          WHERE p.organization_id = $1${only ? ' AND p.id = $5' : ''}
             AND ((p.status = 'SCHEDULED' AND p.next_attempt_at <= now()) OR (p.status = 'PUBLISHING' AND p.lease_until < now()))
             AND NOT EXISTS (SELECT 1 FROM publishing_pauses z WHERE z.organization_id = $1 AND z.active)
             AND EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))
+          ORDER BY p.next_attempt_at, p.id LIMIT $4
           FOR UPDATE OF p SKIP LOCKED),
        claimed AS (
-         UPDATE publications p SET status = 'PUBLISHING', lease_until = now() + make_interval(secs => $3::float8 / 1000), leased_by = $4,
+         UPDATE publications p SET status = 'PUBLISHING', lease_until = now() + make_interval(secs => $2::float8 / 1000), leased_by = $3,
                 attempts = p.attempts + 1, updated_at = now()
            FROM target WHERE p.organization_id = $1 AND p.id = target.id
          RETURNING ${P}, target.previous_status),
@@ -142,16 +164,146 @@ export class PublicationRepository {
            FROM claimed WHERE a.organization_id = $1 AND a.publication_id = claimed.id AND a.finished_at IS NULL),
        attempt AS (
          INSERT INTO publication_attempts (organization_id, publication_id, number, worker)
-         SELECT $1, claimed.id, claimed.attempts, $4 FROM claimed)
-       SELECT * FROM claimed`,
-      [ctx.uow.organizationId, id, leaseMs, token],
+         SELECT $1, claimed.id, claimed.attempts, $3 FROM claimed)
+       SELECT claimed.*, ${
+         only
+           ? 'false'
+           : `EXISTS (SELECT 1 FROM publications q WHERE q.organization_id = $1 AND q.status = 'SCHEDULED' AND q.next_attempt_at <= now()
+                         AND q.id NOT IN (SELECT id FROM target))`
+       } AS more
+         FROM claimed`,
+      params,
     );
-    const [row] = rows;
-    if (!row) return null;
-    return { publication: toPublication(row), previousStatus: row.previous_status, attemptNumber: row.attempts };
+    return {
+      claimed: rows.map((row) => ({ publication: toPublication(row), previousStatus: row.previous_status, attemptNumber: row.attempts })),
+      more: rows.some((row) => row.more),
+    };
   }
 
-  /** Writes an attempt's result, only while this attempt still holds the lease (`token`). False when it lost it. */
+  /**
+   * Due SCHEDULED publications of the organisation whose item left the
+   * schedule without them (a move made behind the publishing part's back) are
+   * cancelled: a wake-up by organisation finds nothing to claim for them and
+   * would otherwise leave them due for ever. Returns how many.
+   */
+  async cancelStaleDue(ctx: ContentCtx): Promise<number> {
+    return ctx.uow.execute(
+      `UPDATE publications p SET status = 'CANCELLED', last_error_kind = NULL, updated_at = now(),
+              last_error = 'its content item is ' || coalesce((SELECT i.status FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id), 'gone')
+        WHERE p.organization_id = $1 AND p.status = 'SCHEDULED' AND p.next_attempt_at <= now()
+          AND NOT EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))`,
+      [ctx.uow.organizationId],
+    );
+  }
+
+  /** Pushes back the lease of the publications this attempt (`token`) still holds: a batch may outlast one lease. */
+  async extendLease(ctx: ContentCtx, token: string, leaseMs: number): Promise<number> {
+    return ctx.uow.execute(
+      `UPDATE publications SET lease_until = now() + make_interval(secs => $3::float8 / 1000)
+        WHERE organization_id = $1 AND status = 'PUBLISHING' AND leased_by = $2`,
+      [ctx.uow.organizationId, token, leaseMs],
+    );
+  }
+
+  /**
+   * Records many posts the network made, in one statement, each only while
+   * this attempt (`token`) still holds its lease; their attempts are finished
+   * (PUBLISHED, or FOUND when an earlier attempt had made the post) in the same
+   * statement. Returns those recorded: a publication missing from the answer
+   * lost its lease to another worker, whose record stands.
+   */
+  async recordPublished(
+    ctx: ContentCtx,
+    token: string,
+    posts: readonly { id: string; attemptNumber: number; externalId: string; externalUrl: string | null; found: boolean }[],
+  ): Promise<{ id: string; itemId: string }[]> {
+    if (posts.length === 0) return [];
+    return ctx.uow.query<{ id: string; itemId: string }>(
+      `WITH input AS (
+         SELECT * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(id, number, external_id, external_url, outcome)),
+       changed AS (
+         UPDATE publications p SET status = 'PUBLISHED', lease_until = NULL, leased_by = NULL,
+                external_id = coalesce(t.external_id, p.external_id), external_url = coalesce(t.external_url, p.external_url),
+                published_at = coalesce(p.published_at, now()), last_error_kind = NULL, last_error = NULL, updated_at = now()
+           FROM input t WHERE p.organization_id = $1 AND p.id = t.id AND p.status = 'PUBLISHING' AND p.leased_by = $2
+         RETURNING p.id, p.item_id, t.number, t.outcome),
+       finished AS (
+         UPDATE publication_attempts a SET finished_at = clock_timestamp(), outcome = c.outcome, error_kind = NULL, message = NULL
+           FROM changed c WHERE a.organization_id = $1 AND a.publication_id = c.id AND a.number = c.number AND a.finished_at IS NULL)
+       SELECT id, item_id AS "itemId" FROM changed`,
+      [
+        ctx.uow.organizationId,
+        token,
+        posts.map((p) => p.id),
+        posts.map((p) => p.attemptNumber),
+        posts.map((p) => p.externalId),
+        posts.map((p) => p.externalUrl),
+        posts.map((p) => (p.found ? 'FOUND' : 'PUBLISHED')),
+      ],
+    );
+  }
+
+  /**
+   * What a batch sends, in one read: the variants as they are now (a
+   * publication sends the latest approved text) with the library facts of their
+   * media. A media id missing from `media` is no longer in the library.
+   */
+  async sendInputs(ctx: ContentCtx, variantIds: readonly string[]): Promise<Map<string, VariantToSend>> {
+    if (variantIds.length === 0) return new Map();
+    const rows = await ctx.uow.query<{
+      id: string;
+      text: string;
+      link_url: string | null;
+      media_ids: string[] | null;
+      media: { id: string; storageKey: string; contentType: string; byteSize: number | string }[];
+    }>(
+      `SELECT v.id, v.text, v.link_url, v.media_ids,
+              coalesce((SELECT json_agg(json_build_object('id', m.id, 'storageKey', m.storage_key, 'contentType', m.content_type, 'byteSize', m.byte_size))
+                          FROM media_assets m WHERE m.organization_id = $1 AND m.id = ANY(v.media_ids)), '[]'::json) AS media
+         FROM content_variants v WHERE v.organization_id = $1 AND v.id = ANY($2::uuid[])`,
+      [ctx.uow.organizationId, [...variantIds]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          text: r.text,
+          linkUrl: r.link_url,
+          mediaIds: r.media_ids ?? [],
+          media: new Map(r.media.map((m) => [m.id, { ...m, byteSize: Number(m.byteSize) }])),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Locks the items (after their publications: the order every writer keeps),
+   * in id order so two workers locking overlapping sets never wait for each
+   * other in a cycle; returns their statuses (an item gone is absent).
+   */
+  async lockItems(ctx: ContentCtx, itemIds: readonly string[]): Promise<Map<string, string>> {
+    if (itemIds.length === 0) return new Map();
+    const rows = await ctx.uow.query<{ id: string; status: string }>(
+      'SELECT id, status FROM content_items WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
+      [ctx.uow.organizationId, [...itemIds]],
+    );
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  /** Per item, its publications that count (not CANCELLED): how many, how many PUBLISHED, how many FAILED. */
+  async itemCounts(
+    ctx: ContentCtx,
+    itemIds: readonly string[],
+  ): Promise<Map<string, { total: number; published: number; failed: number }>> {
+    if (itemIds.length === 0) return new Map();
+    const rows = await ctx.uow.query<{ item_id: string; total: number; published: number; failed: number }>(
+      `SELECT item_id, count(*)::int AS total, count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published,
+              count(*) FILTER (WHERE status = 'FAILED')::int AS failed
+         FROM publications WHERE organization_id = $1 AND item_id = ANY($2::uuid[]) AND status <> 'CANCELLED' GROUP BY item_id`,
+      [ctx.uow.organizationId, [...itemIds]],
+    );
+    return new Map(rows.map((r) => [r.item_id, { total: r.total, published: r.published, failed: r.failed }]));
+  }
   async record(ctx: ContentCtx, id: string, token: string, patch: RecordPatch): Promise<PublicationEntity | null> {
     const [row] = await ctx.uow.query<PublicationRow>(
       `WITH changed AS (UPDATE publications SET status = $4, lease_until = NULL, leased_by = NULL, next_attempt_at = coalesce($5, next_attempt_at),
@@ -405,9 +557,13 @@ export class PublicationRepository {
     return rows.map(toPublication);
   }
 
-  /** Publications to wake up, across tenants (SECURITY DEFINER function: ids only). */
-  async due(uow: UnitOfWork, now: Date, limit: number): Promise<{ organization_id: string; id: string }[]> {
-    return uow.query('SELECT organization_id, id FROM socle_publications_due($1, $2)', [now, limit]);
+  /** Organisations to wake up, across tenants: due publications or expired leases (SECURITY DEFINER function: ids only). */
+  async dueOrganizations(uow: UnitOfWork, now: Date, limit: number): Promise<string[]> {
+    const rows = await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_publishing_due_organizations($1, $2)', [
+      now,
+      limit,
+    ]);
+    return rows.map((r) => r.organization_id);
   }
 }
 

@@ -4,17 +4,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConnectorManifest, MediaAttachment, PublishedPost, Variant } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { isDomainError } from '@socle/platform-errors';
 import { AccountRateLimiter, AccountRateWindow, JobHandler, Reconcilable } from '@socle/platform-queue';
 import type { ContentCtx } from '../items/content-item.repository';
-import { ContentItemService } from '../items/content-item.service';
-import { MediaAssetEntity, MediaAssetRepository } from '../media/media-asset.repository';
+import { ContentItemService, ItemMove } from '../items/content-item.service';
 import { MEDIA_STORAGE, MediaStorage } from '../media/media-storage';
 import type { ContentStatus } from '../items/status';
 import { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublishFailure } from './content-publisher';
 import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
 import type { PublicationStatus } from './publication.entity';
-import { Claimed, PublicationRepository } from './publication.repository';
+import { Claimed, PublicationRepository, VariantToSend } from './publication.repository';
 import { LIVE_ITEM_STATUSES } from './publishing.service';
 import { PUBLISH_PUBLICATION_JOB, PUBLISHING_QUEUE, PublicationWakeups, PublishPublicationPayload } from './publication-wakeups';
 
@@ -32,6 +30,13 @@ function rateWindowsOf(manifest: ConnectorManifest): AccountRateWindow[] {
   return [{ limit: manifest.rateLimit.requests, windowSeconds: manifest.rateLimit.windowSeconds }];
 }
 
+/** The moves that take an item from `from` to PUBLISHED or FAILED through the workflow (none when it is not on the way). */
+function pathTo(from: ContentStatus, to: 'PUBLISHED' | 'FAILED'): ContentStatus[] {
+  if (from === 'SCHEDULED') return ['PUBLISHING', to];
+  if (from === 'PUBLISHING') return [to];
+  return [];
+}
+
 /** The variant as its connector takes it: the link goes at the end of the text unless the text has it. */
 function toConnectorVariant(variant: { text: string; linkUrl: string | null }, media: MediaAttachment[]): Variant {
   const text =
@@ -44,17 +49,61 @@ export type PublishResult = {
   outcome: 'published' | 'found' | 'failed' | 'retry' | 'held' | 'skipped' | 'lost-lease';
 };
 
+/** What a wake-up of an organisation did: how many publications it claimed, and what became of them. */
+export interface DispatchSummary {
+  claimed: number;
+  outcomes: Partial<Record<PublishResult['outcome'], number>>;
+  /** Due publications were left (a full batch): the organisation was woken again. */
+  more: boolean;
+}
+
+/** Publications claimed by one wake-up at most: the lease covers them (and is extended while they are sent). */
+export const DISPATCH_BATCH_SIZE = 100;
+/** Network calls of one batch at once. The publications of one account are split over lanes, each with its prepared account. */
+export const DISPATCH_LANES = 8;
+
 type Attempt = { post: PublishedPost; found: boolean } | { failure: PublishFailure };
 
+/** A claimed publication ready to be sent: its variant read, its media known to the library. */
+interface Ready {
+  claimed: Claimed;
+  accountId: string;
+  variant: VariantToSend;
+  assets: MediaFacts[];
+}
+
+type MediaFacts = { id: string; storageKey: string; contentType: string; byteSize: number };
+
+/** What the call phase brings back for one publication. */
+type Sent =
+  | { claimed: Claimed; post: PublishedPost; found: boolean }
+  | { claimed: Claimed; failure: PublishFailure; account: PreparedAccount | null }
+  | { claimed: Claimed; postponeMs: number }
+  | { claimed: Claimed; error: unknown };
+
 /**
- * Publishes one publication. The job only says "publication X may be due";
- * PostgreSQL decides. The publication is claimed with a lease in one statement
- * (see `PublicationRepository.claim`) and committed; the network is called with
- * no transaction open; the result is recorded in a short transaction, only
- * while this attempt still holds the lease. A publication whose lease expired
- * (its worker died between the call and the record) is asked about first
- * (`findPublished`) when the connector can tell; otherwise it is published
- * again with the same idempotency key, which the network dedupes.
+ * Publishes the due publications of an organisation. The job only says
+ * "organisation O may have due publications"; PostgreSQL decides. A batch is
+ * claimed with one lease token in one statement (see
+ * `PublicationRepository.claimBatch`) and committed; what it needs is read in
+ * one short transaction (items locked and moved to PUBLISHING, variants with
+ * their media); the network is called with no transaction open, a few calls at
+ * once (`DISPATCH_LANES`, the publications of one account spread over lanes,
+ * each lane with its own prepared account and unit of work, as separate jobs
+ * had); the posts made are recorded in one statement, only for the rows this
+ * attempt still holds the lease of, and their items follow in one statement
+ * with their audit rows. A failure (rare) is recorded through the
+ * per-publication path below, in its own short transaction, by the rules of
+ * `publication-outcome.ts`. The statements of a batch are a constant handful
+ * whatever its size: the cost per publication falls with the batch.
+ *
+ * The lease is `leaseMs` (one publication's worst case: several calls, each up
+ * to the connector timeout) and is pushed back every third of it while the
+ * batch runs, so a batch slower than one lease keeps it, and a dead worker's
+ * batch is taken over one lease after it died. A publication whose lease
+ * expired is asked about first (`findPublished`) when the connector can tell;
+ * otherwise it is published again with the same idempotency key, which the
+ * network dedupes.
  *
  * An item that left the schedule while its publication was claimed (edited
  * back to DRAFT, cancelled): the worker checks the item, locked, after its
@@ -63,8 +112,8 @@ type Attempt = { post: PublishedPost; found: boolean } | { failure: PublishFailu
  * is recorded CANCELLED, while a post the network made is recorded PUBLISHED
  * as it is (it exists; deleting it is a person's decision).
  *
- * `reconcile` is the sweeper: due publications whose wake-up Redis lost and
- * expired leases, across tenants, re-enqueued in one batch.
+ * `reconcile` is the sweeper: organisations with due publications whose
+ * wake-up Redis lost, or with expired leases, across tenants, woken in one batch.
  */
 @Injectable()
 export class PublishPublicationJob implements JobHandler<PublishPublicationPayload>, Reconcilable {
@@ -74,7 +123,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   private readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   /** The retry rules (tests may shorten the back-off). */
   policy: RetryPolicy = DEFAULT_RETRY_POLICY;
-  readonly leaseMs: number;
+  leaseMs: number;
+  batchSize = DISPATCH_BATCH_SIZE;
+  lanes = DISPATCH_LANES;
 
   constructor(
     private readonly units: UnitOfWorkFactory,
@@ -84,59 +135,205 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     private readonly wakeups: PublicationWakeups,
     private readonly limiter: AccountRateLimiter,
     @Inject(CONTENT_PUBLISHER) private readonly publisher: ContentPublisher,
-    private readonly mediaAssets: MediaAssetRepository,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
   ) {
     this.leaseMs = leaseMsOf(config);
   }
 
-  async handle({ organizationId, publicationId }: PublishPublicationPayload): Promise<PublishResult> {
+  /** One publication (its result), or the organisation's due ones in batches (a summary). */
+  handle(payload: PublishPublicationPayload & { publicationId: string }): Promise<PublishResult>;
+  handle(payload: PublishPublicationPayload): Promise<PublishResult | DispatchSummary>;
+  async handle({ organizationId, publicationId }: PublishPublicationPayload): Promise<PublishResult | DispatchSummary> {
     // The payload names the tenant: the job acts in that organisation, row-level security as for a request.
-    return this.units.runInOrganization(organizationId, (uow) =>
-      this.publish({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, publicationId),
-    );
+    return this.units.runInOrganization(organizationId, async (uow) => {
+      const ctx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
+      if (publicationId) {
+        const { results } = await this.dispatch(ctx, publicationId);
+        return results.get(publicationId) ?? this.notClaimed(ctx, publicationId);
+      }
+      return this.dispatchOrganization(ctx);
+    });
   }
 
-  /** The sweeper: wakes what is due and what a dead worker left, whatever Redis holds. */
+  /** The sweeper: wakes the organisations with due publications or expired leases, whatever Redis holds. */
   async reconcile(): Promise<number> {
-    const due = await this.units.run({}, (uow) => this.publications.due(uow, new Date(), 500));
+    const organizations = await this.units.run({}, (uow) => this.publications.dueOrganizations(uow, new Date(), 1000));
     // A new job id each lease period: a dead worker's job keeps its id in BullMQ until its lock expires and a stall check
     // runs (up to a minute); an expired lease always falls in a later period than the wake-up its worker took.
-    await this.wakeups.wakeMany(due, `sweep-${Math.floor(Date.now() / this.leaseMs)}`);
-    return due.length;
+    await this.wakeups.wakeMany(organizations, `sweep-${Math.floor(Date.now() / this.leaseMs)}`);
+    return organizations.length;
   }
 
-  private async publish(ctx: ContentCtx, id: string): Promise<PublishResult> {
-    const token = `${this.workerId}/${randomBytes(6).toString('hex')}`;
-    const claimed = await this.publications.claim(ctx, id, this.leaseMs, token);
-    if (!claimed) return this.notClaimed(ctx, id);
-    const publication = claimed.publication;
-    // The claim commits alone: the publication is never held while waiting for its item (edits lock the item first).
-    await ctx.uow.commitAndContinue();
-    await this.moveItem(ctx, publication.itemId, 'PUBLISHING');
-    const itemStatus = await this.publications.lockItem(ctx, publication.itemId);
-    // An earlier attempt whose worker died may have reached the network: that one goes on (found, or sent with the same key).
-    if (claimed.previousStatus !== 'PUBLISHING' && !this.live(itemStatus)) return this.itemLeft(ctx, claimed, token, itemStatus);
-    const variant = publication.variantId ? await this.publications.variant(ctx, publication.variantId) : null;
-    if (!variant) return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its variant was removed' }, null);
-    if (!publication.networkAccountId)
-      return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: 'its network account was disconnected' }, null);
-    const assets: MediaAssetEntity[] = [];
-    for (const mediaId of variant.mediaIds) {
-      const asset = await this.mediaAssets.find(ctx, mediaId);
-      if (!asset)
-        return this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message: `media ${mediaId} is no longer in the library` }, null);
-      assets.push(asset);
+  private async dispatchOrganization(ctx: ContentCtx): Promise<DispatchSummary> {
+    const { results, claimed, more } = await this.dispatch(ctx);
+    if (claimed === 0) {
+      // Nothing to claim: due publications whose item left the schedule behind our back would stay due for ever.
+      const cancelled = await this.publications.cancelStaleDue(ctx);
+      if (cancelled > 0)
+        this.logger.log(`${cancelled} due publications of organization ${ctx.organizationId} cancelled: their item left the schedule`);
     }
-    const prepared = await this.publisher.prepare(ctx, publication.networkAccountId);
-    if ('failure' in prepared) return this.failed(ctx, claimed, token, prepared.failure, null);
-    const account = prepared.account;
-    const wait = await this.accountLimit(publication.networkAccountId, account.manifest);
-    if (wait !== null) return this.postpone(ctx, claimed, token, wait);
-    // Nothing is held while the network answers.
+    // Another job, not a loop: the other organisations' wake-ups queued meanwhile take their turn.
+    if (more) ctx.uow.afterCommit(() => this.wakeups.wake(ctx.organizationId, new Date(), `more-${randomBytes(6).toString('hex')}`));
+    const outcomes: DispatchSummary['outcomes'] = {};
+    for (const r of results.values()) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+    return { claimed, outcomes, more };
+  }
+
+  /** Claims a batch (or `only` that publication), sends it and records it; the results by publication. */
+  private async dispatch(ctx: ContentCtx, only?: string): Promise<{ results: Map<string, PublishResult>; claimed: number; more: boolean }> {
+    const token = `${this.workerId}/${randomBytes(6).toString('hex')}`;
+    const leaseMs = this.leaseMs;
+    const { claimed, more } = await this.publications.claimBatch(ctx, leaseMs, token, only ? 1 : this.batchSize, only);
+    const results = new Map<string, PublishResult>();
+    if (claimed.length === 0) return { results, claimed: 0, more };
+    // The claim commits alone: the publications are never held while waiting for their items (edits lock the item first).
     await ctx.uow.commitAndContinue();
+    const lease = this.keepLease(ctx.organizationId, token, leaseMs);
+    try {
+      const ready = await this.prepareBatch(ctx, claimed, token, results);
+      // Nothing is held while the network answers.
+      await ctx.uow.commitAndContinue();
+      const sent = await this.sendAll(ctx.organizationId, ready);
+      await this.recordAll(ctx, token, sent, results);
+    } finally {
+      lease.stop();
+    }
+    return { results, claimed: claimed.length, more };
+  }
+
+  /**
+   * Pushes the batch's lease back every third of its length until stopped, in
+   * its own unit of work (the batch's may be between transactions, or in one).
+   */
+  private keepLease(organizationId: string, token: string, leaseMs: number): { stop(): void } {
+    let running = false;
+    const timer = setInterval(
+      () => {
+        if (running) return;
+        running = true;
+        this.units
+          .runInOrganization(organizationId, (uow) =>
+            this.publications.extendLease({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, token, leaseMs),
+          )
+          .catch((error: unknown) =>
+            this.logger.warn(`extending the lease of ${token} failed: ${error instanceof Error ? error.message : String(error)}`),
+          )
+          .finally(() => {
+            running = false;
+          });
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /**
+   * In one transaction: the items locked (in id order) and those SCHEDULED moved
+   * to PUBLISHING with their audit rows; a publication whose item left the
+   * schedule is cancelled unsent; the variants and their media read at once.
+   * What cannot be sent (variant, account or media gone) fails here.
+   */
+  private async prepareBatch(ctx: ContentCtx, batch: Claimed[], token: string, results: Map<string, PublishResult>): Promise<Ready[]> {
+    const itemIds = [...new Set(batch.map((c) => c.publication.itemId))];
+    const statuses = await this.publications.lockItems(ctx, itemIds);
+    const toPublishing: ItemMove[] = itemIds
+      .filter((id) => statuses.get(id) === 'SCHEDULED')
+      .map((itemId) => ({ itemId, from: 'SCHEDULED', to: 'PUBLISHING' }));
+    if (toPublishing.length) {
+      const moved = await this.items.moveMany(ctx, toPublishing, {
+        action: (m) => `content.${m.to.toLowerCase()}`,
+        details: { by: 'publishing' },
+      });
+      for (const m of moved) statuses.set(m.itemId, m.to);
+    }
+    const sendable: Claimed[] = [];
+    for (const claimed of batch) {
+      const itemStatus = statuses.get(claimed.publication.itemId) ?? null;
+      // An earlier attempt whose worker died may have reached the network: that one goes on (found, or sent with the same key).
+      if (claimed.previousStatus !== 'PUBLISHING' && !this.live(itemStatus))
+        results.set(claimed.publication.id, await this.itemLeft(ctx, claimed, token, itemStatus));
+      else sendable.push(claimed);
+    }
+    const variants = await this.publications.sendInputs(ctx, [
+      ...new Set(sendable.flatMap((c) => (c.publication.variantId ? [c.publication.variantId] : []))),
+    ]);
+    const ready: Ready[] = [];
+    for (const claimed of sendable) {
+      const { publication } = claimed;
+      const variant = publication.variantId ? variants.get(publication.variantId) : undefined;
+      const fail = async (message: string) =>
+        results.set(publication.id, await this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message }, null));
+      if (!variant) await fail('its variant was removed');
+      else if (!publication.networkAccountId) await fail('its network account was disconnected');
+      else {
+        const missing = variant.mediaIds.find((id) => !variant.media.has(id));
+        if (missing) await fail(`media ${missing} is no longer in the library`);
+        else
+          ready.push({
+            claimed,
+            accountId: publication.networkAccountId,
+            variant,
+            assets: variant.mediaIds.map((id) => variant.media.get(id) as MediaFacts),
+          });
+      }
+    }
+    return ready;
+  }
+
+  /**
+   * The calls, with no transaction open. The publications of one account are
+   * dealt over up to `lanes` lanes; each lane prepares the account once (its
+   * credentials opened in its own unit of work, which a refresh of refused
+   * credentials uses) and sends its publications one after the other; at most
+   * `lanes` lanes run at once. A lane that throws (the database or Redis
+   * failing) leaves its publications unrecorded: their lease runs out and they
+   * are taken over, asked about first.
+   */
+  private async sendAll(organizationId: string, ready: Ready[]): Promise<Sent[]> {
+    const byAccount = new Map<string, Ready[]>();
+    for (const r of ready) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
+    const lanes: Ready[][] = [];
+    for (const list of byAccount.values()) {
+      const count = Math.min(list.length, this.lanes);
+      const split: Ready[][] = Array.from({ length: count }, () => []);
+      list.forEach((r, i) => split[i % count].push(r));
+      lanes.push(...split);
+    }
+    const sent: Sent[] = [];
+    let next = 0;
+    const runner = async () => {
+      while (next < lanes.length) {
+        const lane = lanes[next++];
+        try {
+          await this.units.runInOrganization(organizationId, async (uow) => {
+            const laneCtx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
+            const prepared = await this.publisher.prepare(laneCtx, lane[0].accountId);
+            await uow.commitAndContinue();
+            if ('failure' in prepared) {
+              for (const r of lane) sent.push({ claimed: r.claimed, failure: prepared.failure, account: null });
+              return;
+            }
+            // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
+            const all = (await this.accountLimit(lane[0].accountId, prepared.account.manifest, lane.length)) === null;
+            for (const r of lane) sent.push(await this.sendOne(prepared.account, r, all));
+          });
+        } catch (error) {
+          const done = new Set(sent.map((s) => s.claimed.publication.id));
+          for (const r of lane) if (!done.has(r.claimed.publication.id)) sent.push({ claimed: r.claimed, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.lanes, lanes.length) }, runner));
+    return sent;
+  }
+
+  private async sendOne(account: PreparedAccount, { claimed, accountId, variant, assets }: Ready, taken: boolean): Promise<Sent> {
+    const wait = taken ? null : await this.accountLimit(accountId, account.manifest);
+    if (wait !== null) return { claimed, postponeMs: wait };
     const media = await this.readMedia(assets);
-    if ('failure' in media) return this.failed(ctx, claimed, token, media.failure, null);
+    if ('failure' in media) return { claimed, failure: media.failure, account: null };
+    const publication = claimed.publication;
     const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(variant, media.attachments) };
     // An earlier attempt may have reached the network: its worker died, or its call timed out after sending.
     const mayExist =
@@ -152,26 +349,85 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       const result = await account.publish(request);
       attempt = 'post' in result ? { post: result.post, found: false } : result;
     }
-    if ('failure' in attempt) return this.failed(ctx, claimed, token, attempt.failure, account);
-    return this.published(ctx, claimed, token, attempt.post, attempt.found);
+    if ('failure' in attempt) return { claimed, failure: attempt.failure, account };
+    return { claimed, post: attempt.post, found: attempt.found };
   }
 
-  private async published(ctx: ContentCtx, claimed: Claimed, token: string, post: PublishedPost, found: boolean): Promise<PublishResult> {
-    const id = claimed.publication.id;
-    const recorded = await this.publications.record(ctx, id, token, {
-      status: 'PUBLISHED',
-      externalId: post.externalId,
-      externalUrl: post.url,
-      lastErrorKind: null,
-      lastError: null,
-    });
-    if (!recorded) return this.lostLease(id);
-    await this.publications.finishAttempt(ctx, id, claimed.attemptNumber, found ? 'FOUND' : 'PUBLISHED', null, null);
-    await this.settleItem(ctx, claimed.publication.itemId);
-    this.logger.log(
-      `publication ${id} of organization ${ctx.organizationId} published (${post.externalId})${found ? ', found already there' : ''}`,
-    );
-    return { status: 'PUBLISHED', outcome: found ? 'found' : 'published' };
+  /**
+   * The posts made, in one transaction: recorded in one statement, their items
+   * settled in a few. Then each failure or postponement in its own short
+   * transaction (its item locked alone: never out of the id order the batch
+   * keeps).
+   */
+  private async recordAll(ctx: ContentCtx, token: string, sent: Sent[], results: Map<string, PublishResult>): Promise<void> {
+    const posts = sent.flatMap((s) => ('post' in s ? [s] : []));
+    if (posts.length) {
+      const recorded = await this.publications.recordPublished(
+        ctx,
+        token,
+        posts.map((s) => ({
+          id: s.claimed.publication.id,
+          attemptNumber: s.claimed.attemptNumber,
+          externalId: s.post.externalId,
+          externalUrl: s.post.url ?? null,
+          found: s.found,
+        })),
+      );
+      const mine = new Set(recorded.map((r) => r.id));
+      for (const s of posts) {
+        const id = s.claimed.publication.id;
+        results.set(id, mine.has(id) ? { status: 'PUBLISHED', outcome: s.found ? 'found' : 'published' } : this.lostLease(id));
+      }
+      await this.settleItems(ctx, [...new Set(recorded.map((r) => r.itemId))]);
+      await ctx.uow.commitAndContinue();
+      const found = posts.filter((s) => s.found).length;
+      this.logger.log(
+        `${recorded.length} publications of organization ${ctx.organizationId} published${found ? ` (${found} found already there)` : ''}`,
+      );
+    }
+    for (const s of sent) {
+      if ('post' in s) continue;
+      const id = s.claimed.publication.id;
+      if ('error' in s) {
+        this.logger.error(
+          `publication ${id} of organization ${ctx.organizationId} left to its lease: ${s.error instanceof Error ? s.error.message : String(s.error)}`,
+        );
+        continue;
+      }
+      results.set(
+        id,
+        'failure' in s
+          ? await this.failed(ctx, s.claimed, token, s.failure, s.account)
+          : await this.postpone(ctx, s.claimed, token, s.postponeMs),
+      );
+      await ctx.uow.commitAndContinue();
+    }
+  }
+
+  /**
+   * Items follow their publications: PUBLISHED when all are, FAILED when one
+   * failed definitively. The rows are locked after the publications' (the order
+   * every writer keeps), so two workers finishing publications of one item see
+   * each other; the counts are read after the locks, with a fresh snapshot.
+   */
+  private async settleItems(ctx: ContentCtx, itemIds: string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    const statuses = await this.publications.lockItems(ctx, itemIds);
+    const counts = await this.publications.itemCounts(ctx, itemIds);
+    const paths = new Map<string, ContentStatus[]>();
+    for (const [itemId, status] of statuses) {
+      const c = counts.get(itemId);
+      if (!c) continue;
+      const to = c.failed > 0 ? 'FAILED' : c.total > 0 && c.published === c.total ? 'PUBLISHED' : null;
+      if (to) paths.set(itemId, pathTo(status as ContentStatus, to));
+    }
+    for (const step of [0, 1]) {
+      const moves: ItemMove[] = [];
+      for (const [itemId, path] of paths)
+        if (path[step]) moves.push({ itemId, from: step === 0 ? (statuses.get(itemId) as ContentStatus) : path[0], to: path[step] });
+      if (moves.length)
+        await this.items.moveMany(ctx, moves, { action: (m) => `content.${m.to.toLowerCase()}`, details: { by: 'publishing' } });
+    }
   }
 
   private async failed(
@@ -208,7 +464,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     if (failure.kind === 'RATE_LIMITED' && decision.retryAt && accountId)
       await this.limiter.blockUntil(accountId, decision.retryAt).catch(() => undefined);
     if (status === 'SCHEDULED') this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
-    if (status === 'FAILED') await this.settleItem(ctx, claimed.publication.itemId);
+    if (status === 'FAILED') await this.settleItems(ctx, [claimed.publication.itemId]);
     this.logger.warn(`publication ${id} of organization ${ctx.organizationId}: ${failure.kind} → ${status} (${message})`);
     return {
       status,
@@ -256,7 +512,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   }
 
   /** The files of the variant's media, read with no transaction open (the storage may be remote). */
-  private async readMedia(assets: MediaAssetEntity[]): Promise<{ attachments: MediaAttachment[] } | { failure: PublishFailure }> {
+  private async readMedia(assets: MediaFacts[]): Promise<{ attachments: MediaAttachment[] } | { failure: PublishFailure }> {
     const attachments: MediaAttachment[] = [];
     for (const asset of assets) {
       const file = await this.storage.get(asset.storageKey);
@@ -278,9 +534,12 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   }
 
   /** Null when the account may post now; else how long to wait. */
-  private async accountLimit(accountId: string, manifest: ConnectorManifest): Promise<number | null> {
+  private async accountLimit(accountId: string, manifest: ConnectorManifest, cost = 1): Promise<number | null> {
+    const windows = rateWindowsOf(manifest);
+    // More posts than a window holds can never be taken at once: the caller takes them one by one.
+    if (cost > 1 && windows.some((w) => cost > w.limit)) return 1;
     try {
-      const taken = await this.limiter.take(accountId, rateWindowsOf(manifest));
+      const taken = await this.limiter.take(accountId, windows, { cost });
       return taken.ok ? null : taken.retryAfterMs;
     } catch (error) {
       if (error instanceof RangeError) {
@@ -310,47 +569,5 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     // Another worker took the publication over after this lease expired; its record stands (same idempotency key).
     this.logger.warn(`publication ${id}: the lease expired before the result was recorded; the worker that took it over records it`);
     return { status: null, outcome: 'lost-lease' };
-  }
-
-  /**
-   * The item follows its publications: PUBLISHED when all are, FAILED when one
-   * failed definitively. Its row is locked after the publication's (the order
-   * every writer keeps), so two publications finishing at once see each other.
-   */
-  private async settleItem(ctx: ContentCtx, itemId: string): Promise<void> {
-    const status = await this.publications.lockItem(ctx, itemId);
-    if (!status) return;
-    const counts = await this.publications.statusCounts(ctx, itemId);
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    if ((counts.get('FAILED') ?? 0) > 0) await this.moveItem(ctx, itemId, 'FAILED');
-    else if (total > 0 && counts.get('PUBLISHED') === total) await this.moveItem(ctx, itemId, 'PUBLISHED');
-  }
-
-  private async moveItem(
-    ctx: ContentCtx,
-    itemId: string,
-    to: Extract<ContentStatus, 'PUBLISHING' | 'PUBLISHED' | 'FAILED'>,
-  ): Promise<void> {
-    const item = await this.items.find(ctx, itemId);
-    if (!item || item.status === to) return;
-    const path: ContentStatus[] =
-      to === 'PUBLISHING'
-        ? item.status === 'SCHEDULED'
-          ? ['PUBLISHING']
-          : []
-        : item.status === 'SCHEDULED'
-          ? ['PUBLISHING', to]
-          : item.status === 'PUBLISHING'
-            ? [to]
-            : [];
-    for (const step of path) {
-      try {
-        await this.items.move(ctx, itemId, step, { action: `content.${step.toLowerCase()}`, details: { by: 'publishing' } });
-      } catch (error) {
-        // Another publication of the same item moved it first: its move stands.
-        if (!isDomainError(error) || error.code !== 'CONFLICT') throw error;
-        return;
-      }
-    }
   }
 }

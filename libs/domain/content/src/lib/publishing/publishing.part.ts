@@ -1,6 +1,7 @@
 import { AccountRateLimiter } from '@socle/platform-queue';
 import type { ContentPart } from '../content-part';
 import { Publishing1764800000300 } from '../migrations/1764800000300-publishing';
+import { PublishingDispatch1765000000500 } from '../migrations/1765000000500-publishing-dispatch';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
 import { PublicationWakeups } from './publication-wakeups';
@@ -15,7 +16,7 @@ import { PublishingService } from './publishing.service';
  */
 export const PUBLISHING_PART: ContentPart = {
   entities: [],
-  migrations: [Publishing1764800000300],
+  migrations: [Publishing1764800000300, PublishingDispatch1765000000500],
   providers: [PublicationRepository, PublicationWakeups, PublishingService],
   resolvers: [PublishingResolver],
   workers: [AccountRateLimiter, PublishPublicationJob, PublicationSweeper],
