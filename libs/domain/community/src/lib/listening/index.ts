@@ -8,10 +8,13 @@ export {
   RUN_LISTENING_QUERY_JOB,
   LISTENING_PAGE_SIZE,
   LISTENING_MAX_PAGES,
+  ListeningMatcher,
+  mentionText,
+  toMentionRow,
 } from './listening.job';
 export { ListeningRepository, MentionFilter } from './listening.repository';
 export { ListeningService } from './listening.service';
-export { MentionEnricher } from './mention-enricher';
+export { MentionEnricher, normaliseLanguage, type Enrichment } from './mention-enricher';
 export * from './listening.entities';
 export * from './query';
 export * from './analytics';

@@ -11,7 +11,7 @@ import type { NetworkAccountEntity } from '../entities';
 import { NetworkAccountRepository, TenantCtx } from '../repositories';
 import type { ListeningQueryEntity, ListeningSourceEntity, MentionRow } from './listening.entities';
 import { ListeningRepository } from './listening.repository';
-import { MentionEnricher } from './mention-enricher';
+import { MentionEnricher, type Enrichment } from './mention-enricher';
 import { compileListeningQuery, prepareMention, type CompiledQuery } from './query';
 
 export const LISTENING_QUEUE = 'listening';
@@ -196,8 +196,8 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
   }
 
   /** Each active query compiled once; a stored text the language no longer accepts is skipped, not fatal. */
-  private compileAll(queries: ListeningQueryEntity[]): { query: ListeningQueryEntity; compiled: CompiledQuery }[] {
-    const out: { query: ListeningQueryEntity; compiled: CompiledQuery }[] = [];
+  private compileAll(queries: ListeningQueryEntity[]): ListeningMatcher[] {
+    const out: ListeningMatcher[] = [];
     for (const query of queries) {
       try {
         out.push({ query, compiled: compileListeningQuery(query.query) });
@@ -308,45 +308,68 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
   }
 
   /** Enriched and matched; null when no active query of the organisation matches it (it is not stored). */
-  private async toRow(
-    mention: Mention,
-    account: NetworkAccountEntity,
-    matchers: { query: ListeningQueryEntity; compiled: CompiledQuery }[],
-  ): Promise<MentionRow | null> {
-    const text = String(mention.text ?? '')
-      .split('\u0000')
-      .join('')
-      .slice(0, 100_000);
-    const published = new Date(mention.publishedAt);
-    if (Number.isNaN(published.getTime())) return null;
+  private async toRow(mention: Mention, account: NetworkAccountEntity, matchers: readonly ListeningMatcher[]): Promise<MentionRow | null> {
+    const text = mentionText(mention);
     const enrichment = await this.enricher.enrich(text, mention.language);
-    const authorHandle = String(mention.authorHandle ?? '')
-      .split('\u0000')
-      .join('')
-      .slice(0, 500);
-    const prepared = prepareMention({ text, language: enrichment.language, authorHandle, source: account.network });
-    const queryIds = matchers
-      .filter(({ query, compiled }) => readsNetwork(query.sources, account.network) && compiled.matchesPrepared(prepared))
-      .map(({ query }) => query.id);
-    if (queryIds.length === 0) return null;
-    return {
-      source: account.network,
-      externalId: mention.externalId.slice(0, 2000),
-      accountId: account.id,
-      authorHandle,
-      authorName: mention.authorName ? mention.authorName.split('\u0000').join('').slice(0, 500) : null,
-      authorReach: null,
-      text,
-      url: mention.url && mention.url.length <= 2000 ? mention.url.split('\u0000').join('') : null,
-      publishedAt: published,
-      publishedAtEstimated: mention.publishedAtEstimated === true,
-      language: enrichment.language,
-      sentimentScore: enrichment.sentimentScore,
-      sentimentLabel: enrichment.sentimentLabel,
-      reach: null,
-      queryIds,
-    };
+    return toMentionRow(mention, text, enrichment, account, matchers);
   }
+}
+
+/** One active query of the organisation, compiled once per run. */
+export interface ListeningMatcher {
+  query: Pick<ListeningQueryEntity, 'id' | 'sources'>;
+  compiled: CompiledQuery;
+}
+
+/** A mention's text as stored: NUL characters removed (PostgreSQL text refuses them), at most 100,000 characters. */
+export function mentionText(mention: Mention): string {
+  return String(mention.text ?? '')
+    .split('\u0000')
+    .join('')
+    .slice(0, 100_000);
+}
+
+/**
+ * The row to store for a mention read on `account`, matched against every
+ * active query (tokenised once, tried against each query that reads this
+ * network), or null when none matches or its time is not a date. The ingest
+ * path of the listening job, apart from the enrichment computed before it.
+ */
+export function toMentionRow(
+  mention: Mention,
+  text: string,
+  enrichment: Enrichment,
+  account: { id: string | null; network: string },
+  matchers: readonly ListeningMatcher[],
+): MentionRow | null {
+  const published = new Date(mention.publishedAt);
+  if (Number.isNaN(published.getTime())) return null;
+  const authorHandle = String(mention.authorHandle ?? '')
+    .split('\u0000')
+    .join('')
+    .slice(0, 500);
+  const prepared = prepareMention({ text, language: enrichment.language, authorHandle, source: account.network });
+  const queryIds: string[] = [];
+  for (const { query, compiled } of matchers)
+    if (readsNetwork(query.sources, account.network) && compiled.matchesPrepared(prepared)) queryIds.push(query.id);
+  if (queryIds.length === 0) return null;
+  return {
+    source: account.network,
+    externalId: mention.externalId.slice(0, 2000),
+    accountId: account.id,
+    authorHandle,
+    authorName: mention.authorName ? mention.authorName.split('\u0000').join('').slice(0, 500) : null,
+    authorReach: null,
+    text,
+    url: mention.url && mention.url.length <= 2000 ? mention.url.split('\u0000').join('') : null,
+    publishedAt: published,
+    publishedAtEstimated: mention.publishedAtEstimated === true,
+    language: enrichment.language,
+    sentimentScore: enrichment.sentimentScore,
+    sentimentLabel: enrichment.sentimentLabel,
+    reach: null,
+    queryIds,
+  };
 }
 
 function readsNetwork(sources: readonly string[], network: string): boolean {

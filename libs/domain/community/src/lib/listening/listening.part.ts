@@ -1,5 +1,6 @@
 import type { ModulePart } from '@socle/platform-database';
 import { Listening1764900000000 } from '../migrations/1764900000000-listening';
+import { MentionMatchesCheckedPerStatement1765000000400 } from '../migrations/1765000000400-mention-matches-checked-per-statement';
 import { ListeningScheduler, RunListeningQueryJob } from './listening.job';
 import { ListeningRepository } from './listening.repository';
 import { ListeningResolver } from './listening.resolver';
@@ -9,7 +10,7 @@ import { MentionEnricher } from './mention-enricher';
 /** Listening: queries, the mentions they find, and the job that fetches them. */
 export const LISTENING_PART: ModulePart = {
   entities: [],
-  migrations: [Listening1764900000000],
+  migrations: [Listening1764900000000, MentionMatchesCheckedPerStatement1765000000400],
   providers: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher],
   resolvers: [ListeningResolver],
   workers: [RunListeningQueryJob],

@@ -146,6 +146,87 @@ export interface ListeningQueryFields {
   active: boolean;
 }
 
+function mentionKey(source: string, externalId: string): string {
+  return `${source}\u0000${externalId}`;
+}
+
+/** One row per (network, external id), with the queries of its duplicates merged (an INSERT may not meet the same key twice). */
+function mergeByKey(rows: readonly MentionRow[]): MentionRow[] {
+  const unique = new Map<string, MentionRow>();
+  for (const row of rows) {
+    const key = mentionKey(row.source, row.externalId);
+    const seen = unique.get(key);
+    if (seen) seen.queryIds = [...new Set([...seen.queryIds, ...row.queryIds])];
+    else unique.set(key, { ...row, queryIds: [...new Set(row.queryIds)] });
+  }
+  return [...unique.values()];
+}
+
+/**
+ * The ingest of a batch in one statement and one round trip (a named prepared
+ * statement, planned once per connection). Its plan does not depend on row
+ * estimates (a generic plan knows nothing of the arrays' lengths): every
+ * lookup is by key, positions travel with the rows, no join is left to a guess.
+ *
+ * - `input` numbers the batch's mentions and finds, by the unique key, the row
+ *   already stored (visible to this statement's snapshot), in a lateral
+ *   subquery that LIMIT keeps from being turned into a join over all the
+ *   organisation's mentions; it draws the id a new row will take.
+ * - `added` inserts the others, ON CONFLICT DO NOTHING on (organization_id,
+ *   source, external_id) for a concurrent job's rows, in key order (two jobs
+ *   storing the same mentions wait on each other's keys in one order, never in
+ *   a deadlock). Rows already stored are not offered to the INSERT at all: a
+ *   re-ingest computes no stored column and takes no insertion lock.
+ * - `stored` gives every mention its id and publication time: the stored
+ *   row's, or the new one's when the INSERT kept it.
+ * - `matched` inserts the matches, each mention's queries unnested from its own
+ *   list (ON CONFLICT DO NOTHING on the primary key, in key order); a query
+ *   deleted meanwhile gets none.
+ * - `missing` lists the positions that got no id: a concurrent transaction
+ *   committed the same key after this statement began (the INSERT waited for
+ *   it, then skipped the row). The caller reads those in a new statement.
+ *
+ * The matches' mentions and queries are checked by the statement trigger of
+ * mention_matches once the statement ends, when the rows inserted here are
+ * visible to it.
+ */
+const INGEST_SQL = `
+  WITH input AS MATERIALIZED (
+    SELECT i.*, k.id AS known_id, k.published_at AS known_published_at, gen_random_uuid() AS new_id
+      FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::timestamptz[],
+          $11::boolean[], $12::text[], $13::real[], $14::text[], $15::int[], $16::text[])
+        WITH ORDINALITY AS i(source, external_id, account_id, author_handle, author_name, author_reach, text, url, published_at,
+          published_at_estimated, language, sentiment_score, sentiment_label, reach, query_ids, at)
+      LEFT JOIN LATERAL (
+        SELECT m.id, m.published_at FROM mentions m
+         WHERE m.organization_id = $1 AND m.source = i.source AND m.external_id = i.external_id LIMIT 1
+      ) k ON true
+  ), added AS (
+    INSERT INTO mentions (organization_id, id, source, external_id, account_id, author_handle, author_name, author_reach, text, url,
+        published_at, published_at_estimated, language, sentiment_score, sentiment_label, reach)
+    SELECT $1, new_id, source, external_id, account_id, author_handle, author_name, author_reach, text, url,
+        published_at, published_at_estimated, language, sentiment_score, sentiment_label, reach
+      FROM input WHERE known_id IS NULL ORDER BY source, external_id
+    ON CONFLICT (organization_id, source, external_id) DO NOTHING
+    RETURNING id
+  ), stored AS MATERIALIZED (
+    SELECT at, query_ids, coalesce(known_published_at, published_at) AS published_at,
+           CASE WHEN known_id IS NOT NULL THEN known_id WHEN new_id IN (SELECT id FROM added) THEN new_id END AS id
+      FROM input
+  ), matched AS (
+    INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
+    SELECT $1, q.id, s.id, s.published_at
+      FROM stored s
+      CROSS JOIN LATERAL unnest(string_to_array(s.query_ids, ',')::uuid[]) AS k(query_id)
+      JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
+     WHERE s.id IS NOT NULL
+     ORDER BY s.id, q.id
+    ON CONFLICT (organization_id, mention_id, query_id) DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT count(*)::int FROM added) AS added, (SELECT count(*)::int FROM matched) AS matched,
+         ARRAY(SELECT at::int FROM stored WHERE id IS NULL ORDER BY at) AS missing`;
+
 /** What a source's run leaves behind: success (new cursor) or failure (error and back-off). */
 export type SourceOutcome = { ok: true; cursor: string | null; added: number } | { ok: false; error: string; retryAt: Date };
 
@@ -298,84 +379,68 @@ export class ListeningRepository {
 
   /**
    * Stores a batch: each mention once per (organisation, network, external id)
-   * — INSERT … ON CONFLICT DO NOTHING — then its matches, also deduplicated.
-   * Mentions already stored (by another query, another run, or a concurrent
-   * job that committed first) get the new matches too. Returns the rows added.
+   * and every match of it, deduplicated, in one statement (see INGEST_SQL).
+   * Mentions already stored (by another query, another run) get the new
+   * matches too. Returns the mentions and the matches added.
    */
   async ingest(ctx: TenantCtx, rows: readonly MentionRow[]): Promise<{ added: number; matched: number }> {
-    const unique = new Map<string, MentionRow>();
-    for (const row of rows) {
-      const key = `${row.source}\u0000${row.externalId}`;
-      const seen = unique.get(key);
-      if (seen) seen.queryIds = [...new Set([...seen.queryIds, ...row.queryIds])];
-      else unique.set(key, { ...row, queryIds: [...row.queryIds] });
-    }
-    const batch = [...unique.values()];
+    const batch = mergeByKey(rows);
     if (batch.length === 0) return { added: 0, matched: 0 };
     const org = ctx.uow.organizationId;
     const column = <T>(pick: (row: MentionRow) => T) => batch.map(pick);
-    const inserted = await ctx.uow.query<{ id: string; source: string; external_id: string }>(
-      `INSERT INTO mentions (organization_id, source, external_id, account_id, author_handle, author_name, author_reach, text, url, published_at,
-         published_at_estimated, language, sentiment_score, sentiment_label, reach)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::timestamptz[],
-         $11::boolean[], $12::text[], $13::real[], $14::text[], $15::int[])
-       ON CONFLICT (organization_id, source, external_id) DO NOTHING
-       RETURNING id, source, external_id`,
-      [
-        org,
-        column((r) => r.source),
-        column((r) => r.externalId),
-        column((r) => r.accountId),
-        column((r) => r.authorHandle),
-        column((r) => r.authorName),
-        column((r) => r.authorReach),
-        column((r) => r.text),
-        column((r) => r.url),
-        column((r) => r.publishedAt),
-        column((r) => r.publishedAtEstimated),
-        column((r) => r.language),
-        column((r) => r.sentimentScore),
-        column((r) => r.sentimentLabel),
-        column((r) => r.reach),
-      ],
-    );
-    const ids = new Map<string, string>();
-    for (const row of inserted) ids.set(`${row.source}\u0000${row.external_id}`, row.id);
-    const missing = batch.filter((row) => !ids.has(`${row.source}\u0000${row.externalId}`));
-    if (missing.length) {
-      // A new statement: it sees rows another transaction committed while this one waited on their key.
-      const existing = await ctx.uow.query<{ id: string; source: string; external_id: string }>(
-        `SELECT m.id, m.source, m.external_id FROM mentions m JOIN unnest($2::text[], $3::text[]) AS k(source, external_id)
+    const [result] = await ctx.uow.prepared<{ added: number; matched: number; missing: number[] }>('listening_ingest', INGEST_SQL, [
+      org,
+      column((r) => r.source),
+      column((r) => r.externalId),
+      column((r) => r.accountId),
+      column((r) => r.authorHandle),
+      column((r) => r.authorName),
+      column((r) => r.authorReach),
+      column((r) => r.text),
+      column((r) => r.url),
+      column((r) => r.publishedAt),
+      column((r) => r.publishedAtEstimated),
+      column((r) => r.language),
+      column((r) => r.sentimentScore),
+      column((r) => r.sentimentLabel),
+      column((r) => r.reach),
+      // Each mention's queries as one list (uuids: no comma inside).
+      column((r) => r.queryIds.join(',')),
+    ]);
+    let matched = result.matched;
+    if (result.missing.length) {
+      // Rows a concurrent transaction committed while this statement waited on their key: its snapshot cannot see
+      // them, a new statement does.
+      const late = result.missing.map((at) => batch[at - 1]);
+      const existing = await ctx.uow.query<{ id: string; source: string; external_id: string; published_at: Date }>(
+        `SELECT m.id, m.source, m.external_id, m.published_at FROM mentions m JOIN unnest($2::text[], $3::text[]) AS k(source, external_id)
            ON m.source = k.source AND m.external_id = k.external_id WHERE m.organization_id = $1`,
-        [org, missing.map((r) => r.source), missing.map((r) => r.externalId)],
+        [org, late.map((r) => r.source), late.map((r) => r.externalId)],
       );
-      for (const row of existing) ids.set(`${row.source}\u0000${row.external_id}`, row.id);
-    }
-    const matchQuery: string[] = [];
-    const matchMention: string[] = [];
-    const matchTime: Date[] = [];
-    for (const row of batch) {
-      const id = ids.get(`${row.source}\u0000${row.externalId}`);
-      if (!id) continue;
-      for (const queryId of row.queryIds) {
-        matchQuery.push(queryId);
-        matchMention.push(id);
-        matchTime.push(row.publishedAt);
+      const found = new Map(existing.map((m) => [mentionKey(m.source, m.external_id), m]));
+      const queryIds: string[] = [];
+      const mentionIds: string[] = [];
+      const times: Date[] = [];
+      for (const row of late) {
+        const mention = found.get(mentionKey(row.source, row.externalId));
+        if (!mention) continue;
+        for (const queryId of row.queryIds) {
+          queryIds.push(queryId);
+          mentionIds.push(mention.id);
+          times.push(mention.published_at);
+        }
       }
+      if (queryIds.length)
+        matched += await ctx.uow.execute(
+          `INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
+           SELECT $1, k.query_id, k.mention_id, k.published_at
+             FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS k(query_id, mention_id, published_at)
+             JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
+           ON CONFLICT (organization_id, mention_id, query_id) DO NOTHING`,
+          [org, queryIds, mentionIds, times],
+        );
     }
-    let matched = 0;
-    if (matchQuery.length) {
-      // Joined with the queries: a query deleted meanwhile gets no match (and no foreign-key error).
-      matched = await ctx.uow.execute(
-        `INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
-         SELECT $1, k.query_id, k.mention_id, k.published_at
-           FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS k(query_id, mention_id, published_at)
-           JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
-         ON CONFLICT (organization_id, query_id, mention_id) DO NOTHING`,
-        [org, matchQuery, matchMention, matchTime],
-      );
-    }
-    return { added: inserted.length, matched };
+    return { added: result.added, matched };
   }
 
   async findMention(ctx: TenantCtx, id: string): Promise<MentionEntity | null> {
