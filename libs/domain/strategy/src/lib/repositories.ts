@@ -32,6 +32,8 @@ export interface KpiRecord {
   unit: string | null;
   target: number;
   frequency: string;
+  /** Absent or null: not measured. */
+  measure?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -91,7 +93,7 @@ export interface RoadmapStatusRecord {
 
 const OBJECTIVE = `id, kind, title, description, metric, baseline, target, unit, to_char(deadline, 'YYYY-MM-DD') AS deadline,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
-const KPI = `id, objective_id AS "objectiveId", name, metric, unit, target, frequency, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const KPI = `id, objective_id AS "objectiveId", name, metric, unit, target, frequency, measure, created_at AS "createdAt", updated_at AS "updatedAt"`;
 const SEGMENT = `id, name, description, needs, usages, created_at AS "createdAt", updated_at AS "updatedAt"`;
 const PLAN = `p.id, p.network, p.rationale, p.posts_per_week AS "postsPerWeek", p.reserved_handle AS "reservedHandle",
   p.created_at AS "createdAt", p.updated_at AS "updatedAt",
@@ -237,8 +239,8 @@ export class StrategyRepository {
 
   async insertKpi(ctx: StrategyCtx, k: Omit<KpiRecord, 'id' | 'createdAt' | 'updatedAt'>): Promise<KpiRecord> {
     const [row] = await ctx.uow.query<KpiRecord>(
-      `INSERT INTO kpis (organization_id, objective_id, name, metric, unit, target, frequency) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${KPI}`,
-      [ctx.uow.organizationId, k.objectiveId, k.name, k.metric, k.unit, k.target, k.frequency],
+      `INSERT INTO kpis (organization_id, objective_id, name, metric, unit, target, frequency, measure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${KPI}`,
+      [ctx.uow.organizationId, k.objectiveId, k.name, k.metric, k.unit, k.target, k.frequency, k.measure ?? null],
     );
     return row;
   }
@@ -246,7 +248,7 @@ export class StrategyRepository {
   updateKpi(
     ctx: StrategyCtx,
     id: string,
-    patch: Partial<Record<'name' | 'metric' | 'unit' | 'target' | 'frequency', unknown>>,
+    patch: Partial<Record<'name' | 'metric' | 'unit' | 'target' | 'frequency' | 'measure', unknown>>,
   ): Promise<KpiRecord | null> {
     return updateOne(ctx, 'kpis', KPI, id, patch);
   }

@@ -130,6 +130,7 @@ export class StrategyService {
       unit: cleanText(input.unit),
       target: input.target,
       frequency: input.frequency,
+      measure: input.measure ?? null,
     });
   }
 
@@ -141,6 +142,7 @@ export class StrategyService {
       unit: input.unit === undefined ? undefined : cleanText(input.unit),
       target: input.target ?? undefined,
       frequency: input.frequency ?? undefined,
+      measure: input.measure,
     });
     if (!updated) throw notFound('KPI', input.id);
     return updated;

@@ -201,6 +201,13 @@ export class SocleConfig {
   @Max(1440)
   INBOX_EVERY_MINUTES = 15;
 
+  /** The worker collects the metrics (followers, posts, engagement) of each connected account this often. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  METRICS_EVERY_MINUTES = 60;
+
   /** The worker looks for due publications whose wake-up was lost, and expired leases, this often. */
   @Transform(toInt)
   @IsInt()

@@ -18,6 +18,23 @@ export enum KpiFrequencyEnum {
 }
 registerEnumType(KpiFrequencyEnum, { name: 'KpiFrequency', description: 'How often the KPI is measured.' });
 
+/** What the platform measures for a KPI from its own data (the free-text `metric` says it for people). */
+export enum KpiMeasureEnum {
+  FOLLOWERS = 'FOLLOWERS',
+  POSTS_PUBLISHED = 'POSTS_PUBLISHED',
+  ENGAGEMENT = 'ENGAGEMENT',
+  ENGAGEMENT_RATE = 'ENGAGEMENT_RATE',
+  MENTIONS = 'MENTIONS',
+  NEGATIVE_MENTION_SHARE = 'NEGATIVE_MENTION_SHARE',
+  FIRST_RESPONSE_MINUTES = 'FIRST_RESPONSE_MINUTES',
+  SHARE_OF_VOICE = 'SHARE_OF_VOICE',
+}
+registerEnumType(KpiMeasureEnum, {
+  name: 'KpiMeasure',
+  description:
+    'What the platform measures for the KPI, per period of its frequency: FOLLOWERS (all connected accounts, at the end of the period), POSTS_PUBLISHED, ENGAGEMENT (likes + reposts + replies on the posts published in the period), ENGAGEMENT_RATE (engagement per post per 1,000 followers), MENTIONS (of the brand queries), NEGATIVE_MENTION_SHARE (percent of the brand mentions with a sentiment that are negative), FIRST_RESPONSE_MINUTES (median, inbox), SHARE_OF_VOICE (percent). Absent: the KPI is not measured.',
+});
+
 export enum AudienceUsageEnum {
   PR = 'PR',
   ADVERTISING_MARKETING = 'ADVERTISING_MARKETING',

@@ -19,6 +19,7 @@ import {
   AddressFormEnum,
   AudienceUsageEnum,
   KpiFrequencyEnum,
+  KpiMeasureEnum,
   ObjectiveKindEnum,
   RitualKindEnum,
   RoadmapStepStatusEnum,
@@ -91,6 +92,10 @@ export class CreateKpiInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40) unit?: string | null;
   @Field(() => Float) @IsNumber(finite) target!: number;
   @Field(() => KpiFrequencyEnum) @IsEnum(KpiFrequencyEnum) frequency!: KpiFrequencyEnum;
+  @Field(() => KpiMeasureEnum, { nullable: true, description: 'What the platform measures for this KPI; absent: not measured.' })
+  @IsOptional()
+  @IsEnum(KpiMeasureEnum)
+  measure?: KpiMeasureEnum | null;
 }
 
 @InputType()
@@ -101,6 +106,10 @@ export class UpdateKpiInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40) unit?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber(finite) target?: number | null;
   @Field(() => KpiFrequencyEnum, { nullable: true }) @IsOptional() @IsEnum(KpiFrequencyEnum) frequency?: KpiFrequencyEnum | null;
+  @Field(() => KpiMeasureEnum, { nullable: true, description: 'Absent: unchanged; null: no longer measured.' })
+  @IsOptional()
+  @IsEnum(KpiMeasureEnum)
+  measure?: KpiMeasureEnum | null;
 }
 
 @InputType()

@@ -6,6 +6,7 @@ import {
   AudienceUsageEnum,
   BrainstormThemeEnum,
   KpiFrequencyEnum,
+  KpiMeasureEnum,
   ObjectiveKindEnum,
   RitualCadenceEnum,
   RitualKindEnum,
@@ -22,6 +23,8 @@ export class KpiObject {
   @Field(() => String, { nullable: true }) unit!: string | null;
   @Field(() => Float) target!: number;
   @Field(() => KpiFrequencyEnum) frequency!: KpiFrequencyEnum;
+  @Field(() => KpiMeasureEnum, { nullable: true, description: 'What the platform measures for it (kpiProgress); null: not measured.' })
+  measure!: KpiMeasureEnum | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }

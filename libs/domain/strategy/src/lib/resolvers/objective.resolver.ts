@@ -14,7 +14,7 @@ import {
   UpdateObjectiveInput,
 } from '../dto/inputs';
 import { DeletedStrategyItemObject, KpiObject, ObjectiveConnection, ObjectiveObject } from '../dto/objects';
-import { KpiFrequencyEnum, ObjectiveKindEnum } from '../dto/enums';
+import { KpiFrequencyEnum, KpiMeasureEnum, ObjectiveKindEnum } from '../dto/enums';
 import { KpiLoader } from '../kpi.loader';
 import type { KpiRecord, ObjectiveRecord } from '../repositories';
 import { StrategyService } from '../strategy.service';
@@ -25,7 +25,11 @@ export class ObjectiveArgs {
 }
 
 export const toObjective = (o: ObjectiveRecord): ObjectiveObject => ({ ...o, kind: o.kind as ObjectiveKindEnum });
-export const toKpi = (k: KpiRecord): KpiObject => ({ ...k, frequency: k.frequency as KpiFrequencyEnum });
+export const toKpi = (k: KpiRecord): KpiObject => ({
+  ...k,
+  frequency: k.frequency as KpiFrequencyEnum,
+  measure: (k.measure ?? null) as KpiMeasureEnum | null,
+});
 
 @UseInterceptors(StrategyAuditInterceptor)
 @Resolver(() => ObjectiveObject)

@@ -1,0 +1,58 @@
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { KpiMeasureEnum } from '@socle/strategy';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+
+export enum KpiProgressStatusEnum {
+  MEASURED = 'MEASURED',
+  NOT_MEASURED = 'NOT_MEASURED',
+  NOT_MEASURED_YET = 'NOT_MEASURED_YET',
+}
+registerEnumType(KpiProgressStatusEnum, {
+  name: 'KpiProgressStatus',
+  description:
+    'MEASURED: periods carry values. NOT_MEASURED: the KPI has no measure, or the data it needs is not collected (see reason). NOT_MEASURED_YET: the platform does not compute this measure yet.',
+});
+
+@ArgsType()
+export class KpiProgressArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a KPI id' }) kpiId!: string;
+  @Field(() => String, { description: 'Start (ISO 8601 with offset); the first period is cut there.' })
+  @IsString()
+  @MaxLength(40)
+  from!: string;
+  @Field(() => String, { description: 'End, excluded (ISO 8601 with offset); the last period is cut there.' })
+  @IsString()
+  @MaxLength(40)
+  to!: string;
+}
+
+@ObjectType('KpiPeriodProgress', { description: 'One period of the KPI’s frequency (UTC calendar periods).' })
+export class KpiPeriodProgressObject {
+  @Field(() => GraphQLISODateTime) start!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'Excluded.' }) end!: Date;
+  @Field(() => Float, { nullable: true, description: 'The measured value; null when the data for this period is missing.' })
+  value!: number | null;
+  @Field(() => Float) target!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of the way from the objective’s baseline to the target: 0 at the baseline, 1 at the target.',
+  })
+  progress!: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'FOLLOWERS: at least the share of the way the time elapsed since the objective started asks for (a straight line to its deadline). Other measures: the period reached its target. Null without a value.',
+  })
+  onTrack!: boolean | null;
+}
+
+@ObjectType('KpiProgress')
+export class KpiProgressObject {
+  @Field(() => ID) kpiId!: string;
+  @Field(() => KpiMeasureEnum, { nullable: true }) measure!: KpiMeasureEnum | null;
+  @Field(() => KpiProgressStatusEnum) status!: KpiProgressStatusEnum;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => Float, { nullable: true, description: 'The objective’s baseline.' }) baseline!: number | null;
+  @Field(() => Float) target!: number;
+  @Field(() => [KpiPeriodProgressObject]) periods!: KpiPeriodProgressObject[];
+}

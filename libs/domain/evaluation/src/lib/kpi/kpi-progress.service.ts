@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { strictDateTime } from '@socle/content';
+import { badInput, DomainError, notFound } from '@socle/platform-errors';
+import { KpiCtx, KpiMeasuresRepository, MeasuredKpi, PeriodValues } from './kpi-measures.repository';
+import { KpiMeasure, MAX_KPI_PERIODS, onTrack, Period, periodsBetween, shareOfTheWay } from './kpi-progress';
+
+/** Whether the KPI's progress could be measured. */
+export type KpiProgressStatus = 'MEASURED' | 'NOT_MEASURED' | 'NOT_MEASURED_YET';
+
+export interface KpiPeriodProgress extends Period {
+  /** Null when the data to measure this period is missing (no sample yet, nothing to average). */
+  value: number | null;
+  target: number;
+  /** Share of the way from the baseline to the target (1 = reached). */
+  progress: number | null;
+  onTrack: boolean | null;
+}
+
+export interface KpiProgress {
+  kpiId: string;
+  measure: KpiMeasure | null;
+  status: KpiProgressStatus;
+  /** Why it is not measured, in a sentence; null when it is. */
+  reason: string | null;
+  baseline: number | null;
+  target: number;
+  periods: KpiPeriodProgress[];
+}
+
+/**
+ * Share of voice is computed by the listening analytics (brand against competitors);
+ * until it is wired here the KPI says "not measured yet" rather than inventing a figure.
+ * Replace the body with a call to that computation: one value (percent) per period.
+ */
+export async function shareOfVoiceMeasure(_ctx: KpiCtx, _periods: readonly Period[]): Promise<PeriodValues | null> {
+  return null;
+}
+
+/** A KPI's measured progress against its target, per period of its frequency. */
+@Injectable()
+export class KpiProgressService {
+  constructor(private readonly measures: KpiMeasuresRepository) {}
+
+  async progress(ctx: KpiCtx, kpiId: string, fromText: string, toText: string): Promise<KpiProgress> {
+    const from = strictDateTime(fromText, 'from');
+    const to = strictDateTime(toText, 'to');
+    if (from >= to) throw badInput('to', 'must be after from');
+    const kpi = await this.measures.kpi(ctx, kpiId);
+    // Another organisation's KPI is as unknown as one that never existed (row-level security hides it).
+    if (!kpi) throw new DomainError('NOT_FOUND', notFound('KPI', kpiId).message, { field: 'kpiId' });
+    const periods = periodsBetween(from, to, kpi.frequency);
+    if (!periods)
+      throw badInput('to', `gives more than ${MAX_KPI_PERIODS} periods of the KPI's frequency (${kpi.frequency}): shorten the range`);
+    const base = { kpiId: kpi.id, measure: kpi.measure, baseline: kpi.baseline, target: kpi.target };
+    if (!kpi.measure) {
+      return { ...base, status: 'NOT_MEASURED', reason: 'The KPI has no measure: set one to follow its progress.', periods: [] };
+    }
+    const values = await this.values(ctx, kpi.measure, periods);
+    if (!values) {
+      const reason =
+        kpi.measure === 'SHARE_OF_VOICE'
+          ? 'Share of voice is not measured yet.'
+          : 'Mentions are counted from the brand listening queries: create one to measure this KPI.';
+      return { ...base, status: kpi.measure === 'SHARE_OF_VOICE' ? 'NOT_MEASURED_YET' : 'NOT_MEASURED', reason, periods: [] };
+    }
+    return {
+      ...base,
+      status: 'MEASURED',
+      reason: null,
+      periods: periods.map((period, index) => this.judge(kpi, period, values[index] ?? null)),
+    };
+  }
+
+  private judge(kpi: MeasuredKpi, period: Period, value: number | null): KpiPeriodProgress {
+    const measure = kpi.measure as KpiMeasure;
+    return {
+      ...period,
+      value,
+      target: kpi.target,
+      progress: shareOfTheWay(value, kpi.baseline, kpi.target),
+      onTrack: onTrack({
+        measure,
+        value,
+        baseline: kpi.baseline,
+        target: kpi.target,
+        objectiveStart: kpi.objectiveStart,
+        objectiveDeadline: kpi.objectiveDeadline,
+        periodEnd: period.end,
+      }),
+    };
+  }
+
+  /** One value per period; null when the measure cannot be computed at all for this organisation. */
+  private async values(ctx: KpiCtx, measure: KpiMeasure, periods: Period[]): Promise<PeriodValues | null> {
+    switch (measure) {
+      case 'FOLLOWERS':
+        return this.measures.followers(ctx, periods);
+      case 'POSTS_PUBLISHED':
+        return this.measures.postsPublished(ctx, periods);
+      case 'ENGAGEMENT':
+        // No post: nothing to engage with (0); posts none of which was measured yet: unknown.
+        return (await this.measures.engagement(ctx, periods)).map((e) => (e.posts === 0 ? 0 : e.measured === 0 ? null : e.engagement));
+      case 'ENGAGEMENT_RATE': {
+        // Engagement per measured post, per 1,000 followers at the period's end.
+        // One after the other: both run on the request's one connection.
+        const engagement = await this.measures.engagement(ctx, periods);
+        const followers = await this.measures.followers(ctx, periods);
+        return engagement.map((e, i) => {
+          const audience = followers[i];
+          if (e.measured === 0 || !audience) return null;
+          return e.engagement / e.measured / (audience / 1000);
+        });
+      }
+      case 'MENTIONS':
+        if (!(await this.measures.hasBrandQuery(ctx))) return null;
+        return (await this.measures.brandMentions(ctx, periods)).map((m) => m.total);
+      case 'NEGATIVE_MENTION_SHARE':
+        if (!(await this.measures.hasBrandQuery(ctx))) return null;
+        return (await this.measures.brandMentions(ctx, periods)).map((m) => (m.rated === 0 ? null : (100 * m.negative) / m.rated));
+      case 'FIRST_RESPONSE_MINUTES':
+        return this.measures.firstResponseMinutes(ctx, periods);
+      case 'SHARE_OF_VOICE':
+        return shareOfVoiceMeasure(ctx, periods);
+    }
+  }
+}
