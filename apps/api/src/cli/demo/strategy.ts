@@ -22,7 +22,8 @@ interface DemoStrategy {
     target: number;
     unit: string;
     deadline: string;
-    kpis: { name: string; metric: string; target: number; unit: string; frequency: string }[];
+    /** `measure`: what the platform measures for the KPI (kpiProgress), when it can. */
+    kpis: { name: string; metric: string; target: number; unit: string; frequency: string; measure?: string }[];
   }[];
   segments: { name: string; needs: string; usages: string[] }[];
   plans: { network: string; segments: string[]; postsPerWeek: number; reservedHandle: string; rationale: string }[];
@@ -51,7 +52,7 @@ const STRATEGIES: Record<string, DemoStrategy> = {
         target: 400,
         unit: 'abonnés',
         deadline: `${NEXT_YEAR}-12-31`,
-        kpis: [{ name: 'Abonnés', metric: 'followers', target: 400, unit: 'abonnés', frequency: 'MONTHLY' }],
+        kpis: [{ name: 'Abonnés', metric: 'followers', target: 400, unit: 'abonnés', frequency: 'MONTHLY', measure: 'FOLLOWERS' }],
       },
     ],
     segments: [
