@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     const fill = async (organizationId: string, count: number, withMatches: boolean) => {
       await sql(
         `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at, language, sentiment_label, sentiment_score)
-         SELECT $1, (ARRAY['mastodon','mastodon','bluesky','rss'])[1 + g % 4], 'ext-' || g, 'fan' || (g * 7919 % 50000) || '@example.social',
+         SELECT $1, (ARRAY['mastodon','mastodon','bluesky','rss'])[1 + g % 4], 'ext-' || g, 'fan' || (g::bigint * 7919 % 50000) || '@example.social',
                 (SELECT string_agg(($3::text[])[1 + floor(power(random(), 3) * cardinality($3::text[]))::int], ' ') FROM generate_series(1, 8 + g % 12) w WHERE w > 0 AND g > 0)
                   || CASE WHEN g % 100 = 3 THEN ' ${MIDDLING}' ELSE '' END || CASE WHEN g % 5000 = 7 THEN ' ${RARE}' ELSE '' END,
                 now() - make_interval(secs => g * ${STEP_SECONDS}), (ARRAY['fr','fr','en',NULL])[1 + (g / 4) % 4],
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
         `INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
          SELECT m.organization_id, q.id, m.id, m.published_at FROM mentions m
            CROSS JOIN LATERAL (SELECT ($2::uuid[])[5] AS id
-                               UNION ALL SELECT ($2::uuid[])[1 + abs(hashtext(m.external_id)) % 6] WHERE abs(hashtext(m.external_id)) % 6 < 4) q
+                               UNION ALL SELECT ($2::uuid[])[1 + abs(hashtext(m.external_id)::bigint) % 6] WHERE abs(hashtext(m.external_id)::bigint) % 6 < 4) q
           WHERE m.organization_id = $1`,
         [organizationId, queries],
       );
@@ -205,6 +205,55 @@ async function main(): Promise<void> {
       { name: 'deep 95%', fraction: 0.95 },
     ];
 
+    const explainInTenant = (filter: MentionSearchFilter, keyset: { size: number; after?: [string, string] }) =>
+      inTenant(async (ctx) => {
+        const statement = repository.searchStatement(ctx, keyset, filter);
+        return (await ctx.uow.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, statement.params)).map((r) => r['QUERY PLAN']);
+      });
+    // A text search runs its statement inside socle_mention_search, as the owner: EXPLAIN that statement the same way.
+    const explainTextSearch = async (filter: MentionSearchFilter, keyset: { size: number; after?: [string, string] }) => {
+      const flags = [
+        filter.from,
+        filter.to,
+        filter.source,
+        filter.sentiment,
+        filter.language,
+        filter.authorHandle,
+        filter.queryId,
+        keyset.after,
+      ].map((value) => value !== undefined);
+      const [{ statement }] = await sql<{ statement: string }>(
+        'SELECT socle_mention_search_statement($1, $2, $3, $4, $5, $6, $7, $8) AS statement',
+        flags,
+      );
+      const literal = (value: unknown) =>
+        value === undefined || value === null
+          ? 'NULL'
+          : `'${String(value instanceof Date ? value.toISOString() : value).replace(/'/g, "''")}'`;
+      const values = [
+        org,
+        filter.textQuery,
+        filter.from,
+        filter.to,
+        filter.source,
+        filter.sentiment,
+        filter.language,
+        filter.authorHandle,
+        filter.queryId,
+        keyset.after?.[0],
+        keyset.after?.[1],
+        keyset.size + 1,
+      ].map(literal);
+      await sql(
+        `PREPARE bench_search(uuid, tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int) AS ${statement}`,
+      );
+      try {
+        return (await sql<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE bench_search(${values.join(', ')})`)).map((r) => r['QUERY PLAN']);
+      } finally {
+        await sql('DEALLOCATE bench_search');
+      }
+    };
+
     const leading = new Map(
       (
         await sql<{ name: string; first: string }>(
@@ -229,10 +278,9 @@ async function main(): Promise<void> {
     for (const search of searches) {
       for (const page of pages) {
         const keyset = page.fraction === undefined ? { size: PAGE } : { size: PAGE, after: deep(search.filter, page.fraction) };
-        const plan = await inTenant(async (ctx) => {
-          const statement = repository.searchStatement(ctx, keyset, search.filter);
-          return (await ctx.uow.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, statement.params)).map((r) => r['QUERY PLAN']);
-        });
+        const plan = search.filter.textQuery
+          ? [...(await explainTextSearch(search.filter, keyset)), ...(await explainInTenant(search.filter, keyset))]
+          : await explainInTenant(search.filter, keyset);
         const used = [
           ...new Set(
             plan.flatMap((line) =>

@@ -332,6 +332,30 @@ describe('mention search and analytics', () => {
     expect(weekly.buckets[1].sides[3]).toMatchObject({ name: 'Pains et Cie', share: 100 });
   });
 
+  it('runs the text search as the owner for the tenant of the transaction only, and for no tenant finds nothing', async () => {
+    const asApp = async (tenant: string | null): Promise<string[]> => {
+      await admin.query('BEGIN');
+      try {
+        await admin.query('SET LOCAL ROLE socle_app');
+        if (tenant) await admin.query(`SELECT set_config('socle.organization_id', $1, true)`, [tenant]);
+        const { rows } = await admin.query<{ id: string }>(
+          `SELECT id FROM socle_mention_search(to_tsquery('simple', 'velo'), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 100)`,
+        );
+        return rows.map((r) => r.id);
+      } finally {
+        await admin.query('ROLLBACK');
+      }
+    };
+    expect(await asApp(null)).toEqual([]);
+    expect(await asApp(org)).toEqual([ids.m1]);
+    expect(await asApp(otherOrg)).toEqual([ids.o1]);
+    // The application role may run it, nobody else but its owner.
+    const { rows } = await admin.query<{ grantee: string }>(
+      `SELECT grantee FROM information_schema.routine_privileges WHERE routine_name = 'socle_mention_search' AND privilege_type = 'EXECUTE' ORDER BY grantee`,
+    );
+    expect(rows.map((r) => r.grantee)).toEqual(['socle_app', 'socle_owner']);
+  });
+
   it('refuses bad input with the field named and never a 500', async () => {
     const range = { from: '2026-03-01T00:00:00Z', to: '2026-03-10T00:00:00Z' };
     expect(await refusal(VOLUME, { interval: 'MONTH' })).toMatchObject({

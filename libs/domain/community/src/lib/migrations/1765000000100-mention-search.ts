@@ -47,12 +47,55 @@ export class MentionSearch1765000000100 implements MigrationInterface {
 
       ALTER TABLE mentions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (socle_mention_search_vector(text)) STORED;
       CREATE INDEX mentions_search_idx ON mentions USING gin (organization_id, search_vector);
+
+      -- The text search statement for the current tenant: only the conditions given, parameters in a fixed order
+      -- ($1 organisation, $2 tsquery, $3 from, $4 to, $5 source, $6 sentiment, $7 language, $8 author, $9 query,
+      -- $10 and $11 the keyset, $12 the limit). A function of its own so a benchmark can EXPLAIN what the search runs.
+      CREATE FUNCTION socle_mention_search_statement(p_from boolean, p_to boolean, p_source boolean, p_sentiment boolean,
+          p_language boolean, p_author boolean, p_query boolean, p_after boolean) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN 'SELECT m.id, m.published_at FROM mentions m WHERE m.organization_id = $1 AND m.search_vector @@ $2'
+          || CASE WHEN p_from THEN ' AND m.published_at >= $3' ELSE '' END
+          || CASE WHEN p_to THEN ' AND m.published_at < $4' ELSE '' END
+          || CASE WHEN p_source THEN ' AND m.source = $5' ELSE '' END
+          || CASE WHEN p_sentiment THEN ' AND m.sentiment_label = $6' ELSE '' END
+          || CASE WHEN p_language THEN ' AND lower(m.language) = lower($7)' ELSE '' END
+          || CASE WHEN p_author THEN ' AND lower(m.author_handle) = lower($8)' ELSE '' END
+          || CASE WHEN p_query THEN ' AND EXISTS (SELECT 1 FROM mention_matches mq WHERE mq.organization_id = $1 AND mq.query_id = $9 AND mq.mention_id = m.id)' ELSE '' END
+          || CASE WHEN p_after THEN ' AND (m.published_at, m.id) < ($10, $11)' ELSE '' END
+          || ' ORDER BY m.published_at DESC, m.id DESC LIMIT $12';
+
+      -- Under row-level security PostgreSQL may not use the word index: the @@ operator is not LEAKPROOF, so it is
+      -- evaluated after the policy, as a filter, and a rare word becomes a scan of the whole organisation. This
+      -- function runs the search as the owner (no policy) for the tenant of the transaction only, read from the same
+      -- setting the policies read (no tenant set: no row); the planner then chooses between the word index (rare
+      -- words) and the time index (frequent ones) on sound estimates. Ids only; the caller reads the rows under RLS.
+      CREATE FUNCTION socle_mention_search(p_query tsquery, p_from timestamptz, p_to timestamptz, p_source text, p_sentiment text,
+          p_language text, p_author text, p_query_id uuid, p_after_time timestamptz, p_after_id uuid, p_limit int)
+        RETURNS TABLE (id uuid, published_at timestamptz)
+        -- ROWS: at most a page (101); the default estimate of 1,000 made the caller's join scan the mentions.
+        LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 101 SET search_path = public, pg_temp AS
+        $$
+        DECLARE
+          v_org uuid := socle_current_organization_id();
+        BEGIN
+          IF v_org IS NULL OR p_query IS NULL THEN RETURN; END IF;
+          RETURN QUERY EXECUTE socle_mention_search_statement(p_from IS NOT NULL, p_to IS NOT NULL, p_source IS NOT NULL,
+              p_sentiment IS NOT NULL, p_language IS NOT NULL, p_author IS NOT NULL, p_query_id IS NOT NULL, p_after_time IS NOT NULL)
+            USING v_org, p_query, p_from, p_to, p_source, p_sentiment, p_language, p_author, p_query_id, p_after_time, p_after_id,
+              least(greatest(p_limit, 0), 101);
+        END
+        $$;
+      REVOKE ALL ON FUNCTION socle_mention_search(tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION socle_mention_search(tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int) TO socle_app;
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     // The btree_gin extension stays: other indexes may have come to use it.
     await q.query(`
+      DROP FUNCTION socle_mention_search(tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int);
+      DROP FUNCTION socle_mention_search_statement(boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean);
       DROP INDEX mentions_search_idx;
       ALTER TABLE mentions DROP COLUMN search_vector;
       DROP FUNCTION socle_mention_search_vector(text);
