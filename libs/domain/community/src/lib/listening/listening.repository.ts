@@ -179,9 +179,12 @@ function mergeByKey(rows: readonly MentionRow[]): MentionRow[] {
  *   re-ingest computes no stored column and takes no insertion lock.
  * - `stored` gives every mention its id and publication time: the stored
  *   row's, or the new one's when the INSERT kept it.
- * - `matched` inserts the matches, each mention's queries unnested from its own
- *   list (ON CONFLICT DO NOTHING on the primary key, in key order); a query
- *   deleted meanwhile gets none.
+ * - the matches: each mention's queries unnested from its own list, a query
+ *   deleted meanwhile getting none. Those of the mentions inserted here
+ *   (`fresh_matches`) cannot exist yet (no other transaction knows their ids):
+ *   a plain INSERT, without the speculative insertion ON CONFLICT costs per
+ *   row. Those of mentions already stored (`more_matches`): ON CONFLICT DO
+ *   NOTHING on the primary key, in key order (no deadlock between two jobs).
  * - `missing` lists the positions that got no id: a concurrent transaction
  *   committed the same key after this statement began (the INSERT waited for
  *   it, then skipped the row). The caller reads those in a new statement.
@@ -211,20 +214,30 @@ const INGEST_SQL = `
     RETURNING id
   ), stored AS MATERIALIZED (
     SELECT at, query_ids, coalesce(known_published_at, published_at) AS published_at,
-           CASE WHEN known_id IS NOT NULL THEN known_id WHEN new_id IN (SELECT id FROM added) THEN new_id END AS id
+           CASE WHEN known_id IS NOT NULL THEN known_id WHEN new_id IN (SELECT id FROM added) THEN new_id END AS id,
+           known_id IS NULL AS fresh
       FROM input
-  ), matched AS (
+  ), fresh_matches AS (
     INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
     SELECT $1, q.id, s.id, s.published_at
       FROM stored s
       CROSS JOIN LATERAL unnest(string_to_array(s.query_ids, ',')::uuid[]) AS k(query_id)
       JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
-     WHERE s.id IS NOT NULL
+     WHERE s.fresh AND s.id IS NOT NULL
+    RETURNING 1
+  ), more_matches AS (
+    INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at)
+    SELECT $1, q.id, s.id, s.published_at
+      FROM stored s
+      CROSS JOIN LATERAL unnest(string_to_array(s.query_ids, ',')::uuid[]) AS k(query_id)
+      JOIN listening_queries q ON q.organization_id = $1 AND q.id = k.query_id
+     WHERE NOT s.fresh
      ORDER BY s.id, q.id
     ON CONFLICT (organization_id, mention_id, query_id) DO NOTHING
     RETURNING 1
   )
-  SELECT (SELECT count(*)::int FROM added) AS added, (SELECT count(*)::int FROM matched) AS matched,
+  SELECT (SELECT count(*)::int FROM added) AS added,
+         (SELECT count(*)::int FROM fresh_matches) + (SELECT count(*)::int FROM more_matches) AS matched,
          ARRAY(SELECT at::int FROM stored WHERE id IS NULL ORDER BY at) AS missing`;
 
 /** What a source's run leaves behind: success (new cursor) or failure (error and back-off). */
