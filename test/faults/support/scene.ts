@@ -52,12 +52,24 @@ export class Scene {
   static async start(overrides: Record<string, string> = {}): Promise<Scene> {
     if (!process.env.SOCLE_TEST_DATABASE) throw new Error('run through Jest and its global setup');
     const database = ownDatabase();
-    const mastodon = await MastodonTestServer.start({ rateLimit: { limit: 1_000_000, windowSeconds: 300 }, recordRequests: false });
-    const api = await TestApi.start({ ...database.env, ...overrides });
-    const admin = new Client({ connectionString: database.adminUrl });
-    await admin.connect();
-    const owner = await signUpAgency(api, 'Agence Pannes');
-    return new Scene(database, api, mastodon, admin, owner);
+    let mastodon: MastodonTestServer | undefined;
+    let api: TestApi | undefined;
+    let admin: Client | undefined;
+    try {
+      mastodon = await MastodonTestServer.start({ rateLimit: { limit: 1_000_000, windowSeconds: 300 }, recordRequests: false });
+      api = await TestApi.start({ ...database.env, ...overrides });
+      admin = new Client({ connectionString: database.adminUrl });
+      await admin.connect();
+      const owner = await signUpAgency(api, 'Agence Pannes');
+      return new Scene(database, api, mastodon, admin, owner);
+    } catch (error) {
+      // What did start is stopped here: the suite has no scene to close, and an open server would keep Jest from exiting.
+      await api?.stop().catch(() => undefined);
+      await admin?.end().catch(() => undefined);
+      await mastodon?.close().catch(() => undefined);
+      await dropTestDatabase(database.name).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** The suite's database, for a worker process of its own. */
