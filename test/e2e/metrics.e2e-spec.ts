@@ -281,6 +281,18 @@ describe('metrics and KPI progress', () => {
     expect(await refused(PROGRESS, { ...window, from: '2020-01-01T00:00:00Z' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     expect(await refused(PROGRESS, { ...window, kpiId: 'kpi-1' })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await refused(PROGRESS, window, otherOrg)).toMatchObject({ code: 'NOT_FOUND', field: 'kpiId' });
+    // The ends of the calendar: refused or answered, never a 500.
+    expect(await refused(PROGRESS, { ...window, from: '0001-01-01T00:00:00Z', to: '0001-01-03T00:00:00Z' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+    });
+    const farFuture = await ok<{ metricSeries: { points: Point[] } }>(SERIES, {
+      ...base,
+      from: '9999-01-01T00:00:00Z',
+      to: '9999-12-31T00:00:00Z',
+      interval: 'MONTH',
+    });
+    expect(farFuture.metricSeries.points).toHaveLength(12);
     expect(
       await refused(CREATE_KPI, {
         input: { objectiveId: randomUUID(), name: 'x', metric: 'x', target: 1, frequency: 'DAILY', measure: 'LIKES' },

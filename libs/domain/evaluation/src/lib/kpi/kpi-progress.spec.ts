@@ -67,3 +67,12 @@ describe('KPI progress', () => {
     expect(higherIsBetter('MENTIONS', null, 10)).toBe(true);
   });
 });
+
+describe('KPI periods at the edges of the calendar', () => {
+  it('keeps years below 100 as they are (no 19xx)', () => {
+    expect(iso(periodsBetween(new Date('0001-01-01T00:00:00Z'), new Date('0001-03-01T00:00:00Z'), 'MONTHLY'))).toEqual([
+      ['0001-01-01T00:00:00.000Z', '0001-02-01T00:00:00.000Z'],
+      ['0001-02-01T00:00:00.000Z', '0001-03-01T00:00:00.000Z'],
+    ]);
+  });
+});

@@ -31,6 +31,13 @@ export interface Period {
   end: Date;
 }
 
+/** Midnight UTC of a day (months and days may overflow); unlike Date.UTC, years 0–99 stay themselves. */
+function utc(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+
 /** The UTC calendar period holding `at` (weeks start on Monday, quarters in January, April, July, October). */
 function periodStart(at: Date, frequency: KpiFrequency): Date {
   const y = at.getUTCFullYear();
@@ -38,17 +45,17 @@ function periodStart(at: Date, frequency: KpiFrequency): Date {
   const d = at.getUTCDate();
   switch (frequency) {
     case 'DAILY':
-      return new Date(Date.UTC(y, m, d));
+      return utc(y, m, d);
     case 'WEEKLY': {
       const day = (at.getUTCDay() + 6) % 7; // Monday 0
-      return new Date(Date.UTC(y, m, d - day));
+      return utc(y, m, d - day);
     }
     case 'MONTHLY':
-      return new Date(Date.UTC(y, m, 1));
+      return utc(y, m, 1);
     case 'QUARTERLY':
-      return new Date(Date.UTC(y, m - (m % 3), 1));
+      return utc(y, m - (m % 3), 1);
     case 'YEARLY':
-      return new Date(Date.UTC(y, 0, 1));
+      return utc(y, 0, 1);
   }
 }
 
@@ -58,15 +65,15 @@ function nextStart(start: Date, frequency: KpiFrequency): Date {
   const d = start.getUTCDate();
   switch (frequency) {
     case 'DAILY':
-      return new Date(Date.UTC(y, m, d + 1));
+      return utc(y, m, d + 1);
     case 'WEEKLY':
-      return new Date(Date.UTC(y, m, d + 7));
+      return utc(y, m, d + 7);
     case 'MONTHLY':
-      return new Date(Date.UTC(y, m + 1, 1));
+      return utc(y, m + 1, 1);
     case 'QUARTERLY':
-      return new Date(Date.UTC(y, m + 3, 1));
+      return utc(y, m + 3, 1);
     case 'YEARLY':
-      return new Date(Date.UTC(y + 1, 0, 1));
+      return utc(y + 1, 0, 1);
   }
 }
 
