@@ -1,0 +1,203 @@
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import type { MentionEntity } from '../listening/listening.entities';
+import { MentionObject, SentimentLabelEnum } from '../listening/dto/objects';
+import { ALERT_MENTIONS_CAP, type Alert, type AlertSettings } from './alerts.types';
+import { SPIKE_SETTING_BOUNDS } from './spike-rule';
+
+export enum AlertKindEnum {
+  NEGATIVE_SPIKE = 'NEGATIVE_SPIKE',
+}
+registerEnumType(AlertKindEnum, {
+  name: 'AlertKind',
+  description: 'NEGATIVE_SPIKE: negative mentions in the window well above the organisation’s own usual count for that window.',
+});
+
+export enum AlertStatusEnum {
+  OPEN = 'OPEN',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(AlertStatusEnum, {
+  name: 'AlertStatus',
+  description:
+    'OPEN (raised, nobody has looked); ACKNOWLEDGED (someone handles it; a rising spike still updates it); RESOLVED (over; final). ' +
+    'One OPEN or ACKNOWLEDGED alert per kind at a time.',
+});
+
+export enum AlertSensitivityEnum {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+registerEnumType(AlertSensitivityEnum, {
+  name: 'AlertSensitivity',
+  description: 'How far above the usual count a window must go: HIGH 2, MEDIUM 3, LOW 4 standard deviations (and at least minCount).',
+});
+
+export enum AlertProposedActionEnum {
+  CRISIS_PAUSE = 'CRISIS_PAUSE',
+}
+registerEnumType(AlertProposedActionEnum, {
+  name: 'AlertProposedAction',
+  description: 'CRISIS_PAUSE: hold every scheduled publication (pausePublishingForAlert).',
+});
+
+@ObjectType('Alert', {
+  description: 'A crisis alert: a spike of negative mentions over the organisation’s own baseline, with the mentions behind it.',
+})
+export class AlertObject {
+  @Field(() => ID) id!: string;
+  @Field(() => AlertKindEnum) kind!: AlertKindEnum;
+  @Field(() => AlertStatusEnum) status!: AlertStatusEnum;
+  @Field(() => GraphQLISODateTime, { description: 'Start of the window of the strongest evaluation so far.' }) windowStart!: Date;
+  @Field(() => GraphQLISODateTime) windowEnd!: Date;
+  @Field(() => Int, { description: 'Negative mentions published in that window.' }) observedCount!: number;
+  @Field(() => Float, { description: 'Usual count for that window: the mean of the same window on each day of the baseline.' })
+  baselineMean!: number;
+  @Field(() => Float) baselineStddev!: number;
+  @Field(() => Int) baselineDays!: number;
+  @Field(() => Float, { description: 'The count the window had to reach.' }) threshold!: number;
+  @Field(() => Float, { description: 'observedCount / baselineMean (the mean counted as at least 1).' }) ratio!: number;
+  @Field(() => AlertSensitivityEnum) sensitivity!: AlertSensitivityEnum;
+  @Field(() => Int, { description: 'Evaluations that found the spike (1 when raised; a rising spike updates the alert).' })
+  detections!: number;
+  @Field(() => GraphQLISODateTime) lastDetectedAt!: Date;
+  @Field(() => Int, { description: `Mentions kept behind the alert (at most ${ALERT_MENTIONS_CAP}).` }) mentionCount!: number;
+  @Field(() => AlertProposedActionEnum, {
+    nullable: true,
+    description:
+      'What the platform proposes: CRISIS_PAUSE (pausePublishingForAlert; see crisisPauseOn for whether it is on); null when this platform has no publishing.',
+  })
+  proposedAction!: AlertProposedActionEnum | null;
+  @Field(() => Boolean, { description: 'Whether the organisation’s crisis pause is on now (whoever started it).' }) crisisPauseOn!: boolean;
+  @Field(() => ID, { nullable: true, description: 'Who paused publishing from this alert.' }) publishingPausedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishingPausedAt!: Date | null;
+  @Field(() => ID, { nullable: true }) acknowledgedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) acknowledgedAt!: Date | null;
+  @Field(() => ID, { nullable: true }) resolvedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'The last note given when acknowledging or resolving.' }) note!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was raised.' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+export const AlertConnection = ConnectionType(AlertObject, 'Alert');
+
+@ObjectType('AlertSettings', { description: 'How the organisation’s crisis alerts are raised (defaults until someone changes them).' })
+export class AlertSettingsObject {
+  @Field(() => Boolean) enabled!: boolean;
+  @Field(() => AlertSensitivityEnum) sensitivity!: AlertSensitivityEnum;
+  @Field(() => Int, { description: 'Fewest negative mentions in a window that may raise an alert.' }) minCount!: number;
+  @Field(() => Int, { description: 'Length of the window, in minutes.' }) windowMinutes!: number;
+  @Field(() => Int, { description: 'Previous days whose same window make the baseline.' }) baselineDays!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true }) lastEvaluatedAt!: Date | null;
+  @Field(() => ID, { nullable: true }) updatedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+}
+
+@ArgsType()
+export class AlertPageArgs extends PageArgs {
+  @Field(() => AlertStatusEnum, { nullable: true }) @IsOptional() @IsEnum(AlertStatusEnum) status?: AlertStatusEnum;
+  @Field(() => AlertKindEnum, { nullable: true }) @IsOptional() @IsEnum(AlertKindEnum) kind?: AlertKindEnum;
+}
+
+@ArgsType()
+export class AlertArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
+}
+
+@ArgsType()
+export class AlertMentionsArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many, 1 to ${ALERT_MENTIONS_CAP} (default 20): the most reached, then the newest.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(ALERT_MENTIONS_CAP)
+  first?: number;
+}
+
+@InputType()
+export class AlertIdInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
+}
+
+@InputType()
+export class AlertMoveInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Why, for the team (kept on the alert and in the audit log).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(2000)
+  note?: string;
+}
+
+@InputType()
+export class SetAlertSettingsInput {
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @Field(() => AlertSensitivityEnum, { nullable: true }) @IsOptional() @IsEnum(AlertSensitivityEnum) sensitivity?: AlertSensitivityEnum;
+  @Field(() => Int, { nullable: true, description: `${SPIKE_SETTING_BOUNDS.minCount[0]} to ${SPIKE_SETTING_BOUNDS.minCount[1]}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(SPIKE_SETTING_BOUNDS.minCount[0])
+  @Max(SPIKE_SETTING_BOUNDS.minCount[1])
+  minCount?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: `${SPIKE_SETTING_BOUNDS.windowMinutes[0]} to ${SPIKE_SETTING_BOUNDS.windowMinutes[1]}.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(SPIKE_SETTING_BOUNDS.windowMinutes[0])
+  @Max(SPIKE_SETTING_BOUNDS.windowMinutes[1])
+  windowMinutes?: number;
+  @Field(() => Int, { nullable: true, description: `${SPIKE_SETTING_BOUNDS.baselineDays[0]} to ${SPIKE_SETTING_BOUNDS.baselineDays[1]}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(SPIKE_SETTING_BOUNDS.baselineDays[0])
+  @Max(SPIKE_SETTING_BOUNDS.baselineDays[1])
+  baselineDays?: number;
+}
+
+/** The alert as clients see it; `crisisPauseOn` and whether the pause exists are read once per request by the resolver. */
+export function toAlertObject(alert: Alert, pause: { available: boolean; on: boolean }): AlertObject {
+  return {
+    ...alert,
+    kind: alert.kind as AlertKindEnum,
+    status: alert.status as AlertStatusEnum,
+    sensitivity: alert.sensitivity as AlertSensitivityEnum,
+    proposedAction: pause.available ? AlertProposedActionEnum.CRISIS_PAUSE : null,
+    crisisPauseOn: pause.on,
+  };
+}
+
+export function toAlertSettingsObject(settings: AlertSettings): AlertSettingsObject {
+  return { ...settings, sensitivity: settings.sensitivity as AlertSensitivityEnum };
+}
+
+export function toAlertMentionObject(m: MentionEntity): MentionObject {
+  return {
+    id: m.id,
+    source: m.source,
+    externalId: m.externalId,
+    accountId: m.accountId,
+    authorHandle: m.authorHandle,
+    authorName: m.authorName,
+    authorReach: m.authorReach,
+    text: m.text,
+    url: m.url,
+    publishedAt: m.publishedAt,
+    publishedAtEstimated: m.publishedAtEstimated,
+    language: m.language,
+    sentimentScore: m.sentimentScore,
+    sentiment: m.sentimentLabel as SentimentLabelEnum | null,
+    reach: m.reach,
+    queryIds: m.queryIds,
+    createdAt: m.createdAt,
+  };
+}
