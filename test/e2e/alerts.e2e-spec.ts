@@ -5,7 +5,7 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the evaluator run here by hand (the worker's handler list is the lead's)
-import { AlertsRepository, EvaluateAlertsJob } from '../../libs/domain/community/src/lib/alerts';
+import { AlertsRepository, AlertsService, EvaluateAlertsJob } from '../../libs/domain/community/src/lib/alerts';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface AlertView {
@@ -268,6 +268,45 @@ describe('crisis alerts', () => {
     expect(await due()).not.toContain(orgD);
     await mentions(orgD, 1, Date.now(), 'NEGATIVE');
     expect(await due()).toContain(orgD);
+  });
+
+  it('is run by the worker: its reconcile queues the evaluation of an organisation with new negative mentions', async () => {
+    const orgE = await createOrganization(api, owner, 'Worker Alertes');
+    await mentions(orgE, 15, Date.now(), 'NEGATIVE');
+    expect(await worker.reconcile()).toBeGreaterThanOrEqual(1);
+    let found: AlertView[] = [];
+    for (let i = 0; i < 100 && found.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      found = await alertsOf(orgE);
+    }
+    expect(found.map((a) => [a.status, a.observedCount])).toEqual([['OPEN', 15]]);
+  });
+
+  it('tells the listeners of raised alerts inside the raise’s transaction; a listener that fails undoes the raise', async () => {
+    const service = worker.context.get(AlertsService, { strict: false });
+    const orgF = await createOrganization(api, owner, 'Écouteurs Alertes');
+    const heard: { id: string; seenInTransaction: number; mentions: number }[] = [];
+    let fail = true;
+    service.onRaised(async (ctx, alert) => {
+      if (ctx.organizationId !== orgF) return;
+      const [row] = await ctx.uow.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts WHERE organization_id = $1 AND id = $2', [
+        ctx.organizationId,
+        alert.id,
+      ]);
+      heard.push({ id: alert.id, seenInTransaction: row.n, mentions: alert.mentionCount });
+      if (fail) throw new Error('the notification could not be recorded');
+    });
+    await mentions(orgF, 12, Date.now(), 'NEGATIVE');
+    await expect(evaluate(orgF)).rejects.toThrow('the notification could not be recorded');
+    expect(await alertsOf(orgF)).toEqual([]);
+    fail = false;
+    const run = await evaluate(orgF);
+    expect(run.raised).toBe(true);
+    expect(heard.map((h) => h.seenInTransaction)).toEqual([1, 1]);
+    expect(heard[1]).toEqual({ id: run.alertId, seenInTransaction: 1, mentions: 12 });
+    // An update of the unresolved alert is not a new raise.
+    await evaluate(orgF);
+    expect(heard).toHaveLength(2);
   });
 
   it('answers hostile input with a 4xx naming the field, and stores nothing', async () => {
