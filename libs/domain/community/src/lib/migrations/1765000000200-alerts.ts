@@ -95,8 +95,8 @@ export class Alerts1765000000200 implements MigrationInterface {
       CREATE INDEX alert_mentions_rank_idx ON alert_mentions (organization_id, alert_id, reach DESC NULLS LAST, published_at DESC, mention_id DESC);
       CREATE INDEX alert_mentions_mention_idx ON alert_mentions (organization_id, mention_id);
 
-      -- Negative mentions by the time they were stored: what the reconciler looks for.
-      CREATE INDEX mentions_negative_stored_idx ON mentions (created_at) WHERE sentiment_label = 'NEGATIVE';
+      -- An organisation's negative mentions by the time they were stored: the reconciler probes it once per organisation.
+      CREATE INDEX mentions_negative_stored_idx ON mentions (organization_id, created_at) WHERE sentiment_label = 'NEGATIVE';
     `);
     for (const table of TABLES) {
       await q.query(`
@@ -115,8 +115,8 @@ export class Alerts1765000000200 implements MigrationInterface {
         $$ SELECT o.id FROM organizations o LEFT JOIN alert_settings s ON s.organization_id = o.id
             WHERE o.status = 'ACTIVE' AND coalesce(s.enabled, true)
               AND EXISTS (SELECT 1 FROM mentions m
-                           WHERE m.organization_id = o.id AND m.sentiment_label = 'NEGATIVE' AND m.created_at > p_since
-                             AND (s.last_evaluated_at IS NULL OR m.created_at > s.last_evaluated_at))
+                           WHERE m.organization_id = o.id AND m.sentiment_label = 'NEGATIVE'
+                             AND m.created_at > greatest(p_since, coalesce(s.last_evaluated_at, p_since)))
             ORDER BY o.id LIMIT p_limit $$;
       REVOKE ALL ON FUNCTION socle_alerts_due(timestamptz, int) FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION socle_alerts_due(timestamptz, int) TO socle_app;
