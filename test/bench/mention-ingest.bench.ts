@@ -24,6 +24,7 @@
  */
 import './production-env';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -86,6 +87,10 @@ function textOf(i: number): string {
 
 interface Measure {
   ms: number;
+  /** CPU time of this process and of the database backends it used (see cpuNow). */
+  cpuMs: number;
+  /** Of which the database backends. */
+  dbCpuMs: number;
   added: number;
   matched: number;
   stored: number;
@@ -107,6 +112,27 @@ async function main(): Promise<void> {
     databaseCli(['migrate'], { DATABASE_OWNER_URL: databaseUrl('socle_owner', database) });
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 2 });
     cleanups.push(() => admin.end());
+    /**
+     * CPU time so far of this process and of the backends serving the application role in the bench's database, read
+     * from /proc (PostgreSQL runs on this machine; USER_HZ 100). On a shared machine the wall-clock figures follow the
+     * load of others; CPU time much less so: rows per CPU second tell what a quiet machine would do (fsync waits aside).
+     */
+    const cpuNow = async (): Promise<{ total: number; db: number }> => {
+      const { user, system } = process.cpuUsage();
+      const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = 'socle_app'", [
+        database,
+      ]);
+      let ticks = 0;
+      for (const { pid } of rows) {
+        try {
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+          ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+          return { total: Number.NaN, db: Number.NaN }; // not on this machine, or not readable: no CPU figure
+        }
+      }
+      return { total: (user + system) / 1000 + ticks * 10, db: ticks * 10 };
+    };
     const [agency] = (await admin.query<{ id: string }>(`INSERT INTO agencies (name) VALUES ('Agence bench') RETURNING id`)).rows;
     const newOrganization = async () =>
       (await admin.query<{ id: string }>(`INSERT INTO organizations (agency_id, name) VALUES ($1, 'Client') RETURNING id`, [agency.id]))
@@ -168,8 +194,9 @@ async function main(): Promise<void> {
 
     /** The insert path: each mention made a row and matched (as the job does, enriched or not), then each batch ingested. */
     const ingestAll = async (org: string, matchers: ListeningMatcher[], enrich: boolean, count = N): Promise<Measure> => {
+      const cpu0 = await cpuNow();
       const started = performance.now();
-      const measure: Measure = { ms: 0, added: 0, matched: 0, stored: 0, jsMs: 0 };
+      const measure: Measure = { ms: 0, cpuMs: 0, dbCpuMs: 0, added: 0, matched: 0, stored: 0, jsMs: 0 };
       for (let from = 0; from < count; from += BATCH) {
         const j0 = performance.now();
         const rows: MentionRow[] = [];
@@ -188,11 +215,15 @@ async function main(): Promise<void> {
         measure.matched += result.matched;
       }
       measure.ms = performance.now() - started;
+      const cpu1 = await cpuNow();
+      measure.cpuMs = cpu1.total - cpu0.total;
+      measure.dbCpuMs = cpu1.db - cpu0.db;
       return measure;
     };
 
     /** The baseline: the same mentions, one plain batched INSERT … SELECT FROM unnest per batch (same columns), no dedupe, no matches. */
-    const rawAll = async (org: string, count = N): Promise<number> => {
+    const rawAll = async (org: string, count = N): Promise<{ ms: number; cpuMs: number; dbCpuMs: number }> => {
+      const cpu0 = await cpuNow();
       const started = performance.now();
       for (let from = 0; from < count; from += BATCH) {
         const batch = mentions.slice(from, Math.min(count, from + BATCH));
@@ -212,7 +243,9 @@ async function main(): Promise<void> {
           ),
         );
       }
-      return performance.now() - started;
+      const ms = performance.now() - started;
+      const cpu1 = await cpuNow();
+      return { ms, cpuMs: cpu1.total - cpu0.total, dbCpuMs: cpu1.db - cpu0.db };
     };
 
     /** A second baseline closer to the work done: the matched mentions and their matches, plain unnest INSERTs (ids from RETURNING), no dedupe. */
@@ -268,7 +301,13 @@ async function main(): Promise<void> {
     process.stdout.write(
       `mention ingest: ${fmt(N)} mentions, batches of ${BATCH}, ${QUERIES} queries, ${ROUNDS} rounds (PostgreSQL ${pg})\n`,
     );
-    const rounds: { raw: number; ingest: Measure; again: Measure; rawMatches: number; enriched: Measure }[] = [];
+    const rounds: {
+      raw: { ms: number; cpuMs: number; dbCpuMs: number };
+      ingest: Measure;
+      again: Measure;
+      rawMatches: number;
+      enriched: Measure;
+    }[] = [];
     let failed = false;
     for (let r = 0; r < ROUNDS; r++) {
       const rawOrg = await newOrganization();
@@ -304,24 +343,29 @@ async function main(): Promise<void> {
       process.stdout.write(
         [
           `round ${r + 1}:`,
-          `  raw unnest INSERT of the mentions:            ${fmt(rate(N, raw)).padStart(7)} rows/s (${raw.toFixed(0)} ms)`,
-          `  ingest path (matching + dedupe + matches):    ${fmt(rate(N, ingest.ms)).padStart(7)} rows/s (${ingest.ms.toFixed(0)} ms, of which matching ${ingest.jsMs.toFixed(0)} ms) → ${(raw / ingest.ms).toFixed(2)} of raw; ${fmt(ingest.added)} mentions and ${fmt(ingest.matched)} matches added`,
+          `  raw unnest INSERT of the mentions:            ${fmt(rate(N, raw.ms)).padStart(7)} rows/s (${raw.ms.toFixed(0)} ms; ${fmt(rate(N, raw.cpuMs))} rows per CPU second, database ${raw.dbCpuMs.toFixed(0)} of ${raw.cpuMs.toFixed(0)} CPU ms)`,
+          `  ingest path (matching + dedupe + matches):    ${fmt(rate(N, ingest.ms)).padStart(7)} rows/s (${ingest.ms.toFixed(0)} ms, of which matching ${ingest.jsMs.toFixed(0)} ms; ${fmt(rate(N, ingest.cpuMs))} rows per CPU second, database ${ingest.dbCpuMs.toFixed(0)} of ${ingest.cpuMs.toFixed(0)} CPU ms) → ${(raw.ms / ingest.ms).toFixed(2)} of raw (CPU: ${(raw.cpuMs / ingest.cpuMs).toFixed(2)}); ${fmt(ingest.added)} mentions and ${fmt(ingest.matched)} matches added`,
           `  raw unnest INSERTs of mentions + matches:     ${fmt(rate(N, rawMatches)).padStart(7)} rows/s (${rawMatches.toFixed(0)} ms) → ingest path at ${(rawMatches / ingest.ms).toFixed(2)} of it`,
-          `  ingest path with enrichment (as the job):     ${fmt(rate(N, enriched.ms)).padStart(7)} rows/s (${enriched.ms.toFixed(0)} ms, of which enrichment + matching ${enriched.jsMs.toFixed(0)} ms) → ${(raw / enriched.ms).toFixed(2)} of raw`,
+          `  ingest path with enrichment (as the job):     ${fmt(rate(N, enriched.ms)).padStart(7)} rows/s (${enriched.ms.toFixed(0)} ms, of which enrichment + matching ${enriched.jsMs.toFixed(0)} ms) → ${(raw.ms / enriched.ms).toFixed(2)} of raw (CPU: ${(raw.cpuMs / enriched.cpuMs).toFixed(2)})`,
           `  re-ingest of the same batch:                  ${again.added} mentions, ${again.matched} matches added (${again.ms.toFixed(0)} ms); stored ${fmt(storedRows)} mentions, ${fmt(matchRows)} matches${ok ? '' : '  ← WRONG'}`,
         ].join('\n') + '\n',
       );
     }
     const ingestRate = median(rounds.map((x) => rate(N, x.ingest.ms)));
-    const rawRate = median(rounds.map((x) => rate(N, x.raw)));
-    const ratio = median(rounds.map((x) => x.raw / x.ingest.ms));
+    const rawRate = median(rounds.map((x) => rate(N, x.raw.ms)));
+    const ratio = median(rounds.map((x) => x.raw.ms / x.ingest.ms));
+    const cpuIngestRate = median(rounds.map((x) => rate(N, x.ingest.cpuMs)));
+    const cpuRawRate = median(rounds.map((x) => rate(N, x.raw.cpuMs)));
+    const cpuRatio = median(rounds.map((x) => x.raw.cpuMs / x.ingest.cpuMs));
     const enrichedRate = median(rounds.map((x) => rate(N, x.enriched.ms)));
-    const enrichedRatio = median(rounds.map((x) => x.raw / x.enriched.ms));
+    const enrichedRatio = median(rounds.map((x) => x.raw.ms / x.enriched.ms));
+    const cpuEnrichedRate = median(rounds.map((x) => rate(N, x.enriched.cpuMs)));
     process.stdout.write(
       [
         `median of ${ROUNDS} rounds:`,
         `  ingest path ${fmt(ingestRate)} rows/s, raw unnest ${fmt(rawRate)} rows/s, ratio ${ratio.toFixed(2)} (target ≥ 20,000 rows/s and ≥ 0.50)`,
-        `  with enrichment ${fmt(enrichedRate)} rows/s, ratio ${enrichedRatio.toFixed(2)}`,
+        `  per CPU second (this process and its backends): ingest path ${fmt(cpuIngestRate)}, raw unnest ${fmt(cpuRawRate)}, ratio ${cpuRatio.toFixed(2)}`,
+        `  with enrichment ${fmt(enrichedRate)} rows/s, ratio ${enrichedRatio.toFixed(2)}; ${fmt(cpuEnrichedRate)} per CPU second`,
         `  re-ingest added ${rounds.reduce((n, x) => n + x.again.added, 0)} mentions and ${rounds.reduce((n, x) => n + x.again.matched, 0)} matches`,
       ].join('\n') + '\n',
     );
