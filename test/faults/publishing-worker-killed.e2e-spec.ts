@@ -18,7 +18,9 @@ type BlueskyPds = Awaited<ReturnType<typeof startBlueskyPds>>;
 const N = Number(process.env.FAULT_PUBLICATIONS ?? 300);
 const KILL_EVERY_MS = Number(process.env.FAULT_KILL_EVERY_MS ?? 2500);
 /** At most this many kills; they stop once everything is out. */
-const KILLS = Number(process.env.FAULT_KILLS ?? 12);
+const KILLS = Number(process.env.FAULT_KILLS ?? 10);
+/** Publications in flight per worker: more of them cut short by each kill, and the 300 out in about a minute. */
+const CONCURRENCY = 8;
 const ORGANIZATIONS = 2;
 const ACCOUNTS_PER_NETWORK = 3;
 const NETWORKS = ['mastodon', 'bluesky'] as const;
@@ -88,7 +90,7 @@ describe('publishing while the worker is killed (SIGKILL)', () => {
         seeded.push({ ...p, network: 'bluesky' });
     }
     const ids = seeded.map((p) => p.id);
-    const env = scene.workerEnv({ FAULT_LEASE_MS: String(LEASE_MS), FAULT_WORKER_CONCURRENCY: '4' });
+    const env = scene.workerEnv({ FAULT_LEASE_MS: String(LEASE_MS), FAULT_WORKER_CONCURRENCY: String(CONCURRENCY) });
     const started = Date.now();
     worker = await WorkerProcess.start(env);
     const startMs = Date.now() - started;
