@@ -11,13 +11,6 @@ import {
   type NewMetricSample,
 } from './metrics.types';
 
-const STEP: Readonly<Record<MetricInterval, { unit: string; step: string }>> = {
-  HOUR: { unit: 'hour', step: '1 hour' },
-  DAY: { unit: 'day', step: '1 day' },
-  WEEK: { unit: 'week', step: '1 week' },
-  MONTH: { unit: 'month', step: '1 month' },
-};
-
 interface CollectionRow {
   account_id: string;
   last_run_at: Date | null;
@@ -145,27 +138,77 @@ export class MetricsRepository {
    * One point per UTC bucket from `from` to `to`: for each series (an account for the
    * account metrics, a publication for the others) its latest sample before the bucket's
    * end (or `to`), carried forward from earlier buckets, then added up across series.
-   * Buckets before any sample are left out.
+   * Buckets before any sample are left out. A series has one sample per hour, so its
+   * latest is found by walking the unique (series, metric, hour) index backwards from the
+   * bucket's end: one index descent per series and bucket.
    */
   async series(ctx: TenantCtx, query: SeriesQuery): Promise<MetricPoint[]> {
-    const { unit, step } = STEP[query.interval];
     const key = isAccountMetric(query.metric) ? 'account_id' : 'publication_id';
     const kind = isAccountMetric(query.metric) ? 'publication_id IS NULL' : 'publication_id IS NOT NULL';
+    const buckets = bucketsBetween(query.from, query.to, query.interval);
+    if (buckets.length === 0) return [];
+    // The bounds come as plain values (not computed in SQL): row-level security only lets leakproof
+    // comparisons of columns into the index condition, so the walk back stops at the bucket's end.
     const rows = await ctx.uow.query<{ at: Date; value: string; series: number }>(
-      `SELECT b.start AT TIME ZONE 'UTC' AS at, sum(v.value)::bigint AS value, count(v.value)::int AS series
-         FROM generate_series(date_trunc('${unit}', $3::timestamptz AT TIME ZONE 'UTC'),
-                              $4::timestamptz AT TIME ZONE 'UTC' - interval '1 millisecond', interval '${step}') AS b (start)
+      `SELECT b.start AS at, sum(v.value)::bigint AS value, count(v.value)::int AS series
+         FROM unnest($3::timestamptz[], $4::timestamptz[], $5::timestamp[]) AS b (start, stop, stop_hour)
         CROSS JOIN (SELECT DISTINCT ${key} AS series_id FROM metric_samples
-                     WHERE organization_id = $1 AND metric = $2 AND ${kind} AND ($5::uuid IS NULL OR account_id = $5)
-                       AND sampled_at < $4) AS s
+                     WHERE organization_id = $1 AND metric = $2 AND ${kind} AND ($6::uuid IS NULL OR account_id = $6)
+                       AND sampled_at < $7) AS s
         CROSS JOIN LATERAL (
           SELECT m.value FROM metric_samples m
            WHERE m.organization_id = $1 AND m.${key} = s.series_id AND m.metric = $2 AND m.${kind}
-             AND m.sampled_at < least((b.start + interval '${step}') AT TIME ZONE 'UTC', $4)
-           ORDER BY m.sampled_at DESC LIMIT 1) AS v
+             AND m.sampled_hour < b.stop_hour AND m.sampled_at < b.stop
+           ORDER BY m.sampled_hour DESC LIMIT 1) AS v
         GROUP BY b.start ORDER BY b.start`,
-      [ctx.uow.organizationId, query.metric, query.from, query.to, query.accountId ?? null],
+      [
+        ctx.uow.organizationId,
+        query.metric,
+        buckets.map((b) => b.start),
+        buckets.map((b) => b.stop),
+        buckets.map((b) => utcWallTime(b.stop)),
+        query.accountId ?? null,
+        query.to,
+      ],
     );
     return rows.map((r) => ({ at: r.at, value: Number(r.value), series: r.series }));
   }
+}
+
+/** `date` as PostgreSQL's timestamp without time zone in UTC (what sampled_hour holds). */
+function utcWallTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** The UTC buckets of `interval` from the one holding `from` up to `to` (the last one cut at `to`). */
+export function bucketsBetween(from: Date, to: Date, interval: MetricInterval): { start: Date; stop: Date }[] {
+  const at = (y: number, m: number, d: number, h = 0) => {
+    const date = new Date(0);
+    date.setUTCFullYear(y, m, d);
+    date.setUTCHours(h);
+    return date;
+  };
+  const next = (s: Date): Date => {
+    const [y, m, d, h] = [s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate(), s.getUTCHours()];
+    if (interval === 'HOUR') return at(y, m, d, h + 1);
+    if (interval === 'DAY') return at(y, m, d + 1);
+    if (interval === 'WEEK') return at(y, m, d + 7);
+    return at(y, m + 1, 1);
+  };
+  const [y, m, d, h] = [from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate(), from.getUTCHours()];
+  let start =
+    interval === 'HOUR'
+      ? at(y, m, d, h)
+      : interval === 'DAY'
+        ? at(y, m, d)
+        : interval === 'WEEK'
+          ? at(y, m, d - ((from.getUTCDay() + 6) % 7))
+          : at(y, m, 1);
+  const buckets: { start: Date; stop: Date }[] = [];
+  while (start < to) {
+    const stop = next(start);
+    buckets.push({ start, stop: stop > to ? to : stop });
+    start = stop;
+  }
+  return buckets;
 }

@@ -36,14 +36,14 @@ export class MetricSamples1765000000300 implements MigrationInterface {
         FOREIGN KEY (organization_id, publication_id) REFERENCES publications (organization_id, id) ON DELETE CASCADE,
         CHECK ((metric IN ('FOLLOWERS', 'FOLLOWING', 'POSTS')) = (publication_id IS NULL))
       );
-      -- One sample per series and hour; also the index the series are read by (latest sample at or before a time).
+      -- One sample per series and hour; also the index the series are read by (the latest sample before a time: one
+      -- descent, hours being unique within a series).
       CREATE UNIQUE INDEX metric_samples_account_hour_key ON metric_samples (organization_id, account_id, metric, sampled_hour)
         WHERE publication_id IS NULL;
       CREATE UNIQUE INDEX metric_samples_publication_hour_key ON metric_samples (organization_id, publication_id, metric, sampled_hour)
         WHERE publication_id IS NOT NULL;
-      CREATE INDEX metric_samples_account_time_idx ON metric_samples (organization_id, account_id, metric, sampled_at DESC);
-      CREATE INDEX metric_samples_publication_time_idx ON metric_samples (organization_id, publication_id, metric, sampled_at DESC)
-        WHERE publication_id IS NOT NULL;
+      -- Deleting an account cascades to its publications' samples too.
+      CREATE INDEX metric_samples_account_idx ON metric_samples (organization_id, account_id);
 
       CREATE TABLE metric_collections (
         organization_id uuid NOT NULL REFERENCES organizations (id),

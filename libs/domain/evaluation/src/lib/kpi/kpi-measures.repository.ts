@@ -20,6 +20,11 @@ export interface MeasuredKpi {
   objectiveDeadline: Date;
 }
 
+/** `date` as PostgreSQL's timestamp without time zone in UTC. */
+function utcWallTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
 /** What a measure gives for one period: a value, or null when the data to say it is missing. */
 export type PeriodValues = (number | null)[];
 
@@ -74,7 +79,8 @@ export class KpiMeasuresRepository {
       `(SELECT sum(v.value)::float8 FROM network_accounts a
          CROSS JOIN LATERAL (SELECT m.value FROM metric_samples m
                               WHERE m.organization_id = $1 AND m.account_id = a.id AND m.metric = 'FOLLOWERS' AND m.publication_id IS NULL
-                                AND m.sampled_at < p.e ORDER BY m.sampled_at DESC LIMIT 1) v
+                                AND m.sampled_hour < p.e_hour AND m.sampled_at < p.e
+                              ORDER BY m.sampled_hour DESC LIMIT 1) v
         WHERE a.organization_id = $1)`,
     );
   }
@@ -103,7 +109,7 @@ export class KpiMeasuresRepository {
            SELECT sum(x.value) AS value FROM unnest(ARRAY['LIKES', 'REPOSTS', 'REPLIES']) AS k (metric)
             CROSS JOIN LATERAL (SELECT m.value FROM metric_samples m
                                  WHERE m.organization_id = $1 AND m.publication_id = pub.id AND m.metric = k.metric
-                                 ORDER BY m.sampled_at DESC LIMIT 1) x) e ON pub.id IS NOT NULL
+                                 ORDER BY m.sampled_hour DESC LIMIT 1) x) e ON pub.id IS NOT NULL
         GROUP BY p.n ORDER BY p.n`,
       [ctx.uow.organizationId, periods.map((p) => p.start), periods.map((p) => p.end)],
     );
@@ -154,8 +160,11 @@ export class KpiMeasuresRepository {
   private async perPeriod(ctx: KpiCtx, periods: readonly Period[], valueSql: string): Promise<PeriodValues> {
     if (periods.length === 0) return [];
     const rows = await ctx.uow.query<{ value: number | null }>(
-      `SELECT ${valueSql} AS value FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS p (s, e, n) ORDER BY p.n`,
-      [ctx.uow.organizationId, periods.map((p) => p.start), periods.map((p) => p.end)],
+      `SELECT ${valueSql} AS value FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamp[]) WITH ORDINALITY AS p (s, e, e_hour, n)
+        ORDER BY p.n`,
+      // The end also as UTC wall time (what metric_samples.sampled_hour holds), passed rather than computed: row-level
+      // security lets only leakproof comparisons of plain values into an index condition.
+      [ctx.uow.organizationId, periods.map((p) => p.start), periods.map((p) => p.end), periods.map((p) => utcWallTime(p.end))],
     );
     return rows.map((r) => (r.value === null ? null : Number(r.value)));
   }
