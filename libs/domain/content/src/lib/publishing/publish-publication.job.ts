@@ -98,9 +98,10 @@ type Sent =
  * whatever its size: the cost per publication falls with the batch.
  *
  * The lease is `leaseMs` (one publication's worst case: several calls, each up
- * to the connector timeout) and is pushed back every third of it while the
- * batch runs, so a batch slower than one lease keeps it, and a dead worker's
- * batch is taken over one lease after it died. A publication whose lease
+ * to the connector timeout) and is renewed while the batch runs (see
+ * `keepLease`), so a batch slower than one lease keeps it, and a dead worker's
+ * batch is taken over one lease after it died. Results are recorded as they
+ * come, in chunks (see `recorder`), so a death loses one chunk's records. A publication whose lease
  * expired is asked about first (`findPublished`) when the connector can tell;
  * otherwise it is published again with the same idempotency key, which the
  * network dedupes.
@@ -126,6 +127,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   leaseMs: number;
   batchSize = DISPATCH_BATCH_SIZE;
   lanes = DISPATCH_LANES;
+  recordEvery = 25;
+  recordAfterMs = 200;
+  renewEveryMs = 1000;
 
   constructor(
     private readonly units: UnitOfWorkFactory,
@@ -182,50 +186,98 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   /** Claims a batch (or `only` that publication), sends it and records it; the results by publication. */
   private async dispatch(ctx: ContentCtx, only?: string): Promise<{ results: Map<string, PublishResult>; claimed: number; more: boolean }> {
     const token = `${this.workerId}/${randomBytes(6).toString('hex')}`;
-    const leaseMs = this.leaseMs;
-    const { claimed, more } = await this.publications.claimBatch(ctx, leaseMs, token, only ? 1 : this.batchSize, only);
+    const { claimed, more } = await this.publications.claimBatch(ctx, this.leaseMs, token, only ? 1 : this.batchSize, only);
     const results = new Map<string, PublishResult>();
     if (claimed.length === 0) return { results, claimed: 0, more };
     // The claim commits alone: the publications are never held while waiting for their items (edits lock the item first).
     await ctx.uow.commitAndContinue();
-    const lease = this.keepLease(ctx.organizationId, token, leaseMs);
+    const lease = this.keepLease(ctx.organizationId, token);
+    const recorder = this.recorder(ctx, token, results);
     try {
       const ready = await this.prepareBatch(ctx, claimed, token, results);
       // Nothing is held while the network answers.
       await ctx.uow.commitAndContinue();
-      const sent = await this.sendAll(ctx.organizationId, ready);
-      await this.recordAll(ctx, token, sent, results);
+      await this.sendAll(ctx.organizationId, ready, recorder.add);
+      await recorder.flush();
     } finally {
+      recorder.stop();
       lease.stop();
     }
     return { results, claimed: claimed.length, more };
   }
 
   /**
-   * Pushes the batch's lease back every third of its length until stopped, in
-   * its own unit of work (the batch's may be between transactions, or in one).
+   * Renews the batch's lease (now + `leaseMs`, read at each renewal) until
+   * stopped, every third of the lease and at least every `renewEveryMs`, in its
+   * own unit of work (the batch's may be between transactions, or in one). A
+   * batch slower than one lease keeps it; a dead worker's batch is taken over
+   * one lease after its last renewal. Renewing often costs one statement per
+   * batch and interval (nothing for a batch shorter than that), and keeps a
+   * lease that was shortened meanwhile (a setting changed) from outliving it.
    */
-  private keepLease(organizationId: string, token: string, leaseMs: number): { stop(): void } {
-    let running = false;
-    const timer = setInterval(
-      () => {
-        if (running) return;
-        running = true;
-        this.units
-          .runInOrganization(organizationId, (uow) =>
-            this.publications.extendLease({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, token, leaseMs),
-          )
-          .catch((error: unknown) =>
-            this.logger.warn(`extending the lease of ${token} failed: ${error instanceof Error ? error.message : String(error)}`),
-          )
-          .finally(() => {
-            running = false;
-          });
+  private keepLease(organizationId: string, token: string): { stop(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const schedule = () => {
+      if (stopped) return;
+      timer = setTimeout(renew, Math.max(1, Math.min(Math.floor(this.leaseMs / 3), this.renewEveryMs)));
+      timer.unref();
+    };
+    const renew = () => {
+      this.units
+        .runInOrganization(organizationId, (uow) =>
+          this.publications.extendLease(
+            { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } },
+            token,
+            this.leaseMs,
+          ),
+        )
+        .catch((error: unknown) =>
+          this.logger.warn(`renewing the lease of ${token} failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
+        .finally(schedule);
+    };
+    schedule();
+    return {
+      stop: () => {
+        stopped = true;
+        clearTimeout(timer);
       },
-      Math.max(1, Math.floor(leaseMs / 3)),
-    );
-    timer.unref();
-    return { stop: () => clearInterval(timer) };
+    };
+  }
+
+  /**
+   * Results are recorded as they come, in chunks (`recordEvery` results, or
+   * what came within `recordAfterMs`), one chunk at a time on the batch's unit
+   * of work: a worker that dies mid-batch loses the records of one chunk at
+   * most (those are found again after its lease), and the statements stay a
+   * handful per chunk.
+   */
+  private recorder(ctx: ContentCtx, token: string, results: Map<string, PublishResult>) {
+    let pending: Sent[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    let chain: Promise<void> = Promise.resolve();
+    const flush = (): Promise<void> => {
+      clearTimeout(timer);
+      timer = undefined;
+      const chunk = pending;
+      pending = [];
+      if (chunk.length) {
+        chain = chain.then(() => this.recordAll(ctx, token, chunk, results));
+        // Surfaced by the final flush; a failed chunk stops the later ones (their leases run out and they are taken over).
+        chain.catch(() => undefined);
+      }
+      return chain;
+    };
+    return {
+      add: (sent: Sent) => {
+        pending.push(sent);
+        if (pending.length >= this.recordEvery) void flush();
+        else timer ??= setTimeout(() => void flush(), this.recordAfterMs);
+      },
+      flush,
+      stop: () => clearTimeout(timer),
+    };
   }
 
   /**
@@ -290,7 +342,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
    * failing) leaves its publications unrecorded: their lease runs out and they
    * are taken over, asked about first.
    */
-  private async sendAll(organizationId: string, ready: Ready[]): Promise<Sent[]> {
+  private async sendAll(organizationId: string, ready: Ready[], record: (sent: Sent) => void): Promise<void> {
     const byAccount = new Map<string, Ready[]>();
     for (const r of ready) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     const lanes: Ready[][] = [];
@@ -300,32 +352,33 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       list.forEach((r, i) => split[i % count].push(r));
       lanes.push(...split);
     }
-    const sent: Sent[] = [];
     let next = 0;
     const runner = async () => {
       while (next < lanes.length) {
         const lane = lanes[next++];
+        let done = 0;
         try {
           await this.units.runInOrganization(organizationId, async (uow) => {
             const laneCtx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
             const prepared = await this.publisher.prepare(laneCtx, lane[0].accountId);
             await uow.commitAndContinue();
             if ('failure' in prepared) {
-              for (const r of lane) sent.push({ claimed: r.claimed, failure: prepared.failure, account: null });
+              for (const r of lane) record({ claimed: r.claimed, failure: prepared.failure, account: null });
               return;
             }
             // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
             const all = (await this.accountLimit(lane[0].accountId, prepared.account.manifest, lane.length)) === null;
-            for (const r of lane) sent.push(await this.sendOne(prepared.account, r, all));
+            for (const r of lane) {
+              record(await this.sendOne(prepared.account, r, all));
+              done += 1;
+            }
           });
         } catch (error) {
-          const done = new Set(sent.map((s) => s.claimed.publication.id));
-          for (const r of lane) if (!done.has(r.claimed.publication.id)) sent.push({ claimed: r.claimed, error });
+          for (const r of lane.slice(done)) record({ claimed: r.claimed, error });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.lanes, lanes.length) }, runner));
-    return sent;
   }
 
   private async sendOne(account: PreparedAccount, { claimed, accountId, variant, assets }: Ready, taken: boolean): Promise<Sent> {
