@@ -1,0 +1,157 @@
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ConnectionType } from '@socle/platform-graphql';
+import { MentionObject } from '../listening/dto/objects';
+
+export enum AuthorTagEnum {
+  INFLUENCER = 'INFLUENCER',
+  AMBASSADOR = 'AMBASSADOR',
+  DETRACTOR = 'DETRACTOR',
+}
+registerEnumType(AuthorTagEnum, {
+  name: 'MentionAuthorTag',
+  description: 'What an author is to the brand, as a person decided: a large audience, a supporter, or a recurring critic.',
+});
+
+export enum SentimentLeaningEnum {
+  POSITIVE = 'POSITIVE',
+  NEUTRAL = 'NEUTRAL',
+  NEGATIVE = 'NEGATIVE',
+}
+registerEnumType(SentimentLeaningEnum, {
+  name: 'SentimentLeaning',
+  description:
+    'Where an author leans over the window: average sentiment ≥ 0.25 POSITIVE, ≤ -0.25 NEGATIVE, otherwise (or unscored) NEUTRAL.',
+});
+
+const NETWORK = /^[a-z0-9-]{1,40}$/;
+const WINDOW = 'Default: the last 90 days up to now. ISO 8601 with offset.';
+
+@ArgsType()
+export class MentionAuthorPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first?: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last author of the previous page; it carries the window, so later pages rank over the same one.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
+  @Field(() => String, { nullable: true, description: `Mentions published at or after. ${WINDOW}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  from?: string;
+  @Field(() => String, { nullable: true, description: `Mentions published before. ${WINDOW}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
+  @Field(() => String, { nullable: true, description: 'Only this network.' })
+  @IsOptional()
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
+  source?: string;
+  @Field(() => AuthorTagEnum, { nullable: true, description: 'Only authors with this tag.' })
+  @IsOptional()
+  @IsEnum(AuthorTagEnum)
+  tag?: AuthorTagEnum;
+  @Field(() => SentimentLeaningEnum, { nullable: true }) @IsOptional() @IsEnum(SentimentLeaningEnum) leaning?: SentimentLeaningEnum;
+  @Field(() => String, { nullable: true, description: 'Handles starting with this (with or without @; case ignored).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  handlePrefix?: string;
+}
+
+@ArgsType()
+export class MentionAuthorArgs {
+  @Field(() => String, { description: 'The network (connector name).' })
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
+  source!: string;
+  @Field(() => String, { description: 'The handle, with or without @; case ignored.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  handle!: string;
+  @Field(() => String, { nullable: true, description: `Figures over mentions published at or after. ${WINDOW}` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  from?: string;
+  @Field(() => String, { nullable: true, description: 'Figures over mentions published before.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
+}
+
+@InputType()
+export class MentionAuthorTagInput {
+  @Field(() => String) @IsString() @Matches(NETWORK, { message: 'must be a network name such as mastodon' }) source!: string;
+  @Field(() => String, { description: 'With or without @; case ignored.' }) @IsString() @MinLength(1) @MaxLength(500) handle!: string;
+  @Field(() => AuthorTagEnum) @IsEnum(AuthorTagEnum) tag!: AuthorTagEnum;
+}
+
+@InputType()
+export class MentionAuthorNoteInput {
+  @Field(() => String) @IsString() @Matches(NETWORK, { message: 'must be a network name such as mastodon' }) source!: string;
+  @Field(() => String, { description: 'With or without @; case ignored.' }) @IsString() @MinLength(1) @MaxLength(500) handle!: string;
+  @Field(() => String, { nullable: true, description: 'At most 2,000 characters; null or blank clears it.' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  note!: string | null;
+}
+
+@ObjectType('MentionAuthor', {
+  description:
+    'Someone who mentioned the organisation on one network (the handle, case ignored), with figures over a window and the tags people set.',
+})
+export class MentionAuthorObject {
+  @Field(() => ID, { description: 'network:handle (lower case): stable across windows.' }) id!: string;
+  @Field(() => String) source!: string;
+  @Field(() => String, { description: 'As the newest mention spells it.' }) handle!: string;
+  @Field(() => String, { nullable: true, description: 'The newest display name seen.' }) name!: string | null;
+  @Field(() => Float, {
+    description:
+      'Influence 0–100: 100 × (0.5 × min(1, log10(1 + reach)/7) + 0.3 × min(1, log10(1 + mentions)/2) + 0.2 × |averageSentiment|), two decimals.',
+  })
+  score!: number;
+  @Field(() => Int, { description: 'Mentions in the window.' }) mentions!: number;
+  @Field(() => Float, { nullable: true, description: 'Mean sentiment (-1 to 1) of the scored mentions; null when none was scored.' })
+  averageSentiment!: number | null;
+  @Field(() => Int) positive!: number;
+  @Field(() => Int) negative!: number;
+  @Field(() => SentimentLeaningEnum) leaning!: SentimentLeaningEnum;
+  @Field(() => Int, { nullable: true, description: 'The largest audience a network reported in the window (followers).' })
+  reach!: number | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) firstSeen!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) lastSeen!: Date | null;
+  @Field(() => [AuthorTagEnum]) tags!: AuthorTagEnum[];
+  @Field(() => [AuthorTagEnum], { description: 'Tags the figures point to that the author does not have: suggestions, never applied.' })
+  suggestedTags!: AuthorTagEnum[];
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Who last changed the tags.' }) taggedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) taggedAt!: Date | null;
+  @Field(() => ID, { nullable: true }) noteBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) noteAt!: Date | null;
+}
+
+export const MentionAuthorConnection = ConnectionType(MentionAuthorObject, 'MentionAuthor');
+
+@ObjectType('MentionAuthorDetail', { description: 'One author: its figures over the window and its newest mentions, whenever.' })
+export class MentionAuthorDetailObject {
+  @Field(() => MentionAuthorObject) author!: MentionAuthorObject;
+  @Field(() => GraphQLISODateTime) from!: Date;
+  @Field(() => GraphQLISODateTime) to!: Date;
+  @Field(() => [MentionObject], { description: 'The 10 newest mentions by the author.' }) recentMentions!: MentionObject[];
+}

@@ -1,0 +1,4 @@
+export { AUTHORS_PART } from './authors.part';
+export { MentionAuthorService, DEFAULT_WINDOW_DAYS, type AuthorRankInput } from './authors.service';
+export { MentionAuthorRepository, type MentionAuthorRow } from './authors.repository';
+export * from './influence';
