@@ -18,9 +18,10 @@ describe('publishing through network faults', () => {
   let scene: Scene;
   let worker: WorkerProcess | undefined;
 
+  // A database of its own migrated by the CLI and the API started: well over Jest's 30 s when the machine is busy.
   beforeAll(async () => {
     scene = await Scene.start();
-  });
+  }, 120_000);
   afterAll(async () => {
     await worker?.kill();
     scene?.mastodon.clearInjections();

@@ -36,11 +36,12 @@ describe('publishing when Redis loses the queue keys', () => {
   let worker: WorkerProcess | undefined;
   let redis: Redis;
 
+  // A database of its own migrated by the CLI and the API started: well over Jest's 30 s when the machine is busy.
   beforeAll(async () => {
     scene = await Scene.start();
     hop = await NetworkHop.start(scene.mastodon.baseUrl, { delayMs: 200, stripIdempotencyKey: true });
     redis = new Redis(scene.api.config.REDIS_URL);
-  });
+  }, 120_000);
   afterAll(async () => {
     await worker?.kill();
     redis?.disconnect();
