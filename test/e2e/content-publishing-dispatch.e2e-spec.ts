@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
+import { DispatchSummary, PublishPublicationJob } from '@socle/content';
+import { loadConfig } from '@socle/platform-config';
+import { statementCounter } from '@socle/platform-database';
+import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { createWorker, RunningWorker } from '@socle/worker';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
+import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+import { adminDatabase } from './e2e-support';
+
+/**
+ * Dispatch by organisation: a wake-up names the organisation, the worker
+ * claims its due publications in batches, sends them and records them in a
+ * handful of statements per batch. The worker's queue consumers are paused: the
+ * tests call the job as the queue would, and count what it does.
+ */
+describe('publishing dispatch by organisation', () => {
+  let api: TestApi;
+  let worker: RunningWorker;
+  let job: PublishPublicationJob;
+  let mastodon: MastodonTestServer;
+  let admin: Client;
+  let org: string;
+  let ownerToken: string;
+  let defaults: Pick<PublishPublicationJob, 'batchSize' | 'lanes' | 'recordEvery' | 'recordAfterMs' | 'renewEveryMs' | 'leaseMs'>;
+
+  const connect = async (username: string) =>
+    (
+      await api.ok<{ connectNetworkAccount: { id: string } }>(
+        'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }',
+        { input: { network: 'mastodon', serviceUrl: mastodon.baseUrl, accessToken: mastodon.createAccessToken(username) } },
+        { token: ownerToken, organizationId: org },
+      )
+    ).connectNetworkAccount.id;
+
+  /** `n` SCHEDULED items with one variant and one due publication each (written as owner: the scheduling path has its own tests). */
+  const due = async (account: string, n: number) => {
+    const tag = randomBytes(4).toString('hex');
+    const { rows } = await admin.query<{ id: string; item_id: string; text: string }>(
+      `WITH input AS MATERIALIZED (SELECT gen_random_uuid() AS item, gen_random_uuid() AS variant, gen_random_uuid() AS publication, g FROM generate_series(1, $3) g),
+            items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT $1, item, 'Fournée', 'SCHEDULED' FROM input),
+            variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
+                         SELECT $1, variant, item, $2, 'mastodon', 'Fournée ' || $4 || ' n°' || g || '.' FROM input),
+            publications AS (INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
+                             SELECT $1, publication, item, variant, $2, 'mastodon', now(), now(), 'SCHEDULED', 'socle-test-' || publication FROM input)
+       SELECT publication AS id, item AS item_id, 'Fournée ' || $4 || ' n°' || g || '.' AS text FROM input`,
+      [org, account, n, tag],
+    );
+    return rows;
+  };
+  const statuses = async (ids: string[]) =>
+    (await admin.query<{ status: string }>('SELECT status FROM publications WHERE id = ANY($1::uuid[])', [ids])).rows.map((r) => r.status);
+  const dispatch = () => job.handle({ organizationId: org }) as Promise<DispatchSummary>;
+
+  beforeAll(async () => {
+    mastodon = await MastodonTestServer.start();
+    api = await TestApi.start();
+    worker = await createWorker(
+      loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, PUBLISHING_SWEEP_SECONDS: '3600', CONNECTOR_TIMEOUT_MS: '5000' }),
+      { reconcileEveryMs: 600_000 },
+    );
+    await Promise.all(worker.workers.map((w) => w.pause()));
+    job = worker.context.get(PublishPublicationJob, { strict: false });
+    defaults = {
+      batchSize: job.batchSize,
+      lanes: job.lanes,
+      recordEvery: job.recordEvery,
+      recordAfterMs: job.recordAfterMs,
+      renewEveryMs: job.renewEveryMs,
+      leaseMs: job.leaseMs,
+    };
+    admin = await adminDatabase();
+    const owner = await signUpAgency(api, 'Agence Dispatch');
+    org = await createOrganization(api, owner, 'Boulangerie Dispatch');
+    ownerToken = owner.token;
+  });
+  afterEach(() => {
+    Object.assign(job, defaults);
+    mastodon.clearInjections();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.stop();
+    await admin?.end();
+    await mastodon?.close();
+  });
+
+  it('publishes the organisation’s due publications in batches, each once, items and audit following', async () => {
+    const account = await connect('lot');
+    const rows = await due(account, 12);
+    job.batchSize = 5;
+    const summaries: DispatchSummary[] = [];
+    for (let i = 0; i < 5; i++) summaries.push(await dispatch());
+    expect(summaries.map((s) => [s.claimed, s.more])).toEqual([
+      [5, true],
+      [5, true],
+      [2, false],
+      [0, false],
+      [0, false],
+    ]);
+    expect(await statuses(rows.map((r) => r.id))).toEqual(rows.map(() => 'PUBLISHED'));
+    const posts = mastodon.statusesOf('lot');
+    expect(posts).toHaveLength(12);
+    for (const row of rows) expect(posts.filter((p) => String(p.content).includes(row.text))).toHaveLength(1);
+    const items = await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = ANY($1::uuid[])', [
+      rows.map((r) => r.item_id),
+    ]);
+    expect(items.rows.map((r) => r.status)).toEqual(rows.map(() => 'PUBLISHED'));
+    const audit = await admin.query<{ target_id: string; action: string; metadata: Record<string, unknown> }>(
+      'SELECT target_id, action, metadata FROM audit_events WHERE target_id = ANY($1::text[]) ORDER BY occurred_at, id',
+      [rows.map((r) => r.item_id)],
+    );
+    for (const row of rows) {
+      expect(audit.rows.filter((a) => a.target_id === row.item_id).map((a) => [a.action, a.metadata.from, a.metadata.to])).toEqual([
+        ['content.publishing', 'SCHEDULED', 'PUBLISHING'],
+        ['content.published', 'PUBLISHING', 'PUBLISHED'],
+      ]);
+    }
+    const attempts = await admin.query<{ outcome: string; n: number }>(
+      'SELECT outcome, count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) GROUP BY outcome',
+      [rows.map((r) => r.id)],
+    );
+    expect(attempts.rows).toEqual([{ outcome: 'PUBLISHED', n: 12 }]);
+  });
+
+  it('costs the same statements for a batch of 4 as for a batch of 40: no round trip per publication', async () => {
+    const account = await connect('compte');
+    Object.assign(job, { lanes: 1, recordEvery: 1000, recordAfterMs: 60_000 });
+    const statementsOf = async (n: number) => {
+      await due(account, n);
+      job.batchSize = n;
+      const before = statementCounter.count;
+      expect(await dispatch()).toMatchObject({ claimed: n, outcomes: { published: n } });
+      return statementCounter.count - before;
+    };
+    const small = await statementsOf(4);
+    const large = await statementsOf(40);
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(20);
+  });
+
+  it('renews the lease of a batch slower than one lease: a second worker claims nothing and nothing is posted twice', async () => {
+    const account = await connect('lent-lot');
+    const rows = await due(account, 3);
+    // Each post takes 700 ms; the lease is 500 ms, renewed every 100 ms; one lane sends them one after the other.
+    Object.assign(job, { lanes: 1, leaseMs: 500, renewEveryMs: 100 });
+    mastodon.inject({ type: 'slow', delayMs: 700 }, 3, /^POST \/api\/v1\/statuses$/);
+    const first = dispatch();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const second = await dispatch();
+    expect(second.claimed).toBe(0);
+    expect(await first).toMatchObject({ claimed: 3, outcomes: { published: 3 } });
+    expect(mastodon.statusesOf('lent-lot')).toHaveLength(3);
+    const attempts = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM publication_attempts WHERE publication_id = ANY($1::uuid[])',
+      [rows.map((r) => r.id)],
+    );
+    expect(attempts.rows[0].n).toBe(3);
+  });
+
+  it('claims nothing during a crisis pause, and cancels due publications whose item left the schedule behind its back', async () => {
+    const account = await connect('pause-lot');
+    const [held] = await due(account, 1);
+    await admin.query(
+      "INSERT INTO publishing_pauses (organization_id, active, reason, paused_at) VALUES ($1, true, 'Incident', now()) ON CONFLICT (organization_id) DO UPDATE SET active = true",
+      [org],
+    );
+    try {
+      expect(await dispatch()).toMatchObject({ claimed: 0 });
+      expect(await statuses([held.id])).toEqual(['SCHEDULED']);
+    } finally {
+      await admin.query('UPDATE publishing_pauses SET active = false WHERE organization_id = $1', [org]);
+    }
+    expect(mastodon.statusesOf('pause-lot')).toHaveLength(0);
+    const [stale] = await due(account, 1);
+    await admin.query("UPDATE content_items SET status = 'APPROVED' WHERE id = $1", [stale.item_id]);
+    await admin.query("UPDATE content_items SET status = 'DRAFT' WHERE id = $1", [held.item_id]);
+    expect(await dispatch()).toMatchObject({ claimed: 0 });
+    const after = await admin.query<{ id: string; status: string; last_error: string }>(
+      'SELECT id, status, last_error FROM publications WHERE id = ANY($1::uuid[]) ORDER BY last_error',
+      [[stale.id, held.id]],
+    );
+    expect(after.rows.map((r) => [r.status, r.last_error]).sort()).toEqual([
+      ['CANCELLED', 'its content item is APPROVED'],
+      ['CANCELLED', 'its content item is DRAFT'],
+    ]);
+    expect(mastodon.statusesOf('pause-lot')).toHaveLength(0);
+  });
+});
