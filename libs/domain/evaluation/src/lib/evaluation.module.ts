@@ -3,6 +3,9 @@ import { AuditRepository } from '@socle/accounts';
 import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentService } from './assessment/assessment.service';
+import { MentionSearchRepository } from '@socle/community';
+import { CommunityReportRepository, CommunityReportResolver, CommunityReportService } from './community-report';
+import { KpiMeasuresRepository, KpiProgressService } from './kpi';
 import { MaturityModelRepository } from './model/model.repository';
 import { MaturityModelResolver } from './model/model.resolver';
 import { MaturityModelService } from './model/model.service';
@@ -11,11 +14,18 @@ import { ReportLinks } from './report/report-links';
 import { AssessmentReportResolver } from './report/report.resolver';
 
 // One list per kind, so each part of the module adds its own lines.
-const REPOSITORIES: Provider[] = [AuditRepository, MaturityModelRepository, AssessmentRepository];
+const REPOSITORIES: Provider[] = [
+  AuditRepository,
+  MaturityModelRepository,
+  AssessmentRepository,
+  CommunityReportRepository,
+  MentionSearchRepository,
+  KpiMeasuresRepository,
+];
 
-const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks];
+const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks, CommunityReportService, KpiProgressService];
 
-const RESOLVERS: Provider[] = [MaturityModelResolver, AssessmentResolver, AssessmentReportResolver];
+const RESOLVERS: Provider[] = [MaturityModelResolver, AssessmentResolver, AssessmentReportResolver, CommunityReportResolver];
 
 /** Jobs and evidence providers (the worker runs them; the API registers the providers too). */
 const JOBS: Provider[] = [];
@@ -27,7 +37,7 @@ const JOBS: Provider[] = [];
  */
 @Module({
   providers: [...REPOSITORIES, ...SERVICES, ...RESOLVERS, ...JOBS],
-  exports: [MaturityModelService, AssessmentService, ReportLinks],
+  exports: [MaturityModelService, AssessmentService, ReportLinks, CommunityReportService],
 })
 export class EvaluationModule {}
 

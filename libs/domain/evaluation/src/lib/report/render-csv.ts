@@ -29,11 +29,11 @@ export function csvSeparator(locale: ReportLocale): ';' | ',' {
   return locale === 'fr' ? ';' : ',';
 }
 
-type Cell = { text: string } | { number: string } | null;
+export type Cell = { text: string } | { number: string } | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function escapeCell(cell: Cell, separator: string): string {
+export function escapeCell(cell: Cell, separator: string): string {
   if (cell === null) return '';
   let value = 'number' in cell ? cell.number : cell.text;
   if ('text' in cell && FORMULA_START.test(value)) value = `'${value}`;

@@ -4,6 +4,8 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { DomainError } from '@socle/platform-errors';
 import { AccessProvenBy } from '@socle/platform-auth';
 import { buildAssessmentReport } from '../assessment/build-report';
+import { renderCommunityReportFile } from '../community-report/community-report-file';
+import { CommunityReportService } from '../community-report/community-report.service';
 import { renderReportFile } from './report-file';
 import { ReportLinks } from './report-links';
 
@@ -19,6 +21,7 @@ export class ReportDownloadController {
   constructor(
     private readonly units: UnitOfWorkFactory,
     private readonly links: ReportLinks,
+    private readonly communityReports: CommunityReportService,
   ) {}
 
   @Get(':token')
@@ -35,12 +38,21 @@ export class ReportDownloadController {
         ? refuse(410, 'This download link has expired: ask for a new one.')
         : refuse(404, 'This is not a download link of this server.');
     }
-    const { organizationId, assessmentId, format, locale } = checked.claims;
+    const { organizationId, assessmentId, community, format, locale, userId } = checked.claims;
     try {
       // The verified link names the tenant: the report is built inside that organisation only.
-      const file = await this.units.runInOrganization(organizationId, async (uow) =>
-        renderReportFile(await buildAssessmentReport(uow, assessmentId, locale), format),
-      );
+      const file = await this.units.runInOrganization(organizationId, async (uow) => {
+        if (!community) return renderReportFile(await buildAssessmentReport(uow, assessmentId as string, locale), format);
+        const ctx = {
+          uow,
+          organizationId: uow.organizationId,
+          actor: { type: userId ? ('USER' as const) : ('API_KEY' as const), id: userId },
+        };
+        const report = await this.communityReports.build(ctx, community.kind, community.periodStart, locale);
+        // The file produced is recorded (the "monthly executive report produced" evidence reads it).
+        await this.communityReports.recordProduced(ctx, report, format);
+        return renderCommunityReportFile(report, format);
+      });
       void reply
         .status(200)
         .type(file.contentType)

@@ -11,7 +11,7 @@ export interface ReportFile {
   bytes: Buffer;
 }
 
-const CONTENT_TYPE: Record<ReportFileFormat, string> = {
+export const CONTENT_TYPE: Record<ReportFileFormat, string> = {
   PDF: 'application/pdf',
   CSV: 'text/csv; charset=utf-8',
 };

@@ -7,9 +7,17 @@ import type { ReportFileFormat } from './report-file';
 /** How long a download link works. */
 export const REPORT_LINK_TTL_MS = 5 * 60 * 1000;
 
+/** A community report: its kind and the first local day of its period (YYYY-MM-DD). */
+export interface CommunityReportRef {
+  kind: 'QUARTERLY' | 'MONTHLY';
+  periodStart: string;
+}
+
+/** The claims of a link: the report it names is an assessment's (`assessmentId`) or a community report (`community`). */
 export interface ReportLinkClaims {
   organizationId: string;
-  assessmentId: string;
+  assessmentId?: string;
+  community?: CommunityReportRef;
   format: ReportFileFormat;
   locale?: 'fr' | 'en';
   /** Who asked for the link (for the log); null for an API key. */
@@ -19,7 +27,7 @@ export interface ReportLinkClaims {
 }
 
 /**
- * Short-lived download links for assessment reports, for browsers and
+ * Short-lived download links for reports (assessment, community), for browsers and
  * spreadsheet tools that fetch a URL rather than a GraphQL answer. The link is
  * the permission: issued only through GraphQL to a caller allowed to read the
  * assessment, bound to that organisation and assessment, signed (HMAC-SHA-256
@@ -36,6 +44,20 @@ export class ReportLinks {
   }
 
   sign(claims: ReportLinkClaims): string {
+    if (claims.community) {
+      // Its own shape, led by a word no assessment link starts with, so neither kind reads as the other.
+      const { kind, periodStart } = claims.community;
+      return this.tokens.sign([
+        'COMMUNITY',
+        claims.organizationId,
+        kind,
+        periodStart,
+        claims.format,
+        claims.locale ?? null,
+        claims.userId,
+        claims.expiresAt,
+      ]);
+    }
     return this.tokens.sign([
       claims.organizationId,
       claims.assessmentId,
@@ -48,14 +70,25 @@ export class ReportLinks {
 
   /** The claims of a link this server signed and that has not expired; null otherwise (`expired` tells which). */
   verify(token: string, now = Date.now()): { claims: ReportLinkClaims } | { refused: 'invalid' | 'expired' } {
-    const parsed = this.tokens.open(token, 1000);
+    let parsed = this.tokens.open(token, 1000);
+    let community: CommunityReportRef | undefined;
+    if (parsed?.length === 8 && parsed[0] === 'COMMUNITY') {
+      const [, organization, kind, periodStart, ...rest] = parsed;
+      if ((kind !== 'QUARTERLY' && kind !== 'MONTHLY') || typeof periodStart !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(periodStart))
+        return { refused: 'invalid' };
+      community = { kind, periodStart };
+      // The rest reads as an assessment link's fields with no assessment.
+      parsed = [organization, null, ...rest];
+    }
     if (!parsed || parsed.length !== 6) return { refused: 'invalid' };
     const [organizationId, assessmentId, format, locale, userId, expiresAt] = parsed;
-    if (!isUuid(organizationId) || !isUuid(assessmentId) || (format !== 'PDF' && format !== 'CSV')) return { refused: 'invalid' };
+    if (!isUuid(organizationId) || (community ? assessmentId !== null : !isUuid(assessmentId)) || (format !== 'PDF' && format !== 'CSV'))
+      return { refused: 'invalid' };
     if (locale !== null && locale !== 'fr' && locale !== 'en') return { refused: 'invalid' };
     if (userId !== null && !isUuid(userId)) return { refused: 'invalid' };
     if (typeof expiresAt !== 'number') return { refused: 'invalid' };
     if (expiresAt <= now) return { refused: 'expired' };
-    return { claims: { organizationId, assessmentId, format, locale: locale ?? undefined, userId, expiresAt } };
+    const subject = community ? { community } : { assessmentId: assessmentId as string };
+    return { claims: { organizationId, ...subject, format, locale: locale ?? undefined, userId, expiresAt } };
   }
 }
