@@ -1,0 +1,36 @@
+import type { AttackModule } from './attack-module';
+
+const FIELDS = `period { firstDay } volume { totals { total negative } } topAuthors { name mentions } topTopics { terms { name mentions } }
+  shareOfVoice { total } inbox { received breaches } kpis { name value }`;
+const REPORT = (kind: string, day: string) => `{ communityReport(kind: ${kind}, periodStart: "${day}") { ${FIELDS} } }`;
+const LINK = (kind: string, day: string, format: string) =>
+  `{ communityReportLink(kind: ${kind}, periodStart: "${day}", format: ${format}) { url filename } }`;
+
+/**
+ * Community reports read only, from B's mentions (planted here) and the rest of
+ * B's data: asked for B's organisation, from A's own token, they are refused
+ * (the link is never issued, so there is nothing to download); B's own report
+ * is the same before and after the attacks.
+ */
+export const communityReportAttacks: AttackModule = {
+  name: 'community-report',
+  async setup({ asOwner, orgB }) {
+    await asOwner(
+      `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at, sentiment_label, sentiment_score)
+       VALUES ($1, 'mastodon', 'b-report-1', 'b-author', 'Rapport secret du client B', '2026-01-15T10:00:00Z', 'NEGATIVE', -0.5)`,
+      [orgB],
+    );
+    return {};
+  },
+  attacks: {
+    communityReport: () => [
+      { query: REPORT('QUARTERLY', '2026-01-01'), options: 'orgB' },
+      { query: REPORT('MONTHLY', '2026-01-15'), options: 'orgB' },
+    ],
+    communityReportLink: () => [
+      { query: LINK('QUARTERLY', '2026-01-01', 'PDF'), options: 'orgB' },
+      { query: LINK('MONTHLY', '2026-01-01', 'CSV'), options: 'orgB' },
+    ],
+  },
+  snapshot: ({ api, b, orgB }) => api.ok(REPORT('QUARTERLY', '2026-01-01'), {}, { token: b.token, organizationId: orgB }),
+};
