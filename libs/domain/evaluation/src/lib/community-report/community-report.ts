@@ -1,3 +1,4 @@
+import type { VolumeBucketRow } from '@socle/community';
 import type { ReportLocale } from '../report/assessment-report';
 import type { CommunityReportKind, ReportPeriod } from './period';
 
@@ -8,16 +9,8 @@ import type { CommunityReportKind, ReportPeriod } from './period';
  * and the GraphQL objects only lay it out. Counts are of the period, with the
  * previous period beside them where a comparison says something.
  */
-export interface VolumePoint {
-  /** The bucket's first local day, YYYY-MM-DD (a Monday for weeks). */
-  date: string;
-  total: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  /** Mean sentiment score (-1..1) of the bucket's rated mentions; null when none. */
-  averageSentiment: number | null;
-}
+/** A bucket of the volume chart: the listening analytics' bucket, without its instant (the local date says it). */
+export type VolumePoint = Omit<VolumeBucketRow, 'start'>;
 
 export interface VolumeTotals {
   total: number;

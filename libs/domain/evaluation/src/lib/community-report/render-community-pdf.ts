@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { formatDate } from '../report/report-format';
+import { A4, REPORT_MARGIN, renderReportDocument, stampFooters } from '../report/pdf-document';
 import { toWinAnsi } from '../report/win-ansi';
 import { barHeight, gridValues, niceMaximum } from './chart-scale';
 import type { CommunityReport } from './community-report';
@@ -24,10 +24,9 @@ import {
  * chart. Deterministic: the document dates are the report's generation time.
  */
 
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
-const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
+const MARGIN = REPORT_MARGIN;
+const WIDTH = A4.width - MARGIN.left - MARGIN.right;
+const BOTTOM = A4.height - MARGIN.bottom;
 
 const COLOR = {
   text: '#1d232b',
@@ -207,16 +206,8 @@ class CommunityReportWriter {
     const slot = width / buckets;
     const max = niceMaximum(Math.max(...v.points.map((p) => p.total), ...v.previousPoints.map((p) => p.total)));
     doc.font('Helvetica').fontSize(7).fillColor(COLOR.muted);
-    for (const value of gridValues(max)) {
-      const y = base - barHeight(value, max, chartHeight);
-      doc
-        .moveTo(left, y)
-        .lineTo(left + width, y)
-        .lineWidth(0.4)
-        .strokeColor(COLOR.grid)
-        .stroke();
-      doc.text(toWinAnsi(formatDecimal(value, r.locale)), MARGIN.left, y - 3, { width: 26, align: 'right', lineBreak: false });
-    }
+    for (const value of gridValues(max))
+      this.gridLine(left, width, base - barHeight(value, max, chartHeight), formatDecimal(value, r.locale));
     v.points.forEach((p, i) => {
       const x = left + i * slot + slot * 0.15;
       let y = base;
@@ -274,15 +265,8 @@ class CommunityReportWriter {
       [1, top],
       [0, middle],
       [-1, top + height],
-    ] as [number, number][]) {
-      doc
-        .moveTo(left, y)
-        .lineTo(left + width, y)
-        .lineWidth(0.4)
-        .strokeColor(COLOR.grid)
-        .stroke();
-      doc.text(String(value), MARGIN.left, y - 3, { width: 26, align: 'right', lineBreak: false });
-    }
+    ] as [number, number][])
+      this.gridLine(left, width, y, String(value));
     doc.save().lineWidth(1.4).strokeColor(COLOR.accent);
     let open = false;
     r.volume.points.forEach((p, i) => {
@@ -299,6 +283,18 @@ class CommunityReportWriter {
     });
     doc.stroke().restore();
     doc.y = top + height + 8;
+  }
+
+  /** A horizontal gridline of a chart with its value in the left margin. */
+  private gridLine(left: number, width: number, y: number, label: string): void {
+    this.doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.4)
+      .strokeColor(COLOR.grid)
+      .stroke();
+    this.doc.font('Helvetica').fontSize(7).fillColor(COLOR.muted);
+    this.doc.text(toWinAnsi(label), MARGIN.left, y - 3, { width: 26, align: 'right', lineBreak: false });
   }
 
   private legend(items: [string, string, boolean][]): void {
@@ -481,53 +477,17 @@ class CommunityReportWriter {
   }
 
   private footers(): void {
-    const doc = this.doc;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const margins = doc.page.margins;
-      doc.page.margins = { ...margins, bottom: 0 };
-      doc.font('Helvetica').fontSize(8).fillColor(COLOR.muted);
-      const footer = `${this.r.organizationName} · ${this.l.title[this.r.kind]} · ${this.r.period.label}`;
-      doc.text(toWinAnsi(footer), MARGIN.left, PAGE.height - 40, { width: WIDTH - 90, lineBreak: false, ellipsis: true });
-      doc.text(toWinAnsi(this.l.page(i - range.start + 1, range.count)), MARGIN.left + WIDTH - 90, PAGE.height - 40, {
-        width: 90,
-        align: 'right',
-        lineBreak: false,
-      });
-      doc.page.margins = margins;
-    }
+    stampFooters(this.doc, `${this.r.organizationName} · ${this.l.title[this.r.kind]} · ${this.r.period.label}`, this.l.page, COLOR.muted);
   }
 }
 
 export function renderCommunityReportPdf(report: CommunityReport): Promise<Buffer> {
   const l = communityLabelsFor(report.locale);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    compress: true,
-    lang: report.locale === 'fr' ? 'fr-FR' : 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: toWinAnsi(`${l.title[report.kind]} — ${report.organizationName} — ${report.period.label}`),
-      Author: report.agencyName,
-      Creator: 'Socle',
-      Producer: 'Socle',
-      CreationDate: report.generatedAt,
-      ModDate: report.generatedAt,
-    },
-  });
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    try {
-      new CommunityReportWriter(doc, report).render();
-      doc.end();
-    } catch (error) {
-      reject(error);
-    }
-  });
+  const info = {
+    locale: report.locale,
+    title: `${l.title[report.kind]} — ${report.organizationName} — ${report.period.label}`,
+    author: report.agencyName,
+    date: report.generatedAt,
+  };
+  return renderReportDocument(info, (doc) => new CommunityReportWriter(doc, report).render());
 }

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { AssessmentReport, ReportCriterion, ReportDimension } from './assessment-report';
 import { radarGeometry, radarPolygon, type Point } from './radar-geometry';
 import { criterionScore100, formatDate, formatDelta, formatScore, formatWeight, labelsFor, type ReportLabels } from './report-format';
+import { A4, REPORT_MARGIN, renderReportDocument, stampFooters } from './pdf-document';
 import { toWinAnsi } from './win-ansi';
 
 /**
@@ -14,10 +14,9 @@ import { toWinAnsi } from './win-ansi';
  * come from the finalisation date, so the same report gives the same bytes.
  */
 
-const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
-const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
+const PAGE = A4; // in points
+const MARGIN = REPORT_MARGIN;
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const FOOTER_Y = PAGE.height - 40;
 
 const COLOR = {
   text: '#1d232b',
@@ -448,59 +447,18 @@ class ReportWriter {
 
   /** Organisation, title and "page n / N" at the bottom of every page (pages are buffered until now). */
   private footers(): void {
-    const doc = this.doc;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      // Writing inside the bottom margin would otherwise make pdfkit open a page.
-      const margins = doc.page.margins;
-      doc.page.margins = { ...margins, bottom: 0 };
-      this.font('regular', 8, COLOR.muted);
-      doc.text(toWinAnsi(`${this.report.organizationName} · ${this.l.documentTitle}`), MARGIN.left, FOOTER_Y, {
-        width: CONTENT_WIDTH - 90,
-        lineBreak: false,
-        ellipsis: true,
-      });
-      doc.text(toWinAnsi(this.l.page(i - range.start + 1, range.count)), MARGIN.left + CONTENT_WIDTH - 90, FOOTER_Y, {
-        width: 90,
-        align: 'right',
-        lineBreak: false,
-      });
-      doc.page.margins = margins;
-    }
+    stampFooters(this.doc, `${this.report.organizationName} · ${this.l.documentTitle}`, this.l.page, COLOR.muted);
   }
 }
 
 export function renderAssessmentReportPdf(report: AssessmentReport): Promise<Buffer> {
   const l = labelsFor(report.locale);
-  const date = report.finalizedAt ?? EPOCH;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    compress: true,
-    lang: report.locale === 'fr' ? 'fr-FR' : 'en-GB',
-    displayTitle: true,
-    info: {
-      Title: `${l.documentTitle} — ${report.organizationName}`,
-      Author: report.agencyName,
-      Subject: `${report.modelName} (version ${report.modelVersion})`,
-      Creator: 'Socle',
-      Producer: 'Socle',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    try {
-      new ReportWriter(doc, report).render();
-      doc.end();
-    } catch (error) {
-      reject(error);
-    }
-  });
+  const info = {
+    locale: report.locale,
+    title: `${l.documentTitle} — ${report.organizationName}`,
+    author: report.agencyName,
+    subject: `${report.modelName} (version ${report.modelVersion})`,
+    date: report.finalizedAt ?? EPOCH,
+  };
+  return renderReportDocument(info, (doc) => new ReportWriter(doc, report).render());
 }
