@@ -210,7 +210,8 @@ async function main(): Promise<void> {
         const statement = repository.searchStatement(ctx, keyset, filter);
         return (await ctx.uow.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, statement.params)).map((r) => r['QUERY PLAN']);
       });
-    // A text search runs its statement inside socle_mention_search, as the owner: EXPLAIN that statement the same way.
+    // A text search runs its statements inside socle_mention_search, as the owner (the window, then if need be the full
+    // statement): EXPLAIN both the same way.
     const explainTextSearch = async (filter: MentionSearchFilter, keyset: { size: number; after?: [string, string] }) => {
       const flags = [
         filter.from,
@@ -222,8 +223,8 @@ async function main(): Promise<void> {
         filter.queryId,
         keyset.after,
       ].map((value) => value !== undefined);
-      const [{ statement }] = await sql<{ statement: string }>(
-        'SELECT socle_mention_search_statement($1, $2, $3, $4, $5, $6, $7, $8) AS statement',
+      const statements = await sql<{ statement: string }>(
+        'SELECT socle_mention_search_statement(w, $1, $2, $3, $4, $5, $6, $7, $8) AS statement FROM unnest(ARRAY[true, false]) w',
         flags,
       );
       const literal = (value: unknown) =>
@@ -244,14 +245,20 @@ async function main(): Promise<void> {
         keyset.after?.[1],
         keyset.size + 1,
       ].map(literal);
-      await sql(
-        `PREPARE bench_search(uuid, tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int) AS ${statement}`,
-      );
-      try {
-        return (await sql<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE bench_search(${values.join(', ')})`)).map((r) => r['QUERY PLAN']);
-      } finally {
-        await sql('DEALLOCATE bench_search');
+      const plan: string[] = [];
+      for (const { statement } of statements) {
+        await sql(
+          `PREPARE bench_search(uuid, tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int) AS ${statement}`,
+        );
+        try {
+          plan.push(
+            ...(await sql<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE bench_search(${values.join(', ')})`)).map((r) => r['QUERY PLAN']),
+          );
+        } finally {
+          await sql('DEALLOCATE bench_search');
+        }
       }
+      return plan;
     };
 
     const leading = new Map(

@@ -48,28 +48,39 @@ export class MentionSearch1765000000100 implements MigrationInterface {
       ALTER TABLE mentions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (socle_mention_search_vector(text)) STORED;
       CREATE INDEX mentions_search_idx ON mentions USING gin (organization_id, search_vector);
 
-      -- The text search statement for the current tenant: only the conditions given, parameters in a fixed order
+      -- The text search statements for the current tenant: only the conditions given, parameters in a fixed order
       -- ($1 organisation, $2 tsquery, $3 from, $4 to, $5 source, $6 sentiment, $7 language, $8 author, $9 query,
-      -- $10 and $11 the keyset, $12 the limit). A function of its own so a benchmark can EXPLAIN what the search runs.
-      CREATE FUNCTION socle_mention_search_statement(p_from boolean, p_to boolean, p_source boolean, p_sentiment boolean,
-          p_language boolean, p_author boolean, p_query boolean, p_after boolean) RETURNS text
+      -- $10 and $11 the keyset, $12 the limit). The window statement reads the newest 5,000 mentions the other conditions
+      -- keep (time index order) and filters them on the text; the full one leaves the plan to PostgreSQL. A function of
+      -- its own so a benchmark can EXPLAIN exactly what the search runs.
+      CREATE FUNCTION socle_mention_search_statement(p_window boolean, p_from boolean, p_to boolean, p_source boolean,
+          p_sentiment boolean, p_language boolean, p_author boolean, p_query boolean, p_after boolean) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
-        RETURN 'SELECT m.id, m.published_at FROM mentions m WHERE m.organization_id = $1 AND m.search_vector @@ $2'
-          || CASE WHEN p_from THEN ' AND m.published_at >= $3' ELSE '' END
-          || CASE WHEN p_to THEN ' AND m.published_at < $4' ELSE '' END
-          || CASE WHEN p_source THEN ' AND m.source = $5' ELSE '' END
-          || CASE WHEN p_sentiment THEN ' AND m.sentiment_label = $6' ELSE '' END
-          || CASE WHEN p_language THEN ' AND lower(m.language) = lower($7)' ELSE '' END
-          || CASE WHEN p_author THEN ' AND lower(m.author_handle) = lower($8)' ELSE '' END
-          || CASE WHEN p_query THEN ' AND EXISTS (SELECT 1 FROM mention_matches mq WHERE mq.organization_id = $1 AND mq.query_id = $9 AND mq.mention_id = m.id)' ELSE '' END
-          || CASE WHEN p_after THEN ' AND (m.published_at, m.id) < ($10, $11)' ELSE '' END
-          || ' ORDER BY m.published_at DESC, m.id DESC LIMIT $12';
+        RETURN (WITH c AS (SELECT
+            CASE WHEN p_from THEN ' AND m.published_at >= $3' ELSE '' END
+            || CASE WHEN p_to THEN ' AND m.published_at < $4' ELSE '' END
+            || CASE WHEN p_source THEN ' AND m.source = $5' ELSE '' END
+            || CASE WHEN p_sentiment THEN ' AND m.sentiment_label = $6' ELSE '' END
+            || CASE WHEN p_language THEN ' AND lower(m.language) = lower($7)' ELSE '' END
+            || CASE WHEN p_author THEN ' AND lower(m.author_handle) = lower($8)' ELSE '' END
+            || CASE WHEN p_query THEN ' AND EXISTS (SELECT 1 FROM mention_matches mq WHERE mq.organization_id = $1 AND mq.query_id = $9 AND mq.mention_id = m.id)' ELSE '' END
+            || CASE WHEN p_after THEN ' AND (m.published_at, m.id) < ($10, $11)' ELSE '' END AS conditions)
+          SELECT CASE WHEN p_window
+            THEN 'SELECT w.id, w.published_at FROM (SELECT m.id, m.published_at, m.search_vector FROM mentions m WHERE m.organization_id = $1'
+              || c.conditions || ' ORDER BY m.published_at DESC, m.id DESC LIMIT 5000) w WHERE w.search_vector @@ $2'
+              || ' ORDER BY w.published_at DESC, w.id DESC LIMIT $12'
+            ELSE 'SELECT m.id, m.published_at FROM mentions m WHERE m.organization_id = $1 AND m.search_vector @@ $2' || c.conditions
+              || ' ORDER BY m.published_at DESC, m.id DESC LIMIT $12'
+            END FROM c);
 
       -- Under row-level security PostgreSQL may not use the word index: the @@ operator is not LEAKPROOF, so it is
       -- evaluated after the policy, as a filter, and a rare word becomes a scan of the whole organisation. This
       -- function runs the search as the owner (no policy) for the tenant of the transaction only, read from the same
-      -- setting the policies read (no tenant set: no row); the planner then chooses between the word index (rare
-      -- words) and the time index (frequent ones) on sound estimates. Ids only; the caller reads the rows under RLS.
+      -- setting the policies read (no tenant set: no row). It tries the window first (a word in more than about one
+      -- mention in 250 fills a page from it); otherwise the full statement, where PostgreSQL uses the word index. The
+      -- window bounds the cost when the planner misjudges a phrase (it multiplies its words' frequencies: words that
+      -- always come together look rare, and the word index then fetches and sorts every match). Ids only; the caller
+      -- reads the rows under the policy.
       CREATE FUNCTION socle_mention_search(p_query tsquery, p_from timestamptz, p_to timestamptz, p_source text, p_sentiment text,
           p_language text, p_author text, p_query_id uuid, p_after_time timestamptz, p_after_id uuid, p_limit int)
         RETURNS TABLE (id uuid, published_at timestamptz)
@@ -78,12 +89,23 @@ export class MentionSearch1765000000100 implements MigrationInterface {
         $$
         DECLARE
           v_org uuid := socle_current_organization_id();
+          v_limit int := least(greatest(p_limit, 0), 101);
+          v_ids uuid[];
+          v_times timestamptz[];
         BEGIN
           IF v_org IS NULL OR p_query IS NULL THEN RETURN; END IF;
-          RETURN QUERY EXECUTE socle_mention_search_statement(p_from IS NOT NULL, p_to IS NOT NULL, p_source IS NOT NULL,
+          EXECUTE 'SELECT coalesce(array_agg(r.id), ''{}''), coalesce(array_agg(r.published_at), ''{}'') FROM ('
+              || socle_mention_search_statement(true, p_from IS NOT NULL, p_to IS NOT NULL, p_source IS NOT NULL, p_sentiment IS NOT NULL,
+                   p_language IS NOT NULL, p_author IS NOT NULL, p_query_id IS NOT NULL, p_after_time IS NOT NULL) || ') r'
+            INTO v_ids, v_times
+            USING v_org, p_query, p_from, p_to, p_source, p_sentiment, p_language, p_author, p_query_id, p_after_time, p_after_id, v_limit;
+          IF cardinality(v_ids) >= v_limit THEN
+            RETURN QUERY SELECT u.id, u.published_at FROM unnest(v_ids, v_times) AS u(id, published_at);
+            RETURN;
+          END IF;
+          RETURN QUERY EXECUTE socle_mention_search_statement(false, p_from IS NOT NULL, p_to IS NOT NULL, p_source IS NOT NULL,
               p_sentiment IS NOT NULL, p_language IS NOT NULL, p_author IS NOT NULL, p_query_id IS NOT NULL, p_after_time IS NOT NULL)
-            USING v_org, p_query, p_from, p_to, p_source, p_sentiment, p_language, p_author, p_query_id, p_after_time, p_after_id,
-              least(greatest(p_limit, 0), 101);
+            USING v_org, p_query, p_from, p_to, p_source, p_sentiment, p_language, p_author, p_query_id, p_after_time, p_after_id, v_limit;
         END
         $$;
       REVOKE ALL ON FUNCTION socle_mention_search(tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int) FROM PUBLIC;
@@ -95,7 +117,7 @@ export class MentionSearch1765000000100 implements MigrationInterface {
     // The btree_gin extension stays: other indexes may have come to use it.
     await q.query(`
       DROP FUNCTION socle_mention_search(tsquery, timestamptz, timestamptz, text, text, text, text, uuid, timestamptz, uuid, int);
-      DROP FUNCTION socle_mention_search_statement(boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean);
+      DROP FUNCTION socle_mention_search_statement(boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean);
       DROP INDEX mentions_search_idx;
       ALTER TABLE mentions DROP COLUMN search_vector;
       DROP FUNCTION socle_mention_search_vector(text);
