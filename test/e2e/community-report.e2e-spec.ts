@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Client } from 'pg';
 import request from 'supertest';
-import { ReportLinks } from '@socle/evaluation';
+import { CommunityReportRepository, ReportLinks } from '@socle/evaluation';
+import { UnitOfWorkFactory } from '@socle/platform-database';
 import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
@@ -298,6 +299,13 @@ describe('community reports', () => {
 
     expect(await produced('QUARTERLY')).toBe(before.q + 1);
     expect(await produced('MONTHLY')).toBe(before.m + 1);
+    // What an evidence of "monthly executive report produced" reads: the last one, in the organisation only.
+    const last = (organizationId: string) =>
+      api.app
+        .get(UnitOfWorkFactory)
+        .runInOrganization(organizationId, (uow) => api.app.get(CommunityReportRepository).lastProduced({ uow }, 'MONTHLY'));
+    expect(Date.now() - ((await last(org)) as Date).getTime()).toBeLessThan(60_000);
+    expect(await last(otherOrg)).toBeNull();
   });
 
   it('refuses a tampered, re-addressed or expired link', async () => {

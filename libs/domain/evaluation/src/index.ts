@@ -31,6 +31,15 @@ export { radarGeometry, radarPolygon, RadarGeometry, RadarAxis, Point as RadarPo
 // Maturity models and assessments.
 export { EvaluationModule, EvaluationHttpModule } from './lib/evaluation.module';
 export { ReportLinks, ReportLinkClaims, REPORT_LINK_TTL_MS } from './lib/report/report-links';
+// Community reports: the quarterly "what is said about you" report and the monthly executive report.
+export {
+  CommunityReportService,
+  CommunityReportRepository,
+  COMMUNITY_REPORT_PRODUCED,
+  renderCommunityReportPdf,
+  renderCommunityReportCsv,
+  type CommunityReport,
+} from './lib/community-report';
 export {
   DEFAULT_MATURITY_MODEL,
   DEFAULT_MODEL_ID,
