@@ -33,7 +33,7 @@ const REPORT = `query ($kind: CommunityReportKind!, $periodStart: String!, $loca
     shareOfVoice { total sides { kind name mentions share } }
     inbox { received answered breaches medianFirstResponseMinutes slaMinutes }
     kpis { name measure status value target }
-    alerts { observedCount } publications { network published planned } } }`;
+    alerts { observedCount } topPublications { title network publishedAt engagement } publications { network published planned } } }`;
 const LINK = `query ($kind: CommunityReportKind!, $periodStart: String!, $format: AssessmentReportFormat!, $locale: Locale) {
   communityReportLink(kind: $kind, periodStart: $periodStart, format: $format, locale: $locale) { url expiresAt filename } }`;
 
@@ -54,6 +54,7 @@ interface Report {
   inbox: { received: number; answered: number; breaches: number; medianFirstResponseMinutes: number | null; slaMinutes: number | null };
   kpis: { name: string; measure: string | null; status: string; value: number | null; target: number }[];
   alerts: { observedCount: number }[] | null;
+  topPublications: { title: string; network: string; publishedAt: string; engagement: number | null }[] | null;
   publications: { network: string; published: number; planned: number | null }[] | null;
 }
 
@@ -187,11 +188,33 @@ describe('community reports', () => {
     const [content] = (
       await admin.query(`INSERT INTO content_items (organization_id, title, status) VALUES ($1, 'Le pain', 'DRAFT') RETURNING id`, [org])
     ).rows;
-    for (const at of ['2026-08-10T09:00:00Z', '2026-07-10T09:00:00Z'])
+    const [account] = (
       await admin.query(
-        `INSERT INTO publications (organization_id, item_id, network, due_at, next_attempt_at, status, idempotency_key, external_id, external_url, published_at)
-         VALUES ($1, $2, 'bluesky', $3, $3, 'PUBLISHED', $4, $5, 'https://bsky.example/p', $3)`,
-        [org, content.id, at, `test-${randomUUID()}`, `x-${randomUUID()}`],
+        `INSERT INTO network_accounts (organization_id, network, handle, service_url, credentials_ciphertext, credentials_key_id, last_checked_at)
+         VALUES ($1, 'bluesky', 'boulangerie.bsky.example', 'https://bsky.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`,
+        [org],
+      )
+    ).rows;
+    const post = async (at: string) =>
+      (
+        await admin.query(
+          `INSERT INTO publications (organization_id, item_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, external_id,
+             external_url, published_at)
+           VALUES ($1, $2, $3, 'bluesky', $4, $4, 'PUBLISHED', $5, $6, 'https://bsky.example/p', $4) RETURNING id`,
+          [org, content.id, account.id, at, `test-${randomUUID()}`, `x-${randomUUID()}`],
+        )
+      ).rows[0].id as string;
+    const august = await post('2026-08-10T09:00:00Z');
+    await post('2026-07-10T09:00:00Z');
+    // Its engagement as last measured: 5 likes (an older sample said 1) and 2 reposts.
+    for (const [metric, value, at] of [
+      ['LIKES', 1, '2026-08-10T12:00:00Z'],
+      ['LIKES', 5, '2026-08-12T12:00:00Z'],
+      ['REPOSTS', 2, '2026-08-12T12:00:00Z'],
+    ])
+      await admin.query(
+        `INSERT INTO metric_samples (organization_id, account_id, publication_id, metric, value, sampled_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [org, account.id, august, metric, value, at],
       );
   }, 90_000);
 
@@ -244,6 +267,7 @@ describe('community reports', () => {
     expect(r.kpis).toEqual([{ name: 'Mentions de la marque', measure: 'MENTIONS', status: 'MEASURED', value: 2, target: 10 }]);
     expect(r.alerts === null || Array.isArray(r.alerts)).toBe(true);
     expect(r.publications).toBeNull();
+    expect(r.topPublications).toBeNull();
   });
 
   it('gives the monthly executive report with publications against the plan, in English when asked', async () => {
@@ -254,6 +278,7 @@ describe('community reports', () => {
     expect(r.volume.totals.total).toBe(1);
     // July: 1 July at 00:30 in Paris and 15 July.
     expect(r.volume.previousTotals.total).toBe(2);
+    expect(r.topPublications).toEqual([{ title: 'Le pain', network: 'bluesky', publishedAt: '2026-08-10T09:00:00.000Z', engagement: 7 }]);
     // Mastodon planned (2 a week over 31 days: 9) with nothing out; Bluesky out once, not planned.
     expect(r.publications).toEqual([
       { network: 'bluesky', published: 1, planned: null },

@@ -65,6 +65,12 @@ export interface CommunityReportLabels {
   alertStatus: Record<string, string>;
   noAlerts: string;
   alertsUnavailable: string;
+  topPublications: string;
+  publication: string;
+  engagement: string;
+  publishedOn: string;
+  notMeasuredYet: string;
+  noTopPublications: string;
   publications: string;
   network: string;
   published: string;
@@ -134,6 +140,12 @@ export const COMMUNITY_REPORT_LABELS: Record<ReportLocale, CommunityReportLabels
     alertStatus: { OPEN: 'Ouverte', ACKNOWLEDGED: 'Prise en compte', RESOLVED: 'Résolue' },
     noAlerts: 'Aucune alerte sur la période.',
     alertsUnavailable: 'Les alertes ne sont pas activées.',
+    topPublications: 'Publications les plus performantes',
+    publication: 'Publication',
+    engagement: 'Interactions',
+    publishedOn: 'Publiée le',
+    notMeasuredYet: 'Pas encore mesurée',
+    noTopPublications: 'Aucune publication sur la période.',
     publications: 'Publications par réseau',
     network: 'Réseau',
     published: 'Publiées',
@@ -199,6 +211,12 @@ export const COMMUNITY_REPORT_LABELS: Record<ReportLocale, CommunityReportLabels
     alertStatus: { OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', RESOLVED: 'Resolved' },
     noAlerts: 'No alert in the period.',
     alertsUnavailable: 'Alerts are not enabled.',
+    topPublications: 'Best-performing posts',
+    publication: 'Post',
+    engagement: 'Interactions',
+    publishedOn: 'Published on',
+    notMeasuredYet: 'Not measured yet',
+    noTopPublications: 'No post in the period.',
     publications: 'Publications per network',
     network: 'Network',
     published: 'Published',

@@ -149,6 +149,16 @@ export class PublicationsObject {
   planned!: number | null;
 }
 
+@ObjectType('CommunityReportTopPublication')
+export class TopPublicationObject {
+  @Field(() => String, { description: 'The content item’s title.' }) title!: string;
+  @Field(() => String) network!: string;
+  @Field(() => GraphQLISODateTime) publishedAt!: Date;
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => Float, { nullable: true, description: 'Likes, reposts and replies as last measured; null when never measured.' })
+  engagement!: number | null;
+}
+
 @ObjectType('CommunityReport', { description: 'A quarterly or monthly community report, as data. For a file, ask communityReportLink.' })
 export class CommunityReportObject {
   @Field(() => CommunityReportKindEnum) kind!: CommunityReportKindEnum;
@@ -166,5 +176,7 @@ export class CommunityReportObject {
   @Field(() => [KpiObject]) kpis!: KpiObject[];
   @Field(() => [AlertObject], { nullable: true, description: 'Null when alerts are not enabled on this platform.' }) alerts!:
     AlertObject[] | null;
+  @Field(() => [TopPublicationObject], { nullable: true, description: 'Monthly report only: the best-performing posts of the month.' })
+  topPublications!: TopPublicationObject[] | null;
   @Field(() => [PublicationsObject], { nullable: true, description: 'Monthly report only.' }) publications!: PublicationsObject[] | null;
 }

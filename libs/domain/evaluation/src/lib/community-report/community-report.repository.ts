@@ -7,7 +7,7 @@ export interface ReportCtx {
 }
 
 /** How many authors, words and alerts a report lists. */
-export const REPORT_TOP = { authors: 10, terms: 15, alerts: 20 } as const;
+export const REPORT_TOP = { authors: 10, terms: 15, alerts: 20, publications: 5 } as const;
 
 /** The audit action of a community report file produced (the evidence "monthly executive report produced" reads it). */
 export const COMMUNITY_REPORT_PRODUCED = 'communityReport.produced';
@@ -117,6 +117,26 @@ export class CommunityReportRepository {
          FROM published p FULL JOIN (SELECT network, posts_per_week FROM network_plans WHERE organization_id = $1) n USING (network)
         ORDER BY 1`,
       [ctx.uow.organizationId, from, to],
+    );
+  }
+
+  /**
+   * The posts published in [from, to) with the most engagement: likes, reposts and replies as last measured
+   * (engagement keeps coming after the period; the latest count is the fuller one). Posts never measured last.
+   */
+  async topPublications(ctx: ReportCtx, from: Date, to: Date) {
+    return ctx.uow.query<{ title: string; network: string; publishedAt: Date; url: string | null; engagement: number | null }>(
+      `SELECT c.title, p.network, p.published_at AS "publishedAt", p.external_url AS url, e.engagement
+         FROM publications p
+         JOIN content_items c ON c.organization_id = p.organization_id AND c.id = p.item_id
+         CROSS JOIN LATERAL (
+           SELECT sum(x.value)::float8 AS engagement FROM unnest(ARRAY['LIKES', 'REPOSTS', 'REPLIES']) AS k (metric)
+            CROSS JOIN LATERAL (SELECT m.value FROM metric_samples m
+                                 WHERE m.organization_id = $1 AND m.publication_id = p.id AND m.metric = k.metric
+                                 ORDER BY m.sampled_at DESC LIMIT 1) x) e
+        WHERE p.organization_id = $1 AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL AND p.published_at >= $2 AND p.published_at < $3
+        ORDER BY e.engagement DESC NULLS LAST, p.published_at DESC, p.id LIMIT $4`,
+      [ctx.uow.organizationId, from, to, REPORT_TOP.publications],
     );
   }
 

@@ -63,6 +63,7 @@ export class CommunityReportService {
     const alerts = await this.repository.alerts(ctx, period.start, end);
     const kpis = await this.kpis(ctx, period.start, end);
     const publications = kind === 'MONTHLY' ? await this.publications(ctx, period.start, period.end, end) : null;
+    const topPublications = kind === 'MONTHLY' ? await this.repository.topPublications(ctx, period.start, end) : null;
     const strip = (p: (typeof points)[number]): VolumePoint => ({
       date: p.date,
       total: p.total,
@@ -116,6 +117,7 @@ export class CommunityReportService {
       },
       kpis,
       alerts,
+      topPublications,
       publications,
     };
   }

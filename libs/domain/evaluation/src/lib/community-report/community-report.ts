@@ -66,6 +66,11 @@ export interface CommunityReport {
   }[];
   /** Negative-sentiment spike alerts opened in the period; null when the alerts are not installed. */
   alerts: { windowStart: Date; observedCount: number; ratio: number; status: string }[] | null;
+  /**
+   * Monthly report only: the period's best-performing posts (likes, reposts and replies as last measured), the
+   * "contents that performed best" the monthly mail to the management shows.
+   */
+  topPublications: { title: string; network: string; publishedAt: Date; url: string | null; engagement: number | null }[] | null;
   /** Monthly report only: posts published per network against the plan (posts per week prorated to the period). */
   publications: { network: string; published: number; planned: number | null }[] | null;
 }

@@ -121,6 +121,20 @@ export function renderCommunityReportCsv(report: CommunityReport): string {
     ]),
     report.alerts === null ? l.alertsUnavailable : l.noAlerts,
   );
+  if (report.topPublications !== null) {
+    block(
+      l.topPublications,
+      [l.publication, l.network, l.publishedOn, l.engagement, 'URL'],
+      report.topPublications.map((p) => [
+        text(p.title),
+        text(p.network),
+        text(isoDay(p.publishedAt, report.timeZone)),
+        p.engagement === null ? text(l.notMeasuredYet) : num(p.engagement, 0),
+        text(p.url),
+      ]),
+      l.noTopPublications,
+    );
+  }
   if (report.publications !== null) {
     block(
       l.publications,

@@ -136,6 +136,7 @@ class CommunityReportWriter {
     this.inbox();
     this.kpis();
     this.alerts();
+    if (this.r.topPublications !== null) this.topPublications();
     if (this.r.publications !== null) this.publications();
     this.footers();
   }
@@ -455,6 +456,27 @@ class CommunityReportWriter {
         formatDate(a.windowStart, r.locale, r.timeZone),
         this.count(a.observedCount),
         l.alertStatus[a.status] ?? a.status,
+      ]),
+    );
+  }
+
+  private topPublications(): void {
+    const { r, l } = this;
+    const rows = r.topPublications ?? [];
+    this.section(l.topPublications, 40);
+    if (rows.length === 0) return this.none(l.noTopPublications);
+    this.table(
+      [
+        { title: l.publication, width: WIDTH - 280 },
+        { title: l.network, width: 80 },
+        { title: l.publishedOn, width: 100 },
+        { title: l.engagement, width: 100, align: 'right' },
+      ],
+      rows.map((p) => [
+        p.title,
+        p.network,
+        formatDate(p.publishedAt, r.locale, r.timeZone),
+        p.engagement === null ? l.notMeasuredYet : this.count(p.engagement),
       ]),
     );
   }

@@ -3,7 +3,7 @@ import { barHeight, gridValues, niceMaximum } from './chart-scale';
 import { communityReportFilename } from './community-report-file';
 import { renderCommunityReportCsv } from './render-community-csv';
 import { renderCommunityReportPdf } from './render-community-pdf';
-import { emptyMonthlyReport, quarterlyReport } from './testing/sample-community-reports';
+import { emptyMonthlyReport, monthlyReport, quarterlyReport } from './testing/sample-community-reports';
 
 /** Filled rectangles (x y w h re, then f) of the content streams. */
 function filledRects(streams: string): { x: number; y: number; w: number; h: number }[] {
@@ -109,6 +109,7 @@ describe('community report PDF', () => {
               'Aucun indicateur défini.',
               'Les alertes ne sont pas activées.',
               'Aucune publication ni plan de publication',
+              'Aucune publication sur la période.',
             ]
           : [
               'Monthly executive report',
@@ -165,5 +166,30 @@ describe('community report CSV', () => {
     expect(communityReportFilename(quarterlyReport('fr'), 'PDF')).toBe('rapport-trimestriel-boulangerie-lefevre-fils-2026-t3.pdf');
     expect(communityReportFilename(quarterlyReport('en'), 'CSV')).toBe('quarterly-report-boulangerie-lefevre-fils-2026-q3.csv');
     expect(communityReportFilename(emptyMonthlyReport('fr'), 'CSV')).toBe('rapport-mensuel-acme-2026-08.csv');
+  });
+});
+
+describe('the monthly executive report', () => {
+  it('shows the best-performing posts and the publications against the plan, in the PDF and the CSV', async () => {
+    const text = flat(extractPdfText(await renderCommunityReportPdf(monthlyReport('fr'))).pages.join('\n'));
+    for (const phrase of [
+      'Rapport mensuel à la direction',
+      'août 2026',
+      'Publications les plus performantes',
+      'Le pain du lundi',
+      '10 août 2026',
+      'Pas encore mesurée',
+      'Publications par réseau',
+      '3 / 9',
+      '1 / Hors plan',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+    const lines = renderCommunityReportCsv(monthlyReport('en')).slice(1).split('\r\n');
+    expect(lines).toContain('Best-performing posts');
+    expect(lines).toContain('Post,Network,Published on,Interactions,URL');
+    expect(lines).toContain('Le pain du lundi,mastodon,2026-08-10,42,https://m.example/1');
+    expect(lines).toContain(`"'=HYPERLINK(""x"")",bluesky,2026-08-12,Not measured yet,`);
+    expect(lines).toContain('mastodon,3,9');
   });
 });

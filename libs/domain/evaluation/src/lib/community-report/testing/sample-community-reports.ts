@@ -78,6 +78,7 @@ export function quarterlyReport(locale: 'fr' | 'en' = 'fr'): CommunityReport {
       },
     ],
     alerts: [{ windowStart: new Date('2026-08-03T12:00:00Z'), observedCount: 12, ratio: 3.4, status: 'RESOLVED' }],
+    topPublications: null,
     publications: null,
   };
 }
@@ -103,6 +104,33 @@ export function emptyMonthlyReport(locale: 'fr' | 'en'): CommunityReport {
     inbox: { received: 0, answered: 0, breaches: 0, medianFirstResponseMinutes: null, slaMinutes: null },
     kpis: [],
     alerts: null,
+    topPublications: [],
     publications: [],
+  };
+}
+
+/** A French monthly report: the quarterly one's data for August, with its posts and the plan. */
+export function monthlyReport(locale: 'fr' | 'en' = 'fr'): CommunityReport {
+  const empty = emptyMonthlyReport(locale);
+  const full = quarterlyReport(locale);
+  return {
+    ...full,
+    kind: 'MONTHLY',
+    period: empty.period,
+    previousPeriod: empty.previousPeriod,
+    topPublications: [
+      {
+        title: 'Le pain du lundi',
+        network: 'mastodon',
+        publishedAt: new Date('2026-08-10T07:00:00Z'),
+        url: 'https://m.example/1',
+        engagement: 42,
+      },
+      { title: '=HYPERLINK("x")', network: 'bluesky', publishedAt: new Date('2026-08-12T07:00:00Z'), url: null, engagement: null },
+    ],
+    publications: [
+      { network: 'bluesky', published: 1, planned: null },
+      { network: 'mastodon', published: 3, planned: 9 },
+    ],
   };
 }
