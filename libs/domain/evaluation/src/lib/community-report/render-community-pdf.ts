@@ -106,7 +106,8 @@ class CommunityReportWriter {
         this.doc.y = top;
         this.write(cell, header ? 'Helvetica-Bold' : 'Helvetica', 9.5, header ? COLOR.muted : COLOR.text, x + 4, columns[i].width - 8, {
           align: columns[i].align ?? 'left',
-          lineBreak: false,
+          // One line per cell: a long title is cut with an ellipsis rather than running into the next row.
+          height: 12,
           ellipsis: true,
         });
         x += columns[i].width;
@@ -119,10 +120,12 @@ class CommunityReportWriter {
         .strokeColor(COLOR.grid)
         .stroke();
     };
-    line(
-      columns.map((c) => c.title),
-      true,
-    );
+    // A table of labelled figures has no header.
+    if (columns.some((c) => c.title))
+      line(
+        columns.map((c) => c.title),
+        true,
+      );
     for (const row of rows) line(row, false);
   }
 
@@ -160,7 +163,11 @@ class CommunityReportWriter {
     const brand = r.shareOfVoice.sides.find((s) => s.kind === 'BRAND');
     const change = formatChange(t.total, r.volume.previousTotals.total, r.locale);
     const boxes: [string, string, string][] = [
-      [l.mentions, this.count(t.total), change ?? l.versus(this.count(r.volume.previousTotals.total))],
+      [
+        l.mentions,
+        this.count(t.total),
+        change ? `${change} vs ${r.previousPeriod.label}` : l.versus(this.count(r.volume.previousTotals.total)),
+      ],
       [
         l.negative,
         t.total === 0 ? '—' : formatPercent((100 * t.negative) / t.total, r.locale),
@@ -181,7 +188,7 @@ class CommunityReportWriter {
       const x = MARGIN.left + i * (width + gap);
       this.doc.roundedRect(x, top, width, 66, 5).fillColor(COLOR.band).fill();
       this.doc.y = top + 8;
-      this.write(label.toUpperCase(), 'Helvetica-Bold', 7, COLOR.muted, x + 8, width - 16, { lineBreak: false, ellipsis: true });
+      this.write(label.toUpperCase(), 'Helvetica-Bold', 7, COLOR.muted, x + 8, width - 16, { height: 9, ellipsis: true });
       this.doc.y = top + 22;
       this.write(value, 'Helvetica-Bold', 17, COLOR.accent, x + 8, width - 16, { lineBreak: false, ellipsis: true });
       this.doc.y = top + 46;
@@ -324,7 +331,8 @@ class CommunityReportWriter {
   }
 
   /** One horizontal bar per side: the label, the bar to its share, the figures. */
-  private bars(rows: { label: string; value: number; max: number; note: string; color: string }[]): void {
+  /** `mark`: a target drawn as a dark tick across the bar (the plan). */
+  private bars(rows: { label: string; value: number; max: number; note: string; color: string; mark?: number }[]): void {
     const doc = this.doc;
     const labelWidth = 150;
     const noteWidth = 90;
@@ -332,7 +340,7 @@ class CommunityReportWriter {
     for (const row of rows) {
       this.room(18);
       const top = doc.y;
-      this.write(row.label, 'Helvetica', 9.5, COLOR.text, MARGIN.left, labelWidth - 6, { lineBreak: false, ellipsis: true });
+      this.write(row.label, 'Helvetica', 9.5, COLOR.text, MARGIN.left, labelWidth - 6, { height: 12, ellipsis: true });
       doc
         .rect(MARGIN.left + labelWidth, top + 1, barWidth, 9)
         .fillColor(COLOR.band)
@@ -343,6 +351,15 @@ class CommunityReportWriter {
           .rect(MARGIN.left + labelWidth, top + 1, w, 9)
           .fillColor(row.color)
           .fill();
+      if (row.mark !== undefined) {
+        const x = MARGIN.left + labelWidth + barHeight(row.mark, row.max, barWidth);
+        doc
+          .moveTo(x, top - 1)
+          .lineTo(x, top + 12)
+          .lineWidth(1.5)
+          .strokeColor(COLOR.text)
+          .stroke();
+      }
       doc.y = top;
       this.write(row.note, 'Helvetica', 9, COLOR.muted, MARGIN.left + labelWidth + barWidth + 8, noteWidth, {
         align: 'right',
@@ -408,17 +425,18 @@ class CommunityReportWriter {
     this.section(l.inbox, 40);
     if (i.received === 0) return this.none(l.noInbox);
     const minutes = (value: number | null) => (value === null ? '—' : formatMinutes(value, r.locale));
-    const w = WIDTH / 5;
+    // One figure per row: the headings are sentences, too long for columns side by side.
     this.table(
-      [l.received, l.answered, l.breaches, l.medianFirstResponse, l.sla].map((title) => ({ title, width: w, align: 'right' as const })),
       [
-        [
-          this.count(i.received),
-          this.count(i.answered),
-          this.count(i.breaches),
-          minutes(i.medianFirstResponseMinutes),
-          minutes(i.slaMinutes),
-        ],
+        { title: '', width: WIDTH - 120 },
+        { title: '', width: 120, align: 'right' },
+      ],
+      [
+        [l.received, this.count(i.received)],
+        [l.answered, this.count(i.answered)],
+        [l.breaches, this.count(i.breaches)],
+        [l.medianFirstResponse, minutes(i.medianFirstResponseMinutes)],
+        [l.sla, minutes(i.slaMinutes)],
       ],
     );
   }
@@ -494,6 +512,7 @@ class CommunityReportWriter {
         max,
         note: `${this.count(p.published)} / ${p.planned === null ? l.notPlanned : this.count(p.planned)}`,
         color: p.planned !== null && p.published < p.planned ? COLOR.negative : COLOR.accent,
+        ...(p.planned !== null ? { mark: p.planned } : {}),
       })),
     );
   }
