@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { Pool, PoolClient } from 'pg';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
-import { AuthorRankFilter, AuthorRankKey, MentionAuthorRepository } from '../../libs/domain/community/src/lib/authors/authors.repository';
+import { AuthorRankFilter, AuthorRankKey, MentionAuthorRepository } from '@socle/community';
 
 const ROOT = path.resolve(__dirname, '../..');
 type TenantCtx = Parameters<MentionAuthorRepository['rank']>[0];

@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { influenceScore } from '../../libs/domain/community/src/lib/authors/influence';
+import { influenceScore } from '@socle/community';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 

@@ -9,6 +9,12 @@ import { contentPublishingAttacks } from './content-publishing';
 import { evaluationAttacks } from './evaluation';
 import { inboxAttacks } from './inbox';
 import { listeningAttacks } from './listening';
+import { mentionAnalyticsAttacks } from './mention-analytics';
+import { mentionAuthorsAttacks } from './mention-authors';
+import { alertsAttacks } from './alerts';
+import { metricsAttacks } from './metrics';
+import { kpiProgressAttacks } from './kpi-progress';
+import { communityReportAttacks } from './community-report';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
 import { strategyAttacks } from './strategy';
@@ -30,4 +36,10 @@ export const ATTACK_MODULES: AttackModule[] = [
   contentCalendarAttacks,
   listeningAttacks,
   inboxAttacks,
+  mentionAnalyticsAttacks,
+  mentionAuthorsAttacks,
+  alertsAttacks,
+  metricsAttacks,
+  kpiProgressAttacks,
+  communityReportAttacks,
 ];

@@ -4,7 +4,15 @@ import { Job, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
 import { PurgeOrganizationJob } from '@socle/accounts';
-import { CheckNetworkAccountJob, EscalateInboxJob, FetchInboxJob, RunListeningQueryJob, SendInboxReplyJob } from '@socle/community';
+import {
+  CheckNetworkAccountJob,
+  CollectMetricsJob,
+  EscalateInboxJob,
+  EvaluateAlertsJob,
+  FetchInboxJob,
+  RunListeningQueryJob,
+  SendInboxReplyJob,
+} from '@socle/community';
 import { PublishPublicationJob, SweepMediaFilesJob } from '@socle/content';
 import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { SocleConfig } from '@socle/platform-config';
@@ -21,6 +29,8 @@ const HANDLER_TYPES = [
   FetchInboxJob,
   EscalateInboxJob,
   SendInboxReplyJob,
+  EvaluateAlertsJob,
+  CollectMetricsJob,
   RecomputeLiveScoreJob,
   PublishPublicationJob,
   SweepMediaFilesJob,

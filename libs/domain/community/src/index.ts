@@ -28,3 +28,6 @@ export const COMMUNITY_MIGRATIONS = [
 export { OAuthClients, OAuthClient } from './lib/oauth-clients';
 export * from './lib/listening';
 export * from './lib/inbox';
+export * from './lib/metrics';
+export * from './lib/authors';
+export * from './lib/alerts';

@@ -72,3 +72,12 @@ export { Evaluation1764500000000 };
 export const EVALUATION_ENTITIES = [_ModelEntity, _VersionEntity, _AssessmentEntity, _AnswerEntity];
 /** In run order; the live-scores migration follows (listed by the catalog). */
 export const EVALUATION_MIGRATIONS = [Evaluation1764500000000];
+// KPI progress against target, from measured data.
+export {
+  KpiProgressService,
+  KpiProgress,
+  KpiPeriodProgress,
+  KpiProgressStatus,
+  KpiMeasuresRepository,
+  shareOfVoiceMeasure,
+} from './lib/kpi';

@@ -24,6 +24,9 @@ import { NetworkAccountService } from './network-account.service';
 import { INBOX_PART } from './inbox/inbox.part';
 import { inboxEvidenceProvider, RESPONSE_TIME_KEY } from './inbox/inbox-evidence';
 import { LISTENING_PART } from './listening/listening.part';
+import { METRICS_PART } from './metrics/metrics.part';
+import { AUTHORS_PART } from './authors/authors.part';
+import { ALERTS_PART } from './alerts/alerts.part';
 import { NetworkHealthService } from './network-health.service';
 import { CommunityNetworkTargets } from './network-targets';
 import { CommunityPublisher } from './publisher';
@@ -46,8 +49,11 @@ export interface CommunityModuleOptions {
   worker?: boolean;
 }
 
-/** The parts beyond connected accounts, in dependency order: listening (queries, mentions), then the inbox. */
-export const COMMUNITY_PARTS: readonly ModulePart[] = [LISTENING_PART, INBOX_PART];
+/**
+ * The parts beyond connected accounts, in dependency order: listening (queries, mentions, search), the inbox,
+ * metric samples, mention authors, crisis alerts.
+ */
+export const COMMUNITY_PARTS: readonly ModulePart[] = [LISTENING_PART, INBOX_PART, METRICS_PART, AUTHORS_PART, ALERTS_PART];
 
 /** Connected network accounts: connectors from configuration, sealed credentials, health checks. */
 @Module({})

@@ -5,7 +5,7 @@ import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentService } from './assessment/assessment.service';
 import { MentionSearchRepository } from '@socle/community';
 import { CommunityReportRepository, CommunityReportResolver, CommunityReportService } from './community-report';
-import { KpiMeasuresRepository, KpiProgressService } from './kpi';
+import { KpiMeasuresRepository, KpiProgressResolver, KpiProgressService } from './kpi';
 import { MaturityModelRepository } from './model/model.repository';
 import { MaturityModelResolver } from './model/model.resolver';
 import { MaturityModelService } from './model/model.service';
@@ -25,7 +25,13 @@ const REPOSITORIES: Provider[] = [
 
 const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks, CommunityReportService, KpiProgressService];
 
-const RESOLVERS: Provider[] = [MaturityModelResolver, AssessmentResolver, AssessmentReportResolver, CommunityReportResolver];
+const RESOLVERS: Provider[] = [
+  MaturityModelResolver,
+  AssessmentResolver,
+  AssessmentReportResolver,
+  CommunityReportResolver,
+  KpiProgressResolver,
+];
 
 /** Jobs and evidence providers (the worker runs them; the API registers the providers too). */
 const JOBS: Provider[] = [];

@@ -1,6 +1,8 @@
 import type { ModulePart } from '@socle/platform-database';
 import { Listening1764900000000 } from '../migrations/1764900000000-listening';
 import { MentionMatchesCheckedPerStatement1765000000400 } from '../migrations/1765000000400-mention-matches-checked-per-statement';
+import { MentionSearch1765000000100 } from '../migrations/1765000000100-mention-search';
+import { MentionAnalyticsResolver, MentionAnalyticsService, MentionSearchRepository } from './analytics';
 import { ListeningScheduler, RunListeningQueryJob } from './listening.job';
 import { ListeningRepository } from './listening.repository';
 import { ListeningResolver } from './listening.resolver';
@@ -10,9 +12,9 @@ import { MentionEnricher } from './mention-enricher';
 /** Listening: queries, the mentions they find, and the job that fetches them. */
 export const LISTENING_PART: ModulePart = {
   entities: [],
-  migrations: [Listening1764900000000, MentionMatchesCheckedPerStatement1765000000400],
-  providers: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher],
-  resolvers: [ListeningResolver],
+  migrations: [Listening1764900000000, MentionSearch1765000000100, MentionMatchesCheckedPerStatement1765000000400],
+  providers: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher, MentionSearchRepository, MentionAnalyticsService],
+  resolvers: [ListeningResolver, MentionAnalyticsResolver],
   workers: [RunListeningQueryJob],
-  exports: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher],
+  exports: [ListeningRepository, ListeningScheduler, ListeningService, MentionEnricher, MentionSearchRepository, MentionAnalyticsService],
 };
