@@ -224,17 +224,16 @@ describe('metrics and KPI progress', () => {
     expect(kpiProgress.periods.map((p) => p.onTrack)).toEqual([true, true]);
   });
 
-  it('says "not measured" for a KPI without a measure, and "not measured yet" for share of voice', async () => {
+  it('says "not measured" for a KPI without a measure, and for share of voice without brand and competitor queries', async () => {
     const plain = await kpiWith(null);
     const window = { from: '2026-01-01T00:00:00Z', to: '2026-01-08T00:00:00Z' };
     const notMeasured = (await ok<{ kpiProgress: Progress }>(PROGRESS, { kpiId: plain.id, ...window })).kpiProgress;
     expect(notMeasured).toMatchObject({ status: 'NOT_MEASURED', measure: null, periods: [] });
     expect(notMeasured.reason).toMatch(/no measure/);
     const voice = await kpiWith('SHARE_OF_VOICE', 'WEEKLY');
-    expect((await ok<{ kpiProgress: Progress }>(PROGRESS, { kpiId: voice.id, ...window })).kpiProgress).toMatchObject({
-      status: 'NOT_MEASURED_YET',
-      periods: [],
-    });
+    const voiceProgress = (await ok<{ kpiProgress: Progress }>(PROGRESS, { kpiId: voice.id, ...window })).kpiProgress;
+    expect(voiceProgress).toMatchObject({ status: 'NOT_MEASURED', periods: [] });
+    expect(voiceProgress.reason).toMatch(/brand listening queries against the competitor queries/);
     // A measure can be removed again (null), and set on an existing KPI.
     expect(
       (await ok<{ updateKpi: { measure: string | null } }>(UPDATE_KPI, { input: { id: voice.id, measure: null } })).updateKpi.measure,

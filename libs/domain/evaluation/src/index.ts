@@ -79,5 +79,4 @@ export {
   KpiPeriodProgress,
   KpiProgressStatus,
   KpiMeasuresRepository,
-  shareOfVoiceMeasure,
 } from './lib/kpi';

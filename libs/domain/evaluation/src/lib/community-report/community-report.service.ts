@@ -132,7 +132,7 @@ export class CommunityReportService {
   }
 
   /** Each KPI's value in the last of its periods that falls in the report's period. */
-  private async kpis(ctx: ReportCtx, from: Date, to: Date): Promise<CommunityReport['kpis']> {
+  private async kpis(ctx: Ctx, from: Date, to: Date): Promise<CommunityReport['kpis']> {
     const out: CommunityReport['kpis'] = [];
     for (const kpi of await this.repository.kpis(ctx)) {
       const progress = await this.kpiProgress.progress(ctx, kpi.id, from.toISOString(), to.toISOString());

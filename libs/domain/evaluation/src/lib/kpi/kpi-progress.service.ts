@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MentionSearchRepository } from '@socle/community';
 import { strictDateTime } from '@socle/content';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import { KpiCtx, KpiMeasuresRepository, MeasuredKpi, PeriodValues } from './kpi-measures.repository';
@@ -27,21 +28,18 @@ export interface KpiProgress {
   periods: KpiPeriodProgress[];
 }
 
-/**
- * Share of voice is computed by the listening analytics (brand against competitors);
- * until it is wired here the KPI says "not measured yet" rather than inventing a figure.
- * Replace the body with a call to that computation: one value (percent) per period.
- */
-export async function shareOfVoiceMeasure(_ctx: KpiCtx, _periods: readonly Period[]): Promise<PeriodValues | null> {
-  return null;
-}
+/** What progress reads with: the tenant's unit of work and who asks (the listening analytics want both). */
+export type KpiProgressCtx = KpiCtx & Parameters<MentionSearchRepository['shareOfVoice']>[0];
 
 /** A KPI's measured progress against its target, per period of its frequency. */
 @Injectable()
 export class KpiProgressService {
-  constructor(private readonly measures: KpiMeasuresRepository) {}
+  constructor(
+    private readonly measures: KpiMeasuresRepository,
+    private readonly mentions: MentionSearchRepository,
+  ) {}
 
-  async progress(ctx: KpiCtx, kpiId: string, fromText: string, toText: string): Promise<KpiProgress> {
+  async progress(ctx: KpiProgressCtx, kpiId: string, fromText: string, toText: string): Promise<KpiProgress> {
     const from = strictDateTime(fromText, 'from');
     const to = strictDateTime(toText, 'to');
     if (from >= to) throw badInput('to', 'must be after from');
@@ -59,9 +57,9 @@ export class KpiProgressService {
     if (!values) {
       const reason =
         kpi.measure === 'SHARE_OF_VOICE'
-          ? 'Share of voice is not measured yet.'
+          ? 'Share of voice sets the brand listening queries against the competitor queries: create both to measure this KPI.'
           : 'Mentions are counted from the brand listening queries: create one to measure this KPI.';
-      return { ...base, status: kpi.measure === 'SHARE_OF_VOICE' ? 'NOT_MEASURED_YET' : 'NOT_MEASURED', reason, periods: [] };
+      return { ...base, status: 'NOT_MEASURED', reason, periods: [] };
     }
     return {
       ...base,
@@ -91,7 +89,7 @@ export class KpiProgressService {
   }
 
   /** One value per period; null when the measure cannot be computed at all for this organisation. */
-  private async values(ctx: KpiCtx, measure: KpiMeasure, periods: Period[]): Promise<PeriodValues | null> {
+  private async values(ctx: KpiProgressCtx, measure: KpiMeasure, periods: Period[]): Promise<PeriodValues | null> {
     switch (measure) {
       case 'FOLLOWERS':
         return this.measures.followers(ctx, periods);
@@ -120,7 +118,26 @@ export class KpiProgressService {
       case 'FIRST_RESPONSE_MINUTES':
         return this.measures.firstResponseMinutes(ctx, periods);
       case 'SHARE_OF_VOICE':
-        return shareOfVoiceMeasure(ctx, periods);
+        return this.shareOfVoice(ctx, periods);
     }
+  }
+
+  /**
+   * The brand's share (percent) of the mentions of the brand and its competitors, per period, as the listening
+   * analytics count it (a mention once per side). Null (not measured) when the organisation has no brand or no
+   * competitor query; a period with no mention on either side has no value.
+   */
+  private async shareOfVoice(ctx: KpiProgressCtx, periods: readonly Period[]): Promise<PeriodValues | null> {
+    const values: PeriodValues = [];
+    let sides: Set<string> | null = null;
+    for (const period of periods) {
+      const rows = await this.mentions.shareOfVoice(ctx, { from: period.start, to: period.end });
+      sides ??= new Set(rows.map((row) => row.side));
+      if (!sides.has('BRAND') || !sides.has('COMPETITOR')) return null;
+      const total = rows.reduce((sum, row) => sum + row.mentions, 0);
+      const brand = rows.filter((row) => row.side === 'BRAND').reduce((sum, row) => sum + row.mentions, 0);
+      values.push(total === 0 ? null : Math.round((brand / total) * 10_000) / 100);
+    }
+    return values;
   }
 }
