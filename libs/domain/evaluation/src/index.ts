@@ -73,10 +73,4 @@ export const EVALUATION_ENTITIES = [_ModelEntity, _VersionEntity, _AssessmentEnt
 /** In run order; the live-scores migration follows (listed by the catalog). */
 export const EVALUATION_MIGRATIONS = [Evaluation1764500000000];
 // KPI progress against target, from measured data.
-export {
-  KpiProgressService,
-  KpiProgress,
-  KpiPeriodProgress,
-  KpiProgressStatus,
-  KpiMeasuresRepository,
-} from './lib/kpi';
+export { KpiProgressService, KpiProgress, KpiPeriodProgress, KpiProgressStatus, KpiMeasuresRepository } from './lib/kpi';

@@ -160,6 +160,23 @@ export class ReadOnlyParking {
   /** Undefined until checked (the driver's pool exists once the DataSource is initialised). */
   private internalsPresent?: boolean;
 
+  private parkFor = PARK_MS;
+
+  /** How long a parked transaction waits for the next unit of work (`PARK_MS`; a test of reuse may lengthen it). */
+  get parkMs(): number {
+    return this.parkFor;
+  }
+
+  set parkMs(ms: number) {
+    this.parkFor = ms;
+    // A sweep already planned for the old delay is planned again for the new one.
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.schedule();
+    }
+  }
+
   private constructor(private readonly dataSource: DataSource) {}
 
   static for(dataSource: DataSource): ReadOnlyParking {
@@ -287,15 +304,15 @@ export class ReadOnlyParking {
 
   private schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.sweep(), PARK_MS);
+    this.timer = setTimeout(() => this.sweep(), this.parkMs);
     this.timer.unref();
   }
 
   private sweep(): void {
     this.timer = undefined;
     const now = Date.now();
-    const stale = this.parked.filter((p) => now - p.since >= PARK_MS);
-    this.parked = this.parked.filter((p) => now - p.since < PARK_MS);
+    const stale = this.parked.filter((p) => now - p.since >= this.parkMs);
+    this.parked = this.parked.filter((p) => now - p.since < this.parkMs);
     for (const entry of stale) void this.end(entry);
     if (this.parked.length > 0) this.schedule();
   }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { PARK_MS, ReadOnlyParking } from './read-only-parking';
 import { releaseParkedConnections, statementCounter, UnitOfWork } from './unit-of-work';
 
 /** Units of work on the real PostgreSQL, as the application role (row-level security applies). */
@@ -47,6 +48,8 @@ describe('UnitOfWork on the real PostgreSQL', () => {
   });
 
   it('ends a read-only transaction in the next opening round trip, clearing the previous tenant', async () => {
+    // Parked long enough for the checks between the two units of work on a busy machine (the timer is the next test's).
+    ReadOnlyParking.for(dataSource).parkMs = 10_000;
     const organizationId = randomUUID();
     const reader = new UnitOfWork(dataSource, { organizationId });
     reader.markReadOnly();
@@ -64,6 +67,7 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     expect(settings).toEqual({ org: null, ro: 'off' });
     await next.commit();
     expect(await stateOf(pid)).toBe('idle');
+    ReadOnlyParking.for(dataSource).parkMs = PARK_MS;
   });
 
   it('commits a parked transaction that nobody reuses within a few milliseconds', async () => {
@@ -73,7 +77,8 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     await reader.commit();
     expect(await stateOf(pid)).toBe('idle in transaction');
     const deferred = statementCounter.deferredCommits;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The timer ends it after PARK_MS plus the event loop's lag: waited for, up to seconds on a busy machine.
+    for (let waited = 0; waited < 5_000 && (await stateOf(pid)) !== 'idle'; waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(await stateOf(pid)).toBe('idle');
     expect(statementCounter.deferredCommits).toBe(deferred + 1);
   });
