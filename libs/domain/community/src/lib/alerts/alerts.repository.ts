@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import type { MentionEntity } from '../listening/listening.entities';
+import { MENTION_COLUMNS, MentionDbRow, toMentionEntity } from '../listening/mention-row';
 import type { TenantCtx } from '../repositories';
 import { ALERT_MENTIONS_CAP, Alert, AlertKind, AlertSettings, AlertStatus, SpikeMeasure } from './alerts.types';
 import { DEFAULT_SPIKE_SETTINGS, type AlertSensitivity, type SpikeSettings } from './spike-rule';
@@ -64,27 +65,6 @@ const toAlert = (r: AlertRow): Alert => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
-
-interface MentionRow {
-  organization_id: string;
-  id: string;
-  source: string;
-  external_id: string;
-  account_id: string | null;
-  author_handle: string;
-  author_name: string | null;
-  author_reach: number | null;
-  text: string;
-  url: string | null;
-  published_at: Date;
-  published_at_estimated: boolean;
-  language: string | null;
-  sentiment_score: number | null;
-  sentiment_label: MentionEntity['sentimentLabel'];
-  reach: number | null;
-  created_at: Date;
-  query_ids: string[];
-}
 
 /** The ranking of an alert's mentions: the most reached (a mention's own reach, else its author's), then the newest. */
 const MENTION_RANK = 'coalesce(m.reach, m.author_reach) DESC NULLS LAST, m.published_at DESC, m.id DESC';
@@ -290,36 +270,14 @@ export class AlertsRepository {
 
   /** The mentions behind the alert, most reached then newest (at most ALERT_MENTIONS_CAP are kept). */
   async mentions(ctx: TenantCtx, alertId: string, limit: number): Promise<MentionEntity[]> {
-    const rows = await ctx.uow.query<MentionRow>(
-      `SELECT m.organization_id, m.id, m.source, m.external_id, m.account_id, m.author_handle, m.author_name, m.author_reach, m.text, m.url,
-              m.published_at, m.published_at_estimated, m.language, m.sentiment_score, m.sentiment_label, m.reach, m.created_at,
-              ARRAY(SELECT mm.query_id FROM mention_matches mm WHERE mm.organization_id = m.organization_id AND mm.mention_id = m.id
-                     ORDER BY mm.created_at, mm.query_id) AS query_ids
+    const rows = await ctx.uow.query<MentionDbRow>(
+      `SELECT ${MENTION_COLUMNS}
          FROM alert_mentions x JOIN mentions m ON m.organization_id = x.organization_id AND m.id = x.mention_id
         WHERE x.organization_id = $1 AND x.alert_id = $2
         ORDER BY x.reach DESC NULLS LAST, x.published_at DESC, x.mention_id DESC LIMIT $3`,
       [ctx.uow.organizationId, alertId, limit],
     );
-    return rows.map((r) => ({
-      organizationId: r.organization_id,
-      id: r.id,
-      source: r.source,
-      externalId: r.external_id,
-      accountId: r.account_id,
-      authorHandle: r.author_handle,
-      authorName: r.author_name,
-      authorReach: r.author_reach,
-      text: r.text,
-      url: r.url,
-      publishedAt: r.published_at,
-      publishedAtEstimated: r.published_at_estimated,
-      language: r.language,
-      sentimentScore: r.sentiment_score,
-      sentimentLabel: r.sentiment_label,
-      reach: r.reach,
-      createdAt: r.created_at,
-      queryIds: r.query_ids,
-    }));
+    return rows.map(toMentionEntity);
   }
 
   /** Across tenants (SECURITY DEFINER function: ids only). */

@@ -9,6 +9,7 @@ import type {
   MentionRow,
   SentimentLabel,
 } from './listening.entities';
+import { MENTION_COLUMNS, MentionDbRow, toMentionEntity } from './mention-row';
 
 const QUERY_COLUMNS = `organization_id, id, kind, competitor_id, name, query, sources, active, last_run_at, run_requested_at,
   created_by, updated_by, created_at, updated_at`;
@@ -76,54 +77,6 @@ function toSource(r: SourceRow): ListeningSourceEntity {
     failures: r.failures,
     retryAt: r.retry_at,
     mentionsAdded: Number(r.mentions_added),
-  };
-}
-
-const MENTION_COLUMNS = `m.organization_id, m.id, m.source, m.external_id, m.account_id, m.author_handle, m.author_name, m.author_reach, m.text, m.url,
-  m.published_at, m.published_at_estimated, m.language, m.sentiment_score, m.sentiment_label, m.reach, m.created_at,
-  ARRAY(SELECT mm.query_id FROM mention_matches mm WHERE mm.organization_id = m.organization_id AND mm.mention_id = m.id ORDER BY mm.created_at, mm.query_id) AS query_ids`;
-
-interface MentionDbRow {
-  organization_id: string;
-  id: string;
-  source: string;
-  external_id: string;
-  account_id: string | null;
-  author_handle: string;
-  author_name: string | null;
-  author_reach: number | null;
-  text: string;
-  url: string | null;
-  published_at: Date;
-  published_at_estimated: boolean;
-  language: string | null;
-  sentiment_score: number | null;
-  sentiment_label: SentimentLabel | null;
-  reach: number | null;
-  created_at: Date;
-  query_ids: string[];
-}
-
-function toMention(r: MentionDbRow): MentionEntity {
-  return {
-    organizationId: r.organization_id,
-    id: r.id,
-    source: r.source,
-    externalId: r.external_id,
-    accountId: r.account_id,
-    authorHandle: r.author_handle,
-    authorName: r.author_name,
-    authorReach: r.author_reach,
-    text: r.text,
-    url: r.url,
-    publishedAt: r.published_at,
-    publishedAtEstimated: r.published_at_estimated,
-    language: r.language,
-    sentimentScore: r.sentiment_score,
-    sentimentLabel: r.sentiment_label,
-    reach: r.reach,
-    createdAt: r.created_at,
-    queryIds: r.query_ids,
   };
 }
 
@@ -461,7 +414,7 @@ export class ListeningRepository {
       `SELECT ${MENTION_COLUMNS} FROM mentions m WHERE m.organization_id = $1 AND m.id = $2`,
       [ctx.uow.organizationId, id],
     );
-    return row ? toMention(row) : null;
+    return row ? toMentionEntity(row) : null;
   }
 
   /** Newest first, keyset on (published_at, id) descending. */
@@ -497,6 +450,6 @@ export class ListeningRepository {
       `SELECT ${MENTION_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $2`,
       params,
     );
-    return rows.map(toMention);
+    return rows.map(toMentionEntity);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PageQuery, TenantCtx } from '../../repositories';
 import type { MentionEntity, SentimentLabel } from '../listening.entities';
+import { MENTION_COLUMNS, MentionDbRow, toMentionEntity } from '../mention-row';
 
 /** A mention search: every field narrows it; `textQuery` is a tsquery built by `toSearchQuery`. */
 export interface MentionSearchFilter {
@@ -46,54 +47,6 @@ export interface ShareOfVoiceRow {
   competitorId: string | null;
   name: string | null;
   mentions: number;
-}
-
-const COLUMNS = `m.organization_id, m.id, m.source, m.external_id, m.account_id, m.author_handle, m.author_name, m.author_reach, m.text, m.url,
-  m.published_at, m.published_at_estimated, m.language, m.sentiment_score, m.sentiment_label, m.reach, m.created_at,
-  ARRAY(SELECT mm.query_id FROM mention_matches mm WHERE mm.organization_id = m.organization_id AND mm.mention_id = m.id ORDER BY mm.created_at, mm.query_id) AS query_ids`;
-
-interface MentionDbRow {
-  organization_id: string;
-  id: string;
-  source: string;
-  external_id: string;
-  account_id: string | null;
-  author_handle: string;
-  author_name: string | null;
-  author_reach: number | null;
-  text: string;
-  url: string | null;
-  published_at: Date;
-  published_at_estimated: boolean;
-  language: string | null;
-  sentiment_score: number | null;
-  sentiment_label: SentimentLabel | null;
-  reach: number | null;
-  created_at: Date;
-  query_ids: string[];
-}
-
-function toMention(r: MentionDbRow): MentionEntity {
-  return {
-    organizationId: r.organization_id,
-    id: r.id,
-    source: r.source,
-    externalId: r.external_id,
-    accountId: r.account_id,
-    authorHandle: r.author_handle,
-    authorName: r.author_name,
-    authorReach: r.author_reach,
-    text: r.text,
-    url: r.url,
-    publishedAt: r.published_at,
-    publishedAtEstimated: r.published_at_estimated,
-    language: r.language,
-    sentimentScore: r.sentiment_score,
-    sentimentLabel: r.sentiment_label,
-    reach: r.reach,
-    createdAt: r.created_at,
-    queryIds: r.query_ids,
-  };
 }
 
 /** Positional parameters collected while a statement is written. */
@@ -146,7 +99,7 @@ export class MentionSearchRepository {
    */
   async search(ctx: TenantCtx, page: PageQuery, filter: MentionSearchFilter): Promise<MentionEntity[]> {
     const { sql, params } = this.searchStatement(ctx, page, filter);
-    return (await ctx.uow.query<MentionDbRow>(sql, params)).map(toMention);
+    return (await ctx.uow.query<MentionDbRow>(sql, params)).map(toMentionEntity);
   }
 
   /** The statement `search` sends. */
@@ -167,7 +120,7 @@ export class MentionSearchRepository {
         page.size + 1,
       ];
       return {
-        sql: `SELECT ${COLUMNS}
+        sql: `SELECT ${MENTION_COLUMNS}
                 FROM socle_mention_search(to_tsquery('simple', $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) s
                 JOIN mentions m ON m.organization_id = $1 AND m.id = s.id
                ORDER BY m.published_at DESC, m.id DESC`,
@@ -190,7 +143,7 @@ export class MentionSearchRepository {
     if (filter.to) where.push(`${time} < ${params.add(filter.to)}`);
     if (page.after) where.push(`(${time}, ${id}) < (${params.add(page.after[0])}::timestamptz, ${params.add(page.after[1])}::uuid)`);
     return {
-      sql: `SELECT ${COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${time} DESC, ${id} DESC LIMIT ${limit}`,
+      sql: `SELECT ${MENTION_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${time} DESC, ${id} DESC LIMIT ${limit}`,
       params: params.values,
     };
   }

@@ -13,7 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageArgs } from '@socle/platform-graphql';
-import { ListeningQueryKindEnum, SentimentLabelEnum } from './objects';
+import { ListeningQueryKindEnum } from './objects';
 
 const NETWORK = /^[a-z0-9-]{1,40}$/;
 const QUERY_TEXT =
@@ -84,39 +84,4 @@ export class ListeningQueryIdInput {
 @ArgsType()
 export class MentionIdArgs {
   @Field(() => ID) @IsUUID('all', { message: 'must be a mention id' }) id!: string;
-}
-
-@ArgsType()
-export class MentionPageArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Published at or after (ISO 8601 with offset).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-  @Field(() => String, { nullable: true, description: 'Published before (ISO 8601 with offset).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
-  @Field(() => ID, { nullable: true, description: 'Only mentions this query matched.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be a listening query id' })
-  queryId?: string;
-  @Field(() => String, { nullable: true, description: 'Only this network.' })
-  @IsOptional()
-  @IsString()
-  @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
-  source?: string;
-  @Field(() => SentimentLabelEnum, { nullable: true }) @IsOptional() @IsEnum(SentimentLabelEnum) sentiment?: SentimentLabelEnum;
-  @Field(() => String, { nullable: true, description: 'BCP 47 tag such as fr.' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/, { message: 'must be a language tag such as fr' })
-  language?: string;
-  @Field(() => String, { nullable: true, description: 'Only this author (with or without @; case ignored).' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  authorHandle?: string;
 }
