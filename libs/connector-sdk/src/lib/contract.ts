@@ -151,6 +151,12 @@ export interface Mention {
   url: string;
   authorHandle: string;
   authorName?: string;
+  /**
+   * The author's audience when the network says: their followers (subscribers) when the
+   * post was read, a whole number >= 0. Null or absent when the network does not say;
+   * never a guess. The platform keeps the latest value it read as the author's reach.
+   */
+  authorReach?: number | null;
   text: string;
   publishedAt: string;
   /**

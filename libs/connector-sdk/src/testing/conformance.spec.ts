@@ -4,6 +4,7 @@ import {
   GlobalFetchConnector,
   LeakyRefreshConnector,
   LoggingCredentialsConnector,
+  NegativeReachConnector,
   NodeHttpConnector,
   RateLimitAsRejectedConnector,
 } from './example/broken.connectors';
@@ -83,6 +84,17 @@ describe('the conformance suite catches a broken connector', () => {
       /^fetchMentions sent 1 request\(s\) around ctx\.http, e\.g\. through the global fetch to http:\/\/127\.0\.0\.1:\d+\/api\/mentions/,
     );
   }, 60_000);
+
+  it('reports a mention whose authorReach is not a whole number >= 0', async () => {
+    const results = await runConformanceChecks(
+      exampleOptions(() => new NegativeReachConnector(), 300),
+      (name) => name.startsWith('mentions:'),
+    );
+    expect(failures(results).map((result) => result.name)).toEqual([
+      'mentions: page with a cursor (limit 3) and never return the same item twice',
+    ]);
+    expect(failures(results)[0].message).toBe('mention m1 authorReach must be a whole number >= 0 or null, got -1');
+  });
 
   it('reports fetchMetrics sending its request with node:http instead of ctx.http', async () => {
     const results = await runConformanceChecks(

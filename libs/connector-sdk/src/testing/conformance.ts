@@ -218,6 +218,12 @@ function expectMention(item: Mention): void {
   expect(typeof item.authorHandle).toBe('string');
   expect(typeof item.text).toBe('string');
   expect(Number.isNaN(Date.parse(item.publishedAt))).toBe(false);
+  if (item.authorReach !== undefined && item.authorReach !== null) {
+    const reach: unknown = item.authorReach;
+    if (typeof reach !== 'number' || !Number.isSafeInteger(reach) || reach < 0) {
+      throw new Error(`mention ${item.externalId} authorReach must be a whole number >= 0 or null, got ${JSON.stringify(reach)}`);
+    }
+  }
 }
 
 function expectPublished(post: PublishedPost): void {

@@ -91,3 +91,11 @@ export class NodeHttpConnector extends ExampleConnector {
     return rows.map((row) => ({ externalId: row.id, likes: row.likes, reposts: row.shares, replies: row.replies, fetchedAt }));
   }
 }
+
+/** Reports an author's audience it could not read as -1 instead of leaving it out: stored, it would rank the author. */
+export class NegativeReachConnector extends ExampleConnector {
+  override async fetchMentions(ctx: ConnectorContext, credentials: Credentials, query: MentionQuery): Promise<MentionPage> {
+    const page = await super.fetchMentions(ctx, credentials, query);
+    return { ...page, items: page.items.map((item) => ({ ...item, authorReach: -1 })) };
+  }
+}
