@@ -7,16 +7,21 @@ import type {
   MaturityModelContent,
   ScaleOption,
 } from './model-content';
+import { DEFAULT_SETUP_CAP } from './scoring';
 
 /**
  * The built-in maturity model, derived from the method's source documents
  * (seeds 000–003). It is code, not a row: every agency sees it, nobody edits
  * it; an agency copies it to make its own. Assessments freeze a copy of the
  * content with DEFAULT_MODEL_VERSION, so bump the version whenever the content
- * changes.
+ * changes. Version 3 pairs each set-up criterion with its practice evidence;
+ * assessments made with versions 1 and 2 keep the content they froze.
  */
 export const DEFAULT_MODEL_ID = 'default';
-export const DEFAULT_MODEL_VERSION = 2;
+export const DEFAULT_MODEL_VERSION = 3;
+
+/** What set-up alone scores at most on a criterion paired with practice evidence (see `combineSetupAndPractice`). */
+const SETUP_CAP = DEFAULT_SETUP_CAP;
 
 const l = (fr: string, en: string): Localised => ({ fr, en });
 
@@ -50,8 +55,8 @@ function dimension(key: string, weight: number, title: Localised, description: L
 export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
   name: l('Modèle de maturité Socle', 'Socle maturity model'),
   description: l(
-    "Mesure l'intégration des médias sociaux dans la stratégie de l'organisation : écouter, définir, mettre en œuvre, évaluer. Chaque critère cite le document de la méthode dont il vient.",
-    "Measures how far social media is integrated into the organisation's strategy: listen, define, implement, evaluate. Every criterion cites the document of the method it comes from.",
+    "Mesure l'intégration des médias sociaux dans la stratégie de l'organisation : écouter, définir, mettre en œuvre, évaluer. Chaque critère cite le document de la méthode dont il vient. Un critère qui mesure une mise en place (concurrents listés, politiques approuvées, rituels planifiés…) est couplé à ce que l'organisation fait réellement sur une période glissante (veille qui a tourné, publications diffusées, réponses dans les délais, politiques réécrites et lues, KPI mesurés, réunions tenues) : la mise en place seule vaut au plus 0,4 ; avec la pratique, note = min(mise en place ; 0,4) + 0,6 × mise en place × pratique.",
+    "Measures how far social media is integrated into the organisation's strategy: listen, define, implement, evaluate. Every criterion cites the document of the method it comes from. A criterion that measures a set-up (competitors listed, policies approved, rituals scheduled…) is paired with what the organisation actually does over a rolling window (listening that ran, publications out, answers in time, policies rewritten and acknowledged, KPIs measured, meetings held): set-up alone scores at most 0.4; with practice, score = min(set-up, 0.4) + 0.6 × set-up × practice.",
   ),
   levels: [
     {
@@ -125,6 +130,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'strategy.kpis-per-objective',
           evidenceKey: 'strategy.kpisPerObjective',
+          practiceEvidenceKey: 'strategy.kpisMeasured',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 10,
           title: l('Indicateurs par objectif', 'Indicators for each objective'),
@@ -149,6 +156,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'strategy.network-plans',
           evidenceKey: 'strategy.networkPlansDefined',
+          practiceEvidenceKey: 'content.publishingPractice',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 3,
           title: l('Réseaux choisis et justifiés', 'Networks chosen and justified'),
@@ -204,6 +213,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'governance.four-policies-approved',
           evidenceKey: 'policies.fourKindsApproved',
+          practiceEvidenceKey: 'policies.editedFromTemplate',
+          setupCap: SETUP_CAP,
           weight: 3,
           roadmapStep: 5,
           title: l('Les quatre politiques approuvées', 'The four policies approved'),
@@ -288,6 +299,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'people.rituals',
           evidenceKey: 'strategy.rituals',
+          practiceEvidenceKey: 'strategy.ritualsHeld',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 6,
           title: l('Rendez-vous réguliers', 'Regular meetings'),
@@ -389,6 +402,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'content.calendar',
           evidenceKey: 'content.calendarPlanned',
+          practiceEvidenceKey: 'content.publishingPractice',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 4,
           source: 'seed 002, step 4',
@@ -437,6 +452,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'community.comment-handling',
           evidenceKey: 'policies.commentHandling',
+          practiceEvidenceKey: 'community.responsePractice',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 9,
           title: l('Politique de gestion des commentaires', 'Comment-handling policy'),
@@ -449,6 +466,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'community.comment-rules',
           evidenceKey: 'policies.commentRules',
+          practiceEvidenceKey: 'community.responsePractice',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 9,
           title: l('Délais de réponse par canal', 'Response delays per channel'),
@@ -525,6 +544,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'listening.competitors',
           evidenceKey: 'strategy.competitorsDefined',
+          practiceEvidenceKey: 'community.listeningPractice',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 1,
           title: l('Concurrents identifiés', 'Competitors identified'),
@@ -692,6 +713,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'owned-media.accounts-connected',
           evidenceKey: 'community.accountsConnected',
+          practiceEvidenceKey: 'content.publishingPractice',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 3,
           title: l('Profils créés et connectés', 'Profiles created and connected'),
@@ -784,6 +807,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'training.policies-acknowledged',
           evidenceKey: 'policies.acknowledged',
+          practiceEvidenceKey: 'policies.acknowledgedShare',
+          setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 6,
           title: l('Politiques connues de tous', 'Policies known to everyone'),
@@ -860,9 +885,13 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
   ],
 };
 
-/** The evidence keys the default model reads (other modules register them). */
+/** The evidence keys the default model reads, set-up and practice (other modules register them). */
 export const DEFAULT_MODEL_EVIDENCE_KEYS: readonly string[] = [
-  ...new Set(DEFAULT_MATURITY_MODEL.dimensions.flatMap((d) => d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey] : [])))),
+  ...new Set(
+    DEFAULT_MATURITY_MODEL.dimensions.flatMap((d) =>
+      d.criteria.flatMap((c) => (c.kind === 'EVIDENCE' ? [c.evidenceKey, ...(c.practiceEvidenceKey ? [c.practiceEvidenceKey] : [])] : [])),
+    ),
+  ),
 ].sort();
 
 /** Smallest valid content to start a model from scratch: two levels, one dimension, one question. */

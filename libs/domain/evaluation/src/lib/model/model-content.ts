@@ -51,6 +51,14 @@ export interface EvidenceCriterion extends CriterionBase {
   kind: 'EVIDENCE';
   /** A key of the evidence registry, e.g. "policies.fourKindsApproved". */
   evidenceKey: string;
+  /**
+   * The evidence that the organisation does what `evidenceKey` sets up, over a
+   * rolling window (e.g. "community.listeningPractice" for "strategy.competitorsDefined").
+   * With it, set-up alone scores at most `setupCap` (see `combineSetupAndPractice`).
+   */
+  practiceEvidenceKey?: string;
+  /** 0..1: the most set-up alone can score when `practiceEvidenceKey` is given. Default `DEFAULT_SETUP_CAP` (0.4). */
+  setupCap?: number;
 }
 
 export type Criterion = DeclarativeCriterion | EvidenceCriterion;

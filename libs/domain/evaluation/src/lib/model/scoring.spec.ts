@@ -1,5 +1,5 @@
 import type { MaturityModelContent } from './model-content';
-import { levelFor, scoreModel } from './scoring';
+import { combineSetupAndPractice, DEFAULT_SETUP_CAP, levelFor, scoreModel } from './scoring';
 
 const t = (s: string) => ({ en: s, fr: s });
 const scale = [0, 1, 2].map((value) => ({ value, score: value / 2, label: t(`v${value}`), meaning: t(`m${value}`) }));
@@ -95,5 +95,77 @@ describe('scoreModel', () => {
     expect(levelFor(model.levels, 0)?.number).toBe(1);
     expect(levelFor(model.levels, 79.9)?.number).toBe(4);
     expect(levelFor(model.levels, 100)?.number).toBe(5);
+  });
+
+  describe('set-up paired with practice', () => {
+    const paired: MaturityModelContent = {
+      ...model,
+      dimensions: [
+        {
+          key: 'p',
+          title: t('P'),
+          description: t(''),
+          weight: 1,
+          criteria: [
+            {
+              key: 'p.e',
+              kind: 'EVIDENCE',
+              title: t('e'),
+              weight: 1,
+              source: 's',
+              recommendation: t('do e'),
+              evidenceKey: 'x.setup',
+              practiceEvidenceKey: 'x.practice',
+              setupCap: 0.4,
+            },
+          ],
+        },
+      ],
+    };
+    const score = (setup: number | null, practice: number | null) => {
+      const evidence = new Map<string, { score: number; explanation: { en: string; fr: string } }>();
+      if (setup !== null) evidence.set('x.setup', { score: setup, explanation: t('s') });
+      if (practice !== null) evidence.set('x.practice', { score: practice, explanation: t('p') });
+      return scoreModel(paired, [], evidence).dimensions[0].criteria[0].score;
+    };
+
+    it('caps set-up alone: a complete set-up without practice scores 0.4, not 1', () => {
+      expect(score(1, null)).toBe(0.4);
+      expect(score(0.3, null)).toBe(0.3);
+      expect(score(1, 0)).toBe(0.4);
+      expect(score(0.3, 0)).toBe(0.3);
+    });
+
+    it('reaches 1 only with full set-up and full practice; practice counts in proportion to set-up', () => {
+      expect(score(1, 1)).toBe(1);
+      expect(score(1, 0.5)).toBeCloseTo(0.7, 10);
+      expect(score(0.5, 1)).toBeCloseTo(0.7, 10);
+      expect(score(0, 1)).toBe(0);
+      expect(score(null, 1)).toBe(0);
+    });
+
+    it('is monotonic in both and bounded, whatever the inputs', () => {
+      const grid = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
+      for (const s of grid)
+        for (const p of grid) {
+          const v = combineSetupAndPractice(s, p);
+          expect(v).toBeGreaterThanOrEqual(0);
+          expect(v).toBeLessThanOrEqual(1);
+          expect(combineSetupAndPractice(s, Math.min(1, p + 0.1))).toBeGreaterThanOrEqual(v);
+          expect(combineSetupAndPractice(Math.min(1, s + 0.1), p)).toBeGreaterThanOrEqual(v);
+        }
+      expect(combineSetupAndPractice(Number.NaN, 1)).toBe(0);
+      expect(combineSetupAndPractice(2, 2)).toBe(1);
+      expect(combineSetupAndPractice(1, undefined, 0.7)).toBe(0.7);
+      expect(DEFAULT_SETUP_CAP).toBe(0.4);
+    });
+
+    it('uses the default cap when the criterion does not set one, and leaves unpaired criteria uncapped', () => {
+      const noCap = structuredClone(paired);
+      delete (noCap.dimensions[0].criteria[0] as { setupCap?: number }).setupCap;
+      const e = new Map([['x.setup', { score: 1, explanation: t('s') }]]);
+      expect(scoreModel(noCap, [], e).dimensions[0].criteria[0].score).toBe(DEFAULT_SETUP_CAP);
+      expect(scoreModel(model, [], new Map([['x.e', { score: 1, explanation: t('s') }]])).dimensions[0].criteria[1].score).toBe(1);
+    });
   });
 });

@@ -55,6 +55,31 @@ export interface ScoreOptions {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
+const unit = (n: number): number => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
+
+/** The most set-up alone scores on a criterion paired with practice evidence, unless the criterion says otherwise. */
+export const DEFAULT_SETUP_CAP = 0.4;
+
+/**
+ * A criterion's score from its set-up evidence and its practice evidence
+ * ("set-up alone caps a criterion's score"), with cap = `setupCap`:
+ *
+ *   practice absent:   min(setup, cap)
+ *   practice present:  min(setup, cap) + (1 − cap) × setup × practice
+ *
+ * So set-up alone (or practice at 0) scores at most the cap; full set-up and
+ * full practice score 1; practice only counts in proportion to the set-up it
+ * carries out (publishing without a network plan is not the method). Both
+ * branches agree when practice is 0, so a practice key a module does not
+ * compute yet and one that measures nothing give the same score.
+ */
+export function combineSetupAndPractice(setup: number, practice: number | undefined, cap: number = DEFAULT_SETUP_CAP): number {
+  const s = unit(setup);
+  const c = unit(cap);
+  const capped = Math.min(s, c);
+  if (practice === undefined) return capped;
+  return unit(capped + (1 - c) * s * unit(practice));
+}
 
 function criterionScore(
   c: Criterion,
@@ -64,7 +89,9 @@ function criterionScore(
 ): number | null {
   if (c.kind === 'EVIDENCE') {
     const e = evidence.get(c.evidenceKey);
-    return e ? Math.min(1, Math.max(0, e.score)) : 0;
+    const setup = e ? unit(e.score) : 0;
+    if (!c.practiceEvidenceKey) return setup;
+    return combineSetupAndPractice(setup, evidence.get(c.practiceEvidenceKey)?.score, c.setupCap ?? DEFAULT_SETUP_CAP);
   }
   if (options.evidenceOnly) return null;
   const value = answers.get(c.key);

@@ -30,6 +30,13 @@ const REGISTERED = [
   'content.approvalWorkflow',
   'content.mediaKit',
   'content.suggestions',
+  'community.listeningPractice',
+  'community.responsePractice',
+  'content.publishingPractice',
+  'policies.editedFromTemplate',
+  'policies.acknowledgedShare',
+  'strategy.kpisMeasured',
+  'strategy.ritualsHeld',
 ];
 const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
@@ -74,7 +81,62 @@ describe('the built-in maturity model', () => {
   });
 
   it('rejects an evidence key nobody registers', () => {
-    expect(validateModelContent(DEFAULT_MATURITY_MODEL, () => false).length).toBe(REGISTERED.length);
+    // Once per criterion reading it: a practice key may be paired with several set-up criteria.
+    const reads = DEFAULT_MATURITY_MODEL.dimensions
+      .flatMap((d) => d.criteria)
+      .reduce((n, c) => n + (c.kind === 'EVIDENCE' ? 1 + (c.practiceEvidenceKey ? 1 : 0) : 0), 0);
+    expect(validateModelContent(DEFAULT_MATURITY_MODEL, () => false).length).toBe(reads);
+  });
+
+  it('pairs the set-up criteria with their practice evidence, set-up alone capped at 0.4', () => {
+    const paired = Object.fromEntries(
+      DEFAULT_MATURITY_MODEL.dimensions
+        .flatMap((d) => d.criteria)
+        .flatMap((c) => (c.kind === 'EVIDENCE' && c.practiceEvidenceKey ? [[c.evidenceKey, [c.practiceEvidenceKey, c.setupCap]]] : [])),
+    );
+    expect(paired).toEqual({
+      'strategy.kpisPerObjective': ['strategy.kpisMeasured', 0.4],
+      'strategy.networkPlansDefined': ['content.publishingPractice', 0.4],
+      'policies.fourKindsApproved': ['policies.editedFromTemplate', 0.4],
+      'strategy.rituals': ['strategy.ritualsHeld', 0.4],
+      'content.calendarPlanned': ['content.publishingPractice', 0.4],
+      'policies.commentHandling': ['community.responsePractice', 0.4],
+      'policies.commentRules': ['community.responsePractice', 0.4],
+      'strategy.competitorsDefined': ['community.listeningPractice', 0.4],
+      'community.accountsConnected': ['content.publishingPractice', 0.4],
+      'policies.acknowledged': ['policies.acknowledgedShare', 0.4],
+    });
+  });
+
+  it('checks the practice key and the cap, with their paths; the JSON Schema agrees', () => {
+    const at = (m: MaturityModelContent, key: string) => {
+      for (const [d, dim] of m.dimensions.entries())
+        for (const [c, crit] of dim.criteria.entries())
+          if (crit.key === key) return { d, c, crit: crit as unknown as Record<string, unknown> };
+      throw new Error(key);
+    };
+    const m = copy();
+    const listening = at(m, 'listening.competitors');
+    listening.crit.practiceEvidenceKey = 'community.nobodyComputesThis';
+    listening.crit.setupCap = 1.5;
+    const kpis = at(m, 'strategy.kpis-per-objective');
+    kpis.crit.practiceEvidenceKey = 'strategy.kpisPerObjective';
+    const objectives = at(m, 'strategy.objectives-measurable');
+    objectives.crit.setupCap = 0.3;
+    const question = at(m, 'strategy.written-and-integrated');
+    question.crit.practiceEvidenceKey = 'strategy.kpisMeasured';
+    const base = (x: { d: number; c: number }) => `dimensions[${x.d}].criteria[${x.c}]`;
+    expect(validateModelContent(m, known)).toEqual([
+      { path: `${base(objectives)}.setupCap`, message: expect.stringContaining('needs a practiceEvidenceKey') },
+      { path: `${base(kpis)}.practiceEvidenceKey`, message: expect.stringContaining('must differ from evidenceKey') },
+      { path: `${base(question)}.practiceEvidenceKey`, message: 'is only for criteria of kind EVIDENCE' },
+      { path: `${base(listening)}.practiceEvidenceKey`, message: expect.stringContaining('is not an evidence key this platform computes') },
+      { path: `${base(listening)}.setupCap`, message: 'must be a number from 0 to 1' },
+    ]);
+    const schemaPaths = checkModelContent(m, known).map((p) => p.path);
+    expect(schemaPaths).toEqual(
+      expect.arrayContaining([`${base(listening)}.setupCap`, `${base(question)}.practiceEvidenceKey`, base(objectives)]),
+    );
   });
 
   it('the skeleton is valid', () => {

@@ -146,7 +146,25 @@ export function validateModelContent(content: unknown, knownEvidenceKey: (key: s
           add(`${cpath}.evidenceKey`, 'must be an evidence key such as "policies.fourKindsApproved"');
         else if (!knownEvidenceKey(evidenceKey))
           add(`${cpath}.evidenceKey`, `"${evidenceKey}" is not an evidence key this platform computes`);
+        const practiceKey = criterion.practiceEvidenceKey;
+        if (practiceKey !== undefined) {
+          if (typeof practiceKey !== 'string' || !EVIDENCE_KEY_PATTERN.test(practiceKey))
+            add(`${cpath}.practiceEvidenceKey`, 'must be an evidence key such as "community.listeningPractice"');
+          else if (practiceKey === evidenceKey)
+            add(`${cpath}.practiceEvidenceKey`, 'must differ from evidenceKey: practice is measured apart from set-up');
+          else if (!knownEvidenceKey(practiceKey))
+            add(`${cpath}.practiceEvidenceKey`, `"${practiceKey}" is not an evidence key this platform computes`);
+        }
+        const cap = criterion.setupCap;
+        if (cap !== undefined) {
+          if (typeof cap !== 'number' || !Number.isFinite(cap) || cap < 0 || cap > 1)
+            add(`${cpath}.setupCap`, 'must be a number from 0 to 1');
+          else if (practiceKey === undefined)
+            add(`${cpath}.setupCap`, 'needs a practiceEvidenceKey: the cap applies to set-up without practice');
+        }
       } else if (criterion.kind === 'DECLARATIVE') {
+        for (const field of ['practiceEvidenceKey', 'setupCap'] as const)
+          if (criterion[field] !== undefined) add(`${cpath}.${field}`, 'is only for criteria of kind EVIDENCE');
         localised(criterion.question, `${cpath}.question`);
         const scale = criterion.scale;
         if (!Array.isArray(scale) || scale.length < MODEL_LIMITS.minScaleOptions || scale.length > MODEL_LIMITS.maxScaleOptions) {
@@ -178,9 +196,14 @@ export function isValidModelContent(content: unknown, knownEvidenceKey: (key: st
   return validateModelContent(content, knownEvidenceKey).length === 0;
 }
 
-/** The evidence keys a model reads. */
+/** The evidence keys a model reads: set-up and practice keys. */
 export function evidenceKeysOf(content: MaturityModelContent): string[] {
   const keys = new Set<string>();
-  for (const d of content.dimensions) for (const c of d.criteria) if (c.kind === 'EVIDENCE') keys.add(c.evidenceKey);
+  for (const d of content.dimensions)
+    for (const c of d.criteria)
+      if (c.kind === 'EVIDENCE') {
+        keys.add(c.evidenceKey);
+        if (c.practiceEvidenceKey) keys.add(c.practiceEvidenceKey);
+      }
   return [...keys].sort();
 }
