@@ -239,6 +239,34 @@ describe('Mastodon connector against the loopback instance', () => {
       expect(server.requests.some((entry) => entry.path.startsWith('/api/v1/timelines/tag/barista?any%5B%5D=latteart'))).toBe(true);
     });
 
+    it("carries each author's followers_count as authorReach, in mentions and in search; a value that is not a count is left out", async () => {
+      const authors: Array<[string, unknown]> = [
+        ['star', 48_213],
+        ['nobody', 0],
+        ['text', '12'],
+        ['negative', -5],
+        ['fraction', 1.5],
+        ['huge', 2 ** 53],
+        ['missing', null],
+      ];
+      for (const [username] of authors) server.postAs(username, `@${AGENCY} croissant de ${username}`);
+      for (const [username, followers] of authors) server.setFollowCounts(username, { followers });
+      const expected = authors.map(([username, followers]) => ({
+        username,
+        reach: typeof followers === 'number' && Number.isSafeInteger(followers) && followers >= 0 ? followers : undefined,
+      }));
+      for (const query of [{ limit: 40 }, { keywords: ['croissant'], limit: 40 }]) {
+        const { items } = await collect(query);
+        const byAuthor = new Map(items.map((item) => [item.authorHandle.split('@')[0], item]));
+        expect(expected.map(({ username }) => ({ username, reach: byAuthor.get(username)?.authorReach }))).toEqual(expected);
+        for (const item of items) expect(Object.prototype.hasOwnProperty.call(item, 'authorReach')).toBe(item.authorReach !== undefined);
+      }
+      // The count as the instance shows it when read: a later read carries the new value.
+      server.setFollowCounts('star', { followers: 50_001 });
+      const again = await connector.fetchMentions(ctx(), credentials, { limit: 40 });
+      expect(again.items.find((item) => item.authorHandle.startsWith('star@'))?.authorReach).toBe(50_001);
+    });
+
     it('reads replies under a status and replies to one', async () => {
       const post = await publish('Des questions ?');
       const question = server.postAs('client', `@${AGENCY} oui, le prix ?`, { inReplyToId: post.externalId });

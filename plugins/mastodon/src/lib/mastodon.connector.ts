@@ -499,7 +499,8 @@ export class MastodonConnector implements Connector {
    * Without keywords: mentions of the account (`GET /api/v1/notifications?types[]=mention`).
    * With keywords: `#tag` keywords read the hashtag timeline (one request, `any[]` for the
    * others), other keywords use status search, one request each. Pages go from newest to
-   * oldest; the cursor holds the `max_id` to continue from, so no item comes twice.
+   * oldest; the cursor holds the `max_id` to continue from, so no item comes twice. Each
+   * mention's `authorReach` is its author's `followers_count` (the Account the Status embeds).
    */
   async fetchMentions(ctx: ConnectorContext, credentials: Credentials, query: MentionQuery): Promise<MentionPage> {
     const client = MastodonClient.forCredentials(ctx, credentials);
@@ -601,6 +602,9 @@ export class MastodonConnector implements Connector {
       publishedAt: status.created_at,
     };
     if (status.account?.display_name) mention.authorName = status.account.display_name;
+    const followers = status.account?.followers_count;
+    // The author's followers as the instance shows them; a value that is not a count is left unsaid.
+    if (typeof followers === 'number' && Number.isSafeInteger(followers) && followers >= 0) mention.authorReach = followers;
     if (status.language) mention.language = status.language;
     if (status.in_reply_to_id) mention.inReplyTo = status.in_reply_to_id;
     return mention;

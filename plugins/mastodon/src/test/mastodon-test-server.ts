@@ -64,7 +64,8 @@ interface Account {
   display_name: string;
   created_at: string;
   statusesCount: number;
-  followersCount: number;
+  /** A number on a well-behaved instance; tests may set any JSON value to play a broken one. */
+  followersCount: unknown;
   followingCount: number;
 }
 
@@ -395,8 +396,12 @@ export class MastodonTestServer {
     status.quotes += counts.quotes ?? 0;
   }
 
-  /** Sets the follower and following counts `username`'s account shows (followers_count, following_count). */
-  setFollowCounts(username: string, counts: { followers?: number; following?: number }): void {
+  /**
+   * Sets the follower and following counts `username`'s account shows (followers_count, following_count),
+   * in its own answers and in every status it embeds in. `followers` may be any JSON value, to play an
+   * instance that sends something else than a count.
+   */
+  setFollowCounts(username: string, counts: { followers?: unknown; following?: number }): void {
     const account = this.findAccount(username);
     if (!account) throw new Error(`no account ${username}`);
     if (counts.followers !== undefined) account.followersCount = counts.followers;
