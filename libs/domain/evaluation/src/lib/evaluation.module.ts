@@ -6,6 +6,7 @@ import { AssessmentService } from './assessment/assessment.service';
 import { MentionSearchRepository } from '@socle/community';
 import { CommunityReportRepository, CommunityReportResolver, CommunityReportService } from './community-report';
 import { KpiMeasuresRepository, KpiProgressResolver, KpiProgressService } from './kpi';
+import { KpiValuesRepository, KpiValuesResolver, KpiValuesService } from './kpi-values';
 import { MaturityModelRepository } from './model/model.repository';
 import { MaturityModelResolver } from './model/model.resolver';
 import { MaturityModelService } from './model/model.service';
@@ -21,9 +22,10 @@ const REPOSITORIES: Provider[] = [
   CommunityReportRepository,
   MentionSearchRepository,
   KpiMeasuresRepository,
+  KpiValuesRepository,
 ];
 
-const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks, CommunityReportService, KpiProgressService];
+const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks, CommunityReportService, KpiProgressService, KpiValuesService];
 
 const RESOLVERS: Provider[] = [
   MaturityModelResolver,
@@ -31,6 +33,7 @@ const RESOLVERS: Provider[] = [
   AssessmentReportResolver,
   CommunityReportResolver,
   KpiProgressResolver,
+  KpiValuesResolver,
 ];
 
 /** Jobs and evidence providers (the worker runs them; the API registers the providers too). */

@@ -13,6 +13,16 @@ registerEnumType(KpiProgressStatusEnum, {
     'MEASURED: periods carry values. NOT_MEASURED: the KPI has no measure, or the data it needs is not collected (see reason). NOT_MEASURED_YET: the platform does not compute this measure yet.',
 });
 
+export enum KpiValueOriginEnum {
+  MEASURED = 'MEASURED',
+  RECORDED = 'RECORDED',
+}
+registerEnumType(KpiValueOriginEnum, {
+  name: 'KpiValueOrigin',
+  description:
+    'MEASURED: computed by the platform from its data (connectors’ metrics, publications, mentions, the inbox). RECORDED: the current value people recorded for the latest date of the period (kpiValues), used when the KPI is measured by hand (no measure) or the platform has no value for the period.',
+});
+
 @ArgsType()
 export class KpiProgressArgs {
   @Field(() => ID) @IsUUID('all', { message: 'must be a KPI id' }) kpiId!: string;
@@ -32,6 +42,8 @@ export class KpiPeriodProgressObject {
   @Field(() => GraphQLISODateTime, { description: 'Excluded.' }) end!: Date;
   @Field(() => Float, { nullable: true, description: 'The measured value; null when the data for this period is missing.' })
   value!: number | null;
+  @Field(() => KpiValueOriginEnum, { nullable: true, description: 'Where the value comes from; null without a value.' })
+  origin!: KpiValueOriginEnum | null;
   @Field(() => Float) target!: number;
   @Field(() => Float, {
     nullable: true,

@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import type { KpiMeasureEnum } from '@socle/strategy';
-import { KpiProgressArgs, KpiProgressObject, KpiProgressStatusEnum } from './kpi-progress.dto';
+import { KpiProgressArgs, KpiProgressObject, KpiProgressStatusEnum, KpiValueOriginEnum } from './kpi-progress.dto';
 import { KpiProgressService } from './kpi-progress.service';
 
 @Resolver(() => KpiProgressObject)
@@ -16,6 +16,11 @@ export class KpiProgressResolver {
   })
   async kpiProgress(@OrgCtx() ctx: OrganizationContext, @Args() args: KpiProgressArgs): Promise<KpiProgressObject> {
     const result = await this.progress.progress(ctx, args.kpiId, args.from, args.to);
-    return { ...result, measure: result.measure as KpiMeasureEnum | null, status: result.status as KpiProgressStatusEnum };
+    return {
+      ...result,
+      measure: result.measure as KpiMeasureEnum | null,
+      status: result.status as KpiProgressStatusEnum,
+      periods: result.periods.map((p) => ({ ...p, origin: p.origin as KpiValueOriginEnum | null })),
+    };
   }
 }

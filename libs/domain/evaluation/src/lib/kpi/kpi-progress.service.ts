@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { MentionSearchRepository } from '@socle/community';
 import { strictDateTime } from '@socle/content';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
+import { KpiValuesRepository } from '../kpi-values/kpi-values.repository';
 import { KpiCtx, KpiMeasuresRepository, MeasuredKpi, PeriodValues } from './kpi-measures.repository';
 import { KpiMeasure, MAX_KPI_PERIODS, onTrack, Period, periodsBetween, shareOfTheWay } from './kpi-progress';
 
 /** Whether the KPI's progress could be measured. */
 export type KpiProgressStatus = 'MEASURED' | 'NOT_MEASURED' | 'NOT_MEASURED_YET';
 
+/** Where a period's value comes from: the platform's measure, or what people recorded (by hand or from a file). */
+export type KpiValueOrigin = 'MEASURED' | 'RECORDED';
+
 export interface KpiPeriodProgress extends Period {
   /** Null when the data to measure this period is missing (no sample yet, nothing to average). */
   value: number | null;
+  /** Null without a value. */
+  origin: KpiValueOrigin | null;
   target: number;
   /** Share of the way from the baseline to the target (1 = reached). */
   progress: number | null;
@@ -37,6 +43,7 @@ export class KpiProgressService {
   constructor(
     private readonly measures: KpiMeasuresRepository,
     private readonly mentions: MentionSearchRepository,
+    private readonly recorded: KpiValuesRepository,
   ) {}
 
   async progress(ctx: KpiProgressCtx, kpiId: string, fromText: string, toText: string): Promise<KpiProgress> {
@@ -50,11 +57,34 @@ export class KpiProgressService {
     if (!periods)
       throw badInput('to', `gives more than ${MAX_KPI_PERIODS} periods of the KPI's frequency (${kpi.frequency}): shorten the range`);
     const base = { kpiId: kpi.id, measure: kpi.measure, baseline: kpi.baseline, target: kpi.target };
-    if (!kpi.measure) {
-      return { ...base, status: 'NOT_MEASURED', reason: 'The KPI has no measure: set one to follow its progress.', periods: [] };
+    // Values people recorded: the only source of a MANUAL KPI (or one without a measure), and what fills the
+    // periods the platform cannot measure (before an account was connected, a network without metrics).
+    const recorded = await this.recorded.perPeriod(ctx, kpi.id, periods);
+    const anyRecorded = recorded.some((v) => v !== null) || (await this.recorded.any(ctx, kpi.id));
+    if (!kpi.measure || kpi.measure === 'MANUAL') {
+      if (!anyRecorded) {
+        const reason = kpi.measure
+          ? 'No value was recorded for this KPI yet: enter values or import a CSV file.'
+          : 'The KPI has no measure: set one, or record its values by hand or from a CSV file, to follow its progress.';
+        return { ...base, status: 'NOT_MEASURED', reason, periods: [] };
+      }
+      return {
+        ...base,
+        status: 'MEASURED',
+        reason: null,
+        periods: periods.map((period, index) => this.judge(kpi, period, recorded[index] ?? null, 'RECORDED')),
+      };
     }
     const values = await this.values(ctx, kpi.measure, periods);
     if (!values) {
+      if (anyRecorded) {
+        return {
+          ...base,
+          status: 'MEASURED',
+          reason: null,
+          periods: periods.map((period, index) => this.judge(kpi, period, recorded[index] ?? null, 'RECORDED')),
+        };
+      }
       const reason =
         kpi.measure === 'SHARE_OF_VOICE'
           ? 'Share of voice sets the brand listening queries against the competitor queries: create both to measure this KPI.'
@@ -65,15 +95,21 @@ export class KpiProgressService {
       ...base,
       status: 'MEASURED',
       reason: null,
-      periods: periods.map((period, index) => this.judge(kpi, period, values[index] ?? null)),
+      periods: periods.map((period, index) => {
+        const measured = values[index] ?? null;
+        return measured !== null
+          ? this.judge(kpi, period, measured, 'MEASURED')
+          : this.judge(kpi, period, recorded[index] ?? null, 'RECORDED');
+      }),
     };
   }
 
-  private judge(kpi: MeasuredKpi, period: Period, value: number | null): KpiPeriodProgress {
-    const measure = kpi.measure as KpiMeasure;
+  private judge(kpi: MeasuredKpi, period: Period, value: number | null, origin: KpiValueOrigin): KpiPeriodProgress {
+    const measure = (kpi.measure ?? 'MANUAL') as KpiMeasure;
     return {
       ...period,
       value,
+      origin: value === null ? null : origin,
       target: kpi.target,
       progress: shareOfTheWay(value, kpi.baseline, kpi.target),
       onTrack: onTrack({
@@ -119,6 +155,8 @@ export class KpiProgressService {
         return this.measures.firstResponseMinutes(ctx, periods);
       case 'SHARE_OF_VOICE':
         return this.shareOfVoice(ctx, periods);
+      case 'MANUAL':
+        return periods.map(() => null);
     }
   }
 

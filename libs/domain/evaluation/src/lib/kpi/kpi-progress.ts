@@ -14,7 +14,9 @@ export type KpiMeasure =
   | 'MENTIONS'
   | 'NEGATIVE_MENTION_SHARE'
   | 'FIRST_RESPONSE_MINUTES'
-  | 'SHARE_OF_VOICE';
+  | 'SHARE_OF_VOICE'
+  /** Read from the values people record (by hand or from a CSV file) only. */
+  | 'MANUAL';
 
 /** Measures whose value is a level reached (read at the period's end); the others are what happened within the period. */
 export const LEVEL_MEASURES: readonly KpiMeasure[] = ['FOLLOWERS'];
