@@ -14,6 +14,7 @@ import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publica
 import type { PublicationStatus } from './publication.entity';
 import { Claimed, PublicationRepository, VariantToSend } from './publication.repository';
 import { LIVE_ITEM_STATUSES } from './publishing.service';
+import { loadLinkTracking, trackedVariant } from './utm';
 import { PUBLISH_PUBLICATION_JOB, PUBLISHING_QUEUE, PublicationWakeups, PublishPublicationPayload } from './publication-wakeups';
 
 /** How long a claim may take before another worker may take the publication over. */
@@ -310,6 +311,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const variants = await this.publications.sendInputs(ctx, [
       ...new Set(sendable.flatMap((c) => (c.publication.variantId ? [c.publication.variantId] : []))),
     ]);
+    // Links carry UTM parameters (the item's campaign, the network) unless the organisation turned them off.
+    const tracking = await loadLinkTracking(ctx.uow, sendable.map((c) => c.publication.itemId));
     const ready: Ready[] = [];
     for (const claimed of sendable) {
       const { publication } = claimed;
@@ -325,7 +328,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
           ready.push({
             claimed,
             accountId: publication.networkAccountId,
-            variant,
+            variant: trackedVariant(variant, tracking, publication),
             assets: variant.mediaIds.map((id) => variant.media.get(id) as MediaFacts),
           });
       }

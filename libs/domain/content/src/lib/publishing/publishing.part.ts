@@ -2,6 +2,8 @@ import { AccountRateLimiter } from '@socle/platform-queue';
 import type { ContentPart } from '../content-part';
 import { Publishing1764800000300 } from '../migrations/1764800000300-publishing';
 import { PublishingDispatch1765000000500 } from '../migrations/1765000000500-publishing-dispatch';
+import { LinkTracking1765000000910 } from '../migrations/1765000000910-link-tracking';
+import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
 import { PublicationWakeups } from './publication-wakeups';
@@ -16,9 +18,9 @@ import { PublishingService } from './publishing.service';
  */
 export const PUBLISHING_PART: ContentPart = {
   entities: [],
-  migrations: [Publishing1764800000300, PublishingDispatch1765000000500],
+  migrations: [Publishing1764800000300, PublishingDispatch1765000000500, LinkTracking1765000000910],
   providers: [PublicationRepository, PublicationWakeups, PublishingService],
-  resolvers: [PublishingResolver],
+  resolvers: [PublishingResolver, LinkTrackingResolver],
   workers: [AccountRateLimiter, PublishPublicationJob, PublicationSweeper],
   exports: [PublishingService],
 };
