@@ -12,8 +12,10 @@ export const DEFAULT_MODEL_IDENTITY: ModelIdentity = { agencyId: null, modelId: 
 /**
  * Recomputes one organisation's live score inside a unit of work scoped to it
  * (a request's or a job's: row-level security applies to every read and to the
- * write). The statements are: the organisation and its latest finalised
- * assessment (one), the evidence providers the model needs (one or two each),
+ * write); see `liveScoreOf` for what the score may claim (declarative criteria
+ * carried from the latest finalised assessment or unknown, coverage, level
+ * capped by the measured part). The statements are: the organisation, its
+ * latest finalised assessment and that assessment's answers (one), the evidence providers the model needs (one or two each),
  * the insert (one) — a number that depends on the model, never on the
  * organisation's amount of data. `evaluation.recentAssessment` reuses what the
  * first statement read instead of reading it again.
@@ -37,7 +39,7 @@ export class LiveScoreService {
     // Keys no module registers (a module not deployed) are left to score 0 rather than failing the run.
     const keys = evidenceKeysOf(content).filter((key) => this.registry.has(key));
     const evidence = keys.length > 0 ? await this.registry.compute({ uow, organizationId, at }, keys) : new Map<string, EvidenceResult>();
-    const computed = liveScoreOf(organizationId, at, model, content, evidence);
+    const computed = liveScoreOf(organizationId, at, model, content, evidence, basis.assessed?.answers ?? []);
     const stored = await this.scores.insert(uow, computed);
     // The computed object keeps the model's dimension order (jsonb does not).
     return { ...computed, computedAt: stored.computedAt, locale: basis.locale };

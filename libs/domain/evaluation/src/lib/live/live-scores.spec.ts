@@ -1,7 +1,7 @@
 import type { UnitOfWork } from '@socle/platform-database';
 import type { EvidenceResult } from '@socle/platform-evidence';
-import type { MaturityModelContent } from '../model/model-content';
-import { evidenceKeysOf, liveScoreOf } from './live-score';
+import type { Criterion, MaturityModelContent } from '../model/model-content';
+import { ANSWER_MAX_AGE_DAYS, evidenceKeysOf, liveScoreOf } from './live-score';
 import { lastSlot, parseDailyTime, slotId } from './nightly-schedule';
 import {
   RECENT_ASSESSMENT_KEY,
@@ -107,38 +107,96 @@ describe('the live score', () => {
     expect(evidenceKeysOf(model)).toEqual(['evaluation.recentAssessment', 'strategy.objectivesMeasurable']);
   });
 
-  it('scores evidence criteria only, renormalising their weights, and leaves dimensions without evidence unscored', () => {
-    const at = new Date('2026-06-30T02:00:00Z');
-    const score = liveScoreOf(
-      ORG,
-      at,
-      { agencyId: null, modelId: 'default', version: 1 },
-      model,
-      new Map([
-        ['strategy.objectivesMeasurable', ev(1)],
-        ['evaluation.recentAssessment', ev(0.2)],
-        ['unrelated.key', ev(1)],
-      ]),
-    );
-    // strategy: (1*1 + 3*0.2) / 4 = 40; policies has no evidence criterion: null, left out of the overall.
-    expect(score.dimensionScores).toEqual({ strategy: 40, policies: null });
-    expect(score.overallScore).toBe(40);
-    expect(score.level).toBe(3);
+  const MODEL_ID = { agencyId: null, modelId: 'default', version: 1 };
+  const at = new Date('2026-06-30T02:00:00Z');
+  const daysAgo = (days: number) => new Date(at.getTime() - days * 86_400_000);
+  const measured = new Map([
+    ['strategy.objectivesMeasurable', ev(1)],
+    ['evaluation.recentAssessment', ev(0.2)],
+    ['unrelated.key', ev(1)],
+  ]);
+
+  it('counts declarative criteria without an assessment as UNKNOWN at 0, keeping their weight, and shows the coverage', () => {
+    const score = liveScoreOf(ORG, at, MODEL_ID, model, measured);
+    // strategy: (5×0 + 1×1 + 3×0.2) / 9 = 17.8; policies: its only criterion is unknown, 0.
+    expect(score.dimensionScores).toEqual({ strategy: 17.8, policies: 0 });
+    // (2 × 17.8 + 1 × 0) / 3: the unknown weight is not renormalised away.
+    expect(score.overallScore).toBe(11.9);
+    expect(score.level).toBe(1);
+    // Measured part alone: (1×1 + 3×0.2) / 4 = 40, level 3; the overall's own level (1) is lower, so no cap applies.
+    expect(score).toMatchObject({ measuredScore: 40, measuredLevel: 3, reachedLevel: 1 });
+    // Shares of the whole weight: s.e 2/3×1/9, s.f 2/3×3/9 measured; s.q 2/3×5/9 and p.q 1/3 unknown.
+    expect(score.coverage).toEqual({ evidence: 0.296, assessment: 0, unknown: 0.704 });
+    expect(score.criteria['s.q']).toEqual({ dimensionKey: 'strategy', source: 'UNKNOWN', score: null, answeredAt: null, ageDays: null });
+    expect(score.criteria['s.f']).toEqual({ dimensionKey: 'strategy', source: 'EVIDENCE', score: 0.2, answeredAt: null, ageDays: null });
     expect(Object.keys(score.evidence).sort()).toEqual(['evaluation.recentAssessment', 'strategy.objectivesMeasurable']);
     expect(score.evidence['evaluation.recentAssessment']).toEqual({ value: 0.2, score: 0.2, explanation: t('score 0.2') });
-    expect(score).toMatchObject({ organizationId: ORG, computedAt: at, model: { agencyId: null, modelId: 'default', version: 1 } });
+    expect(score).toMatchObject({ organizationId: ORG, computedAt: at, model: MODEL_ID });
+  });
+
+  it('carries the last assessment’s answers with their age, and caps the level at what the measured part supports', () => {
+    const answers = [
+      { criterionKey: 's.q', value: 1, answeredAt: daysAgo(10) },
+      { criterionKey: 'p.q', value: 1, answeredAt: daysAgo(364) },
+    ];
+    const score = liveScoreOf(ORG, at, MODEL_ID, model, measured, answers);
+    // strategy: (5×1 + 1×1 + 3×0.2) / 9 = 73.3; policies 100; overall (2×73.3 + 100) / 3 = 82.2, which reaches level 5 ...
+    expect(score.overallScore).toBe(82.2);
+    expect(score.reachedLevel).toBe(5);
+    // ... but the measured part (40) supports level 3 only: the declarations cannot lift the level above it.
+    expect(score.measuredLevel).toBe(3);
+    expect(score.level).toBe(3);
+    expect(score.coverage).toEqual({ evidence: 0.296, assessment: 0.704, unknown: 0 });
+    expect(score.criteria['s.q']).toEqual({
+      dimensionKey: 'strategy',
+      source: 'ASSESSMENT',
+      score: 1,
+      answeredAt: daysAgo(10).toISOString(),
+      ageDays: 10,
+    });
+    expect(score.criteria['p.q']).toMatchObject({ source: 'ASSESSMENT', ageDays: 364 });
+  });
+
+  it('treats answers older than the limit, or off the scale, as unknown', () => {
+    expect(ANSWER_MAX_AGE_DAYS).toBe(365);
+    const answers = [
+      { criterionKey: 's.q', value: 7, answeredAt: daysAgo(1) },
+      { criterionKey: 'p.q', value: 1, answeredAt: daysAgo(366) },
+      { criterionKey: 'no.such', value: 1, answeredAt: daysAgo(1) },
+    ];
+    const score = liveScoreOf(ORG, at, MODEL_ID, model, measured, answers);
+    expect(score.criteria['s.q'].source).toBe('UNKNOWN');
+    expect(score.criteria['p.q'].source).toBe('UNKNOWN');
+    expect(score.coverage).toEqual({ evidence: 0.296, assessment: 0, unknown: 0.704 });
+    expect(score.overallScore).toBe(11.9);
+    expect(Object.keys(score.criteria).sort()).toEqual(['p.q', 's.e', 's.f', 's.q']);
   });
 
   it('counts evidence nobody computed as 0 (and does not store it)', () => {
-    const score = liveScoreOf(
-      ORG,
-      new Date(),
-      { agencyId: null, modelId: 'default', version: 1 },
-      model,
-      new Map([['strategy.objectivesMeasurable', ev(1)]]),
-    );
-    expect(score.dimensionScores.strategy).toBe(25);
+    const score = liveScoreOf(ORG, at, MODEL_ID, model, new Map([['strategy.objectivesMeasurable', ev(1)]]));
+    expect(score.dimensionScores.strategy).toBe(11.1);
+    expect(score.measuredScore).toBe(25);
     expect(Object.keys(score.evidence)).toEqual(['strategy.objectivesMeasurable']);
+  });
+
+  it('supports only the lowest level when the model measures nothing', () => {
+    const declarative: MaturityModelContent = { ...model, dimensions: [model.dimensions[1]] };
+    const score = liveScoreOf(ORG, at, MODEL_ID, declarative, new Map(), [{ criterionKey: 'p.q', value: 1, answeredAt: daysAgo(3) }]);
+    expect(score).toMatchObject({ overallScore: 100, reachedLevel: 5, measuredScore: null, measuredLevel: null, level: 1 });
+    expect(score.coverage).toEqual({ evidence: 0, assessment: 1, unknown: 0 });
+  });
+
+  it('reads a criterion’s practice key as well as its set-up key', () => {
+    const withPractice = {
+      ...model,
+      dimensions: [
+        {
+          ...model.dimensions[0],
+          criteria: [{ ...model.dimensions[0].criteria[1], practiceEvidenceKey: 'content.regularity' } as Criterion],
+        },
+      ],
+    };
+    expect(evidenceKeysOf(withPractice)).toEqual(['content.regularity', 'strategy.objectivesMeasurable']);
   });
 });
 

@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectT
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageArgs, PageInfo } from '@socle/platform-graphql';
+import { LiveScoreCoverageObject } from '../live/dto';
 
 export enum PortfolioSortFieldEnum {
   NAME = 'NAME',
@@ -29,7 +30,8 @@ export enum MaturityScoreSourceEnum {
 }
 registerEnumType(MaturityScoreSourceEnum, {
   name: 'MaturityScoreSource',
-  description: 'ASSESSMENT: the latest finalised assessment. LIVE: the latest live score (evidence only, recomputed nightly).',
+  description:
+    'ASSESSMENT: the latest finalised assessment. LIVE: the latest live score (recomputed nightly; declarative criteria carried from the latest assessment or unknown).',
 });
 
 @InputType()
@@ -148,10 +150,18 @@ export class PortfolioDimensionObject {
   @Field(() => Float) score!: number;
 }
 
-@ObjectType('PortfolioLiveScore', { description: 'The latest live score: evidence only, recomputed nightly.' })
+@ObjectType('PortfolioLiveScore', {
+  description:
+    'The latest live score, recomputed nightly: evidence measured, declarative answers carried from the latest assessment or unknown (0), its coverage beside it; the level never exceeds what the measured part supports.',
+})
 export class PortfolioLiveScoreObject {
   @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => Int, { nullable: true }) level!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Capped at measuredLevel.' }) level!: number | null;
+  @Field(() => LiveScoreCoverageObject, { nullable: true, description: 'Null for a live score computed before coverage was kept.' })
+  coverage!: LiveScoreCoverageObject | null;
+  @Field(() => Int, { nullable: true, description: 'The level the measured (evidence) part alone supports.' }) measuredLevel!:
+    number | null;
+  @Field(() => Boolean, { description: 'Whether the level was lowered to measuredLevel.' }) levelCapped!: boolean;
   @Field(() => GraphQLISODateTime) computedAt!: Date;
   @Field(() => Float, { nullable: true, description: 'Change since the live score before it (the previous night).' }) change!:
     number | null;

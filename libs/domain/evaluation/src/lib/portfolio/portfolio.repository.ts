@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import { likeContains } from '@socle/platform-database';
 import type { MaturityModelContent } from '../model/model-content';
-import { toNumber } from '../live/live-score.repository';
+import { LiveCoverage, toNumber } from '../live/live-score.repository';
 import { filterConditions, orderBy, PortfolioFilter, PortfolioSort } from './portfolio-query';
 
 /** Who looks: their agency, whether they are limited to their own memberships, and whose language to use. */
@@ -33,6 +33,10 @@ export interface PortfolioRow {
   liveLevel: number | null;
   liveComputedAt: Date | null;
   liveTrend: number | null;
+  /** Coverage of the latest live score (null when computed before coverage was kept), and the level its measured part supports. */
+  liveCoverage: LiveCoverage | null;
+  liveMeasuredLevel: number | null;
+  liveReachedLevel: number | null;
 }
 
 interface Row {
@@ -54,6 +58,11 @@ interface Row {
   live_level: number | null;
   live_computed_at: Date | null;
   live_trend: string | null;
+  live_coverage_evidence: string | null;
+  live_coverage_assessment: string | null;
+  live_coverage_unknown: string | null;
+  live_measured_level: number | null;
+  live_reached_level: number | null;
   total: string;
 }
 
@@ -75,13 +84,16 @@ const COMPUTED = `
          pa.overall_score AS previous_score, la.overall_score - pa.overall_score AS trend,
          floor(extract(epoch FROM (now() - la.finalized_at)) / 86400)::int AS days_since,
          ls.overall_score AS live_score, ls.level AS live_level, ls.computed_at AS live_computed_at,
-         ls.overall_score - pls.overall_score AS live_trend
+         ls.overall_score - pls.overall_score AS live_trend, ls.coverage_evidence AS live_coverage_evidence,
+         ls.coverage_assessment AS live_coverage_assessment, ls.coverage_unknown AS live_coverage_unknown,
+         ls.measured_level AS live_measured_level, ls.reached_level AS live_reached_level
     FROM visible v
     LEFT JOIN LATERAL (SELECT a.id, a.finalized_at, a.overall_score, a.level FROM maturity_assessments a
                         WHERE a.organization_id = v.id AND a.status = 'FINALIZED' ORDER BY a.finalized_at DESC, a.id DESC LIMIT 1) la ON true
     LEFT JOIN LATERAL (SELECT a.overall_score FROM maturity_assessments a
                         WHERE a.organization_id = v.id AND a.status = 'FINALIZED' ORDER BY a.finalized_at DESC, a.id DESC OFFSET 1 LIMIT 1) pa ON true
-    LEFT JOIN LATERAL (SELECT l.overall_score, l.level, l.computed_at FROM maturity_live_scores l
+    LEFT JOIN LATERAL (SELECT l.overall_score, l.level, l.computed_at, l.coverage_evidence, l.coverage_assessment, l.coverage_unknown,
+                              l.measured_level, l.reached_level FROM maturity_live_scores l
                         WHERE l.organization_id = v.id ORDER BY l.computed_at DESC LIMIT 1) ls ON true
     LEFT JOIN LATERAL (SELECT l.overall_score FROM maturity_live_scores l
                         WHERE l.organization_id = v.id ORDER BY l.computed_at DESC OFFSET 1 LIMIT 1) pls ON true`;
@@ -106,6 +118,16 @@ function toRow(r: Row): PortfolioRow {
     liveLevel: r.live_level,
     liveComputedAt: r.live_computed_at,
     liveTrend: toNumber(r.live_trend),
+    liveCoverage:
+      r.live_coverage_evidence === null || r.live_coverage_assessment === null || r.live_coverage_unknown === null
+        ? null
+        : {
+            evidence: Number(r.live_coverage_evidence),
+            assessment: Number(r.live_coverage_assessment),
+            unknown: Number(r.live_coverage_unknown),
+          },
+    liveMeasuredLevel: r.live_measured_level,
+    liveReachedLevel: r.live_reached_level,
   };
 }
 
@@ -167,7 +189,8 @@ export class PortfolioRepository {
             paged AS (SELECT r.* FROM filtered r ORDER BY ${order} LIMIT ${limitParam} OFFSET ${offsetParam}),
             viewer AS (SELECT u.locale FROM users u WHERE u.id = $4::uuid)
        SELECT r.id, r.name, r.locale, r.assessment_id, r.finalized_at, r.score, r.level, r.previous_score, r.trend, r.days_since,
-              r.live_score, r.live_level, r.live_computed_at, r.live_trend,
+              r.live_score, r.live_level, r.live_computed_at, r.live_trend, r.live_coverage_evidence, r.live_coverage_assessment,
+              r.live_coverage_unknown, r.live_measured_level, r.live_reached_level,
               (SELECT lv->'name'->>lang.l FROM jsonb_array_elements(a.model_content->'levels') lv
                 WHERE (lv->>'number')::int = r.level LIMIT 1) AS level_name,
               w.key AS weakest_key, w.score AS weakest_score,

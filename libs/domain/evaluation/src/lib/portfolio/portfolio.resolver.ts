@@ -37,7 +37,17 @@ function toEntry(r: PortfolioRow): PortfolioEntryObject {
         ? { key: r.weakestKey, title: r.weakestTitle ?? r.weakestKey, score: r.weakestScore }
         : null,
     daysSinceAssessment: r.daysSince,
-    liveScore: r.liveComputedAt ? { score: r.liveScore, level: r.liveLevel, computedAt: r.liveComputedAt, change: r.liveTrend } : null,
+    liveScore: r.liveComputedAt
+      ? {
+          score: r.liveScore,
+          level: r.liveLevel,
+          coverage: r.liveCoverage,
+          measuredLevel: r.liveMeasuredLevel,
+          levelCapped: r.liveReachedLevel !== null && r.liveLevel !== null && r.liveLevel < r.liveReachedLevel,
+          computedAt: r.liveComputedAt,
+          change: r.liveTrend,
+        }
+      : null,
   };
 }
 
