@@ -233,8 +233,11 @@ describe('KPI values', () => {
       code: 'BAD_USER_INPUT',
       lines: [{ line: 3, column: 'kpi', message: expect.stringContaining('no KPI') }],
     });
-    // The intruder's agency cannot act in the victim's organisation at all.
-    expect(firstError(await gql(VALUES, { kpiId: kpi }, org, intruder.token)).extensions.code).toBe('FORBIDDEN');
+    // The intruder cannot act in the victim's organisation at all (it is not told the organisation exists).
+    expect(firstError(await gql(VALUES, { kpiId: kpi }, org, intruder.token)).extensions.code).toBe('NOT_FOUND');
+    expect(
+      firstError(await gql(RECORD, { input: { kpiId: kpi, date: '2026-06-01', value: '1' } }, org, intruder.token)).extensions.code,
+    ).toBe('NOT_FOUND');
     expect(await stored()).toBe(before);
     expect(await stored(otherOrg)).toBe(0);
   });
