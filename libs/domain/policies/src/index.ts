@@ -23,7 +23,17 @@ export {
   responseDue,
   ANY_CHANNEL,
 } from './lib/comment-rules/response-due';
-export { CommentRulesService } from './lib/comment-rules/comment-rules.service';
+export { CommentRulesService, CommentHandlingRuleSet } from './lib/comment-rules/comment-rules.service';
+export {
+  addBusinessDuration,
+  BusinessCalendar,
+  defaultBusinessCalendar,
+  isOpenDay,
+  NoBusinessTimeError,
+  WorkingPeriod,
+} from './lib/business-calendar/business-calendar';
+export { HOLIDAY_COUNTRIES, HolidayCountry, PublicHoliday, publicHolidays, easterSunday } from './lib/business-calendar/holidays';
+export { BusinessCalendarService, readBusinessCalendar } from './lib/business-calendar/business-calendar.service';
 export { ContentRulesService, brandVoiceRules, effectiveRules } from './lib/content-rules-store/content-rules.service';
 export {
   NETWORK_TEXT_LIMITS,
@@ -33,5 +43,6 @@ export {
 } from './lib/content-rules-store/network-text-limits';
 export { POLICIES_EVIDENCE, policiesEvidenceProvider } from './lib/evidence/policies.evidence';
 import { Policies1764400000000 } from './lib/migrations/1764400000000-policies';
+import { BusinessCalendar1765000001200 } from './lib/migrations/1765000001200-business-calendar';
 
-export const POLICIES_MIGRATIONS = [Policies1764400000000];
+export const POLICIES_MIGRATIONS = [Policies1764400000000, BusinessCalendar1765000001200];

@@ -2,6 +2,8 @@ import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { StrategyModule } from '@socle/strategy';
+import { BusinessCalendarResolver } from './business-calendar/business-calendar.resolver';
+import { BusinessCalendarService } from './business-calendar/business-calendar.service';
 import { CommentRulesService } from './comment-rules/comment-rules.service';
 import { ContentRulesService } from './content-rules-store/content-rules.service';
 import { NETWORK_TEXT_LIMITS, NetworkTextLimitsSource } from './content-rules-store/network-text-limits';
@@ -49,10 +51,13 @@ export class PoliciesModule implements OnModuleInit {
         PolicyRepository,
         PolicyService,
         CommentRulesService,
+        BusinessCalendarService,
         ContentRulesService,
-        ...(options.http ? [PolicyResolver, PolicyAcknowledgementSummaryResolver, CommentRulesResolver, ContentRulesResolver] : []),
+        ...(options.http
+          ? [PolicyResolver, PolicyAcknowledgementSummaryResolver, CommentRulesResolver, ContentRulesResolver, BusinessCalendarResolver]
+          : []),
       ],
-      exports: [PolicyService, CommentRulesService, ContentRulesService],
+      exports: [PolicyService, CommentRulesService, ContentRulesService, BusinessCalendarService],
     };
   }
 

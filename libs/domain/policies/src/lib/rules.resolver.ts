@@ -21,6 +21,7 @@ const toRuleSet = (set: CommentHandlingRuleSet): CommentHandlingRuleSetObject =>
     channel: r.channel,
     severity: r.severity as CommentSeverityEnum,
     responseMinutes: r.responseMinutes,
+    businessHours: r.businessHours,
     responsibleRole: r.responsibleRole as ResponsibleRoleEnum,
     escalate: r.escalate,
     replyTemplates: r.replyTemplates.map((t) => ({ language: t.language as PolicyLanguageEnum, text: t.text })),
@@ -57,6 +58,7 @@ export class CommentRulesResolver {
           responseMinutes: r.responseMinutes,
           responsibleRole: r.responsibleRole,
           escalate: r.escalate ?? false,
+          businessHours: r.businessHours ?? false,
           replyTemplates: (r.replyTemplates ?? []).map((t) => ({ language: t.language, text: t.text })),
         })),
       ),
@@ -75,6 +77,7 @@ export class CommentRulesResolver {
     return {
       dueAt: due.dueAt,
       responseMinutes: due.responseMinutes,
+      businessHours: due.businessHours,
       responsibleRole: due.responsibleRole as ResponsibleRoleEnum,
       escalate: due.escalate,
       templates: due.templates.map((t) => ({ language: t.language as PolicyLanguageEnum, text: t.text })),

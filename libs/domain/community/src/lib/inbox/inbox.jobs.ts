@@ -3,7 +3,7 @@ import type { ConnectorContext, ConnectorRegistry, Credentials, Mention } from '
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobHandler, JobQueues, TenantJobPayload } from '@socle/platform-queue';
-import { CommentHandlingRule, CommentRulesService, responseDue } from '@socle/policies';
+import { BusinessCalendar, CommentHandlingRule, CommentRulesService, responseDue } from '@socle/policies';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
 import { CredentialVault } from '../credential-vault';
 import { NetworkAccountRepository, TenantCtx } from '../repositories';
@@ -123,7 +123,7 @@ export class FetchInboxJob implements JobHandler {
       WATCH_DAYS,
       PUBLICATIONS_PER_RUN,
     );
-    const { rules } = await this.rules.get(ctx);
+    const { rules, calendar } = await this.rules.get(ctx);
     const credentials = new Map<string, Credentials | null>();
     for (const account of usable) {
       const row = await this.accounts.findWithCredentials(ctx, account.id);
@@ -165,7 +165,7 @@ export class FetchInboxJob implements JobHandler {
       inserted += (
         await this.inbox.insertNew(
           ctx,
-          toItems(comments, account, 'COMMENT', () => publication, rules),
+          toItems(comments, account, 'COMMENT', () => publication, rules, calendar),
         )
       ).length;
       await this.inbox.saveCursor(ctx, publication.id, cursor);
@@ -189,7 +189,7 @@ export class FetchInboxJob implements JobHandler {
       }
       fetched += mentions.length;
       const parentOf = (m: Mention) => watched.find((p) => p.networkAccountId === account.id && p.externalId === m.inReplyTo) ?? null;
-      inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules))).length;
+      inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules, calendar))).length;
       await ctx.uow.commitAndContinue();
     }
     this.logger.log(
@@ -282,6 +282,7 @@ function toItems(
   kind: 'COMMENT' | 'MENTION',
   parentOf: (post: Mention) => { id: string; externalId: string } | null,
   rules: readonly CommentHandlingRule[],
+  calendar: BusinessCalendar,
 ): NewInboxItem[] {
   return posts
     .filter(
@@ -290,7 +291,7 @@ function toItems(
     )
     .map((p) => {
       const receivedAt = validDate(p.publishedAt) ?? new Date();
-      const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt });
+      const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt }, calendar);
       const parent = parentOf(p);
       return {
         source: account.network,

@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import type { OrganizationRole } from '@socle/platform-auth';
 import { badInput } from '@socle/platform-errors';
+import type { BusinessCalendar } from '../business-calendar/business-calendar';
+import { readBusinessCalendar } from '../business-calendar/business-calendar.service';
 import type { TenantCtx } from '../documents/policy.repository';
 import { CommentHandlingRule, CommentSeverity, ResponseDue, responseDue, validateCommentRules } from './response-due';
 
 export interface CommentHandlingRuleSet {
   rules: CommentHandlingRule[];
   updatedAt: Date | null;
+  /** The organisation's business calendar, for the rules counted in business hours (pass it to `responseDue`). */
+  calendar: BusinessCalendar;
 }
 
 interface Row {
@@ -16,6 +20,7 @@ interface Row {
   response_minutes: number;
   responsible_role: OrganizationRole;
   escalate: boolean;
+  business_hours: boolean;
   reply_templates: CommentHandlingRule['replyTemplates'];
   updated_at: Date;
 }
@@ -27,7 +32,7 @@ export class CommentRulesService {
 
   async get(ctx: TenantCtx): Promise<CommentHandlingRuleSet> {
     const rows = await ctx.uow.query<Row>(
-      `SELECT channel, severity, response_minutes, responsible_role, escalate, reply_templates, updated_at
+      `SELECT channel, severity, response_minutes, responsible_role, escalate, business_hours, reply_templates, updated_at
          FROM comment_handling_rules WHERE organization_id = $1 ORDER BY position`,
       [ctx.organizationId],
     );
@@ -38,9 +43,11 @@ export class CommentRulesService {
         responseMinutes: r.response_minutes,
         responsibleRole: r.responsible_role,
         escalate: r.escalate,
+        businessHours: r.business_hours,
         replyTemplates: r.reply_templates,
       })),
       updatedAt: rows.reduce<Date | null>((latest, r) => (!latest || r.updated_at > latest ? r.updated_at : latest), null),
+      calendar: (await readBusinessCalendar(ctx)).calendar,
     };
   }
 
@@ -50,10 +57,11 @@ export class CommentRulesService {
     if (problems.length > 0) throw badInput(problems);
     await ctx.uow.execute('DELETE FROM comment_handling_rules WHERE organization_id = $1', [ctx.organizationId]);
     await ctx.uow.execute(
-      `INSERT INTO comment_handling_rules (organization_id, channel, severity, response_minutes, responsible_role, escalate, reply_templates, position, updated_by)
-       SELECT $1, r.channel, r.severity, r.response_minutes, r.responsible_role, r.escalate, r.reply_templates, r.position, $3
+      `INSERT INTO comment_handling_rules (organization_id, channel, severity, response_minutes, responsible_role, escalate, business_hours,
+                                           reply_templates, position, updated_by)
+       SELECT $1, r.channel, r.severity, r.response_minutes, r.responsible_role, r.escalate, r.business_hours, r.reply_templates, r.position, $3
          FROM jsonb_to_recordset($2::jsonb) AS r(channel text, severity text, response_minutes int, responsible_role text, escalate boolean,
-                                                 reply_templates jsonb, position int)`,
+                                                 business_hours boolean, reply_templates jsonb, position int)`,
       [
         ctx.organizationId,
         JSON.stringify(
@@ -63,6 +71,7 @@ export class CommentRulesService {
             response_minutes: r.responseMinutes,
             responsible_role: r.responsibleRole,
             escalate: r.escalate,
+            business_hours: r.businessHours,
             reply_templates: r.replyTemplates,
             position,
           })),
@@ -85,6 +94,7 @@ export class CommentRulesService {
   }
 
   async due(ctx: TenantCtx, comment: { network: string; severity: CommentSeverity; receivedAt: Date }): Promise<ResponseDue> {
-    return responseDue((await this.get(ctx)).rules, comment);
+    const { rules, calendar } = await this.get(ctx);
+    return responseDue(rules, comment, calendar);
   }
 }

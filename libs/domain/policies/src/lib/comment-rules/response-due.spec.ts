@@ -1,3 +1,4 @@
+import { defaultBusinessCalendar } from '../business-calendar/business-calendar';
 import { CommentHandlingRule, DEFAULT_COMMENT_RULES, responseDue, validateCommentRules } from './response-due';
 
 const at = new Date('2026-03-02T09:00:00.000Z');
@@ -7,6 +8,7 @@ const rule = (patch: Partial<CommentHandlingRule>): CommentHandlingRule => ({
   responseMinutes: 120,
   responsibleRole: 'COMMUNITY_MANAGER',
   escalate: false,
+  businessHours: false,
   replyTemplates: [],
   ...patch,
 });
@@ -61,6 +63,44 @@ describe('responseDue', () => {
   });
 });
 
+describe('responseDue in business hours', () => {
+  const paris = defaultBusinessCalendar('Europe/Paris');
+  const friday = new Date('2026-03-06T16:30:00.000Z'); // Friday 17:30 in Paris
+  const rules = [
+    rule({ channel: '*', severity: 'NORMAL', responseMinutes: 120, businessHours: true }),
+    rule({ channel: '*', severity: 'CRISIS', responseMinutes: 120, escalate: true }),
+  ];
+
+  it('counts a business-hours rule in the calendar: Friday 17:30 + 2 h is Monday 10:30', () => {
+    const due = responseDue(rules, { network: 'mastodon', severity: 'NORMAL', receivedAt: friday }, paris);
+    expect(due.dueAt.toISOString()).toBe('2026-03-09T09:30:00.000Z');
+    expect(due).toMatchObject({ businessHours: true, responseMinutes: 120 });
+  });
+
+  it('counts a round-the-clock rule in calendar minutes, calendar or not', () => {
+    const due = responseDue(rules, { network: 'mastodon', severity: 'CRISIS', receivedAt: friday }, paris);
+    expect(due.dueAt.toISOString()).toBe('2026-03-06T18:30:00.000Z');
+    expect(due.businessHours).toBe(false);
+  });
+
+  it('says when it could not count in business hours (no calendar given)', () => {
+    const due = responseDue(rules, { network: 'mastodon', severity: 'NORMAL', receivedAt: friday });
+    expect(due.dueAt.toISOString()).toBe('2026-03-06T18:30:00.000Z');
+    expect(due.businessHours).toBe(false);
+  });
+
+  it('skips Easter Monday', () => {
+    const thursday = new Date('2026-04-02T15:00:00.000Z'); // 17:00 CEST; Friday open in France, Monday 6 April closed
+    const due = responseDue(
+      [rule({ responseMinutes: 660, businessHours: true })],
+      { network: 'x', severity: 'NORMAL', receivedAt: thursday },
+      paris,
+    );
+    // 1 h on Thursday, 9 h on Friday, Monday 6 April closed, 1 h on Tuesday: 10:00.
+    expect(due.dueAt.toISOString()).toBe('2026-04-07T08:00:00.000Z');
+  });
+});
+
 describe('validateCommentRules', () => {
   it('accepts a valid set', () => {
     expect(validateCommentRules([rule({}), rule({ channel: 'mastodon' })])).toEqual([]);
@@ -71,6 +111,7 @@ describe('validateCommentRules', () => {
       rule({ responseMinutes: 0 }),
       rule({ channel: 'Mastodon!', responsibleRole: 'BOSS' as never }),
       rule({ replyTemplates: [{ language: 'en', text: '  ' }] }),
+      rule({ severity: 'HIGH', businessHours: 'yes' as never }),
     ]);
     expect(problems.map((p) => p.path)).toEqual([
       '[0].responseMinutes',
@@ -78,6 +119,7 @@ describe('validateCommentRules', () => {
       '[1].responsibleRole',
       '[2].replyTemplates[0].text',
       '[2]',
+      '[3].businessHours',
     ]);
     expect(problems[4].message).toMatch(/repeats channel \* and severity NORMAL of rule \[0\]/);
   });

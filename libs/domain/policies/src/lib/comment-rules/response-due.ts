@@ -4,6 +4,7 @@
  * Pure: the community inbox calls `responseDue` with the organisation's rules.
  */
 import { ORGANIZATION_ROLES, type OrganizationRole } from '@socle/platform-auth';
+import { addBusinessDuration, type BusinessCalendar } from '../business-calendar/business-calendar';
 
 export const COMMENT_SEVERITIES = ['LOW', 'NORMAL', 'HIGH', 'CRISIS'] as const;
 export type CommentSeverity = (typeof COMMENT_SEVERITIES)[number];
@@ -20,8 +21,13 @@ export interface CommentHandlingRule {
   /** A network id (e.g. "mastodon") or "*" for every other channel. */
   channel: string;
   severity: CommentSeverity;
-  /** Calendar minutes from reception to the first answer. */
+  /** Minutes from reception to the first answer: calendar minutes, or business minutes with `businessHours`. */
   responseMinutes: number;
+  /**
+   * Count `responseMinutes` in the organisation's business hours only (its business
+   * calendar: working hours, public holidays, closed days), not round the clock.
+   */
+  businessHours: boolean;
   responsibleRole: OrganizationRole;
   /** Hand the comment to crisis handling (alert, suggested pause). */
   escalate: boolean;
@@ -36,15 +42,17 @@ export interface CommentHandlingRule {
 export const DEFAULT_COMMENT_RULES: Readonly<
   Record<CommentSeverity, Omit<CommentHandlingRule, 'channel' | 'severity' | 'replyTemplates'>>
 > = {
-  LOW: { responseMinutes: 2880, responsibleRole: 'COMMUNITY_MANAGER', escalate: false },
-  NORMAL: { responseMinutes: 1440, responsibleRole: 'COMMUNITY_MANAGER', escalate: false },
-  HIGH: { responseMinutes: 240, responsibleRole: 'COMMUNITY_MANAGER', escalate: false },
-  CRISIS: { responseMinutes: 60, responsibleRole: 'COMMUNITY_MANAGER', escalate: true },
+  LOW: { responseMinutes: 2880, responsibleRole: 'COMMUNITY_MANAGER', escalate: false, businessHours: false },
+  NORMAL: { responseMinutes: 1440, responsibleRole: 'COMMUNITY_MANAGER', escalate: false, businessHours: false },
+  HIGH: { responseMinutes: 240, responsibleRole: 'COMMUNITY_MANAGER', escalate: false, businessHours: false },
+  CRISIS: { responseMinutes: 60, responsibleRole: 'COMMUNITY_MANAGER', escalate: true, businessHours: false },
 };
 
 export interface ResponseDue {
   dueAt: Date;
   responseMinutes: number;
+  /** Whether `responseMinutes` were counted in business hours (false also when no calendar was given). */
+  businessHours: boolean;
   responsibleRole: OrganizationRole;
   escalate: boolean;
   templates: readonly ReplyTemplate[];
@@ -57,18 +65,26 @@ export interface ResponseDue {
 /**
  * When a comment must be answered, and by whom. The most specific rule wins:
  * the rule of the comment's network over the "*" rule, for its severity; with
- * neither, `DEFAULT_COMMENT_RULES`.
+ * neither, `DEFAULT_COMMENT_RULES`. A rule counted in business hours needs the
+ * organisation's `calendar` (`CommentRulesService.get` returns it with the rules);
+ * without one its minutes count round the clock, and the answer says so.
  */
 export function responseDue(
   rules: readonly CommentHandlingRule[],
   comment: { network: string; severity: CommentSeverity; receivedAt: Date },
+  calendar: BusinessCalendar | null = null,
 ): ResponseDue {
   const forSeverity = rules.filter((r) => r.severity === comment.severity);
   const rule = forSeverity.find((r) => r.channel === comment.network) ?? forSeverity.find((r) => r.channel === ANY_CHANNEL);
   const applied = rule ?? DEFAULT_COMMENT_RULES[comment.severity];
+  const businessHours = applied.businessHours === true && calendar !== null;
   return {
-    dueAt: new Date(comment.receivedAt.getTime() + applied.responseMinutes * 60_000),
+    dueAt:
+      businessHours && calendar
+        ? addBusinessDuration(comment.receivedAt, applied.responseMinutes, calendar)
+        : new Date(comment.receivedAt.getTime() + applied.responseMinutes * 60_000),
     responseMinutes: applied.responseMinutes,
+    businessHours,
     responsibleRole: applied.responsibleRole,
     escalate: applied.escalate,
     templates: rule?.replyTemplates ?? [],
@@ -96,6 +112,7 @@ export function validateCommentRules(rules: readonly CommentHandlingRule[]): { p
         message: `must be a whole number of minutes above 0 and at most ${MAX_RESPONSE_MINUTES} (30 days)`,
       });
     }
+    if (typeof rule.businessHours !== 'boolean') problems.push({ path: `${at}.businessHours`, message: 'must be true or false' });
     if (!(ORGANIZATION_ROLES as readonly string[]).includes(rule.responsibleRole)) {
       problems.push({ path: `${at}.responsibleRole`, message: `must be one of ${ORGANIZATION_ROLES.join(', ')}` });
     }

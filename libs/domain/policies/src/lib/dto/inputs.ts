@@ -111,6 +111,13 @@ export class CommentHandlingRuleInput {
   @IsOptional()
   @IsBoolean()
   escalate?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Count responseMinutes in the business calendar’s working hours only (default false: round the clock).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  businessHours?: boolean;
   @Field(() => [ReplyTemplateInput], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)

@@ -200,7 +200,10 @@ export class ReplyTemplateObject {
 export class CommentHandlingRuleObject {
   @Field(() => String, { description: 'A network id, or * for every channel without its own rule.' }) channel!: string;
   @Field(() => CommentSeverityEnum) severity!: CommentSeverityEnum;
-  @Field(() => Int, { description: 'Calendar minutes from reception to the first answer.' }) responseMinutes!: number;
+  @Field(() => Int, { description: 'Minutes from reception to the first answer (business minutes with businessHours).' })
+  responseMinutes!: number;
+  @Field(() => Boolean, { description: 'Whether responseMinutes count in the business calendar’s working hours only.' })
+  businessHours!: boolean;
   @Field(() => ResponsibleRoleEnum) responsibleRole!: ResponsibleRoleEnum;
   @Field(() => Boolean, { description: 'Hand the comment to crisis handling.' }) escalate!: boolean;
   @Field(() => [ReplyTemplateObject]) replyTemplates!: ReplyTemplateObject[];
@@ -216,6 +219,8 @@ export class CommentHandlingRuleSetObject {
 export class CommentResponseDueObject {
   @Field(() => GraphQLISODateTime) dueAt!: Date;
   @Field(() => Int) responseMinutes!: number;
+  @Field(() => Boolean, { description: 'Whether responseMinutes were counted in business hours (the rule says so).' })
+  businessHours!: boolean;
   @Field(() => ResponsibleRoleEnum) responsibleRole!: ResponsibleRoleEnum;
   @Field(() => Boolean) escalate!: boolean;
   @Field(() => [ReplyTemplateObject]) templates!: ReplyTemplateObject[];
