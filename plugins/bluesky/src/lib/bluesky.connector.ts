@@ -39,6 +39,8 @@ export const POST_COLLECTION = 'app.bsky.feed.post';
 const APP_PASSWORD_SCOPE = 'com.atproto.appPass';
 const DEFAULT_PAGE_SIZE = 25;
 const MAX_PAGE_SIZE = 100;
+/** Actors `app.bsky.actor.getProfiles` accepts per call (its documented maximum). */
+const PROFILES_PER_CALL = 25;
 const NOTIFICATION_REASONS = ['mention', 'reply', 'quote'];
 
 export interface BlueskyConnectorOptions {
@@ -493,12 +495,53 @@ export class BlueskyConnector implements Connector {
    * `app.bsky.notification.listNotifications`. With keywords: `app.bsky.feed.searchPosts`,
    * newest first, one keyword after the other; a post matching an earlier keyword is left
    * out of a later one's results, so no post comes twice.
+   *
+   * Neither answer tells an author's followers (their `author` is a ProfileViewBasic), so
+   * each page's authors are read with `app.bsky.actor.getProfiles`, 25 per call, and their
+   * `followersCount` becomes the mentions' `authorReach`. When that read fails the page is
+   * still returned, without reach: the mentions matter more than their authors' audience.
    */
   async fetchMentions(ctx: ConnectorContext, credentials: Credentials, query: MentionQuery): Promise<MentionPage> {
     const { client } = this.session(ctx, credentials);
     const limit = Math.min(Math.max(1, Math.floor(query?.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
     const keywords = [...new Set((query?.keywords ?? []).map((keyword) => keyword.trim()).filter(Boolean))];
-    return keywords.length ? this.searchPage(client, keywords, limit, query.cursor) : this.notificationPage(client, limit, query?.cursor);
+    const page = keywords.length
+      ? await this.searchPage(client, keywords, limit, query.cursor)
+      : await this.notificationPage(client, limit, query?.cursor);
+    await this.addAuthorReach(ctx, client, page.items);
+    return page;
+  }
+
+  /** Sets `authorReach` from the authors' profiles (the DID that names each post's repository); leaves it out on failure. */
+  private async addAuthorReach(ctx: ConnectorContext, client: XrpcClient, mentions: Mention[]): Promise<void> {
+    const authorOf = (mention: Mention) => /^at:\/\/(did:[a-z]+:[^/]+)\//.exec(mention.externalId)?.[1];
+    const dids = [...new Set(mentions.map(authorOf).filter((did): did is string => !!did))];
+    const followers = new Map<string, number>();
+    for (let start = 0; start < dids.length; start += PROFILES_PER_CALL) {
+      const actors = dids.slice(start, start + PROFILES_PER_CALL);
+      try {
+        const answer = await client.query<{ profiles?: ProfileViewDetailed[] }>(
+          'app.bsky.actor.getProfiles',
+          { actors },
+          'Bluesky author reach',
+        );
+        for (const profile of Array.isArray(answer.profiles) ? answer.profiles : []) {
+          const count = profile?.followersCount;
+          if (typeof profile?.did === 'string' && typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) {
+            followers.set(profile.did, count);
+          }
+        }
+      } catch (error) {
+        // The network's words stay out of the log: only what kind of failure it was.
+        const kind = error instanceof ConnectorError ? error.kind : 'UNKNOWN';
+        ctx.logger?.warn('Bluesky author reach unavailable for a page of mentions', { kind, actors: actors.length });
+      }
+    }
+    for (const mention of mentions) {
+      const did = authorOf(mention);
+      const count = did === undefined ? undefined : followers.get(did);
+      if (count !== undefined) mention.authorReach = count;
+    }
   }
 
   private async notificationPage(client: XrpcClient, limit: number, cursor: string | undefined): Promise<MentionPage> {

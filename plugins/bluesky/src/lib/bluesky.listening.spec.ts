@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { createHttpClient } from '@socle/connector-sdk';
-import type { ConnectorContext, Credentials, Mention } from '@socle/connector-sdk';
+import type { ConnectorContext, ConnectorLogger, Credentials, HttpClient, Mention } from '@socle/connector-sdk';
+import type { InjectedFailure, LoopbackServer } from '@socle/connector-sdk/testing';
 import { BlueskyConnector } from './bluesky.connector';
-import { BlueskyDevNetwork, DevAccount } from '../test/bluesky-dev-network';
+import { BlueskyDevNetwork, DevAccount, startFaultProxy } from '../test/bluesky-dev-network';
 
 // Mentions, replies, search and metrics need the AppView: the full dev-env network.
 describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
@@ -116,6 +118,108 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     const comments = await connector.fetchComments(ctx(), brandCredentials, mine.externalId);
     expect(comments.items.map((item) => item.text)).toEqual(['Une réponse', 'Une autre réponse']);
     expect(comments.items.every((item) => item.inReplyTo === mine.externalId)).toBe(true);
+  });
+
+  describe("authors' reach", () => {
+    const keyword = `portee${Array.from(randomBytes(8), (b) => 'abcdefghijklmnopqrstuvwxyz'[b % 26]).join('')}`;
+    /** Who wrote about the keyword, and how many followers each has. */
+    const authors: Array<{ account: DevAccount; followers: number }> = [];
+    let proxy: LoopbackServer;
+
+    const follow = (follower: Credentials, subject: DevAccount) =>
+      dev.xrpc('com.atproto.repo.createRecord', {
+        token: follower.secrets.accessJwt,
+        body: {
+          repo: follower.secrets.did,
+          collection: 'app.bsky.graph.follow',
+          record: { $type: 'app.bsky.graph.follow', subject: subject.did, createdAt: new Date().toISOString() },
+        },
+      });
+    /** A context whose requests are recorded, and which can arm a failure for the request after a search answered. */
+    const recorded = (options: { afterSearch?: InjectedFailure; logger?: ConnectorLogger } = {}) => {
+      const urls: string[] = [];
+      const inner = createHttpClient({ timeoutMs: 1500 });
+      const http: HttpClient = {
+        async request(req) {
+          urls.push(req.url);
+          const res = await inner.request(req);
+          if (options.afterSearch && req.url.includes('/xrpc/app.bsky.feed.searchPosts')) proxy.inject(options.afterSearch);
+          return res;
+        },
+      };
+      return { ctx: { http, logger: options.logger } satisfies ConnectorContext, urls };
+    };
+
+    // 27 authors (more than one getProfiles call holds): one with two followers, one with one, the others with none.
+    beforeAll(async () => {
+      for (let i = 0; i < 27; i++) {
+        const account = await dev.createAccount(`crowd${i}${keyword.slice(-4)}`);
+        const credentials = await signIn(account);
+        await post(credentials, `Un mot sur ${keyword} numéro ${i}`);
+        authors.push({ account, followers: 0 });
+      }
+      await follow(brandCredentials, authors[3].account);
+      await follow(fanCredentials, authors[3].account);
+      await follow(brandCredentials, authors[26].account);
+      authors[3].followers = 2;
+      authors[26].followers = 1;
+      await dev.processAll();
+      proxy = await startFaultProxy(dev);
+    }, 120_000);
+    afterAll(async () => {
+      await proxy?.close();
+    });
+
+    const reachByAuthor = (items: Mention[]) => Object.fromEntries(items.map((item) => [item.authorHandle, item.authorReach]));
+
+    it('fills authorReach from the profiles, 25 actors per getProfiles call, one batch per page', async () => {
+      const { ctx: recording, urls } = recorded();
+      const page = await connector.fetchMentions(recording, brandCredentials, { keywords: [keyword], limit: 100 });
+      expect(page.items).toHaveLength(27);
+      expect(reachByAuthor(page.items)).toEqual(Object.fromEntries(authors.map((a) => [a.account.handle, a.followers])));
+      const profileCalls = urls.filter((url) => url.includes('/xrpc/app.bsky.actor.getProfiles'));
+      expect(profileCalls).toHaveLength(2);
+      expect(profileCalls.map((url) => new URL(url).searchParams.getAll('actors').length).sort()).toEqual([2, 25]);
+
+      // Pages of 10: each page's authors in one call of their own.
+      const small = recorded();
+      const first = await connector.fetchMentions(small.ctx, brandCredentials, { keywords: [keyword], limit: 10 });
+      expect(first.items).toHaveLength(10);
+      expect(first.items.every((item) => Number.isInteger(item.authorReach))).toBe(true);
+      expect(small.urls.filter((url) => url.includes('/xrpc/app.bsky.actor.getProfiles'))).toHaveLength(1);
+    });
+
+    it('still returns the mentions when getProfiles fails, without reach for the authors it could not read', async () => {
+      const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+      const logger: ConnectorLogger = {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message, fields) => warnings.push({ message, fields }),
+        error: () => undefined,
+      };
+      const viaProxy = await connector.authorize(ctx(), {
+        serviceUrl: proxy.baseUrl,
+        fields: { identifier: brand.handle, appPassword: brand.appPassword },
+      });
+      for (const failure of [
+        { type: 'html-error', status: 502 },
+        { type: 'reset' },
+        { type: 'slow', delayMs: 2500 },
+        { type: 'status', status: 200, body: { profiles: 'not a list' } },
+      ] satisfies InjectedFailure[]) {
+        const { ctx: failing } = recorded({ afterSearch: failure, logger });
+        const page = await connector.fetchMentions(failing, viaProxy, { keywords: [keyword], limit: 100 });
+        expect(page.items).toHaveLength(27);
+        // The first call (25 authors) failed; the second (2 authors) was read.
+        const withReach = page.items.filter((item) => item.authorReach !== undefined);
+        expect(withReach).toHaveLength(2);
+        expect(page.items.filter((item) => item.authorReach === undefined).length).toBe(25);
+        proxy.clearInjections();
+      }
+      // Three failures logged by kind, without the network's answer or any credential.
+      expect(warnings.map((w) => w.fields?.kind)).toEqual(['TRANSIENT', 'TRANSIENT', 'TRANSIENT']);
+      expect(JSON.stringify(warnings)).not.toContain(viaProxy.secrets.accessJwt);
+    }, 30_000);
   });
 
   it("reads the account's followers, follows and posts from its profile", async () => {
