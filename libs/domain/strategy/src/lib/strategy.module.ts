@@ -4,6 +4,15 @@ import { EvidenceRegistry } from '@socle/platform-evidence';
 import { BrandVoiceReader, SqlBrandVoiceReader } from './brand-voice/brand-voice.reader';
 import { StrategyDocumentService } from './document/strategy-document.service';
 import { strategyEvidenceProvider, STRATEGY_EVIDENCE_KEYS } from './evidence/strategy-evidence';
+import { FeedbackActionRepository } from './actions/feedback-action.repository';
+import { FeedbackActionResolver } from './actions/feedback-action.resolver';
+import { FeedbackActionService } from './actions/feedback-action.service';
+import { governanceEvidenceProvider, GOVERNANCE_EVIDENCE_KEYS } from './governance/governance-evidence';
+import { GovernanceRepository } from './governance/governance.repository';
+import { GovernanceResolver } from './governance/governance.resolver';
+import { GovernanceService } from './governance/governance.service';
+import { StrategyVersionRepository } from './governance/strategy-version.repository';
+import { StrategyVersionService } from './governance/strategy-version.service';
 import { KpiLoader } from './kpi.loader';
 import { StrategyRepository } from './repositories';
 import { AudienceResolver } from './resolvers/audience.resolver';
@@ -35,6 +44,14 @@ import { TaskForceService } from './task-force/task-force.service';
     AudienceResolver,
     TaskForceResolver,
     RoadmapResolver,
+    GovernanceRepository,
+    GovernanceService,
+    StrategyVersionRepository,
+    StrategyVersionService,
+    GovernanceResolver,
+    FeedbackActionRepository,
+    FeedbackActionService,
+    FeedbackActionResolver,
   ],
   exports: [BrandVoiceReader],
 })
@@ -44,5 +61,6 @@ export class StrategyModule implements OnModuleInit {
   onModuleInit(): void {
     // Idempotent: a process may hold this module more than once (imported by another domain module too).
     if (!this.registry.has(STRATEGY_EVIDENCE_KEYS[0])) this.registry.register(strategyEvidenceProvider());
+    if (!this.registry.has(GOVERNANCE_EVIDENCE_KEYS[0])) this.registry.register(governanceEvidenceProvider());
   }
 }

@@ -1,0 +1,259 @@
+import { UseInterceptors } from '@nestjs/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { Connection, paginate } from '@socle/platform-graphql';
+import { DeletedStrategyItemObject } from '../dto/objects';
+import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
+import {
+  AddGovernanceMemberInput,
+  ApprovedStrategyObject,
+  ApproveStrategyDocumentVersionInput,
+  CreateStrategyDocumentVersionInput,
+  GovernanceCommitteeObject,
+  GovernanceDecisionConnection,
+  GovernanceDecisionObject,
+  GovernanceDecisionPageArgs,
+  GovernanceIdArgs,
+  GovernanceIdInput,
+  GovernanceMeetingConnection,
+  GovernanceMeetingObject,
+  GovernanceMeetingPageArgs,
+  GovernanceMemberObject,
+  RecordGovernanceDecisionInput,
+  RecordGovernanceMeetingInput,
+  ReturnStrategyDocumentVersionInput,
+  StrategyDocumentVersionConnection,
+  StrategyDocumentVersionInput,
+  StrategyDocumentVersionObject,
+  StrategyVersionPageArgs,
+  toApprovedStrategy,
+  toCommittee,
+  toDecision,
+  toMeeting,
+  toMember,
+  toStrategyVersion,
+  UpdateGovernanceDecisionInput,
+  UpdateGovernanceMeetingInput,
+  UpdateGovernanceMemberInput,
+} from './governance.dto';
+import { GovernanceService } from './governance.service';
+import { StrategyVersionService } from './strategy-version.service';
+
+/** The governance record (committee, meetings, decisions) and the approved written strategy. Mutations are audited. */
+@UseInterceptors(StrategyAuditInterceptor)
+@Resolver()
+export class GovernanceResolver {
+  constructor(
+    private readonly governance: GovernanceService,
+    private readonly versions: StrategyVersionService,
+  ) {}
+
+  // ------------------------------------------------------------------ committee
+
+  @Requires('strategy.read')
+  @Query(() => GovernanceCommitteeObject, { description: 'The mixed committee and whether a top-management representative sits on it.' })
+  async governanceCommittee(@OrgCtx() ctx: OrganizationContext): Promise<GovernanceCommitteeObject> {
+    return toCommittee(await this.governance.committee(ctx));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => GovernanceMemberObject, { description: 'Adds an organisation member (userId) or an outside person (externalName).' })
+  async addGovernanceMember(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: AddGovernanceMemberInput,
+  ): Promise<GovernanceMemberObject> {
+    return toMember(await this.governance.addMember(ctx, input));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => GovernanceMemberObject)
+  async updateGovernanceMember(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: UpdateGovernanceMemberInput,
+  ): Promise<GovernanceMemberObject> {
+    return toMember(await this.governance.updateMember(ctx, input));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => DeletedStrategyItemObject)
+  async removeGovernanceMember(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: GovernanceIdInput,
+  ): Promise<DeletedStrategyItemObject> {
+    return { id: await this.governance.removeMember(ctx, input.id) };
+  }
+
+  // ------------------------------------------------------------------ meetings
+
+  @Requires('strategy.read')
+  @Query(() => GovernanceMeetingConnection, { description: 'Meetings held, most recent first.' })
+  async governanceMeetings(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: GovernanceMeetingPageArgs,
+  ): Promise<Connection<GovernanceMeetingObject>> {
+    return paginate(
+      args,
+      (keyset) => this.governance.pageMeetings(ctx, keyset, args.kind),
+      (m) => [m.heldAt, m.id],
+      toMeeting,
+    );
+  }
+
+  @Requires('strategy.read')
+  @Query(() => GovernanceMeetingObject)
+  async governanceMeeting(@OrgCtx() ctx: OrganizationContext, @Args() args: GovernanceIdArgs): Promise<GovernanceMeetingObject> {
+    return toMeeting(await this.governance.meeting(ctx, args.id));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => GovernanceMeetingObject, { description: 'Records a meeting held: kind, time, attendees, minutes, the ritual it was.' })
+  async recordGovernanceMeeting(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: RecordGovernanceMeetingInput,
+  ): Promise<GovernanceMeetingObject> {
+    return toMeeting(await this.governance.recordMeeting(ctx, input));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => GovernanceMeetingObject, { description: 'Changes the fields given; attendeeIds replaces the attendees.' })
+  async updateGovernanceMeeting(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: UpdateGovernanceMeetingInput,
+  ): Promise<GovernanceMeetingObject> {
+    return toMeeting(await this.governance.updateMeeting(ctx, input));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a meeting; its decisions stay, unlinked.' })
+  async deleteGovernanceMeeting(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: GovernanceIdInput,
+  ): Promise<DeletedStrategyItemObject> {
+    return { id: await this.governance.deleteMeeting(ctx, input.id) };
+  }
+
+  // ------------------------------------------------------------------ decisions
+
+  @Requires('strategy.read')
+  @Query(() => GovernanceDecisionConnection, { description: 'Decisions, oldest first, by status or meeting.' })
+  async governanceDecisions(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: GovernanceDecisionPageArgs,
+  ): Promise<Connection<GovernanceDecisionObject>> {
+    return paginate(
+      args,
+      (keyset) => this.governance.pageDecisions(ctx, keyset, { status: args.status, meetingId: args.meetingId }),
+      (d) => [d.createdAt, d.id],
+      toDecision,
+    );
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => GovernanceDecisionObject)
+  async recordGovernanceDecision(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: RecordGovernanceDecisionInput,
+  ): Promise<GovernanceDecisionObject> {
+    return toDecision(await this.governance.recordDecision(ctx, input));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => GovernanceDecisionObject, { description: 'Changes the fields given; status DONE or DROPPED closes it.' })
+  async updateGovernanceDecision(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: UpdateGovernanceDecisionInput,
+  ): Promise<GovernanceDecisionObject> {
+    return toDecision(await this.governance.updateDecision(ctx, input));
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => DeletedStrategyItemObject)
+  async deleteGovernanceDecision(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: GovernanceIdInput,
+  ): Promise<DeletedStrategyItemObject> {
+    return { id: await this.governance.deleteDecision(ctx, input.id) };
+  }
+
+  // ------------------------------------------------------------------ the written strategy, approved
+
+  @Requires('strategy.read')
+  @Query(() => StrategyDocumentVersionConnection, { description: 'Every version of the written strategy, oldest first.' })
+  async strategyDocumentVersions(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: StrategyVersionPageArgs,
+  ): Promise<Connection<StrategyDocumentVersionObject>> {
+    return paginate(
+      args,
+      (keyset) => this.versions.page(ctx, keyset, args.status),
+      (v) => [v.createdAt, v.id],
+      toStrategyVersion,
+    );
+  }
+
+  @Requires('strategy.read')
+  @Query(() => StrategyDocumentVersionObject)
+  async strategyDocumentVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args() args: GovernanceIdArgs,
+  ): Promise<StrategyDocumentVersionObject> {
+    return toStrategyVersion(await this.versions.get(ctx, args.id));
+  }
+
+  @Requires('strategy.read')
+  @Query(() => ApprovedStrategyObject, {
+    description: 'The approved version in force, its approver and date, and whether the strategy changed since.',
+  })
+  async approvedStrategy(@OrgCtx() ctx: OrganizationContext): Promise<ApprovedStrategyObject> {
+    return toApprovedStrategy(await this.versions.approved(ctx));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => StrategyDocumentVersionObject, {
+    description: 'Takes a snapshot of the strategy as it stands (DRAFT); refused while another version is DRAFT or IN_REVIEW.',
+  })
+  async createStrategyDocumentVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: CreateStrategyDocumentVersionInput,
+  ): Promise<StrategyDocumentVersionObject> {
+    return toStrategyVersion(await this.versions.create(ctx, input.note));
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a DRAFT version (to take a fresh snapshot).' })
+  async deleteStrategyDocumentVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: StrategyDocumentVersionInput,
+  ): Promise<DeletedStrategyItemObject> {
+    return { id: await this.versions.withdraw(ctx, input.versionId) };
+  }
+
+  @Requires('strategy.manage')
+  @Mutation(() => StrategyDocumentVersionObject, { description: 'DRAFT → IN_REVIEW.' })
+  async submitStrategyDocumentVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: StrategyDocumentVersionInput,
+  ): Promise<StrategyDocumentVersionObject> {
+    return toStrategyVersion(await this.versions.submit(ctx, input.versionId));
+  }
+
+  @Requires('policies.approve')
+  @Mutation(() => StrategyDocumentVersionObject, {
+    description: 'IN_REVIEW → APPROVED, by an executive approver only; the version approved before becomes SUPERSEDED.',
+  })
+  async approveStrategyDocumentVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ApproveStrategyDocumentVersionInput,
+  ): Promise<StrategyDocumentVersionObject> {
+    return toStrategyVersion(await this.versions.approve(ctx, input.versionId, input.comment));
+  }
+
+  @Requires('policies.approve')
+  @Mutation(() => StrategyDocumentVersionObject, { description: 'IN_REVIEW → DRAFT, with the approver’s comment.' })
+  async returnStrategyDocumentVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: ReturnStrategyDocumentVersionInput,
+  ): Promise<StrategyDocumentVersionObject> {
+    return toStrategyVersion(await this.versions.returnToDraft(ctx, input.versionId, input.comment));
+  }
+}
