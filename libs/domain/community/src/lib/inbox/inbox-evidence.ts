@@ -3,6 +3,41 @@ import type { EvidenceContext, EvidenceProvider, EvidenceResult } from '@socle/p
 export const RESPONSE_TIME_KEY = 'community.responseTime';
 /** The window the median is taken over. */
 export const RESPONSE_TIME_DAYS = 30;
+export const RESPONSE_PRACTICE_KEY = 'community.responsePractice';
+/** The rolling window of response practice, in days (8 weeks). */
+export const RESPONSE_PRACTICE_DAYS = 56;
+
+export interface ResponsePracticeFacts {
+  /** Comments received in the window that were due: answered, or unanswered past their due time. */
+  due: number;
+  /** Of those, first-answered no later than the due time the comment-handling rules gave them. */
+  inTime: number;
+}
+
+/** Pure: the share of the window's due comments first-answered within the rules' delay. */
+export function responsePracticeEvidence(f: ResponsePracticeFacts): EvidenceResult {
+  const days = RESPONSE_PRACTICE_DAYS;
+  if (f.due === 0) {
+    return {
+      value: null,
+      score: 0,
+      explanation: {
+        fr: `Aucun commentaire à traiter sur les ${days} derniers jours : la pratique de réponse n'est pas encore démontrée.`,
+        en: `No comment to handle in the last ${days} days: answering in practice is not shown yet.`,
+      },
+    };
+  }
+  const share = Math.max(0, Math.min(1, f.inTime / f.due));
+  const pct = Math.round(share * 100);
+  return {
+    value: Math.round(share * 1000) / 1000,
+    score: Math.round(share * 1000) / 1000,
+    explanation: {
+      fr: `${f.inTime} commentaire${f.inTime > 1 ? 's' : ''} sur ${f.due} ${f.inTime > 1 ? 'ont reçu' : 'a reçu'} une première réponse dans le délai des règles sur les ${days} derniers jours (${pct} %).`,
+      en: `${f.inTime} of ${f.due} comments got a first answer within the rules' delay over the last ${days} days (${pct}%).`,
+    },
+  };
+}
 
 export interface ResponseTimeFacts {
   /** Items considered: answered ones, and open ones already past due (counted up to now). */
@@ -56,7 +91,7 @@ export function responseTimeEvidence(f: ResponseTimeFacts): EvidenceResult {
   };
 }
 
-/** The inbox's evidence: the median first-response time against the comment-handling rules. */
+/** The inbox's evidence: the median first-response time against the comment-handling rules, and the share answered in time. */
 export const inboxEvidenceProvider: EvidenceProvider = {
   module: 'community',
   definitions: [
@@ -69,17 +104,35 @@ export const inboxEvidenceProvider: EvidenceProvider = {
       },
       source: 'seed 002, step 9',
     },
+    {
+      key: RESPONSE_PRACTICE_KEY,
+      title: { fr: 'Réponses dans les délais', en: 'Answers in time' },
+      description: {
+        fr: `Part des commentaires reçus sur les ${RESPONSE_PRACTICE_DAYS} derniers jours et arrivés à échéance (répondus, ou sans réponse et en retard) qui ont reçu une première réponse avant l'échéance donnée par les règles de modération.`,
+        en: `Share of the comments received over the last ${RESPONSE_PRACTICE_DAYS} days that fell due (answered, or unanswered and overdue) which got a first answer before the due time the comment-handling rules gave them.`,
+      },
+      source: 'seed 002, step 9 (intervenir rapidement); seed 002, step 5 C (délai)',
+    },
   ],
   async compute(ctx: EvidenceContext) {
-    const [row] = await ctx.uow.query<{ count: number; median: number | null; allowed: number | null }>(
-      `SELECT count(*)::int AS count,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (coalesce(first_response_at, $2::timestamptz) - received_at)) / 60)::float8 AS median,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (due_at - received_at)) / 60)::float8 AS allowed
+    // One scan for both windows: the median over the shorter one, the in-time share over the longer one.
+    const [row] = await ctx.uow.query<{ count: number; median: number | null; allowed: number | null; due: number; in_time: number }>(
+      `SELECT count(*) FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $3))::int AS count,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (coalesce(first_response_at, $2::timestamptz) - received_at)) / 60)
+                FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $3))::float8 AS median,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (due_at - received_at)) / 60)
+                FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $3))::float8 AS allowed,
+              count(*) FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $4))::int AS due,
+              count(*) FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $4) AND first_response_at <= due_at
+                                 AND first_response_at <= $2::timestamptz)::int AS in_time
          FROM inbox_items
-        WHERE organization_id = $1 AND received_at > $2::timestamptz - make_interval(days => $3) AND status <> 'DISMISSED'
-          AND (first_response_at IS NOT NULL OR due_at < $2::timestamptz)`,
-      [ctx.organizationId, ctx.at, RESPONSE_TIME_DAYS],
+        WHERE organization_id = $1 AND received_at > $2::timestamptz - make_interval(days => greatest($3, $4)) AND received_at <= $2::timestamptz
+          AND status <> 'DISMISSED' AND (first_response_at IS NOT NULL OR due_at < $2::timestamptz)`,
+      [ctx.organizationId, ctx.at, RESPONSE_TIME_DAYS, RESPONSE_PRACTICE_DAYS],
     );
-    return { [RESPONSE_TIME_KEY]: responseTimeEvidence({ count: row.count, medianMinutes: row.median, allowedMinutes: row.allowed }) };
+    return {
+      [RESPONSE_TIME_KEY]: responseTimeEvidence({ count: row.count, medianMinutes: row.median, allowedMinutes: row.allowed }),
+      [RESPONSE_PRACTICE_KEY]: responsePracticeEvidence({ due: row.due, inTime: row.in_time }),
+    };
   },
 };

@@ -11,6 +11,11 @@ import {
   PLANNED_AHEAD_DAYS,
   PRACTICE_WINDOW_DAYS,
   PracticeRow,
+  CONTENT_PUBLISHING_PRACTICE_KEY,
+  PlanWeeksRow,
+  PUBLISHING_PRACTICE_WEEKS,
+  publishingPracticeEvidence,
+  regularityRow,
   practiceEvidence,
   REGULARITY_WEEKS,
   SUGGESTIONS_TARGET,
@@ -109,8 +114,45 @@ describe('content practice evidence', () => {
   });
 
   it('defines every key it computes, in both languages', () => {
-    const out = { ...contentEvidence([]), ...practiceEvidence(row()) };
+    const out = { ...contentEvidence([]), [CONTENT_PUBLISHING_PRACTICE_KEY]: publishingPracticeEvidence([]), ...practiceEvidence(row()) };
     expect(Object.keys(out).sort()).toEqual(CONTENT_EVIDENCE.map((d) => d.key).sort());
     for (const d of CONTENT_EVIDENCE) expect(d.description.fr.length && d.description.en.length && d.title.fr.length).toBeGreaterThan(0);
+  });
+});
+
+describe('publishing practice', () => {
+  const plan = (network: string, posts_per_week: number, published_weeks: number[]): PlanWeeksRow => ({
+    network,
+    posts_per_week,
+    scheduled_ahead: 0,
+    published_weeks,
+  });
+
+  it('holds each week to the plan on its own: a burst does not make up for silent weeks', () => {
+    const burst = plan('mastodon', 2, [16, 0, 0, 0, 0, 0, 0, 0]);
+    // Regularity over 4 weeks sums the posts (16 ≥ 8: met); practice sees one week of eight.
+    expect(contentEvidence([regularityRow(burst)])[CONTENT_REGULARITY_KEY].score).toBe(1);
+    const r = publishingPracticeEvidence([burst]);
+    expect(r).toMatchObject({ value: 1, score: 0.125 });
+    expect(r.explanation.en).toBe(
+      '16 posts out over the last 8 weeks: 13% of the planned weekly posts, every network on plan in 1 of 8 weeks (mastodon: plan of 2 a week met in 1 week).',
+    );
+    expect(r.explanation.fr).toContain('16 publications diffusées sur les 8 dernières semaines');
+  });
+
+  it('gives 1 when every network met its plan every week, and names the network furthest behind', () => {
+    const steady = plan('mastodon', 2, Array(PUBLISHING_PRACTICE_WEEKS).fill(3));
+    expect(publishingPracticeEvidence([steady])).toMatchObject({ value: PUBLISHING_PRACTICE_WEEKS, score: 1 });
+    const silent = plan('bluesky', 1, [1, 1, 0, 0, 0, 0, 0, 0]);
+    const both = publishingPracticeEvidence([steady, silent]);
+    expect(both.value).toBe(2);
+    expect(both.score).toBeCloseTo((2 * 8 + 2) / (2 * 8 + 8), 3);
+    expect(both.explanation.en).toContain('(bluesky: plan of 1 a week met in 2 weeks)');
+  });
+
+  it('sums the last whole weeks for regularity from the same weekly counts', () => {
+    expect(regularityRow(plan('mastodon', 2, [1, 2, 3, 4, 100, 100, 100, 100])).published_back).toBe(10);
+    expect(publishingPracticeEvidence([]).explanation.en).toContain('No network plan');
+    expect(publishingPracticeEvidence([plan('x', 1, [])]).score).toBe(0);
   });
 });

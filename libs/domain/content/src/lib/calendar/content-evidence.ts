@@ -5,10 +5,13 @@ export const CONTENT_REGULARITY_KEY = 'content.regularity';
 export const CONTENT_APPROVAL_KEY = 'content.approvalWorkflow';
 export const CONTENT_MEDIA_KIT_KEY = 'content.mediaKit';
 export const CONTENT_SUGGESTIONS_KEY = 'content.suggestions';
+export const CONTENT_PUBLISHING_PRACTICE_KEY = 'content.publishingPractice';
 
 /** Whole weeks looked back at for regularity; days looked ahead for the plan. */
 export const REGULARITY_WEEKS = 4;
 export const PLANNED_AHEAD_DAYS = 14;
+/** Whole weeks looked back at for publishing practice, each week held to its plan on its own. */
+export const PUBLISHING_PRACTICE_WEEKS = 8;
 /** The rolling window of the practice keys (approvals, media kit, suggestions), in days. */
 export const PRACTICE_WINDOW_DAYS = 90;
 /** A suggestion is answered in time when the content lead triages it within these days. */
@@ -39,6 +42,15 @@ export const CONTENT_EVIDENCE: readonly EvidenceDefinition[] = [
     source: 'seed 002, step 7 (diffuser au quotidien) and seed 001 (« la régularité est la clé »)',
   },
   {
+    key: CONTENT_PUBLISHING_PRACTICE_KEY,
+    title: { en: 'Publishing in practice, week after week', fr: 'Diffusion tenue semaine après semaine' },
+    description: {
+      en: `Posts actually published in each of the last ${PUBLISHING_PRACTICE_WEEKS} whole weeks against each network plan's posts per week, each week and network capped at its plan (a busy week does not make up for a silent one).`,
+      fr: `Publications réellement diffusées chacune des ${PUBLISHING_PRACTICE_WEEKS} dernières semaines complètes au regard des publications par semaine de chaque plan, chaque semaine et chaque réseau plafonnés à leur plan (une semaine chargée ne rattrape pas une semaine muette).`,
+    },
+    source: 'seed 002, steps 4 and 7; seed 001 (« la régularité est la clé »)',
+  },
+  {
     key: CONTENT_APPROVAL_KEY,
     title: { en: 'Approval workflow in practice', fr: 'Circuit d’approbation appliqué' },
     description: {
@@ -67,29 +79,90 @@ export const CONTENT_EVIDENCE: readonly EvidenceDefinition[] = [
   },
 ];
 
-interface PlanRow {
+export interface PlanRow {
   network: string;
   posts_per_week: number;
   scheduled_ahead: number;
   published_back: number;
 }
 
+/** A plan row as the statement returns it: publications per whole week, the last week first. */
+export interface PlanWeeksRow {
+  network: string;
+  posts_per_week: number;
+  scheduled_ahead: number;
+  /** Publications published in each of the last whole weeks: [last week, the week before, …]. */
+  published_weeks: number[];
+}
+
 /**
- * Per network plan: publications scheduled in the next days and published in the
- * last whole weeks (weeks start on Monday in the organisation's time zone). One statement.
+ * Per network plan: publications scheduled in the next days and published in
+ * each of the last $3 whole weeks (weeks start on Monday in the organisation's
+ * time zone). One statement. Regularity sums the first REGULARITY_WEEKS of
+ * them; publishing practice holds each week to the plan on its own.
  */
 export const CONTENT_EVIDENCE_SQL = `
   WITH org AS (SELECT timezone AS tz FROM organizations WHERE id = $1),
-       bounds AS (SELECT (date_trunc('week', $2::timestamptz AT TIME ZONE org.tz) - $3::int * interval '1 week') AT TIME ZONE org.tz AS back_from,
-                         date_trunc('week', $2::timestamptz AT TIME ZONE org.tz) AT TIME ZONE org.tz AS back_to FROM org)
+       weeks AS (SELECT w.k, (date_trunc('week', $2::timestamptz AT TIME ZONE org.tz) - w.k * interval '1 week') AT TIME ZONE org.tz AS s,
+                        (date_trunc('week', $2::timestamptz AT TIME ZONE org.tz) - (w.k - 1) * interval '1 week') AT TIME ZONE org.tz AS e
+                   FROM org, generate_series(1, $3::int) AS w (k))
   SELECT np.network, np.posts_per_week,
          (SELECT count(*)::int FROM publications p
            WHERE p.organization_id = np.organization_id AND p.network = np.network AND p.status IN ('SCHEDULED', 'PUBLISHING', 'PUBLISHED')
              AND p.due_at >= $2::timestamptz AND p.due_at < $2::timestamptz + $4::int * interval '1 day') AS scheduled_ahead,
-         (SELECT count(*)::int FROM publications p, bounds b
-           WHERE p.organization_id = np.organization_id AND p.network = np.network AND p.status = 'PUBLISHED'
-             AND p.published_at >= b.back_from AND p.published_at < b.back_to) AS published_back
+         (SELECT coalesce(array_agg(c.n ORDER BY w.k), '{}') FROM weeks w
+            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM publications p
+                                 WHERE p.organization_id = np.organization_id AND p.network = np.network AND p.status = 'PUBLISHED'
+                                   AND p.published_at >= w.s AND p.published_at < w.e) c) AS published_weeks
     FROM network_plans np WHERE np.organization_id = $1 AND np.posts_per_week > 0 ORDER BY np.network`;
+
+/** The plan row regularity reads: publications of its last REGULARITY_WEEKS whole weeks. */
+export function regularityRow(p: PlanWeeksRow): PlanRow {
+  const published_back = p.published_weeks.slice(0, REGULARITY_WEEKS).reduce((sum, n) => sum + n, 0);
+  return { network: p.network, posts_per_week: p.posts_per_week, scheduled_ahead: p.scheduled_ahead, published_back };
+}
+
+/**
+ * Pure: publications out per week against each plan, each network and week
+ * capped at its posts per week, over the last PUBLISHING_PRACTICE_WEEKS whole
+ * weeks; the value is the number of weeks every network met its plan.
+ */
+export function publishingPracticeEvidence(plans: readonly PlanWeeksRow[], weeks = PUBLISHING_PRACTICE_WEEKS): EvidenceResult {
+  if (plans.length === 0) {
+    return {
+      value: 0,
+      score: 0,
+      explanation: {
+        en: 'No network plan sets a frequency: nothing to measure publishing against.',
+        fr: 'Aucun plan par réseau ne fixe de fréquence : rien à quoi mesurer la diffusion.',
+      },
+    };
+  }
+  const week = (p: PlanWeeksRow, w: number) => Math.max(0, p.published_weeks[w] ?? 0);
+  const expected = plans.reduce((sum, p) => sum + p.posts_per_week * weeks, 0);
+  let met = 0;
+  let fullWeeks = 0;
+  for (let w = 0; w < weeks; w++) {
+    let all = true;
+    for (const p of plans) {
+      met += Math.min(week(p, w), p.posts_per_week);
+      if (week(p, w) < p.posts_per_week) all = false;
+    }
+    if (all) fullWeeks++;
+  }
+  const score = clampScore(met / expected);
+  const weeksMet = (p: PlanWeeksRow) => Array.from({ length: weeks }, (_, w) => week(p, w) >= p.posts_per_week).filter(Boolean).length;
+  const behind = [...plans].sort((a, b) => weeksMet(a) - weeksMet(b) || a.network.localeCompare(b.network))[0];
+  const out = Array.from({ length: weeks }, (_, w) => plans.reduce((sum, p) => sum + week(p, w), 0)).reduce((a, b) => a + b, 0);
+  return {
+    value: fullWeeks,
+    score: Math.round(score * 1000) / 1000,
+    explanation: {
+      en: `${out} posts out over the last ${weeks} weeks: ${pct(score)} of the planned weekly posts, every network on plan in ${fullWeeks} of ${weeks} weeks (${behind.network}: plan of ${behind.posts_per_week} a week met in ${weeksMet(behind)} ${weeksMet(behind) === 1 ? 'week' : 'weeks'}).`,
+      fr: `${out} publications diffusées sur les ${weeks} dernières semaines : ${pct(score)} des publications hebdomadaires prévues, tous les réseaux au rythme prévu ${fullWeeks} semaine${fullWeeks > 1 ? 's' : ''} sur ${weeks} (${behind.network} : rythme de ${behind.posts_per_week} par semaine tenu ${weeksMet(behind)} semaine${weeksMet(behind) > 1 ? 's' : ''}).`,
+    },
+  };
+}
 
 /** What the organisation did over the practice window; one row. */
 export interface PracticeRow {
@@ -271,13 +344,22 @@ export const contentEvidenceProvider: EvidenceProvider = {
   module: 'content',
   definitions: CONTENT_EVIDENCE,
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
-    const plans = await ctx.uow.query<PlanRow>(CONTENT_EVIDENCE_SQL, [ctx.organizationId, ctx.at, REGULARITY_WEEKS, PLANNED_AHEAD_DAYS]);
+    const plans = await ctx.uow.query<PlanWeeksRow>(CONTENT_EVIDENCE_SQL, [
+      ctx.organizationId,
+      ctx.at,
+      Math.max(REGULARITY_WEEKS, PUBLISHING_PRACTICE_WEEKS),
+      PLANNED_AHEAD_DAYS,
+    ]);
     const [practice] = await ctx.uow.query<PracticeRow>(CONTENT_PRACTICE_SQL, [
       ctx.organizationId,
       ctx.at,
       PRACTICE_WINDOW_DAYS,
       TRIAGE_DAYS,
     ]);
-    return { ...contentEvidence(plans), ...practiceEvidence(practice) };
+    return {
+      ...contentEvidence(plans.map(regularityRow)),
+      [CONTENT_PUBLISHING_PRACTICE_KEY]: publishingPracticeEvidence(plans),
+      ...practiceEvidence(practice),
+    };
   },
 };

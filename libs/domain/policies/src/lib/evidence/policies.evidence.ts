@@ -1,5 +1,16 @@
 import { EvidenceContext, EvidenceDefinition, EvidenceProvider, EvidenceResult, LocalisedText } from '@socle/platform-evidence';
-import { FOUR_STEP5_KINDS, KIND_NAMES, POLICY_KINDS, PolicyKind } from '../documents/policy-model';
+import { FOUR_STEP5_KINDS, KIND_NAMES, POLICY_KINDS, PolicyKind, PolicyLanguage } from '../documents/policy-model';
+import { policyTemplate } from '../templates/policy-templates';
+import { policyWords, wordDistance } from './template-distance';
+
+export const EDITED_FROM_TEMPLATE_KEY = 'policies.editedFromTemplate';
+export const ACKNOWLEDGED_SHARE_KEY = 'policies.acknowledgedShare';
+/**
+ * Distance from the template (share of words changed, see `wordDistance`) at
+ * which a published policy counts as fully the organisation's own; below it,
+ * in proportion. A policy equal to its template scores 0.
+ */
+export const ADAPTED_DISTANCE = 0.3;
 
 /** Evidence key of each kind's own state. */
 export const KIND_EVIDENCE_KEYS: Readonly<Record<PolicyKind, string>> = {
@@ -64,6 +75,24 @@ export const POLICIES_EVIDENCE: readonly EvidenceDefinition[] = [
     source: `${SEED_STEP5}: « doit être connue de tous »`,
   },
   {
+    key: EDITED_FROM_TEMPLATE_KEY,
+    title: { en: 'Policies written for the organisation', fr: 'Politiques écrites pour l’organisation' },
+    description: {
+      en: `Per published policy, how far its text moved from the template of its kind (share of words changed); ${Math.round(ADAPTED_DISTANCE * 100)}% or more counts in full, a policy equal to the template counts 0; averaged over the published policies.`,
+      fr: `Pour chaque politique publiée, combien son texte s’écarte du modèle de son type (part des mots changés) ; ${Math.round(ADAPTED_DISTANCE * 100)} % ou plus compte en entier, une politique identique au modèle compte 0 ; moyenne sur les politiques publiées.`,
+    },
+    source: `${SEED_STEP5}; seed 001, §3`,
+  },
+  {
+    key: ACKNOWLEDGED_SHARE_KEY,
+    title: { en: 'Members who read every policy', fr: 'Membres qui ont lu toutes les politiques' },
+    description: {
+      en: 'Share of the staff (the staff list when the organisation keeps one, else the current members) who acknowledged every published policy in its published version.',
+      fr: 'Part de l’effectif (la liste du personnel quand l’organisation en tient une, sinon les membres actuels) qui a confirmé avoir lu chaque politique publiée, dans sa version publiée.',
+    },
+    source: `${SEED_STEP5}: « doit être connue de tous »`,
+  },
+  {
     key: 'policies.commentRules',
     title: { en: 'Comment-handling rules defined', fr: 'Règles de gestion des commentaires définies' },
     description: {
@@ -88,6 +117,10 @@ interface Row {
   members: number;
   published: number;
   acknowledged: number;
+  /** Members who acknowledged every published version. */
+  members_acknowledged_all: number;
+  /** Whether the staff list (employees without an account, who acknowledge through a link) is installed. */
+  staff_table?: boolean;
   comment_rules: number;
   comment_channels: number;
   content_rules: number | null;
@@ -106,14 +139,35 @@ export const POLICIES_EVIDENCE_SQL = `
          (SELECT count(*)::int FROM published) AS published,
          (SELECT count(*)::int FROM policy_acknowledgements a JOIN published p ON p.id = a.version_id JOIN members m ON m.user_id = a.user_id
            WHERE a.organization_id = $1) AS acknowledged,
+         (SELECT count(*)::int FROM members m
+           WHERE NOT EXISTS (SELECT 1 FROM published p
+                              WHERE NOT EXISTS (SELECT 1 FROM policy_acknowledgements a
+                                                 WHERE a.organization_id = $1 AND a.version_id = p.id AND a.user_id = m.user_id))) AS members_acknowledged_all,
          (SELECT count(*)::int FROM comment_handling_rules WHERE organization_id = $1) AS comment_rules,
          (SELECT count(DISTINCT channel)::int FROM comment_handling_rules WHERE organization_id = $1) AS comment_channels,
-         (SELECT jsonb_array_length(rules) FROM content_rule_sets WHERE organization_id = $1) AS content_rules`;
+         (SELECT jsonb_array_length(rules) FROM content_rule_sets WHERE organization_id = $1) AS content_rules,
+         to_regclass('policy_staff') IS NOT NULL AS staff_table`;
+
+/** The staff who must know the policies, and those who acknowledged every published version (read when the staff list is installed). */
+export const STAFF_ACKNOWLEDGED_SQL = `
+  WITH published AS (SELECT id FROM policy_versions WHERE organization_id = $1 AND status = 'PUBLISHED'),
+       staff AS (SELECT id FROM policy_staff WHERE organization_id = $1 AND removed_at IS NULL)
+  SELECT (SELECT count(*)::int FROM staff) AS staff,
+         (SELECT count(*)::int FROM staff s
+           WHERE NOT EXISTS (SELECT 1 FROM published p
+                              WHERE NOT EXISTS (SELECT 1 FROM policy_acknowledgements a
+                                                 WHERE a.organization_id = $1 AND a.version_id = p.id AND a.staff_id = s.id))) AS staff_acknowledged_all`;
+
+/** The staff list's counts; absent when the organisation keeps no staff list. */
+export interface StaffAcknowledged {
+  staff: number;
+  staff_acknowledged_all: number;
+}
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 /** Computes every policies key from the one row of `POLICIES_EVIDENCE_SQL`. Pure. */
-export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
+export function policiesEvidence(row: Row, staff?: StaffAcknowledged): Record<string, EvidenceResult> {
   const out: Record<string, EvidenceResult> = {};
   const rank = (kind: PolicyKind): Rank => row.kinds[kind] ?? 0;
   for (const kind of POLICY_KINDS) {
@@ -155,6 +209,29 @@ export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
           },
   };
 
+  // The staff list when the organisation keeps one (every employee must know the policies), else the members.
+  const byStaff = staff !== undefined && staff.staff > 0;
+  const people = byStaff ? staff.staff : row.members;
+  const readAll = byStaff ? staff.staff_acknowledged_all : row.members_acknowledged_all;
+  const everyone = people === 0 ? 0 : readAll / people;
+  const who = byStaff
+    ? { en: 'staff', fr: ['personne de l’effectif', 'personnes de l’effectif'] }
+    : { en: 'members', fr: ['membre', 'membres'] };
+  out[ACKNOWLEDGED_SHARE_KEY] = {
+    value: Math.round(everyone * 1000) / 1000,
+    score: row.published === 0 ? 0 : everyone,
+    explanation:
+      row.published === 0
+        ? {
+            en: 'No policy is published yet: nobody can have read them.',
+            fr: 'Aucune politique n’est encore publiée : personne n’a pu les lire.',
+          }
+        : {
+            en: `${readAll} of ${people} ${who.en} acknowledged every published policy (${pct(everyone)}).`,
+            fr: `${readAll} ${readAll > 1 ? who.fr[1] : who.fr[0]} sur ${people} ${readAll > 1 ? 'ont' : 'a'} confirmé avoir lu chaque politique publiée (${pct(everyone)}).`,
+          },
+  };
+
   out['policies.commentRules'] = {
     value: row.comment_rules,
     score: row.comment_rules > 0 ? 1 : 0,
@@ -188,11 +265,64 @@ export function policiesEvidence(row: Row): Record<string, EvidenceResult> {
   return out;
 }
 
+/** A published policy's text, as `PUBLISHED_TEXTS_SQL` returns it. */
+export interface PublishedText {
+  kind: PolicyKind;
+  language: PolicyLanguage;
+  title: string;
+  sections: unknown;
+}
+
+/** The published version of each policy (one per kind at most), with the kind and language that pick its template. */
+export const PUBLISHED_TEXTS_SQL = `
+  SELECT d.kind, d.language, v.title, v.sections
+    FROM policy_versions v JOIN policy_documents d ON d.organization_id = v.organization_id AND d.id = v.policy_id
+   WHERE v.organization_id = $1 AND v.status = 'PUBLISHED' ORDER BY d.kind`;
+
+/** Pure: how far each published policy moved from its template, averaged; names those still close to it. */
+export function editedFromTemplateEvidence(texts: readonly PublishedText[]): EvidenceResult {
+  if (texts.length === 0) {
+    return {
+      value: null,
+      score: 0,
+      explanation: {
+        en: 'No policy is published yet: there is no text to compare with the templates.',
+        fr: 'Aucune politique n’est encore publiée : aucun texte à comparer aux modèles.',
+      },
+    };
+  }
+  const measured = texts.map((t) => {
+    const template = policyTemplate(t.kind, t.language);
+    const distance = template ? wordDistance(policyWords(t.title, t.sections), policyWords(template.title, template.sections)) : 1; // a kind or language without a template cannot be template text
+    return { kind: t.kind, distance, score: Math.min(1, distance / ADAPTED_DISTANCE) };
+  });
+  const score = measured.reduce((sum, m) => sum + m.score, 0) / measured.length;
+  const close = measured.filter((m) => m.score < 1);
+  const meanDistance = measured.reduce((sum, m) => sum + m.distance, 0) / measured.length;
+  const list = (lang: 'en' | 'fr') =>
+    close.map((m) => `${the(m.kind)[lang]} (${pct(m.distance)}${lang === 'fr' ? ' de mots changés' : ' of words changed'})`).join('; ');
+  return {
+    value: Math.round(meanDistance * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
+    explanation: close.length
+      ? {
+          en: `${measured.length - close.length} of ${measured.length} published policies are rewritten for the organisation; still close to the template: ${list('en')}.`,
+          fr: `${measured.length - close.length} politique${measured.length - close.length > 1 ? 's' : ''} publiée${measured.length - close.length > 1 ? 's' : ''} sur ${measured.length} réécrite${measured.length - close.length > 1 ? 's' : ''} pour l’organisation ; encore proches du modèle : ${list('fr')}.`,
+        }
+      : {
+          en: `All ${measured.length} published policies are rewritten for the organisation (on average ${pct(meanDistance)} of the template's words changed).`,
+          fr: `Les ${measured.length} politiques publiées sont réécrites pour l’organisation (en moyenne ${pct(meanDistance)} des mots du modèle changés).`,
+        },
+  };
+}
+
 export const policiesEvidenceProvider: EvidenceProvider = {
   module: 'policies',
   definitions: POLICIES_EVIDENCE,
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
     const [row] = await ctx.uow.query<Row>(POLICIES_EVIDENCE_SQL, [ctx.organizationId]);
-    return policiesEvidence(row);
+    const texts = await ctx.uow.query<PublishedText>(PUBLISHED_TEXTS_SQL, [ctx.organizationId]);
+    const [staff] = row.staff_table ? await ctx.uow.query<StaffAcknowledged>(STAFF_ACKNOWLEDGED_SQL, [ctx.organizationId]) : [];
+    return { ...policiesEvidence(row, staff), [EDITED_FROM_TEMPLATE_KEY]: editedFromTemplateEvidence(texts) };
   },
 };

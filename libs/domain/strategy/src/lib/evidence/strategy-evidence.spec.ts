@@ -1,6 +1,12 @@
 import type { EvidenceResult } from '@socle/platform-evidence';
 import { EvidenceRegistry } from '@socle/platform-evidence';
-import { strategyEvidence, strategyEvidenceProvider, StrategyFactsRow, STRATEGY_EVIDENCE_KEYS } from './strategy-evidence';
+import {
+  ritualsHeldEvidence,
+  strategyEvidence,
+  strategyEvidenceProvider,
+  StrategyFactsRow,
+  STRATEGY_EVIDENCE_KEYS,
+} from './strategy-evidence';
 
 const empty: StrategyFactsRow = {
   objectives: 0,
@@ -23,6 +29,10 @@ const empty: StrategyFactsRow = {
   ritual_kinds: [],
   brand_voice: null,
   manual_steps: {},
+  kpis: 0,
+  kpis_measured: 0,
+  kpis_unmeasured: [],
+  meetings_table: false,
 };
 
 describe('strategy evidence', () => {
@@ -77,9 +87,16 @@ describe('strategy evidence', () => {
       ['community.accountsConnected', { value: 1, score: 1, explanation: { fr: '', en: '' } }],
       ['content.calendarPlanned', { value: 1, score: 1, explanation: { fr: '', en: '' } }],
     ]);
+    // Set-up alone: competitors listed and a calendar planned do not finish steps 1 and 4; only 2 and 3 are done.
+    const setUp = strategyEvidence(full, earlier);
+    expect(setUp['strategy.roadmapSteps'].value).toBe(2);
+    expect(setUp['strategy.roadmapSteps'].explanation.en).toBe('2 of 10 steps done; next: step 1, "Watch and observe".');
+    // Listening on 6 weeks of 8 and publishing at 80% of the plan are practice enough.
+    earlier.set('community.listeningPractice', { value: 6, score: 0.75, explanation: { fr: '', en: '' } });
+    earlier.set('content.publishingPractice', { value: 5, score: 0.8, explanation: { fr: '', en: '' } });
     const out = strategyEvidence(full, earlier);
-    // Steps 1, 2, 3 (both keys at 1) and 4 (the calendar, from the content module) are done; 6 and 10 lack the
-    // policies / evaluation keys, 8 is only in progress.
+    // Steps 1, 2, 3 (both keys at 1) and 4 (the calendar and publications out, from the content module) are done;
+    // 6 and 10 lack the policies / evaluation keys, 8 is only in progress.
     expect(out['strategy.roadmapSteps'].value).toBe(4);
     expect(out['strategy.roadmapSteps'].score).toBeCloseTo(0.4);
     expect(out['strategy.roadmapSteps'].explanation.en).toBe('4 of 10 steps done; next: step 5, "Create the policies".');
@@ -109,5 +126,32 @@ describe('strategy evidence', () => {
     ]);
     expect(statements).toHaveLength(1);
     expect(results.get('strategy.roadmapSteps')?.score).toBe(0);
+  });
+
+  it('measures the share of KPIs with a recent measured value, naming those without', () => {
+    const out = strategyEvidence({ ...empty, kpis: 4, kpis_measured: 3, kpis_unmeasured: ['Notoriété'] }, new Map());
+    expect(out['strategy.kpisMeasured']).toMatchObject({ value: 3, score: 0.75 });
+    expect(out['strategy.kpisMeasured'].explanation.en).toBe(
+      '3 of 4 KPIs have a measured value over the last 90 days; without a recent measure: "Notoriété".',
+    );
+    expect(out['strategy.kpisMeasured'].explanation.fr).toContain('3 KPI sur 4 ont une valeur mesurée');
+    expect(strategyEvidence(empty, new Map())['strategy.kpisMeasured']).toMatchObject({
+      score: 0,
+      explanation: { en: 'No KPI is defined: nothing is measured.' },
+    });
+  });
+
+  it('scores rituals held, not scheduled: half the weekly meetings, half the monthly reports', () => {
+    const scheduled = { ...empty, ritual_kinds: ['WEEKLY_MEETING', 'MONTHLY_EXECUTIVE_REPORT'] };
+    expect(strategyEvidence(scheduled, new Map())['strategy.rituals'].score).toBe(1);
+    expect(strategyEvidence(scheduled, new Map())['strategy.ritualsHeld']).toMatchObject({
+      value: null,
+      score: 0,
+      explanation: { en: 'No meeting held is recorded: only the rituals’ schedule is known, not whether they took place.' },
+    });
+    const held = ritualsHeldEvidence({ weekly_held: 6, monthly_held: 3 });
+    expect(held).toMatchObject({ value: 9, score: 0.875 });
+    expect(held.explanation.en).toBe('Weekly meeting held in 6 of 8 weeks; executive report presented in 3 of 3 months.');
+    expect(ritualsHeldEvidence({ weekly_held: 99, monthly_held: 0 }).score).toBe(0.5);
   });
 });

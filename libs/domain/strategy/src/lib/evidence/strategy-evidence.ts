@@ -13,7 +13,15 @@ export const STRATEGY_EVIDENCE_KEYS = [
   'strategy.rituals',
   'strategy.brandVoice',
   'strategy.roadmapSteps',
+  'strategy.kpisMeasured',
+  'strategy.ritualsHeld',
 ] as const;
+
+/** The rolling window of measured KPI values, in days. */
+export const KPI_MEASURED_DAYS = 90;
+/** Rituals held: the weekly meeting over the last weeks, the monthly executive report over the last periods of 30 days. */
+export const RITUALS_HELD_WEEKS = 8;
+export const RITUALS_HELD_MONTHS = 3;
 export type StrategyEvidenceKey = (typeof STRATEGY_EVIDENCE_KEYS)[number];
 
 const def = (
@@ -105,6 +113,24 @@ export const STRATEGY_EVIDENCE_DEFINITIONS: readonly EvidenceDefinition[] = [
     },
     'seed 002, the ten steps',
   ),
+  def(
+    'strategy.kpisMeasured',
+    { fr: 'KPI mesurés', en: 'KPIs measured' },
+    {
+      fr: `Part des KPI des objectifs qui ont une valeur mesurée sur les ${KPI_MEASURED_DAYS} derniers jours : une mesure choisie (abonnés, publications, engagement, mentions, part de voix, délai de réponse) et des données de la plateforme pour la calculer sur la période.`,
+      en: `Share of the objectives' KPIs with a measured value over the last ${KPI_MEASURED_DAYS} days: a measure chosen (followers, posts, engagement, mentions, share of voice, response time) and platform data to compute it over the period.`,
+    },
+    'seed 001, §2 (the analyst); seed 002, step 10',
+  ),
+  def(
+    'strategy.ritualsHeld',
+    { fr: 'Rituels tenus', en: 'Rituals held' },
+    {
+      fr: `Réunions réellement tenues : pour moitié les semaines des ${RITUALS_HELD_WEEKS} dernières où la réunion hebdomadaire a eu lieu, pour moitié les ${RITUALS_HELD_MONTHS} dernières périodes de 30 jours où le rapport à la direction a été présenté.`,
+      en: `Meetings actually held: half for the weeks of the last ${RITUALS_HELD_WEEKS} in which the weekly meeting took place, half for the last ${RITUALS_HELD_MONTHS} periods of 30 days in which the executive report was presented.`,
+    },
+    'seed 001, §2 and §4',
+  ),
 ];
 
 /** What the one statement returns. */
@@ -124,6 +150,19 @@ export interface StrategyFacts {
   ritual_kinds: string[];
   brand_voice: { tone: string; use: number; avoid: number; address_form: string | null } | null;
   manual_steps: Record<string, RoadmapStepStatus>;
+  /** KPIs of the objectives, and those with a measured value in the window. */
+  kpis?: number;
+  kpis_measured?: number;
+  /** Up to four KPIs without a measured value, by name. */
+  kpis_unmeasured?: string[];
+  /** Whether held meetings are recorded (the governance tables are installed). */
+  meetings_table?: boolean;
+}
+
+/** Sessions of the rituals held in the window, read when held meetings are recorded. */
+export interface RitualsHeldFacts {
+  weekly_held: number;
+  monthly_held: number;
 }
 
 /**
@@ -131,8 +170,37 @@ export interface StrategyFacts {
  * short name lists: the cost is the same whatever the amount of data.
  */
 export const STRATEGY_FACTS_SQL = `
-  WITH org AS (SELECT ($2::timestamptz AT TIME ZONE o.timezone)::date AS today FROM organizations o WHERE o.id = $1)
+  WITH org AS (SELECT ($2::timestamptz AT TIME ZONE o.timezone)::date AS today FROM organizations o WHERE o.id = $1),
+       win AS (SELECT $2::timestamptz - $3::int * interval '1 day' AS since, $2::timestamptz AS until),
+       -- Whether the data each KPI measure is computed from has a point in the window (the measures of the KPI progress).
+       recent AS (SELECT
+         EXISTS (SELECT 1 FROM metric_samples m, win w WHERE m.organization_id = $1 AND m.metric = 'FOLLOWERS' AND m.publication_id IS NULL
+                   AND m.sampled_at >= w.since AND m.sampled_at <= w.until) AS followers,
+         EXISTS (SELECT 1 FROM publications p, win w WHERE p.organization_id = $1 AND p.status = 'PUBLISHED'
+                   AND p.published_at >= w.since AND p.published_at <= w.until) AS posts,
+         EXISTS (SELECT 1 FROM metric_samples m, win w WHERE m.organization_id = $1 AND m.publication_id IS NOT NULL
+                   AND m.sampled_at >= w.since AND m.sampled_at <= w.until) AS engagement,
+         EXISTS (SELECT 1 FROM mention_matches mm JOIN listening_queries q ON q.organization_id = mm.organization_id AND q.id = mm.query_id, win w
+                  WHERE mm.organization_id = $1 AND q.kind = 'BRAND' AND mm.published_at >= w.since AND mm.published_at <= w.until) AS brand_mentions,
+         EXISTS (SELECT 1 FROM mention_matches mm JOIN listening_queries q ON q.organization_id = mm.organization_id AND q.id = mm.query_id, win w
+                  WHERE mm.organization_id = $1 AND q.kind = 'COMPETITOR' AND mm.published_at >= w.since AND mm.published_at <= w.until) AS competitor_mentions,
+         EXISTS (SELECT 1 FROM inbox_items i, win w WHERE i.organization_id = $1 AND i.status <> 'DISMISSED'
+                   AND i.received_at >= w.since AND i.received_at <= w.until AND (i.first_response_at IS NOT NULL OR i.due_at < w.until)) AS responses),
+       kpi_measured AS (
+         SELECT k.name, k.created_at, k.id,
+                CASE WHEN k.measure = 'FOLLOWERS' THEN r.followers
+                     WHEN k.measure = 'POSTS_PUBLISHED' THEN r.posts
+                     WHEN k.measure IN ('ENGAGEMENT', 'ENGAGEMENT_RATE') THEN r.engagement
+                     WHEN k.measure IN ('MENTIONS', 'NEGATIVE_MENTION_SHARE') THEN r.brand_mentions
+                     WHEN k.measure = 'SHARE_OF_VOICE' THEN r.brand_mentions AND r.competitor_mentions
+                     WHEN k.measure = 'FIRST_RESPONSE_MINUTES' THEN r.responses
+                     ELSE false END AS measured
+           FROM kpis k, recent r WHERE k.organization_id = $1)
   SELECT
+    (SELECT count(*)::int FROM kpi_measured) AS kpis,
+    (SELECT count(*)::int FROM kpi_measured WHERE measured) AS kpis_measured,
+    (SELECT coalesce((array_agg(name ORDER BY created_at, id))[1:4], '{}') FROM kpi_measured WHERE NOT measured) AS kpis_unmeasured,
+    to_regclass('governance_meetings') IS NOT NULL AS meetings_table,
     (SELECT count(*)::int FROM objectives WHERE organization_id = $1) AS objectives,
     (SELECT coalesce(array_agg(DISTINCT kind), '{}') FROM objectives WHERE organization_id = $1) AS objective_kinds,
     (SELECT coalesce((array_agg(title ORDER BY created_at, id))[1:4], '{}') FROM objectives
@@ -166,6 +234,54 @@ export const STRATEGY_FACTS_SQL = `
        FROM brand_voices WHERE organization_id = $1) AS brand_voice,
     (SELECT coalesce(json_object_agg(step, status), '{}') FROM roadmap_step_statuses WHERE organization_id = $1) AS manual_steps`;
 
+/**
+ * Weeks (of the last $3, 7 days each back from $2) in which the weekly meeting
+ * was held, and periods of 30 days (of the last $4) in which the executive
+ * report was presented: sessions recorded against a ritual of that kind, a
+ * task-force ritual session not tied to one counting as a weekly meeting and
+ * an executive review as the report.
+ */
+export const RITUALS_HELD_SQL = `
+  WITH weeks AS (SELECT $2::timestamptz - (n + 1) * interval '7 days' AS s, $2::timestamptz - n * interval '7 days' AS e
+                   FROM generate_series(0, $3::int - 1) AS n),
+       months AS (SELECT $2::timestamptz - (n + 1) * interval '30 days' AS s, $2::timestamptz - n * interval '30 days' AS e
+                    FROM generate_series(0, $4::int - 1) AS n),
+       held AS (SELECT g.held_at, g.kind, r.kind AS ritual_kind
+                  FROM governance_meetings g LEFT JOIN rituals r ON r.organization_id = g.organization_id AND r.id = g.ritual_id
+                 WHERE g.organization_id = $1 AND g.held_at >= $2::timestamptz - greatest($3::int * 7, $4::int * 30) * interval '1 day'
+                   AND g.held_at < $2::timestamptz)
+  SELECT (SELECT count(*)::int FROM weeks w WHERE EXISTS (
+            SELECT 1 FROM held h WHERE h.held_at >= w.s AND h.held_at < w.e
+               AND (h.ritual_kind = 'WEEKLY_MEETING' OR (h.ritual_kind IS NULL AND h.kind = 'TASK_FORCE_RITUAL')))) AS weekly_held,
+         (SELECT count(*)::int FROM months m WHERE EXISTS (
+            SELECT 1 FROM held h WHERE h.held_at >= m.s AND h.held_at < m.e
+               AND (h.ritual_kind = 'MONTHLY_EXECUTIVE_REPORT' OR (h.ritual_kind IS NULL AND h.kind = 'EXECUTIVE_REVIEW')))) AS monthly_held`;
+
+/** Pure: the rituals held, half the weekly meeting, half the monthly executive report; null facts when nothing records them. */
+export function ritualsHeldEvidence(held: RitualsHeldFacts | null): EvidenceResult {
+  if (!held) {
+    return {
+      value: null,
+      score: 0,
+      explanation: {
+        fr: "Aucune réunion tenue n'est enregistrée : seul le calendrier des rituels est connu, pas leur tenue.",
+        en: 'No meeting held is recorded: only the rituals’ schedule is known, not whether they took place.',
+      },
+    };
+  }
+  const weekly = Math.min(held.weekly_held, RITUALS_HELD_WEEKS);
+  const monthly = Math.min(held.monthly_held, RITUALS_HELD_MONTHS);
+  const score = 0.5 * (weekly / RITUALS_HELD_WEEKS) + 0.5 * (monthly / RITUALS_HELD_MONTHS);
+  return {
+    value: weekly + monthly,
+    score: Math.round(score * 1000) / 1000,
+    explanation: {
+      fr: `Réunion hebdomadaire tenue ${weekly} semaine${weekly > 1 ? 's' : ''} sur ${RITUALS_HELD_WEEKS} ; rapport à la direction présenté ${monthly} mois sur ${RITUALS_HELD_MONTHS}.`,
+      en: `Weekly meeting held in ${weekly} of ${RITUALS_HELD_WEEKS} weeks; executive report presented in ${monthly} of ${RITUALS_HELD_MONTHS} months.`,
+    },
+  };
+}
+
 export type StrategyFactsRow = StrategyFacts & {
   expired_objectives_count: number;
   objectives_without_kpi_count: number;
@@ -181,8 +297,32 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function strategyEvidence(
   f: StrategyFactsRow,
   earlier: ReadonlyMap<string, EvidenceResult>,
+  held: RitualsHeldFacts | null = null,
 ): Record<StrategyEvidenceKey, EvidenceResult> {
   const out = {} as Record<StrategyEvidenceKey, EvidenceResult>;
+
+  {
+    const kpis = f.kpis ?? 0;
+    const measured = f.kpis_measured ?? 0;
+    const unmeasured = f.kpis_unmeasured ?? [];
+    out['strategy.kpisMeasured'] = {
+      value: measured,
+      score: share(measured, kpis),
+      explanation:
+        kpis === 0
+          ? { fr: "Aucun KPI n'est défini : rien n'est mesuré.", en: 'No KPI is defined: nothing is measured.' }
+          : both((l) => {
+              const head =
+                l === 'fr'
+                  ? `${measured} KPI sur ${kpis} ${measured > 1 ? 'ont' : 'a'} une valeur mesurée sur les ${KPI_MEASURED_DAYS} derniers jours`
+                  : `${measured} of ${kpis} KPIs have a measured value over the last ${KPI_MEASURED_DAYS} days`;
+              return unmeasured.length
+                ? `${head}${l === 'fr' ? ' ; sans mesure récente : ' : '; without a recent measure: '}${quoted(unmeasured, l)}.`
+                : `${head}.`;
+            }),
+    };
+  }
+  out['strategy.ritualsHeld'] = ritualsHeldEvidence(held);
 
   // Objectives: measurable by construction (metric, baseline ≠ target, deadline are required); current unless the deadline passed.
   {
@@ -400,8 +540,11 @@ export function strategyEvidenceProvider(): EvidenceProvider {
     definitions: STRATEGY_EVIDENCE_DEFINITIONS,
     dependsOn: FOREIGN_ROADMAP_KEYS,
     async compute(ctx: EvidenceContext) {
-      const [row] = await ctx.uow.query<StrategyFactsRow>(STRATEGY_FACTS_SQL, [ctx.organizationId, ctx.at]);
-      return strategyEvidence(row, ctx.earlier);
+      const [row] = await ctx.uow.query<StrategyFactsRow>(STRATEGY_FACTS_SQL, [ctx.organizationId, ctx.at, KPI_MEASURED_DAYS]);
+      const [held] = row.meetings_table
+        ? await ctx.uow.query<RitualsHeldFacts>(RITUALS_HELD_SQL, [ctx.organizationId, ctx.at, RITUALS_HELD_WEEKS, RITUALS_HELD_MONTHS])
+        : [null];
+      return strategyEvidence(row, ctx.earlier, held ?? null);
     },
   };
 }

@@ -10,7 +10,29 @@ export interface RoadmapStep {
   description: LocalisedText;
   /** The evidence that measures the step; empty for a step set by hand. */
   evidenceKeys: readonly string[];
+  /**
+   * Score at which a key counts as done, for the practice keys measured over a
+   * rolling window (a week without listening or one late answer should not undo
+   * a step); every other key needs 1.
+   */
+  doneAt?: Readonly<Record<string, number>>;
 }
+
+/**
+ * What practice is enough for a step: listening on 6 weeks of 8, publishing
+ * and answering at 80 % of the plan and the rules' delays, 80 % of the staff
+ * having read the policies ("the four policies approved and acknowledged by
+ * ≥ N % of members").
+ */
+export const PRACTICE_DONE_AT = {
+  'community.listeningPractice': 0.75,
+  'content.publishingPractice': 0.8,
+  'community.responsePractice': 0.8,
+  'policies.acknowledgedShare': 0.8,
+  'policies.editedFromTemplate': 1,
+  'strategy.kpisMeasured': 1,
+} as const;
+const practice = (...keys: (keyof typeof PRACTICE_DONE_AT)[]) => Object.fromEntries(keys.map((k) => [k, PRACTICE_DONE_AT[k]]));
 
 /** The ten integration steps of seed 002, in its order, each measured by evidence where module data can tell. */
 export const ROADMAP_STEPS: readonly RoadmapStep[] = [
@@ -22,7 +44,9 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: "Écouter avant de parler : quel est notre portrait sur le Web, qu'est-ce qui se dit sur nous, que font nos concurrents ?",
       en: 'Listen before speaking: what is our picture on the web, what is said about us, what are our competitors doing?',
     },
-    evidenceKeys: ['strategy.competitorsDefined'],
+    // Competitors listed is the set-up; listening that ran on the brand and each of them is the step.
+    evidenceKeys: ['strategy.competitorsDefined', 'community.listeningPractice'],
+    doneAt: practice('community.listeningPractice'),
   },
   {
     number: 2,
@@ -52,7 +76,9 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Recenser ses contenus, répondre aux besoins des clientèles, planifier la diffusion sur l’année (calendrier).',
       en: "Take stock of the content, answer the audiences' needs, plan the year's publishing (calendar).",
     },
-    evidenceKeys: ['content.calendarPlanned'],
+    // A calendar planned ahead, and publications actually out week after week.
+    evidenceKeys: ['content.calendarPlanned', 'content.publishingPractice'],
+    doneAt: practice('content.publishingPractice'),
   },
   {
     number: 5,
@@ -62,7 +88,9 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: "Guide d'utilisation, politique éditoriale, gestion des commentaires, politique d'usage personnel, approuvés par la direction générale.",
       en: 'Usage guide, editorial policy, comment handling, personal-use policy, approved by the general management.',
     },
-    evidenceKeys: ['policies.fourKindsApproved'],
+    // Approved is not enough: the published policies are the organisation's own text, not the templates.
+    evidenceKeys: ['policies.fourKindsApproved', 'policies.editedFromTemplate'],
+    doneAt: practice('policies.editedFromTemplate'),
   },
   {
     number: 6,
@@ -72,7 +100,9 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Confier l’animation à un community manager, impliquer les ressources et les experts ; les politiques doivent être connues de tous.',
       en: 'Give the community manager the lead, involve the resources and the experts; everyone must know the policies.',
     },
-    evidenceKeys: ['policies.acknowledged', 'strategy.taskForceRoles'],
+    // Known by all: the share of the staff who read every published policy.
+    evidenceKeys: ['policies.acknowledgedShare', 'strategy.taskForceRoles'],
+    doneAt: practice('policies.acknowledgedShare'),
   },
   {
     number: 7,
@@ -82,7 +112,8 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Diffuser et promouvoir les contenus au quotidien pour développer une identité numérique forte.',
       en: 'Publish and promote the content every day to build a strong digital identity.',
     },
-    evidenceKeys: ['content.regularity'],
+    evidenceKeys: ['content.regularity', 'content.publishingPractice'],
+    doneAt: practice('content.publishingPractice'),
   },
   {
     number: 8,
@@ -102,7 +133,9 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Converser sur le bon ton, apporter de la valeur ajoutée, intervenir rapidement (délai de réponse).',
       en: 'Converse in the right tone, add value, respond quickly (response delay).',
     },
-    evidenceKeys: ['policies.commentRules'],
+    // Rules written, accounts connected, and comments actually answered within them.
+    evidenceKeys: ['policies.commentRules', 'community.accountsConnected', 'community.responsePractice'],
+    doneAt: practice('community.responsePractice'),
   },
   {
     number: 10,
@@ -112,7 +145,9 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Mesurer les résultats par rapport aux objectifs et ajuster la stratégie.',
       en: 'Measure the results against the objectives and adjust the strategy.',
     },
-    evidenceKeys: ['strategy.kpisPerObjective', 'evaluation.recentAssessment'],
+    // KPIs defined and measured recently, and a recent assessment.
+    evidenceKeys: ['strategy.kpisPerObjective', 'strategy.kpisMeasured', 'evaluation.recentAssessment'],
+    doneAt: practice('strategy.kpisMeasured'),
   },
 ];
 
@@ -127,9 +162,12 @@ export function isManualStep(step: RoadmapStep): boolean {
   return step.evidenceKeys.length === 0;
 }
 
-/** DONE when every score is 1, IN_PROGRESS when some score is above 0, NOT_STARTED otherwise. */
-export function statusFromScores(scores: readonly number[]): RoadmapStepStatus {
-  if (scores.length > 0 && scores.every((s) => s >= 1)) return 'DONE';
+/**
+ * DONE when every score reaches its threshold (1 unless given), IN_PROGRESS
+ * when some score is above 0, NOT_STARTED otherwise.
+ */
+export function statusFromScores(scores: readonly number[], doneAt: readonly (number | undefined)[] = []): RoadmapStepStatus {
+  if (scores.length > 0 && scores.every((s, i) => s >= (doneAt[i] ?? 1))) return 'DONE';
   if (scores.some((s) => s > 0)) return 'IN_PROGRESS';
   return 'NOT_STARTED';
 }
@@ -144,7 +182,10 @@ export function stepStatus(
   manual: ReadonlyMap<number, RoadmapStepStatus>,
 ): RoadmapStepStatus {
   if (isManualStep(step)) return manual.get(step.number) ?? 'NOT_STARTED';
-  return statusFromScores(step.evidenceKeys.map((k) => scoreOf(k) ?? 0));
+  return statusFromScores(
+    step.evidenceKeys.map((k) => scoreOf(k) ?? 0),
+    step.evidenceKeys.map((k) => step.doneAt?.[k]),
+  );
 }
 
 export const NOT_MEASURED_YET = {
