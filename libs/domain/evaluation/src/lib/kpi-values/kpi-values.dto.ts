@@ -41,7 +41,7 @@ export class ImportKpiValuesInput {
   kpiId?: string | null;
   @Field(() => String, {
     description:
-      'CSV text, at most 500,000 characters and 10,000 values: a header `kpi,date,value,note` (any order; kpi optional with kpiId; note optional), then one value per line. Separator comma, or semicolon with a decimal comma. Any bad line refuses the whole file (BAD_USER_INPUT, reason CSV_INVALID, extensions.lines lists line, column and message).',
+      'CSV text, at most 500,000 characters and 10,000 values: a header `kpi,date,value,note` (any order; kpi optional with kpiId; note optional), then one value per line. Separator comma, or semicolon with a decimal comma. Any bad line refuses the whole file (BAD_USER_INPUT with reason CSV_INVALID, or NOT_FOUND with reason CSV_UNKNOWN_KPI for a KPI not of the organisation; extensions.lines lists line, column and message).',
   })
   @IsString()
   @MaxLength(500_000)

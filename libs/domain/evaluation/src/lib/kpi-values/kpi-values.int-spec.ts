@@ -230,7 +230,8 @@ describe('KPI values', () => {
     const own = await newKpi(otherOrg, null);
     const mixed = firstError(await asIntruder(IMPORT, { input: { csv: `kpi,date,value\n${own},2026-06-01,1\n${kpi},2026-06-01,1\n` } }));
     expect(mixed.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      code: 'NOT_FOUND',
+      reason: 'CSV_UNKNOWN_KPI',
       lines: [{ line: 3, column: 'kpi', message: expect.stringContaining('no KPI') }],
     });
     // The intruder cannot act in the victim's organisation at all (it is not told the organisation exists).

@@ -115,7 +115,8 @@ export class KpiValuesService {
       .filter((r) => !known.has(r.kpiId))
       .slice(0, KPI_CSV_LIMITS.maxProblems)
       .map((r) => ({ line: r.line, column: 'kpi' as const, message: `names no KPI of the organisation (${r.kpiId})` }));
-    if (unknown.length) throw csvError(unknown);
+    // NOT_FOUND, as for a KPI named in kpiId: the file is refused whole, the lines that name an unknown KPI listed.
+    if (unknown.length) throw csvError(unknown, 'NOT_FOUND');
     const importId = randomUUID();
     const rows = await this.values.insert(
       ctx,
@@ -174,21 +175,20 @@ export class KpiValuesService {
 }
 
 /** A refused file: each problem at `input.csv` with its line and column, and the same as data for a client to point at. */
-function csvError(problems: { line: number; column: string | null; message: string }[]): DomainError {
+function csvError(
+  problems: { line: number; column: string | null; message: string }[],
+  code: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT',
+): DomainError {
   const error = badInput(
     problems.map((p) => ({
       field: `input.csv[${p.line}]${p.column ? `.${p.column}` : ''}`,
       message: `line ${p.line}${p.column ? `, column ${p.column}` : ''} ${p.message}`,
     })),
   );
-  return new DomainError(
-    'BAD_USER_INPUT',
-    `The file was not imported (nothing was stored). ${error.message.replace(/^Invalid input\. /, '')}`,
-    {
-      field: 'input.csv',
-      problems: error.problems,
-      reason: 'CSV_INVALID',
-      details: { lines: problems },
-    },
-  );
+  return new DomainError(code, `The file was not imported (nothing was stored). ${error.message.replace(/^Invalid input\. /, '')}`, {
+    field: 'input.csv',
+    problems: error.problems,
+    reason: code === 'NOT_FOUND' ? 'CSV_UNKNOWN_KPI' : 'CSV_INVALID',
+    details: { lines: problems },
+  });
 }
