@@ -2,14 +2,15 @@
  * Publishing dispatch: 10,000 publications across 100 organisations, all due
  * at the same second, published by the real worker (in process: its modules,
  * its queue, its claim with a lease, the connector) to the loopback Mastodon
- * instance. Prints:
+ * instance, which runs in a child process (loopback-mastodon-process.ts): it
+ * answers from another core, as a network would, and its memory is not the
+ * worker's. Prints:
  *
  *   - the time from the due second until every publication is PUBLISHED;
  *   - publications per second, and that throughput as a ratio of a bare BullMQ
  *     queue whose no-op processor handles 10,000 jobs at the same concurrency,
  *     measured in the same run against the same Redis;
- *   - the peak RSS of the process (worker plus the loopback instance, which
- *     holds every post), next to its RSS before the run;
+ *   - the peak RSS of the worker's process, next to its RSS before the run;
  *   - SQL statements per publication (statementCounter: claim, reads, record,
  *     attempt, item moves, audit, and the sweeper's share).
  *
@@ -33,15 +34,13 @@ import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { CredentialVault } from '@socle/community';
-import { PublicationWakeups } from '@socle/content';
+import { PublicationWakeups, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
 import { bullPrefix } from '@socle/platform-queue';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { createWorker } from '@socle/worker';
-// The loopback instance is test code of the plugin, not part of its public API.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+import { LoopbackMastodon } from './loopback-mastodon-process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
@@ -149,7 +148,7 @@ async function main(): Promise<void> {
       deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`, `${bullPrefix(`${queuePrefix}-noop`)}:*`]),
     );
 
-    const mastodon = await MastodonTestServer.start({ rateLimit: { limit: 100_000_000, windowSeconds: 300 }, recordRequests: false });
+    const mastodon = await LoopbackMastodon.start();
     cleanups.push(() => mastodon.close());
     const config = loadConfig({
       ...process.env,
@@ -174,6 +173,12 @@ async function main(): Promise<void> {
     cleanups.push(() => worker.close());
     const vault = worker.context.get(CredentialVault, { strict: false });
     const wakeups = worker.context.get(PublicationWakeups, { strict: false });
+    // The dispatch's settings, to try others: BENCH_LANES, BENCH_BATCH_SIZE, BENCH_RECORD_EVERY, BENCH_RECORD_AFTER_MS.
+    const job = worker.context.get(PublishPublicationJob, { strict: false });
+    job.lanes = Number(process.env.BENCH_LANES ?? job.lanes);
+    job.batchSize = Number(process.env.BENCH_BATCH_SIZE ?? job.batchSize);
+    job.recordEvery = Number(process.env.BENCH_RECORD_EVERY ?? job.recordEvery);
+    job.recordAfterMs = Number(process.env.BENCH_RECORD_AFTER_MS ?? job.recordAfterMs);
 
     // Organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does).
     const seedStarted = Date.now();
@@ -188,12 +193,15 @@ async function main(): Promise<void> {
         [agencies, ORGS, AGENCIES],
       )
     ).rows.map((r) => r.id);
-    const accounts: { org: string; id: string; ciphertext: string; keyId: string; handle: string }[] = orgs.map((org, i) => {
-      const id = randomUUID();
-      const handle = `client${i}`;
-      const sealed = vault.seal(org, id, { serviceUrl: mastodon.baseUrl, secrets: { accessToken: mastodon.createAccessToken(handle) } });
-      return { org, id, ciphertext: sealed.ciphertext, keyId: sealed.keyId, handle };
-    });
+    const accounts: { org: string; id: string; ciphertext: string; keyId: string; handle: string }[] = await Promise.all(
+      orgs.map(async (org, i) => {
+        const id = randomUUID();
+        const handle = `client${i}`;
+        const accessToken = await mastodon.createAccessToken(handle);
+        const sealed = vault.seal(org, id, { serviceUrl: mastodon.baseUrl, secrets: { accessToken } });
+        return { org, id, ciphertext: sealed.ciphertext, keyId: sealed.keyId, handle };
+      }),
+    );
     await admin.query(
       `INSERT INTO network_accounts (organization_id, id, network, handle, service_url, credentials_ciphertext, credentials_key_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
@@ -232,7 +240,9 @@ async function main(): Promise<void> {
     // The run: from the due second until every publication is PUBLISHED.
     await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now()));
     const statementsBefore = statementCounter.count;
+
     const rss = rssSampler();
+    const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     let published = 0;
     const progress: string[] = [];
@@ -248,24 +258,27 @@ async function main(): Promise<void> {
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peakRss = rss.stop();
+    const cpu = process.cpuUsage(cpuBefore);
     const statements = statementCounter.count - statementsBefore;
+
     const { rows: outcomes } = await admin.query<{ outcome: string; n: string }>(
       'SELECT outcome, count(*) AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
     );
-    const posts = mastodon.statusCount();
+    const posts = await mastodon.statusCount();
 
     const perSecond = PUBLICATIONS / seconds;
     const barePerSecond = PUBLICATIONS / bareSeconds;
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     process.stdout.write(
       [
-        `Publishing dispatch: ${PUBLICATIONS} publications across ${ORGS} organisations, all due at ${dueAt.toISOString()}, worker concurrency ${CONCURRENCY} (in process), loopback Mastodon`,
+        `Publishing dispatch: ${PUBLICATIONS} publications across ${ORGS} organisations, all due at ${dueAt.toISOString()}, worker concurrency ${CONCURRENCY} (in process), loopback Mastodon in a child process`,
         `  setup (items, variants, publications by SQL; one delayed wake-up each)  ${seedSeconds.toFixed(1)} s`,
         `  due second → all PUBLISHED                                             ${seconds.toFixed(1)} s  (${perSecond.toFixed(0)} publications/s)`,
         `  progress                                                               ${progress.join(', ') || '-'}`,
         `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}                 ${bareSeconds.toFixed(1)} s  (${barePerSecond.toFixed(0)} jobs/s)`,
         `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
-        `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (worker + loopback instance)`,
+        `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (the worker's process)`,
+        `  worker process CPU during the run                                      ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core); lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms`,
         `  SQL statements per publication                                         ${(statements / PUBLICATIONS).toFixed(1)}`,
         `  attempts                                                               ${outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
         `  posts on the instance                                                  ${posts}`,

@@ -759,6 +759,24 @@ describe('publishing', () => {
       expect((await accountRow(account)).status).toBe('OK');
     });
 
+    it('in one batch, the lanes sharing an account whose token expired refresh once between them and post each publication once', async () => {
+      const account = await connectOAuth('jeton-lanes');
+      const items = await Promise.all([1, 2, 3, 4].map(() => approvedItem([account])));
+      const publications = [];
+      for (const item of items) publications.push(...(await schedule(item.itemId, inSeconds(3600))));
+      for (const p of publications) await makeDue(p.id);
+      mastodon.expireToken((await secretsOf(account)).accessToken);
+      const refreshes = refreshCalls();
+      // The organisation's wake-up: one claim, one preparation of the account, its publications over 4 lanes at once.
+      await job.handle({ organizationId: org });
+      for (const item of items) expect(await read(item.itemId)).toMatchObject({ status: 'PUBLISHED', attempts: 1 });
+      expect(refreshCalls() - refreshes).toBe(1);
+      const contents = mastodon.statusesOf('jeton-lanes').map((p) => String(p.content));
+      for (const item of items) expect(contents.filter((c) => c.includes(item.text))).toHaveLength(1);
+      expect(contents).toHaveLength(4);
+      expect((await accountRow(account)).status).toBe('OK');
+    });
+
     it('a revoked refresh token holds the publication and flags the account; reconnecting through OAuth releases it, due now, and it is posted once', async () => {
       const account = await connectOAuth('revoque');
       const { itemId } = await approvedItem([account]);

@@ -21,7 +21,10 @@ import { NetworkAccountRepository } from './repositories';
  * at once: the credentials are refreshed once, through the health check (which
  * takes the account's refresh lease, so a refresh token is presented once
  * however many workers hit the same expiry), re-opened, and the publish is made
- * again once with the same idempotency key. Only a second refusal, or a refresh
+ * again once with the same idempotency key. A prepared account may be shared by
+ * concurrent calls (the publishing worker's lanes): their refusals of the same
+ * credentials wait for that one refresh, then each is made again once with the
+ * new credentials. Only a second refusal, or a refresh
  * the network refuses (the check flags the account NEEDS_REAUTH), comes back as
  * AUTH_EXPIRED (the publication is held and the account flagged); a refresh
  * that fails for a passing reason comes back TRANSIENT (retried later, the
@@ -94,21 +97,28 @@ export class CommunityPublisher implements ContentPublisher {
     const findPublished =
       connector.findPublished && connector.manifest.capabilities.findPublished ? connector.findPublished.bind(connector) : undefined;
     const publish = (connector.publish as NonNullable<Connector['publish']>).bind(connector);
-    let refreshed = false;
+    /** The one refresh of this preparation: concurrent refusals of the same credentials wait for it. */
+    let renewal: Promise<{ failure: PublishFailure } | { renewed: true }> | undefined;
     const prepared: PreparedAccount = {
       network: account.network,
       manifest: connector.manifest,
       canFindPublished: !!findPublished,
       publish: async (request) => {
-        const first = await call((c) => publish(c, credentials, request));
+        const used = credentials;
+        const first = await call((c) => publish(c, used, request));
         if ('value' in first) return { post: first.value };
-        if (first.failure.kind !== 'AUTH_EXPIRED' || refreshed) return first;
-        refreshed = true;
-        const renewed = await this.renew(ctx, accountId, sealed, first.failure);
+        if (first.failure.kind !== 'AUTH_EXPIRED') return first;
+        renewal ??= this.renew(ctx, accountId, sealed, first.failure).then((renewed) => {
+          if ('failure' in renewed) return renewed;
+          sealed = renewed.sealed;
+          credentials = renewed.credentials;
+          secrets.push(credentials.secrets);
+          return { renewed: true as const };
+        });
+        const renewed = await renewal;
         if ('failure' in renewed) return renewed;
-        sealed = renewed.sealed;
-        credentials = renewed.credentials;
-        secrets.push(credentials.secrets);
+        // Refused with the credentials the refresh gave: refreshed once already, the refusal stands.
+        if (credentials === used) return first;
         // The same idempotency key: a network that took the first call after all answers with the same post.
         const second = await call((c) => publish(c, credentials, request));
         return 'value' in second ? { post: second.value } : second;

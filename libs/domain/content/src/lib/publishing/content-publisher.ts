@@ -17,7 +17,8 @@ export interface PublishFailure {
 /**
  * One account, its credentials opened, ready to be called with no transaction
  * open. Each call resolves with its result or a `PublishFailure` (it never
- * throws a network error).
+ * throws a network error). Calls may run concurrently: the credentials are
+ * refreshed at most once per preparation, concurrent refusals waiting for it.
  */
 export interface PreparedAccount {
   readonly network: string;

@@ -128,7 +128,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   leaseMs: number;
   batchSize = DISPATCH_BATCH_SIZE;
   lanes = DISPATCH_LANES;
-  recordEvery = 25;
+  recordEvery = 50;
   recordAfterMs = 200;
   renewEveryMs = 1000;
 
@@ -337,51 +337,69 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   }
 
   /**
-   * The calls, with no transaction open. The publications of one account are
-   * dealt over up to `lanes` lanes; each lane prepares the account once (its
-   * credentials opened in its own unit of work, which a refresh of refused
-   * credentials uses) and sends its publications one after the other; at most
-   * `lanes` lanes run at once. A lane that throws (the database or Redis
-   * failing) leaves its publications unrecorded: their lease runs out and they
-   * are taken over, asked about first.
+   * The calls, with no transaction open. Each account is prepared once per
+   * batch (its credentials opened in a unit of work of its own, which a refresh
+   * of refused credentials uses), and its publications are dealt over up to
+   * `lanes` lanes that share it, each sending its publications one after the
+   * other; at most `lanes` lanes run at once over all the batch's accounts. A
+   * lane that throws (the database or Redis failing) leaves its publications
+   * unrecorded: their lease runs out and they are taken over, asked about first.
    */
   private async sendAll(organizationId: string, ready: Ready[], record: (sent: Sent) => void): Promise<void> {
     const byAccount = new Map<string, Ready[]>();
     for (const r of ready) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
-    const lanes: Ready[][] = [];
-    for (const list of byAccount.values()) {
-      const count = Math.min(list.length, this.lanes);
-      const split: Ready[][] = Array.from({ length: count }, () => []);
-      list.forEach((r, i) => split[i % count].push(r));
-      lanes.push(...split);
-    }
-    let next = 0;
-    const runner = async () => {
-      while (next < lanes.length) {
-        const lane = lanes[next++];
-        let done = 0;
-        try {
-          await this.units.runInOrganization(organizationId, async (uow) => {
-            const laneCtx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
-            const prepared = await this.publisher.prepare(laneCtx, lane[0].accountId);
-            await uow.commitAndContinue();
-            if ('failure' in prepared) {
-              for (const r of lane) record({ claimed: r.claimed, failure: prepared.failure, account: null });
-              return;
-            }
-            // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
-            const all = (await this.accountLimit(lane[0].accountId, prepared.account.manifest, lane.length)) === null;
-            for (const r of lane) {
-              record(await this.sendOne(prepared.account, r, all));
-              done += 1;
-            }
-          });
-        } catch (error) {
-          for (const r of lane.slice(done)) record({ claimed: r.claimed, error });
-        }
+    let free = this.lanes;
+    const waiting: (() => void)[] = [];
+    const slot = async <T>(run: () => Promise<T>): Promise<T> => {
+      if (free > 0) free -= 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await run();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free += 1;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.lanes, lanes.length) }, runner));
+    const sendAccount = async (accountId: string, list: Ready[]) => {
+      const count = Math.min(list.length, this.lanes);
+      const lanes: Ready[][] = Array.from({ length: count }, () => []);
+      list.forEach((r, i) => lanes[i % count].push(r));
+      const done = new Set<Ready>();
+      try {
+        await this.units.runInOrganization(organizationId, async (uow) => {
+          const accountCtx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
+          const prepared = await slot(() => this.publisher.prepare(accountCtx, accountId));
+          await uow.commitAndContinue();
+          if ('failure' in prepared) {
+            for (const r of list) record({ claimed: r.claimed, failure: prepared.failure, account: null });
+            list.forEach((r) => done.add(r));
+            return;
+          }
+          await Promise.all(
+            lanes.map((lane) =>
+              slot(async () => {
+                try {
+                  // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
+                  const all = (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
+                  for (const r of lane) {
+                    const sent = await this.sendOne(prepared.account, r, all);
+                    done.add(r);
+                    record(sent);
+                  }
+                } catch (error) {
+                  for (const r of lane) if (!done.has(r)) record({ claimed: r.claimed, error });
+                  lane.forEach((r) => done.add(r));
+                }
+              }),
+            ),
+          );
+        });
+      } catch (error) {
+        for (const r of list) if (!done.has(r)) record({ claimed: r.claimed, error });
+      }
+    };
+    await Promise.all([...byAccount].map(([accountId, list]) => sendAccount(accountId, list)));
   }
 
   private async sendOne(account: PreparedAccount, { claimed, accountId, variant, assets }: Ready, taken: boolean): Promise<Sent> {
