@@ -132,7 +132,10 @@ export class MentionAuthorObject {
   @Field(() => Int) positive!: number;
   @Field(() => Int) negative!: number;
   @Field(() => SentimentLeaningEnum) leaning!: SentimentLeaningEnum;
-  @Field(() => Int, { nullable: true, description: 'The largest audience a network reported in the window (followers).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The audience the network reported last for the author (followers); null when it never said.',
+  })
   reach!: number | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) firstSeen!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) lastSeen!: Date | null;

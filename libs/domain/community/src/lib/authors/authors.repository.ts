@@ -180,6 +180,17 @@ export class MentionAuthorRepository {
     return rows.length > 0;
   }
 
+  /** The reach read last for the author, whenever (an author quiet in the window keeps its known audience); null when never read. */
+  async latestReach(ctx: TenantCtx, source: string, handle: string): Promise<number | null> {
+    const [row] = await ctx.uow.query<{ author_reach: number }>(
+      `SELECT author_reach FROM mentions
+        WHERE organization_id = $1 AND lower(author_handle) = lower($2) AND source = $3 AND author_reach IS NOT NULL
+        ORDER BY created_at DESC, published_at DESC, id DESC LIMIT 1`,
+      [ctx.uow.organizationId, handle, source],
+    );
+    return row ? row.author_reach : null;
+  }
+
   /** The author's newest mentions (ids only: the listening repository reads them). */
   async recentMentionIds(ctx: TenantCtx, source: string, handle: string, limit: number): Promise<string[]> {
     const rows = await ctx.uow.query<{ id: string }>(
@@ -234,7 +245,9 @@ export class MentionAuthorRepository {
    * needs and has no ordered aggregate, so PostgreSQL hashes the groups
    * instead of sorting every mention of the window by handle (the costliest
    * step of the plan on 100,000 mentions): the newest spelling of the handle
-   * and the newest name are the max of [fixed-width UTC time, value] arrays.
+   * and the newest name are the max of [fixed-width UTC time, value] arrays,
+   * and the reach is the one read last (the mention stored last, then the
+   * newest): an audience that shrank shows as it is now, not as its peak.
    * (A probe of mentions_author_idx per row of the page was tried: under
    * FORCEd row-level security PostgreSQL does not use `lower(author_handle)`
    * as an index condition, lower not being leakproof, and scanned the
@@ -250,7 +263,9 @@ export class MentionAuthorRepository {
                avg(m.sentiment_score)::float8 AS average_sentiment,
                (count(*) FILTER (WHERE m.sentiment_label = 'POSITIVE'))::int AS positive,
                (count(*) FILTER (WHERE m.sentiment_label = 'NEGATIVE'))::int AS negative,
-               max(m.author_reach) AS reach,
+               (max(ARRAY[to_char(m.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSMS')
+                          || to_char(m.published_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSMS'), m.author_reach::text])
+                 FILTER (WHERE m.author_reach IS NOT NULL))[2]::int AS reach,
                min(m.published_at) AS first_seen,
                max(m.published_at) AS last_seen
           FROM mentions m

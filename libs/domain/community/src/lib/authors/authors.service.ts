@@ -153,9 +153,10 @@ export class MentionAuthorService {
     await this.record(ctx, 'listening.author_note_set', key, { length: text?.length ?? 0 });
   }
 
-  /** An author with no mention in the window: zero figures, and what people set on it. */
+  /** An author with no mention in the window: zero figures, its last known reach, and what people set on it. */
   private async quiet(ctx: TenantCtx, key: { source: string; handle: string }): Promise<MentionAuthorRow> {
     const p = await this.repository.profile(ctx, key.source, key.handle);
+    const reach = await this.repository.latestReach(ctx, key.source, key.handle);
     return {
       source: key.source,
       handleKey: key.handle.toLowerCase(),
@@ -165,7 +166,7 @@ export class MentionAuthorService {
       averageSentiment: null,
       positive: 0,
       negative: 0,
-      reach: null,
+      reach,
       firstSeen: null,
       lastSeen: null,
       score: '0.00',

@@ -33,7 +33,7 @@ export const DETRACTOR_MIN_NEGATIVE = 3;
  * Influence from 0 to 100, rounded to two decimals:
  *
  *   100 × (0.5 × reach + 0.3 × frequency + 0.2 × intensity)
- *   reach     = min(1, log10(1 + max reach) / 7)      10 million followers or more: 1; unknown: 0
+ *   reach     = min(1, log10(1 + reach) / 7)          the followers read last; 10 million or more: 1; unknown: 0
  *   frequency = min(1, log10(1 + mentions) / 2)       99 mentions or more in the window: 1
  *   intensity = |average sentiment|                   how strongly the author feels, either way; unscored: 0
  *

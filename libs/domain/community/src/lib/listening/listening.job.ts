@@ -66,6 +66,21 @@ export class ListeningScheduler {
   }
 }
 
+/** What one run stored, told to the listeners once its mentions are committed. */
+export interface MentionsIngested {
+  queryId: string;
+  /** Mentions stored for the first time by this run, over every source. */
+  added: number;
+}
+
+/**
+ * Called after a run that stored new mentions, in the run's tenant context,
+ * once they are committed (so a job it enqueues sees them). The seam for what
+ * reacts to new mentions (alerts); a listener that throws is logged and does
+ * not fail the run, whose mentions are stored.
+ */
+export type MentionsIngestedListener = (ctx: TenantCtx, ingested: MentionsIngested) => Promise<void>;
+
 export interface ListeningRunResult {
   status: 'RAN' | 'GONE' | 'INACTIVE';
   sources: { accountId: string; network: string; fetched: number; added: number; error?: string; skipped?: string }[];
@@ -92,6 +107,7 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
   /** First back-off after a failure (tests shorten it). */
   retryBaseMs = RETRY_BASE_MS;
   private readonly logger = new Logger(RUN_LISTENING_QUERY_JOB);
+  private readonly ingestedListeners: MentionsIngestedListener[] = [];
 
   constructor(
     private readonly units: UnitOfWorkFactory,
@@ -110,6 +126,11 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
     return this.units.runInOrganization(organizationId, (uow) =>
       this.run({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, queryId),
     );
+  }
+
+  /** Adds a listener of runs that stored new mentions (see `MentionsIngestedListener`). */
+  onIngested(listener: MentionsIngestedListener): void {
+    if (!this.ingestedListeners.includes(listener)) this.ingestedListeners.push(listener);
   }
 
   /** Queries not run for LISTENING_EVERY_MINUTES, and sources whose back-off is over, across tenants. */
@@ -185,6 +206,8 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
       await ctx.uow.commitAndContinue();
       entry.added = stored.added;
     }
+    const added = result.sources.reduce((sum, source) => sum + source.added, 0);
+    if (added > 0) await this.tellIngested(ctx, { queryId, added });
     if (nextRetry) {
       // The retry is also found by the reconciler (its back-off is in PostgreSQL); this only makes it punctual.
       await this.scheduler.schedule(ctx.organizationId, queryId, {
@@ -193,6 +216,19 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
       });
     }
     return result;
+  }
+
+  private async tellIngested(ctx: TenantCtx, ingested: MentionsIngested): Promise<void> {
+    for (const listener of this.ingestedListeners) {
+      try {
+        await listener(ctx, ingested);
+      } catch (error) {
+        // The mentions are committed; what reacts to them has its own catch-up (the alerts' reconciler).
+        this.logger.warn(
+          `after listening query ${ingested.queryId} of organization ${ctx.organizationId} stored ${ingested.added} mention(s): ${(error as Error).message}`,
+        );
+      }
+    }
   }
 
   /** Each active query compiled once; a stored text the language no longer accepts is skipped, not fatal. */
@@ -359,7 +395,7 @@ export function toMentionRow(
     accountId: account.id,
     authorHandle,
     authorName: mention.authorName ? mention.authorName.split('\u0000').join('').slice(0, 500) : null,
-    authorReach: null,
+    authorReach: authorReachOf(mention),
     text,
     url: mention.url && mention.url.length <= 2000 ? mention.url.split('\u0000').join('') : null,
     publishedAt: published,
@@ -370,6 +406,16 @@ export function toMentionRow(
     reach: null,
     queryIds,
   };
+}
+
+/** The largest reach the column holds (PostgreSQL int); a larger audience is stored as this much. */
+const MAX_STORED_REACH = 2_147_483_647;
+
+/** The author's reach as the connector read it: a whole number >= 0 (at most MAX_STORED_REACH), else unknown. */
+export function authorReachOf(mention: Pick<Mention, 'authorReach'>): number | null {
+  const reach: unknown = mention.authorReach;
+  if (typeof reach !== 'number' || !Number.isInteger(reach) || reach < 0) return null;
+  return Math.min(reach, MAX_STORED_REACH);
 }
 
 function readsNetwork(sources: readonly string[], network: string): boolean {
