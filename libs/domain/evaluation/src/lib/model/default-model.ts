@@ -299,7 +299,7 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
         evidence({
           key: 'people.rituals',
           evidenceKey: 'strategy.rituals',
-          practiceEvidenceKey: 'strategy.ritualsHeld',
+          practiceEvidenceKey: 'strategy.meetingsHeld',
           setupCap: SETUP_CAP,
           weight: 2,
           roadmapStep: 6,

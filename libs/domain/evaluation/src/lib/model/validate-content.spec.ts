@@ -36,7 +36,7 @@ const REGISTERED = [
   'policies.editedFromTemplate',
   'policies.acknowledgedShare',
   'strategy.kpisMeasured',
-  'strategy.ritualsHeld',
+  'strategy.meetingsHeld',
 ];
 const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
@@ -98,7 +98,7 @@ describe('the built-in maturity model', () => {
       'strategy.kpisPerObjective': ['strategy.kpisMeasured', 0.4],
       'strategy.networkPlansDefined': ['content.publishingPractice', 0.4],
       'policies.fourKindsApproved': ['policies.editedFromTemplate', 0.4],
-      'strategy.rituals': ['strategy.ritualsHeld', 0.4],
+      'strategy.rituals': ['strategy.meetingsHeld', 0.4],
       'content.calendarPlanned': ['content.publishingPractice', 0.4],
       'policies.commentHandling': ['community.responsePractice', 0.4],
       'policies.commentRules': ['community.responsePractice', 0.4],

@@ -1,12 +1,6 @@
 import type { EvidenceResult } from '@socle/platform-evidence';
 import { EvidenceRegistry } from '@socle/platform-evidence';
-import {
-  ritualsHeldEvidence,
-  strategyEvidence,
-  strategyEvidenceProvider,
-  StrategyFactsRow,
-  STRATEGY_EVIDENCE_KEYS,
-} from './strategy-evidence';
+import { strategyEvidence, strategyEvidenceProvider, StrategyFactsRow, STRATEGY_EVIDENCE_KEYS } from './strategy-evidence';
 
 const empty: StrategyFactsRow = {
   objectives: 0,
@@ -32,7 +26,6 @@ const empty: StrategyFactsRow = {
   kpis: 0,
   kpis_measured: 0,
   kpis_unmeasured: [],
-  meetings_table: false,
 };
 
 describe('strategy evidence', () => {
@@ -139,19 +132,5 @@ describe('strategy evidence', () => {
       score: 0,
       explanation: { en: 'No KPI is defined: nothing is measured.' },
     });
-  });
-
-  it('scores rituals held, not scheduled: half the weekly meetings, half the monthly reports', () => {
-    const scheduled = { ...empty, ritual_kinds: ['WEEKLY_MEETING', 'MONTHLY_EXECUTIVE_REPORT'] };
-    expect(strategyEvidence(scheduled, new Map())['strategy.rituals'].score).toBe(1);
-    expect(strategyEvidence(scheduled, new Map())['strategy.ritualsHeld']).toMatchObject({
-      value: null,
-      score: 0,
-      explanation: { en: 'No meeting held is recorded: only the rituals’ schedule is known, not whether they took place.' },
-    });
-    const held = ritualsHeldEvidence({ weekly_held: 6, monthly_held: 3 });
-    expect(held).toMatchObject({ value: 9, score: 0.875 });
-    expect(held.explanation.en).toBe('Weekly meeting held in 6 of 8 weeks; executive report presented in 3 of 3 months.');
-    expect(ritualsHeldEvidence({ weekly_held: 99, monthly_held: 0 }).score).toBe(0.5);
   });
 });

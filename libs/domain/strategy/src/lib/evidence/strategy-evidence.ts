@@ -14,14 +14,11 @@ export const STRATEGY_EVIDENCE_KEYS = [
   'strategy.brandVoice',
   'strategy.roadmapSteps',
   'strategy.kpisMeasured',
-  'strategy.ritualsHeld',
 ] as const;
 
 /** The rolling window of measured KPI values, in days. */
 export const KPI_MEASURED_DAYS = 90;
-/** Rituals held: the weekly meeting over the last weeks, the monthly executive report over the last periods of 30 days. */
-export const RITUALS_HELD_WEEKS = 8;
-export const RITUALS_HELD_MONTHS = 3;
+
 export type StrategyEvidenceKey = (typeof STRATEGY_EVIDENCE_KEYS)[number];
 
 const def = (
@@ -122,15 +119,6 @@ export const STRATEGY_EVIDENCE_DEFINITIONS: readonly EvidenceDefinition[] = [
     },
     'seed 001, §2 (the analyst); seed 002, step 10',
   ),
-  def(
-    'strategy.ritualsHeld',
-    { fr: 'Rituels tenus', en: 'Rituals held' },
-    {
-      fr: `Réunions réellement tenues : pour moitié les semaines des ${RITUALS_HELD_WEEKS} dernières où la réunion hebdomadaire a eu lieu, pour moitié les ${RITUALS_HELD_MONTHS} dernières périodes de 30 jours où le rapport à la direction a été présenté.`,
-      en: `Meetings actually held: half for the weeks of the last ${RITUALS_HELD_WEEKS} in which the weekly meeting took place, half for the last ${RITUALS_HELD_MONTHS} periods of 30 days in which the executive report was presented.`,
-    },
-    'seed 001, §2 and §4',
-  ),
 ];
 
 /** What the one statement returns. */
@@ -155,14 +143,6 @@ export interface StrategyFacts {
   kpis_measured?: number;
   /** Up to four KPIs without a measured value, by name. */
   kpis_unmeasured?: string[];
-  /** Whether held meetings are recorded (the governance tables are installed). */
-  meetings_table?: boolean;
-}
-
-/** Sessions of the rituals held in the window, read when held meetings are recorded. */
-export interface RitualsHeldFacts {
-  weekly_held: number;
-  monthly_held: number;
 }
 
 /**
@@ -200,7 +180,6 @@ export const STRATEGY_FACTS_SQL = `
     (SELECT count(*)::int FROM kpi_measured) AS kpis,
     (SELECT count(*)::int FROM kpi_measured WHERE measured) AS kpis_measured,
     (SELECT coalesce((array_agg(name ORDER BY created_at, id))[1:4], '{}') FROM kpi_measured WHERE NOT measured) AS kpis_unmeasured,
-    to_regclass('governance_meetings') IS NOT NULL AS meetings_table,
     (SELECT count(*)::int FROM objectives WHERE organization_id = $1) AS objectives,
     (SELECT coalesce(array_agg(DISTINCT kind), '{}') FROM objectives WHERE organization_id = $1) AS objective_kinds,
     (SELECT coalesce((array_agg(title ORDER BY created_at, id))[1:4], '{}') FROM objectives
@@ -234,54 +213,6 @@ export const STRATEGY_FACTS_SQL = `
        FROM brand_voices WHERE organization_id = $1) AS brand_voice,
     (SELECT coalesce(json_object_agg(step, status), '{}') FROM roadmap_step_statuses WHERE organization_id = $1) AS manual_steps`;
 
-/**
- * Weeks (of the last $3, 7 days each back from $2) in which the weekly meeting
- * was held, and periods of 30 days (of the last $4) in which the executive
- * report was presented: sessions recorded against a ritual of that kind, a
- * task-force ritual session not tied to one counting as a weekly meeting and
- * an executive review as the report.
- */
-export const RITUALS_HELD_SQL = `
-  WITH weeks AS (SELECT $2::timestamptz - (n + 1) * interval '7 days' AS s, $2::timestamptz - n * interval '7 days' AS e
-                   FROM generate_series(0, $3::int - 1) AS n),
-       months AS (SELECT $2::timestamptz - (n + 1) * interval '30 days' AS s, $2::timestamptz - n * interval '30 days' AS e
-                    FROM generate_series(0, $4::int - 1) AS n),
-       held AS (SELECT g.held_at, g.kind, r.kind AS ritual_kind
-                  FROM governance_meetings g LEFT JOIN rituals r ON r.organization_id = g.organization_id AND r.id = g.ritual_id
-                 WHERE g.organization_id = $1 AND g.held_at >= $2::timestamptz - greatest($3::int * 7, $4::int * 30) * interval '1 day'
-                   AND g.held_at < $2::timestamptz)
-  SELECT (SELECT count(*)::int FROM weeks w WHERE EXISTS (
-            SELECT 1 FROM held h WHERE h.held_at >= w.s AND h.held_at < w.e
-               AND (h.ritual_kind = 'WEEKLY_MEETING' OR (h.ritual_kind IS NULL AND h.kind = 'TASK_FORCE_RITUAL')))) AS weekly_held,
-         (SELECT count(*)::int FROM months m WHERE EXISTS (
-            SELECT 1 FROM held h WHERE h.held_at >= m.s AND h.held_at < m.e
-               AND (h.ritual_kind = 'MONTHLY_EXECUTIVE_REPORT' OR (h.ritual_kind IS NULL AND h.kind = 'EXECUTIVE_REVIEW')))) AS monthly_held`;
-
-/** Pure: the rituals held, half the weekly meeting, half the monthly executive report; null facts when nothing records them. */
-export function ritualsHeldEvidence(held: RitualsHeldFacts | null): EvidenceResult {
-  if (!held) {
-    return {
-      value: null,
-      score: 0,
-      explanation: {
-        fr: "Aucune réunion tenue n'est enregistrée : seul le calendrier des rituels est connu, pas leur tenue.",
-        en: 'No meeting held is recorded: only the rituals’ schedule is known, not whether they took place.',
-      },
-    };
-  }
-  const weekly = Math.min(held.weekly_held, RITUALS_HELD_WEEKS);
-  const monthly = Math.min(held.monthly_held, RITUALS_HELD_MONTHS);
-  const score = 0.5 * (weekly / RITUALS_HELD_WEEKS) + 0.5 * (monthly / RITUALS_HELD_MONTHS);
-  return {
-    value: weekly + monthly,
-    score: Math.round(score * 1000) / 1000,
-    explanation: {
-      fr: `Réunion hebdomadaire tenue ${weekly} semaine${weekly > 1 ? 's' : ''} sur ${RITUALS_HELD_WEEKS} ; rapport à la direction présenté ${monthly} mois sur ${RITUALS_HELD_MONTHS}.`,
-      en: `Weekly meeting held in ${weekly} of ${RITUALS_HELD_WEEKS} weeks; executive report presented in ${monthly} of ${RITUALS_HELD_MONTHS} months.`,
-    },
-  };
-}
-
 export type StrategyFactsRow = StrategyFacts & {
   expired_objectives_count: number;
   objectives_without_kpi_count: number;
@@ -297,7 +228,6 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function strategyEvidence(
   f: StrategyFactsRow,
   earlier: ReadonlyMap<string, EvidenceResult>,
-  held: RitualsHeldFacts | null = null,
 ): Record<StrategyEvidenceKey, EvidenceResult> {
   const out = {} as Record<StrategyEvidenceKey, EvidenceResult>;
 
@@ -322,7 +252,6 @@ export function strategyEvidence(
             }),
     };
   }
-  out['strategy.ritualsHeld'] = ritualsHeldEvidence(held);
 
   // Objectives: measurable by construction (metric, baseline ≠ target, deadline are required); current unless the deadline passed.
   {
@@ -541,10 +470,7 @@ export function strategyEvidenceProvider(): EvidenceProvider {
     dependsOn: FOREIGN_ROADMAP_KEYS,
     async compute(ctx: EvidenceContext) {
       const [row] = await ctx.uow.query<StrategyFactsRow>(STRATEGY_FACTS_SQL, [ctx.organizationId, ctx.at, KPI_MEASURED_DAYS]);
-      const [held] = row.meetings_table
-        ? await ctx.uow.query<RitualsHeldFacts>(RITUALS_HELD_SQL, [ctx.organizationId, ctx.at, RITUALS_HELD_WEEKS, RITUALS_HELD_MONTHS])
-        : [null];
-      return strategyEvidence(row, ctx.earlier, held ?? null);
+      return strategyEvidence(row, ctx.earlier);
     },
   };
 }
