@@ -10,6 +10,10 @@
  * consumers). Then the same batch again through the insert path: it must add
  * 0 rows and 0 matches.
  *
+ * Batches are stored 4 at a time (BENCH_CONCURRENCY), each on its own
+ * connection, as the worker runs 4 listening jobs of its queue at once; the
+ * baselines the same way.
+ *
  * The measures alternate in rounds (raw, ingest, … then the reverse order),
  * each into organisations of its own, so that neither side always meets the
  * bigger table or the busier moment of a shared machine; the summary gives
@@ -18,7 +22,7 @@
  * "with dedupe and query matching".
  *
  *   node -r @swc-node/register test/bench/mention-ingest.bench.ts
- *   BENCH_MENTIONS=50000 BENCH_BATCH=200 BENCH_QUERIES=50 BENCH_ROUNDS=5 node -r @swc-node/register test/bench/mention-ingest.bench.ts
+ *   BENCH_MENTIONS=50000 BENCH_BATCH=200 BENCH_CONCURRENCY=4 BENCH_QUERIES=50 BENCH_ROUNDS=5 node -r @swc-node/register test/bench/mention-ingest.bench.ts
  *
  * Creates its own database and drops it at the end. Prints figures; fails only when a re-ingest adds something.
  */
@@ -51,6 +55,21 @@ const N = Number(process.env.BENCH_MENTIONS ?? 20_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Batches stored at once, each on its own connection: the worker runs 4 jobs of a queue at once. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+
+/** Runs `fn` for every batch start below `count`, `CONCURRENCY` at a time, in order of start. */
+async function forBatches(count: number, fn: (from: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const loop = async () => {
+    while (next < count) {
+      const from = next;
+      next += BATCH;
+      await fn(from);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, loop));
+}
 
 function databaseCli(args: string[], env: Record<string, string>): void {
   execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
@@ -197,7 +216,7 @@ async function main(): Promise<void> {
       const cpu0 = await cpuNow();
       const started = performance.now();
       const measure: Measure = { ms: 0, cpuMs: 0, dbCpuMs: 0, added: 0, matched: 0, stored: 0, jsMs: 0 };
-      for (let from = 0; from < count; from += BATCH) {
+      await forBatches(count, async (from) => {
         const j0 = performance.now();
         const rows: MentionRow[] = [];
         for (const m of mentions.slice(from, Math.min(count, from + BATCH))) {
@@ -213,7 +232,7 @@ async function main(): Promise<void> {
         );
         measure.added += result.added;
         measure.matched += result.matched;
-      }
+      });
       measure.ms = performance.now() - started;
       const cpu1 = await cpuNow();
       measure.cpuMs = cpu1.total - cpu0.total;
@@ -225,7 +244,7 @@ async function main(): Promise<void> {
     const rawAll = async (org: string, count = N): Promise<{ ms: number; cpuMs: number; dbCpuMs: number }> => {
       const cpu0 = await cpuNow();
       const started = performance.now();
-      for (let from = 0; from < count; from += BATCH) {
+      await forBatches(count, async (from) => {
         const batch = mentions.slice(from, Math.min(count, from + BATCH));
         await units.runInOrganization(org, (uow) =>
           uow.execute(
@@ -242,7 +261,7 @@ async function main(): Promise<void> {
             ],
           ),
         );
-      }
+      });
       const ms = performance.now() - started;
       const cpu1 = await cpuNow();
       return { ms, cpuMs: cpu1.total - cpu0.total, dbCpuMs: cpu1.db - cpu0.db };
@@ -252,7 +271,7 @@ async function main(): Promise<void> {
     const rawWithMatches = async (org: string, matchers: ListeningMatcher[]): Promise<number> => {
       const matchesOf = mentions.map((m) => toMentionRow(m, m.text, networkOnly(m), account, matchers)?.queryIds ?? []);
       const started = performance.now();
-      for (let from = 0; from < N; from += BATCH) {
+      await forBatches(N, async (from) => {
         const batch = mentions
           .slice(from, from + BATCH)
           .map((m, j) => ({ m, q: matchesOf[from + j] }))
@@ -286,7 +305,7 @@ async function main(): Promise<void> {
             [uow.organizationId, qs, ms, ts],
           );
         });
-      }
+      });
       return performance.now() - started;
     };
 
@@ -299,7 +318,7 @@ async function main(): Promise<void> {
 
     const pg = (await admin.query('SHOW server_version')).rows[0].server_version as string;
     process.stdout.write(
-      `mention ingest: ${fmt(N)} mentions, batches of ${BATCH}, ${QUERIES} queries, ${ROUNDS} rounds (PostgreSQL ${pg})\n`,
+      `mention ingest: ${fmt(N)} mentions, batches of ${BATCH}, ${CONCURRENCY} at once, ${QUERIES} queries, ${ROUNDS} rounds (PostgreSQL ${pg})\n`,
     );
     const rounds: {
       raw: { ms: number; cpuMs: number; dbCpuMs: number };
