@@ -28,7 +28,7 @@ import type {
   Violation,
 } from './types';
 import { validateRules } from './validate-rules';
-import { WordAutomaton, type RawMatch } from './word-matcher';
+import { StemMatcher, WordAutomaton, type RawMatch } from './word-matcher';
 
 /** Pronouns flagged by an ADDRESS_FORM rule, by the form the brand voice uses. */
 export const OTHER_FORM_PRONOUNS: Readonly<Record<'tu' | 'vous', readonly string[]>> = {
@@ -53,6 +53,9 @@ interface Target {
 /** An organisation's rules, compiled for checking. Build with `compileContentPolicy`; immutable, cacheable. */
 export class CompiledContentPolicy {
   /** @internal */ readonly automaton: WordAutomaton | null;
+  /** @internal Words to avoid in their inflected forms (entry i stands for `stemTargets[i]`). */
+  readonly stems: StemMatcher | null;
+  /** @internal */ readonly stemTargets: readonly Target[];
   /** @internal */ readonly targets: readonly (readonly Target[])[];
   /** @internal */ readonly domains: ReadonlyMap<string, readonly number[]>;
   /** @internal */ readonly hashtagRules: readonly number[];
@@ -86,11 +89,20 @@ export class CompiledContentPolicy {
     const networkRules: number[] = [];
     const disclosureRules: number[] = [];
     const wordRules: number[] = [];
+    const stemEntries: string[] = [];
+    const stemTargets: Target[] = [];
     rules.forEach((rule, index) => {
       switch (rule.kind) {
         case 'AVOID_WORDS':
           wordRules.push(index);
-          for (const word of rule.words) add(word, index);
+          for (const word of rule.words) {
+            add(word, index);
+            const normalised = normaliseForMatching(word).trim();
+            if (normalised) {
+              stemEntries.push(normalised);
+              stemTargets.push({ rule: index, label: word.trim() });
+            }
+          }
           break;
         case 'ADDRESS_FORM':
           wordRules.push(index);
@@ -117,6 +129,9 @@ export class CompiledContentPolicy {
       }
     });
     this.automaton = targets.length > 0 ? new WordAutomaton([...patternIndex.keys()]) : null;
+    const stems = new StemMatcher(stemEntries);
+    this.stems = stems.empty ? null : stems;
+    this.stemTargets = stemTargets;
     this.targets = targets;
     this.domains = domains;
     this.hashtagRules = hashtagRules;
@@ -149,6 +164,15 @@ function checkWords(policy: CompiledContentPolicy, text: string, options: CheckO
   const disclosed = new Set<number>();
   // Per word rule: matches as [start, end, label], in original offsets.
   const hits = new Map<number, { start: number; end: number; label: string }[]>();
+  // Inflected forms of the words to avoid (same text, same spans): added to the rule's hits below.
+  const inflected: RawMatch[] = [];
+  policy.stems?.scan(normalised.units, normalised.length, inflected);
+  for (const match of inflected) {
+    const target = policy.stemTargets[match.pattern];
+    let list = hits.get(target.rule);
+    if (!list) hits.set(target.rule, (list = []));
+    list.push({ start: normalised.starts[match.start], end: normalised.ends[match.end - 1], label: target.label });
+  }
   for (const match of found) {
     const start = normalised.starts[match.start];
     const end = normalised.ends[match.end - 1];

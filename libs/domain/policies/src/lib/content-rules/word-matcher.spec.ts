@@ -1,5 +1,7 @@
+import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
+import { checkContent } from './content-policy';
 import { normaliseForMatching, normaliseInto } from './normalise';
-import { WordAutomaton, type RawMatch } from './word-matcher';
+import { MAX_STEMMED_WORDS, StemMatcher, WordAutomaton, type RawMatch } from './word-matcher';
 
 /** Whole-word matches of `words` in `text`, as normalised spans [word, start, end]. */
 function find(words: string[], text: string): [string, number, number][] {
@@ -73,5 +75,146 @@ describe('WordAutomaton', () => {
   it('sees letters of other scripts and astral letters as word characters', () => {
     expect(find(['ola'], 'ολα ola')).toEqual([['ola', 4, 7]]);
     expect(find(['ab'], '𝐀ab ab🎉')).toEqual([['ab', 5, 7]]);
+  });
+});
+
+/** Inflected matches of `words` in `text`, as [word, text as written]. */
+function inflected(words: string[], text: string): [string, string][] {
+  const matcher = new StemMatcher(words.map((w) => normaliseForMatching(w).trim()));
+  const n = normaliseInto(text);
+  const found: RawMatch[] = [];
+  matcher.scan(n.units, n.length, found);
+  return found.map((m) => [words[m.pattern], text.slice(n.starts[m.start], n.ends[m.end - 1])]);
+}
+
+describe('StemMatcher (inflected forms)', () => {
+  it('finds French plural and feminine forms, and after an elision', () => {
+    expect(inflected(['industriel'], "Industriels, industrielle, INDUSTRIELLES, l'industriel, l’industrielle.")).toEqual([
+      ['industriel', 'Industriels'],
+      ['industriel', 'industrielle'],
+      ['industriel', 'INDUSTRIELLES'],
+      ['industriel', 'industriel'],
+      ['industriel', 'industrielle'],
+    ]);
+    // The rule may be written in any of those forms.
+    expect(inflected(['industrielles'], 'un industriel')).toEqual([['industrielles', 'industriel']]);
+    expect(inflected(['gratuit'], 'Gratuite ! gratuits, gratuites.')).toEqual([
+      ['gratuit', 'Gratuite'],
+      ['gratuit', 'gratuits'],
+      ['gratuit', 'gratuites'],
+    ]);
+    expect(inflected(['arnaque'], 'arnaquée, arnaqués, arnaquer')).toEqual([
+      ['arnaque', 'arnaquée'],
+      ['arnaque', 'arnaqués'],
+      ['arnaque', 'arnaquer'],
+    ]);
+  });
+
+  it('finds English plurals and -ing forms', () => {
+    expect(inflected(['scam'], 'Scams, scamming and a scam.')).toEqual([
+      ['scam', 'Scams'],
+      ['scam', 'scamming'],
+      ['scam', 'scam'],
+    ]);
+    expect(inflected(['cheap deal'], 'Cheap deals!')).toEqual([['cheap deal', 'Cheap deals']]);
+  });
+
+  it('treats a hyphen, a space and nothing between the words of an entry alike', () => {
+    const text = 'low cost, low-cost, LOWCOST, low\u2011cost, low\u00A0\ncost';
+    const expected = ['low cost', 'low-cost', 'LOWCOST', 'low\u2011cost', 'low\u00A0\ncost'];
+    expect(inflected(['low cost'], text).map(([, found]) => found)).toEqual(expected);
+    expect(inflected(['low-cost'], text).map(([, found]) => found)).toEqual(expected);
+    // Inflected too: "low-costs".
+    expect(inflected(['low-cost'], 'des low-costs')).toEqual([['low-cost', 'low-costs']]);
+    // Not across other punctuation.
+    expect(inflected(['low cost'], 'Prices are low. Cost matters; low/cost, low_cost')).toEqual([]);
+  });
+
+  it('does not find unrelated words that share a prefix', () => {
+    // Each pair: the rule word, then words beginning like it that are other words.
+    const cases: [string, string][] = [
+      ['scam', 'scampi scampis'],
+      ['industriel', 'industrie industries industrialisation'],
+      ['cost', 'costume costumes costard'],
+      ['arnaque', 'arnica'],
+      ['prix', 'prixfixe'],
+      ['pub', 'public publicité pubert'],
+      ['car', 'cargo carte caravane'],
+      ['low cost', 'low costume lowcostume'],
+    ];
+    for (const [word, text] of cases) expect({ word, found: inflected([word], text) }).toEqual({ word, found: [] });
+  });
+
+  it('keeps an apostrophe inside a word whole, and splits English clitics', () => {
+    expect(inflected(['hui'], "aujourd'hui")).toEqual([]);
+    expect(inflected(['scam'], "the scam's end")).toEqual([['scam', 'scam']]);
+  });
+
+  it('leaves entries that are not plain words to the exact match', () => {
+    expect(inflected(['#pub'], 'pub #pub pubs')).toEqual([]);
+    expect(
+      inflected(
+        Array.from({ length: MAX_STEMMED_WORDS + 1 }, () => 'mot'),
+        'mot',
+      ),
+    ).toEqual(Array.from({ length: MAX_STEMMED_WORDS + 1 }, () => ['mot', 'mot']));
+    expect(inflected([Array.from({ length: MAX_STEMMED_WORDS + 1 }, () => 'mot').join(' ')], 'mot '.repeat(20))).toEqual([]);
+  });
+
+  it('reports spans of the original text through checkContent, with the rule word in the message', () => {
+    const text = 'Nos prix LOW-COSTS pour les industrielles.';
+    const violations = checkContent(
+      { locale: 'en', rules: [{ id: 'voice', kind: 'AVOID_WORDS', severity: 'WARN', words: ['low cost', 'industriel'] }] },
+      text,
+    );
+    expect(violations.map((v) => [text.slice(v.start, v.end), v.message])).toEqual([
+      ['LOW-COSTS', expect.stringContaining('"low cost"')],
+      ['industrielles', expect.stringContaining('"industriel"')],
+    ]);
+  });
+
+  it('survives hostile text: NUL bytes, lone surrogates, a 100 kB word', () => {
+    const matcher = new StemMatcher(['arnaque', 'low cost'].map(normaliseForMatching));
+    const text = `\u0000arnaques\ud800low\udc00cost ${'a'.repeat(100_000)} arnaque`;
+    const n = normaliseInto(text);
+    const found: RawMatch[] = [];
+    matcher.scan(n.units, n.length, found);
+    expect(found.map((m) => text.slice(n.starts[m.start], n.ends[m.end - 1]))).toEqual(['arnaques', 'arnaque']);
+  });
+
+  // Each hostile shape at 100 kB and 800 kB: CPU time must grow like the text (ratio about 8).
+  const words = [
+    'arnaque',
+    'low cost',
+    'industriel',
+    'prix imbattable',
+    'scam',
+    Array.from({ length: MAX_STEMMED_WORDS }, () => 'low').join(' '),
+  ];
+  const matcher = new StemMatcher(words.map(normaliseForMatching));
+  const scan = (text: string) => {
+    const n = normaliseInto(text);
+    const found: RawMatch[] = [];
+    matcher.scan(n.units, n.length, found);
+    return found.length;
+  };
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const hostile: [string, (n: number) => string][] = [
+    [
+      'prose of distinct words',
+      (n) =>
+        Array.from({ length: Math.ceil(n / 8) }, () => Math.floor(random() * 1e9).toString(36) + 'és')
+          .join(' ')
+          .slice(0, n),
+    ],
+    ['one huge word', (n) => 'a'.repeat(n)],
+    ['a repeated prefix of the longest entry', (n) => 'low '.repeat(Math.ceil(n / 4)).slice(0, n)],
+    ['elisions and clitics', (n) => "l'qu's'".repeat(Math.ceil(n / 7)).slice(0, n)],
+    ['inflected hits everywhere', (n) => 'arnaques low-costs '.repeat(Math.ceil(n / 19)).slice(0, n)],
+  ];
+  it.each(hostile)('takes linear time on %s', (_name, make) => {
+    const ratio = growthRatio(make, scan, 100_000);
+    expect({ ratio, linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ ratio, linear: true });
   });
 });

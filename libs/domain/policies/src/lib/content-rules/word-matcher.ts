@@ -14,6 +14,8 @@
  * - otherwise the apostrophe is inside the word: "hui" is not found in "aujourd'hui",
  *   nor "don" in "don't".
  */
+import { StemmerEn } from '@nlpjs/lang-en';
+import { StemmerFr } from '@nlpjs/lang-fr';
 import { isWordAt, isWordBefore, isWordString } from './normalise';
 
 const APOSTROPHE = 0x27;
@@ -184,6 +186,222 @@ export class WordAutomaton {
           if (checkStart[pattern] === 1 && !isBoundaryBefore(units, start)) continue;
           if (checkEnd[pattern] === 1 && !isBoundaryAfter(units, end, length)) continue;
           found.push({ pattern, start, end });
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- inflected forms
+
+/**
+ * Words to avoid in their inflected forms: the text and the rule words are cut into
+ * words (as the automaton sees them: hyphens, spaces and punctuation separate; an
+ * apostrophe separates only after a French elided word or before an English clitic),
+ * each word is reduced to its stem by the Snowball stemmers of nlp.js (French and
+ * English), and a rule word matches a run of text words with the same stems in one of
+ * the two languages. So "industriel" finds "industriels", "industrielle(s)" and
+ * "l'industriel"; "scam" finds "scams" and "scamming"; "low cost" and "low-cost" find
+ * "low cost", "low-cost" and "lowcost" (a rule of several words also matches them
+ * written as one; a rule written as one word, "lowcost", does not match it split).
+ * Between the words of an entry the text may have only spaces and hyphens: "low.
+ * Cost" is not "low cost".
+ * Words that merely share a prefix have other stems: "scam" is not in "scampi",
+ * "industriel" not in "industrie", "cost" not in "costume".
+ *
+ * Linear: one pass to cut the text into words, one stem per distinct word (cached),
+ * then at each word a walk of at most the longest rule's word count in a trie of stem
+ * ids. Words longer than `MAX_STEMMED_WORD` units are never stemmed (no rule word is
+ * that long once cut), so a hostile 100 kB "word" costs one pass.
+ */
+export const MAX_STEMMED_WORD = 64;
+/** At most this many words in a rule entry for the inflected match (longer entries match exactly only). */
+export const MAX_STEMMED_WORDS = 8;
+/** Between the words of an entry, the text may have spaces and hyphens only, at most this many ("low - cost"). */
+const MAX_JOIN_GAP = 3;
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+
+const frenchStemmer = new StemmerFr();
+const englishStemmer = new StemmerEn();
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, readonly [string, string]>();
+
+/**
+ * Normalisation folds every accent but a word-final "é" (see normalise.ts), so the
+ * feminine participle "arnaquée(s)" reaches the stemmer as "arnaquee(s)", whose
+ * French suffix it no longer sees: the ending is given back its accent first.
+ */
+function frenchEndings(word: string): string {
+  if (word.endsWith('ees')) return `${word.slice(0, -3)}ées`;
+  if (word.endsWith('ee')) return `${word.slice(0, -2)}ée`;
+  return word;
+}
+
+/** The French and English stems of one normalised word (lower case, accents folded). */
+export function stemsOf(word: string): readonly [string, string] {
+  let stems = stemCache.get(word);
+  if (stems === undefined) {
+    stems = [frenchStemmer.stemWord(frenchEndings(word)), englishStemmer.stemWord(word)];
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stems);
+  }
+  return stems;
+}
+
+/** Words of `units[0..length)` as [start, end) pairs, appended to `out` (start, end, start, end…). */
+export function cutWords(units: Uint16Array, length: number, out: number[]): void {
+  let i = 0;
+  while (i < length) {
+    if (!isWordAt(units, i, length)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < length && isWordAt(units, i, length)) i += units[i] >= 0xd800 && units[i] <= 0xdbff && i + 1 < length ? 2 : 1;
+      // An apostrophe inside a word ("aujourd'hui") keeps it whole; after an elided word or before a clitic it separates.
+      if (
+        i + 1 < length &&
+        units[i] === APOSTROPHE &&
+        isWordAt(units, i + 1, length) &&
+        !isBoundaryAfter(units, i, length) &&
+        !isBoundaryBefore(units, i + 1)
+      ) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    out.push(start, i);
+  }
+}
+
+function wordText(units: Uint16Array, start: number, end: number): string {
+  return String.fromCharCode(...units.subarray(start, end));
+}
+
+/** Whether a normalised rule entry is plain words (letters, digits, spaces, hyphens, apostrophes): only those match inflected. */
+function isPlainWords(normalised: string): boolean {
+  for (const ch of normalised) if (!(isWordString(ch) || ch === ' ' || ch === '-' || ch === "'")) return false;
+  return true;
+}
+
+class StemTrie {
+  private readonly children: Map<number, number>[] = [new Map()];
+  readonly outputs: number[][] = [[]];
+  readonly ids = new Map<string, number>();
+
+  insert(stems: readonly string[], entry: number): void {
+    let node = 0;
+    for (const stem of stems) {
+      let id = this.ids.get(stem);
+      if (id === undefined) this.ids.set(stem, (id = this.ids.size));
+      let next = this.children[node].get(id);
+      if (next === undefined) {
+        next = this.children.length;
+        this.children.push(new Map());
+        this.outputs.push([]);
+        this.children[node].set(id, next);
+      }
+      node = next;
+    }
+    if (!this.outputs[node].includes(entry)) this.outputs[node].push(entry);
+  }
+
+  next(node: number, id: number): number {
+    return id < 0 ? -1 : (this.children[node].get(id) ?? -1);
+  }
+}
+
+/** Rule entries matched in their inflected forms; `scan` reports hits like `WordAutomaton` (pattern = entry index). */
+export class StemMatcher {
+  private readonly tries: readonly [StemTrie, StemTrie] = [new StemTrie(), new StemTrie()];
+  private depth = 0;
+  /** Entries (normalised rule words) that take part; others are left to the exact automaton. */
+  readonly accepted: readonly boolean[];
+
+  /** `entries` are normalised rule words or phrases (see `normaliseForMatching`). */
+  constructor(entries: readonly string[]) {
+    const cut: number[] = [];
+    this.accepted = entries.map((entry, index) => {
+      if (!isPlainWords(entry)) return false;
+      const units = new Uint16Array(entry.length);
+      for (let k = 0; k < entry.length; k++) units[k] = entry.charCodeAt(k);
+      cut.length = 0;
+      cutWords(units, units.length, cut);
+      const words: string[] = [];
+      for (let k = 0; k < cut.length; k += 2) words.push(wordText(units, cut[k], cut[k + 1]));
+      if (words.length === 0 || words.length > MAX_STEMMED_WORDS || words.some((w) => w.length > MAX_STEMMED_WORD)) return false;
+      const forms = [words];
+      const joined = words.join('');
+      if (words.length > 1 && joined.length <= MAX_STEMMED_WORD) forms.push([joined]);
+      for (const form of forms) {
+        const stems = form.map(stemsOf);
+        this.tries[0].insert(
+          stems.map((s) => s[0]),
+          index,
+        );
+        this.tries[1].insert(
+          stems.map((s) => s[1]),
+          index,
+        );
+      }
+      this.depth = Math.max(this.depth, words.length);
+      return true;
+    });
+  }
+
+  get empty(): boolean {
+    return this.depth === 0;
+  }
+
+  /** Every run of text words whose stems are an entry's, in order of start. */
+  scan(units: Uint16Array, length: number, found: RawMatch[]): void {
+    if (this.depth === 0) return;
+    const cut: number[] = [];
+    cutWords(units, length, cut);
+    const count = cut.length / 2;
+    const ids = [new Int32Array(count), new Int32Array(count)];
+    // Whether word w may continue an entry begun before it: only spaces and hyphens between them ("low. Cost" is two sentences).
+    const joined = new Uint8Array(count);
+    for (let w = 0; w < count; w++) {
+      const start = cut[2 * w];
+      const end = cut[2 * w + 1];
+      if (w > 0) {
+        const gap = start - cut[2 * w - 1];
+        let joinable = gap <= MAX_JOIN_GAP;
+        for (let k = cut[2 * w - 1]; joinable && k < start; k++) joinable = units[k] === SPACE || units[k] === HYPHEN;
+        joined[w] = joinable ? 1 : 0;
+      }
+      if (end - start > MAX_STEMMED_WORD) {
+        ids[0][w] = -1;
+        ids[1][w] = -1;
+        continue;
+      }
+      const stems = stemsOf(wordText(units, start, end));
+      ids[0][w] = this.tries[0].ids.get(stems[0]) ?? -1;
+      ids[1][w] = this.tries[1].ids.get(stems[1]) ?? -1;
+    }
+    const seen: number[] = [];
+    for (let w = 0; w < count; w++) {
+      seen.length = 0;
+      for (let language = 0; language < 2; language++) {
+        const trie = this.tries[language];
+        let node = 0;
+        for (let k = 0; k < this.depth && w + k < count; k++) {
+          if (k > 0 && joined[w + k] === 0) break;
+          node = trie.next(node, ids[language][w + k]);
+          if (node < 0) break;
+          for (const entry of trie.outputs[node]) {
+            const end = cut[2 * (w + k) + 1];
+            // Found in both languages: reported once.
+            let duplicate = false;
+            for (let s = 0; s < seen.length; s += 2) if (seen[s] === entry && seen[s + 1] === end) duplicate = true;
+            if (duplicate) continue;
+            seen.push(entry, end);
+            found.push({ pattern: entry, start: cut[2 * w], end });
+          }
         }
       }
     }
