@@ -65,6 +65,16 @@ export interface CommunityReportLabels {
   alertStatus: Record<string, string>;
   noAlerts: string;
   alertsUnavailable: string;
+  feedbackActions: {
+    title: string;
+    summary: (recorded: number, followedUp: number, done: number, open: number) => string;
+    decision: string;
+    followUp: string;
+    linked: string;
+    recordedOn: string;
+    status: Record<string, string>;
+    none: string;
+  };
   topPublications: string;
   publication: string;
   engagement: string;
@@ -140,6 +150,17 @@ export const COMMUNITY_REPORT_LABELS: Record<ReportLocale, CommunityReportLabels
     alertStatus: { OPEN: 'Ouverte', ACKNOWLEDGED: 'Prise en compte', RESOLVED: 'Résolue' },
     noAlerts: 'Aucune alerte sur la période.',
     alertsUnavailable: 'Les alertes ne sont pas activées.',
+    feedbackActions: {
+      title: 'Actions menées suite aux retours',
+      summary: (recorded, followedUp, done, open) =>
+        `${recorded} action${recorded > 1 ? 's' : ''} décidée${recorded > 1 ? 's' : ''}, ${followedUp} suivie${followedUp > 1 ? 's' : ''}, ${done} terminée${done > 1 ? 's' : ''}, ${open} en cours.`,
+      decision: 'Décision',
+      followUp: 'Suivi',
+      linked: 'Retours liés',
+      recordedOn: 'Le',
+      status: { OPEN: 'Ouverte', IN_PROGRESS: 'En cours', DONE: 'Terminée', DROPPED: 'Abandonnée' },
+      none: 'Aucune action décidée à partir des retours sur la période.',
+    },
     topPublications: 'Publications les plus performantes',
     publication: 'Publication',
     engagement: 'Interactions',
@@ -211,6 +232,17 @@ export const COMMUNITY_REPORT_LABELS: Record<ReportLocale, CommunityReportLabels
     alertStatus: { OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', RESOLVED: 'Resolved' },
     noAlerts: 'No alert in the period.',
     alertsUnavailable: 'Alerts are not enabled.',
+    feedbackActions: {
+      title: 'Actions taken on feedback',
+      summary: (recorded, followedUp, done, open) =>
+        `${recorded} action${recorded === 1 ? '' : 's'} decided, ${followedUp} followed up, ${done} done, ${open} under way.`,
+      decision: 'Decision',
+      followUp: 'Follow-up',
+      linked: 'Feedback linked',
+      recordedOn: 'On',
+      status: { OPEN: 'Open', IN_PROGRESS: 'In progress', DONE: 'Done', DROPPED: 'Dropped' },
+      none: 'No action decided from feedback in the period.',
+    },
     topPublications: 'Best-performing posts',
     publication: 'Post',
     engagement: 'Interactions',

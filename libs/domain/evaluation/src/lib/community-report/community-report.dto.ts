@@ -159,6 +159,26 @@ export class TopPublicationObject {
   engagement!: number | null;
 }
 
+@ObjectType('CommunityReportFeedbackAction')
+export class FeedbackActionItemObject {
+  @Field(() => String) decision!: string;
+  @Field(() => String, { description: 'OPEN, IN_PROGRESS, DONE or DROPPED.' }) status!: string;
+  @Field(() => String, { nullable: true }) followUp!: string | null;
+  @Field(() => Int, { description: 'Mentions the action answers.' }) mentions!: number;
+  @Field(() => Int, { description: 'Inbox items the action answers.' }) inboxItems!: number;
+  @Field(() => GraphQLISODateTime) recordedAt!: Date;
+}
+
+@ObjectType('CommunityReportFeedbackActions', { description: 'Actions taken on feedback recorded in the period.' })
+export class FeedbackActionsObject {
+  @Field(() => Int) recorded!: number;
+  @Field(() => Int, { description: 'With a follow-up written, or done.' }) followedUp!: number;
+  @Field(() => Int) done!: number;
+  @Field(() => Int, { description: 'Still OPEN or IN_PROGRESS.' }) open!: number;
+  @Field(() => [FeedbackActionItemObject], { description: 'The latest actions of the period, most recent first (at most 10).' })
+  items!: FeedbackActionItemObject[];
+}
+
 @ObjectType('CommunityReport', { description: 'A quarterly or monthly community report, as data. For a file, ask communityReportLink.' })
 export class CommunityReportObject {
   @Field(() => CommunityReportKindEnum) kind!: CommunityReportKindEnum;
@@ -179,4 +199,6 @@ export class CommunityReportObject {
   @Field(() => [TopPublicationObject], { nullable: true, description: 'Monthly report only: the best-performing posts of the month.' })
   topPublications!: TopPublicationObject[] | null;
   @Field(() => [PublicationsObject], { nullable: true, description: 'Monthly report only.' }) publications!: PublicationsObject[] | null;
+  @Field(() => FeedbackActionsObject, { nullable: true, description: 'Actions taken on feedback in the period; null when not installed.' })
+  feedbackActions?: FeedbackActionsObject | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
+import type { FeedbackActionsSection } from './community-report';
 import { TOPIC_STOP_WORDS } from './topics';
 
 export interface ReportCtx {
@@ -7,7 +8,7 @@ export interface ReportCtx {
 }
 
 /** How many authors, words and alerts a report lists. */
-export const REPORT_TOP = { authors: 10, terms: 15, alerts: 20, publications: 5 } as const;
+export const REPORT_TOP = { authors: 10, terms: 15, alerts: 20, publications: 5, feedbackActions: 10 } as const;
 
 /** The audit action of a community report file produced (the evidence "monthly executive report produced" reads it). */
 export const COMMUNITY_REPORT_PRODUCED = 'communityReport.produced';
@@ -104,6 +105,29 @@ export class CommunityReportRepository {
         ORDER BY window_start LIMIT $4`,
       [ctx.uow.organizationId, from, to, REPORT_TOP.alerts],
     );
+  }
+
+  /** Actions on feedback recorded in [from, to): counts and the latest ones; null when the action log is not installed. */
+  async feedbackActions(ctx: ReportCtx, from: Date, to: Date): Promise<FeedbackActionsSection | null> {
+    const [installed] = await ctx.uow.query<{ present: boolean }>(`SELECT to_regclass('public.feedback_actions') IS NOT NULL AS present`);
+    if (!installed?.present) return null;
+    const [counts] = await ctx.uow.query<Omit<FeedbackActionsSection, 'items'>>(
+      `SELECT count(*)::int AS recorded,
+              count(*) FILTER (WHERE follow_up IS NOT NULL OR status = 'DONE')::int AS "followedUp",
+              count(*) FILTER (WHERE status = 'DONE')::int AS done,
+              count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS'))::int AS open
+         FROM feedback_actions WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3`,
+      [ctx.uow.organizationId, from, to],
+    );
+    const items = await ctx.uow.query<FeedbackActionsSection['items'][number]>(
+      `SELECT a.decision, a.status, a.follow_up AS "followUp", a.created_at AS "recordedAt",
+              (SELECT count(*)::int FROM feedback_action_mentions l WHERE l.organization_id = a.organization_id AND l.action_id = a.id) AS mentions,
+              (SELECT count(*)::int FROM feedback_action_inbox_items l WHERE l.organization_id = a.organization_id AND l.action_id = a.id) AS "inboxItems"
+         FROM feedback_actions a WHERE a.organization_id = $1 AND a.created_at >= $2 AND a.created_at < $3
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $4`,
+      [ctx.uow.organizationId, from, to, REPORT_TOP.feedbackActions],
+    );
+    return { ...counts, items };
   }
 
   /** Posts published per network in [from, to), and the plan's posts per week for each planned network (union of both). */

@@ -61,6 +61,7 @@ export class CommunityReportService {
     const queries = await this.repository.topicQueries(ctx, { start: period.start, end }, previous);
     const inbox = await this.repository.inbox(ctx, period.start, end, end);
     const alerts = await this.repository.alerts(ctx, period.start, end);
+    const feedbackActions = await this.repository.feedbackActions(ctx, period.start, end);
     const kpis = await this.kpis(ctx, period.start, end);
     const publications = kind === 'MONTHLY' ? await this.publications(ctx, period.start, period.end, end) : null;
     const topPublications = kind === 'MONTHLY' ? await this.repository.topPublications(ctx, period.start, end) : null;
@@ -119,6 +120,7 @@ export class CommunityReportService {
       alerts,
       topPublications,
       publications,
+      feedbackActions,
     };
   }
 

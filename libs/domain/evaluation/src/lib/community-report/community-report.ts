@@ -73,4 +73,20 @@ export interface CommunityReport {
   topPublications: { title: string; network: string; publishedAt: Date; url: string | null; engagement: number | null }[] | null;
   /** Monthly report only: posts published per network against the plan (posts per week prorated to the period). */
   publications: { network: string; published: number; planned: number | null }[] | null;
+  /**
+   * Actions taken on feedback recorded in the period (seed 003: feedback followed by concrete actions): how many,
+   * how many followed up or done, and the latest of them; null or absent when the action log is not installed.
+   */
+  feedbackActions?: FeedbackActionsSection | null;
+}
+
+export interface FeedbackActionsSection {
+  recorded: number;
+  /** With a follow-up written, or done. */
+  followedUp: number;
+  done: number;
+  /** Still OPEN or IN_PROGRESS. */
+  open: number;
+  /** The period's actions, most recent first (at most REPORT_TOP.feedbackActions). */
+  items: { decision: string; status: string; followUp: string | null; mentions: number; inboxItems: number; recordedAt: Date }[];
 }

@@ -121,6 +121,22 @@ export function renderCommunityReportCsv(report: CommunityReport): string {
     ]),
     report.alerts === null ? l.alertsUnavailable : l.noAlerts,
   );
+  if (report.feedbackActions) {
+    const f = report.feedbackActions;
+    const fl = l.feedbackActions;
+    block(
+      fl.title,
+      [fl.recordedOn, fl.decision, l.status, fl.followUp, fl.linked],
+      f.items.map((a) => [
+        text(isoDay(a.recordedAt, report.timeZone)),
+        text(a.decision),
+        text(fl.status[a.status] ?? a.status),
+        text(a.followUp),
+        num(a.mentions + a.inboxItems, 0),
+      ]),
+      fl.none,
+    );
+  }
   if (report.topPublications !== null) {
     block(
       l.topPublications,

@@ -139,6 +139,7 @@ class CommunityReportWriter {
     this.inbox();
     this.kpis();
     this.alerts();
+    if (this.r.feedbackActions) this.feedbackActions();
     if (this.r.topPublications !== null) this.topPublications();
     if (this.r.publications !== null) this.publications();
     this.footers();
@@ -474,6 +475,29 @@ class CommunityReportWriter {
         formatDate(a.windowStart, r.locale, r.timeZone),
         this.count(a.observedCount),
         l.alertStatus[a.status] ?? a.status,
+      ]),
+    );
+  }
+
+  private feedbackActions(): void {
+    const { r, l } = this;
+    const f = r.feedbackActions;
+    if (!f) return;
+    this.section(l.feedbackActions.title, 40);
+    if (f.recorded === 0) return this.none(l.feedbackActions.none);
+    this.write(l.feedbackActions.summary(f.recorded, f.followedUp, f.done, f.open), 'Helvetica', 9, COLOR.muted);
+    this.table(
+      [
+        { title: l.feedbackActions.recordedOn, width: 80 },
+        { title: l.feedbackActions.decision, width: WIDTH - 340 },
+        { title: l.status, width: 80 },
+        { title: l.feedbackActions.followUp, width: 180 },
+      ],
+      f.items.map((a) => [
+        formatDate(a.recordedAt, r.locale, r.timeZone),
+        a.decision,
+        l.feedbackActions.status[a.status] ?? a.status,
+        a.followUp ?? '',
       ]),
     );
   }
