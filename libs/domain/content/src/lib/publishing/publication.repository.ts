@@ -381,15 +381,6 @@ export class PublicationRepository {
     }));
   }
 
-  /** The variant as it is now (a publication sends the latest approved text). */
-  async variant(ctx: ContentCtx, variantId: string): Promise<{ text: string; linkUrl: string | null; mediaIds: string[] } | null> {
-    const [row] = await ctx.uow.query<{ text: string; link_url: string | null; media_ids: string[] }>(
-      'SELECT text, link_url, media_ids FROM content_variants WHERE organization_id = $1 AND id = $2',
-      [ctx.uow.organizationId, variantId],
-    );
-    return row ? { text: row.text, linkUrl: row.link_url, mediaIds: row.media_ids ?? [] } : null;
-  }
-
   /** Locks the item row (after its publications: the order every writer keeps) and returns its status. */
   async lockItem(ctx: ContentCtx, itemId: string): Promise<string | null> {
     const [row] = await ctx.uow.query<{ status: string }>(
