@@ -1,0 +1,189 @@
+import { Client } from 'pg';
+import { UnitOfWorkFactory } from '@socle/platform-database';
+import { JobQueues } from '@socle/platform-queue';
+import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { LoopbackSmtp } from '../testing/loopback-smtp';
+import { MailOutbox } from './mail-outbox';
+import { MailSendError } from './mailer';
+import { mailRetryDelay, SendMailJob } from './send-mail.job';
+import { classifySmtpFailure, SmtpMailer } from './smtp-mailer';
+
+describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
+  let api: TestApi;
+  let admin: Client;
+  let smtp: LoopbackSmtp;
+  let units: UnitOfWorkFactory;
+  let queues: JobQueues;
+  let outbox: MailOutbox;
+  let mailer: SmtpMailer;
+  let orgA: string;
+  let orgB: string;
+
+  const rows = async (org: string) =>
+    (
+      await admin.query<{
+        id: string;
+        recipient: string;
+        status: string;
+        attempts: number;
+        last_error: string | null;
+        next_attempt_at: Date;
+      }>(
+        'SELECT id, recipient, status, attempts, last_error, next_attempt_at FROM mail_outbox WHERE organization_id = $1 ORDER BY created_at, recipient',
+        [org],
+      )
+    ).rows;
+  const job = (withMailer = true, firstDelayMs = 50) => {
+    const j = new SendMailJob(units, outbox, queues, { from: 'Socle <no-reply@example.test>' }, withMailer ? mailer : null);
+    j.policy = { maxAttempts: 3, firstDelayMs, maxDelayMs: 1000 };
+    return j;
+  };
+  const send = (org: string, to: string, reference: string | null = null) =>
+    units.runInOrganization(org, (uow) =>
+      outbox.enqueue(uow, [{ to, subject: 'Bonjour', text: 'Un texte accentué : élève.', purpose: 'tests.mail', reference }]),
+    );
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    smtp = await new LoopbackSmtp().start();
+    units = api.app.get(UnitOfWorkFactory, { strict: false });
+    queues = api.app.get(JobQueues, { strict: false });
+    outbox = new MailOutbox(queues);
+    mailer = new SmtpMailer(smtp.url, { timeoutMs: 5000 });
+    const a = await signUpAgency(api, 'Agence Mail A');
+    const b = await signUpAgency(api, 'Agence Mail B');
+    orgA = await createOrganization(api, a, 'Client Mail A');
+    orgB = await createOrganization(api, b, 'Client Mail B');
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await smtp?.stop();
+    await admin?.end();
+    await api?.stop();
+  });
+
+  it('writes mails in the caller’s transaction: a rolled-back change leaves none', async () => {
+    await expect(
+      units.runInOrganization(orgA, async (uow) => {
+        await outbox.enqueue(uow, [{ to: 'rolled@example.test', subject: 'x', text: 'x', purpose: 'tests.mail' }]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect((await rows(orgA)).filter((r) => r.recipient === 'rolled@example.test')).toEqual([]);
+  });
+
+  it('keeps mails PENDING without an SMTP server, then sends them once one is there', async () => {
+    await send(orgA, 'waiting@example.test');
+    expect(await job(false).handle({ organizationId: orgA })).toEqual({ sent: 0, retried: 0, failed: 0, waiting: true });
+    expect((await rows(orgA)).find((r) => r.recipient === 'waiting@example.test')).toMatchObject({ status: 'PENDING', attempts: 0 });
+
+    const summary = await job().handle({ organizationId: orgA });
+    expect(summary.sent).toBe(1);
+    expect((await rows(orgA)).find((r) => r.recipient === 'waiting@example.test')).toMatchObject({ status: 'SENT', attempts: 1 });
+    const mail = smtp.received.find((m) => m.to.includes('waiting@example.test'));
+    expect(mail?.from).toBe('no-reply@example.test');
+    expect(mail?.text).toContain('Un texte accentué : élève.');
+  });
+
+  it('retries a 4xx refusal with back-off, gives up on a 5xx one at once', async () => {
+    let busy = 1;
+    smtp.refuse = (to) => (to === 'busy@example.test' && busy-- > 0 ? 451 : to === 'unknown@example.test' ? 550 : null);
+    await send(orgA, 'busy@example.test');
+    await send(orgA, 'unknown@example.test');
+    const first = await job(true, 600).handle({ organizationId: orgA });
+    expect(first).toMatchObject({ sent: 0, retried: 1, failed: 1 });
+    const after = await rows(orgA);
+    expect(after.find((r) => r.recipient === 'busy@example.test')).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      last_error: 'SMTP reply 451',
+    });
+    expect(after.find((r) => r.recipient === 'unknown@example.test')).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      last_error: 'SMTP reply 550',
+    });
+
+    // Not due yet: nothing is claimed before the back-off.
+    expect((await job().handle({ organizationId: orgA })).sent).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await job().handle({ organizationId: orgA })).sent).toBe(1);
+    expect((await rows(orgA)).find((r) => r.recipient === 'busy@example.test')).toMatchObject({ status: 'SENT', attempts: 2 });
+    smtp.refuse = () => null;
+  });
+
+  it('gives a mail up after the last attempt', async () => {
+    smtp.refuse = (to) => (to === 'down@example.test' ? 421 : null);
+    await send(orgA, 'down@example.test');
+    for (let i = 0; i < 3; i += 1) {
+      await job().handle({ organizationId: orgA });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect((await rows(orgA)).find((r) => r.recipient === 'down@example.test')).toMatchObject({ status: 'FAILED', attempts: 3 });
+    smtp.refuse = () => null;
+  });
+
+  it('cancels pending mails of a reference, and a job of one organisation sends none of another’s', async () => {
+    const reference = '00000000-0000-4000-8000-000000000001';
+    await send(orgB, 'other-tenant@example.test');
+    await send(orgA, 'cancelled@example.test', reference);
+    expect(await units.runInOrganization(orgA, (uow) => outbox.cancelFor(uow, [reference]))).toBe(1);
+    // B's unit of work does not see A's rows (row-level security), nor can it cancel them.
+    expect(await units.runInOrganization(orgB, (uow) => outbox.cancelFor(uow, [reference]))).toBe(0);
+
+    const before = smtp.received.length;
+    await job().handle({ organizationId: orgA });
+    expect(smtp.received.slice(before).map((m) => m.to[0])).not.toContain('other-tenant@example.test');
+    expect(smtp.received.slice(before).map((m) => m.to[0])).not.toContain('cancelled@example.test');
+    expect((await rows(orgB)).find((r) => r.recipient === 'other-tenant@example.test')?.status).toBe('PENDING');
+
+    // The reconciler finds B's due mail across tenants (ids only).
+    const due = await units.run({}, (uow) => outbox.dueOrganizations(uow, 1000));
+    expect(due).toContain(orgB);
+    expect(due).not.toContain(orgA);
+    await job().handle({ organizationId: orgB });
+    expect((await rows(orgB)).find((r) => r.recipient === 'other-tenant@example.test')?.status).toBe('SENT');
+  });
+
+  it('cannot read or write another organisation’s outbox through row-level security', async () => {
+    const [a] = await rows(orgA);
+    expect(await units.runInOrganization(orgB, (uow) => outbox.find(uow, a.id))).toBeNull();
+    await expect(
+      units.runInOrganization(orgB, (uow) =>
+        uow.query('INSERT INTO mail_outbox (organization_id, recipient, subject, text_body, purpose) VALUES ($1, $2, $3, $4, $5)', [
+          orgA,
+          'x@example.test',
+          's',
+          't',
+          'tests.mail',
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+});
+
+describe('mail failure classification and back-off', () => {
+  it('reads 5xx as permanent, 4xx and connection failures as transient, without the server’s text', () => {
+    expect(classifySmtpFailure({ responseCode: 550, response: '550 secret detail' })).toMatchObject({
+      kind: 'PERMANENT',
+      summary: 'SMTP reply 550',
+    });
+    expect(classifySmtpFailure({ responseCode: 451 })).toMatchObject({ kind: 'TRANSIENT', summary: 'SMTP reply 451' });
+    expect(classifySmtpFailure({ code: 'ECONNREFUSED' })).toMatchObject({ kind: 'TRANSIENT', summary: 'SMTP connection ECONNREFUSED' });
+    expect(classifySmtpFailure({ code: 'bad code with spaces' }).summary).toBe('SMTP connection ERROR');
+  });
+
+  it('doubles the wait up to the cap and stops after the last attempt', () => {
+    const policy = { maxAttempts: 4, firstDelayMs: 1000, maxDelayMs: 3000 };
+    expect([1, 2, 3].map((n) => mailRetryDelay(policy, n, 'TRANSIENT'))).toEqual([1000, 2000, 3000]);
+    expect(mailRetryDelay(policy, 4, 'TRANSIENT')).toBeNull();
+    expect(mailRetryDelay(policy, 1, 'PERMANENT')).toBeNull();
+    expect(new MailSendError('TRANSIENT', 'x').name).toBe('MailSendError');
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
+    expect(() => new SmtpMailer('http://127.0.0.1:25')).toThrow(/SMTP_URL/);
+  });
+});
