@@ -234,7 +234,9 @@ export function strategyEvidence(
   {
     const kpis = f.kpis ?? 0;
     const measured = f.kpis_measured ?? 0;
-    const unmeasured = f.kpis_unmeasured ?? [];
+    // The first names, then how many more (the statement returns at most four names).
+    const unmeasured = (f.kpis_unmeasured ?? []).slice(0, 3);
+    unmeasured.push(...Array<string>(Math.max(0, kpis - measured - unmeasured.length)).fill(''));
     out['strategy.kpisMeasured'] = {
       value: measured,
       score: share(measured, kpis),
