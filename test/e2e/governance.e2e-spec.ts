@@ -1,0 +1,179 @@
+import type { Client } from 'pg';
+import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { adminDatabase, firstError, leaksIn } from './e2e-support';
+
+/**
+ * The governance record, the approved written strategy and the action log on
+ * feedback over GraphQL: permissions, validation with the field path, audit,
+ * and the quarterly report's section.
+ */
+describe('governance over GraphQL', () => {
+  let api: TestApi;
+  let admin: Client;
+  let owner: AgencySession;
+  let org: string;
+  let lead: { token: string; userId: string };
+  let approver: { token: string; userId: string };
+  let cm: { token: string; userId: string };
+  let viewer: { token: string; userId: string };
+
+  const as = (who: { token: string }) => ({ token: who.token, organizationId: org });
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    admin = await adminDatabase();
+    owner = await signUpAgency(api, 'Agence Gouvernance');
+    org = await createOrganization(api, owner, 'Fromagerie Gouvernance');
+    lead = await addOrganizationMember(api, owner, org, ['STRATEGY_LEAD']);
+    approver = await addOrganizationMember(api, owner, org, ['EXECUTIVE_APPROVER']);
+    cm = await addOrganizationMember(api, owner, org, ['COMMUNITY_MANAGER']);
+    viewer = await addOrganizationMember(api, owner, org, ['VIEWER']);
+  });
+  afterAll(async () => {
+    await admin?.end();
+    await api.stop();
+  });
+
+  it('keeps the committee, its meetings and decisions, audited, and says when no top manager sits on it', async () => {
+    const added = await api.ok<{ addGovernanceMember: { id: string; name: string; topManagement: boolean } }>(
+      'mutation { addGovernanceMember(input: { externalName: "Consultant RH", function: "Ressources humaines" }) { id name topManagement } }',
+      {},
+      as(lead),
+    );
+    expect(added.addGovernanceMember).toMatchObject({ name: 'Consultant RH', topManagement: false });
+    const committee = await api.ok<{ governanceCommittee: { status: string } }>('{ governanceCommittee { status } }', {}, as(viewer));
+    expect(committee.governanceCommittee.status).toBe('NO_TOP_MANAGEMENT');
+    const director = await api.ok<{ addGovernanceMember: { id: string } }>(
+      `mutation { addGovernanceMember(input: { userId: "${approver.userId}", function: "Directrice générale", topManagement: true }) { id } }`,
+      {},
+      as(lead),
+    );
+    expect(
+      (await api.ok<{ governanceCommittee: { status: string } }>('{ governanceCommittee { status } }', {}, as(viewer))).governanceCommittee
+        .status,
+    ).toBe('COMPLETE');
+
+    const heldAt = new Date(Date.now() - 3_600_000).toISOString();
+    const meeting = await api.ok<{ recordGovernanceMeeting: { id: string; attendeeIds: string[] } }>(
+      `mutation ($input: RecordGovernanceMeetingInput!) { recordGovernanceMeeting(input: $input) { id attendeeIds } }`,
+      { input: { kind: 'COMMITTEE', heldAt, attendeeIds: [director.addGovernanceMember.id], minutes: 'Lancement' } },
+      as(lead),
+    );
+    expect(meeting.recordGovernanceMeeting.attendeeIds).toEqual([director.addGovernanceMember.id]);
+    const decision = await api.ok<{ recordGovernanceDecision: { id: string; status: string } }>(
+      `mutation ($input: RecordGovernanceDecisionInput!) { recordGovernanceDecision(input: $input) { id status } }`,
+      {
+        input: { text: 'Écrire la charte', meetingId: meeting.recordGovernanceMeeting.id, ownerMemberId: director.addGovernanceMember.id },
+      },
+      as(lead),
+    );
+    expect(decision.recordGovernanceDecision.status).toBe('OPEN');
+    const audit = await admin.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE organization_id = $1 AND action LIKE 'strategy.%Governance%' ORDER BY occurred_at`,
+      [org],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'strategy.addGovernanceMember',
+      'strategy.addGovernanceMember',
+      'strategy.recordGovernanceMeeting',
+      'strategy.recordGovernanceDecision',
+    ]);
+
+    // A viewer reads, does not write; bad input names the field and stores nothing.
+    const refused = await api.gql('mutation { addGovernanceMember(input: { externalName: "X", function: "Y" }) { id } }', {}, as(viewer));
+    expect(firstError(refused).extensions.code).toBe('FORBIDDEN');
+    const bad = await api.gql(
+      `mutation ($input: RecordGovernanceMeetingInput!) { recordGovernanceMeeting(input: $input) { id } }`,
+      { input: { kind: 'COMMITTEE', heldAt, attendeeIds: ['not-a-uuid'], minutes: 'a\u0000b' } },
+      as(lead),
+    );
+    expect(firstError(bad).extensions.code).toBe('BAD_USER_INPUT');
+    expect(leaksIn(bad.body)).toEqual([]);
+    const meetings = await admin.query('SELECT 1 FROM governance_meetings WHERE organization_id = $1', [org]);
+    expect(meetings.rowCount).toBe(1);
+  });
+
+  it('has the written strategy approved by the executive approver only, with approver and date listed', async () => {
+    const created = await api.ok<{ createStrategyDocumentVersion: { id: string; number: number; status: string; markdown: string } }>(
+      'mutation { createStrategyDocumentVersion(input: { note: "Version initiale" }) { id number status markdown } }',
+      {},
+      as(lead),
+    );
+    expect(created.createStrategyDocumentVersion).toMatchObject({ number: 1, status: 'DRAFT' });
+    expect(created.createStrategyDocumentVersion.markdown).toContain('Fromagerie Gouvernance');
+    const versionId = created.createStrategyDocumentVersion.id;
+    await api.ok(`mutation { submitStrategyDocumentVersion(input: { versionId: "${versionId}" }) { id } }`, {}, as(lead));
+    const byLead = await api.gql(`mutation { approveStrategyDocumentVersion(input: { versionId: "${versionId}" }) { id } }`, {}, as(lead));
+    expect(firstError(byLead).extensions.code).toBe('FORBIDDEN');
+    const approved = await api.ok<{ approveStrategyDocumentVersion: { status: string; approvedBy: string; approvedAt: string } }>(
+      `mutation { approveStrategyDocumentVersion(input: { versionId: "${versionId}", comment: "Bon pour moi" }) { status approvedBy approvedAt } }`,
+      {},
+      as(approver),
+    );
+    expect(approved.approveStrategyDocumentVersion).toMatchObject({ status: 'APPROVED', approvedBy: approver.userId });
+    const current = await api.ok<{
+      approvedStrategy: { changedSinceApproval: boolean; version: { number: number; approverName: string } };
+    }>('{ approvedStrategy { changedSinceApproval version { number approverName approvedAt } } }', {}, as(viewer));
+    expect(current.approvedStrategy).toMatchObject({ changedSinceApproval: false, version: { number: 1, approverName: 'Member' } });
+    const again = await api.gql(`mutation { submitStrategyDocumentVersion(input: { versionId: "${versionId}" }) { id } }`, {}, as(lead));
+    expect(firstError(again).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION', field: 'input.versionId' });
+  });
+
+  it('records actions on feedback, refuses another tenant’s mention with its field path, and reports them in the quarter', async () => {
+    const other = await createOrganization(api, owner, 'Autre client');
+    const [mine] = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at)
+         VALUES ($1, 'mastodon', 'gov-1', 'fan@example.social', 'Trop salé', now()) RETURNING id`,
+        [org],
+      )
+    ).rows;
+    const [theirs] = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at)
+         VALUES ($1, 'mastodon', 'gov-2', 'fan@example.social', 'Autre', now()) RETURNING id`,
+        [other],
+      )
+    ).rows;
+    const refused = await api.gql(
+      `mutation ($input: RecordFeedbackActionInput!) { recordFeedbackAction(input: $input) { id } }`,
+      { input: { mentionIds: [mine.id, theirs.id], decision: 'Moins de sel' } },
+      as(cm),
+    );
+    expect(firstError(refused).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.mentionIds[1]' });
+    expect((await admin.query('SELECT 1 FROM feedback_actions WHERE organization_id = $1', [org])).rowCount).toBe(0);
+
+    const recorded = await api.ok<{ recordFeedbackAction: { id: string; status: string; mentionIds: string[] } }>(
+      `mutation ($input: RecordFeedbackActionInput!) { recordFeedbackAction(input: $input) { id status mentionIds } }`,
+      { input: { mentionIds: [mine.id], decision: 'Moins de sel', ownerId: cm.userId } },
+      as(cm),
+    );
+    expect(recorded.recordFeedbackAction).toMatchObject({ status: 'OPEN', mentionIds: [mine.id] });
+    await api.ok(
+      `mutation { updateFeedbackAction(input: { id: "${recorded.recordFeedbackAction.id}", status: DONE, followUp: "Recette revue" }) { id } }`,
+      {},
+      as(cm),
+    );
+    const list = await api.ok<{ feedbackActions: { edges: { node: { decision: string; status: string; followUp: string } }[] } }>(
+      `{ feedbackActions(first: 5, mentionId: "${mine.id}") { edges { node { decision status followUp } } } }`,
+      {},
+      as(viewer),
+    );
+    expect(list.feedbackActions.edges.map((e) => e.node)).toEqual([
+      { decision: 'Moins de sel', status: 'DONE', followUp: 'Recette revue' },
+    ]);
+
+    const quarterStart = (() => {
+      const now = new Date();
+      return `${now.getUTCFullYear()}-${String(Math.floor(now.getUTCMonth() / 3) * 3 + 1).padStart(2, '0')}-01`;
+    })();
+    const report = await api.ok<{
+      communityReport: { feedbackActions: { recorded: number; followedUp: number; done: number; items: { decision: string }[] } };
+    }>(
+      `{ communityReport(kind: QUARTERLY, periodStart: "${quarterStart}") { feedbackActions { recorded followedUp done items { decision } } } }`,
+      {},
+      as(approver),
+    );
+    expect(report.communityReport.feedbackActions).toEqual({ recorded: 1, followedUp: 1, done: 1, items: [{ decision: 'Moins de sel' }] });
+  });
+});
