@@ -217,6 +217,16 @@ describe('mention search and analytics', () => {
     expect(counts(mastodon.sentiments)).toEqual({ POSITIVE: 2, NEUTRAL: 1 });
     expect(counts(mastodon.queries)).toEqual({ 'Marque 1': 1, 'Marque 2': 1, Rival: 1, Sujet: 1 });
 
+    // Restricted facets are each counted without their own condition but with the others'; the free ones with all.
+    const alice = await facets({ authorHandle: '@Alice' });
+    expect(alice.total).toBe(3);
+    expect(counts(alice.authors)).toEqual(counts(all.authors));
+    expect(Object.values(counts(alice.sources)).reduce((a, b) => a + b, 0)).toBe(3);
+    const aliceOnMastodon = await facets({ authorHandle: 'alice', source: 'mastodon' });
+    expect(counts(aliceOnMastodon.authors)).toEqual(counts(mastodon.authors));
+    expect(counts(aliceOnMastodon.sources)).toEqual(counts(alice.sources));
+    expect(Object.values(counts(aliceOnMastodon.languages)).reduce((a, b) => a + b, 0)).toBe(aliceOnMastodon.total);
+
     const brand = await facets({ queryId: ids.brand1, text: 'boulangerie' });
     expect(brand.total).toBe(1);
     expect(counts(brand.queries)).toEqual({ 'Marque 1': 1, 'Marque 2': 1, Pains: 1 });

@@ -153,22 +153,47 @@ export class MentionSearchRepository {
     const params = new Params();
     params.add(ctx.uow.organizationId);
     const where = (omit?: MentionFacetName) => conditions(filter, params, omit).join(' AND ');
-    const rows = await ctx.uow.query<{ facet: MentionFacetName | 'total'; value: string | null; label: string | null; count: string }>(
-      `SELECT 'total' AS facet, NULL AS value, NULL AS label, count(*) AS count FROM mentions m WHERE ${where()}
-       UNION ALL
-       (SELECT 'source', m.source, NULL, count(*) FROM mentions m WHERE ${where('source')} GROUP BY m.source)
-       UNION ALL
-       (SELECT 'sentiment', m.sentiment_label, NULL, count(*) FROM mentions m WHERE ${where('sentiment')} GROUP BY m.sentiment_label)
-       UNION ALL
-       (SELECT 'language', lower(m.language), NULL, count(*) FROM mentions m WHERE ${where('language')} GROUP BY lower(m.language))
-       UNION ALL
-       (SELECT 'author', lower(m.author_handle), NULL, count(*) FROM mentions m WHERE ${where('author')}
-         GROUP BY lower(m.author_handle) ORDER BY count(*) DESC, lower(m.author_handle) LIMIT ${TOP_AUTHORS})
-       UNION ALL
-       (SELECT 'query', q.id::text, min(q.name), count(*) FROM mentions m
+    // A facet counts under every condition but its own: the facets whose own field the filter leaves free share the
+    // filter's conditions, and are counted together in one pass (grouping sets); each other one scans on its own.
+    const restricted: Record<Exclude<MentionFacetName, 'query'>, boolean> = {
+      source: !!filter.source,
+      sentiment: !!filter.sentiment,
+      language: !!filter.language,
+      author: !!filter.authorHandle,
+    };
+    const expressions: Record<Exclude<MentionFacetName, 'query'>, string> = {
+      source: 'm.source',
+      sentiment: 'm.sentiment_label',
+      language: 'lower(m.language)',
+      author: 'lower(m.author_handle)',
+    };
+    const shared = (Object.keys(expressions) as (keyof typeof expressions)[]).filter((facet) => !restricted[facet]);
+    const facetOf = shared.map((facet) => `WHEN GROUPING(${expressions[facet]}) = 0 THEN '${facet}'`).join(' ');
+    const valueOf = shared.map((facet) => `WHEN GROUPING(${expressions[facet]}) = 0 THEN ${expressions[facet]}`).join(' ');
+    const sets = ['()', ...shared.map((facet) => `(${expressions[facet]})`)].join(', ');
+    const branches = [
+      // The total and the free facets; the author facet keeps its most frequent authors only.
+      `SELECT facet, value, NULL AS label, count FROM (
+         SELECT g.*, CASE WHEN g.facet = 'author' THEN row_number() OVER (PARTITION BY g.facet ORDER BY g.count DESC, g.value) END AS rank
+           FROM (SELECT ${shared.length ? `CASE ${facetOf} ELSE 'total' END` : "'total'"} AS facet,
+                        ${shared.length ? `CASE ${valueOf} END` : 'NULL'} AS value, count(*) AS count
+                   FROM mentions m WHERE ${where()} GROUP BY GROUPING SETS (${sets})) g) ranked
+        WHERE rank IS NULL OR rank <= ${TOP_AUTHORS}`,
+      ...(Object.keys(expressions) as (keyof typeof expressions)[])
+        .filter((facet) => restricted[facet])
+        .map((facet) =>
+          facet === 'author'
+            ? `(SELECT 'author', ${expressions.author}, NULL, count(*) FROM mentions m WHERE ${where('author')}
+                 GROUP BY ${expressions.author} ORDER BY count(*) DESC, ${expressions.author} LIMIT ${TOP_AUTHORS})`
+            : `(SELECT '${facet}', ${expressions[facet]}, NULL, count(*) FROM mentions m WHERE ${where(facet)} GROUP BY ${expressions[facet]})`,
+        ),
+      `(SELECT 'query', q.id::text, min(q.name), count(*) FROM mentions m
           JOIN mention_matches mq ON mq.organization_id = m.organization_id AND mq.mention_id = m.id
           JOIN listening_queries q ON q.organization_id = mq.organization_id AND q.id = mq.query_id
          WHERE ${where('query')} GROUP BY q.id)`,
+    ];
+    const rows = await ctx.uow.query<{ facet: MentionFacetName | 'total'; value: string | null; label: string | null; count: string }>(
+      branches.join('\n       UNION ALL\n       '),
       params.values,
     );
     let total = 0;
