@@ -5,9 +5,23 @@ export { STRATEGY_ENTITIES } from './lib/entities';
 export { ROADMAP_STEPS, ROADMAP_EVIDENCE_KEYS, RoadmapStep, RoadmapStepStatus } from './lib/roadmap/roadmap-steps';
 export { STRATEGY_EVIDENCE_KEYS, STRATEGY_EVIDENCE_DEFINITIONS } from './lib/evidence/strategy-evidence';
 export { GOVERNANCE_EVIDENCE_KEYS, GOVERNANCE_EVIDENCE_DEFINITIONS } from './lib/governance/governance-evidence';
-export { TASK_FORCE_ROLES, TASK_FORCE_ROLE_LABELS, TaskForceRole } from './lib/task-force/roles';
+export {
+  TASK_FORCE_ROLES,
+  TASK_FORCE_ROLE_LABELS,
+  TaskForceRole,
+  TaskForceFunction,
+  TEAM_ROLES,
+  TeamRole,
+  TASK_FORCE_MEMBER_ROLES,
+  ROLE_FAMILIES,
+  RoleFamily,
+  isTaskForceFunction,
+  taskForcePeople,
+  TaskForcePerson,
+} from './lib/task-force/roles';
 import { Strategy1764300000000 } from './lib/migrations/1764300000000-strategy';
 import { KpiMeasure1765000000310 } from './lib/migrations/1765000000310-kpi-measure';
 import { Governance1765000001100 } from './lib/migrations/1765000001100-governance';
+import { TaskForceRoles1765000001210 } from './lib/migrations/1765000001210-task-force-roles';
 
-export const STRATEGY_MIGRATIONS = [Strategy1764300000000, KpiMeasure1765000000310, Governance1765000001100];
+export const STRATEGY_MIGRATIONS = [Strategy1764300000000, KpiMeasure1765000000310, Governance1765000001100, TaskForceRoles1765000001210];

@@ -70,6 +70,8 @@ export interface TaskForceMemberRecord {
   userId: string | null;
   name: string;
   externalContact: string | null;
+  /** The department the person comes from (absent in records built before it existed). */
+  department?: string | null;
   createdAt: Date;
 }
 export interface RitualRecord {
@@ -103,7 +105,7 @@ const PLAN = `p.id, p.network, p.rationale, p.posts_per_week AS "postsPerWeek", 
    WHERE ps.organization_id = p.organization_id AND ps.network_plan_id = p.id), '[]') AS segments`;
 const COMPETITOR = `id, name, handles, notes, created_at AS "createdAt", updated_at AS "updatedAt"`;
 const MEMBER = `t.id, t.role, t.user_id AS "userId", coalesce(u.display_name, t.external_name) AS name, t.external_contact AS "externalContact",
-  t.created_at AS "createdAt"`;
+  t.department, t.created_at AS "createdAt"`;
 const MEMBER_FROM = 'task_force_members t LEFT JOIN users u ON u.id = t.user_id';
 const RITUAL = `id, kind, title, cadence, weekday, day_of_month AS "dayOfMonth", to_char(time_of_day, 'HH24:MI') AS time, timezone,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -439,11 +441,12 @@ export class StrategyRepository {
 
   async insertTaskForceMember(
     ctx: StrategyCtx,
-    m: { role: string; userId: string | null; externalName: string | null; externalContact: string | null },
+    m: { role: string; userId: string | null; externalName: string | null; externalContact: string | null; department?: string | null },
   ): Promise<string> {
     const [row] = await ctx.uow.query<{ id: string }>(
-      `INSERT INTO task_force_members (organization_id, role, user_id, external_name, external_contact) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [ctx.uow.organizationId, m.role, m.userId, m.externalName, m.externalContact],
+      `INSERT INTO task_force_members (organization_id, role, user_id, external_name, external_contact, department)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [ctx.uow.organizationId, m.role, m.userId, m.externalName, m.externalContact, m.department ?? null],
     );
     return row.id;
   }

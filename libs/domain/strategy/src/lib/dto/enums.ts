@@ -60,8 +60,21 @@ export enum TaskForceRoleEnum {
   COMMUNITY_MANAGER = 'COMMUNITY_MANAGER',
   ANALYST = 'ANALYST',
   COORDINATOR = 'COORDINATOR',
+  CONTENT_FACILITATOR = 'CONTENT_FACILITATOR',
+  FACILITATOR = 'FACILITATOR',
+  ADMINISTRATOR = 'ADMINISTRATOR',
+  DEVELOPER = 'DEVELOPER',
+  GRAPHIC_DESIGNER = 'GRAPHIC_DESIGNER',
+  PUBLIC_RELATIONS = 'PUBLIC_RELATIONS',
+  MARKETER = 'MARKETER',
 }
-registerEnumType(TaskForceRoleEnum, { name: 'TaskForceRole', description: 'The task-force functions of seed 001 §2.' });
+registerEnumType(TaskForceRoleEnum, {
+  name: 'TaskForceRole',
+  description:
+    'The five task-force functions of seed 001 §2 (STRATEGY_LEAD … COORDINATOR), then the roles of seed 000: web animators ' +
+    '(CONTENT_FACILITATOR "animateur de contenu", FACILITATOR, ADMINISTRATOR), support (DEVELOPER "programmeur", GRAPHIC_DESIGNER ' +
+    '"infographe") and promotion (PUBLIC_RELATIONS "relationniste", MARKETER). One person may hold several.',
+});
 
 export enum RitualKindEnum {
   WEEKLY_MEETING = 'WEEKLY_MEETING',

@@ -281,6 +281,12 @@ export class AddTaskForceMemberInput {
   @MaxLength(254)
   @Matches(NOT_BLANK, blank)
   externalContact?: string | null;
+  @Field(() => String, { nullable: true, description: 'The department the person comes from (e.g. Marketing, Customer service).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  @Matches(NOT_BLANK, blank)
+  department?: string | null;
 }
 
 @InputType()

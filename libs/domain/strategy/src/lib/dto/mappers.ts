@@ -4,7 +4,7 @@ import type { CompetitorRecord, NetworkPlanRecord, RitualRecord, SegmentRecord, 
 import type { RoadmapStepView } from '../roadmap/roadmap.service';
 import { AgendaSlot } from '../task-force/agenda';
 import { nextOccurrence } from '../task-force/calendar';
-import { TASK_FORCE_ROLE_LABELS } from '../task-force/roles';
+import { isTaskForceFunction, TASK_FORCE_ROLE_LABELS } from '../task-force/roles';
 import { cadenceOf, WeeklyMeeting } from '../task-force/task-force.service';
 import {
   AddressFormEnum,
@@ -53,6 +53,8 @@ export function toTaskForceMember(m: TaskForceMemberRecord, locale: Locale): Tas
     name: m.name,
     external: m.userId === null,
     externalContact: m.externalContact,
+    department: m.department ?? null,
+    taskForceFunction: isTaskForceFunction(m.role),
     createdAt: m.createdAt,
   };
 }

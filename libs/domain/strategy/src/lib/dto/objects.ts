@@ -109,6 +109,9 @@ export class TaskForceMemberObject {
   @Field(() => String, { description: 'The member’s display name, or the external person’s name.' }) name!: string;
   @Field(() => Boolean) external!: boolean;
   @Field(() => String, { nullable: true }) externalContact!: string | null;
+  @Field(() => String, { nullable: true, description: 'The department the person comes from.' }) department!: string | null;
+  @Field(() => Boolean, { description: 'Whether the role is one of the five task-force functions (seed 001), not a seed 000 role.' })
+  taskForceFunction!: boolean;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 

@@ -1,5 +1,5 @@
 import type { LocalisedText } from '@socle/platform-evidence';
-import { TASK_FORCE_ROLES, TASK_FORCE_ROLE_LABELS, TaskForceRole } from './roles';
+import { TASK_FORCE_MEMBER_ROLES, TASK_FORCE_ROLE_LABELS, TaskForceRole } from './roles';
 
 /** Seed 001, §4: ten minutes each, then twenty minutes of brainstorming. */
 export const MINUTES_PER_MEMBER = 10;
@@ -53,9 +53,9 @@ export function weeklyAgenda(members: readonly AgendaMemberInput[], isoWeekNumbe
     person.memberIds.push(m.id);
     people.set(key, person);
   }
-  const rank = (roles: TaskForceRole[]) => Math.min(...roles.map((r) => TASK_FORCE_ROLES.indexOf(r)));
+  const rank = (roles: TaskForceRole[]) => Math.min(...roles.map((r) => TASK_FORCE_MEMBER_ROLES.indexOf(r)));
   const ordered = [...people.values()]
-    .map((p) => ({ ...p, roles: [...p.roles].sort((a, b) => TASK_FORCE_ROLES.indexOf(a) - TASK_FORCE_ROLES.indexOf(b)) }))
+    .map((p) => ({ ...p, roles: [...p.roles].sort((a, b) => TASK_FORCE_MEMBER_ROLES.indexOf(a) - TASK_FORCE_MEMBER_ROLES.indexOf(b)) }))
     .sort((a, b) => rank(a.roles) - rank(b.roles) || a.name.localeCompare(b.name));
   const slots: AgendaSlot[] = ordered.map((p, i) => ({
     kind: 'MEMBER_UPDATE',

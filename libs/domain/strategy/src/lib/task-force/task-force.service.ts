@@ -68,6 +68,7 @@ export class TaskForceService {
               userId,
               externalName,
               externalContact: cleanText(input.externalContact),
+              department: cleanText(input.department),
             }),
           'task_force_members_user_key',
           'input.userId',
