@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { OrganizationRoleEnum } from '@socle/accounts';
 import { ConnectionType, PageArgs } from '@socle/platform-graphql';
 import { COMMENT_SEVERITIES } from '@socle/policies';
@@ -69,7 +69,22 @@ export class InboxItemObject {
   @Field(() => String) text!: string;
   @Field(() => String, { nullable: true }) url!: string | null;
   @Field(() => GraphQLISODateTime) receivedAt!: Date;
-  @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS (the comment-handling rules’ severities).' }) severity!: string;
+  @Field(() => String, {
+    description:
+      'LOW, NORMAL, HIGH or CRISIS (the comment-handling rules’ severities): classified on arrival, or set by a member (setInboxItemSeverity).',
+  })
+  severity!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why: CRISIS_ALERT (negative while a crisis alert is open), ESCALATION_WORD:<word> (a complaint or legal word, as written), ' +
+      'AUTHOR_TAG:<tag> (DETRACTOR or INFLUENCER), NEGATIVE (sentiment), POSITIVE (and no question), MANUAL (set by a member); ' +
+      'null when nothing stood out (NORMAL).',
+  })
+  severityReason!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The member who set the severity by hand (null while it is the classifier’s).' })
+  severitySetBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) severitySetAt!: Date | null;
   @Field(() => InboxStatusEnum) status!: InboxStatusEnum;
   @Field(() => ID, { nullable: true }) assigneeId!: string | null;
   @Field(() => GraphQLISODateTime, { description: 'When the first answer is due (the organisation’s comment-handling rules).' })
@@ -98,6 +113,10 @@ export class InboxReplyTemplateObject {
 @ArgsType()
 export class InboxPageArgs extends PageArgs {
   @Field(() => InboxStatusEnum, { nullable: true }) @IsOptional() @IsEnum(InboxStatusEnum) status?: InboxStatusEnum;
+  @Field(() => String, { nullable: true, description: 'Only items of this severity: LOW, NORMAL, HIGH or CRISIS.' })
+  @IsOptional()
+  @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
+  severity?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a user id' }) assigneeId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Only open items past due (true), or only the others (false).' })
   @IsOptional()
@@ -159,6 +178,19 @@ export class EscalateInboxItemInput {
   @IsEnum(OrganizationRoleEnum)
   role?: OrganizationRoleEnum;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+}
+
+@InputType()
+export class SetInboxItemSeverityInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
+  @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS.' })
+  @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
+  severity!: string;
+  @Field(() => Int, { description: 'The item’s version as read: a change made meanwhile is refused (CONFLICT INBOX_ITEM_CHANGED).' })
+  @IsInt({ message: 'must be the item’s version' })
+  @Min(1, { message: 'must be the item’s version' })
+  @Max(2_147_483_647, { message: 'must be the item’s version' })
+  version!: number;
 }
 
 export function toInboxItemObject(item: InboxItem): InboxItemObject {

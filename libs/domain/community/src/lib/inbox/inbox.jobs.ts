@@ -6,10 +6,12 @@ import { JobHandler, JobQueues, TenantJobPayload } from '@socle/platform-queue';
 import { BusinessCalendar, CommentHandlingRule, CommentRulesService, responseDue } from '@socle/policies';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
 import { CredentialVault } from '../credential-vault';
+import { MentionEnricher } from '../listening/mention-enricher';
 import { NetworkAccountRepository, TenantCtx } from '../repositories';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 import type { NewInboxItem } from './inbox.types';
+import { classifySeverity, itemSentiment, SeverityClassification } from './severity';
 
 export const INBOX_QUEUE = 'inbox';
 export const FETCH_INBOX_JOB = 'FetchInboxJob';
@@ -99,6 +101,7 @@ export class FetchInboxJob implements JobHandler {
     private readonly config: SocleConfig,
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+    private readonly enricher: MentionEnricher,
   ) {}
 
   async handle({ organizationId }: TenantJobPayload): Promise<{ fetched: number; inserted: number; failed: number }> {
@@ -124,6 +127,7 @@ export class FetchInboxJob implements JobHandler {
       PUBLICATIONS_PER_RUN,
     );
     const { rules, calendar } = await this.rules.get(ctx);
+    const crisisAlertOpen = await this.inbox.crisisAlertOpen(ctx);
     const credentials = new Map<string, Credentials | null>();
     for (const account of usable) {
       const row = await this.accounts.findWithCredentials(ctx, account.id);
@@ -165,7 +169,15 @@ export class FetchInboxJob implements JobHandler {
       inserted += (
         await this.inbox.insertNew(
           ctx,
-          toItems(comments, account, 'COMMENT', () => publication, rules, calendar),
+          toItems(
+            comments,
+            account,
+            'COMMENT',
+            () => publication,
+            rules,
+            calendar,
+            await this.classify(ctx, account.network, comments, crisisAlertOpen),
+          ),
         )
       ).length;
       await this.inbox.saveCursor(ctx, publication.id, cursor);
@@ -189,13 +201,39 @@ export class FetchInboxJob implements JobHandler {
       }
       fetched += mentions.length;
       const parentOf = (m: Mention) => watched.find((p) => p.networkAccountId === account.id && p.externalId === m.inReplyTo) ?? null;
-      inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules, calendar))).length;
+      const classified = await this.classify(ctx, account.network, mentions, crisisAlertOpen);
+      inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules, calendar, classified))).length;
       await ctx.uow.commitAndContinue();
     }
     this.logger.log(
       `inbox of organization ${ctx.organizationId}: ${watched.length} posts, ${fetched} comments, ${inserted} new, ${failed} failed`,
     );
     return { fetched, inserted, failed };
+  }
+
+  /** Each post's severity, by external id: its sentiment, complaint words, its author's tags, the organisation's crisis. */
+  private async classify(
+    ctx: TenantCtx,
+    network: string,
+    posts: Mention[],
+    crisisAlertOpen: boolean,
+  ): Promise<Map<string, SeverityClassification>> {
+    const handleOf = (p: Mention) => (typeof p.authorHandle === 'string' ? p.authorHandle : '');
+    const tags = await this.inbox.authorTags(ctx, network, posts.map(handleOf));
+    const enrich = this.enricher.enrich.bind(this.enricher);
+    const classified = new Map<string, SeverityClassification>();
+    for (const post of posts) {
+      const text = typeof post.text === 'string' ? post.text : '';
+      let sentiment: Awaited<ReturnType<typeof itemSentiment>> = null;
+      try {
+        sentiment = await itemSentiment(text, typeof post.language === 'string' ? post.language : null, enrich);
+      } catch (error) {
+        // An unscored text is classified on its words and author alone.
+        this.logger.warn(`sentiment of ${network} post not read: ${error instanceof Error ? error.name : typeof error}`);
+      }
+      classified.set(post.externalId, classifySeverity({ text, sentiment, crisisAlertOpen, authorTags: tags.get(handleOf(post)) ?? [] }));
+    }
+    return classified;
   }
 
   /**
@@ -275,7 +313,11 @@ export class SendInboxReplyJob implements JobHandler<SendInboxReplyPayload> {
   }
 }
 
-/** What a network sent, as new inbox items: our own posts left out, NUL removed, lengths bounded, due times from the rules. */
+/**
+ * What a network sent, as new inbox items: our own posts left out, NUL removed,
+ * lengths bounded, each with its severity (`classified`, NORMAL when absent) and
+ * the due time of that severity's rule.
+ */
 function toItems(
   posts: Mention[],
   account: { id: string; network: string; handle: string },
@@ -283,6 +325,7 @@ function toItems(
   parentOf: (post: Mention) => { id: string; externalId: string } | null,
   rules: readonly CommentHandlingRule[],
   calendar: BusinessCalendar,
+  classified: ReadonlyMap<string, SeverityClassification>,
 ): NewInboxItem[] {
   return posts
     .filter(
@@ -291,7 +334,8 @@ function toItems(
     )
     .map((p) => {
       const receivedAt = validDate(p.publishedAt) ?? new Date();
-      const due = responseDue(rules, { network: account.network, severity: 'NORMAL', receivedAt }, calendar);
+      const { severity, reason } = classified.get(p.externalId) ?? { severity: 'NORMAL' as const, reason: null };
+      const due = responseDue(rules, { network: account.network, severity, receivedAt }, calendar);
       const parent = parentOf(p);
       return {
         source: account.network,
@@ -305,7 +349,8 @@ function toItems(
         text: clip(p.text ?? '', 100_000) as string,
         url: clip(p.url ?? null, 2000),
         receivedAt,
-        severity: 'NORMAL' as const,
+        severity,
+        severityReason: reason,
         dueAt: due.dueAt,
         responsibleRole: due.responsibleRole,
       };

@@ -1,6 +1,7 @@
 import { CommentRulesService } from '@socle/policies';
 import type { ModulePart } from '@socle/platform-database';
 import { Inbox1764900000100 } from '../migrations/1764900000100-inbox';
+import { InboxSeverity1765000001300 } from '../migrations/1765000001300-inbox-severity';
 import { EscalateInboxJob, FetchInboxJob, InboxScheduler, SendInboxReplyJob } from './inbox.jobs';
 import { InboxRepository } from './inbox.repository';
 import { InboxResolver } from './inbox.resolver';
@@ -13,7 +14,7 @@ import { InboxService } from './inbox.service';
  */
 export const INBOX_PART: ModulePart = {
   entities: [],
-  migrations: [Inbox1764900000100],
+  migrations: [Inbox1764900000100, InboxSeverity1765000001300],
   providers: [InboxRepository, InboxService, InboxScheduler, CommentRulesService],
   resolvers: [InboxResolver],
   workers: [FetchInboxJob, EscalateInboxJob, SendInboxReplyJob],

@@ -5,7 +5,7 @@ import type { TenantCtx } from '../repositories';
 import type { InboxItem, InboxNote, InboxReply, InboxStatus, NewInboxItem } from './inbox.types';
 
 const ITEM_COLUMNS = `id, source, network_account_id, external_id, kind, parent_external_id, publication_id, author_handle, author_name, text, url,
-  received_at, severity, status, assignee_id, due_at, responsible_role, first_response_at, answered_by, escalated_to, escalated_at, version,
+  received_at, severity, severity_reason, severity_set_by, severity_set_at, status, assignee_id, due_at, responsible_role, first_response_at, answered_by, escalated_to, escalated_at, version,
   created_at, updated_at`;
 
 interface ItemRow {
@@ -22,6 +22,9 @@ interface ItemRow {
   url: string | null;
   received_at: Date;
   severity: InboxItem['severity'];
+  severity_reason: string | null;
+  severity_set_by: string | null;
+  severity_set_at: Date | null;
   status: InboxStatus;
   assignee_id: string | null;
   due_at: Date;
@@ -49,6 +52,9 @@ const toItem = (r: ItemRow): InboxItem => ({
   url: r.url,
   receivedAt: r.received_at,
   severity: r.severity,
+  severityReason: r.severity_reason,
+  severitySetBy: r.severity_set_by,
+  severitySetAt: r.severity_set_at,
   status: r.status,
   assigneeId: r.assignee_id,
   dueAt: r.due_at,
@@ -97,6 +103,7 @@ const toReply = (r: ReplyRow): InboxReply => ({
 
 export interface InboxFilter {
   status?: InboxStatus;
+  severity?: InboxItem['severity'];
   assigneeId?: string;
   /** Open (NEW, ASSIGNED, ESCALATED) and past due (true), or not (false). */
   overdue?: boolean;
@@ -126,6 +133,7 @@ export class InboxRepository {
     const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
     const where = ['organization_id = $1'];
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.severity) where.push(`severity = $${params.push(filter.severity)}`);
     if (filter.assigneeId) where.push(`assignee_id = $${params.push(filter.assigneeId)}::uuid`);
     if (filter.overdue === true) where.push("status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now()");
     if (filter.overdue === false) where.push("NOT (status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now())");
@@ -181,12 +189,12 @@ export class InboxRepository {
     if (items.length === 0) return [];
     const rows = await ctx.uow.query<{ id: string }>(
       `INSERT INTO inbox_items (organization_id, source, network_account_id, external_id, kind, parent_external_id, publication_id, author_handle,
-         author_name, text, url, received_at, severity, due_at, responsible_role)
+         author_name, text, url, received_at, severity, severity_reason, due_at, responsible_role)
        SELECT $1, r.source, r.network_account_id, r.external_id, r.kind, r.parent_external_id, r.publication_id, r.author_handle, r.author_name,
-              r.text, r.url, r.received_at, r.severity, r.due_at, r.responsible_role
+              r.text, r.url, r.received_at, r.severity, r.severity_reason, r.due_at, r.responsible_role
          FROM jsonb_to_recordset($2::jsonb) AS r(source text, network_account_id uuid, external_id text, kind text, parent_external_id text,
               publication_id uuid, author_handle text, author_name text, text text, url text, received_at timestamptz, severity text,
-              due_at timestamptz, responsible_role text)
+              severity_reason text, due_at timestamptz, responsible_role text)
         -- Our own replies come back as comments of the post: never an item.
         WHERE NOT EXISTS (SELECT 1 FROM inbox_replies x WHERE x.organization_id = $1 AND x.external_id = r.external_id)
        ON CONFLICT (organization_id, source, external_id) DO NOTHING
@@ -207,6 +215,7 @@ export class InboxRepository {
             url: i.url,
             received_at: i.receivedAt.toISOString(),
             severity: i.severity,
+            severity_reason: i.severityReason,
             due_at: i.dueAt.toISOString(),
             responsible_role: i.responsibleRole,
           })),
@@ -214,6 +223,48 @@ export class InboxRepository {
       ],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * A severity set by hand, with the due time and responsible role of its rule:
+   * applied only while the item is at `version` and not ANSWERED or DISMISSED
+   * (of two concurrent changes the second gets null); bumps the version.
+   */
+  async setSeverity(
+    ctx: TenantCtx,
+    id: string,
+    version: number,
+    change: { severity: InboxItem['severity']; reason: string; dueAt: Date; responsibleRole: string; setBy: string | null },
+  ): Promise<InboxItem | null> {
+    const [row] = await ctx.uow.query<ItemRow>(
+      `UPDATE inbox_items SET severity = $4, severity_reason = $5, due_at = $6, responsible_role = $7, severity_set_by = $8,
+              severity_set_at = now(), version = version + 1, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND version = $3 AND status NOT IN ('ANSWERED', 'DISMISSED')
+        RETURNING ${ITEM_COLUMNS}`,
+      [ctx.uow.organizationId, id, version, change.severity, change.reason, change.dueAt, change.responsibleRole, change.setBy],
+    );
+    return row ? toItem(row) : null;
+  }
+
+  /** Whether the organisation has an unresolved crisis alert (OPEN or ACKNOWLEDGED). */
+  async crisisAlertOpen(ctx: TenantCtx): Promise<boolean> {
+    const rows = await ctx.uow.query("SELECT 1 FROM alerts WHERE organization_id = $1 AND status IN ('OPEN', 'ACKNOWLEDGED') LIMIT 1", [
+      ctx.uow.organizationId,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** The tags people gave these authors of one network (the handle's case ignored, as the author profiles key them), by handle as given. */
+  async authorTags(ctx: TenantCtx, source: string, handles: readonly string[]): Promise<Map<string, string[]>> {
+    const given = [...new Set(handles.filter((h) => h.length > 0 && h.length <= 500))];
+    if (given.length === 0) return new Map();
+    const rows = await ctx.uow.query<{ handle: string; tags: string[] }>(
+      `SELECT h.handle, p.tags FROM unnest($3::text[]) AS h (handle)
+         JOIN mention_author_profiles p ON p.organization_id = $1 AND p.source = $2 AND p.handle_key = lower(h.handle)
+        WHERE cardinality(p.tags) > 0`,
+      [ctx.uow.organizationId, source, given],
+    );
+    return new Map(rows.map((r) => [r.handle, r.tags]));
   }
 
   /** Open items past due, locked (others skip them): what the SLA sweep escalates. */

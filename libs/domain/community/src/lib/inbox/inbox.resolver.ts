@@ -15,6 +15,7 @@ import {
   InboxReplyTemplateObject,
   ReplyTemplatesArgs,
   ReplyToInboxItemInput,
+  SetInboxItemSeverityInput,
   toInboxItemObject,
   toInboxNoteObject,
   toInboxReplyObject,
@@ -31,11 +32,23 @@ export class InboxResolver {
   ) {}
 
   @Requires('inbox.read')
-  @Query(() => InboxItemConnection, { description: 'The social inbox, newest first, filtered by status, assignee and/or overdue.' })
+  @Query(() => InboxItemConnection, {
+    description: 'The social inbox, newest first, filtered by status, severity, assignee and/or overdue.',
+  })
   async inboxItems(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxPageArgs): Promise<Connection<InboxItemObject>> {
     return paginate(
       args,
-      (keyset) => this.inbox.page(ctx, { status: args.status, assigneeId: args.assigneeId, overdue: args.overdue }, keyset),
+      (keyset) =>
+        this.inbox.page(
+          ctx,
+          {
+            status: args.status,
+            severity: args.severity as InboxItem['severity'] | undefined,
+            assigneeId: args.assigneeId,
+            overdue: args.overdue,
+          },
+          keyset,
+        ),
       (item: InboxItem) => [item.receivedAt, item.id],
       toInboxItemObject,
     );
@@ -97,6 +110,20 @@ export class InboxResolver {
   @Mutation(() => InboxItemObject, { description: 'Hands the item to a role (NEW or ASSIGNED → ESCALATED).' })
   async escalateInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: EscalateInboxItemInput): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.escalate(ctx, input.id, input.role ?? null, input.reason ?? null));
+  }
+
+  @Requires('inbox.handle')
+  @Mutation(() => InboxItemObject, {
+    description:
+      'Reclassifies the item (LOW, NORMAL, HIGH, CRISIS): its due time is counted again from when it was received, under that severity’s rule, ' +
+      'and the rule’s role becomes responsible. `version` is the item’s as read (of two people at once one wins, the other gets CONFLICT ' +
+      'INBOX_ITEM_CHANGED); an ANSWERED or DISMISSED item is refused (CONFLICT INBOX_ITEM_CLOSED).',
+  })
+  async setInboxItemSeverity(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: SetInboxItemSeverityInput,
+  ): Promise<InboxItemObject> {
+    return toInboxItemObject(await this.inbox.setSeverity(ctx, input.id, input.severity as InboxItem['severity'], input.version));
   }
 
   @Requires('inbox.handle')

@@ -6,16 +6,20 @@ import type { ConnectorContext, ConnectorRegistry, Credentials } from '@socle/co
 import type { KeysetPage } from '@socle/platform-graphql';
 import { badInput, DomainError } from '@socle/platform-errors';
 import { ORGANIZATION_ROLES, type OrganizationRole } from '@socle/platform-auth';
-import { CommentRulesService, type ReplyTemplate } from '@socle/policies';
+import { COMMENT_SEVERITIES, CommentRulesService, responseDue, type CommentSeverity, type ReplyTemplate } from '@socle/policies';
 import { describeFailure } from '../connector-errors';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
 import { CredentialVault } from '../credential-vault';
 import { NetworkAccountRepository, TenantCtx } from '../repositories';
 import { InboxFilter, InboxPatch, InboxRepository } from './inbox.repository';
+import { SEVERITY_REASONS } from './severity';
 import {
   canMoveInbox,
   INBOX_ALREADY_ANSWERED,
   INBOX_CANNOT_REPLY,
+  INBOX_CLOSED_STATUSES,
+  INBOX_ITEM_CHANGED,
+  INBOX_ITEM_CLOSED,
   INBOX_TRANSITION_NOT_ALLOWED,
   InboxItem,
   InboxNote,
@@ -136,6 +140,62 @@ export class InboxService {
       patch: { escalatedTo: to },
       details: { role: to, by: 'hand', ...(reason ? { reason } : {}) },
     });
+  }
+
+  /**
+   * A member reclassifies an item: its severity, the due time counted from when
+   * it was received under that severity's rule, and the rule's responsible role.
+   * Optimistic: `version` must be the item's (else CONFLICT INBOX_ITEM_CHANGED,
+   * with the current version); an ANSWERED or DISMISSED item keeps its severity
+   * (CONFLICT INBOX_ITEM_CLOSED). The update is conditional on both, so of two
+   * people changing it at once one wins.
+   */
+  async setSeverity(ctx: TenantCtx, id: string, severity: CommentSeverity, version: number): Promise<InboxItem> {
+    if (!(COMMENT_SEVERITIES as readonly string[]).includes(severity))
+      throw badInput('input.severity', 'must be LOW, NORMAL, HIGH or CRISIS');
+    const current = await this.get(ctx, id, 'input.id');
+    const refusal = (item: InboxItem): DomainError =>
+      INBOX_CLOSED_STATUSES.includes(item.status)
+        ? new DomainError('CONFLICT', `Inbox item ${id} is ${item.status}: its severity no longer changes. Nothing was changed.`, {
+            field: 'input.id',
+            reason: INBOX_ITEM_CLOSED,
+            details: { status: item.status },
+          })
+        : new DomainError('CONFLICT', `Inbox item ${id} was changed by someone else (now version ${item.version}). Nothing was changed.`, {
+            field: 'input.version',
+            reason: INBOX_ITEM_CHANGED,
+            details: { version: item.version },
+          });
+    if (INBOX_CLOSED_STATUSES.includes(current.status) || current.version !== version) throw refusal(current);
+    const { rules, calendar } = await this.rules.get(ctx);
+    const due = responseDue(rules, { network: current.source, severity, receivedAt: current.receivedAt }, calendar);
+    const changed = await this.inbox.setSeverity(ctx, id, version, {
+      severity,
+      reason: SEVERITY_REASONS.manual,
+      dueAt: due.dueAt,
+      responsibleRole: due.responsibleRole,
+      setBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
+    });
+    // Changed by someone else between the read and the update: report the state it is in now.
+    if (!changed) throw refusal((await this.inbox.find(ctx, id)) ?? current);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'inbox.severity_set',
+        targetType: 'InboxItem',
+        targetId: id,
+        metadata: {
+          from: current.severity,
+          to: severity,
+          previousReason: current.severityReason,
+          dueAt: due.dueAt.toISOString(),
+          responsibleRole: due.responsibleRole,
+        },
+      },
+      ctx.requestId,
+    );
+    return changed;
   }
 
   async addNote(ctx: TenantCtx, itemId: string, text: string): Promise<InboxNote> {

@@ -23,6 +23,12 @@ export const INBOX_TRANSITION_NOT_ALLOWED = 'INBOX_TRANSITION_NOT_ALLOWED';
 export const INBOX_ALREADY_ANSWERED = 'INBOX_ALREADY_ANSWERED';
 /** `extensions.reason` when the item's account is gone or its connector cannot reply. */
 export const INBOX_CANNOT_REPLY = 'INBOX_CANNOT_REPLY';
+/** `extensions.reason` when the caller's `version` is not the item's (someone changed it meanwhile). */
+export const INBOX_ITEM_CHANGED = 'INBOX_ITEM_CHANGED';
+/** `extensions.reason` of a severity change on an ANSWERED or DISMISSED item (nothing left to answer in time). */
+export const INBOX_ITEM_CLOSED = 'INBOX_ITEM_CLOSED';
+/** Statuses whose severity (and due time) no longer changes. */
+export const INBOX_CLOSED_STATUSES: readonly InboxStatus[] = ['ANSWERED', 'DISMISSED'];
 
 export function canMoveInbox(from: InboxStatus, to: InboxStatus): boolean {
   return INBOX_TRANSITIONS[from].includes(to);
@@ -42,6 +48,11 @@ export interface InboxItem {
   url: string | null;
   receivedAt: Date;
   severity: CommentSeverity;
+  /** Why: CRISIS_ALERT, NEGATIVE, ESCALATION_WORD:<word>, AUTHOR_TAG:<tag>, POSITIVE, MANUAL; null when nothing stood out. */
+  severityReason: string | null;
+  /** The member who set the severity by hand, and when; null while it is the classifier's. */
+  severitySetBy: string | null;
+  severitySetAt: Date | null;
   status: InboxStatus;
   assigneeId: string | null;
   dueAt: Date;
@@ -69,6 +80,7 @@ export type NewInboxItem = Pick<
   | 'url'
   | 'receivedAt'
   | 'severity'
+  | 'severityReason'
   | 'dueAt'
   | 'responsibleRole'
 >;

@@ -22,5 +22,8 @@ export {
   InboxReply,
   INBOX_ALREADY_ANSWERED,
   INBOX_CANNOT_REPLY,
+  INBOX_ITEM_CHANGED,
+  INBOX_ITEM_CLOSED,
   INBOX_TRANSITION_NOT_ALLOWED,
 } from './inbox.types';
+export { classifySeverity, ESCALATION_WORDS, SEVERITY_REASONS, SeverityClassification, SeveritySignals } from './severity';
