@@ -42,7 +42,15 @@ export {
   NO_NETWORK_TEXT_LIMITS,
 } from './lib/content-rules-store/network-text-limits';
 export { POLICIES_EVIDENCE, policiesEvidenceProvider } from './lib/evidence/policies.evidence';
+import { MAIL_MIGRATIONS } from '@socle/platform-mail';
 import { Policies1764400000000 } from './lib/migrations/1764400000000-policies';
 import { BusinessCalendar1765000001200 } from './lib/migrations/1765000001200-business-calendar';
+import { StaffAcknowledgementsReview1765000001010 } from './lib/migrations/1765000001010-staff-acknowledgements-review';
 
-export const POLICIES_MIGRATIONS = [Policies1764400000000, BusinessCalendar1765000001200];
+/** The mail outbox comes with the policies: their acknowledgement links are the platform's first mails. */
+export const POLICIES_MIGRATIONS = [
+  Policies1764400000000,
+  ...MAIL_MIGRATIONS,
+  StaffAcknowledgementsReview1765000001010,
+  BusinessCalendar1765000001200,
+];

@@ -1,7 +1,22 @@
 import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { EvidenceRegistry } from '@socle/platform-evidence';
+import { MailOutbox } from '@socle/platform-mail';
 import { StrategyModule } from '@socle/strategy';
+import { AcknowledgementLinkController } from './acknowledgements/acknowledgement-link.controller';
+import { AcknowledgementLinks } from './acknowledgements/acknowledgement-links';
+import {
+  AcknowledgementRequestResolver,
+  StaffAcknowledgementFieldResolver,
+  StaffAcknowledgementPeopleResolver,
+} from './acknowledgements/acknowledgements.resolver';
+import { AcknowledgementsRepository } from './acknowledgements/acknowledgements.repository';
+import { AcknowledgementsService } from './acknowledgements/acknowledgements.service';
+import { PolicyReviewRepository } from './documents/policy-review.repository';
+import { PolicyReviewResolver, PolicyVersionReviewFieldResolver } from './documents/policy-review.resolver';
+import { StaffRepository } from './staff/staff.repository';
+import { StaffResolver } from './staff/staff.resolver';
+import { StaffService } from './staff/staff.service';
 import { BusinessCalendarResolver } from './business-calendar/business-calendar.resolver';
 import { BusinessCalendarService } from './business-calendar/business-calendar.service';
 import { CommentRulesService } from './comment-rules/comment-rules.service';
@@ -47,6 +62,24 @@ export class PoliciesModule implements OnModuleInit {
       imports: [StrategyModule, ...(options.networkTextLimits?.imports ?? [])],
       providers: [
         ...limits,
+        // Review step, staff list and acknowledgement links (mails go through the outbox, written in the request's transaction).
+        PolicyReviewRepository,
+        StaffRepository,
+        StaffService,
+        AcknowledgementsRepository,
+        AcknowledgementLinks,
+        AcknowledgementsService,
+        MailOutbox,
+        ...(options.http
+          ? [
+              PolicyReviewResolver,
+              PolicyVersionReviewFieldResolver,
+              StaffResolver,
+              AcknowledgementRequestResolver,
+              StaffAcknowledgementFieldResolver,
+              StaffAcknowledgementPeopleResolver,
+            ]
+          : []),
         AuditRepository,
         PolicyRepository,
         PolicyService,
@@ -57,6 +90,7 @@ export class PoliciesModule implements OnModuleInit {
           ? [PolicyResolver, PolicyAcknowledgementSummaryResolver, CommentRulesResolver, ContentRulesResolver, BusinessCalendarResolver]
           : []),
       ],
+      controllers: options.http ? [AcknowledgementLinkController] : [],
       exports: [PolicyService, CommentRulesService, ContentRulesService, BusinessCalendarService],
     };
   }

@@ -305,7 +305,7 @@ export class PolicyRepository {
     const [row] = await ctx.uow.query<{ acknowledged_at: Date }>(
       `WITH inserted AS (
          INSERT INTO policy_acknowledgements (organization_id, version_id, user_id, policy_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (organization_id, version_id, user_id) DO NOTHING RETURNING acknowledged_at)
+         ON CONFLICT (organization_id, version_id, user_id) WHERE user_id IS NOT NULL DO NOTHING RETURNING acknowledged_at)
        SELECT acknowledged_at FROM inserted
        UNION ALL SELECT acknowledged_at FROM policy_acknowledgements WHERE organization_id = $1 AND version_id = $2 AND user_id = $3
        LIMIT 1`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import type { OrganizationContext } from '@socle/platform-auth';
-import { badInput, conflict, forbidden, notFound } from '@socle/platform-errors';
+import { badInput, conflict, DomainError, forbidden, notFound } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { policyRefusal } from '../errors';
 import { policyTemplate } from '../templates/policy-templates';
@@ -25,6 +25,29 @@ import {
   TenantCtx,
   TransitionStamp,
 } from './policy.repository';
+import {
+  MAX_POLICY_REVIEWERS,
+  PolicyReviewMode,
+  PolicyReviewRepository,
+  PolicyReviewSettingsRow,
+  PolicyReviewVerdict,
+  PolicyVersionReviewRow,
+} from './policy-review.repository';
+
+/** Refusals of the review step, in `extensions.reason` next to the code; nothing is changed when they are raised. */
+export type PolicyReviewRefusal = 'REVIEW_PENDING' | 'NOT_AWAITING_REVIEW' | 'NOT_A_REVIEWER' | 'OWN_SUBMISSION';
+
+const reviewRefusal = (reason: PolicyReviewRefusal, field: string, message: string, details: Record<string, unknown> = {}) => {
+  const full = `${message} Nothing was changed.`;
+  return new DomainError(reason === 'NOT_A_REVIEWER' || reason === 'OWN_SUBMISSION' ? 'FORBIDDEN' : 'BAD_USER_INPUT', full, {
+    field,
+    reason,
+    problems: [{ field, message: full }],
+    details,
+  });
+};
+
+const REVIEW_NAMES: Record<Exclude<PolicyReviewMode, 'NONE'>, string> = { LEGAL: 'legal', WORKS_COUNCIL: 'works council' };
 
 const ACTION_EVENTS: Record<PolicyAction, { event: string; audit: string; stamp: TransitionStamp }> = {
   SUBMIT: { event: 'SUBMITTED', audit: 'policy.submitted', stamp: { by: 'submitted_by', at: 'submitted_at' } },
@@ -61,6 +84,7 @@ export class PolicyService {
   constructor(
     private readonly policies: PolicyRepository,
     private readonly audit: AuditRepository,
+    private readonly reviews: PolicyReviewRepository,
   ) {}
 
   page(ctx: TenantCtx, page: KeysetPage): Promise<PolicyWithVersions[]> {
@@ -142,16 +166,127 @@ export class PolicyService {
     return updated;
   }
 
-  submit(ctx: OrganizationContext, versionId: string): Promise<PolicyVersionRow> {
-    return this.move(ctx, versionId, 'SUBMIT');
+  /** DRAFT → IN_REVIEW; when the organisation asks for a legal or works-council review, the version now awaits it. */
+  async submit(ctx: OrganizationContext, versionId: string): Promise<PolicyVersionRow> {
+    const moved = await this.move(ctx, versionId, 'SUBMIT');
+    const settings = await this.reviews.settings(ctx);
+    await this.reviews.requireReview(ctx, versionId, settings.mode === 'NONE' ? null : settings.mode);
+    return moved;
   }
 
-  /** Only a person holding the EXECUTIVE_APPROVER role approves (checked on the role, not only on the permission). */
-  approve(ctx: OrganizationContext, versionId: string, comment?: string): Promise<PolicyVersionRow> {
+  /**
+   * Only a person holding the EXECUTIVE_APPROVER role approves (checked on the role, not only on the permission),
+   * and only once the review the version awaits (if any) cleared it.
+   */
+  async approve(ctx: OrganizationContext, versionId: string, comment?: string): Promise<PolicyVersionRow> {
     if (ctx.actor.type !== 'USER' || !ctx.organizationRoles.includes('EXECUTIVE_APPROVER')) {
       throw forbidden('Only an executive approver of this organization approves a policy.');
     }
+    const review = await this.reviews.review(ctx, versionId);
+    if (review?.kind && review.verdict !== 'CLEARED') {
+      const current = await this.version(ctx, versionId);
+      if (current.status === 'IN_REVIEW') {
+        throw reviewRefusal(
+          'REVIEW_PENDING',
+          'input.versionId',
+          `Policy version ${current.number} awaits its ${REVIEW_NAMES[review.kind]} review: it is approved once a reviewer cleared it.`,
+          { reviewKind: review.kind },
+        );
+      }
+    }
     return this.move(ctx, versionId, 'APPROVE', { comment: comment ?? null });
+  }
+
+  // ------------------------------------------------------------------ review before approval
+
+  reviewSettings(ctx: TenantCtx): Promise<PolicyReviewSettingsRow> {
+    return this.reviews.settings(ctx);
+  }
+
+  /** NONE, or LEGAL / WORKS_COUNCIL with the members who review (1 to 20, current members). Applies to versions submitted from now on. */
+  async setReviewSettings(ctx: TenantCtx, mode: PolicyReviewMode, reviewerIds: readonly string[]): Promise<PolicyReviewSettingsRow> {
+    const unique = [...new Set(reviewerIds)];
+    if (mode === 'NONE' && unique.length) throw badInput('input.reviewerIds', 'must be empty when no review is asked for (mode NONE)');
+    if (mode !== 'NONE' && unique.length === 0) throw badInput('input.reviewerIds', 'name at least one member who reviews');
+    if (unique.length > MAX_POLICY_REVIEWERS) throw badInput('input.reviewerIds', `name at most ${MAX_POLICY_REVIEWERS} reviewers`);
+    const members = await this.reviews.members(ctx, unique);
+    const problems = reviewerIds
+      .map((id, i) => ({ id, i }))
+      .filter(({ id }) => !members.has(id))
+      .map(({ i }) => ({ field: `input.reviewerIds[${i}]`, message: 'is not a member of this organization' }));
+    if (problems.length) throw badInput(problems.slice(0, 20));
+    const saved = await this.reviews.saveSettings(ctx, mode, unique);
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'policy.review_settings_updated',
+        targetType: 'Organization',
+        targetId: ctx.uow.organizationId,
+        metadata: { mode, reviewerIds: unique },
+      },
+      ctx.requestId,
+    );
+    return saved;
+  }
+
+  versionReview(ctx: TenantCtx, versionId: string): Promise<PolicyVersionReviewRow | null> {
+    return this.reviews.review(ctx, versionId);
+  }
+
+  /**
+   * A named reviewer's decision on a version awaiting review: CLEARED lets the
+   * executive approve it; CHANGES_REQUESTED (a comment required) returns it to DRAFT.
+   * Nobody reviews a version they submitted.
+   */
+  async recordReview(ctx: TenantCtx, versionId: string, verdict: PolicyReviewVerdict, comment: string | null): Promise<PolicyVersionRow> {
+    if (ctx.actor.type !== 'USER' || !ctx.actor.id) throw forbidden('Only a person reviews a policy.');
+    const settings = await this.reviews.settings(ctx);
+    if (!settings.reviewerIds.includes(ctx.actor.id)) {
+      throw reviewRefusal(
+        'NOT_A_REVIEWER',
+        'input.versionId',
+        'Only the reviewers named in the organization’s policy review setting review a policy.',
+      );
+    }
+    if (verdict === 'CHANGES_REQUESTED' && !comment?.trim())
+      throw badInput('input.comment', 'say what must change (required to request changes)');
+    const current = await this.version(ctx, versionId);
+    await this.policies.lockDocument(ctx, current.policyId);
+    const review = await this.reviews.review(ctx, versionId);
+    if (current.status !== 'IN_REVIEW' || !review?.kind || review.verdict !== null) {
+      throw reviewRefusal(
+        'NOT_AWAITING_REVIEW',
+        'input.versionId',
+        `Policy version ${current.number} is ${current.status}${review?.verdict ? ` and was already reviewed (${review.verdict})` : ''}: it does not await a review.`,
+        { status: current.status, verdict: review?.verdict ?? null },
+      );
+    }
+    if (current.submittedBy === ctx.actor.id) {
+      throw reviewRefusal('OWN_SUBMISSION', 'input.versionId', 'Nobody reviews a policy version they submitted: another reviewer does.');
+    }
+    if (!(await this.reviews.recordVerdict(ctx, versionId, verdict, comment))) {
+      throw reviewRefusal('NOT_AWAITING_REVIEW', 'input.versionId', `Policy version ${current.number} was reviewed or moved meanwhile.`);
+    }
+    const detail = { reviewKind: review.kind, verdict };
+    if (verdict === 'CHANGES_REQUESTED') {
+      const returned = await this.move(ctx, versionId, 'RETURN', {
+        comment: comment ?? null,
+        returnComment: comment ?? undefined,
+        event: 'REVIEWED',
+        extra: detail,
+      });
+      return returned;
+    }
+    const reviewed = await this.version(ctx, versionId);
+    await this.policies.insertEvent(ctx, reviewed, 'REVIEWED', 'IN_REVIEW', comment);
+    await this.record(ctx, 'policy.reviewed', reviewed.policyId, {
+      versionId,
+      number: reviewed.number,
+      ...detail,
+      ...(comment ? { comment } : {}),
+    });
+    return reviewed;
   }
 
   returnToDraft(ctx: OrganizationContext, versionId: string, comment: string): Promise<PolicyVersionRow> {
@@ -244,7 +379,14 @@ export class PolicyService {
     ctx: TenantCtx,
     versionId: string,
     action: PolicyAction,
-    options: { comment?: string | null; returnComment?: string; supersedes?: number | null } = {},
+    options: {
+      comment?: string | null;
+      returnComment?: string;
+      supersedes?: number | null;
+      /** The event recorded instead of the action's own (a review returning a version is REVIEWED). */
+      event?: string;
+      extra?: Record<string, unknown>;
+    } = {},
   ): Promise<PolicyVersionRow> {
     const current = await this.version(ctx, versionId);
     const to = nextStatus(current.status, action);
@@ -258,8 +400,9 @@ export class PolicyService {
       // Someone else moved it between the read and the update: report the state it is in now.
       throw this.invalid(await this.version(ctx, versionId), action);
     }
-    await this.policies.insertEvent(ctx, moved, event, current.status, options.comment ?? null);
-    await this.record(ctx, audit, moved.policyId, {
+    await this.policies.insertEvent(ctx, moved, options.event ?? event, current.status, options.comment ?? null);
+    await this.record(ctx, options.event === 'REVIEWED' ? 'policy.reviewed' : audit, moved.policyId, {
+      ...(options.extra ?? {}),
       versionId,
       number: moved.number,
       from: current.status,

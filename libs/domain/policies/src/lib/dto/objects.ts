@@ -30,6 +30,7 @@ export enum PolicyEventActionEnum {
   APPROVED = 'APPROVED',
   PUBLISHED = 'PUBLISHED',
   SUPERSEDED = 'SUPERSEDED',
+  REVIEWED = 'REVIEWED',
 }
 export enum CommentSeverityEnum {
   LOW = 'LOW',

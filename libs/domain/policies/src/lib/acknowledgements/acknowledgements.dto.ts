@@ -1,0 +1,61 @@
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ConnectionType } from '@socle/platform-graphql';
+import { PolicyVersionObject } from '../dto/objects';
+import { MAX_LINK_DAYS } from './acknowledgement-links';
+import { MAX_STAFF_PER_REQUEST } from './acknowledgements.service';
+
+@InputType()
+export class RequestPolicyAcknowledgementsInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a policy id' }) policyId!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'People of the staff list to ask; everyone listed when left out.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_STAFF_PER_REQUEST, { message: `at most ${MAX_STAFF_PER_REQUEST} people per request` })
+  @IsUUID('all', { each: true, message: 'must be staff ids' })
+  staffIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: `Days the links stay good, 1 to ${MAX_LINK_DAYS} (default 30).` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LINK_DAYS)
+  expiresInDays?: number | null;
+}
+
+@ObjectType('PolicyAcknowledgementRequest')
+export class PolicyAcknowledgementRequestObject {
+  @Field(() => ID) policyId!: string;
+  @Field(() => PolicyVersionObject, { description: 'The published version the links are for.' }) version!: PolicyVersionObject;
+  @Field(() => Int, { description: 'People sent a link (by e-mail, through the outbox).' }) requested!: number;
+  @Field(() => Int, { description: 'People left out: they already acknowledged this version.' }) alreadyAcknowledged!: number;
+  @Field(() => GraphQLISODateTime) expiresAt!: Date;
+}
+
+@ObjectType('StaffPolicyAcknowledgement', {
+  description: 'A person of the staff list and, when they did, the time they acknowledged the version.',
+})
+export class StaffPolicyAcknowledgementObject {
+  @Field(() => ID) staffId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String) department!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) acknowledgedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the latest link for this version was sent; null when none was.' })
+  linkSentAt!: Date | null;
+}
+export const StaffPolicyAcknowledgementConnection = ConnectionType(StaffPolicyAcknowledgementObject, 'StaffPolicyAcknowledgement');
+
+@ObjectType('StaffAcknowledgementSummary', {
+  description: 'Who among the people of the staff list acknowledged the published version (through their e-mailed link).',
+})
+export class StaffAcknowledgementSummaryObject {
+  versionId!: string | null;
+  @Field(() => Int) staffCount!: number;
+  @Field(() => Int) acknowledgedCount!: number;
+  @Field(() => Int) pendingCount!: number;
+  @Field(() => Int, { description: 'People sent at least one link for this version.' }) linkedCount!: number;
+  @Field(() => Float, { description: 'acknowledgedCount / staffCount (0 without a published version or staff).' }) share!: number;
+  // Resolved field: people(first, after).
+}
