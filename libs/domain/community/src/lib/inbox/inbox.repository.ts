@@ -237,10 +237,11 @@ export class InboxRepository {
     change: { severity: InboxItem['severity']; reason: string; dueAt: Date; responsibleRole: string; setBy: string | null },
   ): Promise<InboxItem | null> {
     const [row] = await ctx.uow.query<ItemRow>(
-      `UPDATE inbox_items SET severity = $4, severity_reason = $5, due_at = $6, responsible_role = $7, severity_set_by = $8,
+      `WITH changed AS (UPDATE inbox_items SET severity = $4, severity_reason = $5, due_at = $6, responsible_role = $7, severity_set_by = $8,
               severity_set_at = now(), version = version + 1, updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND version = $3 AND status NOT IN ('ANSWERED', 'DISMISSED')
-        RETURNING ${ITEM_COLUMNS}`,
+        RETURNING ${ITEM_COLUMNS})
+       SELECT * FROM changed`,
       [ctx.uow.organizationId, id, version, change.severity, change.reason, change.dueAt, change.responsibleRole, change.setBy],
     );
     return row ? toItem(row) : null;
