@@ -14,7 +14,7 @@ import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publica
 import type { PublicationStatus } from './publication.entity';
 import { Claimed, PublicationRepository, VariantToSend } from './publication.repository';
 import { LIVE_ITEM_STATUSES } from './publishing.service';
-import { loadLinkTracking, trackedVariant } from './utm';
+import { loadLinkTracking, trackedVariant, withinTextLimits } from './utm';
 import { PUBLISH_PUBLICATION_JOB, PUBLISHING_QUEUE, PublicationWakeups, PublishPublicationPayload } from './publication-wakeups';
 
 /** How long a claim may take before another worker may take the publication over. */
@@ -408,7 +408,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const media = await this.readMedia(assets);
     if ('failure' in media) return { claimed, failure: media.failure, account: null };
     const publication = claimed.publication;
-    const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(variant, media.attachments) };
+    // Tagged links only when the network's text limits take them (see withinTextLimits).
+    const fitting = withinTextLimits(variant, account.manifest.text, (v) => toConnectorVariant(v, []).text);
+    const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(fitting, media.attachments) };
     // An earlier attempt may have reached the network: its worker died, or its call timed out after sending.
     const mayExist =
       claimed.previousStatus === 'PUBLISHING' || publication.lastErrorKind === 'TRANSIENT' || publication.lastErrorKind === 'UNKNOWN';

@@ -1,4 +1,4 @@
-import { tagLinksInText, tagVariant, trackedVariant, utmSlug, utmTagsFor, withUtm, UTM_MAX_URL_LENGTH } from './utm';
+import { tagLinksInText, tagVariant, trackedVariant, utmSlug, utmTagsFor, withinTextLimits, withUtm, UTM_MAX_URL_LENGTH } from './utm';
 
 const TAGS = utmTagsFor({
   network: 'mastodon',
@@ -85,6 +85,29 @@ describe('UTM parameters on published links', () => {
     expect(trackedVariant(variant, { enabled: true, items: new Map([['i', { campaign: 'Été', theme: null }]]) }, publication).text).toBe(
       'https://example.org?utm_source=mastodon&utm_medium=social&utm_campaign=ete',
     );
+  });
+
+  it('falls back to the links as written when the network’s text limits cannot take the tagged ones', () => {
+    const compose = (v: { text: string; linkUrl: string | null }) => (v.linkUrl ? `${v.text}\n\n${v.linkUrl}` : v.text);
+    const publication = { itemId: 'i', network: 'bluesky', variantId: null };
+    const tracking = { enabled: true, items: new Map([['i', { campaign: 'Rentrée', theme: null }]]) };
+    const near = trackedVariant({ text: 'é'.repeat(250), linkUrl: 'https://example.org/p' }, tracking, publication);
+    // 250 + 2 + 21 graphemes as written; the tagged link adds 60 more, past Bluesky's 300.
+    expect(withinTextLimits(near, { maxLength: 300, counting: 'graphemes' }, compose)).toMatchObject({ linkUrl: 'https://example.org/p' });
+    expect(withinTextLimits(near, { maxLength: 300, counting: 'graphemes', maxBytes: 3000 }, compose).linkUrl).toBe(
+      'https://example.org/p',
+    );
+    // The same post where a link counts 23 whatever its length (Mastodon) goes out tagged.
+    expect(withinTextLimits(near, { maxLength: 500, counting: 'code-points-urls-as-23' }, compose).linkUrl).toContain(
+      'utm_campaign=rentree',
+    );
+    // Bytes count too.
+    expect(withinTextLimits(near, { maxLength: 1000, counting: 'graphemes', maxBytes: 560 }, compose).linkUrl).toBe(
+      'https://example.org/p',
+    );
+    // Nothing tagged: the variant as it is.
+    const plain = { text: 'sans lien', linkUrl: null };
+    expect(withinTextLimits(trackedVariant(plain, tracking, publication), { maxLength: 1, counting: 'graphemes' }, compose)).toBe(plain);
   });
 
   it('stays linear on hostile text (punctuation runs, many links)', () => {

@@ -7,6 +7,7 @@
  * before the fragment, after any existing query, and a parameter already there
  * (any utm_* the author set, whatever its case) is never overwritten.
  */
+import { countLength, type ConnectorManifest } from '@socle/connector-sdk';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 
 export interface UtmTags {
@@ -159,15 +160,20 @@ export async function loadLinkTracking(uow: OrganizationUnitOfWork, itemIds: rea
   };
 }
 
+/** A tagged variant remembers the text and link it was made from, in case the network's limits cannot take the longer links. */
+export interface TrackedVariantFields {
+  untracked?: { text: string; linkUrl: string | null };
+}
+
 /** The variant a publication sends: tagged unless the organisation turned tracking off. */
 export function trackedVariant<T extends { text: string; linkUrl: string | null }>(
   variant: T,
   tracking: LinkTracking,
   publication: { itemId: string; network: string; variantId: string | null },
-): T {
+): T & TrackedVariantFields {
   if (!tracking.enabled) return variant;
   const item = tracking.items.get(publication.itemId);
-  return tagVariant(
+  const tagged = tagVariant(
     variant,
     utmTagsFor({
       network: publication.network,
@@ -176,4 +182,25 @@ export function trackedVariant<T extends { text: string; linkUrl: string | null 
       variantId: publication.variantId,
     }),
   );
+  if (tagged.text === variant.text && tagged.linkUrl === variant.linkUrl) return variant;
+  return { ...tagged, untracked: { text: variant.text, linkUrl: variant.linkUrl } };
+}
+
+/**
+ * The tagged variant when the network's text limits take it, else the one it
+ * was made from: a post approved within the limits is never refused because
+ * its links grew (a network that counts every character of a link, such as
+ * Bluesky's 300 graphemes). `compose` gives the text as sent (the link appended).
+ */
+export function withinTextLimits<T extends { text: string; linkUrl: string | null } & TrackedVariantFields>(
+  variant: T,
+  limits: ConnectorManifest['text'],
+  compose: (variant: { text: string; linkUrl: string | null }) => string,
+): T {
+  if (!variant.untracked) return variant;
+  const text = compose(variant);
+  const fits =
+    countLength(text, limits.counting) <= limits.maxLength &&
+    (limits.maxBytes === undefined || Buffer.byteLength(text, 'utf8') <= limits.maxBytes);
+  return fits ? variant : { ...variant, ...variant.untracked };
 }
