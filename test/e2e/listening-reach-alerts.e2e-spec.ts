@@ -13,7 +13,7 @@ import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase } from './e2e-support';
+import { adminDatabase, firstError } from './e2e-support';
 
 interface Author {
   handle: string;
@@ -159,6 +159,12 @@ describe('listening: authors’ reach and alerts on ingest', () => {
         to: '2020-02-01T00:00:00Z',
       });
       expect(quiet.mentionAuthor.author).toMatchObject({ reach: 90_000, mentions: 0 });
+      // Another client of the agency sees none of these authors, nor their reach.
+      const other = await createOrganization(api, owner, 'Autre client portée');
+      expect((await ok<{ mentionAuthors: { edges: unknown[] } }>(other, RANK, window())).mentionAuthors.edges).toEqual([]);
+      const foreign = await api.gql(ONE, { source: 'mastodon', handle: star.handle }, { token: owner.token, organizationId: other });
+      expect(firstError(foreign).extensions.code).toBe('NOT_FOUND');
+      expect(JSON.stringify(foreign.body)).not.toContain('90000');
     } finally {
       resumeWorker();
     }

@@ -206,6 +206,21 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
         { type: 'reset' },
         { type: 'slow', delayMs: 2500 },
         { type: 'status', status: 200, body: { profiles: 'not a list' } },
+        {
+          type: 'status',
+          status: 200,
+          body: {
+            profiles: [
+              { did: authors[0].account.did, followersCount: -4 },
+              { did: authors[1].account.did, followersCount: '9' },
+              { did: authors[2].account.did, followersCount: 1e300 },
+              { did: authors[4].account.did, followersCount: 2.5 },
+              { did: null, followersCount: 7 },
+              'not a profile',
+              null,
+            ],
+          },
+        },
       ] satisfies InjectedFailure[]) {
         const { ctx: failing } = recorded({ afterSearch: failure, logger });
         const page = await connector.fetchMentions(failing, viaProxy, { keywords: [keyword], limit: 100 });
