@@ -31,3 +31,4 @@ export * from './lib/inbox';
 export * from './lib/metrics';
 export * from './lib/authors';
 export * from './lib/alerts';
+export * from './lib/crisis-cell';

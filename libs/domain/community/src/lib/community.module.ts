@@ -27,6 +27,7 @@ import { LISTENING_PART } from './listening/listening.part';
 import { METRICS_PART } from './metrics/metrics.part';
 import { AUTHORS_PART } from './authors/authors.part';
 import { ALERTS_PART } from './alerts/alerts.part';
+import { CRISIS_CELL_PART } from './crisis-cell/crisis-cell.part';
 import { NetworkHealthService } from './network-health.service';
 import { CommunityNetworkTargets } from './network-targets';
 import { CommunityPublisher } from './publisher';
@@ -53,7 +54,7 @@ export interface CommunityModuleOptions {
  * The parts beyond connected accounts, in dependency order: listening (queries, mentions, search), the inbox,
  * metric samples, mention authors, crisis alerts.
  */
-export const COMMUNITY_PARTS: readonly ModulePart[] = [LISTENING_PART, INBOX_PART, METRICS_PART, AUTHORS_PART, ALERTS_PART];
+export const COMMUNITY_PARTS: readonly ModulePart[] = [LISTENING_PART, INBOX_PART, METRICS_PART, AUTHORS_PART, ALERTS_PART, CRISIS_CELL_PART];
 
 /** Connected network accounts: connectors from configuration, sealed credentials, health checks. */
 @Module({})

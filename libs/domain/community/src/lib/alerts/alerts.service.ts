@@ -203,7 +203,7 @@ export class AlertsService {
     const reason =
       `Crisis alert ${alert.id}: ${alert.observedCount} negative mentions between ${alert.windowStart.toISOString()} and ` +
       `${alert.windowEnd.toISOString()} (${alert.ratio.toFixed(1)}× the usual ${alert.baselineMean.toFixed(1)}).`;
-    const started = await this.crisisPause.start(ctx, reason);
+    const started = await this.crisisPause.start(ctx, reason, id);
     if (started) await this.alerts.markPublishingPaused(ctx, id, userOf(ctx));
     await this.record(ctx, 'alerts.publishing_paused', 'Alert', id, { started, alreadyPaused: !started });
     return { alert: (await this.alerts.find(ctx, id)) as Alert, started };

@@ -1,0 +1,19 @@
+import type { ModulePart } from '@socle/platform-database';
+import { MailOutbox } from '@socle/platform-mail';
+import { CrisisCell1765000001230 } from '../migrations/1765000001230-crisis-cell';
+import { AlertCrisisCellResolver, CrisisCellResolver } from './crisis-cell.resolver';
+import { CrisisCellService } from './crisis-cell.service';
+
+/**
+ * The crisis cell (members, escalation chain, playbook and holding statement),
+ * told when a crisis alert is raised or publishing is paused from one. Needs the
+ * alerts part (it listens to it) and the mail outbox's table (policies migrations).
+ */
+export const CRISIS_CELL_PART: ModulePart = {
+  entities: [],
+  migrations: [CrisisCell1765000001230],
+  providers: [CrisisCellService, MailOutbox],
+  resolvers: [CrisisCellResolver, AlertCrisisCellResolver],
+  workers: [],
+  exports: [CrisisCellService],
+};

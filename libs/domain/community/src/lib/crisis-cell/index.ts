@@ -1,0 +1,15 @@
+export { CRISIS_CELL_PART } from './crisis-cell.part';
+export { CrisisCellService, CrisisNotification, CrisisTrigger, StoredCrisisCell } from './crisis-cell.service';
+export {
+  CELL_ROLES,
+  CELL_ROLE_LABELS,
+  CellRole,
+  CrisisCell,
+  CrisisCellInput,
+  CrisisCellMember,
+  EscalationStep,
+  PlaybookStep,
+  parseCrisisCell,
+  planNotices,
+  crisisMail,
+} from './crisis-cell.model';
