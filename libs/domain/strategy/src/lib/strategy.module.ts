@@ -7,6 +7,8 @@ import { strategyEvidenceProvider, STRATEGY_EVIDENCE_KEYS } from './evidence/str
 import { FeedbackActionRepository } from './actions/feedback-action.repository';
 import { FeedbackActionResolver } from './actions/feedback-action.resolver';
 import { FeedbackActionService } from './actions/feedback-action.service';
+import { AdvocacyRepository } from './governance/advocacy/advocacy.repository';
+import { AdvocacyResolver, AdvocacyService } from './governance/advocacy/advocacy.resolver';
 import { governanceEvidenceProvider, GOVERNANCE_EVIDENCE_KEYS } from './governance/governance-evidence';
 import { GovernanceRepository } from './governance/governance.repository';
 import { GovernanceResolver } from './governance/governance.resolver';
@@ -52,6 +54,9 @@ import { TaskForceService } from './task-force/task-force.service';
     FeedbackActionRepository,
     FeedbackActionService,
     FeedbackActionResolver,
+    AdvocacyRepository,
+    AdvocacyService,
+    AdvocacyResolver,
   ],
   exports: [BrandVoiceReader],
 })

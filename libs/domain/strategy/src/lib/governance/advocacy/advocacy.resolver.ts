@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { Args, ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { badInput } from '@socle/platform-errors';
+import { zonedTime } from '../../task-force/calendar';
+import type { GovernanceCtx } from '../governance.repository';
+import { missing } from '../governance.service';
+import { advocacyDigest, AdvocacyLocale, Digest, launchMessage, safeHttpUrl, signatureHtml, SignatureLink } from './advocacy';
+import { AdvocacyRepository } from './advocacy.repository';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const NOT_BLANK = /\S/;
+const blank = { message: 'must not be blank' };
+
+@ObjectType('AdvocacyDigestPost')
+export class AdvocacyDigestPostObject {
+  @Field(() => String) network!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The text as published, ready to copy.' }) text!: string;
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => GraphQLISODateTime) publishedAt!: Date;
+  @Field(() => Float, { nullable: true, description: 'Likes, reposts and replies as last measured.' }) engagement!: number | null;
+}
+
+@ObjectType('AdvocacyDigest', { description: 'The monthly mail to the staff: the best-performing posts with their text ready to share.' })
+export class AdvocacyDigestObject {
+  @Field(() => String) subject!: string;
+  @Field(() => String, { description: 'Plain text, ready to send.' }) text!: string;
+  @Field(() => [AdvocacyDigestPostObject]) posts!: AdvocacyDigestPostObject[];
+}
+
+@ObjectType('AdvocacyMessage')
+export class AdvocacyMessageObject {
+  @Field(() => String) subject!: string;
+  @Field(() => String) text!: string;
+}
+
+@ObjectType('EmailSignature')
+export class EmailSignatureObject {
+  @Field(() => String, { description: 'An HTML snippet to paste into a mail client; every value is escaped.' }) html!: string;
+}
+
+@ArgsType()
+export class AdvocacyDigestArgs {
+  @Field(() => String, { description: 'The month, YYYY-MM, in the organisation’s time zone.' })
+  @IsString()
+  @Matches(MONTH, { message: 'must be a month written YYYY-MM' })
+  month!: string;
+}
+
+@InputType()
+export class SignatureLinkInput {
+  @Field(() => String) @IsString() @MaxLength(60) @Matches(NOT_BLANK, blank) label!: string;
+  @Field(() => String, { description: 'An absolute http(s) URL.' }) @IsString() @MaxLength(500) url!: string;
+}
+
+@ArgsType()
+export class EmailSignatureArgs {
+  @Field(() => String, { nullable: true, description: 'Defaults to the caller’s name.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  @Matches(NOT_BLANK, blank)
+  name?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) jobTitle?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @Field(() => [SignatureLinkInput], { nullable: true, description: 'Links to show; by default the organisation’s connected accounts.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => SignatureLinkInput)
+  links?: SignatureLinkInput[];
+}
+
+@ArgsType()
+export class LaunchMessageArgs {
+  @Field(() => ID, { nullable: true, description: 'The member who signs it (an executive); defaults to the caller.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a user id' })
+  signerId?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) signerTitle?: string;
+}
+
+/** The employee advocacy kit (seed 001 §6). Reads only. */
+@Injectable()
+export class AdvocacyService {
+  constructor(private readonly repo: AdvocacyRepository) {}
+
+  async digest(ctx: GovernanceCtx, month: string): Promise<Digest> {
+    const m = MONTH.exec(month);
+    if (!m) throw badInput('month', 'must be a month written YYYY-MM');
+    const org = await this.repo.organization(ctx);
+    const year = Number(m[1]);
+    const index = Number(m[2]);
+    const from = zonedTime({ year, month: index, day: 1 }, 0, 0, org.timezone);
+    const to = zonedTime(index === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: index + 1, day: 1 }, 0, 0, org.timezone);
+    const posts = await this.repo.bestPosts(ctx, from, to);
+    return advocacyDigest(
+      org.locale as AdvocacyLocale,
+      org.name,
+      month,
+      posts.map((p) => ({ ...p, engagement: p.engagement === null ? null : Number(p.engagement) })),
+    );
+  }
+
+  async signature(ctx: GovernanceCtx, args: EmailSignatureArgs): Promise<string> {
+    const org = await this.repo.organization(ctx);
+    const name = args.name?.trim() || (ctx.actor.type === 'USER' && ctx.actor.id ? await this.repo.userName(ctx, ctx.actor.id) : null);
+    if (!name) throw badInput('name', 'is required when the caller is not a member of the organization');
+    let links: SignatureLink[];
+    if (args.links) {
+      const bad = args.links.findIndex((l) => !safeHttpUrl(l.url));
+      if (bad >= 0) throw badInput(`links[${bad}].url`, 'must be an absolute http or https URL');
+      links = args.links.map((l) => ({ label: l.label.trim(), url: l.url }));
+    } else {
+      links = (await this.repo.accounts(ctx)).map((a) => ({ label: `${a.network} ${a.handle}`, url: null }));
+    }
+    return signatureHtml({ name, jobTitle: args.jobTitle?.trim() || null, phone: args.phone?.trim() || null }, org.name, links);
+  }
+
+  async launch(ctx: GovernanceCtx, args: LaunchMessageArgs): Promise<{ subject: string; text: string }> {
+    const org = await this.repo.organization(ctx);
+    const signerId = args.signerId ?? (ctx.actor.type === 'USER' ? ctx.actor.id : null);
+    const name = signerId ? await this.repo.userName(ctx, signerId) : null;
+    if (!name) {
+      if (args.signerId) throw missing('Member', args.signerId, 'signerId');
+      throw badInput('signerId', 'give the member who signs the message');
+    }
+    return launchMessage(org.locale as AdvocacyLocale, org.name, { name, jobTitle: args.signerTitle?.trim() || null });
+  }
+}
+
+/** Employee advocacy: the monthly digest, the e-mail signature, the launch message. Everyone in the organisation reads them. */
+@Resolver()
+export class AdvocacyResolver {
+  constructor(private readonly advocacy: AdvocacyService) {}
+
+  @Requires('strategy.read')
+  @Query(() => AdvocacyDigestObject, {
+    description: 'The monthly mail of the best-performing posts of a month, with their text ready to share.',
+  })
+  async advocacyDigest(@OrgCtx() ctx: OrganizationContext, @Args() args: AdvocacyDigestArgs): Promise<AdvocacyDigestObject> {
+    return this.advocacy.digest(ctx, args.month);
+  }
+
+  @Requires('strategy.read')
+  @Query(() => EmailSignatureObject, { description: 'An e-mail signature (HTML) with the organisation’s social links.' })
+  async emailSignature(@OrgCtx() ctx: OrganizationContext, @Args() args: EmailSignatureArgs): Promise<EmailSignatureObject> {
+    return { html: await this.advocacy.signature(ctx, args) };
+  }
+
+  @Requires('strategy.read')
+  @Query(() => AdvocacyMessageObject, {
+    description: 'The launch message from the management inviting the staff to take part (a template to adapt).',
+  })
+  async advocacyLaunchMessage(@OrgCtx() ctx: OrganizationContext, @Args() args: LaunchMessageArgs): Promise<AdvocacyMessageObject> {
+    return this.advocacy.launch(ctx, args);
+  }
+}
