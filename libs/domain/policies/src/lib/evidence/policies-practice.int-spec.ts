@@ -113,6 +113,32 @@ describe('policies practice evidence', () => {
     expect(theirOut[ACKNOWLEDGED_SHARE_KEY].score).toBe(1);
   });
 
+  it('reads the staff list when the organisation keeps one: every employee must know the policies', async () => {
+    const guide = await publish(org, 'USAGE_GUIDE', 'fr', 'Guide', [{ key: 'a', title: 'A', body: 'Notre propre texte.' }]);
+    await acknowledge(org, guide, await member(org));
+    const staff = async (name: string) =>
+      (
+        await sql<{ id: string }>(
+          `INSERT INTO policy_staff (organization_id, name, email, department) VALUES ($1, $2, $2 || '@horizon.example', 'Accueil') RETURNING id`,
+          [org, name],
+        )
+      )[0].id;
+    const [read, unread] = [await staff('lea'), await staff('marc')];
+    await staff('ancien').then((id) => sql(`UPDATE policy_staff SET removed_at = now() WHERE organization_id = $1 AND id = $2`, [org, id]));
+    await sql(`INSERT INTO policy_acknowledgements (organization_id, version_id, staff_id, policy_id) VALUES ($1, $2, $3, $4)`, [
+      org,
+      guide.version,
+      read,
+      guide.policy,
+    ]);
+    expect(unread).not.toBe(read);
+    const out = await compute(org);
+    // 1 of the 2 current staff, though the only member read it.
+    expect(out[ACKNOWLEDGED_SHARE_KEY]).toMatchObject({ value: 0.5, score: 0.5 });
+    expect(out[ACKNOWLEDGED_SHARE_KEY].explanation.en).toBe('1 of 2 staff acknowledged every published policy (50%).');
+    expect((await compute(other))[ACKNOWLEDGED_SHARE_KEY]).toMatchObject({ score: 0 });
+  });
+
   it('scores nothing while no policy is published', async () => {
     await member(org);
     const out = await compute(org);
