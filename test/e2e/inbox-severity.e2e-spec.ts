@@ -166,6 +166,19 @@ describe('inbox severity', () => {
       expect(item.severitySetBy).toBeNull();
     }
 
+    // Publishing paused for a crisis (no alert): a negative comment is CRISIS, so said.
+    await admin.query(
+      "INSERT INTO publishing_pauses (organization_id, active, reason, paused_at) VALUES ($1, true, 'Inondations dans la région', now())",
+      [org],
+    );
+    const paused = comment('inquiet', 'Honteux, vraiment horrible, quel mépris.');
+    expect((await fetchJob.handle({ organizationId: org })).inserted).toBe(1);
+    expect(await byExternalId(paused.id)).toMatchObject({
+      severity: 'CRISIS',
+      severityReason: 'CRISIS_PAUSE',
+      responsibleRole: 'STRATEGY_LEAD',
+    });
+
     // While a crisis alert is unresolved, a negative comment is CRISIS; a question stays NORMAL.
     await admin.query(
       `INSERT INTO alerts (organization_id, kind, status, window_start, window_end, observed_count, baseline_mean, baseline_stddev, baseline_days,
@@ -190,7 +203,7 @@ describe('inbox severity', () => {
     // The inbox filtered by severity, newest first as before.
     const high = await items({ severity: 'HIGH' });
     expect(high.map((i) => i.externalId).sort()).toEqual([negative.id, refund.id, detractor.id, angryEmoji.id, english.id].sort());
-    expect((await items({ severity: 'CRISIS', status: 'NEW' })).map((i) => i.externalId)).toEqual([crisis.id]);
+    expect((await items({ severity: 'CRISIS', status: 'NEW' })).map((i) => i.externalId).sort()).toEqual([crisis.id, paused.id].sort());
     const bad = await gql(LIST, { severity: 'URGENT' });
     expect(firstError(bad).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'severity' });
   });

@@ -77,7 +77,7 @@ export class InboxItemObject {
   @Field(() => String, {
     nullable: true,
     description:
-      'Why: CRISIS_ALERT (negative while a crisis alert is open), ESCALATION_WORD:<word> (a complaint or legal word, as written), ' +
+      'Why: CRISIS_ALERT (negative while a crisis alert is open), CRISIS_PAUSE (negative while publishing is paused for a crisis), ESCALATION_WORD:<word> (a complaint or legal word, as written), ' +
       'AUTHOR_TAG:<tag> (DETRACTOR or INFLUENCER), NEGATIVE (sentiment), POSITIVE (and no question), MANUAL (set by a member); ' +
       'null when nothing stood out (NORMAL).',
   })

@@ -127,7 +127,7 @@ export class FetchInboxJob implements JobHandler {
       PUBLICATIONS_PER_RUN,
     );
     const { rules, calendar } = await this.rules.get(ctx);
-    const crisisAlertOpen = await this.inbox.crisisAlertOpen(ctx);
+    const crisis = await this.inbox.crisisState(ctx);
     const credentials = new Map<string, Credentials | null>();
     for (const account of usable) {
       const row = await this.accounts.findWithCredentials(ctx, account.id);
@@ -176,7 +176,7 @@ export class FetchInboxJob implements JobHandler {
             () => publication,
             rules,
             calendar,
-            await this.classify(ctx, account.network, comments, crisisAlertOpen),
+            await this.classify(ctx, account.network, comments, crisis),
           ),
         )
       ).length;
@@ -201,7 +201,7 @@ export class FetchInboxJob implements JobHandler {
       }
       fetched += mentions.length;
       const parentOf = (m: Mention) => watched.find((p) => p.networkAccountId === account.id && p.externalId === m.inReplyTo) ?? null;
-      const classified = await this.classify(ctx, account.network, mentions, crisisAlertOpen);
+      const classified = await this.classify(ctx, account.network, mentions, crisis);
       inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules, calendar, classified))).length;
       await ctx.uow.commitAndContinue();
     }
@@ -211,12 +211,12 @@ export class FetchInboxJob implements JobHandler {
     return { fetched, inserted, failed };
   }
 
-  /** Each post's severity, by external id: its sentiment, complaint words, its author's tags, the organisation's crisis. */
+  /** Each post's severity, by external id: its sentiment, complaint words, its author's tags, the organisation's crisis (alert or pause). */
   private async classify(
     ctx: TenantCtx,
     network: string,
     posts: Mention[],
-    crisisAlertOpen: boolean,
+    crisis: { alertOpen: boolean; pauseOn: boolean },
   ): Promise<Map<string, SeverityClassification>> {
     const handleOf = (p: Mention) => (typeof p.authorHandle === 'string' ? p.authorHandle : '');
     const tags = await this.inbox.authorTags(ctx, network, posts.map(handleOf));
@@ -231,7 +231,16 @@ export class FetchInboxJob implements JobHandler {
         // An unscored text is classified on its words and author alone.
         this.logger.warn(`sentiment of ${network} post not read: ${error instanceof Error ? error.name : typeof error}`);
       }
-      classified.set(post.externalId, classifySeverity({ text, sentiment, crisisAlertOpen, authorTags: tags.get(handleOf(post)) ?? [] }));
+      classified.set(
+        post.externalId,
+        classifySeverity({
+          text,
+          sentiment,
+          crisisAlertOpen: crisis.alertOpen,
+          crisisPauseOn: crisis.pauseOn,
+          authorTags: tags.get(handleOf(post)) ?? [],
+        }),
+      );
     }
     return classified;
   }

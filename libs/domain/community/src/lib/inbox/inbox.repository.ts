@@ -247,12 +247,14 @@ export class InboxRepository {
     return row ? toItem(row) : null;
   }
 
-  /** Whether the organisation has an unresolved crisis alert (OPEN or ACKNOWLEDGED). */
-  async crisisAlertOpen(ctx: TenantCtx): Promise<boolean> {
-    const rows = await ctx.uow.query("SELECT 1 FROM alerts WHERE organization_id = $1 AND status IN ('OPEN', 'ACKNOWLEDGED') LIMIT 1", [
-      ctx.uow.organizationId,
-    ]);
-    return rows.length > 0;
+  /** Whether the organisation has an unresolved crisis alert (OPEN or ACKNOWLEDGED), and whether its publishing is paused for a crisis. */
+  async crisisState(ctx: TenantCtx): Promise<{ alertOpen: boolean; pauseOn: boolean }> {
+    const [row] = await ctx.uow.query<{ alert_open: boolean; pause_on: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM alerts WHERE organization_id = $1 AND status IN ('OPEN', 'ACKNOWLEDGED')) AS alert_open,
+              EXISTS (SELECT 1 FROM publishing_pauses WHERE organization_id = $1 AND active) AS pause_on`,
+      [ctx.uow.organizationId],
+    );
+    return { alertOpen: row.alert_open, pauseOn: row.pause_on };
   }
 
   /** The tags people gave these authors of one network (the handle's case ignored, as the author profiles key them), by handle as given. */

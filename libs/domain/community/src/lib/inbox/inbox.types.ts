@@ -48,7 +48,7 @@ export interface InboxItem {
   url: string | null;
   receivedAt: Date;
   severity: CommentSeverity;
-  /** Why: CRISIS_ALERT, NEGATIVE, ESCALATION_WORD:<word>, AUTHOR_TAG:<tag>, POSITIVE, MANUAL; null when nothing stood out. */
+  /** Why: CRISIS_ALERT, CRISIS_PAUSE, NEGATIVE, ESCALATION_WORD:<word>, AUTHOR_TAG:<tag>, POSITIVE, MANUAL; null when nothing stood out. */
   severityReason: string | null;
   /** The member who set the severity by hand, and when; null while it is the classifier's. */
   severitySetBy: string | null;

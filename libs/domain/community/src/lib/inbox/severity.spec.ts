@@ -79,6 +79,16 @@ describe('classifySeverity', () => {
     });
   });
 
+  it('is CRISIS for a negative item while publishing is paused for a crisis, without an alert', () => {
+    expect(classifySeverity({ ...calm, text: 'Scandaleux', sentiment: 'NEGATIVE', crisisPauseOn: true })).toEqual({
+      severity: 'CRISIS',
+      reason: 'CRISIS_PAUSE',
+    });
+    expect(
+      classifySeverity({ ...calm, text: 'Scandaleux', sentiment: 'NEGATIVE', crisisAlertOpen: true, crisisPauseOn: true }).reason,
+    ).toBe('CRISIS_ALERT');
+  });
+
   it('is not CRISIS for a calm or happy item during a crisis', () => {
     expect(classifySeverity({ ...calm, text: 'Courage à vous', sentiment: 'POSITIVE', crisisAlertOpen: true }).severity).toBe('LOW');
     expect(classifySeverity({ ...calm, text: 'Vous êtes ouverts ?', crisisAlertOpen: true }).severity).toBe('NORMAL');

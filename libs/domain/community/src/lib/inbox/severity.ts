@@ -12,6 +12,8 @@ import type { SentimentLabel } from '../listening/sentiment';
 /** Why an item got its severity (`InboxItem.severityReason`). */
 export const SEVERITY_REASONS = {
   crisisAlert: 'CRISIS_ALERT',
+  /** Publishing is paused for a crisis (with no alert open). */
+  crisisPause: 'CRISIS_PAUSE',
   negative: 'NEGATIVE',
   positive: 'POSITIVE',
   /** Followed by `:` and the word as written (lower case, without accents). */
@@ -28,6 +30,8 @@ export interface SeveritySignals {
   sentiment: SentimentLabel | null;
   /** The organisation has an unresolved (OPEN or ACKNOWLEDGED) crisis alert. */
   crisisAlertOpen: boolean;
+  /** The organisation's publishing is paused for a crisis (seed 001: natural disasters), alert or not. */
+  crisisPauseOn?: boolean;
   /** The author's tags in the organisation (INFLUENCER, AMBASSADOR, DETRACTOR). */
   authorTags: readonly string[];
 }
@@ -212,8 +216,9 @@ export function asksQuestion(text: string): boolean {
 
 /**
  * The severity of a new item:
- * - CRISIS while the organisation has an unresolved crisis alert and the item is
- *   negative (its sentiment, or a complaint word);
+ * - CRISIS while the organisation has an unresolved crisis alert, or has paused
+ *   publishing for a crisis, and the item is negative (its sentiment, or a
+ *   complaint word);
  * - HIGH for a complaint or legal word, an author tagged DETRACTOR or INFLUENCER,
  *   or a negative sentiment (in that order for the reason);
  * - LOW for a positive item that asks nothing;
@@ -222,7 +227,9 @@ export function asksQuestion(text: string): boolean {
 export function classifySeverity(signals: SeveritySignals, words: readonly string[] = ESCALATION_WORDS): SeverityClassification {
   const word = findEscalationWord(signals.text, words);
   const negative = signals.sentiment === 'NEGATIVE';
-  if (signals.crisisAlertOpen && (negative || word !== null)) return { severity: 'CRISIS', reason: SEVERITY_REASONS.crisisAlert };
+  if ((signals.crisisAlertOpen || signals.crisisPauseOn) && (negative || word !== null)) {
+    return { severity: 'CRISIS', reason: signals.crisisAlertOpen ? SEVERITY_REASONS.crisisAlert : SEVERITY_REASONS.crisisPause };
+  }
   if (word !== null) return { severity: 'HIGH', reason: `${SEVERITY_REASONS.escalationWord}:${word}` };
   const tag = ESCALATING_AUTHOR_TAGS.find((t) => signals.authorTags.includes(t));
   if (tag) return { severity: 'HIGH', reason: `${SEVERITY_REASONS.authorTag}:${tag}` };

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Inbox severity: why an item got its severity (classified on arrival:
- * CRISIS_ALERT, NEGATIVE, ESCALATION_WORD:<word>, AUTHOR_TAG:<tag>, POSITIVE;
+ * CRISIS_ALERT, CRISIS_PAUSE, NEGATIVE, ESCALATION_WORD:<word>, AUTHOR_TAG:<tag>, POSITIVE;
  * MANUAL once a member set it), and who set it by hand and when. The columns
  * live on inbox_items, whose row-level security already holds them; the index
  * serves the inbox filtered by severity, newest first.
