@@ -5,7 +5,7 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
 import { MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { LoopbackSmtp } from '../../../../../platform/mail/src/testing/loopback-smtp';
+import { LoopbackSmtp } from './loopback-smtp';
 
 interface Person {
   token: string;

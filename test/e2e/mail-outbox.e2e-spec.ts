@@ -2,11 +2,8 @@ import { Client } from 'pg';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { LoopbackSmtp } from '../testing/loopback-smtp';
-import { MailOutbox } from './mail-outbox';
-import { MailSendError } from './mailer';
-import { mailRetryDelay, SendMailJob } from './send-mail.job';
-import { classifySmtpFailure, SmtpMailer } from './smtp-mailer';
+import { MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { LoopbackSmtp } from './loopback-smtp';
 
 describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
   let api: TestApi;
@@ -161,29 +158,5 @@ describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
         ]),
       ),
     ).rejects.toThrow(/row-level security/);
-  });
-});
-
-describe('mail failure classification and back-off', () => {
-  it('reads 5xx as permanent, 4xx and connection failures as transient, without the server’s text', () => {
-    expect(classifySmtpFailure({ responseCode: 550, response: '550 secret detail' })).toMatchObject({
-      kind: 'PERMANENT',
-      summary: 'SMTP reply 550',
-    });
-    expect(classifySmtpFailure({ responseCode: 451 })).toMatchObject({ kind: 'TRANSIENT', summary: 'SMTP reply 451' });
-    expect(classifySmtpFailure({ code: 'ECONNREFUSED' })).toMatchObject({ kind: 'TRANSIENT', summary: 'SMTP connection ECONNREFUSED' });
-    expect(classifySmtpFailure({ code: 'bad code with spaces' }).summary).toBe('SMTP connection ERROR');
-  });
-
-  it('doubles the wait up to the cap and stops after the last attempt', () => {
-    const policy = { maxAttempts: 4, firstDelayMs: 1000, maxDelayMs: 3000 };
-    expect([1, 2, 3].map((n) => mailRetryDelay(policy, n, 'TRANSIENT'))).toEqual([1000, 2000, 3000]);
-    expect(mailRetryDelay(policy, 4, 'TRANSIENT')).toBeNull();
-    expect(mailRetryDelay(policy, 1, 'PERMANENT')).toBeNull();
-    expect(new MailSendError('TRANSIENT', 'x').name).toBe('MailSendError');
-  });
-
-  it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
-    expect(() => new SmtpMailer('http://127.0.0.1:25')).toThrow(/SMTP_URL/);
   });
 });
