@@ -176,4 +176,53 @@ describe('governance over GraphQL', () => {
     );
     expect(report.communityReport.feedbackActions).toEqual({ recorded: 1, followedUp: 1, done: 1, items: [{ decision: 'Moins de sel' }] });
   });
+
+  it('gives the staff the monthly mail of the best posts, an escaped signature with the social links, and the launch message', async () => {
+    const [item] = (
+      await admin.query<{ id: string }>(`INSERT INTO content_items (organization_id, title) VALUES ($1, 'Comté 24 mois') RETURNING id`, [
+        org,
+      ])
+    ).rows;
+    const [variant] = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO content_variants (organization_id, item_id, network, text) VALUES ($1, $2, 'mastodon', 'Notre comté 24 mois est arrivé !') RETURNING id`,
+        [org, item.id],
+      )
+    ).rows;
+    await admin.query(
+      `INSERT INTO publications (organization_id, item_id, variant_id, network, due_at, next_attempt_at, status, idempotency_key, external_id, external_url, published_at)
+       VALUES ($1, $2, $3, 'mastodon', '2026-10-03T08:00:00Z', '2026-10-03T08:00:00Z', 'PUBLISHED', 'gov-digest-1', '1', 'https://m.example/1', '2026-10-03T08:00:00Z')`,
+      [org, item.id, variant.id],
+    );
+    const digest = await api.ok<{
+      advocacyDigest: { subject: string; text: string; posts: { title: string; text: string; url: string }[] };
+    }>('{ advocacyDigest(month: "2026-10") { subject text posts { title text url } } }', {}, as(viewer));
+    expect(digest.advocacyDigest.subject).toBe('Fromagerie Gouvernance — nos meilleures publications de octobre 2026');
+    expect(digest.advocacyDigest.posts).toEqual([
+      { title: 'Comté 24 mois', text: 'Notre comté 24 mois est arrivé !', url: 'https://m.example/1' },
+    ]);
+    expect(digest.advocacyDigest.text).toContain('   Notre comté 24 mois est arrivé !');
+    const badMonth = await api.gql('{ advocacyDigest(month: "2026-13") { subject } }', {}, as(viewer));
+    expect(firstError(badMonth).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+
+    const signature = await api.ok<{ emailSignature: { html: string } }>(
+      '{ emailSignature(jobTitle: "Vente <b>& conseil</b>", links: [{ label: "Mastodon", url: "https://m.example/@fromagerie" }]) { html } }',
+      {},
+      as(cm),
+    );
+    expect(signature.emailSignature.html).toContain(
+      '<strong>Member</strong><br>Vente &lt;b&gt;&amp; conseil&lt;/b&gt;<br>Fromagerie Gouvernance',
+    );
+    expect(signature.emailSignature.html).toContain('<a href="https://m.example/@fromagerie">Mastodon</a>');
+    const unsafe = await api.gql('{ emailSignature(links: [{ label: "x", url: "javascript:alert(1)" }]) { html } }', {}, as(cm));
+    expect(firstError(unsafe).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'links[0].url' });
+
+    const launch = await api.ok<{ advocacyLaunchMessage: { subject: string; text: string } }>(
+      `{ advocacyLaunchMessage(signerId: "${approver.userId}", signerTitle: "Directrice générale") { subject text } }`,
+      {},
+      as(lead),
+    );
+    expect(launch.advocacyLaunchMessage.subject).toBe('Fromagerie Gouvernance sur les médias sociaux : nous comptons sur vous');
+    expect(launch.advocacyLaunchMessage.text.endsWith('Member\nDirectrice générale')).toBe(true);
+  });
 });

@@ -104,6 +104,9 @@ export const governanceAttacks: AttackModule = {
       ...both(`mutation { recordFeedbackAction(input: { mentionIds: ["${actionMentionB}"], decision: "Intrus" }) { id } }`),
       ...both(`mutation { recordFeedbackAction(input: { inboxItemIds: ["${actionInboxItemB}"], decision: "Intrus" }) { id } }`),
     ],
+    advocacyDigest: () => [{ query: '{ advocacyDigest(month: "2026-10") { subject posts { text } } }', options: 'orgB' }],
+    emailSignature: () => [{ query: '{ emailSignature(name: "Intrus") { html } }', options: 'orgB' }],
+    advocacyLaunchMessage: ({ approverB }) => both(`{ advocacyLaunchMessage(signerId: "${approverB}") { subject text } }`),
     updateFeedbackAction: ({ feedbackActionB }) =>
       both(`mutation { updateFeedbackAction(input: { id: "${feedbackActionB}", status: DROPPED, followUp: "pwned" }) { id } }`),
   },
