@@ -2,6 +2,7 @@ import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, 
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { AlertObject } from '../alerts/alerts.dto';
+import { AlertsService } from '../alerts/alerts.service';
 import type { TenantCtx } from '../repositories';
 import {
   CellRoleEnum,
@@ -66,7 +67,10 @@ const toNotificationObject = (n: CrisisNotification): CrisisNotificationObject =
  */
 @Resolver()
 export class CrisisCellResolver {
-  constructor(private readonly cells: CrisisCellService) {}
+  constructor(
+    private readonly cells: CrisisCellService,
+    private readonly alerts: AlertsService,
+  ) {}
 
   @Requires('listening.read')
   @Query(() => CrisisCellObject, { nullable: true, description: 'The crisis cell, its escalation chain and playbook; null until set.' })
@@ -95,6 +99,8 @@ export class CrisisCellResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args() args: CrisisNotificationsArgs,
   ): Promise<CrisisNotificationObject[]> {
+    // An alert that is not the organisation's is NOT_FOUND, not an empty list.
+    if (args.alertId) await this.alerts.get(ctx, args.alertId, 'alertId');
     return (await this.cells.notifications(ctx, args.alertId ?? null, args.first ?? 50)).map(toNotificationObject);
   }
 }
