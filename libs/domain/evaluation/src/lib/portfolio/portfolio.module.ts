@@ -32,7 +32,7 @@ class EvidenceRegistration implements OnModuleInit {
 }
 
 /**
- * Live scores (nightly, evidence only, with history), the agency portfolio, the
+ * Live scores (nightly, with coverage and the level cap, with history), the agency portfolio, the
  * radar and the comparison with the agency's average.
  */
 @Module({})
