@@ -193,6 +193,12 @@ describe('maturity assessments', () => {
       'training.employee-involvement',
     ];
     const v1: MaturityModelContent = structuredClone(DEFAULT_MATURITY_MODEL);
+    // Nor did it pair set-up criteria with practice evidence (version 3).
+    for (const c of v1.dimensions.flatMap((d) => d.criteria))
+      if (c.kind === 'EVIDENCE') {
+        delete c.practiceEvidenceKey;
+        delete c.setupCap;
+      }
     for (const d of v1.dimensions) {
       d.criteria = d.criteria.map((c) => {
         if (!CONTENT_KEYS.includes(c.key) || c.kind !== 'EVIDENCE') return c;

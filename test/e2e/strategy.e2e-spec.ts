@@ -420,9 +420,10 @@ describe('strategy', () => {
         ).roadmap;
       const before = await read();
       expect(before.steps).toHaveLength(10);
-      // A competitor with a handle exists: step 1 is done.
-      expect(before.steps[0]).toMatchObject({ status: 'DONE', manual: false });
+      // A competitor with a handle exists but no listening ran: step 1 is in progress, not done.
+      expect(before.steps[0]).toMatchObject({ status: 'IN_PROGRESS', manual: false });
       expect(before.steps[0].evidence[0]).toMatchObject({ key: 'strategy.competitorsDefined', score: 1, measured: true });
+      expect(before.steps[0].evidence[1]).toMatchObject({ key: 'community.listeningPractice', score: 0, measured: true });
       // Step 3: a complete network plan but no connected account.
       expect(before.steps[2].status).toBe('IN_PROGRESS');
       expect(before.steps[2].evidence.find((e) => e.key === 'community.accountsConnected')).toMatchObject({
@@ -453,7 +454,7 @@ describe('strategy', () => {
       );
       expect(set.setRoadmapStepStatus).toEqual({ number: 8, status: 'DONE', manual: true, note: 'Communauté réunie au salon' });
       const after = await read();
-      expect(after.steps[0].status).toBe('DONE');
+      expect(after.steps[0].status).toBe('IN_PROGRESS');
       expect(after.steps[7]).toMatchObject({ status: 'DONE', note: 'Communauté réunie au salon' });
       expect(after.doneCount).toBe(before.doneCount + 1);
     });
