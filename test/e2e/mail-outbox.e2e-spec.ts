@@ -1,8 +1,13 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
+import { infrastructureModules } from '@socle/domain-catalog';
+import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { MailModule, MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { isolatedPrefix } from './e2e-support';
 import { LoopbackSmtp } from './loopback-smtp';
 
 describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
@@ -79,6 +84,12 @@ describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
     const summary = await job().handle({ organizationId: orgA });
     expect(summary.sent).toBe(1);
     expect((await rows(orgA)).find((r) => r.recipient === 'waiting@example.test')).toMatchObject({ status: 'SENT', attempts: 1 });
+    // A sent mail's body (its links are their own permission) is not kept.
+    const body = await admin.query<{ text_body: string }>(
+      `SELECT text_body FROM mail_outbox WHERE organization_id = $1 AND recipient = $2`,
+      [orgA, 'waiting@example.test'],
+    );
+    expect(body.rows).toEqual([{ text_body: '' }]);
     const mail = smtp.received.find((m) => m.to.includes('waiting@example.test'));
     expect(mail?.from).toBe('no-reply@example.test');
     expect(mail?.text).toContain('Un texte accentué : élève.');
@@ -158,5 +169,32 @@ describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
         ]),
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('is wired by MailModule the way the worker runs it: SMTP_URL given, the job sends; absent, mails wait', async () => {
+    const config = loadConfig({ ...process.env, QUEUE_PREFIX: isolatedPrefix('mail') });
+    const contextWith = async (smtpUrl?: string) => {
+      @Module({
+        imports: [...infrastructureModules(config, 'socle-mail-test'), MailModule.forRoot({ smtpUrl, from: 'Socle <socle@example.test>' })],
+      })
+      class MailTestModule {}
+      return NestFactory.createApplicationContext(MailTestModule, { logger: false });
+    };
+    const without = await contextWith();
+    try {
+      await send(orgA, 'wired@example.test');
+      expect(await without.get(SendMailJob).handle({ organizationId: orgA })).toMatchObject({ sent: 0, waiting: true });
+      expect(await without.get(SendMailJob).reconcile()).toBe(0);
+    } finally {
+      await without.close();
+    }
+    const withSmtp = await contextWith(smtp.url);
+    try {
+      expect(await withSmtp.get(SendMailJob).reconcile()).toBeGreaterThanOrEqual(1);
+      expect(await withSmtp.get(SendMailJob).handle({ organizationId: orgA })).toMatchObject({ sent: 1, waiting: false });
+      expect(smtp.received.find((m) => m.to.includes('wired@example.test'))?.from).toBe('socle@example.test');
+    } finally {
+      await withSmtp.close();
+    }
   });
 });

@@ -37,7 +37,9 @@ const PURPOSE = /^[a-z0-9._-]{1,60}$/;
 /**
  * The outbox: a mail is a row written in the same transaction as the change
  * that sends it (so a rolled-back change sends nothing, and a committed one is
- * never lost), then sent by `SendMailJob`. The job is enqueued once the
+ * never lost), then sent by `SendMailJob`. Once a mail is sent, cancelled or
+ * given up its body is emptied: bodies carry personal links that are their own
+ * permission, and a copy at rest would outlive the mail's purpose. The job is enqueued once the
  * transaction commits; if Redis loses it, the job's reconciler finds the row.
  */
 @Injectable()
@@ -83,7 +85,7 @@ export class MailOutbox {
   async cancelFor(uow: OrganizationUnitOfWork, references: readonly string[]): Promise<number> {
     if (references.length === 0) return 0;
     return uow.execute(
-      `UPDATE mail_outbox SET status = 'CANCELLED', lease_until = NULL
+      `UPDATE mail_outbox SET status = 'CANCELLED', lease_until = NULL, text_body = ''
         WHERE organization_id = $1 AND reference = ANY($2::uuid[]) AND status = 'PENDING'`,
       [uow.organizationId, references],
     );
@@ -123,7 +125,7 @@ export class MailOutbox {
 
   async markSent(uow: OrganizationUnitOfWork, id: string, messageId: string | null): Promise<void> {
     await uow.execute(
-      `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), lease_until = NULL, message_id = $3, last_error = NULL
+      `UPDATE mail_outbox SET status = 'SENT', sent_at = now(), lease_until = NULL, message_id = $3, last_error = NULL, text_body = ''
         WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'`,
       [uow.organizationId, id, messageId],
     );
@@ -134,6 +136,7 @@ export class MailOutbox {
     await uow.execute(
       `UPDATE mail_outbox SET lease_until = NULL, last_error = $3,
               status = CASE WHEN $4::double precision IS NULL THEN 'FAILED' ELSE 'PENDING' END,
+              text_body = CASE WHEN $4::double precision IS NULL THEN '' ELSE text_body END,
               next_attempt_at = CASE WHEN $4::double precision IS NULL THEN next_attempt_at
                                      ELSE now() + make_interval(secs => $4::double precision / 1000) END
         WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'`,

@@ -1,5 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { MAILER } from './mailer';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { MAILER, Mailer } from './mailer';
 import { MailOutbox } from './mail-outbox';
 import { MAIL_OPTIONS, SendMailJob } from './send-mail.job';
 import { SmtpMailer } from './smtp-mailer';
@@ -13,6 +13,15 @@ export interface MailModuleOptions {
 
 export const DEFAULT_MAIL_FROM = 'Socle <no-reply@socle.invalid>';
 
+/** Closes the SMTP connection pool when the process stops. */
+@Injectable()
+class MailerCloser implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(MAILER) private readonly mailer: Mailer | null) {}
+  onApplicationShutdown(): void {
+    if (this.mailer instanceof SmtpMailer) this.mailer.close();
+  }
+}
+
 /** Outgoing mail: the outbox (any process writes to it) and, for the worker, the job that sends it over SMTP. */
 @Module({})
 export class MailModule {
@@ -25,6 +34,7 @@ export class MailModule {
         { provide: MAILER, useFactory: () => (options.smtpUrl ? new SmtpMailer(options.smtpUrl) : null) },
         MailOutbox,
         SendMailJob,
+        MailerCloser,
       ],
       exports: [MAILER, MailOutbox, SendMailJob],
     };
