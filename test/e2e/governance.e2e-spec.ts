@@ -202,6 +202,27 @@ describe('governance over GraphQL', () => {
       { title: 'Comté 24 mois', text: 'Notre comté 24 mois est arrivé !', url: 'https://m.example/1' },
     ]);
     expect(digest.advocacyDigest.text).toContain('   Notre comté 24 mois est arrivé !');
+    // Sent once a month to every member, through the mail outbox.
+    const sent = await api.ok<{ sendAdvocacyDigest: { recipients: number } }>(
+      'mutation { sendAdvocacyDigest(input: { month: "2026-10" }) { month recipients } }',
+      {},
+      as(lead),
+    );
+    expect(sent.sendAdvocacyDigest.recipients).toBe(4);
+    const mails = await admin.query<{ recipient: string; subject: string }>(
+      `SELECT recipient, subject FROM mail_outbox WHERE organization_id = $1 AND purpose = 'strategy.advocacy-digest'`,
+      [org],
+    );
+    expect(mails.rows).toHaveLength(4);
+    expect(new Set(mails.rows.map((m) => m.subject))).toEqual(new Set([digest.advocacyDigest.subject]));
+    const twice = await api.gql('mutation { sendAdvocacyDigest(input: { month: "2026-10" }) { recipients } }', {}, as(lead));
+    expect(firstError(twice).extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_SENT', field: 'input.month' });
+    const nothing = await api.gql('mutation { sendAdvocacyDigest(input: { month: "2026-09" }) { recipients } }', {}, as(lead));
+    expect(firstError(nothing).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.month' });
+    const byViewer = await api.gql('mutation { sendAdvocacyDigest(input: { month: "2026-09" }) { recipients } }', {}, as(viewer));
+    expect(firstError(byViewer).extensions.code).toBe('FORBIDDEN');
+    expect((await admin.query(`SELECT 1 FROM mail_outbox WHERE organization_id = $1`, [org])).rowCount).toBe(4);
+
     const badMonth = await api.gql('{ advocacyDigest(month: "2026-13") { subject } }', {}, as(viewer));
     expect(firstError(badMonth).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
 

@@ -105,6 +105,7 @@ export const governanceAttacks: AttackModule = {
       ...both(`mutation { recordFeedbackAction(input: { inboxItemIds: ["${actionInboxItemB}"], decision: "Intrus" }) { id } }`),
     ],
     advocacyDigest: () => [{ query: '{ advocacyDigest(month: "2026-10") { subject posts { text } } }', options: 'orgB' }],
+    sendAdvocacyDigest: () => [{ query: 'mutation { sendAdvocacyDigest(input: { month: "2026-10" }) { recipients } }', options: 'orgB' }],
     emailSignature: () => [{ query: '{ emailSignature(name: "Intrus") { html } }', options: 'orgB' }],
     advocacyLaunchMessage: ({ approverB }) => both(`{ advocacyLaunchMessage(signerId: "${approverB}") { subject text } }`),
     updateFeedbackAction: ({ feedbackActionB }) =>

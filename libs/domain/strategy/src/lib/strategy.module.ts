@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { EvidenceRegistry } from '@socle/platform-evidence';
+import { MailOutbox } from '@socle/platform-mail';
 import { BrandVoiceReader, SqlBrandVoiceReader } from './brand-voice/brand-voice.reader';
 import { StrategyDocumentService } from './document/strategy-document.service';
 import { strategyEvidenceProvider, STRATEGY_EVIDENCE_KEYS } from './evidence/strategy-evidence';
@@ -57,6 +58,7 @@ import { TaskForceService } from './task-force/task-force.service';
     AdvocacyRepository,
     AdvocacyService,
     AdvocacyResolver,
+    MailOutbox,
   ],
   exports: [BrandVoiceReader],
 })

@@ -46,6 +46,23 @@ export class AdvocacyRepository {
     );
   }
 
+  /** Every member's address (the staff the monthly mail goes to). */
+  memberEmails(ctx: GovernanceCtx): Promise<string[]> {
+    return ctx.uow
+      .query<{ email: string }>(
+        `SELECT u.email FROM organization_memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.email`,
+        [ctx.uow.organizationId],
+      )
+      .then((rows) => rows.map((r) => r.email));
+  }
+
+  /** Serialises the sends of one organisation's digest (one send per month). */
+  async lockDigest(ctx: GovernanceCtx): Promise<void> {
+    await ctx.uow.query("SELECT pg_advisory_xact_lock(hashtextextended('socle.advocacy-digest:' || $1::text, 0))", [
+      ctx.uow.organizationId,
+    ]);
+  }
+
   async userName(ctx: GovernanceCtx, userId: string): Promise<string | null> {
     const [row] = await ctx.uow.query<{ name: string }>(
       `SELECT u.display_name AS name FROM organization_memberships m JOIN users u ON u.id = m.user_id

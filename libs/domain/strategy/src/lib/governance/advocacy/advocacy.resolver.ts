@@ -1,9 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { Args, ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { createHash } from 'node:crypto';
+import { Injectable, UseInterceptors } from '@nestjs/common';
+import {
+  Args,
+  ArgsType,
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { badInput } from '@socle/platform-errors';
+import { badInput, conflict } from '@socle/platform-errors';
+import { MailOutbox } from '@socle/platform-mail';
+import { StrategyAuditInterceptor } from '../../strategy-audit.interceptor';
 import { zonedTime } from '../../task-force/calendar';
 import type { GovernanceCtx } from '../governance.repository';
 import { missing } from '../governance.service';
@@ -40,6 +56,26 @@ export class AdvocacyMessageObject {
 @ObjectType('EmailSignature')
 export class EmailSignatureObject {
   @Field(() => String, { description: 'An HTML snippet to paste into a mail client; every value is escaped.' }) html!: string;
+}
+
+@InputType()
+export class SendAdvocacyDigestInput {
+  @Field(() => String, { description: 'The month, YYYY-MM, in the organisation’s time zone.' })
+  @IsString()
+  @Matches(MONTH, { message: 'must be a month written YYYY-MM' })
+  month!: string;
+}
+
+@ObjectType('AdvocacyDigestSent')
+export class AdvocacyDigestSentObject {
+  @Field(() => String) month!: string;
+  @Field(() => Int, { description: 'Members the mail was queued for.' }) recipients!: number;
+}
+
+/** The same month always gives the same reference: a second send of a month is found by it. */
+export function digestReference(organizationId: string, month: string): string {
+  const h = createHash('sha256').update(`advocacy-digest:${organizationId}:${month}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 @ArgsType()
@@ -87,11 +123,31 @@ export class LaunchMessageArgs {
 /** The employee advocacy kit (seed 001 §6). Reads only. */
 @Injectable()
 export class AdvocacyService {
-  constructor(private readonly repo: AdvocacyRepository) {}
+  constructor(
+    private readonly repo: AdvocacyRepository,
+    private readonly outbox: MailOutbox,
+  ) {}
 
-  async digest(ctx: GovernanceCtx, month: string): Promise<Digest> {
+  /** Queues the month's digest to every member, once per month; refused when nothing was published. */
+  async sendDigest(ctx: GovernanceCtx, month: string): Promise<{ month: string; recipients: number }> {
+    await this.repo.lockDigest(ctx);
+    const reference = digestReference(ctx.uow.organizationId, month);
+    if ((await this.outbox.forReference(ctx.uow, reference)).length) {
+      throw conflict(`The digest of ${month} was already sent.`, 'input.month', 'ALREADY_SENT');
+    }
+    const digest = await this.digest(ctx, month, 'input.month');
+    if (digest.posts.length === 0) throw badInput('input.month', 'nothing was published that month: there is no digest to send');
+    const emails = await this.repo.memberEmails(ctx);
+    await this.outbox.enqueue(
+      ctx.uow,
+      emails.map((to) => ({ to, subject: digest.subject, text: digest.text, purpose: 'strategy.advocacy-digest', reference })),
+    );
+    return { month, recipients: emails.length };
+  }
+
+  async digest(ctx: GovernanceCtx, month: string, field = 'month'): Promise<Digest> {
     const m = MONTH.exec(month);
-    if (!m) throw badInput('month', 'must be a month written YYYY-MM');
+    if (!m) throw badInput(field, 'must be a month written YYYY-MM');
     const org = await this.repo.organization(ctx);
     const year = Number(m[1]);
     const index = Number(m[2]);
@@ -134,6 +190,7 @@ export class AdvocacyService {
 }
 
 /** Employee advocacy: the monthly digest, the e-mail signature, the launch message. Everyone in the organisation reads them. */
+@UseInterceptors(StrategyAuditInterceptor)
 @Resolver()
 export class AdvocacyResolver {
   constructor(private readonly advocacy: AdvocacyService) {}
@@ -144,6 +201,17 @@ export class AdvocacyResolver {
   })
   async advocacyDigest(@OrgCtx() ctx: OrganizationContext, @Args() args: AdvocacyDigestArgs): Promise<AdvocacyDigestObject> {
     return this.advocacy.digest(ctx, args.month);
+  }
+
+  @Requires('taskForce.manage')
+  @Mutation(() => AdvocacyDigestSentObject, {
+    description: 'Sends the month’s digest to every member (queued mails); once per month (CONFLICT, reason ALREADY_SENT, after).',
+  })
+  async sendAdvocacyDigest(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input') input: SendAdvocacyDigestInput,
+  ): Promise<AdvocacyDigestSentObject> {
+    return this.advocacy.sendDigest(ctx, input.month);
   }
 
   @Requires('strategy.read')
