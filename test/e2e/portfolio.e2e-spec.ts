@@ -368,9 +368,9 @@ describe('portfolio, radar, comparison and live scores', () => {
     ).toBe('NOT_FOUND');
   });
 
-  it('recomputes a live score on demand from evidence only, with the model of the last assessment or the built-in one', async () => {
+  it('recomputes a live score on demand, with the model of the last assessment or the built-in one', async () => {
     const recompute =
-      'mutation { recomputeLiveScore { organizationId modelId overallScore level dimensions { key score } evidence { key score explanation } } }';
+      'mutation { recomputeLiveScore { organizationId modelId overallScore level measuredLevel coverage { evidence assessment unknown } dimensions { key score } evidence { key score explanation } } }';
     const alpha = await api.ok<{
       recomputeLiveScore: {
         modelId: string;
@@ -379,9 +379,16 @@ describe('portfolio, radar, comparison and live scores', () => {
         evidence: { key: string; score: number; explanation: string }[];
       };
     }>(recompute, {}, { token: owner.token, organizationId: org.alpha });
-    expect(alpha.recomputeLiveScore).toMatchObject({ modelId: MODEL_ID, overallScore: 100 });
+    // The assessment (written as owner) has no answers: its declarative criterion is unknown, 0, keeping its half of the weight.
+    expect(alpha.recomputeLiveScore).toMatchObject({
+      modelId: MODEL_ID,
+      overallScore: 50,
+      level: 3,
+      measuredLevel: 5,
+      coverage: { evidence: 0.5, assessment: 0, unknown: 0.5 },
+    });
     expect(alpha.recomputeLiveScore.dimensions).toEqual([
-      { key: 'strategy', score: null },
+      { key: 'strategy', score: 0 },
       { key: 'review', score: 100 },
     ]);
     expect(alpha.recomputeLiveScore.evidence).toEqual([
@@ -422,8 +429,8 @@ describe('portfolio, radar, comparison and live scores', () => {
     };
     const p = await waitFor(live);
     const byName = Object.fromEntries(p.edges.map((e) => [e.node.name, e.node.liveScore]));
-    expect(byName['Alpha Assurances']).toMatchObject({ score: 100, change: 20 }); // 80 the night before
-    expect(byName['Bravo Vélos']).toMatchObject({ score: 60, change: null }); // 200 days: (365 − 200) / 275
+    expect(byName['Alpha Assurances']).toMatchObject({ score: 50, change: -30 }); // 80 the night before; its question unknown (0)
+    expect(byName['Bravo Vélos']).toMatchObject({ score: 30, change: null }); // 200 days: (365 − 200) / 275 = 60 on half the weight
     expect(p.edges[0].node.name).toBe('Alpha Assurances');
     const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM maturity_live_scores WHERE organization_id = $1', [
       org.alpha,
