@@ -15,6 +15,8 @@ import { alertsAttacks } from './alerts';
 import { metricsAttacks } from './metrics';
 import { kpiProgressAttacks } from './kpi-progress';
 import { communityReportAttacks } from './community-report';
+import { kpiValuesAttacks, linkTrackingAttacks } from './kpi-values.attacks';
+import { inboxSeverityAttacks } from './inbox-severity.attacks';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
 import { strategyAttacks } from './strategy';
@@ -42,4 +44,7 @@ export const ATTACK_MODULES: AttackModule[] = [
   metricsAttacks,
   kpiProgressAttacks,
   communityReportAttacks,
+  kpiValuesAttacks,
+  linkTrackingAttacks,
+  inboxSeverityAttacks,
 ];

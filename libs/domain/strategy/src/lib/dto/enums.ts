@@ -28,11 +28,12 @@ export enum KpiMeasureEnum {
   NEGATIVE_MENTION_SHARE = 'NEGATIVE_MENTION_SHARE',
   FIRST_RESPONSE_MINUTES = 'FIRST_RESPONSE_MINUTES',
   SHARE_OF_VOICE = 'SHARE_OF_VOICE',
+  MANUAL = 'MANUAL',
 }
 registerEnumType(KpiMeasureEnum, {
   name: 'KpiMeasure',
   description:
-    'What the platform measures for the KPI, per period of its frequency: FOLLOWERS (all connected accounts, at the end of the period), POSTS_PUBLISHED, ENGAGEMENT (likes + reposts + replies on the posts published in the period), ENGAGEMENT_RATE (engagement per post per 1,000 followers), MENTIONS (of the brand queries), NEGATIVE_MENTION_SHARE (percent of the brand mentions with a sentiment that are negative), FIRST_RESPONSE_MINUTES (median, inbox), SHARE_OF_VOICE (percent). Absent: the KPI is not measured.',
+    'What the platform measures for the KPI, per period of its frequency: FOLLOWERS (all connected accounts, at the end of the period), POSTS_PUBLISHED, ENGAGEMENT (likes + reposts + replies on the posts published in the period), ENGAGEMENT_RATE (engagement per post per 1,000 followers), MENTIONS (of the brand queries), NEGATIVE_MENTION_SHARE (percent of the brand mentions with a sentiment that are negative), FIRST_RESPONSE_MINUTES (median, inbox), SHARE_OF_VOICE (percent), MANUAL (read from the values people record: recordKpiValue, importKpiValues). Absent: the KPI is measured only from recorded values.',
 });
 
 export enum AudienceUsageEnum {
