@@ -5,6 +5,8 @@ import { addOrganizationMember, AgencySession, createOrganization, signUpAgency,
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the evaluator run here by hand (the worker's handler list is the lead's)
 import { EvaluateAlertsJob } from '../../libs/domain/community/src/lib/alerts';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the escalation run here by hand (the worker's handler list is the lead's)
+import { EscalateCrisisCellJob } from '../../libs/domain/community/src/lib/crisis-cell/crisis-cell.jobs';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 const CELL = `members { id name userId cellRole cellRoleLabel email phone } escalation { delayMinutes memberIds } playbook { title text }
@@ -140,6 +142,39 @@ describe('crisis cell, business calendar and task-force roles', () => {
       expect.arrayContaining(['Claire', 'Bob', 'Maître Dupuis', 'DG']),
     );
     expect(all.filter((n) => n.trigger === 'CRISIS_PAUSE').every((n) => n.alertId === raised.alertId)).toBe(true);
+    // The escalation goes on: DG's step, once due, is mailed; after someone acknowledges the alert, a due step is skipped.
+    const escalation = worker.context.get(EscalateCrisisCellJob, { strict: false });
+    expect(await escalation.handle({ organizationId: org })).toEqual({ sent: 0, skipped: 0 });
+    await admin.query(
+      "UPDATE crisis_cell_notifications SET due_at = now() - interval '1 minute' WHERE organization_id = $1 AND status = 'SCHEDULED' AND trigger = 'ALERT_RAISED'",
+      [org],
+    );
+    expect(await escalation.reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await escalation.handle({ organizationId: org })).toEqual({ sent: 1, skipped: 0 });
+    const dgMails = await admin.query(
+      "SELECT 1 FROM mail_outbox WHERE organization_id = $1 AND purpose = 'crisis-cell.notification' AND recipient = 'dg@example.test'",
+      [org],
+    );
+    expect(dgMails.rowCount).toBe(1);
+    await ok('mutation ($input: AlertMoveInput!) { acknowledgeAlert(input: $input) { id } }', { input: { id: raised.alertId } });
+    await admin.query(
+      "UPDATE crisis_cell_notifications SET due_at = now() - interval '1 minute' WHERE organization_id = $1 AND status = 'SCHEDULED'",
+      [org],
+    );
+    expect(await escalation.handle({ organizationId: org })).toEqual({ sent: 0, skipped: 1 });
+    const statuses = await admin.query<{ trigger: string; status: string }>(
+      "SELECT trigger, status FROM crisis_cell_notifications WHERE organization_id = $1 AND member_name = 'DG' ORDER BY trigger",
+      [org],
+    );
+    expect(statuses.rows).toEqual([
+      { trigger: 'ALERT_RAISED', status: 'QUEUED' },
+      { trigger: 'CRISIS_PAUSE', status: 'SKIPPED' },
+    ]);
+    // A notification changes once, from SCHEDULED: the database holds it.
+    await expect(
+      admin.query("UPDATE crisis_cell_notifications SET status = 'SCHEDULED' WHERE organization_id = $1 AND member_name = 'DG'", [org]),
+    ).rejects.toThrow(/cannot go from/);
+
     // Setting the cell is audited.
     const audit = await admin.query("SELECT 1 FROM audit_events WHERE organization_id = $1 AND action = 'crisis_cell.updated'", [org]);
     expect(audit.rowCount).toBe(1);

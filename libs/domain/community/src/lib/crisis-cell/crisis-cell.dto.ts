@@ -27,11 +27,12 @@ export enum CrisisNotificationStatusEnum {
   QUEUED = 'QUEUED',
   RECORDED = 'RECORDED',
   SCHEDULED = 'SCHEDULED',
+  SKIPPED = 'SKIPPED',
 }
 registerEnumType(CrisisNotificationStatusEnum, {
   name: 'CrisisNotificationStatus',
   description:
-    'QUEUED: a mail is in the outbox. RECORDED: no address, recorded here only. SCHEDULED: a later escalation step, due at dueAt.',
+    'QUEUED: a mail is in the outbox. RECORDED: no address, recorded here only. SCHEDULED: a later escalation step, due at dueAt. SKIPPED: the alert was handled before the step was due.',
 });
 
 const L = CRISIS_CELL_LIMITS;

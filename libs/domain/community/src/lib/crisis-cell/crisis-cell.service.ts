@@ -26,9 +26,12 @@ export interface CrisisNotification {
   escalationStep: number | null;
   dueAt: Date;
   recipient: string | null;
-  status: 'QUEUED' | 'RECORDED' | 'SCHEDULED';
+  status: 'QUEUED' | 'RECORDED' | 'SCHEDULED' | 'SKIPPED';
   createdAt: Date;
 }
+
+/** Escalation steps handled in one run at most (the rest on the next run). */
+export const ESCALATIONS_PER_RUN = 200;
 
 const NOTIFICATION = `id, trigger, alert_id AS "alertId", reason, member_id AS "memberId", member_name AS "memberName", cell_role AS "cellRole",
   escalation_step AS "escalationStep", due_at AS "dueAt", recipient, status, created_at AS "createdAt"`;
@@ -181,6 +184,60 @@ export class CrisisCellService implements OnModuleInit {
       [ctx.organizationId, JSON.stringify(rows)],
     );
     return rows.length;
+  }
+
+  /**
+   * The escalation chain goes on: notifications SCHEDULED and due by `now` are sent
+   * (a mail through the outbox, QUEUED; RECORDED without an address), or SKIPPED
+   * when their alert is no longer OPEN (someone acknowledged or resolved it).
+   * Rows are locked (SKIP LOCKED): two runs never send one step twice.
+   */
+  async escalateDue(ctx: TenantCtx, now = new Date()): Promise<{ sent: number; skipped: number }> {
+    const due = await ctx.uow.query<{
+      id: string;
+      trigger: CrisisTrigger;
+      alert_id: string | null;
+      reason: string;
+      member_id: string;
+      recipient: string | null;
+      alert_status: string | null;
+    }>(
+      `SELECT n.id, n.trigger, n.alert_id, n.reason, n.member_id, n.recipient, a.status AS alert_status
+         FROM crisis_cell_notifications n LEFT JOIN alerts a ON a.organization_id = n.organization_id AND a.id = n.alert_id
+        WHERE n.organization_id = $1 AND n.status = 'SCHEDULED' AND n.due_at <= $2
+        ORDER BY n.due_at, n.id LIMIT ${ESCALATIONS_PER_RUN} FOR UPDATE OF n SKIP LOCKED`,
+      [ctx.organizationId, now],
+    );
+    if (due.length === 0) return { sent: 0, skipped: 0 };
+    const cell = await this.get(ctx);
+    let sent = 0;
+    let skipped = 0;
+    for (const row of due) {
+      const member = cell?.members.find((m) => m.id === row.member_id);
+      let status: CrisisNotification['status'];
+      let mailId: string | null = null;
+      if (row.alert_id && row.alert_status !== 'OPEN') {
+        status = 'SKIPPED';
+        skipped++;
+      } else if (row.recipient && cell && member) {
+        const mail = crisisMail(cell, member, row.trigger, row.reason);
+        [mailId] = await this.outbox.enqueue(ctx.uow, [
+          { to: row.recipient, subject: mail.subject, text: mail.text, purpose: 'crisis-cell.notification', reference: row.alert_id },
+        ]);
+        status = 'QUEUED';
+        sent++;
+      } else {
+        status = 'RECORDED';
+        sent++;
+      }
+      await ctx.uow.execute('UPDATE crisis_cell_notifications SET status = $3, mail_id = $4 WHERE organization_id = $1 AND id = $2', [
+        ctx.organizationId,
+        row.id,
+        status,
+        mailId,
+      ]);
+    }
+    return { sent, skipped };
   }
 
   /** The latest notifications, newest first (of one alert when given), at most `NOTIFICATIONS_CAP`. */
