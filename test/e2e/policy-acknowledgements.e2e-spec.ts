@@ -246,6 +246,21 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
     const fresh = await deliver();
     expect((await acknowledge(fresh.get('bob@example.test') as string)).status).toBe(200);
     expect((await summary()).staff).toMatchObject({ acknowledgedCount: 2, share: 2 / 3 });
+
+    // Who acknowledged, by name and e-mail: for those who edit policies; the counts for every reader.
+    const PEOPLE =
+      'query ($policyId: ID!) { policyAcknowledgements(policyId: $policyId) { staff { share people(first: 10) { edges { node { email acknowledgedAt linkSentAt } } } } } }';
+    const listed = await ok<{
+      policyAcknowledgements: { staff: { people: { edges: { node: { email: string; acknowledgedAt: string | null } }[] } } };
+    }>(PEOPLE, { policyId }, lead);
+    expect(listed.policyAcknowledgements.staff.people.edges.map((e) => [e.node.email, e.node.acknowledgedAt !== null]).sort()).toEqual([
+      ['ana@example.test', true],
+      ['bob@example.test', true],
+      ['chloe@example.test', false],
+    ]);
+    const forViewer = await api.gql(PEOPLE, { policyId }, as(viewer));
+    expect(forViewer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await summary(viewer)).staff.share).toBe(2 / 3);
   });
 
   it('changes nothing for a tampered, expired, foreign or withdrawn link', async () => {
