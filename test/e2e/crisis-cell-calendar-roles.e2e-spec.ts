@@ -279,5 +279,16 @@ describe('crisis cell, business calendar and task-force roles', () => {
     expect(designer).toEqual({ role: 'GRAPHIC_DESIGNER', roleLabel: 'Infographe', department: 'Boutique', taskForceFunction: false });
     const rows = await admin.query<{ role: string }>('SELECT role FROM task_force_members WHERE organization_id = $1', [bakery]);
     expect(rows.rowCount).toBe(6);
+    const people = await ok<{
+      taskForcePeople: { name: string; roles: string[]; functions: string[]; families: string[]; department: string }[];
+    }>('{ taskForcePeople { name roles functions families department roleLabels } }', {}, bakery);
+    expect(people.taskForcePeople).toHaveLength(1);
+    expect(people.taskForcePeople[0]).toMatchObject({
+      name: 'Claire (boulangère)',
+      roles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'GRAPHIC_DESIGNER'],
+      functions: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR'],
+      families: ['TASK_FORCE', 'SUPPORT'],
+      department: 'Boutique',
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { AttackModule } from './attack-module';
 
 const CELL_FIELDS = 'members { id name email phone } escalation { delayMinutes memberIds } playbook { title text } holdingStatement';
 
-/** B's crisis cell, its notifications and B's business calendar, aimed at from A. */
+/** B's crisis cell, its notifications, B's business calendar and its task-force people, aimed at from A. */
 export const crisisCellCalendarAttacks: AttackModule = {
   name: 'crisis-cell-calendar',
   async setup({ asOwner, orgB }) {
@@ -31,6 +31,10 @@ export const crisisCellCalendarAttacks: AttackModule = {
        VALUES ($1, 'Europe/Zurich', 'CH', '[[{"start":540,"end":1080}],[],[],[],[],[],[]]', '{2026-12-24}')`,
       [orgB],
     );
+    await asOwner(
+      "INSERT INTO task_force_members (organization_id, role, external_name, department) VALUES ($1, 'MARKETER', 'Agence B', 'Marketing B')",
+      [orgB],
+    );
     return { crisisAlertB: alertId };
   },
   attacks: {
@@ -52,6 +56,7 @@ export const crisisCellCalendarAttacks: AttackModule = {
       },
     ],
     publicHolidays: () => [{ query: '{ publicHolidays(country: FR, year: 2026) { date } }', options: 'orgB' }],
+    taskForcePeople: () => [{ query: '{ taskForcePeople { name roles department } }', options: 'orgB' }],
   },
   snapshot: async ({ asOwner, orgB }) => ({
     cell: await asOwner(

@@ -22,6 +22,7 @@ import { AudienceResolver } from './resolvers/audience.resolver';
 import { ObjectiveResolver } from './resolvers/objective.resolver';
 import { RoadmapResolver } from './resolvers/roadmap.resolver';
 import { TaskForceResolver } from './resolvers/task-force.resolver';
+import { TaskForcePeopleResolver } from './task-force/task-force-people.resolver';
 import { RoadmapService } from './roadmap/roadmap.service';
 import { StrategyAuditInterceptor } from './strategy-audit.interceptor';
 import { StrategyService } from './strategy.service';
@@ -46,6 +47,7 @@ import { TaskForceService } from './task-force/task-force.service';
     ObjectiveResolver,
     AudienceResolver,
     TaskForceResolver,
+    TaskForcePeopleResolver,
     RoadmapResolver,
     GovernanceRepository,
     GovernanceService,
