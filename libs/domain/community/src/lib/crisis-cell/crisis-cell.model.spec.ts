@@ -88,7 +88,8 @@ describe('planNotices', () => {
   it('tells each member at the first step naming them, and members outside the chain at once', () => {
     next = 0;
     const { cell } = parseCrisisCell(input({ members: [...input().members, { name: 'Expert', cellRole: 'EXPERT' }] }), ids);
-    expect(planNotices(cell!).map((n) => [n.member.name, n.step, n.delayMinutes])).toEqual([
+    if (!cell) throw new Error('the cell is valid');
+    expect(planNotices(cell).map((n) => [n.member.name, n.step, n.delayMinutes])).toEqual([
       ['Claire Martin', 0, 0],
       ['Bob', 0, 0],
       ['Expert', null, 0],
@@ -101,7 +102,8 @@ describe('planNotices', () => {
 describe('crisisMail', () => {
   it('gives the reason, the member’s role, the playbook and the holding statement', () => {
     const { cell } = parseCrisisCell(input(), ids);
-    const mail = crisisMail(cell!, cell!.members[1], 'CRISIS_PAUSE', 'Crisis alert a1: 40 negative mentions.');
+    if (!cell) throw new Error('the cell is valid');
+    const mail = crisisMail(cell, cell.members[1], 'CRISIS_PAUSE', 'Crisis alert a1: 40 negative mentions.');
     expect(mail.subject).toBe('[Socle] Publications suspendues (pause de crise) / Publishing paused for a crisis');
     expect(mail.text).toContain('Crisis alert a1: 40 negative mentions.');
     expect(mail.text).toContain('Juridique / Legal');

@@ -75,7 +75,18 @@ export interface Problem {
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]{1,63}$/;
 const PHONE = /^\+?[0-9 ().-]{3,40}$/;
 // NUL and other control characters other than tab and line breaks, and lone surrogates.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+function hasForbidden(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
 
 function text(value: unknown, path: string, max: number, problems: Problem[], required: boolean): string | null {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
@@ -88,7 +99,7 @@ function text(value: unknown, path: string, max: number, problems: Problem[], re
   }
   const trimmed = value.trim();
   if (trimmed.length > max) problems.push({ path, message: `must be at most ${max} characters` });
-  else if (FORBIDDEN.test(trimmed)) problems.push({ path, message: 'must not contain control characters or broken characters' });
+  else if (hasForbidden(trimmed)) problems.push({ path, message: 'must not contain control characters or broken characters' });
   else return trimmed;
   return null;
 }
