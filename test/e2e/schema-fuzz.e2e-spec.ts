@@ -504,6 +504,13 @@ describe('schema fuzzing', () => {
       query: 'boulangerie',
       active: false,
     });
+    const governanceMember = await create<{ id: string }>('addGovernanceMember', { externalName: 'Consultant', function: 'Conseil' });
+    const governanceMeeting = await create<{ id: string }>('recordGovernanceMeeting', {
+      kind: 'COMMITTEE',
+      heldAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    const governanceDecision = await create<{ id: string }>('recordGovernanceDecision', { text: 'Écrire la charte' });
+    const strategyVersion = await create<{ id: string }>('createStrategyDocumentVersion', {});
     const removals: [string, Record<string, unknown>, GqlOptions][] = [
       ['deleteObjective', { id: objective.id }, org],
       ['deleteKpi', { id: kpi.id }, org],
@@ -518,6 +525,10 @@ describe('schema fuzzing', () => {
       ['deleteOrganization', { id: doomed, confirmName: 'Client Supprimé' }, { token: owner.token }],
       ['deleteMediaAsset', { id: mediaAsset.id }, org],
       ['deleteListeningQuery', { id: listeningQuery.id }, org],
+      ['removeGovernanceMember', { id: governanceMember.id }, org],
+      ['deleteGovernanceMeeting', { id: governanceMeeting.id }, org],
+      ['deleteGovernanceDecision', { id: governanceDecision.id }, org],
+      ['deleteStrategyDocumentVersion', { versionId: strategyVersion.id }, org],
     ];
     const mutationFields = schema.getMutationType()?.getFields() ?? {};
     // Every removal of the schema is here but those that need a connected network: disconnectNetworkAccount (network-accounts

@@ -17,6 +17,7 @@ import { kpiProgressAttacks } from './kpi-progress';
 import { communityReportAttacks } from './community-report';
 import { kpiValuesAttacks, linkTrackingAttacks } from './kpi-values.attacks';
 import { inboxSeverityAttacks } from './inbox-severity.attacks';
+import { governanceAttacks } from './governance.attacks';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
 import { strategyAttacks } from './strategy';
@@ -47,4 +48,5 @@ export const ATTACK_MODULES: AttackModule[] = [
   kpiValuesAttacks,
   linkTrackingAttacks,
   inboxSeverityAttacks,
+  governanceAttacks,
 ];

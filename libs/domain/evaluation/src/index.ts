@@ -69,11 +69,17 @@ import { MaturityAssessmentEntity as _AssessmentEntity, MaturityAnswerEntity as 
 import { Evaluation1764500000000 } from './lib/migrations/1764500000000-evaluation';
 import { LiveScoreCoverage1765000000800 } from './lib/migrations/1765000000800-live-score-coverage';
 import { KpiValues1765000000900 } from './lib/migrations/1765000000900-kpi-values';
+import { KpiValuesPurge1765000001410 } from './lib/migrations/1765000001410-kpi-values-purge';
 
 export { Evaluation1764500000000, KpiValues1765000000900 };
 export const EVALUATION_ENTITIES = [_ModelEntity, _VersionEntity, _AssessmentEntity, _AnswerEntity];
 /** In run order; the live-scores migration follows (listed by the catalog). */
-export const EVALUATION_MIGRATIONS = [Evaluation1764500000000, LiveScoreCoverage1765000000800, KpiValues1765000000900];
+export const EVALUATION_MIGRATIONS = [
+  Evaluation1764500000000,
+  LiveScoreCoverage1765000000800,
+  KpiValues1765000000900,
+  KpiValuesPurge1765000001410,
+];
 // KPI progress against target, from measured data.
 export { KpiProgressService, KpiProgress, KpiPeriodProgress, KpiProgressStatus, KpiMeasuresRepository } from './lib/kpi';
 // KPI values entered by hand or imported from CSV, with their history.

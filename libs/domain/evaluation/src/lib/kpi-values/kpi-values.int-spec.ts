@@ -262,13 +262,17 @@ describe('KPI values', () => {
           ),
         ).rejects.toThrow(/row-level security|foreign key/);
       });
-      // Updates and deletions are not granted: history is append-only for the application.
+      // Updates are not granted: a correction is a newer row. Deletion is (the organisation's purge removes its rows), and
+      // from another tenant it reaches nothing.
       await expect(
         units.runInOrganization(org, (uow) => uow.query('UPDATE kpi_values SET value = 0 WHERE organization_id = $1', [org])),
       ).rejects.toThrow(/permission denied/);
-      await expect(
-        units.runInOrganization(org, (uow) => uow.query('DELETE FROM kpi_values WHERE organization_id = $1', [org])),
-      ).rejects.toThrow(/permission denied/);
+      const before = await units.runInOrganization(org, (uow) => uow.query('SELECT id FROM kpi_values WHERE organization_id = $1', [org]));
+      expect(before.length).toBeGreaterThan(0);
+      await units.runInOrganization(otherOrg, (uow) => uow.query('DELETE FROM kpi_values WHERE organization_id = $1', [org]));
+      expect(
+        await units.runInOrganization(org, (uow) => uow.query('SELECT id FROM kpi_values WHERE organization_id = $1', [org])),
+      ).toHaveLength(before.length);
     } finally {
       await releaseParkedConnections(dataSource);
       await dataSource.destroy();
