@@ -264,8 +264,16 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
   });
 
   it('changes nothing for a tampered, expired, foreign or withdrawn link', async () => {
+    // Asked twice before the mails left: the first mails, whose links were replaced, are cancelled.
     await requestAcks({ policyId });
+    await requestAcks({ policyId });
+    const outbox = await admin.query<{ status: string }>(
+      `SELECT status FROM mail_outbox WHERE organization_id = $1 AND recipient = 'chloe@example.test' AND status <> 'SENT' ORDER BY created_at`,
+      [org],
+    );
+    expect(outbox.rows.map((r) => r.status)).toEqual(['CANCELLED', 'PENDING']);
     const links = await deliver();
+    expect([...links.keys()]).toEqual(['chloe@example.test']);
     const chloe = links.get('chloe@example.test') as string;
     const before = await ackRows();
 

@@ -35,25 +35,28 @@ const userIdOf = (actor: Actor): string | null => (actor.type === 'USER' ? actor
 export class AcknowledgementsRepository {
   /**
    * One new link per person for this version; the person's earlier open links
-   * for the same version are revoked (only the latest mail works).
+   * for the same version are revoked (only the latest mail works) and returned.
    */
   async issueLinks(
     ctx: TenantCtx,
     version: { id: string; policyId: string; number: number },
     staffIds: readonly string[],
     expiresAt: Date,
-  ): Promise<AcknowledgementLinkRow[]> {
-    if (staffIds.length === 0) return [];
-    await ctx.uow.execute(
-      `UPDATE policy_acknowledgement_links SET revoked_at = now()
-        WHERE organization_id = $1 AND version_id = $2 AND staff_id = ANY($3::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
+  ): Promise<{ issued: AcknowledgementLinkRow[]; revoked: string[] }> {
+    if (staffIds.length === 0) return { issued: [], revoked: [] };
+    const revoked = await ctx.uow.query<{ id: string }>(
+      `WITH revoked AS (
+         UPDATE policy_acknowledgement_links SET revoked_at = now()
+          WHERE organization_id = $1 AND version_id = $2 AND staff_id = ANY($3::uuid[]) AND used_at IS NULL AND revoked_at IS NULL RETURNING id)
+       SELECT id FROM revoked`,
       [ctx.uow.organizationId, version.id, staffIds],
     );
-    return ctx.uow.query<AcknowledgementLinkRow>(
+    const issued = await ctx.uow.query<AcknowledgementLinkRow>(
       `INSERT INTO policy_acknowledgement_links (organization_id, staff_id, policy_id, version_id, version, expires_at, created_by)
        SELECT $1, s, $2, $3, $4, $5, $6 FROM unnest($7::uuid[]) AS s RETURNING ${LINK_COLUMNS}`,
       [ctx.uow.organizationId, version.policyId, version.id, version.number, expiresAt, userIdOf(ctx.actor), staffIds],
     );
+    return { issued, revoked: revoked.map((r) => r.id) };
   }
 
   /** Revokes every open link of a person; returns their ids (to cancel mails not sent yet). */

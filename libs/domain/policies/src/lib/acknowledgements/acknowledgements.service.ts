@@ -114,7 +114,7 @@ export class AcknowledgementsService {
     );
     const toAsk = people.filter((p) => !done.has(p.id));
     const expiresAt = new Date(Date.now() + days * 86_400_000);
-    const issued = await this.acks.issueLinks(
+    const { issued, revoked } = await this.acks.issueLinks(
       ctx,
       { id: version.id, policyId: version.policyId, number: version.number },
       toAsk.map((p) => p.id),
@@ -124,6 +124,8 @@ export class AcknowledgementsService {
     const mails: OutgoingMail[] = issued.map((link) =>
       this.mailFor(ctx, byId.get(link.staffId) as StaffRow, link, version, doc.kind, doc.language),
     );
+    // Mails of the replaced links that have not left yet would carry a dead link: they are cancelled.
+    await this.outbox.cancelFor(ctx.uow, revoked);
     await this.outbox.enqueue(ctx.uow, mails);
     await this.audit.recordInOrganization(
       ctx.uow,
