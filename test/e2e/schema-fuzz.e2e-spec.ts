@@ -511,6 +511,14 @@ describe('schema fuzzing', () => {
     });
     const governanceDecision = await create<{ id: string }>('recordGovernanceDecision', { text: 'Écrire la charte' });
     const strategyVersion = await create<{ id: string }>('createStrategyDocumentVersion', {});
+    await api.ok(
+      'mutation ($input: ImportStaffInput!) { importStaff(input: $input) { total } }',
+      { input: { csv: 'name,email,department\nAgent Retrait,agent.retrait@example.test,Accueil' } },
+      org,
+    );
+    const staffMember = (
+      await api.ok<{ staff: { edges: { node: { id: string } }[] } }>('{ staff(first: 1) { edges { node { id } } } }', {}, org)
+    ).staff.edges[0].node;
     const removals: [string, Record<string, unknown>, GqlOptions][] = [
       ['deleteObjective', { id: objective.id }, org],
       ['deleteKpi', { id: kpi.id }, org],
@@ -529,6 +537,7 @@ describe('schema fuzzing', () => {
       ['deleteGovernanceMeeting', { id: governanceMeeting.id }, org],
       ['deleteGovernanceDecision', { id: governanceDecision.id }, org],
       ['deleteStrategyDocumentVersion', { versionId: strategyVersion.id }, org],
+      ['removeStaffMember', { staffId: staffMember.id }, org],
     ];
     const mutationFields = schema.getMutationType()?.getFields() ?? {};
     // Every removal of the schema is here but those that need a connected network: disconnectNetworkAccount (network-accounts

@@ -18,6 +18,7 @@ import { communityReportAttacks } from './community-report';
 import { kpiValuesAttacks, linkTrackingAttacks } from './kpi-values.attacks';
 import { inboxSeverityAttacks } from './inbox-severity.attacks';
 import { governanceAttacks } from './governance.attacks';
+import { policyAcknowledgementsAttacks } from './policy-acknowledgements.attacks';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
 import { strategyAttacks } from './strategy';
@@ -49,4 +50,5 @@ export const ATTACK_MODULES: AttackModule[] = [
   linkTrackingAttacks,
   inboxSeverityAttacks,
   governanceAttacks,
+  policyAcknowledgementsAttacks,
 ];

@@ -16,6 +16,7 @@ import {
 import { PublishPublicationJob, SweepMediaFilesJob } from '@socle/content';
 import { RecomputeLiveScoreJob } from '@socle/evaluation';
 import { SocleConfig } from '@socle/platform-config';
+import { SendMailJob } from '@socle/platform-mail';
 import { assertTenantPayload, bullPrefix, isReconcilable, JobHandler, REDIS } from '@socle/platform-queue';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
 import { jobFailureLog } from './job-failure';
@@ -34,6 +35,7 @@ const HANDLER_TYPES = [
   RecomputeLiveScoreJob,
   PublishPublicationJob,
   SweepMediaFilesJob,
+  SendMailJob,
 ];
 
 export interface RunningWorker {

@@ -7,6 +7,7 @@ import { infrastructureModules } from '@socle/domain-catalog';
 import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { PoliciesModule } from '@socle/policies';
 import { SocleConfig } from '@socle/platform-config';
+import { MailModule } from '@socle/platform-mail';
 
 /** Composition root of the worker: the domain modules whose jobs it runs. */
 @Module({})
@@ -25,6 +26,7 @@ export class WorkerModule {
         ContentModule.forRoot({ worker: true, imports: [policies, community] }),
         EvaluationModule,
         PortfolioModule.forRoot({ liveScoresAt: config.LIVE_SCORES_AT }),
+        MailModule.forRoot({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
       ],
     };
   }

@@ -166,6 +166,16 @@ export class SocleConfig {
   @Max(120_000)
   CONNECTOR_TIMEOUT_MS = 10_000;
 
+  /** Outgoing mail server (smtp:// or smtps://); without it mails wait in the outbox, never lost, until one is set. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of every mail the platform sends. */
+  @IsString()
+  @MaxLength(320)
+  MAIL_FROM = 'Socle <no-reply@socle.invalid>';
+
   /**
    * Address ranges (CIDR, comma-separated, e.g. `127.0.0.0/8,::1/128`) that requests made for a
    * tenant (connectors, OAuth, feeds) may reach although they are private, loopback, link-local…
