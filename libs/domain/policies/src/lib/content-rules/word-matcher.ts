@@ -249,17 +249,30 @@ export function stemsOf(word: string): readonly [string, string] {
   return stems;
 }
 
+// ASCII letters and digits (the common case, without a call per unit).
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
 /** Words of `units[0..length)` as [start, end) pairs, appended to `out` (start, end, start, end…). */
 export function cutWords(units: Uint16Array, length: number, out: number[]): void {
   let i = 0;
   while (i < length) {
-    if (!isWordAt(units, i, length)) {
+    const c = units[i];
+    if (c < 128 ? ASCII_WORD[c] === 0 : !isWordAt(units, i, length)) {
       i++;
       continue;
     }
     const start = i;
     for (;;) {
-      while (i < length && isWordAt(units, i, length)) i += units[i] >= 0xd800 && units[i] <= 0xdbff && i + 1 < length ? 2 : 1;
+      for (;;) {
+        if (i >= length) break;
+        const u = units[i];
+        if (u < 128) {
+          if (ASCII_WORD[u] === 0) break;
+          i++;
+        } else if (isWordAt(units, i, length)) i += u >= 0xd800 && u <= 0xdbff && i + 1 < length ? 2 : 1;
+        else break;
+      }
       // An apostrophe inside a word ("aujourd'hui") keeps it whole; after an elided word or before a clitic it separates.
       if (
         i + 1 < length &&
@@ -275,6 +288,12 @@ export function cutWords(units: Uint16Array, length: number, out: number[]): voi
     }
     out.push(start, i);
   }
+}
+
+function sameWord(word: string, units: Uint16Array, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== units[start + k]) return false;
+  return true;
 }
 
 function wordText(units: Uint16Array, start: number, end: number): string {
@@ -315,9 +334,38 @@ class StemTrie {
 }
 
 /** Rule entries matched in their inflected forms; `scan` reports hits like `WordAutomaton` (pattern = entry index). */
+/** The first three units of a word (or all of a shorter one) as one number: the prefilter's key. */
+function prefixKey(units: ArrayLike<number>, start: number, end: number): number {
+  const length = Math.min(3, end - start);
+  let key = length;
+  for (let k = 0; k < length; k++) key = key * 65536 + units[start + k];
+  return key;
+}
+
+function stringPrefixKey(word: string): number {
+  const units: number[] = [];
+  for (let k = 0; k < Math.min(3, word.length); k++) units.push(word.charCodeAt(k));
+  return prefixKey(units, 0, units.length);
+}
+
+// Buffers reused across scans (checking is synchronous).
+let cutBuffer: number[] = [];
+let idBuffers: [Int32Array, Int32Array, Uint8Array] = [new Int32Array(1024), new Int32Array(1024), new Uint8Array(1024)];
+
 export class StemMatcher {
   private readonly tries: readonly [StemTrie, StemTrie] = [new StemTrie(), new StemTrie()];
   private depth = 0;
+  /**
+   * Prefilter: a text word is stemmed only when its first three units begin one of
+   * the entries' words or stems (stemmers only change a word's end), or when it is
+   * short and some entry stem is short. Most words of a text are thus never stemmed.
+   * (The few irregular forms the English stemmer rewrites from the start, such as
+   * "dying" → "die", are not found from "die".)
+   */
+  private readonly prefixes = new Set<number>();
+  private shortStems = false;
+  /** Stem ids of the text words seen, by a hash of their units (the word kept to tell collisions apart). */
+  private readonly seenWords = new Map<number, { word: string; french: number; english: number }>();
   /** Entries (normalised rule words) that take part; others are left to the exact automaton. */
   readonly accepted: readonly boolean[];
 
@@ -338,6 +386,12 @@ export class StemMatcher {
       if (words.length > 1 && joined.length <= MAX_STEMMED_WORD) forms.push([joined]);
       for (const form of forms) {
         const stems = form.map(stemsOf);
+        for (const word of form) this.prefixes.add(stringPrefixKey(word));
+        for (const [french, english] of stems) {
+          this.prefixes.add(stringPrefixKey(french));
+          this.prefixes.add(stringPrefixKey(english));
+          if (french.length < 3 || english.length < 3) this.shortStems = true;
+        }
         this.tries[0].insert(
           stems.map((s) => s[0]),
           index,
@@ -359,29 +413,45 @@ export class StemMatcher {
   /** Every run of text words whose stems are an entry's, in order of start. */
   scan(units: Uint16Array, length: number, found: RawMatch[]): void {
     if (this.depth === 0) return;
-    const cut: number[] = [];
+    const cut = cutBuffer;
+    cut.length = 0;
     cutWords(units, length, cut);
     const count = cut.length / 2;
-    const ids = [new Int32Array(count), new Int32Array(count)];
-    // Whether word w may continue an entry begun before it: only spaces and hyphens between them ("low. Cost" is two sentences).
-    const joined = new Uint8Array(count);
+    if (idBuffers[0].length < count) {
+      let size = idBuffers[0].length;
+      while (size < count) size *= 2;
+      idBuffers = [new Int32Array(size), new Int32Array(size), new Uint8Array(size)];
+    }
+    const ids = idBuffers;
+    // joined[w]: whether word w may continue an entry begun before it: only spaces and hyphens between them ("low. Cost" is two sentences).
+    const joined = idBuffers[2];
     for (let w = 0; w < count; w++) {
       const start = cut[2 * w];
       const end = cut[2 * w + 1];
+      joined[w] = 0;
       if (w > 0) {
         const gap = start - cut[2 * w - 1];
         let joinable = gap <= MAX_JOIN_GAP;
         for (let k = cut[2 * w - 1]; joinable && k < start; k++) joinable = units[k] === SPACE || units[k] === HYPHEN;
         joined[w] = joinable ? 1 : 0;
       }
-      if (end - start > MAX_STEMMED_WORD) {
-        ids[0][w] = -1;
-        ids[1][w] = -1;
-        continue;
+      ids[0][w] = -1;
+      ids[1][w] = -1;
+      if (end - start > MAX_STEMMED_WORD) continue;
+      if (!this.prefixes.has(prefixKey(units, start, end)) && !(this.shortStems && end - start <= 5)) continue;
+      let hash = 0x811c9dc5;
+      for (let k = start; k < end; k++) hash = Math.imul(hash ^ units[k], 0x01000193);
+      let known = this.seenWords.get(hash);
+      if (known !== undefined && !sameWord(known.word, units, start, end)) known = undefined;
+      if (known === undefined) {
+        const word = wordText(units, start, end);
+        const stems = stemsOf(word);
+        known = { word, french: this.tries[0].ids.get(stems[0]) ?? -1, english: this.tries[1].ids.get(stems[1]) ?? -1 };
+        if (this.seenWords.size >= STEM_CACHE_LIMIT) this.seenWords.clear();
+        this.seenWords.set(hash, known);
       }
-      const stems = stemsOf(wordText(units, start, end));
-      ids[0][w] = this.tries[0].ids.get(stems[0]) ?? -1;
-      ids[1][w] = this.tries[1].ids.get(stems[1]) ?? -1;
+      ids[0][w] = known.french;
+      ids[1][w] = known.english;
     }
     const seen: number[] = [];
     for (let w = 0; w < count; w++) {
