@@ -19,6 +19,7 @@ import { kpiValuesAttacks, linkTrackingAttacks } from './kpi-values.attacks';
 import { inboxSeverityAttacks } from './inbox-severity.attacks';
 import { governanceAttacks } from './governance.attacks';
 import { policyAcknowledgementsAttacks } from './policy-acknowledgements.attacks';
+import { crisisCellCalendarAttacks } from './crisis-cell-calendar';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
 import { strategyAttacks } from './strategy';
@@ -51,4 +52,5 @@ export const ATTACK_MODULES: AttackModule[] = [
   inboxSeverityAttacks,
   governanceAttacks,
   policyAcknowledgementsAttacks,
+  crisisCellCalendarAttacks,
 ];

@@ -7,6 +7,7 @@ import { PurgeOrganizationJob } from '@socle/accounts';
 import {
   CheckNetworkAccountJob,
   CollectMetricsJob,
+  EscalateCrisisCellJob,
   EscalateInboxJob,
   EvaluateAlertsJob,
   FetchInboxJob,
@@ -32,10 +33,12 @@ const HANDLER_TYPES = [
   SendInboxReplyJob,
   EvaluateAlertsJob,
   CollectMetricsJob,
+  EscalateCrisisCellJob,
   RecomputeLiveScoreJob,
   PublishPublicationJob,
   SweepMediaFilesJob,
   SendMailJob,
+  EscalateCrisisCellJob,
 ];
 
 export interface RunningWorker {

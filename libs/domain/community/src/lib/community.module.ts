@@ -54,7 +54,14 @@ export interface CommunityModuleOptions {
  * The parts beyond connected accounts, in dependency order: listening (queries, mentions, search), the inbox,
  * metric samples, mention authors, crisis alerts.
  */
-export const COMMUNITY_PARTS: readonly ModulePart[] = [LISTENING_PART, INBOX_PART, METRICS_PART, AUTHORS_PART, ALERTS_PART, CRISIS_CELL_PART];
+export const COMMUNITY_PARTS: readonly ModulePart[] = [
+  LISTENING_PART,
+  INBOX_PART,
+  METRICS_PART,
+  AUTHORS_PART,
+  ALERTS_PART,
+  CRISIS_CELL_PART,
+];
 
 /** Connected network accounts: connectors from configuration, sealed credentials, health checks. */
 @Module({})

@@ -25,7 +25,14 @@ const REPOSITORIES: Provider[] = [
   KpiValuesRepository,
 ];
 
-const SERVICES: Provider[] = [MaturityModelService, AssessmentService, ReportLinks, CommunityReportService, KpiProgressService, KpiValuesService];
+const SERVICES: Provider[] = [
+  MaturityModelService,
+  AssessmentService,
+  ReportLinks,
+  CommunityReportService,
+  KpiProgressService,
+  KpiValuesService,
+];
 
 const RESOLVERS: Provider[] = [
   MaturityModelResolver,

@@ -312,7 +312,10 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       ...new Set(sendable.flatMap((c) => (c.publication.variantId ? [c.publication.variantId] : []))),
     ]);
     // Links carry UTM parameters (the item's campaign, the network) unless the organisation turned them off.
-    const tracking = await loadLinkTracking(ctx.uow, sendable.map((c) => c.publication.itemId));
+    const tracking = await loadLinkTracking(
+      ctx.uow,
+      sendable.map((c) => c.publication.itemId),
+    );
     const ready: Ready[] = [];
     for (const claimed of sendable) {
       const { publication } = claimed;

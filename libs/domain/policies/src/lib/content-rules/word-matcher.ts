@@ -349,7 +349,7 @@ function stringPrefixKey(word: string): number {
 }
 
 // Buffers reused across scans (checking is synchronous).
-let cutBuffer: number[] = [];
+const cutBuffer: number[] = [];
 let idBuffers: [Int32Array, Int32Array, Uint8Array] = [new Int32Array(1024), new Int32Array(1024), new Uint8Array(1024)];
 
 export class StemMatcher {

@@ -4,7 +4,7 @@ import { loadConfig } from '@socle/platform-config';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
-import { MastodonTestServer } from '../../../../../../plugins/mastodon/src/test/mastodon-test-server';
+import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 
 const SCHEDULE = 'mutation ($input: ScheduleContentItemInput!) { scheduleContentItem(input: $input) { id status } }';
 const SET = 'mutation ($input: SetLinkTrackingInput!) { setLinkTracking(input: $input) { utmEnabled } }';
