@@ -116,7 +116,7 @@ describe('KPIs measured', () => {
     expect(out.value).toBe(2);
     expect(out.score).toBeCloseTo(2 / 6, 3);
     expect(out.explanation.en).toBe(
-      '2 of 6 KPIs have a measured value over the last 90 days; without a recent measure: "Publications", "Part de voix", "Délai de réponse" and 1 more.',
+      '2 of 6 KPIs have a measured value over the last 90 days; without a recent measure: "Délai de réponse", "Part de voix", "Publications" and 1 more.',
     );
     expect((await compute(other))['strategy.kpisMeasured']).toMatchObject({ value: 0, score: 0 });
   });

@@ -179,7 +179,7 @@ export const STRATEGY_FACTS_SQL = `
   SELECT
     (SELECT count(*)::int FROM kpi_measured) AS kpis,
     (SELECT count(*)::int FROM kpi_measured WHERE measured) AS kpis_measured,
-    (SELECT coalesce((array_agg(name ORDER BY created_at, id))[1:4], '{}') FROM kpi_measured WHERE NOT measured) AS kpis_unmeasured,
+    (SELECT coalesce((array_agg(name ORDER BY name, id))[1:4], '{}') FROM kpi_measured WHERE NOT measured) AS kpis_unmeasured,
     (SELECT count(*)::int FROM objectives WHERE organization_id = $1) AS objectives,
     (SELECT coalesce(array_agg(DISTINCT kind), '{}') FROM objectives WHERE organization_id = $1) AS objective_kinds,
     (SELECT coalesce((array_agg(title ORDER BY created_at, id))[1:4], '{}') FROM objectives
