@@ -6,7 +6,8 @@
  *
  * Run as a child by `LoopbackMastodon.start()`; it talks over the IPC channel:
  * `{ id, op: 'token', handle }` → an access token for that account,
- * `{ id, op: 'count' }` → the number of statuses held. It exits when its parent
+ * `{ id, op: 'count' }` → the number of statuses held, `{ id, op: 'cpu' }` → its
+ * CPU time so far in microseconds (user + system). It exits when its parent
  * goes away.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -14,7 +15,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 
-type Ask = { op: 'token'; handle: string } | { op: 'count' };
+type Ask = { op: 'token'; handle: string } | { op: 'count' } | { op: 'cpu' };
 type Request = Ask & { id: number };
 type Reply = { id: number; value: string | number } | { ready: string } | { id: number; error: string };
 
@@ -67,6 +68,11 @@ export class LoopbackMastodon {
     return this.ask<number>({ op: 'count' });
   }
 
+  /** CPU time the instance has used so far, in microseconds. */
+  cpuMicros(): Promise<number> {
+    return this.ask<number>({ op: 'cpu' });
+  }
+
   /** The child's resident memory is its own: it is not counted in the worker's. */
   close(): Promise<void> {
     return new Promise((resolve) => {
@@ -82,7 +88,14 @@ async function serve(): Promise<void> {
   const send = (reply: Reply) => process.send?.(reply);
   process.on('message', (request: Request) => {
     try {
-      send({ id: request.id, value: request.op === 'token' ? server.createAccessToken(request.handle) : server.statusCount() });
+      const cpu = () => {
+        const { user, system } = process.cpuUsage();
+        return user + system;
+      };
+      send({
+        id: request.id,
+        value: request.op === 'token' ? server.createAccessToken(request.handle) : request.op === 'count' ? server.statusCount() : cpu(),
+      });
     } catch (error) {
       send({ id: request.id, error: error instanceof Error ? error.message : String(error) });
     }

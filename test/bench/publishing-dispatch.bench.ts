@@ -243,6 +243,7 @@ async function main(): Promise<void> {
 
     const rss = rssSampler();
     const cpuBefore = process.cpuUsage();
+    const networkCpuBefore = await mastodon.cpuMicros();
     const started = process.hrtime.bigint();
     let published = 0;
     const progress: string[] = [];
@@ -259,6 +260,7 @@ async function main(): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const peakRss = rss.stop();
     const cpu = process.cpuUsage(cpuBefore);
+    const networkCpu = (await mastodon.cpuMicros()) - networkCpuBefore;
     const statements = statementCounter.count - statementsBefore;
 
     const { rows: outcomes } = await admin.query<{ outcome: string; n: string }>(
@@ -279,6 +281,7 @@ async function main(): Promise<void> {
         `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
         `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (the worker's process)`,
         `  worker process CPU during the run                                      ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core); lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms`,
+        `  loopback Mastodon process CPU during the run                           ${(networkCpu / 1e6).toFixed(1)} s (${((networkCpu / 1e6 / seconds) * 100).toFixed(0)} % of one core)`,
         `  SQL statements per publication                                         ${(statements / PUBLICATIONS).toFixed(1)}`,
         `  attempts                                                               ${outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
         `  posts on the instance                                                  ${posts}`,
