@@ -10,6 +10,9 @@
  * consumers). Then the same batch again through the insert path: it must add
  * 0 rows and 0 matches.
  *
+ * Both commit asynchronously, as the ingest path does (its rows can be
+ * fetched again: see ListeningRepository.ingest).
+ *
  * Batches are stored 4 at a time (BENCH_CONCURRENCY), each on its own
  * connection, as the worker runs 4 listening jobs of its queue at once; the
  * baselines the same way.
@@ -246,8 +249,10 @@ async function main(): Promise<void> {
       const started = performance.now();
       await forBatches(count, async (from) => {
         const batch = mentions.slice(from, Math.min(count, from + BATCH));
-        await units.runInOrganization(org, (uow) =>
-          uow.execute(
+        await units.runInOrganization(org, async (uow) => {
+          // The ingest path's commit mode (asynchronous: see ListeningRepository.ingest), so the two compare like for like.
+          await uow.query("SELECT set_config('synchronous_commit', 'off', true)");
+          return uow.execute(
             `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, url, published_at, language)
              SELECT $1, 'mastodon', * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])`,
             [
@@ -259,8 +264,8 @@ async function main(): Promise<void> {
               batch.map((m) => new Date(m.publishedAt)),
               batch.map((m) => m.language),
             ],
-          ),
-        );
+          );
+        });
       });
       const ms = performance.now() - started;
       const cpu1 = await cpuNow();
@@ -277,6 +282,7 @@ async function main(): Promise<void> {
           .map((m, j) => ({ m, q: matchesOf[from + j] }))
           .filter((x) => x.q.length > 0);
         await units.runInOrganization(org, async (uow) => {
+          await uow.query("SELECT set_config('synchronous_commit', 'off', true)");
           const ids = await uow.query<{ id: string }>(
             `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, url, published_at, language)
              SELECT $1, 'mastodon', * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) RETURNING id`,

@@ -354,6 +354,10 @@ export class ListeningRepository {
     if (batch.length === 0) return { added: 0, matched: 0 };
     const org = ctx.uow.organizationId;
     const column = <T>(pick: (row: MentionRow) => T) => batch.map(pick);
+    // Asynchronous commit for this transaction: what it stores can be fetched again. The mentions commit with their source's
+    // cursor (the job's same transaction), so a database crash that loses the last moments of commits loses both, and the
+    // next run fetches those mentions again (deduplicated); nothing else in the transaction is lost for good.
+    await ctx.uow.query("SELECT set_config('synchronous_commit', 'off', true)");
     const [result] = await ctx.uow.prepared<{ added: number; matched: number; missing: number[] }>('listening_ingest', INGEST_SQL, [
       org,
       column((r) => r.source),
