@@ -119,8 +119,9 @@ interface Row {
   acknowledged: number;
   /** Members who acknowledged every published version. */
   members_acknowledged_all: number;
-  /** Whether the staff list (employees without an account, who acknowledge through a link) is installed. */
-  staff_table?: boolean;
+  /** The staff list (employees without an account, who acknowledge through a link): its current people, and those who acknowledged every published version. */
+  staff?: number;
+  staff_acknowledged_all?: number;
   comment_rules: number;
   comment_channels: number;
   content_rules: number | null;
@@ -133,7 +134,8 @@ export const POLICIES_EVIDENCE_SQL = `
       FROM policy_documents d LEFT JOIN policy_versions v ON v.organization_id = d.organization_id AND v.policy_id = d.id
      WHERE d.organization_id = $1 GROUP BY d.kind),
   published AS (SELECT id FROM policy_versions WHERE organization_id = $1 AND status = 'PUBLISHED'),
-  members AS (SELECT user_id FROM organization_memberships WHERE organization_id = $1)
+  members AS (SELECT user_id FROM organization_memberships WHERE organization_id = $1),
+  staff AS (SELECT id FROM policy_staff WHERE organization_id = $1 AND removed_at IS NULL)
   SELECT (SELECT coalesce(jsonb_object_agg(kind, rank), '{}'::jsonb) FROM docs) AS kinds,
          (SELECT count(*)::int FROM members) AS members,
          (SELECT count(*)::int FROM published) AS published,
@@ -146,13 +148,7 @@ export const POLICIES_EVIDENCE_SQL = `
          (SELECT count(*)::int FROM comment_handling_rules WHERE organization_id = $1) AS comment_rules,
          (SELECT count(DISTINCT channel)::int FROM comment_handling_rules WHERE organization_id = $1) AS comment_channels,
          (SELECT jsonb_array_length(rules) FROM content_rule_sets WHERE organization_id = $1) AS content_rules,
-         to_regclass('policy_staff') IS NOT NULL AS staff_table`;
-
-/** The staff who must know the policies, and those who acknowledged every published version (read when the staff list is installed). */
-export const STAFF_ACKNOWLEDGED_SQL = `
-  WITH published AS (SELECT id FROM policy_versions WHERE organization_id = $1 AND status = 'PUBLISHED'),
-       staff AS (SELECT id FROM policy_staff WHERE organization_id = $1 AND removed_at IS NULL)
-  SELECT (SELECT count(*)::int FROM staff) AS staff,
+         (SELECT count(*)::int FROM staff) AS staff,
          (SELECT count(*)::int FROM staff s
            WHERE NOT EXISTS (SELECT 1 FROM published p
                               WHERE NOT EXISTS (SELECT 1 FROM policy_acknowledgements a
@@ -322,7 +318,7 @@ export const policiesEvidenceProvider: EvidenceProvider = {
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
     const [row] = await ctx.uow.query<Row>(POLICIES_EVIDENCE_SQL, [ctx.organizationId]);
     const texts = await ctx.uow.query<PublishedText>(PUBLISHED_TEXTS_SQL, [ctx.organizationId]);
-    const [staff] = row.staff_table ? await ctx.uow.query<StaffAcknowledged>(STAFF_ACKNOWLEDGED_SQL, [ctx.organizationId]) : [];
+    const staff: StaffAcknowledged = { staff: row.staff ?? 0, staff_acknowledged_all: row.staff_acknowledged_all ?? 0 };
     return { ...policiesEvidence(row, staff), [EDITED_FROM_TEMPLATE_KEY]: editedFromTemplateEvidence(texts) };
   },
 };
