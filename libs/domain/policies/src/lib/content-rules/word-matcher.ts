@@ -350,7 +350,7 @@ function stringPrefixKey(word: string): number {
 
 // Buffers reused across scans (checking is synchronous).
 const cutBuffer: number[] = [];
-let idBuffers: [Int32Array, Int32Array, Uint8Array] = [new Int32Array(1024), new Int32Array(1024), new Uint8Array(1024)];
+let idBuffers: [Int32Array, Int32Array] = [new Int32Array(1024), new Int32Array(1024)];
 
 export class StemMatcher {
   private readonly tries: readonly [StemTrie, StemTrie] = [new StemTrie(), new StemTrie()];
@@ -420,21 +420,12 @@ export class StemMatcher {
     if (idBuffers[0].length < count) {
       let size = idBuffers[0].length;
       while (size < count) size *= 2;
-      idBuffers = [new Int32Array(size), new Int32Array(size), new Uint8Array(size)];
+      idBuffers = [new Int32Array(size), new Int32Array(size)];
     }
     const ids = idBuffers;
-    // joined[w]: whether word w may continue an entry begun before it: only spaces and hyphens between them ("low. Cost" is two sentences).
-    const joined = idBuffers[2];
     for (let w = 0; w < count; w++) {
       const start = cut[2 * w];
       const end = cut[2 * w + 1];
-      joined[w] = 0;
-      if (w > 0) {
-        const gap = start - cut[2 * w - 1];
-        let joinable = gap <= MAX_JOIN_GAP;
-        for (let k = cut[2 * w - 1]; joinable && k < start; k++) joinable = units[k] === SPACE || units[k] === HYPHEN;
-        joined[w] = joinable ? 1 : 0;
-      }
       ids[0][w] = -1;
       ids[1][w] = -1;
       if (end - start > MAX_STEMMED_WORD) continue;
@@ -453,14 +444,24 @@ export class StemMatcher {
       ids[0][w] = known.french;
       ids[1][w] = known.english;
     }
+    // Whether word w may continue an entry begun before it: only spaces and hyphens between them ("low. Cost" is two
+    // sentences). Asked only where a run goes on, so a word no entry knows costs nothing more.
+    const joined = (w: number): boolean => {
+      const start = cut[2 * w];
+      const previousEnd = cut[2 * w - 1];
+      if (start - previousEnd > MAX_JOIN_GAP) return false;
+      for (let k = previousEnd; k < start; k++) if (units[k] !== SPACE && units[k] !== HYPHEN) return false;
+      return true;
+    };
     const seen: number[] = [];
     for (let w = 0; w < count; w++) {
+      if (ids[0][w] < 0 && ids[1][w] < 0) continue;
       seen.length = 0;
       for (let language = 0; language < 2; language++) {
         const trie = this.tries[language];
         let node = 0;
         for (let k = 0; k < this.depth && w + k < count; k++) {
-          if (k > 0 && joined[w + k] === 0) break;
+          if (k > 0 && (ids[language][w + k] < 0 || !joined(w + k))) break;
           node = trie.next(node, ids[language][w + k]);
           if (node < 0) break;
           for (const entry of trie.outputs[node]) {
