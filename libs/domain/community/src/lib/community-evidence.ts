@@ -149,14 +149,15 @@ export const communityEvidenceProvider: EvidenceProvider = {
     },
   ],
   async compute(ctx: EvidenceContext) {
-    const [row] = await ctx.uow.query<AccountFacts>(
+    const [row] = await ctx.uow.prepared<AccountFacts>(
+      'evidence_community_accounts',
       `SELECT count(*) FILTER (WHERE status = 'OK')::int AS ok, count(*)::int AS total,
               coalesce(array_agg(DISTINCT network ORDER BY network) FILTER (WHERE status = 'OK'), '{}') AS networks,
               coalesce(array_agg(DISTINCT network ORDER BY network) FILTER (WHERE status <> 'OK'), '{}') AS failing
          FROM network_accounts WHERE organization_id = $1`,
       [ctx.organizationId],
     );
-    const requirements = await ctx.uow.query<ListeningRequirement>(LISTENING_PRACTICE_SQL, [
+    const requirements = await ctx.uow.prepared<ListeningRequirement>('evidence_listening_practice', LISTENING_PRACTICE_SQL, [
       ctx.organizationId,
       ctx.at,
       LISTENING_PRACTICE_WEEKS,

@@ -24,7 +24,7 @@ describe('community.responsePractice', () => {
     registry.register(inboxEvidenceProvider);
     const statements: unknown[][] = [];
     const uow = {
-      query: async (_sql: string, params: unknown[]) => {
+      prepared: async (_name: string, _sql: string, params: unknown[]) => {
         statements.push(params);
         return [{ count: 2, median: 30, allowed: 60, due: 5, in_time: 4 }];
       },

@@ -116,7 +116,8 @@ export const inboxEvidenceProvider: EvidenceProvider = {
   ],
   async compute(ctx: EvidenceContext) {
     // One scan for both windows: the median over the shorter one, the in-time share over the longer one.
-    const [row] = await ctx.uow.query<{ count: number; median: number | null; allowed: number | null; due: number; in_time: number }>(
+    const [row] = await ctx.uow.prepared<{ count: number; median: number | null; allowed: number | null; due: number; in_time: number }>(
+      'evidence_inbox',
       `SELECT count(*) FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $3))::int AS count,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (coalesce(first_response_at, $2::timestamptz) - received_at)) / 60)
                 FILTER (WHERE received_at > $2::timestamptz - make_interval(days => $3))::float8 AS median,

@@ -344,13 +344,13 @@ export const contentEvidenceProvider: EvidenceProvider = {
   module: 'content',
   definitions: CONTENT_EVIDENCE,
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
-    const plans = await ctx.uow.query<PlanWeeksRow>(CONTENT_EVIDENCE_SQL, [
+    const plans = await ctx.uow.prepared<PlanWeeksRow>('evidence_content_plans', CONTENT_EVIDENCE_SQL, [
       ctx.organizationId,
       ctx.at,
       Math.max(REGULARITY_WEEKS, PUBLISHING_PRACTICE_WEEKS),
       PLANNED_AHEAD_DAYS,
     ]);
-    const [practice] = await ctx.uow.query<PracticeRow>(CONTENT_PRACTICE_SQL, [
+    const [practice] = await ctx.uow.prepared<PracticeRow>('evidence_content_practice', CONTENT_PRACTICE_SQL, [
       ctx.organizationId,
       ctx.at,
       PRACTICE_WINDOW_DAYS,

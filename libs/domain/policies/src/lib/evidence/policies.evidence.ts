@@ -316,8 +316,8 @@ export const policiesEvidenceProvider: EvidenceProvider = {
   module: 'policies',
   definitions: POLICIES_EVIDENCE,
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
-    const [row] = await ctx.uow.query<Row>(POLICIES_EVIDENCE_SQL, [ctx.organizationId]);
-    const texts = await ctx.uow.query<PublishedText>(PUBLISHED_TEXTS_SQL, [ctx.organizationId]);
+    const [row] = await ctx.uow.prepared<Row>('evidence_policies', POLICIES_EVIDENCE_SQL, [ctx.organizationId]);
+    const texts = await ctx.uow.prepared<PublishedText>('evidence_policy_texts', PUBLISHED_TEXTS_SQL, [ctx.organizationId]);
     const staff: StaffAcknowledged = { staff: row.staff ?? 0, staff_acknowledged_all: row.staff_acknowledged_all ?? 0 };
     return { ...policiesEvidence(row, staff), [EDITED_FROM_TEMPLATE_KEY]: editedFromTemplateEvidence(texts) };
   },

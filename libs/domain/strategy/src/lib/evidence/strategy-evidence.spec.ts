@@ -109,7 +109,7 @@ describe('strategy evidence', () => {
     });
     const statements: string[] = [];
     const uow = {
-      query: async (sql: string) => {
+      prepared: async (_name: string, sql: string) => {
         statements.push(sql);
         return [empty];
       },

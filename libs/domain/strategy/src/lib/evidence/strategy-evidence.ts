@@ -471,7 +471,11 @@ export function strategyEvidenceProvider(): EvidenceProvider {
     definitions: STRATEGY_EVIDENCE_DEFINITIONS,
     dependsOn: FOREIGN_ROADMAP_KEYS,
     async compute(ctx: EvidenceContext) {
-      const [row] = await ctx.uow.query<StrategyFactsRow>(STRATEGY_FACTS_SQL, [ctx.organizationId, ctx.at, KPI_MEASURED_DAYS]);
+      const [row] = await ctx.uow.prepared<StrategyFactsRow>('evidence_strategy_facts', STRATEGY_FACTS_SQL, [
+        ctx.organizationId,
+        ctx.at,
+        KPI_MEASURED_DAYS,
+      ]);
       return strategyEvidence(row, ctx.earlier);
     },
   };

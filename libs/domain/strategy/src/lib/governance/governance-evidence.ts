@@ -225,7 +225,11 @@ export function governanceEvidenceProvider(): EvidenceProvider {
     module: 'strategy',
     definitions: GOVERNANCE_EVIDENCE_DEFINITIONS,
     async compute(ctx: EvidenceContext) {
-      const [row] = await ctx.uow.query<GovernanceFacts>(GOVERNANCE_FACTS_SQL, [ctx.organizationId, ctx.at, EVIDENCE_WINDOW_DAYS]);
+      const [row] = await ctx.uow.prepared<GovernanceFacts>('evidence_governance_facts', GOVERNANCE_FACTS_SQL, [
+        ctx.organizationId,
+        ctx.at,
+        EVIDENCE_WINDOW_DAYS,
+      ]);
       return governanceEvidence(row, ctx.at);
     },
   };
