@@ -36,6 +36,12 @@ interface Notification {
  * comment deadlines in the organisation's business calendar; task-force members in
  * the roles of seed 000. Another tenant sees and changes none of it.
  */
+/** Polls `read` until `done` (a worker may be finishing what this test asked for), for at most 10 s. */
+async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!done(await read()) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 describe('crisis cell, business calendar and task-force roles', () => {
   let api: TestApi;
   let worker: RunningWorker;
@@ -149,24 +155,39 @@ describe('crisis cell, business calendar and task-force roles', () => {
       "UPDATE crisis_cell_notifications SET due_at = now() - interval '1 minute' WHERE organization_id = $1 AND status = 'SCHEDULED' AND trigger = 'ALERT_RAISED'",
       [org],
     );
-    expect(await escalation.reconcile()).toBeGreaterThanOrEqual(1);
-    expect(await escalation.handle({ organizationId: org })).toEqual({ sent: 1, skipped: 0 });
-    const dgMails = await admin.query(
-      "SELECT 1 FROM mail_outbox WHERE organization_id = $1 AND purpose = 'crisis-cell.notification' AND recipient = 'dg@example.test'",
-      [org],
-    );
-    expect(dgMails.rowCount).toBe(1);
+    // The reconciler finds the due step and queues its organisation; the running worker (or another suite's, on the same
+    // database) may take it before this direct call does: the outcome is what counts, one mail to DG, whoever sent it.
+    await escalation.reconcile();
+    const direct = await escalation.handle({ organizationId: org });
+    expect(direct.skipped).toBe(0);
+    expect(direct.sent).toBeLessThanOrEqual(1);
+    const dgMailCount = async () =>
+      (
+        await admin.query(
+          "SELECT 1 FROM mail_outbox WHERE organization_id = $1 AND purpose = 'crisis-cell.notification' AND recipient = 'dg@example.test'",
+          [org],
+        )
+      ).rowCount;
+    await settled(dgMailCount, (n) => n === 1);
+    expect(await dgMailCount()).toBe(1);
     await ok('mutation ($input: AlertMoveInput!) { acknowledgeAlert(input: $input) { id } }', { input: { id: raised.alertId } });
     await admin.query(
       "UPDATE crisis_cell_notifications SET due_at = now() - interval '1 minute' WHERE organization_id = $1 AND status = 'SCHEDULED'",
       [org],
     );
-    expect(await escalation.handle({ organizationId: org })).toEqual({ sent: 0, skipped: 1 });
-    const statuses = await admin.query<{ trigger: string; status: string }>(
-      "SELECT trigger, status FROM crisis_cell_notifications WHERE organization_id = $1 AND member_name = 'DG' ORDER BY trigger",
-      [org],
-    );
-    expect(statuses.rows).toEqual([
+    // Skipped by this call, or by a worker that got there first.
+    const afterAck = await escalation.handle({ organizationId: org });
+    expect(afterAck.sent).toBe(0);
+    expect(afterAck.skipped).toBeLessThanOrEqual(1);
+    const dgStatuses = async () =>
+      (
+        await admin.query<{ trigger: string; status: string }>(
+          "SELECT trigger, status FROM crisis_cell_notifications WHERE organization_id = $1 AND member_name = 'DG' ORDER BY trigger",
+          [org],
+        )
+      ).rows;
+    await settled(dgStatuses, (rows) => rows.every((r) => r.status !== 'SCHEDULED'));
+    expect(await dgStatuses()).toEqual([
       { trigger: 'ALERT_RAISED', status: 'QUEUED' },
       { trigger: 'CRISIS_PAUSE', status: 'SKIPPED' },
     ]);
