@@ -219,7 +219,10 @@ describe('demo content', () => {
       );
     await connect('mutuelle');
     await connect('velo');
-    const networkCalls = mastodon.requests.length;
+    // What the seed could call: anything but the account reads that workers' health checks and metrics collections make on
+    // their own schedule (any suite's worker on this database may read these accounts meanwhile).
+    const seedCalls = () => mastodon.requests.filter((r) => !(r.method === 'GET' && r.path === '/api/v1/accounts/verify_credentials'));
+    const networkCalls = seedCalls().length;
     const before = await snapshot();
     logins.splice(0);
     reports.splice(0);
@@ -272,6 +275,6 @@ describe('demo content', () => {
     expect(await snapshot()).toEqual(first);
     expect(logins).toEqual([]);
     // Variants are checked against the connector's manifest: no run called the network.
-    expect(mastodon.requests).toHaveLength(networkCalls);
+    expect(seedCalls()).toHaveLength(networkCalls);
   });
 });

@@ -85,14 +85,21 @@ export function parseLinkHeader(header: string | undefined): Record<string, URL>
     const close = header.indexOf('>', open + 1);
     if (close < 0) break;
     const next = header.indexOf('<', close + 1);
-    const params = header.slice(close + 1, next < 0 ? header.length : next);
-    const rel = params
-      .split(';')
-      .map((param) => param.trim())
-      .find((param) => /^rel\s*=/i.test(param))
-      ?.replace(/^rel\s*=\s*/i, '')
-      .replace(/[\s,]+$/, '')
-      .replace(/^"|"$/g, '');
+    // The parameters one by one up to the first rel (no array of them all: a header of thousands of empty parameters
+    // costs no more than its length).
+    const end = next < 0 ? header.length : next;
+    let rel: string | undefined;
+    for (let start = close + 1; start <= end && rel === undefined;) {
+      let semicolon = header.indexOf(';', start);
+      if (semicolon < 0 || semicolon > end) semicolon = end;
+      const param = header.slice(start, semicolon).trim();
+      if (/^rel\s*=/i.test(param))
+        rel = param
+          .replace(/^rel\s*=\s*/i, '')
+          .replace(/[\s,]+$/, '')
+          .replace(/^"|"$/g, '');
+      start = semicolon + 1;
+    }
     if (rel) {
       try {
         const url = new URL(header.slice(open + 1, close));

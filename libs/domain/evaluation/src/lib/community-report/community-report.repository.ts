@@ -95,10 +95,8 @@ export class CommunityReportRepository {
     return row;
   }
 
-  /** Spike alerts whose window began in the period, strongest first; null when the alerts' table is not installed. */
+  /** Spike alerts whose window began in the period, strongest first. */
   async alerts(ctx: ReportCtx, from: Date, to: Date) {
-    const [installed] = await ctx.uow.query<{ present: boolean }>(`SELECT to_regclass('public.alerts') IS NOT NULL AS present`);
-    if (!installed?.present) return null;
     return ctx.uow.query<{ windowStart: Date; observedCount: number; ratio: number; status: string }>(
       `SELECT window_start AS "windowStart", observed_count AS "observedCount", ratio, status FROM alerts
         WHERE organization_id = $1 AND window_start >= $2 AND window_start < $3
@@ -107,10 +105,8 @@ export class CommunityReportRepository {
     );
   }
 
-  /** Actions on feedback recorded in [from, to): counts and the latest ones; null when the action log is not installed. */
-  async feedbackActions(ctx: ReportCtx, from: Date, to: Date): Promise<FeedbackActionsSection | null> {
-    const [installed] = await ctx.uow.query<{ present: boolean }>(`SELECT to_regclass('public.feedback_actions') IS NOT NULL AS present`);
-    if (!installed?.present) return null;
+  /** Actions on feedback recorded in [from, to): counts and the latest ones. */
+  async feedbackActions(ctx: ReportCtx, from: Date, to: Date): Promise<FeedbackActionsSection> {
     const [counts] = await ctx.uow.query<Omit<FeedbackActionsSection, 'items'>>(
       `SELECT count(*)::int AS recorded,
               count(*) FILTER (WHERE follow_up IS NOT NULL OR status = 'DONE')::int AS "followedUp",
