@@ -368,6 +368,34 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
     expect(rows.filter((r) => r.version === 1)).toHaveLength(2);
   });
 
+  it('raced against itself: imports, requests and one link used six times at once keep one person, one link, one acknowledgement', async () => {
+    const csv = 'name,email,department\nRia Race,ria@example.test,Accueil\n';
+    const imports = await Promise.all(Array.from({ length: 6 }, () => importStaff(csv)));
+    for (const res of imports) {
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL');
+    }
+    expect((await staffList()).filter((p) => p.email === 'ria@example.test')).toHaveLength(1);
+    const ria = (await staffList()).find((p) => p.email === 'ria@example.test') as { id: string };
+
+    const requests = await Promise.all(Array.from({ length: 6 }, () => requestAcks({ policyId, staffIds: [ria.id] })));
+    for (const res of requests) {
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL');
+    }
+    const open = await admin.query(
+      'SELECT 1 FROM policy_acknowledgement_links WHERE organization_id = $1 AND staff_id = $2 AND used_at IS NULL AND revoked_at IS NULL',
+      [org, ria.id],
+    );
+    expect(open.rowCount).toBe(1);
+
+    const link = (await deliver()).get('ria@example.test') as string;
+    expect(link).toBeTruthy();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => acknowledge(link)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 410, 410, 410, 410, 410]);
+    expect((await ackRows()).filter((r) => r.staff_id === ria.id)).toHaveLength(1);
+  });
+
   it('keeps each organisation’s staff, links and acknowledgements to itself', async () => {
     await importStaff('name,email,department\nOther Person,other@example.test,X\n', otherLead, otherOrg);
     expect((await staffList(otherLead, otherOrg)).map((p) => p.email)).toEqual(['other@example.test']);

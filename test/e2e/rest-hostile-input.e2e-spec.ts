@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
 
 /**
- * The REST routes (signed links, the media library) fed hostile paths and bodies: deep JSON, NUL bytes, lone
+ * The REST routes (signed links: approvals, reports, policy acknowledgements; the media library) fed hostile paths and bodies: deep JSON, NUL bytes, lone
  * surrogates, truncated JSON, oversized bodies and paths, path traversal. Every answer is a 4xx, never a 500.
  */
 describe('REST routes under hostile input', () => {
@@ -23,6 +23,13 @@ describe('REST routes under hostile input', () => {
         statuses.push(`approvals-get ${token.slice(0, 12)} ${g.status}`);
         const report = await request(server).get(`/reports/${token}`);
         statuses.push(`reports-get ${token.slice(0, 12)} ${report.status}`);
+        const acknowledge = await request(server)
+          .post(`/policy-acknowledgements/${token}`)
+          .set('content-type', 'application/json')
+          .send(body);
+        statuses.push(`acknowledgements ${token.slice(0, 12)} ${acknowledge.status}`);
+        const read = await request(server).get(`/policy-acknowledgements/${token}`);
+        statuses.push(`acknowledgements-get ${token.slice(0, 12)} ${read.status}`);
       }
     }
     const auth = { authorization: `Bearer ${a.token}`, 'x-socle-organization': org };
@@ -42,7 +49,7 @@ describe('REST routes under hostile input', () => {
       const r = await request(server).get(`/media/${id}`).set(auth);
       statuses.push(`media-get ${id.slice(0, 12)} ${r.status}`);
     }
-    expect(statuses.length).toBe(6 * 5 * 3 + 4 + 4);
+    expect(statuses.length).toBe(6 * 5 * 5 + 4 + 4);
     expect(statuses.filter((s) => !/\s4\d\d$/.test(s))).toEqual([]);
   });
 });
