@@ -14,3 +14,4 @@ export {
   rateLimited,
   describeError,
 } from './lib/domain-error';
+export { sendPrivateJson, refuseLinkRequest } from './lib/link-replies';

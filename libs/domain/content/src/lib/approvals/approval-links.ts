@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SocleConfig } from '@socle/platform-config';
-import { SignedTokens } from '@socle/platform-crypto';
-import { isUuid } from '@socle/platform-database';
+import { RowLinkCheck, RowLinkClaims, RowLinkTokens } from '@socle/platform-crypto';
 
 export const MIN_LINK_HOURS = 1;
 export const MAX_LINK_HOURS = 336;
 
-export interface ApprovalLinkClaims {
-  organizationId: string;
-  linkId: string;
-  /** Milliseconds since the epoch. */
-  expiresAt: number;
-}
-
-export type ApprovalLinkCheck = { claims: ApprovalLinkClaims } | { refused: 'invalid' | 'expired' };
+export type ApprovalLinkClaims = RowLinkClaims;
+export type ApprovalLinkCheck = RowLinkCheck;
 
 /**
  * Signed approval links for approvers without an account (a client's
@@ -24,25 +17,8 @@ export type ApprovalLinkCheck = { claims: ApprovalLinkClaims } | { refused: 'inv
  * other token of the platform verifies as one.
  */
 @Injectable()
-export class ApprovalLinks {
-  private readonly tokens: SignedTokens;
-
+export class ApprovalLinks extends RowLinkTokens {
   constructor(config: SocleConfig) {
-    this.tokens = new SignedTokens(config.JWT_SECRET, 'socle.content-approval-link.v1');
-  }
-
-  sign(claims: ApprovalLinkClaims): string {
-    return this.tokens.sign([claims.organizationId, claims.linkId, claims.expiresAt]);
-  }
-
-  /** The claims of an unexpired link this server signed; otherwise why it is refused. */
-  verify(token: string, now = Date.now()): ApprovalLinkCheck {
-    const parsed = this.tokens.open(token, 500);
-    if (!parsed || parsed.length !== 3) return { refused: 'invalid' };
-    const [organizationId, linkId, expiresAt] = parsed;
-    if (!isUuid(organizationId) || !isUuid(linkId) || typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))
-      return { refused: 'invalid' };
-    if (expiresAt <= now) return { refused: 'expired' };
-    return { claims: { organizationId, linkId, expiresAt } };
+    super(config.JWT_SECRET, 'socle.content-approval-link.v1');
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessProvenBy } from '@socle/platform-auth';
-import { DomainError, HTTP_STATUS_OF } from '@socle/platform-errors';
+import { refuseLinkRequest, sendPrivateJson } from '@socle/platform-errors';
 import { AcknowledgementsService } from './acknowledgements.service';
 
 type RequestWithId = FastifyRequest & { requestId?: string };
@@ -46,26 +46,15 @@ export class AcknowledgementLinkController {
   }
 
   private send(reply: FastifyReply, status: number, payload: unknown): void {
-    void reply
-      .status(status)
-      .type('application/json; charset=utf-8')
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
-      .send(payload);
+    sendPrivateJson(reply, status, payload);
   }
 
   private refuse(request: RequestWithId, reply: FastifyReply, error: unknown): void {
-    const requestId = request.requestId ?? null;
-    if (error instanceof DomainError) {
-      const gone = error.reason === 'LINK_EXPIRED' || error.reason === 'LINK_USED' || error.reason === 'LINK_REVOKED';
-      return this.send(reply, gone ? 410 : HTTP_STATUS_OF[error.code], {
-        errors: [{ message: error.message, extensions: { ...error.facts(), requestId } }],
-      });
-    }
-    this.logger.error(`request ${requestId ?? '-'}: acknowledgement link failed: ${error instanceof Error ? error.name : 'error'}`);
-    this.send(reply, 500, {
-      errors: [{ message: 'The acknowledgement could not be recorded.', extensions: { code: 'INTERNAL', requestId } }],
+    refuseLinkRequest(reply, request.requestId ?? null, error, {
+      goneReasons: ['LINK_EXPIRED', 'LINK_USED', 'LINK_REVOKED'],
+      failure: 'The acknowledgement could not be recorded.',
+      what: 'acknowledgement link',
+      log: (message) => this.logger.error(message),
     });
   }
 }
