@@ -25,3 +25,5 @@ import { Governance1765000001100 } from './lib/migrations/1765000001100-governan
 import { TaskForceRoles1765000001210 } from './lib/migrations/1765000001210-task-force-roles';
 
 export const STRATEGY_MIGRATIONS = [Strategy1764300000000, KpiMeasure1765000000310, Governance1765000001100, TaskForceRoles1765000001210];
+// Calendar arithmetic in an IANA time zone (Intl only), shared with the modules that count in local days.
+export { LocalDate, isValidTimeZone, wallClock, localDateOf, addDays, isoWeekday, formatDate, parseDate } from './lib/task-force/calendar';
