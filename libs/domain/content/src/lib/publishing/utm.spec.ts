@@ -1,3 +1,4 @@
+import { growthRatio, LINEAR_GROWTH_LIMIT } from '@socle/connector-sdk/testing';
 import { tagLinksInText, tagVariant, trackedVariant, utmSlug, utmTagsFor, withinTextLimits, withUtm, UTM_MAX_URL_LENGTH } from './utm';
 
 const TAGS = utmTagsFor({
@@ -111,15 +112,7 @@ describe('UTM parameters on published links', () => {
   });
 
   it('stays linear on hostile text (punctuation runs, many links)', () => {
-    const time = (text: string) => {
-      const start = process.hrtime.bigint();
-      tagLinksInText(text, TAGS);
-      return Number(process.hrtime.bigint() - start);
-    };
     const hostile = (n: number) => `https://a.b/${'.'.repeat(n)}x ${'https://e.org/?a=1 '.repeat(n / 20)}`;
-    time(hostile(1000));
-    const small = Math.min(...[0, 1, 2].map(() => time(hostile(20_000))));
-    const big = Math.min(...[0, 1, 2].map(() => time(hostile(160_000))));
-    expect(big / small).toBeLessThan(16);
+    expect(growthRatio(hostile, (text) => tagLinksInText(text, TAGS), 20_000)).toBeLessThan(LINEAR_GROWTH_LIMIT);
   });
 });
