@@ -12,8 +12,19 @@ const domainScopes = {
   'scope:content': ['scope:accounts', 'scope:strategy', 'scope:policies'],
   'scope:community': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content'],
   'scope:evaluation': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content', 'scope:community'],
+  // Outgoing webhooks: the other domains emit through the platform's outbox (@socle/platform-webhooks) and never
+  // import this one; it uses accounts for the audit log only.
+  'scope:integrations': ['scope:accounts'],
   // The catalog lists every domain's entities and migrations for the apps.
-  'scope:catalog': ['scope:accounts', 'scope:strategy', 'scope:policies', 'scope:content', 'scope:community', 'scope:evaluation'],
+  'scope:catalog': [
+    'scope:accounts',
+    'scope:strategy',
+    'scope:policies',
+    'scope:content',
+    'scope:community',
+    'scope:evaluation',
+    'scope:integrations',
+  ],
 };
 
 // Shared by the two blocks below: a later block's options replace an earlier one's for the same rule.
@@ -71,7 +82,7 @@ const repositoryTenantSyntax = [
 }));
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', '**/files/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '.nx/**', '**/files/**', 'coverage/**', 'apps/console/src/gql/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -166,6 +177,17 @@ export default [
         },
         ...provenTenantSyntax,
         ...repositoryTenantSyntax,
+      ],
+    },
+  },
+  {
+    // The web console is built on the public GraphQL API only: none of the server's code reaches its bundle.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@socle/*'], message: 'The console uses the public GraphQL API only (typed operations in src/gql).' }] },
       ],
     },
   },

@@ -30,9 +30,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GraphQLScalarType } from 'graphql';
 import { DATA_SOURCE, setReadOnlyParking, statementCounter } from '@socle/platform-database';
 import type { DataSource } from 'typeorm';
-import { adminUrl, createOrganization, databaseUrl, dropTestDatabase, signUpAgency, TestApi } from '@socle/testing';
-import Redis from 'ioredis';
-import { ChildProcess, execFileSync, fork } from 'node:child_process';
+import { adminUrl, createOrganization, databaseUrl, signUpAgency, TestApi } from '@socle/testing';
+import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
@@ -40,7 +39,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
-import type { LoadRequest, LoadResult } from './load-generator';
+import { withoutExtensions, type LoadRequest, type LoadResult } from './load-generator';
+import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -152,33 +152,6 @@ async function startBareServer(pool: Pool): Promise<{ url: string; close: () => 
 
 // ---------------------------------------------------------------------------
 // Set-up and tear-down.
-
-/** Same commands as the test set-up, without its sweep of other runs' databases: this run drops only its own. */
-function databaseCli(args: string[], env: Record<string, string>): void {
-  execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    // Rate-limit keys start with the prefix; BullMQ keys with the prefix in braces.
-    for (const pattern of [`${prefix}:*`, `\\{${prefix}\\}:*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
 
 async function seedMembers(admin: Pool, organizationId: string, count: number): Promise<void> {
   const ids = Array.from({ length: count }, () => randomUUID());
@@ -378,31 +351,13 @@ async function startProfile(): Promise<() => Promise<string>> {
 }
 
 async function main(): Promise<void> {
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const database = `socle_test_${suffix}`;
-  const queuePrefix = `bench-${suffix.replace(/_/g, '-')}`;
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const cleanups: (() => Promise<unknown> | void)[] = [];
-  let cleaned = false;
-  const cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const step of cleanups.reverse())
-      await Promise.resolve()
-        .then(step)
-        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  }
+  const run = startBenchRun();
+  const { database, queuePrefix, redisUrl } = run;
 
   try {
     const started = Date.now();
-    cleanups.push(() => dropTestDatabase(database));
-    cleanups.push(() => deleteRedisKeys(redisUrl, queuePrefix));
-    const ownerUrl = databaseUrl('socle_owner', database);
-    databaseCli(['provision', database], { SOCLE_PG_ADMIN_URL: adminUrl() });
-    databaseCli(['migrate'], { DATABASE_OWNER_URL: ownerUrl });
+    const ownerUrl = provisionDatabase(run);
+    run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}:*`, `\\{${queuePrefix}\\}:*`]));
 
     const env: Record<string, string> = {
       NODE_ENV: 'production',
@@ -422,25 +377,25 @@ async function main(): Promise<void> {
       RATE_LIMIT_USER_PER_MINUTE: '10000000',
     };
     const api = await TestApi.start(env);
-    cleanups.push(() => api.stop());
+    run.onCleanUp(() => api.stop());
     await api.app.listen({ port: 0, host: '127.0.0.1' });
     const fullUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/graphql`;
     const poolSize = api.config.DATABASE_POOL_SIZE;
     // The same stack with parked read-only transactions turned off: each query ends with its own COMMIT round trip.
     const noPark = await TestApi.start(env);
-    cleanups.push(() => noPark.stop());
+    run.onCleanUp(() => noPark.stop());
     setReadOnlyParking(noPark.app.get<DataSource>(DATA_SOURCE), false);
     await noPark.app.listen({ port: 0, host: '127.0.0.1' });
     const noParkUrl = `http://127.0.0.1:${(noPark.server.address() as AddressInfo).port}/graphql`;
 
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: poolSize });
-    cleanups.push(() => admin.end());
+    run.onCleanUp(() => admin.end());
     const session = await signUpAgency(api, 'Agence Banc');
     const organizationId = await createOrganization(api, session, 'Client Banc');
     await seedMembers(admin, organizationId, MEMBERS);
     await admin.query('ANALYZE');
     const bare = await startBareServer(admin);
-    cleanups.push(() => bare.close());
+    run.onCleanUp(() => bare.close());
 
     const headers = {
       'content-type': 'application/json',
@@ -450,14 +405,15 @@ async function main(): Promise<void> {
     const listBody = JSON.stringify({ query: LIST_QUERY });
     const typenameBody = JSON.stringify({ query: TYPENAME_QUERY });
 
-    // Fairness check: both sides must give the very same answer, byte for byte.
-    const fullList = await post(fullUrl, headers, listBody);
+    // Fairness check: both sides must give the very same data, byte for byte (the full stack adds its own
+    // extensions.cost, the cost and budget every answer carries; producing it is part of what is measured).
+    const fullList = withoutExtensions(await post(fullUrl, headers, listBody));
     const bareList = await post(bare.url, headers, listBody);
     if (fullList !== bareList)
       throw new Error(`the baseline answers differently:\nfull: ${fullList.slice(0, 400)}\nbare: ${bareList.slice(0, 400)}`);
     const edges = (JSON.parse(fullList) as { data: { members: { edges: unknown[] } } }).data.members.edges.length;
     if (edges !== 20) throw new Error(`expected 20 members on the page, got ${edges}`);
-    const fullTypename = await post(fullUrl, headers, typenameBody);
+    const fullTypename = withoutExtensions(await post(fullUrl, headers, typenameBody));
     const bareTypename = await post(bare.url, headers, typenameBody);
     if (fullTypename !== bareTypename) throw new Error(`__typename answers differ: ${fullTypename} / ${bareTypename}`);
 
@@ -486,7 +442,7 @@ async function main(): Promise<void> {
     // separate process it is scheduled on the other core; its CPU share is printed to show it is not
     // the bottleneck (it needs a fraction of what the servers do per request).
     const load = LoadGenerator.start();
-    cleanups.push(() => load.stop());
+    run.onCleanUp(() => load.stop());
     const setupSeconds = (Date.now() - started) / 1000;
 
     await load.ready;
@@ -582,7 +538,7 @@ async function main(): Promise<void> {
     out.push('');
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
-    await cleanUp();
+    await run.cleanUp();
   }
 }
 

@@ -27,9 +27,7 @@
  * removes its Redis keys.
  */
 import './production-env';
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import * as path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
@@ -38,51 +36,26 @@ import { PublicationWakeups, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
 import { bullPrefix } from '@socle/platform-queue';
-import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
+import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
 import { LoopbackMastodon } from './loopback-mastodon-process';
+import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
 
-const ROOT = path.resolve(__dirname, '../..');
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const AGENCIES = 10;
 
-function databaseCli(args: string[], env: Record<string, string>): void {
-  execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function deleteRedisKeys(url: string, patterns: string[]): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    for (const pattern of patterns) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /** Samples the process's RSS every 50 ms until stopped; returns the peak. */
 function rssSampler(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 50);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, process.memoryUsage().rss);
+      return Math.max(peak, process.memoryUsage.rss());
     },
   };
 }
@@ -121,35 +94,20 @@ async function bareQueueSeconds(redisUrl: string, prefix: string, count: number,
 }
 
 async function main(): Promise<void> {
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const database = `socle_test_${suffix}`;
-  const cleanups: (() => Promise<unknown> | void)[] = [];
-  let cleaned = false;
-  const cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const fn of cleanups.reverse())
-      await Promise.resolve()
-        .then(fn)
-        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  const run = startBenchRun();
+  const { database, queuePrefix, redisUrl } = run;
 
   try {
-    cleanups.push(() => dropTestDatabase(database));
-    databaseCli(['provision', database], { SOCLE_PG_ADMIN_URL: adminUrl() });
-    databaseCli(['migrate'], { DATABASE_OWNER_URL: databaseUrl('socle_owner', database) });
+    provisionDatabase(run);
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 4 });
-    cleanups.push(() => admin.end());
+    run.onCleanUp(() => admin.end());
 
-    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    const queuePrefix = `bench-${suffix.replace(/_/g, '-')}`;
-    cleanups.push(() =>
+    run.onCleanUp(() =>
       deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`, `${bullPrefix(`${queuePrefix}-noop`)}:*`]),
     );
 
     const mastodon = await LoopbackMastodon.start();
-    cleanups.push(() => mastodon.close());
+    run.onCleanUp(() => mastodon.close());
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'production',
@@ -170,7 +128,7 @@ async function main(): Promise<void> {
 
     const rssBefore = process.memoryUsage().rss;
     const worker = await createWorker(config, { concurrency: CONCURRENCY, reconcileEveryMs: 3600_000 });
-    cleanups.push(() => worker.close());
+    run.onCleanUp(() => worker.close());
     const vault = worker.context.get(CredentialVault, { strict: false });
     const wakeups = worker.context.get(PublicationWakeups, { strict: false });
     // The dispatch's settings, to try others: BENCH_LANES, BENCH_BATCH_SIZE, BENCH_RECORD_EVERY, BENCH_RECORD_AFTER_MS.
@@ -289,7 +247,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await cleanUp();
+    await run.cleanUp();
   }
 }
 

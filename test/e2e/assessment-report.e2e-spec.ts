@@ -233,7 +233,9 @@ describe('assessment report download over GraphQL', () => {
       const other = await createOrganization(api, owner, 'Autre Client');
       const forged = Buffer.from(JSON.stringify([other, ...claims.slice(1)])).toString('base64url');
       expect((await request(api.server).get(`/reports/${forged}.${signature}`)).status).toBe(404);
-      expect((await request(api.server).get(`/reports/${body}.${signature.slice(0, -2)}AA`)).status).toBe(404);
+      expect(
+        (await request(api.server).get(`/reports/${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`)).status,
+      ).toBe(404);
       expect((await request(api.server).get('/reports/nonsense')).status).toBe(404);
       const links = api.app.get(ReportLinks);
       const expired = links.sign({

@@ -300,6 +300,14 @@ describe('authentication and authorization', () => {
           )
         ).updateOrganization.name,
       ).toBe('Renommé');
+      // null keeps what always has a value and empties what may be empty; never an internal error.
+      await api.ok('mutation { updateOrganization(input: { sector: "Boulangerie", size: SMALL }) { id } }', {}, { token: writer.secret });
+      const nulls = await api.ok<{ updateOrganization: Record<string, unknown> }>(
+        'mutation { updateOrganization(input: { name: null, locale: null, timezone: null, sector: null, size: null }) { name locale timezone sector size } }',
+        {},
+        { token: writer.secret },
+      );
+      expect(nulls.updateOrganization).toEqual({ name: 'Renommé', locale: 'fr', timezone: 'Europe/Paris', sector: null, size: null });
     });
 
     it('never manage people or keys, whatever their scopes (humans only)', async () => {

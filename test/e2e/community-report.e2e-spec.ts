@@ -342,7 +342,12 @@ describe('community reports', () => {
     // Another organisation, or another month, under the same signature.
     const forge = (at: number, value: unknown) =>
       Buffer.from(JSON.stringify(claims.map((c, i) => (i === at ? value : c)))).toString('base64url') + `.${signature}`;
-    for (const forged of [forge(1, otherOrg), forge(3, '2026-07-01'), forge(2, 'QUARTERLY'), `${body}.${signature.slice(0, -2)}AA`]) {
+    for (const forged of [
+      forge(1, otherOrg),
+      forge(3, '2026-07-01'),
+      forge(2, 'QUARTERLY'),
+      `${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`,
+    ]) {
       const res = await request(api.server).get(`/reports/${forged}`);
       expect(res.status).toBe(404);
       expect(res.text).not.toContain('Boulangerie');

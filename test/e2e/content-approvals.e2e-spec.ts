@@ -47,7 +47,7 @@ const SET_CHAIN =
 const CHAIN = '{ approvalChain { isDefault updatedBy steps { number role memberIds mode final } } }';
 const PROGRESS_QUERY = `query ($id: ID!) { contentItemApprovals(itemId: $id) { ${PROGRESS} } }`;
 const CREATE_LINK =
-  'mutation ($input: CreateApprovalLinkInput!) { createApprovalLink(input: $input) { id url step revision recipientName recipientEmail expiresAt } }';
+  'mutation ($input: CreateApprovalLinkInput!) { createApprovalLink(input: $input) { id url step revision recipientName recipientEmail expiresAt emailed } }';
 
 /** Signs an approval link token the way the server does (HMAC-SHA-256 under a key derived from JWT_SECRET for approval links). */
 function signLink(secret: string, organizationId: string, linkId: string, expiresAt: number): string {
@@ -113,6 +113,13 @@ describe('content approvals', () => {
   const approve = (who: Member, itemId: string, comment?: string) =>
     api.gql<{ approveContentItem: Progress }>(APPROVE, { input: { itemId, comment } }, as(who));
   const setChain = (who: { token: string }, steps: unknown[]) => api.gql(SET_CHAIN, { input: { steps } }, as(who));
+  /** The webhook events told about an item, oldest first. */
+  const webhookTypes = async (itemId: string) =>
+    (
+      await admin.query<{ type: string }>(`SELECT type FROM webhook_events WHERE data->>'contentItemId' = $1 ORDER BY created_at, id`, [
+        itemId,
+      ])
+    ).rows.map((r) => r.type);
   const resetChain = () => admin.query('DELETE FROM content_approval_chains WHERE organization_id = $1', [org]);
 
   beforeAll(async () => {
@@ -437,6 +444,8 @@ describe('content approvals', () => {
         expect(await status(item.id)).toBe('APPROVED');
         expect(await decisionCount(item.id)).toBe(1);
         expect((await auditActions(item.id)).filter((a) => a === 'content.approved')).toHaveLength(1);
+        // The loser's transaction was rolled back with its event: the item was told approved once.
+        expect((await webhookTypes(item.id)).filter((t) => t === 'content_item.approved')).toHaveLength(1);
       }
     });
 
@@ -481,7 +490,8 @@ describe('content approvals', () => {
   describe('approval links', () => {
     afterEach(resetChain);
 
-    const path = (url: string) => new URL(url).pathname;
+    // The link opens the console's page; the page reads and answers through the API's route of the same token.
+    const path = (url: string) => `/approvals/${new URL(url).pathname.split('/').pop() as string}`;
     const createLink = (itemId: string, extra: Record<string, unknown> = {}, who: Member = lead) =>
       api.gql<{ createApprovalLink: { id: string; url: string; step: number; expiresAt: string } }>(
         CREATE_LINK,
@@ -501,6 +511,32 @@ describe('content approvals', () => {
     const linkRow = async (id: string) =>
       (await admin.query('SELECT used_at FROM content_approval_links WHERE id = $1', [id])).rows[0] as { used_at: Date | null };
 
+    it('mails the link to its recipient in the organisation’s language, in the same transaction; not when asked not to, nor for a refused link', async () => {
+      const mails = async (itemId: string) =>
+        (
+          await admin.query<{ recipient: string; subject: string; text_body: string; purpose: string; reference: string }>(
+            `SELECT m.recipient, m.subject, m.text_body, m.purpose, m.reference FROM mail_outbox m
+               JOIN content_approval_links l ON l.organization_id = m.organization_id AND l.id = m.reference
+              WHERE l.item_id = $1 ORDER BY m.created_at`,
+            [itemId],
+          )
+        ).rows;
+      const item = await newItem(writer);
+      const sent = await link(item.id);
+      const [mail] = await mails(item.id);
+      expect(mail).toMatchObject({ recipient: 'claire@client.example', purpose: 'content.approval_link', reference: sent.id });
+      // The organisation speaks French (the default): the subject names it, the body carries the link the API returned.
+      expect(mail.subject).toBe('À valider pour Boulangerie Approuvée : Les croissants du dimanche');
+      expect(mail.text_body).toContain('Bonjour Claire Dupont,');
+      expect(mail.text_body).toContain(sent.url);
+      expect((await createLink(item.id, { sendEmail: false })).body.data).toMatchObject({ createApprovalLink: { emailed: false } });
+      expect(await mails(item.id)).toHaveLength(1);
+      // Refused (the author sends no link for their own content): no link, no mail.
+      const own = await newItem(lead);
+      expect(firstError(await createLink(own.id, {}, lead)).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_CONTENT' });
+      expect(await mails(own.id)).toEqual([]);
+    });
+
     it('previews the content read-only, then takes one decision recorded with the recipient as decider, for the step it was made for', async () => {
       await setChain(lead, [
         { role: 'CONTENT_LEAD', mode: 'ANY' },
@@ -510,7 +546,7 @@ describe('content approvals', () => {
       await approve(lead, item.id);
       const made = await link(item.id);
       expect(made).toMatchObject({ step: 2 });
-      expect(made.url.startsWith(`${api.config.PUBLIC_URL.replace(/\/+$/, '')}/approvals/`)).toBe(true);
+      expect(made.url.startsWith(`${api.config.PUBLIC_URL.replace(/\/+$/, '')}/links/approvals/`)).toBe(true);
       expect(new Date(made.expiresAt).getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
 
       const preview = await request(api.server).get(path(made.url));

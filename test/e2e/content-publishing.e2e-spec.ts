@@ -217,6 +217,13 @@ describe('publishing', () => {
     const keys = (await admin.query<{ idempotency_key: string }>('SELECT idempotency_key FROM publications WHERE item_id = $1', [itemId]))
       .rows;
     expect(new Set(keys.map((k) => k.idempotency_key)).size).toBe(2);
+    // Each publication told the webhooks once, in the transaction that recorded it.
+    const told = await admin.query<{ data: { publicationId: string; externalId: string } }>(
+      `SELECT data FROM webhook_events WHERE type = 'publication.published' AND data->>'contentItemId' = $1`,
+      [itemId],
+    );
+    expect(told.rows.map((r) => r.data.publicationId).sort()).toEqual(done.map((p) => p.id).sort());
+    expect(told.rows.map((r) => r.data.externalId).sort()).toEqual(done.map((p) => p.externalId).sort());
   });
 
   it('publishes a variant’s media from the library', async () => {

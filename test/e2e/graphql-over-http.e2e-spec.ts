@@ -45,7 +45,7 @@ describe('GraphQL over HTTP', () => {
         .send({ query: '{ me { user { email } } }' });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/json\b/);
-      expect(res.body).toEqual({ data: { me: { user: { email: owner.email } } } });
+      expect(res.body).toEqual({ data: { me: { user: { email: owner.email } } }, extensions: { cost: expect.any(Object) } });
     });
 
     it('answers with application/graphql-response+json when the client asks for it', async () => {
@@ -57,7 +57,7 @@ describe('GraphQL over HTTP', () => {
         .send({ query: 'query Who { me { user { email } } }', operationName: 'Who' });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/graphql-response\+json\b/);
-      expect(JSON.parse(res.text)).toEqual({ data: { me: { user: { email: owner.email } } } });
+      expect(JSON.parse(res.text)).toEqual({ data: { me: { user: { email: owner.email } } }, extensions: { cost: expect.any(Object) } });
     });
 
     it('answers a parse error with 400, the standard code and where it is, and no data', async () => {
@@ -104,7 +104,7 @@ describe('GraphQL over HTTP', () => {
         .set('authorization', `Bearer ${owner.token}`)
         .send({ query: document, operationName: 'B' });
       expect(b.status).toBe(200);
-      expect(b.body).toEqual({ data: { me: { user: { displayName: 'Owner' } } } });
+      expect(b.body).toEqual({ data: { me: { user: { displayName: 'Owner' } } }, extensions: { cost: expect.any(Object) } });
       const unknown = await post()
         .set('content-type', 'application/json')
         .set('accept', GRAPHQL_RESPONSE)
@@ -130,7 +130,10 @@ describe('GraphQL over HTTP', () => {
         .set('authorization', `Bearer ${owner.token}`);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/graphql-response\+json\b/);
-      expect(JSON.parse(res.text)).toEqual({ data: { organizations: { edges: [{ node: { name: 'Fromagerie Martin' } }] } } });
+      expect(JSON.parse(res.text)).toEqual({
+        data: { organizations: { edges: [{ node: { name: 'Fromagerie Martin' } }] } },
+        extensions: { cost: expect.any(Object) },
+      });
     });
 
     it('refuses a mutation with 405, names POST as allowed and runs nothing', async () => {
@@ -180,6 +183,7 @@ describe('GraphQL over HTTP', () => {
     // Still serving.
     expect((await post().set('content-type', 'application/json').send({ query: '{ __typename }' })).body).toEqual({
       data: { __typename: 'Query' },
+      extensions: { cost: expect.any(Object) },
     });
   });
 

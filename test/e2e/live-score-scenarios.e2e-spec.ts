@@ -11,16 +11,22 @@ import { adminDatabase } from './e2e-support';
  *   (a) "Atelier Cadré" sets everything up — objectives with KPIs, segments, a
  *       network plan, a competitor, brand voice, the task force and its rituals,
  *       the five policies approved, published and read, comment and content
- *       rules, a connected account — and declares itself mature in a finalised
- *       assessment, but publishes nothing;
+ *       rules, a connected account, a mixed committee with its director — and
+ *       declares itself mature in a finalised assessment, but publishes
+ *       nothing, holds no meeting and has no written strategy approved;
  *   (b) "Vélos Bavards" publishes on its plan every week, with a connected
  *       account and nothing else: no policy, no objective, no assessment;
- *   (c) "Fromagerie Complète" does both.
+ *   (c) "Fromagerie Complète" does both, and governs: its rituals and its
+ *       committee meet, its director approved the written strategy, and what
+ *       its audience said was followed by actions (scored once before those
+ *       governance practices and once after).
  *
  * Everything is built through the GraphQL API, except the past weeks of
- * publications of (b) and (c): the API publishes now, and regularity counts
- * whole weeks gone by, so those rows are written as the database owner, as the
- * publishing pipeline leaves them (its own suites cover how they get there).
+ * publications of (b) and (c) and the mentions (c) acts on: the API publishes
+ * now, and regularity counts whole weeks gone by, so those rows are written as
+ * the database owner, as the publishing pipeline and listening leave them
+ * (their own suites cover how they get there). Past meetings are recorded
+ * through the API, which takes the time they were held.
  */
 
 interface Live {
@@ -36,13 +42,15 @@ interface Live {
 const LIVE_FIELDS =
   'overallScore level measuredScore measuredLevel levelCapped coverage { evidence assessment unknown } criteria { key source score answeredAt ageDays }';
 
-describe('live score scenarios: set up without publishing, publishing without policies, both', () => {
+describe('live score scenarios: set up without publishing, publishing without policies, both, then governing', () => {
   let api: TestApi;
   let admin: Client;
   let mastodon: MastodonTestServer;
   let owner: AgencySession;
   const org: Record<'setUp' | 'publishing' | 'both', string> = { setUp: '', publishing: '', both: '' };
-  const live: Partial<Record<keyof typeof org, Live>> = {};
+  const live: Partial<Record<keyof typeof org | 'bothBeforeGovernance', Live>> = {};
+  const rituals: Partial<Record<keyof typeof org, { weekly: string; monthly: string }>> = {};
+  const committees: Partial<Record<keyof typeof org, string[]>> = {};
 
   const as = (organizationId: string, token = owner.token) => ({ token, organizationId });
   const ok = <T = Record<string, unknown>>(
@@ -99,8 +107,87 @@ describe('live score scenarios: set up without publishing, publishing without po
         input: { role, userId: people[role].userId },
       });
     }
-    await ok(organizationId, 'mutation { createRitual(input: { kind: WEEKLY_MEETING, weekday: 2, time: "09:30" }) { id } }');
-    await ok(organizationId, 'mutation { createRitual(input: { kind: MONTHLY_EXECUTIVE_REPORT, dayOfMonth: 5, time: "08:00" }) { id } }');
+    const weekly = await ok<{ createRitual: { id: string } }>(
+      organizationId,
+      'mutation { createRitual(input: { kind: WEEKLY_MEETING, weekday: 2, time: "09:30" }) { id } }',
+    );
+    const monthly = await ok<{ createRitual: { id: string } }>(
+      organizationId,
+      'mutation { createRitual(input: { kind: MONTHLY_EXECUTIVE_REPORT, dayOfMonth: 5, time: "08:00" }) { id } }',
+    );
+    return { weekly: weekly.createRitual.id, monthly: monthly.createRitual.id };
+  };
+
+  /** The mixed committee of seed 000: the executive approver as its top-management representative, and the community manager. */
+  const formCommittee = async (organizationId: string, people: Record<string, { userId: string }>) => {
+    const ids: string[] = [];
+    for (const [role, fn, topManagement] of [
+      ['EXECUTIVE_APPROVER', 'Directrice générale', true],
+      ['COMMUNITY_MANAGER', 'Community manager', false],
+    ] as const) {
+      const added = await ok<{ addGovernanceMember: { id: string } }>(
+        organizationId,
+        'mutation ($input: AddGovernanceMemberInput!) { addGovernanceMember(input: $input) { id } }',
+        { input: { userId: people[role].userId, function: fn, topManagement } },
+      );
+      ids.push(added.addGovernanceMember.id);
+    }
+    return ids;
+  };
+
+  /** The last 90 days as planned: the weekly meeting 12 times, the monthly executive report 3 times, the committee once. */
+  const holdMeetings = async (organizationId: string, ritualIds: { weekly: string; monthly: string }, memberIds: string[]) => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const record = (input: Record<string, unknown>) =>
+      ok(organizationId, 'mutation ($input: RecordGovernanceMeetingInput!) { recordGovernanceMeeting(input: $input) { id } }', { input });
+    for (let week = 0; week < 12; week += 1)
+      await record({ kind: 'TASK_FORCE_RITUAL', ritualId: ritualIds.weekly, heldAt: daysAgo(3 + 7 * week), minutes: `Semaine ${week}` });
+    for (let month = 0; month < 3; month += 1)
+      await record({ kind: 'TASK_FORCE_RITUAL', ritualId: ritualIds.monthly, heldAt: daysAgo(5 + 30 * month), minutes: 'Rapport' });
+    await record({ kind: 'COMMITTEE', heldAt: daysAgo(20), attendeeIds: memberIds, minutes: 'Revue trimestrielle' });
+  };
+
+  /** The strategy as it stands, frozen in a version, submitted by the strategy lead and approved by the executive approver. */
+  const approveStrategy = async (organizationId: string, people: Record<string, { token: string }>) => {
+    const created = await ok<{ createStrategyDocumentVersion: { id: string } }>(
+      organizationId,
+      'mutation { createStrategyDocumentVersion(input: { note: "Version initiale" }) { id } }',
+      {},
+      people.STRATEGY_LEAD.token,
+    );
+    const input = { input: { versionId: created.createStrategyDocumentVersion.id } };
+    await ok(
+      organizationId,
+      'mutation ($input: StrategyDocumentVersionInput!) { submitStrategyDocumentVersion(input: $input) { id } }',
+      input,
+      people.STRATEGY_LEAD.token,
+    );
+    await ok(
+      organizationId,
+      'mutation ($input: ApproveStrategyDocumentVersionInput!) { approveStrategyDocumentVersion(input: $input) { id } }',
+      input,
+      people.EXECUTIVE_APPROVER.token,
+    );
+  };
+
+  /** Two remarks heard (as listening stores them), each followed by an action with its follow-up. */
+  const actOnFeedback = async (organizationId: string, people: Record<string, { userId: string; token: string }>) => {
+    for (const [n, text, decision, followUp] of [
+      [1, 'Les horaires du samedi ne sont pas à jour', 'Mettre les horaires à jour partout', 'Site et profils corrigés'],
+      [2, 'Pourquoi plus de fromage de chèvre ?', 'Reprendre le chèvre au printemps', 'Commande passée au producteur'],
+    ] as const) {
+      const { rows } = await admin.query<{ id: string }>(
+        `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at)
+         VALUES ($1, 'mastodon', $2, 'client@example.social', $3, now() - interval '10 days') RETURNING id`,
+        [organizationId, `scenario-mention-${n}`, text],
+      );
+      await ok(
+        organizationId,
+        'mutation ($input: RecordFeedbackActionInput!) { recordFeedbackAction(input: $input) { id } }',
+        { input: { mentionIds: [rows[0].id], decision, followUp, ownerId: people.COMMUNITY_MANAGER.userId } },
+        people.COMMUNITY_MANAGER.token,
+      );
+    }
   };
 
   const addPlan = (organizationId: string, segmentIds: string[]) =>
@@ -245,10 +332,12 @@ describe('live score scenarios: set up without publishing, publishing without po
     org.publishing = await createOrganization(api, owner, 'Vélos Bavards');
     org.both = await createOrganization(api, owner, 'Fromagerie Complète');
 
+    const teams: Partial<Record<keyof typeof org, Record<string, { userId: string; token: string }>>> = {};
     for (const key of ['setUp', 'both'] as const) {
-      const people = await team(org[key]);
-      await setUpStrategy(org[key], people);
+      const people = (teams[key] = await team(org[key]));
+      rituals[key] = await setUpStrategy(org[key], people);
       await setUpPolicies(org[key], people);
+      committees[key] = await formCommittee(org[key], people);
       await connectAccount(org[key], `compte-${key}`);
       await declareMature(org[key]);
     }
@@ -256,8 +345,14 @@ describe('live score scenarios: set up without publishing, publishing without po
     await connectAccount(org.publishing, 'velos');
     await publishedWeekly(org.publishing);
     await publishedWeekly(org.both);
+    // (c) before it governs: set up like (a), publishing like (b).
+    live.bothBeforeGovernance = await recompute(org.both);
+    const both = teams.both as Record<string, { userId: string; token: string }>;
+    await holdMeetings(org.both, rituals.both as { weekly: string; monthly: string }, committees.both as string[]);
+    await approveStrategy(org.both, both);
+    await actOnFeedback(org.both, both);
     for (const key of Object.keys(org) as (keyof typeof org)[]) live[key] = await recompute(org[key]);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await admin?.end();
@@ -268,34 +363,47 @@ describe('live score scenarios: set up without publishing, publishing without po
   const source = (l: Live, key: string) => l.criteria.find((c) => c.key === key);
 
   /*
-   * The built-in model (version 3): 38 criteria, levels from 0 / 20 / 40 / 60 / 80.
-   * Its evidence criteria carry 63.7 % of the weight, its 13 questions 36.3 %.
-   * The level is the lower of the level the overall score reaches and the level
-   * the measured part (evidence criteria alone, renormalised) supports.
+   * The built-in model (version 4): 39 criteria, levels from 0 / 20 / 40 / 60 / 80.
+   * Its evidence criteria carry 69.2 % of the weight, its 11 questions 30.8 %
+   * (version 4 measures the committee, the approved strategy and acting on
+   * feedback, which version 3 asked about). The level is the lower of the level
+   * the overall score reaches and the level the measured part (evidence
+   * criteria alone, renormalised) supports.
    */
+  /** What version 3 gave the same organisations (without their governance records, which it did not read). */
+  const VERSION_3 = { setUp: { overall: 75.6, measured: 57.7 }, both: { overall: 81.2, measured: 64.6 } };
 
   it('(a) set up everything, published nothing: level 3 (Defined), capped below the 4 its own answers would give', () => {
     const a = live.setUp as Live;
     // Every question answered at the top of its scale in a finalised assessment of today: carried, 0 days old.
-    expect(a.coverage).toEqual({ evidence: 0.637, assessment: 0.363, unknown: 0 });
-    expect(source(a, 'people.executive-sponsor')).toMatchObject({ source: 'ASSESSMENT', score: 1, ageDays: 0 });
-    expect(source(a, 'people.executive-sponsor')?.answeredAt).toEqual(expect.any(String));
+    expect(a.coverage).toEqual({ evidence: 0.692, assessment: 0.308, unknown: 0 });
+    expect(source(a, 'people.resources')).toMatchObject({ source: 'ASSESSMENT', score: 1, ageDays: 0 });
+    expect(source(a, 'people.resources')?.answeredAt).toEqual(expect.any(String));
     // Set-up without practice scores at most the cap (0.4): a network plan nobody publishes on, rituals never held,
-    // comment rules with no answered comment, competitors nobody listens to, an account that publishes nothing.
+    // a committee that never meets, comment rules with no answered comment, competitors nobody listens to, an account
+    // that publishes nothing.
     for (const key of [
       'strategy.network-plans',
       'people.rituals',
+      'governance.committee-top-management',
       'community.comment-rules',
       'listening.competitors',
       'owned-media.accounts-connected',
     ])
       expect(source(a, key)).toMatchObject({ source: 'EVIDENCE', score: 0.4 });
-    // Nothing published in the last four weeks: regularity 0.
-    expect(source(a, 'content.regularity')).toMatchObject({ source: 'EVIDENCE', score: 0 });
-    // The overall (75.6) reaches level 4 on the strength of the declarations (36.3 % of the weight at full marks) ...
+    // Nothing published in the last four weeks: regularity 0. No written strategy approved, no action taken on what was heard.
+    for (const key of ['content.regularity', 'strategy.written-approved', 'community.acting-on-feedback'])
+      expect(source(a, key)).toMatchObject({ source: 'EVIDENCE', score: 0 });
+    // The questions about the committee and acting on feedback, answered at full marks under version 3, are measured
+    // now: the committee on paper scores the cap like any set-up, the rest 0. Governance set-up gains it nothing; it
+    // ends below what version 3 gave it, overall and measured.
+    expect(a.overallScore).toBeLessThan(VERSION_3.setUp.overall);
+    expect(a.measuredScore).toBeLessThan(VERSION_3.setUp.measured);
+    // The overall (69.4) reaches level 4 on the strength of the declarations (30.8 % of the weight at full marks) ...
     expect(a.overallScore).toBeGreaterThanOrEqual(60);
     expect(a.overallScore).toBeLessThan(80);
-    // ... but what is measured (57.7: policies, strategy and people written down, nothing done with them) supports level 3 only.
+    // ... but what is measured (53.0: policies, strategy, people and committee written down, nothing done with them)
+    // supports level 3 only.
     expect(a.measuredScore).toBeGreaterThanOrEqual(40);
     expect(a.measuredScore).toBeLessThan(60);
     expect(a).toMatchObject({ measuredLevel: 3, level: 3, levelCapped: true });
@@ -303,9 +411,9 @@ describe('live score scenarios: set up without publishing, publishing without po
 
   it('(b) publishes regularly without policies: level 1 (Initial), the publishing alone is a small share of the model', () => {
     const b = live.publishing as Live;
-    // No assessment: the 13 questions are unknown and count 0 with their weight kept.
-    expect(b.coverage).toEqual({ evidence: 0.637, assessment: 0, unknown: 0.363 });
-    expect(b.criteria.filter((c) => c.source === 'UNKNOWN')).toHaveLength(13);
+    // No assessment: the 11 questions are unknown and count 0 with their weight kept.
+    expect(b.coverage).toEqual({ evidence: 0.692, assessment: 0, unknown: 0.308 });
+    expect(b.criteria.filter((c) => c.source === 'UNKNOWN')).toHaveLength(11);
     expect(source(b, 'listening.coverage')).toEqual({
       key: 'listening.coverage',
       source: 'UNKNOWN',
@@ -315,11 +423,14 @@ describe('live score scenarios: set up without publishing, publishing without po
     });
     // Three posts a week, as planned, for the last four whole weeks: regularity is full ...
     expect(source(b, 'content.regularity')).toMatchObject({ source: 'EVIDENCE', score: 1 });
-    // ... but no policy, objective, segment, task force or rules: every governance criterion measures 0.
+    // ... but no policy, objective, segment, task force, committee, approved strategy or rules: every governance
+    // criterion measures 0.
     for (const key of [
       'governance.four-policies-approved',
       'governance.code-of-conduct',
+      'governance.committee-top-management',
       'strategy.objectives-measurable',
+      'strategy.written-approved',
       'people.task-force-roles',
     ])
       expect(source(b, key)).toMatchObject({ source: 'EVIDENCE', score: 0 });
@@ -330,19 +441,48 @@ describe('live score scenarios: set up without publishing, publishing without po
     expect(b).toMatchObject({ measuredLevel: 1, level: 1, levelCapped: false });
   });
 
-  it('(c) does both: level 4 (Managed), the highest of the three, still capped below the 5 its declarations would give', () => {
+  it('(c) set up and publishing, before it governs: level 3, no further than the set-up (a) on governance', () => {
+    const before = live.bothBeforeGovernance as Live;
+    // The same committee on paper, rituals never held, no approved strategy, nothing done on feedback.
+    expect(source(before, 'governance.committee-top-management')?.score).toBe(0.4);
+    expect(source(before, 'people.rituals')?.score).toBe(0.4);
+    expect(source(before, 'strategy.written-approved')?.score).toBe(0);
+    expect(source(before, 'community.acting-on-feedback')?.score).toBe(0);
+    // Publishing lifts it above (a) (measured 59.6 against 53.0), not to level 4: the overall (75.0) would reach it,
+    // the measured part does not.
+    expect(before.measuredScore).toBeGreaterThan((live.setUp as Live).measuredScore);
+    expect(before.measuredScore).toBeLessThan(60);
+    expect(before).toMatchObject({ measuredLevel: 3, level: 3, levelCapped: true });
+  });
+
+  it('(c) does both and governs: level 4 (Managed), the highest of the three, still capped below the 5 its declarations would give', () => {
     const c = live.both as Live;
+    const before = live.bothBeforeGovernance as Live;
     const a = live.setUp as Live;
     const b = live.publishing as Live;
-    expect(c.coverage).toEqual({ evidence: 0.637, assessment: 0.363, unknown: 0 });
+    expect(c.coverage).toEqual({ evidence: 0.692, assessment: 0.308, unknown: 0 });
     // Publishing on the plan lifts what set-up alone was capped at: the plan, the account and regularity.
     expect(source(c, 'content.regularity')?.score).toBe(1);
     expect(source(c, 'strategy.network-plans')?.score).toBeGreaterThan(0.4);
     expect(source(c, 'owned-media.accounts-connected')?.score).toBeGreaterThan(0.4);
-    // Measured 64.6: level 4. The overall (81.2) would reach 5, but comments unanswered, listening not run and
-    // rituals not held keep the measured part below 80: the level stays at 4.
+    // Governing lifts the rest: every planned meeting held in 90 days (the weekly one 12 times, the monthly report 3
+    // times, the committee once) takes the committee and the rituals from the cap to 1; the strategy approved by the
+    // director and unchanged since scores 1; two remarks heard, each acted on and followed up, score 1.
+    for (const key of [
+      'governance.committee-top-management',
+      'people.rituals',
+      'strategy.written-approved',
+      'community.acting-on-feedback',
+    ])
+      expect(source(c, key)).toMatchObject({ source: 'EVIDENCE', score: 1 });
+    // Measured 70.0 (59.6 before governing, 64.6 under version 3): level 4. The overall (82.8) would reach 5, but
+    // comments unanswered, listening not run, KPIs not measured and no calendar planned ahead keep the measured part
+    // below 80: the level stays at 4.
+    expect(c.measuredScore).toBeGreaterThan(before.measuredScore);
+    expect(c.measuredScore).toBeGreaterThan(VERSION_3.both.measured);
     expect(c.measuredScore).toBeGreaterThanOrEqual(60);
     expect(c.measuredScore).toBeLessThan(80);
+    expect(c.overallScore).toBeGreaterThan(before.overallScore);
     expect(c.overallScore).toBeGreaterThanOrEqual(80);
     expect(c).toMatchObject({ measuredLevel: 4, level: 4, levelCapped: true });
     // Doing both beats either alone, measured and overall.
@@ -372,12 +512,12 @@ describe('live score scenarios: set up without publishing, publishing without po
       level: 3,
       measuredLevel: 3,
       levelCapped: true,
-      coverage: { evidence: 0.637, assessment: 0.363, unknown: 0 },
+      coverage: { evidence: 0.692, assessment: 0.308, unknown: 0 },
     });
     expect(byName['Vélos Bavards']).toMatchObject({
       level: 1,
       levelCapped: false,
-      coverage: { evidence: 0.637, assessment: 0, unknown: 0.363 },
+      coverage: { evidence: 0.692, assessment: 0, unknown: 0.308 },
     });
     expect(byName['Fromagerie Complète']).toMatchObject({ level: 4, levelCapped: true });
 
@@ -407,14 +547,14 @@ describe('live score scenarios: set up without publishing, publishing without po
     };
     await age(200);
     const older = await recompute(org.setUp);
-    expect(source(older, 'people.executive-sponsor')).toMatchObject({ source: 'ASSESSMENT', score: 1, ageDays: 200 });
-    expect(older.coverage).toEqual({ evidence: 0.637, assessment: 0.363, unknown: 0 });
+    expect(source(older, 'people.resources')).toMatchObject({ source: 'ASSESSMENT', score: 1, ageDays: 200 });
+    expect(older.coverage).toEqual({ evidence: 0.692, assessment: 0.308, unknown: 0 });
 
     await age(400);
     const stale = await recompute(org.setUp);
-    expect(source(stale, 'people.executive-sponsor')).toMatchObject({ source: 'UNKNOWN', score: null, ageDays: null });
-    expect(stale.coverage).toEqual({ evidence: 0.637, assessment: 0, unknown: 0.363 });
-    // The declarations no longer count: the overall falls to about the measured share (57.7 × 0.637 ≈ 37), level 2,
+    expect(source(stale, 'people.resources')).toMatchObject({ source: 'UNKNOWN', score: null, ageDays: null });
+    expect(stale.coverage).toEqual({ evidence: 0.692, assessment: 0, unknown: 0.308 });
+    // The declarations no longer count: the overall falls to about the measured share (53.0 × 0.692 ≈ 37), level 2,
     // under what the measured part supports (3): nothing to cap.
     expect(stale.overallScore).toBeLessThan(40);
     expect(stale).toMatchObject({ level: 2, measuredLevel: 3, levelCapped: false });

@@ -6,7 +6,7 @@ import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { MailModule, MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { MailModule, MailOutbox, SendMailJob, SmtpMailer, ORGANIZATION_OUTBOX } from '@socle/platform-mail';
 import { isolatedPrefix } from './e2e-support';
 import { LoopbackSmtp } from './loopback-smtp';
 
@@ -36,7 +36,7 @@ describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
       )
     ).rows;
   const job = (withMailer = true, firstDelayMs = 50) => {
-    const j = new SendMailJob(units, outbox, queues, { from: 'Socle <no-reply@example.test>' }, withMailer ? mailer : null);
+    const j = new SendMailJob(units, queues, { from: 'Socle <no-reply@example.test>' }, withMailer ? mailer : null);
     j.policy = { maxAttempts: 3, firstDelayMs, maxDelayMs: 1000 };
     return j;
   };
@@ -148,7 +148,7 @@ describe('mail outbox and its job (real PostgreSQL, SMTP on loopback)', () => {
     expect((await rows(orgB)).find((r) => r.recipient === 'other-tenant@example.test')?.status).toBe('PENDING');
 
     // The reconciler finds B's due mail across tenants (ids only).
-    const due = await units.run({}, (uow) => outbox.dueOrganizations(uow, 1000));
+    const due = await units.run({}, (uow) => ORGANIZATION_OUTBOX.dueTenants(uow, 1000));
     expect(due).toContain(orgB);
     expect(due).not.toContain(orgA);
     await job().handle({ organizationId: orgB });

@@ -314,8 +314,12 @@ describe('metrics and KPI progress', () => {
     expect(status).toBe('OK');
     const skipped = await job.handle({ organizationId: org, accountId });
     expect(skipped.accounts[0].skipped).toMatch(/waiting until/);
-    // The reconciler does not pick it up before its wait is over.
-    await admin.query("UPDATE metric_collections SET last_run_at = now() - interval '1 day' WHERE organization_id = $1", [org]);
+    // The reconciler does not pick it up before its wait is over. Both organisations last ran a day ago (a worker of
+    // another suite may have just collected the other one, which would leave it not due for a reason of its own).
+    await admin.query("UPDATE metric_collections SET last_run_at = now() - interval '1 day' WHERE organization_id IN ($1, $2)", [
+      org,
+      otherOrg,
+    ]);
     const due = await admin.query<{ organization_id: string }>(
       "SELECT organization_id FROM socle_metrics_organizations_due(now() - interval '1 hour', now(), 100000)",
     );

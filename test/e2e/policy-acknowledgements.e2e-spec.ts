@@ -3,7 +3,7 @@ import request from 'supertest';
 import { SignedTokens } from '@socle/platform-crypto';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
-import { MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { SendMailJob, SmtpMailer } from '@socle/platform-mail';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { LoopbackSmtp } from './loopback-smtp';
 
@@ -125,13 +125,7 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
     smtp = await new LoopbackSmtp().start();
     mailer = new SmtpMailer(smtp.url, { timeoutMs: 5000 });
     const queues = api.app.get(JobQueues, { strict: false });
-    sendMail = new SendMailJob(
-      api.app.get(UnitOfWorkFactory, { strict: false }),
-      new MailOutbox(queues),
-      queues,
-      { from: 'no-reply@example.test' },
-      mailer,
-    );
+    sendMail = new SendMailJob(api.app.get(UnitOfWorkFactory, { strict: false }), queues, { from: 'no-reply@example.test' }, mailer);
 
     owner = await signUpAgency(api, 'Agence Connue de Tous');
     org = await createOrganization(api, owner, 'Mairie de Test');

@@ -46,7 +46,7 @@ interface Hostile {
 }
 interface Probe {
   operation: string;
-  kind: 'query' | 'mutation';
+  kind: 'query' | 'mutation' | 'subscription';
   who: 'owner' | 'anonymous';
   at: string;
   label: string;
@@ -274,9 +274,12 @@ function selectionOf(field: GraphQLField<unknown, unknown>): string {
 
 function probesFor(schema: GraphQLSchema, f: Fixtures, foreign: { organizationId: string; userId: string }): Probe[] {
   const probes: Probe[] = [];
+  // Subscriptions too: over HTTP each is refused before any resolver (BAD_USER_INPUT); their arguments are
+  // fuzzed over WebSocket, where they run, in subscriptions.e2e-spec.ts.
   for (const [kind, root] of [
     ['query', schema.getQueryType()],
     ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
   ] as const) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       if (SKIPPED.has(field.name)) continue;
@@ -417,7 +420,8 @@ describe('schema fuzzing', () => {
     // Enough of the schema was walked (every query and mutation, most with several positions).
     expect(new Set(probes.map((p) => p.operation)).size).toBe(
       Object.keys(schema.getQueryType()?.getFields() ?? {}).length +
-        Object.keys(schema.getMutationType()?.getFields() ?? {}).length -
+        Object.keys(schema.getMutationType()?.getFields() ?? {}).length +
+        Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).length -
         SKIPPED.size,
     );
     expect(probes.length).toBeGreaterThan(1000);
@@ -486,6 +490,16 @@ describe('schema fuzzing', () => {
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
       { input: { token: invitation.inviteAgencyMember.token, displayName: 'Staff', password: STRONG_PASSWORD } },
     );
+    const pendingInvitation = await api.ok<{ inviteMember: { invitation: { id: string } } }>(
+      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
+      { input: { email: uniqueEmail('pending'), roles: ['VIEWER'] } },
+      org,
+    );
+    const pendingStaff = await api.ok<{ inviteAgencyMember: { invitation: { id: string } } }>(
+      'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { invitation { id } } }',
+      { input: { email: uniqueEmail('pending.staff'), role: 'MEMBER' } },
+      { token: owner.token },
+    );
     const doomed = await createOrganization(api, owner, 'Client Supprimé');
     const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } })
       .png()
@@ -519,6 +533,21 @@ describe('schema fuzzing', () => {
     const staffMember = (
       await api.ok<{ staff: { edges: { node: { id: string } }[] } }>('{ staff(first: 1) { edges { node { id } } } }', {}, org)
     ).staff.edges[0].node;
+    const hook = { url: 'https://93.184.216.34/hook', eventTypes: ['alert.raised'] };
+    const webhookEndpoint = (
+      await api.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }',
+        { input: hook },
+        org,
+      )
+    ).createWebhookEndpoint.endpoint;
+    const agencyWebhookEndpoint = (
+      await api.ok<{ createAgencyWebhookEndpoint: { endpoint: { id: string } } }>(
+        'mutation ($input: CreateWebhookEndpointInput!) { createAgencyWebhookEndpoint(input: $input) { endpoint { id } } }',
+        { input: hook },
+        { token: owner.token },
+      )
+    ).createAgencyWebhookEndpoint.endpoint;
     const removals: [string, Record<string, unknown>, GqlOptions][] = [
       ['deleteObjective', { id: objective.id }, org],
       ['deleteKpi', { id: kpi.id }, org],
@@ -538,6 +567,10 @@ describe('schema fuzzing', () => {
       ['deleteGovernanceDecision', { id: governanceDecision.id }, org],
       ['deleteStrategyDocumentVersion', { versionId: strategyVersion.id }, org],
       ['removeStaffMember', { staffId: staffMember.id }, org],
+      ['revokeInvitation', { invitationId: pendingInvitation.inviteMember.invitation.id }, org],
+      ['revokeAgencyInvitation', { invitationId: pendingStaff.inviteAgencyMember.invitation.id }, { token: owner.token }],
+      ['deleteWebhookEndpoint', { id: webhookEndpoint.id }, org],
+      ['deleteAgencyWebhookEndpoint', { id: agencyWebhookEndpoint.id }, { token: owner.token }],
     ];
     const mutationFields = schema.getMutationType()?.getFields() ?? {};
     // Every removal of the schema is here but those that need a connected network: disconnectNetworkAccount (network-accounts

@@ -1,6 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
-import { addOrganizationMember, createOrganization, GqlOptions, signUpAgency, TestApi } from '@socle/testing';
+import WebSocket from 'ws';
+import { addOrganizationMember, createOrganization, GqlOptions, GqlResult, signUpAgency, TestApi } from '@socle/testing';
 import { ATTACK_MODULES, IsolationWorld } from './attacks';
 
 /**
@@ -16,6 +18,43 @@ describe('cross-tenant isolation through the API', () => {
   let keyA: string;
 
   const snapshotOfB = async () => Promise.all(ATTACK_MODULES.map((m) => m.snapshot?.(world) ?? null));
+
+  /**
+   * A subscription sent over WebSocket as the HTTP request would be (the same credentials and organisation in
+   * connection_init): its first answer, or no error at all when it was accepted and waits for events (a failed attack).
+   */
+  const subscribeOnce = async (query: string, options: GqlOptions): Promise<GqlResult> => {
+    const client = createClient({
+      url: await api.subscriptionsUrl(),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.organizationId ? { 'x-socle-organization': options.organizationId } : {}),
+        ...(options.agencyId ? { 'x-socle-agency': options.agencyId } : {}),
+      },
+    });
+    try {
+      const body = await new Promise<GqlResult['body']>((resolve) => {
+        const timer = setTimeout(() => resolve({ data: null }), 3000);
+        const done = (answer: GqlResult['body']) => {
+          clearTimeout(timer);
+          resolve(answer);
+        };
+        client.subscribe(
+          { query },
+          {
+            next: (result) => done(result as GqlResult['body']),
+            error: (error) => done({ errors: Array.isArray(error) ? error : [{ message: String(error), extensions: { code: 'CLOSED' } }] }),
+            complete: () => done({ data: null }),
+          },
+        );
+      });
+      return { status: 0, body, headers: {} };
+    } finally {
+      await client.dispose();
+    }
+  };
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -52,11 +91,12 @@ describe('cross-tenant isolation through the API', () => {
     await api.stop();
   });
 
-  it('covers every query and mutation of the schema', () => {
+  it('covers every query, mutation and subscription of the schema', () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const operations = [
       ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+      ...Object.keys(schema.getSubscriptionType()?.getFields() ?? {}),
     ].sort();
     const covered = ATTACK_MODULES.flatMap((m) => [...Object.keys(m.attacks), ...(m.selfOnly ?? [])]).sort();
     expect(operations).toEqual(covered);
@@ -72,7 +112,9 @@ describe('cross-tenant isolation through the API', () => {
           if (attack.options === 'orgB') options.organizationId = world.orgB;
           if (attack.options === 'orgA') options.organizationId = world.orgA;
           if (attack.options === 'agencyB') options.agencyId = world.b.agencyId;
-          const res = await api.gql(attack.query, {}, options);
+          const res = /^\s*subscription\b/.test(attack.query)
+            ? await subscribeOnce(attack.query, options)
+            : await api.gql(attack.query, {}, options);
           const code = res.body.errors?.[0]?.extensions?.code;
           results.push(`${name}/${attack.options}: ${String(code)}`);
           expect({
@@ -114,5 +156,30 @@ describe('cross-tenant isolation through the API', () => {
       { token: world.a.token },
     );
     expect(me.me.agencies.map((x) => x.agency.id)).toEqual([world.a.agencyId]);
+  });
+
+  it("viewer tells A's person and A's key nothing of B's organisation: NOT_FOUND on its organization part, the rest their own", async () => {
+    const query = '{ viewer { kind user { id } apiKey { agencyId } organization { organizationId agencyId roles permissions } } }';
+    for (const token of [world.a.token, keyA]) {
+      const res = await api.gql<{ viewer: { user: unknown; apiKey: unknown; organization: unknown } }>(
+        query,
+        {},
+        { token, organizationId: world.orgB },
+      );
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors?.[0]).toMatchObject({ path: ['viewer', 'organization'], extensions: { code: 'NOT_FOUND' } });
+      const viewer = res.body.data?.viewer;
+      expect(viewer?.organization).toBeNull();
+      expect(JSON.stringify(res.body.data)).not.toContain(world.b.agencyId);
+      if (token === keyA) expect(viewer?.apiKey).toEqual({ agencyId: world.a.agencyId });
+      else expect(viewer?.user).toEqual({ id: world.a.userId });
+    }
+    // B's own member sees B's organisation, for comparison.
+    const own = await api.ok<{ viewer: { organization: { organizationId: string; roles: string[] } } }>(
+      '{ viewer { organization { organizationId roles } } }',
+      {},
+      { token: world.memberB.token, organizationId: world.orgB },
+    );
+    expect(own.viewer.organization).toEqual({ organizationId: world.orgB, roles: ['COMMUNITY_MANAGER'] });
   });
 });

@@ -26,6 +26,8 @@ export const alertsAttacks: AttackModule = {
     return { alertB: alert.id };
   },
   attacks: {
+    // A subscription (sent over WebSocket) listens in the connection's organisation: only entering B's is an attack.
+    alertChanged: () => [{ query: 'subscription { alertChanged { alertId status } }', options: 'orgB' }],
     // Lists and settings act in the caller's organisation: only entering B's is an attack.
     alerts: () => [{ query: `{ alerts(first: 5) { edges { node { ${ALERT_FIELDS} } } } }`, options: 'orgB' }],
     alertSettings: () => [{ query: '{ alertSettings { enabled minCount sensitivity } }', options: 'orgB' }],

@@ -19,13 +19,14 @@ export interface IsolationWorld {
 export type AttackVia = 'orgB' | 'orgA' | 'agency' | 'agencyB';
 
 export interface Attack {
+  /** A query or mutation (sent over HTTP), or a subscription (sent over WebSocket with the same credentials and organisation). */
   query: string;
   options: AttackVia;
 }
 
 /**
  * One module's share of the isolation test: the rows of B it plants, every
- * query and mutation it adds to the schema aimed at them, and B's data as B
+ * query, mutation and subscription it adds to the schema aimed at them, and B's data as B
  * sees it (compared before and after the attacks).
  */
 export interface AttackModule {

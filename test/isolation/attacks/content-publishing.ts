@@ -54,6 +54,11 @@ export const contentPublishingAttacks: AttackModule = {
     };
   },
   attacks: {
+    // Sent over WebSocket; from A's organisation, B's item id only filters A's own events (none), so entering B's is the attack.
+    publicationChanged: ({ scheduledItemB }) => [
+      { query: 'subscription { publicationChanged { publicationId status } }', options: 'orgB' },
+      { query: `subscription { publicationChanged(itemId: "${scheduledItemB}") { publicationId status } }`, options: 'orgB' },
+    ],
     // Lists and the pause act in the caller's organisation: only entering B's is an attack (A's own are A's).
     publications: ({ scheduledItemB }) => [
       { query: `{ publications(first: 5, itemId: "${scheduledItemB}") { edges { node { id } } } }`, options: 'orgB' },

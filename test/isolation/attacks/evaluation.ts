@@ -90,6 +90,11 @@ export const evaluationAttacks: AttackModule = {
     finalizeAssessment: ({ assessmentB }) => [
       { query: `mutation { finalizeAssessment(input: { assessmentId: "${assessmentB}" }) { id } }`, options: 'orgB' },
       { query: `mutation { finalizeAssessment(input: { assessmentId: "${assessmentB}" }) { id } }`, options: 'orgA' },
+      // Dating B's assessment from A (an earlier day: a leak would finalise and date it).
+      {
+        query: `mutation { finalizeAssessment(input: { assessmentId: "${assessmentB}", assessedOn: "2026-01-05" }) { id assessedOn } }`,
+        options: 'orgA',
+      },
     ],
     // A leak would show as a file or as BAD_USER_INPUT (B's assessment is a draft): both fail the runner.
     assessmentReportLink: ({ assessmentB }) => [
@@ -109,7 +114,7 @@ export const evaluationAttacks: AttackModule = {
         { token: b.token },
       ),
       api.ok(
-        '{ assessments(first: 50) { edges { node { id status overallScore answers { criterionKey value answeredAt } } } } }',
+        '{ assessments(first: 50) { edges { node { id status overallScore assessedAt answers { criterionKey value answeredAt } } } } }',
         {},
         { token: b.token, organizationId: orgB },
       ),

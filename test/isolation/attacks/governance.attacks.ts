@@ -13,6 +13,7 @@ export const governanceAttacks: AttackModule = {
   name: 'governance',
   async setup({ asOwner, orgB, memberB, approverB }) {
     const one = async (sql: string, params: unknown[]) => (await asOwner<{ id: string }>(sql, params))[0].id;
+    await asOwner('INSERT INTO advocacy_digest_settings (organization_id, enabled) VALUES ($1, false)', [orgB]);
     const govMemberB = await one(
       `INSERT INTO governance_members (organization_id, user_id, function, top_management) VALUES ($1, $2, 'Directrice B', true) RETURNING id`,
       [orgB, approverB.userId],
@@ -106,12 +107,19 @@ export const governanceAttacks: AttackModule = {
     ],
     advocacyDigest: () => [{ query: '{ advocacyDigest(month: "2026-10") { subject posts { text } } }', options: 'orgB' }],
     sendAdvocacyDigest: () => [{ query: 'mutation { sendAdvocacyDigest(input: { month: "2026-10" }) { recipients } }', options: 'orgB' }],
+    advocacyDigestSchedule: () => [{ query: '{ advocacyDigestSchedule { enabled lastMonth } }', options: 'orgB' }],
+    setAdvocacyDigestSchedule: () => [
+      { query: 'mutation { setAdvocacyDigestSchedule(input: { enabled: true }) { enabled } }', options: 'orgB' },
+    ],
     emailSignature: () => [{ query: '{ emailSignature(name: "Intrus") { html } }', options: 'orgB' }],
     advocacyLaunchMessage: ({ approverB }) => both(`{ advocacyLaunchMessage(signerId: "${approverB}") { subject text } }`),
     updateFeedbackAction: ({ feedbackActionB }) =>
       both(`mutation { updateFeedbackAction(input: { id: "${feedbackActionB}", status: DROPPED, followUp: "pwned" }) { id } }`),
   },
   snapshot: async ({ asOwner, orgB }) => ({
+    advocacySchedule: await asOwner('SELECT enabled, last_month, updated_at FROM advocacy_digest_settings WHERE organization_id = $1', [
+      orgB,
+    ]),
     members: await asOwner(
       'SELECT id, function, top_management, updated_at FROM governance_members WHERE organization_id = $1 ORDER BY id',
       [orgB],

@@ -29,6 +29,8 @@ export const inboxAttacks: AttackModule = {
     return { inboxItemB: inbox.id };
   },
   attacks: {
+    // A subscription (sent over WebSocket) listens in the connection's organisation: only entering B's is an attack.
+    inboxItemChanged: () => [{ query: 'subscription { inboxItemChanged { itemId status } }', options: 'orgB' }],
     // Lists, templates and refresh act in the caller's organisation: only entering B's is an attack.
     inboxItems: () => [{ query: '{ inboxItems(first: 5) { edges { node { id text } } } }', options: 'orgB' }],
     replyTemplates: () => [{ query: '{ replyTemplates { text } }', options: 'orgB' }],

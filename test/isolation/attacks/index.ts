@@ -8,7 +8,9 @@ import { contentMediaAttacks } from './content-media';
 import { contentPublishingAttacks } from './content-publishing';
 import { evaluationAttacks } from './evaluation';
 import { inboxAttacks } from './inbox';
+import { invitationsAttacks } from './invitations.attacks';
 import { listeningAttacks } from './listening';
+import { liveScoreHistoryAttacks } from './live-score-history.attacks';
 import { mentionAnalyticsAttacks } from './mention-analytics';
 import { mentionAuthorsAttacks } from './mention-authors';
 import { alertsAttacks } from './alerts';
@@ -23,6 +25,7 @@ import { crisisCellCalendarAttacks } from './crisis-cell-calendar';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
 import { strategyAttacks } from './strategy';
+import { webhooksAttacks } from './webhooks.attacks';
 
 export * from './attack-module';
 
@@ -53,4 +56,7 @@ export const ATTACK_MODULES: AttackModule[] = [
   governanceAttacks,
   policyAcknowledgementsAttacks,
   crisisCellCalendarAttacks,
+  liveScoreHistoryAttacks,
+  invitationsAttacks,
+  webhooksAttacks,
 ];

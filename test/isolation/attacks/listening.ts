@@ -28,6 +28,8 @@ export const listeningAttacks: AttackModule = {
   },
   attacks: {
     listeningQueries: () => [{ query: `{ listeningQueries(first: 10) { edges { node { ${QUERY_FIELDS} } } } }`, options: 'orgB' }],
+    // Reads no tenant row, but needs the listening read permission in the organization named.
+    checkListeningQuery: () => [{ query: '{ checkListeningQuery(query: "fournil") { valid message position } }', options: 'orgB' }],
     createListeningQuery: ({ competitorB }) => [
       { query: 'mutation { createListeningQuery(input: { kind: TOPIC, name: "pwned", query: "pwned" }) { id } }', options: 'orgB' },
       {

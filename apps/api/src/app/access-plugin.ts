@@ -73,6 +73,11 @@ export function accessPlugin(modules: ModulesContainer, resolution: AccessResolu
             ctx.operation.operation === 'mutation' ? 'Mutation' : ctx.operation.operation === 'subscription' ? 'Subscription' : 'Query';
           const fields = rootFieldNames(ctx.document, ctx.operation, ctx.request.variables ?? {});
           try {
+            // A subscription runs over WebSocket only (subscriptions.ts), where every event is checked again.
+            if (ctx.operation.operation === 'subscription')
+              throw new AppError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-ws) at this path, not over HTTP.', {
+                field: 'query',
+              });
             await resolution.resolve(
               state,
               fields.map((field) => (rules as Map<string, AccessRule | undefined>).get(`${root}.${field}`)),

@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE, ModulesContainer } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { AccountsModule } from '@socle/accounts';
@@ -11,14 +11,19 @@ import type { ConnectorRegistry } from '@socle/connector-sdk';
 import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies';
 import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { infrastructureModules } from '@socle/domain-catalog';
+import { IntegrationsModule } from '@socle/integrations';
 import { AccessGuard, AccessResolution } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
 import { aliasLimitRule, depthLimitRule, jsonLiteralRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
 import { Metrics } from '@socle/platform-observability';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
-import { formatError, refuseMisshapenRequest, requestLifecyclePlugin } from './graphql-plugins';
+import { formatError, requestLifecyclePlugin } from './graphql-plugins';
 import { accessPlugin } from './access-plugin';
 import { HealthController } from './health.controller';
+import { ConsoleController } from './console.controller';
+import { describeRootTypes } from './root-types';
+import { ExplorerController } from './explorer.controller';
+import { explorerDirectoryOf, explorerLandingPage } from './explorer';
 
 /** Provides the GraphQL context factory and the per-operation access resolution to the GraphQL module's async factory. */
 @Module({
@@ -55,14 +60,22 @@ export class AppModule {
         EvaluationModule,
         EvaluationHttpModule,
         PortfolioModule.forRoot({ http: true }),
+        IntegrationsModule.forRoot({ http: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],
-          inject: [GraphQLContextFactory, AccessResolution, ModulesContainer],
-          useFactory: (contexts: GraphQLContextFactory, access: AccessResolution, modules: ModulesContainer): ApolloDriverConfig => ({
+          inject: [GraphQLContextFactory, AccessResolution, ModulesContainer, HttpAdapterHost],
+          useFactory: (
+            contexts: GraphQLContextFactory,
+            access: AccessResolution,
+            modules: ModulesContainer,
+            adapter: HttpAdapterHost,
+          ): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
+            transformSchema: describeRootTypes,
+            // The explorer (GraphiQL, bundled with the console's tooling) is the landing page instead: explorerLandingPage.
             playground: false,
             graphiql: false,
             introspection: true, // refused per caller by queryLimitsPlugin
@@ -74,10 +87,8 @@ export class AppModule {
             // Keep the status an error asks for (401, 429 with Retry-After) when it refuses the whole operation;
             // requestLifecyclePlugin answers 200 whenever some data was produced.
             preserveHttpStatusForExecutionErrors: false,
-            context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) => {
-              refuseMisshapenRequest(request);
-              return contexts.create(request, reply);
-            },
+            context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) =>
+              contexts.create(request, reply),
             validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES), jsonLiteralRule()],
             plugins: [
               // No HTTP caching of GraphQL answers (they are per user and tenant): without this, Apollo
@@ -85,17 +96,29 @@ export class AppModule {
               ApolloServerPluginCacheControlDisabled(),
               queryLimitsPlugin<GraphQLContext>(
                 { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST },
-                { introspectionAllowed: (ctx) => config.publicIntrospection || ctx.state.principal.kind !== 'anonymous' },
+                {
+                  introspectionAllowed: (ctx) => config.publicIntrospection || ctx.state.principal.kind !== 'anonymous',
+                  throttleStatus: ({ state }) =>
+                    state?.rateLimit
+                      ? {
+                          maximumAvailable: state.rateLimit.limit,
+                          currentlyAvailable: state.rateLimit.remaining,
+                          resetInSeconds: state.rateLimit.resetSeconds,
+                          windowSeconds: state.rateLimit.windowSeconds,
+                        }
+                      : null,
+                },
               ),
               requestLifecyclePlugin({ metrics, publicIntrospection: config.publicIntrospection }),
               // Access is resolved once per operation, before any resolver (the guard then checks each field's permission).
               accessPlugin(modules, access),
+              explorerLandingPage(() => explorerDirectoryOf(adapter.httpAdapter.getInstance())),
             ],
             formatError,
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ConsoleController, ExplorerController],
       providers: [
         { provide: Metrics, useValue: metrics },
         { provide: APP_GUARD, useClass: AccessGuard },

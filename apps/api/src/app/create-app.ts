@@ -1,4 +1,5 @@
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -6,8 +7,12 @@ import { SocleConfig } from '@socle/platform-config';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
 import { AppModule } from './app.module';
 import { HttpErrorsFilter } from './http-errors.filter';
-import { requestIdOf, STATE_KEY } from './graphql-context';
+import { registerConsoleFiles } from './console-files';
+import { registerExplorerFiles, explorerHeaders } from './explorer';
+import { GraphQLContextFactory, requestIdOf, STATE_KEY } from './graphql-context';
+import { AccessResolution, AccessRule, collectOperationRules, TENANT_ACCESS_RESOLVER, TenantAccessResolver } from '@socle/platform-auth';
 import type { RequestState } from '@socle/platform-auth';
+import { attachSubscriptions } from './subscriptions';
 
 type WithState = FastifyRequest & { requestId?: string; startedAt?: bigint; [STATE_KEY]?: RequestState };
 
@@ -31,7 +36,10 @@ export function httpRoutesOf(app: NestFastifyApplication): readonly HttpRoute[] 
  * Builds the API on Fastify (it kept 86 % of bare Apollo's throughput where
  * Express kept 54 %). Shared by `main.ts`, the end-to-end tests and the benchmark.
  */
-export async function createApp(config: SocleConfig, options: { logger?: Logger } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: SocleConfig,
+  options: { logger?: Logger; consoleDirectory?: string; explorerDirectory?: string } = {},
+): Promise<NestFastifyApplication> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = new Metrics();
   // maxParamLength: report download links carry their signed claims in the path (about 250 characters).
@@ -51,6 +59,7 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
     request.requestId = requestIdOf(request);
     request.startedAt = process.hrtime.bigint();
     void reply.header('x-request-id', request.requestId);
+    explorerHeaders(request, reply);
     // A path parameter (a signed link's token, an id) never holds a control character: refused here, once for every
     // route, rather than reaching a decoder or PostgreSQL (which refuses NUL in text) as a 500.
     if (CONTROL_IN_PATH.test(request.url.split('?', 1)[0])) {
@@ -92,6 +101,9 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
     );
   });
 
+  registerConsoleFiles(adapter, logger, options.consoleDirectory);
+  registerExplorerFiles(fastify, options.explorerDirectory);
+
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, metrics), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
@@ -102,6 +114,27 @@ export async function createApp(config: SocleConfig, options: { logger?: Logger 
   await app.init();
   // GraphQL over HTTP takes JSON only: drop the parsers Nest and Fastify add for forms and plain text, so those get 415.
   fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
+  // GraphQL subscriptions over WebSocket (graphql-ws) on the same path, with the same authentication and access.
+  let rules: Map<string, AccessRule | undefined> | undefined;
+  const subscriptions = attachSubscriptions(
+    fastify.server,
+    {
+      schema: app.get(GraphQLSchemaHost).schema,
+      contexts: app.get(GraphQLContextFactory, { strict: false }),
+      access: app.get(AccessResolution, { strict: false }),
+      tenants: app.get<symbol, TenantAccessResolver>(TENANT_ACCESS_RESOLVER, { strict: false }),
+      rules: () => (rules ??= collectOperationRules(app.get(ModulesContainer))),
+    },
+    {
+      path: '/graphql',
+      maxPayloadBytes: config.SUBSCRIPTIONS_MAX_PAYLOAD_BYTES,
+      maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_MAX_PER_CONNECTION,
+      maxConnections: config.SUBSCRIPTIONS_MAX_CONNECTIONS,
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+    },
+  );
+  fastify.addHook('preClose', async () => subscriptions.close());
   await fastify.ready();
   return app;
 }

@@ -8,25 +8,43 @@
 import { seedStrategyDemo } from './demo/strategy';
 import { seedDemoPolicies } from './demo/policies';
 import { seedContentDemo } from './demo/content';
+import { seedNetworkDemo } from './demo/network';
+import { seedCommunityDemo } from './demo/community';
+import { resolveDemoLogin, seedDemoPeople } from './demo/people';
+import { seedGovernanceDemo } from './demo/governance';
 
 const API = process.env.SOCLE_API_URL ?? 'http://127.0.0.1:3000/graphql';
 export const DEMO_PASSWORD = 'Socle-Demo-2026!';
 
-const ROLES = [
-  'STRATEGY_LEAD',
-  'CONTENT_LEAD',
-  'COMMUNITY_MANAGER',
-  'ANALYST',
-  'COORDINATOR',
-  'EXECUTIVE_APPROVER',
-  'CONTRIBUTOR',
-  'VIEWER',
-] as const;
-
+/** `formerName`: the name an earlier demo gave it, renamed in place. */
 const CLIENTS = [
-  { slug: 'boulangerie', name: 'Boulangeries Dupont', sector: 'Retail food', size: 'SMALL', locale: 'fr' },
-  { slug: 'mutuelle', name: 'Mutuelle des Alpes', sector: 'Insurance', size: 'MEDIUM', locale: 'fr' },
-  { slug: 'velo', name: 'Cycles Léman SA', sector: 'Manufacturing', size: 'LARGE', locale: 'en' },
+  {
+    slug: 'boulangerie',
+    name: 'Boulangerie Dupont',
+    formerName: 'Boulangeries Dupont',
+    sector: 'Boulangerie-pâtisserie artisanale (Annecy)',
+    size: 'MICRO',
+    locale: 'fr',
+    timezone: 'Europe/Paris',
+  },
+  {
+    slug: 'mutuelle',
+    name: 'Mutuelle des Alpes',
+    formerName: null,
+    sector: 'Mutuelle santé (Chambéry)',
+    size: 'MEDIUM',
+    locale: 'fr',
+    timezone: 'Europe/Paris',
+  },
+  {
+    slug: 'velo',
+    name: 'Cycles Léman SA',
+    formerName: null,
+    sector: 'Bicycle manufacturing (Vevey)',
+    size: 'SMALL',
+    locale: 'en',
+    timezone: 'Europe/Zurich',
+  },
 ] as const;
 
 interface GqlError {
@@ -56,7 +74,8 @@ async function must<T>(query: string, variables: Record<string, unknown> = {}, h
 /** Each demo person logs in once per run: log-ins are rate-limited per IP, and a rerun within the minute must still pass. */
 const sessions = new Map<string, string>();
 
-async function logIn(email: string): Promise<string | null> {
+async function logIn(asked: string): Promise<string | null> {
+  const email = resolveDemoLogin(asked);
   const known = sessions.get(email);
   if (known) return known;
   const result = await gql<{ logIn: { accessToken: string } }>('mutation ($input: LogInInput!) { logIn(input: $input) { accessToken } }', {
@@ -93,7 +112,8 @@ async function main(): Promise<void> {
     if (!staffEmails.has(email)) {
       const invite = await must<{ inviteAgencyMember: { token: string } }>(
         'mutation ($input: InviteAgencyMemberInput!) { inviteAgencyMember(input: $input) { token } }',
-        { input: { email, role } },
+        // Accepted at once below with the token from the answer: no mail.
+        { input: { email, role, sendEmail: false } },
         auth,
       );
       await must('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
@@ -103,51 +123,37 @@ async function main(): Promise<void> {
     logins.push([email, `agency ${role}`]);
   }
 
-  const existing = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
-    '{ organizations(first: 100) { edges { node { id name } } } }',
+  const existing = await must<{ organizations: { edges: { node: Record<string, string> & { id: string; name: string } }[] } }>(
+    '{ organizations(first: 100) { edges { node { id name sector size locale timezone } } } }',
     {},
     auth,
   );
   for (const client of CLIENTS) {
-    let id = existing.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
+    const profile = { name: client.name, sector: client.sector, size: client.size, locale: client.locale, timezone: client.timezone };
+    const found =
+      existing.organizations.edges.find((e) => e.node.name === client.name)?.node ??
+      existing.organizations.edges.find((e) => e.node.name === client.formerName)?.node;
+    let id = found?.id;
     if (!id) {
       const created = await must<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: client.name, sector: client.sector, size: client.size, locale: client.locale, timezone: 'Europe/Zurich' } },
+        { input: profile },
         auth,
       );
       id = created.createOrganization.id;
     }
     const orgAuth = { ...auth, 'x-socle-organization': id };
-    const members = await must<{ members: { edges: { node: { user: { email: string } } }[] } }>(
-      '{ members(first: 100) { edges { node { user { email } } } } }',
-      {},
-      orgAuth,
-    );
-    const memberEmails = new Set(members.members.edges.map((e) => e.node.user.email));
-    for (const role of ROLES) {
-      const email = `${role.toLowerCase().replace(/_/g, '-')}@${client.slug}.demo`;
-      if (!memberEmails.has(email)) {
-        const invite = await must<{ inviteMember: { token: string } }>(
-          'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
-          { input: { email, roles: [role] } },
-          orgAuth,
-        );
-        await must('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
-          input: {
-            token: invite.inviteMember.token,
-            displayName: `${role.toLowerCase().replace(/_/g, ' ')} (${client.name})`,
-            password: DEMO_PASSWORD,
-            locale: client.locale,
-          },
-        });
-      }
-      logins.push([email, `${role} at ${client.name} (${id})`]);
-    }
+    // Name, sector, size and time zone as declared: an earlier demo's organisation is brought up to date.
+    if (found && Object.entries(profile).some(([key, value]) => found[key] !== value))
+      await must('mutation ($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }', { input: profile }, orgAuth);
+    logins.push(...(await seedDemoPeople(must, orgAuth, client, DEMO_PASSWORD)));
     await seedStrategyDemo(must, orgAuth, client);
   }
   await seedDemoPolicies(must, logIn, auth, CLIENTS);
+  await seedGovernanceDemo(must, logIn, auth, CLIENTS);
+  const networkUp = await seedNetworkDemo(must, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
   await seedContentDemo(must, logIn, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
+  if (networkUp) await seedCommunityDemo(must, logIn, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
   await seedDemoAssessments(auth);
   await seedDemoLiveScores(auth);
   process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
@@ -155,14 +161,27 @@ async function main(): Promise<void> {
   process.stdout.write('\nTry: mutation { logIn(input: {email: "owner@horizon.demo", password: "Socle-Demo-2026!"}) { accessToken } }\n');
 }
 
+/** How many days ago the demo's three assessments per client were made: about nine, six and under three months (still "recent"). */
+const DEMO_ASSESSMENT_DAYS_AGO = [270, 180, 80] as const;
+
+/** The day (YYYY-MM-DD) `daysAgo` days before now in `timeZone`. */
+function dayAgo(daysAgo: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() - daysAgo * 86_400_000),
+  );
+}
+
 /**
- * Maturity assessments on the built-in model: two finalised ones per client
- * (an earlier, weaker one and a later one), at different levels across
- * clients so the portfolio shows a spread. Idempotent: an organisation with two
- * finalised assessments is left alone; a draft left by an interrupted run is finished.
+ * Maturity assessments on the built-in model: three finalised ones per client, oldest
+ * first, telling three stories in the portfolio: the bakery starting from scratch and climbing, the
+ * mutual falling back after a good start (still ahead of the bakery), the bicycle maker steady at the top. An agency
+ * records audits made earlier, so the three are dated about nine, six and under three months before the load
+ * (`assessedOn`, in the client's calendar): the portfolio's trend, the history and the reports span three quarters.
+ * Idempotent: an organisation with three finalised assessments is left alone (an older demo's, dated the day it was
+ * loaded, stays so); a draft left by an interrupted run is finished, never dated before what is already finalised.
  */
 async function seedDemoAssessments(auth: Record<string, string>): Promise<void> {
-  const ASSESSMENT_LEVELS: Record<string, [number, number]> = { boulangerie: [0, 1], mutuelle: [1, 2], velo: [2, 3] };
+  const ASSESSMENT_LEVELS: Record<string, number[]> = { boulangerie: [0, 0, 1], mutuelle: [2, 3, 2], velo: [3, 3, 3] };
   const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
     '{ organizations(first: 100) { edges { node { id name } } } }',
     {},
@@ -181,14 +200,16 @@ async function seedDemoAssessments(auth: Record<string, string>): Promise<void> 
     const id = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
     if (!id) continue;
     const orgAuth = { ...auth, 'x-socle-organization': id };
-    const list = await must<{ assessments: { edges: { node: { id: string; status: string } }[] } }>(
-      '{ assessments(first: 20) { edges { node { id status } } } }',
+    const list = await must<{ assessments: { edges: { node: { id: string; status: string; assessedOn: string | null } }[] } }>(
+      '{ assessments(first: 20) { edges { node { id status assessedOn } } } }',
       {},
       orgAuth,
     );
     const finalized = list.assessments.edges.filter((e) => e.node.status === 'FINALIZED').length;
+    // Newest first: the latest finalised assessment's day, which a new one may not precede.
+    let latestDay = list.assessments.edges.find((e) => e.node.status === 'FINALIZED')?.node.assessedOn ?? '';
     let draft = list.assessments.edges.find((e) => e.node.status === 'DRAFT')?.node.id;
-    for (let round = finalized; round < 2; round += 1) {
+    for (let round = finalized; round < ASSESSMENT_LEVELS[client.slug].length; round += 1) {
       const base = ASSESSMENT_LEVELS[client.slug][round];
       if (!draft) {
         draft = (
@@ -203,11 +224,14 @@ async function seedDemoAssessments(auth: Record<string, string>): Promise<void> 
           orgAuth,
         );
       }
-      await must(
-        'mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { id } }',
-        { input: { assessmentId: draft } },
+      const planned = dayAgo(DEMO_ASSESSMENT_DAYS_AGO[round] ?? 0, client.timezone);
+      const assessedOn = planned > latestDay ? planned : latestDay;
+      const done = await must<{ finalizeAssessment: { assessedOn: string } }>(
+        'mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { assessedOn } }',
+        { input: { assessmentId: draft, assessedOn } },
         orgAuth,
       );
+      latestDay = done.finalizeAssessment.assessedOn;
       draft = undefined;
     }
   }

@@ -16,9 +16,11 @@ import {
 } from '@socle/community';
 import { PublishPublicationJob, SweepMediaFilesJob } from '@socle/content';
 import { RecomputeLiveScoreJob } from '@socle/evaluation';
+import { DeliverWebhooksJob } from '@socle/integrations';
 import { SocleConfig } from '@socle/platform-config';
 import { SendMailJob } from '@socle/platform-mail';
-import { assertTenantPayload, bullPrefix, isReconcilable, JobHandler, REDIS } from '@socle/platform-queue';
+import { SendAdvocacyDigestJob } from '@socle/strategy';
+import { assertJobPayload, bullPrefix, isReconcilable, JobHandler, JobPayload, REDIS } from '@socle/platform-queue';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
 import { jobFailureLog } from './job-failure';
 import { WorkerModule } from './worker.module';
@@ -38,7 +40,8 @@ const HANDLER_TYPES = [
   PublishPublicationJob,
   SweepMediaFilesJob,
   SendMailJob,
-  EscalateCrisisCellJob,
+  SendAdvocacyDigestJob,
+  DeliverWebhooksJob,
 ];
 
 export interface RunningWorker {
@@ -58,8 +61,8 @@ export async function createWorker(
   context.enableShutdownHooks();
   const logger = new Logger('Worker');
   const metrics = new Metrics(false);
-  const handlers: JobHandler[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter((handler) =>
-    config.servesQueue(handler.queue),
+  const handlers: JobHandler<JobPayload>[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter(
+    (handler) => config.servesQueue(handler.queue),
   );
   const known = new Set(HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false }).queue));
   const unknown = config.WORKER_QUEUES.split(',')
@@ -67,9 +70,9 @@ export async function createWorker(
     .filter((name) => name && !known.has(name));
   if (unknown.length)
     throw new Error(`WORKER_QUEUES names no queue of this worker: ${unknown.join(', ')} (queues: ${[...known].join(', ')})`);
-  const byQueue = new Map<string, Map<string, JobHandler>>();
+  const byQueue = new Map<string, Map<string, JobHandler<JobPayload>>>();
   for (const handler of handlers) {
-    const names = byQueue.get(handler.queue) ?? new Map<string, JobHandler>();
+    const names = byQueue.get(handler.queue) ?? new Map<string, JobHandler<JobPayload>>();
     names.set(handler.name, handler);
     byQueue.set(handler.queue, names);
   }
@@ -85,8 +88,9 @@ export async function createWorker(
       async (job: Job) => {
         const handler = names.get(job.name);
         if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
-        // Every payload names its tenant; the handler works inside it (row-level security as for a request).
-        assertTenantPayload(job.data);
+        // Every payload names its tenant (an organisation, or a user or an agency for mails of their own); the handler works inside
+        // it (row-level security as for a request).
+        assertJobPayload(job.data);
         return handler.handle(job.data);
       },
       {

@@ -5,6 +5,7 @@ import { ContentModule } from '@socle/content';
 import { CommunityModule } from '@socle/community';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
+import { IntegrationsModule } from '@socle/integrations';
 import { PoliciesModule } from '@socle/policies';
 import { SocleConfig } from '@socle/platform-config';
 import { MailModule } from '@socle/platform-mail';
@@ -27,6 +28,7 @@ export class WorkerModule {
         EvaluationModule,
         PortfolioModule.forRoot({ liveScoresAt: config.LIVE_SCORES_AT }),
         MailModule.forRoot({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+        IntegrationsModule.forRoot({ worker: true }),
       ],
     };
   }

@@ -1,7 +1,7 @@
 /**
- * The HTTP layer connectors use: a small client over `node:http`/`node:https`
- * with a hard timeout and the outbound guard, and the mapping from a network's
- * answer to a typed `ConnectorError`.
+ * The HTTP layer connectors use: a small client over undici pools (see
+ * http-transport.ts) with a hard timeout and the outbound guard, and the mapping
+ * from a network's answer to a typed `ConnectorError`.
  *
  * Nothing here throws anything but a `ConnectorError`: a plugin facing an answer it
  * does not understand (HTML error page, truncated JSON, 500, a server that stalls)
@@ -12,15 +12,10 @@
  * checked, and the socket connects to the checked address (a `lookup` that hands
  * back that address), so there is no second resolution to rebind.
  */
-import * as nodeHttp from 'node:http';
-import type { IncomingMessage, RequestOptions } from 'node:http';
-import * as nodeHttps from 'node:https';
-import type { LookupFunction } from 'node:net';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Transform } from 'node:stream';
 import { ConnectorError, ConnectorErrorKind } from './errors';
 import type { HttpClient, HttpRequest, HttpResponse } from './contract';
-import { defaultOutboundGuard, OutboundGuard, OutboundGuardOptions, ResolvedAddress } from './outbound-guard';
+import { Exchange, Pools } from './http-transport';
+import { defaultOutboundGuard, OutboundGuard, OutboundGuardOptions } from './outbound-guard';
 
 export interface HttpClientOptions {
   /** Upper bound for one request, headers and body included, redirects included. Default 10 000 ms. */
@@ -37,8 +32,8 @@ export interface HttpClientOptions {
   /** Redirects followed per request, each checked like the first hop. Default 5. */
   maxRedirects?: number;
   /**
-   * @deprecated Ignored: requests go through `node:http(s)`, where the guard can pin the
-   * connection to the address it checked. Kept so existing callers still compile.
+   * @deprecated Ignored: requests go through the client's own undici pools, where the guard
+   * can pin the connection to the address it checked. Kept so existing callers still compile.
    */
   fetch?: typeof fetch;
 }
@@ -58,14 +53,6 @@ const REASON_MAX_LENGTH = 200;
 export const REASON_SCAN_BYTES = 16 * 1024;
 
 const utf8 = new TextDecoder('utf-8');
-
-// Taken once, at load: a test harness that wraps these module functions to spot requests
-// sent around the client must not see the client's own requests.
-const httpRequest = nodeHttp.request;
-const httpsRequest = nodeHttps.request;
-const HttpAgent = nodeHttp.Agent;
-const HttpsAgent = nodeHttps.Agent;
-type HttpAgent = nodeHttp.Agent;
 
 /** Builds an `HttpResponse` from raw parts (used by the client and by tests). */
 export function createHttpResponse(status: number, headers: Record<string, string>, body: Uint8Array): HttpResponse {
@@ -100,6 +87,10 @@ const TRANSIENT_NETWORK_CODES = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
   'Z_BUF_ERROR',
   'Z_DATA_ERROR',
+  // undici: the connection closed or never came up, the body was shorter than announced.
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
 
 function networkCode(error: unknown): string | undefined {
@@ -124,14 +115,6 @@ function describeTarget(method: string, url: URL | string): string {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Headers that carry the caller's identity: never sent on to another origin by a redirect. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
-
-/** A lookup that answers the address the guard already checked, whatever the name (no second resolution). */
-function pinnedLookup(destination: ResolvedAddress): LookupFunction {
-  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-    if (options?.all) callback(null, [{ address: destination.address, family: destination.family }]);
-    else callback(null, destination.address, destination.family);
-  }) as unknown as LookupFunction;
-}
 
 interface Hop {
   url: URL;
@@ -159,8 +142,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       : options.outbound
         ? new OutboundGuard(options.outbound)
         : defaultOutboundGuard();
-  // Keep-alive pools of this client; idle sockets do not keep the process alive.
-  const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+  // Keep-alive pools of this client; idle sockets do not keep the process alive. A connection
+  // attempt gets the client's time limit (a request's own limit gives up on it earlier).
+  const pools = new Pools(Math.max(defaultTimeout, 1));
 
   return {
     async request(req: HttpRequest): Promise<HttpResponse> {
@@ -180,33 +164,33 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       headers['user-agent'] ??= userAgent;
       headers['accept-encoding'] ??= 'gzip, deflate, br';
 
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
+      const deadline = new Deadline(timeoutMs);
       let hop: Hop = { url, method: req.method, headers, body: req.body };
       let target = describeTarget(hop.method, hop.url);
+      const abandoned: Exchange[] = [];
       try {
         for (let redirects = 0; ; redirects++) {
           target = describeTarget(hop.method, hop.url);
-          const destination = await abortable(guard.resolve(hop.url.hostname, target), controller.signal);
-          const response = await send(hop, destination, agents[hop.url.protocol as 'http:' | 'https:'], controller.signal);
-          const location = response.headers.location;
-          if (REDIRECT_STATUSES.has(response.statusCode ?? 0) && typeof location === 'string' && location) {
-            response.resume();
+          const destination = await deadline.race(guard.resolve(hop.url.hostname, target));
+          const exchange = pools.exchange(hop, destination, deadline, {
+            maxBytes: maxBodyBytes,
+            target,
+            redirectStatuses: REDIRECT_STATUSES,
+          });
+          const answer = await exchange.answer;
+          if (answer.body === null) {
+            // A redirect: its body is dropped; whatever of it is still coming when the request ends is given up.
+            abandoned.push(exchange);
             if (redirects >= maxRedirects)
-              throw new ConnectorError('REJECTED', `${target}: more than ${maxRedirects} redirects`, { status: response.statusCode });
-            hop = nextHop(hop, response.statusCode as number, location, target);
+              throw new ConnectorError('REJECTED', `${target}: more than ${maxRedirects} redirects`, { status: answer.status });
+            hop = nextHop(hop, answer.status, answer.headers.location, target);
             continue;
           }
-          const body = await readBody(response, hop.method, maxBodyBytes, target);
-          return createHttpResponse(response.statusCode ?? 0, flattenHeaders(response), body);
+          return createHttpResponse(answer.status, answer.headers, answer.body);
         }
       } catch (error) {
         if (error instanceof ConnectorError) throw error;
-        if (timedOut) {
+        if (deadline.passed) {
           throw new ConnectorError('TRANSIENT', `${target} timed out after ${timeoutMs} ms`);
         }
         const code = networkCode(error);
@@ -219,51 +203,62 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         }
         throw new ConnectorError('UNKNOWN', `${target} failed: ${message}`);
       } finally {
-        clearTimeout(timer);
+        deadline.clear();
+        for (const exchange of abandoned) exchange.abandon();
       }
     },
   };
 }
 
-/** Rejects when the signal aborts (DNS look-ups cannot be cancelled, but the caller need not wait for them). */
-function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
+/**
+ * One request's time limit, redirects included. When it passes, whatever the
+ * request is waiting on at that moment (a name resolution, the answer's
+ * headers, its body) is given up: `onPass` holds how. A plain timer and a
+ * callback rather than an AbortSignal: a request pays no event-target set-up
+ * for a limit that almost never fires.
+ */
+class Deadline {
+  passed = false;
+  private readonly timer: NodeJS.Timeout;
+  private onPass: (() => void) | null = null;
 
-function send(hop: Hop, destination: ResolvedAddress, agent: HttpAgent, signal: AbortSignal): Promise<IncomingMessage> {
-  const https = hop.url.protocol === 'https:';
-  const request: RequestOptions = {
-    protocol: hop.url.protocol,
-    // An IP literal is connected to as it is (the guard checked it); a name goes through the pinned lookup.
-    hostname: destination.address === hop.url.hostname.replace(/^\[|\]$/g, '') ? destination.address : hop.url.hostname,
-    port: hop.url.port || (https ? 443 : 80),
-    path: `${hop.url.pathname}${hop.url.search}`,
-    method: hop.method,
-    headers: hop.headers,
-    lookup: pinnedLookup(destination),
-    family: destination.family,
-    agent,
-    signal,
-  };
-  return new Promise<IncomingMessage>((resolve, reject) => {
-    const outgoing = (https ? httpsRequest : httpRequest)(request, resolve);
-    outgoing.on('error', reject);
-    outgoing.end(hop.body === undefined ? undefined : typeof hop.body === 'string' ? hop.body : Buffer.from(hop.body));
-  });
+  constructor(ms: number) {
+    this.timer = setTimeout(() => {
+      this.passed = true;
+      const give = this.onPass;
+      this.onPass = null;
+      give?.();
+    }, ms);
+  }
+
+  /** What to do if the limit passes from now on (replaces the previous wait). */
+  waitOn(giveUp: () => void): void {
+    if (this.passed) giveUp();
+    else this.onPass = giveUp;
+  }
+
+  /** Rejects when the limit passes first (DNS look-ups cannot be cancelled, but the caller need not wait for them). */
+  race<T>(work: Promise<T>): Promise<T> {
+    if (this.passed) return Promise.reject(new Error('aborted'));
+    return new Promise<T>((resolve, reject) => {
+      this.onPass = () => reject(new Error('aborted'));
+      work.then(
+        (value) => {
+          this.onPass = null;
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.onPass = null;
+          reject(error);
+        },
+      );
+    });
+  }
+
+  clear(): void {
+    this.onPass = null;
+    clearTimeout(this.timer);
+  }
 }
 
 /** The request a redirect asks for: 303 (and 301/302 after a POST) become a GET without body, as browsers and fetch do. */
@@ -284,64 +279,6 @@ function nextHop(hop: Hop, status: number, location: string, target: string): Ho
   delete headers['content-type'];
   delete headers['content-length'];
   return { url, method: 'GET', headers };
-}
-
-function flattenHeaders(response: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
-function decoderFor(encoding: string | undefined): Transform | undefined {
-  switch ((encoding ?? '').trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'deflate':
-      return createInflate();
-    case 'br':
-      return createBrotliDecompress();
-    default:
-      return undefined;
-  }
-}
-
-async function readBody(response: IncomingMessage, method: string, maxBytes: number, target: string): Promise<Uint8Array> {
-  const status = response.statusCode ?? 0;
-  if (method === 'HEAD' || status === 204 || status === 304) {
-    response.resume();
-    return new Uint8Array(0);
-  }
-  const declared = Number(response.headers['content-length']);
-  const decoder = decoderFor(response.headers['content-encoding']);
-  if (!decoder && Number.isFinite(declared) && declared > maxBytes) {
-    response.destroy();
-    throw new ConnectorError('REJECTED', `${target}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
-  }
-  const source = decoder ? response.pipe(decoder) : response;
-  if (decoder) response.on('error', (error) => decoder.destroy(error));
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      total += chunk.byteLength;
-      // Counted after decompression: a small compressed body cannot expand past the limit.
-      if (total > maxBytes) {
-        throw new ConnectorError('REJECTED', `${target}: response exceeds the ${maxBytes}-byte limit`);
-      }
-      chunks.push(chunk);
-    }
-  } finally {
-    if (total > maxBytes || !response.complete) {
-      response.destroy();
-      decoder?.destroy();
-    }
-  }
-  if (!response.complete) throw Object.assign(new Error('terminated: the connection closed before the body ended'), { code: 'ECONNRESET' });
-  const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
 }
 
 /** Unicode white space as `\s` knows it, tested by code unit (no regular expression over remote text). */

@@ -141,3 +141,21 @@ describe('OutboundGuard.resolve', () => {
     expect(error).toMatchObject({ kind: 'TRANSIENT', message: expect.stringContaining('ENOTFOUND') });
   });
 });
+
+describe('verdicts kept by a guard', () => {
+  it('stay the same when asked again, and after more addresses than it keeps went through', () => {
+    const guard = new OutboundGuard({ allowedRanges: ['127.0.0.0/8'] });
+    const first = ['10.0.0.1', '127.0.0.1', '169.254.169.254', '8.8.8.8', '::ffff:192.168.1.1'].map((a) => guard.verdict(a));
+    expect(first).toEqual([
+      { allowed: false, category: 'private' },
+      { allowed: true },
+      { allowed: false, category: 'cloud metadata' },
+      { allowed: true },
+      { allowed: false, category: 'private' },
+    ]);
+    for (let i = 0; i < 3000; i++) guard.verdict(`100.${(i >> 8) & 255}.${i & 255}.1`);
+    expect(['10.0.0.1', '127.0.0.1', '169.254.169.254', '8.8.8.8', '::ffff:192.168.1.1'].map((a) => guard.verdict(a))).toEqual(first);
+    // Another guard's ranges are its own.
+    expect(new OutboundGuard().verdict('127.0.0.1').allowed).toBe(false);
+  });
+});

@@ -215,6 +215,9 @@ const systemResolver: HostResolver = async (hostname) => {
 
 export type AddressVerdict = { allowed: true } | { allowed: false; category: RefusedCategory };
 
+/** Addresses whose verdict a guard keeps (each check builds socket addresses; a worker talks to few hosts). */
+const VERDICTS_KEPT = 1024;
+
 /** The check itself, reusable for any number of requests. */
 export class OutboundGuard {
   private readonly allowed = new BlockList();
@@ -229,13 +232,26 @@ export class OutboundGuard {
     this.resolver = options.resolve ?? systemResolver;
   }
 
+  /** Verdicts already given, by address as written (the same for the life of the guard); bounded. */
+  private readonly verdicts = new Map<string, AddressVerdict>();
+
   /** Whether a request may connect to this address (an IP literal; brackets and a zone are ignored). */
   verdict(address: string): AddressVerdict {
+    let known = this.verdicts.get(address);
+    if (!known) {
+      known = this.judge(address);
+      if (this.verdicts.size >= VERDICTS_KEPT) this.verdicts.clear();
+      this.verdicts.set(address, known);
+    }
+    return known;
+  }
+
+  private judge(address: string): AddressVerdict {
     const bare = stripBrackets(address).split('%')[0];
     const family = isIP(bare);
     if (family === 0) return { allowed: false, category: 'reserved' };
     const embedded = family === 6 ? embeddedIPv4(bare) : undefined;
-    if (embedded) return this.verdict(embedded);
+    if (embedded) return this.judge(embedded);
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (METADATA_LIST.check(bare, type)) return { allowed: false, category: 'cloud metadata' };
     if (this.allowed.check(bare, type)) return { allowed: true };

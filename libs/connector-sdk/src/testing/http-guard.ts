@@ -1,6 +1,9 @@
 /**
  * Catches requests a connector sends around `ctx.http`: while one operation runs, the
- * global `fetch`, `http(s).request` / `get` and raw sockets (`net.connect`,
+ * global `fetch`, `http(s).request` / `get`, undici's entry points (`request`, `fetch`,
+ * `stream`, `pipeline`, `connect`, `upgrade`, the same methods of any of its pools or
+ * agents, and an agent's `dispatch`, so a request on an already open connection of
+ * undici's global agent is seen too) and raw sockets (`net.connect`,
  * `net.createConnection`, `tls.connect`) are wrapped, and a call made from inside
  * that operation (its asynchronous context, tracked with AsyncLocalStorage) is recorded.
  * Test servers living in the same process answer from their own context, so their
@@ -11,6 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
+import undici from 'undici';
 
 export interface BypassedRequest {
   via: string;
@@ -20,8 +24,10 @@ export interface BypassedRequest {
 const insideOperation = new AsyncLocalStorage<BypassedRequest[]>();
 
 /**
- * Runs `fn` outside any watched operation: the context's own client (`ctx.http`) sends
- * through the same `node:http` functions the watch wraps, and those requests are legitimate.
+ * Runs `fn` outside any watched operation: the context's own client (`ctx.http`) opens
+ * its connections with the same `node:net` / `node:tls` functions the watch wraps, and
+ * those requests are legitimate. (It sends through `dispatch` on undici pools of its own,
+ * which the watch does not wrap: only an agent's `dispatch` is, which the client never uses.)
  */
 export function unwatched<T>(fn: () => T): T {
   return insideOperation.exit(fn);
@@ -40,8 +46,10 @@ function targetOf(input: unknown): string {
         host?: unknown;
         port?: unknown;
         path?: unknown;
+        origin?: unknown;
       };
       if (typeof record.url === 'string') return record.url;
+      if (typeof record.origin === 'string' || record.origin instanceof URL) return `${String(record.origin)}${String(record.path ?? '')}`;
       if (typeof record.href === 'string') return record.href;
       const host = record.hostname ?? record.host ?? 'localhost';
       return `${String(record.protocol ?? 'http:')}//${String(host)}${record.port ? `:${String(record.port)}` : ''}${String(record.path ?? '/')}`;
@@ -54,6 +62,11 @@ function targetOf(input: unknown): string {
 
 type Patchable = { owner: Record<string, unknown>; name: string; via: string };
 
+const undiciModule = undici as unknown as Record<string, unknown>;
+/** Every pool, client and agent of undici inherits these methods (each ends in a `dispatch`). */
+const undiciDispatcher = undici.Dispatcher.prototype as unknown as Record<string, unknown>;
+const UNDICI_API = ['request', 'stream', 'pipeline', 'connect', 'upgrade'];
+
 const PATCHED: Patchable[] = [
   { owner: globalThis as unknown as Record<string, unknown>, name: 'fetch', via: 'the global fetch' },
   { owner: http as unknown as Record<string, unknown>, name: 'request', via: 'node:http request' },
@@ -63,6 +76,11 @@ const PATCHED: Patchable[] = [
   { owner: net as unknown as Record<string, unknown>, name: 'connect', via: 'a node:net socket' },
   { owner: net as unknown as Record<string, unknown>, name: 'createConnection', via: 'a node:net socket' },
   { owner: tls as unknown as Record<string, unknown>, name: 'connect', via: 'a node:tls socket' },
+  { owner: undiciModule, name: 'fetch', via: 'undici fetch' },
+  ...UNDICI_API.map((name) => ({ owner: undiciModule, name, via: `undici ${name}` })),
+  ...UNDICI_API.map((name) => ({ owner: undiciDispatcher, name, via: `an undici dispatcher's ${name}` })),
+  // An agent (undici's global one included) may send on a connection it already holds: no socket is opened to see.
+  { owner: undici.Agent.prototype as unknown as Record<string, unknown>, name: 'dispatch', via: 'an undici agent' },
 ];
 
 /**
@@ -74,6 +92,8 @@ export async function watchForBypass<T>(
 ): Promise<{ outcome: { value: T } | { error: unknown }; bypassed: BypassedRequest[] }> {
   const bypassed: BypassedRequest[] = [];
   const originals = PATCHED.map((entry) => entry.owner[entry.name]);
+  // A method an owner only inherits gets an own wrapper while the watch runs, removed afterwards.
+  const inherited = PATCHED.map((entry) => !Object.prototype.hasOwnProperty.call(entry.owner, entry.name));
   PATCHED.forEach((entry, index) => {
     const original = originals[index];
     if (typeof original !== 'function') return;
@@ -93,7 +113,9 @@ export async function watchForBypass<T>(
     return { outcome, bypassed };
   } finally {
     PATCHED.forEach((entry, index) => {
-      if (typeof originals[index] === 'function') entry.owner[entry.name] = originals[index];
+      if (typeof originals[index] !== 'function') return;
+      if (inherited[index]) delete entry.owner[entry.name];
+      else entry.owner[entry.name] = originals[index];
     });
   }
 }

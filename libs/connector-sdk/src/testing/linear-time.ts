@@ -32,7 +32,7 @@ export const LINEAR_GROWTH_LIMIT = 24;
 /**
  * CPU time on the input of size 8n over the time on the input of size n: the fastest of 5
  * samples per size, each sample repeating its input so that it lasts about 10 ms (above the
- * clock's resolution). Measured up to three times while above `LINEAR_GROWTH_LIMIT`; the
+ * clock's resolution). Measured up to five times while above `LINEAR_GROWTH_LIMIT`; the
  * lowest ratio is returned. Throwing on hostile input is an outcome like any other: only
  * its cost is measured.
  */
@@ -46,12 +46,14 @@ export function growthRatio<T>(make: (n: number) => T, run: (input: T) => unknow
       // measured, not judged
     }
   };
-  // Warm-up, and how many runs of the small input make a sample of about 10 ms.
+  // Warm-up (the large input once too: its first run may still compile paths the small one never took), and how many
+  // runs of the small input make a sample of about 10 ms.
+  once(large)();
   let repeat = 1;
   while (repeat < 4096 && fastestPerRun(once(small), repeat, 1) * repeat < 10_000) repeat *= 2;
   const largeRepeat = Math.max(1, Math.floor(repeat / GROWTH_FACTOR));
   let lowest = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 3 && lowest >= LINEAR_GROWTH_LIMIT; attempt++) {
+  for (let attempt = 0; attempt < 5 && lowest >= LINEAR_GROWTH_LIMIT; attempt++) {
     const ratio = fastestPerRun(once(large), largeRepeat, 5) / Math.max(fastestPerRun(once(small), repeat, 5), 0.001);
     lowest = Math.min(lowest, ratio);
   }

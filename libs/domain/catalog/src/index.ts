@@ -8,7 +8,9 @@ import { COMMUNITY_ENTITIES, COMMUNITY_MIGRATIONS } from '@socle/community';
 import { POLICIES_ENTITIES, POLICIES_MIGRATIONS } from '@socle/policies';
 import { CONTENT_ENTITIES, CONTENT_MIGRATIONS } from '@socle/content';
 import { EVALUATION_ENTITIES, EVALUATION_MIGRATIONS, LiveScores1764500000001 } from '@socle/evaluation';
+import { INTEGRATIONS_MIGRATIONS } from '@socle/integrations';
 import type { EntityClass, MigrationClass } from '@socle/platform-database';
+import { WEBHOOK_EVENTS_MIGRATIONS } from '@socle/platform-webhooks';
 
 export const ENTITIES: EntityClass[] = [
   ...ACCOUNTS_ENTITIES,
@@ -27,6 +29,8 @@ export const MIGRATIONS: MigrationClass[] = [
   ...CONTENT_MIGRATIONS,
   ...EVALUATION_MIGRATIONS,
   LiveScores1764500000001,
+  ...WEBHOOK_EVENTS_MIGRATIONS,
+  ...INTEGRATIONS_MIGRATIONS,
 ];
 
 import type { DynamicModule } from '@nestjs/common';

@@ -70,6 +70,7 @@ import { Evaluation1764500000000 } from './lib/migrations/1764500000000-evaluati
 import { LiveScoreCoverage1765000000800 } from './lib/migrations/1765000000800-live-score-coverage';
 import { KpiValues1765000000900 } from './lib/migrations/1765000000900-kpi-values';
 import { KpiValuesPurge1765000001410 } from './lib/migrations/1765000001410-kpi-values-purge';
+import { AssessmentDates1765000001800 } from './lib/migrations/1765000001800-assessment-dates';
 
 export { Evaluation1764500000000, KpiValues1765000000900 };
 export const EVALUATION_ENTITIES = [_ModelEntity, _VersionEntity, _AssessmentEntity, _AnswerEntity];
@@ -79,6 +80,7 @@ export const EVALUATION_MIGRATIONS = [
   LiveScoreCoverage1765000000800,
   KpiValues1765000000900,
   KpiValuesPurge1765000001410,
+  AssessmentDates1765000001800,
 ];
 // KPI progress against target, from measured data.
 export { KpiProgressService, KpiProgress, KpiPeriodProgress, KpiProgressStatus, KpiMeasuresRepository } from './lib/kpi';

@@ -23,7 +23,16 @@ import { Strategy1764300000000 } from './lib/migrations/1764300000000-strategy';
 import { KpiMeasure1765000000310 } from './lib/migrations/1765000000310-kpi-measure';
 import { Governance1765000001100 } from './lib/migrations/1765000001100-governance';
 import { TaskForceRoles1765000001210 } from './lib/migrations/1765000001210-task-force-roles';
+import { AdvocacyDigestSchedule1765000001600 } from './lib/migrations/1765000001600-advocacy-digest-schedule';
 
-export const STRATEGY_MIGRATIONS = [Strategy1764300000000, KpiMeasure1765000000310, Governance1765000001100, TaskForceRoles1765000001210];
+export const STRATEGY_MIGRATIONS = [
+  Strategy1764300000000,
+  KpiMeasure1765000000310,
+  Governance1765000001100,
+  TaskForceRoles1765000001210,
+  AdvocacyDigestSchedule1765000001600,
+];
+export { SendAdvocacyDigestJob, SEND_ADVOCACY_DIGEST_JOB, AdvocacyDigestPayload } from './lib/governance/advocacy/advocacy.jobs';
+export { digestDueAt, dueDigest, firstBusinessDay, nextDigestAt } from './lib/governance/advocacy/advocacy-schedule';
 // Calendar arithmetic in an IANA time zone (Intl only), shared with the modules that count in local days.
 export { LocalDate, isValidTimeZone, wallClock, localDateOf, addDays, isoWeekday, formatDate, parseDate } from './lib/task-force/calendar';

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { loadConfig, SocleConfig } from '@socle/platform-config';
 import { createApp } from '@socle/api';
@@ -37,6 +38,12 @@ export class TestApi {
 
   get server() {
     return this.app.getHttpServer();
+  }
+
+  /** The WebSocket address of GraphQL subscriptions; the app listens on a free loopback port from the first call. */
+  async subscriptionsUrl(): Promise<string> {
+    if (!this.server.listening) await this.app.listen({ port: 0, host: '127.0.0.1' });
+    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
   }
 
   async gql<T = Record<string, unknown>>(
@@ -121,7 +128,8 @@ export async function addOrganizationMember(
 ): Promise<{ token: string; userId: string; email: string }> {
   const invite = await api.ok<{ inviteMember: { token: string } }>(
     `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }`,
-    { input: { email, roles } },
+    // Accepted at once with the token from the answer: no mail.
+    { input: { email, roles, sendEmail: false } },
     { token: owner.token, organizationId },
   );
   const accepted = await api.ok<{ acceptInvitation: { userId: string; session: { accessToken: string } } }>(

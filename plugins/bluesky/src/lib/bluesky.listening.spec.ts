@@ -138,7 +138,7 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     /** A context whose requests are recorded, and which can arm a failure for the request after a search answered. */
     const recorded = (options: { afterSearch?: InjectedFailure; logger?: ConnectorLogger } = {}) => {
       const urls: string[] = [];
-      const inner = createHttpClient({ timeoutMs: 1500 });
+      const inner = createHttpClient({ timeoutMs: 3000 });
       const http: HttpClient = {
         async request(req) {
           urls.push(req.url);
@@ -204,7 +204,7 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
       for (const failure of [
         { type: 'html-error', status: 502 },
         { type: 'reset' },
-        { type: 'slow', delayMs: 2500 },
+        { type: 'slow', delayMs: 6000 },
         { type: 'status', status: 200, body: { profiles: 'not a list' } },
         {
           type: 'status',

@@ -40,6 +40,31 @@ export interface MastodonTestServerOptions {
   tokenLifetimeSeconds?: number;
   /** Keep a log of requests (method, path, headers, body). Default true. */
   recordRequests?: boolean;
+  /** The loopback port to listen on. Default: any free port. */
+  port?: number;
+}
+
+/**
+ * Everything the instance holds except uploaded media and the request log, as JSON, so that an
+ * instance can stop and start again with the same accounts, tokens, statuses and notifications.
+ */
+export interface MastodonInstanceState {
+  version: 1;
+  accounts: Account[];
+  tokens: TokenRecord[];
+  apps: AppRecord[];
+  statuses: StatusRecord[];
+  notifications: NotificationRecord[];
+  lastStatusId: string;
+  sequence: number;
+}
+
+/** A status as written through the API (`POST /api/v1/statuses`), for whoever watches the instance. */
+export interface PostedStatus {
+  id: string;
+  username: string;
+  text: string;
+  inReplyToId: string | null;
 }
 
 export interface RecordedRequest {
@@ -58,7 +83,7 @@ interface UploadedFile {
   data: Buffer;
 }
 
-interface Account {
+export interface Account {
   id: string;
   username: string;
   display_name: string;
@@ -69,7 +94,7 @@ interface Account {
   followingCount: number;
 }
 
-interface TokenRecord {
+export interface TokenRecord {
   token: string;
   accountId: string;
   scopes: string[];
@@ -79,7 +104,7 @@ interface TokenRecord {
   revoked?: boolean;
 }
 
-interface AppRecord {
+export interface AppRecord {
   id: string;
   name: string;
   website: string | null;
@@ -108,7 +133,7 @@ interface MediaRecord {
   statusId?: string;
 }
 
-interface StatusRecord {
+export interface StatusRecord {
   id: string;
   accountId: string;
   createdAt: string;
@@ -127,7 +152,7 @@ interface StatusRecord {
   replies: number;
 }
 
-interface NotificationRecord {
+export interface NotificationRecord {
   id: string;
   type: string;
   accountId: string;
@@ -263,6 +288,7 @@ export class MastodonTestServer {
   private readonly timers = new Set<NodeJS.Timeout>();
   private rateLimit: { limit: number; windowSeconds: number };
   private signedInAccountId?: string;
+  private readonly postListeners: Array<(status: PostedStatus) => void> = [];
   private lastStatusId = 0n;
   private sequence = 0;
 
@@ -281,7 +307,7 @@ export class MastodonTestServer {
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const instance = new MastodonTestServer(server, `http://127.0.0.1:${port}`, options);
@@ -335,10 +361,10 @@ export class MastodonTestServer {
     return { id, username };
   }
 
-  /** A personal access token for `username` (created if needed). */
-  createAccessToken(username: string, options: { scopes?: string[]; expiresInSeconds?: number } = {}): string {
+  /** A personal access token for `username` (created if needed); `token` chooses its value. */
+  createAccessToken(username: string, options: { scopes?: string[]; expiresInSeconds?: number; token?: string } = {}): string {
     const account = this.createAccount(username);
-    const token = randomBytes(24).toString('base64url');
+    const token = options.token ?? randomBytes(24).toString('base64url');
     this.tokens.set(token, {
       token,
       accountId: account.id,
@@ -366,26 +392,73 @@ export class MastodonTestServer {
     this.signedInAccountId = this.createAccount(username).id;
   }
 
-  /** A status written by `username` on the instance (e.g. a mention of the connected account). */
+  /**
+   * A status written by `username` on the instance (e.g. a mention of the connected account).
+   * `createdAt` dates it in the past, its id too (Mastodon's ids are snowflakes of the creation time).
+   */
   postAs(
     username: string,
     text: string,
-    options: { inReplyToId?: string; visibility?: string; spoilerText?: string; language?: string } = {},
+    options: { inReplyToId?: string; visibility?: string; spoilerText?: string; language?: string; createdAt?: Date } = {},
   ): {
     id: string;
     url: string;
   } {
     const account = this.createAccount(username);
-    const status = this.createStatus(account.id, {
-      text,
-      visibility: options.visibility ?? 'public',
-      spoilerText: options.spoilerText ?? '',
-      sensitive: false,
-      language: options.language ?? 'en',
-      inReplyToId: options.inReplyToId ?? null,
-      mediaIds: [],
-    });
+    const status = this.createStatus(
+      account.id,
+      {
+        text,
+        visibility: options.visibility ?? 'public',
+        spoilerText: options.spoilerText ?? '',
+        sensitive: false,
+        language: options.language ?? 'en',
+        inReplyToId: options.inReplyToId ?? null,
+        mediaIds: [],
+      },
+      options.createdAt,
+    );
     return { id: status.id, url: this.statusUrl(status) };
+  }
+
+  /** Calls `listener` after each status written through the API (not after `postAs`). */
+  onPost(listener: (status: PostedStatus) => void): void {
+    this.postListeners.push(listener);
+  }
+
+  /** The instance's accounts, tokens, apps, statuses and notifications (see `MastodonInstanceState`). */
+  exportState(): MastodonInstanceState {
+    return {
+      version: 1,
+      accounts: [...this.accounts.values()],
+      tokens: [...this.tokens.values()],
+      apps: [...this.apps.values()],
+      statuses: [...this.statuses.values()],
+      notifications: [...this.notifications],
+      lastStatusId: this.lastStatusId.toString(),
+      sequence: this.sequence,
+    };
+  }
+
+  /** Replaces what the instance holds by `state` (from `exportState`). */
+  importState(state: MastodonInstanceState): void {
+    if (state.version !== 1) throw new Error(`unknown instance state version ${String(state.version)}`);
+    this.accounts.clear();
+    this.tokens.clear();
+    this.refreshTokens.clear();
+    this.apps.clear();
+    this.statuses.clear();
+    this.notifications.length = 0;
+    for (const account of state.accounts) this.accounts.set(account.id, account);
+    for (const token of state.tokens) {
+      this.tokens.set(token.token, token);
+      if (token.refreshToken && !token.revoked) this.refreshTokens.set(token.refreshToken, token);
+    }
+    for (const app of state.apps) this.apps.set(app.clientId, app);
+    for (const status of state.statuses) this.statuses.set(status.id, status);
+    this.notifications.push(...state.notifications);
+    this.lastStatusId = BigInt(state.lastStatusId);
+    this.sequence = state.sequence;
   }
 
   addInteractions(statusId: string, counts: { favourites?: number; reblogs?: number; quotes?: number }): void {
@@ -621,6 +694,13 @@ export class MastodonTestServer {
     const candidate = BigInt(Date.now()) << 16n;
     this.lastStatusId = candidate > this.lastStatusId ? candidate : this.lastStatusId + 1n;
     return this.lastStatusId.toString();
+  }
+
+  /** A snowflake of a past time, unused so far (the low 16 bits tell apart statuses of one millisecond). */
+  private pastStatusId(at: Date): string {
+    let candidate = BigInt(at.getTime()) << 16n;
+    while (this.statuses.has(candidate.toString())) candidate += 1n;
+    return candidate.toString();
   }
 
   private nextSequence(): string {
@@ -871,6 +951,8 @@ export class MastodonTestServer {
       mediaIds: asList(params.media_ids),
     });
     if (storeKey) this.idempotency.set(storeKey, { statusId: status.id, at: Date.now() });
+    const username = this.accounts.get(token.accountId)?.username ?? '';
+    for (const listener of this.postListeners) listener({ id: status.id, username, text: status.text, inReplyToId: status.inReplyToId });
     return { status: 200, body: this.renderStatus(status) };
   }
 
@@ -885,6 +967,7 @@ export class MastodonTestServer {
       inReplyToId: string | null;
       mediaIds: string[];
     },
+    createdAt?: Date,
   ): StatusRecord {
     if (!VISIBILITIES.includes(input.visibility)) throw unprocessable('Validation failed: Visibility is not included in the list');
     if (input.mediaIds.length > 4) throw unprocessable('Cannot attach more than 4 files');
@@ -912,9 +995,9 @@ export class MastodonTestServer {
     }
     const tags = [...new Set([...input.text.matchAll(/(?:^|[^\w/#])#([\p{L}\p{N}_]+)/gu)].map((match) => match[1].toLowerCase()))];
     const status: StatusRecord = {
-      id: this.nextStatusId(),
+      id: createdAt ? this.pastStatusId(createdAt) : this.nextStatusId(),
       accountId,
-      createdAt: new Date().toISOString(),
+      createdAt: (createdAt ?? new Date()).toISOString(),
       text: input.text,
       spoilerText: input.spoilerText,
       visibility: input.visibility,

@@ -17,8 +17,8 @@
  * and each item is only ever moved forward towards its target status.
  * Mutations of one kind are sent together as one aliased operation.
  */
-type Must = <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T>;
-type LogIn = (email: string) => Promise<string | null>;
+import { actingAs, clientIds, type DemoCall, type LogIn } from './calls';
+
 type Headers = Record<string, string>;
 
 type Role = 'STRATEGY_LEAD' | 'CONTENT_LEAD' | 'EXECUTIVE_APPROVER';
@@ -320,8 +320,8 @@ interface Progress {
  * One operation carrying one aliased mutation per input, so a batch costs one
  * round trip (and one transaction). Returns the results in input order.
  */
-async function batch<T>(
-  must: Must,
+export async function batch<T>(
+  must: DemoCall,
   as: () => Promise<Headers>,
   mutation: string,
   inputType: string,
@@ -345,39 +345,21 @@ function plannedFor(days: number, hour: number, now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hour)).toISOString();
 }
 
-const emailOf = (role: string, slug: string) => `${role.toLowerCase().replace(/_/g, '-')}@${slug}.demo`;
-
 export async function seedContentDemo(
-  must: Must,
+  must: DemoCall,
   logIn: LogIn,
   ownerAuth: Headers,
   clients: readonly { slug: string; name: string; locale: string }[],
   report: (line: string) => void = () => undefined,
 ): Promise<void> {
-  const orgs = await must<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
-    '{ organizations(first: 100) { edges { node { id name } } } }',
-    {},
-    ownerAuth,
-  );
+  const ids = await clientIds(must, ownerAuth);
   for (const client of clients) {
     const plan = CONTENT[client.slug];
-    const orgId = orgs.organizations.edges.find((e) => e.node.name === client.name)?.node.id;
+    const orgId = ids.get(client.name);
     if (!plan || !orgId) continue;
     const owner = { ...ownerAuth, 'x-socle-organization': orgId };
-    // Each demo person logs in once per run, and only when they have something to do.
-    const sessions = new Map<string, Promise<Headers>>();
-    const as = (role: string): Promise<Headers> => {
-      const email = emailOf(role, client.slug);
-      let session = sessions.get(email);
-      if (!session) {
-        session = logIn(email).then((token) => {
-          if (!token) throw new Error(`cannot log in as ${email}`);
-          return { authorization: `Bearer ${token}`, 'x-socle-organization': orgId };
-        });
-        sessions.set(email, session);
-      }
-      return session;
-    };
+    // Each demo person logs in once per run (the seed keeps their session), and only when they have something to do.
+    const as = actingAs(logIn, client.slug, orgId);
 
     const chain = await must<{ approvalChain: { isDefault: boolean } }>('{ approvalChain { isDefault } }', {}, owner);
     if (plan.chain && chain.approvalChain.isDefault) {

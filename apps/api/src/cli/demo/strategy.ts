@@ -3,7 +3,8 @@
  * Idempotent: each piece is looked up (by title, name, network, role or kind)
  * before it is created, and the brand voice and manual roadmap steps are upserts.
  */
-export type DemoCall = <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<T>;
+import { DEMO_PEOPLE, loginOf } from './people';
+import type { DemoCall } from './calls';
 
 interface DemoClient {
   slug: string;
@@ -22,13 +23,22 @@ interface DemoStrategy {
     target: number;
     unit: string;
     deadline: string;
-    /** `measure`: what the platform measures for the KPI (kpiProgress), when it can. */
-    kpis: { name: string; metric: string; target: number; unit: string; frequency: string; measure?: string }[];
+    /**
+     * `measure`: what the platform measures for the KPI (kpiProgress), when it can. `history`: the values the client
+     * reported, oldest first, one per period ending with the last complete one (imported once, as a CSV).
+     */
+    kpis: { name: string; metric: string; target: number; unit: string; frequency: string; measure?: string; history?: number[] }[];
   }[];
   segments: { name: string; needs: string; usages: string[] }[];
   plans: { network: string; segments: string[]; postsPerWeek: number; reservedHandle: string; rationale: string }[];
   competitors: { name: string; handles: { network: string; handle: string }[]; notes: string }[];
   voice: { tone: string; wordsToUse: string[]; wordsToAvoid: string[]; addressForm: 'TU' | 'VOUS' };
+  /** Weekly rituals take a weekday, monthly ones a day of the month. */
+  rituals: { kind: string; title?: string; weekday?: number; dayOfMonth?: number; time: string }[];
+  /** Where the client stands on the roadmap steps set by hand. */
+  manualSteps: { step: number; status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE'; note: string }[];
+  /** Opening hours (ISO weekday → periods), the country of its public holidays and other closed days (MM-DD, every year). */
+  calendar: { hours: Record<number, [string, string][]>; holidayCountry: 'FR' | 'CH'; closed: string[] };
 }
 
 const STRATEGIES: Record<string, DemoStrategy> = {
@@ -42,7 +52,16 @@ const STRATEGIES: Record<string, DemoStrategy> = {
         target: 180,
         unit: 'commandes',
         deadline: `${NEXT_YEAR}-06-30`,
-        kpis: [{ name: 'Trafic depuis les réseaux', metric: 'socialTraffic', target: 900, unit: 'visites', frequency: 'MONTHLY' }],
+        kpis: [
+          {
+            name: 'Trafic depuis les réseaux',
+            metric: 'socialTraffic',
+            target: 900,
+            unit: 'visites',
+            frequency: 'MONTHLY',
+            history: [310, 340, 395, 430, 520, 610],
+          },
+        ],
       },
       {
         kind: 'BRAND',
@@ -85,6 +104,36 @@ const STRATEGIES: Record<string, DemoStrategy> = {
       wordsToAvoid: ['industriel', 'low cost'],
       addressForm: 'VOUS',
     },
+    manualSteps: [{ step: 8, status: 'IN_PROGRESS', note: 'Les habitués du samedi commentent ; pas encore de relais dans le quartier' }],
+    // Sophie and Thomas talk it over on Monday, the day the shop is closed, and look back on the month on the first.
+    rituals: [
+      { kind: 'WEEKLY_MEETING', weekday: 1, time: '14:00' },
+      { kind: 'OTHER', title: 'Bilan du mois et idées de saison', dayOfMonth: 1, time: '15:00' },
+    ],
+    calendar: {
+      hours: {
+        2: [
+          ['07:00', '13:00'],
+          ['15:30', '19:30'],
+        ],
+        3: [
+          ['07:00', '13:00'],
+          ['15:30', '19:30'],
+        ],
+        4: [
+          ['07:00', '13:00'],
+          ['15:30', '19:30'],
+        ],
+        5: [
+          ['07:00', '13:00'],
+          ['15:30', '19:30'],
+        ],
+        6: [['07:00', '19:30']],
+        7: [['07:00', '12:30']],
+      },
+      holidayCountry: 'FR',
+      closed: [],
+    },
   },
   mutuelle: {
     objectives: [
@@ -96,7 +145,16 @@ const STRATEGIES: Record<string, DemoStrategy> = {
         target: 4,
         unit: 'h',
         deadline: `${NEXT_YEAR}-03-31`,
-        kpis: [{ name: 'Première réponse', metric: 'firstResponseTime', target: 4, unit: 'h', frequency: 'WEEKLY' }],
+        kpis: [
+          {
+            name: 'Première réponse',
+            metric: 'firstResponseTime',
+            target: 4,
+            unit: 'h',
+            frequency: 'WEEKLY',
+            history: [22, 19, 14, 11, 9.5, 8, 7.5, 9, 12, 14],
+          },
+        ],
       },
       {
         kind: 'BUSINESS',
@@ -129,6 +187,39 @@ const STRATEGIES: Record<string, DemoStrategy> = {
       wordsToAvoid: ['sinistre', 'franchise'],
       addressForm: 'VOUS',
     },
+    manualSteps: [{ step: 8, status: 'IN_PROGRESS', note: 'Adhérents présents sur Bluesky ; délégués d’agence à mobiliser' }],
+    rituals: [
+      { kind: 'WEEKLY_MEETING', weekday: 2, time: '09:30' },
+      { kind: 'MONTHLY_EXECUTIVE_REPORT', dayOfMonth: 5, time: '08:00' },
+      { kind: 'BEST_CONTENT_MAIL', dayOfMonth: 10, time: '11:00' },
+      { kind: 'DIGITAL_TEAMS_MEETING', weekday: 4, time: '14:00' },
+    ],
+    calendar: {
+      hours: {
+        1: [
+          ['08:30', '12:30'],
+          ['13:30', '18:00'],
+        ],
+        2: [
+          ['08:30', '12:30'],
+          ['13:30', '18:00'],
+        ],
+        3: [
+          ['08:30', '12:30'],
+          ['13:30', '18:00'],
+        ],
+        4: [
+          ['08:30', '12:30'],
+          ['13:30', '18:00'],
+        ],
+        5: [
+          ['08:30', '12:30'],
+          ['13:30', '17:00'],
+        ],
+      },
+      holidayCountry: 'FR',
+      closed: [],
+    },
   },
   velo: {
     objectives: [
@@ -140,7 +231,16 @@ const STRATEGIES: Record<string, DemoStrategy> = {
         target: 90,
         unit: 'bookings',
         deadline: `${NEXT_YEAR}-09-30`,
-        kpis: [{ name: 'Bookings from social', metric: 'socialTraffic', target: 90, unit: 'bookings', frequency: 'MONTHLY' }],
+        kpis: [
+          {
+            name: 'Bookings from social',
+            metric: 'socialTraffic',
+            target: 90,
+            unit: 'bookings',
+            frequency: 'MONTHLY',
+            history: [64, 71, 69, 74, 78, 76],
+          },
+        ],
       },
       {
         kind: 'BRAND',
@@ -150,7 +250,9 @@ const STRATEGIES: Record<string, DemoStrategy> = {
         target: 15,
         unit: '%',
         deadline: `${NEXT_YEAR}-12-31`,
-        kpis: [{ name: 'Share of voice', metric: 'shareOfVoice', target: 15, unit: '%', frequency: 'QUARTERLY' }],
+        kpis: [
+          { name: 'Share of voice', metric: 'shareOfVoice', target: 15, unit: '%', frequency: 'QUARTERLY', history: [11, 12.5, 12, 13] },
+        ],
       },
     ],
     segments: [
@@ -169,10 +271,42 @@ const STRATEGIES: Record<string, DemoStrategy> = {
     ],
     competitors: [{ name: 'Alpen Bikes', handles: [{ network: 'bluesky', handle: 'alpenbikes.bsky.social' }], notes: 'Strong on e-bikes' }],
     voice: { tone: 'Confident, precise, outdoorsy', wordsToUse: ['Swiss-made', 'ride'], wordsToAvoid: ['cheap'], addressForm: 'TU' },
+    manualSteps: [{ step: 8, status: 'DONE', note: 'Monthly riders’ club ride, three local shop ambassadors' }],
+    rituals: [
+      { kind: 'WEEKLY_MEETING', weekday: 1, time: '08:30' },
+      { kind: 'MONTHLY_EXECUTIVE_REPORT', dayOfMonth: 3, time: '07:30' },
+      { kind: 'OTHER', title: 'Workshop stand-up: what riders asked this week', weekday: 5, time: '16:00' },
+    ],
+    calendar: {
+      hours: {
+        1: [
+          ['08:00', '12:00'],
+          ['13:00', '17:30'],
+        ],
+        2: [
+          ['08:00', '12:00'],
+          ['13:00', '17:30'],
+        ],
+        3: [
+          ['08:00', '12:00'],
+          ['13:00', '17:30'],
+        ],
+        4: [
+          ['08:00', '12:00'],
+          ['13:00', '17:30'],
+        ],
+        5: [
+          ['08:00', '12:00'],
+          ['13:00', '16:30'],
+        ],
+        6: [['09:00', '16:00']],
+      },
+      holidayCountry: 'CH',
+      // Vaud's own holidays besides the federal ones: Berchtold's Day.
+      closed: ['01-02'],
+    },
   },
 };
-
-const TASK_FORCE = ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR'] as const;
 
 export async function seedStrategyDemo(call: DemoCall, headers: Record<string, string>, client: DemoClient): Promise<void> {
   const plan = STRATEGIES[client.slug];
@@ -189,11 +323,26 @@ export async function seedStrategyDemo(call: DemoCall, headers: Record<string, s
       'mutation ($input: CreateObjectiveInput!) { createObjective(input: $input) { id } }',
       { input },
     );
-    for (const kpi of kpis) {
+    for (const { history: _history, ...kpi } of kpis) {
       await q('mutation ($input: CreateKpiInput!) { createKpi(input: $input) { id } }', {
         input: { ...kpi, objectiveId: created.createObjective.id },
       });
     }
+  }
+  // The figures the client reported for the past periods, for a KPI that has none yet.
+  const kpiIds = await q<{ objectives: { edges: { node: { kpis: { id: string; name: string }[] } }[] } }>(
+    '{ objectives(first: 100) { edges { node { kpis { id name } } } } }',
+  );
+  for (const kpi of plan.objectives.flatMap((o) => o.kpis)) {
+    const id = kpiIds.objectives.edges.flatMap((e) => e.node.kpis).find((k) => k.name === kpi.name)?.id;
+    if (!id || !kpi.history) continue;
+    const values = await q<{ kpiValues: { edges: unknown[] } }>(
+      'query ($id: ID!) { kpiValues(kpiId: $id, first: 1) { edges { cursor } } }',
+      {
+        id,
+      },
+    );
+    if (values.kpiValues.edges.length === 0) await importHistory(q, id, kpi.frequency, kpi.history, client.locale);
   }
 
   const segments = await q<{ audienceSegments: { edges: { node: { id: string; name: string } }[] } }>(
@@ -236,22 +385,77 @@ export async function seedStrategyDemo(call: DemoCall, headers: Record<string, s
   const taskForce = await q<{ taskForceMembers: { edges: { node: { role: string; userId: string | null } }[] } }>(
     '{ taskForceMembers(first: 100) { edges { node { role userId } } } }',
   );
-  for (const role of TASK_FORCE) {
-    const email = `${role.toLowerCase().replace(/_/g, '-')}@${client.slug}.demo`;
+  for (const person of DEMO_PEOPLE[client.slug] ?? []) {
+    const email = `${loginOf(person)}@${client.slug}.demo`;
     const userId = members.members.edges.find((e) => e.node.user.email === email)?.node.userId;
-    if (!userId || taskForce.taskForceMembers.edges.some((e) => e.node.role === role && e.node.userId === userId)) continue;
-    await q('mutation ($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) { id } }', { input: { role, userId } });
+    if (!userId) continue;
+    for (const role of person.taskForce) {
+      if (taskForce.taskForceMembers.edges.some((e) => e.node.role === role && e.node.userId === userId)) continue;
+      await q('mutation ($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) { id } }', {
+        input: { role, userId, department: person.department },
+      });
+    }
   }
 
-  const rituals = await q<{ rituals: { edges: { node: { kind: string } }[] } }>('{ rituals(first: 100) { edges { node { kind } } } }');
-  const kinds = new Set(rituals.rituals.edges.map((e) => e.node.kind));
-  if (!kinds.has('WEEKLY_MEETING')) await q('mutation { createRitual(input: { kind: WEEKLY_MEETING, weekday: 2, time: "09:30" }) { id } }');
-  if (!kinds.has('MONTHLY_EXECUTIVE_REPORT'))
-    await q('mutation { createRitual(input: { kind: MONTHLY_EXECUTIVE_REPORT, dayOfMonth: 5, time: "08:00" }) { id } }');
+  const rituals = await q<{ rituals: { edges: { node: { kind: string; title: string } }[] } }>(
+    '{ rituals(first: 100) { edges { node { kind title } } } }',
+  );
+  for (const ritual of plan.rituals) {
+    const held = rituals.rituals.edges.some(
+      (e) => e.node.kind === ritual.kind && (ritual.kind !== 'OTHER' || e.node.title === ritual.title),
+    );
+    if (!held) await q('mutation ($input: CreateRitualInput!) { createRitual(input: $input) { id } }', { input: ritual });
+  }
 
-  // Step 8 (build a community) is the one step set by hand; step 4 is measured from the scheduled publications.
-  const note = client.locale === 'fr' ? 'Communauté animée chaque semaine' : 'Community engaged every week';
-  await q('mutation ($input: SetRoadmapStepStatusInput!) { setRoadmapStepStatus(input: $input) { status } }', {
-    input: { step: 8, status: 'DONE', note },
+  // The opening hours the comment-handling rules count in; set once (a client may have changed them since).
+  const calendar = await q<{ businessCalendar: { holidayCountry: string | null } }>('{ businessCalendar { holidayCountry } }');
+  if (!calendar.businessCalendar.holidayCountry) {
+    const { hours, holidayCountry, closed } = plan.calendar;
+    const years = [new Date().getUTCFullYear(), new Date().getUTCFullYear() + 1];
+    await q('mutation ($input: SetBusinessCalendarInput!) { setBusinessCalendar(input: $input) { timeZone } }', {
+      input: {
+        timeZone: client.slug === 'velo' ? 'Europe/Zurich' : 'Europe/Paris',
+        holidayCountry,
+        days: Object.entries(hours).map(([weekday, periods]) => ({
+          weekday: Number(weekday),
+          periods: periods.map(([start, end]) => ({ start, end })),
+        })),
+        closedDays: years.flatMap((y) => closed.map((day) => `${y}-${day}`)),
+      },
+    });
+  }
+
+  // The steps no evidence measures are set by hand, where the client stands (and left alone when they are set already).
+  const roadmap = await q<{ roadmap: { steps: { number: number; manual: boolean; status: string; note: string | null }[] } }>(
+    '{ roadmap { steps { number manual status note } } }',
+  );
+  for (const step of plan.manualSteps) {
+    const current = roadmap.roadmap.steps.find((s) => s.number === step.step);
+    if (!current?.manual || (current.status === step.status && current.note === step.note)) continue;
+    await q('mutation ($input: SetRoadmapStepStatusInput!) { setRoadmapStepStatus(input: $input) { status } }', { input: step });
+  }
+}
+
+/** First day of the period `back` periods before the current one (weeks start on Monday), as YYYY-MM-DD. */
+function periodStart(frequency: string, back: number, now = new Date()): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (frequency === 'WEEKLY') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 7 * back);
+  else if (frequency === 'QUARTERLY') d.setUTCFullYear(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3 - 3 * back, 1);
+  else d.setUTCFullYear(d.getUTCFullYear(), d.getUTCMonth() - back, 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The client's figures for the past periods, as the spreadsheet it would send (one import, audited as such). */
+async function importHistory(
+  q: <T>(query: string, variables?: Record<string, unknown>) => Promise<T>,
+  kpiId: string,
+  frequency: string,
+  history: number[],
+  locale: string,
+): Promise<void> {
+  const note = locale === 'fr' ? 'Tableau de suivi du client' : 'Client tracking sheet';
+  const lines = history.map((value, i) => `${periodStart(frequency, history.length - i)},${value},${note}`);
+  await q('mutation ($input: ImportKpiValuesInput!) { importKpiValues(input: $input) { imported } }', {
+    input: { kpiId, csv: ['date,value,note', ...lines].join('\n') },
   });
 }

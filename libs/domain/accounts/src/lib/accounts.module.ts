@@ -1,3 +1,6 @@
+import { InvitationMailer } from './invitation-mailer';
+import { MailOutbox } from '@socle/platform-mail';
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import Redis from 'ioredis';
@@ -7,12 +10,16 @@ import { QUEUE_OPTIONS, QueueOptions, REDIS } from '@socle/platform-queue';
 import { ApiKeyResolver, AuditResolver } from './api-key.resolver';
 import { ApiKeyService } from './api-key.service';
 import { AuthResolver } from './auth.resolver';
+import { PasswordResetResolver } from './password-reset.resolver';
+import { PasswordResetService } from './password-reset.service';
 import { AuthService } from './auth.service';
 import { Authenticator } from './authenticator';
 import { AgencyMemberResolver, OrganizationMemberResolver } from './member.resolver';
 import { MembershipService } from './membership.service';
+import { MyRolesLoader } from './my-roles.loader';
 import { AgencyResolver, OrganizationResolver } from './organization.resolver';
 import { OrganizationService } from './organization.service';
+import { ProfileService } from './profile.service';
 import { PurgeOrganizationJob } from './purge-organization.job';
 import { PurgeOrganizationScheduler } from './purge-organization.scheduler';
 import {
@@ -28,6 +35,7 @@ import {
 import { TenantAccessService } from './tenant-access.service';
 import { ACCESS_TOKEN_AUDIENCE, JWT_ALGORITHM, JWT_ISSUER } from './tokens';
 import { UserLoader } from './user.loader';
+import { ViewerResolver } from './viewer.resolver';
 
 /** Agencies, client organisations, people, memberships, sessions, API keys and the audit log. */
 @Module({
@@ -42,6 +50,7 @@ import { UserLoader } from './user.loader';
     }),
   ],
   providers: [
+    WebhookEvents,
     UserRepository,
     AgencyRepository,
     OrganizationRepository,
@@ -51,21 +60,28 @@ import { UserLoader } from './user.loader';
     SessionRepository,
     AuditRepository,
     AuthService,
+    PasswordResetService,
+    InvitationMailer,
+    MailOutbox,
     ApiKeyService,
     OrganizationService,
+    ProfileService,
     MembershipService,
     Authenticator,
     UserLoader,
+    MyRolesLoader,
     TenantAccessService,
     PurgeOrganizationScheduler,
     PurgeOrganizationJob,
     AuthResolver,
+    PasswordResetResolver,
     OrganizationResolver,
     AgencyResolver,
     OrganizationMemberResolver,
     AgencyMemberResolver,
     ApiKeyResolver,
     AuditResolver,
+    ViewerResolver,
     { provide: TENANT_ACCESS_RESOLVER, useExisting: TenantAccessService },
     {
       provide: RATE_LIMITER,

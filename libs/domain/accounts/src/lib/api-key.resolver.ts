@@ -12,7 +12,9 @@ export class ApiKeyResolver {
   constructor(private readonly keys: ApiKeyService) {}
 
   @Requires('agency.apiKeys.manage')
-  @Query(() => ApiKeyConnection)
+  @Query(() => ApiKeyConnection, {
+    description: "The agency's API keys, oldest first, revoked and expired ones included. For the agency's owners and admins.",
+  })
   async apiKeys(@AgencyCtx() ctx: AgencyContext, @Args() page: PageArgs): Promise<Connection<ApiKeyObject>> {
     return paginate(
       page,
@@ -23,15 +25,24 @@ export class ApiKeyResolver {
   }
 
   @Requires('agency.apiKeys.manage')
-  @Mutation(() => CreateApiKeyPayloadObject, { description: 'Creates an API key. The secret is in this answer only.' })
-  async createApiKey(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateApiKeyInput): Promise<CreateApiKeyPayloadObject> {
+  @Mutation(() => CreateApiKeyPayloadObject, {
+    description:
+      "Creates an API key; the secret is in this answer only. BAD_USER_INPUT on input.expiresAt when not in the future; NOT_FOUND when organizationId is not a client of the agency. For the agency's owners and admins, never for another key.",
+  })
+  async createApiKey(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', { description: "The key's name, scopes, optional organization and expiry." }) input: CreateApiKeyInput,
+  ): Promise<CreateApiKeyPayloadObject> {
     const { apiKey, secret } = await this.keys.create(ctx, input);
     return { apiKey: toApiKey(apiKey), secret };
   }
 
   @Requires('agency.apiKeys.manage')
-  @Mutation(() => ApiKeyObject)
-  async revokeApiKey(@AgencyCtx() ctx: AgencyContext, @Args('input') input: RevokeApiKeyInput): Promise<ApiKeyObject> {
+  @Mutation(() => ApiKeyObject, { description: 'Revokes an API key: it is refused from now on. NOT_FOUND for a key of another agency.' })
+  async revokeApiKey(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', { description: 'The key to revoke.' }) input: RevokeApiKeyInput,
+  ): Promise<ApiKeyObject> {
     return toApiKey(await this.keys.revoke(ctx, input.id));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { AgencyContext, constantTimeEqual, generateApiKey, hmacSha256, isWellFormedApiKey, Principal } from '@socle/platform-auth';
+import { actorOf, AgencyContext, constantTimeEqual, generateApiKey, hmacSha256, isWellFormedApiKey, Principal } from '@socle/platform-auth';
 import { badInput, notFound } from '@socle/platform-errors';
 import { ApiKeyEntity } from './entities';
 import { ApiKeyRepository, AuditRepository, OrganizationRepository, PageQuery } from './repositories';
@@ -90,6 +90,14 @@ export class ApiKeyService {
       );
     }
     return (await this.keys.find(ctx, id)) as ApiKeyEntity;
+  }
+
+  /** The key behind an API-key principal, read inside its agency in a short transaction of its own. */
+  describe(principal: Extract<Principal, { kind: 'apiKey' }>): Promise<ApiKeyEntity | null> {
+    const agencyId = principal.agencyId;
+    return this.units.read({ agencyId }, (uow) =>
+      this.keys.find({ uow, agencyId, agencyRole: null, actor: actorOf(principal) }, principal.keyId),
+    );
   }
 
   /** The principal for a presented key, or a reason it is refused. */

@@ -4,8 +4,9 @@ import { notFound } from '@socle/platform-errors';
 import { AuthService } from './auth.service';
 import { MembershipService } from './membership.service';
 import { AgencyRepository, OrganizationRepository, UserRepository } from './repositories';
-import { AcceptInvitationPayloadObject, AuthPayloadObject, MeObject } from './dto/objects';
-import { AcceptInvitationInput, LogInInput, RefreshSessionInput, SignUpInput } from './dto/inputs';
+import { AcceptInvitationPayloadObject, AuthPayloadObject, MeObject, UserObject } from './dto/objects';
+import { AcceptInvitationInput, LogInInput, RefreshSessionInput, SignUpInput, UpdateMeInput } from './dto/inputs';
+import { ProfileService } from './profile.service';
 import { toOrganization } from './dto/mappers';
 
 @Resolver()
@@ -16,17 +17,30 @@ export class AuthResolver {
     private readonly users: UserRepository,
     private readonly agencies: AgencyRepository,
     private readonly organizations: OrganizationRepository,
+    private readonly profile: ProfileService,
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayloadObject, { description: 'Creates an agency and its owner, and signs the owner in.' })
-  signUp(@Args('input') input: SignUpInput, @RequestStateParam() state: RequestState): Promise<AuthPayloadObject> {
+  @Mutation(() => AuthPayloadObject, {
+    description:
+      'Creates an agency and its owner, and signs the owner in. BAD_USER_INPUT on input.password for a weak password; CONFLICT on input.email when an account already uses it; RATE_LIMITED after too many sign-ups from one IP address.',
+  })
+  signUp(
+    @Args('input', { description: 'The agency and its owner.' }) input: SignUpInput,
+    @RequestStateParam() state: RequestState,
+  ): Promise<AuthPayloadObject> {
     return this.auth.signUp(input, state);
   }
 
   @Public()
-  @Mutation(() => AuthPayloadObject)
-  logIn(@Args('input') input: LogInInput, @RequestStateParam() state: RequestState): Promise<AuthPayloadObject> {
+  @Mutation(() => AuthPayloadObject, {
+    description:
+      'Signs a person in with email and password. UNAUTHENTICATED when they do not match (the same answer for an unknown email); RATE_LIMITED after too many attempts for one email or from one IP address.',
+  })
+  logIn(
+    @Args('input', { description: 'The credentials.' }) input: LogInInput,
+    @RequestStateParam() state: RequestState,
+  ): Promise<AuthPayloadObject> {
     return this.auth.logIn(input.email, input.password, state);
   }
 
@@ -34,7 +48,7 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadObject, {
     description: 'Exchanges a refresh token for new tokens. A refresh token works once; reusing one revokes its whole family.',
   })
-  refreshSession(@Args('input') input: RefreshSessionInput): Promise<AuthPayloadObject> {
+  refreshSession(@Args('input', { description: 'The refresh token.' }) input: RefreshSessionInput): Promise<AuthPayloadObject> {
     return this.auth.refresh(input.refreshToken);
   }
 
@@ -45,9 +59,12 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AcceptInvitationPayloadObject, { description: 'Joins an organization or agency with an invitation token.' })
+  @Mutation(() => AcceptInvitationPayloadObject, {
+    description:
+      "Joins an organization or agency with an invitation token, creating the account if needed (the session is then in the answer). CONFLICT on input.token with reason INVITATION_ACCEPTED, INVITATION_REVOKED, INVITATION_EXPIRED or INVITATION_NOT_PENDING; FORBIDDEN when a signed-in caller's email is not the invited one; UNAUTHENTICATED when the password does not match an existing account.",
+  })
   async acceptInvitation(
-    @Args('input') input: AcceptInvitationInput,
+    @Args('input', { description: 'The token, and for a new account a display name and password.' }) input: AcceptInvitationInput,
     @RequestStateParam() state: RequestState,
   ): Promise<AcceptInvitationPayloadObject> {
     const { userId, newAccount } = await this.memberships.accept(state.principal, input, state.requestId);
@@ -69,5 +86,14 @@ export class AuthResolver {
         roles: o.roles as MeObject['organizations'][number]['roles'],
       })),
     };
+  }
+
+  @SignedIn()
+  @Mutation(() => UserObject, { description: "Changes the signed-in person's own name or language (nobody else's)." })
+  async updateMe(
+    @UserCtx() ctx: UserContext,
+    @Args('input', { description: 'The settings to change.' }) input: UpdateMeInput,
+  ): Promise<UserObject> {
+    return (await this.profile.update(ctx, input)) as unknown as UserObject;
   }
 }

@@ -65,6 +65,8 @@ export class OrganizationInvitationEntity {
   @Column('text', { array: true }) roles!: string[];
   @Column('bytea', { name: 'token_hash', select: false }) tokenHash!: Buffer;
   @Column('uuid', { name: 'invited_by', nullable: true }) invitedBy!: string | null;
+  /** The inviter's name when they sent it: they may be agency staff the tenant's readers cannot see. */
+  @Column('text', { name: 'invited_by_name', nullable: true }) invitedByName!: string | null;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt!: Date | null;
   @Column('uuid', { name: 'accepted_by', nullable: true }) acceptedBy!: string | null;
@@ -80,6 +82,8 @@ export class AgencyInvitationEntity {
   @Column('text') role!: 'ADMIN' | 'MEMBER';
   @Column('bytea', { name: 'token_hash', select: false }) tokenHash!: Buffer;
   @Column('uuid', { name: 'invited_by', nullable: true }) invitedBy!: string | null;
+  /** The inviter's name when they sent it: they may be agency staff the tenant's readers cannot see. */
+  @Column('text', { name: 'invited_by_name', nullable: true }) invitedByName!: string | null;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt!: Date;
   @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt!: Date | null;
   @Column('uuid', { name: 'accepted_by', nullable: true }) acceptedBy!: string | null;

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { OrganizationUnitOfWork, UnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
@@ -11,6 +12,7 @@ import {
   MembershipRepository,
   MemberWithUser,
   PageQuery,
+  PendingInvitationRow,
   UserRepository,
 } from './repositories';
 import type { UserEntity } from './entities';
@@ -32,6 +34,18 @@ function normalizeRoles(roles: OrganizationRole[]): OrganizationRole[] {
   return [...new Set(roles)].sort();
 }
 
+const invitationExpiry = () => new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000);
+
+/** Revoking or sending again needs an invitation still waiting for its answer (an expired one may be sent again). */
+function assertPending(invitation: { acceptedAt: Date | null; revokedAt: Date | null }): void {
+  if (invitation.acceptedAt) throw conflict('This invitation was already accepted.', 'input.invitationId', 'INVITATION_ACCEPTED');
+  if (invitation.revokedAt) throw conflict('This invitation was withdrawn.', 'input.invitationId', 'INVITATION_REVOKED');
+}
+
+/** Accepted or withdrawn between our read and our change (another request won the race). */
+const noLongerPending = () =>
+  conflict('This invitation was accepted or withdrawn meanwhile.', 'input.invitationId', 'INVITATION_NOT_PENDING');
+
 /** Members of client organisations and of the agency, and the invitations that bring them in. */
 @Injectable()
 export class MembershipService {
@@ -43,6 +57,7 @@ export class MembershipService {
     private readonly audit: AuditRepository,
     private readonly auth: AuthService,
     private readonly users: UserRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   // ---- organisation members ----
@@ -75,6 +90,7 @@ export class MembershipService {
     const member = await this.memberships.findWithUser(ctx, userId);
     if (!member) throw notFound('Member', userId);
     await this.memberships.remove(ctx, userId);
+    await this.webhooks.emit(ctx.uow, 'member.removed', { userId });
     await enforceNow(ctx.uow, 'organization_keeps_a_strategy_lead', 'input.userId');
     await this.audit.recordInOrganization(
       ctx.uow,
@@ -101,8 +117,8 @@ export class MembershipService {
       email: email.trim().toLowerCase(),
       roles: normalizeRoles(roles),
       tokenHash: hash,
-      invitedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+      ...(await this.inviter(ctx)),
+      expiresAt: invitationExpiry(),
     });
     await this.audit.recordInOrganization(
       ctx.uow,
@@ -116,6 +132,62 @@ export class MembershipService {
       ctx.requestId,
     );
     return { invitation, token };
+  }
+
+  /** Who sends an invitation, with their name as it is now (their own row is always visible to them). */
+  private async inviter(ctx: OrganizationContext | AgencyContext): Promise<{ invitedBy: string | null; invitedByName: string | null }> {
+    if (ctx.actor.type !== 'USER' || !ctx.actor.id) return { invitedBy: null, invitedByName: null };
+    const [user] = await this.users.findByIds(ctx, [ctx.actor.id]);
+    return { invitedBy: ctx.actor.id, invitedByName: user?.displayName ?? null };
+  }
+
+  pendingInvitations(ctx: OrganizationContext, page: PageQuery): Promise<PendingInvitationRow[]> {
+    return this.invitations.pendingInOrganization(ctx, page);
+  }
+
+  /** Withdraws a pending (or expired) invitation: its link is refused from now on. Returns it as it was. */
+  async revokeInvitation(ctx: OrganizationContext, invitationId: string): Promise<OrganizationInvitationEntity> {
+    const invitation = await this.invitations.findInOrganization(ctx, invitationId);
+    if (!invitation) throw notFound('Invitation', invitationId);
+    assertPending(invitation);
+    if (!(await this.invitations.revokeInOrganization(ctx, invitationId))) throw noLongerPending();
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'member.invitation_revoked',
+        targetType: 'Invitation',
+        targetId: invitationId,
+        metadata: { email: invitation.email, roles: invitation.roles },
+      },
+      ctx.requestId,
+    );
+    return invitation;
+  }
+
+  /** A new link and a new expiry for a pending or expired invitation; the previous link is refused from now on. */
+  async resendInvitation(
+    ctx: OrganizationContext,
+    invitationId: string,
+  ): Promise<{ invitation: OrganizationInvitationEntity; token: string }> {
+    const invitation = await this.invitations.findInOrganization(ctx, invitationId);
+    if (!invitation) throw notFound('Invitation', invitationId);
+    assertPending(invitation);
+    const { token, hash } = issueToken(ORGANIZATION_INVITATION_KIND, ctx.organizationId);
+    const expiresAt = invitationExpiry();
+    if (!(await this.invitations.renewInOrganization(ctx, invitationId, hash, expiresAt))) throw noLongerPending();
+    await this.audit.recordInOrganization(
+      ctx.uow,
+      ctx.actor,
+      {
+        action: 'member.invitation_resent',
+        targetType: 'Invitation',
+        targetId: invitationId,
+        metadata: { email: invitation.email, roles: invitation.roles },
+      },
+      ctx.requestId,
+    );
+    return { invitation: Object.assign(invitation, { expiresAt }), token };
   }
 
   // ---- agency members ----
@@ -185,8 +257,8 @@ export class MembershipService {
       email: email.trim().toLowerCase(),
       role,
       tokenHash: hash,
-      invitedBy: ctx.actor.type === 'USER' ? ctx.actor.id : null,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000),
+      ...(await this.inviter(ctx)),
+      expiresAt: invitationExpiry(),
     });
     await this.audit.recordInAgency(
       ctx.uow,
@@ -201,6 +273,52 @@ export class MembershipService {
       ctx.requestId,
     );
     return { invitation, token };
+  }
+
+  agencyPendingInvitations(ctx: AgencyContext, page: PageQuery): Promise<PendingInvitationRow[]> {
+    return this.invitations.pendingInAgency(ctx, page);
+  }
+
+  async revokeAgencyInvitation(ctx: AgencyContext, invitationId: string): Promise<AgencyInvitationEntity> {
+    const invitation = await this.invitations.findInAgency(ctx, invitationId);
+    if (!invitation) throw notFound('Invitation', invitationId);
+    assertPending(invitation);
+    if (!(await this.invitations.revokeInAgency(ctx, invitationId))) throw noLongerPending();
+    await this.audit.recordInAgency(
+      ctx.uow,
+      ctx.agencyId,
+      ctx.actor,
+      {
+        action: 'agency_member.invitation_revoked',
+        targetType: 'Invitation',
+        targetId: invitationId,
+        metadata: { email: invitation.email, role: invitation.role },
+      },
+      ctx.requestId,
+    );
+    return invitation;
+  }
+
+  async resendAgencyInvitation(ctx: AgencyContext, invitationId: string): Promise<{ invitation: AgencyInvitationEntity; token: string }> {
+    const invitation = await this.invitations.findInAgency(ctx, invitationId);
+    if (!invitation) throw notFound('Invitation', invitationId);
+    assertPending(invitation);
+    const { token, hash } = issueToken(AGENCY_INVITATION_KIND, ctx.agencyId);
+    const expiresAt = invitationExpiry();
+    if (!(await this.invitations.renewInAgency(ctx, invitationId, hash, expiresAt))) throw noLongerPending();
+    await this.audit.recordInAgency(
+      ctx.uow,
+      ctx.agencyId,
+      ctx.actor,
+      {
+        action: 'agency_member.invitation_resent',
+        targetType: 'Invitation',
+        targetId: invitationId,
+        metadata: { email: invitation.email, role: invitation.role },
+      },
+      ctx.requestId,
+    );
+    return { invitation: Object.assign(invitation, { expiresAt }), token };
   }
 
   // ---- accepting ----
@@ -233,10 +351,13 @@ export class MembershipService {
               (agency as { tenantId: string }).tenantId,
               (agency as { secretHash: Buffer }).secretHash,
             );
+      // A link replaced by a newer one (resendInvitation) is not found: only the newest secret's hash is kept.
       if (!invitation) throw notFound('Invitation');
-      if (invitation.acceptedAt) throw conflict('This invitation was already accepted.', 'input.token');
-      if (invitation.revokedAt) throw conflict('This invitation was withdrawn.', 'input.token');
-      if (invitation.expiresAt.getTime() <= Date.now()) throw conflict('This invitation has expired: ask for a new one.', 'input.token');
+      if (invitation.acceptedAt) throw conflict('This invitation was already accepted.', 'input.token', 'INVITATION_ACCEPTED');
+      if (invitation.revokedAt) throw conflict('This invitation was withdrawn.', 'input.token', 'INVITATION_REVOKED');
+      if (invitation.expiresAt.getTime() <= Date.now())
+        throw conflict('This invitation has expired: ask for a new one.', 'input.token', 'INVITATION_EXPIRED');
+      const secretHash = (organization ?? (agency as { secretHash: Buffer })).secretHash;
 
       let userId: string;
       let isNew = false;
@@ -267,8 +388,12 @@ export class MembershipService {
       const actor = { type: 'USER' as const, id: userId };
       if (inOrganization) {
         const inv = invitation as OrganizationInvitationEntity;
-        if (!(await this.invitations.markOrganizationInvitationAccepted(inOrganization, inv.id, userId)))
-          throw conflict('This invitation was already accepted.', 'input.token');
+        if (!(await this.invitations.markOrganizationInvitationAccepted(inOrganization, inv.id, secretHash, userId)))
+          throw conflict(
+            'This invitation was already accepted, withdrawn or sent again meanwhile.',
+            'input.token',
+            'INVITATION_NOT_PENDING',
+          );
         await uow.query(
           `INSERT INTO organization_memberships (organization_id, user_id, roles) VALUES ($1, $2, $3)
            ON CONFLICT (organization_id, user_id) DO UPDATE SET roles = (SELECT array_agg(DISTINCT r ORDER BY r) FROM unnest(organization_memberships.roles || EXCLUDED.roles) r), updated_at = now()`,
@@ -280,10 +405,15 @@ export class MembershipService {
           { action: 'member.joined', targetType: 'User', targetId: userId, metadata: { roles: inv.roles, newAccount: isNew } },
           requestId,
         );
+        await this.webhooks.emit(inOrganization, 'member.joined', { userId, roles: inv.roles });
       } else {
         const inv = invitation as AgencyInvitationEntity;
-        if (!(await this.invitations.markAgencyInvitationAccepted(uow, inv.agencyId, inv.id, userId)))
-          throw conflict('This invitation was already accepted.', 'input.token');
+        if (!(await this.invitations.markAgencyInvitationAccepted(uow, inv.agencyId, inv.id, secretHash, userId)))
+          throw conflict(
+            'This invitation was already accepted, withdrawn or sent again meanwhile.',
+            'input.token',
+            'INVITATION_NOT_PENDING',
+          );
         const [existing] = await uow.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [
           inv.agencyId,
           userId,

@@ -1,10 +1,11 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AgencyContext, AgencyCtx, OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
 import { Connection, paginate } from '@socle/platform-graphql';
 import { notFound } from '@socle/platform-errors';
 import { AgencyRepository } from './repositories';
 import { OrganizationService } from './organization.service';
-import { AgencyObject, OrganizationConnection, OrganizationObject } from './dto/objects';
+import { MyRolesLoader } from './my-roles.loader';
+import { AgencyObject, OrganizationConnection, OrganizationObject, OrganizationRoleEnum } from './dto/objects';
 import {
   RenameAgencyInput,
   CreateOrganizationInput,
@@ -14,9 +15,23 @@ import {
 } from './dto/inputs';
 import { toOrganization } from './dto/mappers';
 
+/** The organisation's fields that null empties; name, language and time zone always have a value. */
+const CLEARABLE = new Set(['sector', 'size']);
+
 @Resolver(() => OrganizationObject)
 export class OrganizationResolver {
-  constructor(private readonly service: OrganizationService) {}
+  constructor(
+    private readonly service: OrganizationService,
+    private readonly myRolesLoader: MyRolesLoader,
+  ) {}
+
+  @ResolveField(() => [OrganizationRoleEnum], {
+    description:
+      "The caller's own roles in this organization: empty when they act in it only as the agency's owner or admin (their agency role is in me.agencies), or with an API key.",
+  })
+  async myRoles(@Parent() organization: OrganizationObject, @Context('state') state: RequestState): Promise<OrganizationRoleEnum[]> {
+    return (await this.myRolesLoader.load(state, organization.id)) as OrganizationRoleEnum[];
+  }
 
   @Requires('organizations.list')
   @Query(() => OrganizationConnection, { description: "The agency's client organizations, oldest first." })
@@ -30,8 +45,11 @@ export class OrganizationResolver {
   }
 
   @Requires('organizations.create')
-  @Mutation(() => OrganizationObject)
-  async createOrganization(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateOrganizationInput): Promise<OrganizationObject> {
+  @Mutation(() => OrganizationObject, { description: "Creates a client organization of the agency. For the agency's owners and admins." })
+  async createOrganization(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', { description: 'The new organization.' }) input: CreateOrganizationInput,
+  ): Promise<OrganizationObject> {
     return toOrganization(
       await this.service.create(ctx, {
         name: input.name,
@@ -47,7 +65,13 @@ export class OrganizationResolver {
   @Mutation(() => OrganizationObject, {
     description: 'Marks the organization for deletion; its data is purged in the background. Status DELETION_PENDING until done.',
   })
-  async deleteOrganization(@AgencyCtx() ctx: AgencyContext, @Args('input') input: DeleteOrganizationInput): Promise<OrganizationObject> {
+  async deleteOrganization(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', {
+      description: 'The organization and its name, typed again. BAD_USER_INPUT on input.confirmName when it does not match.',
+    })
+    input: DeleteOrganizationInput,
+  ): Promise<OrganizationObject> {
     return toOrganization(await this.service.requestDeletion(ctx, input.id, input.confirmName));
   }
 
@@ -58,9 +82,15 @@ export class OrganizationResolver {
   }
 
   @Requires('organization.update')
-  @Mutation(() => OrganizationObject)
-  async updateOrganization(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateOrganizationInput): Promise<OrganizationObject> {
-    const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  @Mutation(() => OrganizationObject, {
+    description: "Changes the organization's settings. For its strategy lead and the agency's owners and admins.",
+  })
+  async updateOrganization(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The settings to change.' }) input: UpdateOrganizationInput,
+  ): Promise<OrganizationObject> {
+    // Left out keeps a field; null clears the fields that may be empty and keeps the others (as updateMe does).
+    const patch = Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && (v !== null || CLEARABLE.has(k))));
     return toOrganization(await this.service.update(ctx, patch));
   }
 }
@@ -78,8 +108,11 @@ export class AgencyResolver {
   }
 
   @Requires('agency.update')
-  @Mutation(() => AgencyObject)
-  async renameAgency(@AgencyCtx() ctx: AgencyContext, @Args('input') input: RenameAgencyInput): Promise<AgencyObject> {
+  @Mutation(() => AgencyObject, { description: 'Renames the agency. For its owners.' })
+  async renameAgency(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', { description: 'The new name.' }) input: RenameAgencyInput,
+  ): Promise<AgencyObject> {
     const agency = await this.agencies.rename(ctx, input.name);
     if (!agency) throw notFound('Agency', ctx.agencyId);
     return agency;

@@ -54,6 +54,12 @@ export class UserRepository {
     return rows.map((r) => r.agency_id);
   }
 
+  /** Changes the caller's own row (and nobody else's: the row is the context's user, and row-level security says so too). */
+  async updateSelf(ctx: UserContext, patch: Partial<Pick<UserEntity, 'displayName' | 'locale'>>): Promise<UserEntity | null> {
+    await (await ctx.uow.manager()).update(UserEntity, { id: ctx.userId }, patch);
+    return this.findSelf(ctx);
+  }
+
   /** Inserts a user; the unit of work's scope must carry this user's id. */
   async insert(uow: UnitOfWork, user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'passwordHash' | 'locale'>): Promise<void> {
     await (await uow.manager()).insert(UserEntity, user);
@@ -163,7 +169,8 @@ export class OrganizationRepository {
     return (await ctx.uow.manager()).findOne(OrganizationEntity, { where: { id, agencyId: ctx.agencyId } });
   }
 
-  async find(ctx: OrganizationContext): Promise<OrganizationEntity | null> {
+  /** The unit of work's own organisation (name, language, time zone…), for anything that acts inside it. */
+  async find(ctx: Pick<OrganizationContext, 'uow'>): Promise<OrganizationEntity | null> {
     return (await ctx.uow.manager()).findOne(OrganizationEntity, { where: { id: ctx.uow.organizationId } });
   }
 
@@ -310,6 +317,15 @@ export class MembershipRepository {
     await (await ctx.uow.manager()).delete(OrganizationMembershipEntity, { organizationId: ctx.uow.organizationId, userId });
   }
 
+  /** The signed-in person's own roles in these organisations (their own membership rows, whatever tenant is set). */
+  async rolesOfSelf(ctx: UserContext, organizationIds: readonly string[]): Promise<{ organizationId: string; roles: string[] }[]> {
+    if (organizationIds.length === 0) return [];
+    return ctx.uow.query<{ organizationId: string; roles: string[] }>(
+      `SELECT organization_id AS "organizationId", roles FROM organization_memberships WHERE user_id = $1 AND organization_id = ANY($2::uuid[])`,
+      [ctx.userId, organizationIds],
+    );
+  }
+
   async countWithRole(ctx: OrganizationContext, role: string): Promise<number> {
     const [row] = await ctx.uow.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM organization_memberships WHERE organization_id = $1 AND $2 = ANY(roles)',
@@ -348,23 +364,121 @@ export class InvitationRepository {
     return (await uow.manager()).findOne(AgencyInvitationEntity, { where: { agencyId, tokenHash } });
   }
 
-  async markOrganizationInvitationAccepted(uow: OrganizationUnitOfWork, id: string, userId: string): Promise<boolean> {
+  /**
+   * Marks it accepted if it still is what the token found: neither accepted, nor withdrawn, nor sent again with
+   * another token since (a withdrawal or a new link committed meanwhile makes this change nothing).
+   */
+  async markOrganizationInvitationAccepted(uow: OrganizationUnitOfWork, id: string, tokenHash: Buffer, userId: string): Promise<boolean> {
     const result = await (
       await uow.manager()
     ).update(
       OrganizationInvitationEntity,
-      { organizationId: uow.organizationId, id, acceptedAt: IsNull() },
+      { organizationId: uow.organizationId, id, tokenHash, acceptedAt: IsNull(), revokedAt: IsNull() },
       { acceptedAt: () => 'now()', acceptedBy: userId },
     );
     return (result.affected ?? 0) === 1;
   }
 
-  async markAgencyInvitationAccepted(uow: UnitOfWork, agencyId: string, id: string, userId: string): Promise<boolean> {
+  async markAgencyInvitationAccepted(uow: UnitOfWork, agencyId: string, id: string, tokenHash: Buffer, userId: string): Promise<boolean> {
     const result = await (
       await uow.manager()
-    ).update(AgencyInvitationEntity, { agencyId, id, acceptedAt: IsNull() }, { acceptedAt: () => 'now()', acceptedBy: userId });
+    ).update(
+      AgencyInvitationEntity,
+      { agencyId, id, tokenHash, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { acceptedAt: () => 'now()', acceptedBy: userId },
+    );
     return (result.affected ?? 0) === 1;
   }
+
+  // ---- pending invitations, as their managers see them ----
+
+  /** Neither accepted nor withdrawn, newest first (expired ones included); the inviter's name live when visible. */
+  async pendingInOrganization(ctx: OrganizationContext, page: PageQuery): Promise<PendingInvitationRow[]> {
+    const after = page.after ? 'AND (i.created_at, i.id) < ($3::timestamptz, $4::uuid)' : '';
+    return ctx.uow.query<PendingInvitationRow>(
+      `SELECT i.id, i.email, i.roles, NULL AS role, ${PENDING_COLUMNS}
+         FROM organization_invitations i LEFT JOIN users u ON u.id = i.invited_by
+        WHERE i.organization_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL ${after}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
+      [ctx.uow.organizationId, page.size + 1, ...(page.after ?? [])],
+    );
+  }
+
+  async pendingInAgency(ctx: AgencyContext, page: PageQuery): Promise<PendingInvitationRow[]> {
+    const after = page.after ? 'AND (i.created_at, i.id) < ($3::timestamptz, $4::uuid)' : '';
+    return ctx.uow.query<PendingInvitationRow>(
+      `SELECT i.id, i.email, NULL AS roles, i.role, ${PENDING_COLUMNS}
+         FROM agency_invitations i LEFT JOIN users u ON u.id = i.invited_by
+        WHERE i.agency_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL ${after}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
+      [ctx.agencyId, page.size + 1, ...(page.after ?? [])],
+    );
+  }
+
+  async findInOrganization(ctx: OrganizationContext, id: string): Promise<OrganizationInvitationEntity | null> {
+    return (await ctx.uow.manager()).findOne(OrganizationInvitationEntity, { where: { organizationId: ctx.uow.organizationId, id } });
+  }
+
+  async findInAgency(ctx: AgencyContext, id: string): Promise<AgencyInvitationEntity | null> {
+    return (await ctx.uow.manager()).findOne(AgencyInvitationEntity, { where: { agencyId: ctx.agencyId, id } });
+  }
+
+  /** Withdraws it if still pending; false when it was accepted or withdrawn meanwhile. */
+  async revokeInOrganization(ctx: OrganizationContext, id: string): Promise<boolean> {
+    return (
+      (await ctx.uow.execute(
+        `UPDATE organization_invitations SET revoked_at = now()
+          WHERE organization_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [ctx.uow.organizationId, id],
+      )) === 1
+    );
+  }
+
+  async revokeInAgency(ctx: AgencyContext, id: string): Promise<boolean> {
+    return (
+      (await ctx.uow.execute(
+        `UPDATE agency_invitations SET revoked_at = now() WHERE agency_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [ctx.agencyId, id],
+      )) === 1
+    );
+  }
+
+  /** A new secret and expiry for a pending invitation (the old link stops working); false when no longer pending. */
+  async renewInOrganization(ctx: OrganizationContext, id: string, tokenHash: Buffer, expiresAt: Date): Promise<boolean> {
+    return (
+      (await ctx.uow.execute(
+        `UPDATE organization_invitations SET token_hash = $3, expires_at = $4
+          WHERE organization_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [ctx.uow.organizationId, id, tokenHash, expiresAt],
+      )) === 1
+    );
+  }
+
+  async renewInAgency(ctx: AgencyContext, id: string, tokenHash: Buffer, expiresAt: Date): Promise<boolean> {
+    return (
+      (await ctx.uow.execute(
+        `UPDATE agency_invitations SET token_hash = $3, expires_at = $4
+          WHERE agency_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [ctx.agencyId, id, tokenHash, expiresAt],
+      )) === 1
+    );
+  }
+}
+
+const PENDING_COLUMNS = `i.invited_by AS "invitedBy", coalesce(u.display_name, i.invited_by_name) AS "invitedByName",
+  i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.expires_at <= now() AS expired`;
+
+/** A pending invitation as listed: `roles` for an organisation's, `role` for the agency's; never its token. */
+export interface PendingInvitationRow {
+  id: string;
+  email: string;
+  roles: string[] | null;
+  role: 'ADMIN' | 'MEMBER' | null;
+  invitedBy: string | null;
+  invitedByName: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  expired: boolean;
 }
 
 @Injectable()

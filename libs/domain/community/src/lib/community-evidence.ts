@@ -98,34 +98,40 @@ export function listeningPracticeEvidence(
 
 /**
  * Per requirement (the brand, then each listed competitor), the weeks of the
- * window in which one of its queries ran successfully. The listening module
- * keeps per query and account the time of the last successful run, and per
- * match the time it was recorded (only a successful run records one), so a
- * week counts when it holds a query's last success or a match recorded then
- * for a mention published that week or the week before (a first run's
- * back-fill of older mentions does not make earlier weeks count). Each probe
- * stops at its first row on the index of matches by query and time.
+ * window in which one of its queries ran successfully, read from the log of
+ * listening runs (listening_run_weeks: per query and UTC ISO week, the first
+ * and the last successful run), so a week in which listening ran and found
+ * nothing counts. Week n of the window is [at - 7(n+1) days, at - 7n days)
+ * back from the evaluation time, 7 days of 24 hours. Such a week covers the
+ * end of one ISO week and the start of the next: it holds a run iff the first
+ * or the last run of one of those two weeks falls inside it, so each log row
+ * gives the weeks of its first and last run, by arithmetic. One pass over the
+ * organisation's queries, per query one range of at most nine log rows on its
+ * primary key, grouped by requirement and joined to the requirements by hash
+ * (an organisation with a hundred competitors does not scan its queries once
+ * per competitor).
  */
 export const LISTENING_PRACTICE_SQL = `
-  WITH weeks AS (SELECT n, $2::timestamptz - (n + 1) * interval '7 days' AS s, $2::timestamptz - n * interval '7 days' AS e
-                   FROM generate_series(0, $3::int - 1) AS n),
-       req AS (SELECT 'BRAND'::text AS kind, NULL::uuid AS competitor_id, NULL::text AS name, 0::bigint AS position
+  WITH req AS (SELECT 'BRAND'::text AS kind, NULL::uuid AS competitor_id, NULL::text AS name, 0::bigint AS position
                UNION ALL
-               SELECT 'COMPETITOR', c.id, c.name, row_number() OVER (ORDER BY c.created_at, c.id) FROM competitors c WHERE c.organization_id = $1)
-  SELECT r.kind, r.name,
-         coalesce((SELECT array_agg(w.n ORDER BY w.n) FROM weeks w
-                    WHERE EXISTS (
-                      SELECT 1 FROM listening_queries q
-                       WHERE q.organization_id = $1 AND q.kind = r.kind AND q.competitor_id IS NOT DISTINCT FROM r.competitor_id
-                         AND (EXISTS (SELECT 1 FROM listening_query_sources s
-                                       WHERE s.organization_id = $1 AND s.query_id = q.id AND s.last_success_at >= w.s AND s.last_success_at < w.e)
-                              OR EXISTS (SELECT 1 FROM mention_matches mm
-                                          WHERE mm.organization_id = $1 AND mm.query_id = q.id
-                                            AND mm.published_at >= w.s - interval '7 days' AND mm.published_at < w.e
-                                            AND mm.created_at >= w.s AND mm.created_at < w.e)))), '{}') AS weeks
-    FROM req r ORDER BY r.position`;
+               SELECT 'COMPETITOR', c.id, c.name, row_number() OVER (ORDER BY c.created_at, c.id) FROM competitors c WHERE c.organization_id = $1),
+       ran AS (SELECT q.kind, coalesce(q.competitor_id, '00000000-0000-0000-0000-000000000000'::uuid) AS competitor_key,
+                      array_agg(DISTINCT w.n ORDER BY w.n) AS weeks
+                 FROM listening_queries q
+                 JOIN listening_run_weeks l
+                   ON l.organization_id = $1 AND l.query_id = q.id
+                  AND l.week_start >= date_trunc('week', ($2::timestamptz - $3::int * interval '168 hours') AT TIME ZONE 'UTC')::date
+                  AND l.week_start <= date_trunc('week', $2::timestamptz AT TIME ZONE 'UTC')::date
+                 CROSS JOIN LATERAL (VALUES (l.first_success_at), (l.last_success_at)) AS t(at)
+                 CROSS JOIN LATERAL (SELECT ceil(date_part('epoch', $2::timestamptz - t.at) / 604800)::int - 1 AS n) AS w
+                WHERE q.organization_id = $1 AND q.kind IN ('BRAND', 'COMPETITOR') AND w.n BETWEEN 0 AND $3::int - 1
+                GROUP BY 1, 2)
+  SELECT r.kind, r.name, coalesce(ran.weeks, '{}') AS weeks
+    FROM req r
+    LEFT JOIN ran ON ran.kind = r.kind AND ran.competitor_key = coalesce(r.competitor_id, '00000000-0000-0000-0000-000000000000'::uuid)
+   ORDER BY r.position`;
 
-/** The community module's evidence: accounts in one statement; listening practice in one more, a few index probes per week and query. */
+/** The community module's evidence: accounts in one statement; listening practice in one more, a few index probes per requirement and query. */
 export const communityEvidenceProvider: EvidenceProvider = {
   module: 'community',
   definitions: [

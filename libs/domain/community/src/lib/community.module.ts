@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { OAuthClientStore } from './oauth-clients';
 import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
@@ -105,6 +106,7 @@ export class CommunityModule implements OnModuleInit {
         OAuthClientStore,
         NetworkAccountService,
         NetworkHealthService,
+        WebhookEvents,
         CheckNetworkAccountScheduler,
         CheckNetworkAccountJob,
         CommunityNetworkTargets,

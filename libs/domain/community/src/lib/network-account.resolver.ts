@@ -77,11 +77,11 @@ export class NetworkAccountResolver {
   @Requires('accounts.manage')
   @Mutation(() => NetworkAccountObject, {
     description:
-      'Connects an account with a token, app password or feed URL. Connecting the same account again updates it (a refresh token is kept until a new one is issued).',
+      'Connects an account with a token, app password or feed URL. Connecting the same account again updates it (a refresh token is kept until a new one is issued). BAD_USER_INPUT for a network that is not enabled, credentials the network refuses, or a URL that leads to a private, loopback or metadata address (reason DESTINATION_NOT_ALLOWED); RATE_LIMITED or UPSTREAM_UNAVAILABLE when the network limits requests or does not answer properly (nothing is stored).',
   })
   async connectNetworkAccount(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ConnectNetworkAccountInput,
+    @Args('input', { description: 'The network and the credentials.' }) input: ConnectNetworkAccountInput,
   ): Promise<NetworkAccountObject> {
     return toNetworkAccount(
       await this.accounts.connect(ctx, { network: input.network, serviceUrl: input.serviceUrl, fields: fieldsOf(input) }),
@@ -89,30 +89,37 @@ export class NetworkAccountResolver {
   }
 
   @Requires('accounts.manage')
-  @Mutation(() => NetworkOAuthStartObject, { description: 'Starts an OAuth connection; GET /oauth/callback completes it.' })
+  @Mutation(() => NetworkOAuthStartObject, {
+    description:
+      'Starts an OAuth connection; GET /oauth/callback completes it. BAD_USER_INPUT for a network that is not enabled or does not connect with OAuth, or a private destination (reason DESTINATION_NOT_ALLOWED); RATE_LIMITED or UPSTREAM_UNAVAILABLE when the server does not answer properly.',
+  })
   async startNetworkOAuth(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: StartNetworkOAuthInput,
+    @Args('input', { description: 'The network and its server.' }) input: StartNetworkOAuthInput,
   ): Promise<NetworkOAuthStartObject> {
     return this.accounts.startOAuth(ctx, input);
   }
 
   @Requires('accounts.manage')
-  @Mutation(() => DisconnectNetworkAccountPayload, { description: 'Removes the account and destroys its credentials.' })
+  @Mutation(() => DisconnectNetworkAccountPayload, {
+    description:
+      'Removes the account and destroys its credentials. Its content variants and publications are kept, without the account. NOT_FOUND for an unknown account.',
+  })
   async disconnectNetworkAccount(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: DisconnectNetworkAccountInput,
+    @Args('input', { description: 'The account to disconnect.' }) input: DisconnectNetworkAccountInput,
   ): Promise<DisconnectNetworkAccountPayload> {
     return { id: await this.accounts.disconnect(ctx, input.id) };
   }
 
   @Requires('accounts.manage')
   @Mutation(() => NetworkAccountObject, {
-    description: 'Checks the account now (refreshing its credentials if they expire) and returns its status.',
+    description:
+      'Checks the account now (refreshing its credentials if they expire) and returns its status: a failed check is answered as the account’s status and lastError, not as an error. NOT_FOUND for an unknown account.',
   })
   async checkNetworkAccount(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: CheckNetworkAccountInput,
+    @Args('input', { description: 'The account to check.' }) input: CheckNetworkAccountInput,
   ): Promise<NetworkAccountObject> {
     const account = await this.health.check(ctx, input.id);
     if (!account) throw notFound('Network account', input.id);

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -74,6 +75,7 @@ export class NetworkHealthService {
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
     private readonly config: SocleConfig,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
@@ -262,6 +264,12 @@ export class NetworkHealthService {
         },
         ctx.requestId,
       );
+      if (patch.status === 'NEEDS_REAUTH')
+        await this.webhooks.emit(ctx.uow, 'network_account.reauthorisation_needed', {
+          networkAccountId: account.id,
+          network: account.network,
+          handle: account.handle,
+        });
     }
     return true;
   }

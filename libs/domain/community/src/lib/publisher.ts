@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ConnectorError } from '@socle/connector-sdk';
@@ -41,6 +42,7 @@ export class CommunityPublisher implements ContentPublisher {
     private readonly accounts: NetworkAccountRepository,
     private readonly audit: AuditRepository,
     private readonly health: NetworkHealthService,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async prepare(ctx: PublisherCtx, accountId: string): Promise<{ account: PreparedAccount } | { failure: PublishFailure }> {
@@ -159,6 +161,11 @@ export class CommunityPublisher implements ContentPublisher {
             },
             flagCtx.requestId,
           );
+          await this.webhooks.emit(flagCtx.uow, 'network_account.reauthorisation_needed', {
+            networkAccountId: accountId,
+            network: account.network,
+            handle: account.handle,
+          });
         }
       },
     };

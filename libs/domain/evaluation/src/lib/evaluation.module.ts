@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Module, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { AssessmentRepository } from './assessment/assessment.repository';
@@ -32,6 +33,7 @@ const SERVICES: Provider[] = [
   CommunityReportService,
   KpiProgressService,
   KpiValuesService,
+  WebhookEvents,
 ];
 
 const RESOLVERS: Provider[] = [

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { DynamicModule, Module, OnModuleInit, Provider } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { EvidenceRegistry } from '@socle/platform-evidence';
@@ -83,6 +84,7 @@ export class PoliciesModule implements OnModuleInit {
         AuditRepository,
         PolicyRepository,
         PolicyService,
+        WebhookEvents,
         CommentRulesService,
         BusinessCalendarService,
         ContentRulesService,

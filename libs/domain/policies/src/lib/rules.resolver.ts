@@ -47,7 +47,7 @@ export class CommentRulesResolver {
   })
   async setCommentHandlingRules(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: SetCommentHandlingRulesInput,
+    @Args('input', { description: 'The whole set of rules.' }) input: SetCommentHandlingRulesInput,
   ): Promise<CommentHandlingRuleSetObject> {
     return toRuleSet(
       await this.rules.set(
@@ -71,7 +71,7 @@ export class CommentRulesResolver {
   })
   async commentResponseDue(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: CommentResponseDueInput,
+    @Args('input', { description: "The comment's network, severity and arrival time." }) input: CommentResponseDueInput,
   ): Promise<CommentResponseDueObject> {
     const due = await this.rules.due(ctx, { network: input.network, severity: input.severity, receivedAt: input.receivedAt ?? new Date() });
     return {
@@ -107,7 +107,10 @@ export class ContentRulesResolver {
   @Mutation(() => ContentRuleSetObject, {
     description: 'Replaces the content rules. Every problem is reported with its path (input.rules[2].words[4]); nothing is stored then.',
   })
-  async setContentRules(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetContentRulesInput): Promise<ContentRuleSetObject> {
+  async setContentRules(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The whole list of rules.' }) input: SetContentRulesInput,
+  ): Promise<ContentRuleSetObject> {
     const set = await this.rules.set(ctx, input.rules);
     const derived = await this.rules.brandVoiceRules(ctx);
     return {
@@ -122,7 +125,10 @@ export class ContentRulesResolver {
   @Query(() => ContentCheckObject, {
     description: 'Checks a text against the content rules, the brand voice and (with `network`) the network’s text limits.',
   })
-  async checkContent(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CheckContentInput): Promise<ContentCheckObject> {
+  async checkContent(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The text, and optionally its network and kind of content.' }) input: CheckContentInput,
+  ): Promise<ContentCheckObject> {
     const result = await this.rules.check(ctx, input);
     return {
       blocked: result.blocked,

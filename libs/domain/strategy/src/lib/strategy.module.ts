@@ -8,6 +8,7 @@ import { strategyEvidenceProvider, STRATEGY_EVIDENCE_KEYS } from './evidence/str
 import { FeedbackActionRepository } from './actions/feedback-action.repository';
 import { FeedbackActionResolver } from './actions/feedback-action.resolver';
 import { FeedbackActionService } from './actions/feedback-action.service';
+import { SendAdvocacyDigestJob } from './governance/advocacy/advocacy.jobs';
 import { AdvocacyRepository } from './governance/advocacy/advocacy.repository';
 import { AdvocacyResolver, AdvocacyService } from './governance/advocacy/advocacy.resolver';
 import { governanceEvidenceProvider, GOVERNANCE_EVIDENCE_KEYS } from './governance/governance-evidence';
@@ -60,6 +61,7 @@ import { TaskForceService } from './task-force/task-force.service';
     AdvocacyRepository,
     AdvocacyService,
     AdvocacyResolver,
+    SendAdvocacyDigestJob,
     MailOutbox,
   ],
   exports: [BrandVoiceReader],

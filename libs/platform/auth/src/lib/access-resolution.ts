@@ -27,8 +27,8 @@ export function levelOf(rule: AccessRule): AccessLevel | null {
 }
 
 /**
- * The access rule of every query and mutation, keyed `Query.<field>` /
- * `Mutation.<field>`, read from the resolvers' metadata (`@Requires`,
+ * The access rule of every query, mutation and subscription, keyed
+ * `Query.<field>` / `Mutation.<field>` / `Subscription.<field>`, read from the resolvers' metadata (`@Requires`,
  * `@SignedIn`, `@Public`; method rule first, then class rule). A field with no
  * rule maps to undefined.
  */
@@ -43,7 +43,7 @@ export function collectOperationRules(modules: ModulesContainer): Map<string, Ac
         const handler: unknown = Object.getOwnPropertyDescriptor(type.prototype, name)?.value;
         if (typeof handler !== 'function') continue;
         const kind = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as string | undefined;
-        if (kind !== 'Query' && kind !== 'Mutation') continue;
+        if (kind !== 'Query' && kind !== 'Mutation' && kind !== 'Subscription') continue;
         const field = (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? name;
         const rule = (Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, type)) as
           AccessRule | undefined;

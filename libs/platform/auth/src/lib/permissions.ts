@@ -189,6 +189,18 @@ export const PERMISSIONS = {
     agencyRoles: MANAGERS,
     organizationRoles: ['STRATEGY_LEAD', 'CONTENT_LEAD', 'COMMUNITY_MANAGER', 'ANALYST', 'COORDINATOR', 'EXECUTIVE_APPROVER', 'VIEWER'],
   },
+  // outgoing webhooks: endpoints receive a client's events (organisation level) or all the agency's clients' events
+  // (agency level); their secrets are shown once, so only people manage them.
+  'webhooks.read': { level: 'ORGANIZATION', access: 'read', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD'] },
+  'webhooks.manage': {
+    level: 'ORGANIZATION',
+    access: 'write',
+    agencyRoles: MANAGERS,
+    organizationRoles: ['STRATEGY_LEAD'],
+    humansOnly: true,
+  },
+  'agency.webhooks.read': { level: 'AGENCY', access: 'read', agencyRoles: MANAGERS, organizationRoles: [] },
+  'agency.webhooks.manage': { level: 'AGENCY', access: 'write', agencyRoles: MANAGERS, organizationRoles: [], humansOnly: true },
   'assessments.manage': { level: 'ORGANIZATION', access: 'write', agencyRoles: MANAGERS, organizationRoles: ['STRATEGY_LEAD', 'ANALYST'] },
 } as const satisfies Record<string, PermissionSpec>;
 

@@ -37,4 +37,24 @@ describe('RateLimiter on the real Redis', () => {
     for (let i = 0; i < 6; i++) outcomes.push((await (i % 2 ? a : b).hit('shared', 5)).allowed);
     expect(outcomes).toEqual([true, true, true, true, true, false]);
   });
+
+  it('says when the budget is whole again: the end of the current window, which a new counter starts', async () => {
+    const limiter = new RateLimiter(redis, prefix);
+    await insideOneWindow();
+    const result = await limiter.hit('reset', 10);
+    const untilNextWindow = Math.ceil((60_000 - (Date.now() % 60_000)) / 1000);
+    expect(result).toMatchObject({ allowed: true, limit: 10, remaining: 9, windowSeconds: 60 });
+    expect(Math.abs(result.retryAfterSeconds - untilNextWindow)).toBeLessThanOrEqual(1);
+  });
+
+  it('peeks at a budget without counting', async () => {
+    const limiter = new RateLimiter(redis, prefix);
+    await insideOneWindow();
+    expect(await limiter.peek('peeked', 2)).toMatchObject({ allowed: true, limit: 2, remaining: 2 });
+    await limiter.hit('peeked', 2);
+    expect(await limiter.peek('peeked', 2)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(await limiter.peek('peeked', 2)).toMatchObject({ allowed: true, remaining: 1 });
+    await limiter.hit('peeked', 2);
+    expect(await limiter.peek('peeked', 2)).toMatchObject({ allowed: false, remaining: 0 });
+  });
 });

@@ -2,8 +2,13 @@ import type Redis from 'ioredis';
 
 export interface RateLimitResult {
   allowed: boolean;
+  /** Requests allowed per window. */
+  limit: number;
+  /** Requests left in the current window once this one is counted (0 when refused). */
   remaining: number;
+  /** Seconds until the current window ends and the budget is whole again (at least 1). */
   retryAfterSeconds: number;
+  windowSeconds: number;
 }
 
 // Fixed window counter in one round trip: INCR, set the expiry on the first hit, read the TTL.
@@ -23,7 +28,8 @@ export class RateLimiter {
   ) {}
 
   async hit(bucket: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
-    const key = `${this.prefix}:rl:${bucket}:${Math.floor(Date.now() / (windowSeconds * 1000))}`;
+    const now = Date.now();
+    const key = this.keyOf(bucket, windowSeconds, now);
     const windowMs = String(windowSeconds * 1000);
     let result: [number, number];
     try {
@@ -35,10 +41,32 @@ export class RateLimiter {
       result = (await this.redis.eval(SCRIPT, 1, key, windowMs)) as [number, number];
     }
     const [count, ttl] = result;
+    return this.resultOf(count, limit, windowSeconds, now, ttl);
+  }
+
+  /**
+   * The budget as it stands, without counting a request (for an answer refused before its caller is known).
+   * One GET.
+   */
+  async peek(bucket: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
+    const now = Date.now();
+    const count = Number((await this.redis.get(this.keyOf(bucket, windowSeconds, now))) ?? 0);
+    return { ...this.resultOf(count, limit, windowSeconds, now, Infinity), allowed: count < limit };
+  }
+
+  private keyOf(bucket: string, windowSeconds: number, now: number): string {
+    return `${this.prefix}:rl:${bucket}:${Math.floor(now / (windowSeconds * 1000))}`;
+  }
+
+  private resultOf(count: number, limit: number, windowSeconds: number, now: number, ttl: number): RateLimitResult {
+    // The window's counter is named after the window: a new one starts at the window's end, whatever the key's expiry.
+    const untilNextWindow = windowSeconds * 1000 - (now % (windowSeconds * 1000));
     return {
       allowed: count <= limit,
+      limit,
       remaining: Math.max(0, limit - count),
-      retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil(Math.min(ttl, untilNextWindow) / 1000)),
+      windowSeconds,
     };
   }
 }

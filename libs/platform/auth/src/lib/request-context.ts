@@ -64,6 +64,17 @@ export type ResolvedAccess =
 /** What one GraphQL operation needs: all its root fields must need the same. */
 export type AccessLevel = 'PUBLIC' | 'USER' | 'AGENCY' | 'ORGANIZATION';
 
+/** A caller's rate-limit budget: requests per fixed window, shared by every API replica. */
+export interface RateLimitState {
+  /** Whose budget: one per person, per API key, or per address for anonymous callers. */
+  bucket: 'USER' | 'API_KEY' | 'ANONYMOUS';
+  limit: number;
+  remaining: number;
+  /** Seconds until the window ends and the budget is whole again. */
+  resetSeconds: number;
+  windowSeconds: number;
+}
+
 /** Per-request state shared by the guard and the resolvers. */
 export interface RequestState {
   requestId: string;
@@ -80,6 +91,11 @@ export interface RequestState {
    */
   level?: AccessLevel;
   access?: ResolvedAccess;
+  /**
+   * The caller's rate-limit budget as this request left it (counted once, when the
+   * request's state was built): the response headers, `extensions.cost` and `viewer` read it.
+   */
+  rateLimit?: RateLimitState;
   /** Per-request DataLoaders, by name. */
   loaders: Map<string, unknown>;
 }

@@ -93,6 +93,27 @@ export class SocleConfig {
   @Max(50)
   GRAPHQL_MAX_DEPTH = 10;
 
+  /** Live subscriptions (graphql-ws) one WebSocket connection may hold at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SUBSCRIPTIONS_MAX_PER_CONNECTION = 20;
+
+  /** Largest WebSocket message the subscriptions endpoint accepts; a larger one closes the connection (1009). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  SUBSCRIPTIONS_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+  /** WebSocket connections one API process keeps open at once; more are refused (503) before the upgrade. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SUBSCRIPTIONS_MAX_CONNECTIONS = 5000;
+
   @Transform(toInt)
   @IsInt()
   @Min(10)

@@ -17,4 +17,18 @@ describe('SignedTokens', () => {
     expect(reports.open(token, token.length - 1)).toBeNull();
     for (const bad of ['', '.', 'abc', `${token}.x`, '\u0000', 42, null]) expect(reports.open(bad, 1000)).toBeNull();
   });
+
+  it('refuses every other spelling of the right signature: spare bits of the last character, characters outside the alphabet', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const token = reports.sign(['a']);
+    const [body, signature] = token.split('.');
+    // 32 bytes in 43 characters: the last one carries 4 bits, its 2 low bits are spare.
+    const last = alphabet.indexOf(signature[signature.length - 1]);
+    const sameBytes = alphabet[last ^ 1];
+    expect(Buffer.from(`${signature.slice(0, -1)}${sameBytes}`, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+    expect(reports.open(`${body}.${signature.slice(0, -1)}${sameBytes}`, 1000)).toBeNull();
+    expect(reports.open(`${body}.${signature.slice(0, 10)}*${signature.slice(10)}`, 1000)).toBeNull();
+    expect(reports.open(`${body}.${signature}=`, 1000)).toBeNull();
+    expect(reports.open(token, 1000)).toEqual(['a']);
+  });
 });

@@ -26,8 +26,10 @@ export class SignedTokens {
     if (typeof token !== 'string' || token.length > maxLength) return null;
     const [body, signature, extra] = token.split('.');
     if (!body || !signature || extra !== undefined) return null;
-    const expected = createHmac('sha256', this.key).update(body).digest();
-    const given = Buffer.from(signature, 'base64url');
+    // Compared as text with the one canonical encoding: base64url decoding ignores a last character's spare bits
+    // and skips characters outside the alphabet, so several strings decode to the same bytes.
+    const expected = Buffer.from(b64(createHmac('sha256', this.key).update(body).digest()));
+    const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
       const parsed: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

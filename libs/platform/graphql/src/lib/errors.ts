@@ -6,11 +6,12 @@ export { DomainError, FieldProblem } from '@socle/platform-errors';
 
 /**
  * Stable error codes, carried in `extensions.code`. Clients branch on these,
- * never on messages. The domains' codes, plus the API's own query limits.
+ * never on messages. The domains' codes, plus the API's own query limits and
+ * BAD_REQUEST (a request GraphQL over HTTP does not accept, such as a batch).
  * Parse and validation failures keep Apollo's standard
  * GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED codes.
  */
-export const ERROR_CODES = [...DOMAIN_ERROR_CODES, 'QUERY_TOO_COMPLEX'] as const;
+export const ERROR_CODES = [...DOMAIN_ERROR_CODES, 'QUERY_TOO_COMPLEX', 'BAD_REQUEST'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An error of the GraphQL layer itself, and what a DomainError becomes at this edge. */

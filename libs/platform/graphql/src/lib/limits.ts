@@ -132,20 +132,64 @@ function usesIntrospection(
   });
 }
 
+/** A caller's request budget as `extensions.cost.throttleStatus` shows it. */
+export interface ThrottleStatus {
+  /** Requests allowed per window. */
+  maximumAvailable: number;
+  /** Requests left in the current window, this one counted. */
+  currentlyAvailable: number;
+  /** Seconds until the window ends and `currentlyAvailable` is back to `maximumAvailable`. */
+  resetInSeconds: number;
+  windowSeconds: number;
+}
+
+/**
+ * What an answer says about its cost, in `extensions.cost` (after Shopify's
+ * Admin API): the cost the operation was checked against before it ran, what it
+ * was charged (the requested cost once executed; 0 when nothing ran), the cap
+ * per operation, and the caller's request budget.
+ */
+export interface QueryCostExtension {
+  /** The operation's cost as analysed before execution; null when it could not be analysed (a document or variables refused). */
+  requestedQueryCost: number | null;
+  /** The requested cost when the operation ran, 0 when it was refused before any resolver. Not re-measured on the answer. */
+  actualQueryCost: number;
+  /** The most one operation may cost (GRAPHQL_MAX_COST). */
+  maximumQueryCost: number;
+  throttleStatus: ThrottleStatus | null;
+}
+
 /**
  * Cost limit (needs variables, so it runs once the operation is resolved, still
- * before any resolver) and introspection for anonymous callers.
+ * before any resolver) and introspection for anonymous callers. Every answer
+ * that went through the request pipeline carries its cost in `extensions.cost`.
  */
 export function queryLimitsPlugin<TContext extends object>(
   limits: QueryLimits,
-  options: { introspectionAllowed: (context: TContext) => boolean },
+  options: { introspectionAllowed: (context: TContext) => boolean; throttleStatus?: (context: TContext) => ThrottleStatus | null },
 ): ApolloServerPlugin<TContext> {
   // What each recent operation asks for, by text and operation name (clients send the same few again
   // and again), and its cost by variables: the analysis runs once per distinct operation.
   const seen = new Map<string, { introspection: boolean; costs: Map<string, number> }>();
   return {
     async requestDidStart() {
+      let requested: number | null = null;
+      let executed = false;
       return {
+        async executionDidStart() {
+          executed = true;
+        },
+        async willSendResponse(requestContext) {
+          const body = requestContext.response.body;
+          if (body.kind !== 'single') return;
+          const cost: QueryCostExtension = {
+            requestedQueryCost: requested,
+            actualQueryCost: executed && requested !== null ? requested : 0,
+            maximumQueryCost: limits.maxCost,
+            throttleStatus: options.throttleStatus?.(requestContext.contextValue) ?? null,
+          };
+          body.singleResult.extensions = { ...body.singleResult.extensions, cost };
+        },
         async didResolveOperation(requestContext: GraphQLRequestContext<TContext>) {
           const { document, operation } = requestContext as Required<GraphQLRequestContext<TContext>>;
           if (!document || !operation) return;
@@ -181,6 +225,7 @@ export function queryLimitsPlugin<TContext extends object>(
             if (entry.costs.size >= 100) entry.costs.delete(entry.costs.keys().next().value as string);
             entry.costs.set(variablesKey, cost);
           }
+          requested = cost;
           if (cost > limits.maxCost) {
             throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}. Ask for fewer items per page or fewer fields.`);
           }

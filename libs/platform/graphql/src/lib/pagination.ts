@@ -3,12 +3,19 @@ import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './errors';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Where a page stands in its list (Relay cursor pagination).' })
 export class PageInfo {
-  @Field(() => Boolean) hasNextPage!: boolean;
-  @Field(() => Boolean) hasPreviousPage!: boolean;
-  @Field(() => String, { nullable: true }) startCursor!: string | null;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field(() => Boolean, { description: 'Whether more items follow: ask again with `after` set to `endCursor`.' })
+  hasNextPage!: boolean;
+  @Field(() => Boolean, { description: 'Whether this page was asked for with a cursor (items come before it).' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null when the page is empty.' })
+  startCursor!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of the page, to pass as `after` for the next page; null when the page is empty.',
+  })
+  endCursor!: string | null;
 }
 
 @ArgsType()
@@ -40,15 +47,19 @@ export interface Connection<T> {
 
 /** A Relay connection type for `node`: `<Name>Connection` with `<Name>Edge`s. */
 export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field(() => String) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field(() => String, { description: 'Opaque position of this item: pass it as `after` to read the items that follow.' })
+    cursor!: string;
+    @Field(() => node, { description: `The ${name}.` })
+    node!: T;
   }
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor pagination).` })
   class ConnectionClass {
-    @Field(() => [EdgeType]) edges!: EdgeType[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => [EdgeType], { description: 'The items of the page, in the order of the list.' })
+    edges!: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to ask for them.' })
+    pageInfo!: PageInfo;
   }
   return ConnectionClass as Type<Connection<T>>;
 }

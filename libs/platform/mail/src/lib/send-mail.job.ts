@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { UnitOfWorkFactory } from '@socle/platform-database';
-import { JobHandler, JobQueues, Reconcilable, TenantJobPayload } from '@socle/platform-queue';
+import { UnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
+import { JobHandler, JobPayload, JobQueues, Reconcilable } from '@socle/platform-queue';
 import { MAILER, Mailer, MailSendError } from './mailer';
-import { MAIL_QUEUE, MailOutbox, SEND_MAIL_JOB } from './mail-outbox';
+import { AGENCY_OUTBOX, MAIL_QUEUE, ORGANIZATION_OUTBOX, OutboxTable, SEND_MAIL_JOB, USER_OUTBOX } from './mail-outbox';
 
 export const MAIL_OPTIONS = Symbol('MAIL_OPTIONS');
 
@@ -35,8 +35,18 @@ export interface SendMailSummary {
   waiting: boolean;
 }
 
+/** One tenant's outbox as the job works on it: its table, its id, and units of work inside it. */
+interface TenantOutbox {
+  table: OutboxTable;
+  id: string;
+  run<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  payload: JobPayload;
+  label: string;
+}
+
 /**
- * Sends an organisation's due mails from the outbox. Each mail is claimed
+ * Sends a tenant's due mails from its outbox: an organisation's, a person's own (a job naming a user) or an agency's
+ * (a job naming an agency alone). Each mail is claimed
  * under a lease in its own short transaction, sent outside any transaction,
  * then marked SENT, retried later with exponential back-off, or FAILED
  * (a 5xx refusal, or too many attempts). Without an SMTP server nothing is
@@ -44,7 +54,7 @@ export interface SendMailSummary {
  * organisations whose job Redis lost.
  */
 @Injectable()
-export class SendMailJob implements JobHandler<TenantJobPayload>, Reconcilable {
+export class SendMailJob implements JobHandler<JobPayload>, Reconcilable {
   readonly queue = MAIL_QUEUE;
   readonly name = SEND_MAIL_JOB;
   private readonly logger = new Logger(SEND_MAIL_JOB);
@@ -55,17 +65,18 @@ export class SendMailJob implements JobHandler<TenantJobPayload>, Reconcilable {
 
   constructor(
     private readonly units: UnitOfWorkFactory,
-    private readonly outbox: MailOutbox,
     private readonly queues: JobQueues,
     @Inject(MAIL_OPTIONS) private readonly options: MailOptions,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
   ) {}
 
-  async handle({ organizationId }: TenantJobPayload): Promise<SendMailSummary> {
+  async handle(payload: JobPayload): Promise<SendMailSummary> {
     const summary: SendMailSummary = { sent: 0, retried: 0, failed: 0, waiting: !this.mailer };
     if (!this.mailer) return summary;
+    const outbox = this.outboxOf(payload);
+    const { table, id } = outbox;
     for (;;) {
-      const batch = await this.units.runInOrganization(organizationId, (uow) => this.outbox.claim(uow, this.batchSize, this.leaseMs));
+      const batch = await outbox.run((uow) => table.claim(uow, id, this.batchSize, this.leaseMs));
       for (const mail of batch) {
         try {
           const { messageId } = await this.mailer.send({
@@ -74,31 +85,66 @@ export class SendMailJob implements JobHandler<TenantJobPayload>, Reconcilable {
             subject: mail.subject,
             text: mail.textBody,
           });
-          await this.units.runInOrganization(organizationId, (uow) => this.outbox.markSent(uow, mail.id, messageId));
+          await outbox.run((uow) => table.markSent(uow, id, mail.id, messageId));
           summary.sent += 1;
         } catch (error) {
           const failure = error instanceof MailSendError ? error : new MailSendError('TRANSIENT', 'send failed');
           const retryIn = mailRetryDelay(this.policy, mail.attempts, failure.kind);
-          await this.units.runInOrganization(organizationId, (uow) => this.outbox.markFailed(uow, mail.id, failure.summary, retryIn));
+          await outbox.run((uow) => table.markFailed(uow, id, mail.id, failure.summary, retryIn));
           if (retryIn === null) summary.failed += 1;
           else summary.retried += 1;
         }
       }
       if (batch.length < this.batchSize) break;
     }
-    // The next retry of this organisation, as a delayed job (the reconciler catches it too if Redis loses it).
-    const next = await this.units.runInOrganization(organizationId, (uow) => this.outbox.nextDue(uow));
-    if (next) {
-      await this.queues.add(MAIL_QUEUE, SEND_MAIL_JOB, { organizationId }, { delay: Math.max(0, next.getTime() - Date.now()) });
-    }
-    if (summary.failed) this.logger.warn(`${summary.failed} mail(s) of organization ${organizationId} given up`);
+    // The next retry of this tenant, as a delayed job (the reconciler catches it too if Redis loses it).
+    const next = await outbox.run((uow) => table.nextDue(uow, id));
+    if (next) await this.queues.add(MAIL_QUEUE, SEND_MAIL_JOB, outbox.payload, { delay: Math.max(0, next.getTime() - Date.now()) });
+    if (summary.failed) this.logger.warn(`${summary.failed} mail(s) of ${outbox.label} given up`);
     return summary;
+  }
+
+  private outboxOf(payload: JobPayload): TenantOutbox {
+    if (payload.organizationId === undefined && payload.userId !== undefined) {
+      const userId = payload.userId;
+      return {
+        table: USER_OUTBOX,
+        id: userId,
+        run: (work) => this.units.run({ userId }, work),
+        payload: { userId },
+        label: `user ${userId}`,
+      };
+    }
+    if (payload.organizationId === undefined) {
+      const agencyId = payload.agencyId as string;
+      return {
+        table: AGENCY_OUTBOX,
+        id: agencyId,
+        run: (work) => this.units.run({ agencyId }, work),
+        payload: { agencyId },
+        label: `agency ${agencyId}`,
+      };
+    }
+    const organizationId = payload.organizationId;
+    return {
+      table: ORGANIZATION_OUTBOX,
+      id: organizationId,
+      run: (work) => this.units.runInOrganization(organizationId, work),
+      payload: { organizationId },
+      label: `organization ${organizationId}`,
+    };
   }
 
   async reconcile(): Promise<number> {
     if (!this.mailer) return 0;
-    const organizations = await this.units.run({}, (uow) => this.outbox.dueOrganizations(uow, 1000));
+    const [organizations, users, agencies] = await this.units.run({}, async (uow) => [
+      await ORGANIZATION_OUTBOX.dueTenants(uow, 1000),
+      await USER_OUTBOX.dueTenants(uow, 1000),
+      await AGENCY_OUTBOX.dueTenants(uow, 1000),
+    ]);
     for (const organizationId of organizations) await this.queues.add(MAIL_QUEUE, SEND_MAIL_JOB, { organizationId });
-    return organizations.length;
+    for (const userId of users) await this.queues.add(MAIL_QUEUE, SEND_MAIL_JOB, { userId });
+    for (const agencyId of agencies) await this.queues.add(MAIL_QUEUE, SEND_MAIL_JOB, { agencyId });
+    return organizations.length + users.length + agencies.length;
   }
 }

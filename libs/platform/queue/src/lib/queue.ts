@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, DynamicModule, OnApplicationShutdow
 import { JobsOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { isUuid } from '@socle/platform-database';
+import { LiveEvents } from './live-events';
 
 export const REDIS = Symbol('REDIS');
 
@@ -19,8 +20,36 @@ export function assertTenantPayload(payload: unknown): asserts payload is Tenant
   }
 }
 
+/**
+ * A job about one person's account rather than a client organisation (a password-reset mail): it names the user,
+ * and the handler works as that user (row-level security by user).
+ */
+export interface UserJobPayload {
+  userId: string;
+  organizationId?: undefined;
+  [key: string]: unknown;
+}
+
+/** A job of an agency itself rather than one of its clients (an invitation mail to its staff): it runs in that agency. */
+export interface AgencyJobPayload {
+  agencyId: string;
+  organizationId?: undefined;
+  userId?: undefined;
+  [key: string]: unknown;
+}
+
+/** What a job may name: an organisation (most jobs), a user, or an agency. */
+export type JobPayload = TenantJobPayload | UserJobPayload | AgencyJobPayload;
+
+/** Either an organisation's job (a valid organizationId), a user's (a valid userId) or an agency's (a valid agencyId alone). */
+export function assertJobPayload(payload: unknown): asserts payload is JobPayload {
+  const p = payload as Record<string, unknown> | null;
+  if (p && p['organizationId'] === undefined && (isUuid(p['userId']) || (p['userId'] === undefined && isUuid(p['agencyId'])))) return;
+  assertTenantPayload(payload);
+}
+
 /** A job handler contributed by a domain module; job name = class name. */
-export interface JobHandler<P extends TenantJobPayload = TenantJobPayload> {
+export interface JobHandler<P extends JobPayload = TenantJobPayload> {
   readonly queue: string;
   readonly name: string;
   handle(payload: P): Promise<unknown>;
@@ -70,8 +99,8 @@ export class JobQueues implements OnApplicationShutdown {
     return queue;
   }
 
-  async add(queue: string, name: string, payload: TenantJobPayload, options: JobsOptions = {}): Promise<void> {
-    assertTenantPayload(payload);
+  async add(queue: string, name: string, payload: JobPayload, options: JobsOptions = {}): Promise<void> {
+    assertJobPayload(payload);
     await this.queue(queue).add(name, payload, {
       attempts: 8,
       backoff: { type: 'exponential', delay: 2000 },
@@ -107,8 +136,10 @@ export class QueueModule {
         { provide: REDIS, useFactory: () => new Redis(options.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) },
         JobQueues,
         RedisCloser,
+        // Channels under the queue prefix: deployments (and test runs) with other prefixes never see each other's events.
+        { provide: LiveEvents, useFactory: (redis: Redis) => new LiveEvents(redis, options.prefix), inject: [REDIS] },
       ],
-      exports: [REDIS, QUEUE_OPTIONS, JobQueues],
+      exports: [REDIS, QUEUE_OPTIONS, JobQueues, LiveEvents],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import type { LiveEvent } from '@socle/platform-queue';
 import type { MentionEntity } from '../listening/listening.entities';
 import { MentionObject, SentimentLabelEnum } from '../listening/dto/objects';
 import { ALERT_MENTIONS_CAP, type Alert, type AlertSettings } from './alerts.types';
@@ -12,6 +13,9 @@ export enum AlertKindEnum {
 registerEnumType(AlertKindEnum, {
   name: 'AlertKind',
   description: 'NEGATIVE_SPIKE: negative mentions in the window well above the organisation’s own usual count for that window.',
+  valuesMap: {
+    NEGATIVE_SPIKE: { description: 'Negative mentions in the window well above the organisation’s usual count for that window.' },
+  },
 });
 
 export enum AlertStatusEnum {
@@ -24,6 +28,11 @@ registerEnumType(AlertStatusEnum, {
   description:
     'OPEN (raised, nobody has looked); ACKNOWLEDGED (someone handles it; a rising spike still updates it); RESOLVED (over; final). ' +
     'One OPEN or ACKNOWLEDGED alert per kind at a time.',
+  valuesMap: {
+    OPEN: { description: 'Raised; nobody has looked yet.' },
+    ACKNOWLEDGED: { description: 'Someone handles it; a rising spike still updates it.' },
+    RESOLVED: { description: 'Over. Final.' },
+  },
 });
 
 export enum AlertSensitivityEnum {
@@ -34,6 +43,11 @@ export enum AlertSensitivityEnum {
 registerEnumType(AlertSensitivityEnum, {
   name: 'AlertSensitivity',
   description: 'How far above the usual count a window must go: HIGH 2, MEDIUM 3, LOW 4 standard deviations (and at least minCount).',
+  valuesMap: {
+    LOW: { description: '4 standard deviations above the usual count.' },
+    MEDIUM: { description: '3 standard deviations above the usual count.' },
+    HIGH: { description: '2 standard deviations above the usual count.' },
+  },
 });
 
 export enum AlertProposedActionEnum {
@@ -42,28 +56,30 @@ export enum AlertProposedActionEnum {
 registerEnumType(AlertProposedActionEnum, {
   name: 'AlertProposedAction',
   description: 'CRISIS_PAUSE: hold every scheduled publication (pausePublishingForAlert).',
+  valuesMap: { CRISIS_PAUSE: { description: 'Hold every scheduled publication (pausePublishingForAlert).' } },
 });
 
 @ObjectType('Alert', {
   description: 'A crisis alert: a spike of negative mentions over the organisation’s own baseline, with the mentions behind it.',
 })
 export class AlertObject {
-  @Field(() => ID) id!: string;
-  @Field(() => AlertKindEnum) kind!: AlertKindEnum;
-  @Field(() => AlertStatusEnum) status!: AlertStatusEnum;
+  @Field(() => ID, { description: 'Identifier of the alert.' }) id!: string;
+  @Field(() => AlertKindEnum, { description: 'What was detected.' }) kind!: AlertKindEnum;
+  @Field(() => AlertStatusEnum, { description: 'Where the alert stands.' }) status!: AlertStatusEnum;
   @Field(() => GraphQLISODateTime, { description: 'Start of the window of the strongest evaluation so far.' }) windowStart!: Date;
-  @Field(() => GraphQLISODateTime) windowEnd!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'End of the window of the strongest evaluation so far (UTC).' }) windowEnd!: Date;
   @Field(() => Int, { description: 'Negative mentions published in that window.' }) observedCount!: number;
   @Field(() => Float, { description: 'Usual count for that window: the mean of the same window on each day of the baseline.' })
   baselineMean!: number;
-  @Field(() => Float) baselineStddev!: number;
-  @Field(() => Int) baselineDays!: number;
+  @Field(() => Float, { description: 'Standard deviation of the counts of that window over the baseline days.' }) baselineStddev!: number;
+  @Field(() => Int, { description: 'Previous days the baseline was computed over.' }) baselineDays!: number;
   @Field(() => Float, { description: 'The count the window had to reach.' }) threshold!: number;
   @Field(() => Float, { description: 'observedCount / baselineMean (the mean counted as at least 1).' }) ratio!: number;
-  @Field(() => AlertSensitivityEnum) sensitivity!: AlertSensitivityEnum;
+  @Field(() => AlertSensitivityEnum, { description: 'The sensitivity in force when the spike was found.' })
+  sensitivity!: AlertSensitivityEnum;
   @Field(() => Int, { description: 'Evaluations that found the spike (1 when raised; a rising spike updates the alert).' })
   detections!: number;
-  @Field(() => GraphQLISODateTime) lastDetectedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When an evaluation last found the spike (UTC).' }) lastDetectedAt!: Date;
   @Field(() => Int, { description: `Mentions kept behind the alert (at most ${ALERT_MENTIONS_CAP}).` }) mentionCount!: number;
   @Field(() => AlertProposedActionEnum, {
     nullable: true,
@@ -73,39 +89,53 @@ export class AlertObject {
   proposedAction!: AlertProposedActionEnum | null;
   @Field(() => Boolean, { description: 'Whether the organisation’s crisis pause is on now (whoever started it).' }) crisisPauseOn!: boolean;
   @Field(() => ID, { nullable: true, description: 'Who paused publishing from this alert.' }) publishingPausedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishingPausedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) acknowledgedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) acknowledgedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) resolvedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When publishing was paused from this alert (UTC), or null.' })
+  publishingPausedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'User id of who acknowledged the alert, or null.' }) acknowledgedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the alert was acknowledged (UTC), or null.' })
+  acknowledgedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'User id of who resolved the alert, or null.' }) resolvedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the alert was resolved (UTC), or null.' }) resolvedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The last note given when acknowledging or resolving.' }) note!: string | null;
   @Field(() => GraphQLISODateTime, { description: 'When it was raised.' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the alert last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const AlertConnection = ConnectionType(AlertObject, 'Alert');
 
 @ObjectType('AlertSettings', { description: 'How the organisation’s crisis alerts are raised (defaults until someone changes them).' })
 export class AlertSettingsObject {
-  @Field(() => Boolean) enabled!: boolean;
-  @Field(() => AlertSensitivityEnum) sensitivity!: AlertSensitivityEnum;
+  @Field(() => Boolean, { description: 'Whether alerts are raised at all.' }) enabled!: boolean;
+  @Field(() => AlertSensitivityEnum, { description: 'How far above the usual count a window must go.' }) sensitivity!: AlertSensitivityEnum;
   @Field(() => Int, { description: 'Fewest negative mentions in a window that may raise an alert.' }) minCount!: number;
   @Field(() => Int, { description: 'Length of the window, in minutes.' }) windowMinutes!: number;
   @Field(() => Int, { description: 'Previous days whose same window make the baseline.' }) baselineDays!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true }) lastEvaluatedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) updatedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When mentions were last evaluated for a spike (UTC), or null.' })
+  lastEvaluatedAt!: Date | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who last changed the settings; null for the defaults or when not changed by a person.',
+  })
+  updatedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the settings were last changed (UTC); null for the defaults.' })
+  updatedAt!: Date | null;
 }
 
 @ArgsType()
 export class AlertPageArgs extends PageArgs {
-  @Field(() => AlertStatusEnum, { nullable: true }) @IsOptional() @IsEnum(AlertStatusEnum) status?: AlertStatusEnum;
-  @Field(() => AlertKindEnum, { nullable: true }) @IsOptional() @IsEnum(AlertKindEnum) kind?: AlertKindEnum;
+  @Field(() => AlertStatusEnum, { nullable: true, description: 'Only alerts in this status.' })
+  @IsOptional()
+  @IsEnum(AlertStatusEnum)
+  status?: AlertStatusEnum;
+  @Field(() => AlertKindEnum, { nullable: true, description: 'Only alerts of this kind.' })
+  @IsOptional()
+  @IsEnum(AlertKindEnum)
+  kind?: AlertKindEnum;
 }
 
 @ArgsType()
 export class AlertArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the alert.' }) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
 }
 
 @ArgsType()
@@ -121,14 +151,14 @@ export class AlertMentionsArgs {
   first?: number;
 }
 
-@InputType()
+@InputType({ description: 'An alert, by id.' })
 export class AlertIdInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the alert.' }) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
 }
 
-@InputType()
+@InputType({ description: 'An alert to move, and an optional note.' })
 export class AlertMoveInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the alert.' }) @IsUUID('all', { message: 'must be an alert id' }) id!: string;
   @Field(() => String, { nullable: true, description: 'Why, for the team (kept on the alert and in the audit log).' })
   @IsOptional()
   @IsString()
@@ -137,10 +167,13 @@ export class AlertMoveInput {
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'The settings to change; fields left out keep their value.' })
 export class SetAlertSettingsInput {
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;
-  @Field(() => AlertSensitivityEnum, { nullable: true }) @IsOptional() @IsEnum(AlertSensitivityEnum) sensitivity?: AlertSensitivityEnum;
+  @Field(() => Boolean, { nullable: true, description: 'Whether alerts are raised at all.' }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @Field(() => AlertSensitivityEnum, { nullable: true, description: 'How far above the usual count a window must go.' })
+  @IsOptional()
+  @IsEnum(AlertSensitivityEnum)
+  sensitivity?: AlertSensitivityEnum;
   @Field(() => Int, { nullable: true, description: `${SPIKE_SETTING_BOUNDS.minCount[0]} to ${SPIKE_SETTING_BOUNDS.minCount[1]}.` })
   @IsOptional()
   @IsInt()
@@ -199,5 +232,50 @@ export function toAlertMentionObject(m: MentionEntity): MentionObject {
     reach: m.reach,
     queryIds: m.queryIds,
     createdAt: m.createdAt,
+  };
+}
+
+export enum AlertChangeEnum {
+  RAISED = 'RAISED',
+  UPDATED = 'UPDATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+}
+registerEnumType(AlertChangeEnum, {
+  name: 'AlertChange',
+  description:
+    'RAISED (a new alert); UPDATED (measured again while unresolved: the spike goes on); STATUS_CHANGED (acknowledged or resolved).',
+  valuesMap: {
+    RAISED: { description: 'A new alert was raised.' },
+    UPDATED: { description: 'An unresolved alert was measured again: the spike goes on.' },
+    STATUS_CHANGED: { description: 'The alert was acknowledged or resolved.' },
+  },
+});
+
+@ObjectType('AlertEvent', {
+  description:
+    'A change of a crisis alert, as it was committed: its id and the fields that change. Read the alert itself (alert) for the rest.',
+})
+export class AlertEventObject {
+  @Field(() => AlertChangeEnum, { description: 'What happened to the alert.' }) change!: AlertChangeEnum;
+  @Field(() => ID, { description: 'The alert’s id.' }) alertId!: string;
+  @Field(() => ID, { description: 'The client organisation of the alert.' }) organizationId!: string;
+  @Field(() => AlertKindEnum, { description: 'The kind of alert.' }) kind!: AlertKindEnum;
+  @Field(() => AlertStatusEnum, { description: 'Its status after this change.' }) status!: AlertStatusEnum;
+  @Field(() => Int, { nullable: true, description: 'Negative mentions in the window (when measured: RAISED and UPDATED).' })
+  observedCount!: number | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the change was committed.' }) occurredAt!: Date;
+}
+
+/** What a live event of the alert topic says, as the subscription answers it. */
+export function toAlertEventObject(event: LiveEvent): AlertEventObject {
+  const f = event.fields;
+  return {
+    change: event.change as AlertChangeEnum,
+    alertId: event.id,
+    organizationId: event.organizationId,
+    kind: f.kind as AlertKindEnum,
+    status: f.status as AlertStatusEnum,
+    observedCount: typeof f.observedCount === 'number' ? f.observedCount : null,
+    occurredAt: new Date(event.occurredAt),
   };
 }

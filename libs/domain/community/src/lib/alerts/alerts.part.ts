@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import type { ModulePart } from '@socle/platform-database';
 import { Alerts1765000000200 } from '../migrations/1765000000200-alerts';
 import { AlertsScheduler, EvaluateAlertsJob } from './alerts.jobs';
@@ -15,7 +16,7 @@ import { CrisisPauseGateway } from './crisis-pause';
 export const ALERTS_PART: ModulePart = {
   entities: [],
   migrations: [Alerts1765000000200],
-  providers: [AlertsRepository, AlertsService, AlertsScheduler, CrisisPauseGateway],
+  providers: [AlertsRepository, AlertsService, AlertsScheduler, CrisisPauseGateway, WebhookEvents],
   resolvers: [AlertsResolver],
   workers: [EvaluateAlertsJob],
   exports: [AlertsService, AlertsScheduler],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
+import { LiveEvents } from '@socle/platform-queue';
 import type { MentionEntity } from '../listening/listening.entities';
 import { MENTION_COLUMNS, MentionDbRow, toMentionEntity } from '../listening/mention-row';
 import type { TenantCtx } from '../repositories';
@@ -69,9 +70,33 @@ const toAlert = (r: AlertRow): Alert => ({
 /** The ranking of an alert's mentions: the most reached (a mention's own reach, else its author's), then the newest. */
 const MENTION_RANK = 'coalesce(m.reach, m.author_reach) DESC NULLS LAST, m.published_at DESC, m.id DESC';
 
-/** The only place that queries the alert tables; always inside the caller's tenant (the reconciler's function aside). */
+/** The live events' topic of alerts (`alertChanged`). */
+export const ALERT_TOPIC = 'alert';
+
+/** Why an alert's event was sent: raised, measured again while unresolved, or moved in its workflow. */
+export type AlertChange = 'RAISED' | 'UPDATED' | 'STATUS_CHANGED';
+
+/**
+ * The only place that queries the alert tables; always inside the caller's
+ * tenant (the reconciler's function aside). Alerts raised, measured again or
+ * moved are announced to live subscribers once their transaction commits.
+ */
 @Injectable()
 export class AlertsRepository {
+  constructor(private readonly live: LiveEvents) {}
+
+  private announce(ctx: TenantCtx, change: AlertChange, alert: Pick<Alert, 'id' | 'kind' | 'status'> & { observedCount?: number }): void {
+    this.live.afterCommit(ctx.uow, [
+      {
+        topic: ALERT_TOPIC,
+        organizationId: ctx.uow.organizationId,
+        id: alert.id,
+        change,
+        fields: { kind: alert.kind, status: alert.status, observedCount: alert.observedCount ?? null },
+      },
+    ]);
+  }
+
   // ------------------------------------------------------------------ settings
 
   async settings(ctx: TenantCtx): Promise<AlertSettings> {
@@ -189,7 +214,9 @@ export class AlertsRepository {
         m.sensitivity,
       ],
     );
-    return { alert: (await this.find(ctx, row.id)) as Alert, raised: row.raised };
+    const alert = (await this.find(ctx, row.id)) as Alert;
+    this.announce(ctx, row.raised ? 'RAISED' : 'UPDATED', alert);
+    return { alert, raised: row.raised };
   }
 
   /**
@@ -247,16 +274,18 @@ export class AlertsRepository {
     by: string | null,
     note: string | null,
   ): Promise<boolean> {
-    const changed = await ctx.uow.execute(
-      `UPDATE alerts SET status = $4, updated_at = now(), note = coalesce($6, note),
+    const changed = await ctx.uow.query<{ id: string; kind: AlertKind; status: AlertStatus }>(
+      `WITH changed AS (UPDATE alerts SET status = $4, updated_at = now(), note = coalesce($6, note),
               acknowledged_by = CASE WHEN $4 = 'ACKNOWLEDGED' THEN $5::uuid ELSE acknowledged_by END,
               acknowledged_at = CASE WHEN $4 = 'ACKNOWLEDGED' THEN now() ELSE acknowledged_at END,
               resolved_by = CASE WHEN $4 = 'RESOLVED' THEN $5::uuid ELSE resolved_by END,
               resolved_at = CASE WHEN $4 = 'RESOLVED' THEN now() ELSE resolved_at END
-        WHERE organization_id = $1 AND id = $2 AND status = $3`,
+        WHERE organization_id = $1 AND id = $2 AND status = $3
+        RETURNING id, kind, status) SELECT * FROM changed`,
       [ctx.uow.organizationId, id, from, to, by, note],
     );
-    return changed === 1;
+    for (const alert of changed) this.announce(ctx, 'STATUS_CHANGED', alert);
+    return changed.length === 1;
   }
 
   /** Who paused publishing from the alert, and when (the first time only). */

@@ -1,10 +1,12 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, paginate } from '@socle/platform-graphql';
+import { LiveEvent, LiveEvents } from '@socle/platform-queue';
 import { MentionObject } from '../listening/dto/objects';
 import {
   AlertArgs,
   AlertConnection,
+  AlertEventObject,
   AlertIdInput,
   AlertMentionsArgs,
   AlertMoveInput,
@@ -12,10 +14,12 @@ import {
   AlertPageArgs,
   AlertSettingsObject,
   SetAlertSettingsInput,
+  toAlertEventObject,
   toAlertMentionObject,
   toAlertObject,
   toAlertSettingsObject,
 } from './alerts.dto';
+import { ALERT_TOPIC } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 import type { Alert } from './alerts.types';
 
@@ -27,7 +31,19 @@ import type { Alert } from './alerts.types';
  */
 @Resolver(() => AlertObject)
 export class AlertsResolver {
-  constructor(private readonly service: AlertsService) {}
+  constructor(
+    private readonly service: AlertsService,
+    private readonly live: LiveEvents,
+  ) {}
+
+  @Requires('listening.read')
+  @Subscription(() => AlertEventObject, {
+    description: 'Crisis alerts of the connection’s organization as they are raised, measured again and moved (over graphql-ws).',
+    resolve: (event: LiveEvent) => toAlertEventObject(event),
+  })
+  alertChanged(@OrgCtx() ctx: OrganizationContext): Promise<AsyncIterableIterator<LiveEvent>> {
+    return this.live.listen(ctx.organizationId, ALERT_TOPIC);
+  }
 
   @Requires('listening.read')
   @Query(() => AlertConnection, { description: 'Crisis alerts, newest first, filtered by status and/or kind.' })
@@ -42,7 +58,7 @@ export class AlertsResolver {
   }
 
   @Requires('listening.read')
-  @Query(() => AlertObject, { description: 'One alert; its `mentions` are the ones behind it.' })
+  @Query(() => AlertObject, { description: 'One alert; its `mentions` are the ones behind it. NOT_FOUND for an unknown id.' })
   async alert(@OrgCtx() ctx: OrganizationContext, @Args() args: AlertArgs): Promise<AlertObject> {
     return toAlertObject(await this.service.get(ctx, args.id, 'id'), await this.pauseOf(ctx));
   }
@@ -58,9 +74,13 @@ export class AlertsResolver {
 
   @Requires('listening.manage')
   @Mutation(() => AlertObject, {
-    description: 'Someone handles it (OPEN → ACKNOWLEDGED); CONFLICT ALERT_TRANSITION_NOT_ALLOWED otherwise.',
+    description:
+      'Someone handles it (OPEN → ACKNOWLEDGED); CONFLICT (reason ALERT_TRANSITION_NOT_ALLOWED) otherwise; NOT_FOUND for an unknown alert.',
   })
-  async acknowledgeAlert(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AlertMoveInput): Promise<AlertObject> {
+  async acknowledgeAlert(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The alert and an optional note.' }) input: AlertMoveInput,
+  ): Promise<AlertObject> {
     const alert = await this.service.acknowledge(ctx, input.id, input.note ?? null);
     return toAlertObject(alert, await this.pauseOf(ctx));
   }
@@ -68,9 +88,12 @@ export class AlertsResolver {
   @Requires('listening.manage')
   @Mutation(() => AlertObject, {
     description:
-      'The crisis is over (OPEN or ACKNOWLEDGED → RESOLVED). A later spike raises a new alert; the mentions this one covered do not.',
+      'The crisis is over (OPEN or ACKNOWLEDGED → RESOLVED). A later spike raises a new alert; the mentions this one covered do not. CONFLICT (reason ALERT_TRANSITION_NOT_ALLOWED) when already resolved; NOT_FOUND for an unknown alert.',
   })
-  async resolveAlert(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AlertMoveInput): Promise<AlertObject> {
+  async resolveAlert(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The alert and an optional note.' }) input: AlertMoveInput,
+  ): Promise<AlertObject> {
     const alert = await this.service.resolve(ctx, input.id, input.note ?? null);
     return toAlertObject(alert, await this.pauseOf(ctx));
   }
@@ -79,9 +102,12 @@ export class AlertsResolver {
   @Mutation(() => AlertObject, {
     description:
       'The proposed action: starts the crisis pause (every scheduled publication held) with the alert as its reason. ' +
-      'Nothing changes when publishing is already paused. Resume with resumeAfterCrisisPause.',
+      'Nothing changes when publishing is already paused. Resume with resumeAfterCrisisPause. NOT_FOUND for an unknown alert; CONFLICT (reason ALERT_ACTION_UNAVAILABLE) when this platform has no publishing.',
   })
-  async pausePublishingForAlert(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AlertIdInput): Promise<AlertObject> {
+  async pausePublishingForAlert(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The alert.' }) input: AlertIdInput,
+  ): Promise<AlertObject> {
     const { alert } = await this.service.pausePublishing(ctx, input.id);
     return toAlertObject(alert, await this.pauseOf(ctx));
   }
@@ -93,8 +119,13 @@ export class AlertsResolver {
   }
 
   @Requires('listening.manage')
-  @Mutation(() => AlertSettingsObject, { description: 'Changes the given settings; the others keep their value.' })
-  async setAlertSettings(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetAlertSettingsInput): Promise<AlertSettingsObject> {
+  @Mutation(() => AlertSettingsObject, {
+    description: 'Changes the given settings; the others keep their value. BAD_USER_INPUT (per field) for a value out of its bounds.',
+  })
+  async setAlertSettings(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The settings to change.' }) input: SetAlertSettingsInput,
+  ): Promise<AlertSettingsObject> {
     return toAlertSettingsObject(await this.service.setSettings(ctx, input));
   }
 

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { badInput, DomainError, FieldProblem, notFound } from '@socle/platform-errors';
@@ -62,6 +63,7 @@ export class AlertsService {
     private readonly alerts: AlertsRepository,
     private readonly audit: AuditRepository,
     private readonly crisisPause: CrisisPauseGateway,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /** Adds a listener of raised alerts (see `AlertRaisedListener`). */
@@ -139,6 +141,12 @@ export class AlertsService {
         kind,
         observed: verdict.observed,
         mean: verdict.mean,
+        threshold: verdict.threshold,
+      });
+      await this.webhooks.emit(ctx.uow, 'alert.raised', {
+        alertId: alert.id,
+        kind,
+        observedCount: verdict.observed,
         threshold: verdict.threshold,
       });
       for (const listener of this.raisedListeners) await listener(ctx, linked);

@@ -2,7 +2,7 @@ export { ALERTS_PART } from './alerts.part';
 export { AlertsService, AlertEvaluation, AlertRaisedListener } from './alerts.service';
 export { AlertsRepository } from './alerts.repository';
 export { AlertsScheduler, EvaluateAlertsJob, ALERTS_QUEUE, EVALUATE_ALERTS_JOB } from './alerts.jobs';
-export { CrisisPauseGateway, CrisisPauseListener } from './crisis-pause';
+export { CrisisPauseGateway, CrisisPauseSubscriber } from './crisis-pause';
 export {
   ALERT_KINDS,
   ALERT_STATUSES,

@@ -11,6 +11,11 @@ export enum AuthorTagEnum {
 registerEnumType(AuthorTagEnum, {
   name: 'MentionAuthorTag',
   description: 'What an author is to the brand, as a person decided: a large audience, a supporter, or a recurring critic.',
+  valuesMap: {
+    INFLUENCER: { description: 'An author with a large audience.' },
+    AMBASSADOR: { description: 'A supporter of the brand.' },
+    DETRACTOR: { description: 'A recurring critic of the brand.' },
+  },
 });
 
 export enum SentimentLeaningEnum {
@@ -22,6 +27,11 @@ registerEnumType(SentimentLeaningEnum, {
   name: 'SentimentLeaning',
   description:
     'Where an author leans over the window: average sentiment ≥ 0.25 POSITIVE, ≤ -0.25 NEGATIVE, otherwise (or unscored) NEUTRAL.',
+  valuesMap: {
+    POSITIVE: { description: 'Average sentiment of 0.25 or more.' },
+    NEUTRAL: { description: 'Average sentiment between -0.25 and 0.25, or no scored mention.' },
+    NEGATIVE: { description: 'Average sentiment of -0.25 or less.' },
+  },
 });
 
 const NETWORK = /^[a-z0-9-]{1,40}$/;
@@ -62,7 +72,10 @@ export class MentionAuthorPageArgs {
   @IsOptional()
   @IsEnum(AuthorTagEnum)
   tag?: AuthorTagEnum;
-  @Field(() => SentimentLeaningEnum, { nullable: true }) @IsOptional() @IsEnum(SentimentLeaningEnum) leaning?: SentimentLeaningEnum;
+  @Field(() => SentimentLeaningEnum, { nullable: true, description: 'Only authors leaning this way over the window.' })
+  @IsOptional()
+  @IsEnum(SentimentLeaningEnum)
+  leaning?: SentimentLeaningEnum;
   @Field(() => String, { nullable: true, description: 'Handles starting with this (with or without @; case ignored).' })
   @IsOptional()
   @IsString()
@@ -94,16 +107,22 @@ export class MentionAuthorArgs {
   to?: string;
 }
 
-@InputType()
+@InputType({ description: 'An author, by network and handle, and a tag.' })
 export class MentionAuthorTagInput {
-  @Field(() => String) @IsString() @Matches(NETWORK, { message: 'must be a network name such as mastodon' }) source!: string;
+  @Field(() => String, { description: 'The author’s network (connector name, such as mastodon).' })
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
+  source!: string;
   @Field(() => String, { description: 'With or without @; case ignored.' }) @IsString() @MinLength(1) @MaxLength(500) handle!: string;
-  @Field(() => AuthorTagEnum) @IsEnum(AuthorTagEnum) tag!: AuthorTagEnum;
+  @Field(() => AuthorTagEnum, { description: 'The tag to add or remove.' }) @IsEnum(AuthorTagEnum) tag!: AuthorTagEnum;
 }
 
-@InputType()
+@InputType({ description: 'An author, by network and handle, and the note to keep on them.' })
 export class MentionAuthorNoteInput {
-  @Field(() => String) @IsString() @Matches(NETWORK, { message: 'must be a network name such as mastodon' }) source!: string;
+  @Field(() => String, { description: 'The author’s network (connector name, such as mastodon).' })
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
+  source!: string;
   @Field(() => String, { description: 'With or without @; case ignored.' }) @IsString() @MinLength(1) @MaxLength(500) handle!: string;
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters; null or blank clears it.' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
@@ -118,7 +137,7 @@ export class MentionAuthorNoteInput {
 })
 export class MentionAuthorObject {
   @Field(() => ID, { description: 'network:handle (lower case): stable across windows.' }) id!: string;
-  @Field(() => String) source!: string;
+  @Field(() => String, { description: 'The author’s network (connector name).' }) source!: string;
   @Field(() => String, { description: 'As the newest mention spells it.' }) handle!: string;
   @Field(() => String, { nullable: true, description: 'The newest display name seen.' }) name!: string | null;
   @Field(() => Float, {
@@ -129,32 +148,40 @@ export class MentionAuthorObject {
   @Field(() => Int, { description: 'Mentions in the window.' }) mentions!: number;
   @Field(() => Float, { nullable: true, description: 'Mean sentiment (-1 to 1) of the scored mentions; null when none was scored.' })
   averageSentiment!: number | null;
-  @Field(() => Int) positive!: number;
-  @Field(() => Int) negative!: number;
-  @Field(() => SentimentLeaningEnum) leaning!: SentimentLeaningEnum;
+  @Field(() => Int, { description: 'Mentions in the window scored POSITIVE.' }) positive!: number;
+  @Field(() => Int, { description: 'Mentions in the window scored NEGATIVE.' }) negative!: number;
+  @Field(() => SentimentLeaningEnum, { description: 'Where the author leans over the window.' }) leaning!: SentimentLeaningEnum;
   @Field(() => Int, {
     nullable: true,
     description: 'The audience the network reported last for the author (followers); null when it never said.',
   })
   reach!: number | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) firstSeen!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) lastSeen!: Date | null;
-  @Field(() => [AuthorTagEnum]) tags!: AuthorTagEnum[];
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the author’s first mention in the window was published (UTC); null when none is.',
+  })
+  firstSeen!: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the author’s newest mention in the window was published (UTC); null when none is.',
+  })
+  lastSeen!: Date | null;
+  @Field(() => [AuthorTagEnum], { description: 'The tags people set on the author.' }) tags!: AuthorTagEnum[];
   @Field(() => [AuthorTagEnum], { description: 'Tags the figures point to that the author does not have: suggestions, never applied.' })
   suggestedTags!: AuthorTagEnum[];
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'A note people keep on the author, or null.' }) note!: string | null;
   @Field(() => ID, { nullable: true, description: 'Who last changed the tags.' }) taggedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) taggedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) noteBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) noteAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the tags last changed (UTC), or null.' }) taggedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'User id of who last set the note, or null.' }) noteBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the note was last set (UTC), or null.' }) noteAt!: Date | null;
 }
 
 export const MentionAuthorConnection = ConnectionType(MentionAuthorObject, 'MentionAuthor');
 
 @ObjectType('MentionAuthorDetail', { description: 'One author: its figures over the window and its newest mentions, whenever.' })
 export class MentionAuthorDetailObject {
-  @Field(() => MentionAuthorObject) author!: MentionAuthorObject;
-  @Field(() => GraphQLISODateTime) from!: Date;
-  @Field(() => GraphQLISODateTime) to!: Date;
+  @Field(() => MentionAuthorObject, { description: 'The author and its figures over the window.' }) author!: MentionAuthorObject;
+  @Field(() => GraphQLISODateTime, { description: 'Start of the window (included), UTC.' }) from!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'End of the window (excluded), UTC.' }) to!: Date;
   @Field(() => [MentionObject], { description: 'The 10 newest mentions by the author.' }) recentMentions!: MentionObject[];
 }

@@ -17,6 +17,7 @@ import {
 import type { MentionAuthorRow } from './authors.repository';
 import { encodeAuthorCursor, MentionAuthorService } from './authors.service';
 import { suggestedTags } from './influence';
+import { withoutNulls } from '../null-arguments';
 
 function toAuthor(a: MentionAuthorRow): MentionAuthorObject {
   return {
@@ -75,7 +76,7 @@ export class MentionAuthorResolver {
       'Authors of the mentions, most influential first (score, then network and handle), over a window (default the last 90 days). Keyset pagination: the cursor carries the window, so pages never shift.',
   })
   async mentionAuthors(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionAuthorPageArgs): Promise<Connection<MentionAuthorObject>> {
-    const { first, after, ...filter } = args;
+    const { first, after, ...filter } = withoutNulls(args);
     const size = first ?? 20;
     const { rows, window } = await this.authors.rank(ctx, filter, size, after);
     const edges = rows.slice(0, size).map((a) => ({ cursor: encodeAuthorCursor({ ...a, ...window }), node: toAuthor(a) }));
@@ -96,7 +97,7 @@ export class MentionAuthorResolver {
       'One author over a window (default the last 90 days) with its newest mentions. NOT_FOUND when it never mentioned the organisation.',
   })
   async mentionAuthor(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionAuthorArgs): Promise<MentionAuthorDetailObject> {
-    const { author, window, recent } = await this.authors.get(ctx, args.source, args.handle, args);
+    const { author, window, recent } = await this.authors.get(ctx, args.source, args.handle, withoutNulls(args));
     return { author: toAuthor(author), from: window.from, to: window.to, recentMentions: recent.map(toMention) };
   }
 
@@ -104,23 +105,34 @@ export class MentionAuthorResolver {
   @Mutation(() => MentionAuthorObject, {
     description: 'Adds a tag to an author (kept if already there; audited when added). NOT_FOUND when it never mentioned the organisation.',
   })
-  async tagMentionAuthor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: MentionAuthorTagInput): Promise<MentionAuthorObject> {
+  async tagMentionAuthor(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The author and the tag.' }) input: MentionAuthorTagInput,
+  ): Promise<MentionAuthorObject> {
     await this.authors.tag(ctx, input.source, input.handle, input.tag);
     return toAuthor((await this.authors.get(ctx, input.source, input.handle, {})).author);
   }
 
   @Requires('listening.manage')
-  @Mutation(() => MentionAuthorObject, { description: 'Removes a tag from an author (audited when it had it).' })
-  async untagMentionAuthor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: MentionAuthorTagInput): Promise<MentionAuthorObject> {
+  @Mutation(() => MentionAuthorObject, {
+    description: 'Removes a tag from an author (audited when it had it). NOT_FOUND when it never mentioned the organisation.',
+  })
+  async untagMentionAuthor(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The author and the tag.' }) input: MentionAuthorTagInput,
+  ): Promise<MentionAuthorObject> {
     await this.authors.untag(ctx, input.source, input.handle, input.tag);
     return toAuthor((await this.authors.get(ctx, input.source, input.handle, {})).author);
   }
 
   @Requires('listening.manage')
-  @Mutation(() => MentionAuthorObject, { description: 'Sets the note on an author (null or blank clears it); audited without its text.' })
+  @Mutation(() => MentionAuthorObject, {
+    description:
+      'Sets the note on an author (null or blank clears it); audited without its text. BAD_USER_INPUT for a note longer than 2,000 characters; NOT_FOUND when the author never mentioned the organisation.',
+  })
   async setMentionAuthorNote(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: MentionAuthorNoteInput,
+    @Args('input', { description: 'The author and the note.' }) input: MentionAuthorNoteInput,
   ): Promise<MentionAuthorObject> {
     await this.authors.setNote(ctx, input.source, input.handle, input.note ?? null);
     return toAuthor((await this.authors.get(ctx, input.source, input.handle, {})).author);

@@ -8,8 +8,10 @@ import { CrisisCellService } from './crisis-cell.service';
 
 /**
  * The crisis cell (members, escalation chain, playbook and holding statement),
- * told when a crisis alert is raised or publishing is paused from one. Needs the
- * alerts part (it listens to it) and the mail outbox's table (policies migrations).
+ * told when a crisis alert is raised or publishing is paused (from an alert or
+ * directly; the pause's chain stops when it ends). Needs the alerts part (it
+ * listens to it and to its crisis-pause gateway) and the mail outbox's table
+ * (policies migrations).
  * Later escalation steps are sent by `EscalateCrisisCellJob` in the worker.
  */
 export const CRISIS_CELL_PART: ModulePart = {

@@ -81,9 +81,13 @@ export class CrisisCellResolver {
 
   @Requires('listening.manage')
   @Mutation(() => CrisisCellObject, {
-    description: 'Replaces the crisis cell. Every problem is reported with its path (input.members[1].email); nothing is stored then.',
+    description:
+      'Replaces the crisis cell. Every problem is reported with its path (input.members[1].email); nothing is stored then (BAD_USER_INPUT): a blank name, text too long or with control characters, an invalid email or phone, a userId that is not a member of the organization, delays out of order or above one week, a memberIndexes position outside members.',
   })
-  async setCrisisCell(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetCrisisCellInput): Promise<CrisisCellObject> {
+  async setCrisisCell(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The whole cell.' }) input: SetCrisisCellInput,
+  ): Promise<CrisisCellObject> {
     const cell = await this.cells.set(ctx, {
       members: input.members.map((m) => ({ name: m.name, userId: m.userId ?? null, cellRole: m.cellRole, email: m.email, phone: m.phone })),
       escalation: input.escalation.map((s) => ({ delayMinutes: s.delayMinutes, memberIndexes: s.memberIndexes })),

@@ -5,7 +5,7 @@ import { badInput } from '@socle/platform-errors';
 import { MailOutbox } from '@socle/platform-mail';
 import type { Alert } from '../alerts/alerts.types';
 import { AlertsService } from '../alerts/alerts.service';
-import { CrisisPauseGateway } from '../alerts/crisis-pause';
+import { CrisisPauseGateway, CrisisPauseSubscriber } from '../alerts/crisis-pause';
 import type { TenantCtx } from '../repositories';
 import { CrisisCell, CrisisCellInput, crisisMail, parseCrisisCell, planNotices } from './crisis-cell.model';
 
@@ -40,7 +40,9 @@ export const NOTIFICATIONS_CAP = 200;
 /**
  * The organisation's crisis cell, and its notification when a crisis alert is
  * raised (in the evaluator's transaction, through the alerts' listener) or when
- * publishing is paused for a crisis from an alert. Members told at once get a
+ * publishing is paused for a crisis, from an alert or directly (in the pause's
+ * transaction, through the crisis-pause gateway); the pause's chain stops when it
+ * ends. Members told at once get a
  * mail through the outbox (committed with the trigger, or not at all); members of
  * a later escalation step are recorded with the time they are due.
  */
@@ -55,7 +57,7 @@ export class CrisisCellService implements OnModuleInit {
 
   onModuleInit(): void {
     this.alerts.onRaised(this.alertRaised);
-    this.crisisPause.onStarted(this.pauseStarted);
+    this.crisisPause.subscribe(this.pause);
   }
 
   private readonly alertRaised = async (ctx: TenantCtx, alert: Alert): Promise<void> => {
@@ -65,8 +67,17 @@ export class CrisisCellService implements OnModuleInit {
     await this.notify(ctx, 'ALERT_RAISED', alert.id, reason);
   };
 
-  private readonly pauseStarted = async (ctx: TenantCtx, reason: string, alertId: string | null): Promise<void> => {
-    await this.notify(ctx, 'CRISIS_PAUSE', alertId, reason);
+  /**
+   * A crisis pause, started from an alert or directly: the cell is told as for an alert (its first step now,
+   * the chain after); when the pause ends, the chain of every pause notification still to come stops.
+   */
+  private readonly pause: CrisisPauseSubscriber = {
+    started: async (ctx, reason, alertId) => {
+      await this.notify(ctx, 'CRISIS_PAUSE', alertId, reason);
+    },
+    ended: async (ctx) => {
+      await this.closePauseEscalation(ctx);
+    },
   };
 
   async get(ctx: TenantCtx): Promise<StoredCrisisCell | null> {
@@ -189,7 +200,8 @@ export class CrisisCellService implements OnModuleInit {
   /**
    * The escalation chain goes on: notifications SCHEDULED and due by `now` are sent
    * (a mail through the outbox, QUEUED; RECORDED without an address), or SKIPPED
-   * when their alert is no longer OPEN (someone acknowledged or resolved it).
+   * when their alert is no longer OPEN (someone acknowledged or resolved it) or,
+   * for a crisis pause's, when publishing is no longer paused.
    * Rows are locked (SKIP LOCKED): two runs never send one step twice.
    */
   async escalateDue(ctx: TenantCtx, now = new Date()): Promise<{ sent: number; skipped: number }> {
@@ -210,13 +222,15 @@ export class CrisisCellService implements OnModuleInit {
     );
     if (due.length === 0) return { sent: 0, skipped: 0 };
     const cell = await this.get(ctx);
+    // A pause's chain stops when the pause ends (the resume skips its rows; this holds it for a resume racing this run).
+    const pauseOn = due.some((r) => r.trigger === 'CRISIS_PAUSE') ? await this.crisisPause.isOn(ctx) : false;
     let sent = 0;
     let skipped = 0;
     for (const row of due) {
       const member = cell?.members.find((m) => m.id === row.member_id);
       let status: CrisisNotification['status'];
       let mailId: string | null = null;
-      if (row.alert_id && row.alert_status !== 'OPEN') {
+      if ((row.alert_id && row.alert_status !== 'OPEN') || (row.trigger === 'CRISIS_PAUSE' && !pauseOn)) {
         status = 'SKIPPED';
         skipped++;
       } else if (row.recipient && cell && member) {
@@ -238,6 +252,16 @@ export class CrisisCellService implements OnModuleInit {
       ]);
     }
     return { sent, skipped };
+  }
+
+  /** The crisis pause ended: its notifications still SCHEDULED are SKIPPED (the chain stops). Returns how many. */
+  async closePauseEscalation(ctx: TenantCtx): Promise<number> {
+    const rows = await ctx.uow.query<{ id: string }>(
+      `UPDATE crisis_cell_notifications SET status = 'SKIPPED'
+        WHERE organization_id = $1 AND trigger = 'CRISIS_PAUSE' AND status = 'SCHEDULED' RETURNING id`,
+      [ctx.organizationId],
+    );
+    return rows.length;
   }
 
   /** The latest notifications, newest first (of one alert when given), at most `NOTIFICATIONS_CAP`. */

@@ -5,16 +5,24 @@ import { ArrayMaxSize, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, 
 const NETWORK = /^[a-z0-9-]{1,40}$/;
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
-@InputType()
+@InputType({ description: 'One named field of a network’s credential form.' })
 export class CredentialFieldInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The field’s name: a letter, then up to 39 letters, digits or underscores (for example accessToken).',
+  })
   @IsString()
   @Matches(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, { message: 'must be a field name such as accessToken' })
   name!: string;
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(4000) value!: string;
+  @Field(() => String, { description: 'The field’s value, 1 to 4,000 characters. Stored encrypted, never returned.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  value!: string;
 }
 
-@InputType()
+@InputType({
+  description: 'The network and the credentials of the account to connect. Credentials are stored encrypted and never returned.',
+})
 export class ConnectNetworkAccountInput {
   @Field(() => String, { description: 'Id of an enabled network (see `networks`).' })
   @IsString()
@@ -61,9 +69,12 @@ export class ConnectNetworkAccountInput {
   fields?: CredentialFieldInput[];
 }
 
-@InputType()
+@InputType({ description: 'The network and the server to start an OAuth connection with.' })
 export class StartNetworkOAuthInput {
-  @Field(() => String) @IsString() @Matches(NETWORK, { message: 'must be a network id such as mastodon' }) network!: string;
+  @Field(() => String, { description: 'Id of an enabled network that connects with OAuth (see `networks`, authKind oauth2).' })
+  @IsString()
+  @Matches(NETWORK, { message: 'must be a network id such as mastodon' })
+  network!: string;
   @Field(() => String, { description: 'The instance URL.' })
   @IsUrl(URL_OPTIONS, { message: 'must be an http(s) URL' })
   @MaxLength(2000)
@@ -75,12 +86,16 @@ export class StartNetworkOAuthInput {
   redirectUri?: string;
 }
 
-@InputType()
+@InputType({ description: 'The network account to disconnect.' })
 export class DisconnectNetworkAccountInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a network account id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the network account.' })
+  @IsUUID('all', { message: 'must be a network account id' })
+  id!: string;
 }
 
-@InputType()
+@InputType({ description: 'The network account to check.' })
 export class CheckNetworkAccountInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a network account id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the network account.' })
+  @IsUUID('all', { message: 'must be a network account id' })
+  id!: string;
 }

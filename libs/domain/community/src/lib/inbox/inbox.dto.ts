@@ -3,6 +3,7 @@ import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, 
 import { OrganizationRoleEnum } from '@socle/accounts';
 import { ConnectionType, PageArgs } from '@socle/platform-graphql';
 import { COMMENT_SEVERITIES } from '@socle/policies';
+import type { LiveEvent } from '@socle/platform-queue';
 import type { InboxItem, InboxNote, InboxReply } from './inbox.types';
 
 export enum InboxStatusEnum {
@@ -17,6 +18,13 @@ registerEnumType(InboxStatusEnum, {
   description:
     'NEW (to handle); ASSIGNED (someone handles it); ANSWERED (a reply went out; final); DISMISSED (nothing to answer; may be reopened); ' +
     'ESCALATED (past due or handed over: see escalatedTo).',
+  valuesMap: {
+    NEW: { description: 'To handle.' },
+    ASSIGNED: { description: 'A member handles it (see assigneeId).' },
+    ANSWERED: { description: 'A reply went out. Final.' },
+    DISMISSED: { description: 'Nothing to answer.' },
+    ESCALATED: { description: 'Handed over to a role (see escalatedTo).' },
+  },
 });
 
 export enum InboxItemKindEnum {
@@ -26,49 +34,68 @@ export enum InboxItemKindEnum {
 registerEnumType(InboxItemKindEnum, {
   name: 'InboxItemKind',
   description: 'COMMENT (on one of our posts) or MENTION (of one of our accounts).',
+  valuesMap: {
+    COMMENT: { description: 'A comment on one of the organization’s publications.' },
+    MENTION: { description: 'A mention of one of the organization’s accounts.' },
+  },
 });
 
 @ObjectType('InboxNote', { description: 'An internal note on an inbox item (never sent to the network).' })
 export class InboxNoteObject {
-  @Field(() => ID) id!: string;
-  @Field(() => String) text!: string;
-  @Field(() => ID, { nullable: true }) authorId!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => ID, { description: 'Identifier of the note.' }) id!: string;
+  @Field(() => String, { description: 'The note, as written.' }) text!: string;
+  @Field(() => ID, { nullable: true, description: 'User id of who wrote it; null when written with an API key or the user was deleted.' })
+  authorId!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the note was written (UTC).' }) createdAt!: Date;
 }
 
 @ObjectType('InboxReply', { description: 'A reply sent (or being sent) to the network.' })
 export class InboxReplyObject {
-  @Field(() => ID) id!: string;
-  @Field(() => String) text!: string;
+  @Field(() => ID, { description: 'Identifier of the reply.' }) id!: string;
+  @Field(() => String, { description: 'The reply’s text, as sent.' }) text!: string;
   @Field(() => String, {
     description: 'PENDING (being sent; sent again by the worker after a passing failure, never twice), SENT, FAILED (see error).',
   })
   status!: string;
-  @Field(() => Int) attempts!: number;
-  @Field(() => String, { nullable: true }) externalId!: string | null;
-  @Field(() => String, { nullable: true }) externalUrl!: string | null;
+  @Field(() => Int, { description: 'Attempts to send it so far.' }) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'The reply’s id at the network once sent; null before.' }) externalId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The reply’s public address at the network once sent, when the network gives one; null otherwise.',
+  })
+  externalUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'What failed last, never the network’s answer nor a secret.' }) error!: string | null;
-  @Field(() => ID, { nullable: true }) createdBy!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who wrote the reply; null when written with an API key or the user was deleted.',
+  })
+  createdBy!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the reply was written (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the network accepted it (UTC); null until SENT.' })
+  sentAt!: Date | null;
 }
 
 @ObjectType('InboxItem', {
   description: 'A comment on one of our publications, or a mention, to answer within the comment-handling rules’ delay.',
 })
 export class InboxItemObject {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' }) id!: string;
   @Field(() => String, { description: 'The network (connector id).' }) source!: string;
   @Field(() => ID, { nullable: true, description: 'The account it came to; null once disconnected.' }) networkAccountId!: string | null;
-  @Field(() => String) externalId!: string;
-  @Field(() => InboxItemKindEnum) kind!: InboxItemKindEnum;
+  @Field(() => String, { description: 'The comment’s or mention’s id at its network.' }) externalId!: string;
+  @Field(() => InboxItemKindEnum, { description: 'A comment or a mention.' }) kind!: InboxItemKindEnum;
   @Field(() => String, { nullable: true, description: 'The external post it answers.' }) parentExternalId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Our publication it comments on.' }) publicationId!: string | null;
-  @Field(() => String) authorHandle!: string;
-  @Field(() => String, { nullable: true }) authorName!: string | null;
-  @Field(() => String) text!: string;
-  @Field(() => String, { nullable: true }) url!: string | null;
-  @Field(() => GraphQLISODateTime) receivedAt!: Date;
+  @Field(() => String, { description: 'The author’s handle at the network.' }) authorHandle!: string;
+  @Field(() => String, { nullable: true, description: 'The author’s display name, or null when the network gives none.' }) authorName!:
+    string | null;
+  @Field(() => String, { description: 'The comment’s or mention’s text, as read from the network.' }) text!: string;
+  @Field(() => String, { nullable: true, description: 'Its public address at the network, or null.' }) url!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    description:
+      'When it was published at the network (UTC), or when it was read if the network gave no date; the due time counts from it.',
+  })
+  receivedAt!: Date;
   @Field(() => String, {
     description:
       'LOW, NORMAL, HIGH or CRISIS (the comment-handling rules’ severities): classified on arrival, or set by a member (setInboxItemSeverity).',
@@ -84,20 +111,27 @@ export class InboxItemObject {
   severityReason!: string | null;
   @Field(() => ID, { nullable: true, description: 'The member who set the severity by hand (null while it is the classifier’s).' })
   severitySetBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) severitySetAt!: Date | null;
-  @Field(() => InboxStatusEnum) status!: InboxStatusEnum;
-  @Field(() => ID, { nullable: true }) assigneeId!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When a member set the severity (UTC); null while it is the classifier’s.',
+  })
+  severitySetAt!: Date | null;
+  @Field(() => InboxStatusEnum, { description: 'Where the item stands.' }) status!: InboxStatusEnum;
+  @Field(() => ID, { nullable: true, description: 'User id of the member handling it, or null.' }) assigneeId!: string | null;
   @Field(() => GraphQLISODateTime, { description: 'When the first answer is due (the organisation’s comment-handling rules).' })
   dueAt!: Date;
   @Field(() => Boolean, { description: 'Still open (NEW, ASSIGNED, ESCALATED) and past dueAt.' }) overdue!: boolean;
   @Field(() => OrganizationRoleEnum, { description: 'Who answers, by the rule that applied.' }) responsibleRole!: OrganizationRoleEnum;
-  @Field(() => GraphQLISODateTime, { nullable: true }) firstResponseAt!: Date | null;
-  @Field(() => ID, { nullable: true }) answeredBy!: string | null;
-  @Field(() => OrganizationRoleEnum, { nullable: true }) escalatedTo!: OrganizationRoleEnum | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) escalatedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the first reply went out (UTC), or null.' })
+  firstResponseAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'User id of who answered, or null.' }) answeredBy!: string | null;
+  @Field(() => OrganizationRoleEnum, { nullable: true, description: 'The role the item was handed to, or null when not escalated.' })
+  escalatedTo!: OrganizationRoleEnum | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the item was escalated (UTC), or null.' })
+  escalatedAt!: Date | null;
   @Field(() => Int, { description: 'Bumped on every change.' }) version!: number;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the item reached the inbox (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the item last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const InboxItemConnection = ConnectionType(InboxItemObject, 'InboxItem');
@@ -105,19 +139,25 @@ export const InboxItemConnection = ConnectionType(InboxItemObject, 'InboxItem');
 @ObjectType('InboxReplyTemplate', { description: 'A reply template of the organisation’s comment-handling rules.' })
 export class InboxReplyTemplateObject {
   @Field(() => String, { description: 'The rule’s channel: a network id or "*".' }) channel!: string;
-  @Field(() => String) severity!: string;
-  @Field(() => String) language!: string;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'The severity the template is for: LOW, NORMAL, HIGH or CRISIS.' }) severity!: string;
+  @Field(() => String, { description: 'The template’s language (BCP 47 tag, such as fr).' }) language!: string;
+  @Field(() => String, { description: 'The template’s text.' }) text!: string;
 }
 
 @ArgsType()
 export class InboxPageArgs extends PageArgs {
-  @Field(() => InboxStatusEnum, { nullable: true }) @IsOptional() @IsEnum(InboxStatusEnum) status?: InboxStatusEnum;
+  @Field(() => InboxStatusEnum, { nullable: true, description: 'Only items in this status.' })
+  @IsOptional()
+  @IsEnum(InboxStatusEnum)
+  status?: InboxStatusEnum;
   @Field(() => String, { nullable: true, description: 'Only items of this severity: LOW, NORMAL, HIGH or CRISIS.' })
   @IsOptional()
   @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
   severity?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a user id' }) assigneeId?: string;
+  @Field(() => ID, { nullable: true, description: 'Only items assigned to this member.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a user id' })
+  assigneeId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Only open items past due (true), or only the others (false).' })
   @IsOptional()
   @IsBoolean()
@@ -126,7 +166,7 @@ export class InboxPageArgs extends PageArgs {
 
 @ArgsType()
 export class InboxItemArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' }) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
 }
 
 @ArgsType()
@@ -142,21 +182,29 @@ export class ReplyTemplatesArgs {
   severity?: string;
 }
 
-@InputType()
+@InputType({ description: 'The item and the member who handles it.' })
 export class AssignInboxItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' }) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
   @Field(() => ID, { description: 'A member of the organization.' }) @IsUUID('all', { message: 'must be a user id' }) assigneeId!: string;
 }
 
-@InputType()
+@InputType({ description: 'An internal note on an inbox item.' })
 export class AddInboxNoteInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) itemId!: string;
-  @Field(() => String) @IsString() @MinLength(1, { message: 'must not be empty' }) @MaxLength(10_000) text!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' })
+  @IsUUID('all', { message: 'must be an inbox item id' })
+  itemId!: string;
+  @Field(() => String, { description: 'The note, 1 to 10,000 characters.' })
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(10_000)
+  text!: string;
 }
 
-@InputType()
+@InputType({ description: 'The answer to send to the network.' })
 export class ReplyToInboxItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) itemId!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' })
+  @IsUUID('all', { message: 'must be an inbox item id' })
+  itemId!: string;
   @Field(() => String, { description: 'The answer, checked against the network’s limits.' })
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
@@ -164,25 +212,35 @@ export class ReplyToInboxItemInput {
   text!: string;
 }
 
-@InputType()
+@InputType({ description: 'The item with nothing to answer.' })
 export class DismissInboxItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' }) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Why, for the team and the audit log (1 to 2,000 characters).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
 }
 
-@InputType()
+@InputType({ description: 'The item to hand over, and to whom.' })
 export class EscalateInboxItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' }) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
   @Field(() => OrganizationRoleEnum, { nullable: true, description: 'To whom; the responsible role of the item’s rule by default.' })
   @IsOptional()
   @IsEnum(OrganizationRoleEnum)
   role?: OrganizationRoleEnum;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) reason?: string;
+  @Field(() => String, { nullable: true, description: 'Why, for the team and the audit log (1 to 2,000 characters).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason?: string;
 }
 
-@InputType()
+@InputType({ description: 'The item’s new severity.' })
 export class SetInboxItemSeverityInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the inbox item.' }) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
   @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS.' })
   @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
   severity!: string;
@@ -220,5 +278,61 @@ export function toInboxReplyObject(reply: InboxReply): InboxReplyObject {
     createdBy: reply.createdBy,
     createdAt: reply.createdAt,
     sentAt: reply.sentAt,
+  };
+}
+
+export enum InboxItemChangeEnum {
+  CREATED = 'CREATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  ASSIGNED = 'ASSIGNED',
+  SEVERITY_CHANGED = 'SEVERITY_CHANGED',
+}
+registerEnumType(InboxItemChangeEnum, {
+  name: 'InboxItemChange',
+  description:
+    'CREATED (a new comment or mention came in); STATUS_CHANGED (answered, dismissed, escalated, reopened); ASSIGNED (someone took it); ' +
+    'SEVERITY_CHANGED (set by hand).',
+  valuesMap: {
+    CREATED: { description: 'A new comment or mention came in.' },
+    STATUS_CHANGED: { description: 'It was answered, dismissed, escalated or reopened.' },
+    ASSIGNED: { description: 'Someone took it, or it was handed to someone else.' },
+    SEVERITY_CHANGED: { description: 'A member set its severity by hand.' },
+  },
+});
+
+@ObjectType('InboxItemEvent', {
+  description:
+    'A change of an inbox item, as it was committed: its id and the fields that change. Read the item itself (inboxItem) for its text and the rest.',
+})
+export class InboxItemEventObject {
+  @Field(() => InboxItemChangeEnum, { description: 'What happened to the item.' }) change!: InboxItemChangeEnum;
+  @Field(() => ID, { description: 'The inbox item’s id.' }) itemId!: string;
+  @Field(() => ID, { description: 'The client organisation of the item.' }) organizationId!: string;
+  @Field(() => InboxItemKindEnum, { description: 'A comment on one of our posts, or a mention.' }) kind!: InboxItemKindEnum;
+  @Field(() => String, { description: 'The network it came from.' }) source!: string;
+  @Field(() => InboxStatusEnum, { description: 'Its status after this change.' }) status!: InboxStatusEnum;
+  @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS.' }) severity!: string;
+  @Field(() => ID, { nullable: true, description: 'The user id of the member it is assigned to; null when nobody.' })
+  assigneeId!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When an answer is due by the comment-handling rules (UTC).' }) dueAt!: Date;
+  @Field(() => Int, { description: 'The item’s version after this change.' }) version!: number;
+  @Field(() => GraphQLISODateTime, { description: 'When the change was committed.' }) occurredAt!: Date;
+}
+
+/** What a live event of the inbox item topic says, as the subscription answers it. */
+export function toInboxItemEventObject(event: LiveEvent): InboxItemEventObject {
+  const f = event.fields;
+  return {
+    change: event.change as InboxItemChangeEnum,
+    itemId: event.id,
+    organizationId: event.organizationId,
+    kind: f.kind as InboxItemKindEnum,
+    source: String(f.source),
+    status: f.status as InboxStatusEnum,
+    severity: String(f.severity),
+    assigneeId: typeof f.assigneeId === 'string' ? f.assigneeId : null,
+    dueAt: new Date(String(f.dueAt)),
+    version: Number(f.version),
+    occurredAt: new Date(event.occurredAt),
   };
 }

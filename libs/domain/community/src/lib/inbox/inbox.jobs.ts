@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConnectorContext, ConnectorRegistry, Credentials, Mention } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
@@ -102,6 +103,7 @@ export class FetchInboxJob implements JobHandler {
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
     private readonly enricher: MentionEnricher,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async handle({ organizationId }: TenantJobPayload): Promise<{ fetched: number; inserted: number; failed: number }> {
@@ -166,7 +168,8 @@ export class FetchInboxJob implements JobHandler {
         continue;
       }
       fetched += comments.length;
-      inserted += (
+      inserted += await this.announce(
+        ctx,
         await this.inbox.insertNew(
           ctx,
           toItems(
@@ -178,8 +181,8 @@ export class FetchInboxJob implements JobHandler {
             calendar,
             await this.classify(ctx, account.network, comments, crisis),
           ),
-        )
-      ).length;
+        ),
+      );
       await this.inbox.saveCursor(ctx, publication.id, cursor);
       await ctx.uow.commitAndContinue();
     }
@@ -202,7 +205,10 @@ export class FetchInboxJob implements JobHandler {
       fetched += mentions.length;
       const parentOf = (m: Mention) => watched.find((p) => p.networkAccountId === account.id && p.externalId === m.inReplyTo) ?? null;
       const classified = await this.classify(ctx, account.network, mentions, crisis);
-      inserted += (await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules, calendar, classified))).length;
+      inserted += await this.announce(
+        ctx,
+        await this.inbox.insertNew(ctx, toItems(mentions, account, 'MENTION', parentOf, rules, calendar, classified)),
+      );
       await ctx.uow.commitAndContinue();
     }
     this.logger.log(
@@ -212,6 +218,15 @@ export class FetchInboxJob implements JobHandler {
   }
 
   /** Each post's severity, by external id: its sentiment, complaint words, its author's tags, the organisation's crisis (alert or pause). */
+  /** Tells the webhooks of the items just inserted (in their transaction); how many there are. */
+  private async announce(ctx: TenantCtx, ids: string[]): Promise<number> {
+    await this.webhooks.emitMany(
+      ctx.uow,
+      ids.map((inboxItemId) => ({ type: 'inbox_item.created' as const, data: { inboxItemId } })),
+    );
+    return ids.length;
+  }
+
   private async classify(
     ctx: TenantCtx,
     network: string,

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { CommentRulesService } from '@socle/policies';
 import type { ModulePart } from '@socle/platform-database';
 import { Inbox1764900000100 } from '../migrations/1764900000100-inbox';
@@ -15,7 +16,7 @@ import { InboxService } from './inbox.service';
 export const INBOX_PART: ModulePart = {
   entities: [],
   migrations: [Inbox1764900000100, InboxSeverity1765000001300],
-  providers: [InboxRepository, InboxService, InboxScheduler, CommentRulesService],
+  providers: [InboxRepository, InboxService, InboxScheduler, CommentRulesService, WebhookEvents],
   resolvers: [InboxResolver],
   workers: [FetchInboxJob, EscalateInboxJob, SendInboxReplyJob],
   exports: [InboxService, InboxScheduler],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
+import { LiveEvents } from '@socle/platform-queue';
 import type { TenantCtx } from '../repositories';
 import type { InboxItem, InboxNote, InboxReply, InboxStatus, NewInboxItem } from './inbox.types';
 
@@ -126,9 +127,44 @@ export interface WatchedPublication {
   cursor: string | null;
 }
 
-/** The only place that queries the inbox tables; always inside the caller's tenant. */
+/** The live events' topic of inbox items (`inboxItemChanged`). */
+export const INBOX_ITEM_TOPIC = 'inboxItem';
+
+/** Why an inbox item's event was sent. */
+export type InboxItemChange = 'CREATED' | 'STATUS_CHANGED' | 'ASSIGNED' | 'SEVERITY_CHANGED';
+
+type ItemFacts = Pick<InboxItem, 'id' | 'kind' | 'source' | 'status' | 'severity' | 'assigneeId' | 'dueAt' | 'version'>;
+
+/**
+ * The only place that queries the inbox tables; always inside the caller's
+ * tenant. Every write of an item's status, assignment or severity, and every
+ * new item, is announced to live subscribers once its transaction commits.
+ */
 @Injectable()
 export class InboxRepository {
+  constructor(private readonly live: LiveEvents) {}
+
+  private announce(ctx: TenantCtx, change: InboxItemChange, items: readonly ItemFacts[]): void {
+    this.live.afterCommit(
+      ctx.uow,
+      items.map((item) => ({
+        topic: INBOX_ITEM_TOPIC,
+        organizationId: ctx.uow.organizationId,
+        id: item.id,
+        change,
+        fields: {
+          kind: item.kind,
+          source: item.source,
+          status: item.status,
+          severity: item.severity,
+          assigneeId: item.assigneeId,
+          dueAt: item.dueAt.toISOString(),
+          version: item.version,
+        },
+      })),
+    );
+  }
+
   async page(ctx: TenantCtx, filter: InboxFilter, page: KeysetPage): Promise<InboxItem[]> {
     const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
     const where = ['organization_id = $1'];
@@ -181,13 +217,24 @@ export class InboxRepository {
         patch.escalatedTo ?? null,
       ],
     );
-    return row ? toItem(row) : null;
+    if (!row) return null;
+    const item = toItem(row);
+    this.announce(ctx, patch.assigneeId !== undefined && to === 'ASSIGNED' ? 'ASSIGNED' : 'STATUS_CHANGED', [item]);
+    return item;
   }
 
   /** Inserts what is new (the same external id of the same network is kept once); the ids inserted. */
   async insertNew(ctx: TenantCtx, items: NewInboxItem[]): Promise<string[]> {
     if (items.length === 0) return [];
-    const rows = await ctx.uow.query<{ id: string }>(
+    const rows = await ctx.uow.query<{
+      id: string;
+      kind: InboxItem['kind'];
+      source: string;
+      status: InboxStatus;
+      severity: InboxItem['severity'];
+      due_at: Date;
+      version: number;
+    }>(
       `INSERT INTO inbox_items (organization_id, source, network_account_id, external_id, kind, parent_external_id, publication_id, author_handle,
          author_name, text, url, received_at, severity, severity_reason, due_at, responsible_role)
        SELECT $1, r.source, r.network_account_id, r.external_id, r.kind, r.parent_external_id, r.publication_id, r.author_handle, r.author_name,
@@ -198,7 +245,7 @@ export class InboxRepository {
         -- Our own replies come back as comments of the post: never an item.
         WHERE NOT EXISTS (SELECT 1 FROM inbox_replies x WHERE x.organization_id = $1 AND x.external_id = r.external_id)
        ON CONFLICT (organization_id, source, external_id) DO NOTHING
-       RETURNING id`,
+       RETURNING id, kind, source, status, severity, due_at, version`,
       [
         ctx.uow.organizationId,
         JSON.stringify(
@@ -222,6 +269,11 @@ export class InboxRepository {
         ),
       ],
     );
+    this.announce(
+      ctx,
+      'CREATED',
+      rows.map((r) => ({ ...r, assigneeId: null, dueAt: r.due_at })),
+    );
     return rows.map((r) => r.id);
   }
 
@@ -244,7 +296,10 @@ export class InboxRepository {
        SELECT * FROM changed`,
       [ctx.uow.organizationId, id, version, change.severity, change.reason, change.dueAt, change.responsibleRole, change.setBy],
     );
-    return row ? toItem(row) : null;
+    if (!row) return null;
+    const item = toItem(row);
+    this.announce(ctx, 'SEVERITY_CHANGED', [item]);
+    return item;
   }
 
   /** Whether the organisation has an unresolved crisis alert (OPEN or ACKNOWLEDGED), and whether its publishing is paused for a crisis. */

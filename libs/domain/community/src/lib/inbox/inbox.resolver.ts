@@ -1,6 +1,7 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, paginate } from '@socle/platform-graphql';
+import { LiveEvent, LiveEvents } from '@socle/platform-queue';
 import {
   AddInboxNoteInput,
   AssignInboxItemInput,
@@ -8,6 +9,7 @@ import {
   EscalateInboxItemInput,
   InboxItemArgs,
   InboxItemConnection,
+  InboxItemEventObject,
   InboxItemObject,
   InboxNoteObject,
   InboxPageArgs,
@@ -16,11 +18,13 @@ import {
   ReplyTemplatesArgs,
   ReplyToInboxItemInput,
   SetInboxItemSeverityInput,
+  toInboxItemEventObject,
   toInboxItemObject,
   toInboxNoteObject,
   toInboxReplyObject,
 } from './inbox.dto';
 import { InboxScheduler } from './inbox.jobs';
+import { INBOX_ITEM_TOPIC } from './inbox.repository';
 import { InboxService } from './inbox.service';
 import type { InboxItem } from './inbox.types';
 
@@ -29,7 +33,18 @@ export class InboxResolver {
   constructor(
     private readonly inbox: InboxService,
     private readonly scheduler: InboxScheduler,
+    private readonly live: LiveEvents,
   ) {}
+
+  @Requires('inbox.read')
+  @Subscription(() => InboxItemEventObject, {
+    description:
+      'Inbox items of the connection’s organization as they change: new ones, and moves of status, assignment or severity (over graphql-ws).',
+    resolve: (event: LiveEvent) => toInboxItemEventObject(event),
+  })
+  inboxItemChanged(@OrgCtx() ctx: OrganizationContext): Promise<AsyncIterableIterator<LiveEvent>> {
+    return this.live.listen(ctx.organizationId, INBOX_ITEM_TOPIC);
+  }
 
   @Requires('inbox.read')
   @Query(() => InboxItemConnection, {
@@ -55,7 +70,7 @@ export class InboxResolver {
   }
 
   @Requires('inbox.read')
-  @Query(() => InboxItemObject)
+  @Query(() => InboxItemObject, { description: 'One item of the social inbox. NOT_FOUND for an unknown id.' })
   async inboxItem(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxItemArgs): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.get(ctx, args.id, 'id'));
   }
@@ -79,14 +94,23 @@ export class InboxResolver {
   }
 
   @Requires('inbox.handle')
-  @Mutation(() => InboxItemObject, { description: 'Assigns the item to a member (NEW, ASSIGNED or ESCALATED → ASSIGNED).' })
-  async assignInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AssignInboxItemInput): Promise<InboxItemObject> {
+  @Mutation(() => InboxItemObject, {
+    description:
+      'Assigns the item to a member (NEW, ASSIGNED or ESCALATED → ASSIGNED). BAD_USER_INPUT (input.assigneeId) for someone who is not a member; CONFLICT (reason INBOX_TRANSITION_NOT_ALLOWED) for an answered or dismissed item; NOT_FOUND for an unknown item.',
+  })
+  async assignInboxItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item and the member.' }) input: AssignInboxItemInput,
+  ): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.assign(ctx, input.id, input.assigneeId));
   }
 
   @Requires('inbox.handle')
-  @Mutation(() => InboxNoteObject, { description: 'Adds an internal note.' })
-  async addInboxNote(@OrgCtx() ctx: OrganizationContext, @Args('input') input: AddInboxNoteInput): Promise<InboxNoteObject> {
+  @Mutation(() => InboxNoteObject, { description: 'Adds an internal note. NOT_FOUND for an unknown item.' })
+  async addInboxNote(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item and the note.' }) input: AddInboxNoteInput,
+  ): Promise<InboxNoteObject> {
     return toInboxNoteObject(await this.inbox.addNote(ctx, input.itemId, input.text));
   }
 
@@ -94,21 +118,36 @@ export class InboxResolver {
   @Mutation(() => InboxItemObject, {
     description:
       'Answers on the network (once: of two people answering at once one wins, the other gets CONFLICT INBOX_ALREADY_ANSWERED). ' +
-      'After a passing network failure the reply stays PENDING and the worker sends it again with the same key.',
+      'After a passing network failure the reply stays PENDING and the worker sends it again with the same key. Also CONFLICT with reason INBOX_TRANSITION_NOT_ALLOWED (item dismissed or answered) or INBOX_CANNOT_REPLY (account disconnected or its network cannot reply); BAD_USER_INPUT (input.text) beyond the network’s limits or refused by the network; NOT_FOUND for an unknown item.',
   })
-  async replyToInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ReplyToInboxItemInput): Promise<InboxItemObject> {
+  async replyToInboxItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item and the answer.' }) input: ReplyToInboxItemInput,
+  ): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.reply(ctx, input.itemId, input.text));
   }
 
   @Requires('inbox.handle')
-  @Mutation(() => InboxItemObject, { description: 'Nothing to answer (NEW, ASSIGNED or ESCALATED → DISMISSED).' })
-  async dismissInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DismissInboxItemInput): Promise<InboxItemObject> {
+  @Mutation(() => InboxItemObject, {
+    description:
+      'Nothing to answer (NEW, ASSIGNED or ESCALATED → DISMISSED). CONFLICT (reason INBOX_TRANSITION_NOT_ALLOWED) otherwise; NOT_FOUND for an unknown item.',
+  })
+  async dismissInboxItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item and an optional reason.' }) input: DismissInboxItemInput,
+  ): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.dismiss(ctx, input.id, input.reason ?? null));
   }
 
   @Requires('inbox.handle')
-  @Mutation(() => InboxItemObject, { description: 'Hands the item to a role (NEW or ASSIGNED → ESCALATED).' })
-  async escalateInboxItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: EscalateInboxItemInput): Promise<InboxItemObject> {
+  @Mutation(() => InboxItemObject, {
+    description:
+      'Hands the item to a role (NEW or ASSIGNED → ESCALATED). CONFLICT (reason INBOX_TRANSITION_NOT_ALLOWED) otherwise; NOT_FOUND for an unknown item.',
+  })
+  async escalateInboxItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item, the role and an optional reason.' }) input: EscalateInboxItemInput,
+  ): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.escalate(ctx, input.id, input.role ?? null, input.reason ?? null));
   }
 
@@ -121,13 +160,15 @@ export class InboxResolver {
   })
   async setInboxItemSeverity(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: SetInboxItemSeverityInput,
+    @Args('input', { description: 'The item, its severity and its version as read.' }) input: SetInboxItemSeverityInput,
   ): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.setSeverity(ctx, input.id, input.severity as InboxItem['severity'], input.version));
   }
 
   @Requires('inbox.handle')
-  @Mutation(() => Boolean, { description: 'Fetches the comments on the organization’s published posts now (in the worker).' })
+  @Mutation(() => Boolean, {
+    description: 'Fetches the comments on the organization’s published posts now (in the worker). Answers true once queued.',
+  })
   async refreshInbox(@OrgCtx() ctx: OrganizationContext): Promise<boolean> {
     await this.scheduler.fetchNow(ctx.organizationId);
     return true;

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
@@ -74,6 +75,7 @@ export class InboxService {
     private readonly rules: CommentRulesService,
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   page(ctx: TenantCtx, filter: InboxFilter, page: KeysetPage): Promise<InboxItem[]> {
@@ -117,6 +119,9 @@ export class InboxService {
       },
       ctx.requestId,
     );
+    if (to === 'ASSIGNED')
+      await this.webhooks.emit(ctx.uow, 'inbox_item.assigned', { inboxItemId: id, assigneeId: moved.assigneeId ?? null });
+    if (to === 'ANSWERED') await this.webhooks.emit(ctx.uow, 'inbox_item.answered', { inboxItemId: id, answeredBy: ctx.actor.id });
     return moved;
   }
 
@@ -403,6 +408,11 @@ export class InboxService {
         },
         ctx.requestId,
       );
+      await this.webhooks.emit(ctx.uow, 'inbox_item.overdue', {
+        inboxItemId: item.id,
+        dueAt: item.dueAt.toISOString(),
+        escalatedTo: item.responsibleRole,
+      });
     }
     return count;
   }

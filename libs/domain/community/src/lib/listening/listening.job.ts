@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConnectorError } from '@socle/connector-sdk';
 import type { Connector, ConnectorContext, ConnectorRegistry, Mention, MentionQuery } from '@socle/connector-sdk';
@@ -96,9 +97,10 @@ interface SourcePlan {
  * Runs one listening query on each connected account it reads: fetches what is
  * new since the source's cursor (no transaction open while the network
  * answers), matches locally against every active query of the organisation,
- * then stores the mentions (once each), their matches and the new cursor in one
- * transaction. A failing source keeps its cursor, records its error and is
- * retried after a back-off (a 429 waits what the network says); the others go on.
+ * then stores the mentions (once each), their matches, the new cursor and the
+ * run in the week's log of runs in one transaction. A failing source keeps its
+ * cursor, records its error and is retried after a back-off (a 429 waits what
+ * the network says); the others go on.
  */
 @Injectable()
 export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload> {
@@ -119,6 +121,7 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
     private readonly enricher: MentionEnricher,
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async handle({ organizationId, queryId }: RunListeningQueryPayload): Promise<ListeningRunResult> {
@@ -159,6 +162,8 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
     const result: ListeningRunResult = { status: 'RAN', sources: [] };
     const now = this.connectorContext.now?.() ?? new Date();
     let nextRetry: Date | null = null;
+    // Whether a source of this run succeeded already (the week's log counts a run once).
+    let succeeded = false;
     for (const plan of plans) {
       const { account, state } = plan;
       const entry: ListeningRunResult['sources'][number] = { accountId: account.id, network: account.network, fetched: 0, added: 0 };
@@ -201,8 +206,18 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
         ok: true,
         cursor: fetched.cursor,
         added: stored.added,
+        newRun: !succeeded,
       });
-      // The mentions and the cursor commit together: a crash before leaves the cursor where the rows are.
+      // One event for what this source of the run added, in the transaction of the mentions (not one per mention).
+      if (stored.added > 0)
+        await this.webhooks.emit(ctx.uow, 'mentions.created', {
+          listeningQueryId: queryId,
+          networkAccountId: account.id,
+          network: account.network,
+          count: stored.added,
+        });
+      succeeded = true;
+      // The mentions, the cursor and the week's log of runs commit together: a crash before leaves the cursor where the rows are.
       await ctx.uow.commitAndContinue();
       entry.added = stored.added;
     }

@@ -193,8 +193,12 @@ const INGEST_SQL = `
          (SELECT count(*)::int FROM fresh_matches) + (SELECT count(*)::int FROM more_matches) AS matched,
          ARRAY(SELECT at::int FROM stored WHERE id IS NULL ORDER BY at) AS missing`;
 
-/** What a source's run leaves behind: success (new cursor) or failure (error and back-off). */
-export type SourceOutcome = { ok: true; cursor: string | null; added: number } | { ok: false; error: string; retryAt: Date };
+/**
+ * What a source's run leaves behind: success (new cursor) or failure (error and back-off). On success, `newRun` tells
+ * whether this is the run's first successful source (the week's log counts a run once, however many accounts it read).
+ */
+export type SourceOutcome =
+  { ok: true; cursor: string | null; added: number; newRun: boolean } | { ok: false; error: string; retryAt: Date };
 
 /** The only place that queries the listening tables; always inside the caller's tenant. */
 @Injectable()
@@ -317,18 +321,30 @@ export class ListeningRepository {
 
   /**
    * A source's run, written in the transaction that stores its mentions: on
-   * success the new cursor (the failures are forgotten), on failure the error,
-   * one more failure and when to try again; the cursor is kept.
+   * success the new cursor (the failures are forgotten) and the run in the
+   * week's log (listening_run_weeks: one row per query and UTC ISO week, its
+   * first and last success and the runs counted; concurrent runs of the query
+   * meet on the row's key and update it in turn), on failure the error, one
+   * more failure and when to try again; the cursor is kept.
    */
   async recordSource(ctx: TenantCtx, queryId: string, accountId: string, network: string, outcome: SourceOutcome): Promise<void> {
     const params = [ctx.uow.organizationId, queryId, accountId, network];
     if (outcome.ok) {
       await ctx.uow.execute(
-        `INSERT INTO listening_query_sources AS s (organization_id, query_id, account_id, network, cursor, last_run_at, last_success_at, mentions_added)
-         SELECT $1, $2, $3, $4, $5, now(), now(), $6 WHERE EXISTS (SELECT 1 FROM listening_queries WHERE organization_id = $1 AND id = $2)
-         ON CONFLICT (organization_id, query_id, account_id) DO UPDATE SET cursor = excluded.cursor, last_run_at = now(), last_success_at = now(),
-           last_error = NULL, failures = 0, retry_at = NULL, mentions_added = s.mentions_added + excluded.mentions_added`,
-        [...params, outcome.cursor, outcome.added],
+        `WITH source AS (
+           INSERT INTO listening_query_sources AS s (organization_id, query_id, account_id, network, cursor, last_run_at, last_success_at, mentions_added)
+           SELECT $1, $2, $3, $4, $5, now(), now(), $6 WHERE EXISTS (SELECT 1 FROM listening_queries WHERE organization_id = $1 AND id = $2)
+           ON CONFLICT (organization_id, query_id, account_id) DO UPDATE SET cursor = excluded.cursor, last_run_at = now(), last_success_at = now(),
+             last_error = NULL, failures = 0, retry_at = NULL, mentions_added = s.mentions_added + excluded.mentions_added
+           RETURNING organization_id, query_id, last_success_at
+         )
+         INSERT INTO listening_run_weeks AS w (organization_id, query_id, week_start, first_success_at, last_success_at, runs)
+         SELECT organization_id, query_id, date_trunc('week', last_success_at AT TIME ZONE 'UTC')::date, last_success_at, last_success_at, 1 FROM source
+         ON CONFLICT (organization_id, query_id, week_start) DO UPDATE
+           SET first_success_at = least(w.first_success_at, excluded.first_success_at),
+               last_success_at = greatest(w.last_success_at, excluded.last_success_at),
+               runs = w.runs + CASE WHEN $7::boolean THEN 1 ELSE 0 END`,
+        [...params, outcome.cursor, outcome.added, outcome.newRun],
       );
     } else {
       await ctx.uow.execute(
@@ -356,7 +372,8 @@ export class ListeningRepository {
     const column = <T>(pick: (row: MentionRow) => T) => batch.map(pick);
     // Asynchronous commit for this transaction: what it stores can be fetched again. The mentions commit with their source's
     // cursor (the job's same transaction), so a database crash that loses the last moments of commits loses both, and the
-    // next run fetches those mentions again (deduplicated); nothing else in the transaction is lost for good.
+    // next run fetches those mentions again (deduplicated) and logs its own run in the week's log (the lost run's line went
+    // with them); nothing else in the transaction is lost for good.
     await ctx.uow.query("SELECT set_config('synchronous_commit', 'off', true)");
     const [result] = await ctx.uow.prepared<{ added: number; matched: number; missing: number[] }>('listening_ingest', INGEST_SQL, [
       org,

@@ -3,17 +3,20 @@ import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, paginate } from '@socle/platform-graphql';
 import { decodeListeningCursor } from './listening.job';
 import type { ListeningQueryEntity, ListeningSourceEntity, MentionEntity } from './listening.entities';
-import { ListeningService } from './listening.service';
+import { describeQueryText, ListeningService } from './listening.service';
 import { MentionAnalyticsService } from './analytics/mention-analytics.service';
+import { withoutNulls } from '../null-arguments';
 import { MentionSearchArgs } from './analytics/dto/mention-analytics.args';
 import {
   CreateListeningQueryInput,
+  ListeningQueryCheckArgs,
   ListeningQueryIdInput,
   ListeningQueryPageArgs,
   MentionIdArgs,
   UpdateListeningQueryInput,
 } from './dto/inputs';
 import {
+  ListeningQueryCheckObject,
   ListeningQueryConnection,
   ListeningQueryKindEnum,
   ListeningQueryObject,
@@ -106,14 +109,23 @@ export class ListeningResolver {
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toQuery(e.node, sources) })) };
   }
 
+  @Requires('listening.read')
+  @Query(() => ListeningQueryCheckObject, {
+    description:
+      'Checks a query text as createListeningQuery would, storing nothing: a refused text is valid false with the message and position (not an error).',
+  })
+  checkListeningQuery(@OrgCtx() _ctx: OrganizationContext, @Args() args: ListeningQueryCheckArgs): ListeningQueryCheckObject {
+    return describeQueryText(args.query);
+  }
+
   @Requires('listening.manage')
   @Mutation(() => ListeningQueryObject, {
     description:
-      'A new listening query; an active one runs at once. A text the query language refuses is BAD_USER_INPUT on input.query, with `position`.',
+      'A new listening query; an active one runs at once. A text the query language refuses is BAD_USER_INPUT on input.query (reason LISTENING_QUERY_INVALID), with `position`. Also BAD_USER_INPUT for a blank name or a competitorId missing on a COMPETITOR query (or given on another kind); NOT_FOUND for an unknown competitor; CONFLICT (reason LISTENING_QUERY_NAME_TAKEN) for a name in use.',
   })
   async createListeningQuery(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: CreateListeningQueryInput,
+    @Args('input', { description: 'The new query.' }) input: CreateListeningQueryInput,
   ): Promise<ListeningQueryObject> {
     const created = await this.listening.create(ctx, input);
     return toQuery(created, []);
@@ -121,11 +133,12 @@ export class ListeningResolver {
 
   @Requires('listening.manage')
   @Mutation(() => ListeningQueryObject, {
-    description: 'Edits a query. A new text or new sources start it afresh on every account (its mentions so far are kept).',
+    description:
+      'Edits a query. A new text or new sources start it afresh on every account (its mentions so far are kept). Same refusals as createListeningQuery; NOT_FOUND for an unknown query.',
   })
   async updateListeningQuery(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: UpdateListeningQueryInput,
+    @Args('input', { description: 'The query and the fields to change.' }) input: UpdateListeningQueryInput,
   ): Promise<ListeningQueryObject> {
     const { id, ...patch } = input;
     const updated = await this.listening.update(ctx, id, patch);
@@ -134,11 +147,12 @@ export class ListeningResolver {
 
   @Requires('listening.manage')
   @Mutation(() => ListeningQueryObject, {
-    description: 'Deletes a query and its matches (mentions other queries matched are kept); answers with the query as it was.',
+    description:
+      'Deletes a query and its matches (mentions other queries matched are kept); answers with the query as it was. NOT_FOUND for an unknown query.',
   })
   async deleteListeningQuery(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ListeningQueryIdInput,
+    @Args('input', { description: 'The query to delete.' }) input: ListeningQueryIdInput,
   ): Promise<ListeningQueryObject> {
     const sources = await this.listening.sourceStates(ctx, [input.id]);
     return toQuery(await this.listening.delete(ctx, input.id), sources);
@@ -147,9 +161,12 @@ export class ListeningResolver {
   @Requires('listening.manage')
   @Mutation(() => ListeningQueryObject, {
     description:
-      'Asks the worker to run the query now; read sourceStates (or mentions) afterwards. A paused query is CONFLICT (LISTENING_QUERY_PAUSED).',
+      'Asks the worker to run the query now; read sourceStates (or mentions) afterwards. A paused query is CONFLICT (reason LISTENING_QUERY_PAUSED); NOT_FOUND for an unknown query.',
   })
-  async runListeningQuery(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ListeningQueryIdInput): Promise<ListeningQueryObject> {
+  async runListeningQuery(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The query to run.' }) input: ListeningQueryIdInput,
+  ): Promise<ListeningQueryObject> {
     const query = await this.listening.run(ctx, input.id);
     return toQuery(query, await this.listening.sourceStates(ctx, [input.id]));
   }
@@ -160,7 +177,7 @@ export class ListeningResolver {
       'Mentions found by listening, newest first (keyset pagination), optionally filtered and searched (`text`); mentionFacets, mentionVolume take the same filter.',
   })
   async mentions(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionSearchArgs): Promise<Connection<MentionObject>> {
-    const { first, after, ...filter } = args;
+    const { first, after, ...filter } = withoutNulls(args);
     return paginate(
       { first, after },
       (keyset) => this.analytics.search(ctx, keyset, filter),
@@ -170,7 +187,7 @@ export class ListeningResolver {
   }
 
   @Requires('listening.read')
-  @Query(() => MentionObject, { description: 'One mention.' })
+  @Query(() => MentionObject, { description: 'One mention. NOT_FOUND for an unknown id.' })
   async mention(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionIdArgs): Promise<MentionObject> {
     return toMention(await this.listening.mention(ctx, args.id));
   }

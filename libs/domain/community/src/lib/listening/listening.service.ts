@@ -5,7 +5,8 @@ import type { PageQuery, TenantCtx } from '../repositories';
 import type { ListeningQueryEntity, ListeningQueryKind, ListeningSourceEntity, MentionEntity } from './listening.entities';
 import { ListeningScheduler } from './listening.job';
 import { ListeningQueryFields, ListeningRepository } from './listening.repository';
-import { ListeningQueryError, parseListeningQuery } from './query';
+import { ListeningQueryError, parseListeningQuery, type QueryNode } from './query';
+import { limitedSources } from './query/parse';
 
 export interface ListeningQueryInput {
   kind?: ListeningQueryKind;
@@ -29,6 +30,34 @@ export function checkQueryText(text: string, field = 'input.query'): void {
         reason: 'LISTENING_QUERY_INVALID',
         details: { position: error.position },
       });
+    }
+    throw error;
+  }
+}
+
+export interface QueryTextCheck {
+  valid: boolean;
+  message: string | null;
+  position: number | null;
+  sources: string[] | null;
+  terms: number | null;
+}
+
+function termCount(node: QueryNode): number {
+  if (node.kind === 'not') return termCount(node.child);
+  if (node.kind === 'and' || node.kind === 'or') return node.children.reduce((n, child) => n + termCount(child), 0);
+  return 1;
+}
+
+/** What the query language makes of a text: the refusal and its position, or the networks and terms it understood. */
+export function describeQueryText(text: string): QueryTextCheck {
+  try {
+    const node = parseListeningQuery(text);
+    const sources = limitedSources(node);
+    return { valid: true, message: null, position: null, sources: sources ? [...sources].sort() : null, terms: termCount(node) };
+  } catch (error) {
+    if (error instanceof ListeningQueryError) {
+      return { valid: false, message: error.message, position: error.position, sources: null, terms: null };
     }
     throw error;
   }

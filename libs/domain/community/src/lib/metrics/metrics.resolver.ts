@@ -29,9 +29,12 @@ export class MetricsResolver {
   @Requires('listening.manage')
   @Mutation(() => Boolean, {
     description:
-      'Asks the worker to collect the metrics now (one account, or all); read metricCollections afterwards. Answers true once queued.',
+      'Asks the worker to collect the metrics now (one account, or all); read metricCollections afterwards. Answers true once queued; NOT_FOUND (input.accountId) for an unknown account.',
   })
-  async collectMetrics(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CollectMetricsInput): Promise<boolean> {
+  async collectMetrics(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'One account, or all of them.' }) input: CollectMetricsInput,
+  ): Promise<boolean> {
     await this.metrics.collectNow(ctx, input.accountId);
     return true;
   }

@@ -82,9 +82,13 @@ export class ApprovalsResolver {
 
   @Requires('content.approvalChain.manage')
   @Mutation(() => ApprovalChainObject, {
-    description: 'Replaces the approval chain: 1 to 3 steps, each a role or named members of the organization, ANY or ALL.',
+    description:
+      'Replaces the approval chain: 1 to 3 steps, each a role or named members of the organization (at most 20), ANY or ALL. BAD_USER_INPUT when a step names both a role and members or neither; NOT_FOUND (field input.steps[i].memberIds[j]) for a user who is not a member.',
   })
-  async setApprovalChain(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetApprovalChainInput): Promise<ApprovalChainObject> {
+  async setApprovalChain(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The steps of the new chain.' }) input: SetApprovalChainInput,
+  ): Promise<ApprovalChainObject> {
     return toChain(
       await this.approvals.setChain(
         ctx,
@@ -95,7 +99,8 @@ export class ApprovalsResolver {
 
   @Requires('content.read')
   @Query(() => ContentItemApprovalsObject, {
-    description: "Where a content item's approval stands: each step, who decided what on this revision, who remains.",
+    description:
+      "Where a content item's approval stands: each step, who decided what on this revision, who remains. NOT_FOUND for an unknown item.",
   })
   async contentItemApprovals(
     @OrgCtx() ctx: OrganizationContext,
@@ -107,22 +112,23 @@ export class ApprovalsResolver {
   @Requires('content.approve')
   @Mutation(() => ContentItemApprovalsObject, {
     description:
-      'Approves the current step of an item IN_REVIEW, as one of its eligible approvers (never on content you wrote or last edited). The last step complete moves the item to APPROVED.',
+      'Approves the current step of an item IN_REVIEW, as one of its eligible approvers (never on content you wrote or last edited). The last step complete moves the item to APPROVED. Refusals: NOT_FOUND (unknown item); CONFLICT with reason NOT_IN_REVIEW, ALREADY_DECIDED (you decided this step of this revision) or ALREADY_APPROVED; FORBIDDEN with reason OWN_CONTENT or NOT_ELIGIBLE, or when the caller is an API key.',
   })
   async approveContentItem(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ApproveContentItemInput,
+    @Args('input', { description: 'The item and an optional comment.' }) input: ApproveContentItemInput,
   ): Promise<ContentItemApprovalsObject> {
     return toApprovals(await this.approvals.approve(ctx, input.itemId, input.comment ?? null));
   }
 
   @Requires('content.approve')
   @Mutation(() => ContentItemApprovalsObject, {
-    description: 'Rejects an item IN_REVIEW at its current step, with the reason: the item goes back to DRAFT.',
+    description:
+      'Rejects an item IN_REVIEW at its current step, with the reason: the item goes back to DRAFT. Same refusals as approveContentItem; BAD_USER_INPUT (input.reason) for a blank reason.',
   })
   async rejectContentItem(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RejectContentItemInput,
+    @Args('input', { description: 'The item and what must change.' }) input: RejectContentItemInput,
   ): Promise<ContentItemApprovalsObject> {
     return toApprovals(await this.approvals.reject(ctx, input.itemId, input.reason));
   }
@@ -130,13 +136,17 @@ export class ApprovalsResolver {
   @Requires('content.approvalChain.manage')
   @Mutation(() => ApprovalLinkObject, {
     description:
-      'A signed, single-use link for an approver without an account (e.g. at the client), for the current step of an item IN_REVIEW, valid 1 to 336 hours. People only; never for content you wrote or last edited (FORBIDDEN, reason OWN_CONTENT).',
+      'A signed, single-use link for an approver without an account (e.g. at the client), for the current step of an item IN_REVIEW, valid 1 to 336 hours. People only; never for content you wrote or last edited (FORBIDDEN, reason OWN_CONTENT). CONFLICT with reason NOT_IN_REVIEW when the item is not IN_REVIEW; NOT_FOUND for an unknown item.',
   })
-  async createApprovalLink(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateApprovalLinkInput): Promise<ApprovalLinkObject> {
-    const { link, url } = await this.approvals.createLink(ctx, input);
+  async createApprovalLink(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item, the recipient and the link’s lifetime.' }) input: CreateApprovalLinkInput,
+  ): Promise<ApprovalLinkObject> {
+    const { link, url, emailed } = await this.approvals.createLink(ctx, input);
     return {
       id: link.id,
       url,
+      emailed,
       step: link.step,
       revision: link.revision,
       recipientName: link.recipientName,

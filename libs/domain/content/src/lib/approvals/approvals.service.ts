@@ -1,12 +1,15 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '@socle/accounts';
+import { AuditRepository, OrganizationRepository } from '@socle/accounts';
 import { SocleConfig } from '@socle/platform-config';
+import { MailOutbox } from '@socle/platform-mail';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { badInput, conflict, DomainError, FieldProblem, forbidden } from '@socle/platform-errors';
 import type { ContentItemEntity, ContentVariantEntity } from '../items/content-item.entity';
 import { ContentCtx, ContentItemRepository, userIdOf } from '../items/content-item.repository';
 import { ContentItemService } from '../items/content-item.service';
 import { AcknowledgedFinding, ApprovalStep, ApprovalVerdict, chainProgress, ChainProgress, DEFAULT_APPROVAL_CHAIN } from './approval-chain';
+import { approvalLinkMail } from './approval-link-mail';
 import { ApprovalLinks } from './approval-links';
 import { ApprovalLinkRow, ApprovalsRepository } from './approvals.repository';
 
@@ -24,6 +27,8 @@ export interface ItemApprovals extends ChainProgress {
 export interface IssuedApprovalLink {
   link: ApprovalLinkRow;
   url: string;
+  /** The link was written to the mail outbox for its recipient (sent once the transaction commits). */
+  emailed: boolean;
 }
 
 /** What the recipient of an approval link sees: the item as it is to be approved, read-only. */
@@ -70,6 +75,9 @@ export class ApprovalsService {
     private readonly links: ApprovalLinks,
     private readonly config: SocleConfig,
     private readonly units: UnitOfWorkFactory,
+    private readonly outbox: MailOutbox,
+    private readonly organizations: OrganizationRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   // ------------------------------------------------------------------ the chain
@@ -170,7 +178,7 @@ export class ApprovalsService {
 
   async createLink(
     ctx: ContentCtx,
-    input: { itemId: string; recipientName: string; recipientEmail: string; expiresInHours: number },
+    input: { itemId: string; recipientName: string; recipientEmail: string; expiresInHours: number; sendEmail?: boolean | null },
   ): Promise<IssuedApprovalLink> {
     // Whoever holds the link decides: a key would approve through it without a person (decisions are for people only),
     // the item's author or last editor would approve their own content.
@@ -184,7 +192,8 @@ export class ApprovalsService {
         { reason: 'OWN_CONTENT' },
       );
     }
-    const current = this.currentStepOf(await this.progressOf(ctx, item));
+    const progress = await this.progressOf(ctx, item);
+    const current = this.currentStepOf(progress);
     const expiresAt = new Date(Date.now() + input.expiresInHours * 3_600_000);
     const link = await this.approvals.insertLink(ctx, {
       itemId: item.id,
@@ -214,7 +223,30 @@ export class ApprovalsService {
       ctx.requestId,
     );
     const token = this.links.sign({ organizationId: ctx.uow.organizationId, linkId: link.id, expiresAt: link.expiresAt.getTime() });
-    return { link, url: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/approvals/${token}` };
+    // The console's page for the link; it reads and answers through `/approvals/<token>` of the API.
+    const url = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/links/approvals/${token}`;
+    // Mailed unless the sender passes it on another way: written in this transaction, so a refused link mails nothing.
+    const emailed = input.sendEmail !== false;
+    if (emailed) {
+      const organization = await this.organizations.find(ctx);
+      if (!organization) throw new Error(`organization ${ctx.organizationId} of the unit of work not found`);
+      await this.outbox.enqueue(ctx.uow, [
+        approvalLinkMail({
+          recipientName: link.recipientName,
+          recipientEmail: link.recipientEmail,
+          organizationName: organization.name,
+          locale: organization.locale,
+          timeZone: organization.timezone,
+          itemTitle: item.title,
+          step: link.step,
+          stepCount: progress.steps.length,
+          url,
+          expiresAt: link.expiresAt,
+          linkId: link.id,
+        }),
+      ]);
+    }
+    return { link, url, emailed };
   }
 
   /** The read-only preview behind a link (refused once the link is used, expired or outdated). */
@@ -375,6 +407,12 @@ export class ApprovalsService {
         field: 'input.itemId',
         details: { ...details, reason: comment },
       });
+      await this.webhooks.emit(ctx.uow, 'content_item.rejected', {
+        contentItemId: moved.id,
+        title: moved.title,
+        decidedBy: decider.kind === 'MEMBER' ? decider.userId : null,
+        comment,
+      });
       return this.progressOf(ctx, moved);
     }
     const updated = await this.progressOf(ctx, item);
@@ -384,6 +422,11 @@ export class ApprovalsService {
       action: 'content.approved',
       field: 'input.itemId',
       details,
+    });
+    await this.webhooks.emit(ctx.uow, 'content_item.approved', {
+      contentItemId: moved.id,
+      title: moved.title,
+      decidedBy: decider.kind === 'MEMBER' ? decider.userId : null,
     });
     return { ...updated, item: moved };
   }

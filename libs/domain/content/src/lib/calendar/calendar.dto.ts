@@ -34,8 +34,18 @@ export class ContentCalendarInput {
   @ArrayUnique()
   @IsEnum(ContentStatusEnum, { each: true })
   statuses?: ContentStatusEnum[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) campaign?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) theme?: string;
+  @Field(() => String, { nullable: true, description: 'Only items of this campaign (exact match), 1 to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  campaign?: string;
+  @Field(() => String, { nullable: true, description: 'Only items of this theme (exact match), 1 to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  theme?: string;
 }
 
 @InputType({ description: 'The agency calendar: every client organisation the caller sees, or the ones named.' })
@@ -64,28 +74,41 @@ export class PublishingFrequencyArgs {
   description: 'A line of the calendar: a publication (due, or out), or an item planned for a day with nothing scheduled yet.',
 })
 export class ContentCalendarEntryObject {
-  @Field(() => ID) organizationId!: string;
+  @Field(() => ID, { description: 'The organization the entry belongs to.' }) organizationId!: string;
   @Field(() => String, { nullable: true, description: 'The client organisation’s name (agency calendar only).' }) organizationName!:
     string | null;
-  @Field(() => ID) itemId!: string;
-  @Field(() => String) title!: string;
-  @Field(() => ContentStatusEnum) itemStatus!: ContentStatusEnum;
-  @Field(() => String, { nullable: true }) theme!: string | null;
-  @Field(() => String, { nullable: true }) campaign!: string | null;
+  @Field(() => ID, { description: 'The content item.' }) itemId!: string;
+  @Field(() => String, { description: 'The content item’s working title.' }) title!: string;
+  @Field(() => ContentStatusEnum, { description: 'The content item’s status.' }) itemStatus!: ContentStatusEnum;
+  @Field(() => String, { nullable: true, description: 'The content item’s theme, or null.' }) theme!: string | null;
+  @Field(() => String, { nullable: true, description: 'The content item’s campaign, or null.' }) campaign!: string | null;
   @Field(() => GraphQLISODateTime, { description: 'When it goes out (due time), went out (publication time), or is planned for.' })
   at!: Date;
-  @Field(() => String, { nullable: true }) network!: string | null;
-  @Field(() => ID, { nullable: true }) networkAccountId!: string | null;
-  @Field(() => ID, { nullable: true }) publicationId!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The publication’s network, in lower case; null for an item with nothing scheduled.',
+  })
+  network!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The publication’s network account; null for an item with nothing scheduled, or once the account was disconnected.',
+  })
+  networkAccountId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The publication; null for an item with nothing scheduled.' }) publicationId!:
+    string | null;
   @Field(() => String, {
     nullable: true,
     description: 'SCHEDULED, HELD, PUBLISHING, PUBLISHED, FAILED or NEEDS_REAUTH; null for an item with nothing scheduled.',
   })
   publicationStatus!: string | null;
-  @Field(() => String, { nullable: true }) externalUrl!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The published post’s address at the network; null until published or when the network gives none.',
+  })
+  externalUrl!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The entries of an editorial calendar over a range.' })
 export class ContentCalendarObject {
   @Field(() => [ContentCalendarEntryObject], { description: 'By time, then item.' }) entries!: ContentCalendarEntryObject[];
   @Field(() => Boolean, {
@@ -94,19 +117,19 @@ export class ContentCalendarObject {
   truncated!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The posts published in one week.' })
 export class WeekCountObject {
   @Field(() => GraphQLISODateTime, { description: 'Monday 00:00 in the organisation’s time zone.' }) weekStart!: Date;
-  @Field(() => Int) published!: number;
+  @Field(() => Int, { description: 'Posts published that week on the plan’s network.' }) published!: number;
 }
 
 @ObjectType({ description: 'A network plan’s planned frequency against the posts actually published, week by week.' })
 export class NetworkFrequencyObject {
-  @Field(() => ID) networkPlanId!: string;
-  @Field(() => String) network!: string;
-  @Field(() => Int) plannedPerWeek!: number;
+  @Field(() => ID, { description: 'The network plan.' }) networkPlanId!: string;
+  @Field(() => String, { description: 'The plan’s network, in lower case.' }) network!: string;
+  @Field(() => Int, { description: 'Posts per week the plan asks for.' }) plannedPerWeek!: number;
   @Field(() => [WeekCountObject], { description: 'Oldest week first.' }) weeks!: WeekCountObject[];
-  @Field(() => Float) averagePerWeek!: number;
+  @Field(() => Float, { description: 'Posts published per week on average over the weeks looked at.' }) averagePerWeek!: number;
   @Field(() => Float, { nullable: true, description: 'Average over planned, capped at 1; null when the plan asks for no post.' })
   attainment!: number | null;
 }

@@ -35,9 +35,13 @@ export class CalendarResolver {
 
   @Requires('content.read')
   @Query(() => ContentCalendarObject, {
-    description: 'The organisation’s editorial calendar over a range: publications by when they go out, and items planned for a day.',
+    description:
+      'The organisation’s editorial calendar over a range: publications by when they go out, and items planned for a day. BAD_USER_INPUT when a date is not a strict ISO 8601 date-time, or input.to is not after input.from or more than 92 days after it.',
   })
-  async contentCalendar(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ContentCalendarInput): Promise<ContentCalendarObject> {
+  async contentCalendar(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The range and the filters.' }) input: ContentCalendarInput,
+  ): Promise<ContentCalendarObject> {
     const { entries, truncated } = await this.calendar.organizationCalendar(ctx.uow, calendarFilter(input));
     return { entries: entries.map(toEntry), truncated };
   }
@@ -45,11 +49,11 @@ export class CalendarResolver {
   @Requires('agencyCalendar.read')
   @Query(() => ContentCalendarObject, {
     description:
-      'The agency’s calendar across its client organisations (all for owners and admins, their own for members), each read inside its own organisation.',
+      'The agency’s calendar across its client organisations (all for owners and admins, their own for members), each read inside its own organisation. Same refusals as contentCalendar; NOT_FOUND (field input.organizationIds) for an organisation that is not a client the caller sees.',
   })
   async agencyContentCalendar(
     @AgencyCtx() ctx: AgencyContext,
-    @Args('input') input: AgencyContentCalendarInput,
+    @Args('input', { description: 'The range, the filters and the client organisations.' }) input: AgencyContentCalendarInput,
   ): Promise<ContentCalendarObject> {
     const { entries, truncated } = await this.calendar.agencyCalendar(ctx, calendarFilter(input), input.organizationIds ?? null);
     return { entries: entries.map(toEntry), truncated };

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { badInput, DomainError, forbidden } from '@socle/platform-errors';
@@ -90,6 +91,7 @@ export class ContentEditingService {
     private readonly workflow: ContentItemService,
     private readonly checker: VariantChecker,
     private readonly audit: AuditRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async get(ctx: ContentCtx, id: string, field = 'id'): Promise<ContentItemEntity> {
@@ -211,11 +213,13 @@ export class ContentEditingService {
       });
     }
     const warnings = variants.reduce((n, v) => n + v.findings.filter((f) => f.severity === 'WARN').length, 0);
-    return this.workflow.move(ctx, id, 'IN_REVIEW', {
+    const moved = await this.workflow.move(ctx, id, 'IN_REVIEW', {
       from: ['DRAFT'],
       action: 'content.submitted',
       details: { variants: variants.length, warnings },
     });
+    await this.webhooks.emit(ctx.uow, 'content_item.submitted', { contentItemId: moved.id, title: moved.title, submittedBy: ctx.actor.id });
+    return moved;
   }
 
   cancel(ctx: ContentCtx, id: string, reason?: string): Promise<ContentItemEntity> {

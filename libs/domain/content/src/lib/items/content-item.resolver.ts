@@ -26,7 +26,7 @@ export class ContentItemResolver {
   constructor(private readonly content: ContentEditingService) {}
 
   @Requires('content.read')
-  @Query(() => ContentItemObject, { description: 'One content item with its variants.' })
+  @Query(() => ContentItemObject, { description: 'One content item with its variants. NOT_FOUND for an unknown id.' })
   async contentItem(@OrgCtx() ctx: OrganizationContext, @Args() args: ContentItemIdArgs): Promise<ContentItemObject> {
     return toContentItem(await this.content.get(ctx, args.id));
   }
@@ -67,8 +67,14 @@ export class ContentItemResolver {
   }
 
   @Requires('content.edit')
-  @Mutation(() => ContentItemObject, { description: 'A new content item written by the task force, in DRAFT.' })
-  async createContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateContentItemInput): Promise<ContentItemObject> {
+  @Mutation(() => ContentItemObject, {
+    description:
+      'A new content item written by the task force, in DRAFT. BAD_USER_INPUT (every problem at once) for a blank title, theme or campaign, or a plannedFor that is not a strict ISO 8601 date-time between the years 2000 and 2199; NOT_FOUND on the field for an objective, segment or network plan not of the organization.',
+  })
+  async createContentItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The new item.' }) input: CreateContentItemInput,
+  ): Promise<ContentItemObject> {
     const { plannedFor, ...fields } = input;
     return toContentItem(
       await this.content.create(ctx, {
@@ -81,9 +87,12 @@ export class ContentItemResolver {
   @Requires('content.edit')
   @Mutation(() => ContentItemObject, {
     description:
-      'Edits an item (bumps its revision). An item IN_REVIEW, APPROVED, SCHEDULED or FAILED goes back to DRAFT; a published, publishing or cancelled one is refused (CONFLICT, reason CONTENT_NOT_EDITABLE).',
+      'Edits an item (bumps its revision). An item IN_REVIEW, APPROVED, SCHEDULED or FAILED goes back to DRAFT; a published, publishing or cancelled one is refused (CONFLICT, reason CONTENT_NOT_EDITABLE). BAD_USER_INPUT when no field is given, and as createContentItem for the fields; NOT_FOUND for an unknown item or reference.',
   })
-  async updateContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateContentItemInput): Promise<ContentItemObject> {
+  async updateContentItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item and the fields to change.' }) input: UpdateContentItemInput,
+  ): Promise<ContentItemObject> {
     const { id, plannedFor, ...patch } = input;
     const planned = plannedFor === undefined || plannedFor === null ? plannedFor : strictDateTime(plannedFor, 'input.plannedFor');
     return toContentItem(await this.content.update(ctx, id, { ...patch, plannedFor: planned }));
@@ -92,19 +101,23 @@ export class ContentItemResolver {
   @Requires('content.edit')
   @Mutation(() => ContentVariantObject, {
     description:
-      'Writes the item’s variant for a network account (replacing the one it had), checked against the network’s limits and the content rules: see findings. Sends a reviewed item back to DRAFT like updateContentItem.',
+      'Writes the item’s variant for a network account (replacing the one it had), checked against the network’s limits and the content rules: see findings. Sends a reviewed item back to DRAFT like updateContentItem. CONFLICT (reason CONTENT_NOT_EDITABLE) for an item published, being published or cancelled; NOT_FOUND on the field for an unknown item, network account or media asset.',
   })
-  async setVariant(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetContentVariantInput): Promise<ContentVariantObject> {
+  async setVariant(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item, the network account and the variant’s content.' }) input: SetContentVariantInput,
+  ): Promise<ContentVariantObject> {
     return toContentVariant(await this.content.setVariant(ctx, input));
   }
 
   @Requires('content.edit')
   @Mutation(() => RemoveContentVariantPayload, {
-    description: 'Removes a variant. Sends a reviewed item back to DRAFT like updateContentItem.',
+    description:
+      'Removes a variant. Sends a reviewed item back to DRAFT like updateContentItem. CONFLICT (reason CONTENT_NOT_EDITABLE) for an item published, being published or cancelled; NOT_FOUND for an unknown variant.',
   })
   async removeVariant(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RemoveContentVariantInput,
+    @Args('input', { description: 'The variant to remove.' }) input: RemoveContentVariantInput,
   ): Promise<RemoveContentVariantPayload> {
     const removed = await this.content.removeVariant(ctx, input.id);
     return { id: removed.id, item: toContentItem(removed.item) };
@@ -113,31 +126,48 @@ export class ContentItemResolver {
   @Requires('content.edit')
   @Mutation(() => ContentItemObject, {
     description:
-      'DRAFT → IN_REVIEW. Refused (BAD_USER_INPUT) with reason NO_VARIANT when the item has no variant, or CONTENT_BLOCKED and `extensions.findings` when a variant has a BLOCK finding.',
+      'DRAFT → IN_REVIEW. Refused (CONFLICT, reason CONTENT_TRANSITION_NOT_ALLOWED) when the item is not a DRAFT; (BAD_USER_INPUT) with reason NO_VARIANT when the item has no variant, or CONTENT_BLOCKED and `extensions.findings` when a variant has a BLOCK finding.',
   })
-  async submitContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ContentItemInput): Promise<ContentItemObject> {
+  async submitContentItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item to submit.' }) input: ContentItemInput,
+  ): Promise<ContentItemObject> {
     return toContentItem(await this.content.submit(ctx, input.id));
   }
 
   @Requires('content.edit')
-  @Mutation(() => ContentItemObject, { description: 'Cancels an item that is not published or being published.' })
-  async cancelContentItem(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CancelContentItemInput): Promise<ContentItemObject> {
+  @Mutation(() => ContentItemObject, {
+    description:
+      'Cancels an item (final) and its pending publications. Refused while it is PUBLISHING or once CANCELLED (CONFLICT, reason CONTENT_TRANSITION_NOT_ALLOWED); NOT_FOUND for an unknown id. Cancelling a PUBLISHED item does not remove the posts already out.',
+  })
+  async cancelContentItem(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The item to cancel, and why.' }) input: CancelContentItemInput,
+  ): Promise<ContentItemObject> {
     return toContentItem(await this.content.cancel(ctx, input.id, input.reason));
   }
 
   @Requires('content.suggest')
   @Mutation(() => ContentItemObject, {
-    description: 'The suggestion box: any member suggests a content idea (status IDEA) for the content lead to triage.',
+    description:
+      'The suggestion box: any member suggests a content idea (status IDEA) for the content lead to triage. BAD_USER_INPUT for a blank title or theme; FORBIDDEN when the caller is not a person (an API key).',
   })
-  async suggestContentIdea(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SuggestContentIdeaInput): Promise<ContentItemObject> {
+  async suggestContentIdea(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The idea.' }) input: SuggestContentIdeaInput,
+  ): Promise<ContentItemObject> {
     return toContentItem(await this.content.suggest(ctx, input));
   }
 
   @Requires('content.triage')
   @Mutation(() => ContentItemObject, {
-    description: 'Accepts a suggested idea (it becomes a DRAFT) or declines it with a reason its suggester sees (it is CANCELLED).',
+    description:
+      'Accepts a suggested idea (it becomes a DRAFT) or declines it with a reason its suggester sees (it is CANCELLED). BAD_USER_INPUT (input.reason) to decline without a reason; CONFLICT (reason CONTENT_TRANSITION_NOT_ALLOWED) when the item is not an IDEA; NOT_FOUND for an unknown item.',
   })
-  async triageContentIdea(@OrgCtx() ctx: OrganizationContext, @Args('input') input: TriageContentIdeaInput): Promise<ContentItemObject> {
+  async triageContentIdea(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The idea and the decision.' }) input: TriageContentIdeaInput,
+  ): Promise<ContentItemObject> {
     return toContentItem(await this.content.triage(ctx, input));
   }
 

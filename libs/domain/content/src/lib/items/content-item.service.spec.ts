@@ -1,3 +1,4 @@
+import type { WebhookEvents } from '@socle/platform-webhooks';
 import type { AuditRepository } from '@socle/accounts';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import type { ContentItemEntity } from './content-item.entity';
@@ -158,6 +159,7 @@ describe('ContentEditingService rules', () => {
       workflow,
       {} as VariantChecker,
       audit as unknown as AuditRepository,
+      { emit: async () => 'event' } as unknown as WebhookEvents,
     );
     return { service, repo: full, state, audit };
   };

@@ -9,7 +9,11 @@ const TAG_MESSAGE = 'each tag is 1 to 50 letters, digits, spaces, - _ or ., star
 export enum MediaKindEnum {
   IMAGE = 'IMAGE',
 }
-registerEnumType(MediaKindEnum, { name: 'MediaKind', description: 'IMAGE (PNG, JPEG, GIF or WebP).' });
+registerEnumType(MediaKindEnum, {
+  name: 'MediaKind',
+  description: 'IMAGE (PNG, JPEG, GIF or WebP).',
+  valuesMap: { IMAGE: { description: 'A still or animated image: PNG, JPEG, GIF or WebP.' } },
+});
 
 @ArgsType()
 export class MediaAssetsArgs extends PageArgs {
@@ -21,9 +25,9 @@ export class MediaAssetsArgs extends PageArgs {
   tag?: string;
 }
 
-@InputType()
+@InputType({ description: 'The new tags of a media asset.' })
 export class TagMediaAssetInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the media asset.' }) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
 
   @Field(() => [String], { description: 'The asset’s tags, replacing the ones it had (at most 20; stored in lower case, each once).' })
   @IsArray()
@@ -34,17 +38,17 @@ export class TagMediaAssetInput {
   tags!: string[];
 }
 
-@InputType()
+@InputType({ description: 'The media asset to delete.' })
 export class DeleteMediaAssetInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the media asset.' }) @IsUUID('all', { message: 'must be a media asset id' }) id!: string;
 }
 
 @ObjectType('MediaAsset', {
   description: 'A file of the media library, uploaded once (`POST /media`) and used by any number of content variants.',
 })
 export class MediaAssetObject {
-  @Field(() => ID) id!: string;
-  @Field(() => MediaKindEnum) kind!: MediaKindEnum;
+  @Field(() => ID, { description: 'Identifier of the asset.' }) id!: string;
+  @Field(() => MediaKindEnum, { description: 'The kind of file.' }) kind!: MediaKindEnum;
   @Field(() => String, { description: 'Read from the file’s bytes at upload: image/png, image/jpeg, image/gif or image/webp.' })
   contentType!: string;
   @Field(() => Int, { description: 'Size in bytes.' }) byteSize!: number;
@@ -52,16 +56,20 @@ export class MediaAssetObject {
   @Field(() => Int, { description: 'Width in pixels, as displayed (EXIF rotation applied).' }) width!: number;
   @Field(() => Int, { description: 'Height in pixels, as displayed.' }) height!: number;
   @Field(() => String, { nullable: true, description: 'The name the file was uploaded with (display only).' }) fileName!: string | null;
-  @Field(() => [String]) tags!: string[];
+  @Field(() => [String], { description: 'The asset’s tags, in lower case, for filtering the library.' }) tags!: string[];
   @Field(() => Int, { description: 'How many content variants use this asset.' }) usageCount!: number;
   @Field(() => String, {
     description:
       'Where to download the file: GET with the same Authorization and X-Socle-Organization headers as the API (permission media.read).',
   })
   downloadUrl!: string;
-  @Field(() => ID, { nullable: true }) uploadedBy!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who uploaded the file; null when uploaded with an API key or the user was deleted.',
+  })
+  uploadedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the file was uploaded (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the asset was last changed, for example its tags (UTC).' }) updatedAt!: Date;
 }
 
 export const MediaAssetConnection = ConnectionType(MediaAssetObject, 'MediaAsset');

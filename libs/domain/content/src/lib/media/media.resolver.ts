@@ -57,15 +57,24 @@ export class MediaResolver {
   }
 
   @Requires('media.read')
-  @Query(() => MediaAssetObject, { description: 'One asset of the media library.' })
-  async mediaAsset(@OrgCtx() ctx: OrganizationContext, @Args('id', { type: () => ID }) id: string): Promise<MediaAssetObject> {
+  @Query(() => MediaAssetObject, { description: 'One asset of the media library. NOT_FOUND for an unknown id.' })
+  async mediaAsset(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('id', { type: () => ID, description: 'Identifier of the media asset.' }) id: string,
+  ): Promise<MediaAssetObject> {
     if (!isUuid(id)) throw badInput('id', 'must be a media asset id');
     return this.toObject(await this.media.get(ctx, id));
   }
 
   @Requires('media.manage')
-  @Mutation(() => MediaAssetObject, { description: 'Replaces the tags of an asset.' })
-  async tagMediaAsset(@OrgCtx() ctx: OrganizationContext, @Args('input') input: TagMediaAssetInput): Promise<MediaAssetObject> {
+  @Mutation(() => MediaAssetObject, {
+    description:
+      'Replaces the tags of an asset. BAD_USER_INPUT for a tag that is not 1 to 50 letters, digits, spaces, - _ or . (starting with a letter or digit) or more than 20 tags; NOT_FOUND for an unknown asset.',
+  })
+  async tagMediaAsset(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The asset and its new tags.' }) input: TagMediaAssetInput,
+  ): Promise<MediaAssetObject> {
     return this.toObject(await this.media.tag(ctx, input.id, input.tags));
   }
 
@@ -74,7 +83,10 @@ export class MediaResolver {
     description:
       'Deletes an asset and its file; CONFLICT with reason MEDIA_IN_USE while a content variant uses it. Answers the asset as it was.',
   })
-  async deleteMediaAsset(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteMediaAssetInput): Promise<MediaAssetObject> {
+  async deleteMediaAsset(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The asset to delete.' }) input: DeleteMediaAssetInput,
+  ): Promise<MediaAssetObject> {
     return this.toObject(await this.media.delete(ctx, input.id));
   }
 }

@@ -8,6 +8,7 @@ export {
 } from './content-publisher';
 export { PUBLICATION_STATUSES, PublicationStatus, PublicationEntity, idempotencyKeyOf } from './publication.entity';
 export { PublishingService, PUBLISHING_REASONS } from './publishing.service';
+export { CrisisPauseListener, CrisisPauseStarted } from './crisis-pause-listener';
 export {
   PublishPublicationJob,
   PublishResult,

@@ -68,6 +68,7 @@ describe('item moves and their listeners', () => {
       null as never,
       null as never,
       null as never,
+      null as never,
     );
     publishing.onModuleInit();
     const listener = (service as unknown as { listeners: ((c: ContentCtx, m: ItemMove) => Promise<void>)[] }).listeners[0];

@@ -3,7 +3,7 @@ import { AuditRepository } from '@socle/accounts';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { IsBoolean } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'The organization’s link-tracking switch.' })
 export class SetLinkTrackingInput {
   @Field(() => Boolean, { description: 'Whether published links carry UTM parameters.' }) @IsBoolean() utmEnabled!: boolean;
 }
@@ -35,7 +35,10 @@ export class LinkTrackingResolver {
   @Mutation(() => LinkTrackingObject, {
     description: 'Turns UTM parameters on published links on or off (audited). Applies to what is sent from now on.',
   })
-  async setLinkTracking(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetLinkTrackingInput): Promise<LinkTrackingObject> {
+  async setLinkTracking(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'On or off.' }) input: SetLinkTrackingInput,
+  ): Promise<LinkTrackingObject> {
     const by = ctx.actor.type === 'USER' ? ctx.actor.id : null;
     await ctx.uow.query(
       `INSERT INTO link_tracking_settings (organization_id, utm_enabled, updated_by) VALUES ($1, $2, $3)

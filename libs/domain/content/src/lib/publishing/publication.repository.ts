@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
+import { LiveEvents } from '@socle/platform-queue';
 import type { ContentCtx } from '../items/content-item.repository';
 import type { PublishFailureKind } from './content-publisher';
 import {
@@ -61,9 +62,48 @@ const P = PUBLICATION_COLUMNS.split(',')
   .map((c) => `p.${c.trim()}`)
   .join(', ');
 
-/** The only place that queries publications, their attempts and the crisis pause; always inside the caller's tenant. */
+/** The live events' topic of publications (`publicationChanged`). */
+export const PUBLICATION_TOPIC = 'publication';
+
+/** Why a publication's event was sent: created (scheduled or held), its status moved, or its post deleted at the network. */
+export type PublicationChange = 'CREATED' | 'STATUS_CHANGED' | 'DELETED';
+
+type PublicationFacts = Pick<PublicationEntity, 'id' | 'itemId' | 'network' | 'status'> &
+  Partial<Pick<PublicationEntity, 'externalUrl' | 'lastErrorKind'>>;
+
+/**
+ * The only place that queries publications, their attempts and the crisis
+ * pause; always inside the caller's tenant. Every publication created or whose
+ * status moves is announced to live subscribers once its transaction commits.
+ */
 @Injectable()
 export class PublicationRepository {
+  constructor(private readonly live: LiveEvents) {}
+
+  private announce(ctx: ContentCtx, change: PublicationChange, publications: readonly PublicationFacts[]): void {
+    this.live.afterCommit(
+      ctx.uow,
+      publications.map((p) => ({
+        topic: PUBLICATION_TOPIC,
+        organizationId: ctx.uow.organizationId,
+        id: p.id,
+        change,
+        fields: {
+          itemId: p.itemId,
+          network: p.network,
+          status: p.status,
+          externalUrl: p.externalUrl ?? null,
+          lastErrorKind: p.lastErrorKind ?? null,
+        },
+      })),
+    );
+  }
+
+  private changed(ctx: ContentCtx, rows: readonly PublicationRow[], change: PublicationChange = 'STATUS_CHANGED'): PublicationEntity[] {
+    const publications = rows.map(toPublication);
+    this.announce(ctx, change, publications);
+    return publications;
+  }
   async find(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
     const [row] = await ctx.uow.query<PublicationRow>(
       `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND id = $2`,
@@ -121,6 +161,7 @@ export class PublicationRepository {
         ],
       );
     }
+    this.announce(ctx, 'CREATED', rows);
   }
 
   /**
@@ -174,8 +215,18 @@ export class PublicationRepository {
          FROM claimed`,
       params,
     );
+    const claimed = rows.map((row) => ({
+      publication: toPublication(row),
+      previousStatus: row.previous_status,
+      attemptNumber: row.attempts,
+    }));
+    this.announce(
+      ctx,
+      'STATUS_CHANGED',
+      claimed.filter((c) => c.previousStatus !== 'PUBLISHING').map((c) => c.publication),
+    );
     return {
-      claimed: rows.map((row) => ({ publication: toPublication(row), previousStatus: row.previous_status, attemptNumber: row.attempts })),
+      claimed,
       more: rows.some((row) => row.more),
     };
   }
@@ -187,13 +238,15 @@ export class PublicationRepository {
    * would otherwise leave them due for ever. Returns how many.
    */
   async cancelStaleDue(ctx: ContentCtx): Promise<number> {
-    return ctx.uow.execute(
-      `UPDATE publications p SET status = 'CANCELLED', last_error_kind = NULL, updated_at = now(),
+    const rows = await ctx.uow.query<PublicationRow>(
+      `WITH changed AS (UPDATE publications p SET status = 'CANCELLED', last_error_kind = NULL, updated_at = now(),
               last_error = 'its content item is ' || coalesce((SELECT i.status FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id), 'gone')
         WHERE p.organization_id = $1 AND p.status = 'SCHEDULED' AND p.next_attempt_at <= now()
-          AND NOT EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))`,
+          AND NOT EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))
+        RETURNING ${P}) SELECT * FROM changed`,
       [ctx.uow.organizationId],
     );
+    return this.changed(ctx, rows).length;
   }
 
   /** Pushes back the lease of the publications this attempt (`token`) still holds: a batch may outlast one lease. */
@@ -218,7 +271,7 @@ export class PublicationRepository {
     posts: readonly { id: string; attemptNumber: number; externalId: string; externalUrl: string | null; found: boolean }[],
   ): Promise<{ id: string; itemId: string }[]> {
     if (posts.length === 0) return [];
-    return ctx.uow.query<{ id: string; itemId: string }>(
+    const rows = await ctx.uow.query<{ id: string; itemId: string; network: string; externalUrl: string | null }>(
       `WITH input AS (
          SELECT * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(id, number, external_id, external_url, outcome)),
        changed AS (
@@ -226,11 +279,11 @@ export class PublicationRepository {
                 external_id = coalesce(t.external_id, p.external_id), external_url = coalesce(t.external_url, p.external_url),
                 published_at = coalesce(p.published_at, now()), last_error_kind = NULL, last_error = NULL, updated_at = now()
            FROM input t WHERE p.organization_id = $1 AND p.id = t.id AND p.status = 'PUBLISHING' AND p.leased_by = $2
-         RETURNING p.id, p.item_id, t.number, t.outcome),
+         RETURNING p.id, p.item_id, p.network, p.external_url, t.number, t.outcome),
        finished AS (
          UPDATE publication_attempts a SET finished_at = clock_timestamp(), outcome = c.outcome, error_kind = NULL, message = NULL
            FROM changed c WHERE a.organization_id = $1 AND a.publication_id = c.id AND a.number = c.number AND a.finished_at IS NULL)
-       SELECT id, item_id AS "itemId" FROM changed`,
+       SELECT id, item_id AS "itemId", network, external_url AS "externalUrl" FROM changed`,
       [
         ctx.uow.organizationId,
         token,
@@ -241,6 +294,12 @@ export class PublicationRepository {
         posts.map((p) => (p.found ? 'FOUND' : 'PUBLISHED')),
       ],
     );
+    this.announce(
+      ctx,
+      'STATUS_CHANGED',
+      rows.map((r) => ({ ...r, status: 'PUBLISHED' as const })),
+    );
+    return rows.map((r) => ({ id: r.id, itemId: r.itemId }));
   }
 
   /**
@@ -324,7 +383,7 @@ export class PublicationRepository {
         patch.lastError?.slice(0, 1000) ?? null,
       ],
     );
-    return row ? toPublication(row) : null;
+    return row ? this.changed(ctx, [row])[0] : null;
   }
 
   async finishAttempt(
@@ -410,7 +469,7 @@ export class PublicationRepository {
        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, itemId, [...from], to],
     );
-    return rows.map(toPublication);
+    return this.changed(ctx, rows);
   }
 
   /** Moves the item's pending publications to a new time; returns them. */
@@ -437,7 +496,7 @@ export class PublicationRepository {
        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, itemId, reason.slice(0, 1000)],
     );
-    return rows.map(toPublication);
+    return this.changed(ctx, rows);
   }
 
   /**
@@ -453,17 +512,18 @@ export class PublicationRepository {
        RETURNING ${P}) SELECT * FROM changed`,
       [ctx.uow.organizationId, networkAccountId, to],
     );
-    return rows.map(toPublication);
+    return this.changed(ctx, rows);
   }
 
   /** A publication the worker found it may not publish any more (its item left the schedule). */
   async cancel(ctx: ContentCtx, id: string, reason: string): Promise<boolean> {
-    const changed = await ctx.uow.execute(
-      `UPDATE publications SET status = 'CANCELLED', last_error_kind = NULL, last_error = $3, updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('SCHEDULED', 'HELD', 'NEEDS_REAUTH')`,
+    const rows = await ctx.uow.query<PublicationRow>(
+      `WITH changed AS (UPDATE publications SET status = 'CANCELLED', last_error_kind = NULL, last_error = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('SCHEDULED', 'HELD', 'NEEDS_REAUTH')
+        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, id, reason],
     );
-    return changed === 1;
+    return this.changed(ctx, rows).length === 1;
   }
 
   /** FAILED or NEEDS_REAUTH back to SCHEDULED, due now. */
@@ -474,7 +534,7 @@ export class PublicationRepository {
        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, id, status],
     );
-    return row ? toPublication(row) : null;
+    return row ? this.changed(ctx, [row])[0] : null;
   }
 
   async markDeleted(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
@@ -483,7 +543,7 @@ export class PublicationRepository {
        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, id],
     );
-    return row ? toPublication(row) : null;
+    return row ? this.changed(ctx, [row], 'DELETED')[0] : null;
   }
 
   // ------------------------------------------------------------------ crisis pause
@@ -524,7 +584,7 @@ export class PublicationRepository {
       `WITH changed AS (UPDATE publications SET status = 'HELD', updated_at = now() WHERE organization_id = $1 AND status = 'SCHEDULED' RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId],
     );
-    return rows.map(toPublication);
+    return this.changed(ctx, rows);
   }
 
   /** Releases every HELD publication; those overdue move to `overdueTo` when given. */
@@ -537,7 +597,7 @@ export class PublicationRepository {
         WHERE organization_id = $1 AND status = 'HELD' RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
       [ctx.uow.organizationId, overdueTo],
     );
-    return rows.map(toPublication);
+    return this.changed(ctx, rows);
   }
 
   async withStatus(ctx: ContentCtx, statuses: readonly PublicationStatus[], limit: number): Promise<PublicationEntity[]> {

@@ -1,6 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import type { LiveEvent } from '@socle/platform-queue';
 import type { CrisisPauseState } from './publishing.service';
 import type { PublicationAttemptEntity, PublicationEntity } from './publication.entity';
 
@@ -18,13 +19,26 @@ registerEnumType(PublicationStatusEnum, {
   description:
     'SCHEDULED (waits for dueAt); HELD (crisis pause); PUBLISHING (a worker is sending it); PUBLISHED; FAILED (see lastError; retryPublication); ' +
     'CANCELLED (unscheduled, or its item left the schedule); NEEDS_REAUTH (the network refused the account: reconnect it, then retryPublication).',
+  valuesMap: {
+    SCHEDULED: { description: 'Waiting for its due time.' },
+    HELD: { description: 'Held by the crisis pause; released when publishing resumes.' },
+    PUBLISHING: { description: 'Being sent to the network by a worker.' },
+    PUBLISHED: { description: 'The post is out; externalId and externalUrl name it.' },
+    FAILED: { description: 'Failed for good (see lastError); retryPublication tries again.' },
+    CANCELLED: { description: 'Will not be published: unscheduled, or its item left the schedule.' },
+    NEEDS_REAUTH: { description: 'The network refused the account’s credentials: reconnect the account, then retryPublication.' },
+  },
 });
 
 @ObjectType('PublicationAttempt', { description: 'One attempt to publish: what happened, never the network’s answer nor a secret.' })
 export class PublicationAttemptObject {
-  @Field(() => Int) number!: number;
-  @Field(() => GraphQLISODateTime) startedAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => Int, { description: 'The attempt’s number, from 1.' }) number!: number;
+  @Field(() => GraphQLISODateTime, { description: 'When the attempt started (UTC).' }) startedAt!: Date;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the attempt ended (UTC); null while it runs or when its worker stopped.',
+  })
+  finishedAt!: Date | null;
   @Field(() => String, {
     nullable: true,
     description:
@@ -36,24 +50,30 @@ export class PublicationAttemptObject {
     description: 'AUTH_EXPIRED, RATE_LIMITED, REJECTED, TRANSIENT, UNKNOWN, or ACCOUNT (the account cannot be used).',
   })
   errorKind!: string | null;
-  @Field(() => String, { nullable: true }) message!: string | null;
+  @Field(() => String, { nullable: true, description: 'What went wrong, in plain words; null on success.' }) message!: string | null;
 }
 
 @ObjectType('Publication', { description: 'One variant of a content item to one network account.' })
 export class PublicationObject {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) itemId!: string;
+  @Field(() => ID, { description: 'Identifier of the publication.' }) id!: string;
+  @Field(() => ID, { description: 'The content item published.' }) itemId!: string;
   @Field(() => ID, { nullable: true, description: 'Null once the variant was removed.' }) variantId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Null once the account was disconnected.' }) networkAccountId!: string | null;
-  @Field(() => String) network!: string;
-  @Field(() => GraphQLISODateTime) dueAt!: Date;
+  @Field(() => String, { description: 'The network, in lower case (for example mastodon).' }) network!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When it is due to be published (UTC).' }) dueAt!: Date;
   @Field(() => GraphQLISODateTime, { description: 'When it is tried next (after dueAt following a retryable failure).' })
   nextAttemptAt!: Date;
-  @Field(() => PublicationStatusEnum) status!: PublicationStatusEnum;
-  @Field(() => Int) attempts!: number;
-  @Field(() => String, { nullable: true }) externalId!: string | null;
-  @Field(() => String, { nullable: true }) externalUrl!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => PublicationStatusEnum, { description: 'Where the publication stands.' }) status!: PublicationStatusEnum;
+  @Field(() => Int, { description: 'How many attempts were made so far.' }) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'The post’s id at the network, once published; null before.' }) externalId!:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The post’s public address at the network, when the network gives one; null before publication.',
+  })
+  externalUrl!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the network accepted the post (UTC); null before.' })
+  publishedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the post was deleted at the network.' }) deletedAt!: Date | null;
   @Field(() => String, {
     nullable: true,
@@ -62,33 +82,49 @@ export class PublicationObject {
   lastErrorKind!: string | null;
   @Field(() => String, { nullable: true, description: 'The reason of the last failure (for REJECTED, the network’s own reason).' })
   lastError!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the publication was scheduled (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the publication last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const PublicationConnection = ConnectionType(PublicationObject, 'Publication');
 
 @ObjectType('CrisisPause', { description: 'The crisis pause: while active, nothing of the organization is published.' })
 export class CrisisPauseObject {
-  @Field(() => Boolean) active!: boolean;
-  @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => ID, { nullable: true }) pausedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) pausedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) resumedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) resumedAt!: Date | null;
+  @Field(() => Boolean, { description: 'True while publishing is paused.' }) active!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why publishing was paused (the latest pause); null if it never was.' }) reason!:
+    string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who started the latest pause; null if it never was, or when started with an API key.',
+  })
+  pausedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the latest pause started (UTC); null if it never was.' })
+  pausedAt!: Date | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who ended the latest pause; null while it is on, or when not ended by a person.',
+  })
+  resumedBy!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the latest pause ended (UTC); null while it is on or if there never was one.',
+  })
+  resumedAt!: Date | null;
   @Field(() => [PublicationObject], { description: 'What the pause holds (first 100, soonest first).' }) held!: PublicationObject[];
   @Field(() => [PublicationObject], { description: 'Being sent right now: the pause cannot stop these.' }) publishing!: PublicationObject[];
 }
 
-@ObjectType('ResumeAfterCrisisPausePayload')
+@ObjectType('ResumeAfterCrisisPausePayload', { description: 'The result of resumeAfterCrisisPause.' })
 export class ResumeAfterCrisisPausePayload {
   @Field(() => [PublicationObject], { description: 'The publications released.' }) released!: PublicationObject[];
-  @Field(() => CrisisPauseObject) crisisPause!: CrisisPauseObject;
+  @Field(() => CrisisPauseObject, { description: 'The pause, now off.' }) crisisPause!: CrisisPauseObject;
 }
 
-@InputType()
+@InputType({ description: 'What to schedule and when.' })
 export class ScheduleContentItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) itemId!: string;
+  @Field(() => ID, { description: 'The content item, in status APPROVED.' })
+  @IsUUID('all', { message: 'must be a content item id' })
+  itemId!: string;
   @Field(() => GraphQLISODateTime, { description: 'When to publish (in the future).' })
   @IsDate({ message: 'must be a date and time' })
   dueAt!: Date;
@@ -99,23 +135,29 @@ export class ScheduleContentItemInput {
   accountIds?: string[];
 }
 
-@InputType()
+@InputType({ description: 'The content item to unschedule.' })
 export class UnscheduleContentItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) itemId!: string;
+  @Field(() => ID, { description: 'The content item, in status SCHEDULED.' })
+  @IsUUID('all', { message: 'must be a content item id' })
+  itemId!: string;
 }
 
-@InputType()
+@InputType({ description: 'The content item to move, and its new time.' })
 export class RescheduleContentItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) itemId!: string;
-  @Field(() => GraphQLISODateTime) @IsDate({ message: 'must be a date and time' }) dueAt!: Date;
+  @Field(() => ID, { description: 'The content item, in status SCHEDULED.' })
+  @IsUUID('all', { message: 'must be a content item id' })
+  itemId!: string;
+  @Field(() => GraphQLISODateTime, { description: 'The new due time: in the future and at most two years ahead.' })
+  @IsDate({ message: 'must be a date and time' })
+  dueAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'A publication, by id.' })
 export class PublicationIdInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a publication id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the publication.' }) @IsUUID('all', { message: 'must be a publication id' }) id!: string;
 }
 
-@InputType()
+@InputType({ description: 'Turns the crisis pause on or off.' })
 export class SetCrisisPauseInput {
   @Field(() => Boolean, {
     description: 'true holds every scheduled publication now; false resumes (as resumeAfterCrisisPause without rescheduling).',
@@ -130,7 +172,7 @@ export class SetCrisisPauseInput {
   reason?: string;
 }
 
-@InputType()
+@InputType({ description: 'How to release what the pause held.' })
 export class ResumeAfterCrisisPauseInput {
   @Field(() => GraphQLISODateTime, {
     nullable: true,
@@ -143,15 +185,21 @@ export class ResumeAfterCrisisPauseInput {
 
 @ArgsType()
 export class PublicationPageArgs extends PageArgs {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a content item id' }) itemId?: string;
-  @Field(() => PublicationStatusEnum, { nullable: true }) @IsOptional() @IsEnum(PublicationStatusEnum) status?: PublicationStatusEnum;
+  @Field(() => ID, { nullable: true, description: 'Only the publications of this content item.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a content item id' })
+  itemId?: string;
+  @Field(() => PublicationStatusEnum, { nullable: true, description: 'Only publications in this status.' })
+  @IsOptional()
+  @IsEnum(PublicationStatusEnum)
+  status?: PublicationStatusEnum;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Due at or after.' }) @IsOptional() @IsDate() from?: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Due before.' }) @IsOptional() @IsDate() to?: Date;
 }
 
 @ArgsType()
 export class PublicationArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a publication id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the publication.' }) @IsUUID('all', { message: 'must be a publication id' }) id!: string;
 }
 
 export function toPublicationObject(p: PublicationEntity): PublicationObject {
@@ -198,5 +246,61 @@ export function toCrisisPauseObject(state: CrisisPauseState): CrisisPauseObject 
     resumedAt: p?.resumedAt ?? null,
     held: state.held.map(toPublicationObject),
     publishing: state.publishing.map(toPublicationObject),
+  };
+}
+
+export enum PublicationChangeEnum {
+  CREATED = 'CREATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  DELETED = 'DELETED',
+}
+registerEnumType(PublicationChangeEnum, {
+  name: 'PublicationChange',
+  description: 'CREATED (scheduled or held); STATUS_CHANGED (see status); DELETED (its post was deleted at the network).',
+  valuesMap: {
+    CREATED: { description: 'The publication was scheduled or held.' },
+    STATUS_CHANGED: { description: 'Its status moved (see status).' },
+    DELETED: { description: 'Its post was deleted at the network.' },
+  },
+});
+
+@ObjectType('PublicationEvent', {
+  description:
+    'A change of a publication, as it was committed: its id and the fields that change. Read the publication itself (publication) for the rest.',
+})
+export class PublicationEventObject {
+  @Field(() => PublicationChangeEnum, { description: 'What happened to the publication.' }) change!: PublicationChangeEnum;
+  @Field(() => ID, { description: 'The publication’s id.' }) publicationId!: string;
+  @Field(() => ID, { description: 'The client organisation of the publication.' }) organizationId!: string;
+  @Field(() => ID, { description: 'The content item it publishes.' }) itemId!: string;
+  @Field(() => String, { description: 'The network (connector id), e.g. mastodon.' }) network!: string;
+  @Field(() => PublicationStatusEnum, { description: 'Its status after this change.' }) status!: PublicationStatusEnum;
+  @Field(() => String, { nullable: true, description: 'The post at the network, once published.' }) externalUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'Kind of the last failure, when the status says it failed.' })
+  lastErrorKind!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the change was committed.' }) occurredAt!: Date;
+}
+
+@ArgsType()
+export class PublicationChangedArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the publications of this content item.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a content item id' })
+  itemId?: string;
+}
+
+/** What a live event of the publication topic says, as the subscription answers it. */
+export function toPublicationEventObject(event: LiveEvent): PublicationEventObject {
+  const f = event.fields;
+  return {
+    change: event.change as PublicationChangeEnum,
+    publicationId: event.id,
+    organizationId: event.organizationId,
+    itemId: String(f.itemId),
+    network: String(f.network),
+    status: f.status as PublicationStatusEnum,
+    externalUrl: typeof f.externalUrl === 'string' ? f.externalUrl : null,
+    lastErrorKind: typeof f.lastErrorKind === 'string' ? f.lastErrorKind : null,
+    occurredAt: new Date(event.occurredAt),
   };
 }

@@ -1,4 +1,5 @@
 import { AccountRateLimiter } from '@socle/platform-queue';
+import { WebhookEvents } from '@socle/platform-webhooks';
 import type { ContentPart } from '../content-part';
 import { Publishing1764800000300 } from '../migrations/1764800000300-publishing';
 import { PublishingDispatch1765000000500 } from '../migrations/1765000000500-publishing-dispatch';
@@ -20,8 +21,8 @@ import { PublishingService } from './publishing.service';
 export const PUBLISHING_PART: ContentPart = {
   entities: [],
   migrations: [Publishing1764800000300, PublishingDispatch1765000000500, LinkTracking1765000000910, DropPublicationsDue1765000001400],
-  providers: [PublicationRepository, PublicationWakeups, PublishingService],
+  providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],
-  workers: [AccountRateLimiter, PublishPublicationJob, PublicationSweeper],
+  workers: [AccountRateLimiter, PublishPublicationJob, PublicationSweeper, WebhookEvents],
   exports: [PublishingService],
 };

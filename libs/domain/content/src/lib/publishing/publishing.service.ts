@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
@@ -8,6 +9,7 @@ import { ContentItemService, ItemMove } from '../items/content-item.service';
 import type { ContentStatus } from '../items/status';
 import { NETWORK_TARGETS, NetworkTargets } from '../network-targets';
 import { CONTENT_PUBLISHER, ContentPublisher, PublishFailure } from './content-publisher';
+import type { CrisisPauseListener } from './crisis-pause-listener';
 import { CrisisPauseEntity, idempotencyKeyOf, PENDING_STATUSES, PublicationEntity } from './publication.entity';
 import { NewPublication, PublicationFilter, PublicationRepository } from './publication.repository';
 import { PublicationWakeups } from './publication-wakeups';
@@ -50,6 +52,8 @@ export interface CrisisPauseState {
  */
 @Injectable()
 export class PublishingService implements OnModuleInit {
+  private readonly crisisPauseListeners: CrisisPauseListener[] = [];
+
   constructor(
     private readonly publications: PublicationRepository,
     private readonly items: ContentItemService,
@@ -58,6 +62,7 @@ export class PublishingService implements OnModuleInit {
     private readonly audit: AuditRepository,
     @Inject(NETWORK_TARGETS) private readonly targets: NetworkTargets,
     @Inject(CONTENT_PUBLISHER) private readonly publisher: ContentPublisher,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   onModuleInit(): void {
@@ -315,6 +320,11 @@ export class PublishingService implements OnModuleInit {
 
   // ------------------------------------------------------------------ crisis pause
 
+  /** Adds a listener of the crisis pause starting and ending (see `CrisisPauseListener`); once per listener. */
+  onCrisisPause(listener: CrisisPauseListener): void {
+    if (!this.crisisPauseListeners.includes(listener)) this.crisisPauseListeners.push(listener);
+  }
+
   async crisisPause(ctx: ContentCtx, limit = 100): Promise<CrisisPauseState> {
     const [pause, held, publishing] = [
       await this.publications.pause(ctx),
@@ -324,8 +334,12 @@ export class PublishingService implements OnModuleInit {
     return { pause, held, publishing };
   }
 
-  /** Holds every scheduled publication at once (a wake-up already queued finds the pause when it claims). */
-  async startCrisisPause(ctx: ContentCtx, reason: string): Promise<CrisisPauseState> {
+  /**
+   * Holds every scheduled publication at once (a wake-up already queued finds the pause when it claims),
+   * then tells the crisis-pause listeners in the same unit of work. `reference` names what the pause was
+   * started from (an alert), for the listeners.
+   */
+  async startCrisisPause(ctx: ContentCtx, reason: string, reference: string | null = null): Promise<CrisisPauseState> {
     if (!(await this.publications.startPause(ctx, reason, userIdOf(ctx.actor)))) {
       throw conflict('Publishing is already paused.', 'input.on', PUBLISHING_REASONS.alreadyPaused);
     }
@@ -341,10 +355,15 @@ export class PublishingService implements OnModuleInit {
       },
       ctx.requestId,
     );
+    await this.webhooks.emit(ctx.uow, 'crisis_pause.started', { reason, startedBy: userIdOf(ctx.actor), held: held.length });
+    for (const listener of this.crisisPauseListeners) await listener.started(ctx, { reason, reference });
     return this.crisisPause(ctx);
   }
 
-  /** Ends the pause and releases what it held; overdue publications move to `rescheduleOverdueTo` when given. */
+  /**
+   * Ends the pause and releases what it held; overdue publications move to `rescheduleOverdueTo` when given.
+   * The crisis-pause listeners are told in the same unit of work.
+   */
   async resumeAfterCrisisPause(
     ctx: ContentCtx,
     rescheduleOverdueTo: Date | null,
@@ -370,6 +389,8 @@ export class PublishingService implements OnModuleInit {
       },
       ctx.requestId,
     );
+    await this.webhooks.emit(ctx.uow, 'crisis_pause.ended', { endedBy: userIdOf(ctx.actor), released: released.length });
+    for (const listener of this.crisisPauseListeners) await listener.ended(ctx);
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, released);
     return { released, state: await this.crisisPause(ctx) };
   }

@@ -13,6 +13,7 @@ import {
   RoadmapStepRefObject,
 } from './assessment.dto';
 import { roadmapStepTitle } from './roadmap-steps';
+import { localDay } from './assessed-on';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -125,6 +126,8 @@ export function toAssessmentObject(record: AssessmentRecord, answers: MaturityAn
     startedBy: record.startedBy,
     finalizedAt: record.finalizedAt,
     finalizedBy: record.finalizedBy,
+    assessedAt: record.assessedAt,
+    assessedOn: record.assessedAt ? localDay(record.assessedAt, record.timeZone) : null,
     answeredCount: answers.filter((a) => criteria.get(a.criterionKey)?.criterion.kind === 'DECLARATIVE').length,
     questionCount,
     overallScore: record.overallScore,

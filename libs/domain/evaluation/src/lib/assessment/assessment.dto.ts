@@ -10,6 +10,7 @@ export enum AssessmentStatusEnum {
 registerEnumType(AssessmentStatusEnum, {
   name: 'AssessmentStatus',
   description: 'DRAFT (being answered) or FINALIZED (scored, immutable).',
+  valuesMap: { DRAFT: { description: 'Being answered.' }, FINALIZED: { description: 'Scored and frozen; never changes.' } },
 });
 
 export enum CriterionKindEnum {
@@ -19,44 +20,48 @@ export enum CriterionKindEnum {
 registerEnumType(CriterionKindEnum, {
   name: 'CriterionKind',
   description: 'DECLARATIVE (a question answered on a scale) or EVIDENCE (measured from platform data when the assessment is finalised).',
+  valuesMap: {
+    DECLARATIVE: { description: 'A question answered on a scale.' },
+    EVIDENCE: { description: 'Measured from platform data when the assessment is finalised.' },
+  },
 });
 
 @ObjectType('AssessmentModel', { description: 'The model version an assessment uses (its content is frozen with the assessment).' })
 export class AssessmentModelObject {
-  @Field(() => ID) id!: string;
-  @Field(() => Int) version!: number;
-  @Field(() => String) name!: string;
-  @Field(() => Boolean) builtIn!: boolean;
+  @Field(() => ID, { description: 'The model’s id: "default" for the built-in one, else a UUID.' }) id!: string;
+  @Field(() => Int, { description: 'The model version used.' }) version!: number;
+  @Field(() => String, { description: 'The model’s name.' }) name!: string;
+  @Field(() => Boolean, { description: 'True for the built-in model.' }) builtIn!: boolean;
 }
 
-@ObjectType('AssessmentLevel')
+@ObjectType('AssessmentLevel', { description: 'A maturity level of the model.' })
 export class AssessmentLevelObject {
-  @Field(() => Int) number!: number;
-  @Field(() => String) name!: string;
-  @Field(() => String) description!: string;
+  @Field(() => Int, { description: 'The level’s number, from 1 (lowest).' }) number!: number;
+  @Field(() => String, { description: 'The level’s name.' }) name!: string;
+  @Field(() => String, { description: 'What the level means.' }) description!: string;
   @Field(() => Float, { description: 'Overall score (0..100) from which the level is reached.' }) minScore!: number;
 }
 
-@ObjectType('AssessmentScaleOption')
+@ObjectType('AssessmentScaleOption', { description: 'One possible answer to a declarative question.' })
 export class AssessmentScaleOptionObject {
-  @Field(() => Int) value!: number;
+  @Field(() => Int, { description: 'The value to send as the answer.' }) value!: number;
   @Field(() => Float, { description: '0..1' }) score!: number;
-  @Field(() => String) label!: string;
-  @Field(() => String) meaning!: string;
+  @Field(() => String, { description: 'The answer’s short label.' }) label!: string;
+  @Field(() => String, { description: 'What choosing this answer means.' }) meaning!: string;
 }
 
 @ObjectType('RoadmapStepRef', { description: 'A step of the ten-step integration roadmap.' })
 export class RoadmapStepRefObject {
-  @Field(() => Int) number!: number;
-  @Field(() => String) title!: string;
+  @Field(() => Int, { description: 'The step’s number, 1 to 10.' }) number!: number;
+  @Field(() => String, { description: 'The step’s title.' }) title!: string;
 }
 
-@ObjectType('AssessmentCriterion')
+@ObjectType('AssessmentCriterion', { description: 'One criterion of a dimension, with its answer or measure.' })
 export class AssessmentCriterionObject {
-  @Field(() => String) key!: string;
-  @Field(() => CriterionKindEnum) kind!: CriterionKindEnum;
-  @Field(() => String) title!: string;
-  @Field(() => Float) weight!: number;
+  @Field(() => String, { description: 'The criterion’s key, unique in the model.' }) key!: string;
+  @Field(() => CriterionKindEnum, { description: 'Answered (declarative) or measured (evidence).' }) kind!: CriterionKindEnum;
+  @Field(() => String, { description: 'The criterion’s title.' }) title!: string;
+  @Field(() => Float, { description: 'Its weight within its dimension (relative to the other criteria’s).' }) weight!: number;
   @Field(() => String, { description: 'Which document of the method the criterion comes from.' }) source!: string;
   @Field(() => String, { nullable: true, description: 'Declarative criteria: the question.' }) question!: string | null;
   @Field(() => [AssessmentScaleOptionObject], { description: 'Declarative criteria: the possible answers.' })
@@ -66,54 +71,59 @@ export class AssessmentCriterionObject {
   @Field(() => Float, { nullable: true, description: '0..1; null while not answered (draft) or not yet measured (evidence, draft).' })
   score!: number | null;
   @Field(() => String, { nullable: true, description: "The chosen answer's wording, or the evidence explanation." }) detail!: string | null;
-  @Field(() => RoadmapStepRefObject, { nullable: true }) roadmapStep!: RoadmapStepRefObject | null;
+  @Field(() => RoadmapStepRefObject, { nullable: true, description: 'The roadmap step that works on this criterion, or null.' })
+  roadmapStep!: RoadmapStepRefObject | null;
 }
 
-@ObjectType('AssessmentDimension')
+@ObjectType('AssessmentDimension', { description: 'One dimension of the model, with its criteria.' })
 export class AssessmentDimensionObject {
-  @Field(() => String) key!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) description!: string;
-  @Field(() => Float) weight!: number;
+  @Field(() => String, { description: 'The dimension’s key, unique in the model.' }) key!: string;
+  @Field(() => String, { description: 'The dimension’s title.' }) title!: string;
+  @Field(() => String, { description: 'What the dimension covers.' }) description!: string;
+  @Field(() => Float, { description: 'Its weight in the overall score (relative to the other dimensions’).' }) weight!: number;
   @Field(() => Float, { nullable: true, description: '0..100 once finalised.' }) score!: number | null;
-  @Field(() => [AssessmentCriterionObject]) criteria!: AssessmentCriterionObject[];
+  @Field(() => [AssessmentCriterionObject], { description: 'The dimension’s criteria, in the model’s order.' })
+  criteria!: AssessmentCriterionObject[];
 }
 
-@ObjectType('AssessmentAnswer')
+@ObjectType('AssessmentAnswer', { description: 'An answer to a declarative question.' })
 export class AssessmentAnswerObject {
-  @Field(() => String) criterionKey!: string;
-  @Field(() => Int) value!: number;
+  @Field(() => String, { description: 'The criterion answered.' }) criterionKey!: string;
+  @Field(() => Int, { description: 'The chosen scale value.' }) value!: number;
   @Field(() => String, { description: "The answer's label in the organisation's language." }) label!: string;
-  @Field(() => String, { nullable: true }) comment!: string | null;
+  @Field(() => String, { nullable: true, description: 'A comment given with the answer, or null.' }) comment!: string | null;
   @Field(() => [String], { description: 'Supporting documents (http(s) URLs).' }) attachments!: string[];
-  @Field(() => ID, { nullable: true }) answeredBy!: string | null;
-  @Field(() => GraphQLISODateTime) answeredAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'User id of who last answered, or null when not answered by a person.' }) answeredBy!:
+    string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was last answered (UTC).' }) answeredAt!: Date;
 }
 
 @ObjectType('AssessmentEvidence', { description: 'Evidence measured from platform data and frozen when the assessment was finalised.' })
 export class AssessmentEvidenceObject {
-  @Field(() => String) key!: string;
+  @Field(() => String, { description: 'The evidence key.' }) key!: string;
   @Field(() => String, { nullable: true, description: 'The raw observation, as text.' }) value!: string | null;
   @Field(() => Float, { description: '0..1' }) score!: number;
-  @Field(() => String) explanation!: string;
+  @Field(() => String, { description: 'How the score was reached, in plain words.' }) explanation!: string;
 }
 
 @ObjectType('AssessmentRecommendation', { description: 'A next action for a weak criterion; the biggest possible gains first.' })
 export class AssessmentRecommendationObject {
-  @Field(() => String) dimensionKey!: string;
-  @Field(() => String) dimensionTitle!: string;
-  @Field(() => String) criterionKey!: string;
-  @Field(() => String) criterionTitle!: string;
-  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'The dimension of the criterion.' }) dimensionKey!: string;
+  @Field(() => String, { description: 'The dimension’s title.' }) dimensionTitle!: string;
+  @Field(() => String, { description: 'The weak criterion.' }) criterionKey!: string;
+  @Field(() => String, { description: 'The criterion’s title.' }) criterionTitle!: string;
+  @Field(() => String, { description: 'What to do next.' }) text!: string;
   @Field(() => Float, { description: 'Points of overall score (0..100) the criterion at full score would add.' }) gain!: number;
-  @Field(() => RoadmapStepRefObject, { nullable: true }) roadmapStep!: RoadmapStepRefObject | null;
+  @Field(() => RoadmapStepRefObject, { nullable: true, description: 'The roadmap step that works on this criterion, or null.' })
+  roadmapStep!: RoadmapStepRefObject | null;
 }
 
 @ObjectType('DimensionTrend', { description: 'A dimension against the previous finalised assessment.' })
 export class DimensionTrendObject {
-  @Field(() => String) dimensionKey!: string;
-  @Field(() => String) title!: string;
-  @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field(() => String, { description: 'The dimension.' }) dimensionKey!: string;
+  @Field(() => String, { description: 'The dimension’s title.' }) title!: string;
+  @Field(() => Float, { nullable: true, description: 'The dimension’s score (0..100) in this assessment; null when not scored.' }) score!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Null when the previous assessment had no such dimension.' }) previousScore!:
     number | null;
   @Field(() => Float, { nullable: true, description: 'score - previousScore; null when either is missing.' }) delta!: number | null;
@@ -121,26 +131,42 @@ export class DimensionTrendObject {
 
 @ObjectType('Assessment', { description: "A maturity assessment of the organisation; texts are in the organisation's language." })
 export class AssessmentObject {
-  @Field(() => ID) id!: string;
-  @Field(() => AssessmentStatusEnum) status!: AssessmentStatusEnum;
+  @Field(() => ID, { description: 'Identifier of the assessment.' }) id!: string;
+  @Field(() => AssessmentStatusEnum, { description: 'Draft or finalised.' }) status!: AssessmentStatusEnum;
   @Field(() => String, { description: 'Language of the texts: fr or en (the organisation’s).' }) locale!: string;
-  @Field(() => AssessmentModelObject) model!: AssessmentModelObject;
-  @Field(() => GraphQLISODateTime) startedAt!: Date;
-  @Field(() => ID, { nullable: true }) startedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) finalizedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) finalizedBy!: string | null;
+  @Field(() => AssessmentModelObject, { description: 'The model version used.' }) model!: AssessmentModelObject;
+  @Field(() => GraphQLISODateTime, { description: 'When the assessment was started (UTC).' }) startedAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'User id of who started it, or null when not started by a person.' }) startedBy!:
+    string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was finalised (UTC); null for a draft.' })
+  finalizedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'User id of who finalised it; null for a draft or when not finalised by a person.' })
+  finalizedBy!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the assessment was made (finalised assessments): the finalisation time, or the end of the day given as assessedOn. History, trend, portfolio, reports and live score read this date.',
+  })
+  assessedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: "assessedAt's day in the organisation's calendar, YYYY-MM-DD." })
+  assessedOn!: string | null;
   @Field(() => Int, { description: 'Declarative questions answered so far.' }) answeredCount!: number;
   @Field(() => Int, { description: 'Declarative questions in the model.' }) questionCount!: number;
   @Field(() => Float, { nullable: true, description: '0..100 once finalised.' }) overallScore!: number | null;
-  @Field(() => AssessmentLevelObject, { nullable: true }) level!: AssessmentLevelObject | null;
+  @Field(() => AssessmentLevelObject, { nullable: true, description: 'The level reached once finalised; null for a draft.' })
+  level!: AssessmentLevelObject | null;
   @Field(() => [AssessmentLevelObject], { description: "The model's levels." }) levels!: AssessmentLevelObject[];
-  @Field(() => [AssessmentDimensionObject]) dimensions!: AssessmentDimensionObject[];
-  @Field(() => [AssessmentAnswerObject]) answers!: AssessmentAnswerObject[];
-  @Field(() => [AssessmentEvidenceObject]) evidence!: AssessmentEvidenceObject[];
-  @Field(() => [AssessmentRecommendationObject]) recommendations!: AssessmentRecommendationObject[];
+  @Field(() => [AssessmentDimensionObject], { description: 'The model’s dimensions with their criteria and scores.' })
+  dimensions!: AssessmentDimensionObject[];
+  @Field(() => [AssessmentAnswerObject], { description: 'The answers given so far.' }) answers!: AssessmentAnswerObject[];
+  @Field(() => [AssessmentEvidenceObject], { description: 'The evidence measured at finalisation; empty for a draft.' })
+  evidence!: AssessmentEvidenceObject[];
+  @Field(() => [AssessmentRecommendationObject], { description: 'Next actions, the biggest gains first; empty for a draft.' })
+  recommendations!: AssessmentRecommendationObject[];
   @Field(() => ID, { nullable: true, description: 'The finalised assessment before this one (finalised assessments only).' })
   previousAssessmentId!: string | null;
-  @Field(() => Float, { nullable: true }) previousOverallScore!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The previous finalised assessment’s overall score (0..100); null without one.' })
+  previousOverallScore!: number | null;
   @Field(() => [DimensionTrendObject], {
     description: 'Per dimension, the change since the previous finalised assessment (empty without one).',
   })
@@ -151,7 +177,7 @@ export const AssessmentConnection = ConnectionType(AssessmentObject, 'Assessment
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
-@InputType()
+@InputType({ description: 'The model version to assess the organisation with.' })
 export class StartAssessmentInput {
   @Field(() => ID, { description: '"default" for the built-in model, or a model of your agency with a published version.' })
   @IsString()
@@ -165,12 +191,20 @@ export class StartAssessmentInput {
   version?: number;
 }
 
-@InputType()
+@InputType({ description: 'An answer to one declarative question of a draft assessment.' })
 export class AnswerAssessmentCriterionInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an assessment id' }) assessmentId!: string;
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(80) criterionKey!: string;
+  @Field(() => ID, { description: 'The draft assessment.' }) @IsUUID('all', { message: 'must be an assessment id' }) assessmentId!: string;
+  @Field(() => String, { description: 'The declarative criterion answered (1 to 80 characters).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  criterionKey!: string;
   @Field(() => Int, { description: "One of the criterion's scale values." }) @IsInt() @Min(-1000) @Max(1000) value!: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @Field(() => String, { nullable: true, description: 'A comment, at most 4,000 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
   @Field(() => [String], { nullable: true, description: 'Up to 10 http(s) URLs of supporting documents.' })
   @IsOptional()
   @ArrayMaxSize(10)
@@ -179,7 +213,16 @@ export class AnswerAssessmentCriterionInput {
   attachments?: string[];
 }
 
-@InputType()
+@InputType({ description: 'The draft assessment to finalise, and its date.' })
 export class FinalizeAssessmentInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an assessment id' }) assessmentId!: string;
+  @Field(() => ID, { description: 'The draft assessment.' }) @IsUUID('all', { message: 'must be an assessment id' }) assessmentId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The day the assessment was made, YYYY-MM-DD in the organisation's calendar (default today): not in the future, at most 5 years back, not before the latest finalised assessment.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10, { message: 'must be a day written YYYY-MM-DD' })
+  assessedOn?: string;
 }

@@ -19,7 +19,8 @@ export interface AssessmentRecord extends MaturityAssessmentEntity {
   /** IANA time zone of the organisation, for dates shown to its people. */
   timeZone: string;
   previousId: string | null;
-  previousFinalizedAt: Date | null;
+  /** The previous finalised assessment's date (its `assessedAt`). */
+  previousAssessedAt: Date | null;
   previousOverallScore: number | null;
   previousDimensionScores: Record<string, number | null> | null;
 }
@@ -36,6 +37,7 @@ interface Row {
   started_at: Date;
   finalized_at: Date | null;
   finalized_by: string | null;
+  assessed_at: Date | null;
   overall_score: number | null;
   level: number | null;
   dimension_scores: Record<string, number | null> | null;
@@ -45,7 +47,7 @@ interface Row {
   organization_name: string;
   timezone: string;
   previous_id: string | null;
-  previous_finalized_at: Date | null;
+  previous_assessed_at: Date | null;
   previous_overall_score: number | null;
   previous_dimension_scores: Record<string, number | null> | null;
 }
@@ -63,16 +65,16 @@ interface AnswerRow {
 
 const SELECT = `
   SELECT a.organization_id, a.id, a.model_agency_id, a.model_id, a.model_version, a.model_content, a.status, a.started_by, a.started_at,
-         a.finalized_at, a.finalized_by, a.overall_score::float8 AS overall_score, a.level, a.dimension_scores, a.evidence, a.recommendations,
+         a.finalized_at, a.finalized_by, a.assessed_at, a.overall_score::float8 AS overall_score, a.level, a.dimension_scores, a.evidence, a.recommendations,
          o.locale, o.name AS organization_name, o.timezone,
-         p.id AS previous_id, p.finalized_at AS previous_finalized_at, p.overall_score::float8 AS previous_overall_score, p.dimension_scores AS previous_dimension_scores
+         p.id AS previous_id, p.assessed_at AS previous_assessed_at, p.overall_score::float8 AS previous_overall_score, p.dimension_scores AS previous_dimension_scores
     FROM maturity_assessments a
     JOIN organizations o ON o.id = a.organization_id
     LEFT JOIN LATERAL (
-      SELECT p.id, p.finalized_at, p.overall_score, p.dimension_scores FROM maturity_assessments p
+      SELECT p.id, p.assessed_at, p.overall_score, p.dimension_scores FROM maturity_assessments p
        WHERE a.status = 'FINALIZED' AND p.organization_id = a.organization_id AND p.status = 'FINALIZED'
-         AND (p.finalized_at, p.id) < (a.finalized_at, a.id)
-       ORDER BY p.finalized_at DESC, p.id DESC LIMIT 1) p ON true`;
+         AND (p.assessed_at, p.finalized_at, p.id) < (a.assessed_at, a.finalized_at, a.id)
+       ORDER BY p.assessed_at DESC, p.finalized_at DESC, p.id DESC LIMIT 1) p ON true`;
 
 function toRecord(r: Row): AssessmentRecord {
   return {
@@ -87,6 +89,7 @@ function toRecord(r: Row): AssessmentRecord {
     startedAt: r.started_at,
     finalizedAt: r.finalized_at,
     finalizedBy: r.finalized_by,
+    assessedAt: r.assessed_at,
     overallScore: r.overall_score,
     level: r.level,
     dimensionScores: r.dimension_scores,
@@ -96,7 +99,7 @@ function toRecord(r: Row): AssessmentRecord {
     organizationName: r.organization_name,
     timeZone: r.timezone,
     previousId: r.previous_id,
-    previousFinalizedAt: r.previous_finalized_at,
+    previousAssessedAt: r.previous_assessed_at,
     previousOverallScore: r.previous_overall_score,
     previousDimensionScores: r.previous_dimension_scores,
   };
@@ -117,6 +120,8 @@ function toAnswer(r: AnswerRow): MaturityAnswerEntity {
 
 export interface FinalizedScores {
   finalizedBy: string | null;
+  /** The assessment's date; null: the finalisation time. */
+  assessedAt: Date | null;
   overallScore: number | null;
   level: number | null;
   dimensionScores: Record<string, number | null>;
@@ -127,15 +132,22 @@ export interface FinalizedScores {
 /** The only place that queries maturity_assessments and maturity_answers; always inside the caller's organisation. */
 @Injectable()
 export class AssessmentRepository {
-  /** Newest first (by start), keyset on (started_at, id) descending. */
+  /**
+   * Newest first by the assessment's date (a draft's: its start), keyset on
+   * (that date, id) descending: an earlier audit recorded today sits where it
+   * happened in the history.
+   */
   async page(scope: OrgScope, page: KeysetPage): Promise<AssessmentRecord[]> {
     const params: unknown[] = [scope.uow.organizationId, page.size + 1];
     let where = 'a.organization_id = $1';
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      where += ' AND (a.started_at, a.id) < ($3::timestamptz, $4::uuid)';
+      where += ' AND (COALESCE(a.assessed_at, a.started_at), a.id) < ($3::timestamptz, $4::uuid)';
     }
-    const rows = await scope.uow.query<Row>(`${SELECT} WHERE ${where} ORDER BY a.started_at DESC, a.id DESC LIMIT $2`, params);
+    const rows = await scope.uow.query<Row>(
+      `${SELECT} WHERE ${where} ORDER BY COALESCE(a.assessed_at, a.started_at) DESC, a.id DESC LIMIT $2`,
+      params,
+    );
     return rows.map(toRecord);
   }
 
@@ -206,8 +218,13 @@ export class AssessmentRepository {
 
   async finalize(scope: OrgScope, id: string, scores: FinalizedScores): Promise<number> {
     return scope.uow.execute(
-      `UPDATE maturity_assessments SET status = 'FINALIZED', finalized_at = now(), finalized_by = $3, overall_score = $4, level = $5,
-              dimension_scores = $6::jsonb, evidence = $7::jsonb, recommendations = $8::jsonb
+      // The clock when the statement runs, not the transaction's start: the organisation's turn (datingBasis's lock)
+      // came after that start, and an assessment another transaction finalised meanwhile is dated later than it.
+      `WITH clock AS (SELECT clock_timestamp() AS at)
+       UPDATE maturity_assessments SET status = 'FINALIZED', finalized_at = clock.at, finalized_by = $3, overall_score = $4, level = $5,
+              dimension_scores = $6::jsonb, evidence = $7::jsonb, recommendations = $8::jsonb,
+              assessed_at = COALESCE($9::timestamptz, clock.at)
+         FROM clock
         WHERE organization_id = $1 AND id = $2 AND status = 'DRAFT'`,
       [
         scope.uow.organizationId,
@@ -218,8 +235,29 @@ export class AssessmentRepository {
         JSON.stringify(scores.dimensionScores),
         JSON.stringify(scores.evidence),
         JSON.stringify(scores.recommendations),
+        scores.assessedAt,
       ],
     );
+  }
+
+  /**
+   * What dating a finalisation needs: the organisation's time zone and the
+   * latest finalised assessment's date. Takes the organisation's history lock
+   * (the one the database's order trigger takes) until the transaction ends,
+   * so two finalisations at once are checked one after the other.
+   */
+  async datingBasis(scope: OrgScope): Promise<{ timeZone: string; latestAssessedAt: Date | null }> {
+    await scope.uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('maturity_assessments:' || $1::text, 0))`, [
+      scope.uow.organizationId,
+    ]);
+    const [row] = await scope.uow.query<{ timezone: string; latest: Date | null }>(
+      `SELECT o.timezone,
+              (SELECT a.assessed_at FROM maturity_assessments a WHERE a.organization_id = o.id AND a.status = 'FINALIZED'
+                ORDER BY a.assessed_at DESC LIMIT 1) AS latest
+         FROM organizations o WHERE o.id = $1`,
+      [scope.uow.organizationId],
+    );
+    return { timeZone: row?.timezone ?? 'UTC', latestAssessedAt: row?.latest ?? null };
   }
 
   /** A published version of the organisation's own agency's model (latest when version is undefined), through the SECURITY DEFINER look-up. */

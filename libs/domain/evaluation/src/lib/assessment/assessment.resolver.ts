@@ -17,7 +17,9 @@ export class AssessmentResolver {
   constructor(private readonly service: AssessmentService) {}
 
   @Requires('assessments.read')
-  @Query(() => AssessmentConnection, { description: "The organisation's maturity assessments, newest first." })
+  @Query(() => AssessmentConnection, {
+    description: "The organisation's maturity assessments, newest first by their date (assessedAt; a draft's start).",
+  })
   async assessments(@OrgCtx() ctx: OrganizationContext, @Args() page: PageArgs): Promise<Connection<AssessmentObject>> {
     const size = pageSize(page);
     const rows = await this.service.page(ctx, { size, after: page.after ? decodeCursor(page.after) : undefined });
@@ -29,7 +31,7 @@ export class AssessmentResolver {
     return toConnection(
       rows,
       size,
-      (r: AssessmentRecord) => [r.startedAt.toISOString(), r.id],
+      (r: AssessmentRecord) => [(r.assessedAt ?? r.startedAt).toISOString(), r.id],
       (r) =>
         toAssessmentObject(
           r,
@@ -40,24 +42,36 @@ export class AssessmentResolver {
   }
 
   @Requires('assessments.read')
-  @Query(() => AssessmentObject, { description: 'One assessment: model, answers, scores, evidence, level, recommendations and trend.' })
-  async assessment(@OrgCtx() ctx: OrganizationContext, @Args('id', { type: () => ID }) id: string): Promise<AssessmentObject> {
+  @Query(() => AssessmentObject, {
+    description: 'One assessment: model, answers, scores, evidence, level, recommendations and trend. NOT_FOUND for an unknown id.',
+  })
+  async assessment(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('id', { type: () => ID, description: 'Identifier of the assessment.' }) id: string,
+  ): Promise<AssessmentObject> {
     return this.view(ctx, await this.service.get(ctx, id));
   }
 
   @Requires('assessments.manage')
   @Mutation(() => AssessmentObject, {
-    description: 'Starts an assessment on the built-in model ("default") or a published version of a model of your agency.',
+    description:
+      'Starts an assessment on the built-in model ("default") or a published version of a model of your agency. NOT_FOUND for an unknown model or a version that is not published.',
   })
-  async startAssessment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: StartAssessmentInput): Promise<AssessmentObject> {
+  async startAssessment(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The model and version.' }) input: StartAssessmentInput,
+  ): Promise<AssessmentObject> {
     return this.view(ctx, await this.service.start(ctx, input.modelId, input.version));
   }
 
   @Requires('assessments.manage')
-  @Mutation(() => AssessmentObject, { description: 'Answers (or changes the answer to) one declarative question of a draft assessment.' })
+  @Mutation(() => AssessmentObject, {
+    description:
+      'Answers (or changes the answer to) one declarative question of a draft assessment. BAD_USER_INPUT for a criterion that is not in the model or is an evidence one, or a value not on its scale; CONFLICT (reason ASSESSMENT_FINALIZED) once finalised; NOT_FOUND for an unknown assessment.',
+  })
   async answerAssessmentCriterion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: AnswerAssessmentCriterionInput,
+    @Args('input', { description: 'The assessment, the criterion and the answer.' }) input: AnswerAssessmentCriterionInput,
   ): Promise<AssessmentObject> {
     return this.view(ctx, await this.service.answer(ctx, input));
   }
@@ -65,10 +79,13 @@ export class AssessmentResolver {
   @Requires('assessments.manage')
   @Mutation(() => AssessmentObject, {
     description:
-      'Measures the evidence, scores the assessment (unanswered questions count 0) and freezes it. A finalised assessment never changes (CONFLICT).',
+      'Measures the evidence, scores the assessment (unanswered questions count 0), dates it (assessedOn, default today) and freezes it. A finalised assessment never changes (CONFLICT, reason ASSESSMENT_FINALIZED). BAD_USER_INPUT (input.assessedOn) for a day that is not YYYY-MM-DD, in the future, more than 5 years back, or before the latest finalised assessment; NOT_FOUND for an unknown assessment.',
   })
-  async finalizeAssessment(@OrgCtx() ctx: OrganizationContext, @Args('input') input: FinalizeAssessmentInput): Promise<AssessmentObject> {
-    return this.view(ctx, await this.service.finalize(ctx, input.assessmentId));
+  async finalizeAssessment(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The assessment and its date.' }) input: FinalizeAssessmentInput,
+  ): Promise<AssessmentObject> {
+    return this.view(ctx, await this.service.finalize(ctx, input.assessmentId, input.assessedOn));
   }
 
   private async view(ctx: OrganizationContext, record: AssessmentRecord): Promise<AssessmentObject> {

@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '@socle/accounts';
@@ -11,6 +12,7 @@ import type { MaturityModelContent } from '../model/model-content';
 import { EvidenceInput, scoreModel } from '../model/scoring';
 import { evidenceKeysOf } from '../model/validate-content';
 import type { FrozenEvidence } from './entities';
+import { assessmentDate } from './assessed-on';
 import { AssessmentRecord, AssessmentRepository, OrgScope } from './assessment.repository';
 
 /** A finalised assessment refuses every change: CONFLICT, reason ASSESSMENT_FINALIZED, nothing stored. */
@@ -57,6 +59,7 @@ export class AssessmentService {
     private readonly assessments: AssessmentRepository,
     private readonly evidence: EvidenceRegistry,
     private readonly audit: AuditRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   page(scope: OrgScope, page: KeysetPage): Promise<AssessmentRecord[]> {
@@ -125,10 +128,16 @@ export class AssessmentService {
     return this.get(ctx, command.assessmentId);
   }
 
-  async finalize(ctx: OrganizationContext, id: string): Promise<AssessmentRecord> {
+  /**
+   * `assessedOn` (YYYY-MM-DD in the organisation's calendar, default today)
+   * dates an assessment made earlier; the finalisation time is kept beside it.
+   */
+  async finalize(ctx: OrganizationContext, id: string, assessedOn?: string | null): Promise<AssessmentRecord> {
     const locked = await this.assessments.lockStatus(ctx, id, 'UPDATE');
     if (!locked) throw notFound('Assessment', id);
     if (locked.status === 'FINALIZED') throw assessmentFinalized(id, 'input.assessmentId');
+    const basis = await this.assessments.datingBasis(ctx);
+    const assessedAt = assessmentDate(assessedOn, basis.timeZone, new Date(), basis.latestAssessedAt);
     const content = locked.content;
     const keys = evidenceKeysOf(content);
     const known = keys.filter((k) => this.evidence.has(k));
@@ -147,6 +156,7 @@ export class AssessmentService {
     const result = scoreModel(content, answers, evidence, { unansweredAsZero: true, maxRecommendations: 5 });
     const updated = await this.assessments.finalize(ctx, id, {
       finalizedBy: this.actorId(ctx),
+      assessedAt,
       overallScore: result.overall,
       level: result.level?.number ?? null,
       dimensionScores: Object.fromEntries(result.dimensions.map((d) => [d.key, d.score])),
@@ -154,7 +164,16 @@ export class AssessmentService {
       recommendations: result.recommendations,
     });
     if (updated !== 1) throw assessmentFinalized(id, 'input.assessmentId');
-    await this.record(ctx, 'assessment.finalized', id, { overallScore: result.overall, level: result.level?.number ?? null });
+    await this.record(ctx, 'assessment.finalized', id, {
+      overallScore: result.overall,
+      level: result.level?.number ?? null,
+      ...(assessedAt ? { assessedOn } : {}),
+    });
+    await this.webhooks.emit(ctx.uow, 'assessment.finalised', {
+      assessmentId: id,
+      overallScore: result.overall,
+      level: result.level?.number ?? null,
+    });
     return this.get(ctx, id);
   }
 

@@ -34,11 +34,11 @@ export async function buildAssessmentReport(
     modelName: view.model.name,
     modelVersion: view.model.version,
     assessmentId: view.id,
-    finalizedAt: view.finalizedAt,
+    assessedAt: view.assessedAt,
     timeZone: record.timeZone,
     overallScore: found.overallScore,
     ...(record.previousOverallScore !== null ? { previousOverallScore: record.previousOverallScore } : {}),
-    ...(record.previousFinalizedAt ? { previousFinalizedAt: record.previousFinalizedAt } : {}),
+    ...(record.previousAssessedAt ? { previousAssessedAt: record.previousAssessedAt } : {}),
     level: { number: view.level?.number ?? found.level, name: view.level?.name ?? String(found.level) },
     dimensions: view.dimensions.map((d) => {
       const previous = record.previousDimensionScores?.[d.key];

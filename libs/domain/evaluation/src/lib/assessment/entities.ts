@@ -26,6 +26,8 @@ export class MaturityAssessmentEntity {
   @Column('timestamptz', { name: 'started_at' }) startedAt!: Date;
   @Column('timestamptz', { name: 'finalized_at', nullable: true }) finalizedAt!: Date | null;
   @Column('uuid', { name: 'finalized_by', nullable: true }) finalizedBy!: string | null;
+  /** When the assessment was made (an earlier audit recorded later is dated then); set with the finalisation, never after it. */
+  @Column('timestamptz', { name: 'assessed_at', nullable: true }) assessedAt!: Date | null;
   @Column('numeric', { name: 'overall_score', precision: 5, scale: 1, nullable: true }) overallScore!: number | null;
   @Column('int', { nullable: true }) level!: number | null;
   @Column('jsonb', { name: 'dimension_scores', nullable: true }) dimensionScores!: Record<string, number | null> | null;

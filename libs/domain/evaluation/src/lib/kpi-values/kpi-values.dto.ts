@@ -10,14 +10,19 @@ export enum KpiValueSourceEnum {
 registerEnumType(KpiValueSourceEnum, {
   name: 'KpiValueSource',
   description:
-    'Where a value comes from: MANUAL (entered one at a time), CSV_IMPORT (a file), CONNECTOR (measured by the platform from the networks’ metrics).',
+    'Where a value comes from: MANUAL (entered one at a time), CSV_IMPORT (a file), CONNECTOR (reserved for values recorded by a connector; none is written today: the platform’s own measures are computed by kpiProgress, not stored as values).',
+  valuesMap: {
+    MANUAL: { description: 'Entered one at a time (recordKpiValue).' },
+    CSV_IMPORT: { description: 'Imported from a CSV file (importKpiValues).' },
+    CONNECTOR: { description: 'Reserved for values recorded by a connector; no value carries it today.' },
+  },
 });
 
 const DATE = 'YYYY-MM-DD: the day measured, or the first day of the period the value is for.';
 
-@InputType()
+@InputType({ description: 'One value of a KPI for a date.' })
 export class RecordKpiValueInput {
-  @Field(() => ID) @IsString() @MaxLength(100) kpiId!: string;
+  @Field(() => ID, { description: 'Identifier of a KPI of the organisation’s strategy.' }) @IsString() @MaxLength(100) kpiId!: string;
   @Field(() => String, { description: DATE }) @IsString() @MaxLength(20) date!: string;
   @Field(() => String, {
     description: 'A decimal number as text (at most 15 digits before the point and 6 after), so it is stored exactly as written.',
@@ -32,7 +37,7 @@ export class RecordKpiValueInput {
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'KPI values as CSV text.' })
 export class ImportKpiValuesInput {
   @Field(() => ID, { nullable: true, description: 'The KPI every line is for: the file may then leave out its kpi column.' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
@@ -50,7 +55,7 @@ export class ImportKpiValuesInput {
 
 @ArgsType()
 export class KpiValuesArgs {
-  @Field(() => ID) @IsString() @MaxLength(100) kpiId!: string;
+  @Field(() => ID, { description: 'Identifier of a KPI of the organisation’s strategy.' }) @IsString() @MaxLength(100) kpiId!: string;
   @Field(() => String, { nullable: true, description: 'Dates on or after (YYYY-MM-DD).' })
   @IsOptional()
   @IsString()
@@ -76,24 +81,24 @@ export class KpiValuesArgs {
 
 @ObjectType('KpiValue', { description: 'A value recorded for a KPI. Never changed: a correction is a newer value for the same date.' })
 export class KpiValueObject {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) kpiId!: string;
+  @Field(() => ID, { description: 'Identifier of the value.' }) id!: string;
+  @Field(() => ID, { description: 'The KPI.' }) kpiId!: string;
   @Field(() => String, { description: DATE }) date!: string;
-  @Field(() => Float) value!: number;
-  @Field(() => KpiValueSourceEnum) source!: KpiValueSourceEnum;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Float, { description: 'The value, as recorded (up to 6 decimals).' }) value!: number;
+  @Field(() => KpiValueSourceEnum, { description: 'How the value was recorded.' }) source!: KpiValueSourceEnum;
+  @Field(() => String, { nullable: true, description: 'Where the figure comes from, or null.' }) note!: string | null;
   @Field(() => ID, { nullable: true, description: 'The person who entered it (null for an API key).' }) enteredBy!: string | null;
   @Field(() => ID, { nullable: true, description: 'The CSV import it came with.' }) importId!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the value was recorded (UTC).' }) createdAt!: Date;
   @Field(() => Boolean, { description: 'The newest value recorded for its date: the one progress reads; older ones are its history.' })
   current!: boolean;
 }
 
 export const KpiValueConnection = ConnectionType(KpiValueObject, 'KpiValue');
 
-@ObjectType('KpiValueImport')
+@ObjectType('KpiValueImport', { description: 'The result of a CSV import.' })
 export class KpiValueImportObject {
-  @Field(() => ID) importId!: string;
-  @Field(() => Int) imported!: number;
+  @Field(() => ID, { description: 'Identifier of the import; each value stored carries it.' }) importId!: string;
+  @Field(() => Int, { description: 'Values stored.' }) imported!: number;
   @Field(() => [KpiValueObject], { description: 'The values stored, in the order of the file.' }) values!: KpiValueObject[];
 }

@@ -41,16 +41,22 @@ export class KpiValuesResolver {
     description:
       'Records a value of a KPI for a date (source MANUAL; audited). A value for a date that has one is a correction: the newer is current, the older stays in the history. BAD_USER_INPUT on a field; NOT_FOUND on kpiId.',
   })
-  async recordKpiValue(@OrgCtx() ctx: OrganizationContext, @Args('input') input: RecordKpiValueInput): Promise<KpiValueObject> {
+  async recordKpiValue(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The KPI, the date and the value.' }) input: RecordKpiValueInput,
+  ): Promise<KpiValueObject> {
     return toValue(await this.values.record(ctx, input));
   }
 
   @Requires('assessments.manage')
   @Mutation(() => KpiValueImportObject, {
     description:
-      'Imports KPI values from CSV (source CSV_IMPORT; audited). Every line is checked first; one bad line (format, or a KPI not of the organisation) and nothing is stored.',
+      'Imports KPI values from CSV (source CSV_IMPORT; audited). Every line is checked first; one bad line (format, or a KPI not of the organisation) and nothing is stored: BAD_USER_INPUT with reason CSV_INVALID, or NOT_FOUND with reason CSV_UNKNOWN_KPI, and `extensions.lines` (line, column, message of each problem). BAD_USER_INPUT (input.kpiId) for a kpiId that is not a KPI id, NOT_FOUND (input.kpiId) for one not of the organisation.',
   })
-  async importKpiValues(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ImportKpiValuesInput): Promise<KpiValueImportObject> {
+  async importKpiValues(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The CSV text and, optionally, the KPI of every line.' }) input: ImportKpiValuesInput,
+  ): Promise<KpiValueImportObject> {
     const { importId, rows } = await this.values.import(ctx, input);
     return { importId, imported: rows.length, values: rows.map(toValue) };
   }

@@ -115,41 +115,44 @@ export interface BasisAnswer {
 export class LiveScoreRepository {
   /**
    * Whether the organisation is active, its language, and its latest finalised
-   * assessment's model (frozen with it) and time (null when never assessed).
+   * assessment's model (frozen with it) and date (null when never assessed).
    * Null when the organisation is gone.
    */
   async basis(uow: OrganizationUnitOfWork): Promise<{
     active: boolean;
     locale: 'fr' | 'en';
-    assessed: { model: ModelIdentity; content: MaturityModelContent; finalizedAt: Date; answers: BasisAnswer[] } | null;
+    assessed: { model: ModelIdentity; content: MaturityModelContent; assessedAt: Date; answers: BasisAnswer[] } | null;
   } | null> {
     const [row] = await uow.prepared<{
       status: string;
       locale: 'fr' | 'en';
-      finalized_at: Date | null;
+      assessed_at: Date | null;
       model_agency_id: string | null;
       model_id: string | null;
       model_version: number | null;
       model_content: MaturityModelContent | null;
       answers: { k: string; v: number; at: string }[] | null;
     }>(
-      'evaluation_live_basis_answers',
-      `SELECT o.status, o.locale, a.model_agency_id, a.model_id, a.model_version, a.model_content, a.finalized_at,
-              (SELECT jsonb_agg(jsonb_build_object('k', m.criterion_key, 'v', m.value, 'at', m.answered_at) ORDER BY m.criterion_key)
+      'evaluation_live_basis_dated',
+      // An answer is as old as the assessment it belongs to: one recorded today for an audit of last quarter dates from last quarter.
+      `SELECT o.status, o.locale, a.model_agency_id, a.model_id, a.model_version, a.model_content, a.assessed_at,
+              (SELECT jsonb_agg(jsonb_build_object('k', m.criterion_key, 'v', m.value, 'at', LEAST(m.answered_at, a.assessed_at))
+                             ORDER BY m.criterion_key)
                  FROM maturity_answers m WHERE m.organization_id = o.id AND m.assessment_id = a.id) AS answers
          FROM organizations o
-         LEFT JOIN LATERAL (SELECT id, model_agency_id, model_id, model_version, model_content, finalized_at FROM maturity_assessments
-                             WHERE organization_id = o.id AND status = 'FINALIZED' ORDER BY finalized_at DESC, id DESC LIMIT 1) a ON true
+         LEFT JOIN LATERAL (SELECT id, model_agency_id, model_id, model_version, model_content, assessed_at FROM maturity_assessments
+                             WHERE organization_id = o.id AND status = 'FINALIZED'
+                             ORDER BY assessed_at DESC, finalized_at DESC, id DESC LIMIT 1) a ON true
         WHERE o.id = $1`,
       [uow.organizationId],
     );
     if (!row) return null;
     const assessed =
-      row.model_id !== null && row.model_version !== null && row.model_content !== null && row.finalized_at !== null
+      row.model_id !== null && row.model_version !== null && row.model_content !== null && row.assessed_at !== null
         ? {
             model: { agencyId: row.model_agency_id, modelId: row.model_id, version: row.model_version },
             content: row.model_content,
-            finalizedAt: row.finalized_at,
+            assessedAt: row.assessed_at,
             answers: (row.answers ?? []).map((a) => ({ criterionKey: a.k, value: a.v, answeredAt: new Date(a.at) })),
           }
         : null;

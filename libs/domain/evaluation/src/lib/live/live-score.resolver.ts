@@ -37,7 +37,8 @@ export class LiveScoreResolver {
 
   @Requires('assessments.manage')
   @Mutation(() => LiveMaturityScoreObject, {
-    description: "Recomputes the organization's live score now (it is otherwise recomputed every night) and keeps it in its history.",
+    description:
+      "Recomputes the organization's live score now (it is otherwise recomputed every night) and keeps it in its history. Answers the new live score.",
   })
   async recomputeLiveScore(@OrgCtx() ctx: OrganizationContext): Promise<LiveMaturityScoreObject> {
     const score = await this.service.recompute(ctx.uow);

@@ -35,7 +35,7 @@ export class LiveScoreService {
     if (!basis?.active) return null;
     const model = basis.assessed?.model ?? DEFAULT_MODEL_IDENTITY;
     const content: MaturityModelContent = basis.assessed?.content ?? DEFAULT_MATURITY_MODEL;
-    this.recentAssessment.prime(uow, organizationId, basis.assessed?.finalizedAt ?? null);
+    this.recentAssessment.prime(uow, organizationId, basis.assessed?.assessedAt ?? null);
     // Keys no module registers (a module not deployed) are left to score 0 rather than failing the run.
     const keys = evidenceKeysOf(content).filter((key) => this.registry.has(key));
     const evidence = keys.length > 0 ? await this.registry.compute({ uow, organizationId, at }, keys) : new Map<string, EvidenceResult>();

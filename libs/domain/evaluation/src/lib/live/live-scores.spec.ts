@@ -98,7 +98,7 @@ describe('evaluation.recentAssessment', () => {
     const none = recentAssessmentEvidence(null, at);
     expect(none).toMatchObject({ value: null, score: 0 });
     expect(none.explanation.fr).toMatch(/Aucune évaluation/);
-    expect(recentAssessmentEvidence(new Date('2026-06-30T08:00:00Z'), at).explanation.en).toBe('Last maturity assessment finalised today.');
+    expect(recentAssessmentEvidence(new Date('2026-06-30T08:00:00Z'), at).explanation.en).toBe('Last maturity assessment made today.');
   });
 });
 

@@ -20,15 +20,15 @@ export function recentAssessmentScore(daysSince: number | null): number {
   return Math.round(((STALE_DAYS - daysSince) / (STALE_DAYS - FRESH_DAYS)) * 1000) / 1000;
 }
 
-export function recentAssessmentEvidence(lastFinalizedAt: Date | null, at: Date): EvidenceResult {
-  if (!lastFinalizedAt) {
+export function recentAssessmentEvidence(lastAssessedAt: Date | null, at: Date): EvidenceResult {
+  if (!lastAssessedAt) {
     return {
       value: null,
       score: 0,
       explanation: { en: 'No maturity assessment has been finalised yet.', fr: 'Aucune évaluation de maturité n’a encore été finalisée.' },
     };
   }
-  const days = Math.max(0, Math.floor((at.getTime() - lastFinalizedAt.getTime()) / DAY_MS));
+  const days = Math.max(0, Math.floor((at.getTime() - lastAssessedAt.getTime()) / DAY_MS));
   const score = recentAssessmentScore(days);
   const when = {
     en: days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`,
@@ -45,8 +45,8 @@ export function recentAssessmentEvidence(lastFinalizedAt: Date | null, at: Date)
     value: days,
     score,
     explanation: {
-      en: `Last maturity assessment finalised ${when.en}.${advice.en}`,
-      fr: `Dernière évaluation de maturité finalisée ${when.fr}.${advice.fr}`,
+      en: `Last maturity assessment made ${when.en}.${advice.en}`,
+      fr: `Dernière évaluation de maturité réalisée ${when.fr}.${advice.fr}`,
     },
   };
 }
@@ -71,21 +71,21 @@ const DEFINITION: EvidenceDefinition = {
 export class RecentAssessmentEvidence implements EvidenceProvider {
   readonly module = 'evaluation';
   readonly definitions = [DEFINITION];
-  private readonly known = new WeakMap<UnitOfWork, { organizationId: string; lastFinalizedAt: Date | null }>();
+  private readonly known = new WeakMap<UnitOfWork, { organizationId: string; lastAssessedAt: Date | null }>();
 
-  /** Records what this unit of work read: the organisation's latest finalised assessment time (null: none). */
-  prime(uow: UnitOfWork, organizationId: string, lastFinalizedAt: Date | null): void {
-    this.known.set(uow, { organizationId, lastFinalizedAt });
+  /** Records what this unit of work read: the organisation's latest finalised assessment's date (null: none). */
+  prime(uow: UnitOfWork, organizationId: string, lastAssessedAt: Date | null): void {
+    this.known.set(uow, { organizationId, lastAssessedAt });
   }
 
   async compute(ctx: EvidenceContext): Promise<Record<string, EvidenceResult>> {
     const known = this.known.get(ctx.uow);
-    if (known?.organizationId === ctx.organizationId && (!known.lastFinalizedAt || known.lastFinalizedAt <= ctx.at)) {
-      return { [RECENT_ASSESSMENT_KEY]: recentAssessmentEvidence(known.lastFinalizedAt, ctx.at) };
+    if (known?.organizationId === ctx.organizationId && (!known.lastAssessedAt || known.lastAssessedAt <= ctx.at)) {
+      return { [RECENT_ASSESSMENT_KEY]: recentAssessmentEvidence(known.lastAssessedAt, ctx.at) };
     }
     const [row] = await ctx.uow.prepared<{ last: Date | null }>(
-      'evaluation_recent_assessment',
-      `SELECT max(finalized_at) AS last FROM maturity_assessments WHERE organization_id = $1 AND status = 'FINALIZED' AND finalized_at <= $2`,
+      'evaluation_recent_assessment_dated',
+      `SELECT max(assessed_at) AS last FROM maturity_assessments WHERE organization_id = $1 AND status = 'FINALIZED' AND assessed_at <= $2`,
       [ctx.organizationId, ctx.at],
     );
     return { [RECENT_ASSESSMENT_KEY]: recentAssessmentEvidence(row?.last ?? null, ctx.at) };

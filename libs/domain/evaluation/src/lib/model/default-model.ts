@@ -15,10 +15,14 @@ import { DEFAULT_SETUP_CAP } from './scoring';
  * it; an agency copies it to make its own. Assessments freeze a copy of the
  * content with DEFAULT_MODEL_VERSION, so bump the version whenever the content
  * changes. Version 3 pairs each set-up criterion with its practice evidence;
- * assessments made with versions 1 and 2 keep the content they froze.
+ * version 4 measures governance: the mixed committee with top management
+ * (paired with the meetings held), the written strategy approved by management
+ * and the actions taken on feedback replace the questions that asked about
+ * them. Assessments made with earlier versions keep the content they froze,
+ * and so do agencies' copies.
  */
 export const DEFAULT_MODEL_ID = 'default';
-export const DEFAULT_MODEL_VERSION = 3;
+export const DEFAULT_MODEL_VERSION = 4;
 
 /** What set-up alone scores at most on a criterion paired with practice evidence (see `combineSetupAndPractice`). */
 const SETUP_CAP = DEFAULT_SETUP_CAP;
@@ -55,8 +59,8 @@ function dimension(key: string, weight: number, title: Localised, description: L
 export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
   name: l('Modèle de maturité Socle', 'Socle maturity model'),
   description: l(
-    "Mesure l'intégration des médias sociaux dans la stratégie de l'organisation : écouter, définir, mettre en œuvre, évaluer. Chaque critère cite le document de la méthode dont il vient. Un critère qui mesure une mise en place (concurrents listés, politiques approuvées, rituels planifiés…) est couplé à ce que l'organisation fait réellement sur une période glissante (veille qui a tourné, publications diffusées, réponses dans les délais, politiques réécrites et lues, KPI mesurés, réunions tenues) : la mise en place seule vaut au plus 0,4 ; avec la pratique, note = min(mise en place ; 0,4) + 0,6 × mise en place × pratique.",
-    "Measures how far social media is integrated into the organisation's strategy: listen, define, implement, evaluate. Every criterion cites the document of the method it comes from. A criterion that measures a set-up (competitors listed, policies approved, rituals scheduled…) is paired with what the organisation actually does over a rolling window (listening that ran, publications out, answers in time, policies rewritten and acknowledged, KPIs measured, meetings held): set-up alone scores at most 0.4; with practice, score = min(set-up, 0.4) + 0.6 × set-up × practice.",
+    "Mesure l'intégration des médias sociaux dans la stratégie de l'organisation : écouter, définir, mettre en œuvre, évaluer. Chaque critère cite le document de la méthode dont il vient. Un critère qui mesure une mise en place (concurrents listés, politiques approuvées, rituels planifiés, comité constitué…) est couplé à ce que l'organisation fait réellement sur une période glissante (veille qui a tourné, publications diffusées, réponses dans les délais, politiques réécrites et lues, KPI mesurés, réunions tenues) : la mise en place seule vaut au plus 0,4 ; avec la pratique, note = min(mise en place ; 0,4) + 0,6 × mise en place × pratique.",
+    "Measures how far social media is integrated into the organisation's strategy: listen, define, implement, evaluate. Every criterion cites the document of the method it comes from. A criterion that measures a set-up (competitors listed, policies approved, rituals scheduled, committee formed…) is paired with what the organisation actually does over a rolling window (listening that ran, publications out, answers in time, policies rewritten and acknowledged, KPIs measured, meetings held): set-up alone scores at most 0.4; with practice, score = min(set-up, 0.4) + 0.6 × set-up × practice.",
   ),
   levels: [
     {
@@ -167,36 +171,55 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
             'For each audience, choose the network, say why, set the posting frequency and reserve the profile name.',
           ),
         }),
+        // The written, approved strategy is measured below; what no data shows is how it fits the overall communication.
         declarative({
           key: 'strategy.written-and-integrated',
-          weight: 2,
+          weight: 1,
           roadmapStep: 2,
-          source: 'seed 002 (stratégie globale de communication); seed 003',
-          title: l('Stratégie écrite et intégrée', 'Written, integrated strategy'),
+          source: 'seed 002 (stratégie globale de communication); seed 003 (communication globale)',
+          title: l('Stratégie intégrée à la communication globale', 'Strategy part of the overall communication'),
           question: l(
-            'La stratégie médias sociaux est-elle écrite et rattachée à la stratégie globale de communication de l’organisation ?',
-            "Is the social media strategy written down and tied to the organisation's overall communication strategy?",
+            'La stratégie médias sociaux écrite s’inscrit-elle dans la stratégie globale de communication et dans le travail des autres services ?',
+            "Is the written social media strategy part of the organisation's overall communication strategy and of the other departments' work?",
           ),
           recommendation: l(
-            'Rédigez un document court : objectifs, publics, contenus, ressources, et sa place dans la communication globale ; faites-le valider par la direction.',
-            'Write a short document: objectives, audiences, content, resources, and how it fits the overall communication; have management approve it.',
+            'Rattachez la stratégie médias sociaux à la stratégie globale de communication : objectifs, messages et calendrier partagés avec les autres équipes.',
+            'Tie the social media strategy to the overall communication strategy: objectives, messages and calendar shared with the other teams.',
           ),
           scale: [
-            ['Rien n’est écrit ; on agit au cas par cas.', 'Nothing is written; things are done case by case.'],
-            ['Quelques notes ou intentions existent, sans document partagé.', 'Some notes or intentions exist, with no shared document.'],
             [
-              'Un document existe mais n’est relié ni à la communication globale ni aux ressources.',
-              'A document exists but is tied neither to the overall communication nor to resources.',
+              'La stratégie médias sociaux est menée à part, sans lien avec la communication globale.',
+              'The social media strategy is run apart, unconnected to the overall communication.',
+            ],
+            ['Quelques liens existent, au cas par cas.', 'Some links exist, case by case.'],
+            [
+              'La stratégie cite la communication globale, mais les équipes travaillent chacune de leur côté.',
+              'The strategy mentions the overall communication, but the teams each work on their own.',
             ],
             [
-              'Le document couvre objectifs, publics, contenus et ressources ; il est connu de l’équipe.',
-              'The document covers objectives, audiences, content and resources; the team knows it.',
+              'Objectifs, messages et calendrier sont partagés avec la communication globale.',
+              'Objectives, messages and calendar are shared with the overall communication.',
             ],
             [
-              'Le document est validé par la direction, relu régulièrement et intégré à la stratégie globale.',
-              'The document is approved by management, reviewed regularly and part of the overall strategy.',
+              'Les médias sociaux font partie de la stratégie globale ; les autres services et équipes numériques y prennent part.',
+              'Social media is part of the overall strategy; the other departments and digital teams take part in it.',
             ],
           ],
+        }),
+        // The key already scores the version in force: approved within a year and unchanged since (1), changed since (0.75),
+        // older than a year (0.5), awaiting approval (0.25). An executive approving it is the practice the seeds ask for, so
+        // it is not capped like a set-up.
+        evidence({
+          key: 'strategy.written-approved',
+          evidenceKey: 'strategy.strategyApproved',
+          weight: 2,
+          roadmapStep: 2,
+          title: l('Stratégie écrite approuvée par la direction', 'Written strategy approved by management'),
+          source: 'seed 003 (définir par écrit); seed 001, §3 (approuvée par la direction)',
+          recommendation: l(
+            'Figez la stratégie dans une version écrite (objectifs, publics, contenus, ressources), faites-la approuver par la direction, puis faites approuver une nouvelle version dès qu’elle change et au moins chaque année.',
+            'Freeze the strategy in a written version (objectives, audiences, content, resources), have management approve it, then have a new version approved whenever it changes and at least every year.',
+          ),
         }),
       ],
     ),
@@ -206,8 +229,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
       12,
       l('Gouvernance et politiques', 'Governance and policies'),
       l(
-        "Les quatre politiques de l'étape 5 (guide d'utilisation, politique éditoriale, gestion des commentaires, usage personnel) et la charte de bonne conduite, approuvées par la direction.",
-        'The four policies of step 5 (usage guide, editorial policy, comment handling, personal use) and the code of conduct, approved by management.',
+        "Les quatre politiques de l'étape 5 (guide d'utilisation, politique éditoriale, gestion des commentaires, usage personnel) et la charte de bonne conduite, approuvées par la direction ; un comité mixte où siège la direction, et qui se réunit.",
+        'The four policies of step 5 (usage guide, editorial policy, comment handling, personal use) and the code of conduct, approved by management; a mixed committee with top management on it, which meets.',
       ),
       [
         evidence({
@@ -272,6 +295,21 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
             'Publish a social media code of conduct approved by management and sent to everyone (e-mail, intranet).',
           ),
         }),
+        // A committee on paper scores at most the cap; the meetings held (rituals and the committee's own) carry the rest.
+        evidence({
+          key: 'governance.committee-top-management',
+          evidenceKey: 'strategy.committeeWithTopManagement',
+          practiceEvidenceKey: 'strategy.meetingsHeld',
+          setupCap: SETUP_CAP,
+          weight: 2,
+          roadmapStep: 6,
+          title: l('Comité mixte avec la direction', 'Mixed committee with top management'),
+          source: 'seed 000, §3.1; seed 003 (soutien de la direction)',
+          recommendation: l(
+            'Constituez un comité mixte de plusieurs services où siège un représentant de la direction, réunissez-le au moins chaque trimestre et tenez les rituels de la task force.',
+            'Form a committee of several departments with a representative of top management on it, meet at least every quarter and hold the task force’s rituals.',
+          ),
+        }),
       ],
     ),
 
@@ -280,8 +318,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
       12,
       l('Personnes et rôles (task force)', 'People and roles (task force)'),
       l(
-        'Une task force aux rôles précis, un comité mixte où siège la direction, des rendez-vous réguliers et les ressources nécessaires.',
-        'A task force with clear roles, a mixed committee with management on it, regular meetings and the resources needed.',
+        'Une task force aux rôles précis, des rendez-vous réguliers tenus et les ressources nécessaires.',
+        'A task force with clear roles, regular meetings actually held and the resources needed.',
       ),
       [
         evidence({
@@ -309,31 +347,6 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
             'Instaurez la réunion hebdomadaire (10 minutes par personne, 20 minutes de remue-méninges) et le rapport mensuel à la direction.',
             'Hold the weekly meeting (10 minutes each, 20 minutes of brainstorming) and the monthly report to management.',
           ),
-        }),
-        declarative({
-          key: 'people.executive-sponsor',
-          weight: 2,
-          roadmapStep: 6,
-          source: 'seed 000, §3.1; seed 003 (soutien de la direction)',
-          title: l('Direction engagée', 'Management involved'),
-          question: l(
-            'Un membre de la direction siège-t-il dans un comité mixte qui oriente la stratégie médias sociaux ?',
-            'Does a member of top management sit on a mixed committee that steers the social media strategy?',
-          ),
-          recommendation: l(
-            'Créez un comité mixte de plusieurs services avec un représentant de la direction, qui se réunit au moins chaque trimestre.',
-            'Set up a committee of several departments with a representative of top management, meeting at least every quarter.',
-          ),
-          scale: [
-            ['La direction ne suit pas le sujet.', 'Management does not follow the subject.'],
-            ['La direction tolère l’activité sans s’y impliquer.', 'Management tolerates the activity without taking part.'],
-            ['La direction est informée de temps en temps.', 'Management is informed now and then.'],
-            ['Un comité mixte existe et un dirigeant y participe parfois.', 'A mixed committee exists and an executive sometimes attends.'],
-            [
-              'Un dirigeant siège au comité, fixe la vision et rend compte des résultats.',
-              'An executive sits on the committee, sets the vision and reports on results.',
-            ],
-          ],
         }),
         declarative({
           key: 'people.resources',
@@ -445,8 +458,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
       10,
       l('Communauté et engagement', 'Community and engagement'),
       l(
-        'Répondre aux commentaires dans les délais et sur le bon ton, connaître et mobiliser les influenceurs, susciter l’interaction.',
-        'Answering comments on time and in the right tone, knowing and involving influencers, sparking interaction.',
+        'Répondre aux commentaires dans les délais et sur le bon ton, donner suite aux retours par des actions concrètes, connaître et mobiliser les influenceurs, susciter l’interaction.',
+        'Answering comments on time and in the right tone, following feedback up with concrete actions, knowing and involving influencers, sparking interaction.',
       ),
       [
         evidence({
@@ -475,6 +488,19 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
           recommendation: l(
             'Fixez un délai de réponse par canal et par gravité, un rôle responsable et une escalade vers la gestion de crise.',
             'Set a response delay per channel and severity, a responsible role and an escalation to crisis handling.',
+          ),
+        }),
+        // Actions decided from mentions and messages over 90 days (½) and the share followed up (the other ½): practice itself.
+        evidence({
+          key: 'community.acting-on-feedback',
+          evidenceKey: 'community.actingOnFeedback',
+          weight: 2,
+          roadmapStep: 10,
+          title: l('Suites données aux retours', 'Acting on feedback'),
+          source: 'seed 003 (déclenchement d’actions après des échos); seed 004',
+          recommendation: l(
+            'Pour chaque critique ou suggestion importante (mention, message), notez l’action décidée, son responsable et son échéance, puis son suivi ; le rapport trimestriel les reprend.',
+            'For every important criticism or suggestion (mention, message), record the action decided, its owner and due date, then its follow-up; the quarterly report lists them.',
           ),
         }),
         // Declarative until the inbox exists; then the median first-response time against the policy's delays replaces it.
@@ -537,8 +563,8 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
       10,
       l('Écoute et veille', 'Listening'),
       l(
-        'Savoir ce qui se dit sur l’organisation, ses concurrents et son secteur, et en tirer des actions.',
-        'Knowing what is said about the organisation, its competitors and its sector, and acting on it.',
+        'Savoir ce qui se dit sur l’organisation, ses concurrents et son secteur (les actions qui en découlent sont mesurées avec la communauté).',
+        'Knowing what is said about the organisation, its competitors and its sector (the actions that follow are measured with the community).',
       ),
       [
         evidence({
@@ -578,32 +604,6 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
             [
               'Marque, concurrents et tendances sont suivis chaque jour avec un outil dédié.',
               'Brand, competitors and trends are followed daily with a dedicated tool.',
-            ],
-          ],
-        }),
-        // Declarative until mentions are collected; then evidence of reviewed mentions and quarterly reports replaces it.
-        declarative({
-          key: 'listening.acting-on-feedback',
-          weight: 2,
-          roadmapStep: 10,
-          source: 'seed 003 (déclenchement d’actions); seed 004',
-          title: l('Actions tirées de l’écoute', 'Acting on what is heard'),
-          question: l(
-            'Ce que vous entendez (critiques, suggestions, éloges) donne-t-il lieu à des actions concrètes et à un rapport trimestriel ?',
-            'Does what you hear (criticism, suggestions, praise) lead to concrete actions and a quarterly report?',
-          ),
-          recommendation: l(
-            'Produisez chaque trimestre un rapport « ce qui se dit de vous » et transmettez les retours aux équipes concernées avec un suivi.',
-            'Produce a quarterly "what is said about you" report and pass feedback to the teams concerned, with follow-up.',
-          ),
-          scale: [
-            ['Les retours ne sont ni relevés ni transmis.', 'Feedback is neither noted nor passed on.'],
-            ['Certains retours sont transmis de façon informelle.', 'Some feedback is passed on informally.'],
-            ['Les retours importants sont transmis, sans suivi.', 'Important feedback is passed on, without follow-up.'],
-            ['Un rapport périodique existe et certaines actions en découlent.', 'A periodic report exists and some actions follow.'],
-            [
-              'Un rapport trimestriel est produit et chaque retour important a une action suivie.',
-              'A quarterly report is produced and every important item has a tracked action.',
             ],
           ],
         }),

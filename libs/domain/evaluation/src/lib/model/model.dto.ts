@@ -15,35 +15,48 @@ export enum MaturityModelVersionStatusEnum {
 registerEnumType(MaturityModelVersionStatusEnum, {
   name: 'MaturityModelVersionStatus',
   description: 'DRAFT (being edited; at most one per model) or PUBLISHED (immutable; assessments can use it).',
+  valuesMap: {
+    DRAFT: { description: 'Being edited; at most one per model.' },
+    PUBLISHED: { description: 'Immutable; assessments can use it.' },
+  },
 });
 
 @ObjectType('MaturityModelVersion', {
   description: 'One version of a maturity model. Published versions never change; assessments keep the version they used.',
 })
 export class MaturityModelVersionObject {
-  @Field(() => ID) modelId!: string;
-  @Field(() => Int) version!: number;
-  @Field(() => MaturityModelVersionStatusEnum) status!: MaturityModelVersionStatusEnum;
+  @Field(() => ID, { description: 'The model: "default" for the built-in one, else a UUID.' }) modelId!: string;
+  @Field(() => Int, { description: 'The version number, from 1.' }) version!: number;
+  @Field(() => MaturityModelVersionStatusEnum, { description: 'Draft or published.' }) status!: MaturityModelVersionStatusEnum;
   @Field(() => JSONObjectScalar, {
     description: 'The model content, in the shape of `model` in the export format (see maturityModelJsonSchema).',
   })
   content!: Record<string, unknown>;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) createdBy!: string | null;
-  @Field(() => ID, { nullable: true }) publishedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the version was created (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the version’s content last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the version was published (UTC); null for a draft.' })
+  publishedAt!: Date | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who created the version; null for the built-in model or when not created by a person.',
+  })
+  createdBy!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'User id of who published the version; null for a draft, the built-in model, or when not published by a person.',
+  })
+  publishedBy!: string | null;
 }
 
 @ObjectType('MaturityModel', {
   description: 'A maturity model: the built-in default (id "default", read-only) or one of the agency’s own.',
 })
 export class MaturityModelObject {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
+  @Field(() => ID, { description: 'The model’s id: "default" for the built-in one, else a UUID.' }) id!: string;
+  @Field(() => String, { description: 'The model’s name, 1 to 120 characters.' }) name!: string;
   @Field(() => Boolean, { description: 'The built-in model derived from the method; copy it to make your own.' }) builtIn!: boolean;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the model was created (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the model last changed (UTC).' }) updatedAt!: Date;
   @Field(() => Int, { nullable: true, description: 'The newest published version (what assessments use by default).' })
   latestPublishedVersion!: number | null;
   @Field(() => Int, { nullable: true, description: 'The version being edited, if any.' }) draftVersion!: number | null;
@@ -79,9 +92,9 @@ export function toModelObject(m: ModelView): MaturityModelObject {
   };
 }
 
-@InputType()
+@InputType({ description: 'A new maturity model, from a copy, given content, or a skeleton.' })
 export class CreateMaturityModelInput {
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @Field(() => String, { description: 'The model’s name, 1 to 120 characters.' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
 
   @Field(() => ID, { nullable: true, description: 'Copy this model ("default" for the built-in one).' })
   @IsOptional()
@@ -106,22 +119,28 @@ export class CreateMaturityModelInput {
   content?: Record<string, unknown>;
 }
 
-@InputType()
+@InputType({ description: 'The model and the new content of its draft.' })
 export class UpdateMaturityModelDraftInput {
-  @Field(() => ID) @IsString() @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE }) modelId!: string;
+  @Field(() => ID, { description: 'The model: a UUID of one of the agency’s models (the built-in "default" cannot change).' })
+  @IsString()
+  @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE })
+  modelId!: string;
   @Field(() => JSONObjectScalar, { description: 'The whole new content of the draft (shape of `model` in the export format).' })
   @IsObject()
   content!: Record<string, unknown>;
 }
 
-@InputType()
+@InputType({ description: 'The model whose draft to publish.' })
 export class PublishMaturityModelVersionInput {
-  @Field(() => ID) @IsString() @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE }) modelId!: string;
+  @Field(() => ID, { description: 'The model: a UUID of one of the agency’s models.' })
+  @IsString()
+  @Matches(MODEL_ID, { message: MODEL_ID_MESSAGE })
+  modelId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A maturity model to create from an exported document.' })
 export class ImportMaturityModelInput {
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(120) name!: string;
+  @Field(() => String, { description: 'The model’s name, 1 to 120 characters.' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
   @Field(() => String, {
     description: 'A document in the export format (see maturityModelJsonSchema). The model is created with it as its draft version 1.',
   })

@@ -43,19 +43,30 @@ export class MaturityModelResolver {
   }
 
   @Requires('maturityModels.read')
-  @Query(() => MaturityModelObject, { description: 'One maturity model with its versions ("default" for the built-in one).' })
-  async maturityModel(@AgencyCtx() ctx: AgencyContext, @Args('id', { type: () => ID }) id: string): Promise<MaturityModelObject> {
+  @Query(() => MaturityModelObject, {
+    description: 'One maturity model with its versions ("default" for the built-in one). NOT_FOUND for an unknown id.',
+  })
+  async maturityModel(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('id', { type: () => ID, description: 'The model’s id: "default" or a UUID.' }) id: string,
+  ): Promise<MaturityModelObject> {
     return toModelObject(await this.models.get(ctx, modelIdArg(id, 'id')));
   }
 
   @Requires('maturityModels.read')
   @Query(() => String, {
-    description: 'A model version in the export format (JSON text). Without version: the newest published one, else the draft.',
+    description:
+      'A model version in the export format (JSON text). Without version: the newest published one, else the draft. NOT_FOUND for an unknown model or version.',
   })
   async exportMaturityModel(
     @AgencyCtx() ctx: AgencyContext,
-    @Args('modelId', { type: () => ID }) modelId: string,
-    @Args('version', { type: () => Int, nullable: true }) version?: number,
+    @Args('modelId', { type: () => ID, description: 'The model’s id: "default" or a UUID.' }) modelId: string,
+    @Args('version', {
+      type: () => Int,
+      nullable: true,
+      description: 'The version to export, from 1; absent: the newest published one, else the draft.',
+    })
+    version?: number,
   ): Promise<string> {
     if (version !== undefined && version !== null && (!Number.isInteger(version) || version < 1))
       throw badInput('version', 'must be a version number (1 or more)');
@@ -70,40 +81,49 @@ export class MaturityModelResolver {
 
   @Requires('maturityModels.manage')
   @Mutation(() => MaturityModelObject, {
-    description: 'Creates a model with a draft version 1: a copy of another model (fromModelId), the given content, or a minimal skeleton.',
+    description:
+      'Creates a model with a draft version 1: a copy of another model (fromModelId), the given content, or a minimal skeleton. BAD_USER_INPUT for both fromModelId and content, fromVersion without fromModelId, or content that is not a valid model (every problem with its path under input.content); NOT_FOUND for an unknown model or version.',
   })
-  async createMaturityModel(@AgencyCtx() ctx: AgencyContext, @Args('input') input: CreateMaturityModelInput): Promise<MaturityModelObject> {
+  async createMaturityModel(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', { description: 'The name and where the content comes from.' }) input: CreateMaturityModelInput,
+  ): Promise<MaturityModelObject> {
     return toModelObject(await this.models.create(ctx, input));
   }
 
   @Requires('maturityModels.manage')
   @Mutation(() => MaturityModelVersionObject, {
     description:
-      'Replaces the content of the draft version (starting a new draft after the newest version if there is none). Published versions never change.',
+      'Replaces the content of the draft version (starting a new draft after the newest version if there is none). Published versions never change. BAD_USER_INPUT for the built-in model or content that is not a valid model (every problem with its path); NOT_FOUND for an unknown model.',
   })
   async updateMaturityModelDraft(
     @AgencyCtx() ctx: AgencyContext,
-    @Args('input') input: UpdateMaturityModelDraftInput,
+    @Args('input', { description: 'The model and the draft’s new content.' }) input: UpdateMaturityModelDraftInput,
   ): Promise<MaturityModelVersionObject> {
     return toVersionObject(await this.models.updateDraft(ctx, input.modelId, input.content));
   }
 
   @Requires('maturityModels.manage')
   @Mutation(() => MaturityModelVersionObject, {
-    description: 'Checks and publishes the draft version; it becomes immutable and usable by assessments.',
+    description:
+      'Checks and publishes the draft version; it becomes immutable and usable by assessments. BAD_USER_INPUT when the model has no draft, is the built-in one, or the draft is not valid; NOT_FOUND for an unknown model.',
   })
   async publishMaturityModelVersion(
     @AgencyCtx() ctx: AgencyContext,
-    @Args('input') input: PublishMaturityModelVersionInput,
+    @Args('input', { description: 'The model.' }) input: PublishMaturityModelVersionInput,
   ): Promise<MaturityModelVersionObject> {
     return toVersionObject(await this.models.publish(ctx, input.modelId));
   }
 
   @Requires('maturityModels.manage')
   @Mutation(() => MaturityModelObject, {
-    description: 'Creates a model from a document in the export format, as its draft version 1. Every problem is reported with its path.',
+    description:
+      'Creates a model from a document in the export format, as its draft version 1. Every problem is reported with its path (BAD_USER_INPUT, fields under input.json); nothing is stored then.',
   })
-  async importMaturityModel(@AgencyCtx() ctx: AgencyContext, @Args('input') input: ImportMaturityModelInput): Promise<MaturityModelObject> {
+  async importMaturityModel(
+    @AgencyCtx() ctx: AgencyContext,
+    @Args('input', { description: 'The name and the document.' }) input: ImportMaturityModelInput,
+  ): Promise<MaturityModelObject> {
     return toModelObject(await this.models.import(ctx, input.name, input.json));
   }
 }

@@ -37,6 +37,9 @@ const REGISTERED = [
   'policies.acknowledgedShare',
   'strategy.kpisMeasured',
   'strategy.meetingsHeld',
+  'strategy.committeeWithTopManagement',
+  'strategy.strategyApproved',
+  'community.actingOnFeedback',
 ];
 const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
@@ -49,7 +52,7 @@ describe('the built-in maturity model', () => {
     expect([...DEFAULT_MODEL_EVIDENCE_KEYS].sort()).toEqual([...REGISTERED].sort());
   });
 
-  it('has the nine dimensions of the method, 2 to 5 criteria each, five levels at 0/20/40/60/80, and every criterion cites its seed', () => {
+  it('has the nine dimensions of the method, 2 to 6 criteria each, five levels at 0/20/40/60/80, and every criterion cites its seed', () => {
     const m = DEFAULT_MATURITY_MODEL;
     expect(m.dimensions.map((d) => d.key)).toEqual([
       'strategy',
@@ -63,7 +66,7 @@ describe('the built-in maturity model', () => {
       'training',
     ]);
     for (const d of m.dimensions) expect(d.criteria.length).toBeGreaterThanOrEqual(2);
-    for (const d of m.dimensions) expect(d.criteria.length).toBeLessThanOrEqual(5);
+    for (const d of m.dimensions) expect(d.criteria.length).toBeLessThanOrEqual(6);
     expect(m.levels.map((l) => [l.number, l.minScore, l.name.en])).toEqual([
       [1, 0, 'Initial'],
       [2, 20, 'Exploring'],
@@ -105,7 +108,29 @@ describe('the built-in maturity model', () => {
       'strategy.competitorsDefined': ['community.listeningPractice', 0.4],
       'community.accountsConnected': ['content.publishingPractice', 0.4],
       'policies.acknowledged': ['policies.acknowledgedShare', 0.4],
+      'strategy.committeeWithTopManagement': ['strategy.meetingsHeld', 0.4],
     });
+  });
+
+  it('measures governance (version 4): the committee paired with the meetings held, the approved strategy and acting on feedback', () => {
+    const criteria = new Map(DEFAULT_MATURITY_MODEL.dimensions.flatMap((d) => d.criteria.map((c) => [c.key, { dimension: d.key, c }])));
+    const evidenceOf = (key: string) => {
+      const found = criteria.get(key);
+      return found && found.c.kind === 'EVIDENCE' ? { dimension: found.dimension, evidenceKey: found.c.evidenceKey } : undefined;
+    };
+    expect(evidenceOf('governance.committee-top-management')).toEqual({
+      dimension: 'governance',
+      evidenceKey: 'strategy.committeeWithTopManagement',
+    });
+    expect(evidenceOf('strategy.written-approved')).toEqual({ dimension: 'strategy', evidenceKey: 'strategy.strategyApproved' });
+    expect(evidenceOf('community.acting-on-feedback')).toEqual({ dimension: 'community', evidenceKey: 'community.actingOnFeedback' });
+    // The questions that asked about them are gone (the committee, acting on feedback) or narrowed to what data cannot show
+    // (how the written strategy fits the overall communication).
+    expect(criteria.has('people.executive-sponsor')).toBe(false);
+    expect(criteria.has('listening.acting-on-feedback')).toBe(false);
+    const integrated = criteria.get('strategy.written-and-integrated')?.c;
+    expect(integrated?.kind).toBe('DECLARATIVE');
+    expect(integrated?.title.en).toBe('Strategy part of the overall communication');
   });
 
   it('checks the practice key and the cap, with their paths; the JSON Schema agrees', () => {

@@ -16,13 +16,25 @@ registerEnumType(PortfolioSortFieldEnum, {
   name: 'PortfolioSortField',
   description:
     'NAME; SCORE and LEVEL of the latest finalised assessment; TREND (its score minus the previous one); DAYS_SINCE_ASSESSMENT (never assessed counts as longest); LIVE_SCORE. Missing values sort last, then by name.',
+  valuesMap: {
+    NAME: { description: 'The organization’s name.' },
+    SCORE: { description: 'Score of the latest finalised assessment.' },
+    LEVEL: { description: 'Level of the latest finalised assessment.' },
+    TREND: { description: 'Its score minus the previous finalised assessment’s.' },
+    DAYS_SINCE_ASSESSMENT: { description: 'Days since the latest finalised assessment (never assessed counts as longest).' },
+    LIVE_SCORE: { description: 'The latest live score.' },
+  },
 });
 
 export enum PortfolioSortDirectionEnum {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(PortfolioSortDirectionEnum, { name: 'PortfolioSortDirection' });
+registerEnumType(PortfolioSortDirectionEnum, {
+  name: 'PortfolioSortDirection',
+  description: 'Sort order.',
+  valuesMap: { ASC: { description: 'Smallest (or A) first.' }, DESC: { description: 'Largest (or Z) first.' } },
+});
 
 export enum MaturityScoreSourceEnum {
   ASSESSMENT = 'ASSESSMENT',
@@ -32,18 +44,24 @@ registerEnumType(MaturityScoreSourceEnum, {
   name: 'MaturityScoreSource',
   description:
     'ASSESSMENT: the latest finalised assessment. LIVE: the latest live score (recomputed nightly; declarative criteria carried from the latest assessment or unknown).',
+  valuesMap: { ASSESSMENT: { description: 'The latest finalised assessment.' }, LIVE: { description: 'The latest live score.' } },
 });
 
-@InputType()
+@InputType({ description: 'How the portfolio is sorted.' })
 export class PortfolioSortInput {
-  @Field(() => PortfolioSortFieldEnum) @IsIn(Object.values(PortfolioSortFieldEnum)) field!: PortfolioSortFieldEnum;
-  @Field(() => PortfolioSortDirectionEnum, { defaultValue: PortfolioSortDirectionEnum.ASC })
+  @Field(() => PortfolioSortFieldEnum, { description: 'What to sort by.' })
+  @IsIn(Object.values(PortfolioSortFieldEnum))
+  field!: PortfolioSortFieldEnum;
+  @Field(() => PortfolioSortDirectionEnum, {
+    defaultValue: PortfolioSortDirectionEnum.ASC,
+    description: 'Ascending (default) or descending.',
+  })
   @IsOptional()
   @IsIn(Object.values(PortfolioSortDirectionEnum))
   direction?: PortfolioSortDirectionEnum;
 }
 
-@InputType()
+@InputType({ description: 'Which client organizations the portfolio lists; conditions combine (all must hold).' })
 export class PortfolioFilterInput {
   @Field(() => Int, { nullable: true, description: 'Level of the latest finalised assessment at least this (1..10).' })
   @IsOptional()
@@ -73,14 +91,17 @@ export class PortfolioFilterInput {
   @Max(100)
   scoreAbove?: number;
 
-  @Field(() => Int, { nullable: true, description: 'An assessment was finalised within the last N days.' })
+  @Field(() => Int, { nullable: true, description: 'The latest finalised assessment is dated (assessedAt) within the last N days.' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(36500)
   assessedWithinDays?: number;
 
-  @Field(() => Int, { nullable: true, description: 'No assessment finalised in the last N days (never-assessed organizations included).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'No finalised assessment dated (assessedAt) in the last N days (never-assessed organizations included).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -103,7 +124,10 @@ export class PortfolioArgs extends PageArgs {
   @Type(() => PortfolioSortInput)
   sort?: PortfolioSortInput;
 
-  @Field(() => PortfolioFilterInput, { nullable: true })
+  @Field(() => PortfolioFilterInput, {
+    nullable: true,
+    description: 'Only the organizations matching every condition given; all of them when absent.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PortfolioFilterInput)
@@ -112,7 +136,9 @@ export class PortfolioArgs extends PageArgs {
 
 @ArgsType()
 export class OrganizationMaturityArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an organization id' }) organizationId!: string;
+  @Field(() => ID, { description: 'A client organization of the agency that the viewer sees.' })
+  @IsUUID('all', { message: 'must be an organization id' })
+  organizationId!: string;
 }
 
 @ArgsType()
@@ -135,19 +161,23 @@ export class RadarArgs {
 
 @ObjectType('PortfolioAssessment', { description: 'The latest finalised assessment of an organization.' })
 export class PortfolioAssessmentObject {
-  @Field(() => ID) id!: string;
-  @Field(() => GraphQLISODateTime) finalizedAt!: Date;
+  @Field(() => ID, { description: 'Identifier of the assessment.' }) id!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When it was finalised (recorded in the platform).' }) finalizedAt!: Date;
+  @Field(() => GraphQLISODateTime, {
+    description: 'When it was made (an earlier audit recorded later is dated then): what "latest", trend and days since read.',
+  })
+  assessedAt!: Date;
   @Field(() => Float, { nullable: true, description: '0..100.' }) score!: number | null;
-  @Field(() => Int, { nullable: true }) level!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The level reached, or null.' }) level!: number | null;
   @Field(() => String, { nullable: true, description: "The level's name in the viewer's language." }) levelName!: string | null;
   @Field(() => Float, { nullable: true, description: 'Score of the finalised assessment before it.' }) previousScore!: number | null;
 }
 
 @ObjectType('PortfolioDimension', { description: 'A dimension of the latest finalised assessment.' })
 export class PortfolioDimensionObject {
-  @Field(() => String) key!: string;
+  @Field(() => String, { description: 'The dimension’s key.' }) key!: string;
   @Field(() => String, { description: "In the viewer's language." }) title!: string;
-  @Field(() => Float) score!: number;
+  @Field(() => Float, { description: 'The dimension’s score, 0..100.' }) score!: number;
 }
 
 @ObjectType('PortfolioLiveScore', {
@@ -155,22 +185,23 @@ export class PortfolioDimensionObject {
     'The latest live score, recomputed nightly: evidence measured, declarative answers carried from the latest assessment or unknown (0), its coverage beside it; the level never exceeds what the measured part supports.',
 })
 export class PortfolioLiveScoreObject {
-  @Field(() => Float, { nullable: true }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The live overall score, 0..100; null when nothing could be scored.' }) score!:
+    number | null;
   @Field(() => Int, { nullable: true, description: 'Capped at measuredLevel.' }) level!: number | null;
   @Field(() => LiveScoreCoverageObject, { nullable: true, description: 'Null for a live score computed before coverage was kept.' })
   coverage!: LiveScoreCoverageObject | null;
   @Field(() => Int, { nullable: true, description: 'The level the measured (evidence) part alone supports.' }) measuredLevel!:
     number | null;
   @Field(() => Boolean, { description: 'Whether the level was lowered to measuredLevel.' }) levelCapped!: boolean;
-  @Field(() => GraphQLISODateTime) computedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
   @Field(() => Float, { nullable: true, description: 'Change since the live score before it (the previous night).' }) change!:
     number | null;
 }
 
 @ObjectType('PortfolioEntry', { description: "One client organization in the agency's portfolio." })
 export class PortfolioEntryObject {
-  @Field(() => ID) organizationId!: string;
-  @Field(() => String) name!: string;
+  @Field(() => ID, { description: 'The client organization.' }) organizationId!: string;
+  @Field(() => String, { description: 'Its name.' }) name!: string;
   @Field(() => PortfolioAssessmentObject, { nullable: true, description: 'Null when never assessed.' })
   lastAssessment!: PortfolioAssessmentObject | null;
   @Field(() => Float, { nullable: true, description: 'Score change since the previous finalised assessment; null with fewer than two.' })
@@ -180,55 +211,63 @@ export class PortfolioEntryObject {
     description: 'The lowest-scoring dimension of the latest finalised assessment.',
   })
   weakestDimension!: PortfolioDimensionObject | null;
-  @Field(() => Int, { nullable: true, description: 'Whole days since the latest finalised assessment.' }) daysSinceAssessment!:
-    number | null;
-  @Field(() => PortfolioLiveScoreObject, { nullable: true }) liveScore!: PortfolioLiveScoreObject | null;
+  @Field(() => Int, { nullable: true, description: "Whole days since the latest finalised assessment's date (assessedAt)." })
+  daysSinceAssessment!: number | null;
+  @Field(() => PortfolioLiveScoreObject, { nullable: true, description: 'The latest live score; null when none was computed yet.' })
+  liveScore!: PortfolioLiveScoreObject | null;
 }
 
-@ObjectType('PortfolioEdge')
+@ObjectType('PortfolioEdge', { description: 'One organization of a portfolio page.' })
 export class PortfolioEdgeObject {
-  @Field(() => String) cursor!: string;
-  @Field(() => PortfolioEntryObject) node!: PortfolioEntryObject;
+  @Field(() => String, { description: 'Cursor of this entry, for `after`.' }) cursor!: string;
+  @Field(() => PortfolioEntryObject, { description: 'The organization and its maturity.' }) node!: PortfolioEntryObject;
 }
 
-@ObjectType('PortfolioConnection')
+@ObjectType('PortfolioConnection', { description: 'A page of the agency’s portfolio.' })
 export class PortfolioConnectionObject {
-  @Field(() => [PortfolioEdgeObject]) edges!: PortfolioEdgeObject[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => [PortfolioEdgeObject], { description: 'The organizations of the page, in the order asked.' }) edges!: PortfolioEdgeObject[];
+  @Field(() => PageInfo, { description: 'Where the page stands in the whole list.' }) pageInfo!: PageInfo;
   @Field(() => Int, { description: 'Organizations matching the filter, all pages together.' }) totalCount!: number;
 }
 
-@ObjectType('MaturityRadarAxis')
+@ObjectType('MaturityRadarAxis', { description: 'One axis of a radar chart: a dimension and its score.' })
 export class MaturityRadarAxisObject {
-  @Field(() => String) dimensionKey!: string;
+  @Field(() => String, { description: 'The dimension’s key.' }) dimensionKey!: string;
   @Field(() => String, { description: "In the viewer's language." }) title!: string;
   @Field(() => Float, { nullable: true, description: '0..100; null when nothing in the dimension could be scored.' }) score!: number | null;
 }
 
 @ObjectType('MaturityRadar', { description: "An organization's score per dimension, for a radar chart." })
 export class MaturityRadarObject {
-  @Field(() => ID) organizationId!: string;
-  @Field(() => MaturityScoreSourceEnum) source!: MaturityScoreSourceEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When the assessment was finalised, or the live score computed.' }) at!: Date;
-  @Field(() => String) modelId!: string;
-  @Field(() => Int) modelVersion!: number;
-  @Field(() => Float, { nullable: true }) overallScore!: number | null;
-  @Field(() => Int, { nullable: true }) level!: number | null;
-  @Field(() => String, { nullable: true }) levelName!: string | null;
-  @Field(() => [MaturityRadarAxisObject]) axes!: MaturityRadarAxisObject[];
+  @Field(() => ID, { description: 'The organization.' }) organizationId!: string;
+  @Field(() => MaturityScoreSourceEnum, { description: 'Whether the scores come from the latest finalised assessment or the live score.' })
+  source!: MaturityScoreSourceEnum;
+  @Field(() => GraphQLISODateTime, {
+    description: 'The assessment’s date (assessedAt: when it was made), or when the live score was computed (UTC).',
+  })
+  at!: Date;
+  @Field(() => String, { description: 'The maturity model: "default" for the built-in one, else a UUID.' }) modelId!: string;
+  @Field(() => Int, { description: 'The model version scored.' }) modelVersion!: number;
+  @Field(() => Float, { nullable: true, description: 'The overall score, 0..100; null when nothing could be scored.' }) overallScore!:
+    number | null;
+  @Field(() => Int, { nullable: true, description: 'The level reached, or null.' }) level!: number | null;
+  @Field(() => String, { nullable: true, description: 'The level’s name in the viewer’s language, or null.' }) levelName!: string | null;
+  @Field(() => [MaturityRadarAxisObject], { description: 'One axis per dimension, in the model’s order.' })
+  axes!: MaturityRadarAxisObject[];
 }
 
-@ObjectType('MaturityComparisonValue')
+@ObjectType('MaturityComparisonValue', { description: 'A score against the agency’s average.' })
 export class MaturityComparisonValueObject {
-  @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => Float, { nullable: true }) agencyAverage!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The organization’s score, 0..100; null when not scored.' }) score!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The average over the organizations compared, 0..100; null when none was scored.' })
+  agencyAverage!: number | null;
   @Field(() => Float, { nullable: true, description: 'score − agencyAverage.' }) delta!: number | null;
 }
 
-@ObjectType('MaturityComparisonDimension')
+@ObjectType('MaturityComparisonDimension', { description: 'One dimension’s score against the agency’s average.' })
 export class MaturityComparisonDimensionObject extends MaturityComparisonValueObject {
-  @Field(() => String) dimensionKey!: string;
-  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The dimension’s key.' }) dimensionKey!: string;
+  @Field(() => String, { description: 'The dimension’s title in the viewer’s language.' }) title!: string;
 }
 
 @ObjectType('MaturityComparison', {
@@ -236,11 +275,13 @@ export class MaturityComparisonDimensionObject extends MaturityComparisonValueOb
     "An organization's latest finalised assessment against the average of the latest finalised assessments, with the same model, of the agency's organizations the viewer sees (itself included).",
 })
 export class MaturityComparisonObject {
-  @Field(() => ID) organizationId!: string;
-  @Field(() => String) modelId!: string;
-  @Field(() => Int) modelVersion!: number;
-  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => ID, { description: 'The organization compared.' }) organizationId!: string;
+  @Field(() => String, { description: 'The maturity model of its latest finalised assessment.' }) modelId!: string;
+  @Field(() => Int, { description: 'The model version.' }) modelVersion!: number;
+  @Field(() => GraphQLISODateTime, { description: 'The date of its latest finalised assessment (assessedAt), UTC.' }) at!: Date;
   @Field(() => Int, { description: 'How many organizations the averages cover.' }) organizationCount!: number;
-  @Field(() => MaturityComparisonValueObject) overall!: MaturityComparisonValueObject;
-  @Field(() => [MaturityComparisonDimensionObject]) dimensions!: MaturityComparisonDimensionObject[];
+  @Field(() => MaturityComparisonValueObject, { description: 'The overall score against the average.' })
+  overall!: MaturityComparisonValueObject;
+  @Field(() => [MaturityComparisonDimensionObject], { description: 'Each dimension against the average.' })
+  dimensions!: MaturityComparisonDimensionObject[];
 }

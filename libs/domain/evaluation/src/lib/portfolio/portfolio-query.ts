@@ -5,7 +5,7 @@ import { badInput, FieldProblem } from '@socle/platform-errors';
  * The portfolio's sorting, filtering and cursors, as data and SQL fragments
  * over the computed row of each organisation (see PortfolioRepository):
  *   name, score (latest finalised assessment), level, trend (score minus the
- *   previous finalised assessment's), finalized_at, days_since, live_score.
+ *   previous finalised assessment's), finalized_at, assessed_at (the assessment's date), days_since, live_score.
  */
 export type PortfolioSortField = 'NAME' | 'SCORE' | 'LEVEL' | 'TREND' | 'DAYS_SINCE_ASSESSMENT' | 'LIVE_SCORE';
 export type SortDirection = 'ASC' | 'DESC';
@@ -24,7 +24,7 @@ export interface PortfolioFilter {
   scoreAbove?: number;
   /** Finalised an assessment within the last N days. */
   assessedWithinDays?: number;
-  /** No assessment finalised in the last N days, never-assessed organisations included. */
+  /** No finalised assessment dated in the last N days, never-assessed organisations included. */
   notAssessedForDays?: number;
   /** Part of the organisation's name, case-insensitive. */
   search?: string;
@@ -95,9 +95,9 @@ export function filterConditions(filter: PortfolioFilter, params: unknown[]): st
   if (filter.scoreBelow !== undefined) out.push(`r.score < ${param(filter.scoreBelow)}::numeric`);
   if (filter.scoreAbove !== undefined) out.push(`r.score > ${param(filter.scoreAbove)}::numeric`);
   if (filter.assessedWithinDays !== undefined)
-    out.push(`r.finalized_at >= now() - make_interval(days => ${param(filter.assessedWithinDays)}::int)`);
+    out.push(`r.assessed_at >= now() - make_interval(days => ${param(filter.assessedWithinDays)}::int)`);
   if (filter.notAssessedForDays !== undefined) {
-    out.push(`(r.finalized_at IS NULL OR r.finalized_at < now() - make_interval(days => ${param(filter.notAssessedForDays)}::int))`);
+    out.push(`(r.assessed_at IS NULL OR r.assessed_at < now() - make_interval(days => ${param(filter.notAssessedForDays)}::int))`);
   }
   return out;
 }

@@ -1,5 +1,8 @@
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { EvidenceRegistry } from '@socle/platform-evidence';
+import { LiveScoreHistoryRepository } from '../live/live-score-history.repository';
+import { LiveScoreHistoryResolver } from '../live/live-score-history.resolver';
+import { LiveScoreHistoryService } from '../live/live-score-history.service';
 import { LiveScoreRepository } from '../live/live-score.repository';
 import { LiveScoreResolver } from '../live/live-score.resolver';
 import { LiveScoreService } from '../live/live-score.service';
@@ -48,6 +51,7 @@ export class PortfolioModule {
         LiveScoreService,
         RecomputeLiveScoreJob,
         ...(options.http ? [PortfolioRepository, PortfolioService, PortfolioLocale, PortfolioResolver, LiveScoreResolver] : []),
+        ...(options.http ? [LiveScoreHistoryRepository, LiveScoreHistoryService, LiveScoreHistoryResolver] : []),
       ],
       exports: [RecomputeLiveScoreJob, LiveScoreService],
     };

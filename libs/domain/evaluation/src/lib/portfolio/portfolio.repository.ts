@@ -20,6 +20,8 @@ export interface PortfolioRow {
   locale: 'fr' | 'en';
   assessmentId: string | null;
   finalizedAt: Date | null;
+  /** The latest assessment's date (what it is sorted, filtered and aged by). */
+  assessedAt: Date | null;
   score: number | null;
   level: number | null;
   levelName: string | null;
@@ -45,6 +47,7 @@ interface Row {
   locale: 'fr' | 'en';
   assessment_id: string | null;
   finalized_at: Date | null;
+  assessed_at: Date | null;
   score: string | null;
   level: number | null;
   level_name: string | null;
@@ -76,22 +79,24 @@ const VISIBLE = `
 /**
  * One row per visible organisation with everything the portfolio sorts and
  * filters on: two index probes into maturity_assessments (latest and previous
- * finalised, on (organization_id, finalized_at DESC)) and two into
+ * finalised by their date, on (organization_id, assessed_at DESC, finalized_at DESC, id DESC)) and two into
  * maturity_live_scores (its primary key), whatever their history.
  */
 const COMPUTED = `
-  SELECT v.id, v.name, v.locale, la.id AS assessment_id, la.finalized_at, la.overall_score AS score, la.level,
+  SELECT v.id, v.name, v.locale, la.id AS assessment_id, la.finalized_at, la.assessed_at, la.overall_score AS score, la.level,
          pa.overall_score AS previous_score, la.overall_score - pa.overall_score AS trend,
-         floor(extract(epoch FROM (now() - la.finalized_at)) / 86400)::int AS days_since,
+         floor(extract(epoch FROM (now() - la.assessed_at)) / 86400)::int AS days_since,
          ls.overall_score AS live_score, ls.level AS live_level, ls.computed_at AS live_computed_at,
          ls.overall_score - pls.overall_score AS live_trend, ls.coverage_evidence AS live_coverage_evidence,
          ls.coverage_assessment AS live_coverage_assessment, ls.coverage_unknown AS live_coverage_unknown,
          ls.measured_level AS live_measured_level, ls.reached_level AS live_reached_level
     FROM visible v
-    LEFT JOIN LATERAL (SELECT a.id, a.finalized_at, a.overall_score, a.level FROM maturity_assessments a
-                        WHERE a.organization_id = v.id AND a.status = 'FINALIZED' ORDER BY a.finalized_at DESC, a.id DESC LIMIT 1) la ON true
+    LEFT JOIN LATERAL (SELECT a.id, a.finalized_at, a.assessed_at, a.overall_score, a.level FROM maturity_assessments a
+                        WHERE a.organization_id = v.id AND a.status = 'FINALIZED'
+                        ORDER BY a.assessed_at DESC, a.finalized_at DESC, a.id DESC LIMIT 1) la ON true
     LEFT JOIN LATERAL (SELECT a.overall_score FROM maturity_assessments a
-                        WHERE a.organization_id = v.id AND a.status = 'FINALIZED' ORDER BY a.finalized_at DESC, a.id DESC OFFSET 1 LIMIT 1) pa ON true
+                        WHERE a.organization_id = v.id AND a.status = 'FINALIZED'
+                        ORDER BY a.assessed_at DESC, a.finalized_at DESC, a.id DESC OFFSET 1 LIMIT 1) pa ON true
     LEFT JOIN LATERAL (SELECT l.overall_score, l.level, l.computed_at, l.coverage_evidence, l.coverage_assessment, l.coverage_unknown,
                               l.measured_level, l.reached_level FROM maturity_live_scores l
                         WHERE l.organization_id = v.id ORDER BY l.computed_at DESC LIMIT 1) ls ON true
@@ -105,6 +110,7 @@ function toRow(r: Row): PortfolioRow {
     locale: r.locale,
     assessmentId: r.assessment_id,
     finalizedAt: r.finalized_at,
+    assessedAt: r.assessed_at,
     score: toNumber(r.score),
     level: r.level,
     levelName: r.level_name,
@@ -133,7 +139,8 @@ function toRow(r: Row): PortfolioRow {
 
 export interface AssessmentBasis {
   assessmentId: string;
-  finalizedAt: Date;
+  /** The assessment's date. */
+  assessedAt: Date;
   modelAgencyId: string | null;
   modelId: string;
   modelVersion: number;
@@ -188,7 +195,7 @@ export class PortfolioRepository {
             filtered AS (SELECT * FROM computed r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}),
             paged AS (SELECT r.* FROM filtered r ORDER BY ${order} LIMIT ${limitParam} OFFSET ${offsetParam}),
             viewer AS (SELECT u.locale FROM users u WHERE u.id = $4::uuid)
-       SELECT r.id, r.name, r.locale, r.assessment_id, r.finalized_at, r.score, r.level, r.previous_score, r.trend, r.days_since,
+       SELECT r.id, r.name, r.locale, r.assessment_id, r.finalized_at, r.assessed_at, r.score, r.level, r.previous_score, r.trend, r.days_since,
               r.live_score, r.live_level, r.live_computed_at, r.live_trend, r.live_coverage_evidence, r.live_coverage_assessment,
               r.live_coverage_unknown, r.live_measured_level, r.live_reached_level,
               (SELECT lv->'name'->>lang.l FROM jsonb_array_elements(a.model_content->'levels') lv
@@ -246,16 +253,17 @@ export class PortfolioRepository {
   async radarBasis(uow: UnitOfWork, clientId: string): Promise<{ assessment: AssessmentBasis | null; live: LiveBasis | null }> {
     const [row] = await uow.query<{ assessment: Record<string, unknown> | null; live: Record<string, unknown> | null }>(
       `SELECT
-         (SELECT jsonb_build_object('id', a.id, 'finalized_at', a.finalized_at, 'model_agency_id', a.model_agency_id, 'model_id', a.model_id,
+         (SELECT jsonb_build_object('id', a.id, 'assessed_at', a.assessed_at, 'model_agency_id', a.model_agency_id, 'model_id', a.model_id,
                    'model_version', a.model_version, 'overall_score', a.overall_score, 'level', a.level, 'dimension_scores', a.dimension_scores,
                    'content', a.model_content)
-            FROM maturity_assessments a WHERE a.organization_id = $1 AND a.status = 'FINALIZED' ORDER BY a.finalized_at DESC, a.id DESC LIMIT 1) AS assessment,
+            FROM maturity_assessments a WHERE a.organization_id = $1 AND a.status = 'FINALIZED'
+           ORDER BY a.assessed_at DESC, a.finalized_at DESC, a.id DESC LIMIT 1) AS assessment,
          (SELECT jsonb_build_object('computed_at', l.computed_at, 'model_agency_id', l.model_agency_id, 'model_id', l.model_id,
                    'model_version', l.model_version, 'overall_score', l.overall_score, 'level', l.level, 'dimension_scores', l.dimension_scores,
                    'content', (SELECT a.model_content FROM maturity_assessments a
                                 WHERE a.organization_id = l.organization_id AND a.status = 'FINALIZED' AND a.model_id = l.model_id
                                   AND a.model_version = l.model_version AND a.model_agency_id IS NOT DISTINCT FROM l.model_agency_id
-                                ORDER BY a.finalized_at DESC LIMIT 1))
+                                ORDER BY a.assessed_at DESC, a.finalized_at DESC LIMIT 1))
             FROM maturity_live_scores l WHERE l.organization_id = $1 ORDER BY l.computed_at DESC LIMIT 1) AS live`,
       [clientId],
     );
@@ -265,7 +273,7 @@ export class PortfolioRepository {
       assessment: a
         ? {
             assessmentId: a.id as string,
-            finalizedAt: new Date(a.finalized_at as string),
+            assessedAt: new Date(a.assessed_at as string),
             modelAgencyId: (a.model_agency_id as string | null) ?? null,
             modelId: a.model_id as string,
             modelVersion: a.model_version as number,
@@ -300,7 +308,7 @@ export class PortfolioRepository {
       `WITH visible AS (${VISIBLE}),
             latest AS (SELECT DISTINCT ON (a.organization_id) a.organization_id, a.model_agency_id, a.model_id, a.overall_score, a.dimension_scores
                          FROM visible v JOIN maturity_assessments a ON a.organization_id = v.id AND a.status = 'FINALIZED'
-                        ORDER BY a.organization_id, a.finalized_at DESC, a.id DESC),
+                        ORDER BY a.organization_id, a.assessed_at DESC, a.finalized_at DESC, a.id DESC),
             peers AS (SELECT * FROM latest WHERE model_id = $4 AND model_agency_id IS NOT DISTINCT FROM $5::uuid)
        SELECT (SELECT round(avg(overall_score), 1) FROM peers) AS overall,
               (SELECT jsonb_object_agg(key, avg) FROM (SELECT d.key, round(avg(d.value::numeric), 1) AS avg

@@ -21,10 +21,11 @@ function toEntry(r: PortfolioRow): PortfolioEntryObject {
     organizationId: r.id,
     name: r.name,
     lastAssessment:
-      r.assessmentId && r.finalizedAt
+      r.assessmentId && r.finalizedAt && r.assessedAt
         ? {
             id: r.assessmentId,
             finalizedAt: r.finalizedAt,
+            assessedAt: r.assessedAt,
             score: r.score,
             level: r.level,
             levelName: r.levelName,

@@ -58,8 +58,8 @@ describe('portfolio filters', () => {
       'r.level <= $6::int',
       'r.score < $7::numeric',
       'r.score > $8::numeric',
-      'r.finalized_at >= now() - make_interval(days => $9::int)',
-      '(r.finalized_at IS NULL OR r.finalized_at < now() - make_interval(days => $10::int))',
+      'r.assessed_at >= now() - make_interval(days => $9::int)',
+      '(r.assessed_at IS NULL OR r.assessed_at < now() - make_interval(days => $10::int))',
     ]);
     expect(params.slice(4)).toEqual([2, 4, 70, 10.5, 30, 60]);
     expect(filterConditions({}, [])).toEqual([]);
@@ -122,7 +122,7 @@ describe('radar and comparison', () => {
   };
   const assessment: AssessmentBasis = {
     assessmentId: 'x',
-    finalizedAt: new Date('2026-01-01T00:00:00Z'),
+    assessedAt: new Date('2026-01-01T00:00:00Z'),
     modelAgencyId: 'agency',
     modelId: 'm1',
     modelVersion: 2,
@@ -146,7 +146,7 @@ describe('radar and comparison', () => {
     const radar = buildRadar('org', { assessment, live }, 'fr');
     expect(radar).toMatchObject({
       source: 'ASSESSMENT',
-      at: assessment.finalizedAt,
+      at: assessment.assessedAt,
       level: 2,
       levelName: 'L2-fr',
       modelId: 'm1',

@@ -89,7 +89,7 @@ export function buildRadar(
     return {
       organizationId,
       source: 'ASSESSMENT',
-      at: a.finalizedAt,
+      at: a.assessedAt,
       modelId: a.modelId,
       modelVersion: a.modelVersion,
       overallScore: a.overallScore,
@@ -125,7 +125,7 @@ export function buildComparison(organizationId: string, assessment: AssessmentBa
     organizationId,
     modelId: assessment.modelId,
     modelVersion: assessment.modelVersion,
-    at: assessment.finalizedAt,
+    at: assessment.assessedAt,
     organizationCount: peers.organizationCount,
     overall: compared(assessment.overallScore, peers.overallAverage),
     dimensions: axesOf(content, assessment.dimensionScores, lang).map((axis) => ({

@@ -44,7 +44,8 @@ export interface AssessmentReport {
   modelName: string;
   modelVersion: number;
   assessmentId: string;
-  finalizedAt: Date | null;
+  /** When the assessment was made (its date, which may be earlier than its finalisation); null for a draft. */
+  assessedAt: Date | null;
   /** 0..100 */
   overallScore: number;
   level: { number: number; name: string };
@@ -54,6 +55,6 @@ export interface AssessmentReport {
   timeZone?: string;
   /** Overall score (0..100) of the previous finalised assessment, for the trend on the title page. */
   previousOverallScore?: number;
-  /** When the previous finalised assessment was finalised. */
-  previousFinalizedAt?: Date;
+  /** When the previous finalised assessment was made. */
+  previousAssessedAt?: Date;
 }

@@ -80,7 +80,7 @@ describe('renderAssessmentReportCsv', () => {
       expect(rows).toHaveLength(1 + 1 + FRENCH_REPORT.dimensions.length + criteria.length);
       expect(rows[1].slice(0, 9)).toEqual(['Global', '', '', '', '', '', '58,4', '49,5', 'Niveau 3 — Défini']);
       expect(rows[1][9]).toBe(
-        'Boulangerie Lefèvre & Fils — Modèle\u00a0: Modèle Socle par défaut (version 3) — Évaluation finalisée le 13 mars 2025',
+        'Boulangerie Lefèvre & Fils — Modèle\u00a0: Modèle Socle par défaut (version 3) — Évaluation réalisée le 13 mars 2025',
       );
       expect(rows.filter((r) => r[0] === 'Dimension').map((r) => [r[1], r[5], r[6], r[7]])).toEqual([
         ['Stratégie et objectifs', '3', '72,5', '60,0'],

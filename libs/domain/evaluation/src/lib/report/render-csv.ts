@@ -67,7 +67,7 @@ export function renderAssessmentReportCsv(report: AssessmentReport): string {
   const context = [
     report.organizationName,
     l.model(report.modelName, report.modelVersion),
-    report.finalizedAt ? l.finalizedOn(formatDate(report.finalizedAt, locale, report.timeZone)) : l.notFinalized,
+    report.assessedAt ? l.finalizedOn(formatDate(report.assessedAt, locale, report.timeZone)) : l.notFinalized,
   ].join(' — ');
   rows.push([
     text(l.csv.overallRow),

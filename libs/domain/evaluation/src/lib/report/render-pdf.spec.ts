@@ -70,7 +70,7 @@ describe('renderAssessmentReportPdf', () => {
       expect(text).toContain('Préparé par Agence Côté Réseaux');
       expect(text).toContain('Modèle : Modèle Socle par défaut (version 3)');
       // 23:30 UTC on 12 March is already the 13th in Paris.
-      expect(text).toContain('Évaluation finalisée le 13 mars 2025');
+      expect(text).toContain('Évaluation réalisée le 13 mars 2025');
       expect(text).toContain('SCORE GLOBAL');
       expect(text).toContain('58,4 / 100');
       expect(text).toContain('3 — Défini');
@@ -173,7 +173,7 @@ describe('renderAssessmentReportPdf', () => {
     it('uses English labels, a decimal point and an English date', () => {
       expect(text).toContain('Northwind Outfitters');
       expect(text).toContain('Prepared by Harbour Digital');
-      expect(text).toContain('Assessment finalized on 30 June 2025');
+      expect(text).toContain('Assessment made on 30 June 2025');
       expect(text).toContain('OVERALL SCORE');
       expect(text).toContain('41.3 / 100');
       expect(text).toContain('2 — Emerging');
@@ -219,11 +219,11 @@ describe('renderAssessmentReportPdf', () => {
   it('renders a draft with no dimension and no recommendation, saying so', async () => {
     const empty: AssessmentReport = {
       ...FRENCH_REPORT,
-      finalizedAt: null,
+      assessedAt: null,
       dimensions: [],
       recommendations: [],
       previousOverallScore: undefined,
-      previousFinalizedAt: undefined,
+      previousAssessedAt: undefined,
     };
     const pdf = await renderAssessmentReportPdf(empty);
     const text = flat(extractPdfText(pdf).pages.join('\n'));

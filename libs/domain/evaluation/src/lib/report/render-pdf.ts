@@ -118,7 +118,7 @@ class ReportWriter {
     this.font('regular', 11, COLOR.muted);
     this.para(l.preparedBy(r.agencyName));
     this.para(l.model(r.modelName, r.modelVersion));
-    this.para(r.finalizedAt ? l.finalizedOn(formatDate(r.finalizedAt, r.locale, r.timeZone)) : l.notFinalized);
+    this.para(r.assessedAt ? l.finalizedOn(formatDate(r.assessedAt, r.locale, r.timeZone)) : l.notFinalized);
     this.doc.moveDown(1);
 
     // Two key figures side by side.
@@ -140,7 +140,7 @@ class ReportWriter {
     this.doc.x = MARGIN.left;
     this.doc.y = top + boxHeight + 8;
     if (r.previousOverallScore !== undefined) {
-      const since = r.previousFinalizedAt ? formatDate(r.previousFinalizedAt, r.locale, r.timeZone) : null;
+      const since = r.previousAssessedAt ? formatDate(r.previousAssessedAt, r.locale, r.timeZone) : null;
       this.font('regular', 10, COLOR.muted);
       this.para(l.trend(formatDelta(r.overallScore, r.previousOverallScore, r.locale), since));
     }
@@ -458,7 +458,7 @@ export function renderAssessmentReportPdf(report: AssessmentReport): Promise<Buf
     title: `${l.documentTitle} — ${report.organizationName}`,
     author: report.agencyName,
     subject: `${report.modelName} (version ${report.modelVersion})`,
-    date: report.finalizedAt ?? EPOCH,
+    date: report.assessedAt ?? EPOCH,
   };
   return renderReportDocument(info, (doc) => new ReportWriter(doc, report).render());
 }

@@ -13,7 +13,7 @@ describe('report files', () => {
   it('names the file in the report language with the day of finalisation in the organisation time zone', () => {
     expect(reportFilename(FRENCH_REPORT, 'PDF')).toBe('rapport-maturite-boulangerie-lefevre-fils-2025-03-13.pdf');
     expect(reportFilename(ENGLISH_REPORT, 'CSV')).toBe('maturity-report-northwind-outfitters-2025-06-30.csv');
-    expect(reportFilename({ ...ENGLISH_REPORT, finalizedAt: null }, 'PDF')).toBe('maturity-report-northwind-outfitters-draft.pdf');
+    expect(reportFilename({ ...ENGLISH_REPORT, assessedAt: null }, 'PDF')).toBe('maturity-report-northwind-outfitters-draft.pdf');
   });
 
   it('renders the bytes with the matching content type', async () => {

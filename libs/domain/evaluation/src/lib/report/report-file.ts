@@ -32,7 +32,7 @@ export function fileSlug(text: string, maxLength = 60): string {
 /** e.g. "rapport-maturite-boulangerie-lefevre-fils-2025-03-13.pdf"; a draft says so instead of a date. */
 export function reportFilename(report: AssessmentReport, format: ReportFileFormat): string {
   const prefix = report.locale === 'fr' ? 'rapport-maturite' : 'maturity-report';
-  const when = report.finalizedAt ? isoDay(report.finalizedAt, report.timeZone) : report.locale === 'fr' ? 'brouillon' : 'draft';
+  const when = report.assessedAt ? isoDay(report.assessedAt, report.timeZone) : report.locale === 'fr' ? 'brouillon' : 'draft';
   return `${prefix}-${fileSlug(report.organizationName)}-${when}.${format === 'PDF' ? 'pdf' : 'csv'}`;
 }
 

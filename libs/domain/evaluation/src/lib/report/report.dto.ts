@@ -9,19 +9,23 @@ export enum AssessmentReportFormatEnum {
 registerEnumType(AssessmentReportFormatEnum, {
   name: 'AssessmentReportFormat',
   description: 'PDF (for executives: scores, radar, criteria, recommendations) or CSV (one row per criterion, for spreadsheets).',
+  valuesMap: {
+    PDF: { description: 'A PDF document for executives: scores, radar, criteria, recommendations.' },
+    CSV: { description: 'A CSV file, one row per criterion, for spreadsheets (UTF-8).' },
+  },
 });
 
 /** A report's language: the platform's `Locale`. */
 export const ReportLocaleEnum = LocaleEnum;
 export type ReportLocaleEnum = LocaleEnum;
 
-@InputType()
+@InputType({ description: 'Which assessment’s report, in which format and language.' })
 export class AssessmentReportInput {
-  @Field(() => ID, { description: 'A finalized or draft assessment of the organization.' })
+  @Field(() => ID, { description: 'A finalised assessment of the organization (a draft is refused: BAD_USER_INPUT).' })
   @IsUUID('all', { message: 'must be an assessment id' })
   assessmentId!: string;
 
-  @Field(() => AssessmentReportFormatEnum)
+  @Field(() => AssessmentReportFormatEnum, { description: 'PDF or CSV.' })
   @IsEnum(AssessmentReportFormatEnum, { message: 'must be PDF or CSV' })
   format!: AssessmentReportFormatEnum;
 

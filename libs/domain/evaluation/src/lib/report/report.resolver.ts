@@ -24,7 +24,7 @@ export class AssessmentReportResolver {
   })
   async assessmentReport(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: AssessmentReportInput,
+    @Args('input', { description: 'The assessment, the format and the language.' }) input: AssessmentReportInput,
   ): Promise<AssessmentReportFileObject> {
     const report = await buildAssessmentReport(ctx.uow, input.assessmentId, input.locale);
     const file = await renderReportFile(report, input.format);
@@ -38,7 +38,7 @@ export class AssessmentReportResolver {
   })
   async assessmentReportLink(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: AssessmentReportInput,
+    @Args('input', { description: 'The assessment, the format and the language.' }) input: AssessmentReportInput,
   ): Promise<AssessmentReportLinkObject> {
     const report = await buildAssessmentReport(ctx.uow, input.assessmentId, input.locale);
     const expiresAt = Date.now() + REPORT_LINK_TTL_MS;

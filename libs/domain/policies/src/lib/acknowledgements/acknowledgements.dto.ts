@@ -5,9 +5,9 @@ import { PolicyVersionObject } from '../dto/objects';
 import { MAX_LINK_DAYS } from './acknowledgement-links';
 import { MAX_STAFF_PER_REQUEST } from './acknowledgements.service';
 
-@InputType()
+@InputType({ description: "Whom to ask to acknowledge a policy's published version, by e-mailed link." })
 export class RequestPolicyAcknowledgementsInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a policy id' }) policyId!: string;
+  @Field(() => ID, { description: 'The policy.' }) @IsUUID('all', { message: 'must be a policy id' }) policyId!: string;
 
   @Field(() => [ID], { nullable: true, description: 'People of the staff list to ask; everyone listed when left out.' })
   @IsOptional()
@@ -24,24 +24,25 @@ export class RequestPolicyAcknowledgementsInput {
   expiresInDays?: number | null;
 }
 
-@ObjectType('PolicyAcknowledgementRequest')
+@ObjectType('PolicyAcknowledgementRequest', { description: 'What asking the staff to acknowledge a policy did.' })
 export class PolicyAcknowledgementRequestObject {
-  @Field(() => ID) policyId!: string;
+  @Field(() => ID, { description: 'The policy.' }) policyId!: string;
   @Field(() => PolicyVersionObject, { description: 'The published version the links are for.' }) version!: PolicyVersionObject;
-  @Field(() => Int, { description: 'People sent a link (by e-mail, through the outbox).' }) requested!: number;
+  @Field(() => Int, { description: 'People sent a link by e-mail.' }) requested!: number;
   @Field(() => Int, { description: 'People left out: they already acknowledged this version.' }) alreadyAcknowledged!: number;
-  @Field(() => GraphQLISODateTime) expiresAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When the links sent stop working (UTC).' }) expiresAt!: Date;
 }
 
 @ObjectType('StaffPolicyAcknowledgement', {
   description: 'A person of the staff list and, when they did, the time they acknowledged the version.',
 })
 export class StaffPolicyAcknowledgementObject {
-  @Field(() => ID) staffId!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) email!: string;
-  @Field(() => String) department!: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) acknowledgedAt!: Date | null;
+  @Field(() => ID, { description: 'The staff member id.' }) staffId!: string;
+  @Field(() => String, { description: 'Their name.' }) name!: string;
+  @Field(() => String, { description: 'Their e-mail address.' }) email!: string;
+  @Field(() => String, { description: 'Their department.' }) department!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When they acknowledged the version (UTC); null while pending.', nullable: true })
+  acknowledgedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the latest link for this version was sent; null when none was.' })
   linkSentAt!: Date | null;
 }
@@ -52,9 +53,9 @@ export const StaffPolicyAcknowledgementConnection = ConnectionType(StaffPolicyAc
 })
 export class StaffAcknowledgementSummaryObject {
   versionId!: string | null;
-  @Field(() => Int) staffCount!: number;
-  @Field(() => Int) acknowledgedCount!: number;
-  @Field(() => Int) pendingCount!: number;
+  @Field(() => Int, { description: 'People on the staff list.' }) staffCount!: number;
+  @Field(() => Int, { description: 'People who acknowledged the published version.' }) acknowledgedCount!: number;
+  @Field(() => Int, { description: 'People who have not yet.' }) pendingCount!: number;
   @Field(() => Int, { description: 'People sent at least one link for this version.' }) linkedCount!: number;
   @Field(() => Float, { description: 'acknowledgedCount / staffCount (0 without a published version or staff).' }) share!: number;
   // Resolved field: people(first, after).

@@ -29,7 +29,11 @@ export class AcknowledgementRequestResolver {
   })
   async requestPolicyAcknowledgements(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RequestPolicyAcknowledgementsInput,
+    @Args('input', {
+      description:
+        'The policy, the people and the link lifetime. BAD_USER_INPUT with reason NOT_PUBLISHED when the policy has no published version, on input.expiresInDays outside 1 to 90, and on input.staffIds[i] for someone not on the list; NOT_FOUND for a policy of another organization.',
+    })
+    input: RequestPolicyAcknowledgementsInput,
   ): Promise<PolicyAcknowledgementRequestObject> {
     const result = await this.service.request(ctx, input);
     return { ...result, version: toPolicyVersion(result.version) };

@@ -12,9 +12,13 @@ registerEnumType(HolidayCountryEnum, {
   description:
     'Whose public holidays close the organisation. FR: the eleven national holidays. CH: 1 August and the days most cantons keep ' +
     '(1–2 January, Good Friday, Easter Monday, Ascension, Whit Monday, 25–26 December); cantonal differences go in closedDays.',
+  valuesMap: {
+    FR: { description: 'France: the eleven national public holidays.' },
+    CH: { description: 'Switzerland: 1 August and the days most cantons keep.' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'A period of work within a day.' })
 export class WorkingPeriodInput {
   @Field(() => String, { description: 'Opening time, HH:MM (00:00–23:59), in the calendar’s time zone.' })
   @IsString()
@@ -23,7 +27,7 @@ export class WorkingPeriodInput {
   @Field(() => String, { description: 'Closing time, HH:MM (up to 24:00), after the opening.' }) @IsString() @MaxLength(5) end!: string;
 }
 
-@InputType()
+@InputType({ description: 'The working periods of one weekday.' })
 export class WorkingDayInput {
   @Field(() => Int, { description: '1 Monday … 7 Sunday.' }) @IsInt() @Min(1) @Max(7) weekday!: number;
   @Field(() => [WorkingPeriodInput], { description: `Up to ${MAX_PERIODS_PER_DAY} periods, in order (e.g. a lunch break between two).` })
@@ -33,7 +37,7 @@ export class WorkingDayInput {
   periods!: WorkingPeriodInput[];
 }
 
-@InputType()
+@InputType({ description: "The whole business calendar, replacing the previous one. Its time zone is the organization's." })
 export class SetBusinessCalendarInput {
   @Field(() => String, { description: 'IANA time zone of the hours, e.g. Europe/Paris.' }) @IsString() @MaxLength(64) timeZone!: string;
   @Field(() => HolidayCountryEnum, { nullable: true, description: 'Public holidays to close on; null for none.' })
@@ -55,17 +59,17 @@ export class SetBusinessCalendarInput {
 
 @ArgsType()
 export class PublicHolidaysArgs {
-  @Field(() => HolidayCountryEnum) @IsEnum(HolidayCountryEnum) country!: HolidayCountryEnum;
-  @Field(() => Int) @IsInt() @Min(1900) @Max(2200) year!: number;
+  @Field(() => HolidayCountryEnum, { description: 'The country.' }) @IsEnum(HolidayCountryEnum) country!: HolidayCountryEnum;
+  @Field(() => Int, { description: 'The year, 1900 to 2200.' }) @IsInt() @Min(1900) @Max(2200) year!: number;
 }
 
-@ObjectType('WorkingPeriod')
+@ObjectType('WorkingPeriod', { description: "A period of work within a day, in the calendar's time zone." })
 export class WorkingPeriodObject {
-  @Field(() => String) start!: string;
-  @Field(() => String) end!: string;
+  @Field(() => String, { description: 'Opening time, HH:MM.' }) start!: string;
+  @Field(() => String, { description: 'Closing time, HH:MM (up to 24:00).' }) end!: string;
 }
 
-@ObjectType('WorkingDay')
+@ObjectType('WorkingDay', { description: 'The working periods of one weekday.' })
 export class WorkingDayObject {
   @Field(() => Int, { description: '1 Monday … 7 Sunday.' }) weekday!: number;
   @Field(() => [WorkingPeriodObject], { description: 'Empty: closed that day.' }) periods!: WorkingPeriodObject[];
@@ -75,18 +79,20 @@ export class WorkingDayObject {
   description: 'Working hours, public holidays and closed days: comment-handling rules with businessHours count their delay in it.',
 })
 export class BusinessCalendarObject {
-  @Field(() => String) timeZone!: string;
-  @Field(() => HolidayCountryEnum, { nullable: true }) holidayCountry!: HolidayCountryEnum | null;
+  @Field(() => String, { description: "IANA time zone the calendar is read in (the organization's)." }) timeZone!: string;
+  @Field(() => HolidayCountryEnum, { description: 'Whose public holidays close the organization; null for none.', nullable: true })
+  holidayCountry!: HolidayCountryEnum | null;
   @Field(() => [WorkingDayObject], { description: 'Seven days, Monday first.' }) days!: WorkingDayObject[];
-  @Field(() => [String]) closedDays!: string[];
+  @Field(() => [String], { description: 'Other closed days, YYYY-MM-DD.' }) closedDays!: string[];
   @Field(() => Boolean, { description: 'False while the default applies (Monday–Friday 09:00–18:00, the time zone’s country).' })
   custom!: boolean;
-  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was last set (UTC); null while the default applies.', nullable: true })
+  updatedAt!: Date | null;
 }
 
-@ObjectType('PublicHoliday')
+@ObjectType('PublicHoliday', { description: 'A public holiday.' })
 export class PublicHolidayObject {
   @Field(() => String, { description: 'YYYY-MM-DD' }) date!: string;
-  @Field(() => String) nameFr!: string;
-  @Field(() => String) nameEn!: string;
+  @Field(() => String, { description: 'Its name in French.' }) nameFr!: string;
+  @Field(() => String, { description: 'Its name in English.' }) nameEn!: string;
 }

@@ -40,7 +40,11 @@ export class BusinessCalendarResolver {
   })
   async setBusinessCalendar(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: SetBusinessCalendarInput,
+    @Args('input', {
+      description:
+        'The working days, holidays and closed days. BAD_USER_INPUT on the field at fault (e.g. input.days[0].periods[1].end) for a malformed time, overlapping periods or a repeated weekday.',
+    })
+    input: SetBusinessCalendarInput,
   ): Promise<BusinessCalendarObject> {
     return toObject(
       await this.calendars.set(ctx, {

@@ -40,7 +40,11 @@ export class PolicyReviewResolver {
   })
   async setPolicyReview(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: SetPolicyReviewInput,
+    @Args('input', {
+      description:
+        'The mode and the reviewers. BAD_USER_INPUT on input.reviewerIds when empty for a review, not empty for NONE, beyond 20 or not members.',
+    })
+    input: SetPolicyReviewInput,
   ): Promise<PolicyReviewSettingsObject> {
     return toSettings(await this.service.setReviewSettings(ctx, input.mode, input.reviewerIds));
   }
@@ -53,7 +57,11 @@ export class PolicyReviewResolver {
   })
   async recordPolicyReview(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RecordPolicyReviewInput,
+    @Args('input', {
+      description:
+        'The version, the verdict and a comment. FORBIDDEN with reason NOT_A_REVIEWER or OWN_SUBMISSION; BAD_USER_INPUT with reason NOT_AWAITING_REVIEW when no review is awaited, and on input.comment when changes are requested without one.',
+    })
+    input: RecordPolicyReviewInput,
   ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.recordReview(ctx, input.versionId, input.verdict, input.comment ?? null));
   }

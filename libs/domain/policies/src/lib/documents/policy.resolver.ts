@@ -47,7 +47,9 @@ export class PolicyResolver {
   }
 
   @Requires('policies.read')
-  @Query(() => PolicyDocumentObject)
+  @Query(() => PolicyDocumentObject, {
+    description: 'One policy, with its latest and published versions. NOT_FOUND for an id of another organization.',
+  })
   async policy(@OrgCtx() ctx: OrganizationContext, @Args() args: IdArgs): Promise<PolicyDocumentObject> {
     return toPolicyDocument(await this.service.get(ctx, args.id));
   }
@@ -93,7 +95,14 @@ export class PolicyResolver {
     description:
       'Creates the organization’s policy of a kind with a first DRAFT version (from the starter template when asked). One policy per kind.',
   })
-  async createPolicy(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreatePolicyInput): Promise<PolicyDocumentObject> {
+  async createPolicy(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description:
+        'The kind, the language and whether to start from the template. CONFLICT on input.kind when the organization already has a policy of that kind.',
+    })
+    input: CreatePolicyInput,
+  ): Promise<PolicyDocumentObject> {
     return toPolicyDocument(await this.service.create(ctx, input));
   }
 
@@ -101,7 +110,13 @@ export class PolicyResolver {
   @Mutation(() => PolicyVersionObject, {
     description: 'Edits a DRAFT version’s title and/or sections. Any other status is refused (reason NOT_EDITABLE).',
   })
-  async updatePolicyDraft(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdatePolicyDraftInput): Promise<PolicyVersionObject> {
+  async updatePolicyDraft(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description: 'The version and its new title or sections. BAD_USER_INPUT with reason NOT_EDITABLE when it is not a DRAFT.',
+    })
+    input: UpdatePolicyDraftInput,
+  ): Promise<PolicyVersionObject> {
     return toPolicyVersion(
       await this.service.updateDraft(ctx, input.versionId, {
         title: input.title,
@@ -112,7 +127,11 @@ export class PolicyResolver {
 
   @Requires('policies.edit')
   @Mutation(() => PolicyVersionObject, { description: 'DRAFT → IN_REVIEW.' })
-  async submitPolicyForReview(@OrgCtx() ctx: OrganizationContext, @Args('input') input: PolicyVersionInput): Promise<PolicyVersionObject> {
+  async submitPolicyForReview(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The version to submit. BAD_USER_INPUT with reason INVALID_TRANSITION when it is not a DRAFT.' })
+    input: PolicyVersionInput,
+  ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.submit(ctx, input.versionId));
   }
 
@@ -120,7 +139,11 @@ export class PolicyResolver {
   @Mutation(() => PolicyVersionObject, { description: 'IN_REVIEW → APPROVED, by an executive approver only.' })
   async approvePolicyVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ApprovePolicyVersionInput,
+    @Args('input', {
+      description:
+        'The version and a comment. FORBIDDEN for anyone but an executive approver; BAD_USER_INPUT with reason REVIEW_PENDING while a legal or works-council review is awaited, INVALID_TRANSITION when it is not IN_REVIEW.',
+    })
+    input: ApprovePolicyVersionInput,
   ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.approve(ctx, input.versionId, input.comment));
   }
@@ -129,7 +152,10 @@ export class PolicyResolver {
   @Mutation(() => PolicyVersionObject, { description: 'IN_REVIEW → DRAFT, with the reviewer’s comment (rejection).' })
   async returnPolicyToDraft(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ReturnPolicyToDraftInput,
+    @Args('input', {
+      description: 'The version and what must change. BAD_USER_INPUT with reason INVALID_TRANSITION when it is not IN_REVIEW.',
+    })
+    input: ReturnPolicyToDraftInput,
   ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.returnToDraft(ctx, input.versionId, input.comment));
   }
@@ -138,7 +164,11 @@ export class PolicyResolver {
   @Mutation(() => PolicyVersionObject, {
     description: 'APPROVED → PUBLISHED; the previous published version becomes SUPERSEDED. Every member is then asked to acknowledge it.',
   })
-  async publishPolicyVersion(@OrgCtx() ctx: OrganizationContext, @Args('input') input: PolicyVersionInput): Promise<PolicyVersionObject> {
+  async publishPolicyVersion(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The version to publish. BAD_USER_INPUT with reason INVALID_TRANSITION when it is not APPROVED.' })
+    input: PolicyVersionInput,
+  ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.publish(ctx, input.versionId));
   }
 
@@ -149,7 +179,7 @@ export class PolicyResolver {
   })
   async startPolicyRevision(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: StartPolicyRevisionInput,
+    @Args('input', { description: 'The policy to revise.' }) input: StartPolicyRevisionInput,
   ): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.startRevision(ctx, input.policyId));
   }
@@ -160,7 +190,11 @@ export class PolicyResolver {
   })
   async acknowledgePolicyVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: PolicyVersionInput,
+    @Args('input', {
+      description:
+        'The published version read. FORBIDDEN with an API key or for someone who is not a member; BAD_USER_INPUT with reason NOT_PUBLISHED for a version not in force.',
+    })
+    input: PolicyVersionInput,
   ): Promise<PolicyAcknowledgementObject> {
     const ack = await this.service.acknowledge(ctx, input.versionId);
     return { policyId: ack.version.policyId, versionId: ack.version.id, userId: ack.userId, acknowledgedAt: ack.acknowledgedAt };

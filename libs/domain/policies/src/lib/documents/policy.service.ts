@@ -1,3 +1,4 @@
+import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import type { OrganizationContext } from '@socle/platform-auth';
@@ -85,6 +86,7 @@ export class PolicyService {
     private readonly policies: PolicyRepository,
     private readonly audit: AuditRepository,
     private readonly reviews: PolicyReviewRepository,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   page(ctx: TenantCtx, page: KeysetPage): Promise<PolicyWithVersions[]> {
@@ -410,6 +412,8 @@ export class PolicyService {
       ...(options.comment ? { comment: options.comment } : {}),
       ...(options.supersedes ? { supersedes: options.supersedes } : {}),
     });
+    if (to === 'PUBLISHED')
+      await this.webhooks.emit(ctx.uow, 'policy_version.published', { policyDocumentId: moved.policyId, versionId, version: moved.number });
     return moved;
   }
 

@@ -15,42 +15,43 @@ export class ImportStaffInput {
   csv!: string;
 }
 
-@InputType()
+@InputType({ description: 'The person to remove from the staff list.' })
 export class RemoveStaffMemberInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a staff id' }) staffId!: string;
+  @Field(() => ID, { description: 'The staff member id.' }) @IsUUID('all', { message: 'must be a staff id' }) staffId!: string;
 }
 
 @ObjectType('StaffMember', { description: 'A person of the organization’s staff list (no Socle account) who must know its policies.' })
 export class StaffMemberObject {
-  @Field(() => ID) id!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String) email!: string;
-  @Field(() => String) department!: string;
-  @Field(() => String, { nullable: true }) role!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => ID, { description: 'The staff member id.' }) id!: string;
+  @Field(() => String, { description: 'Their name.' }) name!: string;
+  @Field(() => String, { description: 'Their e-mail address (unique in the list, ignoring case).' }) email!: string;
+  @Field(() => String, { description: 'Their department.' }) department!: string;
+  @Field(() => String, { description: 'Their role or job title; null when not given.', nullable: true }) role!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When they were added (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When their entry last changed (UTC).' }) updatedAt!: Date;
 }
 export const StaffMemberConnection = ConnectionType(StaffMemberObject, 'StaffMember');
 
 @ObjectType('StaffDuplicate', { description: 'A CSV line left out: an earlier line has the same e-mail (case-insensitive).' })
 export class StaffDuplicateObject {
-  @Field(() => Int) line!: number;
-  @Field(() => Int) firstLine!: number;
-  @Field(() => String) email!: string;
+  @Field(() => Int, { description: 'The CSV line left out (1 is the header line).' }) line!: number;
+  @Field(() => Int, { description: 'The earlier line with the same e-mail, which was kept.' }) firstLine!: number;
+  @Field(() => String, { description: 'The e-mail address they share.' }) email!: string;
 }
 
-@ObjectType('StaffImport')
+@ObjectType('StaffImport', { description: 'What an import of the staff list did.' })
 export class StaffImportObject {
   @Field(() => Int, { description: 'People added to the list.' }) created!: number;
   @Field(() => Int, { description: 'People already listed whose name, department or role changed.' }) updated!: number;
   @Field(() => Int, { description: 'People already listed, unchanged.' }) unchanged!: number;
-  @Field(() => [StaffDuplicateObject]) duplicates!: StaffDuplicateObject[];
+  @Field(() => [StaffDuplicateObject], { description: 'Lines left out because an earlier line has the same e-mail.' })
+  duplicates!: StaffDuplicateObject[];
   @Field(() => Int, { description: 'People on the list after the import.' }) total!: number;
 }
 
-@ObjectType('StaffMemberRemoval')
+@ObjectType('StaffMemberRemoval', { description: 'A person removed from the staff list.' })
 export class StaffMemberRemovalObject {
-  @Field(() => StaffMemberObject) staffMember!: StaffMemberObject;
+  @Field(() => StaffMemberObject, { description: 'The person as they were.' }) staffMember!: StaffMemberObject;
   @Field(() => Int, { description: 'Acknowledgement links withdrawn (their mails, if not sent yet, are cancelled).' })
   linksRevoked!: number;
 }

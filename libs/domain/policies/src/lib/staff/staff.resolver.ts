@@ -34,7 +34,11 @@ export class StaffResolver {
   @Mutation(() => StaffImportObject, {
     description: 'Adds people from a CSV and updates the ones already listed (same e-mail, case-insensitive). All or nothing.',
   })
-  async importStaff(@OrgCtx() ctx: OrganizationContext, @Args('input') input: ImportStaffInput): Promise<StaffImportObject> {
+  async importStaff(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The CSV. BAD_USER_INPUT naming every bad line when any is bad; nothing is changed then.' })
+    input: ImportStaffInput,
+  ): Promise<StaffImportObject> {
     return this.service.import(ctx, input.csv);
   }
 
@@ -44,7 +48,7 @@ export class StaffResolver {
   })
   async removeStaffMember(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RemoveStaffMemberInput,
+    @Args('input', { description: 'The person to remove. NOT_FOUND for an id of another organization.' }) input: RemoveStaffMemberInput,
   ): Promise<StaffMemberRemovalObject> {
     const removed = await this.service.remove(ctx, input.staffId);
     return { staffMember: toStaff(removed.staff), linksRevoked: removed.linksRevoked };

@@ -1,6 +1,13 @@
 import type { EvidenceResult } from '@socle/platform-evidence';
 import { EvidenceRegistry } from '@socle/platform-evidence';
-import { strategyEvidence, strategyEvidenceProvider, StrategyFactsRow, STRATEGY_EVIDENCE_KEYS } from './strategy-evidence';
+import { ROADMAP_EVIDENCE_KEYS } from '../roadmap/roadmap-steps';
+import {
+  strategyEvidence,
+  strategyEvidenceProvider,
+  StrategyFactsRow,
+  STRATEGY_EVIDENCE_DEFINITIONS,
+  STRATEGY_EVIDENCE_KEYS,
+} from './strategy-evidence';
 
 const empty: StrategyFactsRow = {
   objectives: 0,
@@ -132,5 +139,16 @@ describe('strategy evidence', () => {
       score: 0,
       explanation: { en: 'No KPI is defined: nothing is measured.' },
     });
+  });
+});
+
+describe('the strategy provider’s dependencies', () => {
+  it('are every roadmap key it does not compute, strategy.* keys of other providers included', () => {
+    const own = new Set(STRATEGY_EVIDENCE_DEFINITIONS.map((d) => d.key));
+    const dependsOn = strategyEvidenceProvider().dependsOn ?? [];
+    expect([...dependsOn].sort()).toEqual(ROADMAP_EVIDENCE_KEYS.filter((k) => !own.has(k)).sort());
+    expect(dependsOn.some((k) => own.has(k))).toBe(false);
+    // Governance computes these strategy.* keys: were a roadmap step to read one, it must be a dependency.
+    expect(own.has('strategy.meetingsHeld')).toBe(false);
   });
 });

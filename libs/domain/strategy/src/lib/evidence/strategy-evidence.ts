@@ -460,9 +460,13 @@ export function strategyEvidence(
   return out;
 }
 
-/** The foreign evidence the roadmap reads, limited to what is registered (a key not yet provided reads as 0). */
-/** Other modules' keys the roadmap reads; those no module provides in this process read as absent. */
-const FOREIGN_ROADMAP_KEYS = ROADMAP_EVIDENCE_KEYS.filter((k) => !k.startsWith('strategy.'));
+/**
+ * The keys the roadmap reads that this provider does not compute itself: other modules' keys, and
+ * `strategy.*` keys of other providers (governance's meetings, committee and approved strategy).
+ * Those no module provides in this process read as absent.
+ */
+const OWN_KEYS = new Set<string>(STRATEGY_EVIDENCE_DEFINITIONS.map((d) => d.key));
+const FOREIGN_ROADMAP_KEYS = ROADMAP_EVIDENCE_KEYS.filter((k) => !OWN_KEYS.has(k));
 
 /** The strategy module's evidence provider: every key from one statement. */
 export function strategyEvidenceProvider(): EvidenceProvider {

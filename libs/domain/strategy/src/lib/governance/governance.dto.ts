@@ -20,7 +20,13 @@ export enum GovernanceMeetingKindEnum {
 registerEnumType(GovernanceMeetingKindEnum, {
   name: 'GovernanceMeetingKind',
   description:
-    'A session of the mixed committee (seed 000), a task-force ritual as held (seed 001), a review with the management, or other.',
+    'What kind of meeting was held: a session of the mixed committee, a task-force ritual as held, a review with the management, or other.',
+  valuesMap: {
+    COMMITTEE: { description: 'A session of the mixed committee.' },
+    TASK_FORCE_RITUAL: { description: 'An occurrence of a task-force ritual (may name the ritual).' },
+    EXECUTIVE_REVIEW: { description: 'A review with the management.' },
+    OTHER: { description: 'Any other meeting.' },
+  },
 });
 
 export enum GovernanceDecisionStatusEnum {
@@ -28,7 +34,15 @@ export enum GovernanceDecisionStatusEnum {
   DONE = 'DONE',
   DROPPED = 'DROPPED',
 }
-registerEnumType(GovernanceDecisionStatusEnum, { name: 'GovernanceDecisionStatus' });
+registerEnumType(GovernanceDecisionStatusEnum, {
+  description: 'Where a committee decision stands.',
+  name: 'GovernanceDecisionStatus',
+  valuesMap: {
+    OPEN: { description: 'Decided, not carried out yet.' },
+    DONE: { description: 'Carried out; closes the decision.' },
+    DROPPED: { description: 'Given up; closes the decision.' },
+  },
+});
 
 export enum CommitteeStatusEnum {
   NO_COMMITTEE = 'NO_COMMITTEE',
@@ -37,8 +51,12 @@ export enum CommitteeStatusEnum {
 }
 registerEnumType(CommitteeStatusEnum, {
   name: 'CommitteeStatus',
-  description:
-    'NO_COMMITTEE: nobody sits on it; NO_TOP_MANAGEMENT: it has no top-management representative (seed 000 asks for one); COMPLETE.',
+  description: 'Whether the mixed committee is set up as the method asks: with at least one top-management representative.',
+  valuesMap: {
+    NO_COMMITTEE: { description: 'Nobody sits on it.' },
+    NO_TOP_MANAGEMENT: { description: 'It has members but no top-management representative.' },
+    COMPLETE: { description: 'It has members, at least one of them from the top management.' },
+  },
 });
 
 export enum StrategyVersionStatusEnum {
@@ -50,78 +68,96 @@ export enum StrategyVersionStatusEnum {
 registerEnumType(StrategyVersionStatusEnum, {
   name: 'StrategyVersionStatus',
   description: 'DRAFT → IN_REVIEW → APPROVED (by an executive approver) → SUPERSEDED by the next approved version.',
+  valuesMap: {
+    DRAFT: { description: 'Taken, not yet submitted; may be deleted.' },
+    IN_REVIEW: { description: 'Submitted to the executive approvers.' },
+    APPROVED: { description: 'Approved: the version in force.' },
+    SUPERSEDED: { description: 'Was approved, replaced by a later approved version.' },
+  },
 });
 
 // ------------------------------------------------------------------ objects
 
 @ObjectType('GovernanceMember', { description: 'A member of the mixed committee: someone of the organisation or a named outside person.' })
 export class GovernanceMemberObject {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The committee member id.' }) id!: string;
   @Field(() => ID, { nullable: true, description: 'The organisation member; null for an outside person.' }) userId!: string | null;
-  @Field(() => String) name!: string;
-  @Field(() => Boolean) external!: boolean;
+  @Field(() => String, { description: "The member's display name, or the outside person's name." }) name!: string;
+  @Field(() => Boolean, { description: 'Whether the person is from outside the organization (no account).' }) external!: boolean;
   @Field(() => String, { description: 'Their function, e.g. "Directrice générale", "Responsable RH".' }) function!: string;
-  @Field(() => Boolean, { description: 'Represents the top management (seed 000: the committee includes one).' }) topManagement!: boolean;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => Boolean, { description: 'Whether they represent the top management (the committee should include one).' })
+  topManagement!: boolean;
+  @Field(() => GraphQLISODateTime, { description: 'When they joined the committee (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When their entry last changed (UTC).' }) updatedAt!: Date;
 }
 
-@ObjectType('GovernanceCommittee')
+@ObjectType('GovernanceCommittee', { description: 'The mixed committee that steers social media in the organization.' })
 export class GovernanceCommitteeObject {
   @Field(() => [GovernanceMemberObject], { description: 'Every member (at most 50), in the order they joined.' })
   members!: GovernanceMemberObject[];
-  @Field(() => Int) topManagementCount!: number;
-  @Field(() => CommitteeStatusEnum) status!: CommitteeStatusEnum;
+  @Field(() => Int, { description: 'How many members represent the top management.' }) topManagementCount!: number;
+  @Field(() => CommitteeStatusEnum, { description: 'Whether the committee is set up with a top-management representative.' })
+  status!: CommitteeStatusEnum;
 }
 
-@ObjectType('GovernanceMeeting')
+@ObjectType('GovernanceMeeting', { description: 'A meeting held, with its minutes and attendees.' })
 export class GovernanceMeetingObject {
-  @Field(() => ID) id!: string;
-  @Field(() => GovernanceMeetingKindEnum) kind!: GovernanceMeetingKindEnum;
-  @Field(() => GraphQLISODateTime) heldAt!: Date;
-  @Field(() => String) minutes!: string;
+  @Field(() => ID, { description: 'The meeting id.' }) id!: string;
+  @Field(() => GovernanceMeetingKindEnum, { description: 'What kind of meeting.' }) kind!: GovernanceMeetingKindEnum;
+  @Field(() => GraphQLISODateTime, { description: 'When it was held (UTC).' }) heldAt!: Date;
+  @Field(() => String, { description: 'The minutes (at most 20,000 characters); empty when none.' }) minutes!: string;
   @Field(() => ID, { nullable: true, description: 'The task-force ritual this meeting was an occurrence of.' }) ritualId!: string | null;
   @Field(() => [ID], { description: 'Committee members who attended.' }) attendeeIds!: string[];
-  @Field(() => ID, { nullable: true }) createdBy!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => ID, { description: 'The user who recorded it; null when recorded with an API key.', nullable: true }) createdBy!:
+    string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
-@ObjectType('GovernanceDecision')
+@ObjectType('GovernanceDecision', { description: 'A decision of the committee and who carries it out.' })
 export class GovernanceDecisionObject {
-  @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true }) meetingId!: string | null;
-  @Field(() => String) text!: string;
+  @Field(() => ID, { description: 'The decision id.' }) id!: string;
+  @Field(() => ID, { description: 'The meeting it was taken in; null when none (or the meeting was deleted).', nullable: true })
+  meetingId!: string | null;
+  @Field(() => String, { description: 'What was decided (at most 5,000 characters).' }) text!: string;
   @Field(() => ID, { nullable: true, description: 'The committee member who carries it out.' }) ownerMemberId!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) dueDate!: string | null;
-  @Field(() => GovernanceDecisionStatusEnum) status!: GovernanceDecisionStatusEnum;
-  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
-  @Field(() => ID, { nullable: true }) createdBy!: string | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
-  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  @Field(() => GovernanceDecisionStatusEnum, { description: 'Where it stands.' }) status!: GovernanceDecisionStatusEnum;
+  @Field(() => GraphQLISODateTime, { description: 'When it became DONE or DROPPED (UTC); null while OPEN.', nullable: true })
+  closedAt!: Date | null;
+  @Field(() => ID, { description: 'The user who recorded it; null when recorded with an API key.', nullable: true }) createdBy!:
+    string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('StrategyDocumentVersion', { description: 'A numbered snapshot of the written strategy, approved by the management.' })
 export class StrategyDocumentVersionObject {
-  @Field(() => ID) id!: string;
-  @Field(() => Int) number!: number;
-  @Field(() => StrategyVersionStatusEnum) status!: StrategyVersionStatusEnum;
+  @Field(() => ID, { description: 'The version id.' }) id!: string;
+  @Field(() => Int, { description: 'Its number: 1, 2, … in the order taken.' }) number!: number;
+  @Field(() => StrategyVersionStatusEnum, { description: 'Where it stands.' }) status!: StrategyVersionStatusEnum;
   @Field(() => String, { description: 'The strategy document as it stood when the version was taken (Markdown).' }) markdown!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => ID, { nullable: true }) createdBy!: string | null;
-  @Field(() => ID, { nullable: true }) submittedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) submittedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) returnedAt!: Date | null;
-  @Field(() => String, { nullable: true }) returnComment!: string | null;
-  @Field(() => ID, { nullable: true }) approvedBy!: string | null;
-  @Field(() => String, { nullable: true }) approverName!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) approvedAt!: Date | null;
-  @Field(() => String, { nullable: true }) approvalComment!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) supersededAt!: Date | null;
-  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => String, { description: 'What changed, for the approver; null when not said.', nullable: true }) note!: string | null;
+  @Field(() => ID, { description: 'The user who took it; null when taken with an API key.', nullable: true }) createdBy!: string | null;
+  @Field(() => ID, { description: 'The user who submitted it; null until submitted.', nullable: true }) submittedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was last submitted (UTC); null until then.', nullable: true })
+  submittedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was last returned to draft (UTC); null if never.', nullable: true })
+  returnedAt!: Date | null;
+  @Field(() => String, { description: "The approver's comment when it was returned; null if never.", nullable: true }) returnComment!:
+    string | null;
+  @Field(() => ID, { description: 'The executive approver who approved it; null until approved.', nullable: true }) approvedBy!:
+    string | null;
+  @Field(() => String, { description: "The approver's display name; null until approved.", nullable: true }) approverName!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was approved (UTC); null until then.', nullable: true })
+  approvedAt!: Date | null;
+  @Field(() => String, { description: "The approver's comment; null when none.", nullable: true }) approvalComment!: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When a later approved version replaced it (UTC); null otherwise.', nullable: true })
+  supersededAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { description: 'When it was taken (UTC).' }) createdAt!: Date;
 }
 
-@ObjectType('ApprovedStrategy')
+@ObjectType('ApprovedStrategy', { description: 'The written strategy in force.' })
 export class ApprovedStrategyObject {
   @Field(() => StrategyDocumentVersionObject, { nullable: true, description: 'The version in force; null until one is approved.' })
   version!: StrategyDocumentVersionObject | null;
@@ -166,7 +202,7 @@ export const toApprovedStrategy = (a: ApprovedStrategy): ApprovedStrategyObject 
 
 // ------------------------------------------------------------------ inputs
 
-@InputType()
+@InputType({ description: 'A new committee member: give userId or externalName, exactly one.' })
 export class AddGovernanceMemberInput {
   @Field(() => ID, { nullable: true, description: 'An organisation member; or give externalName.' })
   @IsOptional()
@@ -178,28 +214,41 @@ export class AddGovernanceMemberInput {
   @MaxLength(120)
   @Matches(NOT_BLANK, blank)
   externalName?: string | null;
-  @Field(() => String) @IsString() @MaxLength(120) @Matches(NOT_BLANK, blank) function!: string;
+  @Field(() => String, { description: 'Their function, at most 120 characters, not blank.' })
+  @IsString()
+  @MaxLength(120)
+  @Matches(NOT_BLANK, blank)
+  function!: string;
   @Field(() => Boolean, { nullable: true, description: 'Represents the top management (default false).' })
   @IsOptional()
   @IsBoolean()
   topManagement?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Fields left out are kept; give at least one.' })
 export class UpdateGovernanceMemberInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a committee member id' }) id!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(120) function?: string | null;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() topManagement?: boolean | null;
+  @Field(() => ID, { description: 'The committee member id.' }) @IsUUID('all', { message: 'must be a committee member id' }) id!: string;
+  @Field(() => String, { description: 'Their function, at most 120 characters, not blank.', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  function?: string | null;
+  @Field(() => Boolean, { description: 'Whether they represent the top management (null is refused).', nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  topManagement?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'What to remove or delete.' })
 export class GovernanceIdInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an id (UUID)' }) id!: string;
+  @Field(() => ID, { description: 'Its id.' }) @IsUUID('all', { message: 'must be an id (UUID)' }) id!: string;
 }
 
-@InputType()
+@InputType({ description: 'A meeting held.' })
 export class RecordGovernanceMeetingInput {
-  @Field(() => GovernanceMeetingKindEnum) @IsEnum(GovernanceMeetingKindEnum) kind!: GovernanceMeetingKindEnum;
+  @Field(() => GovernanceMeetingKindEnum, { description: 'What kind of meeting.' })
+  @IsEnum(GovernanceMeetingKindEnum)
+  kind!: GovernanceMeetingKindEnum;
   @Field(() => GraphQLISODateTime, { description: 'When it was held (not more than a day ahead).' }) @IsDate() heldAt!: Date;
   @Field(() => [ID], { nullable: true, description: 'Committee members who attended.' })
   @IsOptional()
@@ -207,37 +256,63 @@ export class RecordGovernanceMeetingInput {
   @ArrayMaxSize(ATTENDEE_LIMIT)
   @IsUUID('all', { each: true, message: 'must be committee member ids' })
   attendeeIds?: string[] | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) minutes?: string | null;
+  @Field(() => String, { description: 'The minutes, at most 20,000 characters.', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  minutes?: string | null;
   @Field(() => ID, { nullable: true, description: 'For a TASK_FORCE_RITUAL: the ritual it was an occurrence of.' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a ritual id' })
   ritualId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Fields left out are kept.' })
 export class UpdateGovernanceMeetingInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a meeting id' }) id!: string;
-  @Field(() => GovernanceMeetingKindEnum, { nullable: true })
+  @Field(() => ID, { description: 'The meeting id.' }) @IsUUID('all', { message: 'must be a meeting id' }) id!: string;
+  @Field(() => GovernanceMeetingKindEnum, { description: 'What kind of meeting (null is refused).', nullable: true })
   @IsOptional()
   @IsEnum(GovernanceMeetingKindEnum)
   kind?: GovernanceMeetingKindEnum | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() heldAt?: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    description: 'When it was held: from 2000, not more than a day ahead (null is refused).',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsDate()
+  heldAt?: Date | null;
   @Field(() => [ID], { nullable: true, description: 'Replaces the attendees.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(ATTENDEE_LIMIT)
   @IsUUID('all', { each: true, message: 'must be committee member ids' })
   attendeeIds?: string[] | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20000) minutes?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a ritual id' }) ritualId?: string | null;
+  @Field(() => String, { description: 'The minutes, at most 20,000 characters; null empties them.', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  minutes?: string | null;
+  @Field(() => ID, { description: 'The ritual it was an occurrence of (TASK_FORCE_RITUAL only); null unlinks it.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a ritual id' })
+  ritualId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A decision of the committee.' })
 export class RecordGovernanceDecisionInput {
-  @Field(() => String) @IsString() @MaxLength(5000) @Matches(NOT_BLANK, blank) text!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a meeting id' }) meetingId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a committee member id' }) ownerMemberId?:
-    string | null;
+  @Field(() => String, { description: 'What was decided, at most 5,000 characters, not blank.' })
+  @IsString()
+  @MaxLength(5000)
+  @Matches(NOT_BLANK, blank)
+  text!: string;
+  @Field(() => ID, { description: 'The meeting it was taken in.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a meeting id' })
+  meetingId?: string | null;
+  @Field(() => ID, { description: 'The committee member who carries it out.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a committee member id' })
+  ownerMemberId?: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   @IsOptional()
   @IsString()
@@ -245,25 +320,37 @@ export class RecordGovernanceDecisionInput {
   dueDate?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Fields left out are kept.' })
 export class UpdateGovernanceDecisionInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a decision id' }) id!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) text?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a meeting id' }) meetingId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a committee member id' }) ownerMemberId?:
-    string | null;
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { description: 'The decision id.' }) @IsUUID('all', { message: 'must be a decision id' }) id!: string;
+  @Field(() => String, { description: 'What was decided, at most 5,000 characters, not blank.', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  text?: string | null;
+  @Field(() => ID, { description: 'The meeting it was taken in; null unlinks it.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a meeting id' })
+  meetingId?: string | null;
+  @Field(() => ID, { description: 'The committee member who carries it out; null clears it.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a committee member id' })
+  ownerMemberId?: string | null;
+  @Field(() => String, { description: 'YYYY-MM-DD; null clears it.', nullable: true })
   @IsOptional()
   @IsString()
   @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
   dueDate?: string | null;
-  @Field(() => GovernanceDecisionStatusEnum, { nullable: true })
+  @Field(() => GovernanceDecisionStatusEnum, {
+    description: 'The new status (null is refused); DONE or DROPPED closes it.',
+    nullable: true,
+  })
   @IsOptional()
   @IsEnum(GovernanceDecisionStatusEnum)
   status?: GovernanceDecisionStatusEnum | null;
 }
 
-@InputType()
+@InputType({ description: 'A note for the new version.' })
 export class CreateStrategyDocumentVersionInput {
   @Field(() => String, { nullable: true, description: 'What changed, for the approver.' })
   @IsOptional()
@@ -272,29 +359,37 @@ export class CreateStrategyDocumentVersionInput {
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The strategy version acted on.' })
 export class StrategyDocumentVersionInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a strategy version id' }) versionId!: string;
+  @Field(() => ID, { description: 'The version id.' }) @IsUUID('all', { message: 'must be a strategy version id' }) versionId!: string;
 }
 
-@InputType()
+@InputType({ description: 'The version to approve and an optional comment.' })
 export class ApproveStrategyDocumentVersionInput extends StrategyDocumentVersionInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string | null;
+  @Field(() => String, { description: "The approver's comment, at most 2,000 characters.", nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The version to return and what to change.' })
 export class ReturnStrategyDocumentVersionInput extends StrategyDocumentVersionInput {
-  @Field(() => String) @IsString() @MaxLength(2000) @Matches(NOT_BLANK, blank) comment!: string;
+  @Field(() => String, { description: 'What to change, at most 2,000 characters, not blank.' })
+  @IsString()
+  @MaxLength(2000)
+  @Matches(NOT_BLANK, blank)
+  comment!: string;
 }
 
 @ArgsType()
 export class GovernanceIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an id (UUID)' }) id!: string;
+  @Field(() => ID, { description: 'Its id.' }) @IsUUID('all', { message: 'must be an id (UUID)' }) id!: string;
 }
 
 @ArgsType()
 export class GovernanceMeetingPageArgs extends PageArgs {
-  @Field(() => GovernanceMeetingKindEnum, { nullable: true })
+  @Field(() => GovernanceMeetingKindEnum, { description: 'Only meetings of this kind.', nullable: true })
   @IsOptional()
   @IsEnum(GovernanceMeetingKindEnum)
   kind?: GovernanceMeetingKindEnum;
@@ -302,16 +397,19 @@ export class GovernanceMeetingPageArgs extends PageArgs {
 
 @ArgsType()
 export class GovernanceDecisionPageArgs extends PageArgs {
-  @Field(() => GovernanceDecisionStatusEnum, { nullable: true })
+  @Field(() => GovernanceDecisionStatusEnum, { description: 'Only decisions with this status.', nullable: true })
   @IsOptional()
   @IsEnum(GovernanceDecisionStatusEnum)
   status?: GovernanceDecisionStatusEnum;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a meeting id' }) meetingId?: string;
+  @Field(() => ID, { description: 'Only decisions taken in this meeting.', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a meeting id' })
+  meetingId?: string;
 }
 
 @ArgsType()
 export class StrategyVersionPageArgs extends PageArgs {
-  @Field(() => StrategyVersionStatusEnum, { nullable: true })
+  @Field(() => StrategyVersionStatusEnum, { description: 'Only versions with this status.', nullable: true })
   @IsOptional()
   @IsEnum(StrategyVersionStatusEnum)
   status?: StrategyVersionStatusEnum;

@@ -60,25 +60,31 @@ export class GovernanceResolver {
   @Mutation(() => GovernanceMemberObject, { description: 'Adds an organisation member (userId) or an outside person (externalName).' })
   async addGovernanceMember(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: AddGovernanceMemberInput,
+    @Args('input', {
+      description:
+        'The person and their function. BAD_USER_INPUT on input.userId when both or neither of userId and externalName are given; NOT_FOUND on input.userId for someone who is not a member; CONFLICT with reason COMMITTEE_FULL at 50 members.',
+    })
+    input: AddGovernanceMemberInput,
   ): Promise<GovernanceMemberObject> {
     return toMember(await this.governance.addMember(ctx, input));
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => GovernanceMemberObject)
+  @Mutation(() => GovernanceMemberObject, {
+    description: "Changes a committee member's function or top-management flag. NOT_FOUND for an id of another organization.",
+  })
   async updateGovernanceMember(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: UpdateGovernanceMemberInput,
+    @Args('input', { description: 'The member and the fields to change.' }) input: UpdateGovernanceMemberInput,
   ): Promise<GovernanceMemberObject> {
     return toMember(await this.governance.updateMember(ctx, input));
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => DeletedStrategyItemObject)
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Removes a committee member. NOT_FOUND for an id of another organization.' })
   async removeGovernanceMember(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: GovernanceIdInput,
+    @Args('input', { description: 'The committee member to remove.' }) input: GovernanceIdInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.governance.removeMember(ctx, input.id) };
   }
@@ -100,7 +106,7 @@ export class GovernanceResolver {
   }
 
   @Requires('strategy.read')
-  @Query(() => GovernanceMeetingObject)
+  @Query(() => GovernanceMeetingObject, { description: 'One meeting. NOT_FOUND for an id of another organization.' })
   async governanceMeeting(@OrgCtx() ctx: OrganizationContext, @Args() args: GovernanceIdArgs): Promise<GovernanceMeetingObject> {
     return toMeeting(await this.governance.meeting(ctx, args.id));
   }
@@ -109,7 +115,11 @@ export class GovernanceResolver {
   @Mutation(() => GovernanceMeetingObject, { description: 'Records a meeting held: kind, time, attendees, minutes, the ritual it was.' })
   async recordGovernanceMeeting(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RecordGovernanceMeetingInput,
+    @Args('input', {
+      description:
+        'The meeting. BAD_USER_INPUT on input.heldAt before 2000 or in the future, on input.ritualId for a kind other than TASK_FORCE_RITUAL, on input.attendeeIds beyond 50; NOT_FOUND on input.attendeeIds[i] or input.ritualId for an id of another organization.',
+    })
+    input: RecordGovernanceMeetingInput,
   ): Promise<GovernanceMeetingObject> {
     return toMeeting(await this.governance.recordMeeting(ctx, input));
   }
@@ -118,7 +128,7 @@ export class GovernanceResolver {
   @Mutation(() => GovernanceMeetingObject, { description: 'Changes the fields given; attendeeIds replaces the attendees.' })
   async updateGovernanceMeeting(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: UpdateGovernanceMeetingInput,
+    @Args('input', { description: 'The meeting and the fields to change.' }) input: UpdateGovernanceMeetingInput,
   ): Promise<GovernanceMeetingObject> {
     return toMeeting(await this.governance.updateMeeting(ctx, input));
   }
@@ -127,7 +137,7 @@ export class GovernanceResolver {
   @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a meeting; its decisions stay, unlinked.' })
   async deleteGovernanceMeeting(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: GovernanceIdInput,
+    @Args('input', { description: 'The meeting to delete.' }) input: GovernanceIdInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.governance.deleteMeeting(ctx, input.id) };
   }
@@ -149,10 +159,13 @@ export class GovernanceResolver {
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => GovernanceDecisionObject)
+  @Mutation(() => GovernanceDecisionObject, {
+    description:
+      'Records a decision of the committee (OPEN). NOT_FOUND on input.meetingId or input.ownerMemberId for an id of another organization; BAD_USER_INPUT on input.dueDate when not a date.',
+  })
   async recordGovernanceDecision(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RecordGovernanceDecisionInput,
+    @Args('input', { description: 'The decision.' }) input: RecordGovernanceDecisionInput,
   ): Promise<GovernanceDecisionObject> {
     return toDecision(await this.governance.recordDecision(ctx, input));
   }
@@ -161,16 +174,16 @@ export class GovernanceResolver {
   @Mutation(() => GovernanceDecisionObject, { description: 'Changes the fields given; status DONE or DROPPED closes it.' })
   async updateGovernanceDecision(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: UpdateGovernanceDecisionInput,
+    @Args('input', { description: 'The decision and the fields to change.' }) input: UpdateGovernanceDecisionInput,
   ): Promise<GovernanceDecisionObject> {
     return toDecision(await this.governance.updateDecision(ctx, input));
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => DeletedStrategyItemObject)
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a decision. NOT_FOUND for an id of another organization.' })
   async deleteGovernanceDecision(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: GovernanceIdInput,
+    @Args('input', { description: 'The decision to delete.' }) input: GovernanceIdInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.governance.deleteDecision(ctx, input.id) };
   }
@@ -192,7 +205,9 @@ export class GovernanceResolver {
   }
 
   @Requires('strategy.read')
-  @Query(() => StrategyDocumentVersionObject)
+  @Query(() => StrategyDocumentVersionObject, {
+    description: 'One version of the written strategy, with its Markdown. NOT_FOUND for an id of another organization.',
+  })
   async strategyDocumentVersion(
     @OrgCtx() ctx: OrganizationContext,
     @Args() args: GovernanceIdArgs,
@@ -214,7 +229,10 @@ export class GovernanceResolver {
   })
   async createStrategyDocumentVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: CreateStrategyDocumentVersionInput,
+    @Args('input', {
+      description: 'A note for the approver. BAD_USER_INPUT with reason OPEN_VERSION_EXISTS while another version is DRAFT or IN_REVIEW.',
+    })
+    input: CreateStrategyDocumentVersionInput,
   ): Promise<StrategyDocumentVersionObject> {
     return toStrategyVersion(await this.versions.create(ctx, input.note));
   }
@@ -223,7 +241,8 @@ export class GovernanceResolver {
   @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a DRAFT version (to take a fresh snapshot).' })
   async deleteStrategyDocumentVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: StrategyDocumentVersionInput,
+    @Args('input', { description: 'The version to delete. BAD_USER_INPUT with reason NOT_DRAFT when it is not a DRAFT.' })
+    input: StrategyDocumentVersionInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.versions.withdraw(ctx, input.versionId) };
   }
@@ -232,7 +251,8 @@ export class GovernanceResolver {
   @Mutation(() => StrategyDocumentVersionObject, { description: 'DRAFT → IN_REVIEW.' })
   async submitStrategyDocumentVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: StrategyDocumentVersionInput,
+    @Args('input', { description: 'The version to submit. BAD_USER_INPUT with reason INVALID_TRANSITION when it is not a DRAFT.' })
+    input: StrategyDocumentVersionInput,
   ): Promise<StrategyDocumentVersionObject> {
     return toStrategyVersion(await this.versions.submit(ctx, input.versionId));
   }
@@ -243,7 +263,11 @@ export class GovernanceResolver {
   })
   async approveStrategyDocumentVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ApproveStrategyDocumentVersionInput,
+    @Args('input', {
+      description:
+        'The version and a comment. FORBIDDEN for anyone but an executive approver of the organization; BAD_USER_INPUT with reason INVALID_TRANSITION when it is not IN_REVIEW.',
+    })
+    input: ApproveStrategyDocumentVersionInput,
   ): Promise<StrategyDocumentVersionObject> {
     return toStrategyVersion(await this.versions.approve(ctx, input.versionId, input.comment));
   }
@@ -252,7 +276,10 @@ export class GovernanceResolver {
   @Mutation(() => StrategyDocumentVersionObject, { description: 'IN_REVIEW → DRAFT, with the approver’s comment.' })
   async returnStrategyDocumentVersion(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: ReturnStrategyDocumentVersionInput,
+    @Args('input', {
+      description: 'The version and what to change. BAD_USER_INPUT with reason INVALID_TRANSITION when it is not IN_REVIEW.',
+    })
+    input: ReturnStrategyDocumentVersionInput,
   ): Promise<StrategyDocumentVersionObject> {
     return toStrategyVersion(await this.versions.returnToDraft(ctx, input.versionId, input.comment));
   }

@@ -46,19 +46,24 @@ export class AudienceResolver {
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => AudienceSegmentObject)
+  @Mutation(() => AudienceSegmentObject, {
+    description: 'Adds an audience segment. CONFLICT on input.name when a segment of the organization has that name.',
+  })
   async createAudienceSegment(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: CreateAudienceSegmentInput,
+    @Args('input', { description: 'The new segment.' }) input: CreateAudienceSegmentInput,
   ): Promise<AudienceSegmentObject> {
     return toSegment(await this.strategy.createSegment(ctx, input));
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => AudienceSegmentObject)
+  @Mutation(() => AudienceSegmentObject, {
+    description:
+      'Changes the fields given. CONFLICT on input.name when another segment has that name; NOT_FOUND for an id of another organization.',
+  })
   async updateAudienceSegment(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: UpdateAudienceSegmentInput,
+    @Args('input', { description: 'The segment and the fields to change.' }) input: UpdateAudienceSegmentInput,
   ): Promise<AudienceSegmentObject> {
     return toSegment(await this.strategy.updateSegment(ctx, input));
   }
@@ -67,7 +72,7 @@ export class AudienceResolver {
   @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes the segment; network plans stop addressing it.' })
   async deleteAudienceSegment(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: DeleteAudienceSegmentInput,
+    @Args('input', { description: 'The segment to delete.' }) input: DeleteAudienceSegmentInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteSegment(ctx, input.id) };
   }
@@ -87,21 +92,31 @@ export class AudienceResolver {
   @Mutation(() => NetworkPlanObject, {
     description: 'Plans a network (one plan per network); the segments must belong to this organization.',
   })
-  async createNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateNetworkPlanInput): Promise<NetworkPlanObject> {
+  async createNetworkPlan(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description:
+        'The network, its segments and its rhythm. CONFLICT on input.network when the network already has a plan; BAD_USER_INPUT on input.segmentIds[i] for a segment of another organization.',
+    })
+    input: CreateNetworkPlanInput,
+  ): Promise<NetworkPlanObject> {
     return toPlan(await this.strategy.createPlan(ctx, input));
   }
 
   @Requires('strategy.manage')
   @Mutation(() => NetworkPlanObject, { description: 'Changes the fields given; segmentIds replaces the list.' })
-  async updateNetworkPlan(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateNetworkPlanInput): Promise<NetworkPlanObject> {
+  async updateNetworkPlan(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The plan and the fields to change.' }) input: UpdateNetworkPlanInput,
+  ): Promise<NetworkPlanObject> {
     return toPlan(await this.strategy.updatePlan(ctx, input));
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => DeletedStrategyItemObject)
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a network plan. NOT_FOUND for an id of another organization.' })
   async deleteNetworkPlan(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: DeleteNetworkPlanInput,
+    @Args('input', { description: 'The plan to delete.' }) input: DeleteNetworkPlanInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deletePlan(ctx, input.id) };
   }
@@ -118,22 +133,33 @@ export class AudienceResolver {
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => CompetitorObject)
-  async createCompetitor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateCompetitorInput): Promise<CompetitorObject> {
+  @Mutation(() => CompetitorObject, {
+    description: 'Adds a competitor. CONFLICT on input.name when a competitor of the organization has that name.',
+  })
+  async createCompetitor(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The new competitor.' }) input: CreateCompetitorInput,
+  ): Promise<CompetitorObject> {
     return toCompetitor(await this.strategy.createCompetitor(ctx, input));
   }
 
   @Requires('strategy.manage')
   @Mutation(() => CompetitorObject, { description: 'Changes the fields given; handles replaces the list.' })
-  async updateCompetitor(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateCompetitorInput): Promise<CompetitorObject> {
+  async updateCompetitor(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description: 'The competitor and the fields to change. CONFLICT on input.name when another competitor has that name.',
+    })
+    input: UpdateCompetitorInput,
+  ): Promise<CompetitorObject> {
     return toCompetitor(await this.strategy.updateCompetitor(ctx, input));
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => DeletedStrategyItemObject)
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a competitor. NOT_FOUND for an id of another organization.' })
   async deleteCompetitor(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: DeleteCompetitorInput,
+    @Args('input', { description: 'The competitor to delete.' }) input: DeleteCompetitorInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteCompetitor(ctx, input.id) };
   }
@@ -147,7 +173,14 @@ export class AudienceResolver {
 
   @Requires('strategy.manage')
   @Mutation(() => BrandVoiceObject, { description: 'Sets the whole brand voice (word lists are trimmed and deduplicated ignoring case).' })
-  async setBrandVoice(@OrgCtx() ctx: OrganizationContext, @Args('input') input: SetBrandVoiceInput): Promise<BrandVoiceObject> {
+  async setBrandVoice(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description:
+        'The whole voice. BAD_USER_INPUT on input.wordsToUse[i] or input.wordsToAvoid[i] for a blank or too long word, and on input.wordsToAvoid for a word in both lists.',
+    })
+    input: SetBrandVoiceInput,
+  ): Promise<BrandVoiceObject> {
     return toBrandVoice(await this.strategy.setBrandVoice(ctx, input));
   }
 }

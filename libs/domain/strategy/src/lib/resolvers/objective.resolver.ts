@@ -21,7 +21,7 @@ import { StrategyService } from '../strategy.service';
 
 @ArgsType()
 export class ObjectiveArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an objective id' }) id!: string;
+  @Field(() => ID, { description: 'The objective id.' }) @IsUUID('all', { message: 'must be an objective id' }) id!: string;
 }
 
 export const toObjective = (o: ObjectiveRecord): ObjectiveObject => ({ ...o, kind: o.kind as ObjectiveKindEnum });
@@ -65,13 +65,22 @@ export class ObjectiveResolver {
   @Mutation(() => ObjectiveObject, {
     description: 'Adds a measurable objective: the target must differ from the baseline and the deadline be today or later.',
   })
-  async createObjective(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateObjectiveInput): Promise<ObjectiveObject> {
+  async createObjective(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description: 'The new objective. BAD_USER_INPUT on input.target when it equals the baseline and on input.deadline when it is past.',
+    })
+    input: CreateObjectiveInput,
+  ): Promise<ObjectiveObject> {
     return toObjective(await this.strategy.createObjective(ctx, input));
   }
 
   @Requires('strategy.manage')
   @Mutation(() => ObjectiveObject, { description: 'Changes the fields given; the same rules as at creation apply to the result.' })
-  async updateObjective(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateObjectiveInput): Promise<ObjectiveObject> {
+  async updateObjective(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The objective and the fields to change.' }) input: UpdateObjectiveInput,
+  ): Promise<ObjectiveObject> {
     return toObjective(await this.strategy.updateObjective(ctx, input));
   }
 
@@ -79,26 +88,37 @@ export class ObjectiveResolver {
   @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes the objective and its KPIs.' })
   async deleteObjective(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: DeleteObjectiveInput,
+    @Args('input', { description: 'The objective to delete.' }) input: DeleteObjectiveInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteObjective(ctx, input.id) };
   }
 
   @Requires('strategy.manage')
   @Mutation(() => KpiObject, { description: 'Adds a KPI to an objective.' })
-  async createKpi(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateKpiInput): Promise<KpiObject> {
+  async createKpi(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The new KPI. NOT_FOUND when the objective is not of this organization.' }) input: CreateKpiInput,
+  ): Promise<KpiObject> {
     return toKpi(await this.strategy.createKpi(ctx, input));
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => KpiObject)
-  async updateKpi(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateKpiInput): Promise<KpiObject> {
+  @Mutation(() => KpiObject, { description: 'Changes the fields given. NOT_FOUND for an id of another organization.' })
+  async updateKpi(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The KPI and the fields to change.' }) input: UpdateKpiInput,
+  ): Promise<KpiObject> {
     return toKpi(await this.strategy.updateKpi(ctx, input));
   }
 
   @Requires('strategy.manage')
-  @Mutation(() => DeletedStrategyItemObject)
-  async deleteKpi(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteKpiInput): Promise<DeletedStrategyItemObject> {
+  @Mutation(() => DeletedStrategyItemObject, {
+    description: 'Deletes a KPI and its recorded values. NOT_FOUND for an id of another organization.',
+  })
+  async deleteKpi(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The KPI to delete.' }) input: DeleteKpiInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.strategy.deleteKpi(ctx, input.id) };
   }
 }

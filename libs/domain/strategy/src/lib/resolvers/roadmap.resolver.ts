@@ -28,11 +28,13 @@ export class RoadmapResolver {
 
   @Requires('roadmap.manage')
   @Mutation(() => RoadmapStepObject, {
-    description: 'Sets the status of a step no evidence measures (4, 7, 8), with a note. Measured steps refuse.',
+    description:
+      'Sets the status of a step no evidence measures (RoadmapStep.manual: step 8 in the built-in roadmap), with a note. Measured steps refuse.',
   })
   async setRoadmapStepStatus(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: SetRoadmapStepStatusInput,
+    @Args('input', { description: 'The step, its status and a note. BAD_USER_INPUT on input.step for a measured step.' })
+    input: SetRoadmapStepStatusInput,
   ): Promise<RoadmapStepObject> {
     const step = await this.roadmaps.setStepStatus(ctx, input);
     return toRoadmapStep(step, await this.roadmaps.locale(ctx));

@@ -54,7 +54,11 @@ export class TaskForceResolver {
   })
   async addTaskForceMember(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: AddTaskForceMemberInput,
+    @Args('input', {
+      description:
+        'The role and the person. BAD_USER_INPUT on input.userId when both or neither of userId and externalName are given, or for someone who is not a member; CONFLICT when the person already holds the role.',
+    })
+    input: AddTaskForceMemberInput,
   ): Promise<TaskForceMemberObject> {
     const member = await this.taskForce.addMember(ctx, input);
     return toTaskForceMember(member, await this.locale(ctx));
@@ -64,7 +68,7 @@ export class TaskForceResolver {
   @Mutation(() => DeletedStrategyItemObject, { description: 'Removes one assignment (the person keeps their other functions).' })
   async removeTaskForceMember(
     @OrgCtx() ctx: OrganizationContext,
-    @Args('input') input: RemoveTaskForceMemberInput,
+    @Args('input', { description: 'The assignment to remove.' }) input: RemoveTaskForceMemberInput,
   ): Promise<DeletedStrategyItemObject> {
     return { id: await this.taskForce.removeMember(ctx, input.id) };
   }
@@ -86,7 +90,14 @@ export class TaskForceResolver {
   @Mutation(() => RitualObject, {
     description: 'Schedules a ritual: weekday for a weekly one, dayOfMonth for a monthly one; one of each kind but OTHER.',
   })
-  async createRitual(@OrgCtx() ctx: OrganizationContext, @Args('input') input: CreateRitualInput): Promise<RitualObject> {
+  async createRitual(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', {
+      description:
+        'The ritual. BAD_USER_INPUT when the cadence does not suit the kind, OTHER has no title or the time zone is unknown; CONFLICT on input.kind when the organization already has one of that kind.',
+    })
+    input: CreateRitualInput,
+  ): Promise<RitualObject> {
     return toRitual(await this.taskForce.createRitual(ctx, input), await this.locale(ctx));
   }
 
@@ -94,13 +105,19 @@ export class TaskForceResolver {
   @Mutation(() => RitualObject, {
     description: 'Changes the fields given; giving weekday or dayOfMonth switches the cadence where the kind allows it.',
   })
-  async updateRitual(@OrgCtx() ctx: OrganizationContext, @Args('input') input: UpdateRitualInput): Promise<RitualObject> {
+  async updateRitual(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The ritual and the fields to change.' }) input: UpdateRitualInput,
+  ): Promise<RitualObject> {
     return toRitual(await this.taskForce.updateRitual(ctx, input), await this.locale(ctx));
   }
 
   @Requires('taskForce.manage')
-  @Mutation(() => DeletedStrategyItemObject)
-  async deleteRitual(@OrgCtx() ctx: OrganizationContext, @Args('input') input: DeleteRitualInput): Promise<DeletedStrategyItemObject> {
+  @Mutation(() => DeletedStrategyItemObject, { description: 'Deletes a ritual. NOT_FOUND for an id of another organization.' })
+  async deleteRitual(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The ritual to delete.' }) input: DeleteRitualInput,
+  ): Promise<DeletedStrategyItemObject> {
     return { id: await this.taskForce.deleteRitual(ctx, input.id) };
   }
 

@@ -22,7 +22,8 @@ export interface RoadmapStep {
  * What practice is enough for a step: listening on 6 weeks of 8, publishing
  * and answering at 80 % of the plan and the rules' delays, 80 % of the staff
  * having read the policies ("the four policies approved and acknowledged by
- * ≥ N % of members").
+ * ≥ N % of members"), actions decided from feedback in the last 90 days with
+ * 80 % of them followed up (the key scores ½ + ½ × the share followed up).
  */
 export const PRACTICE_DONE_AT = {
   'community.listeningPractice': 0.75,
@@ -31,6 +32,7 @@ export const PRACTICE_DONE_AT = {
   'policies.acknowledgedShare': 0.8,
   'policies.editedFromTemplate': 1,
   'strategy.kpisMeasured': 1,
+  'community.actingOnFeedback': 0.9,
 } as const;
 const practice = (...keys: (keyof typeof PRACTICE_DONE_AT)[]) => Object.fromEntries(keys.map((k) => [k, PRACTICE_DONE_AT[k]]));
 
@@ -145,9 +147,10 @@ export const ROADMAP_STEPS: readonly RoadmapStep[] = [
       fr: 'Mesurer les résultats par rapport aux objectifs et ajuster la stratégie.',
       en: 'Measure the results against the objectives and adjust the strategy.',
     },
-    // KPIs defined and measured recently, and a recent assessment.
-    evidenceKeys: ['strategy.kpisPerObjective', 'strategy.kpisMeasured', 'evaluation.recentAssessment'],
-    doneAt: practice('strategy.kpisMeasured'),
+    // KPIs defined and measured recently, a recent assessment, and the adjustment: what the audiences said followed by
+    // concrete actions (seed 003 « suivies de toutes sortes d'actions concrètes »).
+    evidenceKeys: ['strategy.kpisPerObjective', 'strategy.kpisMeasured', 'evaluation.recentAssessment', 'community.actingOnFeedback'],
+    doneAt: practice('strategy.kpisMeasured', 'community.actingOnFeedback'),
   },
 ];
 

@@ -26,6 +26,12 @@ describe('integration roadmap', () => {
     for (const s of ROADMAP_STEPS) for (const key of Object.keys(s.doneAt ?? {})) expect(s.evidenceKeys).toContain(key);
     expect(ROADMAP_STEPS[2].evidenceKeys).toEqual(['strategy.networkPlansDefined', 'community.accountsConnected']);
     expect(ROADMAP_EVIDENCE_KEYS).toContain('evaluation.recentAssessment');
+    expect(ROADMAP_STEPS[9].evidenceKeys).toEqual([
+      'strategy.kpisPerObjective',
+      'strategy.kpisMeasured',
+      'evaluation.recentAssessment',
+      'community.actingOnFeedback',
+    ]);
     for (const s of ROADMAP_STEPS) expect(s.description.en.length && s.description.fr.length && s.title.en.length).toBeTruthy();
   });
 
@@ -44,6 +50,9 @@ describe('integration roadmap', () => {
     scores['evaluation.recentAssessment'] = 1;
     expect(stepStatus(step10, (k) => scores[k], new Map())).toBe('IN_PROGRESS');
     scores['strategy.kpisMeasured'] = 1;
+    // Measured, not adjusted: nothing done on what the audiences said.
+    expect(stepStatus(step10, (k) => scores[k], new Map())).toBe('IN_PROGRESS');
+    scores['community.actingOnFeedback'] = 0.9;
     expect(stepStatus(step10, (k) => scores[k], new Map())).toBe('DONE');
     const step8 = ROADMAP_STEPS[7];
     expect(stepStatus(step8, () => 1, new Map())).toBe('NOT_STARTED');
@@ -70,6 +79,17 @@ describe('integration roadmap', () => {
     expect(status(content, { 'content.calendarPlanned': 1, 'content.publishingPractice': 0.8 })).toBe('DONE');
     expect(status(distribution, { 'content.regularity': 1, 'content.publishingPractice': 0.79 })).toBe('IN_PROGRESS');
     expect(PRACTICE_DONE_AT['community.listeningPractice']).toBe(0.75);
+  });
+
+  it('adjusts only when feedback is acted on and mostly followed up', () => {
+    const evaluation = ROADMAP_STEPS[9];
+    const measured = { 'strategy.kpisPerObjective': 1, 'strategy.kpisMeasured': 1, 'evaluation.recentAssessment': 1 };
+    const status = (acting: number) => stepStatus(evaluation, (k) => ({ ...measured, 'community.actingOnFeedback': acting })[k], new Map());
+    // Actions recorded, none followed up (½), or 3 of 5 (0.8): not yet; 4 of 5 (0.9): done.
+    expect(status(0.5)).toBe('IN_PROGRESS');
+    expect(status(0.8)).toBe('IN_PROGRESS');
+    expect(status(0.9)).toBe('DONE');
+    expect(stepStatus(evaluation, (k) => (k === 'community.actingOnFeedback' ? 1 : 0), new Map())).toBe('IN_PROGRESS');
   });
 
   it('holds each key to its own threshold', () => {

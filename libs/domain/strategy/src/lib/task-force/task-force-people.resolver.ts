@@ -6,18 +6,22 @@ import { StrategyRepository } from '../repositories';
 import { ROLE_FAMILIES, TASK_FORCE_ROLE_LABELS, taskForcePeople } from './roles';
 
 @ObjectType('TaskForcePerson', {
-  description: 'A person of the task force with every role they hold (one person may hold all five functions, seed 001).',
+  description: 'A person of the task force with every role they hold (one person may hold all five functions).',
 })
 export class TaskForcePersonObject {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: "The member's display name, or the external person's name." }) name!: string;
   @Field(() => ID, { nullable: true, description: 'Set for an organisation member.' }) userId!: string | null;
-  @Field(() => [TaskForceRoleEnum], { description: 'The five functions first, then the seed 000 roles.' }) roles!: TaskForceRoleEnum[];
+  @Field(() => [TaskForceRoleEnum], {
+    description: 'The roles held: the five functions of the task force first, then the roles around it.',
+  })
+  roles!: TaskForceRoleEnum[];
   @Field(() => [String], { description: 'The roles’ names in the organisation’s language.' }) roleLabels!: string[];
-  @Field(() => [String], { description: 'Seed 000 families of the roles held: TASK_FORCE, ANIMATION, SUPPORT, PROMOTION.' })
+  @Field(() => [String], { description: 'Families of the roles held: TASK_FORCE, ANIMATION, SUPPORT, PROMOTION.' })
   families!: string[];
   @Field(() => [TaskForceRoleEnum], { description: 'The task-force functions among the roles.' }) functions!: TaskForceRoleEnum[];
-  @Field(() => String, { nullable: true }) department!: string | null;
-  @Field(() => [ID], { description: 'The task-force rows of the person (one per role).' }) memberIds!: string[];
+  @Field(() => String, { description: 'The department the person comes from; null when not said.', nullable: true }) department!:
+    string | null;
+  @Field(() => [ID], { description: "The person's task-force assignments (one per role)." }) memberIds!: string[];
 }
 
 /** The task force read by person rather than by row. */

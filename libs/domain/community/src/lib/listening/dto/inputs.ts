@@ -27,14 +27,22 @@ export class ListeningQueryPageArgs extends PageArgs {
   active?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A new listening query.' })
 export class CreateListeningQueryInput {
-  @Field(() => ListeningQueryKindEnum) @IsEnum(ListeningQueryKindEnum) kind!: ListeningQueryKindEnum;
+  @Field(() => ListeningQueryKindEnum, { description: 'What the query listens for.' })
+  @IsEnum(ListeningQueryKindEnum)
+  kind!: ListeningQueryKindEnum;
   @Field(() => ID, { nullable: true, description: 'The competitor of the strategy (required for COMPETITOR, refused otherwise).' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a competitor id' })
   competitorId?: string;
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @Field(() => String, {
+    description: 'The query’s name, 1 to 100 characters, unique in the organization (CONFLICT, reason LISTENING_QUERY_NAME_TAKEN).',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
   @Field(() => String, { description: QUERY_TEXT }) @IsString() @MaxLength(2000) query!: string;
   @Field(() => [String], {
     nullable: true,
@@ -51,8 +59,8 @@ export class CreateListeningQueryInput {
 
 @InputType({ description: 'Fields left out are kept. A new text or new sources start the query afresh (cursors and errors are dropped).' })
 export class UpdateListeningQueryInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a listening query id' }) id!: string;
-  @Field(() => ListeningQueryKindEnum, { nullable: true })
+  @Field(() => ID, { description: 'The listening query to edit.' }) @IsUUID('all', { message: 'must be a listening query id' }) id!: string;
+  @Field(() => ListeningQueryKindEnum, { nullable: true, description: 'The new kind; null is refused.' })
   @ValidateIf((_, v) => v !== undefined)
   @IsEnum(ListeningQueryKindEnum)
   kind?: ListeningQueryKindEnum;
@@ -60,28 +68,52 @@ export class UpdateListeningQueryInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a competitor id' })
   competitorId?: string | null;
-  @Field(() => String, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @Field(() => String, { nullable: true, description: 'The new name, 1 to 100 characters, unique in the organization; null is refused.' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
   @Field(() => String, { nullable: true, description: QUERY_TEXT })
   @ValidateIf((_, v) => v !== undefined)
   @IsString()
   @MaxLength(2000)
   query?: string;
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Networks to read (connector names, at most 20); empty: every connected account that reads mentions. Null is refused.',
+  })
   @ValidateIf((_, v) => v !== undefined)
   @ArrayMaxSize(20)
   @ArrayUnique()
   @IsString({ each: true })
   @Matches(NETWORK, { each: true, message: 'must be network names such as mastodon' })
   sources?: string[];
-  @Field(() => Boolean, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsBoolean() active?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Pause (false) or resume (true) the query; null is refused.' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsBoolean()
+  active?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A listening query, by id.' })
 export class ListeningQueryIdInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a listening query id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the listening query.' })
+  @IsUUID('all', { message: 'must be a listening query id' })
+  id!: string;
+}
+
+@ArgsType()
+export class ListeningQueryCheckArgs {
+  @Field(() => String, {
+    description:
+      'The text to check, in the language of createListeningQuery. Longer than 2,000 characters, or holding NUL or an unpaired surrogate, is BAD_USER_INPUT on query.',
+  })
+  @IsString()
+  @MaxLength(2000)
+  query!: string;
 }
 
 @ArgsType()
 export class MentionIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a mention id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the mention.' }) @IsUUID('all', { message: 'must be a mention id' }) id!: string;
 }

@@ -12,7 +12,7 @@ export const VARIANT_TEXT_MAX = 100_000;
 
 @ArgsType()
 export class ContentItemIdArgs {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the content item.' }) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
 }
 
 @ArgsType()
@@ -27,16 +27,33 @@ export class ContentItemPageArgs extends PageArgs {
   source?: ContentSourceEnum;
 }
 
-@InputType()
+@InputType({
+  description:
+    'A new content item. Objective, segment and network plan must belong to the organization (NOT_FOUND on the field otherwise).',
+})
 export class CreateContentItemInput {
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(200) title!: string;
+  @Field(() => String, { description: 'Working title, 1 to 200 characters, not blank.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
   @Field(() => String, { nullable: true, description: 'What the content is about and for whom (at most 10,000 characters).' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   brief?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) theme?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) campaign?: string;
+  @Field(() => String, { nullable: true, description: 'Free-form theme, 1 to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  theme?: string;
+  @Field(() => String, { nullable: true, description: 'Free-form campaign name, 1 to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  campaign?: string;
   @Field(() => ID, { nullable: true, description: 'An objective of the organization’s strategy.' })
   @IsOptional()
   @IsUUID('all', { message: 'must be an objective id' })
@@ -61,26 +78,63 @@ export class CreateContentItemInput {
     'Fields left out are kept; null clears an optional one. Editing an item in review, approved, scheduled or failed sends it back to DRAFT.',
 })
 export class UpdateContentItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
-  @Field(() => String, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsString() @MinLength(1) @MaxLength(200) title?: string;
-  @Field(() => String, { nullable: true }) @ValidateIf((_, v) => v !== undefined) @IsString() @MaxLength(10000) brief?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) theme?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) campaign?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be an objective id' }) objectiveId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be an audience segment id' }) segmentId?:
-    string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a network plan id' }) networkPlanId?: string | null;
+  @Field(() => ID, { description: 'The content item to edit.' }) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'New working title, 1 to 200 characters, not blank. Null is refused.' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+  @Field(() => String, { nullable: true, description: 'New brief, at most 10,000 characters; null or an empty string empties it.' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MaxLength(10000)
+  brief?: string;
+  @Field(() => String, { nullable: true, description: 'New theme, 1 to 100 characters; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  theme?: string | null;
+  @Field(() => String, { nullable: true, description: 'New campaign name, 1 to 100 characters; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  campaign?: string | null;
+  @Field(() => ID, { nullable: true, description: 'An objective of the organization’s strategy; null clears it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an objective id' })
+  objectiveId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'An audience segment of the organization; null clears it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an audience segment id' })
+  segmentId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A network plan of the organization; null clears it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a network plan id' })
+  networkPlanId?: string | null;
   @Field(() => String, { nullable: true, description: PLANNED_FOR }) @IsOptional() @IsString() @MaxLength(40) plannedFor?: string | null;
 }
 
 @InputType({ description: 'The variant of an item for one network account: created, or replaced when the item has one for that account.' })
 export class SetContentVariantInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) itemId!: string;
+  @Field(() => ID, { description: 'The content item. It must be editable (not PUBLISHING, PUBLISHED or CANCELLED).' })
+  @IsUUID('all', { message: 'must be a content item id' })
+  itemId!: string;
   @Field(() => ID, { description: 'A network account of the organization (see networkAccounts).' })
   @IsUUID('all', { message: 'must be a network account id' })
   networkAccountId!: string;
-  @Field(() => String) @IsString() @MaxLength(VARIANT_TEXT_MAX) text!: string;
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    description: 'The text to publish, at most 100,000 characters; the network’s own limit is reported as a finding.',
+  })
+  @IsString()
+  @MaxLength(VARIANT_TEXT_MAX)
+  text!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A link to publish with the text: an http or https URL of at most 2,000 characters; null for none.',
+  })
   @IsOptional()
   @IsUrl(URL_OPTIONS, { message: 'must be an http(s) URL' })
   @MaxLength(2000)
@@ -93,19 +147,19 @@ export class SetContentVariantInput {
   mediaIds?: string[];
 }
 
-@InputType()
+@InputType({ description: 'The variant to remove.' })
 export class RemoveContentVariantInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content variant id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the variant.' }) @IsUUID('all', { message: 'must be a content variant id' }) id!: string;
 }
 
-@InputType()
+@InputType({ description: 'A content item, by id.' })
 export class ContentItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the content item.' }) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
 }
 
-@InputType()
+@InputType({ description: 'The content item to cancel.' })
 export class CancelContentItemInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
+  @Field(() => ID, { description: 'Identifier of the content item.' }) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
   @Field(() => String, { nullable: true, description: 'Why, for the audit log.' })
   @IsOptional()
   @IsString()
@@ -114,21 +168,34 @@ export class CancelContentItemInput {
   reason?: string;
 }
 
-@InputType()
+@InputType({ description: 'An idea for the suggestion box.' })
 export class SuggestContentIdeaInput {
-  @Field(() => String) @IsString() @MinLength(1) @MaxLength(200) title!: string;
+  @Field(() => String, { description: 'Working title, 1 to 200 characters, not blank.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
   @Field(() => String, { nullable: true, description: 'The idea in a few lines (at most 10,000 characters).' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   brief?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) theme?: string;
+  @Field(() => String, { nullable: true, description: 'Free-form theme, 1 to 100 characters.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  theme?: string;
 }
 
-@InputType()
+@InputType({ description: 'The decision on a suggested idea.' })
 export class TriageContentIdeaInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a content item id' }) id!: string;
-  @Field(() => ContentTriageDecisionEnum) @IsEnum(ContentTriageDecisionEnum) decision!: ContentTriageDecisionEnum;
+  @Field(() => ID, { description: 'The suggested idea (a content item in status IDEA).' })
+  @IsUUID('all', { message: 'must be a content item id' })
+  id!: string;
+  @Field(() => ContentTriageDecisionEnum, { description: 'Accept or decline the idea.' })
+  @IsEnum(ContentTriageDecisionEnum)
+  decision!: ContentTriageDecisionEnum;
   @Field(() => String, { nullable: true, description: 'Required to decline: the suggester reads it.' })
   @IsOptional()
   @IsString()

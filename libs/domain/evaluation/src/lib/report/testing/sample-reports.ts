@@ -9,11 +9,11 @@ export const FRENCH_REPORT: AssessmentReport = {
   modelName: 'Modèle Socle par défaut',
   modelVersion: 3,
   assessmentId: '6f1c2f0e-4b8a-4d53-9a57-0d8f1f3e2a11',
-  finalizedAt: new Date('2025-03-12T23:30:00Z'),
+  assessedAt: new Date('2025-03-12T23:30:00Z'),
   timeZone: 'Europe/Paris',
   overallScore: 58.44,
   previousOverallScore: 49.5,
-  previousFinalizedAt: new Date('2024-12-02T09:00:00Z'),
+  previousAssessedAt: new Date('2024-12-02T09:00:00Z'),
   level: { number: 3, name: 'Défini' },
   dimensions: [
     {
@@ -150,7 +150,7 @@ export const ENGLISH_REPORT: AssessmentReport = {
   modelName: 'Socle default model',
   modelVersion: 2,
   assessmentId: '0b3e1f6a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
-  finalizedAt: new Date('2025-06-30T15:00:00Z'),
+  assessedAt: new Date('2025-06-30T15:00:00Z'),
   timeZone: 'UTC',
   overallScore: 41.25,
   level: { number: 2, name: 'Emerging' },

@@ -5,7 +5,14 @@ import type { DigestPost } from './advocacy';
 /** How many posts the monthly mail shows. */
 export const DIGEST_SIZE = 5;
 
-/** What the advocacy kit reads: the organisation, its published posts and its connected accounts. */
+/** Whether the digest goes out by itself, and the last month the worker handled. */
+export interface DigestSchedule {
+  enabled: boolean;
+  lastMonth: string | null;
+  updatedAt: Date | null;
+}
+
+/** What the advocacy kit reads: the organisation, its published posts and its connected accounts; and the digest's schedule. */
 @Injectable()
 export class AdvocacyRepository {
   async organization(ctx: GovernanceCtx): Promise<{ name: string; locale: 'fr' | 'en'; timezone: string }> {
@@ -70,5 +77,29 @@ export class AdvocacyRepository {
       [ctx.uow.organizationId, userId],
     );
     return row?.name ?? null;
+  }
+
+  async schedule(ctx: GovernanceCtx): Promise<DigestSchedule> {
+    const [row] = await ctx.uow.query<DigestSchedule>(
+      `SELECT enabled, last_month AS "lastMonth", updated_at AS "updatedAt" FROM advocacy_digest_settings WHERE organization_id = $1`,
+      [ctx.uow.organizationId],
+    );
+    return row ?? { enabled: false, lastMonth: null, updatedAt: null };
+  }
+
+  async setEnabled(ctx: GovernanceCtx, enabled: boolean, by: string | null): Promise<void> {
+    await ctx.uow.query(
+      `INSERT INTO advocacy_digest_settings (organization_id, enabled, updated_by, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (organization_id) DO UPDATE SET enabled = EXCLUDED.enabled, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [ctx.uow.organizationId, enabled, by],
+    );
+  }
+
+  /** Records that the worker handled `month` (never moves back). */
+  async markHandled(ctx: GovernanceCtx, month: string): Promise<void> {
+    await ctx.uow.query(
+      `UPDATE advocacy_digest_settings SET last_month = $2 WHERE organization_id = $1 AND (last_month IS NULL OR last_month < $2)`,
+      [ctx.uow.organizationId, month],
+    );
   }
 }

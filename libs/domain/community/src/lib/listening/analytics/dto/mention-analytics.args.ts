@@ -16,6 +16,10 @@ export enum VolumeIntervalEnum {
 registerEnumType(VolumeIntervalEnum, {
   name: 'VolumeInterval',
   description: 'A bucket of time in the organization’s time zone: a local day, or an ISO week (Monday to Sunday).',
+  valuesMap: {
+    DAY: { description: 'One local day, midnight to midnight.' },
+    WEEK: { description: 'One ISO week, Monday 00:00 to the next Monday 00:00, local time.' },
+  },
 });
 
 @ArgsType()
@@ -39,7 +43,10 @@ export class MentionFilterArgs {
   @IsString()
   @Matches(NETWORK, { message: 'must be a network name such as mastodon' })
   source?: string;
-  @Field(() => SentimentLabelEnum, { nullable: true }) @IsOptional() @IsEnum(SentimentLabelEnum) sentiment?: SentimentLabelEnum;
+  @Field(() => SentimentLabelEnum, { nullable: true, description: 'Only mentions with this tone (unscored mentions are left out).' })
+  @IsOptional()
+  @IsEnum(SentimentLabelEnum)
+  sentiment?: SentimentLabelEnum;
   @Field(() => String, { nullable: true, description: 'BCP 47 tag such as fr (case ignored).' })
   @IsOptional()
   @IsString()

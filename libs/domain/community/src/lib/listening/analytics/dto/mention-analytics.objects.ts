@@ -7,7 +7,7 @@ export class MentionFacetValueObject {
   value!: string | null;
   @Field(() => String, { nullable: true, description: 'What to show for it when the value is an id (a query’s name).' })
   label!: string | null;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Mentions with this value.' }) count!: number;
 }
 
 @ObjectType('MentionFacets', {
@@ -15,8 +15,8 @@ export class MentionFacetValueObject {
     'Counts for a mention filter. `total` applies the whole filter; each facet applies every condition but its own (the counts a filter panel shows next to each choice), the time range and text always.',
 })
 export class MentionFacetsObject {
-  @Field(() => Int) total!: number;
-  @Field(() => [MentionFacetValueObject]) sources!: MentionFacetValueObject[];
+  @Field(() => Int, { description: 'Mentions matching the whole filter.' }) total!: number;
+  @Field(() => [MentionFacetValueObject], { description: 'Networks, in lower case.' }) sources!: MentionFacetValueObject[];
   @Field(() => [MentionFacetValueObject], { description: 'POSITIVE, NEUTRAL, NEGATIVE, and null for mentions not scored.' })
   sentiments!: MentionFacetValueObject[];
   @Field(() => [MentionFacetValueObject], { description: 'Language tags, lower case; null: not detected.' })
@@ -35,18 +35,18 @@ export class MentionFacetsObject {
 export class MentionVolumeBucketObject {
   @Field(() => GraphQLISODateTime, { description: 'The first instant of the bucket (local midnight).' }) start!: Date;
   @Field(() => String, { description: 'Its first local date, YYYY-MM-DD.' }) date!: string;
-  @Field(() => Int) total!: number;
-  @Field(() => Int) positive!: number;
-  @Field(() => Int) neutral!: number;
-  @Field(() => Int) negative!: number;
+  @Field(() => Int, { description: 'Mentions published in the bucket.' }) total!: number;
+  @Field(() => Int, { description: 'Of them, scored POSITIVE.' }) positive!: number;
+  @Field(() => Int, { description: 'Of them, scored NEUTRAL.' }) neutral!: number;
+  @Field(() => Int, { description: 'Of them, scored NEGATIVE.' }) negative!: number;
   @Field(() => Float, { nullable: true, description: 'Mean sentiment score (−1..1) of the scored mentions; null: none scored.' })
   averageSentiment!: number | null;
 }
 
-@ObjectType('MentionVolume')
+@ObjectType('MentionVolume', { description: 'Mentions per local day or week over a range.' })
 export class MentionVolumeObject {
-  @Field(() => VolumeIntervalEnum) interval!: VolumeIntervalEnum;
-  @Field(() => String) timeZone!: string;
+  @Field(() => VolumeIntervalEnum, { description: 'The bucket size used.' }) interval!: VolumeIntervalEnum;
+  @Field(() => String, { description: 'The IANA time zone of the buckets.' }) timeZone!: string;
   @Field(() => [MentionVolumeBucketObject], { description: 'Every bucket of the range, oldest first, empty ones included.' })
   buckets!: MentionVolumeBucketObject[];
 }
@@ -55,23 +55,31 @@ export enum ShareOfVoiceSideKindEnum {
   BRAND = 'BRAND',
   COMPETITOR = 'COMPETITOR',
 }
-registerEnumType(ShareOfVoiceSideKindEnum, { name: 'ShareOfVoiceSideKind' });
+registerEnumType(ShareOfVoiceSideKindEnum, {
+  name: 'ShareOfVoiceSideKind',
+  description: 'Which side of a share of voice.',
+  valuesMap: {
+    BRAND: { description: 'The organization’s brand (its BRAND queries).' },
+    COMPETITOR: { description: 'A competitor of the strategy (its COMPETITOR queries).' },
+  },
+});
 
 @ObjectType('ShareOfVoiceSide', { description: 'The brand or one competitor.' })
 export class ShareOfVoiceSideObject {
-  @Field(() => ShareOfVoiceSideKindEnum) kind!: ShareOfVoiceSideKindEnum;
+  @Field(() => ShareOfVoiceSideKindEnum, { description: 'The brand or a competitor.' }) kind!: ShareOfVoiceSideKindEnum;
   @Field(() => ID, { nullable: true, description: 'The competitor of the strategy; null for the brand.' }) competitorId!: string | null;
   @Field(() => String, { description: 'The organization’s name for the brand, the competitor’s name otherwise.' }) name!: string;
   @Field(() => Int, { description: 'Mentions matched by this side’s queries, each once.' }) mentions!: number;
   @Field(() => Float, { description: 'Percentage of all sides’ mentions (0 when there are none), two decimals.' }) share!: number;
 }
 
-@ObjectType('ShareOfVoiceBucket')
+@ObjectType('ShareOfVoiceBucket', { description: 'The share of voice in one local day or week.' })
 export class ShareOfVoiceBucketObject {
-  @Field(() => GraphQLISODateTime) start!: Date;
-  @Field(() => String) date!: string;
+  @Field(() => GraphQLISODateTime, { description: 'The first instant of the bucket (local midnight), UTC.' }) start!: Date;
+  @Field(() => String, { description: 'Its first local date, YYYY-MM-DD.' }) date!: string;
   @Field(() => Int, { description: 'Sum of the sides’ mentions in the bucket.' }) total!: number;
-  @Field(() => [ShareOfVoiceSideObject]) sides!: ShareOfVoiceSideObject[];
+  @Field(() => [ShareOfVoiceSideObject], { description: 'The brand first, then the competitors by name.' })
+  sides!: ShareOfVoiceSideObject[];
 }
 
 @ObjectType('ShareOfVoice', {
@@ -79,13 +87,15 @@ export class ShareOfVoiceBucketObject {
     'The brand (BRAND queries) against each competitor (COMPETITOR queries). A mention matched by both sides counts for both, so `total` can exceed the number of distinct mentions.',
 })
 export class ShareOfVoiceObject {
-  @Field(() => GraphQLISODateTime) from!: Date;
-  @Field(() => GraphQLISODateTime) to!: Date;
-  @Field(() => Int) total!: number;
+  @Field(() => GraphQLISODateTime, { description: 'Start of the range (included), UTC.' }) from!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'End of the range (excluded), UTC.' }) to!: Date;
+  @Field(() => Int, { description: 'Sum of the sides’ mentions over the range.' }) total!: number;
   @Field(() => [ShareOfVoiceSideObject], { description: 'The brand first, then the competitors by name.' })
   sides!: ShareOfVoiceSideObject[];
-  @Field(() => VolumeIntervalEnum, { nullable: true }) interval!: VolumeIntervalEnum | null;
-  @Field(() => String, { nullable: true }) timeZone!: string | null;
+  @Field(() => VolumeIntervalEnum, { nullable: true, description: 'The bucket size asked for; null when none was.' })
+  interval!: VolumeIntervalEnum | null;
+  @Field(() => String, { nullable: true, description: 'The IANA time zone of the buckets; null without an interval.' }) timeZone!:
+    string | null;
   @Field(() => [ShareOfVoiceBucketObject], { description: 'Per bucket when an interval was asked; empty otherwise.' })
   buckets!: ShareOfVoiceBucketObject[];
 }

@@ -1,0 +1,285 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { OrgDate } from '../../components/format';
+import { useWorkspace } from '../../components/workspace';
+import { graphql } from '../../gql';
+import type { ApiKeyScope } from '../../gql/graphql';
+import { useT } from '../../i18n/locale';
+import { fieldProblems, PAGE_SIZE, Pager, ProblemsAlert, useCursorPages } from './common';
+
+const ApiKeysDocument = graphql(`
+  query ApiKeys($first: Int, $after: String) {
+    apiKeys(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          name
+          displayPrefix
+          scopes
+          organizationId
+          createdAt
+          expiresAt
+          revokedAt
+          lastUsedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const CreateApiKeyDocument = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey {
+        id
+        name
+        displayPrefix
+      }
+    }
+  }
+`);
+
+const RevokeApiKeyDocument = graphql(`
+  mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      id
+      revokedAt
+    }
+  }
+`);
+
+const SCOPES: ApiKeyScope[] = ['read', 'write'];
+const WHOLE_AGENCY = 'agency';
+
+/** The agency's API keys: created with their scopes, the secret shown once, listed, revoked. */
+export function ApiKeysPage() {
+  const t = useT();
+  const workspace = useWorkspace();
+  const pages = useCursorPages();
+  const [keys, refetch] = useQuery({ query: ApiKeysDocument, variables: { first: PAGE_SIZE, after: pages.after } });
+  const [created, create] = useMutation(CreateApiKeyDocument);
+  const [revoked, revoke] = useMutation(RevokeApiKeyDocument);
+  const [opened, setOpened] = useState(false);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['read']);
+  const [scope, setScope] = useState<string>(WHOLE_AGENCY);
+  const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const problems = fieldProblems(created.error, ['input.name', 'input.scopes', 'input.organizationId']);
+  const revokeProblems = fieldProblems(revoked.error);
+  const rows = keys.data?.apiKeys.edges.map((e) => e.node) ?? [];
+  const organizationName = (id: string | null) => (id ? (workspace.organization(id)?.name ?? id) : t('agency.keys.wholeAgency'));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { data } = await create({
+      input: { name, scopes: scopes as ApiKeyScope[], organizationId: scope === WHOLE_AGENCY ? undefined : scope },
+    });
+    if (!data) return;
+    setOpened(false);
+    setName('');
+    // The secret lives in this state only until the modal is closed: the API never shows it again.
+    setSecret({ name: data.createApiKey.apiKey.name, value: data.createApiKey.secret });
+    refetch();
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('agency.keys.title')}</Title>
+          <Text c="gray.7">{t('agency.keys.subtitle')}</Text>
+        </div>
+        <Button onClick={() => setOpened(true)}>{t('agency.keys.create')}</Button>
+      </Group>
+      {keys.error && <ProblemsAlert problems={fieldProblems(keys.error).rest} />}
+      {keys.fetching && rows.length === 0 && <Loader aria-label={t('agency.loading')} />}
+      {keys.data && rows.length === 0 && <Text>{t('agency.keys.empty')}</Text>}
+      {rows.length > 0 && (
+        <Table aria-label={t('agency.keys.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('agency.keys.name')}</Table.Th>
+              <Table.Th>{t('agency.keys.prefix')}</Table.Th>
+              <Table.Th>{t('agency.keys.scopes')}</Table.Th>
+              <Table.Th>{t('agency.keys.actsIn')}</Table.Th>
+              <Table.Th>{t('agency.keys.created')}</Table.Th>
+              <Table.Th>{t('agency.keys.lastUsed')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('agency.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((key) => (
+              <Table.Tr key={key.id} data-testid="api-key-row">
+                <Table.Td>{key.name}</Table.Td>
+                <Table.Td>
+                  <Code>{key.displayPrefix}…</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {key.scopes.map((s) => (
+                      <Badge key={s} variant="light" color="blue.9">
+                        {t(s === 'write' ? 'agency.keys.scope.write' : 'agency.keys.scope.read')}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{organizationName(key.organizationId ?? null)}</Table.Td>
+                <Table.Td>
+                  <OrgDate value={key.createdAt} timeZone={undefined} />
+                </Table.Td>
+                <Table.Td>{key.lastUsedAt ? <OrgDate value={key.lastUsedAt} timeZone={undefined} /> : t('agency.keys.never')}</Table.Td>
+                <Table.Td>
+                  {key.revokedAt ? (
+                    <Badge color="gray.8">{t('agency.keys.revoked')}</Badge>
+                  ) : (
+                    <Button
+                      c="red.9"
+                      size="xs"
+                      color="red.9"
+                      variant="subtle"
+                      aria-label={t('agency.keys.revokeOf', { name: key.name })}
+                      onClick={() => setRevoking({ id: key.id, name: key.name })}
+                    >
+                      {t('agency.keys.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Pager
+        page={pages.page}
+        hasNextPage={keys.data?.apiKeys.pageInfo.hasNextPage ?? false}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(keys.data?.apiKeys.pageInfo.endCursor)}
+      />
+
+      <Modal
+        closeButtonProps={{ 'aria-label': t('agency.close') }}
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('agency.keys.create')}
+      >
+        <form onSubmit={submit}>
+          <Stack>
+            <ProblemsAlert problems={problems.rest} />
+            <TextInput
+              label={t('agency.keys.name')}
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={problems.at('input.name')}
+              data-autofocus
+            />
+            <Checkbox.Group label={t('agency.keys.scopes')} value={scopes} onChange={setScopes} error={problems.at('input.scopes')}>
+              <Group mt="xs">
+                {SCOPES.map((s) => (
+                  <Checkbox key={s} value={s} label={t(s === 'write' ? 'agency.keys.scope.write' : 'agency.keys.scope.read')} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <Select
+              label={t('agency.keys.actsIn')}
+              allowDeselect={false}
+              value={scope}
+              onChange={(v) => v && setScope(v)}
+              error={problems.at('input.organizationId')}
+              data={[
+                { value: WHOLE_AGENCY, label: t('agency.keys.wholeAgency') },
+                ...workspace.organizations.map((o) => ({ value: o.id, label: o.name })),
+              ]}
+            />
+            <Button type="submit" loading={created.fetching}>
+              {t('agency.keys.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Modal>
+
+      <Modal
+        closeButtonProps={{ 'aria-label': t('agency.close') }}
+        opened={secret !== null}
+        onClose={() => setSecret(null)}
+        title={t('agency.keys.secretTitle', { name: secret?.name ?? '' })}
+        closeOnClickOutside={false}
+      >
+        {secret && (
+          <Stack>
+            <Alert color="yellow">{t('agency.keys.secretOnce')}</Alert>
+            <Code block data-testid="api-key-secret">
+              {secret.value}
+            </Code>
+            <Group justify="space-between">
+              <CopyButton value={secret.value}>
+                {({ copied, copy }) => (
+                  <Button variant="default" onClick={copy}>
+                    {copied ? t('agency.copied') : t('agency.keys.copySecret')}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button onClick={() => setSecret(null)}>{t('agency.keys.secretDone')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+
+      <Modal
+        closeButtonProps={{ 'aria-label': t('agency.close') }}
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={t('agency.keys.revokeTitle')}
+      >
+        <Stack>
+          <Text>{t('agency.keys.revokeConfirm', { name: revoking?.name ?? '' })}</Text>
+          <ProblemsAlert problems={revokeProblems.rest} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRevoking(null)}>
+              {t('agency.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              loading={revoked.fetching}
+              onClick={async () => {
+                if (!revoking) return;
+                const { data } = await revoke({ input: { id: revoking.id } });
+                if (!data) return;
+                setRevoking(null);
+                refetch();
+              }}
+            >
+              {t('agency.keys.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

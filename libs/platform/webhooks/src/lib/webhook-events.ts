@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { OrganizationUnitOfWork } from '@socle/platform-database';
+import { JobQueues } from '@socle/platform-queue';
+import { isWebhookEventType, WebhookEventType } from './catalogue';
+
+export const WEBHOOKS_QUEUE = 'webhooks';
+export const DELIVER_WEBHOOKS_JOB = 'DeliverWebhooksJob';
+
+/** Largest `data` of one event, as JSON text (the table refuses more). */
+export const WEBHOOK_DATA_MAX_BYTES = 65_536;
+
+/**
+ * Emits webhook events from any module: `emit` writes an outbox row in the
+ * caller's unit of work, so a rolled-back change emits nothing and a committed
+ * one is never lost. The delivery job is enqueued once the transaction
+ * commits; if Redis loses it, the job's reconciler finds the row. Which
+ * endpoints receive an event is decided at delivery time (the subscriptions of
+ * that moment).
+ */
+@Injectable()
+export class WebhookEvents {
+  private readonly logger = new Logger('WebhookEvents');
+
+  constructor(private readonly queues: JobQueues) {}
+
+  async emit(uow: OrganizationUnitOfWork, type: WebhookEventType, data: Record<string, unknown>): Promise<string> {
+    const [id] = await this.emitMany(uow, [{ type, data }]);
+    return id;
+  }
+
+  async emitMany(
+    uow: OrganizationUnitOfWork,
+    events: readonly { type: WebhookEventType; data: Record<string, unknown> }[],
+  ): Promise<string[]> {
+    if (events.length === 0) return [];
+    for (const event of events) {
+      if (!isWebhookEventType(event.type)) throw new Error(`webhook event type ${JSON.stringify(event.type)} is not in the catalogue`);
+      if (Buffer.byteLength(JSON.stringify(event.data)) > WEBHOOK_DATA_MAX_BYTES)
+        throw new Error(`webhook event ${event.type}: data too large`);
+    }
+    const rows = await uow.query<{ id: string }>(
+      `INSERT INTO webhook_events (organization_id, type, data)
+       SELECT $1, e.type, e.data FROM jsonb_to_recordset($2::jsonb) AS e (type text, data jsonb)
+       RETURNING id`,
+      [uow.organizationId, JSON.stringify(events)],
+    );
+    const organizationId = uow.organizationId;
+    uow.afterCommit(async () => {
+      try {
+        await this.queues.add(WEBHOOKS_QUEUE, DELIVER_WEBHOOKS_JOB, { organizationId });
+      } catch (error) {
+        // The rows are committed: the reconciler fans them out later.
+        this.logger.warn(`webhook job for organization ${organizationId} not enqueued (${error instanceof Error ? error.name : 'error'})`);
+      }
+    });
+    return rows.map((r) => r.id);
+  }
+}

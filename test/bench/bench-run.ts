@@ -1,0 +1,81 @@
+/**
+ * What every benchmark with its own database does around its measurements: a run name, a database provisioned and
+ * migrated with the same commands as the test set-up (without its sweep of other runs' databases: a run drops only its
+ * own), its Redis keys, and clean-up steps run once, in reverse order, at the end or on SIGINT/SIGTERM.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import Redis from 'ioredis';
+import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface BenchRun {
+  /** `socle_test_<suffix>`, created by `provisionDatabase`. */
+  database: string;
+  /** A queue and rate-limit prefix of this run alone. */
+  queuePrefix: string;
+  redisUrl: string;
+  /** Adds a clean-up step (run last added first). */
+  onCleanUp(step: () => Promise<unknown> | void): void;
+  /** Runs the clean-up steps once; a failing step is reported and the others still run. */
+  cleanUp(): Promise<void>;
+}
+
+export function startBenchRun(): BenchRun {
+  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const steps: (() => Promise<unknown> | void)[] = [];
+  let cleaned = false;
+  const cleanUp = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    for (const step of steps.reverse())
+      await Promise.resolve()
+        .then(step)
+        .catch((error: unknown) => process.stderr.write(`clean-up: ${String(error)}\n`));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  return {
+    database: `socle_test_${suffix}`,
+    queuePrefix: `bench-${suffix.replace(/_/g, '-')}`,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    onCleanUp: (step) => void steps.push(step),
+    cleanUp,
+  };
+}
+
+function databaseCli(args: string[], env: Record<string, string>): void {
+  execFileSync(process.execPath, ['-r', '@swc-node/register', path.resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Creates the run's database with its roles' grants and applies the migrations; it is dropped at clean-up. Returns the owner's URL. */
+export function provisionDatabase(run: BenchRun): string {
+  run.onCleanUp(() => dropTestDatabase(run.database));
+  const ownerUrl = databaseUrl('socle_owner', run.database);
+  databaseCli(['provision', run.database], { SOCLE_PG_ADMIN_URL: adminUrl() });
+  databaseCli(['migrate'], { DATABASE_OWNER_URL: ownerUrl });
+  return ownerUrl;
+}
+
+/** Deletes the keys matching each pattern (SCAN, then DEL by pages). */
+export async function deleteRedisKeys(url: string, patterns: string[]): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    for (const pattern of patterns) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
