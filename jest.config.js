@@ -1,7 +1,8 @@
 // One Jest run for the whole monorepo: unit specs, integration specs against the
 // real PostgreSQL and Redis, and end-to-end specs. The global setup creates a
 // throw-away database (and drops it afterwards), so suites never share state
-// with the demo platform or with another run.
+// with the demo platform or with another run. The growth measurements
+// (`*.growth-spec.ts`) run apart, alone: see jest.growth.config.js.
 const { compilerOptions } = require('./tsconfig.base.json');
 const swcrc = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;

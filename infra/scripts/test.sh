@@ -42,5 +42,7 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 export CHROMIUM_PATH
+say "measuring the parsers' growth on hostile input (alone, while nothing else runs)…"
+npx jest --ci --config jest.growth.config.js --passWithNoTests "$@"
 say "running the tests…"
 npx jest --ci "$@"
