@@ -138,7 +138,7 @@ describe('cross-tenant isolation through the API', () => {
   it("keeps an agency's API key out of another agency's organisations", async () => {
     const res = await api.gql('{ organization { id name } }', {}, { token: keyA, organizationId: world.orgB });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect(res.body.data ?? null).toBeNull();
+    expect(res.body.data?.organization ?? null).toBeNull();
   });
 
   it("lists only the agency's own organisations, and me shows only the caller's memberships", async () => {

@@ -19,6 +19,7 @@ import { Metrics } from '@socle/platform-observability';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
 import { formatError, requestLifecyclePlugin } from './graphql-plugins';
 import { accessPlugin } from './access-plugin';
+import { idempotencyPlugin } from './idempotency-plugin';
 import { HealthController } from './health.controller';
 import { ConsoleController } from './console.controller';
 import { describeRootTypes } from './root-types';
@@ -112,6 +113,8 @@ export class AppModule {
               requestLifecyclePlugin({ metrics, publicIntrospection: config.publicIntrospection }),
               // Access is resolved once per operation, before any resolver (the guard then checks each field's permission).
               accessPlugin(modules, access),
+              // After access: a mutation's idempotency key is claimed in the tenant it proved.
+              idempotencyPlugin(),
               explorerLandingPage(() => explorerDirectoryOf(adapter.httpAdapter.getInstance())),
             ],
             formatError,

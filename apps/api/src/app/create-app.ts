@@ -1,6 +1,7 @@
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { rewriteTenantPath } from './tenant-path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { SocleConfig } from '@socle/platform-config';
@@ -48,6 +49,7 @@ export async function createApp(
     logger: false,
     trustProxy: true,
     routerOptions: { maxParamLength: 512 },
+    rewriteUrl: rewriteTenantPath,
   });
   const fastify = adapter.getInstance();
   const routes: HttpRoute[] = [];

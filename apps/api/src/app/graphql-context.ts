@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { SocleConfig } from '@socle/platform-config';
 import { isUuid, UnitOfWorkFactory } from '@socle/platform-database';
 import { Principal, RATE_LIMITER, RateLimiter, RateLimitResult, RateLimitState, RequestState } from '@socle/platform-auth';
 import { AppError, asGraphQLError, rateLimited } from '@socle/platform-graphql';
 import { Authenticator } from '@socle/accounts';
 import { refuseMisshapenRequest } from './graphql-plugins';
+import { TenantInPath, tenantInPath } from './tenant-path';
 
 export interface GraphQLContext {
   state: RequestState;
@@ -24,6 +26,8 @@ export function requestIdOf(request: FastifyRequest): string {
 /** What a GraphQL caller presents: HTTP headers, or a WebSocket connection's connection_init payload read as headers. */
 export interface HeaderCarrier {
   headers: Record<string, string | string[] | undefined>;
+  /** The HTTP request itself, when there is one: it may have come by a tenant path (`/graphql/organizations/<id>`). */
+  raw?: IncomingMessage;
 }
 
 function uuidHeader(request: HeaderCarrier, name: string): string | undefined {
@@ -33,6 +37,28 @@ function uuidHeader(request: HeaderCarrier, name: string): string | undefined {
   if (!isUuid(value))
     throw new AppError('BAD_USER_INPUT', `The ${name} header must be an id (UUID).`, { field: name, http: { status: 400 } });
   return value.toLowerCase();
+}
+
+/** The organisation (or agency) chosen by the header or by the path; both may be given only if they agree. */
+function chosenTenant(request: HeaderCarrier, kind: TenantInPath['kind'], header: string): string | undefined {
+  const fromHeader = uuidHeader(request, header);
+  const inPath = tenantInPath(request.raw);
+  if (inPath?.kind !== kind) return fromHeader;
+  const plural = kind === 'organization' ? 'organizations' : 'agencies';
+  if (!isUuid(inPath.id)) {
+    throw new AppError('BAD_USER_INPUT', `The ${kind} in the path (/graphql/${plural}/<id>) must be an id (UUID).`, {
+      field: 'path',
+      http: { status: 400 },
+    });
+  }
+  const fromPath = inPath.id.toLowerCase();
+  if (fromHeader !== undefined && fromHeader !== fromPath) {
+    throw new AppError('BAD_USER_INPUT', `The ${header} header names another ${kind} than the path: give one, or the same in both.`, {
+      field: header,
+      http: { status: 400 },
+    });
+  }
+  return fromPath;
 }
 
 /**
@@ -127,8 +153,8 @@ export class GraphQLContextFactory {
       requestId,
       ip,
       principal,
-      requestedOrganizationId: uuidHeader(carrier, 'x-socle-organization'),
-      requestedAgencyId: uuidHeader(carrier, 'x-socle-agency'),
+      requestedOrganizationId: chosenTenant(carrier, 'organization', 'x-socle-organization'),
+      requestedAgencyId: chosenTenant(carrier, 'agency', 'x-socle-agency'),
       uow: this.units.create(principal.kind === 'user' ? { userId: principal.userId } : {}),
       loaders: new Map(),
     };

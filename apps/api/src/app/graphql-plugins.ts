@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, checkRequestShape, DomainError, JsonValueError, toGraphQLError } from '@socle/platform-graphql';
 import type { Metrics } from '@socle/platform-observability';
 import type { GraphQLContext } from './graphql-context';
+import { keepIdempotentAnswer } from './idempotency-claims';
 
 /** Codes Apollo gives to request errors (parse, validation, variables); kept as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -182,7 +183,11 @@ export function requestLifecyclePlugin(options: { metrics: Metrics; publicIntros
           if (state?.uow.isOpen) {
             try {
               if (hadErrors) await state.uow.rollback();
-              else await state.uow.commit();
+              else {
+                // A mutation sent with an idempotency key keeps its answer in its own transaction.
+                await keepIdempotentAnswer(state, result?.data);
+                await state.uow.commit();
+              }
             } catch (error) {
               logger.error(`request ${state.requestId}: commit failed: ${String(error)}`);
               if (result) {

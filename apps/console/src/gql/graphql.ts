@@ -1521,7 +1521,7 @@ export type LogInMutation = { logIn: { accessToken: string; refreshToken: string
 export type OrganizationOverviewQueryVariables = Exact<{ [key: string]: never }>;
 
 export type OrganizationOverviewQuery = {
-  organization: { id: string; name: string; timezone: string; createdAt: string };
+  organization: { id: string; name: string; timezone: string; createdAt: string } | null;
   maturityRadar: {
     source: MaturityScoreSource;
     at: string;
@@ -1748,7 +1748,7 @@ export type OrganizationMembersQueryVariables = Exact<{
 }>;
 
 export type OrganizationMembersQuery = {
-  organization: { id: string; myRoles: Array<OrganizationRole> };
+  organization: { id: string; myRoles: Array<OrganizationRole> } | null;
   members: {
     edges: Array<{
       node: { userId: string; roles: Array<OrganizationRole>; joinedAt: string; user: { id: string; displayName: string; email: string } };
@@ -1859,7 +1859,7 @@ export type MaturityModelQuery = {
       publishedAt: string | null;
       content: Record<string, unknown>;
     }>;
-  };
+  } | null;
 };
 
 export type ExportMaturityModelQueryVariables = Exact<{
@@ -2096,7 +2096,7 @@ export type MentionStreamQuery = {
 
 export type CommunityOrganizationQueryVariables = Exact<{ [key: string]: never }>;
 
-export type CommunityOrganizationQuery = { organization: { id: string; name: string; timezone: string } };
+export type CommunityOrganizationQuery = { organization: { id: string; name: string; timezone: string } | null };
 
 export type ContentItemPublicationsQueryVariables = Exact<{
   itemId: string | number;
@@ -2150,7 +2150,7 @@ export type ContentCancelItemMutation = { cancelContentItem: { id: string; statu
 
 export type ContentOrganizationQueryVariables = Exact<{ [key: string]: never }>;
 
-export type ContentOrganizationQuery = { organization: { id: string; name: string; timezone: string } };
+export type ContentOrganizationQuery = { organization: { id: string; name: string; timezone: string } | null };
 
 export type ContentCalendarQueryVariables = Exact<{
   input: ContentCalendarInput;
@@ -2244,7 +2244,7 @@ export type ContentItemQuery = {
       blocked: boolean;
       findings: Array<{ severity: ContentFindingSeverity; rule: string; message: string; spans: Array<{ start: number; end: number }> }>;
     }>;
-  };
+  } | null;
 };
 
 export type ContentEditorChoicesQueryVariables = Exact<{ [key: string]: never }>;
@@ -2408,7 +2408,7 @@ export type EvaluationAssessmentQuery = {
       roadmapStep: { number: number; title: string } | null;
     }>;
     trend: Array<{ dimensionKey: string; delta: number | null }>;
-  };
+  } | null;
 };
 
 export type EvaluationAnswerMutationVariables = Exact<{
@@ -2559,7 +2559,7 @@ export type PolicyDetailQuery = {
     createdAt: string;
     latestVersion: { id: string; number: number; status: PolicyVersionStatus } | null;
     publishedVersion: { id: string; number: number } | null;
-  };
+  } | null;
 };
 
 export type PolicyVersionListQueryVariables = Exact<{
@@ -2600,7 +2600,7 @@ export type PolicyVersionTextQuery = {
     returnComment: string | null;
     sections: Array<{ key: string; title: string; body: string }>;
     review: { kind: PolicyReviewKind; verdict: PolicyReviewVerdict | null; comment: string | null } | null;
-  };
+  } | null;
 };
 
 export type PolicyHistoryListQueryVariables = Exact<{
@@ -2644,7 +2644,7 @@ export type PolicyAcknowledgementListQuery = {
       edges: Array<{ node: { userId: string; displayName: string; joinedAt: string } }>;
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
-  };
+  } | null;
 };
 
 export type PolicyUpdateDraftMutationVariables = Exact<{
@@ -2760,7 +2760,7 @@ export type OrganizationSettingsQuery = {
     status: OrganizationStatus;
     deletionRequestedAt: string | null;
     myRoles: Array<OrganizationRole>;
-  };
+  } | null;
 };
 
 export type UpdateOrganizationSettingsMutationVariables = Exact<{

@@ -11,6 +11,7 @@ import { EVALUATION_ENTITIES, EVALUATION_MIGRATIONS, LiveScores1764500000001 } f
 import { INTEGRATIONS_MIGRATIONS } from '@socle/integrations';
 import type { EntityClass, MigrationClass } from '@socle/platform-database';
 import { WEBHOOK_EVENTS_MIGRATIONS } from '@socle/platform-webhooks';
+import { GRAPHQL_MIGRATIONS } from '@socle/platform-graphql';
 
 export const ENTITIES: EntityClass[] = [
   ...ACCOUNTS_ENTITIES,
@@ -31,6 +32,7 @@ export const MIGRATIONS: MigrationClass[] = [
   LiveScores1764500000001,
   ...WEBHOOK_EVENTS_MIGRATIONS,
   ...INTEGRATIONS_MIGRATIONS,
+  ...GRAPHQL_MIGRATIONS,
 ];
 
 import type { DynamicModule } from '@nestjs/common';

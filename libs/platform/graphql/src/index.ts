@@ -14,3 +14,17 @@ export {
   checkRequestShape,
   GraphQLRequestShape,
 } from './lib/input-limits';
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_HOURS,
+  IDEMPOTENT_REPLAY_HEADER,
+  IdempotencyClaim,
+  IdempotencyScope,
+  claimIdempotencyKey,
+  readIdempotencyKey,
+  recordIdempotentAnswer,
+  requestFingerprint,
+} from './lib/idempotency';
+import { IdempotencyKeys1765000002700 } from './lib/migrations/1765000002700-idempotency-keys';
+/** The idempotency keys' table; run after the accounts migrations (it refers to agencies and organizations). */
+export const GRAPHQL_MIGRATIONS = [IdempotencyKeys1765000002700];

@@ -516,7 +516,7 @@ export function OrganizationMembersPage() {
     context,
   });
   // The API says which roles the person holds here; agency owners and admins manage every client's people.
-  const myRoles = members.data?.organization.myRoles ?? [];
+  const myRoles = members.data?.organization?.myRoles ?? [];
   const canManage = agencyManager || myRoles.some((r) => ORGANIZATION_MANAGERS.includes(r));
   const invitations = useInvitations(ORGANIZATION_INVITATIONS, canManage, context);
   const [invite, sendInvite] = useMutation(InviteMemberDocument);

@@ -39,7 +39,7 @@ export function ContentPage() {
   const { organizationId = '', '*': rest = '' } = useParams();
   const context = useMemo(() => inOrganization(organizationId), [organizationId]);
   const [organization] = useQuery({ query: ContentOrganizationDocument, context });
-  const timeZone = organization.data?.organization.timezone;
+  const timeZone = organization.data?.organization?.timezone;
   const base = `/organizations/${organizationId}/content`;
   const scope = useMemo(() => (timeZone ? { organizationId, timeZone, context, base } : null), [organizationId, timeZone, context, base]);
   const first = rest.split('/')[0];
@@ -49,7 +49,7 @@ export function ContentPage() {
     <Stack>
       <div>
         <Title order={2}>
-          {t('content.title', { name: organization.data?.organization.name ?? workspace.organization(organizationId)?.name ?? '' })}
+          {t('content.title', { name: organization.data?.organization?.name ?? workspace.organization(organizationId)?.name ?? '' })}
         </Title>
         {timeZone && <Text c="dimmed">{t('content.timeZone', { zone: timeZone })}</Text>}
       </div>

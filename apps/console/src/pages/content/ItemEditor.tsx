@@ -34,7 +34,7 @@ import { ItemPublications } from './ItemPublications';
 import { VariantEditor, type NetworkLimits } from './VariantEditor';
 import { fieldErrors, fromLocalInput, toLocalInput } from './zoned';
 
-type Item = ContentItemQuery['contentItem'];
+type Item = NonNullable<ContentItemQuery['contentItem']>;
 const ITEM_FIELDS = ['title', 'brief', 'theme', 'campaign', 'objectiveId', 'segmentId', 'plannedFor'] as const;
 const NEW_VARIANT = '__new';
 

@@ -15,7 +15,7 @@ export interface NetworkLimits {
   textMaxLength: number;
   textCounting: string;
 }
-type Variant = ContentItemQuery['contentItem']['variants'][number];
+type Variant = NonNullable<ContentItemQuery['contentItem']>['variants'][number];
 type Violation = CheckContentQuery['checkContent']['violations'][number];
 
 const CHECK_DELAY_MS = 400;

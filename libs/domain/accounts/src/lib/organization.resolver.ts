@@ -76,7 +76,10 @@ export class OrganizationResolver {
   }
 
   @Requires('organization.read')
-  @Query(() => OrganizationObject, { description: 'The organization named by the X-Socle-Organization header (or the API key).' })
+  @Query(() => OrganizationObject, {
+    nullable: true,
+    description: 'The organization named by the X-Socle-Organization header (or the API key).',
+  })
   async organization(@OrgCtx() ctx: OrganizationContext): Promise<OrganizationObject> {
     return toOrganization(await this.service.get(ctx));
   }
@@ -100,7 +103,7 @@ export class AgencyResolver {
   constructor(private readonly agencies: AgencyRepository) {}
 
   @Requires('agency.read')
-  @Query(() => AgencyObject, { description: 'The agency the request acts for (X-Socle-Agency, or your first agency).' })
+  @Query(() => AgencyObject, { nullable: true, description: 'The agency the request acts for (X-Socle-Agency, or your first agency).' })
   async agency(@AgencyCtx() ctx: AgencyContext): Promise<AgencyObject> {
     const agency = await this.agencies.find(ctx);
     if (!agency) throw notFound('Agency', ctx.agencyId);

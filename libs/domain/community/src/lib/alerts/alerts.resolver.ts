@@ -58,7 +58,10 @@ export class AlertsResolver {
   }
 
   @Requires('listening.read')
-  @Query(() => AlertObject, { description: 'One alert; its `mentions` are the ones behind it. NOT_FOUND for an unknown id.' })
+  @Query(() => AlertObject, {
+    nullable: true,
+    description: 'One alert; its `mentions` are the ones behind it. NOT_FOUND for an unknown id.',
+  })
   async alert(@OrgCtx() ctx: OrganizationContext, @Args() args: AlertArgs): Promise<AlertObject> {
     return toAlertObject(await this.service.get(ctx, args.id, 'id'), await this.pauseOf(ctx));
   }

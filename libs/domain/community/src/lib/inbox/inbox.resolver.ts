@@ -70,7 +70,7 @@ export class InboxResolver {
   }
 
   @Requires('inbox.read')
-  @Query(() => InboxItemObject, { description: 'One item of the social inbox. NOT_FOUND for an unknown id.' })
+  @Query(() => InboxItemObject, { nullable: true, description: 'One item of the social inbox. NOT_FOUND for an unknown id.' })
   async inboxItem(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxItemArgs): Promise<InboxItemObject> {
     return toInboxItemObject(await this.inbox.get(ctx, args.id, 'id'));
   }

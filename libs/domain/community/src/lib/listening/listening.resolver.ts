@@ -187,7 +187,7 @@ export class ListeningResolver {
   }
 
   @Requires('listening.read')
-  @Query(() => MentionObject, { description: 'One mention. NOT_FOUND for an unknown id.' })
+  @Query(() => MentionObject, { nullable: true, description: 'One mention. NOT_FOUND for an unknown id.' })
   async mention(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionIdArgs): Promise<MentionObject> {
     return toMention(await this.listening.mention(ctx, args.id));
   }

@@ -99,6 +99,7 @@ export class ApprovalsResolver {
 
   @Requires('content.read')
   @Query(() => ContentItemApprovalsObject, {
+    nullable: true,
     description:
       "Where a content item's approval stands: each step, who decided what on this revision, who remains. NOT_FOUND for an unknown item.",
   })

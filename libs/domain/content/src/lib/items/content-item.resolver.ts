@@ -26,7 +26,7 @@ export class ContentItemResolver {
   constructor(private readonly content: ContentEditingService) {}
 
   @Requires('content.read')
-  @Query(() => ContentItemObject, { description: 'One content item with its variants. NOT_FOUND for an unknown id.' })
+  @Query(() => ContentItemObject, { nullable: true, description: 'One content item with its variants. NOT_FOUND for an unknown id.' })
   async contentItem(@OrgCtx() ctx: OrganizationContext, @Args() args: ContentItemIdArgs): Promise<ContentItemObject> {
     return toContentItem(await this.content.get(ctx, args.id));
   }

@@ -57,7 +57,7 @@ export class MediaResolver {
   }
 
   @Requires('media.read')
-  @Query(() => MediaAssetObject, { description: 'One asset of the media library. NOT_FOUND for an unknown id.' })
+  @Query(() => MediaAssetObject, { nullable: true, description: 'One asset of the media library. NOT_FOUND for an unknown id.' })
   async mediaAsset(
     @OrgCtx() ctx: OrganizationContext,
     @Args('id', { type: () => ID, description: 'Identifier of the media asset.' }) id: string,

@@ -68,7 +68,7 @@ export class PublishingResolver {
   }
 
   @Requires('content.read')
-  @Query(() => PublicationObject, { description: 'One publication, with its attempts. NOT_FOUND for an unknown id.' })
+  @Query(() => PublicationObject, { nullable: true, description: 'One publication, with its attempts. NOT_FOUND for an unknown id.' })
   async publication(@OrgCtx() ctx: OrganizationContext, @Args() args: PublicationArgs): Promise<PublicationObject> {
     return toPublicationObject(await this.publishing.get(ctx, args.id, 'id'));
   }

@@ -43,6 +43,7 @@ export class AssessmentResolver {
 
   @Requires('assessments.read')
   @Query(() => AssessmentObject, {
+    nullable: true,
     description: 'One assessment: model, answers, scores, evidence, level, recommendations and trend. NOT_FOUND for an unknown id.',
   })
   async assessment(

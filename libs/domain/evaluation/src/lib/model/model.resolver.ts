@@ -44,6 +44,7 @@ export class MaturityModelResolver {
 
   @Requires('maturityModels.read')
   @Query(() => MaturityModelObject, {
+    nullable: true,
     description: 'One maturity model with its versions ("default" for the built-in one). NOT_FOUND for an unknown id.',
   })
   async maturityModel(

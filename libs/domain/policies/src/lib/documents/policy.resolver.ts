@@ -48,6 +48,7 @@ export class PolicyResolver {
 
   @Requires('policies.read')
   @Query(() => PolicyDocumentObject, {
+    nullable: true,
     description: 'One policy, with its latest and published versions. NOT_FOUND for an id of another organization.',
   })
   async policy(@OrgCtx() ctx: OrganizationContext, @Args() args: IdArgs): Promise<PolicyDocumentObject> {
@@ -55,7 +56,7 @@ export class PolicyResolver {
   }
 
   @Requires('policies.read')
-  @Query(() => PolicyVersionObject, { description: 'One version of a policy, with its sections.' })
+  @Query(() => PolicyVersionObject, { nullable: true, description: 'One version of a policy, with its sections.' })
   async policyVersion(@OrgCtx() ctx: OrganizationContext, @Args() args: IdArgs): Promise<PolicyVersionObject> {
     return toPolicyVersion(await this.service.version(ctx, args.id));
   }
@@ -210,6 +211,7 @@ export class PolicyResolver {
 
   @Requires('policies.read')
   @Query(() => PolicyAcknowledgementSummaryObject, {
+    nullable: true,
     description: 'Who among the current members acknowledged the published version (members who joined later are pending too).',
   })
   async policyAcknowledgements(

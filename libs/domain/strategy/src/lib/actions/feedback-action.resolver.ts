@@ -187,7 +187,10 @@ export class FeedbackActionResolver {
   }
 
   @Requires('inbox.read')
-  @Query(() => FeedbackActionObject, { description: 'One action taken on feedback. NOT_FOUND for an id of another organization.' })
+  @Query(() => FeedbackActionObject, {
+    nullable: true,
+    description: 'One action taken on feedback. NOT_FOUND for an id of another organization.',
+  })
   async feedbackAction(@OrgCtx() ctx: OrganizationContext, @Args() args: FeedbackActionIdArgs): Promise<FeedbackActionObject> {
     return toAction(await this.actions.get(ctx, args.id));
   }

@@ -106,7 +106,7 @@ export class GovernanceResolver {
   }
 
   @Requires('strategy.read')
-  @Query(() => GovernanceMeetingObject, { description: 'One meeting. NOT_FOUND for an id of another organization.' })
+  @Query(() => GovernanceMeetingObject, { nullable: true, description: 'One meeting. NOT_FOUND for an id of another organization.' })
   async governanceMeeting(@OrgCtx() ctx: OrganizationContext, @Args() args: GovernanceIdArgs): Promise<GovernanceMeetingObject> {
     return toMeeting(await this.governance.meeting(ctx, args.id));
   }
@@ -206,6 +206,7 @@ export class GovernanceResolver {
 
   @Requires('strategy.read')
   @Query(() => StrategyDocumentVersionObject, {
+    nullable: true,
     description: 'One version of the written strategy, with its Markdown. NOT_FOUND for an id of another organization.',
   })
   async strategyDocumentVersion(

@@ -51,7 +51,7 @@ export class ObjectiveResolver {
   }
 
   @Requires('strategy.read')
-  @Query(() => ObjectiveObject, { description: 'One objective.' })
+  @Query(() => ObjectiveObject, { nullable: true, description: 'One objective.' })
   async objective(@OrgCtx() ctx: OrganizationContext, @Args() args: ObjectiveArgs): Promise<ObjectiveObject> {
     return toObjective(await this.strategy.objective(ctx, args.id));
   }

@@ -1,0 +1,119 @@
+import request from 'supertest';
+import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { isolatedPrefix } from './e2e-support';
+
+interface Answer {
+  data?: { organization?: { id: string; name: string } | null; agency?: { id: string; name: string } | null } | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+}
+
+/**
+ * What ordinary GraphQL clients need. The tenant in the URL: `/graphql/organizations/<id>` chooses the organisation as the header does, so a client that
+ * caches by endpoint keeps one cache per organisation. Same access rules: another agency's organisation is refused.
+ */
+describe('what GraphQL clients need', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start({ QUEUE_PREFIX: isolatedPrefix('integrator-clients') });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  async function post(path: string, query: string, token: string, headers: Record<string, string> = {}) {
+    let req = request(api.server).post(path).set('content-type', 'application/json').set('authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    const res = await req.send({ query });
+    return { status: res.status, body: res.body as Answer };
+  }
+
+  it('answers for the organisation in the path, without a header, and for the same one named in both', async () => {
+    const owner = await signUpAgency(api);
+    const first = await createOrganization(api, owner, 'Boulangerie Chemin');
+    const second = await createOrganization(api, owner, 'Fromagerie Chemin');
+    const a = await post(`/graphql/organizations/${first}`, '{ organization { id name } }', owner.token);
+    const b = await post(`/graphql/organizations/${second}/`, '{ organization { id name } }', owner.token);
+    expect(a.body).toMatchObject({ data: { organization: { id: first, name: 'Boulangerie Chemin' } } });
+    expect(b.body).toMatchObject({ data: { organization: { id: second, name: 'Fromagerie Chemin' } } });
+    const both = await post(`/graphql/organizations/${first.toUpperCase()}`, '{ organization { id } }', owner.token, {
+      'x-socle-organization': first,
+    });
+    expect(both.body).toMatchObject({ data: { organization: { id: first } } });
+  });
+
+  it('refuses a path and a header that disagree, and a path that holds no id, saying where', async () => {
+    const owner = await signUpAgency(api);
+    const first = await createOrganization(api, owner, 'Client un');
+    const second = await createOrganization(api, owner, 'Client deux');
+    const clash = await post(`/graphql/organizations/${first}`, '{ organization { id } }', owner.token, { 'x-socle-organization': second });
+    expect(clash.status).toBe(400);
+    expect(clash.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-socle-organization' });
+    expect(clash.body.errors?.[0]?.message).toMatch(/another organization than the path/);
+    for (const bad of ['not-an-id', '%00', `${first}x`, "1'%20OR%201=1"]) {
+      const res = await post(`/graphql/organizations/${bad}`, '{ organization { id } }', owner.token);
+      expect({ bad, status: res.status, extensions: res.body.errors?.[0]?.extensions }).toMatchObject({
+        bad,
+        status: 400,
+        extensions: { code: 'BAD_USER_INPUT', field: 'path' },
+      });
+    }
+    // Deeper paths are not endpoints.
+    expect((await post(`/graphql/organizations/${first}/members`, '{ organization { id } }', owner.token)).status).toBe(404);
+  });
+
+  it("refuses another agency's organisation in the path as in the header, and changes nothing there", async () => {
+    const owner = await signUpAgency(api);
+    const stranger = await signUpAgency(api, 'Autre agence');
+    const theirs = await createOrganization(api, stranger, 'Client d’en face');
+    const read = await post(`/graphql/organizations/${theirs}`, '{ organization { id name } }', owner.token);
+    const viaHeader = await api.gql('{ organization { id name } }', {}, { token: owner.token, organizationId: theirs });
+    expect(read.body.data?.organization ?? null).toBeNull();
+    expect(read.body.errors?.[0]?.extensions?.code).toBe(viaHeader.body.errors?.[0]?.extensions?.code);
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(read.body.errors?.[0]?.extensions?.code);
+    const rename = await post(
+      `/graphql/organizations/${theirs}`,
+      'mutation { updateOrganization(input: { name: "Pris" }) { id } }',
+      owner.token,
+    );
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(rename.body.errors?.[0]?.extensions?.code);
+    const still = await api.ok<{ organization: { name: string } }>(
+      '{ organization { name } }',
+      {},
+      { token: stranger.token, organizationId: theirs },
+    );
+    expect(still.organization.name).toBe('Client d’en face');
+  });
+
+  it('chooses the agency by its path too', async () => {
+    const owner = await signUpAgency(api, 'Agence Chemin');
+    const mine = await post(`/graphql/agencies/${owner.agencyId}`, '{ agency { id name } }', owner.token);
+    expect(mine.body).toMatchObject({ data: { agency: { id: owner.agencyId, name: 'Agence Chemin' } } });
+    const stranger = await signUpAgency(api, 'Agence voisine');
+    const theirs = await post(`/graphql/agencies/${stranger.agencyId}`, '{ agency { id name } }', owner.token);
+    expect(theirs.body.data?.agency ?? null).toBeNull();
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(theirs.body.errors?.[0]?.extensions?.code);
+  });
+
+  it('answers a look-up of a missing object with null and its error, keeping the sibling fields', async () => {
+    const owner = await signUpAgency(api);
+    const organizationId = await createOrganization(api, owner, 'Client voisin');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const res = await api.gql(
+      `query ($id: ID!) { organization { id name } contentItem(id: $id) { id } inboxItem(id: $id) { id } alert(id: $id) { id } }`,
+      { id: missing },
+      { token: owner.token, organizationId },
+    );
+    expect(res.body.data).toEqual({
+      organization: { id: organizationId, name: 'Client voisin' },
+      contentItem: null,
+      inboxItem: null,
+      alert: null,
+    });
+    const failed = (res.body.errors ?? []).map((e) => [e.path?.join('.'), e.extensions?.code]);
+    expect(failed.sort()).toEqual([
+      ['alert', 'NOT_FOUND'],
+      ['contentItem', 'NOT_FOUND'],
+      ['inboxItem', 'NOT_FOUND'],
+    ]);
+  });
+});
