@@ -21,4 +21,70 @@ describe('accounts over GraphQL', () => {
     expect(data.members.edges.map((e) => e.node.user.id)).toEqual([member.userId]);
     expect(data.members.edges[0].node.roles).toEqual(['COMMUNITY_MANAGER']);
   });
+
+  interface CountedPage {
+    totalCount: number;
+    edges: { node: { id?: string; user?: { id: string } } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+
+  /** Every page of a list read one item at a time: the totalCount each page answered and the items of all pages. */
+  async function readByOnes(
+    field: 'organizations' | 'members',
+    query: string,
+    variables: Record<string, unknown>,
+    options: { token: string; organizationId?: string },
+  ): Promise<{ counts: number[]; items: number }> {
+    const counts: number[] = [];
+    let items = 0;
+    let after: string | null = null;
+    do {
+      const page: CountedPage = (await api.ok<Record<string, CountedPage>>(query, { ...variables, after }, options))[field];
+      counts.push(page.totalCount);
+      items += page.edges.length;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return { counts, items };
+  }
+
+  const ORGANIZATIONS = `query ($after: String, $filter: OrganizationFilterInput) {
+    organizations(first: 1, after: $after, filter: $filter) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+  const MEMBERS = `query ($after: String) {
+    members(first: 1, after: $after) { totalCount edges { node { user { id } } } pageInfo { hasNextPage endCursor } } }`;
+
+  it("counts the agency's organizations over all pages, with the filter, and never another agency's", async () => {
+    const owner = await signUpAgency(api, 'Agence Comptée');
+    for (const name of ['Boulangerie Comptée Nord', 'Boulangerie Comptée Sud', 'Fleuriste Compté'])
+      await createOrganization(api, owner, name);
+    const all = () => readByOnes('organizations', ORGANIZATIONS, {}, { token: owner.token });
+    const bakeries = () => readByOnes('organizations', ORGANIZATIONS, { filter: { nameContains: 'Boulangerie' } }, { token: owner.token });
+    expect(await all()).toEqual({ counts: [3, 3, 3], items: 3 });
+    expect(await bakeries()).toEqual({ counts: [2, 2], items: 2 });
+    expect(await readByOnes('organizations', ORGANIZATIONS, { filter: { status: 'DELETION_PENDING' } }, { token: owner.token })).toEqual({
+      counts: [0],
+      items: 0,
+    });
+
+    // Another agency's clients, named alike, are neither listed nor counted.
+    const other = await signUpAgency(api, 'Agence Voisine');
+    for (const name of ['Boulangerie Voisine', 'Fleuriste Voisin']) await createOrganization(api, other, name);
+    expect(await all()).toEqual({ counts: [3, 3, 3], items: 3 });
+    expect(await bakeries()).toEqual({ counts: [2, 2], items: 2 });
+  });
+
+  it("counts an organization's members over all pages, and neither another client's nor another agency's", async () => {
+    const owner = await signUpAgency(api, 'Agence Membres');
+    const orgId = await createOrganization(api, owner, 'Client Membres');
+    for (const roles of [['VIEWER'], ['ANALYST'], ['COMMUNITY_MANAGER']]) await addOrganizationMember(api, owner, orgId, roles);
+    const members = () => readByOnes('members', MEMBERS, {}, { token: owner.token, organizationId: orgId });
+    expect(await members()).toEqual({ counts: [3, 3, 3], items: 3 });
+
+    // Members of another client of the agency, and of another agency's client, do not count here.
+    const sibling = await createOrganization(api, owner, 'Client Voisin');
+    await addOrganizationMember(api, owner, sibling, ['VIEWER']);
+    const other = await signUpAgency(api, 'Agence Étrangère');
+    const foreign = await createOrganization(api, other, 'Client Étranger');
+    for (const roles of [['VIEWER'], ['ANALYST']]) await addOrganizationMember(api, other, foreign, roles);
+    expect(await members()).toEqual({ counts: [3, 3, 3], items: 3 });
+  });
 });

@@ -614,4 +614,58 @@ describe('content items over GraphQL', () => {
     expect(await mine(viewer)).toEqual([{ id: viewerIdea.id, status: 'DRAFT', triage: 'ACCEPTED', triageReason: null }]);
     expect(await audit(idea.id)).toEqual(['content.idea_suggested', 'content.idea_declined']);
   });
+
+  it('counts the whole list in totalCount, items and own suggestions: every page, the same filters, never another agency’s', async () => {
+    type Counted = { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const counted = await createOrganization(api, owner, 'Client compté contenus');
+    const items = async (variables: Record<string, unknown>, who: Who = owner, organizationId = counted) =>
+      (
+        await api.ok<{ contentItems: Counted }>(
+          `query ($first: Int, $after: String, $status: ContentStatus, $source: ContentSource) {
+            contentItems(first: $first, after: $after, status: $status, source: $source) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`,
+          variables,
+          as(who, organizationId),
+        )
+      ).contentItems;
+    const suggestions = async (variables: Record<string, unknown>, who: Who = owner, organizationId = counted) =>
+      (
+        await api.ok<{ myContentSuggestions: Counted }>(
+          'query ($first: Int, $after: String) { myContentSuggestions(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } } }',
+          variables,
+          as(who, organizationId),
+        )
+      ).myContentSuggestions;
+    const write = async (name: 'createContentItem' | 'suggestContentIdea', title: string, who: Who, organizationId: string) => {
+      const res = await api.gql(
+        `mutation ($input: ${MUTATIONS[name]}!) { ${name}(input: $input) { id } }`,
+        { input: { title } },
+        as(who, organizationId),
+      );
+      if (res.body.errors) throw new Error(`${name} failed: ${JSON.stringify(res.body.errors)}`);
+    };
+    for (const title of ['Pain', 'Brioche', 'Croissant']) await write('createContentItem', title, owner, counted);
+    for (const title of ['Idée fougasse', 'Idée galette']) await write('suggestContentIdea', title, owner, counted);
+
+    const first = await items({ first: 2 });
+    expect(first).toMatchObject({ totalCount: 5, pageInfo: { hasNextPage: true } });
+    expect((await items({ first: 2, after: first.pageInfo.endCursor })).totalCount).toBe(5);
+    expect((await items({ first: 1, status: 'DRAFT' })).totalCount).toBe(3);
+    expect((await items({ first: 1, status: 'IDEA' })).totalCount).toBe(2);
+    expect((await items({ first: 1, source: 'EMPLOYEE_SUGGESTION' })).totalCount).toBe(2);
+    expect((await items({ first: 1, status: 'DRAFT', source: 'EMPLOYEE_SUGGESTION' })).totalCount).toBe(0);
+    const mine = await suggestions({ first: 1 });
+    expect(mine).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    expect((await suggestions({ first: 1, after: mine.pageInfo.endCursor })).totalCount).toBe(2);
+
+    // Another agency's items and ideas are not counted, nor are they among the owner's suggestions.
+    const stranger = await signUpAgency(api, 'Agence Contenus étrangère');
+    const strangerOrg = await createOrganization(api, stranger, 'Client étranger contenus');
+    await write('createContentItem', 'Pain étranger', stranger, strangerOrg);
+    await write('suggestContentIdea', 'Idée étrangère', stranger, strangerOrg);
+    expect((await items({ first: 1 })).totalCount).toBe(5);
+    expect((await items({ first: 1, status: 'IDEA' })).totalCount).toBe(2);
+    expect((await suggestions({ first: 1 })).totalCount).toBe(2);
+    expect((await items({ first: 1 }, stranger, strangerOrg)).totalCount).toBe(2);
+    expect((await suggestions({ first: 1 }, stranger, strangerOrg)).totalCount).toBe(1);
+  });
 });

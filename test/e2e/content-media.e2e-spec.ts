@@ -520,6 +520,45 @@ describe('media library (upload, GraphQL, download)', () => {
       await other.end();
     }
   });
+
+  it('counts the whole library in totalCount: every page, the tag filter, never another agency’s assets', async () => {
+    type Counted = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const counted = await createOrganization(api, owner, 'Vélo compté');
+    const plant = (organizationId: string, tags: string[]) =>
+      admin.query(
+        `INSERT INTO media_assets (organization_id, storage_key, content_type, byte_size, sha256, width, height, tags)
+         VALUES ($1, md5(random()::text), 'image/png', 2048, repeat('a', 64), 10, 10, $2::text[])`,
+        [organizationId, tags],
+      );
+    const page = async (variables: Record<string, unknown>, who: { token: string } = owner, organizationId = counted) =>
+      (
+        await api.ok<{ mediaAssets: Counted }>(
+          'query ($first: Int, $after: String, $tag: String) { mediaAssets(first: $first, after: $after, tag: $tag) { totalCount pageInfo { hasNextPage endCursor } } }',
+          variables,
+          { token: who.token, organizationId },
+        )
+      ).mediaAssets;
+    await plant(counted, ['logo']);
+    await plant(counted, ['logo', 'été']);
+    await plant(counted, []);
+
+    const first = await page({ first: 1 });
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect((await page({ first: 1, after: first.pageInfo.endCursor })).totalCount).toBe(3);
+    // The tag is read as tags are stored (trimmed, lower case), for the page and its count alike.
+    expect((await page({ first: 1, tag: ' Logo ' })).totalCount).toBe(2);
+    expect((await page({ first: 1, tag: 'été' })).totalCount).toBe(1);
+    expect((await page({ first: 1, tag: 'absent' })).totalCount).toBe(0);
+
+    // Another agency's assets, with the same tags, are not counted.
+    const stranger = await signUpAgency(api, 'Agence Médias étrangère');
+    const strangerOrg = await createOrganization(api, stranger, 'Vélo étranger');
+    await plant(strangerOrg, ['logo']);
+    await plant(strangerOrg, ['logo']);
+    expect((await page({ first: 1 })).totalCount).toBe(3);
+    expect((await page({ first: 1, tag: 'logo' })).totalCount).toBe(2);
+    expect((await page({ first: 1, tag: 'logo' }, stranger, strangerOrg)).totalCount).toBe(2);
+  });
 });
 
 function randomUuid(): string {

@@ -53,3 +53,36 @@ export async function insideOneRateWindow(): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000);
   if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
+
+/** One page of a list as `COUNTED_PAGE` selects it. */
+export interface CountedPage {
+  totalCount: number;
+  edges: unknown[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The selection `countedOverPages` reads on a connection. */
+export const COUNTED_PAGE = 'totalCount edges { cursor } pageInfo { hasNextPage endCursor }';
+
+/**
+ * Reads a list whole (`first: 100`), then page by page (`first: pageSize`, following `endCursor`): every page must tell
+ * the same `totalCount`, the number of items of the whole list, and the pages together must hold them all. `read` gets
+ * the pagination arguments to put in the query. Returns the count.
+ */
+export async function countedOverPages(list: string, read: (args: string) => Promise<CountedPage>, pageSize = 1): Promise<number> {
+  const whole = await read('first: 100');
+  expect({ list, more: whole.pageInfo.hasNextPage, totalCount: whole.totalCount }).toEqual({
+    list,
+    more: false,
+    totalCount: whole.edges.length,
+  });
+  let page = await read(`first: ${pageSize}`);
+  let seen = page.edges.length;
+  while (page.pageInfo.hasNextPage) {
+    expect({ list, totalCount: page.totalCount }).toEqual({ list, totalCount: whole.edges.length });
+    page = await read(`first: ${pageSize}, after: "${page.pageInfo.endCursor}"`);
+    seen += page.edges.length;
+  }
+  expect({ list, totalCount: page.totalCount, seen }).toEqual({ list, totalCount: whole.edges.length, seen: whole.edges.length });
+  return whole.totalCount;
+}

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { adminDatabase, firstError, leaksIn } from './e2e-support';
+import { adminDatabase, countedOverPages, firstError, leaksIn } from './e2e-support';
 
 /**
  * The governance record, the approved written strategy and the action log on
@@ -175,6 +175,96 @@ describe('governance over GraphQL', () => {
       as(approver),
     );
     expect(report.communityReport.feedbackActions).toEqual({ recorded: 1, followedUp: 1, done: 1, items: [{ decision: 'Moins de sel' }] });
+  });
+
+  it('counts meetings, decisions, versions and actions over all pages, with the list’s filters, and no other agency’s', async () => {
+    type Page = { totalCount: number; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const read = async (list: string, args: string, who: { token: string } = viewer, organizationId = org) => {
+      const query = `{ ${list}(${args}) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`;
+      return (await api.ok<Record<string, Page>>(query, {}, { token: who.token, organizationId }))[list];
+    };
+    /** The list read whole, then page by page two at a time (see countedOverPages). */
+    const countOf = (list: string, filter = '') => countedOverPages(list, (args) => read(list, `${args}${filter}`), 2);
+    const meetingInput = (kind: string, minutes: string) => ({
+      input: { kind, heldAt: new Date(Date.now() - 7_200_000).toISOString(), minutes },
+    });
+    const RECORD_MEETING = 'mutation ($input: RecordGovernanceMeetingInput!) { recordGovernanceMeeting(input: $input) { id } }';
+    const RECORD_DECISION = 'mutation ($input: RecordGovernanceDecisionInput!) { recordGovernanceDecision(input: $input) { id } }';
+    const RECORD_ACTION = 'mutation ($input: RecordFeedbackActionInput!) { recordFeedbackAction(input: $input) { id } }';
+    const mention = async (organizationId: string, externalId: string) =>
+      (
+        await admin.query<{ id: string }>(
+          `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at)
+           VALUES ($1, 'mastodon', $2, 'fan@example.social', 'Compté', now()) RETURNING id`,
+          [organizationId, externalId],
+        )
+      ).rows[0].id;
+
+    const meetingsBefore = await countOf('governanceMeetings');
+    const otherBefore = await countOf('governanceMeetings', ', kind: OTHER');
+    const kept = (await api.ok<{ recordGovernanceMeeting: { id: string } }>(RECORD_MEETING, meetingInput('OTHER', 'Point'), as(lead)))
+      .recordGovernanceMeeting.id;
+    await api.ok(RECORD_MEETING, meetingInput('OTHER', 'Point suivant'), as(lead));
+    await api.ok(RECORD_MEETING, meetingInput('EXECUTIVE_REVIEW', 'Revue'), as(lead));
+    expect(await countOf('governanceMeetings')).toBe(meetingsBefore + 3);
+    expect(await countOf('governanceMeetings', ', kind: OTHER')).toBe(otherBefore + 2);
+
+    const decisionsBefore = await countOf('governanceDecisions');
+    const openBefore = await countOf('governanceDecisions', ', status: OPEN');
+    for (const text of ['Compter les décisions', 'Les compter encore']) {
+      await api.ok(RECORD_DECISION, { input: { text, meetingId: kept } }, as(lead));
+    }
+    const closed = (await api.ok<{ recordGovernanceDecision: { id: string } }>(RECORD_DECISION, { input: { text: 'Close' } }, as(lead)))
+      .recordGovernanceDecision.id;
+    await api.ok(`mutation { updateGovernanceDecision(input: { id: "${closed}", status: DONE }) { id } }`, {}, as(lead));
+    expect(await countOf('governanceDecisions')).toBe(decisionsBefore + 3);
+    expect(await countOf('governanceDecisions', ', status: OPEN')).toBe(openBefore + 2);
+    expect(await countOf('governanceDecisions', `, meetingId: "${kept}"`)).toBe(2);
+    expect(await countOf('governanceDecisions', `, meetingId: "${kept}", status: DONE`)).toBe(0);
+
+    const approvedVersions = await countOf('strategyDocumentVersions', ', status: APPROVED');
+    const versions = await countOf('strategyDocumentVersions');
+    expect(approvedVersions).toBeGreaterThanOrEqual(1);
+
+    const actionsBefore = await countOf('feedbackActions');
+    const doneBefore = await countOf('feedbackActions', ', status: DONE');
+    const answered = await mention(org, 'gov-count-1');
+    for (const decision of ['Répondre', 'Répondre encore', 'Répondre toujours']) {
+      await api.ok(RECORD_ACTION, { input: { mentionIds: [answered], decision } }, as(cm));
+    }
+    expect(await countOf('feedbackActions')).toBe(actionsBefore + 3);
+    expect(await countOf('feedbackActions', ', status: DONE')).toBe(doneBefore);
+    expect(await countOf('feedbackActions', `, mentionId: "${answered}"`)).toBe(3);
+    expect(await countOf('feedbackActions', `, mentionId: "${answered}", status: OPEN`)).toBe(3);
+
+    // Another agency's client fills the same lists: its rows are not counted here, and ours are not counted there.
+    const otherOwner = await signUpAgency(api, 'Agence Comptée Ailleurs');
+    const elsewhere = await createOrganization(api, otherOwner, 'Client Compté Ailleurs');
+    const theirLead = await addOrganizationMember(api, otherOwner, elsewhere, ['STRATEGY_LEAD']);
+    const theirCm = await addOrganizationMember(api, otherOwner, elsewhere, ['COMMUNITY_MANAGER']);
+    const there = { token: theirLead.token, organizationId: elsewhere };
+    const theirMeeting = (
+      await api.ok<{ recordGovernanceMeeting: { id: string } }>(RECORD_MEETING, meetingInput('OTHER', 'Ailleurs'), there)
+    ).recordGovernanceMeeting.id;
+    await api.ok(RECORD_DECISION, { input: { text: 'Ailleurs', meetingId: theirMeeting } }, there);
+    await api.ok('mutation { createStrategyDocumentVersion(input: { note: "Ailleurs" }) { id } }', {}, there);
+    const theirMention = await mention(elsewhere, 'gov-count-2');
+    await api.ok(
+      RECORD_ACTION,
+      { input: { mentionIds: [theirMention], decision: 'Ailleurs' } },
+      { token: theirCm.token, organizationId: elsewhere },
+    );
+
+    expect(await countOf('governanceMeetings')).toBe(meetingsBefore + 3);
+    expect(await countOf('governanceMeetings', ', kind: OTHER')).toBe(otherBefore + 2);
+    expect(await countOf('governanceDecisions')).toBe(decisionsBefore + 3);
+    expect(await countOf('strategyDocumentVersions')).toBe(versions);
+    expect(await countOf('feedbackActions')).toBe(actionsBefore + 3);
+    // Their meeting's id names nothing here: the filter finds none.
+    expect(await countOf('governanceDecisions', `, meetingId: "${theirMeeting}"`)).toBe(0);
+    for (const list of ['governanceMeetings', 'governanceDecisions', 'strategyDocumentVersions']) {
+      expect({ list, totalCount: (await read(list, 'first: 1', theirLead, elsewhere)).totalCount }).toEqual({ list, totalCount: 1 });
+    }
   });
 
   it('gives the staff the monthly mail of the best posts, an escaped signature with the social links, and the launch message', async () => {

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getNamedType, GraphQLNonNull, GraphQLObjectType } from 'graphql';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { isolatedPrefix } from './e2e-support';
 
@@ -115,5 +117,70 @@ describe('what GraphQL clients need', () => {
       ['contentItem', 'NOT_FOUND'],
       ['inboxItem', 'NOT_FOUND'],
     ]);
+  });
+
+  it('answers totalCount on every list of the schema, equal to the items of the list when they fit on one page', async () => {
+    const owner = await signUpAgency(api);
+    const organizationId = await createOrganization(api, owner, 'Client compté');
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const lists = Object.values(schema.getQueryType()?.getFields() ?? {}).filter((field) => {
+      const type = getNamedType(field.type);
+      const required = field.args.filter((arg) => arg.type instanceof GraphQLNonNull && arg.defaultValue === undefined);
+      return (
+        type instanceof GraphQLObjectType && type.name.endsWith('Connection') && 'totalCount' in type.getFields() && required.length === 0
+      );
+    });
+    expect(lists.length).toBeGreaterThanOrEqual(25);
+    const answers: Array<{ list: string; outcome: string }> = [];
+    for (const field of lists) {
+      const first = field.args.some((arg) => arg.name === 'first') ? '(first: 100)' : '';
+      const query = `{ ${field.name}${first} { totalCount edges { cursor } pageInfo { hasNextPage } } }`;
+      // Organisation-level lists answer inside the organisation; agency-level ones refuse to mix levels and answer without it.
+      let res = await api.gql<Record<string, { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } }>>(
+        query,
+        {},
+        { token: owner.token, organizationId },
+      );
+      if (res.body.errors) res = await api.gql(query, {}, { token: owner.token });
+      const page = res.body.data?.[field.name];
+      answers.push({
+        list: field.name,
+        outcome: res.body.errors
+          ? `error ${String(res.body.errors[0]?.extensions?.code)}: ${res.body.errors[0]?.message}`
+          : page && !page.pageInfo.hasNextPage && page.totalCount === page.edges.length
+            ? 'counted'
+            : `totalCount ${page?.totalCount} for ${page?.edges.length} items`,
+      });
+    }
+    expect(answers).toEqual(lists.map((field) => ({ list: field.name, outcome: 'counted' })));
+  });
+
+  it('declares the errors in the schema: every code with its meaning and status, and the shape of extensions', async () => {
+    const owner = await signUpAgency(api);
+    const { errorReference } = await api.ok<{
+      errorReference: {
+        codes: { code: string; httpStatus: number; description: string }[];
+        example: { code: string; problems: { field: string }[] };
+      };
+    }>(
+      '{ errorReference { codes { code httpStatus description } example { code field problems { field message } requestId } } }',
+      {},
+      { token: owner.token },
+    );
+    const codes = errorReference.codes.map((c) => c.code);
+    expect(codes).toEqual(expect.arrayContaining(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']));
+    expect(errorReference.codes.find((c) => c.code === 'UNAUTHENTICATED')?.httpStatus).toBe(401);
+    expect(errorReference.example.problems.length).toBe(2);
+    // What the reference declares is what an error carries: a bad input's extensions fit the declared shape.
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    const declared = Object.keys((schema.getType('ErrorExtensions') as GraphQLObjectType).getFields());
+    const refused = await api.gql(
+      'mutation { createCompetitor(input: { name: "   " }) { id } }',
+      {},
+      { token: owner.token, organizationId: await createOrganization(api, owner, 'Client erreurs') },
+    );
+    const extensions = refused.body.errors?.[0]?.extensions ?? {};
+    expect(Object.keys(extensions).filter((key) => !declared.includes(key))).toEqual([]);
+    expect(codes).toContain(extensions.code);
   });
 });

@@ -18,6 +18,10 @@ const LIST = `query ($first: Int, $after: String) { invitations(first: $first, a
   edges { node { ${INVITATION_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
 const LIST_AGENCY = `query ($first: Int, $after: String) { agencyInvitations(first: $first, after: $after) {
   edges { node { ${INVITATION_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
+const COUNTED = `query ($first: Int, $after: String) { invitations(first: $first, after: $after) {
+  totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+const COUNTED_AGENCY = `query ($first: Int, $after: String) { agencyInvitations(first: $first, after: $after) {
+  totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
 const REVOKE = `mutation ($input: RevokeInvitationInput!) { revokeInvitation(input: $input) { ${INVITATION_FIELDS} } }`;
 const REVOKE_AGENCY = `mutation ($input: RevokeInvitationInput!) { revokeAgencyInvitation(input: $input) { ${INVITATION_FIELDS} } }`;
 const RESEND = `mutation ($input: ResendInvitationInput!) { resendInvitation(input: $input) { token acceptUrl invitation { ${INVITATION_FIELDS} } } }`;
@@ -71,6 +75,21 @@ describe('pending invitations', () => {
     (await api.ok<{ invitations: Page }>(LIST, { first, after }, options)).invitations;
   const listAgency = async (options: GqlOptions, first = 20, after?: string) =>
     (await api.ok<{ agencyInvitations: Page }>(LIST_AGENCY, { first, after }, options)).agencyInvitations;
+  /** Every page of a list of invitations, `first` at a time: the totalCount each page answered and the items of all pages. */
+  const counted = async (query: string, field: 'invitations' | 'agencyInvitations', options: GqlOptions, first: number) => {
+    const counts: number[] = [];
+    let items = 0;
+    let after: string | null = null;
+    do {
+      const page: Page & { totalCount: number } = (
+        await api.ok<Record<string, Page & { totalCount: number }>>(query, { first, after }, options)
+      )[field];
+      counts.push(page.totalCount);
+      items += page.edges.length;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return { counts, items };
+  };
   const accept = (token: string, displayName = 'Invitée') => api.gql(ACCEPT, { input: { token, displayName, password: STRONG_PASSWORD } });
   const expire = async (table: 'organization_invitations' | 'agency_invitations', id: string) => {
     const updated = await admin.query(`UPDATE ${table} SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
@@ -129,6 +148,28 @@ describe('pending invitations', () => {
       expect(leaksIn(answer)).toEqual([]);
       const fields = await api.ok<{ __type: { fields: { name: string }[] } }>('{ __type(name: "Invitation") { fields { name } } }');
       expect(fields.__type.fields.map((f) => f.name).filter((n) => /token|hash|secret/i.test(n))).toEqual([]);
+    });
+
+    it("counts the pending and expired ones over all pages, and neither another client's nor another agency's", async () => {
+      const org = await createOrganization(api, owner, 'Client Compté');
+      for (let i = 0; i < 3; i += 1) await invite(inOrg(owner, org));
+      const accepted = await invite(inOrg(owner, org));
+      expect((await accept(accepted.token)).body.errors).toBeUndefined();
+      const revoked = await invite(inOrg(owner, org));
+      await api.ok(REVOKE, { input: { invitationId: revoked.invitation.id } }, inOrg(owner, org));
+      const expired = await invite(inOrg(owner, org));
+      await expire('organization_invitations', expired.invitation.id);
+      // Three pending and one expired are listed; the accepted and the withdrawn ones are not, nor counted.
+      const listed = () => counted(COUNTED, 'invitations', inOrg(owner, org), 2);
+      expect(await listed()).toEqual({ counts: [4, 4], items: 4 });
+
+      // Invitations into another client of the agency, and into another agency's client, count there only.
+      await invite(inOrg(owner, orgId));
+      const stranger = await signUpAgency(api, 'Agence Étrangère Invitante');
+      const foreign = await createOrganization(api, stranger, 'Client Étranger Invité');
+      for (let i = 0; i < 2; i += 1) await invite(inOrg(stranger, foreign));
+      expect(await counted(COUNTED, 'invitations', inOrg(stranger, foreign), 1)).toEqual({ counts: [2, 2], items: 2 });
+      expect(await listed()).toEqual({ counts: [4, 4], items: 4 });
     });
 
     it('shows an expired invitation as EXPIRED, still listed until resent or revoked', async () => {
@@ -338,6 +379,9 @@ describe('pending invitations', () => {
         status: 'PENDING',
         invitedBy: { userId: owner.userId },
       });
+      // Counted over both pages alike; invitations into a client of the agency are not the agency's.
+      await invite({ token: owner.token, organizationId: await createOrganization(api, owner, 'Client Équipe Invitée') });
+      expect(await counted(COUNTED_AGENCY, 'agencyInvitations', { token: owner.token }, 2)).toEqual({ counts: [3, 3], items: 3 });
 
       await expire('agency_invitations', sent[0].invitation.id);
       expect((await listAgency({ token: owner.token })).edges.map((e) => e.node.status)).toEqual(['PENDING', 'PENDING', 'EXPIRED']);

@@ -10,6 +10,8 @@ const IMPORT =
 const VALUES = `query ($kpiId: ID!, $from: String, $to: String, $first: Int, $after: String) {
   kpiValues(kpiId: $kpiId, from: $from, to: $to, first: $first, after: $after) {
     edges { cursor node { id date value source note current } } pageInfo { hasNextPage endCursor } } }`;
+const COUNTED = `query ($kpiId: ID!, $from: String, $to: String, $first: Int, $after: String) {
+  kpiValues(kpiId: $kpiId, from: $from, to: $to, first: $first, after: $after) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`;
 const PROGRESS = `query ($kpiId: ID!, $from: String!, $to: String!) {
   kpiProgress(kpiId: $kpiId, from: $from, to: $to) { status reason periods { start value origin progress onTrack } } }`;
 
@@ -168,6 +170,50 @@ describe('KPI values', () => {
       field: 'after',
     });
     expect(firstError(await gql(VALUES, { kpiId: kpi, from: '2026-05-01', to: '2026-01-01' })).extensions).toMatchObject({ field: 'to' });
+  });
+
+  it('counts the history over all pages, corrections included, within the date range, and only this KPI of this organisation', async () => {
+    // Organisations of their own, so that the other tests' values stay as they expect them.
+    const mine = await createOrganization(api, owner, 'Boulangerie Comptée');
+    const theirs = await createOrganization(api, intruder, 'Client intrus compté');
+    const counted = await newKpi(mine, null);
+    for (const [date, value] of [
+      ['2026-01-10', '1'],
+      ['2026-01-10', '2'],
+      ['2026-02-10', '3'],
+      ['2026-03-10', '4'],
+      ['2026-04-10', '5'],
+    ]) {
+      await ok(RECORD, { input: { kpiId: counted, date, value } }, mine);
+    }
+    // Every page of the history, two at a time: the totalCount each page answered and the values of all pages.
+    const pages = async (range: { from?: string; to?: string }, kpiId = counted, organizationId = mine, token = owner.token) => {
+      const counts: number[] = [];
+      let values = 0;
+      let after: string | undefined;
+      do {
+        const { kpiValues } = await ok<{
+          kpiValues: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+        }>(COUNTED, { kpiId, first: 2, after, ...range }, organizationId, token);
+        counts.push(kpiValues.totalCount);
+        values += kpiValues.edges.length;
+        after = kpiValues.pageInfo.hasNextPage ? kpiValues.pageInfo.endCursor : undefined;
+      } while (after);
+      return { counts, values };
+    };
+    expect(await pages({})).toEqual({ counts: [5, 5, 5], values: 5 });
+    expect(await pages({ from: '2026-01-10', to: '2026-02-28' })).toEqual({ counts: [3, 3], values: 3 });
+    expect(await pages({ from: '2026-03-01' })).toEqual({ counts: [2], values: 2 });
+    expect(await pages({ to: '2025-12-31' })).toEqual({ counts: [0], values: 0 });
+
+    // Values of another KPI of the organisation, and of another organisation's KPI on the same dates, count there only.
+    await ok(RECORD, { input: { kpiId: await newKpi(mine, null), date: '2026-01-10', value: '7' } }, mine);
+    const foreign = await newKpi(theirs, null);
+    for (const date of ['2026-01-10', '2026-02-10']) {
+      await ok(RECORD, { input: { kpiId: foreign, date, value: '9' } }, theirs, intruder.token);
+    }
+    expect(await pages({}, foreign, theirs, intruder.token)).toEqual({ counts: [2], values: 2 });
+    expect(await pages({})).toEqual({ counts: [5, 5, 5], values: 5 });
   });
 
   it('feeds KPI progress: per month the current value of the latest date, against the target', async () => {

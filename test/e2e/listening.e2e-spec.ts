@@ -501,4 +501,75 @@ describe('listening', () => {
     // A job naming another tenant's query finds nothing there.
     expect(await run(q.id, otherOrg)).toEqual({ status: 'GONE', sources: [] });
   });
+
+  it('counts the whole list in totalCount, queries and mentions: every page, the same filters, never another agency’s', async () => {
+    type Counted = { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const counted = await createOrganization(api, owner, 'Client compté écoute');
+    const plant = async (organizationId: string, source: string, text: string, queryId?: string) => {
+      const [row] = (
+        await admin.query<{ id: string }>(
+          `INSERT INTO mentions (organization_id, source, external_id, author_handle, text, published_at)
+           VALUES ($1, $2, $3, 'compteur', $4, now() - interval '1 hour') RETURNING id`,
+          [organizationId, source, randomUUID(), text],
+        )
+      ).rows;
+      if (queryId)
+        await admin.query(
+          'INSERT INTO mention_matches (organization_id, query_id, mention_id, published_at) SELECT organization_id, $2, id, published_at FROM mentions WHERE id = $1',
+          [row.id, queryId],
+        );
+    };
+    const queryPage = async (variables: Record<string, unknown>, organizationId = counted) =>
+      (
+        await ok<{ listeningQueries: Counted }>(
+          'query ($first: Int, $after: String, $active: Boolean) { listeningQueries(first: $first, after: $after, active: $active) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }',
+          variables,
+          organizationId,
+        )
+      ).listeningQueries;
+    const mentionPage = async (variables: Record<string, unknown>, organizationId = counted) =>
+      (
+        await ok<{ mentions: Counted }>(
+          'query ($first: Int, $after: String, $queryId: ID, $source: String, $text: String) { mentions(first: $first, after: $after, queryId: $queryId, source: $source, text: $text) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }',
+          variables,
+          organizationId,
+        )
+      ).mentions;
+
+    const topic = await create({ kind: 'TOPIC', name: 'Compté pain', query: 'pain', active: false }, counted);
+    await create({ kind: 'TOPIC', name: 'Compté vélo', query: 'vélo', active: false }, counted);
+    await create({ kind: 'TOPIC', name: 'Compté levain', query: 'levain', active: true }, counted);
+    await plant(counted, 'mastodon', 'du pain frais', topic.id);
+    await plant(counted, 'mastodon', 'encore du pain', topic.id);
+    await plant(counted, 'rss', 'un vélo rouge');
+
+    const firstQueries = await queryPage({ first: 1 });
+    expect(firstQueries).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect((await queryPage({ first: 1, after: firstQueries.pageInfo.endCursor })).totalCount).toBe(3);
+    expect((await queryPage({ first: 1, active: false })).totalCount).toBe(2);
+    expect((await queryPage({ first: 1, active: true })).totalCount).toBe(1);
+
+    const firstMentions = await mentionPage({ first: 2 });
+    expect(firstMentions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect((await mentionPage({ first: 2, after: firstMentions.pageInfo.endCursor })).totalCount).toBe(3);
+    expect((await mentionPage({ first: 1, queryId: topic.id })).totalCount).toBe(2);
+    expect((await mentionPage({ first: 1, source: 'rss' })).totalCount).toBe(1);
+    expect((await mentionPage({ first: 1, text: 'pain' })).totalCount).toBe(2);
+
+    // Another agency's queries and mentions, with the same words and networks, are not counted.
+    const stranger = await signUpAgency(api, 'Agence Écoute étrangère');
+    const strangerOrg = await createOrganization(api, stranger, 'Client étranger écoute');
+    await api.ok(
+      CREATE,
+      { input: { kind: 'TOPIC', name: 'Étranger pain', query: 'pain', active: false } },
+      { token: stranger.token, organizationId: strangerOrg },
+    );
+    await plant(strangerOrg, 'mastodon', 'le pain des autres');
+    await plant(strangerOrg, 'rss', 'le vélo des autres');
+    expect((await queryPage({ first: 1 })).totalCount).toBe(3);
+    expect((await queryPage({ first: 1, active: false })).totalCount).toBe(2);
+    expect((await mentionPage({ first: 1 })).totalCount).toBe(3);
+    expect((await mentionPage({ first: 1, text: 'pain' })).totalCount).toBe(2);
+    expect((await mentionPage({ first: 1, source: 'rss' })).totalCount).toBe(1);
+  });
 });

@@ -40,6 +40,12 @@ const HISTORY = `query ($organizationId: ID!, $from: DateTime, $to: DateTime, $f
   }
 }`;
 
+const COUNTED = `query ($organizationId: ID!, $from: DateTime, $to: DateTime, $first: Int, $after: String, $granularity: LiveScoreHistoryGranularity) {
+  liveScoreHistory(organizationId: $organizationId, from: $from, to: $to, first: $first, after: $after, granularity: $granularity) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor }
+  }
+}`;
+
 interface Node {
   computedAt: string;
   overallScore: number | null;
@@ -180,6 +186,34 @@ describe('live score history', () => {
     expect(await times({ granularity: 'DAY', to: at(21) })).toEqual([at(20)]);
     // The default is every computation.
     expect(await times({ granularity: 'COMPUTATION', from: at(8), to: at(27) })).toEqual([at(27), at(20), at(8)]);
+  });
+
+  it("counts the whole history over all pages: computations or days, within the range, never another organisation's", async () => {
+    // Every page, `first` at a time: the totalCount each page answered and the entries of all pages.
+    const counted = async (variables: Record<string, unknown>, first: number, token = owner.token, organizationId = alpha) => {
+      const counts: number[] = [];
+      let entries = 0;
+      let after: string | null = null;
+      do {
+        const page: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+          await api.ok<{
+            liveScoreHistory: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+          }>(COUNTED, { organizationId, first, ...variables, ...(after ? { after } : {}) }, { token, organizationId })
+        ).liveScoreHistory;
+        counts.push(page.totalCount);
+        entries += page.edges.length;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return { counts, entries };
+    };
+    expect(await counted({}, 4)).toEqual({ counts: [6, 6], entries: 6 });
+    expect(await counted({ from: at(27), to: at(60) }, 2)).toEqual({ counts: [3, 3], entries: 3 });
+    // By day, in the organisation's time zone: 8 h, 20 h and 27 h are one day.
+    expect(await counted({ granularity: 'DAY' }, 3)).toEqual({ counts: [4, 4], entries: 4 });
+    expect(await counted({ granularity: 'DAY', to: at(21) }, 1)).toEqual({ counts: [1], entries: 1 });
+    // The other agency's client keeps one score of its own, counted there and not here.
+    expect(await counted({}, 4, other.token, foreign)).toEqual({ counts: [1], entries: 1 });
+    expect(await counted({}, 4)).toEqual({ counts: [6, 6], entries: 6 });
   });
 
   it('names the built-in model dimensions, and an unknown model dimensions by key', async () => {

@@ -204,6 +204,38 @@ describe('mention authors', () => {
     expect(await refusal(RANK, { after: 'x'.repeat(3000) })).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it('counts the whole ranking in totalCount: every page, the same filters, never another agency’s authors', async () => {
+    const COUNT = `query ($first: Int, $after: String, $from: String, $to: String, $source: String, $tag: MentionAuthorTag, $leaning: SentimentLeaning, $handlePrefix: String) {
+      mentionAuthors(first: $first, after: $after, from: $from, to: $to, source: $source, tag: $tag, leaning: $leaning, handlePrefix: $handlePrefix) {
+        totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    type Counted = { mentionAuthors: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const count = async (variables: Record<string, unknown>) =>
+      (await ok<Counted>(COUNT, { first: 100, ...WINDOW, ...variables })).mentionAuthors.totalCount;
+    const first = (await ok<Counted>(COUNT, { first: 2, ...WINDOW })).mentionAuthors;
+    expect(first).toMatchObject({ totalCount: 7, pageInfo: { hasNextPage: true } });
+    expect(first.edges).toHaveLength(2);
+    // The next page reads the cursor's window and counts the same ranking.
+    const second = (await ok<Counted>(COUNT, { first: 2, after: first.pageInfo.endCursor })).mentionAuthors;
+    expect(second.totalCount).toBe(7);
+    // Filters on the mentions (network, handle) and on the grouped authors (leaning, tag) narrow the count alike.
+    expect(await count({ source: 'mastodon' })).toBe(5);
+    expect(await count({ leaning: 'NEGATIVE' })).toBe(2);
+    expect(await count({ source: 'mastodon', leaning: 'NEGATIVE' })).toBe(1);
+    expect(await count({ handlePrefix: '@AL' })).toBe(2);
+    expect(await count({ tag: 'DETRACTOR' })).toBe(0);
+    expect(await count({ from: '2025-01-01T00:00:00Z', to: '2025-12-31T00:00:00Z' })).toBe(2);
+
+    // Another agency's mentions, in the same window and by the same handles, are not counted.
+    const stranger = await signUpAgency(api, 'Agence Auteurs étrangère');
+    const strangerOrg = await createOrganization(api, stranger, 'Client étranger auteurs');
+    await mention('mastodon', 'alice', '2026-02-01T10:00:00Z', ['NEGATIVE', -0.9], 1_000, strangerOrg);
+    await mention('mastodon', 'inconnu', '2026-02-02T10:00:00Z', null, null, strangerOrg);
+    expect(await count({})).toBe(7);
+    expect(await count({ leaning: 'NEGATIVE' })).toBe(2);
+    const theirs = await api.ok<Counted>(COUNT, { first: 1, ...WINDOW }, { token: stranger.token, organizationId: strangerOrg });
+    expect(theirs.mentionAuthors.totalCount).toBe(2);
+  });
+
   it('defaults to the last 90 days', async () => {
     const now = Date.now();
     await mention('mastodon', 'recent', new Date(now - 86_400_000).toISOString(), ['POSITIVE', 1], 10);

@@ -3,7 +3,7 @@ import { inUnitOfWork, DATA_SOURCE } from '@socle/platform-database';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import type { DataSource } from 'typeorm';
-import { adminDatabase, firstError } from './e2e-support';
+import { adminDatabase, COUNTED_PAGE, CountedPage, countedOverPages, firstError } from './e2e-support';
 
 interface Version {
   id: string;
@@ -464,5 +464,110 @@ describe('policies over GraphQL', () => {
     const zero = await api.gql(SET, { input: { rules: [{ ...rules[0], responseMinutes: 0 }] } }, as(cm));
     expect(firstError(zero).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rules.0.responseMinutes' });
     expect(await api.ok('{ commentHandlingRules { rules { channel severity responseMinutes } } }', {}, as(cm))).toEqual(before);
+  });
+
+  it('counts policies, versions, history and members over all pages, and no other agency’s', async () => {
+    type Page = CountedPage;
+    const PAGE = COUNTED_PAGE;
+    /** Reads a list through `pick`: whole, then one item at a time (see countedOverPages). */
+    const countOf = (pick: (args: string) => Promise<Page>) => countedOverPages('list', pick);
+    const policies = () =>
+      countOf(async (args) => (await api.ok<{ policies: Page }>(`{ policies(${args}) { ${PAGE} } }`, {}, as(cm))).policies);
+    const versions = (policyId: string) =>
+      countOf(
+        async (args) =>
+          (
+            await api.ok<{ policyVersions: Page }>(
+              `query ($id: ID!) { policyVersions(policyId: $id, ${args}) { ${PAGE} } }`,
+              { id: policyId },
+              as(cm),
+            )
+          ).policyVersions,
+      );
+    const history = (policyId: string) =>
+      countOf(
+        async (args) =>
+          (
+            await api.ok<{ policyHistory: Page }>(
+              `query ($id: ID!) { policyHistory(policyId: $id, ${args}) { ${PAGE} } }`,
+              { id: policyId },
+              as(cm),
+            )
+          ).policyHistory,
+      );
+    const members = (policyId: string, list: 'acknowledged' | 'pending') =>
+      countOf(
+        async (args) =>
+          (
+            await api.ok<{ policyAcknowledgements: Record<typeof list, Page> }>(
+              `query ($id: ID!) { policyAcknowledgements(policyId: $id) { ${list}(${args}) { ${PAGE} } } }`,
+              { id: policyId },
+              as(cm),
+            )
+          ).policyAcknowledgements[list],
+      );
+    const eventsInDatabase = async (policyId: string) =>
+      (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM policy_events WHERE policy_id = $1', [policyId])).rows[0].n;
+
+    const before = await policies();
+    const created = await api.ok<{ createPolicy: { id: string; latestVersion: { id: string } } }>(
+      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr, fromTemplate: true }) { id latestVersion { id } } }',
+      {},
+      as(lead),
+    );
+    const policyId = created.createPolicy.id;
+    const v1 = created.createPolicy.latestVersion.id;
+    await move('submitPolicyForReview', lead, { versionId: v1 });
+    await move('approvePolicyVersion', approver, { versionId: v1 });
+    await move('publishPolicyVersion', lead, { versionId: v1 });
+    await api.ok(
+      'mutation ($input: StartPolicyRevisionInput!) { startPolicyRevision(input: $input) { id } }',
+      { input: { policyId } },
+      as(lead),
+    );
+    await api.ok(
+      'mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { userId } }',
+      { input: { versionId: v1 } },
+      as(cm),
+    );
+
+    expect(await policies()).toBe(before + 1);
+    expect(await versions(policyId)).toBe(2);
+    expect(await history(policyId)).toBe(await eventsInDatabase(policyId));
+    expect(await history(policyId)).toBe(5);
+    const summary = await api.ok<{ policyAcknowledgements: { acknowledgedCount: number; pendingCount: number } }>(
+      'query ($id: ID!) { policyAcknowledgements(policyId: $id) { acknowledgedCount pendingCount } }',
+      { id: policyId },
+      as(cm),
+    );
+    // Each list follows its own filter: those who acknowledged, those who did not yet.
+    expect(await members(policyId, 'acknowledged')).toBe(1);
+    expect(await members(policyId, 'acknowledged')).toBe(summary.policyAcknowledgements.acknowledgedCount);
+    expect(await members(policyId, 'pending')).toBe(summary.policyAcknowledgements.pendingCount);
+    expect(summary.policyAcknowledgements.pendingCount).toBeGreaterThan(1);
+
+    // Another agency's client writes and publishes the same kind of policy: nothing of it is counted here.
+    const otherOwner = await signUpAgency(api, 'Agence Politiques Ailleurs');
+    const elsewhere = await createOrganization(api, otherOwner, 'Client Politiques Ailleurs');
+    const theirs = await addOrganizationMember(api, otherOwner, elsewhere, ['STRATEGY_LEAD', 'EXECUTIVE_APPROVER']);
+    const there = { token: theirs.token, organizationId: elsewhere };
+    const other = await api.ok<{ createPolicy: { id: string; latestVersion: { id: string } } }>(
+      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr, fromTemplate: true }) { id latestVersion { id } } }',
+      {},
+      there,
+    );
+    const theirVersion = { input: { versionId: other.createPolicy.latestVersion.id } };
+    await api.ok('mutation ($input: PolicyVersionInput!) { submitPolicyForReview(input: $input) { id } }', theirVersion, there);
+    await api.ok('mutation ($input: ApprovePolicyVersionInput!) { approvePolicyVersion(input: $input) { id } }', theirVersion, there);
+    await api.ok('mutation ($input: PolicyVersionInput!) { publishPolicyVersion(input: $input) { id } }', theirVersion, there);
+    await api.ok('mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { userId } }', theirVersion, there);
+    const theirTotal = await api.ok<{ policies: { totalCount: number } }>('{ policies(first: 1) { totalCount } }', {}, there);
+    expect(theirTotal.policies.totalCount).toBe(1);
+
+    expect(await policies()).toBe(before + 1);
+    expect(await versions(policyId)).toBe(2);
+    expect(await history(policyId)).toBe(5);
+    expect(await members(policyId, 'acknowledged')).toBe(1);
+    expect(await members(policyId, 'pending')).toBe(summary.policyAcknowledgements.pendingCount);
   });
 });

@@ -5,6 +5,7 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { JobQueues } from '@socle/platform-queue';
 import { SendMailJob, SmtpMailer } from '@socle/platform-mail';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { COUNTED_PAGE, CountedPage, countedOverPages } from './e2e-support';
 import { LoopbackSmtp } from './loopback-smtp';
 
 interface Person {
@@ -405,5 +406,53 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
     const foreignRequest = await requestAcks({ policyId }, otherLead, otherOrg);
     expect(foreignRequest.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await staffList()).map((p) => p.id)).toContain(mine.id);
+  });
+
+  it('counts the staff list and its acknowledgements over all pages, without removed people nor another agency’s', async () => {
+    type Page = CountedPage;
+    const PAGE = COUNTED_PAGE;
+    /** Reads a list through `pick`: whole, then one item at a time (see countedOverPages). */
+    const countOf = (pick: (args: string) => Promise<Page>) => countedOverPages('list', pick);
+    const staff = (who = lead, organizationId = org) =>
+      countOf(async (args) => (await ok<{ staff: Page }>(`{ staff(${args}) { ${PAGE} } }`, {}, who, organizationId)).staff);
+    const people = () =>
+      countOf(
+        async (args) =>
+          (
+            await ok<{ policyAcknowledgements: { staff: { people: Page } } }>(
+              `query ($policyId: ID!) { policyAcknowledgements(policyId: $policyId) { staff { people(${args}) { ${PAGE} } } } }`,
+              { policyId },
+              lead,
+            )
+          ).policyAcknowledgements.staff.people,
+      );
+
+    await importStaff('name,email,department\nCompte Un,compte1@example.test,X\nCompte Deux,compte2@example.test,Y\n');
+    const listed = await staff();
+    expect(listed).toBe((await staffList()).length);
+    expect(listed).toBeGreaterThanOrEqual(3);
+    expect(await people()).toBe(listed);
+    expect(await people()).toBe((await summary()).staff.staffCount);
+
+    // A removed person leaves both lists and their counts.
+    const gone = (await staffList()).find((p) => p.email === 'compte2@example.test') as { id: string };
+    await ok(
+      'mutation ($input: RemoveStaffMemberInput!) { removeStaffMember(input: $input) { linksRevoked } }',
+      { input: { staffId: gone.id } },
+      lead,
+    );
+    expect(await staff()).toBe(listed - 1);
+    expect(await people()).toBe(listed - 1);
+
+    // Another agency's client imports people: its list counts them, ours does not move.
+    const theirsBefore = await staff(otherLead, otherOrg);
+    await importStaff(
+      'name,email,department\nAilleurs Un,a1@example.test,X\nAilleurs Deux,a2@example.test,X\nAilleurs Trois,a3@example.test,X\n',
+      otherLead,
+      otherOrg,
+    );
+    expect(await staff(otherLead, otherOrg)).toBe(theirsBefore + 3);
+    expect(await staff()).toBe(listed - 1);
+    expect(await people()).toBe(listed - 1);
   });
 });

@@ -1,6 +1,6 @@
 import { statementCounter } from '@socle/platform-database';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { adminDatabase, firstError, isolatedPrefix } from './e2e-support';
+import { adminDatabase, countedOverPages, firstError, isolatedPrefix } from './e2e-support';
 
 interface Objective {
   id: string;
@@ -568,5 +568,53 @@ describe('strategy', () => {
     expect(mine.every((n) => n.actorId === lead.userId && n.targetType === 'Objective')).toBe(true);
     expect(mine[0].metadata.input).toMatchObject({ id: created.id, target: 99 });
     expect(audit.auditLog.edges.some((e) => (e.node.metadata.input as { title?: string } | undefined)?.title === 'Refusé')).toBe(false);
+  });
+
+  it('counts every strategy list over all pages, and no other agency’s items', async () => {
+    type Page = { totalCount: number; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const LISTS = ['objectives', 'audienceSegments', 'networkPlans', 'competitors', 'taskForceMembers', 'rituals'] as const;
+    const read = async (list: string, args: string, who = { token: viewer.token, organizationId: org }) =>
+      (
+        await api.ok<Record<string, Page>>(
+          `{ ${list}(${args}) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`,
+          {},
+          who,
+        )
+      )[list];
+    /** The list read whole, then one item at a time (see countedOverPages). */
+    const countOf = (list: string) => countedOverPages(list, (args) => read(list, args));
+    const counts = async () => {
+      const all: Record<string, number> = {};
+      for (const list of LISTS) all[list] = await countOf(list);
+      return all;
+    };
+
+    for (const name of ['Comptage A', 'Comptage B']) {
+      await api.ok(
+        'mutation ($input: CreateAudienceSegmentInput!) { createAudienceSegment(input: $input) { id } }',
+        { input: { name } },
+        as(),
+      );
+      await api.ok('mutation ($input: CreateCompetitorInput!) { createCompetitor(input: $input) { id } }', { input: { name } }, as());
+    }
+    const mine = await counts();
+    expect(mine.audienceSegments).toBeGreaterThanOrEqual(2);
+    expect(mine.competitors).toBeGreaterThanOrEqual(2);
+
+    // Another agency's client fills every list once: its lists count one item each, ours do not move.
+    const otherOwner = await signUpAgency(api, 'Agence Stratégie Ailleurs');
+    const elsewhere = await createOrganization(api, otherOwner, 'Client Stratégie Ailleurs');
+    const theirLead = await addOrganizationMember(api, otherOwner, elsewhere, ['STRATEGY_LEAD']);
+    const there = { token: theirLead.token, organizationId: elsewhere };
+    await api.ok(CREATE_OBJECTIVE, { input: objectiveInput({ title: 'Ailleurs' }) }, there);
+    await api.ok('mutation { createAudienceSegment(input: { name: "Ailleurs" }) { id } }', {}, there);
+    await api.ok('mutation { createNetworkPlan(input: { network: "mastodon", segmentIds: [], postsPerWeek: 1 }) { id } }', {}, there);
+    await api.ok('mutation { createCompetitor(input: { name: "Ailleurs" }) { id } }', {}, there);
+    await api.ok('mutation { addTaskForceMember(input: { role: ANALYST, externalName: "Ailleurs" }) { id } }', {}, there);
+    await api.ok('mutation { createRitual(input: { kind: OTHER, title: "Ailleurs", weekday: 1, time: "10:00" }) { id } }', {}, there);
+
+    expect(await counts()).toEqual(mine);
+    for (const list of LISTS)
+      expect({ list, totalCount: (await read(list, 'first: 1', there)).totalCount }).toEqual({ list, totalCount: 1 });
   });
 });

@@ -411,6 +411,21 @@ describe('outgoing webhooks (real PostgreSQL, Redis, and a receiver on loopback)
       { token: a.token },
     );
     expect(seen.agencyWebhookDeliveries.edges.map((e) => e.node.organizationId).sort()).toEqual([orgA1, orgA2].sort());
+    // Counted alike on each page, one delivery at a time: both clients' deliveries, and not the other agency's.
+    const counts: number[] = [];
+    let after: string | null = null;
+    do {
+      const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+        await api.ok<{ agencyWebhookDeliveries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+          'query ($id: ID!, $after: String) { agencyWebhookDeliveries(endpointId: $id, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } } }',
+          { id: agencyA.createAgencyWebhookEndpoint.endpoint.id, after },
+          { token: a.token },
+        )
+      ).agencyWebhookDeliveries;
+      counts.push(page.totalCount);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(counts).toEqual([2, 2]);
   });
 
   it('lets no other tenant read or change endpoints and deliveries', async () => {

@@ -111,6 +111,23 @@ describe('schema descriptions', () => {
     expect(found).toEqual([]);
   });
 
+  // Identifiers (types, fields, arguments, enum values) are spelt one way, in American English as GraphQL APIs usually are:
+  // organization, finalized, authorization. CANCELLED stays, as in gRPC's and most APIs' status names. Descriptions are prose
+  // and may spell as their writer does.
+  const BRITISH =
+    /organis|finalis|authoris|recognis|summaris|optimis|prioritis|normalis|analys(e|ed|es|ing)(?![a-z])|behaviour|colour|catalogue|licence|centre|favour/i;
+
+  it('spells every identifier the American way', () => {
+    expect(elements.map((e) => e.coordinate).filter((coordinate) => BRITISH.test(coordinate))).toEqual([]);
+  });
+
+  it('recognises the British spellings it refuses', () => {
+    expect(
+      ['Organisation', 'finalisedAt', 'authorisationUrl', 'Query.analyse', 'ColourInput'].filter((name) => BRITISH.test(name)),
+    ).toHaveLength(5);
+    expect(['Organization', 'finalizedAt', 'ANALYST', 'CANCELLED', 'Query.analyzeText'].filter((name) => BRITISH.test(name))).toEqual([]);
+  });
+
   it('recognises the internal references it refuses', () => {
     const patterns = internalReferencePatterns();
     const flagged = (text: string): string[] => patterns.filter(({ pattern }) => pattern.test(text)).map(({ name }) => name);

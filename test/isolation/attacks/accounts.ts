@@ -65,7 +65,8 @@ export const accountsAttacks: AttackModule = {
     ]),
   // The password reset acts on the account its mail went to; a link naming another account is refused in
   // test/e2e/password-reset.e2e-spec.ts. viewer answers about the caller itself; aimed at B's organisation it answers
-  // NOT_FOUND on viewer.organization (the rest is the caller's own): tested in cross-tenant.e2e-spec.ts.
+  // NOT_FOUND on viewer.organization (the rest is the caller's own): tested in cross-tenant.e2e-spec.ts. errorReference
+  // describes the API itself and holds no tenant data.
   selfOnly: [
     'signUp',
     'logIn',
@@ -77,5 +78,6 @@ export const accountsAttacks: AttackModule = {
     'requestPasswordReset',
     'resetPassword',
     'viewer',
+    'errorReference',
   ],
 };

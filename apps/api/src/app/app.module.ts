@@ -20,6 +20,7 @@ import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
 import { formatError, requestLifecyclePlugin } from './graphql-plugins';
 import { accessPlugin } from './access-plugin';
 import { idempotencyPlugin } from './idempotency-plugin';
+import { ErrorReferenceResolver } from './error-reference.resolver';
 import { HealthController } from './health.controller';
 import { ConsoleController } from './console.controller';
 import { describeRootTypes } from './root-types';
@@ -124,6 +125,7 @@ export class AppModule {
       controllers: [HealthController, ConsoleController, ExplorerController],
       providers: [
         { provide: Metrics, useValue: metrics },
+        ErrorReferenceResolver,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useClass: SocleValidationPipe },
       ],

@@ -21,6 +21,7 @@ export class ApiKeyResolver {
       (keyset) => this.keys.page(ctx, keyset),
       (k) => [k.createdAt, k.id],
       toApiKey,
+      () => this.keys.count(ctx),
     );
   }
 
@@ -59,6 +60,7 @@ export class AuditResolver {
       (keyset) => this.audit.organizationPage(ctx, keyset),
       (e) => [e.occurredAt, e.id],
       toAuditEvent,
+      () => this.audit.countInOrganization(ctx),
     );
   }
 
@@ -70,6 +72,7 @@ export class AuditResolver {
       (keyset) => this.audit.agencyPage(ctx, keyset),
       (e) => [e.occurredAt, e.id],
       toAuditEvent,
+      () => this.audit.countInAgency(ctx),
     );
   }
 }

@@ -76,6 +76,10 @@ export class ApiKeyService {
     return this.keys.page(ctx, page);
   }
 
+  count(ctx: AgencyContext): Promise<number> {
+    return this.keys.count(ctx);
+  }
+
   async revoke(ctx: AgencyContext, id: string): Promise<ApiKeyEntity> {
     const key = await this.keys.find(ctx, id);
     if (!key) throw notFound('API key', id);

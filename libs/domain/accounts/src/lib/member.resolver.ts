@@ -125,6 +125,7 @@ export class OrganizationMemberResolver {
       (keyset) => this.memberships.page(ctx, keyset),
       (m) => [m.createdAt, m.userId],
       toMember,
+      () => this.memberships.count(ctx),
     );
   }
 
@@ -147,6 +148,7 @@ export class OrganizationMemberResolver {
       (keyset) => this.memberships.pendingInvitations(ctx, keyset),
       (i) => [i.createdAt, i.id],
       toPendingInvitation,
+      () => this.memberships.countPendingInvitations(ctx),
     );
   }
 
@@ -217,6 +219,7 @@ export class AgencyMemberResolver {
       (keyset) => this.memberships.agencyPage(ctx, keyset),
       (m) => [m.createdAt, m.userId],
       toAgencyMember,
+      () => this.memberships.countAgencyMembers(ctx),
     );
   }
 
@@ -249,6 +252,7 @@ export class AgencyMemberResolver {
       (keyset) => this.memberships.agencyPendingInvitations(ctx, keyset),
       (i) => [i.createdAt, i.id],
       toPendingInvitation,
+      () => this.memberships.countAgencyPendingInvitations(ctx),
     );
   }
 

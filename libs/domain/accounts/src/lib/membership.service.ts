@@ -66,6 +66,10 @@ export class MembershipService {
     return this.memberships.page(ctx, page);
   }
 
+  count(ctx: OrganizationContext): Promise<number> {
+    return this.memberships.count(ctx);
+  }
+
   async changeRoles(ctx: OrganizationContext, userId: string, roles: OrganizationRole[]): Promise<MemberWithUser> {
     const member = await this.memberships.find(ctx, userId);
     if (!member) throw notFound('Member', userId);
@@ -145,6 +149,10 @@ export class MembershipService {
     return this.invitations.pendingInOrganization(ctx, page);
   }
 
+  countPendingInvitations(ctx: OrganizationContext): Promise<number> {
+    return this.invitations.countPendingInOrganization(ctx);
+  }
+
   /** Withdraws a pending (or expired) invitation: its link is refused from now on. Returns it as it was. */
   async revokeInvitation(ctx: OrganizationContext, invitationId: string): Promise<OrganizationInvitationEntity> {
     const invitation = await this.invitations.findInOrganization(ctx, invitationId);
@@ -194,6 +202,10 @@ export class MembershipService {
 
   agencyPage(ctx: AgencyContext, page: PageQuery): Promise<AgencyMembershipEntity[]> {
     return this.agencies.members(ctx, page);
+  }
+
+  countAgencyMembers(ctx: AgencyContext): Promise<number> {
+    return this.agencies.countMembers(ctx);
   }
 
   async changeAgencyRole(ctx: AgencyContext, userId: string, role: AgencyRole): Promise<AgencyMembershipEntity> {
@@ -277,6 +289,10 @@ export class MembershipService {
 
   agencyPendingInvitations(ctx: AgencyContext, page: PageQuery): Promise<PendingInvitationRow[]> {
     return this.invitations.pendingInAgency(ctx, page);
+  }
+
+  countAgencyPendingInvitations(ctx: AgencyContext): Promise<number> {
+    return this.invitations.countPendingInAgency(ctx);
   }
 
   async revokeAgencyInvitation(ctx: AgencyContext, invitationId: string): Promise<AgencyInvitationEntity> {

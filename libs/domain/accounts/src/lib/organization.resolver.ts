@@ -41,6 +41,7 @@ export class OrganizationResolver {
       (keyset) => this.service.page(ctx, page.filter ?? {}, keyset),
       (o) => [o.createdAt, o.id],
       toOrganization,
+      () => this.service.count(ctx, page.filter ?? {}),
     );
   }
 

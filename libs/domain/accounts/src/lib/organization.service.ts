@@ -8,6 +8,12 @@ import { PurgeOrganizationScheduler } from './purge-organization.scheduler';
 
 export type OrganizationPatch = Partial<Pick<OrganizationEntity, 'name' | 'sector' | 'size' | 'locale' | 'timezone'>>;
 
+/** Owners and admins see every client; other agency members only those they belong to. */
+function visibleTo(ctx: AgencyContext, filter: OrganizationFilter): OrganizationFilter {
+  const restricted = ctx.agencyRole !== 'OWNER' && ctx.agencyRole !== 'ADMIN' && ctx.actor.type === 'USER';
+  return { ...filter, memberUserId: restricted ? (ctx.actor.id ?? undefined) : undefined };
+}
+
 @Injectable()
 export class OrganizationService {
   constructor(
@@ -37,10 +43,13 @@ export class OrganizationService {
     return organization;
   }
 
-  /** Owners and admins see every client; other agency members only those they belong to. */
   page(ctx: AgencyContext, filter: OrganizationFilter, page: PageQuery): Promise<OrganizationEntity[]> {
-    const restricted = ctx.agencyRole !== 'OWNER' && ctx.agencyRole !== 'ADMIN' && ctx.actor.type === 'USER';
-    return this.organizations.page(ctx, { ...filter, memberUserId: restricted ? (ctx.actor.id ?? undefined) : undefined }, page);
+    return this.organizations.page(ctx, visibleTo(ctx, filter), page);
+  }
+
+  /** How many organisations the caller sees with this filter: every page of `page` together. */
+  count(ctx: AgencyContext, filter: OrganizationFilter): Promise<number> {
+    return this.organizations.count(ctx, visibleTo(ctx, filter));
   }
 
   async get(ctx: OrganizationContext): Promise<OrganizationEntity> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { AgencyContext, CallerContext, OrganizationContext, UserContext } from '@socle/platform-auth';
 import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import { likeContains } from '@socle/platform-database';
@@ -20,6 +20,12 @@ import {
 
 /** Keyset page request: rows after `after`, `size + 1` of them. */
 export type PageQuery = KeysetPage;
+
+/** `SELECT count(*)` over a list's rows (its FROM and WHERE, no order, cursor or limit), in the builder's unit of work. */
+async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const row = await qb.select('count(*)::int', 'n').getRawOne<{ n: number }>();
+  return row?.n ?? 0;
+}
 
 /**
  * The only place that queries accounts tables. Every method takes the caller's
@@ -86,14 +92,24 @@ export class AgencyRepository {
   }
 
   async members(ctx: AgencyContext, page: PageQuery): Promise<AgencyMembershipEntity[]> {
-    const qb = (await ctx.uow.manager())
-      .createQueryBuilder(AgencyMembershipEntity, 'm')
-      .where('m.agency_id = :agencyId', { agencyId: ctx.agencyId })
+    const qb = (await this.staffOf(ctx))
       .orderBy('m.created_at', 'ASC')
       .addOrderBy('m.user_id', 'ASC')
       .limit(page.size + 1);
     if (page.after) qb.andWhere('(m.created_at, m.user_id) > (:at::timestamptz, :id::uuid)', { at: page.after[0], id: page.after[1] });
     return qb.getMany();
+  }
+
+  /** How many people the agency's staff holds: every page of `members` together. */
+  async countMembers(ctx: AgencyContext): Promise<number> {
+    return countOf(await this.staffOf(ctx));
+  }
+
+  /** The agency's staff, before any order or cursor: what `members` pages through and `countMembers` counts. */
+  private async staffOf(ctx: AgencyContext): Promise<SelectQueryBuilder<AgencyMembershipEntity>> {
+    return (await ctx.uow.manager())
+      .createQueryBuilder(AgencyMembershipEntity, 'm')
+      .where('m.agency_id = :agencyId', { agencyId: ctx.agencyId });
   }
 
   async member(ctx: AgencyContext, userId: string): Promise<AgencyMembershipEntity | null> {
@@ -148,12 +164,24 @@ export class OrganizationRepository {
   }
 
   async page(ctx: AgencyContext, filter: OrganizationFilter, page: PageQuery): Promise<OrganizationEntity[]> {
-    const qb = (await ctx.uow.manager())
-      .createQueryBuilder(OrganizationEntity, 'o')
-      .where('o.agency_id = :agencyId', { agencyId: ctx.agencyId })
+    const qb = (await this.filtered(ctx, filter))
       .orderBy('o.created_at', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .limit(page.size + 1);
+    if (page.after) qb.andWhere('(o.created_at, o.id) > (:at::timestamptz, :id::uuid)', { at: page.after[0], id: page.after[1] });
+    return qb.getMany();
+  }
+
+  /** How many of the agency's organisations pass the filter: every page of `page` together. */
+  async count(ctx: AgencyContext, filter: OrganizationFilter): Promise<number> {
+    return countOf(await this.filtered(ctx, filter));
+  }
+
+  /** The agency's organisations that pass the filter, before any order or cursor: what `page` and `count` share. */
+  private async filtered(ctx: AgencyContext, filter: OrganizationFilter): Promise<SelectQueryBuilder<OrganizationEntity>> {
+    const qb = (await ctx.uow.manager())
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .where('o.agency_id = :agencyId', { agencyId: ctx.agencyId });
     if (filter.nameContains) qb.andWhere('o.name ILIKE :q', { q: likeContains(filter.nameContains) });
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.memberUserId) {
@@ -161,8 +189,7 @@ export class OrganizationRepository {
         member: filter.memberUserId,
       });
     }
-    if (page.after) qb.andWhere('(o.created_at, o.id) > (:at::timestamptz, :id::uuid)', { at: page.after[0], id: page.after[1] });
-    return qb.getMany();
+    return qb;
   }
 
   async findInAgency(ctx: AgencyContext, id: string): Promise<OrganizationEntity | null> {
@@ -236,13 +263,17 @@ export class OrganizationRepository {
   }
 }
 
+const MEMBERS_JOINED = 'organization_memberships m JOIN users u ON u.id = m.user_id';
 const MEMBER_WITH_USER = `SELECT m.organization_id, m.user_id, m.roles, m.created_at, m.updated_at,
        u.email, u.display_name, u.locale, u.created_at AS user_created_at
-  FROM organization_memberships m JOIN users u ON u.id = m.user_id`;
+  FROM ${MEMBERS_JOINED}`;
 
-const MEMBERS_FIRST = `${MEMBER_WITH_USER} WHERE m.organization_id = $1 ORDER BY m.created_at, m.user_id LIMIT $2`;
-const MEMBERS_AFTER = `${MEMBER_WITH_USER} WHERE m.organization_id = $1 AND (m.created_at, m.user_id) > ($3::timestamptz, $4::uuid)
+/** The organisation's members: the condition of their pages and of their count. */
+const IN_ORGANIZATION = 'm.organization_id = $1';
+const MEMBERS_FIRST = `${MEMBER_WITH_USER} WHERE ${IN_ORGANIZATION} ORDER BY m.created_at, m.user_id LIMIT $2`;
+const MEMBERS_AFTER = `${MEMBER_WITH_USER} WHERE ${IN_ORGANIZATION} AND (m.created_at, m.user_id) > ($3::timestamptz, $4::uuid)
   ORDER BY m.created_at, m.user_id LIMIT $2`;
+const MEMBERS_COUNT = `SELECT count(*)::int AS n FROM ${MEMBERS_JOINED} WHERE ${IN_ORGANIZATION}`;
 
 interface MemberRow {
   organization_id: string;
@@ -286,6 +317,12 @@ export class MembershipRepository {
         ])
       : await ctx.uow.prepared<MemberRow>('accounts_members_first', MEMBERS_FIRST, [ctx.uow.organizationId, page.size + 1]);
     return rows.map(toMemberWithUser);
+  }
+
+  /** How many members the organisation has: every page of `page` together. */
+  async count(ctx: OrganizationContext): Promise<number> {
+    const [row] = await ctx.uow.prepared<{ n: number }>('accounts_members_count', MEMBERS_COUNT, [ctx.uow.organizationId]);
+    return row?.n ?? 0;
   }
 
   async findWithUser(ctx: OrganizationContext, userId: string): Promise<MemberWithUser | null> {
@@ -398,10 +435,19 @@ export class InvitationRepository {
     return ctx.uow.query<PendingInvitationRow>(
       `SELECT i.id, i.email, i.roles, NULL AS role, ${PENDING_COLUMNS}
          FROM organization_invitations i LEFT JOIN users u ON u.id = i.invited_by
-        WHERE i.organization_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL ${after}
+        WHERE ${pendingIn('organization_id')} ${after}
         ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
       [ctx.uow.organizationId, page.size + 1, ...(page.after ?? [])],
     );
+  }
+
+  /** How many invitations of the organisation are pending: every page of `pendingInOrganization` together. */
+  async countPendingInOrganization(ctx: OrganizationContext): Promise<number> {
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM organization_invitations i WHERE ${pendingIn('organization_id')}`,
+      [ctx.uow.organizationId],
+    );
+    return row?.n ?? 0;
   }
 
   async pendingInAgency(ctx: AgencyContext, page: PageQuery): Promise<PendingInvitationRow[]> {
@@ -409,10 +455,19 @@ export class InvitationRepository {
     return ctx.uow.query<PendingInvitationRow>(
       `SELECT i.id, i.email, NULL AS roles, i.role, ${PENDING_COLUMNS}
          FROM agency_invitations i LEFT JOIN users u ON u.id = i.invited_by
-        WHERE i.agency_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL ${after}
+        WHERE ${pendingIn('agency_id')} ${after}
         ORDER BY i.created_at DESC, i.id DESC LIMIT $2`,
       [ctx.agencyId, page.size + 1, ...(page.after ?? [])],
     );
+  }
+
+  /** How many invitations into the agency are pending: every page of `pendingInAgency` together. */
+  async countPendingInAgency(ctx: AgencyContext): Promise<number> {
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM agency_invitations i WHERE ${pendingIn('agency_id')}`,
+      [ctx.agencyId],
+    );
+    return row?.n ?? 0;
   }
 
   async findInOrganization(ctx: OrganizationContext, id: string): Promise<OrganizationInvitationEntity | null> {
@@ -465,6 +520,11 @@ export class InvitationRepository {
   }
 }
 
+/** Invitations of the tenant in $1 neither accepted nor withdrawn: the condition of their pages and of their count. */
+function pendingIn(tenant: 'organization_id' | 'agency_id'): string {
+  return `i.${tenant} = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL`;
+}
+
 const PENDING_COLUMNS = `i.invited_by AS "invitedBy", coalesce(u.display_name, i.invited_by_name) AS "invitedByName",
   i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.expires_at <= now() AS expired`;
 
@@ -490,14 +550,22 @@ export class ApiKeyRepository {
   }
 
   async page(ctx: AgencyContext, page: PageQuery): Promise<ApiKeyEntity[]> {
-    const qb = (await ctx.uow.manager())
-      .createQueryBuilder(ApiKeyEntity, 'k')
-      .where('k.agency_id = :agencyId', { agencyId: ctx.agencyId })
+    const qb = (await this.keysOf(ctx))
       .orderBy('k.created_at', 'ASC')
       .addOrderBy('k.id', 'ASC')
       .limit(page.size + 1);
     if (page.after) qb.andWhere('(k.created_at, k.id) > (:at::timestamptz, :id::uuid)', { at: page.after[0], id: page.after[1] });
     return qb.getMany();
+  }
+
+  /** How many keys the agency has, revoked and expired ones included: every page of `page` together. */
+  async count(ctx: AgencyContext): Promise<number> {
+    return countOf(await this.keysOf(ctx));
+  }
+
+  /** The agency's keys, before any order or cursor: what `page` and `count` share. */
+  private async keysOf(ctx: AgencyContext): Promise<SelectQueryBuilder<ApiKeyEntity>> {
+    return (await ctx.uow.manager()).createQueryBuilder(ApiKeyEntity, 'k').where('k.agency_id = :agencyId', { agencyId: ctx.agencyId });
   }
 
   async find(ctx: AgencyContext, id: string): Promise<ApiKeyEntity | null> {
@@ -617,9 +685,7 @@ export class AuditRepository {
   }
 
   async organizationPage(ctx: OrganizationContext, page: PageQuery): Promise<AuditEventEntity[]> {
-    const qb = (await ctx.uow.manager())
-      .createQueryBuilder(AuditEventEntity, 'e')
-      .where('e.organization_id = :org', { org: ctx.uow.organizationId })
+    const qb = (await this.organizationEvents(ctx))
       .orderBy('e.occurred_at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(page.size + 1);
@@ -628,13 +694,35 @@ export class AuditRepository {
   }
 
   async agencyPage(ctx: AgencyContext, page: PageQuery): Promise<AgencyAuditEventEntity[]> {
-    const qb = (await ctx.uow.manager())
-      .createQueryBuilder(AgencyAuditEventEntity, 'e')
-      .where('e.agency_id = :agency', { agency: ctx.agencyId })
+    const qb = (await this.agencyEvents(ctx))
       .orderBy('e.occurred_at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(page.size + 1);
     if (page.after) qb.andWhere('(e.occurred_at, e.id) < (:at::timestamptz, :id::uuid)', { at: page.after[0], id: page.after[1] });
     return qb.getMany();
+  }
+
+  /** How many events the organisation's audit log holds: every page of `organizationPage` together. */
+  async countInOrganization(ctx: OrganizationContext): Promise<number> {
+    return countOf(await this.organizationEvents(ctx));
+  }
+
+  /** How many events the agency's audit log holds: every page of `agencyPage` together. */
+  async countInAgency(ctx: AgencyContext): Promise<number> {
+    return countOf(await this.agencyEvents(ctx));
+  }
+
+  /** The organisation's audit log, before any order or cursor. */
+  private async organizationEvents(ctx: OrganizationContext): Promise<SelectQueryBuilder<AuditEventEntity>> {
+    return (await ctx.uow.manager())
+      .createQueryBuilder(AuditEventEntity, 'e')
+      .where('e.organization_id = :org', { org: ctx.uow.organizationId });
+  }
+
+  /** The agency's audit log, before any order or cursor. */
+  private async agencyEvents(ctx: AgencyContext): Promise<SelectQueryBuilder<AgencyAuditEventEntity>> {
+    return (await ctx.uow.manager())
+      .createQueryBuilder(AgencyAuditEventEntity, 'e')
+      .where('e.agency_id = :agency', { agency: ctx.agencyId });
   }
 }

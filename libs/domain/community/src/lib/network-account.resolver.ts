@@ -71,6 +71,7 @@ export class NetworkAccountResolver {
       (keyset) => this.accounts.page(ctx, keyset),
       (a) => [a.createdAt, a.id],
       toNetworkAccount,
+      () => this.accounts.count(ctx),
     );
   }
 

@@ -53,6 +53,11 @@ export class NetworkAccountService {
     return this.accounts.page(ctx, page);
   }
 
+  /** How many accounts the organisation has connected. */
+  count(ctx: TenantCtx): Promise<number> {
+    return this.accounts.count(ctx);
+  }
+
   async connect(ctx: TenantCtx, command: ConnectCommand): Promise<NetworkAccountEntity> {
     const connector = this.connector(command.network, 'input.network');
     const { ctx: connectorCtx, observation } = observe(this.connectorContext);

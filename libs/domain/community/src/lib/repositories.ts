@@ -103,6 +103,14 @@ export class NetworkAccountRepository {
     return rows.map(toEntity);
   }
 
+  /** How many accounts the organisation has connected, all pages together. */
+  async count(ctx: TenantCtx): Promise<number> {
+    const [row] = await ctx.uow.query<{ n: number }>('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [
+      ctx.uow.organizationId,
+    ]);
+    return row.n;
+  }
+
   async find(ctx: TenantCtx, id: string): Promise<NetworkAccountEntity | null> {
     const [row] = await ctx.uow.query<Row>(`SELECT ${COLUMNS} FROM network_accounts WHERE organization_id = $1 AND id = $2`, [
       ctx.uow.organizationId,

@@ -120,6 +120,10 @@ export class WebhookEndpointService {
     return this.repository.endpointPage(owner, page);
   }
 
+  count(owner: EndpointOwner): Promise<number> {
+    return this.repository.countEndpoints(owner);
+  }
+
   async deliveries(owner: EndpointOwner, endpointId: string, page: KeysetPage): Promise<DeliveryWithAttempts[]> {
     if (!(await this.repository.findEndpoint(owner, endpointId))) throw notFound('WebhookEndpoint', endpointId);
     const rows = await this.repository.deliveryPage(owner, endpointId, page);
@@ -128,6 +132,11 @@ export class WebhookEndpointService {
       rows.map((r) => r.id),
     );
     return rows.map((row) => ({ ...row, attemptList: attempts.filter((a) => a.deliveryId === row.id) }));
+  }
+
+  /** How many deliveries the endpoint has; `deliveries` has already answered NOT_FOUND for an endpoint the owner does not have. */
+  countDeliveries(owner: EndpointOwner, endpointId: string): Promise<number> {
+    return this.repository.countDeliveries(owner, endpointId);
   }
 
   /** Sends a delivery again now, under the same webhook id (receivers deduplicate on it if they wish). */

@@ -82,6 +82,14 @@ function ownerFilter(owner: EndpointOwner): { where: string; params: [string, st
     : { where: 'agency_id = $1 AND scope_organization_id = $2', params: [owner.agencyId, owner.uow.organizationId] };
 }
 
+/** Deliveries to one of the owner's endpoints ($1 to $3): the condition of their pages and of their count. */
+function deliveryFilter(owner: EndpointOwner, endpointId: string): { where: string; params: [string, string, EndpointOwner['level']] } {
+  return {
+    where: 'd.endpoint_agency_id = $1 AND d.endpoint_id = $2 AND d.endpoint_scope = $3',
+    params: [owner.agencyId, endpointId, owner.level],
+  };
+}
+
 /** Endpoints, deliveries and attempts: the only place that queries them. */
 @Injectable()
 export class WebhookRepository {
@@ -125,6 +133,13 @@ export class WebhookRepository {
        ORDER BY created_at, id LIMIT $3`,
       [...params, page.size + 1, page.after?.[0] ?? null, page.after?.[1] ?? null],
     );
+  }
+
+  /** How many endpoints the owner has, enabled or not: every page of `endpointPage` together. */
+  async countEndpoints(owner: EndpointOwner): Promise<number> {
+    const { where, params } = ownerFilter(owner);
+    const [row] = await owner.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE ${where}`, params);
+    return row?.n ?? 0;
   }
 
   /** Changes what is given; enabling clears the reason it was disabled. */
@@ -172,13 +187,21 @@ export class WebhookRepository {
   // ------------------------------------------------------------------ deliveries, as the owner sees them
 
   async deliveryPage(owner: EndpointOwner, endpointId: string, page: KeysetPage): Promise<WebhookDeliveryRow[]> {
+    const { where, params } = deliveryFilter(owner, endpointId);
     return owner.uow.query<WebhookDeliveryRow>(
       `SELECT ${DELIVERY} FROM webhook_deliveries d
-        WHERE d.endpoint_agency_id = $1 AND d.endpoint_id = $2 AND d.endpoint_scope = $3
+        WHERE ${where}
           AND ($5::timestamptz IS NULL OR (d.created_at, d.id) < ($5::timestamptz, $6::uuid))
         ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
-      [owner.agencyId, endpointId, owner.level, page.size + 1, page.after?.[0] ?? null, page.after?.[1] ?? null],
+      [...params, page.size + 1, page.after?.[0] ?? null, page.after?.[1] ?? null],
     );
+  }
+
+  /** How many deliveries the owner's endpoint has, whatever their status: every page of `deliveryPage` together. */
+  async countDeliveries(owner: EndpointOwner, endpointId: string): Promise<number> {
+    const { where, params } = deliveryFilter(owner, endpointId);
+    const [row] = await owner.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_deliveries d WHERE ${where}`, params);
+    return row?.n ?? 0;
   }
 
   async findDelivery(owner: EndpointOwner, id: string): Promise<WebhookDeliveryRow | null> {

@@ -78,6 +78,7 @@ export class WebhookEndpointResolver {
       (keyset) => this.endpoints.page(orgOwner(ctx), keyset),
       (e) => [e.createdAt, e.id],
       toEndpoint,
+      () => this.endpoints.count(orgOwner(ctx)),
     );
   }
 
@@ -94,6 +95,7 @@ export class WebhookEndpointResolver {
       (keyset) => this.endpoints.deliveries(orgOwner(ctx), args.endpointId, keyset),
       (d) => [d.createdAt, d.id],
       toDelivery,
+      () => this.endpoints.countDeliveries(orgOwner(ctx), args.endpointId),
     );
   }
 
@@ -175,6 +177,7 @@ export class AgencyWebhookEndpointResolver {
       (keyset) => this.endpoints.page(agencyOwner(ctx), keyset),
       (e) => [e.createdAt, e.id],
       toEndpoint,
+      () => this.endpoints.count(agencyOwner(ctx)),
     );
   }
 
@@ -191,6 +194,7 @@ export class AgencyWebhookEndpointResolver {
       (keyset) => this.endpoints.deliveries(agencyOwner(ctx), args.endpointId, keyset),
       (d) => [d.createdAt, d.id],
       toDelivery,
+      () => this.endpoints.countDeliveries(agencyOwner(ctx), args.endpointId),
     );
   }
 

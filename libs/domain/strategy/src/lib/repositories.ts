@@ -117,15 +117,30 @@ function fixSegments(plan: NetworkPlanRecord): NetworkPlanRecord {
   return { ...plan, segments: plan.segments.map((s) => ({ ...s, createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) })) };
 }
 
+/** The organisation's rows of one table (`alias` is empty or ends with a dot): the conditions of a page, without its cursor. */
+function tenantRows(ctx: StrategyCtx, alias: string): { where: string[]; params: unknown[] } {
+  return { where: [`${alias}organization_id = $1`], params: [ctx.uow.organizationId] };
+}
+
 /** A keyset page over one table, ordered by (created_at, id). */
 async function page<T>(ctx: StrategyCtx, select: string, from: string, alias: string, keyset: KeysetPage): Promise<T[]> {
-  const params: unknown[] = [ctx.uow.organizationId, keyset.size + 1];
-  let where = `${alias}organization_id = $1`;
+  const { where, params } = tenantRows(ctx, alias);
   if (keyset.after) {
     params.push(keyset.after[0], keyset.after[1]);
-    where += ` AND (${alias}created_at, ${alias}id) > ($3::timestamptz, $4::uuid)`;
+    where.push(`(${alias}created_at, ${alias}id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  return ctx.uow.query<T>(`SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${alias}created_at, ${alias}id LIMIT $2`, params);
+  params.push(keyset.size + 1);
+  return ctx.uow.query<T>(
+    `SELECT ${select} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${alias}created_at, ${alias}id LIMIT $${params.length}`,
+    params,
+  );
+}
+
+/** How many rows `page` lists over all its pages (`from` is the table alone: the joins of a page add or remove no row). */
+async function count(ctx: StrategyCtx, from: string, alias: string): Promise<number> {
+  const { where, params } = tenantRows(ctx, alias);
+  const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${where.join(' AND ')}`, params);
+  return row.n;
 }
 
 /** Every row of one table (bounded), in creation order: the whole-document reads. */
@@ -194,6 +209,10 @@ export class StrategyRepository {
 
   pageObjectives(ctx: StrategyCtx, keyset: KeysetPage): Promise<ObjectiveRecord[]> {
     return page(ctx, OBJECTIVE, 'objectives', '', keyset);
+  }
+
+  countObjectives(ctx: StrategyCtx): Promise<number> {
+    return count(ctx, 'objectives', '');
   }
 
   allObjectives(ctx: StrategyCtx): Promise<ObjectiveRecord[]> {
@@ -265,6 +284,10 @@ export class StrategyRepository {
     return page(ctx, SEGMENT, 'audience_segments', '', keyset);
   }
 
+  countSegments(ctx: StrategyCtx): Promise<number> {
+    return count(ctx, 'audience_segments', '');
+  }
+
   allSegments(ctx: StrategyCtx): Promise<SegmentRecord[]> {
     return all(ctx, SEGMENT, 'audience_segments');
   }
@@ -307,6 +330,10 @@ export class StrategyRepository {
 
   async pagePlans(ctx: StrategyCtx, keyset: KeysetPage): Promise<NetworkPlanRecord[]> {
     return (await page<NetworkPlanRecord>(ctx, PLAN, 'network_plans p', 'p.', keyset)).map(fixSegments);
+  }
+
+  countPlans(ctx: StrategyCtx): Promise<number> {
+    return count(ctx, 'network_plans p', 'p.');
   }
 
   async allPlans(ctx: StrategyCtx): Promise<NetworkPlanRecord[]> {
@@ -364,6 +391,10 @@ export class StrategyRepository {
     return page(ctx, COMPETITOR, 'competitors', '', keyset);
   }
 
+  countCompetitors(ctx: StrategyCtx): Promise<number> {
+    return count(ctx, 'competitors', '');
+  }
+
   allCompetitors(ctx: StrategyCtx): Promise<CompetitorRecord[]> {
     return all(ctx, COMPETITOR, 'competitors');
   }
@@ -416,6 +447,11 @@ export class StrategyRepository {
     return page(ctx, MEMBER, MEMBER_FROM, 't.', keyset);
   }
 
+  /** The left join on users of `pageTaskForce` adds or removes no row: the table alone is counted. */
+  countTaskForce(ctx: StrategyCtx): Promise<number> {
+    return count(ctx, 'task_force_members t', 't.');
+  }
+
   allTaskForce(ctx: StrategyCtx): Promise<TaskForceMemberRecord[]> {
     return ctx.uow.query(
       `SELECT ${MEMBER} FROM ${MEMBER_FROM} WHERE t.organization_id = $1 ORDER BY t.created_at, t.id LIMIT ${DOCUMENT_LIMIT}`,
@@ -459,6 +495,10 @@ export class StrategyRepository {
 
   pageRituals(ctx: StrategyCtx, keyset: KeysetPage): Promise<RitualRecord[]> {
     return page(ctx, RITUAL, 'rituals', '', keyset);
+  }
+
+  countRituals(ctx: StrategyCtx): Promise<number> {
+    return count(ctx, 'rituals', '');
   }
 
   allRituals(ctx: StrategyCtx): Promise<RitualRecord[]> {

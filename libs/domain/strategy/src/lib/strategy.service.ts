@@ -58,6 +58,10 @@ export class StrategyService {
     return this.repo.pageObjectives(ctx, keyset);
   }
 
+  countObjectives(ctx: StrategyCtx): Promise<number> {
+    return this.repo.countObjectives(ctx);
+  }
+
   async objective(ctx: StrategyCtx, id: string): Promise<ObjectiveRecord> {
     const o = await this.repo.findObjective(ctx, id);
     if (!o) throw notFound('Objective', id);
@@ -159,6 +163,10 @@ export class StrategyService {
     return this.repo.pageSegments(ctx, keyset);
   }
 
+  countSegments(ctx: StrategyCtx): Promise<number> {
+    return this.repo.countSegments(ctx);
+  }
+
   createSegment(ctx: StrategyCtx, input: CreateAudienceSegmentInput): Promise<SegmentRecord> {
     return uniqueOr(
       () =>
@@ -202,6 +210,10 @@ export class StrategyService {
 
   pagePlans(ctx: StrategyCtx, keyset: KeysetPage): Promise<NetworkPlanRecord[]> {
     return this.repo.pagePlans(ctx, keyset);
+  }
+
+  countPlans(ctx: StrategyCtx): Promise<number> {
+    return this.repo.countPlans(ctx);
   }
 
   private async checkSegments(ctx: StrategyCtx, ids: readonly string[]): Promise<void> {
@@ -253,6 +265,10 @@ export class StrategyService {
 
   pageCompetitors(ctx: StrategyCtx, keyset: KeysetPage): Promise<CompetitorRecord[]> {
     return this.repo.pageCompetitors(ctx, keyset);
+  }
+
+  countCompetitors(ctx: StrategyCtx): Promise<number> {
+    return this.repo.countCompetitors(ctx);
   }
 
   private handles(list: { network: string; handle: string }[]): { network: string; handle: string }[] {

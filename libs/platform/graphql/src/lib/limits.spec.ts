@@ -47,14 +47,16 @@ describe('cursors and connections', () => {
     }
   });
 
-  it('tells whether a next page exists from the one extra row', () => {
+  it('tells whether a next page exists from the one extra row, and counts the whole list when asked', async () => {
     const id = '9b2f4c1e-2f7a-4a53-9a0e-3c2d1b0a9f8e';
     const rows = [1, 2, 3].map((n) => ({ n }));
     const key = (r: { n: number }): [string, string] => [`2026-01-0${r.n}T00:00:00.000Z`, id];
-    const page = toConnection(rows, 2, key, (r) => r.n, false);
+    const count = async () => rows.length;
+    const page = toConnection(rows, 2, key, (r) => r.n, false, count);
     expect(page.edges.map((e) => e.node)).toEqual([1, 2]);
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(decodeCursor(page.pageInfo.endCursor as string)).toEqual(['2026-01-02T00:00:00.000Z', id]);
-    expect(toConnection(rows, 3, key, (r) => r.n, true).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    await expect(page.totalCount()).resolves.toBe(3);
+    expect(toConnection(rows, 3, key, (r) => r.n, true, count).pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 });

@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, FieldMiddleware, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from './errors';
 
@@ -43,7 +43,18 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /**
+   * How many items the whole list holds (every page, the same filters), counted only when a client asks for the field
+   * (the field's middleware calls it: Nest's resolver of a plain field hands back the property as it is).
+   */
+  totalCount: () => Promise<number>;
 }
+
+/** Calls the connection's count when `totalCount` is asked for, and only then. */
+const countWhenAsked: FieldMiddleware = async (_context, next) => {
+  const count: unknown = await next();
+  return typeof count === 'function' ? (count as () => Promise<number>)() : count;
+};
 
 /** A Relay connection type for `node`: `<Name>Connection` with `<Name>Edge`s. */
 export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
@@ -60,6 +71,11 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
     edges!: EdgeType[];
     @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to ask for them.' })
     pageInfo!: PageInfo;
+    @Field(() => Int, {
+      description: 'How many items the whole list holds with the same filters, all pages together (counted when asked for).',
+      middleware: [countWhenAsked],
+    })
+    totalCount!: () => Promise<number>;
   }
   return ConnectionClass as Type<Connection<T>>;
 }
@@ -109,6 +125,7 @@ export function toConnection<R, T>(
   key: (row: R) => CursorKey,
   map: (row: R) => T,
   hasPrevious: boolean,
+  count: () => Promise<number>,
 ): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((row) => ({ cursor: encodeCursor(key(row)), node: map(row) }));
@@ -120,6 +137,7 @@ export function toConnection<R, T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
+    totalCount: count,
   };
 }
 
@@ -132,12 +150,15 @@ export interface KeysetPage {
 /**
  * One list field from end to end: decode the cursor, fetch `size + 1` rows in
  * keyset order, build the connection. Rows are keyed by a time and an id.
+ * `count` counts the whole list with the same filters (`SELECT count(*)` with
+ * the page query's WHERE, without the cursor); it runs only when asked for.
  */
 export async function paginate<R, T>(
   args: PageArgs,
   fetch: (page: KeysetPage) => Promise<R[]>,
   key: (row: R) => [Date, string],
   map: (row: R) => T,
+  count: () => Promise<number>,
 ): Promise<Connection<T>> {
   const size = pageSize(args);
   const rows = await fetch({ size, after: args.after ? decodeCursor(args.after) : undefined });
@@ -150,5 +171,6 @@ export async function paginate<R, T>(
     },
     map,
     !!args.after,
+    count,
   );
 }

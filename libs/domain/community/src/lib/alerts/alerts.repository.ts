@@ -40,6 +40,24 @@ interface AlertRow {
   mention_count: number;
 }
 
+/** What the list of alerts is filtered on. */
+export interface AlertFilter {
+  status?: AlertStatus;
+  kind?: AlertKind;
+}
+
+/**
+ * The conditions of a filter on `alerts a` ($1 is the organisation), shared by
+ * a page and the count of the whole list so both keep the same alerts.
+ */
+function alertFilter(ctx: TenantCtx, filter: AlertFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['a.organization_id = $1'];
+  if (filter.status) where.push(`a.status = $${params.push(filter.status)}`);
+  if (filter.kind) where.push(`a.kind = $${params.push(filter.kind)}`);
+  return { where, params };
+}
+
 const toAlert = (r: AlertRow): Alert => ({
   id: r.id,
   kind: r.kind,
@@ -243,18 +261,23 @@ export class AlertsRepository {
 
   // ------------------------------------------------------------------ reading and workflow
 
-  async page(ctx: TenantCtx, filter: { status?: AlertStatus; kind?: AlertKind }, page: KeysetPage): Promise<Alert[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    const where = ['a.organization_id = $1'];
-    if (filter.status) where.push(`a.status = $${params.push(filter.status)}`);
-    if (filter.kind) where.push(`a.kind = $${params.push(filter.kind)}`);
+  async page(ctx: TenantCtx, filter: AlertFilter, page: KeysetPage): Promise<Alert[]> {
+    const { where, params } = alertFilter(ctx, filter);
     if (page.after)
       where.push(`(a.created_at, a.id) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)`);
+    const limit = params.push(page.size + 1);
     const rows = await ctx.uow.query<AlertRow>(
-      `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT $2`,
+      `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT $${limit}`,
       params,
     );
     return rows.map(toAlert);
+  }
+
+  /** How many alerts the filter keeps, all pages together. */
+  async count(ctx: TenantCtx, filter: AlertFilter): Promise<number> {
+    const { where, params } = alertFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts a WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 
   async find(ctx: TenantCtx, id: string, lock = false): Promise<Alert | null> {

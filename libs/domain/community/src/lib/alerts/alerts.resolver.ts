@@ -49,11 +49,13 @@ export class AlertsResolver {
   @Query(() => AlertConnection, { description: 'Crisis alerts, newest first, filtered by status and/or kind.' })
   async alerts(@OrgCtx() ctx: OrganizationContext, @Args() args: AlertPageArgs): Promise<Connection<AlertObject>> {
     const pause = await this.pauseOf(ctx);
+    const filter = { status: args.status, kind: args.kind };
     return paginate(
       args,
-      (keyset) => this.service.page(ctx, { status: args.status, kind: args.kind }, keyset),
+      (keyset) => this.service.page(ctx, filter, keyset),
       (alert: Alert) => [alert.createdAt, alert.id],
       (alert) => toAlertObject(alert, pause),
+      () => this.service.count(ctx, filter),
     );
   }
 

@@ -5,7 +5,7 @@ import { badInput, DomainError, FieldProblem, notFound } from '@socle/platform-e
 import type { KeysetPage } from '@socle/platform-graphql';
 import type { MentionEntity } from '../listening/listening.entities';
 import type { TenantCtx } from '../repositories';
-import { AlertsRepository } from './alerts.repository';
+import { AlertFilter, AlertsRepository } from './alerts.repository';
 import {
   ALERT_ACTION_UNAVAILABLE,
   ALERT_MENTIONS_CAP,
@@ -159,8 +159,13 @@ export class AlertsService {
 
   // ------------------------------------------------------------------ reading
 
-  page(ctx: TenantCtx, filter: { status?: AlertStatus; kind?: AlertKind }, page: KeysetPage): Promise<Alert[]> {
+  page(ctx: TenantCtx, filter: AlertFilter, page: KeysetPage): Promise<Alert[]> {
     return this.alerts.page(ctx, filter, page);
+  }
+
+  /** How many alerts the filter keeps, all pages together. */
+  count(ctx: TenantCtx, filter: AlertFilter): Promise<number> {
+    return this.alerts.count(ctx, filter);
   }
 
   async get(ctx: TenantCtx, id: string, field = 'id'): Promise<Alert> {

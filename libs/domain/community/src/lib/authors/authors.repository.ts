@@ -109,6 +109,25 @@ class Params {
 }
 
 /**
+ * The conditions of a ranking filter, shared by a page and the count of the
+ * whole ranking so both keep the same authors: `where` on the window's
+ * `mentions m` (`org` is the organisation's parameter), `outer` on the scored
+ * `authors a` (tags and leaning exist only once the mentions are grouped).
+ */
+function rankFilter(ctx: TenantCtx, filter: AuthorRankFilter, p: Params): { org: string; where: string[]; outer: string[] } {
+  const org = p.add(ctx.uow.organizationId);
+  const from = p.add(filter.from);
+  const to = p.add(filter.to);
+  const where = [`m.organization_id = ${org}`, `m.published_at >= ${from}`, `m.published_at < ${to}`];
+  if (filter.source) where.push(`m.source = ${p.add(filter.source)}`);
+  if (filter.handlePrefix) where.push(`lower(m.author_handle) LIKE lower(${p.add(likePrefix(filter.handlePrefix))})`);
+  const outer: string[] = [];
+  if (filter.tag) outer.push(`${p.add(filter.tag)} = ANY (a.tags)`);
+  if (filter.leaning) outer.push(`a.leaning = ${p.add(filter.leaning)}`);
+  return { org, where, outer };
+}
+
+/**
  * Authors read from the mentions table, and their profiles. The ranking is one
  * statement: the window's mentions of the organisation grouped by network and
  * lower-cased handle (the key mentions_author_idx leads with after
@@ -119,15 +138,7 @@ class Params {
 export class MentionAuthorRepository {
   async rank(ctx: TenantCtx, filter: AuthorRankFilter, after: AuthorRankKey | undefined, limit: number): Promise<MentionAuthorRow[]> {
     const p = new Params();
-    const org = p.add(ctx.uow.organizationId);
-    const from = p.add(filter.from);
-    const to = p.add(filter.to);
-    const where = [`m.organization_id = ${org}`, `m.published_at >= ${from}`, `m.published_at < ${to}`];
-    if (filter.source) where.push(`m.source = ${p.add(filter.source)}`);
-    if (filter.handlePrefix) where.push(`lower(m.author_handle) LIKE lower(${p.add(likePrefix(filter.handlePrefix))})`);
-    const outer: string[] = [];
-    if (filter.tag) outer.push(`${p.add(filter.tag)} = ANY (a.tags)`);
-    if (filter.leaning) outer.push(`a.leaning = ${p.add(filter.leaning)}`);
+    const { org, where, outer } = rankFilter(ctx, filter, p);
     if (after) {
       const score = p.add(after.score);
       outer.push(
@@ -138,6 +149,17 @@ export class MentionAuthorRepository {
        ORDER BY a.score DESC, a.source, a.handle_key LIMIT ${p.add(limit)}`;
     const rows = await ctx.uow.query<Row>(`${this.authorsSql(org, where.join(' AND '))} ${page}`, p.values);
     return rows.map(toAuthor);
+  }
+
+  /** How many authors the ranking holds under the filter, all pages together. */
+  async count(ctx: TenantCtx, filter: AuthorRankFilter): Promise<number> {
+    const p = new Params();
+    const { org, where, outer } = rankFilter(ctx, filter, p);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `${this.authorsSql(org, where.join(' AND '))} SELECT count(*)::int AS n FROM authors a ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}`,
+      p.values,
+    );
+    return row.n;
   }
 
   /** One author over the window, or null when it has no mention in it. */

@@ -78,7 +78,7 @@ export class MentionAuthorResolver {
   async mentionAuthors(@OrgCtx() ctx: OrganizationContext, @Args() args: MentionAuthorPageArgs): Promise<Connection<MentionAuthorObject>> {
     const { first, after, ...filter } = withoutNulls(args);
     const size = first ?? 20;
-    const { rows, window } = await this.authors.rank(ctx, filter, size, after);
+    const { rows, window, filter: checked } = await this.authors.rank(ctx, filter, size, after);
     const edges = rows.slice(0, size).map((a) => ({ cursor: encodeAuthorCursor({ ...a, ...window }), node: toAuthor(a) }));
     return {
       edges,
@@ -88,6 +88,7 @@ export class MentionAuthorResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
+      totalCount: () => this.authors.count(ctx, checked),
     };
   }
 

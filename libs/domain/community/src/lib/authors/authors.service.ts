@@ -6,7 +6,7 @@ import type { TenantCtx } from '../repositories';
 import type { MentionEntity } from '../listening/listening.entities';
 import { ListeningRepository } from '../listening/listening.repository';
 import { AuthorTag, SentimentLeaning } from './influence';
-import { AuthorRankKey, AuthorWindow, MentionAuthorRepository, MentionAuthorRow } from './authors.repository';
+import { AuthorRankFilter, AuthorRankKey, AuthorWindow, MentionAuthorRepository, MentionAuthorRow } from './authors.repository';
 
 /** The window when none is given: the last 90 days. */
 export const DEFAULT_WINDOW_DAYS = 90;
@@ -28,6 +28,8 @@ export interface AuthorRankInput {
 export interface AuthorRankPage {
   rows: MentionAuthorRow[];
   window: AuthorWindow;
+  /** The filter as checked, with that window: `count` counts the whole ranking under it. */
+  filter: AuthorRankFilter;
 }
 
 /** The position in a ranking, and its window: a later page reads the same window, so the order cannot shift under it. */
@@ -105,13 +107,14 @@ export class MentionAuthorService {
     }
     const source = input.source === undefined ? undefined : checkSource(input.source, 'source');
     const handlePrefix = input.handlePrefix === undefined ? undefined : authorHandle(input.handlePrefix, 'handlePrefix');
-    const rows = await this.repository.rank(
-      ctx,
-      { ...window, source, tag: input.tag, leaning: input.leaning, handlePrefix },
-      cursor,
-      size + 1,
-    );
-    return { rows, window };
+    const filter: AuthorRankFilter = { ...window, source, tag: input.tag, leaning: input.leaning, handlePrefix };
+    const rows = await this.repository.rank(ctx, filter, cursor, size + 1);
+    return { rows, window, filter };
+  }
+
+  /** How many authors the ranking holds under a filter `rank` checked, all pages together. */
+  count(ctx: TenantCtx, filter: AuthorRankFilter): Promise<number> {
+    return this.repository.count(ctx, filter);
   }
 
   /** One author over the window with its newest mentions (whenever they were); NOT_FOUND without any mention. */

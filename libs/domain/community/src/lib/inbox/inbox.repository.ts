@@ -110,6 +110,21 @@ export interface InboxFilter {
   overdue?: boolean;
 }
 
+/**
+ * The conditions of a filter on `inbox_items` ($1 is the organisation), shared
+ * by a page and the count of the whole list so both keep the same items.
+ */
+function inboxFilter(ctx: TenantCtx, filter: InboxFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['organization_id = $1'];
+  if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+  if (filter.severity) where.push(`severity = $${params.push(filter.severity)}`);
+  if (filter.assigneeId) where.push(`assignee_id = $${params.push(filter.assigneeId)}::uuid`);
+  if (filter.overdue === true) where.push("status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now()");
+  if (filter.overdue === false) where.push("NOT (status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now())");
+  return { where, params };
+}
+
 /** Changes written with a status move (a compare-and-set on the status read). */
 export interface InboxPatch {
   assigneeId?: string | null;
@@ -166,19 +181,21 @@ export class InboxRepository {
   }
 
   async page(ctx: TenantCtx, filter: InboxFilter, page: KeysetPage): Promise<InboxItem[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    const where = ['organization_id = $1'];
-    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
-    if (filter.severity) where.push(`severity = $${params.push(filter.severity)}`);
-    if (filter.assigneeId) where.push(`assignee_id = $${params.push(filter.assigneeId)}::uuid`);
-    if (filter.overdue === true) where.push("status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now()");
-    if (filter.overdue === false) where.push("NOT (status IN ('NEW', 'ASSIGNED', 'ESCALATED') AND due_at < now())");
+    const { where, params } = inboxFilter(ctx, filter);
     if (page.after) where.push(`(received_at, id) < ($${params.push(page.after[0])}::timestamptz, $${params.push(page.after[1])}::uuid)`);
+    const limit = params.push(page.size + 1);
     const rows = await ctx.uow.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $2`,
+      `SELECT ${ITEM_COLUMNS} FROM inbox_items WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT $${limit}`,
       params,
     );
     return rows.map(toItem);
+  }
+
+  /** How many items the filter keeps, all pages together. */
+  async count(ctx: TenantCtx, filter: InboxFilter): Promise<number> {
+    const { where, params } = inboxFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox_items WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 
   async find(ctx: TenantCtx, id: string): Promise<InboxItem | null> {

@@ -51,21 +51,18 @@ export class InboxResolver {
     description: 'The social inbox, newest first, filtered by status, severity, assignee and/or overdue.',
   })
   async inboxItems(@OrgCtx() ctx: OrganizationContext, @Args() args: InboxPageArgs): Promise<Connection<InboxItemObject>> {
+    const filter = {
+      status: args.status,
+      severity: args.severity as InboxItem['severity'] | undefined,
+      assigneeId: args.assigneeId,
+      overdue: args.overdue,
+    };
     return paginate(
       args,
-      (keyset) =>
-        this.inbox.page(
-          ctx,
-          {
-            status: args.status,
-            severity: args.severity as InboxItem['severity'] | undefined,
-            assigneeId: args.assigneeId,
-            overdue: args.overdue,
-          },
-          keyset,
-        ),
+      (keyset) => this.inbox.page(ctx, filter, keyset),
       (item: InboxItem) => [item.receivedAt, item.id],
       toInboxItemObject,
+      () => this.inbox.count(ctx, filter),
     );
   }
 

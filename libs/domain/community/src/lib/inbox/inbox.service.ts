@@ -82,6 +82,11 @@ export class InboxService {
     return this.inbox.page(ctx, filter, page);
   }
 
+  /** How many items the filter keeps, all pages together. */
+  count(ctx: TenantCtx, filter: InboxFilter): Promise<number> {
+    return this.inbox.count(ctx, filter);
+  }
+
   async get(ctx: TenantCtx, id: string, field = 'id'): Promise<InboxItem> {
     const item = await this.inbox.find(ctx, id);
     if (!item) throw new DomainError('NOT_FOUND', `Inbox item ${id} was not found.`, { field });

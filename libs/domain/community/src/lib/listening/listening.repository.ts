@@ -200,27 +200,52 @@ const INGEST_SQL = `
 export type SourceOutcome =
   { ok: true; cursor: string | null; added: number; newRun: boolean } | { ok: false; error: string; retryAt: Date };
 
+/** What the list of listening queries is filtered on. */
+export interface ListeningQueryFilter {
+  active?: boolean;
+}
+
+/**
+ * The conditions of a filter on `listening_queries` ($1 is the organisation),
+ * shared by a page and the count of the whole list so both keep the same queries.
+ */
+function queryFilter(ctx: TenantCtx, filter: ListeningQueryFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['organization_id = $1'];
+  if (filter.active !== undefined) {
+    params.push(filter.active);
+    where.push(`active = $${params.length}`);
+  }
+  return { where, params };
+}
+
 /** The only place that queries the listening tables; always inside the caller's tenant. */
 @Injectable()
 export class ListeningRepository {
   // ------------------------------------------------------------------ Queries
 
-  async page(ctx: TenantCtx, page: PageQuery, filter: { active?: boolean } = {}): Promise<ListeningQueryEntity[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    let where = 'organization_id = $1';
-    if (filter.active !== undefined) {
-      params.push(filter.active);
-      where += ` AND active = $${params.length}`;
-    }
+  async page(ctx: TenantCtx, page: PageQuery, filter: ListeningQueryFilter = {}): Promise<ListeningQueryEntity[]> {
+    const { where, params } = queryFilter(ctx, filter);
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(page.size + 1);
     const rows = await ctx.uow.query<QueryRow>(
-      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      `SELECT ${QUERY_COLUMNS} FROM listening_queries WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
       params,
     );
     return rows.map(toQuery);
+  }
+
+  /** How many queries the filter keeps, all pages together. */
+  async count(ctx: TenantCtx, filter: ListeningQueryFilter = {}): Promise<number> {
+    const { where, params } = queryFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM listening_queries WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row.n;
   }
 
   async find(ctx: TenantCtx, id: string, lock = false): Promise<ListeningQueryEntity | null> {

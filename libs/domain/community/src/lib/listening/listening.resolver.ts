@@ -96,11 +96,13 @@ export class ListeningResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args() args: ListeningQueryPageArgs,
   ): Promise<Connection<ListeningQueryObject>> {
+    const filter = { active: args.active };
     const connection = await paginate(
       args,
-      (keyset) => this.listening.page(ctx, keyset, { active: args.active }),
+      (keyset) => this.listening.page(ctx, keyset, filter),
       (q) => [q.createdAt, q.id],
       (q) => q,
+      () => this.listening.count(ctx, filter),
     );
     const sources = await this.listening.sourceStates(
       ctx,
@@ -183,6 +185,7 @@ export class ListeningResolver {
       (keyset) => this.analytics.search(ctx, keyset, filter),
       (m) => [m.publishedAt, m.id],
       toMention,
+      () => this.analytics.count(ctx, filter),
     );
   }
 

@@ -76,6 +76,11 @@ export class ListeningService {
     return this.repository.page(ctx, page, filter);
   }
 
+  /** How many queries the filter keeps, all pages together. */
+  count(ctx: TenantCtx, filter: { active?: boolean }): Promise<number> {
+    return this.repository.count(ctx, filter);
+  }
+
   sourceStates(ctx: TenantCtx, queryIds: readonly string[]): Promise<ListeningSourceEntity[]> {
     return this.repository.sources(ctx, queryIds);
   }

@@ -104,9 +104,24 @@ export class ContentEditingService {
     return this.items.page(ctx, page, filter);
   }
 
+  /** How many items the filter keeps, all pages together. */
+  count(ctx: ContentCtx, filter: ItemFilter): Promise<number> {
+    return this.items.count(ctx, filter);
+  }
+
   /** The signed-in person's own suggestions, whatever became of them (the decision and its reason included). */
   async mySuggestions(ctx: ContentCtx, page: KeysetPage): Promise<ContentItemEntity[]> {
-    return this.items.page(ctx, page, { suggestedBy: personOf(ctx, 'lists their suggestions'), source: 'EMPLOYEE_SUGGESTION' });
+    return this.items.page(ctx, page, this.mySuggestionsFilter(ctx));
+  }
+
+  /** How many ideas the signed-in person suggested, all pages together. */
+  async countMySuggestions(ctx: ContentCtx): Promise<number> {
+    return this.items.count(ctx, this.mySuggestionsFilter(ctx));
+  }
+
+  /** The ideas the signed-in person suggested (a caller that is not a person is refused), for a page and its count alike. */
+  private mySuggestionsFilter(ctx: ContentCtx): ItemFilter {
+    return { suggestedBy: personOf(ctx, 'lists their suggestions'), source: 'EMPLOYEE_SUGGESTION' };
   }
 
   variants(ctx: ContentCtx, itemIds: readonly string[]): Promise<ContentVariantEntity[]> {

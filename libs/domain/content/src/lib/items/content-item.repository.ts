@@ -51,6 +51,28 @@ export interface ItemFilter {
   suggestedBy?: string;
 }
 
+/**
+ * The conditions of a filter on `content_items` ($1 is the organisation),
+ * shared by a page and the count of the whole list so both keep the same items.
+ */
+function itemFilter(ctx: ContentCtx, filter: ItemFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['organization_id = $1'];
+  if (filter.status) {
+    params.push(filter.status);
+    where.push(`status = $${params.length}`);
+  }
+  if (filter.source) {
+    params.push(filter.source);
+    where.push(`source = $${params.length}`);
+  }
+  if (filter.suggestedBy) {
+    params.push(filter.suggestedBy);
+    where.push(`suggested_by = $${params.length}`);
+  }
+  return { where, params };
+}
+
 /** The only place that queries content_items and content_variants; always inside the caller's tenant. */
 @Injectable()
 export class ContentItemRepository {
@@ -63,29 +85,24 @@ export class ContentItemRepository {
   }
 
   async page(ctx: ContentCtx, page: KeysetPage, filter: ItemFilter): Promise<ContentItemEntity[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    const where = ['organization_id = $1'];
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`status = $${params.length}`);
-    }
-    if (filter.source) {
-      params.push(filter.source);
-      where.push(`source = $${params.length}`);
-    }
-    if (filter.suggestedBy) {
-      params.push(filter.suggestedBy);
-      where.push(`suggested_by = $${params.length}`);
-    }
+    const { where, params } = itemFilter(ctx, filter);
     if (page.after) {
       params.push(page.after[0], page.after[1]);
       where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(page.size + 1);
     const rows = await ctx.uow.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM content_items WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $2`,
+      `SELECT ${ITEM_COLUMNS} FROM content_items WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
       params,
     );
     return rows.map(toItemEntity);
+  }
+
+  /** How many items the filter keeps, all pages together. */
+  async count(ctx: ContentCtx, filter: ItemFilter): Promise<number> {
+    const { where, params } = itemFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM content_items WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 
   async insert(

@@ -36,11 +36,13 @@ export class ContentItemResolver {
     description: 'The organization’s content items, oldest first, optionally of one status and source.',
   })
   async contentItems(@OrgCtx() ctx: OrganizationContext, @Args() args: ContentItemPageArgs): Promise<Connection<ContentItemObject>> {
+    const filter = { status: args.status, source: args.source };
     const connection = await paginate(
       args,
-      (keyset) => this.content.page(ctx, keyset, { status: args.status, source: args.source }),
+      (keyset) => this.content.page(ctx, keyset, filter),
       (i) => [i.createdAt, i.id],
       toContentItem,
+      () => this.content.count(ctx, filter),
     );
     return this.withVariants(ctx, connection);
   }
@@ -55,6 +57,7 @@ export class ContentItemResolver {
       (keyset) => this.content.mySuggestions(ctx, keyset),
       (i) => [i.createdAt, i.id],
       toContentItem,
+      () => this.content.countMySuggestions(ctx),
     );
     return this.withVariants(ctx, connection);
   }

@@ -75,26 +75,43 @@ function toEntity(r: Row): MediaAssetEntity {
   };
 }
 
+/**
+ * The conditions of a filter on `media_assets m` ($1 is the organisation),
+ * shared by a page and the count of the whole library so both keep the same assets.
+ */
+function assetFilter(ctx: TenantCtx, tag: string | undefined): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['m.organization_id = $1'];
+  if (tag !== undefined) {
+    params.push(tag);
+    where.push(`m.tags @> ARRAY[$${params.length}::text]`);
+  }
+  return { where, params };
+}
+
 /** The only place that queries media_assets; always inside the caller's tenant. */
 @Injectable()
 export class MediaAssetRepository {
   /** Newest first; with a tag, only the assets carrying it. */
   async page(ctx: TenantCtx, page: KeysetPage, tag?: string): Promise<MediaAssetEntity[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    let where = 'm.organization_id = $1';
-    if (tag !== undefined) {
-      params.push(tag);
-      where += ` AND m.tags @> ARRAY[$${params.length}::text]`;
-    }
+    const { where, params } = assetFilter(ctx, tag);
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      where += ` AND (m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where.push(`(m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(page.size + 1);
     const rows = await ctx.uow.query<Row>(
-      `SELECT ${COLUMNS}, ${USAGE} FROM media_assets m WHERE ${where} ORDER BY m.created_at DESC, m.id DESC LIMIT $2`,
+      `SELECT ${COLUMNS}, ${USAGE} FROM media_assets m WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.length}`,
       params,
     );
     return rows.map(toEntity);
+  }
+
+  /** How many assets the library holds (with a tag, how many carry it), all pages together. */
+  async count(ctx: TenantCtx, tag?: string): Promise<number> {
+    const { where, params } = assetFilter(ctx, tag);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM media_assets m WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 
   async find(ctx: TenantCtx, id: string): Promise<MediaAssetEntity | null> {

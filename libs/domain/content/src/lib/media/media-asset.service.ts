@@ -27,6 +27,11 @@ export function displayFileName(name: string | null | undefined): string | null 
   return clean.length > 0 ? clean : null;
 }
 
+/** The tag a list is filtered on, written as tags are stored (so a page and its count read it alike). */
+function tagFilter(tag: string | undefined): string | undefined {
+  return tag === undefined ? undefined : normalizeTags([tag])[0];
+}
+
 /**
  * The media library: an organisation's images, uploaded once and used by any
  * number of content variants. The bytes live in the media storage; the rows
@@ -43,7 +48,12 @@ export class MediaAssetService {
   ) {}
 
   page(ctx: ContentCtx, page: KeysetPage, tag?: string): Promise<MediaAssetEntity[]> {
-    return this.assets.page(ctx, page, tag === undefined ? undefined : normalizeTags([tag])[0]);
+    return this.assets.page(ctx, page, tagFilter(tag));
+  }
+
+  /** How many assets the library holds (with a tag, how many carry it), all pages together. */
+  count(ctx: ContentCtx, tag?: string): Promise<number> {
+    return this.assets.count(ctx, tagFilter(tag));
   }
 
   find(ctx: ContentCtx, id: string): Promise<MediaAssetEntity | null> {

@@ -53,6 +53,7 @@ export class MediaResolver {
       (keyset) => this.media.page(ctx, keyset, args.tag),
       (a) => [a.createdAt, a.id],
       this.toObject,
+      () => this.media.count(ctx, args.tag),
     );
   }
 

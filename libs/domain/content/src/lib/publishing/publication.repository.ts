@@ -72,6 +72,24 @@ type PublicationFacts = Pick<PublicationEntity, 'id' | 'itemId' | 'network' | 's
   Partial<Pick<PublicationEntity, 'externalUrl' | 'lastErrorKind'>>;
 
 /**
+ * The conditions of a filter on `publications` ($1 is the organisation),
+ * shared by a page and the count of the whole list so both keep the same publications.
+ */
+function publicationFilter(ctx: ContentCtx, filter: PublicationFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['organization_id = $1'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.itemId) add('item_id = ?', filter.itemId);
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.from) add('due_at >= ?', filter.from);
+  if (filter.to) add('due_at < ?', filter.to);
+  return { where, params };
+}
+
+/**
  * The only place that queries publications, their attempts and the crisis
  * pause; always inside the caller's tenant. Every publication created or whose
  * status moves is announced to live subscribers once its transaction commits.
@@ -121,25 +139,24 @@ export class PublicationRepository {
   }
 
   async page(ctx: ContentCtx, filter: PublicationFilter, page: KeysetPage): Promise<PublicationEntity[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    const where = ['organization_id = $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.itemId) add('item_id = ?', filter.itemId);
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.from) add('due_at >= ?', filter.from);
-    if (filter.to) add('due_at < ?', filter.to);
+    const { where, params } = publicationFilter(ctx, filter);
     if (page.after) {
       params.push(page.after[0], page.after[1]);
       where.push(`(due_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(page.size + 1);
     const rows = await ctx.uow.query<PublicationRow>(
-      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $2`,
+      `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $${params.length}`,
       params,
     );
     return rows.map(toPublication);
+  }
+
+  /** How many publications the filter keeps, all pages together. */
+  async count(ctx: ContentCtx, filter: PublicationFilter): Promise<number> {
+    const { where, params } = publicationFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM publications WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 
   async insert(ctx: ContentCtx, rows: NewPublication[]): Promise<void> {

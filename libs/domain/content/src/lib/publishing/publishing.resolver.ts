@@ -59,11 +59,13 @@ export class PublishingResolver {
     });
     if (problems.length) throw badInput(problems);
     if (args.from && args.to && args.from >= args.to) throw badInput('to', 'must be after from');
+    const filter = { itemId: args.itemId, status: args.status, from: args.from, to: args.to };
     return paginate(
       args,
-      (keyset) => this.publishing.page(ctx, { itemId: args.itemId, status: args.status, from: args.from, to: args.to }, keyset),
+      (keyset) => this.publishing.page(ctx, filter, keyset),
       (p) => [p.dueAt, p.id],
       toPublicationObject,
+      () => this.publishing.count(ctx, filter),
     );
   }
 

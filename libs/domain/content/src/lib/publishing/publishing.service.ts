@@ -85,6 +85,11 @@ export class PublishingService implements OnModuleInit {
     return this.publications.page(ctx, filter, page);
   }
 
+  /** How many publications the filter keeps, all pages together. */
+  count(ctx: ContentCtx, filter: PublicationFilter): Promise<number> {
+    return this.publications.count(ctx, filter);
+  }
+
   async get(ctx: ContentCtx, id: string, field = 'input.id'): Promise<PublicationEntity> {
     const publication = await this.publications.find(ctx, id);
     if (!publication) throw new DomainError('NOT_FOUND', `Publication ${id} was not found.`, { field });

@@ -76,6 +76,9 @@ const SELECT = `
          AND (p.assessed_at, p.finalized_at, p.id) < (a.assessed_at, a.finalized_at, a.id)
        ORDER BY p.assessed_at DESC, p.finalized_at DESC, p.id DESC LIMIT 1) p ON true`;
 
+/** The organisation's assessments: the condition of their pages and of their count. */
+const IN_ORGANIZATION = 'a.organization_id = $1';
+
 function toRecord(r: Row): AssessmentRecord {
   return {
     organizationId: r.organization_id,
@@ -139,7 +142,7 @@ export class AssessmentRepository {
    */
   async page(scope: OrgScope, page: KeysetPage): Promise<AssessmentRecord[]> {
     const params: unknown[] = [scope.uow.organizationId, page.size + 1];
-    let where = 'a.organization_id = $1';
+    let where = IN_ORGANIZATION;
     if (page.after) {
       params.push(page.after[0], page.after[1]);
       where += ' AND (COALESCE(a.assessed_at, a.started_at), a.id) < ($3::timestamptz, $4::uuid)';
@@ -149,6 +152,15 @@ export class AssessmentRepository {
       params,
     );
     return rows.map(toRecord);
+  }
+
+  /** How many assessments the organisation has, drafts included: every page of `page` together. */
+  async count(scope: OrgScope): Promise<number> {
+    const [row] = await scope.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM maturity_assessments a JOIN organizations o ON o.id = a.organization_id WHERE ${IN_ORGANIZATION}`,
+      [scope.uow.organizationId],
+    );
+    return row?.n ?? 0;
   }
 
   async find(scope: OrgScope, id: string): Promise<AssessmentRecord | null> {

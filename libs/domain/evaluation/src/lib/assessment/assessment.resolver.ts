@@ -38,6 +38,7 @@ export class AssessmentResolver {
           answers.filter((a) => a.assessmentId === r.id),
         ),
       !!page.after,
+      () => this.service.count(ctx),
     );
   }
 

@@ -66,6 +66,10 @@ export class AssessmentService {
     return this.assessments.page(scope, page);
   }
 
+  count(scope: OrgScope): Promise<number> {
+    return this.assessments.count(scope);
+  }
+
   answersOf(scope: OrgScope, ids: readonly string[]) {
     return this.assessments.answersOf(scope, ids);
   }

@@ -36,6 +36,19 @@ export interface KpiValueKey {
   id: string;
 }
 
+/** A KPI's values of the organisation between two dates (included), with $1 to $4: the condition of their pages and of their count. */
+function historyFilter(
+  ctx: KpiValuesCtx,
+  kpiId: string,
+  range: { from: string | null; to: string | null },
+): { where: string; params: [string, string, string | null, string | null] } {
+  return {
+    where: `v.organization_id = $1 AND v.kpi_id = $2
+          AND ($3::date IS NULL OR v.measured_at >= $3::date) AND ($4::date IS NULL OR v.measured_at <= $4::date)`,
+    params: [ctx.uow.organizationId, kpiId, range.from, range.to],
+  };
+}
+
 interface Row {
   id: string;
   kpi_id: string;
@@ -126,15 +139,22 @@ export class KpiValuesRepository {
     after: KpiValueKey | null,
     limit: number,
   ): Promise<KpiValueRow[]> {
+    const { where, params } = historyFilter(ctx, kpiId, range);
     const rows = await ctx.uow.query<Row>(
       `SELECT ${COLUMNS} FROM kpi_values v
-        WHERE v.organization_id = $1 AND v.kpi_id = $2
-          AND ($3::date IS NULL OR v.measured_at >= $3::date) AND ($4::date IS NULL OR v.measured_at <= $4::date)
+        WHERE ${where}
           AND ($5::date IS NULL OR (v.measured_at, v.created_at, v.id) < ($5::date, $6::timestamptz, $7::uuid))
         ORDER BY v.measured_at DESC, v.created_at DESC, v.id DESC LIMIT $8`,
-      [ctx.uow.organizationId, kpiId, range.from, range.to, after?.measuredAt ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
+      [...params, after?.measuredAt ?? null, after?.createdAt ?? null, after?.id ?? null, limit],
     );
     return rows.map(toValue);
+  }
+
+  /** How many values were recorded for a KPI between two dates (included), corrections too: every page of `page` together. */
+  async count(ctx: KpiValuesCtx, kpiId: string, range: { from: string | null; to: string | null }): Promise<number> {
+    const { where, params } = historyFilter(ctx, kpiId, range);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM kpi_values v WHERE ${where}`, params);
+    return row?.n ?? 0;
   }
 
   /**

@@ -67,7 +67,7 @@ export class KpiValuesResolver {
       'The values recorded for a KPI, newest date first (then newest recorded), corrections included (current tells which one counts). Keyset pagination. NOT_FOUND on kpiId.',
   })
   async kpiValues(@OrgCtx() ctx: OrganizationContext, @Args() args: KpiValuesArgs): Promise<Connection<KpiValueObject>> {
-    const { rows, hasNext } = await this.values.page(ctx, args);
+    const { rows, hasNext, count } = await this.values.page(ctx, args);
     const edges = rows.map((row) => ({ cursor: encodeKpiValueCursor(row), node: toValue(row) }));
     return {
       edges,
@@ -77,6 +77,7 @@ export class KpiValuesResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
+      totalCount: count,
     };
   }
 }

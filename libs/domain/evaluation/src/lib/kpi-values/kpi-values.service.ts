@@ -19,6 +19,8 @@ export interface RecordKpiValueInput {
 export interface KpiValuesPage {
   rows: KpiValueRow[];
   hasNext: boolean;
+  /** How many values the whole history holds between the same dates (every page together), counted when called. */
+  count: () => Promise<number>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -159,7 +161,7 @@ export class KpiValuesService {
     await this.requireKpi(ctx, kpiId, 'kpiId');
     const size = args.first ?? 20;
     const rows = await this.values.page(ctx, kpiId, { from, to }, after, size + 1);
-    return { rows: rows.slice(0, size), hasNext: rows.length > size };
+    return { rows: rows.slice(0, size), hasNext: rows.length > size, count: () => this.values.count(ctx, kpiId, { from, to }) };
   }
 
   /** The KPI must be the organisation's; another organisation's is as unknown as one that never existed. */

@@ -18,6 +18,9 @@ export interface LiveScoreHistoryQuery {
   viewerUserId: string | null;
 }
 
+/** What a count of the history needs: the page's bounds and granularity, without its position or length. */
+export type LiveScoreHistoryCountQuery = Pick<LiveScoreHistoryQuery, 'from' | 'to' | 'granularity' | 'viewerUserId'>;
+
 export interface LiveScoreHistoryRow {
   /** `computedAt` to the microsecond, as the keyset cursor carries it. */
   position: string;
@@ -57,6 +60,10 @@ interface Row {
 const COLUMNS = `l.computed_at, l.model_agency_id, l.model_id, l.model_version, l.overall_score, l.level, l.measured_score, l.measured_level,
   l.reached_level, l.coverage_evidence, l.coverage_assessment, l.coverage_unknown, l.dimension_scores`;
 
+// The organisation's time zone (local days) and the viewer's language, else the organisation's: $1 and $2.
+const ORG = `SELECT o.timezone AS tz, coalesce((SELECT u.locale FROM users u WHERE u.id = $2::uuid), o.locale) AS lang
+           FROM organizations o WHERE o.id = $1`;
+
 // The bounds are written so that each is a range condition on the primary key (organization_id, computed_at).
 const BOUNDS = `l.organization_id = $1
      AND l.computed_at >= coalesce($3::timestamptz, '-infinity') AND l.computed_at <= coalesce($4::timestamptz, 'infinity')`;
@@ -72,6 +79,12 @@ const PAGES: Record<LiveScoreHistoryGranularity, string> = {
      ORDER BY (l.computed_at AT TIME ZONE org.tz)::date DESC, l.computed_at DESC LIMIT $6`,
 };
 
+// What one entry of the list is: a computation, or a local day that has at least one.
+const ENTRIES: Record<LiveScoreHistoryGranularity, string> = {
+  COMPUTATION: 'count(*)',
+  DAY: 'count(DISTINCT (l.computed_at AT TIME ZONE org.tz)::date)',
+};
+
 /**
  * Pages of an organisation's kept live scores, newest first, in one statement:
  * the organisation's time zone and the viewer's language, the page (a range of
@@ -84,10 +97,7 @@ const PAGES: Record<LiveScoreHistoryGranularity, string> = {
 export class LiveScoreHistoryRepository {
   async page(uow: OrganizationUnitOfWork, query: LiveScoreHistoryQuery): Promise<LiveScoreHistoryRow[]> {
     const rows = await uow.query<Row>(
-      `WITH org AS (
-         SELECT o.timezone AS tz, coalesce((SELECT u.locale FROM users u WHERE u.id = $2::uuid), o.locale) AS lang
-           FROM organizations o WHERE o.id = $1
-       ),
+      `WITH org AS (${ORG}),
        page AS (${PAGES[query.granularity]}),
        models AS (
          SELECT m.model_agency_id, m.model_id, m.model_version,
@@ -125,5 +135,15 @@ export class LiveScoreHistoryRepository {
       modelDimensions: r.model_dimensions,
       lang: r.lang,
     }));
+  }
+
+  /** How many entries the history holds within the bounds, at this granularity: every page of `page` together. */
+  async count(uow: OrganizationUnitOfWork, query: LiveScoreHistoryCountQuery): Promise<number> {
+    const [row] = await uow.query<{ n: number }>(
+      `WITH org AS (${ORG})
+       SELECT ${ENTRIES[query.granularity]}::int AS n FROM org, maturity_live_scores l WHERE ${BOUNDS}`,
+      [uow.organizationId, query.viewerUserId, query.from, query.to],
+    );
+    return row?.n ?? 0;
   }
 }

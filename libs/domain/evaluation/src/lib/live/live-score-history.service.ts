@@ -87,14 +87,20 @@ export class LiveScoreHistoryService {
     }
     if (problems.length) throw badInput(problems);
     const size = pageSize(request);
-    const rows = await this.history.page(ctx.uow, {
+    const bounds = {
       from,
       to,
-      before,
       granularity: request.granularity ?? 'COMPUTATION',
-      limit: size + 1,
       viewerUserId: ctx.actor.type === 'USER' ? ctx.actor.id : null,
-    });
-    return toConnection(rows, size, (row) => [row.position, ctx.organizationId], toHistoryEntry, before !== null);
+    };
+    const rows = await this.history.page(ctx.uow, { ...bounds, before, limit: size + 1 });
+    return toConnection(
+      rows,
+      size,
+      (row) => [row.position, ctx.organizationId],
+      toHistoryEntry,
+      before !== null,
+      () => this.history.count(ctx.uow, bounds),
+    );
   }
 }

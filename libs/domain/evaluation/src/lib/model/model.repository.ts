@@ -49,12 +49,15 @@ const toVersion = (r: VersionRow): MaturityModelVersionEntity => ({
   publishedBy: r.published_by,
 });
 
+/** The agency's models: the condition of their pages and of their count. */
+const IN_AGENCY = 'agency_id = $1';
+
 /** The only place that queries maturity_models and maturity_model_versions; always inside the caller's agency. */
 @Injectable()
 export class MaturityModelRepository {
   async page(ctx: AgencyContext, page: KeysetPage): Promise<MaturityModelEntity[]> {
     const params: unknown[] = [ctx.agencyId, page.size + 1];
-    let where = 'agency_id = $1';
+    let where = IN_AGENCY;
     if (page.after) {
       params.push(page.after[0], page.after[1]);
       where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
@@ -64,6 +67,12 @@ export class MaturityModelRepository {
       params,
     );
     return rows.map(toModel);
+  }
+
+  /** How many models of its own the agency has: every page of `page` together (the built-in one is not a row). */
+  async count(ctx: AgencyContext): Promise<number> {
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM maturity_models WHERE ${IN_AGENCY}`, [ctx.agencyId]);
+    return row?.n ?? 0;
   }
 
   async find(ctx: AgencyContext, id: string, lock = false): Promise<MaturityModelEntity | null> {

@@ -39,6 +39,7 @@ export class MaturityModelResolver {
       (keyset) => this.models.page(ctx, keyset),
       (m) => (m.builtIn ? DEFAULT_MODEL_CURSOR : [m.createdAt, m.id]),
       toModelObject,
+      () => this.models.count(ctx),
     );
   }
 

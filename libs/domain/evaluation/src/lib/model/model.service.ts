@@ -89,6 +89,11 @@ export class MaturityModelService {
     return first ? [builtInModel(), ...own] : own;
   }
 
+  /** How many models `page` lists over all its pages: the built-in one and the agency's own. */
+  async count(ctx: AgencyContext): Promise<number> {
+    return 1 + (await this.models.count(ctx));
+  }
+
   async get(ctx: AgencyContext, id: string): Promise<ModelView> {
     if (id === DEFAULT_MODEL_ID) return builtInModel();
     const model = isUuid(id) ? await this.models.find(ctx, id) : null;

@@ -30,6 +30,11 @@ const LINK_COLUMNS = `id, staff_id AS "staffId", policy_id AS "policyId", versio
 
 const userIdOf = (actor: Actor): string | null => (actor.type === 'USER' ? actor.id : null);
 
+/** The people of the staff list (alias `s`) as the acknowledgement list reads them: this organisation's, not removed. */
+function listedStaff(ctx: TenantCtx): { where: string[]; params: unknown[] } {
+  return { where: ['s.organization_id = $1', 's.removed_at IS NULL'], params: [ctx.uow.organizationId] };
+}
+
 /** The only place that queries acknowledgement links and staff acknowledgements; always inside the caller's tenant. */
 @Injectable()
 export class AcknowledgementsRepository {
@@ -128,20 +133,29 @@ export class AcknowledgementsRepository {
 
   /** Listed people with, for this version, their acknowledgement time and when their latest link was sent; in list order. */
   async pageStaff(ctx: TenantCtx, versionId: string, page: KeysetPage): Promise<(StaffAcknowledgementRow & { createdAt: Date })[]> {
-    const params: unknown[] = [ctx.uow.organizationId, versionId, page.size + 1];
-    let where = 's.organization_id = $1 AND s.removed_at IS NULL';
+    const { where, params } = listedStaff(ctx);
+    params.push(versionId);
+    const version = `$${params.length}`;
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      where += ' AND (s.created_at, s.id) > ($4::timestamptz, $5::uuid)';
+      where.push(`(s.created_at, s.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(page.size + 1);
     return ctx.uow.query(
       `SELECT s.id AS "staffId", s.name, s.email, s.department, s.created_at AS "createdAt", a.acknowledged_at AS "acknowledgedAt",
               (SELECT max(l.created_at) FROM policy_acknowledgement_links l
-                WHERE l.organization_id = s.organization_id AND l.staff_id = s.id AND l.version_id = $2) AS "linkSentAt"
+                WHERE l.organization_id = s.organization_id AND l.staff_id = s.id AND l.version_id = ${version}) AS "linkSentAt"
          FROM policy_staff s
-         LEFT JOIN policy_acknowledgements a ON a.organization_id = s.organization_id AND a.staff_id = s.id AND a.version_id = $2
-        WHERE ${where} ORDER BY s.created_at, s.id LIMIT $3`,
+         LEFT JOIN policy_acknowledgements a ON a.organization_id = s.organization_id AND a.staff_id = s.id AND a.version_id = ${version}
+        WHERE ${where.join(' AND ')} ORDER BY s.created_at, s.id LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** How many people `pageStaff` lists over all its pages (the join on acknowledgements adds or removes none). */
+  async countStaff(ctx: TenantCtx): Promise<number> {
+    const { where, params } = listedStaff(ctx);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM policy_staff s WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 }

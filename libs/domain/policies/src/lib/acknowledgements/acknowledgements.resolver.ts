@@ -91,6 +91,7 @@ export class StaffAcknowledgementPeopleResolver {
         acknowledgedAt: p.acknowledgedAt,
         linkSentAt: p.linkSentAt,
       }),
+      () => this.service.countPeople(ctx, summary.versionId),
     );
   }
 }

@@ -156,6 +156,12 @@ export class AcknowledgementsService {
     return this.acks.pageStaff(ctx, versionId, page);
   }
 
+  /** How many people `people` lists over all its pages: none without a published version. */
+  async countPeople(ctx: TenantCtx, versionId: string | null): Promise<number> {
+    if (!versionId) return 0;
+    return this.acks.countStaff(ctx);
+  }
+
   // ------------------------------------------------------------------ through a link, without an account
 
   async previewByLink(token: string): Promise<AcknowledgementLinkPreview> {

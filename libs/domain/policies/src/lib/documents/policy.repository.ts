@@ -88,6 +88,36 @@ export interface TransitionStamp {
 
 const userIdOf = (actor: Actor): string | null => (actor.type === 'USER' ? actor.id : null);
 
+/** The organisation's policy documents. */
+function documentsOf(ctx: TenantCtx): { where: string[]; params: unknown[] } {
+  return { where: ['organization_id = $1'], params: [ctx.uow.organizationId] };
+}
+
+/** The rows of one policy of the organisation: its versions, or the events of its history. */
+function ofPolicy(ctx: TenantCtx, policyId: string): { where: string[]; params: unknown[] } {
+  return { where: ['organization_id = $1', 'policy_id = $2'], params: [ctx.uow.organizationId, policyId] };
+}
+
+/** Current members and their acknowledgement of version `$2`, if any. */
+const MEMBERS_FROM = `organization_memberships m
+         JOIN users u ON u.id = m.user_id
+         LEFT JOIN policy_acknowledgements a ON a.organization_id = m.organization_id AND a.user_id = m.user_id AND a.version_id = $2`;
+
+/** Current members who acknowledged (`done`) the version or not yet, over `MEMBERS_FROM`. */
+function membersOf(ctx: TenantCtx, versionId: string, done: boolean): { where: string[]; params: unknown[] } {
+  return { where: ['m.organization_id = $1', `a.user_id IS ${done ? 'NOT NULL' : 'NULL'}`], params: [ctx.uow.organizationId, versionId] };
+}
+
+/** Adds the keyset condition after the cursor and the limit of `size + 1` rows; returns the limit's placeholder. */
+function keysetAfter(where: string[], params: unknown[], key: string, page: KeysetPage): string {
+  if (page.after) {
+    params.push(page.after[0], page.after[1]);
+    where.push(`${key} > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(page.size + 1);
+  return `$${params.length}`;
+}
+
 /** The only place that queries the policy tables of documents, versions, events and acknowledgements; always inside the caller's tenant. */
 @Injectable()
 export class PolicyRepository {
@@ -136,17 +166,19 @@ export class PolicyRepository {
   }
 
   async pageDocuments(ctx: TenantCtx, page: KeysetPage): Promise<PolicyWithVersions[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    let where = 'organization_id = $1';
-    if (page.after) {
-      params.push(page.after[0], page.after[1]);
-      where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
-    }
+    const { where, params } = documentsOf(ctx);
+    const limit = keysetAfter(where, params, '(created_at, id)', page);
     const rows = await ctx.uow.query<PolicyDocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      `SELECT ${DOCUMENT_COLUMNS} FROM policy_documents WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ${limit}`,
       params,
     );
     return this.withVersions(ctx, rows);
+  }
+
+  /** How many documents `pageDocuments` lists over all its pages. */
+  async countDocuments(ctx: TenantCtx): Promise<number> {
+    const { where, params } = documentsOf(ctx);
+    return this.count(ctx, `policy_documents WHERE ${where.join(' AND ')}`, params);
   }
 
   /** The latest and the published version of each document, in one statement. */
@@ -190,16 +222,18 @@ export class PolicyRepository {
   }
 
   async pageVersions(ctx: TenantCtx, policyId: string, page: KeysetPage): Promise<PolicyVersionRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, policyId, page.size + 1];
-    let where = 'organization_id = $1 AND policy_id = $2';
-    if (page.after) {
-      params.push(page.after[0], page.after[1]);
-      where += ' AND (created_at, id) > ($4::timestamptz, $5::uuid)';
-    }
+    const { where, params } = ofPolicy(ctx, policyId);
+    const limit = keysetAfter(where, params, '(created_at, id)', page);
     return ctx.uow.query<PolicyVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE ${where} ORDER BY created_at, id LIMIT $3`,
+      `SELECT ${VERSION_COLUMNS} FROM policy_versions WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT ${limit}`,
       params,
     );
+  }
+
+  /** How many versions `pageVersions` lists over all its pages. */
+  async countVersions(ctx: TenantCtx, policyId: string): Promise<number> {
+    const { where, params } = ofPolicy(ctx, policyId);
+    return this.count(ctx, `policy_versions WHERE ${where.join(' AND ')}`, params);
   }
 
   // UPDATE … RETURNING goes through a CTE: the driver layer returns [rows, count] for a bare UPDATE.
@@ -271,16 +305,24 @@ export class PolicyRepository {
   }
 
   async pageEvents(ctx: TenantCtx, policyId: string, page: KeysetPage): Promise<PolicyEventRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, policyId, page.size + 1];
-    let where = 'organization_id = $1 AND policy_id = $2';
-    if (page.after) {
-      params.push(page.after[0], page.after[1]);
-      where += ' AND (occurred_at, id) > ($4::timestamptz, $5::uuid)';
-    }
+    const { where, params } = ofPolicy(ctx, policyId);
+    const limit = keysetAfter(where, params, '(occurred_at, id)', page);
     return ctx.uow.query<PolicyEventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM policy_events WHERE ${where} ORDER BY occurred_at, id LIMIT $3`,
+      `SELECT ${EVENT_COLUMNS} FROM policy_events WHERE ${where.join(' AND ')} ORDER BY occurred_at, id LIMIT ${limit}`,
       params,
     );
+  }
+
+  /** How many events `pageEvents` lists over all its pages. */
+  async countEvents(ctx: TenantCtx, policyId: string): Promise<number> {
+    const { where, params } = ofPolicy(ctx, policyId);
+    return this.count(ctx, `policy_events WHERE ${where.join(' AND ')}`, params);
+  }
+
+  /** `SELECT count(*)` over trusted SQL text (`<from> WHERE <conditions>`) built by the filters above. */
+  private async count(ctx: TenantCtx, fromWhere: string, params: unknown[]): Promise<number> {
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${fromWhere}`, params);
+    return row.n;
   }
 
   private async touchDocument(ctx: TenantCtx, policyId: string): Promise<void> {
@@ -343,19 +385,19 @@ export class PolicyRepository {
    */
   async pageMembers(ctx: TenantCtx, versionId: string, done: boolean, page: KeysetPage): Promise<MemberRow[]> {
     const key = done ? 'a.acknowledged_at' : 'm.created_at';
-    const params: unknown[] = [ctx.uow.organizationId, versionId, page.size + 1];
-    let where = `m.organization_id = $1 AND a.user_id IS ${done ? 'NOT NULL' : 'NULL'}`;
-    if (page.after) {
-      params.push(page.after[0], page.after[1]);
-      where += ` AND (${key}, m.user_id) > ($4::timestamptz, $5::uuid)`;
-    }
+    const { where, params } = membersOf(ctx, versionId, done);
+    const limit = keysetAfter(where, params, `(${key}, m.user_id)`, page);
     return ctx.uow.query<MemberRow>(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", m.created_at AS "joinedAt", a.acknowledged_at AS "acknowledgedAt"
-         FROM organization_memberships m
-         JOIN users u ON u.id = m.user_id
-         LEFT JOIN policy_acknowledgements a ON a.organization_id = m.organization_id AND a.user_id = m.user_id AND a.version_id = $2
-        WHERE ${where} ORDER BY ${key}, m.user_id LIMIT $3`,
+         FROM ${MEMBERS_FROM}
+        WHERE ${where.join(' AND ')} ORDER BY ${key}, m.user_id LIMIT ${limit}`,
       params,
     );
+  }
+
+  /** How many members `pageMembers` lists over all its pages. */
+  async countMembers(ctx: TenantCtx, versionId: string, done: boolean): Promise<number> {
+    const { where, params } = membersOf(ctx, versionId, done);
+    return this.count(ctx, `${MEMBERS_FROM} WHERE ${where.join(' AND ')}`, params);
   }
 }

@@ -43,6 +43,7 @@ export class PolicyResolver {
       (keyset) => this.service.page(ctx, keyset),
       (d) => [d.createdAt, d.id],
       toPolicyDocument,
+      () => this.service.count(ctx),
     );
   }
 
@@ -69,6 +70,7 @@ export class PolicyResolver {
       (keyset) => this.service.versions(ctx, page.policyId, keyset),
       (v) => [v.createdAt, v.id],
       toPolicyVersion,
+      () => this.service.countVersions(ctx, page.policyId),
     );
   }
 
@@ -80,6 +82,7 @@ export class PolicyResolver {
       (keyset) => this.service.history(ctx, page.policyId, keyset),
       (e) => [e.occurredAt, e.id],
       toPolicyEvent,
+      () => this.service.countHistory(ctx, page.policyId),
     );
   }
 
@@ -254,6 +257,7 @@ export class PolicyAcknowledgementSummaryResolver {
       (keyset) => this.service.members(ctx, summary.version?.id ?? null, true, keyset),
       (m) => [m.acknowledgedAt as Date, m.userId],
       toMember,
+      () => this.service.countMembers(ctx, summary.version?.id ?? null, true),
     );
   }
 
@@ -271,6 +275,7 @@ export class PolicyAcknowledgementSummaryResolver {
       (keyset) => this.service.members(ctx, summary.version?.id ?? null, false, keyset),
       (m) => [m.joinedAt, m.userId],
       toMember,
+      () => this.service.countMembers(ctx, summary.version?.id ?? null, false),
     );
   }
 }

@@ -93,6 +93,10 @@ export class PolicyService {
     return this.policies.pageDocuments(ctx, page);
   }
 
+  count(ctx: TenantCtx): Promise<number> {
+    return this.policies.countDocuments(ctx);
+  }
+
   async get(ctx: TenantCtx, id: string): Promise<PolicyWithVersions> {
     const doc = await this.policies.findDocument(ctx, id);
     if (!doc) throw notFound('Policy', id);
@@ -110,9 +114,19 @@ export class PolicyService {
     return this.policies.pageVersions(ctx, policyId, page);
   }
 
+  /** How many versions `versions` lists; called once `versions` found the policy. */
+  countVersions(ctx: TenantCtx, policyId: string): Promise<number> {
+    return this.policies.countVersions(ctx, policyId);
+  }
+
   async history(ctx: TenantCtx, policyId: string, page: KeysetPage): Promise<PolicyEventRow[]> {
     await this.get(ctx, policyId);
     return this.policies.pageEvents(ctx, policyId, page);
+  }
+
+  /** How many events `history` lists; called once `history` found the policy. */
+  countHistory(ctx: TenantCtx, policyId: string): Promise<number> {
+    return this.policies.countEvents(ctx, policyId);
   }
 
   async create(ctx: TenantCtx, input: { kind: PolicyKind; language: PolicyLanguage; fromTemplate?: boolean }): Promise<PolicyWithVersions> {
@@ -373,6 +387,12 @@ export class PolicyService {
   async members(ctx: TenantCtx, versionId: string | null, done: boolean, page: KeysetPage): Promise<MemberRow[]> {
     if (!versionId) return [];
     return this.policies.pageMembers(ctx, versionId, done, page);
+  }
+
+  /** How many members `members` lists over all its pages: none without a published version. */
+  async countMembers(ctx: TenantCtx, versionId: string | null, done: boolean): Promise<number> {
+    if (!versionId) return 0;
+    return this.policies.countMembers(ctx, versionId, done);
   }
 
   // ------------------------------------------------------------------ internals

@@ -18,6 +18,11 @@ export const STAFF_COLUMNS = `id, name, email, department, role, created_at AS "
 
 const userIdOf = (actor: Actor): string | null => (actor.type === 'USER' ? actor.id : null);
 
+/** The people on this organisation's list: removed ones are kept on record but never listed nor counted. */
+function listed(ctx: TenantCtx): { where: string[]; params: unknown[] } {
+  return { where: ['organization_id = $1', 'removed_at IS NULL'], params: [ctx.uow.organizationId] };
+}
+
 /** The only place that queries policy_staff; always inside the caller's tenant. Removed people are kept (removed_at) but never listed. */
 @Injectable()
 export class StaffRepository {
@@ -60,20 +65,22 @@ export class StaffRepository {
   }
 
   async page(ctx: TenantCtx, page: KeysetPage): Promise<StaffRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, page.size + 1];
-    let where = 'organization_id = $1 AND removed_at IS NULL';
+    const { where, params } = listed(ctx);
     if (page.after) {
       params.push(page.after[0], page.after[1]);
-      where += ' AND (created_at, id) > ($3::timestamptz, $4::uuid)';
+      where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    return ctx.uow.query<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM policy_staff WHERE ${where} ORDER BY created_at, id LIMIT $2`, params);
+    params.push(page.size + 1);
+    return ctx.uow.query<StaffRow>(
+      `SELECT ${STAFF_COLUMNS} FROM policy_staff WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
+      params,
+    );
   }
 
+  /** How many people are on the list: every page of `page` together. */
   async count(ctx: TenantCtx): Promise<number> {
-    const [row] = await ctx.uow.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM policy_staff WHERE organization_id = $1 AND removed_at IS NULL',
-      [ctx.uow.organizationId],
-    );
+    const { where, params } = listed(ctx);
+    const [row] = await ctx.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM policy_staff WHERE ${where.join(' AND ')}`, params);
     return row.n;
   }
 

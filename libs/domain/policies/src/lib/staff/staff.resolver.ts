@@ -27,6 +27,7 @@ export class StaffResolver {
       (keyset) => this.service.page(ctx, keyset),
       (s) => [s.createdAt, s.id],
       toStaff,
+      () => this.service.count(ctx),
     );
   }
 

@@ -66,6 +66,10 @@ export class StaffService {
     return this.staff.page(ctx, page);
   }
 
+  count(ctx: TenantCtx): Promise<number> {
+    return this.staff.count(ctx);
+  }
+
   async remove(ctx: TenantCtx, id: string): Promise<{ staff: StaffRow; linksRevoked: number }> {
     const removed = await this.staff.remove(ctx, id);
     if (!removed) throw notFound('Staff member', id);

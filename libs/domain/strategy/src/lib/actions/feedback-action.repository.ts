@@ -44,42 +44,59 @@ const ACTION = `a.id, a.decision, a.follow_up AS "followUp", a.followed_up_at AS
   a.created_by AS "createdBy", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 const FROM = 'feedback_actions a LEFT JOIN users u ON u.id = a.owner_id';
 
+/** The organisation's actions (alias `a`) that pass the filter: the conditions of a page, without its cursor. */
+function actionFilter(ctx: GovernanceCtx, f: FeedbackActionFilter): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['a.organization_id = $1'];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(params.length));
+  };
+  if (f.status) add((n) => `a.status = $${n}`, f.status);
+  if (f.ownerId) add((n) => `a.owner_id = $${n}::uuid`, f.ownerId);
+  if (f.from) add((n) => `a.created_at >= $${n}::timestamptz`, f.from);
+  if (f.to) add((n) => `a.created_at < $${n}::timestamptz`, f.to);
+  if (f.mentionId) {
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM feedback_action_mentions l WHERE l.organization_id = $1 AND l.action_id = a.id AND l.mention_id = $${n}::uuid)`,
+      f.mentionId,
+    );
+  }
+  if (f.inboxItemId) {
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM feedback_action_inbox_items l WHERE l.organization_id = $1 AND l.action_id = a.id AND l.inbox_item_id = $${n}::uuid)`,
+      f.inboxItemId,
+    );
+  }
+  return { where, params };
+}
+
 /** The action log on feedback. Every statement names the tenant; row-level security holds it too. */
 @Injectable()
 export class FeedbackActionRepository {
   page(ctx: GovernanceCtx, keyset: KeysetPage, f: FeedbackActionFilter): Promise<FeedbackActionRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, keyset.size + 1];
-    const where = ['a.organization_id = $1'];
-    const add = (sql: (n: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(params.length));
-    };
-    if (f.status) add((n) => `a.status = $${n}`, f.status);
-    if (f.ownerId) add((n) => `a.owner_id = $${n}::uuid`, f.ownerId);
-    if (f.from) add((n) => `a.created_at >= $${n}::timestamptz`, f.from);
-    if (f.to) add((n) => `a.created_at < $${n}::timestamptz`, f.to);
-    if (f.mentionId) {
-      add(
-        (n) =>
-          `EXISTS (SELECT 1 FROM feedback_action_mentions l WHERE l.organization_id = $1 AND l.action_id = a.id AND l.mention_id = $${n}::uuid)`,
-        f.mentionId,
-      );
-    }
-    if (f.inboxItemId) {
-      add(
-        (n) =>
-          `EXISTS (SELECT 1 FROM feedback_action_inbox_items l WHERE l.organization_id = $1 AND l.action_id = a.id AND l.inbox_item_id = $${n}::uuid)`,
-        f.inboxItemId,
-      );
-    }
+    const { where, params } = actionFilter(ctx, f);
     if (keyset.after) {
       params.push(keyset.after[0], keyset.after[1]);
       where.push(`(a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(keyset.size + 1);
     return ctx.uow.query<FeedbackActionRow>(
-      `SELECT ${ACTION} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY a.created_at, a.id LIMIT $2`,
+      `SELECT ${ACTION} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY a.created_at, a.id LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** How many actions `page` lists with the same filter over all its pages (the join on users adds or removes none). */
+  async count(ctx: GovernanceCtx, f: FeedbackActionFilter): Promise<number> {
+    const { where, params } = actionFilter(ctx, f);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM feedback_actions a WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row.n;
   }
 
   async find(ctx: GovernanceCtx, id: string): Promise<FeedbackActionRow | null> {

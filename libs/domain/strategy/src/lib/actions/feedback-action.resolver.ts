@@ -170,19 +170,20 @@ export class FeedbackActionResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args() args: FeedbackActionPageArgs,
   ): Promise<Connection<FeedbackActionObject>> {
+    const filter = {
+      status: args.status,
+      mentionId: args.mentionId,
+      inboxItemId: args.inboxItemId,
+      ownerId: args.ownerId,
+      from: args.from,
+      to: args.to,
+    };
     return paginate(
       args,
-      (keyset) =>
-        this.actions.page(ctx, keyset, {
-          status: args.status,
-          mentionId: args.mentionId,
-          inboxItemId: args.inboxItemId,
-          ownerId: args.ownerId,
-          from: args.from,
-          to: args.to,
-        }),
+      (keyset) => this.actions.page(ctx, keyset, filter),
       (a) => [a.createdAt, a.id],
       toAction,
+      () => this.actions.count(ctx, filter),
     );
   }
 

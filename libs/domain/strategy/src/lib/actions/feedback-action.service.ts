@@ -49,6 +49,11 @@ export class FeedbackActionService {
     return this.repo.page(ctx, keyset, filter);
   }
 
+  /** How many actions `page` lists with the same filter; called once `page` accepted the filter. */
+  count(ctx: GovernanceCtx, filter: FeedbackActionFilter): Promise<number> {
+    return this.repo.count(ctx, filter);
+  }
+
   async get(ctx: GovernanceCtx, id: string): Promise<FeedbackActionRow> {
     const row = await this.repo.find(ctx, id);
     if (!row) throw notFound('Feedback action', id);

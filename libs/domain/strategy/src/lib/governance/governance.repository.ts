@@ -70,6 +70,35 @@ const MEETING = `g.id, g.kind, g.held_at AS "heldAt", g.minutes, g.ritual_id AS 
 const DECISION = `id, meeting_id AS "meetingId", text, owner_member_id AS "ownerMemberId", to_char(due_date, 'YYYY-MM-DD') AS "dueDate",
   status, closed_at AS "closedAt", created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
+/** The organisation's meetings (alias `g`), of one kind when given: the conditions of a page, without its cursor. */
+function meetingFilter(ctx: GovernanceCtx, filter: { kind?: MeetingKind }): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['g.organization_id = $1'];
+  if (filter.kind) {
+    params.push(filter.kind);
+    where.push(`g.kind = $${params.length}`);
+  }
+  return { where, params };
+}
+
+/** The organisation's decisions, by status and meeting when given: the conditions of a page, without its cursor. */
+function decisionFilter(
+  ctx: GovernanceCtx,
+  filter: { status?: DecisionStatus; meetingId?: string },
+): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['organization_id = $1'];
+  if (filter.status) {
+    params.push(filter.status);
+    where.push(`status = $${params.length}`);
+  }
+  if (filter.meetingId) {
+    params.push(filter.meetingId);
+    where.push(`meeting_id = $${params.length}::uuid`);
+  }
+  return { where, params };
+}
+
 /** The committee, its meetings and decisions. Every statement names the tenant; row-level security holds it too. */
 @Injectable()
 export class GovernanceRepository {
@@ -151,20 +180,26 @@ export class GovernanceRepository {
 
   /** Most recent first. */
   pageMeetings(ctx: GovernanceCtx, keyset: KeysetPage, filter: { kind?: MeetingKind }): Promise<MeetingRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, keyset.size + 1];
-    let where = 'g.organization_id = $1';
-    if (filter.kind) {
-      params.push(filter.kind);
-      where += ` AND g.kind = $${params.length}`;
-    }
+    const { where, params } = meetingFilter(ctx, filter);
     if (keyset.after) {
       params.push(keyset.after[0], keyset.after[1]);
-      where += ` AND (g.held_at, g.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where.push(`(g.held_at, g.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(keyset.size + 1);
     return ctx.uow.query<MeetingRow>(
-      `SELECT ${MEETING} FROM governance_meetings g WHERE ${where} ORDER BY g.held_at DESC, g.id DESC LIMIT $2`,
+      `SELECT ${MEETING} FROM governance_meetings g WHERE ${where.join(' AND ')} ORDER BY g.held_at DESC, g.id DESC LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** How many meetings `pageMeetings` lists with the same filter over all its pages. */
+  async countMeetings(ctx: GovernanceCtx, filter: { kind?: MeetingKind }): Promise<number> {
+    const { where, params } = meetingFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM governance_meetings g WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row.n;
   }
 
   async meeting(ctx: GovernanceCtx, id: string): Promise<MeetingRow | null> {
@@ -218,24 +253,26 @@ export class GovernanceRepository {
   // ------------------------------------------------------------------ decisions
 
   pageDecisions(ctx: GovernanceCtx, keyset: KeysetPage, filter: { status?: DecisionStatus; meetingId?: string }): Promise<DecisionRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, keyset.size + 1];
-    let where = 'organization_id = $1';
-    if (filter.status) {
-      params.push(filter.status);
-      where += ` AND status = $${params.length}`;
-    }
-    if (filter.meetingId) {
-      params.push(filter.meetingId);
-      where += ` AND meeting_id = $${params.length}::uuid`;
-    }
+    const { where, params } = decisionFilter(ctx, filter);
     if (keyset.after) {
       params.push(keyset.after[0], keyset.after[1]);
-      where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where.push(`(created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    params.push(keyset.size + 1);
     return ctx.uow.query<DecisionRow>(
-      `SELECT ${DECISION} FROM governance_decisions WHERE ${where} ORDER BY created_at, id LIMIT $2`,
+      `SELECT ${DECISION} FROM governance_decisions WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.length}`,
       params,
     );
+  }
+
+  /** How many decisions `pageDecisions` lists with the same filter over all its pages. */
+  async countDecisions(ctx: GovernanceCtx, filter: { status?: DecisionStatus; meetingId?: string }): Promise<number> {
+    const { where, params } = decisionFilter(ctx, filter);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM governance_decisions WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row.n;
   }
 
   async decision(ctx: GovernanceCtx, id: string): Promise<DecisionRow | null> {

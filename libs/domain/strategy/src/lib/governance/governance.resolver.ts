@@ -102,6 +102,7 @@ export class GovernanceResolver {
       (keyset) => this.governance.pageMeetings(ctx, keyset, args.kind),
       (m) => [m.heldAt, m.id],
       toMeeting,
+      () => this.governance.countMeetings(ctx, args.kind),
     );
   }
 
@@ -150,11 +151,13 @@ export class GovernanceResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args() args: GovernanceDecisionPageArgs,
   ): Promise<Connection<GovernanceDecisionObject>> {
+    const filter = { status: args.status, meetingId: args.meetingId };
     return paginate(
       args,
-      (keyset) => this.governance.pageDecisions(ctx, keyset, { status: args.status, meetingId: args.meetingId }),
+      (keyset) => this.governance.pageDecisions(ctx, keyset, filter),
       (d) => [d.createdAt, d.id],
       toDecision,
+      () => this.governance.countDecisions(ctx, filter),
     );
   }
 
@@ -201,6 +204,7 @@ export class GovernanceResolver {
       (keyset) => this.versions.page(ctx, keyset, args.status),
       (v) => [v.createdAt, v.id],
       toStrategyVersion,
+      () => this.versions.count(ctx, args.status),
     );
   }
 

@@ -125,6 +125,10 @@ export class GovernanceService {
     return this.repo.pageMeetings(ctx, keyset, { kind });
   }
 
+  countMeetings(ctx: GovernanceCtx, kind?: MeetingKind): Promise<number> {
+    return this.repo.countMeetings(ctx, { kind });
+  }
+
   async meeting(ctx: GovernanceCtx, id: string): Promise<MeetingRow> {
     const row = await this.repo.meeting(ctx, id);
     if (!row) throw notFound('Meeting', id);
@@ -218,6 +222,10 @@ export class GovernanceService {
 
   pageDecisions(ctx: GovernanceCtx, keyset: KeysetPage, filter: { status?: DecisionStatus; meetingId?: string }): Promise<DecisionRow[]> {
     return this.repo.pageDecisions(ctx, keyset, filter);
+  }
+
+  countDecisions(ctx: GovernanceCtx, filter: { status?: DecisionStatus; meetingId?: string }): Promise<number> {
+    return this.repo.countDecisions(ctx, filter);
   }
 
   async decision(ctx: GovernanceCtx, id: string): Promise<DecisionRow> {

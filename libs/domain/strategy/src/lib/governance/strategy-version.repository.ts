@@ -33,21 +33,41 @@ const VERSION = `v.id, v.number, v.status, v.markdown, v.fingerprint, v.note, v.
   v.approval_comment AS "approvalComment", v.superseded_at AS "supersededAt", v.created_at AS "createdAt", v.updated_at AS "updatedAt"`;
 const FROM = 'strategy_document_versions v LEFT JOIN users u ON u.id = v.approved_by';
 
+/** The organisation's versions (alias `v`), of one status when given: the conditions of a page, without its cursor. */
+function versionFilter(ctx: GovernanceCtx, status?: StrategyVersionStatus): { where: string[]; params: unknown[] } {
+  const params: unknown[] = [ctx.uow.organizationId];
+  const where = ['v.organization_id = $1'];
+  if (status) {
+    params.push(status);
+    where.push(`v.status = $${params.length}`);
+  }
+  return { where, params };
+}
+
 /** The numbered snapshots of the written strategy. Transitions are compare-and-set on the status. */
 @Injectable()
 export class StrategyVersionRepository {
   page(ctx: GovernanceCtx, keyset: KeysetPage, status?: StrategyVersionStatus): Promise<StrategyVersionRow[]> {
-    const params: unknown[] = [ctx.uow.organizationId, keyset.size + 1];
-    let where = 'v.organization_id = $1';
-    if (status) {
-      params.push(status);
-      where += ` AND v.status = $${params.length}`;
-    }
+    const { where, params } = versionFilter(ctx, status);
     if (keyset.after) {
       params.push(keyset.after[0], keyset.after[1]);
-      where += ` AND (v.created_at, v.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where.push(`(v.created_at, v.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    return ctx.uow.query<StrategyVersionRow>(`SELECT ${VERSION} FROM ${FROM} WHERE ${where} ORDER BY v.created_at, v.id LIMIT $2`, params);
+    params.push(keyset.size + 1);
+    return ctx.uow.query<StrategyVersionRow>(
+      `SELECT ${VERSION} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY v.created_at, v.id LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /** How many versions `page` lists with the same status over all its pages (the join on the approver adds or removes none). */
+  async count(ctx: GovernanceCtx, status?: StrategyVersionStatus): Promise<number> {
+    const { where, params } = versionFilter(ctx, status);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM strategy_document_versions v WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row.n;
   }
 
   async find(ctx: GovernanceCtx, id: string): Promise<StrategyVersionRow | null> {

@@ -58,6 +58,10 @@ export class StrategyVersionService {
     return this.versions.page(ctx, keyset, status);
   }
 
+  count(ctx: GovernanceCtx, status?: StrategyVersionStatus): Promise<number> {
+    return this.versions.count(ctx, status);
+  }
+
   async get(ctx: GovernanceCtx, id: string): Promise<StrategyVersionRow> {
     const row = await this.versions.find(ctx, id);
     if (!row) throw notFound('Strategy document version', id);

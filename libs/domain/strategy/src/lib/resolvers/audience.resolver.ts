@@ -42,6 +42,7 @@ export class AudienceResolver {
       (keyset) => this.strategy.pageSegments(ctx, keyset),
       (s) => [s.createdAt, s.id],
       toSegment,
+      () => this.strategy.countSegments(ctx),
     );
   }
 
@@ -85,6 +86,7 @@ export class AudienceResolver {
       (keyset) => this.strategy.pagePlans(ctx, keyset),
       (p) => [p.createdAt, p.id],
       toPlan,
+      () => this.strategy.countPlans(ctx),
     );
   }
 
@@ -129,6 +131,7 @@ export class AudienceResolver {
       (keyset) => this.strategy.pageCompetitors(ctx, keyset),
       (c) => [c.createdAt, c.id],
       toCompetitor,
+      () => this.strategy.countCompetitors(ctx),
     );
   }
 

@@ -47,6 +47,7 @@ export class ObjectiveResolver {
       (keyset) => this.strategy.pageObjectives(ctx, keyset),
       (o) => [o.createdAt, o.id],
       toObjective,
+      () => this.strategy.countObjectives(ctx),
     );
   }
 

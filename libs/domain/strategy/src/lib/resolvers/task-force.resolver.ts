@@ -45,6 +45,7 @@ export class TaskForceResolver {
       (keyset) => this.taskForce.pageMembers(ctx, keyset),
       (m) => [m.createdAt, m.id],
       (m) => toTaskForceMember(m, locale),
+      () => this.taskForce.countMembers(ctx),
     );
   }
 
@@ -83,6 +84,7 @@ export class TaskForceResolver {
       (keyset) => this.taskForce.pageRituals(ctx, keyset),
       (r) => [r.createdAt, r.id],
       (r) => toRitual(r, locale, now),
+      () => this.taskForce.countRituals(ctx),
     );
   }
 

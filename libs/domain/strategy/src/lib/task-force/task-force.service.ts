@@ -42,6 +42,10 @@ export class TaskForceService {
     return this.repo.pageTaskForce(ctx, keyset);
   }
 
+  countMembers(ctx: StrategyCtx): Promise<number> {
+    return this.repo.countTaskForce(ctx);
+  }
+
   async addMember(ctx: StrategyCtx, input: AddTaskForceMemberInput): Promise<TaskForceMemberRecord> {
     const userId = input.userId ?? null;
     const externalName = cleanText(input.externalName);
@@ -90,6 +94,10 @@ export class TaskForceService {
 
   pageRituals(ctx: StrategyCtx, keyset: KeysetPage): Promise<RitualRecord[]> {
     return this.repo.pageRituals(ctx, keyset);
+  }
+
+  countRituals(ctx: StrategyCtx): Promise<number> {
+    return this.repo.countRituals(ctx);
   }
 
   /** Checks a ritual's schedule as a whole; returns the cadence it implies. */

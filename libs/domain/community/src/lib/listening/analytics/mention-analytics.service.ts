@@ -92,6 +92,11 @@ export class MentionAnalyticsService {
     return this.repository.search(ctx, page, await this.filter(ctx, input));
   }
 
+  /** How many mentions the search keeps, all pages together. */
+  async count(ctx: TenantCtx, input: MentionFilterInput): Promise<number> {
+    return this.repository.count(ctx, await this.filter(ctx, input));
+  }
+
   async facets(ctx: TenantCtx, input: MentionFilterInput): Promise<MentionFacets> {
     const { total, counts } = await this.repository.facets(ctx, await this.filter(ctx, input));
     const of = (facet: MentionFacetName) => counts.filter((c) => c.facet === facet).sort((a, b) => b.count - a.count);

@@ -102,6 +102,22 @@ export class MentionSearchRepository {
     return (await ctx.uow.query<MentionDbRow>(sql, params)).map(toMentionEntity);
   }
 
+  /**
+   * How many mentions `search` finds under the filter, all pages together: the
+   * same conditions on `mentions m` (the text through the word vector, the query
+   * through its matches), without the keyset.
+   */
+  async count(ctx: TenantCtx, filter: MentionSearchFilter): Promise<number> {
+    const params = new Params();
+    params.add(ctx.uow.organizationId);
+    const where = conditions(filter, params);
+    const [row] = await ctx.uow.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mentions m WHERE ${where.join(' AND ')}`,
+      params.values,
+    );
+    return row.n;
+  }
+
   /** The statement `search` sends. */
   searchStatement(ctx: TenantCtx, page: PageQuery, filter: MentionSearchFilter): { sql: string; params: unknown[] } {
     if (filter.textQuery) {
