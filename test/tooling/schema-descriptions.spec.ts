@@ -121,6 +121,12 @@ describe('schema descriptions', () => {
     expect(elements.map((e) => e.coordinate).filter((coordinate) => BRITISH.test(coordinate))).toEqual([]);
   });
 
+  it('names no type after the code that makes it (…Object, …Dto, …Entity, …Enum)', () => {
+    const types = elements.filter((e) => !e.coordinate.includes('.')).map((e) => e.coordinate);
+    // JSONObject is the usual name of the JSON object scalar (graphql-scalars).
+    expect(types.filter((name) => /(Object|Dto|Entity|Enum)$/.test(name) && name !== 'JSONObject')).toEqual([]);
+  });
+
   it('recognises the British spellings it refuses', () => {
     expect(
       ['Organisation', 'finalisedAt', 'authorisationUrl', 'Query.analyse', 'ColourInput'].filter((name) => BRITISH.test(name)),

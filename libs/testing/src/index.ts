@@ -1,2 +1,2 @@
 export * from './lib/api-harness';
-export { adminUrl, databaseUrl, dropTestDatabase } from './lib/test-database';
+export { adminUrl, databaseUrl, dropTestDatabase, ownTestDatabase } from './lib/test-database';

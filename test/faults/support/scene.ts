@@ -1,38 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { adminUrl, AgencySession, createOrganization, databaseUrl, dropTestDatabase, signUpAgency, TestApi } from '@socle/testing';
+import { AgencySession, createOrganization, dropTestDatabase, ownTestDatabase, signUpAgency, TestApi } from '@socle/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../../plugins/mastodon/src/test/mastodon-test-server';
-
-const ROOT = resolve(__dirname, '../../..');
-
-function databaseCli(args: string[], env: Record<string, string>): void {
-  execFileSync(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, 'apps/api/src/cli/database.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-/**
- * A database of the suite's own, provisioned and migrated as the run's is. The
- * publishing sweeper works across every tenant of its database: in the run's
- * shared one, a worker these tests kill would claim (and leave) the
- * publications of suites running alongside, and theirs would help with ours.
- */
-function ownDatabase(): { name: string; env: Record<string, string>; adminUrl: string } {
-  const name = `socle_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  databaseCli(['provision', name], { SOCLE_PG_ADMIN_URL: adminUrl() });
-  const ownerUrl = databaseUrl('socle_owner', name);
-  databaseCli(['migrate'], { DATABASE_OWNER_URL: ownerUrl });
-  return {
-    name,
-    env: { DATABASE_URL: databaseUrl('socle_app', name), DATABASE_OWNER_URL: ownerUrl },
-    adminUrl: databaseUrl(new URL(adminUrl()).username || 'postgres', name),
-  };
-}
 
 /**
  * What every fault test starts from: the API (to sign up, create
@@ -51,7 +21,9 @@ export class Scene {
 
   static async start(overrides: Record<string, string> = {}): Promise<Scene> {
     if (!process.env.SOCLE_TEST_DATABASE) throw new Error('run through Jest and its global setup');
-    const database = ownDatabase();
+    // A database of the suite's own: the publishing sweeper works across every tenant of its database, so in the run's
+    // shared one a worker these tests kill would claim (and leave) the publications of suites running alongside.
+    const database = ownTestDatabase();
     let mastodon: MastodonTestServer | undefined;
     let api: TestApi | undefined;
     let admin: Client | undefined;

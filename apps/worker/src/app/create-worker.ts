@@ -15,7 +15,7 @@ import {
   SendInboxReplyJob,
 } from '@socle/community';
 import { PublishPublicationJob, SweepMediaFilesJob } from '@socle/content';
-import { RecomputeLiveScoreJob } from '@socle/evaluation';
+import { RecomputeLiveScoreJob, SendExecutiveReportJob } from '@socle/evaluation';
 import { DeliverWebhooksJob } from '@socle/integrations';
 import { SocleConfig } from '@socle/platform-config';
 import { SendMailJob } from '@socle/platform-mail';
@@ -41,6 +41,7 @@ const HANDLER_TYPES = [
   SweepMediaFilesJob,
   SendMailJob,
   SendAdvocacyDigestJob,
+  SendExecutiveReportJob,
   DeliverWebhooksJob,
 ];
 

@@ -30,7 +30,7 @@ export { renderReportFile, reportFilename, ReportFile, ReportFileFormat } from '
 export { radarGeometry, radarPolygon, RadarGeometry, RadarAxis, Point as RadarPoint } from './lib/report/radar-geometry';
 // Maturity models and assessments.
 export { EvaluationModule, EvaluationHttpModule } from './lib/evaluation.module';
-export { ReportLinks, ReportLinkClaims, REPORT_LINK_TTL_MS } from './lib/report/report-links';
+export { ReportLinks, ReportLinkClaims, REPORT_LINK_TTL_MS, EXECUTIVE_REPORT_LINK_TTL_MS } from './lib/report/report-links';
 // Community reports: the quarterly "what is said about you" report and the monthly executive report.
 export {
   CommunityReportService,
@@ -39,6 +39,13 @@ export {
   renderCommunityReportPdf,
   renderCommunityReportCsv,
   type CommunityReport,
+  ExecutiveReportService,
+  ExecutiveReportOutcome,
+  SendExecutiveReportJob,
+  SEND_EXECUTIVE_REPORT_JOB,
+  ExecutiveReportPayload,
+  EXECUTIVE_REPORT_MAIL_PURPOSE,
+  executiveReportReference,
 } from './lib/community-report';
 export {
   DEFAULT_MATURITY_MODEL,
@@ -71,6 +78,7 @@ import { LiveScoreCoverage1765000000800 } from './lib/migrations/1765000000800-l
 import { KpiValues1765000000900 } from './lib/migrations/1765000000900-kpi-values';
 import { KpiValuesPurge1765000001410 } from './lib/migrations/1765000001410-kpi-values-purge';
 import { AssessmentDates1765000001800 } from './lib/migrations/1765000001800-assessment-dates';
+import { ExecutiveReportSchedule1765000002800 } from './lib/migrations/1765000002800-executive-report-schedule';
 
 export { Evaluation1764500000000, KpiValues1765000000900 };
 export const EVALUATION_ENTITIES = [_ModelEntity, _VersionEntity, _AssessmentEntity, _AnswerEntity];
@@ -81,6 +89,7 @@ export const EVALUATION_MIGRATIONS = [
   KpiValues1765000000900,
   KpiValuesPurge1765000001410,
   AssessmentDates1765000001800,
+  ExecutiveReportSchedule1765000002800,
 ];
 // KPI progress against target, from measured data.
 export { KpiProgressService, KpiProgress, KpiPeriodProgress, KpiProgressStatus, KpiMeasuresRepository } from './lib/kpi';

@@ -33,6 +33,7 @@ export const STRATEGY_MIGRATIONS = [
   AdvocacyDigestSchedule1765000001600,
 ];
 export { SendAdvocacyDigestJob, SEND_ADVOCACY_DIGEST_JOB, AdvocacyDigestPayload } from './lib/governance/advocacy/advocacy.jobs';
+export { MonthlyMailContext, MonthlyMailJob, MonthlyMailPayload } from './lib/governance/advocacy/monthly-mail-job';
 export { digestDueAt, dueDigest, firstBusinessDay, nextDigestAt } from './lib/governance/advocacy/advocacy-schedule';
 // Calendar arithmetic in an IANA time zone (Intl only), shared with the modules that count in local days.
 export { LocalDate, isValidTimeZone, wallClock, localDateOf, addDays, isoWeekday, formatDate, parseDate } from './lib/task-force/calendar';

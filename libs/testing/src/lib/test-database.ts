@@ -89,3 +89,21 @@ export async function ensureTestDatabase(database: string): Promise<Record<strin
     LOG_LEVEL: 'silent',
   };
 }
+
+/**
+ * A database of a suite's own, provisioned and migrated as the run's is (named like the run's, so a run that dies leaves
+ * it to the next run's clean-up). For suites whose work spans every tenant of a database: the workers other suites start
+ * on the run's shared database act on every organisation in it (publishing sweeps, monthly mails), and would act on
+ * these suites' organisations too. Drop it with `dropTestDatabase(name)`.
+ */
+export function ownTestDatabase(): { name: string; env: Record<string, string>; adminUrl: string } {
+  const name = `socle_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  databaseCli(['provision', name], { SOCLE_PG_ADMIN_URL: adminUrl() });
+  const ownerUrl = databaseUrl(OWNER_ROLE, name);
+  databaseCli(['migrate'], { DATABASE_OWNER_URL: ownerUrl });
+  return {
+    name,
+    env: { DATABASE_URL: databaseUrl(APP_ROLE, name), DATABASE_OWNER_URL: ownerUrl },
+    adminUrl: databaseUrl(new URL(adminUrl()).username || 'postgres', name),
+  };
+}

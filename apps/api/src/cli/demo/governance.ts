@@ -1,8 +1,9 @@
 /**
  * Demo governance, through the public API: each client's social-media committee (with
  * its top-management seat), the meetings held over the past weeks with their minutes and
- * decisions, the written strategy approved by management (mutual insurer, bicycle maker)
- * and the mutual's crisis cell. Idempotent: members are matched by name, meetings and
+ * decisions, the written strategy approved by management (mutual insurer, bicycle maker,
+ * whose management also gets the monthly executive report by mail) and the mutual's
+ * crisis cell. Idempotent: members are matched by name, meetings and
  * decisions are recorded once (a client that has meetings is left alone), a strategy
  * version is taken only while none is approved, and the crisis cell is set once.
  */
@@ -290,6 +291,8 @@ export async function seedGovernanceDemo(
           await as('executive-approver'),
         );
       }
+      // Management that approved the strategy gets the monthly executive report by mail (the setting is idempotent).
+      await q('mutation { setExecutiveReportSchedule(input: { enabled: true }) { enabled } }');
     }
 
     // The mutual's crisis cell (set once; the client keeps it up to date afterwards).

@@ -1,11 +1,20 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Module, Provider } from '@nestjs/common';
+import { MailOutbox } from '@socle/platform-mail';
 import { AuditRepository } from '@socle/accounts';
 import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentResolver } from './assessment/assessment.resolver';
 import { AssessmentService } from './assessment/assessment.service';
 import { MentionSearchRepository } from '@socle/community';
-import { CommunityReportRepository, CommunityReportResolver, CommunityReportService } from './community-report';
+import {
+  CommunityReportRepository,
+  CommunityReportResolver,
+  CommunityReportService,
+  ExecutiveReportRepository,
+  ExecutiveReportResolver,
+  ExecutiveReportService,
+  SendExecutiveReportJob,
+} from './community-report';
 import { KpiMeasuresRepository, KpiProgressResolver, KpiProgressService } from './kpi';
 import { KpiValuesRepository, KpiValuesResolver, KpiValuesService } from './kpi-values';
 import { MaturityModelRepository } from './model/model.repository';
@@ -21,6 +30,7 @@ const REPOSITORIES: Provider[] = [
   MaturityModelRepository,
   AssessmentRepository,
   CommunityReportRepository,
+  ExecutiveReportRepository,
   MentionSearchRepository,
   KpiMeasuresRepository,
   KpiValuesRepository,
@@ -31,9 +41,11 @@ const SERVICES: Provider[] = [
   AssessmentService,
   ReportLinks,
   CommunityReportService,
+  ExecutiveReportService,
   KpiProgressService,
   KpiValuesService,
   WebhookEvents,
+  MailOutbox,
 ];
 
 const RESOLVERS: Provider[] = [
@@ -41,12 +53,13 @@ const RESOLVERS: Provider[] = [
   AssessmentResolver,
   AssessmentReportResolver,
   CommunityReportResolver,
+  ExecutiveReportResolver,
   KpiProgressResolver,
   KpiValuesResolver,
 ];
 
 /** Jobs and evidence providers (the worker runs them; the API registers the providers too). */
-const JOBS: Provider[] = [];
+const JOBS: Provider[] = [SendExecutiveReportJob];
 
 /**
  * Evaluation: maturity models (agency level), assessments (organisation

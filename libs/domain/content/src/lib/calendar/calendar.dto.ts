@@ -70,7 +70,7 @@ export class PublishingFrequencyArgs {
   weeks!: number;
 }
 
-@ObjectType({
+@ObjectType('ContentCalendarEntry', {
   description: 'A line of the calendar: a publication (due, or out), or an item planned for a day with nothing scheduled yet.',
 })
 export class ContentCalendarEntryObject {
@@ -108,7 +108,7 @@ export class ContentCalendarEntryObject {
   externalUrl!: string | null;
 }
 
-@ObjectType({ description: 'The entries of an editorial calendar over a range.' })
+@ObjectType('ContentCalendar', { description: 'The entries of an editorial calendar over a range.' })
 export class ContentCalendarObject {
   @Field(() => [ContentCalendarEntryObject], { description: 'By time, then item.' }) entries!: ContentCalendarEntryObject[];
   @Field(() => Boolean, {
@@ -117,13 +117,13 @@ export class ContentCalendarObject {
   truncated!: boolean;
 }
 
-@ObjectType({ description: 'The posts published in one week.' })
+@ObjectType('WeekCount', { description: 'The posts published in one week.' })
 export class WeekCountObject {
   @Field(() => GraphQLISODateTime, { description: 'Monday 00:00 in the organisation’s time zone.' }) weekStart!: Date;
   @Field(() => Int, { description: 'Posts published that week on the plan’s network.' }) published!: number;
 }
 
-@ObjectType({ description: 'A network plan’s planned frequency against the posts actually published, week by week.' })
+@ObjectType('NetworkFrequency', { description: 'A network plan’s planned frequency against the posts actually published, week by week.' })
 export class NetworkFrequencyObject {
   @Field(() => ID, { description: 'The network plan.' }) networkPlanId!: string;
   @Field(() => String, { description: 'The plan’s network, in lower case.' }) network!: string;

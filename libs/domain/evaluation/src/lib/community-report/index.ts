@@ -6,3 +6,8 @@ export { renderCommunityReportPdf } from './render-community-pdf';
 export { renderCommunityReportCsv } from './render-community-csv';
 export { renderCommunityReportFile, communityReportFilename } from './community-report-file';
 export { reportPeriod, previousPeriod, periodLabel, localMidnight, CommunityReportKind, ReportPeriod } from './period';
+export { ExecutiveReportService, ExecutiveReportOutcome } from './executive-report.service';
+export { ExecutiveReportRepository, EXECUTIVE_REPORT_ROLES } from './executive-report.repository';
+export { ExecutiveReportResolver } from './executive-report.resolver';
+export { SendExecutiveReportJob, SEND_EXECUTIVE_REPORT_JOB, ExecutiveReportPayload } from './executive-report.jobs';
+export { executiveReportMail, executiveReportReference, EXECUTIVE_REPORT_MAIL_PURPOSE } from './executive-report-mail';

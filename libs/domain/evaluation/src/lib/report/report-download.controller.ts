@@ -27,7 +27,7 @@ export class ReportDownloadController {
   @Get(':token')
   @AccessProvenBy(
     'signed link',
-    'the HMAC-signed, five-minute link names its organisation and assessment and is issued only to callers allowed to read them; it is verified before the tenant is entered',
+    'the HMAC-signed, short-lived link (five minutes; fourteen days when mailed to one of the management) names its organisation and report and is issued only to callers allowed to read them, or mailed only to the members the monthly executive report goes to; it is verified before the tenant is entered',
   )
   async download(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     const refuse = (status: number, message: string) =>

@@ -7,6 +7,14 @@ import type { ReportFileFormat } from './report-file';
 /** How long a download link works. */
 export const REPORT_LINK_TTL_MS = 5 * 60 * 1000;
 
+/**
+ * How long the link in the monthly executive report's mail works: fourteen days. A link asked for in the
+ * console is followed at once; a mail is read when its reader gets to it (after a week away, at the end of a
+ * busy fortnight), so five minutes would send every reader back for a new one. The link stays narrow: it names
+ * its recipient, one month's report and one format, and the outbox empties the mail's body once it is sent.
+ */
+export const EXECUTIVE_REPORT_LINK_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
 /** A community report: its kind and the first local day of its period (YYYY-MM-DD). */
 export interface CommunityReportRef {
   kind: 'QUARTERLY' | 'MONTHLY';
@@ -30,8 +38,10 @@ export interface ReportLinkClaims {
  * Short-lived download links for reports (assessment, community), for browsers and
  * spreadsheet tools that fetch a URL rather than a GraphQL answer. The link is
  * the permission: issued only through GraphQL to a caller allowed to read the
- * assessment, bound to that organisation and assessment, signed (HMAC-SHA-256
- * with a key derived from the server secret), valid five minutes.
+ * report, or mailed by the worker with the monthly executive report to one of the
+ * management it goes to; bound to that organisation and report, signed
+ * (HMAC-SHA-256 with a key derived from the server secret), valid five minutes
+ * (fourteen days for a mailed one).
  */
 @Injectable()
 export class ReportLinks {
