@@ -27,9 +27,9 @@ export function displayFileName(name: string | null | undefined): string | null 
   return clean.length > 0 ? clean : null;
 }
 
-/** The tag a list is filtered on, written as tags are stored (so a page and its count read it alike). */
-function tagFilter(tag: string | undefined): string | undefined {
-  return tag === undefined ? undefined : normalizeTags([tag])[0];
+/** The tag a list is filtered on, written as tags are stored (so a page and its count read it alike); null is no filter. */
+function tagFilter(tag: string | null | undefined): string | undefined {
+  return tag === undefined || tag === null ? undefined : normalizeTags([tag])[0];
 }
 
 /**
@@ -47,12 +47,12 @@ export class MediaAssetService {
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
   ) {}
 
-  page(ctx: ContentCtx, page: KeysetPage, tag?: string): Promise<MediaAssetEntity[]> {
+  page(ctx: ContentCtx, page: KeysetPage, tag?: string | null): Promise<MediaAssetEntity[]> {
     return this.assets.page(ctx, page, tagFilter(tag));
   }
 
   /** How many assets the library holds (with a tag, how many carry it), all pages together. */
-  count(ctx: ContentCtx, tag?: string): Promise<number> {
+  count(ctx: ContentCtx, tag?: string | null): Promise<number> {
     return this.assets.count(ctx, tagFilter(tag));
   }
 
