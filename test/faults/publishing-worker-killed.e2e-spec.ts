@@ -101,7 +101,8 @@ describe('publishing while the worker is killed (SIGKILL)', () => {
     while (kills < KILLS) {
       await sleep(KILL_EVERY_MS);
       const counts = await statusCounts(scene.admin, ids);
-      if ((counts.PUBLISHED ?? 0) === N) break;
+      // At least three kills, even when a fast machine publishes everything before the third: the test is about kills.
+      if ((counts.PUBLISHED ?? 0) === N && kills >= Math.min(KILLS, 3)) break;
       await worker.kill('SIGKILL');
       kills += 1;
       publishedAtKill.push(counts.PUBLISHED ?? 0);
