@@ -39,6 +39,14 @@ const dataAccessPaths = [
   { name: '@socle/api', message: 'Only tests start the API.' },
   { name: '@socle/worker', message: 'Only tests start the worker.' },
 ];
+// The API's DateTime scalar reads instants strictly; Nest's would make a second scalar of the same name that takes anything.
+const lenientScalarPaths = [
+  {
+    name: '@nestjs/graphql',
+    importNames: ['GraphQLISODateTime', 'GraphQLTimestamp'],
+    message: 'Use DateTimeScalar (or DateScalar, YearMonthScalar, LocalTimeScalar) from @socle/platform-graphql.',
+  },
+];
 // Domains raise their own errors (@socle/platform-errors); only the API edge turns them into GraphQL errors.
 const transportErrorPaths = [
   { name: 'graphql', importNames: ['GraphQLError'], message: 'Throw a DomainError (@socle/platform-errors); the API maps it.' },
@@ -141,7 +149,7 @@ export default [
     files: ['libs/domain/**/*.ts', 'apps/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.growth-spec.ts', '**/migrations/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: dataAccessPaths, patterns: [] }],
+      'no-restricted-imports': ['error', { paths: [...dataAccessPaths, ...lenientScalarPaths], patterns: [] }],
       'no-restricted-syntax': [
         'error',
         {
@@ -195,7 +203,7 @@ export default [
     files: ['libs/domain/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.growth-spec.ts', '**/migrations/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...dataAccessPaths, ...transportErrorPaths], patterns: [] }],
+      'no-restricted-imports': ['error', { paths: [...dataAccessPaths, ...transportErrorPaths, ...lenientScalarPaths], patterns: [] }],
     },
   },
 ];

@@ -13,7 +13,17 @@ const config: CodegenConfig = {
     'apps/console/src/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: {
+          Date: 'string',
+          DateTime: 'string',
+          JSONObject: 'Record<string, unknown>',
+          LocalTime: 'string',
+          YearMonth: 'string',
+        },
+      },
     },
   },
   hooks: { afterAllFileWrite: ['prettier --write --log-level warn'] },

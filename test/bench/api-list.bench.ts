@@ -68,7 +68,7 @@ const ROLE_SETS = [['CONTRIBUTOR'], ['ANALYST', 'VIEWER'], ['COMMUNITY_MANAGER']
 const BARE_TYPE_DEFS = `#graphql
   scalar DateTime
   enum OrganizationRole { STRATEGY_LEAD CONTENT_LEAD COMMUNITY_MANAGER ANALYST COORDINATOR EXECUTIVE_APPROVER CONTRIBUTOR VIEWER }
-  enum Locale { fr en }
+  enum Locale { FR EN }
   type User { id: ID! email: String! displayName: String! locale: Locale! createdAt: DateTime! }
   type OrganizationMember { userId: ID! roles: [OrganizationRole!]! joinedAt: DateTime! user: User! }
   type OrganizationMemberEdge { cursor: String! node: OrganizationMember! }
@@ -99,6 +99,8 @@ async function startBareServer(pool: Pool): Promise<{ url: string; close: () => 
   const apollo = new ApolloServer<BareContext>({
     typeDefs: BARE_TYPE_DEFS,
     resolvers: {
+      // As in the API: upper-case GraphQL names over the stored language codes.
+      Locale: { FR: 'fr', EN: 'en' },
       DateTime: new GraphQLScalarType({ name: 'DateTime', serialize: (value) => (value as Date).toISOString() }),
       Query: {
         members: async (_parent: unknown, args: { first?: number; after?: string }, ctx: BareContext) => {

@@ -74,7 +74,7 @@ async function seed(api: TestApi, admin: Pool): Promise<Seeded> {
   const email = uniqueEmail('bench');
   const signed = await api.ok<{ signUp: { accessToken: string } }>(
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-    { input: { email, password: STRONG_PASSWORD, displayName: 'Owner', agencyName: 'Agence Banc', locale: 'en' } },
+    { input: { email, password: STRONG_PASSWORD, displayName: 'Owner', agencyName: 'Agence Banc', locale: 'EN' } },
   );
   const token = signed.signUp.accessToken;
   const me = await api.ok<{ me: { user: { id: string }; agencies: { agency: { id: string } }[] } }>(

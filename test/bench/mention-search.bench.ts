@@ -333,9 +333,9 @@ async function main(): Promise<void> {
         `${name.padEnd(64)} p50 ${fmtMs(percentile(times, 50)).padStart(6)} ms  p95 ${fmtMs(percentile(times, 95)).padStart(6)} ms  (${runs} runs)`,
       );
     };
-    const monthFrom = new Date(now - 30 * 86_400_000).toISOString();
-    const yearFrom = new Date(now - 364 * 86_400_000).toISOString();
-    const to = new Date(now + 60_000).toISOString();
+    const monthFrom = new Date(now - 30 * 86_400_000);
+    const yearFrom = new Date(now - 364 * 86_400_000);
+    const to = new Date(now + 60_000);
     await timeIt('facets, last 30 days', 10, () => inTenant((ctx) => analytics.facets(ctx, { from: monthFrom, to })));
     await timeIt(`facets, last 30 days, text "${MIDDLING}"`, 10, () =>
       inTenant((ctx) => analytics.facets(ctx, { from: monthFrom, to, text: MIDDLING })),

@@ -54,7 +54,7 @@ describe('console: agency pages', () => {
     org = (
       await asOwner<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Fromagerie Lune', timezone: 'America/Toronto', locale: 'fr' } },
+        { input: { name: 'Fromagerie Lune', timezone: 'America/Toronto', locale: 'FR' } },
       )
     ).createOrganization.id;
     // 21 members with the owner: two pages of 20.
@@ -235,7 +235,7 @@ describe('console: agency pages', () => {
     const client = (
       await asCider<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Cidrerie Soleil', timezone: 'America/Toronto', locale: 'fr' } },
+        { input: { name: 'Cidrerie Soleil', timezone: 'America/Toronto', locale: 'FR' } },
       )
     ).createOrganization.id;
     // One sent earlier through the API, already expired.
@@ -312,7 +312,7 @@ describe('console: agency pages', () => {
       client,
     );
     await h.api.ok('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
-      input: { token: viewerInvite.inviteMember.token, displayName: 'Véra Viewer', password: STRONG_PASSWORD, locale: 'en' },
+      input: { token: viewerInvite.inviteMember.token, displayName: 'Véra Viewer', password: STRONG_PASSWORD, locale: 'EN' },
     });
     const viewerPage = await h.newPage(await h.freshContext());
     await h.logIn(viewerPage, viewerEmail);
@@ -334,7 +334,12 @@ describe('console: agency pages', () => {
     await page.getByRole('button', { name: 'New API key' }).click();
     const form = page.getByRole('dialog');
     await form.getByRole('textbox', { name: 'Name' }).fill('Outil de reporting');
-    await form.getByRole('checkbox', { name: 'Write' }).check();
+    // Reading everything (ticked by default) covers each module's reading; writing is given for one module only.
+    expect(await form.getByRole('checkbox', { name: 'Read', exact: true }).isChecked()).toBe(true);
+    const contentRead = form.getByRole('checkbox', { name: 'Content: read' });
+    expect([await contentRead.isChecked(), await contentRead.isDisabled()]).toEqual([true, true]);
+    await form.getByRole('checkbox', { name: 'Content: write' }).check();
+    expect(await form.getByRole('checkbox', { name: 'Write', exact: true }).isChecked()).toBe(false);
     await form.getByRole('button', { name: 'Create the key' }).click();
     const secretBox = page.getByTestId('api-key-secret');
     await secretBox.waitFor();
@@ -349,13 +354,15 @@ describe('console: agency pages', () => {
       { token: secret },
     );
     expect(me.organizations.edges.map((e) => e.node.id)).toEqual([org]);
+    const viewer = await h.api.ok<{ viewer: { apiKey: { scopes: string[] } } }>('{ viewer { apiKey { scopes } } }', {}, { token: secret });
+    expect(viewer.viewer.apiKey.scopes).toEqual(['CONTENT_WRITE', 'READ']);
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await secretBox.waitFor({ state: 'detached' });
 
     const row = page.getByTestId('api-key-row');
     await row.waitFor();
     expect(await row.textContent()).toContain('Outil de reporting');
-    expect(await row.textContent()).toContain('Write');
+    expect(await row.textContent()).toContain('Content: write');
     await page.reload();
     await row.waitFor();
     // Never again: neither in the page nor in anything the API answers it.
@@ -452,7 +459,7 @@ describe('console: agency pages', () => {
     await page.getByRole('link', { name: 'Équipe' }).waitFor();
     await eventually(
       async () => (await asOwner<{ me: { user: { locale: string } } }>('{ me { user { locale } } }')).me.user.locale,
-      (locale) => locale === 'fr',
+      (locale) => locale === 'FR',
       'the account language',
     );
     await page.context().close();

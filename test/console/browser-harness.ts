@@ -92,7 +92,7 @@ export interface ConsoleHarness {
   /** A new agency with its owner, signed up through the API; the owner's access token and agency id. */
   signUpAgency(name: string): Promise<{ email: string; password: string; token: string; agencyId: string }>;
   /** A client organisation of the owner's agency, created through the API; its id. */
-  createClient(owner: { token: string }, name: string, options?: { timezone?: string; locale?: 'en' | 'fr' }): Promise<string>;
+  createClient(owner: { token: string }, name: string, options?: { timezone?: string; locale?: 'EN' | 'FR' }): Promise<string>;
   /** Logs a person in through the console's form and waits for the page after it. */
   logIn(page: Page, email: string, password?: string): Promise<void>;
   /** Requests the page made to another origin than the API's (must stay empty: no CDN). */
@@ -159,7 +159,7 @@ export async function startConsoleHarness(env: Record<string, string> = {}): Pro
       const password = STRONG_PASSWORD;
       const signed = await api.ok<{ signUp: { accessToken: string } }>(
         `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-        { input: { email, password, displayName: `Owner of ${name}`, agencyName: name, locale: 'en' } },
+        { input: { email, password, displayName: `Owner of ${name}`, agencyName: name, locale: 'EN' } },
       );
       const token = signed.signUp.accessToken;
       const me = await api.ok<{ me: { agencies: { agency: { id: string } }[] } }>(`{ me { agencies { agency { id } } } }`, {}, { token });
@@ -168,7 +168,7 @@ export async function startConsoleHarness(env: Record<string, string> = {}): Pro
     async createClient(owner, name, options = {}) {
       const created = await api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name, timezone: options.timezone ?? 'Europe/Paris', locale: options.locale ?? 'en' } },
+        { input: { name, timezone: options.timezone ?? 'Europe/Paris', locale: options.locale ?? 'EN' } },
         { token: owner.token },
       );
       return created.createOrganization.id;

@@ -81,7 +81,7 @@ describe('console: a client community and network accounts', () => {
       (
         await h.api.ok<{ createOrganization: { id: string } }>(
           'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-          { input: { name, timezone: 'Pacific/Auckland', locale: 'fr' } },
+          { input: { name, timezone: 'Pacific/Auckland', locale: 'FR' } },
           { token: owner.token },
         )
       ).createOrganization.id;
@@ -169,7 +169,7 @@ describe('console: a client community and network accounts', () => {
             severity: 'HIGH',
             responseMinutes: 15,
             responsibleRole: 'COMMUNITY_MANAGER',
-            replyTemplates: [{ language: 'fr', text: 'Merci Claire, nous regardons tout de suite.' }],
+            replyTemplates: [{ language: 'FR', text: 'Merci Claire, nous regardons tout de suite.' }],
           },
         ],
       },

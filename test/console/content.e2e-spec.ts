@@ -54,7 +54,7 @@ describe('content pages in a browser', () => {
     org = (
       await h.api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Boulangerie du Port', timezone: ZONE, locale: 'fr' } },
+        { input: { name: 'Boulangerie du Port', timezone: ZONE, locale: 'FR' } },
         { token: owner.token },
       )
     ).createOrganization.id;

@@ -36,7 +36,7 @@ describe('console: a client evaluation', () => {
     org = (
       await h.api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Coopérative du Léon', timezone: 'America/Toronto', locale: 'en' } },
+        { input: { name: 'Coopérative du Léon', timezone: 'America/Toronto', locale: 'EN' } },
         { token: owner.token },
       )
     ).createOrganization.id;

@@ -21,6 +21,8 @@ interface Tenant {
   itemId: string;
   assessmentId: string;
   modelId: string;
+  /** A webhook endpoint of the client and one of the agency, their URL carrying the marker. */
+  webhooks: { organization: string; agency: string };
   contributor: { email: string; userId: string };
 }
 
@@ -60,7 +62,7 @@ describe('console: two tenants side by side', () => {
         ).inviteAgencyMember.token;
     const accepted = await h.api.ok<{ acceptInvitation: { userId: string } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
-      { input: { token: invite, displayName, password: STRONG_PASSWORD, locale: 'en' } },
+      { input: { token: invite, displayName, password: STRONG_PASSWORD, locale: 'EN' } },
     );
     return { email, userId: accepted.acceptInvitation.userId };
   };
@@ -73,7 +75,7 @@ describe('console: two tenants side by side', () => {
       (
         await h.api.ok<{ createOrganization: { id: string } }>(
           'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-          { input: { name, timezone: 'Europe/Paris', locale: 'en' } },
+          { input: { name, timezone: 'Europe/Paris', locale: 'EN' } },
           { token: owner.token },
         )
       ).createOrganization.id;
@@ -102,7 +104,7 @@ describe('console: two tenants side by side', () => {
     const versionId = (
       await run<{ createPolicy: { latestVersion: { id: string } } }>(
         'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id latestVersion { id } } }',
-        { kind: 'CODE_OF_CONDUCT', language: 'en', fromTemplate: true },
+        { kind: 'CODE_OF_CONDUCT', language: 'EN', fromTemplate: true },
       )
     ).createPolicy.latestVersion.id;
     const policyId = (
@@ -123,7 +125,7 @@ describe('console: two tenants side by side', () => {
     await invited(owner.token, undefined, `Colleague ${mark}`);
     await h.api.ok(
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-      { input: { name: `Key ${mark}`, scopes: ['read'] } },
+      { input: { name: `Key ${mark}`, scopes: ['READ'] } },
       { token: owner.token },
     );
     const modelId = (
@@ -133,6 +135,19 @@ describe('console: two tenants side by side', () => {
         { token: owner.token },
       )
     ).createMaturityModel.id;
+    // Endpoints on loopback (the tests' outbound rules let it through): only their URL is shown, never contacted here.
+    const endpoint = async (name: 'createWebhookEndpoint' | 'createAgencyWebhookEndpoint', path: string, organizationId?: string) =>
+      (
+        await h.api.ok<Record<string, { endpoint: { id: string } }>>(
+          `mutation ($input: CreateWebhookEndpointInput!) { ${name}(input: $input) { endpoint { id } } }`,
+          { input: { url: `http://127.0.0.1:9/${path}-${mark}`, eventTypes: ['member.joined'] } },
+          { token: owner.token, organizationId },
+        )
+      )[name].endpoint.id;
+    const webhooks = {
+      organization: await endpoint('createWebhookEndpoint', 'client-hook', org),
+      agency: await endpoint('createAgencyWebhookEndpoint', 'agency-hook'),
+    };
     let otherClient: Tenant['otherClient'];
     if (secondClient) {
       const otherMark = `${secondClient}${suffix}`;
@@ -153,7 +168,7 @@ describe('console: two tenants side by side', () => {
       );
       otherClient = { id, mark: otherMark };
     }
-    return { mark, owner, org, otherClient, policyId, itemId, assessmentId, modelId, contributor };
+    return { mark, owner, org, otherClient, policyId, itemId, assessmentId, modelId, webhooks, contributor };
   }
 
   /** Records the body of every GraphQL answer the page receives. */
@@ -253,10 +268,14 @@ describe('console: two tenants side by side', () => {
       [`${o}/community?tab=queries`, `Listening ${t.mark}`],
       [`${o}/accounts`],
       [`${o}/members`, `Member ${t.mark}`],
+      [`${o}/webhooks`, `client-hook-${t.mark}`],
+      [`${o}/webhooks/${t.webhooks.organization}`, `client-hook-${t.mark}`],
       ['/agency/members', `Colleague ${t.mark}`],
       ['/agency/api-keys', `Key ${t.mark}`],
       ['/agency/models', `Model ${t.mark}`],
       [`/agency/models/${t.modelId}`, `Model ${t.mark}`],
+      ['/agency/webhooks', `agency-hook-${t.mark}`],
+      [`/agency/webhooks/${t.webhooks.agency}`, `agency-hook-${t.mark}`],
     ];
   };
 
@@ -275,6 +294,7 @@ describe('console: two tenants side by side', () => {
       `${o}/community?tab=queries`,
       `${o}/accounts`,
       `${o}/members`,
+      `${o}/webhooks`,
     ];
   };
 

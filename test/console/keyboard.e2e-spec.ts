@@ -57,7 +57,7 @@ describe('console: with the keyboard only', () => {
     org = (
       await h.api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Librairie du Quai', timezone: 'UTC', locale: 'en' } },
+        { input: { name: 'Librairie du Quai', timezone: 'UTC', locale: 'EN' } },
         { token: owner.token },
       )
     ).createOrganization.id;

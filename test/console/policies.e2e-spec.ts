@@ -26,7 +26,7 @@ describe('console: a client policies', () => {
     org = (
       await h.api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Mairie de Quimper', timezone: 'Pacific/Auckland', locale: 'en' } },
+        { input: { name: 'Mairie de Quimper', timezone: 'Pacific/Auckland', locale: 'EN' } },
         { token: owner.token },
       )
     ).createOrganization.id;
@@ -38,7 +38,7 @@ describe('console: a client policies', () => {
     // A code of conduct already in force: the member still has to acknowledge it.
     const as = (token: string) => ({ token, organizationId: org });
     const created = await h.api.ok<{ createPolicy: { latestVersion: { id: string } } }>(
-      'mutation { createPolicy(input: { kind: CODE_OF_CONDUCT, language: en, fromTemplate: true }) { latestVersion { id } } }',
+      'mutation { createPolicy(input: { kind: CODE_OF_CONDUCT, language: EN, fromTemplate: true }) { latestVersion { id } } }',
       {},
       as(owner.token),
     );

@@ -18,7 +18,7 @@ describe('console: a client’s settings and its deletion', () => {
 
   it('saves the profile, then deletes the client and follows its purge', async () => {
     const owner = await h.signUpAgency('Agence Réglages');
-    const org = await h.createClient(owner, 'Fromagerie Martin', { locale: 'fr' });
+    const org = await h.createClient(owner, 'Fromagerie Martin', { locale: 'FR' });
     const page = await h.newPage(await h.freshContext());
     await h.logIn(page, owner.email);
     await page.goto(`${h.origin}/organizations/${org}/settings`);
@@ -39,11 +39,13 @@ describe('console: a client’s settings and its deletion', () => {
         )
       ).rows[0];
     expect(await stored()).toMatchObject({ name: 'Fromagerie Martin', timezone: 'Europe/Paris', locale: 'fr' });
+    const language = page.getByRole('combobox', { name: 'Language of its reports and mails' });
+    expect(await language.inputValue()).toBe('Français');
 
     await name.fill('Fromagerie Martin & Fils');
     await page.getByRole('combobox', { name: 'Time zone' }).fill('Pacific/Auck');
     await page.getByRole('option', { name: 'Pacific/Auckland' }).click();
-    await page.getByRole('combobox', { name: 'Language of its reports and mails' }).click();
+    await language.click();
     await page.getByRole('option', { name: 'English' }).click();
     await page.getByRole('textbox', { name: 'Sector' }).fill('Crèmerie');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -52,6 +54,7 @@ describe('console: a client’s settings and its deletion', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Settings of Fromagerie Martin & Fils' }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Time zone' }).inputValue()).toBe('Pacific/Auckland');
+    expect(await language.inputValue()).toBe('English');
 
     // Deleting: a wrong name is refused at its field and deletes nothing.
     await page.getByRole('button', { name: 'Delete the client…' }).click();

@@ -21,7 +21,7 @@ describe('console: the strategy document’s versions and their approval, and th
     const org = await h.createClient(owner, 'Librairie Roux');
     const approver = await addOrganizationMember(h.api, { ...owner, refreshToken: '', userId: '' }, org, ['EXECUTIVE_APPROVER']);
     // The approver reads the console in English, like the owner.
-    await h.api.ok('mutation { updateMe(input: { locale: en }) { id } }', {}, { token: approver.token });
+    await h.api.ok('mutation { updateMe(input: { locale: EN }) { id } }', {}, { token: approver.token });
     const status = async () =>
       (
         await h.admin.query<{ number: number; status: string }>(

@@ -35,7 +35,7 @@ describe('console: a client strategy', () => {
     org = (
       await h.api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Boulangerie Dupont', timezone: 'Pacific/Auckland', locale: 'fr' } },
+        { input: { name: 'Boulangerie Dupont', timezone: 'Pacific/Auckland', locale: 'FR' } },
         { token: owner.token },
       )
     ).createOrganization.id;
@@ -233,7 +233,7 @@ describe('console: a client strategy', () => {
     const client = (
       await h.api.ok<{ createOrganization: { id: string } }>(
         'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-        { input: { name: 'Fromagerie Leroy', timezone: 'Europe/Paris', locale: 'fr' } },
+        { input: { name: 'Fromagerie Leroy', timezone: 'Europe/Paris', locale: 'FR' } },
         { token: owner.token },
       )
     ).createOrganization.id;

@@ -87,4 +87,78 @@ describe('accounts over GraphQL', () => {
     for (const roles of [['VIEWER'], ['ANALYST']]) await addOrganizationMember(api, other, foreign, roles);
     expect(await members()).toEqual({ counts: [3, 3, 3], items: 3 });
   });
+
+  interface IdOf {
+    id: string;
+  }
+  interface MemberIds {
+    members: { edges: { node: IdOf & { userId: string } }[] };
+  }
+  interface MeIds {
+    me: { agencies: (IdOf & { agency: IdOf })[]; organizations: (IdOf & { organization: IdOf })[] };
+  }
+  const MEMBER_IDS = '{ members(first: 10) { edges { node { id userId } } } }';
+  const ME_IDS = '{ me { agencies { id agency { id } } organizations { id organization { id } } } }';
+
+  it('gives a membership one id in the lists, in me and in the answers that change it, and each membership its own', async () => {
+    const owner = await signUpAgency(api, 'Agence Ids');
+    const first = await createOrganization(api, owner, 'Client Ids Un');
+    const second = await createOrganization(api, owner, 'Client Ids Deux');
+    const member = await addOrganizationMember(api, owner, first, ['VIEWER']);
+    const colleague = await addOrganizationMember(api, owner, first, ['ANALYST']);
+    // The same person joins the second client: invited there, they accept while signed in.
+    const invited = await api.ok<{ inviteMember: { token: string } }>(
+      'mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }',
+      { input: { email: member.email, roles: ['ANALYST'], sendEmail: false } },
+      { token: owner.token, organizationId: second },
+    );
+    await api.ok(
+      'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }',
+      { input: { token: invited.inviteMember.token } },
+      { token: member.token },
+    );
+
+    // The same person's membership of the first client: listed by members, answered by me and by changeMemberRoles.
+    const listed = (await api.ok<MemberIds>(MEMBER_IDS, {}, { token: owner.token, organizationId: first })).members.edges.map(
+      (e) => e.node,
+    );
+    const inFirst = listed.find((m) => m.userId === member.userId)?.id;
+    const me = (await api.ok<MeIds>(ME_IDS, {}, { token: member.token })).me;
+    const fromMe = new Map(me.organizations.map((o) => [o.organization.id, o.id]));
+    const changed = await api.ok<{ changeMemberRoles: IdOf }>(
+      `mutation ($input: ChangeMemberRolesInput!) { changeMemberRoles(input: $input) { id } }`,
+      { input: { userId: member.userId, roles: ['ANALYST'] } },
+      { token: owner.token, organizationId: first },
+    );
+    expect(inFirst).toEqual(expect.any(String));
+    expect(fromMe.get(first)).toBe(inFirst);
+    expect(changed.changeMemberRoles.id).toBe(inFirst);
+    // Read again, unchanged by the change of roles.
+    const again = (await api.ok<MemberIds>(MEMBER_IDS, {}, { token: owner.token, organizationId: first })).members.edges;
+    expect(again.find((e) => e.node.userId === member.userId)?.node.id).toBe(inFirst);
+
+    // Another person in the same client, and the same person in another client, are other memberships.
+    const inSecond = (await api.ok<MemberIds>(MEMBER_IDS, {}, { token: owner.token, organizationId: second })).members.edges.find(
+      (e) => e.node.userId === member.userId,
+    )?.node.id;
+    expect(fromMe.get(second)).toBe(inSecond);
+    const ids = [inFirst, inSecond, listed.find((m) => m.userId === colleague.userId)?.id];
+    expect(new Set(ids).size).toBe(3);
+
+    // The agency's staff: agencyMembers and me.agencies agree; the owner's membership differs from another agency's owner's.
+    const staff = await api.ok<{ agencyMembers: { edges: { node: IdOf & { userId: string } }[] } }>(
+      '{ agencyMembers(first: 10) { edges { node { id userId } } } }',
+      {},
+      { token: owner.token, agencyId: owner.agencyId },
+    );
+    const ownerMe = (await api.ok<MeIds>(ME_IDS, {}, { token: owner.token })).me;
+    const ownerInAgency = staff.agencyMembers.edges.find((e) => e.node.userId === owner.userId)?.node.id;
+    expect(ownerInAgency).toEqual(expect.any(String));
+    expect(ownerMe.agencies).toEqual([{ id: ownerInAgency, agency: { id: owner.agencyId } }]);
+    const other = await signUpAgency(api, 'Agence Ids Voisine');
+    const otherMe = (await api.ok<MeIds>(ME_IDS, {}, { token: other.token })).me;
+    expect(otherMe.agencies[0].id).not.toBe(ownerInAgency);
+    // An agency membership and an organization membership never share an id.
+    expect(ids).not.toContain(ownerInAgency);
+  });
 });

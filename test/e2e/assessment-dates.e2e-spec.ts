@@ -134,6 +134,20 @@ describe('assessment dates', () => {
       expect(res.body.data ?? null).toBeNull();
       expect(res.body.errors?.length).toBeGreaterThan(0);
     }
+    // A day that is not one is refused by the Date scalar itself, saying which form it expects; a day that is one but
+    // not allowed, by the rules of assessments.
+    const notADay = firstError(await finalize(draft.id, '2026-02-30'));
+    expect(notADay.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.assessedOn',
+      problems: [
+        {
+          field: 'input.assessedOn',
+          message: 'Expected a calendar day written YYYY-MM-DD (such as 2026-10-01), got "2026-02-30": that day does not exist.',
+        },
+      ],
+    });
+    expect(firstError(await finalize(draft.id, dayIn(ZONE, 1))).message).toMatch(/is in the future/);
     expect(await stored(draft.id)).toEqual({ status: 'DRAFT', assessed_at: null });
     expect((await read(draft.id)).assessedAt).toBeNull();
     // The oldest day allowed (five years back to the day) is accepted: the bound is not off by one.
@@ -329,7 +343,7 @@ describe('assessment dates', () => {
 
     const report = await api.ok<{ assessmentReport: { filename: string; base64: string } }>(
       'query ($input: AssessmentReportInput!) { assessmentReport(input: $input) { filename base64 } }',
-      { input: { assessmentId: newer.id, format: 'CSV', locale: 'en' } },
+      { input: { assessmentId: newer.id, format: 'CSV', locale: 'EN' } },
       as(client),
     );
     expect(report.assessmentReport.filename).toContain(dayIn(zone, -40));

@@ -129,7 +129,7 @@ describe('assessment report download over GraphQL', () => {
     expect(body).toContain('"Validé en comité ; la « charte » doit encore être ""diffusée"".\nDeuxième ligne."');
 
     const en = (
-      await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'PDF', locale: 'en' } }, as)
+      await api.ok<{ assessmentReport: ReportFile }>(REPORT, { input: { assessmentId: assessment.id, format: 'PDF', locale: 'EN' } }, as)
     ).assessmentReport;
     expect(en.filename).toMatch(/^maturity-report-boulangerie-lefevre-fils-/);
     const text = squeeze(pdfText(Buffer.from(en.base64, 'base64')).join('\n'));

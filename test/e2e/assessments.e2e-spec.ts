@@ -13,7 +13,7 @@ import { firstError } from './e2e-support';
 
 const ASSESSMENT_FIELDS = `id status locale model { id version name builtIn } startedAt finalizedAt answeredCount questionCount overallScore
   level { number name } dimensions { key title score criteria { key kind score answerValue detail } }
-  answers { criterionKey value label comment attachments answeredBy } evidence { key value score explanation }
+  answers { id criterionKey value label comment attachments answeredBy } evidence { key value score explanation }
   recommendations { dimensionKey dimensionTitle criterionKey criterionTitle text gain roadmapStep { number title } }
   previousAssessmentId previousOverallScore trend { dimensionKey title score previousScore delta }`;
 
@@ -33,7 +33,15 @@ interface Assessment {
     score: number | null;
     criteria: { key: string; kind: string; score: number | null; answerValue: number | null; detail: string | null }[];
   }[];
-  answers: { criterionKey: string; value: number; label: string; comment: string | null; attachments: string[]; answeredBy: string }[];
+  answers: {
+    id: string;
+    criterionKey: string;
+    value: number;
+    label: string;
+    comment: string | null;
+    attachments: string[];
+    answeredBy: string;
+  }[];
   evidence: { key: string; value: string | null; score: number; explanation: string }[];
   recommendations: {
     dimensionKey: string;
@@ -114,7 +122,7 @@ describe('maturity assessments', () => {
     const started = res.body.data?.startAssessment as Assessment;
     expect(started).toMatchObject({
       status: 'DRAFT',
-      locale: 'fr',
+      locale: 'FR',
       model: { id: 'default', version: DEFAULT_MODEL_VERSION, builtIn: true, name: 'Modèle de maturité Socle' },
       answeredCount: 0,
       questionCount: QUESTIONS.length,
@@ -142,9 +150,20 @@ describe('maturity assessments', () => {
       }),
     ]);
     expect(after.answeredCount).toBe(1);
-    // Changing an answer replaces it.
-    await answer({ assessmentId: started.id, criterionKey: first.key, value: 4 });
+    // Changing an answer replaces it, under the same id; read alone, the assessment shows it with that id.
+    const changed = (await answer({ assessmentId: started.id, criterionKey: first.key, value: 4 })).body.data
+      ?.answerAssessmentCriterion as Assessment;
+    expect(changed.answers.map((a) => [a.id, a.value])).toEqual([[after.answers[0].id, 4]]);
     for (const q of QUESTIONS.slice(1, 6)) await answer({ assessmentId: started.id, criterionKey: q.key, value: 2 });
+    const answerIds = new Map((await read(started.id)).answers.map((a) => [a.criterionKey, a.id]));
+    expect(answerIds.get(first.key)).toBe(after.answers[0].id);
+    // Each answer its own id, and the same criterion in another assessment is another answer.
+    expect(new Set(answerIds.values()).size).toBe(6);
+    const otherClient = await createOrganization(api, owner, 'Client Évalué Bis');
+    const another = (await start('default', otherClient)).body.data?.startAssessment as Assessment;
+    const elsewhere = (await answer({ assessmentId: another.id, criterionKey: first.key, value: 4 }, as(otherClient))).body.data
+      ?.answerAssessmentCriterion as Assessment;
+    expect(elsewhere.answers[0].id).not.toBe(after.answers[0].id);
 
     const done = (await finalize(started.id)).body.data?.finalizeAssessment as Assessment;
     expect(done.status).toBe('FINALIZED');
@@ -298,7 +317,7 @@ describe('maturity assessments', () => {
 
     // The report shows the previous overall score beside the new one.
     const report = await api.ok<{ assessmentReport: { base64: string } }>(
-      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV, locale: en }) { base64 } }',
+      'query ($id: ID!) { assessmentReport(input: { assessmentId: $id, format: CSV, locale: EN }) { base64 } }',
       { id: later.id },
       as(),
     );

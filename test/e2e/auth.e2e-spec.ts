@@ -224,11 +224,11 @@ describe('authentication and authorization', () => {
   describe('API keys', () => {
     it('show the secret once, in the documented format; listings show only the display prefix', async () => {
       const owner = await signUpAgency(api);
-      const key = await createKey(owner, { scopes: ['write', 'read'] });
+      const key = await createKey(owner, { scopes: ['WRITE', 'READ'] });
       expect(key.secret).toMatch(/^socle_ak_[0-9A-Za-z]{46}$/);
       expect(key.apiKey).toMatchObject({
         name: 'Intégration',
-        scopes: ['read', 'write'],
+        scopes: ['READ', 'WRITE'],
         organizationId: null,
         lastUsedAt: null,
         revokedAt: null,
@@ -241,7 +241,7 @@ describe('authentication and authorization', () => {
         { token: owner.token },
       );
       expect(listed.body.data?.apiKeys.edges.map((e) => e.node)).toEqual([
-        { id: key.apiKey.id, displayPrefix: key.apiKey.displayPrefix, name: 'Intégration', scopes: ['read', 'write'] },
+        { id: key.apiKey.id, displayPrefix: key.apiKey.displayPrefix, name: 'Intégration', scopes: ['READ', 'WRITE'] },
       ]);
       expect(JSON.stringify(listed.body)).not.toContain(key.secret.slice(15));
     });
@@ -251,7 +251,7 @@ describe('authentication and authorization', () => {
       const orgId = await createOrganization(api, owner, 'Client Clé');
       const otherOrg = await createOrganization(api, owner, 'Client Autre');
       const member = await addOrganizationMember(api, owner, orgId, ['CONTENT_LEAD']);
-      const agencyKey = await createKey(owner, { scopes: ['read'] });
+      const agencyKey = await createKey(owner, { scopes: ['READ'] });
       const orgs = await api.ok<{ organizations: { edges: { node: { id: string } }[] } }>(
         '{ organizations(first: 10) { edges { node { id } } } }',
         {},
@@ -259,7 +259,7 @@ describe('authentication and authorization', () => {
       );
       expect(orgs.organizations.edges.map((e) => e.node.id)).toEqual([orgId, otherOrg]);
 
-      const scoped = await createKey(owner, { scopes: ['read'], organizationId: orgId });
+      const scoped = await createKey(owner, { scopes: ['READ'], organizationId: orgId });
       expect(scoped.apiKey.organizationId).toBe(orgId);
       const inside = await api.ok<{
         organization: { id: string; name: string };
@@ -279,7 +279,7 @@ describe('authentication and authorization', () => {
     it('with the read scope only, cannot write', async () => {
       const owner = await signUpAgency(api);
       const orgId = await createOrganization(api, owner, 'Client Lecture');
-      const key = await createKey(owner, { scopes: ['read'], organizationId: orgId });
+      const key = await createKey(owner, { scopes: ['READ'], organizationId: orgId });
       const res = await api.gql('mutation { updateOrganization(input: { name: "Renommé" }) { name } }', {}, { token: key.secret });
       expect(firstError(res).extensions.code).toBe('FORBIDDEN');
       expect(firstError(res).message).toBe('Your access does not include organization.update.');
@@ -290,7 +290,7 @@ describe('authentication and authorization', () => {
       );
       expect(org.organization.name).toBe('Client Lecture');
       // With the write scope it can.
-      const writer = await createKey(owner, { scopes: ['read', 'write'], organizationId: orgId });
+      const writer = await createKey(owner, { scopes: ['READ', 'WRITE'], organizationId: orgId });
       expect(
         (
           await api.ok<{ updateOrganization: { name: string } }>(
@@ -307,14 +307,14 @@ describe('authentication and authorization', () => {
         {},
         { token: writer.secret },
       );
-      expect(nulls.updateOrganization).toEqual({ name: 'Renommé', locale: 'fr', timezone: 'Europe/Paris', sector: null, size: null });
+      expect(nulls.updateOrganization).toEqual({ name: 'Renommé', locale: 'FR', timezone: 'Europe/Paris', sector: null, size: null });
     });
 
     it('never manage people or keys, whatever their scopes (humans only)', async () => {
       const owner = await signUpAgency(api);
       const orgId = await createOrganization(api, owner, 'Client Humains');
-      const key = await createKey(owner, { scopes: ['read', 'write'] });
-      const orgKey = await createKey(owner, { scopes: ['read', 'write'], organizationId: orgId });
+      const key = await createKey(owner, { scopes: ['READ', 'WRITE'] });
+      const orgKey = await createKey(owner, { scopes: ['READ', 'WRITE'], organizationId: orgId });
       const attempts: [string, string, Record<string, unknown>][] = [
         [
           key.secret,
@@ -324,7 +324,7 @@ describe('authentication and authorization', () => {
         [
           key.secret,
           'agency.apiKeys.manage',
-          { query: CREATE_KEY, variables: { input: { name: 'Clé fille', scopes: ['read', 'write'] } } },
+          { query: CREATE_KEY, variables: { input: { name: 'Clé fille', scopes: ['READ', 'WRITE'] } } },
         ],
         [key.secret, 'agency.apiKeys.manage', { query: '{ apiKeys(first: 5) { edges { node { id } } } }', variables: {} }],
         [
@@ -356,7 +356,7 @@ describe('authentication and authorization', () => {
 
     it('are refused when the checksum is wrong, when revoked and when expired, each with its reason', async () => {
       const owner = await signUpAgency(api);
-      const key = await createKey(owner, { scopes: ['read'] });
+      const key = await createKey(owner, { scopes: ['READ'] });
       const query = '{ organizations(first: 5) { edges { cursor } } }';
       const last = key.secret.slice(-1);
       const badChecksum = key.secret.slice(0, -1) + (last === 'a' ? 'b' : 'a');
@@ -387,7 +387,7 @@ describe('authentication and authorization', () => {
       expect(afterRevoke.status).toBe(401);
       expect(firstError(afterRevoke)).toMatchObject({ message: 'This API key has been revoked.', extensions: { code: 'UNAUTHENTICATED' } });
 
-      const expiring = await createKey(owner, { scopes: ['read'], expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+      const expiring = await createKey(owner, { scopes: ['READ'], expiresAt: new Date(Date.now() + 3600_000).toISOString() });
       expect((await api.ok<{ organizations: { edges: unknown[] } }>(query, {}, { token: expiring.secret })).organizations.edges).toEqual(
         [],
       );
@@ -398,7 +398,7 @@ describe('authentication and authorization', () => {
 
       const past = await api.gql(
         CREATE_KEY,
-        { input: { name: 'Passée', scopes: ['read'], expiresAt: new Date(Date.now() - 1000).toISOString() } },
+        { input: { name: 'Passée', scopes: ['READ'], expiresAt: new Date(Date.now() - 1000).toISOString() } },
         { token: owner.token },
       );
       expect(firstError(past).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
@@ -406,7 +406,7 @@ describe('authentication and authorization', () => {
 
     it('record when they were last used', async () => {
       const owner = await signUpAgency(api);
-      const key = await createKey(owner, { scopes: ['read'] });
+      const key = await createKey(owner, { scopes: ['READ'] });
       expect(key.apiKey.lastUsedAt).toBeNull();
       const before = Date.now();
       await api.ok('{ agency { id } }', {}, { token: key.secret });
@@ -521,7 +521,7 @@ describe('authentication and authorization', () => {
         { token: owner.token, organizationId: orgId },
       );
       expect(changed.changeMemberRoles.roles).toEqual(['ANALYST', 'VIEWER']);
-      const key = await createKey(owner, { scopes: ['read'], organizationId: orgId });
+      const key = await createKey(owner, { scopes: ['READ'], organizationId: orgId });
       await api.ok(
         'mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { id } }',
         { input: { id: key.apiKey.id } },

@@ -17,7 +17,7 @@ const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { userI
 const LOG_IN = 'mutation ($input: LogInInput!) { logIn(input: $input) { userId } }';
 
 function signUpInput(email: string, overrides: Record<string, unknown> = {}) {
-  return { agencyName: 'Agence Entrées', displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'fr', ...overrides };
+  return { agencyName: 'Agence Entrées', displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'FR', ...overrides };
 }
 
 /** The error, checked for what must never reach a client (stack frames, SQL, driver errors). */
@@ -166,7 +166,7 @@ describe('bad input', () => {
     it('refuses a document deeper than GRAPHQL_MAX_DEPTH before any resolver runs', async () => {
       const owner = await signUpAgency(api);
       const res = await shallow.gql(
-        'mutation { createApiKey(input: { name: "Trop profond", scopes: [read] }) { apiKey { id } } }',
+        'mutation { createApiKey(input: { name: "Trop profond", scopes: [READ] }) { apiKey { id } } }',
         {},
         { token: owner.token },
       );

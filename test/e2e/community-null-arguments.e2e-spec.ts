@@ -97,7 +97,7 @@ describe('community read operations: null optional arguments', () => {
 
   it('null given through variables is absent too', async () => {
     const res = await api.gql(
-      'query ($from: String, $after: String) { mentions(from: $from, after: $after) { edges { node { id } } } mentionAuthors(after: $after, from: $from) { edges { node { id } } } }',
+      'query ($from: DateTime, $after: String) { mentions(from: $from, after: $after) { edges { node { id } } } mentionAuthors(after: $after, from: $from) { edges { node { id } } } }',
       { from: null, after: null },
       { token: owner.token, organizationId: org },
     );

@@ -23,7 +23,7 @@ function pdfText(pdf: Buffer): string {
     .replace(/[\s\u00a0]+/g, '');
 }
 
-const REPORT = `query ($kind: CommunityReportKind!, $periodStart: String!, $locale: Locale) {
+const REPORT = `query ($kind: CommunityReportKind!, $periodStart: Date!, $locale: Locale) {
   communityReport(kind: $kind, periodStart: $periodStart, locale: $locale) {
     kind locale organizationName timeZone
     period { label firstDay lastDay start end complete } previousPeriod { label firstDay }
@@ -34,7 +34,7 @@ const REPORT = `query ($kind: CommunityReportKind!, $periodStart: String!, $loca
     inbox { received answered breaches medianFirstResponseMinutes slaMinutes }
     kpis { name measure status value target }
     alerts { observedCount } topPublications { title network publishedAt engagement } publications { network published planned } } }`;
-const LINK = `query ($kind: CommunityReportKind!, $periodStart: String!, $format: AssessmentReportFormat!, $locale: Locale) {
+const LINK = `query ($kind: CommunityReportKind!, $periodStart: Date!, $format: AssessmentReportFormat!, $locale: Locale) {
   communityReportLink(kind: $kind, periodStart: $periodStart, format: $format, locale: $locale) { url expiresAt filename } }`;
 
 interface Report {
@@ -225,7 +225,7 @@ describe('community reports', () => {
 
   it('gives the quarter of the organisation’s calendar, with its figures and the previous quarter’s', async () => {
     const r = await report({ kind: 'QUARTERLY', periodStart: '2026-08-14' });
-    expect(r).toMatchObject({ kind: 'QUARTERLY', locale: 'fr' });
+    expect(r).toMatchObject({ kind: 'QUARTERLY', locale: 'FR' });
     expect(r.period).toMatchObject({
       label: 'T3 2026',
       firstDay: '2026-07-01',
@@ -271,7 +271,7 @@ describe('community reports', () => {
   });
 
   it('gives the monthly executive report with publications against the plan, in English when asked', async () => {
-    const r = await report({ kind: 'MONTHLY', periodStart: '2026-08-01', locale: 'en' });
+    const r = await report({ kind: 'MONTHLY', periodStart: '2026-08-01', locale: 'EN' });
     expect(r.period).toMatchObject({ label: 'August 2026', firstDay: '2026-08-01', lastDay: '2026-08-31' });
     expect(r.volume.interval).toBe('DAY');
     expect(r.volume.points).toHaveLength(31);
@@ -311,7 +311,7 @@ describe('community reports', () => {
     }
     expect(text).not.toContain('mallory');
 
-    const csvLink = await link({ kind: 'MONTHLY', periodStart: '2026-08-15', format: 'CSV', locale: 'en' });
+    const csvLink = await link({ kind: 'MONTHLY', periodStart: '2026-08-15', format: 'CSV', locale: 'EN' });
     expect(csvLink.filename).toBe('monthly-report-boulangerie-rapport-2026-08.csv');
     const csv = await request(api.server).get(new URL(csvLink.url).pathname);
     expect(csv.status).toBe(200);
@@ -400,6 +400,7 @@ describe('community reports', () => {
     for (const variables of [
       { kind: 'YEARLY', periodStart: '2026-01-01' },
       { kind: 'MONTHLY', periodStart: '2026-01-01', locale: 'de' },
+      { kind: 'MONTHLY', periodStart: '2026-01-01', locale: 'en' },
     ]) {
       const res = await api.gql(REPORT, variables, as(org));
       expect(res.status).toBeLessThan(500);

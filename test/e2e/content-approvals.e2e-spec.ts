@@ -388,7 +388,7 @@ describe('content approvals', () => {
     it("refuses API keys, unknown and other tenants' items, and hostile input, storing nothing", async () => {
       const item = await newItem(writer);
       const key = await api.ok<{ createApiKey: { secret: string } }>(
-        `mutation { createApiKey(input: { name: "robot", scopes: [read, write], organizationId: "${org}" }) { secret } }`,
+        `mutation { createApiKey(input: { name: "robot", scopes: [READ, WRITE], organizationId: "${org}" }) { secret } }`,
         {},
         { token: owner.token },
       );

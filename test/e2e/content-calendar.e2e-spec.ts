@@ -178,16 +178,27 @@ describe('content calendar', () => {
   });
 
   it.each([
-    ['a range over 92 days', { from: day(0).toISOString(), to: day(93).toISOString() }, 'input.to'],
-    ['an end before the start', { from: day(2).toISOString(), to: day(1).toISOString() }, 'input.to'],
-    ['a date that does not exist', { from: '2026-02-30T00:00:00Z', to: day(1).toISOString() }, 'input.from'],
-    ['a date without offset', { from: '2026-02-01T00:00:00', to: day(1).toISOString() }, 'input.from'],
-    ['a NUL byte', { from: `2026-02-01T00:00:00Z\u0000`, to: day(1).toISOString() }, 'input.from'],
-    ['a network that is not a connector id', { ...range, networks: ['Mastodon!'] }, 'input.networks'],
-  ])('refuses %s with the field path', async (_what, input, field) => {
+    ['a range over 92 days', { from: day(0).toISOString(), to: day(93).toISOString() }, 'input.to', /must be at most 92 days/],
+    ['an end before the start', { from: day(2).toISOString(), to: day(1).toISOString() }, 'input.to', /must be after input\.from/],
+    [
+      'a date that does not exist',
+      { from: '2026-02-30T00:00:00Z', to: day(1).toISOString() },
+      'input.from',
+      /Expected type "DateTime"\. Expected an RFC 3339 date-time .*, got "2026-02-30T00:00:00Z": that date or time does not exist\.$/,
+    ],
+    [
+      'a date without offset',
+      { from: '2026-02-01T00:00:00', to: day(1).toISOString() },
+      'input.from',
+      /got "2026-02-01T00:00:00": it has no time zone offset/,
+    ],
+    ['a NUL byte', { from: `2026-02-01T00:00:00Z\u0000`, to: day(1).toISOString() }, 'input.from', /got "2026-02-01T00:00:00Z\\u0000"\.$/],
+    ['a network that is not a connector id', { ...range, networks: ['Mastodon!'] }, 'input.networks', /connector id/],
+  ])('refuses %s with the field path', async (_what, input, field, message) => {
     const res = await api.gql(CALENDAR, { input }, { token: owner.token, organizationId: bakery });
     expect(firstError(res).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(JSON.stringify(firstError(res).extensions)).toContain(field);
+    expect(firstError(res).message).toMatch(message);
   });
 
   it("counts posts per whole week in the organisation's time zone against each network plan", async () => {

@@ -421,7 +421,15 @@ describe('content items over GraphQL', () => {
         code: 'BAD_USER_INPUT',
         field: 'input.plannedFor',
       });
+      // Refused by the DateTime scalar, which says what it expects.
+      expect(firstError(res).message).toContain('Expected type "DateTime". Expected an RFC 3339 date-time with its time zone offset');
     }
+    // A real instant outside the calendar's years is refused by the content rules.
+    const tooEarly = firstError(await mutate('createContentItem', { title: 'ok', plannedFor: '1999-12-31T23:00:00Z' }));
+    expect(tooEarly.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'input.plannedFor', message: 'must be a date between the years 2000 and 2199' }],
+    });
 
     const variantCases: [Record<string, unknown>, string, string][] = [
       [{ itemId: item.id, networkAccountId: otherAccountId, text: 'x' }, 'NOT_FOUND', 'input.networkAccountId'],

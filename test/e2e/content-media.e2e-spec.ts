@@ -257,8 +257,8 @@ describe('media library (upload, GraphQL, download)', () => {
           { token: owner.token },
         )
       ).createApiKey.secret;
-    const writer = { token: await key(['read', 'write']) };
-    const reader = { token: await key(['read']) };
+    const writer = { token: await key(['READ', 'WRITE']) };
+    const reader = { token: await key(['READ']) };
     const png = await picture(12, 9).png().toBuffer();
     // No organization header: the key's own organisation.
     const uploaded = await upload(writer, png, 'key.png', 'image/png', '');

@@ -34,6 +34,7 @@ interface Publication {
   attemptLog: { number: number; outcome: string | null; errorKind: string | null; message: string | null }[];
 }
 interface CrisisPause {
+  id: string;
   active: boolean;
   reason: string | null;
   pausedBy: string | null;
@@ -44,7 +45,7 @@ interface CrisisPause {
 
 const PUB =
   'id itemId variantId networkAccountId network dueAt nextAttemptAt status attempts externalId externalUrl publishedAt deletedAt lastErrorKind lastError attemptLog { number outcome errorKind message }';
-const PAUSE = 'active reason pausedBy pausedAt held { id status } publishing { id }';
+const PAUSE = 'id active reason pausedBy pausedAt held { id status } publishing { id }';
 const SCHEDULE = `mutation ($input: ScheduleContentItemInput!) { scheduleContentItem(input: $input) { ${PUB} } }`;
 const UNSCHEDULE = `mutation ($input: UnscheduleContentItemInput!) { unscheduleContentItem(input: $input) { ${PUB} } }`;
 const RESCHEDULE = `mutation ($input: RescheduleContentItemInput!) { rescheduleContentItem(input: $input) { ${PUB} } }`;
@@ -279,9 +280,9 @@ describe('publishing', () => {
     // Hostile values: NUL, an impossible date, another tenant's item.
     const nul = await gql(SCHEDULE, { input: { itemId: `${itemId}\u0000`, dueAt: inSeconds(60) } });
     expect(firstError(nul).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.itemId' });
-    expect(firstError(await gql(SCHEDULE, { input: { itemId, dueAt: '2026-02-30T25:00:00Z' } })).extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-    });
+    const impossible = firstError(await gql(SCHEDULE, { input: { itemId, dueAt: '2026-02-30T25:00:00Z' } }));
+    expect(impossible.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueAt' });
+    expect(impossible.message).toMatch(/got "2026-02-30T25:00:00Z": that date or time does not exist\.$/);
     const other = await approvedItem([foreign], undefined, otherOrg);
     expect(firstError(await gql(SCHEDULE, { input: { itemId: other.itemId, dueAt: inSeconds(60) } })).extensions).toMatchObject({
       code: 'NOT_FOUND',
@@ -492,6 +493,11 @@ describe('publishing', () => {
       )
     ).resumeAfterCrisisPause;
     expect(resumed.crisisPause).toMatchObject({ active: false, held: [] });
+    // One pause per organisation, under one id whether on or off, whichever operation answers it; another organisation's differs.
+    expect([listed.id, resumed.crisisPause.id]).toEqual([paused.id, paused.id]);
+    const elsewhere = await gql<{ crisisPause: { id: string } }>('{ crisisPause { id } }', {}, otherOrg);
+    expect(elsewhere.body.data?.crisisPause.id).toEqual(expect.any(String));
+    expect(elsewhere.body.data?.crisisPause.id).not.toBe(paused.id);
     expect(resumed.released).toEqual(expect.arrayContaining([{ id: publication.id, status: 'SCHEDULED', dueAt: to }]));
     expect(firstError(await gql(RESUME, { input: {} })).extensions).toMatchObject({ code: 'CONFLICT', reason: 'CRISIS_PAUSE_NOT_ON' });
     await until(
@@ -549,6 +555,20 @@ describe('publishing', () => {
       expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
       expect(mastodon.statusesOf('panne')).toHaveLength(1);
       expect((await read(itemId)).attemptLog.map((x) => x.outcome)).toEqual(['RETRY', 'PUBLISHED']);
+
+      // Each attempt has an id of its own, the same in the list and in the publication read alone.
+      type Attempts = { attemptLog: { id: string; number: number }[] };
+      const alone = await ok<{ publication: Attempts }>('query ($id: ID!) { publication(id: $id) { attemptLog { id number } } }', {
+        id: publication.id,
+      });
+      const listed = await ok<{ publications: { edges: { node: Attempts }[] } }>(
+        'query ($itemId: ID) { publications(first: 5, itemId: $itemId) { edges { node { attemptLog { id number } } } } }',
+        { itemId },
+      );
+      const ids = alone.publication.attemptLog.map((x) => x.id);
+      expect(listed.publications.edges[0].node.attemptLog).toEqual(alone.publication.attemptLog);
+      expect(ids).toHaveLength(2);
+      expect(new Set(ids).size).toBe(2);
     });
 
     it('a 429 waits for Retry-After, blocks the account for every worker, and never disconnects it', async () => {

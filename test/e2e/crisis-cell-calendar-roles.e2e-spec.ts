@@ -276,13 +276,23 @@ describe('crisis cell, business calendar and task-force roles', () => {
         input: {
           timeZone: 'Mars/Olympus',
           days: [{ weekday: 1, periods: [{ start: '18:00', end: '09:00' }] }],
-          closedDays: ['2026-02-30'],
+          closedDays: ['2026-02-28'],
         },
       }),
     );
     expect(bad.extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.extensions)).toContain('input.days[0].periods[0].end');
-    expect(JSON.stringify(bad.extensions)).toContain('input.closedDays[0]');
+    expect(JSON.stringify(bad.extensions)).toContain('input.timeZone');
+    // A closed day that does not exist, or an opening at 24:00, is refused by the Date and LocalTime scalars before the calendar's rules.
+    const notADay = firstError(
+      await gql(SET_CALENDAR, { input: { timeZone: 'Europe/Paris', days: [], closedDays: ['2026-01-01', '2026-02-30'] } }),
+    );
+    expect(notADay.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closedDays[1]' });
+    expect(notADay.message).toMatch(/got "2026-02-30": that day does not exist\.$/);
+    const notATime = firstError(
+      await gql(SET_CALENDAR, { input: { timeZone: 'Europe/Paris', days: [{ weekday: 1, periods: [{ start: '24:00', end: '24:00' }] }] } }),
+    );
+    expect(notATime.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.days[0].periods[0].start' });
     const still = await ok<{ businessCalendar: { timeZone: string } }>('{ businessCalendar { timeZone } }');
     expect(still.businessCalendar.timeZone).toBe('Europe/Zurich');
   });

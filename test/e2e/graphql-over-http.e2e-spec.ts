@@ -7,7 +7,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SIGN_UP = 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { userId } }';
 
 function signUpInput(email: string) {
-  return { agencyName: 'Agence HTTP', displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'fr' };
+  return { agencyName: 'Agence HTTP', displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'FR' };
 }
 
 /**

@@ -111,7 +111,7 @@ describe('hostile input and races against the integrators’ new surface', () =>
       ['query ($v: String) { mentions(first: 5, authorHandle: $v) { totalCount } }', 'String'],
       ['query ($v: String) { mediaAssets(first: 5, tag: $v) { totalCount } }', 'String'],
       ['query ($v: String) { mentionAuthors(first: 5, handlePrefix: $v) { totalCount } }', 'String'],
-      ['query ($v: String) { inboxItems(first: 5, severity: $v) { totalCount } }', 'String'],
+      ['query ($v: CommentSeverity) { inboxItems(first: 5, severity: $v) { totalCount } }', 'CommentSeverity'],
     ];
     for (const [query] of lists) {
       for (const value of HOSTILE)

@@ -25,7 +25,7 @@ interface Item {
 }
 
 const ITEM = 'id externalId text receivedAt dueAt severity severityReason severitySetBy severitySetAt responsibleRole status version';
-const LIST = `query ($severity: String, $status: InboxStatus) { inboxItems(first: 100, severity: $severity, status: $status) { edges { node { ${ITEM} } } } }`;
+const LIST = `query ($severity: CommentSeverity, $status: InboxStatus) { inboxItems(first: 100, severity: $severity, status: $status) { edges { node { ${ITEM} } } } }`;
 const SET = `mutation ($input: SetInboxItemSeverityInput!) { setInboxItemSeverity(input: $input) { ${ITEM} } }`;
 const RULES = 'mutation ($input: SetCommentHandlingRulesInput!) { setCommentHandlingRules(input: $input) { rules { channel } } }';
 

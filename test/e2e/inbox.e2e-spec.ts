@@ -143,7 +143,7 @@ describe('inbox', () => {
             severity: 'NORMAL',
             responseMinutes: 30,
             responsibleRole: 'CONTENT_LEAD',
-            replyTemplates: [{ language: 'fr', text: 'Merci, nous regardons !' }],
+            replyTemplates: [{ language: 'FR', text: 'Merci, nous regardons !' }],
           },
         ],
       },

@@ -183,4 +183,97 @@ describe('what GraphQL clients need', () => {
     expect(Object.keys(extensions).filter((key) => !declared.includes(key))).toEqual([]);
     expect(codes).toContain(extensions.code);
   });
+
+  it("gives each of an organisation's settings one id, in its query and in the answer of the mutation that sets it", async () => {
+    const owner = await signUpAgency(api);
+    const organizationId = await createOrganization(api, owner, 'Client réglé');
+    const otherId = await createOrganization(api, owner, 'Client voisin réglé');
+    const as = (id = organizationId) => ({ token: owner.token, organizationId: id });
+    const settings: { read: string; set: string; type: string; input: Record<string, unknown> }[] = [
+      { read: 'alertSettings', set: 'setAlertSettings', type: 'SetAlertSettingsInput', input: { enabled: false } },
+      {
+        read: 'approvalChain',
+        set: 'setApprovalChain',
+        type: 'SetApprovalChainInput',
+        input: { steps: [{ role: 'STRATEGY_LEAD', mode: 'ANY' }] },
+      },
+      {
+        read: 'businessCalendar',
+        set: 'setBusinessCalendar',
+        type: 'SetBusinessCalendarInput',
+        input: {
+          timeZone: 'Europe/Paris',
+          days: [1, 2, 3, 4].map((weekday) => ({ weekday, periods: [{ start: '09:00', end: '17:00' }] })),
+        },
+      },
+      {
+        read: 'commentHandlingRules',
+        set: 'setCommentHandlingRules',
+        type: 'SetCommentHandlingRulesInput',
+        input: { rules: [{ channel: '*', severity: 'NORMAL', responseMinutes: 90, responsibleRole: 'COMMUNITY_MANAGER' }] },
+      },
+      { read: 'contentRules', set: 'setContentRules', type: 'SetContentRulesInput', input: { rules: [] } },
+      { read: 'linkTracking', set: 'setLinkTracking', type: 'SetLinkTrackingInput', input: { utmEnabled: false } },
+      {
+        read: 'advocacyDigestSchedule',
+        set: 'setAdvocacyDigestSchedule',
+        type: 'SetAdvocacyDigestScheduleInput',
+        input: { enabled: true },
+      },
+      {
+        read: 'executiveReportSchedule',
+        set: 'setExecutiveReportSchedule',
+        type: 'SetExecutiveReportScheduleInput',
+        input: { enabled: true },
+      },
+      { read: 'policyReviewSettings', set: 'setPolicyReview', type: 'SetPolicyReviewInput', input: { mode: 'NONE', reviewerIds: [] } },
+      {
+        read: 'brandVoice',
+        set: 'setBrandVoice',
+        type: 'SetBrandVoiceInput',
+        input: { tone: 'Chaleureux', wordsToUse: ['merci'], wordsToAvoid: [] },
+      },
+      {
+        read: 'crisisCell',
+        set: 'setCrisisCell',
+        type: 'SetCrisisCellInput',
+        input: { members: [{ name: 'Claire', cellRole: 'LEAD', email: 'claire@example.test' }], escalation: [], playbook: [] },
+      },
+    ];
+    const readIds = async (id: string) =>
+      (await api.ok<Record<string, { id: string } | null>>(
+        `{ ${settings.map((x) => `${x.read} { id }`).join(' ')} }`,
+        {},
+        as(id),
+      )) as Record<string, { id: string } | null>;
+    const before = await readIds(organizationId);
+    const answered: Record<string, string> = {};
+    for (const x of settings) {
+      const res = await api.ok<Record<string, { id: string }>>(
+        `mutation ($input: ${x.type}!) { ${x.set}(input: $input) { id } }`,
+        { input: x.input },
+        as(),
+      );
+      answered[x.read] = res[x.set].id;
+    }
+    const after = await readIds(organizationId);
+    const theirs = await readIds(otherId);
+    const outcome = settings.map(({ read }) => ({
+      read,
+      // The defaults already carry the id the stored settings keep (brandVoice and crisisCell are null until set).
+      before: before[read] === null || before[read]?.id === answered[read],
+      after: after[read]?.id === answered[read],
+      // Another organisation's are other settings.
+      apart: theirs[read] === null || theirs[read]?.id !== answered[read],
+    }));
+    expect(outcome).toEqual(settings.map(({ read }) => ({ read, before: true, after: true, apart: true })));
+    // Each kind of settings has its own id, and the brand voice in the strategy document is the same one.
+    expect(new Set(Object.values(answered)).size).toBe(settings.length);
+    const document = await api.ok<{ strategyDocument: { brandVoice: { id: string } } }>(
+      '{ strategyDocument { brandVoice { id } } }',
+      {},
+      as(),
+    );
+    expect(document.strategyDocument.brandVoice.id).toBe(answered.brandVoice);
+  });
 });

@@ -56,7 +56,7 @@ describe('introspection and suggestions in production', () => {
   it('gives the schema to an API key, which is a known caller too', async () => {
     const owner = await signUpAgency(api);
     const key = await api.ok<{ createApiKey: { secret: string } }>(
-      'mutation { createApiKey(input: { name: "Docs", scopes: [read] }) { secret } }',
+      'mutation { createApiKey(input: { name: "Docs", scopes: [READ] }) { secret } }',
       {},
       { token: owner.token },
     );

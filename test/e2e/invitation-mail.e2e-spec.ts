@@ -44,7 +44,7 @@ describe('invitations by e-mail', () => {
   const accept = (token: string) =>
     api.gql<{ acceptInvitation: { newAccount: boolean } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { newAccount } }',
-      { input: { token, password: STRONG_PASSWORD, displayName: 'Nouvelle Recrue', locale: 'fr' } },
+      { input: { token, password: STRONG_PASSWORD, displayName: 'Nouvelle Recrue', locale: 'FR' } },
     );
   const outbox = async (table: string, tenant: string, id: string, reference: string) =>
     (
@@ -66,7 +66,7 @@ describe('invitations by e-mail', () => {
     org = await createOrganization(api, owner, 'Cycles du Lac');
     await api.ok(
       'mutation ($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }',
-      { input: { locale: 'en', timezone: 'Europe/Zurich' } },
+      { input: { locale: 'EN', timezone: 'Europe/Zurich' } },
       { token: owner.token, organizationId: org },
     );
   });

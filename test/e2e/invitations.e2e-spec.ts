@@ -282,7 +282,7 @@ describe('pending invitations', () => {
       const contributor = await addOrganizationMember(api, owner, orgId, ['CONTRIBUTOR']);
       const viewer = await addOrganizationMember(api, owner, orgId, ['VIEWER', 'ANALYST']);
       const key = await api.ok<{ createApiKey: { secret: string } }>(
-        `mutation { createApiKey(input: { name: "Outil", scopes: [read, write] }) { secret } }`,
+        `mutation { createApiKey(input: { name: "Outil", scopes: [READ, WRITE] }) { secret } }`,
         {},
         { token: owner.token },
       );
@@ -399,7 +399,7 @@ describe('pending invitations', () => {
         { input: { email: memberInvite.invitation.email, password: STRONG_PASSWORD } },
       );
       const key = await api.ok<{ createApiKey: { secret: string } }>(
-        `mutation { createApiKey(input: { name: "Outil", scopes: [read, write] }) { secret } }`,
+        `mutation { createApiKey(input: { name: "Outil", scopes: [READ, WRITE] }) { secret } }`,
         {},
         { token: owner.token },
       );
@@ -514,7 +514,7 @@ describe('pending invitations', () => {
         { id: orgB, myRoles: [] },
       ]);
       const key = await api.ok<{ createApiKey: { secret: string } }>(
-        `mutation { createApiKey(input: { name: "Rôles", scopes: [read] }) { secret } }`,
+        `mutation { createApiKey(input: { name: "Rôles", scopes: [READ] }) { secret } }`,
         {},
         { token: owner.token },
       );

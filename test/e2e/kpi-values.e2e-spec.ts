@@ -7,12 +7,12 @@ const RECORD =
   'mutation ($input: RecordKpiValueInput!) { recordKpiValue(input: $input) { id kpiId date value source note enteredBy current } }';
 const IMPORT =
   'mutation ($input: ImportKpiValuesInput!) { importKpiValues(input: $input) { importId imported values { kpiId date value source note importId } } }';
-const VALUES = `query ($kpiId: ID!, $from: String, $to: String, $first: Int, $after: String) {
+const VALUES = `query ($kpiId: ID!, $from: Date, $to: Date, $first: Int, $after: String) {
   kpiValues(kpiId: $kpiId, from: $from, to: $to, first: $first, after: $after) {
     edges { cursor node { id date value source note current } } pageInfo { hasNextPage endCursor } } }`;
-const COUNTED = `query ($kpiId: ID!, $from: String, $to: String, $first: Int, $after: String) {
+const COUNTED = `query ($kpiId: ID!, $from: Date, $to: Date, $first: Int, $after: String) {
   kpiValues(kpiId: $kpiId, from: $from, to: $to, first: $first, after: $after) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`;
-const PROGRESS = `query ($kpiId: ID!, $from: String!, $to: String!) {
+const PROGRESS = `query ($kpiId: ID!, $from: DateTime!, $to: DateTime!) {
   kpiProgress(kpiId: $kpiId, from: $from, to: $to) { status reason periods { start value origin progress onTrack } } }`;
 
 interface ValueNode {

@@ -25,8 +25,8 @@ interface Author {
 
 const CREATE = 'mutation ($input: CreateListeningQueryInput!) { createListeningQuery(input: $input) { id } }';
 const CONNECT = 'mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { id } }';
-const RANK = `query ($from: String, $to: String) { mentionAuthors(first: 50, from: $from, to: $to) { edges { node { handle reach score mentions averageSentiment } } } }`;
-const ONE = `query ($source: String!, $handle: String!, $from: String, $to: String) {
+const RANK = `query ($from: DateTime, $to: DateTime) { mentionAuthors(first: 50, from: $from, to: $to) { edges { node { handle reach score mentions averageSentiment } } } }`;
+const ONE = `query ($source: String!, $handle: String!, $from: DateTime, $to: DateTime) {
   mentionAuthor(source: $source, handle: $handle, from: $from, to: $to) { author { handle reach score mentions averageSentiment } } }`;
 const ALERTS = '{ alerts(first: 10) { edges { node { id kind status observedCount } } } }';
 const SET_SETTINGS = 'mutation ($input: SetAlertSettingsInput!) { setAlertSettings(input: $input) { enabled } }';

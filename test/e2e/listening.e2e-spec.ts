@@ -12,6 +12,7 @@ import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-tes
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
 
 interface SourceState {
+  id: string;
   accountId: string;
   network: string;
   lastRunAt: string | null;
@@ -46,7 +47,7 @@ interface Mention {
   publishedAt: string;
 }
 
-const SOURCE = 'accountId network lastRunAt lastSuccessAt lastError lastErrorAt failures retryAt cursorTime mentionsAdded';
+const SOURCE = 'id accountId network lastRunAt lastSuccessAt lastError lastErrorAt failures retryAt cursorTime mentionsAdded';
 const QUERY = `id kind name query sources active lastRunAt sourceStates { ${SOURCE} }`;
 const MENTION = 'id source externalId authorHandle text language sentiment sentimentScore queryIds publishedAt';
 const CREATE = `mutation ($input: CreateListeningQueryInput!) { createListeningQuery(input: $input) { ${QUERY} } }`;
@@ -54,7 +55,7 @@ const UPDATE = `mutation ($input: UpdateListeningQueryInput!) { updateListeningQ
 const DELETE = `mutation ($input: ListeningQueryIdInput!) { deleteListeningQuery(input: $input) { ${QUERY} } }`;
 const RUN = `mutation ($input: ListeningQueryIdInput!) { runListeningQuery(input: $input) { ${QUERY} } }`;
 const LIST = `{ listeningQueries(first: 100) { edges { node { ${QUERY} } } } }`;
-const MENTIONS = `query ($first: Int, $after: String, $queryId: ID, $source: String, $from: String, $to: String, $language: String, $authorHandle: String, $sentiment: SentimentLabel) {
+const MENTIONS = `query ($first: Int, $after: String, $queryId: ID, $source: String, $from: DateTime, $to: DateTime, $language: String, $authorHandle: String, $sentiment: SentimentLabel) {
   mentions(first: $first, after: $after, queryId: $queryId, source: $source, from: $from, to: $to, language: $language, authorHandle: $authorHandle, sentiment: $sentiment) {
     edges { cursor node { ${MENTION} } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -225,6 +226,15 @@ describe('listening', () => {
       const after = (await queryById(croissant.id)).sourceStates[0];
       expect(Date.parse(after.cursorTime as string)).toBeGreaterThan(Date.parse(before.cursorTime as string));
       expect(after.mentionsAdded).toBe(3);
+      // The query's state on the account keeps its id from run to run and in the answer of an update; another query's
+      // state on the same account is another one.
+      expect(after.id).toBe(before.id);
+      const updated = (await ok<{ updateListeningQuery: ListeningQuery }>(UPDATE, { input: { id: croissant.id, name: 'Croissant' } }))
+        .updateListeningQuery;
+      expect(updated.sourceStates.map((x) => x.id)).toEqual([before.id]);
+      const other = (await queryById(baguette.id)).sourceStates;
+      expect(other.map((x) => x.accountId)).toEqual([account]);
+      expect(other[0].id).not.toBe(before.id);
       expect(added(await run(croissant.id))).toBe(0);
       expect(await count('mentions')).toBe(3);
       expect(await count('mention_matches')).toBe(4);

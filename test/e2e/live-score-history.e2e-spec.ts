@@ -239,6 +239,27 @@ describe('live score history', () => {
     expect(page.edges.map((e) => e.node.computedAt)).toEqual([two.recomputeLiveScore.computedAt, one.recomputeLiveScore.computedAt]);
     expect(page.edges[0].node.modelId).toBe('default');
     expect(page.edges[0].node.dimensions.length).toBeGreaterThan(0);
+
+    // A kept score has one id: the one recomputeLiveScore answered is the one its history entry shows; each score its own.
+    const ids = async (organizationId: string) =>
+      (
+        await api.ok<{ liveScoreHistory: { edges: { node: { id: string; computedAt: string } }[] } }>(
+          'query ($organizationId: ID!) { liveScoreHistory(organizationId: $organizationId, first: 2) { edges { node { id computedAt } } } }',
+          { organizationId },
+          { token: owner.token, organizationId },
+        )
+      ).liveScoreHistory.edges.map((e) => e.node);
+    const three = await api.ok<{ recomputeLiveScore: { id: string; computedAt: string } }>(
+      'mutation { recomputeLiveScore { id computedAt } }',
+      {},
+      { token: owner.token, organizationId: bravo },
+    );
+    const [newest, previous] = await ids(bravo);
+    expect(newest).toEqual(three.recomputeLiveScore);
+    expect(previous.id).not.toBe(newest.id);
+    const kept = await ids(alpha);
+    expect(kept.map((n) => n.id)).not.toContain(newest.id);
+    expect(new Set(kept.map((n) => n.id)).size).toBe(2);
   });
 
   it('refuses bad bounds, sizes and cursors with the field path', async () => {
@@ -275,7 +296,7 @@ describe('live score history', () => {
     );
     const accepted = await api.ok<{ acceptInvitation: { session: { accessToken: string } } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { session { accessToken } } }',
-      { input: { token: invite.inviteAgencyMember.token, displayName: 'Member', password: STRONG_PASSWORD, locale: 'en' } },
+      { input: { token: invite.inviteAgencyMember.token, displayName: 'Member', password: STRONG_PASSWORD, locale: 'EN' } },
     );
     const token = accepted.acceptInvitation.session.accessToken;
     // Not a member of the client yet: it does not exist for them.

@@ -201,7 +201,7 @@ describe('live score scenarios: set up without publishing, publishing without po
       const created = await ok<{ createPolicy: { latestVersion: { id: string } } }>(
         organizationId,
         'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { latestVersion { id } } }',
-        { input: { kind, language: 'fr', fromTemplate: false } },
+        { input: { kind, language: 'FR', fromTemplate: false } },
         people.STRATEGY_LEAD.token,
       );
       const versionId = created.createPolicy.latestVersion.id;

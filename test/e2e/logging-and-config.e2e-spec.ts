@@ -25,7 +25,7 @@ describe('structured logs', () => {
     const org = await createOrganization(api, owner);
     const member = await addOrganizationMember(api, owner, org, ['ANALYST']);
     const key = await api.ok<{ createApiKey: { secret: string } }>(
-      'mutation { createApiKey(input: { name: "ci", scopes: [read] }) { secret } }',
+      'mutation { createApiKey(input: { name: "ci", scopes: [READ] }) { secret } }',
       {},
       { token: owner.token },
     );

@@ -4,9 +4,10 @@ import { AgencySession, signUpAgency, TestApi } from '@socle/testing';
 import { firstError } from './e2e-support';
 
 const MODEL_FIELDS =
-  'id name builtIn latestPublishedVersion draftVersion versions { modelId version status createdAt publishedAt content }';
+  'id name builtIn latestPublishedVersion draftVersion versions { id modelId version status createdAt publishedAt content }';
 
 interface Version {
+  id: string;
   modelId: string;
   version: number;
   status: string;
@@ -43,13 +44,13 @@ describe('maturity models', () => {
     ).createMaturityModel;
   const updateDraft = (modelId: string, content: unknown) =>
     api.gql<{ updateMaturityModelDraft: Version }>(
-      'mutation ($input: UpdateMaturityModelDraftInput!) { updateMaturityModelDraft(input: $input) { modelId version status content } }',
+      'mutation ($input: UpdateMaturityModelDraftInput!) { updateMaturityModelDraft(input: $input) { id modelId version status content } }',
       { input: { modelId, content } },
       as(),
     );
   const publish = (modelId: string) =>
     api.gql<{ publishMaturityModelVersion: Version }>(
-      'mutation ($input: PublishMaturityModelVersionInput!) { publishMaturityModelVersion(input: $input) { modelId version status publishedAt content } }',
+      'mutation ($input: PublishMaturityModelVersionInput!) { publishMaturityModelVersion(input: $input) { id modelId version status publishedAt content } }',
       { input: { modelId } },
       as(),
     );
@@ -116,6 +117,14 @@ describe('maturity models', () => {
       [2, 'DRAFT', 5],
       [1, 'PUBLISHED', 30],
     ]);
+    // A version's id is the same in the model's versions and in the answers of the mutations that made it; each version has its own,
+    // and the same number of another model is another version.
+    const [v2, v1] = read.versions.map((v) => v.id);
+    expect([model.versions[0].id, saved.body.data?.updateMaturityModelDraft.id, published?.id]).toEqual([v1, v1, v1]);
+    expect(v2).not.toBe(v1);
+    const other = await create({ name: 'Modèle Voisin', fromModelId: 'default' });
+    expect(other.versions.map((v) => v.version)).toEqual([1]);
+    expect(other.versions[0].id).not.toBe(v1);
 
     // And the database itself refuses to change or delete the published version.
     await expect(

@@ -24,7 +24,7 @@ interface Side {
 }
 
 const FILTER_VARS =
-  '$from: String, $to: String, $queryId: ID, $source: String, $sentiment: SentimentLabel, $language: String, $authorHandle: String, $text: String';
+  '$from: DateTime, $to: DateTime, $queryId: ID, $source: String, $sentiment: SentimentLabel, $language: String, $authorHandle: String, $text: String';
 const FILTER_ARGS =
   'from: $from, to: $to, queryId: $queryId, source: $source, sentiment: $sentiment, language: $language, authorHandle: $authorHandle, text: $text';
 const MENTIONS = `query ($first: Int, $after: String, ${FILTER_VARS}) { mentions(first: $first, after: $after, ${FILTER_ARGS}) {
@@ -35,7 +35,7 @@ const FACETS = `query (${FILTER_VARS}) { mentionFacets(${FILTER_ARGS}) { total s
 const VOLUME = `query ($interval: VolumeInterval!, $timeZone: String, ${FILTER_VARS}) { mentionVolume(interval: $interval, timeZone: $timeZone, ${FILTER_ARGS}) {
   interval timeZone buckets { start date total positive neutral negative averageSentiment } } }`;
 const SIDE = 'kind competitorId name mentions share';
-const SOV = `query ($from: String!, $to: String!, $interval: VolumeInterval, $timeZone: String) {
+const SOV = `query ($from: DateTime!, $to: DateTime!, $interval: VolumeInterval, $timeZone: String) {
   shareOfVoice(from: $from, to: $to, interval: $interval, timeZone: $timeZone) { from to total interval timeZone sides { ${SIDE} }
     buckets { start date total sides { ${SIDE} } } } }`;
 

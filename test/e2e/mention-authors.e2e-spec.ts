@@ -28,10 +28,10 @@ interface Page {
 
 const AUTHOR =
   'id source handle name score mentions averageSentiment positive negative leaning reach lastSeen tags suggestedTags note taggedBy taggedAt';
-const RANK = `query ($first: Int, $after: String, $from: String, $to: String, $source: String, $tag: MentionAuthorTag, $leaning: SentimentLeaning, $handlePrefix: String) {
+const RANK = `query ($first: Int, $after: String, $from: DateTime, $to: DateTime, $source: String, $tag: MentionAuthorTag, $leaning: SentimentLeaning, $handlePrefix: String) {
   mentionAuthors(first: $first, after: $after, from: $from, to: $to, source: $source, tag: $tag, leaning: $leaning, handlePrefix: $handlePrefix) {
     edges { cursor node { ${AUTHOR} } } pageInfo { hasNextPage endCursor } } }`;
-const ONE = `query ($source: String!, $handle: String!, $from: String, $to: String) { mentionAuthor(source: $source, handle: $handle, from: $from, to: $to) {
+const ONE = `query ($source: String!, $handle: String!, $from: DateTime, $to: DateTime) { mentionAuthor(source: $source, handle: $handle, from: $from, to: $to) {
   from to author { ${AUTHOR} } recentMentions { externalId authorHandle publishedAt } } }`;
 const TAG = `mutation ($input: MentionAuthorTagInput!) { tagMentionAuthor(input: $input) { ${AUTHOR} } }`;
 const UNTAG = `mutation ($input: MentionAuthorTagInput!) { untagMentionAuthor(input: $input) { ${AUTHOR} } }`;
@@ -205,7 +205,7 @@ describe('mention authors', () => {
   });
 
   it('counts the whole ranking in totalCount: every page, the same filters, never another agency’s authors', async () => {
-    const COUNT = `query ($first: Int, $after: String, $from: String, $to: String, $source: String, $tag: MentionAuthorTag, $leaning: SentimentLeaning, $handlePrefix: String) {
+    const COUNT = `query ($first: Int, $after: String, $from: DateTime, $to: DateTime, $source: String, $tag: MentionAuthorTag, $leaning: SentimentLeaning, $handlePrefix: String) {
       mentionAuthors(first: $first, after: $after, from: $from, to: $to, source: $source, tag: $tag, leaning: $leaning, handlePrefix: $handlePrefix) {
         totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
     type Counted = { mentionAuthors: { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };

@@ -24,11 +24,11 @@ interface Progress {
   periods: { start: string; end: string; value: number | null; target: number; progress: number | null; onTrack: boolean | null }[];
 }
 
-const SERIES = `query ($accountId: ID, $metric: MetricKey!, $from: String!, $to: String!, $interval: MetricInterval!) {
+const SERIES = `query ($accountId: ID, $metric: MetricKey!, $from: DateTime!, $to: DateTime!, $interval: MetricInterval!) {
   metricSeries(accountId: $accountId, metric: $metric, from: $from, to: $to, interval: $interval) { metric accountId interval from to points { at value series } } }`;
 const COLLECTIONS = '{ metricCollections { accountId lastRunAt lastSuccessAt lastError failures retryAt samplesAdded } }';
 const COLLECT = 'mutation ($input: CollectMetricsInput!) { collectMetrics(input: $input) }';
-const PROGRESS = `query ($kpiId: ID!, $from: String!, $to: String!) {
+const PROGRESS = `query ($kpiId: ID!, $from: DateTime!, $to: DateTime!) {
   kpiProgress(kpiId: $kpiId, from: $from, to: $to) { kpiId measure status reason baseline target periods { start end value target progress onTrack } } }`;
 const CREATE_OBJECTIVE = 'mutation ($input: CreateObjectiveInput!) { createObjective(input: $input) { id } }';
 const CREATE_KPI = 'mutation ($input: CreateKpiInput!) { createKpi(input: $input) { id measure } }';
@@ -162,6 +162,9 @@ describe('metrics and KPI progress', () => {
       ]),
     );
     expect(first.added).toBe(stored.length);
+    const IDS = '{ metricCollections { id accountId } }';
+    const [collected] = (await ok<{ metricCollections: { id: string; accountId: string }[] }>(IDS)).metricCollections;
+    expect(collected).toEqual({ id: expect.any(String), accountId });
 
     // The counts move, but within the same hour the series keep their sample.
     mastodon.setFollowCounts('boulangerie', { followers: 1300 });
@@ -176,6 +179,14 @@ describe('metrics and KPI progress', () => {
       )
     ).metricCollections;
     expect(state).toMatchObject({ accountId, failures: 0, lastError: null, samplesAdded: stored.length });
+    // The account's collection keeps its id from run to run; another account's (of another organisation) is another.
+    expect((await ok<{ metricCollections: { id: string }[] }>(IDS)).metricCollections).toEqual([{ id: collected.id, accountId }]);
+    await job.handle({ organizationId: otherOrg });
+    const theirs = (
+      await api.ok<{ metricCollections: { id: string; accountId: string }[] }>(IDS, {}, { token: owner.token, organizationId: otherOrg })
+    ).metricCollections;
+    expect(theirs.map((c) => c.accountId)).toEqual([otherAccountId]);
+    expect(theirs[0].id).not.toBe(collected.id);
   });
 
   it('answers metricSeries per bucket, the latest sample carried forward, for one account or all', async () => {
@@ -276,15 +287,22 @@ describe('metrics and KPI progress', () => {
     const kpi = await kpiWith('FOLLOWERS');
     const window = { kpiId: kpi.id, from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' };
     expect(await refused(PROGRESS, { ...window, from: '2026-03-01T00:00:00Z' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    expect(await refused(PROGRESS, { ...window, from: 'yesterday' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    expect(await refused(PROGRESS, { ...window, from: 'yesterday' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+      problems: [
+        {
+          field: 'from',
+          message: expect.stringMatching(/^Expected an RFC 3339 date-time with its time zone offset .*, got "yesterday"\.$/),
+        },
+      ],
+    });
     expect(await refused(PROGRESS, { ...window, from: '2020-01-01T00:00:00Z' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
     expect(await refused(PROGRESS, { ...window, kpiId: 'kpi-1' })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await refused(PROGRESS, window, otherOrg)).toMatchObject({ code: 'NOT_FOUND', field: 'kpiId' });
-    // The ends of the calendar: refused or answered, never a 500.
-    expect(await refused(PROGRESS, { ...window, from: '0001-01-01T00:00:00Z', to: '0001-01-03T00:00:00Z' })).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'from',
-    });
+    // The ends of the calendar: answered, never a 500 (year 1 is read as year 1, not 1901).
+    const yearOne = await ok<{ kpiProgress: Progress }>(PROGRESS, { ...window, from: '0001-01-01T00:00:00Z', to: '0001-01-03T00:00:00Z' });
+    expect(yearOne.kpiProgress.periods.map((p) => p.start)).toEqual(['0001-01-01T00:00:00.000Z', '0001-01-02T00:00:00.000Z']);
     const farFuture = await ok<{ metricSeries: { points: Point[] } }>(SERIES, {
       ...base,
       from: '9999-01-01T00:00:00Z',

@@ -61,16 +61,16 @@ describe('policies over GraphQL', () => {
 
   it('takes a policy from template to publication, then counts acknowledgements', async () => {
     const templates = await api.ok<{ policyTemplates: { kind: string; language: string; sections: { key: string }[] }[] }>(
-      '{ policyTemplates(kind: EDITORIAL_POLICY, language: fr) { kind language sections { key } } }',
+      '{ policyTemplates(kind: EDITORIAL_POLICY, language: FR) { kind language sections { key } } }',
       {},
       as(cm),
     );
     expect(templates.policyTemplates).toEqual([
-      { kind: 'EDITORIAL_POLICY', language: 'fr', sections: ['who', 'what', 'where', 'how', 'results'].map((key) => ({ key })) },
+      { kind: 'EDITORIAL_POLICY', language: 'FR', sections: ['who', 'what', 'where', 'how', 'results'].map((key) => ({ key })) },
     ]);
 
     const created = await api.ok<{ createPolicy: { id: string; status: string; latestVersion: Version } }>(
-      `mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: fr, fromTemplate: true }) { id status latestVersion { ${VERSION} } } }`,
+      `mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: FR, fromTemplate: true }) { id status latestVersion { ${VERSION} } } }`,
       {},
       as(lead),
     );
@@ -80,7 +80,7 @@ describe('policies over GraphQL', () => {
     expect(v1).toMatchObject({ number: 1, status: 'DRAFT', title: 'Politique éditoriale' });
     expect(v1.sections.map((s) => s.key)).toEqual(['who', 'what', 'where', 'how', 'results']);
 
-    const again = await api.gql('mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: en }) { id } }', {}, as(lead));
+    const again = await api.gql('mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: EN }) { id } }', {}, as(lead));
     expect(firstError(again).extensions).toMatchObject({ code: 'CONFLICT', field: 'input.kind' });
 
     const sections = [
@@ -251,7 +251,7 @@ describe('policies over GraphQL', () => {
 
   it('refuses transitions out of order and changes nothing', async () => {
     const created = await api.ok<{ createPolicy: { id: string; latestVersion: Version } }>(
-      `mutation { createPolicy(input: { kind: COMMENT_HANDLING, language: fr }) { id latestVersion { ${VERSION} } } }`,
+      `mutation { createPolicy(input: { kind: COMMENT_HANDLING, language: FR }) { id latestVersion { ${VERSION} } } }`,
       {},
       as(cm),
     );
@@ -402,7 +402,7 @@ describe('policies over GraphQL', () => {
         severity: 'NORMAL',
         responseMinutes: 240,
         responsibleRole: 'COMMUNITY_MANAGER',
-        replyTemplates: [{ language: 'fr', text: 'Merci pour votre message !' }],
+        replyTemplates: [{ language: 'FR', text: 'Merci pour votre message !' }],
       },
       { channel: 'mastodon', severity: 'NORMAL', responseMinutes: 60, responsibleRole: 'CONTENT_LEAD' },
       { channel: '*', severity: 'CRISIS', responseMinutes: 15, responsibleRole: 'STRATEGY_LEAD', escalate: true },
@@ -511,7 +511,7 @@ describe('policies over GraphQL', () => {
 
     const before = await policies();
     const created = await api.ok<{ createPolicy: { id: string; latestVersion: { id: string } } }>(
-      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr, fromTemplate: true }) { id latestVersion { id } } }',
+      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: FR, fromTemplate: true }) { id latestVersion { id } } }',
       {},
       as(lead),
     );
@@ -552,7 +552,7 @@ describe('policies over GraphQL', () => {
     const theirs = await addOrganizationMember(api, otherOwner, elsewhere, ['STRATEGY_LEAD', 'EXECUTIVE_APPROVER']);
     const there = { token: theirs.token, organizationId: elsewhere };
     const other = await api.ok<{ createPolicy: { id: string; latestVersion: { id: string } } }>(
-      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr, fromTemplate: true }) { id latestVersion { id } } }',
+      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: FR, fromTemplate: true }) { id latestVersion { id } } }',
       {},
       there,
     );

@@ -135,7 +135,7 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
     viewer = await addOrganizationMember(api, owner, org, ['VIEWER']);
     policyId = (
       await ok<{ createPolicy: { id: string } }>(
-        'mutation { createPolicy(input: { kind: PERSONAL_USE, language: fr, fromTemplate: true }) { id } }',
+        'mutation { createPolicy(input: { kind: PERSONAL_USE, language: FR, fromTemplate: true }) { id } }',
         {},
         lead,
       )
@@ -454,5 +454,50 @@ describe('policies known by everyone: staff list and acknowledgement links', () 
     expect(await staff(otherLead, otherOrg)).toBe(theirsBefore + 3);
     expect(await staff()).toBe(listed - 1);
     expect(await people()).toBe(listed - 1);
+  });
+
+  it('gives each acknowledgement one id, pending or made, in the summary and in the answer that makes it', async () => {
+    type Member = { id: string; userId: string };
+    type StaffPerson = { id: string; staffId: string; email: string; acknowledgedAt: string | null };
+    type Summary = {
+      acknowledged: { edges: { node: Member }[] };
+      pending: { edges: { node: Member }[] };
+      staff: { people: { edges: { node: StaffPerson }[] } };
+    };
+    const ACKS = `query ($policyId: ID!) { policyAcknowledgements(policyId: $policyId) {
+      acknowledged(first: 50) { edges { node { id userId } } } pending(first: 50) { edges { node { id userId } } }
+      staff { people(first: 50) { edges { node { id staffId email acknowledgedAt } } } } } }`;
+    const read = async () => (await ok<{ policyAcknowledgements: Summary }>(ACKS, { policyId }, lead)).policyAcknowledgements;
+    const ACKNOWLEDGE = 'mutation ($input: PolicyVersionInput!) { acknowledgePolicyVersion(input: $input) { id versionId userId } }';
+    const versionId = await publishNewVersion();
+
+    // A member's acknowledgement keeps the id it had while pending; the mutation answers it, again when repeated.
+    const before = await read();
+    const pending = new Map(before.pending.edges.map((e) => [e.node.userId, e.node.id]));
+    expect(pending.size).toBeGreaterThanOrEqual(3);
+    expect(new Set(pending.values()).size).toBe(pending.size);
+    const made = await ok<{ acknowledgePolicyVersion: Member }>(ACKNOWLEDGE, { input: { versionId } }, viewer);
+    expect(made.acknowledgePolicyVersion.id).toBe(pending.get(viewer.userId));
+    const repeated = await ok<{ acknowledgePolicyVersion: Member }>(ACKNOWLEDGE, { input: { versionId } }, viewer);
+    expect(repeated.acknowledgePolicyVersion.id).toBe(made.acknowledgePolicyVersion.id);
+    const after = await read();
+    expect(after.acknowledged.edges.map((e) => e.node)).toEqual([{ id: made.acknowledgePolicyVersion.id, userId: viewer.userId }]);
+    expect(after.pending.edges.map((e) => e.node.id)).not.toContain(made.acknowledgePolicyVersion.id);
+
+    // A person of the staff list likewise, before and after acknowledging through their link.
+    const people = new Map(before.staff.people.edges.map((e) => [e.node.staffId, e.node]));
+    expect(new Set([...people.values()].map((p) => p.id)).size).toBe(people.size);
+    await requestAcks({ policyId });
+    const [[email, token]] = [...(await deliver()).entries()];
+    expect((await acknowledge(token)).status).toBe(200);
+    const done = (await read()).staff.people.edges.map((e) => e.node).find((p) => p.email === email) as StaffPerson;
+    expect(done.acknowledgedAt).not.toBeNull();
+    expect(done.id).toBe(people.get(done.staffId)?.id);
+
+    // The next version asks everyone again: other acknowledgements, other ids.
+    await publishNewVersion();
+    const next = await read();
+    expect(next.pending.edges.find((e) => e.node.userId === viewer.userId)?.node.id).not.toBe(made.acknowledgePolicyVersion.id);
+    expect(next.staff.people.edges.find((e) => e.node.staffId === done.staffId)?.node.id).not.toBe(done.id);
   });
 });

@@ -6,7 +6,7 @@ interface Person {
   userId: string;
 }
 
-const VERSION = 'id number status returnComment review { kind verdict reviewedBy comment }';
+const VERSION = 'id number status returnComment review { id kind verdict reviewedBy comment }';
 
 describe('policy review step before executive approval (real PostgreSQL)', () => {
   let api: TestApi;
@@ -31,7 +31,15 @@ describe('policy review step before executive approval (real PostgreSQL)', () =>
   const review = (input: Record<string, unknown>, who = legal) =>
     mutate('recordPolicyReview', 'RecordPolicyReviewInput', { versionId, ...input }, who);
   const setReview = (input: Record<string, unknown>, who = lead) =>
-    mutate('setPolicyReview', 'SetPolicyReviewInput', input, who, 'mode reviewerIds updatedAt');
+    mutate('setPolicyReview', 'SetPolicyReviewInput', input, who, 'id mode reviewerIds updatedAt');
+  const reviewIdOf = async (id: string) =>
+    (
+      await api.ok<{ policyVersion: { review: { id: string } | null } }>(
+        'query ($id: ID!) { policyVersion(id: $id) { review { id } } }',
+        { id },
+        as(lead),
+      )
+    ).policyVersion.review?.id;
   const status = async () =>
     (await admin.query<{ status: string }>('SELECT status FROM policy_versions WHERE organization_id = $1 AND id = $2', [org, versionId]))
       .rows[0].status;
@@ -47,7 +55,7 @@ describe('policy review step before executive approval (real PostgreSQL)', () =>
     legal = await addOrganizationMember(api, owner, org, ['VIEWER']);
     cm = await addOrganizationMember(api, owner, org, ['COMMUNITY_MANAGER']);
     const created = await api.ok<{ createPolicy: { latestVersion: { id: string } } }>(
-      'mutation { createPolicy(input: { kind: CODE_OF_CONDUCT, language: fr, fromTemplate: true }) { latestVersion { id } } }',
+      'mutation { createPolicy(input: { kind: CODE_OF_CONDUCT, language: FR, fromTemplate: true }) { latestVersion { id } } }',
       {},
       as(lead),
     );
@@ -77,6 +85,10 @@ describe('policy review step before executive approval (real PostgreSQL)', () =>
   it('holds the approval until the named reviewer cleared the version', async () => {
     const set = await setReview({ mode: 'WORKS_COUNCIL', reviewerIds: [legal.userId] });
     expect(set.body.data?.setPolicyReview).toMatchObject({ mode: 'WORKS_COUNCIL', reviewerIds: [legal.userId] });
+    // One review setting per organisation: the same id before it was set, as set, and read again.
+    const settingsId = (await api.ok<{ policyReviewSettings: { id: string } }>('{ policyReviewSettings { id } }', {}, as(cm)))
+      .policyReviewSettings.id;
+    expect(set.body.data?.setPolicyReview.id).toBe(settingsId);
 
     const submitted = await submit();
     expect(submitted.body.data?.submitPolicyForReview).toMatchObject({
@@ -119,6 +131,13 @@ describe('policy review step before executive approval (real PostgreSQL)', () =>
     const twice = await review({ verdict: 'CLEARED' });
     expect(twice.body.errors?.[0]?.extensions).toMatchObject({ reason: 'NOT_AWAITING_REVIEW' });
 
+    // One review per version: the same id through changes requested, resubmission and clearance, and when read alone.
+    const reviewIds = [changes, again, cleared].map(
+      (res) => (Object.values(res.body.data ?? {})[0] as { review: { id: string } }).review.id,
+    );
+    expect(reviewIds).toEqual([reviewIds[0], reviewIds[0], reviewIds[0]]);
+    expect(await reviewIdOf(versionId)).toBe(reviewIds[0]);
+
     const approved = await approve();
     expect(approved.body.data?.approvePolicyVersion).toMatchObject({ status: 'APPROVED' });
 
@@ -143,7 +162,7 @@ describe('policy review step before executive approval (real PostgreSQL)', () =>
 
   it('lets the database refuse an approval that skips a pending review, even past the service', async () => {
     const other = await api.ok<{ createPolicy: { latestVersion: { id: string } } }>(
-      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr, fromTemplate: true }) { latestVersion { id } } }',
+      'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: FR, fromTemplate: true }) { latestVersion { id } } }',
       {},
       as(lead),
     );
@@ -156,12 +175,16 @@ describe('policy review step before executive approval (real PostgreSQL)', () =>
     await expect(
       admin.query(`UPDATE policy_versions SET status = 'APPROVED' WHERE organization_id = $1 AND id = $2`, [org, id]),
     ).rejects.toThrow(/awaits its WORKS_COUNCIL review/);
+    // Another version's review is another review.
+    const pendingReview = await reviewIdOf(id);
+    expect(pendingReview).toEqual(expect.any(String));
+    expect(pendingReview).not.toBe(await reviewIdOf(versionId));
   });
 
   it('with the review set back to NONE, a new submission goes straight to the executive', async () => {
     await setReview({ mode: 'NONE', reviewerIds: [] });
     const created = await api.ok<{ createPolicy: { latestVersion: { id: string } } }>(
-      'mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: fr, fromTemplate: true }) { latestVersion { id } } }',
+      'mutation { createPolicy(input: { kind: EDITORIAL_POLICY, language: FR, fromTemplate: true }) { latestVersion { id } } }',
       {},
       as(lead),
     );

@@ -270,7 +270,7 @@ describe('portfolio, radar, comparison and live scores', () => {
     );
     const accepted = await api.ok<{ acceptInvitation: { session: { accessToken: string } } }>(
       'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { session { accessToken } } }',
-      { input: { token: invite.inviteAgencyMember.token, displayName: 'Member', password: STRONG_PASSWORD, locale: 'en' } },
+      { input: { token: invite.inviteAgencyMember.token, displayName: 'Member', password: STRONG_PASSWORD, locale: 'EN' } },
     );
     const token = accepted.acceptInvitation.session.accessToken;
     expect((await page({}, token)).totalCount).toBe(0);

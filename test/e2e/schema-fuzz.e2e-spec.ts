@@ -105,7 +105,8 @@ function idFor(operation: string, name: string, f: Fixtures): string {
 function baseline(type: GraphQLInputType, name: string, operation: string, f: Fixtures, depth = 0): unknown {
   if (isNonNullType(type)) return baseline(type.ofType, name, operation, f, depth);
   if (isListType(type)) return [baseline(type.ofType, name, operation, f, depth)];
-  if (isEnumType(type)) return type.getValues()[0]?.value;
+  // Variables carry an enum's GraphQL name (FR), not the value it stands for in the code ('fr').
+  if (isEnumType(type)) return type.getValues()[0]?.name;
   if (isInputObjectType(type)) {
     if (depth > 4) return null;
     return Object.fromEntries(
@@ -125,6 +126,12 @@ function baseline(type: GraphQLInputType, name: string, operation: string, f: Fi
       return true;
     case 'DateTime':
       return '2031-01-15T09:30:00.000Z';
+    case 'Date':
+      return '2031-01-15';
+    case 'YearMonth':
+      return '2031-01';
+    case 'LocalTime':
+      return '09:30';
     case 'JSONObject':
       return {};
     default:
@@ -215,6 +222,37 @@ function hostileValues(type: GraphQLInputType, foreign: { organizationId: string
         { label: 'not a date', value: 'yesterday' },
         { label: 'year 275760', value: '+275760-09-13T00:00:00.001Z' },
         { label: 'huge number', value: 1e308 },
+        { label: '30 February', value: '2026-02-30T08:00:00Z' },
+        { label: 'no offset', value: '2026-10-01T08:00:00' },
+        { label: 'year 1', value: '0001-01-01T00:00:00Z' },
+        { label: 'year 9999', value: '9999-12-31T23:59:59.999Z' },
+        { label: 'NUL', value: '2026-10-01T08:00:00Z\u0000' },
+        { label: 'a 200 kB string', value: LONG, heavy: true },
+      ];
+    case 'Date':
+      return [
+        { label: '30 February', value: '2026-02-30' },
+        { label: 'year 1', value: '0001-01-01' },
+        { label: 'year 9999', value: '9999-12-31' },
+        { label: 'a date-time', value: '2026-10-01T00:00:00Z' },
+        { label: 'empty string', value: '' },
+        { label: 'lone surrogate', value: '2026-10-0\ud800' },
+        { label: 'number for a day', value: 20261001 },
+        { label: 'a 200 kB string', value: LONG, heavy: true },
+      ];
+    case 'YearMonth':
+      return [
+        { label: 'month 13', value: '2026-13' },
+        { label: 'year 1', value: '0001-01' },
+        { label: 'a day', value: '2026-10-01' },
+        { label: 'NUL', value: '2026-10\u0000' },
+      ];
+    case 'LocalTime':
+      return [
+        { label: '24:00', value: '24:00' },
+        { label: 'seconds', value: '09:30:00' },
+        { label: 'NUL', value: '09:30\u0000' },
+        { label: 'number for a time', value: 930 },
       ];
     case 'JSONObject':
       return [
@@ -384,7 +422,7 @@ describe('schema fuzzing', () => {
     );
     const policy = await api.ok<{ createPolicy: { id: string } }>(
       'mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id } }',
-      { input: { kind: 'CODE_OF_CONDUCT', language: 'fr', fromTemplate: true } },
+      { input: { kind: 'CODE_OF_CONDUCT', language: 'FR', fromTemplate: true } },
       org,
     );
     const fixtures: Fixtures = {
@@ -476,7 +514,7 @@ describe('schema fuzzing', () => {
     const taskForce = await create<{ id: string }>('addTaskForceMember', { externalName: 'Alex Externe', role: 'ANALYST' });
     const apiKey = await api.ok<{ createApiKey: { apiKey: { id: string } } }>(
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
-      { input: { name: 'Clé', scopes: ['read'] } },
+      { input: { name: 'Clé', scopes: ['READ'] } },
       { token: owner.token },
     );
     const member = await addOrganizationMember(api, owner, organizationId, ['VIEWER']);

@@ -484,7 +484,7 @@ describe('strategy', () => {
         as(viewer.token),
       );
       const d = doc.strategyDocument;
-      expect(d).toMatchObject({ language: 'fr', organizationName: 'Boulangerie Test', brandVoice: { addressForm: 'VOUS' } });
+      expect(d).toMatchObject({ language: 'FR', organizationName: 'Boulangerie Test', brandVoice: { addressForm: 'VOUS' } });
       expect(d.objectives.map((o) => o.title)).toContain('Notoriété locale');
       expect(d.segments).toHaveLength(1);
       expect(d.networkPlans).toHaveLength(1);

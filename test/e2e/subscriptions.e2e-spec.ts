@@ -346,7 +346,7 @@ describe('GraphQL subscriptions over WebSocket', () => {
   it('serves an integration’s API key scoped to the organisation, and stops when the key is revoked', async () => {
     const created = await api.ok<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-      { input: { name: 'Tableau de bord', scopes: ['read'], organizationId: org } },
+      { input: { name: 'Tableau de bord', scopes: ['READ'], organizationId: org } },
       { token: owner.token },
     );
     const before = liveOf(api).listening(org);

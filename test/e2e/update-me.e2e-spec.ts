@@ -30,15 +30,15 @@ describe('updateMe', () => {
 
   it('changes the language and the name of the signed-in person, and records it in their agency', async () => {
     const owner = await signUpAgency(api);
-    const updated = await api.ok<{ updateMe: MeUser }>(UPDATE_ME, { input: { locale: 'en' } }, { token: owner.token });
-    expect(updated.updateMe).toMatchObject({ id: owner.userId, locale: 'en', displayName: 'Owner', email: owner.email });
+    const updated = await api.ok<{ updateMe: MeUser }>(UPDATE_ME, { input: { locale: 'EN' } }, { token: owner.token });
+    expect(updated.updateMe).toMatchObject({ id: owner.userId, locale: 'EN', displayName: 'Owner', email: owner.email });
     const renamed = await api.ok<{ updateMe: MeUser }>(
       UPDATE_ME,
-      { input: { displayName: '  Camille Martin  ', locale: 'fr' } },
+      { input: { displayName: '  Camille Martin  ', locale: 'FR' } },
       { token: owner.token },
     );
-    expect(renamed.updateMe).toMatchObject({ displayName: 'Camille Martin', locale: 'fr' });
-    expect(await me(owner.token)).toMatchObject({ displayName: 'Camille Martin', locale: 'fr' });
+    expect(renamed.updateMe).toMatchObject({ displayName: 'Camille Martin', locale: 'FR' });
+    expect(await me(owner.token)).toMatchObject({ displayName: 'Camille Martin', locale: 'FR' });
 
     const audit = await api.ok<{
       agencyAuditLog: { edges: { node: { action: string; actorId: string; metadata: { fields: string[] } } }[] };
@@ -52,10 +52,10 @@ describe('updateMe', () => {
     const owner = await signUpAgency(api);
     const orgId = await createOrganization(api, owner, 'Client Langue');
     const member = await addOrganizationMember(api, owner, orgId, ['VIEWER']);
-    const updated = await api.ok<{ updateMe: MeUser }>(UPDATE_ME, { input: { locale: 'en' } }, { token: member.token });
-    expect(updated.updateMe).toMatchObject({ id: member.userId, locale: 'en' });
+    const updated = await api.ok<{ updateMe: MeUser }>(UPDATE_ME, { input: { locale: 'EN' } }, { token: member.token });
+    expect(updated.updateMe).toMatchObject({ id: member.userId, locale: 'EN' });
     // The owner is untouched.
-    expect(await me(owner.token)).toMatchObject({ locale: 'fr', displayName: 'Owner' });
+    expect(await me(owner.token)).toMatchObject({ locale: 'FR', displayName: 'Owner' });
   });
 
   it('refuses bad values at their field, and stores nothing', async () => {
@@ -68,6 +68,8 @@ describe('updateMe', () => {
       [{ displayName: 'Nul\u0000Byte' }, 'input.displayName'],
       [{ displayName: 'Lone \uD800 surrogate' }, 'input.displayName'],
       [{ displayName: 'Valid', locale: 'de' }, 'input.locale'],
+      // The GraphQL names are upper case; the stored language codes are not accepted as values.
+      [{ locale: 'fr' }, 'input.locale'],
       [{}, 'input'],
     ];
     for (const [input, field] of cases) {
@@ -77,19 +79,19 @@ describe('updateMe', () => {
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(error.extensions.field).toBe(field);
     }
-    expect(await me(owner.token)).toMatchObject({ displayName: 'Owner', locale: 'fr' });
+    expect(await me(owner.token)).toMatchObject({ displayName: 'Owner', locale: 'FR' });
   });
 
   it('needs a signed-in person: neither anonymous callers nor API keys change anyone', async () => {
     const owner = await signUpAgency(api);
-    const anonymous = await api.gql(UPDATE_ME, { input: { locale: 'en' } });
+    const anonymous = await api.gql(UPDATE_ME, { input: { locale: 'EN' } });
     expect(firstError(anonymous).extensions.code).toBe('UNAUTHENTICATED');
     const key = await api.ok<{ createApiKey: { secret: string } }>(
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
-      { input: { name: 'Clé', scopes: ['read', 'write'] } },
+      { input: { name: 'Clé', scopes: ['READ', 'WRITE'] } },
       { token: owner.token },
     );
-    const byKey = await api.gql(UPDATE_ME, { input: { locale: 'en' } }, { token: key.createApiKey.secret });
+    const byKey = await api.gql(UPDATE_ME, { input: { locale: 'EN' } }, { token: key.createApiKey.secret });
     expect(byKey.body.data?.updateMe ?? null).toBeNull();
     expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(firstError(byKey).extensions.code);
     const { rows } = await admin.query<{ locale: string }>('SELECT locale FROM users WHERE id = $1', [owner.userId]);
@@ -105,7 +107,7 @@ describe('updateMe', () => {
       // Either refused (a header naming a tenant the caller is not in) or applied to the caller alone.
       if (res.body.data?.updateMe) expect(res.body.data.updateMe.id).toBe(a.userId);
     }
-    expect(await me(b.token)).toMatchObject({ displayName: 'Owner', locale: 'fr' });
+    expect(await me(b.token)).toMatchObject({ displayName: 'Owner', locale: 'FR' });
     const { rows } = await admin.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [b.userId]);
     expect(rows[0].display_name).toBe('Owner');
   });

@@ -108,14 +108,14 @@ describe('viewer, query cost and rate-limit state', () => {
       const owner = await signUpAgency(api);
       const organizationId = await createOrganization(api, owner, 'Fromagerie Clé');
       const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
-      const key = await createKey(owner.token, { name: 'Tableau de bord', scopes: ['read'], organizationId, expiresAt });
+      const key = await createKey(owner.token, { name: 'Tableau de bord', scopes: ['READ'], organizationId, expiresAt });
       const res = await api.gql<{ viewer: Viewer }>(VIEWER, {}, { token: key.secret });
       expect(res.body.errors).toBeUndefined();
       const viewer = res.body.data?.viewer as Viewer;
       expect(viewer).toMatchObject({
         kind: 'API_KEY',
         user: null,
-        apiKey: { id: key.id, name: 'Tableau de bord', agencyId: owner.agencyId, organizationId, scopes: ['read'], expiresAt },
+        apiKey: { id: key.id, name: 'Tableau de bord', agencyId: owner.agencyId, organizationId, scopes: ['READ'], expiresAt },
         organization: { organizationId, agencyId: owner.agencyId, agencyRole: null, roles: [] },
         rateLimit: { bucket: 'API_KEY', limit: api.config.RATE_LIMIT_API_KEY_PER_MINUTE },
       });
@@ -133,9 +133,9 @@ describe('viewer, query cost and rate-limit state', () => {
     it('gives an agency key write permissions in the organisation it names', async () => {
       const owner = await signUpAgency(api);
       const organizationId = await createOrganization(api, owner, 'Client agence');
-      const key = await createKey(owner.token, { name: 'Agence', scopes: ['read', 'write'] });
+      const key = await createKey(owner.token, { name: 'Agence', scopes: ['READ', 'WRITE'] });
       const { viewer } = await api.ok<{ viewer: Viewer }>(VIEWER, {}, { token: key.secret, organizationId });
-      expect(viewer.apiKey).toMatchObject({ organizationId: null, scopes: ['read', 'write'], expiresAt: null });
+      expect(viewer.apiKey).toMatchObject({ organizationId: null, scopes: ['READ', 'WRITE'], expiresAt: null });
       expect(viewer.organization?.permissions).toEqual(expect.arrayContaining(['organization.read', 'organization.update']));
       // People-only permissions never go to a key.
       expect(viewer.organization?.permissions).not.toContain('organization.members.manage');

@@ -80,7 +80,7 @@ describe('cross-tenant isolation through the API', () => {
     ids = { orgA, orgB, memberB: memberB.userId, approverB: approverB.userId, agencyB: b.agencyId, ownerB: b.userId };
     for (const module of ATTACK_MODULES) Object.assign(ids, (await module.setup?.(world)) ?? {});
     const ka = await api.ok<{ createApiKey: { secret: string } }>(
-      `mutation { createApiKey(input: { name: "A", scopes: [read, write] }) { secret } }`,
+      `mutation { createApiKey(input: { name: "A", scopes: [READ, WRITE] }) { secret } }`,
       {},
       { token: a.token },
     );

@@ -134,7 +134,7 @@ describe('the application role without a tenant', () => {
     const owner = await signUpAgency(api, 'Agence Vide');
     const org = await createOrganization(api, owner);
     await addOrganizationMember(api, owner, org, ['VIEWER']);
-    await api.ok(`mutation { createApiKey(input: { name: "k", scopes: [read] }) { secret } }`, {}, { token: owner.token });
+    await api.ok(`mutation { createApiKey(input: { name: "k", scopes: [READ] }) { secret } }`, {}, { token: owner.token });
   });
   afterAll(async () => {
     await api.stop();

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   buildSchema,
+  getNamedType,
+  GraphQLArgument,
   GraphQLNamedType,
+  GraphQLType,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -43,6 +46,27 @@ function schemaElements(): Element[] {
     .filter((type) => !type.name.startsWith('__') && !isSpecifiedScalarType(type))
     .flatMap(elementsOf);
 }
+
+/** Fields, input fields and arguments typed String (or lists of String), with their descriptions. */
+function stringElements(): Element[] {
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+  return Object.values(schema.getTypeMap())
+    .filter((type) => !type.name.startsWith('__'))
+    .flatMap((type) => {
+      if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) return [];
+      return Object.values(type.getFields()).flatMap((field) => [
+        ...(getNamedType(field.type as GraphQLType).name === 'String'
+          ? [{ coordinate: `${type.name}.${field.name}`, description: field.description }]
+          : []),
+        ...('args' in field ? (field.args as readonly GraphQLArgument[]) : [])
+          .filter((arg) => getNamedType(arg.type).name === 'String')
+          .map((arg) => ({ coordinate: `${type.name}.${field.name}(${arg.name}:)`, description: arg.description })),
+      ]);
+    });
+}
+
+/** A description that says its String holds a day, a month, a time of day or an instant. */
+const DATE_IN_A_STRING = /YYYY-MM|\bHH:MM\b|ISO 8601|RFC 3339|date-time/i;
 
 function filesUnder(dir: string, suffix: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -125,6 +149,16 @@ describe('schema descriptions', () => {
     const types = elements.filter((e) => !e.coordinate.includes('.')).map((e) => e.coordinate);
     // JSONObject is the usual name of the JSON object scalar (graphql-scalars).
     expect(types.filter((name) => /(Object|Dto|Entity|Enum)$/.test(name) && name !== 'JSONObject')).toEqual([]);
+  });
+
+  // Days, months, times of day and instants have scalars (Date, YearMonth, LocalTime, DateTime) that state and check
+  // their form. A closing time may be 24:00, which no LocalTime is: it stays a string that says so.
+  it('types days, months, times of day and instants with their scalars, not String', () => {
+    const strings = stringElements();
+    expect(strings.map((e) => e.coordinate)).toEqual(expect.arrayContaining(['Query.mentions(text:)', 'WorkingPeriod.end']));
+    const datesInStrings = strings.filter((e) => e.description && DATE_IN_A_STRING.test(e.description)).map((e) => e.coordinate);
+    expect(datesInStrings.sort()).toEqual(['WorkingPeriod.end', 'WorkingPeriodInput.end']);
+    expect(['Date', 'YearMonth', 'LocalTime', 'DateTime'].filter((name) => !elements.some((e) => e.coordinate === name))).toEqual([]);
   });
 
   it('recognises the British spellings it refuses', () => {

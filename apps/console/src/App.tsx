@@ -29,6 +29,10 @@ const EvaluationPage = lazyNamed(() => import('./pages/evaluation/EvaluationPage
 const AssessmentPage = lazyNamed(() => import('./pages/evaluation/AssessmentPage'), 'AssessmentPage');
 const ContentPage = lazyNamed(() => import('./pages/content/ContentPage'), 'ContentPage');
 const SettingsPage = lazyNamed(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+const AgencyWebhooksPage = lazyNamed(() => import('./pages/webhooks/WebhooksPage'), 'AgencyWebhooksPage');
+const OrganizationWebhooksPage = lazyNamed(() => import('./pages/webhooks/WebhooksPage'), 'OrganizationWebhooksPage');
+const AgencyWebhookDeliveriesPage = lazyNamed(() => import('./pages/webhooks/DeliveriesPage'), 'AgencyWebhookDeliveriesPage');
+const OrganizationWebhookDeliveriesPage = lazyNamed(() => import('./pages/webhooks/DeliveriesPage'), 'OrganizationWebhookDeliveriesPage');
 const ExternalApprovalPage = lazyNamed(() => import('./pages/content/ExternalApprovalPage'), 'ExternalApprovalPage');
 
 /** The client routes; the API answers each of them with index.html (apps/api console controller lists the same). */
@@ -61,6 +65,8 @@ export function App() {
             <Route path="/agency/members" element={<AgencyMembersPage />} />
             <Route path="/agency/api-keys" element={<ApiKeysPage />} />
             <Route path="/agency/models" element={<ModelsPage />} />
+            <Route path="/agency/webhooks" element={<AgencyWebhooksPage />} />
+            <Route path="/agency/webhooks/:endpointId" element={<AgencyWebhookDeliveriesPage />} />
             <Route path="/agency/models/:modelId" element={<ModelPage />} />
             <Route path="/organizations/:organizationId/members" element={<OrganizationMembersPage />} />
             <Route path="/organizations/:organizationId" element={<OrganizationPage />} />
@@ -73,6 +79,8 @@ export function App() {
             <Route path="/organizations/:organizationId/evaluation/:assessmentId" element={<AssessmentPage />} />
             <Route path="/organizations/:organizationId/content/*" element={<ContentPage />} />
             <Route path="/organizations/:organizationId/settings" element={<SettingsPage />} />
+            <Route path="/organizations/:organizationId/webhooks" element={<OrganizationWebhooksPage />} />
+            <Route path="/organizations/:organizationId/webhooks/:endpointId" element={<OrganizationWebhookDeliveriesPage />} />
           </Route>
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,19 +1,13 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@socle/platform-config';
+import { loadConfigOrExit, stopOnSignals } from '@socle/platform-config';
 import { createWorker } from './app/create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit('socle-worker');
   const worker = await createWorker(config);
+  // Closing stops taking jobs and waits for those in hand, then releases the database and Redis.
+  stopOnSignals('socle-worker', () => worker.close(), config.SHUTDOWN_TIMEOUT_MS);
   process.stdout.write(`socle-worker running ${worker.workers.map((w) => w.name).join(', ')}\n`);
-  const stop = () => {
-    worker.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

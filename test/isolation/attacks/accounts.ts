@@ -4,7 +4,7 @@ export const accountsAttacks: AttackModule = {
   name: 'accounts',
   async setup({ api, b }) {
     const key = await api.ok<{ createApiKey: { apiKey: { id: string } } }>(
-      `mutation { createApiKey(input: { name: "B", scopes: [read, write] }) { apiKey { id } } }`,
+      `mutation { createApiKey(input: { name: "B", scopes: [READ, WRITE] }) { apiKey { id } } }`,
       {},
       { token: b.token },
     );
@@ -45,7 +45,7 @@ export const accountsAttacks: AttackModule = {
     ],
     apiKeys: () => [{ query: '{ apiKeys(first: 5) { edges { node { id } } } }', options: 'agencyB' }],
     createApiKey: ({ orgB }) => [
-      { query: `mutation { createApiKey(input: { name: "x", scopes: [read], organizationId: "${orgB}" }) { secret } }`, options: 'agency' },
+      { query: `mutation { createApiKey(input: { name: "x", scopes: [READ], organizationId: "${orgB}" }) { secret } }`, options: 'agency' },
     ],
     revokeApiKey: ({ keyB }) => [{ query: `mutation { revokeApiKey(input: { id: "${keyB}" }) { id } }`, options: 'agency' }],
     agencyAuditLog: () => [{ query: '{ agencyAuditLog(first: 5) { edges { node { id } } } }', options: 'agencyB' }],

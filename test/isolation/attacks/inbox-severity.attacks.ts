@@ -1,7 +1,7 @@
 import type { AttackModule } from './attack-module';
 
 const SET = (id: string, severity: string, version: number) =>
-  `mutation { setInboxItemSeverity(input: { id: "${id}", severity: "${severity}", version: ${version} }) { id severity severityReason dueAt version } }`;
+  `mutation { setInboxItemSeverity(input: { id: "${id}", severity: ${severity}, version: ${version} }) { id severity severityReason dueAt version } }`;
 
 /**
  * Inbox severity: A can neither reclassify B's item (entering B's organisation

@@ -70,7 +70,7 @@ export const policiesAttacks: AttackModule = {
     ],
     contentRules: () => [{ query: '{ contentRules { rules version } }', options: 'orgB' }],
     checkContent: () => [{ query: '{ checkContent(input: { text: "#a #b" }) { blocked } }', options: 'orgB' }],
-    createPolicy: () => [{ query: 'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: fr }) { id } }', options: 'orgB' }],
+    createPolicy: () => [{ query: 'mutation { createPolicy(input: { kind: USAGE_GUIDE, language: FR }) { id } }', options: 'orgB' }],
     updatePolicyDraft: ({ draftVersionB }) => [
       { query: `mutation { updatePolicyDraft(input: { versionId: "${draftVersionB}", title: "pwned" }) { id } }`, options: 'orgB' },
       { query: `mutation { updatePolicyDraft(input: { versionId: "${draftVersionB}", title: "pwned" }) { id } }`, options: 'orgA' },

@@ -14,7 +14,15 @@ import { infrastructureModules } from '@socle/domain-catalog';
 import { IntegrationsModule } from '@socle/integrations';
 import { AccessGuard, AccessResolution } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
-import { aliasLimitRule, depthLimitRule, jsonLiteralRule, queryLimitsPlugin, SocleValidationPipe } from '@socle/platform-graphql';
+import {
+  aliasLimitRule,
+  DateTimeScalar,
+  depthLimitRule,
+  jsonLiteralRule,
+  literalPathRule,
+  queryLimitsPlugin,
+  SocleValidationPipe,
+} from '@socle/platform-graphql';
 import { Metrics } from '@socle/platform-observability';
 import { GraphQLContext, GraphQLContextFactory } from './graphql-context';
 import { formatError, requestLifecyclePlugin } from './graphql-plugins';
@@ -76,6 +84,8 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
+            // A field typed `Date` is the strict DateTime scalar, not Nest's (which takes whatever `new Date()` reads).
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             transformSchema: describeRootTypes,
             // The explorer (GraphiQL, bundled with the console's tooling) is the landing page instead: explorerLandingPage.
             playground: false,
@@ -91,7 +101,12 @@ export class AppModule {
             preserveHttpStatusForExecutionErrors: false,
             context: (request: Parameters<GraphQLContextFactory['create']>[0], reply: Parameters<GraphQLContextFactory['create']>[1]) =>
               contexts.create(request, reply),
-            validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH), aliasLimitRule(config.GRAPHQL_MAX_ALIASES), jsonLiteralRule()],
+            validationRules: [
+              depthLimitRule(config.GRAPHQL_MAX_DEPTH),
+              aliasLimitRule(config.GRAPHQL_MAX_ALIASES),
+              jsonLiteralRule(),
+              literalPathRule(),
+            ],
             plugins: [
               // No HTTP caching of GraphQL answers (they are per user and tenant): without this, Apollo
               // wraps every field resolver to compute cache hints nobody reads.

@@ -112,7 +112,6 @@ export async function createApp(
   });
   routesOfApp.set(app, routes);
   app.useGlobalFilters(new HttpErrorsFilter());
-  app.enableShutdownHooks();
   await app.init();
   // GraphQL over HTTP takes JSON only: drop the parsers Nest and Fastify add for forms and plain text, so those get 415.
   fastify.removeContentTypeParser(['application/x-www-form-urlencoded', 'text/plain']);
@@ -136,7 +135,16 @@ export async function createApp(
       maxAliases: config.GRAPHQL_MAX_ALIASES,
     },
   );
-  fastify.addHook('preClose', async () => subscriptions.close());
+  // Once closing, every answer asks the client to close its connection: a kept-alive connection would otherwise hold
+  // the server open after the requests in flight are answered.
+  let closing = false;
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  fastify.addHook('preClose', async () => {
+    closing = true;
+    await subscriptions.close();
+  });
   await fastify.ready();
   return app;
 }

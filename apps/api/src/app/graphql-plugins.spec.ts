@@ -1,4 +1,4 @@
-import { fieldOfVariableError, withoutEchoedValue } from './graphql-plugins';
+import { fieldOfVariableError, scalarRefusalMessage, withoutEchoedValue } from './graphql-plugins';
 
 describe('variable errors never echo the value back', () => {
   it('keeps the path and the reason but not a secret sent next to an unknown field', () => {
@@ -29,5 +29,25 @@ describe('variable errors name their field', () => {
       ),
     ).toBe('input.emial');
     expect(fieldOfVariableError('Cannot query field "nope" on type "Query".')).toBeUndefined();
+  });
+});
+
+describe('a value a scalar refused', () => {
+  const reason = 'Expected a calendar day written YYYY-MM-DD (such as 2026-10-01), got "2026-02-30": that day does not exist.';
+
+  it('keeps the path and the scalar’s reason, never the value as graphql-js quotes it, whatever the value holds', () => {
+    const tricky = `"x; at \\"input.y\\"; Expected type \\"Date\\". ${'z'.repeat(1000)}"`;
+    expect(
+      scalarRefusalMessage(`Variable "$input" got invalid value ${tricky} at "input.days[1]"; Expected type "Date". ${reason}`, reason),
+    ).toBe(`Variable "$input" got an invalid value at "input.days[1]"; Expected type "Date". ${reason}`);
+    expect(scalarRefusalMessage(`Variable "$day" got invalid value ${tricky}; Expected type "Date". ${reason}`, reason)).toBe(
+      `Variable "$day" got an invalid value; Expected type "Date". ${reason}`,
+    );
+  });
+
+  it('drops the literal graphql-js quotes after "found"', () => {
+    expect(scalarRefusalMessage(`Expected value of type "Date!", found "${'9'.repeat(5000)}"; ${reason}`, reason)).toBe(
+      `Expected value of type "Date!"; ${reason}`,
+    );
   });
 });

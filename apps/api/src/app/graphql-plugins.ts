@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AppError, checkRequestShape, DomainError, JsonValueError, toGraphQLError } from '@socle/platform-graphql';
+import { AppError, checkRequestShape, DomainError, InputValueError, literalPathOf, toGraphQLError } from '@socle/platform-graphql';
 import type { Metrics } from '@socle/platform-observability';
 import type { GraphQLContext } from './graphql-context';
 import { keepIdempotentAnswer } from './idempotency-claims';
@@ -69,12 +69,32 @@ export function fieldOfVariableError(message: string): string | undefined {
 /** Field suggestions name parts of the schema: not for callers who may not introspect. */
 const withoutHint = (message: string) => message.replace(/ Did you mean .*\?$/, '');
 
-/** The JSON value error behind a validation or coercion error, if that is what it is. */
-function jsonValueErrorOf(error: unknown): JsonValueError | undefined {
+/** The error of one of the API's scalars (a JSON object too deep, a day that does not exist) behind a validation or coercion error. */
+function inputValueErrorOf(error: unknown): InputValueError | undefined {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (original instanceof JsonValueError) return original;
-  if (original instanceof GraphQLError && original.originalError instanceof JsonValueError) return original.originalError;
+  if (original instanceof InputValueError) return original;
+  if (original instanceof GraphQLError && original.originalError instanceof InputValueError) return original.originalError;
   return undefined;
+}
+
+/**
+ * The message of a value a scalar refused, without the value as graphql-js
+ * quotes it whole (a variable's value, a literal after "found"): the scalar's
+ * own reason, which ends the message, quotes a bounded part of it. Read from
+ * both ends, so that nothing inside the value can shift what is kept.
+ */
+export function scalarRefusalMessage(message: string, reason: string): string {
+  if (!message.endsWith(reason)) return withoutEchoedValue(message);
+  const typed = message.lastIndexOf('; Expected type "', message.length - reason.length);
+  if (message.startsWith('Variable "$') && typed > 0) {
+    const head = message.slice(0, typed);
+    const variable = /^Variable "\$[^"]+"/.exec(head)?.[0];
+    const at = / at "[^"]+"$/.exec(head)?.[0] ?? '';
+    return `${variable} got an invalid value${at}${message.slice(typed)}`;
+  }
+  const found = message.indexOf('", found ');
+  if (message.startsWith('Expected value of type "') && found > 0) return `${message.slice(0, found + 1)}; ${reason}`;
+  return withoutEchoedValue(message);
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -93,15 +113,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === 'GRAPHQL_PARSE_FAILED' && /call stack/i.test(formatted.message)) {
     return { ...base, message: 'Syntax Error: the document is nested too deeply.', extensions: { code } };
   }
-  const jsonError = jsonValueErrorOf(error);
-  if (jsonError && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')) {
-    // A JSONObject too deep or too large: bad input, named by its path when it came in a variable.
-    const message = withoutEchoedValue(formatted.message);
-    const field = fieldOfVariableError(message);
+  const valueError = inputValueErrorOf(error);
+  if (valueError && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')) {
+    // A value one of the API's scalars refused: bad input, named by its path (in the variable, or where it is written inline).
+    const message = scalarRefusalMessage(formatted.message, valueError.message);
+    const field = fieldOfVariableError(message) ?? literalPathOf(error instanceof GraphQLError ? error.nodes?.[0] : undefined);
     return {
       ...base,
       message,
-      extensions: { code: 'BAD_USER_INPUT', ...(field ? { field, problems: [{ field, message: jsonError.message }] } : {}) },
+      extensions: { code: 'BAD_USER_INPUT', ...(field ? { field, problems: [{ field, message: valueError.message }] } : {}) },
     };
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

@@ -11,6 +11,7 @@ import { seedContentDemo } from './demo/content';
 import { seedNetworkDemo } from './demo/network';
 import { seedCommunityDemo } from './demo/community';
 import { resolveDemoLogin, seedDemoPeople } from './demo/people';
+import { apiLocale } from './demo/calls';
 import { seedGovernanceDemo } from './demo/governance';
 
 const API = process.env.SOCLE_API_URL ?? 'http://127.0.0.1:3000/graphql';
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   if (!owner) {
     const signUp = await must<{ signUp: { accessToken: string } }>(
       'mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-      { input: { agencyName: 'Agence Horizon', displayName: 'Camille Laurent', email: ownerEmail, password: DEMO_PASSWORD, locale: 'fr' } },
+      { input: { agencyName: 'Agence Horizon', displayName: 'Camille Laurent', email: ownerEmail, password: DEMO_PASSWORD, locale: 'FR' } },
     );
     owner = signUp.signUp.accessToken;
   }
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
         auth,
       );
       await must('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
-        input: { token: invite.inviteAgencyMember.token, displayName: name, password: DEMO_PASSWORD, locale: 'fr' },
+        input: { token: invite.inviteAgencyMember.token, displayName: name, password: DEMO_PASSWORD, locale: 'FR' },
       });
     }
     logins.push([email, `agency ${role}`]);
@@ -129,7 +130,14 @@ async function main(): Promise<void> {
     auth,
   );
   for (const client of CLIENTS) {
-    const profile = { name: client.name, sector: client.sector, size: client.size, locale: client.locale, timezone: client.timezone };
+    // The API names languages in upper case (FR); the demo's clients carry the language codes its texts are chosen by.
+    const profile = {
+      name: client.name,
+      sector: client.sector,
+      size: client.size,
+      locale: apiLocale(client.locale),
+      timezone: client.timezone,
+    };
     const found =
       existing.organizations.edges.find((e) => e.node.name === client.name)?.node ??
       existing.organizations.edges.find((e) => e.node.name === client.formerName)?.node;

@@ -2,6 +2,7 @@ import { Button, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
+import { toApiLocale } from '../i18n/api-locale';
 import { useLocaleChoice, useT } from '../i18n/locale';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -28,7 +29,7 @@ export function CreateClient({ onCreated }: { onCreated(id: string): void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { data } = await create({ input: { name, timezone, locale: language === 'en' ? 'en' : 'fr' } });
+    const { data } = await create({ input: { name, timezone, locale: toApiLocale(language === 'en' ? 'en' : 'fr') } });
     if (!data) return;
     setOpened(false);
     setName('');

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
+import { fromApiLocale } from '../i18n/api-locale';
 import { useLocaleChoice, useT } from '../i18n/locale';
 import type { Locale } from '../i18n/messages';
 import { endSession } from '../session';
@@ -38,7 +39,7 @@ export function Layout() {
   const { pathname } = useLocation();
 
   useEffect(() => {
-    if (me) adopt(me.user.id, me.user.locale);
+    if (me) adopt(me.user.id, fromApiLocale(me.user.locale));
   }, [me, adopt]);
 
   const value = useMemo<Workspace | null>(() => {
@@ -86,6 +87,7 @@ export function Layout() {
         { to: `/organizations/${organizationId}/content`, label: t('content.nav') },
         { to: `/organizations/${organizationId}/members`, label: t('agency.nav.orgMembers') },
         { to: `/organizations/${organizationId}/settings`, label: t('settings.nav') },
+        { to: `/organizations/${organizationId}/webhooks`, label: t('webhooks.nav') },
       ]
     : agency
       ? [
@@ -93,6 +95,7 @@ export function Layout() {
           { to: '/agency/members', label: t('agency.nav.members') },
           { to: '/agency/api-keys', label: t('agency.nav.apiKeys') },
           { to: '/agency/models', label: t('agency.nav.models') },
+          { to: '/agency/webhooks', label: t('webhooks.nav') },
         ]
       : [];
   const sectionsLabel = organizationId

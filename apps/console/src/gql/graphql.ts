@@ -8,13 +8,22 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AcceptInvitationInput = {
   /** For a new account. */
   displayName?: string | null | undefined;
-  /** Language of a new account (default fr); ignored for an existing account. */
+  /** Language of a new account (default FR); ignored for an existing account. */
   locale?: Locale | null | undefined;
   /** For a new account, or to prove an existing one. */
   password?: string | null | undefined;
   /** The token of the invitation (at most 200 characters), from its link or its payload. */
   token: string;
 };
+
+/** Who did something recorded in the audit log. */
+export type ActorType =
+  /** An API key (actorId is the key id). */
+  | 'API_KEY'
+  /** The platform itself, e.g. a scheduled job (actorId is null). */
+  | 'SYSTEM'
+  /** A signed-in person (actorId is their user id). */
+  | 'USER';
 
 /** An assignment to a task-force role: give userId or externalName, exactly one. */
 export type AddTaskForceMemberInput = {
@@ -67,12 +76,40 @@ export type AnswerAssessmentCriterionInput = {
   value: number;
 };
 
-/** What an API key may do. A key holds only the operations of its scopes: give both for a key that reads and changes data. */
+/** What an API key may do: READ / WRITE for every module, or the scopes of single modules. A write scope does not include reading: give READ (or the module READ) too for a key that reads and changes data. No scope opens what only people may do: managing members, API keys and webhooks, deleting organizations, connecting network accounts, approving content, policies and strategy versions, acknowledging policies. */
 export type ApiKeyScope =
-  /** Queries that read data. */
-  | 'read'
-  /** Operations that change data, except those only people may do: managing members and API keys, deleting organizations, connecting network accounts, approving content, policies and strategy versions, acknowledging policies. */
-  | 'write';
+  /** Reads listening (queries, mentions, authors, metrics, alerts, crisis cell) and the inbox (items, reply templates, feedback actions). Opens listening.read, inbox.read. */
+  | 'COMMUNITY_READ'
+  /** Manages listening queries, alerts and the crisis cell, collects metrics, and handles the inbox. Opens listening.manage, inbox.handle. */
+  | 'COMMUNITY_WRITE'
+  /** Reads content items, approvals, publications, the crisis pause, the organization's and the agency's calendars and the media library; checks texts against the content rules. Opens content.check, content.read, media.read, agencyCalendar.read. */
+  | 'CONTENT_READ'
+  /** Suggests, triages, edits and schedules content, sets the approval chain and the crisis pause, and tags or deletes media (approving content stays with people). Opens content.suggest, content.edit, content.triage, content.approvalChain.manage, content.schedule, content.crisisPause, media.manage. */
+  | 'CONTENT_WRITE'
+  /** Reads maturity models, the agency's portfolio, assessments and reports. Opens maturityModels.read, portfolio.read, assessments.read. */
+  | 'EVALUATION_READ'
+  /** Manages maturity models, runs assessments and records KPI values. Opens maturityModels.manage, assessments.manage. */
+  | 'EVALUATION_WRITE'
+  /** Reads the networks and the connected network accounts. Connecting them is for people only, hence no write scope. Opens accounts.read. */
+  | 'NETWORK_ACCOUNTS_READ'
+  /** Reads the agency, its client organizations and their settings, members and audit logs. Opens agency.read, agency.members.read, agency.audit.read, organizations.list, organization.read, organization.members.read, organization.audit.read. */
+  | 'ORGANIZATIONS_READ'
+  /** Renames the agency, creates client organizations and changes their settings and executive report schedule (members, keys and deletions stay with people). Opens agency.update, organizations.create, organization.update. */
+  | 'ORGANIZATIONS_WRITE'
+  /** Reads the policies, their versions and acknowledgements, the comment-handling rules, the business calendar and the content rules. Opens policies.read. */
+  | 'POLICIES_READ'
+  /** Drafts, submits and publishes policies, and sets the comment-handling rules, the business calendar, the staff list and the content rules (approving and acknowledging stay with people). Opens policies.edit, policies.publish, contentRules.manage. */
+  | 'POLICIES_WRITE'
+  /** Reads everything a key may read, in every module: all the *_READ scopes together. */
+  | 'READ'
+  /** Reads the strategy: its document versions, objectives, KPIs, segments, plans, competitors, brand voice, task force, governance and roadmap. Opens strategy.read. */
+  | 'STRATEGY_READ'
+  /** Changes the strategy, the task force and governance, and the roadmap (approving strategy versions stays with people). Opens strategy.manage, taskForce.manage, roadmap.manage. */
+  | 'STRATEGY_WRITE'
+  /** Lists the webhook endpoints and deliveries of an organization and of the agency. Managing them is for people only (their secrets are shown once), hence no write scope. Opens webhooks.read, agency.webhooks.read. */
+  | 'WEBHOOKS_READ'
+  /** Every operation that changes data, except those only people may do: all the *_WRITE scopes together. Does not include reading. */
+  | 'WRITE';
 
 /** An approval of the current step of an item. */
 export type ApproveContentItemInput = {
@@ -245,7 +282,7 @@ export type ConnectNetworkAccountInput = {
 export type ContentCalendarInput = {
   /** Only items of this campaign (exact match), 1 to 100 characters. */
   campaign?: string | null | undefined;
-  /** Start of the range (included). An ISO 8601 date-time with its offset (2026-10-01T00:00:00+02:00), checked strictly. */
+  /** Start of the range (included). */
   from: string;
   /** Only these networks (connector ids such as mastodon). */
   networks?: Array<string> | null | undefined;
@@ -253,7 +290,7 @@ export type ContentCalendarInput = {
   statuses?: Array<ContentStatus> | null | undefined;
   /** Only items of this theme (exact match), 1 to 100 characters. */
   theme?: string | null | undefined;
-  /** End of the range (excluded). An ISO 8601 date-time with its offset (2026-10-01T00:00:00+02:00), checked strictly. */
+  /** End of the range (excluded). */
   to: string;
 };
 
@@ -336,13 +373,13 @@ export type ContentTriageDecision =
 
 /** A new API key. */
 export type CreateApiKeyInput = {
-  /** When the key stops working (ISO 8601, in the future); left out, it does not expire. */
+  /** When the key stops working (in the future); left out, it does not expire. */
   expiresAt?: string | null | undefined;
   /** Name to recognise the key, 1 to 120 characters. */
   name: string;
   /** Restrict the key to one client organization. */
   organizationId?: string | number | null | undefined;
-  /** What the key may do: at least one scope, no repeats. */
+  /** What the key may do: READ / WRITE for every module, or single modules (CONTENT_READ…); at least one scope, no repeats. */
   scopes: Array<ApiKeyScope>;
 };
 
@@ -392,7 +429,7 @@ export type CreateContentItemInput = {
   networkPlanId?: string | number | null | undefined;
   /** An objective of the organization’s strategy. */
   objectiveId?: string | number | null | undefined;
-  /** When it is planned for in the calendar: an ISO 8601 date-time with its offset (2026-10-01T08:00:00Z), checked strictly (no 30 February). */
+  /** When it is planned for in the calendar, between the years 2000 and 2199. */
   plannedFor?: string | null | undefined;
   /** An audience segment of the organization. */
   segmentId?: string | number | null | undefined;
@@ -466,7 +503,7 @@ export type CreateNetworkPlanInput = {
 export type CreateObjectiveInput = {
   /** The value today. */
   baseline: number;
-  /** YYYY-MM-DD, today or later in the organisation’s time zone. */
+  /** Today or later in the organization’s time zone. */
   deadline: string;
   /** Longer explanation, at most 5,000 characters. */
   description?: string | null | undefined;
@@ -484,7 +521,7 @@ export type CreateObjectiveInput = {
 
 /** A new client organization. */
 export type CreateOrganizationInput = {
-  /** Language of its mails and generated documents (default fr). */
+  /** Language of its mails and generated documents (default FR). */
   locale?: Locale;
   /** Name, 1 to 120 characters. */
   name: string;
@@ -512,7 +549,7 @@ export type CreateRitualInput = {
   dayOfMonth?: number | null | undefined;
   /** The kind; one ritual of each kind except OTHER. */
   kind: RitualKind;
-  /** Local time, HH:MM (24 h). */
+  /** In the ritual’s time zone. */
   time: string;
   /** IANA time zone; defaults to the organisation’s. */
   timezone?: string | null | undefined;
@@ -526,6 +563,18 @@ export type CreateRitualInput = {
 export type CreateStrategyDocumentVersionInput = {
   /** What changed, for the approver. */
   note?: string | null | undefined;
+};
+
+/** A new endpoint. */
+export type CreateWebhookEndpointInput = {
+  /** A note for people, at most 500 characters. */
+  description?: string | null | undefined;
+  /** Whether events are sent to it from now on; default true. */
+  enabled?: boolean | null | undefined;
+  /** Event types from `webhookEventTypes`. */
+  eventTypes: Array<string>;
+  /** Where events are POSTed: https (plain http only towards addresses the installation allows). */
+  url: string;
 };
 
 /** One named field of a network’s credential form. */
@@ -591,7 +640,7 @@ export type DismissInboxItemInput = {
 
 /** The draft assessment to finalise, and its date. */
 export type FinalizeAssessmentInput = {
-  /** The day the assessment was made, YYYY-MM-DD in the organisation's calendar (default today): not in the future, at most 5 years back, not before the latest finalised assessment. */
+  /** The day the assessment was made, in the organization's calendar (default today): not in the future, at most 5 years back, not before the latest finalised assessment. */
   assessedOn?: string | null | undefined;
   /** The draft assessment. */
   assessmentId: string | number;
@@ -739,9 +788,9 @@ export type ListeningQueryKind =
 /** A language of the console, of mails and of generated documents. */
 export type Locale =
   /** English. */
-  | 'en'
+  | 'EN'
   /** French. */
-  | 'fr';
+  | 'FR';
 
 /** Credentials of a person. */
 export type LogInInput = {
@@ -935,7 +984,7 @@ export type PublishMaturityModelVersionInput = {
 
 /** One value of a KPI for a date. */
 export type RecordKpiValueInput = {
-  /** YYYY-MM-DD: the day measured, or the first day of the period the value is for. */
+  /** The day measured, or the first day of the period the value is for. */
   date: string;
   /** Identifier of a KPI of the organisation’s strategy. */
   kpiId: string | number;
@@ -963,6 +1012,12 @@ export type RemoveMemberInput = {
 export type RemoveTaskForceMemberInput = {
   /** The task-force member id (one assignment). */
   id: string | number;
+};
+
+/** A delivery to send again. */
+export type ReplayWebhookDeliveryInput = {
+  /** The delivery’s id (its webhook-id stays the same). */
+  deliveryId: string | number;
 };
 
 /** A ready answer in one language. */
@@ -1074,6 +1129,14 @@ export type RoadmapStepStatus =
   /** No evidence yet (or, for a step set by hand, never set or set so). */
   | 'NOT_STARTED';
 
+/** A new signing secret for an endpoint. */
+export type RotateWebhookSecretInput = {
+  /** The endpoint’s id. */
+  id: string | number;
+  /** Hours during which the previous secret still signs (both signatures are sent), 0 to 168; default 24. */
+  overlapHours?: number | null | undefined;
+};
+
 /** What to schedule and when. */
 export type ScheduleContentItemInput = {
   /** The accounts to publish to (each must have a variant); every variant when omitted. */
@@ -1173,7 +1236,7 @@ export type SignUpInput = {
   displayName: string;
   /** The owner's email address (at most 254 characters), used to sign in. */
   email: string;
-  /** The owner's language (default fr). */
+  /** The owner's language (default FR). */
   locale?: Locale;
   /** At least 12 characters; 3 kinds of characters below 16. */
   password: string;
@@ -1311,7 +1374,7 @@ export type UpdateContentItemInput = {
   networkPlanId?: string | number | null | undefined;
   /** An objective of the organization’s strategy; null clears it. */
   objectiveId?: string | number | null | undefined;
-  /** When it is planned for in the calendar: an ISO 8601 date-time with its offset (2026-10-01T08:00:00Z), checked strictly (no 30 February). */
+  /** When it is planned for in the calendar, between the years 2000 and 2199; null clears it. */
   plannedFor?: string | null | undefined;
   /** An audience segment of the organization; null clears it. */
   segmentId?: string | number | null | undefined;
@@ -1391,7 +1454,7 @@ export type UpdateNetworkPlanInput = {
 export type UpdateObjectiveInput = {
   /** The value today. */
   baseline?: number | null | undefined;
-  /** YYYY-MM-DD, today or later in the organization's time zone. */
+  /** Today or later in the organization's time zone. */
   deadline?: string | null | undefined;
   /** Longer explanation, at most 5,000 characters; null empties it. */
   description?: string | null | undefined;
@@ -1439,7 +1502,7 @@ export type UpdateRitualInput = {
   dayOfMonth?: number | null | undefined;
   /** The ritual id. */
   id: string | number;
-  /** Local time, HH:MM (24 h); null is refused. */
+  /** In the ritual’s time zone; null is refused. */
   time?: string | null | undefined;
   /** IANA time zone, e.g. Europe/Paris. */
   timezone?: string | null | undefined;
@@ -1449,12 +1512,54 @@ export type UpdateRitualInput = {
   weekday?: number | null | undefined;
 };
 
+/** Fields left out (or null) keep their value. Enabling an endpoint clears why it was disabled. */
+export type UpdateWebhookEndpointInput = {
+  /** A new note for people, at most 500 characters. */
+  description?: string | null | undefined;
+  /** Turns sending on or off; turning it on clears why it was disabled. */
+  enabled?: boolean | null | undefined;
+  /** The whole new list of event types (1 to 100, no repeats). */
+  eventTypes?: Array<string> | null | undefined;
+  /** The endpoint to change. */
+  id: string | number;
+  /** A new URL (8 to 2,000 characters; https, checked as at creation). */
+  url?: string | null | undefined;
+};
+
 /** A bucket of time in the organization’s time zone: a local day, or an ISO week (Monday to Sunday). */
 export type VolumeInterval =
   /** One local day, midnight to midnight. */
   | 'DAY'
   /** One ISO week, Monday 00:00 to the next Monday 00:00, local time. */
   | 'WEEK';
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** An attempt got a 2xx answer in time. */
+  | 'DELIVERED'
+  /** Every attempt failed; only a replay sends it again. */
+  | 'FAILED'
+  /** Not delivered yet: an attempt is due (nextAttemptAt) or under way. */
+  | 'PENDING';
+
+/** An endpoint, by id. */
+export type WebhookEndpointIdInput = {
+  /** The endpoint’s id. */
+  id: string | number;
+};
+
+/** Why an attempt to send an event failed. */
+export type WebhookErrorClass =
+  /** The endpoint answered with a status other than 2xx. */
+  | 'HTTP_STATUS'
+  /** The connection failed: name not resolved, refused, reset, or a TLS error. */
+  | 'NETWORK'
+  /** The endpoint answered with a redirect (3xx), which is never followed. */
+  | 'REDIRECT'
+  /** The address is private, loopback, link-local or a metadata address, and was not contacted. */
+  | 'REFUSED_DESTINATION'
+  /** No answer within 10 seconds. */
+  | 'TIMEOUT';
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
@@ -1920,7 +2025,7 @@ export type InboxItemsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   status?: InboxStatus | null | undefined;
-  severity?: string | null | undefined;
+  severity?: CommentSeverity | null | undefined;
   overdue?: boolean | null | undefined;
 }>;
 
@@ -1936,7 +2041,7 @@ export type InboxItemsQuery = {
         text: string;
         url: string | null;
         receivedAt: string;
-        severity: string;
+        severity: CommentSeverity;
         severityReason: string | null;
         status: InboxStatus;
         dueAt: string;
@@ -1954,10 +2059,12 @@ export type InboxItemsQuery = {
 
 export type InboxReplyTemplatesQueryVariables = Exact<{
   network?: string | null | undefined;
-  severity?: string | null | undefined;
+  severity?: CommentSeverity | null | undefined;
 }>;
 
-export type InboxReplyTemplatesQuery = { replyTemplates: Array<{ channel: string; language: string; severity: string; text: string }> };
+export type InboxReplyTemplatesQuery = {
+  replyTemplates: Array<{ channel: string; language: string; severity: CommentSeverity; text: string }>;
+};
 
 export type AssignInboxItemMutationVariables = Exact<{
   input: AssignInboxItemInput;
@@ -2167,7 +2274,7 @@ export type ContentCalendarQuery = {
       network: string | null;
       networkAccountId: string | null;
       publicationId: string | null;
-      publicationStatus: string | null;
+      publicationStatus: PublicationStatus | null;
       theme: string | null;
       campaign: string | null;
       externalUrl: string | null;
@@ -2615,7 +2722,7 @@ export type PolicyHistoryListQuery = {
       node: {
         id: string;
         action: PolicyEventAction;
-        actorType: string;
+        actorType: ActorType;
         comment: string | null;
         fromStatus: PolicyVersionStatus | null;
         toStatus: PolicyVersionStatus;
@@ -3235,7 +3342,7 @@ export type StrategyTaskForceQuery = {
 export type StrategyDocumentViewQueryVariables = Exact<{ [key: string]: never }>;
 
 export type StrategyDocumentViewQuery = {
-  strategyDocument: { organizationName: string; language: string; generatedAt: string; markdown: string };
+  strategyDocument: { organizationName: string; language: Locale; generatedAt: string; markdown: string };
   approvedStrategy: {
     changedSinceApproval: boolean;
     version: {
@@ -3247,6 +3354,248 @@ export type StrategyDocumentViewQuery = {
       markdown: string;
     } | null;
   };
+};
+
+export type WebhookEventTypesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type WebhookEventTypesQuery = { webhookEventTypes: Array<{ type: string; description: string }> };
+
+export type AgencyWebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AgencyWebhookEndpointsQuery = {
+  agencyWebhookEndpoints: {
+    edges: Array<{
+      node: {
+        id: string;
+        url: string;
+        description: string;
+        eventTypes: Array<string>;
+        enabled: boolean;
+        disabledReason: string | null;
+        disabledAt: string | null;
+        previousSecretUntil: string | null;
+        createdAt: string;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type OrganizationWebhookEndpointsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type OrganizationWebhookEndpointsQuery = {
+  webhookEndpoints: {
+    edges: Array<{
+      node: {
+        id: string;
+        url: string;
+        description: string;
+        eventTypes: Array<string>;
+        enabled: boolean;
+        disabledReason: string | null;
+        disabledAt: string | null;
+        previousSecretUntil: string | null;
+        createdAt: string;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type AgencyWebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AgencyWebhookDeliveriesQuery = {
+  agencyWebhookDeliveries: {
+    edges: Array<{
+      node: {
+        id: string;
+        eventType: string;
+        organizationId: string;
+        status: WebhookDeliveryStatus;
+        attemptCount: number;
+        createdAt: string;
+        deliveredAt: string | null;
+        nextAttemptAt: string | null;
+        attempts: Array<{
+          id: string;
+          attemptedAt: string;
+          httpStatus: number | null;
+          latencyMs: number;
+          responseExcerpt: string;
+          errorClass: WebhookErrorClass | null;
+          errorMessage: string | null;
+        }>;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type OrganizationWebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type OrganizationWebhookDeliveriesQuery = {
+  webhookDeliveries: {
+    edges: Array<{
+      node: {
+        id: string;
+        eventType: string;
+        organizationId: string;
+        status: WebhookDeliveryStatus;
+        attemptCount: number;
+        createdAt: string;
+        deliveredAt: string | null;
+        nextAttemptAt: string | null;
+        attempts: Array<{
+          id: string;
+          attemptedAt: string;
+          httpStatus: number | null;
+          latencyMs: number;
+          responseExcerpt: string;
+          errorClass: WebhookErrorClass | null;
+          errorMessage: string | null;
+        }>;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type CreateAgencyWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+export type CreateAgencyWebhookEndpointMutation = {
+  createAgencyWebhookEndpoint: { secret: string; endpoint: { id: string; url: string } };
+};
+
+export type CreateOrganizationWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+export type CreateOrganizationWebhookEndpointMutation = {
+  createWebhookEndpoint: { secret: string; endpoint: { id: string; url: string } };
+};
+
+export type UpdateAgencyWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+export type UpdateAgencyWebhookEndpointMutation = {
+  updateAgencyWebhookEndpoint: {
+    id: string;
+    url: string;
+    description: string;
+    eventTypes: Array<string>;
+    enabled: boolean;
+    disabledReason: string | null;
+    disabledAt: string | null;
+  };
+};
+
+export type UpdateOrganizationWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+export type UpdateOrganizationWebhookEndpointMutation = {
+  updateWebhookEndpoint: {
+    id: string;
+    url: string;
+    description: string;
+    eventTypes: Array<string>;
+    enabled: boolean;
+    disabledReason: string | null;
+    disabledAt: string | null;
+  };
+};
+
+export type RotateAgencyWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+export type RotateAgencyWebhookSecretMutation = {
+  rotateAgencyWebhookSecret: { secret: string; endpoint: { id: string; url: string; previousSecretUntil: string | null } };
+};
+
+export type RotateOrganizationWebhookSecretMutationVariables = Exact<{
+  input: RotateWebhookSecretInput;
+}>;
+
+export type RotateOrganizationWebhookSecretMutation = {
+  rotateWebhookSecret: { secret: string; endpoint: { id: string; url: string; previousSecretUntil: string | null } };
+};
+
+export type SendAgencyTestWebhookMutationVariables = Exact<{
+  input: WebhookEndpointIdInput;
+}>;
+
+export type SendAgencyTestWebhookMutation = {
+  sendAgencyTestWebhook: {
+    ok: boolean;
+    httpStatus: number | null;
+    latencyMs: number;
+    responseExcerpt: string;
+    errorClass: WebhookErrorClass | null;
+    errorMessage: string | null;
+    webhookId: string;
+  };
+};
+
+export type SendOrganizationTestWebhookMutationVariables = Exact<{
+  input: WebhookEndpointIdInput;
+}>;
+
+export type SendOrganizationTestWebhookMutation = {
+  sendTestWebhook: {
+    ok: boolean;
+    httpStatus: number | null;
+    latencyMs: number;
+    responseExcerpt: string;
+    errorClass: WebhookErrorClass | null;
+    errorMessage: string | null;
+    webhookId: string;
+  };
+};
+
+export type DeleteAgencyWebhookEndpointMutationVariables = Exact<{
+  input: WebhookEndpointIdInput;
+}>;
+
+export type DeleteAgencyWebhookEndpointMutation = { deleteAgencyWebhookEndpoint: { id: string } };
+
+export type DeleteOrganizationWebhookEndpointMutationVariables = Exact<{
+  input: WebhookEndpointIdInput;
+}>;
+
+export type DeleteOrganizationWebhookEndpointMutation = { deleteWebhookEndpoint: { id: string } };
+
+export type ReplayAgencyWebhookDeliveryMutationVariables = Exact<{
+  input: ReplayWebhookDeliveryInput;
+}>;
+
+export type ReplayAgencyWebhookDeliveryMutation = {
+  replayAgencyWebhookDelivery: { id: string; status: WebhookDeliveryStatus; attemptCount: number; nextAttemptAt: string | null };
+};
+
+export type ReplayOrganizationWebhookDeliveryMutationVariables = Exact<{
+  input: ReplayWebhookDeliveryInput;
+}>;
+
+export type ReplayOrganizationWebhookDeliveryMutation = {
+  replayWebhookDelivery: { id: string; status: WebhookDeliveryStatus; attemptCount: number; nextAttemptAt: string | null };
 };
 
 export const CreateOrganizationDocument = {
@@ -5505,12 +5854,12 @@ export const CommunityChartsDocument = {
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } } },
         },
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } } },
         },
         {
           kind: 'VariableDefinition',
@@ -5622,7 +5971,7 @@ export const InboxItemsDocument = {
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'severity' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CommentSeverity' } },
         },
         {
           kind: 'VariableDefinition',
@@ -5785,7 +6134,7 @@ export const InboxReplyTemplatesDocument = {
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'severity' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CommentSeverity' } },
         },
       ],
       selectionSet: {
@@ -6372,12 +6721,12 @@ export const MentionStreamDocument = {
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
         },
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
-          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
         },
         {
           kind: 'VariableDefinition',
@@ -11390,12 +11739,12 @@ export const StrategyKpiProgressDocument = {
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'from' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } } },
         },
         {
           kind: 'VariableDefinition',
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'to' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } } },
         },
       ],
       selectionSet: {
@@ -11957,3 +12306,957 @@ export const StrategyDocumentViewDocument = {
     },
   ],
 } as unknown as DocumentNode<StrategyDocumentViewQuery, StrategyDocumentViewQueryVariables>;
+export const WebhookEventTypesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'WebhookEventTypes' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookEventTypes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WebhookEventTypesQuery, WebhookEventTypesQueryVariables>;
+export const AgencyWebhookEndpointsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AgencyWebhookEndpoints' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'agencyWebhookEndpoints' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'previousSecretUntil' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AgencyWebhookEndpointsQuery, AgencyWebhookEndpointsQueryVariables>;
+export const OrganizationWebhookEndpointsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OrganizationWebhookEndpoints' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookEndpoints' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'previousSecretUntil' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganizationWebhookEndpointsQuery, OrganizationWebhookEndpointsQueryVariables>;
+export const AgencyWebhookDeliveriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AgencyWebhookDeliveries' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'endpointId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'agencyWebhookDeliveries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'endpointId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'endpointId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'attempts' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'attemptedAt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'httpStatus' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'latencyMs' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'responseExcerpt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'errorClass' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AgencyWebhookDeliveriesQuery, AgencyWebhookDeliveriesQueryVariables>;
+export const OrganizationWebhookDeliveriesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OrganizationWebhookDeliveries' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'endpointId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'webhookDeliveries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'endpointId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'endpointId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organizationId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'attempts' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'attemptedAt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'httpStatus' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'latencyMs' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'responseExcerpt' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'errorClass' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrganizationWebhookDeliveriesQuery, OrganizationWebhookDeliveriesQueryVariables>;
+export const CreateAgencyWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateAgencyWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateWebhookEndpointInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createAgencyWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'endpoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateAgencyWebhookEndpointMutation, CreateAgencyWebhookEndpointMutationVariables>;
+export const CreateOrganizationWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateOrganizationWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateWebhookEndpointInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'endpoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateOrganizationWebhookEndpointMutation, CreateOrganizationWebhookEndpointMutationVariables>;
+export const UpdateAgencyWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateAgencyWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateWebhookEndpointInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateAgencyWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateAgencyWebhookEndpointMutation, UpdateAgencyWebhookEndpointMutationVariables>;
+export const UpdateOrganizationWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateOrganizationWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateWebhookEndpointInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'disabledReason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'disabledAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateOrganizationWebhookEndpointMutation, UpdateOrganizationWebhookEndpointMutationVariables>;
+export const RotateAgencyWebhookSecretDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RotateAgencyWebhookSecret' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RotateWebhookSecretInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rotateAgencyWebhookSecret' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'endpoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousSecretUntil' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RotateAgencyWebhookSecretMutation, RotateAgencyWebhookSecretMutationVariables>;
+export const RotateOrganizationWebhookSecretDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RotateOrganizationWebhookSecret' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RotateWebhookSecretInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rotateWebhookSecret' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'endpoint' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousSecretUntil' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RotateOrganizationWebhookSecretMutation, RotateOrganizationWebhookSecretMutationVariables>;
+export const SendAgencyTestWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SendAgencyTestWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpointIdInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sendAgencyTestWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'httpStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'latencyMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'responseExcerpt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorClass' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SendAgencyTestWebhookMutation, SendAgencyTestWebhookMutationVariables>;
+export const SendOrganizationTestWebhookDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SendOrganizationTestWebhook' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpointIdInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sendTestWebhook' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ok' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'httpStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'latencyMs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'responseExcerpt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorClass' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'webhookId' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SendOrganizationTestWebhookMutation, SendOrganizationTestWebhookMutationVariables>;
+export const DeleteAgencyWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteAgencyWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpointIdInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteAgencyWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteAgencyWebhookEndpointMutation, DeleteAgencyWebhookEndpointMutationVariables>;
+export const DeleteOrganizationWebhookEndpointDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteOrganizationWebhookEndpoint' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'WebhookEndpointIdInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteWebhookEndpoint' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteOrganizationWebhookEndpointMutation, DeleteOrganizationWebhookEndpointMutationVariables>;
+export const ReplayAgencyWebhookDeliveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayAgencyWebhookDelivery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplayWebhookDeliveryInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayAgencyWebhookDelivery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayAgencyWebhookDeliveryMutation, ReplayAgencyWebhookDeliveryMutationVariables>;
+export const ReplayOrganizationWebhookDeliveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReplayOrganizationWebhookDelivery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplayWebhookDeliveryInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'replayWebhookDelivery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attemptCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nextAttemptAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayOrganizationWebhookDeliveryMutation, ReplayOrganizationWebhookDeliveryMutationVariables>;

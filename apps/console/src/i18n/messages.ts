@@ -5,6 +5,7 @@ import { en as policiesEn, fr as policiesFr } from './messages-policies';
 import { en as evaluationEn, fr as evaluationFr } from './messages-evaluation';
 import { en as contentEn, fr as contentFr } from './messages-content';
 import { en as settingsEn, fr as settingsFr } from './messages-settings';
+import { en as webhooksEn, fr as webhooksFr } from './messages-webhooks';
 
 /** The console's words in both languages; French and English must list the same keys (the type says so). */
 const en = {
@@ -82,6 +83,7 @@ const en = {
   ...evaluationEn,
   ...contentEn,
   ...settingsEn,
+  ...webhooksEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -161,6 +163,7 @@ const fr: Record<MessageKey, string> = {
   ...evaluationFr,
   ...contentFr,
   ...settingsFr,
+  ...webhooksFr,
 };
 
 export type Locale = 'en' | 'fr';

@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { AuthFrame } from '../components/AuthFrame';
 import { graphql } from '../gql';
+import { toApiLocale } from '../i18n/api-locale';
 import { useLocaleChoice, useT } from '../i18n/locale';
 import { startSession, useSession } from '../session';
 
@@ -37,7 +38,7 @@ export function AcceptInvitationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = signedIn ? { token } : { token, password, displayName: displayName || undefined, locale };
+    const input = signedIn ? { token } : { token, password, displayName: displayName || undefined, locale: toApiLocale(locale) };
     const { data } = await accept({ input });
     if (!data) return;
     if (data.acceptInvitation.session) startSession(data.acceptInvitation.session);

@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { AuthFrame } from '../components/AuthFrame';
 import { graphql } from '../gql';
+import { toApiLocale } from '../i18n/api-locale';
 import { useLocaleChoice, useT } from '../i18n/locale';
 import { startSession, useSession } from '../session';
 
@@ -34,7 +35,7 @@ export function SignUpPage() {
   });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { data } = await signUp({ input: { ...form, locale } });
+    const { data } = await signUp({ input: { ...form, locale: toApiLocale(locale) } });
     if (data) {
       startSession(data.signUp);
       navigate('/', { replace: true });

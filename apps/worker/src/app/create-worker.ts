@@ -59,7 +59,6 @@ export async function createWorker(
 ): Promise<RunningWorker> {
   const pino = options.logger ?? createLogger(config.LOG_LEVEL);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino) });
-  context.enableShutdownHooks();
   const logger = new Logger('Worker');
   const metrics = new Metrics(false);
   const handlers: JobHandler<JobPayload>[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter(

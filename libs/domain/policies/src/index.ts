@@ -1,4 +1,5 @@
 export * from './lib/content-rules';
+export { CommentSeverityEnum } from './lib/dto/objects';
 export { PoliciesModule, PoliciesModuleOptions } from './lib/policies.module';
 export { POLICIES_ENTITIES } from './lib/entities';
 export {

@@ -1,5 +1,6 @@
 export { StrategyModule } from './lib/strategy.module';
 export { KpiMeasureEnum } from './lib/dto/enums';
+export { FeedbackActionStatusEnum } from './lib/actions/feedback-action.resolver';
 export { AddressForm, BrandVoice, BrandVoiceReader } from './lib/brand-voice/brand-voice.reader';
 export { STRATEGY_ENTITIES } from './lib/entities';
 export { ROADMAP_STEPS, ROADMAP_EVIDENCE_KEYS, RoadmapStep, RoadmapStepStatus } from './lib/roadmap/roadmap-steps';

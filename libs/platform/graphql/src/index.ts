@@ -1,8 +1,11 @@
 export * from './lib/errors';
 export * from './lib/pagination';
+export { derivedId, parseDerivedId } from './lib/derived-id';
 export { depthLimitRule, aliasLimitRule, queryLimitsPlugin, QueryLimits, STANDARD_INTROSPECTION_DEPTH } from './lib/limits';
 export { validationPipe, SocleValidationPipe } from './lib/validation';
 export { JSONObjectScalar, JsonValueError } from './lib/json.scalar';
+export { DateScalar, YearMonthScalar, LocalTimeScalar, DateTimeScalar, DATE_SCALARS } from './lib/date-scalars';
+export { InputValueError, literalPathOf, literalPathRule } from './lib/input-value-error';
 export {
   INPUT_LIMITS,
   jsonLiteralRule,

@@ -93,7 +93,7 @@ export async function signUpAgency(api: TestApi, name = 'Agence Test'): Promise<
   const email = uniqueEmail('owner');
   const data = await api.ok<{ signUp: { accessToken: string; refreshToken: string; userId: string } }>(
     `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken userId } }`,
-    { input: { agencyName: name, displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'fr' } },
+    { input: { agencyName: name, displayName: 'Owner', email, password: STRONG_PASSWORD, locale: 'FR' } },
   );
   const me = await api.ok<{ me: { agencies: { agency: { id: string } }[] } }>(
     `{ me { agencies { agency { id } } } }`,

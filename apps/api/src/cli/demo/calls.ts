@@ -5,6 +5,9 @@ export type DemoCall = <T>(query: string, variables?: Record<string, unknown>, h
 /** A demo person's access token (each person logs in once per run), or null when they cannot log in. */
 export type LogIn = (email: string) => Promise<string | null>;
 
+/** A language code of the demo's texts (fr) as the API's Locale value (FR). */
+export const apiLocale = (locale: string): string => locale.toUpperCase();
+
 /** The demo address of a client's role or person: `CONTENT_LEAD` or `content-lead` at `boulangerie` → content-lead@boulangerie.demo. */
 export const demoEmail = (role: string, slug: string) => `${role.toLowerCase().replace(/_/g, '-')}@${slug}.demo`;
 

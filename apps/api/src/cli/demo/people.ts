@@ -6,7 +6,7 @@
  * departments. Each person logs in with the address of their first role
  * (`strategy-lead@boulangerie.demo`); a role held by someone else resolves to them.
  */
-import type { DemoCall } from './calls';
+import { apiLocale, type DemoCall } from './calls';
 
 export type OrganizationRole =
   'STRATEGY_LEAD' | 'CONTENT_LEAD' | 'COMMUNITY_MANAGER' | 'ANALYST' | 'COORDINATOR' | 'EXECUTIVE_APPROVER' | 'CONTRIBUTOR' | 'VIEWER';
@@ -160,7 +160,7 @@ export async function seedDemoPeople(
         orgHeaders,
       );
       await call('mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { userId } }', {
-        input: { token: invite.inviteMember.token, displayName: person.name, password, locale: client.locale },
+        input: { token: invite.inviteMember.token, displayName: person.name, password, locale: apiLocale(client.locale) },
       });
     } else if ([...member.roles].sort().join() !== [...person.roles].sort().join()) {
       await call(

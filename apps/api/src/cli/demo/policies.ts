@@ -8,7 +8,7 @@
  * each policy is advanced from the state it is in towards its target; rules are
  * replaced by the same set; the staff import updates the people already listed.
  */
-import { actingAs, clientIds, type DemoCall, type LogIn } from './calls';
+import { actingAs, apiLocale, clientIds, type DemoCall, type LogIn } from './calls';
 import { DEMO_PEOPLE, loginOf } from './people';
 import { POLICY_EDITS, STAFF_LISTS } from './policy-texts';
 
@@ -59,7 +59,7 @@ const CONTENT_RULES: Record<string, Record<string, unknown>[]> = {
   ],
 };
 
-const reply = (language: string, text: string) => [{ language, text }];
+const reply = (language: string, text: string) => [{ language: apiLocale(language), text }];
 
 /** Comment-handling rules: how fast, who answers, counted in opening hours or round the clock. */
 const COMMENT_RULES: Record<string, Record<string, unknown>[]> = {
@@ -173,7 +173,7 @@ export async function seedDemoPolicies(
         doc = (
           await must<{ createPolicy: Doc }>(
             `mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { ${DOC} } }`,
-            { input: { kind, language: client.locale, fromTemplate: true } },
+            { input: { kind, language: apiLocale(client.locale), fromTemplate: true } },
             lead,
           )
         ).createPolicy;

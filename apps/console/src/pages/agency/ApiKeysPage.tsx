@@ -6,6 +6,7 @@ import {
   Code,
   CopyButton,
   Group,
+  Input,
   Loader,
   Modal,
   Select,
@@ -23,6 +24,7 @@ import { useWorkspace } from '../../components/workspace';
 import { graphql } from '../../gql';
 import type { ApiKeyScope } from '../../gql/graphql';
 import { useT } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/messages';
 import { fieldProblems, PAGE_SIZE, Pager, ProblemsAlert, useCursorPages } from './common';
 
 const ApiKeysDocument = graphql(`
@@ -71,12 +73,104 @@ const RevokeApiKeyDocument = graphql(`
   }
 `);
 
-const SCOPES: ApiKeyScope[] = ['read', 'write'];
+type Access = 'read' | 'write';
+const ACCESSES: Access[] = ['read', 'write'];
+/** READ and WRITE: every module at once. */
+const EVERY_MODULE: Record<Access, ApiKeyScope> = { read: 'READ', write: 'WRITE' };
+/** The modules a key can be limited to. Network accounts and webhooks have no write scope: only people change them. */
+const MODULES: { name: MessageKey; read: ApiKeyScope; write?: ApiKeyScope }[] = [
+  { name: 'agency.keys.module.organizations', read: 'ORGANIZATIONS_READ', write: 'ORGANIZATIONS_WRITE' },
+  { name: 'agency.keys.module.networkAccounts', read: 'NETWORK_ACCOUNTS_READ' },
+  { name: 'agency.keys.module.strategy', read: 'STRATEGY_READ', write: 'STRATEGY_WRITE' },
+  { name: 'agency.keys.module.policies', read: 'POLICIES_READ', write: 'POLICIES_WRITE' },
+  { name: 'agency.keys.module.content', read: 'CONTENT_READ', write: 'CONTENT_WRITE' },
+  { name: 'agency.keys.module.community', read: 'COMMUNITY_READ', write: 'COMMUNITY_WRITE' },
+  { name: 'agency.keys.module.evaluation', read: 'EVALUATION_READ', write: 'EVALUATION_WRITE' },
+  { name: 'agency.keys.module.webhooks', read: 'WEBHOOKS_READ' },
+];
 const WHOLE_AGENCY = 'agency';
+
+/** A scope in words: "Read", "Write", or "Content: read". */
+function useScopeLabel(): (scope: ApiKeyScope) => string {
+  const t = useT();
+  return (scope) => {
+    if (scope === 'READ') return t('agency.keys.scope.read');
+    if (scope === 'WRITE') return t('agency.keys.scope.write');
+    const module = MODULES.find((m) => m.read === scope || m.write === scope);
+    if (!module) return scope;
+    return t(module.read === scope ? 'agency.keys.scope.moduleRead' : 'agency.keys.scope.moduleWrite', { module: t(module.name) });
+  };
+}
+
+/**
+ * The scopes of a new key: reading and writing everywhere, or module by module (a grid). A module's box is ticked and
+ * locked while the whole access is chosen, and left out of what is sent then.
+ */
+function ScopePicker({ value, onChange, error }: { value: ApiKeyScope[]; onChange(next: ApiKeyScope[]): void; error?: string }) {
+  const t = useT();
+  const label = useScopeLabel();
+  const toggle = (scope: ApiKeyScope, on: boolean) => onChange(on ? [...value, scope] : value.filter((s) => s !== scope));
+  return (
+    <Input.Wrapper label={t('agency.keys.scopes')} description={t('agency.keys.scopesHelp')} error={error}>
+      <Stack gap="xs" mt="xs">
+        <Group>
+          {ACCESSES.map((access) => (
+            <Checkbox
+              key={access}
+              label={label(EVERY_MODULE[access])}
+              checked={value.includes(EVERY_MODULE[access])}
+              onChange={(e) => toggle(EVERY_MODULE[access], e.currentTarget.checked)}
+            />
+          ))}
+        </Group>
+        <Table aria-label={t('agency.keys.byModule')} withRowBorders={false} verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('agency.keys.byModule')}</Table.Th>
+              <Table.Th>{t('agency.keys.scope.read')}</Table.Th>
+              <Table.Th>{t('agency.keys.scope.write')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {MODULES.map((module) => (
+              <Table.Tr key={module.read}>
+                <Table.Td>{t(module.name)}</Table.Td>
+                {ACCESSES.map((access) => {
+                  const scope = module[access];
+                  if (!scope) return <Table.Td key={access}>{t('agency.keys.peopleOnly')}</Table.Td>;
+                  const everywhere = value.includes(EVERY_MODULE[access]);
+                  return (
+                    <Table.Td key={access}>
+                      <Checkbox
+                        aria-label={label(scope)}
+                        checked={everywhere || value.includes(scope)}
+                        disabled={everywhere}
+                        onChange={(e) => toggle(scope, e.currentTarget.checked)}
+                      />
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Input.Wrapper>
+  );
+}
+
+/** What is sent: a module's scope is left out when the same access is given for every module. */
+function scopesToSend(chosen: ApiKeyScope[]): ApiKeyScope[] {
+  const covered = new Set(
+    ACCESSES.filter((access) => chosen.includes(EVERY_MODULE[access])).flatMap((access) => MODULES.map((m) => m[access])),
+  );
+  return chosen.filter((scope) => !covered.has(scope));
+}
 
 /** The agency's API keys: created with their scopes, the secret shown once, listed, revoked. */
 export function ApiKeysPage() {
   const t = useT();
+  const scopeLabel = useScopeLabel();
   const workspace = useWorkspace();
   const pages = useCursorPages();
   const [keys, refetch] = useQuery({ query: ApiKeysDocument, variables: { first: PAGE_SIZE, after: pages.after } });
@@ -84,7 +178,7 @@ export function ApiKeysPage() {
   const [revoked, revoke] = useMutation(RevokeApiKeyDocument);
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['read']);
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['READ']);
   const [scope, setScope] = useState<string>(WHOLE_AGENCY);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
@@ -96,7 +190,7 @@ export function ApiKeysPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { data } = await create({
-      input: { name, scopes: scopes as ApiKeyScope[], organizationId: scope === WHOLE_AGENCY ? undefined : scope },
+      input: { name, scopes: scopesToSend(scopes), organizationId: scope === WHOLE_AGENCY ? undefined : scope },
     });
     if (!data) return;
     setOpened(false);
@@ -144,7 +238,7 @@ export function ApiKeysPage() {
                   <Group gap={4}>
                     {key.scopes.map((s) => (
                       <Badge key={s} variant="light" color="blue.9">
-                        {t(s === 'write' ? 'agency.keys.scope.write' : 'agency.keys.scope.read')}
+                        {scopeLabel(s)}
                       </Badge>
                     ))}
                   </Group>
@@ -187,6 +281,7 @@ export function ApiKeysPage() {
         opened={opened}
         onClose={() => setOpened(false)}
         title={t('agency.keys.create')}
+        size="lg"
       >
         <form onSubmit={submit}>
           <Stack>
@@ -199,13 +294,7 @@ export function ApiKeysPage() {
               error={problems.at('input.name')}
               data-autofocus
             />
-            <Checkbox.Group label={t('agency.keys.scopes')} value={scopes} onChange={setScopes} error={problems.at('input.scopes')}>
-              <Group mt="xs">
-                {SCOPES.map((s) => (
-                  <Checkbox key={s} value={s} label={t(s === 'write' ? 'agency.keys.scope.write' : 'agency.keys.scope.read')} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+            <ScopePicker value={scopes} onChange={setScopes} error={problems.at('input.scopes')} />
             <Select
               label={t('agency.keys.actsIn')}
               allowDeselect={false}

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../../gql';
+import { toApiLocale } from '../../i18n/api-locale';
 import type { Locale } from '../../i18n/messages';
 
 const UpdateMeDocument = graphql(`
@@ -21,7 +22,7 @@ export function useSaveLocale(): (locale: Locale) => void {
   const [, update] = useMutation(UpdateMeDocument);
   return useCallback(
     (locale: Locale) => {
-      void update({ input: { locale } });
+      void update({ input: { locale: toApiLocale(locale) } });
     },
     [update],
   );

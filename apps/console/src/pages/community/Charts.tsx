@@ -9,7 +9,7 @@ import { useT } from '../../i18n/locale';
 import { useClientOrganization } from './shared';
 
 const CommunityChartsDocument = graphql(`
-  query CommunityCharts($from: String!, $to: String!, $interval: VolumeInterval!) {
+  query CommunityCharts($from: DateTime!, $to: DateTime!, $interval: VolumeInterval!) {
     mentionVolume(interval: $interval, from: $from, to: $to) {
       timeZone
       buckets {

@@ -3,13 +3,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { graphql } from '../../gql';
-import type { InboxItemsQuery, InboxStatus } from '../../gql/graphql';
+import type { CommentSeverity, InboxItemsQuery, InboxStatus } from '../../gql/graphql';
 import { useT } from '../../i18n/locale';
 import { fieldError, isAboutFields, Pager, useClientOrganization, useCursorPages } from './shared';
 import { OrgDateTime } from '../../components/format';
 
 const InboxItemsDocument = graphql(`
-  query InboxItems($first: Int!, $after: String, $status: InboxStatus, $severity: String, $overdue: Boolean) {
+  query InboxItems($first: Int!, $after: String, $status: InboxStatus, $severity: CommentSeverity, $overdue: Boolean) {
     inboxItems(first: $first, after: $after, status: $status, severity: $severity, overdue: $overdue) {
       edges {
         node {
@@ -56,7 +56,7 @@ const InboxItemsDocument = graphql(`
 `);
 
 const ReplyTemplatesDocument = graphql(`
-  query InboxReplyTemplates($network: String, $severity: String) {
+  query InboxReplyTemplates($network: String, $severity: CommentSeverity) {
     replyTemplates(network: $network, severity: $severity) {
       channel
       language
@@ -96,7 +96,7 @@ const DismissInboxItemDocument = graphql(`
 
 type Item = InboxItemsQuery['inboxItems']['edges'][number]['node'];
 const STATUSES: InboxStatus[] = ['NEW', 'ASSIGNED', 'ESCALATED', 'ANSWERED', 'DISMISSED'];
-const SEVERITIES = ['LOW', 'NORMAL', 'HIGH', 'CRISIS'] as const;
+const SEVERITIES: readonly CommentSeverity[] = ['LOW', 'NORMAL', 'HIGH', 'CRISIS'];
 /** Dark enough for text on white (4.5:1): Mantine's orange shades are not. */
 const SEVERITY_COLOR: Record<string, string> = { LOW: 'gray.9', NORMAL: 'blue.9', HIGH: '#a63c06', CRISIS: 'red.9' };
 const OPEN: InboxStatus[] = ['NEW', 'ASSIGNED', 'ESCALATED'];
@@ -107,7 +107,7 @@ export function Inbox() {
   const t = useT();
   const { context, timeZone } = useClientOrganization();
   const [status, setStatus] = useState<InboxStatus | null>(null);
-  const [severity, setSeverity] = useState<string | null>(null);
+  const [severity, setSeverity] = useState<CommentSeverity | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const pages = useCursorPages();
   const { reset } = pages;
@@ -137,7 +137,7 @@ export function Inbox() {
           label={t('community.inbox.severity')}
           clearable
           value={severity}
-          onChange={setSeverity}
+          onChange={(value) => setSeverity(SEVERITIES.find((s) => s === value) ?? null)}
           data={SEVERITIES.map((s) => ({ value: s, label: t(`community.inbox.severityValue.${s}`) }))}
         />
         <Switch label={t('community.inbox.overdueOnly')} checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} />
@@ -213,10 +213,8 @@ export function Inbox() {
   );
 }
 
-function severityLabel(t: ReturnType<typeof useT>, severity: string): string {
-  return (SEVERITIES as readonly string[]).includes(severity)
-    ? t(`community.inbox.severityValue.${severity as (typeof SEVERITIES)[number]}`)
-    : severity;
+function severityLabel(t: ReturnType<typeof useT>, severity: CommentSeverity): string {
+  return t(`community.inbox.severityValue.${severity}`);
 }
 
 function InboxItemModal({

@@ -16,8 +16,8 @@ const MentionStreamDocument = graphql(`
     $source: String
     $sentiment: SentimentLabel
     $queryId: ID
-    $from: String
-    $to: String
+    $from: DateTime
+    $to: DateTime
     $text: String
   ) {
     mentions(first: $first, after: $after, source: $source, sentiment: $sentiment, queryId: $queryId, from: $from, to: $to, text: $text) {
@@ -85,7 +85,7 @@ export function Mentions() {
     () => ({
       first: PAGE,
       after: pages.after,
-      // Absent rather than null: the API checks a null from/to as a date and refuses it.
+      // Absent rather than null: a filter left out is what the API documents.
       source: filter.source ?? undefined,
       sentiment: filter.sentiment ?? undefined,
       queryId: filter.queryId ?? undefined,

@@ -9,6 +9,7 @@ import type {
   PoliciesCommentRulesQuery,
   PoliciesSetCommentRulesMutation,
 } from '../../gql/graphql';
+import { fromApiLocale, toApiLocale } from '../../i18n/api-locale';
 import { useLocaleChoice, useT } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/messages';
 import { errorAt, leftover } from './rule-errors';
@@ -48,7 +49,7 @@ export const ROLES: OrganizationRole[] = [
   'CONTRIBUTOR',
   'VIEWER',
 ];
-const LANGUAGES: Locale[] = ['fr', 'en'];
+const LANGUAGES: Locale[] = ['FR', 'EN'];
 /** The API's defaults for a severity without a rule: the starting point of a new rule. */
 const DEFAULT_MINUTES: Record<CommentSeverity, number> = { LOW: 2880, NORMAL: 1440, HIGH: 240, CRISIS: 60 };
 /** Fields a rule's form shows; a problem at another path is shown on the rule's card. */
@@ -72,7 +73,12 @@ function toRow(rule: Partial<Record<keyof StoredRule, unknown>>): Row {
     responsibleRole: oneOf(rule.responsibleRole, ROLES, 'COMMUNITY_MANAGER'),
     businessHours: rule.businessHours === true,
     escalate: rule.escalate === true,
-    replyTemplates: templates.map((t) => ({ key: rowKey(), language: oneOf(t?.language, LANGUAGES, 'fr'), text: str(t?.text, '') })),
+    replyTemplates: templates.map((t) => ({
+      key: rowKey(),
+      // Pasted JSON may name the language by its code (fr) rather than by the API's value (FR).
+      language: oneOf(str(t?.language, '').toUpperCase(), LANGUAGES, 'FR'),
+      text: str(t?.text, ''),
+    })),
   };
 }
 
@@ -267,7 +273,7 @@ function CommentRuleCard({
               <Select
                 label={t('policies.commentRules.templateLanguage', { n: i + 1 })}
                 w={160}
-                data={LANGUAGES.map((l) => ({ value: l, label: t(`policies.commentRules.language.${l}` as MessageKey) }))}
+                data={LANGUAGES.map((l) => ({ value: l, label: t(`policies.commentRules.language.${fromApiLocale(l)}` as MessageKey) }))}
                 value={tpl.language}
                 allowDeselect={false}
                 onChange={(v) => v && setTemplate(tpl.key, { language: v as Locale })}
@@ -297,7 +303,9 @@ function CommentRuleCard({
             <Button
               variant="default"
               size="xs"
-              onClick={() => onChange({ replyTemplates: [...row.replyTemplates, { key: rowKey(), language: locale, text: '' }] })}
+              onClick={() =>
+                onChange({ replyTemplates: [...row.replyTemplates, { key: rowKey(), language: toApiLocale(locale), text: '' }] })
+              }
             >
               {t('policies.commentRules.addTemplate')}
             </Button>

@@ -8,6 +8,7 @@ import { OrgDate } from '../../components/format';
 import { useWorkspace } from '../../components/workspace';
 import { graphql } from '../../gql';
 import type { Locale, PolicyKind } from '../../gql/graphql';
+import { toApiLocale } from '../../i18n/api-locale';
 import { useLocaleChoice, useT } from '../../i18n/locale';
 import { CommentHandlingRules, ContentRules } from './RulesPanels';
 import { fieldErrors, otherErrors } from './form-errors';
@@ -218,7 +219,7 @@ function CreatePolicy({ organizationId }: { organizationId: string }) {
   const { locale } = useLocaleChoice();
   const [opened, setOpened] = useState(false);
   const [kind, setKind] = useState<PolicyKind>('EDITORIAL_POLICY');
-  const [language, setLanguage] = useState<Locale>(locale);
+  const [language, setLanguage] = useState<Locale>(toApiLocale(locale));
   const [fromTemplate, setFromTemplate] = useState(true);
   const [result, create] = useMutation(CreatePolicyDocument);
   const errors = fieldErrors(result.error);
@@ -254,8 +255,8 @@ function CreatePolicy({ organizationId }: { organizationId: string }) {
               onChange={(v) => v && setLanguage(v as Locale)}
               error={errors['input.language']}
               data={[
-                { value: 'fr', label: 'Français' },
-                { value: 'en', label: 'English' },
+                { value: 'FR', label: 'Français' },
+                { value: 'EN', label: 'English' },
               ]}
             />
             <Checkbox

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgDate } from '../../components/format';
 import { useAgencyManager, useWorkspace } from '../../components/workspace';
 import { graphql } from '../../gql';
-import type { OrganizationSize } from '../../gql/graphql';
+import type { Locale as ApiLocale, OrganizationSize } from '../../gql/graphql';
 import { useT } from '../../i18n/locale';
 
 const SettingsDocument = graphql(`
@@ -118,7 +118,7 @@ type Profile = {
   id: string;
   name: string;
   timezone: string;
-  locale: string;
+  locale: ApiLocale;
   sector?: string | null;
   size?: OrganizationSize | null;
 };
@@ -136,7 +136,7 @@ function ProfileForm({
   const workspace = useWorkspace();
   const [name, setName] = useState(organization.name);
   const [timezone, setTimezone] = useState(organization.timezone);
-  const [locale, setLocale] = useState(organization.locale);
+  const [locale, setLocale] = useState<ApiLocale>(organization.locale);
   const [sector, setSector] = useState(organization.sector ?? '');
   const [size, setSize] = useState<string>(organization.size ?? '');
   const [saved, setSaved] = useState(false);
@@ -157,7 +157,7 @@ function ProfileForm({
         input: {
           name,
           timezone,
-          locale: locale === 'en' ? 'en' : 'fr',
+          locale,
           sector: sector.trim() === '' ? null : sector,
           size: size === '' ? null : (size as OrganizationSize),
         },
@@ -204,10 +204,10 @@ function ProfileForm({
             allowDeselect={false}
             readOnly={!canEdit}
             value={locale}
-            onChange={(v) => v && setLocale(v)}
+            onChange={(v) => v && setLocale(v === 'EN' ? 'EN' : 'FR')}
             data={[
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
+              { value: 'FR', label: 'Français' },
+              { value: 'EN', label: 'English' },
             ]}
             error={errorOf('locale')}
           />

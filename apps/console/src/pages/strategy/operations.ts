@@ -103,7 +103,7 @@ export const RecordKpiValueDocument = graphql(`
 `);
 
 export const KpiProgressDocument = graphql(`
-  query StrategyKpiProgress($kpiId: ID!, $from: String!, $to: String!) {
+  query StrategyKpiProgress($kpiId: ID!, $from: DateTime!, $to: DateTime!) {
     kpiProgress(kpiId: $kpiId, from: $from, to: $to) {
       kpiId
       status

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { actorOf, AgencyContext, constantTimeEqual, generateApiKey, hmacSha256, isWellFormedApiKey, Principal } from '@socle/platform-auth';
+import {
+  actorOf,
+  AgencyContext,
+  ApiKeyScope,
+  constantTimeEqual,
+  generateApiKey,
+  hmacSha256,
+  isWellFormedApiKey,
+  Principal,
+} from '@socle/platform-auth';
 import { badInput, notFound } from '@socle/platform-errors';
 import { ApiKeyEntity } from './entities';
 import { ApiKeyRepository, AuditRepository, OrganizationRepository, PageQuery } from './repositories';
@@ -10,7 +19,7 @@ import { ApiKeyRepository, AuditRepository, OrganizationRepository, PageQuery } 
 export interface CreateApiKeyCommand {
   name: string;
   organizationId?: string;
-  scopes: ('read' | 'write')[];
+  scopes: ApiKeyScope[];
   expiresAt?: Date;
 }
 

@@ -7,7 +7,7 @@ import { AgencyRepository, OrganizationRepository, UserRepository } from './repo
 import { AcceptInvitationPayloadObject, AuthPayloadObject, MeObject, UserObject } from './dto/objects';
 import { AcceptInvitationInput, LogInInput, RefreshSessionInput, SignUpInput, UpdateMeInput } from './dto/inputs';
 import { ProfileService } from './profile.service';
-import { toOrganization } from './dto/mappers';
+import { agencyMembershipId, organizationMembershipId, toOrganization } from './dto/mappers';
 
 @Resolver()
 export class AuthResolver {
@@ -80,8 +80,13 @@ export class AuthResolver {
     const [agencies, organizations] = [await this.agencies.membershipsOf(ctx), await this.organizations.membershipsOf(ctx)];
     return {
       user: user as unknown as MeObject['user'],
-      agencies: agencies as unknown as MeObject['agencies'],
+      agencies: agencies.map((a) => ({
+        id: agencyMembershipId(a.agency.id, ctx.userId),
+        agency: a.agency as unknown as MeObject['agencies'][number]['agency'],
+        role: a.role as MeObject['agencies'][number]['role'],
+      })),
       organizations: organizations.map((o) => ({
+        id: organizationMembershipId(o.organization.id, ctx.userId),
         organization: toOrganization(o.organization),
         roles: o.roles as MeObject['organizations'][number]['roles'],
       })),

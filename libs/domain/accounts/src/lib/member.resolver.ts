@@ -16,6 +16,7 @@ import { MembershipService } from './membership.service';
 import type { AgencyInvitationEntity, OrganizationInvitationEntity } from './entities';
 import type { MemberWithUser, PendingInvitationRow } from './repositories';
 import { UserLoader } from './user.loader';
+import { agencyMembershipId, organizationMembershipId } from './dto/mappers';
 import {
   AgencyMemberConnection,
   AgencyMemberObject,
@@ -39,13 +40,15 @@ import {
   RevokeInvitationInput,
 } from './dto/inputs';
 
-const toMember = (m: MemberWithUser): OrganizationMemberObject => ({
+const toMember = (organizationId: string, m: MemberWithUser): OrganizationMemberObject => ({
+  id: organizationMembershipId(organizationId, m.userId),
   userId: m.userId,
   roles: m.roles as OrganizationRoleEnum[],
   joinedAt: m.createdAt,
   user: m.user as UserObject,
 });
-const toAgencyMember = (m: { userId: string; role: string; createdAt: Date; user?: unknown }): AgencyMemberObject => ({
+const toAgencyMember = (agencyId: string, m: { userId: string; role: string; createdAt: Date; user?: unknown }): AgencyMemberObject => ({
+  id: agencyMembershipId(agencyId, m.userId),
   userId: m.userId,
   role: m.role as AgencyRoleEnum,
   joinedAt: m.createdAt,
@@ -124,7 +127,7 @@ export class OrganizationMemberResolver {
       page,
       (keyset) => this.memberships.page(ctx, keyset),
       (m) => [m.createdAt, m.userId],
-      toMember,
+      (m) => toMember(ctx.organizationId, m),
       () => this.memberships.count(ctx),
     );
   }
@@ -189,7 +192,7 @@ export class OrganizationMemberResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args('input', { description: 'The member and their new roles.' }) input: ChangeMemberRolesInput,
   ): Promise<OrganizationMemberObject> {
-    return toMember(await this.memberships.changeRoles(ctx, input.userId, input.roles as OrganizationRole[]));
+    return toMember(ctx.organizationId, await this.memberships.changeRoles(ctx, input.userId, input.roles as OrganizationRole[]));
   }
 
   @Requires('organization.members.manage')
@@ -198,7 +201,7 @@ export class OrganizationMemberResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args('input', { description: 'The member to remove.' }) input: RemoveMemberInput,
   ): Promise<OrganizationMemberObject> {
-    return toMember(await this.memberships.remove(ctx, input.userId));
+    return toMember(ctx.organizationId, await this.memberships.remove(ctx, input.userId));
   }
 }
 
@@ -218,7 +221,7 @@ export class AgencyMemberResolver {
       page,
       (keyset) => this.memberships.agencyPage(ctx, keyset),
       (m) => [m.createdAt, m.userId],
-      toAgencyMember,
+      (m) => toAgencyMember(ctx.agencyId, m),
       () => this.memberships.countAgencyMembers(ctx),
     );
   }
@@ -288,7 +291,7 @@ export class AgencyMemberResolver {
     @AgencyCtx() ctx: AgencyContext,
     @Args('input', { description: 'The staff member and their new role.' }) input: ChangeAgencyMemberRoleInput,
   ): Promise<AgencyMemberObject> {
-    return toAgencyMember(await this.memberships.changeAgencyRole(ctx, input.userId, input.role as AgencyRole));
+    return toAgencyMember(ctx.agencyId, await this.memberships.changeAgencyRole(ctx, input.userId, input.role as AgencyRole));
   }
 
   @Requires('agency.members.manage')
@@ -300,6 +303,6 @@ export class AgencyMemberResolver {
     @AgencyCtx() ctx: AgencyContext,
     @Args('input', { description: 'The staff member to remove.' }) input: RemoveMemberInput,
   ): Promise<AgencyMemberObject> {
-    return toAgencyMember(await this.memberships.removeAgencyMember(ctx, input.userId));
+    return toAgencyMember(ctx.agencyId, await this.memberships.removeAgencyMember(ctx, input.userId));
   }
 }

@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { derivedId } from '@socle/platform-graphql';
 import { CommentRulesService, CommentHandlingRuleSet } from './comment-rules/comment-rules.service';
 import { ContentRulesService } from './content-rules-store/content-rules.service';
 import { CheckContentInput, CommentResponseDueInput, SetCommentHandlingRulesInput, SetContentRulesInput } from './dto/inputs';
@@ -16,7 +17,8 @@ import {
   ResponsibleRoleEnum,
 } from './dto/objects';
 
-const toRuleSet = (set: CommentHandlingRuleSet): CommentHandlingRuleSetObject => ({
+const toRuleSet = (organizationId: string, set: CommentHandlingRuleSet): CommentHandlingRuleSetObject => ({
+  id: derivedId('CommentHandlingRuleSet', organizationId),
   rules: set.rules.map((r) => ({
     channel: r.channel,
     severity: r.severity as CommentSeverityEnum,
@@ -38,7 +40,7 @@ export class CommentRulesResolver {
     description: 'The comment-handling rules (response delay, responsible role, escalation, reply templates by channel and severity).',
   })
   async commentHandlingRules(@OrgCtx() ctx: OrganizationContext): Promise<CommentHandlingRuleSetObject> {
-    return toRuleSet(await this.rules.get(ctx));
+    return toRuleSet(ctx.organizationId, await this.rules.get(ctx));
   }
 
   @Requires('policies.edit')
@@ -50,6 +52,7 @@ export class CommentRulesResolver {
     @Args('input', { description: 'The whole set of rules.' }) input: SetCommentHandlingRulesInput,
   ): Promise<CommentHandlingRuleSetObject> {
     return toRuleSet(
+      ctx.organizationId,
       await this.rules.set(
         ctx,
         input.rules.map((r) => ({
@@ -96,6 +99,7 @@ export class ContentRulesResolver {
   async contentRules(@OrgCtx() ctx: OrganizationContext): Promise<ContentRuleSetObject> {
     const [set, derived] = [await this.rules.get(ctx), await this.rules.brandVoiceRules(ctx)];
     return {
+      id: derivedId('ContentRuleSet', ctx.organizationId),
       rules: set.rules as unknown as Record<string, unknown>[],
       brandVoiceRules: derived as unknown as Record<string, unknown>[],
       version: set.version,
@@ -114,6 +118,7 @@ export class ContentRulesResolver {
     const set = await this.rules.set(ctx, input.rules);
     const derived = await this.rules.brandVoiceRules(ctx);
     return {
+      id: derivedId('ContentRuleSet', ctx.organizationId),
       rules: set.rules as unknown as Record<string, unknown>[],
       brandVoiceRules: derived as unknown as Record<string, unknown>[],
       version: set.version,

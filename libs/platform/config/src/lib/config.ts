@@ -107,6 +107,16 @@ export class SocleConfig {
   @Max(10 * 1024 * 1024)
   SUBSCRIPTIONS_MAX_PAYLOAD_BYTES = 64 * 1024;
 
+  /**
+   * How long a process may take to stop after SIGTERM or SIGINT: the API finishes the requests in flight, the worker
+   * the jobs in hand. Past it the process exits anyway (code 1); keep it below the orchestrator's grace period.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
+
   /** WebSocket connections one API process keeps open at once; more are refused (503) before the upgrade. */
   @Transform(toInt)
   @IsInt()

@@ -1,12 +1,13 @@
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { INPUT_LIMITS, jsonValueProblem } from './input-limits';
+import { InputValueError } from './input-value-error';
 
 /**
  * A JSONObject value the client sent that is too deep or too large. graphql-js
  * prefixes its message with the variable and the path inside it; the API's
  * error formatter reports it as BAD_USER_INPUT naming that path.
  */
-export class JsonValueError extends TypeError {
+export class JsonValueError extends InputValueError {
   constructor(message: string) {
     super(message);
     this.name = 'JsonValueError';

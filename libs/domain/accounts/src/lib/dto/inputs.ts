@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ValidateNested } from 'class-validator';
-import { PageArgs } from '@socle/platform-graphql';
+import { DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -48,9 +48,9 @@ export class SignUpInput {
   @MinLength(1)
   @MaxLength(256)
   password!: string;
-  @Field(() => LocaleEnum, { description: "The owner's language (default fr).", defaultValue: LocaleEnum.fr })
+  @Field(() => LocaleEnum, { description: "The owner's language (default FR).", defaultValue: LocaleEnum.FR })
   @IsEnum(LocaleEnum)
-  locale: LocaleEnum = LocaleEnum.fr;
+  locale: LocaleEnum = LocaleEnum.FR;
 }
 
 @InputType({ description: 'Credentials of a person.' })
@@ -90,7 +90,7 @@ export class AcceptInvitationInput {
   @IsString()
   @MaxLength(256)
   password?: string;
-  @Field(() => LocaleEnum, { description: 'Language of a new account (default fr); ignored for an existing account.', nullable: true })
+  @Field(() => LocaleEnum, { description: 'Language of a new account (default FR); ignored for an existing account.', nullable: true })
   @IsOptional()
   @IsEnum(LocaleEnum)
   locale?: LocaleEnum;
@@ -108,9 +108,9 @@ export class CreateOrganizationInput {
   @IsOptional()
   @IsEnum(OrganizationSizeEnum)
   size?: OrganizationSizeEnum;
-  @Field(() => LocaleEnum, { description: 'Language of its mails and generated documents (default fr).', defaultValue: LocaleEnum.fr })
+  @Field(() => LocaleEnum, { description: 'Language of its mails and generated documents (default FR).', defaultValue: LocaleEnum.FR })
   @IsEnum(LocaleEnum)
-  locale: LocaleEnum = LocaleEnum.fr;
+  locale: LocaleEnum = LocaleEnum.FR;
   @Field(() => String, {
     description: 'IANA time zone its dates and schedules are read in (default Europe/Paris).',
     defaultValue: 'Europe/Paris',
@@ -240,13 +240,15 @@ export class CreateApiKeyInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be an organization id' })
   organizationId?: string;
-  @Field(() => [ApiKeyScopeEnum], { description: 'What the key may do: at least one scope, no repeats.' })
+  @Field(() => [ApiKeyScopeEnum], {
+    description: 'What the key may do: READ / WRITE for every module, or single modules (CONTENT_READ…); at least one scope, no repeats.',
+  })
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsEnum(ApiKeyScopeEnum, { each: true })
   scopes!: ApiKeyScopeEnum[];
-  @Field(() => GraphQLISODateTime, {
-    description: 'When the key stops working (ISO 8601, in the future); left out, it does not expire.',
+  @Field(() => DateTimeScalar, {
+    description: 'When the key stops working (in the future); left out, it does not expire.',
     nullable: true,
   })
   @IsOptional()

@@ -1,5 +1,13 @@
 import type { AgencyAuditEventEntity, ApiKeyEntity, AuditEventEntity, OrganizationEntity } from '../entities';
+import { derivedId } from '@socle/platform-graphql';
 import type { ApiKeyObject, AuditEventObject, OrganizationObject } from './objects';
+
+/** The id of a person's membership of an agency, whether read as AgencyMember or as AgencyMembership. */
+export const agencyMembershipId = (agencyId: string, userId: string): string => derivedId('AgencyMember', agencyId, userId);
+
+/** The id of a person's membership of an organization, whether read as OrganizationMember or as OrganizationMembership. */
+export const organizationMembershipId = (organizationId: string, userId: string): string =>
+  derivedId('OrganizationMember', organizationId, userId);
 
 export const toOrganization = (o: OrganizationEntity): OrganizationObject => o as unknown as OrganizationObject;
 

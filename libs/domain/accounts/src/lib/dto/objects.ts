@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AGENCY_ROLES, ORGANIZATION_ROLES } from '@socle/platform-auth';
-import { ConnectionType, JSONObjectScalar } from '@socle/platform-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AGENCY_ROLES, API_KEY_SCOPES, ApiKeyScope, ORGANIZATION_ROLES, permissionsOfScope } from '@socle/platform-auth';
+import { ConnectionType, DateTimeScalar, JSONObjectScalar } from '@socle/platform-graphql';
 
 export enum AgencyRoleEnum {
   OWNER = 'OWNER',
@@ -28,13 +28,29 @@ export enum OrganizationSizeEnum {
   LARGE = 'LARGE',
   ENTERPRISE = 'ENTERPRISE',
 }
+/** GraphQL names in upper case like every enum of the schema; the stored values stay the language codes. */
 export enum LocaleEnum {
-  fr = 'fr',
-  en = 'en',
+  FR = 'fr',
+  EN = 'en',
 }
+/** GraphQL names in upper case; the stored values are the scopes of the permission matrix (`read`, `content:read`). */
 export enum ApiKeyScopeEnum {
-  read = 'read',
-  write = 'write',
+  READ = 'read',
+  WRITE = 'write',
+  ORGANIZATIONS_READ = 'organizations:read',
+  ORGANIZATIONS_WRITE = 'organizations:write',
+  NETWORK_ACCOUNTS_READ = 'network_accounts:read',
+  STRATEGY_READ = 'strategy:read',
+  STRATEGY_WRITE = 'strategy:write',
+  POLICIES_READ = 'policies:read',
+  POLICIES_WRITE = 'policies:write',
+  CONTENT_READ = 'content:read',
+  CONTENT_WRITE = 'content:write',
+  COMMUNITY_READ = 'community:read',
+  COMMUNITY_WRITE = 'community:write',
+  EVALUATION_READ = 'evaluation:read',
+  EVALUATION_WRITE = 'evaluation:write',
+  WEBHOOKS_READ = 'webhooks:read',
 }
 export enum InvitationStatusEnum {
   PENDING = 'PENDING',
@@ -97,17 +113,51 @@ registerEnumType(OrganizationSizeEnum, {
 registerEnumType(LocaleEnum, {
   description: 'A language of the console, of mails and of generated documents.',
   name: 'Locale',
-  valuesMap: { fr: { description: 'French.' }, en: { description: 'English.' } },
+  valuesMap: { FR: { description: 'French.' }, EN: { description: 'English.' } },
 });
+
+/** What each module scope is for, in words; its description then lists the permissions it opens. */
+const MODULE_SCOPE_PURPOSE: Record<Exclude<keyof typeof ApiKeyScopeEnum, 'READ' | 'WRITE'>, string> = {
+  ORGANIZATIONS_READ: 'Reads the agency, its client organizations and their settings, members and audit logs.',
+  ORGANIZATIONS_WRITE:
+    'Renames the agency, creates client organizations and changes their settings and executive report schedule (members, keys and deletions stay with people).',
+  NETWORK_ACCOUNTS_READ: 'Reads the networks and the connected network accounts. Connecting them is for people only, hence no write scope.',
+  STRATEGY_READ:
+    'Reads the strategy: its document versions, objectives, KPIs, segments, plans, competitors, brand voice, task force, governance and roadmap.',
+  STRATEGY_WRITE: 'Changes the strategy, the task force and governance, and the roadmap (approving strategy versions stays with people).',
+  POLICIES_READ:
+    'Reads the policies, their versions and acknowledgements, the comment-handling rules, the business calendar and the content rules.',
+  POLICIES_WRITE:
+    'Drafts, submits and publishes policies, and sets the comment-handling rules, the business calendar, the staff list and the content rules (approving and acknowledging stay with people).',
+  CONTENT_READ:
+    "Reads content items, approvals, publications, the crisis pause, the organization's and the agency's calendars and the media library; checks texts against the content rules.",
+  CONTENT_WRITE:
+    'Suggests, triages, edits and schedules content, sets the approval chain and the crisis pause, and tags or deletes media (approving content stays with people).',
+  COMMUNITY_READ:
+    'Reads listening (queries, mentions, authors, metrics, alerts, crisis cell) and the inbox (items, reply templates, feedback actions).',
+  COMMUNITY_WRITE: 'Manages listening queries, alerts and the crisis cell, collects metrics, and handles the inbox.',
+  EVALUATION_READ: "Reads maturity models, the agency's portfolio, assessments and reports.",
+  EVALUATION_WRITE: 'Manages maturity models, runs assessments and records KPI values.',
+  WEBHOOKS_READ:
+    'Lists the webhook endpoints and deliveries of an organization and of the agency. Managing them is for people only (their secrets are shown once), hence no write scope.',
+};
+
 registerEnumType(ApiKeyScopeEnum, {
-  description: 'What an API key may do. A key holds only the operations of its scopes: give both for a key that reads and changes data.',
+  description:
+    'What an API key may do: READ / WRITE for every module, or the scopes of single modules. A write scope does not include reading: give READ (or the module READ) too for a key that reads and changes data. No scope opens what only people may do: managing members, API keys and webhooks, deleting organizations, connecting network accounts, approving content, policies and strategy versions, acknowledging policies.',
   name: 'ApiKeyScope',
   valuesMap: {
-    read: { description: 'Queries that read data.' },
-    write: {
+    READ: { description: 'Reads everything a key may read, in every module: all the *_READ scopes together.' },
+    WRITE: {
       description:
-        'Operations that change data, except those only people may do: managing members and API keys, deleting organizations, connecting network accounts, approving content, policies and strategy versions, acknowledging policies.',
+        'Every operation that changes data, except those only people may do: all the *_WRITE scopes together. Does not include reading.',
     },
+    ...Object.fromEntries(
+      Object.entries(MODULE_SCOPE_PURPOSE).map(([name, purpose]) => [
+        name,
+        { description: `${purpose} Opens ${permissionsOfScope(ApiKeyScopeEnum[name as keyof typeof ApiKeyScopeEnum]).join(', ')}.` },
+      ]),
+    ),
   },
 });
 registerEnumType(ActorTypeEnum, {
@@ -134,6 +184,11 @@ const _agencyRolesMatch: readonly (keyof typeof AgencyRoleEnum)[] = AGENCY_ROLES
 const _orgRolesMatch: readonly (keyof typeof OrganizationRoleEnum)[] = ORGANIZATION_ROLES;
 void _agencyRolesMatch;
 void _orgRolesMatch;
+// And the scopes mirror the matrix's stored scopes, both ways.
+const _scopesMatch: readonly `${ApiKeyScopeEnum}`[] = API_KEY_SCOPES;
+const _scopeValuesKnown: readonly ApiKeyScope[] = Object.values(ApiKeyScopeEnum);
+void _scopesMatch;
+void _scopeValuesKnown;
 
 @ObjectType('User', { description: 'A person who can sign in.' })
 export class UserObject {
@@ -141,14 +196,14 @@ export class UserObject {
   @Field(() => String, { description: 'Email address, used to sign in (stored in lower case).' }) email!: string;
   @Field(() => String, { description: 'Name shown to others, 1 to 120 characters.' }) displayName!: string;
   @Field(() => LocaleEnum, { description: 'Language of the console and of the mails sent to this person.' }) locale!: LocaleEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When the account was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the account was created (UTC).' }) createdAt!: Date;
 }
 
 @ObjectType('Agency', { description: 'An agency: the account that manages client organizations.' })
 export class AgencyObject {
   @Field(() => ID, { description: 'The agency id, sent as the X-Socle-Agency header to act for it.' }) id!: string;
   @Field(() => String, { description: 'Name of the agency, 1 to 120 characters.' }) name!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the agency signed up (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the agency signed up (UTC).' }) createdAt!: Date;
 }
 
 @ObjectType('Organization', { description: 'A client organization: one tenant of an agency.' })
@@ -163,37 +218,55 @@ export class OrganizationObject {
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Paris.' }) timezone!: string;
   @Field(() => OrganizationStatusEnum, { description: 'ACTIVE, or DELETION_PENDING once deletion was asked for.' })
   status!: OrganizationStatusEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When deletion was asked for (UTC); null while ACTIVE.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When deletion was asked for (UTC); null while ACTIVE.', nullable: true })
   deletionRequestedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the organization was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When its settings last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the organization was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When its settings last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('OrganizationMember', { description: 'A person with roles in the organization.' })
 export class OrganizationMemberObject {
+  @Field(() => ID, {
+    description:
+      'Id of the membership (this organization and this person): opaque, stable while they are a member, the same in members and me.organizations.',
+  })
+  id!: string;
   @Field(() => ID, { description: "The member's user id." }) userId!: string;
   @Field(() => UserObject, { description: 'The person.' }) user!: UserObject;
   @Field(() => [OrganizationRoleEnum], { description: 'Their roles in the organization (at least one).' }) roles!: OrganizationRoleEnum[];
-  @Field(() => GraphQLISODateTime, { description: 'When they joined the organization (UTC).' }) joinedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When they joined the organization (UTC).' }) joinedAt!: Date;
 }
 
 @ObjectType('AgencyMember', { description: "A member of the agency's staff." })
 export class AgencyMemberObject {
+  @Field(() => ID, {
+    description:
+      'Id of the membership (this agency and this person): opaque, stable while they are staff, the same in agencyMembers and me.agencies.',
+  })
+  id!: string;
   @Field(() => ID, { description: "The member's user id." }) userId!: string;
   @Field(() => AgencyRoleEnum, { description: 'Their role in the agency.' }) role!: AgencyRoleEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When they joined the agency (UTC).' }) joinedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When they joined the agency (UTC).' }) joinedAt!: Date;
   /** The person as they were, when the member is already gone (a removal's answer); otherwise loaded by `user`. */
   snapshotUser?: UserObject;
 }
 
 @ObjectType('AgencyMembership', { description: 'An agency the signed-in person belongs to, with their role there.' })
 export class AgencyMembershipObject {
+  @Field(() => ID, {
+    description: 'Id of the membership: opaque, stable, the same as the AgencyMember id of this person in agencyMembers.',
+  })
+  id!: string;
   @Field(() => AgencyObject, { description: 'The agency.' }) agency!: AgencyObject;
   @Field(() => AgencyRoleEnum, { description: 'Their role in it.' }) role!: AgencyRoleEnum;
 }
 
 @ObjectType('OrganizationMembership', { description: 'A client organization the signed-in person is a member of, with their roles there.' })
 export class OrganizationMembershipObject {
+  @Field(() => ID, {
+    description: 'Id of the membership: opaque, stable, the same as the OrganizationMember id of this person in members.',
+  })
+  id!: string;
   @Field(() => OrganizationObject, { description: 'The organization.' }) organization!: OrganizationObject;
   @Field(() => [OrganizationRoleEnum], { description: 'Their roles in it.' }) roles!: OrganizationRoleEnum[];
 }
@@ -224,15 +297,15 @@ export class ApiKeyObject {
     string | null;
   @Field(() => [ApiKeyScopeEnum], { description: 'What the key may do.' }) scopes!: ApiKeyScopeEnum[];
   @Field(() => String, { description: 'First characters of the key, to recognise it; not secret.' }) displayPrefix!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the key was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, { description: 'When the key was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, {
     description: 'When the key stops working (UTC); null for a key that does not expire.',
     nullable: true,
   })
   expiresAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the key was revoked (UTC); null while it works.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the key was revoked (UTC); null while it works.', nullable: true })
   revokedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the key was last used (UTC, to the minute); null if never.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the key was last used (UTC, to the minute); null if never.', nullable: true })
   lastUsedAt!: Date | null;
 }
 
@@ -270,8 +343,8 @@ export class InvitationObject {
   @Field(() => InvitationStatusEnum, { description: 'Where it stands.' }) status!: InvitationStatusEnum;
   @Field(() => InvitationInviterObject, { description: 'Who sent it; null when unknown.', nullable: true })
   invitedBy!: InvitationInviterObject | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was sent (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When its link stops working (UTC), 7 days after it was sent or last resent.' })
+  @Field(() => DateTimeScalar, { description: 'When it was sent (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When its link stops working (UTC), 7 days after it was sent or last resent.' })
   expiresAt!: Date;
 }
 
@@ -300,7 +373,7 @@ export class AcceptInvitationPayloadObject {
 @ObjectType('AuditEvent', { description: 'Something that happened, recorded for accountability. Entries are never changed.' })
 export class AuditEventObject {
   @Field(() => ID, { description: 'The entry id.' }) id!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it happened (UTC).' }) occurredAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it happened (UTC).' }) occurredAt!: Date;
   @Field(() => ActorTypeEnum, { description: 'Who did it.' }) actorType!: ActorTypeEnum;
   @Field(() => ID, { description: 'The user or API key id of who did it; null for the platform itself.', nullable: true }) actorId!:
     string | null;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import type { Principal } from '@socle/platform-auth';
 import { AgencyRoleEnum, ApiKeyScopeEnum, OrganizationRoleEnum } from './objects';
 
@@ -52,9 +53,12 @@ export class ViewerApiKeyObject {
     description: 'Set when the key acts inside this one organization only (it then needs no X-Socle-Organization header).',
   })
   organizationId!: string | null;
-  @Field(() => [ApiKeyScopeEnum], { description: 'read opens the read operations; write the changes (never the people-only ones).' })
+  @Field(() => [ApiKeyScopeEnum], {
+    description:
+      'What the key may do: READ and WRITE in every module, or the scopes of single modules (CONTENT_READ…); never the people-only operations. organization.permissions lists what they open.',
+  })
   scopes!: ApiKeyScopeEnum[];
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the key stops working; null when it never expires.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the key stops working; null when it never expires.' })
   expiresAt!: Date | null;
 }
 

@@ -1,6 +1,6 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar, derivedId, PageArgs } from '@socle/platform-graphql';
 import type { LiveEvent } from '@socle/platform-queue';
 import type { MentionEntity } from '../listening/listening.entities';
 import { MentionObject, SentimentLabelEnum } from '../listening/dto/objects';
@@ -66,8 +66,8 @@ export class AlertObject {
   @Field(() => ID, { description: 'Identifier of the alert.' }) id!: string;
   @Field(() => AlertKindEnum, { description: 'What was detected.' }) kind!: AlertKindEnum;
   @Field(() => AlertStatusEnum, { description: 'Where the alert stands.' }) status!: AlertStatusEnum;
-  @Field(() => GraphQLISODateTime, { description: 'Start of the window of the strongest evaluation so far.' }) windowStart!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'End of the window of the strongest evaluation so far (UTC).' }) windowEnd!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the window of the strongest evaluation so far.' }) windowStart!: Date;
+  @Field(() => DateTimeScalar, { description: 'End of the window of the strongest evaluation so far (UTC).' }) windowEnd!: Date;
   @Field(() => Int, { description: 'Negative mentions published in that window.' }) observedCount!: number;
   @Field(() => Float, { description: 'Usual count for that window: the mean of the same window on each day of the baseline.' })
   baselineMean!: number;
@@ -79,7 +79,7 @@ export class AlertObject {
   sensitivity!: AlertSensitivityEnum;
   @Field(() => Int, { description: 'Evaluations that found the spike (1 when raised; a rising spike updates the alert).' })
   detections!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When an evaluation last found the spike (UTC).' }) lastDetectedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When an evaluation last found the spike (UTC).' }) lastDetectedAt!: Date;
   @Field(() => Int, { description: `Mentions kept behind the alert (at most ${ALERT_MENTIONS_CAP}).` }) mentionCount!: number;
   @Field(() => AlertProposedActionEnum, {
     nullable: true,
@@ -89,35 +89,39 @@ export class AlertObject {
   proposedAction!: AlertProposedActionEnum | null;
   @Field(() => Boolean, { description: 'Whether the organisation’s crisis pause is on now (whoever started it).' }) crisisPauseOn!: boolean;
   @Field(() => ID, { nullable: true, description: 'Who paused publishing from this alert.' }) publishingPausedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When publishing was paused from this alert (UTC), or null.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When publishing was paused from this alert (UTC), or null.' })
   publishingPausedAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'User id of who acknowledged the alert, or null.' }) acknowledgedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the alert was acknowledged (UTC), or null.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the alert was acknowledged (UTC), or null.' })
   acknowledgedAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'User id of who resolved the alert, or null.' }) resolvedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the alert was resolved (UTC), or null.' }) resolvedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the alert was resolved (UTC), or null.' }) resolvedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The last note given when acknowledging or resolving.' }) note!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was raised.' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the alert last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was raised.' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the alert last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const AlertConnection = ConnectionType(AlertObject, 'Alert');
 
 @ObjectType('AlertSettings', { description: 'How the organisation’s crisis alerts are raised (defaults until someone changes them).' })
 export class AlertSettingsObject {
+  @Field(() => ID, {
+    description: "Id of the organization's alert settings: opaque and stable, one per organization, the defaults included.",
+  })
+  id!: string;
   @Field(() => Boolean, { description: 'Whether alerts are raised at all.' }) enabled!: boolean;
   @Field(() => AlertSensitivityEnum, { description: 'How far above the usual count a window must go.' }) sensitivity!: AlertSensitivityEnum;
   @Field(() => Int, { description: 'Fewest negative mentions in a window that may raise an alert.' }) minCount!: number;
   @Field(() => Int, { description: 'Length of the window, in minutes.' }) windowMinutes!: number;
   @Field(() => Int, { description: 'Previous days whose same window make the baseline.' }) baselineDays!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When mentions were last evaluated for a spike (UTC), or null.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When mentions were last evaluated for a spike (UTC), or null.' })
   lastEvaluatedAt!: Date | null;
   @Field(() => ID, {
     nullable: true,
     description: 'User id of who last changed the settings; null for the defaults or when not changed by a person.',
   })
   updatedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the settings were last changed (UTC); null for the defaults.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the settings were last changed (UTC); null for the defaults.' })
   updatedAt!: Date | null;
 }
 
@@ -209,8 +213,8 @@ export function toAlertObject(alert: Alert, pause: { available: boolean; on: boo
   };
 }
 
-export function toAlertSettingsObject(settings: AlertSettings): AlertSettingsObject {
-  return { ...settings, sensitivity: settings.sensitivity as AlertSensitivityEnum };
+export function toAlertSettingsObject(organizationId: string, settings: AlertSettings): AlertSettingsObject {
+  return { id: derivedId('AlertSettings', organizationId), ...settings, sensitivity: settings.sensitivity as AlertSensitivityEnum };
 }
 
 export function toAlertMentionObject(m: MentionEntity): MentionObject {
@@ -263,7 +267,7 @@ export class AlertEventObject {
   @Field(() => AlertStatusEnum, { description: 'Its status after this change.' }) status!: AlertStatusEnum;
   @Field(() => Int, { nullable: true, description: 'Negative mentions in the window (when measured: RAISED and UPDATED).' })
   observedCount!: number | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the change was committed.' }) occurredAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the change was committed.' }) occurredAt!: Date;
 }
 
 /** What a live event of the alert topic says, as the subscription answers it. */

@@ -120,7 +120,7 @@ export class AlertsResolver {
   @Requires('listening.read')
   @Query(() => AlertSettingsObject, { description: 'How crisis alerts are raised for the organization.' })
   async alertSettings(@OrgCtx() ctx: OrganizationContext): Promise<AlertSettingsObject> {
-    return toAlertSettingsObject(await this.service.settings(ctx));
+    return toAlertSettingsObject(ctx.organizationId, await this.service.settings(ctx));
   }
 
   @Requires('listening.manage')
@@ -131,7 +131,7 @@ export class AlertsResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args('input', { description: 'The settings to change.' }) input: SetAlertSettingsInput,
   ): Promise<AlertSettingsObject> {
-    return toAlertSettingsObject(await this.service.setSettings(ctx, input));
+    return toAlertSettingsObject(ctx.organizationId, await this.service.setSettings(ctx, input));
   }
 
   private async pauseOf(ctx: OrganizationContext): Promise<{ available: boolean; on: boolean }> {

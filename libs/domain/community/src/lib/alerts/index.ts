@@ -1,4 +1,5 @@
 export { ALERTS_PART } from './alerts.part';
+export { AlertStatusEnum } from './alerts.dto';
 export { AlertsService, AlertEvaluation, AlertRaisedListener } from './alerts.service';
 export { AlertsRepository } from './alerts.repository';
 export { AlertsScheduler, EvaluateAlertsJob, ALERTS_QUEUE, EVALUATE_ALERTS_JOB } from './alerts.jobs';

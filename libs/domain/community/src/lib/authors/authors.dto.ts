@@ -1,6 +1,6 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { ConnectionType } from '@socle/platform-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 import { MentionObject } from '../listening/dto/objects';
 
 export enum AuthorTagEnum {
@@ -35,7 +35,7 @@ registerEnumType(SentimentLeaningEnum, {
 });
 
 const NETWORK = /^[a-z0-9-]{1,40}$/;
-const WINDOW = 'Default: the last 90 days up to now. ISO 8601 with offset.';
+const WINDOW = 'Default: the last 90 days up to now.';
 
 @ArgsType()
 export class MentionAuthorPageArgs {
@@ -53,16 +53,14 @@ export class MentionAuthorPageArgs {
   @IsString()
   @MaxLength(2000)
   after?: string;
-  @Field(() => String, { nullable: true, description: `Mentions published at or after. ${WINDOW}` })
+  @Field(() => DateTimeScalar, { nullable: true, description: `Mentions published at or after. ${WINDOW}` })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-  @Field(() => String, { nullable: true, description: `Mentions published before. ${WINDOW}` })
+  @IsDate()
+  from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: `Mentions published before. ${WINDOW}` })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
+  @IsDate()
+  to?: Date;
   @Field(() => String, { nullable: true, description: 'Only this network.' })
   @IsOptional()
   @IsString()
@@ -95,16 +93,14 @@ export class MentionAuthorArgs {
   @MinLength(1)
   @MaxLength(500)
   handle!: string;
-  @Field(() => String, { nullable: true, description: `Figures over mentions published at or after. ${WINDOW}` })
+  @Field(() => DateTimeScalar, { nullable: true, description: `Figures over mentions published at or after. ${WINDOW}` })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-  @Field(() => String, { nullable: true, description: 'Figures over mentions published before.' })
+  @IsDate()
+  from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Figures over mentions published before.' })
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
+  @IsDate()
+  to?: Date;
 }
 
 @InputType({ description: 'An author, by network and handle, and a tag.' })
@@ -156,12 +152,12 @@ export class MentionAuthorObject {
     description: 'The audience the network reported last for the author (followers); null when it never said.',
   })
   reach!: number | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the author’s first mention in the window was published (UTC); null when none is.',
   })
   firstSeen!: Date | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the author’s newest mention in the window was published (UTC); null when none is.',
   })
@@ -171,9 +167,9 @@ export class MentionAuthorObject {
   suggestedTags!: AuthorTagEnum[];
   @Field(() => String, { nullable: true, description: 'A note people keep on the author, or null.' }) note!: string | null;
   @Field(() => ID, { nullable: true, description: 'Who last changed the tags.' }) taggedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the tags last changed (UTC), or null.' }) taggedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the tags last changed (UTC), or null.' }) taggedAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'User id of who last set the note, or null.' }) noteBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the note was last set (UTC), or null.' }) noteAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the note was last set (UTC), or null.' }) noteAt!: Date | null;
 }
 
 export const MentionAuthorConnection = ConnectionType(MentionAuthorObject, 'MentionAuthor');
@@ -181,7 +177,7 @@ export const MentionAuthorConnection = ConnectionType(MentionAuthorObject, 'Ment
 @ObjectType('MentionAuthorDetail', { description: 'One author: its figures over the window and its newest mentions, whenever.' })
 export class MentionAuthorDetailObject {
   @Field(() => MentionAuthorObject, { description: 'The author and its figures over the window.' }) author!: MentionAuthorObject;
-  @Field(() => GraphQLISODateTime, { description: 'Start of the window (included), UTC.' }) from!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'End of the window (excluded), UTC.' }) to!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the window (included), UTC.' }) from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End of the window (excluded), UTC.' }) to!: Date;
   @Field(() => [MentionObject], { description: 'The 10 newest mentions by the author.' }) recentMentions!: MentionObject[];
 }

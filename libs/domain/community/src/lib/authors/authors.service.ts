@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { strictDateTime } from '@socle/content';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import type { TenantCtx } from '../repositories';
 import type { MentionEntity } from '../listening/listening.entities';
@@ -16,8 +15,8 @@ const DAY_MS = 86_400_000;
 const NETWORK = /^[a-z0-9-]{1,40}$/;
 
 export interface AuthorRankInput {
-  from?: string;
-  to?: string;
+  from?: Date | null;
+  to?: Date | null;
   source?: string;
   tag?: AuthorTag;
   leaning?: SentimentLeaning;
@@ -99,10 +98,9 @@ export class MentionAuthorService {
     let window = this.window(input);
     if (cursor) {
       // Explicit bounds must be those of the cursor's window; absent ones are taken from it (the default moves with time).
-      if (input.from !== undefined && window.from.getTime() !== cursor.from.getTime())
+      if (input.from && window.from.getTime() !== cursor.from.getTime())
         throw badInput('from', 'must be the window of the cursor given in after');
-      if (input.to !== undefined && window.to.getTime() !== cursor.to.getTime())
-        throw badInput('to', 'must be the window of the cursor given in after');
+      if (input.to && window.to.getTime() !== cursor.to.getTime()) throw badInput('to', 'must be the window of the cursor given in after');
       window = { from: cursor.from, to: cursor.to };
     }
     const source = input.source === undefined ? undefined : checkSource(input.source, 'source');
@@ -122,7 +120,7 @@ export class MentionAuthorService {
     ctx: TenantCtx,
     source: string,
     handle: string,
-    input: { from?: string; to?: string },
+    input: { from?: Date | null; to?: Date | null },
   ): Promise<{ author: MentionAuthorRow; window: AuthorWindow; recent: MentionEntity[] }> {
     const key = await this.existing(ctx, source, handle, { source: 'source', handle: 'handle' });
     const window = this.window(input);
@@ -184,10 +182,10 @@ export class MentionAuthorService {
   }
 
   /** The window asked for, by default the last DEFAULT_WINDOW_DAYS days up to now. */
-  window(input: { from?: string; to?: string }): AuthorWindow {
-    const to = input.to === undefined ? new Date() : strictDateTime(input.to, 'to');
-    const from = input.from === undefined ? new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS) : strictDateTime(input.from, 'from');
-    if (from >= to) throw badInput(input.to !== undefined ? 'to' : 'from', 'must leave a range: from before to');
+  window(input: { from?: Date | null; to?: Date | null }): AuthorWindow {
+    const to = input.to ?? new Date();
+    const from = input.from ?? new Date(to.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
+    if (from >= to) throw badInput(input.to ? 'to' : 'from', 'must leave a range: from before to');
     return { from, to };
   }
 

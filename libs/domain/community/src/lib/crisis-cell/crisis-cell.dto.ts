@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CRISIS_CELL_LIMITS } from './crisis-cell.model';
@@ -152,12 +153,17 @@ export class PlaybookStepObject {
 
 @ObjectType('CrisisCell', { description: 'Who handles a crisis, who is told when, and what to do.' })
 export class CrisisCellObject {
+  @Field(() => ID, {
+    description:
+      "Id of the organization's crisis cell: opaque and stable, one per organization, the same in crisisCell and on every alert.",
+  })
+  id!: string;
   @Field(() => [CrisisCellMemberObject], { description: 'The people of the cell, in the order given.' }) members!: CrisisCellMemberObject[];
   @Field(() => [EscalationStepObject], { description: 'Who is told when, in order of delay.' }) escalation!: EscalationStepObject[];
   @Field(() => [PlaybookStepObject], { description: 'What to do, in order.' }) playbook!: PlaybookStepObject[];
   @Field(() => String, { nullable: true, description: 'The statement to publish while the answer is prepared, or null.' })
   holdingStatement!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the cell was last set (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the cell was last set (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('CrisisNotification', { description: 'A member of the crisis cell told of a crisis.' })
@@ -172,9 +178,9 @@ export class CrisisNotificationObject {
   @Field(() => CellRoleEnum, { description: 'The cell member’s role at the time.' }) cellRole!: CellRoleEnum;
   @Field(() => Int, { nullable: true, description: 'Position in the escalation chain; null for a member told at once.' })
   escalationStep!: number | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the member is (or was) told (UTC).' }) dueAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the member is (or was) told (UTC).' }) dueAt!: Date;
   @Field(() => String, { nullable: true, description: 'The address the mail goes to; null when the member has none.' }) recipient!:
     string | null;
   @Field(() => CrisisNotificationStatusEnum, { description: 'Where the notification stands.' }) status!: CrisisNotificationStatusEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When the notification was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the notification was created (UTC).' }) createdAt!: Date;
 }

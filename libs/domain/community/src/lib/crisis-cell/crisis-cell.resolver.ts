@@ -1,6 +1,7 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { derivedId } from '@socle/platform-graphql';
 import { AlertObject } from '../alerts/alerts.dto';
 import { AlertsService } from '../alerts/alerts.service';
 import type { TenantCtx } from '../repositories';
@@ -44,8 +45,9 @@ async function localeOf(ctx: TenantCtx): Promise<'fr' | 'en'> {
   return row?.locale?.startsWith('en') ? 'en' : 'fr';
 }
 
-function toCellObject(cell: StoredCrisisCell, locale: 'fr' | 'en'): CrisisCellObject {
+function toCellObject(organizationId: string, cell: StoredCrisisCell, locale: 'fr' | 'en'): CrisisCellObject {
   return {
+    id: derivedId('CrisisCell', organizationId),
     members: cell.members.map((m) => ({ ...m, cellRole: m.cellRole as CellRoleEnum, cellRoleLabel: CELL_ROLE_LABELS[m.cellRole][locale] })),
     escalation: cell.escalation.map((s) => ({ delayMinutes: s.delayMinutes, memberIds: [...s.memberIds] })),
     playbook: cell.playbook.map((s) => ({ title: s.title, text: s.text })),
@@ -76,7 +78,7 @@ export class CrisisCellResolver {
   @Query(() => CrisisCellObject, { nullable: true, description: 'The crisis cell, its escalation chain and playbook; null until set.' })
   async crisisCell(@OrgCtx() ctx: OrganizationContext): Promise<CrisisCellObject | null> {
     const cell = await this.cells.get(ctx);
-    return cell ? toCellObject(cell, await localeOf(ctx)) : null;
+    return cell ? toCellObject(ctx.organizationId, cell, await localeOf(ctx)) : null;
   }
 
   @Requires('listening.manage')
@@ -94,7 +96,7 @@ export class CrisisCellResolver {
       playbook: input.playbook.map((s) => ({ title: s.title, text: s.text })),
       holdingStatement: input.holdingStatement ?? null,
     });
-    return toCellObject(cell, await localeOf(ctx));
+    return toCellObject(ctx.organizationId, cell, await localeOf(ctx));
   }
 
   @Requires('listening.read')
@@ -117,7 +119,7 @@ export class AlertCrisisCellResolver {
   @ResolveField(() => CrisisCellObject, { nullable: true, description: 'The crisis cell called on by the alert (with its playbook).' })
   async crisisCell(@OrgCtx() ctx: OrganizationContext): Promise<CrisisCellObject | null> {
     const cell = await this.cells.get(ctx);
-    return cell ? toCellObject(cell, await localeOf(ctx)) : null;
+    return cell ? toCellObject(ctx.organizationId, cell, await localeOf(ctx)) : null;
   }
 
   @ResolveField(() => [CrisisNotificationObject], { description: 'The crisis cell’s notifications for this alert, newest first.' })

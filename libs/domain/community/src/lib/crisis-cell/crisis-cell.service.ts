@@ -257,8 +257,12 @@ export class CrisisCellService implements OnModuleInit {
   /** The crisis pause ended: its notifications still SCHEDULED are SKIPPED (the chain stops). Returns how many. */
   async closePauseEscalation(ctx: TenantCtx): Promise<number> {
     const rows = await ctx.uow.query<{ id: string }>(
-      `UPDATE crisis_cell_notifications SET status = 'SKIPPED'
-        WHERE organization_id = $1 AND trigger = 'CRISIS_PAUSE' AND status = 'SCHEDULED' RETURNING id`,
+      // In a CTE: the driver answers a bare UPDATE … RETURNING with [rows, count], not the rows.
+      `WITH skipped AS (
+         UPDATE crisis_cell_notifications SET status = 'SKIPPED'
+          WHERE organization_id = $1 AND trigger = 'CRISIS_PAUSE' AND status = 'SCHEDULED' RETURNING id
+       )
+       SELECT id FROM skipped`,
       [ctx.organizationId],
     );
     return rows.length;

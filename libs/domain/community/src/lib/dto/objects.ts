@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@socle/platform-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 
 export enum NetworkAccountStatusEnum {
   OK = 'OK',
@@ -54,14 +54,14 @@ export class NetworkAccountObject {
     description: 'What failed last, in plain words (never the network’s own answer, never a secret); null when the account is OK.',
   })
   lastError!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the account was last checked (UTC); null before its first check.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the account was last checked (UTC); null before its first check.' })
   lastCheckedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'While RATE_LIMITED, when the network accepts requests again (UTC); null otherwise.',
   })
   rateLimitedUntil!: Date | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the current access credentials expire (they are refreshed before).',
   })
@@ -71,8 +71,8 @@ export class NetworkAccountObject {
     description: 'User id of who connected the account; null when connected with an API key or the user was deleted.',
   })
   connectedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the account was first connected (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the account was last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the account was first connected (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the account was last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const NetworkAccountConnection = ConnectionType(NetworkAccountObject, 'NetworkAccount');
@@ -82,7 +82,7 @@ export class NetworkOAuthStartObject {
   @Field(() => String, { description: 'Send the user there; the network redirects back to the callback with a code.' })
   authorizationUrl!: string;
   @Field(() => String, { description: 'Echoed back by the network; single use.' }) state!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the state stops being accepted, ten minutes after the start (UTC).' })
+  @Field(() => DateTimeScalar, { description: 'When the state stops being accepted, ten minutes after the start (UTC).' })
   expiresAt!: Date;
 }
 

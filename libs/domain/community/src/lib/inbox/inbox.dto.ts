@@ -1,8 +1,8 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { OrganizationRoleEnum } from '@socle/accounts';
-import { ConnectionType, PageArgs } from '@socle/platform-graphql';
-import { COMMENT_SEVERITIES } from '@socle/policies';
+import { ConnectionType, DateTimeScalar, PageArgs } from '@socle/platform-graphql';
+import { COMMENT_SEVERITIES, CommentSeverityEnum } from '@socle/policies';
 import type { LiveEvent } from '@socle/platform-queue';
 import type { InboxItem, InboxNote, InboxReply } from './inbox.types';
 
@@ -46,7 +46,7 @@ export class InboxNoteObject {
   @Field(() => String, { description: 'The note, as written.' }) text!: string;
   @Field(() => ID, { nullable: true, description: 'User id of who wrote it; null when written with an API key or the user was deleted.' })
   authorId!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the note was written (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the note was written (UTC).' }) createdAt!: Date;
 }
 
 @ObjectType('InboxReply', { description: 'A reply sent (or being sent) to the network.' })
@@ -70,8 +70,8 @@ export class InboxReplyObject {
     description: 'User id of who wrote the reply; null when written with an API key or the user was deleted.',
   })
   createdBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the reply was written (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the network accepted it (UTC); null until SENT.' })
+  @Field(() => DateTimeScalar, { description: 'When the reply was written (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the network accepted it (UTC); null until SENT.' })
   sentAt!: Date | null;
 }
 
@@ -91,14 +91,13 @@ export class InboxItemObject {
     string | null;
   @Field(() => String, { description: 'The comment’s or mention’s text, as read from the network.' }) text!: string;
   @Field(() => String, { nullable: true, description: 'Its public address at the network, or null.' }) url!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description:
       'When it was published at the network (UTC), or when it was read if the network gave no date; the due time counts from it.',
   })
   receivedAt!: Date;
-  @Field(() => String, {
-    description:
-      'LOW, NORMAL, HIGH or CRISIS (the comment-handling rules’ severities): classified on arrival, or set by a member (setInboxItemSeverity).',
+  @Field(() => CommentSeverityEnum, {
+    description: 'How serious it is, by the comment-handling rules: classified on arrival, or set by a member (setInboxItemSeverity).',
   })
   severity!: string;
   @Field(() => String, {
@@ -111,27 +110,27 @@ export class InboxItemObject {
   severityReason!: string | null;
   @Field(() => ID, { nullable: true, description: 'The member who set the severity by hand (null while it is the classifier’s).' })
   severitySetBy!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When a member set the severity (UTC); null while it is the classifier’s.',
   })
   severitySetAt!: Date | null;
   @Field(() => InboxStatusEnum, { description: 'Where the item stands.' }) status!: InboxStatusEnum;
   @Field(() => ID, { nullable: true, description: 'User id of the member handling it, or null.' }) assigneeId!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the first answer is due (the organisation’s comment-handling rules).' })
+  @Field(() => DateTimeScalar, { description: 'When the first answer is due (the organisation’s comment-handling rules).' })
   dueAt!: Date;
   @Field(() => Boolean, { description: 'Still open (NEW, ASSIGNED, ESCALATED) and past dueAt.' }) overdue!: boolean;
   @Field(() => OrganizationRoleEnum, { description: 'Who answers, by the rule that applied.' }) responsibleRole!: OrganizationRoleEnum;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the first reply went out (UTC), or null.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the first reply went out (UTC), or null.' })
   firstResponseAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'User id of who answered, or null.' }) answeredBy!: string | null;
   @Field(() => OrganizationRoleEnum, { nullable: true, description: 'The role the item was handed to, or null when not escalated.' })
   escalatedTo!: OrganizationRoleEnum | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the item was escalated (UTC), or null.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the item was escalated (UTC), or null.' })
   escalatedAt!: Date | null;
   @Field(() => Int, { description: 'Bumped on every change.' }) version!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the item reached the inbox (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the item last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the item reached the inbox (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the item last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const InboxItemConnection = ConnectionType(InboxItemObject, 'InboxItem');
@@ -139,7 +138,7 @@ export const InboxItemConnection = ConnectionType(InboxItemObject, 'InboxItem');
 @ObjectType('InboxReplyTemplate', { description: 'A reply template of the organisation’s comment-handling rules.' })
 export class InboxReplyTemplateObject {
   @Field(() => String, { description: 'The rule’s channel: a network id or "*".' }) channel!: string;
-  @Field(() => String, { description: 'The severity the template is for: LOW, NORMAL, HIGH or CRISIS.' }) severity!: string;
+  @Field(() => CommentSeverityEnum, { description: 'The severity the template is for.' }) severity!: string;
   @Field(() => String, { description: 'The template’s language (BCP 47 tag, such as fr).' }) language!: string;
   @Field(() => String, { description: 'The template’s text.' }) text!: string;
 }
@@ -150,7 +149,7 @@ export class InboxPageArgs extends PageArgs {
   @IsOptional()
   @IsEnum(InboxStatusEnum)
   status?: InboxStatusEnum;
-  @Field(() => String, { nullable: true, description: 'Only items of this severity: LOW, NORMAL, HIGH or CRISIS.' })
+  @Field(() => CommentSeverityEnum, { nullable: true, description: 'Only items of this severity.' })
   @IsOptional()
   @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
   severity?: string;
@@ -176,7 +175,7 @@ export class ReplyTemplatesArgs {
   @IsString()
   @Matches(/^[a-z0-9-]{1,40}$/, { message: 'must be a network id' })
   network?: string;
-  @Field(() => String, { nullable: true, description: 'LOW, NORMAL, HIGH or CRISIS.' })
+  @Field(() => CommentSeverityEnum, { nullable: true, description: 'Only the templates for this severity.' })
   @IsOptional()
   @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
   severity?: string;
@@ -241,7 +240,7 @@ export class EscalateInboxItemInput {
 @InputType({ description: 'The item’s new severity.' })
 export class SetInboxItemSeverityInput {
   @Field(() => ID, { description: 'Identifier of the inbox item.' }) @IsUUID('all', { message: 'must be an inbox item id' }) id!: string;
-  @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS.' })
+  @Field(() => CommentSeverityEnum, { description: 'The severity to set.' })
   @IsIn(COMMENT_SEVERITIES as unknown as string[], { message: 'must be LOW, NORMAL, HIGH or CRISIS' })
   severity!: string;
   @Field(() => Int, { description: 'The item’s version as read: a change made meanwhile is refused (CONFLICT INBOX_ITEM_CHANGED).' })
@@ -311,12 +310,12 @@ export class InboxItemEventObject {
   @Field(() => InboxItemKindEnum, { description: 'A comment on one of our posts, or a mention.' }) kind!: InboxItemKindEnum;
   @Field(() => String, { description: 'The network it came from.' }) source!: string;
   @Field(() => InboxStatusEnum, { description: 'Its status after this change.' }) status!: InboxStatusEnum;
-  @Field(() => String, { description: 'LOW, NORMAL, HIGH or CRISIS.' }) severity!: string;
+  @Field(() => CommentSeverityEnum, { description: 'Its severity after this change.' }) severity!: string;
   @Field(() => ID, { nullable: true, description: 'The user id of the member it is assigned to; null when nobody.' })
   assigneeId!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When an answer is due by the comment-handling rules (UTC).' }) dueAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When an answer is due by the comment-handling rules (UTC).' }) dueAt!: Date;
   @Field(() => Int, { description: 'The item’s version after this change.' }) version!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the change was committed.' }) occurredAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the change was committed.' }) occurredAt!: Date;
 }
 
 /** What a live event of the inbox item topic says, as the subscription answers it. */

@@ -296,9 +296,12 @@ export class ListeningRepository {
     by: string | null,
     restart: boolean,
   ): Promise<ListeningQueryEntity> {
+    // Through a CTE: the driver layer answers a bare UPDATE with [rows, count], not the rows.
     const [row] = await ctx.uow.query<QueryRow>(
-      `UPDATE listening_queries SET kind = $3, competitor_id = $4, name = $5, query = $6, sources = $7, active = $8, updated_by = $9, updated_at = now()
-        WHERE organization_id = $1 AND id = $2 RETURNING ${QUERY_COLUMNS}`,
+      `WITH updated AS (
+         UPDATE listening_queries SET kind = $3, competitor_id = $4, name = $5, query = $6, sources = $7, active = $8, updated_by = $9, updated_at = now()
+          WHERE organization_id = $1 AND id = $2 RETURNING ${QUERY_COLUMNS})
+       SELECT * FROM updated`,
       [ctx.uow.organizationId, id, fields.kind, fields.competitorId, fields.name, fields.query, fields.sources, fields.active, by],
     );
     if (restart)

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { Connection, paginate } from '@socle/platform-graphql';
+import { Connection, derivedId, paginate } from '@socle/platform-graphql';
 import { decodeListeningCursor } from './listening.job';
 import type { ListeningQueryEntity, ListeningSourceEntity, MentionEntity } from './listening.entities';
 import { describeQueryText, ListeningService } from './listening.service';
@@ -29,6 +29,7 @@ import {
 function toSource(s: ListeningSourceEntity): ListeningSourceObject {
   const t = decodeListeningCursor(s.cursor).t;
   return {
+    id: derivedId('ListeningSource', s.queryId, s.accountId),
     accountId: s.accountId,
     network: s.network,
     lastRunAt: s.lastRunAt,

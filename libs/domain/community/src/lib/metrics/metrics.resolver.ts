@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { derivedId } from '@socle/platform-graphql';
 import { CollectMetricsInput, MetricCollectionObject, MetricSeriesArgs, MetricSeriesObject } from './dto/metrics.dto';
 import { MetricsService } from './metrics.service';
 
@@ -11,7 +12,7 @@ export class MetricsResolver {
   @Requires('listening.read')
   @Query(() => MetricSeriesObject, {
     description:
-      'A metric over time, one point per bucket of `interval` from `from` to `to` (at most 1,000 points). BAD_USER_INPUT on from/to (not ISO 8601, or to not after from) and interval (too many points); NOT_FOUND on accountId.',
+      'A metric over time, one point per bucket of `interval` from `from` to `to` (at most 1,000 points). BAD_USER_INPUT on to (not after from) and interval (too many points); NOT_FOUND on accountId.',
   })
   async metricSeries(@OrgCtx() ctx: OrganizationContext, @Args() args: MetricSeriesArgs): Promise<MetricSeriesObject> {
     const { from, to, points } = await this.metrics.series(ctx, args);
@@ -23,7 +24,7 @@ export class MetricsResolver {
     description: 'Per connected account: the last metrics collection, its last error and back-off.',
   })
   async metricCollections(@OrgCtx() ctx: OrganizationContext): Promise<MetricCollectionObject[]> {
-    return this.metrics.collections(ctx);
+    return (await this.metrics.collections(ctx)).map((c) => ({ id: derivedId('MetricCollection', c.accountId), ...c }));
   }
 
   @Requires('listening.manage')

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { strictDateTime } from '@socle/content';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import type { TenantCtx } from '../repositories';
 import { MetricsScheduler } from './metrics.job';
@@ -19,8 +18,8 @@ const APPROX_MS: Readonly<Record<MetricInterval, number>> = {
 export interface MetricSeriesRequest {
   accountId?: string;
   metric: MetricKey;
-  from: string;
-  to: string;
+  from: Date;
+  to: Date;
   interval: MetricInterval;
 }
 
@@ -33,8 +32,7 @@ export class MetricsService {
   ) {}
 
   async series(ctx: TenantCtx, request: MetricSeriesRequest): Promise<{ from: Date; to: Date; points: MetricPoint[] }> {
-    const from = strictDateTime(request.from, 'from');
-    const to = strictDateTime(request.to, 'to');
+    const { from, to } = request;
     if (from >= to) throw badInput('to', 'must be after from');
     // Counted generously (months as 28 days) so the database never builds more buckets than allowed.
     if ((to.getTime() - from.getTime()) / APPROX_MS[request.interval] > MAX_METRIC_POINTS - 2) {

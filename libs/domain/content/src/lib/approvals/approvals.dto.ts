@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -159,6 +160,10 @@ export class ApprovalStepObject {
 
 @ObjectType('ApprovalChain', { description: "The organization's approval chain. Without one set, one step: the content lead (ANY)." })
 export class ApprovalChainObject {
+  @Field(() => ID, {
+    description: "Id of the organization's approval chain: opaque and stable, one per organization, the default chain included.",
+  })
+  id!: string;
   @Field(() => [ApprovalStepObject], { description: 'The steps, in order.' }) steps!: ApprovalStepObject[];
   @Field(() => Boolean, { description: 'True while the organization uses the default chain.' }) isDefault!: boolean;
   @Field(() => ID, {
@@ -166,7 +171,7 @@ export class ApprovalChainObject {
     description: 'User id of who last set the chain; null for the default chain or when not set by a person.',
   })
   updatedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the chain was last set (UTC); null for the default chain.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the chain was last set (UTC); null for the default chain.' })
   updatedAt!: Date | null;
 }
 
@@ -194,7 +199,7 @@ export class ApprovalDecisionObject {
   @Field(() => String, { nullable: true, description: 'The comment of an approval, the reason of a rejection.' }) comment!: string | null;
   @Field(() => [AcknowledgedFindingObject], { description: 'The WARN findings of the item’s variants at the time of the decision.' })
   acknowledgedFindings!: AcknowledgedFindingObject[];
-  @Field(() => GraphQLISODateTime, { description: 'When the decision was taken (UTC).' }) decidedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the decision was taken (UTC).' }) decidedAt!: Date;
 }
 
 @ObjectType('ApprovalStepProgress', { description: 'A step of the chain with its decisions on the item’s current revision.' })
@@ -236,7 +241,7 @@ export class ApprovalLinkObject {
   revision!: number;
   @Field(() => String, { description: 'Who the link is for.' }) recipientName!: string;
   @Field(() => String, { description: 'The recipient’s email address.' }) recipientEmail!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the link stops working (UTC).' }) expiresAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the link stops working (UTC).' }) expiresAt!: Date;
   @Field(() => Boolean, { description: 'Whether the link was mailed to recipientEmail (sent once the request commits).' })
   emailed!: boolean;
 }

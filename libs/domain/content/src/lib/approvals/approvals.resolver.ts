@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { derivedId } from '@socle/platform-graphql';
 import type { ApprovalDecisionRow, ApprovalStep } from './approval-chain';
 import {
   ApprovalChainObject,
@@ -25,8 +26,9 @@ const toStep = (step: ApprovalStep, index: number, count: number) => ({
   final: index === count - 1,
 });
 
-function toChain(view: ApprovalChainView): ApprovalChainObject {
+function toChain(organizationId: string, view: ApprovalChainView): ApprovalChainObject {
   return {
+    id: derivedId('ApprovalChain', organizationId),
     steps: view.steps.map((s, i) => toStep(s, i, view.steps.length)),
     isDefault: view.isDefault,
     updatedBy: view.updatedBy,
@@ -77,7 +79,7 @@ export class ApprovalsResolver {
     description: "The organization's approval chain (the default one, the content lead, until one is set).",
   })
   async approvalChain(@OrgCtx() ctx: OrganizationContext): Promise<ApprovalChainObject> {
-    return toChain(await this.approvals.chain(ctx));
+    return toChain(ctx.organizationId, await this.approvals.chain(ctx));
   }
 
   @Requires('content.approvalChain.manage')
@@ -90,6 +92,7 @@ export class ApprovalsResolver {
     @Args('input', { description: 'The steps of the new chain.' }) input: SetApprovalChainInput,
   ): Promise<ApprovalChainObject> {
     return toChain(
+      ctx.organizationId,
       await this.approvals.setChain(
         ctx,
         input.steps.map((s) => ({ role: s.role ?? null, memberIds: s.memberIds ?? [], mode: s.mode })),

@@ -1,7 +1,9 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsDate,
   IsEnum,
   IsInt,
   IsOptional,
@@ -14,13 +16,12 @@ import {
   MinLength,
 } from 'class-validator';
 import { ContentStatusEnum } from '../items/dto/objects';
-
-const DATE_TIME = 'An ISO 8601 date-time with its offset (2026-10-01T00:00:00+02:00), checked strictly.';
+import { PublicationStatusEnum } from '../publishing/publishing.dto';
 
 @InputType({ description: 'What a calendar shows: a range of at most 92 days, optionally narrowed.' })
 export class ContentCalendarInput {
-  @Field(() => String, { description: `Start of the range (included). ${DATE_TIME}` }) @IsString() @MaxLength(40) from!: string;
-  @Field(() => String, { description: `End of the range (excluded). ${DATE_TIME}` }) @IsString() @MaxLength(40) to!: string;
+  @Field(() => DateTimeScalar, { description: 'Start of the range (included).' }) @IsDate() from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End of the range (excluded).' }) @IsDate() to!: Date;
   @Field(() => [String], { nullable: true, description: 'Only these networks (connector ids such as mastodon).' })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -82,7 +83,7 @@ export class ContentCalendarEntryObject {
   @Field(() => ContentStatusEnum, { description: 'The content item’s status.' }) itemStatus!: ContentStatusEnum;
   @Field(() => String, { nullable: true, description: 'The content item’s theme, or null.' }) theme!: string | null;
   @Field(() => String, { nullable: true, description: 'The content item’s campaign, or null.' }) campaign!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it goes out (due time), went out (publication time), or is planned for.' })
+  @Field(() => DateTimeScalar, { description: 'When it goes out (due time), went out (publication time), or is planned for.' })
   at!: Date;
   @Field(() => String, {
     nullable: true,
@@ -96,9 +97,9 @@ export class ContentCalendarEntryObject {
   networkAccountId!: string | null;
   @Field(() => ID, { nullable: true, description: 'The publication; null for an item with nothing scheduled.' }) publicationId!:
     string | null;
-  @Field(() => String, {
+  @Field(() => PublicationStatusEnum, {
     nullable: true,
-    description: 'SCHEDULED, HELD, PUBLISHING, PUBLISHED, FAILED or NEEDS_REAUTH; null for an item with nothing scheduled.',
+    description: 'Where the publication stands; null for an item with nothing scheduled.',
   })
   publicationStatus!: string | null;
   @Field(() => String, {
@@ -119,7 +120,7 @@ export class ContentCalendarObject {
 
 @ObjectType('WeekCount', { description: 'The posts published in one week.' })
 export class WeekCountObject {
-  @Field(() => GraphQLISODateTime, { description: 'Monday 00:00 in the organisation’s time zone.' }) weekStart!: Date;
+  @Field(() => DateTimeScalar, { description: 'Monday 00:00 in the organisation’s time zone.' }) weekStart!: Date;
   @Field(() => Int, { description: 'Posts published that week on the plan’s network.' }) published!: number;
 }
 

@@ -36,7 +36,7 @@ export class CalendarResolver {
   @Requires('content.read')
   @Query(() => ContentCalendarObject, {
     description:
-      'The organisation’s editorial calendar over a range: publications by when they go out, and items planned for a day. BAD_USER_INPUT when a date is not a strict ISO 8601 date-time, or input.to is not after input.from or more than 92 days after it.',
+      'The organisation’s editorial calendar over a range: publications by when they go out, and items planned for a day. BAD_USER_INPUT when input.to is not after input.from or more than 92 days after it.',
   })
   async contentCalendar(
     @OrgCtx() ctx: OrganizationContext,

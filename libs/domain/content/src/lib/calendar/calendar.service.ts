@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { AgencyContext } from '@socle/platform-auth';
 import { badInput, DomainError } from '@socle/platform-errors';
 import { OrganizationUnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
-import { strictDateTime } from '../items/content-editing.service';
 import { CALENDAR_MAX_ENTRIES, CalendarEntryRow, CalendarFilter, CalendarRepository } from './calendar.repository';
 import type { ContentCalendarInput } from './calendar.dto';
 
@@ -24,10 +23,9 @@ export interface NetworkFrequency {
   attainment: number | null;
 }
 
-/** Reads a calendar input: strict dates, a range of at most 92 days, filters as given. */
+/** Reads a calendar input: a range of at most 92 days, filters as given. */
 export function calendarFilter(input: ContentCalendarInput): CalendarFilter {
-  const from = strictDateTime(input.from, 'input.from');
-  const to = strictDateTime(input.to, 'input.to');
+  const { from, to } = input;
   if (to.getTime() <= from.getTime()) throw badInput('input.to', 'must be after input.from');
   if (to.getTime() - from.getTime() > CALENDAR_MAX_DAYS * 86_400_000)
     throw badInput('input.to', `must be at most ${CALENDAR_MAX_DAYS} days after input.from`);

@@ -40,36 +40,6 @@ export interface ItemPatch {
   plannedFor?: Date | null;
 }
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-/**
- * An ISO 8601 date-time with its offset, read strictly: every part must exist
- * as written (2026-02-30 is refused, where `Date` would roll it to March).
- */
-export function strictDateTime(value: string, field: string): Date {
-  const m = ISO_DATE_TIME.exec(value);
-  const refuse = () =>
-    badInput(field, 'must be an ISO 8601 date-time with its offset, such as 2026-10-01T08:00:00Z, that exists in the calendar');
-  if (!m) throw refuse();
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number);
-  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second, Number((m[7] ?? '0').padEnd(3, '0'))));
-  if (
-    wall.getUTCFullYear() !== year ||
-    wall.getUTCMonth() !== month - 1 ||
-    wall.getUTCDate() !== day ||
-    wall.getUTCHours() !== hour ||
-    wall.getUTCMinutes() !== minute ||
-    wall.getUTCSeconds() !== second
-  ) {
-    throw refuse();
-  }
-  if (m[8] === 'Z') return wall;
-  const [offsetHours, offsetMinutes] = [Number(m[9]), Number(m[10])];
-  if (offsetHours > 14 || offsetMinutes > 59) throw refuse();
-  const sign = m[8].startsWith('-') ? -1 : 1;
-  return new Date(wall.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60_000);
-}
-
 const MIN_PLANNED = Date.UTC(2000, 0, 1);
 const MAX_PLANNED = Date.UTC(2200, 0, 1);
 

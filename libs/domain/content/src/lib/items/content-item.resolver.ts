@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
 import { forbidden } from '@socle/platform-errors';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
-import { ContentEditingService, strictDateTime } from './content-editing.service';
+import { ContentEditingService } from './content-editing.service';
 import {
   CancelContentItemInput,
   ContentItemIdArgs,
@@ -72,19 +72,13 @@ export class ContentItemResolver {
   @Requires('content.edit')
   @Mutation(() => ContentItemObject, {
     description:
-      'A new content item written by the task force, in DRAFT. BAD_USER_INPUT (every problem at once) for a blank title, theme or campaign, or a plannedFor that is not a strict ISO 8601 date-time between the years 2000 and 2199; NOT_FOUND on the field for an objective, segment or network plan not of the organization.',
+      'A new content item written by the task force, in DRAFT. BAD_USER_INPUT (every problem at once) for a blank title, theme or campaign, or a plannedFor outside the years 2000 to 2199; NOT_FOUND on the field for an objective, segment or network plan not of the organization.',
   })
   async createContentItem(
     @OrgCtx() ctx: OrganizationContext,
     @Args('input', { description: 'The new item.' }) input: CreateContentItemInput,
   ): Promise<ContentItemObject> {
-    const { plannedFor, ...fields } = input;
-    return toContentItem(
-      await this.content.create(ctx, {
-        ...fields,
-        plannedFor: plannedFor === undefined ? undefined : strictDateTime(plannedFor, 'input.plannedFor'),
-      }),
-    );
+    return toContentItem(await this.content.create(ctx, input));
   }
 
   @Requires('content.edit')
@@ -96,9 +90,8 @@ export class ContentItemResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args('input', { description: 'The item and the fields to change.' }) input: UpdateContentItemInput,
   ): Promise<ContentItemObject> {
-    const { id, plannedFor, ...patch } = input;
-    const planned = plannedFor === undefined || plannedFor === null ? plannedFor : strictDateTime(plannedFor, 'input.plannedFor');
-    return toContentItem(await this.content.update(ctx, id, { ...patch, plannedFor: planned }));
+    const { id, ...patch } = input;
+    return toContentItem(await this.content.update(ctx, id, patch));
   }
 
   @Requires('content.edit')

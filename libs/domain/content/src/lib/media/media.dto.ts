@@ -1,6 +1,6 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 
 /** Letters, digits, spaces, `-`, `_` and `.`; starting with a letter or digit (surrounding spaces are trimmed). */
 const TAG = /^ *[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
@@ -68,8 +68,8 @@ export class MediaAssetObject {
     description: 'User id of who uploaded the file; null when uploaded with an API key or the user was deleted.',
   })
   uploadedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the file was uploaded (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the asset was last changed, for example its tags (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the file was uploaded (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the asset was last changed, for example its tags (UTC).' }) updatedAt!: Date;
 }
 
 export const MediaAssetConnection = ConnectionType(MediaAssetObject, 'MediaAsset');

@@ -1,6 +1,7 @@
-import { Args, Field, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AuditRepository } from '@socle/accounts';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { derivedId } from '@socle/platform-graphql';
 import { IsBoolean } from 'class-validator';
 
 @InputType({ description: 'The organization’s link-tracking switch.' })
@@ -13,6 +14,8 @@ export class SetLinkTrackingInput {
     'UTM parameters on every http(s) link published (in the text and the link field): utm_source = the network, utm_medium = social, utm_campaign = the item’s campaign (else theme) as a slug, utm_content = the variant’s short id. Parameters already in a link are kept, never overwritten.',
 })
 export class LinkTrackingObject {
+  @Field(() => ID, { description: "Id of the organization's link-tracking setting: opaque and stable, one per organization." })
+  id!: string;
   @Field(() => Boolean, { description: 'On unless the organisation turned it off.' }) utmEnabled!: boolean;
 }
 
@@ -28,7 +31,7 @@ export class LinkTrackingResolver {
       'SELECT utm_enabled FROM link_tracking_settings WHERE organization_id = $1',
       [ctx.uow.organizationId],
     );
-    return { utmEnabled: row?.utm_enabled ?? true };
+    return { id: derivedId('LinkTracking', ctx.organizationId), utmEnabled: row?.utm_enabled ?? true };
   }
 
   @Requires('content.approvalChain.manage')
@@ -56,6 +59,6 @@ export class LinkTrackingResolver {
       },
       ctx.requestId,
     );
-    return { utmEnabled: input.utmEnabled };
+    return { id: derivedId('LinkTracking', ctx.organizationId), utmEnabled: input.utmEnabled };
   }
 }

@@ -1,6 +1,6 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar, derivedId, PageArgs } from '@socle/platform-graphql';
 import type { LiveEvent } from '@socle/platform-queue';
 import type { CrisisPauseState } from './publishing.service';
 import type { PublicationAttemptEntity, PublicationEntity } from './publication.entity';
@@ -32,9 +32,10 @@ registerEnumType(PublicationStatusEnum, {
 
 @ObjectType('PublicationAttempt', { description: 'One attempt to publish: what happened, never the network’s answer nor a secret.' })
 export class PublicationAttemptObject {
+  @Field(() => ID, { description: 'Identifier of the attempt: stable, the same wherever the attempt is read.' }) id!: string;
   @Field(() => Int, { description: 'The attempt’s number, from 1.' }) number!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the attempt started (UTC).' }) startedAt!: Date;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, { description: 'When the attempt started (UTC).' }) startedAt!: Date;
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the attempt ended (UTC); null while it runs or when its worker stopped.',
   })
@@ -60,8 +61,8 @@ export class PublicationObject {
   @Field(() => ID, { nullable: true, description: 'Null once the variant was removed.' }) variantId!: string | null;
   @Field(() => ID, { nullable: true, description: 'Null once the account was disconnected.' }) networkAccountId!: string | null;
   @Field(() => String, { description: 'The network, in lower case (for example mastodon).' }) network!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it is due to be published (UTC).' }) dueAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it is tried next (after dueAt following a retryable failure).' })
+  @Field(() => DateTimeScalar, { description: 'When it is due to be published (UTC).' }) dueAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it is tried next (after dueAt following a retryable failure).' })
   nextAttemptAt!: Date;
   @Field(() => PublicationStatusEnum, { description: 'Where the publication stands.' }) status!: PublicationStatusEnum;
   @Field(() => Int, { description: 'How many attempts were made so far.' }) attempts!: number;
@@ -72,9 +73,9 @@ export class PublicationObject {
     description: 'The post’s public address at the network, when the network gives one; null before publication.',
   })
   externalUrl!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the network accepted the post (UTC); null before.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the network accepted the post (UTC); null before.' })
   publishedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the post was deleted at the network.' }) deletedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the post was deleted at the network.' }) deletedAt!: Date | null;
   @Field(() => String, {
     nullable: true,
     description: 'Kind of the last failure (AUTH_EXPIRED, RATE_LIMITED, REJECTED, TRANSIENT, UNKNOWN, ACCOUNT).',
@@ -82,14 +83,18 @@ export class PublicationObject {
   lastErrorKind!: string | null;
   @Field(() => String, { nullable: true, description: 'The reason of the last failure (for REJECTED, the network’s own reason).' })
   lastError!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the publication was scheduled (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the publication last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the publication was scheduled (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the publication last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const PublicationConnection = ConnectionType(PublicationObject, 'Publication');
 
 @ObjectType('CrisisPause', { description: 'The crisis pause: while active, nothing of the organization is published.' })
 export class CrisisPauseObject {
+  @Field(() => ID, {
+    description: "Id of the organization's crisis pause: opaque and stable, one per organization, whether on or off.",
+  })
+  id!: string;
   @Field(() => Boolean, { description: 'True while publishing is paused.' }) active!: boolean;
   @Field(() => String, { nullable: true, description: 'Why publishing was paused (the latest pause); null if it never was.' }) reason!:
     string | null;
@@ -98,14 +103,14 @@ export class CrisisPauseObject {
     description: 'User id of who started the latest pause; null if it never was, or when started with an API key.',
   })
   pausedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the latest pause started (UTC); null if it never was.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the latest pause started (UTC); null if it never was.' })
   pausedAt!: Date | null;
   @Field(() => ID, {
     nullable: true,
     description: 'User id of who ended the latest pause; null while it is on, or when not ended by a person.',
   })
   resumedBy!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the latest pause ended (UTC); null while it is on or if there never was one.',
   })
@@ -125,7 +130,7 @@ export class ScheduleContentItemInput {
   @Field(() => ID, { description: 'The content item, in status APPROVED.' })
   @IsUUID('all', { message: 'must be a content item id' })
   itemId!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When to publish (in the future).' })
+  @Field(() => DateTimeScalar, { description: 'When to publish (in the future).' })
   @IsDate({ message: 'must be a date and time' })
   dueAt!: Date;
   @Field(() => [ID], { nullable: true, description: 'The accounts to publish to (each must have a variant); every variant when omitted.' })
@@ -147,7 +152,7 @@ export class RescheduleContentItemInput {
   @Field(() => ID, { description: 'The content item, in status SCHEDULED.' })
   @IsUUID('all', { message: 'must be a content item id' })
   itemId!: string;
-  @Field(() => GraphQLISODateTime, { description: 'The new due time: in the future and at most two years ahead.' })
+  @Field(() => DateTimeScalar, { description: 'The new due time: in the future and at most two years ahead.' })
   @IsDate({ message: 'must be a date and time' })
   dueAt!: Date;
 }
@@ -174,7 +179,7 @@ export class SetCrisisPauseInput {
 
 @InputType({ description: 'How to release what the pause held.' })
 export class ResumeAfterCrisisPauseInput {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Publications whose time passed during the pause go out then (else at once).',
   })
@@ -193,8 +198,8 @@ export class PublicationPageArgs extends PageArgs {
   @IsOptional()
   @IsEnum(PublicationStatusEnum)
   status?: PublicationStatusEnum;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Due at or after.' }) @IsOptional() @IsDate() from?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Due before.' }) @IsOptional() @IsDate() to?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Due at or after.' }) @IsOptional() @IsDate() from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Due before.' }) @IsOptional() @IsDate() to?: Date;
 }
 
 @ArgsType()
@@ -226,6 +231,7 @@ export function toPublicationObject(p: PublicationEntity): PublicationObject {
 
 export function toAttemptObject(a: PublicationAttemptEntity): PublicationAttemptObject {
   return {
+    id: a.id,
     number: a.number,
     startedAt: a.startedAt,
     finishedAt: a.finishedAt,
@@ -235,9 +241,10 @@ export function toAttemptObject(a: PublicationAttemptEntity): PublicationAttempt
   };
 }
 
-export function toCrisisPauseObject(state: CrisisPauseState): CrisisPauseObject {
+export function toCrisisPauseObject(organizationId: string, state: CrisisPauseState): CrisisPauseObject {
   const p = state.pause;
   return {
+    id: derivedId('CrisisPause', organizationId),
     active: p?.active ?? false,
     reason: p?.reason ?? null,
     pausedBy: p?.pausedBy ?? null,
@@ -278,7 +285,7 @@ export class PublicationEventObject {
   @Field(() => String, { nullable: true, description: 'The post at the network, once published.' }) externalUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'Kind of the last failure, when the status says it failed.' })
   lastErrorKind!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the change was committed.' }) occurredAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the change was committed.' }) occurredAt!: Date;
 }
 
 @ArgsType()

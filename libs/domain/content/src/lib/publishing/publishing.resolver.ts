@@ -143,7 +143,7 @@ export class PublishingResolver {
   @Requires('content.read')
   @Query(() => CrisisPauseObject, { description: 'Whether publishing is paused, why, by whom, and what the pause holds.' })
   async crisisPause(@OrgCtx() ctx: OrganizationContext): Promise<CrisisPauseObject> {
-    return toCrisisPauseObject(await this.publishing.crisisPause(ctx));
+    return toCrisisPauseObject(ctx.organizationId, await this.publishing.crisisPause(ctx));
   }
 
   @Requires('content.crisisPause')
@@ -157,9 +157,9 @@ export class PublishingResolver {
   ): Promise<CrisisPauseObject> {
     if (input.on) {
       if (!input.reason?.trim()) throw badInput('input.reason', 'say why publishing is paused');
-      return toCrisisPauseObject(await this.publishing.startCrisisPause(ctx, input.reason.trim()));
+      return toCrisisPauseObject(ctx.organizationId, await this.publishing.startCrisisPause(ctx, input.reason.trim()));
     }
-    return toCrisisPauseObject((await this.publishing.resumeAfterCrisisPause(ctx, null)).state);
+    return toCrisisPauseObject(ctx.organizationId, (await this.publishing.resumeAfterCrisisPause(ctx, null)).state);
   }
 
   @Requires('content.crisisPause')
@@ -172,6 +172,6 @@ export class PublishingResolver {
     @Args('input', { description: 'When overdue publications go out.' }) input: ResumeAfterCrisisPauseInput,
   ): Promise<ResumeAfterCrisisPausePayload> {
     const { released, state } = await this.publishing.resumeAfterCrisisPause(ctx, input.rescheduleOverdueTo ?? null);
-    return { released: released.map(toPublicationObject), crisisPause: toCrisisPauseObject(state) };
+    return { released: released.map(toPublicationObject), crisisPause: toCrisisPauseObject(ctx.organizationId, state) };
   }
 }

@@ -1,3 +1,4 @@
+import { derivedId } from '@socle/platform-graphql';
 import type { Localised, MaturityLevel } from '../model/model-content';
 import { DEFAULT_MODEL_ID } from '../model/default-model';
 import { EvidenceInput, scoreModel } from '../model/scoring';
@@ -138,6 +139,7 @@ export function toAssessmentObject(record: AssessmentRecord, answers: MaturityAn
       const c = criteria.get(a.criterionKey)?.criterion;
       const option = c?.kind === 'DECLARATIVE' ? c.scale.find((o) => o.value === a.value) : undefined;
       return {
+        id: derivedId('AssessmentAnswer', record.id, a.criterionKey),
         criterionKey: a.criterionKey,
         value: a.value,
         label: option ? t(option.label) : String(a.value),

@@ -1,6 +1,7 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ConnectionType } from '@socle/platform-graphql';
+import { LocaleEnum } from '@socle/accounts';
+import { ConnectionType, DateScalar, DateTimeScalar } from '@socle/platform-graphql';
 import { MODEL_ID, MODEL_ID_MESSAGE } from '../model/model.dto';
 
 export enum AssessmentStatusEnum {
@@ -88,6 +89,10 @@ export class AssessmentDimensionObject {
 
 @ObjectType('AssessmentAnswer', { description: 'An answer to a declarative question.' })
 export class AssessmentAnswerObject {
+  @Field(() => ID, {
+    description: 'Id of the answer (its assessment and criterion): opaque and stable, kept when the answer is changed.',
+  })
+  id!: string;
   @Field(() => String, { description: 'The criterion answered.' }) criterionKey!: string;
   @Field(() => Int, { description: 'The chosen scale value.' }) value!: number;
   @Field(() => String, { description: "The answer's label in the organisation's language." }) label!: string;
@@ -95,7 +100,7 @@ export class AssessmentAnswerObject {
   @Field(() => [String], { description: 'Supporting documents (http(s) URLs).' }) attachments!: string[];
   @Field(() => ID, { nullable: true, description: 'User id of who last answered, or null when not answered by a person.' }) answeredBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last answered (UTC).' }) answeredAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was last answered (UTC).' }) answeredAt!: Date;
 }
 
 @ObjectType('AssessmentEvidence', { description: 'Evidence measured from platform data and frozen when the assessment was finalised.' })
@@ -133,22 +138,22 @@ export class DimensionTrendObject {
 export class AssessmentObject {
   @Field(() => ID, { description: 'Identifier of the assessment.' }) id!: string;
   @Field(() => AssessmentStatusEnum, { description: 'Draft or finalised.' }) status!: AssessmentStatusEnum;
-  @Field(() => String, { description: 'Language of the texts: fr or en (the organisation’s).' }) locale!: string;
+  @Field(() => LocaleEnum, { description: 'Language of the texts (the organisation’s).' }) locale!: string;
   @Field(() => AssessmentModelObject, { description: 'The model version used.' }) model!: AssessmentModelObject;
-  @Field(() => GraphQLISODateTime, { description: 'When the assessment was started (UTC).' }) startedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the assessment was started (UTC).' }) startedAt!: Date;
   @Field(() => ID, { nullable: true, description: 'User id of who started it, or null when not started by a person.' }) startedBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was finalised (UTC); null for a draft.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was finalised (UTC); null for a draft.' })
   finalizedAt!: Date | null;
   @Field(() => ID, { nullable: true, description: 'User id of who finalised it; null for a draft or when not finalised by a person.' })
   finalizedBy!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description:
       'When the assessment was made (finalised assessments): the finalisation time, or the end of the day given as assessedOn. History, trend, portfolio, reports and live score read this date.',
   })
   assessedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: "assessedAt's day in the organisation's calendar, YYYY-MM-DD." })
+  @Field(() => DateScalar, { nullable: true, description: "assessedAt's day in the organization's calendar." })
   assessedOn!: string | null;
   @Field(() => Int, { description: 'Declarative questions answered so far.' }) answeredCount!: number;
   @Field(() => Int, { description: 'Declarative questions in the model.' }) questionCount!: number;
@@ -216,13 +221,12 @@ export class AnswerAssessmentCriterionInput {
 @InputType({ description: 'The draft assessment to finalise, and its date.' })
 export class FinalizeAssessmentInput {
   @Field(() => ID, { description: 'The draft assessment.' }) @IsUUID('all', { message: 'must be an assessment id' }) assessmentId!: string;
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description:
-      "The day the assessment was made, YYYY-MM-DD in the organisation's calendar (default today): not in the future, at most 5 years back, not before the latest finalised assessment.",
+      "The day the assessment was made, in the organization's calendar (default today): not in the future, at most 5 years back, not before the latest finalised assessment.",
   })
   @IsOptional()
   @IsString()
-  @MaxLength(10, { message: 'must be a day written YYYY-MM-DD' })
   assessedOn?: string;
 }

@@ -81,7 +81,7 @@ export class AssessmentResolver {
   @Requires('assessments.manage')
   @Mutation(() => AssessmentObject, {
     description:
-      'Measures the evidence, scores the assessment (unanswered questions count 0), dates it (assessedOn, default today) and freezes it. A finalised assessment never changes (CONFLICT, reason ASSESSMENT_FINALIZED). BAD_USER_INPUT (input.assessedOn) for a day that is not YYYY-MM-DD, in the future, more than 5 years back, or before the latest finalised assessment; NOT_FOUND for an unknown assessment.',
+      'Measures the evidence, scores the assessment (unanswered questions count 0), dates it (assessedOn, default today) and freezes it. A finalised assessment never changes (CONFLICT, reason ASSESSMENT_FINALIZED). BAD_USER_INPUT (input.assessedOn) for a day that does not exist, in the future, more than 5 years back, or before the latest finalised assessment; NOT_FOUND for an unknown assessment.',
   })
   async finalizeAssessment(
     @OrgCtx() ctx: OrganizationContext,

@@ -1,5 +1,9 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '@socle/platform-graphql';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
+import { AlertStatusEnum, ShareOfVoiceSideKindEnum } from '@socle/community';
+import { FeedbackActionStatusEnum } from '@socle/strategy';
+import { KpiProgressStatusEnum } from '../kpi/kpi-progress.dto';
 import { AssessmentReportFormatEnum, ReportLocaleEnum } from '../report/report.dto';
 
 export enum CommunityReportKindEnum {
@@ -22,17 +26,16 @@ export class CommunityReportArgs {
   @IsEnum(CommunityReportKindEnum, { message: 'must be QUARTERLY or MONTHLY' })
   kind!: CommunityReportKindEnum;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     description:
-      'Any day of the period, YYYY-MM-DD in the organisation’s calendar (2026-07-01 or 2026-08-14 both name Q3 2026). A period not begun yet is refused.',
+      'Any day of the period, in the organization’s calendar (2026-07-01 or 2026-08-14 both name Q3 2026). A period not begun yet is refused.',
   })
   @IsString()
-  @MaxLength(10, { message: 'must be a day written YYYY-MM-DD' })
   periodStart!: string;
 
   @Field(() => ReportLocaleEnum, { nullable: true, description: "Defaults to the organization's language." })
   @IsOptional()
-  @IsEnum(ReportLocaleEnum, { message: 'must be fr or en' })
+  @IsEnum(ReportLocaleEnum, { message: 'must be FR or EN' })
   locale?: ReportLocaleEnum;
 }
 
@@ -48,16 +51,16 @@ export class CommunityReportLinkArgs extends CommunityReportArgs {
 @ObjectType('CommunityReportPeriod', { description: 'A report period: a calendar quarter or month in the organisation’s time zone.' })
 export class CommunityReportPeriodObject {
   @Field(() => String, { description: 'e.g. "T3 2026" / "Q3 2026", "août 2026" / "August 2026".' }) label!: string;
-  @Field(() => String, { description: 'First local day, YYYY-MM-DD.' }) firstDay!: string;
-  @Field(() => String, { description: 'Last local day (included), YYYY-MM-DD.' }) lastDay!: string;
-  @Field(() => GraphQLISODateTime, { description: 'The first instant of the period (local midnight of firstDay), UTC.' }) start!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'The end of the period, excluded: local midnight after lastDay, UTC.' }) end!: Date;
+  @Field(() => DateScalar, { description: 'First local day.' }) firstDay!: string;
+  @Field(() => DateScalar, { description: 'Last local day (included).' }) lastDay!: string;
+  @Field(() => DateTimeScalar, { description: 'The first instant of the period (local midnight of firstDay), UTC.' }) start!: Date;
+  @Field(() => DateTimeScalar, { description: 'The end of the period, excluded: local midnight after lastDay, UTC.' }) end!: Date;
   @Field(() => Boolean, { description: 'False while the period is in progress: the figures stop at generatedAt.' }) complete!: boolean;
 }
 
 @ObjectType('CommunityReportVolumePoint', { description: 'Mentions published in one local day or week.' })
 export class VolumePointObject {
-  @Field(() => String, { description: 'First local day of the bucket (a Monday for weeks).' }) date!: string;
+  @Field(() => DateScalar, { description: 'First local day of the bucket (a Monday for weeks).' }) date!: string;
   @Field(() => Int, { description: 'Mentions published in the bucket.' }) total!: number;
   @Field(() => Int, { description: 'Of them, rated POSITIVE.' }) positive!: number;
   @Field(() => Int, { description: 'Of them, rated NEUTRAL.' }) neutral!: number;
@@ -103,7 +106,7 @@ export class TopicsObject {
 
 @ObjectType('CommunityReportShareOfVoiceSide', { description: 'The brand or one competitor in the share of voice.' })
 export class VoiceSideObject {
-  @Field(() => String, { description: 'BRAND or COMPETITOR.' }) kind!: string;
+  @Field(() => ShareOfVoiceSideKindEnum, { description: 'The brand or a competitor.' }) kind!: string;
   @Field(() => String, { description: 'The organization’s name for the brand, the competitor’s name otherwise.' }) name!: string;
   @Field(() => Int, { description: 'Mentions matched by this side’s listening queries in the period.' }) mentions!: number;
   @Field(() => Float, { description: 'Percent of the mentions of all sides.' }) share!: number;
@@ -135,7 +138,7 @@ export class KpiObject {
   measure!: string | null;
   @Field(() => String, { nullable: true, description: 'The KPI’s unit as written in the strategy, or null.' }) unit!: string | null;
   @Field(() => Float, { description: 'The KPI’s target value.' }) target!: number;
-  @Field(() => String, { description: 'MEASURED, NOT_MEASURED or NOT_MEASURED_YET.' }) status!: string;
+  @Field(() => KpiProgressStatusEnum, { description: 'Whether the KPI was measured over the period.' }) status!: string;
   @Field(() => Float, { nullable: true, description: 'The KPI’s last period within the report’s period.' }) value!: number | null;
   @Field(() => Float, {
     nullable: true,
@@ -148,10 +151,10 @@ export class KpiObject {
 
 @ObjectType('CommunityReportAlert', { description: 'A crisis alert raised in the period.' })
 export class AlertObject {
-  @Field(() => GraphQLISODateTime, { description: 'Start of the alert’s window (UTC).' }) windowStart!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the alert’s window (UTC).' }) windowStart!: Date;
   @Field(() => Int, { description: 'Negative mentions published in the window.' }) observedCount!: number;
   @Field(() => Float, { description: 'The count against the usual count for that window.' }) ratio!: number;
-  @Field(() => String, { description: 'OPEN, ACKNOWLEDGED or RESOLVED, at the time of the report.' }) status!: string;
+  @Field(() => AlertStatusEnum, { description: 'Where the alert stood at the time of the report.' }) status!: string;
 }
 
 @ObjectType('CommunityReportPublications', { description: 'Posts published on one network in the period, against the plan.' })
@@ -169,7 +172,7 @@ export class PublicationsObject {
 export class TopPublicationObject {
   @Field(() => String, { description: 'The content item’s title.' }) title!: string;
   @Field(() => String, { description: 'The network, in lower case.' }) network!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it was published (UTC).' }) publishedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was published (UTC).' }) publishedAt!: Date;
   @Field(() => String, { nullable: true, description: 'The post’s public address, or null.' }) url!: string | null;
   @Field(() => Float, { nullable: true, description: 'Likes, reposts and replies as last measured; null when never measured.' })
   engagement!: number | null;
@@ -178,11 +181,11 @@ export class TopPublicationObject {
 @ObjectType('CommunityReportFeedbackAction', { description: 'An action taken on feedback.' })
 export class FeedbackActionItemObject {
   @Field(() => String, { description: 'What was decided.' }) decision!: string;
-  @Field(() => String, { description: 'OPEN, IN_PROGRESS, DONE or DROPPED.' }) status!: string;
+  @Field(() => FeedbackActionStatusEnum, { description: 'Where the action stands.' }) status!: string;
   @Field(() => String, { nullable: true, description: 'The follow-up written, or null.' }) followUp!: string | null;
   @Field(() => Int, { description: 'Mentions the action answers.' }) mentions!: number;
   @Field(() => Int, { description: 'Inbox items the action answers.' }) inboxItems!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the action was recorded (UTC).' }) recordedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the action was recorded (UTC).' }) recordedAt!: Date;
 }
 
 @ObjectType('CommunityReportFeedbackActions', { description: 'Actions taken on feedback recorded in the period.' })
@@ -204,7 +207,7 @@ export class CommunityReportObject {
   @Field(() => CommunityReportPeriodObject, { description: 'The period reported on.' }) period!: CommunityReportPeriodObject;
   @Field(() => CommunityReportPeriodObject, { description: 'The period before, for comparisons.' })
   previousPeriod!: CommunityReportPeriodObject;
-  @Field(() => GraphQLISODateTime, { description: 'When the figures were read (UTC); a period in progress stops there.' })
+  @Field(() => DateTimeScalar, { description: 'When the figures were read (UTC); a period in progress stops there.' })
   generatedAt!: Date;
   @Field(() => VolumeObject, { description: 'Mentions and their sentiment over the period.' }) volume!: VolumeObject;
   @Field(() => [NamedCountObject], { description: 'The authors with the most mentions in the period (name: their handle).' })

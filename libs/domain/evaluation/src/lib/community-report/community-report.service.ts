@@ -137,7 +137,7 @@ export class CommunityReportService {
   private async kpis(ctx: Ctx, from: Date, to: Date): Promise<CommunityReport['kpis']> {
     const out: CommunityReport['kpis'] = [];
     for (const kpi of await this.repository.kpis(ctx)) {
-      const progress = await this.kpiProgress.progress(ctx, kpi.id, from.toISOString(), to.toISOString());
+      const progress = await this.kpiProgress.progress(ctx, kpi.id, from, to);
       const last = [...progress.periods].reverse().find((p) => p.value !== null) ?? progress.periods[progress.periods.length - 1];
       out.push({
         name: kpi.name,

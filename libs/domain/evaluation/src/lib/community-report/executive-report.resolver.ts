@@ -1,4 +1,5 @@
-import { Args, Field, GraphQLISODateTime, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { DateTimeScalar, derivedId, YearMonthScalar } from '@socle/platform-graphql';
 import { IsBoolean } from 'class-validator';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { ExecutiveReportService } from './executive-report.service';
@@ -8,16 +9,16 @@ import { ExecutiveReportService } from './executive-report.service';
     'Whether the monthly executive report is mailed by itself: the previous month’s, on the first business day of each month (Monday to Friday, 1 January excepted) at 09:00 in the organization’s time zone, to its executive approvers and strategy leads, each in their own language with a personal link to the PDF that works for 14 days.',
 })
 export class ExecutiveReportScheduleObject {
+  @Field(() => ID, { description: "Id of the organization's report schedule: opaque and stable, one per organization." }) id!: string;
   @Field(() => Boolean, { description: 'Off until someone turns it on.' }) enabled!: boolean;
-  @Field(() => String, {
+  @Field(() => YearMonthScalar, {
     nullable: true,
-    description:
-      'The last month (YYYY-MM) whose report was mailed, or looked at and found with nobody to mail it to; null before the first.',
+    description: 'The last month whose report was mailed, or looked at and found with nobody to mail it to; null before the first.',
   })
   lastMonth!: string | null;
   @Field(() => String, { description: 'The organization’s time zone (IANA name), in which the schedule counts.' }) timeZone!: string;
-  @Field(() => String, { description: 'The month (YYYY-MM) of the next report mailed by itself.' }) nextMonth!: string;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => YearMonthScalar, { description: 'The month of the next report mailed by itself.' }) nextMonth!: string;
+  @Field(() => DateTimeScalar, {
     description: 'When that report goes out, if the schedule is on (now when a month is due and not mailed yet).',
   })
   nextDueAt!: Date;
@@ -48,7 +49,7 @@ export class ExecutiveReportResolver {
     description: 'Whether the monthly executive report is mailed by itself to the management, when next, and to how many people.',
   })
   async executiveReportSchedule(@OrgCtx() ctx: OrganizationContext): Promise<ExecutiveReportScheduleObject> {
-    return this.reports.schedule(ctx);
+    return { id: derivedId('ExecutiveReportSchedule', ctx.organizationId), ...(await this.reports.schedule(ctx)) };
   }
 
   @Requires('organization.update')
@@ -60,6 +61,6 @@ export class ExecutiveReportResolver {
     @OrgCtx() ctx: OrganizationContext,
     @Args('input', { description: 'On or off.' }) input: SetExecutiveReportScheduleInput,
   ): Promise<ExecutiveReportScheduleObject> {
-    return this.reports.setSchedule(ctx, input.enabled);
+    return { id: derivedId('ExecutiveReportSchedule', ctx.organizationId), ...(await this.reports.setSchedule(ctx, input.enabled)) };
   }
 }

@@ -1,5 +1,5 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@socle/platform-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, DateScalar, DateTimeScalar } from '@socle/platform-graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export enum KpiValueSourceEnum {
@@ -18,12 +18,12 @@ registerEnumType(KpiValueSourceEnum, {
   },
 });
 
-const DATE = 'YYYY-MM-DD: the day measured, or the first day of the period the value is for.';
+const DATE = 'The day measured, or the first day of the period the value is for.';
 
 @InputType({ description: 'One value of a KPI for a date.' })
 export class RecordKpiValueInput {
   @Field(() => ID, { description: 'Identifier of a KPI of the organisation’s strategy.' }) @IsString() @MaxLength(100) kpiId!: string;
-  @Field(() => String, { description: DATE }) @IsString() @MaxLength(20) date!: string;
+  @Field(() => DateScalar, { description: DATE }) @IsString() date!: string;
   @Field(() => String, {
     description: 'A decimal number as text (at most 15 digits before the point and 6 after), so it is stored exactly as written.',
   })
@@ -56,15 +56,13 @@ export class ImportKpiValuesInput {
 @ArgsType()
 export class KpiValuesArgs {
   @Field(() => ID, { description: 'Identifier of a KPI of the organisation’s strategy.' }) @IsString() @MaxLength(100) kpiId!: string;
-  @Field(() => String, { nullable: true, description: 'Dates on or after (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Dates on or after.' })
   @IsOptional()
   @IsString()
-  @MaxLength(20)
   from?: string;
-  @Field(() => String, { nullable: true, description: 'Dates on or before (YYYY-MM-DD).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Dates on or before.' })
   @IsOptional()
   @IsString()
-  @MaxLength(20)
   to?: string;
   @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
   @IsOptional()
@@ -83,13 +81,13 @@ export class KpiValuesArgs {
 export class KpiValueObject {
   @Field(() => ID, { description: 'Identifier of the value.' }) id!: string;
   @Field(() => ID, { description: 'The KPI.' }) kpiId!: string;
-  @Field(() => String, { description: DATE }) date!: string;
+  @Field(() => DateScalar, { description: DATE }) date!: string;
   @Field(() => Float, { description: 'The value, as recorded (up to 6 decimals).' }) value!: number;
   @Field(() => KpiValueSourceEnum, { description: 'How the value was recorded.' }) source!: KpiValueSourceEnum;
   @Field(() => String, { nullable: true, description: 'Where the figure comes from, or null.' }) note!: string | null;
   @Field(() => ID, { nullable: true, description: 'The person who entered it (null for an API key).' }) enteredBy!: string | null;
   @Field(() => ID, { nullable: true, description: 'The CSV import it came with.' }) importId!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the value was recorded (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the value was recorded (UTC).' }) createdAt!: Date;
   @Field(() => Boolean, { description: 'The newest value recorded for its date: the one progress reads; older ones are its history.' })
   current!: boolean;
 }

@@ -1,6 +1,7 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import { KpiMeasureEnum } from '@socle/strategy';
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDate, IsUUID } from 'class-validator';
 
 export enum KpiProgressStatusEnum {
   MEASURED = 'MEASURED',
@@ -35,20 +36,14 @@ registerEnumType(KpiValueOriginEnum, {
 @ArgsType()
 export class KpiProgressArgs {
   @Field(() => ID, { description: 'Identifier of the KPI.' }) @IsUUID('all', { message: 'must be a KPI id' }) kpiId!: string;
-  @Field(() => String, { description: 'Start (ISO 8601 with offset); the first period is cut there.' })
-  @IsString()
-  @MaxLength(40)
-  from!: string;
-  @Field(() => String, { description: 'End, excluded (ISO 8601 with offset); the last period is cut there.' })
-  @IsString()
-  @MaxLength(40)
-  to!: string;
+  @Field(() => DateTimeScalar, { description: 'Start; the first period is cut there.' }) @IsDate() from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End, excluded; the last period is cut there.' }) @IsDate() to!: Date;
 }
 
 @ObjectType('KpiPeriodProgress', { description: 'One period of the KPI’s frequency (UTC calendar periods).' })
 export class KpiPeriodProgressObject {
-  @Field(() => GraphQLISODateTime, { description: 'Start of the period (UTC), or `from` when the period began before it.' }) start!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'Excluded.' }) end!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the period (UTC), or `from` when the period began before it.' }) start!: Date;
+  @Field(() => DateTimeScalar, { description: 'Excluded.' }) end!: Date;
   @Field(() => Float, { nullable: true, description: 'The measured value; null when the data for this period is missing.' })
   value!: number | null;
   @Field(() => KpiValueOriginEnum, { nullable: true, description: 'Where the value comes from; null without a value.' })

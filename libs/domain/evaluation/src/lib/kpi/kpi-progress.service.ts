@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { MentionSearchRepository } from '@socle/community';
-import { strictDateTime } from '@socle/content';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import { KpiValuesRepository } from '../kpi-values/kpi-values.repository';
 import { KpiCtx, KpiMeasuresRepository, MeasuredKpi, PeriodValues } from './kpi-measures.repository';
@@ -46,9 +45,7 @@ export class KpiProgressService {
     private readonly recorded: KpiValuesRepository,
   ) {}
 
-  async progress(ctx: KpiProgressCtx, kpiId: string, fromText: string, toText: string): Promise<KpiProgress> {
-    const from = strictDateTime(fromText, 'from');
-    const to = strictDateTime(toText, 'to');
+  async progress(ctx: KpiProgressCtx, kpiId: string, from: Date, to: Date): Promise<KpiProgress> {
     if (from >= to) throw badInput('to', 'must be after from');
     const kpi = await this.measures.kpi(ctx, kpiId);
     // Another organisation's KPI is as unknown as one that never existed (row-level security hides it).

@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 
 export enum LiveCriterionSourceEnum {
   EVIDENCE = 'EVIDENCE',
@@ -45,7 +46,7 @@ export class LiveMaturityCriterionObject {
   @Field(() => String, { description: 'The criterion’s dimension.' }) dimensionKey!: string;
   @Field(() => LiveCriterionSourceEnum, { description: 'Where the criterion’s score comes from.' }) source!: LiveCriterionSourceEnum;
   @Field(() => Float, { nullable: true, description: '0..1; null when UNKNOWN (counted as 0).' }) score!: number | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'ASSESSMENT: when the carried answer was given.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'ASSESSMENT: when the carried answer was given.' })
   answeredAt!: Date | null;
   @Field(() => Int, { nullable: true, description: "ASSESSMENT: the answer's age in whole days when the score was computed." }) ageDays!:
     number | null;
@@ -56,8 +57,12 @@ export class LiveMaturityCriterionObject {
     "An organization's live score with the model of its latest assessment (or the built-in model): evidence criteria measured from platform data, declarative ones carried from the latest finalised assessment or unknown (0). Its level never exceeds the level the measured part alone supports.",
 })
 export class LiveMaturityScoreObject {
+  @Field(() => ID, {
+    description: 'Id of this live score as kept in the history: opaque and stable, the same as its entry in liveScoreHistory.',
+  })
+  id!: string;
   @Field(() => ID, { description: 'The organization.' }) organizationId!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
   @Field(() => String, { description: 'The maturity model: "default" for the built-in one, else a UUID.' }) modelId!: string;
   @Field(() => Int, { description: 'The model version scored.' }) modelVersion!: number;
   @Field(() => Float, { nullable: true, description: '0..100.' }) overallScore!: number | null;

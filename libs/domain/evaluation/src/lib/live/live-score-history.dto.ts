@@ -1,6 +1,6 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 import { LiveScoreCoverageObject } from './dto';
 
 export enum LiveScoreHistoryGranularityEnum {
@@ -23,12 +23,12 @@ export class LiveScoreHistoryArgs extends PageArgs {
   @IsUUID('all', { message: 'must be an organization id' })
   organizationId!: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Computed at or after this time.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Computed at or after this time.' })
   @IsOptional()
   @IsDate({ message: 'must be a date and time' })
   from?: Date;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Computed at or before this time; at most two years after `from`.',
   })
@@ -55,7 +55,11 @@ export class LiveScoreHistoryDimensionObject {
 
 @ObjectType('LiveScoreHistoryEntry', { description: 'One live score kept in the history, as computed then.' })
 export class LiveScoreHistoryEntryObject {
-  @Field(() => GraphQLISODateTime, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
+  @Field(() => ID, {
+    description: 'Id of this kept live score: opaque and stable, the same as recomputeLiveScore answered when it was computed.',
+  })
+  id!: string;
+  @Field(() => DateTimeScalar, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
   @Field(() => Float, { nullable: true, description: '0..100.' }) overallScore!: number | null;
   @Field(() => Int, { nullable: true, description: 'The level of overallScore, capped at measuredLevel.' }) level!: number | null;
   @Field(() => Boolean, { description: 'Whether the level was lowered to measuredLevel.' }) levelCapped!: boolean;

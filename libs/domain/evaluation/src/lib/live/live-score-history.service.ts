@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationContext } from '@socle/platform-auth';
 import { badInput, notFound, type FieldProblem } from '@socle/platform-errors';
-import { type Connection, decodeCursor, pageSize, toConnection } from '@socle/platform-graphql';
+import { decodeCursor, derivedId, pageSize, toConnection, type Connection } from '@socle/platform-graphql';
 import { DEFAULT_MATURITY_MODEL, DEFAULT_MODEL_ID } from '../model/default-model';
 import type { LiveScoreHistoryDimensionObject, LiveScoreHistoryEntryObject } from './live-score-history.dto';
 import { LiveScoreHistoryGranularity, LiveScoreHistoryRepository, LiveScoreHistoryRow } from './live-score-history.repository';
@@ -44,8 +44,19 @@ export function dimensionsOf(row: LiveScoreHistoryRow): LiveScoreHistoryDimensio
   return [...named, ...others].map((d) => ({ ...d, score: row.dimensionScores[d.key] ?? null }));
 }
 
-export function toHistoryEntry(row: LiveScoreHistoryRow): LiveScoreHistoryEntryObject {
+/**
+ * The id of one kept live score, from its organisation and the exact time it was computed (the table's key), whether read
+ * in the history or answered by recomputeLiveScore. `computedAt` is the microsecond text the history reads, or a Date
+ * (kept at millisecond precision, as the application writes it).
+ */
+export function liveScoreId(organizationId: string, computedAt: string | Date): string {
+  const time = typeof computedAt === 'string' ? computedAt : computedAt.toISOString().replace(/Z$/, '000Z');
+  return derivedId('LiveScore', organizationId, time);
+}
+
+export function toHistoryEntry(row: LiveScoreHistoryRow, organizationId: string): LiveScoreHistoryEntryObject {
   return {
+    id: liveScoreId(organizationId, row.position),
     computedAt: row.computedAt,
     overallScore: row.overallScore,
     level: row.level,
@@ -98,7 +109,7 @@ export class LiveScoreHistoryService {
       rows,
       size,
       (row) => [row.position, ctx.organizationId],
-      toHistoryEntry,
+      (row) => toHistoryEntry(row, ctx.organizationId),
       before !== null,
       () => this.history.count(ctx.uow, bounds),
     );

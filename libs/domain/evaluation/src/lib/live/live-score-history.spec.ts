@@ -1,7 +1,8 @@
-import { dimensionsOf, MAX_HISTORY_RANGE_DAYS, rangeProblems, toHistoryEntry } from './live-score-history.service';
+import { dimensionsOf, liveScoreId, MAX_HISTORY_RANGE_DAYS, rangeProblems, toHistoryEntry } from './live-score-history.service';
 import type { LiveScoreHistoryRow } from './live-score-history.repository';
 
 const DAY = 24 * 60 * 60 * 1000;
+const ORG = '9c1e4f2a-3b5d-4c6e-8f70-1a2b3c4d5e6f';
 const now = new Date('2026-12-01T12:00:00Z');
 const daysBefore = (days: number, from = now) => new Date(from.getTime() - days * DAY);
 
@@ -70,8 +71,15 @@ describe('live score history', () => {
   });
 
   it('marks the level capped when it is below the level the overall score reached', () => {
-    expect(toHistoryEntry(row()).levelCapped).toBe(true);
-    expect(toHistoryEntry(row({ reachedLevel: 2 })).levelCapped).toBe(false);
-    expect(toHistoryEntry(row({ reachedLevel: null })).levelCapped).toBe(false);
+    expect(toHistoryEntry(row(), ORG).levelCapped).toBe(true);
+    expect(toHistoryEntry(row({ reachedLevel: 2 }), ORG).levelCapped).toBe(false);
+    expect(toHistoryEntry(row({ reachedLevel: null }), ORG).levelCapped).toBe(false);
+  });
+
+  it('gives a kept score the same id from its microsecond time and from the Date the application wrote', () => {
+    const kept = row({ position: '2026-11-30T02:00:00.123000Z' });
+    expect(toHistoryEntry(kept, ORG).id).toBe(liveScoreId(ORG, new Date('2026-11-30T02:00:00.123Z')));
+    expect(toHistoryEntry(row(), ORG).id).not.toBe(toHistoryEntry(kept, ORG).id);
+    expect(toHistoryEntry(kept, ORG).id).not.toBe(toHistoryEntry(kept, '2b7d7a52-6d0e-4a8e-9a1f-0c2b3d4e5f60').id);
   });
 });

@@ -4,10 +4,12 @@ import { notFound } from '@socle/platform-errors';
 import { LiveCriterionSourceEnum, LiveMaturityScoreObject } from './dto';
 import type { LiveScoreRow } from './live-score.repository';
 import { LiveScoreService } from './live-score.service';
+import { liveScoreId } from './live-score-history.service';
 
 /** The GraphQL view of a live score, explanations in `locale`. */
 export function toLiveScoreObject(score: LiveScoreRow, locale: 'fr' | 'en'): LiveMaturityScoreObject {
   return {
+    id: liveScoreId(score.organizationId, score.computedAt),
     organizationId: score.organizationId,
     computedAt: score.computedAt,
     modelId: score.model.modelId,

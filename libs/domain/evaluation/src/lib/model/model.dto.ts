@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ConnectionType, JSONObjectScalar } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar, derivedId, JSONObjectScalar } from '@socle/platform-graphql';
 import { MAX_MODEL_JSON_LENGTH } from './model-json';
 import type { ModelVersionView, ModelView } from './model.service';
 
@@ -25,6 +25,11 @@ registerEnumType(MaturityModelVersionStatusEnum, {
   description: 'One version of a maturity model. Published versions never change; assessments keep the version they used.',
 })
 export class MaturityModelVersionObject {
+  @Field(() => ID, {
+    description:
+      'Id of this version (its model and number): opaque and stable, the same in the model’s versions and in the mutations’ answers.',
+  })
+  id!: string;
   @Field(() => ID, { description: 'The model: "default" for the built-in one, else a UUID.' }) modelId!: string;
   @Field(() => Int, { description: 'The version number, from 1.' }) version!: number;
   @Field(() => MaturityModelVersionStatusEnum, { description: 'Draft or published.' }) status!: MaturityModelVersionStatusEnum;
@@ -32,9 +37,9 @@ export class MaturityModelVersionObject {
     description: 'The model content, in the shape of `model` in the export format (see maturityModelJsonSchema).',
   })
   content!: Record<string, unknown>;
-  @Field(() => GraphQLISODateTime, { description: 'When the version was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the version’s content last changed (UTC).' }) updatedAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the version was published (UTC); null for a draft.' })
+  @Field(() => DateTimeScalar, { description: 'When the version was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the version’s content last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the version was published (UTC); null for a draft.' })
   publishedAt!: Date | null;
   @Field(() => ID, {
     nullable: true,
@@ -55,8 +60,8 @@ export class MaturityModelObject {
   @Field(() => ID, { description: 'The model’s id: "default" for the built-in one, else a UUID.' }) id!: string;
   @Field(() => String, { description: 'The model’s name, 1 to 120 characters.' }) name!: string;
   @Field(() => Boolean, { description: 'The built-in model derived from the method; copy it to make your own.' }) builtIn!: boolean;
-  @Field(() => GraphQLISODateTime, { description: 'When the model was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the model last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the model was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the model last changed (UTC).' }) updatedAt!: Date;
   @Field(() => Int, { nullable: true, description: 'The newest published version (what assessments use by default).' })
   latestPublishedVersion!: number | null;
   @Field(() => Int, { nullable: true, description: 'The version being edited, if any.' }) draftVersion!: number | null;
@@ -67,6 +72,7 @@ export const MaturityModelConnection = ConnectionType(MaturityModelObject, 'Matu
 
 export function toVersionObject(v: ModelVersionView): MaturityModelVersionObject {
   return {
+    id: derivedId('MaturityModelVersion', v.modelId, v.version),
     modelId: v.modelId,
     version: v.version,
     status: v.status as MaturityModelVersionStatusEnum,

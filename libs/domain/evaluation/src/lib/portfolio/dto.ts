@@ -1,7 +1,7 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageArgs, PageInfo } from '@socle/platform-graphql';
+import { DateTimeScalar, PageArgs, PageInfo } from '@socle/platform-graphql';
 import { LiveScoreCoverageObject } from '../live/dto';
 
 export enum PortfolioSortFieldEnum {
@@ -162,8 +162,8 @@ export class RadarArgs {
 @ObjectType('PortfolioAssessment', { description: 'The latest finalised assessment of an organization.' })
 export class PortfolioAssessmentObject {
   @Field(() => ID, { description: 'Identifier of the assessment.' }) id!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it was finalised (recorded in the platform).' }) finalizedAt!: Date;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, { description: 'When it was finalised (recorded in the platform).' }) finalizedAt!: Date;
+  @Field(() => DateTimeScalar, {
     description: 'When it was made (an earlier audit recorded later is dated then): what "latest", trend and days since read.',
   })
   assessedAt!: Date;
@@ -193,7 +193,7 @@ export class PortfolioLiveScoreObject {
   @Field(() => Int, { nullable: true, description: 'The level the measured (evidence) part alone supports.' }) measuredLevel!:
     number | null;
   @Field(() => Boolean, { description: 'Whether the level was lowered to measuredLevel.' }) levelCapped!: boolean;
-  @Field(() => GraphQLISODateTime, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the live score was computed (UTC).' }) computedAt!: Date;
   @Field(() => Float, { nullable: true, description: 'Change since the live score before it (the previous night).' }) change!:
     number | null;
 }
@@ -242,7 +242,7 @@ export class MaturityRadarObject {
   @Field(() => ID, { description: 'The organization.' }) organizationId!: string;
   @Field(() => MaturityScoreSourceEnum, { description: 'Whether the scores come from the latest finalised assessment or the live score.' })
   source!: MaturityScoreSourceEnum;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'The assessment’s date (assessedAt: when it was made), or when the live score was computed (UTC).',
   })
   at!: Date;
@@ -278,7 +278,7 @@ export class MaturityComparisonObject {
   @Field(() => ID, { description: 'The organization compared.' }) organizationId!: string;
   @Field(() => String, { description: 'The maturity model of its latest finalised assessment.' }) modelId!: string;
   @Field(() => Int, { description: 'The model version.' }) modelVersion!: number;
-  @Field(() => GraphQLISODateTime, { description: 'The date of its latest finalised assessment (assessedAt), UTC.' }) at!: Date;
+  @Field(() => DateTimeScalar, { description: 'The date of its latest finalised assessment (assessedAt), UTC.' }) at!: Date;
   @Field(() => Int, { description: 'How many organizations the averages cover.' }) organizationCount!: number;
   @Field(() => MaturityComparisonValueObject, { description: 'The overall score against the average.' })
   overall!: MaturityComparisonValueObject;

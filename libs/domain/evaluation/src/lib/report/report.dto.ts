@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import { LocaleEnum } from '@socle/accounts';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 
@@ -31,7 +32,7 @@ export class AssessmentReportInput {
 
   @Field(() => ReportLocaleEnum, { nullable: true, description: "Defaults to the organization's language." })
   @IsOptional()
-  @IsEnum(ReportLocaleEnum, { message: 'must be fr or en' })
+  @IsEnum(ReportLocaleEnum, { message: 'must be FR or EN' })
   locale?: ReportLocaleEnum;
 }
 
@@ -51,6 +52,6 @@ export class AssessmentReportFileObject {
 })
 export class AssessmentReportLinkObject {
   @Field(() => String, { description: 'GET this URL for the file (Content-Disposition: attachment).' }) url!: string;
-  @Field(() => GraphQLISODateTime, { description: 'The link works until then (five minutes).' }) expiresAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'The link works until then (five minutes).' }) expiresAt!: Date;
   @Field(() => String, { description: 'The file name the download will carry.' }) filename!: string;
 }

@@ -1,5 +1,39 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType, JSONObjectScalar } from '@socle/platform-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, DateTimeScalar, JSONObjectScalar } from '@socle/platform-graphql';
+
+export enum WebhookDeliveryStatusEnum {
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
+registerEnumType(WebhookDeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where a delivery stands.',
+  valuesMap: {
+    PENDING: { description: 'Not delivered yet: an attempt is due (nextAttemptAt) or under way.' },
+    DELIVERED: { description: 'An attempt got a 2xx answer in time.' },
+    FAILED: { description: 'Every attempt failed; only a replay sends it again.' },
+  },
+});
+
+export enum WebhookErrorClassEnum {
+  TIMEOUT = 'TIMEOUT',
+  NETWORK = 'NETWORK',
+  REFUSED_DESTINATION = 'REFUSED_DESTINATION',
+  REDIRECT = 'REDIRECT',
+  HTTP_STATUS = 'HTTP_STATUS',
+}
+registerEnumType(WebhookErrorClassEnum, {
+  name: 'WebhookErrorClass',
+  description: 'Why an attempt to send an event failed.',
+  valuesMap: {
+    TIMEOUT: { description: 'No answer within 10 seconds.' },
+    NETWORK: { description: 'The connection failed: name not resolved, refused, reset, or a TLS error.' },
+    REFUSED_DESTINATION: { description: 'The address is private, loopback, link-local or a metadata address, and was not contacted.' },
+    REDIRECT: { description: 'The endpoint answered with a redirect (3xx), which is never followed.' },
+    HTTP_STATUS: { description: 'The endpoint answered with a status other than 2xx.' },
+  },
+});
 
 @ObjectType('WebhookEventType', { description: 'A type of event an endpoint may subscribe to.' })
 export class WebhookEventTypeObject {
@@ -20,12 +54,12 @@ export class WebhookEndpointObject {
   enabled!: boolean;
   @Field(() => String, { nullable: true, description: 'Why the platform disabled it (persistent failure), if it did.' })
   disabledReason!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the platform disabled it (UTC); null when it did not.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the platform disabled it (UTC); null when it did not.' })
   disabledAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until when the previous secret still signs, after a rotation.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Until when the previous secret still signs, after a rotation.' })
   previousSecretUntil!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('WebhookEndpointWithSecret', {
@@ -44,12 +78,12 @@ export class DeleteWebhookEndpointPayload {
 @ObjectType('WebhookAttempt', { description: 'One try of a delivery.' })
 export class WebhookAttemptObject {
   @Field(() => ID, { description: 'The attempt’s id.' }) id!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the request was sent (UTC).' }) attemptedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the request was sent (UTC).' }) attemptedAt!: Date;
   @Field(() => Int, { nullable: true, description: 'The HTTP status the endpoint answered; null when no answer came.' })
   httpStatus!: number | null;
   @Field(() => Int, { description: 'Milliseconds from sending the request to the answer (or to the failure).' }) latencyMs!: number;
   @Field(() => String, { description: "The start of the endpoint's answer (at most 1 024 characters)." }) responseExcerpt!: string;
-  @Field(() => String, { nullable: true, description: 'TIMEOUT, NETWORK, REFUSED_DESTINATION, REDIRECT or HTTP_STATUS.' })
+  @Field(() => WebhookErrorClassEnum, { nullable: true, description: 'Why the attempt failed; null when it succeeded.' })
   errorClass!: string | null;
   @Field(() => String, { nullable: true, description: 'What went wrong, in a sentence; null when the attempt succeeded.' })
   errorMessage!: string | null;
@@ -63,12 +97,12 @@ export class WebhookDeliveryObject {
   @Field(() => ID, { description: 'The event’s id (an agency endpoint gets one delivery per event of each client).' }) eventId!: string;
   @Field(() => String, { description: 'The event type.' }) eventType!: string;
   @Field(() => ID, { description: 'The client organisation the event happened in.' }) organizationId!: string;
-  @Field(() => String, { description: 'PENDING, DELIVERED or FAILED.' }) status!: string;
+  @Field(() => WebhookDeliveryStatusEnum, { description: 'Where the delivery stands.' }) status!: string;
   @Field(() => Int, { description: 'Attempts made so far (replays included).' }) attemptCount!: number;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next attempt is due (UTC); null when none is.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the next attempt is due (UTC); null when none is.' })
   nextAttemptAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the event was written (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When an attempt succeeded (UTC); null until one does.' })
+  @Field(() => DateTimeScalar, { description: 'When the event was written (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When an attempt succeeded (UTC); null until one does.' })
   deliveredAt!: Date | null;
   @Field(() => [WebhookAttemptObject], { description: 'Every attempt, oldest first.' }) attempts!: WebhookAttemptObject[];
 }
@@ -84,7 +118,7 @@ export class WebhookTestResultObject {
   httpStatus!: number | null;
   @Field(() => Int, { description: 'Milliseconds from sending the request to the answer (or to the failure).' }) latencyMs!: number;
   @Field(() => String, { description: "The start of the endpoint's answer (at most 1 024 characters)." }) responseExcerpt!: string;
-  @Field(() => String, { nullable: true, description: 'TIMEOUT, NETWORK, REFUSED_DESTINATION, REDIRECT or HTTP_STATUS; null when ok.' })
+  @Field(() => WebhookErrorClassEnum, { nullable: true, description: 'Why the test failed; null when ok.' })
   errorClass!: string | null;
   @Field(() => String, { nullable: true, description: 'What went wrong, in a sentence; null when ok.' }) errorMessage!: string | null;
 }

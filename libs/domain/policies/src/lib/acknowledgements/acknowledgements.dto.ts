@@ -1,6 +1,6 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { ConnectionType } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 import { PolicyVersionObject } from '../dto/objects';
 import { MAX_LINK_DAYS } from './acknowledgement-links';
 import { MAX_STAFF_PER_REQUEST } from './acknowledgements.service';
@@ -30,20 +30,24 @@ export class PolicyAcknowledgementRequestObject {
   @Field(() => PolicyVersionObject, { description: 'The published version the links are for.' }) version!: PolicyVersionObject;
   @Field(() => Int, { description: 'People sent a link by e-mail.' }) requested!: number;
   @Field(() => Int, { description: 'People left out: they already acknowledged this version.' }) alreadyAcknowledged!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the links sent stop working (UTC).' }) expiresAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the links sent stop working (UTC).' }) expiresAt!: Date;
 }
 
 @ObjectType('StaffPolicyAcknowledgement', {
   description: 'A person of the staff list and, when they did, the time they acknowledged the version.',
 })
 export class StaffPolicyAcknowledgementObject {
+  @Field(() => ID, {
+    description: "Id of this person's acknowledgement of the published version, done or pending: opaque and stable.",
+  })
+  id!: string;
   @Field(() => ID, { description: 'The staff member id.' }) staffId!: string;
   @Field(() => String, { description: 'Their name.' }) name!: string;
   @Field(() => String, { description: 'Their e-mail address.' }) email!: string;
   @Field(() => String, { description: 'Their department.' }) department!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When they acknowledged the version (UTC); null while pending.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When they acknowledged the version (UTC); null while pending.', nullable: true })
   acknowledgedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the latest link for this version was sent; null when none was.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the latest link for this version was sent; null when none was.' })
   linkSentAt!: Date | null;
 }
 export const StaffPolicyAcknowledgementConnection = ConnectionType(StaffPolicyAcknowledgementObject, 'StaffPolicyAcknowledgement');

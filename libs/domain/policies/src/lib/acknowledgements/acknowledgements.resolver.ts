@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
 import { forbidden } from '@socle/platform-errors';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
-import { toPolicyVersion } from '../dto/mappers';
+import { staffAcknowledgementId, toPolicyVersion } from '../dto/mappers';
 import { PolicyAcknowledgementSummaryObject } from '../dto/objects';
 import {
   PolicyAcknowledgementRequestObject,
@@ -84,6 +84,7 @@ export class StaffAcknowledgementPeopleResolver {
       (keyset) => this.service.people(ctx, summary.versionId, keyset),
       (p) => [p.createdAt, p.staffId],
       (p) => ({
+        id: staffAcknowledgementId(summary.versionId ?? '', p.staffId),
         staffId: p.staffId,
         name: p.name,
         email: p.email,

@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar, LocalTimeScalar } from '@socle/platform-graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_CLOSED_DAYS, MAX_PERIODS_PER_DAY } from './business-calendar';
@@ -20,11 +21,14 @@ registerEnumType(HolidayCountryEnum, {
 
 @InputType({ description: 'A period of work within a day.' })
 export class WorkingPeriodInput {
-  @Field(() => String, { description: 'Opening time, HH:MM (00:00–23:59), in the calendar’s time zone.' })
+  @Field(() => LocalTimeScalar, { description: 'Opening time, in the calendar’s time zone.' }) @IsString() start!: string;
+  @Field(() => String, {
+    description:
+      'Closing time, after the opening: HH:MM from 00:01 to 24:00, where 24:00 is the midnight that ends the day (a string, not a LocalTime, for that reason).',
+  })
   @IsString()
   @MaxLength(5)
-  start!: string;
-  @Field(() => String, { description: 'Closing time, HH:MM (up to 24:00), after the opening.' }) @IsString() @MaxLength(5) end!: string;
+  end!: string;
 }
 
 @InputType({ description: 'The working periods of one weekday.' })
@@ -49,11 +53,10 @@ export class SetBusinessCalendarInput {
   @ValidateNested({ each: true })
   @Type(() => WorkingDayInput)
   days!: WorkingDayInput[];
-  @Field(() => [String], { nullable: true, description: `Other closed days, YYYY-MM-DD (at most ${MAX_CLOSED_DAYS}).` })
+  @Field(() => [DateScalar], { nullable: true, description: `Other closed days (at most ${MAX_CLOSED_DAYS}).` })
   @IsOptional()
   @ArrayMaxSize(MAX_CLOSED_DAYS)
   @IsString({ each: true })
-  @MaxLength(10, { each: true })
   closedDays?: string[];
 }
 
@@ -65,8 +68,8 @@ export class PublicHolidaysArgs {
 
 @ObjectType('WorkingPeriod', { description: "A period of work within a day, in the calendar's time zone." })
 export class WorkingPeriodObject {
-  @Field(() => String, { description: 'Opening time, HH:MM.' }) start!: string;
-  @Field(() => String, { description: 'Closing time, HH:MM (up to 24:00).' }) end!: string;
+  @Field(() => LocalTimeScalar, { description: 'Opening time.' }) start!: string;
+  @Field(() => String, { description: 'Closing time, HH:MM from 00:01 to 24:00 (the midnight that ends the day).' }) end!: string;
 }
 
 @ObjectType('WorkingDay', { description: 'The working periods of one weekday.' })
@@ -79,20 +82,24 @@ export class WorkingDayObject {
   description: 'Working hours, public holidays and closed days: comment-handling rules with businessHours count their delay in it.',
 })
 export class BusinessCalendarObject {
+  @Field(() => ID, {
+    description: "Id of the organization's business calendar: opaque and stable, one per organization, the default included.",
+  })
+  id!: string;
   @Field(() => String, { description: "IANA time zone the calendar is read in (the organization's)." }) timeZone!: string;
   @Field(() => HolidayCountryEnum, { description: 'Whose public holidays close the organization; null for none.', nullable: true })
   holidayCountry!: HolidayCountryEnum | null;
   @Field(() => [WorkingDayObject], { description: 'Seven days, Monday first.' }) days!: WorkingDayObject[];
-  @Field(() => [String], { description: 'Other closed days, YYYY-MM-DD.' }) closedDays!: string[];
+  @Field(() => [DateScalar], { description: 'Other closed days.' }) closedDays!: string[];
   @Field(() => Boolean, { description: 'False while the default applies (Monday–Friday 09:00–18:00, the time zone’s country).' })
   custom!: boolean;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last set (UTC); null while the default applies.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last set (UTC); null while the default applies.', nullable: true })
   updatedAt!: Date | null;
 }
 
 @ObjectType('PublicHoliday', { description: 'A public holiday.' })
 export class PublicHolidayObject {
-  @Field(() => String, { description: 'YYYY-MM-DD' }) date!: string;
+  @Field(() => DateScalar, { description: 'The day.' }) date!: string;
   @Field(() => String, { description: 'Its name in French.' }) nameFr!: string;
   @Field(() => String, { description: 'Its name in English.' }) nameEn!: string;
 }

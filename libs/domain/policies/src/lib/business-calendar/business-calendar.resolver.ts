@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
+import { derivedId } from '@socle/platform-graphql';
 import { calendarToText } from './business-calendar';
 import {
   BusinessCalendarObject,
@@ -11,9 +12,10 @@ import {
 import { BusinessCalendarService, StoredBusinessCalendar } from './business-calendar.service';
 import { publicHolidays } from './holidays';
 
-const toObject = (stored: StoredBusinessCalendar): BusinessCalendarObject => {
+const toObject = (organizationId: string, stored: StoredBusinessCalendar): BusinessCalendarObject => {
   const text = calendarToText(stored.calendar);
   return {
+    id: derivedId('BusinessCalendar', organizationId),
     timeZone: text.timeZone,
     holidayCountry: text.holidayCountry as HolidayCountryEnum | null,
     days: text.days.map((d) => ({ weekday: d.weekday, periods: d.periods.map((p) => ({ start: p.start, end: p.end })) })),
@@ -30,7 +32,7 @@ export class BusinessCalendarResolver {
   @Requires('policies.read')
   @Query(() => BusinessCalendarObject, { description: 'The business calendar that business-hours comment rules count in.' })
   async businessCalendar(@OrgCtx() ctx: OrganizationContext): Promise<BusinessCalendarObject> {
-    return toObject(await this.calendars.get(ctx));
+    return toObject(ctx.organizationId, await this.calendars.get(ctx));
   }
 
   @Requires('policies.edit')
@@ -47,6 +49,7 @@ export class BusinessCalendarResolver {
     input: SetBusinessCalendarInput,
   ): Promise<BusinessCalendarObject> {
     return toObject(
+      ctx.organizationId,
       await this.calendars.set(ctx, {
         timeZone: input.timeZone,
         holidayCountry: input.holidayCountry ?? null,

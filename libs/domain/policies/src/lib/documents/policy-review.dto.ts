@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MAX_POLICY_REVIEWERS, POLICY_REVIEW_MODES, POLICY_REVIEW_VERDICTS } from './policy-review.repository';
 
@@ -72,19 +73,21 @@ export class RecordPolicyReviewInput {
 
 @ObjectType('PolicyReviewSettings', { description: 'Who reviews submitted policy versions before the executive approves them.' })
 export class PolicyReviewSettingsObject {
+  @Field(() => ID, { description: "Id of the organization's review setting: opaque and stable, one per organization." }) id!: string;
   @Field(() => PolicyReviewModeEnum, { description: 'The kind of review, or NONE.' }) mode!: PolicyReviewModeEnum;
   @Field(() => [ID], { description: 'The members who may review (empty for NONE).' }) reviewerIds!: string[];
-  @Field(() => GraphQLISODateTime, { description: 'When it was last set (UTC); null while never set (NONE).', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last set (UTC); null while never set (NONE).', nullable: true })
   updatedAt!: Date | null;
 }
 
 @ObjectType('PolicyVersionReview', { description: 'The review a version submitted for approval awaits or received.' })
 export class PolicyVersionReviewObject {
+  @Field(() => ID, { description: "Id of the version's review: opaque and stable, one per version, pending or decided." }) id!: string;
   @Field(() => PolicyReviewKindEnum, { description: 'The kind of review.' }) kind!: PolicyReviewKindEnum;
   @Field(() => PolicyReviewVerdictEnum, { nullable: true, description: 'Null while the review is pending.' })
   verdict!: PolicyReviewVerdictEnum | null;
   @Field(() => ID, { description: 'The reviewer; null while pending.', nullable: true }) reviewedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the verdict was given (UTC); null while pending.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the verdict was given (UTC); null while pending.', nullable: true })
   reviewedAt!: Date | null;
   @Field(() => String, { description: "The reviewer's comment; null when none.", nullable: true }) comment!: string | null;
 }

@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationContext, OrgCtx, RequestState, Requires } from '@socle/platform-auth';
 import { forbidden } from '@socle/platform-errors';
+import { derivedId } from '@socle/platform-graphql';
 import { toPolicyVersion } from '../dto/mappers';
 import { PolicyVersionObject } from '../dto/objects';
 import {
@@ -15,7 +16,8 @@ import {
 import { PolicyReviewSettingsRow } from './policy-review.repository';
 import { PolicyService } from './policy.service';
 
-const toSettings = (s: PolicyReviewSettingsRow): PolicyReviewSettingsObject => ({
+const toSettings = (organizationId: string, s: PolicyReviewSettingsRow): PolicyReviewSettingsObject => ({
+  id: derivedId('PolicyReviewSettings', organizationId),
   mode: s.mode as PolicyReviewModeEnum,
   reviewerIds: s.reviewerIds,
   updatedAt: s.updatedAt,
@@ -30,7 +32,7 @@ export class PolicyReviewResolver {
     description: 'Whether submitted policy versions go through a legal or works-council review, and who reviews.',
   })
   async policyReviewSettings(@OrgCtx() ctx: OrganizationContext): Promise<PolicyReviewSettingsObject> {
-    return toSettings(await this.service.reviewSettings(ctx));
+    return toSettings(ctx.organizationId, await this.service.reviewSettings(ctx));
   }
 
   @Requires('policies.publish')
@@ -46,7 +48,7 @@ export class PolicyReviewResolver {
     })
     input: SetPolicyReviewInput,
   ): Promise<PolicyReviewSettingsObject> {
-    return toSettings(await this.service.setReviewSettings(ctx, input.mode, input.reviewerIds));
+    return toSettings(ctx.organizationId, await this.service.setReviewSettings(ctx, input.mode, input.reviewerIds));
   }
 
   // Any member reaches the operation (humans only); the service admits only the reviewers named in the setting.
@@ -81,6 +83,7 @@ export class PolicyVersionReviewFieldResolver {
     const row = await this.service.versionReview(state.access.context, version.id);
     if (!row?.kind) return null;
     return {
+      id: derivedId('PolicyVersionReview', version.id),
       kind: row.kind as PolicyReviewKindEnum,
       verdict: row.verdict as PolicyReviewVerdictEnum | null,
       reviewedBy: row.reviewedBy,

@@ -14,7 +14,7 @@ import {
   StartPolicyRevisionInput,
   UpdatePolicyDraftInput,
 } from '../dto/inputs';
-import { toPolicyDocument, toPolicyEvent, toPolicyTemplate, toPolicyVersion } from '../dto/mappers';
+import { memberAcknowledgementId, toPolicyDocument, toPolicyEvent, toPolicyTemplate, toPolicyVersion } from '../dto/mappers';
 import {
   PolicyAcknowledgementObject,
   PolicyAcknowledgementSummaryObject,
@@ -201,7 +201,13 @@ export class PolicyResolver {
     input: PolicyVersionInput,
   ): Promise<PolicyAcknowledgementObject> {
     const ack = await this.service.acknowledge(ctx, input.versionId);
-    return { policyId: ack.version.policyId, versionId: ack.version.id, userId: ack.userId, acknowledgedAt: ack.acknowledgedAt };
+    return {
+      id: memberAcknowledgementId(ack.version.id, ack.userId),
+      policyId: ack.version.policyId,
+      versionId: ack.version.id,
+      userId: ack.userId,
+      acknowledgedAt: ack.acknowledgedAt,
+    };
   }
 
   @Requires('policies.acknowledge')
@@ -233,12 +239,12 @@ export class PolicyResolver {
   }
 }
 
-const toMember = (m: {
-  userId: string;
-  displayName: string;
-  joinedAt: Date;
-  acknowledgedAt: Date | null;
-}): PolicyMemberAcknowledgementObject => ({ ...m });
+const toMember =
+  (versionId: string) =>
+  (m: { userId: string; displayName: string; joinedAt: Date; acknowledgedAt: Date | null }): PolicyMemberAcknowledgementObject => ({
+    id: memberAcknowledgementId(versionId, m.userId),
+    ...m,
+  });
 
 /** The member lists of a summary: runs only below `policyAcknowledgements`, whose guard already checked policies.read. */
 @Resolver(() => PolicyAcknowledgementSummaryObject)
@@ -252,12 +258,13 @@ export class PolicyAcknowledgementSummaryResolver {
     @Args() page: PageArgs,
   ): Promise<Connection<PolicyMemberAcknowledgementObject>> {
     const ctx = orgContextOf(state);
+    const versionId = summary.version?.id ?? null;
     return paginate(
       page,
-      (keyset) => this.service.members(ctx, summary.version?.id ?? null, true, keyset),
+      (keyset) => this.service.members(ctx, versionId, true, keyset),
       (m) => [m.acknowledgedAt as Date, m.userId],
-      toMember,
-      () => this.service.countMembers(ctx, summary.version?.id ?? null, true),
+      toMember(versionId ?? ''),
+      () => this.service.countMembers(ctx, versionId, true),
     );
   }
 
@@ -270,12 +277,13 @@ export class PolicyAcknowledgementSummaryResolver {
     @Args() page: PageArgs,
   ): Promise<Connection<PolicyMemberAcknowledgementObject>> {
     const ctx = orgContextOf(state);
+    const versionId = summary.version?.id ?? null;
     return paginate(
       page,
-      (keyset) => this.service.members(ctx, summary.version?.id ?? null, false, keyset),
+      (keyset) => this.service.members(ctx, versionId, false, keyset),
       (m) => [m.joinedAt, m.userId],
-      toMember,
-      () => this.service.countMembers(ctx, summary.version?.id ?? null, false),
+      toMember(versionId ?? ''),
+      () => this.service.countMembers(ctx, versionId, false),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { JSONObjectScalar, PageArgs } from '@socle/platform-graphql';
+import { DateTimeScalar, JSONObjectScalar, PageArgs } from '@socle/platform-graphql';
 import { MAX_RESPONSE_MINUTES } from '../comment-rules/response-due';
 import { CommentSeverityEnum, PolicyKindEnum, PolicyLanguageEnum, ResponsibleRoleEnum } from './objects';
 
@@ -159,7 +159,7 @@ export class CommentResponseDueInput {
   @Matches(NETWORK, { message: 'must be a network id such as mastodon' })
   network!: string;
   @Field(() => CommentSeverityEnum, { description: 'Its severity.' }) @IsEnum(CommentSeverityEnum) severity!: CommentSeverityEnum;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the comment arrived (default: now).' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the comment arrived (default: now).' })
   @IsOptional()
   @IsDate()
   receivedAt?: Date;

@@ -1,3 +1,4 @@
+import { derivedId } from '@socle/platform-graphql';
 import { isEditable } from '../documents/policy-model';
 import type { PolicyEventRow, PolicyVersionRow, PolicyWithVersions } from '../documents/policy.repository';
 import type { PolicyTemplate } from '../templates/policy-templates';
@@ -11,6 +12,16 @@ import {
   PolicyVersionObject,
   PolicyVersionStatusEnum,
 } from './objects';
+
+/**
+ * The id of a member's acknowledgement of a policy version, done or still pending: the same from the mutation that
+ * records it and from the summary's lists, and unchanged when a pending one is made.
+ */
+export const memberAcknowledgementId = (versionId: string, userId: string): string => derivedId('PolicyAcknowledgement', versionId, userId);
+
+/** The id of a staff-list person's acknowledgement of a policy version, done or still pending. */
+export const staffAcknowledgementId = (versionId: string, staffId: string): string =>
+  derivedId('StaffPolicyAcknowledgement', versionId, staffId);
 
 export function toPolicyVersion(v: PolicyVersionRow): PolicyVersionObject {
   return {

@@ -1,7 +1,7 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { LocaleEnum, OrganizationRoleEnum } from '@socle/accounts';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ActorTypeEnum, LocaleEnum, OrganizationRoleEnum } from '@socle/accounts';
 import { ORGANIZATION_ROLES } from '@socle/platform-auth';
-import { ConnectionType, JSONObjectScalar } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar, JSONObjectScalar } from '@socle/platform-graphql';
 import { CONTENT_RULE_KINDS } from '../content-rules';
 import { POLICY_KINDS, POLICY_VERSION_STATUSES } from '../documents/policy-model';
 import { COMMENT_SEVERITIES } from '../comment-rules/response-due';
@@ -171,24 +171,24 @@ export class PolicyVersionObject {
   @Field(() => ID, { description: 'The user who last edited it; null when edited with an API key.', nullable: true }) updatedBy!:
     string | null;
   @Field(() => ID, { description: 'The user who last submitted it; null until submitted.', nullable: true }) submittedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last submitted (UTC); null until then.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last submitted (UTC); null until then.', nullable: true })
   submittedAt!: Date | null;
   @Field(() => ID, { description: 'The user who last returned it to draft; null if never.', nullable: true }) returnedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last returned to draft (UTC); null if never.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last returned to draft (UTC); null if never.', nullable: true })
   returnedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Why the reviewer returned it to draft (the last time).' }) returnComment!:
     string | null;
   @Field(() => ID, { description: 'The executive approver who approved it; null until approved.', nullable: true }) approvedBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was approved (UTC); null until then.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was approved (UTC); null until then.', nullable: true })
   approvedAt!: Date | null;
   @Field(() => ID, { description: 'The user who published it; null until published.', nullable: true }) publishedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was published (UTC); null until then.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was published (UTC); null until then.', nullable: true })
   publishedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When a later published version replaced it (UTC); null otherwise.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When a later published version replaced it (UTC); null otherwise.', nullable: true })
   supersededAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('PolicyDocument', { description: 'A policy of the organization (one per kind), with its latest and its published version.' })
@@ -203,8 +203,8 @@ export class PolicyDocumentObject {
   publishedVersion!: PolicyVersionObject | null;
   @Field(() => ID, { description: 'The user who created it; null when created with an API key.', nullable: true }) createdBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('PolicyEvent', { description: 'One transition of one version: who, when, from which status to which.' })
@@ -216,7 +216,7 @@ export class PolicyEventObject {
   @Field(() => PolicyVersionStatusEnum, { description: 'The status before; null at creation.', nullable: true })
   fromStatus!: PolicyVersionStatusEnum | null;
   @Field(() => PolicyVersionStatusEnum, { description: 'The status after.' }) toStatus!: PolicyVersionStatusEnum;
-  @Field(() => String, { description: 'USER, API_KEY or SYSTEM.' }) actorType!: string;
+  @Field(() => ActorTypeEnum, { description: 'Who did it: a person, an API key or the platform itself.' }) actorType!: string;
   @Field(() => ID, { description: 'The user or API key id of who did it; null for the platform itself.', nullable: true }) actorId!:
     string | null;
   @Field(() => String, {
@@ -224,7 +224,7 @@ export class PolicyEventObject {
     nullable: true,
   })
   comment!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it happened (UTC).' }) occurredAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it happened (UTC).' }) occurredAt!: Date;
 }
 
 export const PolicyDocumentConnection = ConnectionType(PolicyDocumentObject, 'PolicyDocument');
@@ -241,20 +241,30 @@ export class PolicyTemplateObject {
 
 @ObjectType('PolicyAcknowledgement', { description: "A member's confirmation that they read a published version." })
 export class PolicyAcknowledgementObject {
+  @Field(() => ID, {
+    description:
+      "Id of the member's acknowledgement of this version: opaque and stable, the same as their entry's id in policyAcknowledgements.",
+  })
+  id!: string;
   @Field(() => ID, { description: 'The policy.' }) policyId!: string;
   @Field(() => ID, { description: 'The version acknowledged.' }) versionId!: string;
   @Field(() => ID, { description: 'The member.' }) userId!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When they acknowledged it (UTC).' }) acknowledgedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When they acknowledged it (UTC).' }) acknowledgedAt!: Date;
 }
 
 @ObjectType('PolicyMemberAcknowledgement', {
   description: 'A current member and, when they did, the time they acknowledged the published version.',
 })
 export class PolicyMemberAcknowledgementObject {
+  @Field(() => ID, {
+    description:
+      "Id of the member's acknowledgement of the published version, done or pending: opaque and stable, the same as acknowledgePolicyVersion answers.",
+  })
+  id!: string;
   @Field(() => ID, { description: "The member's user id." }) userId!: string;
   @Field(() => String, { description: "The member's display name." }) displayName!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When they joined the organization (UTC).' }) joinedAt!: Date;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, { description: 'When they joined the organization (UTC).' }) joinedAt!: Date;
+  @Field(() => DateTimeScalar, {
     description: 'When they acknowledged the published version (UTC); null while pending.',
     nullable: true,
   })
@@ -297,9 +307,13 @@ export class CommentHandlingRuleObject {
 
 @ObjectType('CommentHandlingRuleSet', { description: 'The organization’s comment-handling rules, edited as one set.' })
 export class CommentHandlingRuleSetObject {
+  @Field(() => ID, {
+    description: "Id of the organization's set of comment-handling rules: opaque and stable, one per organization, the defaults included.",
+  })
+  id!: string;
   @Field(() => [CommentHandlingRuleObject], { description: 'The rules, one per channel and severity.' })
   rules!: CommentHandlingRuleObject[];
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'When the set was last replaced (UTC); null when never set (the defaults apply).',
     nullable: true,
   })
@@ -308,7 +322,7 @@ export class CommentHandlingRuleSetObject {
 
 @ObjectType('CommentResponseDue', { description: 'When a comment must be answered, by whom, and how.' })
 export class CommentResponseDueObject {
-  @Field(() => GraphQLISODateTime, { description: 'When the first answer is due (UTC).' }) dueAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the first answer is due (UTC).' }) dueAt!: Date;
   @Field(() => Int, { description: 'The delay applied, in minutes.' }) responseMinutes!: number;
   @Field(() => Boolean, { description: 'Whether responseMinutes were counted in business hours (the rule says so).' })
   businessHours!: boolean;
@@ -322,6 +336,7 @@ export class CommentResponseDueObject {
 
 @ObjectType('ContentRuleSet', { description: 'The organization’s content rules (policy as code), as JSON objects.' })
 export class ContentRuleSetObject {
+  @Field(() => ID, { description: "Id of the organization's content rules: opaque and stable, one per organization." }) id!: string;
   @Field(() => [JSONObjectScalar], {
     description:
       "The rules the organization edits: JSON objects with id, kind (ContentRuleKind), severity (BLOCK or WARN) and the kind's own fields.",
@@ -332,7 +347,7 @@ export class ContentRuleSetObject {
   })
   brandVoiceRules!: Record<string, unknown>[];
   @Field(() => Int, { description: '0 before the first edit, +1 on each.' }) version!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the rules were last replaced (UTC); null before the first edit.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When the rules were last replaced (UTC); null before the first edit.', nullable: true })
   updatedAt!: Date | null;
 }
 

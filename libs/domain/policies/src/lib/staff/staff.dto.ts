@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ConnectionType } from '@socle/platform-graphql';
+import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 import { STAFF_CSV_LIMITS } from './staff-csv';
 
 @InputType({ description: 'A staff list as CSV: a first line naming the columns, then one person per line.' })
@@ -27,8 +27,8 @@ export class StaffMemberObject {
   @Field(() => String, { description: 'Their e-mail address (unique in the list, ignoring case).' }) email!: string;
   @Field(() => String, { description: 'Their department.' }) department!: string;
   @Field(() => String, { description: 'Their role or job title; null when not given.', nullable: true }) role!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When they were added (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When their entry last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When they were added (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When their entry last changed (UTC).' }) updatedAt!: Date;
 }
 export const StaffMemberConnection = ConnectionType(StaffMemberObject, 'StaffMember');
 

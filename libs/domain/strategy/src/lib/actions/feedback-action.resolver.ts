@@ -1,20 +1,8 @@
 import { UseInterceptors } from '@nestjs/common';
-import {
-  Args,
-  ArgsType,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
-import { Connection, ConnectionType, PageArgs, paginate } from '@socle/platform-graphql';
+import { Connection, ConnectionType, DateTimeScalar, PageArgs, paginate } from '@socle/platform-graphql';
 import { StrategyAuditInterceptor } from '../strategy-audit.interceptor';
 import { FeedbackActionRow, LINK_LIMIT } from './feedback-action.repository';
 import { FeedbackActionService } from './feedback-action.service';
@@ -46,21 +34,21 @@ export class FeedbackActionObject {
   @Field(() => ID, { description: 'The action id.' }) id!: string;
   @Field(() => String, { description: 'The decision taken, at most 5,000 characters.' }) decision!: string;
   @Field(() => String, { description: 'What was done about it; null until written.', nullable: true }) followUp!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the follow-up was last written.' }) followedUpAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the follow-up was last written.' }) followedUpAt!: Date | null;
   @Field(() => ID, { description: 'The organization member who carries it out; null when nobody is named.', nullable: true }) ownerId!:
     string | null;
   @Field(() => String, { description: "The owner's display name; null when nobody is named.", nullable: true }) ownerName!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it should be done (UTC); null when no date was set.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it should be done (UTC); null when no date was set.', nullable: true })
   dueAt!: Date | null;
   @Field(() => FeedbackActionStatusEnum, { description: 'Where it stands.' }) status!: FeedbackActionStatusEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When it became DONE or DROPPED (UTC); null while open.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it became DONE or DROPPED (UTC); null while open.', nullable: true })
   closedAt!: Date | null;
   @Field(() => [ID], { description: 'The listening mentions it answers.' }) mentionIds!: string[];
   @Field(() => [ID], { description: 'The inbox items it answers.' }) inboxItemIds!: string[];
   @Field(() => ID, { description: 'The user who recorded it; null when recorded with an API key.', nullable: true }) createdBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const FeedbackActionConnection = ConnectionType(FeedbackActionObject, 'FeedbackAction');
@@ -95,7 +83,7 @@ export class RecordFeedbackActionInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a user id' })
   ownerId?: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it should be done (ISO 8601, between 2000 and 2100).', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it should be done, between the years 2000 and 2100.', nullable: true })
   @IsOptional()
   @IsDate()
   dueAt?: Date | null;
@@ -118,7 +106,7 @@ export class UpdateFeedbackActionInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a user id' })
   ownerId?: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it should be done (between 2000 and 2100); null clears it.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it should be done (between 2000 and 2100); null clears it.', nullable: true })
   @IsOptional()
   @IsDate()
   dueAt?: Date | null;
@@ -149,8 +137,8 @@ export class FeedbackActionPageArgs extends PageArgs {
   @IsOptional()
   @IsUUID('all', { message: 'must be a user id' })
   ownerId?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Recorded at or after.' }) @IsOptional() @IsDate() from?: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Recorded before.' }) @IsOptional() @IsDate() to?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded at or after.' }) @IsOptional() @IsDate() from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded before.' }) @IsOptional() @IsDate() to?: Date;
 }
 
 @ArgsType()

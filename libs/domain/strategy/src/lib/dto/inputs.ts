@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { DateScalar, LocalTimeScalar } from '@socle/platform-graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -28,8 +29,6 @@ import {
 
 const NOT_BLANK = /\S/;
 const NETWORK = /^[a-z0-9-]{1,40}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const blank = { message: 'must not be blank' };
 const finite = { allowNaN: false, allowInfinity: false };
 
@@ -57,9 +56,8 @@ export class CreateObjectiveInput {
   @Field(() => Float, { description: 'The value aimed at; must differ from the baseline.' }) @IsNumber(finite) target!: number;
   @Field(() => String, { nullable: true, description: 'e.g. "%", "EUR", "followers".' }) @IsOptional() @IsString() @MaxLength(40) unit?:
     string | null;
-  @Field(() => String, { description: 'YYYY-MM-DD, today or later in the organisation’s time zone.' })
+  @Field(() => DateScalar, { description: 'Today or later in the organization’s time zone.' })
   @IsString()
-  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
   deadline!: string;
 }
 
@@ -93,10 +91,9 @@ export class UpdateObjectiveInput {
   @Field(() => Float, { description: 'The value aimed at.', nullable: true }) @IsOptional() @IsNumber(finite) target?: number | null;
   @Field(() => String, { nullable: true, description: 'null removes the unit.' }) @IsOptional() @IsString() @MaxLength(40) unit?:
     string | null;
-  @Field(() => String, { description: "YYYY-MM-DD, today or later in the organization's time zone.", nullable: true })
+  @Field(() => DateScalar, { description: "Today or later in the organization's time zone.", nullable: true })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
   deadline?: string | null;
 }
 
@@ -430,9 +427,8 @@ export class CreateRitualInput {
   @Min(1)
   @Max(28)
   dayOfMonth?: number | null;
-  @Field(() => String, { description: 'Local time, HH:MM (24 h).' })
+  @Field(() => LocalTimeScalar, { description: 'In the ritual’s time zone.' })
   @IsString()
-  @Matches(TIME, { message: 'must be a time written HH:MM (24 h)' })
   time!: string;
   @Field(() => String, { nullable: true, description: 'IANA time zone; defaults to the organisation’s.' })
   @IsOptional()
@@ -465,10 +461,9 @@ export class UpdateRitualInput {
   @Min(1)
   @Max(28)
   dayOfMonth?: number | null;
-  @Field(() => String, { description: 'Local time, HH:MM (24 h); null is refused.', nullable: true })
+  @Field(() => LocalTimeScalar, { description: 'In the ritual’s time zone; null is refused.', nullable: true })
   @IsOptional()
   @IsString()
-  @Matches(TIME, { message: 'must be a time written HH:MM (24 h)' })
   time?: string | null;
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Paris.', nullable: true })
   @IsOptional()

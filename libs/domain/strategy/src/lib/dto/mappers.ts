@@ -1,3 +1,4 @@
+import { derivedId } from '@socle/platform-graphql';
 import type { BrandVoice } from '../brand-voice/brand-voice.reader';
 import { Locale } from '../i18n';
 import type { CompetitorRecord, NetworkPlanRecord, RitualRecord, SegmentRecord, TaskForceMemberRecord } from '../repositories';
@@ -42,7 +43,11 @@ export const toPlan = (p: NetworkPlanRecord): NetworkPlanObject => ({ ...p, segm
 
 export const toCompetitor = (c: CompetitorRecord): CompetitorObject => ({ ...c });
 
-export const toBrandVoice = (v: BrandVoice): BrandVoiceObject => ({ ...v, addressForm: v.addressForm as AddressFormEnum | null });
+export const toBrandVoice = (organizationId: string, v: BrandVoice): BrandVoiceObject => ({
+  id: derivedId('BrandVoice', organizationId),
+  ...v,
+  addressForm: v.addressForm as AddressFormEnum | null,
+});
 
 export function toTaskForceMember(m: TaskForceMemberRecord, locale: Locale): TaskForceMemberObject {
   return {

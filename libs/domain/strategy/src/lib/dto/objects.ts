@@ -1,5 +1,6 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@socle/platform-graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType, DateScalar, DateTimeScalar, LocalTimeScalar } from '@socle/platform-graphql';
+import { LocaleEnum } from '@socle/accounts';
 import {
   AddressFormEnum,
   AgendaSlotKindEnum,
@@ -25,8 +26,8 @@ export class KpiObject {
   @Field(() => KpiFrequencyEnum, { description: 'How often it is measured.' }) frequency!: KpiFrequencyEnum;
   @Field(() => KpiMeasureEnum, { nullable: true, description: 'What the platform measures for it (kpiProgress); null: not measured.' })
   measure!: KpiMeasureEnum | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('Objective', { description: 'A measurable business or brand objective.' })
@@ -39,9 +40,9 @@ export class ObjectiveObject {
   @Field(() => Float, { description: 'The value when the objective was set.' }) baseline!: number;
   @Field(() => Float, { description: 'The value aimed at.' }) target!: number;
   @Field(() => String, { description: 'Unit of baseline and target; null when none.', nullable: true }) unit!: string | null;
-  @Field(() => String, { description: 'YYYY-MM-DD.' }) deadline!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateScalar, { description: 'The day it is due, in the organization’s time zone.' }) deadline!: string;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const ObjectiveConnection = ConnectionType(ObjectiveObject, 'Objective');
@@ -53,8 +54,8 @@ export class AudienceSegmentObject {
   @Field(() => String, { description: 'Who they are; empty when not said.' }) description!: string;
   @Field(() => String, { description: 'What they need from us; empty when not said.' }) needs!: string;
   @Field(() => [AudienceUsageEnum], { description: 'Why we address them (no repeats).' }) usages!: AudienceUsageEnum[];
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const AudienceSegmentConnection = ConnectionType(AudienceSegmentObject, 'AudienceSegment');
@@ -68,8 +69,8 @@ export class NetworkPlanObject {
   @Field(() => Int, { description: 'Planned publications per week, 0 to 100.' }) postsPerWeek!: number;
   @Field(() => String, { description: 'The profile name reserved on the network; null when none.', nullable: true }) reservedHandle!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const NetworkPlanConnection = ConnectionType(NetworkPlanObject, 'NetworkPlan');
@@ -86,21 +87,26 @@ export class CompetitorObject {
   @Field(() => String, { description: 'Name, unique in the organization.' }) name!: string;
   @Field(() => [CompetitorHandleObject], { description: 'Its accounts on the networks.' }) handles!: CompetitorHandleObject[];
   @Field(() => String, { description: 'Free notes; empty when none.' }) notes!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const CompetitorConnection = ConnectionType(CompetitorObject, 'Competitor');
 
 @ObjectType('BrandVoice', { description: 'How the organisation speaks; the content rules read the words to avoid.' })
 export class BrandVoiceObject {
+  @Field(() => ID, {
+    description:
+      "Id of the organization's brand voice: opaque and stable, one per organization, the same in brandVoice and strategyDocument.",
+  })
+  id!: string;
   @Field(() => String, { description: 'How the brand speaks, in a few sentences.' }) tone!: string;
   @Field(() => [String], { description: 'Words and phrases to use (at most 2,000).' }) wordsToUse!: string[];
   @Field(() => [String], { description: 'Words and phrases to avoid, checked by the content rules (at most 2,000).' })
   wordsToAvoid!: string[];
   @Field(() => AddressFormEnum, { description: 'The French form of address; null when not decided.', nullable: true })
   addressForm!: AddressFormEnum | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last set (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was last set (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('TaskForceMember', { description: 'A person assigned to a task-force function: an organisation member or an external person.' })
@@ -119,7 +125,7 @@ export class TaskForceMemberObject {
       'Whether the role is one of the five functions of the task force itself (STRATEGY_LEAD to COORDINATOR), not a role around it.',
   })
   taskForceFunction!: boolean;
-  @Field(() => GraphQLISODateTime, { description: 'When the assignment was made (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the assignment was made (UTC).' }) createdAt!: Date;
 }
 
 export const TaskForceMemberConnection = ConnectionType(TaskForceMemberObject, 'TaskForceMember');
@@ -133,11 +139,11 @@ export class RitualObject {
   @Field(() => Int, { nullable: true, description: 'ISO weekday (1 Monday … 7 Sunday) of a weekly ritual.' }) weekday!: number | null;
   @Field(() => Int, { description: 'Day of the month (1 to 28) of a monthly ritual; null for a weekly one.', nullable: true }) dayOfMonth!:
     number | null;
-  @Field(() => String, { description: 'HH:MM local time.' }) time!: string;
+  @Field(() => LocalTimeScalar, { description: 'Its time of day, in its time zone.' }) time!: string;
   @Field(() => String, { description: 'IANA time zone of its time.' }) timezone!: string;
-  @Field(() => GraphQLISODateTime, { description: 'Its next start (UTC), computed in its time zone.' }) nextOccurrence!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'Its next start (UTC), computed in its time zone.' }) nextOccurrence!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const RitualConnection = ConnectionType(RitualObject, 'Ritual');
@@ -155,17 +161,17 @@ export class AgendaSlotObject {
   theme!: BrainstormThemeEnum | null;
   @Field(() => Int, { description: 'Minutes from the start of the meeting.' }) startOffsetMinutes!: number;
   @Field(() => Int, { description: 'Minutes from the start of the meeting to the end of the slot.' }) endOffsetMinutes!: number;
-  @Field(() => GraphQLISODateTime, { description: 'When the slot starts (UTC).' }) startsAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the slot ends (UTC).' }) endsAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the slot starts (UTC).' }) startsAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the slot ends (UTC).' }) endsAt!: Date;
 }
 
 @ObjectType('WeeklyMeeting', { description: 'The next weekly task-force meeting and its agenda.' })
 export class WeeklyMeetingObject {
   @Field(() => ID, { description: 'The WEEKLY_MEETING ritual it comes from.' }) ritualId!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it starts (UTC).' }) startsAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it ends (UTC).' }) endsAt!: Date;
-  @Field(() => String, { description: 'YYYY-MM-DD in the ritual’s time zone.' }) localDate!: string;
-  @Field(() => String, { description: 'Local start time, HH:MM.' }) time!: string;
+  @Field(() => DateTimeScalar, { description: 'When it starts (UTC).' }) startsAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it ends (UTC).' }) endsAt!: Date;
+  @Field(() => DateScalar, { description: 'Its day in the ritual’s time zone.' }) localDate!: string;
+  @Field(() => LocalTimeScalar, { description: 'Its start time in the ritual’s time zone.' }) time!: string;
   @Field(() => String, { description: 'IANA time zone of the ritual.' }) timezone!: string;
   @Field(() => Int, { description: 'ISO week of the meeting; its parity picks the brainstorm theme.' }) isoWeek!: number;
   @Field(() => BrainstormThemeEnum, { description: "This week's brainstorm theme." }) brainstormTheme!: BrainstormThemeEnum;
@@ -191,7 +197,7 @@ export class RoadmapStepObject {
   status!: RoadmapStepStatusEnum;
   @Field(() => Boolean, { description: 'true when the step is set by hand (no evidence measures it).' }) manual!: boolean;
   @Field(() => String, { nullable: true, description: 'The note stored with a manual status.' }) note!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'When a manual status was last set (UTC); null for a measured step or one never set.',
     nullable: true,
   })
@@ -211,9 +217,9 @@ export class RoadmapObject {
   description: 'The written strategic base: objectives, target groups, networks, voice, competitors, resources.',
 })
 export class StrategyDocumentObject {
-  @Field(() => String, { description: 'fr or en: the organisation’s language.' }) language!: string;
+  @Field(() => LocaleEnum, { description: 'The organisation’s language, which the document is written in.' }) language!: string;
   @Field(() => String, { description: "The organization's name." }) organizationName!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When this document was put together (UTC): it reflects the strategy at that time.' })
+  @Field(() => DateTimeScalar, { description: 'When this document was put together (UTC): it reflects the strategy at that time.' })
   generatedAt!: Date;
   @Field(() => [ObjectiveObject], { description: 'The objectives, with their KPIs.' }) objectives!: ObjectiveObject[];
   @Field(() => [AudienceSegmentObject], { description: 'The audience segments.' }) segments!: AudienceSegmentObject[];

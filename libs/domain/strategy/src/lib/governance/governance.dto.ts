@@ -1,6 +1,6 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ConnectionType, PageArgs } from '@socle/platform-graphql';
+import { ConnectionType, DateScalar, DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 import type { Committee } from './governance.service';
 import type { DecisionRow, GovernanceMemberRow, MeetingRow } from './governance.repository';
 import { ATTENDEE_LIMIT } from './governance.repository';
@@ -9,7 +9,6 @@ import type { StrategyVersionRow } from './strategy-version.repository';
 
 const NOT_BLANK = /\S/;
 const blank = { message: 'must not be blank' };
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export enum GovernanceMeetingKindEnum {
   COMMITTEE = 'COMMITTEE',
@@ -87,8 +86,8 @@ export class GovernanceMemberObject {
   @Field(() => String, { description: 'Their function, e.g. "Directrice générale", "Responsable RH".' }) function!: string;
   @Field(() => Boolean, { description: 'Whether they represent the top management (the committee should include one).' })
   topManagement!: boolean;
-  @Field(() => GraphQLISODateTime, { description: 'When they joined the committee (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When their entry last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When they joined the committee (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When their entry last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('GovernanceCommittee', { description: 'The mixed committee that steers social media in the organization.' })
@@ -104,14 +103,14 @@ export class GovernanceCommitteeObject {
 export class GovernanceMeetingObject {
   @Field(() => ID, { description: 'The meeting id.' }) id!: string;
   @Field(() => GovernanceMeetingKindEnum, { description: 'What kind of meeting.' }) kind!: GovernanceMeetingKindEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When it was held (UTC).' }) heldAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was held (UTC).' }) heldAt!: Date;
   @Field(() => String, { description: 'The minutes (at most 20,000 characters); empty when none.' }) minutes!: string;
   @Field(() => ID, { nullable: true, description: 'The task-force ritual this meeting was an occurrence of.' }) ritualId!: string | null;
   @Field(() => [ID], { description: 'Committee members who attended.' }) attendeeIds!: string[];
   @Field(() => ID, { description: 'The user who recorded it; null when recorded with an API key.', nullable: true }) createdBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('GovernanceDecision', { description: 'A decision of the committee and who carries it out.' })
@@ -121,14 +120,14 @@ export class GovernanceDecisionObject {
   meetingId!: string | null;
   @Field(() => String, { description: 'What was decided (at most 5,000 characters).' }) text!: string;
   @Field(() => ID, { nullable: true, description: 'The committee member who carries it out.' }) ownerMemberId!: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' }) dueDate!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The day it is due; null when none.' }) dueDate!: string | null;
   @Field(() => GovernanceDecisionStatusEnum, { description: 'Where it stands.' }) status!: GovernanceDecisionStatusEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When it became DONE or DROPPED (UTC); null while OPEN.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it became DONE or DROPPED (UTC); null while OPEN.', nullable: true })
   closedAt!: Date | null;
   @Field(() => ID, { description: 'The user who recorded it; null when recorded with an API key.', nullable: true }) createdBy!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was recorded (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it last changed (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('StrategyDocumentVersion', { description: 'A numbered snapshot of the written strategy, approved by the management.' })
@@ -140,21 +139,21 @@ export class StrategyDocumentVersionObject {
   @Field(() => String, { description: 'What changed, for the approver; null when not said.', nullable: true }) note!: string | null;
   @Field(() => ID, { description: 'The user who took it; null when taken with an API key.', nullable: true }) createdBy!: string | null;
   @Field(() => ID, { description: 'The user who submitted it; null until submitted.', nullable: true }) submittedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last submitted (UTC); null until then.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last submitted (UTC); null until then.', nullable: true })
   submittedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was last returned to draft (UTC); null if never.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was last returned to draft (UTC); null if never.', nullable: true })
   returnedAt!: Date | null;
   @Field(() => String, { description: "The approver's comment when it was returned; null if never.", nullable: true }) returnComment!:
     string | null;
   @Field(() => ID, { description: 'The executive approver who approved it; null until approved.', nullable: true }) approvedBy!:
     string | null;
   @Field(() => String, { description: "The approver's display name; null until approved.", nullable: true }) approverName!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was approved (UTC); null until then.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When it was approved (UTC); null until then.', nullable: true })
   approvedAt!: Date | null;
   @Field(() => String, { description: "The approver's comment; null when none.", nullable: true }) approvalComment!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When a later approved version replaced it (UTC); null otherwise.', nullable: true })
+  @Field(() => DateTimeScalar, { description: 'When a later approved version replaced it (UTC); null otherwise.', nullable: true })
   supersededAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was taken (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was taken (UTC).' }) createdAt!: Date;
 }
 
 @ObjectType('ApprovedStrategy', { description: 'The written strategy in force.' })
@@ -249,7 +248,7 @@ export class RecordGovernanceMeetingInput {
   @Field(() => GovernanceMeetingKindEnum, { description: 'What kind of meeting.' })
   @IsEnum(GovernanceMeetingKindEnum)
   kind!: GovernanceMeetingKindEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When it was held (not more than a day ahead).' }) @IsDate() heldAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was held (not more than a day ahead).' }) @IsDate() heldAt!: Date;
   @Field(() => [ID], { nullable: true, description: 'Committee members who attended.' })
   @IsOptional()
   @IsArray()
@@ -274,7 +273,7 @@ export class UpdateGovernanceMeetingInput {
   @IsOptional()
   @IsEnum(GovernanceMeetingKindEnum)
   kind?: GovernanceMeetingKindEnum | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'When it was held: from 2000, not more than a day ahead (null is refused).',
     nullable: true,
   })
@@ -313,10 +312,9 @@ export class RecordGovernanceDecisionInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a committee member id' })
   ownerMemberId?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it is due.' })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
   dueDate?: string | null;
 }
 
@@ -336,10 +334,9 @@ export class UpdateGovernanceDecisionInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a committee member id' })
   ownerMemberId?: string | null;
-  @Field(() => String, { description: 'YYYY-MM-DD; null clears it.', nullable: true })
+  @Field(() => DateScalar, { description: 'The day it is due; null clears it.', nullable: true })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'must be a date written YYYY-MM-DD' })
   dueDate?: string | null;
   @Field(() => GovernanceDecisionStatusEnum, {
     description: 'The new status (null is refused); DONE or DROPPED closes it.',

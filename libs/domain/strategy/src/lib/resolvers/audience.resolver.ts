@@ -171,7 +171,7 @@ export class AudienceResolver {
   @Query(() => BrandVoiceObject, { nullable: true, description: 'How the organization speaks; null until set.' })
   async brandVoice(@OrgCtx() ctx: OrganizationContext): Promise<BrandVoiceObject | null> {
     const voice = await this.strategy.brandVoice(ctx);
-    return voice ? toBrandVoice(voice) : null;
+    return voice ? toBrandVoice(ctx.organizationId, voice) : null;
   }
 
   @Requires('strategy.manage')
@@ -184,6 +184,6 @@ export class AudienceResolver {
     })
     input: SetBrandVoiceInput,
   ): Promise<BrandVoiceObject> {
-    return toBrandVoice(await this.strategy.setBrandVoice(ctx, input));
+    return toBrandVoice(ctx.organizationId, await this.strategy.setBrandVoice(ctx, input));
   }
 }

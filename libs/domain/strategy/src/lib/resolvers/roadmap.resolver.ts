@@ -52,7 +52,7 @@ export class RoadmapResolver {
       objectives: data.objectives.map(toObjective),
       segments: data.segments.map(toSegment),
       networkPlans: data.plans.map(toPlan),
-      brandVoice: data.brandVoice ? toBrandVoice(data.brandVoice) : null,
+      brandVoice: data.brandVoice ? toBrandVoice(ctx.organizationId, data.brandVoice) : null,
       competitors: data.competitors.map(toCompetitor),
       taskForce: data.taskForce.map((m) => toTaskForceMember(m, l)),
       rituals: data.rituals.map((r) => toRitual(r, l, data.generatedAt)),

@@ -3,4 +3,5 @@ export type { MentionSearchFilter, MentionFacetName, FacetCountRow, VolumeInterv
 export { MentionAnalyticsService, MAX_BUCKETS } from './mention-analytics.service';
 export type { MentionFilterInput, MentionFacets, ShareOfVoice } from './mention-analytics.service';
 export { MentionAnalyticsResolver } from './mention-analytics.resolver';
+export { ShareOfVoiceSideKindEnum } from './dto/mention-analytics.objects';
 export { toSearchQuery, SEARCH_TEXT_LIMITS } from './search-text';

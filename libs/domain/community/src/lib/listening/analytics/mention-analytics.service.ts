@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { strictDateTime } from '@socle/content';
 import { badInput } from '@socle/platform-errors';
 import type { PageQuery, TenantCtx } from '../../repositories';
 import type { MentionEntity, SentimentLabel } from '../listening.entities';
@@ -7,10 +6,10 @@ import { ListeningService } from '../listening.service';
 import { FacetCountRow, MentionFacetName, MentionSearchFilter, MentionSearchRepository, VolumeInterval } from './mention-search.repository';
 import { toSearchQuery } from './search-text';
 
-/** A filter as the API receives it (times as ISO strings, text as typed). */
+/** A filter as the API receives it (text as typed). */
 export interface MentionFilterInput {
-  from?: string;
-  to?: string;
+  from?: Date | null;
+  to?: Date | null;
   queryId?: string;
   source?: string;
   sentiment?: SentimentLabel;
@@ -127,10 +126,7 @@ export class MentionAnalyticsService {
     return { interval, timeZone: zone, buckets };
   }
 
-  async shareOfVoice(
-    ctx: TenantCtx,
-    input: { from: string; to: string; interval?: VolumeInterval; timeZone?: string },
-  ): Promise<ShareOfVoice> {
+  async shareOfVoice(ctx: TenantCtx, input: { from: Date; to: Date; interval?: VolumeInterval; timeZone?: string }): Promise<ShareOfVoice> {
     const { from, to } = this.range(input);
     if (!from || !to) throw badInput(!from ? 'from' : 'to', 'is required');
     if (input.interval !== undefined && input.interval !== 'DAY' && input.interval !== 'WEEK')
@@ -171,9 +167,9 @@ export class MentionAnalyticsService {
     };
   }
 
-  private range(input: { from?: string; to?: string }): { from?: Date; to?: Date } {
-    const from = input.from === undefined ? undefined : strictDateTime(input.from, 'from');
-    const to = input.to === undefined ? undefined : strictDateTime(input.to, 'to');
+  private range(input: { from?: Date | null; to?: Date | null }): { from?: Date; to?: Date } {
+    const from = input.from ?? undefined;
+    const to = input.to ?? undefined;
     if (from && to && from >= to) throw badInput('to', 'must be after from');
     return { from, to };
   }

@@ -1,5 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@socle/platform-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 
 export enum ListeningQueryKindEnum {
   BRAND = 'BRAND',
@@ -35,29 +35,30 @@ registerEnumType(SentimentLabelEnum, {
   description: 'A query’s state on one connected account: where its last run stopped, and its last error until a run succeeds.',
 })
 export class ListeningSourceObject {
+  @Field(() => ID, { description: "Id of the query's state on this account: opaque and stable while both exist." }) id!: string;
   @Field(() => ID, { description: 'The connected network account the query runs on.' }) accountId!: string;
   @Field(() => String, { description: 'The account’s network, in lower case.' }) network!: string;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the query last ran on this account (UTC); null before its first run.',
   })
   lastRunAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a run on this account last succeeded (UTC); null if none has.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a run on this account last succeeded (UTC); null if none has.' })
   lastSuccessAt!: Date | null;
   @Field(() => String, {
     nullable: true,
     description: 'Why the last run on this account failed (kind and host, never the network’s answer); null once a run succeeds.',
   })
   lastError!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last failure happened (UTC); null once a run succeeds.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the last failure happened (UTC); null once a run succeeds.' })
   lastErrorAt!: Date | null;
   @Field(() => Int, { description: 'Failures in a row.' }) failures!: number;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the source is tried again after a failure (back-off, or the network’s own wait after a 429).',
   })
   retryAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The newest publication time read so far (the cursor).' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The newest publication time read so far (the cursor).' })
   cursorTime!: Date | null;
   @Field(() => Float, { description: 'Mentions this query added through this account since it started.' }) mentionsAdded!: number;
 }
@@ -75,20 +76,20 @@ export class ListeningQueryObject {
   query!: string;
   @Field(() => [String], { description: 'Networks read; empty: every connected account that reads mentions.' }) sources!: string[];
   @Field(() => Boolean, { description: 'Whether the query runs; a paused query keeps its mentions.' }) active!: boolean;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the query last ran on any account (UTC); null before its first run.',
   })
   lastRunAt!: Date | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When a run was last asked for (creation, an edit, or runListeningQuery), UTC; null if never.',
   })
   runRequestedAt!: Date | null;
   @Field(() => [ListeningSourceObject], { description: 'One per connected account the query has run on.' })
   sourceStates!: ListeningSourceObject[];
-  @Field(() => GraphQLISODateTime, { description: 'When the query was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the query was last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the query was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the query was last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const ListeningQueryConnection = ConnectionType(ListeningQueryObject, 'ListeningQuery');
@@ -110,7 +111,7 @@ export class MentionObject {
   authorReach!: number | null;
   @Field(() => String, { description: 'The post’s text, as read from the network.' }) text!: string;
   @Field(() => String, { nullable: true, description: 'The post’s public address, or null.' }) url!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'When the post was published (UTC), or when it was read if the network gave no date (see publishedAtEstimated).',
   })
   publishedAt!: Date;
@@ -126,7 +127,7 @@ export class MentionObject {
   })
   reach!: number | null;
   @Field(() => [ID], { description: 'The organization’s queries that matched it.' }) queryIds!: string[];
-  @Field(() => GraphQLISODateTime, { description: 'When the mention was first stored (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the mention was first stored (UTC).' }) createdAt!: Date;
 }
 
 export const MentionConnection = ConnectionType(MentionObject, 'Mention');

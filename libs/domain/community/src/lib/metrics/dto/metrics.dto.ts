@@ -1,5 +1,6 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@socle/platform-graphql';
+import { IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
 
 export enum MetricKeyEnum {
   FOLLOWERS = 'FOLLOWERS',
@@ -51,11 +52,8 @@ export class MetricSeriesArgs {
   @IsUUID('all', { message: 'must be a network account id' })
   accountId?: string;
   @Field(() => MetricKeyEnum, { description: 'The metric to read.' }) @IsEnum(MetricKeyEnum) metric!: MetricKeyEnum;
-  @Field(() => String, { description: 'Start (ISO 8601 with offset); the first bucket is the one holding it.' })
-  @IsString()
-  @MaxLength(40)
-  from!: string;
-  @Field(() => String, { description: 'End, excluded (ISO 8601 with offset).' }) @IsString() @MaxLength(40) to!: string;
+  @Field(() => DateTimeScalar, { description: 'Start; the first bucket is the one holding it.' }) @IsDate() from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End, excluded.' }) @IsDate() to!: Date;
   @Field(() => MetricIntervalEnum, { description: 'The bucket size; the range must hold at most 1,000 buckets.' })
   @IsEnum(MetricIntervalEnum)
   interval!: MetricIntervalEnum;
@@ -71,7 +69,7 @@ export class CollectMetricsInput {
 
 @ObjectType('MetricPoint', { description: 'One bucket: the value at its end (each series’ latest sample, carried forward), added up.' })
 export class MetricPointObject {
-  @Field(() => GraphQLISODateTime, { description: 'Start of the bucket (UTC).' }) at!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the bucket (UTC).' }) at!: Date;
   @Field(() => Float, { description: 'The value at the end of the bucket, added up over the series.' }) value!: number;
   @Field(() => Int, { description: 'How many series (accounts, or publications) the value adds up.' }) series!: number;
 }
@@ -82,8 +80,8 @@ export class MetricSeriesObject {
   @Field(() => ID, { nullable: true, description: 'The account read; null when every account of the organization is added up.' })
   accountId!: string | null;
   @Field(() => MetricIntervalEnum, { description: 'The bucket size.' }) interval!: MetricIntervalEnum;
-  @Field(() => GraphQLISODateTime, { description: 'Start of the first bucket (UTC).' }) from!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'End of the range, excluded (UTC).' }) to!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the first bucket (UTC).' }) from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End of the range, excluded (UTC).' }) to!: Date;
   @Field(() => [MetricPointObject], { description: 'Buckets before the first sample are left out.' }) points!: MetricPointObject[];
 }
 
@@ -91,23 +89,25 @@ export class MetricSeriesObject {
   description: 'Where the collection of one account’s metrics stands; a failure is shown here and never disconnects the account.',
 })
 export class MetricCollectionObject {
+  @Field(() => ID, { description: "Id of this account's collection state: opaque and stable while the account stays connected." })
+  id!: string;
   @Field(() => ID, { description: 'The connected network account.' }) accountId!: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a collection last ran (UTC); null before the first.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a collection last ran (UTC); null before the first.' })
   lastRunAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a collection last succeeded (UTC); null if none has.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a collection last succeeded (UTC); null if none has.' })
   lastSuccessAt!: Date | null;
   @Field(() => String, {
     nullable: true,
     description: 'Why the last collection failed (never the network’s answer); null once one succeeds.',
   })
   lastError!: string | null;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the last failure happened (UTC); null once a collection succeeds.',
   })
   lastErrorAt!: Date | null;
   @Field(() => Int, { description: 'Failures in a row.' }) failures!: number;
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When collection is tried again after a failure (back-off), UTC; null when not waiting.',
   })

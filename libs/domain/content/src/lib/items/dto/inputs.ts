@@ -1,11 +1,22 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsEnum, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PageArgs } from '@socle/platform-graphql';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 import { ContentSourceEnum, ContentStatusEnum, ContentTriageDecisionEnum } from './objects';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
-const PLANNED_FOR =
-  'When it is planned for in the calendar: an ISO 8601 date-time with its offset (2026-10-01T08:00:00Z), checked strictly (no 30 February).';
+const PLANNED_FOR = 'When it is planned for in the calendar, between the years 2000 and 2199.';
 
 /** Longest text of one variant (the longest network allows far less; the check reports the network's limit). */
 export const VARIANT_TEXT_MAX = 100_000;
@@ -66,11 +77,7 @@ export class CreateContentItemInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a network plan id' })
   networkPlanId?: string;
-  @Field(() => String, { nullable: true, description: PLANNED_FOR })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  plannedFor?: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: PLANNED_FOR }) @IsOptional() @IsDate() plannedFor?: Date;
 }
 
 @InputType({
@@ -114,7 +121,13 @@ export class UpdateContentItemInput {
   @IsOptional()
   @IsUUID('all', { message: 'must be a network plan id' })
   networkPlanId?: string | null;
-  @Field(() => String, { nullable: true, description: PLANNED_FOR }) @IsOptional() @IsString() @MaxLength(40) plannedFor?: string | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it is planned for in the calendar, between the years 2000 and 2199; null clears it.',
+  })
+  @IsOptional()
+  @IsDate()
+  plannedFor?: Date | null;
 }
 
 @InputType({ description: 'The variant of an item for one network account: created, or replaced when the item has one for that account.' })

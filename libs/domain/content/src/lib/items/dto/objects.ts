@@ -1,5 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@socle/platform-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 
 export enum ContentStatusEnum {
   IDEA = 'IDEA',
@@ -115,8 +115,8 @@ export class ContentVariantObject {
   })
   findings!: ContentFindingObject[];
   @Field(() => Boolean, { description: 'True when a finding is BLOCK: the item cannot be submitted.' }) blocked!: boolean;
-  @Field(() => GraphQLISODateTime, { description: 'When the variant was first written (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the variant was last written (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the variant was first written (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the variant was last written (UTC).' }) updatedAt!: Date;
 }
 
 @ObjectType('ContentItem', {
@@ -143,9 +143,9 @@ export class ContentItemObject {
   @Field(() => String, { nullable: true, description: 'Why a suggestion was declined (its suggester sees it).' }) triageReason!:
     string | null;
   @Field(() => ID, { nullable: true, description: 'User id of who triaged the suggestion, or null.' }) triagedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the suggestion was triaged (UTC), or null.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the suggestion was triaged (UTC), or null.' })
   triagedAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The day it is planned for in the calendar.' }) plannedFor!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The day it is planned for in the calendar.' }) plannedFor!: Date | null;
   @Field(() => Int, { description: 'Bumped on every edit of the item or its variants: an approval is for one revision.' })
   revision!: number;
   @Field(() => ID, {
@@ -158,8 +158,8 @@ export class ContentItemObject {
     description: 'User id of who last edited the item; null when unknown (an API key, or a deleted user).',
   })
   updatedBy!: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the item was created (UTC).' }) createdAt!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'When the item was last changed (UTC).' }) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the item was created (UTC).' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the item was last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const ContentItemConnection = ConnectionType(ContentItemObject, 'ContentItem');

@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable, UseInterceptors } from '@nestjs/common';
-import {
-  Args,
-  ArgsType,
-  Field,
-  Float,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ArgsType, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { badInput, conflict } from '@socle/platform-errors';
+import { DateTimeScalar, derivedId, YearMonthScalar } from '@socle/platform-graphql';
 import { MailOutbox } from '@socle/platform-mail';
 import { StrategyAuditInterceptor } from '../../strategy-audit.interceptor';
 import { zonedTime } from '../../task-force/calendar';
@@ -38,7 +26,7 @@ export class AdvocacyDigestPostObject {
   @Field(() => String, { description: 'The text as published, ready to copy.' }) text!: string;
   @Field(() => String, { description: 'Link to the post on the network; null when the network gave none.', nullable: true }) url!:
     string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When it was published (UTC).' }) publishedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When it was published (UTC).' }) publishedAt!: Date;
   @Field(() => Float, { nullable: true, description: 'Likes, reposts and replies as last measured.' }) engagement!: number | null;
 }
 
@@ -62,15 +50,14 @@ export class EmailSignatureObject {
 
 @InputType({ description: 'The month whose digest to send.' })
 export class SendAdvocacyDigestInput {
-  @Field(() => String, { description: 'The month, YYYY-MM, in the organisation’s time zone.' })
+  @Field(() => YearMonthScalar, { description: 'The month, in the organization’s time zone.' })
   @IsString()
-  @Matches(MONTH, { message: 'must be a month written YYYY-MM' })
   month!: string;
 }
 
 @ObjectType('AdvocacyDigestSent', { description: 'The digest queued for sending.' })
 export class AdvocacyDigestSentObject {
-  @Field(() => String, { description: 'The month of the digest, YYYY-MM.' }) month!: string;
+  @Field(() => YearMonthScalar, { description: 'The month of the digest.' }) month!: string;
   @Field(() => Int, { description: 'Members the mail was queued for.' }) recipients!: number;
 }
 
@@ -79,12 +66,13 @@ export class AdvocacyDigestSentObject {
     'Whether the monthly digest goes out by itself: the previous month’s, on the first business day of each month at 09:00 in the organisation’s time zone, to every member; no mail for a month with nothing published.',
 })
 export class AdvocacyDigestScheduleObject {
+  @Field(() => ID, { description: "Id of the organization's digest schedule: opaque and stable, one per organization." }) id!: string;
   @Field(() => Boolean, { description: 'Off until someone turns it on.' }) enabled!: boolean;
-  @Field(() => String, { nullable: true, description: 'The last month the digest was sent or looked at by itself (YYYY-MM).' })
+  @Field(() => YearMonthScalar, { nullable: true, description: 'The last month the digest was sent or looked at by itself.' })
   lastMonth!: string | null;
   @Field(() => String, { description: 'The organisation’s time zone, in which the schedule counts.' }) timeZone!: string;
-  @Field(() => String, { description: 'The month of the next digest sent by itself (YYYY-MM).' }) nextMonth!: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it goes out (when enabled).' }) nextDueAt!: Date;
+  @Field(() => YearMonthScalar, { description: 'The month of the next digest sent by itself.' }) nextMonth!: string;
+  @Field(() => DateTimeScalar, { description: 'When it goes out (when enabled).' }) nextDueAt!: Date;
 }
 
 @InputType({ description: 'Whether the digest goes out by itself.' })
@@ -105,9 +93,8 @@ export function digestReference(organizationId: string, month: string): string {
 
 @ArgsType()
 export class AdvocacyDigestArgs {
-  @Field(() => String, { description: 'The month, YYYY-MM, in the organisation’s time zone.' })
+  @Field(() => YearMonthScalar, { description: 'The month, in the organization’s time zone.' })
   @IsString()
-  @Matches(MONTH, { message: 'must be a month written YYYY-MM' })
   month!: string;
 }
 
@@ -221,6 +208,7 @@ export class AdvocacyService {
       (await this.outbox.forReference(ctx.uow, digestReference(ctx.uow.organizationId, due.month))).length === 0;
     const next = due !== null && pending ? { month: due.month, dueAt: now } : nextDigestAt(now, org.timezone);
     return {
+      id: derivedId('AdvocacyDigestSchedule', ctx.organizationId),
       enabled: schedule.enabled,
       lastMonth: schedule.lastMonth,
       timeZone: org.timezone,

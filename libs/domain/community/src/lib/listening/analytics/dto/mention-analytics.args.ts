@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, IntersectionType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageArgs } from '@socle/platform-graphql';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 import { SentimentLabelEnum } from '../../dto/objects';
 import { SEARCH_TEXT_LIMITS } from '../search-text';
 
@@ -24,16 +24,8 @@ registerEnumType(VolumeIntervalEnum, {
 
 @ArgsType()
 export class MentionFilterArgs {
-  @Field(() => String, { nullable: true, description: 'Published at or after (ISO 8601 with offset).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-  @Field(() => String, { nullable: true, description: 'Published before (ISO 8601 with offset).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Published at or after.' }) @IsOptional() @IsDate() from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Published before.' }) @IsOptional() @IsDate() to?: Date;
   @Field(() => ID, { nullable: true, description: 'Only mentions this query matched.' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a listening query id' })
@@ -90,8 +82,8 @@ export class MentionVolumeArgs extends MentionFilterArgs {
 
 @ArgsType()
 export class ShareOfVoiceArgs {
-  @Field(() => String, { description: 'Published at or after (ISO 8601 with offset).' }) @IsString() @MaxLength(40) from!: string;
-  @Field(() => String, { description: 'Published before (ISO 8601 with offset).' }) @IsString() @MaxLength(40) to!: string;
+  @Field(() => DateTimeScalar, { description: 'Published at or after.' }) @IsDate() from!: Date;
+  @Field(() => DateTimeScalar, { description: 'Published before.' }) @IsDate() to!: Date;
   @Field(() => VolumeIntervalEnum, { nullable: true, description: 'Also per local day or week (buckets); absent: the whole range only.' })
   @IsOptional()
   @IsEnum(VolumeIntervalEnum, { message: 'must be DAY or WEEK' })

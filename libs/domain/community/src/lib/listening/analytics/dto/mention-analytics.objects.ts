@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar, DateTimeScalar } from '@socle/platform-graphql';
 import { VolumeIntervalEnum } from './mention-analytics.args';
 
 @ObjectType('MentionFacetValue', { description: 'One value of a facet and how many mentions have it.' })
@@ -33,8 +34,8 @@ export class MentionFacetsObject {
 
 @ObjectType('MentionVolumeBucket', { description: 'Mentions published in one local day or week.' })
 export class MentionVolumeBucketObject {
-  @Field(() => GraphQLISODateTime, { description: 'The first instant of the bucket (local midnight).' }) start!: Date;
-  @Field(() => String, { description: 'Its first local date, YYYY-MM-DD.' }) date!: string;
+  @Field(() => DateTimeScalar, { description: 'The first instant of the bucket (local midnight).' }) start!: Date;
+  @Field(() => DateScalar, { description: 'Its first local day.' }) date!: string;
   @Field(() => Int, { description: 'Mentions published in the bucket.' }) total!: number;
   @Field(() => Int, { description: 'Of them, scored POSITIVE.' }) positive!: number;
   @Field(() => Int, { description: 'Of them, scored NEUTRAL.' }) neutral!: number;
@@ -75,8 +76,8 @@ export class ShareOfVoiceSideObject {
 
 @ObjectType('ShareOfVoiceBucket', { description: 'The share of voice in one local day or week.' })
 export class ShareOfVoiceBucketObject {
-  @Field(() => GraphQLISODateTime, { description: 'The first instant of the bucket (local midnight), UTC.' }) start!: Date;
-  @Field(() => String, { description: 'Its first local date, YYYY-MM-DD.' }) date!: string;
+  @Field(() => DateTimeScalar, { description: 'The first instant of the bucket (local midnight), UTC.' }) start!: Date;
+  @Field(() => DateScalar, { description: 'Its first local day.' }) date!: string;
   @Field(() => Int, { description: 'Sum of the sides’ mentions in the bucket.' }) total!: number;
   @Field(() => [ShareOfVoiceSideObject], { description: 'The brand first, then the competitors by name.' })
   sides!: ShareOfVoiceSideObject[];
@@ -87,8 +88,8 @@ export class ShareOfVoiceBucketObject {
     'The brand (BRAND queries) against each competitor (COMPETITOR queries). A mention matched by both sides counts for both, so `total` can exceed the number of distinct mentions.',
 })
 export class ShareOfVoiceObject {
-  @Field(() => GraphQLISODateTime, { description: 'Start of the range (included), UTC.' }) from!: Date;
-  @Field(() => GraphQLISODateTime, { description: 'End of the range (excluded), UTC.' }) to!: Date;
+  @Field(() => DateTimeScalar, { description: 'Start of the range (included), UTC.' }) from!: Date;
+  @Field(() => DateTimeScalar, { description: 'End of the range (excluded), UTC.' }) to!: Date;
   @Field(() => Int, { description: 'Sum of the sides’ mentions over the range.' }) total!: number;
   @Field(() => [ShareOfVoiceSideObject], { description: 'The brand first, then the competitors by name.' })
   sides!: ShareOfVoiceSideObject[];
