@@ -79,3 +79,23 @@ export async function deleteRedisKeys(url: string, patterns: string[]): Promise<
     redis.disconnect();
   }
 }
+
+/**
+ * What an API started by a benchmark needs on the run's database, Redis prefix and fresh secrets, in production mode,
+ * quiet logs and cheap password hashing (only the seeding signs up or logs in); `overrides` add or replace variables.
+ */
+export function benchApiEnv(run: BenchRun, ownerUrl: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl('socle_app', run.database),
+    DATABASE_OWNER_URL: ownerUrl,
+    REDIS_URL: run.redisUrl,
+    QUEUE_PREFIX: run.queuePrefix,
+    JWT_SECRET: `bench-jwt-secret-${randomBytes(24).toString('hex')}`,
+    API_KEY_PEPPER: `bench-api-key-pepper-${randomBytes(24).toString('hex')}`,
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    SCRYPT_LOG_N: '10',
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  };
+}

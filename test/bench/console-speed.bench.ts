@@ -25,7 +25,6 @@
  * 0 unless the run itself breaks (no build, set-up failed, a page never became usable).
  */
 import './production-env';
-import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,7 +34,7 @@ import { Pool } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_MATURITY_MODEL } from '@socle/evaluation';
 import { adminUrl, createOrganization, databaseUrl, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
-import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { benchApiEnv, deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.resolve(process.env.BENCH_CONSOLE_DIST ?? path.join(ROOT, 'apps/console/dist'));
@@ -324,22 +323,12 @@ async function main(): Promise<void> {
     const setupStarted = Date.now();
     const ownerUrl = provisionDatabase(run);
     run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}*`, `\\{${queuePrefix}*`]));
-    const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl('socle_app', database),
-      DATABASE_OWNER_URL: ownerUrl,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: `bench-jwt-secret-${randomBytes(24).toString('hex')}`,
-      API_KEY_PEPPER: `bench-api-key-pepper-${randomBytes(24).toString('hex')}`,
-      ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      // Log-ins and session restores happen once per measured load: cheap hashing, no limiter refusals.
-      SCRYPT_LOG_N: '10',
+    const env = benchApiEnv(run, ownerUrl, {
+      // Log-ins and session restores happen once per measured load: no limiter refusals.
       RATE_LIMIT_USER_PER_MINUTE: '1000000',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000000',
-      LOG_LEVEL: 'warn',
-    };
+    });
     const api = await TestApi.start(env, { consoleDirectory: dist });
     run.onCleanUp(() => api.stop());
     await api.app.listen({ port: 0, host: '127.0.0.1' });

@@ -17,14 +17,14 @@
  * database and Redis key prefix and removes both at the end. No assertion: figures to compare.
  */
 import './production-env';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Redis from 'ioredis';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { LiveEvents, type LiveEvent } from '@socle/platform-queue';
-import { createOrganization, databaseUrl, signUpAgency, TestApi } from '@socle/testing';
-import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { benchApiEnv, deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10);
@@ -172,23 +172,11 @@ function report(name: string, measured: Measured): void {
 
 async function main(): Promise<void> {
   const run = startBenchRun();
-  const { database, queuePrefix, redisUrl } = run;
+  const { queuePrefix, redisUrl } = run;
   try {
     const ownerUrl = provisionDatabase(run);
     run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}*`, `\\{${queuePrefix}*`]));
-    const env: Record<string, string> = {
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl('socle_app', database),
-      DATABASE_OWNER_URL: ownerUrl,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: `bench-jwt-secret-${randomBytes(24).toString('hex')}`,
-      API_KEY_PEPPER: `bench-api-key-pepper-${randomBytes(24).toString('hex')}`,
-      ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      SCRYPT_LOG_N: '10',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_USER_PER_MINUTE: '10000000',
-    };
+    const env = benchApiEnv(run, ownerUrl, { RATE_LIMIT_USER_PER_MINUTE: '10000000' });
     const api = await TestApi.start(env);
     run.onCleanUp(() => api.stop());
     const url = await api.subscriptionsUrl();

@@ -1,56 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { Webhook } from 'standardwebhooks';
 import { AuditRepository } from '@socle/accounts';
 import { DeliverWebhooksJob, WEBHOOK_SENDER, WebhookEndpointService, WebhookRepository, type WebhookSender } from '@socle/integrations';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { MailOutbox } from '@socle/platform-mail';
 import { JobQueues } from '@socle/platform-queue';
 import { STRONG_PASSWORD, uniqueEmail } from '@socle/testing';
+import { verifyWebhook, WebhookReceiver } from '../e2e/webhook-receiver';
 import { axeProblems, startConsoleHarness, type ConsoleHarness } from './browser-harness';
-
-interface Received {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** A webhook receiver on loopback: records every request; `answer` gives the status of each, by path and rank. */
-class Receiver {
-  readonly received: Received[] = [];
-  answer: (path: string, index: number) => number = () => 200;
-  private server?: Server;
-
-  async start(): Promise<this> {
-    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        const index = this.at(path).length;
-        this.received.push({ path, headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') });
-        const status = this.answer(path, index);
-        res.writeHead(status, { 'content-type': 'text/plain' });
-        res.end(status < 300 ? `thanks ${index}` : `busy, try later ${index}`);
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}${path}`;
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
 
 /**
  * The webhook pages in a real browser, against a receiver on loopback (the API's outbound guard lets 127.0.0.0/8
@@ -63,7 +19,7 @@ class Receiver {
  */
 describe('console: webhooks', () => {
   let h: ConsoleHarness;
-  let receiver: Receiver;
+  let receiver: WebhookReceiver;
   let owner: Awaited<ReturnType<ConsoleHarness['signUpAgency']>>;
   let org = '';
   let job: DeliverWebhooksJob;
@@ -110,7 +66,7 @@ describe('console: webhooks', () => {
 
   beforeAll(async () => {
     h = await startConsoleHarness({ OUTBOUND_ALLOWED_RANGES: '127.0.0.0/8,::1/128' });
-    receiver = await new Receiver().start();
+    receiver = await new WebhookReceiver((status, index) => (status < 300 ? `thanks ${index}` : `busy, try later ${index}`)).start();
     owner = await h.signUpAgency('Agence Crochets');
     org = await h.createClient(owner, 'Biscuiterie Nantaise', { timezone: 'Europe/Paris' });
     catalogue = (
@@ -195,12 +151,7 @@ describe('console: webhooks', () => {
     await outcome.getByText(/The endpoint answered 200 in \d+ ms\./).waitFor();
     await outcome.getByText('thanks 0').waitFor();
     const ping = receiver.at('/agency-hook')[0];
-    const verified = new Webhook(secret).verify(ping.body, {
-      'webhook-id': ping.headers['webhook-id'],
-      'webhook-timestamp': ping.headers['webhook-timestamp'],
-      'webhook-signature': ping.headers['webhook-signature'],
-    });
-    expect(verified).toMatchObject({ type: 'webhook.ping' });
+    expect(verifyWebhook(secret, ping)).toMatchObject({ type: 'webhook.ping' });
     await outcome.getByText(`webhook-id: ${ping.headers['webhook-id']}`).waitFor();
     await noSeriousViolation(page);
     await h.screenshot(page, 'webhooks-test-ping');

@@ -86,3 +86,35 @@ export async function countedOverPages(list: string, read: (args: string) => Pro
   expect({ list, totalCount: page.totalCount, seen }).toEqual({ list, totalCount: whole.edges.length, seen: whole.edges.length });
   return whole.totalCount;
 }
+
+/** A NUL byte inside a string. */
+export const NUL = 'a\u0000b';
+/** A lone surrogate (not valid UTF-16 text). */
+export const LONE = 'x\uD800y';
+/** A string far above every limit of the API (200,000 characters). */
+export const HUGE = 'h'.repeat(200_000);
+
+/** An object nested `n` levels deep. */
+export function deepJson(n: number): unknown {
+  let v: unknown = 'leaf';
+  for (let i = 0; i < n; i++) v = { a: v };
+  return v;
+}
+
+/** What a hostile caller puts in any argument: bad text, paths, private and metadata addresses, extreme numbers, deep JSON. */
+export const HOSTILE_VALUES: readonly unknown[] = [
+  NUL,
+  LONE,
+  HUGE,
+  '',
+  ' ',
+  '../../etc',
+  '127.0.0.1',
+  'http://169.254.169.254/latest',
+  -1,
+  1e308,
+  2 ** 53,
+  deepJson(60),
+  [deepJson(30)],
+  null,
+];

@@ -1,29 +1,6 @@
 import request from 'supertest';
 import { createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
-import { isolatedPrefix } from './e2e-support';
-
-const NUL = 'a\u0000b';
-const LONE = 'x\uD800y';
-const HUGE = 'h'.repeat(200_000);
-function deep(n: number): unknown {
-  let v: unknown = 'leaf';
-  for (let i = 0; i < n; i++) v = { a: v };
-  return v;
-}
-const HOSTILE: unknown[] = [
-  NUL,
-  LONE,
-  HUGE,
-  '',
-  '../../etc',
-  'http://169.254.169.254/latest',
-  '127.0.0.1',
-  -1,
-  1e308,
-  deep(60),
-  [deep(30)],
-  null,
-];
+import { HOSTILE_VALUES as HOSTILE, isolatedPrefix } from './e2e-support';
 
 interface Answer {
   status: number;

@@ -1,31 +1,7 @@
 import request from 'supertest';
 import { Client } from 'pg';
 import { addOrganizationMember, createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
-
-const NUL = 'a\u0000b';
-const LONE = 'x\uD800y';
-const HUGE = 'h'.repeat(200_000);
-function deep(n: number): unknown {
-  let v: unknown = 'leaf';
-  for (let i = 0; i < n; i++) v = { a: v };
-  return v;
-}
-const HOSTILE: unknown[] = [
-  NUL,
-  LONE,
-  HUGE,
-  '',
-  ' ',
-  '../../etc',
-  '127.0.0.1',
-  'http://169.254.169.254/latest',
-  -1,
-  1e308,
-  2 ** 53,
-  deep(60),
-  [deep(30)],
-  null,
-];
+import { HOSTILE_VALUES as HOSTILE, LONE, NUL } from './e2e-support';
 
 /**
  * A hostile tenant against the operations the console's later pages use (live-score history, pending invitations and

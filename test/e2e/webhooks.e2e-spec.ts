@@ -1,7 +1,6 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { Webhook } from 'standardwebhooks';
 import { AuditRepository, PurgeOrganizationJob } from '@socle/accounts';
 import { DeliverWebhooksJob, WEBHOOK_SENDER, WebhookEndpointService, WebhookRepository, WebhookSender } from '@socle/integrations';
 import { UnitOfWorkFactory } from '@socle/platform-database';
@@ -10,55 +9,7 @@ import { JobQueues } from '@socle/platform-queue';
 import { WebhookEvents, WebhookEventType } from '@socle/platform-webhooks';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { firstError } from './e2e-support';
-
-interface Received {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** A webhook receiver on loopback: records every request; `answer` decides the status per path. */
-class Receiver {
-  readonly received: Received[] = [];
-  answer: (path: string, index: number) => number = () => 200;
-  private server?: Server;
-
-  async start(): Promise<this> {
-    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        const index = this.received.filter((r) => r.path === path).length;
-        this.received.push({ path, headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8') });
-        const status = this.answer(path, index);
-        res.writeHead(status, { 'content-type': 'text/plain' });
-        res.end(status < 300 ? 'ok' : `refused \u0000 ${'x'.repeat(3000)}`);
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}${path}`;
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
-
-const verify = (secret: string, r: Received) =>
-  new Webhook(secret).verify(r.body, {
-    'webhook-id': r.headers['webhook-id'],
-    'webhook-timestamp': r.headers['webhook-timestamp'],
-    'webhook-signature': r.headers['webhook-signature'],
-  });
+import { verifyWebhook as verify, WebhookReceiver } from './webhook-receiver';
 
 const CREATE_ORG = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url enabled eventTypes } } }`;
 const CREATE_AGENCY = `mutation ($input: CreateWebhookEndpointInput!) { createAgencyWebhookEndpoint(input: $input) { secret endpoint { id url enabled eventTypes } } }`;
@@ -68,7 +19,7 @@ const DELIVERIES = `query ($id: ID!) { webhookDeliveries(endpointId: $id, first:
 describe('outgoing webhooks (real PostgreSQL, Redis, and a receiver on loopback)', () => {
   let api: TestApi;
   let admin: Client;
-  let receiver: Receiver;
+  let receiver: WebhookReceiver;
   let units: UnitOfWorkFactory;
   let events: WebhookEvents;
   let a: AgencySession;
@@ -120,7 +71,7 @@ describe('outgoing webhooks (real PostgreSQL, Redis, and a receiver on loopback)
     api = await TestApi.start();
     admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
     await admin.connect();
-    receiver = await new Receiver().start();
+    receiver = await new WebhookReceiver((status) => (status < 300 ? 'ok' : `refused \u0000 ${'x'.repeat(3000)}`)).start();
     units = api.app.get(UnitOfWorkFactory, { strict: false });
     events = new WebhookEvents(api.app.get(JobQueues, { strict: false }));
     a = await signUpAgency(api, 'Agence Hooks A');

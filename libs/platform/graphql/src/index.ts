@@ -1,6 +1,6 @@
 export * from './lib/errors';
 export * from './lib/pagination';
-export { derivedId, parseDerivedId } from './lib/derived-id';
+export { derivedId } from './lib/derived-id';
 export { depthLimitRule, aliasLimitRule, queryLimitsPlugin, QueryLimits, STANDARD_INTROSPECTION_DEPTH } from './lib/limits';
 export { validationPipe, SocleValidationPipe } from './lib/validation';
 export { JSONObjectScalar, JsonValueError } from './lib/json.scalar';

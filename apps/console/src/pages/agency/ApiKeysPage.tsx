@@ -1,10 +1,8 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Code,
-  CopyButton,
   Group,
   Input,
   Loader,
@@ -20,6 +18,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { OrgDate } from '../../components/format';
+import { SecretOnceDialog } from '../../components/SecretOnceDialog';
 import { useWorkspace } from '../../components/workspace';
 import { graphql } from '../../gql';
 import type { ApiKeyScope } from '../../gql/graphql';
@@ -313,32 +312,17 @@ export function ApiKeysPage() {
         </form>
       </Modal>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': t('agency.close') }}
-        opened={secret !== null}
+      <SecretOnceDialog
+        secret={secret?.value ?? null}
+        words={{
+          title: t('agency.keys.secretTitle', { name: secret?.name ?? '' }),
+          once: t('agency.keys.secretOnce'),
+          copy: t('agency.keys.copySecret'),
+          done: t('agency.keys.secretDone'),
+        }}
+        testId="api-key-secret"
         onClose={() => setSecret(null)}
-        title={t('agency.keys.secretTitle', { name: secret?.name ?? '' })}
-        closeOnClickOutside={false}
-      >
-        {secret && (
-          <Stack>
-            <Alert color="yellow">{t('agency.keys.secretOnce')}</Alert>
-            <Code block data-testid="api-key-secret">
-              {secret.value}
-            </Code>
-            <Group justify="space-between">
-              <CopyButton value={secret.value}>
-                {({ copied, copy }) => (
-                  <Button variant="default" onClick={copy}>
-                    {copied ? t('agency.copied') : t('agency.keys.copySecret')}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => setSecret(null)}>{t('agency.keys.secretDone')}</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      />
 
       <Modal
         closeButtonProps={{ 'aria-label': t('agency.close') }}

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { OperationContext } from 'urql';
 import { inOrganization } from '../../client';
+import { SecretOnceDialog } from '../../components/SecretOnceDialog';
 import { useAgencyManager, useWorkspace } from '../../components/workspace';
 import { useT } from '../../i18n/locale';
 import { AGENCY_LEVEL, ORGANIZATION_LEVEL, type WebhookLevel } from './operations';
@@ -78,34 +79,14 @@ export function DeliveryStatusBadge({ status }: { status: string }) {
   );
 }
 
-/** A signing secret, shown once (at creation or rotation) with a copy button; it lives in the caller's state only until closed. */
+/** A signing secret, shown once (at creation or rotation) with a copy button. */
 export function SecretDialog({ secret, onClose }: { secret: { url: string; value: string } | null; onClose(): void }) {
   const t = useT();
-  return (
-    <Modal
-      opened={secret !== null}
-      onClose={onClose}
-      title={t('webhooks.secretTitle', { url: secret?.url ?? '' })}
-      closeOnClickOutside={false}
-    >
-      {secret && (
-        <Stack>
-          <Alert color="yellow">{t('webhooks.secretOnce')}</Alert>
-          <Code block data-testid="webhook-secret">
-            {secret.value}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={secret.value}>
-              {({ copied, copy }) => (
-                <Button variant="default" onClick={copy}>
-                  {copied ? t('agency.copied') : t('webhooks.copySecret')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={onClose}>{t('webhooks.secretDone')}</Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
-  );
+  const words = {
+    title: t('webhooks.secretTitle', { url: secret?.url ?? '' }),
+    once: t('webhooks.secretOnce'),
+    copy: t('webhooks.copySecret'),
+    done: t('webhooks.secretDone'),
+  };
+  return <SecretOnceDialog secret={secret?.value ?? null} words={words} testId="webhook-secret" onClose={onClose} />;
 }

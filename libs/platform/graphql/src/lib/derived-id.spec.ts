@@ -1,4 +1,17 @@
-import { derivedId, parseDerivedId } from './derived-id';
+import { DERIVED_ID_KIND, derivedId } from './derived-id';
+
+/** The inverse of the scheme, for the tests: the kind and key parts an id was made from; null for any other string. */
+function parseDerivedId(id: string): { kind: string; key: string[] } | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const [kind, ...parts] = Buffer.from(id, 'base64url').toString('utf8').split(':');
+  if (!DERIVED_ID_KIND.test(kind) || parts.length === 0) return null;
+  try {
+    const key = parts.map((part) => decodeURIComponent(part));
+    return derivedId(kind, ...key) === id ? { kind, key } : null;
+  } catch {
+    return null;
+  }
+}
 
 const AGENCY = '6f1c2a3e-1b2c-4d5e-8f90-a1b2c3d4e5f6';
 const USER = '0b9f8e7d-6c5b-4a39-8281-7f6e5d4c3b2a';

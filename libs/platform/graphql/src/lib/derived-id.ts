@@ -8,25 +8,12 @@
  * id from whichever query returns it, and it never changes while the row lives. Clients treat it as opaque.
  */
 
-const KIND = /^[A-Z][A-Za-z]*$/;
+export const DERIVED_ID_KIND = /^[A-Z][A-Za-z]*$/;
 
 /** The id of the stored thing of this kind with this key. */
 export function derivedId(kind: string, ...key: (string | number)[]): string {
-  if (!KIND.test(kind)) throw new Error(`derivedId: "${kind}" is not a kind name`);
+  if (!DERIVED_ID_KIND.test(kind)) throw new Error(`derivedId: "${kind}" is not a kind name`);
   if (key.length === 0) throw new Error(`derivedId: a ${kind} needs a key`);
   const text = [kind, ...key.map((part) => encodeURIComponent(String(part)))].join(':');
   return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-/** The kind and key parts an id of `derivedId` was made from; null for any other string. */
-export function parseDerivedId(id: string): { kind: string; key: string[] } | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(id)) return null;
-  const [kind, ...parts] = Buffer.from(id, 'base64url').toString('utf8').split(':');
-  if (!KIND.test(kind) || parts.length === 0) return null;
-  try {
-    const key = parts.map((part) => decodeURIComponent(part));
-    return derivedId(kind, ...key) === id ? { kind, key } : null;
-  } catch {
-    return null;
-  }
 }
