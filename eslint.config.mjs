@@ -25,6 +25,9 @@ const domainScopes = {
     'scope:evaluation',
     'scope:integrations',
   ],
+  // Moves one organisation between instances: reads every tenant table from the catalog, and uses the community
+  // vault (credentials) and the content media storage (files).
+  'scope:tenant-archive': ['scope:accounts', 'scope:content', 'scope:community', 'scope:catalog'],
 };
 
 // Shared by the two blocks below: a later block's options replace an earlier one's for the same rule.

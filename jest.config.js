@@ -34,4 +34,7 @@ module.exports = {
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
+  // A worker that ran many suites was seen at 4.5 GB, collecting garbage more than it ran tests (browser and
+  // cross-tenant suites then timed out): past 2 GB after a test file, it is replaced by a fresh one.
+  workerIdleMemoryLimit: '2GB',
 };

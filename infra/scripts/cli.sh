@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # npm run migrate | schema | seed: the database and demo-data steps of `npm start`, one at a
 # time, with the same configuration (infra/dev.env, .env.secrets, .env) and services.
+# npm run organization:export -- <organization id> <file> | organization:import -- <file> <agency id>:
+# moves a client organisation (passphrase from SOCLE_ARCHIVE_PASSPHRASE or standard input).
 source "$(dirname "$0")/lib.sh"
 
 command="${1:-}"
 case "$command" in
-  migrate|schema|seed) ;;
-  *) die "usage: infra/scripts/cli.sh migrate | schema | seed" ;;
+  migrate|schema|seed|organization:export|organization:import) ;;
+  *) die "usage: infra/scripts/cli.sh migrate | schema | seed | organization:export <organization id> <file> | organization:import <file> <agency id>" ;;
 esac
+shift
 
 ensure_dependencies
 ensure_services
@@ -39,5 +42,8 @@ case "$command" in
       seed_demo
     fi
     say "demo data loaded."
+    ;;
+  organization:export|organization:import)
+    node -r @swc-node/register apps/api/src/cli/organization.ts "${command#organization:}" "$@"
     ;;
 esac

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import Redis from 'ioredis';
+import { createRedis, deleteKeys } from '@socle/platform-queue';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -62,19 +62,14 @@ export function provisionDatabase(run: BenchRun): string {
   return ownerUrl;
 }
 
-/** Deletes the keys matching each pattern (SCAN, then DEL by pages). */
+/** Deletes the keys matching each pattern (SCAN, then UNLINK; on every master when REDIS_CLUSTER_NODES names a cluster). */
 export async function deleteRedisKeys(url: string, patterns: string[]): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
+  const redis = createRedis({ url, clusterNodes: process.env.REDIS_CLUSTER_NODES }, 'commands', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+  });
   try {
-    for (const pattern of patterns) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    }
+    await deleteKeys(redis, patterns);
   } finally {
     redis.disconnect();
   }

@@ -34,7 +34,7 @@ import { DATA_SOURCE, inUnitOfWork, statementCounter } from '@socle/platform-dat
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { createWorker } from '@socle/worker';
-import Redis from 'ioredis';
+import { deleteRedisKeys } from './bench-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ORGS = Number(process.env.BENCH_ORGS ?? 1000);
@@ -205,21 +205,6 @@ async function seed(
   return { ids, notes, bigAgency: { id: agencies[0], organizations: big.rows[0].n } };
 }
 
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `\\{${prefix}\\}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function inBatches(ids: string[], concurrency: number, work: (id: string) => Promise<unknown>): Promise<void> {
   let next = 0;
   const lane = async () => {
@@ -261,7 +246,7 @@ async function main(): Promise<void> {
 
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     const queuePrefix = `bench-${suffix.replace(/_/g, '-')}`;
-    cleanups.push(() => deleteRedisKeys(redisUrl, queuePrefix));
+    cleanups.push(() => deleteRedisKeys(redisUrl, [`${queuePrefix}:*`]));
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'production',

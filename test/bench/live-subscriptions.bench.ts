@@ -19,10 +19,9 @@
 import './production-env';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import Redis from 'ioredis';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { LiveEvents, type LiveEvent } from '@socle/platform-queue';
+import { createRedis, LiveEvents, redisTargetOf, type LiveEvent } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { benchApiEnv, deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
 
@@ -125,7 +124,7 @@ async function startBareServer(redisUrl: string, channelOf: (org: string) => str
     socketsByOrg.set(org, set);
     socket.on('close', () => set.delete(socket));
   });
-  const subscriber = new Redis(redisUrl, { lazyConnect: true });
+  const subscriber = createRedis({ ...redisTargetOf(process.env), url: redisUrl }, 'subscriber', { lazyConnect: true });
   await subscriber.connect();
   const orgOfChannel = new Map(orgs.map((org) => [channelOf(org), org]));
   subscriber.on('message', (channel: string, message: string) => {
@@ -175,13 +174,13 @@ async function main(): Promise<void> {
   const { queuePrefix, redisUrl } = run;
   try {
     const ownerUrl = provisionDatabase(run);
-    run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}*`, `\\{${queuePrefix}*`]));
+    run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}:*`]));
     const env = benchApiEnv(run, ownerUrl, { RATE_LIMIT_USER_PER_MINUTE: '10000000' });
     const api = await TestApi.start(env);
     run.onCleanUp(() => api.stop());
     const url = await api.subscriptionsUrl();
     const live = api.app.get(LiveEvents, { strict: false });
-    const publisherRedis = new Redis(redisUrl, { lazyConnect: true });
+    const publisherRedis = createRedis({ ...redisTargetOf(process.env), url: redisUrl }, 'commands', { lazyConnect: true });
     await publisherRedis.connect();
     run.onCleanUp(() => publisherRedis.disconnect());
     const publisher = new LiveEvents(publisherRedis, api.config.QUEUE_PREFIX);

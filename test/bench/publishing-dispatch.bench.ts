@@ -9,7 +9,9 @@
  *   - the time from the due second until every publication is PUBLISHED;
  *   - publications per second, and that throughput as a ratio of a bare BullMQ
  *     queue whose no-op processor handles 10,000 jobs at the same concurrency,
- *     measured in the same run against the same Redis;
+ *     measured in the same run against the same Redis, before and after the
+ *     dispatch (the faster of the two is the baseline: a machine busy at one
+ *     moment does not flatter the ratio);
  *   - the peak RSS of the worker's process, next to its RSS before the run;
  *   - SQL statements per publication (statementCounter: claim, reads, record,
  *     attempt, item moves, audit, and the sweeper's share).
@@ -29,13 +31,12 @@
 import './production-env';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { Pool } from 'pg';
 import { CredentialVault } from '@socle/community';
 import { PublicationWakeups, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
-import { bullPrefix } from '@socle/platform-queue';
+import { bullPrefix, createRedis, duplicateFor } from '@socle/platform-queue';
 import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
 import { LoopbackMastodon } from './loopback-mastodon-process';
@@ -62,7 +63,7 @@ function rssSampler(): { stop(): number } {
 
 /** A bare BullMQ queue: `count` jobs added in bulk, a no-op processor at `concurrency`; seconds until all completed. */
 async function bareQueueSeconds(redisUrl: string, prefix: string, count: number, concurrency: number): Promise<number> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const connection = createRedis({ url: redisUrl, clusterNodes: process.env.REDIS_CLUSTER_NODES }, 'queue');
   const queue = new Queue('noop', { connection, prefix });
   for (let i = 0; i < count; i += 1000) {
     await queue.addBulk(
@@ -77,7 +78,7 @@ async function bareQueueSeconds(redisUrl: string, prefix: string, count: number,
   const started = process.hrtime.bigint();
   const finished = new Promise<void>((resolve) => {
     const worker = new Worker('noop', async () => undefined, {
-      connection: connection.duplicate({ maxRetriesPerRequest: null }),
+      connection: duplicateFor(connection, 'queue'),
       prefix,
       concurrency,
     });
@@ -102,9 +103,7 @@ async function main(): Promise<void> {
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 4 });
     run.onCleanUp(() => admin.end());
 
-    run.onCleanUp(() =>
-      deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`, `${bullPrefix(`${queuePrefix}-noop`)}:*`]),
-    );
+    run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}:*`, `${queuePrefix}-noop:*`]));
 
     const mastodon = await LoopbackMastodon.start();
     run.onCleanUp(() => mastodon.close());
@@ -123,12 +122,14 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     });
 
-    // The bare queue first, alone on the machine.
-    const bareSeconds = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`), PUBLICATIONS, CONCURRENCY);
+    // The bare queue first, alone on the machine (and again after the run: the faster of the two is the baseline).
+    const bareBefore = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`, 'noop'), PUBLICATIONS, CONCURRENCY);
 
     const rssBefore = process.memoryUsage().rss;
     const worker = await createWorker(config, { concurrency: CONCURRENCY, reconcileEveryMs: 3600_000 });
-    run.onCleanUp(() => worker.close());
+    let workerClosed: Promise<void> | undefined;
+    const closeWorker = () => (workerClosed ??= worker.close());
+    run.onCleanUp(closeWorker);
     const vault = worker.context.get(CredentialVault, { strict: false });
     const wakeups = worker.context.get(PublicationWakeups, { strict: false });
     // The dispatch's settings, to try others: BENCH_LANES, BENCH_BATCH_SIZE, BENCH_RECORD_EVERY, BENCH_RECORD_AFTER_MS.
@@ -225,6 +226,9 @@ async function main(): Promise<void> {
       'SELECT outcome, count(*) AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
     );
     const posts = await mastodon.statusCount();
+    await closeWorker();
+    const bareAfter = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`, 'noop'), PUBLICATIONS, CONCURRENCY);
+    const bareSeconds = Math.min(bareBefore, bareAfter);
 
     const perSecond = PUBLICATIONS / seconds;
     const barePerSecond = PUBLICATIONS / bareSeconds;
@@ -235,7 +239,7 @@ async function main(): Promise<void> {
         `  setup (items, variants, publications by SQL; one delayed wake-up each)  ${seedSeconds.toFixed(1)} s`,
         `  due second → all PUBLISHED                                             ${seconds.toFixed(1)} s  (${perSecond.toFixed(0)} publications/s)`,
         `  progress                                                               ${progress.join(', ') || '-'}`,
-        `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}                 ${bareSeconds.toFixed(1)} s  (${barePerSecond.toFixed(0)} jobs/s)`,
+        `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}, before / after the run  ${bareBefore.toFixed(2)} / ${bareAfter.toFixed(2)} s  (the faster: ${barePerSecond.toFixed(0)} jobs/s)`,
         `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
         `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (the worker's process)`,
         `  worker process CPU during the run                                      ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core); lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms`,

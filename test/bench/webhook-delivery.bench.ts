@@ -29,7 +29,7 @@ import { DeliverWebhooksJob, secretAad, WEBHOOK_SECRET_BOX, WebhookSender } from
 import { loadConfig } from '@socle/platform-config';
 import type { SecretBox } from '@socle/platform-crypto';
 import { statementCounter } from '@socle/platform-database';
-import { bullPrefix, JobQueues } from '@socle/platform-queue';
+import { JobQueues } from '@socle/platform-queue';
 import { DELIVER_WEBHOOKS_JOB, WEBHOOKS_QUEUE } from '@socle/platform-webhooks';
 import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     provisionDatabase(run);
     const admin = new Pool({ connectionString: databaseUrl(new URL(adminUrl()).username || 'postgres', database), max: 4 });
     run.onCleanUp(() => admin.end());
-    run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${bullPrefix(queuePrefix)}:*`, `${queuePrefix}:*`]));
+    run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}:*`]));
     const receiver = await startReceiver();
     run.onCleanUp(() => new Promise<void>((resolve) => receiver.server.close(() => resolve())));
     const config = loadConfig({

@@ -225,7 +225,7 @@ describe('console: agency pages', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
     await page.getByText('Nobody here yet').waitFor();
     await page.context().close();
-  });
+  }, 90_000);
 
   it("lists a client's pending invitations with their expiry in its time zone, sends one again and withdraws it", async () => {
     // An agency of its own: the other tests count the first agency's clients.
@@ -375,7 +375,7 @@ describe('console: agency pages', () => {
     const refused = await h.api.gql('{ organizations(first: 5) { edges { node { id } } } }', {}, { token: secret });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await page.context().close();
-  });
+  }, 90_000);
 
   it('copies the built-in model, shows refusals at their path, publishes, exports and imports', async () => {
     const page = await h.newPage(await h.freshContext());
@@ -472,5 +472,5 @@ describe('console: agency pages', () => {
 
     expect(h.elsewhere()).toEqual([]);
     expect(h.pageProblems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -111,5 +111,5 @@ describe('console: an item’s publications', () => {
     expect(await page.getByText('Secret de l’autre').count()).toBe(0);
     expect(await statusOf('publications', foreign.publicationId)).toBe('SCHEDULED');
     expect(h.pageProblems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -172,7 +172,10 @@ describe('content pages in a browser', () => {
     await page.getByRole('textbox', { name: /^Text for/ }).fill('Pain gratuit ce samedi');
     const underlined = page.getByTestId('violation-span');
     await underlined.getByText('gratuit').waitFor();
-    await expect(page.getByTestId('length-counter').textContent()).resolves.toBe('22 / 500 characters');
+    await page
+      .getByTestId('length-counter')
+      .filter({ hasText: /^22 \/ 500 characters$/ })
+      .waitFor();
     await underlined.hover();
     const tooltip = page.locator('.mantine-Tooltip-tooltip');
     await tooltip.waitFor();
@@ -243,7 +246,8 @@ describe('content pages in a browser', () => {
     await h.screenshot(outsider, 'content-approval-link');
     await axe(outsider, 'approval link');
     await outsider.getByRole('button', { name: 'Reject' }).click();
-    await expect(outsider.getByRole('textbox', { name: 'Comment' }).getAttribute('aria-invalid')).resolves.toBe('true');
+    // Waited for: the field is marked once the page has rendered the refusal (a read right after the click can come first).
+    await outsider.getByRole('textbox', { name: 'Comment' }).and(outsider.locator('[aria-invalid="true"]')).waitFor();
     await outsider.getByRole('textbox', { name: 'Comment' }).fill('Le visuel doit montrer la vitrine.');
     await outsider.getByRole('button', { name: 'Reject' }).click();
     await outsider.getByText('Thank you: your rejection and its reason are recorded.').waitFor();

@@ -101,5 +101,5 @@ describe('API explorer in a browser', () => {
     expect(harness.elsewhere()).toEqual([]);
     expect(harness.pageProblems).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 });

@@ -86,5 +86,5 @@ describe('console: KPI values imported from a CSV file', () => {
     await progress.getByTestId('kpi-value').filter({ hasText: '44' }).waitFor();
     expect(await progress.getByTestId('kpi-value').count()).toBe(2);
     expect(h.pageProblems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -78,5 +78,5 @@ describe('console: a forgotten password', () => {
       .waitFor();
     expect(h.pageProblems).toEqual([]);
     expect(h.elsewhere()).toEqual([]);
-  });
+  }, 90_000);
 });

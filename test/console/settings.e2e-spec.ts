@@ -82,5 +82,5 @@ describe('console: a client’s settings and its deletion', () => {
     await page.getByRole('link', { name: 'Back to the portfolio' }).click();
     await page.waitForURL(`${h.origin}/portfolio`);
     expect(h.pageProblems).toEqual([]);
-  });
+  }, 90_000);
 });

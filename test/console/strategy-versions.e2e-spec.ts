@@ -79,7 +79,7 @@ describe('console: the strategy document’s versions and their approval, and th
     expect(await axeProblems(approverPage)).toEqual([]);
     await h.screenshot(approverPage, 'strategy-versions');
     expect(h.pageProblems).toEqual([]);
-  });
+  }, 90_000);
 
   it('sets a step no evidence measures, with its note; measured steps offer nothing to set', async () => {
     const owner = await h.signUpAgency('Agence Feuille de route');
@@ -112,5 +112,5 @@ describe('console: the strategy document’s versions and their approval, and th
       note: 'Content plan agreed with the client on 1 December.',
     });
     expect(h.pageProblems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { Client } from 'pg';
+import sharp from 'sharp';
 import request from 'supertest';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
+import { listenToWebhooks, WebhookReceiver } from './webhook-receiver';
 
 type Member = { token: string; userId: string };
 
@@ -58,6 +60,7 @@ function signLink(secret: string, organizationId: string, linkId: string, expire
 
 describe('content approvals', () => {
   let api: TestApi;
+  let receiver: WebhookReceiver;
   let admin: Client;
   let owner: AgencySession;
   let org: string;
@@ -138,8 +141,12 @@ describe('content approvals', () => {
     otherOrg = await createOrganization(api, otherOwner, 'Autre Client');
     otherLead = await addOrganizationMember(api, otherOwner, otherOrg, ['CONTENT_LEAD']);
     otherWriter = await addOrganizationMember(api, otherOwner, otherOrg, ['COMMUNITY_MANAGER']);
+    // What an item told the webhooks is read from the outbox, written only while an endpoint listens.
+    receiver = await new WebhookReceiver().start();
+    await listenToWebhooks(api, owner, org, receiver, ['content_item.submitted', 'content_item.approved', 'content_item.rejected']);
   });
   afterAll(async () => {
+    await receiver?.stop();
     await admin?.end();
     await api?.stop();
   });
@@ -543,6 +550,17 @@ describe('content approvals', () => {
         { role: 'EXECUTIVE_APPROVER', mode: 'ANY' },
       ]);
       const item = await newItem(writer);
+      // The variant shows a picture from the media library: the approver without an account sees it.
+      const picture = await sharp({ create: { width: 48, height: 32, channels: 3, background: { r: 240, g: 200, b: 120 } } })
+        .png()
+        .toBuffer();
+      const uploaded = await request(api.server)
+        .post('/media')
+        .set('authorization', `Bearer ${owner.token}`)
+        .set('x-socle-organization', org)
+        .attach('file', picture, { filename: 'croissants.png', contentType: 'image/png' });
+      expect(uploaded.status).toBe(201);
+      await admin.query('UPDATE content_variants SET media_ids = $2::uuid[] WHERE id = $1', [item.variantId, [uploaded.body.id]]);
       await approve(lead, item.id);
       const made = await link(item.id);
       expect(made).toMatchObject({ step: 2 });
@@ -562,10 +580,23 @@ describe('content approvals', () => {
             id: item.variantId,
             network: 'mastodon',
             text: 'Croissants chauds #pain #four #dimanche #matin',
+            mediaIds: [uploaded.body.id],
+            media: [{ id: uploaded.body.id, contentType: 'image/png', url: expect.stringContaining('/media/public/') }],
             warnings: [{ rule: 'MAX_HASHTAGS' }],
           },
         ],
       });
+      // The picture's address needs no credentials.
+      const shown = await request(api.server)
+        .get(new URL(preview.body.variants[0].media[0].url as string).pathname)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(shown.status).toBe(200);
+      expect(Buffer.compare(shown.body as Buffer, picture)).toBe(0);
       // Looking changes nothing.
       expect(await decisionCount(item.id)).toBe(1);
       expect((await linkRow(made.id)).used_at).toBeNull();

@@ -14,6 +14,7 @@ import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
+import { listenToWebhooks, WebhookReceiver } from './webhook-receiver';
 
 interface Publication {
   id: string;
@@ -69,6 +70,7 @@ const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
  */
 describe('publishing', () => {
   let api: TestApi;
+  let receiver: WebhookReceiver;
   let worker: RunningWorker;
   let job: PublishPublicationJob;
   let mastodon: MastodonTestServer;
@@ -174,8 +176,12 @@ describe('publishing', () => {
     owner = await signUpAgency(api, 'Agence Publication');
     org = await createOrganization(api, owner, 'Boulangerie Publication');
     otherOrg = await createOrganization(api, owner, 'Autre client');
+    // What a publication told the webhooks is read from the outbox, written only while an endpoint listens.
+    receiver = await new WebhookReceiver().start();
+    await listenToWebhooks(api, owner, org, receiver, ['publication.published', 'publication.failed']);
   });
   afterAll(async () => {
+    await receiver?.stop();
     await worker?.close();
     await api?.stop();
     await admin?.end();
@@ -435,7 +441,7 @@ describe('publishing', () => {
       );
       // Redis loses the queue: every key of it.
       const redis = worker.context.get<Redis>(REDIS);
-      const keys = await redis.keys(`${bullPrefix(api.config.QUEUE_PREFIX)}:publishing:*`);
+      const keys = await redis.keys(`${bullPrefix(api.config.QUEUE_PREFIX, 'publishing')}:publishing:*`);
       expect(keys.length).toBeGreaterThan(0);
       await redis.del(...keys);
       expect(await queue.getJob(wakeUpJobId(org, new Date(publication.nextAttemptAt)))).toBeUndefined();

@@ -166,7 +166,8 @@ describe('monthly executive report mailed by itself', () => {
        VALUES ($1, $2, $3, 'LIKES', 12, '2026-10-16T08:00:00Z')`,
       [org, account.id, post.id],
     );
-  });
+    // A database of its own to migrate, the API, five people: beside a full run on two cores this takes longer than 30 s.
+  }, 120_000);
   afterAll(async () => {
     mailer?.close();
     await smtp?.stop();

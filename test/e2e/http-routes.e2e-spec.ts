@@ -75,6 +75,8 @@ describe('HTTP routes', () => {
     expect(declared.get('GET /reports/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
     expect(declared.get('GET /approvals/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
     expect(declared.get('POST /approvals/:token')).toMatchObject({ kind: 'proof', proof: 'signed link' });
+    expect(declared.get('POST /organizations/:id/archive')).toMatchObject({ kind: 'proof', proof: 'bearer credentials' });
+    expect(declared.get('POST /agency/organization-archives')).toMatchObject({ kind: 'proof', proof: 'bearer credentials' });
     expect([...new Set(seen)].sort()).toEqual(
       expect.arrayContaining(['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /oauth/callback', 'GET /reports/:token']),
     );

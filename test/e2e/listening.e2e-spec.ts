@@ -282,6 +282,34 @@ describe('listening', () => {
     }
   });
 
+  it('runs a query once however many due wake-ups race for it, and again only when asked after that run started', async () => {
+    await pauseWorker();
+    try {
+      await connectMastodon('reveil');
+      const tag = `reveil${Date.now()}`;
+      mastodon.postAs('voisine', `${tag} une fois`);
+      const query = await create({ kind: 'TOPIC', name: `Réveil ${tag}`, query: tag, sources: ['mastodon'] });
+      const weekRuns = async () =>
+        (await admin.query<{ runs: number }>('SELECT runs FROM listening_run_weeks WHERE query_id = $1', [query.id])).rows[0]?.runs ?? 0;
+      // Five wake-ups for the same due period (workers' sweeps, the creation's run), at once: one runs, four find it recent.
+      const due = new Date(Date.now() - 60_000).toISOString();
+      const raced = await Promise.all(
+        Array.from({ length: 5 }, () => job.handle({ organizationId: org, queryId: query.id, notRunSince: due })),
+      );
+      expect(raced.map((r) => r.status).sort()).toEqual(['RAN', 'RECENT', 'RECENT', 'RECENT', 'RECENT']);
+      expect(await weekRuns()).toBe(1);
+      // A request made before that run started is satisfied by it; one made after it runs again.
+      expect((await job.handle({ organizationId: org, queryId: query.id, notRunSince: due })).status).toBe('RECENT');
+      await sleep(20);
+      expect((await job.handle({ organizationId: org, queryId: query.id, notRunSince: new Date().toISOString() })).status).toBe('RAN');
+      // Without a condition (a test's or an operator's direct run) it always runs.
+      expect((await run(query.id)).status).toBe('RAN');
+      expect(await weekRuns()).toBe(3);
+    } finally {
+      resumeWorker();
+    }
+  });
+
   it('the reconciler enqueues the active queries not run for LISTENING_EVERY_MINUTES, and no paused one', async () => {
     await pauseWorker();
     try {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { CheckNetworkAccountScheduler } from '@socle/community';
 import { loadConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { createLogger } from '@socle/platform-observability';
+import { bullPrefix, createRedis, RedisClient, redisTargetOf, scanKeys } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi, AgencySession } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
@@ -32,7 +32,7 @@ describe('network credentials never leak', () => {
   let api: TestApi;
   let worker: RunningWorker | undefined;
   let mastodon: MastodonTestServer;
-  let redis: Redis;
+  let redis: RedisClient;
   let admin: Client;
   let owner: AgencySession;
   let org: string;
@@ -51,7 +51,7 @@ describe('network credentials never leak', () => {
     api = await TestApi.start({ LOG_LEVEL: 'debug', CONNECTOR_TIMEOUT_MS: '500' }, { logger: createLogger('debug', sink) });
     owner = await signUpAgency(api, 'Agence Canari');
     org = await createOrganization(api, owner, 'Client Canari');
-    redis = new Redis(process.env.REDIS_URL as string);
+    redis = createRedis(redisTargetOf(process.env), 'commands');
     admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
     await admin.connect();
   });
@@ -130,7 +130,7 @@ describe('network credentials never leak', () => {
 
     // A job enqueued by the API: its payload is the two ids, nothing else.
     await api.app.get(CheckNetworkAccountScheduler).schedule(org, accountId);
-    const prefix = `{${api.config.QUEUE_PREFIX}}`;
+    const prefix = bullPrefix(api.config.QUEUE_PREFIX, 'community');
     const data = await redis.hget(`${prefix}:community:check-${org}-${accountId}`, 'data');
     expect(JSON.parse(data as string)).toEqual({ organizationId: org, accountId });
 
@@ -169,12 +169,7 @@ describe('network credentials never leak', () => {
     expect(answers.filter((a) => a.includes(canary))).toEqual([]);
 
     const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(cursor, 'MATCH', `*${api.config.QUEUE_PREFIX}*`, 'COUNT', 1000);
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
+    await scanKeys(redis, `*${api.config.QUEUE_PREFIX}*`, (batch) => void keys.push(...batch));
     expect(keys.some((k) => k.includes(':community:'))).toBe(true);
     const dump: string[] = [];
     for (const key of keys) {

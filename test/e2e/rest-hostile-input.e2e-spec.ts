@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
 
 /**
- * The REST routes (signed links: approvals, reports, policy acknowledgements; the media library) fed hostile paths and bodies: deep JSON, NUL bytes, lone
+ * The REST routes (signed links: approvals, reports, policy acknowledgements; the media library; the organisation archive) fed hostile paths and bodies: deep JSON, NUL bytes, lone
  * surrogates, truncated JSON, oversized bodies and paths, path traversal. Every answer is a 4xx, never a 500.
  */
 describe('REST routes under hostile input', () => {
@@ -49,7 +49,36 @@ describe('REST routes under hostile input', () => {
       const r = await request(server).get(`/media/${id}`).set(auth);
       statuses.push(`media-get ${id.slice(0, 12)} ${r.status}`);
     }
-    expect(statuses.length).toBe(6 * 5 * 5 + 4 + 4);
+    // The organisation archive: the export's passphrase body and path, the import's multipart, as the agency's owner.
+    const owner = { authorization: `Bearer ${a.token}` };
+    for (const body of [
+      deep,
+      '{"passphrase":"\u0000\u0000\u0000\u0000\u0000\u0000\u0000"}',
+      '{"passphrase":"\ud800"}',
+      '{"passphrase":',
+      'x'.repeat(2_000_000),
+    ]) {
+      const r = await request(server).post(`/organizations/${org}/archive`).set(owner).set('content-type', 'application/json').send(body);
+      statuses.push(`archive ${r.status}`);
+    }
+    for (const id of ['not-a-uuid', '%00', 'a'.repeat(5000), '..%2f..%2fetc']) {
+      const r = await request(server).post(`/organizations/${id}/archive`).set(owner).send({ passphrase: 'a long enough passphrase' });
+      statuses.push(`archive ${id.slice(0, 12)} ${r.status}`);
+    }
+    for (const [type, body] of [
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="passphrase"\r\n\r\n\u0000\ud800\r\n--x\r\nContent-Disposition: form-data; name="archive"; filename="\u0000.tar.gz"\r\n\r\n\u0000\u0000\r\n--x--',
+      ],
+      ['multipart/form-data; boundary=' + 'b'.repeat(5000), '--'],
+      ['multipart/form-data', 'garbage'],
+      ['application/json', deep],
+    ] as const) {
+      const r = await request(server).post('/agency/organization-archives').set(owner).set('content-type', type).send(body);
+      statuses.push(`archive-import ${r.status}`);
+    }
+    expect(statuses.length).toBe(6 * 5 * 5 + 4 + 4 + 5 + 4 + 4);
     expect(statuses.filter((s) => !/\s4\d\d$/.test(s))).toEqual([]);
-  });
+    // About 200 requests, some of 2 MB: a few seconds alone, far longer beside a full run on two cores.
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import type { TestApi } from '@socle/testing';
 
 export interface ReceivedWebhook {
   path: string;
@@ -56,3 +57,22 @@ export const verifyWebhook = (secret: string, r: ReceivedWebhook) =>
     'webhook-timestamp': r.headers['webhook-timestamp'],
     'webhook-signature': r.headers['webhook-signature'],
   });
+
+/**
+ * An endpoint of the organisation listening to `eventTypes` at `receiver`: events are written to the outbox only when an
+ * endpoint listens, so a test that reads what a change told the webhooks subscribes first.
+ */
+export async function listenToWebhooks(
+  api: TestApi,
+  session: { token: string },
+  organizationId: string,
+  receiver: WebhookReceiver,
+  eventTypes: string[],
+): Promise<{ id: string; secret: string }> {
+  const { createWebhookEndpoint } = await api.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(
+    'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }',
+    { input: { url: receiver.url('/events'), eventTypes } },
+    { token: session.token, organizationId },
+  );
+  return { id: createWebhookEndpoint.endpoint.id, secret: createWebhookEndpoint.secret };
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -124,7 +125,7 @@ describe('outgoing webhooks (real PostgreSQL, Redis, and a receiver on loopback)
   });
 
   it('emits nothing for a rolled-back change (a failed mutation, and a failed unit of work)', async () => {
-    await createOrgEndpoint(orgA2, a, '/a2-removed', ['member.removed', 'alert.raised']);
+    await createOrgEndpoint(orgA2, a, '/a2-removed', ['member.joined', 'member.removed', 'alert.raised']);
     const before = (await admin.query('SELECT id FROM webhook_events WHERE organization_id = $1', [orgA2])).rows.length;
     // The only strategy lead cannot be removed: the mutation fails after its removal was written, and is rolled back.
     // (Agency owners may leave an organisation without a lead: a coordinator acts.)
@@ -151,7 +152,44 @@ describe('outgoing webhooks (real PostgreSQL, Redis, and a receiver on loopback)
     expect(rows.map((r) => r.type)).not.toContain('member.removed');
     expect(rows.map((r) => r.type)).not.toContain('alert.raised');
     await drain(orgA2);
-    expect(receiver.at('/a2-removed')).toEqual([]);
+    // What was received: the two invitations, never the rolled-back removal or alert.
+    expect(receiver.at('/a2-removed').map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual([
+      'member.joined',
+      'member.joined',
+    ]);
+  });
+
+  it('writes an event only while an enabled endpoint of the organisation or its agency listens to its type', async () => {
+    const org = await createOrganization(api, a, 'Client Hooks sans écoute');
+    const written = async () =>
+      (
+        await admin.query<{ type: string }>('SELECT type FROM webhook_events WHERE organization_id = $1 ORDER BY created_at, id', [org])
+      ).rows.map((r) => r.type);
+    // No endpoint of its own; agency A's endpoints are scoped to other clients, agency B's belong to another tenant.
+    await api.ok(CREATE_AGENCY, { input: { url: receiver.url('/b-all-alerts'), eventTypes: ['alert.raised'] } }, { token: b.token });
+    expect(await emit(org, 'alert.raised', { alertId: 'nobody-listens' })).toBeNull();
+    // A disabled endpoint listening to the type does not count.
+    const { endpoint } = await createOrgEndpoint(org, a, '/quiet-alerts', ['alert.raised']);
+    await api.ok(
+      'mutation ($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
+      { input: { id: endpoint.id, enabled: false } },
+      { token: a.token, organizationId: org },
+    );
+    expect(await emit(org, 'alert.raised', { alertId: 'disabled-listens' })).toBeNull();
+    // Enabled: written from now on, and only the types it listens to.
+    await api.ok(
+      'mutation ($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
+      { input: { id: endpoint.id, enabled: true } },
+      { token: a.token, organizationId: org },
+    );
+    expect(await emit(org, 'alert.raised', { alertId: 'listened' })).toEqual(expect.any(String));
+    expect(await emit(org, 'member.removed', { userId: randomUUID() })).toBeNull();
+    expect(await written()).toEqual(['alert.raised']);
+    // The function answers only for the organisation the transaction acts in.
+    const peeked = await units.runInOrganization(orgA1, (uow) =>
+      uow.query<{ types: string[] }>('SELECT socle_webhook_subscribed_types($1) AS types', [org]),
+    );
+    expect(peeked[0].types).toEqual([]);
   });
 
   it('retries with back-off, logs each attempt, then succeeds under the same webhook id', async () => {

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import Redis from 'ioredis';
+import { createRedis, deleteKeys, redisTargetOf } from '@socle/platform-queue';
 import { dropTestDatabase } from './lib/test-database';
 
 export default async function globalTeardown(): Promise<void> {
@@ -7,18 +7,14 @@ export default async function globalTeardown(): Promise<void> {
   if (database) await dropTestDatabase(database);
   if (process.env.SOCLE_TEST_MEDIA_DIR) await rm(process.env.SOCLE_TEST_MEDIA_DIR, { recursive: true, force: true });
   const prefix = process.env.QUEUE_PREFIX;
-  if (prefix && process.env.REDIS_URL) {
-    const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    // Rate-limit keys start with the run's prefix (or an app's prefix under it); BullMQ keys with it in braces.
-    for (const pattern of [`${prefix}*`, `\\{${prefix}*`]) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+  if (prefix && (process.env.REDIS_URL || process.env.REDIS_CLUSTER_NODES)) {
+    const redis = createRedis(redisTargetOf(process.env), 'commands', { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      // Every key of the run starts with its prefix (BullMQ's as `<prefix>:{<queue>}`); on a cluster, on every master.
+      // The brace form is what BullMQ's keys looked like before their hash tag named the queue.
+      await deleteKeys(redis, [`${prefix}*`, `\\{${prefix}*`]);
+    } finally {
+      redis.disconnect();
     }
-    redis.disconnect();
   }
 }

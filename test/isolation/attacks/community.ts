@@ -9,7 +9,15 @@ export const communityAttacks: AttackModule = {
        VALUES ($1, 'mastodon', 'victim@b.example', 'https://b.example', 'v1.t1.x.y.z', 't1', now()) RETURNING id`,
       [orgB],
     );
-    return { accountB: row.id };
+    // A sign-in waiting in B for a member to choose its page.
+    const [choice] = await asOwner<{ id: string }>(
+      `INSERT INTO network_account_choices (organization_id, id, network, service_url, credentials_ciphertext, targets, expires_at)
+       VALUES ($1, gen_random_uuid(), 'linkedin', 'https://b.example', 'v1.t1.x.y.z',
+               '[{"id":"urn:li:organization:1","kind":"organization","name":"B1","handle":null,"url":null},{"id":"urn:li:organization:2","kind":"organization","name":"B2","handle":null,"url":null}]',
+               now() + interval '30 minutes') RETURNING id`,
+      [orgB],
+    );
+    return { accountB: row.id, choiceB: choice.id };
   },
   attacks: {
     networks: () => [{ query: '{ networks { id } }', options: 'orgB' }],
@@ -29,6 +37,20 @@ export const communityAttacks: AttackModule = {
     disconnectNetworkAccount: ({ accountB }) => [
       { query: `mutation { disconnectNetworkAccount(input: { id: "${accountB}" }) { id } }`, options: 'orgB' },
       { query: `mutation { disconnectNetworkAccount(input: { id: "${accountB}" }) { id } }`, options: 'orgA' },
+    ],
+    networkAccountChoice: ({ choiceB }) => [
+      { query: `{ networkAccountChoice(id: "${choiceB}") { id targets { id name } } }`, options: 'orgB' },
+      { query: `{ networkAccountChoice(id: "${choiceB}") { id targets { id name } } }`, options: 'orgA' },
+    ],
+    chooseNetworkAccountTarget: ({ choiceB }) => [
+      {
+        query: `mutation { chooseNetworkAccountTarget(input: { choiceId: "${choiceB}", targetId: "urn:li:organization:1" }) { id } }`,
+        options: 'orgB',
+      },
+      {
+        query: `mutation { chooseNetworkAccountTarget(input: { choiceId: "${choiceB}", targetId: "urn:li:organization:1" }) { id } }`,
+        options: 'orgA',
+      },
     ],
     checkNetworkAccount: ({ accountB }) => [
       { query: `mutation { checkNetworkAccount(input: { id: "${accountB}" }) { id status } }`, options: 'orgB' },

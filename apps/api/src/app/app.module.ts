@@ -12,6 +12,7 @@ import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies'
 import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { IntegrationsModule } from '@socle/integrations';
+import { TenantArchiveHttpModule } from '@socle/tenant-archive';
 import { AccessGuard, AccessResolution } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
 import {
@@ -71,6 +72,7 @@ export class AppModule {
         EvaluationHttpModule,
         PortfolioModule.forRoot({ http: true }),
         IntegrationsModule.forRoot({ http: true }),
+        TenantArchiveHttpModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [GraphQLContextModule],

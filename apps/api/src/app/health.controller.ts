@@ -1,7 +1,6 @@
 import { Controller, Get, Header, HttpException, Inject } from '@nestjs/common';
-import Redis from 'ioredis';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { REDIS } from '@socle/platform-queue';
+import { REDIS, RedisClient } from '@socle/platform-queue';
 import { Metrics } from '@socle/platform-observability';
 import { Public } from '@socle/platform-auth';
 
@@ -10,7 +9,7 @@ import { Public } from '@socle/platform-auth';
 export class HealthController {
   constructor(
     private readonly units: UnitOfWorkFactory,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly metrics: Metrics,
   ) {}
 

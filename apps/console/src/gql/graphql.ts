@@ -223,6 +223,14 @@ export type CheckNetworkAccountInput = {
   id: string | number;
 };
 
+/** The identity to connect among those a sign-in offered. */
+export type ChooseNetworkAccountTargetInput = {
+  /** The choice the OAuth callback answered (choice.id). */
+  choiceId: string | number;
+  /** The id of one of the choice’s targets. */
+  targetId: string | number;
+};
+
 /** How comments of a channel and severity are answered. */
 export type CommentHandlingRuleInput = {
   /** Count responseMinutes in the business calendar’s working hours only (default false: round the clock). */
@@ -370,6 +378,14 @@ export type ContentTriageDecision =
   | 'ACCEPT'
   /** Decline the idea: it is CANCELLED; a reason is required. */
   | 'DECLINE';
+
+/** One network-specific setting of a variant, as text (true or false for a yes/no setting, digits for a number). */
+export type ContentVariantOptionInput = {
+  /** The setting’s name, as the network documents it in `Network.options` (for example title). */
+  name: string;
+  /** Its value, as text; at most 100,000 characters. */
+  value: string;
+};
 
 /** A new API key. */
 export type CreateApiKeyInput = {
@@ -834,6 +850,23 @@ export type NetworkAccountStatus =
   /** The network is limiting requests until rateLimitedUntil. */
   | 'RATE_LIMITED';
 
+/** What a network setting holds, and how its value is written as text in a content variant’s `options`. */
+export type NetworkOptionType =
+  /** true or false. */
+  | 'BOOLEAN'
+  /** An instant with its offset, written like a DateTime (2027-01-31T09:00:00+01:00). */
+  | 'DATE_TIME'
+  /** One of the setting’s values. */
+  | 'ENUM'
+  /** A number, in digits. */
+  | 'NUMBER'
+  /** One line of text. */
+  | 'STRING'
+  /** Text of several lines. */
+  | 'TEXT'
+  /** An absolute http or https address. */
+  | 'URL';
+
 /** What an objective aims at: BUSINESS (e.g. +10 % revenue) or BRAND (e.g. better customer relations). */
 export type ObjectiveKind =
   /** A brand result, e.g. reputation or customer relations. */
@@ -1199,6 +1232,8 @@ export type SetContentVariantInput = {
   mediaIds?: Array<string | number> | null | undefined;
   /** A network account of the organization (see networkAccounts). */
   networkAccountId: string | number;
+  /** The network’s own settings for this post (a video’s title, a blog post’s slug): only those its network documents (`Network.options`), each value as text. Replaces the variant’s settings; null or absent keeps none. */
+  options?: Array<ContentVariantOptionInput> | null | undefined;
   /** The text to publish, at most 100,000 characters; the network’s own limit is reported as a finding. */
   text: string;
 };
@@ -1705,7 +1740,7 @@ export type NetworkAccountsQuery = {
     }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
-  networks: Array<{ id: string; displayName: string; authKind: string }>;
+  networks: Array<{ id: string; displayName: string; authKind: string; defaultServiceUrl: string | null }>;
 };
 
 export type ConnectNetworkAccountMutationVariables = Exact<{
@@ -1719,6 +1754,27 @@ export type StartNetworkOAuthMutationVariables = Exact<{
 }>;
 
 export type StartNetworkOAuthMutation = { startNetworkOAuth: { authorizationUrl: string } };
+
+export type NetworkAccountChoiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type NetworkAccountChoiceQuery = {
+  networkAccountChoice: {
+    id: string;
+    network: string;
+    expiresAt: string;
+    targets: Array<{ id: string; kind: string; name: string; handle: string | null; url: string | null }>;
+  };
+};
+
+export type ChooseNetworkAccountTargetMutationVariables = Exact<{
+  input: ChooseNetworkAccountTargetInput;
+}>;
+
+export type ChooseNetworkAccountTargetMutation = {
+  chooseNetworkAccountTarget: { id: string; handle: string; status: NetworkAccountStatus };
+};
 
 export type CheckNetworkAccountMutationVariables = Exact<{
   input: CheckNetworkAccountInput;
@@ -2225,6 +2281,7 @@ export type ContentItemPublicationsQuery = {
         lastError: string | null;
         lastErrorKind: string | null;
         externalUrl: string | null;
+        upload: { attachment: number; attachments: number; percent: number } | null;
         attemptLog: Array<{ number: number; outcome: string | null; errorKind: string | null; message: string | null; startedAt: string }>;
       };
     }>;
@@ -2349,6 +2406,7 @@ export type ContentItemQuery = {
       linkUrl: string | null;
       mediaIds: Array<string>;
       blocked: boolean;
+      options: Array<{ name: string; value: string }>;
       findings: Array<{ severity: ContentFindingSeverity; rule: string; message: string; spans: Array<{ start: number; end: number }> }>;
     }>;
   } | null;
@@ -2357,7 +2415,21 @@ export type ContentItemQuery = {
 export type ContentEditorChoicesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ContentEditorChoicesQuery = {
-  networks: Array<{ id: string; displayName: string; textMaxLength: number; textCounting: string }>;
+  networks: Array<{
+    id: string;
+    displayName: string;
+    textMaxLength: number;
+    textCounting: string;
+    options: Array<{
+      name: string;
+      type: NetworkOptionType;
+      label: string;
+      description: string | null;
+      values: Array<string>;
+      maxLength: number | null;
+      required: boolean;
+    }>;
+  }>;
   networkAccounts: {
     edges: Array<{ node: { id: string; network: string; handle: string; displayName: string | null; status: NetworkAccountStatus } }>;
   };
@@ -4324,6 +4396,7 @@ export const NetworkAccountsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'authKind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'defaultServiceUrl' } },
               ],
             },
           },
@@ -4406,6 +4479,98 @@ export const StartNetworkOAuthDocument = {
     },
   ],
 } as unknown as DocumentNode<StartNetworkOAuthMutation, StartNetworkOAuthMutationVariables>;
+export const NetworkAccountChoiceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NetworkAccountChoice' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networkAccountChoice' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'network' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'targets' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkAccountChoiceQuery, NetworkAccountChoiceQueryVariables>;
+export const ChooseNetworkAccountTargetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ChooseNetworkAccountTarget' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ChooseNetworkAccountTargetInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'chooseNetworkAccountTarget' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'handle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChooseNetworkAccountTargetMutation, ChooseNetworkAccountTargetMutationVariables>;
 export const CheckNetworkAccountDocument = {
   kind: 'Document',
   definitions: [
@@ -7005,6 +7170,18 @@ export const ContentItemPublicationsDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'externalUrl' } },
                             {
                               kind: 'Field',
+                              name: { kind: 'Name', value: 'upload' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'attachment' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'attachments' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'percent' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
                               name: { kind: 'Name', value: 'attemptLog' },
                               selectionSet: {
                                 kind: 'SelectionSet',
@@ -7528,6 +7705,17 @@ export const ContentItemDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'text' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'linkUrl' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'mediaIds' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'options' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                          ],
+                        },
+                      },
                       { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
                       {
                         kind: 'Field',
@@ -7583,6 +7771,22 @@ export const ContentEditorChoicesDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'textMaxLength' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'textCounting' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'options' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'values' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'maxLength' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'required' } },
+                    ],
+                  },
+                },
               ],
             },
           },

@@ -138,6 +138,10 @@ export const en = {
   'accounts.oauthHelp': 'You will authorise Socle on the network, which then sends you back here.',
   'accounts.continueOAuth': 'Continue on the network',
   'accounts.submit': 'Connect',
+  'accounts.choose.title': 'Choose what to connect on {network}',
+  'accounts.choose.label': 'Page, organisation or channel',
+  'accounts.choose.help': 'This sign-in may publish as several: the account is connected as the one you pick.',
+  'accounts.choose.submit': 'Connect this one',
 } as const;
 
 export const fr: Record<keyof typeof en, string> = {
@@ -282,4 +286,9 @@ export const fr: Record<keyof typeof en, string> = {
   'accounts.oauthHelp': 'Vous autoriserez Socle sur le réseau, qui vous renverra ici.',
   'accounts.continueOAuth': 'Continuer sur le réseau',
   'accounts.submit': 'Connecter',
+  'accounts.choose.title': 'Choisir quoi connecter sur {network}',
+  'accounts.choose.label': 'Page, organisation ou chaîne',
+  'accounts.choose.help':
+    'Cette connexion permet de publier sous plusieurs identités : le compte est connecté comme celle que vous choisissez.',
+  'accounts.choose.submit': 'Connecter celle-ci',
 };

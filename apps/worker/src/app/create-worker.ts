@@ -1,7 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
 import { PurgeOrganizationJob } from '@socle/accounts';
 import {
@@ -20,9 +19,20 @@ import { DeliverWebhooksJob } from '@socle/integrations';
 import { SocleConfig } from '@socle/platform-config';
 import { SendMailJob } from '@socle/platform-mail';
 import { SendAdvocacyDigestJob } from '@socle/strategy';
-import { assertJobPayload, bullPrefix, isReconcilable, JobHandler, JobPayload, REDIS } from '@socle/platform-queue';
+import {
+  assertJobPayload,
+  bullPrefix,
+  duplicateFor,
+  isReconcilable,
+  JobHandler,
+  JobQueues,
+  JobPayload,
+  REDIS,
+  RedisClient,
+} from '@socle/platform-queue';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
 import { jobFailureLog } from './job-failure';
+import { bullQueueCounts, registerQueueGauges } from './queue-metrics';
 import { WorkerModule } from './worker.module';
 
 /** Handler classes the worker runs, one entry per job name. */
@@ -48,6 +58,8 @@ const HANDLER_TYPES = [
 export interface RunningWorker {
   context: INestApplicationContext;
   workers: Worker[];
+  /** Its jobs counter and the depth of the queues it serves, read from Redis when scraped (served by the health server). */
+  metrics: Metrics;
   /** Re-enqueues what Redis lost, from the state in PostgreSQL. Runs at start and every `reconcileEveryMs`. */
   reconcile(): Promise<number>;
   close(): Promise<void>;
@@ -60,7 +72,8 @@ export async function createWorker(
   const pino = options.logger ?? createLogger(config.LOG_LEVEL);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino) });
   const logger = new Logger('Worker');
-  const metrics = new Metrics(false);
+  // With the Node.js process metrics (memory, event-loop lag, `socle_` prefix), as the API's.
+  const metrics = new Metrics();
   const handlers: JobHandler<JobPayload>[] = HANDLER_TYPES.map((type) => context.get<JobHandler>(type, { strict: false })).filter(
     (handler) => config.servesQueue(handler.queue),
   );
@@ -76,9 +89,15 @@ export async function createWorker(
     names.set(handler.name, handler);
     byQueue.set(handler.queue, names);
   }
-  const redis = context.get<Redis>(REDIS);
-  const connections: Redis[] = [];
-  const track = (connection: Redis) => {
+  registerQueueGauges(metrics.registry, {
+    prefix: config.QUEUE_PREFIX,
+    queues: [...byQueue.keys()],
+    read: bullQueueCounts(context.get(JobQueues, { strict: false })),
+    onError: (queue, error) => logger.warn(`queue ${queue}: counts not read: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const redis = context.get<RedisClient>(REDIS);
+  const connections: RedisClient[] = [];
+  const track = (connection: RedisClient) => {
     connections.push(connection);
     return connection;
   };
@@ -94,8 +113,8 @@ export async function createWorker(
         return handler.handle(job.data);
       },
       {
-        connection: track(redis.duplicate({ maxRetriesPerRequest: null })),
-        prefix: bullPrefix(config.QUEUE_PREFIX),
+        connection: track(duplicateFor(redis, 'queue')),
+        prefix: bullPrefix(config.QUEUE_PREFIX, queue),
         concurrency: options.concurrency ?? 4,
       },
     );
@@ -126,6 +145,7 @@ export async function createWorker(
   return {
     context,
     workers,
+    metrics,
     reconcile,
     async close() {
       clearInterval(timer);

@@ -31,6 +31,12 @@ export interface Capabilities {
    * accounts followed, posts). Optional like `findPublished`, so older manifests stay valid.
    */
   accountMetrics?: boolean;
+  /**
+   * `listTargets`: one authorisation reaches several identities to publish as (the company pages a
+   * LinkedIn member administers, the Facebook pages of a Meta user, a Google account's YouTube
+   * channels), and the account is connected as the one the agency picks. Optional like `findPublished`.
+   */
+  targets?: boolean;
 }
 
 /** How the network counts text length. */
@@ -51,6 +57,13 @@ export interface MediaLimits {
   /** MIME types accepted, e.g. image/jpeg. */
   types: string[];
   maxBytes: number;
+  /**
+   * How the network takes a file. `bytes` (the default): the connector uploads `MediaAttachment.data`.
+   * `url`: the network fetches the file itself from a public address (Instagram's `image_url`, Threads'
+   * `image_url`), so the platform also passes `MediaAttachment.url`, a public address valid for at least
+   * an hour. A connector may still read `data` (to check the file before the network fetches it).
+   */
+  delivery?: 'bytes' | 'url';
 }
 
 export interface RateLimitHints {
@@ -72,6 +85,33 @@ export interface PublishRateWindow {
   windowSeconds: number;
 }
 
+/**
+ * A network-specific setting of a post (`Variant.options`), as the manifest documents it: the platform shows a field
+ * for it beside the text, checks the value a person gives, and passes it to the connector as its type.
+ */
+export interface VariantOptionSpec {
+  /** The key in `Variant.options`: a letter, then letters and digits (`title`, `privacyStatus`). */
+  name: string;
+  /**
+   * `string` (one line), `text` (several lines), `url` (absolute http(s)), `date-time` (ISO 8601 with its offset),
+   * `boolean`, `number`, or `enum` (one of `values`). Values reach the connector as strings, except booleans and numbers.
+   */
+  type: 'string' | 'text' | 'url' | 'date-time' | 'boolean' | 'number' | 'enum';
+  /** A short English label for forms (`Video title`). */
+  label: string;
+  /** What it does, for forms and the API's documentation. */
+  description?: string;
+  /** `enum`: the accepted values. */
+  values?: string[];
+  /** `string`, `text` and `url`: the longest value accepted, in code points. */
+  maxLength?: number;
+  /** `number`: the bounds. */
+  min?: number;
+  max?: number;
+  /** A post cannot be published without it (a blog post's title). */
+  required?: boolean;
+}
+
 export interface ConnectorManifest {
   /** Stable identifier, lowercase: `bluesky`, `mastodon`, `rss`. */
   id: string;
@@ -81,6 +121,18 @@ export interface ConnectorManifest {
   text: TextLimits;
   media: MediaLimits;
   rateLimit: RateLimitHints;
+  /**
+   * The address to connect to when the network has one server for everyone (`https://api.linkedin.com`), or a
+   * usual default (`https://bsky.social`); absent for networks of many servers (Mastodon) or none (RSS). Forms
+   * pre-fill it; the person may still give another.
+   */
+  defaultServiceUrl?: string;
+  /**
+   * The settings a post may carry for this network (`Variant.options`), each documented. When given, the platform
+   * refuses any other option and checks each value; absent, the connector documents its options elsewhere and the
+   * platform passes none.
+   */
+  options?: VariantOptionSpec[];
 }
 
 /** Opaque credentials as the plugin issued them; the platform encrypts them at rest. */
@@ -97,6 +149,11 @@ export interface MediaAttachment {
   mimeType: string;
   data: Uint8Array;
   altText?: string;
+  /**
+   * A public address the network can fetch `data` from, unguessable and expiring (at least an hour after
+   * the publish starts). Given when the manifest's `media.delivery` is `url`; absent otherwise.
+   */
+  url?: string;
 }
 
 /** One network's version of a content item. */
@@ -243,6 +300,22 @@ export interface ConnectorContext {
   now?: () => Date;
   /** The platform's logger, when it passes one; write through it, never to the console. */
   logger?: ConnectorLogger;
+  /**
+   * Where an upload reports how far it got (chunked and resumable uploads: after each chunk); the platform
+   * shows it on the publication. Optional for the platform to pass and for the connector to call; call it
+   * as often as you like, the platform keeps the latest and writes it at most about once a second.
+   */
+  progress?: (report: UploadProgress) => void;
+}
+
+/** How far a publish's upload has got. */
+export interface UploadProgress {
+  /** Which attachment of the variant (0-based) is being sent. */
+  media: number;
+  /** Bytes of that attachment the network has confirmed so far. */
+  sentBytes: number;
+  /** Its size in bytes. */
+  totalBytes: number;
 }
 
 /** The platform's registration (client id and secret) at one OAuth server and redirect URI. */
@@ -337,6 +410,32 @@ export interface Connector {
   fetchMetrics?(ctx: ConnectorContext, credentials: Credentials, externalIds: string[]): Promise<PostMetrics[]>;
   /** The connected account's counts now; declared by `capabilities.accountMetrics`. */
   fetchAccountMetrics?(ctx: ConnectorContext, credentials: Credentials): Promise<AccountMetrics>;
+  /**
+   * The identities the authorised user may publish as, each with credentials bound to it; declared
+   * by `capabilities.targets`. Empty when the user administers none (the platform says so rather
+   * than connecting a person's profile the agency did not ask for).
+   */
+  listTargets?(ctx: ConnectorContext, credentials: Credentials): Promise<AccountTarget[]>;
+}
+
+export type AccountTargetKind = 'organization' | 'page' | 'channel' | 'profile';
+
+/**
+ * An identity the authorised user may publish as. `credentials` are bound to it (a page's own
+ * token, the organisation's URN beside the member's token): the platform keeps them sealed and
+ * stores the chosen target's credentials as the account's; they are never shown to anyone.
+ */
+export interface AccountTarget {
+  /** The network's id of the page, organisation or channel (stable across authorisations). */
+  id: string;
+  kind: AccountTargetKind;
+  /** What the agency sees when choosing: the page's or organisation's name. */
+  name: string;
+  /** Vanity name, handle or slug, when the network has one. */
+  handle?: string;
+  /** Public address of the page, when the network gives one. */
+  url?: string;
+  credentials: Credentials;
 }
 
 /** Names of the operations a connector may implement. */
@@ -350,7 +449,8 @@ export type OperationName =
   | 'fetchComments'
   | 'reply'
   | 'fetchMetrics'
-  | 'fetchAccountMetrics';
+  | 'fetchAccountMetrics'
+  | 'listTargets';
 
 export interface AuthorizeInput {
   serviceUrl: string;

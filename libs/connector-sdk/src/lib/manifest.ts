@@ -18,7 +18,7 @@ export const CAPABILITY_NAMES: readonly (keyof Capabilities)[] = [
   'metrics',
 ];
 /** Capabilities a manifest may leave out (absent means false). */
-export const OPTIONAL_CAPABILITY_NAMES: readonly (keyof Capabilities)[] = ['findPublished', 'accountMetrics'];
+export const OPTIONAL_CAPABILITY_NAMES: readonly (keyof Capabilities)[] = ['findPublished', 'accountMetrics', 'targets'];
 
 /** Which operation each capability requires. `media` and `threads` ride on `publish`. */
 export const CAPABILITY_OPERATIONS: Readonly<Record<keyof Capabilities, OperationName>> = {
@@ -33,6 +33,7 @@ export const CAPABILITY_OPERATIONS: Readonly<Record<keyof Capabilities, Operatio
   metrics: 'fetchMetrics',
   findPublished: 'findPublished',
   accountMetrics: 'fetchAccountMetrics',
+  targets: 'listTargets',
 };
 
 /** Auth kinds whose credentials can be refreshed without the user (OAuth refresh token, app-password session). */
@@ -67,6 +68,12 @@ export function validateManifest(manifest: unknown): string[] {
     }
     if (m.capabilities.findPublished && !m.capabilities.publish) problems.push('capabilities.findPublished needs capabilities.publish');
   }
+  if (
+    m.defaultServiceUrl !== undefined &&
+    !(typeof m.defaultServiceUrl === 'string' && /^https?:\/\/[^\s/?#]+[^\s]*$/.test(m.defaultServiceUrl))
+  ) {
+    problems.push('defaultServiceUrl must be an http(s) URL when set');
+  }
   if (!m.text || typeof m.text !== 'object') {
     problems.push('text limits are missing');
   } else {
@@ -85,6 +92,10 @@ export function validateManifest(manifest: unknown): string[] {
     if (!isNonNegativeInteger(m.media.maxBytes)) problems.push('media.maxBytes must be an integer >= 0');
     if (!Array.isArray(m.media.types) || m.media.types.some((type) => typeof type !== 'string' || !/^[a-z]+\/[a-z0-9.+-]+$/i.test(type))) {
       problems.push('media.types must be a list of MIME types such as image/jpeg');
+    }
+    if (m.options !== undefined) problems.push(...optionSpecProblems(m.options));
+    if (m.media.delivery !== undefined && m.media.delivery !== 'bytes' && m.media.delivery !== 'url') {
+      problems.push("media.delivery must be 'bytes' or 'url'");
     }
     if (m.capabilities?.media && (m.media.maxCount === 0 || !m.media.types?.length)) {
       problems.push('capabilities.media is true but media.maxCount or media.types allow nothing');
@@ -141,5 +152,35 @@ export function validateOperations(connector: Connector): string[] {
       problems.push(`${operation} is present but no capability declares it`);
     }
   }
+  return problems;
+}
+
+const OPTION_TYPES = ['string', 'text', 'url', 'date-time', 'boolean', 'number', 'enum'];
+
+/** What is wrong with a manifest's `options` (names unique and well formed, each type's own fields sound). */
+export function optionSpecProblems(options: unknown): string[] {
+  if (!Array.isArray(options)) return ['options must be a list'];
+  if (options.length > 50) return ['options lists at most 50 settings'];
+  const problems: string[] = [];
+  const names = new Set<string>();
+  options.forEach((spec, index) => {
+    const at = `options[${index}]`;
+    if (!spec || typeof spec !== 'object') return void problems.push(`${at} must be an object`);
+    const o = spec as Record<string, unknown>;
+    if (typeof o.name !== 'string' || !/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(o.name))
+      problems.push(`${at}.name must be a letter then letters or digits (40 at most)`);
+    else if (names.has(o.name)) problems.push(`${at}.name ${o.name} is given twice`);
+    else names.add(o.name);
+    if (!OPTION_TYPES.includes(o.type as string)) problems.push(`${at}.type must be one of ${OPTION_TYPES.join(', ')}`);
+    if (typeof o.label !== 'string' || !o.label.trim() || o.label.length > 80) problems.push(`${at}.label must be a short text`);
+    if (o.type === 'enum' && (!Array.isArray(o.values) || o.values.length === 0 || o.values.some((v) => typeof v !== 'string' || !v))) {
+      problems.push(`${at}.values must list the accepted values`);
+    }
+    if (o.maxLength !== undefined && !(Number.isSafeInteger(o.maxLength) && (o.maxLength as number) > 0))
+      problems.push(`${at}.maxLength must be a positive integer`);
+    for (const bound of ['min', 'max'] as const) {
+      if (o[bound] !== undefined && !Number.isFinite(o[bound])) problems.push(`${at}.${bound} must be a number`);
+    }
+  });
   return problems;
 }

@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Connector, ConnectorManifest } from './contract';
-import { ConnectorRegistry, ConnectorRegistryError, loadConnectorsFromConfig, parseConnectorModuleList } from './registry';
+import { ConnectorError } from './errors';
+import {
+  ConnectorRegistry,
+  ConnectorRegistryError,
+  loadConnectorsFromConfig,
+  parseConnectorModuleList,
+  parseConnectorModuleOptions,
+} from './registry';
 
 const manifest = (id: string): ConnectorManifest => ({
   id,
@@ -47,6 +54,20 @@ describe('ConnectorRegistry', () => {
     ).toThrow(/id must be lowercase.*text.maxLength must be a positive integer/);
     const missingOperation = { ...connector('gamma'), fetchMentions: undefined };
     expect(() => registry.register(missingOperation)).toThrow('capabilities.mentions is true but fetchMentions is missing');
+    const targetsWithoutListing = {
+      ...connector('delta'),
+      manifest: { ...manifest('delta'), capabilities: { ...manifest('delta').capabilities, targets: true } },
+    };
+    expect(() => registry.register(targetsWithoutListing)).toThrow('capabilities.targets is true but listTargets is missing');
+    const undeclaredListing = { ...connector('epsilon'), listTargets: async () => [] };
+    expect(() => registry.register(undeclaredListing)).toThrow('listTargets is present but no capability declares it');
+    const unknownDelivery = {
+      ...connector('zeta'),
+      manifest: { ...manifest('zeta'), media: { ...manifest('zeta').media, delivery: 'ftp' } },
+    };
+    expect(() => registry.register(unknownDelivery as unknown as Connector)).toThrow("media.delivery must be 'bytes' or 'url'");
+    const byUrl = { ...connector('eta'), manifest: { ...manifest('eta'), media: { ...manifest('eta').media, delivery: 'url' as const } } };
+    expect(registry.register(byUrl).get('eta')?.manifest.media.delivery).toBe('url');
   });
 });
 
@@ -80,8 +101,12 @@ describe('loadConnectorsFromConfig', () => {
         'Nothing is installed automatically.',
     );
     expect(() => loadConnectorsFromConfig(['pixelfed'])).toThrow(
-      'Connector module "pixelfed" was not found: plugins of this repository are workspace packages named "@socle/plugin-<name>" (from plugins/<name>): ' +
+      'Connector module "pixelfed" was not found: plugins of this repository are workspace packages named "@socle/plugin-<name>" (from plugins/<name>); ' +
+        'a plugin installed apart from the application needs the folder it was installed into (its npm prefix) as a search path: ' +
         'check the name in CONNECTORS. Nothing is installed automatically.',
+    );
+    expect(() => loadConnectorsFromConfig(['pixelfed'], { searchPaths: ['/srv/connectors'] })).toThrow(
+      'a plugin installed apart from the application is looked up in /srv/connectors/node_modules: check the name in CONNECTORS',
     );
     const empty = moduleFile('empty', 'exports.something = 1;');
     expect(() => loadConnectorsFromConfig([empty])).toThrow(
@@ -92,6 +117,78 @@ describe('loadConnectorsFromConfig', () => {
     expect(() => loadConnectorsFromConfig([wrong])).toThrow(/is not a Connector/);
     const broken = moduleFile('broken', 'throw new Error("boom at load");');
     expect(() => loadConnectorsFromConfig([broken])).toThrow(`Connector module "${broken}" failed to load: boom at load`);
+  });
+
+  it('loads a package installed apart from the application from a search path, never an @socle/ one, and reads its SDK copy’s errors', async () => {
+    const prefix = join(dir, 'installed-apart');
+    const installed = join(prefix, 'node_modules/@acme/socle-plugin-apart/index.js');
+    mkdirSync(dirname(installed), { recursive: true });
+    // The package bundles its own copy of the SDK: its ConnectorError is another class with the same shape.
+    writeFileSync(
+      installed,
+      `class ConnectorError extends Error { constructor(kind, message, d = {}) { super(message); this.name = 'ConnectorError'; this.kind = kind; this.retryAfterSeconds = d.retryAfterSeconds; this.status = d.status; } }
+       exports.default = () => ({ ...${body('apart')}, fetchMentions: async (ctx, creds, query) => {
+         if (query.keywords) throw new Error('plain failure');
+         throw new ConnectorError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 7, status: 429 });
+       } });`,
+    );
+    expect(() => loadConnectorsFromConfig(['@acme/socle-plugin-apart'])).toThrow('was not found');
+    const connector = loadConnectorsFromConfig(['@acme/socle-plugin-apart'], { searchPaths: [prefix] }).getOrThrow('apart');
+    const ctx = { http: { request: async () => Promise.reject(new Error('unused')) } };
+    const credentials = { serviceUrl: 'https://example.org', secrets: {} };
+    const adopted = await (connector.fetchMentions as NonNullable<Connector['fetchMentions']>)(ctx, credentials, {}).catch(
+      (error: unknown) => error,
+    );
+    expect(adopted).toBeInstanceOf(ConnectorError);
+    expect(adopted).toMatchObject({ kind: 'RATE_LIMITED', retryAfterSeconds: 7, status: 429, message: 'slow down' });
+    // Anything else passes through as it was thrown.
+    const plain = await (connector.fetchMentions as NonNullable<Connector['fetchMentions']>)(ctx, credentials, { keywords: ['x'] }).catch(
+      (error: unknown) => error,
+    );
+    expect(plain).not.toBeInstanceOf(ConnectorError);
+    expect((plain as Error).message).toBe('plain failure');
+
+    // An @socle/ name found only there is an installed package, not ours: refused.
+    const squatted = join(prefix, 'node_modules/@socle/plugin-apart/index.js');
+    mkdirSync(dirname(squatted), { recursive: true });
+    writeFileSync(squatted, `exports.connector = ${body('squatter')};`);
+    expect(() => loadConnectorsFromConfig(['@socle/plugin-apart'], { searchPaths: [prefix] })).toThrow(
+      'Connector module "@socle/plugin-apart" resolves to an installed package',
+    );
+  });
+
+  it('passes each module its configured options, and refuses options it cannot take or that name no enabled module', () => {
+    // Each one shows the options it received in its display name.
+    const factory = moduleFile(
+      'with-options',
+      `exports.default = (options) => { const c = ${body('optioned')}; c.manifest.displayName = JSON.stringify(options); return c; };`,
+    );
+    const cls = moduleFile(
+      'class-options',
+      `exports.default = class { constructor(options) { Object.assign(this, ${body('classy')}); this.manifest.displayName = JSON.stringify(options); } };`,
+    );
+    const plain = moduleFile('plain', `exports.connector = ${body('plain')};`);
+    const registry = loadConnectorsFromConfig([factory, cls, plain], {
+      moduleOptions: parseConnectorModuleOptions(JSON.stringify({ [factory]: { clientId: 'abc' }, [cls]: { apiVersion: '202603' } })),
+    });
+    expect(registry.get('optioned')?.manifest.displayName).toBe('{"clientId":"abc"}');
+    expect(registry.get('classy')?.manifest.displayName).toBe('{"apiVersion":"202603"}');
+    // Without options, a factory gets an empty object.
+    expect(loadConnectorsFromConfig([factory]).get('optioned')?.manifest.displayName).toBe('{}');
+    expect(() => loadConnectorsFromConfig([plain], { moduleOptions: { [plain]: { x: 1 } } })).toThrow(
+      'is a connector object, which takes no options: export a factory or a class to receive them',
+    );
+    expect(() => loadConnectorsFromConfig([factory], { moduleOptions: { '@acme/elsewhere': {} } })).toThrow(
+      'Options are given for "@acme/elsewhere", which is not an enabled connector module',
+    );
+    expect(() =>
+      loadConnectorsFromConfig([factory], { moduleOptions: parseConnectorModuleOptions('{"__proto__": {"polluted": true}}') }),
+    ).toThrow('Options are given for "__proto__", which is not an enabled connector module');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parseConnectorModuleOptions('  ')).toEqual({});
+    expect(() => parseConnectorModuleOptions('{"a": ')).toThrow('Connector options are not JSON');
+    expect(() => parseConnectorModuleOptions('[1]')).toThrow('must be a JSON object mapping each module name');
+    expect(() => parseConnectorModuleOptions('{"a": [1]}')).toThrow('Connector options of "a" must be an object');
   });
 
   it('never suggests installing a package from a registry', () => {

@@ -1,5 +1,15 @@
 import type { ConnectorManifest, Mention } from './contract';
-import { countGraphemes, countLength, countMastodonLength, isHttpUrl, validateMention, validateVariant } from './validation';
+import { optionSpecProblems } from './manifest';
+import {
+  checkVariantOptions,
+  countGraphemes,
+  countLength,
+  countMastodonLength,
+  isHttpUrl,
+  readOptionValue,
+  validateMention,
+  validateVariant,
+} from './validation';
 
 const base: Omit<ConnectorManifest, 'id' | 'displayName' | 'text'> = {
   authKind: 'access-token',
@@ -101,6 +111,102 @@ describe('validateVariant', () => {
     expect(validateVariant(listening, { text: 'a' })).toEqual([
       { rule: 'publish.unsupported', path: 'variant', message: 'RSS is listening only: nothing can be published to it.' },
     ]);
+  });
+});
+
+describe('variant options', () => {
+  const blog: ConnectorManifest = {
+    ...mastodon,
+    id: 'blog',
+    displayName: 'Blog',
+    options: [
+      { name: 'title', type: 'string', label: 'Title', maxLength: 10, required: true },
+      { name: 'summary', type: 'text', label: 'Summary' },
+      { name: 'canonicalUrl', type: 'url', label: 'Canonical URL' },
+      { name: 'publishAt', type: 'date-time', label: 'Publish at' },
+      { name: 'status', type: 'enum', label: 'Status', values: ['publish', 'draft'] },
+      { name: 'sticky', type: 'boolean', label: 'Sticky' },
+      { name: 'order', type: 'number', label: 'Order', min: 0, max: 10 },
+    ],
+  };
+  const paths = (options: Record<string, string | number | boolean>) =>
+    checkVariantOptions(blog, options).map((v) => `${v.rule} ${v.path}`);
+
+  it('accepts documented values of each type and says what is wrong with any other, at its path', () => {
+    expect(
+      paths({
+        title: 'Bonjour',
+        summary: 'two\nlines',
+        canonicalUrl: 'https://blog.example/a',
+        publishAt: '2027-01-31T09:00:00+01:00',
+        status: 'draft',
+        sticky: true,
+        order: 3,
+      }),
+    ).toEqual([]);
+    expect(
+      paths({
+        title: 'Bonjour tout le monde',
+        summary: 'a\u0000b',
+        canonicalUrl: 'javascript:alert(1)',
+        publishAt: 'tomorrow',
+        status: 'scheduled',
+        sticky: 'yes',
+        order: 11,
+        colour: 'red',
+      }),
+    ).toEqual([
+      'options.value options.title',
+      'options.value options.summary',
+      'options.value options.canonicalUrl',
+      'options.value options.publishAt',
+      'options.value options.status',
+      'options.value options.sticky',
+      'options.value options.order',
+      'options.unknown options.colour',
+    ]);
+    // One line for a string; a lone surrogate is no text.
+    expect(paths({ title: 'a\nb' })).toEqual(['options.value options.title']);
+    expect(paths({ title: '\ud800x' })).toEqual(['options.value options.title']);
+    // The required title missing or blank.
+    expect(paths({})).toEqual(['options.required options.title']);
+    expect(paths({ title: '   ' })).toEqual(['options.required options.title']);
+    // validateVariant says the same.
+    expect(validateVariant(blog, { text: 'Bonjour', options: {} }).map((v) => v.path)).toEqual(['options.title']);
+    // A manifest without options takes any (the connector documents its own).
+    expect(checkVariantOptions(mastodon, { anything: 1 })).toEqual([]);
+  });
+
+  it('reads a typed-in value as the option’s type', () => {
+    const [, , , , , sticky, order] = blog.options ?? [];
+    expect(readOptionValue(sticky, 'true')).toBe(true);
+    expect(readOptionValue(sticky, 'yes')).toBeUndefined();
+    expect(readOptionValue(order, '4')).toBe(4);
+    expect(readOptionValue(order, ' ')).toBeUndefined();
+    expect(readOptionValue(order, 'Infinity')).toBeUndefined();
+    expect(readOptionValue(blog.options?.[0] ?? sticky, '42')).toBe('42');
+  });
+
+  it('refuses a manifest whose options are malformed', () => {
+    expect(optionSpecProblems(blog.options)).toEqual([]);
+    expect(
+      optionSpecProblems([
+        { name: 'title', type: 'string', label: 'Title' },
+        { name: 'title', type: 'string', label: 'Again' },
+        { name: '1bad', type: 'colour', label: '' },
+        { name: 'kind', type: 'enum', label: 'Kind', values: [] },
+        { name: 'size', type: 'number', label: 'Size', maxLength: -1, min: 'low' },
+      ]),
+    ).toEqual([
+      'options[1].name title is given twice',
+      'options[2].name must be a letter then letters or digits (40 at most)',
+      'options[2].type must be one of string, text, url, date-time, boolean, number, enum',
+      'options[2].label must be a short text',
+      'options[3].values must list the accepted values',
+      'options[4].maxLength must be a positive integer',
+      'options[4].min must be a number',
+    ]);
+    expect(optionSpecProblems('nope')).toEqual(['options must be a list']);
   });
 });
 

@@ -10,6 +10,7 @@ import type {
   MentionAttachment,
   MentionAttachmentKind,
   Variant,
+  VariantOptionSpec,
   Violation,
 } from './contract';
 
@@ -167,6 +168,7 @@ export function validateVariant(manifest: ConnectorManifest, variant: Variant): 
     return violations;
   }
   validatePart(manifest, variant, '', violations);
+  if (manifest.options) violations.push(...checkVariantOptions(manifest, variant.options ?? {}));
   const thread = Array.isArray(variant.thread) ? variant.thread : [];
   if (thread.length > 0 && !manifest.capabilities.threads) {
     violations.push({
@@ -187,6 +189,90 @@ export function validateVariant(manifest: ConnectorManifest, variant: Variant): 
       });
     }
   });
+  return violations;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses (tab, line feed and carriage return aside)
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Why `value` is not a valid value of `spec` (a sentence), or null when it is. Strings are as a person typed them. */
+export function optionValueProblem(spec: VariantOptionSpec, value: unknown): string | null {
+  switch (spec.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+      if (spec.min !== undefined && value < spec.min) return `must be at least ${spec.min}`;
+      if (spec.max !== undefined && value > spec.max) return `must be at most ${spec.max}`;
+      return null;
+    }
+    default: {
+      if (typeof value !== 'string') return 'must be text';
+      if (CONTROL_CHARACTERS.test(value)) return 'must not contain control characters';
+      if (spec.type !== 'text' && /[\r\n]/.test(value)) return 'must be on one line';
+      if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) return 'must be valid Unicode text';
+      const length = countCodePoints(value);
+      if (spec.maxLength !== undefined && length > spec.maxLength) return `is ${length} characters long; at most ${spec.maxLength}`;
+      if (spec.type === 'url' && !isHttpUrl(value)) return 'must be an absolute http(s) URL';
+      if (spec.type === 'date-time' && (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) {
+        return 'must be a date and time with its offset, such as 2027-01-31T09:00:00+01:00';
+      }
+      if (spec.type === 'enum' && !(spec.values ?? []).includes(value)) return `must be one of ${(spec.values ?? []).join(', ')}`;
+      return null;
+    }
+  }
+}
+
+/**
+ * A value typed in a form (always text) as the option's type: `true`/`false` for a boolean, a number for a number,
+ * the text itself otherwise; undefined when it cannot be read as that type (then `optionValueProblem` says why).
+ */
+export function readOptionValue(spec: VariantOptionSpec, text: string): string | number | boolean | undefined {
+  if (spec.type === 'boolean') return text === 'true' ? true : text === 'false' ? false : undefined;
+  if (spec.type === 'number') {
+    const value = text.trim() === '' ? Number.NaN : Number(text);
+    return Number.isFinite(value) ? value : undefined;
+  }
+  return text;
+}
+
+/**
+ * Every way a variant's options break the manifest's `options`: an option it does not document, a value of the
+ * wrong type or out of bounds, a required one missing (`options.<name>` paths). Empty when the manifest documents
+ * no options (the connector then reads what it documents elsewhere).
+ */
+export function checkVariantOptions(
+  manifest: Pick<ConnectorManifest, 'displayName' | 'options'>,
+  options: Variant['options'],
+): Violation[] {
+  if (!manifest.options) return [];
+  const violations: Violation[] = [];
+  const given = options && typeof options === 'object' ? options : {};
+  const specs = new Map(manifest.options.map((spec) => [spec.name, spec]));
+  for (const [name, value] of Object.entries(given)) {
+    const spec = specs.get(name);
+    if (!spec) {
+      violations.push({
+        rule: 'options.unknown',
+        path: `options.${name}`,
+        message: `${manifest.displayName} has no setting "${name.slice(0, 40)}"; it takes ${[...specs.keys()].join(', ') || 'none'}.`,
+      });
+      continue;
+    }
+    const problem = optionValueProblem(spec, value);
+    if (problem) violations.push({ rule: 'options.value', path: `options.${name}`, message: `${spec.label} ${problem}.` });
+  }
+  for (const spec of manifest.options) {
+    const value = given[spec.name];
+    if (spec.required && (value === undefined || (typeof value === 'string' && !value.trim()))) {
+      violations.push({
+        rule: 'options.required',
+        path: `options.${spec.name}`,
+        message: `${manifest.displayName} needs ${spec.label.toLowerCase()}.`,
+      });
+    }
+  }
   return violations;
 }
 

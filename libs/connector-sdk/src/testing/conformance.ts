@@ -132,6 +132,7 @@ const NETWORK_OPERATIONS: readonly NetworkOperation[] = [
   'fetchComments',
   'fetchMetrics',
   'fetchAccountMetrics',
+  'listTargets',
 ];
 
 const MENTIONS_SEEDED = 7;
@@ -330,11 +331,11 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     operation: string,
     given: Record<string, string | undefined>,
     fn: (ctx: ConnectorContext) => Promise<T>,
-    failureServed = false,
+    stallServed = false,
   ): Promise<{ outcome: { value: T } | { error: unknown }; requests: number }> => {
     const recorder: Recorder = { requests: [], logs: [] };
     const ctx: ConnectorContext = {
-      http: recordingClient(failureServed ? strictClient : client, recorder),
+      http: recordingClient(stallServed ? strictClient : client, recorder),
       logger: recordingLogger(recorder),
     };
     const { outcome, bypassed } = await watchForBypass(() => fn(ctx));
@@ -648,6 +649,24 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     });
   }
 
+  if (capabilities?.targets && !declareTodo('listTargets') && implemented('listTargets')) {
+    check('targets: lists the identities to publish as, each with an id, a kind, a name and credentials of its own', async () => {
+      const creds = await credentials();
+      const targets = await succeed('listTargets', creds.secrets, (ctx) => call(connector, 'listTargets')(ctx, creds));
+      expect(Array.isArray(targets)).toBe(true);
+      const ids = new Set<string>();
+      for (const target of targets) {
+        expect(typeof target.id === 'string' && target.id.length > 0).toBe(true);
+        expect(ids.has(target.id)).toBe(false);
+        ids.add(target.id);
+        expect(['organization', 'page', 'channel', 'profile']).toContain(target.kind);
+        expect(typeof target.name === 'string' && target.name.trim().length > 0).toBe(true);
+        expect(typeof target.credentials?.serviceUrl).toBe('string');
+        expect(typeof target.credentials?.secrets).toBe('object');
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- the operations the next checks go through
   const externalIdFor = async (creds: Credentials): Promise<string> =>
     implemented('publish') ? (await publish(creds)).externalId : 'conformance-1';
@@ -775,6 +794,10 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
     targets.push(networkTarget('fetchAccountMetrics', async (creds) => (ctx) => call(connector, 'fetchAccountMetrics')(ctx, creds)));
   }
 
+  if (capabilities?.targets && implemented('listTargets')) {
+    targets.push(networkTarget('listTargets', async (creds) => (ctx) => call(connector, 'listTargets')(ctx, creds)));
+  }
+
   // ---------------------------------------------------------------- the HTTP client, errors and rate limits, per operation
   for (const target of targets) {
     const via = `(via ${target.name})`;
@@ -797,7 +820,9 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       // Connectors do not retry by themselves (the platform does), but inject a few in case.
       live().inject(failure, 3);
       const started = Date.now();
-      const { outcome, requests } = await observe(target.name, prepared.secrets, prepared.run, true);
+      // Only a stalled answer needs the short timeout; an error answered at once keeps the generous one, so a loaded
+      // machine cannot turn a 429 or a 500 into a timeout.
+      const { outcome, requests } = await observe(target.name, prepared.secrets, prepared.run, failure.type === 'slow');
       const elapsed = Date.now() - started;
       live().clearInjections();
       if (failure.type === 'slow' && elapsed >= timeoutMs * 3 + 1500) {

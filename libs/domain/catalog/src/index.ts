@@ -39,7 +39,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule, SocleConfig } from '@socle/platform-config';
 import { DatabaseModule } from '@socle/platform-database';
 import { EvidenceModule } from '@socle/platform-evidence';
-import { QueueModule } from '@socle/platform-queue';
+import { QueueModule, redisTargetOf } from '@socle/platform-queue';
 
 /** What every Socle process runs on: the validated configuration, the one pool over all entities, Redis queues, the evidence registry. */
 export function infrastructureModules(config: SocleConfig, applicationName: string): DynamicModule[] {
@@ -47,6 +47,6 @@ export function infrastructureModules(config: SocleConfig, applicationName: stri
     { module: EvidenceModule, global: true },
     ConfigModule.forRoot(config),
     DatabaseModule.forRoot({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, entities: ENTITIES, applicationName }),
-    QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+    QueueModule.forRoot({ redis: redisTargetOf(config), prefix: config.QUEUE_PREFIX }),
   ];
 }

@@ -15,6 +15,7 @@ export { OAUTH_STATE_KIND } from './lib/network-account.service';
 import { Community1764000000000 } from './lib/migrations/1764000000000-community';
 import { OAuthClients1764600000000 } from './lib/migrations/1764600000000-oauth-clients';
 import { RefreshLease1764800000900 } from './lib/migrations/1764800000900-refresh-lease';
+import { NetworkAccountChoices1765000003100 } from './lib/migrations/1765000003100-network-account-choices';
 
 import { COMMUNITY_PARTS } from './lib/community.module';
 
@@ -23,6 +24,7 @@ export const COMMUNITY_MIGRATIONS = [
   Community1764000000000,
   OAuthClients1764600000000,
   RefreshLease1764800000900,
+  NetworkAccountChoices1765000003100,
   ...COMMUNITY_PARTS.flatMap((part) => part.migrations),
 ];
 export { OAuthClients, OAuthClient } from './lib/oauth-clients';

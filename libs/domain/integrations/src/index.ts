@@ -1,4 +1,5 @@
 import { WebhookEndpoints1765000002210 } from './lib/migrations/1765000002210-webhook-endpoints';
+import { WebhookSubscribedTypes1765000003000 } from './lib/migrations/1765000003000-webhook-subscribed-types';
 
 export { IntegrationsModule, IntegrationsModuleOptions } from './lib/integrations.module';
 export {
@@ -13,4 +14,4 @@ export { WebhookRepository } from './lib/webhook.repository';
 export { WebhookSender, generateWebhookSecret, signatureHeader, excerptOf, RESPONSE_EXCERPT_MAX } from './lib/webhook-sender';
 
 /** Endpoints, deliveries and attempts; run after the webhook outbox (deliveries refer to its events). */
-export const INTEGRATIONS_MIGRATIONS = [WebhookEndpoints1765000002210];
+export const INTEGRATIONS_MIGRATIONS = [WebhookEndpoints1765000002210, WebhookSubscribedTypes1765000003000];

@@ -21,10 +21,15 @@ async function signIn(server: ProxyServer): Promise<Credentials> {
   return server.session;
 }
 
+// The dev network is a real PDS and AppView (with its own database) in this process: on a machine loaded by the
+// rest of the test run, an answer has been seen to take over 10 s. The checks are about behaviour, not speed.
+jest.setTimeout(120_000);
+
 runConformanceSuite<ProxyServer>({
   connector,
   // The real AppView answers threads and searches in tens to hundreds of ms, more on a loaded machine.
   timeoutMs: 2500,
+  answerTimeoutMs: 40_000,
   startServer: async () => {
     const dev = await BlueskyDevNetwork.start();
     try {

@@ -17,6 +17,8 @@ export const blueskyManifest: ConnectorManifest = {
   id: 'bluesky',
   displayName: 'Bluesky',
   authKind: 'app-password',
+  // Most accounts live on Bluesky's own service; a self-hosted PDS is given instead.
+  defaultServiceUrl: 'https://bsky.social',
   capabilities: {
     publish: true,
     media: true,
@@ -43,4 +45,5 @@ export const blueskyManifest: ConnectorManifest = {
       { limit: 11666, windowSeconds: 86400 },
     ],
   },
+  options: [{ name: 'language', type: 'string', label: 'Language', maxLength: 35, description: 'BCP-47 code of the text (fr, en-GB).' }],
 };

@@ -46,4 +46,22 @@ export const mastodonManifest: ConnectorManifest = {
   // Mastodon's own limit on creating statuses: 300 per 3 hours per account (`RateLimiter`,
   // family `statuses`). Media uploads have theirs too (30 per 30 minutes), counted per upload.
   rateLimit: { requests: 300, windowSeconds: 300, publish: [{ limit: 300, windowSeconds: 3 * 3600 }] },
+  options: [
+    {
+      name: 'visibility',
+      type: 'enum',
+      label: 'Visibility',
+      values: [...MASTODON_VISIBILITIES],
+      description: 'public (the default), unlisted, private (followers only) or direct (mentioned accounts only).',
+    },
+    {
+      name: 'spoilerText',
+      type: 'string',
+      label: 'Content warning',
+      maxLength: 500,
+      description: 'Shown before the text, which is folded.',
+    },
+    { name: 'sensitive', type: 'boolean', label: 'Sensitive media', description: 'Blurs the media until opened.' },
+    { name: 'language', type: 'string', label: 'Language', maxLength: 35, description: 'ISO 639-1 code of the text (fr, en).' },
+  ],
 };

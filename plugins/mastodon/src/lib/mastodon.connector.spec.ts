@@ -163,7 +163,7 @@ describe('Mastodon connector against the loopback instance', () => {
         connector.validate({ text: 'x'.repeat(450), options: { spoilerText: 'y'.repeat(60) } }).map((violation) => violation.rule),
       ).toEqual(['text.too-long']);
       expect(connector.validate({ text: 'x', options: { visibility: 'friends' } }).map((violation) => violation.rule)).toEqual([
-        'options.visibility',
+        'options.value',
       ]);
       const media = Array.from({ length: 5 }, () => ({ mimeType: 'image/png', data: new Uint8Array([1]) }));
       expect(connector.validate({ text: 'x', media }).map((violation) => violation.rule)).toEqual(['media.too-many']);

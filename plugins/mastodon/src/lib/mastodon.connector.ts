@@ -259,8 +259,9 @@ export class MastodonConnector implements Connector {
     (Array.isArray(variant?.thread) ? variant.thread : []).forEach((part, index) => parts.push([part, `thread[${index}].`]));
     for (const [part, prefix] of parts) {
       const options = { ...(variant.options ?? {}), ...(part.options ?? {}) };
+      // The variant's own options are checked against the manifest's (validateVariant); a thread part's here.
       const visibility = options.visibility;
-      if (visibility !== undefined && (typeof visibility !== 'string' || !isVisibility(visibility))) {
+      if (prefix && visibility !== undefined && (typeof visibility !== 'string' || !isVisibility(visibility))) {
         violations.push({
           rule: 'options.visibility',
           path: `${prefix}options.visibility`,

@@ -1,5 +1,21 @@
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  PasswordInput,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { graphql } from '../../gql';
@@ -33,6 +49,7 @@ const NetworkAccountsDocument = graphql(`
       id
       displayName
       authKind
+      defaultServiceUrl
     }
   }
 `);
@@ -50,6 +67,33 @@ const StartNetworkOAuthDocument = graphql(`
   mutation StartNetworkOAuth($input: StartNetworkOAuthInput!) {
     startNetworkOAuth(input: $input) {
       authorizationUrl
+    }
+  }
+`);
+
+const NetworkAccountChoiceDocument = graphql(`
+  query NetworkAccountChoice($id: ID!) {
+    networkAccountChoice(id: $id) {
+      id
+      network
+      expiresAt
+      targets {
+        id
+        kind
+        name
+        handle
+        url
+      }
+    }
+  }
+`);
+
+const ChooseNetworkAccountTargetDocument = graphql(`
+  mutation ChooseNetworkAccountTarget($input: ChooseNetworkAccountTargetInput!) {
+    chooseNetworkAccountTarget(input: $input) {
+      id
+      handle
+      status
     }
   }
 `);
@@ -86,6 +130,7 @@ interface Network {
   id: string;
   displayName: string;
   authKind: string;
+  defaultServiceUrl?: string | null;
 }
 
 /** The client's connected network accounts: health, a check now, reconnect, disconnect, and connecting a new one. */
@@ -97,6 +142,17 @@ export function AccountsPage() {
   const [checked, check] = useMutation(CheckNetworkAccountDocument);
   const [disconnected, disconnect] = useMutation(DisconnectNetworkAccountDocument);
   const [connecting, setConnecting] = useState<{ network?: string; serviceUrl?: string; identifier?: string } | null>(null);
+  // A sign-in that may publish as several pages comes back here from the OAuth callback with its choice.
+  const [params, setParams] = useSearchParams();
+  const choiceId = params.get('choice');
+  const closeChoice = () =>
+    setParams(
+      (p) => {
+        p.delete('choice');
+        return p;
+      },
+      { replace: true },
+    );
   const accounts = result.data?.networkAccounts.edges.map((e) => e.node) ?? [];
   const networks = result.data?.networks ?? [];
 
@@ -186,6 +242,17 @@ export function AccountsPage() {
         </Table>
       )}
       <Pager pages={pages} pageInfo={result.data?.networkAccounts.pageInfo} />
+      {choiceId && (
+        <ChoiceForm
+          id={choiceId}
+          networks={networks}
+          onClose={closeChoice}
+          onConnected={() => {
+            closeChoice();
+            refresh();
+          }}
+        />
+      )}
       {connecting && (
         <ConnectForm
           networks={networks}
@@ -201,7 +268,8 @@ export function AccountsPage() {
   );
 }
 
-const DEFAULT_SERVICE: Record<string, string> = { bluesky: 'https://bsky.social' };
+/** The network's own address when it has one (its manifest says), else what the person types. */
+const defaultServiceOf = (networks: Network[], id: string | null | undefined) => networks.find((n) => n.id === id)?.defaultServiceUrl ?? '';
 
 function ConnectForm({
   networks,
@@ -217,7 +285,7 @@ function ConnectForm({
   const t = useT();
   const { context } = useClientOrganization();
   const [network, setNetwork] = useState<string | null>(initial.network ?? networks[0]?.id ?? null);
-  const [serviceUrl, setServiceUrl] = useState(initial.serviceUrl ?? DEFAULT_SERVICE[initial.network ?? networks[0]?.id ?? ''] ?? '');
+  const [serviceUrl, setServiceUrl] = useState(initial.serviceUrl ?? defaultServiceOf(networks, initial.network ?? networks[0]?.id));
   const [identifier, setIdentifier] = useState(initial.identifier ?? '');
   const [secret, setSecret] = useState('');
   const [connected, connect] = useMutation(ConnectNetworkAccountDocument);
@@ -261,7 +329,9 @@ function ConnectForm({
             value={network}
             onChange={(v) => {
               setNetwork(v);
-              if (v && !serviceUrl) setServiceUrl(DEFAULT_SERVICE[v] ?? '');
+              // The previous network's own address gives way to the new one's; an address the person typed stays.
+              const previous = defaultServiceOf(networks, network);
+              if (v && (!serviceUrl || serviceUrl === previous)) setServiceUrl(defaultServiceOf(networks, v));
             }}
             data={networks.map((n) => ({ value: n.id, label: n.displayName }))}
             error={fieldError(error, 'input.network')}
@@ -311,6 +381,84 @@ function ConnectForm({
             </Button>
             <Button type="submit" loading={connected.fetching || started.fetching}>
               {kind === 'oauth2' ? t('accounts.continueOAuth') : t('accounts.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Picks the page, organisation or channel a sign-in connects, among those the network listed. */
+function ChoiceForm({ id, networks, onClose, onConnected }: { id: string; networks: Network[]; onClose(): void; onConnected(): void }) {
+  const t = useT();
+  const { context } = useClientOrganization();
+  const [result] = useQuery({ query: NetworkAccountChoiceDocument, variables: { id }, context });
+  const [chosen, choose] = useMutation(ChooseNetworkAccountTargetDocument);
+  const [targetId, setTargetId] = useState<string | null>(null);
+  const choice = result.data?.networkAccountChoice;
+  const network = networks.find((n) => n.id === choice?.network)?.displayName ?? choice?.network ?? '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!targetId) return;
+    const res = await choose({ input: { choiceId: id, targetId } }, context);
+    if (!res.error) onConnected();
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('community.close') }}
+      title={t('accounts.choose.title', { network })}
+    >
+      <form onSubmit={submit}>
+        <Stack>
+          <ErrorAlert error={result.error ?? chosen.error} />
+          {choice && (
+            <Radio.Group
+              label={t('accounts.choose.label')}
+              description={t('accounts.choose.help')}
+              value={targetId}
+              onChange={setTargetId}
+              error={fieldError(chosen.error, 'input.targetId')}
+              required
+            >
+              <Stack gap="xs" mt="xs">
+                {choice.targets.map((target) => (
+                  <Radio
+                    key={target.id}
+                    value={target.id}
+                    label={
+                      <>
+                        {target.name}
+                        {target.handle && (
+                          <Text span size="xs" c="gray.7">
+                            {' '}
+                            · {target.handle}
+                          </Text>
+                        )}
+                      </>
+                    }
+                    description={
+                      target.url ? (
+                        <Anchor href={target.url} target="_blank" rel="noreferrer" size="xs">
+                          {target.url}
+                        </Anchor>
+                      ) : undefined
+                    }
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('community.cancel')}
+            </Button>
+            <Button type="submit" disabled={!choice || !targetId} loading={chosen.fetching}>
+              {t('accounts.choose.submit')}
             </Button>
           </Group>
         </Stack>

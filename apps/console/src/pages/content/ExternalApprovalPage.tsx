@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Image, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router';
@@ -18,6 +18,8 @@ interface Preview {
     text: string;
     linkUrl: string | null;
     mediaIds: string[];
+    /** Each file at a public address of the API, for a couple of hours. */
+    media: { id: string; contentType: string; url: string }[];
     warnings: { rule: string; message: string }[];
   }[];
 }
@@ -118,6 +120,24 @@ export function ExternalApprovalPage() {
                   <Text size="sm" c="dimmed">
                     {t('content.media.attached', { count: v.mediaIds.length })}
                   </Text>
+                )}
+                {(v.media ?? []).length > 0 && (
+                  <Group gap="xs" data-testid="approval-media">
+                    {(v.media ?? []).map((m, i) =>
+                      // Read from this origin: the console is served by the API that made the address.
+                      m.contentType.startsWith('video/') ? (
+                        <video key={m.id} src={new URL(m.url).pathname} controls preload="metadata" style={{ maxWidth: 240 }} />
+                      ) : (
+                        <Image
+                          key={m.id}
+                          src={new URL(m.url).pathname}
+                          alt={t('content.media.preview', { index: i + 1, network: v.network })}
+                          w={160}
+                          radius="sm"
+                        />
+                      ),
+                    )}
+                  </Group>
                 )}
                 {v.warnings.map((w, i) => (
                   <Text key={`${w.rule}-${i}`} size="sm" c="orange">

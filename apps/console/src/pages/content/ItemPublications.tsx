@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OrgDateTime } from '../../components/format';
@@ -28,6 +28,11 @@ const ItemPublicationsDocument = graphql(`
           lastError
           lastErrorKind
           externalUrl
+          upload {
+            attachment
+            attachments
+            percent
+          }
           attemptLog {
             number
             outcome
@@ -103,6 +108,13 @@ export function ItemPublications({ item, onChanged }: { item: { id: string; stat
     onChanged();
   };
   const cancellable = !['PUBLISHED', 'PUBLISHING', 'CANCELLED'].includes(item.status);
+  // While a publication is being sent, its upload progress and outcome are read again every two seconds.
+  const sending = publications.some((p) => p.status === 'PUBLISHING');
+  useEffect(() => {
+    if (!sending) return undefined;
+    const timer = setInterval(() => reload({ requestPolicy: 'network-only' }), 2000);
+    return () => clearInterval(timer);
+  }, [sending, reload]);
   return (
     <Card withBorder data-testid="item-publications">
       <Stack>
@@ -154,6 +166,22 @@ export function ItemPublications({ item, onChanged }: { item: { id: string; stat
                         {t(`content.publications.status.${p.status}` as MessageKey)}
                       </Badge>
                       {p.deletedAt && <Text size="xs">{t('content.publications.deleted')}</Text>}
+                      {p.upload && p.status === 'PUBLISHING' && (
+                        <Stack gap={2} data-testid="publication-upload">
+                          <Progress
+                            value={p.upload.percent}
+                            size="sm"
+                            aria-label={t('content.publications.uploadOf', { network: p.network })}
+                          />
+                          <Text size="xs">
+                            {t('content.publications.upload', {
+                              percent: String(p.upload.percent),
+                              attachment: String(p.upload.attachment),
+                              attachments: String(p.upload.attachments),
+                            })}
+                          </Text>
+                        </Stack>
+                      )}
                       {p.lastError && p.status !== 'PUBLISHED' && (
                         <Text size="xs" c="red.9">
                           {p.lastError}

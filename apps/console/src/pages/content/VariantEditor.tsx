@@ -1,4 +1,19 @@
-import { Alert, Badge, Box, Button, Group, List, Stack, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  List,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useClient, useMutation } from 'urql';
 import type { CheckContentQuery, ContentItemQuery } from '../../gql/graphql';
@@ -14,6 +29,17 @@ export interface NetworkLimits {
   displayName: string;
   textMaxLength: number;
   textCounting: string;
+  /** The settings a post may carry for this network, as its connector documents them. */
+  options?: NetworkOptionSpec[];
+}
+export interface NetworkOptionSpec {
+  name: string;
+  type: string;
+  label: string;
+  description?: string | null;
+  values: string[];
+  maxLength?: number | null;
+  required: boolean;
 }
 type Variant = NonNullable<ContentItemQuery['contentItem']>['variants'][number];
 type Violation = CheckContentQuery['checkContent']['violations'][number];
@@ -46,6 +72,11 @@ export function VariantEditor({
   const [text, setText] = useState(variant?.text ?? '');
   const [linkUrl, setLinkUrl] = useState(variant?.linkUrl ?? '');
   const [mediaIds, setMediaIds] = useState<string[]>(variant?.mediaIds ?? []);
+  const [options, setOptions] = useState<Record<string, string>>(() =>
+    Object.fromEntries((variant?.options ?? []).map((o) => [o.name, o.value])),
+  );
+  const specs = limits?.options ?? [];
+  const setOption = (name: string, value: string) => setOptions((current) => ({ ...current, [name]: value }));
   const [violations, setViolations] = useState<Violation[] | null>(null);
   const [checkFailed, setCheckFailed] = useState<string | null>(null);
   const [saved, save] = useMutation(SetVariantDocument);
@@ -77,7 +108,9 @@ export function VariantEditor({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    const res = await save({ input: { itemId, networkAccountId, text, linkUrl: linkUrl || null, mediaIds } }, context);
+    // Only the settings this network documents, and only those given (an empty field is no setting).
+    const given = specs.flatMap((spec) => (options[spec.name]?.trim() ? [{ name: spec.name, value: options[spec.name] }] : []));
+    const res = await save({ input: { itemId, networkAccountId, text, linkUrl: linkUrl || null, mediaIds, options: given } }, context);
     if (res.data) {
       setDone(true);
       onSaved();
@@ -162,6 +195,62 @@ export function VariantEditor({
           error={byField.linkUrl}
         />
         <MediaPicker selected={mediaIds} onChange={setMediaIds} error={byField.mediaIds} />
+        {specs.length > 0 && (
+          <Fieldset legend={t('content.variant.options', { network: limits?.displayName ?? network })} data-testid="variant-options">
+            <Stack gap="xs">
+              {specs.map((spec) => {
+                const value = options[spec.name] ?? '';
+                const common = { label: spec.label, description: spec.description ?? undefined, required: spec.required };
+                if (spec.type === 'BOOLEAN') {
+                  return (
+                    <Checkbox
+                      key={spec.name}
+                      label={spec.label}
+                      description={spec.description ?? undefined}
+                      checked={value === 'true'}
+                      onChange={(e) => setOption(spec.name, e.currentTarget.checked ? 'true' : '')}
+                    />
+                  );
+                }
+                if (spec.type === 'ENUM') {
+                  return (
+                    <NativeSelect
+                      key={spec.name}
+                      {...common}
+                      data={[{ value: '', label: t('content.variant.optionDefault') }, ...spec.values.map((v) => ({ value: v, label: v }))]}
+                      value={value}
+                      onChange={(e) => setOption(spec.name, e.currentTarget.value)}
+                    />
+                  );
+                }
+                if (spec.type === 'TEXT') {
+                  return (
+                    <Textarea
+                      key={spec.name}
+                      {...common}
+                      autosize
+                      minRows={2}
+                      maxLength={spec.maxLength ?? undefined}
+                      value={value}
+                      onChange={(e) => setOption(spec.name, e.currentTarget.value)}
+                    />
+                  );
+                }
+                return (
+                  <TextInput
+                    key={spec.name}
+                    {...common}
+                    type={spec.type === 'URL' ? 'url' : spec.type === 'NUMBER' ? 'number' : 'text'}
+                    placeholder={spec.type === 'DATE_TIME' ? '2027-01-31T09:00:00+01:00' : undefined}
+                    maxLength={spec.maxLength ?? undefined}
+                    value={value}
+                    onChange={(e) => setOption(spec.name, e.currentTarget.value)}
+                  />
+                );
+              })}
+            </Stack>
+          </Fieldset>
+        )}
         {variant && variant.findings.length > 0 && (
           <Alert color={variant.blocked ? 'red' : 'yellow'} title={t('content.variant.savedFindings')}>
             <List size="sm">

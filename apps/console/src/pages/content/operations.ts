@@ -105,6 +105,10 @@ export const ContentItemDocument = graphql(`
         text
         linkUrl
         mediaIds
+        options {
+          name
+          value
+        }
         blocked
         findings {
           severity
@@ -127,6 +131,15 @@ export const EditorChoicesDocument = graphql(`
       displayName
       textMaxLength
       textCounting
+      options {
+        name
+        type
+        label
+        description
+        values
+        maxLength
+        required
+      }
     }
     networkAccounts(first: 100) {
       edges {

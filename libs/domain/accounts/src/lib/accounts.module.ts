@@ -3,10 +3,9 @@ import { MailOutbox } from '@socle/platform-mail';
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import Redis from 'ioredis';
 import { SocleConfig } from '@socle/platform-config';
 import { RATE_LIMITER, RateLimiter, TENANT_ACCESS_RESOLVER } from '@socle/platform-auth';
-import { QUEUE_OPTIONS, QueueOptions, REDIS } from '@socle/platform-queue';
+import { QUEUE_OPTIONS, QueueOptions, REDIS, RedisClient } from '@socle/platform-queue';
 import { ApiKeyResolver, AuditResolver } from './api-key.resolver';
 import { ApiKeyService } from './api-key.service';
 import { AuthResolver } from './auth.resolver';
@@ -86,7 +85,7 @@ import { ViewerResolver } from './viewer.resolver';
     {
       provide: RATE_LIMITER,
       inject: [REDIS, QUEUE_OPTIONS],
-      useFactory: (redis: Redis, options: QueueOptions) => new RateLimiter(redis, options.prefix),
+      useFactory: (redis: RedisClient, options: QueueOptions) => new RateLimiter(redis, options.prefix),
     },
   ],
   exports: [TENANT_ACCESS_RESOLVER, RATE_LIMITER, Authenticator, PurgeOrganizationJob, AuthService],

@@ -6,6 +6,7 @@ import {
   ConnectorContext,
   createHttpClient,
   loadConnectorsFromConfig,
+  parseConnectorModuleOptions,
   OutboundGuard,
   parseAddressRanges,
   parseConnectorModuleList,
@@ -89,7 +90,11 @@ export class CommunityModule implements OnModuleInit {
         {
           provide: CONNECTOR_REGISTRY,
           inject: [SocleConfig],
-          useFactory: (config: SocleConfig) => loadConnectorsFromConfig(parseConnectorModuleList(config.CONNECTORS)),
+          useFactory: (config: SocleConfig) =>
+            loadConnectorsFromConfig(parseConnectorModuleList(config.CONNECTORS), {
+              searchPaths: config.CONNECTOR_DIR ? [config.CONNECTOR_DIR] : [],
+              moduleOptions: parseConnectorModuleOptions(config.CONNECTOR_OPTIONS),
+            }),
         },
         {
           provide: CONNECTOR_CONTEXT,

@@ -1,14 +1,22 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ConnectorManifest } from '@socle/connector-sdk';
 import { OrganizationContext, OrgCtx, Requires } from '@socle/platform-auth';
 import { Connection, PageArgs, paginate } from '@socle/platform-graphql';
 import { badInput, notFound } from '@socle/platform-errors';
-import { CheckNetworkAccountInput, ConnectNetworkAccountInput, DisconnectNetworkAccountInput, StartNetworkOAuthInput } from './dto/inputs';
+import {
+  CheckNetworkAccountInput,
+  ChooseNetworkAccountTargetInput,
+  ConnectNetworkAccountInput,
+  DisconnectNetworkAccountInput,
+  StartNetworkOAuthInput,
+} from './dto/inputs';
 import {
   DisconnectNetworkAccountPayload,
+  NetworkAccountChoiceObject,
   NetworkAccountConnection,
   NetworkAccountObject,
   NetworkObject,
+  NetworkOptionTypeEnum,
   NetworkOAuthStartObject,
 } from './dto/objects';
 import { toNetworkAccount } from './dto/mappers';
@@ -25,6 +33,20 @@ function toNetwork(m: ConnectorManifest): NetworkObject {
       .map(([name]) => name),
     textMaxLength: m.text.maxLength,
     textCounting: m.text.counting,
+    defaultServiceUrl: m.defaultServiceUrl ?? null,
+    mediaTypes: m.capabilities.media ? [...m.media.types] : [],
+    mediaDelivery: m.media.delivery ?? 'bytes',
+    options: (m.options ?? []).map((o) => ({
+      name: o.name,
+      type: o.type.toUpperCase().replace('-', '_') as NetworkOptionTypeEnum,
+      label: o.label,
+      description: o.description ?? null,
+      values: o.values ?? [],
+      maxLength: o.maxLength ?? null,
+      min: o.min ?? null,
+      max: o.max ?? null,
+      required: o.required === true,
+    })),
   };
 }
 
@@ -99,6 +121,30 @@ export class NetworkAccountResolver {
     @Args('input', { description: 'The network and its server.' }) input: StartNetworkOAuthInput,
   ): Promise<NetworkOAuthStartObject> {
     return this.accounts.startOAuth(ctx, input);
+  }
+
+  @Requires('accounts.manage')
+  @Query(() => NetworkAccountChoiceObject, {
+    description:
+      'The pages, organisations or channels an OAuth sign-in may publish as, while its choice is open. NOT_FOUND when unknown, already made or expired.',
+  })
+  async networkAccountChoice(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('id', { type: () => ID, description: 'The choice the OAuth callback answered.' }) id: string,
+  ): Promise<NetworkAccountChoiceObject> {
+    return this.accounts.choice(ctx, id);
+  }
+
+  @Requires('accounts.manage')
+  @Mutation(() => NetworkAccountObject, {
+    description:
+      'Connects the page, organisation or channel chosen among a sign-in’s, with credentials read again from the network. NOT_FOUND for an unknown or expired choice; BAD_USER_INPUT (input.targetId) for a target the sign-in did not offer or no longer may publish as; CONFLICT (reason CHOICE_ALREADY_MADE) when another request made the choice first.',
+  })
+  async chooseNetworkAccountTarget(
+    @OrgCtx() ctx: OrganizationContext,
+    @Args('input', { description: 'The choice and the target.' }) input: ChooseNetworkAccountTargetInput,
+  ): Promise<NetworkAccountObject> {
+    return toNetworkAccount(await this.accounts.choose(ctx, input.choiceId, input.targetId));
   }
 
   @Requires('accounts.manage')

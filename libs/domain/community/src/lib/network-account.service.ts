@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
-import type { Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
+import type { AccountTarget, Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
 import { ReconnectRelease } from '@socle/content';
-import { badInput, notFound } from '@socle/platform-errors';
+import { badInput, conflict, notFound } from '@socle/platform-errors';
 import { SocleConfig } from '@socle/platform-config';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';
@@ -11,11 +11,19 @@ import { OAuthClientStore } from './oauth-clients';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, handleOf, keepRefreshSecrets, observe } from './connectors';
 import { CredentialVault } from './credential-vault';
 import { NetworkAccountEntity } from './entities';
-import { NetworkAccountRepository, PageQuery, TenantCtx } from './repositories';
+import { NetworkAccountChoiceRow, NetworkAccountRepository, PageQuery, TenantCtx } from './repositories';
 
 /** State values name their organisation (`sos_<organization id>_<secret>`), so the callback can set the tenant first. */
 export const OAUTH_STATE_KIND = 'sos';
 const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
+/** How long a sign-in that reaches several identities waits for a member to pick one. */
+const CHOICE_TTL_MS = 30 * 60 * 1000;
+/** Identities kept for a choice: more than any agency picks from a list; the network's further ones are not offered. */
+const MAX_TARGETS = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What an OAuth sign-in ends in: an account connected, or identities to choose from. */
+export type OAuthOutcome = { account: NetworkAccountEntity; choice?: undefined } | { choice: NetworkAccountChoiceRow; account?: undefined };
 
 export interface ConnectCommand {
   network: string;
@@ -83,7 +91,18 @@ export class NetworkAccountService {
         command.fields,
       );
     }
-    return this.store(ctx, connector, credentials);
+    const targets = await this.targetsOf(connector, credentials, 'input.fields');
+    if (targets === null) return this.store(ctx, connector, credentials);
+    if (targets.length > 1) {
+      throw badInput(
+        'input.fields',
+        `these credentials reach ${targets.length} identities to publish as (${targets
+          .slice(0, 5)
+          .map((t) => t.name)
+          .join(', ')}${targets.length > 5 ? ', …' : ''}): connect with OAuth (startNetworkOAuth) to choose one`,
+      );
+    }
+    return this.store(ctx, connector, boundTo(targets[0]));
   }
 
   async disconnect(ctx: TenantCtx, id: string): Promise<string> {
@@ -162,7 +181,7 @@ export class NetworkAccountService {
    * Completes an OAuth authorisation inside the state's organisation (the unit of
    * work must be scoped to it): the state is single use and expires after 10 minutes.
    */
-  async completeOAuth(uow: OrganizationUnitOfWork, state: string, code: string): Promise<NetworkAccountEntity> {
+  async completeOAuth(uow: OrganizationUnitOfWork, state: string, code: string): Promise<OAuthOutcome> {
     const parsed = this.organizationOfState(state);
     if (!parsed || parsed.organizationId !== uow.organizationId) throw badInput('state', 'is not a state issued by this platform');
     const pending = await this.accounts.takeState(uow, parsed.hash);
@@ -188,7 +207,84 @@ export class NetworkAccountService {
     } catch (error) {
       throw connectError(error, { field: 'code', urlField: 'state', url: pending.serviceUrl, observation }, fields);
     }
-    return this.store(ctx, connector, credentials);
+    const targets = await this.targetsOf(connector, credentials, 'code');
+    if (targets === null) return { account: await this.store(ctx, connector, credentials) };
+    if (targets.length === 1) return { account: await this.store(ctx, connector, boundTo(targets[0])) };
+    // Several: the sign-in waits, sealed, for a member to pick one (chooseNetworkAccountTarget).
+    const id = randomUUID();
+    const choice: NetworkAccountChoiceRow = {
+      id,
+      network: connector.manifest.id,
+      serviceUrl: pending.serviceUrl,
+      targets: targets
+        .slice(0, MAX_TARGETS)
+        .map((t) => ({ id: t.id, kind: t.kind, name: t.name, handle: t.handle ?? null, url: t.url ?? null })),
+      expiresAt: new Date(Date.now() + CHOICE_TTL_MS),
+      createdBy: pending.createdBy,
+    };
+    await this.accounts.insertChoice(ctx, { ...choice, credentialsCiphertext: this.vault.sealJson(ctx.organizationId, id, credentials) });
+    return { choice };
+  }
+
+  /** A sign-in's identities to choose from, while the choice is open. NOT_FOUND otherwise (unknown, taken or expired). */
+  async choice(ctx: TenantCtx, id: string): Promise<NetworkAccountChoiceRow> {
+    const found = UUID.test(id) ? await this.accounts.findChoice(ctx, id) : null;
+    if (!found) throw notFound('Network account choice', id);
+    const { credentialsCiphertext: _sealed, ...choice } = found;
+    return choice;
+  }
+
+  /**
+   * Connects the identity picked among a sign-in's: its credentials are read again from the network (a page's
+   * token may have changed since), then the choice is taken once and the account stored in one transaction.
+   */
+  async choose(ctx: TenantCtx, choiceId: string, targetId: string): Promise<NetworkAccountEntity> {
+    const found = await this.accounts.findChoice(ctx, choiceId);
+    if (!found) throw notFound('Network account choice', choiceId);
+    if (!found.targets.some((t) => t.id === targetId))
+      throw badInput('input.targetId', 'is not one of the identities this sign-in offered');
+    const connector = this.connector(found.network, 'input.choiceId');
+    const credentials = this.vault.openJson<Credentials>(ctx.organizationId, found.id, found.credentialsCiphertext);
+    await ctx.uow.commitAndContinue();
+    const targets = (await this.targetsOf(connector, credentials, 'input.targetId')) ?? [];
+    const target = targets.find((t) => t.id === targetId);
+    if (!target) throw badInput('input.targetId', 'is no longer one this sign-in may publish as: sign in again');
+    if (!(await this.accounts.takeChoice(ctx, choiceId))) {
+      throw conflict(
+        'This choice was already made (or has expired): the account list shows what was connected',
+        'input.choiceId',
+        'CHOICE_ALREADY_MADE',
+      );
+    }
+    return this.store(ctx, connector, boundTo(target));
+  }
+
+  /**
+   * The identities the credentials may publish as, when the connector declares `targets`; null when it does not.
+   * None is refused: a sign-in that administers nothing is not connected as a person's profile instead.
+   */
+  private async targetsOf(connector: Connector, credentials: Credentials, field: string): Promise<AccountTarget[] | null> {
+    if (!connector.manifest.capabilities.targets || typeof connector.listTargets !== 'function') return null;
+    const { ctx: connectorCtx, observation } = observe(this.connectorContext);
+    let targets: AccountTarget[];
+    try {
+      targets = await connector.listTargets(connectorCtx, credentials);
+    } catch (error) {
+      throw connectError(error, { field, urlField: field, url: credentials.serviceUrl, observation });
+    }
+    const valid = (Array.isArray(targets) ? targets : []).filter(
+      (t) =>
+        t &&
+        typeof t.id === 'string' &&
+        t.id &&
+        typeof t.name === 'string' &&
+        t.credentials &&
+        typeof t.credentials.serviceUrl === 'string',
+    );
+    if (!valid.length) {
+      throw badInput(field, `${connector.manifest.displayName}: this sign-in administers no page, organisation or channel to publish as`);
+    }
+    return valid;
   }
 
   /**
@@ -246,4 +342,17 @@ export class NetworkAccountService {
       );
     return connector;
   }
+}
+
+/** A target's credentials, named after it (the handle and name the account is listed under). */
+function boundTo(target: AccountTarget): Credentials {
+  const secrets = target.credentials.secrets ?? {};
+  return {
+    ...target.credentials,
+    secrets: {
+      ...secrets,
+      handle: secrets.handle ?? target.handle ?? target.id,
+      displayName: secrets.displayName ?? target.name,
+    },
+  };
 }

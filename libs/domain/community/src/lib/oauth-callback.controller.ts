@@ -34,7 +34,20 @@ export class OAuthCallbackController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const json = (accept ?? '').includes('application/json');
-    const answer = (status: number, body: { ok: boolean; message: string; account?: { id: string; network: string; handle: string } }) => {
+    const answer = (
+      status: number,
+      body: {
+        ok: boolean;
+        message: string;
+        account?: { id: string; network: string; handle: string };
+        choice?: {
+          id: string;
+          network: string;
+          expiresAt: string;
+          targets: { id: string; kind: string; name: string; handle: string | null; url: string | null }[];
+        };
+      },
+    ) => {
       if (json) return void reply.status(status).type('application/json; charset=utf-8').send(body);
       const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Socle</title></head><body><p>${escapeHtml(body.message)}</p></body></html>`;
       return void reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
@@ -47,7 +60,31 @@ export class OAuthCallbackController {
     const organizationId = (this.accounts.organizationOfState(state) as { organizationId: string }).organizationId;
     try {
       // The state names its organisation; completeOAuth takes it (single use, by its hash) before anything else.
-      const account = await this.units.runInOrganization(organizationId, (uow) => this.accounts.completeOAuth(uow, state, code));
+      const outcome = await this.units.runInOrganization(organizationId, (uow) => this.accounts.completeOAuth(uow, state, code));
+      if (outcome.choice) {
+        const { choice } = outcome;
+        if (!json) {
+          // A browser: on to the console's accounts page, where a member picks the page (the modal reads the choice).
+          const where = `/organizations/${organizationId}/accounts?choice=${choice.id}`;
+          const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Socle</title></head><body><p><a href="${escapeHtml(where)}">Choose the page, organisation or channel to connect.</a></p></body></html>`;
+          return void reply
+            .status(303)
+            .header('location', where)
+            .header('cache-control', 'no-store')
+            .type('text/html; charset=utf-8')
+            .send(html);
+        }
+        // The choice is made by a signed-in member (chooseNetworkAccountTarget): this page only says so.
+        return answer(200, {
+          ok: true,
+          message: `Signed in. This sign-in may publish as ${choice.targets.length} pages, organisations or channels: choose the one to connect in Socle (${choice.targets
+            .slice(0, 5)
+            .map((t) => t.name)
+            .join(', ')}${choice.targets.length > 5 ? ', …' : ''}).`,
+          choice: { id: choice.id, network: choice.network, expiresAt: choice.expiresAt.toISOString(), targets: choice.targets },
+        });
+      }
+      const { account } = outcome;
       return answer(200, {
         ok: true,
         message: `Connected ${account.handle}. You can close this page.`,

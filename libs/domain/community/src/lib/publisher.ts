@@ -105,9 +105,24 @@ export class CommunityPublisher implements ContentPublisher {
       network: account.network,
       manifest: connector.manifest,
       canFindPublished: !!findPublished,
-      publish: async (request) => {
+      publish: async (request, options) => {
         const used = credentials;
-        const first = await call((c) => publish(c, used, request));
+        // The upload's reports reach the publishing worker; a connector that throws from it is not stopped by it.
+        const progress = options?.progress;
+        const withProgress = (c: ConnectorContext): ConnectorContext =>
+          progress
+            ? {
+                ...c,
+                progress: (report) => {
+                  try {
+                    progress(report);
+                  } catch {
+                    // Progress is a display: never a reason for a publish to fail.
+                  }
+                },
+              }
+            : c;
+        const first = await call((c) => publish(withProgress(c), used, request));
         if ('value' in first) return { post: first.value };
         if (first.failure.kind !== 'AUTH_EXPIRED') return first;
         renewal ??= this.renew(ctx, accountId, sealed, first.failure).then((renewed) => {
@@ -122,7 +137,7 @@ export class CommunityPublisher implements ContentPublisher {
         // Refused with the credentials the refresh gave: refreshed once already, the refusal stands.
         if (credentials === used) return first;
         // The same idempotency key: a network that took the first call after all answers with the same post.
-        const second = await call((c) => publish(c, credentials, request));
+        const second = await call((c) => publish(withProgress(c), credentials, request));
         return 'value' in second ? { post: second.value } : second;
       },
       findPublished: async (request) => {

@@ -382,4 +382,84 @@ export class NetworkAccountRepository {
         }
       : null;
   }
+
+  /** Keeps a sign-in's identities to choose from; expired choices of the organisation are swept on the way. */
+  async insertChoice(ctx: TenantCtx, choice: NetworkAccountChoiceRow & { credentialsCiphertext: string }): Promise<void> {
+    await ctx.uow.execute(
+      `WITH swept AS (DELETE FROM network_account_choices WHERE organization_id = $1 AND expires_at < now() - interval '1 day')
+       INSERT INTO network_account_choices (organization_id, id, network, service_url, credentials_ciphertext, targets, expires_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+      [
+        ctx.uow.organizationId,
+        choice.id,
+        choice.network,
+        choice.serviceUrl,
+        choice.credentialsCiphertext,
+        JSON.stringify(choice.targets),
+        choice.expiresAt,
+        choice.createdBy,
+      ],
+    );
+  }
+
+  /** A choice still open (not expired), without its sealed credentials unless asked. */
+  async findChoice(ctx: TenantCtx, id: string): Promise<(NetworkAccountChoiceRow & { credentialsCiphertext: string }) | null> {
+    const [row] = await ctx.uow.query<ChoiceRecord>(
+      `SELECT id, network, service_url, credentials_ciphertext, targets, expires_at, created_by FROM network_account_choices
+        WHERE organization_id = $1 AND id = $2 AND expires_at > now()`,
+      [ctx.uow.organizationId, id],
+    );
+    return row ? choiceOf(row) : null;
+  }
+
+  /** Takes a choice once: the first caller gets it, any other (or after expiry) null. */
+  async takeChoice(ctx: TenantCtx, id: string): Promise<boolean> {
+    // Through a CTE: a bare DELETE … RETURNING comes back from TypeORM as [rows, count], not as the rows.
+    const rows = await ctx.uow.query<{ id: string }>(
+      `WITH taken AS (DELETE FROM network_account_choices WHERE organization_id = $1 AND id = $2 AND expires_at > now() RETURNING id)
+       SELECT id FROM taken`,
+      [ctx.uow.organizationId, id],
+    );
+    return rows.length === 1;
+  }
+}
+
+/** An identity offered by a sign-in: what the agency sees when choosing (no credentials). */
+export interface NetworkAccountChoiceTarget {
+  id: string;
+  kind: string;
+  name: string;
+  handle: string | null;
+  url: string | null;
+}
+
+export interface NetworkAccountChoiceRow {
+  id: string;
+  network: string;
+  serviceUrl: string;
+  targets: NetworkAccountChoiceTarget[];
+  expiresAt: Date;
+  createdBy: string | null;
+}
+
+interface ChoiceRecord {
+  id: string;
+  network: string;
+  service_url: string;
+  credentials_ciphertext: string;
+  targets: NetworkAccountChoiceTarget[];
+  expires_at: Date;
+  created_by: string | null;
+}
+
+function choiceOf(row: ChoiceRecord): NetworkAccountChoiceRow & { credentialsCiphertext: string } {
+  return {
+    id: row.id,
+    network: row.network,
+    serviceUrl: row.service_url,
+    credentialsCiphertext: row.credentials_ciphertext,
+    targets: row.targets,
+    expiresAt: row.expires_at,
+    createdBy: row.created_by,
+  };
 }

@@ -84,6 +84,24 @@ export const PERMISSIONS = {
     organizationRoles: [],
     humansOnly: true,
   },
+  // Handing a client over as an archive (everything it owns, its network credentials sealed with a passphrase) and
+  // taking one in: people only, as the credentials are; the import, which adds a client, for the agency's owners.
+  'agency.organizations.export': {
+    level: 'AGENCY',
+    area: 'organizations',
+    access: 'read',
+    agencyRoles: MANAGERS,
+    organizationRoles: [],
+    humansOnly: true,
+  },
+  'agency.organizations.import': {
+    level: 'AGENCY',
+    area: 'organizations',
+    access: 'write',
+    agencyRoles: ['OWNER'],
+    organizationRoles: [],
+    humansOnly: true,
+  },
   'organization.read': { level: 'ORGANIZATION', area: 'organizations', access: 'read', agencyRoles: MANAGERS, organizationRoles: ALL_ORG },
   'organization.update': {
     level: 'ORGANIZATION',

@@ -1,5 +1,5 @@
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { createRedis, RedisClient } from '@socle/platform-queue';
 import { RateLimiter } from './rate-limiter';
 
 /** Fixed one-minute windows: start a sequence of hits well inside one, never across a boundary. */
@@ -9,10 +9,10 @@ async function insideOneWindow(): Promise<void> {
 }
 
 describe('RateLimiter on the real Redis', () => {
-  let redis: Redis;
+  let redis: RedisClient;
   const prefix = `${process.env.QUEUE_PREFIX ?? 'socle-test'}-rl-${randomBytes(3).toString('hex')}`;
   beforeAll(() => {
-    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    redis = createRedis({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, 'commands');
   });
   afterAll(() => {
     redis.disconnect();

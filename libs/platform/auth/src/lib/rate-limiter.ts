@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import { createHash } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -18,12 +19,14 @@ if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 return {n, ttl}`;
 
-/** Rate limits shared by every API replica, kept in Redis. */
-export class RateLimiter {
-  private sha?: string;
+// Computed here rather than asked of SCRIPT LOAD: on a Redis Cluster each master has its own script cache, and EVAL
+// after a NOSCRIPT fills the cache of the master that holds the key.
+const SCRIPT_SHA = createHash('sha1').update(SCRIPT).digest('hex');
 
+/** Rate limits shared by every API replica, kept in Redis (a single server or a cluster). */
+export class RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly prefix: string,
   ) {}
 
@@ -33,11 +36,9 @@ export class RateLimiter {
     const windowMs = String(windowSeconds * 1000);
     let result: [number, number];
     try {
-      this.sha ??= (await this.redis.script('LOAD', SCRIPT)) as string;
-      result = (await this.redis.evalsha(this.sha, 1, key, windowMs)) as [number, number];
+      result = (await this.redis.evalsha(SCRIPT_SHA, 1, key, windowMs)) as [number, number];
     } catch (error) {
       if (!String(error).includes('NOSCRIPT')) throw error;
-      this.sha = undefined;
       result = (await this.redis.eval(SCRIPT, 1, key, windowMs)) as [number, number];
     }
     const [count, ttl] = result;
@@ -54,8 +55,9 @@ export class RateLimiter {
     return { ...this.resultOf(count, limit, windowSeconds, now, Infinity), allowed: count < limit };
   }
 
+  // The bucket is the key's Redis Cluster hash tag: every key the platform writes has one (see the README's Redis Cluster).
   private keyOf(bucket: string, windowSeconds: number, now: number): string {
-    return `${this.prefix}:rl:${bucket}:${Math.floor(now / (windowSeconds * 1000))}`;
+    return `${this.prefix}:rl:{${bucket}}:${Math.floor(now / (windowSeconds * 1000))}`;
   }
 
   private resultOf(count: number, limit: number, windowSeconds: number, now: number, ttl: number): RateLimitResult {

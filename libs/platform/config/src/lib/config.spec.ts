@@ -55,6 +55,24 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes a single Redis from REDIS_URL, or a cluster from REDIS_CLUSTER_NODES (then REDIS_URL is optional)', () => {
+    expect(loadConfig(valid).REDIS_CLUSTER_NODES).toBeUndefined();
+    const { REDIS_URL: _url, ...withoutUrl } = valid;
+    expect(problems(withoutUrl)).toEqual([expect.stringMatching(/^REDIS_URL is required/)]);
+    const seeds = '10.0.0.1:7000, redis-b.internal:7001,[::1]:7002';
+    expect(loadConfig({ ...withoutUrl, REDIS_CLUSTER_NODES: seeds }).REDIS_CLUSTER_NODES).toBe(seeds);
+    // With a cluster, a URL still has to be one (it carries the password and TLS).
+    expect(problems({ ...valid, REDIS_URL: 'http://x', REDIS_CLUSTER_NODES: seeds })).toEqual([expect.stringMatching(/^REDIS_URL: /)]);
+    for (const bad of ['10.0.0.1', '10.0.0.1:7000,', 'redis://10.0.0.1:7000', '10.0.0.1:7000;10.0.0.2:7000']) {
+      expect(problems({ ...valid, REDIS_CLUSTER_NODES: bad })).toEqual([
+        expect.stringMatching(/^REDIS_CLUSTER_NODES: REDIS_CLUSTER_NODES must be comma-separated host:port seeds/),
+      ]);
+    }
+    expect(problems({ ...valid, REDIS_CLUSTER_NODES: '10.0.0.1:7000,10.0.0.2:70000' })).toEqual([
+      'REDIS_CLUSTER_NODES: port out of range (1 to 65535) in 10.0.0.2:70000',
+    ]);
+  });
+
   it('serves every queue by default, or only the ones WORKER_QUEUES lists', () => {
     expect(loadConfig(valid).servesQueue('publishing')).toBe(true);
     const community = loadConfig({ ...valid, WORKER_QUEUES: ' community , accounts' });

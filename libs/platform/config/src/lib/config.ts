@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { parseKeyRing } from '@socle/platform-crypto';
 import { encryptionKeyWeakness, secretWeakness } from './secrets';
 
@@ -31,8 +44,20 @@ export class SocleConfig {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /** The Redis server. With REDIS_CLUSTER_NODES, optional: only its user, password and `rediss://` (TLS) are used. */
+  @ValidateIf((config: SocleConfig) => !config.REDIS_CLUSTER_NODES || config.REDIS_URL !== undefined)
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL!: string;
+
+  /**
+   * Seeds of a Redis Cluster, comma-separated `host:port` (e.g. `10.0.0.1:6379,10.0.0.2:6379`): when set, every
+   * connection (queues, rate limits, live events) is a cluster client; unset, a single Redis at REDIS_URL.
+   */
+  @IsOptional()
+  @Matches(/^\s*(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\s*(,\s*(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\s*)*$/, {
+    message: 'REDIS_CLUSTER_NODES must be comma-separated host:port seeds of the cluster, e.g. 10.0.0.1:6379,10.0.0.2:6379',
+  })
+  REDIS_CLUSTER_NODES?: string;
 
   /** Prefix of every BullMQ queue; wrapped in {} so a Redis Cluster keeps a queue on one slot. */
   @IsString()
@@ -190,6 +215,26 @@ export class SocleConfig {
   @Matches(/^[@a-z0-9/._,\s-]+$/, { message: 'CONNECTORS must be a comma-separated list of npm package names' })
   CONNECTORS = '@socle/plugin-bluesky,@socle/plugin-mastodon,@socle/plugin-rss';
 
+  /**
+   * Folder where connector packages are installed apart from the application (`npm install --prefix
+   * <folder> <package or tarball>`): names of CONNECTORS the application does not resolve are looked up in its node_modules.
+   */
+  @IsOptional()
+  @Matches(/^\/[^\0\n]*$/, {
+    message: 'CONNECTOR_DIR must be an absolute path (the npm prefix the connector packages were installed into)',
+  })
+  CONNECTOR_DIR?: string;
+
+  /**
+   * Options of connector modules, as a JSON object mapping each module name of CONNECTORS to the object its factory
+   * receives (a plugin never reads the environment): e.g. the platform's OAuth application at a network that does not
+   * register clients on demand. Holds secrets: set it from the secret store.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(65_536, { message: 'CONNECTOR_OPTIONS must be at most 65,536 characters' })
+  CONNECTOR_OPTIONS?: string;
+
   /** Hard timeout of every request to a network (headers and body). */
   @Transform(toInt)
   @IsInt()
@@ -270,6 +315,20 @@ export class SocleConfig {
   @Max(1024 * 1024 * 1024)
   MEDIA_MAX_BYTES = 25 * 1024 * 1024;
 
+  /** Largest video (MP4, QuickTime) accepted by `POST /media`, in bytes (checked while the upload streams); images keep MEDIA_MAX_BYTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024 * 1024)
+  MEDIA_VIDEO_MAX_BYTES = 512 * 1024 * 1024;
+
+  /** Largest organisation archive accepted by `POST /agency/organization-archives`, in bytes (checked while the upload streams). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024 * 1024)
+  ORGANIZATION_ARCHIVE_MAX_BYTES = 2 * 1024 * 1024 * 1024;
+
   /**
    * The queues a worker process serves (comma-separated names; empty: all). Lets an operator run
    * separate worker pools per kind of work (publishing apart from health checks, for example);
@@ -278,6 +337,18 @@ export class SocleConfig {
   @IsString()
   @Matches(/^[a-z0-9,\s-]*$/, { message: 'WORKER_QUEUES must be a comma-separated list of queue names (or empty for all)' })
   WORKER_QUEUES = '';
+
+  /**
+   * Port of the worker's probes (`/health/live`, `/health/ready`) and Prometheus metrics (`/metrics`) on HOST; unset,
+   * the worker listens on nothing.
+   * 0 takes a free port (printed at start).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT?: number;
 
   /** Whether this process serves `queue` (see WORKER_QUEUES). */
   servesQueue(queue: string): boolean {
@@ -304,12 +375,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new SocleConfig()).concat([
     'DATABASE_URL',
     'REDIS_URL',
+    'REDIS_CLUSTER_NODES',
     'JWT_SECRET',
     'API_KEY_PEPPER',
     'DATABASE_OWNER_URL',
     'GRAPHQL_PUBLIC_INTROSPECTION',
     'ENCRYPTION_KEYS',
     'ENCRYPTION_ACTIVE_KEY',
+    'WORKER_HEALTH_PORT',
+    'CONNECTOR_DIR',
+    'CONNECTOR_OPTIONS',
   ]);
   const raw: Record<string, string> = {};
   for (const key of known) {
@@ -323,6 +398,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return raw[e.property] === undefined ? `${e.property} is required (${detail})` : `${e.property}: ${detail}`;
   });
   problems.push(...secretProblems(raw, new Set(errors.map((e) => e.property))));
+  problems.push(...redisProblems(raw, new Set(errors.map((e) => e.property))));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -351,6 +427,18 @@ function secretProblems(raw: Record<string, string>, alreadyRefused: Set<string>
     }
   }
   return problems;
+}
+
+/** Ports out of range in REDIS_CLUSTER_NODES (the pattern checks the shape only). */
+function redisProblems(raw: Record<string, string>, alreadyRefused: Set<string>): string[] {
+  if (!raw.REDIS_CLUSTER_NODES || alreadyRefused.has('REDIS_CLUSTER_NODES')) return [];
+  const bad = raw.REDIS_CLUSTER_NODES.split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => {
+      const port = Number(entry.slice(entry.lastIndexOf(':') + 1));
+      return port < 1 || port > 65535;
+    });
+  return bad.length ? [`REDIS_CLUSTER_NODES: port out of range (1 to 65535) in ${bad.join(', ')}`] : [];
 }
 
 /** For a process entry point: the configuration, or a message naming every bad variable and exit code 78 (EX_CONFIG). */

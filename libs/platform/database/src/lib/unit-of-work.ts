@@ -50,6 +50,7 @@ export class UnitOfWork {
   private restoreClient?: () => void;
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
   private readOnly = false;
+  private snapshot = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -74,6 +75,16 @@ export class UnitOfWork {
    */
   markReadOnly(): void {
     if (!this.opening) this.readOnly = true;
+  }
+
+  /**
+   * Declares, before the first statement, that this unit of work reads one consistent snapshot of the
+   * database (`REPEATABLE READ READ ONLY`): every statement sees the data as of the first one, e.g. an export.
+   */
+  markSnapshot(): void {
+    if (this.opening) throw new Error('a snapshot is chosen before the transaction opens, never later');
+    this.readOnly = true;
+    this.snapshot = true;
   }
 
   get isReadOnly(): boolean {
@@ -227,7 +238,7 @@ export class UnitOfWork {
   }
 
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
-    const opening = `BEGIN${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
+    const opening = `BEGIN${this.snapshot ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
     const probing = probeSql !== undefined;
     const parking = ReadOnlyParking.for(this.dataSource);
     const parked = parking.take();

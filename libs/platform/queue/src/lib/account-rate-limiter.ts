@@ -12,9 +12,9 @@
  * Redis server's (`TIME`), one clock for every worker.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import type Redis from 'ioredis';
+import { createHash, randomBytes } from 'node:crypto';
 import { QUEUE_OPTIONS, QueueOptions, REDIS } from './queue';
+import type { RedisClient } from './redis';
 
 /** At most `limit` posts in any `windowSeconds`-long period (the SDK's `PublishRateWindow`). */
 export interface AccountRateWindow {
@@ -116,7 +116,7 @@ export class AccountRateLimiter {
   private readonly shas = new Map<string, string>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(QUEUE_OPTIONS) options: Pick<QueueOptions, 'prefix'>,
   ) {
     // Under the queue prefix: a test run's keys are its own and removed with it.
@@ -172,16 +172,17 @@ export class AccountRateLimiter {
   }
 
   private async run(script: string, keys: string[], args: string[]): Promise<unknown> {
+    // The script's SHA-1 is computed here rather than asked of SCRIPT LOAD: on a cluster each master has its own
+    // script cache, and EVAL on a NOSCRIPT fills the cache of the master that holds the keys.
     let sha = this.shas.get(script);
+    if (!sha) {
+      sha = createHash('sha1').update(script).digest('hex');
+      this.shas.set(script, sha);
+    }
     try {
-      if (!sha) {
-        sha = (await this.redis.script('LOAD', script)) as string;
-        this.shas.set(script, sha);
-      }
       return await this.redis.evalsha(sha, keys.length, ...keys, ...args);
     } catch (error) {
       if (!String(error).includes('NOSCRIPT')) throw error;
-      this.shas.delete(script);
       return this.redis.eval(script, keys.length, ...keys, ...args);
     }
   }

@@ -1,8 +1,8 @@
-import Redis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, releaseParkedConnections, UnitOfWork } from '@socle/platform-database';
 import { LIVE_EVENTS_MAX_WAITING, LiveEvent, LiveEvents, LiveEventsOverflow } from './live-events';
+import { createRedis, RedisClient } from './redis';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -10,11 +10,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Live events on the real Redis (two processes' worth of connections) and the real PostgreSQL for commits. */
 describe('LiveEvents on the real Redis', () => {
   const prefix = `${process.env.QUEUE_PREFIX ?? 'socle-test'}-live-${randomBytes(3).toString('hex')}`;
-  const connections: Redis[] = [];
+  const connections: RedisClient[] = [];
   const instances: LiveEvents[] = [];
   let dataSource: DataSource;
   const instance = (p = prefix) => {
-    const redis = new Redis(REDIS_URL);
+    const redis = createRedis({ url: REDIS_URL }, 'commands');
     connections.push(redis);
     const live = new LiveEvents(redis, p);
     instances.push(live);

@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { isUuid, UnitOfWork } from '@socle/platform-database';
+import { duplicateFor, RedisClient } from './redis';
 
 /** A value an event carries: only flat, public facts (ids, statuses, times as ISO strings). */
 export type LiveFieldValue = string | number | boolean | null;
@@ -49,14 +49,14 @@ type Listener = (event: LiveEvent) => void;
  */
 export class LiveEvents implements OnApplicationShutdown {
   private readonly logger = new Logger('LiveEvents');
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
   /** Listeners by organisation. */
   private readonly listeners = new Map<string, Set<Listener>>();
   /** Channels whose SUBSCRIBE Redis confirmed, by organisation. */
   private readonly confirmed = new Set<string>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
@@ -168,10 +168,11 @@ export class LiveEvents implements OnApplicationShutdown {
     this.subscriber = undefined;
   }
 
-  private connection(): Redis {
+  private connection(): RedisClient {
     if (!this.subscriber) {
-      // Its own connection: one in subscriber mode can do nothing else. ioredis subscribes again after a reconnection.
-      const subscriber = this.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
+      // Its own connection: one in subscriber mode can do nothing else. ioredis subscribes again after a reconnection;
+      // on a cluster, channels are not keys and a PUBLISH reaches every node, so one subscriber connection hears all.
+      const subscriber = duplicateFor(this.redis, 'subscriber');
       subscriber.on('message', (channel: string, message: string) => this.dispatch(channel, message));
       subscriber.on('error', (error: Error) => this.logger.warn(`live events connection: ${error.message}`));
       this.subscriber = subscriber;

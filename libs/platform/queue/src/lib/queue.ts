@@ -1,8 +1,8 @@
 import { Global, Inject, Injectable, Module, DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { isUuid } from '@socle/platform-database';
 import { LiveEvents } from './live-events';
+import { createRedis, duplicateFor, RedisClient, RedisTarget } from './redis';
 
 export const REDIS = Symbol('REDIS');
 
@@ -67,33 +67,38 @@ export function isReconcilable(handler: object): handler is Reconcilable {
 }
 
 export interface QueueOptions {
-  redisUrl: string;
+  /** A single Redis or a Redis Cluster (see `redisTargetOf`). */
+  redis: RedisTarget;
   prefix: string;
 }
 
 export const QUEUE_OPTIONS = Symbol('QUEUE_OPTIONS');
 
-/** The BullMQ key prefix, hash-tagged so each queue's keys share one Redis Cluster slot. */
-export function bullPrefix(prefix: string): string {
-  return `{${prefix}}`;
+/**
+ * The BullMQ key prefix of `queue`: under the deployment's prefix, hash-tagged with the queue's name, so
+ * each queue's keys share one Redis Cluster slot (BullMQ's scripts touch several of them at once) while
+ * different queues spread over the masters. Keys read `<prefix>:{<queue>}:<queue>:…`.
+ */
+export function bullPrefix(prefix: string, queue: string): string {
+  return `${prefix}:{${queue}}`;
 }
 
 @Injectable()
 export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
-  private readonly connections: Redis[] = [];
+  private readonly connections: RedisClient[] = [];
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(QUEUE_OPTIONS) private readonly options: QueueOptions,
   ) {}
 
   queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      const connection = this.redis.duplicate({ maxRetriesPerRequest: null });
+      const connection = duplicateFor(this.redis, 'queue');
       this.connections.push(connection);
-      queue = new Queue(name, { connection, prefix: bullPrefix(this.options.prefix) });
+      queue = new Queue(name, { connection, prefix: bullPrefix(this.options.prefix, name) });
       this.queues.set(name, queue);
     }
     return queue;
@@ -119,7 +124,7 @@ export class JobQueues implements OnApplicationShutdown {
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
   onApplicationShutdown(): void {
     this.redis.disconnect();
   }
@@ -133,11 +138,11 @@ export class QueueModule {
       module: QueueModule,
       providers: [
         { provide: QUEUE_OPTIONS, useValue: options },
-        { provide: REDIS, useFactory: () => new Redis(options.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) },
+        { provide: REDIS, useFactory: () => createRedis(options.redis, 'commands') },
         JobQueues,
         RedisCloser,
         // Channels under the queue prefix: deployments (and test runs) with other prefixes never see each other's events.
-        { provide: LiveEvents, useFactory: (redis: Redis) => new LiveEvents(redis, options.prefix), inject: [REDIS] },
+        { provide: LiveEvents, useFactory: (redis: RedisClient) => new LiveEvents(redis, options.prefix), inject: [REDIS] },
       ],
       exports: [REDIS, QUEUE_OPTIONS, JobQueues, LiveEvents],
     };

@@ -13,9 +13,11 @@ export const WEBHOOK_DATA_MAX_BYTES = 65_536;
  * Emits webhook events from any module: `emit` writes an outbox row in the
  * caller's unit of work, so a rolled-back change emits nothing and a committed
  * one is never lost. The delivery job is enqueued once the transaction
- * commits; if Redis loses it, the job's reconciler finds the row. Which
- * endpoints receive an event is decided at delivery time (the subscriptions of
- * that moment).
+ * commits; if Redis loses it, the job's reconciler finds the row. An event is
+ * written only when an enabled endpoint of the organisation or of its agency
+ * listens to its type at that moment (an endpoint receives what happens after
+ * it is saved); which of those endpoints receive it is decided at delivery
+ * time (one disabled meanwhile does not).
  */
 @Injectable()
 export class WebhookEvents {
@@ -23,9 +25,10 @@ export class WebhookEvents {
 
   constructor(private readonly queues: JobQueues) {}
 
-  async emit(uow: OrganizationUnitOfWork, type: WebhookEventType, data: Record<string, unknown>): Promise<string> {
+  /** The event's id, or null when no endpoint listens to its type (nothing written). */
+  async emit(uow: OrganizationUnitOfWork, type: WebhookEventType, data: Record<string, unknown>): Promise<string | null> {
     const [id] = await this.emitMany(uow, [{ type, data }]);
-    return id;
+    return id ?? null;
   }
 
   async emitMany(
@@ -38,12 +41,16 @@ export class WebhookEvents {
       if (Buffer.byteLength(JSON.stringify(event.data)) > WEBHOOK_DATA_MAX_BYTES)
         throw new Error(`webhook event ${event.type}: data too large`);
     }
+    // Only the types an enabled endpoint of the organisation or its agency listens to are written, in the same statement
+    // (socle_webhook_subscribed_types, evaluated once): without endpoints an event costs no row and no delivery job.
     const rows = await uow.query<{ id: string }>(
       `INSERT INTO webhook_events (organization_id, type, data)
        SELECT $1, e.type, e.data FROM jsonb_to_recordset($2::jsonb) AS e (type text, data jsonb)
+        WHERE e.type = ANY ((SELECT socle_webhook_subscribed_types($1))::text[])
        RETURNING id`,
       [uow.organizationId, JSON.stringify(events)],
     );
+    if (rows.length === 0) return [];
     const organizationId = uow.organizationId;
     uow.afterCommit(async () => {
       try {

@@ -99,3 +99,15 @@ export class CheckNetworkAccountInput {
   @IsUUID('all', { message: 'must be a network account id' })
   id!: string;
 }
+
+@InputType({ description: 'The identity to connect among those a sign-in offered.' })
+export class ChooseNetworkAccountTargetInput {
+  @Field(() => ID, { description: 'The choice the OAuth callback answered (choice.id).' })
+  @IsUUID('all', { message: 'must be a network account choice id' })
+  choiceId!: string;
+  @Field(() => ID, { description: 'The id of one of the choice’s targets.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  targetId!: string;
+}

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, DateTimeScalar } from '@socle/platform-graphql';
 
 export enum NetworkAccountStatusEnum {
@@ -19,6 +19,44 @@ registerEnumType(NetworkAccountStatusEnum, {
   },
 });
 
+export enum NetworkOptionTypeEnum {
+  STRING = 'STRING',
+  TEXT = 'TEXT',
+  URL = 'URL',
+  DATE_TIME = 'DATE_TIME',
+  BOOLEAN = 'BOOLEAN',
+  NUMBER = 'NUMBER',
+  ENUM = 'ENUM',
+}
+registerEnumType(NetworkOptionTypeEnum, {
+  name: 'NetworkOptionType',
+  description: 'What a network setting holds, and how its value is written as text in a content variant’s `options`.',
+  valuesMap: {
+    STRING: { description: 'One line of text.' },
+    TEXT: { description: 'Text of several lines.' },
+    URL: { description: 'An absolute http or https address.' },
+    DATE_TIME: { description: 'An instant with its offset, written like a DateTime (2027-01-31T09:00:00+01:00).' },
+    BOOLEAN: { description: 'true or false.' },
+    NUMBER: { description: 'A number, in digits.' },
+    ENUM: { description: 'One of the setting’s values.' },
+  },
+});
+
+@ObjectType('NetworkOption', { description: 'A setting a post may carry for one network, as its connector documents it.' })
+export class NetworkOptionObject {
+  @Field(() => String, { description: 'The name to give in a content variant’s `options`.' }) name!: string;
+  @Field(() => NetworkOptionTypeEnum, { description: 'What the setting holds.' })
+  type!: NetworkOptionTypeEnum;
+  @Field(() => String, { description: 'A short label for forms (English).' }) label!: string;
+  @Field(() => String, { nullable: true, description: 'What it does.' }) description!: string | null;
+  @Field(() => [String], { description: 'enum: the accepted values; empty otherwise.' }) values!: string[];
+  @Field(() => Int, { nullable: true, description: 'The longest value accepted, in characters; null when unbounded.' })
+  maxLength!: number | null;
+  @Field(() => Float, { nullable: true, description: 'number: the smallest value accepted.' }) min!: number | null;
+  @Field(() => Float, { nullable: true, description: 'number: the largest value accepted.' }) max!: number | null;
+  @Field(() => Boolean, { description: 'True when a post cannot be published without it.' }) required!: boolean;
+}
+
 @ObjectType('Network', { description: 'A network the platform can connect to (an enabled connector).' })
 export class NetworkObject {
   @Field(() => ID, {
@@ -37,6 +75,24 @@ export class NetworkObject {
       'How the network counts text length: graphemes, code-points, or code-points-urls-as-23 (every link counts as 23 characters).',
   })
   textCounting!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The address to connect to when the network has one server for everyone (or a usual default); null for networks of many servers or none.',
+  })
+  defaultServiceUrl!: string | null;
+  @Field(() => [String], { description: 'The media types a post may carry (image/jpeg, video/mp4…); empty when it takes none.' })
+  mediaTypes!: string[];
+  @Field(() => String, {
+    description:
+      'How the network takes media: bytes (uploaded by the platform) or url (fetched by the network from a public address of the platform; PUBLIC_URL must be reachable from the internet).',
+  })
+  mediaDelivery!: string;
+  @Field(() => [NetworkOptionObject], {
+    description:
+      'The settings a post may carry for this network (a video’s title, a blog post’s slug), given as `options` of a content variant.',
+  })
+  options!: NetworkOptionObject[];
 }
 
 @ObjectType('NetworkAccount', { description: 'A connected network account. Its credentials are encrypted at rest and never returned.' })
@@ -89,4 +145,27 @@ export class NetworkOAuthStartObject {
 @ObjectType('DisconnectNetworkAccountPayload', { description: 'The result of disconnectNetworkAccount.' })
 export class DisconnectNetworkAccountPayload {
   @Field(() => ID, { description: 'The account removed, with its credentials.' }) id!: string;
+}
+
+@ObjectType('NetworkAccountTarget', { description: 'A page, organisation or channel a sign-in may publish as.' })
+export class NetworkAccountTargetObject {
+  @Field(() => ID, { description: 'The network’s id of the page, organisation or channel.' }) id!: string;
+  @Field(() => String, { description: 'organization, page, channel or profile.' }) kind!: string;
+  @Field(() => String, { description: 'Its name, as the network shows it.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Its vanity name, handle or slug, when the network has one.' })
+  handle!: string | null;
+  @Field(() => String, { nullable: true, description: 'Its public address, when the network gives one.' }) url!: string | null;
+}
+
+@ObjectType('NetworkAccountChoice', {
+  description:
+    'A sign-in that may publish as several pages, organisations or channels, waiting for a member to choose one (chooseNetworkAccountTarget). Open for thirty minutes.',
+})
+export class NetworkAccountChoiceObject {
+  @Field(() => ID, { description: 'Identifier of the choice, as the OAuth callback answered it.' }) id!: string;
+  @Field(() => String, { description: 'The network signed in to.' }) network!: string;
+  @Field(() => String, { description: 'The server signed in to.' }) serviceUrl!: string;
+  @Field(() => DateTimeScalar, { description: 'When the choice closes (UTC): sign in again after that.' }) expiresAt!: Date;
+  @Field(() => [NetworkAccountTargetObject], { description: 'What it may publish as, as the network listed it.' })
+  targets!: NetworkAccountTargetObject[];
 }

@@ -29,6 +29,12 @@ const RETRY_MAX_MS = 3_600_000;
 
 export interface RunListeningQueryPayload extends TenantJobPayload {
   queryId: string;
+  /**
+   * The run is wanted only if the query has not started a run since this instant (ISO): a run that started after
+   * the request satisfies it. Claimed atomically, so however many workers and wake-ups find a query due, one runs;
+   * without it the run is unconditional.
+   */
+  notRunSince?: string;
 }
 
 /** Where a source's last run stopped: the newest publication time seen and the newest external ids. */
@@ -54,8 +60,13 @@ export class ListeningScheduler {
   constructor(private readonly queues: JobQueues) {}
 
   /** One pending run per query and `key` (the job id dedupes: asking twice while one waits enqueues one). */
-  async schedule(organizationId: string, queryId: string, options: { key?: string; delayMs?: number } = {}): Promise<void> {
+  async schedule(
+    organizationId: string,
+    queryId: string,
+    options: { key?: string; delayMs?: number; notRunSince?: Date } = {},
+  ): Promise<void> {
     const payload: RunListeningQueryPayload = { organizationId, queryId };
+    if (options.notRunSince) payload.notRunSince = options.notRunSince.toISOString();
     await this.queues.add(LISTENING_QUEUE, RUN_LISTENING_QUERY_JOB, payload, {
       jobId: `listen-${organizationId}-${queryId}-${options.key ?? 'now'}`,
       delay: options.delayMs,
@@ -83,7 +94,8 @@ export interface MentionsIngested {
 export type MentionsIngestedListener = (ctx: TenantCtx, ingested: MentionsIngested) => Promise<void>;
 
 export interface ListeningRunResult {
-  status: 'RAN' | 'GONE' | 'INACTIVE';
+  /** RECENT: another run started after the request (see `RunListeningQueryPayload.notRunSince`), nothing done. */
+  status: 'RAN' | 'GONE' | 'INACTIVE' | 'RECENT';
   sources: { accountId: string; network: string; fetched: number; added: number; error?: string; skipped?: string }[];
 }
 
@@ -124,10 +136,11 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
     private readonly webhooks: WebhookEvents,
   ) {}
 
-  async handle({ organizationId, queryId }: RunListeningQueryPayload): Promise<ListeningRunResult> {
+  async handle({ organizationId, queryId, notRunSince }: RunListeningQueryPayload): Promise<ListeningRunResult> {
+    const since = typeof notRunSince === 'string' && !Number.isNaN(Date.parse(notRunSince)) ? new Date(notRunSince) : null;
     // The payload names the tenant: the job acts in that organisation, row-level security as for a request.
     return this.units.runInOrganization(organizationId, (uow) =>
-      this.run({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, queryId),
+      this.run({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }, queryId, since),
     );
   }
 
@@ -143,11 +156,13 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
       this.listening.due(uow, new Date(now - this.config.LISTENING_EVERY_MINUTES * 60_000), new Date(now), 1000),
     );
     const slot = Math.floor(now / 60_000);
-    for (const row of due) await this.scheduler.schedule(row.organization_id, row.id, { key: `due-${slot}` });
+    const notRunSince = new Date(now - this.config.LISTENING_EVERY_MINUTES * 60_000);
+    for (const row of due) await this.scheduler.schedule(row.organization_id, row.id, { key: `due-${slot}`, notRunSince });
     return due.length;
   }
 
-  async run(ctx: TenantCtx, queryId: string): Promise<ListeningRunResult> {
+  /** Runs the query; with `notRunSince`, only when no run started since then (a source's due retry aside). */
+  async run(ctx: TenantCtx, queryId: string, notRunSince: Date | null = null): Promise<ListeningRunResult> {
     const query = await this.listening.find(ctx, queryId);
     if (!query) return { status: 'GONE', sources: [] };
     if (!query.active) return { status: 'INACTIVE', sources: [] };
@@ -155,7 +170,8 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
     const matchers = this.compileAll(await this.listening.active(ctx));
     const states = new Map((await this.listening.sources(ctx, [queryId])).map((s) => [s.accountId, s]));
     const plans = await this.plan(ctx, query, compiled, states);
-    await this.listening.markRun(ctx, queryId);
+    // The run is claimed with its start time: a concurrent claim waits for this one's commit, then finds it recent.
+    if (!(await this.listening.claimRun(ctx, queryId, notRunSince))) return { status: 'RECENT', sources: [] };
     // Nothing is held while the networks answer.
     await ctx.uow.commitAndContinue();
 
@@ -228,6 +244,7 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
       await this.scheduler.schedule(ctx.organizationId, queryId, {
         key: `retry-${nextRetry.getTime()}`,
         delayMs: Math.max(0, nextRetry.getTime() - Date.now()),
+        notRunSince: nextRetry,
       });
     }
     return result;

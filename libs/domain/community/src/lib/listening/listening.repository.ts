@@ -323,11 +323,21 @@ export class ListeningRepository {
     ]);
   }
 
-  async markRun(ctx: TenantCtx, id: string): Promise<void> {
-    await ctx.uow.execute('UPDATE listening_queries SET last_run_at = now() WHERE organization_id = $1 AND id = $2', [
-      ctx.uow.organizationId,
-      id,
-    ]);
+  /**
+   * Records that a run starts now; with `notRunSince`, only when the query has not started one since then or one of
+   * its sources' retries is due (else false, nothing changed). Concurrent claims are serialised by the row: the later
+   * one re-reads the committed start time.
+   */
+  async claimRun(ctx: TenantCtx, id: string, notRunSince: Date | null): Promise<boolean> {
+    const changed = await ctx.uow.execute(
+      `UPDATE listening_queries l SET last_run_at = now()
+        WHERE l.organization_id = $1 AND l.id = $2
+          AND ($3::timestamptz IS NULL OR l.last_run_at IS NULL OR l.last_run_at < $3::timestamptz
+               OR EXISTS (SELECT 1 FROM listening_query_sources s
+                           WHERE s.organization_id = $1 AND s.query_id = $2 AND s.retry_at <= now()))`,
+      [ctx.uow.organizationId, id, notRunSince],
+    );
+    return changed > 0;
   }
 
   /** Queries due across tenants (SECURITY DEFINER function: ids only). */

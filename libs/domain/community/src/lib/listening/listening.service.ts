@@ -189,7 +189,8 @@ export class ListeningService {
   /** Enqueued once the transaction commits: the worker must find the row. */
   private async runSoon(ctx: TenantCtx, id: string, key?: string): Promise<void> {
     const organizationId = ctx.organizationId;
-    ctx.uow.afterCommit(() => this.scheduler.schedule(organizationId, id, { key }));
+    // Satisfied by any run that starts after this request (a due sweep's included): one run, not two.
+    ctx.uow.afterCommit(() => this.scheduler.schedule(organizationId, id, { key, notRunSince: new Date() }));
   }
 
   private userOf(ctx: TenantCtx): string | null {

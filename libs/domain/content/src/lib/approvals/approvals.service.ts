@@ -11,6 +11,8 @@ import { ContentItemService } from '../items/content-item.service';
 import { AcknowledgedFinding, ApprovalStep, ApprovalVerdict, chainProgress, ChainProgress, DEFAULT_APPROVAL_CHAIN } from './approval-chain';
 import { approvalLinkMail } from './approval-link-mail';
 import { ApprovalLinks } from './approval-links';
+import { MediaAssetRepository } from '../media/media-asset.repository';
+import { MediaPublicLinks } from '../media/media-public-links';
 import { ApprovalLinkRow, ApprovalsRepository } from './approvals.repository';
 
 export interface ApprovalChainView {
@@ -44,6 +46,12 @@ export interface ApprovalLinkPreview {
     text: string;
     linkUrl: string | null;
     mediaIds: string[];
+    /**
+     * The variant's media as the approver sees them: each file at a public address that works for
+     * `MEDIA_PUBLIC_LINK_TTL_MS` (an approver who keeps the page open longer loads it again). A file deleted
+     * from the library since is left out.
+     */
+    media: { id: string; contentType: string; url: string }[];
     warnings: { rule: string; message: string }[];
   }[];
 }
@@ -78,6 +86,8 @@ export class ApprovalsService {
     private readonly outbox: MailOutbox,
     private readonly organizations: OrganizationRepository,
     private readonly webhooks: WebhookEvents,
+    private readonly mediaAssets: MediaAssetRepository,
+    private readonly mediaLinks: MediaPublicLinks,
   ) {}
 
   // ------------------------------------------------------------------ the chain
@@ -256,6 +266,11 @@ export class ApprovalsService {
       const ctx: ContentCtx = { uow, organizationId: uow.organizationId, actor: LINK_ACTOR };
       const { link, item, progress } = await this.openLink(ctx, claims.linkId, false);
       const variants = await this.itemRows.variants(ctx, [item.id]);
+      const assets = new Map<string, { id: string; contentType: string; url: string }>();
+      for (const id of new Set(variants.flatMap((v) => v.mediaIds))) {
+        const asset = await this.mediaAssets.find(ctx, id);
+        if (asset) assets.set(id, { id, contentType: asset.contentType, url: this.mediaLinks.url(ctx.uow.organizationId, id) });
+      }
       return {
         recipientName: link.recipientName,
         step: link.step,
@@ -268,6 +283,7 @@ export class ApprovalsService {
           text: v.text,
           linkUrl: v.linkUrl,
           mediaIds: v.mediaIds,
+          media: v.mediaIds.flatMap((id) => assets.get(id) ?? []),
           warnings: v.findings.filter((f) => f.severity === 'WARN').map((f) => ({ rule: f.rule, message: f.message })),
         })),
       };

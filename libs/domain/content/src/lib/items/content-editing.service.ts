@@ -1,9 +1,11 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { badInput, DomainError, forbidden } from '@socle/platform-errors';
+import { optionValueProblem, readOptionValue } from '@socle/connector-sdk';
+import { badInput, DomainError, FieldProblem, forbidden } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
-import type { ContentItemEntity, ContentVariantEntity, VariantFinding } from './content-item.entity';
+import type { ContentItemEntity, ContentVariantEntity, VariantFinding, VariantOptions } from './content-item.entity';
+import type { NetworkTarget } from '../network-targets';
 import { ContentCtx, ContentItemRepository, ItemFields, ItemFilter } from './content-item.repository';
 import { ContentItemService, transitionRefused } from './content-item.service';
 import { ContentStatus, isEditable } from './status';
@@ -21,6 +23,36 @@ export const CONTENT_REFUSALS = {
 
 /** Statuses an edit sends back to DRAFT: what was reviewed, approved or scheduled is no longer what will be published. */
 const BACK_TO_DRAFT: readonly ContentStatus[] = ['IN_REVIEW', 'APPROVED', 'SCHEDULED', 'FAILED'];
+
+/**
+ * A variant's settings, given as text, read as the network's manifest documents them (`options`): a setting it does
+ * not document, or a value of the wrong type or out of bounds, is refused with its path (`input.options[1].value`);
+ * nothing is stored. A required setting left out is not refused here but found (BLOCK): a draft may be incomplete.
+ */
+function variantOptions(target: NetworkTarget, given: readonly { name: string; value: string }[]): VariantOptions {
+  const options: VariantOptions = {};
+  if (given.length === 0) return options;
+  const specs = target.manifest?.options;
+  const problems: FieldProblem[] = [];
+  given.forEach(({ name, value }, index) => {
+    const spec = specs?.find((s) => s.name === name);
+    if (!spec) {
+      const known = specs?.map((s) => s.name).join(', ');
+      problems.push({
+        field: `input.options[${index}].name`,
+        message: known ? `${target.network} has no setting ${name}; it takes ${known}` : `${target.network} takes no settings`,
+      });
+      return;
+    }
+    const read = readOptionValue(spec, value);
+    const problem =
+      read === undefined ? (spec.type === 'boolean' ? 'must be true or false' : 'must be a number') : optionValueProblem(spec, read);
+    if (problem) problems.push({ field: `input.options[${index}].value`, message: `${spec.label} ${problem}` });
+    else if (!(typeof read === 'string' && !read.trim())) options[name] = read as string | number | boolean;
+  });
+  if (problems.length) throw badInput(problems);
+  return options;
+}
 
 /** A blocking finding as a refusal reports it: which variant, which rule, where. */
 export interface BlockingFinding extends VariantFinding {
@@ -121,16 +153,24 @@ export class ContentEditingService {
 
   async setVariant(
     ctx: ContentCtx,
-    input: { itemId: string; networkAccountId: string; text: string; linkUrl?: string | null; mediaIds?: string[] },
+    input: {
+      itemId: string;
+      networkAccountId: string;
+      text: string;
+      linkUrl?: string | null;
+      mediaIds?: string[];
+      options?: { name: string; value: string }[] | null;
+    },
   ): Promise<ContentVariantEntity> {
     const item = await this.editable(ctx, input.itemId, 'input.itemId');
     const target = await this.checker.target(ctx, input.networkAccountId, 'input.networkAccountId');
+    const options = variantOptions(target, input.options ?? []);
     const mediaIds = input.mediaIds ?? [];
     const facts = await this.items.mediaFacts(ctx, mediaIds);
     const missing = mediaIds.findIndex((id) => !facts.has(id));
     if (missing >= 0)
       throw new DomainError('NOT_FOUND', `Media asset ${mediaIds[missing]} was not found.`, { field: `input.mediaIds[${missing}]` });
-    const draft = { text: input.text, linkUrl: input.linkUrl ?? null, media: mediaIds.map((id) => facts.get(id) as MediaFacts) };
+    const draft = { text: input.text, linkUrl: input.linkUrl ?? null, media: mediaIds.map((id) => facts.get(id) as MediaFacts), options };
     const findings = findingsOf(target, await this.checker.policy(ctx), draft);
     await this.backToDraft(ctx, item, 'input.itemId', 'variant changed');
     const variant = await this.items.upsertVariant(ctx, {
@@ -140,6 +180,7 @@ export class ContentEditingService {
       text: draft.text,
       linkUrl: draft.linkUrl,
       mediaIds,
+      options,
       findings,
     });
     await this.items.bumpRevision(ctx, item.id);
@@ -330,7 +371,7 @@ export class ContentEditingService {
       const target = variant.networkAccountId ? (targets.get(variant.networkAccountId) ?? null) : null;
       // An asset in use cannot be deleted (the media library refuses), so every id has its facts.
       const media = variant.mediaIds.flatMap((id) => facts.get(id) ?? []);
-      const findings = findingsOf(target, policy, { text: variant.text, linkUrl: variant.linkUrl, media });
+      const findings = findingsOf(target, policy, { text: variant.text, linkUrl: variant.linkUrl, media, options: variant.options });
       if (JSON.stringify(findings) !== JSON.stringify(variant.findings)) {
         await this.items.setFindings(ctx, variant.id, findings);
         variant.findings = findings;

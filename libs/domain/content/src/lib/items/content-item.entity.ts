@@ -39,6 +39,9 @@ export interface VariantFinding {
   spans: { start: number; end: number }[];
 }
 
+/** A variant's network-specific settings, by name. */
+export type VariantOptions = Record<string, string | number | boolean>;
+
 /** A content item's text for one network account (`content_variants`). */
 export interface ContentVariantEntity {
   organizationId: string;
@@ -50,6 +53,8 @@ export interface ContentVariantEntity {
   text: string;
   linkUrl: string | null;
   mediaIds: string[];
+  /** The network's own settings (`Variant.options`), typed as the connector's manifest documents them. */
+  options: VariantOptions;
   findings: VariantFinding[];
   createdAt: Date;
   updatedAt: Date;
@@ -111,7 +116,7 @@ export function toItemEntity(r: ItemRow): ContentItemEntity {
 }
 
 export const VARIANT_COLUMNS =
-  'organization_id, id, item_id, network_account_id, network, text, link_url, media_ids, findings, created_at, updated_at';
+  'organization_id, id, item_id, network_account_id, network, text, link_url, media_ids, options, findings, created_at, updated_at';
 
 export interface VariantRow {
   organization_id: string;
@@ -122,6 +127,7 @@ export interface VariantRow {
   text: string;
   link_url: string | null;
   media_ids: string[];
+  options: VariantOptions;
   findings: VariantFinding[];
   created_at: Date;
   updated_at: Date;
@@ -137,6 +143,7 @@ export function toVariantEntity(r: VariantRow): ContentVariantEntity {
     text: r.text,
     linkUrl: r.link_url,
     mediaIds: r.media_ids ?? [],
+    options: r.options ?? {},
     findings: r.findings ?? [],
     createdAt: r.created_at,
     updatedAt: r.updated_at,

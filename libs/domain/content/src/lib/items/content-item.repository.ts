@@ -11,6 +11,7 @@ import {
   toVariantEntity,
   VARIANT_COLUMNS,
   VariantFinding,
+  VariantOptions,
   VariantRow,
 } from './content-item.entity';
 import type { ContentSource, ContentStatus } from './status';
@@ -293,17 +294,28 @@ export class ContentItemRepository {
       text: string;
       linkUrl: string | null;
       mediaIds: string[];
+      options: VariantOptions;
       findings: VariantFinding[];
     },
   ): Promise<ContentVariantEntity> {
     const [row] = await ctx.uow.query<VariantRow>(
-      `INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text, link_url, media_ids, findings)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::jsonb)
+      `INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text, link_url, media_ids, options, findings)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::jsonb, $9::jsonb)
        ON CONFLICT (organization_id, item_id, network_account_id) WHERE network_account_id IS NOT NULL
        DO UPDATE SET network = EXCLUDED.network, text = EXCLUDED.text, link_url = EXCLUDED.link_url, media_ids = EXCLUDED.media_ids,
-         findings = EXCLUDED.findings, updated_at = now()
+         options = EXCLUDED.options, findings = EXCLUDED.findings, updated_at = now()
        RETURNING ${VARIANT_COLUMNS}`,
-      [ctx.uow.organizationId, v.itemId, v.networkAccountId, v.network, v.text, v.linkUrl, v.mediaIds, JSON.stringify(v.findings)],
+      [
+        ctx.uow.organizationId,
+        v.itemId,
+        v.networkAccountId,
+        v.network,
+        v.text,
+        v.linkUrl,
+        v.mediaIds,
+        JSON.stringify(v.options),
+        JSON.stringify(v.findings),
+      ],
     );
     return toVariantEntity(row);
   }

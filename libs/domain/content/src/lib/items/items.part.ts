@@ -1,4 +1,5 @@
 import { Content1764800000000 } from '../migrations/1764800000000-content';
+import { VariantOptions1765000003400 } from '../migrations/1765000003400-variant-options';
 import type { ContentPart } from '../content-part';
 import { ContentEditingService } from './content-editing.service';
 import { ContentItemRepository } from './content-item.repository';
@@ -10,7 +11,7 @@ import { VariantChecker } from './variant-check';
 /** Content items and variants, their checks, and the suggestion box. */
 export const ITEMS_PART: ContentPart = {
   entities: [],
-  migrations: [Content1764800000000],
+  migrations: [Content1764800000000, VariantOptions1765000003400],
   providers: [ContentItemRepository, ContentItemService, VariantChecker, ContentEditingService, WebhookEvents],
   resolvers: [ContentItemResolver],
   workers: [],

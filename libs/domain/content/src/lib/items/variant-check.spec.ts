@@ -109,6 +109,29 @@ describe('the findings of a variant', () => {
     expect(findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('', { media: [png] }))).toEqual([]);
   });
 
+  it('checks an attached video like an image: against the network’s media types and size limit, named by its position', () => {
+    const video = { contentType: 'video/mp4', byteSize: 900 };
+    const videos = {
+      ...tiny,
+      id: 'videos',
+      displayName: 'Videos',
+      media: { maxCount: 2, types: ['image/png', 'video/mp4'], maxBytes: 1000 },
+    };
+    const on = (manifest: ConnectorManifest, media: { contentType: string; byteSize: number }[]) =>
+      findingsOf({ network: manifest.id, manifest }, policy(), draft('Bonjour', { media })).map((f) => [f.rule, f.message]);
+    expect(on(videos, [png, video])).toEqual([]);
+    // A network that takes images only refuses the video, naming which attachment it is.
+    expect(on(tiny, [png, video])).toEqual([
+      ['media.type', expect.stringMatching(/^Attachment 2 is video\/mp4; Tiny accepts image\/png\.$/)],
+    ]);
+    expect(on(videos, [{ contentType: 'video/quicktime', byteSize: 10 }])).toEqual([
+      ['media.type', expect.stringContaining('Attachment 1 is video/quicktime')],
+    ]);
+    expect(on(videos, [png, { contentType: 'video/mp4', byteSize: 1001 }])).toEqual([
+      ['media.too-large', expect.stringContaining('Attachment 2 weighs')],
+    ]);
+  });
+
   it('blocks a variant whose account is gone or whose connector is not enabled, still reporting the rules', () => {
     expect(findingsOf(null, policy(), draft('gratuit')).map((f) => [f.severity, f.rule])).toEqual([
       ['BLOCK', 'account.disconnected'],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConnectorManifest, validateVariant } from '@socle/connector-sdk';
+import { ConnectorManifest, validateVariant, Variant } from '@socle/connector-sdk';
 import { DomainError } from '@socle/platform-errors';
 import { check, CompiledContentPolicy, ContentRulesService, NetworkTextLimits } from '@socle/policies';
 import { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from '../network-targets';
@@ -17,6 +17,8 @@ export interface VariantDraft {
   linkUrl: string | null;
   /** The attached assets, in order. */
   media: readonly MediaFacts[];
+  /** The network's own settings (checked against the manifest's `options`: a required one missing blocks). */
+  options?: Variant['options'];
 }
 
 /**
@@ -73,7 +75,7 @@ export function findingsOf(
   if (manifest) {
     // The connector's validation reads the type and size of each attachment, never its bytes.
     const media = variant.media.map((m) => ({ mimeType: m.contentType, data: { byteLength: m.byteSize } as Uint8Array }));
-    for (const v of validateVariant(manifest, { text, media })) {
+    for (const v of validateVariant(manifest, { text, media, options: variant.options ?? {} })) {
       // The rules' NETWORK_LIMITS finding says the same with a span: keep one.
       if (networkBlocked && (v.rule === 'text.too-long' || v.rule === 'text.too-many-bytes')) continue;
       findings.push({ severity: 'BLOCK', rule: v.rule, message: v.message, spans: [] });

@@ -2,17 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { KeysetPage } from '@socle/platform-graphql';
 import type { ContentCtx as TenantCtx } from '../items/content-item.repository';
 
+export type MediaKind = 'IMAGE' | 'VIDEO';
+
 /** A media library asset as stored in `media_assets`, with how many variants use it. */
 export interface MediaAssetEntity {
   organizationId: string;
   id: string;
   storageKey: string;
-  kind: 'IMAGE';
+  kind: MediaKind;
   contentType: string;
   byteSize: number;
   sha256: string;
+  /** An image's size, or a video's first video track's, as displayed. */
   width: number;
   height: number;
+  /** A video's duration; null for an image. */
+  durationMs: number | null;
   fileName: string | null;
   tags: string[];
   uploadedBy: string | null;
@@ -24,16 +29,18 @@ export interface MediaAssetEntity {
 
 export interface NewMediaAsset {
   storageKey: string;
+  kind: MediaKind;
   contentType: string;
   byteSize: number;
   sha256: string;
   width: number;
   height: number;
+  durationMs: number | null;
   fileName: string | null;
   uploadedBy: string | null;
 }
 
-const COLUMNS = `m.organization_id, m.id, m.storage_key, m.kind, m.content_type, m.byte_size, m.sha256, m.width, m.height, m.file_name, m.tags,
+const COLUMNS = `m.organization_id, m.id, m.storage_key, m.kind, m.content_type, m.byte_size, m.sha256, m.width, m.height, m.duration_ms, m.file_name, m.tags,
   m.uploaded_by, m.created_at, m.updated_at`;
 const USAGE = `(SELECT count(*) FROM content_variants v WHERE v.organization_id = m.organization_id AND v.media_ids @> ARRAY[m.id])::int AS usage_count`;
 
@@ -41,12 +48,13 @@ interface Row {
   organization_id: string;
   id: string;
   storage_key: string;
-  kind: 'IMAGE';
+  kind: MediaKind;
   content_type: string;
   byte_size: string | number;
   sha256: string;
   width: number;
   height: number;
+  duration_ms: number | null;
   file_name: string | null;
   tags: string[];
   uploaded_by: string | null;
@@ -66,6 +74,7 @@ function toEntity(r: Row): MediaAssetEntity {
     sha256: r.sha256,
     width: r.width,
     height: r.height,
+    durationMs: r.duration_ms,
     fileName: r.file_name,
     tags: r.tags ?? [],
     uploadedBy: r.uploaded_by,
@@ -133,16 +142,18 @@ export class MediaAssetRepository {
 
   async insert(ctx: TenantCtx, asset: NewMediaAsset): Promise<MediaAssetEntity> {
     const [row] = await ctx.uow.query<Row>(
-      `INSERT INTO media_assets AS m (organization_id, storage_key, content_type, byte_size, sha256, width, height, file_name, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      `INSERT INTO media_assets AS m (organization_id, storage_key, kind, content_type, byte_size, sha256, width, height, duration_ms, file_name, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
       [
         ctx.uow.organizationId,
         asset.storageKey,
+        asset.kind,
         asset.contentType,
         asset.byteSize,
         asset.sha256,
         asset.width,
         asset.height,
+        asset.durationMs,
         asset.fileName,
         asset.uploadedBy,
       ],

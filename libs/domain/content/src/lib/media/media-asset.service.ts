@@ -5,7 +5,7 @@ import { DomainError, notFound } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { ContentCtx, userIdOf } from '../items/content-item.repository';
 import { MediaAssetEntity, MediaAssetRepository } from './media-asset.repository';
-import type { InspectedImage } from './media-inspector';
+import type { InspectedMedia } from './media-inspector';
 import { MEDIA_STORAGE, MediaStorage, StoredObject } from './media-storage';
 
 export const MEDIA_IN_USE = 'MEDIA_IN_USE';
@@ -33,7 +33,7 @@ function tagFilter(tag: string | null | undefined): string | undefined {
 }
 
 /**
- * The media library: an organisation's images, uploaded once and used by any
+ * The media library: an organisation's images and videos, uploaded once and used by any
  * number of content variants. The bytes live in the media storage; the rows
  * say what they are. An asset a variant uses cannot be deleted (MEDIA_IN_USE).
  */
@@ -67,15 +67,17 @@ export class MediaAssetService {
   }
 
   /** Records a file already stored and inspected; the caller deletes the stored file if this throws. */
-  async register(ctx: ContentCtx, stored: StoredObject, image: InspectedImage, fileName: string | null): Promise<MediaAssetEntity> {
-    if (stored.size !== image.size) throw new DomainError('INTERNAL', 'the stored size differs from the inspected size');
+  async register(ctx: ContentCtx, stored: StoredObject, media: InspectedMedia, fileName: string | null): Promise<MediaAssetEntity> {
+    if (stored.size !== media.size) throw new DomainError('INTERNAL', 'the stored size differs from the inspected size');
     const asset = await this.assets.insert(ctx, {
       storageKey: stored.key,
-      contentType: image.contentType,
+      kind: media.kind,
+      contentType: media.contentType,
       byteSize: stored.size,
       sha256: stored.sha256,
-      width: image.width,
-      height: image.height,
+      width: media.width,
+      height: media.height,
+      durationMs: media.kind === 'VIDEO' ? media.durationMs : null,
       fileName: displayFileName(fileName),
       uploadedBy: userIdOf(ctx.actor),
     });
@@ -86,7 +88,14 @@ export class MediaAssetService {
         action: 'media.upload',
         targetType: 'MediaAsset',
         targetId: asset.id,
-        metadata: { contentType: asset.contentType, byteSize: asset.byteSize, width: asset.width, height: asset.height },
+        metadata: {
+          kind: asset.kind,
+          contentType: asset.contentType,
+          byteSize: asset.byteSize,
+          width: asset.width,
+          height: asset.height,
+          ...(asset.durationMs === null ? {} : { durationMs: asset.durationMs }),
+        },
       },
       ctx.requestId,
     );

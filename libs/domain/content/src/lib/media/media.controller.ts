@@ -10,10 +10,11 @@ import { DomainError, HTTP_STATUS_OF } from '@socle/platform-errors';
 import type { MediaAssetEntity } from './media-asset.repository';
 import { MediaAssetService } from './media-asset.service';
 import { MediaHttpAccess } from './media-http-access';
-import { InspectedImage, MediaInspector, mediaRefusal, MediaRefusalReason, REFUSAL_STATUS } from './media-inspector';
+import { InspectedMedia, MediaInspector, mediaRefusal, MediaRefusalReason, REFUSAL_STATUS } from './media-inspector';
 import { MEDIA_STORAGE, MediaStorage, StoredObject } from './media-storage';
 import { boundaryOf, multipartRefusal, MultipartReader, PartHeaders } from './multipart';
 import { mediaDownloadUrl } from './media.resolver';
+import { sendMediaFile } from './media-reply';
 
 /** Bytes of form fields other than `file` read (and ignored) per upload. */
 const OTHER_FIELDS_MAX_BYTES = 64 * 1024;
@@ -46,7 +47,8 @@ export class MediaController implements OnModuleInit {
   ) {}
 
   /**
-   * Lets multipart bodies reach `POST /media` unread (the route streams them);
+   * Lets multipart bodies reach `POST /media` unread (the route streams them), and any other route that declares
+   * `@RouteConfig({ streamedMultipart: true })` (it reads them with `MultipartReader`);
    * every other route still answers 415 to them, as before.
    */
   onModuleInit(): void {
@@ -55,7 +57,8 @@ export class MediaController implements OnModuleInit {
     fastify.addContentTypeParser(
       'multipart/form-data',
       (request: FastifyRequest, _payload: IncomingMessage, done: (error: Error | null, body?: unknown) => void) => {
-        if (request.method === 'POST' && request.routeOptions.url === '/media') return done(null, undefined);
+        const streamed = (request.routeOptions.config as { streamedMultipart?: boolean } | undefined)?.streamedMultipart === true;
+        if (request.method === 'POST' && (request.routeOptions.url === '/media' || streamed)) return done(null, undefined);
         done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
       },
     );
@@ -96,20 +99,12 @@ export class MediaController implements OnModuleInit {
       if (!isUuid(id)) throw new DomainError('NOT_FOUND', 'This media asset was not found.');
       const { asset, file } = await this.media.open(ctx, id);
       await ctx.uow.commit();
-      const name = asset.fileName ?? `${asset.id}.${asset.contentType.slice('image/'.length)}`;
-      return reply
-        .status(200)
-        .type(asset.contentType)
-        .header('content-length', String(file.size))
-        .header(
-          'content-disposition',
-          `inline; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .header('etag', `"${asset.sha256}"`)
-        .header('cache-control', 'private, no-cache')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(file.stream);
+      const extension = asset.contentType === 'video/quicktime' ? 'mov' : asset.contentType.slice(asset.contentType.indexOf('/') + 1);
+      const name = asset.fileName ?? `${asset.id}.${extension}`;
+      return sendMediaFile(reply, asset, file, {
+        'content-disposition': `inline; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'cache-control': 'private, no-cache',
+      });
     } catch (error) {
       if (ctx?.uow.isOpen) await ctx.uow.rollback().catch(() => undefined);
       return this.fail(reply, error, requestId);
@@ -120,9 +115,10 @@ export class MediaController implements OnModuleInit {
   private async receive(
     body: IncomingMessage,
     boundary: string,
-  ): Promise<{ stored: StoredObject; image: InspectedImage; file: PartHeaders }> {
+  ): Promise<{ stored: StoredObject; image: InspectedMedia; file: PartHeaders }> {
     const reader = new MultipartReader(boundary);
-    const inspector = new MediaInspector(this.config.MEDIA_MAX_BYTES);
+    // Images up to MEDIA_MAX_BYTES, videos up to MEDIA_VIDEO_MAX_BYTES: each refused as soon as the stream passes its limit.
+    const inspector = new MediaInspector(this.config.MEDIA_MAX_BYTES, this.config.MEDIA_VIDEO_MAX_BYTES);
     let file: PartHeaders | undefined;
     let inFile = false;
     let otherBytes = 0;
@@ -167,6 +163,7 @@ export class MediaController implements OnModuleInit {
       sha256: asset.sha256,
       width: asset.width,
       height: asset.height,
+      durationMs: asset.durationMs,
       fileName: asset.fileName,
       tags: asset.tags,
       usageCount: asset.usageCount,

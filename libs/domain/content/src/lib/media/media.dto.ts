@@ -8,11 +8,15 @@ const TAG_MESSAGE = 'each tag is 1 to 50 letters, digits, spaces, - _ or ., star
 
 export enum MediaKindEnum {
   IMAGE = 'IMAGE',
+  VIDEO = 'VIDEO',
 }
 registerEnumType(MediaKindEnum, {
   name: 'MediaKind',
-  description: 'IMAGE (PNG, JPEG, GIF or WebP).',
-  valuesMap: { IMAGE: { description: 'A still or animated image: PNG, JPEG, GIF or WebP.' } },
+  description: 'IMAGE (PNG, JPEG, GIF or WebP) or VIDEO (MP4 or QuickTime).',
+  valuesMap: {
+    IMAGE: { description: 'A still or animated image: PNG, JPEG, GIF or WebP.' },
+    VIDEO: { description: 'A video: MP4 or QuickTime (MOV).' },
+  },
 });
 
 @ArgsType()
@@ -49,12 +53,22 @@ export class DeleteMediaAssetInput {
 export class MediaAssetObject {
   @Field(() => ID, { description: 'Identifier of the asset.' }) id!: string;
   @Field(() => MediaKindEnum, { description: 'The kind of file.' }) kind!: MediaKindEnum;
-  @Field(() => String, { description: 'Read from the file’s bytes at upload: image/png, image/jpeg, image/gif or image/webp.' })
+  @Field(() => String, {
+    description: 'Read from the file’s bytes at upload: image/png, image/jpeg, image/gif, image/webp, video/mp4 or video/quicktime.',
+  })
   contentType!: string;
   @Field(() => Int, { description: 'Size in bytes.' }) byteSize!: number;
   @Field(() => String, { description: 'SHA-256 of the bytes, in hex.' }) sha256!: string;
-  @Field(() => Int, { description: 'Width in pixels, as displayed (EXIF rotation applied).' }) width!: number;
+  @Field(() => Int, {
+    description: 'Width in pixels, as displayed (EXIF rotation applied); of a video, its first video track’s (rotation applied).',
+  })
+  width!: number;
   @Field(() => Int, { description: 'Height in pixels, as displayed.' }) height!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Duration of a video in milliseconds, read from the file at upload; null for an image.',
+  })
+  durationMs!: number | null;
   @Field(() => String, { nullable: true, description: 'The name the file was uploaded with (display only).' }) fileName!: string | null;
   @Field(() => [String], { description: 'The asset’s tags, in lower case, for filtering the library.' }) tags!: string[];
   @Field(() => Int, { description: 'How many content variants use this asset.' }) usageCount!: number;

@@ -34,6 +34,7 @@ export class MediaResolver {
     sha256: a.sha256,
     width: a.width,
     height: a.height,
+    durationMs: a.durationMs,
     fileName: a.fileName,
     tags: a.tags,
     usageCount: a.usageCount,

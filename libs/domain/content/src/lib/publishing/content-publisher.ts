@@ -1,4 +1,4 @@
-import type { ConnectorManifest, PublishedPost, Variant } from '@socle/connector-sdk';
+import type { ConnectorManifest, PublishedPost, UploadProgress, Variant } from '@socle/connector-sdk';
 import type { Actor } from '@socle/platform-auth';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 
@@ -25,7 +25,11 @@ export interface PreparedAccount {
   readonly manifest: ConnectorManifest;
   /** Whether the connector can tell whether a publish with a key already reached the network. */
   readonly canFindPublished: boolean;
-  publish(request: { idempotencyKey: string; variant: Variant }): Promise<{ post: PublishedPost } | { failure: PublishFailure }>;
+  /** `progress` receives the connector's upload reports (`ConnectorContext.progress`), when it makes any. */
+  publish(
+    request: { idempotencyKey: string; variant: Variant },
+    options?: { progress?: (report: UploadProgress) => void },
+  ): Promise<{ post: PublishedPost } | { failure: PublishFailure }>;
   /** Null when the connector cannot tell (`canFindPublished` false) or found nothing. */
   findPublished(request: {
     idempotencyKey: string;

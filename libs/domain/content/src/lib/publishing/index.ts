@@ -6,7 +6,7 @@ export {
   PublishFailure,
   PublishFailureKind,
 } from './content-publisher';
-export { PUBLICATION_STATUSES, PublicationStatus, PublicationEntity, idempotencyKeyOf } from './publication.entity';
+export { PUBLICATION_STATUSES, PublicationStatus, PublicationEntity, PublicationUpload, idempotencyKeyOf } from './publication.entity';
 export { PublishingService, PUBLISHING_REASONS } from './publishing.service';
 export { CrisisPauseListener, CrisisPauseStarted } from './crisis-pause-listener';
 export {

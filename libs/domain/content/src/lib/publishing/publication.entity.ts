@@ -6,6 +6,17 @@ export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 /** Statuses a publication can still leave towards the network (unscheduling cancels them). */
 export const PENDING_STATUSES: readonly PublicationStatus[] = ['SCHEDULED', 'HELD', 'NEEDS_REAUTH'];
 
+/** How far the media upload of the attempt under way (or the last one) got: bytes over all its attachments. */
+export interface PublicationUpload {
+  /** The attachment being sent (0-based). */
+  media: number;
+  mediaCount: number;
+  sentBytes: number;
+  totalBytes: number;
+  /** When the connector reported it (ISO). */
+  at: string;
+}
+
 /** One variant to one network account (`publications`). */
 export interface PublicationEntity {
   organizationId: string;
@@ -27,13 +38,14 @@ export interface PublicationEntity {
   deletedAt: Date | null;
   lastErrorKind: PublishFailureKind | null;
   lastError: string | null;
+  upload: PublicationUpload | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export const PUBLICATION_COLUMNS = `organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key,
-  lease_until, leased_by, attempts, external_id, external_url, published_at, deleted_at, last_error_kind, last_error, created_by, created_at, updated_at`;
+  lease_until, leased_by, attempts, external_id, external_url, published_at, deleted_at, last_error_kind, last_error, upload, created_by, created_at, updated_at`;
 
 export interface PublicationRow {
   organization_id: string;
@@ -55,6 +67,7 @@ export interface PublicationRow {
   deleted_at: Date | null;
   last_error_kind: PublishFailureKind | null;
   last_error: string | null;
+  upload: PublicationUpload | null;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -81,6 +94,7 @@ export function toPublication(r: PublicationRow): PublicationEntity {
     deletedAt: r.deleted_at,
     lastErrorKind: r.last_error_kind,
     lastError: r.last_error,
+    upload: r.upload ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

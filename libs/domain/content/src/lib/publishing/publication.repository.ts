@@ -12,6 +12,7 @@ import {
   PublicationEntity,
   PublicationRow,
   PublicationStatus,
+  PublicationUpload,
   toPublication,
 } from './publication.entity';
 
@@ -46,6 +47,8 @@ export interface VariantToSend {
   text: string;
   linkUrl: string | null;
   mediaIds: string[];
+  /** The network's own settings, as the connector takes them (`Variant.options`). */
+  options: Record<string, string | number | boolean>;
   media: Map<string, { id: string; storageKey: string; contentType: string; byteSize: number }>;
 }
 
@@ -66,10 +69,10 @@ const P = PUBLICATION_COLUMNS.split(',')
 export const PUBLICATION_TOPIC = 'publication';
 
 /** Why a publication's event was sent: created (scheduled or held), its status moved, or its post deleted at the network. */
-export type PublicationChange = 'CREATED' | 'STATUS_CHANGED' | 'DELETED';
+export type PublicationChange = 'CREATED' | 'STATUS_CHANGED' | 'DELETED' | 'UPLOAD_PROGRESS';
 
 type PublicationFacts = Pick<PublicationEntity, 'id' | 'itemId' | 'network' | 'status'> &
-  Partial<Pick<PublicationEntity, 'externalUrl' | 'lastErrorKind'>>;
+  Partial<Pick<PublicationEntity, 'externalUrl' | 'lastErrorKind' | 'upload'>>;
 
 /**
  * The conditions of a filter on `publications` ($1 is the organisation),
@@ -112,6 +115,7 @@ export class PublicationRepository {
           status: p.status,
           externalUrl: p.externalUrl ?? null,
           lastErrorKind: p.lastErrorKind ?? null,
+          ...(change === 'UPLOAD_PROGRESS' && p.upload ? { sentBytes: p.upload.sentBytes, totalBytes: p.upload.totalBytes } : {}),
         },
       })),
     );
@@ -122,6 +126,21 @@ export class PublicationRepository {
     this.announce(ctx, change, publications);
     return publications;
   }
+  /**
+   * How far the upload of a publication being sent got, kept only while this claim (`token`) still holds it;
+   * announced live (UPLOAD_PROGRESS). False when the claim was lost or the publication settled meanwhile.
+   */
+  async recordUpload(ctx: ContentCtx, id: string, token: string, upload: PublicationUpload): Promise<boolean> {
+    const rows = await ctx.uow.query<PublicationRow>(
+      `WITH changed AS (UPDATE publications SET upload = $4::jsonb
+          WHERE organization_id = $1 AND id = $2 AND leased_by = $3 AND status = 'PUBLISHING'
+        RETURNING ${PUBLICATION_COLUMNS}) SELECT * FROM changed`,
+      [ctx.uow.organizationId, id, token, JSON.stringify(upload)],
+    );
+    this.announce(ctx, 'UPLOAD_PROGRESS', rows.map(toPublication));
+    return rows.length > 0;
+  }
+
   async find(ctx: ContentCtx, id: string): Promise<PublicationEntity | null> {
     const [row] = await ctx.uow.query<PublicationRow>(
       `SELECT ${PUBLICATION_COLUMNS} FROM publications WHERE organization_id = $1 AND id = $2`,
@@ -214,7 +233,7 @@ export class PublicationRepository {
           FOR UPDATE OF p SKIP LOCKED),
        claimed AS (
          UPDATE publications p SET status = 'PUBLISHING', lease_until = now() + make_interval(secs => $2::float8 / 1000), leased_by = $3,
-                attempts = p.attempts + 1, updated_at = now()
+                attempts = p.attempts + 1, upload = NULL, updated_at = now()
            FROM target WHERE p.organization_id = $1 AND p.id = target.id
          RETURNING ${P}, target.previous_status),
        abandoned AS (
@@ -331,9 +350,10 @@ export class PublicationRepository {
       text: string;
       link_url: string | null;
       media_ids: string[] | null;
+      options: Record<string, string | number | boolean> | null;
       media: { id: string; storageKey: string; contentType: string; byteSize: number | string }[];
     }>(
-      `SELECT v.id, v.text, v.link_url, v.media_ids,
+      `SELECT v.id, v.text, v.link_url, v.media_ids, v.options,
               coalesce((SELECT json_agg(json_build_object('id', m.id, 'storageKey', m.storage_key, 'contentType', m.content_type, 'byteSize', m.byte_size))
                           FROM media_assets m WHERE m.organization_id = $1 AND m.id = ANY(v.media_ids)), '[]'::json) AS media
          FROM content_variants v WHERE v.organization_id = $1 AND v.id = ANY($2::uuid[])`,
@@ -346,6 +366,7 @@ export class PublicationRepository {
           text: r.text,
           linkUrl: r.link_url,
           mediaIds: r.media_ids ?? [],
+          options: r.options ?? {},
           media: new Map(r.media.map((m) => [m.id, { ...m, byteSize: Number(m.byteSize) }])),
         },
       ]),

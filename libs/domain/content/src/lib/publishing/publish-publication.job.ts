@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConnectorManifest, MediaAttachment, PublishedPost, Variant } from '@socle/connector-sdk';
+import type { ConnectorManifest, MediaAttachment, PublishedPost, UploadProgress, Variant } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { WebhookEvents } from '@socle/platform-webhooks';
@@ -9,10 +9,11 @@ import { AccountRateLimiter, AccountRateWindow, JobHandler, Reconcilable } from 
 import type { ContentCtx } from '../items/content-item.repository';
 import { ContentItemService, ItemMove } from '../items/content-item.service';
 import { MEDIA_STORAGE, MediaStorage } from '../media/media-storage';
+import { MediaPublicLinks } from '../media/media-public-links';
 import type { ContentStatus } from '../items/status';
 import { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublishFailure } from './content-publisher';
 import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
-import type { PublicationStatus } from './publication.entity';
+import type { PublicationStatus, PublicationUpload } from './publication.entity';
 import { Claimed, PublicationRepository, VariantToSend } from './publication.repository';
 import { LIVE_ITEM_STATUSES } from './publishing.service';
 import { loadLinkTracking, trackedVariant, withinTextLimits } from './utm';
@@ -39,11 +40,15 @@ function pathTo(from: ContentStatus, to: 'PUBLISHED' | 'FAILED'): ContentStatus[
   return [];
 }
 
-/** The variant as its connector takes it: the link goes at the end of the text unless the text has it. */
-function toConnectorVariant(variant: { text: string; linkUrl: string | null }, media: MediaAttachment[]): Variant {
+/** The variant as its connector takes it: the link goes at the end of the text unless the text has it; its settings as options. */
+function toConnectorVariant(
+  variant: { text: string; linkUrl: string | null; options?: Record<string, string | number | boolean> },
+  media: MediaAttachment[],
+): Variant {
   const text =
     variant.linkUrl && !variant.text.includes(variant.linkUrl) ? `${variant.text.trimEnd()}\n\n${variant.linkUrl}`.trim() : variant.text;
-  return media.length ? { text, media } : { text };
+  const options = variant.options && Object.keys(variant.options).length ? { options: variant.options } : {};
+  return media.length ? { text, media, ...options } : { text, ...options };
 }
 
 export type PublishResult = {
@@ -137,6 +142,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   recordEvery = DISPATCH_BATCH_SIZE;
   recordAfterMs = 200;
   renewEveryMs = 1000;
+  /** Upload progress is written at most this often per publication. */
+  uploadEveryMs = 1000;
 
   constructor(
     private readonly units: UnitOfWorkFactory,
@@ -148,6 +155,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     @Inject(CONTENT_PUBLISHER) private readonly publisher: ContentPublisher,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     private readonly webhooks: WebhookEvents,
+    private readonly mediaLinks: MediaPublicLinks,
   ) {
     this.leaseMs = leaseMsOf(config);
   }
@@ -205,7 +213,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       const ready = await this.prepareBatch(ctx, claimed, token, results);
       // Nothing is held while the network answers.
       await ctx.uow.commitAndContinue();
-      await this.sendAll(ctx.organizationId, ready, recorder.add);
+      await this.sendAll(ctx.organizationId, token, ready, recorder.add);
       await recorder.flush();
     } finally {
       recorder.stop();
@@ -355,7 +363,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
    * lane that throws (the database or Redis failing) leaves its publications
    * unrecorded: their lease runs out and they are taken over, asked about first.
    */
-  private async sendAll(organizationId: string, ready: Ready[], record: (sent: Sent) => void): Promise<void> {
+  private async sendAll(organizationId: string, token: string, ready: Ready[], record: (sent: Sent) => void): Promise<void> {
     const byAccount = new Map<string, Ready[]>();
     for (const r of ready) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     let free = this.lanes;
@@ -393,7 +401,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
                   // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
                   const all = (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
                   for (const r of lane) {
-                    const sent = await this.sendOne(prepared.account, r, all);
+                    const sent = await this.sendOne(prepared.account, r, all, token);
                     done.add(r);
                     record(sent);
                   }
@@ -412,15 +420,37 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     await Promise.all([...byAccount].map(([accountId, list]) => sendAccount(accountId, list)));
   }
 
-  private async sendOne(account: PreparedAccount, { claimed, accountId, variant, assets }: Ready, taken: boolean): Promise<Sent> {
+  private async sendOne(
+    account: PreparedAccount,
+    { claimed, accountId, variant, assets }: Ready,
+    taken: boolean,
+    token: string,
+  ): Promise<Sent> {
     const wait = taken ? null : await this.accountLimit(accountId, account.manifest);
     if (wait !== null) return { claimed, postponeMs: wait };
-    const media = await this.readMedia(assets);
+    const publication = claimed.publication;
+    const byUrl = account.manifest.media.delivery === 'url' ? publication.organizationId : null;
+    const media = await this.readMedia(assets, byUrl);
     if ('failure' in media) return { claimed, failure: media.failure, account: null };
+    const upload = this.uploadReporter(publication.organizationId, publication.id, token, assets);
+    try {
+      return await this.callNetwork(account, claimed, variant, media.attachments, upload.report);
+    } finally {
+      await upload.flush();
+    }
+  }
+
+  private async callNetwork(
+    account: PreparedAccount,
+    claimed: Claimed,
+    variant: VariantToSend,
+    attachments: MediaAttachment[],
+    progress: (report: UploadProgress) => void,
+  ): Promise<Sent> {
     const publication = claimed.publication;
     // Tagged links only when the network's text limits take them (see withinTextLimits).
     const fitting = withinTextLimits(variant, account.manifest.text, (v) => toConnectorVariant(v, []).text);
-    const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(fitting, media.attachments) };
+    const request = { idempotencyKey: publication.idempotencyKey, variant: toConnectorVariant(fitting, attachments) };
     // An earlier attempt may have reached the network: its worker died, or its call timed out after sending.
     const mayExist =
       claimed.previousStatus === 'PUBLISHING' || publication.lastErrorKind === 'TRANSIENT' || publication.lastErrorKind === 'UNKNOWN';
@@ -432,7 +462,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       else if (found.post) attempt = { post: found.post, found: true };
     }
     if (!attempt) {
-      const result = await account.publish(request);
+      const result = await account.publish(request, { progress });
       attempt = 'post' in result ? { post: result.post, found: false } : result;
     }
     if ('failure' in attempt) return { claimed, failure: attempt.failure, account };
@@ -621,7 +651,84 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   }
 
   /** The files of the variant's media, read with no transaction open (the storage may be remote). */
-  private async readMedia(assets: MediaFacts[]): Promise<{ attachments: MediaAttachment[] } | { failure: PublishFailure }> {
+  /**
+   * The upload reports of one publication's call, kept in PostgreSQL (`recordUpload`) at most once per `uploadEveryMs`
+   * — the latest report wins — in a unit of work of their own; `flush` writes the last one and waits. Bytes are
+   * counted over all the attachments (those before the one reported count whole). A failed write is logged and
+   * forgotten: progress is a display, never a reason for a publish to fail.
+   */
+  private uploadReporter(organizationId: string, publicationId: string, token: string, assets: MediaFacts[]) {
+    const sizes = assets.map((asset) => asset.byteSize);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    let latest: PublicationUpload | null = null;
+    let written: PublicationUpload | null = null;
+    let lastWrite = 0;
+    let writing: Promise<void> | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    // Set by flush: no report is taken and no write retried after it (a database that stays down is not retried forever).
+    let closed = false;
+    const write = (): Promise<void> => {
+      timer = undefined;
+      if (writing) return writing;
+      const upload = latest;
+      if (!upload || upload === written) return Promise.resolve();
+      lastWrite = Date.now();
+      writing = this.units
+        .runInOrganization(organizationId, (uow) =>
+          this.publications.recordUpload(
+            { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } },
+            publicationId,
+            token,
+            upload,
+          ),
+        )
+        .then(
+          () => {
+            written = upload;
+          },
+          (error: unknown) =>
+            this.logger.warn(
+              `upload progress of publication ${publicationId} not kept: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+        )
+        .finally(() => {
+          writing = null;
+          if (!closed && latest !== written && !timer) timer = setTimeout(() => void write(), this.uploadEveryMs).unref();
+        });
+      return writing;
+    };
+    return {
+      report: (report: UploadProgress) => {
+        if (closed) return;
+        const media = Number.isSafeInteger(report?.media) && report.media >= 0 && report.media < sizes.length ? report.media : null;
+        if (media === null || !Number.isFinite(report.sentBytes)) return;
+        const before = sizes.slice(0, media).reduce((sum, size) => sum + size, 0);
+        const sent = Math.min(total, before + Math.max(0, Math.min(report.sentBytes, sizes[media])));
+        latest = { media, mediaCount: sizes.length, sentBytes: sent, totalBytes: total, at: new Date().toISOString() };
+        if (writing || timer) return;
+        const wait = lastWrite + this.uploadEveryMs - Date.now();
+        if (wait <= 0) void write();
+        else timer = setTimeout(() => void write(), wait).unref();
+      },
+      flush: async () => {
+        clearTimeout(timer);
+        timer = undefined;
+        while (writing) await writing;
+        clearTimeout(timer);
+        closed = true;
+        await write();
+      },
+    };
+  }
+
+  /**
+   * The files of a publication's media, read whole from the storage. `byUrl` (the organisation) when the network
+   * fetches files itself: each attachment also gets a public address of its own (`MediaPublicLinks`).
+   */
+  private async readMedia(
+    assets: MediaFacts[],
+    byUrl: string | null,
+  ): Promise<{ attachments: MediaAttachment[] } | { failure: PublishFailure }> {
     const attachments: MediaAttachment[] = [];
     for (const asset of assets) {
       const file = await this.storage.get(asset.storageKey);
@@ -637,7 +744,10 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
         }
         chunks.push(chunk as Buffer);
       }
-      attachments.push({ mimeType: asset.contentType, data: new Uint8Array(Buffer.concat(chunks, size)) });
+      const data = new Uint8Array(Buffer.concat(chunks, size));
+      attachments.push(
+        byUrl ? { mimeType: asset.contentType, data, url: this.mediaLinks.url(byUrl, asset.id) } : { mimeType: asset.contentType, data },
+      );
     }
     return { attachments };
   }

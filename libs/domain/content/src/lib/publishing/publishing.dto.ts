@@ -1,9 +1,9 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ConnectionType, DateTimeScalar, derivedId, PageArgs } from '@socle/platform-graphql';
 import type { LiveEvent } from '@socle/platform-queue';
 import type { CrisisPauseState } from './publishing.service';
-import type { PublicationAttemptEntity, PublicationEntity } from './publication.entity';
+import type { PublicationAttemptEntity, PublicationEntity, PublicationUpload } from './publication.entity';
 
 export enum PublicationStatusEnum {
   SCHEDULED = 'SCHEDULED',
@@ -83,11 +83,44 @@ export class PublicationObject {
   lastErrorKind!: string | null;
   @Field(() => String, { nullable: true, description: 'The reason of the last failure (for REJECTED, the network’s own reason).' })
   lastError!: string | null;
+  @Field(() => PublicationUploadObject, {
+    nullable: true,
+    description:
+      'How far the media upload of the attempt under way (or of the last attempt) got, when its connector reports it; null before any report and for networks that take media whole.',
+  })
+  upload!: PublicationUploadObject | null;
   @Field(() => DateTimeScalar, { description: 'When the publication was scheduled (UTC).' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { description: 'When the publication last changed (UTC).' }) updatedAt!: Date;
 }
 
 export const PublicationConnection = ConnectionType(PublicationObject, 'Publication');
+
+@ObjectType('PublicationUpload', {
+  description:
+    'How far the media upload of a publication got, as its network confirmed it (chunked and resumable uploads: X, YouTube, LinkedIn and Facebook video). ' +
+    'Bytes are counted over all its attachments; reported at most about once a second while it is sent.',
+})
+export class PublicationUploadObject {
+  @Field(() => Int, { description: 'The attachment being sent (1 for the first).' }) attachment!: number;
+  @Field(() => Int, { description: 'How many attachments the publication sends.' }) attachments!: number;
+  @Field(() => Float, { description: 'Bytes the network confirmed so far, over all attachments.' }) sentBytes!: number;
+  @Field(() => Float, { description: 'Bytes of all its attachments.' }) totalBytes!: number;
+  @Field(() => Float, { description: 'sentBytes over totalBytes, 0 to 100, rounded to one decimal.' }) percent!: number;
+  @Field(() => DateTimeScalar, { description: 'When the network last confirmed a part.' }) updatedAt!: Date;
+}
+
+export function toPublicationUploadObject(upload: PublicationUpload | null): PublicationUploadObject | null {
+  if (!upload) return null;
+  const percent = upload.totalBytes > 0 ? Math.round((1000 * upload.sentBytes) / upload.totalBytes) / 10 : 100;
+  return {
+    attachment: upload.media + 1,
+    attachments: upload.mediaCount,
+    sentBytes: upload.sentBytes,
+    totalBytes: upload.totalBytes,
+    percent: Math.min(100, Math.max(0, percent)),
+    updatedAt: new Date(upload.at),
+  };
+}
 
 @ObjectType('CrisisPause', { description: 'The crisis pause: while active, nothing of the organization is published.' })
 export class CrisisPauseObject {
@@ -224,6 +257,7 @@ export function toPublicationObject(p: PublicationEntity): PublicationObject {
     deletedAt: p.deletedAt,
     lastErrorKind: p.lastErrorKind,
     lastError: p.lastError,
+    upload: toPublicationUploadObject(p.upload),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
@@ -260,14 +294,17 @@ export enum PublicationChangeEnum {
   CREATED = 'CREATED',
   STATUS_CHANGED = 'STATUS_CHANGED',
   DELETED = 'DELETED',
+  UPLOAD_PROGRESS = 'UPLOAD_PROGRESS',
 }
 registerEnumType(PublicationChangeEnum, {
   name: 'PublicationChange',
-  description: 'CREATED (scheduled or held); STATUS_CHANGED (see status); DELETED (its post was deleted at the network).',
+  description:
+    'CREATED (scheduled or held); STATUS_CHANGED (see status); DELETED (its post was deleted at the network); UPLOAD_PROGRESS (see sentBytes).',
   valuesMap: {
     CREATED: { description: 'The publication was scheduled or held.' },
     STATUS_CHANGED: { description: 'Its status moved (see status).' },
     DELETED: { description: 'Its post was deleted at the network.' },
+    UPLOAD_PROGRESS: { description: 'Its media upload went further (see sentBytes and totalBytes); at most about once a second.' },
   },
 });
 
@@ -285,6 +322,9 @@ export class PublicationEventObject {
   @Field(() => String, { nullable: true, description: 'The post at the network, once published.' }) externalUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'Kind of the last failure, when the status says it failed.' })
   lastErrorKind!: string | null;
+  @Field(() => Float, { nullable: true, description: 'UPLOAD_PROGRESS: bytes of its media the network confirmed so far.' })
+  sentBytes!: number | null;
+  @Field(() => Float, { nullable: true, description: 'UPLOAD_PROGRESS: bytes of all its media.' }) totalBytes!: number | null;
   @Field(() => DateTimeScalar, { description: 'When the change was committed.' }) occurredAt!: Date;
 }
 
@@ -308,6 +348,8 @@ export function toPublicationEventObject(event: LiveEvent): PublicationEventObje
     status: f.status as PublicationStatusEnum,
     externalUrl: typeof f.externalUrl === 'string' ? f.externalUrl : null,
     lastErrorKind: typeof f.lastErrorKind === 'string' ? f.lastErrorKind : null,
+    sentBytes: typeof f.sentBytes === 'number' ? f.sentBytes : null,
+    totalBytes: typeof f.totalBytes === 'number' ? f.totalBytes : null,
     occurredAt: new Date(event.occurredAt),
   };
 }

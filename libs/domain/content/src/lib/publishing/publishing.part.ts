@@ -4,6 +4,7 @@ import type { ContentPart } from '../content-part';
 import { Publishing1764800000300 } from '../migrations/1764800000300-publishing';
 import { PublishingDispatch1765000000500 } from '../migrations/1765000000500-publishing-dispatch';
 import { DropPublicationsDue1765000001400 } from '../migrations/1765000001400-drop-publications-due';
+import { PublicationUpload1765000003200 } from '../migrations/1765000003200-publication-upload';
 import { LinkTracking1765000000910 } from '../migrations/1765000000910-link-tracking';
 import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
@@ -20,7 +21,13 @@ import { PublishingService } from './publishing.service';
  */
 export const PUBLISHING_PART: ContentPart = {
   entities: [],
-  migrations: [Publishing1764800000300, PublishingDispatch1765000000500, LinkTracking1765000000910, DropPublicationsDue1765000001400],
+  migrations: [
+    Publishing1764800000300,
+    PublishingDispatch1765000000500,
+    LinkTracking1765000000910,
+    DropPublicationsDue1765000001400,
+    PublicationUpload1765000003200,
+  ],
   providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],
   workers: [AccountRateLimiter, PublishPublicationJob, PublicationSweeper, WebhookEvents],

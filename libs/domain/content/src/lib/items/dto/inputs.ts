@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -9,8 +10,10 @@ import {
   IsUrl,
   IsUUID,
   MaxLength,
+  Matches,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { DateTimeScalar, PageArgs } from '@socle/platform-graphql';
 import { ContentSourceEnum, ContentStatusEnum, ContentTriageDecisionEnum } from './objects';
@@ -158,6 +161,29 @@ export class SetContentVariantInput {
   @ArrayUnique({ message: 'must not list an asset twice' })
   @IsUUID('all', { each: true, message: 'must be media asset ids' })
   mediaIds?: string[];
+  @Field(() => [ContentVariantOptionInput], {
+    nullable: true,
+    description:
+      'The network’s own settings for this post (a video’s title, a blog post’s slug): only those its network documents (`Network.options`), each value as text. Replaces the variant’s settings; null or absent keeps none.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ArrayUnique((option: ContentVariantOptionInput) => option?.name, { message: 'must not name a setting twice' })
+  @ValidateNested({ each: true })
+  @Type(() => ContentVariantOptionInput)
+  options?: ContentVariantOptionInput[] | null;
+}
+
+@InputType({ description: 'One network-specific setting of a variant, as text (true or false for a yes/no setting, digits for a number).' })
+export class ContentVariantOptionInput {
+  @Field(() => String, { description: 'The setting’s name, as the network documents it in `Network.options` (for example title).' })
+  @IsString()
+  @Matches(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, { message: 'must be a setting name: a letter, then letters or digits' })
+  name!: string;
+  @Field(() => String, { description: 'Its value, as text; at most 100,000 characters.' })
+  @IsString()
+  @MaxLength(100_000)
+  value!: string;
 }
 
 @InputType({ description: 'The variant to remove.' })

@@ -43,6 +43,9 @@ export function toContentVariant(v: ContentVariantEntity): ContentVariantObject 
     text: v.text,
     linkUrl: v.linkUrl,
     mediaIds: v.mediaIds,
+    options: Object.entries(v.options)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, value]) => ({ name, value: String(value) })),
     findings: v.findings.map((f) => ({
       severity: f.severity as ContentFindingSeverityEnum,
       rule: f.rule,

@@ -99,6 +99,12 @@ export class ContentFindingObject {
   spans!: ContentTextSpanObject[];
 }
 
+@ObjectType('ContentVariantOption', { description: 'One network-specific setting of a variant.' })
+export class ContentVariantOptionObject {
+  @Field(() => String, { description: 'The setting’s name (see `Network.options`).' }) name!: string;
+  @Field(() => String, { description: 'Its value as text: true or false for a yes/no setting, digits for a number.' }) value!: string;
+}
+
 @ObjectType('ContentVariant', { description: 'The text of a content item for one network account, with the findings of its last check.' })
 export class ContentVariantObject {
   @Field(() => ID, { description: 'Identifier of the variant.' }) id!: string;
@@ -110,6 +116,10 @@ export class ContentVariantObject {
   @Field(() => String, { nullable: true, description: 'A link published with the text (an http or https URL), or null for none.' })
   linkUrl!: string | null;
   @Field(() => [ID], { description: 'Media library assets, in order.' }) mediaIds!: string[];
+  @Field(() => [ContentVariantOptionObject], {
+    description: 'The network’s own settings for this post (see `Network.options`), sorted by name; empty when none is set.',
+  })
+  options!: ContentVariantOptionObject[];
   @Field(() => [ContentFindingObject], {
     description: 'What the last check found (network limits and content rules); empty when nothing was found.',
   })
