@@ -175,19 +175,36 @@ describe('console: two tenants side by side', () => {
   function recording(page: Page): Seen {
     const seen: Seen = { texts: [], bodies: [], unread: [], pending: [], inFlight: new Set() };
     const isGraphql = (request: Request) => new URL(request.url()).pathname === '/graphql';
+    /** Requests Chromium ended in failure, with a resolver for whoever waits on one. */
+    const failed = new WeakMap<Request, () => void>();
     page.on('request', (request) => void (isGraphql(request) && seen.inFlight.add(request)));
     page.on('requestfinished', (request) => void seen.inFlight.delete(request));
-    page.on('requestfailed', (request) => void seen.inFlight.delete(request));
+    page.on('requestfailed', (request) => {
+      seen.inFlight.delete(request);
+      failed.get(request)?.();
+    });
     page.on('response', (response) => {
       if (new URL(response.url()).pathname !== '/graphql') return;
       const url = page.url();
+      const request = response.request();
+      // Chromium may end a request in failure after its answer began (the page left mid-body): `finished()` then never
+      // settles, so the failure is listened for too, and neither is waited for longer than a page takes to go.
+      const gaveUp = new Promise<'failed'>((resolve) => {
+        if (request.failure()) resolve('failed');
+        else failed.set(request, () => resolve('failed'));
+      });
       seen.pending.push(
         response.text().then(
           (body) => void seen.bodies.push({ url, body }),
           // A body the page itself gave up on (its fetch aborted as a component went away) never reached it.
           async (error: unknown) => {
-            if (!(await response.finished())) {
-              seen.unread.push(`${url}: ${response.status()} ${response.request().postData()?.slice(0, 80)} ${String(error)}`);
+            const end = await Promise.race([
+              response.finished().then(() => 'finished' as const),
+              gaveUp,
+              new Promise<'silent'>((resolve) => setTimeout(() => resolve('silent'), 10_000)),
+            ]);
+            if (end !== 'failed' && !request.failure()) {
+              seen.unread.push(`${url}: ${response.status()} ${request.postData()?.slice(0, 80)} ${String(error)} (${end})`);
             }
           },
         ),
@@ -196,10 +213,15 @@ describe('console: two tenants side by side', () => {
     return seen;
   }
 
-  /** The page asks the API nothing more and every answer it got is read. */
+  /** The page asks the API nothing more and every answer it got is read (failing, with what is still awaited, if it never stops). */
   async function settled(page: Page, seen: Seen) {
     // A page's own navigations (history.pushState) leave the document's load state alone: requests are counted.
+    const until = Date.now() + 30_000;
     for (let quiet = 0; quiet < 3;) {
+      if (Date.now() > until) {
+        const asked = [...seen.inFlight].map((r) => `${r.postData()?.slice(0, 80)} (from ${r.frame().url()})`);
+        throw new Error(`${page.url()} still asks the API after 30 s: ${asked.join('; ')}`);
+      }
       await page.waitForTimeout(100);
       quiet = seen.inFlight.size === 0 ? quiet + 1 : 0;
     }
