@@ -1228,6 +1228,8 @@ export type SetContentVariantInput = {
   itemId: string | number;
   /** A link to publish with the text: an http or https URL of at most 2,000 characters; null for none. */
   linkUrl?: string | null | undefined;
+  /** true makes this variant the item’s long form (a press release’s article, a blog post): once scheduled, the item’s other variants wait until it is published and link to its address. Another variant that was the long form stops being it. false makes it a short form; null or absent keeps its role. */
+  longForm?: boolean | null | undefined;
   /** Media library assets, in order (at most 20). */
   mediaIds?: Array<string | number> | null | undefined;
   /** A network account of the organization (see networkAccounts). */
@@ -2281,6 +2283,7 @@ export type ContentItemPublicationsQuery = {
         lastError: string | null;
         lastErrorKind: string | null;
         externalUrl: string | null;
+        waitsFor: string | null;
         upload: { attachment: number; attachments: number; percent: number } | null;
         attemptLog: Array<{ number: number; outcome: string | null; errorKind: string | null; message: string | null; startedAt: string }>;
       };
@@ -2405,6 +2408,7 @@ export type ContentItemQuery = {
       text: string;
       linkUrl: string | null;
       mediaIds: Array<string>;
+      longForm: boolean;
       blocked: boolean;
       options: Array<{ name: string; value: string }>;
       findings: Array<{ severity: ContentFindingSeverity; rule: string; message: string; spans: Array<{ start: number; end: number }> }>;
@@ -2453,7 +2457,7 @@ export type SetContentVariantMutationVariables = Exact<{
   input: SetContentVariantInput;
 }>;
 
-export type SetContentVariantMutation = { setVariant: { id: string; blocked: boolean } };
+export type SetContentVariantMutation = { setVariant: { id: string; longForm: boolean; blocked: boolean } };
 
 export type SubmitContentItemMutationVariables = Exact<{
   input: ContentItemInput;
@@ -7168,6 +7172,7 @@ export const ContentItemPublicationsDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'lastErrorKind' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'externalUrl' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'waitsFor' } },
                             {
                               kind: 'Field',
                               name: { kind: 'Name', value: 'upload' },
@@ -7716,6 +7721,7 @@ export const ContentItemDocument = {
                           ],
                         },
                       },
+                      { kind: 'Field', name: { kind: 'Name', value: 'longForm' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
                       {
                         kind: 'Field',
@@ -7994,6 +8000,7 @@ export const SetContentVariantDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'longForm' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'blocked' } },
               ],
             },

@@ -28,6 +28,7 @@ const ItemPublicationsDocument = graphql(`
           lastError
           lastErrorKind
           externalUrl
+          waitsFor
           upload {
             attachment
             attachments
@@ -166,6 +167,7 @@ export function ItemPublications({ item, onChanged }: { item: { id: string; stat
                         {t(`content.publications.status.${p.status}` as MessageKey)}
                       </Badge>
                       {p.deletedAt && <Text size="xs">{t('content.publications.deleted')}</Text>}
+                      {p.waitsFor && p.status === 'SCHEDULED' && <Text size="xs">{t('content.publications.waitsForLongForm')}</Text>}
                       {p.upload && p.status === 'PUBLISHING' && (
                         <Stack gap={2} data-testid="publication-upload">
                           <Progress

@@ -75,6 +75,7 @@ export function VariantEditor({
   const [options, setOptions] = useState<Record<string, string>>(() =>
     Object.fromEntries((variant?.options ?? []).map((o) => [o.name, o.value])),
   );
+  const [longForm, setLongForm] = useState(variant?.longForm ?? false);
   const specs = limits?.options ?? [];
   const setOption = (name: string, value: string) => setOptions((current) => ({ ...current, [name]: value }));
   const [violations, setViolations] = useState<Violation[] | null>(null);
@@ -110,7 +111,10 @@ export function VariantEditor({
     setDone(false);
     // Only the settings this network documents, and only those given (an empty field is no setting).
     const given = specs.flatMap((spec) => (options[spec.name]?.trim() ? [{ name: spec.name, value: options[spec.name] }] : []));
-    const res = await save({ input: { itemId, networkAccountId, text, linkUrl: linkUrl || null, mediaIds, options: given } }, context);
+    const res = await save(
+      { input: { itemId, networkAccountId, text, linkUrl: linkUrl || null, mediaIds, options: given, longForm } },
+      context,
+    );
     if (res.data) {
       setDone(true);
       onSaved();
@@ -195,6 +199,12 @@ export function VariantEditor({
           error={byField.linkUrl}
         />
         <MediaPicker selected={mediaIds} onChange={setMediaIds} error={byField.mediaIds} />
+        <Checkbox
+          label={t('content.variant.longForm')}
+          description={t('content.variant.longFormHelp')}
+          checked={longForm}
+          onChange={(e) => setLongForm(e.currentTarget.checked)}
+        />
         {specs.length > 0 && (
           <Fieldset legend={t('content.variant.options', { network: limits?.displayName ?? network })} data-testid="variant-options">
             <Stack gap="xs">

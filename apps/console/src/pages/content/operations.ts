@@ -109,6 +109,7 @@ export const ContentItemDocument = graphql(`
           name
           value
         }
+        longForm
         blocked
         findings {
           severity
@@ -193,6 +194,7 @@ export const SetVariantDocument = graphql(`
   mutation SetContentVariant($input: SetContentVariantInput!) {
     setVariant(input: $input) {
       id
+      longForm
       blocked
     }
   }

@@ -160,6 +160,7 @@ export class ContentEditingService {
       linkUrl?: string | null;
       mediaIds?: string[];
       options?: { name: string; value: string }[] | null;
+      longForm?: boolean | null;
     },
   ): Promise<ContentVariantEntity> {
     const item = await this.editable(ctx, input.itemId, 'input.itemId');
@@ -183,11 +184,17 @@ export class ContentEditingService {
       options,
       findings,
     });
+    // Absent keeps the variant's role; true makes it the item's long form (another one stops being it), false a short form.
+    if (typeof input.longForm === 'boolean' && input.longForm !== variant.longForm) {
+      await this.items.setLongForm(ctx, item.id, input.longForm ? variant.id : null);
+      variant.longForm = input.longForm;
+    }
     await this.items.bumpRevision(ctx, item.id);
     await this.record(ctx, 'content.variant_set', item.id, {
       variantId: variant.id,
       networkAccountId: target.id,
       network: target.network,
+      longForm: variant.longForm,
       blocking: findings.filter((f) => f.severity === 'BLOCK').length,
       warnings: findings.filter((f) => f.severity === 'WARN').length,
     });

@@ -55,6 +55,8 @@ export interface ContentVariantEntity {
   mediaIds: string[];
   /** The network's own settings (`Variant.options`), typed as the connector's manifest documents them. */
   options: VariantOptions;
+  /** The item's long form (a press release's article): the item's other variants link to it once it is published. */
+  longForm: boolean;
   findings: VariantFinding[];
   createdAt: Date;
   updatedAt: Date;
@@ -116,7 +118,7 @@ export function toItemEntity(r: ItemRow): ContentItemEntity {
 }
 
 export const VARIANT_COLUMNS =
-  'organization_id, id, item_id, network_account_id, network, text, link_url, media_ids, options, findings, created_at, updated_at';
+  'organization_id, id, item_id, network_account_id, network, text, link_url, media_ids, options, long_form, findings, created_at, updated_at';
 
 export interface VariantRow {
   organization_id: string;
@@ -128,6 +130,7 @@ export interface VariantRow {
   link_url: string | null;
   media_ids: string[];
   options: VariantOptions;
+  long_form: boolean;
   findings: VariantFinding[];
   created_at: Date;
   updated_at: Date;
@@ -144,6 +147,7 @@ export function toVariantEntity(r: VariantRow): ContentVariantEntity {
     linkUrl: r.link_url,
     mediaIds: r.media_ids ?? [],
     options: r.options ?? {},
+    longForm: r.long_form ?? false,
     findings: r.findings ?? [],
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -320,6 +320,22 @@ export class ContentItemRepository {
     return toVariantEntity(row);
   }
 
+  /**
+   * Makes `variantId` the item's long form (or none with null): the flag leaves the item's other variants first, so
+   * the one-per-item unique index never sees two.
+   */
+  async setLongForm(ctx: ContentCtx, itemId: string, variantId: string | null): Promise<void> {
+    await ctx.uow.execute(
+      'UPDATE content_variants SET long_form = false, updated_at = now() WHERE organization_id = $1 AND item_id = $2 AND long_form AND id IS DISTINCT FROM $3',
+      [ctx.uow.organizationId, itemId, variantId],
+    );
+    if (variantId)
+      await ctx.uow.execute(
+        'UPDATE content_variants SET long_form = true, updated_at = now() WHERE organization_id = $1 AND item_id = $2 AND id = $3 AND NOT long_form',
+        [ctx.uow.organizationId, itemId, variantId],
+      );
+  }
+
   async deleteVariant(ctx: ContentCtx, id: string): Promise<number> {
     return ctx.uow.execute('DELETE FROM content_variants WHERE organization_id = $1 AND id = $2', [ctx.uow.organizationId, id]);
   }

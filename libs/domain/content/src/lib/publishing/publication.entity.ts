@@ -39,13 +39,15 @@ export interface PublicationEntity {
   lastErrorKind: PublishFailureKind | null;
   lastError: string | null;
   upload: PublicationUpload | null;
+  /** The long form's publication this one waits for (a press release's short form): claimed once that one is PUBLISHED. */
+  waitsFor: string | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export const PUBLICATION_COLUMNS = `organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key,
-  lease_until, leased_by, attempts, external_id, external_url, published_at, deleted_at, last_error_kind, last_error, upload, created_by, created_at, updated_at`;
+  lease_until, leased_by, attempts, external_id, external_url, published_at, deleted_at, last_error_kind, last_error, upload, waits_for, created_by, created_at, updated_at`;
 
 export interface PublicationRow {
   organization_id: string;
@@ -68,6 +70,7 @@ export interface PublicationRow {
   last_error_kind: PublishFailureKind | null;
   last_error: string | null;
   upload: PublicationUpload | null;
+  waits_for: string | null;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -95,6 +98,7 @@ export function toPublication(r: PublicationRow): PublicationEntity {
     lastErrorKind: r.last_error_kind,
     lastError: r.last_error,
     upload: r.upload ?? null,
+    waitsFor: r.waits_for ?? null,
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

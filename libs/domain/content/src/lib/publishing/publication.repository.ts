@@ -33,7 +33,13 @@ export interface NewPublication {
   status: 'SCHEDULED' | 'HELD';
   idempotencyKey: string;
   createdBy: string | null;
+  /** The long form's publication, scheduled with it, that this one waits for (a press release's short form). */
+  waitsFor?: string | null;
 }
+
+/** A publication waiting for a long form is due only once that one is PUBLISHED (`alias` names the publication). */
+const longFormLive = (alias: string) =>
+  `(${alias}.waits_for IS NULL OR EXISTS (SELECT 1 FROM publications w WHERE w.organization_id = $1 AND w.id = ${alias}.waits_for AND w.status = 'PUBLISHED'))`;
 
 export interface Claimed {
   publication: PublicationEntity;
@@ -181,8 +187,8 @@ export class PublicationRepository {
   async insert(ctx: ContentCtx, rows: NewPublication[]): Promise<void> {
     for (const r of rows) {
       await ctx.uow.execute(
-        `INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)`,
+        `INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key, created_by, waits_for)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11)`,
         [
           ctx.uow.organizationId,
           r.id,
@@ -194,6 +200,7 @@ export class PublicationRepository {
           r.status,
           r.idempotencyKey,
           r.createdBy,
+          r.waitsFor ?? null,
         ],
       );
     }
@@ -226,7 +233,7 @@ export class PublicationRepository {
       `WITH target AS (
          SELECT p.id, p.status AS previous_status FROM publications p
           WHERE p.organization_id = $1${only ? ' AND p.id = $5' : ''}
-            AND ((p.status = 'SCHEDULED' AND p.next_attempt_at <= now()) OR (p.status = 'PUBLISHING' AND p.lease_until < now()))
+            AND ((p.status = 'SCHEDULED' AND p.next_attempt_at <= now() AND ${longFormLive('p')}) OR (p.status = 'PUBLISHING' AND p.lease_until < now()))
             AND NOT EXISTS (SELECT 1 FROM publishing_pauses z WHERE z.organization_id = $1 AND z.active)
             AND EXISTS (SELECT 1 FROM content_items i WHERE i.organization_id = $1 AND i.id = p.item_id AND i.status IN ('SCHEDULED', 'PUBLISHING', 'FAILED'))
           ORDER BY p.next_attempt_at, p.id LIMIT $4
@@ -246,7 +253,7 @@ export class PublicationRepository {
          only
            ? 'false'
            : `EXISTS (SELECT 1 FROM publications q WHERE q.organization_id = $1 AND q.status = 'SCHEDULED' AND q.next_attempt_at <= now()
-                         AND q.id NOT IN (SELECT id FROM target))`
+                         AND ${longFormLive('q')} AND q.id NOT IN (SELECT id FROM target))`
        } AS more
          FROM claimed`,
       params,
@@ -305,9 +312,9 @@ export class PublicationRepository {
     ctx: ContentCtx,
     token: string,
     posts: readonly { id: string; attemptNumber: number; externalId: string; externalUrl: string | null; found: boolean }[],
-  ): Promise<{ id: string; itemId: string }[]> {
+  ): Promise<{ id: string; itemId: string; waitedFor: boolean }[]> {
     if (posts.length === 0) return [];
-    const rows = await ctx.uow.query<{ id: string; itemId: string; network: string; externalUrl: string | null }>(
+    const rows = await ctx.uow.query<{ id: string; itemId: string; network: string; externalUrl: string | null; waitedFor: boolean }>(
       `WITH input AS (
          SELECT * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(id, number, external_id, external_url, outcome)),
        changed AS (
@@ -319,7 +326,9 @@ export class PublicationRepository {
        finished AS (
          UPDATE publication_attempts a SET finished_at = clock_timestamp(), outcome = c.outcome, error_kind = NULL, message = NULL
            FROM changed c WHERE a.organization_id = $1 AND a.publication_id = c.id AND a.number = c.number AND a.finished_at IS NULL)
-       SELECT id, item_id AS "itemId", network, external_url AS "externalUrl" FROM changed`,
+       SELECT c.id, c.item_id AS "itemId", c.network, c.external_url AS "externalUrl",
+              EXISTS (SELECT 1 FROM publications d WHERE d.organization_id = $1 AND d.waits_for = c.id AND d.status = 'SCHEDULED') AS "waitedFor"
+         FROM changed c`,
       [
         ctx.uow.organizationId,
         token,
@@ -335,7 +344,17 @@ export class PublicationRepository {
       'STATUS_CHANGED',
       rows.map((r) => ({ ...r, status: 'PUBLISHED' as const })),
     );
-    return rows.map((r) => ({ id: r.id, itemId: r.itemId }));
+    return rows.map((r) => ({ id: r.id, itemId: r.itemId, waitedFor: r.waitedFor }));
+  }
+
+  /** The addresses of the long forms `ids` (PUBLISHED publications), null where the network gave none. */
+  async addressesOf(ctx: ContentCtx, ids: readonly string[]): Promise<Map<string, string | null>> {
+    if (ids.length === 0) return new Map();
+    const rows = await ctx.uow.query<{ id: string; external_url: string | null }>(
+      `SELECT id, external_url FROM publications WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'PUBLISHED'`,
+      [ctx.uow.organizationId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.external_url]));
   }
 
   /**

@@ -326,6 +326,10 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const variants = await this.publications.sendInputs(ctx, [
       ...new Set(sendable.flatMap((c) => (c.publication.variantId ? [c.publication.variantId] : []))),
     ]);
+    // A press release's short forms link to their long form, published before them (they are claimed only then).
+    const longForms = await this.publications.addressesOf(ctx, [
+      ...new Set(sendable.flatMap((c) => (c.publication.waitsFor ? [c.publication.waitsFor] : []))),
+    ]);
     // Links carry UTM parameters (the item's campaign, the network) unless the organisation turned them off.
     const tracking = await loadLinkTracking(
       ctx.uow,
@@ -337,6 +341,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       const variant = publication.variantId ? variants.get(publication.variantId) : undefined;
       const fail = async (message: string) =>
         results.set(publication.id, await this.failed(ctx, claimed, token, { kind: 'ACCOUNT', message }, null));
+      const longFormUrl = publication.waitsFor ? longForms.get(publication.waitsFor) : undefined;
       if (!variant) await fail('its variant was removed');
       else if (!publication.networkAccountId) await fail('its network account was disconnected');
       else {
@@ -346,7 +351,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
           ready.push({
             claimed,
             accountId: publication.networkAccountId,
-            variant: trackedVariant(variant, tracking, publication),
+            // The long form's address replaces the variant's own link (kept when the network gave the long form none).
+            variant: trackedVariant(longFormUrl ? { ...variant, linkUrl: longFormUrl } : variant, tracking, publication),
             assets: variant.mediaIds.map((id) => variant.media.get(id) as MediaFacts),
           });
       }
@@ -510,6 +516,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
         results.set(id, mine.has(id) ? { status: 'PUBLISHED', outcome: s.found ? 'found' : 'published' } : this.lostLease(id));
       }
       await this.settleItems(ctx, [...new Set(recorded.map((r) => r.itemId))]);
+      // Short forms were waiting for a long form now live: they are due, and the organisation is woken for them.
+      if (recorded.some((r) => r.waitedFor))
+        ctx.uow.afterCommit(() => this.wakeups.wake(ctx.organizationId, new Date(), `long-form-${randomBytes(6).toString('hex')}`));
       await ctx.uow.commitAndContinue();
       const found = posts.filter((s) => s.found).length;
       this.logger.log(

@@ -89,6 +89,12 @@ export class PublicationObject {
       'How far the media upload of the attempt under way (or of the last attempt) got, when its connector reports it; null before any report and for networks that take media whole.',
   })
   upload!: PublicationUploadObject | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The long form’s publication this one waits for (a press release’s short form): it goes out once that one is PUBLISHED, linking to its address; null for a publication that waits for nothing.',
+  })
+  waitsFor!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the publication was scheduled (UTC).' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { description: 'When the publication last changed (UTC).' }) updatedAt!: Date;
 }
@@ -258,6 +264,7 @@ export function toPublicationObject(p: PublicationEntity): PublicationObject {
     lastErrorKind: p.lastErrorKind,
     lastError: p.lastError,
     upload: toPublicationUploadObject(p.upload),
+    waitsFor: p.waitsFor,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

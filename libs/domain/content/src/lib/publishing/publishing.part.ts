@@ -6,6 +6,7 @@ import { PublishingDispatch1765000000500 } from '../migrations/1765000000500-pub
 import { DropPublicationsDue1765000001400 } from '../migrations/1765000001400-drop-publications-due';
 import { PublicationUpload1765000003200 } from '../migrations/1765000003200-publication-upload';
 import { LinkTracking1765000000910 } from '../migrations/1765000000910-link-tracking';
+import { LongForm1765000003900 } from '../migrations/1765000003900-long-form';
 import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
@@ -27,6 +28,7 @@ export const PUBLISHING_PART: ContentPart = {
     LinkTracking1765000000910,
     DropPublicationsDue1765000001400,
     PublicationUpload1765000003200,
+    LongForm1765000003900,
   ],
   providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],

@@ -162,10 +162,19 @@ export class PublishingService implements OnModuleInit {
       else if (variant.findings.some((f) => f.severity === 'BLOCK'))
         problems.push({ field: where, message: `the ${target.network} variant has blocking findings: fix them first` });
     }
+    // A press release: the long form goes out first, the short forms wait for it and link to it; never without it.
+    const longForm = variants.find((v) => v.longForm);
+    if (longForm && chosen.length > 0 && !chosen.includes(longForm))
+      problems.push({
+        field: 'input.accountIds',
+        message: `the item's long form (its ${longForm.network} variant) must be scheduled with the short forms that link to it`,
+      });
     if (problems.length) throw badInput(problems);
     const paused = (await this.publications.pause(ctx))?.active ?? false;
+    const ids = new Map(chosen.map((variant) => [variant.id, randomUUID()]));
+    const longFormPublication = longForm ? ids.get(longForm.id) : undefined;
     const rows: NewPublication[] = chosen.map((variant) => {
-      const id = randomUUID();
+      const id = ids.get(variant.id) as string;
       return {
         id,
         itemId: item.id,
@@ -176,6 +185,7 @@ export class PublishingService implements OnModuleInit {
         status: paused ? 'HELD' : 'SCHEDULED',
         idempotencyKey: idempotencyKeyOf(ctx.organizationId, id),
         createdBy: userIdOf(ctx.actor),
+        waitsFor: longFormPublication && longFormPublication !== id ? longFormPublication : null,
       };
     });
     await this.items.move(ctx, item.id, 'SCHEDULED', {

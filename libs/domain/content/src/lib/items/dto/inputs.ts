@@ -5,6 +5,7 @@ import {
   ArrayUnique,
   IsDate,
   IsEnum,
+  IsBoolean,
   IsOptional,
   IsString,
   IsUrl,
@@ -172,6 +173,15 @@ export class SetContentVariantInput {
   @ValidateNested({ each: true })
   @Type(() => ContentVariantOptionInput)
   options?: ContentVariantOptionInput[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true makes this variant the item’s long form (a press release’s article, a blog post): once scheduled, the item’s other variants wait until it is published and link to its address. Another variant that was the long form stops being it. false makes it a short form; null or absent keeps its role.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  longForm?: boolean | null;
 }
 
 @InputType({ description: 'One network-specific setting of a variant, as text (true or false for a yes/no setting, digits for a number).' })

@@ -46,6 +46,7 @@ export function toContentVariant(v: ContentVariantEntity): ContentVariantObject 
     options: Object.entries(v.options)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, value]) => ({ name, value: String(value) })),
+    longForm: v.longForm,
     findings: v.findings.map((f) => ({
       severity: f.severity as ContentFindingSeverityEnum,
       rule: f.rule,

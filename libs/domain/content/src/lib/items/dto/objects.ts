@@ -120,6 +120,10 @@ export class ContentVariantObject {
     description: 'The network’s own settings for this post (see `Network.options`), sorted by name; empty when none is set.',
   })
   options!: ContentVariantOptionObject[];
+  @Field(() => Boolean, {
+    description: 'Whether this variant is the item’s long form: the other variants are published after it and link to its address.',
+  })
+  longForm!: boolean;
   @Field(() => [ContentFindingObject], {
     description: 'What the last check found (network limits and content rules); empty when nothing was found.',
   })
