@@ -15,6 +15,8 @@ const domainScopes = {
   // Outgoing webhooks: the other domains emit through the platform's outbox (@socle/platform-webhooks) and never
   // import this one; it uses accounts for the audit log only.
   'scope:integrations': ['scope:accounts'],
+  // The hosted press room (seed 000, owned media): publishes content items and shows the media library's files.
+  'scope:press-room': ['scope:accounts', 'scope:content'],
   // The catalog lists every domain's entities and migrations for the apps.
   'scope:catalog': [
     'scope:accounts',
@@ -24,6 +26,7 @@ const domainScopes = {
     'scope:community',
     'scope:evaluation',
     'scope:integrations',
+    'scope:press-room',
   ],
   // Moves one organisation between instances: reads every tenant table from the catalog, and uses the community
   // vault (credentials) and the content media storage (files).

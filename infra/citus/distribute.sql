@@ -162,6 +162,12 @@ SELECT create_distributed_table('task_force_members', 'organization_id', colocat
 SELECT create_distributed_table('webhook_events', 'organization_id', colocate_with => 'organizations');
 SELECT create_distributed_table('webhook_deliveries', 'organization_id', colocate_with => 'organizations');
 SELECT create_distributed_table('webhook_attempts', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('press_rooms', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('press_room_contacts', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('press_room_media', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('press_releases', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('newsletter_subscribers', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('newsletter_deliveries', 'organization_id', colocate_with => 'organizations');
 
 -- 6. The foreign keys again, now between distributed tables (on organization_id, co-located) or from a distributed
 --    table to a reference table, minus the two lists above.

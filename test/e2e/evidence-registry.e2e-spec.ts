@@ -26,7 +26,7 @@ describe('evidence registry in the running processes', () => {
 
   it('the default model reads evidence from every module that contributes some', () => {
     const modules = new Set(evidenceKeysOf(DEFAULT_MATURITY_MODEL).map((k) => k.split('.')[0]));
-    expect([...modules].sort()).toEqual(['community', 'content', 'evaluation', 'policies', 'strategy']);
+    expect([...modules].sort()).toEqual(['community', 'content', 'evaluation', 'policies', 'pressRoom', 'strategy']);
   });
 
   it('registers every key of the default model in the API', () => {

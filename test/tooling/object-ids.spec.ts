@@ -90,6 +90,7 @@ const WITHOUT_ID: Record<string, Reason> = {
   MetricPoint: 'computed',
   MetricSeries: 'computed',
   NetworkFrequency: 'computed',
+  NewsletterSubscriberCounts: 'computed',
   PolicyAcknowledgementSummary: 'computed',
   PortfolioDimension: 'computed',
   PortfolioEntry: 'computed',

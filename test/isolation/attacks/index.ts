@@ -24,6 +24,7 @@ import { policyAcknowledgementsAttacks } from './policy-acknowledgements.attacks
 import { crisisCellCalendarAttacks } from './crisis-cell-calendar';
 import { policiesAttacks } from './policies';
 import { portfolioAttacks } from './portfolio';
+import { pressRoomAttacks } from './press-room.attacks';
 import { strategyAttacks } from './strategy';
 import { webhooksAttacks } from './webhooks.attacks';
 
@@ -59,4 +60,5 @@ export const ATTACK_MODULES: AttackModule[] = [
   liveScoreHistoryAttacks,
   invitationsAttacks,
   webhooksAttacks,
+  pressRoomAttacks,
 ];

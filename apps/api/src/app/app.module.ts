@@ -12,6 +12,7 @@ import { networkTextLimitsFromManifests, PoliciesModule } from '@socle/policies'
 import { EvaluationHttpModule, EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { infrastructureModules } from '@socle/domain-catalog';
 import { IntegrationsModule } from '@socle/integrations';
+import { PressRoomModule } from '@socle/press-room';
 import { TenantArchiveHttpModule } from '@socle/tenant-archive';
 import { AccessGuard, AccessResolution } from '@socle/platform-auth';
 import { SocleConfig } from '@socle/platform-config';
@@ -59,6 +60,7 @@ export class AppModule {
         useFactory: (registry: ConnectorRegistry) => networkTextLimitsFromManifests(() => registry.manifests()),
       },
     });
+    const content = ContentModule.forRoot({ http: true, imports: [policies, community] });
     return {
       module: AppModule,
       imports: [
@@ -67,7 +69,8 @@ export class AppModule {
         StrategyModule,
         community,
         policies,
-        ContentModule.forRoot({ http: true, imports: [policies, community] }),
+        content,
+        PressRoomModule.forRoot({ http: true, imports: [content] }),
         EvaluationModule,
         EvaluationHttpModule,
         PortfolioModule.forRoot({ http: true }),

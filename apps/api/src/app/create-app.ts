@@ -1,8 +1,10 @@
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { rewritePressRoomHost } from '@socle/press-room';
 import { rewriteTenantPath } from './tenant-path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { SocleConfig } from '@socle/platform-config';
 import { createLogger, Metrics, PinoNestLogger } from '@socle/platform-observability';
@@ -49,7 +51,10 @@ export async function createApp(
     logger: false,
     trustProxy: true,
     routerOptions: { maxParamLength: 512 },
-    rewriteUrl: rewriteTenantPath,
+    // A verified custom domain of a press room is routed to its pages by `Host`; every other request as before.
+    rewriteUrl(request: IncomingMessage) {
+      return rewritePressRoomHost(this, request) ?? rewriteTenantPath(request);
+    },
   });
   const fastify = adapter.getInstance();
   const routes: HttpRoute[] = [];

@@ -18,6 +18,7 @@ import { RecomputeLiveScoreJob, SendExecutiveReportJob } from '@socle/evaluation
 import { DeliverWebhooksJob } from '@socle/integrations';
 import { SocleConfig } from '@socle/platform-config';
 import { SendMailJob } from '@socle/platform-mail';
+import { SendReleaseDigestJob } from '@socle/press-room';
 import { SendAdvocacyDigestJob } from '@socle/strategy';
 import {
   assertJobPayload,
@@ -53,6 +54,7 @@ const HANDLER_TYPES = [
   SendAdvocacyDigestJob,
   SendExecutiveReportJob,
   DeliverWebhooksJob,
+  SendReleaseDigestJob,
 ];
 
 export interface RunningWorker {

@@ -7,6 +7,7 @@ import { infrastructureModules } from '@socle/domain-catalog';
 import { EvaluationModule, PortfolioModule } from '@socle/evaluation';
 import { IntegrationsModule } from '@socle/integrations';
 import { PoliciesModule } from '@socle/policies';
+import { PressRoomModule } from '@socle/press-room';
 import { SocleConfig } from '@socle/platform-config';
 import { MailModule } from '@socle/platform-mail';
 
@@ -16,6 +17,7 @@ export class WorkerModule {
   static forRoot(config: SocleConfig): DynamicModule {
     const community = CommunityModule.forRoot({ worker: true });
     const policies = PoliciesModule.forRoot();
+    const content = ContentModule.forRoot({ worker: true, imports: [policies, community] });
     return {
       module: WorkerModule,
       imports: [
@@ -24,7 +26,8 @@ export class WorkerModule {
         StrategyModule,
         community,
         policies,
-        ContentModule.forRoot({ worker: true, imports: [policies, community] }),
+        content,
+        PressRoomModule.forRoot({ worker: true, imports: [content] }),
         EvaluationModule,
         PortfolioModule.forRoot({ liveScoresAt: config.LIVE_SCORES_AT }),
         MailModule.forRoot({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),

@@ -9,6 +9,7 @@ import { POLICIES_ENTITIES, POLICIES_MIGRATIONS } from '@socle/policies';
 import { CONTENT_ENTITIES, CONTENT_MIGRATIONS } from '@socle/content';
 import { EVALUATION_ENTITIES, EVALUATION_MIGRATIONS, LiveScores1764500000001 } from '@socle/evaluation';
 import { INTEGRATIONS_MIGRATIONS } from '@socle/integrations';
+import { PRESS_ROOM_MIGRATIONS } from '@socle/press-room';
 import type { EntityClass, MigrationClass } from '@socle/platform-database';
 import { WEBHOOK_EVENTS_MIGRATIONS } from '@socle/platform-webhooks';
 import { GRAPHQL_MIGRATIONS } from '@socle/platform-graphql';
@@ -33,6 +34,7 @@ export const MIGRATIONS: MigrationClass[] = [
   ...WEBHOOK_EVENTS_MIGRATIONS,
   ...INTEGRATIONS_MIGRATIONS,
   ...GRAPHQL_MIGRATIONS,
+  ...PRESS_ROOM_MIGRATIONS,
 ];
 
 import type { DynamicModule } from '@nestjs/common';

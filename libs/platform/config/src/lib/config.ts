@@ -266,6 +266,20 @@ export class SocleConfig {
   )
   OUTBOUND_ALLOWED_RANGES = '';
 
+  /**
+   * DNS servers the press room asks for the TXT record that verifies a custom domain: comma-separated addresses with an
+   * optional port (`192.0.2.53,192.0.2.54:5353`, `[2001:db8::53]:53`). Empty (the default): the system's resolvers.
+   */
+  @IsString()
+  @Matches(
+    /^\s*((\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\s*,\s*(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*))*)?\s*$/,
+    {
+      message:
+        'PRESS_ROOM_DNS_SERVERS must be comma-separated IP addresses with an optional port, such as 192.0.2.53,192.0.2.54:5353 (or empty)',
+    },
+  )
+  PRESS_ROOM_DNS_SERVERS = '';
+
   /** A connected account is checked again when its last check is older than this. */
   @Transform(toInt)
   @IsInt()

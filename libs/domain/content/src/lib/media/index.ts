@@ -5,3 +5,4 @@ export { MediaAssetObject } from './media.dto';
 export { SweepMediaFilesJob, SWEEP_GRACE_MS } from './sweep-media-files.job';
 export { boundaryOf, multipartRefusal, MultipartReader, PartHeaders } from './multipart';
 export { MediaPublicLinks, MEDIA_PUBLIC_LINK_TTL_MS, MediaPublicLinkClaims } from './media-public-links';
+export { sendMediaFile } from './media-reply';

@@ -18,11 +18,14 @@ import { DEFAULT_SETUP_CAP } from './scoring';
  * version 4 measures governance: the mixed committee with top management
  * (paired with the meetings held), the written strategy approved by management
  * and the actions taken on feedback replace the questions that asked about
- * them. Assessments made with earlier versions keep the content they froze,
- * and so do agencies' copies.
+ * them. Version 5 measures the hosted press room in the owned-media
+ * dimension: the room online paired with its releases of the last 30 days
+ * (roadmap step 3), and its newsletter's confirmed subscribers (step 7).
+ * Assessments made with earlier versions keep the content they froze, and so
+ * do agencies' copies.
  */
 export const DEFAULT_MODEL_ID = 'default';
-export const DEFAULT_MODEL_VERSION = 4;
+export const DEFAULT_MODEL_VERSION = 5;
 
 /** What set-up alone scores at most on a criterion paired with practice evidence (see `combineSetupAndPractice`). */
 const SETUP_CAP = DEFAULT_SETUP_CAP;
@@ -754,6 +757,32 @@ export const DEFAULT_MATURITY_MODEL: MaturityModelContent = {
               'Site, newsletter, blog and press room form an ecosystem that hosts conversations.',
             ],
           ],
+        }),
+        evidence({
+          key: 'owned-media.press-room',
+          evidenceKey: 'pressRoom.live',
+          practiceEvidenceKey: 'pressRoom.recentReleases',
+          setupCap: SETUP_CAP,
+          weight: 2,
+          roadmapStep: 3,
+          source: 'seed 000, §2 (salle de presse virtuelle)',
+          title: l('Salle de presse en ligne et alimentée', 'Press room online and kept up'),
+          recommendation: l(
+            'Ouvrez la salle de presse hébergée (communiqués, kit média, contacts) et publiez-y vos communiqués approuvés au moins deux fois par mois.',
+            'Open the hosted press room (releases, media kit, contacts) and publish your approved releases there at least twice a month.',
+          ),
+        }),
+        evidence({
+          key: 'owned-media.newsletter',
+          evidenceKey: 'pressRoom.newsletterSubscribers',
+          weight: 1,
+          roadmapStep: 7,
+          source: 'seed 000, §2 (infolettre)',
+          title: l('Infolettre des communiqués', 'Releases newsletter'),
+          recommendation: l(
+            'Invitez journalistes et influenceurs à s’abonner aux communiqués depuis la salle de presse (double consentement).',
+            'Invite journalists and influencers to subscribe to the releases from the press room (double opt-in).',
+          ),
         }),
         evidence({
           key: 'owned-media.media-kit',

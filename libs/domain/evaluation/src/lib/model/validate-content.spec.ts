@@ -3,7 +3,7 @@ import type { DeclarativeCriterion, MaturityModelContent } from './model-content
 import { checkModelContent, exportModel, MATURITY_MODEL_SCHEMA, parseModelExport } from './model-json';
 import { validateModelContent } from './validate-content';
 
-/** The keys the strategy, policies, community, content and evaluation modules register. */
+/** The keys the strategy, policies, community, content, press room and evaluation modules register. */
 const REGISTERED = [
   'strategy.objectivesMeasurable',
   'strategy.kpisPerObjective',
@@ -40,6 +40,9 @@ const REGISTERED = [
   'strategy.committeeWithTopManagement',
   'strategy.strategyApproved',
   'community.actingOnFeedback',
+  'pressRoom.live',
+  'pressRoom.recentReleases',
+  'pressRoom.newsletterSubscribers',
 ];
 const known = (k: string) => REGISTERED.includes(k);
 const copy = (): MaturityModelContent => structuredClone(DEFAULT_MATURITY_MODEL);
@@ -109,6 +112,7 @@ describe('the built-in maturity model', () => {
       'community.accountsConnected': ['content.publishingPractice', 0.4],
       'policies.acknowledged': ['policies.acknowledgedShare', 0.4],
       'strategy.committeeWithTopManagement': ['strategy.meetingsHeld', 0.4],
+      'pressRoom.live': ['pressRoom.recentReleases', 0.4],
     });
   });
 
