@@ -140,7 +140,14 @@ describe('two APIs and three workers on the same PostgreSQL and Redis', () => {
       { input: { kind: 'BRAND', name: 'Brioche', query: 'brioche', sources: ['mastodon'] } },
       { token: owner.token, organizationId: listening },
     );
-    const env = scene.workerEnv({ FAULT_LEASE_MS: String(LEASE_MS), FAULT_WORKER_CONCURRENCY: '4', LIVE_SCORES_AT: '00:00' });
+    // Five processes on two cores: the network gets 5 s, so that a listening source is not timed out into a retry run
+    // (a second run of the query, rightly counted, that this test's count of one would take for a double).
+    const env = scene.workerEnv({
+      FAULT_LEASE_MS: String(LEASE_MS),
+      FAULT_WORKER_CONCURRENCY: '4',
+      LIVE_SCORES_AT: '00:00',
+      CONNECTOR_TIMEOUT_MS: '5000',
+    });
     apis.push(...(await Promise.all([ApiProcess.start(env), ApiProcess.start(env)])));
     const seeded: SeededPublication[] = [];
     const due = new Date(Date.now() + 2000);

@@ -121,10 +121,13 @@ describe('video on a Page (resumable upload)', () => {
       'TRANSIENT',
     );
     expect(server.videos.size).toBe(count);
-    // The stalled chunk still reaches the server later: wait for it, so that it meets no later test's planned answer.
+    // The stalled chunk reaches the server, which runs its handler 1000 ms after it arrived: wait for it to arrive, then
+    // past that, so that it meets no later test's planned answer (on a loaded machine the next tests had begun by then,
+    // and one of their planned answers went to this chunk).
     for (let waited = 0; transfers().length === before && waited < 3000; waited += 50)
       await new Promise((resolve) => setTimeout(resolve, 50));
     expect(transfers().length).toBe(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
   });
 
   it('a wrong offset is answered with the offsets Meta holds, and the upload resumes from them', async () => {

@@ -189,8 +189,11 @@ export class ListeningService {
   /** Enqueued once the transaction commits: the worker must find the row. */
   private async runSoon(ctx: TenantCtx, id: string, key?: string): Promise<void> {
     const organizationId = ctx.organizationId;
-    // Satisfied by any run that starts after this request (a due sweep's included): one run, not two.
-    ctx.uow.afterCommit(() => this.scheduler.schedule(organizationId, id, { key, notRunSince: new Date() }));
+    // Satisfied by any run that starts after this request (a due sweep's included): one run, not two. The request's
+    // time is taken now, before the commit: a sweep that found the query once committed and started its run before the
+    // hook below ran is such a run (taken in the hook, its time made that run look older than the request: two runs).
+    const requestedAt = new Date();
+    ctx.uow.afterCommit(() => this.scheduler.schedule(organizationId, id, { key, notRunSince: requestedAt }));
   }
 
   private userOf(ctx: TenantCtx): string | null {
