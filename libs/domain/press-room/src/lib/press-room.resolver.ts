@@ -152,17 +152,20 @@ export class PressRoomResolver {
   }
 
   @Requires(READ)
-  @Query(() => PressReleaseConnection, { description: 'The press room’s releases, latest publication time first.' })
+  @Query(() => PressReleaseConnection, {
+    description: 'The press room’s releases, latest publication time first; an empty list while the press room is not set up.',
+  })
   async pressReleases(@OrgCtx() ctx: OrganizationContext, @Args() args: PressReleasesArgs): Promise<Connection<PressReleaseObject>> {
-    const room = await this.rooms.require(ctx);
+    // A list answers empty rather than failing: no room, no release (a release needs its room).
+    const room = await this.rooms.find(ctx);
     const filter: ReleaseFilter = args.status ? STATUS_FILTER[args.status] : 'ALL';
     const now = Date.now();
     return paginate(
       args,
-      (keyset) => this.releases.page(ctx, keyset, filter),
+      (keyset) => (room ? this.releases.page(ctx, keyset, filter) : Promise.resolve([])),
       (r) => [r.publishAt, r.id],
-      (r) => this.releaseObject(room, r, now),
-      () => this.releases.count(ctx, filter),
+      (r) => this.releaseObject(room as PressRoomEntity, r, now),
+      () => (room ? this.releases.count(ctx, filter) : Promise.resolve(0)),
     );
   }
 
