@@ -150,7 +150,9 @@ describe('two APIs and three workers on the same PostgreSQL and Redis', () => {
     });
     apis.push(...(await Promise.all([ApiProcess.start(env), ApiProcess.start(env)])));
     const seeded: SeededPublication[] = [];
-    const due = new Date(Date.now() + 2000);
+    // Due once every replica runs (released below): due at once, the first worker up could send all 120 before the slowest
+    // was ready, and no worker would then be caught holding publications.
+    const due = new Date(Date.now() + 3_600_000);
     for (const [o, org] of orgs.entries())
       seeded.push(...(await seedPublications(admin, org, accounts[o], PER_ORGANIZATION, due, `replica-${o}`)));
     const ids = seeded.map((p) => p.id);
@@ -225,6 +227,7 @@ describe('two APIs and three workers on the same PostgreSQL and Redis', () => {
       return { worker, count };
     };
 
+    await admin.query('UPDATE publications SET due_at = now(), next_attempt_at = now() WHERE id = ANY($1::uuid[])', [ids]);
     // One worker killed while it holds publications, and the first API with it.
     const killed = await holdingWorker('a worker holding publications');
     const killedAt = await statusCounts(admin, ids);
