@@ -24,15 +24,16 @@ export const PRESS_ROOM_REASONS = {
   noRoom: 'PRESS_ROOM_NOT_SET_UP',
 } as const;
 
+/** What `updatePressRoom` changes: absent keeps a field; GraphQL may send null for any of them (see `update`). */
 export interface RoomChanges {
-  slug?: string;
-  title?: string;
-  description?: string;
-  enabled?: boolean;
-  language?: RoomLanguage;
+  slug?: string | null;
+  title?: string | null;
+  description?: string | null;
+  enabled?: boolean | null;
+  language?: RoomLanguage | null;
   customDomain?: string | null;
-  contacts?: { name: string; role?: string | null; email?: string | null; phone?: string | null }[];
-  mediaKit?: { mediaAssetId: string; caption?: string | null; credit?: string | null }[];
+  contacts?: { name: string; role?: string | null; email?: string | null; phone?: string | null }[] | null;
+  mediaKit?: { mediaAssetId: string; caption?: string | null; credit?: string | null }[] | null;
 }
 
 export interface RoomView {
@@ -106,13 +107,14 @@ export class PressRoomService {
       return trimmed;
     };
 
-    const slug = changes.slug === undefined ? current?.slug : changes.slug.trim();
+    // null, as absent, keeps a stored slug or title (neither can be removed); a new room needs both.
+    const slug = changes.slug === undefined || changes.slug === null ? current?.slug : changes.slug.trim();
     if (slug === undefined) problems.push({ field: 'input.slug', message: 'is required to create the press room' });
-    else if (changes.slug !== undefined) {
+    else if (changes.slug !== undefined && changes.slug !== null) {
       const problem = roomSlugProblem(slug);
       if (problem) problems.push({ field: 'input.slug', message: problem });
     }
-    const title = changes.title === undefined ? current?.title : text('input.title', changes.title, 1, 200);
+    const title = changes.title === undefined || changes.title === null ? current?.title : text('input.title', changes.title, 1, 200);
     if (title === undefined || title === null) problems.push({ field: 'input.title', message: 'is required to create the press room' });
     const description =
       changes.description === undefined ? (current?.description ?? '') : (text('input.description', changes.description, 0, 5000) ?? '');

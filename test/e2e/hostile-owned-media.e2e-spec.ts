@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { Client } from 'pg';
+import { createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
+import { adminDatabase, HOSTILE_VALUES as HOSTILE, NUL } from './e2e-support';
+import { approvedItem, getPublic } from './press-room-support';
+
+type Answer = { status: number; body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } | unknown };
+
+/**
+ * A hostile tenant against what owned media added: the long form of a press release (`setVariant.longForm`, scheduling),
+ * the press room's settings, releases and domain check, and its public pages and newsletter routes. NUL bytes, lone
+ * surrogates, huge strings, deep JSON, private addresses and another tenant's ids in every argument, and each
+ * operation racing itself. No answer is a 500 or INTERNAL, another tenant's rows stay as they were, and the invariants
+ * hold under the races (one long form per item, one standing release per item, one subscriber per address).
+ */
+describe('hostile input and races against owned media', () => {
+  let api: TestApi;
+  let admin: Client;
+  let a: AgencySession;
+  let b: AgencySession;
+  let orgA = '';
+  let orgB = '';
+  let accountA = '';
+  let accountB = '';
+  const problems: string[] = [];
+  const check = (label: string, res: Answer) => {
+    const body = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as {
+      errors?: { extensions?: Record<string, unknown> }[];
+    };
+    const bad = res.status >= 500 || (body.errors ?? []).some((e) => /internal/i.test(String(e.extensions?.code)));
+    if (bad) problems.push(`${label}: ${res.status} ${JSON.stringify(body.errors ?? String(res.body)).slice(0, 300)}`);
+  };
+  const label = (v: unknown) => JSON.stringify(v)?.slice(0, 30) ?? String(v);
+  const inA = () => ({ token: a.token, organizationId: orgA });
+  const inB = () => ({ token: b.token, organizationId: orgB });
+  const SET_VARIANT = 'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { id longForm } }';
+  const SCHEDULE = 'mutation ($input: ScheduleContentItemInput!) { scheduleContentItem(input: $input) { id waitsFor } }';
+  const UPDATE_ROOM = 'mutation ($input: UpdatePressRoomInput!) { updatePressRoom(input: $input) { id slug } }';
+  const PUBLISH = 'mutation ($input: PublishPressReleaseInput!) { publishPressRelease(input: $input) { id slug } }';
+  const VERIFY = 'mutation ($input: VerifyPressRoomDomainInput!) { verifyPressRoomDomain(input: $input) { id } }';
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    admin = await adminDatabase();
+    a = await signUpAgency(api, 'Hostile Owned A');
+    b = await signUpAgency(api, 'Hostile Owned B');
+    orgA = await createOrganization(api, a, 'Hostile Owned Client A');
+    orgB = await createOrganization(api, b, 'Hostile Owned Client B');
+    // Accounts written as the worker's check would leave them (no network is called by these tests).
+    const account = async (organizationId: string) =>
+      (
+        await admin.query<{ id: string }>(
+          `INSERT INTO network_accounts (organization_id, network, handle, service_url, status)
+           VALUES ($1, 'mastodon', $2, 'http://127.0.0.1:9', 'OK') RETURNING id`,
+          [organizationId, `probe-${randomBytes(3).toString('hex')}`],
+        )
+      ).rows[0].id;
+    accountA = await account(orgA);
+    accountB = await account(orgB);
+  }, 60_000);
+  afterAll(async () => {
+    await admin?.end();
+    await api?.stop();
+  });
+
+  it('answers hostile long-form and scheduling input without a 500, and leaves another tenant’s item as it was', async () => {
+    const itemA = await approvedItem(api, admin, a, orgA, { title: 'Probe item A' }, 'DRAFT');
+    const itemB = await approvedItem(api, admin, b, orgB, { title: 'Probe item B' }, 'DRAFT');
+    await api.ok(SET_VARIANT, { input: { itemId: itemB, networkAccountId: accountB, text: 'B', longForm: true } }, inB());
+    const before = (await admin.query('SELECT id, text, long_form FROM content_variants WHERE item_id = $1', [itemB])).rows;
+    for (const v of [...HOSTILE, 'true', 1, {}, [true]]) {
+      for (const field of ['longForm', 'itemId', 'networkAccountId', 'text']) {
+        const input: Record<string, unknown> = { itemId: itemA, networkAccountId: accountA, text: 'A', longForm: true, [field]: v };
+        check(`setVariant ${field}=${label(v)}`, await api.gql(SET_VARIANT, { input }, inA()));
+      }
+      check(`schedule accountIds=[${label(v)}]`, await api.gql(SCHEDULE, { input: { itemId: itemA, dueAt: v, accountIds: [v] } }, inA()));
+    }
+    // Another tenant's item, account or both: refused, nothing of B changes.
+    for (const input of [
+      { itemId: itemB, networkAccountId: accountA, text: 'A', longForm: false },
+      { itemId: itemA, networkAccountId: accountB, text: 'A', longForm: true },
+      { itemId: itemB, networkAccountId: accountB, text: 'A', longForm: false },
+    ]) {
+      const res = await api.gql(SET_VARIANT, { input }, inA());
+      check('setVariant foreign', res);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const scheduleForeign = await api.gql(
+      SCHEDULE,
+      { input: { itemId: itemB, dueAt: new Date(Date.now() + 3_600_000).toISOString() } },
+      inA(),
+    );
+    expect(scheduleForeign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await admin.query('SELECT id, text, long_form FROM content_variants WHERE item_id = $1', [itemB])).rows).toEqual(before);
+
+    // The long form raced against scheduling: every answer clean, one long form at most, and every publication that waits
+    // waits for the long form's publication of its own item.
+    const secondAccount = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO network_accounts (organization_id, network, handle, service_url, status)
+         VALUES ($1, 'mastodon', 'probe-second', 'http://127.0.0.1:9', 'OK') RETURNING id`,
+        [orgA],
+      )
+    ).rows[0].id;
+    await api.ok(SET_VARIANT, { input: { itemId: itemA, networkAccountId: secondAccount, text: 'Short' } }, inA());
+    for (const status of ['IN_REVIEW', 'APPROVED'])
+      await admin.query('UPDATE content_items SET status = $2 WHERE id = $1', [itemA, status]);
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) =>
+        api.gql(
+          SET_VARIANT,
+          { input: { itemId: itemA, networkAccountId: i % 2 ? accountA : secondAccount, text: `V${i}`, longForm: true } },
+          inA(),
+        ),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        api.gql(SCHEDULE, { input: { itemId: itemA, dueAt: new Date(Date.now() + 3_600_000).toISOString() } }, inA()),
+      ),
+    ]);
+    answers.forEach((res, i) => check(`race ${i}`, res));
+    const longForms = await admin.query('SELECT id FROM content_variants WHERE item_id = $1 AND long_form', [itemA]);
+    expect(longForms.rowCount).toBeLessThanOrEqual(1);
+    const wrong = await admin.query(
+      `SELECT p.id FROM publications p JOIN publications w ON w.organization_id = p.organization_id AND w.id = p.waits_for
+        WHERE p.item_id = $1 AND w.item_id <> p.item_id`,
+      [itemA],
+    );
+    expect(wrong.rowCount).toBe(0);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('answers hostile press room settings, releases and domain checks without a 500, and races to one standing release', async () => {
+    const slug = `probe-${randomBytes(3).toString('hex')}`;
+    await api.ok(UPDATE_ROOM, { input: { slug, title: 'Probe room', enabled: true } }, inA());
+    const privateHosts = ['localhost', '10.0.0.1', '[::1]', '169.254.169.254', 'metadata.google.internal', 'xn--', 'a'.repeat(300)];
+    for (const v of HOSTILE) {
+      for (const field of ['slug', 'title', 'description', 'customDomain', 'enabled', 'language']) {
+        check(`updatePressRoom ${field}=${label(v)}`, await api.gql(UPDATE_ROOM, { input: { [field]: v } }, inA()));
+      }
+      check(`contacts ${label(v)}`, await api.gql(UPDATE_ROOM, { input: { contacts: [{ name: v, email: v, phone: v, role: v }] } }, inA()));
+      check(
+        `mediaKit ${label(v)}`,
+        await api.gql(UPDATE_ROOM, { input: { mediaKit: [{ mediaAssetId: v, caption: v, credit: v }] } }, inA()),
+      );
+      check(`publish ${label(v)}`, await api.gql(PUBLISH, { input: { itemId: v, slug: v, publishAt: v } }, inA()));
+      check(`verify ${label(v)}`, await api.gql(VERIFY, { input: { domain: v } }, inA()));
+    }
+    // Private and reserved addresses as the custom domain: refused on the field, never looked up.
+    for (const host of privateHosts) {
+      const res = await api.gql(UPDATE_ROOM, { input: { customDomain: host } }, inA());
+      check(`customDomain ${host.slice(0, 30)}`, res);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      check(`verify ${host.slice(0, 30)}`, await api.gql(VERIFY, { input: { domain: host } }, inA()));
+    }
+    // The room kept its slug through all of that (every bad value refused, nothing stored).
+    const room = await api.ok<{ pressRoom: { slug: string } }>('{ pressRoom { slug } }', {}, inA());
+    expect(room.pressRoom.slug).toBe(slug);
+
+    // Another tenant's item: NOT_FOUND, nothing published.
+    const itemB = await approvedItem(api, admin, b, orgB, { title: 'Foreign release' });
+    const foreign = await api.gql(PUBLISH, { input: { itemId: itemB } }, inA());
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await admin.query('SELECT 1 FROM press_releases WHERE item_id = $1', [itemB])).rowCount).toBe(0);
+
+    // Ten publications of one item at once: one standing release, the others refused cleanly.
+    const itemA = await approvedItem(api, admin, a, orgA, { title: 'Raced release', brief: 'Once.' });
+    const raced = await Promise.all(Array.from({ length: 10 }, () => api.gql(PUBLISH, { input: { itemId: itemA } }, inA())));
+    raced.forEach((res, i) => check(`publish race ${i}`, res));
+    const standing = await admin.query('SELECT id FROM press_releases WHERE item_id = $1 AND withdrawn_at IS NULL', [itemA]);
+    expect(standing.rowCount).toBe(1);
+    expect(raced.filter((res) => !res.body.errors).length).toBe(1);
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('answers hostile requests to the public pages and the newsletter without a 500, and races to one subscriber', async () => {
+    const slug = `public-${randomBytes(3).toString('hex')}`;
+    await api.ok(UPDATE_ROOM, { input: { slug, title: 'Public probe', enabled: true } }, inA());
+    const paths = [
+      `/press/${slug}/%00`,
+      `/press/${slug}/releases/%ED%A0%80`,
+      `/press/%00${slug}`,
+      `/press/${slug}/releases/..%2F..%2Fetc%2Fpasswd`,
+      `/press/${slug}/archive?page=${NUL}`,
+      `/press/${slug}/archive?page=1e308`,
+      `/press/${slug}/archive?page=-1&page=2`,
+      `/press/${slug}/media/${'f'.repeat(5000)}`,
+      `/press/${slug}/confirm?token=%ED%A0%80${encodeURIComponent(NUL)}`,
+      `/press/${slug}/unsubscribe?token=${'A'.repeat(20_000)}`,
+      `/press/${'x'.repeat(5000)}/feed.atom`,
+    ];
+    for (const path of paths) check(`GET ${path.slice(0, 60)}`, await getPublic(api, path));
+    for (const host of ['127.0.0.1', '[::1]:80', 'EXAMPLE.com.', 'a'.repeat(300), 'press.example.com:99999']) {
+      check(`Host ${label(host)}`, await getPublic(api, '/', { host }));
+    }
+    const subscribe = (body: unknown, contentType = 'application/json') =>
+      request(api.server)
+        .post(`/press/${slug}/subscribe`)
+        .set('content-type', contentType)
+        .send(typeof body === 'string' ? body : JSON.stringify(body));
+    for (const v of HOSTILE) {
+      check(`subscribe email=${label(v)}`, await subscribe({ email: v, name: v }));
+      check(
+        `subscribe form ${label(v)}`,
+        await subscribe(
+          // A lone surrogate cannot be percent-encoded by encodeURIComponent: its UTF-8-like bytes are written by hand.
+          `email=${encodeURIComponent(String(v).replace(/[\uD800-\uDFFF]/g, ''))}%ED%A0%80&name=%00${NUL}`,
+          'application/x-www-form-urlencoded',
+        ),
+      );
+    }
+    check('subscribe deep', await subscribe(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`));
+    check('subscribe not JSON', await subscribe('{"email": "a@b.c"'));
+    check(
+      'subscribe unsubscribe POST',
+      await request(api.server).post(`/press/${slug}/unsubscribe?token=${NUL}`).send('List-Unsubscribe=One-Click'),
+    );
+
+    // One address signing up ten times at once, in a room of its own (the sign-ups above spent this client address's
+    // hourly budget for the first room): one subscriber row, every answer the same.
+    const orgC = await createOrganization(api, a, 'Hostile Owned Client C');
+    const raceSlug = `race-${randomBytes(3).toString('hex')}`;
+    await api.ok(UPDATE_ROOM, { input: { slug: raceSlug, title: 'Race probe', enabled: true } }, { token: a.token, organizationId: orgC });
+    const email = `race-${randomBytes(3).toString('hex')}@example.org`;
+    const raced = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        request(api.server).post(`/press/${raceSlug}/subscribe`).set('content-type', 'application/json').send(JSON.stringify({ email })),
+      ),
+    );
+    raced.forEach((res, i) => check(`subscribe race ${i}`, res));
+    expect(new Set(raced.map((res) => res.status))).toEqual(new Set([202]));
+    const rows = await admin.query('SELECT 1 FROM newsletter_subscribers WHERE organization_id = $1 AND lower(email) = $2', [orgC, email]);
+    expect(rows.rowCount).toBe(1);
+    // Nothing of the other organisation's was created by any of it.
+    expect((await admin.query('SELECT 1 FROM newsletter_subscribers WHERE organization_id = $1', [orgB])).rowCount).toBe(0);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
