@@ -118,3 +118,26 @@ export const HOSTILE_VALUES: readonly unknown[] = [
   [deepJson(30)],
   null,
 ];
+
+/**
+ * What the hostile suites collect: each answer that is a server error (a 5xx, or a GraphQL error whose code says INTERNAL
+ * or whose message is the generic "Internal server error.") under its label. `problems` must stay empty.
+ */
+export function serverErrorLog(): {
+  problems: string[];
+  check(label: string, res: { status: number; body: unknown }): void;
+} {
+  const problems: string[] = [];
+  return {
+    problems,
+    check(label, res) {
+      const body = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as {
+        errors?: { message?: string; extensions?: Record<string, unknown> }[];
+      };
+      const bad =
+        res.status >= 500 ||
+        (body.errors ?? []).some((e) => /internal/i.test(String(e.extensions?.code)) || e.message === 'Internal server error.');
+      if (bad) problems.push(`${label}: ${res.status} ${JSON.stringify(body.errors ?? String(res.body)).slice(0, 300)}`);
+    },
+  };
+}

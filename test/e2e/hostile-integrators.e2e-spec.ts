@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
-import { HOSTILE_VALUES as HOSTILE, isolatedPrefix } from './e2e-support';
+import { HOSTILE_VALUES as HOSTILE, isolatedPrefix, serverErrorLog } from './e2e-support';
 
 interface Answer {
   status: number;
@@ -20,13 +20,7 @@ describe('hostile input and races against the integrators’ new surface', () =>
   let b: AgencySession;
   let orgA = '';
   let orgB = '';
-  const problems: string[] = [];
-  const check = (label: string, res: Answer) => {
-    const bad =
-      res.status >= 500 ||
-      (res.body.errors ?? []).some((e) => /INTERNAL/i.test(String(e.extensions?.code)) || e.message === 'Internal server error.');
-    if (bad) problems.push(`${label}: ${res.status} ${JSON.stringify(res.body.errors ?? res.body).slice(0, 300)}`);
-  };
+  const { problems, check } = serverErrorLog();
   const post = async (path: string, body: unknown, headers: Record<string, string>): Promise<Answer> => {
     let req = request(api.server).post(path).set('content-type', 'application/json');
     for (const [name, value] of Object.entries(headers)) req = req.set(name, value);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Client } from 'pg';
 import { addOrganizationMember, createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
-import { HOSTILE_VALUES as HOSTILE, LONE, NUL } from './e2e-support';
+import { HOSTILE_VALUES as HOSTILE, LONE, NUL, serverErrorLog } from './e2e-support';
 
 /**
  * A hostile tenant against the operations the console's later pages use (live-score history, pending invitations and
@@ -18,18 +18,7 @@ describe('hostile input and races against the console’s later operations', () 
   let b: AgencySession;
   let orgA = '';
   let orgB = '';
-  const problems: string[] = [];
-  const check = (
-    label: string,
-    res: { status: number; body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } },
-  ) => {
-    const bad =
-      res.status >= 500 ||
-      (res.body.errors ?? []).some(
-        (e) => ['INTERNAL', 'INTERNAL_SERVER_ERROR'].includes(String(e.extensions?.code)) || /internal/i.test(String(e.extensions?.code)),
-      );
-    if (bad) problems.push(`${label}: ${res.status} ${JSON.stringify(res.body.errors ?? res.body).slice(0, 300)}`);
-  };
+  const { problems, check } = serverErrorLog();
 
   beforeAll(async () => {
     api = await TestApi.start();

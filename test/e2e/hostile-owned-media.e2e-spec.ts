@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { Client } from 'pg';
 import { createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
-import { adminDatabase, HOSTILE_VALUES as HOSTILE, NUL } from './e2e-support';
+import { adminDatabase, HOSTILE_VALUES as HOSTILE, NUL, serverErrorLog } from './e2e-support';
 import { approvedItem, getPublic } from './press-room-support';
-
-type Answer = { status: number; body: { errors?: { message: string; extensions?: Record<string, unknown> }[] } | unknown };
 
 /**
  * A hostile tenant against what owned media added: the long form of a press release (`setVariant.longForm`, scheduling),
@@ -23,14 +21,7 @@ describe('hostile input and races against owned media', () => {
   let orgB = '';
   let accountA = '';
   let accountB = '';
-  const problems: string[] = [];
-  const check = (label: string, res: Answer) => {
-    const body = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as {
-      errors?: { extensions?: Record<string, unknown> }[];
-    };
-    const bad = res.status >= 500 || (body.errors ?? []).some((e) => /internal/i.test(String(e.extensions?.code)));
-    if (bad) problems.push(`${label}: ${res.status} ${JSON.stringify(body.errors ?? String(res.body)).slice(0, 300)}`);
-  };
+  const { problems, check } = serverErrorLog();
   const label = (v: unknown) => JSON.stringify(v)?.slice(0, 30) ?? String(v);
   const inA = () => ({ token: a.token, organizationId: orgA });
   const inB = () => ({ token: b.token, organizationId: orgB });

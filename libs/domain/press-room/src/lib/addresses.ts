@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
+import { slugOf } from '@socle/content';
 
 /** A room's public slug: lowercase letters, digits and inner dashes, 3 to 63 characters (one DNS label). */
 export const ROOM_SLUG = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -22,15 +23,7 @@ export function roomSlugProblem(slug: string): string | null {
  * `-2` suffix); `release` when nothing is left.
  */
 export function slugify(title: string): string {
-  const folded = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-  return folded || 'release';
+  return slugOf(title) || 'release';
 }
 
 /** Top-level labels a public press room cannot live under: local, private, reserved or test names (RFC 2606, 6761, 6762, 8375). */

@@ -28,3 +28,4 @@ export {
 export { decideAfterFailure, backoffMs, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
 export { ReconnectRelease } from './reconnect-release';
 export { PublicationRepository } from './publication.repository';
+export { slugOf } from './utm';

@@ -24,10 +24,9 @@ export interface UtmTags {
 /** Links longer than this are left as they are: a link that long is generated and may be signed. */
 export const UTM_MAX_URL_LENGTH = 4000;
 
-/** A slug of a campaign or theme name: lower case, accents removed, words joined by hyphens, at most 80 characters. */
-export function utmSlug(name: string | null | undefined): string | null {
-  if (!name) return null;
-  const slug = name
+/** A slug of a name: lower case, accents removed, words joined by hyphens, at most 80 characters; '' when nothing is left. */
+export function slugOf(name: string): string {
+  return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -35,7 +34,12 @@ export function utmSlug(name: string | null | undefined): string | null {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  return slug === '' ? null : slug;
+}
+
+/** A slug of a campaign or theme name (see `slugOf`), or null for none. */
+export function utmSlug(name: string | null | undefined): string | null {
+  if (!name) return null;
+  return slugOf(name) || null;
 }
 
 /** The tags of one publication: the network, social, the item's campaign (else theme), the variant's short id. */
