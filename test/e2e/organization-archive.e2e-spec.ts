@@ -450,4 +450,74 @@ describe('organisation export and import', () => {
     expect(await countEverything(target.admin)).toEqual(before);
     expect(await mediaFiles(join(scratch, 'target-media'))).toEqual(filesBefore);
   });
+
+  it('gives an imported press room a free address: a slug held here gets a suffix, a custom domain held here is dropped', async () => {
+    const room = (organizationId: string, slug: string, domain: string) =>
+      `INSERT INTO press_rooms (organization_id, slug, title, language, enabled, custom_domain, domain_challenge, domain_claimed_at, domain_verified_at)
+       VALUES ('${organizationId}', '${slug}', 'Salle de presse', 'fr', true, '${domain}', 'socle-press-verification=${'a'.repeat(24)}', now(), now())`;
+    await source.admin.query(room(other, 'presse-boulangerie', 'presse.boulangerie.example'));
+    // On the target, other organisations already hold the slug, its "-2" and the custom domain.
+    const [{ id: occupant }] = (
+      await target.admin.query<{ id: string }>(`INSERT INTO organizations (agency_id, name) VALUES ($1, 'Occupant') RETURNING id`, [
+        targetAgency,
+      ])
+    ).rows;
+    await target.admin.query(room(occupant, 'presse-boulangerie', 'presse.boulangerie.example'));
+    const [{ id: neighbour }] = (
+      await target.admin.query<{ id: string }>(`INSERT INTO organizations (agency_id, name) VALUES ($1, 'Voisin') RETURNING id`, [
+        targetAgency,
+      ])
+    ).rows;
+    await target.admin.query(room(neighbour, 'presse-boulangerie-2', 'autre.example'));
+
+    const summary = await importFrom(target, (await exportToBuffer(source, other)).bytes, targetAgency);
+    expect(summary.notices).toEqual([
+      'press room address "presse-boulangerie" is held by another organisation here: the room is at "presse-boulangerie-3"',
+      'custom domain presse.boulangerie.example is claimed by another organisation here: the room no longer uses it',
+    ]);
+    const rows = (
+      await target.admin.query<Record<string, unknown>>(
+        `SELECT organization_id, slug, enabled, custom_domain, domain_challenge, domain_verified_at FROM press_rooms
+          WHERE slug LIKE 'presse-boulangerie%' ORDER BY slug`,
+      )
+    ).rows;
+    expect(rows).toEqual([
+      expect.objectContaining({ organization_id: occupant, slug: 'presse-boulangerie', custom_domain: 'presse.boulangerie.example' }),
+      expect.objectContaining({ organization_id: neighbour, slug: 'presse-boulangerie-2', custom_domain: 'autre.example' }),
+      {
+        organization_id: other,
+        slug: 'presse-boulangerie-3',
+        enabled: true,
+        custom_domain: null,
+        domain_challenge: null,
+        domain_verified_at: null,
+      },
+    ]);
+    // The occupants keep their verified domains.
+    expect(rows.slice(0, 2).every((row) => row.domain_verified_at instanceof Date)).toBe(true);
+
+    // A free slug and domain are kept; the domain, verified for the source instance, is to be verified here again.
+    const [{ id: third }] = (
+      await source.admin.query<{ id: string }>(`INSERT INTO organizations (agency_id, name) VALUES ($1, 'Troisième') RETURNING id`, [
+        owner.agencyId,
+      ])
+    ).rows;
+    await source.admin.query(room(third, 'presse-libre', 'libre.example'));
+    const kept = await importFrom(target, (await exportToBuffer(source, third)).bytes, targetAgency);
+    expect(kept.notices).toEqual(['custom domain libre.example must be verified again on this instance']);
+    const [moved] = (
+      await target.admin.query<Record<string, unknown>>(
+        `SELECT slug, custom_domain, domain_challenge, domain_verified_at, domain_claimed_at > now() - interval '1 minute' AS reserved
+           FROM press_rooms WHERE organization_id = $1`,
+        [third],
+      )
+    ).rows;
+    expect(moved).toEqual({
+      slug: 'presse-libre',
+      custom_domain: 'libre.example',
+      domain_challenge: `socle-press-verification=${'a'.repeat(24)}`,
+      domain_verified_at: null,
+      reserved: true,
+    });
+  });
 });

@@ -78,7 +78,8 @@ async function main(): Promise<void> {
       const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
       process.stdout.write(
         `imported "${summary.name}" (${summary.organizationId}) into agency ${second}: ${rows} rows, ${summary.mediaFiles} media files, ` +
-          `${summary.peopleMatched} people matched by email, ${summary.peopleCreated} created without a password (they set one with "forgot password")\n`,
+          `${summary.peopleMatched} people matched by email, ${summary.peopleCreated} created without a password (they set one with "forgot password")\n` +
+          summary.notices.map((notice) => `note: ${notice}\n`).join(''),
       );
     }
   } finally {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,8 @@ export interface ImportSummary {
   peopleCreated: number;
   /** The agency's maturity models (and versions) copied because the target agency lacked them. */
   agencyRowsCopied: number;
+  /** What the import had to change for this instance (a press room address held here by another organisation…). */
+  notices: string[];
 }
 
 /** A password hash no password matches: a person created by an import sets a password through the reset flow. */
@@ -157,6 +160,7 @@ export async function importOrganization(units: UnitOfWorkFactory, options: Impo
             WHERE organization_id = socle_current_organization_id() AND id = $1`,
           [id, finalizedAt, assessedAt],
         );
+      const notices = rows.press_rooms ? await settlePressRoomAddresses(uow) : [];
       await uow.commit();
       return {
         organizationId: manifest.organization.id,
@@ -166,6 +170,7 @@ export async function importOrganization(units: UnitOfWorkFactory, options: Impo
         peopleMatched: people.matched,
         peopleCreated: people.created,
         agencyRowsCopied,
+        notices,
       };
     } catch (error) {
       await uow.rollback();
@@ -177,6 +182,45 @@ export async function importOrganization(units: UnitOfWorkFactory, options: Impo
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/** Longest press room slug (the table's check). */
+const MAX_SLUG = 63;
+
+/**
+ * A press room's slug and custom domain are unique across the instance (`socle_press_room_claim`, which serialises
+ * claims of one address). The archive's may be held here by another organisation: the slug then gets the first free
+ * `-2`, `-3`… suffix and the custom domain is dropped; a free custom domain is kept but must be verified again on this
+ * instance (its DNS still points at the source; the TXT value is unchanged, so a new check passes once it is moved).
+ */
+async function settlePressRoomAddresses(uow: UnitOfWork): Promise<string[]> {
+  const [room] = await uow.query<{ slug: string; domain: string | null }>(
+    'SELECT slug, custom_domain AS domain FROM press_rooms WHERE organization_id = socle_current_organization_id()',
+  );
+  if (!room) return [];
+  const taken = async (slug: string | null, domain: string | null) =>
+    ((await uow.query<{ taken: string | null }>('SELECT socle_press_room_claim($1, $2) AS taken', [slug, domain]))[0]?.taken ?? null) !==
+    null;
+  const notices: string[] = [];
+  let slug = room.slug;
+  for (let n = 2; await taken(slug, null); n++) {
+    const suffix = n <= 100 ? `-${n}` : `-${randomBytes(4).toString('hex')}`;
+    slug = `${room.slug.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
+  }
+  if (slug !== room.slug) notices.push(`press room address "${room.slug}" is held by another organisation here: the room is at "${slug}"`);
+  const domainTaken = room.domain !== null && (await taken(null, room.domain));
+  if (domainTaken) notices.push(`custom domain ${room.domain} is claimed by another organisation here: the room no longer uses it`);
+  else if (room.domain !== null) notices.push(`custom domain ${room.domain} must be verified again on this instance`);
+  await uow.query(
+    `UPDATE press_rooms
+        SET slug = $1, domain_verified_at = NULL, domain_checked_at = NULL, domain_check_error = NULL,
+            domain_claimed_at = CASE WHEN $2 THEN NULL ELSE now() END,
+            custom_domain = CASE WHEN $2 THEN NULL ELSE custom_domain END,
+            domain_challenge = CASE WHEN $2 THEN NULL ELSE domain_challenge END
+      WHERE organization_id = socle_current_organization_id()`,
+    [slug, domainTaken],
+  );
+  return notices;
 }
 
 async function unpack(input: Readable, directory: string): Promise<void> {

@@ -142,6 +142,7 @@ export class OrganizationArchiveController {
         mediaFiles: summary.mediaFiles,
         peopleMatched: summary.peopleMatched,
         peopleCreated: summary.peopleCreated,
+        notices: summary.notices,
       });
       return reply.status(201).type('application/json; charset=utf-8').send({
         id: summary.organizationId,
@@ -150,6 +151,7 @@ export class OrganizationArchiveController {
         mediaFiles: summary.mediaFiles,
         peopleMatched: summary.peopleMatched,
         peopleCreated: summary.peopleCreated,
+        notices: summary.notices,
       });
     } catch (error) {
       // The body may not have been read to its end: do not keep the connection for another request.
