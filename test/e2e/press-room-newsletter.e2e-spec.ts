@@ -259,8 +259,9 @@ describe('press room newsletter', () => {
       await subscribeForm(`email=${encodeURIComponent(email)}`);
       const mail = (await deliver()).find((m) => m.to.includes(email)) as ReceivedMail;
       expect((await getPublic(api, pathOf(linkIn(mail, 'confirm')))).status).toBe(200);
+      return mail;
     };
-    await confirmed('bob@presse.example.com');
+    const confirmation = await confirmed('bob@presse.example.com');
     await confirmed('carol@presse.example.com');
 
     const itemId = await approvedItem(api, admin, owner, org, { title: 'Vendanges 2026', brief: 'Une récolte exceptionnelle.' });
@@ -289,10 +290,17 @@ describe('press room newsletter', () => {
     // Again: the same answer.
     expect((await getPublic(api, pathOf(unsubscribe))).status).toBe(200);
 
-    // RFC 8058: the mail client POSTs List-Unsubscribe=One-Click to the link.
+    // RFC 8058: the mail names its link in List-Unsubscribe, and the mail client POSTs List-Unsubscribe=One-Click to it.
     const carol = mails.find((m) => m.to.includes('carol@presse.example.com')) as ReceivedMail;
+    const headers = carol.raw.slice(0, carol.raw.indexOf('\r\n\r\n')).replace(/\r\n(?=[ \t])/g, '');
+    const listUnsubscribe = /^List-Unsubscribe: <([^>]+)>$/im.exec(headers)?.[1];
+    expect(listUnsubscribe).toBe(linkIn(carol, 'unsubscribe'));
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/im);
+    // A confirmation mail is no list's: it has no such header.
+    expect(confirmation.raw).toContain('Subject:');
+    expect(confirmation.raw).not.toMatch(/^List-Unsubscribe/im);
     const oneClick = await request(api.server)
-      .post(pathOf(linkIn(carol, 'unsubscribe')))
+      .post(pathOf(listUnsubscribe as string))
       .set('content-type', 'application/x-www-form-urlencoded')
       .send('List-Unsubscribe=One-Click');
     expect(oneClick.status).toBe(200);

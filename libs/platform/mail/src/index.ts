@@ -1,5 +1,6 @@
 import { MailOutbox1765000001000 } from './lib/migrations/1765000001000-mail-outbox';
 import { UserMailOutbox1765000002600 } from './lib/migrations/1765000002600-user-mail-outbox';
+import { MailUnsubscribe1765000004100 } from './lib/migrations/1765000004100-mail-unsubscribe';
 
 export { Mailer, MailMessage, MailSendError, MAILER } from './lib/mailer';
 export { mailLine, mailMoment } from './lib/mail-text';
@@ -26,4 +27,4 @@ export {
 export { MailModule, MailModuleOptions, DEFAULT_MAIL_FROM } from './lib/mail.module';
 
 /** The outbox tables; run after the accounts migrations (they refer to organizations and users). */
-export const MAIL_MIGRATIONS = [MailOutbox1765000001000, UserMailOutbox1765000002600];
+export const MAIL_MIGRATIONS = [MailOutbox1765000001000, UserMailOutbox1765000002600, MailUnsubscribe1765000004100];

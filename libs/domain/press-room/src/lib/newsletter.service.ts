@@ -173,6 +173,7 @@ export class NewsletterService {
       text,
       purpose: 'press-room.release',
       reference: release.id,
+      unsubscribeUrl: urls.unsubscribe,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import { JobPayload, JobQueues } from '@socle/platform-queue';
-import type { MailMessage } from './mailer';
+import { MailMessage, UNSUBSCRIBE_URL } from './mailer';
 
 export const MAIL_QUEUE = 'mail';
 export const SEND_MAIL_JOB = 'SendMailJob';
@@ -17,6 +17,7 @@ export interface OutboxRow {
   recipient: string;
   subject: string;
   textBody: string;
+  unsubscribeUrl: string | null;
   purpose: string;
   reference: string | null;
   status: 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
@@ -28,7 +29,7 @@ export interface OutboxRow {
   sentAt: Date | null;
 }
 
-const COLUMNS = `id, recipient, subject, text_body AS "textBody", purpose, reference, status, attempts, next_attempt_at AS "nextAttemptAt",
+const COLUMNS = `id, recipient, subject, text_body AS "textBody", unsubscribe_url AS "unsubscribeUrl", purpose, reference, status, attempts, next_attempt_at AS "nextAttemptAt",
   last_error AS "lastError", message_id AS "messageId", created_at AS "createdAt", sent_at AS "sentAt"`;
 
 /** Lowercase letters, digits, dots, dashes and underscores: what a purpose may be. */
@@ -52,11 +53,16 @@ export class OutboxTable {
 
   async insert(uow: UnitOfWork, tenantId: string, mails: readonly OutgoingMail[]): Promise<string[]> {
     if (mails.length === 0) return [];
-    for (const mail of mails) if (!PURPOSE.test(mail.purpose)) throw new Error(`mail purpose ${JSON.stringify(mail.purpose)} is not a key`);
+    for (const mail of mails) {
+      if (!PURPOSE.test(mail.purpose)) throw new Error(`mail purpose ${JSON.stringify(mail.purpose)} is not a key`);
+      if (mail.unsubscribeUrl != null && !UNSUBSCRIBE_URL.test(mail.unsubscribeUrl))
+        throw new Error('a mail’s unsubscription address must be an http(s) URL of printable ASCII without spaces or angle brackets');
+    }
     const rows = await uow.query<{ id: string }>(
-      `INSERT INTO ${this.table} (${this.tenantColumn}, recipient, subject, text_body, purpose, reference)
-       SELECT $1, m.recipient, m.subject, m.text_body, m.purpose, m.reference
-         FROM jsonb_to_recordset($2::jsonb) AS m (recipient text, subject text, text_body text, purpose text, reference uuid)
+      `INSERT INTO ${this.table} (${this.tenantColumn}, recipient, subject, text_body, unsubscribe_url, purpose, reference)
+       SELECT $1, m.recipient, m.subject, m.text_body, m.unsubscribe_url, m.purpose, m.reference
+         FROM jsonb_to_recordset($2::jsonb)
+           AS m (recipient text, subject text, text_body text, unsubscribe_url text, purpose text, reference uuid)
        RETURNING id`,
       [
         tenantId,
@@ -65,6 +71,7 @@ export class OutboxTable {
             recipient: m.to,
             subject: m.subject,
             text_body: m.text,
+            unsubscribe_url: m.unsubscribeUrl ?? null,
             purpose: m.purpose,
             reference: m.reference ?? null,
           })),
@@ -77,7 +84,7 @@ export class OutboxTable {
   cancelFor(uow: UnitOfWork, tenantId: string, references: readonly string[]): Promise<number> {
     if (references.length === 0) return Promise.resolve(0);
     return uow.execute(
-      `UPDATE ${this.table} SET status = 'CANCELLED', lease_until = NULL, text_body = ''
+      `UPDATE ${this.table} SET status = 'CANCELLED', lease_until = NULL, text_body = '', unsubscribe_url = NULL
         WHERE ${this.tenantColumn} = $1 AND reference = ANY($2::uuid[]) AND status = 'PENDING'`,
       [tenantId, references],
     );
@@ -115,7 +122,8 @@ export class OutboxTable {
 
   async markSent(uow: UnitOfWork, tenantId: string, id: string, messageId: string | null): Promise<void> {
     await uow.execute(
-      `UPDATE ${this.table} SET status = 'SENT', sent_at = now(), lease_until = NULL, message_id = $3, last_error = NULL, text_body = ''
+      `UPDATE ${this.table} SET status = 'SENT', sent_at = now(), lease_until = NULL, message_id = $3, last_error = NULL, text_body = '',
+              unsubscribe_url = NULL
         WHERE ${this.tenantColumn} = $1 AND id = $2 AND status = 'PENDING'`,
       [tenantId, id, messageId],
     );
@@ -127,6 +135,7 @@ export class OutboxTable {
       `UPDATE ${this.table} SET lease_until = NULL, last_error = $3,
               status = CASE WHEN $4::double precision IS NULL THEN 'FAILED' ELSE 'PENDING' END,
               text_body = CASE WHEN $4::double precision IS NULL THEN '' ELSE text_body END,
+              unsubscribe_url = CASE WHEN $4::double precision IS NULL THEN NULL ELSE unsubscribe_url END,
               next_attempt_at = CASE WHEN $4::double precision IS NULL THEN next_attempt_at
                                      ELSE now() + make_interval(secs => $4::double precision / 1000) END
         WHERE ${this.tenantColumn} = $1 AND id = $2 AND status = 'PENDING'`,

@@ -1,4 +1,6 @@
-import { MailSendError } from './mailer';
+import type { UnitOfWork } from '@socle/platform-database';
+import { ORGANIZATION_OUTBOX } from './mail-outbox';
+import { MailSendError, UNSUBSCRIBE_URL } from './mailer';
 import { mailRetryDelay } from './send-mail.job';
 import { classifySmtpFailure, SmtpMailer } from './smtp-mailer';
 
@@ -23,5 +25,25 @@ describe('mail failure classification and back-off', () => {
 
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
     expect(() => new SmtpMailer('http://127.0.0.1:25')).toThrow(/SMTP_URL/);
+  });
+
+  it('refuses an unsubscription address that could break out of its header, before anything is stored', async () => {
+    const statements: string[] = [];
+    const uow = { query: async (sql: string) => (statements.push(sql), [{ id: 'x' }]) } as unknown as UnitOfWork;
+    const mail = (unsubscribeUrl: string) => ({ to: 'a@example.com', subject: 's', text: 't', purpose: 'test.list', unsubscribeUrl });
+    for (const bad of [
+      'https://example.com/u>\r\nBcc: victim@example.com',
+      'https://example.com/a b',
+      'javascript:alert(1)',
+      'https://example.com/é',
+      `https://example.com/${'a'.repeat(2001)}`,
+      'https://example.com/<x>',
+    ]) {
+      expect(UNSUBSCRIBE_URL.test(bad)).toBe(false);
+      await expect(ORGANIZATION_OUTBOX.insert(uow, 'tenant', [mail(bad)])).rejects.toThrow(/unsubscription address/);
+    }
+    expect(statements).toEqual([]);
+    await ORGANIZATION_OUTBOX.insert(uow, 'tenant', [mail('https://socle.example/press/r/unsubscribe?token=a.b-c_d')]);
+    expect(statements).toHaveLength(1);
   });
 });

@@ -3,7 +3,16 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /**
+   * A one-click unsubscription address (https, printable ASCII, no spaces or angle brackets), sent as the
+   * `List-Unsubscribe` and `List-Unsubscribe-Post: List-Unsubscribe=One-Click` headers (RFC 8058): mail clients show
+   * an "unsubscribe" button that POSTs to it. Only for mails a person subscribed to.
+   */
+  unsubscribeUrl?: string | null;
 }
+
+/** What an unsubscription address may be (the outbox's check says the same). */
+export const UNSUBSCRIBE_URL = /^https?:\/\/[!-;=?-~]{1,2000}$/;
 
 /**
  * Why a send failed: TRANSIENT is tried again later (connection refused, 4xx

@@ -84,6 +84,7 @@ export class SendMailJob implements JobHandler<JobPayload>, Reconcilable {
             to: mail.recipient,
             subject: mail.subject,
             text: mail.textBody,
+            unsubscribeUrl: mail.unsubscribeUrl,
           });
           await outbox.run((uow) => table.markSent(uow, id, mail.id, messageId));
           summary.sent += 1;

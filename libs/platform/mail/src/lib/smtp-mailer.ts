@@ -1,5 +1,5 @@
 import { createTransport, Transporter } from 'nodemailer';
-import { Mailer, MailMessage, MailSendError } from './mailer';
+import { Mailer, MailMessage, MailSendError, UNSUBSCRIBE_URL } from './mailer';
 
 /** Accepted SMTP_URL forms: smtp://[user:pass@]host[:port] or smtps://… (TLS from the start). */
 export function isSmtpUrl(value: string): boolean {
@@ -45,7 +45,16 @@ export class SmtpMailer implements Mailer {
 
   async send(message: MailMessage & { from: string }): Promise<{ messageId: string | null }> {
     try {
-      const info = await this.transport.sendMail({ from: message.from, to: message.to, subject: message.subject, text: message.text });
+      const info = await this.transport.sendMail({
+        from: message.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        // RFC 8058: the address between angle brackets, and the POST body a mail client sends to it.
+        ...(message.unsubscribeUrl && UNSUBSCRIBE_URL.test(message.unsubscribeUrl)
+          ? { headers: { 'List-Unsubscribe': `<${message.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+          : {}),
+      });
       return { messageId: typeof info.messageId === 'string' ? info.messageId.slice(0, 300) : null };
     } catch (error) {
       throw classifySmtpFailure(error);
