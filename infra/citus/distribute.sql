@@ -168,6 +168,8 @@ SELECT create_distributed_table('press_room_media', 'organization_id', colocate_
 SELECT create_distributed_table('press_releases', 'organization_id', colocate_with => 'organizations');
 SELECT create_distributed_table('newsletter_subscribers', 'organization_id', colocate_with => 'organizations');
 SELECT create_distributed_table('newsletter_deliveries', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('blog_digests', 'organization_id', colocate_with => 'organizations');
+SELECT create_distributed_table('blog_digest_deliveries', 'organization_id', colocate_with => 'organizations');
 
 -- 6. The foreign keys again, now between distributed tables (on organization_id, co-located) or from a distributed
 --    table to a reference table, minus the two lists above.

@@ -70,7 +70,7 @@ export class AppModule {
         community,
         policies,
         content,
-        PressRoomModule.forRoot({ http: true, imports: [content] }),
+        PressRoomModule.forRoot({ http: true, imports: [content, community] }),
         EvaluationModule,
         EvaluationHttpModule,
         PortfolioModule.forRoot({ http: true }),

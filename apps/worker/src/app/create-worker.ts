@@ -18,7 +18,7 @@ import { RecomputeLiveScoreJob, SendExecutiveReportJob } from '@socle/evaluation
 import { DeliverWebhooksJob } from '@socle/integrations';
 import { SocleConfig } from '@socle/platform-config';
 import { SendMailJob } from '@socle/platform-mail';
-import { SendReleaseDigestJob } from '@socle/press-room';
+import { SendBlogDigestJob, SendReleaseDigestJob } from '@socle/press-room';
 import { SendAdvocacyDigestJob } from '@socle/strategy';
 import {
   assertJobPayload,
@@ -55,6 +55,7 @@ const HANDLER_TYPES = [
   SendExecutiveReportJob,
   DeliverWebhooksJob,
   SendReleaseDigestJob,
+  SendBlogDigestJob,
 ];
 
 export interface RunningWorker {

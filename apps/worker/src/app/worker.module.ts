@@ -27,7 +27,7 @@ export class WorkerModule {
         community,
         policies,
         content,
-        PressRoomModule.forRoot({ worker: true, imports: [content] }),
+        PressRoomModule.forRoot({ worker: true, imports: [content, community] }),
         EvaluationModule,
         PortfolioModule.forRoot({ liveScoresAt: config.LIVE_SCORES_AT }),
         MailModule.forRoot({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),

@@ -133,6 +133,12 @@ export interface ConnectorManifest {
    * platform passes none.
    */
   options?: VariantOptionSpec[];
+  /**
+   * Whether what this connector publishes is an article (a title, an excerpt and a body, on a blog: WordPress,
+   * Ghost) rather than a post. The platform lists such publications in the newsletter's blog digest, with the
+   * variant's `title` and `excerpt` settings.
+   */
+  articles?: boolean;
 }
 
 /** Opaque credentials as the plugin issued them; the platform encrypts them at rest. */

@@ -74,6 +74,7 @@ export function validateManifest(manifest: unknown): string[] {
   ) {
     problems.push('defaultServiceUrl must be an http(s) URL when set');
   }
+  if (m.articles !== undefined && typeof m.articles !== 'boolean') problems.push('articles must be a boolean when set');
   if (!m.text || typeof m.text !== 'object') {
     problems.push('text limits are missing');
   } else {

@@ -51,6 +51,7 @@ export const ghostManifest: ConnectorManifest = {
   // An Admin API key `id:secret` from a custom integration (https://docs.ghost.org/admin-api#token-authentication):
   // a long-lived key the site owner pastes; it never expires, it is revoked by regenerating or deleting it.
   authKind: 'access-token',
+  articles: true,
   capabilities: {
     publish: true,
     media: true,

@@ -39,6 +39,7 @@ export const wordpressManifest: ConnectorManifest = {
   id: 'wordpress',
   displayName: 'WordPress',
   authKind: 'app-password',
+  articles: true,
   capabilities: {
     publish: true,
     media: true,

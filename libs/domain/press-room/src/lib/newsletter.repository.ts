@@ -11,6 +11,8 @@ export interface SubscriberEntity {
   email: string;
   name: string | null;
   state: SubscriberState;
+  /** What they receive: RELEASES and/or BLOG. */
+  lists: string[];
   confirmNonce: string | null;
   confirmExpiresAt: Date | null;
   unsubscribeNonce: string;
@@ -29,7 +31,7 @@ export interface Recipient {
   unsubscribeNonce: string;
 }
 
-const COLUMNS = `id, email, name, state, confirm_nonce AS "confirmNonce", confirm_expires_at AS "confirmExpiresAt",
+const COLUMNS = `id, email, name, state, lists, confirm_nonce AS "confirmNonce", confirm_expires_at AS "confirmExpiresAt",
   unsubscribe_nonce AS "unsubscribeNonce", confirmations_sent AS "confirmationsSent", last_confirmation_at AS "lastConfirmationAt",
   created_at AS "createdAt", confirmed_at AS "confirmedAt", unsubscribed_at AS "unsubscribedAt"`;
 
@@ -49,12 +51,13 @@ export class NewsletterRepository {
     uow: OrganizationUnitOfWork,
     email: string,
     name: string | null,
+    lists: readonly string[],
     unsubscribeNonce: string,
   ): Promise<{ subscriber: SubscriberEntity; created: boolean }> {
     const [inserted] = await uow.query<SubscriberEntity>(
-      `INSERT INTO newsletter_subscribers (organization_id, email, name, unsubscribe_nonce) VALUES ($1, $2, $3, $4)
+      `INSERT INTO newsletter_subscribers (organization_id, email, name, unsubscribe_nonce, lists) VALUES ($1, $2, $3, $4, $5::text[])
        ON CONFLICT (organization_id, email) DO NOTHING RETURNING ${COLUMNS}`,
-      [uow.organizationId, email, name, unsubscribeNonce],
+      [uow.organizationId, email, name, unsubscribeNonce, lists],
     );
     if (inserted) return { subscriber: inserted, created: true };
     const [row] = await uow.query<SubscriberEntity>(
@@ -68,15 +71,15 @@ export class NewsletterRepository {
   async startConfirmation(
     uow: OrganizationUnitOfWork,
     id: string,
-    fields: { name: string | null; confirmNonce: string; expiresAt: Date },
+    fields: { name: string | null; lists: readonly string[]; confirmNonce: string; expiresAt: Date },
   ): Promise<SubscriberEntity> {
     const [row] = await uow.query<SubscriberEntity>(
       `WITH changed AS (
-         UPDATE newsletter_subscribers SET state = 'PENDING', name = coalesce($3, name), confirm_nonce = $4, confirm_expires_at = $5,
+         UPDATE newsletter_subscribers SET state = 'PENDING', name = coalesce($3, name), confirm_nonce = $4, confirm_expires_at = $5, lists = $6::text[],
                 confirmations_sent = confirmations_sent + 1, last_confirmation_at = now(), unsubscribed_at = NULL, updated_at = now()
           WHERE organization_id = $1 AND id = $2 AND state <> 'CONFIRMED' RETURNING *)
        SELECT ${COLUMNS} FROM changed`,
-      [uow.organizationId, id, fields.name, fields.confirmNonce, fields.expiresAt],
+      [uow.organizationId, id, fields.name, fields.confirmNonce, fields.expiresAt, fields.lists],
     );
     return row;
   }
@@ -156,7 +159,7 @@ export class NewsletterRepository {
     return uow.query<Recipient>(
       `WITH batch AS (
          SELECT s.id FROM newsletter_subscribers s
-          WHERE s.organization_id = $1 AND s.state = 'CONFIRMED'
+          WHERE s.organization_id = $1 AND s.state = 'CONFIRMED' AND 'RELEASES' = ANY (s.lists)
             AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d
                              WHERE d.organization_id = $1 AND d.release_id = $2 AND d.subscriber_id = s.id)
           ORDER BY s.id LIMIT $3),

@@ -9,6 +9,7 @@ import { textProblem } from '@socle/platform-graphql';
 import { MailOutbox, mailLine, mailMoment, OutgoingMail } from '@socle/platform-mail';
 import { normalizeEmail } from './addresses';
 import { excerpt } from './html';
+import type { BlogDigestEntity } from './blog-digest.repository';
 import { NewsletterRepository, Recipient, SubscriberEntity } from './newsletter.repository';
 import type { PressReleaseEntity } from './press-release.repository';
 import type { OrganizationFacts, PressRoomEntity } from './press-room.repository';
@@ -28,12 +29,37 @@ export type NewsletterLink =
 
 const nonce = () => randomBytes(18).toString('base64url');
 
-/** What a sign-up asks for, read from a form or a JSON body; problems name their field. */
-export function readSignUp(body: unknown): { email: string; name: string | null } {
+/** What a subscriber may receive: the room's releases, and the weekly blog digest where the room offers it. */
+export const NEWSLETTER_LISTS = ['RELEASES', 'BLOG'] as const;
+export type NewsletterList = (typeof NEWSLETTER_LISTS)[number];
+
+export interface SignUp {
+  email: string;
+  name: string | null;
+  lists: NewsletterList[];
+}
+
+/**
+ * What a sign-up asks for, read from a form or a JSON body; problems name their field. `lists` (a form's repeated
+ * checkbox or a JSON array) defaults to the releases; BLOG only where the room offers the blog digest.
+ */
+export function readSignUp(body: unknown, offersBlog = false): SignUp {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw badInput('body', 'send a form or a JSON object with `email` (and optionally `name`)');
-  const { email, name } = body as Record<string, unknown>;
+    throw badInput('body', 'send a form or a JSON object with `email` (and optionally `name` and `lists`)');
+  const { email, name, lists } = body as Record<string, unknown>;
   const problems: FieldProblem[] = [];
+  const offered: readonly string[] = offersBlog ? NEWSLETTER_LISTS : ['RELEASES'];
+  let chosen: NewsletterList[] = ['RELEASES'];
+  if (lists !== undefined && lists !== null && lists !== '') {
+    const values = Array.isArray(lists) ? lists : [lists];
+    if (
+      values.length === 0 ||
+      values.length > NEWSLETTER_LISTS.length ||
+      !values.every((v) => typeof v === 'string' && offered.includes(v))
+    )
+      problems.push({ field: 'lists', message: `must be one or more of ${offered.join(', ')}` });
+    else chosen = NEWSLETTER_LISTS.filter((list) => values.includes(list));
+  }
   let address: string | null = null;
   if (typeof email !== 'string' || email.length > 254 || textProblem(email))
     problems.push({ field: 'email', message: 'must be an e-mail address (at most 254 characters)' });
@@ -51,7 +77,7 @@ export function readSignUp(body: unknown): { email: string; name: string | null 
     }
   }
   if (problems.length) throw badInput(problems);
-  return { email: address as string, name: display };
+  return { email: address as string, name: display, lists: chosen };
 }
 
 /**
@@ -88,10 +114,10 @@ export class NewsletterService {
     room: PressRoomEntity,
     organization: OrganizationFacts,
     roomUrl: string,
-    signUp: { email: string; name: string | null },
+    signUp: SignUp,
     now = new Date(),
   ): Promise<void> {
-    const { subscriber } = await this.subscribers.findOrCreate(uow, signUp.email, signUp.name, nonce());
+    const { subscriber } = await this.subscribers.findOrCreate(uow, signUp.email, signUp.name, signUp.lists, nonce());
     if (subscriber.state === 'CONFIRMED') return;
     const budget = await this.limiter.hit(
       `press-subscribe-address:${uow.organizationId}:${signUp.email.toLowerCase()}`,
@@ -100,7 +126,12 @@ export class NewsletterService {
     );
     if (!budget.allowed) return;
     const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
-    const started = await this.subscribers.startConfirmation(uow, subscriber.id, { name: signUp.name, confirmNonce: nonce(), expiresAt });
+    const started = await this.subscribers.startConfirmation(uow, subscriber.id, {
+      name: signUp.name,
+      lists: signUp.lists,
+      confirmNonce: nonce(),
+      expiresAt,
+    });
     const token = this.tokens.sign(['c1', uow.organizationId, started.id, started.confirmNonce, expiresAt.getTime()]);
     await this.outbox.enqueue(uow, [confirmationMail(room, organization, started, `${roomUrl}/confirm?token=${token}`, expiresAt)]);
   }
@@ -176,6 +207,48 @@ export class NewsletterService {
       unsubscribeUrl: urls.unsubscribe,
     };
   }
+  /** The week's blog digest to one subscriber: each article's title, date, excerpt and address. */
+  blogDigestMail(
+    room: PressRoomEntity,
+    organization: OrganizationFacts,
+    digest: BlogDigestEntity,
+    unsubscribe: string,
+    recipient: Recipient,
+  ): OutgoingMail {
+    const fr = room.language === 'fr';
+    const roomTitle = mailLine(room.title);
+    const monday = new Date(`${digest.weekStart}T12:00:00Z`);
+    const week = new Intl.DateTimeFormat(fr ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(monday);
+    const articles = digest.articles.flatMap((article) => [
+      mailLine(article.title),
+      mailMoment(new Date(article.publishedAt), room.language, organization.timezone),
+      ...(article.excerpt ? [article.excerpt] : []),
+      article.url,
+      '',
+    ]);
+    const text = [
+      recipient.name ? (fr ? `Bonjour ${mailLine(recipient.name)},` : `Hello ${mailLine(recipient.name)},`) : fr ? 'Bonjour,' : 'Hello,',
+      '',
+      fr ? `Les articles publiés par ${roomTitle} la semaine du ${week} :` : `The articles ${roomTitle} published in the week of ${week}:`,
+      '',
+      ...articles,
+      '--',
+      fr
+        ? `Vous recevez ce message parce que vous êtes abonné·e au résumé du blog de ${roomTitle}. Se désabonner en un clic : ${unsubscribe}`
+        : `You receive this because you subscribed to the blog digest of ${roomTitle}. Unsubscribe in one click: ${unsubscribe}`,
+    ].join('\n');
+    return {
+      to: recipient.email,
+      subject: (fr ? `${roomTitle} : les articles de la semaine du ${week}` : `${roomTitle}: the articles of the week of ${week}`).slice(
+        0,
+        300,
+      ),
+      text,
+      purpose: 'press-room.blog-digest',
+      reference: digest.id,
+      unsubscribeUrl: unsubscribe,
+    };
+  }
 }
 
 function confirmationMail(
@@ -188,11 +261,17 @@ function confirmationMail(
   const fr = room.language === 'fr';
   const roomTitle = mailLine(room.title);
   const when = mailMoment(expiresAt, room.language, organization.timezone);
+  const releases = subscriber.lists.includes('RELEASES');
+  const blog = subscriber.lists.includes('BLOG');
+  const what = fr
+    ? [releases ? `les communiqués de presse de ${roomTitle}` : null, blog ? `le résumé hebdomadaire du blog de ${roomTitle}` : null]
+    : [releases ? `the press releases of ${roomTitle}` : null, blog ? `the weekly blog digest of ${roomTitle}` : null];
+  const asked = what.filter(Boolean).join(fr ? ' et ' : ' and ');
   const text = fr
     ? [
         'Bonjour,',
         '',
-        `Quelqu’un (vous, sans doute) a demandé à recevoir les communiqués de presse de ${roomTitle} à cette adresse.`,
+        `Quelqu’un (vous, sans doute) a demandé à recevoir ${asked} à cette adresse.`,
         '',
         `Pour confirmer, ouvrez ce lien : ${url}`,
         '',
@@ -201,7 +280,7 @@ function confirmationMail(
     : [
         'Hello,',
         '',
-        `Someone (you, most likely) asked to receive the press releases of ${roomTitle} at this address.`,
+        `Someone (you, most likely) asked to receive ${asked} at this address.`,
         '',
         `To confirm, open this link: ${url}`,
         '',

@@ -1,11 +1,14 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AccountsModule, AuditRepository } from '@socle/accounts';
+import { PublicationRepository } from '@socle/content';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { MailOutbox } from '@socle/platform-mail';
 import { DomainVerifier, parseDnsServers } from './domain-verifier';
+import { BlogDigestRepository } from './blog-digest.repository';
+import { SendBlogDigestJob } from './jobs/send-blog-digest.job';
 import { SendReleaseDigestJob } from './jobs/send-release-digest.job';
 import { NewsletterRepository } from './newsletter.repository';
 import { NewsletterService } from './newsletter.service';
@@ -103,13 +106,20 @@ export class PressRoomModule implements OnModuleInit {
         PressRoomRepository,
         PressReleaseRepository,
         NewsletterRepository,
+        BlogDigestRepository,
         PressRoomService,
         PressReleaseService,
         NewsletterService,
         ...(options.http ? [PressRoomResolver, PublicSiteService, CustomDomainRouting] : []),
-        ...(options.worker ? [SendReleaseDigestJob] : []),
+        // The digest reads what the content module published (its repository, as the community module uses it).
+        ...(options.worker ? [SendReleaseDigestJob, SendBlogDigestJob, PublicationRepository] : []),
       ],
-      exports: [PressRoomService, PressReleaseService, NewsletterService, ...(options.worker ? [SendReleaseDigestJob] : [])],
+      exports: [
+        PressRoomService,
+        PressReleaseService,
+        NewsletterService,
+        ...(options.worker ? [SendReleaseDigestJob, SendBlogDigestJob] : []),
+      ],
     };
   }
 }

@@ -12,6 +12,8 @@ export interface PressRoomEntity {
   description: string;
   enabled: boolean;
   language: RoomLanguage;
+  /** Whether the room offers the weekly blog digest (its sign-up form then shows the choice). */
+  blogDigest: boolean;
   customDomain: string | null;
   /** The value the TXT record `_socle-press.<domain>` must hold. */
   domainChallenge: string | null;
@@ -47,6 +49,7 @@ export interface RoomFields {
   description: string;
   enabled: boolean;
   language: RoomLanguage;
+  blogDigest: boolean;
   customDomain: string | null;
   domainChallenge: string | null;
   /** Set when the domain changed: it waits for verification again. */
@@ -59,7 +62,8 @@ export interface OrganizationFacts {
   timezone: string;
 }
 
-const ROOM_COLUMNS = `organization_id AS "organizationId", id, slug, title, description, enabled, language, custom_domain AS "customDomain",
+const ROOM_COLUMNS = `organization_id AS "organizationId", id, slug, title, description, enabled, language, blog_digest AS "blogDigest",
+  custom_domain AS "customDomain",
   domain_challenge AS "domainChallenge", domain_claimed_at AS "domainClaimedAt", domain_verified_at AS "domainVerifiedAt",
   domain_checked_at AS "domainCheckedAt", domain_check_error AS "domainCheckError", created_at AS "createdAt", updated_at AS "updatedAt",
   updated_by AS "updatedBy"`;
@@ -87,11 +91,11 @@ export class PressRoomRepository {
   async save(uow: OrganizationUnitOfWork, fields: RoomFields, by: string | null): Promise<PressRoomEntity> {
     const [row] = await uow.query<PressRoomEntity>(
       `INSERT INTO press_rooms (organization_id, slug, title, description, enabled, language, custom_domain, domain_challenge,
-         domain_claimed_at, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $9)
+         domain_claimed_at, updated_by, blog_digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END, $9, $11)
        ON CONFLICT (organization_id) DO UPDATE SET
          slug = EXCLUDED.slug, title = EXCLUDED.title, description = EXCLUDED.description, enabled = EXCLUDED.enabled,
-         language = EXCLUDED.language, custom_domain = EXCLUDED.custom_domain, domain_challenge = EXCLUDED.domain_challenge,
+         language = EXCLUDED.language, blog_digest = EXCLUDED.blog_digest, custom_domain = EXCLUDED.custom_domain, domain_challenge = EXCLUDED.domain_challenge,
          domain_claimed_at = CASE WHEN $10 THEN EXCLUDED.domain_claimed_at ELSE press_rooms.domain_claimed_at END,
          domain_verified_at = CASE WHEN $10 THEN NULL ELSE press_rooms.domain_verified_at END,
          domain_checked_at = CASE WHEN $10 THEN NULL ELSE press_rooms.domain_checked_at END,
@@ -109,6 +113,7 @@ export class PressRoomRepository {
         fields.domainChallenge,
         by,
         fields.domainChanged,
+        fields.blogDigest,
       ],
     );
     return row;

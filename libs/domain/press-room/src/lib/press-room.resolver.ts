@@ -9,6 +9,7 @@ import {
   NewsletterSubscriberCountsObject,
   NewsletterSubscriberObject,
   NewsletterSubscribersArgs,
+  NewsletterListEnum,
   NewsletterSubscriberStateEnum,
   PressReleaseConnection,
   PressReleaseObject,
@@ -59,6 +60,7 @@ export class PressRoomResolver {
       description: room.description,
       enabled: room.enabled,
       language: room.language === 'en' ? LocaleEnum.EN : LocaleEnum.FR,
+      blogDigest: room.blogDigest,
       url: this.rooms.roomUrl(room),
       customDomain:
         room.customDomain && room.domainChallenge
@@ -225,6 +227,7 @@ export class PressRoomResolver {
       email: visible ? s.email : null,
       name: visible ? s.name : null,
       state: s.state as NewsletterSubscriberStateEnum,
+      lists: s.lists as NewsletterListEnum[],
       createdAt: s.createdAt,
       confirmedAt: s.confirmedAt,
       unsubscribedAt: s.unsubscribedAt,

@@ -31,6 +31,7 @@ export interface RoomChanges {
   description?: string | null;
   enabled?: boolean | null;
   language?: RoomLanguage | null;
+  blogDigest?: boolean | null;
   customDomain?: string | null;
   contacts?: { name: string; role?: string | null; email?: string | null; phone?: string | null }[] | null;
   mediaKit?: { mediaAssetId: string; caption?: string | null; credit?: string | null }[] | null;
@@ -190,6 +191,7 @@ export class PressRoomService {
         description,
         enabled: changes.enabled ?? current?.enabled ?? false,
         language: changes.language ?? current?.language ?? organization?.locale ?? 'fr',
+        blogDigest: changes.blogDigest ?? current?.blogDigest ?? false,
         customDomain,
         domainChallenge: !customDomain
           ? null

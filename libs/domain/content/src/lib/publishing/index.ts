@@ -27,5 +27,5 @@ export {
 } from './publication-wakeups';
 export { decideAfterFailure, backoffMs, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
 export { ReconnectRelease } from './reconnect-release';
-export { PublicationRepository } from './publication.repository';
+export { PublicationRepository, PublishedPiece } from './publication.repository';
 export { slugOf } from './utm';

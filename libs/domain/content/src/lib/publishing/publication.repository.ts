@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UnitOfWork } from '@socle/platform-database';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { LiveEvents } from '@socle/platform-queue';
 import type { ContentCtx } from '../items/content-item.repository';
@@ -103,6 +103,17 @@ function publicationFilter(ctx: ContentCtx, filter: PublicationFilter): { where:
  * pause; always inside the caller's tenant. Every publication created or whose
  * status moves is announced to live subscribers once its transaction commits.
  */
+/** A publication that went out, as lists of what was published show it. */
+export interface PublishedPiece {
+  id: string;
+  network: string;
+  networkAccountId: string | null;
+  url: string;
+  publishedAt: Date;
+  title: string;
+  excerpt: string;
+}
+
 @Injectable()
 export class PublicationRepository {
   constructor(private readonly live: LiveEvents) {}
@@ -153,6 +164,26 @@ export class PublicationRepository {
       [ctx.uow.organizationId, id],
     );
     return row ? toPublication(row) : null;
+  }
+
+  /**
+   * What went out in [from, to): published, with an address, oldest first, each with its variant's title and excerpt
+   * (the `title` and `excerpt` settings, else the item's title and the text's start). For lists of what was published
+   * (the blog digest); the caller keeps the networks it wants.
+   */
+  publishedBetween(uow: OrganizationUnitOfWork, from: Date, to: Date, limit: number): Promise<PublishedPiece[]> {
+    return uow.query<PublishedPiece>(
+      `SELECT p.id, p.network, p.network_account_id AS "networkAccountId", p.external_url AS url, p.published_at AS "publishedAt",
+              coalesce(nullif(v.options->>'title', ''), i.title) AS title,
+              coalesce(nullif(v.options->>'excerpt', ''), left(v.text, 600)) AS excerpt
+         FROM publications p
+         JOIN content_variants v ON v.organization_id = p.organization_id AND v.id = p.variant_id
+         JOIN content_items i ON i.organization_id = p.organization_id AND i.id = p.item_id
+        WHERE p.organization_id = $1 AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL AND p.external_url IS NOT NULL
+          AND p.published_at >= $2 AND p.published_at < $3
+        ORDER BY p.published_at, p.id LIMIT $4`,
+      [uow.organizationId, from, to, limit],
+    );
   }
 
   async ofItem(ctx: ContentCtx, itemId: string): Promise<PublicationEntity[]> {

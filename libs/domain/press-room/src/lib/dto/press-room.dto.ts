@@ -64,6 +64,19 @@ registerEnumType(NewsletterSubscriberStateEnum, {
   },
 });
 
+export enum NewsletterListEnum {
+  RELEASES = 'RELEASES',
+  BLOG = 'BLOG',
+}
+registerEnumType(NewsletterListEnum, {
+  name: 'NewsletterList',
+  description: 'What a newsletter subscriber receives.',
+  valuesMap: {
+    RELEASES: { description: 'Each press release once it is public.' },
+    BLOG: { description: 'The weekly blog digest (where the room offers it).' },
+  },
+});
+
 // ------------------------------------------------------------------ objects
 
 @ObjectType('PressRoomContact', { description: 'A press contact shown on the press room.' })
@@ -113,6 +126,11 @@ export class PressRoomObject {
   @Field(() => String, { description: 'Introduction shown under the title (plain text).' }) description!: string;
   @Field(() => Boolean, { description: 'Whether the public pages answer; off, every public page is a 404.' }) enabled!: boolean;
   @Field(() => LocaleEnum, { description: 'Language of the public pages and of the newsletter’s mails.' }) language!: LocaleEnum;
+  @Field(() => Boolean, {
+    description:
+      'Whether the newsletter offers the weekly blog digest: each Monday at 09:00 (the organisation’s time), the articles published on its blogs (WordPress, Ghost) the week before, to the subscribers who chose it.',
+  })
+  blogDigest!: boolean;
   @Field(() => String, { description: 'Public address of the room: the verified custom domain, else `<PUBLIC_URL>/press/<slug>`.' })
   url!: string;
   @Field(() => PressRoomDomainObject, { nullable: true, description: 'The custom domain and its verification; null when none.' })
@@ -163,6 +181,7 @@ export class NewsletterSubscriberObject {
   @Field(() => String, { nullable: true, description: 'The name given at sign-up; null when none, or under the same rule as the address.' })
   name!: string | null;
   @Field(() => NewsletterSubscriberStateEnum, { description: 'Pending, confirmed or unsubscribed.' }) state!: NewsletterSubscriberStateEnum;
+  @Field(() => [NewsletterListEnum], { description: 'What the subscriber chose to receive.' }) lists!: NewsletterListEnum[];
   @Field(() => DateTimeScalar, { description: 'When the address first signed up.' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the address confirmed; null while pending.' })
   confirmedAt!: Date | null;
@@ -261,6 +280,11 @@ export class UpdatePressRoomInput {
   @IsOptional()
   @IsEnum(LocaleEnum)
   language?: LocaleEnum;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the newsletter offers the weekly blog digest.' })
+  @IsOptional()
+  @IsBoolean()
+  blogDigest?: boolean;
 
   @Field(() => String, {
     nullable: true,

@@ -7,7 +7,7 @@ import { sendMediaFile } from '@socle/content';
 import { AccessProvenBy } from '@socle/platform-auth';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { isDomainError } from '@socle/platform-errors';
-import { NewsletterLink, NewsletterService, readSignUp } from '../newsletter.service';
+import { NewsletterLink, NewsletterService, readSignUp, SignUp } from '../newsletter.service';
 import { PressRoomRepository } from '../press-room.repository';
 import { PressRoomService } from '../press-room.service';
 import { customDomainOf } from './custom-domains';
@@ -72,8 +72,16 @@ export class PressPublicController implements OnModuleInit {
         const allowed = (request.routeOptions.config as { pressRoomForm?: boolean } | undefined)?.pressRoomForm === true;
         if (!allowed)
           return done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
-        const fields: Record<string, string> = {};
-        for (const [key, value] of new URLSearchParams(String(body))) if (Object.keys(fields).length < 20) fields[key] = value;
+        // A key given several times (checkboxes: `lists`) reads as a list; at most 20 keys and 20 values per key.
+        const fields: Record<string, string | string[]> = {};
+        for (const [key, value] of new URLSearchParams(String(body))) {
+          const known = fields[key];
+          if (known === undefined) {
+            if (Object.keys(fields).length < 20) fields[key] = value;
+          } else if (Array.isArray(known)) {
+            if (known.length < 20) known.push(value);
+          } else fields[key] = [known, value];
+        }
         done(null, fields);
       },
     );
@@ -182,9 +190,9 @@ export class PressPublicController implements OnModuleInit {
           retryAfterSeconds: error.retryAfterSeconds,
         });
       }
-      let signUp: { email: string; name: string | null };
+      let signUp: SignUp;
       try {
-        signUp = readSignUp(request.body);
+        signUp = readSignUp(request.body, located.page.blogDigest === true);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         const problems = error.problems ?? [];
@@ -199,7 +207,10 @@ export class PressPublicController implements OnModuleInit {
       await this.units.runInOrganization(address.organizationId, async (uow) => {
         const room = await this.rooms.find(uow);
         if (!room?.enabled) return;
-        await this.newsletter.subscribe(uow, room, await this.rooms.organization(uow), this.settings.roomUrl(room), signUp);
+        // The digest may have been turned off since the form was read: the releases stay.
+        const lists = room.blogDigest ? signUp.lists : signUp.lists.filter((list) => list !== 'BLOG');
+        if (lists.length === 0) return;
+        await this.newsletter.subscribe(uow, room, await this.rooms.organization(uow), this.settings.roomUrl(room), { ...signUp, lists });
       });
       // The same answer for a new, pending, confirmed or unsubscribed address: the form tells nobody who subscribed.
       return answer(202, 'checkInbox', 'If this address can receive mail, a confirmation link was sent to it.');

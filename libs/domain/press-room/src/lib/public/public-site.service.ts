@@ -86,7 +86,13 @@ export class PublicSiteService {
         ctx: { uow, organizationId: uow.organizationId, actor: PUBLIC_ACTOR },
         room,
         organization,
-        page: { title: room.title, description: room.description, language: room.language, timezone: organization.timezone },
+        page: {
+          title: room.title,
+          description: room.description,
+          language: room.language,
+          timezone: organization.timezone,
+          blogDigest: room.blogDigest,
+        },
         links: { base: address.host ? '' : `/press/${room.slug}`, absolute: this.settings.roomUrl(room) },
       };
       return work(site);

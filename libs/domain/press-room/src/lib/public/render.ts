@@ -30,6 +30,9 @@ const WORDS = {
     email: 'Adresse électronique',
     name: 'Nom (facultatif)',
     subscribe: 'S’abonner',
+    lists: 'Recevoir',
+    listReleases: 'les communiqués de presse',
+    listBlog: 'le résumé hebdomadaire du blog',
     back: 'Retour à la salle de presse',
     published: 'Publié le',
     older: 'Plus anciens',
@@ -65,6 +68,9 @@ const WORDS = {
     email: 'E-mail address',
     name: 'Name (optional)',
     subscribe: 'Subscribe',
+    lists: 'Receive',
+    listReleases: 'the press releases',
+    listBlog: 'the weekly blog digest',
     back: 'Back to the press room',
     published: 'Published',
     older: 'Older',
@@ -94,6 +100,8 @@ export interface PageRoom {
   description: string;
   language: Lang;
   timezone: string;
+  /** Whether the sign-up form offers the weekly blog digest beside the releases. */
+  blogDigest?: boolean;
 }
 
 /** Where the page's links point: `base` for links within the site (a path), `absolute` for canonical and shared ones. */
@@ -208,7 +216,15 @@ function signUpForm(room: PageRoom, links: PageLinks): string {
 <form method="post" action="${h(links.base)}/subscribe">
 <label>${w.email} <input type="email" name="email" required maxlength="254" autocomplete="email"></label>
 <label>${w.name} <input type="text" name="name" maxlength="200" autocomplete="name"></label>
-<button type="submit">${w.subscribe}</button>
+${
+  room.blogDigest
+    ? `<fieldset><legend>${w.lists}</legend>
+<label><input type="checkbox" name="lists" value="RELEASES" checked> ${w.listReleases}</label>
+<label><input type="checkbox" name="lists" value="BLOG" checked> ${w.listBlog}</label>
+</fieldset>
+`
+    : ''
+}<button type="submit">${w.subscribe}</button>
 </form></section>`;
 }
 

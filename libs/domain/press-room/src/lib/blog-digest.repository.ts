@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
+import type { Recipient } from './newsletter.repository';
+
+/** One article as the digest lists it (a snapshot taken when the week's digest is written). */
+export interface DigestArticle {
+  title: string;
+  excerpt: string;
+  url: string;
+  publishedAt: string;
+  network: string;
+}
+
+/** A week's blog digest as stored in `blog_digests`. */
+export interface BlogDigestEntity {
+  id: string;
+  /** The Monday the week starts (YYYY-MM-DD, the organisation's time zone). */
+  weekStart: string;
+  articles: DigestArticle[];
+  doneAt: Date | null;
+}
+
+const COLUMNS = `id, to_char(week_start, 'YYYY-MM-DD') AS "weekStart", articles, done_at AS "doneAt"`;
+
+/** The only place that queries the blog digests and their deliveries; always inside the unit of work's organisation. */
+@Injectable()
+export class BlogDigestRepository {
+  /** The week whose digest is due now (the one before the week of now minus 9 hours, in the organisation's zone), and that zone. */
+  async dueWeek(uow: OrganizationUnitOfWork, now: Date): Promise<{ weekStart: string; timezone: string }> {
+    const [row] = await uow.query<{ weekStart: string; timezone: string }>(
+      `SELECT to_char(socle_blog_digest_week($2, o.timezone), 'YYYY-MM-DD') AS "weekStart", o.timezone
+         FROM organizations o WHERE o.id = $1`,
+      [uow.organizationId, now],
+    );
+    return row;
+  }
+
+  /** The week's bounds as instants: its Monday 00:00 and the next Monday 00:00, in `timezone`. */
+  async bounds(uow: OrganizationUnitOfWork, weekStart: string, timezone: string): Promise<{ from: Date; to: Date }> {
+    const [row] = await uow.query<{ from: Date; to: Date }>(
+      `SELECT ($1::date::timestamp AT TIME ZONE $2) AS "from", (($1::date + 7)::timestamp AT TIME ZONE $2) AS "to"`,
+      [weekStart, timezone],
+    );
+    return row;
+  }
+
+  async find(uow: OrganizationUnitOfWork, weekStart: string): Promise<BlogDigestEntity | null> {
+    const [row] = await uow.query<BlogDigestEntity>(
+      `SELECT ${COLUMNS} FROM blog_digests WHERE organization_id = $1 AND week_start = $2::date`,
+      [uow.organizationId, weekStart],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * The week's digest, written once with these articles: a concurrent run's insert waits for this one's transaction
+   * and then finds its row (the articles listed are the first run's).
+   */
+  async findOrCreate(uow: OrganizationUnitOfWork, weekStart: string, articles: readonly DigestArticle[]): Promise<BlogDigestEntity> {
+    await uow.query(
+      `INSERT INTO blog_digests (organization_id, week_start, articles, done_at)
+       VALUES ($1, $2::date, $3::jsonb, CASE WHEN $4 THEN now() END) ON CONFLICT (organization_id, week_start) DO NOTHING`,
+      [uow.organizationId, weekStart, JSON.stringify(articles), articles.length === 0],
+    );
+    return (await this.find(uow, weekStart)) as BlogDigestEntity;
+  }
+
+  async markDone(uow: OrganizationUnitOfWork, id: string): Promise<void> {
+    await uow.execute('UPDATE blog_digests SET done_at = coalesce(done_at, now()) WHERE organization_id = $1 AND id = $2', [
+      uow.organizationId,
+      id,
+    ]);
+  }
+
+  /**
+   * Writes the delivery rows of up to `limit` confirmed subscribers of the blog digest who have none for this digest
+   * yet, and answers those it wrote (the row is the proof the mail was queued: each subscriber gets a week once).
+   */
+  fanOut(uow: OrganizationUnitOfWork, digestId: string, limit: number): Promise<Recipient[]> {
+    return uow.query<Recipient>(
+      `WITH batch AS (
+         SELECT s.id FROM newsletter_subscribers s
+          WHERE s.organization_id = $1 AND s.state = 'CONFIRMED' AND 'BLOG' = ANY (s.lists)
+            AND NOT EXISTS (SELECT 1 FROM blog_digest_deliveries d
+                             WHERE d.organization_id = $1 AND d.digest_id = $2 AND d.subscriber_id = s.id)
+          ORDER BY s.id LIMIT $3),
+       written AS (
+         INSERT INTO blog_digest_deliveries (organization_id, digest_id, subscriber_id)
+         SELECT $1, $2, batch.id FROM batch ON CONFLICT DO NOTHING RETURNING subscriber_id)
+       SELECT s.id, s.email, s.name, s.unsubscribe_nonce AS "unsubscribeNonce"
+         FROM newsletter_subscribers s JOIN written w ON w.subscriber_id = s.id
+        WHERE s.organization_id = $1 ORDER BY s.id`,
+      [uow.organizationId, digestId, limit],
+    );
+  }
+
+  /** Organisations whose last week's digest is due and not done, across tenants (SECURITY DEFINER function: ids only). */
+  async due(uow: UnitOfWork, now: Date, limit: number): Promise<string[]> {
+    const rows = await uow.query<{ id: string }>('SELECT organization_id AS id FROM socle_blog_digests_due($1, $2)', [now, limit]);
+    return rows.map((r) => r.id);
+  }
+}
