@@ -13,6 +13,7 @@ import { seedCommunityDemo } from './demo/community';
 import { resolveDemoLogin, seedDemoPeople } from './demo/people';
 import { apiLocale } from './demo/calls';
 import { seedGovernanceDemo } from './demo/governance';
+import { seedPressRoomDemo } from './demo/press-room';
 
 const API = process.env.SOCLE_API_URL ?? 'http://127.0.0.1:3000/graphql';
 export const DEMO_PASSWORD = 'Socle-Demo-2026!';
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
   const networkUp = await seedNetworkDemo(must, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
   await seedContentDemo(must, logIn, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
   if (networkUp) await seedCommunityDemo(must, logIn, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
+  await seedPressRoomDemo(must, auth, CLIENTS, (line) => process.stdout.write(`${line}\n`));
   await seedDemoAssessments(auth);
   await seedDemoLiveScores(auth);
   process.stdout.write(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
