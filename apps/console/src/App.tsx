@@ -29,6 +29,7 @@ const EvaluationPage = lazyNamed(() => import('./pages/evaluation/EvaluationPage
 const AssessmentPage = lazyNamed(() => import('./pages/evaluation/AssessmentPage'), 'AssessmentPage');
 const ContentPage = lazyNamed(() => import('./pages/content/ContentPage'), 'ContentPage');
 const SettingsPage = lazyNamed(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+const PressRoomPage = lazyNamed(() => import('./pages/press-room/PressRoomPage'), 'PressRoomPage');
 const AgencyWebhooksPage = lazyNamed(() => import('./pages/webhooks/WebhooksPage'), 'AgencyWebhooksPage');
 const OrganizationWebhooksPage = lazyNamed(() => import('./pages/webhooks/WebhooksPage'), 'OrganizationWebhooksPage');
 const AgencyWebhookDeliveriesPage = lazyNamed(() => import('./pages/webhooks/DeliveriesPage'), 'AgencyWebhookDeliveriesPage');
@@ -78,6 +79,7 @@ export function App() {
             <Route path="/organizations/:organizationId/evaluation" element={<EvaluationPage />} />
             <Route path="/organizations/:organizationId/evaluation/:assessmentId" element={<AssessmentPage />} />
             <Route path="/organizations/:organizationId/content/*" element={<ContentPage />} />
+            <Route path="/organizations/:organizationId/press-room" element={<PressRoomPage />} />
             <Route path="/organizations/:organizationId/settings" element={<SettingsPage />} />
             <Route path="/organizations/:organizationId/webhooks" element={<OrganizationWebhooksPage />} />
             <Route path="/organizations/:organizationId/webhooks/:endpointId" element={<OrganizationWebhookDeliveriesPage />} />

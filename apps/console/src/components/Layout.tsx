@@ -85,6 +85,7 @@ export function Layout() {
         { to: `/organizations/${organizationId}/policies`, label: t('policies.nav') },
         { to: `/organizations/${organizationId}/evaluation`, label: t('evaluation.nav') },
         { to: `/organizations/${organizationId}/content`, label: t('content.nav') },
+        { to: `/organizations/${organizationId}/press-room`, label: t('press.nav') },
         { to: `/organizations/${organizationId}/members`, label: t('agency.nav.orgMembers') },
         { to: `/organizations/${organizationId}/settings`, label: t('settings.nav') },
         { to: `/organizations/${organizationId}/webhooks`, label: t('webhooks.nav') },

@@ -129,6 +129,16 @@ type Documents = {
   '\n  query PoliciesContentRules {\n    contentRules {\n      version\n      updatedAt\n      rules\n      brandVoiceRules\n    }\n  }\n': typeof types.PoliciesContentRulesDocument;
   '\n  mutation PoliciesSetContentRules($input: SetContentRulesInput!) {\n    setContentRules(input: $input) {\n      version\n      updatedAt\n      rules\n      brandVoiceRules\n    }\n  }\n': typeof types.PoliciesSetContentRulesDocument;
   '\n  query PoliciesRuleNetworks {\n    networks {\n      id\n      displayName\n    }\n  }\n': typeof types.PoliciesRuleNetworksDocument;
+  '\n  fragment PressRoomFields on PressRoom {\n    id\n    slug\n    title\n    description\n    enabled\n    language\n    blogDigest\n    url\n    customDomain {\n      id\n      host\n      status\n      recordName\n      recordValue\n      claimedAt\n      verifiedAt\n      checkedAt\n      checkError\n    }\n    contacts {\n      id\n      name\n      role\n      email\n      phone\n    }\n    mediaKit {\n      id\n      mediaAssetId\n      caption\n      credit\n      publicUrl\n    }\n    updatedAt\n  }\n': typeof types.PressRoomFieldsFragmentDoc;
+  '\n  query PressRoomPage {\n    organization {\n      id\n      name\n      timezone\n      myRoles\n    }\n    pressRoom {\n      ...PressRoomFields\n    }\n  }\n': typeof types.PressRoomPageDocument;
+  '\n  mutation UpdatePressRoom($input: UpdatePressRoomInput!) {\n    updatePressRoom(input: $input) {\n      ...PressRoomFields\n    }\n  }\n': typeof types.UpdatePressRoomDocument;
+  '\n  mutation VerifyPressRoomDomain($input: VerifyPressRoomDomainInput!) {\n    verifyPressRoomDomain(input: $input) {\n      ...PressRoomFields\n    }\n  }\n': typeof types.VerifyPressRoomDomainDocument;
+  '\n  query PressMediaAsset($id: ID!) {\n    mediaAsset(id: $id) {\n      id\n      fileName\n      contentType\n      width\n      height\n    }\n  }\n': typeof types.PressMediaAssetDocument;
+  '\n  query PressReleases($first: Int, $after: String, $status: PressReleaseStatus) {\n    pressReleases(first: $first, after: $after, status: $status) {\n      totalCount\n      edges {\n        node {\n          id\n          itemId\n          slug\n          title\n          summary\n          publishAt\n          withdrawnAt\n          status\n          isPublic\n          url\n          newsletterSentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.PressReleasesDocument;
+  '\n  query PressReleaseCandidates {\n    approved: contentItems(first: 100, status: APPROVED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    scheduled: contentItems(first: 100, status: SCHEDULED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    published: contentItems(first: 100, status: PUBLISHED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n': typeof types.PressReleaseCandidatesDocument;
+  '\n  mutation PublishPressRelease($input: PublishPressReleaseInput!) {\n    publishPressRelease(input: $input) {\n      id\n      slug\n      title\n      status\n      url\n    }\n  }\n': typeof types.PublishPressReleaseDocument;
+  '\n  mutation WithdrawPressRelease($input: WithdrawPressReleaseInput!) {\n    withdrawPressRelease(input: $input) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n': typeof types.WithdrawPressReleaseDocument;
+  '\n  query NewsletterSubscribers($first: Int, $after: String, $state: NewsletterSubscriberState) {\n    newsletterSubscriberCounts {\n      pending\n      confirmed\n      unsubscribed\n    }\n    newsletterSubscribers(first: $first, after: $after, state: $state) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          name\n          state\n          lists\n          createdAt\n          confirmedAt\n          unsubscribedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n': typeof types.NewsletterSubscribersDocument;
   '\n  query OrganizationSettings {\n    organization {\n      id\n      name\n      timezone\n      locale\n      sector\n      size\n      status\n      deletionRequestedAt\n      myRoles\n    }\n  }\n': typeof types.OrganizationSettingsDocument;
   '\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      id\n      name\n      timezone\n      locale\n      sector\n      size\n    }\n  }\n': typeof types.UpdateOrganizationSettingsDocument;
   '\n  mutation DeleteOrganization($input: DeleteOrganizationInput!) {\n    deleteOrganization(input: $input) {\n      id\n      status\n      deletionRequestedAt\n    }\n  }\n': typeof types.DeleteOrganizationDocument;
@@ -422,6 +432,26 @@ const documents: Documents = {
   '\n  mutation PoliciesSetContentRules($input: SetContentRulesInput!) {\n    setContentRules(input: $input) {\n      version\n      updatedAt\n      rules\n      brandVoiceRules\n    }\n  }\n':
     types.PoliciesSetContentRulesDocument,
   '\n  query PoliciesRuleNetworks {\n    networks {\n      id\n      displayName\n    }\n  }\n': types.PoliciesRuleNetworksDocument,
+  '\n  fragment PressRoomFields on PressRoom {\n    id\n    slug\n    title\n    description\n    enabled\n    language\n    blogDigest\n    url\n    customDomain {\n      id\n      host\n      status\n      recordName\n      recordValue\n      claimedAt\n      verifiedAt\n      checkedAt\n      checkError\n    }\n    contacts {\n      id\n      name\n      role\n      email\n      phone\n    }\n    mediaKit {\n      id\n      mediaAssetId\n      caption\n      credit\n      publicUrl\n    }\n    updatedAt\n  }\n':
+    types.PressRoomFieldsFragmentDoc,
+  '\n  query PressRoomPage {\n    organization {\n      id\n      name\n      timezone\n      myRoles\n    }\n    pressRoom {\n      ...PressRoomFields\n    }\n  }\n':
+    types.PressRoomPageDocument,
+  '\n  mutation UpdatePressRoom($input: UpdatePressRoomInput!) {\n    updatePressRoom(input: $input) {\n      ...PressRoomFields\n    }\n  }\n':
+    types.UpdatePressRoomDocument,
+  '\n  mutation VerifyPressRoomDomain($input: VerifyPressRoomDomainInput!) {\n    verifyPressRoomDomain(input: $input) {\n      ...PressRoomFields\n    }\n  }\n':
+    types.VerifyPressRoomDomainDocument,
+  '\n  query PressMediaAsset($id: ID!) {\n    mediaAsset(id: $id) {\n      id\n      fileName\n      contentType\n      width\n      height\n    }\n  }\n':
+    types.PressMediaAssetDocument,
+  '\n  query PressReleases($first: Int, $after: String, $status: PressReleaseStatus) {\n    pressReleases(first: $first, after: $after, status: $status) {\n      totalCount\n      edges {\n        node {\n          id\n          itemId\n          slug\n          title\n          summary\n          publishAt\n          withdrawnAt\n          status\n          isPublic\n          url\n          newsletterSentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.PressReleasesDocument,
+  '\n  query PressReleaseCandidates {\n    approved: contentItems(first: 100, status: APPROVED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    scheduled: contentItems(first: 100, status: SCHEDULED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    published: contentItems(first: 100, status: PUBLISHED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n':
+    types.PressReleaseCandidatesDocument,
+  '\n  mutation PublishPressRelease($input: PublishPressReleaseInput!) {\n    publishPressRelease(input: $input) {\n      id\n      slug\n      title\n      status\n      url\n    }\n  }\n':
+    types.PublishPressReleaseDocument,
+  '\n  mutation WithdrawPressRelease($input: WithdrawPressReleaseInput!) {\n    withdrawPressRelease(input: $input) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n':
+    types.WithdrawPressReleaseDocument,
+  '\n  query NewsletterSubscribers($first: Int, $after: String, $state: NewsletterSubscriberState) {\n    newsletterSubscriberCounts {\n      pending\n      confirmed\n      unsubscribed\n    }\n    newsletterSubscribers(first: $first, after: $after, state: $state) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          name\n          state\n          lists\n          createdAt\n          confirmedAt\n          unsubscribedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n':
+    types.NewsletterSubscribersDocument,
   '\n  query OrganizationSettings {\n    organization {\n      id\n      name\n      timezone\n      locale\n      sector\n      size\n      status\n      deletionRequestedAt\n      myRoles\n    }\n  }\n':
     types.OrganizationSettingsDocument,
   '\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) {\n      id\n      name\n      timezone\n      locale\n      sector\n      size\n    }\n  }\n':
@@ -1252,6 +1282,66 @@ export function graphql(
 export function graphql(
   source: '\n  query PoliciesRuleNetworks {\n    networks {\n      id\n      displayName\n    }\n  }\n',
 ): (typeof documents)['\n  query PoliciesRuleNetworks {\n    networks {\n      id\n      displayName\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment PressRoomFields on PressRoom {\n    id\n    slug\n    title\n    description\n    enabled\n    language\n    blogDigest\n    url\n    customDomain {\n      id\n      host\n      status\n      recordName\n      recordValue\n      claimedAt\n      verifiedAt\n      checkedAt\n      checkError\n    }\n    contacts {\n      id\n      name\n      role\n      email\n      phone\n    }\n    mediaKit {\n      id\n      mediaAssetId\n      caption\n      credit\n      publicUrl\n    }\n    updatedAt\n  }\n',
+): (typeof documents)['\n  fragment PressRoomFields on PressRoom {\n    id\n    slug\n    title\n    description\n    enabled\n    language\n    blogDigest\n    url\n    customDomain {\n      id\n      host\n      status\n      recordName\n      recordValue\n      claimedAt\n      verifiedAt\n      checkedAt\n      checkError\n    }\n    contacts {\n      id\n      name\n      role\n      email\n      phone\n    }\n    mediaKit {\n      id\n      mediaAssetId\n      caption\n      credit\n      publicUrl\n    }\n    updatedAt\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PressRoomPage {\n    organization {\n      id\n      name\n      timezone\n      myRoles\n    }\n    pressRoom {\n      ...PressRoomFields\n    }\n  }\n',
+): (typeof documents)['\n  query PressRoomPage {\n    organization {\n      id\n      name\n      timezone\n      myRoles\n    }\n    pressRoom {\n      ...PressRoomFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdatePressRoom($input: UpdatePressRoomInput!) {\n    updatePressRoom(input: $input) {\n      ...PressRoomFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdatePressRoom($input: UpdatePressRoomInput!) {\n    updatePressRoom(input: $input) {\n      ...PressRoomFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation VerifyPressRoomDomain($input: VerifyPressRoomDomainInput!) {\n    verifyPressRoomDomain(input: $input) {\n      ...PressRoomFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation VerifyPressRoomDomain($input: VerifyPressRoomDomainInput!) {\n    verifyPressRoomDomain(input: $input) {\n      ...PressRoomFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PressMediaAsset($id: ID!) {\n    mediaAsset(id: $id) {\n      id\n      fileName\n      contentType\n      width\n      height\n    }\n  }\n',
+): (typeof documents)['\n  query PressMediaAsset($id: ID!) {\n    mediaAsset(id: $id) {\n      id\n      fileName\n      contentType\n      width\n      height\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PressReleases($first: Int, $after: String, $status: PressReleaseStatus) {\n    pressReleases(first: $first, after: $after, status: $status) {\n      totalCount\n      edges {\n        node {\n          id\n          itemId\n          slug\n          title\n          summary\n          publishAt\n          withdrawnAt\n          status\n          isPublic\n          url\n          newsletterSentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query PressReleases($first: Int, $after: String, $status: PressReleaseStatus) {\n    pressReleases(first: $first, after: $after, status: $status) {\n      totalCount\n      edges {\n        node {\n          id\n          itemId\n          slug\n          title\n          summary\n          publishAt\n          withdrawnAt\n          status\n          isPublic\n          url\n          newsletterSentAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PressReleaseCandidates {\n    approved: contentItems(first: 100, status: APPROVED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    scheduled: contentItems(first: 100, status: SCHEDULED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    published: contentItems(first: 100, status: PUBLISHED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query PressReleaseCandidates {\n    approved: contentItems(first: 100, status: APPROVED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    scheduled: contentItems(first: 100, status: SCHEDULED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n    published: contentItems(first: 100, status: PUBLISHED) {\n      edges {\n        node {\n          id\n          title\n          status\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PublishPressRelease($input: PublishPressReleaseInput!) {\n    publishPressRelease(input: $input) {\n      id\n      slug\n      title\n      status\n      url\n    }\n  }\n',
+): (typeof documents)['\n  mutation PublishPressRelease($input: PublishPressReleaseInput!) {\n    publishPressRelease(input: $input) {\n      id\n      slug\n      title\n      status\n      url\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation WithdrawPressRelease($input: WithdrawPressReleaseInput!) {\n    withdrawPressRelease(input: $input) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation WithdrawPressRelease($input: WithdrawPressReleaseInput!) {\n    withdrawPressRelease(input: $input) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query NewsletterSubscribers($first: Int, $after: String, $state: NewsletterSubscriberState) {\n    newsletterSubscriberCounts {\n      pending\n      confirmed\n      unsubscribed\n    }\n    newsletterSubscribers(first: $first, after: $after, state: $state) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          name\n          state\n          lists\n          createdAt\n          confirmedAt\n          unsubscribedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query NewsletterSubscribers($first: Int, $after: String, $state: NewsletterSubscriberState) {\n    newsletterSubscriberCounts {\n      pending\n      confirmed\n      unsubscribed\n    }\n    newsletterSubscribers(first: $first, after: $after, state: $state) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          name\n          state\n          lists\n          createdAt\n          confirmedAt\n          unsubscribedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -867,6 +867,22 @@ export type NetworkOptionType =
   /** An absolute http or https address. */
   | 'URL';
 
+/** What a newsletter subscriber receives. */
+export type NewsletterList =
+  /** The weekly blog digest (where the room offers it). */
+  | 'BLOG'
+  /** Each press release once it is public. */
+  | 'RELEASES';
+
+/** Where a newsletter subscription stands (double opt-in). */
+export type NewsletterSubscriberState =
+  /** Confirmed: gets each release once it is public. */
+  | 'CONFIRMED'
+  /** Signed up, waiting for the address to confirm with the link mailed to it. */
+  | 'PENDING'
+  /** Left with the one-click link; gets nothing. */
+  | 'UNSUBSCRIBED';
+
 /** What an objective aims at: BUSINESS (e.g. +10 % revenue) or BRAND (e.g. better customer relations). */
 export type ObjectiveKind =
   /** A brand result, e.g. reputation or customer relations. */
@@ -986,6 +1002,46 @@ export type PolicyVersionStatus =
   /** Was in force, replaced by a later published version. */
   | 'SUPERSEDED';
 
+/** Where a press release stands. */
+export type PressReleaseStatus =
+  /** Its time has come: public while the press room is enabled. */
+  | 'PUBLISHED'
+  /** Its publication time has not come: it appears by itself at that time. */
+  | 'SCHEDULED'
+  /** Withdrawn: its address answers 404 for good. */
+  | 'WITHDRAWN';
+
+/** A press contact. */
+export type PressRoomContactInput = {
+  /** E-mail address, at most 254 characters. */
+  email?: string | null | undefined;
+  /** Name, 1 to 200 characters. */
+  name: string;
+  /** Telephone number: digits, spaces and + ( ) . - only, at most 40 characters. */
+  phone?: string | null | undefined;
+  /** Role, at most 200 characters. */
+  role?: string | null | undefined;
+};
+
+/** Where a custom domain of a press room stands. */
+export type PressRoomDomainStatus =
+  /** The last check did not find the TXT record (see `checkError`); the domain does not serve yet. */
+  | 'FAILED'
+  /** Claimed, not checked yet: publish the TXT record, then ask for `verifyPressRoomDomain`. */
+  | 'PENDING'
+  /** The TXT record was found: the press room answers at this domain. */
+  | 'VERIFIED';
+
+/** A media kit entry: a media library asset of the organisation with its caption and credit. */
+export type PressRoomMediaKitEntryInput = {
+  /** Caption, at most 1,000 characters. */
+  caption?: string | null | undefined;
+  /** Credit line, at most 300 characters. */
+  credit?: string | null | undefined;
+  /** The media library asset (of this organisation). */
+  mediaAssetId: string | number;
+};
+
 /** A publication, by id. */
 export type PublicationIdInput = {
   /** Identifier of the publication. */
@@ -1013,6 +1069,16 @@ export type PublicationStatus =
 export type PublishMaturityModelVersionInput = {
   /** The model: a UUID of one of the agency’s models. */
   modelId: string | number;
+};
+
+/** A content item to publish in the press room. */
+export type PublishPressReleaseInput = {
+  /** The content item: APPROVED, SCHEDULED or PUBLISHED. */
+  itemId: string | number;
+  /** When it becomes public: now when left out; a past time back-dates it (from the year 2000), at most two years ahead. */
+  publishAt?: string | null | undefined;
+  /** Slug of the release (1 to 100 lowercase letters, digits and dashes); made from the title when left out. */
+  slug?: string | null | undefined;
 };
 
 /** One value of a KPI for a date. */
@@ -1533,6 +1599,28 @@ export type UpdatePolicyDraftInput = {
   versionId: string | number;
 };
 
+/** Changes to the press room; fields left out keep their value. The first save creates the room and needs `slug` and `title`. */
+export type UpdatePressRoomInput = {
+  /** Whether the newsletter offers the weekly blog digest. */
+  blogDigest?: boolean | null | undefined;
+  /** The contacts, replacing the ones the room had (at most 20). */
+  contacts?: Array<PressRoomContactInput> | null | undefined;
+  /** A custom domain (a host name such as press.example.com: no scheme, port, IP address or localhost); null removes it. Unique across the platform. It serves once verified. */
+  customDomain?: string | null | undefined;
+  /** Introduction (plain text), at most 5,000 characters. */
+  description?: string | null | undefined;
+  /** Whether the public pages answer. */
+  enabled?: boolean | null | undefined;
+  /** Language of the public pages and mails (the organisation’s by default). */
+  language?: Locale | null | undefined;
+  /** The media kit, replacing the one the room had (at most 50 distinct assets). */
+  mediaKit?: Array<PressRoomMediaKitEntryInput> | null | undefined;
+  /** Public slug: 3 to 63 lowercase letters, digits and dashes; unique across the platform. */
+  slug?: string | null | undefined;
+  /** Title, 1 to 200 characters. */
+  title?: string | null | undefined;
+};
+
 /** Fields left out are kept. The kind cannot change. */
 export type UpdateRitualInput = {
   /** Day of the month 1 to 28; makes the ritual monthly where its kind allows it. */
@@ -1561,6 +1649,12 @@ export type UpdateWebhookEndpointInput = {
   id: string | number;
   /** A new URL (8 to 2,000 characters; https, checked as at creation). */
   url?: string | null | undefined;
+};
+
+/** The custom domain to check now. */
+export type VerifyPressRoomDomainInput = {
+  /** The domain the room claims (guards against checking one that changed meanwhile). */
+  domain: string;
 };
 
 /** A bucket of time in the organization’s time zone: a local day, or an ISO week (Monday to Sunday). */
@@ -1597,6 +1691,12 @@ export type WebhookErrorClass =
   | 'REFUSED_DESTINATION'
   /** No answer within 10 seconds. */
   | 'TIMEOUT';
+
+/** The release to withdraw. */
+export type WithdrawPressReleaseInput = {
+  /** Identifier of the release. */
+  id: string | number;
+};
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
@@ -2930,6 +3030,207 @@ export type PoliciesRuleNetworksQueryVariables = Exact<{ [key: string]: never }>
 
 export type PoliciesRuleNetworksQuery = { networks: Array<{ id: string; displayName: string }> };
 
+export type PressRoomFieldsFragment = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  enabled: boolean;
+  language: Locale;
+  blogDigest: boolean;
+  url: string;
+  updatedAt: string;
+  customDomain: {
+    id: string;
+    host: string;
+    status: PressRoomDomainStatus;
+    recordName: string;
+    recordValue: string;
+    claimedAt: string;
+    verifiedAt: string | null;
+    checkedAt: string | null;
+    checkError: string | null;
+  } | null;
+  contacts: Array<{ id: string; name: string; role: string; email: string | null; phone: string | null }>;
+  mediaKit: Array<{ id: string; mediaAssetId: string; caption: string; credit: string; publicUrl: string }>;
+};
+
+export type PressRoomPageQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PressRoomPageQuery = {
+  organization: { id: string; name: string; timezone: string; myRoles: Array<OrganizationRole> } | null;
+  pressRoom: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    enabled: boolean;
+    language: Locale;
+    blogDigest: boolean;
+    url: string;
+    updatedAt: string;
+    customDomain: {
+      id: string;
+      host: string;
+      status: PressRoomDomainStatus;
+      recordName: string;
+      recordValue: string;
+      claimedAt: string;
+      verifiedAt: string | null;
+      checkedAt: string | null;
+      checkError: string | null;
+    } | null;
+    contacts: Array<{ id: string; name: string; role: string; email: string | null; phone: string | null }>;
+    mediaKit: Array<{ id: string; mediaAssetId: string; caption: string; credit: string; publicUrl: string }>;
+  } | null;
+};
+
+export type UpdatePressRoomMutationVariables = Exact<{
+  input: UpdatePressRoomInput;
+}>;
+
+export type UpdatePressRoomMutation = {
+  updatePressRoom: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    enabled: boolean;
+    language: Locale;
+    blogDigest: boolean;
+    url: string;
+    updatedAt: string;
+    customDomain: {
+      id: string;
+      host: string;
+      status: PressRoomDomainStatus;
+      recordName: string;
+      recordValue: string;
+      claimedAt: string;
+      verifiedAt: string | null;
+      checkedAt: string | null;
+      checkError: string | null;
+    } | null;
+    contacts: Array<{ id: string; name: string; role: string; email: string | null; phone: string | null }>;
+    mediaKit: Array<{ id: string; mediaAssetId: string; caption: string; credit: string; publicUrl: string }>;
+  };
+};
+
+export type VerifyPressRoomDomainMutationVariables = Exact<{
+  input: VerifyPressRoomDomainInput;
+}>;
+
+export type VerifyPressRoomDomainMutation = {
+  verifyPressRoomDomain: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    enabled: boolean;
+    language: Locale;
+    blogDigest: boolean;
+    url: string;
+    updatedAt: string;
+    customDomain: {
+      id: string;
+      host: string;
+      status: PressRoomDomainStatus;
+      recordName: string;
+      recordValue: string;
+      claimedAt: string;
+      verifiedAt: string | null;
+      checkedAt: string | null;
+      checkError: string | null;
+    } | null;
+    contacts: Array<{ id: string; name: string; role: string; email: string | null; phone: string | null }>;
+    mediaKit: Array<{ id: string; mediaAssetId: string; caption: string; credit: string; publicUrl: string }>;
+  };
+};
+
+export type PressMediaAssetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PressMediaAssetQuery = {
+  mediaAsset: { id: string; fileName: string | null; contentType: string; width: number; height: number } | null;
+};
+
+export type PressReleasesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: PressReleaseStatus | null | undefined;
+}>;
+
+export type PressReleasesQuery = {
+  pressReleases: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        itemId: string;
+        slug: string;
+        title: string;
+        summary: string;
+        publishAt: string;
+        withdrawnAt: string | null;
+        status: PressReleaseStatus;
+        isPublic: boolean;
+        url: string;
+        newsletterSentAt: string | null;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type PressReleaseCandidatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PressReleaseCandidatesQuery = {
+  approved: { edges: Array<{ node: { id: string; title: string; status: ContentStatus } }> };
+  scheduled: { edges: Array<{ node: { id: string; title: string; status: ContentStatus } }> };
+  published: { edges: Array<{ node: { id: string; title: string; status: ContentStatus } }> };
+};
+
+export type PublishPressReleaseMutationVariables = Exact<{
+  input: PublishPressReleaseInput;
+}>;
+
+export type PublishPressReleaseMutation = {
+  publishPressRelease: { id: string; slug: string; title: string; status: PressReleaseStatus; url: string };
+};
+
+export type WithdrawPressReleaseMutationVariables = Exact<{
+  input: WithdrawPressReleaseInput;
+}>;
+
+export type WithdrawPressReleaseMutation = { withdrawPressRelease: { id: string; status: PressReleaseStatus; withdrawnAt: string | null } };
+
+export type NewsletterSubscribersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  state?: NewsletterSubscriberState | null | undefined;
+}>;
+
+export type NewsletterSubscribersQuery = {
+  newsletterSubscriberCounts: { pending: number; confirmed: number; unsubscribed: number };
+  newsletterSubscribers: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        email: string | null;
+        name: string | null;
+        state: NewsletterSubscriberState;
+        lists: Array<NewsletterList>;
+        createdAt: string;
+        confirmedAt: string | null;
+        unsubscribedAt: string | null;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
 export type OrganizationSettingsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type OrganizationSettingsQuery = {
@@ -3674,6 +3975,76 @@ export type ReplayOrganizationWebhookDeliveryMutation = {
   replayWebhookDelivery: { id: string; status: WebhookDeliveryStatus; attemptCount: number; nextAttemptAt: string | null };
 };
 
+export const PressRoomFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PressRoomFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PressRoom' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blogDigest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customDomain' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'host' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'claimedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkError' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contacts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mediaKit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaAssetId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publicUrl' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PressRoomFieldsFragment, unknown>;
 export const CreateOrganizationDocument = {
   kind: 'Document',
   definitions: [
@@ -10236,6 +10607,761 @@ export const PoliciesRuleNetworksDocument = {
     },
   ],
 } as unknown as DocumentNode<PoliciesRuleNetworksQuery, PoliciesRuleNetworksQueryVariables>;
+export const PressRoomPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PressRoomPage' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'organization' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timezone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'myRoles' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pressRoom' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PressRoomFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PressRoomFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PressRoom' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blogDigest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customDomain' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'host' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'claimedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkError' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contacts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mediaKit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaAssetId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publicUrl' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PressRoomPageQuery, PressRoomPageQueryVariables>;
+export const UpdatePressRoomDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdatePressRoom' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdatePressRoomInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updatePressRoom' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PressRoomFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PressRoomFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PressRoom' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blogDigest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customDomain' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'host' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'claimedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkError' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contacts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mediaKit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaAssetId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publicUrl' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdatePressRoomMutation, UpdatePressRoomMutationVariables>;
+export const VerifyPressRoomDomainDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'VerifyPressRoomDomain' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'VerifyPressRoomDomainInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'verifyPressRoomDomain' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'PressRoomFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PressRoomFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PressRoom' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'blogDigest' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customDomain' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'host' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'claimedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'checkError' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contacts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mediaKit' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mediaAssetId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'publicUrl' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VerifyPressRoomDomainMutation, VerifyPressRoomDomainMutationVariables>;
+export const PressMediaAssetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PressMediaAsset' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mediaAsset' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'id' }, value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PressMediaAssetQuery, PressMediaAssetQueryVariables>;
+export const PressReleasesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PressReleases' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'PressReleaseStatus' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'pressReleases' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'itemId' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'publishAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'withdrawnAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'isPublic' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'newsletterSentAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PressReleasesQuery, PressReleasesQueryVariables>;
+export const PressReleaseCandidatesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PressReleaseCandidates' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'approved' },
+            name: { kind: 'Name', value: 'contentItems' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'status' }, value: { kind: 'EnumValue', value: 'APPROVED' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'scheduled' },
+            name: { kind: 'Name', value: 'contentItems' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'status' }, value: { kind: 'EnumValue', value: 'SCHEDULED' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'published' },
+            name: { kind: 'Name', value: 'contentItems' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+              { kind: 'Argument', name: { kind: 'Name', value: 'status' }, value: { kind: 'EnumValue', value: 'PUBLISHED' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PressReleaseCandidatesQuery, PressReleaseCandidatesQueryVariables>;
+export const PublishPressReleaseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PublishPressRelease' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'PublishPressReleaseInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishPressRelease' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublishPressReleaseMutation, PublishPressReleaseMutationVariables>;
+export const WithdrawPressReleaseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WithdrawPressRelease' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'WithdrawPressReleaseInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'withdrawPressRelease' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdrawnAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WithdrawPressReleaseMutation, WithdrawPressReleaseMutationVariables>;
+export const NewsletterSubscribersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NewsletterSubscribers' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'NewsletterSubscriberState' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newsletterSubscriberCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'pending' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'confirmed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unsubscribed' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newsletterSubscribers' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'state' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lists' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'confirmedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'unsubscribedAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NewsletterSubscribersQuery, NewsletterSubscribersQueryVariables>;
 export const OrganizationSettingsDocument = {
   kind: 'Document',
   definitions: [

@@ -6,6 +6,7 @@ import { en as evaluationEn, fr as evaluationFr } from './messages-evaluation';
 import { en as contentEn, fr as contentFr } from './messages-content';
 import { en as settingsEn, fr as settingsFr } from './messages-settings';
 import { en as webhooksEn, fr as webhooksFr } from './messages-webhooks';
+import { en as pressRoomEn, fr as pressRoomFr } from './messages-press-room';
 
 /** The console's words in both languages; French and English must list the same keys (the type says so). */
 const en = {
@@ -84,6 +85,7 @@ const en = {
   ...contentEn,
   ...settingsEn,
   ...webhooksEn,
+  ...pressRoomEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -164,6 +166,7 @@ const fr: Record<MessageKey, string> = {
   ...contentFr,
   ...settingsFr,
   ...webhooksFr,
+  ...pressRoomFr,
 };
 
 export type Locale = 'en' | 'fr';

@@ -1,7 +1,7 @@
 import { Alert, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { createContext, useContext, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
-import { useQuery, type OperationContext } from 'urql';
+import { useQuery } from 'urql';
 import { inOrganization } from '../../client';
 import { useWorkspace } from '../../components/workspace';
 import { useT } from '../../i18n/locale';
@@ -12,22 +12,10 @@ import { ItemEditor } from './ItemEditor';
 import { ItemList } from './ItemList';
 import { MediaLibrary } from './MediaPicker';
 import { ContentOrganizationDocument } from './operations';
+import { ContentScopeProvider } from './scope';
 import { SuggestionBox } from './SuggestionBox';
 
-export interface ContentScope {
-  organizationId: string;
-  timeZone: string;
-  /** The operation context of this organisation (x-socle-organization). */
-  context: Partial<OperationContext>;
-  base: string;
-}
-
-const ScopeContext = createContext<ContentScope | null>(null);
-export function useContentScope(): ContentScope {
-  const scope = useContext(ScopeContext);
-  if (!scope) throw new Error('useContentScope outside the content page');
-  return scope;
-}
+export { useContentScope, type ContentScope } from './scope';
 
 const TABS = ['calendar', 'items', 'approvals', 'crisis', 'ideas', 'media'] as const;
 
@@ -56,7 +44,7 @@ export function ContentPage() {
       {organization.error && <Alert color="red">{t('error.generic', { message: organization.error.message })}</Alert>}
       {organization.fetching && !scope && <Loader />}
       {scope && (
-        <ScopeContext.Provider value={scope}>
+        <ContentScopeProvider value={scope}>
           <Tabs value={tab} onChange={(next) => next && navigate(next === 'calendar' ? base : `${base}/${next}`)} keepMounted={false}>
             <Tabs.List>
               {TABS.map((name) => (
@@ -77,7 +65,7 @@ export function ContentPage() {
             <Route path="ideas" element={<SuggestionBox />} />
             <Route path="media" element={<MediaLibrary />} />
           </Routes>
-        </ScopeContext.Provider>
+        </ContentScopeProvider>
       )}
     </Stack>
   );

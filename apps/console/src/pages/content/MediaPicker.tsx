@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { MediaAssetsQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/locale';
 import { authenticatedFetch } from '../../session';
-import { useContentScope } from './ContentPage';
+import { useContentScope } from './scope';
 import { MediaAssetsDocument } from './operations';
 
 type Asset = MediaAssetsQuery['mediaAssets']['edges'][number]['node'];
