@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationUnitOfWork, UnitOfWork } from '@socle/platform-database';
-import type { Recipient } from './newsletter.repository';
+import { DeliveryLog, fanOutDeliveries, Recipient } from './newsletter.repository';
+
+const BLOG_DELIVERIES: DeliveryLog = { table: 'blog_digest_deliveries', column: 'digest_id', list: 'BLOG' };
 
 /** One article as the digest lists it (a snapshot taken when the week's digest is written). */
 export interface DigestArticle {
@@ -72,26 +74,9 @@ export class BlogDigestRepository {
     ]);
   }
 
-  /**
-   * Writes the delivery rows of up to `limit` confirmed subscribers of the blog digest who have none for this digest
-   * yet, and answers those it wrote (the row is the proof the mail was queued: each subscriber gets a week once).
-   */
+  /** The week's mails to write: see `fanOutDeliveries`. */
   fanOut(uow: OrganizationUnitOfWork, digestId: string, limit: number): Promise<Recipient[]> {
-    return uow.query<Recipient>(
-      `WITH batch AS (
-         SELECT s.id FROM newsletter_subscribers s
-          WHERE s.organization_id = $1 AND s.state = 'CONFIRMED' AND 'BLOG' = ANY (s.lists)
-            AND NOT EXISTS (SELECT 1 FROM blog_digest_deliveries d
-                             WHERE d.organization_id = $1 AND d.digest_id = $2 AND d.subscriber_id = s.id)
-          ORDER BY s.id LIMIT $3),
-       written AS (
-         INSERT INTO blog_digest_deliveries (organization_id, digest_id, subscriber_id)
-         SELECT $1, $2, batch.id FROM batch ON CONFLICT DO NOTHING RETURNING subscriber_id)
-       SELECT s.id, s.email, s.name, s.unsubscribe_nonce AS "unsubscribeNonce"
-         FROM newsletter_subscribers s JOIN written w ON w.subscriber_id = s.id
-        WHERE s.organization_id = $1 ORDER BY s.id`,
-      [uow.organizationId, digestId, limit],
-    );
+    return fanOutDeliveries(uow, BLOG_DELIVERIES, digestId, limit);
   }
 
   /** Organisations whose last week's digest is due and not done, across tenants (SECURITY DEFINER function: ids only). */

@@ -149,28 +149,9 @@ export class NewsletterRepository {
     return row.n;
   }
 
-  /**
-   * Writes the delivery rows of up to `limit` confirmed subscribers who have none for this release yet, and answers
-   * those it wrote. The row is the proof a mail was queued: a concurrent run inserting the same (release, subscriber)
-   * waits for this transaction and then inserts nothing, so however many workers run, each subscriber gets the
-   * release once.
-   */
+  /** The release's mails to write: see `fanOutDeliveries`. */
   fanOut(uow: OrganizationUnitOfWork, releaseId: string, limit: number): Promise<Recipient[]> {
-    return uow.query<Recipient>(
-      `WITH batch AS (
-         SELECT s.id FROM newsletter_subscribers s
-          WHERE s.organization_id = $1 AND s.state = 'CONFIRMED' AND 'RELEASES' = ANY (s.lists)
-            AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d
-                             WHERE d.organization_id = $1 AND d.release_id = $2 AND d.subscriber_id = s.id)
-          ORDER BY s.id LIMIT $3),
-       written AS (
-         INSERT INTO newsletter_deliveries (organization_id, release_id, subscriber_id)
-         SELECT $1, $2, batch.id FROM batch ON CONFLICT DO NOTHING RETURNING subscriber_id)
-       SELECT s.id, s.email, s.name, s.unsubscribe_nonce AS "unsubscribeNonce"
-         FROM newsletter_subscribers s JOIN written w ON w.subscriber_id = s.id
-        WHERE s.organization_id = $1 ORDER BY s.id`,
-      [uow.organizationId, releaseId, limit],
-    );
+    return fanOutDeliveries(uow, RELEASE_DELIVERIES, releaseId, limit);
   }
 
   /** How many subscribers are confirmed. */
@@ -181,4 +162,36 @@ export class NewsletterRepository {
     );
     return row.n;
   }
+}
+
+/** Where each newsletter's deliveries are written, and which subscribers it goes to. */
+export interface DeliveryLog {
+  table: 'newsletter_deliveries' | 'blog_digest_deliveries';
+  /** The column naming what is sent (a release, a week's digest). */
+  column: 'release_id' | 'digest_id';
+  list: 'RELEASES' | 'BLOG';
+}
+export const RELEASE_DELIVERIES: DeliveryLog = { table: 'newsletter_deliveries', column: 'release_id', list: 'RELEASES' };
+
+/**
+ * Writes the delivery rows of up to `limit` confirmed subscribers of the log's list who have none for `sentId` yet, and
+ * answers those it wrote. The row is the proof a mail was queued: a concurrent run inserting the same (sent, subscriber)
+ * waits for this transaction and then inserts nothing, so however many workers run, each subscriber gets it once.
+ */
+export function fanOutDeliveries(uow: OrganizationUnitOfWork, log: DeliveryLog, sentId: string, limit: number): Promise<Recipient[]> {
+  return uow.query<Recipient>(
+    `WITH batch AS (
+       SELECT s.id FROM newsletter_subscribers s
+        WHERE s.organization_id = $1 AND s.state = 'CONFIRMED' AND $4 = ANY (s.lists)
+          AND NOT EXISTS (SELECT 1 FROM ${log.table} d
+                           WHERE d.organization_id = $1 AND d.${log.column} = $2 AND d.subscriber_id = s.id)
+        ORDER BY s.id LIMIT $3),
+     written AS (
+       INSERT INTO ${log.table} (organization_id, ${log.column}, subscriber_id)
+       SELECT $1, $2, batch.id FROM batch ON CONFLICT DO NOTHING RETURNING subscriber_id)
+     SELECT s.id, s.email, s.name, s.unsubscribe_nonce AS "unsubscribeNonce"
+       FROM newsletter_subscribers s JOIN written w ON w.subscriber_id = s.id
+      WHERE s.organization_id = $1 ORDER BY s.id`,
+    [uow.organizationId, sentId, limit, log.list],
+  );
 }
