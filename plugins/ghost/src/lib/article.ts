@@ -3,7 +3,9 @@
  * that carries the idempotency key.
  *
  * The connector escapes `text` into paragraphs; `options.html` goes to Ghost as it is, converted by Ghost to its own
- * format (`?source=html`, https://docs.ghost.org/admin-api/posts/creating-a-post: "this operation is lossy").
+ * format (`?source=html`, https://docs.ghost.org/admin-api/posts/creating-a-post: "this operation is lossy");
+ * `options.lexical` is Ghost's own format (a Lexical document as JSON text, the `lexical` field of a post,
+ * https://docs.ghost.org/admin-api/posts/overview), sent as it is with no conversion.
  */
 import { createHash } from 'node:crypto';
 import type { Variant, Violation } from '@socle/connector-sdk';
@@ -22,6 +24,8 @@ export interface Article {
   title: string;
   /** The body as sent, before the images after the first are appended. */
   body: string;
+  /** The body as a Lexical document (JSON text), sent instead of `body` when given. */
+  lexical?: string;
   excerpt?: string;
   slug?: string;
   canonicalUrl?: string;
@@ -108,7 +112,19 @@ function optionString(variant: Variant, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-const STRING_OPTIONS = ['title', 'excerpt', 'slug', 'canonicalUrl', 'html', 'status', 'publishAt', 'tags', 'newsletter', 'featureImageAlt'];
+const STRING_OPTIONS = [
+  'title',
+  'excerpt',
+  'slug',
+  'canonicalUrl',
+  'html',
+  'lexical',
+  'status',
+  'publishAt',
+  'tags',
+  'newsletter',
+  'featureImageAlt',
+];
 
 /** What is wrong with the variant's long-form options (`validate` adds them to the text and media checks). */
 export function articleViolations(variant: Variant, now: Date = new Date()): Violation[] {
@@ -172,6 +188,13 @@ export function articleViolations(variant: Variant, now: Date = new Date()): Vio
       `options.html is ${utf8.encode(html).byteLength} bytes; at most ${GHOST_MAX_HTML_BYTES} (1 MiB) are sent in one post.`,
     );
   }
+  const lexical = typeof options.lexical === 'string' && options.lexical.trim() ? options.lexical : undefined;
+  if (lexical !== undefined) {
+    if (html !== undefined && html.trim())
+      add('lexical.with-html', 'lexical', 'Give the body as options.html or as options.lexical, not both.');
+    const problem = lexicalProblem(lexical);
+    if (problem) add('lexical.format', 'lexical', problem);
+  }
   const tags = tagNames(options.tags);
   if (tags.length > MAX_TAGS) add('tags.too-many', 'tags', `At most ${MAX_TAGS} tags per post (got ${tags.length}).`);
   if (tags.some((tag) => length(tag) > GHOST_MAX_TAG_LENGTH))
@@ -199,9 +222,11 @@ export function articleOf(variant: Variant): Article {
   const html = typeof variant.options?.html === 'string' && variant.options.html.trim() ? variant.options.html : undefined;
   const status = optionString(variant, 'status');
   const publishAt = optionString(variant, 'publishAt');
+  const lexical = typeof variant.options?.lexical === 'string' && variant.options.lexical.trim() ? variant.options.lexical : undefined;
   return {
     title: optionString(variant, 'title') ?? '',
     body: html ?? textToHtml(variant.text),
+    lexical,
     excerpt: optionString(variant, 'excerpt'),
     slug: optionString(variant, 'slug'),
     canonicalUrl: optionString(variant, 'canonicalUrl'),
@@ -211,6 +236,63 @@ export function articleOf(variant: Variant): Article {
     newsletter: optionString(variant, 'newsletter'),
     featureImageAlt: optionString(variant, 'featureImageAlt'),
   };
+}
+
+/** Deepest nesting of arrays and objects a Lexical document may have (a real one is a few levels deep). */
+export const MAX_LEXICAL_DEPTH = 64;
+
+/**
+ * What is wrong with a Lexical document given as JSON text, or null: at most 1 MiB, nesting measured by one linear scan
+ * before anything is parsed (so a hostile depth costs nothing), JSON, and a `root` node of type "root" with children.
+ */
+export function lexicalProblem(text: string): string | null {
+  const bytes = utf8.encode(text).byteLength;
+  if (bytes > GHOST_MAX_HTML_BYTES)
+    return `options.lexical is ${bytes} bytes; at most ${GHOST_MAX_HTML_BYTES} (1 MiB) are sent in one post.`;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // a backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_LEXICAL_DEPTH) return `options.lexical nests deeper than ${MAX_LEXICAL_DEPTH} levels.`;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return 'options.lexical must be a Lexical document as JSON text ({"root": {...}}).';
+  }
+  const root = (document as { root?: unknown } | null)?.root as { type?: unknown; children?: unknown } | undefined;
+  if (typeof document !== 'object' || document === null || Array.isArray(document) || typeof root !== 'object' || root === null)
+    return 'options.lexical must be a Lexical document: an object with a "root" node.';
+  if (root.type !== 'root' || !Array.isArray(root.children))
+    return 'The "root" node of options.lexical must be of type "root" with "children".';
+  return null;
+}
+
+/** The Lexical document, then the images after the feature image as Ghost image cards (nodes of type "image"). */
+export function lexicalOf(article: Article, images: Array<{ url: string; alt?: string }>): string {
+  const document = JSON.parse(article.lexical as string) as { root: { children: unknown[] } };
+  for (const image of images)
+    document.root.children.push({
+      type: 'image',
+      version: 1,
+      src: image.url,
+      width: null,
+      height: null,
+      title: '',
+      alt: image.alt ?? '',
+      caption: '',
+      cardWidth: 'regular',
+      href: '',
+    });
+  return JSON.stringify(document);
 }
 
 /** The body, then the images after the feature image as Ghost image cards. */

@@ -146,6 +146,57 @@ describe('publish', () => {
     expect(post.url).toBe(`${server.baseUrl}/menu-de-printemps/`);
   });
 
+  it('sends a Lexical body as it is, without ?source=html, the images after the first as image nodes', async () => {
+    const lexical = JSON.stringify({
+      root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Bonjour' }] }] },
+    });
+    const post = await connector.publish(ctx, siteCredentials(server), {
+      idempotencyKey: unique('lexical'),
+      variant: {
+        ...article('En Lexical', { lexical }),
+        media: [
+          { mimeType: 'image/png', data: makePng(4, 4), altText: 'Vitrine' },
+          { mimeType: 'image/png', data: makePng(3, 3), altText: 'Croissants' },
+        ],
+      },
+    });
+    const request = lastRequest('POST', 'posts/');
+    expect(request.url.searchParams.has('source')).toBe(false);
+    const sent = (request.json() as { posts: Array<Record<string, unknown>> }).posts[0];
+    expect(sent.html).toBeUndefined();
+    const document = JSON.parse(String(sent.lexical)) as { root: { children: Array<Record<string, unknown>> } };
+    expect(document.root.children).toHaveLength(2);
+    expect(document.root.children[0]).toEqual(JSON.parse(lexical).root.children[0]);
+    expect(document.root.children[1]).toMatchObject({ type: 'image', alt: 'Croissants', src: expect.stringMatching(/^http/) });
+    expect(server.posts.get(post.externalId)?.lexical).toBe(sent.lexical);
+  });
+
+  it('refuses a Lexical body that is not one, with html too, too large or too deep, in linear time', () => {
+    const rules = (lexical: string, html?: string) =>
+      connector.validate(article('T', { lexical, ...(html ? { html } : {}) })).map((v) => `${v.path} ${v.rule}`);
+    const good = '{"root":{"type":"root","children":[]}}';
+    expect(rules(good)).toEqual([]);
+    expect(rules(good, '<p>x</p>')).toEqual(['options.lexical lexical.with-html']);
+    for (const bad of ['{"root":', '[]', '{"root":{"type":"paragraph","children":[]}}', '{"root":{"type":"root"}}', 'null', '"x"'])
+      expect(rules(bad)).toEqual(['options.lexical lexical.format']);
+    expect(rules(`{"root":{"type":"root","children":[],"x":"${'a'.repeat(1024 * 1024)}"}}`)).toEqual(['options.lexical lexical.format']);
+    // Deep nesting: refused by the scan before any parse; a string's brackets do not count.
+    expect(rules(`{"root":{"type":"root","children":[],"s":"${'['.repeat(1000)}"}}`)).toEqual([]);
+    expect(rules(`{"root":${'['.repeat(100_000)}`)).toEqual(['options.lexical lexical.format']);
+    // Linear: a wide document (every node scanned, then parsed) ten times larger takes about ten times as long.
+    const wide = (n: number) => {
+      const text = `{"root":{"type":"root","children":[${'{"a":["b"]},'.repeat(n)}{}]}}`;
+      const started = process.hrtime.bigint();
+      expect(rules(text)).toEqual([]);
+      return Number(process.hrtime.bigint() - started);
+    };
+    wide(2000);
+    const small = Math.min(wide(8000), wide(8000), wide(8000));
+    const large = Math.min(wide(80_000), wide(80_000), wide(80_000));
+    // Quadratic would be about a hundred times.
+    expect(large / small).toBeLessThan(40);
+  });
+
   it('escapes plain text into paragraphs when no HTML is given', async () => {
     await connector.publish(ctx, siteCredentials(server), {
       idempotencyKey: unique('text'),

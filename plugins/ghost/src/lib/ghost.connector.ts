@@ -47,7 +47,7 @@ import {
   unexpected,
   urlOf,
 } from './api';
-import { Article, articleOf, articleViolations, htmlOf, internalTag } from './article';
+import { Article, articleOf, articleViolations, htmlOf, internalTag, lexicalOf } from './article';
 import { ghostManifest } from './manifest';
 
 export { ghostManifest };
@@ -138,7 +138,7 @@ export class GhostConnector implements Connector {
     const context = 'Ghost POST /posts/';
     const post: Record<string, unknown> = {
       title: article.title,
-      html: htmlOf(article, images.slice(1)),
+      ...(article.lexical ? { lexical: lexicalOf(article, images.slice(1)) } : { html: htmlOf(article, images.slice(1)) }),
       status: article.status,
       // Tags are found by name or created (https://docs.ghost.org/admin-api/posts/overview: tags and authors);
       // the internal tag last, so the first public tag stays the primary one.
@@ -156,7 +156,7 @@ export class GhostConnector implements Connector {
     const emailed = article.newsletter && article.status !== 'draft';
     const response = await call(ctx, site, 'POST', 'posts', context, {
       query: {
-        source: 'html',
+        source: article.lexical ? undefined : 'html',
         newsletter: emailed ? article.newsletter : undefined,
         email_segment: emailed ? 'all' : undefined,
         include: emailed ? 'newsletter,email' : undefined,

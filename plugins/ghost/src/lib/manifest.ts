@@ -115,6 +115,13 @@ export const ghostManifest: ConnectorManifest = {
       description: 'The article as HTML, converted by Ghost (lossy for markup it does not know); without it the text becomes paragraphs.',
     },
     {
+      name: 'lexical',
+      type: 'text',
+      label: 'Body (Lexical)',
+      description:
+        'The article in Ghost’s own editor format: a Lexical document as JSON text ({"root": {...}}), sent unchanged (no conversion). Instead of the HTML body.',
+    },
+    {
       name: 'status',
       type: 'enum',
       label: 'Status',

@@ -99,6 +99,37 @@ describe('against a real Ghost 5', () => {
     await connector.delete(ctx, credentials, post.externalId);
   });
 
+  it('publishes a Lexical body as it is, the second image appended as an image card', async () => {
+    const key = `real-ghost-lexical-${Date.now()}`;
+    const paragraph = (text: string) => ({
+      type: 'paragraph',
+      version: 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      children: [{ type: 'extended-text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text }],
+    });
+    const lexical = JSON.stringify({
+      root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [paragraph('Écrit dans l’éditeur de Ghost.')] },
+    });
+    const variant = {
+      text: '',
+      media: [
+        { mimeType: 'image/png', data: makePng(8, 8), altText: 'Une vitrine' },
+        { mimeType: 'image/png', data: makePng(6, 6, [20, 160, 60]), altText: 'Des croissants' },
+      ],
+      options: { title: 'En Lexical', lexical },
+    };
+    expect(connector.validate(variant)).toEqual([]);
+    const post = await connector.publish(ctx, credentials, { idempotencyKey: key, variant });
+    const stored = await readPost(post.externalId);
+    expect(stored.status).toBe('published');
+    expect(String(stored.html)).toContain('Écrit dans l’éditeur de Ghost.');
+    expect(String(stored.html)).toMatch(/<img[^>]+alt="Des croissants"/);
+    expect(String(stored.feature_image)).toMatch(/\.png$/);
+    await connector.delete(ctx, credentials, post.externalId);
+  });
+
   it('schedules a post and finds it as a draft would be found', async () => {
     const key = `real-ghost-scheduled-${Date.now()}`;
     // Ghost keeps whole seconds.

@@ -21,6 +21,8 @@ export interface StoredPost {
   title: string;
   slug: string;
   html: string;
+  /** The Lexical document when the post was sent as one (Ghost's own format). */
+  lexical: string | null;
   status: 'published' | 'draft' | 'scheduled';
   customExcerpt: string | null;
   canonicalUrl: string | null;
@@ -293,6 +295,19 @@ export async function startGhostTestServer(): Promise<GhostTestServer> {
           return ghostError(403, 'HostLimitError', 'Email sending has been temporarily disabled whilst your account is under review.');
       }
       const html = typeof input.html === 'string' && params.get('source') === 'html' ? input.html : '';
+      // https://docs.ghost.org/admin-api/posts/overview: `lexical` is the post's content as a JSON string.
+      let lexical: string | null = null;
+      if (input.lexical !== undefined && input.lexical !== null) {
+        let parsed: unknown = null;
+        try {
+          parsed = typeof input.lexical === 'string' ? JSON.parse(input.lexical) : null;
+        } catch {
+          parsed = null;
+        }
+        if (typeof parsed !== 'object' || parsed === null || !('root' in parsed))
+          return ghostError(422, 'ValidationError', 'Validation error, cannot save post.', 'Invalid lexical structure.');
+        lexical = input.lexical as string;
+      }
       const now = new Date().toISOString();
       const post: StoredPost = {
         id: objectId(),
@@ -300,6 +315,7 @@ export async function startGhostTestServer(): Promise<GhostTestServer> {
         title,
         slug: uniqueSlug(slugify(typeof input.slug === 'string' && input.slug ? input.slug : title) || 'untitled'),
         html,
+        lexical,
         status,
         customExcerpt: excerpt,
         canonicalUrl: typeof input.canonical_url === 'string' ? input.canonical_url : null,
