@@ -485,8 +485,13 @@ describe('outgoing webhooks (real PostgreSQL, Redis, and a receiver on loopback)
     expect(firstError(await pause(true)).extensions.code).toBe('CONFLICT');
     expect((await pause(false)).body.errors).toBeUndefined();
     await drain(orgA1);
-    const got = receiver.at('/a1-crisis').map((r) => verify(secret, r) as { type: string; data: Record<string, unknown> });
+    // Deliveries of one batch go out at once, so they may arrive in any order: their timestamp tells the order.
+    const got = receiver
+      .at('/a1-crisis')
+      .map((r) => verify(secret, r) as { type: string; timestamp: string; data: Record<string, unknown> })
+      .sort((x, y) => Date.parse(x.timestamp) - Date.parse(y.timestamp));
     expect(got.map((e) => e.type)).toEqual(['crisis_pause.started', 'crisis_pause.ended']);
+    expect(Date.parse(got[0].timestamp)).toBeLessThan(Date.parse(got[1].timestamp));
     expect(got[0].data).toMatchObject({ reason: 'Rappel produit', startedBy: a.userId });
   });
 
