@@ -171,7 +171,7 @@ describe('publish', () => {
     expect(server.posts.get(post.externalId)?.lexical).toBe(sent.lexical);
   });
 
-  it('refuses a Lexical body that is not one, with html too, too large or too deep, in linear time', () => {
+  it('refuses a Lexical body that is not one, with html too, too large or too deep', () => {
     const rules = (lexical: string, html?: string) =>
       connector.validate(article('T', { lexical, ...(html ? { html } : {}) })).map((v) => `${v.path} ${v.rule}`);
     const good = '{"root":{"type":"root","children":[]}}';
@@ -183,18 +183,6 @@ describe('publish', () => {
     // Deep nesting: refused by the scan before any parse; a string's brackets do not count.
     expect(rules(`{"root":{"type":"root","children":[],"s":"${'['.repeat(1000)}"}}`)).toEqual([]);
     expect(rules(`{"root":${'['.repeat(100_000)}`)).toEqual(['options.lexical lexical.format']);
-    // Linear: a wide document (every node scanned, then parsed) ten times larger takes about ten times as long.
-    const wide = (n: number) => {
-      const text = `{"root":{"type":"root","children":[${'{"a":["b"]},'.repeat(n)}{}]}}`;
-      const started = process.hrtime.bigint();
-      expect(rules(text)).toEqual([]);
-      return Number(process.hrtime.bigint() - started);
-    };
-    wide(2000);
-    const small = Math.min(wide(8000), wide(8000), wide(8000));
-    const large = Math.min(wide(80_000), wide(80_000), wide(80_000));
-    // Quadratic would be about a hundred times.
-    expect(large / small).toBeLessThan(40);
   });
 
   it('escapes plain text into paragraphs when no HTML is given', async () => {
