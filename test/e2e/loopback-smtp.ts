@@ -1,5 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
+import { UnitOfWorkFactory } from '@socle/platform-database';
+import { SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { JobQueues } from '@socle/platform-queue';
 
 export interface ReceivedMail {
   from: string | null;
@@ -83,4 +87,30 @@ export class LoopbackSmtp {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * The mails an API's organisations send, as a worker would send them: a loopback SMTP server, the real SMTP mailer and
+ * the outbox's job built from the API's own instances. `deliver` sends an organisation's pending mails and answers
+ * those the server received.
+ */
+export async function mailCapture(
+  app: INestApplication,
+  from = 'presse@example.test',
+): Promise<{ smtp: LoopbackSmtp; deliver(organizationId: string): Promise<ReceivedMail[]>; close(): Promise<void> }> {
+  const smtp = await new LoopbackSmtp().start();
+  const mailer = new SmtpMailer(smtp.url, { timeoutMs: 5000 });
+  const job = new SendMailJob(app.get(UnitOfWorkFactory, { strict: false }), app.get(JobQueues, { strict: false }), { from }, mailer);
+  return {
+    smtp,
+    async deliver(organizationId) {
+      const before = smtp.received.length;
+      await job.handle({ organizationId });
+      return smtp.received.slice(before);
+    },
+    async close() {
+      mailer.close();
+      await smtp.stop();
+    },
+  };
 }

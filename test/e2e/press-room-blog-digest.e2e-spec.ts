@@ -3,11 +3,11 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { NETWORK_TARGETS, PublicationRepository } from '@socle/content';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { MailOutbox } from '@socle/platform-mail';
 import { JobQueues } from '@socle/platform-queue';
 import { BlogDigestRepository, NewsletterService, PressRoomRepository, PressRoomService, SendBlogDigestJob } from '@socle/press-room';
 import { AgencySession, createOrganization, dropTestDatabase, ownTestDatabase, signUpAgency, TestApi } from '@socle/testing';
-import { LoopbackSmtp, ReceivedMail } from './loopback-smtp';
+import { mailCapture, ReceivedMail } from './loopback-smtp';
 
 /**
  * The newsletter's weekly blog digest against the real API, PostgreSQL, Redis and an SMTP server on loopback: the
@@ -20,9 +20,7 @@ describe('press room blog digest', () => {
   const database = ownTestDatabase();
   let api: TestApi;
   let admin: Client;
-  let smtp: LoopbackSmtp;
-  let mailer: SmtpMailer;
-  let sendMail: SendMailJob;
+  let mailbox: Awaited<ReturnType<typeof mailCapture>>;
   let job: () => SendBlogDigestJob;
   let owner: AgencySession;
   let org: string;
@@ -38,11 +36,7 @@ describe('press room blog digest', () => {
       .set('x-forwarded-for', `203.0.113.${(ipCounter += 1)}`)
       .set('content-type', 'application/json')
       .send(JSON.stringify(body));
-  const deliver = async (organizationId = org): Promise<ReceivedMail[]> => {
-    const before = smtp.received.length;
-    await sendMail.handle({ organizationId });
-    return smtp.received.slice(before);
-  };
+  const deliver = (organizationId = org): Promise<ReceivedMail[]> => mailbox.deliver(organizationId);
   const setRoom = (input: Record<string, unknown>, organizationId = org) =>
     api.ok<{ updatePressRoom: { id: string; blogDigest: boolean } }>(
       'mutation ($input: UpdatePressRoomInput!) { updatePressRoom(input: $input) { id blogDigest } }',
@@ -113,11 +107,9 @@ describe('press room blog digest', () => {
     });
     admin = new Client({ connectionString: database.adminUrl });
     await admin.connect();
-    smtp = await new LoopbackSmtp().start();
-    mailer = new SmtpMailer(smtp.url, { timeoutMs: 5000 });
+    mailbox = await mailCapture(api.app);
     const units = api.app.get(UnitOfWorkFactory, { strict: false });
     const queues = api.app.get(JobQueues, { strict: false });
-    sendMail = new SendMailJob(units, queues, { from: 'presse@example.test' }, mailer);
     const get = api.app.get.bind(api.app);
     // The worker's job, built from the API's instances: each call a new one, as separate workers would have.
     job = () =>
@@ -138,8 +130,7 @@ describe('press room blog digest', () => {
     await setRoom({ slug, title: 'Brasserie du Lac', enabled: true, language: 'FR' });
   }, 120_000);
   afterAll(async () => {
-    mailer?.close();
-    await smtp?.stop();
+    await mailbox?.close();
     await admin?.end();
     await api?.stop();
     await dropTestDatabase(database.name);

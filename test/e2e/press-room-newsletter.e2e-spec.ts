@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
-import { MailOutbox, SendMailJob, SmtpMailer } from '@socle/platform-mail';
+import { MailOutbox } from '@socle/platform-mail';
 import { JobQueues } from '@socle/platform-queue';
 import {
   CONFIRMATIONS_PER_ADDRESS_PER_HOUR,
@@ -17,7 +17,7 @@ import {
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker } from '@socle/worker';
 import { adminDatabase, insideOneRateWindow } from './e2e-support';
-import { LoopbackSmtp, ReceivedMail } from './loopback-smtp';
+import { mailCapture, ReceivedMail } from './loopback-smtp';
 import { approvedItem, getPublic, textOf } from './press-room-support';
 
 /**
@@ -29,9 +29,7 @@ import { approvedItem, getPublic, textOf } from './press-room-support';
 describe('press room newsletter', () => {
   let api: TestApi;
   let admin: Client;
-  let smtp: LoopbackSmtp;
-  let mailer: SmtpMailer;
-  let sendMail: SendMailJob;
+  let mailbox: Awaited<ReturnType<typeof mailCapture>>;
   let digest: () => SendReleaseDigestJob;
   let owner: AgencySession;
   let org: string;
@@ -48,11 +46,7 @@ describe('press room newsletter', () => {
       .set('x-forwarded-for', ip)
       .set('content-type', 'application/json')
       .send(typeof body === 'string' ? body : JSON.stringify(body));
-  const deliver = async (): Promise<ReceivedMail[]> => {
-    const before = smtp.received.length;
-    await sendMail.handle({ organizationId: org });
-    return smtp.received.slice(before);
-  };
+  const deliver = (): Promise<ReceivedMail[]> => mailbox.deliver(org);
   const linkIn = (mail: ReceivedMail, kind: 'confirm' | 'unsubscribe') =>
     new RegExp(`https://socle\\.example/press/cave-des-alpes/${kind}\\?token=[A-Za-z0-9_.-]+`).exec(mail.text)?.[0] as string;
   const pathOf = (url: string) => {
@@ -79,11 +73,9 @@ describe('press room newsletter', () => {
   beforeAll(async () => {
     api = await TestApi.start({ PUBLIC_URL: 'https://socle.example' });
     admin = await adminDatabase();
-    smtp = await new LoopbackSmtp().start();
-    mailer = new SmtpMailer(smtp.url, { timeoutMs: 5000 });
+    mailbox = await mailCapture(api.app);
     const units = api.app.get(UnitOfWorkFactory, { strict: false });
     const queues = api.app.get(JobQueues, { strict: false });
-    sendMail = new SendMailJob(units, queues, { from: 'presse@example.test' }, mailer);
     // The worker's job, built from the API's own instances (the API does not run jobs): each call a new instance,
     // as separate workers would have.
     const get = api.app.get.bind(api.app);
@@ -107,8 +99,7 @@ describe('press room newsletter', () => {
     );
   });
   afterAll(async () => {
-    mailer?.close();
-    await smtp?.stop();
+    await mailbox?.close();
     await admin?.end();
     await api?.stop();
   });

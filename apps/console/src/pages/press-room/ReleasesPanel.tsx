@@ -1,20 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -30,12 +14,11 @@ import {
   PublishPressReleaseDocument,
   WithdrawPressReleaseDocument,
 } from './operations';
-import { isForbidden, type PressScope, type Room } from './shared';
+import { isForbidden, ListFilter, type PressScope, type Room } from './shared';
 
 type Release = PressReleasesQuery['pressReleases']['edges'][number]['node'];
 const STATUSES: readonly PressReleaseStatus[] = ['PUBLISHED', 'SCHEDULED', 'WITHDRAWN'];
 const STATUS_COLOR: Record<PressReleaseStatus, string> = { PUBLISHED: 'teal.9', SCHEDULED: 'blue.9', WITHDRAWN: 'gray.8' };
-const ALL = 'ALL';
 
 /**
  * The room's releases, latest first, page by page and by status: each with its status, when it is public from, its
@@ -87,21 +70,18 @@ export function ReleasesPanel({ scope, room }: { scope: PressScope; room: Room }
             }}
           />
         )}
-        <Group justify="space-between">
-          <SegmentedControl
-            aria-label={t('press.releasesShown')}
-            value={status ?? ALL}
-            onChange={(next) => {
-              setStatus(next === ALL ? null : (next as PressReleaseStatus));
-              pages.reset();
-            }}
-            data={[
-              { value: ALL, label: t('press.all') },
-              ...STATUSES.map((s) => ({ value: s, label: t('press.releaseStatus', { status: s }) })),
-            ]}
-          />
-          {releases && <Text size="sm">{t('press.releasesCount', { count: releases.totalCount })}</Text>}
-        </Group>
+        <ListFilter
+          label={t('press.releasesShown')}
+          allLabel={t('press.all')}
+          value={status}
+          values={STATUSES}
+          labelOf={(s) => t('press.releaseStatus', { status: s })}
+          onChange={(next) => {
+            setStatus(next);
+            pages.reset();
+          }}
+          count={releases ? t('press.releasesCount', { count: releases.totalCount }) : undefined}
+        />
         <ErrorAlert error={list.error} />
         {list.fetching && !releases && <Loader aria-label={t('press.loading')} />}
         {releases && rows.length === 0 && <Text>{t('press.releasesEmpty')}</Text>}

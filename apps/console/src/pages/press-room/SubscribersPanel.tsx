@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,11 +8,10 @@ import type { NewsletterSubscriberState } from '../../gql/graphql';
 import { useT } from '../../i18n/locale';
 import { PAGE_SIZE, Pager } from '../agency/common';
 import { NewsletterSubscribersDocument } from './operations';
-import type { PressScope } from './shared';
+import { ListFilter, type PressScope } from './shared';
 
 const STATES: readonly NewsletterSubscriberState[] = ['CONFIRMED', 'PENDING', 'UNSUBSCRIBED'];
 const STATE_COLOR: Record<NewsletterSubscriberState, string> = { CONFIRMED: 'teal.9', PENDING: 'yellow.9', UNSUBSCRIBED: 'gray.8' };
-const ALL = 'ALL';
 
 /**
  * The newsletter's subscribers, oldest first, page by page and by state, with how many are in each state. The API
@@ -54,21 +53,18 @@ export function SubscribersPanel({ scope }: { scope: PressScope }) {
             ))}
           </Group>
         )}
-        <Group justify="space-between">
-          <SegmentedControl
-            aria-label={t('press.subscribersShown')}
-            value={state ?? ALL}
-            onChange={(next) => {
-              setState(next === ALL ? null : (next as NewsletterSubscriberState));
-              pages.reset();
-            }}
-            data={[
-              { value: ALL, label: t('press.all') },
-              ...STATES.map((s) => ({ value: s, label: t('press.subscriberState', { state: s }) })),
-            ]}
-          />
-          {subscribers && <Text size="sm">{t('press.subscribersCount', { count: subscribers.totalCount })}</Text>}
-        </Group>
+        <ListFilter
+          label={t('press.subscribersShown')}
+          allLabel={t('press.all')}
+          value={state}
+          values={STATES}
+          labelOf={(s) => t('press.subscriberState', { state: s })}
+          onChange={(next) => {
+            setState(next);
+            pages.reset();
+          }}
+          count={subscribers ? t('press.subscribersCount', { count: subscribers.totalCount }) : undefined}
+        />
         {(hidden || !scope.canManage) && (
           <Text size="sm" c="gray.7">
             {t('press.hiddenNote')}

@@ -1,3 +1,4 @@
+import { Group, SegmentedControl, Text } from '@mantine/core';
 import type { CombinedError, OperationContext } from 'urql';
 import type { PressRoomFieldsFragment } from '../../gql/graphql';
 
@@ -36,4 +37,29 @@ export function rowProblem(
     if (index < 0) return undefined;
     return at(field ? `input.${list}[${index}].${field}` : `input.${list}[${index}]`);
   };
+}
+
+const ALL = 'ALL';
+
+/** A list's filter (every value, or one) and, beside it, how many rows the list holds. */
+export function ListFilter<T extends string>(props: {
+  label: string;
+  allLabel: string;
+  value: T | null;
+  values: readonly T[];
+  labelOf: (value: T) => string;
+  onChange: (value: T | null) => void;
+  count?: string;
+}) {
+  return (
+    <Group justify="space-between">
+      <SegmentedControl
+        aria-label={props.label}
+        value={props.value ?? ALL}
+        onChange={(next) => props.onChange(next === ALL ? null : (next as T))}
+        data={[{ value: ALL, label: props.allLabel }, ...props.values.map((v) => ({ value: v, label: props.labelOf(v) }))]}
+      />
+      {props.count !== undefined && <Text size="sm">{props.count}</Text>}
+    </Group>
+  );
 }

@@ -27,21 +27,18 @@ const COLUMNS = `id, to_char(week_start, 'YYYY-MM-DD') AS "weekStart", articles,
 /** The only place that queries the blog digests and their deliveries; always inside the unit of work's organisation. */
 @Injectable()
 export class BlogDigestRepository {
-  /** The week whose digest is due now (the one before the week of now minus 9 hours, in the organisation's zone), and that zone. */
-  async dueWeek(uow: OrganizationUnitOfWork, now: Date): Promise<{ weekStart: string; timezone: string }> {
-    const [row] = await uow.query<{ weekStart: string; timezone: string }>(
-      `SELECT to_char(socle_blog_digest_week($2, o.timezone), 'YYYY-MM-DD') AS "weekStart", o.timezone
-         FROM organizations o WHERE o.id = $1`,
+  /**
+   * The week whose digest is due at `now` (the one before the week of now minus 9 hours, in the organisation's zone),
+   * as instants: its Monday 00:00, the next Monday 00:00, and when its digest fell due (that Monday 09:00).
+   */
+  async dueWeek(uow: OrganizationUnitOfWork, now: Date): Promise<{ weekStart: string; from: Date; to: Date; dueAt: Date }> {
+    const [row] = await uow.query<{ weekStart: string; from: Date; to: Date; dueAt: Date }>(
+      `SELECT to_char(w.monday, 'YYYY-MM-DD') AS "weekStart", (w.monday::timestamp AT TIME ZONE o.timezone) AS "from",
+              ((w.monday + 7)::timestamp AT TIME ZONE o.timezone) AS "to",
+              ((w.monday + 7)::timestamp + interval '9 hours') AT TIME ZONE o.timezone AS "dueAt"
+         FROM organizations o CROSS JOIN LATERAL (SELECT socle_blog_digest_week($2, o.timezone) AS monday) w
+        WHERE o.id = $1`,
       [uow.organizationId, now],
-    );
-    return row;
-  }
-
-  /** The week's bounds as instants: its Monday 00:00 and the next Monday 00:00, in `timezone`. */
-  async bounds(uow: OrganizationUnitOfWork, weekStart: string, timezone: string): Promise<{ from: Date; to: Date }> {
-    const [row] = await uow.query<{ from: Date; to: Date }>(
-      `SELECT ($1::date::timestamp AT TIME ZONE $2) AS "from", (($1::date + 7)::timestamp AT TIME ZONE $2) AS "to"`,
-      [weekStart, timezone],
     );
     return row;
   }

@@ -183,7 +183,7 @@ export class NewsletterService {
     const roomTitle = mailLine(room.title);
     const when = mailMoment(release.publishAt, room.language, organization.timezone);
     const text = [
-      recipient.name ? (fr ? `Bonjour ${mailLine(recipient.name)},` : `Hello ${mailLine(recipient.name)},`) : fr ? 'Bonjour,' : 'Hello,',
+      greeting(recipient, fr),
       '',
       fr ? `Nouveau communiqué de ${roomTitle}, publié le ${when} :` : `A new release from ${roomTitle}, published ${when}:`,
       '',
@@ -227,7 +227,7 @@ export class NewsletterService {
       '',
     ]);
     const text = [
-      recipient.name ? (fr ? `Bonjour ${mailLine(recipient.name)},` : `Hello ${mailLine(recipient.name)},`) : fr ? 'Bonjour,' : 'Hello,',
+      greeting(recipient, fr),
       '',
       fr ? `Les articles publiés par ${roomTitle} la semaine du ${week} :` : `The articles ${roomTitle} published in the week of ${week}:`,
       '',
@@ -249,6 +249,12 @@ export class NewsletterService {
       unsubscribeUrl: unsubscribe,
     };
   }
+}
+
+/** The first line of a newsletter mail, with the subscriber's name when they gave one. */
+function greeting(recipient: Recipient, fr: boolean): string {
+  if (!recipient.name) return fr ? 'Bonjour,' : 'Hello,';
+  return fr ? `Bonjour ${mailLine(recipient.name)},` : `Hello ${mailLine(recipient.name)},`;
 }
 
 function confirmationMail(

@@ -12,7 +12,7 @@ export function digestJobId(organizationId: string, at: Date | string): string {
   return `press-digest-${organizationId}-${at instanceof Date ? at.getTime() : at}`;
 }
 
-const OPTIONS = {
+export const WAKEUP_OPTIONS = {
   // The state is in PostgreSQL: a failed wake-up is dropped, never kept (its id would block the next one); the
   // reconciler finds what is still due.
   attempts: 3,
@@ -34,7 +34,7 @@ export function enqueueDigest(uow: UnitOfWork, queues: JobQueues, organizationId
 export async function wakeDigest(queues: JobQueues, organizationId: string, at: Date, tag: Date | string = at): Promise<void> {
   const payload: ReleaseDigestPayload = { organizationId };
   await queues.add(PRESS_ROOM_QUEUE, SEND_RELEASE_DIGEST_JOB, payload, {
-    ...OPTIONS,
+    ...WAKEUP_OPTIONS,
     jobId: digestJobId(organizationId, tag),
     delay: Math.max(0, at.getTime() - Date.now()),
   });

@@ -8,7 +8,7 @@ import { excerpt } from '../html';
 import { NewsletterService } from '../newsletter.service';
 import { PressRoomRepository } from '../press-room.repository';
 import { PressRoomService } from '../press-room.service';
-import { PRESS_ROOM_QUEUE } from './digest-wakeups';
+import { PRESS_ROOM_QUEUE, WAKEUP_OPTIONS } from './digest-wakeups';
 
 export const SEND_BLOG_DIGEST_JOB = 'SendBlogDigestJob';
 /** Subscribers written (and mailed) per statement. */
@@ -20,8 +20,6 @@ export const BLOG_DIGEST_MAX_ARTICLES = 50;
  * down for days) is recorded as done without mail: the digest is news of the week just ended.
  */
 export const BLOG_DIGEST_LATE_MS = 3 * 24 * 60 * 60 * 1000;
-/** When a week's digest falls due after the week ends: Monday 09:00 (the migration's function says the same). */
-const DUE_AFTER_WEEK_MS = 9 * 60 * 60 * 1000;
 
 export interface BlogDigestSummary {
   weekStart: string | null;
@@ -60,12 +58,11 @@ export class SendBlogDigestJob implements JobHandler<TenantJobPayload>, Reconcil
     await this.units.runInOrganization(payload.organizationId, async (uow) => {
       const room = await this.rooms.find(uow);
       if (!room?.enabled || !room.blogDigest) return;
-      const { weekStart, timezone } = await this.digests.dueWeek(uow, now);
+      const { weekStart, from, to, dueAt } = await this.digests.dueWeek(uow, now);
       summary.weekStart = weekStart;
       let digest = await this.digests.find(uow, weekStart);
       if (!digest) {
-        const { from, to } = await this.digests.bounds(uow, weekStart, timezone);
-        summary.skippedLate = now.getTime() - (to.getTime() + DUE_AFTER_WEEK_MS) > BLOG_DIGEST_LATE_MS;
+        summary.skippedLate = now.getTime() - dueAt.getTime() > BLOG_DIGEST_LATE_MS;
         digest = await this.digests.findOrCreate(uow, weekStart, summary.skippedLate ? [] : await this.articles(uow, from, to));
       }
       summary.articles = digest.articles.length;
@@ -120,11 +117,8 @@ export class SendBlogDigestJob implements JobHandler<TenantJobPayload>, Reconcil
     for (const organizationId of due) {
       const payload: TenantJobPayload = { organizationId };
       await this.queues.add(PRESS_ROOM_QUEUE, SEND_BLOG_DIGEST_JOB, payload, {
+        ...WAKEUP_OPTIONS,
         jobId: `blog-digest-${organizationId}-${tag}`,
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 2000 },
-        removeOnComplete: true,
-        removeOnFail: true,
       });
     }
     return due.length;
