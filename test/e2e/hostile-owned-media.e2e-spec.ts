@@ -3,6 +3,9 @@ import request from 'supertest';
 import type { Client } from 'pg';
 import { createOrganization, signUpAgency, TestApi, type AgencySession } from '@socle/testing';
 import { adminDatabase, HOSTILE_VALUES as HOSTILE, NUL, serverErrorLog } from './e2e-support';
+
+/** A lone surrogate written as a JSON escape: valid JSON text, not valid UTF-16 once parsed. */
+const LONE_IN_JSON = '\\ud800';
 import { approvedItem, getPublic } from './press-room-support';
 
 /**
@@ -21,6 +24,7 @@ describe('hostile input and races against owned media', () => {
   let orgB = '';
   let accountA = '';
   let accountB = '';
+  let ghostA = '';
   const { problems, check } = serverErrorLog();
   const label = (v: unknown) => JSON.stringify(v)?.slice(0, 30) ?? String(v);
   const inA = () => ({ token: a.token, organizationId: orgA });
@@ -32,23 +36,25 @@ describe('hostile input and races against owned media', () => {
   const VERIFY = 'mutation ($input: VerifyPressRoomDomainInput!) { verifyPressRoomDomain(input: $input) { id } }';
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    // Ghost beside the default networks: its Lexical option is probed below.
+    api = await TestApi.start({ CONNECTORS: '@socle/plugin-bluesky,@socle/plugin-mastodon,@socle/plugin-rss,@socle/plugin-ghost' });
     admin = await adminDatabase();
     a = await signUpAgency(api, 'Hostile Owned A');
     b = await signUpAgency(api, 'Hostile Owned B');
     orgA = await createOrganization(api, a, 'Hostile Owned Client A');
     orgB = await createOrganization(api, b, 'Hostile Owned Client B');
     // Accounts written as the worker's check would leave them (no network is called by these tests).
-    const account = async (organizationId: string) =>
+    const account = async (organizationId: string, network = 'mastodon') =>
       (
         await admin.query<{ id: string }>(
           `INSERT INTO network_accounts (organization_id, network, handle, service_url, status)
-           VALUES ($1, 'mastodon', $2, 'http://127.0.0.1:9', 'OK') RETURNING id`,
-          [organizationId, `probe-${randomBytes(3).toString('hex')}`],
+           VALUES ($1, $2, $3, 'http://127.0.0.1:9', 'OK') RETURNING id`,
+          [organizationId, network, `probe-${randomBytes(3).toString('hex')}`],
         )
       ).rows[0].id;
     accountA = await account(orgA);
     accountB = await account(orgB);
+    ghostA = await account(orgA, 'ghost');
   }, 60_000);
   afterAll(async () => {
     await admin?.end();
@@ -224,6 +230,91 @@ describe('hostile input and races against owned media', () => {
     expect(rows.rowCount).toBe(1);
     // Nothing of the other organisation's was created by any of it.
     expect((await admin.query('SELECT 1 FROM newsletter_subscribers WHERE organization_id = $1', [orgB])).rowCount).toBe(0);
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('answers hostile blog digest settings, newsletter lists and Ghost Lexical bodies without a 500, and races lists to one subscriber', async () => {
+    const slug = `digest-${randomBytes(3).toString('hex')}`;
+    const orgD = await createOrganization(api, a, 'Hostile Owned Client D');
+    const inD = { token: a.token, organizationId: orgD };
+    await api.ok(UPDATE_ROOM, { input: { slug, title: 'Digest probe', enabled: true, blogDigest: true } }, inD);
+    for (const v of [...HOSTILE, 'true', 1, {}, [true]]) {
+      const res = await api.gql(UPDATE_ROOM, { input: { blogDigest: v } }, inD);
+      check(`updatePressRoom blogDigest=${label(v)}`, res);
+      if (v !== null) expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect((await api.ok<{ pressRoom: { blogDigest: boolean } }>('{ pressRoom { blogDigest } }', {}, inD)).pressRoom.blogDigest).toBe(true);
+
+    // Sign-ups with hostile lists, from addresses of their own (the hourly budget per client address stays untouched).
+    let ip = 0;
+    const subscribe = (body: string, contentType = 'application/json') =>
+      request(api.server)
+        .post(`/press/${slug}/subscribe`)
+        .set('x-forwarded-for', `192.0.2.${(ip += 1) % 250}`)
+        .set('content-type', contentType)
+        .send(body);
+    for (const v of [...HOSTILE, {}, ['BLOG', {}], Array.from({ length: 10_000 }, () => 'BLOG')]) {
+      const res = await subscribe(JSON.stringify({ email: `lists-${ip}@example.org`, lists: v }));
+      check(`subscribe lists=${label(v)}`, res);
+      if (v !== null && v !== '') expect(res.status).toBe(400);
+    }
+    for (const form of [
+      `email=f%40example.org&${'lists=BLOG&'.repeat(1000)}`,
+      'email=f%40example.org&lists=%00',
+      'email=f%40example.org&lists=%ED%A0%80',
+      'email=f%40example.org&lists=BLOG&lists=BLOG&lists=RELEASES',
+      'email=f%40example.org&email=g%40example.org&lists=BLOG',
+    ]) {
+      const res = await subscribe(form, 'application/x-www-form-urlencoded');
+      check(`subscribe form ${form.slice(0, 40)}`, res);
+      expect(res.status).toBe(400);
+    }
+    // Only the two sign-ups without lists (null, '') were taken, with the default list.
+    expect((await admin.query('SELECT lists FROM newsletter_subscribers WHERE organization_id = $1', [orgD])).rows).toEqual([
+      { lists: ['RELEASES'] },
+      { lists: ['RELEASES'] },
+    ]);
+
+    // One address signing up ten times at once with different lists: one subscriber, with one of the lists asked for.
+    const email = `lists-race-${randomBytes(3).toString('hex')}@example.org`;
+    const raced = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => subscribe(JSON.stringify({ email, lists: i % 2 ? ['BLOG'] : ['RELEASES', 'BLOG'] }))),
+    );
+    raced.forEach((res, i) => check(`lists race ${i}`, res));
+    expect(new Set(raced.map((res) => res.status))).toEqual(new Set([202]));
+    const rows = await admin.query<{ lists: string[] }>(
+      'SELECT lists FROM newsletter_subscribers WHERE organization_id = $1 AND email = $2',
+      [orgD, email],
+    );
+    expect(rows.rows).toHaveLength(1);
+    expect([['BLOG'], ['RELEASES', 'BLOG']]).toContainEqual(rows.rows[0].lists);
+
+    // Ghost Lexical bodies: hostile text, deep nesting, lone surrogates and NUL inside the JSON, a huge document.
+    const item = await approvedItem(api, admin, a, orgA, { title: 'Lexical probe' }, 'DRAFT');
+    const lexical = [
+      ...HOSTILE,
+      `{"root":${'['.repeat(90_000)}`,
+      `{"root":{"type":"root","children":[{"type":"text","text":"${LONE_IN_JSON}"}]}}`,
+      `{"root":{"type":"root","children":[],"x":"${NUL}"}}`,
+      `{"root":{"type":"root","children":[${'{},'.repeat(30_000)}{}]}}`,
+      '{"__proto__":{"root":{"type":"root","children":[]}}}',
+    ];
+    for (const v of lexical) {
+      const options = [
+        { name: 'title', value: 'T' },
+        { name: 'lexical', value: v },
+      ];
+      const res = await api.gql(
+        'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { id findings { rule severity } } }',
+        { input: { itemId: item, networkAccountId: ghostA, text: 'Le texte brut.', options } },
+        inA(),
+      );
+      check(`lexical ${label(v)}`, res);
+      // A string is taken (stored with its findings) or refused on its field; anything else is refused by the schema.
+      if (typeof v === 'string' && v.length <= 100_000 && !v.includes('\u0000') && !/[\ud800-\udfff]/.test(v))
+        expect((res.body.data as { setVariant?: { id?: string } } | undefined)?.setVariant?.id).toBeTruthy();
+      else expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
     expect(problems).toEqual([]);
   }, 240_000);
 });
