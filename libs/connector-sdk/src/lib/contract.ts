@@ -110,6 +110,11 @@ export interface VariantOptionSpec {
   max?: number;
   /** A post cannot be published without it (a blog post's title). */
   required?: boolean;
+  /**
+   * `string` and `text`: the option carries the post's body (a blog article's HTML): set, the post needs no `text`
+   * (which is then only the plain version other networks use).
+   */
+  body?: boolean;
 }
 
 export interface ConnectorManifest {

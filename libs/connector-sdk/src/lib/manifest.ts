@@ -182,6 +182,8 @@ export function optionSpecProblems(options: unknown): string[] {
     for (const bound of ['min', 'max'] as const) {
       if (o[bound] !== undefined && !Number.isFinite(o[bound])) problems.push(`${at}.${bound} must be a number`);
     }
+    if (o.body !== undefined && !(o.body === false || (o.body === true && (o.type === 'string' || o.type === 'text'))))
+      problems.push(`${at}.body must be a boolean, true only on a string or text option`);
   });
   return problems;
 }

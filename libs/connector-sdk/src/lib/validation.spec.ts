@@ -112,6 +112,23 @@ describe('validateVariant', () => {
       { rule: 'publish.unsupported', path: 'variant', message: 'RSS is listening only: nothing can be published to it.' },
     ]);
   });
+
+  it('takes a body option set (a blog article’s HTML) in place of the text; blank, or another option, does not', () => {
+    const blog: ConnectorManifest = {
+      ...mastodon,
+      displayName: 'Blog',
+      options: [
+        { name: 'html', type: 'text', label: 'Body', body: true },
+        { name: 'excerpt', type: 'text', label: 'Excerpt' },
+      ],
+    };
+    expect(validateVariant(blog, { text: '', options: { html: '<p>Bonjour</p>' } })).toEqual([]);
+    expect(validateVariant(blog, { text: '', options: { html: '  ' } })[0]).toMatchObject({ rule: 'text.empty' });
+    expect(validateVariant(blog, { text: '', options: { excerpt: 'Résumé' } })[0]).toMatchObject({ rule: 'text.empty' });
+    expect(optionSpecProblems([{ name: 'n', type: 'boolean', label: 'N', body: true }])).toEqual([
+      'options[0].body must be a boolean, true only on a string or text option',
+    ]);
+  });
 });
 
 describe('variant options', () => {

@@ -83,6 +83,14 @@ function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** Whether the part sets an option that carries the post's body (`VariantOptionSpec.body`). */
+function hasBody(manifest: ConnectorManifest, part: Variant): boolean {
+  return (manifest.options ?? []).some((spec) => {
+    const value = spec.body ? part.options?.[spec.name] : undefined;
+    return typeof value === 'string' && value.trim() !== '';
+  });
+}
+
 function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string, violations: Violation[]): void {
   const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
   const network = manifest.displayName;
@@ -91,7 +99,7 @@ function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string
 
   if (typeof part.text !== 'string') {
     violations.push({ rule: 'text.missing', path: at('text'), message: 'The text is missing.' });
-  } else if (!text.trim() && media.length === 0) {
+  } else if (!text.trim() && media.length === 0 && !hasBody(manifest, part)) {
     violations.push({ rule: 'text.empty', path: at('text'), message: `A ${network} post needs text or media; this one has neither.` });
   }
 

@@ -176,6 +176,8 @@ describe('publish', () => {
       connector.validate(article('T', { lexical, ...(html ? { html } : {}) })).map((v) => `${v.path} ${v.rule}`);
     const good = '{"root":{"type":"root","children":[]}}';
     expect(rules(good)).toEqual([]);
+    // The body is the Lexical document: the plain text may be empty.
+    expect(connector.validate({ text: '', options: { title: 'T', lexical: good } })).toEqual([]);
     expect(rules(good, '<p>x</p>')).toEqual(['options.lexical lexical.with-html']);
     for (const bad of ['{"root":', '[]', '{"root":{"type":"paragraph","children":[]}}', '{"root":{"type":"root"}}', 'null', '"x"'])
       expect(rules(bad)).toEqual(['options.lexical lexical.format']);

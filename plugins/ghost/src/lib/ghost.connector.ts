@@ -88,9 +88,8 @@ export class GhostConnector implements Connector {
   // ---------------------------------------------------------------- validating
 
   validate(variant: Variant): Violation[] {
-    const hasHtml = typeof variant.options?.html === 'string' && variant.options.html.trim() !== '';
-    // With options.html the body is the HTML: `text` may then be empty (it is the plain version other networks use).
-    const violations = validateVariant(this.manifest, variant).filter((violation) => !(hasHtml && violation.rule === 'text.empty'));
+    // With a body option set (the manifest says which), `text` may be empty: validateVariant knows.
+    const violations = validateVariant(this.manifest, variant);
     const said = new Set(violations.map((violation) => violation.path));
     return [...violations, ...articleViolations(variant).filter((violation) => !said.has(violation.path))];
   }

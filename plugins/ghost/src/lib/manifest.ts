@@ -112,12 +112,14 @@ export const ghostManifest: ConnectorManifest = {
       name: 'html',
       type: 'text',
       label: 'Body (HTML)',
+      body: true,
       description: 'The article as HTML, converted by Ghost (lossy for markup it does not know); without it the text becomes paragraphs.',
     },
     {
       name: 'lexical',
       type: 'text',
       label: 'Body (Lexical)',
+      body: true,
       description:
         'The article in Ghost’s own editor format: a Lexical document as JSON text ({"root": {...}}), sent unchanged (no conversion). Instead of the HTML body.',
     },

@@ -90,6 +90,7 @@ export const wordpressManifest: ConnectorManifest = {
       name: 'html',
       type: 'text',
       label: 'Body (HTML)',
+      body: true,
       description: 'The article as HTML, sent unchanged (WordPress filters it); without it the text becomes paragraphs.',
     },
     { name: 'status', type: 'enum', label: 'Status', values: ['publish', 'draft'], description: 'publish (the default) or draft.' },

@@ -193,9 +193,8 @@ export class WordpressConnector implements Connector {
   // ---------------------------------------------------------------- validating
 
   validate(variant: Variant): Violation[] {
-    const hasHtml = typeof variant.options?.html === 'string' && variant.options.html.trim() !== '';
-    // With options.html the body is the HTML: `text` may then be empty (it is the plain version other networks use).
-    const violations = validateVariant(this.manifest, variant).filter((violation) => !(hasHtml && violation.rule === 'text.empty'));
+    // With a body option set (the manifest says which), `text` may be empty: validateVariant knows.
+    const violations = validateVariant(this.manifest, variant);
     // The manifest's option specs already said what is wrong with an option: the article's own checks add the rest.
     const said = new Set(violations.map((violation) => violation.path));
     return [...violations, ...articleViolations(variant).filter((violation) => !said.has(violation.path))];
