@@ -270,7 +270,7 @@ describe('account invariants under concurrency', () => {
           ),
         ),
     );
-    expect(results.map(outcome).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(results.map((r) => outcome(r)).sort()).toEqual(['CONFLICT', 'ok']);
     expect(results.find((r) => outcome(r) === 'CONFLICT')?.body.errors?.[0].message).toBe('You are already a member of this agency.');
     const { rows } = await db.query('SELECT 1 FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [
       owner.agencyId,
