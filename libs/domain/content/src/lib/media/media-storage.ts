@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -63,10 +63,14 @@ export class LocalDiskMediaStorage implements MediaStorage {
         done(null, chunk);
       },
     });
+    // Created before the first byte: a stream that opened its file itself could still be opening it when a refused
+    // source fails the pipeline, and create the file after the clean-up below had found nothing to remove.
+    const file = await open(partial, 'wx', 0o600);
     try {
-      await pipeline(source, tap, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+      await pipeline(source, tap, file.createWriteStream());
       await rename(partial, path);
     } catch (error) {
+      await file.close().catch(() => undefined);
       await unlink(partial).catch(() => undefined);
       throw error;
     }
