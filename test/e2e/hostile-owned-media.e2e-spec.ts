@@ -332,6 +332,27 @@ describe('hostile input and races against owned media', () => {
       inA(),
     );
     expect(article.setVariant.findings).toEqual([]);
+    // What only Ghost's connector knows shows in the editor, not first as a refusal at publishing time.
+    const flawed = await api.ok<{ setVariant: { findings: { rule: string; severity: string }[] } }>(
+      'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { findings { rule severity } } }',
+      {
+        input: {
+          itemId: item,
+          networkAccountId: ghostA,
+          text: '',
+          options: [
+            { name: 'title', value: 'T' },
+            { name: 'slug', value: 'Pas Un Slug!' },
+            { name: 'lexical', value: '{"root":{"type":"paragraph"}}' },
+          ],
+        },
+      },
+      inA(),
+    );
+    expect(flawed.setVariant.findings).toEqual([
+      { rule: 'slug.format', severity: 'BLOCK' },
+      { rule: 'lexical.format', severity: 'BLOCK' },
+    ]);
     expect(problems).toEqual([]);
   }, 240_000);
 });

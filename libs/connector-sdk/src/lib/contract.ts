@@ -158,7 +158,17 @@ export interface Credentials {
 
 export interface MediaAttachment {
   mimeType: string;
+  /** The file's bytes; empty when the attachment is only described (see `byteSize`). */
   data: Uint8Array;
+  /**
+   * The file's size when `data` is not loaded: the platform checks a variant while it is written (the editor) with
+   * its media described from the media library (`data` empty, `byteSize`, and `width` and `height` when it measured
+   * them) rather than read. Checks read sizes with `mediaSize` and dimensions from these fields before the bytes.
+   */
+  byteSize?: number;
+  /** Pixel dimensions when the platform knows them without reading `data`. */
+  width?: number;
+  height?: number;
   altText?: string;
   /**
    * A public address the network can fetch `data` from, unguessable and expiring (at least an hour after
@@ -386,6 +396,10 @@ export interface Connector {
   authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials>;
   /** Refresh expired credentials; keeps the refresh part when the network issues no new one. */
   refresh?(ctx: ConnectorContext, credentials: Credentials): Promise<Credentials>;
+  /**
+   * What the network would refuse in this variant. Also called while the variant is written, with its media described
+   * (`MediaAttachment.byteSize`, `width`, `height`) and `data` empty: read sizes with `mediaSize`, never need the bytes.
+   */
   validate(variant: Variant): Violation[];
   publish?(ctx: ConnectorContext, credentials: Credentials, request: PublishRequest): Promise<PublishedPost>;
   /**

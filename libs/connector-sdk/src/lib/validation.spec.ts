@@ -6,6 +6,7 @@ import {
   countLength,
   countMastodonLength,
   isHttpUrl,
+  mediaSize,
   readOptionValue,
   validateMention,
   validateVariant,
@@ -111,6 +112,21 @@ describe('validateVariant', () => {
     expect(validateVariant(listening, { text: 'a' })).toEqual([
       { rule: 'publish.unsupported', path: 'variant', message: 'RSS is listening only: nothing can be published to it.' },
     ]);
+  });
+
+  it('judges a described attachment (no bytes, its size given) by that size, as the editor checks variants', () => {
+    const described = (byteSize: unknown) => ({ mimeType: 'image/jpeg', data: new Uint8Array(0), byteSize }) as never;
+    expect(mediaSize(image(10))).toBe(10);
+    expect(mediaSize(described(5_000_000))).toBe(5_000_000);
+    // The loaded bytes are the truth when there are some.
+    expect(mediaSize({ mimeType: 'image/jpeg', data: new Uint8Array(10), byteSize: 99 })).toBe(10);
+    for (const hostile of [-1, Number.NaN, Number.MAX_VALUE, 2 ** 60, '5000', null, {}]) expect(mediaSize(described(hostile))).toBe(0);
+    expect(mediaSize(null)).toBe(0);
+    expect(validateVariant(mastodon, { text: 'a', media: [described(mastodon.media.maxBytes + 1)] })).toEqual([
+      expect.objectContaining({ rule: 'media.too-large', path: 'media[0]' }),
+    ]);
+    expect(validateVariant(mastodon, { text: 'a', media: [described(1000)] })).toEqual([]);
+    expect(validateVariant(mastodon, { text: 'a', media: [described(0)] })).toEqual([expect.objectContaining({ rule: 'media.empty' })]);
   });
 
   it('takes a body option set (a blog article’s HTML) in place of the text; blank, or another option, does not', () => {

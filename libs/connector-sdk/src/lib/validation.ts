@@ -147,7 +147,7 @@ function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string
         message: `Attachment ${index + 1} is ${type || 'of unknown type'}; ${network} accepts ${manifest.media.types.join(', ') || 'no media type'}.`,
       });
     }
-    const size = item.data?.byteLength ?? 0;
+    const size = mediaSize(item);
     if (size > manifest.media.maxBytes) {
       violations.push({
         rule: 'media.too-large',
@@ -159,6 +159,17 @@ function validatePart(manifest: ConnectorManifest, part: Variant, prefix: string
       violations.push({ rule: 'media.empty', path, message: `Attachment ${index + 1} is empty.` });
     }
   });
+}
+
+/**
+ * An attachment's size in bytes: its data's, or, when the data is not loaded (a described attachment, as the
+ * platform's editor checks), its `byteSize`. Anything else (a hostile value) counts as 0.
+ */
+export function mediaSize(item: Partial<MediaAttachment> | null | undefined): number {
+  const data = item?.data;
+  if (data instanceof Uint8Array && data.byteLength > 0) return data.byteLength;
+  const described = item?.byteSize;
+  return typeof described === 'number' && Number.isSafeInteger(described) && described > 0 ? described : 0;
 }
 
 /**

@@ -138,6 +138,8 @@ const NETWORK_OPERATIONS: readonly NetworkOperation[] = [
 const MENTIONS_SEEDED = 7;
 const MENTIONS_PAGE = 3;
 const REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
+/** Sizes a described attachment is compared at: a small file, and one over every network's own image limit (20 MB). */
+const DESCRIBED_MEDIA_SIZES = [2048, 21 * 1024 * 1024];
 
 /** The connector's operation, bound; throws a readable error when it is missing. */
 function call<Op extends OperationName>(connector: Connector, name: Op): NonNullable<Connector[Op]> {
@@ -406,6 +408,18 @@ export function conformanceChecks<Server extends ConformanceServer>(options: Con
       expect(tooLong?.rule).toMatch(/\S/);
       expect(tooLong?.message.length).toBeGreaterThan(10);
     });
+    if ((manifest.media?.maxCount ?? 0) > 0) {
+      // The platform checks variants while they are written with their media described, not loaded (mediaSize).
+      check('validate: judges media described by their size as it judges the same media loaded', () => {
+        for (const mimeType of manifest.media.types) {
+          for (const size of DESCRIBED_MEDIA_SIZES) {
+            const loaded = connector.validate({ ...sample, media: [{ mimeType, data: new Uint8Array(size) }] });
+            const described = connector.validate({ ...sample, media: [{ mimeType, data: new Uint8Array(0), byteSize: size }] });
+            expect({ mimeType, size, violations: described }).toEqual({ mimeType, size, violations: loaded });
+          }
+        }
+      });
+    }
   } else {
     check('validate: reports that nothing can be published (capability publish=false)', () => {
       const violations = connector.validate(sample);

@@ -22,15 +22,16 @@ import {
   HttpRequest,
   HttpResponse,
   MediaAttachment,
+  mediaSize,
   Mention,
   MentionPage,
   MentionQuery,
   OAuthStartInput,
   OAuthStartResult,
+  parseJson,
   PostMetrics,
   PublishedPost,
   PublishRequest,
-  parseJson,
   REASON_SCAN_BYTES,
   validateVariant,
   Variant,
@@ -912,7 +913,7 @@ function mediaViolations(media: MediaAttachment[]): Violation[] {
   const violations: Violation[] = [];
   const videos = media.filter(isVideo).length;
   media.forEach((attachment, index) => {
-    const size = attachment?.data instanceof Uint8Array ? attachment.data.byteLength : 0;
+    const size = mediaSize(attachment);
     const path = `media[${index}]`;
     if (isVideo(attachment)) {
       if (size > 0 && size < FACEBOOK_VIDEO_MIN_BYTES) {

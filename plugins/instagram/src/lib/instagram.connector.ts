@@ -20,6 +20,7 @@ import {
   Credentials,
   FindPublishedRequest,
   MediaAttachment,
+  mediaSize,
   Mention,
   MentionPage,
   MentionQuery,
@@ -328,7 +329,7 @@ export class InstagramConnector implements Connector {
     }
     media.forEach((item, index) => {
       const type = String(item?.mimeType ?? '').toLowerCase();
-      const size = item?.data instanceof Uint8Array ? item.data.byteLength : 0;
+      const size = mediaSize(item);
       if (INSTAGRAM_IMAGE_TYPES.includes(type) && size > INSTAGRAM_IMAGE_MAX_BYTES) {
         violations.push({
           rule: 'media.too-large',

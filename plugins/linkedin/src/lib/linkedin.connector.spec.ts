@@ -177,6 +177,11 @@ describe('publish', () => {
     huge.writeUInt32BE(6000, 20); // IHDR height
     const violations = connector.validate({ text: 'ok', media: [{ mimeType: 'image/png', data: huge }] });
     expect(violations.map((violation) => violation.rule)).toContain('media.too-many-pixels');
+    // Described by the media library (no bytes): its measured dimensions and size are what is judged.
+    const described = (width: number, height: number) =>
+      connector.validate({ text: 'ok', media: [{ mimeType: 'image/png', data: new Uint8Array(0), byteSize: 4096, width, height }] });
+    expect(described(7000, 6000).map((violation) => violation.rule)).toEqual(['media.too-many-pixels']);
+    expect(described(1200, 627)).toEqual([]);
     expect(connector.validate({ text: 'ok', options: { link: 'javascript:alert(1)' } }).map((violation) => violation.path)).toContain(
       'options.link',
     );

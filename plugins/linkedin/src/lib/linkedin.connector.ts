@@ -12,7 +12,7 @@
  * - Images go through the Images API (one PUT); a video through the Videos API, in parts of 4 MB, each
  *   confirmed part reported through `ctx.progress`.
  */
-import { ConnectorError, countLength, mapHttpError, readImageSize, validateVariant } from '@socle/connector-sdk';
+import { ConnectorError, countLength, mapHttpError, mediaSize, readImageSize, validateVariant } from '@socle/connector-sdk';
 import type {
   AccountMetrics,
   AccountTarget,
@@ -131,7 +131,7 @@ function videoViolations(media: MediaAttachment[]): Violation[] {
     violations.push({ rule: 'media.mixed', path: 'media', message: 'A LinkedIn post carries one video or images, never both.' });
   }
   media.forEach((item, index) => {
-    const size = item?.data?.byteLength ?? 0;
+    const size = mediaSize(item);
     if (isVideo(item) && size > 0 && size < LINKEDIN_VIDEO_MIN_BYTES) {
       violations.push({
         rule: 'media.too-small',
@@ -459,7 +459,8 @@ export class LinkedinConnector implements Connector {
     (Array.isArray(variant?.media) ? variant.media : []).forEach((item, index) => {
       let size: { width: number; height: number } | undefined;
       try {
-        size = item?.data ? readImageSize(item.data) : undefined;
+        // Measured by the media library when the attachment is described; read from the bytes otherwise.
+        size = item?.width && item?.height ? { width: item.width, height: item.height } : item?.data ? readImageSize(item.data) : undefined;
       } catch {
         size = undefined;
       }

@@ -9,7 +9,7 @@
  * shows them): it reads the account's own recent statuses and matches the variant's content.
  * See its comment for what that can and cannot tell.
  */
-import { ConnectorError, countLength, htmlToText, validateVariant } from '@socle/connector-sdk';
+import { ConnectorError, countLength, htmlToText, mediaSize, validateVariant } from '@socle/connector-sdk';
 import type {
   AccountMetrics,
   AuthorizeInput,
@@ -281,7 +281,7 @@ export class MastodonConnector implements Connector {
         }
       }
       (Array.isArray(part.media) ? part.media : []).forEach((item, index) => {
-        if (mediaKind(item.mimeType ?? '') === 'image' && (item.data?.byteLength ?? 0) > MASTODON_IMAGE_MAX_BYTES) {
+        if (mediaKind(item.mimeType ?? '') === 'image' && mediaSize(item) > MASTODON_IMAGE_MAX_BYTES) {
           violations.push({
             rule: 'media.too-large',
             path: `${prefix}media[${index}]`,

@@ -18,6 +18,7 @@ import {
   Credentials,
   FindPublishedRequest,
   MediaAttachment,
+  mediaSize,
   Mention,
   MentionPage,
   MentionQuery,
@@ -266,7 +267,7 @@ export class ThreadsConnector implements Connector {
       if (!Array.isArray(media)) continue;
       media.forEach((item: MediaAttachment, index) => {
         const type = String(item?.mimeType ?? '').toLowerCase();
-        const size = item?.data?.byteLength ?? 0;
+        const size = mediaSize(item);
         // The manifest's maxBytes is the videos' 1 GB: images have their own 8 MB.
         if (THREADS_IMAGE_TYPES.includes(type) && size > THREADS_IMAGE_MAX_BYTES) {
           violations.push({

@@ -17,6 +17,7 @@ import {
   FindPublishedRequest,
   HttpRequest,
   MediaAttachment,
+  mediaSize,
   Mention,
   MentionPage,
   MentionQuery,
@@ -25,8 +26,8 @@ import {
   PostMetrics,
   PublishedPost,
   PublishRequest,
-  validateVariant,
   UploadProgress,
+  validateVariant,
   Variant,
   Violation,
 } from '@socle/connector-sdk';
@@ -651,7 +652,7 @@ function mediaViolations(prefix: string, media: unknown[]): Violation[] {
   const out: Violation[] = [];
   const items = media.filter((item): item is MediaAttachment => isRecord(item));
   items.forEach((item, index) => {
-    const size = item.data instanceof Uint8Array ? item.data.byteLength : 0;
+    const size = mediaSize(item);
     if (X_IMAGE_TYPES.includes(item.mimeType) && size > X_IMAGE_MAX_BYTES) {
       out.push({
         rule: 'media.too-large',

@@ -17,13 +17,15 @@ export class CommunityNetworkTargets implements NetworkTargets {
       [uow.organizationId, [...new Set(ids)]],
     );
     for (const row of rows) {
+      const connector = this.registry.get(row.network);
       targets.set(row.id, {
         id: row.id,
         network: row.network,
         handle: row.handle,
         displayName: row.display_name,
         status: row.status,
-        manifest: this.registry.get(row.network)?.manifest ?? null,
+        manifest: connector?.manifest ?? null,
+        validate: connector ? (variant) => connector.validate(variant) : null,
       });
     }
     return targets;

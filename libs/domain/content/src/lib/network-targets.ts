@@ -1,4 +1,4 @@
-import type { ConnectorManifest } from '@socle/connector-sdk';
+import type { ConnectorManifest, Variant, Violation } from '@socle/connector-sdk';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 
 /**
@@ -16,6 +16,11 @@ export interface NetworkTarget {
   status: string;
   /** The connector's manifest (limits, capabilities), or null when its connector is not enabled. */
   manifest: ConnectorManifest | null;
+  /**
+   * The connector's own check of a variant (its manifest's limits and the rules only its code knows), or null when
+   * its connector is not enabled. Called with media described, never loaded (see `MediaAttachment.byteSize`).
+   */
+  validate: ((variant: Variant) => Violation[]) | null;
 }
 
 export interface NetworkTargets {

@@ -245,14 +245,18 @@ export class ContentItemRepository {
   }
 
   /** The organisation's media assets among `ids`, with what a check reads of them (another tenant's are simply absent). */
-  async mediaFacts(ctx: ContentCtx, ids: readonly string[]): Promise<Map<string, { contentType: string; byteSize: number }>> {
-    const facts = new Map<string, { contentType: string; byteSize: number }>();
+  async mediaFacts(
+    ctx: ContentCtx,
+    ids: readonly string[],
+  ): Promise<Map<string, { contentType: string; byteSize: number; width: number; height: number }>> {
+    const facts = new Map<string, { contentType: string; byteSize: number; width: number; height: number }>();
     if (ids.length === 0) return facts;
-    const rows = await ctx.uow.query<{ id: string; content_type: string; byte_size: string }>(
-      'SELECT id, content_type, byte_size FROM media_assets WHERE organization_id = $1 AND id = ANY($2::uuid[])',
+    const rows = await ctx.uow.query<{ id: string; content_type: string; byte_size: string; width: number; height: number }>(
+      'SELECT id, content_type, byte_size, width, height FROM media_assets WHERE organization_id = $1 AND id = ANY($2::uuid[])',
       [ctx.uow.organizationId, [...new Set(ids)]],
     );
-    for (const row of rows) facts.set(row.id, { contentType: row.content_type, byteSize: Number(row.byte_size) });
+    for (const row of rows)
+      facts.set(row.id, { contentType: row.content_type, byteSize: Number(row.byte_size), width: row.width, height: row.height });
     return facts;
   }
 

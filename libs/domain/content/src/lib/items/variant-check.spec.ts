@@ -1,6 +1,6 @@
-import type { ConnectorManifest } from '@socle/connector-sdk';
+import type { ConnectorManifest, Variant } from '@socle/connector-sdk';
 import { compileContentPolicy, effectiveRules } from '@socle/policies';
-import { findingsOf, publishedText } from './variant-check';
+import { findingsOf, MediaFacts, publishedText } from './variant-check';
 
 const CAPABILITIES = {
   publish: true,
@@ -41,7 +41,7 @@ const policy = (
   ),
 ) => compileContentPolicy({ locale: 'en', rules });
 const png = { contentType: 'image/png', byteSize: 500 };
-const draft = (text: string, extra: { linkUrl?: string; media?: { contentType: string; byteSize: number }[] } = {}) => ({
+const draft = (text: string, extra: { linkUrl?: string; media?: MediaFacts[] } = {}) => ({
   text,
   linkUrl: extra.linkUrl ?? null,
   media: extra.media ?? [],
@@ -107,6 +107,37 @@ describe('the findings of a variant', () => {
     expect(findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('  ')).map((f) => f.rule)).toEqual(['text.empty']);
     // Media alone is a post.
     expect(findingsOf({ network: 'tiny', manifest: tiny }, policy(), draft('', { media: [png] }))).toEqual([]);
+  });
+
+  it('asks the connector’s own check (rules only its code knows), with the media described from the library, never loaded', () => {
+    const seen: Variant[] = [];
+    const validate = (variant: Variant) => {
+      seen.push(variant);
+      return [{ rule: 'tiny.slug', path: 'options.slug', message: 'Tiny: the slug may only hold a-z, 0-9 and hyphens.' }];
+    };
+    const findings = findingsOf({ network: 'tiny', manifest: tiny, validate }, policy(), {
+      ...draft('Salut', { linkUrl: 'https://a.ex', media: [{ ...png, width: 640, height: 480 }] }),
+      options: { slug: 'Pas bon' },
+    });
+    expect(findings.map((f) => [f.severity, f.rule, f.message])).toEqual([
+      ['BLOCK', 'tiny.slug', 'Tiny: the slug may only hold a-z, 0-9 and hyphens.'],
+    ]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].text).toBe('Salut\n\nhttps://a.ex');
+    expect(seen[0].options).toEqual({ slug: 'Pas bon' });
+    expect(seen[0].media).toEqual([{ mimeType: 'image/png', data: new Uint8Array(0), byteSize: 500, width: 640, height: 480 }]);
+  });
+
+  it('falls back on the manifest’s limits when the connector’s check throws (a plugin’s bug never blocks the editor)', () => {
+    const validate = () => {
+      throw new Error('plugin bug');
+    };
+    expect(findingsOf({ network: 'tiny', manifest: tiny, validate }, policy(), draft('Bonjour'))).toEqual([]);
+    expect(
+      findingsOf({ network: 'tiny', manifest: tiny, validate }, policy(), draft('Bonjour', { media: [{ ...png, byteSize: 5000 }] })).map(
+        (f) => f.rule,
+      ),
+    ).toEqual(['media.too-large']);
   });
 
   it('checks an attached video like an image: against the network’s media types and size limit, named by its position', () => {

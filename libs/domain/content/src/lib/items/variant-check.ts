@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConnectorManifest, validateVariant, Variant } from '@socle/connector-sdk';
+import { ConnectorManifest, validateVariant, Variant, Violation } from '@socle/connector-sdk';
 import { DomainError } from '@socle/platform-errors';
 import { check, CompiledContentPolicy, ContentRulesService, NetworkTextLimits } from '@socle/policies';
 import { NETWORK_TARGETS, NetworkTarget, NetworkTargets } from '../network-targets';
@@ -10,6 +10,9 @@ import type { ContentCtx } from './content-item.repository';
 export interface MediaFacts {
   contentType: string;
   byteSize: number;
+  /** Pixel dimensions, as the media library measured them. */
+  width?: number;
+  height?: number;
 }
 
 export interface VariantDraft {
@@ -42,12 +45,36 @@ function limitsOf(manifest: ConnectorManifest): NetworkTextLimits {
 }
 
 /**
- * Every finding of a variant for a network: the connector's limits (BLOCK: the
- * network would refuse the post) and the organisation's content rules (their
- * own severity, with the spans of text they are about).
+ * The connector's own check of the variant, its media described from the library (sizes and dimensions, no bytes).
+ * A connector whose check throws (a plugin's bug) is answered by its manifest's limits alone.
+ */
+function connectorViolations(
+  manifest: ConnectorManifest,
+  validate: NetworkTarget['validate'] | undefined,
+  variant: Pick<Variant, 'text' | 'options'>,
+  media: readonly MediaFacts[],
+): Violation[] {
+  const described: Variant = {
+    ...variant,
+    media: media.map((m) => ({ mimeType: m.contentType, data: new Uint8Array(0), byteSize: m.byteSize, width: m.width, height: m.height })),
+  };
+  if (validate) {
+    try {
+      return validate(described);
+    } catch {
+      // Falls through to the manifest's limits.
+    }
+  }
+  return validateVariant(manifest, described);
+}
+
+/**
+ * Every finding of a variant for a network: the connector's own check (BLOCK:
+ * the network would refuse the post) and the organisation's content rules
+ * (their own severity, with the spans of text they are about).
  */
 export function findingsOf(
-  target: Pick<NetworkTarget, 'network' | 'manifest'> | null,
+  target: (Pick<NetworkTarget, 'network' | 'manifest'> & Partial<Pick<NetworkTarget, 'validate'>>) | null,
   policy: CompiledContentPolicy,
   variant: VariantDraft,
 ): VariantFinding[] {
@@ -73,9 +100,7 @@ export function findingsOf(
   const violations = check(policy, text, { network: manifest?.capabilities.publish ? limitsOf(manifest) : undefined });
   const networkBlocked = violations.some((v) => v.kind === 'NETWORK_LIMITS' && v.severity === 'BLOCK');
   if (manifest) {
-    // The connector's validation reads the type and size of each attachment, never its bytes.
-    const media = variant.media.map((m) => ({ mimeType: m.contentType, data: { byteLength: m.byteSize } as Uint8Array }));
-    for (const v of validateVariant(manifest, { text, media, options: variant.options ?? {} })) {
+    for (const v of connectorViolations(manifest, target?.validate, { text, options: variant.options ?? {} }, variant.media)) {
       // The rules' NETWORK_LIMITS finding says the same with a span: keep one.
       if (networkBlocked && (v.rule === 'text.too-long' || v.rule === 'text.too-many-bytes')) continue;
       findings.push({ severity: 'BLOCK', rule: v.rule, message: v.message, spans: [] });
