@@ -315,41 +315,30 @@ describe('hostile input and races against owned media', () => {
         expect((res.body.data as { setVariant?: { id?: string } } | undefined)?.setVariant?.id).toBeTruthy();
       else expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
+    /** The findings of a Ghost article with an empty text and these settings. */
+    const articleFindings = async (options: { name: string; value: string }[]) =>
+      (
+        await api.ok<{ setVariant: { findings: { rule: string; severity: string }[] } }>(
+          'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { findings { rule severity } } }',
+          { input: { itemId: item, networkAccountId: ghostA, text: '', options } },
+          inA(),
+        )
+      ).setVariant.findings;
     // In the editor too, a Lexical body stands for the text: an article with an empty text has no finding.
-    const article = await api.ok<{ setVariant: { findings: { rule: string }[] } }>(
-      'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { findings { rule } } }',
-      {
-        input: {
-          itemId: item,
-          networkAccountId: ghostA,
-          text: '',
-          options: [
-            { name: 'title', value: 'T' },
-            { name: 'lexical', value: '{"root":{"type":"root","children":[]}}' },
-          ],
-        },
-      },
-      inA(),
-    );
-    expect(article.setVariant.findings).toEqual([]);
+    expect(
+      await articleFindings([
+        { name: 'title', value: 'T' },
+        { name: 'lexical', value: '{"root":{"type":"root","children":[]}}' },
+      ]),
+    ).toEqual([]);
     // What only Ghost's connector knows shows in the editor, not first as a refusal at publishing time.
-    const flawed = await api.ok<{ setVariant: { findings: { rule: string; severity: string }[] } }>(
-      'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { findings { rule severity } } }',
-      {
-        input: {
-          itemId: item,
-          networkAccountId: ghostA,
-          text: '',
-          options: [
-            { name: 'title', value: 'T' },
-            { name: 'slug', value: 'Pas Un Slug!' },
-            { name: 'lexical', value: '{"root":{"type":"paragraph"}}' },
-          ],
-        },
-      },
-      inA(),
-    );
-    expect(flawed.setVariant.findings).toEqual([
+    expect(
+      await articleFindings([
+        { name: 'title', value: 'T' },
+        { name: 'slug', value: 'Pas Un Slug!' },
+        { name: 'lexical', value: '{"root":{"type":"paragraph"}}' },
+      ]),
+    ).toEqual([
       { rule: 'slug.format', severity: 'BLOCK' },
       { rule: 'lexical.format', severity: 'BLOCK' },
     ]);
