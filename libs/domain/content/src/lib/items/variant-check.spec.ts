@@ -128,6 +128,30 @@ describe('the findings of a variant', () => {
     expect(seen[0].media).toEqual([{ mimeType: 'image/png', data: new Uint8Array(0), byteSize: 500, width: 640, height: 480 }]);
   });
 
+  it('says once what the manifest and the connector both say, and ignores the empty files an older plugin sees in described media', () => {
+    // A plugin built against an SDK that predates described media reads their size from the (empty) bytes.
+    const older = (variant: Variant) => [
+      ...(variant.media ?? []).flatMap((m, i) =>
+        m.data.byteLength === 0 ? [{ rule: 'media.empty', path: `media[${i}]`, message: `Attachment ${i + 1} is empty.` }] : [],
+      ),
+      ...((variant.media ?? []).length > 2 ? [{ rule: 'media.too-many', path: 'media', message: 'Tiny (plugin): too many.' }] : []),
+    ];
+    const findings = findingsOf(
+      { network: 'tiny', manifest: tiny, validate: older },
+      policy(),
+      draft('Bonjour', { media: [png, png, png] }),
+    );
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([['media.too-many', expect.not.stringContaining('plugin')]]);
+    // A file that really is empty is still said, by the manifest's check.
+    expect(
+      findingsOf(
+        { network: 'tiny', manifest: tiny, validate: older },
+        policy(),
+        draft('Bonjour', { media: [{ ...png, byteSize: 0 }] }),
+      ).map((f) => f.rule),
+    ).toEqual(['media.empty']);
+  });
+
   it('falls back on the manifest’s limits when the connector’s check throws (a plugin’s bug never blocks the editor)', () => {
     const validate = () => {
       throw new Error('plugin bug');

@@ -45,8 +45,10 @@ function limitsOf(manifest: ConnectorManifest): NetworkTextLimits {
 }
 
 /**
- * The connector's own check of the variant, its media described from the library (sizes and dimensions, no bytes).
- * A connector whose check throws (a plugin's bug) is answered by its manifest's limits alone.
+ * The manifest's limits, judged by this platform's SDK, and the connector's own check (rules only its code knows), its
+ * media described from the library (sizes and dimensions, no bytes). A connector whose check throws (a plugin's bug)
+ * adds nothing. What both say (same rule and path) is said once. A connector built against an SDK older than described
+ * media reads their size as 0: its `media.empty` is dropped, the manifest's check says when a file really is empty.
  */
 function connectorViolations(
   manifest: ConnectorManifest,
@@ -58,14 +60,16 @@ function connectorViolations(
     ...variant,
     media: media.map((m) => ({ mimeType: m.contentType, data: new Uint8Array(0), byteSize: m.byteSize, width: m.width, height: m.height })),
   };
-  if (validate) {
-    try {
-      return validate(described);
-    } catch {
-      // Falls through to the manifest's limits.
-    }
+  const limits = validateVariant(manifest, described);
+  if (!validate) return limits;
+  let own: Violation[];
+  try {
+    own = validate(described);
+  } catch {
+    return limits;
   }
-  return validateVariant(manifest, described);
+  const said = new Set(limits.map((v) => `${v.rule}\u0000${v.path}`));
+  return [...limits, ...own.filter((v) => v.rule !== 'media.empty' && !said.has(`${v.rule}\u0000${v.path}`))];
 }
 
 /**
