@@ -5,6 +5,7 @@ import {
   countGraphemes,
   countLength,
   countMastodonLength,
+  graphemeSegments,
   isHttpUrl,
   mediaSize,
   readOptionValue,
@@ -59,6 +60,64 @@ describe('length counting', () => {
 
   it('counts a remote mention as its local part for Mastodon', () => {
     expect(countMastodonLength('@alice@social.example.org merci')).toBe('@alice merci'.length);
+  });
+});
+
+describe('grapheme segmentation of long texts', () => {
+  // Pieces that join or split clusters: combining marks, ZWJ sequences, flags and lone regional indicators, CR LF, Hangul
+  // jamo and syllables, a prepended mark, Indic conjuncts and vowel signs, CJK, variation selectors, lone surrogates.
+  const PIECES = [
+    'a',
+    ' ',
+    'e\u0301',
+    '\u0301',
+    '\u200d',
+    '👩‍👩‍👧',
+    '🇫🇷',
+    '🇫',
+    '\r\n',
+    '\r',
+    '\n',
+    'ᄀ',
+    'ᅡ',
+    'ᆨ',
+    '\u0600',
+    'क्ष',
+    '\ud83d',
+    '\ude00',
+    '🏳️‍🌈',
+    '#️⃣',
+    '中',
+    '한',
+    'ｶﾞ',
+    '\ufe0f',
+    '👍🏽',
+    'ก่',
+    'ा',
+    '्',
+  ];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+  it('finds the clusters the segmenter finds on the whole text, window after window, at every index', () => {
+    for (let round = 0; round < 60; round += 1) {
+      let text = '';
+      // Long runs of one piece too, so that clusters and runs cross the windows' ends.
+      while (text.length < 3000 + round * 50) {
+        const piece = PIECES[Math.floor(random() * PIECES.length)];
+        text += random() < 0.15 ? piece.repeat(1 + Math.floor(random() * [20, 300, 2000][round % 3])) : piece;
+      }
+      const expected = [...whole.segment(text)].map(({ segment, index }) => ({ segment, index }));
+      expect([...graphemeSegments(text)]).toEqual(expected);
+      expect(countGraphemes(text)).toBe(expected.length);
+    }
+  });
+
+  it('takes a cluster longer than a window whole', () => {
+    const huge = `e${'\u0301'.repeat(5000)}`;
+    expect([...graphemeSegments(`a${huge}b`)].map((s) => s.segment.length)).toEqual([1, huge.length, 1]);
+    expect(countGraphemes('')).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ConnectorManifest } from '@socle/connector-sdk';
+import { type ConnectorManifest, graphemeSegments } from '@socle/connector-sdk';
 
 /**
  * 280 weighted characters per post (https://docs.x.com/resources/fundamentals/counting-characters): X counts with
@@ -68,7 +68,6 @@ const LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
 ];
 const URL_PATTERN = /https?:\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/giu;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 function weightOf(codePoint: number): number {
   return LIGHT_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to) ? 1 : 2;
@@ -86,7 +85,7 @@ export function xTextLength(text: string): number {
     from = (match.index ?? 0) + match[0].length;
   }
   rest += normalized.slice(from);
-  for (const { segment } of segmenter.segment(rest)) {
+  for (const { segment } of graphemeSegments(rest)) {
     if (EMOJI.test(segment)) {
       length += 2;
       continue;

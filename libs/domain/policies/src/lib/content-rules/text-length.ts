@@ -4,6 +4,7 @@
  * code points with every http(s) URL as 23 and remote mentions as their local part
  * (Mastodon), or plain code points.
  */
+import { graphemeSegments } from '@socle/connector-sdk';
 import type { LengthCounting } from './types';
 
 export const URL_LENGTH_AS_COUNTED = 23;
@@ -13,8 +14,6 @@ export interface Measure {
   /** UTF-16 index where the text first exceeds the limit, or -1 when it fits. */
   overflowAt: number;
 }
-
-let segmenter: Intl.Segmenter | undefined;
 
 // "Simple" code points never join their neighbour into one grapheme unless that
 // neighbour is not simple: below U+0300 except CR, Latin Extended Additional, general
@@ -53,8 +52,7 @@ function measureGraphemes(text: string, max: number): Measure {
       if (k < length && !isSimple(text.charCodeAt(k))) continue;
       break;
     }
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    for (const segment of segmenter.segment(text.slice(i, k))) {
+    for (const segment of graphemeSegments(text.slice(i, k))) {
       count++;
       if (count === max + 1) overflowAt = i + segment.index;
     }
