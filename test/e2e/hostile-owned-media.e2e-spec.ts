@@ -26,6 +26,15 @@ describe('hostile input and races against owned media', () => {
   let accountB = '';
   let ghostA = '';
   const { problems, check } = serverErrorLog();
+  /** An account written as the worker's check would leave it (no network is called by these tests). */
+  const account = async (organizationId: string, network = 'mastodon') =>
+    (
+      await admin.query<{ id: string }>(
+        `INSERT INTO network_accounts (organization_id, network, handle, service_url, status)
+         VALUES ($1, $2, $3, 'http://127.0.0.1:9', 'OK') RETURNING id`,
+        [organizationId, network, `probe-${randomBytes(3).toString('hex')}`],
+      )
+    ).rows[0].id;
   const label = (v: unknown) => JSON.stringify(v)?.slice(0, 30) ?? String(v);
   const inA = () => ({ token: a.token, organizationId: orgA });
   const inB = () => ({ token: b.token, organizationId: orgB });
@@ -37,21 +46,22 @@ describe('hostile input and races against owned media', () => {
 
   beforeAll(async () => {
     // Ghost beside the default networks: its Lexical option is probed below.
-    api = await TestApi.start({ CONNECTORS: '@socle/plugin-bluesky,@socle/plugin-mastodon,@socle/plugin-rss,@socle/plugin-ghost' });
+    api = await TestApi.start({
+      CONNECTORS: [
+        '@socle/plugin-bluesky',
+        '@socle/plugin-mastodon',
+        '@socle/plugin-rss',
+        '@socle/plugin-ghost',
+        '@socle/plugin-instagram',
+        '@socle/plugin-x',
+        '@socle/plugin-youtube',
+      ].join(','),
+    });
     admin = await adminDatabase();
     a = await signUpAgency(api, 'Hostile Owned A');
     b = await signUpAgency(api, 'Hostile Owned B');
     orgA = await createOrganization(api, a, 'Hostile Owned Client A');
     orgB = await createOrganization(api, b, 'Hostile Owned Client B');
-    // Accounts written as the worker's check would leave them (no network is called by these tests).
-    const account = async (organizationId: string, network = 'mastodon') =>
-      (
-        await admin.query<{ id: string }>(
-          `INSERT INTO network_accounts (organization_id, network, handle, service_url, status)
-           VALUES ($1, $2, $3, 'http://127.0.0.1:9', 'OK') RETURNING id`,
-          [organizationId, network, `probe-${randomBytes(3).toString('hex')}`],
-        )
-      ).rows[0].id;
     accountA = await account(orgA);
     accountB = await account(orgB);
     ghostA = await account(orgA, 'ghost');
@@ -342,6 +352,79 @@ describe('hostile input and races against owned media', () => {
       { rule: 'slug.format', severity: 'BLOCK' },
       { rule: 'lexical.format', severity: 'BLOCK' },
     ]);
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('runs each connector’s own check in the editor on hostile text, settings and media without a 500, and races it', async () => {
+    const item = await approvedItem(api, admin, a, orgA, { title: 'Connector checks probe' }, 'DRAFT');
+    const accounts = await Promise.all(['bluesky', 'instagram', 'x', 'youtube', 'ghost'].map((network) => account(orgA, network)));
+    // A picture of A's library, and one of B's (B's may never be attached by A).
+    const media = async (organizationId: string) =>
+      (
+        await admin.query<{ id: string }>(
+          `INSERT INTO media_assets (organization_id, storage_key, content_type, byte_size, sha256, width, height)
+           VALUES ($1, $2, 'image/jpeg', 9000000, $3, 20000, 20000) RETURNING id`,
+          [organizationId, randomBytes(16).toString('hex'), randomBytes(32).toString('hex')],
+        )
+      ).rows[0].id;
+    const [mediaA, mediaB] = await Promise.all([media(orgA), media(orgB)]);
+    const texts = [
+      ...HOSTILE,
+      '👩‍👩‍👧'.repeat(12_000),
+      `e${'\u0301'.repeat(99_000)}`,
+      '🇫'.repeat(50_000),
+      '#@<'.repeat(33_000),
+      `a${NUL}b`,
+      'x\ud800y',
+    ];
+    const SET = 'mutation ($input: SetContentVariantInput!) { setVariant(input: $input) { id findings { rule severity } } }';
+    for (const networkAccountId of accounts) {
+      for (const text of texts) {
+        const options = [
+          { name: 'title', value: typeof text === 'string' ? text.slice(0, 500) : 'T' },
+          { name: 'slug', value: typeof text === 'string' ? text.slice(0, 500) : 's' },
+        ];
+        const res = await api.gql(SET, { input: { itemId: item, networkAccountId, text, mediaIds: [mediaA], options } }, inA());
+        check(`setVariant ${label(text)}`, res);
+        // Either checked (stored with its findings) or refused on a field; never a server error.
+        if (res.body.errors) expect(['BAD_USER_INPUT', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE']).toContain(res.body.errors[0]?.extensions?.code);
+      }
+    }
+    // The picture is judged by what the library measured: too many pixels and too heavy for Instagram.
+    const instagram = await api.ok<{ setVariant: { findings: { rule: string }[] } }>(
+      SET,
+      { input: { itemId: item, networkAccountId: accounts[1], text: 'Bonjour', mediaIds: [mediaA] } },
+      inA(),
+    );
+    expect(instagram.setVariant.findings.map((f) => f.rule)).toContain('media.too-large');
+    // Another tenant's picture or account: not found, nothing stored.
+    const before = (await admin.query('SELECT id, text, media_ids FROM content_variants WHERE item_id = $1 ORDER BY id', [item])).rows;
+    for (const input of [
+      { itemId: item, networkAccountId: accounts[0], text: 'B', mediaIds: [mediaB] },
+      { itemId: item, networkAccountId: accountB, text: 'B' },
+    ]) {
+      const res = await api.gql(SET, { input }, inA());
+      check('setVariant foreign', res);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    expect((await admin.query('SELECT id, text, media_ids FROM content_variants WHERE item_id = $1 ORDER BY id', [item])).rows).toEqual(
+      before,
+    );
+    // Ten saves of one variant at once, with texts the checks work hard on: one variant, whole, with its findings.
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.gql(SET, { input: { itemId: item, networkAccountId: accounts[2], text: `${'👩‍👩‍👧'.repeat(1000 * (i + 1))} ${i}` } }, inA()),
+      ),
+    );
+    answers.forEach((res, i) => check(`race ${i}`, res));
+    const rows = (
+      await admin.query<{ text: string; findings: { rule: string }[] }>(
+        'SELECT text, findings FROM content_variants WHERE item_id = $1 AND network_account_id = $2',
+        [item, accounts[2]],
+      )
+    ).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0].findings.length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 240_000);
 });
