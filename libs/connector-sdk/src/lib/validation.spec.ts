@@ -95,6 +95,9 @@ describe('grapheme segmentation of long texts', () => {
     'ก่',
     'ा',
     '्',
+    '’',
+    '—',
+    '\u200b',
   ];
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -28,13 +28,23 @@ const GRAPHEME_WINDOW = 1024;
 const GRAPHEME_MARGIN = 64;
 
 /**
- * Code units that never join a neighbour that is one of them into one cluster, whatever surrounds the pair: below U+0300
- * except CR, CJK ideographs and Hangul syllables (jamo, combining marks, emoji, regional indicators, joiners and
- * prepended marks are not among them). Between two of them there is a boundary.
+ * Code units that never join a neighbour that is one of them into one grapheme cluster, whatever surrounds the pair:
+ * below U+0300 except CR, Latin Extended Additional, spaces and general punctuation (’ « — …, not the zero-width and
+ * format characters), currency signs, CJK ideographs and Hangul syllables. Jamo, combining marks, emoji, regional
+ * indicators, joiners and prepended marks are not among them. Between two of them there is a boundary, so a run of them
+ * needs no segmenter.
  */
-function isPlainUnit(unit: number): boolean {
+export function isPlainUnit(unit: number): boolean {
   if (unit < 0x300) return unit !== 0x0d;
-  return (unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0xac00 && unit <= 0xd7a3);
+  return (
+    (unit >= 0x1e00 && unit <= 0x1eff) ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    (unit >= 0x2010 && unit <= 0x2027) ||
+    (unit >= 0x202f && unit <= 0x205f) ||
+    (unit >= 0x20a0 && unit <= 0x20cf) ||
+    (unit >= 0x4e00 && unit <= 0x9fff) ||
+    (unit >= 0xac00 && unit <= 0xd7a3)
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  * code points with every http(s) URL as 23 and remote mentions as their local part
  * (Mastodon), or plain code points.
  */
-import { graphemeSegments } from '@socle/connector-sdk';
+import { graphemeSegments, isPlainUnit } from '@socle/connector-sdk';
 import type { LengthCounting } from './types';
 
 export const URL_LENGTH_AS_COUNTED = 23;
@@ -15,28 +15,15 @@ export interface Measure {
   overflowAt: number;
 }
 
-// "Simple" code points never join their neighbour into one grapheme unless that
-// neighbour is not simple: below U+0300 except CR, Latin Extended Additional, general
-// punctuation and spaces (’ « — …, not the zero-width and format characters) and
-// currency signs. Only the runs around other characters need the (slower) segmenter.
-function isSimple(unit: number): boolean {
-  if (unit < 0x300) return unit !== 0x0d;
-  return (
-    (unit >= 0x1e00 && unit <= 0x1eff) ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    (unit >= 0x2010 && unit <= 0x2027) ||
-    (unit >= 0x202f && unit <= 0x205f) ||
-    (unit >= 0x20a0 && unit <= 0x20cf)
-  );
-}
-
+// Runs of plain code units (see the SDK's `isPlainUnit`) are counted one cluster a unit; only the runs around other
+// characters need the (slower) segmenter.
 function measureGraphemes(text: string, max: number): Measure {
   const length = text.length;
   let count = 0;
   let overflowAt = -1;
   let i = 0;
   while (i < length) {
-    if (isSimple(text.charCodeAt(i)) && (i + 1 >= length || isSimple(text.charCodeAt(i + 1)))) {
+    if (isPlainUnit(text.charCodeAt(i)) && (i + 1 >= length || isPlainUnit(text.charCodeAt(i + 1)))) {
       count++;
       if (count === max + 1) overflowAt = i;
       i++;
@@ -44,12 +31,12 @@ function measureGraphemes(text: string, max: number): Measure {
     }
     let k = i + 1;
     while (k < length) {
-      if (!isSimple(text.charCodeAt(k))) {
+      if (!isPlainUnit(text.charCodeAt(k))) {
         k++;
         continue;
       }
       k++;
-      if (k < length && !isSimple(text.charCodeAt(k))) continue;
+      if (k < length && !isPlainUnit(text.charCodeAt(k))) continue;
       break;
     }
     for (const segment of graphemeSegments(text.slice(i, k))) {
