@@ -126,4 +126,46 @@ describe('UnitOfWork on the real PostgreSQL', () => {
       await small.destroy();
     }
   });
+
+  it('prepares a statement once per connection, and gives up a connection whose prepared statement a schema change made stale', async () => {
+    const table = `uow_prepared_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    await admin.query(`CREATE TABLE ${table} (v int); INSERT INTO ${table} VALUES (1); GRANT SELECT ON ${table} TO PUBLIC`);
+    const name = `uow_spec_${table}`;
+    const sql = `SELECT v, pg_backend_pid() AS pid FROM ${table} WHERE v = ANY($1::int[])`;
+    const read = async (): Promise<{ v: unknown; pid: number } | { code: string; failedOn: number }> => {
+      const uow = new UnitOfWork(dataSource, {});
+      const pid = await backendPid(uow);
+      try {
+        const [row] = await uow.prepared<{ v: unknown; pid: number }>(name, sql, [[1]]);
+        await uow.commit();
+        return row;
+      } catch (error) {
+        await uow.rollback();
+        return { code: String((error as { code?: unknown }).code), failedOn: pid };
+      }
+    };
+    try {
+      // Both connections of the pool prepare it (two units of work at once hold both).
+      const first = await Promise.all([read(), read()]);
+      expect(first.map((r) => ('v' in r ? r.v : r))).toEqual([1, 1]);
+      const check = new UnitOfWork(dataSource, {});
+      await check.prepared(name, sql, [[1]]);
+      const held = await check.query<{ name: string }>('SELECT name FROM pg_prepared_statements WHERE name = $1', [name]);
+      await check.commit();
+      expect(held).toEqual([{ name }]);
+      await admin.query(`ALTER TABLE ${table} ALTER COLUMN v TYPE bigint`);
+      const after: ({ v: unknown; pid: number } | { code: string; failedOn: number })[] = [];
+      for (let i = 0; i < 6; i++) after.push(await read());
+      const failures = after.filter((r): r is { code: string; failedOn: number } => 'code' in r);
+      // Each connection that held the stale statement fails once (PostgreSQL's 0A000), and is not used again.
+      expect(failures.length).toBeLessThanOrEqual(2);
+      for (const f of failures) expect(f.code).toBe('0A000');
+      const served = after.filter((r): r is { v: unknown; pid: number } => 'v' in r);
+      for (const f of failures) expect(served.some((r) => r.pid === f.failedOn)).toBe(false);
+      // The last reads are answered, with the new type (bigint comes back as text).
+      expect(after.slice(-2)).toEqual([expect.objectContaining({ v: '1' }), expect.objectContaining({ v: '1' })]);
+    } finally {
+      await admin.query(`DROP TABLE ${table}`);
+    }
+  });
 });

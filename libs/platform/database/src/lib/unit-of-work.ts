@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import {
   connectionOf,
@@ -17,6 +18,12 @@ import { setScopeSql, TenantScope } from './tenant-scope';
 export { releaseParkedConnections, setReadOnlyParking, statementCounter } from './read-only-parking';
 
 const logger = new Logger('UnitOfWork');
+
+/** PostgreSQL's refusal of a prepared statement whose result a schema change altered (it stays refused on that connection). */
+function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '0A000' && typeof e.message === 'string' && e.message.includes('cached plan must not change result type');
+}
 
 declare const organizationProven: unique symbol;
 
@@ -51,6 +58,8 @@ export class UnitOfWork {
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
   private readOnly = false;
   private snapshot = false;
+  /** Set when a prepared statement of this connection went stale: the connection is destroyed, not pooled. */
+  private staleConnection: unknown = undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -177,21 +186,25 @@ export class UnitOfWork {
   }
 
   /**
-   * A named prepared statement on this connection: planned once per connection
-   * (row-level security makes planning the costly part of a small read) and then
-   * reused. For hot, fixed-shape queries; `name` must identify one SQL text.
+   * A named prepared statement on this connection: parsed and planned once per
+   * connection (row-level security makes planning the costly part of a small
+   * statement) and then reused. For hot, fixed-shape statements; `name` must
+   * identify one SQL text (pg refuses a name given another text). Fails as
+   * `query` does (a `QueryFailedError` carrying the driver's error).
    */
   async prepared<T = Record<string, unknown>>(name: string, sql: string, parameters: unknown[]): Promise<T[]> {
     await this.open();
     statementCounter.count += 1;
-    const result = (await (
-      this.client() as unknown as { query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult> }
-    ).query({
-      name,
-      text: sql,
-      values: parameters,
-    })) as PgResult;
-    return result.rows as T[];
+    const client = this.client() as unknown as { query(config: { name: string; text: string; values: unknown[] }): Promise<PgResult> };
+    try {
+      const result = await client.query({ name, text: sql, values: parameters });
+      return result.rows as T[];
+    } catch (error) {
+      // A schema change altered what the statement returns: PostgreSQL refuses it on this connection until it is
+      // deallocated, so the connection is given up at the end of this unit of work and the next one prepares afresh.
+      if (isStalePlan(error)) this.staleConnection = error;
+      throw new QueryFailedError(sql, parameters, error as Error);
+    }
   }
 
   /** Runs an INSERT/UPDATE/DELETE and returns how many rows it touched. */
@@ -307,7 +320,8 @@ export class UnitOfWork {
     } finally {
       if (!parked) {
         this.restoreClient?.();
-        if (!isReleased(runner)) await runner.release();
+        if (this.staleConnection !== undefined && !isReleased(runner)) await releaseBroken(runner, this.staleConnection);
+        else if (!isReleased(runner)) await runner.release();
       }
     }
   }

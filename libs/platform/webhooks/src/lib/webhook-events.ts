@@ -43,7 +43,8 @@ export class WebhookEvents {
     }
     // Only the types an enabled endpoint of the organisation or its agency listens to are written, in the same statement
     // (socle_webhook_subscribed_types, evaluated once): without endpoints an event costs no row and no delivery job.
-    const rows = await uow.query<{ id: string }>(
+    const rows = await uow.prepared<{ id: string }>(
+      'webhook_events_emit',
       `INSERT INTO webhook_events (organization_id, type, data)
        SELECT $1, e.type, e.data FROM jsonb_to_recordset($2::jsonb) AS e (type text, data jsonb)
         WHERE e.type = ANY ((SELECT socle_webhook_subscribed_types($1))::text[])

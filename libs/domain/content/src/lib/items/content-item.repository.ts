@@ -203,7 +203,8 @@ export class ContentItemRepository {
     details: Record<string, unknown>,
   ): Promise<{ id: string; from: ContentStatus; to: ContentStatus }[]> {
     if (moves.length === 0) return [];
-    return ctx.uow.query<{ id: string; from: ContentStatus; to: ContentStatus }>(
+    return ctx.uow.prepared<{ id: string; from: ContentStatus; to: ContentStatus }>(
+      'content_items_transition_many',
       `WITH input AS (SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(id, from_status, to_status, action)),
        moved AS (
          UPDATE content_items i SET status = t.to_status, updated_by = $6, updated_at = now()

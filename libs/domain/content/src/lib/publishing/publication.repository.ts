@@ -260,7 +260,8 @@ export class PublicationRepository {
   ): Promise<{ claimed: Claimed[]; more: boolean }> {
     const params: unknown[] = [ctx.uow.organizationId, leaseMs, token, limit];
     if (only) params.push(only);
-    const rows = await ctx.uow.query<PublicationRow & { previous_status: PublicationStatus; more: boolean }>(
+    const rows = await ctx.uow.prepared<PublicationRow & { previous_status: PublicationStatus; more: boolean }>(
+      only ? 'publishing_claim_one' : 'publishing_claim_batch',
       `WITH target AS (
          SELECT p.id, p.status AS previous_status FROM publications p
           WHERE p.organization_id = $1${only ? ' AND p.id = $5' : ''}
@@ -345,7 +346,8 @@ export class PublicationRepository {
     posts: readonly { id: string; attemptNumber: number; externalId: string; externalUrl: string | null; found: boolean }[],
   ): Promise<{ id: string; itemId: string; waitedFor: boolean }[]> {
     if (posts.length === 0) return [];
-    const rows = await ctx.uow.query<{ id: string; itemId: string; network: string; externalUrl: string | null; waitedFor: boolean }>(
+    const rows = await ctx.uow.prepared<{ id: string; itemId: string; network: string; externalUrl: string | null; waitedFor: boolean }>(
+      'publishing_record_published',
       `WITH input AS (
          SELECT * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(id, number, external_id, external_url, outcome)),
        changed AS (
@@ -381,7 +383,8 @@ export class PublicationRepository {
   /** The addresses of the long forms `ids` (PUBLISHED publications), null where the network gave none. */
   async addressesOf(ctx: ContentCtx, ids: readonly string[]): Promise<Map<string, string | null>> {
     if (ids.length === 0) return new Map();
-    const rows = await ctx.uow.query<{ id: string; external_url: string | null }>(
+    const rows = await ctx.uow.prepared<{ id: string; external_url: string | null }>(
+      'publishing_long_form_addresses',
       `SELECT id, external_url FROM publications WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND status = 'PUBLISHED'`,
       [ctx.uow.organizationId, ids],
     );
@@ -395,7 +398,7 @@ export class PublicationRepository {
    */
   async sendInputs(ctx: ContentCtx, variantIds: readonly string[]): Promise<Map<string, VariantToSend>> {
     if (variantIds.length === 0) return new Map();
-    const rows = await ctx.uow.query<{
+    const rows = await ctx.uow.prepared<{
       id: string;
       text: string;
       link_url: string | null;
@@ -403,6 +406,7 @@ export class PublicationRepository {
       options: Record<string, string | number | boolean> | null;
       media: { id: string; storageKey: string; contentType: string; byteSize: number | string }[];
     }>(
+      'publishing_send_inputs',
       `SELECT v.id, v.text, v.link_url, v.media_ids, v.options,
               coalesce((SELECT json_agg(json_build_object('id', m.id, 'storageKey', m.storage_key, 'contentType', m.content_type, 'byteSize', m.byte_size))
                           FROM media_assets m WHERE m.organization_id = $1 AND m.id = ANY(v.media_ids)), '[]'::json) AS media
@@ -430,7 +434,8 @@ export class PublicationRepository {
    */
   async lockItems(ctx: ContentCtx, itemIds: readonly string[]): Promise<Map<string, string>> {
     if (itemIds.length === 0) return new Map();
-    const rows = await ctx.uow.query<{ id: string; status: string }>(
+    const rows = await ctx.uow.prepared<{ id: string; status: string }>(
+      'publishing_lock_items',
       'SELECT id, status FROM content_items WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE',
       [ctx.uow.organizationId, [...itemIds]],
     );
@@ -443,7 +448,8 @@ export class PublicationRepository {
     itemIds: readonly string[],
   ): Promise<Map<string, { total: number; published: number; failed: number }>> {
     if (itemIds.length === 0) return new Map();
-    const rows = await ctx.uow.query<{ item_id: string; total: number; published: number; failed: number }>(
+    const rows = await ctx.uow.prepared<{ item_id: string; total: number; published: number; failed: number }>(
+      'publishing_item_counts',
       `SELECT item_id, count(*)::int AS total, count(*) FILTER (WHERE status = 'PUBLISHED')::int AS published,
               count(*) FILTER (WHERE status = 'FAILED')::int AS failed
          FROM publications WHERE organization_id = $1 AND item_id = ANY($2::uuid[]) AND status <> 'CANCELLED' GROUP BY item_id`,

@@ -7,6 +7,7 @@ import { DropPublicationsDue1765000001400 } from '../migrations/1765000001400-dr
 import { PublicationUpload1765000003200 } from '../migrations/1765000003200-publication-upload';
 import { LinkTracking1765000000910 } from '../migrations/1765000000910-link-tracking';
 import { LongForm1765000003900 } from '../migrations/1765000003900-long-form';
+import { AttemptsOrganizationKey1765000004300 } from '../migrations/1765000004300-attempts-organization-key';
 import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
@@ -29,6 +30,7 @@ export const PUBLISHING_PART: ContentPart = {
     DropPublicationsDue1765000001400,
     PublicationUpload1765000003200,
     LongForm1765000003900,
+    AttemptsOrganizationKey1765000004300,
   ],
   providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],

@@ -152,7 +152,8 @@ export interface LinkTracking {
 
 /** Reads the organisation's switch (on unless turned off) and the items' campaign and theme, in one statement. */
 export async function loadLinkTracking(uow: OrganizationUnitOfWork, itemIds: readonly string[]): Promise<LinkTracking> {
-  const rows = await uow.query<{ enabled: boolean; id: string | null; campaign: string | null; theme: string | null }>(
+  const rows = await uow.prepared<{ enabled: boolean; id: string | null; campaign: string | null; theme: string | null }>(
+    'publishing_link_tracking',
     `SELECT coalesce((SELECT utm_enabled FROM link_tracking_settings WHERE organization_id = $1), true) AS enabled, i.id, i.campaign, i.theme
        FROM (SELECT 1) one
        LEFT JOIN content_items i ON i.organization_id = $1 AND i.id = ANY($2::uuid[])`,
