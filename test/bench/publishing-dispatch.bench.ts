@@ -46,6 +46,12 @@ const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const AGENCIES = 10;
+/** A warm-up round of its own organisations before the measured one (0: none). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? PUBLICATIONS);
+/** Measured rounds after it, each with organisations of its own; the median ratio is the figure. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+/** How far ahead of seeding a round's publications are due. */
+const LEAD_MS = 10_000;
 
 /** Samples the process's RSS every 50 ms until stopped; returns the peak. */
 function rssSampler(): { stop(): number } {
@@ -122,7 +128,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
     });
 
-    // The bare queue first, alone on the machine (and again after the run: the faster of the two is the baseline).
+    // The bare queue first, alone on the machine (and again after the rounds: the faster of the two is the baseline).
     const bareBefore = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`, 'noop'), PUBLICATIONS, CONCURRENCY);
 
     const rssBefore = process.memoryUsage().rss;
@@ -139,114 +145,161 @@ async function main(): Promise<void> {
     job.recordEvery = Number(process.env.BENCH_RECORD_EVERY ?? job.recordEvery);
     job.recordAfterMs = Number(process.env.BENCH_RECORD_AFTER_MS ?? job.recordAfterMs);
 
-    // Organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does).
-    const seedStarted = Date.now();
-    const agencies = (
-      await admin.query<{ id: string }>(`INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [
-        AGENCIES,
-      ])
-    ).rows.map((r) => r.id);
-    const orgs = (
-      await admin.query<{ id: string }>(
-        `INSERT INTO organizations (agency_id, name) SELECT ($1::uuid[])[1 + g % $3], 'Client ' || g FROM generate_series(1, $2) g RETURNING id`,
-        [agencies, ORGS, AGENCIES],
-      )
-    ).rows.map((r) => r.id);
-    const accounts: { org: string; id: string; ciphertext: string; keyId: string; handle: string }[] = await Promise.all(
-      orgs.map(async (org, i) => {
-        const id = randomUUID();
-        const handle = `client${i}`;
-        const accessToken = await mastodon.createAccessToken(handle);
-        const sealed = vault.seal(org, id, { serviceUrl: mastodon.baseUrl, secrets: { accessToken } });
-        return { org, id, ciphertext: sealed.ciphertext, keyId: sealed.keyId, handle };
-      }),
-    );
-    await admin.query(
-      `INSERT INTO network_accounts (organization_id, id, network, handle, service_url, credentials_ciphertext, credentials_key_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-      [
-        accounts.map((a) => a.org),
-        accounts.map((a) => a.id),
-        accounts.map(() => 'mastodon'),
-        accounts.map((a) => a.handle),
-        accounts.map(() => mastodon.baseUrl),
-        accounts.map((a) => a.ciphertext),
-        accounts.map((a) => a.keyId),
-      ],
-    );
-    // All due at the same second, far enough ahead for the wake-ups to be queued first.
-    const dueAt = new Date(Math.ceil((Date.now() + 20_000) / 1000) * 1000);
-    const { rows: publications } = await admin.query<{ organization_id: string; id: string }>(
-      `WITH input AS MATERIALIZED (
-         SELECT ($1::uuid[])[1 + (g % $3)] AS org, ($2::uuid[])[1 + (g % $3)] AS account, g,
-                gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
-           FROM generate_series(0, $4 - 1) g),
-       items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT org, item_id, 'Publication ' || g, 'SCHEDULED' FROM input),
-       variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
-                    SELECT org, variant_id, item_id, account, 'mastodon', 'Benchmark post ' || g || ': bonjour https://socle.example/p/' || g FROM input),
-       publications AS (INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
-                        SELECT org, publication_id, item_id, variant_id, account, 'mastodon', $5, $5, 'SCHEDULED',
-                               'socle-' || left(replace(org::text, '-', ''), 12) || '-' || publication_id FROM input)
-       SELECT org AS organization_id, publication_id AS id FROM input`,
-      [orgs, accounts.map((a) => a.id), ORGS, PUBLICATIONS, dueAt],
-    );
-    for (let i = 0; i < publications.length; i += 200) {
-      await Promise.all(publications.slice(i, i + 200).map((p) => wakeups.wake(p.organization_id, dueAt)));
-    }
-    const seedSeconds = (Date.now() - seedStarted) / 1000;
-    if (Date.now() >= dueAt.getTime()) throw new Error('seeding took longer than the lead time: raise it');
+    type Account = { org: string; id: string; ciphertext: string; keyId: string; handle: string };
+    /** `count` organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does). */
+    const seedOrganizations = async (round: string, count: number): Promise<Account[]> => {
+      const agencies = (
+        await admin.query<{ id: string }>(`INSERT INTO agencies (name) SELECT 'Agence ' || g FROM generate_series(1, $1) g RETURNING id`, [
+          AGENCIES,
+        ])
+      ).rows.map((r) => r.id);
+      const orgs = (
+        await admin.query<{ id: string }>(
+          `INSERT INTO organizations (agency_id, name) SELECT ($1::uuid[])[1 + g % $3], 'Client ' || g FROM generate_series(1, $2) g RETURNING id`,
+          [agencies, count, AGENCIES],
+        )
+      ).rows.map((r) => r.id);
+      const accounts: Account[] = await Promise.all(
+        orgs.map(async (org, i) => {
+          const id = randomUUID();
+          const handle = `${round}${i}`;
+          const accessToken = await mastodon.createAccessToken(handle);
+          const sealed = vault.seal(org, id, { serviceUrl: mastodon.baseUrl, secrets: { accessToken } });
+          return { org, id, ciphertext: sealed.ciphertext, keyId: sealed.keyId, handle };
+        }),
+      );
+      await admin.query(
+        `INSERT INTO network_accounts (organization_id, id, network, handle, service_url, credentials_ciphertext, credentials_key_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        [
+          accounts.map((a) => a.org),
+          accounts.map((a) => a.id),
+          accounts.map(() => 'mastodon'),
+          accounts.map((a) => a.handle),
+          accounts.map(() => mastodon.baseUrl),
+          accounts.map((a) => a.ciphertext),
+          accounts.map((a) => a.keyId),
+        ],
+      );
+      return accounts;
+    };
 
-    // The run: from the due second until every publication is PUBLISHED.
-    await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now()));
-    const statementsBefore = statementCounter.count;
-
-    const rss = rssSampler();
-    const cpuBefore = process.cpuUsage();
-    const networkCpuBefore = await mastodon.cpuMicros();
-    const started = process.hrtime.bigint();
-    let published = 0;
-    const progress: string[] = [];
-    let lastReport = Date.now();
-    while (published < PUBLICATIONS) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      published = Number((await admin.query<{ n: string }>("SELECT count(*) AS n FROM publications WHERE status = 'PUBLISHED'")).rows[0].n);
-      if (Date.now() - lastReport >= 10_000) {
-        lastReport = Date.now();
-        progress.push(`${((Date.now() - dueAt.getTime()) / 1000).toFixed(0)} s: ${published}`);
+    /**
+     * One round: its own organisations, `count` publications spread over them, all due at the same second (far enough
+     * ahead for the wake-ups to be queued first); measured from that second until every one of them is PUBLISHED.
+     */
+    const runRound = async (round: string, count: number) => {
+      const seedStarted = Date.now();
+      const accounts = await seedOrganizations(round, ORGS);
+      const dueAt = new Date(Math.ceil((Date.now() + LEAD_MS) / 1000) * 1000);
+      const { rows: publications } = await admin.query<{ organization_id: string; id: string }>(
+        `WITH input AS MATERIALIZED (
+           SELECT ($1::uuid[])[1 + (g % $3)] AS org, ($2::uuid[])[1 + (g % $3)] AS account, g,
+                  gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
+             FROM generate_series(0, $4 - 1) g),
+         items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT org, item_id, 'Publication ' || g, 'SCHEDULED' FROM input),
+         variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
+                      SELECT org, variant_id, item_id, account, 'mastodon', 'Benchmark post ' || g || ': bonjour https://socle.example/p/' || g FROM input),
+         publications AS (INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
+                          SELECT org, publication_id, item_id, variant_id, account, 'mastodon', $5, $5, 'SCHEDULED',
+                                 'socle-' || left(replace(org::text, '-', ''), 12) || '-' || publication_id FROM input)
+         SELECT org AS organization_id, publication_id AS id FROM input`,
+        [accounts.map((a) => a.org), accounts.map((a) => a.id), ORGS, count, dueAt],
+      );
+      for (let i = 0; i < publications.length; i += 200) {
+        await Promise.all(publications.slice(i, i + 200).map((p) => wakeups.wake(p.organization_id, dueAt)));
       }
-      if (Date.now() - dueAt.getTime() > 30 * 60_000) throw new Error(`not all published after 30 minutes (${published})`);
-    }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const peakRss = rss.stop();
-    const cpu = process.cpuUsage(cpuBefore);
-    const networkCpu = (await mastodon.cpuMicros()) - networkCpuBefore;
-    const statements = statementCounter.count - statementsBefore;
+      const seedSeconds = (Date.now() - seedStarted) / 1000;
+      if (Date.now() >= dueAt.getTime()) throw new Error('seeding took longer than the lead time: raise it');
+      const orgIds = accounts.map((a) => a.org);
+      const publishedOfRound = async () =>
+        Number(
+          (
+            await admin.query<{ n: string }>(
+              "SELECT count(*) AS n FROM publications WHERE organization_id = ANY($1::uuid[]) AND status = 'PUBLISHED'",
+              [orgIds],
+            )
+          ).rows[0].n,
+        );
+      const postsBefore = await mastodon.statusCount();
 
-    const { rows: outcomes } = await admin.query<{ outcome: string; n: string }>(
-      'SELECT outcome, count(*) AS n FROM publication_attempts GROUP BY outcome ORDER BY outcome',
-    );
+      await new Promise((resolve) => setTimeout(resolve, dueAt.getTime() - Date.now()));
+      const statementsBefore = statementCounter.count;
+      const rss = rssSampler();
+      const cpuBefore = process.cpuUsage();
+      const networkCpuBefore = await mastodon.cpuMicros();
+      // Watched from the network's side while the posts go out (the instance counts them; the database is left to the
+      // worker), then from the database until every one is recorded PUBLISHED.
+      const progress: string[] = [];
+      let lastReport = Date.now();
+      const watch = async (what: string, done: () => Promise<number>, everyMs: number) => {
+        for (let n = 0; n < count;) {
+          await new Promise((resolve) => setTimeout(resolve, everyMs));
+          n = await done();
+          if (Date.now() - lastReport >= 10_000) {
+            lastReport = Date.now();
+            progress.push(`${((Date.now() - dueAt.getTime()) / 1000).toFixed(0)} s: ${n} ${what}`);
+          }
+          if (Date.now() - dueAt.getTime() > 30 * 60_000) throw new Error(`not all ${what} after 30 minutes (${n})`);
+        }
+      };
+      await watch('posted', async () => (await mastodon.statusCount()) - postsBefore, 20);
+      await watch('recorded', publishedOfRound, 20);
+      const peakRss = rss.stop();
+      const cpu = process.cpuUsage(cpuBefore);
+      const networkCpu = (await mastodon.cpuMicros()) - networkCpuBefore;
+      const statements = statementCounter.count - statementsBefore;
+      // The end: when the last of them was recorded (its attempt's finish, by the database's clock, on this machine).
+      const { rows: outcomes } = await admin.query<{ outcome: string; n: string; last: Date }>(
+        `SELECT outcome, count(*) AS n, max(finished_at) AS last FROM publication_attempts WHERE organization_id = ANY($1::uuid[])
+          GROUP BY outcome ORDER BY outcome`,
+        [orgIds],
+      );
+      const last = Math.max(...outcomes.map((o) => o.last.getTime()));
+      const seconds = (last - dueAt.getTime()) / 1000;
+      const cpuSeconds = (Date.now() - dueAt.getTime()) / 1000;
+      return { count, dueAt, seedSeconds, seconds, cpuSeconds, progress, peakRss, cpu, networkCpu, statements, outcomes };
+    };
+
+    const warm = WARMUP > 0 ? await runRound('warmup', WARMUP) : null;
+    const measured: Awaited<ReturnType<typeof runRound>>[] = [];
+    for (let i = 0; i < ROUNDS; i++) measured.push(await runRound(`client${i}-`, PUBLICATIONS));
     const posts = await mastodon.statusCount();
     await closeWorker();
     const bareAfter = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`, 'noop'), PUBLICATIONS, CONCURRENCY);
     const bareSeconds = Math.min(bareBefore, bareAfter);
-
-    const perSecond = PUBLICATIONS / seconds;
     const barePerSecond = PUBLICATIONS / bareSeconds;
+
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    const describe = (label: string, r: Awaited<ReturnType<typeof runRound>>) => {
+      const perSecond = r.count / r.seconds;
+      const cpuOf = (micros: number) =>
+        `${(micros / 1e6).toFixed(1)} s (${((micros / 1e6 / r.cpuSeconds) * 100).toFixed(0)} % of one core)`;
+      return [
+        `  ${label}: ${r.count} publications across ${ORGS} organisations of their own, all due at ${r.dueAt.toISOString()}`,
+        `    setup (items, variants, publications by SQL; one delayed wake-up each)  ${r.seedSeconds.toFixed(1)} s`,
+        `    due second → all PUBLISHED                                             ${r.seconds.toFixed(2)} s  (${perSecond.toFixed(0)} publications/s)${r.progress.length ? `; ${r.progress.join(', ')}` : ''}`,
+        `    dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
+        `    RSS before the worker → peak during the round                          ${mb(rssBefore)} → ${mb(r.peakRss)} (the worker's process)`,
+        `    CPU until all were seen PUBLISHED (${r.cpuSeconds.toFixed(1)} s): worker process ${cpuOf(r.cpu.user + r.cpu.system)}, loopback Mastodon ${cpuOf(r.networkCpu)}`,
+        `    SQL statements per publication                                         ${(r.statements / r.count).toFixed(1)}`,
+        `    attempts                                                               ${r.outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
+      ];
+    };
+    const ratios = measured.map((r) => r.count / r.seconds / barePerSecond).sort((x, y) => x - y);
+    const median = ratios[Math.floor(ratios.length / 2)];
     process.stdout.write(
       [
-        `Publishing dispatch: ${PUBLICATIONS} publications across ${ORGS} organisations, all due at ${dueAt.toISOString()}, worker concurrency ${CONCURRENCY} (in process), loopback Mastodon in a child process`,
-        `  setup (items, variants, publications by SQL; one delayed wake-up each)  ${seedSeconds.toFixed(1)} s`,
-        `  due second → all PUBLISHED                                             ${seconds.toFixed(1)} s  (${perSecond.toFixed(0)} publications/s)`,
-        `  progress                                                               ${progress.join(', ') || '-'}`,
-        `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}, before / after the run  ${bareBefore.toFixed(2)} / ${bareAfter.toFixed(2)} s  (the faster: ${barePerSecond.toFixed(0)} jobs/s)`,
-        `  dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
-        `  RSS before the worker → peak during the run                            ${mb(rssBefore)} → ${mb(peakRss)} (the worker's process)`,
-        `  worker process CPU during the run                                      ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / seconds) * 100).toFixed(0)} % of one core); lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms`,
-        `  loopback Mastodon process CPU during the run                           ${(networkCpu / 1e6).toFixed(1)} s (${((networkCpu / 1e6 / seconds) * 100).toFixed(0)} % of one core)`,
-        `  SQL statements per publication                                         ${(statements / PUBLICATIONS).toFixed(1)}`,
-        `  attempts                                                               ${outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
-        `  posts on the instance                                                  ${posts}`,
+        `Publishing dispatch: worker concurrency ${CONCURRENCY} (in process), lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms; loopback Mastodon in a child process`,
+        `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}, before / after the rounds  ${bareBefore.toFixed(2)} / ${bareAfter.toFixed(2)} s  (the faster: ${barePerSecond.toFixed(0)} jobs/s)`,
+        ...(warm
+          ? describe('warm-up round (a worker just started: its code not yet compiled by V8, its connections not yet open)', warm)
+          : []),
+        ...measured.flatMap((r, i) =>
+          describe(`measured round ${i + 1} of ${measured.length} (the same worker, warm, as a running one is)`, r),
+        ),
+        `  dispatch throughput / bare queue, warm rounds                          ${ratios.map((r) => r.toFixed(3)).join(', ')} (median ${median.toFixed(3)}; target 0.25)`,
+        `  posts on the instance                                                  ${posts} (for ${PUBLICATIONS * measured.length + WARMUP} publications)`,
         '',
       ].join('\n'),
     );
