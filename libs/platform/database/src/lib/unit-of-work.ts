@@ -320,8 +320,10 @@ export class UnitOfWork {
     } finally {
       if (!parked) {
         this.restoreClient?.();
-        if (this.staleConnection !== undefined && !isReleased(runner)) await releaseBroken(runner, this.staleConnection);
-        else if (!isReleased(runner)) await runner.release();
+        if (!isReleased(runner)) {
+          if (this.staleConnection === undefined) await runner.release();
+          else await releaseBroken(runner, this.staleConnection);
+        }
       }
     }
   }
