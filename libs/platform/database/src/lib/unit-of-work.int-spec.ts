@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
 import { PARK_MS, ReadOnlyParking } from './read-only-parking';
@@ -164,6 +165,66 @@ describe('UnitOfWork on the real PostgreSQL', () => {
       for (const f of failures) expect(served.some((r) => r.pid === f.failedOn)).toBe(false);
       // The last reads are answered, with the new type (bigint comes back as text).
       expect(after.slice(-2)).toEqual([expect.objectContaining({ v: '1' }), expect.objectContaining({ v: '1' })]);
+    } finally {
+      await admin.query(`DROP TABLE ${table}`);
+    }
+  });
+
+  it('keeps prepared statements inside the tenant, refuses hostile values with a QueryFailedError, and shares them across racing units of work', async () => {
+    const table = `uow_prepared_rls_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const [orgA, orgB] = [randomUUID(), randomUUID()];
+    await admin.query(
+      `CREATE TABLE ${table} (organization_id uuid NOT NULL, id uuid PRIMARY KEY, note text, data jsonb, n int NOT NULL DEFAULT 0);
+       ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+       CREATE POLICY tenant ON ${table} USING (organization_id = socle_current_organization_id());
+       GRANT SELECT, UPDATE ON ${table} TO PUBLIC`,
+    );
+    const [rowA, rowB] = [randomUUID(), randomUUID()];
+    await admin.query(`INSERT INTO ${table} (organization_id, id, note) VALUES ($1, $2, 'a'), ($3, $4, 'b')`, [orgA, rowA, orgB, rowB]);
+    const update = `UPDATE ${table} SET note = $2, data = $3::jsonb, n = n + 1 WHERE id = $1 RETURNING id, note`;
+    const inA = async <T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> => {
+      const uow = new UnitOfWork(dataSource, { organizationId: orgA });
+      try {
+        const result = await work(uow);
+        await uow.commit();
+        return result;
+      } catch (error) {
+        await uow.rollback();
+        throw error;
+      }
+    };
+    try {
+      // Another tenant's id: nothing read, nothing changed.
+      expect(await inA((uow) => uow.prepared(`${table}_update`, update, [rowB, 'pwned', null]))).toEqual([]);
+      // Hostile values: stored as given, or refused by PostgreSQL as a QueryFailedError with its code; never a crash.
+      let deep = '1';
+      for (let i = 0; i < 100_000; i++) deep = `[${deep}]`;
+      const hostile: [string, string | null][] = [
+        ['nul\u0000byte', null],
+        ['lone \ud800 surrogate', null],
+        ['x'.repeat(1_000_000), null],
+        ['deep', deep],
+        ['bad json', '{"a":'],
+      ];
+      for (const [note, data] of hostile) {
+        const outcome = await inA((uow) => uow.prepared<{ note: string }>(`${table}_update`, update, [rowA, note, data])).then(
+          (rows) => ({ stored: rows.length }),
+          (error: unknown) => ({ refused: error instanceof QueryFailedError, code: (error as { code?: string }).code }),
+        );
+        if ('stored' in outcome) expect(outcome.stored).toBe(1);
+        else expect(outcome).toEqual({ refused: true, code: expect.stringMatching(/^(22|54)/) });
+      }
+      // Twenty units of work at once on a pool of two, all with the same prepared statement: each counted once.
+      await admin.query(`UPDATE ${table} SET n = 0 WHERE id = $1`, [rowA]);
+      const raced = await Promise.allSettled(
+        Array.from({ length: 20 }, () => inA((uow) => uow.prepared(`${table}_update`, update, [rowA, 'raced', null]))),
+      );
+      expect(raced.filter((r) => r.status === 'rejected')).toEqual([]);
+      const { rows } = await admin.query<{ id: string; note: string; n: number }>(`SELECT id, note, n FROM ${table} ORDER BY note`);
+      expect(rows).toEqual([
+        { id: rowB, note: 'b', n: 0 },
+        { id: rowA, note: 'raced', n: 20 },
+      ]);
     } finally {
       await admin.query(`DROP TABLE ${table}`);
     }
