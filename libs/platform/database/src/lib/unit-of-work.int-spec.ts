@@ -128,6 +128,59 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     }
   });
 
+  it('commits and opens the next transaction in one round trip on the same connection, keeping the tenant; a failed COMMIT commits nothing and gives the connection up', async () => {
+    const table = `uow_commit_begin_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    await admin.query(
+      `CREATE TABLE ${table} (v int, CONSTRAINT ${table}_v UNIQUE (v) DEFERRABLE INITIALLY DEFERRED); GRANT SELECT, INSERT ON ${table} TO PUBLIC`,
+    );
+    const committed = async () => (await admin.query<{ v: number }>(`SELECT v FROM ${table} ORDER BY v`)).rows.map((r) => r.v);
+    try {
+      const organizationId = randomUUID();
+      const uow = new UnitOfWork(dataSource, { organizationId });
+      const pid = await backendPid(uow);
+      await uow.query(`INSERT INTO ${table} VALUES (1)`);
+      let hooks = 0;
+      uow.afterCommit(() => {
+        hooks += 1;
+      });
+      const before = statementCounter.count;
+      await uow.commitAndBegin();
+      expect(statementCounter.count - before).toBe(1);
+      // Already in its next transaction, on the connection it kept, before any other statement.
+      expect(await stateOf(pid)).toBe('idle in transaction');
+      expect(hooks).toBe(1);
+      // Committed: another connection sees it while the unit of work goes on.
+      expect(await committed()).toEqual([1]);
+      expect(await backendPid(uow)).toBe(pid);
+      expect((await uow.query<{ v: string }>("SELECT current_setting('socle.organization_id', true) AS v"))[0].v).toBe(organizationId);
+      await uow.query(`INSERT INTO ${table} VALUES (2)`);
+      await uow.rollback();
+      // The second transaction was its own: rolled back alone.
+      expect(await committed()).toEqual([1]);
+      expect(hooks).toBe(1);
+
+      // A COMMIT that fails (a deferred key checked at commit): nothing of it stays, no hook runs, the connection goes.
+      const failing = new UnitOfWork(dataSource, { organizationId });
+      const failingPid = await backendPid(failing);
+      await failing.query(`INSERT INTO ${table} VALUES (3), (3)`);
+      failing.afterCommit(() => {
+        hooks += 1;
+      });
+      await expect(failing.commitAndBegin()).rejects.toMatchObject({ code: '23505' });
+      await expect(failing.query('SELECT 1')).rejects.toThrow(/closed/);
+      await failing.rollback();
+      expect(hooks).toBe(1);
+      expect(await committed()).toEqual([1]);
+      // The pool still serves two units of work at once, neither on the connection given up.
+      const [a, b] = [new UnitOfWork(dataSource, {}), new UnitOfWork(dataSource, {})];
+      const pids = await Promise.all([backendPid(a), backendPid(b)]);
+      await Promise.all([a.commit(), b.commit()]);
+      expect(pids).not.toContain(failingPid);
+    } finally {
+      await admin.query(`DROP TABLE ${table}`);
+    }
+  });
+
   it('prepares a statement once per connection, and gives up a connection whose prepared statement a schema change made stale', async () => {
     const table = `uow_prepared_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await admin.query(`CREATE TABLE ${table} (v int); INSERT INTO ${table} VALUES (1); GRANT SELECT ON ${table} TO PUBLIC`);

@@ -250,6 +250,50 @@ export class UnitOfWork {
     this.closed = false;
   }
 
+  /**
+   * Commits what ran so far and opens the next transaction, with the same
+   * scope, on the same connection, in one round trip (`COMMIT; BEGIN; scope`);
+   * the after-commit hooks then run as after `commit`. For a step that must be
+   * committed on its own before the next one takes other locks, when nothing
+   * slow comes between (otherwise `commitAndContinue` returns the connection).
+   * A failure closes the unit of work and gives up its connection; a failed
+   * COMMIT commits nothing (PostgreSQL runs nothing after it in the same
+   * string), while a COMMIT that passed before its BEGIN failed stays
+   * committed, as when the next BEGIN of `commitAndContinue` fails.
+   */
+  async commitAndBegin(): Promise<void> {
+    if (this.closed || !this.opening) return;
+    const runner = this.runner as QueryRunner;
+    const opened = await this.opening.then(
+      () => true,
+      () => false,
+    );
+    if (!opened || this.readOnly || isReleased(runner)) {
+      // Nothing to keep (or a read-only transaction, which parks its connection): the plain path.
+      await this.commitAndContinue();
+      return;
+    }
+    statementCounter.count += 1;
+    try {
+      await this.client().query(`COMMIT; BEGIN${this.snapshot ? ' ISOLATION LEVEL REPEATABLE READ' : ''}; ${setScopeSql(this.scopeValue)}`);
+    } catch (error) {
+      this.closed = true;
+      this.afterCommitHooks.length = 0;
+      this.restoreClient?.();
+      this.restoreClient = undefined;
+      await releaseBroken(runner, error);
+      throw error;
+    }
+    const hooks = this.afterCommitHooks.splice(0);
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (error) {
+        logger.warn(`after-commit step failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
     const opening = `BEGIN${this.snapshot ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
     const probing = probeSql !== undefined;
