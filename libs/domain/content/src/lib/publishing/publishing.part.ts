@@ -8,6 +8,7 @@ import { PublicationUpload1765000003200 } from '../migrations/1765000003200-publ
 import { LinkTracking1765000000910 } from '../migrations/1765000000910-link-tracking';
 import { LongForm1765000003900 } from '../migrations/1765000003900-long-form';
 import { AttemptsOrganizationKey1765000004300 } from '../migrations/1765000004300-attempts-organization-key';
+import { HotStatusMoves1765000004400 } from '../migrations/1765000004400-hot-status-moves';
 import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
@@ -31,6 +32,7 @@ export const PUBLISHING_PART: ContentPart = {
     PublicationUpload1765000003200,
     LongForm1765000003900,
     AttemptsOrganizationKey1765000004300,
+    HotStatusMoves1765000004400,
   ],
   providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],
