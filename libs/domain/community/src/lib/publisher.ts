@@ -45,7 +45,11 @@ export class CommunityPublisher implements ContentPublisher {
     private readonly webhooks: WebhookEvents,
   ) {}
 
-  async prepare(ctx: PublisherCtx, accountId: string): Promise<{ account: PreparedAccount } | { failure: PublishFailure }> {
+  async prepare(
+    ctx: PublisherCtx,
+    accountId: string,
+    { renewIn }: { renewIn?: <T>(work: (ctx: PublisherCtx) => Promise<T>) => Promise<T> } = {},
+  ): Promise<{ account: PreparedAccount } | { failure: PublishFailure }> {
     const account = await this.accounts.findWithCredentials(ctx, accountId);
     if (!account) return { failure: { kind: 'ACCOUNT', message: 'the network account was disconnected' } };
     const connector = this.registry.get(account.network);
@@ -125,7 +129,9 @@ export class CommunityPublisher implements ContentPublisher {
         const first = await call((c) => publish(withProgress(c), used, request));
         if ('value' in first) return { post: first.value };
         if (first.failure.kind !== 'AUTH_EXPIRED') return first;
-        renewal ??= this.renew(ctx, accountId, sealed, first.failure).then((renewed) => {
+        const refusedSealed = sealed;
+        const renew = (renewCtx: PublisherCtx) => this.renew(renewCtx, accountId, refusedSealed, first.failure);
+        renewal ??= (renewIn ? renewIn(renew) : renew(ctx)).then((renewed) => {
           if ('failure' in renewed) return renewed;
           sealed = renewed.sealed;
           credentials = renewed.credentials;

@@ -231,6 +231,50 @@ export class ContentItemRepository {
     );
   }
 
+  /**
+   * Locks the items `ids` (in id order, the order every writer keeps) and moves
+   * those in `from` to `to` with their audit rows, in one statement: the locks
+   * are all taken before any row is moved (the moves read the locked rows).
+   * Returns every locked item with its status afterwards and whether it moved;
+   * an item gone is absent.
+   */
+  async lockAndTransition(
+    ctx: ContentCtx,
+    ids: readonly string[],
+    move: { from: ContentStatus; to: ContentStatus; action: string },
+    details: Record<string, unknown>,
+  ): Promise<{ id: string; status: ContentStatus; moved: boolean }[]> {
+    if (ids.length === 0) return [];
+    return ctx.uow.prepared<{ id: string; status: ContentStatus; moved: boolean }>(
+      'content_items_lock_and_transition',
+      `WITH locked AS (
+         SELECT id, status FROM content_items WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE),
+       moved AS (
+         UPDATE content_items i SET status = $4, updated_by = $6, updated_at = now()
+           FROM locked l WHERE i.organization_id = $1 AND i.id = l.id AND l.status = $3 AND i.status = $3
+         RETURNING i.id, i.revision),
+       audit AS (
+         INSERT INTO audit_events (organization_id, actor_type, actor_id, action, target_type, target_id, metadata, request_id)
+         SELECT $1, $7, $10::uuid, $5, 'ContentItem', m.id::text,
+                jsonb_build_object('from', $3::text, 'to', $4::text, 'revision', m.revision) || $8::jsonb, $9
+           FROM moved m)
+       SELECT l.id, CASE WHEN m.id IS NULL THEN l.status ELSE $4 END AS status, m.id IS NOT NULL AS moved
+         FROM locked l LEFT JOIN moved m ON m.id = l.id`,
+      [
+        ctx.uow.organizationId,
+        [...ids],
+        move.from,
+        move.to,
+        move.action,
+        userIdOf(ctx.actor),
+        ctx.actor.type,
+        JSON.stringify(details),
+        ctx.requestId ?? null,
+        ctx.actor.id ?? null,
+      ],
+    );
+  }
+
   /** Which of the given strategy references exist in the organisation (another tenant's ids are simply absent). */
   async existingReferences(
     ctx: ContentCtx,

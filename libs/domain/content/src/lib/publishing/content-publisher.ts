@@ -65,8 +65,17 @@ export interface ContentPublisher {
    * tenant (another tenant's id is simply not found). A failure (unknown
    * account, connector not enabled, credentials that do not open, account not
    * OK) comes back as `{ failure }` with kind ACCOUNT or AUTH_EXPIRED.
+   *
+   * A refresh of refused credentials (see `PreparedAccount.publish`) runs in
+   * `ctx`'s unit of work, unless `renewIn` gives it one of its own: a caller
+   * that reads its accounts inside a transaction it goes on using (the
+   * publishing worker's batch) keeps that transaction to itself.
    */
-  prepare(ctx: PublisherCtx, accountId: string): Promise<{ account: PreparedAccount } | { failure: PublishFailure }>;
+  prepare(
+    ctx: PublisherCtx,
+    accountId: string,
+    options?: { renewIn?: <T>(work: (ctx: PublisherCtx) => Promise<T>) => Promise<T> },
+  ): Promise<{ account: PreparedAccount } | { failure: PublishFailure }>;
 }
 
 export const CONTENT_PUBLISHER = Symbol('CONTENT_PUBLISHER');

@@ -4,6 +4,7 @@ import type { KeysetPage } from '@socle/platform-graphql';
 import { LiveEvents } from '@socle/platform-queue';
 import type { ContentCtx } from '../items/content-item.repository';
 import type { PublishFailureKind } from './content-publisher';
+import type { LinkTracking } from './utm';
 import {
   AttemptOutcome,
   CrisisPauseEntity,
@@ -338,15 +339,26 @@ export class PublicationRepository {
    * this attempt (`token`) still holds its lease; their attempts are finished
    * (PUBLISHED, or FOUND when an earlier attempt had made the post) in the same
    * statement. Returns those recorded: a publication missing from the answer
-   * lost its lease to another worker, whose record stands.
+   * lost its lease to another worker, whose record stands. Their items are
+   * locked in the same statement, once every publication is written (the
+   * array of their ids is built from all the updated rows before the items
+   * are read), in id order: the order every writer keeps, as `lockItems`
+   * would, one round trip fewer; `itemStatus` is null for an item gone.
    */
   async recordPublished(
     ctx: ContentCtx,
     token: string,
     posts: readonly { id: string; attemptNumber: number; externalId: string; externalUrl: string | null; found: boolean }[],
-  ): Promise<{ id: string; itemId: string; waitedFor: boolean }[]> {
+  ): Promise<{ id: string; itemId: string; itemStatus: string | null; waitedFor: boolean }[]> {
     if (posts.length === 0) return [];
-    const rows = await ctx.uow.prepared<{ id: string; itemId: string; network: string; externalUrl: string | null; waitedFor: boolean }>(
+    const rows = await ctx.uow.prepared<{
+      id: string;
+      itemId: string;
+      network: string;
+      externalUrl: string | null;
+      itemStatus: string | null;
+      waitedFor: boolean;
+    }>(
       'publishing_record_published',
       `WITH input AS (
          SELECT * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::text[]) AS t(id, number, external_id, external_url, outcome)),
@@ -358,10 +370,14 @@ export class PublicationRepository {
          RETURNING p.id, p.item_id, p.network, p.external_url, t.number, t.outcome),
        finished AS (
          UPDATE publication_attempts a SET finished_at = clock_timestamp(), outcome = c.outcome, error_kind = NULL, message = NULL
-           FROM changed c WHERE a.organization_id = $1 AND a.publication_id = c.id AND a.number = c.number AND a.finished_at IS NULL)
-       SELECT c.id, c.item_id AS "itemId", c.network, c.external_url AS "externalUrl",
+           FROM changed c WHERE a.organization_id = $1 AND a.publication_id = c.id AND a.number = c.number AND a.finished_at IS NULL),
+       locked AS (
+         SELECT i.id, i.status FROM content_items i
+          WHERE i.organization_id = $1 AND i.id = ANY ((SELECT array_agg(DISTINCT item_id) FROM changed)::uuid[])
+          ORDER BY i.id FOR UPDATE)
+       SELECT c.id, c.item_id AS "itemId", c.network, c.external_url AS "externalUrl", l.status AS "itemStatus",
               EXISTS (SELECT 1 FROM publications d WHERE d.organization_id = $1 AND d.waits_for = c.id AND d.status = 'SCHEDULED') AS "waitedFor"
-         FROM changed c`,
+         FROM changed c LEFT JOIN locked l ON l.id = c.item_id`,
       [
         ctx.uow.organizationId,
         token,
@@ -377,7 +393,7 @@ export class PublicationRepository {
       'STATUS_CHANGED',
       rows.map((r) => ({ ...r, status: 'PUBLISHED' as const })),
     );
-    return rows.map((r) => ({ id: r.id, itemId: r.itemId, waitedFor: r.waitedFor }));
+    return rows.map((r) => ({ id: r.id, itemId: r.itemId, itemStatus: r.itemStatus, waitedFor: r.waitedFor }));
   }
 
   /** The addresses of the long forms `ids` (PUBLISHED publications), null where the network gave none. */
@@ -394,10 +410,15 @@ export class PublicationRepository {
   /**
    * What a batch sends, in one read: the variants as they are now (a
    * publication sends the latest approved text) with the library facts of their
-   * media. A media id missing from `media` is no longer in the library.
+   * media, and what tagging their links needs (the organisation's switch, on
+   * unless turned off, and each item's campaign and theme). A media id missing
+   * from `media` is no longer in the library.
    */
-  async sendInputs(ctx: ContentCtx, variantIds: readonly string[]): Promise<Map<string, VariantToSend>> {
-    if (variantIds.length === 0) return new Map();
+  async sendInputs(
+    ctx: ContentCtx,
+    variantIds: readonly string[],
+  ): Promise<{ variants: Map<string, VariantToSend>; tracking: LinkTracking }> {
+    if (variantIds.length === 0) return { variants: new Map(), tracking: { enabled: true, items: new Map() } };
     const rows = await ctx.uow.prepared<{
       id: string;
       text: string;
@@ -405,26 +426,39 @@ export class PublicationRepository {
       media_ids: string[] | null;
       options: Record<string, string | number | boolean> | null;
       media: { id: string; storageKey: string; contentType: string; byteSize: number | string }[];
+      item_id: string;
+      campaign: string | null;
+      theme: string | null;
+      utm_enabled: boolean;
     }>(
       'publishing_send_inputs',
       `SELECT v.id, v.text, v.link_url, v.media_ids, v.options,
               coalesce((SELECT json_agg(json_build_object('id', m.id, 'storageKey', m.storage_key, 'contentType', m.content_type, 'byteSize', m.byte_size))
-                          FROM media_assets m WHERE m.organization_id = $1 AND m.id = ANY(v.media_ids)), '[]'::json) AS media
-         FROM content_variants v WHERE v.organization_id = $1 AND v.id = ANY($2::uuid[])`,
+                          FROM media_assets m WHERE m.organization_id = $1 AND m.id = ANY(v.media_ids)), '[]'::json) AS media,
+              v.item_id, i.campaign, i.theme,
+              coalesce((SELECT utm_enabled FROM link_tracking_settings WHERE organization_id = $1), true) AS utm_enabled
+         FROM content_variants v LEFT JOIN content_items i ON i.organization_id = $1 AND i.id = v.item_id
+        WHERE v.organization_id = $1 AND v.id = ANY($2::uuid[])`,
       [ctx.uow.organizationId, [...variantIds]],
     );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          text: r.text,
-          linkUrl: r.link_url,
-          mediaIds: r.media_ids ?? [],
-          options: r.options ?? {},
-          media: new Map(r.media.map((m) => [m.id, { ...m, byteSize: Number(m.byteSize) }])),
-        },
-      ]),
-    );
+    return {
+      variants: new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            text: r.text,
+            linkUrl: r.link_url,
+            mediaIds: r.media_ids ?? [],
+            options: r.options ?? {},
+            media: new Map(r.media.map((m) => [m.id, { ...m, byteSize: Number(m.byteSize) }])),
+          },
+        ]),
+      ),
+      tracking: {
+        enabled: rows[0]?.utm_enabled ?? true,
+        items: new Map(rows.map((r) => [r.item_id, { campaign: r.campaign, theme: r.theme }])),
+      },
+    };
   }
 
   /**

@@ -16,7 +16,7 @@ import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publica
 import type { PublicationStatus, PublicationUpload } from './publication.entity';
 import { Claimed, PublicationRepository, VariantToSend } from './publication.repository';
 import { LIVE_ITEM_STATUSES } from './publishing.service';
-import { loadLinkTracking, trackedVariant, withinTextLimits } from './utm';
+import { trackedVariant, withinTextLimits } from './utm';
 import { PUBLISH_PUBLICATION_JOB, PUBLISHING_QUEUE, PublicationWakeups, PublishPublicationPayload } from './publication-wakeups';
 
 /** How long a claim may take before another worker may take the publication over. */
@@ -70,6 +70,8 @@ export const DISPATCH_BATCH_SIZE = 100;
 export const DISPATCH_LANES = 8;
 
 type Attempt = { post: PublishedPost; found: boolean } | { failure: PublishFailure };
+type Prepared = { account: PreparedAccount } | { failure: PublishFailure };
+const SYSTEM = { type: 'SYSTEM', id: null } as const;
 
 /** A claimed publication ready to be sent: its variant read, its media known to the library. */
 interface Ready {
@@ -166,7 +168,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   async handle({ organizationId, publicationId }: PublishPublicationPayload): Promise<PublishResult | DispatchSummary> {
     // The payload names the tenant: the job acts in that organisation, row-level security as for a request.
     return this.units.runInOrganization(organizationId, async (uow) => {
-      const ctx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
+      const ctx: ContentCtx = { uow, organizationId: uow.organizationId, actor: SYSTEM };
       if (publicationId) {
         const { results } = await this.dispatch(ctx, publicationId);
         return results.get(publicationId) ?? this.notClaimed(ctx, publicationId);
@@ -206,14 +208,15 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const results = new Map<string, PublishResult>();
     if (claimed.length === 0) return { results, claimed: 0, more };
     // The claim commits alone: the publications are never held while waiting for their items (edits lock the item first).
-    await ctx.uow.commitAndContinue();
+    // The next transaction opens in the same round trip, on the same connection.
+    await ctx.uow.commitAndBegin();
     const lease = this.keepLease(ctx.organizationId, token);
     const recorder = this.recorder(ctx, token, results);
     try {
-      const ready = await this.prepareBatch(ctx, claimed, token, results);
+      const { ready, accounts } = await this.prepareBatch(ctx, claimed, token, results);
       // Nothing is held while the network answers.
       await ctx.uow.commitAndContinue();
-      await this.sendAll(ctx.organizationId, token, ready, recorder.add);
+      await this.sendAll(token, ready, accounts, recorder.add);
       await recorder.flush();
     } finally {
       recorder.stop();
@@ -242,11 +245,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const renew = () => {
       this.units
         .runInOrganization(organizationId, (uow) =>
-          this.publications.extendLease(
-            { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } },
-            token,
-            this.leaseMs,
-          ),
+          this.publications.extendLease({ uow, organizationId: uow.organizationId, actor: SYSTEM }, token, this.leaseMs),
         )
         .catch((error: unknown) =>
           this.logger.warn(`renewing the lease of ${token} failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -299,22 +298,24 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   /**
    * In one transaction: the items locked (in id order) and those SCHEDULED moved
    * to PUBLISHING with their audit rows; a publication whose item left the
-   * schedule is cancelled unsent; the variants and their media read at once.
-   * What cannot be sent (variant, account or media gone) fails here.
+   * schedule is cancelled unsent; the variants and their media read at once;
+   * each account the batch sends to read and its credentials opened (a refresh
+   * of refused credentials later gets a unit of work of its own). What cannot
+   * be sent (variant, account or media gone) fails here.
    */
-  private async prepareBatch(ctx: ContentCtx, batch: Claimed[], token: string, results: Map<string, PublishResult>): Promise<Ready[]> {
+  private async prepareBatch(
+    ctx: ContentCtx,
+    batch: Claimed[],
+    token: string,
+    results: Map<string, PublishResult>,
+  ): Promise<{ ready: Ready[]; accounts: Map<string, Prepared> }> {
     const itemIds = [...new Set(batch.map((c) => c.publication.itemId))];
-    const statuses = await this.publications.lockItems(ctx, itemIds);
-    const toPublishing: ItemMove[] = itemIds
-      .filter((id) => statuses.get(id) === 'SCHEDULED')
-      .map((itemId) => ({ itemId, from: 'SCHEDULED', to: 'PUBLISHING' }));
-    if (toPublishing.length) {
-      const moved = await this.items.moveMany(ctx, toPublishing, {
-        action: (m) => `content.${m.to.toLowerCase()}`,
-        details: { by: 'publishing' },
-      });
-      for (const m of moved) statuses.set(m.itemId, m.to);
-    }
+    const { statuses } = await this.items.lockAndMoveMany(
+      ctx,
+      itemIds,
+      { from: 'SCHEDULED', to: 'PUBLISHING' },
+      { action: 'content.publishing', details: { by: 'publishing' } },
+    );
     const sendable: Claimed[] = [];
     for (const claimed of batch) {
       const itemStatus = statuses.get(claimed.publication.itemId) ?? null;
@@ -323,18 +324,14 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
         results.set(claimed.publication.id, await this.itemLeft(ctx, claimed, token, itemStatus));
       else sendable.push(claimed);
     }
-    const variants = await this.publications.sendInputs(ctx, [
+    // Links carry UTM parameters (the item's campaign, the network) unless the organisation turned them off.
+    const { variants, tracking } = await this.publications.sendInputs(ctx, [
       ...new Set(sendable.flatMap((c) => (c.publication.variantId ? [c.publication.variantId] : []))),
     ]);
     // A press release's short forms link to their long form, published before them (they are claimed only then).
     const longForms = await this.publications.addressesOf(ctx, [
       ...new Set(sendable.flatMap((c) => (c.publication.waitsFor ? [c.publication.waitsFor] : []))),
     ]);
-    // Links carry UTM parameters (the item's campaign, the network) unless the organisation turned them off.
-    const tracking = await loadLinkTracking(
-      ctx.uow,
-      sendable.map((c) => c.publication.itemId),
-    );
     const ready: Ready[] = [];
     for (const claimed of sendable) {
       const { publication } = claimed;
@@ -357,19 +354,23 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
           });
       }
     }
-    return ready;
+    const accounts = new Map<string, Prepared>();
+    const renewIn = <T>(work: (renewCtx: ContentCtx) => Promise<T>) =>
+      this.units.runInOrganization(ctx.organizationId, (uow) => work({ uow, organizationId: uow.organizationId, actor: SYSTEM }));
+    for (const accountId of new Set(ready.map((r) => r.accountId)))
+      accounts.set(accountId, await this.publisher.prepare(ctx, accountId, { renewIn }));
+    return { ready, accounts };
   }
 
   /**
-   * The calls, with no transaction open. Each account is prepared once per
-   * batch (its credentials opened in a unit of work of its own, which a refresh
-   * of refused credentials uses), and its publications are dealt over up to
+   * The calls, with no transaction open. Each account was prepared once for
+   * the batch (see `prepareBatch`), and its publications are dealt over up to
    * `lanes` lanes that share it, each sending its publications one after the
    * other; at most `lanes` lanes run at once over all the batch's accounts. A
    * lane that throws (the database or Redis failing) leaves its publications
    * unrecorded: their lease runs out and they are taken over, asked about first.
    */
-  private async sendAll(organizationId: string, token: string, ready: Ready[], record: (sent: Sent) => void): Promise<void> {
+  private async sendAll(token: string, ready: Ready[], accounts: Map<string, Prepared>, record: (sent: Sent) => void): Promise<void> {
     const byAccount = new Map<string, Ready[]>();
     for (const r of ready) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     let free = this.lanes;
@@ -386,42 +387,33 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       }
     };
     const sendAccount = async (accountId: string, list: Ready[]) => {
+      const prepared = accounts.get(accountId);
+      if (!prepared || 'failure' in prepared) {
+        const failure = prepared?.failure ?? { kind: 'ACCOUNT' as const, message: 'the network account was disconnected' };
+        for (const r of list) record({ claimed: r.claimed, failure, account: null });
+        return;
+      }
       const count = Math.min(list.length, this.lanes);
       const lanes: Ready[][] = Array.from({ length: count }, () => []);
       list.forEach((r, i) => lanes[i % count].push(r));
-      const done = new Set<Ready>();
-      try {
-        await this.units.runInOrganization(organizationId, async (uow) => {
-          const accountCtx: ContentCtx = { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } };
-          const prepared = await slot(() => this.publisher.prepare(accountCtx, accountId));
-          await uow.commitAndContinue();
-          if ('failure' in prepared) {
-            for (const r of list) record({ claimed: r.claimed, failure: prepared.failure, account: null });
-            list.forEach((r) => done.add(r));
-            return;
-          }
-          await Promise.all(
-            lanes.map((lane) =>
-              slot(async () => {
-                try {
-                  // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
-                  const all = (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
-                  for (const r of lane) {
-                    const sent = await this.sendOne(prepared.account, r, all, token);
-                    done.add(r);
-                    record(sent);
-                  }
-                } catch (error) {
-                  for (const r of lane) if (!done.has(r)) record({ claimed: r.claimed, error });
-                  lane.forEach((r) => done.add(r));
-                }
-              }),
-            ),
-          );
-        });
-      } catch (error) {
-        for (const r of list) if (!done.has(r)) record({ claimed: r.claimed, error });
-      }
+      await Promise.all(
+        lanes.map((lane) =>
+          slot(async () => {
+            const done = new Set<Ready>();
+            try {
+              // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
+              const all = (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
+              for (const r of lane) {
+                const sent = await this.sendOne(prepared.account, r, all, token);
+                done.add(r);
+                record(sent);
+              }
+            } catch (error) {
+              for (const r of lane) if (!done.has(r)) record({ claimed: r.claimed, error });
+            }
+          }),
+        ),
+      );
     };
     await Promise.all([...byAccount].map(([accountId, list]) => sendAccount(accountId, list)));
   }
@@ -515,7 +507,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
         const id = s.claimed.publication.id;
         results.set(id, mine.has(id) ? { status: 'PUBLISHED', outcome: s.found ? 'found' : 'published' } : this.lostLease(id));
       }
-      await this.settleItems(ctx, [...new Set(recorded.map((r) => r.itemId))]);
+      const locked = new Map<string, string>();
+      for (const r of recorded) if (r.itemStatus !== null) locked.set(r.itemId, r.itemStatus);
+      await this.settleItems(ctx, [...new Set(recorded.map((r) => r.itemId))], locked);
       // Short forms were waiting for a long form now live: they are due, and the organisation is woken for them.
       if (recorded.some((r) => r.waitedFor))
         ctx.uow.afterCommit(() => this.wakeups.wake(ctx.organizationId, new Date(), `long-form-${randomBytes(6).toString('hex')}`));
@@ -549,10 +543,11 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
    * failed definitively. The rows are locked after the publications' (the order
    * every writer keeps), so two workers finishing publications of one item see
    * each other; the counts are read after the locks, with a fresh snapshot.
+   * `locked`: the items' statuses when the caller already holds their locks.
    */
-  private async settleItems(ctx: ContentCtx, itemIds: string[]): Promise<void> {
+  private async settleItems(ctx: ContentCtx, itemIds: string[], locked?: Map<string, string>): Promise<void> {
     if (itemIds.length === 0) return;
-    const statuses = await this.publications.lockItems(ctx, itemIds);
+    const statuses = locked ?? (await this.publications.lockItems(ctx, itemIds));
     const counts = await this.publications.itemCounts(ctx, itemIds);
     const paths = new Map<string, ContentStatus[]>();
     for (const [itemId, status] of statuses) {
@@ -684,12 +679,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       lastWrite = Date.now();
       writing = this.units
         .runInOrganization(organizationId, (uow) =>
-          this.publications.recordUpload(
-            { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } },
-            publicationId,
-            token,
-            upload,
-          ),
+          this.publications.recordUpload({ uow, organizationId: uow.organizationId, actor: SYSTEM }, publicationId, token, upload),
         )
         .then(
           () => {

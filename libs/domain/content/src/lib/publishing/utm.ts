@@ -8,7 +8,6 @@
  * (any utm_* the author set, whatever its case) is never overwritten.
  */
 import { countLength, type ConnectorManifest } from '@socle/connector-sdk';
-import type { OrganizationUnitOfWork } from '@socle/platform-database';
 
 export interface UtmTags {
   /** utm_source: the network (connector name). */
@@ -144,25 +143,10 @@ export function tagVariant<T extends { text: string; linkUrl: string | null }>(v
   };
 }
 
-/** What the publisher needs to tag an organisation's links: whether it wants them tagged, and each item's campaign and theme. */
+/** What the publisher needs to tag an organisation's links: whether it wants them tagged, and each item's campaign and theme (read with the variants, `PublicationRepository.sendInputs`). */
 export interface LinkTracking {
   enabled: boolean;
   items: Map<string, { campaign: string | null; theme: string | null }>;
-}
-
-/** Reads the organisation's switch (on unless turned off) and the items' campaign and theme, in one statement. */
-export async function loadLinkTracking(uow: OrganizationUnitOfWork, itemIds: readonly string[]): Promise<LinkTracking> {
-  const rows = await uow.prepared<{ enabled: boolean; id: string | null; campaign: string | null; theme: string | null }>(
-    'publishing_link_tracking',
-    `SELECT coalesce((SELECT utm_enabled FROM link_tracking_settings WHERE organization_id = $1), true) AS enabled, i.id, i.campaign, i.theme
-       FROM (SELECT 1) one
-       LEFT JOIN content_items i ON i.organization_id = $1 AND i.id = ANY($2::uuid[])`,
-    [uow.organizationId, [...new Set(itemIds)]],
-  );
-  return {
-    enabled: rows[0]?.enabled ?? true,
-    items: new Map(rows.flatMap((r) => (r.id ? [[r.id, { campaign: r.campaign, theme: r.theme }] as const] : []))),
-  };
 }
 
 /** A tagged variant remembers the text and link it was made from, in case the network's limits cannot take the longer links. */
