@@ -181,6 +181,25 @@ describe('UnitOfWork on the real PostgreSQL', () => {
     }
   });
 
+  it('relaxes the commits of the transactions opened after relaxCommits, and of no other', async () => {
+    const serverDefault = (await admin.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit;
+    const setting = async (uow: UnitOfWork) => (await uow.query<{ v: string }>("SELECT current_setting('synchronous_commit') AS v"))[0].v;
+    const uow = new UnitOfWork(dataSource, { organizationId: randomUUID() });
+    expect(await setting(uow)).toBe(serverDefault);
+    uow.relaxCommits();
+    // The open transaction keeps its own; the next ones, opened in one round trip or later on any connection, are relaxed.
+    expect(await setting(uow)).toBe(serverDefault);
+    await uow.commitAndBegin();
+    expect(await setting(uow)).toBe('off');
+    await uow.commitAndContinue();
+    expect(await setting(uow)).toBe('off');
+    await uow.commit();
+    // Transaction-local: nothing is left on the pooled connections for the next units of work.
+    const others = [new UnitOfWork(dataSource, {}), new UnitOfWork(dataSource, {})];
+    expect(await Promise.all(others.map(setting))).toEqual([serverDefault, serverDefault]);
+    await Promise.all(others.map((other) => other.commit()));
+  });
+
   it('prepares a statement once per connection, and gives up a connection whose prepared statement a schema change made stale', async () => {
     const table = `uow_prepared_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await admin.query(`CREATE TABLE ${table} (v int); INSERT INTO ${table} VALUES (1); GRANT SELECT ON ${table} TO PUBLIC`);

@@ -58,6 +58,8 @@ export class UnitOfWork {
   private readonly afterCommitHooks: (() => Promise<void> | void)[] = [];
   private readOnly = false;
   private snapshot = false;
+  /** Transactions opened from now on commit without waiting for their WAL to reach the disk (`relaxCommits`). */
+  private relaxed = false;
   /** Set when a prepared statement of this connection went stale: the connection is destroyed, not pooled. */
   private staleConnection: unknown = undefined;
 
@@ -94,6 +96,19 @@ export class UnitOfWork {
     if (this.opening) throw new Error('a snapshot is chosen before the transaction opens, never later');
     this.readOnly = true;
     this.snapshot = true;
+  }
+
+  /**
+   * The transactions this unit of work opens from now on (not the one open, if
+   * any) commit without waiting for their WAL to be flushed to disk
+   * (`synchronous_commit` off, transaction-locally, set in their opening round
+   * trip). A crash of PostgreSQL itself may then lose the last such commits (at
+   * most three WAL writer delays' worth, never a torn one): only for writes that
+   * a later step finds and writes again when they are missing (see the
+   * publishing worker's record, made again from its lease).
+   */
+  relaxCommits(): void {
+    this.relaxed = true;
   }
 
   get isReadOnly(): boolean {
@@ -275,7 +290,7 @@ export class UnitOfWork {
     }
     statementCounter.count += 1;
     try {
-      await this.client().query(`COMMIT; BEGIN${this.snapshot ? ' ISOLATION LEVEL REPEATABLE READ' : ''}; ${setScopeSql(this.scopeValue)}`);
+      await this.client().query(`COMMIT; ${this.openingSql()}`);
     } catch (error) {
       this.closed = true;
       this.afterCommitHooks.length = 0;
@@ -294,8 +309,14 @@ export class UnitOfWork {
     }
   }
 
+  /** BEGIN with this unit of work's isolation and mode, its scope, and the relaxed commit when asked for. */
+  private openingSql(): string {
+    const begin = `BEGIN${this.snapshot ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${this.readOnly ? ' READ ONLY' : ''}`;
+    return `${begin}; ${setScopeSql(this.scopeValue)}${this.relaxed && !this.readOnly ? '; SET LOCAL synchronous_commit TO off' : ''}`;
+  }
+
   private async begin(probeSql?: string): Promise<Record<string, unknown>[]> {
-    const opening = `BEGIN${this.snapshot ? ' ISOLATION LEVEL REPEATABLE READ' : ''}${this.readOnly ? ' READ ONLY' : ''}; ${setScopeSql(this.scopeValue)}${probeSql ? `; ${probeSql}` : ''}`;
+    const opening = `${this.openingSql()}${probeSql ? `; ${probeSql}` : ''}`;
     const probing = probeSql !== undefined;
     const parking = ReadOnlyParking.for(this.dataSource);
     const parked = parking.take();

@@ -208,7 +208,12 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     const results = new Map<string, PublishResult>();
     if (claimed.length === 0) return { results, claimed: 0, more };
     // The claim commits alone: the publications are never held while waiting for their items (edits lock the item first).
-    // The next transaction opens in the same round trip, on the same connection.
+    // The next transaction opens in the same round trip, on the same connection. The claim waits for its WAL to reach
+    // the disk (a lost claim could send a post twice); what follows need not: should PostgreSQL crash and lose the batch's
+    // item moves or records, its publications are still claimed (PUBLISHING, leased), so they are taken over when the
+    // lease ends, asked about first (`findPublished`) or sent again with the same idempotency key, and recorded again,
+    // as when a worker dies before recording.
+    ctx.uow.relaxCommits();
     await ctx.uow.commitAndBegin();
     const lease = this.keepLease(ctx.organizationId, token);
     const recorder = this.recorder(ctx, token, results);
