@@ -232,6 +232,11 @@ export class UnitOfWork {
 
   async commit(): Promise<void> {
     await this.finish('COMMIT');
+    await this.runAfterCommitHooks();
+  }
+
+  /** The hooks of what just committed, once each. */
+  private async runAfterCommitHooks(): Promise<void> {
     const hooks = this.afterCommitHooks.splice(0);
     for (const hook of hooks) {
       try {
@@ -299,14 +304,7 @@ export class UnitOfWork {
       await releaseBroken(runner, error);
       throw error;
     }
-    const hooks = this.afterCommitHooks.splice(0);
-    for (const hook of hooks) {
-      try {
-        await hook();
-      } catch (error) {
-        logger.warn(`after-commit step failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    await this.runAfterCommitHooks();
   }
 
   /** BEGIN with this unit of work's isolation and mode, its scope, and the relaxed commit when asked for. */
