@@ -94,6 +94,22 @@ describe('ContentItemRepository.lockAndTransition', () => {
     ]);
   });
 
+  it('refuses a malformed id with the database’s code and moves nothing; a huge list of unknown ids moves nothing', async () => {
+    const org = await organisation('Hostile');
+    const scheduled = await item(org, 'SCHEDULED');
+    for (const bad of ['not-a-uuid', 'a\u0000b', '\ud800']) {
+      await expect(inOrganization(org, (ctx) => items.lockAndTransition(ctx, [scheduled, bad], move, {}))).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: expect.stringMatching(/^22/) }),
+      });
+    }
+    const many = Array.from({ length: 20_000 }, () => randomUUID());
+    expect(
+      await inOrganization(org, (ctx) => items.lockAndTransition(ctx, many, move, { deep: JSON.parse('['.repeat(500) + ']'.repeat(500)) })),
+    ).toEqual([]);
+    expect((await sql<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [scheduled]))[0].status).toBe('SCHEDULED');
+    expect(await audited([scheduled])).toEqual([]);
+  });
+
   it('lets batches that lock overlapping items given in other orders all finish, each item moved once', async () => {
     const org = await organisation('Carrefour');
     const ids = await Promise.all(Array.from({ length: 24 }, () => item(org, 'SCHEDULED')));
