@@ -187,4 +187,47 @@ describe('publishing dispatch by organisation', () => {
     ]);
     expect(mastodon.statusesOf('pause-lot')).toHaveLength(0);
   });
+  it('keeps a network’s hostile answer out of the record: an unkeepable post id fails that call only, an unsafe URL is dropped', async () => {
+    const account = await connect('hostile-lot');
+    const rows = await due(account, 5);
+    job.lanes = 1;
+    // The instance answers the first four posts with statuses no platform should keep, then behaves.
+    const hostile = (id: string, url: string) => ({ id, url, uri: url, created_at: new Date().toISOString(), content: '<p>x</p>' });
+    mastodon.inject({ type: 'status', status: 200, body: hostile('1\u0000 2', 'https://m.example/@x/1') }, 1, /^POST \/api\/v1\/statuses$/);
+    mastodon.inject({ type: 'status', status: 200, body: hostile('\ud800', 'https://m.example/@x/2') }, 1, /^POST \/api\/v1\/statuses$/);
+    mastodon.inject(
+      { type: 'status', status: 200, body: hostile('9'.repeat(2001), 'https://m.example/@x/3') },
+      1,
+      /^POST \/api\/v1\/statuses$/,
+    );
+    mastodon.inject(
+      { type: 'status', status: 200, body: hostile('777', 'javascript:alert(document.cookie)') },
+      1,
+      /^POST \/api\/v1\/statuses$/,
+    );
+    const summary = await dispatch();
+    expect(summary.claimed).toBe(5);
+    const after = await admin.query<{
+      status: string;
+      external_id: string | null;
+      external_url: string | null;
+      last_error_kind: string | null;
+      last_error: string | null;
+    }>('SELECT status, external_id, external_url, last_error_kind, last_error FROM publications WHERE id = ANY($1::uuid[])', [
+      rows.map((r) => r.id),
+    ]);
+    const retried = after.rows.filter((r) => r.status === 'SCHEDULED');
+    // Three answers could not be recorded: each of those calls is one of unknown outcome, tried again later.
+    expect(retried.map((r) => r.last_error_kind)).toEqual(['UNKNOWN', 'UNKNOWN', 'UNKNOWN']);
+    expect(retried.map((r) => r.last_error?.match(/control character|unpaired surrogate|2001 characters long/)?.[0]).sort()).toEqual([
+      '2001 characters long',
+      'control character',
+      'unpaired surrogate',
+    ]);
+    const published = after.rows.filter((r) => r.status === 'PUBLISHED');
+    // The others of the batch are recorded: one answer is never a reason to lose the rest.
+    expect(published).toHaveLength(2);
+    expect(published.find((r) => r.external_id === '777')?.external_url).toBeNull();
+    expect(published.find((r) => r.external_id !== '777')?.external_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/@hostile-lot\//);
+  });
 });

@@ -317,6 +317,29 @@ describe('inbox', () => {
     expect(Number(answered.count)).toBe(1);
   });
 
+  it('a reply whose network answers an id no one can keep stays PENDING as UNKNOWN; an unsafe reply URL is dropped', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    mastodon.postAs('bizarre', 'Ouvert lundi ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    const hostile = (id: string, url: string) => ({ id, url, uri: url, created_at: new Date().toISOString(), content: '<p>Oui</p>' });
+    mastodon.inject({ type: 'status', status: 200, body: hostile('12\u00003', 'https://m.example/@b/1') }, 1, /^POST \/api\/v1\/statuses$/);
+    const pending = (await ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Oui' } })).replyToInboxItem;
+    expect(pending.status).toBe('NEW');
+    expect(pending.replies).toMatchObject([{ status: 'PENDING', attempts: 1, externalId: null }]);
+    expect(pending.replies[0].error).toMatch(/^UNKNOWN: .*answered something the connector cannot use/);
+    mastodon.inject(
+      { type: 'status', status: 200, body: hostile('778', 'javascript:alert(document.cookie)') },
+      1,
+      /^POST \/api\/v1\/statuses$/,
+    );
+    expect(await sendJob.handle({ organizationId: org, replyId: pending.replies[0].id })).toEqual({ status: 'SENT' });
+    expect(await item(row.id)).toMatchObject({ status: 'ANSWERED', replies: [{ status: 'SENT', externalId: '778', error: null }] });
+    const stored = await admin.query('SELECT external_id, external_url FROM inbox_replies WHERE item_id = $1', [row.id]);
+    expect(stored.rows).toEqual([{ external_id: '778', external_url: null }]);
+  });
+
   it('a reply the network refuses is FAILED, named on input.text, and the item can be answered again', async () => {
     const account = await connect('boulangerie');
     const { post, publicationId } = await published(account, 'boulangerie');

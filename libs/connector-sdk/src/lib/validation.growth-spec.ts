@@ -1,5 +1,5 @@
 import { growthRatio, LINEAR_GROWTH_LIMIT } from '../testing/linear-time';
-import { countGraphemes, countLength } from './validation';
+import { checkPublishedPost, countGraphemes, countLength } from './validation';
 
 // Bluesky's length is counted in grapheme clusters, in the editor (on each save) and at publishing, on texts of up to
 // 100,000 characters: the count must stay linear (Intl.Segmenter alone is not, on one long string).
@@ -12,6 +12,24 @@ describe('grapheme counting', () => {
     ['CR LF pairs and lone surrogates', (n) => '\r\n\ud83d'.repeat(n / 3)],
   ])('takes linear time on %s', (_name, make) => {
     const ratio = growthRatio(make, (text) => [countGraphemes(text), countLength(text, 'graphemes')], 4000);
+    expect({ sample: make(12).slice(0, 12), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(12).slice(0, 12), linear: true });
+  });
+});
+
+// The post a network says it made is remote input: its id and URL are checked before anything keeps them. Sizes of 240
+// and 1,920 characters stay under the 2,000 kept, so the patterns, not the length check, do the work.
+describe('published post check', () => {
+  it.each<[string, (n: number) => string]>([
+    ['high surrogates', (n) => '\ud83d'.repeat(n)],
+    ['low surrogates after pairs', (n) => '\ud83d\ude00\ude00'.repeat(n / 3)],
+    ['control characters at the end', (n) => `${'1'.repeat(n)}\u0000`],
+    ['a URL of many dots', (n) => `https://${'a.'.repeat(n / 2)}example/`],
+  ])('takes linear time on %s', (_name, make) => {
+    const ratio = growthRatio(
+      make,
+      (text) => [checkPublishedPost({ externalId: text, url: text }), checkPublishedPost({ externalId: '1', url: text })],
+      240,
+    );
     expect({ sample: make(12).slice(0, 12), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(12).slice(0, 12), linear: true });
   });
 });

@@ -1,6 +1,7 @@
 import type { ConnectorManifest, Mention } from './contract';
 import { optionSpecProblems } from './manifest';
 import {
+  checkPublishedPost,
   checkVariantOptions,
   countGraphemes,
   countLength,
@@ -365,5 +366,64 @@ describe('validateMention', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('checkPublishedPost', () => {
+  it('keeps a well-formed post as it is, its http(s) URL and thread ids included', () => {
+    expect(checkPublishedPost({ externalId: '11351', url: 'https://m.example/@a/11351', threadIds: ['11352'] })).toEqual({
+      post: { externalId: '11351', url: 'https://m.example/@a/11351', threadIds: ['11352'] },
+    });
+  });
+
+  it('refuses a post id it cannot keep, saying why', () => {
+    const problem = (externalId: unknown) => {
+      const checked = checkPublishedPost({ externalId, url: 'https://m.example/x' });
+      return 'problem' in checked ? checked.problem : null;
+    };
+    expect(problem('a\u0000b')).toMatch(/control character/);
+    expect(problem('a\nb')).toMatch(/control character/);
+    expect(problem('\ud800')).toMatch(/unpaired surrogate/);
+    expect(problem('x\udc00')).toMatch(/unpaired surrogate/);
+    expect(problem('')).toMatch(/is empty/);
+    expect(problem(42)).toMatch(/is number, not a text/);
+    expect(problem(null)).toMatch(/is null, not a text/);
+    expect(problem('9'.repeat(2001))).toMatch(/2001 characters long \(at most 2000\)/);
+    // A pair is Unicode, and kept.
+    expect(problem('\ud83d\ude00')).toBeNull();
+    expect(checkPublishedPost(null)).toEqual({ problem: 'the connector answered without a post' });
+    expect(checkPublishedPost({ externalId: '1', url: 'https://m.example/x', threadIds: ['2', 'a\u0000'] })).toEqual({
+      problem: 'the id of thread part 3 the network answered contains a control character',
+    });
+    expect(checkPublishedPost({ externalId: '1', url: 'https://m.example/x', threadIds: 'x' })).toEqual({
+      problem: 'the thread ids the network answered are not a list',
+    });
+  });
+
+  it('drops a URL it cannot keep or that is not http(s), and keeps the post', () => {
+    const urlOf = (url: unknown) => {
+      const checked = checkPublishedPost({ externalId: '1', url });
+      return 'post' in checked ? checked.post.url : 'refused';
+    };
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>',
+      'file:///etc/passwd',
+      '/relative',
+      'https://m.example/\u0000',
+      `https://m.example/${'a'.repeat(2000)}`,
+      '\ud800',
+      42,
+      undefined,
+    ])
+      expect(urlOf(url)).toBeNull();
+    expect(urlOf('http://m.example/@a/1')).toBe('http://m.example/@a/1');
+  });
+
+  it('refuses a huge id by its length, whatever it holds', () => {
+    const huge = 'a'.repeat(5_000_000) + '\u0000';
+    expect(checkPublishedPost({ externalId: huge, url: `https://m.example/${huge}` })).toEqual({
+      problem: 'the post id the network answered is 5000001 characters long (at most 2000)',
+    });
   });
 });

@@ -9,6 +9,7 @@ import type {
   Mention,
   MentionAttachment,
   MentionAttachmentKind,
+  PublishedPost,
   Variant,
   VariantOptionSpec,
   Violation,
@@ -369,6 +370,58 @@ export function isHttpUrl(value: unknown): value is string {
   } catch {
     return false;
   }
+}
+
+/** Longest external id, and longest post URL, the platform keeps of a post a connector made. */
+export const PUBLISHED_POST_MAX_LENGTH = 2000;
+
+/** A code unit of a surrogate pair without its other half: not Unicode; PostgreSQL refuses it in JSON. */
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Any C0 control character (NUL included: PostgreSQL refuses it in text) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const ANY_CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** A post a connector made, as the platform keeps it (see `checkPublishedPost`): the URL is null when it could not be kept. */
+export interface KeptPost {
+  externalId: string;
+  url: string | null;
+  threadIds?: string[];
+}
+
+/** Why `value` cannot be kept as a post's id or address (null when it can): a text, not empty, not too long, printable Unicode. */
+function keptTextProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return `is ${value === null ? 'null' : typeof value}, not a text`;
+  if (value.length === 0) return 'is empty';
+  if (value.length > PUBLISHED_POST_MAX_LENGTH) return `is ${value.length} characters long (at most ${PUBLISHED_POST_MAX_LENGTH})`;
+  if (ANY_CONTROL_CHARACTER.test(value)) return 'contains a control character';
+  if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired surrogate';
+  return null;
+}
+
+/**
+ * What the platform keeps of the post a connector says it made. The network's
+ * answer is remote input: its id must be a non-empty text of at most 2,000
+ * characters without control characters or unpaired surrogates, else nothing
+ * can be recorded (`problem` says why, and the caller treats the call as one
+ * whose outcome is unknown). Its URL is kept only when it is such a text and an
+ * absolute http(s) URL (never javascript:, data:, file:); otherwise it is null,
+ * and the post is kept without a link. Thread ids follow the id's rule.
+ */
+export function checkPublishedPost(post: unknown): { post: KeptPost } | { problem: string } {
+  if (typeof post !== 'object' || post === null) return { problem: 'the connector answered without a post' };
+  const { externalId, url, threadIds } = post as Partial<Record<keyof PublishedPost, unknown>>;
+  const idProblem = keptTextProblem(externalId);
+  if (idProblem) return { problem: `the post id the network answered ${idProblem}` };
+  const kept: KeptPost = { externalId: externalId as string, url: keptTextProblem(url) === null && isHttpUrl(url) ? url : null };
+  if (threadIds !== undefined) {
+    if (!Array.isArray(threadIds)) return { problem: 'the thread ids the network answered are not a list' };
+    for (const [index, id] of threadIds.entries()) {
+      const problem = keptTextProblem(id);
+      if (problem) return { problem: `the id of thread part ${index + 2} the network answered ${problem}` };
+    }
+    kept.threadIds = threadIds as string[];
+  }
+  return { post: kept };
 }
 
 const ATTACHMENT_KINDS: ReadonlySet<string> = new Set<MentionAttachmentKind>(['image', 'video', 'audio', 'file']);

@@ -53,6 +53,7 @@ import {
   validateOperations,
 } from '../lib/manifest';
 import { notImplementedInfo, notImplementedMessage } from '../lib/not-implemented';
+import { checkPublishedPost } from '../lib/validation';
 import { credentialsAmong, describeLeaks, findCredentialLeaks, NamedSecret, textsOfError, TextToScan } from './credential-leaks';
 import { unwatched, watchForBypass } from './http-guard';
 import type { ConformanceServer, InjectedFailure } from './loopback-server';
@@ -233,6 +234,10 @@ function expectPublished(post: PublishedPost): void {
   expect(typeof post.externalId).toBe('string');
   expect(post.externalId.length).toBeGreaterThan(0);
   expectHttpUrl(post.url, `published post ${post.externalId} url`);
+  // What the platform keeps of it: a connector's post is recorded whole, its URL included.
+  expect(checkPublishedPost(post)).toEqual({
+    post: { externalId: post.externalId, url: post.url, ...(post.threadIds ? { threadIds: post.threadIds } : {}) },
+  });
 }
 
 /** What one call of an operation let out, recorded by the context the suite passes. */

@@ -1,8 +1,8 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { ConnectorError } from '@socle/connector-sdk';
-import type { Connector, ConnectorContext, ConnectorRegistry, Credentials } from '@socle/connector-sdk';
+import { checkPublishedPost, ConnectorError } from '@socle/connector-sdk';
+import type { Connector, ConnectorContext, ConnectorRegistry, Credentials, KeptPost } from '@socle/connector-sdk';
 import type { ContentPublisher, PreparedAccount, PublisherCtx, PublishFailure } from '@socle/content';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from './connectors';
 import { describeFailure } from './connector-errors';
@@ -99,6 +99,15 @@ export class CommunityPublisher implements ContentPublisher {
         };
       }
     };
+    // The network's answer is remote input: a post id the platform cannot keep (control characters, an unpaired surrogate,
+    // over 2,000 characters) fails the call as UNKNOWN (retried, then failed, never recorded half); a URL it cannot keep or
+    // that is not http(s) is dropped.
+    const kept = (post: unknown): { post: KeptPost } | { failure: PublishFailure } => {
+      const checked = checkPublishedPost(post);
+      if ('post' in checked) return checked;
+      this.logger.warn(`connector ${account.network} answered a post the platform cannot keep: ${checked.problem}`);
+      return { failure: { kind: 'UNKNOWN', message: `${checked.problem}: the post cannot be recorded` } };
+    };
     // Optional: without it, a connector whose publish is idempotent per key is simply called again.
     const findPublished =
       connector.findPublished && connector.manifest.capabilities.findPublished ? connector.findPublished.bind(connector) : undefined;
@@ -127,7 +136,7 @@ export class CommunityPublisher implements ContentPublisher {
               }
             : c;
         const first = await call((c) => publish(withProgress(c), used, request));
-        if ('value' in first) return { post: first.value };
+        if ('value' in first) return kept(first.value);
         if (first.failure.kind !== 'AUTH_EXPIRED') return first;
         const refusedSealed = sealed;
         const renew = (renewCtx: PublisherCtx) => this.renew(renewCtx, accountId, refusedSealed, first.failure);
@@ -144,12 +153,13 @@ export class CommunityPublisher implements ContentPublisher {
         if (credentials === used) return first;
         // The same idempotency key: a network that took the first call after all answers with the same post.
         const second = await call((c) => publish(withProgress(c), credentials, request));
-        return 'value' in second ? { post: second.value } : second;
+        return 'value' in second ? kept(second.value) : second;
       },
       findPublished: async (request) => {
         if (!findPublished) return { post: null };
         const result = await call((c) => findPublished(c, credentials, request));
-        return 'value' in result ? { post: result.value } : result;
+        if (!('value' in result)) return result;
+        return result.value === null || result.value === undefined ? { post: null } : kept(result.value);
       },
       delete: async (externalId) => {
         if (!connector.delete || !connector.manifest.capabilities.delete) {

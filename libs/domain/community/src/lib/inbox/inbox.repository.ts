@@ -432,11 +432,11 @@ export class InboxRepository {
   }
 
   /** Records the post; false when the reply is no longer PENDING (another sender recorded it). */
-  async markSent(ctx: TenantCtx, id: string, post: { externalId: string; url: string }): Promise<boolean> {
+  async markSent(ctx: TenantCtx, id: string, post: { externalId: string; url: string | null }): Promise<boolean> {
     const changed = await ctx.uow.execute(
       `UPDATE inbox_replies SET status = 'SENT', external_id = $3, external_url = $4, sent_at = now(), error = NULL
         WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'`,
-      [ctx.uow.organizationId, id, post.externalId.slice(0, 2000), post.url.slice(0, 2000)],
+      [ctx.uow.organizationId, id, post.externalId.slice(0, 2000), post.url?.slice(0, 2000) ?? null],
     );
     return changed === 1;
   }

@@ -2,7 +2,7 @@ import { WebhookEvents } from '@socle/platform-webhooks';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { ConnectorError } from '@socle/connector-sdk';
+import { checkPublishedPost, ConnectorError } from '@socle/connector-sdk';
 import type { ConnectorContext, ConnectorRegistry, Credentials } from '@socle/connector-sdk';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { badInput, DomainError } from '@socle/platform-errors';
@@ -336,7 +336,13 @@ export class InboxService {
     const { ctx: connectorCtx, observation } = observe(this.connectorContext);
     const send = connector.reply.bind(connector);
     try {
-      const post = await send(connectorCtx, credentials, item.externalId, { text: reply.text }, reply.idempotencyKey);
+      // The network's answer is remote input: an id the platform cannot keep is a call of unknown outcome (sent again with
+      // the same key, whose network answers the same reply); a URL it cannot keep, or not http(s), is dropped.
+      const checked = checkPublishedPost(
+        await send(connectorCtx, credentials, item.externalId, { text: reply.text }, reply.idempotencyKey),
+      );
+      if ('problem' in checked) throw new ConnectorError('UNKNOWN', `${checked.problem}: the reply cannot be recorded`);
+      const post = checked.post;
       if (await this.inbox.markSent(ctx, replyId, post)) {
         const now = await this.inbox.find(ctx, item.id);
         if (now && canMoveInbox(now.status, 'ANSWERED')) {

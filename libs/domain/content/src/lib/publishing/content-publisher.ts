@@ -1,4 +1,4 @@
-import type { ConnectorManifest, PublishedPost, UploadProgress, Variant } from '@socle/connector-sdk';
+import type { ConnectorManifest, KeptPost, UploadProgress, Variant } from '@socle/connector-sdk';
 import type { Actor } from '@socle/platform-auth';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 
@@ -25,17 +25,20 @@ export interface PreparedAccount {
   readonly manifest: ConnectorManifest;
   /** Whether the connector can tell whether a publish with a key already reached the network. */
   readonly canFindPublished: boolean;
-  /** `progress` receives the connector's upload reports (`ConnectorContext.progress`), when it makes any. */
+  /**
+   * `progress` receives the connector's upload reports (`ConnectorContext.progress`), when it makes any. The post is
+   * as the platform keeps it (`checkPublishedPost`): an answer whose post id cannot be kept is an UNKNOWN failure.
+   */
   publish(
     request: { idempotencyKey: string; variant: Variant },
     options?: { progress?: (report: UploadProgress) => void },
-  ): Promise<{ post: PublishedPost } | { failure: PublishFailure }>;
+  ): Promise<{ post: KeptPost } | { failure: PublishFailure }>;
   /** Null when the connector cannot tell (`canFindPublished` false) or found nothing. */
   findPublished(request: {
     idempotencyKey: string;
     variant: Variant;
     publishedAfter?: string;
-  }): Promise<{ post: PublishedPost | null } | { failure: PublishFailure }>;
+  }): Promise<{ post: KeptPost | null } | { failure: PublishFailure }>;
   delete(externalId: string): Promise<{ deleted: true } | { failure: PublishFailure }>;
   /**
    * The network refused the account's credentials: the account is flagged

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { ConnectorManifest, MediaAttachment, PublishedPost, UploadProgress, Variant } from '@socle/connector-sdk';
+import type { ConnectorManifest, KeptPost, MediaAttachment, UploadProgress, Variant } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { WebhookEvents } from '@socle/platform-webhooks';
@@ -69,7 +69,7 @@ export const DISPATCH_BATCH_SIZE = 100;
 /** Network calls of one batch at once. The publications of one account are split over lanes, each with its prepared account. */
 export const DISPATCH_LANES = 8;
 
-type Attempt = { post: PublishedPost; found: boolean } | { failure: PublishFailure };
+type Attempt = { post: KeptPost; found: boolean } | { failure: PublishFailure };
 type Prepared = { account: PreparedAccount } | { failure: PublishFailure };
 const SYSTEM = { type: 'SYSTEM', id: null } as const;
 
@@ -85,7 +85,7 @@ type MediaFacts = { id: string; storageKey: string; contentType: string; byteSiz
 
 /** What the call phase brings back for one publication. */
 type Sent =
-  | { claimed: Claimed; post: PublishedPost; found: boolean }
+  | { claimed: Claimed; post: KeptPost; found: boolean }
   | { claimed: Claimed; failure: PublishFailure; account: PreparedAccount | null }
   | { claimed: Claimed; postponeMs: number }
   | { claimed: Claimed; error: unknown };
