@@ -230,4 +230,26 @@ describe('publishing dispatch by organisation', () => {
     expect(published.find((r) => r.external_id === '777')?.external_url).toBeNull();
     expect(published.find((r) => r.external_id !== '777')?.external_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/@hostile-lot\//);
   });
+  it('records a refusal whose reason holds NUL or half a surrogate pair: FAILED with the reason shown, the batch recorded', async () => {
+    const account = await connect('refus-lot');
+    const rows = await due(account, 2);
+    job.lanes = 1;
+    const reason = `Validation failed: a\u0000b \ud800 c ${'é'.repeat(980)}😀 end`;
+    mastodon.inject({ type: 'status', status: 422, body: { error: reason } }, 1, /^POST \/api\/v1\/statuses$/);
+    expect(await dispatch()).toMatchObject({ claimed: 2, outcomes: { failed: 1, published: 1 } });
+    const after = await admin.query<{ status: string; last_error: string | null }>(
+      'SELECT status, last_error FROM publications WHERE id = ANY($1::uuid[]) ORDER BY status',
+      [rows.map((r) => r.id)],
+    );
+    expect(after.rows.map((r) => r.status)).toEqual(['FAILED', 'PUBLISHED']);
+    // The network's words, as text a store takes: the NUL and the lone half replaced, the text cut without splitting a pair.
+    expect(after.rows[0].last_error).toMatch(/^the network refused the post: Validation failed: a\ufffdb \ufffd c é+/);
+    expect(after.rows[0].last_error).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(after.rows[0].last_error).not.toContain('\u0000');
+    const attempts = await admin.query<{ outcome: string }>(
+      'SELECT outcome FROM publication_attempts WHERE publication_id = ANY($1::uuid[]) ORDER BY outcome',
+      [rows.map((r) => r.id)],
+    );
+    expect(attempts.rows.map((r) => r.outcome)).toEqual(['FAILED', 'PUBLISHED']);
+  });
 });

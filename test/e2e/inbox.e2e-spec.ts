@@ -340,6 +340,22 @@ describe('inbox', () => {
     expect(stored.rows).toEqual([{ external_id: '778', external_url: null }]);
   });
 
+  it('takes a comment holding NUL or half a surrogate pair as text a store takes, and the comments after it too', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    mastodon.postAs('nul\u0000', 'Texte a\u0000b \ud800 fin', { inReplyToId: post.id });
+    mastodon.postAs('sage', 'Merci pour la fournée', { inReplyToId: post.id });
+    await fetchInbox();
+    const rows = await admin.query<{ author_handle: string; text: string }>(
+      'SELECT author_handle, text FROM inbox_items WHERE publication_id = $1 ORDER BY received_at, id',
+      [publicationId],
+    );
+    expect(rows.rows.map((r) => r.text).sort()).toEqual(['Merci pour la fournée', 'Texte a\ufffdb \ufffd fin']);
+    expect(rows.rows.map((r) => r.author_handle).join(' ')).not.toContain('\u0000');
+    // Fetched again: the same comments, nothing new, nothing failing.
+    expect(await fetchInbox()).toMatchObject({ inserted: 0, failed: 0 });
+  });
+
   it('a reply the network refuses is FAILED, named on input.text, and the item can be answered again', async () => {
     const account = await connect('boulangerie');
     const { post, publicationId } = await published(account, 'boulangerie');

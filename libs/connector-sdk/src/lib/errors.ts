@@ -1,3 +1,5 @@
+import { keptText } from './validation';
+
 /** The typed errors every connector operation throws. Generic code reads `kind`, never the message. */
 export type ConnectorErrorKind = 'AUTH_EXPIRED' | 'RATE_LIMITED' | 'REJECTED' | 'TRANSIENT' | 'UNKNOWN';
 
@@ -16,12 +18,13 @@ export class ConnectorError extends Error {
   readonly networkReason?: string;
   readonly status?: number;
 
+  /** The message and the network's reason (often the network's own words) are kept as text any store takes (`keptText`). */
   constructor(kind: ConnectorErrorKind, message: string, details: ConnectorErrorDetails = {}) {
-    super(message);
+    super(keptText(String(message)));
     this.name = 'ConnectorError';
     this.kind = kind;
     this.retryAfterSeconds = details.retryAfterSeconds;
-    this.networkReason = details.networkReason;
+    this.networkReason = typeof details.networkReason === 'string' ? keptText(details.networkReason) : undefined;
     this.status = details.status;
   }
 

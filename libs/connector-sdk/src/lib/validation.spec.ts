@@ -2,6 +2,8 @@ import type { ConnectorManifest, Mention } from './contract';
 import { optionSpecProblems } from './manifest';
 import {
   checkPublishedPost,
+  keptMentions,
+  keptText,
   checkVariantOptions,
   countGraphemes,
   countLength,
@@ -425,5 +427,42 @@ describe('checkPublishedPost', () => {
     expect(checkPublishedPost({ externalId: huge, url: `https://m.example/${huge}` })).toEqual({
       problem: 'the post id the network answered is 5000001 characters long (at most 2000)',
     });
+  });
+});
+
+describe('keptText', () => {
+  it('replaces control characters (tab and line breaks kept) and unpaired surrogates by U+FFFD, length unchanged', () => {
+    const text = 'a\u0000b\tc\nd\r\u0007\u007f \ud800 \udc00 😀 \ud83d';
+    expect(keptText(text)).toBe('a\ufffdb\tc\nd\r\ufffd\ufffd \ufffd \ufffd 😀 \ufffd');
+    expect(keptText(text)).toHaveLength(text.length);
+    expect(keptText('plain')).toBe('plain');
+  });
+});
+
+describe('keptMentions', () => {
+  it('keeps every string of every mention as text a store takes, attachments included, other values as they are', () => {
+    const [kept, odd] = keptMentions([
+      {
+        externalId: '1\u0000',
+        url: 'https://m.example/1',
+        authorHandle: 'a\ud800',
+        text: 'x\u0000y',
+        publishedAt: '2026-12-05T10:00:00Z',
+        authorReach: 12,
+        attachments: [{ url: 'https://m.example/\udc00.png', kind: 'image', byteSize: 3 }, null],
+      },
+      null,
+    ]);
+    expect(kept).toEqual({
+      externalId: '1\ufffd',
+      url: 'https://m.example/1',
+      authorHandle: 'a\ufffd',
+      text: 'x\ufffdy',
+      publishedAt: '2026-12-05T10:00:00Z',
+      authorReach: 12,
+      attachments: [{ url: 'https://m.example/\ufffd.png', kind: 'image', byteSize: 3 }, null],
+    });
+    expect(odd).toBeNull();
+    expect(keptMentions('not a list')).toEqual([]);
   });
 });

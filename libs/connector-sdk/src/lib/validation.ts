@@ -381,6 +381,45 @@ const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbf
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const ANY_CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
+const ANY_UNPAIRED_SURROGATE = new RegExp(UNPAIRED_SURROGATE.source, 'g');
+// eslint-disable-next-line no-control-regex -- control characters are what this replaces (tab, line feed and carriage return kept)
+const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * `value` as text any store takes: each control character but tab, line feed and carriage return, and each
+ * unpaired surrogate (half of a pair, as a cut at a length limit may leave), replaced by U+FFFD. PostgreSQL refuses
+ * NUL in text and both in JSON; a network's words are remote input. The length is unchanged.
+ */
+export function keptText(value: string): string {
+  return value.replace(CONTROL_CHARACTERS_BUT_LINES, '\ufffd').replace(ANY_UNPAIRED_SURROGATE, '\ufffd');
+}
+
+/** A string as `keptText` makes it; anything else as it is (the mention's own checks judge it). */
+function keptIfText<T>(value: T): T {
+  return (typeof value === 'string' ? keptText(value) : value) as T;
+}
+
+/**
+ * The mentions (and comments) a connector fetched, each string of each one (its attachments' included) as text any
+ * store takes (`keptText`): a network's page is remote input, and one NUL in one comment must not stop every later
+ * fetch of the post. A list that is not one is no mentions; an entry that is not an object is passed on as it is.
+ */
+export function keptMentions(items: unknown): Mention[] {
+  if (!Array.isArray(items)) return [];
+  return items.map((mention: unknown) => {
+    if (typeof mention !== 'object' || mention === null) return mention as Mention;
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(mention)) kept[key] = keptIfText(value);
+    if (Array.isArray(kept.attachments))
+      kept.attachments = kept.attachments.map((attachment: unknown) =>
+        typeof attachment === 'object' && attachment !== null
+          ? Object.fromEntries(Object.entries(attachment).map(([key, value]) => [key, keptIfText(value)]))
+          : attachment,
+      );
+    return kept as unknown as Mention;
+  });
+}
+
 /** A post a connector made, as the platform keeps it (see `checkPublishedPost`): the URL is null when it could not be kept. */
 export interface KeptPost {
   externalId: string;

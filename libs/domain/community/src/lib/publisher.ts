@@ -1,7 +1,7 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
-import { checkPublishedPost, ConnectorError } from '@socle/connector-sdk';
+import { checkPublishedPost, ConnectorError, keptText } from '@socle/connector-sdk';
 import type { Connector, ConnectorContext, ConnectorRegistry, Credentials, KeptPost } from '@socle/connector-sdk';
 import type { ContentPublisher, PreparedAccount, PublisherCtx, PublishFailure } from '@socle/content';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from './connectors';
@@ -93,7 +93,8 @@ export class CommunityPublisher implements ContentPublisher {
         return {
           failure: {
             kind: error.kind,
-            message: message.slice(0, 1000),
+            // Cut at the column's length, never through a surrogate pair.
+            message: keptText(message.slice(0, 1000)),
             ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
           },
         };

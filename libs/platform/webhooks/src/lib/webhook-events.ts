@@ -9,6 +9,15 @@ export const DELIVER_WEBHOOKS_JOB = 'DeliverWebhooksJob';
 /** Largest `data` of one event, as JSON text (the table refuses more). */
 export const WEBHOOK_DATA_MAX_BYTES = 65_536;
 
+// eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL's JSON refuses
+const NUL = /\u0000/g;
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Strings as PostgreSQL's JSON takes them: NUL and unpaired surrogates (a network's words may hold them) become U+FFFD. */
+function storable(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(NUL, '\ufffd').replace(UNPAIRED_SURROGATE, '\ufffd') : value;
+}
+
 /**
  * Emits webhook events from any module: `emit` writes an outbox row in the
  * caller's unit of work, so a rolled-back change emits nothing and a committed
@@ -49,7 +58,7 @@ export class WebhookEvents {
        SELECT $1, e.type, e.data FROM jsonb_to_recordset($2::jsonb) AS e (type text, data jsonb)
         WHERE e.type = ANY ((SELECT socle_webhook_subscribed_types($1))::text[])
        RETURNING id`,
-      [uow.organizationId, JSON.stringify(events)],
+      [uow.organizationId, JSON.stringify(events, storable)],
     );
     if (rows.length === 0) return [];
     const organizationId = uow.organizationId;

@@ -1,5 +1,6 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { keptMentions } from '@socle/connector-sdk';
 import type { ConnectorContext, ConnectorRegistry, Credentials, Mention } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
@@ -158,7 +159,7 @@ export class FetchInboxJob implements JobHandler {
       let cursor: string | null;
       try {
         const page = await fetchComments(connectorCtx, creds, publication.externalId, publication.cursor ?? undefined);
-        comments = page.items;
+        comments = keptMentions(page.items);
         cursor = page.cursor ?? null;
       } catch (error) {
         failed += 1;
@@ -194,7 +195,7 @@ export class FetchInboxJob implements JobHandler {
       const fetchMentions = connector.fetchMentions.bind(connector);
       let mentions: Mention[];
       try {
-        mentions = (await fetchMentions(observe(this.connectorContext).ctx, creds, { limit: 40 })).items;
+        mentions = keptMentions((await fetchMentions(observe(this.connectorContext).ctx, creds, { limit: 40 })).items);
       } catch (error) {
         failed += 1;
         this.logger.warn(

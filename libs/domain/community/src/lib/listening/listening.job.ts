@@ -1,6 +1,6 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ConnectorError } from '@socle/connector-sdk';
+import { ConnectorError, keptMentions } from '@socle/connector-sdk';
 import type { Connector, ConnectorContext, ConnectorRegistry, Mention, MentionQuery } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
@@ -354,14 +354,15 @@ export class RunListeningQueryJob implements JobHandler<RunListeningQueryPayload
         };
       }
       let reachedOld = false;
-      for (const mention of result.items) {
+      const items = keptMentions(result.items);
+      for (const mention of items) {
         if (!mention?.externalId || seenNow.has(mention.externalId)) continue;
         seenNow.add(mention.externalId);
         const time = Date.parse(mention.publishedAt);
         if (since !== null && !mention.publishedAtEstimated && time < since) reachedOld = true;
         if (!known.has(mention.externalId)) fresh.push(mention);
       }
-      if (reachedOld || result.items.length === 0 || !result.cursor || result.cursor === cursor) break;
+      if (reachedOld || items.length === 0 || !result.cursor || result.cursor === cursor) break;
       cursor = result.cursor;
     }
     // Newest dated publication seen so far, and the newest ids (this run's first, then the previous ones).
