@@ -382,8 +382,8 @@ const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbf
 const ANY_CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 const ANY_UNPAIRED_SURROGATE = new RegExp(UNPAIRED_SURROGATE.source, 'g');
-// eslint-disable-next-line no-control-regex -- control characters are what this replaces (tab, line feed and carriage return kept)
-const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** `CONTROL_CHARACTERS` (tab, line feed and carriage return aside), every one. */
+const CONTROL_CHARACTERS_BUT_LINES = new RegExp(CONTROL_CHARACTERS.source, 'g');
 
 /**
  * `value` as text any store takes: each control character but tab, line feed and carriage return, and each
