@@ -252,4 +252,35 @@ describe('publishing dispatch by organisation', () => {
     );
     expect(attempts.rows.map((r) => r.outcome)).toEqual(['FAILED', 'PUBLISHED']);
   });
+  it('races two workers over a batch answered with deep JSON and private-address URLs: each post once, nothing INTERNAL', async () => {
+    const account = await connect('course-lot');
+    const rows = await due(account, 6);
+    // The id is a plain one; the rest of each answer is nested 5,000 deep; the URL names a private address (a link shown, never fetched).
+    const deep = `${'{"deep":'.repeat(5000)}"fond"${'}'.repeat(5000)}`;
+    const statuses = /^POST \/api\/v1\/statuses$/;
+    for (let i = 1; i <= 3; i++)
+      mastodon.inject(
+        {
+          type: 'status',
+          status: 200,
+          contentType: 'application/json; charset=utf-8',
+          body: `{"id":"90${i}","url":"http://169.254.169.254/latest","deep":${deep}}`,
+        },
+        1,
+        statuses,
+      );
+    const results = await Promise.allSettled([dispatch(), dispatch()]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const claimed = results.map((r) => (r.status === 'fulfilled' ? r.value.claimed : -1));
+    expect(claimed[0] + claimed[1]).toBe(6);
+    const after = await admin.query<{ status: string; external_id: string; external_url: string | null }>(
+      'SELECT status, external_id, external_url FROM publications WHERE id = ANY($1::uuid[]) ORDER BY external_id',
+      [rows.map((r) => r.id)],
+    );
+    expect(after.rows.map((r) => r.status)).toEqual(rows.map(() => 'PUBLISHED'));
+    expect(new Set(after.rows.map((r) => r.external_id)).size).toBe(6);
+    // An http(s) link is kept whatever its host: the platform shows it, it never requests it.
+    expect(after.rows.filter((r) => r.external_url === 'http://169.254.169.254/latest')).toHaveLength(3);
+    expect(mastodon.statusesOf('course-lot')).toHaveLength(3);
+  });
 });
