@@ -163,6 +163,42 @@ describe('choosing the page a sign-in connects', () => {
     expect((await secretsOf(res.body.account.id)).author).toBe(ORG_BAKERY);
   }, 60_000);
 
+  it("keeps a page's name the network answers as text any store takes: a NUL, a line break and 300 characters are listed on one line, cut at 200", async () => {
+    const bakery = linkedin.organizations.get(ORG_BAKERY);
+    const cycles = linkedin.organizations.get(ORG_CYCLES);
+    if (!bakery || !cycles) throw new Error('the LinkedIn test server lost its organisations');
+    const names = { bakery: bakery.localizedName, cycles: cycles.localizedName };
+    bakery.localizedName = `Boulangerie\u0000Dupont\nTrois ${'é'.repeat(300)}`;
+    cycles.localizedName = `Cycles \ud800Léman`;
+    try {
+      const res = await signIn(AGENCY_MEMBER);
+      expect(res.status).toBe(200);
+      const choice = res.body.choice as { id: string; targets: Target[] };
+      const byId = new Map(choice.targets.map((t) => [t.id, t]));
+      const kept = byId.get(ORG_BAKERY)?.name ?? '';
+      expect(kept).toBe(`Boulangerie\ufffdDupont Trois ${'é'.repeat(200 - 'Boulangerie Dupont Trois '.length)}`);
+      expect(byId.get(ORG_CYCLES)?.name).toBe('Cycles \ufffdLéman');
+      const read = await api.ok<{ networkAccountChoice: { targets: Target[] } }>(
+        CHOICE,
+        { id: choice.id },
+        { token: owner.token, organizationId: org },
+      );
+      expect(read.networkAccountChoice.targets).toEqual(choice.targets);
+      const made = await api.ok<{ chooseNetworkAccountTarget: { id: string; handle: string } }>(
+        CHOOSE,
+        { input: { choiceId: choice.id, targetId: ORG_BAKERY } },
+        { token: owner.token, organizationId: org },
+      );
+      const { rows } = await admin.query<{ display_name: string }>('SELECT display_name FROM network_accounts WHERE id = $1', [
+        made.chooseNetworkAccountTarget.id,
+      ]);
+      expect(rows[0].display_name).toBe(kept);
+    } finally {
+      bakery.localizedName = names.bakery;
+      cycles.localizedName = names.cycles;
+    }
+  }, 60_000);
+
   it('answers NOT_FOUND for an id that is not a choice', async () => {
     for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
       const res = await api.gql(CHOICE, { id }, { token: owner.token, organizationId: org });

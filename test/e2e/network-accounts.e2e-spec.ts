@@ -161,6 +161,33 @@ describe('connected network accounts', () => {
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.network' });
   });
 
+  it('refuses an account name the network answers that cannot be kept (a NUL, an unpaired surrogate, 501 characters), storing nothing; the next connect works', async () => {
+    const count = async () =>
+      (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [org])).rows[0].n;
+    const before = await count();
+    for (const acct of ['nul\u0000name', 'half\ud800', 'x'.repeat(501 - `@${mastodon.host}`.length)]) {
+      const token = mastodon.createAccessToken(`hostile${before}`);
+      mastodon.inject(
+        {
+          type: 'status',
+          status: 200,
+          body: { id: '90001', username: acct, acct, display_name: 'Hostile', url: `${mastodon.baseUrl}/@h` },
+        },
+        1,
+        /^GET \/api\/v1\/accounts\/verify_credentials$/,
+      );
+      const res = await connect(token);
+      expect(res.body.data).toBeNull();
+      const error = res.body.errors?.[0];
+      expect(error?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', networkErrorKind: 'UNKNOWN' });
+      expect(error?.message).toMatch(/account name .* (control character|unpaired surrogate|characters long)/);
+      expect(error?.message).not.toContain(acct);
+      expect(await count()).toBe(before);
+    }
+    const { account } = await connectFresh(`afterhostile${before}`);
+    expect(account).toMatchObject({ handle: `afterhostile${before}@${mastodon.host}`, status: 'OK' });
+  });
+
   it('disconnects: the row and its credentials are gone', async () => {
     const { account } = await connectFresh('bob');
     const res = await api.ok<{ disconnectNetworkAccount: { id: string } }>(

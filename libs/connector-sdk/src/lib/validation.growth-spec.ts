@@ -1,5 +1,5 @@
 import { growthRatio, LINEAR_GROWTH_LIMIT } from '../testing/linear-time';
-import { checkPublishedPost, countGraphemes, countLength } from './validation';
+import { checkPublishedPost, countGraphemes, countLength, keptDisplayName } from './validation';
 
 // Bluesky's length is counted in grapheme clusters, in the editor (on each save) and at publishing, on texts of up to
 // 100,000 characters: the count must stay linear (Intl.Segmenter alone is not, on one long string).
@@ -30,6 +30,18 @@ describe('published post check', () => {
       (text) => [checkPublishedPost({ externalId: text, url: text }), checkPublishedPost({ externalId: '1', url: text })],
       240,
     );
+    expect({ sample: make(12).slice(0, 12), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(12).slice(0, 12), linear: true });
+  });
+});
+
+// A display name a network answers (an account's, a page's) is made to fit before it is cut: its whole length is read.
+describe('display name kept', () => {
+  it.each<[string, (n: number) => string]>([
+    ['white space runs', (n) => ' \t\n'.repeat(n / 3)],
+    ['white space between words', (n) => 'a '.repeat(n / 2)],
+    ['lone surrogates and controls', (n) => '\ud83d\u0000'.repeat(n / 2)],
+  ])('takes linear time on %s', (_name, make) => {
+    const ratio = growthRatio(make, (text) => keptDisplayName(text), 4000);
     expect({ sample: make(12).slice(0, 12), linear: ratio < LINEAR_GROWTH_LIMIT }).toEqual({ sample: make(12).slice(0, 12), linear: true });
   });
 });

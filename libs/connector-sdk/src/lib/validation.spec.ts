@@ -1,7 +1,12 @@
 import type { ConnectorManifest, Mention } from './contract';
 import { optionSpecProblems } from './manifest';
 import {
+  ACCOUNT_DISPLAY_NAME_MAX_LENGTH,
+  ACCOUNT_HANDLE_MAX_LENGTH,
+  accountHandleProblem,
   checkPublishedPost,
+  keptDisplayName,
+  keptHttpUrl,
   keptMentions,
   keptText,
   checkVariantOptions,
@@ -436,6 +441,49 @@ describe('keptText', () => {
     expect(keptText(text)).toBe('a\ufffdb\tc\nd\r\ufffd\ufffd \ufffd \ufffd 😀 \ufffd');
     expect(keptText(text)).toHaveLength(text.length);
     expect(keptText('plain')).toBe('plain');
+  });
+});
+
+describe('what a network answers about an account', () => {
+  it('a handle is kept only as it is: 1 to 500 characters of printable Unicode, or refused with a reason that never repeats it', () => {
+    for (const handle of ['alice@example.social', 'é'.repeat(ACCOUNT_HANDLE_MAX_LENGTH), '😀'])
+      expect(accountHandleProblem(handle)).toBeNull();
+    const refused: [unknown, RegExp][] = [
+      ['', /is empty/],
+      ['x'.repeat(ACCOUNT_HANDLE_MAX_LENGTH + 1), /is 501 characters long \(at most 500\)/],
+      ['nul\u0000here', /control character/],
+      ['tab\there', /control character/],
+      ['half\udc00', /unpaired surrogate/],
+      [null, /is null, not a text/],
+      [42, /is number, not a text/],
+    ];
+    for (const [handle, reason] of refused) {
+      const problem = accountHandleProblem(handle);
+      expect(problem).toMatch(reason);
+      if (typeof handle === 'string' && handle.length > 3) expect(problem).not.toContain(handle);
+    }
+  });
+
+  it('a display name is made to fit: one line, control characters and lone halves replaced, cut at 200 without leaving half a pair', () => {
+    expect(keptDisplayName('  Boulangerie\u0000Dupont\n\tSA  ')).toBe('Boulangerie\ufffdDupont SA');
+    expect(keptDisplayName(`${'a'.repeat(ACCOUNT_DISPLAY_NAME_MAX_LENGTH - 1)}😀`)).toBe(
+      `${'a'.repeat(ACCOUNT_DISPLAY_NAME_MAX_LENGTH - 1)}\ufffd`,
+    );
+    expect(keptDisplayName('x'.repeat(5000))).toHaveLength(ACCOUNT_DISPLAY_NAME_MAX_LENGTH);
+    for (const none of [undefined, null, 7, '', ' \n\t ']) expect(keptDisplayName(none)).toBeNull();
+  });
+
+  it('an address is kept only when it is http(s) and text any store takes', () => {
+    expect(keptHttpUrl('https://www.linkedin.com/company/cycles-leman/')).toBe('https://www.linkedin.com/company/cycles-leman/');
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'https://a.example/\u0000',
+      `https://a.example/${'p'.repeat(2000)}`,
+      42,
+      null,
+    ])
+      expect(keptHttpUrl(url)).toBeNull();
   });
 });
 

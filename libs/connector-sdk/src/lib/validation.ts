@@ -427,11 +427,11 @@ export interface KeptPost {
   threadIds?: string[];
 }
 
-/** Why `value` cannot be kept as a post's id or address (null when it can): a text, not empty, not too long, printable Unicode. */
-function keptTextProblem(value: unknown): string | null {
+/** Why `value` cannot be kept as an id, a name or an address (null when it can): a text, not empty, not too long, printable Unicode. */
+function keptTextProblem(value: unknown, maxLength = PUBLISHED_POST_MAX_LENGTH): string | null {
   if (typeof value !== 'string') return `is ${value === null ? 'null' : typeof value}, not a text`;
   if (value.length === 0) return 'is empty';
-  if (value.length > PUBLISHED_POST_MAX_LENGTH) return `is ${value.length} characters long (at most ${PUBLISHED_POST_MAX_LENGTH})`;
+  if (value.length > maxLength) return `is ${value.length} characters long (at most ${maxLength})`;
   if (ANY_CONTROL_CHARACTER.test(value)) return 'contains a control character';
   if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired surrogate';
   return null;
@@ -451,7 +451,7 @@ export function checkPublishedPost(post: unknown): { post: KeptPost } | { proble
   const { externalId, url, threadIds } = post as Partial<Record<keyof PublishedPost, unknown>>;
   const idProblem = keptTextProblem(externalId);
   if (idProblem) return { problem: `the post id the network answered ${idProblem}` };
-  const kept: KeptPost = { externalId: externalId as string, url: keptTextProblem(url) === null && isHttpUrl(url) ? url : null };
+  const kept: KeptPost = { externalId: externalId as string, url: keptHttpUrl(url) };
   if (threadIds !== undefined) {
     if (!Array.isArray(threadIds)) return { problem: 'the thread ids the network answered are not a list' };
     for (const [index, id] of threadIds.entries()) {
@@ -461,6 +461,36 @@ export function checkPublishedPost(post: unknown): { post: KeptPost } | { proble
     kept.threadIds = threadIds as string[];
   }
   return { post: kept };
+}
+
+/** Longest handle the platform keeps of an account a connector connected (its name in lists, choices and the audit log). */
+export const ACCOUNT_HANDLE_MAX_LENGTH = 500;
+/** Longest display name kept of an account or of a page to publish as: a longer one is cut. */
+export const ACCOUNT_DISPLAY_NAME_MAX_LENGTH = 200;
+
+/**
+ * Why the handle a network answered for an account cannot be kept (null when it can): the handle names the account
+ * and tells accounts apart, so it is never altered to fit: a text of 1 to 500 characters without control characters or
+ * unpaired surrogates, or refused. The reason never repeats the value (it is remote input).
+ */
+export function accountHandleProblem(handle: unknown): string | null {
+  return keptTextProblem(handle, ACCOUNT_HANDLE_MAX_LENGTH);
+}
+
+/**
+ * A display name a network answered, as the platform keeps it: only shown, so made to fit rather than refused —
+ * `keptText` on one line (runs of white space, line breaks included, become one space), trimmed, cut at 200
+ * characters (a pair split by the cut becomes U+FFFD). Null when none.
+ */
+export function keptDisplayName(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const kept = keptText(keptText(value).replace(/\s+/g, ' ').trim().slice(0, ACCOUNT_DISPLAY_NAME_MAX_LENGTH)).trim();
+  return kept || null;
+}
+
+/** An address a network answered, kept only when it is a text `checkPublishedPost` would keep and absolute http(s); else null. */
+export function keptHttpUrl(value: unknown): string | null {
+  return keptTextProblem(value) === null && isHttpUrl(value) ? (value as string) : null;
 }
 
 const ATTACHMENT_KINDS: ReadonlySet<string> = new Set<MentionAttachmentKind>(['image', 'video', 'audio', 'file']);

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
+import { accountHandleProblem, keptDisplayName, keptHttpUrl } from '@socle/connector-sdk';
 import type { AccountTarget, Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
 import { ReconnectRelease } from '@socle/content';
-import { badInput, conflict, notFound } from '@socle/platform-errors';
+import { DomainError, badInput, conflict, notFound } from '@socle/platform-errors';
 import { SocleConfig } from '@socle/platform-config';
 import type { OrganizationUnitOfWork } from '@socle/platform-database';
 import { connectError } from './connector-errors';
@@ -216,9 +217,13 @@ export class NetworkAccountService {
       id,
       network: connector.manifest.id,
       serviceUrl: pending.serviceUrl,
-      targets: targets
-        .slice(0, MAX_TARGETS)
-        .map((t) => ({ id: t.id, kind: t.kind, name: t.name, handle: t.handle ?? null, url: t.url ?? null })),
+      targets: targets.slice(0, MAX_TARGETS).map((t) => ({
+        id: t.id,
+        kind: t.kind,
+        name: keptDisplayName(t.name) ?? t.id,
+        handle: accountHandleProblem(t.handle) === null ? (t.handle as string) : null,
+        url: keptHttpUrl(t.url),
+      })),
       expiresAt: new Date(Date.now() + CHOICE_TTL_MS),
       createdBy: pending.createdBy,
     };
@@ -275,8 +280,7 @@ export class NetworkAccountService {
     const valid = (Array.isArray(targets) ? targets : []).filter(
       (t) =>
         t &&
-        typeof t.id === 'string' &&
-        t.id &&
+        accountHandleProblem(t.id) === null &&
         typeof t.name === 'string' &&
         t.credentials &&
         typeof t.credentials.serviceUrl === 'string',
@@ -296,8 +300,17 @@ export class NetworkAccountService {
   private async store(ctx: TenantCtx, connector: Connector, credentials: Credentials): Promise<NetworkAccountEntity> {
     const network = connector.manifest.id;
     const handle = handleOf(credentials, connector.manifest.authKind);
+    // What the network answered names the account: remote input, kept only as text any store takes.
+    const problem = accountHandleProblem(handle);
+    if (problem) {
+      throw new DomainError(
+        'UPSTREAM_UNAVAILABLE',
+        `${connector.manifest.displayName} answered an account name that ${problem}: it cannot be kept; nothing was stored.`,
+        { details: { networkErrorKind: 'UNKNOWN' } },
+      );
+    }
     const connectedBy = ctx.actor.type === 'USER' ? ctx.actor.id : null;
-    const displayName = credentials.secrets.displayName ?? null;
+    const displayName = keptDisplayName(credentials.secrets.displayName);
     const existing = await this.accounts.findByHandleForUpdate(ctx, network, handle);
     const id = existing?.id ?? randomUUID();
     let previous: Credentials | null = null;
