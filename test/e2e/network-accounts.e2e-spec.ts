@@ -297,6 +297,29 @@ describe('connected network accounts', () => {
       expect(forged.text).not.toContain('<script');
     });
 
+    it('a token answer whose expires_in ends past any date connects without an expiry, where it answered INTERNAL', async () => {
+      for (const [username, expiresIn] of [
+        ['zoe', 1e300],
+        ['yann', Number.MAX_SAFE_INTEGER],
+      ] as const) {
+        const accessToken = oauthMastodon.createAccessToken(username);
+        oauthMastodon.inject(
+          {
+            type: 'status',
+            status: 200,
+            body: { access_token: accessToken, token_type: 'Bearer', scope: 'read write', created_at: 1, expires_in: expiresIn },
+          },
+          1,
+          /^POST \/oauth\/token$/,
+        );
+        const { id } = await connectWithOAuth(username);
+        const { rows } = await admin.query<{ expires_at: Date | null }>('SELECT expires_at FROM network_accounts WHERE id = $1', [id]);
+        expect(rows[0].expires_at).toBeNull();
+        expect((await secretsOf(id)).accessToken).toBe(accessToken);
+        expect((await check(id)).status).toBe('OK');
+      }
+    });
+
     it('registers one application per instance, reused by every authorisation there, its secret sealed', async () => {
       await connectWithOAuth('lena');
       const before = oauthMastodon.appCount();

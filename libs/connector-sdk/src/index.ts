@@ -1,5 +1,6 @@
 export * from './lib/contract';
 export * from './lib/errors';
+export * from './lib/expiry';
 export * from './lib/http';
 export * from './lib/outbound-guard';
 export * from './lib/validation';

@@ -18,6 +18,7 @@ import {
   ConnectorError,
   ConnectorOAuth,
   Credentials,
+  expiryAfter,
   FindPublishedRequest,
   MediaAttachment,
   mediaSize,
@@ -229,7 +230,7 @@ export class InstagramConnector implements Connector {
     const accessToken = stringOf(body.access_token, context, 'access_token');
     const expiresIn = body.expires_in === undefined ? undefined : count(body.expires_in, context, 'expires_in');
     const now = ctx.now?.() ?? new Date();
-    return { accessToken, expiresAt: expiresIn ? new Date(now.getTime() + expiresIn * 1000).toISOString() : undefined };
+    return { accessToken, expiresAt: expiryAfter(now, expiresIn) };
   }
 
   // ---------------------------------------------------------------- targets

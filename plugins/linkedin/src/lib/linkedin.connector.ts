@@ -12,7 +12,7 @@
  * - Images go through the Images API (one PUT); a video through the Videos API, in parts of 4 MB, each
  *   confirmed part reported through `ctx.progress`.
  */
-import { ConnectorError, countLength, mapHttpError, mediaSize, readImageSize, validateVariant } from '@socle/connector-sdk';
+import { ConnectorError, countLength, expiryAfter, mapHttpError, mediaSize, readImageSize, validateVariant } from '@socle/connector-sdk';
 import type {
   AccountMetrics,
   AccountTarget,
@@ -321,12 +321,13 @@ export class LinkedinConnector implements Connector {
   private credentialsFrom(serviceUrl: string, token: TokenAnswer, now: Date, previous?: Credentials): Credentials {
     const secrets: Record<string, string> = { ...(previous?.secrets ?? {}), accessToken: token.accessToken };
     if (token.refreshToken) secrets.refreshToken = token.refreshToken;
-    if (token.refreshTokenExpiresIn)
-      secrets.refreshTokenExpiresAt = new Date(now.getTime() + token.refreshTokenExpiresIn * 1000).toISOString();
+    const refreshTokenExpiresAt = expiryAfter(now, token.refreshTokenExpiresIn);
+    if (refreshTokenExpiresAt) secrets.refreshTokenExpiresAt = refreshTokenExpiresAt;
     if (token.scope) secrets.scope = token.scope;
     const endpoints = linkedinEndpoints(serviceUrl);
     const credentials: Credentials = { serviceUrl: endpoints.apiBase, secrets };
-    if (token.expiresIn) credentials.expiresAt = new Date(now.getTime() + token.expiresIn * 1000).toISOString();
+    const expiresAt = expiryAfter(now, token.expiresIn);
+    if (expiresAt) credentials.expiresAt = expiresAt;
     return credentials;
   }
 

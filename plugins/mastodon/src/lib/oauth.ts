@@ -3,7 +3,7 @@
  * `/oauth/authorize`, exchange the code at `/oauth/token`. Instances are many, so the
  * platform registers one application per instance and keeps its client id and secret.
  */
-import { ConnectorError } from '@socle/connector-sdk';
+import { ConnectorError, expiryAfter } from '@socle/connector-sdk';
 import type { ConnectorContext, Credentials } from '@socle/connector-sdk';
 import type { MastodonAccount, MastodonApplication, MastodonToken } from './api-types';
 import { MastodonClient } from './client';
@@ -127,8 +127,7 @@ export function mastodonCredentials(
   if (token.clientId) secrets.clientId = token.clientId;
   if (token.clientSecret) secrets.clientSecret = token.clientSecret;
   const credentials: Credentials = { serviceUrl: instanceBaseUrl(instanceUrl), secrets };
-  if (token.expiresInSeconds && token.expiresInSeconds > 0) {
-    credentials.expiresAt = new Date(now.getTime() + token.expiresInSeconds * 1000).toISOString();
-  }
+  const expiresAt = expiryAfter(now, token.expiresInSeconds);
+  if (expiresAt) credentials.expiresAt = expiresAt;
   return credentials;
 }

@@ -16,6 +16,7 @@ import {
   ConnectorError,
   ConnectorOAuth,
   Credentials,
+  expiryAfter,
   FindPublishedRequest,
   MediaAttachment,
   mediaSize,
@@ -252,7 +253,7 @@ export class ThreadsConnector implements Connector {
     const accessToken = stringOf(body.access_token, context, 'access_token');
     const expiresIn = body.expires_in === undefined ? undefined : count(body.expires_in, context, 'expires_in');
     const now = ctx.now?.() ?? new Date();
-    return { accessToken, expiresAt: expiresIn === undefined ? undefined : new Date(now.getTime() + expiresIn * 1000).toISOString() };
+    return { accessToken, expiresAt: expiryAfter(now, expiresIn) };
   }
 
   // ---------------------------------------------------------------- validate

@@ -14,6 +14,7 @@ import {
   ConnectorError,
   ConnectorOAuth,
   Credentials,
+  expiryAfter,
   FindPublishedRequest,
   HttpRequest,
   MediaAttachment,
@@ -170,7 +171,7 @@ export class XConnector implements Connector {
     const refreshToken = optionalString(body.refresh_token);
     const expiresIn = optionalCount(body.expires_in);
     const now = ctx.now?.() ?? new Date();
-    return { accessToken, refreshToken, expiresAt: expiresIn ? new Date(now.getTime() + expiresIn * 1000).toISOString() : undefined };
+    return { accessToken, refreshToken, expiresAt: expiryAfter(now, expiresIn) };
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   ConnectorError,
   ConnectorOAuth,
   Credentials,
+  expiryAfter,
   FindPublishedRequest,
   Mention,
   MentionPage,
@@ -182,11 +183,8 @@ export class YoutubeConnector implements Connector {
     if (keep?.channelId) secrets.channelId = keep.channelId;
     const expiresIn = root.expires_in === undefined ? undefined : countOf(root.expires_in, context, 'expires_in');
     const now = ctx.now?.() ?? new Date();
-    return {
-      serviceUrl,
-      secrets,
-      ...(expiresIn !== undefined ? { expiresAt: new Date(now.getTime() + expiresIn * 1000).toISOString() } : {}),
-    };
+    const expiresAt = expiryAfter(now, expiresIn);
+    return { serviceUrl, secrets, ...(expiresAt ? { expiresAt } : {}) };
   }
 
   /** The code exchange, with the PKCE verifier (https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code). */

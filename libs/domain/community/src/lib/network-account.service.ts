@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AuditRepository, issueToken, parseToken } from '@socle/accounts';
-import { accountHandleProblem, keptDisplayName, keptHttpUrl } from '@socle/connector-sdk';
+import { accountHandleProblem, expiryDate, keptDisplayName, keptHttpUrl } from '@socle/connector-sdk';
 import type { AccountTarget, Connector, ConnectorContext, ConnectorManifest, Credentials, ConnectorRegistry } from '@socle/connector-sdk';
 import { ReconnectRelease } from '@socle/content';
 import { DomainError, badInput, conflict, notFound } from '@socle/platform-errors';
@@ -322,7 +322,7 @@ export class NetworkAccountService {
       }
     }
     const merged = keepRefreshSecrets(previous, credentials);
-    const sealed = { ...this.vault.seal(ctx.organizationId, id, merged), expiresAt: merged.expiresAt ? new Date(merged.expiresAt) : null };
+    const sealed = { ...this.vault.seal(ctx.organizationId, id, merged), expiresAt: expiryDate(merged.expiresAt) };
     if (existing) {
       await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
       await this.releases.release(ctx, id);

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditRepository } from '@socle/accounts';
-import { ConnectorError } from '@socle/connector-sdk';
+import { ConnectorError, expiryDate } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import type { Connector, ConnectorContext, ConnectorRegistry, Credentials } from '@socle/connector-sdk';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, keepRefreshSecrets, observe } from './connectors';
@@ -122,7 +122,8 @@ export class NetworkHealthService {
         credentials = outcome.credentials;
       };
       try {
-        const expiring = !!credentials.expiresAt && new Date(credentials.expiresAt).getTime() - now.getTime() < REFRESH_MARGIN_MS;
+        const expiry = expiryDate(credentials.expiresAt);
+        const expiring = !!expiry && expiry.getTime() - now.getTime() < REFRESH_MARGIN_MS;
         const refused = options.refused !== undefined && options.refused === stored && this.canRefresh(credentials);
         if (connector.refresh && (expiring || refused)) await refresh();
         try {
@@ -245,7 +246,7 @@ export class NetworkHealthService {
   private seal(ctx: TenantCtx, id: string, credentials: Credentials) {
     return {
       ...this.vault.seal(ctx.organizationId, id, credentials),
-      expiresAt: credentials.expiresAt ? new Date(credentials.expiresAt) : null,
+      expiresAt: expiryDate(credentials.expiresAt),
     };
   }
 
