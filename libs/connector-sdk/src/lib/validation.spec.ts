@@ -5,6 +5,8 @@ import {
   ACCOUNT_HANDLE_MAX_LENGTH,
   accountHandleProblem,
   checkPublishedPost,
+  CURSOR_MAX_LENGTH,
+  keptCursor,
   keptDisplayName,
   keptHttpUrl,
   keptMentions,
@@ -484,6 +486,14 @@ describe('what a network answers about an account', () => {
       null,
     ])
       expect(keptHttpUrl(url)).toBeNull();
+  });
+});
+
+describe('keptCursor', () => {
+  it('keeps a paging cursor only when it is text any store takes, of at most 4,096 characters', () => {
+    for (const cursor of ['QVFIUmFmZA', 'x'.repeat(CURSOR_MAX_LENGTH), '{"maxId":"1"}']) expect(keptCursor(cursor)).toBe(cursor);
+    for (const cursor of ['', 'a\u0000b', 'half\ud800', 'x'.repeat(CURSOR_MAX_LENGTH + 1), 42, null, undefined, { after: 'x' }])
+      expect(keptCursor(cursor)).toBeUndefined();
   });
 });
 

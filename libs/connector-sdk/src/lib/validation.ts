@@ -493,6 +493,18 @@ export function keptHttpUrl(value: unknown): string | null {
   return keptTextProblem(value) === null && isHttpUrl(value) ? (value as string) : null;
 }
 
+/** Longest paging cursor the platform keeps between two fetches of a connector. */
+export const CURSOR_MAX_LENGTH = 4096;
+
+/**
+ * A paging cursor a connector returned (many pass the network's own on), kept only when it is a text any store
+ * takes of at most 4,096 characters; otherwise undefined: the next fetch starts again from the cursor kept before,
+ * instead of the cursor's store failing every later fetch.
+ */
+export function keptCursor(cursor: unknown): string | undefined {
+  return keptTextProblem(cursor, CURSOR_MAX_LENGTH) === null ? (cursor as string) : undefined;
+}
+
 const ATTACHMENT_KINDS: ReadonlySet<string> = new Set<MentionAttachmentKind>(['image', 'video', 'audio', 'file']);
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 

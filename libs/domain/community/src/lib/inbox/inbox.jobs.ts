@@ -1,6 +1,6 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { keptMentions } from '@socle/connector-sdk';
+import { keptCursor, keptMentions } from '@socle/connector-sdk';
 import type { ConnectorContext, ConnectorRegistry, Credentials, Mention } from '@socle/connector-sdk';
 import { SocleConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
@@ -160,7 +160,8 @@ export class FetchInboxJob implements JobHandler {
       try {
         const page = await fetchComments(connectorCtx, creds, publication.externalId, publication.cursor ?? undefined);
         comments = keptMentions(page.items);
-        cursor = page.cursor ?? null;
+        // The network's cursor is remote input: one no store takes is not kept (the next fetch starts from the one before).
+        cursor = keptCursor(page.cursor) ?? null;
       } catch (error) {
         failed += 1;
         this.logger.warn(
