@@ -188,6 +188,41 @@ describe('connected network accounts', () => {
     expect(account).toMatchObject({ handle: `afterhostile${before}@${mastodon.host}`, status: 'OK' });
   });
 
+  it('connecting one account several times at once makes one account, each connect answered with it', async () => {
+    const token = mastodon.createAccessToken('simultane');
+    // The six find no account, then wait to write it until they all wait (a SHARE lock lets reads by, not writes).
+    const locker = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    await locker.connect();
+    let answers: Awaited<ReturnType<typeof connect>>[];
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE network_accounts IN SHARE MODE');
+      const pending = Promise.all([1, 2, 3, 4, 5, 6].map(() => connect(token)));
+      for (let waiting = 0; waiting < 6;) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        waiting = (
+          await admin.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'network_accounts'::regclass AND NOT granted",
+          )
+        ).rows[0].n;
+      }
+      await locker.query('COMMIT');
+      answers = await pending;
+    } finally {
+      await locker.end();
+    }
+    const ids = answers.map((res) => {
+      if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
+      return res.body.data.connectNetworkAccount.id;
+    });
+    expect(new Set(ids).size).toBe(1);
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1 AND handle = $2',
+      [org, `simultane@${mastodon.host}`],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('disconnects: the row and its credentials are gone', async () => {
     const { account } = await connectFresh('bob');
     const res = await api.ok<{ disconnectNetworkAccount: { id: string } }>(

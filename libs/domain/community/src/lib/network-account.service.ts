@@ -311,22 +311,35 @@ export class NetworkAccountService {
     }
     const connectedBy = ctx.actor.type === 'USER' ? ctx.actor.id : null;
     const displayName = keptDisplayName(credentials.secrets.displayName);
-    const existing = await this.accounts.findByHandleForUpdate(ctx, network, handle);
-    const id = existing?.id ?? randomUUID();
-    let previous: Credentials | null = null;
-    if (existing?.credentialsCiphertext) {
-      try {
-        previous = this.vault.open(ctx.organizationId, id, existing.credentialsCiphertext);
-      } catch {
-        previous = null; // unreadable (key gone): the new credentials replace them
+    // The credentials are sealed for the row they belong to.
+    const sealFor = (id: string, kept: Credentials) => ({
+      ...this.vault.seal(ctx.organizationId, id, kept),
+      expiresAt: expiryDate(kept.expiresAt),
+    });
+    let existing = await this.accounts.findByHandleForUpdate(ctx, network, handle);
+    let id = existing?.id ?? randomUUID();
+    if (!existing) {
+      const account = { id, network, handle, displayName, serviceUrl: credentials.serviceUrl, connectedBy };
+      if (!(await this.accounts.insert(ctx, account, sealFor(id, credentials)))) {
+        // Another connect of the same account committed it meanwhile (the insert waited for it): this one reconnects it.
+        existing = await this.accounts.findByHandleForUpdate(ctx, network, handle);
+        if (!existing) throw new Error('a network account that conflicted on insert is not there to reconnect');
+        id = existing.id;
       }
     }
-    const merged = keepRefreshSecrets(previous, credentials);
-    const sealed = { ...this.vault.seal(ctx.organizationId, id, merged), expiresAt: expiryDate(merged.expiresAt) };
     if (existing) {
-      await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+      let previous: Credentials | null = null;
+      if (existing.credentialsCiphertext) {
+        try {
+          previous = this.vault.open(ctx.organizationId, id, existing.credentialsCiphertext);
+        } catch {
+          previous = null; // unreadable (key gone): the new credentials replace them
+        }
+      }
+      const merged = keepRefreshSecrets(previous, credentials);
+      await this.accounts.reconnect(ctx, id, { displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealFor(id, merged));
       await this.releases.release(ctx, id);
-    } else await this.accounts.insert(ctx, { id, network, handle, displayName, serviceUrl: merged.serviceUrl, connectedBy }, sealed);
+    }
     await this.audit.recordInOrganization(
       ctx.uow,
       ctx.actor,

@@ -140,15 +140,20 @@ export class NetworkAccountRepository {
     return row ? toEntity(row) : null;
   }
 
+  /**
+   * A new account; false when the organisation already has one of this network and handle (another connect of the
+   * same account committed it meanwhile: the caller reconnects that one).
+   */
   async insert(
     ctx: TenantCtx,
     account: { id: string; network: string; handle: string; displayName: string | null; serviceUrl: string; connectedBy: string | null },
     sealed: SealedCredentials,
-  ): Promise<void> {
-    await ctx.uow.execute(
+  ): Promise<boolean> {
+    const inserted = await ctx.uow.execute(
       `INSERT INTO network_accounts (organization_id, id, network, handle, display_name, service_url, status, last_checked_at,
          credentials_ciphertext, credentials_key_id, expires_at, connected_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 'OK', now(), $7, $8, $9, $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, 'OK', now(), $7, $8, $9, $10)
+       ON CONFLICT (organization_id, network, handle) DO NOTHING`,
       [
         ctx.uow.organizationId,
         account.id,
@@ -162,6 +167,7 @@ export class NetworkAccountRepository {
         account.connectedBy,
       ],
     );
+    return inserted === 1;
   }
 
   /** A reconnect: new credentials, healthy again. */
