@@ -1,5 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import { conflict, DomainError, rateLimited } from '@socle/platform-errors';
 import { AppError } from '@socle/platform-graphql';
 import { formatError } from './graphql-plugins';
@@ -48,6 +49,23 @@ describe('domain errors at the API edge', () => {
     });
   });
 
+  it("GraphQL: a write that lost to a concurrent one past its module's check is CONFLICT (CONCURRENT_WRITE), any other failure INTERNAL", () => {
+    const driver = (code: string) => Object.assign(new Error('duplicate key value violates unique constraint "x_key"'), { code });
+    for (const code of ['23505', '40001', '40P01']) {
+      const formatted = formatError(
+        { message: 'x', path: ['createListeningQuery'] },
+        resolverError(new QueryFailedError('INSERT', [], driver(code))),
+      );
+      expect(formatted.extensions).toEqual({ code: 'CONFLICT', reason: 'CONCURRENT_WRITE' });
+      expect(formatted.message).not.toContain('x_key');
+    }
+    const other = formatError(
+      { message: 'x', path: ['createListeningQuery'] },
+      resolverError(new QueryFailedError('INSERT', [], driver('23514'))),
+    );
+    expect(other).toMatchObject({ message: 'Internal server error.', extensions: { code: 'INTERNAL' } });
+  });
+
   it('GraphQL: the exception filter hands Apollo a GraphQL error carrying the HTTP status for a rate limit', () => {
     const { host } = fakeHttp('graphql');
     const mapped = new HttpErrorsFilter().catch(rateLimited(9), host) as AppError;
@@ -69,5 +87,27 @@ describe('domain errors at the API edge', () => {
     new HttpErrorsFilter().catch(rateLimited(30), limited.host);
     expect(limited.sent.status).toBe(429);
     expect(limited.sent.headers['retry-after']).toBe('30');
+  });
+
+  it('REST: a write that lost to a concurrent one is 409 CONFLICT (CONCURRENT_WRITE); another database failure 500 INTERNAL', () => {
+    const driver = (code: string) => Object.assign(new Error('duplicate key value violates unique constraint "x_key"'), { code });
+    const lost = fakeHttp('http');
+    new HttpErrorsFilter().catch(new QueryFailedError('INSERT', [], driver('23505')), lost.host);
+    expect(lost.sent.status).toBe(409);
+    expect(lost.sent.body).toEqual({
+      errors: [
+        {
+          message:
+            'This change conflicts with another made at the same moment; nothing of it was stored. Read the current state and retry.',
+          extensions: { code: 'CONFLICT', reason: 'CONCURRENT_WRITE', requestId: 'req-1' },
+        },
+      ],
+    });
+    const broken = fakeHttp('http');
+    new HttpErrorsFilter().catch(new QueryFailedError('INSERT', [], driver('23514')), broken.host);
+    expect(broken.sent.status).toBe(500);
+    expect(broken.sent.body).toEqual({
+      errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL', requestId: 'req-1' } }],
+    });
   });
 });

@@ -3,8 +3,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, checkRequestShape, DomainError, InputValueError, literalPathOf, toGraphQLError } from '@socle/platform-graphql';
+import { isConcurrentWriteConflict } from '@socle/platform-database';
 import type { Metrics } from '@socle/platform-observability';
 import type { GraphQLContext } from './graphql-context';
+import { concurrentWriteError } from './http-errors.filter';
 import { keepIdempotentAnswer } from './idempotency-claims';
 
 /** Codes Apollo gives to request errors (parse, validation, variables); kept as they are. */
@@ -132,6 +134,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message,
       extensions: { code, ...(field ? { field, problems: [{ field, message: message.replace(/^[^;]*; /, '') }] } : {}) },
     };
+  }
+  if (isConcurrentWriteConflict(original)) {
+    // A write that lost to another made at the same moment, past the module's own check (still logged, as unexpected).
+    const conflict = concurrentWriteError();
+    return { ...base, message: conflict.message, extensions: conflict.facts() };
   }
   return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
 }

@@ -1,7 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isConcurrentWriteConflict } from '@socle/platform-database';
 import { describeError, DomainError, HTTP_STATUS_OF } from '@socle/platform-errors';
 import { asGraphQLError } from '@socle/platform-graphql';
+
+/** A write that lost to another made at the same moment, past its module's own check: the same answer in GraphQL and REST. */
+export function concurrentWriteError(): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    'This change conflicts with another made at the same moment; nothing of it was stored. Read the current state and retry.',
+    { reason: 'CONCURRENT_WRITE' },
+  );
+}
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'the body is not valid JSON',
@@ -43,6 +53,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest & { requestId?: string }>();
     if (exception instanceof DomainError) return this.domainError(exception, reply, request.requestId);
+    if (isConcurrentWriteConflict(exception)) {
+      // Answered as a conflict, logged as what it is: a race no check of the module names.
+      this.logger.error(`request ${request.requestId ?? '-'}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      return this.domainError(concurrentWriteError(), reply, request.requestId);
+    }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     const status = exception instanceof HttpException ? exception.getStatus() : (fastifyError.statusCode ?? 500);
     let message: string;

@@ -17,3 +17,4 @@ export { likeContains } from './lib/like';
 export { DatabaseModule, DATA_SOURCE } from './lib/database.module';
 export { UnitOfWorkFactory } from './lib/unit-of-work-factory';
 export type { ModulePart } from './lib/module-part';
+export { isConcurrentWriteConflict, uniqueConstraintOf } from './lib/write-conflict';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
+import { uniqueConstraintOf } from '@socle/platform-database';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import type { PageQuery, TenantCtx } from '../repositories';
 import type { ListeningQueryEntity, ListeningQueryKind, ListeningSourceEntity, MentionEntity } from './listening.entities';
@@ -7,6 +8,13 @@ import { ListeningScheduler } from './listening.job';
 import { ListeningQueryFields, ListeningRepository } from './listening.repository';
 import { ListeningQueryError, parseListeningQuery, type QueryNode } from './query';
 import { limitedSources } from './query/parse';
+
+function nameTaken(name: string): DomainError {
+  return new DomainError('CONFLICT', `A listening query named "${name}" exists already.`, {
+    field: 'input.name',
+    reason: 'LISTENING_QUERY_NAME_TAKEN',
+  });
+}
 
 export interface ListeningQueryInput {
   kind?: ListeningQueryKind;
@@ -104,7 +112,7 @@ export class ListeningService {
       active: input.active ?? true,
     };
     await this.check(ctx, fields, input, undefined);
-    const created = await this.repository.insert(ctx, fields, this.userOf(ctx));
+    const created = await this.named(fields.name, () => this.repository.insert(ctx, fields, this.userOf(ctx)));
     await this.record(ctx, 'listening.query_created', created, { kind: created.kind, name: created.name });
     if (created.active) await this.runSoon(ctx, created.id);
     return created;
@@ -124,7 +132,7 @@ export class ListeningService {
     if (input.kind !== undefined && input.kind !== 'COMPETITOR' && input.competitorId === undefined) fields.competitorId = null;
     await this.check(ctx, fields, input, id);
     const restart = fields.query !== current.query || fields.sources.join(',') !== current.sources.join(',');
-    const updated = await this.repository.update(ctx, id, fields, this.userOf(ctx), restart);
+    const updated = await this.named(fields.name, () => this.repository.update(ctx, id, fields, this.userOf(ctx), restart));
     await this.record(ctx, 'listening.query_updated', updated, {
       changed: Object.keys(input).filter((key) => key !== 'id'),
       restarted: restart,
@@ -178,11 +186,16 @@ export class ListeningService {
     } else if (fields.competitorId) {
       throw badInput('input.competitorId', 'is only for a COMPETITOR query');
     }
-    if (await this.repository.nameTaken(ctx, fields.name, exceptId)) {
-      throw new DomainError('CONFLICT', `A listening query named "${fields.name}" exists already.`, {
-        field: 'input.name',
-        reason: 'LISTENING_QUERY_NAME_TAKEN',
-      });
+    if (await this.repository.nameTaken(ctx, fields.name, exceptId)) throw nameTaken(fields.name);
+  }
+
+  /** The write of a query's fields; a name another request took meanwhile (past the check) is refused as the check would. */
+  private async named<T>(name: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (uniqueConstraintOf(error) === 'listening_queries_name_key') throw nameTaken(name);
+      throw error;
     }
   }
 
