@@ -1,6 +1,6 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { adminDatabase, firstError } from './e2e-support';
+import { adminDatabase, firstError, heldAtWrite } from './e2e-support';
 
 const CREATE_QUERY = 'mutation ($input: CreateListeningQueryInput!) { createListeningQuery(input: $input) { id } }';
 
@@ -15,27 +15,6 @@ describe('concurrent writes for one unique key', () => {
   let admin: Client;
   let owner: AgencySession;
   let org: string;
-
-  /** Fires `requests` while `table` is locked against writes, releases it once all of them wait for it; their answers. */
-  const heldAtWrite = async <T>(table: string, requests: (() => Promise<T>)[]): Promise<T[]> => {
-    const locker = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
-    await locker.connect();
-    try {
-      await locker.query('BEGIN');
-      await locker.query(`LOCK TABLE ${table} IN SHARE MODE`);
-      const answers = Promise.all(requests.map((send) => send()));
-      for (let waiting = 0; waiting < requests.length;) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        waiting = (
-          await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE relation = $1::regclass AND NOT granted', [table])
-        ).rows[0].n;
-      }
-      await locker.query('COMMIT');
-      return await answers;
-    } finally {
-      await locker.end();
-    }
-  };
 
   beforeAll(async () => {
     api = await TestApi.start();

@@ -20,6 +20,30 @@ export async function adminDatabase(): Promise<Client> {
   return client;
 }
 
+/**
+ * Sends `requests` at once while `table` is locked against writes (a SHARE lock lets their reads by), and releases it
+ * once all of them wait to write: requests that check a key then write it all pass the check before any writes, the
+ * race a unique key must settle. Their answers, in order.
+ */
+export async function heldAtWrite<T>(table: string, requests: (() => Promise<T>)[]): Promise<T[]> {
+  const locker = await adminDatabase();
+  try {
+    await locker.query('BEGIN');
+    await locker.query(`LOCK TABLE ${table} IN SHARE MODE`);
+    const answers = Promise.all(requests.map((send) => send()));
+    for (let waiting = 0; waiting < requests.length;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      waiting = (
+        await locker.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE relation = $1::regclass AND NOT granted', [table])
+      ).rows[0].n;
+    }
+    await locker.query('COMMIT');
+    return await answers;
+  } finally {
+    await locker.end();
+  }
+}
+
 /** Text that must never reach a client: stack frames, SQL, driver errors. */
 export const LEAK_PATTERNS: RegExp[] = [
   /\bat .+\(.*:\d+:\d+\)/,

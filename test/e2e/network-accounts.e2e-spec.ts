@@ -8,6 +8,7 @@ import { SecretBox } from '@socle/platform-crypto';
 import { createOrganization, signUpAgency, TestApi, AgencySession } from '@socle/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
+import { heldAtWrite } from './e2e-support';
 
 const ACCOUNT_FIELDS = 'id network handle serviceUrl status lastError lastCheckedAt rateLimitedUntil expiresAt connectedBy';
 const CONNECT = `mutation ($input: ConnectNetworkAccountInput!) { connectNetworkAccount(input: $input) { ${ACCOUNT_FIELDS} } }`;
@@ -190,27 +191,11 @@ describe('connected network accounts', () => {
 
   it('connecting one account several times at once makes one account, each connect answered with it', async () => {
     const token = mastodon.createAccessToken('simultane');
-    // The six find no account, then wait to write it until they all wait (a SHARE lock lets reads by, not writes).
-    const locker = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
-    await locker.connect();
-    let answers: Awaited<ReturnType<typeof connect>>[];
-    try {
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE network_accounts IN SHARE MODE');
-      const pending = Promise.all([1, 2, 3, 4, 5, 6].map(() => connect(token)));
-      for (let waiting = 0; waiting < 6;) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        waiting = (
-          await admin.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'network_accounts'::regclass AND NOT granted",
-          )
-        ).rows[0].n;
-      }
-      await locker.query('COMMIT');
-      answers = await pending;
-    } finally {
-      await locker.end();
-    }
+    // The six find no account, then all wait to write it.
+    const answers = await heldAtWrite(
+      'network_accounts',
+      [1, 2, 3, 4, 5, 6].map(() => () => connect(token)),
+    );
     const ids = answers.map((res) => {
       if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
       return res.body.data.connectNetworkAccount.id;
