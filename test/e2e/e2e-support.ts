@@ -31,10 +31,16 @@ export async function heldAtWrite<T>(table: string, requests: (() => Promise<T>)
     await locker.query('BEGIN');
     await locker.query(`LOCK TABLE ${table} IN SHARE MODE`);
     const answers = Promise.all(requests.map((send) => send()));
+    const deadline = Date.now() + 20_000;
     for (let waiting = 0; waiting < requests.length;) {
+      if (Date.now() > deadline) throw new Error(`${waiting} of ${requests.length} requests reached the write of ${table}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
       waiting = (
-        await locker.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE relation = $1::regclass AND NOT granted', [table])
+        await locker.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks
+            WHERE database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND relation = $1::regclass AND NOT granted`,
+          [table],
+        )
       ).rows[0].n;
     }
     await locker.query('COMMIT');
