@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { SocleConfig } from '@socle/platform-config';
-import { UnitOfWork, UnitOfWorkFactory } from '@socle/platform-database';
+import { UnitOfWork, UnitOfWorkFactory, uniqueConstraintOf } from '@socle/platform-database';
 import {
   dummyPasswordCheck,
   hashPassword,
@@ -39,9 +39,7 @@ interface Caller {
 
 /** Uniqueness of emails is decided by the database (case-insensitive unique index). */
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
-  const d = e.driverError ?? e;
-  return d.code === '23505' && d.constraint === constraint;
+  return uniqueConstraintOf(error) === constraint;
 }
 
 /**

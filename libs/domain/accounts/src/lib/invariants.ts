@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '@socle/platform-database';
+import { uniqueConstraintOf, type UnitOfWork } from '@socle/platform-database';
 import { conflict } from '@socle/platform-errors';
 
 /**
@@ -26,9 +26,7 @@ export function violates(error: unknown, invariant: AccountInvariant): boolean {
 
 /** Whether `error` is PostgreSQL refusing a duplicate on the unique constraint (or primary key) `constraint`. */
 export function violatesUnique(error: unknown, constraint: string): boolean {
-  const e = error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string };
-  const d = e.driverError ?? e;
-  return d.code === '23505' && d.constraint === constraint;
+  return uniqueConstraintOf(error) === constraint;
 }
 
 /**

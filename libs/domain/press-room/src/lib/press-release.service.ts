@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { ContentCtx, ContentItemRepository, ContentVariantEntity } from '@socle/content';
+import { uniqueConstraintOf } from '@socle/platform-database';
 import { badInput, DomainError, notFound } from '@socle/platform-errors';
 import type { KeysetPage } from '@socle/platform-graphql';
 import { ORGANIZATION_OUTBOX } from '@socle/platform-mail';
@@ -50,12 +51,6 @@ export function releaseSourceOf(
   const summary = excerpt((longForm ? str(longForm.options.excerpt) : null) ?? body.text, SUMMARY_MAX);
   const mediaIds = [...new Set([...(longForm?.mediaIds ?? []), ...variants.flatMap((v) => v.mediaIds)])].slice(0, 20);
   return { title: title.slice(0, 300), summary, body, mediaIds };
-}
-
-function uniqueViolation(error: unknown): string | null {
-  const driver = (error as { driverError?: { code?: string; constraint?: string }; code?: string; constraint?: string }) ?? {};
-  const code = driver.driverError?.code ?? driver.code;
-  return code === '23505' ? (driver.driverError?.constraint ?? driver.constraint ?? '') : null;
 }
 
 /** Releases: snapshots of approved content items, public from their time until withdrawn. */
@@ -110,7 +105,7 @@ export class PressReleaseService {
       );
     } catch (error) {
       // Two members publishing at once: the database keeps one release per item and one per slug.
-      const constraint = uniqueViolation(error);
+      const constraint = uniqueConstraintOf(error);
       if (constraint === null) throw error;
       if (constraint.includes('item'))
         throw new DomainError('CONFLICT', 'This item is already a release of the press room.', {
