@@ -189,6 +189,29 @@ describe('connected network accounts', () => {
     expect(account).toMatchObject({ handle: `afterhostile${before}@${mastodon.host}`, status: 'OK' });
   });
 
+  it('an account answer nested 5,000 deep, or whose name is an object: never INTERNAL, connected by its handle or refused', async () => {
+    const count = async () =>
+      (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM network_accounts WHERE organization_id = $1', [org])).rows[0].n;
+    const before = await count();
+    const deep = `{"id":"90002","username":"deep","acct":"deep","url":"http://169.254.169.254/","x":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const answers = [
+      { body: deep, contentType: 'application/json; charset=utf-8' },
+      { body: { id: '90003', username: { nested: 'x' }, acct: ['a', 'b'], url: 'http://127.0.0.1/' } },
+    ];
+    for (const answer of answers) {
+      mastodon.inject({ type: 'status', status: 200, ...answer }, 1, /^GET \/api\/v1\/accounts\/verify_credentials$/);
+      const res = await connect(mastodon.createAccessToken('profond'));
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL');
+      if (res.body.data) expect(res.body.data.connectNetworkAccount.handle).toBe(`deep@${mastodon.host}`);
+      else expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    }
+    // The name that is a list or an object is no account: refused, where it was once stored as "a,b@host".
+    expect(await count()).toBeLessThanOrEqual(before + 1);
+    const { rows } = await admin.query('SELECT handle FROM network_accounts WHERE organization_id = $1 AND handle LIKE $2', [org, 'a,b@%']);
+    expect(rows).toEqual([]);
+  });
+
   it('connecting one account several times at once makes one account, each connect answered with it', async () => {
     const token = mastodon.createAccessToken('simultane');
     // The six find no account, then all wait to write it.

@@ -9,10 +9,12 @@ export const CONNECTOR_CONTEXT = Symbol('CONNECTOR_CONTEXT');
  * by the service's host when it is a bare name (a user name is unique per
  * instance only); networks without authentication (feeds) are their URL.
  */
-export function handleOf(credentials: Credentials, authKind: string): string {
+export function handleOf(credentials: Credentials, authKind: string): string | null {
   if (authKind === 'none') return credentials.serviceUrl;
-  const name = credentials.secrets.handle ?? credentials.secrets.username;
-  if (!name) return credentials.serviceUrl;
+  const name: unknown = credentials.secrets.handle ?? credentials.secrets.username;
+  if (name === undefined || name === null || name === '') return credentials.serviceUrl;
+  // A name that is not a text (a network answering a list or an object) names no account.
+  if (typeof name !== 'string') return null;
   if (/[.@]/.test(name)) return name;
   try {
     return `${name}@${new URL(credentials.serviceUrl).host}`;

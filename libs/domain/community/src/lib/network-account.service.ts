@@ -302,7 +302,7 @@ export class NetworkAccountService {
     const handle = handleOf(credentials, connector.manifest.authKind);
     // What the network answered names the account: remote input, kept only as text any store takes.
     const problem = accountHandleProblem(handle);
-    if (problem) {
+    if (problem || handle === null) {
       throw new DomainError(
         'UPSTREAM_UNAVAILABLE',
         `${connector.manifest.displayName} answered an account name that ${problem}: it cannot be kept; nothing was stored.`,
