@@ -5,7 +5,13 @@ import { UnitOfWorkFactory } from '@socle/platform-database';
 import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the inbox's jobs, run here by hand (the worker's queue list is the lead's)
-import { EscalateInboxJob, FetchInboxJob, inboxEvidenceProvider, SendInboxReplyJob } from '../../libs/domain/community/src/lib/inbox';
+import {
+  EscalateInboxJob,
+  FetchInboxJob,
+  inboxEvidenceProvider,
+  InboxRepository,
+  SendInboxReplyJob,
+} from '../../libs/domain/community/src/lib/inbox';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
 import { adminDatabase, firstError, leaksIn } from './e2e-support';
@@ -84,6 +90,9 @@ describe('inbox', () => {
       )
     ).rows;
   const repliesTo = (statusId: string) => Object.values(mastodonStatuses()).filter((s) => s.in_reply_to_id === statusId);
+  /** The POSTs the instance received to answer this status (each send that reached the network). */
+  const postsTo = (statusId: string) =>
+    mastodon.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/statuses' && r.params?.in_reply_to_id === statusId);
   const mastodonStatuses = () =>
     ['boulangerie', 'boulangerie-b', 'autre-b'].flatMap((u) => mastodon.statusesOf(u)) as {
       id: string;
@@ -305,16 +314,105 @@ describe('inbox', () => {
     ).toMatchObject({ code: 'CONFLICT', reason: 'INBOX_ALREADY_ANSWERED' });
 
     const payload = { organizationId: org, replyId: pending.replies[0].id };
+    // Two jobs at once: the one that leases the reply sends it; the other leaves it (still held, or SENT by then).
     const results = await Promise.all([sendJob.handle(payload), sendJob.handle(payload)]);
-    expect(results.map((r) => r.status)).toEqual(['SENT', 'SENT']);
+    expect(results.map((r) => r.status)).toContain('SENT');
+    for (const result of results) expect([{ status: 'SENT' }, { status: 'PENDING', busy: true }]).toContainEqual(result);
     expect(await sendJob.handle(payload)).toEqual({ status: 'SENT' });
     expect(repliesTo(comment.id)).toHaveLength(1);
+    // The API's call that timed out, then one job's: never two senders at once.
+    expect(postsTo(comment.id)).toHaveLength(2);
     const done = await item(row.id);
     expect(done).toMatchObject({ status: 'ANSWERED', replies: [{ status: 'SENT', externalId: repliesTo(comment.id)[0].id, error: null }] });
     const answered = (
       await admin.query('SELECT count(*) FROM audit_events WHERE target_id = $1 AND action = $2', [row.id, 'inbox.answered'])
     ).rows[0];
     expect(Number(answered.count)).toBe(1);
+  });
+
+  it('one sender at a time: a job sending the reply the API is still sending leaves it, and the network gets one POST', async () => {
+    const account = await connect('boulangerie');
+    const { post, publicationId } = await published(account, 'boulangerie');
+    const comment = mastodon.postAs('pressee', 'Vous faites des galettes ?', { inReplyToId: post.id });
+    await fetchInbox();
+    const [row] = await itemsOf(publicationId);
+    // The instance holds the reply's POST a moment (within the client's timeout): the API's send is at the network.
+    mastodon.inject({ type: 'slow', delayMs: 600 }, 1, /^POST \/api\/v1\/statuses$/);
+    const answering = ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Oui, en janvier' } });
+    const leased = async () =>
+      (await admin.query<{ id: string }>('SELECT id FROM inbox_replies WHERE item_id = $1 AND lease_until > now()', [row.id])).rows[0];
+    let held = await leased();
+    for (const end = Date.now() + 5_000; !held; held = await leased()) {
+      if (Date.now() > end) throw new Error('the API did not lease the reply');
+      await sleep(10);
+    }
+    // The worker's job, in its own unit of work, while the API holds the lease: the network is not called.
+    expect(await sendJob.handle({ organizationId: org, replyId: held.id })).toEqual({ status: 'PENDING', busy: true });
+    const answered = (await answering).replyToInboxItem;
+    expect(answered).toMatchObject({ status: 'ANSWERED', replies: [{ id: held.id, status: 'SENT', attempts: 1, error: null }] });
+    expect(postsTo(comment.id)).toHaveLength(1);
+    expect(repliesTo(comment.id)).toHaveLength(1);
+    expect(answered.replies[0].externalId).toBe(repliesTo(comment.id)[0].id);
+    // Recorded: the lease ended with it.
+    expect((await admin.query('SELECT lease_until FROM inbox_replies WHERE id = $1', [held.id])).rows).toEqual([{ lease_until: null }]);
+  });
+
+  it('a lease still running keeps every other sender and the reconciler off the reply; once it expired, the next send takes it', async () => {
+    const leasing = await createOrganization(api, owner, 'Bail Inbox');
+    const account = await connect('boulangerie-c', leasing);
+    const { post, publicationId } = await published(account, 'boulangerie-c', leasing);
+    const comment = mastodon.postAs('attente', 'Encore ouvert ?', { inReplyToId: post.id });
+    await fetchInbox(leasing);
+    const [row] = await itemsOf(publicationId);
+    // PENDING for five minutes (due for the reconciler), and a sender holds it: its lease runs for another minute.
+    const reply = (
+      await admin.query<{ id: string }>(
+        `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, attempts, lease_until, created_at)
+       VALUES ($1, $2, $3, 'Oui, jusqu’à 19 h', 'socle-inbox-reply-' || gen_random_uuid(), 1, now() + interval '1 minute', now() - interval '5 minutes')
+       RETURNING id`,
+        [leasing, row.id, account],
+      )
+    ).rows[0].id;
+    const units = worker.context.get(UnitOfWorkFactory, { strict: false });
+    const inbox = worker.context.get(InboxRepository, { strict: false });
+    const due = () =>
+      units.runInOrganization(leasing, (uow) =>
+        inbox.pendingReplies(
+          { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } },
+          new Date(Date.now() - 60_000),
+          500,
+        ),
+      );
+    const attention = async () =>
+      (
+        await admin.query<{ pending: boolean }>(
+          "SELECT pending FROM socle_inbox_attention(now(), now() - interval '1 minute', 100000) WHERE organization_id = $1",
+          [leasing],
+        )
+      ).rows;
+    expect(await due()).toEqual([]);
+    expect(await attention()).toEqual([]);
+    const payload = { organizationId: leasing, replyId: reply };
+    expect(await sendJob.handle(payload)).toEqual({ status: 'PENDING', busy: true });
+    expect(postsTo(comment.id)).toHaveLength(0);
+    expect((await admin.query('SELECT attempts FROM inbox_replies WHERE id = $1', [reply])).rows).toEqual([{ attempts: 1 }]);
+
+    // Its sender stopped: the lease expired, the reconciler sees the reply again and the next send takes it over.
+    await admin.query("UPDATE inbox_replies SET lease_until = now() - interval '1 second' WHERE id = $1", [reply]);
+    expect(await due()).toEqual([reply]);
+    expect(await attention()).toEqual([{ pending: true }]);
+    expect(await sendJob.handle(payload)).toEqual({ status: 'SENT' });
+    const key = (await admin.query<{ k: string }>('SELECT idempotency_key AS k FROM inbox_replies WHERE id = $1', [reply])).rows[0].k;
+    expect(postsTo(comment.id).map((r) => r.headers['idempotency-key'])).toEqual([key]);
+    expect(mastodon.statusesOf('boulangerie-c').filter((s) => s.in_reply_to_id === comment.id)).toHaveLength(1);
+    expect((await admin.query('SELECT status, attempts, lease_until FROM inbox_replies WHERE id = $1', [reply])).rows).toEqual([
+      { status: 'SENT', attempts: 2, lease_until: null },
+    ]);
+    expect(await due()).toEqual([]);
+    // The table holds it too: no lease on a reply that is no longer PENDING.
+    await expect(admin.query('UPDATE inbox_replies SET lease_until = now() WHERE id = $1', [reply])).rejects.toThrow(
+      /inbox_replies_lease_pending/,
+    );
   });
 
   it('a reply whose network answers an id no one can keep stays PENDING as UNKNOWN; an unsafe reply URL is dropped', async () => {

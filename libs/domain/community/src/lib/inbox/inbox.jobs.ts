@@ -329,12 +329,16 @@ export class SendInboxReplyJob implements JobHandler<SendInboxReplyPayload> {
     private readonly service: InboxService,
   ) {}
 
-  async handle({ organizationId, replyId }: SendInboxReplyPayload): Promise<{ status: string }> {
+  async handle({ organizationId, replyId }: SendInboxReplyPayload): Promise<{ status: string; busy?: true }> {
     const outcome = await this.units.runInOrganization(organizationId, (uow) =>
       this.service.send({ uow, organizationId: uow.organizationId, actor: system }, replyId),
     );
-    // A passing failure fails the job: BullMQ tries again later (same reply, same key).
-    if (!outcome.sent && !outcome.final) throw outcome.error;
+    if (!outcome.sent && !outcome.final) {
+      // Another sender holds the reply: nothing to retry here; still PENDING after its lease, the reconciler queues it again.
+      if (outcome.busy) return { status: outcome.reply.status, busy: true };
+      // A passing failure fails the job: BullMQ tries again later (same reply, same key).
+      throw outcome.error;
+    }
     return { status: outcome.reply.status };
   }
 }

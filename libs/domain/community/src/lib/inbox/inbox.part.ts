@@ -3,6 +3,7 @@ import { CommentRulesService } from '@socle/policies';
 import type { ModulePart } from '@socle/platform-database';
 import { Inbox1764900000100 } from '../migrations/1764900000100-inbox';
 import { InboxSeverity1765000001300 } from '../migrations/1765000001300-inbox-severity';
+import { InboxReplyLease1765000004500 } from '../migrations/1765000004500-inbox-reply-lease';
 import { EscalateInboxJob, FetchInboxJob, InboxScheduler, SendInboxReplyJob } from './inbox.jobs';
 import { InboxRepository } from './inbox.repository';
 import { InboxResolver } from './inbox.resolver';
@@ -15,7 +16,7 @@ import { InboxService } from './inbox.service';
  */
 export const INBOX_PART: ModulePart = {
   entities: [],
-  migrations: [Inbox1764900000100, InboxSeverity1765000001300],
+  migrations: [Inbox1764900000100, InboxSeverity1765000001300, InboxReplyLease1765000004500],
   providers: [InboxRepository, InboxService, InboxScheduler, CommentRulesService, WebhookEvents],
   resolvers: [InboxResolver],
   workers: [FetchInboxJob, EscalateInboxJob, SendInboxReplyJob],

@@ -70,7 +70,7 @@ const toItem = (r: ItemRow): InboxItem => ({
 });
 
 const REPLY_COLUMNS =
-  'id, item_id, network_account_id, text, idempotency_key, status, attempts, external_id, external_url, error, created_by, created_at, sent_at';
+  'id, item_id, network_account_id, text, idempotency_key, status, attempts, lease_until, external_id, external_url, error, created_by, created_at, sent_at';
 interface ReplyRow {
   id: string;
   item_id: string;
@@ -79,6 +79,7 @@ interface ReplyRow {
   idempotency_key: string;
   status: InboxReply['status'];
   attempts: number;
+  lease_until: Date | null;
   external_id: string | null;
   external_url: string | null;
   error: string | null;
@@ -94,6 +95,7 @@ const toReply = (r: ReplyRow): InboxReply => ({
   idempotencyKey: r.idempotency_key,
   status: r.status,
   attempts: r.attempts,
+  leaseUntil: r.lease_until,
   externalId: r.external_id,
   externalUrl: r.external_url,
   error: r.error,
@@ -415,47 +417,63 @@ export class InboxRepository {
     return rows.map(toReply);
   }
 
-  /** Replies left PENDING since before `before` (their sender stopped): the job sends them again, same key. */
+  /**
+   * Replies left PENDING since before `before` (their sender stopped) that nobody is sending now (no lease, or an
+   * expired one): the job sends them again, same key.
+   */
   async pendingReplies(ctx: TenantCtx, before: Date, limit: number): Promise<string[]> {
     const rows = await ctx.uow.query<{ id: string }>(
-      "SELECT id FROM inbox_replies WHERE organization_id = $1 AND status = 'PENDING' AND created_at < $2 ORDER BY created_at LIMIT $3",
+      `SELECT id FROM inbox_replies WHERE organization_id = $1 AND status = 'PENDING' AND created_at < $2
+          AND (lease_until IS NULL OR lease_until < now())
+        ORDER BY created_at LIMIT $3`,
       [ctx.uow.organizationId, before, limit],
     );
     return rows.map((r) => r.id);
   }
 
-  async countAttempt(ctx: TenantCtx, id: string): Promise<void> {
-    await ctx.uow.execute(
-      "UPDATE inbox_replies SET attempts = attempts + 1 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
-      [ctx.uow.organizationId, id],
+  /**
+   * Takes a PENDING reply to send it, in one statement: counts the attempt and
+   * leases it for `leaseMs`, unless another sender's lease is still running (a
+   * concurrent claim waits for the other's transaction, then sees its lease).
+   * Null when someone else holds it or it is no longer PENDING: the caller must
+   * not call the network.
+   */
+  async leaseReply(ctx: TenantCtx, id: string, leaseMs: number): Promise<InboxReply | null> {
+    const [row] = await ctx.uow.query<ReplyRow>(
+      `WITH leased AS (UPDATE inbox_replies SET attempts = attempts + 1, lease_until = now() + make_interval(secs => $3::float8 / 1000)
+        WHERE organization_id = $1 AND id = $2 AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < now())
+        RETURNING ${REPLY_COLUMNS})
+       SELECT * FROM leased`,
+      [ctx.uow.organizationId, id, leaseMs],
     );
+    return row ? toReply(row) : null;
   }
 
-  /** Records the post; false when the reply is no longer PENDING (another sender recorded it). */
+  /** Records the post and ends the lease; false when the reply is no longer PENDING (another sender recorded it). */
   async markSent(ctx: TenantCtx, id: string, post: { externalId: string; url: string | null }): Promise<boolean> {
     const changed = await ctx.uow.execute(
-      `UPDATE inbox_replies SET status = 'SENT', external_id = $3, external_url = $4, sent_at = now(), error = NULL
+      `UPDATE inbox_replies SET status = 'SENT', external_id = $3, external_url = $4, sent_at = now(), error = NULL, lease_until = NULL
         WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'`,
       [ctx.uow.organizationId, id, post.externalId.slice(0, 2000), post.url?.slice(0, 2000) ?? null],
     );
     return changed === 1;
   }
 
-  /** A definitive refusal: the item may be answered again. */
+  /** A definitive refusal (the lease ends with it): the item may be answered again. */
   async markFailed(ctx: TenantCtx, id: string, error: string): Promise<boolean> {
     const changed = await ctx.uow.execute(
-      "UPDATE inbox_replies SET status = 'FAILED', error = $3 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
+      "UPDATE inbox_replies SET status = 'FAILED', error = $3, lease_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
       [ctx.uow.organizationId, id, error.slice(0, 1000)],
     );
     return changed === 1;
   }
 
+  /** A passing failure: the reply stays PENDING and its lease ends, so the next send may claim it at once. */
   async noteError(ctx: TenantCtx, id: string, error: string): Promise<void> {
-    await ctx.uow.execute("UPDATE inbox_replies SET error = $3 WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'", [
-      ctx.uow.organizationId,
-      id,
-      error.slice(0, 1000),
-    ]);
+    await ctx.uow.execute(
+      "UPDATE inbox_replies SET error = $3, lease_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
+      [ctx.uow.organizationId, id, error.slice(0, 1000)],
+    );
   }
 
   // ------------------------------------------------------------------ ingestion

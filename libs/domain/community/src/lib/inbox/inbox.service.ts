@@ -7,6 +7,7 @@ import type { ConnectorContext, ConnectorRegistry, Credentials } from '@socle/co
 import type { KeysetPage } from '@socle/platform-graphql';
 import { badInput, DomainError } from '@socle/platform-errors';
 import { ORGANIZATION_ROLES, type OrganizationRole } from '@socle/platform-auth';
+import { SocleConfig } from '@socle/platform-config';
 import { COMMENT_SEVERITIES, CommentRulesService, responseDue, type CommentSeverity, type ReplyTemplate } from '@socle/policies';
 import { describeFailure } from '../connector-errors';
 import { CONNECTOR_CONTEXT, CONNECTOR_REGISTRY, observe, scrub } from '../connectors';
@@ -45,7 +46,26 @@ export type ReplyOutcome =
   /** Refused for good (the text, the account): the reply is FAILED and the item may be answered again. */
   | { sent: false; final: true; reply: InboxReply; error: DomainError }
   /** A passing failure (time-out, 5xx, 429): the reply stays PENDING and is sent again, with the same key. */
-  | { sent: false; final: false; reply: InboxReply; error: DomainError };
+  | { sent: false; final: false; busy: false; reply: InboxReply; error: DomainError }
+  /**
+   * Another sender holds the reply's lease: the network was not called here, and nothing failed. The reply is
+   * as that sender leaves it for now (PENDING); if it is still PENDING once the lease ends, the reconciler queues it again.
+   */
+  | { sent: false; final: false; busy: true; reply: InboxReply };
+
+/**
+ * The shortest lease a sender takes on a reply before calling the network. One connector `reply` may make several
+ * requests (a session, the post answered, the reply itself), each bounded by the HTTP client's timeout
+ * (CONNECTOR_TIMEOUT_MS, by default the SDK's DEFAULT_TIMEOUT_MS of 10 s). The lease must outlast the whole call, or
+ * a second sender could post while the first is still waiting for the network; a sender that stopped frees the reply
+ * when it ends, so it stays within minutes.
+ */
+export const MIN_REPLY_LEASE_MS = 120_000;
+
+/** How long a sender holds a reply: the minimum, or ten request timeouts when the timeout is set longer. */
+export function replyLeaseMsOf(config: Pick<SocleConfig, 'CONNECTOR_TIMEOUT_MS'>): number {
+  return Math.max(MIN_REPLY_LEASE_MS, config.CONNECTOR_TIMEOUT_MS * 10);
+}
 
 export function inboxTransitionRefused(item: Pick<InboxItem, 'id' | 'status'>, to: InboxStatus, field = 'input.id'): DomainError {
   const reason = item.status === 'ANSWERED' ? INBOX_ALREADY_ANSWERED : INBOX_TRANSITION_NOT_ALLOWED;
@@ -61,11 +81,13 @@ export function inboxTransitionRefused(item: Pick<InboxItem, 'id' | 'status'>, t
  * table (held a second time by a trigger), a compare-and-set on the status read
  * (of two concurrent moves the second is CONFLICT), an audit entry `inbox.<verb>`.
  * A reply is claimed in the database (one live reply per item), committed,
- * then sent with no transaction open, under a key derived from its row.
+ * then sent with no transaction open, under a key derived from its row, by
+ * the one sender holding its lease.
  */
 @Injectable()
 export class InboxService {
   private readonly logger = new Logger('Inbox');
+  private readonly replyLeaseMs: number;
 
   constructor(
     private readonly inbox: InboxRepository,
@@ -76,7 +98,10 @@ export class InboxService {
     @Inject(CONNECTOR_REGISTRY) private readonly registry: ConnectorRegistry,
     @Inject(CONNECTOR_CONTEXT) private readonly connectorContext: ConnectorContext,
     private readonly webhooks: WebhookEvents,
-  ) {}
+    config: SocleConfig,
+  ) {
+    this.replyLeaseMs = replyLeaseMsOf(config);
+  }
 
   page(ctx: TenantCtx, filter: InboxFilter, page: KeysetPage): Promise<InboxItem[]> {
     return this.inbox.page(ctx, filter, page);
@@ -246,6 +271,8 @@ export class InboxService {
    * when another reply is being sent or was sent), commits the claim, then sends
    * it. A passing network failure leaves the reply PENDING (the worker sends it
    * again with the same key); a refusal marks it FAILED and is BAD_USER_INPUT.
+   * When another sender already holds the reply, the item is returned as it is
+   * (the reply PENDING): that sender's outcome is recorded on the reply.
    */
   async reply(ctx: TenantCtx, itemId: string, text: string): Promise<InboxItem> {
     const item = await this.get(ctx, itemId, 'input.itemId');
@@ -296,9 +323,12 @@ export class InboxService {
 
   /**
    * Sends a PENDING reply (from the API right after its claim, or the worker
-   * later): commits before the network call, records the outcome in a short
-   * transaction. The idempotency key is the row's: however often this runs, the
-   * network makes one post (and a reply already SENT is left alone).
+   * later): leases it in one statement and commits before the network call,
+   * records the outcome in a short transaction (which ends the lease). Of two
+   * senders at once, the one without the lease does not call the network
+   * (`busy`), so a network that ignores keys still gets one post; the key, the
+   * row's, covers a sender whose lease ended while it was still calling. A
+   * reply already SENT is left alone.
    */
   async send(ctx: TenantCtx, replyId: string): Promise<ReplyOutcome> {
     const reply = await this.inbox.findReply(ctx, replyId);
@@ -331,7 +361,11 @@ export class InboxService {
         new DomainError('CONFLICT', 'The account must be connected again.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }),
       );
     }
-    await this.inbox.countAttempt(ctx, replyId);
+    if (!(await this.inbox.leaseReply(ctx, replyId, this.replyLeaseMs))) {
+      // Someone else is sending it (or has just recorded it): report it as it is now, without calling the network.
+      const now = (await this.inbox.findReply(ctx, replyId)) ?? reply;
+      return now.status === 'SENT' ? { sent: true, reply: now } : { sent: false, final: false, busy: true, reply: now };
+    }
     await ctx.uow.commitAndContinue();
     const { ctx: connectorCtx, observation } = observe(this.connectorContext);
     const send = connector.reply.bind(connector);
@@ -364,6 +398,7 @@ export class InboxService {
         return {
           sent: false,
           final: false,
+          busy: false,
           reply,
           error: new DomainError('UPSTREAM_UNAVAILABLE', 'The network failed unexpectedly; the reply will be sent again.'),
         };
@@ -388,6 +423,7 @@ export class InboxService {
       return {
         sent: false,
         final: false,
+        busy: false,
         reply,
         error: new DomainError(
           'UPSTREAM_UNAVAILABLE',
