@@ -336,25 +336,30 @@ describe('inbox', () => {
     const comment = mastodon.postAs('pressee', 'Vous faites des galettes ?', { inReplyToId: post.id });
     await fetchInbox();
     const [row] = await itemsOf(publicationId);
-    // The instance holds the reply's POST a moment (within the client's timeout): the API's send is at the network.
-    mastodon.inject({ type: 'slow', delayMs: 600 }, 1, /^POST \/api\/v1\/statuses$/);
+    // The instance holds the reply's POST until the job below has run (within the client's timeout): the API's send is at
+    // the network meanwhile.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    mastodon.inject({ type: 'held', until: held }, 1, /^POST \/api\/v1\/statuses$/);
     const answering = ok<{ replyToInboxItem: Item }>(REPLY, { input: { itemId: row.id, text: 'Oui, en janvier' } });
     const leased = async () =>
       (await admin.query<{ id: string }>('SELECT id FROM inbox_replies WHERE item_id = $1 AND lease_until > now()', [row.id])).rows[0];
-    let held = await leased();
-    for (const end = Date.now() + 5_000; !held; held = await leased()) {
+    let lease = await leased();
+    for (const end = Date.now() + 5_000; !lease; lease = await leased()) {
       if (Date.now() > end) throw new Error('the API did not lease the reply');
       await sleep(10);
     }
     // The worker's job, in its own unit of work, while the API holds the lease: the network is not called.
-    expect(await sendJob.handle({ organizationId: org, replyId: held.id })).toEqual({ status: 'PENDING', busy: true });
+    const standing = await sendJob.handle({ organizationId: org, replyId: lease.id });
+    release();
+    expect(standing).toEqual({ status: 'PENDING', busy: true });
     const answered = (await answering).replyToInboxItem;
-    expect(answered).toMatchObject({ status: 'ANSWERED', replies: [{ id: held.id, status: 'SENT', attempts: 1, error: null }] });
+    expect(answered).toMatchObject({ status: 'ANSWERED', replies: [{ id: lease.id, status: 'SENT', attempts: 1, error: null }] });
     expect(postsTo(comment.id)).toHaveLength(1);
     expect(repliesTo(comment.id)).toHaveLength(1);
     expect(answered.replies[0].externalId).toBe(repliesTo(comment.id)[0].id);
     // Recorded: the lease ended with it.
-    expect((await admin.query('SELECT lease_until FROM inbox_replies WHERE id = $1', [held.id])).rows).toEqual([{ lease_until: null }]);
+    expect((await admin.query('SELECT lease_until FROM inbox_replies WHERE id = $1', [lease.id])).rows).toEqual([{ lease_until: null }]);
   });
 
   it('a lease still running keeps every other sender and the reconciler off the reply; once it expired, the next send takes it', async () => {

@@ -28,6 +28,8 @@ export type MastodonFault =
   | { type: 'truncated-json'; status?: number }
   /** Waits `delayMs` before the headers (default) or in the middle of the body. */
   | { type: 'slow'; delayMs: number; phase?: 'headers' | 'body' }
+  /** Answers normally once `until` settles (a test decides when the request is at the network long enough). */
+  | { type: 'held'; until: Promise<unknown> }
   /** Closes the connection without an answer. */
   | { type: 'reset' };
 
@@ -617,6 +619,13 @@ export class MastodonTestServer {
           res.write('{"id":"1","content":"');
           this.later(fault.delayMs, () => res.end('slow"}'));
         }
+        return;
+      }
+      case 'held': {
+        const answer = () => {
+          if (!res.destroyed) this.handle(req, res, url, body);
+        };
+        void fault.until.then(answer, answer);
         return;
       }
       case 'reset':
