@@ -372,22 +372,21 @@ describe('inbox', () => {
     // PENDING for five minutes (due for the reconciler), and a sender holds it: its lease runs for another minute.
     const reply = (
       await admin.query<{ id: string }>(
-        `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, attempts, lease_until, created_at)
-       VALUES ($1, $2, $3, 'Oui, jusqu’à 19 h', 'socle-inbox-reply-' || gen_random_uuid(), 1, now() + interval '1 minute', now() - interval '5 minutes')
+        `INSERT INTO inbox_replies (organization_id, item_id, network_account_id, text, idempotency_key, attempts, lease_until, leased_by, created_at)
+       VALUES ($1, $2, $3, 'Oui, jusqu’à 19 h', 'socle-inbox-reply-' || gen_random_uuid(), 1, now() + interval '1 minute', 'sender-a',
+               now() - interval '5 minutes')
        RETURNING id`,
         [leasing, row.id, account],
       )
     ).rows[0].id;
     const units = worker.context.get(UnitOfWorkFactory, { strict: false });
     const inbox = worker.context.get(InboxRepository, { strict: false });
-    const due = () =>
-      units.runInOrganization(leasing, (uow) =>
-        inbox.pendingReplies(
-          { uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } },
-          new Date(Date.now() - 60_000),
-          500,
-        ),
-      );
+    const asWorker = <T>(work: (ctx: Parameters<InboxRepository['pendingReplies']>[0]) => Promise<T>) =>
+      units.runInOrganization(leasing, (uow) => work({ uow, organizationId: uow.organizationId, actor: { type: 'SYSTEM', id: null } }));
+    const due = () => asWorker((ctx) => inbox.pendingReplies(ctx, new Date(Date.now() - 60_000), 500));
+    const leaseOf = async () =>
+      (await admin.query('SELECT status, error, lease_until IS NOT NULL AS leased, leased_by FROM inbox_replies WHERE id = $1', [reply]))
+        .rows[0];
     const attention = async () =>
       (
         await admin.query<{ pending: boolean }>(
@@ -401,6 +400,10 @@ describe('inbox', () => {
     expect(await sendJob.handle(payload)).toEqual({ status: 'PENDING', busy: true });
     expect(postsTo(comment.id)).toHaveLength(0);
     expect((await admin.query('SELECT attempts FROM inbox_replies WHERE id = $1', [reply])).rows).toEqual([{ attempts: 1 }]);
+    // A sender that does not hold the lease (one whose own lease ended while it was calling) neither ends nor fails it.
+    await asWorker((ctx) => inbox.noteError(ctx, reply, 'TRANSIENT: a stale sender', 'sender-b'));
+    expect(await asWorker((ctx) => inbox.markFailed(ctx, reply, 'REJECTED: a stale sender', 'sender-b'))).toBe(false);
+    expect(await leaseOf()).toEqual({ status: 'PENDING', error: null, leased: true, leased_by: 'sender-a' });
 
     // Its sender stopped: the lease expired, the reconciler sees the reply again and the next send takes it over.
     await admin.query("UPDATE inbox_replies SET lease_until = now() - interval '1 second' WHERE id = $1", [reply]);
@@ -410,13 +413,16 @@ describe('inbox', () => {
     const key = (await admin.query<{ k: string }>('SELECT idempotency_key AS k FROM inbox_replies WHERE id = $1', [reply])).rows[0].k;
     expect(postsTo(comment.id).map((r) => r.headers['idempotency-key'])).toEqual([key]);
     expect(mastodon.statusesOf('boulangerie-c').filter((s) => s.in_reply_to_id === comment.id)).toHaveLength(1);
-    expect((await admin.query('SELECT status, attempts, lease_until FROM inbox_replies WHERE id = $1', [reply])).rows).toEqual([
-      { status: 'SENT', attempts: 2, lease_until: null },
+    expect((await admin.query('SELECT status, attempts, lease_until, leased_by FROM inbox_replies WHERE id = $1', [reply])).rows).toEqual([
+      { status: 'SENT', attempts: 2, lease_until: null, leased_by: null },
     ]);
     expect(await due()).toEqual([]);
-    // The table holds it too: no lease on a reply that is no longer PENDING.
-    await expect(admin.query('UPDATE inbox_replies SET lease_until = now() WHERE id = $1', [reply])).rejects.toThrow(
+    // The table holds it too: no lease on a reply that is no longer PENDING, and none without its holder.
+    await expect(admin.query("UPDATE inbox_replies SET lease_until = now(), leased_by = 'x' WHERE id = $1", [reply])).rejects.toThrow(
       /inbox_replies_lease_pending/,
+    );
+    await expect(admin.query("UPDATE inbox_replies SET leased_by = 'x' WHERE id = $1", [reply])).rejects.toThrow(
+      /inbox_replies_lease_holder/,
     );
   });
 

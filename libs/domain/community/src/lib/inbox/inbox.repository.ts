@@ -438,13 +438,14 @@ export class InboxRepository {
    * Null when someone else holds it or it is no longer PENDING: the caller must
    * not call the network.
    */
-  async leaseReply(ctx: TenantCtx, id: string, leaseMs: number): Promise<InboxReply | null> {
+  async leaseReply(ctx: TenantCtx, id: string, leaseMs: number, token: string): Promise<InboxReply | null> {
     const [row] = await ctx.uow.query<ReplyRow>(
-      `WITH leased AS (UPDATE inbox_replies SET attempts = attempts + 1, lease_until = now() + make_interval(secs => $3::float8 / 1000)
+      `WITH leased AS (UPDATE inbox_replies SET attempts = attempts + 1, lease_until = now() + make_interval(secs => $3::float8 / 1000),
+              leased_by = $4
         WHERE organization_id = $1 AND id = $2 AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < now())
         RETURNING ${REPLY_COLUMNS})
        SELECT * FROM leased`,
-      [ctx.uow.organizationId, id, leaseMs],
+      [ctx.uow.organizationId, id, leaseMs, token.slice(0, 200)],
     );
     return row ? toReply(row) : null;
   }
@@ -452,27 +453,36 @@ export class InboxRepository {
   /** Records the post and ends the lease; false when the reply is no longer PENDING (another sender recorded it). */
   async markSent(ctx: TenantCtx, id: string, post: { externalId: string; url: string | null }): Promise<boolean> {
     const changed = await ctx.uow.execute(
-      `UPDATE inbox_replies SET status = 'SENT', external_id = $3, external_url = $4, sent_at = now(), error = NULL, lease_until = NULL
+      `UPDATE inbox_replies SET status = 'SENT', external_id = $3, external_url = $4, sent_at = now(), error = NULL, lease_until = NULL, leased_by = NULL
         WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'`,
       [ctx.uow.organizationId, id, post.externalId.slice(0, 2000), post.url?.slice(0, 2000) ?? null],
     );
     return changed === 1;
   }
 
-  /** A definitive refusal (the lease ends with it): the item may be answered again. */
-  async markFailed(ctx: TenantCtx, id: string, error: string): Promise<boolean> {
+  /**
+   * A definitive refusal (the lease ends with it): the item may be answered again. `lease`: the sender's, when it
+   * called the network; its refusal is then recorded only while it still holds the reply (a sender whose lease ended
+   * meanwhile leaves the reply to the one that took it over).
+   */
+  async markFailed(ctx: TenantCtx, id: string, error: string, lease: string | null = null): Promise<boolean> {
     const changed = await ctx.uow.execute(
-      "UPDATE inbox_replies SET status = 'FAILED', error = $3, lease_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
-      [ctx.uow.organizationId, id, error.slice(0, 1000)],
+      `UPDATE inbox_replies SET status = 'FAILED', error = $3, lease_until = NULL, leased_by = NULL
+        WHERE organization_id = $1 AND id = $2 AND status = 'PENDING' AND ($4::text IS NULL OR leased_by = $4)`,
+      [ctx.uow.organizationId, id, error.slice(0, 1000), lease],
     );
     return changed === 1;
   }
 
-  /** A passing failure: the reply stays PENDING and its lease ends, so the next send may claim it at once. */
-  async noteError(ctx: TenantCtx, id: string, error: string): Promise<void> {
+  /**
+   * A passing failure: the reply stays PENDING and the sender's lease ends, so the next send may claim it at once.
+   * Only while that sender (`lease`) still holds it: a later sender's lease is never ended by an earlier one.
+   */
+  async noteError(ctx: TenantCtx, id: string, error: string, lease: string): Promise<void> {
     await ctx.uow.execute(
-      "UPDATE inbox_replies SET error = $3, lease_until = NULL WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'",
-      [ctx.uow.organizationId, id, error.slice(0, 1000)],
+      `UPDATE inbox_replies SET error = $3, lease_until = NULL, leased_by = NULL
+        WHERE organization_id = $1 AND id = $2 AND status = 'PENDING' AND leased_by = $4`,
+      [ctx.uow.organizationId, id, error.slice(0, 1000), lease],
     );
   }
 

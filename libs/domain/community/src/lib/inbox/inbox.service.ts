@@ -1,5 +1,6 @@
 import { WebhookEvents } from '@socle/platform-webhooks';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '@socle/accounts';
 import { checkPublishedPost, ConnectorError } from '@socle/connector-sdk';
@@ -88,6 +89,8 @@ export function inboxTransitionRefused(item: Pick<InboxItem, 'id' | 'status'>, t
 export class InboxService {
   private readonly logger = new Logger('Inbox');
   private readonly replyLeaseMs: number;
+  /** Names this process in the leases it takes (with a random part per send). */
+  private readonly senderId = `${hostname()}:${process.pid}`;
 
   constructor(
     private readonly inbox: InboxRepository,
@@ -337,8 +340,10 @@ export class InboxService {
     const item = await this.get(ctx, reply.itemId);
     const account = reply.networkAccountId ? await this.accounts.findWithCredentials(ctx, reply.networkAccountId) : null;
     const connector = account ? this.registry.get(account.network) : undefined;
+    // The sender's lease, once taken: what it records after the call ends only its own lease, never a later sender's.
+    let lease: string | null = null;
     const fail = async (message: string, error: DomainError): Promise<ReplyOutcome> => {
-      if (reply.status === 'PENDING') await this.inbox.markFailed(ctx, replyId, message);
+      if (reply.status === 'PENDING') await this.inbox.markFailed(ctx, replyId, message, lease);
       return { sent: false, final: true, reply: (await this.inbox.findReply(ctx, replyId)) ?? reply, error };
     };
     if (reply.status === 'FAILED')
@@ -361,7 +366,8 @@ export class InboxService {
         new DomainError('CONFLICT', 'The account must be connected again.', { field: 'input.itemId', reason: INBOX_CANNOT_REPLY }),
       );
     }
-    if (!(await this.inbox.leaseReply(ctx, replyId, this.replyLeaseMs))) {
+    lease = `${this.senderId}/${randomBytes(6).toString('hex')}`;
+    if (!(await this.inbox.leaseReply(ctx, replyId, this.replyLeaseMs, lease))) {
       // Someone else is sending it (or has just recorded it): report it as it is now, without calling the network.
       const now = (await this.inbox.findReply(ctx, replyId)) ?? reply;
       return now.status === 'SENT' ? { sent: true, reply: now } : { sent: false, final: false, busy: true, reply: now };
@@ -393,7 +399,7 @@ export class InboxService {
       if (!(error instanceof ConnectorError)) {
         const name = error instanceof Error ? error.name : typeof error;
         this.logger.warn(`reply ${replyId}: connector ${account.network} failed unexpectedly (${scrub(name, credentials.secrets)})`);
-        await this.inbox.noteError(ctx, replyId, `unexpected failure (${scrub(name, credentials.secrets)})`);
+        await this.inbox.noteError(ctx, replyId, `unexpected failure (${scrub(name, credentials.secrets)})`, lease);
         await ctx.uow.commitAndContinue();
         return {
           sent: false,
@@ -418,7 +424,7 @@ export class InboxService {
         await ctx.uow.commitAndContinue();
         return outcome;
       }
-      await this.inbox.noteError(ctx, replyId, `${error.kind}: ${described}`);
+      await this.inbox.noteError(ctx, replyId, `${error.kind}: ${described}`, lease);
       await ctx.uow.commitAndContinue();
       return {
         sent: false,
