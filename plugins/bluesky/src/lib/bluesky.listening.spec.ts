@@ -138,12 +138,21 @@ describe('Bluesky connector: listening and metrics (PDS + AppView)', () => {
     /** A context whose requests are recorded, and which can arm a failure for the request after a search answered. */
     const recorded = (options: { afterSearch?: InjectedFailure; logger?: ConnectorLogger } = {}) => {
       const urls: string[] = [];
-      const inner = createHttpClient({ timeoutMs: 3000 });
+      // The request the failure is served to gives up after 3 s (a slow answer takes 6); the others have the time a
+      // loaded machine may need (the proxy lets the AppView index everything before each read).
+      const failing = createHttpClient({ timeoutMs: 3000 });
+      const patient = createHttpClient({ timeoutMs: 15_000 });
+      let armed = false;
       const http: HttpClient = {
         async request(req) {
           urls.push(req.url);
-          const res = await inner.request(req);
-          if (options.afterSearch && req.url.includes('/xrpc/app.bsky.feed.searchPosts')) proxy.inject(options.afterSearch);
+          const client = armed ? failing : patient;
+          armed = false;
+          const res = await client.request(req);
+          if (options.afterSearch && req.url.includes('/xrpc/app.bsky.feed.searchPosts')) {
+            proxy.inject(options.afterSearch);
+            armed = true;
+          }
           return res;
         },
       };
