@@ -82,7 +82,8 @@ describe('graceful shutdown', () => {
       ...database.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      QUEUE_PREFIX: `shutdown-${randomBytes(4).toString('hex')}`,
+      // Under the run's prefix: the run's global teardown removes the queues' keys the processes leave behind.
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'socle-test'}-shutdown-${randomBytes(4).toString('hex')}`,
       SHUTDOWN_TIMEOUT_MS: String(DEADLINE_MS),
       LOG_LEVEL: 'warn',
     };
