@@ -70,7 +70,7 @@ const toItem = (r: ItemRow): InboxItem => ({
 });
 
 const REPLY_COLUMNS =
-  'id, item_id, network_account_id, text, idempotency_key, status, attempts, lease_until, external_id, external_url, error, created_by, created_at, sent_at';
+  'id, item_id, network_account_id, text, idempotency_key, status, attempts, external_id, external_url, error, created_by, created_at, sent_at';
 interface ReplyRow {
   id: string;
   item_id: string;
@@ -79,7 +79,6 @@ interface ReplyRow {
   idempotency_key: string;
   status: InboxReply['status'];
   attempts: number;
-  lease_until: Date | null;
   external_id: string | null;
   external_url: string | null;
   error: string | null;
@@ -95,7 +94,6 @@ const toReply = (r: ReplyRow): InboxReply => ({
   idempotencyKey: r.idempotency_key,
   status: r.status,
   attempts: r.attempts,
-  leaseUntil: r.lease_until,
   externalId: r.external_id,
   externalUrl: r.external_url,
   error: r.error,

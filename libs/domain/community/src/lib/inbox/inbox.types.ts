@@ -101,8 +101,6 @@ export interface InboxReply {
   idempotencyKey: string;
   status: 'PENDING' | 'SENT' | 'FAILED';
   attempts: number;
-  /** Until when a sender holds it (PENDING only); null while nobody is sending it. */
-  leaseUntil: Date | null;
   externalId: string | null;
   externalUrl: string | null;
   error: string | null;
