@@ -30,6 +30,8 @@
  */
 import './production-env';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
 import { CredentialVault } from '@socle/community';
@@ -65,6 +67,58 @@ function rssSampler(): { stop(): number } {
       return Math.max(peak, process.memoryUsage.rss());
     },
   };
+}
+
+/** Clock ticks per second of /proc (USER_HZ: 100 on Linux whatever the kernel's own rate). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU of a process in microseconds, from /proc (null where there is none: another OS, a gone process). */
+function processCpuMicros(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** The machine's busy and total CPU time so far (every core), in ticks; null without /proc/stat. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+    const ticks = cpu.trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = ticks.reduce((a, b) => a + b, 0);
+    return { busy: total - ticks[3] - ticks[4], total };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU PostgreSQL spent for the worker: its backends on the run's database (the benchmark's own connections, as
+ * the database owner, left out), read from /proc when the server runs on this machine (a remote one gives null). A
+ * backend that ended meanwhile is missed; none does during a round.
+ */
+async function databaseCpuMicros(admin: Pool, database: string): Promise<Map<number, number> | null> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename <> current_user', [
+    database,
+  ]);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const micros = processCpuMicros(pid);
+    if (micros === null) return null;
+    cpu.set(pid, micros);
+  }
+  return cpu;
+}
+
+/** CPU used between two readings of `databaseCpuMicros` (a backend opened between them counts from zero). */
+function databaseCpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let micros = 0;
+  for (const [pid, value] of after) micros += value - (before.get(pid) ?? 0);
+  return micros;
 }
 
 /** A bare BullMQ queue: `count` jobs added in bulk, a no-op processor at `concurrency`; seconds until all completed. */
@@ -228,6 +282,8 @@ async function main(): Promise<void> {
       const rss = rssSampler();
       const cpuBefore = process.cpuUsage();
       const networkCpuBefore = await mastodon.cpuMicros();
+      const databaseCpuBefore = await databaseCpuMicros(admin, database);
+      const machineBefore = machineTicks();
       // Watched from the network's side while the posts go out (the instance counts them; the database is left to the
       // worker), then from the database until every one is recorded PUBLISHED.
       const progress: string[] = [];
@@ -248,6 +304,10 @@ async function main(): Promise<void> {
       const peakRss = rss.stop();
       const cpu = process.cpuUsage(cpuBefore);
       const networkCpu = (await mastodon.cpuMicros()) - networkCpuBefore;
+      const machineAfter = machineTicks();
+      const databaseCpu = databaseCpuBetween(databaseCpuBefore, await databaseCpuMicros(admin, database));
+      const machineBusy =
+        machineBefore && machineAfter ? (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total) : null;
       const statements = statementCounter.count - statementsBefore;
       // The end: when the last of them was recorded (its attempt's finish, by the database's clock, on this machine).
       const { rows: outcomes } = await admin.query<{ outcome: string; n: string; last: Date }>(
@@ -258,7 +318,21 @@ async function main(): Promise<void> {
       const last = Math.max(...outcomes.map((o) => o.last.getTime()));
       const seconds = (last - dueAt.getTime()) / 1000;
       const cpuSeconds = (Date.now() - dueAt.getTime()) / 1000;
-      return { count, dueAt, seedSeconds, seconds, cpuSeconds, progress, peakRss, cpu, networkCpu, statements, outcomes };
+      return {
+        count,
+        dueAt,
+        seedSeconds,
+        seconds,
+        cpuSeconds,
+        progress,
+        peakRss,
+        cpu,
+        networkCpu,
+        databaseCpu,
+        machineBusy,
+        statements,
+        outcomes,
+      };
     };
 
     const warm = WARMUP > 0 ? await runRound('warmup', WARMUP) : null;
@@ -281,10 +355,20 @@ async function main(): Promise<void> {
         `    due second → all PUBLISHED                                             ${r.seconds.toFixed(2)} s  (${perSecond.toFixed(0)} publications/s)${r.progress.length ? `; ${r.progress.join(', ')}` : ''}`,
         `    dispatch throughput / bare queue                                       ${(perSecond / barePerSecond).toFixed(3)}`,
         `    RSS before the worker → peak during the round                          ${mb(rssBefore)} → ${mb(r.peakRss)} (the worker's process)`,
-        `    CPU until all were seen PUBLISHED (${r.cpuSeconds.toFixed(1)} s): worker process ${cpuOf(r.cpu.user + r.cpu.system)}, loopback Mastodon ${cpuOf(r.networkCpu)}`,
+        `    CPU until all were seen PUBLISHED (${r.cpuSeconds.toFixed(1)} s): worker process ${cpuOf(r.cpu.user + r.cpu.system)}, loopback Mastodon ${cpuOf(r.networkCpu)}` +
+          (r.databaseCpu === null ? '' : `, PostgreSQL backends ${cpuOf(r.databaseCpu)}`) +
+          (r.machineBusy === null ? '' : `; the machine ${(r.machineBusy * 100).toFixed(0)} % busy (${cpus().length} cores)`),
+        `    CPU per publication                                                    ${perPublication(r)}`,
         `    SQL statements per publication                                         ${(r.statements / r.count).toFixed(1)}`,
         `    attempts                                                               ${r.outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
       ];
+    };
+    const perPublication = (r: Awaited<ReturnType<typeof runRound>>) => {
+      const us = (micros: number) => `${(micros / r.count).toFixed(0)} µs`;
+      const worker = r.cpu.user + r.cpu.system;
+      const parts = [`worker ${us(worker)}`, `network ${us(r.networkCpu)}`];
+      if (r.databaseCpu !== null) parts.push(`PostgreSQL ${us(r.databaseCpu)}`, `together ${us(worker + r.networkCpu + r.databaseCpu)}`);
+      return parts.join(', ');
     };
     const ratios = measured.map((r) => r.count / r.seconds / barePerSecond).sort((x, y) => x - y);
     const median = ratios[Math.floor(ratios.length / 2)];

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import type Redis from 'ioredis';
 import request from 'supertest';
-import { PublishPublicationJob, PublishResult, wakeUpJobId } from '@socle/content';
+import { PublicationSweeper, PublishPublicationJob, PublishResult, wakeUpJobId } from '@socle/content';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the library's storage, to put a file where uploads go
 import { MEDIA_STORAGE, MediaStorage } from '../../libs/domain/content/src/lib/media';
 import { loadConfig } from '@socle/platform-config';
@@ -455,6 +455,81 @@ describe('publishing', () => {
       20_000,
     );
     expect(mastodon.statusesOf('perdu')).toHaveLength(1);
+  });
+
+  it('the sweeper leaves an organisation whose wake-up still waits in Redis, and wakes it once that one started, is gone or is old', async () => {
+    const organizationId = await createOrganization(api, owner, 'Client Réveillé');
+    const a = await connect('reveil', organizationId);
+    const { itemId } = await approvedItem([a], 'Réveil du jour', organizationId);
+    const queue = api.app.get(JobQueues).queue('publishing');
+    const redis = worker.context.get<Redis>(REDIS);
+    // The worker's own sweeper (every second) is stopped meanwhile: only the sweeps this test runs wake anything.
+    const sweeper = worker.context.get(PublicationSweeper, { strict: false });
+    sweeper.onApplicationShutdown();
+    await sleep(1000);
+    /** The sweep's wake-up of the organisation in the lease period of now (or of the moment `around` ran in). */
+    const swept = async (around: () => Promise<unknown>) => {
+      const periods = [Math.floor(Date.now() / job.leaseMs)];
+      await around();
+      periods.push(Math.floor(Date.now() / job.leaseMs));
+      const jobs = await Promise.all(periods.map((period) => queue.getJob(wakeUpJobId(organizationId, `sweep-${period}`))));
+      for (const found of jobs) await found?.remove();
+      return jobs.some((found) => !!found);
+    };
+    await pauseWorker();
+    try {
+      const [publication] = (
+        await api.ok<{ scheduleContentItem: Publication[] }>(SCHEDULE, { input: { itemId, dueAt: inSeconds(1) } }, as(organizationId))
+      ).scheduleContentItem;
+      const wakeUpId = wakeUpJobId(organizationId, new Date(publication.nextAttemptAt));
+      await until(
+        'the wake-up queued',
+        () => queue.getJob(wakeUpId),
+        (j) => !!j,
+      );
+      await sleep(Math.max(0, new Date(publication.nextAttemptAt).getTime() - Date.now()) + 200);
+      // Due, and its wake-up waits (the worker is paused): the sweeper adds none.
+      expect(await swept(() => job.reconcile())).toBe(false);
+      // A worker took it (and may have died with it): the sweeper wakes the organisation.
+      await redis.hset(queue.toKey(wakeUpId), 'processedOn', String(Date.now()));
+      expect(await swept(() => job.reconcile())).toBe(true);
+      await redis.hdel(queue.toKey(wakeUpId), 'processedOn');
+      expect(await swept(() => job.reconcile())).toBe(false);
+      // A wake-up still waiting one lease after its time is not trusted any more.
+      const leaseMs = job.leaseMs;
+      job.leaseMs = 100;
+      try {
+        expect(await swept(() => job.reconcile())).toBe(true);
+      } finally {
+        job.leaseMs = leaseMs;
+      }
+      // Gone from Redis: woken.
+      await (await queue.getJob(wakeUpId))?.remove();
+      expect(await swept(() => job.reconcile())).toBe(true);
+      // An expired lease wakes its organisation whatever waits: a wake-up queued again for the due time does not hold it back.
+      await queue.add('PublishPublicationJob', { organizationId }, { jobId: wakeUpId, delay: 60_000, removeOnComplete: true });
+      expect(await swept(() => job.reconcile())).toBe(false);
+      await admin.query(
+        `UPDATE publications SET status = 'PUBLISHING', lease_until = now() - interval '1 second', leased_by = 'dead-worker', attempts = 1 WHERE id = $1`,
+        [publication.id],
+      );
+      expect(await swept(() => job.reconcile())).toBe(true);
+      await admin.query(`UPDATE publications SET status = 'SCHEDULED', lease_until = NULL, leased_by = NULL, attempts = 0 WHERE id = $1`, [
+        publication.id,
+      ]);
+      await (await queue.getJob(wakeUpId))?.remove();
+    } finally {
+      sweeper.onApplicationBootstrap();
+      resumeWorker();
+    }
+    // The worker's own sweeper wakes it now that no wake-up waits: published once.
+    await until(
+      'published after the sweep',
+      () => admin.query<{ status: string }>('SELECT status FROM publications WHERE item_id = $1', [itemId]).then((r) => r.rows),
+      ([p]) => p.status === 'PUBLISHED',
+      20_000,
+    );
+    expect(mastodon.statusesOf('reveil')).toHaveLength(1);
   });
 
   it('the crisis pause holds what is scheduled, even a wake-up already queued, lists it, and resume releases it', async () => {

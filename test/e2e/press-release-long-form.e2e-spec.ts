@@ -169,7 +169,7 @@ describe('press release: short forms after their long form', () => {
     expect(waiting.status).toBe('SCHEDULED');
     expect(waiting.waitsFor).toBe(longForm.id);
     expect(posted.filter((p) => p.text.includes(tag))).toEqual([]);
-    const due = await admin.query('SELECT 1 FROM socle_publishing_due_organizations(now(), 100000) WHERE organization_id = $1', [org]);
+    const due = await admin.query('SELECT 1 FROM socle_publishing_sweep(now(), 100000) WHERE organization_id = $1', [org]);
     expect(due.rowCount).toBe(0);
 
     await ok(RETRY, { input: { id: longForm.id } });

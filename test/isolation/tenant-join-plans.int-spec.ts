@@ -127,7 +127,7 @@ function definersCalled(text: string, definers: Set<string>): string[] {
  * `publication.published` webhooks to a loopback receiver, fetches the inbox (replies to those posts) and runs a
  * listening query. On a database of the spec's own: a worker acts on every organisation of its database.
  *
- * The worker's cross-tenant sweeps (`socle_publishing_due_organizations`, `socle_webhook_events_pending`… SECURITY
+ * The worker's cross-tenant sweeps (`socle_publishing_sweep`, `socle_webhook_events_pending`… SECURITY
  * DEFINER functions called with no tenant) are not walked: they find which organisations have work, across tenants by
  * design, and stay on the Citus coordinator as multi-shard queries (infra/citus/README.md). What runs afterwards for
  * each organisation is walked like the API's statements.
@@ -370,7 +370,7 @@ describe('tenant joins in the plans of hot queries (API requests and worker jobs
         `(${walk.tenantJoins} joins); SECURITY DEFINER functions called, bodies not walked: ${called.join(', ')}\n`,
     );
     // The sweeps ran (the worker's reconcile at start) and were recorded, not walked.
-    expect(called).toEqual(expect.arrayContaining(['socle_publishing_due_organizations', 'socle_webhook_events_pending']));
+    expect(called).toEqual(expect.arrayContaining(['socle_publishing_sweep', 'socle_webhook_events_pending']));
   });
 
   it('tells a join without organization_id from one with it (the walk can fail)', () => {

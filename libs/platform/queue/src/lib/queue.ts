@@ -115,6 +115,26 @@ export class JobQueues implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Which of these jobs of `queue` wait to run (waiting or delayed, not yet taken by a worker): the job exists and has
+   * not started (BullMQ marks a job `processedOn` when a worker takes it, and keeps the mark on a retry). One round trip.
+   */
+  async notStarted(queue: string, jobIds: readonly string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const q = this.queue(queue);
+    // The keys of one queue share its hash tag (bullPrefix): one slot, so one pipeline on a cluster too.
+    const pipeline = this.redis.pipeline();
+    for (const id of jobIds) pipeline.hmget(q.toKey(id), 'timestamp', 'processedOn');
+    const results = (await pipeline.exec()) ?? [];
+    const waiting = new Set<string>();
+    results.forEach(([error, value], i) => {
+      if (error) throw error;
+      const [timestamp, processedOn] = value as (string | null)[];
+      if (timestamp !== null && processedOn === null) waiting.add(jobIds[i]);
+    });
+    return waiting;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     // BullMQ leaves connections it was given open.

@@ -63,6 +63,16 @@ export class PublicationWakeups {
     });
   }
 
+  /**
+   * The organisations whose wake-up for that time still waits in Redis, not yet taken by a worker: it will claim what
+   * is due when it runs. One Redis round trip.
+   */
+  async waiting(wakeUps: readonly { organizationId: string; at: Date }[]): Promise<Set<string>> {
+    const byJob = new Map(wakeUps.map((w) => [wakeUpJobId(w.organizationId, w.at), w.organizationId]));
+    const waiting = await this.queues.notStarted(PUBLISHING_QUEUE, [...byJob.keys()]);
+    return new Set([...waiting].map((jobId) => byJob.get(jobId) as string));
+  }
+
   /** Many organisations at once (the sweeper): one Redis round trip. */
   async wakeMany(organizationIds: readonly string[], tag: string): Promise<void> {
     if (organizationIds.length === 0) return;

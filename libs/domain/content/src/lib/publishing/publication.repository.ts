@@ -42,6 +42,13 @@ export interface NewPublication {
 const longFormLive = (alias: string) =>
   `(${alias}.waits_for IS NULL OR EXISTS (SELECT 1 FROM publications w WHERE w.organization_id = $1 AND w.id = ${alias}.waits_for AND w.status = 'PUBLISHED'))`;
 
+/** An organisation the sweeper found: the earliest due time of its due publications (null: none), and whether a lease expired. */
+export interface DueOrganization {
+  organizationId: string;
+  earliestDue: Date | null;
+  leaseExpired: boolean;
+}
+
 export interface Claimed {
   publication: PublicationEntity;
   /** SCHEDULED, or PUBLISHING when an expired lease was taken over (its worker may have reached the network). */
@@ -736,13 +743,16 @@ export class PublicationRepository {
     return rows.map(toPublication);
   }
 
-  /** Organisations to wake up, across tenants: due publications or expired leases (SECURITY DEFINER function: ids only). */
-  async dueOrganizations(uow: UnitOfWork, now: Date, limit: number): Promise<string[]> {
-    const rows = await uow.query<{ organization_id: string }>('SELECT organization_id FROM socle_publishing_due_organizations($1, $2)', [
-      now,
-      limit,
-    ]);
-    return rows.map((r) => r.organization_id);
+  /**
+   * Organisations to wake up, across tenants (SECURITY DEFINER function: ids and times only): those with due
+   * publications, with the earliest due time among them, and those with an expired lease.
+   */
+  async dueOrganizations(uow: UnitOfWork, now: Date, limit: number): Promise<DueOrganization[]> {
+    const rows = await uow.query<{ organization_id: string; earliest_due: Date | null; lease_expired: boolean }>(
+      'SELECT organization_id, earliest_due, lease_expired FROM socle_publishing_sweep($1, $2)',
+      [now, limit],
+    );
+    return rows.map((r) => ({ organizationId: r.organization_id, earliestDue: r.earliest_due, leaseExpired: r.lease_expired }));
   }
 }
 

@@ -177,12 +177,25 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     });
   }
 
-  /** The sweeper: wakes the organisations with due publications or expired leases, whatever Redis holds. */
+  /**
+   * The sweeper: wakes the organisations with due publications or expired leases, whatever Redis holds, except one
+   * whose wake-up for its earliest due time still waits in Redis (during a busy minute, most of them: a second wake-up
+   * would only find nothing to claim). That wake-up is trusted for one lease period after its time; one still waiting
+   * then (a long backlog, a queue Redis lost part of) gets another. An expired lease always wakes its organisation.
+   * Returns how many organisations it woke.
+   */
   async reconcile(): Promise<number> {
-    const organizations = await this.units.run({}, (uow) => this.publications.dueOrganizations(uow, new Date(), 1000));
+    const now = Date.now();
+    const due = await this.units.run({}, (uow) => this.publications.dueOrganizations(uow, new Date(now), 1000));
+    const waiting = await this.wakeups.waiting(
+      due.flatMap(({ organizationId, earliestDue, leaseExpired }) =>
+        !leaseExpired && earliestDue && now - earliestDue.getTime() < this.leaseMs ? [{ organizationId, at: earliestDue }] : [],
+      ),
+    );
+    const organizations = due.filter((d) => !waiting.has(d.organizationId)).map((d) => d.organizationId);
     // A new job id each lease period: a dead worker's job keeps its id in BullMQ until its lock expires and a stall check
     // runs (up to a minute); an expired lease always falls in a later period than the wake-up its worker took.
-    await this.wakeups.wakeMany(organizations, `sweep-${Math.floor(Date.now() / this.leaseMs)}`);
+    await this.wakeups.wakeMany(organizations, `sweep-${Math.floor(now / this.leaseMs)}`);
     return organizations.length;
   }
 

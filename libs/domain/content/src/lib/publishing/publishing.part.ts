@@ -9,6 +9,7 @@ import { LinkTracking1765000000910 } from '../migrations/1765000000910-link-trac
 import { LongForm1765000003900 } from '../migrations/1765000003900-long-form';
 import { AttemptsOrganizationKey1765000004300 } from '../migrations/1765000004300-attempts-organization-key';
 import { HotStatusMoves1765000004400 } from '../migrations/1765000004400-hot-status-moves';
+import { SweepWaitingWakeUps1765000004600 } from '../migrations/1765000004600-sweep-waiting-wake-ups';
 import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
@@ -33,6 +34,7 @@ export const PUBLISHING_PART: ContentPart = {
     LongForm1765000003900,
     AttemptsOrganizationKey1765000004300,
     HotStatusMoves1765000004400,
+    SweepWaitingWakeUps1765000004600,
   ],
   providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],
