@@ -404,6 +404,25 @@ describe('inbox', () => {
     await asWorker((ctx) => inbox.noteError(ctx, reply, 'TRANSIENT: a stale sender', 'sender-b'));
     expect(await asWorker((ctx) => inbox.markFailed(ctx, reply, 'REJECTED: a stale sender', 'sender-b'))).toBe(false);
     expect(await leaseOf()).toEqual({ status: 'PENDING', error: null, leased: true, leased_by: 'sender-a' });
+    // Nor does a sender refused before any call (the account disconnected meanwhile): it stands aside, the holder's lease runs.
+    expect(await asWorker((ctx) => inbox.markFailed(ctx, reply, 'the account was disconnected', null))).toBe(false);
+    const sealed = (
+      await admin.query<{ c: string; k: string }>(
+        'SELECT credentials_ciphertext AS c, credentials_key_id AS k FROM network_accounts WHERE id = $1',
+        [account],
+      )
+    ).rows[0];
+    await admin.query('UPDATE network_accounts SET credentials_ciphertext = NULL, credentials_key_id = NULL WHERE id = $1', [account]);
+    try {
+      expect(await sendJob.handle(payload)).toEqual({ status: 'PENDING', busy: true });
+    } finally {
+      await admin.query('UPDATE network_accounts SET credentials_ciphertext = $2, credentials_key_id = $3 WHERE id = $1', [
+        account,
+        sealed.c,
+        sealed.k,
+      ]);
+    }
+    expect(await leaseOf()).toEqual({ status: 'PENDING', error: null, leased: true, leased_by: 'sender-a' });
 
     // Its sender stopped: the lease expired, the reconciler sees the reply again and the next send takes it over.
     await admin.query("UPDATE inbox_replies SET lease_until = now() - interval '1 second' WHERE id = $1", [reply]);

@@ -461,12 +461,14 @@ export class InboxRepository {
   /**
    * A definitive refusal (the lease ends with it): the item may be answered again. `lease`: the sender's, when it
    * called the network; its refusal is then recorded only while it still holds the reply (a sender whose lease ended
-   * meanwhile leaves the reply to the one that took it over).
+   * meanwhile leaves the reply to the one that took it over). Without one (refused before any call: the account
+   * disconnected), only while no other sender's lease runs: that sender's outcome stands.
    */
   async markFailed(ctx: TenantCtx, id: string, error: string, lease: string | null = null): Promise<boolean> {
     const changed = await ctx.uow.execute(
       `UPDATE inbox_replies SET status = 'FAILED', error = $3, lease_until = NULL, leased_by = NULL
-        WHERE organization_id = $1 AND id = $2 AND status = 'PENDING' AND ($4::text IS NULL OR leased_by = $4)`,
+        WHERE organization_id = $1 AND id = $2 AND status = 'PENDING'
+          AND CASE WHEN $4::text IS NULL THEN lease_until IS NULL OR lease_until < now() ELSE leased_by = $4 END`,
       [ctx.uow.organizationId, id, error.slice(0, 1000), lease],
     );
     return changed === 1;
