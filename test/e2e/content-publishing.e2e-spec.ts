@@ -466,6 +466,7 @@ describe('publishing', () => {
     // The worker's own sweeper (every second) is stopped meanwhile: only the sweeps this test runs wake anything.
     const sweeper = worker.context.get(PublicationSweeper, { strict: false });
     sweeper.onApplicationShutdown();
+    // A sweep already under way finishes first (before the publication below is even due).
     await sleep(1000);
     /** The sweep's wake-up of the organisation in the lease period of now (or of the moment `around` ran in). */
     const swept = async (around: () => Promise<unknown>) => {
