@@ -117,7 +117,8 @@ export class JobQueues implements OnApplicationShutdown {
 
   /**
    * Which of these jobs of `queue` wait to run (waiting or delayed, not yet taken by a worker): the job exists and has
-   * not started (BullMQ marks a job `processedOn` when a worker takes it, and keeps the mark on a retry). One round trip.
+   * not started (BullMQ marks a job `processedOn` when a worker takes it, and keeps the mark on a retry). A key that
+   * holds something else than a job counts as no job. One round trip.
    */
   async notStarted(queue: string, jobIds: readonly string[]): Promise<Set<string>> {
     if (jobIds.length === 0) return new Set();
@@ -128,7 +129,7 @@ export class JobQueues implements OnApplicationShutdown {
     const results = (await pipeline.exec()) ?? [];
     const waiting = new Set<string>();
     results.forEach(([error, value], i) => {
-      if (error) throw error;
+      if (error) return;
       const [timestamp, processedOn] = value as (string | null)[];
       if (timestamp !== null && processedOn === null) waiting.add(jobIds[i]);
     });
