@@ -33,7 +33,7 @@ import type { DataSource } from 'typeorm';
 import { adminUrl, createOrganization, databaseUrl, signUpAgency, TestApi } from '@socle/testing';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
@@ -41,6 +41,7 @@ import * as path from 'node:path';
 import { Pool } from 'pg';
 import { withoutExtensions, type LoadRequest, type LoadResult } from './load-generator';
 import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { machineTicks, processCpuMicros } from './proc-cpu';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -196,14 +197,12 @@ interface Sample extends LoadResult {
   machineBusy: number;
 }
 
-function machineTicks(): { busy: number; total: number } {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
-  const idle = fields[3] + (fields[4] ?? 0);
-  return { busy: total - idle, total };
+/** The machine's CPU ticks so far: this benchmark needs them (Linux). */
+function ticksNow(): { busy: number; total: number } {
+  const ticks = machineTicks();
+  if (!ticks) throw new Error('/proc/stat cannot be read: this benchmark measures CPU on Linux');
+  return ticks;
 }
-
-const CLOCK_TICKS_PER_SECOND = 100;
 
 /** CPU seconds used so far by each backend serving `database` (both pools connect to it). */
 async function backendCpu(admin: Pool, database: string): Promise<Map<number, number>> {
@@ -212,12 +211,9 @@ async function backendCpu(admin: Pool, database: string): Promise<Map<number, nu
   ]);
   const cpu = new Map<number, number>();
   for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND);
-    } catch {
-      // the backend ended, or PostgreSQL runs elsewhere: not counted
-    }
+    const micros = processCpuMicros(pid);
+    // null: the backend ended, or PostgreSQL runs elsewhere: not counted
+    if (micros !== null) cpu.set(pid, micros / 1e6);
   }
   return cpu;
 }
@@ -285,7 +281,7 @@ async function measure(
 ): Promise<Sample> {
   const backendsBefore = await backendCpu(probe.admin, probe.database);
   const cpuBefore = process.cpuUsage();
-  const ticksBefore = machineTicks();
+  const ticksBefore = ticksNow();
   const result = await load.run({
     url: target.url,
     headers,
@@ -295,7 +291,7 @@ async function measure(
     seconds,
   });
   const cpu = process.cpuUsage(cpuBefore);
-  const ticksAfter = machineTicks();
+  const ticksAfter = ticksNow();
   let postgresSeconds = 0;
   for (const [pid, used] of await backendCpu(probe.admin, probe.database)) postgresSeconds += used - (backendsBefore.get(pid) ?? 0);
   const requests = Math.max(1, result.requests);
@@ -310,9 +306,9 @@ async function measure(
 
 /** Share of the machine busy with other work while nothing of this run is under load. */
 async function backgroundBusy(ms: number): Promise<number> {
-  const before = machineTicks();
+  const before = ticksNow();
   await new Promise((resolve) => setTimeout(resolve, ms));
-  const after = machineTicks();
+  const after = ticksNow();
   return (after.busy - before.busy) / Math.max(1, after.total - before.total);
 }
 

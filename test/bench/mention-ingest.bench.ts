@@ -31,7 +31,6 @@
  */
 import './production-env';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -52,6 +51,7 @@ import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { WorkerModule } from '@socle/worker';
+import { processCpuMicros } from './proc-cpu';
 
 const ROOT = path.resolve(__dirname, '../..');
 const N = Number(process.env.BENCH_MENTIONS ?? 20_000);
@@ -144,16 +144,13 @@ async function main(): Promise<void> {
       const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND usename = 'socle_app'", [
         database,
       ]);
-      let ticks = 0;
+      let micros = 0;
       for (const { pid } of rows) {
-        try {
-          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-          ticks += Number(fields[11]) + Number(fields[12]);
-        } catch {
-          return { total: Number.NaN, db: Number.NaN }; // not on this machine, or not readable: no CPU figure
-        }
+        const used = processCpuMicros(pid);
+        if (used === null) return { total: Number.NaN, db: Number.NaN }; // not on this machine, or not readable: no CPU figure
+        micros += used;
       }
-      return { total: (user + system) / 1000 + ticks * 10, db: ticks * 10 };
+      return { total: (user + system + micros) / 1000, db: micros / 1000 };
     };
     const [agency] = (await admin.query<{ id: string }>(`INSERT INTO agencies (name) VALUES ('Agence bench') RETURNING id`)).rows;
     const newOrganization = async () =>

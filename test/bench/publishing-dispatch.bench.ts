@@ -34,7 +34,6 @@
  */
 import './production-env';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
@@ -47,6 +46,7 @@ import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
 import { LoopbackMastodon } from './loopback-mastodon-process';
 import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { machineTicks, processCpuMicros } from './proc-cpu';
 
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
@@ -71,32 +71,6 @@ function rssSampler(): { stop(): number } {
       return Math.max(peak, process.memoryUsage.rss());
     },
   };
-}
-
-/** Clock ticks per second of /proc (USER_HZ: 100 on Linux whatever the kernel's own rate). */
-const TICKS_PER_SECOND = 100;
-
-/** User + system CPU of a process in microseconds, from /proc (null where there is none: another OS, a gone process). */
-function processCpuMicros(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
-
-/** The machine's busy and total CPU time so far (every core), in ticks; null without /proc/stat. */
-function machineTicks(): { busy: number; total: number } | null {
-  try {
-    const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-    const ticks = cpu.trim().split(/\s+/).slice(1, 9).map(Number);
-    const total = ticks.reduce((a, b) => a + b, 0);
-    return { busy: total - ticks[3] - ticks[4], total };
-  } catch {
-    return null;
-  }
 }
 
 /**
