@@ -343,13 +343,12 @@ export class InboxService {
     // The sender's lease, once taken: what it records after the call ends only its own lease, never a later sender's.
     let lease: string | null = null;
     const fail = async (message: string, error: DomainError): Promise<ReplyOutcome> => {
-      if (reply.status === 'PENDING' && !(await this.inbox.markFailed(ctx, replyId, message, lease))) {
-        // Another sender holds the reply, or recorded it meanwhile: its outcome stands, and this refusal is not recorded.
-        const now = (await this.inbox.findReply(ctx, replyId)) ?? reply;
-        if (now.status === 'SENT') return { sent: true, reply: now };
-        if (now.status === 'PENDING') return { sent: false, final: false, busy: true, reply: now };
-      }
-      return { sent: false, final: true, reply: (await this.inbox.findReply(ctx, replyId)) ?? reply, error };
+      const recorded = reply.status !== 'PENDING' || (await this.inbox.markFailed(ctx, replyId, message, lease));
+      const now = (await this.inbox.findReply(ctx, replyId)) ?? reply;
+      // Not recorded: another sender holds the reply, or recorded it meanwhile; its outcome stands.
+      if (!recorded && now.status === 'SENT') return { sent: true, reply: now };
+      if (!recorded && now.status === 'PENDING') return { sent: false, final: false, busy: true, reply: now };
+      return { sent: false, final: true, reply: now, error };
     };
     if (reply.status === 'FAILED')
       return { sent: false, final: true, reply, error: new DomainError('CONFLICT', 'This reply failed.', { reason: INBOX_CANNOT_REPLY }) };
