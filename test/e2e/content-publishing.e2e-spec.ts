@@ -504,9 +504,23 @@ describe('publishing', () => {
       } finally {
         job.leaseMs = leaseMs;
       }
-      // Gone from Redis: woken.
+      // Something else than a job under its key (a stray write): woken, the sweep not stopped by it.
       await (await queue.getJob(wakeUpId))?.remove();
+      await redis.set(queue.toKey(wakeUpId), 'not a job');
       expect(await swept(() => job.reconcile())).toBe(true);
+      await redis.del(queue.toKey(wakeUpId));
+      // Gone from Redis: woken, once however many sweeps run at once (one job id per lease period).
+      const periodBefore = Math.floor(Date.now() / job.leaseMs);
+      await Promise.all([1, 2, 3, 4, 5].map(() => job.reconcile()));
+      const periods = new Set([periodBefore, Math.floor(Date.now() / job.leaseMs)]);
+      const wakeUps = (await queue.getJobs(['wait', 'paused', 'delayed', 'prioritized'])).filter(
+        (j) => (j.data as { organizationId?: string }).organizationId === organizationId,
+      );
+      // Every wake-up of the organisation is the sweep's of a period the sweeps ran in: one per period (two only across a boundary).
+      expect(wakeUps.length).toBeGreaterThanOrEqual(1);
+      const sweepIds = [...periods].map((p) => wakeUpJobId(organizationId, `sweep-${p}`));
+      for (const wakeUp of wakeUps) expect(sweepIds).toContain(wakeUp.id);
+      for (const wakeUp of wakeUps) await wakeUp.remove();
       // An expired lease wakes its organisation whatever waits: a wake-up queued again for the due time does not hold it back.
       await queue.add('PublishPublicationJob', { organizationId }, { jobId: wakeUpId, delay: 60_000, removeOnComplete: true });
       expect(await swept(() => job.reconcile())).toBe(false);
