@@ -3,6 +3,7 @@ import type { Client } from 'pg';
 import { DispatchSummary, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
+import { AccountRateLimiter } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
@@ -157,6 +158,45 @@ describe('publishing dispatch by organisation', () => {
       [rows.map((r) => r.id)],
     );
     expect(attempts.rows[0].n).toBe(3);
+  });
+
+  it('keeps to the account’s publishing limit from its manifest: past it the batch’s rest waits for room, not failed, posted once', async () => {
+    const account = await connect('limite-lot');
+    // Mastodon's hint: 300 statuses per 3 hours per account. 296 are already taken in the window: room for 4.
+    const limiter = worker.context.get(AccountRateLimiter, { strict: false });
+    expect(await limiter.take(account, [{ limit: 300, windowSeconds: 3 * 3600 }], { cost: 296 })).toEqual({ ok: true });
+    const rows = await due(account, 10);
+    const started = Date.now();
+    expect(await dispatch()).toMatchObject({ claimed: 10, outcomes: { published: 4, retry: 6 }, more: false });
+    expect(mastodon.statusesOf('limite-lot')).toHaveLength(4);
+    const after = await admin.query<{
+      status: string;
+      next_attempt_at: Date;
+      last_error_kind: string | null;
+      outcome: string;
+      message: string | null;
+    }>(
+      `SELECT p.status, p.next_attempt_at, p.last_error_kind, a.outcome, a.message FROM publications p
+         JOIN publication_attempts a ON a.publication_id = p.id WHERE p.id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    );
+    expect(after.rows.filter((r) => r.status === 'PUBLISHED').map((r) => r.outcome)).toEqual([
+      'PUBLISHED',
+      'PUBLISHED',
+      'PUBLISHED',
+      'PUBLISHED',
+    ]);
+    const waiting = after.rows.filter((r) => r.status !== 'PUBLISHED');
+    expect(waiting).toHaveLength(6);
+    for (const r of waiting) {
+      expect(r).toMatchObject({ status: 'SCHEDULED', last_error_kind: null, outcome: 'SKIPPED' });
+      expect(r.message).toMatch(/publishing limit is reached/);
+      // Room comes back when the window's first posts leave it, three hours on.
+      expect(r.next_attempt_at.getTime()).toBeGreaterThan(started + 3 * 3600_000 - 60_000);
+    }
+    // Nothing is due meanwhile: the next wake-up claims nothing and posts nothing.
+    expect(await dispatch()).toMatchObject({ claimed: 0 });
+    expect(mastodon.statusesOf('limite-lot')).toHaveLength(4);
   });
 
   it('claims nothing during a crisis pause, and cancels due publications whose item left the schedule behind its back', async () => {
