@@ -390,7 +390,11 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
    */
   private async sendAll(token: string, ready: Ready[], accounts: Map<string, Prepared>, record: (sent: Sent) => void): Promise<void> {
     const byAccount = new Map<string, Ready[]>();
-    for (const r of ready) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
+    for (const r of ready) {
+      const list = byAccount.get(r.accountId);
+      if (list) list.push(r);
+      else byAccount.set(r.accountId, [r]);
+    }
     let free = this.lanes;
     const waiting: (() => void)[] = [];
     const slot = async <T>(run: () => Promise<T>): Promise<T> => {
@@ -414,13 +418,21 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       const count = Math.min(list.length, this.lanes);
       const lanes: Ready[][] = Array.from({ length: count }, () => []);
       list.forEach((r, i) => lanes[i % count].push(r));
+      // The account's posts of the batch taken from its limit at once when they all fit (one call for the account);
+      // else each lane takes its own share at once when it fits, or its posts one by one, as they go.
+      let allTaken: boolean;
+      try {
+        allTaken = (await this.accountLimit(accountId, prepared.account.manifest, list.length)) === null;
+      } catch (error) {
+        for (const r of list) record({ claimed: r.claimed, error });
+        return;
+      }
       await Promise.all(
         lanes.map((lane) =>
           slot(async () => {
             const done = new Set<Ready>();
             try {
-              // The lane's posts taken from the account's limit at once when they fit; else one by one, as they go.
-              const all = (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
+              const all = allTaken || (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
               for (const r of lane) {
                 const sent = await this.sendOne(prepared.account, r, all, token);
                 done.add(r);
