@@ -94,3 +94,14 @@ export function benchApiEnv(run: BenchRun, ownerUrl: string, overrides: Record<s
     ...overrides,
   };
 }
+
+/** Runs a benchmark's `main` and exits: 0 when it finished, 1 with its error's stack on stderr when it failed. */
+export function runBenchMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

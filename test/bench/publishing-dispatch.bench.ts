@@ -48,7 +48,7 @@ import { bullPrefix, createRedis, duplicateFor } from '@socle/platform-queue';
 import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
 import { LoopbackMastodon } from './loopback-mastodon-process';
-import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
 import { machineTicks, processCpuMicros } from './proc-cpu';
 
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
@@ -383,10 +383,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main);

@@ -35,7 +35,7 @@ import { ContentCtx, ContentItemRepository, PublicationRepository } from '@socle
 import { createDataSource, releaseParkedConnections, UnitOfWorkFactory } from '@socle/platform-database';
 import { createRedis, LiveEvents } from '@socle/platform-queue';
 import { adminUrl, databaseUrl } from '@socle/testing';
-import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
 import { processCpuMicros } from './proc-cpu';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
@@ -231,10 +231,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main);
