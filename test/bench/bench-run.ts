@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import type { Pool } from 'pg';
 import { createRedis, deleteKeys } from '@socle/platform-queue';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 
@@ -104,4 +105,32 @@ export function runBenchMain(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * `count` SCHEDULED publications due at `dueAt`, dealt over `orgs` (each with its account, same index), one item and one
+ * variant each, written as the database owner in one statement; returns each publication's id and organisation.
+ */
+export async function seedDuePublications(
+  admin: Pool,
+  orgs: readonly string[],
+  accounts: readonly string[],
+  count: number,
+  dueAt: Date,
+): Promise<{ organization_id: string; id: string }[]> {
+  const { rows } = await admin.query<{ organization_id: string; id: string }>(
+    `WITH input AS MATERIALIZED (
+       SELECT ($1::uuid[])[1 + (g % $3)] AS org, ($2::uuid[])[1 + (g % $3)] AS account, g,
+              gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
+         FROM generate_series(0, $4 - 1) g),
+     items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT org, item_id, 'Publication ' || g, 'SCHEDULED' FROM input),
+     variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
+                  SELECT org, variant_id, item_id, account, 'mastodon', 'Benchmark post ' || g || ': bonjour https://socle.example/p/' || g FROM input),
+     publications AS (INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
+                      SELECT org, publication_id, item_id, variant_id, account, 'mastodon', $5, $5, 'SCHEDULED',
+                             'socle-' || left(replace(org::text, '-', ''), 12) || '-' || publication_id FROM input)
+     SELECT org AS organization_id, publication_id AS id FROM input`,
+    [orgs, accounts, orgs.length, count, dueAt],
+  );
+  return rows;
 }

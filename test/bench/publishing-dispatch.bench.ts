@@ -48,7 +48,7 @@ import { bullPrefix, createRedis, duplicateFor } from '@socle/platform-queue';
 import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
 import { LoopbackMastodon } from './loopback-mastodon-process';
-import { deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
+import { deleteRedisKeys, provisionDatabase, runBenchMain, seedDuePublications, startBenchRun } from './bench-run';
 import { machineTicks, processCpuMicros } from './proc-cpu';
 
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
@@ -227,19 +227,12 @@ async function main(): Promise<void> {
       const seedStarted = Date.now();
       const accounts = await seedOrganizations(round, ORGS);
       const dueAt = new Date(Math.ceil((Date.now() + LEAD_MS) / 1000) * 1000);
-      const { rows: publications } = await admin.query<{ organization_id: string; id: string }>(
-        `WITH input AS MATERIALIZED (
-           SELECT ($1::uuid[])[1 + (g % $3)] AS org, ($2::uuid[])[1 + (g % $3)] AS account, g,
-                  gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
-             FROM generate_series(0, $4 - 1) g),
-         items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT org, item_id, 'Publication ' || g, 'SCHEDULED' FROM input),
-         variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
-                      SELECT org, variant_id, item_id, account, 'mastodon', 'Benchmark post ' || g || ': bonjour https://socle.example/p/' || g FROM input),
-         publications AS (INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
-                          SELECT org, publication_id, item_id, variant_id, account, 'mastodon', $5, $5, 'SCHEDULED',
-                                 'socle-' || left(replace(org::text, '-', ''), 12) || '-' || publication_id FROM input)
-         SELECT org AS organization_id, publication_id AS id FROM input`,
-        [accounts.map((a) => a.org), accounts.map((a) => a.id), ORGS, count, dueAt],
+      const publications = await seedDuePublications(
+        admin,
+        accounts.map((a) => a.org),
+        accounts.map((a) => a.id),
+        count,
+        dueAt,
       );
       for (let i = 0; i < publications.length; i += 200) {
         await Promise.all(publications.slice(i, i + 200).map((p) => wakeups.wake(p.organization_id, dueAt)));

@@ -35,7 +35,7 @@ import { ContentCtx, ContentItemRepository, PublicationRepository } from '@socle
 import { createDataSource, releaseParkedConnections, UnitOfWorkFactory } from '@socle/platform-database';
 import { createRedis, LiveEvents } from '@socle/platform-queue';
 import { adminUrl, databaseUrl } from '@socle/testing';
-import { deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
+import { deleteRedisKeys, provisionDatabase, runBenchMain, seedDuePublications, startBenchRun } from './bench-run';
 import { processCpuMicros } from './proc-cpu';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
@@ -88,19 +88,7 @@ async function main(): Promise<void> {
          SELECT o, a, 'mastodon', 'h' || a, 'https://mastodon.example', 'sealed', 'bench' FROM unnest($1::uuid[], $2::uuid[]) AS t(o, a)`,
         [orgs, accounts],
       );
-      await admin.query(
-        `WITH input AS MATERIALIZED (
-           SELECT ($1::uuid[])[1 + (g % $3)] AS org, ($2::uuid[])[1 + (g % $3)] AS account, g,
-                  gen_random_uuid() AS item_id, gen_random_uuid() AS variant_id, gen_random_uuid() AS publication_id
-             FROM generate_series(0, $4 - 1) g),
-         items AS (INSERT INTO content_items (organization_id, id, title, status) SELECT org, item_id, 'Publication ' || g, 'SCHEDULED' FROM input),
-         variants AS (INSERT INTO content_variants (organization_id, id, item_id, network_account_id, network, text)
-                      SELECT org, variant_id, item_id, account, 'mastodon', 'Benchmark post ' || g || ': bonjour https://socle.example/p/' || g FROM input)
-         INSERT INTO publications (organization_id, id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
-         SELECT org, publication_id, item_id, variant_id, account, 'mastodon', now() - interval '1 second', now() - interval '1 second', 'SCHEDULED',
-                'socle-' || left(replace(org::text, '-', ''), 12) || '-' || publication_id FROM input`,
-        [orgs, accounts, count, count * PER_ORG],
-      );
+      await seedDuePublications(admin, orgs, accounts, count * PER_ORG, new Date(Date.now() - 1000));
       await admin.query('ANALYZE publications, content_items, content_variants, publication_attempts');
       return orgs;
     };
