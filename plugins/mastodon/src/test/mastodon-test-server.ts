@@ -191,8 +191,10 @@ const IDEMPOTENCY_SECONDS = 3600;
 const HTML_ERROR_PAGE = (status: number) =>
   `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${status} Bad Gateway</title>\n</head>\n<body class="error">\n<div class="dialog">\n<h1>We're sorry, but something went wrong on our end.</h1>\n</div>\n</body>\n</html>\n`;
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : text;
 }
 
 function asString(value: ParamValue | undefined): string | undefined {
@@ -220,13 +222,26 @@ function compareIds(a: string, b: string): number {
 /** Mastodon's length: code points, each URL as 23, a remote mention as its local part. */
 function statusLength(text: string): number {
   let urls = 0;
-  const rest = text
-    .replace(/https?:\/\/[^\s<>"]+?(?=[.,;:!?)\]]*(?:\s|$))/g, () => {
-      urls++;
-      return '';
-    })
-    .replace(/(@[\w.-]+)@[\w-]+(?:\.[\w-]+)+/g, '$1');
-  return [...rest].length + urls * URL_LENGTH;
+  let rest = text.includes('://')
+    ? text.replace(/https?:\/\/[^\s<>"]+?(?=[.,;:!?)\]]*(?:\s|$))/g, () => {
+        urls++;
+        return '';
+      })
+    : text;
+  if (rest.includes('@')) rest = rest.replace(/(@[\w.-]+)@[\w-]+(?:\.[\w-]+)+/g, '$1');
+  // Code points: a surrogate pair counts once.
+  let length = rest.length;
+  for (let i = 0; i < rest.length; i++) {
+    const code = rest.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < rest.length) {
+      const next = rest.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length + urls * URL_LENGTH;
 }
 
 /** Rails-style params: `a[]=1&a[]=2` -> `{a: ['1', '2']}`. */
@@ -284,7 +299,9 @@ export class MastodonTestServer {
   private readonly notifications: NotificationRecord[] = [];
   private readonly media = new Map<string, MediaRecord>();
   private readonly idempotency = new Map<string, { statusId: string; at: number }>();
-  private readonly buckets = new Map<string, { count: number; resetAt: number }>();
+  private readonly buckets = new Map<string, { count: number; resetAt: number; reset: string }>();
+  /** Accounts by lower-case username (usernames are unique on an instance, whatever their case). */
+  private readonly accountsByName = new Map<string, Account>();
   private readonly faults: Array<{ fault: MastodonFault; match?: RegExp }> = [];
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -351,7 +368,7 @@ export class MastodonTestServer {
     const existing = this.findAccount(username);
     if (existing) return { id: existing.id, username: existing.username };
     const id = String(100 + this.accounts.size);
-    this.accounts.set(id, {
+    this.keepAccount({
       id,
       username,
       display_name: displayName,
@@ -361,6 +378,12 @@ export class MastodonTestServer {
       followingCount: 0,
     });
     return { id, username };
+  }
+
+  private keepAccount(account: Account): void {
+    this.accounts.set(account.id, account);
+    const name = account.username.toLowerCase();
+    if (!this.accountsByName.has(name)) this.accountsByName.set(name, account);
   }
 
   /** A personal access token for `username` (created if needed); `token` chooses its value. */
@@ -446,12 +469,13 @@ export class MastodonTestServer {
   importState(state: MastodonInstanceState): void {
     if (state.version !== 1) throw new Error(`unknown instance state version ${String(state.version)}`);
     this.accounts.clear();
+    this.accountsByName.clear();
     this.tokens.clear();
     this.refreshTokens.clear();
     this.apps.clear();
     this.statuses.clear();
     this.notifications.length = 0;
-    for (const account of state.accounts) this.accounts.set(account.id, account);
+    for (const account of state.accounts) this.keepAccount(account);
     for (const token of state.tokens) {
       this.tokens.set(token.token, token);
       if (token.refreshToken && !token.revoked) this.refreshTokens.set(token.refreshToken, token);
@@ -666,7 +690,8 @@ export class MastodonTestServer {
     const now = Date.now();
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.resetAt <= now) {
-      bucket = { count: 0, resetAt: now + this.rateLimit.windowSeconds * 1000 };
+      const resetAt = now + this.rateLimit.windowSeconds * 1000;
+      bucket = { count: 0, resetAt, reset: new Date(resetAt).toISOString() };
       this.buckets.set(key, bucket);
     }
     bucket.count++;
@@ -676,7 +701,7 @@ export class MastodonTestServer {
       headers: {
         'x-ratelimit-limit': String(this.rateLimit.limit),
         'x-ratelimit-remaining': String(remaining),
-        'x-ratelimit-reset': new Date(bucket.resetAt).toISOString(),
+        'x-ratelimit-reset': bucket.reset,
       },
     };
   }
@@ -694,8 +719,7 @@ export class MastodonTestServer {
   }
 
   private findAccount(username: string): Account | undefined {
-    for (const account of this.accounts.values()) if (account.username.toLowerCase() === username.toLowerCase()) return account;
-    return undefined;
+    return this.accountsByName.get(username.toLowerCase());
   }
 
   private nextStatusId(): string {
@@ -996,13 +1020,15 @@ export class MastodonTestServer {
     if (input.inReplyToId && !parent) throw notFound();
 
     const mentionIds: string[] = [];
-    for (const match of input.text.matchAll(/(?:^|[^\w/@])@([a-zA-Z0-9_]+)(?:@([\w.-]+))?/g)) {
+    for (const match of input.text.includes('@') ? input.text.matchAll(/(?:^|[^\w/@])@([a-zA-Z0-9_]+)(?:@([\w.-]+))?/g) : []) {
       const domain = match[2];
       if (domain && domain !== this.host) continue;
       const mentioned = this.findAccount(match[1]);
       if (mentioned && !mentionIds.includes(mentioned.id)) mentionIds.push(mentioned.id);
     }
-    const tags = [...new Set([...input.text.matchAll(/(?:^|[^\w/#])#([\p{L}\p{N}_]+)/gu)].map((match) => match[1].toLowerCase()))];
+    const tags = input.text.includes('#')
+      ? [...new Set([...input.text.matchAll(/(?:^|[^\w/#])#([\p{L}\p{N}_]+)/gu)].map((match) => match[1].toLowerCase()))]
+      : [];
     const status: StatusRecord = {
       id: createdAt ? this.pastStatusId(createdAt) : this.nextStatusId(),
       accountId,
@@ -1324,23 +1350,29 @@ export class MastodonTestServer {
   }
 
   private renderContent(status: StatusRecord): string {
-    const linkify = (line: string) =>
-      escapeHtml(line)
-        .replace(
+    // Each pattern only runs on a line that has its mark (most lines have none of them).
+    const linkify = (line: string) => {
+      let html = escapeHtml(line);
+      if (html.includes('://'))
+        html = html.replace(
           /https?:\/\/[^\s<>"]+/g,
           (href) => `<a href="${href}" target="_blank" rel="nofollow noopener noreferrer" translate="no">${href}</a>`,
-        )
-        .replace(/(^|[^\w/@])@([a-zA-Z0-9_]+)/g, (whole, before: string, username: string) => {
+        );
+      if (html.includes('@'))
+        html = html.replace(/(^|[^\w/@])@([a-zA-Z0-9_]+)/g, (whole, before: string, username: string) => {
           const account = this.findAccount(username);
           return account
             ? `${before}<span class="h-card" translate="no"><a href="${this.baseUrl}/@${account.username}" class="u-url mention">@<span>${account.username}</span></a></span>`
             : whole;
-        })
-        .replace(
+        });
+      if (html.includes('#'))
+        html = html.replace(
           /(^|[^\w/#&])#([\p{L}\p{N}_]+)/gu,
           (_whole, before: string, tag: string) =>
             `${before}<a href="${this.baseUrl}/tags/${tag.toLowerCase()}" class="mention hashtag" rel="tag">#<span>${tag}</span></a>`,
         );
+      return html;
+    };
     return status.text
       .split(/\n{2,}/)
       .map((paragraph) => `<p>${paragraph.split('\n').map(linkify).join('<br />')}</p>`)
