@@ -197,6 +197,66 @@ describe('publishing dispatch by organisation', () => {
     // Nothing is due meanwhile: the next wake-up claims nothing and posts nothing.
     expect(await dispatch()).toMatchObject({ claimed: 0 });
     expect(mastodon.statusesOf('limite-lot')).toHaveLength(4);
+    // The items follow: those posted are PUBLISHED; those waiting show as scheduled again (not publishing for three hours).
+    const itemStatuses = async () =>
+      new Map(
+        (
+          await admin.query<{ id: string; status: string }>('SELECT id, status FROM content_items WHERE id = ANY($1::uuid[])', [
+            rows.map((r) => r.item_id),
+          ])
+        ).rows.map((r) => [r.id, r.status]),
+      );
+    const publishedIds = new Set(
+      (
+        await admin.query<{ item_id: string }>("SELECT item_id FROM publications WHERE id = ANY($1::uuid[]) AND status = 'PUBLISHED'", [
+          rows.map((r) => r.id),
+        ])
+      ).rows.map((r) => r.item_id),
+    );
+    const waitingItems = rows.map((r) => r.item_id).filter((id) => !publishedIds.has(id));
+    let items = await itemStatuses();
+    expect([...publishedIds].map((id) => items.get(id))).toEqual(['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED']);
+    expect(waitingItems.map((id) => items.get(id))).toEqual(Array(6).fill('SCHEDULED'));
+    const audit = await admin.query<{ target_id: string; metadata: { from: string; to: string; by: string; waiting: string } }>(
+      "SELECT target_id, metadata FROM audit_events WHERE action = 'content.scheduled' AND target_id = ANY($1::text[])",
+      [waitingItems],
+    );
+    expect(audit.rows.map((r) => r.target_id).sort()).toEqual([...waitingItems].sort());
+    for (const r of audit.rows)
+      expect(r.metadata).toMatchObject({ from: 'PUBLISHING', to: 'SCHEDULED', by: 'publishing', waiting: expect.stringMatching(/limit/) });
+    // Due again with the window still full: claimed (their items PUBLISHING for the attempt), postponed again, nothing posted.
+    await admin.query("UPDATE publications SET next_attempt_at = now() WHERE id = ANY($1::uuid[]) AND status = 'SCHEDULED'", [
+      rows.map((r) => r.id),
+    ]);
+    expect(await dispatch()).toMatchObject({ claimed: 6, outcomes: { retry: 6 } });
+    expect(mastodon.statusesOf('limite-lot')).toHaveLength(4);
+    items = await itemStatuses();
+    expect(waitingItems.map((id) => items.get(id))).toEqual(Array(6).fill('SCHEDULED'));
+  });
+
+  it('keeps an item publishing while it waits for the account’s limit when another of its publications went out', async () => {
+    const full = await connect('limite-pleine');
+    const free = await connect('limite-libre');
+    const limiter = worker.context.get(AccountRateLimiter, { strict: false });
+    expect(await limiter.take(full, [{ limit: 300, windowSeconds: 3 * 3600 }], { cost: 300 })).toEqual({ ok: true });
+    const [waiting] = await due(full, 1);
+    // A second publication of the same item, on the account with room.
+    const [other] = (
+      await admin.query<{ id: string }>(
+        `WITH v AS (INSERT INTO content_variants (organization_id, item_id, network_account_id, network, text)
+                    VALUES ($1, $2, $3, 'mastodon', 'Deuxième réseau.') RETURNING id)
+         INSERT INTO publications (organization_id, item_id, variant_id, network_account_id, network, due_at, next_attempt_at, status, idempotency_key)
+         SELECT $1, $2, v.id, $3, 'mastodon', now(), now(), 'SCHEDULED', 'socle-test-' || gen_random_uuid() FROM v RETURNING id`,
+        [org, waiting.item_id, free],
+      )
+    ).rows;
+    expect(await dispatch()).toMatchObject({ claimed: 2, outcomes: { published: 1, retry: 1 } });
+    expect(await statuses([waiting.id])).toEqual(['SCHEDULED']);
+    expect(await statuses([other.id])).toEqual(['PUBLISHED']);
+    const { rows } = await admin.query<{ status: string }>('SELECT status FROM content_items WHERE id = $1', [waiting.item_id]);
+    expect(rows[0].status).toBe('PUBLISHING');
+    expect(mastodon.statusesOf('limite-pleine')).toHaveLength(0);
+    expect(mastodon.statusesOf('limite-libre')).toHaveLength(1);
   });
 
   it('claims nothing during a crisis pause, and cancels due publications whose item left the schedule behind its back', async () => {

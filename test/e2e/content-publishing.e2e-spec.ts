@@ -675,6 +675,8 @@ describe('publishing', () => {
       expect(limited).toMatchObject({ status: 'SCHEDULED', lastErrorKind: 'RATE_LIMITED' });
       expect(new Date(limited.nextAttemptAt).getTime() - Date.now()).toBeGreaterThan(35_000);
       expect((await accountRow(account)).status).toBe('OK');
+      // A wait of the network's: the item shows as scheduled meanwhile, not publishing.
+      expect(await itemStatus(itemId)).toBe('SCHEDULED');
       // Woken early, the account's block (shared through Redis) still holds it back.
       await makeDue(publication.id);
       expect(await run(publication.id)).toEqual({ status: 'SCHEDULED', outcome: 'retry' });
@@ -686,6 +688,7 @@ describe('publishing', () => {
       await makeDue(publication.id);
       expect(await run(publication.id)).toEqual({ status: 'PUBLISHED', outcome: 'published' });
       expect(mastodon.statusesOf('limite')).toHaveLength(1);
+      expect(await itemStatus(itemId)).toBe('PUBLISHED');
     });
 
     it('a call that timed out after reaching the network is not published twice', async () => {

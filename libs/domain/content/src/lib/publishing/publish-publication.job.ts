@@ -629,6 +629,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     if (failure.kind === 'RATE_LIMITED' && decision.retryAt && accountId)
       await this.limiter.blockUntil(accountId, decision.retryAt).catch(() => undefined);
     if (status === 'SCHEDULED') this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
+    // The network asked to wait (a wait of minutes or hours): the item shows as scheduled meanwhile, unless part of it went out.
+    if (status === 'SCHEDULED' && failure.kind === 'RATE_LIMITED')
+      await this.scheduledWhileWaiting(ctx, claimed.publication.itemId, itemStatus, 'the network asked to wait');
     if (status === 'FAILED') {
       await this.settleItems(ctx, [claimed.publication.itemId]);
       await this.webhooks.emit(ctx.uow, 'publication.failed', {
@@ -665,8 +668,25 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       null,
       `the account's publishing limit is reached; next try in ${Math.ceil(waitMs / 1000)} s`,
     );
+    await this.scheduledWhileWaiting(ctx, claimed.publication.itemId, itemStatus, "the account's publishing limit is reached");
     this.wakeups.wakeAfterCommit(ctx.uow, ctx.organizationId, [recorded]);
     return { status: 'SCHEDULED', outcome: 'retry' };
+  }
+
+  /**
+   * A publication sent back to wait (the account's limit, the network's): its item, locked by the caller, goes back
+   * from PUBLISHING to SCHEDULED when none of its publications went out or is going out (all wait, or are held), so
+   * that it shows as scheduled, and can be edited or unscheduled, instead of publishing for hours. It moves to
+   * PUBLISHING again when one of them is claimed. An item with a publication sent, being sent or failed stays as it is.
+   */
+  private async scheduledWhileWaiting(ctx: ContentCtx, itemId: string, itemStatus: string | null, why: string): Promise<void> {
+    if (itemStatus !== 'PUBLISHING') return;
+    const counts = await this.publications.statusCounts(ctx, itemId);
+    for (const status of ['PUBLISHING', 'PUBLISHED', 'FAILED'] as const) if ((counts.get(status) ?? 0) > 0) return;
+    await this.items.moveMany(ctx, [{ itemId, from: 'PUBLISHING', to: 'SCHEDULED' }], {
+      action: () => 'content.scheduled',
+      details: { by: 'publishing', waiting: why },
+    });
   }
 
   /** The claimed publication's item left the schedule before anything was sent: the publication is cancelled, the network not called. */
