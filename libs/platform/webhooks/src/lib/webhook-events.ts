@@ -45,20 +45,24 @@ export class WebhookEvents {
     events: readonly { type: WebhookEventType; data: Record<string, unknown> }[],
   ): Promise<string[]> {
     if (events.length === 0) return [];
+    // Each event's data serialised once, as it is stored: its size is checked on that text, which is also what is sent.
+    const parts: string[] = [];
     for (const event of events) {
       if (!isWebhookEventType(event.type)) throw new Error(`webhook event type ${JSON.stringify(event.type)} is not in the catalogue`);
-      if (Buffer.byteLength(JSON.stringify(event.data)) > WEBHOOK_DATA_MAX_BYTES)
-        throw new Error(`webhook event ${event.type}: data too large`);
+      const data = JSON.stringify(event.data, storable);
+      if (Buffer.byteLength(data) > WEBHOOK_DATA_MAX_BYTES) throw new Error(`webhook event ${event.type}: data too large`);
+      parts.push(`{"type":${JSON.stringify(event.type)},"data":${data}}`);
     }
     // Only the types an enabled endpoint of the organisation or its agency listens to are written, in the same statement
-    // (socle_webhook_subscribed_types, evaluated once): without endpoints an event costs no row and no delivery job.
+    // (socle_webhook_subscribed_types, evaluated once): without endpoints an event costs no row and no delivery job. The
+    // list is taken as json (checked, not built into a tree); only the data of events written becomes jsonb.
     const rows = await uow.prepared<{ id: string }>(
       'webhook_events_emit',
       `INSERT INTO webhook_events (organization_id, type, data)
-       SELECT $1, e.type, e.data FROM jsonb_to_recordset($2::jsonb) AS e (type text, data jsonb)
+       SELECT $1, e.type, e.data::jsonb FROM json_to_recordset($2::json) AS e (type text, data json)
         WHERE e.type = ANY ((SELECT socle_webhook_subscribed_types($1))::text[])
        RETURNING id`,
-      [uow.organizationId, JSON.stringify(events, storable)],
+      [uow.organizationId, `[${parts.join(',')}]`],
     );
     if (rows.length === 0) return [];
     const organizationId = uow.organizationId;
