@@ -40,7 +40,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
 import { withoutExtensions, type LoadRequest, type LoadResult } from './load-generator';
-import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
 import { machineTicks, processCpuMicros } from './proc-cpu';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -540,10 +540,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`api-list benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main, 'api-list');

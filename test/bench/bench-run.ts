@@ -97,11 +97,12 @@ export function benchApiEnv(run: BenchRun, ownerUrl: string, overrides: Record<s
 }
 
 /** Runs a benchmark's `main` and exits: 0 when it finished, 1 with its error's stack on stderr when it failed. */
-export function runBenchMain(main: () => Promise<void>): void {
+export function runBenchMain(main: () => Promise<void>, name?: string): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`${name ? `${name} benchmark failed: ` : ''}${what}\n`);
       process.exit(1);
     },
   );

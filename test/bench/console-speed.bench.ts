@@ -34,7 +34,7 @@ import { Pool } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_MATURITY_MODEL } from '@socle/evaluation';
 import { adminUrl, createOrganization, databaseUrl, STRONG_PASSWORD, TestApi, uniqueEmail } from '@socle/testing';
-import { benchApiEnv, deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { benchApiEnv, deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.resolve(process.env.BENCH_CONSOLE_DIST ?? path.join(ROOT, 'apps/console/dist'));
@@ -431,10 +431,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`console-speed benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main, 'console-speed');

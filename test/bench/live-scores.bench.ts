@@ -34,7 +34,7 @@ import { DATA_SOURCE, inUnitOfWork, statementCounter } from '@socle/platform-dat
 import { EvidenceRegistry } from '@socle/platform-evidence';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { createWorker } from '@socle/worker';
-import { deleteRedisKeys } from './bench-run';
+import { deleteRedisKeys, runBenchMain } from './bench-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ORGS = Number(process.env.BENCH_ORGS ?? 1000);
@@ -364,10 +364,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`live-scores benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main, 'live-scores');

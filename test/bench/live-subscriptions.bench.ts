@@ -23,7 +23,7 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createRedis, LiveEvents, redisTargetOf, type LiveEvent } from '@socle/platform-queue';
 import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
-import { benchApiEnv, deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { benchApiEnv, deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const ORGS = Number(process.env.BENCH_ORGS ?? 10);
@@ -291,10 +291,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main);

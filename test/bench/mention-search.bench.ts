@@ -24,6 +24,7 @@ import { loadConfig } from '@socle/platform-config';
 import { UnitOfWorkFactory } from '@socle/platform-database';
 import { adminUrl, databaseUrl, dropTestDatabase } from '@socle/testing';
 import { createWorker } from '@socle/worker';
+import { runBenchMain } from './bench-run';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The tenant context the repository takes (a unit of work in one organisation and who acts). */
@@ -352,10 +353,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main);

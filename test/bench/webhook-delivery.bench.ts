@@ -33,7 +33,7 @@ import { JobQueues } from '@socle/platform-queue';
 import { DELIVER_WEBHOOKS_JOB, WEBHOOKS_QUEUE } from '@socle/platform-webhooks';
 import { adminUrl, databaseUrl } from '@socle/testing';
 import { createWorker } from '@socle/worker';
-import { deleteRedisKeys, provisionDatabase, startBenchRun } from './bench-run';
+import { deleteRedisKeys, provisionDatabase, runBenchMain, startBenchRun } from './bench-run';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 20);
@@ -168,10 +168,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBenchMain(main);
