@@ -10,6 +10,7 @@ import { LongForm1765000003900 } from '../migrations/1765000003900-long-form';
 import { AttemptsOrganizationKey1765000004300 } from '../migrations/1765000004300-attempts-organization-key';
 import { HotStatusMoves1765000004400 } from '../migrations/1765000004400-hot-status-moves';
 import { SweepWaitingWakeUps1765000004600 } from '../migrations/1765000004600-sweep-waiting-wake-ups';
+import { SweepIndexScans1765000004700 } from '../migrations/1765000004700-sweep-index-scans';
 import { LinkTrackingResolver } from './link-tracking.resolver';
 import { PublicationRepository } from './publication.repository';
 import { PublicationSweeper } from './publication-sweeper';
@@ -35,6 +36,7 @@ export const PUBLISHING_PART: ContentPart = {
     AttemptsOrganizationKey1765000004300,
     HotStatusMoves1765000004400,
     SweepWaitingWakeUps1765000004600,
+    SweepIndexScans1765000004700,
   ],
   providers: [PublicationRepository, PublicationWakeups, PublishingService, WebhookEvents],
   resolvers: [PublishingResolver, LinkTrackingResolver],
