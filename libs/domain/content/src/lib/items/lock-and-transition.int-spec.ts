@@ -112,7 +112,8 @@ describe('ContentItemRepository.lockAndTransition', () => {
 
   it('lets batches that lock overlapping items given in other orders all finish, each item moved once', async () => {
     const org = await organisation('Carrefour');
-    const ids = await Promise.all(Array.from({ length: 24 }, () => item(org, 'SCHEDULED')));
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) ids.push(await item(org, 'SCHEDULED'));
     // Eight batches at once, each a shuffled window of 12 of the 24, each holding its locks a little before committing.
     const batches = Array.from({ length: 8 }, (_, b) => {
       const window = Array.from({ length: 12 }, (_, i) => ids[(b * 5 + i) % ids.length]);
