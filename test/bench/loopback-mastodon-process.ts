@@ -8,7 +8,8 @@
  * `{ id, op: 'token', handle }` → an access token for that account,
  * `{ id, op: 'count' }` → the number of statuses held, `{ id, op: 'cpu' }` → its
  * CPU time so far in microseconds (user + system). It exits when its parent
- * goes away.
+ * goes away. `answerDelayMs` makes every answer wait that long, as a distant
+ * instance's would.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 // The loopback instance is test code of the plugin, not part of its public API.
@@ -37,8 +38,12 @@ export class LoopbackMastodon {
     });
   }
 
-  static start(): Promise<LoopbackMastodon> {
-    const child = fork(__filename, [], { execArgv: ['-r', '@swc-node/register'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  static start(options: { answerDelayMs?: number } = {}): Promise<LoopbackMastodon> {
+    const child = fork(__filename, [], {
+      execArgv: ['-r', '@swc-node/register'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, LOOPBACK_ANSWER_DELAY_MS: String(options.answerDelayMs ?? 0) },
+    });
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`the loopback Mastodon process exited (${code}) before it was ready`));
       child.once('exit', onExit);
@@ -84,7 +89,11 @@ export class LoopbackMastodon {
 }
 
 async function serve(): Promise<void> {
-  const server = await MastodonTestServer.start({ rateLimit: { limit: 100_000_000, windowSeconds: 300 }, recordRequests: false });
+  const server = await MastodonTestServer.start({
+    rateLimit: { limit: 100_000_000, windowSeconds: 300 },
+    recordRequests: false,
+    answerDelayMs: Number(process.env.LOOPBACK_ANSWER_DELAY_MS ?? 0),
+  });
   const send = (reply: Reply) => process.send?.(reply);
   process.on('message', (request: Request) => {
     try {

@@ -29,7 +29,9 @@
  * scheduling path leaves it. No assertion on time: figures to compare.
  *
  *   node -r @swc-node/register test/bench/publishing-dispatch.bench.ts      (npm run bench:publishing)
- *   BENCH_PUBLICATIONS=10000 BENCH_ORGS=100 BENCH_CONCURRENCY=4              (the defaults; 4 is the worker's)
+ *   BENCH_PUBLICATIONS=10000 BENCH_ORGS=100                                  (the defaults)
+ *   BENCH_CONCURRENCY                                                        (default: the worker's, PUBLISHING_CONCURRENCY)
+ *   BENCH_LATENCY_MS=200                                                     (every answer of the instance waits that long)
  *
  * Needs PostgreSQL (superuser postgres@127.0.0.1:5432, or SOCLE_PG_ADMIN_URL) and
  * Redis (REDIS_URL). Creates its own database and drops it at the end, and
@@ -41,7 +43,7 @@ import { cpus } from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
 import { CredentialVault } from '@socle/community';
-import { PublicationWakeups, PublishPublicationJob } from '@socle/content';
+import { Budget, PublicationWakeups, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
 import { bullPrefix, createRedis, duplicateFor } from '@socle/platform-queue';
@@ -53,7 +55,8 @@ import { machineTicks, processCpuMicros } from './proc-cpu';
 
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 10_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+/** Every answer of the loopback instance waits this long, as a distant instance's would (0: none). */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const AGENCIES = 10;
 /** A warm-up round of its own organisations before the measured one (0: none). */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? PUBLICATIONS);
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
 
     run.onCleanUp(() => deleteRedisKeys(redisUrl, [`${queuePrefix}:*`, `${queuePrefix}-noop:*`]));
 
-    const mastodon = await LoopbackMastodon.start();
+    const mastodon = await LoopbackMastodon.start({ answerDelayMs: LATENCY_MS });
     run.onCleanUp(() => mastodon.close());
     const config = loadConfig({
       ...process.env,
@@ -164,6 +167,8 @@ async function main(): Promise<void> {
     });
 
     // The bare queue first, alone on the machine (and again after the rounds: the faster of the two is the baseline).
+    // The worker's own concurrency for publishing wake-ups, for the bare queue as for the worker.
+    const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? config.PUBLISHING_CONCURRENCY);
     const bareBefore = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`, 'noop'), PUBLICATIONS, CONCURRENCY);
 
     const rssBefore = process.memoryUsage().rss;
@@ -173,12 +178,14 @@ async function main(): Promise<void> {
     run.onCleanUp(closeWorker);
     const vault = worker.context.get(CredentialVault, { strict: false });
     const wakeups = worker.context.get(PublicationWakeups, { strict: false });
-    // The dispatch's settings, to try others: BENCH_LANES, BENCH_BATCH_SIZE, BENCH_RECORD_EVERY, BENCH_RECORD_AFTER_MS.
+    // The dispatch's settings, to try others: BENCH_LANES, BENCH_BATCH_SIZE, BENCH_RECORD_EVERY, BENCH_RECORD_AFTER_MS,
+    // BENCH_DATABASE_TURNS.
     const job = worker.context.get(PublishPublicationJob, { strict: false });
     job.lanes = Number(process.env.BENCH_LANES ?? job.lanes);
     job.batchSize = Number(process.env.BENCH_BATCH_SIZE ?? job.batchSize);
     job.recordEvery = Number(process.env.BENCH_RECORD_EVERY ?? job.recordEvery);
     job.recordAfterMs = Number(process.env.BENCH_RECORD_AFTER_MS ?? job.recordAfterMs);
+    if (process.env.BENCH_DATABASE_TURNS) job.databaseTurns = new Budget(Number(process.env.BENCH_DATABASE_TURNS));
 
     type Account = { org: string; id: string; ciphertext: string; keyId: string; handle: string };
     /** `count` organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does). */
@@ -357,7 +364,7 @@ async function main(): Promise<void> {
     const adjacent = measured.map(adjacentRatio);
     process.stdout.write(
       [
-        `Publishing dispatch: worker concurrency ${CONCURRENCY} (in process), lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms; loopback Mastodon in a child process`,
+        `Publishing dispatch: worker concurrency ${CONCURRENCY} (in process), database turns ${job.databaseTurns.capacity}, lanes ${job.lanes}, batches of ${job.batchSize}, records every ${job.recordEvery} or ${job.recordAfterMs} ms; loopback Mastodon in a child process${LATENCY_MS ? `, answering after ${LATENCY_MS} ms` : ''}`,
         `  bare BullMQ no-op queue, ${PUBLICATIONS} jobs, concurrency ${CONCURRENCY}, before / after the rounds  ${bareBefore.toFixed(2)} / ${bareAfter.map((s) => s.toFixed(2)).join(', ')} s  (the fastest of these and the rounds' own: ${barePerSecond.toFixed(0)} jobs/s)`,
         ...(warm
           ? describe('warm-up round (a worker just started: its code not yet compiled by V8, its connections not yet open)', warm)

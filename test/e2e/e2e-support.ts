@@ -11,6 +11,17 @@ export function isolatedPrefix(label: string): string {
   return `${process.env.QUEUE_PREFIX ?? 'socle-test'}-${label}-${randomBytes(3).toString('hex')}`;
 }
 
+/** Reads `read` every 50 ms until `done` holds of its value, which it returns; fails naming `what` and the last value. */
+export async function until<T>(what: string, read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Superuser connection to the test database, for setting up states the API cannot reach (an expired invitation). */
 export async function adminDatabase(): Promise<Client> {
   const url = process.env.SOCLE_TEST_ADMIN_DATABASE_URL;

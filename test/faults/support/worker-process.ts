@@ -4,7 +4,7 @@
  * started with (the test run's database, Redis and queue prefix); prints
  * `ready <pid>` once its queues are consumed.
  *
- *   FAULT_WORKER_CONCURRENCY   jobs at once per queue (default 4)
+ *   FAULT_WORKER_CONCURRENCY   jobs at once per queue (default: each queue's own, as a deployed worker)
  *   FAULT_LEASE_MS             the publishing lease, shortened so a killed worker's claims are taken
  *                              over in seconds instead of a minute (the mechanism is the same)
  *   FAULT_BACKOFF_MS           the first back-off after a transient failure (the job's policy, which tests may shorten)
@@ -16,7 +16,7 @@ import { createWorker } from '@socle/worker';
 
 async function main(): Promise<void> {
   const worker = await createWorker(loadConfig(process.env), {
-    concurrency: Number(process.env.FAULT_WORKER_CONCURRENCY ?? 4),
+    concurrency: process.env.FAULT_WORKER_CONCURRENCY ? Number(process.env.FAULT_WORKER_CONCURRENCY) : undefined,
     // The publishing sweeper (PUBLISHING_SWEEP_SECONDS) is what the tests rely on, not the generic reconcile.
     reconcileEveryMs: 600_000,
   });

@@ -68,9 +68,17 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
+/** Jobs of a queue run at once by one process when its handlers name no other number. */
+const DEFAULT_CONCURRENCY = 4;
+
 export async function createWorker(
   config: SocleConfig,
-  options: { logger?: PinoLogger; concurrency?: number; reconcileEveryMs?: number } = {},
+  options: {
+    logger?: PinoLogger;
+    /** Jobs run at once on every queue, instead of each queue's own number. */
+    concurrency?: number;
+    reconcileEveryMs?: number;
+  } = {},
 ): Promise<RunningWorker> {
   const pino = options.logger ?? createLogger(config.LOG_LEVEL);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino) });
@@ -118,7 +126,7 @@ export async function createWorker(
       {
         connection: track(duplicateFor(redis, 'queue')),
         prefix: bullPrefix(config.QUEUE_PREFIX, queue),
-        concurrency: options.concurrency ?? 4,
+        concurrency: options.concurrency ?? Math.max(...[...names.values()].map((h) => h.concurrency ?? DEFAULT_CONCURRENCY)),
       },
     );
     worker.on('completed', (job) => metrics.jobs.inc({ queue, name: job.name, outcome: 'completed' }));

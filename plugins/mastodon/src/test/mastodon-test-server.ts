@@ -44,6 +44,8 @@ export interface MastodonTestServerOptions {
   recordRequests?: boolean;
   /** The loopback port to listen on. Default: any free port. */
   port?: number;
+  /** Every answer waits this long before it is made, as a distant instance's would (faults excepted). Default 0. */
+  answerDelayMs?: number;
 }
 
 /**
@@ -359,6 +361,11 @@ export class MastodonTestServer {
     this.faults.length = 0;
   }
 
+  /** Injected faults not yet served: how many more requests they are waiting for. */
+  get pendingInjections(): number {
+    return this.faults.length;
+  }
+
   setRateLimit(limit: number, windowSeconds: number): void {
     this.rateLimit = { limit, windowSeconds };
     this.buckets.clear();
@@ -554,7 +561,9 @@ export class MastodonTestServer {
         this.serveFault(fault, req, res, url, body);
         return;
       }
-      this.handle(req, res, url, body);
+      const delay = this.options.answerDelayMs ?? 0;
+      if (delay > 0) this.later(delay, () => this.handle(req, res, url, body));
+      else this.handle(req, res, url, body);
     });
   }
 

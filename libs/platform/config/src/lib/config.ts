@@ -353,6 +353,36 @@ export class SocleConfig {
   WORKER_QUEUES = '';
 
   /**
+   * Organisations one worker process publishes for at once (publishing wake-ups taken together). A dispatch spends most
+   * of its time waiting for the networks (a post takes 100–500 ms on a real instance, an upload longer), so this is far
+   * above the machine's cores: with 4, posts due at the same minute for a hundred organisations went out over a minute
+   * at 200 ms a call. The database work of these dispatches takes turns whatever this is (see PUBLISHING_DATABASE_TURNS).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PUBLISHING_CONCURRENCY = 32;
+
+  /** Dispatches of one worker process that claim or record in PostgreSQL at once; the others wait or talk to the networks. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PUBLISHING_DATABASE_TURNS = 4;
+
+  /**
+   * Bytes of media files one worker process holds in memory at once to send them (each file is read whole before its
+   * upload). A publication whose files would pass it waits for the others to be sent; one larger than this waits until
+   * no other file is held, then goes alone.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(1024 * 1024 * 1024 * 1024)
+  PUBLISHING_MEDIA_BUFFER_BYTES = 1024 * 1024 * 1024;
+
+  /**
    * Port of the worker's probes (`/health/live`, `/health/ready`) and Prometheus metrics (`/metrics`) on HOST; unset,
    * the worker listens on nothing.
    * 0 takes a free port (printed at start).

@@ -52,6 +52,8 @@ export function assertJobPayload(payload: unknown): asserts payload is JobPayloa
 export interface JobHandler<P extends JobPayload = TenantJobPayload> {
   readonly queue: string;
   readonly name: string;
+  /** Jobs of its queue a worker process runs at once (the highest of the queue's handlers; 4 when none says). */
+  readonly concurrency?: number;
   handle(payload: P): Promise<unknown>;
 }
 

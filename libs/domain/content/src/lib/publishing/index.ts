@@ -18,6 +18,7 @@ export {
   leaseMsOf,
 } from './publish-publication.job';
 export { PublicationSweeper } from './publication-sweeper';
+export { Budget } from './budget';
 export {
   PUBLISHING_QUEUE,
   PUBLISH_PUBLICATION_JOB,

@@ -11,6 +11,7 @@ import { ContentItemService, ItemMove } from '../items/content-item.service';
 import { MEDIA_STORAGE, MediaStorage } from '../media/media-storage';
 import { MediaPublicLinks } from '../media/media-public-links';
 import type { ContentStatus } from '../items/status';
+import { Budget } from './budget';
 import { CONTENT_PUBLISHER, ContentPublisher, PreparedAccount, PublishFailure } from './content-publisher';
 import { decideAfterFailure, DEFAULT_RETRY_POLICY, RetryPolicy } from './publication-outcome';
 import type { PublicationStatus, PublicationUpload } from './publication.entity';
@@ -122,6 +123,13 @@ type Sent =
  * is recorded CANCELLED, while a post the network made is recorded PUBLISHED
  * as it is (it exists; deleting it is a person's decision).
  *
+ * A worker process runs many organisations' wake-ups at once
+ * (`concurrency`, PUBLISHING_CONCURRENCY): a dispatch spends most of its time
+ * waiting for the networks, and one organisation's posts must not wait for
+ * another's slow instance. Their claims and records take turns in the database
+ * (`databaseTurns`), and the media files their calls hold in memory stay within
+ * one buffer (`mediaBuffer`).
+ *
  * `reconcile` is the sweeper: organisations with due publications whose
  * wake-up Redis lost, or with expired leases, across tenants, woken in one batch.
  */
@@ -144,6 +152,15 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   recordEvery = DISPATCH_BATCH_SIZE;
   recordAfterMs = 200;
   renewEveryMs = 1000;
+  /** Wake-ups (organisations) a worker process runs at once: most of a dispatch is spent waiting for the networks. */
+  readonly concurrency: number;
+  /**
+   * Claims (with the reads and moves that follow them) and records of this process that run in PostgreSQL at once:
+   * the dispatches waiting for the networks are many, those working in the database few, whatever the concurrency.
+   */
+  databaseTurns: Budget;
+  /** Bytes of media files held in memory at once by this process's calls (see PUBLISHING_MEDIA_BUFFER_BYTES). */
+  mediaBuffer: Budget;
   /** Upload progress is written at most this often per publication. */
   uploadEveryMs = 1000;
 
@@ -160,6 +177,9 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     private readonly mediaLinks: MediaPublicLinks,
   ) {
     this.leaseMs = leaseMsOf(config);
+    this.concurrency = config.PUBLISHING_CONCURRENCY;
+    this.databaseTurns = new Budget(config.PUBLISHING_DATABASE_TURNS);
+    this.mediaBuffer = new Budget(config.PUBLISHING_MEDIA_BUFFER_BYTES);
   }
 
   /** One publication (its result), or the organisation's due ones in batches (a summary). */
@@ -217,30 +237,36 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
   /** Claims a batch (or `only` that publication), sends it and records it; the results by publication. */
   private async dispatch(ctx: ContentCtx, only?: string): Promise<{ results: Map<string, PublishResult>; claimed: number; more: boolean }> {
     const token = `${this.workerId}/${randomBytes(6).toString('hex')}`;
-    const { claimed, more } = await this.publications.claimBatch(ctx, this.leaseMs, token, only ? 1 : this.batchSize, only);
     const results = new Map<string, PublishResult>();
-    if (claimed.length === 0) return { results, claimed: 0, more };
-    // The claim commits alone: the publications are never held while waiting for their items (edits lock the item first).
-    // The next transaction opens in the same round trip, on the same connection. The claim waits for its WAL to reach
-    // the disk (a lost claim could send a post twice); what follows need not: should PostgreSQL crash and lose the batch's
-    // item moves or records, its publications are still claimed (PUBLISHING, leased), so they are taken over when the
-    // lease ends, asked about first (`findPublished`) or sent again with the same idempotency key, and recorded again,
-    // as when a worker dies before recording.
-    ctx.uow.relaxCommits();
-    await ctx.uow.commitAndBegin();
-    const lease = this.keepLease(ctx.organizationId, token);
-    const recorder = this.recorder(ctx, token, results);
+    // The claim and what follows it in the database take one of this process's turns, given back before the calls.
+    const giveTurnBack = await this.databaseTurns.take();
+    let lease: { stop(): void } | undefined;
+    let recorder: ReturnType<PublishPublicationJob['recorder']> | undefined;
     try {
+      const { claimed, more } = await this.publications.claimBatch(ctx, this.leaseMs, token, only ? 1 : this.batchSize, only);
+      if (claimed.length === 0) return { results, claimed: 0, more };
+      // The claim commits alone: the publications are never held while waiting for their items (edits lock the item
+      // first). The next transaction opens in the same round trip, on the same connection. The claim waits for its WAL to
+      // reach the disk (a lost claim could send a post twice); what follows need not: should PostgreSQL crash and lose the
+      // batch's item moves or records, its publications are still claimed (PUBLISHING, leased), so they are taken over
+      // when the lease ends, asked about first (`findPublished`) or sent again with the same idempotency key, and
+      // recorded again, as when a worker dies before recording.
+      ctx.uow.relaxCommits();
+      await ctx.uow.commitAndBegin();
+      lease = this.keepLease(ctx.organizationId, token);
+      recorder = this.recorder(ctx, token, results);
       const { ready, accounts } = await this.prepareBatch(ctx, claimed, token, results);
       // Nothing is held while the network answers.
       await ctx.uow.commitAndContinue();
+      giveTurnBack();
       await this.sendAll(token, ready, accounts, recorder.add);
       await recorder.flush();
+      return { results, claimed: claimed.length, more };
     } finally {
-      recorder.stop();
-      lease.stop();
+      giveTurnBack();
+      recorder?.stop();
+      lease?.stop();
     }
-    return { results, claimed: claimed.length, more };
   }
 
   /**
@@ -296,7 +322,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       const chunk = pending;
       pending = [];
       if (chunk.length) {
-        chain = chain.then(() => this.recordAll(ctx, token, chunk, results));
+        chain = chain.then(() => this.databaseTurns.with(1, () => this.recordAll(ctx, token, chunk, results)));
         // Surfaced by the final flush; a failed chunk stops the later ones (their leases run out and they are taken over).
         chain.catch(() => undefined);
       }
@@ -395,19 +421,7 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
       if (list) list.push(r);
       else byAccount.set(r.accountId, [r]);
     }
-    let free = this.lanes;
-    const waiting: (() => void)[] = [];
-    const slot = async <T>(run: () => Promise<T>): Promise<T> => {
-      if (free > 0) free -= 1;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await run();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else free += 1;
-      }
-    };
+    const lanes = new Budget(this.lanes);
     const sendAccount = async (accountId: string, list: Ready[]) => {
       const prepared = accounts.get(accountId);
       if (!prepared || 'failure' in prepared) {
@@ -416,8 +430,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
         return;
       }
       const count = Math.min(list.length, this.lanes);
-      const lanes: Ready[][] = Array.from({ length: count }, () => []);
-      list.forEach((r, i) => lanes[i % count].push(r));
+      const laneLists: Ready[][] = Array.from({ length: count }, () => []);
+      list.forEach((r, i) => laneLists[i % count].push(r));
       // The account's posts of the batch taken from its limit at once when they all fit (one call for the account);
       // else each lane takes its own share at once when it fits, or its posts one by one, as they go.
       let allTaken: boolean;
@@ -428,8 +442,8 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
         return;
       }
       await Promise.all(
-        lanes.map((lane) =>
-          slot(async () => {
+        laneLists.map((lane) =>
+          lanes.with(1, async () => {
             const done = new Set<Ready>();
             try {
               const all = allTaken || (await this.accountLimit(accountId, prepared.account.manifest, lane.length)) === null;
@@ -458,13 +472,20 @@ export class PublishPublicationJob implements JobHandler<PublishPublicationPaylo
     if (wait !== null) return { claimed, postponeMs: wait };
     const publication = claimed.publication;
     const byUrl = account.manifest.media.delivery === 'url' ? publication.organizationId : null;
-    const media = await this.readMedia(assets, byUrl);
-    if ('failure' in media) return { claimed, failure: media.failure, account: null };
-    const upload = this.uploadReporter(publication.organizationId, publication.id, token, assets);
+    // The files are held in memory from their reading to the call's end: within this process's media buffer.
+    const bytes = assets.reduce((sum, asset) => sum + asset.byteSize, 0);
+    const giveBytesBack = bytes > 0 ? await this.mediaBuffer.take(bytes) : () => undefined;
     try {
-      return await this.callNetwork(account, claimed, variant, media.attachments, upload.report);
+      const media = await this.readMedia(assets, byUrl);
+      if ('failure' in media) return { claimed, failure: media.failure, account: null };
+      const upload = this.uploadReporter(publication.organizationId, publication.id, token, assets);
+      try {
+        return await this.callNetwork(account, claimed, variant, media.attachments, upload.report);
+      } finally {
+        await upload.flush();
+      }
     } finally {
-      await upload.flush();
+      giveBytesBack();
     }
   }
 
