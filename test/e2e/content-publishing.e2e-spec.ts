@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import type Redis from 'ioredis';
 import request from 'supertest';
 import { PublicationSweeper, PublishPublicationJob, PublishResult, wakeUpJobId } from '@socle/content';
@@ -9,11 +9,11 @@ import { MEDIA_STORAGE, MediaStorage } from '../../libs/domain/content/src/lib/m
 import { loadConfig } from '@socle/platform-config';
 import { SecretBox } from '@socle/platform-crypto';
 import { bullPrefix, JobQueues, REDIS } from '@socle/platform-queue';
-import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { AgencySession, createOrganization, dropTestDatabase, ownTestDatabase, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase, firstError, leaksIn } from './e2e-support';
+import { firstError, leaksIn } from './e2e-support';
 import { listenToWebhooks, WebhookReceiver } from './webhook-receiver';
 
 interface Publication {
@@ -75,6 +75,13 @@ describe('publishing', () => {
   let job: PublishPublicationJob;
   let mastodon: MastodonTestServer;
   let admin: Client;
+  let database: ReturnType<typeof ownTestDatabase>;
+  /** A superuser connection to the suite's own database. */
+  const ownAdmin = async () => {
+    const client = new Client({ connectionString: database.adminUrl });
+    await client.connect();
+    return client;
+  };
   let owner: AgencySession;
   let org: string;
   let otherOrg: string;
@@ -166,13 +173,22 @@ describe('publishing', () => {
   beforeAll(async () => {
     // Tokens issued through OAuth come with a refresh token (personal access tokens have none).
     mastodon = await MastodonTestServer.start({ tokenLifetimeSeconds: 3600 });
-    api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000' });
+    // A database of its own: the sweepers of the workers other suites run on the shared one would publish what these
+    // tests hold due on purpose (a paused worker, a wake-up Redis lost), and these tests' sweeper theirs.
+    database = ownTestDatabase();
+    api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '1000', ...database.env });
     worker = await createWorker(
-      loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '1000', PUBLISHING_SWEEP_SECONDS: '1' }),
+      loadConfig({
+        ...process.env,
+        ...database.env,
+        QUEUE_PREFIX: api.config.QUEUE_PREFIX,
+        CONNECTOR_TIMEOUT_MS: '1000',
+        PUBLISHING_SWEEP_SECONDS: '1',
+      }),
       { reconcileEveryMs: 600_000 },
     );
     job = worker.context.get(PublishPublicationJob, { strict: false });
-    admin = await adminDatabase();
+    admin = await ownAdmin();
     owner = await signUpAgency(api, 'Agence Publication');
     org = await createOrganization(api, owner, 'Boulangerie Publication');
     otherOrg = await createOrganization(api, owner, 'Autre client');
@@ -186,6 +202,7 @@ describe('publishing', () => {
     await api?.stop();
     await admin?.end();
     await mastodon?.close();
+    if (database) await dropTestDatabase(database.name);
   });
 
   it('publishes each variant once at its time, records the post, and the item becomes PUBLISHED', async () => {
@@ -399,6 +416,7 @@ describe('publishing', () => {
         createWorker(
           loadConfig({
             ...process.env,
+            ...database.env,
             QUEUE_PREFIX: `${api.config.QUEUE_PREFIX}-x${randomBytes(2).toString('hex')}`,
             PUBLISHING_SWEEP_SECONDS: '3600',
           }),
@@ -969,7 +987,7 @@ describe('publishing', () => {
             )
           ).rows[0].count,
         );
-      const locker = await adminDatabase();
+      const locker = await ownAdmin();
       try {
         // Someone holds the item for a moment: the edit queues for it first, then the worker (its claim committed).
         await locker.query('BEGIN');

@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import sharp from 'sharp';
 import request from 'supertest';
 import { Budget, PublicationWakeups, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
-import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { AgencySession, createOrganization, dropTestDatabase, ownTestDatabase, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase, until } from './e2e-support';
+import { until } from './e2e-support';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const STATUSES = /^POST \/api\/v1\/statuses$/;
@@ -31,6 +31,7 @@ describe('publishing while the network is slow', () => {
   let admin: Client;
   let owner: AgencySession;
   let dir: string;
+  let database: ReturnType<typeof ownTestDatabase>;
 
   const connect = async (organizationId: string, username: string) =>
     (
@@ -66,13 +67,17 @@ describe('publishing while the network is slow', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'socle-slow-network-'));
     mastodon = await MastodonTestServer.start();
-    const overrides = { MEDIA_STORAGE_DIR: dir, CONNECTOR_TIMEOUT_MS: '20000', PUBLISHING_SWEEP_SECONDS: '3600' };
+    // A database of its own: what reaches the instance at once is this worker's alone (the sweepers of the workers other
+    // suites run on the shared database would take these organisations' due posts too, and this worker theirs).
+    database = ownTestDatabase();
+    const overrides = { ...database.env, MEDIA_STORAGE_DIR: dir, CONNECTOR_TIMEOUT_MS: '20000', PUBLISHING_SWEEP_SECONDS: '3600' };
     api = await TestApi.start(overrides);
     worker = await createWorker(loadConfig({ ...process.env, ...overrides, QUEUE_PREFIX: api.config.QUEUE_PREFIX }), {
       reconcileEveryMs: 600_000,
     });
     job = worker.context.get(PublishPublicationJob, { strict: false });
-    admin = await adminDatabase();
+    admin = new Client({ connectionString: database.adminUrl });
+    await admin.connect();
     owner = await signUpAgency(api, 'Agence Réseau Lent');
   });
   afterEach(() => mastodon.clearInjections());
@@ -82,6 +87,7 @@ describe('publishing while the network is slow', () => {
     await admin?.end();
     await mastodon?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
+    if (database) await dropTestDatabase(database.name);
   });
 
   it('calls the network for many organisations at once, each post once, with no transaction open while the calls wait', async () => {

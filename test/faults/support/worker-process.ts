@@ -15,16 +15,19 @@ import { loadConfig } from '@socle/platform-config';
 import { createWorker } from '@socle/worker';
 
 async function main(): Promise<void> {
+  const leaseMs = Number(process.env.FAULT_LEASE_MS ?? 0);
+  const backoffMs = Number(process.env.FAULT_BACKOFF_MS ?? 0);
   const worker = await createWorker(loadConfig(process.env), {
     concurrency: process.env.FAULT_WORKER_CONCURRENCY ? Number(process.env.FAULT_WORKER_CONCURRENCY) : undefined,
     // The publishing sweeper (PUBLISHING_SWEEP_SECONDS) is what the tests rely on, not the generic reconcile.
     reconcileEveryMs: 600_000,
+    // Before the first job: a claim made with the default lease (a minute) would outlive the kills the tests make.
+    prepare: (context) => {
+      const job = context.get(PublishPublicationJob, { strict: false });
+      if (leaseMs > 0) Object.assign(job, { leaseMs });
+      if (backoffMs > 0) job.policy = { ...job.policy, baseBackoffMs: backoffMs };
+    },
   });
-  const leaseMs = Number(process.env.FAULT_LEASE_MS ?? 0);
-  const job = worker.context.get(PublishPublicationJob, { strict: false });
-  if (leaseMs > 0) Object.assign(job, { leaseMs });
-  const backoffMs = Number(process.env.FAULT_BACKOFF_MS ?? 0);
-  if (backoffMs > 0) job.policy = { ...job.policy, baseBackoffMs: backoffMs };
   process.stdout.write(`ready ${process.pid}\n`);
   const stop = () => {
     worker.close().then(

@@ -78,10 +78,13 @@ export async function createWorker(
     /** Jobs run at once on every queue, instead of each queue's own number. */
     concurrency?: number;
     reconcileEveryMs?: number;
+    /** Runs before any queue is consumed or reconciled: a handler set here (a shortened lease) holds for every job. */
+    prepare?: (context: INestApplicationContext) => void | Promise<void>;
   } = {},
 ): Promise<RunningWorker> {
   const pino = options.logger ?? createLogger(config.LOG_LEVEL);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino) });
+  await options.prepare?.(context);
   const logger = new Logger('Worker');
   // With the Node.js process metrics (memory, event-loop lag, `socle_` prefix), as the API's.
   const metrics = new Metrics();
