@@ -19,6 +19,14 @@
  *   - the CPU each part spent per publication: the worker's process, the
  *     loopback instance, PostgreSQL's backends for the worker (read from /proc
  *     where the server runs on this machine), and the machine's busy share;
+ *   - the network exchange alone, in each round's lead time: the Mastodon
+ *     connector posting 10,000 statuses to the same instance with as many calls
+ *     in flight as the worker has (concurrency × lanes), with no queue and no
+ *     database; and from it the ratio's ceiling on this machine: the
+ *     publications per second both cores would give if the worker did nothing
+ *     but that exchange and PostgreSQL did what the round measured, against
+ *     the bare queue just before (with the worker's own CPU beyond the
+ *     exchange, what the dispatch adds on the worker's side);
  *   - the peak RSS of the worker's process, next to its RSS before the run;
  *   - SQL statements per publication (statementCounter: claim, reads, record,
  *     attempt, item moves, audit, and the sweeper's share).
@@ -43,6 +51,8 @@ import { cpus } from 'node:os';
 import { Queue, Worker } from 'bullmq';
 import { Pool } from 'pg';
 import { CredentialVault } from '@socle/community';
+import { createHttpClient } from '@socle/connector-sdk';
+import { MastodonConnector } from '@socle/plugin-mastodon';
 import { Budget, PublicationWakeups, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
@@ -138,6 +148,44 @@ async function bareQueueSeconds(redisUrl: string, prefix: string, count: number,
   return seconds;
 }
 
+/**
+ * The network exchange alone: the Mastodon connector posts `count` statuses to the instance, `inFlight` calls at once,
+ * over the accounts' tokens in turn, with no queue and no database. Its rate, and the CPU it took per post on each side.
+ */
+async function networkExchange(
+  mastodon: LoopbackMastodon,
+  tokens: string[],
+  label: string,
+  count: number,
+  inFlight: number,
+): Promise<{ perSecond: number; clientMicros: number; instanceMicros: number }> {
+  const connector = new MastodonConnector();
+  const ctx = { http: createHttpClient({ timeoutMs: 10_000, outbound: { allowedRanges: ['127.0.0.0/8', '::1/128'] } }) };
+  let next = 0;
+  const cpuBefore = process.cpuUsage();
+  const instanceBefore = await mastodon.cpuMicros();
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, count) }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const credentials = { serviceUrl: mastodon.baseUrl, secrets: { accessToken: tokens[i % tokens.length] } };
+        const post = await connector.publish(ctx, credentials, {
+          variant: { text: `Exchange ${label} ${i}: bonjour https://socle.example/p/${i} #bench` },
+          idempotencyKey: `exchange-${label}-${i}`,
+        });
+        if (!post.externalId) throw new Error('the instance gave no id');
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    perSecond: count / seconds,
+    clientMicros: (cpu.user + cpu.system) / count,
+    instanceMicros: ((await mastodon.cpuMicros()) - instanceBefore) / count,
+  };
+}
+
 async function main(): Promise<void> {
   const run = startBenchRun();
   const { database, queuePrefix, redisUrl } = run;
@@ -186,6 +234,11 @@ async function main(): Promise<void> {
     job.recordEvery = Number(process.env.BENCH_RECORD_EVERY ?? job.recordEvery);
     job.recordAfterMs = Number(process.env.BENCH_RECORD_AFTER_MS ?? job.recordAfterMs);
     if (process.env.BENCH_DATABASE_TURNS) job.databaseTurns = new Budget(Number(process.env.BENCH_DATABASE_TURNS));
+
+    // The exchange's own accounts on the instance, and a first run of it to open its connections and compile its code.
+    const exchangeTokens = await Promise.all(Array.from({ length: ORGS }, (_, i) => mastodon.createAccessToken(`exchange${i}`)));
+    const inFlight = CONCURRENCY * job.lanes;
+    await networkExchange(mastodon, exchangeTokens, 'warm-up', 2000, inFlight);
 
     type Account = { org: string; id: string; ciphertext: string; keyId: string; handle: string };
     /** `count` organisations, one connected Mastodon account each (credentials sealed for their row, as connecting does). */
@@ -247,6 +300,8 @@ async function main(): Promise<void> {
       const seedSeconds = (Date.now() - seedStarted) / 1000;
       // The bare queue as the machine is now, while the worker waits for the round's wake-ups to fall due.
       const bareSeconds = await bareQueueSeconds(redisUrl, bullPrefix(`${queuePrefix}-noop`, 'noop'), PUBLICATIONS, CONCURRENCY);
+      // The network exchange alone, as the machine is now.
+      const exchange = await networkExchange(mastodon, exchangeTokens, round, PUBLICATIONS, inFlight);
       if (Date.now() >= dueAt.getTime()) throw new Error('seeding and the bare queue took longer than the lead time: raise it');
       const orgIds = accounts.map((a) => a.org);
       const publishedOfRound = async () =>
@@ -306,6 +361,7 @@ async function main(): Promise<void> {
         dueAt,
         seedSeconds,
         bareSeconds,
+        exchange,
         seconds,
         cpuSeconds,
         progress,
@@ -342,6 +398,7 @@ async function main(): Promise<void> {
         `    due second → all PUBLISHED                                             ${r.seconds.toFixed(2)} s  (${perSecond.toFixed(0)} publications/s)${r.progress.length ? `; ${r.progress.join(', ')}` : ''}`,
         `    bare queue in the round's lead time                                    ${r.bareSeconds.toFixed(2)} s (${(PUBLICATIONS / r.bareSeconds).toFixed(0)} jobs/s)`,
         `    dispatch throughput / bare queue: just before / the fastest            ${adjacentRatio(r).toFixed(3)} / ${(perSecond / barePerSecond).toFixed(3)}`,
+        ...exchangeLines(r),
         `    RSS before the worker → peak during the round                          ${mb(rssBefore)} → ${mb(r.peakRss)} (the worker's process)`,
         `    CPU until all were seen PUBLISHED (${r.cpuSeconds.toFixed(1)} s): worker process ${cpuOf(r.cpu.user + r.cpu.system)}, loopback Mastodon ${cpuOf(r.networkCpu)}` +
           (r.databaseCpu === null ? '' : `, PostgreSQL backends ${cpuOf(r.databaseCpu)}`) +
@@ -350,6 +407,24 @@ async function main(): Promise<void> {
         `    SQL statements per publication                                         ${(r.statements / r.count).toFixed(1)}`,
         `    attempts                                                               ${r.outcomes.map((o) => `${o.outcome}=${o.n}`).join(' ')}`,
       ];
+    };
+    /**
+     * The exchange alone, and the ratio's ceiling: both cores fully busy, the worker doing nothing but the exchange's
+     * client side, the instance its side, PostgreSQL what it did in the round.
+     */
+    const exchangeLines = (r: Awaited<ReturnType<typeof runRound>>) => {
+      const { perSecond, clientMicros, instanceMicros } = r.exchange;
+      const lines = [
+        `    network exchange alone (${inFlight} calls in flight, no queue, no database)  ${perSecond.toFixed(0)} posts/s, ${(perSecond / (PUBLICATIONS / r.bareSeconds)).toFixed(3)} of the bare queue; CPU per post: client ${clientMicros.toFixed(0)} µs, instance ${instanceMicros.toFixed(0)} µs`,
+      ];
+      if (r.databaseCpu !== null) {
+        const worker = (r.cpu.user + r.cpu.system) / r.count;
+        const ceiling = (cpus().length * 1e6) / (clientMicros + instanceMicros + r.databaseCpu / r.count);
+        lines.push(
+          `    ceiling: the exchange + the round's PostgreSQL CPU on ${cpus().length} fully busy cores     ${ceiling.toFixed(0)} publications/s, ${(ceiling / (PUBLICATIONS / r.bareSeconds)).toFixed(3)} of the bare queue; the worker's CPU beyond the exchange ${(worker - clientMicros).toFixed(0)} µs per publication`,
+        );
+      }
+      return lines;
     };
     const perPublication = (r: Awaited<ReturnType<typeof runRound>>) => {
       const us = (micros: number) => `${(micros / r.count).toFixed(0)} µs`;

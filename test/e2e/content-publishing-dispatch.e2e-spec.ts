@@ -4,7 +4,7 @@ import { DispatchSummary, PublishPublicationJob } from '@socle/content';
 import { loadConfig } from '@socle/platform-config';
 import { statementCounter } from '@socle/platform-database';
 import { AccountRateLimiter } from '@socle/platform-queue';
-import { createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import { createOrganization, dropTestDatabase, ownTestDatabase, signUpAgency, TestApi } from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
@@ -22,6 +22,7 @@ describe('publishing dispatch by organisation', () => {
   let job: PublishPublicationJob;
   let mastodon: MastodonTestServer;
   let admin: Client;
+  let database: ReturnType<typeof ownTestDatabase> | undefined;
   let org: string;
   let ownerToken: string;
   let defaults: Pick<PublishPublicationJob, 'batchSize' | 'lanes' | 'recordEvery' | 'recordAfterMs' | 'renewEveryMs' | 'leaseMs'>;
@@ -56,9 +57,18 @@ describe('publishing dispatch by organisation', () => {
 
   beforeAll(async () => {
     mastodon = await MastodonTestServer.start();
-    api = await TestApi.start();
+    // A database of its own: the sweepers of the workers other suites run on the shared one would claim the publications
+    // these tests leave due for their paused worker, and the counts of claims and statements would be theirs.
+    database = ownTestDatabase();
+    api = await TestApi.start({ ...database.env });
     worker = await createWorker(
-      loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, PUBLISHING_SWEEP_SECONDS: '3600', CONNECTOR_TIMEOUT_MS: '5000' }),
+      loadConfig({
+        ...process.env,
+        ...database.env,
+        QUEUE_PREFIX: api.config.QUEUE_PREFIX,
+        PUBLISHING_SWEEP_SECONDS: '3600',
+        CONNECTOR_TIMEOUT_MS: '5000',
+      }),
       { reconcileEveryMs: 600_000 },
     );
     await Promise.all(worker.workers.map((w) => w.pause()));
@@ -71,7 +81,7 @@ describe('publishing dispatch by organisation', () => {
       renewEveryMs: job.renewEveryMs,
       leaseMs: job.leaseMs,
     };
-    admin = await adminDatabase();
+    admin = await adminDatabase(database);
     const owner = await signUpAgency(api, 'Agence Dispatch');
     org = await createOrganization(api, owner, 'Boulangerie Dispatch');
     ownerToken = owner.token;
@@ -85,6 +95,7 @@ describe('publishing dispatch by organisation', () => {
     await api?.stop();
     await admin?.end();
     await mastodon?.close();
+    if (database) await dropTestDatabase(database.name);
   });
 
   it('publishes the organisation’s due publications in batches, each once, items and audit following', async () => {

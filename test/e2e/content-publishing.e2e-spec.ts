@@ -13,7 +13,7 @@ import { AgencySession, createOrganization, dropTestDatabase, ownTestDatabase, s
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { firstError, leaksIn } from './e2e-support';
+import { adminDatabase, firstError, leaksIn } from './e2e-support';
 import { listenToWebhooks, WebhookReceiver } from './webhook-receiver';
 
 interface Publication {
@@ -76,12 +76,6 @@ describe('publishing', () => {
   let mastodon: MastodonTestServer;
   let admin: Client;
   let database: ReturnType<typeof ownTestDatabase>;
-  /** A superuser connection to the suite's own database. */
-  const ownAdmin = async () => {
-    const client = new Client({ connectionString: database.adminUrl });
-    await client.connect();
-    return client;
-  };
   let owner: AgencySession;
   let org: string;
   let otherOrg: string;
@@ -188,7 +182,7 @@ describe('publishing', () => {
       { reconcileEveryMs: 600_000 },
     );
     job = worker.context.get(PublishPublicationJob, { strict: false });
-    admin = await ownAdmin();
+    admin = await adminDatabase(database);
     owner = await signUpAgency(api, 'Agence Publication');
     org = await createOrganization(api, owner, 'Boulangerie Publication');
     otherOrg = await createOrganization(api, owner, 'Autre client');
@@ -987,7 +981,7 @@ describe('publishing', () => {
             )
           ).rows[0].count,
         );
-      const locker = await ownAdmin();
+      const locker = await adminDatabase(database);
       try {
         // Someone holds the item for a moment: the edit queues for it first, then the worker (its claim committed).
         await locker.query('BEGIN');

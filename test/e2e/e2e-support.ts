@@ -22,9 +22,12 @@ export async function until<T>(what: string, read: () => Promise<T> | T, done: (
   }
 }
 
-/** Superuser connection to the test database, for setting up states the API cannot reach (an expired invitation). */
-export async function adminDatabase(): Promise<Client> {
-  const url = process.env.SOCLE_TEST_ADMIN_DATABASE_URL;
+/**
+ * Superuser connection to the test database, for setting up states the API cannot reach (an expired invitation); or to
+ * a suite's own database when given one (`ownTestDatabase`).
+ */
+export async function adminDatabase(own?: { adminUrl: string }): Promise<Client> {
+  const url = own?.adminUrl ?? process.env.SOCLE_TEST_ADMIN_DATABASE_URL;
   if (!url) throw new Error('SOCLE_TEST_ADMIN_DATABASE_URL is not set: run through Jest and its global setup');
   const client = new Client({ connectionString: url });
   await client.connect();

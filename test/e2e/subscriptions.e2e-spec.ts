@@ -5,7 +5,15 @@ import WebSocket from 'ws';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { loadConfig } from '@socle/platform-config';
 import { LiveEvents } from '@socle/platform-queue';
-import { addOrganizationMember, AgencySession, createOrganization, signUpAgency, TestApi } from '@socle/testing';
+import {
+  addOrganizationMember,
+  AgencySession,
+  createOrganization,
+  dropTestDatabase,
+  ownTestDatabase,
+  signUpAgency,
+  TestApi,
+} from '@socle/testing';
 import { createWorker, RunningWorker } from '@socle/worker';
 import { PublishPublicationJob } from '@socle/content';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the inbox's fetch and the alerts' evaluator, run here by hand as the queue would
@@ -61,6 +69,7 @@ describe('GraphQL subscriptions over WebSocket', () => {
   let worker: RunningWorker;
   let mastodon: MastodonTestServer;
   let admin: PgClient;
+  let database: ReturnType<typeof ownTestDatabase> | undefined;
   let url: string;
   let otherUrl: string;
   let owner: AgencySession;
@@ -143,20 +152,30 @@ describe('GraphQL subscriptions over WebSocket', () => {
 
   beforeAll(async () => {
     mastodon = await MastodonTestServer.start();
+    // A database of its own: the sweepers of the workers other suites run on the shared one would publish the
+    // publications these tests leave due for their paused worker, and the moves would be told on those workers' channels.
+    database = ownTestDatabase();
     api = await TestApi.start({
+      ...database.env,
       CONNECTOR_TIMEOUT_MS: '2000',
       SUBSCRIPTIONS_MAX_PER_CONNECTION: '3',
       SUBSCRIPTIONS_MAX_PAYLOAD_BYTES: '8192',
     });
     // A second API instance on the same Redis prefix: another replica of the same deployment.
-    other = await TestApi.start({ QUEUE_PREFIX: api.config.QUEUE_PREFIX });
+    other = await TestApi.start({ ...database.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX });
     worker = await createWorker(
-      loadConfig({ ...process.env, QUEUE_PREFIX: api.config.QUEUE_PREFIX, CONNECTOR_TIMEOUT_MS: '2000', PUBLISHING_SWEEP_SECONDS: '3600' }),
+      loadConfig({
+        ...process.env,
+        ...database.env,
+        QUEUE_PREFIX: api.config.QUEUE_PREFIX,
+        CONNECTOR_TIMEOUT_MS: '2000',
+        PUBLISHING_SWEEP_SECONDS: '3600',
+      }),
       { reconcileEveryMs: 600_000 },
     );
     // The tests run the jobs by hand, as the queue would.
     await Promise.all(worker.workers.map((w) => w.pause()));
-    admin = await adminDatabase();
+    admin = await adminDatabase(database);
     url = await api.subscriptionsUrl();
     otherUrl = await other.subscriptionsUrl();
     owner = await signUpAgency(api, 'Agence Direct');
@@ -171,6 +190,7 @@ describe('GraphQL subscriptions over WebSocket', () => {
     await api?.stop();
     await admin?.end();
     await mastodon?.close();
+    if (database) await dropTestDatabase(database.name);
   });
 
   it('delivers an inbox item the worker fetched, and its assignment made through another API instance, to its organisation only', async () => {
