@@ -13,7 +13,7 @@ import { AgencySession, createOrganization, dropTestDatabase, ownTestDatabase, s
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase, firstError, leaksIn } from './e2e-support';
+import { adminDatabase, firstError, leaksIn, until } from './e2e-support';
 import { listenToWebhooks, WebhookReceiver } from './webhook-receiver';
 
 interface Publication {
@@ -150,16 +150,6 @@ describe('publishing', () => {
 
   const schedule = async (itemId: string, dueAt = inSeconds(60), accountIds?: string[]) =>
     (await ok<{ scheduleContentItem: Publication[] }>(SCHEDULE, { input: { itemId, dueAt, accountIds } })).scheduleContentItem;
-
-  const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await sleep(100);
-    }
-  };
 
   const pauseWorker = () => Promise.all(worker.workers.map((w) => w.pause()));
   const resumeWorker = () => worker.workers.forEach((w) => w.resume());

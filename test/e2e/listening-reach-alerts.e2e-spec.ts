@@ -13,7 +13,7 @@ import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase, firstError } from './e2e-support';
+import { adminDatabase, firstError, until } from './e2e-support';
 
 interface Author {
   handle: string;
@@ -81,16 +81,6 @@ describe('listening: authors’ reach and alerts on ingest', () => {
     const left = MINUTE - (Date.now() % MINUTE);
     if (left < ms) await sleep(left + 50);
   };
-  const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await sleep(100);
-    }
-  };
-
   beforeAll(async () => {
     mastodon = await MastodonTestServer.start();
     api = await TestApi.start({ CONNECTOR_TIMEOUT_MS: '2000' });

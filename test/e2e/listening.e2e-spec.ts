@@ -9,7 +9,7 @@ import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase, firstError, leaksIn } from './e2e-support';
+import { adminDatabase, firstError, leaksIn, until } from './e2e-support';
 
 interface SourceState {
   id: string;
@@ -152,16 +152,6 @@ describe('listening', () => {
         organizationId,
       )
     ).connectNetworkAccount.id;
-
-  const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await sleep(100);
-    }
-  };
 
   beforeAll(async () => {
     mastodon = await MastodonTestServer.start();

@@ -6,7 +6,7 @@ import { AgencySession, createOrganization, signUpAgency, TestApi } from '@socle
 import { createWorker, RunningWorker } from '@socle/worker';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the loopback Mastodon of the plugin's tests is the network these tests talk to
 import { MastodonTestServer, type PostedStatus } from '../../plugins/mastodon/src/test/mastodon-test-server';
-import { adminDatabase, firstError } from './e2e-support';
+import { adminDatabase, firstError, until } from './e2e-support';
 
 interface Publication {
   id: string;
@@ -49,15 +49,6 @@ describe('press release: short forms after their long form', () => {
     api.ok<T>(query, variables, as(organizationId));
   const publicationsOf = async (itemId: string) =>
     (await ok<{ publications: { edges: { node: Publication }[] } }>(LIST, { itemId })).publications.edges.map((e) => e.node);
-  const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-      await sleep(100);
-    }
-  };
   const connect = async (username: string, organizationId = org) =>
     (
       await ok<{ connectNetworkAccount: { id: string } }>(
