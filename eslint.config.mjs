@@ -115,7 +115,9 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:sdk'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
             { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:sdk'] },
+            // A plugin kit is what a family of plugins shares (Meta's Graph API): plugins may use it; it uses the SDK only.
+            { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:sdk', 'type:plugin-kit'] },
+            { sourceTag: 'type:plugin-kit', onlyDependOnLibsWithTags: ['type:sdk'] },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:sdk', 'type:plugin', 'type:app'],

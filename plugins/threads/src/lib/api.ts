@@ -1,19 +1,11 @@
 /**
- * The Threads API over `ctx.http`: URLs, Meta's error bodies mapped to typed errors, and
- * readers that check the shape of every answer (a wrong shape is a clear ConnectorError).
+ * The Threads API over `ctx.http`: URLs, Meta's error bodies mapped to typed errors, and readers that
+ * check the shape of every answer (a wrong shape is a clear ConnectorError), from the Meta family's
+ * shared kit (`@socle/meta-graph`).
  */
-import {
-  ConnectorContext,
-  ConnectorError,
-  createHttpResponse,
-  DEFAULT_RETRY_AFTER_SECONDS,
-  HttpRequest,
-  HttpResponse,
-  mapHttpError,
-  parseJson,
-  REASON_SCAN_BYTES,
-  retryAfterSeconds,
-} from '@socle/connector-sdk';
+import { graphApi, withQuery } from '@socle/meta-graph';
+
+export { form, isRecord, optionalString, sleep } from '@socle/meta-graph';
 
 /** The production API host (https://developers.facebook.com/docs/threads). */
 export const THREADS_GRAPH_URL = 'https://graph.threads.net';
@@ -21,19 +13,16 @@ export const THREADS_GRAPH_URL = 'https://graph.threads.net';
 export const THREADS_AUTHORIZE_URL = 'https://threads.net/oauth/authorize';
 export const THREADS_API_VERSION = 'v1.0';
 
-/** The service's origin without a trailing slash; REJECTED when it is not an http(s) URL. */
-export function serviceOrigin(serviceUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(serviceUrl);
-  } catch {
-    throw new ConnectorError('REJECTED', `Threads: the service URL ${JSON.stringify(serviceUrl)} is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConnectorError('REJECTED', `Threads: the service URL must be http(s), got ${url.protocol}`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
+/**
+ * Graph API throttling codes: 4 (app), 17 (user), 32 (page), 613 (custom)
+ * (https://developers.facebook.com/docs/graph-api/guides/error-handling); 1 (unknown, retry) and 2 (service temporarily
+ * unavailable) are temporary; other codes (100 invalid parameter, …) are REJECTED with Meta's message.
+ */
+const graph = graphApi({ network: 'Threads', rateLimitCodes: [4, 17, 32, 613], transientCodes: [1, 2], numericIds: true });
+
+export const { serviceOrigin, callJson, shapeError, record, idOf, stringOf, count, httpUrl, listOf, dateOf } = graph;
+/** A non-2xx answer as a typed error (see `GraphApi.error`). */
+export const threadsError = graph.error;
 
 /** True for the production host, whose authorisation window lives on threads.net. */
 export function isProduction(serviceUrl: string): boolean {
@@ -48,185 +37,4 @@ export function apiUrl(serviceUrl: string, path: string, query: Record<string, s
 /** An unversioned URL (the OAuth token endpoints live at the root). */
 export function rootUrl(serviceUrl: string, path: string, query: Record<string, string | undefined> = {}): string {
   return withQuery(`${serviceOrigin(serviceUrl)}/${path}`, query);
-}
-
-function withQuery(base: string, query: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value);
-  const encoded = params.toString();
-  return encoded ? `${base}?${encoded}` : base;
-}
-
-/** A form body, as the Graph API's POST endpoints take it. */
-export function form(values: Record<string, string | undefined>): Pick<HttpRequest, 'headers' | 'body'> {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value !== undefined) params.set(name, value);
-  return { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: params.toString() };
-}
-
-/** Meta's error object (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
-interface GraphError {
-  message?: string;
-  type?: string;
-  code?: number;
-  subcode?: number;
-}
-
-function graphErrorOf(response: HttpResponse): GraphError | undefined {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return undefined;
-  }
-  const error = isRecord(parsed) ? parsed.error : undefined;
-  if (!isRecord(error)) return undefined;
-  const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-  const message = typeof error.message === 'string' && error.message.trim() ? error.message.trim().slice(0, 300) : undefined;
-  return {
-    message,
-    type: typeof error.type === 'string' ? error.type : undefined,
-    code: number(error.code),
-    subcode: number(error.error_subcode),
-  };
-}
-
-/**
- * Seconds until Meta lets the app or the account call again: `estimated_time_to_regain_access` (minutes) of the
- * X-Business-Use-Case-Usage header (https://developers.facebook.com/docs/graph-api/overview/rate-limiting).
- */
-function regainAccessSeconds(headers: Record<string, string>): number | undefined {
-  const raw = headers['x-business-use-case-usage'];
-  if (!raw || raw.length > REASON_SCAN_BYTES) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (!isRecord(parsed)) return undefined;
-    let minutes: number | undefined;
-    for (const entries of Object.values(parsed)) {
-      if (!Array.isArray(entries)) continue;
-      for (const entry of entries) {
-        const value = isRecord(entry) ? entry.estimated_time_to_regain_access : undefined;
-        if (typeof value === 'number' && Number.isFinite(value) && value >= 0) minutes = Math.max(minutes ?? 0, value);
-      }
-    }
-    return minutes === undefined || minutes === 0 ? undefined : Math.ceil(minutes * 60);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Graph API throttling codes: 4 (app), 17 (user), 32 (page), 613 (custom) (error-handling page above). */
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
-/** 1 (unknown, retry), 2 (service temporarily unavailable). */
-const TRANSIENT_CODES = new Set([1, 2]);
-
-/**
- * A non-2xx answer as a typed error, reading Meta's `{ error: { message, type, code, error_subcode } }`:
- * code 190 -> AUTH_EXPIRED; 4/17/32/613 or HTTP 429 -> RATE_LIMITED; 5xx and 1/2 -> TRANSIENT; other codes
- * (100 invalid parameter, …) -> REJECTED with Meta's message. Bodies without Meta's shape fall back to the
- * SDK's mapping by status.
- */
-export function threadsError(response: HttpResponse, context: string, now?: Date): ConnectorError {
-  const generic = mapHttpError(response, context, { now });
-  const graph = graphErrorOf(response);
-  const status = response.status;
-  const reason = graph?.message ?? generic.networkReason;
-  const label = graph?.code !== undefined ? ` (Meta error ${graph.code}${graph.subcode !== undefined ? `/${graph.subcode}` : ''})` : '';
-  const make = (kind: ConnectorError['kind'], what: string, retryAfter?: number) =>
-    new ConnectorError(kind, `${context}: ${what} (HTTP ${status})${label}${reason ? `: ${reason}` : ''}`, {
-      status,
-      networkReason: reason,
-      retryAfterSeconds: retryAfter,
-    });
-  if (status === 429 || (graph?.code !== undefined && RATE_LIMIT_CODES.has(graph.code))) {
-    const wait = retryAfterSeconds(response.headers, now) ?? regainAccessSeconds(response.headers) ?? DEFAULT_RETRY_AFTER_SECONDS;
-    return make('RATE_LIMITED', 'rate limited', wait);
-  }
-  if (status >= 500 && status <= 599) return make('TRANSIENT', 'server error', retryAfterSeconds(response.headers, now));
-  if (!graph || graph.code === undefined) return generic;
-  if (graph.code === 190) return make('AUTH_EXPIRED', 'access token expired or revoked');
-  if (TRANSIENT_CODES.has(graph.code)) return make('TRANSIENT', 'temporary error');
-  if (status === 401) return make('AUTH_EXPIRED', 'not authorized');
-  return make('REJECTED', 'rejected');
-}
-
-/** Sends one request through `ctx.http` and returns its parsed JSON body, or throws the typed error. */
-export async function callJson(ctx: ConnectorContext, request: HttpRequest, context: string): Promise<unknown> {
-  const response = await ctx.http.request(request);
-  const now = ctx.now?.() ?? new Date();
-  if (response.status < 200 || response.status > 299) throw threadsError(response, context, now);
-  const body = parseJson<unknown>(response, context);
-  // Graph endpoints may answer 200 with an error object; read it the same way.
-  if (isRecord(body) && isRecord(body.error)) throw threadsError(createHttpResponse(400, response.headers, response.body), context, now);
-  return body;
-}
-
-// ---------------------------------------------------------------- readers of remote JSON
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** REJECTED: the network answered 2xx with something this connector cannot read. */
-export function shapeError(context: string, what: string): ConnectorError {
-  return new ConnectorError('REJECTED', `${context}: unexpected answer from Threads (${what})`, { networkReason: what });
-}
-
-export function record(value: unknown, context: string, what = 'an object'): Record<string, unknown> {
-  if (!isRecord(value)) throw shapeError(context, `expected ${what}`);
-  return value;
-}
-
-/** A Graph id: a non-empty string of digits (numbers are accepted, as the code exchange sends `user_id`). */
-export function idOf(value: unknown, context: string, what = 'id'): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  if (typeof value === 'string' && /^[0-9A-Za-z_-]{1,64}$/.test(value)) return value;
-  throw shapeError(context, `${what} missing or not an id`);
-}
-
-export function stringOf(value: unknown, context: string, what: string): string {
-  if (typeof value !== 'string' || !value) throw shapeError(context, `${what} missing or not a string`);
-  return value;
-}
-
-export function optionalString(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
-}
-
-export function count(value: unknown, context: string, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw shapeError(context, `${what} is not a whole number`);
-  return value;
-}
-
-export function httpUrl(value: unknown, context: string, what: string): string {
-  const text = stringOf(value, context, what);
-  try {
-    const { protocol } = new URL(text);
-    if (protocol === 'https:' || protocol === 'http:') return text;
-  } catch {
-    // Reported below.
-  }
-  throw shapeError(context, `${what} is not an http(s) URL`);
-}
-
-/** `{ data: [...], paging?: { cursors?: { after } , next? } }`, the Graph API's list shape. */
-export function listOf(body: unknown, context: string): { data: unknown[]; after?: string; hasNext: boolean } {
-  const root = record(body, context);
-  if (!Array.isArray(root.data)) throw shapeError(context, 'data is not a list');
-  const paging = isRecord(root.paging) ? root.paging : undefined;
-  const cursors = paging && isRecord(paging.cursors) ? paging.cursors : undefined;
-  return { data: root.data, after: optionalString(cursors?.after), hasNext: typeof paging?.next === 'string' };
-}
-
-/** Meta's ISO dates carry `+0000`; Date.parse reads them. REJECTED when not a date. */
-export function dateOf(value: unknown, context: string, what: string): string {
-  const text = stringOf(value, context, what);
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) throw shapeError(context, `${what} is not a date`);
-  return new Date(at).toISOString();
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,2 @@
+export { form, GRAPH_ID, graphApi, graphErrorOf, isRecord, optionalString, regainAccessSeconds, sleep, withQuery } from './lib/graph-api';
+export type { GraphApi, GraphApiOptions, GraphError } from './lib/graph-api';
