@@ -24,7 +24,7 @@ export const FACEBOOK_API_VERSION = 'v21.0';
  * unavailable) are temporary. Other codes (100 invalid parameter, 200 permissions, 368 blocked for policy, …) are
  * REJECTED with Meta's message.
  */
-const graph = graphApi({ network: 'Facebook', rateLimitCodes: [4, 17, 32, 613, 80001], transientCodes: [1, 2], numericIds: true });
+export const graph = graphApi({ network: 'Facebook', rateLimitCodes: [4, 17, 32, 613, 80001], transientCodes: [1, 2], numericIds: true });
 
 export const { serviceOrigin, callJson, shapeError, record, idOf, stringOf, count, httpUrl, listOf, dateOf } = graph;
 /** A non-2xx answer as a typed error (see `GraphApi.error`). */

@@ -18,7 +18,6 @@ import {
   ConnectorOAuth,
   createHttpResponse,
   Credentials,
-  expiryAfter,
   FindPublishedRequest,
   HttpRequest,
   HttpResponse,
@@ -49,7 +48,6 @@ import {
   form,
   httpUrl,
   idOf,
-  isProduction,
   videoServiceUrl,
   isRecord,
   listOf,
@@ -60,7 +58,9 @@ import {
   stringOf,
   videoResumeOffsets,
   facebookVideoError,
+  graph,
 } from './api';
+import { facebookLogin, FacebookLogin } from '@socle/meta-graph';
 import {
   facebookManifest,
   FACEBOOK_PHOTO_MAX_BYTES,
@@ -121,6 +121,8 @@ export class FacebookConnector implements Connector {
   readonly manifest = facebookManifest;
   private readonly clientId?: string;
   private readonly clientSecret?: string;
+  /** Facebook Login: the dialog and the exchange of its code for a long-lived user token. */
+  private readonly login: FacebookLogin;
   private readonly version: string;
   private readonly findMaxPages: number;
   private readonly targetsMaxPages: number;
@@ -137,6 +139,16 @@ export class FacebookConnector implements Connector {
       throw new ConnectorError('REJECTED', `Facebook: the API version ${JSON.stringify(version.slice(0, 20))} is not of the form v21.0`);
     }
     this.version = version;
+    this.login = facebookLogin({
+      network: 'Facebook',
+      graph,
+      graphUrl: FACEBOOK_GRAPH_URL,
+      dialogHost: FACEBOOK_DIALOG_HOST,
+      version,
+      scopes: FACEBOOK_SCOPES,
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+    });
     this.findMaxPages = Math.max(1, options.findPublishedMaxPages ?? 10);
     this.targetsMaxPages = Math.max(1, options.listTargetsMaxPages ?? 20);
     this.videoOffsetResumes = Math.max(0, Math.floor(options.videoOffsetResumes ?? 3));
@@ -149,24 +161,7 @@ export class FacebookConnector implements Connector {
    * www.facebook.com/{version}/dialog/oauth in production, the service itself elsewhere (a test server serves both).
    */
   readonly oauth: ConnectorOAuth = {
-    start: async (_ctx: ConnectorContext, input: OAuthStartInput): Promise<OAuthStartResult> => {
-      const { clientId, clientSecret } = this;
-      if (!clientId || !clientSecret) {
-        throw new ConnectorError(
-          'REJECTED',
-          'Facebook: the platform has no Meta app configured (give the connector the app id and secret as clientId and clientSecret: its options in CONNECTOR_OPTIONS)',
-        );
-      }
-      const service = input.serviceUrl?.trim() ? input.serviceUrl : FACEBOOK_GRAPH_URL;
-      const base = isProduction(service) ? FACEBOOK_DIALOG_HOST : serviceOrigin(service);
-      const url = new URL(`${base}/${this.version}/dialog/oauth`);
-      url.searchParams.set('client_id', clientId);
-      url.searchParams.set('redirect_uri', input.redirectUri);
-      url.searchParams.set('state', input.state);
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('scope', FACEBOOK_SCOPES.join(','));
-      return { authorizationUrl: url.toString(), fields: { clientId } };
-    },
+    start: async (_ctx: ConnectorContext, input: OAuthStartInput): Promise<OAuthStartResult> => this.login.start(input),
   };
 
   /**
@@ -179,54 +174,10 @@ export class FacebookConnector implements Connector {
    * user's, and the platform picks the Page through `listTargets`.
    */
   async authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials> {
-    const serviceUrl = serviceOrigin(input.serviceUrl?.trim() ? input.serviceUrl : FACEBOOK_GRAPH_URL);
-    const fields = input.fields ?? {};
-    let userAccessToken: string;
-    let expiresAt: string | undefined;
-    if (fields.accessToken) {
-      userAccessToken = fields.accessToken;
-    } else {
-      if (!fields.code) throw new ConnectorError('REJECTED', 'Facebook authorization: an OAuth code (or a user access token) is needed');
-      const clientId = this.clientId || fields.clientId;
-      const clientSecret = this.clientSecret;
-      const redirectUri = input.redirectUri ?? fields.redirectUri;
-      if (!clientId || !clientSecret || !redirectUri) {
-        throw new ConnectorError('REJECTED', 'Facebook authorization: the app id, app secret and redirect URI are needed with a code');
-      }
-      const short = await this.tokenCall(
-        ctx,
-        apiUrl(serviceUrl, this.version, 'oauth/access_token', {
-          client_id: clientId,
-          redirect_uri: redirectUri,
-          client_secret: clientSecret,
-          code: fields.code,
-        }),
-        'Facebook authorization (code exchange)',
-      );
-      const long = await this.tokenCall(
-        ctx,
-        apiUrl(serviceUrl, this.version, 'oauth/access_token', {
-          grant_type: 'fb_exchange_token',
-          client_id: clientId,
-          client_secret: clientSecret,
-          fb_exchange_token: short.accessToken,
-        }),
-        'Facebook authorization (long-lived token exchange)',
-      );
-      userAccessToken = long.accessToken;
-      expiresAt = long.expiresAt;
-    }
-    const user: Credentials = { serviceUrl, secrets: { userAccessToken }, ...(expiresAt ? { expiresAt } : {}) };
+    const { serviceUrl, accessToken, expiresAt } = await this.login.userToken(ctx, input);
+    const user: Credentials = { serviceUrl, secrets: { userAccessToken: accessToken }, ...(expiresAt ? { expiresAt } : {}) };
     const targets = await this.listTargets(ctx, user);
     return targets.length === 1 ? targets[0].credentials : user;
-  }
-
-  private async tokenCall(ctx: ConnectorContext, url: string, context: string): Promise<{ accessToken: string; expiresAt?: string }> {
-    const body = record(await callJson(ctx, { method: 'GET', url }, context), context);
-    const accessToken = stringOf(body.access_token, context, 'access_token');
-    const expiresIn = body.expires_in === undefined ? undefined : count(body.expires_in, context, 'expires_in');
-    const now = ctx.now?.() ?? new Date();
-    return { accessToken, expiresAt: expiryAfter(now, expiresIn) };
   }
 
   /**

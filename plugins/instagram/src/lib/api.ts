@@ -30,7 +30,7 @@ export const QUOTA_RETRY_SECONDS = 3600;
  * person reconnects and grants it. Other codes (100 invalid parameter, 9004 media not fetched, 36000 image too large, 36001
  * format, …) are REJECTED with Meta's message. Ids are strings only.
  */
-const graph = graphApi({
+export const graph = graphApi({
   network: 'Instagram',
   rateLimitCodes: [4, 17, 32, 613],
   transientCodes: [1, 2, -1, -2],
@@ -47,11 +47,6 @@ const graph = graphApi({
 export const { serviceOrigin, callJson, readJson, shapeError, record, idOf, stringOf, count, httpUrl, listOf, dateOf } = graph;
 /** A non-2xx answer as a typed error (see `GraphApi.error`). */
 export const instagramError = graph.error;
-
-/** True for the production host, whose login dialog lives on www.facebook.com. */
-export function isProduction(serviceUrl: string): boolean {
-  return serviceOrigin(serviceUrl) === INSTAGRAM_GRAPH_URL;
-}
 
 /** `https://graph.facebook.com/<version>/<path>?<query>`. */
 export function apiUrl(serviceUrl: string, version: string, path: string, query: Record<string, string | undefined> = {}): string {

@@ -18,7 +18,6 @@ import {
   ConnectorError,
   ConnectorOAuth,
   Credentials,
-  expiryAfter,
   FindPublishedRequest,
   MediaAttachment,
   mediaSize,
@@ -47,7 +46,6 @@ import {
   INSTAGRAM_API_VERSION,
   INSTAGRAM_DIALOG_HOST,
   INSTAGRAM_GRAPH_URL,
-  isProduction,
   isRecord,
   listOf,
   optionalString,
@@ -58,7 +56,9 @@ import {
   shapeError,
   sleep,
   stringOf,
+  graph,
 } from './api';
+import { facebookLogin, FacebookLogin } from '@socle/meta-graph';
 import {
   INSTAGRAM_IMAGE_MAX_BYTES,
   INSTAGRAM_IMAGE_TYPES,
@@ -123,6 +123,8 @@ export class InstagramConnector implements Connector {
   readonly manifest = instagramManifest;
   private readonly clientId?: string;
   private readonly clientSecret?: string;
+  /** Facebook Login: the dialog and the exchange of its code for a long-lived user token. */
+  private readonly login: FacebookLogin;
   private readonly version: string;
   private readonly pollIntervalMs: number;
   private readonly maxPolls: number;
@@ -140,6 +142,16 @@ export class InstagramConnector implements Connector {
       throw new ConnectorError('REJECTED', `Instagram: the API version ${JSON.stringify(version.slice(0, 20))} is not of the form v21.0`);
     }
     this.version = version;
+    this.login = facebookLogin({
+      network: 'Instagram',
+      graph,
+      graphUrl: INSTAGRAM_GRAPH_URL,
+      dialogHost: INSTAGRAM_DIALOG_HOST,
+      version,
+      scopes: INSTAGRAM_SCOPES,
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+    });
     this.pollIntervalMs = Math.max(0, options.containerPollIntervalMs ?? 3000);
     this.maxPolls = Math.max(1, Math.floor(options.containerMaxPolls ?? 40));
     this.findMaxPages = Math.max(1, options.findPublishedMaxPages ?? 10);
@@ -153,24 +165,7 @@ export class InstagramConnector implements Connector {
    * www.facebook.com/{version}/dialog/oauth in production, the service itself elsewhere (a test server serves both).
    */
   readonly oauth: ConnectorOAuth = {
-    start: async (_ctx: ConnectorContext, input: OAuthStartInput): Promise<OAuthStartResult> => {
-      const { clientId, clientSecret } = this;
-      if (!clientId || !clientSecret) {
-        throw new ConnectorError(
-          'REJECTED',
-          'Instagram: the platform has no Meta app configured (give the connector the app id and secret as clientId and clientSecret: its options in CONNECTOR_OPTIONS)',
-        );
-      }
-      const service = input.serviceUrl?.trim() ? input.serviceUrl : INSTAGRAM_GRAPH_URL;
-      const base = isProduction(service) ? INSTAGRAM_DIALOG_HOST : serviceOrigin(service);
-      const url = new URL(`${base}/${this.version}/dialog/oauth`);
-      url.searchParams.set('client_id', clientId);
-      url.searchParams.set('redirect_uri', input.redirectUri);
-      url.searchParams.set('state', input.state);
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('scope', INSTAGRAM_SCOPES.join(','));
-      return { authorizationUrl: url.toString(), fields: { clientId } };
-    },
+    start: async (_ctx: ConnectorContext, input: OAuthStartInput): Promise<OAuthStartResult> => this.login.start(input),
   };
 
   /**
@@ -183,54 +178,10 @@ export class InstagramConnector implements Connector {
    * user's, and the platform picks the account through `listTargets`.
    */
   async authorize(ctx: ConnectorContext, input: AuthorizeInput): Promise<Credentials> {
-    const serviceUrl = serviceOrigin(input.serviceUrl?.trim() ? input.serviceUrl : INSTAGRAM_GRAPH_URL);
-    const fields = input.fields ?? {};
-    let accessToken: string;
-    let expiresAt: string | undefined;
-    if (fields.accessToken) {
-      accessToken = fields.accessToken;
-    } else {
-      if (!fields.code) throw new ConnectorError('REJECTED', 'Instagram authorization: an OAuth code (or a user access token) is needed');
-      const clientId = this.clientId || fields.clientId;
-      const clientSecret = this.clientSecret;
-      const redirectUri = input.redirectUri ?? fields.redirectUri;
-      if (!clientId || !clientSecret || !redirectUri) {
-        throw new ConnectorError('REJECTED', 'Instagram authorization: the app id, app secret and redirect URI are needed with a code');
-      }
-      const short = await this.tokenCall(
-        ctx,
-        apiUrl(serviceUrl, this.version, 'oauth/access_token', {
-          client_id: clientId,
-          redirect_uri: redirectUri,
-          client_secret: clientSecret,
-          code: fields.code,
-        }),
-        'Instagram authorization (code exchange)',
-      );
-      const long = await this.tokenCall(
-        ctx,
-        apiUrl(serviceUrl, this.version, 'oauth/access_token', {
-          grant_type: 'fb_exchange_token',
-          client_id: clientId,
-          client_secret: clientSecret,
-          fb_exchange_token: short.accessToken,
-        }),
-        'Instagram authorization (long-lived token exchange)',
-      );
-      accessToken = long.accessToken;
-      expiresAt = long.expiresAt;
-    }
+    const { serviceUrl, accessToken, expiresAt } = await this.login.userToken(ctx, input);
     const user: Credentials = { serviceUrl, secrets: { accessToken }, ...(expiresAt ? { expiresAt } : {}) };
     const targets = await this.listTargets(ctx, user);
     return targets.length === 1 ? targets[0].credentials : user;
-  }
-
-  private async tokenCall(ctx: ConnectorContext, url: string, context: string): Promise<{ accessToken: string; expiresAt?: string }> {
-    const body = record(await callJson(ctx, { method: 'GET', url }, context), context);
-    const accessToken = stringOf(body.access_token, context, 'access_token');
-    const expiresIn = body.expires_in === undefined ? undefined : count(body.expires_in, context, 'expires_in');
-    const now = ctx.now?.() ?? new Date();
-    return { accessToken, expiresAt: expiryAfter(now, expiresIn) };
   }
 
   // ---------------------------------------------------------------- targets
