@@ -2,7 +2,16 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
-import { addOrganizationMember, createOrganization, GqlOptions, GqlResult, signUpAgency, TestApi } from '@socle/testing';
+import {
+  addOrganizationMember,
+  createOrganization,
+  dropTestDatabase,
+  GqlOptions,
+  GqlResult,
+  ownTestDatabase,
+  signUpAgency,
+  TestApi,
+} from '@socle/testing';
 import { ATTACK_MODULES, IsolationWorld } from './attacks';
 
 /**
@@ -14,6 +23,7 @@ describe('cross-tenant isolation through the API', () => {
   let api: TestApi;
   let world: IsolationWorld;
   let admin: Client;
+  let database: ReturnType<typeof ownTestDatabase> | undefined;
   let ids: Record<string, string>;
   let keyA: string;
 
@@ -62,8 +72,12 @@ describe('cross-tenant isolation through the API', () => {
   };
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    admin = new Client({ connectionString: process.env.SOCLE_TEST_ADMIN_DATABASE_URL });
+    // A database of its own: B holds what other suites' workers act on across every tenant of a database (a press
+    // release due with a confirmed subscriber, a crisis notification due), and a digest or an escalation they sent for B
+    // would read as a change an attack made.
+    database = ownTestDatabase();
+    api = await TestApi.start({ ...database.env });
+    admin = new Client({ connectionString: database.adminUrl });
     await admin.connect();
     const a = await signUpAgency(api, 'Agence A');
     const b = await signUpAgency(api, 'Agence B');
@@ -93,7 +107,8 @@ describe('cross-tenant isolation through the API', () => {
   });
   afterAll(async () => {
     await admin?.end();
-    await api.stop();
+    await api?.stop();
+    if (database) await dropTestDatabase(database.name);
   });
 
   it('covers every query, mutation and subscription of the schema', () => {
