@@ -2,7 +2,17 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { ConnectorError } from './errors';
-import { createHttpClient, expectOk, extractReason, HttpClientOptions, mapHttpError, parseJson, retryAfterSeconds } from './http';
+import {
+  createHttpClient,
+  expectOk,
+  extractReason,
+  HttpClientOptions,
+  mapHttpError,
+  parseJson,
+  REASON_SCAN_BYTES,
+  retryAfterSeconds,
+  scannedJson,
+} from './http';
 import { response } from './http.fixtures';
 import { OutboundRefusedError, ResolvedAddress } from './outbound-guard';
 
@@ -101,6 +111,19 @@ describe('mapHttpError', () => {
     const error = mapHttpError(response(403, '', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '30' }), 'x');
     expect(error.kind).toBe('RATE_LIMITED');
     expect(error.retryAfterSeconds).toBe(30);
+  });
+});
+
+describe('scannedJson', () => {
+  it('reads a JSON body within the scan limit, and nothing from one that is longer, not JSON or empty', () => {
+    expect(scannedJson(response(400, '{"error":{"code":190,"message":"a\\u0000b \\ud800"}}'))).toEqual({
+      error: { code: 190, message: 'a\u0000b \ud800' },
+    });
+    expect(scannedJson(response(400, 'null'))).toBeNull();
+    expect(scannedJson(response(400, `"${'x'.repeat(REASON_SCAN_BYTES)}"`))).toBeUndefined();
+    expect(scannedJson(response(502, '<html>Bad gateway</html>'))).toBeUndefined();
+    expect(scannedJson(response(500, ''))).toBeUndefined();
+    expect(scannedJson(response(400, `${'['.repeat(REASON_SCAN_BYTES / 2)}`))).toBeUndefined();
   });
 });
 

@@ -52,6 +52,19 @@ const REASON_MAX_LENGTH = 200;
  */
 export const REASON_SCAN_BYTES = 16 * 1024;
 
+/**
+ * An answer's body as JSON, read for its error: undefined when the body is not bytes, is longer than
+ * `REASON_SCAN_BYTES` or is not JSON. What connectors read their network's error object from.
+ */
+export function scannedJson(response: HttpResponse): unknown {
+  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
+  try {
+    return JSON.parse(response.text());
+  } catch {
+    return undefined;
+  }
+}
+
 const utf8 = new TextDecoder('utf-8');
 
 /** Builds an `HttpResponse` from raw parts (used by the client and by tests). */

@@ -3,7 +3,7 @@
  * readers that check the shape of every answer (a wrong shape is a clear ConnectorError), from the Meta
  * family's shared kit (`@socle/meta-graph`); the video upload's own errors and offsets.
  */
-import { ConnectorError, HttpResponse, REASON_SCAN_BYTES } from '@socle/connector-sdk';
+import { ConnectorError, HttpResponse, scannedJson } from '@socle/connector-sdk';
 import { graphApi, graphErrorOf, isRecord, withQuery } from '@socle/meta-graph';
 
 export { form, isRecord, optionalString } from '@socle/meta-graph';
@@ -93,13 +93,7 @@ function offsetValue(value: unknown): number | undefined {
  * when there is one, else from the message. Undefined when the answer is another error or names no usable pair.
  */
 export function videoResumeOffsets(response: HttpResponse): { start: number; end: number } | undefined {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return undefined;
-  }
+  const parsed = scannedJson(response);
   const error = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : undefined;
   if (!error || error.error_subcode !== VIDEO_BAD_OFFSET_SUBCODE) return undefined;
   const candidates: Array<{ start?: number; end?: number }> = [];

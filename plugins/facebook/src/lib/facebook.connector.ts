@@ -32,7 +32,7 @@ import {
   PostMetrics,
   PublishedPost,
   PublishRequest,
-  REASON_SCAN_BYTES,
+  scannedJson,
   validateVariant,
   Variant,
   Violation,
@@ -898,14 +898,9 @@ function mediaViolations(media: MediaAttachment[]): Violation[] {
 /** A failed answer as a response to map (a 200 carrying Meta's error object reads as a 400), or undefined when it succeeded. */
 function errorAnswer(response: HttpResponse): HttpResponse | undefined {
   if (response.status < 200 || response.status > 299) return response;
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  try {
-    const body: unknown = JSON.parse(response.text());
-    if (isRecord(body) && isRecord(body.error)) return createHttpResponse(400, response.headers, response.body);
-  } catch {
-    // Not JSON: parseJson says so with the context.
-  }
-  return undefined;
+  // A body that is not JSON is left to parseJson, which says so with the context.
+  const body = scannedJson(response);
+  return isRecord(body) && isRecord(body.error) ? createHttpResponse(400, response.headers, response.body) : undefined;
 }
 
 /** `start_offset` / `end_offset` of a start or transfer answer (strings of digits in Meta's samples; numbers accepted). */

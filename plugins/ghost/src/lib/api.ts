@@ -4,15 +4,7 @@
  * ConnectorError, never a crash).
  */
 import { createHmac } from 'node:crypto';
-import {
-  ConnectorContext,
-  ConnectorError,
-  HttpRequest,
-  HttpResponse,
-  mapHttpError,
-  parseJson,
-  REASON_SCAN_BYTES,
-} from '@socle/connector-sdk';
+import { ConnectorContext, ConnectorError, HttpRequest, HttpResponse, mapHttpError, parseJson, scannedJson } from '@socle/connector-sdk';
 
 /** The API version the connector is written for (https://docs.ghost.org/admin-api#accept-version-header). */
 export const ACCEPT_VERSION = 'v5.0';
@@ -119,13 +111,7 @@ export interface GhostErrorBody {
  * error, or undefined when the body is not one.
  */
 export function ghostErrorOf(response: HttpResponse): GhostErrorBody | undefined {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return undefined;
-  }
+  const parsed = scannedJson(response);
   if (!isRecord(parsed) || !Array.isArray(parsed.errors) || !isRecord(parsed.errors[0])) return undefined;
   const first = parsed.errors[0];
   const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined);

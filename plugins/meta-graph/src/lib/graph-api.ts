@@ -16,6 +16,7 @@ import {
   parseJson,
   REASON_SCAN_BYTES,
   retryAfterSeconds,
+  scannedJson,
 } from '@socle/connector-sdk';
 
 /** Meta's error object (https://developers.facebook.com/docs/graph-api/guides/error-handling). */
@@ -55,13 +56,7 @@ export function form(values: Record<string, string | undefined>): Pick<HttpReque
 
 /** Meta's error object of an answer, when its body has one (bounded: a body larger than the SDK's scan limit is not read). */
 export function graphErrorOf(response: HttpResponse): GraphError | undefined {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return undefined;
-  }
+  const parsed = scannedJson(response);
   const error = isRecord(parsed) ? parsed.error : undefined;
   if (!isRecord(error)) return undefined;
   const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);

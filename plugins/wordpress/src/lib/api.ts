@@ -3,15 +3,7 @@
  * password, WordPress's error bodies mapped to typed errors, and readers that check every answer's shape
  * (a wrong shape is a clear ConnectorError, never a crash).
  */
-import {
-  ConnectorContext,
-  ConnectorError,
-  HttpRequest,
-  HttpResponse,
-  mapHttpError,
-  parseJson,
-  REASON_SCAN_BYTES,
-} from '@socle/connector-sdk';
+import { ConnectorContext, ConnectorError, HttpRequest, HttpResponse, mapHttpError, parseJson, scannedJson } from '@socle/connector-sdk';
 
 /** The relation of the API root in the `Link` header (https://developer.wordpress.org/rest-api/using-the-rest-api/discovery/). */
 export const API_LINK_RELATION = 'https://api.w.org/';
@@ -153,13 +145,7 @@ export function basicAuth(site: Pick<Site, 'username' | 'applicationPassword'>):
 
 /** `{ code, message, data: { status } }`, WordPress's error body (https://developer.wordpress.org/rest-api/using-the-rest-api/global-parameters/#_envelope and WP_Error). */
 export function wordpressErrorOf(response: HttpResponse): { code: string; message?: string } | undefined {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return undefined;
-  }
+  const parsed = scannedJson(response);
   if (!isRecord(parsed) || typeof parsed.code !== 'string' || !parsed.code.trim()) return undefined;
   const message = typeof parsed.message === 'string' ? parsed.message.trim().slice(0, 300) : undefined;
   return { code: parsed.code.trim().slice(0, 100), message: message || undefined };

@@ -10,7 +10,7 @@ import {
   HttpResponse,
   mapHttpError,
   parseJson,
-  REASON_SCAN_BYTES,
+  scannedJson,
 } from '@socle/connector-sdk';
 
 /** The production API host (https://docs.x.com/x-api/introduction). */
@@ -57,13 +57,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The words of X's error body: problem+json `{ title, detail, type }` or `{ errors: [{ message | detail }] }`, `{ error_description }` (OAuth). */
 function xReasonOf(response: HttpResponse): { reason?: string; type?: string } {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return {};
-  }
+  const parsed = scannedJson(response);
   if (!isRecord(parsed)) return {};
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 300) : undefined);
   const first = Array.isArray(parsed.errors) && isRecord(parsed.errors[0]) ? parsed.errors[0] : undefined;

@@ -10,7 +10,7 @@ import {
   HttpResponse,
   mapHttpError,
   parseJson,
-  REASON_SCAN_BYTES,
+  scannedJson,
   retryAfterSeconds,
 } from '@socle/connector-sdk';
 
@@ -79,13 +79,7 @@ interface GoogleError {
 }
 
 function googleErrorOf(response: HttpResponse): GoogleError | undefined {
-  if (!(response.body instanceof Uint8Array) || response.body.byteLength > REASON_SCAN_BYTES) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(response.text());
-  } catch {
-    return undefined;
-  }
+  const parsed = scannedJson(response);
   if (!isRecord(parsed)) return undefined;
   const clip = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 300) : undefined);
   if (typeof parsed.error === 'string') {
